@@ -1,0 +1,135 @@
+import { useId, useState } from 'preact/hooks';
+import { siteHost } from '@/lib/annotations/filter-mentions';
+import { KIND_LABEL } from '@/lib/format/claim-labels';
+import type { ClaimCardData, MentionQuery } from '@/lib/messages/protocol';
+
+export type WrongMatchChoice = NonNullable<MentionQuery['wrongMatches']>;
+
+/** What the filter controls hold: plain strings, '' meaning "no filter". */
+export interface FilterForm {
+  text: string;
+  claimId: string;
+  site: string;
+  from: string;
+  to: string;
+  wrongMatches: WrongMatchChoice;
+}
+
+export const EMPTY_FILTERS: Readonly<FilterForm> = { text: '', claimId: '', site: '', from: '', to: '', wrongMatches: 'include' };
+
+export interface ClaimOption {
+  id: string;
+  label: string;
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether the site box holds something the background can read as a host (empty counts as fine). */
+export function siteIsValid(site: string): boolean {
+  return site.trim() === '' || siteHost(site) !== undefined;
+}
+
+/**
+ * The `list-mentions` / `export-mentions` query for a form. Empty fields are left out, and so are
+ * values the background would reject (a half-typed site, a malformed date), so typing never turns the
+ * list into an error. `wrongMatches` is always explicit: an export then holds exactly what is listed,
+ * rather than falling back to the export's own default.
+ */
+export function toMentionQuery(form: FilterForm): MentionQuery {
+  const query: MentionQuery = { wrongMatches: form.wrongMatches };
+  const text = form.text.trim();
+  if (text) query.text = text;
+  if (form.claimId) query.claimIds = [form.claimId];
+  if (form.site.trim() && siteIsValid(form.site)) query.site = form.site.trim();
+  if (DATE_ONLY.test(form.from)) query.from = form.from;
+  if (DATE_ONLY.test(form.to)) query.to = form.to;
+  return query;
+}
+
+const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** Select options for every claim seen so far, sorted so the list is stable as mentions come and go. */
+export function claimOptionsFrom(claims: Readonly<Record<string, ClaimCardData>>): ClaimOption[] {
+  return Object.values(claims)
+    .map((claim) => ({ id: claim.id, label: `${KIND_LABEL[claim.kind]}: ${shorten(claim.statement, 90)}` }))
+    .sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+}
+
+export interface AnnotationFiltersProps {
+  claimOptions: readonly ClaimOption[];
+  onChange: (query: MentionQuery) => void;
+  initial?: FilterForm;
+}
+
+/** The search form above the history list. It owns what is typed and reports the query it implies. */
+export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILTERS }: AnnotationFiltersProps) {
+  const id = useId();
+  const [form, setForm] = useState<FilterForm>(initial);
+  const update = (patch: Partial<FilterForm>) => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    onChange(toMentionQuery(next));
+  };
+  const siteOk = siteIsValid(form.site);
+  const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+
+  return (
+    <form role="search" aria-label="Filter annotations" class="filters" data-testid="history-filters" onSubmit={(event) => event.preventDefault()}>
+      <div class="field wide">
+        <label for={`${id}-text`}>Search quotes, notes and page titles</label>
+        <input id={`${id}-text`} type="search" value={form.text} maxLength={500} data-testid="filter-text" onInput={(event) => update({ text: value(event) })} />
+      </div>
+      <div class="field wide">
+        <label for={`${id}-claim`}>Claim</label>
+        <select id={`${id}-claim`} value={form.claimId} data-testid="filter-claim" onChange={(event) => update({ claimId: value(event) })}>
+          <option value="">All claims</option>
+          {claimOptions.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-site`}>Site</label>
+        <input
+          id={`${id}-site`}
+          type="text"
+          value={form.site}
+          maxLength={500}
+          placeholder="example.com"
+          aria-invalid={siteOk ? undefined : 'true'}
+          aria-describedby={siteOk ? undefined : `${id}-site-error`}
+          data-testid="filter-site"
+          onInput={(event) => update({ site: value(event) })}
+        />
+        {!siteOk && (
+          <p id={`${id}-site-error`} class="field-error">
+            Not a site name; this filter is ignored.
+          </p>
+        )}
+      </div>
+      <div class="field">
+        <label for={`${id}-from`}>Last seen from</label>
+        <input id={`${id}-from`} type="date" value={form.from} data-testid="filter-from" onInput={(event) => update({ from: value(event) })} />
+      </div>
+      <div class="field">
+        <label for={`${id}-to`}>Last seen until</label>
+        <input id={`${id}-to`} type="date" value={form.to} data-testid="filter-to" onInput={(event) => update({ to: value(event) })} />
+      </div>
+      <div class="field">
+        <label for={`${id}-wrong`}>Wrong matches</label>
+        <select id={`${id}-wrong`} value={form.wrongMatches} data-testid="filter-wrong" onChange={(event) => update({ wrongMatches: value(event) as WrongMatchChoice })}>
+          <option value="include">Show them</option>
+          <option value="exclude">Hide them</option>
+          <option value="only">Show only them</option>
+        </select>
+      </div>
+      <div class="field actions">
+        <button type="reset" onClick={(event) => { event.preventDefault(); update({ ...EMPTY_FILTERS }); }}>
+          Clear filters
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,68 @@
+import { useId, useState } from 'preact/hooks';
+
+export type ImportOutcome = { ok: true; message: string } | { ok: false; error: string };
+
+export interface OptionsFileImportProps {
+  /** Visible label of the file input. */
+  label: string;
+  /** File types offered by the picker, e.g. ".json,.jsonld,application/json". */
+  accept: string;
+  /** Longer files are refused here, before they are sent (the background would refuse them anyway). */
+  maxChars: number;
+  onImport: (file: { name: string; text: string }) => Promise<ImportOutcome>;
+  inputTestId: string;
+  resultTestId: string;
+  /** Extra help shown under the label. */
+  hint?: string;
+}
+
+/**
+ * A file input that reads the chosen file as text and hands it on. The outcome is shown next to it;
+ * a failure goes in role="alert" so a screen reader hears it without hunting for it.
+ */
+export function OptionsFileImport({ label, accept, maxChars, onImport, inputTestId, resultTestId, hint }: OptionsFileImportProps) {
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
+
+  const onChange = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setOutcome(undefined);
+    try {
+      const text = await file.text();
+      setOutcome(text.length > maxChars ? { ok: false, error: `“${file.name}” is too large to import.` } : await onImport({ name: file.name, text }));
+    } catch (error) {
+      setOutcome({ ok: false, error: `Could not import “${file.name}”: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+      // Cleared so that choosing the same file again (after fixing it) fires another change event.
+      input.value = '';
+    }
+  };
+
+  return (
+    <div class="file-import">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input id={id} type="file" accept={accept} data-testid={inputTestId} aria-describedby={hint ? `${id}-hint` : undefined} disabled={busy} onChange={onChange} />
+      {busy && <p class="hint" role="status">Importing…</p>}
+      {outcome &&
+        (outcome.ok ? (
+          <p class="result ok" role="status" data-testid={resultTestId}>
+            {outcome.message}
+          </p>
+        ) : (
+          <p class="result error" role="alert" data-testid={resultTestId}>
+            {outcome.error}
+          </p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { render } from 'preact';
+import { ClaimCard } from '@/components/claim-card';
+import type { ClaimCardData } from '@/lib/messages/protocol';
+import cardCss from './card.css?inline';
+
+export const CARD_HOST_TAG = 'pledge-lens-card';
+
+export interface CardContent {
+  claim: ClaimCardData;
+  note: string;
+  wrongMatch: boolean;
+  onSaveNote: (text: string) => void;
+  onToggleWrongMatch: (flagged: boolean) => void;
+}
+
+/**
+ * The card lives in an open shadow root on its own host element, so page CSS cannot restyle it,
+ * and claim data is rendered by Preact as text nodes, never as HTML.
+ */
+export class CardHost {
+  readonly host: HTMLElement;
+  private readonly mount: HTMLElement;
+  private readonly live: HTMLElement;
+  private anchor: HTMLElement | undefined;
+
+  constructor(doc: Document) {
+    this.host = doc.createElement(CARD_HOST_TAG);
+    const shadow = this.host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = cardCss;
+    this.mount = doc.createElement('div');
+    this.live = doc.createElement('div');
+    this.live.className = 'live';
+    this.live.setAttribute('aria-live', 'polite');
+    this.live.setAttribute('role', 'status');
+    shadow.append(style, this.mount, this.live);
+    this.hostStyle({ top: '0px', left: '0px', display: 'block' });
+    this.mount.hidden = true;
+    doc.documentElement.append(this.host);
+  }
+
+  /** Inline !important beats any page rule, including `* { all: unset !important }` in a stylesheet. */
+  private hostStyle(values: Record<string, string>): void {
+    for (const [key, value] of Object.entries(values)) this.host.style.setProperty(key, value, 'important');
+  }
+
+  get anchorElement(): HTMLElement | undefined {
+    return this.anchor;
+  }
+
+  get isOpen(): boolean {
+    return !this.mount.hidden;
+  }
+
+  contains(node: Node | null): boolean {
+    return node !== null && (node === this.host || this.host.contains(node) || (this.host.shadowRoot?.contains(node) ?? false));
+  }
+
+  show(anchor: HTMLElement, content: CardContent): void {
+    this.anchor = anchor;
+    render(<ClaimCard {...content} onClose={() => this.hide(true)} />, this.mount);
+    this.mount.hidden = false;
+    this.position(anchor);
+  }
+
+  /** Hides the card; returns focus to the highlight when focus was inside the card. */
+  hide(restoreFocus = false): void {
+    if (!this.isOpen) return;
+    const anchor = this.anchor;
+    const focusInside = this.contains(this.host.ownerDocument.activeElement);
+    this.mount.hidden = true;
+    render(null, this.mount);
+    this.anchor = undefined;
+    if ((restoreFocus || focusInside) && anchor?.isConnected) anchor.focus();
+  }
+
+  focusCard(): void {
+    this.host.shadowRoot?.querySelector<HTMLElement>('.close')?.focus();
+  }
+
+  announce(message: string): void {
+    this.live.textContent = '';
+    // A fresh text node after clearing makes screen readers announce repeated messages too.
+    setTimeout(() => {
+      this.live.textContent = message;
+    }, 50);
+  }
+
+  private position(anchor: HTMLElement): void {
+    const rect = anchor.getBoundingClientRect();
+    const view = anchor.ownerDocument.defaultView;
+    const width = Math.min(420, (view?.innerWidth ?? 800) - 16);
+    const viewHeight = view?.innerHeight ?? 600;
+    const left = Math.max(8, Math.min(rect.left, (view?.innerWidth ?? 800) - width - 8));
+    const below = rect.bottom + 8;
+    const top = below + 300 > viewHeight && rect.top > viewHeight / 2 ? Math.max(8, rect.top - 8 - Math.min(560, viewHeight * 0.7)) : below;
+    this.hostStyle({ top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
+  }
+
+  destroy(): void {
+    render(null, this.mount);
+    this.host.remove();
+  }
+}

@@ -1,0 +1,52 @@
+import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
+
+/**
+ * Highlight styles live in the page (the marks do), so they are written to win: high specificity
+ * and !important, so page rules such as `mark { display: none }` or `* { all: unset }` cannot hide
+ * them. The kinds differ by line shape (solid vs dashed), not only by colour.
+ */
+export const HIGHLIGHT_CSS = `
+mark.${MARK_CLASS}.${MARK_CLASS} {
+  all: revert !important;
+  display: inline !important;
+  visibility: visible !important;
+  opacity: 1 !important;
+  color: inherit !important;
+  font: inherit !important;
+  cursor: help !important;
+  border-radius: 2px !important;
+  text-decoration-line: underline !important;
+  text-decoration-thickness: 2px !important;
+  text-underline-offset: 3px !important;
+}
+mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] {
+  background: rgba(29, 78, 216, 0.16) !important;
+  text-decoration-style: solid !important;
+  text-decoration-color: #1d4ed8 !important;
+}
+mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] {
+  background: rgba(217, 119, 6, 0.18) !important;
+  text-decoration-style: dashed !important;
+  text-decoration-color: #a15c00 !important;
+}
+mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
+mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
+@media (prefers-color-scheme: dark) {
+  mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
+  mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
+}
+`;
+
+export const HIGHLIGHT_STYLE_ID = 'pledge-lens-highlight-style';
+
+export function installHighlightStyle(doc: Document): void {
+  if (doc.getElementById(HIGHLIGHT_STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = HIGHLIGHT_STYLE_ID;
+  style.textContent = HIGHLIGHT_CSS;
+  (doc.head ?? doc.documentElement).append(style);
+}
+
+export function removeHighlightStyle(doc: Document): void {
+  doc.getElementById(HIGHLIGHT_STYLE_ID)?.remove();
+}

@@ -1,0 +1,242 @@
+import { highlightLabel } from '@/lib/format/claim-labels';
+import { HighlightRegistry, MARK_CLASS, paintHighlights, type HighlightSpec, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
+import { MAX_PAGE_TEXT, type BackgroundRequestType, type ClaimCardData, type PageClaimSummary, type PageMatch, type RequestOf, type ResponseOf } from '@/lib/messages/protocol';
+import { extractText } from '@/lib/text/extract-text';
+import { CARD_HOST_TAG, CardHost } from './card-host';
+import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
+
+type AskBackground = <K extends BackgroundRequestType>(request: RequestOf<K>) => Promise<ResponseOf<K>>;
+
+/** Wait this long after the last page mutation before rescanning (live blogs append in bursts). */
+const RESCAN_DEBOUNCE_MS = 300;
+const HOVER_HIDE_DELAY_MS = 250;
+
+interface MentionState {
+  match: PageMatch;
+  claim: ClaimCardData;
+}
+
+/**
+ * Annotates one document: extracts its text, asks the background for matches, paints them, shows
+ * the card on hover or focus, and keeps up with pages that change after load.
+ */
+export class PageAnnotator {
+  private readonly registry = new HighlightRegistry();
+  private readonly mentions = new Map<string, MentionState>();
+  private card: CardHost | undefined;
+  private observer: MutationObserver | undefined;
+  private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private scanning = false;
+  private rescanQueued = false;
+  enabled = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly ask: AskBackground,
+  ) {}
+
+  /** Starts highlighting: one scan now, then rescans as the page changes. */
+  async start(): Promise<void> {
+    if (this.enabled) return;
+    this.enabled = true;
+    installHighlightStyle(this.doc);
+    this.card ??= new CardHost(this.doc);
+    this.observer ??= new MutationObserver((records) => this.onMutations(records));
+    await this.scan();
+    this.observe();
+  }
+
+  /** Removes every highlight and the card; the page is left as it was. */
+  stop(): void {
+    this.enabled = false;
+    this.observer?.disconnect();
+    clearTimeout(this.rescanTimer);
+    this.card?.hide();
+    this.withoutObserver(() => this.registry.clear());
+    this.mentions.clear();
+    removeHighlightStyle(this.doc);
+  }
+
+  /** SPA navigation: the old article's highlights go, the new one is scanned. */
+  async reset(): Promise<void> {
+    if (!this.enabled) return;
+    this.card?.hide();
+    this.withoutObserver(() => this.registry.clear());
+    this.mentions.clear();
+    await this.scan();
+  }
+
+  destroy(): void {
+    this.stop();
+    this.card?.destroy();
+    this.card = undefined;
+  }
+
+  announce(message: string): void {
+    (this.card ??= new CardHost(this.doc)).announce(message);
+  }
+
+  get isScanning(): boolean {
+    return this.scanning;
+  }
+
+  summary(): PageClaimSummary[] {
+    const byClaim = new Map<string, PageClaimSummary>();
+    for (const highlight of this.registry.all()) {
+      const state = this.mentions.get(highlight.spec.mentionId);
+      if (!state) continue;
+      const entry = byClaim.get(state.claim.id);
+      if (entry) entry.mentions++;
+      else {
+        byClaim.set(state.claim.id, {
+          claimId: state.claim.id,
+          statement: state.claim.statement,
+          kind: state.claim.kind,
+          status: state.claim.status,
+          statusDate: state.claim.statusDate,
+          actorName: state.claim.actorName,
+          mentions: 1,
+        });
+      }
+    }
+    return [...byClaim.values()];
+  }
+
+  /** Scrolls to a claim's first mention, focuses it and flashes it. */
+  scrollToClaim(claimId: string): boolean {
+    const highlight = this.registry
+      .all()
+      .filter((h) => h.spec.claimId === claimId)
+      .sort((a, b) => (a.elements[0]!.compareDocumentPosition(b.elements[0]!) & 4 /* FOLLOWING */ ? -1 : 1))[0];
+    const first = highlight?.elements.find((element) => element.isConnected);
+    if (!highlight || !first) return false;
+    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    first.focus({ preventScroll: true });
+    this.withoutObserver(() => highlight.elements.forEach((element) => element.classList.add('pledge-lens-flash')));
+    setTimeout(() => this.withoutObserver(() => highlight.elements.forEach((element) => element.classList.remove('pledge-lens-flash'))), 1600);
+    return true;
+  }
+
+  private async scan(): Promise<void> {
+    if (this.scanning) {
+      this.rescanQueued = true;
+      return;
+    }
+    this.scanning = true;
+    try {
+      const root = this.doc.body;
+      if (!root) return;
+      const extracted = extractText(root, { skipSelector: CARD_HOST_TAG });
+      const text = extracted.text.slice(0, MAX_PAGE_TEXT);
+      const response = await this.ask({ type: 'match-page', url: this.doc.location.href, title: this.doc.title.slice(0, 2000), text });
+      if (!response.ok || !this.enabled) return;
+      const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
+      const paintedRanges = this.registry.all().flatMap((h) => h.elements);
+      const specs: HighlightSpec[] = [];
+      for (const match of response.matches) {
+        const claim = response.claims[match.claimId];
+        if (!claim || live.has(match.mentionId)) continue;
+        // Text already inside one of our marks is painted; wrapping it again would nest marks.
+        if (this.isInsidePaintedMark(extracted, match.start, paintedRanges)) continue;
+        this.mentions.set(match.mentionId, { match, claim });
+        specs.push({
+          claimId: claim.id,
+          kind: claim.kind,
+          mentionId: match.mentionId,
+          label: highlightLabel(claim.kind, claim.status, claim.statement),
+          start: match.start,
+          end: match.end,
+        });
+      }
+      if (specs.length) this.withoutObserver(() => paintHighlights(extracted, specs, this.registry));
+    } finally {
+      this.scanning = false;
+      if (this.rescanQueued) {
+        this.rescanQueued = false;
+        void this.scan();
+      }
+    }
+  }
+
+  private isInsidePaintedMark(extracted: ReturnType<typeof extractText>, offset: number, marks: readonly HTMLElement[]): boolean {
+    if (marks.length === 0) return false;
+    const segment = extracted.segments.find((s) => s.start <= offset && offset < s.end);
+    return segment !== undefined && marks.some((mark) => mark.contains(segment.node));
+  }
+
+  private observe(): void {
+    this.observer?.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /** Runs a DOM change of ours without waking our own observer: it must never loop on itself. */
+  private withoutObserver<T>(change: () => T): T {
+    this.observer?.disconnect();
+    try {
+      return change();
+    } finally {
+      this.observer?.takeRecords();
+      if (this.enabled) this.observe();
+    }
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    const relevant = records.some((record) => !(this.card?.contains(record.target) ?? false));
+    if (!relevant || !this.enabled) return;
+    clearTimeout(this.rescanTimer);
+    this.rescanTimer = setTimeout(() => void this.scan(), RESCAN_DEBOUNCE_MS);
+    // A card whose highlight was re-rendered away must not linger.
+    if (this.card?.anchorElement && !this.card.anchorElement.isConnected) this.card.hide();
+  }
+
+  /** The highlight an event is about, if it is one of ours (forged marks are not in the registry). */
+  highlightFor(target: EventTarget | null): PaintedHighlight | undefined {
+    if (!(target instanceof Element)) return undefined;
+    const mark = target.closest(`mark.${MARK_CLASS}`);
+    return mark ? this.registry.get(mark) : undefined;
+  }
+
+  showCard(highlight: PaintedHighlight, focusCard = false): void {
+    const state = this.mentions.get(highlight.spec.mentionId);
+    if (!state || !this.card) return;
+    clearTimeout(this.hideTimer);
+    const anchor = highlight.elements[0]!;
+    if (this.card.anchorElement !== anchor || !this.card.isOpen) {
+      this.card.show(anchor, {
+        claim: state.claim,
+        note: state.match.note ?? '',
+        wrongMatch: state.match.wrongMatch ?? false,
+        onSaveNote: (text) => {
+          state.match.note = text;
+          void this.ask({ type: 'set-note', mentionId: state.match.mentionId, text });
+        },
+        onToggleWrongMatch: (flagged) => {
+          state.match.wrongMatch = flagged;
+          void this.ask({ type: 'set-wrong-match', mentionId: state.match.mentionId, flagged });
+        },
+      });
+    }
+    if (focusCard) this.card.focusCard();
+  }
+
+  scheduleHide(): void {
+    clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => this.card?.hide(), HOVER_HIDE_DELAY_MS);
+  }
+
+  cancelHide(): void {
+    clearTimeout(this.hideTimer);
+  }
+
+  hideCard(restoreFocus: boolean): void {
+    this.card?.hide(restoreFocus);
+  }
+
+  isInCard(node: Node | null): boolean {
+    return this.card?.contains(node) ?? false;
+  }
+
+  get cardOpen(): boolean {
+    return this.card?.isOpen ?? false;
+  }
+}

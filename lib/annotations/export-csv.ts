@@ -1,0 +1,101 @@
+/**
+ * CSV export for spreadsheets: RFC 4180 (CRLF records, fields quoted when they hold a comma, quote,
+ * CR or LF, embedded quotes doubled), one header row, one row per mention.
+ *
+ * Page text is attacker-controlled, and spreadsheets execute cells that start with `=`, `+`, `-` or
+ * `@` as formulas (OWASP "CSV injection"). Text cells starting with one of those, or with a tab or
+ * CR, get a leading apostrophe so they display as text. Numeric columns are written by us and never
+ * need it.
+ */
+import type { Claim } from '../claims/schema';
+import { claimFacts } from './claim-facts';
+import type { Mention } from './schema';
+
+export const CSV_COLUMNS = [
+  'page_url',
+  'page_title',
+  'claim_id',
+  'kind',
+  'status',
+  'status_date',
+  'actor',
+  'quote',
+  'prefix',
+  'suffix',
+  'start',
+  'end',
+  'note',
+  'wrong_match',
+  'first_seen',
+  'last_seen',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+const NUMERIC_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['start', 'end']);
+
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/** Prefixes an apostrophe when a spreadsheet would otherwise treat the cell as a formula. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+}
+
+/** Quotes a field only when RFC 4180 requires it. */
+export function quoteCsvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+export interface ExportCsvOptions {
+  /**
+   * Start with a UTF-8 byte order mark. Excel needs it to read non-ASCII text correctly; most
+   * other tools do not want it, so it is off by default.
+   */
+  bom?: boolean;
+}
+
+function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, string> {
+  const facts = claimFacts(claim);
+  return {
+    page_url: mention.pageUrl,
+    page_title: mention.pageTitle,
+    claim_id: mention.claimId,
+    kind: facts.kind,
+    status: facts.status,
+    status_date: facts.statusDate,
+    actor: facts.actor,
+    quote: mention.anchor.exact,
+    prefix: mention.anchor.prefix,
+    suffix: mention.anchor.suffix,
+    start: String(mention.anchor.start),
+    end: String(mention.anchor.end),
+    note: mention.note?.text ?? '',
+    wrong_match: mention.wrongMatch?.flagged ? 'true' : 'false',
+    first_seen: mention.firstSeen,
+    last_seen: mention.lastSeen,
+  };
+}
+
+function encodeRow(cells: readonly string[]): string {
+  return cells.map(quoteCsvField).join(',') + '\r\n';
+}
+
+/**
+ * Every mention given becomes a row, wrong matches included (the `wrong_match` column says which);
+ * filter beforehand with `filterMentions` to leave them out.
+ */
+export function exportCsv(
+  mentions: readonly Mention[],
+  claimsById: ReadonlyMap<string, Claim>,
+  options: ExportCsvOptions = {},
+): string {
+  let out = options.bom ? '\uFEFF' : '';
+  out += encodeRow(CSV_COLUMNS);
+  for (const mention of mentions) {
+    const row = rowFor(mention, claimsById.get(mention.claimId));
+    out += encodeRow(
+      CSV_COLUMNS.map((column) => (NUMERIC_COLUMNS.has(column) ? row[column] : neutraliseFormula(row[column]))),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,190 @@
+/**
+ * Export to the W3C Web Annotation Data Model (JSON-LD), so the user's mentions can be read by other
+ * annotation tools and re-imported into Pledge Lens without loss.
+ *
+ * Standard properties carry everything another tool needs (target page, quote and position
+ * selectors, the claim as an identifying body, the label as a classifying body, the note as a
+ * commenting body). The `pledgeLens` extension carries the rest of the record (title, first/last
+ * seen, timestamps used for merging). It is a plain-JSON extension: the term is not defined in the
+ * anno.jsonld context, so a strict JSON-LD processor drops it, but JSON consumers (including our
+ * importer) keep it.
+ */
+import type { Claim } from '../claims/schema';
+import { claimFacts, laterInstant, type ClaimFacts } from './claim-facts';
+import { fnv1a64 } from './mention-id';
+import { PLEDGE_LENS_URN, type Mention, type WrongMatch } from './schema';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const CLAIM_URN_PREFIX = `${PLEDGE_LENS_URN}:claim:`;
+/** Bumped when the `pledgeLens` extension changes incompatibly; the importer refuses newer files. */
+export const EXPORT_FORMAT_VERSION = 1;
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export interface IdentifyingBody {
+  type: 'SpecificResource';
+  purpose: 'identifying';
+  source: string;
+}
+
+export interface TextualBody {
+  type: 'TextualBody';
+  purpose: 'describing' | 'classifying' | 'commenting' | 'assessing';
+  value: string;
+  format: 'text/plain';
+  modified?: string;
+}
+
+export type AnnotationBody = IdentifyingBody | TextualBody;
+
+export interface PledgeLensAnnotationExtension {
+  claimId: string;
+  kind: ClaimFacts['kind'];
+  status: ClaimFacts['status'];
+  /** null when the claim is unknown. */
+  statusDate: string | null;
+  pageTitle: string;
+  firstSeen: string;
+  lastSeen: string;
+  wrongMatch: WrongMatch | null;
+  /** The note text is in the commenting body; null when there is no note. */
+  noteUpdatedAt: string | null;
+}
+
+export interface W3cAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'classifying' | 'identifying';
+  created: string;
+  modified: string;
+  target: {
+    source: string;
+    selector: [TextQuoteSelector, TextPositionSelector];
+  };
+  body: AnnotationBody[];
+  pledgeLens: PledgeLensAnnotationExtension;
+}
+
+export interface W3cAnnotationCollection {
+  '@context': typeof ANNO_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  generated: string;
+  generator: { id: string; type: 'Software'; name: string };
+  total: number;
+  first: {
+    id: string;
+    type: 'AnnotationPage';
+    startIndex: 0;
+    items: W3cAnnotation[];
+  };
+  pledgeLens: { formatVersion: typeof EXPORT_FORMAT_VERSION };
+}
+
+export interface ExportW3cOptions {
+  /** ISO date-time of the export; written as the collection's `generated`. */
+  generatedAt: string;
+  /** Mentions the user flagged as wrong matches are left out unless this is true. */
+  includeWrongMatches?: boolean;
+}
+
+function classifyingValue(facts: ClaimFacts): string {
+  // e.g. "announced-target; withdrawn since 2026-02-24"; machine-friendly tokens, not display labels.
+  return facts.statusDate ? `${facts.kind}; ${facts.status} since ${facts.statusDate}` : `${facts.kind}; ${facts.status}`;
+}
+
+function toAnnotation(mention: Mention, claim: Claim | undefined): W3cAnnotation {
+  const facts = claimFacts(claim);
+  const body: AnnotationBody[] = [
+    { type: 'SpecificResource', purpose: 'identifying', source: CLAIM_URN_PREFIX + mention.claimId },
+  ];
+  if (claim) body.push({ type: 'TextualBody', purpose: 'describing', value: claim.statement, format: 'text/plain' });
+  body.push({ type: 'TextualBody', purpose: 'classifying', value: classifyingValue(facts), format: 'text/plain' });
+  if (mention.note && mention.note.text !== '') {
+    body.push({
+      type: 'TextualBody',
+      purpose: 'commenting',
+      value: mention.note.text,
+      format: 'text/plain',
+      modified: mention.note.updatedAt,
+    });
+  }
+  if (mention.wrongMatch?.flagged) {
+    body.push({
+      type: 'TextualBody',
+      purpose: 'assessing',
+      value: 'flagged by the user as a wrong match',
+      format: 'text/plain',
+      modified: mention.wrongMatch.updatedAt,
+    });
+  }
+
+  // `modified` is when the record last changed in any way the user would care about.
+  let modified = mention.lastSeen;
+  if (mention.note) modified = laterInstant(modified, mention.note.updatedAt);
+  if (mention.wrongMatch) modified = laterInstant(modified, mention.wrongMatch.updatedAt);
+
+  const { exact, prefix, suffix, start, end } = mention.anchor;
+  return {
+    id: mention.id,
+    type: 'Annotation',
+    // A known claim lets us classify the passage (binding vs target); an unknown one only identifies it.
+    motivation: claim ? 'classifying' : 'identifying',
+    created: mention.firstSeen,
+    modified,
+    target: {
+      source: mention.pageUrl,
+      selector: [
+        { type: 'TextQuoteSelector', exact, prefix, suffix },
+        { type: 'TextPositionSelector', start, end },
+      ],
+    },
+    body,
+    pledgeLens: {
+      claimId: mention.claimId,
+      kind: facts.kind,
+      status: facts.status,
+      statusDate: facts.statusDate || null,
+      pageTitle: mention.pageTitle,
+      firstSeen: mention.firstSeen,
+      lastSeen: mention.lastSeen,
+      wrongMatch: mention.wrongMatch ? { flagged: mention.wrongMatch.flagged, updatedAt: mention.wrongMatch.updatedAt } : null,
+      noteUpdatedAt: mention.note ? mention.note.updatedAt : null,
+    },
+  };
+}
+
+/** Builds the JSON-LD document; serialise it with `JSON.stringify`. Mentions keep their given order. */
+export function exportW3c(
+  mentions: readonly Mention[],
+  claimsById: ReadonlyMap<string, Claim>,
+  options: ExportW3cOptions,
+): W3cAnnotationCollection {
+  const kept = options.includeWrongMatches ? mentions : mentions.filter((mention) => !mention.wrongMatch?.flagged);
+  const items = kept.map((mention) => toAnnotation(mention, claimsById.get(mention.claimId)));
+  // Collections and pages must have IRIs; derive one from the content so re-exporting is deterministic.
+  const collectionId = `${PLEDGE_LENS_URN}:export:${fnv1a64(JSON.stringify([options.generatedAt, items.map((item) => item.id)]))}`;
+  return {
+    '@context': ANNO_CONTEXT,
+    id: collectionId,
+    type: 'AnnotationCollection',
+    label: 'Pledge Lens annotations',
+    generated: options.generatedAt,
+    generator: { id: PLEDGE_LENS_URN, type: 'Software', name: 'Pledge Lens' },
+    total: items.length,
+    first: { id: `${collectionId}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
+    pledgeLens: { formatVersion: EXPORT_FORMAT_VERSION },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Stable mention ids. The id is derived from what the mention *is* (page, claim, quoted text and its
+ * immediate context), so seeing the same sentence on a later visit yields the same id and the stored
+ * record is updated instead of duplicated.
+ */
+import { PLEDGE_LENS_URN } from './schema';
+
+export const MENTION_ID_PREFIX = `${PLEDGE_LENS_URN}:mention:`;
+
+/**
+ * Drops the fragment (`#section` links to the same page) and lets the URL parser canonicalise case,
+ * default ports and percent-encoding. Unparseable input is still hashed, just less canonically.
+ */
+export function normalisePageUrl(pageUrl: string): string {
+  const trimmed = pageUrl.trim();
+  try {
+    const url = new URL(trimmed);
+    url.hash = '';
+    return url.href;
+  } catch {
+    const hash = trimmed.indexOf('#');
+    return hash === -1 ? trimmed : trimmed.slice(0, hash);
+  }
+}
+
+/** Text extraction differs slightly between visits (whitespace runs, composed accents); ignore that. */
+function normaliseText(text: string): string {
+  return text.normalize('NFC').replace(/\s+/g, ' ').trim();
+}
+
+/*
+ * 64-bit FNV-1a in four 16-bit limbs: plain Number arithmetic, so it is synchronous (unlike
+ * crypto.subtle) and needs no BigInt. The prime is 2^40 + 0x1b3, so multiplying is
+ * "times 0x1b3" plus "shifted left by 40 bits" (two limbs and 8 bits).
+ */
+const FNV_PRIME_LOW = 0x1b3;
+
+function fnv1a64Hex(bytes: Uint8Array): string {
+  // Offset basis 0xcbf29ce484222325, lowest limb first.
+  let h0 = 0x2325;
+  let h1 = 0x8422;
+  let h2 = 0x9ce4;
+  let h3 = 0xcbf2;
+  for (let i = 0; i < bytes.length; i++) {
+    h0 ^= bytes[i]!;
+    const t0 = h0 * FNV_PRIME_LOW;
+    const t1 = h1 * FNV_PRIME_LOW + (t0 >>> 16);
+    const t2 = h2 * FNV_PRIME_LOW + (h0 << 8) + (t1 >>> 16);
+    const t3 = h3 * FNV_PRIME_LOW + (h1 << 8) + (t2 >>> 16);
+    h0 = t0 & 0xffff;
+    h1 = t1 & 0xffff;
+    h2 = t2 & 0xffff;
+    h3 = t3 & 0xffff;
+  }
+  const hex = (limb: number) => limb.toString(16).padStart(4, '0');
+  return hex(h3) + hex(h2) + hex(h1) + hex(h0);
+}
+
+const encoder = new TextEncoder();
+
+/** Exposed for tests against published FNV-1a test vectors. */
+export function fnv1a64(text: string): string {
+  return fnv1a64Hex(encoder.encode(text));
+}
+
+/**
+ * The id of a mention, e.g. `urn:pledge-lens:mention:9f1c0a2b3d4e5f60`. Pure and synchronous.
+ * Inputs are serialised as a JSON array so that no choice of field contents can make two different
+ * tuples produce the same byte string.
+ */
+export function mentionId(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string): string {
+  const key = JSON.stringify([
+    normalisePageUrl(pageUrl),
+    claimId.trim(),
+    normaliseText(exact),
+    normaliseText(prefix),
+    normaliseText(suffix),
+  ]);
+  return MENTION_ID_PREFIX + fnv1a64(key);
+}

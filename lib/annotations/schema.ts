@@ -1,0 +1,82 @@
+/**
+ * The annotation model: one `Mention` is one place on one page where a known claim was found.
+ * Types are inferred from the valibot schema so that importing untrusted files and the code that
+ * builds mentions can never disagree about the shape.
+ *
+ * The schema only validates; it never transforms (no trimming, no defaults), so a record that passes
+ * comes out byte-for-byte as it went in. Export → import round trips rely on that.
+ */
+import * as v from 'valibot';
+
+/** The URN namespace for ids minted by Pledge Lens (mentions, claims, export files). */
+export const PLEDGE_LENS_URN = 'urn:pledge-lens';
+
+/**
+ * An ISO 8601 date-time with an explicit offset, as `Date.prototype.toISOString()` writes it.
+ * Stricter than valibot's `isoTimestamp` (which also takes a space separator or a bare hour offset)
+ * because these strings are compared as instants during merges and must parse everywhere.
+ */
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+export const IsoDateTimeSchema = v.pipe(
+  v.string('must be a string'),
+  v.regex(ISO_DATE_TIME, 'must be an ISO 8601 date-time such as 2026-11-22T09:30:00.000Z'),
+  v.check((value) => !Number.isNaN(Date.parse(value)), 'must be a real date and time'),
+);
+
+/*
+ * Length caps are generous; they exist so that an imported file cannot make the extension hold
+ * megabytes per record, not to constrain what a page may say.
+ */
+const boundedString = (max: number) =>
+  v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
+
+const offset = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must not be negative'),
+);
+
+export const AnchorSchema = v.pipe(
+  v.object({
+    /** The matched text, exactly as it appears in the page's extracted text. */
+    exact: v.pipe(boundedString(10_000), v.minLength(1, 'must not be empty')),
+    /** Up to `context` (normally 32) characters of text before `exact`. */
+    prefix: boundedString(1_000),
+    /** Up to `context` (normally 32) characters of text after `exact`. */
+    suffix: boundedString(1_000),
+    /** UTF-16 offsets into the page's extracted text; `end` is exclusive. */
+    start: offset,
+    end: offset,
+  }),
+  v.check((anchor) => anchor.end > anchor.start, 'end must be greater than start'),
+);
+
+export const NoteSchema = v.object({
+  /** May be empty: an empty note with a timestamp records that the user cleared it, so merges respect that. */
+  text: boundedString(20_000),
+  updatedAt: IsoDateTimeSchema,
+});
+
+export const WrongMatchSchema = v.object({
+  /** `false` with a timestamp means the user un-flagged it, which must win over an older flag. */
+  flagged: v.boolean('must be true or false'),
+  updatedAt: IsoDateTimeSchema,
+});
+
+export const MentionSchema = v.object({
+  id: v.pipe(boundedString(200), v.minLength(1, 'must not be empty')),
+  pageUrl: v.pipe(boundedString(8_192), v.url('must be an absolute URL')),
+  pageTitle: boundedString(2_000),
+  claimId: v.pipe(boundedString(200), v.minLength(1, 'must not be empty')),
+  anchor: AnchorSchema,
+  firstSeen: IsoDateTimeSchema,
+  lastSeen: IsoDateTimeSchema,
+  note: v.optional(NoteSchema),
+  wrongMatch: v.optional(WrongMatchSchema),
+});
+
+export type Anchor = v.InferOutput<typeof AnchorSchema>;
+export type MentionNote = v.InferOutput<typeof NoteSchema>;
+export type WrongMatch = v.InferOutput<typeof WrongMatchSchema>;
+export type Mention = v.InferOutput<typeof MentionSchema>;

@@ -1,0 +1,314 @@
+/**
+ * Claim packs: the bundled set, the set fetched from a feed, and sets the reader imports from
+ * a file. This module reads a pack file into a claim set and merges the enabled packs into the
+ * one list of claims the matcher works from.
+ */
+import type { Claim, ClaimSet } from './schema';
+import { describeClaimSetIssues, validateClaimSet } from './validate-claim-set';
+
+export type ClaimPackSource = 'bundled' | 'feed' | 'file';
+
+export interface ClaimPack {
+  id: string;
+  name: string;
+  enabled: boolean;
+  source: ClaimPackSource;
+  claimSet: ClaimSet;
+  /** ISO 8601 timestamp of when the pack was installed or last updated. */
+  installedAt: string;
+}
+
+/** A claim together with the pack it came from, so a card can say whose data it shows. */
+export type PackedClaim = Claim & { packId: string; packName: string };
+
+export interface PackRef {
+  id: string;
+  name: string;
+}
+
+/** Several enabled packs define the same claim id; one wins, the others are left out. */
+export interface ClaimConflict {
+  claimId: string;
+  keptPack: PackRef;
+  droppedPacks: PackRef[];
+}
+
+export interface MergedClaims {
+  claims: PackedClaim[];
+  conflicts: ClaimConflict[];
+}
+
+/**
+ * The reader's own file beats the feed, which beats the copy bundled with the extension: the
+ * closer a pack is to the reader's deliberate choice, the more it should count.
+ */
+const SOURCE_RANK: Record<ClaimPackSource, number> = { file: 3, feed: 2, bundled: 1 };
+
+function timeOf(iso: string): number {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
+}
+
+/** Negative when pack `a` takes precedence over pack `b`. */
+function comparePrecedence(a: ClaimPack, b: ClaimPack): number {
+  const bySource = SOURCE_RANK[b.source] - SOURCE_RANK[a.source];
+  if (bySource !== 0) return bySource;
+  // publishedAt is YYYY-MM-DD, so string order is date order.
+  if (a.claimSet.publishedAt !== b.claimSet.publishedAt) return a.claimSet.publishedAt > b.claimSet.publishedAt ? -1 : 1;
+  const byInstall = timeOf(b.installedAt) - timeOf(a.installedAt);
+  if (byInstall !== 0) return byInstall;
+  // Last resort so that the result never depends on the order packs were stored in.
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Merges the enabled packs by claim id. Output order: packs from highest to lowest precedence,
+ * and within a pack the order its file gives, so the same packs always give the same list.
+ */
+export function mergeClaimPacks(packs: readonly ClaimPack[]): MergedClaims {
+  const ranked = packs.filter((pack) => pack.enabled).sort(comparePrecedence);
+  const claims: PackedClaim[] = [];
+  const conflictsById = new Map<string, ClaimConflict>();
+  const keptBy = new Map<string, ClaimPack>();
+
+  for (const pack of ranked) {
+    for (const claim of pack.claimSet.claims) {
+      const keeper = keptBy.get(claim.id);
+      if (!keeper) {
+        keptBy.set(claim.id, pack);
+        claims.push({ ...claim, packId: pack.id, packName: pack.name });
+        continue;
+      }
+      // A repeated id inside one pack is a validation matter, not a conflict between packs.
+      if (keeper === pack) continue;
+      let conflict = conflictsById.get(claim.id);
+      if (!conflict) {
+        conflict = { claimId: claim.id, keptPack: { id: keeper.id, name: keeper.name }, droppedPacks: [] };
+        conflictsById.set(claim.id, conflict);
+      }
+      if (!conflict.droppedPacks.some((dropped) => dropped.id === pack.id)) {
+        conflict.droppedPacks.push({ id: pack.id, name: pack.name });
+      }
+    }
+  }
+
+  // Report conflicts in the order their claims appear in the merged list.
+  const conflicts = claims
+    .map((claim) => conflictsById.get(claim.id))
+    .filter((conflict): conflict is ClaimConflict => conflict !== undefined);
+  return { claims, conflicts };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading pack text
+
+interface JsonSyntaxError {
+  offset: number;
+  expected: string;
+}
+
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+
+/**
+ * Finds where JSON text first goes wrong. Engines disagree on their messages and V8 often
+ * omits the position ("Unexpected token '}', ... is not valid JSON"), so a reader fixing a
+ * hand-edited pack would be left guessing. Iterative, with an explicit stack, so a hostile
+ * file of a million "[" cannot overflow the call stack.
+ */
+function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
+  const stack: Array<'{' | '['> = [];
+  let i = 0;
+  const skip = () => {
+    while (i < text.length && WHITESPACE.has(text[i]!)) i++;
+  };
+  const fail = (expected: string): JsonSyntaxError => ({ offset: i, expected });
+
+  /** Reads a string starting at text[i] === '"'; returns an error or undefined. */
+  const readString = (): JsonSyntaxError | undefined => {
+    i++;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === '"') {
+        i++;
+        return undefined;
+      }
+      if (c === '\\') {
+        const next = text[i + 1];
+        if (next === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+            i += 2;
+            return fail('four hex digits after \\u');
+          }
+          i += 6;
+        } else if (next !== undefined && '"\\/bfnrt'.includes(next)) {
+          i += 2;
+        } else {
+          i++;
+          return fail('a valid escape (\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\u)');
+        }
+        continue;
+      }
+      if (c < ' ') return fail('a closing quote (control characters must be escaped)');
+      i++;
+    }
+    return fail('a closing quote');
+  };
+
+  const readScalar = (): JsonSyntaxError | undefined => {
+    const c = text[i];
+    if (c === '"') return readString();
+    for (const literal of ['true', 'false', 'null']) {
+      if (text.startsWith(literal, i)) {
+        i += literal.length;
+        return undefined;
+      }
+    }
+    return readNumber();
+  };
+
+  /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? scanned by hand: no regex per number, no slicing. */
+  const readNumber = (): JsonSyntaxError | undefined => {
+    const isDigit = (at: number) => at < text.length && text[at]! >= '0' && text[at]! <= '9';
+    const digits = () => {
+      while (isDigit(i)) i++;
+    };
+    if (text[i] === '-') {
+      i++;
+      if (!isDigit(i)) return fail('a digit after the minus sign');
+    } else if (!isDigit(i)) {
+      return fail('a value');
+    }
+    if (text[i] === '0') i++;
+    else digits();
+    if (text[i] === '.') {
+      i++;
+      if (!isDigit(i)) return fail('a digit after the decimal point');
+      digits();
+    }
+    if (text[i] === 'e' || text[i] === 'E') {
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (!isDigit(i)) return fail('a digit in the exponent');
+      digits();
+    }
+    return undefined;
+  };
+
+  /** After "{" or ",": a quoted key, a colon, then a value follows. */
+  const readKey = (): JsonSyntaxError | undefined => {
+    skip();
+    if (text[i] !== '"') return fail('a double-quoted property name');
+    const error = readString();
+    if (error) return error;
+    skip();
+    if (text[i] !== ':') return fail("':' after the property name");
+    i++;
+    return undefined;
+  };
+
+  for (;;) {
+    // Expect a value.
+    skip();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      stack.push(c);
+      i++;
+      skip();
+      const close = c === '{' ? '}' : ']';
+      if (text[i] === close) {
+        stack.pop();
+        i++;
+      } else {
+        if (c === '{') {
+          const error = readKey();
+          if (error) return error;
+        }
+        continue;
+      }
+    } else {
+      const error = readScalar();
+      if (error) return error;
+    }
+
+    // After a value: close containers, or find the comma that leads to the next value.
+    for (;;) {
+      skip();
+      const top = stack[stack.length - 1];
+      if (top === undefined) return i < text.length ? fail('the end of the data') : undefined;
+      const close = top === '{' ? '}' : ']';
+      if (text[i] === close) {
+        stack.pop();
+        i++;
+        continue;
+      }
+      if (text[i] !== ',') return fail(`',' or '${close}'`);
+      i++;
+      if (top === '{') {
+        const error = readKey();
+        if (error) return error;
+      }
+      break;
+    }
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
+
+/**
+ * JSON.parse with a message that says where and what went wrong, e.g.
+ * `unexpected "}" at line 3, column 9 (position 27); expected a value`.
+ */
+export function parseJsonText(input: string): JsonParse {
+  // Editors on Windows often save a byte-order mark, which JSON.parse refuses; it is not an error a reader can see.
+  const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    if (text.trim() === '') return { ok: false, message: 'the text is empty' };
+    const found = findJsonSyntaxError(text);
+    if (!found) return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    const { line, column } = lineAndColumn(text, found.offset);
+    const at = found.offset < text.length ? `unexpected ${JSON.stringify(text[found.offset])}` : 'unexpected end of data';
+    return { ok: false, message: `${at} at line ${line}, column ${column} (position ${found.offset}); expected ${found.expected}` };
+  }
+}
+
+export type ClaimSetText =
+  | { ok: true; claimSet: ClaimSet }
+  | { ok: false; problem: 'invalid-json' | 'invalid-schema'; detail: string };
+
+/** Parses and validates claim-set text; the feed and the file importer share it and word their own messages. */
+export function parseClaimSetText(text: string): ClaimSetText {
+  const parsed = parseJsonText(text);
+  if (!parsed.ok) return { ok: false, problem: 'invalid-json', detail: parsed.message };
+  const validation = validateClaimSet(parsed.value);
+  if (!validation.ok) return { ok: false, problem: 'invalid-schema', detail: describeClaimSetIssues(validation.issues) };
+  return { ok: true, claimSet: validation.claimSet };
+}
+
+export type ClaimPackFileResult = { ok: true; claimSet: ClaimSet } | { ok: false; error: string };
+
+/** Reads a pack file the reader chose; the error is meant to be shown to them as is. */
+export function validateClaimPackFile(text: string): ClaimPackFileResult {
+  const result = parseClaimSetText(text);
+  if (result.ok) return result;
+  return {
+    ok: false,
+    error:
+      result.problem === 'invalid-json'
+        ? `This file is not valid JSON: ${result.detail}.`
+        : `This file is not a valid claim set:\n${result.detail}`,
+  };
+}

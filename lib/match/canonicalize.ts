@@ -1,0 +1,56 @@
+import curated from './data/curated-synonyms.json';
+import wordnet from './data/wordnet-synonyms.json';
+import { normalizeWord } from './normalize-word';
+import { porterStem } from './porter-stem';
+import { STOP_WORDS } from './stop-words';
+
+/**
+ * Maps a word to the term the matcher compares: normalised, synonym-folded, stemmed. Claims and
+ * pages go through the very same function, so any table choice stays consistent on both sides.
+ */
+export interface Canonicalizer {
+  /** The canonical term of one normalised word, or '' for a stop word. */
+  term(normalizedWord: string): string;
+  /** Multi-word expressions folded into one term, keyed by space-joined normalised words. */
+  phrases: ReadonlyMap<string, string>;
+  maxPhraseWords: number;
+}
+
+function buildCanonicalizer(): Canonicalizer {
+  const words = new Map<string, string>(Object.entries(curated.words));
+  const wordnetByStem = new Map<string, string>();
+  for (const [from, to] of Object.entries((wordnet as { map: Record<string, string> }).map)) {
+    const key = porterStem(from);
+    // Curated choices win: WordNet never re-routes a stem a curated entry already decides.
+    if (!wordnetByStem.has(key)) wordnetByStem.set(key, porterStem(to));
+  }
+  const cache = new Map<string, string>();
+  const term = (word: string): string => {
+    let result = cache.get(word);
+    if (result !== undefined) return result;
+    if (STOP_WORDS.has(word)) result = '';
+    else {
+      const folded = words.get(word) ?? word;
+      const stem = porterStem(folded);
+      result = STOP_WORDS.has(folded) ? '' : (wordnetByStem.get(stem) ?? stem);
+    }
+    if (cache.size < 50_000) cache.set(word, result);
+    return result;
+  };
+  const phrases = new Map<string, string>();
+  let maxPhraseWords = 1;
+  for (const [phrase, target] of Object.entries(curated.phrases)) {
+    const key = phrase.split(/[\s-]+/).map(normalizeWord).join(' ');
+    phrases.set(key, normalizeWord(target));
+    maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
+  }
+  return { term, phrases, maxPhraseWords };
+}
+
+let shared: Canonicalizer | undefined;
+
+/** The canonicalizer built from the bundled tables (built once, on first use). */
+export function defaultCanonicalizer(): Canonicalizer {
+  shared ??= buildCanonicalizer();
+  return shared;
+}

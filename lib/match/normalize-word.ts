@@ -1,0 +1,18 @@
+/** Number words up to twelve, and tens, so "three to six" meets "3-6" and "three to 6". */
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8',
+  nine: '9', ten: '10', eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50',
+  hundred: '100', thousand: '1000', dozen: '12',
+};
+
+const DIACRITICS = /\p{M}+/gu;
+
+/** Folds a raw word to comparable lower-case ASCII-ish form: NFKC, no accents, no possessive. */
+export function normalizeWord(raw: string): string {
+  let word = raw.normalize('NFKC').toLowerCase();
+  if (/[^\x00-\x7f]/.test(word)) word = word.normalize('NFD').replace(DIACRITICS, '').normalize('NFC');
+  word = word.replace(/[’‘ʼ`´]/g, "'");
+  if (word.endsWith("'s")) word = word.slice(0, -2);
+  else if (word.endsWith("'")) word = word.slice(0, -1);
+  return NUMBER_WORDS[word] ?? word;
+}

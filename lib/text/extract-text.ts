@@ -1,0 +1,192 @@
+/**
+ * Page text with an offset map back to DOM text nodes.
+ *
+ * Two coordinate systems live side by side:
+ * - the *extracted text* the matcher reads: included text nodes in document order, with a
+ *   BLOCK_SEPARATOR between blocks so words of adjacent paragraphs never join;
+ * - *mark space*, the coordinates mark.js `markRanges` uses: the plain concatenation of every
+ *   text node mark.js visits under a root (it skips only nodes whose parent is script, style,
+ *   title, head or html). Skipped-but-counted text (a textarea, a hidden div) still advances mark
+ *   space, which is why each segment records both offsets.
+ */
+
+/** U+2029 PARAGRAPH SEPARATOR: one character, never in ordinary page text, a sentence break for Intl.Segmenter. */
+export const BLOCK_SEPARATOR = '\u2029';
+export const LINE_BREAK = '\n';
+
+export interface TextSegment {
+  node: Text;
+  /** Offsets of this node's text in the extracted text. */
+  start: number;
+  end: number;
+  /** The node mark.js must be constructed on for `markStart` to be valid (the document root or a shadow root). */
+  markRoot: Node;
+  markStart: number;
+}
+
+export interface ExtractedText {
+  text: string;
+  segments: TextSegment[];
+}
+
+export interface ExtractOptions {
+  /** Whether an element is hidden by CSS. Defaults to `checkVisibility` where the DOM has it. */
+  isHidden?: (element: Element) => boolean;
+  /** Extra elements to leave alone (our own UI, say). */
+  skipSelector?: string;
+}
+
+/** Elements whose text is not prose a reader is reading, or that we must never modify. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
+  'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', 'PRE', 'CODE', 'KBD',
+  'SAMP', 'SVG', 'MATH',
+]);
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
+  'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE',
+  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+/** mark.js's own exclusion list, checked against a text node's parent only (see mark.js getTextNodes). */
+const MARK_EXCLUDED_PARENTS = new Set(['SCRIPT', 'STYLE', 'TITLE', 'HEAD', 'HTML']);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function tagOf(element: Element): string {
+  return element.tagName.toUpperCase();
+}
+
+function isMarkCounted(text: Text): boolean {
+  const parent = text.parentNode;
+  return !(parent && parent.nodeType === ELEMENT_NODE && MARK_EXCLUDED_PARENTS.has(tagOf(parent as Element)));
+}
+
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+function defaultIsHidden(element: Element): boolean {
+  const candidate = element as Element & { checkVisibility?: (options?: object) => boolean };
+  if (typeof candidate.checkVisibility === 'function') {
+    return !candidate.checkVisibility({ visibilityProperty: true });
+  }
+  const view = element.ownerDocument?.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(element);
+  return style.display === 'none' || style.visibility === 'hidden';
+}
+
+/** Mark-space length of a skipped subtree: mark.js still counts its text. */
+function markLengthOf(root: Node): number {
+  let total = 0;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (isMarkCounted(node as Text)) total += (node as Text).data.length;
+  }
+  return total;
+}
+
+interface Builder {
+  parts: string[];
+  length: number;
+  pendingBreak: string;
+  segments: TextSegment[];
+}
+
+function pushBreak(builder: Builder, kind: string): void {
+  // A block break outranks a line break; neither is written until text follows it.
+  if (builder.pendingBreak !== BLOCK_SEPARATOR) builder.pendingBreak = kind;
+}
+
+function appendText(builder: Builder, value: string, node: Text, markRoot: Node, markStart: number): void {
+  if (builder.pendingBreak && builder.length > 0) {
+    builder.parts.push(builder.pendingBreak);
+    builder.length += builder.pendingBreak.length;
+  }
+  builder.pendingBreak = '';
+  builder.segments.push({ node, start: builder.length, end: builder.length + value.length, markRoot, markStart });
+  builder.parts.push(value);
+  builder.length += value.length;
+}
+
+/**
+ * Walks one mark-space context (a document subtree or a shadow root) iteratively: pages can nest
+ * thousands of elements deep, which would overflow a recursive walk.
+ */
+function walkContext(root: Node, markRoot: Node, builder: Builder, options: Required<Pick<ExtractOptions, 'isHidden'>> & ExtractOptions): void {
+  const hiddenCache = new Map<Element, boolean>();
+  const shadowRoots: ShadowRoot[] = [];
+  let markCursor = 0;
+
+  const isHidden = (element: Element): boolean => {
+    let hidden = hiddenCache.get(element);
+    if (hidden === undefined) {
+      hidden = options.isHidden(element);
+      hiddenCache.set(element, hidden);
+    }
+    return hidden;
+  };
+
+  const leave = (node: Node): void => {
+    if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has(tagOf(node as Element))) pushBreak(builder, BLOCK_SEPARATOR);
+  };
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) {
+      const text = node as Text;
+      const counted = isMarkCounted(text);
+      const parent = text.parentNode;
+      const visible = !(parent && parent.nodeType === ELEMENT_NODE && /\S/.test(text.data) && isHidden(parent as Element));
+      if (counted && visible && text.data.length > 0) appendText(builder, text.data, text, markRoot, markCursor);
+      if (counted) markCursor += text.data.length;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
+      const tag = tagOf(element);
+      const skipped =
+        SKIPPED_TAGS.has(tag) ||
+        element.hasAttribute('hidden') ||
+        isEditable(element) ||
+        (options.skipSelector !== undefined && element.matches(options.skipSelector));
+      if (skipped) {
+        markCursor += markLengthOf(element);
+        if (BLOCK_TAGS.has(tag) || tag === 'PRE' || tag === 'TEXTAREA') pushBreak(builder, BLOCK_SEPARATOR);
+      } else {
+        if (BLOCK_TAGS.has(tag)) pushBreak(builder, BLOCK_SEPARATOR);
+        else if (tag === 'BR') pushBreak(builder, LINE_BREAK);
+        if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
+        descend = element.firstChild !== null;
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    leave(node);
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root) leave(node);
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+
+  // Open shadow roots are separate mark.js contexts: mark.js never crosses into them.
+  for (const shadow of shadowRoots) {
+    pushBreak(builder, BLOCK_SEPARATOR);
+    walkContext(shadow, shadow, builder, options);
+  }
+}
+
+/** Extracts the readable text under `root` with a map from text offsets to DOM text nodes. */
+export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
+  const builder: Builder = { parts: [], length: 0, pendingBreak: '', segments: [] };
+  walkContext(root, root, builder, { ...options, isHidden: options.isHidden ?? defaultIsHidden });
+  return { text: builder.parts.join(''), segments: builder.segments };
+}

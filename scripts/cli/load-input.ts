@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Window } from 'happy-dom';
+import { extractText } from '../../lib/text/extract-text';
+
+export interface LoadedInput {
+  input: string;
+  /** The URL a mention of this input is stored under. */
+  url: string;
+  title: string;
+  /** For .txt files the file's text; otherwise the text extracted from the HTML as the extension does. */
+  text: string;
+}
+
+export class InputError extends Error {}
+
+/** Inline styles are what a parsed-but-unrendered page can tell us about hiding. */
+function hiddenByInlineStyle(element: Element): boolean {
+  const style = element.getAttribute('style') ?? '';
+  return /(?:^|;)\s*display\s*:\s*none/i.test(style) || /(?:^|;)\s*visibility\s*:\s*hidden/i.test(style);
+}
+
+/** Extracts text from HTML with the extension's own extraction, in a DOM that runs no page scripts. */
+export function textFromHtml(html: string, url: string): { title: string; text: string } {
+  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  try {
+    const document = window.document;
+    document.write(html);
+    const body = document.body;
+    const text = body ? extractText(body as unknown as Node, { isHidden: (element) => hiddenByInlineStyle(element) }).text : '';
+    return { title: document.title, text };
+  } finally {
+    void window.happyDOM.close();
+  }
+}
+
+export async function loadInput(input: string): Promise<LoadedInput> {
+  if (/^https?:\/\//i.test(input)) {
+    let response: Response;
+    try {
+      response = await fetch(input, { redirect: 'follow' });
+    } catch (error) {
+      throw new InputError(`cannot fetch ${input}: ${(error as Error).message}`);
+    }
+    if (!response.ok) throw new InputError(`cannot fetch ${input}: HTTP ${response.status}`);
+    const body = await response.text();
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('text/plain')) return { input, url: input, title: input, text: body };
+    return { input, url: input, ...textFromHtml(body, input) };
+  }
+  const path = resolve(input);
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read ${input}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);
+  }
+  const url = pathToFileURL(path).href;
+  const extension = extname(path).toLowerCase();
+  if (extension === '.html' || extension === '.htm' || extension === '.xhtml') return { input, url, ...textFromHtml(content, url) };
+  return { input, url, title: input, text: content };
+}

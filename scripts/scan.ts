@@ -1,0 +1,99 @@
+/**
+ * Command-line scanner: the extension's extraction and matcher, outside the browser.
+ *   npm run --silent scan -- [--json] [--claims FILE] [--format w3c|csv|md] <file.html | file.txt | http(s)://url> ...
+ */
+import { parseArgs } from 'node:util';
+import { exportCsv } from '../lib/annotations/export-csv';
+import { exportMarkdown } from '../lib/annotations/export-markdown';
+import { exportW3c } from '../lib/annotations/export-w3c';
+import { makeAnchor } from '../lib/annotations/make-anchor';
+import { mentionId } from '../lib/annotations/mention-id';
+import type { Mention } from '../lib/annotations/schema';
+import { compileClaimIndex } from '../lib/match/compile-index';
+import { matchClaims } from '../lib/match/match-claims';
+import { loadClaimSet } from './cli/load-claims';
+import { InputError, loadInput } from './cli/load-input';
+
+const USAGE = 'usage: npm run --silent scan -- [--json] [--claims FILE] [--format w3c|csv|md] <file.html | file.txt | http(s)://url> ...';
+
+function fail(message: string): never {
+  process.stderr.write(`scan: ${message}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, claims: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (positionals.length === 0) fail(`no input given\n${USAGE}`);
+  if (values.format && !['w3c', 'csv', 'md'].includes(values.format)) fail(`unknown --format "${values.format}" (use w3c, csv or md)`);
+
+  let claimSet;
+  try {
+    claimSet = await loadClaimSet(values.claims);
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const index = compileClaimIndex(claimSet.claims, claimSet.version);
+  const claims = new Map(claimSet.claims.map((claim) => [claim.id, claim]));
+  const mentions: Mention[] = [];
+  const now = new Date().toISOString();
+  let failures = 0;
+
+  for (const input of positionals) {
+    let loaded;
+    try {
+      loaded = await loadInput(input);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      process.stderr.write(`scan: ${error.message}\n`);
+      failures++;
+      continue;
+    }
+    const matches = matchClaims(loaded.text, index).map((match) => {
+      const claim = claims.get(match.claimId)!;
+      return { claimId: match.claimId, kind: claim.kind, status: claim.status, start: match.start, end: match.end, text: loaded.text.slice(match.start, match.end), score: match.score };
+    });
+    if (values.format) {
+      for (const match of matches) {
+        const anchor = makeAnchor(loaded.text, match.start, match.end);
+        mentions.push({
+          id: mentionId(loaded.url, match.claimId, anchor.exact, anchor.prefix, anchor.suffix),
+          pageUrl: loaded.url,
+          pageTitle: loaded.title,
+          claimId: match.claimId,
+          anchor,
+          firstSeen: now,
+          lastSeen: now,
+        });
+      }
+    } else if (values.json) {
+      process.stdout.write(`${JSON.stringify({ input, claimSetVersion: claimSet.version, matches })}\n`);
+    } else {
+      process.stdout.write(`${input}: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'} (claim set ${claimSet.version})\n`);
+      for (const match of matches) {
+        const label = match.kind === 'binding-commitment' ? 'BINDING' : 'TARGET ';
+        const snippet = match.text.replace(/\s+/g, ' ');
+        process.stdout.write(`  ${label} ${match.status.padEnd(10)} ${match.score.toFixed(2)}  ${match.claimId.padEnd(44)} ${match.start}-${match.end}  ${snippet.length > 90 ? `${snippet.slice(0, 87)}...` : snippet}\n`);
+      }
+    }
+  }
+
+  if (values.format === 'w3c') process.stdout.write(`${JSON.stringify(exportW3c(mentions, claims, { generatedAt: now }), null, 2)}\n`);
+  else if (values.format === 'csv') process.stdout.write(exportCsv(mentions, claims));
+  else if (values.format === 'md') process.stdout.write(exportMarkdown(mentions, claims, { generatedAt: now }));
+  if (failures > 0) process.exit(2);
+}
+
+await main();

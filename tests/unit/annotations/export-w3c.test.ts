@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { ANNO_CONTEXT, exportW3c, type W3cAnnotation } from '../../../lib/annotations/export-w3c';
+import { parseAnnotationExport } from '../../../lib/annotations/import-annotations';
+import { bindingClaim, claimsById, deepFreeze, makeMention, targetClaim } from './fixtures';
+
+const generatedAt = '2026-11-22T10:00:00.000Z';
+
+const mentions = deepFreeze([
+  makeMention({ note: { text: 'Compare with the 2024 wording, "pause" became "consider".', updatedAt: '2026-11-21T20:00:00.000Z' } }),
+  makeMention({
+    claimId: targetClaim.id,
+    pageUrl: 'https://blog.example/roadmaps#intro',
+    pageTitle: 'Roadmaps, «quarterly» 🚀',
+    exact: 'a roadmap every quarter',
+    prefix: '',
+    suffix: '',
+    start: 0,
+  }),
+  makeMention({ claimId: 'retired-claim', exact: 'a claim nobody tracks any more', start: 400 }),
+  makeMention({
+    exact: 'pause training',
+    start: 900,
+    wrongMatch: { flagged: true, updatedAt: '2026-11-21T21:00:00.000Z' },
+    note: { text: '', updatedAt: '2026-11-21T21:05:00+01:00' },
+  }),
+]);
+
+function itemsOf(options: { includeWrongMatches?: boolean } = {}): W3cAnnotation[] {
+  return exportW3c(mentions, claimsById, { generatedAt, ...options }).first.items;
+}
+
+describe('exportW3c', () => {
+  it('writes an AnnotationCollection with one embedded page', () => {
+    const doc = exportW3c(mentions, claimsById, { generatedAt });
+    expect(doc['@context']).toBe(ANNO_CONTEXT);
+    expect(doc.type).toBe('AnnotationCollection');
+    expect(doc.id).toMatch(/^urn:pledge-lens:export:[0-9a-f]{16}$/);
+    expect(doc.generated).toBe(generatedAt);
+    expect(doc.first.type).toBe('AnnotationPage');
+    expect(doc.total).toBe(doc.first.items.length);
+  });
+
+  it('gives every item the fields the Web Annotation model requires', () => {
+    const items = itemsOf({ includeWrongMatches: true });
+    expect(items).toHaveLength(mentions.length);
+    items.forEach((item, index) => {
+      const mention = mentions[index]!;
+      expect(item.id).toBe(mention.id);
+      expect(item.type).toBe('Annotation');
+      expect(['classifying', 'identifying']).toContain(item.motivation);
+      expect(item.created).toBe(mention.firstSeen);
+      expect(item.target.source).toBe(mention.pageUrl);
+      expect(item.target.selector).toEqual([
+        { type: 'TextQuoteSelector', exact: mention.anchor.exact, prefix: mention.anchor.prefix, suffix: mention.anchor.suffix },
+        { type: 'TextPositionSelector', start: mention.anchor.start, end: mention.anchor.end },
+      ]);
+      expect(item.body).toContainEqual({
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:pledge-lens:claim:${mention.claimId}`,
+      });
+      expect(item.pledgeLens.claimId).toBe(mention.claimId);
+    });
+  });
+
+  it('describes and classifies a known claim', () => {
+    const [first] = itemsOf();
+    expect(first!.motivation).toBe('classifying');
+    expect(first!.body).toContainEqual(
+      expect.objectContaining({ type: 'TextualBody', purpose: 'describing', value: bindingClaim.statement }),
+    );
+    expect(first!.body).toContainEqual(
+      expect.objectContaining({ purpose: 'classifying', value: 'binding-commitment; withdrawn since 2026-02-24' }),
+    );
+    expect(first!.body).toContainEqual(
+      expect.objectContaining({ purpose: 'commenting', value: mentions[0]!.note!.text, modified: mentions[0]!.note!.updatedAt }),
+    );
+    expect(first!.pledgeLens).toMatchObject({ kind: 'binding-commitment', status: 'withdrawn', statusDate: '2026-02-24' });
+    // modified reflects the later of lastSeen and the note edit.
+    expect(first!.modified).toBe(mentions[0]!.note!.updatedAt);
+  });
+
+  it('still exports a mention whose claim is unknown, marked unknown', () => {
+    const unknown = itemsOf().find((item) => item.pledgeLens.claimId === 'retired-claim')!;
+    expect(unknown.motivation).toBe('identifying');
+    expect(unknown.pledgeLens).toMatchObject({ kind: 'unknown', status: 'unknown', statusDate: null });
+    expect(unknown.body).toContainEqual(expect.objectContaining({ purpose: 'classifying', value: 'unknown; unknown' }));
+    expect(unknown.body.some((body) => body.purpose === 'describing')).toBe(false);
+  });
+
+  it('leaves out wrong matches unless asked to include them', () => {
+    const flaggedId = mentions[3]!.id;
+    expect(itemsOf().map((item) => item.id)).not.toContain(flaggedId);
+    expect(exportW3c(mentions, claimsById, { generatedAt }).total).toBe(3);
+    const included = itemsOf({ includeWrongMatches: true }).find((item) => item.id === flaggedId)!;
+    expect(included.pledgeLens.wrongMatch).toEqual(mentions[3]!.wrongMatch);
+    expect(included.body).toContainEqual(expect.objectContaining({ purpose: 'assessing' }));
+  });
+
+  it('round-trips through JSON text and the importer to identical mentions', () => {
+    const json = JSON.stringify(exportW3c(mentions, claimsById, { generatedAt, includeWrongMatches: true }), null, 2);
+    const parsed = parseAnnotationExport(JSON.parse(json));
+    expect(parsed).toEqual({ ok: true, mentions });
+    // toStrictEqual also catches keys set to undefined that toEqual would let through.
+    if (parsed.ok) expect(parsed.mentions).toStrictEqual(mentions);
+  });
+
+  it('round-trips from the file text as well', () => {
+    const json = JSON.stringify(exportW3c(mentions, claimsById, { generatedAt }));
+    expect(parseAnnotationExport(json)).toStrictEqual({ ok: true, mentions: mentions.filter((m) => !m.wrongMatch?.flagged) });
+  });
+
+  it('is deterministic', () => {
+    expect(exportW3c(mentions, claimsById, { generatedAt })).toEqual(exportW3c(mentions, claimsById, { generatedAt }));
+  });
+});
