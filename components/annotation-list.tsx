@@ -86,7 +86,7 @@ export function AnnotationList({ mentions, claims, onDelete, emptyMessage, maxRo
   const shown = mentions.slice(0, maxRows);
   return (
     <>
-      {mentions.length === 0 && (
+      {mentions.length === 0 && emptyMessage && (
         <p class="empty" data-testid="history-empty">
           {emptyMessage}
         </p>

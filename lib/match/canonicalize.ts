@@ -18,11 +18,14 @@ export interface Canonicalizer {
 
 function buildCanonicalizer(): Canonicalizer {
   const words = new Map<string, string>(Object.entries(curated.words));
+  // Curated choices win: WordNet never re-routes a stem that a curated entry maps from or to.
+  const curatedStems = new Set<string>();
+  for (const [from, to] of words) curatedStems.add(porterStem(from)).add(porterStem(to));
+  for (const to of Object.values(curated.phrases)) curatedStems.add(porterStem(to));
   const wordnetByStem = new Map<string, string>();
   for (const [from, to] of Object.entries((wordnet as { map: Record<string, string> }).map)) {
     const key = porterStem(from);
-    // Curated choices win: WordNet never re-routes a stem a curated entry already decides.
-    if (!wordnetByStem.has(key)) wordnetByStem.set(key, porterStem(to));
+    if (!curatedStems.has(key) && !wordnetByStem.has(key)) wordnetByStem.set(key, porterStem(to));
   }
   const cache = new Map<string, string>();
   const term = (word: string): string => {

@@ -3,6 +3,8 @@ import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { tokenize } from './tokenize';
 
 export const CLAIM_INDEX_FORMAT = 2;
+/** Weight of a key term the phrasings never use, as a share of its IDF. */
+const KEY_TERM_WEIGHT = 0.25;
 
 export interface CompiledClaim {
   id: string;
@@ -108,6 +110,10 @@ export function compileClaimIndex(
     let total = 0;
     for (const phrasing of phrasings) for (const term of phrasing) total += weight.get(term) ?? 0;
     claim.norm = total / phrasings.length || 1;
+    // Key terms are the claim's words by definition: they count a little, and count as on-topic.
+    for (const term of new Set(claim.gates.flat(2))) {
+      if (!weight.has(term)) weight.set(term, KEY_TERM_WEIGHT * Math.log(1 + claimCount / (documentFrequency.get(term) ?? 1)));
+    }
     for (const [term, value] of weight) postings[term]!.push(claimIndex, Math.round(value * 1000));
   });
 

@@ -17,6 +17,17 @@ export interface ClaimMatch {
  * ignore the extension. Calibrated on tests/fixtures/articles (see lib/match/README.md).
  */
 export const MATCH_THRESHOLD = 0.5;
+/**
+ * Share of a sentence's distinctive content (IDF mass) that must belong to the claim. Sentences that
+ * merely brush a claim ("if one developer paused, others would race ahead") carry mostly other
+ * content; sentences that report it are mostly about it. Evidence at STRONG_SCORE needs no share.
+ */
+const MIN_FOCUS = 0.32;
+const STRONG_SCORE = 0.9;
+/** Words no claim uses still dilute focus, at half the weight of the rarest claim word. */
+const UNKNOWN_TERM_IDF_SHARE = 0.5;
+/** A heading names a topic rather than stating a claim: it needs strong evidence to be highlighted. */
+const HEADING_MAX_WORDS = 14;
 /** A capitalised distinctive name ("Frontier Safety Roadmaps") counts as this much evidence. */
 const KEY_PHRASE_SCORE = 0.9;
 /** How far back (characters) a claim's actor may be named for a sentence that does not name it. */
@@ -39,6 +50,9 @@ interface HydratedIndex {
   /** First term id of an actor pattern -> patterns starting with it. */
   actorStarts: Map<number, Array<{ actor: number; pattern: number[] }>>;
   common: Set<number>;
+  /** IDF of each term across claims, for the focus measure. */
+  idf: Float64Array;
+  unknownIdf: number;
 }
 
 const hydrated = new WeakMap<ClaimIndex, HydratedIndex>();
@@ -61,7 +75,10 @@ function hydrate(index: ClaimIndex): HydratedIndex {
       actorStarts.set(pattern[0]!, list);
     }
   });
-  const result = { source: index, termIds, weights, actorStarts, common };
+  const claimCount = Math.max(1, index.claims.length);
+  const idf = Float64Array.from(index.postings, (pairs) => Math.log(1 + claimCount / Math.max(1, pairs.length / 2)));
+  const unknownIdf = Math.log(1 + claimCount) * UNKNOWN_TERM_IDF_SHARE;
+  const result = { source: index, termIds, weights, actorStarts, common, idf, unknownIdf };
   hydrated.set(index, result);
   return result;
 }
@@ -145,10 +162,155 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: ReadonlyArray<{ 
   return false;
 }
 
+/** A key phrase alone identifies a claim only in a real sentence, not in a heading or caption. */
+const MIN_NAMED_UNIT_TERMS = 6;
+/** Where a sentence may be cut when it carries several claims. */
+const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
+
+interface UnitContext {
+  index: ClaimIndex;
+  hydrated: HydratedIndex;
+  mentions: readonly ActorMention[];
+  counts: ReadonlyMap<number, number>;
+}
+
+interface Scored {
+  claimIndex: number;
+  score: number;
+}
+
+interface UnitTerms {
+  terms: Set<number>;
+  /** IDF mass of the unit's distinct terms, known or not. */
+  mass: number;
+}
+
+function termsOf(context: UnitContext, content: ReadonlyArray<{ token: Token; id: number }>): UnitTerms {
+  const terms = new Set<number>();
+  const unknown = new Set<string>();
+  for (const { token, id } of content) {
+    if (id >= 0) terms.add(id);
+    else unknown.add(token.term);
+  }
+  let mass = unknown.size * context.hydrated.unknownIdf;
+  for (const term of terms) mass += context.hydrated.idf[term]!;
+  return { terms, mass };
+}
+
+/**
+ * Once a sentence is known to state a claim, finding *which clause* states it needs less evidence
+ * than detecting it did: the gates still apply, the threshold and focus do not.
+ */
+const LOCATE_THRESHOLD = 0.3;
+
+/** The claim's score for a unit's terms, or undefined when it fails its gates or is off focus. */
+function scoreClaim(
+  context: UnitContext,
+  claimIndex: number,
+  unit: UnitTerms,
+  content: ReadonlyArray<{ token: Token; id: number }>,
+  locating = false,
+): number | undefined {
+  const claim = context.index.claims[claimIndex]!;
+  let sum = 0;
+  let shared = 0;
+  for (const [term, weight] of context.hydrated.weights[claimIndex]!) {
+    if (unit.terms.has(term)) {
+      sum += weight;
+      shared += context.hydrated.idf[term]!;
+    }
+  }
+  let score = Math.min(1, sum / claim.norm);
+  const named = content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content);
+  if (named) score = Math.max(score, KEY_PHRASE_SCORE);
+  if (score < (locating ? LOCATE_THRESHOLD : MATCH_THRESHOLD) || (!named && !passesGates(claim, unit.terms))) return undefined;
+  if (!locating && score < STRONG_SCORE && shared / unit.mass < MIN_FOCUS) return undefined;
+  return score;
+}
+
+/** Every claim a unit states: scored, gated and about the right actor, best first. */
+function claimsInUnit(context: UnitContext, unit: TextUnit, content: ReadonlyArray<{ token: Token; id: number }>): Scored[] {
+  const unitTerms = termsOf(context, content);
+  if (unitTerms.terms.size === 0) return [];
+  const candidates = new Set<number>();
+  for (const term of unitTerms.terms) {
+    if (context.hydrated.common.has(term)) continue;
+    const pairs = context.index.postings[term]!;
+    for (let i = 0; i < pairs.length; i += 2) candidates.add(pairs[i]!);
+  }
+  const found: Scored[] = [];
+  for (const claimIndex of candidates) {
+    const score = scoreClaim(context, claimIndex, unitTerms, content);
+    if (score === undefined) continue;
+    if (!actorFits(context.index.claims[claimIndex]!, unit, context.mentions, context.counts)) continue;
+    found.push({ claimIndex, score });
+  }
+  return found.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Gives each of several claims in one sentence the shortest run of clauses that still states it,
+ * so "X requires A and penalises B" highlights A and B separately. A claim that needs the whole
+ * sentence keeps it, and claims that cannot be separated from a better one are dropped.
+ */
+function splitAmongClaims(
+  context: UnitContext,
+  text: string,
+  unit: TextUnit,
+  content: ReadonlyArray<{ token: Token; id: number }>,
+  claims: readonly Scored[],
+): Array<{ claimIndex: number; score: number; start: number; end: number }> {
+  const cuts = [unit.start];
+  CLAUSE_BREAK.lastIndex = 0;
+  const slice = text.slice(unit.start, unit.end);
+  for (let match = CLAUSE_BREAK.exec(slice); match; match = CLAUSE_BREAK.exec(slice)) cuts.push(unit.start + match.index + match[0].length);
+  cuts.push(unit.end);
+  const pieces = cuts.length - 1;
+  const assigned: Array<{ claimIndex: number; score: number; start: number; end: number; from: number; to: number }> = [];
+  for (const { claimIndex, score } of claims) {
+    let best: { from: number; to: number; score: number } | undefined;
+    for (let length = 1; length <= pieces && !best; length++) {
+      for (let from = 0; from + length <= pieces; from++) {
+        const to = from + length;
+        if (assigned.some((a) => from < a.to && a.from < to)) continue;
+        const start = cuts[from]!;
+        const end = cuts[to]!;
+        const part = content.filter(({ token }) => token.start >= start && token.end <= end);
+        const partScore = scoreClaim(context, claimIndex, termsOf(context, part), part, true);
+        if (partScore !== undefined && (!best || partScore > best.score)) best = { from, to, score: partScore };
+      }
+    }
+    if (!best) continue;
+    assigned.push({ claimIndex, score: Math.max(score, best.score), start: cuts[best.from]!, end: cuts[best.to]!, from: best.from, to: best.to });
+  }
+  // Splitting only pays when it separates claims; one claim alone keeps its whole sentence.
+  if (assigned.length <= 1) return [{ ...claims[0]!, start: unit.start, end: unit.end }];
+  return assigned.map(({ claimIndex, score, start, end }) => {
+    // Trim the clause's delimiter and spaces so the highlight hugs the words.
+    let s = start;
+    let e = end;
+    while (s < e && /[\s,:;–—]/.test(text[s]!)) s++;
+    while (e > s && /[\s,:;–—]/.test(text[e - 1]!)) e--;
+    const tail = /\s+(?:and|while|but|whereas)$/.exec(text.slice(s, e));
+    if (tail) e -= tail[0].length;
+    return { claimIndex, score, start: s, end: e };
+  });
+}
+
+/** A short unit that is its whole block and ends without sentence punctuation: a heading or a caption. */
+function isHeading(text: string, unit: TextUnit, words: number): boolean {
+  if (words > HEADING_MAX_WORDS || /[.!?:;"”’)]$/.test(text.slice(unit.start, unit.end))) return false;
+  const before = text.slice(Math.max(0, unit.start - 2), unit.start);
+  const after = text.slice(unit.end, unit.end + 2);
+  const startsBlock = unit.start === 0 || /[\n\u2029]\s*$/.test(before);
+  const endsBlock = unit.end === text.length || /^\s*[\n\u2029]/.test(after);
+  return startsBlock && endsBlock;
+}
+
 /**
  * Finds the claims a text states or reports. Each sentence or clause is scored against every claim
  * that shares a term with it (through the inverted index), then must pass the claim's key-term
- * gates and actor check. One claim per span: the best.
+ * gates and actor check. A sentence carrying several claims is split between them.
  */
 export function matchClaims(text: string, index: ClaimIndex, canonicalizer: Canonicalizer = defaultCanonicalizer()): ClaimMatch[] {
   const hydratedIndex = hydrate(index);
@@ -157,6 +319,7 @@ export function matchClaims(text: string, index: ClaimIndex, canonicalizer: Cano
   const mentions = findActorMentions(text, content, hydratedIndex);
   const counts = new Map<number, number>();
   for (const mention of mentions) counts.set(mention.actor, (counts.get(mention.actor) ?? 0) + 1);
+  const context: UnitContext = { index, hydrated: hydratedIndex, mentions, counts };
 
   const matches: ClaimMatch[] = [];
   let cursor = 0;
@@ -164,31 +327,17 @@ export function matchClaims(text: string, index: ClaimIndex, canonicalizer: Cano
     while (cursor < content.length && content[cursor]!.token.start < unit.start) cursor++;
     const unitContent: Array<{ token: Token; id: number }> = [];
     for (let i = cursor; i < content.length && content[i]!.token.start < unit.end; i++) unitContent.push(content[i]!);
-    const terms = new Set<number>();
-    for (const { id } of unitContent) if (id >= 0) terms.add(id);
-    if (terms.size === 0) continue;
-
-    const candidates = new Set<number>();
-    for (const term of terms) {
-      if (hydratedIndex.common.has(term)) continue;
-      const pairs = index.postings[term]!;
-      for (let i = 0; i < pairs.length; i += 2) candidates.add(pairs[i]!);
+    let found = claimsInUnit(context, unit, unitContent);
+    if (isHeading(text, unit, unitContent.length)) found = found.filter((claim) => claim.score >= STRONG_SCORE);
+    if (found.length === 0) continue;
+    const spans =
+      found.length === 1
+        ? [{ ...found[0]!, start: unit.start, end: unit.end }]
+        : splitAmongClaims(context, text, unit, unitContent, found);
+    spans.sort((a, b) => a.start - b.start);
+    for (const span of spans) {
+      matches.push({ claimId: index.claims[span.claimIndex]!.id, start: span.start, end: span.end, score: Math.round(span.score * 1000) / 1000 });
     }
-
-    let best: { claim: CompiledClaim; score: number } | undefined;
-    for (const claimIndex of candidates) {
-      const claim = index.claims[claimIndex]!;
-      let sum = 0;
-      for (const [term, weight] of hydratedIndex.weights[claimIndex]!) if (terms.has(term)) sum += weight;
-      let score = Math.min(1, sum / claim.norm);
-      const named = hasCapitalisedKeyPhrase(claim, unitContent);
-      if (named) score = Math.max(score, KEY_PHRASE_SCORE);
-      if (score < MATCH_THRESHOLD || (!named && !passesGates(claim, terms))) continue;
-      if (best && best.score >= score) continue;
-      if (!actorFits(claim, unit, mentions, counts)) continue;
-      best = { claim, score };
-    }
-    if (best) matches.push({ claimId: best.claim.id, start: unit.start, end: unit.end, score: Math.round(best.score * 1000) / 1000 });
   }
   return matches;
 }

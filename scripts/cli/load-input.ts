@@ -15,10 +15,16 @@ export interface LoadedInput {
 
 export class InputError extends Error {}
 
-/** Inline styles are what a parsed-but-unrendered page can tell us about hiding. */
+/**
+ * Inline styles are what a parsed-but-unrendered page can tell us about hiding; like a browser,
+ * a hidden ancestor hides everything inside it.
+ */
 function hiddenByInlineStyle(element: Element): boolean {
-  const style = element.getAttribute('style') ?? '';
-  return /(?:^|;)\s*display\s*:\s*none/i.test(style) || /(?:^|;)\s*visibility\s*:\s*hidden/i.test(style);
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    const style = node.getAttribute('style') ?? '';
+    if (/(?:^|;)\s*display\s*:\s*none/i.test(style) || /(?:^|;)\s*visibility\s*:\s*hidden/i.test(style)) return true;
+  }
+  return false;
 }
 
 /** Extracts text from HTML with the extension's own extraction, in a DOM that runs no page scripts. */

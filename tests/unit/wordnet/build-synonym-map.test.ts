@@ -118,12 +118,29 @@ describe('clusters and mappings (pairs checked against WordNet 3.1 data)', () =>
     expect(mapOf(claim('A stop.')).stopover).toBe('stop');
   });
 
-  it('gives a lemma reached from several clusters to the lowest sense rank, and drops ties', () => {
+  it('does not let one word chain two meanings into one cluster (complete linkage)', () => {
+    // "rival" shares sense 1 of the noun with "competitor" and sense 1 of the verb with "equal";
+    // "competitor" and "equal" share nothing, so plain union-find would put "peer" next to "competitor".
+    const claims = [claim('A competitor, a rival, an equal, a peer.')];
+    const complete = buildSynonymMap(claims, wordnet);
+    expect(complete.clusters).toContainEqual(['competitor', 'rival']);
+    expect(complete.clusters).toContainEqual(['equal', 'peer']);
+    expect(complete.map.peer).toBe('equal');
+    const single = buildSynonymMap(claims, wordnet, { linkage: 'single' });
+    expect(single.clusters).toContainEqual(['competitor', 'equal', 'peer', 'rival']);
+    expect(single.map.peer).toBe('competitor');
+  });
+
+  it('gives a lemma reached from several clusters to the lowest sense rank, then the lemma\'s own sense rank, and drops ties', () => {
     // "peril" is sense 1 of "hazard" and sense 2 of "danger".
     expect(mapOf(claim('A hazard, a danger.')).peril).toBe('hazard');
-    // "halt" is in sense 1 of both "stop" and "stanch".
-    expect(mapOf(claim('Stop it.')).halt).toBe('stop');
-    expect(mapOf(claim('Stop it and stanch it.')).halt).toBeUndefined();
+    // "hazard" is in sense 1 of both the noun "risk" and the verb "stake"; that is the noun
+    // "hazard"'s own sense 1 but only the verb "hazard"'s sense 3, so "risk" keeps it.
+    expect(mapOf(claim('The risk and what is at stake.')).hazard).toBe('risk');
+    // "pause" is sense 2 of "suspension" and of "hesitate", and sense 1 of both the noun and the
+    // verb "pause": nothing tells them apart, so it is left out.
+    expect(mapOf(claim('They hesitate.')).pause).toBe('hesitate');
+    expect(mapOf(claim('They hesitate: a suspension.')).pause).toBeUndefined();
   });
 
   it('never maps a stop-word or a word shorter than three letters', () => {

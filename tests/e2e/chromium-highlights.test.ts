@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ArticlePage, HIGHLIGHT } from './support/article-page';
+import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
+import { bundledKind, KIND_WORDS } from './support/claim-set';
+import { allowedClaims, requiredClaims } from './support/gold';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+let server: StaticServer;
+let browser: ChromiumWithExtension;
+const opened: ArticlePage[] = [];
+
+async function openArticle(url: string): Promise<ArticlePage> {
+  const article = await ArticlePage.open(browser.context, url);
+  opened.push(article);
+  return article;
+}
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  browser = await launchChromiumWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Chromium: highlights on fixture articles', () => {
+  test.each(['bullet-list-what-changed.html', 'inline-markup-split.html'])('%s: highlights carry the gold claims and their kinds', async (file) => {
+    const article = await openArticle(server.article(file));
+    await article.waitForHighlights();
+    const highlights = await article.highlights();
+    const found = new Set(highlights.map((h) => h.claimId));
+
+    for (const claim of requiredClaims(file)) expect(found, `required claim ${claim} not highlighted`).toContain(claim);
+    const allowed = allowedClaims(file);
+    expect([...found].filter((claim) => !allowed.has(claim)), 'claims gold.json does not list for this file').toEqual([]);
+
+    for (const highlight of highlights) {
+      expect(highlight.kind, `kind of ${highlight.claimId}`).toBe(bundledKind(highlight.claimId));
+      expect(highlight.mentionId).not.toBe('');
+      expect(highlight.text.trim()).not.toBe('');
+    }
+    await article.close();
+  });
+
+  test('inline markup: one mention split over several elements keeps one keyboard stop', async () => {
+    const article = await openArticle(server.article('inline-markup-split.html'));
+    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp-pause-pledge"]`);
+    const highlights = await article.highlights();
+    const byMention = new Map<string, typeof highlights>();
+    for (const highlight of highlights) byMention.set(highlight.mentionId, [...(byMention.get(highlight.mentionId) ?? []), highlight]);
+    const split = [...byMention.values()].filter((elements) => elements.length > 1);
+    expect(split.length, 'a mention crossing <strong>/<em> should be painted as several marks').toBeGreaterThan(0);
+    for (const elements of byMention.values()) {
+      expect(elements.filter((h) => h.tabIndex === 0)).toHaveLength(1);
+      expect(elements[0]!.tabIndex).toBe(0);
+    }
+    await article.close();
+  });
+
+  test('highlighting changes no text and no form field of the page', async () => {
+    const article = await openArticle(server.article('bullet-list-what-changed.html'));
+    await article.waitForHighlights();
+    const original = await article.originalSnapshot();
+    const current = await article.currentSnapshot();
+    expect(original.innerText.length).toBeGreaterThan(500);
+    expect(current.innerText).toBe(original.innerText);
+    expect(current.textContent).toBe(original.textContent);
+    expect(current.fieldValues).toEqual(original.fieldValues);
+    await article.close();
+  });
+
+  test('nothing is highlighted in hidden elements, textareas, contenteditable or templates (own page)', async () => {
+    const article = await openArticle(server.page('hidden-and-editable.html'));
+    // The visible copy is the control: it proves the extension ran on this page.
+    await article.waitForHighlights(`#visible ${HIGHLIGHT}`);
+    expect(await article.misplacedHighlights()).toEqual([]);
+    const mentions = await article.mentions();
+    expect(mentions.map((m) => m.claimId)).toEqual(['anthropic-rsp3-risk-reports']);
+    const fields = await article.page.evaluate(() => ({
+      draft: (document.getElementById('draft') as HTMLTextAreaElement).value,
+      editorMarks: document.querySelectorAll('#editor mark').length,
+      templateMarks: document.querySelector('template')!.content.querySelectorAll('mark').length,
+    }));
+    expect(fields).toEqual({ draft: expect.stringMatching(/^Anthropic says it will publish Risk Reports/), editorMarks: 0, templateMarks: 0 });
+    await article.close();
+  });
+
+  test.each(['spun-pentagon-standoff.html', 'inline-markup-split.html', 'bullet-list-what-changed.html'])('%s: no highlight in hidden or editable text', async (file) => {
+    const article = await openArticle(server.article(file));
+    await article.waitForHighlights();
+    expect(await article.misplacedHighlights()).toEqual([]);
+    await article.close();
+  });
+});
+
+describe('Chromium: claim cards', () => {
+  test('hovering the withdrawn pause pledge shows a binding-commitment card with its status date', async () => {
+    const article = await openArticle(server.article('bullet-list-what-changed.html'));
+    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp-pause-pledge"]`);
+    expect(await article.card()).toBeUndefined();
+    await article.hoverHighlight('anthropic-rsp-pause-pledge');
+    const card = await article.waitForCard();
+    expect(card.claimId).toBe('anthropic-rsp-pause-pledge');
+    expect(card.kindLabel).toBe('Binding commitment');
+    expect(card.status).toMatch(/^Withdrawn/);
+    expect(card.status).toContain('24 Feb 2026');
+    expect(card.actor).toMatch(/Anthropic/);
+    expect(card.statement.length).toBeGreaterThan(20);
+    expect(card.sources.length).toBeGreaterThan(0);
+    for (const source of card.sources) if (source.href !== null) expect(source.href).toMatch(/^https:\/\//);
+    await article.close();
+  });
+
+  test('hovering an announced target shows "Announced target"', async () => {
+    const article = await openArticle(server.article('bullet-list-what-changed.html'));
+    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp3-risk-reports"]`);
+    await article.hoverHighlight('anthropic-rsp3-risk-reports');
+    const card = await article.waitForCard();
+    expect(card.claimId).toBe('anthropic-rsp3-risk-reports');
+    expect(card.kindLabel).toBe('Announced target');
+    expect(card.status).toMatch(/^In force since \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    await article.close();
+  });
+
+  test('keyboard: Tab reaches a highlight, focus shows its card, Escape hides it and keeps focus on the highlight', async () => {
+    const article = await openArticle(server.article('bullet-list-what-changed.html'));
+    await article.waitForHighlights();
+    const { focus } = await article.tabToFirstHighlight();
+    const focused = (await article.highlights()).find((h) => h.mentionId === focus.mentionId && h.tabIndex === 0);
+    expect(focused, 'the focused highlight is a keyboard stop').toBeDefined();
+    expect(focused!.role).toBe('button');
+    expect(focused!.ariaLabel?.startsWith(KIND_WORDS[focused!.kind]!)).toBe(true);
+
+    const card = await article.waitForCard();
+    expect(card.claimId).toBe(focus.claimId);
+    expect(card.kindLabel).toBe(KIND_WORDS[focused!.kind]);
+
+    await article.pressEscape();
+    await article.waitForCardClosed();
+    expect((await article.focus()).mentionId).toBe(focus.mentionId);
+    await article.close();
+  });
+
+  test('keyboard: Enter moves focus into the card, Escape closes it and returns focus to the highlight', async () => {
+    const article = await openArticle(server.article('bullet-list-what-changed.html'));
+    await article.waitForHighlights();
+    const { focus } = await article.tabToFirstHighlight();
+    await article.page.keyboard.press('Enter');
+    const card = await article.waitForCard();
+    expect(card.claimId).toBe(focus.claimId);
+    expect((await article.focus()).tag, 'focus is inside the card').toBe('pledge-lens-card');
+
+    await article.pressEscape();
+    await article.waitForCardClosed(2_000, 'Escape pressed inside the card');
+    const back = await article.focus();
+    expect(back.isHighlight).toBe(true);
+    expect(back.mentionId).toBe(focus.mentionId);
+    await article.close();
+  });
+
+  test('a mark forged by the page gets no card on hover or focus', async () => {
+    const article = await openArticle(server.page('forged-mark.html'));
+    // The real claim on the same page is the control: the extension is running here.
+    await article.waitForHighlights(`#real-paragraph ${HIGHLIGHT}`);
+    await article.hoverHighlight('anthropic-rsp3-risk-reports');
+    await article.waitForCard();
+    await article.page.mouse.move(1, 1);
+    await article.waitForCardClosed();
+
+    await article.hoverSelector('#forged');
+    await article.focusSelector('#forged');
+    // Give a (wrong) card the same time a real one takes to appear, then check none did.
+    await expect(article.waitForCard(1_500)).rejects.toThrow();
+    expect(await article.card()).toBeUndefined();
+    expect((await article.focus()).tag).toBe('mark');
+    await article.close();
+  });
+
+  test('text the page appends after load is highlighted within 3 s', async () => {
+    const article = await openArticle(server.page('late-content.html'));
+    await article.page.waitForSelector('#late', { state: 'attached', timeout: 5_000 });
+    const appendedAt = Date.now();
+    await article.waitForHighlights(`#late ${HIGHLIGHT}`, 3_000);
+    expect(Date.now() - appendedAt).toBeLessThan(3_000);
+    const late = (await article.highlights()).filter((h) => h.claimId !== '');
+    expect(late.map((h) => h.claimId)).toContain('anthropic-rsp3-risk-reports');
+    await article.close();
+  });
+});
+
+afterAll(async () => {
+  // Pages of failed tests stay open until here; the browser closes them anyway, this only tidies.
+  await Promise.all(opened.map((article) => article.page.close().catch(() => undefined)));
+});

@@ -1,0 +1,115 @@
+/**
+ * Functions that run inside the page (Playwright's and Puppeteer's evaluate serialise them), so each
+ * is self-contained: no imports, no closures over Node values.
+ */
+
+export interface HighlightInfo {
+  claimId: string;
+  kind: string;
+  mentionId: string;
+  tabIndex: number;
+  role: string | null;
+  ariaLabel: string | null;
+  text: string;
+}
+
+/** Every highlight element the extension painted (and any a page forged) in document order. */
+export function listHighlights(): HighlightInfo[] {
+  return [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => ({
+    claimId: mark.dataset.claimId ?? '',
+    kind: mark.dataset.claimKind ?? '',
+    mentionId: mark.dataset.mentionId ?? '',
+    tabIndex: mark.tabIndex,
+    role: mark.getAttribute('role'),
+    ariaLabel: mark.getAttribute('aria-label'),
+    text: mark.textContent ?? '',
+  }));
+}
+
+export interface MisplacedHighlight {
+  claimId: string;
+  text: string;
+  /** Why the place is wrong: hidden, textarea, contenteditable, script... */
+  where: string;
+}
+
+/** Highlights painted where the extension must never paint: hidden, non-rendered or user-editable text. */
+export function findMisplacedHighlights(): MisplacedHighlight[] {
+  const found: MisplacedHighlight[] = [];
+  for (const mark of document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')) {
+    const claimId = mark.dataset.claimId ?? '';
+    const text = mark.textContent ?? '';
+    const forbidden = mark.closest('textarea, script, style, template, noscript, [hidden], [contenteditable]:not([contenteditable="false"])');
+    if (forbidden) {
+      found.push({ claimId, text, where: forbidden.tagName.toLowerCase() + (forbidden.hasAttribute('hidden') ? '[hidden]' : forbidden.hasAttribute('contenteditable') ? '[contenteditable]' : '') });
+      continue;
+    }
+    for (let node: Element | null = mark; node; node = node.parentElement) {
+      if (getComputedStyle(node).display === 'none') {
+        found.push({ claimId, text, where: `display:none on <${node.tagName.toLowerCase()}>` });
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+export interface PageTextSnapshot {
+  innerText: string;
+  textContent: string;
+  bodyHtml: string;
+  /** The values of form fields the extension must never touch. */
+  fieldValues: string[];
+}
+
+/**
+ * The same document as served, rendered in a srcdoc iframe the content script does not run in
+ * (it runs in top frames only and not on about:srcdoc), so it shows the page as it was without
+ * the extension: the baseline for "highlighting changes no text".
+ */
+export async function snapshotOriginalPage(): Promise<PageTextSnapshot> {
+  const html = await (await fetch(location.href, { cache: 'no-store' })).text();
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-same-origin');
+  frame.style.cssText = `position:absolute;left:-10000px;top:0;width:${window.innerWidth}px;height:${window.innerHeight}px;border:0`;
+  const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
+  frame.srcdoc = html;
+  // documentElement, not body: the body's text is what is being compared.
+  document.documentElement.append(frame);
+  await loaded;
+  const body = frame.contentDocument?.body;
+  const snapshot: PageTextSnapshot = {
+    innerText: body?.innerText ?? '',
+    textContent: body?.textContent ?? '',
+    bodyHtml: body?.innerHTML ?? '',
+    fieldValues: [...(frame.contentDocument?.querySelectorAll('textarea, input') ?? [])].map((field) => (field as HTMLInputElement).value),
+  };
+  frame.remove();
+  return snapshot;
+}
+
+export function snapshotCurrentPage(): PageTextSnapshot {
+  return {
+    innerText: document.body.innerText,
+    textContent: document.body.textContent ?? '',
+    bodyHtml: document.body.innerHTML,
+    fieldValues: [...document.querySelectorAll('textarea, input')].map((field) => (field as HTMLInputElement).value),
+  };
+}
+
+export interface FocusInfo {
+  tag: string;
+  claimId: string | null;
+  mentionId: string | null;
+  isHighlight: boolean;
+}
+
+export function describeFocus(): FocusInfo {
+  const active = document.activeElement as HTMLElement | null;
+  return {
+    tag: active?.tagName.toLowerCase() ?? '',
+    claimId: active?.dataset.claimId ?? null,
+    mentionId: active?.dataset.mentionId ?? null,
+    isHighlight: active?.matches('mark.pledge-lens-mark') ?? false,
+  };
+}

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+import axe from 'axe-core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsView, type OptionsViewProps } from '@/components/options-view';
+import { claimOptionsFrom } from '@/components/annotation-filters';
+import { byTestId, claimFixture, infoFixture, mentionFixture, mount, packFixture, unmountAll } from './options-test-utils';
+
+function props(stale: boolean): OptionsViewProps {
+  const claim = claimFixture();
+  return {
+    history: {
+      mentions: [mentionFixture(), mentionFixture({ id: 'm-2', wrongMatch: { flagged: true, updatedAt: '2026-03-05T00:00:00.000Z' } })],
+      claims: { [claim.id]: claim },
+      claimOptions: claimOptionsFrom({ [claim.id]: claim }),
+      loading: false,
+      onQueryChange: vi.fn(),
+      onDelete: vi.fn(),
+      onExport: vi.fn(async () => ({ ok: true as const, count: 0 })),
+      onImport: vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0 })),
+      onClearAll: vi.fn(),
+    },
+    claimSet: {
+      info: infoFixture({ stale, ageDays: stale ? 120 : 3, packs: [packFixture(), packFixture({ id: 'file-1', name: 'extra.json', source: 'file' })] }),
+      onSetEnabled: vi.fn(),
+      onRemove: vi.fn(async () => ({ ok: true as const })),
+      onImportPack: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    },
+    feed: {
+      feed: { url: 'https://claims.example.org/feed.json', lastError: { at: '2026-03-04T10:00:00.000Z', message: 'timed out' } },
+      onSaveUrl: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+      onUpdateNow: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    },
+  };
+}
+
+afterEach(unmountAll);
+
+/** Mounts the view the way index.html does: inside <main lang="en"> on a titled page. */
+function mountPage(stale: boolean): HTMLElement {
+  document.documentElement.lang = 'en';
+  document.title = 'Pledge Lens options';
+  const main = document.createElement('main');
+  document.body.append(main);
+  const root = mount(<OptionsView {...props(stale)} />);
+  main.append(root);
+  return root;
+}
+
+describe('OptionsView', () => {
+  it('has one h1 and a heading for each of the three sections', () => {
+    const root = mountPage(false);
+    expect(Array.from(root.querySelectorAll('h1')).map((h) => h.textContent)).toEqual(['Pledge Lens options']);
+    expect(Array.from(root.querySelectorAll('section > h2')).map((h) => h.textContent)).toEqual(['Annotation history', 'Claim set', 'Claim feed']);
+    for (const section of Array.from(root.querySelectorAll('section'))) {
+      expect(root.querySelector(`#${section.getAttribute('aria-labelledby')}`)?.tagName).toBe('H2');
+    }
+  });
+
+  it.each([false, true])('passes the structural axe-core rules (stale=%s)', async (stale) => {
+    mountPage(stale);
+    // Layout-dependent rules (contrast, target size) need a real browser; the E2E audit covers those.
+    const results = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      rules: { 'color-contrast': { enabled: false }, 'target-size': { enabled: false } },
+    });
+    const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+    expect(violations).toEqual([]);
+    expect(Boolean(byTestId(document.body, 'claim-set-version'))).toBe(true);
+  });
+});
