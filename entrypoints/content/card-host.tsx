@@ -22,6 +22,8 @@ export class CardHost {
   private readonly mount: HTMLElement;
   private readonly live: HTMLElement;
   private anchor: HTMLElement | undefined;
+  /** True while focus is being handed back to a highlight, so that focus does not reopen the card. */
+  returningFocus = false;
 
   constructor(doc: Document) {
     this.host = doc.createElement(CARD_HOST_TAG);
@@ -71,7 +73,14 @@ export class CardHost {
     this.mount.hidden = true;
     render(null, this.mount);
     this.anchor = undefined;
-    if ((restoreFocus || focusInside) && anchor?.isConnected) anchor.focus();
+    if ((restoreFocus || focusInside) && anchor?.isConnected) {
+      this.returningFocus = true;
+      try {
+        anchor.focus();
+      } finally {
+        this.returningFocus = false;
+      }
+    }
   }
 
   focusCard(): void {
@@ -86,14 +95,23 @@ export class CardHost {
     }, 50);
   }
 
+  /**
+   * Below the highlight when the card fits there, above when it fits there, otherwise pinned to the
+   * bottom of the viewport: the card's controls (note, Save) must always be on screen.
+   */
   private position(anchor: HTMLElement): void {
-    const rect = anchor.getBoundingClientRect();
     const view = anchor.ownerDocument.defaultView;
-    const width = Math.min(420, (view?.innerWidth ?? 800) - 16);
+    const viewWidth = view?.innerWidth ?? 800;
     const viewHeight = view?.innerHeight ?? 600;
-    const left = Math.max(8, Math.min(rect.left, (view?.innerWidth ?? 800) - width - 8));
-    const below = rect.bottom + 8;
-    const top = below + 300 > viewHeight && rect.top > viewHeight / 2 ? Math.max(8, rect.top - 8 - Math.min(560, viewHeight * 0.7)) : below;
+    const rect = anchor.getBoundingClientRect();
+    const card = this.mount.firstElementChild as HTMLElement | null;
+    const width = card?.offsetWidth || Math.min(420, viewWidth - 16);
+    const height = card?.offsetHeight || 300;
+    const left = Math.max(8, Math.min(rect.left, viewWidth - width - 8));
+    let top: number;
+    if (rect.bottom + 8 + height <= viewHeight - 8) top = rect.bottom + 8;
+    else if (rect.top - 8 - height >= 8) top = rect.top - 8 - height;
+    else top = Math.max(8, viewHeight - 8 - height);
     this.hostStyle({ top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
   }
 

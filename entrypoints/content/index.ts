@@ -26,6 +26,7 @@ export default defineContentScript({
       if (leaving && !annotator.highlightFor(event.relatedTarget) && !annotator.isInCard(event.relatedTarget as Node)) annotator.scheduleHide();
     });
     ctx.addEventListener(document, 'focusin', (event) => {
+      if (annotator.returningFocus) return;
       const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
       if (highlight) annotator.showCard(highlight);
       else if (annotator.isInCard(event.target as Node)) annotator.cancelHide();
@@ -62,7 +63,7 @@ export default defineContentScript({
       const answer = async (): Promise<ContentResponses[typeof request.type]> => {
         switch (request.type) {
           case 'get-page-state':
-            return { enabled: annotator.enabled, claims: annotator.summary(), scanning: annotator.isScanning };
+            return { url: location.href, title: document.title, enabled: annotator.enabled, claims: annotator.summary(), scanning: annotator.isScanning };
           case 'scroll-to-claim':
             return { found: annotator.scrollToClaim(request.claimId) };
           case 'set-highlighting':

@@ -232,6 +232,11 @@ export class PageAnnotator {
     this.card?.hide(restoreFocus);
   }
 
+  /** Focus we hand back to a highlight after closing its card must not reopen the card. */
+  get returningFocus(): boolean {
+    return this.card?.returningFocus ?? false;
+  }
+
   isInCard(node: Node | null): boolean {
     return this.card?.contains(node) ?? false;
   }

@@ -17,44 +17,52 @@ async function targetTab(): Promise<browser.Tabs.Tab | undefined> {
   return tab;
 }
 
+interface TargetPage {
+  tabId: number;
+  url: string;
+}
+
 function Popup() {
-  const [tab, setTab] = useState<browser.Tabs.Tab>();
+  const [target, setTarget] = useState<TargetPage>();
   const [page, setPage] = useState<PopupPageState>({ kind: 'loading' });
   const [siteEnabled, setSiteEnabled] = useState(true);
   const [info, setInfo] = useState<ClaimSetInfo>();
   const [exportMessage, setExportMessage] = useState('');
 
-  const refresh = useCallback(async (current: browser.Tabs.Tab | undefined) => {
-    if (current?.id === undefined || !current.url || !/^https?:|^file:/.test(current.url)) {
+  /** Asks the tab's content script what it found; a tab without one (browser pages, the store) has nothing to show. */
+  const refresh = useCallback(async (tabId: number | undefined) => {
+    if (tabId === undefined) {
       setPage({ kind: 'unavailable', reason: 'Pledge Lens reads web pages; this tab is not one.' });
       return;
     }
-    setSiteEnabled((await ask({ type: 'get-site-enabled', url: current.url })).enabled);
     try {
-      const state = await askTab(current.id, { type: 'get-page-state' });
-      setPage({ kind: 'ready', ...state });
+      const state = await askTab(tabId, { type: 'get-page-state' });
+      setTarget({ tabId, url: state.url });
+      setSiteEnabled((await ask({ type: 'get-site-enabled', url: state.url })).enabled);
+      setPage({ kind: 'ready', enabled: state.enabled, scanning: state.scanning, claims: state.claims });
     } catch {
-      setPage({ kind: 'unavailable', reason: 'This page has not been read yet. Reload it to let Pledge Lens look at it.' });
+      setPage({ kind: 'unavailable', reason: 'Pledge Lens cannot read this tab. On a web page opened before Pledge Lens was installed, reload the page.' });
     }
   }, []);
 
+  const [tabId, setTabId] = useState<number>();
   useEffect(() => {
     void (async () => {
-      const current = await targetTab();
-      setTab(current);
+      const tab = await targetTab();
+      setTabId(tab?.id);
       setInfo(await ask({ type: 'get-claim-set-info' }));
-      await refresh(current);
+      await refresh(tab?.id);
     })();
   }, [refresh]);
 
   // A page may still be read when the popup opens: look again shortly while it is.
   useEffect(() => {
     if (page.kind !== 'ready' || !page.scanning) return;
-    const timer = setTimeout(() => void refresh(tab), 400);
+    const timer = setTimeout(() => void refresh(tabId), 400);
     return () => clearTimeout(timer);
-  }, [page, tab, refresh]);
+  }, [page, tabId, refresh]);
 
-  const host = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).hostname : '';
+  const host = target && /^https?:/.test(target.url) ? new URL(target.url).hostname : '';
 
   return (
     <PopupView
@@ -64,18 +72,18 @@ function Popup() {
       info={info}
       exportMessage={exportMessage}
       onToggleSite={async (enabled) => {
-        if (!tab?.url || tab.id === undefined) return;
-        setSiteEnabled((await ask({ type: 'set-site-enabled', url: tab.url, enabled })).enabled);
-        await askTab(tab.id, { type: 'set-highlighting', enabled }).catch(() => undefined);
-        await refresh(tab);
+        if (!target) return;
+        setSiteEnabled((await ask({ type: 'set-site-enabled', url: target.url, enabled })).enabled);
+        await askTab(target.tabId, { type: 'set-highlighting', enabled }).catch(() => undefined);
+        await refresh(target.tabId);
       }}
       onJump={async (claimId) => {
-        if (tab?.id === undefined) return;
-        await askTab(tab.id, { type: 'scroll-to-claim', claimId });
+        if (!target) return;
+        await askTab(target.tabId, { type: 'scroll-to-claim', claimId });
       }}
       onExport={async (format) => {
-        if (!tab?.url) return;
-        const file = await ask({ type: 'export-mentions', format, query: { pageUrl: tab.url } });
+        if (!target) return;
+        const file = await ask({ type: 'export-mentions', format, query: { pageUrl: target.url } });
         downloadText(file.content, file.filename, file.mimeType);
         setExportMessage(`Exported ${file.count} ${file.count === 1 ? 'mention' : 'mentions'} as ${file.filename}`);
       }}

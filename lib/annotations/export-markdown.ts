@@ -17,9 +17,7 @@ export interface ExportMarkdownOptions {
   includeWrongMatches?: boolean;
 }
 
-/* eslint-disable no-control-regex -- stripping control characters is the point */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-/* eslint-enable no-control-regex */
 
 /**
  * Characters that can start inline constructs anywhere in a line: emphasis, code, links, images,

@@ -145,7 +145,8 @@ export interface PageClaimSummary {
 }
 
 export interface ContentResponses {
-  'get-page-state': { enabled: boolean; claims: PageClaimSummary[]; scanning: boolean };
+  /** The page reports its own address: the popup then needs no `tabs` permission to know it. */
+  'get-page-state': { url: string; title: string; enabled: boolean; claims: PageClaimSummary[]; scanning: boolean };
   'scroll-to-claim': { found: boolean };
   'set-highlighting': { enabled: boolean };
   'toggle-highlighting': { enabled: boolean };

@@ -124,6 +124,34 @@ describe('Chromium: claim cards', () => {
     await article.close();
   });
 
+  test('the whole card, note form included, is inside the viewport for a highlight halfway down the screen', async () => {
+    const article = await openArticle(server.article('bullet-list-what-changed.html'));
+    const selector = `${HIGHLIGHT}[data-claim-id="anthropic-rsp-pause-pledge"][tabindex="0"]`;
+    await article.waitForHighlights(selector);
+    // Put the highlight just above the middle of the viewport (where the card opens below it), then hover.
+    await article.page.setViewportSize({ width: 1280, height: 900 });
+    const top = await article.page.locator(selector).evaluate((mark) => {
+      const body = mark.ownerDocument.body;
+      const wanted = window.innerHeight * 0.45;
+      // Room to scroll either way, whatever the page's own length.
+      body.style.paddingTop = `${window.innerHeight}px`;
+      body.style.paddingBottom = `${window.innerHeight}px`;
+      window.scrollBy(0, mark.getBoundingClientRect().top - wanted);
+      return mark.getBoundingClientRect().top / window.innerHeight;
+    });
+    expect(top).toBeCloseTo(0.45, 1);
+    await article.hoverSelector(selector);
+    await article.waitForCard();
+    const placement = await article.page.evaluate(() => {
+      const card = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('section.card')!.getBoundingClientRect();
+      const save = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('button[type=submit]')!.getBoundingClientRect();
+      return { cardTop: card.top, cardBottom: card.bottom, saveBottom: save.bottom, viewport: window.innerHeight };
+    });
+    expect(placement.cardTop, JSON.stringify(placement)).toBeGreaterThanOrEqual(0);
+    expect(placement.cardBottom, `card runs off the bottom of the screen: ${JSON.stringify(placement)}`).toBeLessThanOrEqual(placement.viewport);
+    await article.close();
+  });
+
   test('keyboard: Tab reaches a highlight, focus shows its card, Escape hides it and keeps focus on the highlight', async () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
     await article.waitForHighlights();

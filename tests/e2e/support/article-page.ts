@@ -1,40 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { describeFocus, findMisplacedHighlights, listHighlights, snapshotCurrentPage, snapshotOriginalPage, type FocusInfo, type HighlightInfo, type MisplacedHighlight, type PageTextSnapshot } from './dom-probes';
+import { cardIsOpen, describeFocus, findMisplacedHighlights, listHighlights, readCard, snapshotCurrentPage, snapshotOriginalPage, type CardInfo, type FocusInfo, type HighlightInfo, type MisplacedHighlight, type PageTextSnapshot } from './dom-probes';
 
 export const HIGHLIGHT = 'mark.pledge-lens-mark';
 const CARD_HOST = 'pledge-lens-card';
-
-export interface CardInfo {
-  kindLabel: string;
-  status: string;
-  actor: string;
-  statement: string;
-  claimId: string;
-  sources: { text: string; href: string | null }[];
-}
-
-/** Reads the open card from the card host's open shadow root; undefined when no card is showing. */
-function readCard(): CardInfo | undefined {
-  const root = document.querySelector('pledge-lens-card')?.shadowRoot;
-  const card = root?.querySelector<HTMLElement>('section.card');
-  if (!root || !card || !card.checkVisibility()) return undefined;
-  const text = (selector: string): string => card.querySelector(selector)?.textContent?.trim() ?? '';
-  return {
-    kindLabel: text('[data-testid=kind-label]'),
-    status: text('[data-testid=status]'),
-    actor: text('[data-testid=actor]'),
-    statement: text('h2'),
-    claimId: card.dataset.claim ?? '',
-    sources: [...card.querySelectorAll('ul.sources li')].map((item) => ({
-      text: item.textContent?.trim() ?? '',
-      href: item.querySelector('a')?.getAttribute('href') ?? null,
-    })),
-  };
-}
-
-function cardIsOpen(): boolean {
-  return document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
-}
 
 /** A news page with the content script at work: its highlights, their cards, and keyboard use. */
 export class ArticlePage {

@@ -113,3 +113,35 @@ export function describeFocus(): FocusInfo {
     isHighlight: active?.matches('mark.pledge-lens-mark') ?? false,
   };
 }
+
+export interface CardInfo {
+  kindLabel: string;
+  status: string;
+  actor: string;
+  statement: string;
+  claimId: string;
+  sources: { text: string; href: string | null }[];
+}
+
+/** Reads the open card from the card host's open shadow root; undefined when no card is showing. */
+export function readCard(): CardInfo | undefined {
+  const root = document.querySelector('pledge-lens-card')?.shadowRoot;
+  const card = root?.querySelector<HTMLElement>('section.card');
+  if (!root || !card || !card.checkVisibility()) return undefined;
+  const text = (selector: string): string => card.querySelector(selector)?.textContent?.trim() ?? '';
+  return {
+    kindLabel: text('[data-testid=kind-label]'),
+    status: text('[data-testid=status]'),
+    actor: text('[data-testid=actor]'),
+    statement: text('h2'),
+    claimId: card.dataset.claim ?? '',
+    sources: [...card.querySelectorAll('ul.sources li')].map((item) => ({
+      text: item.textContent?.trim() ?? '',
+      href: item.querySelector('a')?.getAttribute('href') ?? null,
+    })),
+  };
+}
+
+export function cardIsOpen(): boolean {
+  return document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
+}

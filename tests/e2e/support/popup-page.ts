@@ -52,6 +52,8 @@ export class PopupPage {
   static async open(context: BrowserContext, extensionId: string, tabId: number): Promise<PopupPage> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    // Fail in seconds, not Playwright's default 30 s, when the popup lacks an element.
+    page.setDefaultTimeout(10_000);
     const popup = new PopupPage(page);
     await popup.waitForSettled();
     return popup;
@@ -93,8 +95,16 @@ export class PopupPage {
     return (await line.textContent())?.trim() ?? '';
   }
 
+  /** What the popup shows, for failure messages: its empty-state text or its claim count. */
+  async describe(): Promise<string> {
+    const empty = await this.emptyState();
+    return empty !== undefined ? `popup says: "${empty}"` : `popup lists ${(await this.claims()).length} claims`;
+  }
+
   async clickClaim(claimId: string): Promise<void> {
-    await this.page.locator(`[data-testid=claim-item][data-claim-id="${claimId}"]`).click();
+    const item = this.page.locator(`[data-testid=claim-item][data-claim-id="${claimId}"]`);
+    if ((await item.count()) === 0) throw new Error(`The popup does not list ${claimId}; ${await this.describe()}`);
+    await item.click();
   }
 
   async siteToggle(): Promise<boolean | undefined> {
@@ -104,15 +114,17 @@ export class PopupPage {
 
   async setSiteToggle(on: boolean): Promise<void> {
     const toggle = this.page.locator('[data-testid=site-toggle]');
-    await toggle.waitFor({ timeout: 5_000 });
+    if ((await toggle.count()) === 0) throw new Error(`The popup has no site toggle; ${await this.describe()}`);
     await toggle.setChecked(on);
   }
 
   /** Clicks an export button and returns the file the browser downloaded. */
   async export(format: ExportFormat): Promise<DownloadedFile> {
+    const button = this.page.locator(`[data-testid=export-${format}]`);
+    if ((await button.count()) === 0) throw new Error(`The popup has no ${format} export button; ${await this.describe()}`);
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout: 10_000 }),
-      this.page.locator(`[data-testid=export-${format}]`).click(),
+      button.click(),
     ]);
     const path = await download.path();
     return { filename: download.suggestedFilename(), text: await readFile(path, 'utf8') };

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { bundledKind } from './support/claim-set';
+import { FirefoxArticlePage, launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
+import { allowedClaims, requiredClaims } from './support/gold';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+let server: StaticServer;
+let firefox: FirefoxWithExtension;
+
+beforeAll(async () => {
+  server = await startStaticServer();
+  firefox = await launchFirefoxWithExtension();
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+
+describe('Firefox: the MV2 build', () => {
+  test('installs as a temporary add-on under its gecko id', () => {
+    expect(firefox.extensionId).toBe('pledge-lens@pledge-lens.example');
+  });
+
+  test.each(['bullet-list-what-changed.html', 'inline-markup-split.html'])('%s: highlights carry the gold claims and their kinds', async (file) => {
+    const article = await FirefoxArticlePage.open(firefox.browser, server.article(file));
+    try {
+      await article.waitForHighlights();
+      const highlights = await article.highlights();
+      const found = new Set(highlights.map((h) => h.claimId));
+      for (const claim of requiredClaims(file)) expect(found, `required claim ${claim} not highlighted`).toContain(claim);
+      const allowed = allowedClaims(file);
+      expect([...found].filter((claim) => !allowed.has(claim)), 'claims gold.json does not list for this file').toEqual([]);
+      for (const highlight of highlights) {
+        expect(highlight.kind, `kind of ${highlight.claimId}`).toBe(bundledKind(highlight.claimId));
+        expect(highlight.mentionId).toMatch(/\S/);
+      }
+      // Every mention has exactly one keyboard stop, labelled for screen readers.
+      const stops = highlights.filter((h) => h.tabIndex === 0);
+      expect(stops.length).toBe(new Set(highlights.map((h) => h.mentionId)).size);
+      for (const stop of stops) {
+        expect(stop.role).toBe('button');
+        expect(stop.ariaLabel).toMatch(/^(Binding commitment|Announced target) \(/);
+      }
+      expect(await article.misplacedHighlights()).toEqual([]);
+    } finally {
+      await article.close();
+    }
+  });
+
+  test('hovering the pause pledge shows its card', async () => {
+    const article = await FirefoxArticlePage.open(firefox.browser, server.article('bullet-list-what-changed.html'));
+    try {
+      const selector = 'mark.pledge-lens-mark[data-claim-id="anthropic-rsp-pause-pledge"][tabindex="0"]';
+      await article.waitForHighlights(selector);
+      await article.hover(selector);
+      const card = await article.waitForCard();
+      expect(card.kindLabel).toBe('Binding commitment');
+      expect(card.status).toMatch(/^Withdrawn 24 Feb 2026$/);
+    } finally {
+      await article.close();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * A NodeIterator that follows the DOM standard's traversal algorithm, for happy-dom.
+ *
+ * Why: happy-dom 20.14's NodeIterator ignores "pointer before reference node", so `previousNode()`
+ * right after `nextNode()` moves back instead of returning the same node. mark.js walks text nodes
+ * with exactly that pattern (previousNode, then nextNode twice), and on trees such as
+ * `X<b>Y<a><i></i></a>Z</b>` it then returns Z forever and grows an array until V8 aborts.
+ * Browsers implement the standard, so the tests install this one instead of testing happy-dom.
+ * The iterator is not live against removals: mark.js finishes iterating before it changes the DOM.
+ */
+
+const FILTER_ACCEPT = 1;
+const FILTER_SKIP = 3;
+
+type FilterLike = ((node: Node) => number) | { acceptNode(node: Node): number } | null | undefined;
+
+class SpecNodeIterator {
+  referenceNode: Node;
+  pointerBeforeReferenceNode = true;
+
+  constructor(
+    readonly root: Node,
+    readonly whatToShow: number,
+    private readonly nodeFilter: FilterLike,
+  ) {
+    this.referenceNode = root;
+  }
+
+  get filter(): FilterLike {
+    return this.nodeFilter;
+  }
+
+  private accept(node: Node): number {
+    if (!(this.whatToShow & (1 << (node.nodeType - 1)))) return FILTER_SKIP;
+    if (!this.nodeFilter) return FILTER_ACCEPT;
+    return typeof this.nodeFilter === 'function' ? this.nodeFilter(node) : this.nodeFilter.acceptNode(node);
+  }
+
+  /** The node after `node` in tree order, within root. */
+  private following(node: Node): Node | null {
+    if (node.firstChild) return node.firstChild;
+    for (let current: Node | null = node; current && current !== this.root; current = current.parentNode) {
+      if (current.nextSibling) return current.nextSibling;
+    }
+    return null;
+  }
+
+  /** The node before `node` in tree order, within root. */
+  private preceding(node: Node): Node | null {
+    if (node === this.root) return null;
+    let current = node.previousSibling;
+    if (!current) return node.parentNode;
+    while (current.lastChild) current = current.lastChild;
+    return current;
+  }
+
+  private traverse(forward: boolean): Node | null {
+    let node = this.referenceNode;
+    let before = this.pointerBeforeReferenceNode;
+    for (;;) {
+      if (forward) {
+        if (before) before = false;
+        else {
+          const next = this.following(node);
+          if (!next) return null;
+          node = next;
+        }
+      } else if (!before) before = true;
+      else {
+        const previous = this.preceding(node);
+        if (!previous) return null;
+        node = previous;
+      }
+      // NodeIterator treats FILTER_REJECT like FILTER_SKIP.
+      if (this.accept(node) === FILTER_ACCEPT) break;
+    }
+    this.referenceNode = node;
+    this.pointerBeforeReferenceNode = before;
+    return node;
+  }
+
+  nextNode(): Node | null {
+    return this.traverse(true);
+  }
+
+  previousNode(): Node | null {
+    return this.traverse(false);
+  }
+
+  detach(): void {}
+}
+
+/** Replaces `document.createNodeIterator` with the standard algorithm; returns a function that undoes it. */
+export function installSpecNodeIterator(document: Document): () => void {
+  const original = Object.getOwnPropertyDescriptor(document, 'createNodeIterator');
+  Object.defineProperty(document, 'createNodeIterator', {
+    configurable: true,
+    writable: true,
+    value: (root: Node, whatToShow = 0xffffffff, filter: FilterLike = null) => new SpecNodeIterator(root, whatToShow, filter),
+  });
+  return () => {
+    if (original) Object.defineProperty(document, 'createNodeIterator', original);
+    else delete (document as { createNodeIterator?: unknown }).createNodeIterator;
+  };
+}
+
