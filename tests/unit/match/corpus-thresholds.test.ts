@@ -11,7 +11,7 @@ const GOLD = fileURLToPath(new URL('../../fixtures/articles/gold.json', import.m
 
 /** Issue 3's bar, held on our own corpus: the seeds are measured by `npm run eval` in CI. */
 describe('matching quality on tests/fixtures/articles', () => {
-  let evaluations: ArticleEvaluation[] = [];
+  const evaluations: ArticleEvaluation[] = [];
 
   beforeAll(async () => {
     const claimSet = await loadClaimSet();
