@@ -9,7 +9,8 @@ import { HighlightRegistry, paintHighlights, type HighlightSpec } from '../../li
 import type { ClaimIndex } from '../../lib/match/compile-index';
 import { matchClaims } from '../../lib/match/match-claims';
 import { extractText } from '../../lib/text/extract-text';
-import { FUZZY_CLASS, HARNESS_GLOBAL, INIT_GLOBAL, MARKJS_CLASS, type BenchHarness, type InitState, type LongTask, type RecallProbe, type RecallResult, type RunSample } from './harness-types';
+import { FUZZY_CLASS, HARNESS_GLOBAL, INIT_GLOBAL, MARKJS_CLASS, type BenchHarness, type InitState, type LongTask, type RunSample } from './harness-types';
+import { measureRecall } from './recall-probe';
 
 let index: ClaimIndex | undefined;
 let phrasings: string[] = [];
@@ -152,41 +153,6 @@ async function runFloor(): Promise<RunSample> {
   return { total, phases: { walk: total }, longestPhase: total, timedOut: false, hits: text.length };
 }
 
-/** Offsets (in the block's textContent) of the text inside the contender's marks. */
-function highlightedRanges(block: Element, selector: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  let offset = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = (node as Text).data.length;
-    if (node.parentElement?.closest(selector)) ranges.push([offset, offset + length]);
-    offset += length;
-  }
-  return ranges;
-}
-
-function recall(probes: readonly RecallProbe[], selector: string): RecallResult {
-  const result: RecallResult = { found: 0, total: 0, requiredFound: 0, requiredTotal: 0, marks: document.querySelectorAll(selector).length };
-  const cache = new Map<string, Array<[number, number]>>();
-  for (const probe of probes) {
-    const block = document.getElementById(probe.blockId);
-    if (!block) continue;
-    let ranges = cache.get(probe.blockId);
-    if (!ranges) {
-      ranges = highlightedRanges(block, selector);
-      cache.set(probe.blockId, ranges);
-    }
-    const hit = ranges.some(([start, end]) => start < probe.end && probe.start < end);
-    result.total++;
-    if (hit) result.found++;
-    if (probe.required) {
-      result.requiredTotal++;
-      if (hit) result.requiredFound++;
-    }
-  }
-  return result;
-}
-
 async function longTasks(since: number): Promise<LongTask[]> {
   // Long-task entries are delivered after the task ends; give the observer a moment.
   await new Promise((resolve) => setTimeout(resolve, 100));
@@ -207,7 +173,7 @@ const harness: BenchHarness = {
   runMarkJs,
   runFuzzy,
   runFloor,
-  recall,
+  recall: (probes, selector) => measureRecall(document, probes, selector),
   longTasks,
 };
 

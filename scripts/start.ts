@@ -1,0 +1,48 @@
+/**
+ * `npm start`: after the build, opens Chromium with Pledge Lens loaded on a demo article, so a new
+ * user sees the product working in one command. Without a display it says how to load the build.
+ *   CHROMIUM=/path/to/chrome npm start    (default /usr/bin/chromium)
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../tests/e2e/support/static-server';
+
+const extension = resolve('.output/chrome-mv3');
+const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+async function main(): Promise<void> {
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error('No build found: run `npm run build` first.');
+  const server = await startStaticServer();
+  const demo = server.article('clean-paraphrase-rsp3-overhaul.html');
+  const loadHelp = `Load it yourself: chrome://extensions → Developer mode → Load unpacked → ${extension}\n` +
+    `Firefox: about:debugging → This Firefox → Load Temporary Add-on → ${resolve('.output/firefox-mv2/manifest.json')}`;
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.log(`Built ${extension}. No display here, so no browser window can open.\n${loadHelp}`);
+    await server.close();
+    return;
+  }
+  if (!existsSync(browserPath)) {
+    console.log(`Built ${extension}, but no Chromium at ${browserPath} (set CHROMIUM=…).\n${loadHelp}`);
+    await server.close();
+    return;
+  }
+  const context = await chromium.launchPersistentContext(await mkdtemp(join(tmpdir(), 'pledge-lens-')), {
+    executablePath: browserPath,
+    headless: false,
+    viewport: null,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-first-run', '--disable-background-networking'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(demo);
+  console.log(`Pledge Lens is running on a demo article: ${demo}\nHover a highlight; close the browser window to stop.`);
+  await new Promise<void>((done) => context.on('close', () => done()));
+  await server.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(`start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

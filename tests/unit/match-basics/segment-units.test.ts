@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { segmentUnits } from '../../../lib/match/segment-units';
+import { BLOCK_SEPARATOR } from '../../../lib/text/extract-text';
+
+function unitTexts(text: string): string[] {
+  return segmentUnits(text).map((unit) => text.slice(unit.start, unit.end));
+}
+
+describe('segmentUnits', () => {
+  it('splits sentences and trims them', () => {
+    const text = '  The lab changed its policy. Critics objected!   Did it matter? ';
+    expect(unitTexts(text)).toEqual(['The lab changed its policy.', 'Critics objected!', 'Did it matter?']);
+  });
+
+  it('splits a sentence at semicolons, keeping the semicolon with the left clause', () => {
+    const text = 'The lab will publish reports; it will also delay releases; critics are unconvinced.';
+    expect(unitTexts(text)).toEqual(['The lab will publish reports;', 'it will also delay releases;', 'critics are unconvinced.']);
+  });
+
+  it('splits "- " list items and drops the marker', () => {
+    const text = 'What changed:\n- The pause pledge is gone\n- Reports arrive every quarter\n* Roadmaps set goals';
+    expect(unitTexts(text)).toEqual(['What changed:', 'The pause pledge is gone', 'Reports arrive every quarter', 'Roadmaps set goals']);
+  });
+
+  it('splits at block separators and numbers the blocks', () => {
+    const text = `First paragraph without a full stop${BLOCK_SEPARATOR}Second paragraph${BLOCK_SEPARATOR}${BLOCK_SEPARATOR}Third one. With two sentences.`;
+    const units = segmentUnits(text);
+    expect(units.map((unit) => text.slice(unit.start, unit.end))).toEqual([
+      'First paragraph without a full stop',
+      'Second paragraph',
+      'Third one.',
+      'With two sentences.',
+    ]);
+    expect(units.map((unit) => unit.block)).toEqual([0, 1, 2, 2]);
+  });
+
+  it('does not split at soft newlines of hard-wrapped text', () => {
+    // Wrapped at about 60 columns, as plain-text newsletters and mailing lists are.
+    const text = [
+      'The developer announced on Tuesday that it would replace its',
+      'earlier scaling policy with a looser framework that drops the',
+      'promise to pause training. Executives argued that the old rule',
+      'no longer made sense when rivals were racing ahead without any',
+      'comparable restraint. Observers were divided on the change and',
+      'several asked for independent audits of the new arrangement.',
+    ].join('\n');
+    const units = unitTexts(text);
+    expect(units).toHaveLength(3);
+    expect(units[0]).toBe(text.slice(0, text.indexOf('training.') + 'training.'.length));
+    expect(units[0]).toContain('\n');
+    expect(units[2]!.endsWith('arrangement.')).toBe(true);
+  });
+
+  it('still splits list items inside hard-wrapped text', () => {
+    const text = [
+      'The revised framework keeps some of the older commitments but',
+      'replaces others with goals. The main differences are these:',
+      '- a risk report will be published every few months',
+      '- the pause promise has been replaced by a conditional delay',
+      '',
+      'Both changes were announced together in a long blog post that',
+      'described the reasoning at some length for outside readers.',
+    ].join('\n');
+    const units = unitTexts(text);
+    expect(units).toContain('a risk report will be published every few months');
+    expect(units).toContain('the pause promise has been replaced by a conditional delay');
+    // The wrapped lines around the list stay joined into their sentences.
+    expect(units[0]).toBe('The revised framework keeps some of the older commitments but\nreplaces others with goals.');
+    expect(units[units.length - 1]).toBe(
+      'Both changes were announced together in a long blog post that\ndescribed the reasoning at some length for outside readers.',
+    );
+  });
+
+  it('treats single newlines as paragraph ends in paragraph-per-line text', () => {
+    const text = 'Headline without punctuation\nThe first paragraph is a long line that keeps going well past the usual wrap width of a newsletter or mailing list.\nShort line';
+    expect(unitTexts(text)).toEqual([
+      'Headline without punctuation',
+      'The first paragraph is a long line that keeps going well past the usual wrap width of a newsletter or mailing list.',
+      'Short line',
+    ]);
+  });
+
+  it('cuts a comma-free run-on over 480 characters into pieces of at most 480', () => {
+    const text = `${Array.from({ length: 150 }, (_, i) => `word${i}`).join(' ')}.`;
+    expect(text.length).toBeGreaterThan(960);
+    const units = segmentUnits(text);
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    for (const unit of units) expect(unit.end - unit.start).toBeLessThanOrEqual(480);
+    expect(units[0]!.start).toBe(0);
+    expect(units[units.length - 1]!.end).toBe(text.length);
+  });
+
+  it('cuts a long sentence at commas first, keeping each piece whole', () => {
+    const clause = 'the company said it would keep publishing detailed reports about model risks';
+    const text = `${Array.from({ length: 9 }, () => clause).join(', ')}.`;
+    expect(text.length).toBeGreaterThan(480);
+    const units = segmentUnits(text);
+    expect(units.length).toBeGreaterThan(1);
+    for (const unit of units) {
+      expect(unit.end - unit.start).toBeLessThanOrEqual(480);
+      // Every cut falls right after a comma: no clause is broken mid-word.
+      expect(text.slice(unit.start, unit.end)).toMatch(/^the company said/);
+    }
+  });
+
+  it('drops units with no letters or digits', () => {
+    expect(unitTexts('— … ; !')).toEqual([]);
+  });
+});
