@@ -105,7 +105,7 @@ function plot(results: BenchResults): string {
   }));
   return plotSvg(series, {
     title: 'Time to highlight claims vs page size (1,000 claims)',
-    subtitle: `Median ms in headless Chromium ${results.machine.chromium}, ${results.machine.cpus} cores; log scales (${results.mode} run)`,
+    subtitle: `Median ms, headless Chromium ${results.machine.chromium}, ${results.machine.cpus} cores, ${results.mode} run. As shipped = navigation start to last mark.`,
     xLabel: 'page size (words)',
     yLabel: 'time (ms, log scale)',
     formatX: (x) => `${Math.round(x / 1000).toLocaleString('en-US')}k words`,

@@ -39,12 +39,14 @@ mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b 
 
 export const HIGHLIGHT_STYLE_ID = 'pledge-lens-highlight-style';
 
-export function installHighlightStyle(doc: Document): void {
-  if (doc.getElementById(HIGHLIGHT_STYLE_ID)) return;
+/** Adds the highlight styles to the document, or to an open shadow root holding marks. */
+export function installHighlightStyle(doc: Document, container: Document | ShadowRoot = doc): void {
+  if (container.getElementById(HIGHLIGHT_STYLE_ID)) return;
   const style = doc.createElement('style');
   style.id = HIGHLIGHT_STYLE_ID;
   style.textContent = HIGHLIGHT_CSS;
-  (doc.head ?? doc.documentElement).append(style);
+  if (container === doc) (doc.head ?? doc.documentElement).append(style);
+  else container.append(style);
 }
 
 export function removeHighlightStyle(doc: Document): void {

@@ -9,6 +9,8 @@ import { PageAnnotator } from './page-annotator';
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
+  // Articles embedded in iframes (same- or cross-origin) get their own annotator in their frame.
+  allFrames: true,
   runAt: 'document_idle',
   async main(ctx) {
     const ask = createBackgroundClient((message) => browser.runtime.sendMessage(message));

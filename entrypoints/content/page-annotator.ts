@@ -1,7 +1,8 @@
 import { highlightLabel } from '@/lib/format/claim-labels';
-import { HighlightRegistry, MARK_CLASS, paintHighlights, type HighlightSpec, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
+import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, type HighlightSpec, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { MAX_PAGE_TEXT, type BackgroundRequestType, type ClaimCardData, type PageClaimSummary, type PageMatch, type RequestOf, type ResponseOf } from '@/lib/messages/protocol';
-import { extractText } from '@/lib/text/extract-text';
+import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
+import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
 import { CARD_HOST_TAG, CardHost } from './card-host';
 import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
 
@@ -9,6 +10,15 @@ type AskBackground = <K extends BackgroundRequestType>(request: RequestOf<K>) =>
 
 /** Wait this long after the last page mutation before rescanning (live blogs append in bursts). */
 const RESCAN_DEBOUNCE_MS = 300;
+/** Longest stretch of our own work before giving the page's main thread back. */
+const SLICE_MS = 12;
+/** Hard bound on the DOM nodes one scan visits (a 200,000-node page fits). */
+const MAX_NODES = 400_000;
+/** Text sent before a changed region: the matcher's actor look-back is 1,500 characters. */
+const CONTEXT_BEFORE = 1_500;
+const CONTEXT_AFTER = 64;
+/** More changed roots than this in one burst: rescan the page rather than track them. */
+const MAX_DIRTY_ROOTS = 200;
 const HOVER_HIDE_DELAY_MS = 250;
 
 interface MentionState {
@@ -29,6 +39,9 @@ export class PageAnnotator {
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning = false;
   private rescanQueued = false;
+  /** DOM roots changed since the last scan; a full scan is needed first, and after navigation. */
+  private readonly dirtyRoots = new Set<Node>();
+  private needsFullScan = true;
   enabled = false;
 
   constructor(
@@ -50,6 +63,8 @@ export class PageAnnotator {
   /** Removes every highlight and the card; the page is left as it was. */
   stop(): void {
     this.enabled = false;
+    this.needsFullScan = true;
+    this.dirtyRoots.clear();
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     this.card?.hide();
@@ -64,6 +79,7 @@ export class PageAnnotator {
     this.card?.hide();
     this.withoutObserver(() => this.registry.clear());
     this.mentions.clear();
+    this.needsFullScan = true;
     await this.scan();
   }
 
@@ -118,6 +134,23 @@ export class PageAnnotator {
     return true;
   }
 
+  /** Slices long work: after SLICE_MS of it, the next check yields a macrotask to the page. */
+  private slicer(): { shouldYield: () => boolean; yieldNow: () => Promise<void> } {
+    let sliceStart = performance.now();
+    return {
+      shouldYield: () => performance.now() - sliceStart > SLICE_MS,
+      yieldNow: async () => {
+        await new Promise<void>((resume) => setTimeout(resume, 0));
+        sliceStart = performance.now();
+      },
+    };
+  }
+
+  /**
+   * Reads the page and paints what the background finds. The first scan (and one after navigation)
+   * matches the whole page; later ones match only the regions that changed, with the text before
+   * them as context. Extraction and painting run in slices so the page never stalls.
+   */
   private async scan(): Promise<void> {
     if (this.scanning) {
       this.rescanQueued = true;
@@ -127,29 +160,22 @@ export class PageAnnotator {
     try {
       const root = this.doc.body;
       if (!root) return;
-      const extracted = extractText(root, { skipSelector: CARD_HOST_TAG });
-      const text = extracted.text.slice(0, MAX_PAGE_TEXT);
-      const response = await this.ask({ type: 'match-page', url: this.doc.location.href, title: this.doc.title.slice(0, 2000), text });
-      if (!response.ok || !this.enabled) return;
-      const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
-      const paintedRanges = this.registry.all().flatMap((h) => h.elements);
+      const whole = this.needsFullScan;
+      const dirty = [...this.dirtyRoots].filter((node) => node.isConnected);
+      this.needsFullScan = false;
+      this.dirtyRoots.clear();
+      if (!whole && dirty.length === 0) return;
+      const { shouldYield, yieldNow } = this.slicer();
+      const extracted = await extractTextSliced(root, { skipSelector: CARD_HOST_TAG, maxLength: MAX_PAGE_TEXT, maxNodes: MAX_NODES }, shouldYield, yieldNow);
+      if (!this.enabled) return;
+      const changed = whole ? 'whole-page' : changedRegions(extracted, dirty);
+      const regions: TextRegion[] = changed === 'whole-page' ? [{ start: 0, end: extracted.text.length }] : changed;
       const specs: HighlightSpec[] = [];
-      for (const match of response.matches) {
-        const claim = response.claims[match.claimId];
-        if (!claim || live.has(match.mentionId)) continue;
-        // Text already inside one of our marks is painted; wrapping it again would nest marks.
-        if (this.isInsidePaintedMark(extracted, match.start, paintedRanges)) continue;
-        this.mentions.set(match.mentionId, { match, claim });
-        specs.push({
-          claimId: claim.id,
-          kind: claim.kind,
-          mentionId: match.mentionId,
-          label: highlightLabel(claim.kind, claim.status, claim.statement),
-          start: match.start,
-          end: match.end,
-        });
+      for (const region of regions) specs.push(...(await this.matchRegion(extracted, region)));
+      if (specs.length && this.enabled) {
+        await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.withoutObserver(paint) });
       }
-      if (specs.length) this.withoutObserver(() => paintHighlights(extracted, specs, this.registry));
+      this.styleShadowRoots();
     } finally {
       this.scanning = false;
       if (this.rescanQueued) {
@@ -159,7 +185,53 @@ export class PageAnnotator {
     }
   }
 
-  private isInsidePaintedMark(extracted: ReturnType<typeof extractText>, offset: number, marks: readonly HTMLElement[]): boolean {
+  private async matchRegion(extracted: ExtractedText, region: TextRegion): Promise<HighlightSpec[]> {
+    const { text } = extracted;
+    const partial = region.start > 0 || region.end < text.length;
+    const response = await this.ask({
+      type: 'match-page',
+      url: this.doc.location.href,
+      title: this.doc.title.slice(0, 2000),
+      text: text.slice(region.start, region.end),
+      ...(partial
+        ? {
+            offset: region.start,
+            contextBefore: text.slice(Math.max(0, region.start - CONTEXT_BEFORE), region.start),
+            contextAfter: text.slice(region.end, region.end + CONTEXT_AFTER),
+          }
+        : {}),
+    });
+    if (!response.ok || !this.enabled) return [];
+    const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
+    const painted = this.registry.all().flatMap((h) => h.elements);
+    const specs: HighlightSpec[] = [];
+    for (const match of response.matches) {
+      const claim = response.claims[match.claimId];
+      if (!claim || live.has(match.mentionId)) continue;
+      // Text already inside one of our marks is painted; wrapping it again would nest marks.
+      if (this.isInsidePaintedMark(extracted, match.start, painted)) continue;
+      this.mentions.set(match.mentionId, { match, claim });
+      specs.push({
+        claimId: claim.id,
+        kind: claim.kind,
+        mentionId: match.mentionId,
+        label: highlightLabel(claim.kind, claim.status, claim.statement),
+        start: match.start,
+        end: match.end,
+      });
+    }
+    return specs;
+  }
+
+  /** Highlight styles live in the document; marks inside open shadow roots need their own copy. */
+  private styleShadowRoots(): void {
+    for (const highlight of this.registry.all()) {
+      const root = highlight.elements[0]?.getRootNode();
+      if (root && root !== this.doc && 'host' in root) installHighlightStyle(this.doc, root as ShadowRoot);
+    }
+  }
+
+  private isInsidePaintedMark(extracted: ExtractedText, offset: number, marks: readonly HTMLElement[]): boolean {
     if (marks.length === 0) return false;
     const segment = extracted.segments.find((s) => s.start <= offset && offset < s.end);
     return segment !== undefined && marks.some((mark) => mark.contains(segment.node));
@@ -171,6 +243,9 @@ export class PageAnnotator {
 
   /** Runs a DOM change of ours without waking our own observer: it must never loop on itself. */
   private withoutObserver<T>(change: () => T): T {
+    // Page changes queued before ours still count: disconnecting would discard them.
+    const pending = this.observer?.takeRecords() ?? [];
+    if (pending.length) this.onMutations(pending);
     this.observer?.disconnect();
     try {
       return change();
@@ -181,8 +256,19 @@ export class PageAnnotator {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    const relevant = records.some((record) => !(this.card?.contains(record.target) ?? false));
-    if (!relevant || !this.enabled) return;
+    if (!this.enabled) return;
+    let relevant = false;
+    for (const record of records) {
+      if (this.card?.contains(record.target)) continue;
+      relevant = true;
+      if (record.type === 'characterData') this.dirtyRoots.add(record.target.parentNode ?? record.target);
+      else for (const node of record.addedNodes) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
+    }
+    if (!relevant) return;
+    if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
+      this.dirtyRoots.clear();
+      this.needsFullScan = true;
+    }
     clearTimeout(this.rescanTimer);
     this.rescanTimer = setTimeout(() => void this.scan(), RESCAN_DEBOUNCE_MS);
     // A card whose highlight was re-rendered away must not linger.

@@ -1,6 +1,6 @@
 import Mark from 'mark.js';
-import type { ExtractedText } from '../text/extract-text';
-import { toMarkRanges } from '../text/to-mark-ranges';
+import { isMarkCounted, type ExtractedText } from '../text/extract-text';
+import { toNodeRanges, type NodeRange } from '../text/to-mark-ranges';
 
 export const MARK_CLASS = 'pledge-lens-mark';
 
@@ -61,55 +61,141 @@ export class HighlightRegistry {
   }
 }
 
-interface TaggedRange {
+interface LocalRange {
   start: number;
   length: number;
-  spec: HighlightSpec;
+}
+
+/** The smallest element containing every node: mark.js then walks a paragraph, not the page. */
+function commonContext(nodes: readonly Text[], markRoot: Node): Node {
+  let context: Node | null = nodes[0]!.parentNode;
+  while (context && context !== markRoot && !nodes.every((node) => context!.contains(node))) context = context.parentNode;
+  return context ?? markRoot;
+}
+
+/** mark.js offsets of the given nodes within `context`: the counted text before each of them. */
+function offsetsWithin(context: Node, nodes: ReadonlySet<Text>): Map<Text, number> {
+  const offsets = new Map<Text, number>();
+  const doc = context.ownerDocument ?? (context as Document);
+  const walker = doc.createTreeWalker(context, 4 /* NodeFilter.SHOW_TEXT */);
+  let cursor = 0;
+  for (let node = walker.nextNode() as Text | null; node && offsets.size < nodes.size; node = walker.nextNode() as Text | null) {
+    if (nodes.has(node)) offsets.set(node, cursor);
+    if (isMarkCounted(node)) cursor += node.data.length;
+  }
+  return offsets;
+}
+
+function wrapByHand(piece: NodeRange, spec: HighlightSpec): HTMLElement {
+  const middle = piece.node.splitText(piece.from);
+  middle.splitText(piece.to - piece.from);
+  const mark = middle.ownerDocument.createElement('mark');
+  mark.className = MARK_CLASS;
+  mark.setAttribute('data-markjs', 'true');
+  decorate(mark, spec);
+  middle.parentNode!.replaceChild(mark, middle);
+  mark.append(middle);
+  return mark;
+}
+
+function decorate(mark: HTMLElement, spec: HighlightSpec): void {
+  mark.dataset.claimId = spec.claimId;
+  mark.dataset.claimKind = spec.kind;
+  mark.dataset.mentionId = spec.mentionId;
+}
+
+/**
+ * Paints one span with mark.js `markRanges` in the span's own small context. Returns the marks, or
+ * nothing when the page changed the nodes since extraction (a rescan will pick the span up again).
+ */
+function paintOne(extracted: ExtractedText, spec: HighlightSpec): HTMLElement[] {
+  const pieces = toNodeRanges(extracted, spec.start, spec.end);
+  if (pieces.length === 0 || pieces.some((piece) => !piece.node.isConnected || piece.node.data.length < piece.to)) return [];
+  const marks: HTMLElement[] = [];
+  const byRoot = new Map<Node, NodeRange[]>();
+  for (const piece of pieces) byRoot.set(piece.markRoot, [...(byRoot.get(piece.markRoot) ?? []), piece]);
+  for (const [markRoot, group] of byRoot) {
+    const nodes = group.map((piece) => piece.node);
+    const context = commonContext(nodes, markRoot);
+    const offsets = offsetsWithin(context, new Set(nodes));
+    const ranges: Array<LocalRange & { pieces: NodeRange[] }> = [];
+    for (const piece of group) {
+      const base = offsets.get(piece.node);
+      if (base === undefined) return [];
+      const start = base + piece.from;
+      const previous = ranges[ranges.length - 1];
+      if (previous && previous.start + previous.length === start) {
+        previous.length += piece.to - piece.from;
+        previous.pieces.push(piece);
+      } else ranges.push({ start, length: piece.to - piece.from, pieces: [piece] });
+    }
+    // mark.js skips whitespace-only ranges, which would leave a gap where a span steps over hidden
+    // text; wrap those by hand. Splitting nodes leaves mark.js offsets unchanged, so order is free.
+    const isBlank = (range: { pieces: NodeRange[] }) => range.pieces.every((p) => p.node.data.slice(p.from, p.to).trim() === '');
+    for (const range of ranges.filter(isBlank)) for (const piece of range.pieces) marks.push(wrapByHand(piece, spec));
+    new Mark(context as HTMLElement).markRanges(
+      ranges.filter((range) => !isBlank(range)).map(({ start, length }) => ({ start, length })),
+      {
+        element: 'mark',
+        className: MARK_CLASS,
+        each: (element: Element) => {
+          decorate(element as HTMLElement, spec);
+          marks.push(element as HTMLElement);
+        },
+      },
+    );
+  }
+  // Document order: the first mark is the highlight's keyboard stop.
+  marks.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  return marks;
 }
 
 /**
  * Wraps each spec's span in `<mark>` elements with mark.js `markRanges`. Offsets come from the
- * extraction's map to mark space, so a span crossing inline markup or hidden text lands exactly.
+ * extraction's map, so a span crossing inline markup or hidden text lands exactly. Specs are painted
+ * last first: mark.js splits a text node keeping the text *before* the mark in the original node, so
+ * earlier spans' node references stay valid. `shouldYield` lets a caller slice the work.
  */
-export function paintHighlights(extracted: ExtractedText, specs: readonly HighlightSpec[], registry: HighlightRegistry): PaintedHighlight[] {
-  const byRoot = new Map<Node, TaggedRange[]>();
-  for (const spec of specs) {
-    for (const range of toMarkRanges(extracted, spec.start, spec.end)) {
-      const list = byRoot.get(range.markRoot) ?? [];
-      list.push({ start: range.start, length: range.length, spec });
-      byRoot.set(range.markRoot, list);
-    }
-  }
-  const elementsBySpec = new Map<HighlightSpec, HTMLElement[]>();
-  for (const [root, ranges] of byRoot) {
-    new Mark(root as HTMLElement).markRanges(ranges, {
-      element: 'mark',
-      className: MARK_CLASS,
-      each: (element: Element, range: unknown) => {
-        const { spec } = range as TaggedRange;
-        const mark = element as HTMLElement;
-        mark.dataset.claimId = spec.claimId;
-        mark.dataset.claimKind = spec.kind;
-        mark.dataset.mentionId = spec.mentionId;
-        const list = elementsBySpec.get(spec) ?? [];
-        list.push(mark);
-        elementsBySpec.set(spec, list);
-      },
-    });
-  }
+export async function paintHighlightsSliced(
+  extracted: ExtractedText,
+  specs: readonly HighlightSpec[],
+  registry: HighlightRegistry,
+  slicing: {
+    shouldYield: () => boolean;
+    yieldNow: () => Promise<void>;
+    /** Wraps each synchronous DOM step (the content script pauses its MutationObserver there). */
+    step: (paint: () => HTMLElement[]) => HTMLElement[];
+  },
+): Promise<PaintedHighlight[]> {
   const painted: PaintedHighlight[] = [];
-  for (const spec of specs) {
-    const elements = elementsBySpec.get(spec);
-    if (!elements?.length) continue;
-    // One keyboard stop per mention, however many elements inline markup split it into.
-    const [first] = elements;
-    first!.tabIndex = 0;
-    first!.setAttribute('role', 'button');
-    first!.setAttribute('aria-haspopup', 'dialog');
-    first!.setAttribute('aria-label', spec.label);
-    const highlight = { spec, elements };
-    registry.add(highlight);
-    painted.push(highlight);
+  const ordered = [...specs].sort((a, b) => b.start - a.start);
+  for (const spec of ordered) {
+    if (slicing.shouldYield()) await slicing.yieldNow();
+    const highlight = finish(spec, slicing.step(() => paintOne(extracted, spec)), registry);
+    if (highlight) painted.push(highlight);
   }
-  return painted;
+  return painted.reverse();
+}
+
+/** Synchronous painting, for small pages and tests. */
+export function paintHighlights(extracted: ExtractedText, specs: readonly HighlightSpec[], registry: HighlightRegistry): PaintedHighlight[] {
+  const painted: PaintedHighlight[] = [];
+  for (const spec of [...specs].sort((a, b) => b.start - a.start)) {
+    const highlight = finish(spec, paintOne(extracted, spec), registry);
+    if (highlight) painted.push(highlight);
+  }
+  return painted.reverse();
+}
+
+function finish(spec: HighlightSpec, elements: HTMLElement[], registry: HighlightRegistry): PaintedHighlight | undefined {
+  if (elements.length === 0) return undefined;
+  // One keyboard stop per mention, however many elements inline markup split it into.
+  const [first] = elements;
+  first!.tabIndex = 0;
+  first!.setAttribute('role', 'button');
+  first!.setAttribute('aria-haspopup', 'dialog');
+  first!.setAttribute('aria-label', spec.label);
+  const highlight = { spec, elements };
+  registry.add(highlight);
+  return highlight;
 }

@@ -1,6 +1,6 @@
 /**
  * The Porter (1980) stemmer. Stems only need to agree between a claim's phrasings and a page, not
- * be words, and Porter's conservative rules keep "policy"/"police" and "general"/"generous" apart.
+ * be words; Porter is the well-studied conservative choice (it keeps "policy" and "police" apart).
  */
 
 const isVowelAt = (word: string, i: number): boolean => {

@@ -10,8 +10,11 @@ export interface Token {
   capitalized: boolean;
 }
 
-/** Letters and digits, with inner apostrophes ("can't", "Anthropic’s") and dots in "a.i." kept in one word. */
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
+/**
+ * Letters and digits (with any combining marks, so decomposed "é" stays one word), with inner
+ * apostrophes ("can't", "Anthropic’s") and dots ("a.i") kept in one word.
+ */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 
 /** Splits text into canonical tokens, folding curated multi-word expressions into one token. */
 export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, to = text.length): Token[] {

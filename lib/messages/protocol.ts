@@ -12,6 +12,8 @@ const nonEmpty = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength
 
 /** Pages larger than this are cut by the content script before sending (a hard bound on work). */
 export const MAX_PAGE_TEXT = 2_000_000;
+/** Context sent with a changed region: enough for the matcher's actor look-back (1,500 characters). */
+export const MAX_CONTEXT = 2_000;
 
 const FilterSchema = v.object({
   claimIds: v.optional(v.array(nonEmpty(200))),
@@ -26,7 +28,20 @@ export type MentionQuery = v.InferOutput<typeof FilterSchema>;
 
 /** Requests the background answers. */
 export const BackgroundRequestSchema = v.variant('type', [
-  v.object({ type: v.literal('match-page'), url: nonEmpty(8192), title: v.pipe(v.string(), v.maxLength(2000)), text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)) }),
+  v.object({
+    type: v.literal('match-page'),
+    url: nonEmpty(8192),
+    title: v.pipe(v.string(), v.maxLength(2000)),
+    text: v.pipe(v.string(), v.maxLength(MAX_PAGE_TEXT)),
+    /**
+     * For a rescan of changed regions: where `text` starts in the page's extracted text, and the
+     * text around it (who is speaking, for actor checks; quote context for anchors). Matches come
+     * back in page offsets either way.
+     */
+    offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    contextBefore: v.optional(v.pipe(v.string(), v.maxLength(MAX_CONTEXT))),
+    contextAfter: v.optional(v.pipe(v.string(), v.maxLength(MAX_CONTEXT))),
+  }),
   v.object({ type: v.literal('get-site-enabled'), url: nonEmpty(8192) }),
   v.object({ type: v.literal('set-site-enabled'), url: nonEmpty(8192), enabled: v.boolean() }),
   v.object({ type: v.literal('get-claim-set-info') }),

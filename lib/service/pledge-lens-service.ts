@@ -202,9 +202,19 @@ export class PledgeLensService {
       const settings = await this.settings();
       if (settings.disabledSites.includes(hostOf(request.url))) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await this.claims();
-      const found = matchClaims(request.text, compiled.index);
+      // A changed region is matched with the text before it (actor look-back) but only its own
+      // sentences count; anchors see the text around it; offsets go back in page coordinates.
+      const before = request.contextBefore ?? '';
+      const after = request.contextAfter ?? '';
+      const offset = request.offset ?? 0;
+      const found = matchClaims(before + request.text, compiled.index).filter((match) => match.start >= before.length);
       const mentions = found.length
-        ? await recordPageMentions(this.db, { url: request.url, title: request.title, text: request.text }, found, this.now())
+        ? await recordPageMentions(
+            this.db,
+            { url: request.url, title: request.title, text: before + request.text + after, offset: offset - before.length },
+            found,
+            this.now(),
+          )
         : [];
       const claims: Record<string, ClaimCardData> = {};
       for (const match of found) {
@@ -219,6 +229,8 @@ export class PledgeLensService {
           const mention = mentions[i]!;
           return {
             ...match,
+            start: match.start - before.length + offset,
+            end: match.end - before.length + offset,
             mentionId: mention.id,
             ...(mention.note?.text ? { note: mention.note.text } : {}),
             ...(mention.wrongMatch?.flagged ? { wrongMatch: true } : {}),

@@ -18,15 +18,17 @@ export interface FoundSpan {
  */
 export async function recordPageMentions(
   db: PledgeLensDatabase,
-  page: { url: string; title: string; text: string },
+  page: { url: string; title: string; text: string; /** Page offset of `text[0]` when `text` is a region of the page. */ offset?: number },
   spans: readonly FoundSpan[],
   now: Date,
 ): Promise<Mention[]> {
   const time = now.toISOString();
+  const shift = page.offset ?? 0;
   const tx = db.transaction('mentions', 'readwrite');
   const stored: Mention[] = [];
   for (const span of spans) {
-    const anchor = makeAnchor(page.text, span.start, span.end);
+    const local = makeAnchor(page.text, span.start, span.end);
+    const anchor = { ...local, start: local.start + shift, end: local.end + shift };
     const id = mentionId(page.url, span.claimId, anchor.exact, anchor.prefix, anchor.suffix);
     const existing = await tx.store.get(id);
     const mention: Mention = existing

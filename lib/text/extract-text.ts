@@ -27,13 +27,24 @@ export interface TextSegment {
 export interface ExtractedText {
   text: string;
   segments: TextSegment[];
+  /** True when a bound in ExtractOptions stopped the walk early. */
+  truncated?: boolean;
 }
 
+/** Nodes visited between chances to pause: small enough for 50 ms tasks on slow machines. */
+const NODES_PER_STEP = 512;
+
 export interface ExtractOptions {
-  /** Whether an element is hidden by CSS. Defaults to `checkVisibility` where the DOM has it. */
+  /**
+   * Whether an element is hidden by CSS, *including through a hidden ancestor* (it is asked only
+   * about a text node's direct parent). Defaults to `checkVisibility`, which behaves that way.
+   */
   isHidden?: (element: Element) => boolean;
   /** Extra elements to leave alone (our own UI, say). */
   skipSelector?: string;
+  /** Hard bounds on work: extraction stops (with `truncated`) past this many characters or nodes. */
+  maxLength?: number;
+  maxNodes?: number;
 }
 
 /** Elements whose text is not prose a reader is reading, or that we must never modify. */
@@ -60,7 +71,8 @@ function tagOf(element: Element): string {
   return element.tagName.toUpperCase();
 }
 
-function isMarkCounted(text: Text): boolean {
+/** Whether mark.js counts this text node in its offsets (it skips text directly under script, style, title, head, html). */
+export function isMarkCounted(text: Text): boolean {
   const parent = text.parentNode;
   return !(parent && parent.nodeType === ELEMENT_NODE && MARK_EXCLUDED_PARENTS.has(tagOf(parent as Element)));
 }
@@ -97,6 +109,8 @@ interface Builder {
   length: number;
   pendingBreak: string;
   segments: TextSegment[];
+  visited: number;
+  truncated: boolean;
 }
 
 function pushBreak(builder: Builder, kind: string): void {
@@ -119,7 +133,11 @@ function appendText(builder: Builder, value: string, node: Text, markRoot: Node,
  * Walks one mark-space context (a document subtree or a shadow root) iteratively: pages can nest
  * thousands of elements deep, which would overflow a recursive walk.
  */
-function walkContext(root: Node, markRoot: Node, builder: Builder, options: Required<Pick<ExtractOptions, 'isHidden'>> & ExtractOptions): void {
+type WalkOptions = Required<Pick<ExtractOptions, 'isHidden'>> & ExtractOptions;
+
+function* walkContext(root: Node, markRoot: Node, builder: Builder, options: WalkOptions): Generator<void, void, void> {
+  const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+  const maxNodes = options.maxNodes ?? Number.POSITIVE_INFINITY;
   const hiddenCache = new Map<Element, boolean>();
   const shadowRoots: ShadowRoot[] = [];
   let markCursor = 0;
@@ -139,6 +157,11 @@ function walkContext(root: Node, markRoot: Node, builder: Builder, options: Requ
 
   let node: Node | null = root.firstChild;
   while (node) {
+    if (++builder.visited % NODES_PER_STEP === 0) yield;
+    if (builder.length >= maxLength || builder.visited >= maxNodes) {
+      builder.truncated = true;
+      return;
+    }
     let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const text = node as Text;
@@ -179,14 +202,39 @@ function walkContext(root: Node, markRoot: Node, builder: Builder, options: Requ
 
   // Open shadow roots are separate mark.js contexts: mark.js never crosses into them.
   for (const shadow of shadowRoots) {
+    if (builder.truncated) return;
     pushBreak(builder, BLOCK_SEPARATOR);
-    walkContext(shadow, shadow, builder, options);
+    yield* walkContext(shadow, shadow, builder, options);
   }
+}
+
+function startWalk(root: Node, options: ExtractOptions): { builder: Builder; steps: Generator<void, void, void> } {
+  const builder: Builder = { parts: [], length: 0, pendingBreak: '', segments: [], visited: 0, truncated: false };
+  return { builder, steps: walkContext(root, root, builder, { ...options, isHidden: options.isHidden ?? defaultIsHidden }) };
+}
+
+function result(builder: Builder): ExtractedText {
+  return { text: builder.parts.join(''), segments: builder.segments, ...(builder.truncated ? { truncated: true } : {}) };
 }
 
 /** Extracts the readable text under `root` with a map from text offsets to DOM text nodes. */
 export function extractText(root: Node, options: ExtractOptions = {}): ExtractedText {
-  const builder: Builder = { parts: [], length: 0, pendingBreak: '', segments: [] };
-  walkContext(root, root, builder, { ...options, isHidden: options.isHidden ?? defaultIsHidden });
-  return { text: builder.parts.join(''), segments: builder.segments };
+  const { builder, steps } = startWalk(root, options);
+  while (!steps.next().done);
+  return result(builder);
+}
+
+/**
+ * The same extraction in slices: between steps it asks `shouldYield` and, when the slice is spent,
+ * awaits `yieldNow` so the page stays responsive on very large documents.
+ */
+export async function extractTextSliced(
+  root: Node,
+  options: ExtractOptions,
+  shouldYield: () => boolean,
+  yieldNow: () => Promise<void>,
+): Promise<ExtractedText> {
+  const { builder, steps } = startWalk(root, options);
+  while (!steps.next().done) if (shouldYield()) await yieldNow();
+  return result(builder);
 }

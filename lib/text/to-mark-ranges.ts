@@ -1,5 +1,13 @@
 import type { ExtractedText, TextSegment } from './extract-text';
 
+/** Part of one text node covered by a span: `from`/`to` index the node's data. */
+export interface NodeRange {
+  node: Text;
+  markRoot: Node;
+  from: number;
+  to: number;
+}
+
 /** A range in mark.js coordinates for one mark root. */
 export interface MarkRange {
   markRoot: Node;
@@ -17,6 +25,20 @@ function firstSegmentEndingAfter(segments: readonly TextSegment[], offset: numbe
     else high = mid;
   }
   return low;
+}
+
+/** The text-node pieces a span of the extracted text covers, in document order. */
+export function toNodeRanges(extracted: ExtractedText, start: number, end: number): NodeRange[] {
+  const out: NodeRange[] = [];
+  const { segments } = extracted;
+  for (let i = firstSegmentEndingAfter(segments, start); i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (segment.start >= end) break;
+    const from = Math.max(start, segment.start) - segment.start;
+    const to = Math.min(end, segment.end) - segment.start;
+    if (to > from) out.push({ node: segment.node, markRoot: segment.markRoot, from, to });
+  }
+  return out;
 }
 
 /**

@@ -26,9 +26,9 @@ export interface PlotOptions {
   formatX?: (value: number) => string;
 }
 
-const WIDTH = 760;
+const WIDTH = 880;
 const HEIGHT = 480;
-const MARGIN = { left: 80, right: 250, top: 64, bottom: 64 };
+const MARGIN = { left: 80, right: 300, top: 64, bottom: 64 };
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -43,7 +43,16 @@ export function decadeRange(values: readonly number[]): [number, number] {
   return [low, high > low ? high : low + 1];
 }
 
-/** Maps a value to a pixel coordinate on a log axis spanning decades [low, high] over [from, to]. */
+/** log10 of the data's extent with a little padding, so the end points sit inside the axis. */
+export function paddedLogRange(values: readonly number[], padding = 0.15): [number, number] {
+  const positive = values.filter((value) => value > 0 && Number.isFinite(value));
+  if (positive.length === 0) return [0, 1];
+  const low = Math.log10(Math.min(...positive));
+  const high = Math.log10(Math.max(...positive));
+  return [low - padding, Math.max(high, low + 0.01) + padding];
+}
+
+/** Maps a value to a pixel coordinate on a log axis spanning [10^low, 10^high] over [from, to]. */
 export function logScale(value: number, [low, high]: [number, number], from: number, to: number): number {
   const t = (Math.log10(value) - low) / (high - low);
   return from + t * (to - from);
@@ -57,7 +66,7 @@ function formatMs(value: number): string {
 export function plotSvg(series: readonly PlotSeries[], options: PlotOptions): string {
   const formatX = options.formatX ?? ((value: number) => String(value));
   const points = series.flatMap((s) => s.points);
-  const xDecades = decadeRange(points.map((p) => p.x));
+  const xDecades = paddedLogRange(points.map((p) => p.x));
   const yDecades = decadeRange(points.map((p) => p.y));
   const left = MARGIN.left;
   const right = WIDTH - MARGIN.right;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, LINE_BREAK, extractText, type ExtractedText } from '../../../lib/text/extract-text';
+import { BLOCK_SEPARATOR, LINE_BREAK, extractText, extractTextSliced, type ExtractedText } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
 
 /** Nothing is hidden unless a test says so: keeps these tests independent of happy-dom's CSS engine. */
@@ -202,5 +202,47 @@ describe('extractText: shadow DOM and depth', () => {
     expectSegmentsMapBack(extracted);
     const bottom = extracted.segments[extracted.segments.length - 1]!;
     expect(bottom.markStart).toBe('halfway '.length);
+  });
+});
+
+describe('extractText: bounds and slicing', () => {
+  function longArticle(paragraphs: number): string {
+    return Array.from({ length: paragraphs }, (_, i) => `<p>Paragraph ${i} says <em>something</em> about pledges.</p>`).join('');
+  }
+
+  it('stops at maxLength with truncated set, keeping a prefix of the full text that still maps back', () => {
+    document.body.innerHTML = longArticle(200);
+    const full = extractText(document.body, nothingHidden);
+    expect(full.truncated).toBeUndefined();
+    const cut = extractText(document.body, { ...nothingHidden, maxLength: 300 });
+    expect(cut.truncated).toBe(true);
+    expect(cut.text.length).toBeGreaterThanOrEqual(300);
+    expect(cut.text.length).toBeLessThan(full.text.length);
+    expect(full.text.startsWith(cut.text)).toBe(true);
+    expectSegmentsMapBack(cut);
+  });
+
+  it('stops at maxNodes with truncated set', () => {
+    document.body.innerHTML = longArticle(200);
+    const cut = extractText(document.body, { ...nothingHidden, maxNodes: 100 });
+    expect(cut.truncated).toBe(true);
+    expect(cut.segments.length).toBeLessThan(100);
+    expect(extractText(document.body, nothingHidden).text.startsWith(cut.text)).toBe(true);
+  });
+
+  it('extractTextSliced yields between slices and gives the same result as extractText', async () => {
+    document.body.innerHTML = longArticle(400);
+    const host = document.createElement('div');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow tail.</p>';
+    let yields = 0;
+    const sliced = await extractTextSliced(document.body, nothingHidden, () => true, async () => {
+      yields++;
+    });
+    const whole = extractText(document.body, nothingHidden);
+    expect(yields).toBeGreaterThan(1);
+    expect(sliced.text).toBe(whole.text);
+    expect(sliced.segments.map((s) => [s.start, s.end, s.markStart, s.node])).toEqual(whole.segments.map((s) => [s.start, s.end, s.markStart, s.node]));
+    expect(sliced.text.endsWith(`${BLOCK_SEPARATOR}Shadow tail.`)).toBe(true);
   });
 });

@@ -1,0 +1,26 @@
+/** A tiny valid claim set for store and service tests (invented wording). */
+import type { Claim, ClaimSet } from '../../../lib/claims/schema';
+
+export function storeTestClaim(id: string, statement = `Example Lab will keep test promise ${id}.`): Claim {
+  return {
+    id,
+    actor: { id: 'example-lab', name: 'Example Lab', aliases: [] },
+    statement,
+    kind: 'announced-target',
+    force: 'goal',
+    status: 'in-force',
+    statusDate: '2026-01-10',
+    history: [{ date: '2026-01-10', event: 'introduced', note: 'Invented for tests.', sourceUrl: 'https://example.org/post' }],
+    rationale: 'Invented test claim.',
+    confidence: 'medium',
+    sources: [{ url: 'https://example.org/post', title: 'Example post' }],
+    phrasings: [statement],
+    keyPhrases: [],
+    keyTerms: [],
+    topics: ['testing'],
+  };
+}
+
+export function storeTestSet(version: string, claims: Claim[] = [storeTestClaim('example-promise')], publisher = 'Store test set'): ClaimSet {
+  return { schemaVersion: 1, version, publishedAt: '2026-02-01', publisher, claims };
+}
