@@ -1,15 +1,17 @@
 import { AnnotationHistory, type AnnotationHistoryProps } from './annotation-history';
 import { FeedSettings, type FeedSettingsProps } from './feed-settings';
 import { OptionsClaimSet, type OptionsClaimSetProps } from './options-claim-set';
+import { OptionsSites, type OptionsSitesProps } from './options-sites';
 
 export interface OptionsViewProps {
   history: AnnotationHistoryProps;
   claimSet: OptionsClaimSetProps;
   feed: FeedSettingsProps;
+  sites: OptionsSitesProps;
 }
 
 /** The whole options page; it is rendered into the page's <main>, which supplies the landmark. */
-export function OptionsView({ history, claimSet, feed }: OptionsViewProps) {
+export function OptionsView({ history, claimSet, feed, sites }: OptionsViewProps) {
   return (
     <>
       <header class="page-header">
@@ -25,12 +27,16 @@ export function OptionsView({ history, claimSet, feed }: OptionsViewProps) {
             <li>
               <a href="#feed-heading">Claim feed</a>
             </li>
+            <li>
+              <a href="#sites-heading">Sites</a>
+            </li>
           </ul>
         </nav>
       </header>
       <AnnotationHistory {...history} />
       <OptionsClaimSet {...claimSet} />
       <FeedSettings {...feed} />
+      <OptionsSites {...sites} />
     </>
   );
 }

@@ -5,7 +5,7 @@ import { claimOptionsFrom, EMPTY_FILTERS, toMentionQuery } from '@/components/an
 import { downloadText } from '@/components/download-file';
 import { OptionsView } from '@/components/options-view';
 import type { Mention } from '@/lib/annotations/schema';
-import type { ClaimCardData, ClaimSetInfo, MentionQuery } from '@/lib/messages/protocol';
+import type { ClaimCardData, ClaimSetInfo, MentionQuery, SiteSettings } from '@/lib/messages/protocol';
 import { createBackgroundClient } from '@/lib/messages/send';
 
 /** The only place on this page that talks to the background; the components get data and callbacks. */
@@ -25,6 +25,10 @@ function OptionsPage() {
   const [loading, setLoading] = useState(true);
   const [listError, setListError] = useState<string>();
   const [info, setInfo] = useState<ClaimSetInfo>();
+  const [siteSettings, setSiteSettings] = useState<SiteSettings>();
+  useEffect(() => {
+    void ask({ type: 'get-site-settings' }).then(setSiteSettings);
+  }, []);
   const [infoError, setInfoError] = useState<string>();
   const queryRef = useRef(query);
   const listSeq = useRef(0);
@@ -153,6 +157,14 @@ function OptionsPage() {
           const result = await ask({ type: 'update-feed-now' });
           // Success or not, the check time (and maybe the packs) changed.
           await reloadAll();
+          return result;
+        },
+      }}
+      sites={{
+        settings: siteSettings,
+        onSave: async (settings) => {
+          const result = await ask({ type: 'set-site-settings', ...settings });
+          if (result.ok) setSiteSettings(result.settings);
           return result;
         },
       }}

@@ -45,6 +45,13 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('get-site-enabled'), url: nonEmpty(8192) }),
   v.object({ type: v.literal('set-site-enabled'), url: nonEmpty(8192), enabled: v.boolean() }),
   v.object({ type: v.literal('get-claim-set-info') }),
+  v.object({ type: v.literal('get-site-settings') }),
+  v.object({
+    type: v.literal('set-site-settings'),
+    siteMode: v.picklist(['all-sites', 'allow-list']),
+    allowedSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(5000)),
+    disabledSites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(300))), v.maxLength(5000)),
+  }),
   v.object({ type: v.literal('set-note'), mentionId: nonEmpty(200), text: v.pipe(v.string(), v.maxLength(20_000)) }),
   v.object({ type: v.literal('set-wrong-match'), mentionId: nonEmpty(200), flagged: v.boolean() }),
   v.object({ type: v.literal('list-mentions'), query: FilterSchema }),
@@ -107,6 +114,12 @@ export interface ClaimSetInfo {
   feed: FeedStatus;
 }
 
+export interface SiteSettings {
+  siteMode: 'all-sites' | 'allow-list';
+  allowedSites: string[];
+  disabledSites: string[];
+}
+
 export interface FeedStatus {
   url: string;
   lastSuccessAt?: string;
@@ -121,6 +134,8 @@ export interface BackgroundResponses {
   'get-site-enabled': { enabled: boolean };
   'set-site-enabled': { enabled: boolean };
   'get-claim-set-info': ClaimSetInfo;
+  'get-site-settings': SiteSettings;
+  'set-site-settings': Result<{ settings: SiteSettings }>;
   'set-note': Result<{ mention: Mention }>;
   'set-wrong-match': Result<{ mention: Mention }>;
   'list-mentions': { mentions: Mention[]; claims: Record<string, ClaimCardData> };

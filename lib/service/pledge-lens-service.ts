@@ -54,7 +54,7 @@ interface CompiledClaims {
   publishedAt: string;
 }
 
-const DEFAULT_SETTINGS: MetaRecords['settings'] = { disabledSites: [], feedUrl: '' };
+const DEFAULT_SETTINGS: MetaRecords['settings'] = { siteMode: 'all-sites', disabledSites: [], allowedSites: [], feedUrl: '' };
 
 function hostOf(url: string): string {
   try {
@@ -62,6 +62,29 @@ function hostOf(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** "news.example.com" is covered by an entry "example.com"; "badexample.com" is not. */
+function hostCovered(host: string, sites: readonly string[]): boolean {
+  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/** A site as the reader typed it ("https://www.Example.com/x", "example.com.") to a bare host, or undefined. */
+export function normaliseSite(input: string): string | undefined {
+  const trimmed = input.trim().toLowerCase().replace(/^\*\./, '');
+  if (!trimmed) return undefined;
+  try {
+    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname.replace(/\.$/, '');
+    return /^[a-z0-9.-]+$/.test(host) && host.includes('.') || host === 'localhost' ? host : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function siteEnabled(settings: MetaRecords['settings'], url: string): boolean {
+  const host = hostOf(url);
+  if (!host) return settings.siteMode !== 'allow-list';
+  return settings.siteMode === 'allow-list' ? hostCovered(host, settings.allowedSites) : !hostCovered(host, settings.disabledSites);
 }
 
 export function toCardData(claim: PackedClaim): ClaimCardData {
@@ -200,7 +223,7 @@ export class PledgeLensService {
   private readonly handlers: Handlers = {
     'match-page': async (request) => {
       const settings = await this.settings();
-      if (settings.disabledSites.includes(hostOf(request.url))) return { ok: false, error: 'Pledge Lens is off on this site.' };
+      if (!siteEnabled(settings, request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await this.claims();
       // A changed region is matched with the text before it (actor look-back) but only its own
       // sentences count; anchors see the text around it; offsets go back in page coordinates.
@@ -238,13 +261,42 @@ export class PledgeLensService {
         }),
       };
     },
-    'get-site-enabled': async (request) => ({ enabled: !(await this.settings()).disabledSites.includes(hostOf(request.url)) }),
+    'get-site-enabled': async (request) => ({ enabled: siteEnabled(await this.settings(), request.url) }),
     'set-site-enabled': async (request) => {
       const settings = await this.settings();
       const host = hostOf(request.url);
-      const others = settings.disabledSites.filter((site) => site !== host);
-      await writeMeta(this.db, 'settings', { ...settings, disabledSites: request.enabled || !host ? others : [...others, host] });
-      return { enabled: request.enabled || !host };
+      if (!host) return { enabled: siteEnabled(settings, request.url) };
+      // The popup's switch edits whichever list the mode uses; switching on removes covering entries too.
+      const without = (sites: string[]) => sites.filter((site) => !(host === site || host.endsWith(`.${site}`)));
+      const next =
+        settings.siteMode === 'allow-list'
+          ? { ...settings, allowedSites: request.enabled ? [...without(settings.allowedSites), host] : without(settings.allowedSites) }
+          : { ...settings, disabledSites: request.enabled ? without(settings.disabledSites) : [...without(settings.disabledSites), host] };
+      await writeMeta(this.db, 'settings', next);
+      return { enabled: siteEnabled(next, request.url) };
+    },
+    'get-site-settings': async () => {
+      const { siteMode, allowedSites, disabledSites } = await this.settings();
+      return { siteMode, allowedSites, disabledSites };
+    },
+    'set-site-settings': async (request) => {
+      const clean = (sites: string[], field: string): string[] | string => {
+        const out = new Set<string>();
+        for (const site of sites) {
+          if (!site.trim()) continue;
+          const host = normaliseSite(site);
+          if (!host) return `"${site}" in ${field} is not a site name (try example.com).`;
+          out.add(host);
+        }
+        return [...out].sort();
+      };
+      const allowedSites = clean(request.allowedSites, 'the allowed sites');
+      if (typeof allowedSites === 'string') return { ok: false, error: allowedSites };
+      const disabledSites = clean(request.disabledSites, 'the switched-off sites');
+      if (typeof disabledSites === 'string') return { ok: false, error: disabledSites };
+      const settings = { ...(await this.settings()), siteMode: request.siteMode, allowedSites, disabledSites };
+      await writeMeta(this.db, 'settings', settings);
+      return { ok: true, settings: { siteMode: settings.siteMode, allowedSites, disabledSites } };
     },
     'get-claim-set-info': async () => {
       const compiled = await this.claims();

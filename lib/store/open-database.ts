@@ -13,7 +13,13 @@ export interface StoredPack extends ClaimPack {
 }
 
 export interface MetaRecords {
-  settings: { disabledSites: string[]; feedUrl: string };
+  settings: {
+    /** 'all-sites': everywhere except `disabledSites`; 'allow-list': only on `allowedSites` (and their subdomains). */
+    siteMode: 'all-sites' | 'allow-list';
+    disabledSites: string[];
+    allowedSites: string[];
+    feedUrl: string;
+  };
   'feed-status': { url: string; lastSuccessAt?: string; lastCheckedAt?: string; lastError?: { at: string; message: string } };
 }
 export type MetaKey = keyof MetaRecords;

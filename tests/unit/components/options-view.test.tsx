@@ -30,6 +30,10 @@ function props(stale: boolean): OptionsViewProps {
       onSaveUrl: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
       onUpdateNow: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
     },
+    sites: {
+      settings: { siteMode: 'allow-list', allowedSites: ['apnews.com'], disabledSites: [] },
+      onSave: vi.fn(async () => ({ ok: false as const, error: 'nope' })),
+    },
   };
 }
 
@@ -47,10 +51,10 @@ function mountPage(stale: boolean): HTMLElement {
 }
 
 describe('OptionsView', () => {
-  it('has one h1 and a heading for each of the three sections', () => {
+  it('has one h1 and a heading for each of the four sections', () => {
     const root = mountPage(false);
     expect(Array.from(root.querySelectorAll('h1')).map((h) => h.textContent)).toEqual(['Pledge Lens options']);
-    expect(Array.from(root.querySelectorAll('section > h2')).map((h) => h.textContent)).toEqual(['Annotation history', 'Claim set', 'Claim feed']);
+    expect(Array.from(root.querySelectorAll('section > h2')).map((h) => h.textContent)).toEqual(['Annotation history', 'Claim set', 'Claim feed', 'Sites']);
     for (const section of Array.from(root.querySelectorAll('section'))) {
       expect(root.querySelector(`#${section.getAttribute('aria-labelledby')}`)?.tagName).toBe('H2');
     }

@@ -55,14 +55,14 @@ describe('claim packs', () => {
   it('keeps its data across a close and re-open, and does not re-seed the same version', async () => {
     const first = await openDb();
     await ensureBundledPack(first, storeTestSet('1.0.0'), T0);
-    await writeMeta(first, 'settings', { disabledSites: ['example.com'], feedUrl: '' });
+    await writeMeta(first, 'settings', { siteMode: 'all-sites', disabledSites: ['example.com'], allowedSites: [], feedUrl: '' });
     close(first);
 
     const second = await openDb();
     const again = await ensureBundledPack(second, storeTestSet('1.0.0'), T1);
     expect(again.installedAt).toBe(T0.toISOString());
     expect((await listPacks(second)).map((pack) => pack.installedAt)).toEqual([T0.toISOString()]);
-    expect(await readMeta(second, 'settings')).toEqual({ disabledSites: ['example.com'], feedUrl: '' });
+    expect(await readMeta(second, 'settings')).toEqual({ siteMode: 'all-sites', disabledSites: ['example.com'], allowedSites: [], feedUrl: '' });
   });
 
   it('upgrades a version-1 database: packs and meta stay, the mentions store appears', async () => {
@@ -77,7 +77,8 @@ describe('claim packs', () => {
       installedAt: T0.toISOString(),
     };
     await v1.put('packs', pack);
-    await writeMeta(v1, 'settings', { disabledSites: ['news.example'], feedUrl: 'https://feed.example/claims.json' });
+    // The 0.1 settings record, written raw: it predates the site mode and allow list.
+    await v1.put('meta', { disabledSites: ['news.example'], feedUrl: 'https://feed.example/claims.json' }, 'settings');
     close(v1);
 
     const v2 = await openDb(DB_VERSION);

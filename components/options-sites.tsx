@@ -1,0 +1,65 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Result, SiteSettings } from '@/lib/messages/protocol';
+
+export interface OptionsSitesProps {
+  /** Undefined while loading. */
+  settings: SiteSettings | undefined;
+  onSave: (settings: SiteSettings) => Promise<Result<{ settings: SiteSettings }>>;
+}
+
+const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
+
+/**
+ * Where Pledge Lens runs: everywhere except the sites switched off in the popup, or only on a list
+ * the reader keeps. Either way the content script asks before reading a page.
+ */
+export function OptionsSites({ settings, onSave }: OptionsSitesProps) {
+  const id = useId();
+  const [mode, setMode] = useState<SiteSettings['siteMode']>('all-sites');
+  const [allowed, setAllowed] = useState('');
+  const [disabled, setDisabled] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  useEffect(() => {
+    if (!settings) return;
+    setMode(settings.siteMode);
+    setAllowed(settings.allowedSites.join('\n'));
+    setDisabled(settings.disabledSites.join('\n'));
+  }, [settings]);
+
+  return (
+    <section aria-labelledby="sites-heading" class="panel" data-testid="sites-section">
+      <h2 id="sites-heading">Sites</h2>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const result = await onSave({ siteMode: mode, allowedSites: lines(allowed), disabledSites: lines(disabled) });
+          setMessage(result.ok ? { ok: true, text: 'Saved. Reload open pages to apply.' } : { ok: false, text: result.error });
+        }}
+      >
+        <fieldset>
+          <legend>Where Pledge Lens reads pages</legend>
+          <label>
+            <input type="radio" name="site-mode" value="all-sites" data-testid="site-mode-all" checked={mode === 'all-sites'} onChange={() => setMode('all-sites')} />
+            On every site, except those switched off
+          </label>
+          <label>
+            <input type="radio" name="site-mode" value="allow-list" data-testid="site-mode-allow" checked={mode === 'allow-list'} onChange={() => setMode('allow-list')} />
+            Only on the sites listed below
+          </label>
+        </fieldset>
+        <label for={`${id}-allowed`}>Allowed sites, one per line (subdomains included)</label>
+        <textarea id={`${id}-allowed`} data-testid="allowed-sites" rows={4} value={allowed} onInput={(event) => setAllowed(event.currentTarget.value)} />
+        <label for={`${id}-disabled`}>Sites switched off, one per line</label>
+        <textarea id={`${id}-disabled`} data-testid="disabled-sites" rows={3} value={disabled} onInput={(event) => setDisabled(event.currentTarget.value)} />
+        <button type="submit" data-testid="sites-save" disabled={!settings}>
+          Save sites
+        </button>
+      </form>
+      {message && (
+        <p class={message.ok ? 'result ok' : 'result error'} role={message.ok ? 'status' : 'alert'} data-testid="sites-result">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
