@@ -36,7 +36,9 @@ export class CardHost {
     this.live.setAttribute('aria-live', 'polite');
     this.live.setAttribute('role', 'status');
     shadow.append(style, this.mount, this.live);
-    this.hostStyle({ top: '0px', left: '0px', display: 'block' });
+    // Everything the host's box depends on is inline !important: `:host` rules lose to a page's
+    // `* { all: unset }`, inline important declarations do not.
+    this.hostStyle({ all: 'initial', position: 'fixed', 'z-index': '2147483647', top: '0px', left: '0px', display: 'block' });
     this.mount.hidden = true;
     doc.documentElement.append(this.host);
   }

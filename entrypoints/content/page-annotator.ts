@@ -10,6 +10,10 @@ type AskBackground = <K extends BackgroundRequestType>(request: RequestOf<K>) =>
 
 /** Wait this long after the last page mutation before rescanning (live blogs append in bursts). */
 const RESCAN_DEBOUNCE_MS = 300;
+/** …but never longer than this after the first one: a ticking clock must not starve the rescan. */
+const RESCAN_MAX_WAIT_MS = 1_000;
+/** Changes with less new text than this (a counter, a timestamp) cannot carry a claim sentence. */
+const MIN_CHANGED_TEXT = 24;
 /** Longest stretch of our own work before giving the page's main thread back. */
 const SLICE_MS = 12;
 /** Hard bound on the DOM nodes one scan visits (a 200,000-node page fits). */
@@ -36,6 +40,8 @@ export class PageAnnotator {
   private card: CardHost | undefined;
   private observer: MutationObserver | undefined;
   private rescanTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest mutation not yet rescanned arrived. */
+  private pendingSince: number | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private scanning = false;
   private rescanQueued = false;
@@ -65,6 +71,7 @@ export class PageAnnotator {
     this.enabled = false;
     this.needsFullScan = true;
     this.dirtyRoots.clear();
+    this.pendingSince = undefined;
     this.observer?.disconnect();
     clearTimeout(this.rescanTimer);
     this.card?.hide();
@@ -269,11 +276,29 @@ export class PageAnnotator {
       this.dirtyRoots.clear();
       this.needsFullScan = true;
     }
-    clearTimeout(this.rescanTimer);
-    this.rescanTimer = setTimeout(() => void this.scan(), RESCAN_DEBOUNCE_MS);
     // A card whose highlight was re-rendered away must not linger.
     if (this.card?.anchorElement && !this.card.anchorElement.isConnected) this.card.hide();
+    if (!this.needsFullScan && this.changedTextLength() < MIN_CHANGED_TEXT) return;
+    const now = performance.now();
+    this.pendingSince ??= now;
+    clearTimeout(this.rescanTimer);
+    const wait = Math.max(0, Math.min(RESCAN_DEBOUNCE_MS, this.pendingSince + RESCAN_MAX_WAIT_MS - now));
+    this.rescanTimer = setTimeout(() => {
+      this.pendingSince = undefined;
+      void this.scan();
+    }, wait);
   }
+
+  /** How much text the pending changes hold, counted cheaply and capped (it only gates a rescan). */
+  private changedTextLength(): number {
+    let total = 0;
+    for (const root of this.dirtyRoots) {
+      total += (root.textContent ?? '').trim().length;
+      if (total >= MIN_CHANGED_TEXT) break;
+    }
+    return total;
+  }
+
 
   /** The highlight an event is about, if it is one of ours (forged marks are not in the registry). */
   highlightFor(target: EventTarget | null): PaintedHighlight | undefined {

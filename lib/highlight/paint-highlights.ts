@@ -43,22 +43,43 @@ export class HighlightRegistry {
     for (const element of highlight.elements) this.byElement.set(element, highlight);
   }
 
-  /** Unwraps every mark we made, merging the split text nodes back so the page DOM is as it was. */
+  /**
+   * Unwraps every mark we made. Painting split the page's text nodes, keeping the text *before*
+   * each mark in the original node (mark.js and our own wrapping both do); the marked text and the
+   * remainder went to new nodes. Merging them back into that original node restores the page's
+   * own node objects, which frameworks hold references to and update in place.
+   */
   clear(): void {
-    const parents = new Set<Node>();
     for (const highlight of this.painted) {
       for (const element of highlight.elements) {
-        const parent = element.parentNode;
-        if (!parent) continue;
-        while (element.firstChild) parent.insertBefore(element.firstChild, element);
-        parent.removeChild(element);
-        parents.add(parent);
+        unwrapMark(element);
         this.byElement.delete(element);
       }
     }
-    for (const parent of parents) parent.normalize();
     this.painted.length = 0;
   }
+}
+
+function unwrapMark(mark: Element): void {
+  const parent = mark.parentNode;
+  if (!parent) return;
+  const original = mark.previousSibling;
+  if (original && original.nodeType === 3 /* TEXT_NODE */) {
+    let text = mark.textContent ?? '';
+    const remainder = mark.nextSibling;
+    // A remainder node is ours (split off by painting) only if no one else holds it; the page
+    // never sees it before this point, so fold it back in.
+    if (remainder && remainder.nodeType === 3) {
+      text += (remainder as Text).data;
+      parent.removeChild(remainder);
+    }
+    (original as Text).appendData(text);
+    parent.removeChild(mark);
+    return;
+  }
+  // The original node is gone (the page removed it): put the text back as it stands.
+  while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+  parent.removeChild(mark);
 }
 
 interface LocalRange {

@@ -1,0 +1,92 @@
+import type { Page, Worker } from 'playwright-core';
+import { launchChromiumWithExtension } from './chromium';
+import type { DynamicBrowser, PageDriver, PageFunction } from './dynamic-driver';
+
+/** The tab fields read here; declared locally because the suite has no Chrome API typings. */
+interface ChromeTabs {
+  chrome: {
+    tabs: {
+      query(query: object): Promise<{ id?: number }[]>;
+      sendMessage(tabId: number, message: object): Promise<unknown>;
+    };
+  };
+}
+
+class PlaywrightDriver implements PageDriver {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
+    });
+  }
+
+  run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
+    // Playwright's typings unbox handles in arguments; these functions only take JSON values.
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+  }
+
+  async waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, { timeout: timeoutMs, polling: 50 });
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.page.mouse.click(x, y);
+  }
+
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key);
+  }
+
+  type(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+
+  bringToFront(): Promise<void> {
+    return this.page.bringToFront();
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+/**
+ * The tab id of a page, asked of the service worker. The extension has no "tabs" permission, so
+ * tab URLs are hidden from it; the page is brought to the front and the active tab is taken.
+ */
+async function activeTabId(worker: Worker, page: PlaywrightDriver): Promise<number> {
+  await page.bringToFront();
+  const tabs = await worker.evaluate(() => (globalThis as unknown as ChromeTabs).chrome.tabs.query({ active: true, lastFocusedWindow: true }));
+  const id = tabs[0]?.id;
+  if (id === undefined) throw new Error('The service worker sees no active tab');
+  return id;
+}
+
+export async function launchDynamicChromium(): Promise<DynamicBrowser> {
+  const chromium = await launchChromiumWithExtension();
+  const drivers = new Set<PlaywrightDriver>();
+  return {
+    name: 'Chromium',
+    async open(url) {
+      const page = await chromium.context.newPage();
+      const driver = new PlaywrightDriver(page);
+      drivers.add(driver);
+      page.on('close', () => drivers.delete(driver));
+      await page.goto(url, { waitUntil: 'load' });
+      return driver;
+    },
+    async sendToTab(page, message) {
+      const driver = [...drivers].find((candidate) => candidate === page);
+      if (!driver) throw new Error('sendToTab: not a page this browser opened');
+      const tabId = await activeTabId(chromium.worker, driver);
+      return chromium.worker.evaluate(([id, request]) => (globalThis as unknown as ChromeTabs).chrome.tabs.sendMessage(id, request), [tabId, message] as const);
+    },
+    close: () => chromium.close(),
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * One small driver interface over Playwright (Chromium) and Puppeteer over WebDriver BiDi (Firefox),
+ * so the dynamic-page tests are written once and run unchanged in both browsers.
+ */
+
+/** A function run inside the page: self-contained (it is serialised), taking one JSON-able argument. */
+export type PageFunction<A, R> = (arg: A) => R | Promise<R>;
+
+export interface PageDriver {
+  /** Runs `fn(arg)` in the page's main world and returns its JSON-able result. */
+  run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
+  /** Polls `fn(arg)` in the page every 50 ms until it is truthy; rejects after `timeoutMs`. */
+  waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  /** Makes this tab the active one, as a user switching to it would. */
+  bringToFront(): Promise<void>;
+  /** Uncaught exceptions and console errors the page reported since it opened. */
+  readonly errors: readonly string[];
+  close(): Promise<void>;
+}
+
+/** What the content script says about the page when asked over extension messaging (`get-page-state`). */
+export interface ContentPageState {
+  url: string;
+  enabled: boolean;
+  scanning: boolean;
+  claims: { claimId: string; mentions: number }[];
+}
+
+export interface DynamicBrowser {
+  readonly name: 'Chromium' | 'Firefox';
+  open(url: string): Promise<PageDriver>;
+  /**
+   * Sends a content request to the page's tab from an extension context (Chromium: the service
+   * worker; Firefox: an extension page), exactly as the popup or a keyboard command does.
+   */
+  sendToTab(page: PageDriver, message: { type: 'toggle-highlighting' } | { type: 'get-page-state' }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Rejects with a readable message (what was awaited, and a page-side diagnosis) when `waitFor` times out. */
+export async function waitOrExplain<A>(page: PageDriver, what: string, fn: PageFunction<A, unknown>, arg: A, timeoutMs: number, explain?: () => Promise<unknown>): Promise<void> {
+  try {
+    await page.waitFor(fn, arg, timeoutMs);
+  } catch (error) {
+    const detail = explain ? ` Page state: ${JSON.stringify(await explain().catch((e: unknown) => String(e)))}` : '';
+    throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.${detail} (${String(error).split('\n')[0]})`);
+  }
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

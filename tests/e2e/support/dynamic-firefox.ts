@@ -1,0 +1,185 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { DynamicBrowser, PageDriver, PageFunction } from './dynamic-driver';
+import { extensionDir, requireBrowser } from './paths';
+
+const FIREFOX_PATH = '/usr/bin/firefox-esr';
+const ADDON_ID = 'pledge-lens@pledge-lens.example';
+
+/** The raw WebDriver BiDi connection Puppeteer keeps (BidiBrowser.connection), for commands it has no API for. */
+interface RawBidi {
+  send(method: string, params: object): Promise<unknown>;
+}
+
+interface BidiEvaluation {
+  result: { type: 'success' | 'exception'; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+}
+
+interface BidiTree {
+  result: { contexts: { context: string; url: string; children?: BidiTree['result']['contexts'] }[] };
+}
+
+class PuppeteerDriver implements PageDriver {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
+    });
+  }
+
+  run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
+    // Puppeteer's typings model element handles as arguments; these functions only take JSON values.
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+
+  async waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void> {
+    await this.page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg);
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.page.mouse.click(x, y);
+  }
+
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
+
+  type(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+
+  bringToFront(): Promise<void> {
+    return this.page.bringToFront();
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+function rawBidi(browser: Browser): RawBidi {
+  const connection = (browser as unknown as { connection?: RawBidi }).connection;
+  if (!connection || typeof connection.send !== 'function') throw new Error('Puppeteer no longer exposes its BiDi connection (BidiBrowser.connection)');
+  return connection;
+}
+
+async function evaluateIn(bidi: RawBidi, context: string, expression: string): Promise<unknown> {
+  const response = (await bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' })) as BidiEvaluation;
+  if (response.result.type !== 'success') throw new Error(`Evaluation failed in ${context}: ${response.result.exceptionDetails?.text ?? 'unknown exception'}`);
+  return response.result.result?.value;
+}
+
+async function findContext(bidi: RawBidi, scope: 'chrome' | 'content', matches: (url: string) => boolean): Promise<string | undefined> {
+  const tree = (await bidi.send('browsingContext.getTree', scope === 'chrome' ? { 'moz:scope': 'chrome' } : {})) as BidiTree;
+  const stack = [...tree.result.contexts];
+  for (let context = stack.pop(); context; context = stack.pop()) {
+    if (matches(context.url)) return context.context;
+    stack.push(...(context.children ?? []));
+  }
+  return undefined;
+}
+
+/**
+ * Firefox's extension APIs are out of reach of ordinary WebDriver BiDi: it refuses to navigate a
+ * tab to moz-extension:// URLs. With `--remote-allow-system-access`, BiDi may evaluate in the
+ * browser window itself, which opens the extension's popup page in a background tab; BiDi may then
+ * evaluate there, and that page has the same `browser.tabs` API the real popup uses.
+ */
+class ExtensionPage {
+  private context: string | undefined;
+
+  constructor(private readonly bidi: RawBidi) {}
+
+  private async browserWindow(): Promise<string> {
+    const context = await findContext(this.bidi, 'chrome', (url) => url === 'chrome://browser/content/browser.xhtml');
+    if (!context) throw new Error('No Firefox browser window visible to BiDi (was --remote-allow-system-access honoured?)');
+    return context;
+  }
+
+  /** Privileged code in the browser window: used only to open the extension page and to check which tab is selected. */
+  async inBrowserWindow(expression: string): Promise<unknown> {
+    return evaluateIn(this.bidi, await this.browserWindow(), expression);
+  }
+
+  private async ensureOpen(): Promise<string> {
+    if (this.context) return this.context;
+    const url = (await this.inBrowserWindow(`(() => {
+      const policy = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)});
+      const url = 'moz-extension://' + policy.mozExtensionHostname + '/popup.html?dynamic-e2e';
+      gBrowser.addTab(url, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+      return url;
+    })()`)) as string;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      this.context = await findContext(this.bidi, 'content', (candidate) => candidate === url);
+      if (this.context) {
+        // The tab exists before its document does; wait until the extension API is there.
+        const ready = await evaluateIn(this.bidi, this.context, `typeof browser === 'object' && typeof browser.tabs === 'object'`).catch(() => false);
+        if (ready === true) return this.context;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`The extension page ${url} never became scriptable`);
+  }
+
+  async sendToActiveTab(expectedUrl: string, message: object): Promise<unknown> {
+    const selected = await this.inBrowserWindow('gBrowser.selectedBrowser.currentURI.spec');
+    if (selected !== expectedUrl) throw new Error(`Expected ${expectedUrl} to be the selected tab, but it is ${String(selected)}`);
+    const context = await this.ensureOpen();
+    const answer = await evaluateIn(this.bidi, context, `(async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return JSON.stringify(await browser.tabs.sendMessage(tab.id, ${JSON.stringify(message)}));
+    })()`);
+    return answer === undefined ? undefined : JSON.parse(String(answer)) as unknown;
+  }
+}
+
+/** Debian's Firefox ESR over WebDriver BiDi with the MV2 build as a temporary add-on, and system access for BiDi. */
+export async function launchDynamicFirefox(): Promise<DynamicBrowser> {
+  const ext = extensionDir('firefox-mv2');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: requireBrowser(FIREFOX_PATH, 'firefox-esr'),
+    headless: true,
+    protocol: 'webDriverBiDi',
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.reportingpolicy.firstRun': false,
+      'browser.aboutwelcome.enabled': false,
+    },
+  });
+  try {
+    const id = await browser.installExtension(ext);
+    if (id !== ADDON_ID) throw new Error(`Installed add-on id is ${id}, expected ${ADDON_ID}`);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
+  const extensionPage = new ExtensionPage(rawBidi(browser));
+  const drivers = new Set<PuppeteerDriver>();
+  return {
+    name: 'Firefox',
+    async open(url) {
+      const page = await browser.newPage();
+      const driver = new PuppeteerDriver(page);
+      drivers.add(driver);
+      page.on('close', () => drivers.delete(driver));
+      await page.goto(url, { waitUntil: 'load' });
+      return driver;
+    },
+    async sendToTab(page, message) {
+      const driver = [...drivers].find((candidate) => candidate === page);
+      if (!driver) throw new Error('sendToTab: not a page this browser opened');
+      await driver.bringToFront();
+      return extensionPage.sendToActiveTab(driver.page.url(), message);
+    },
+    close: () => browser.close().catch(() => undefined),
+  };
+}
