@@ -30,7 +30,11 @@ export default defineBackground(() => {
     return service.then((s) => s.handle(request));
   });
 
-  browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 });
+  // An MV3 background restarts often; re-creating the alarm each time would keep pushing the daily
+  // check to "a minute from now" (and the alarm itself restarts the background). Create it once.
+  void browser.alarms.get(FEED_ALARM).then((existing) => {
+    if (!existing) browser.alarms.create(FEED_ALARM, { periodInMinutes: FEED_PERIOD_MINUTES, delayInMinutes: 1 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void service.then((s) => s.updateFeed());
   });

@@ -52,12 +52,17 @@ function OptionsPage() {
     }
   }, []);
 
+  // Newest answer wins, as for the list: a slow refresh must not redraw a switch the reader just flipped.
+  const infoSeq = useRef(0);
   const loadInfo = useCallback(async () => {
+    const seq = ++infoSeq.current;
     try {
-      setInfo(await ask({ type: 'get-claim-set-info' }));
+      const answer = await ask({ type: 'get-claim-set-info' });
+      if (seq !== infoSeq.current) return;
+      setInfo(answer);
       setInfoError(undefined);
     } catch (error) {
-      setInfoError(`Could not read the claim set: ${errorText(error)}`);
+      if (seq === infoSeq.current) setInfoError(`Could not read the claim set: ${errorText(error)}`);
     }
   }, []);
 

@@ -1,41 +1,160 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { cardIsOpen, findMisplacedHighlights, listHighlights, readCard, type CardInfo, type HighlightInfo, type MisplacedHighlight } from './dom-probes';
 import { extensionDir, requireBrowser } from './paths';
+import { popupIsSettled, readPopupClaims, readPopupEmptyState, type PopupClaim } from './popup-page';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
+
+/** The manifest's gecko id (GECKO_ID in wxt.config.ts); spelled out so a renamed id fails the install test. */
+export const GECKO_ID = 'pledge-lens@pledge-lens.example';
+
+/**
+ * Firefox gives each install a random moz-extension:// host, so a test could not name the popup's
+ * URL. The `extensions.webextensions.uuids` pref (id -> uuid) is where Firefox looks first, so
+ * setting it at launch makes the host this fixed value.
+ */
+export const FIREFOX_EXTENSION_UUID = '5e1f0c2a-7d3b-4c6e-9a8f-2b4d6e8f0a1c';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+export interface FirefoxLaunchOptions {
+  /**
+   * What `prefers-color-scheme` answers in pages, extension pages included. Puppeteer cannot emulate
+   * media features over BiDi, so the scheme is fixed per launch by prefs. Unset: Firefox's default.
+   */
+  colorScheme?: 'light' | 'dark';
+}
 
 export interface FirefoxWithExtension {
   browser: Browser;
   /** The add-on id Firefox reports for the temporary install (the manifest's gecko id). */
   extensionId: string;
+  /** moz-extension://<FIREFOX_EXTENSION_UUID>, where popup.html and options.html live. */
+  extensionOrigin: string;
   close(): Promise<void>;
+}
+
+function colorSchemePrefs(scheme: FirefoxLaunchOptions['colorScheme']): Record<string, number> {
+  if (!scheme) return {};
+  const dark = scheme === 'dark';
+  // The system theme drives the browser's own pages; the content override (0 dark, 1 light) drives web and extension pages.
+  return { 'ui.systemUsesDarkTheme': dark ? 1 : 0, 'layout.css.prefers-color-scheme.content-override': dark ? 0 : 1 };
 }
 
 /**
  * Debian's Firefox ESR driven over WebDriver BiDi, with the built MV2 extension installed as a
  * temporary add-on from its unpacked folder (BiDi `webExtension.install`, which needs no signing).
  */
-export async function launchFirefoxWithExtension(): Promise<FirefoxWithExtension> {
+export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions = {}): Promise<FirefoxWithExtension> {
   const ext = extensionDir('firefox-mv2');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: requireBrowser(FIREFOX_PATH, 'firefox-esr'),
     headless: true,
     protocol: 'webDriverBiDi',
+    // BiDi refuses to navigate to moz-extension:// pages ("not allowed in this context") unless the
+    // session may reach privileged URLs; the tests need that to open the popup and options pages.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       // Quiet start-up: no first-run pages, no default-browser prompt, no telemetry traffic.
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.reportingpolicy.firstRun': false,
       'browser.aboutwelcome.enabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...colorSchemePrefs(options.colorScheme),
     },
   });
   try {
     const extensionId = await browser.installExtension(ext);
-    return { browser, extensionId, close: () => browser.close().catch(() => undefined) };
+    return { browser, extensionId, extensionOrigin: FIREFOX_EXTENSION_ORIGIN, close: () => browser.close().catch(() => undefined) };
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw new Error(`Firefox refused to install ${ext} as a temporary add-on: ${String(error)}`);
+  }
+}
+
+/**
+ * Opens one of the extension's own pages ("options.html", "popup.html?tab=3") in a new tab.
+ * Firefox sends Puppeteer no load event for moz-extension documents, so `goto` never settles (and
+ * `page.url()` keeps saying about:blank): the navigation is started, and the document itself is
+ * watched until it has loaded.
+ */
+export async function openExtensionPage(browser: Browser, path: string, timeout = 10_000): Promise<Page> {
+  const page = await browser.newPage();
+  const url = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
+  void page.goto(url, { timeout }).catch(() => undefined);
+  try {
+    await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout }, url);
+  } catch (error) {
+    const where = await page.evaluate(() => location.href).catch(() => '?');
+    await page.close().catch(() => undefined);
+    throw new Error(`${url} did not load within ${timeout} ms (the tab shows ${where}); is extensions.webextensions.uuids set? ${String(error)}`);
+  }
+  return page;
+}
+
+/** The extension API as an extension page sees it; declared here because the suite has no WebExtension typings in page code. */
+interface ExtensionPageGlobals {
+  browser: { tabs: { query(query: object): Promise<{ id?: number }[]> } };
+}
+
+/** Ids of every open tab, asked from an extension page (web pages have no `browser.tabs`). */
+export function extensionTabIds(extensionPage: Page): Promise<number[]> {
+  return extensionPage.evaluate(async () => {
+    const tabs = await (globalThis as unknown as ExtensionPageGlobals).browser.tabs.query({});
+    return tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+  });
+}
+
+/**
+ * Opens an article and returns it with its tab id. Without the "tabs" permission Firefox hides tab
+ * URLs from the extension, so the id is found as the one tab that appeared while the article opened.
+ */
+export async function openArticleWithTabId(browser: Browser, extensionPage: Page, url: string): Promise<{ article: FirefoxArticlePage; tabId: number }> {
+  const before = new Set(await extensionTabIds(extensionPage));
+  const article = await FirefoxArticlePage.open(browser, url);
+  const added = (await extensionTabIds(extensionPage)).filter((id) => !before.has(id));
+  if (added.length !== 1) {
+    await article.close();
+    throw new Error(`Expected exactly one new tab for ${url}, found ${added.length}`);
+  }
+  return { article, tabId: added[0]! };
+}
+
+/** The toolbar popup in Firefox, opened as a tab and pointed at the article's tab with ?tab=ID. */
+export class FirefoxPopupPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, tabId: number): Promise<FirefoxPopupPage> {
+    const popup = new FirefoxPopupPage(await openExtensionPage(browser, `popup.html?tab=${tabId}`));
+    await popup.waitForSettled();
+    return popup;
+  }
+
+  async waitForSettled(timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction(popupIsSettled, { timeout });
+  }
+
+  claims(): Promise<PopupClaim[]> {
+    return this.page.evaluate(readPopupClaims);
+  }
+
+  emptyState(): Promise<string | undefined> {
+    return this.page.evaluate(readPopupEmptyState);
+  }
+
+  async claimSetVersion(): Promise<string> {
+    const line = await this.page.waitForSelector('[data-testid=claim-set-version]', { timeout: 5_000 });
+    return (await line!.evaluate((element) => element.textContent ?? '')).trim();
+  }
+
+  async describe(): Promise<string> {
+    const empty = await this.emptyState();
+    return empty !== undefined ? `popup says: "${empty}"` : `popup lists ${(await this.claims()).length} claims`;
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
   }
 }
 

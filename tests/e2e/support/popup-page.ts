@@ -27,6 +27,38 @@ export interface DownloadedFile {
 export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
 
 /**
+ * In-page probes for the popup, shared by the Playwright (Chromium) and Puppeteer (Firefox) page
+ * objects. Each is self-contained: evaluate() serialises it into the page.
+ */
+
+/** True once the popup shows a final answer: a claim list, or an empty state that is not "still reading". */
+export function popupIsSettled(): boolean {
+  if (document.querySelector('[data-testid=claim-item]')) return true;
+  const empty = document.querySelector('[data-testid=empty-state]');
+  return empty !== null && !/still reading/i.test(empty.textContent ?? '');
+}
+
+/** The claims the popup lists, in order, with the mention count read back from the visible text. */
+export function readPopupClaims(): PopupClaim[] {
+  return [...document.querySelectorAll('[data-testid=claim-item]')].map((item) => {
+    const meta = item.querySelector('.meta')?.textContent?.trim() ?? '';
+    const count = /(\d+)\s+mentions?\b/.exec(meta);
+    return {
+      claimId: item.getAttribute('data-claim-id') ?? '',
+      kindLabel: item.querySelector('.badge')?.textContent?.trim() ?? '',
+      statement: item.querySelector('.statement')?.textContent?.trim() ?? '',
+      meta,
+      mentions: count ? Number(count[1]) : Number.NaN,
+    };
+  });
+}
+
+/** The popup's empty-state line, or undefined when it shows none. */
+export function readPopupEmptyState(): string | undefined {
+  return document.querySelector('[data-testid=empty-state]')?.textContent?.trim();
+}
+
+/**
  * The tab id of an open page, asked of the extension itself. Matched by URL; when the extension is
  * not allowed to read tab URLs (Chrome hides them without the "tabs" or a host permission) it falls
  * back to the active tab after bringing the page to the front, so the popup tests still reach the
@@ -61,27 +93,11 @@ export class PopupPage {
 
   /** Waits until the popup shows a final answer: a claim list or an empty state that is not "still reading". */
   async waitForSettled(timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(() => {
-      if (document.querySelector('[data-testid=claim-item]')) return true;
-      const empty = document.querySelector('[data-testid=empty-state]');
-      return empty !== null && !/still reading/i.test(empty.textContent ?? '');
-    }, undefined, { timeout });
+    await this.page.waitForFunction(popupIsSettled, undefined, { timeout });
   }
 
   claims(): Promise<PopupClaim[]> {
-    return this.page.$$eval('[data-testid=claim-item]', (items) =>
-      items.map((item) => {
-        const meta = item.querySelector('.meta')?.textContent?.trim() ?? '';
-        const count = /(\d+)\s+mentions?\b/.exec(meta);
-        return {
-          claimId: item.getAttribute('data-claim-id') ?? '',
-          kindLabel: item.querySelector('.badge')?.textContent?.trim() ?? '',
-          statement: item.querySelector('.statement')?.textContent?.trim() ?? '',
-          meta,
-          mentions: count ? Number(count[1]) : Number.NaN,
-        };
-      }),
-    );
+    return this.page.evaluate(readPopupClaims);
   }
 
   async emptyState(): Promise<string | undefined> {
