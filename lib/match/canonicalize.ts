@@ -13,6 +13,8 @@ export interface Canonicalizer {
   term(normalizedWord: string): string;
   /** Multi-word expressions folded into one term, keyed by space-joined normalised words. */
   phrases: ReadonlyMap<string, string>;
+  /** First words of the phrases: only a word in here can start one, which spares most words the lookup. */
+  phraseStarts: ReadonlySet<string>;
   maxPhraseWords: number;
 }
 
@@ -41,13 +43,15 @@ function buildCanonicalizer(): Canonicalizer {
     return result;
   };
   const phrases = new Map<string, string>();
+  const phraseStarts = new Set<string>();
   let maxPhraseWords = 1;
   for (const [phrase, target] of Object.entries(curated.phrases)) {
-    const key = phrase.split(/[\s-]+/).map(normalizeWord).join(' ');
-    phrases.set(key, normalizeWord(target));
-    maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
+    const words = phrase.split(/[\s-]+/).map(normalizeWord);
+    phrases.set(words.join(' '), normalizeWord(target));
+    phraseStarts.add(words[0]!);
+    maxPhraseWords = Math.max(maxPhraseWords, words.length);
   }
-  return { term, phrases, maxPhraseWords };
+  return { term, phrases, phraseStarts, maxPhraseWords };
 }
 
 let shared: Canonicalizer | undefined;

@@ -64,6 +64,7 @@ export function compileClaimIndex(
 
   const actors: ClaimIndex['actors'] = [];
   const actorIds = new Map<string, number>();
+  const actorPatternKeys: Array<Set<string>> = [];
   const phrasingTerms: number[][][] = [];
   const documentFrequency = new Map<number, number>();
 
@@ -73,12 +74,17 @@ export function compileClaimIndex(
       actor = actors.length;
       actorIds.set(claim.actor.id, actor);
       actors.push({ id: claim.actor.id, name: claim.actor.name, patterns: [] });
+      actorPatternKeys.push(new Set());
     }
     const actorEntry = actors[actor]!;
+    const seen = actorPatternKeys[actor]!;
     for (const name of [claim.actor.name, ...claim.actor.aliases]) {
       const pattern = termIdsOf(name, canonicalizer, intern);
       const key = pattern.join(' ');
-      if (pattern.length > 0 && !actorEntry.patterns.some((existing) => existing.join(' ') === key)) actorEntry.patterns.push(pattern);
+      if (pattern.length > 0 && !seen.has(key)) {
+        seen.add(key);
+        actorEntry.patterns.push(pattern);
+      }
     }
     const phrasings = [claim.statement, ...claim.phrasings].map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);
     phrasingTerms.push(phrasings);

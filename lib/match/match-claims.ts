@@ -34,12 +34,19 @@ const KEY_PHRASE_SCORE = 0.9;
 const ACTOR_LOOKBACK = 1500;
 /** A document naming its actor this often is about that actor, even far from the sentence. */
 const DOMINANT_ACTOR_MENTIONS = 3;
-/** Terms shared by more claims than this do not nominate candidates (they still count in scores). */
-const COMMON_TERM_CLAIMS = 256;
+/**
+ * Terms shared by more than 1% of claims (and at least 32) nominate no candidates; they still
+ * count in scores. A claim is found through its rarer words, so matching cost follows the page,
+ * not the size of the claim set.
+ */
+const COMMON_TERM_SHARE = 0.01;
+const COMMON_TERM_MIN_CLAIMS = 32;
 
 /** Organisation names we do not know still tell us a sentence is about someone else. */
 const UNKNOWN_ORGANISATION =
   /\b((?:[A-Z][\p{L}\p{N}&-]*\s+){1,3})(?:Labs?|Inc\.?|Corp\.?|Corporation|Technologies|Systems|Robotics|Dynamics|Ltd\.?|LLC|GmbH)\b/gu;
+/** Each unknown name costs a pass over the page: a page naming more organisations than this is rare. */
+const MAX_UNKNOWN_NAMES = 32;
 const NOT_A_NAME = new Set(['The', 'A', 'An', 'Its', 'Their', 'This', 'That', 'Our', 'New', 'Other', 'Some', 'Many', 'Both', 'All']);
 
 interface HydratedIndex {
@@ -53,6 +60,8 @@ interface HydratedIndex {
   /** IDF of each term across claims, for the focus measure. */
   idf: Float64Array;
   unknownIdf: number;
+  /** Scratch accumulator, one slot per claim, kept zeroed between units. */
+  scratch: Float64Array;
 }
 
 const hydrated = new WeakMap<ClaimIndex, HydratedIndex>();
@@ -63,8 +72,9 @@ function hydrate(index: ClaimIndex): HydratedIndex {
   const termIds = new Map(index.terms.map((term, id) => [term, id]));
   const weights = index.claims.map(() => new Map<number, number>());
   const common = new Set<number>();
+  const commonLimit = Math.max(COMMON_TERM_MIN_CLAIMS, index.claims.length * COMMON_TERM_SHARE);
   index.postings.forEach((pairs, term) => {
-    if (pairs.length / 2 > COMMON_TERM_CLAIMS) common.add(term);
+    if (pairs.length / 2 > commonLimit) common.add(term);
     for (let i = 0; i < pairs.length; i += 2) weights[pairs[i]!]!.set(term, pairs[i + 1]! / 1000);
   });
   const actorStarts = new Map<number, Array<{ actor: number; pattern: number[] }>>();
@@ -78,7 +88,8 @@ function hydrate(index: ClaimIndex): HydratedIndex {
   const claimCount = Math.max(1, index.claims.length);
   const idf = Float64Array.from(index.postings, (pairs) => Math.log(1 + claimCount / Math.max(1, pairs.length / 2)));
   const unknownIdf = Math.log(1 + claimCount) * UNKNOWN_TERM_IDF_SHARE;
-  const result = { source: index, termIds, weights, actorStarts, common, idf, unknownIdf };
+  const scratch = new Float64Array(index.claims.length);
+  const result = { source: index, termIds, weights, actorStarts, common, idf, unknownIdf, scratch };
   hydrated.set(index, result);
   return result;
 }
@@ -112,36 +123,52 @@ function findActorMentions(text: string, content: ReadonlyArray<{ token: Token; 
     }
   }
   const unknownNames = new Set<string>();
+  const positions = new Set<number>();
   for (const match of text.matchAll(UNKNOWN_ORGANISATION)) {
     const start = match.index;
     if (covered.some(([from, to]) => start < to && start + match[0].length > from)) continue;
     const names = match[1]!.trim().split(/\s+/).filter((word) => !NOT_A_NAME.has(word));
     if (names.length === 0) continue;
     mentions.push({ position: start, actor: -1 });
-    unknownNames.add(names[0]!);
+    positions.add(start);
+    if (unknownNames.size < MAX_UNKNOWN_NAMES) unknownNames.add(names[0]!);
   }
   // Once "Nimbus Labs" is named, a later bare "Nimbus" is the same organisation.
   for (const name of unknownNames) {
     const bare = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gu');
     for (const match of text.matchAll(bare)) {
-      if (!mentions.some((mention) => mention.position === match.index)) mentions.push({ position: match.index, actor: -1 });
+      if (!positions.has(match.index)) {
+        positions.add(match.index);
+        mentions.push({ position: match.index, actor: -1 });
+      }
     }
   }
   return mentions.sort((a, b) => a.position - b.position);
 }
 
-/** Whether the claim's actor is the one a unit is about: named in it, named last before it, or the document's subject. */
-function actorFits(claim: CompiledClaim, unit: TextUnit, mentions: readonly ActorMention[], counts: ReadonlyMap<number, number>): boolean {
+/** Who a unit is about, worked out once per unit: actors named in it and the last one named before it. */
+interface UnitActors {
+  inUnit: Set<number>;
+  previous: ActorMention | undefined;
+}
+
+/** Walks the sorted mentions alongside the (sorted) units, so each unit costs only its own mentions. */
+function actorCursor(mentions: readonly ActorMention[]): (unit: TextUnit) => UnitActors {
+  let next = 0;
   let previous: ActorMention | undefined;
-  let othersInUnit = false;
-  for (const mention of mentions) {
-    if (mention.position >= unit.end) break;
-    if (mention.position >= unit.start) {
-      if (mention.actor === claim.actor) return true;
-      othersInUnit = true;
-    } else previous = mention;
-  }
-  if (othersInUnit) return false;
+  return (unit) => {
+    while (next < mentions.length && mentions[next]!.position < unit.start) previous = mentions[next++];
+    const inUnit = new Set<number>();
+    for (let i = next; i < mentions.length && mentions[i]!.position < unit.end; i++) inUnit.add(mentions[i]!.actor);
+    return { inUnit, previous };
+  };
+}
+
+/** Whether the claim's actor is the one a unit is about: named in it, named last before it, or the document's subject. */
+function actorFits(claim: CompiledClaim, unit: TextUnit, actors: UnitActors, counts: ReadonlyMap<number, number>): boolean {
+  if (actors.inUnit.has(claim.actor)) return true;
+  if (actors.inUnit.size > 0) return false;
+  const { previous } = actors;
   if (previous && unit.start - previous.position <= ACTOR_LOOKBACK) return previous.actor === claim.actor;
   const own = counts.get(claim.actor) ?? 0;
   if (own < DOMINANT_ACTOR_MENTIONS) return false;
@@ -170,7 +197,6 @@ const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
 interface UnitContext {
   index: ClaimIndex;
   hydrated: HydratedIndex;
-  mentions: readonly ActorMention[];
   counts: ReadonlyMap<number, number>;
 }
 
@@ -229,23 +255,44 @@ function scoreClaim(
 }
 
 /** Every claim a unit states: scored, gated and about the right actor, best first. */
-function claimsInUnit(context: UnitContext, unit: TextUnit, content: ReadonlyArray<{ token: Token; id: number }>): Scored[] {
+function claimsInUnit(context: UnitContext, unit: TextUnit, content: ReadonlyArray<{ token: Token; id: number }>, actors: UnitActors): Scored[] {
   const unitTerms = termsOf(context, content);
   if (unitTerms.terms.size === 0) return [];
-  const candidates = new Set<number>();
+  const { index, hydrated } = context;
+  // Accumulate along the postings (cost: the unit's postings, not the claim count)…
+  const acc = hydrated.scratch;
+  const touched: number[] = [];
   for (const term of unitTerms.terms) {
-    if (context.hydrated.common.has(term)) continue;
-    const pairs = context.index.postings[term]!;
-    for (let i = 0; i < pairs.length; i += 2) candidates.add(pairs[i]!);
+    if (hydrated.common.has(term)) continue;
+    const pairs = index.postings[term]!;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const claim = pairs[i]!;
+      if (acc[claim] === 0) touched.push(claim);
+      // A zero weight still marks the claim as touched.
+      acc[claim] = acc[claim]! + (pairs[i + 1]! / 1000 || Number.MIN_VALUE);
+    }
   }
+  const capitalised = new Set<number>();
+  for (const { token, id } of content) if (token.capitalized && id >= 0) capitalised.add(id);
+  const commonHere: number[] = [];
+  for (const term of unitTerms.terms) if (hydrated.common.has(term)) commonHere.push(term);
+  // …add the few common terms the unit has, and score fully only claims that reach the threshold or may be named.
   const found: Scored[] = [];
-  for (const claimIndex of candidates) {
+  for (const claimIndex of touched) {
+    const claim = index.claims[claimIndex]!;
+    let sum = acc[claimIndex]!;
+    acc[claimIndex] = 0;
+    const weights = hydrated.weights[claimIndex]!;
+    for (const term of commonHere) sum += weights.get(term) ?? 0;
+    const bound = sum / claim.norm;
+    const nameable = content.length >= MIN_NAMED_UNIT_TERMS && claim.keyPhrases.some((phrase) => capitalised.has(phrase[0]!));
+    if (bound < MATCH_THRESHOLD && !nameable) continue;
     const score = scoreClaim(context, claimIndex, unitTerms, content);
     if (score === undefined) continue;
-    if (!actorFits(context.index.claims[claimIndex]!, unit, context.mentions, context.counts)) continue;
+    if (!actorFits(claim, unit, actors, context.counts)) continue;
     found.push({ claimIndex, score });
   }
-  return found.sort((a, b) => b.score - a.score);
+  return found.sort((a, b) => b.score - a.score || a.claimIndex - b.claimIndex);
 }
 
 /**
@@ -319,7 +366,8 @@ export function matchClaims(text: string, index: ClaimIndex, canonicalizer: Cano
   const mentions = findActorMentions(text, content, hydratedIndex);
   const counts = new Map<number, number>();
   for (const mention of mentions) counts.set(mention.actor, (counts.get(mention.actor) ?? 0) + 1);
-  const context: UnitContext = { index, hydrated: hydratedIndex, mentions, counts };
+  const context: UnitContext = { index, hydrated: hydratedIndex, counts };
+  const actorsOf = actorCursor(mentions);
 
   const matches: ClaimMatch[] = [];
   let cursor = 0;
@@ -327,7 +375,7 @@ export function matchClaims(text: string, index: ClaimIndex, canonicalizer: Cano
     while (cursor < content.length && content[cursor]!.token.start < unit.start) cursor++;
     const unitContent: Array<{ token: Token; id: number }> = [];
     for (let i = cursor; i < content.length && content[i]!.token.start < unit.end; i++) unitContent.push(content[i]!);
-    let found = claimsInUnit(context, unit, unitContent);
+    let found = claimsInUnit(context, unit, unitContent, actorsOf(unit));
     if (isHeading(text, unit, unitContent.length)) found = found.filter((claim) => claim.score >= STRONG_SCORE);
     if (found.length === 0) continue;
     const spans =

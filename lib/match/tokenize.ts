@@ -31,11 +31,12 @@ export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, t
     });
   }
   const tokens: Token[] = [];
-  const { phrases, maxPhraseWords } = canonicalizer;
+  const { phrases, phraseStarts, maxPhraseWords } = canonicalizer;
   for (let i = 0; i < words.length; i++) {
     let consumed = 1;
     let term: string | undefined;
-    for (let n = Math.min(maxPhraseWords, words.length - i); n >= 2; n--) {
+    const longest = phraseStarts.has(words[i]!.normalized) ? Math.min(maxPhraseWords, words.length - i) : 0;
+    for (let n = longest; n >= 2; n--) {
       let key = words[i]!.normalized;
       for (let k = 1; k < n; k++) key += ' ' + words[i + k]!.normalized;
       const target = phrases.get(key);
