@@ -50,19 +50,20 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
     measured: scaling === undefined ? 'not measured' : `${ratio(scaling.value)} (${ms(comparableMs(few)?.ms)} -> ${ms(comparableMs(many)?.ms)} ms)`,
   });
 
-  // On the page's main thread the product runs extraction and painting; matching runs in the
-  // service worker. Both the shipped extension's long tasks and the engine's page-side phases count.
+  // What counts is the shipped content script, which slices extraction and painting into short
+  // tasks (matching runs in the service worker). The in-page engine calls the unsliced functions, so
+  // its phases are the fallback when the extension was not measured, and otherwise only context.
   const shipped = findResult(all, LONG_TASK_PAGE, 'default', 'shipped');
   const bigEngine = findResult(all, LONG_TASK_PAGE, GOAL_SET, 'engine');
   const pageSide = bigEngine ? Math.max(bigEngine.measured.phases.extract ?? Number.NaN, bigEngine.measured.phases.paint ?? Number.NaN) : Number.NaN;
   const shippedTask = shipped && shipped.measured.runs > 0 && !shipped.measured.timedOut ? shipped.measured.longTaskWorst : Number.NaN;
-  const known = [shippedTask, pageSide].filter((value) => !Number.isNaN(value));
+  const judged = Number.isNaN(shippedTask) ? pageSide : shippedTask;
   goals.push({
     goal: `100k-word page: no main-thread task > ${LONG_TASK_LIMIT_MS} ms`,
-    met: known.length === 0 ? undefined : known.every((value) => value <= LONG_TASK_LIMIT_MS),
+    met: Number.isNaN(judged) ? undefined : judged <= LONG_TASK_LIMIT_MS,
     measured:
-      `as shipped: longest long task ${Number.isNaN(shippedTask) ? 'not measured' : `${ms(shippedTask)} ms`} (page alone: ${ms(results.pageOwnLongTask[LONG_TASK_PAGE])} ms); ` +
-      `engine, 1,000 claims: extract ${ms(bigEngine?.measured.phases.extract)} ms, paint ${ms(bigEngine?.measured.phases.paint)} ms (match ${ms(bigEngine?.measured.phases.match)} ms runs in the service worker)`,
+      `as shipped: longest long task ${Number.isNaN(shippedTask) ? 'not measured' : shippedTask === 0 ? 'none (no task reached 50 ms)' : `${ms(shippedTask)} ms`} over ${shipped?.measured.runs ?? 0} runs; ` +
+      `unsliced engine, 1,000 claims: extract ${ms(bigEngine?.measured.phases.extract)} ms, paint ${ms(bigEngine?.measured.phases.paint)} ms, match ${ms(bigEngine?.measured.phases.match)} ms (in the service worker)`,
   });
 
   const script = results.contentScript;
@@ -72,6 +73,11 @@ export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
     measured: script === undefined ? 'no build found' : `${(script.gzipBytes / 1024).toFixed(1)} KB gzip (${(script.bytes / 1024).toFixed(1)} KB raw)`,
   });
   return goals;
+}
+
+/** The longtask API reports only tasks of 50 ms or more: 0 means there was none. */
+function longTaskCell(value: number | undefined): string {
+  return value === 0 ? 'none' : ms(value);
 }
 
 function timeCell(result: ContenderResult): string {
@@ -116,7 +122,8 @@ function mainTable(results: BenchResults): string {
           String(m.runs),
           ratioCell(vsEngine),
           ratioCell(speedup(result, floor)),
-          m.runs > 0 ? ms(m.longTask) : '-',
+          // A run stopped at its deadline does not always get its long-task entry delivered before the page is read.
+          m.runs > 0 && !m.timedOut ? longTaskCell(m.longTask) : '-',
           m.runs > 0 && !Number.isNaN(m.longestPhase) ? ms(m.longestPhase) : '-',
           recallCell(result),
         ]);
@@ -175,8 +182,8 @@ function shippedTable(results: BenchResults): string {
         ok ? ms(p.firstMark) : '-',
         timeCell(r),
         ok ? ms(p.afterLoad) : '-',
-        ok ? ms(r.measured.longTaskWorst) : '-',
-        ms(results.pageOwnLongTask[r.page]),
+        ok ? longTaskCell(r.measured.longTaskWorst) : '-',
+        longTaskCell(results.pageOwnLongTask[r.page]),
         recallCell(r),
       ];
     });

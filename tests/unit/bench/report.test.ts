@@ -59,11 +59,14 @@ describe('evaluateGoals', () => {
     expect(goals[1]!.met).toBeUndefined();
   });
 
-  it('reports a main-thread task over the limit from either the shipped run or the engine phases', () => {
-    const longPaint = base.map((c) => (c.page === '100k' && c.contender === 'engine' ? cell('100k', '1000', 'engine', measured(900, { phases: { extract: 30, match: 100, paint: 800 } })) : c));
-    expect(evaluateGoals(results(longPaint))[4]!.met).toBe(false);
+  it('judges main-thread tasks by the shipped run, falling back to the unsliced engine phases', () => {
     const longShipped = base.map((c) => (c.contender === 'shipped' ? cell('100k', 'default', 'shipped', measured(900, { longTaskWorst: 70 })) : c));
     expect(evaluateGoals(results(longShipped))[4]!.met).toBe(false);
+    // The shipped extension slices its work: a long unsliced paint in the engine does not fail the goal.
+    const longPaint = base.map((c) => (c.page === '100k' && c.contender === 'engine' ? cell('100k', '1000', 'engine', measured(900, { phases: { extract: 30, match: 100, paint: 800 } })) : c));
+    expect(evaluateGoals(results(longPaint))[4]!.met).toBe(true);
+    const noShipped = longPaint.filter((c) => c.contender !== 'shipped');
+    expect(evaluateGoals(results(noShipped))[4]!.met).toBe(false);
   });
 
   it('cannot judge what was not measured', () => {
