@@ -2,7 +2,7 @@ import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { tokenize } from './tokenize';
 
-export const CLAIM_INDEX_FORMAT = 2;
+export const CLAIM_INDEX_FORMAT = 3;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 
@@ -17,6 +17,8 @@ export interface CompiledClaim {
   keyPhrases: number[][];
   /** Sum of weights of a typical phrasing: a unit that says the claim as fully as a phrasing scores 1. */
   norm: number;
+  /** The claim's terms and weights, flat pairs [term, weight×1000, …]: what exact scoring walks. */
+  vocabulary: number[];
 }
 
 /**
@@ -99,6 +101,7 @@ export function compileClaimIndex(
       ),
       keyPhrases: claim.keyPhrases.map((phrase) => termIdsOf(phrase, canonicalizer, intern)).filter((ids) => ids.length > 0),
       norm: 0,
+      vocabulary: [],
     };
   });
 
@@ -120,7 +123,11 @@ export function compileClaimIndex(
     for (const term of new Set(claim.gates.flat(2))) {
       if (!weight.has(term)) weight.set(term, KEY_TERM_WEIGHT * Math.log(1 + claimCount / (documentFrequency.get(term) ?? 1)));
     }
-    for (const [term, value] of weight) postings[term]!.push(claimIndex, Math.round(value * 1000));
+    for (const [term, value] of weight) {
+      const scaled = Math.round(value * 1000);
+      postings[term]!.push(claimIndex, scaled);
+      claim.vocabulary.push(term, scaled);
+    }
   });
 
   return { format: CLAIM_INDEX_FORMAT, claimSetVersion, terms, claims: compiled, actors, postings };

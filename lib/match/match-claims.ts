@@ -52,8 +52,6 @@ const NOT_A_NAME = new Set(['The', 'A', 'An', 'Its', 'Their', 'This', 'That', 'O
 interface HydratedIndex {
   source: ClaimIndex;
   termIds: Map<string, number>;
-  /** Per claim: term id -> weight, for exact rescoring of candidates. */
-  weights: Array<Map<number, number>>;
   /** First term id of an actor pattern -> patterns starting with it. */
   actorStarts: Map<number, Array<{ actor: number; pattern: number[] }>>;
   common: Set<number>;
@@ -70,12 +68,12 @@ function hydrate(index: ClaimIndex): HydratedIndex {
   const cached = hydrated.get(index);
   if (cached) return cached;
   const termIds = new Map(index.terms.map((term, id) => [term, id]));
-  const weights = index.claims.map(() => new Map<number, number>());
-  const common = new Set<number>();
+  // Hydration is O(terms), not O(claims): a background that wakes up with a 10,000-claim index
+  // must not rebuild per-claim structures before it can answer.
   const commonLimit = Math.max(COMMON_TERM_MIN_CLAIMS, index.claims.length * COMMON_TERM_SHARE);
+  const common = new Set<number>();
   index.postings.forEach((pairs, term) => {
     if (pairs.length / 2 > commonLimit) common.add(term);
-    for (let i = 0; i < pairs.length; i += 2) weights[pairs[i]!]!.set(term, pairs[i + 1]! / 1000);
   });
   const actorStarts = new Map<number, Array<{ actor: number; pattern: number[] }>>();
   index.actors.forEach((actor, actorIndex) => {
@@ -89,7 +87,7 @@ function hydrate(index: ClaimIndex): HydratedIndex {
   const idf = Float64Array.from(index.postings, (pairs) => Math.log(1 + claimCount / Math.max(1, pairs.length / 2)));
   const unknownIdf = Math.log(1 + claimCount) * UNKNOWN_TERM_IDF_SHARE;
   const scratch = new Float64Array(index.claims.length);
-  const result = { source: index, termIds, weights, actorStarts, common, idf, unknownIdf, scratch };
+  const result = { source: index, termIds, actorStarts, common, idf, unknownIdf, scratch };
   hydrated.set(index, result);
   return result;
 }
@@ -240,9 +238,11 @@ function scoreClaim(
   const claim = context.index.claims[claimIndex]!;
   let sum = 0;
   let shared = 0;
-  for (const [term, weight] of context.hydrated.weights[claimIndex]!) {
+  const vocabulary = claim.vocabulary;
+  for (let i = 0; i < vocabulary.length; i += 2) {
+    const term = vocabulary[i]!;
     if (unit.terms.has(term)) {
-      sum += weight;
+      sum += vocabulary[i + 1]! / 1000;
       shared += context.hydrated.idf[term]!;
     }
   }
@@ -252,6 +252,20 @@ function scoreClaim(
   if (score < (locating ? LOCATE_THRESHOLD : MATCH_THRESHOLD) || (!named && !passesGates(claim, unit.terms))) return undefined;
   if (!locating && score < STRONG_SCORE && shared / unit.mass < MIN_FOCUS) return undefined;
   return score;
+}
+
+/** A claim's weight in a posting list, by binary search: postings are in claim order, so nothing is built. */
+function weightIn(pairs: readonly number[], claimIndex: number): number {
+  let low = 0;
+  let high = pairs.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const claim = pairs[mid * 2]!;
+    if (claim === claimIndex) return pairs[mid * 2 + 1]! / 1000;
+    if (claim < claimIndex) low = mid + 1;
+    else high = mid - 1;
+  }
+  return 0;
 }
 
 /** Every claim a unit states: scored, gated and about the right actor, best first. */
@@ -274,16 +288,15 @@ function claimsInUnit(context: UnitContext, unit: TextUnit, content: ReadonlyArr
   }
   const capitalised = new Set<number>();
   for (const { token, id } of content) if (token.capitalized && id >= 0) capitalised.add(id);
-  const commonHere: number[] = [];
-  for (const term of unitTerms.terms) if (hydrated.common.has(term)) commonHere.push(term);
+  const commonHere: Array<readonly number[]> = [];
+  for (const term of unitTerms.terms) if (hydrated.common.has(term)) commonHere.push(index.postings[term]!);
   // …add the few common terms the unit has, and score fully only claims that reach the threshold or may be named.
   const found: Scored[] = [];
   for (const claimIndex of touched) {
     const claim = index.claims[claimIndex]!;
     let sum = acc[claimIndex]!;
     acc[claimIndex] = 0;
-    const weights = hydrated.weights[claimIndex]!;
-    for (const term of commonHere) sum += weights.get(term) ?? 0;
+    for (const pairs of commonHere) sum += weightIn(pairs, claimIndex);
     const bound = sum / claim.norm;
     const nameable = content.length >= MIN_NAMED_UNIT_TERMS && claim.keyPhrases.some((phrase) => capitalised.has(phrase[0]!));
     if (bound < MATCH_THRESHOLD && !nameable) continue;
