@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { FeedStatus, Result } from '@/lib/messages/protocol';
 import { formatDateTime } from './options-format';
+import { ResultMessage } from './result-message';
 
 export type UpdateOutcome = Result<{ status: 'updated' | 'not-modified'; feed: FeedStatus }>;
 
@@ -16,16 +17,7 @@ type Message = { ok: boolean; text: string };
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function ResultLine({ message, testId }: { message: Message | undefined; testId: string }) {
-  if (!message) return null;
-  return message.ok ? (
-    <p class="result ok" role="status" data-testid={testId}>
-      {message.text}
-    </p>
-  ) : (
-    <p class="result error" role="alert" data-testid={testId}>
-      {message.text}
-    </p>
-  );
+  return message ? <ResultMessage ok={message.ok} text={message.text} testId={testId} /> : null;
 }
 
 /** Section 3 of the options page: where newer claim data comes from, and how the last update went. */

@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { ResultMessage } from './result-message';
 
 export type ImportOutcome = { ok: true; message: string } | { ok: false; error: string };
 
@@ -53,16 +54,7 @@ export function OptionsFileImport({ label, accept, maxChars, onImport, inputTest
       )}
       <input id={id} type="file" accept={accept} data-testid={inputTestId} aria-describedby={hint ? `${id}-hint` : undefined} disabled={busy} onChange={onChange} />
       {busy && <p class="hint" role="status">Importing…</p>}
-      {outcome &&
-        (outcome.ok ? (
-          <p class="result ok" role="status" data-testid={resultTestId}>
-            {outcome.message}
-          </p>
-        ) : (
-          <p class="result error" role="alert" data-testid={resultTestId}>
-            {outcome.error}
-          </p>
-        ))}
+      {outcome && <ResultMessage ok={outcome.ok} text={outcome.ok ? outcome.message : outcome.error} testId={resultTestId} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Result, SiteSettings } from '@/lib/messages/protocol';
+import { ResultMessage } from './result-message';
 
 export interface OptionsSitesProps {
   /** Undefined while loading. */
@@ -55,11 +56,7 @@ export function OptionsSites({ settings, onSave }: OptionsSitesProps) {
           Save sites
         </button>
       </form>
-      {message && (
-        <p class={message.ok ? 'result ok' : 'result error'} role={message.ok ? 'status' : 'alert'} data-testid="sites-result">
-          {message.text}
-        </p>
-      )}
+      {message && <ResultMessage ok={message.ok} text={message.text} testId="sites-result" />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * Benchmarks Pledge Lens against other ways of highlighting claims, in Debian's headless Chromium.
  *   npm run bench [-- --quick] [-- --skip-shipped]
+ *   npm run bench -- --report    (no measuring: reprints the table and redraws the plot from bench/results.json)
  * Prints a table and the goals, writes bench/results.json and bench/results.svg.
  * See scripts/bench/README.md for what each contender is and how the numbers are taken.
  */
@@ -50,15 +51,19 @@ interface Settings {
   /** Loads per page to read its own long tasks without the extension. */
   pageAloneLoads: number;
   skipShipped: boolean;
+  reportOnly: boolean;
 }
 
 function settingsFrom(argv: string[]): Settings {
-  const { values } = parseArgs({ args: argv, options: { quick: { type: 'boolean', default: false }, 'skip-shipped': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { quick: { type: 'boolean', default: false }, 'skip-shipped': { type: 'boolean', default: false }, report: { type: 'boolean', default: false } },
+  });
   const quick = values.quick ?? false;
-  const skipShipped = values['skip-shipped'] ?? false;
+  const flags = { skipShipped: values['skip-shipped'] ?? false, reportOnly: values.report ?? false };
   return quick
-    ? { quick, runs: 3, deadlineMs: 10_000, budgetMs: 5_000, compileRuns: 1, warmup: false, pageAloneLoads: 1, skipShipped }
-    : { quick, runs: 5, deadlineMs: 60_000, budgetMs: 45_000, compileRuns: 3, warmup: true, pageAloneLoads: 3, skipShipped };
+    ? { quick, runs: 3, deadlineMs: 10_000, budgetMs: 5_000, compileRuns: 1, warmup: false, pageAloneLoads: 1, ...flags }
+    : { quick, runs: 5, deadlineMs: 60_000, budgetMs: 45_000, compileRuns: 3, warmup: true, pageAloneLoads: 3, ...flags };
 }
 
 /** Why the quick run leaves a slow contender's cell out, if it does. */
@@ -112,8 +117,24 @@ function plot(results: BenchResults): string {
   });
 }
 
+/** Judges the goals, writes results.json and results.svg, prints the report. */
+function publish(partial: Omit<BenchResults, 'goals'>): void {
+  const full: BenchResults = { ...partial, goals: evaluateGoals(partial) };
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(full, null, 2) + '\n');
+  writeFileSync(join(OUT_DIR, 'results.svg'), plot(full));
+  process.stdout.write(formatReport(full) + '\n');
+}
+
 async function main(): Promise<void> {
   const settings = settingsFrom(process.argv.slice(2));
+  if (settings.reportOnly) {
+    // JSON wrote NaN ("not measured") as null; read it back as NaN.
+    const revive = (_key: string, value: unknown) => (value === null ? Number.NaN : value);
+    const { goals: _old, ...saved } = JSON.parse(readFileSync(join(OUT_DIR, 'results.json'), 'utf8'), revive) as BenchResults;
+    publish(saved);
+    return;
+  }
   const started = Date.now();
   log(`Preparing pages and claim sets (${settings.quick ? 'quick' : 'full'} run)…`);
   const corpus = loadCorpus(ARTICLES);
@@ -208,11 +229,7 @@ async function main(): Promise<void> {
     contentScript: contentScriptSize(),
     unplacedQuotes: corpus.unplaced,
   };
-  const full: BenchResults = { ...partial, goals: evaluateGoals(partial) };
-  mkdirSync(OUT_DIR, { recursive: true });
-  writeFileSync(join(OUT_DIR, 'results.json'), JSON.stringify(full, null, 2) + '\n');
-  writeFileSync(join(OUT_DIR, 'results.svg'), plot(full));
-  process.stdout.write(formatReport(full) + '\n');
+  publish(partial);
   log(`\nWrote ${relative(ROOT, join(OUT_DIR, 'results.json'))} and results.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 }
 

@@ -1,6 +1,6 @@
 import Mark from 'mark.js';
 import { isMarkCounted, type ExtractedText } from '../text/extract-text';
-import { toNodeRanges, type NodeRange } from '../text/to-mark-ranges';
+import { toNodeRanges, type NodeRange } from '../text/node-ranges';
 
 export const MARK_CLASS = 'pledge-lens-mark';
 

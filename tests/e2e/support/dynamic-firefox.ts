@@ -1,8 +1,7 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { DynamicBrowser, PageDriver, PageFunction } from './dynamic-driver';
-import { extensionDir, requireBrowser } from './paths';
+import { launchFirefoxWithExtension } from './firefox';
 
-const FIREFOX_PATH = '/usr/bin/firefox-esr';
 const ADDON_ID = 'pledge-lens@pledge-lens.example';
 
 /** The raw WebDriver BiDi connection Puppeteer keeps (BidiBrowser.connection), for commands it has no API for. */
@@ -141,26 +140,11 @@ class ExtensionPage {
 
 /** Debian's Firefox ESR over WebDriver BiDi with the MV2 build as a temporary add-on, and system access for BiDi. */
 export async function launchDynamicFirefox(): Promise<DynamicBrowser> {
-  const ext = extensionDir('firefox-mv2');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: requireBrowser(FIREFOX_PATH, 'firefox-esr'),
-    headless: true,
-    protocol: 'webDriverBiDi',
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'browser.shell.checkDefaultBrowser': false,
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.reportingpolicy.firstRun': false,
-      'browser.aboutwelcome.enabled': false,
-    },
-  });
-  try {
-    const id = await browser.installExtension(ext);
-    if (id !== ADDON_ID) throw new Error(`Installed add-on id is ${id}, expected ${ADDON_ID}`);
-  } catch (error) {
+  // The shared launcher (support/firefox.ts) installs the add-on and allows system access for BiDi.
+  const { browser, extensionId } = await launchFirefoxWithExtension();
+  if (extensionId !== ADDON_ID) {
     await browser.close().catch(() => undefined);
-    throw error;
+    throw new Error(`Installed add-on id is ${extensionId}, expected ${ADDON_ID}`);
   }
   const extensionPage = new ExtensionPage(rawBidi(browser));
   const drivers = new Set<PuppeteerDriver>();
