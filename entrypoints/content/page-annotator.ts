@@ -3,6 +3,7 @@ import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, type HighlightSpe
 import { MAX_PAGE_TEXT, type BackgroundRequestType, type ClaimCardData, type PageClaimSummary, type PageMatch, type RequestOf, type ResponseOf } from '@/lib/messages/protocol';
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
+import { toNodeRanges } from '@/lib/text/node-ranges';
 import { CARD_HOST_TAG, CardHost } from './card-host';
 import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
 
@@ -209,8 +210,9 @@ export class PageAnnotator {
         : {}),
     });
     if (!response.ok || !this.enabled) return [];
-    const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
-    const painted = this.registry.all().flatMap((h) => h.elements);
+    const current = this.registry.all();
+    const live = new Set(current.map((h) => h.spec.mentionId));
+    const painted = current.flatMap((h) => h.elements);
     const specs: HighlightSpec[] = [];
     for (const match of response.matches) {
       const claim = response.claims[match.claimId];
@@ -240,8 +242,8 @@ export class PageAnnotator {
 
   private isInsidePaintedMark(extracted: ExtractedText, offset: number, marks: readonly HTMLElement[]): boolean {
     if (marks.length === 0) return false;
-    const segment = extracted.segments.find((s) => s.start <= offset && offset < s.end);
-    return segment !== undefined && marks.some((mark) => mark.contains(segment.node));
+    const [piece] = toNodeRanges(extracted, offset, offset + 1);
+    return piece !== undefined && marks.some((mark) => mark.contains(piece.node));
   }
 
   private observe(): void {

@@ -53,6 +53,11 @@ export function siteHost(site: string): string | undefined {
   }
 }
 
+/** Whether `host` is `site` or one of its subdomains ("news.example.com" is on "example.com"; "badexample.com" is not). */
+export function hostOnSite(host: string, site: string): boolean {
+  return host === site || host.endsWith(`.${site}`);
+}
+
 function hostOf(pageUrl: string): string | undefined {
   try {
     return normaliseHost(new URL(pageUrl).hostname);
@@ -92,7 +97,7 @@ export function filterMentions(mentions: readonly Mention[], filter: MentionFilt
 
     if (site) {
       const host = hostOf(mention.pageUrl);
-      if (!host || (host !== site && !host.endsWith(`.${site}`))) return false;
+      if (!host || !hostOnSite(host, site)) return false;
     }
 
     if (from !== undefined || to !== undefined) {

@@ -6,6 +6,7 @@ import { exportFileName, exportMimeType, type ExportFormat } from '../annotation
 import { exportCsv } from '../annotations/export-csv';
 import { exportMarkdown } from '../annotations/export-markdown';
 import { exportW3c } from '../annotations/export-w3c';
+import { hostOnSite, siteHost } from '../annotations/filter-mentions';
 import { parseAnnotationExport } from '../annotations/import-annotations';
 import type { Mention } from '../annotations/schema';
 import { claimSetAge } from '../claims/claim-set-age';
@@ -64,21 +65,17 @@ function hostOf(url: string): string {
   }
 }
 
-/** "news.example.com" is covered by an entry "example.com"; "badexample.com" is not. */
 function hostCovered(host: string, sites: readonly string[]): boolean {
-  return sites.some((site) => host === site || host.endsWith(`.${site}`));
+  return sites.some((site) => hostOnSite(host, site));
 }
 
-/** A site as the reader typed it ("https://www.Example.com/x", "example.com.") to a bare host, or undefined. */
+/**
+ * A site as the reader typed it ("https://www.Example.com/x", "*.example.com") to a bare host, or
+ * undefined. Stricter than `siteHost`: a list entry must look like a real host name.
+ */
 export function normaliseSite(input: string): string | undefined {
-  const trimmed = input.trim().toLowerCase().replace(/^\*\./, '');
-  if (!trimmed) return undefined;
-  try {
-    const host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(trimmed) ? trimmed : `https://${trimmed}`).hostname.replace(/\.$/, '');
-    return /^[a-z0-9.-]+$/.test(host) && host.includes('.') || host === 'localhost' ? host : undefined;
-  } catch {
-    return undefined;
-  }
+  const host = siteHost(input);
+  return host && /^[a-z0-9.-]+$/.test(host) && (host.includes('.') || host === 'localhost') ? host : undefined;
 }
 
 export function siteEnabled(settings: MetaRecords['settings'], url: string): boolean {
@@ -267,7 +264,7 @@ export class PledgeLensService {
       const host = hostOf(request.url);
       if (!host) return { enabled: siteEnabled(settings, request.url) };
       // The popup's switch edits whichever list the mode uses; switching on removes covering entries too.
-      const without = (sites: string[]) => sites.filter((site) => !(host === site || host.endsWith(`.${site}`)));
+      const without = (sites: string[]) => sites.filter((site) => !hostOnSite(host, site));
       const next =
         settings.siteMode === 'allow-list'
           ? { ...settings, allowedSites: request.enabled ? [...without(settings.allowedSites), host] : without(settings.allowedSites) }
