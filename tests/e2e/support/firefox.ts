@@ -83,14 +83,18 @@ export async function openExtensionPage(browser: Browser, path: string, timeout 
   const page = await browser.newPage();
   const url = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
   void page.goto(url, { timeout }).catch(() => undefined);
-  try {
-    await page.waitForFunction((expected: string) => location.href === expected && document.readyState === 'complete', { timeout }, url);
-  } catch (error) {
-    const where = await page.evaluate(() => location.href).catch(() => '?');
-    await page.close().catch(() => undefined);
-    throw new Error(`${url} did not load within ${timeout} ms (the tab shows ${where}); is extensions.webextensions.uuids set? ${String(error)}`);
+  // Poll with a fresh evaluate each time: a waitForFunction poller installed in the about:blank
+  // document can die with it when the extension page replaces it, failing a load that succeeded.
+  const deadline = Date.now() + timeout;
+  let where = '?';
+  while (Date.now() < deadline) {
+    const state = await page.evaluate(() => ({ href: location.href, ready: document.readyState })).catch(() => undefined);
+    if (state) where = state.href;
+    if (state?.href === url && state.ready === 'complete') return page;
+    await new Promise((resume) => setTimeout(resume, 100));
   }
-  return page;
+  await page.close().catch(() => undefined);
+  throw new Error(`${url} did not load within ${timeout} ms (the tab shows ${where}); is extensions.webextensions.uuids set?`);
 }
 
 /** The extension API as an extension page sees it; declared here because the suite has no WebExtension typings in page code. */
