@@ -2,10 +2,14 @@ import { defineConfig } from 'wxt';
 
 // Gecko needs a stable id for storage and for `web-ext lint`; Chrome derives its own.
 const GECKO_ID = 'pledge-lens@pledge-lens.example';
+/** The extension page the card frames to edit a note (`entrypoints/note-editor/`). */
+const NOTE_EDITOR_PAGE = 'note-editor.html';
 
 /**
  * Extension pages run only our own scripts, load nothing from elsewhere, and may connect only to
- * https (the reader's claim feed) or the reader's own machine (a local feed).
+ * https (the reader's claim feed) or the reader's own machine (a local feed). No `frame-ancestors`:
+ * the card frames the note editor inside web pages; which pages may be framed at all is decided by
+ * `web_accessible_resources` (the note editor only).
  */
 const EXTENSION_PAGES_CSP = [
   "default-src 'self'",
@@ -13,7 +17,6 @@ const EXTENSION_PAGES_CSP = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
   "img-src 'self' data:",
   "style-src 'self'",
   'connect-src https: http://127.0.0.1:* http://localhost:*',
@@ -25,6 +28,13 @@ export default defineConfig({
     description:
       'Highlights claims about AI companies’ safety policies and tells binding commitments from announced targets.',
     permissions: ['storage', 'alarms'],
+    // Firefox reads a claim feed on another origin only with CORS headers, unless the reader grants its
+    // host: the options page asks for just the feed's host when the reader saves it
+    // (entrypoints/options/feed-access.ts). Chromium reads it through the content script's host access.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] } : {}),
+    // The card's note editor is framed inside web pages; nothing else of ours may be loaded by a page.
+    web_accessible_resources:
+      manifestVersion === 3 ? [{ resources: [NOTE_EDITOR_PAGE], matches: ['<all_urls>'] }] : [NOTE_EDITOR_PAGE],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+L' },

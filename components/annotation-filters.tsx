@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { siteHost } from '@/lib/annotations/filter-mentions';
 import { KIND_LABEL } from '@/lib/format/claim-labels';
-import type { ClaimCardData, MentionQuery } from '@/lib/messages/protocol';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
 
 export type WrongMatchChoice = NonNullable<MentionQuery['wrongMatches']>;
 

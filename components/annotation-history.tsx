@@ -1,6 +1,8 @@
-import type { ExportFormat } from '@/lib/annotations/download-name';
+import type { ExportFormat } from '@/lib/annotations/export-formats';
 import type { Mention } from '@/lib/annotations/schema';
-import type { ClaimCardData, MentionQuery, Result } from '@/lib/messages/protocol';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
+import type { Result } from '@/lib/messages/message-map';
 import { AnnotationFilters, type ClaimOption } from './annotation-filters';
 import { AnnotationList } from './annotation-list';
 import { AnnotationTransfer, type ImportCounts } from './annotation-transfer';

@@ -1,9 +1,10 @@
 import { useId } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
-import { KIND_LABEL, safeLink } from '@/lib/format/claim-labels';
-import type { ClaimCardData } from '@/lib/messages/protocol';
+import { KIND_LABEL } from '@/lib/format/claim-labels';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { ConfirmButton } from './confirm-button';
 import { formatUtcDay, plural } from './options-format';
+import { safeLinkUrl } from '@/lib/sites/url';
 
 /** Rows beyond this are not rendered: a long history would make the page sluggish, and filters narrow it. */
 export const MAX_ROWS = 500;
@@ -18,7 +19,7 @@ export interface AnnotationListProps {
 }
 
 function PageLink({ url, title }: { url: string; title: string }) {
-  const safe = safeLink(url);
+  const safe = safeLinkUrl(url);
   const text = title.trim() || url;
   // Non-https pages are named but not linked: the options page should not open plain-http pages.
   if (!safe) return <span title={url}>{text}</span>;

@@ -1,18 +1,11 @@
 import { useId, useState } from 'preact/hooks';
-import type { ExportFormat } from '@/lib/annotations/download-name';
-import type { Result } from '@/lib/messages/protocol';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
+import type { Result } from '@/lib/messages/message-map';
 import { ConfirmButton } from './confirm-button';
 import { OptionsFileImport } from './options-file-import';
 import { plural } from './options-format';
 
-/** The import request's text bound (see the protocol); a larger file is refused before sending. */
-export const MAX_ANNOTATION_FILE_CHARS = 50_000_000;
-
-export const EXPORT_FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = {
-  jsonld: 'W3C Web Annotation (JSON-LD)',
-  csv: 'CSV (spreadsheet)',
-  markdown: 'Markdown',
-};
+import { MAX_IMPORT_TEXT } from '@/lib/messages/extension-page-to-background';
 
 export type ImportCounts = Result<{ added: number; updated: number; unchanged: number }>;
 
@@ -32,7 +25,7 @@ export function importMessage(counts: { added: number; updated: number; unchange
 /** Export, import and clear-all for the annotation history. */
 export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: AnnotationTransferProps) {
   const id = useId();
-  const [format, setFormat] = useState<ExportFormat>('jsonld');
+  const [format, setFormat] = useState<ExportFormat>('w3c');
   const [exporting, setExporting] = useState(false);
   const [exportOutcome, setExportOutcome] = useState<Result<{ count: number }> | undefined>();
 
@@ -53,9 +46,9 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
       <div class="export">
         <label for={`${id}-format`}>Export format</label>
         <select id={`${id}-format`} value={format} data-testid="export-format" onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>
-          {(Object.keys(EXPORT_FORMAT_LABEL) as ExportFormat[]).map((key) => (
+          {EXPORT_FORMAT_IDS.map((key) => (
             <option key={key} value={key}>
-              {EXPORT_FORMAT_LABEL[key]}
+              {EXPORT_FORMATS[key].label}
             </option>
           ))}
         </select>
@@ -80,7 +73,7 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
         label="Import annotations"
         hint="A W3C Web Annotation file (.json or .jsonld) exported from Pledge Lens. Existing notes are merged; newer edits win."
         accept=".json,.jsonld,application/json,application/ld+json"
-        maxChars={MAX_ANNOTATION_FILE_CHARS}
+        maxChars={MAX_IMPORT_TEXT}
         inputTestId="import-input"
         resultTestId="import-result"
         onImport={async ({ text }) => {

@@ -1,30 +1,35 @@
-import { useEffect, useState } from 'preact/hooks';
-import { KIND_LABEL, formatDay, safeLink, statusWithDate } from '@/lib/format/claim-labels';
-import type { ClaimCardData } from '@/lib/messages/protocol';
+import { KIND_LABEL, formatDay, statusWithDate } from '@/lib/format/claim-labels';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { HistoryEvent } from '@/lib/claims/schema';
+import { safeLinkUrl } from '@/lib/sites/url';
 
 export interface ClaimCardProps {
   claim: ClaimCardData;
-  note: string;
-  wrongMatch: boolean;
-  onSaveNote: (text: string) => void;
-  onToggleWrongMatch: (flagged: boolean) => void;
+  /** The note editor (an extension page): framed, so the web page around the card cannot read the note. */
+  noteEditorUrl: string;
   onClose: () => void;
 }
 
-const HISTORY_VERB: Readonly<Record<string, string>> = {
+const HISTORY_VERB: Readonly<Record<HistoryEvent, string>> = {
   introduced: 'introduced',
+  enacted: 'enacted',
+  'took-effect': 'took effect',
   reworded: 'reworded',
   reaffirmed: 'reaffirmed',
   modified: 'modified',
   superseded: 'superseded',
   withdrawn: 'withdrawn',
   fulfilled: 'fulfilled',
+  'partly-fulfilled': 'partly fulfilled',
+  lapsed: 'lapsed',
   disputed: 'disputed',
-  'took-effect': 'took effect',
+  declined: 'declined',
+  noted: 'noted',
 };
 
+
 function ExternalLink({ href, children }: { href: string; children: string }) {
-  const safe = safeLink(href);
+  const safe = safeLinkUrl(href);
   if (!safe) return <span>{children}</span>;
   return (
     <a href={safe} target="_blank" rel="noopener noreferrer">
@@ -34,10 +39,7 @@ function ExternalLink({ href, children }: { href: string; children: string }) {
 }
 
 /** The card shown for a highlight: what was claimed, whether it binds, where it stands, and why we say so. */
-export function ClaimCard({ claim, note, wrongMatch, onSaveNote, onToggleWrongMatch, onClose }: ClaimCardProps) {
-  const [draft, setDraft] = useState(note);
-  const [saved, setSaved] = useState(false);
-  useEffect(() => setDraft(note), [note, claim.id]);
+export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
   const headingId = `pl-card-title-${claim.id}`;
   return (
     <section class={`card kind-${claim.kind}`} role="dialog" aria-labelledby={headingId} data-claim={claim.id}>
@@ -59,7 +61,35 @@ export function ClaimCard({ claim, note, wrongMatch, onSaveNote, onToggleWrongMa
         <dt>Why this label</dt>
         <dd>
           {claim.rationale} <span class="meta">({claim.force.replace(/-/g, ' ')}; {claim.confidence} confidence)</span>
+          {claim.evidence.length > 0 && (
+            <ul class="evidence" aria-label="Evidence" data-testid="evidence">
+              {claim.evidence.map((item) => (
+                <li key={`${item.url}#${item.locator}#${item.quote}`}>
+                  <q>{item.quote}</q>{' '}
+                  <span class="meta">
+                    (<ExternalLink href={item.url}>{item.title ? `${item.title}, ${item.locator}` : item.locator}</ExternalLink>)
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </dd>
+        {claim.contested && (
+          <>
+            <dt>Not everyone agrees</dt>
+            <dd class="contested" data-testid="contested">
+              {claim.contested}
+            </dd>
+          </>
+        )}
+        {claim.reviewedAt && (
+          <>
+            <dt>Checked</dt>
+            <dd data-testid="reviewed-at">
+              Status as of <time dateTime={claim.reviewedAt}>{formatDay(claim.reviewedAt)}</time>
+            </dd>
+          </>
+        )}
       </dl>
       {claim.history.length > 0 && (
         <ol class="history" aria-label="History">
@@ -80,27 +110,7 @@ export function ClaimCard({ claim, note, wrongMatch, onSaveNote, onToggleWrongMa
           </li>
         ))}
       </ul>
-      <form
-        class="note"
-        onSubmit={(event) => {
-          event.preventDefault();
-          onSaveNote(draft);
-          setSaved(true);
-        }}
-      >
-        <label>
-          Your note
-          <textarea value={draft} rows={2} maxLength={20000} onInput={(event) => { setDraft(event.currentTarget.value); setSaved(false); }} />
-        </label>
-        <div class="actions">
-          <button type="submit">Save note</button>
-          <label class="flag">
-            <input type="checkbox" checked={wrongMatch} onChange={(event) => onToggleWrongMatch(event.currentTarget.checked)} />
-            Wrong match
-          </label>
-          <span class="saved" role="status">{saved ? 'Saved' : ''}</span>
-        </div>
-      </form>
+      <iframe class="note-frame" src={noteEditorUrl} title="Your note and the wrong-match flag for this highlight" data-testid="note-frame" />
       <footer class="meta">Claim set: {claim.packName}</footer>
     </section>
   );

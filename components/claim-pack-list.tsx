@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { PackSummary } from '@/lib/messages/protocol';
+import type { PackSummary } from '@/lib/claims/claim-set-info';
 import { ConfirmButton } from './confirm-button';
 import { formatUtcDay } from './options-format';
 

@@ -1,14 +1,26 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { FeedStatus, Result } from '@/lib/messages/protocol';
+import type { FeedStatus } from '@/lib/claims/claim-set-info';
+import { describeFeedTrust } from '@/lib/claims/feed-trust';
+import type { Result } from '@/lib/messages/message-map';
 import { formatDateTime } from './options-format';
 import { ResultMessage } from './result-message';
 
 export type UpdateOutcome = Result<{ status: 'updated' | 'not-modified'; feed: FeedStatus }>;
 
+/** What the reader chose in the feed form. */
+export interface FeedChoice {
+  url: string;
+  /** The publisher's public key to pin (base64 SPKI, PEM or JWK); empty when none is pasted. */
+  publicKey: string;
+  /** The reader accepts the feed unsigned (shown as such everywhere). */
+  allowUnsigned: boolean;
+}
+
 export interface FeedSettingsProps {
   /** Undefined while loading. */
   feed: FeedStatus | undefined;
-  onSaveUrl: (url: string) => Promise<Result<{ feed: FeedStatus }>>;
+  /** `warning`: saved, but something the reader should know (the browser's access to the feed was declined). */
+  onSaveUrl: (choice: FeedChoice) => Promise<Result<{ feed: FeedStatus; warning?: string }>>;
   onUpdateNow: () => Promise<UpdateOutcome>;
 }
 
@@ -20,25 +32,46 @@ function ResultLine({ message, testId }: { message: Message | undefined; testId:
   return message ? <ResultMessage ok={message.ok} text={message.text} testId={testId} /> : null;
 }
 
-/** Section 3 of the options page: where newer claim data comes from, and how the last update went. */
+/** Who vouches for the feed's updates, as the status list says it. */
+function trustText(feed: FeedStatus): string {
+  if (!feed.trust) return 'Not chosen: save the feed again with its publisher’s public key, or accept it unsigned';
+  if (feed.trust.kind === 'unsigned') return 'Nobody: an unsigned feed, accepted as you chose';
+  return `Only updates signed by the publisher’s ${describeFeedTrust(feed.trust)}`;
+}
+
+function savedText(feed: FeedStatus): string {
+  if (!feed.url) return 'Feed removed. The built-in and imported packs stay in use.';
+  const how = feed.trust?.kind === 'pinned' ? `Updates must be signed by ${describeFeedTrust(feed.trust)}.` : 'Unsigned: its updates are not checked against any key.';
+  return `Saved. ${how} Use “Update now” to fetch it.`;
+}
+
+/** Section 3 of the options page: where newer claim data comes from, who vouches for it, and how the last update went. */
 export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps) {
   const id = useId();
   const savedUrl = feed?.url ?? '';
+  const savedKey = feed?.trust?.kind === 'pinned' ? feed.trust.publicKey : '';
+  const savedUnsigned = feed?.trust?.kind === 'unsigned';
   const [draft, setDraft] = useState(savedUrl);
+  const [keyDraft, setKeyDraft] = useState(savedKey);
+  const [unsigned, setUnsigned] = useState(savedUnsigned);
   const [busy, setBusy] = useState<'save' | 'update' | undefined>();
   const [saveMessage, setSaveMessage] = useState<Message | undefined>();
   const [updateMessage, setUpdateMessage] = useState<Message | undefined>();
-  // Follows the stored URL when it changes (first load, another options tab) but not on every re-render.
+  // Follows the stored choice when it changes (first load, another options tab) but not on every re-render.
   useEffect(() => setDraft(savedUrl), [savedUrl]);
+  useEffect(() => setKeyDraft(savedKey), [savedKey]);
+  useEffect(() => setUnsigned(savedUnsigned), [savedUnsigned]);
 
   const save = async (event: Event) => {
     event.preventDefault();
     setBusy('save');
     setSaveMessage(undefined);
     try {
-      const result = await onSaveUrl(draft.trim());
+      // Called before any await: the options page asks the browser for access to the feed's host,
+      // which the browser grants only while it is handling the reader's click.
+      const result = await onSaveUrl({ url: draft.trim(), publicKey: unsigned ? '' : keyDraft.trim(), allowUnsigned: unsigned });
       if (!result.ok) setSaveMessage({ ok: false, text: result.error });
-      else setSaveMessage({ ok: true, text: result.feed.url ? 'Saved. Use “Update now” to fetch it.' : 'Feed removed. The built-in and imported packs stay in use.' });
+      else setSaveMessage({ ok: true, text: result.warning ? `${savedText(result.feed)} ${result.warning}` : savedText(result.feed) });
     } catch (error) {
       setSaveMessage({ ok: false, text: `Could not save: ${errorText(error)}` });
     } finally {
@@ -63,7 +96,7 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
     <section class="panel" aria-labelledby="feed-heading" data-testid="feed-section">
       <h2 id="feed-heading">Claim feed</h2>
       <p class="intro">
-        An optional address that publishes newer claim sets. Pledge Lens checks it once a day; a feed that fails or offers an older set never replaces the data you have.
+        An optional address that publishes newer claim sets. Pledge Lens checks it once a day; a feed that fails, offers an older set or is not signed by the key you pinned never replaces the data you have.
       </p>
       {/* noValidate: the background decides what a usable feed is and says why; the browser's own bubble would say less. */}
       <form class="feed-form" noValidate onSubmit={save}>
@@ -80,13 +113,34 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
             data-testid="feed-url"
             onInput={(event) => setDraft(event.currentTarget.value)}
           />
-          <button type="submit" data-testid="feed-save" disabled={busy !== undefined}>
-            Save
-          </button>
         </div>
         <p class="hint" id={`${id}-url-hint`}>
           Leave empty to use only the built-in and imported packs.
         </p>
+        <label for={`${id}-key`}>Publisher’s public key</label>
+        <textarea
+          id={`${id}-key`}
+          rows={3}
+          value={unsigned ? '' : keyDraft}
+          maxLength={4000}
+          spellcheck={false}
+          disabled={unsigned}
+          aria-describedby={`${id}-key-hint`}
+          data-testid="feed-key"
+          onInput={(event) => setKeyDraft(event.currentTarget.value)}
+        />
+        <p class="hint" id={`${id}-key-hint`}>
+          The ECDSA P-256 or Ed25519 key the feed’s publisher gives you (base64, PEM or JWK). Pledge Lens then accepts only updates signed with it, and your cards name the key.
+        </p>
+        <label class="check">
+          <input type="checkbox" checked={unsigned} data-testid="feed-unsigned" onChange={(event) => setUnsigned(event.currentTarget.checked)} />
+          Accept this feed unsigned: anyone who can change the file on its server can change your claims
+        </label>
+        <div class="inline">
+          <button type="submit" data-testid="feed-save" disabled={busy !== undefined}>
+            Save
+          </button>
+        </div>
         <ResultLine message={saveMessage} testId="feed-save-result" />
       </form>
       <div class="feed-update">
@@ -102,6 +156,12 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
             <dt>Feed</dt>
             <dd class="break">{feed.url || 'None set'}</dd>
           </div>
+          {feed.url ? (
+            <div>
+              <dt>Vouched for by</dt>
+              <dd data-testid="feed-trust">{trustText(feed)}</dd>
+            </div>
+          ) : null}
           <div>
             <dt>Last successful update</dt>
             <dd data-testid="feed-last-success">{feed.lastSuccessAt ? <time dateTime={feed.lastSuccessAt}>{formatDateTime(feed.lastSuccessAt)}</time> : 'Never'}</dd>

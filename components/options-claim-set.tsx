@@ -1,11 +1,9 @@
-import type { ClaimSetInfo, PackSummary, Result } from '@/lib/messages/protocol';
+import type { ClaimSetInfo, PackSummary } from '@/lib/claims/claim-set-info';
+import { MAX_PACK_NAME_LENGTH, MAX_PACK_TEXT } from '@/lib/messages/extension-page-to-background';
+import type { Result } from '@/lib/messages/message-map';
 import { ClaimPackList, type Outcome } from './claim-pack-list';
 import { OptionsFileImport } from './options-file-import';
 import { formatUtcDay, plural } from './options-format';
-
-/** The import request's bounds (see the protocol): longer names are cut, larger files refused. */
-export const MAX_PACK_FILE_CHARS = 10_000_000;
-const MAX_PACK_NAME = 200;
 
 export interface OptionsClaimSetProps {
   /** Undefined while loading. */
@@ -39,18 +37,27 @@ export function OptionsClaimSet({ info, error, onSetEnabled, onRemove, onImportP
               <dt>Version</dt>
               <dd data-testid="claim-set-version">{info.version}</dd>
             </div>
-            <div>
-              <dt>Published</dt>
-              <dd>
-                <time dateTime={info.publishedAt}>{formatUtcDay(info.publishedAt)}</time>
-              </dd>
-            </div>
-            <div>
-              <dt>Age</dt>
-              <dd class={info.stale ? 'stale' : undefined} data-testid="claim-set-age">
-                {ageText(info.ageDays)}
-              </dd>
-            </div>
+            {info.publishedAt !== undefined && info.ageDays !== undefined ? (
+              <>
+                <div>
+                  <dt>Published</dt>
+                  <dd>
+                    <time dateTime={info.publishedAt}>{formatUtcDay(info.publishedAt)}</time>
+                  </dd>
+                </div>
+                <div>
+                  <dt>Age</dt>
+                  <dd class={info.stale ? 'stale' : undefined} data-testid="claim-set-age">
+                    {ageText(info.ageDays)}
+                  </dd>
+                </div>
+              </>
+            ) : (
+              <div>
+                <dt>Published</dt>
+                <dd data-testid="claim-set-age">No pack is switched on, so no claims are highlighted.</dd>
+              </div>
+            )}
             <div>
               <dt>Claims in use</dt>
               <dd data-testid="claim-set-count">{info.claimCount}</dd>
@@ -58,7 +65,7 @@ export function OptionsClaimSet({ info, error, onSetEnabled, onRemove, onImportP
           </dl>
           {info.stale && (
             <p class="warning" data-testid="stale-warning">
-              <strong>Out of date:</strong> this claim set is {plural(info.ageDays, 'day')} old, and company policies may have changed since. Update the claim feed below or
+              <strong>Out of date:</strong> this claim set is {plural(info.ageDays ?? 0, 'day')} old, and company policies may have changed since. Update the claim feed below or
               import a newer pack.
             </p>
           )}
@@ -71,11 +78,11 @@ export function OptionsClaimSet({ info, error, onSetEnabled, onRemove, onImportP
         label="Claim pack file"
         hint="A claim set file (.json) in the Pledge Lens format. It is checked before anything is stored."
         accept=".json,application/json"
-        maxChars={MAX_PACK_FILE_CHARS}
+        maxChars={MAX_PACK_TEXT}
         inputTestId="pack-import-input"
         resultTestId="pack-import-result"
         onImport={async ({ name, text }) => {
-          const result = await onImportPack(name.slice(0, MAX_PACK_NAME) || 'Imported pack', text);
+          const result = await onImportPack(name.slice(0, MAX_PACK_NAME_LENGTH) || 'Imported pack', text);
           return result.ok
             ? { ok: true, message: `Added “${result.pack.name}”: ${plural(result.pack.claimCount, 'claim')}, version ${result.pack.version}.` }
             : { ok: false, error: result.error };

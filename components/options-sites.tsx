@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import type { Result, SiteSettings } from '@/lib/messages/protocol';
+import type { Result } from '@/lib/messages/message-map';
+import type { SiteSettings } from '@/lib/sites/site-settings';
 import { ResultMessage } from './result-message';
 
 export interface OptionsSitesProps {

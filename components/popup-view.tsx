@@ -1,5 +1,7 @@
 import { KIND_LABEL, statusWithDate } from '@/lib/format/claim-labels';
-import type { ClaimSetInfo, PageClaimSummary } from '@/lib/messages/protocol';
+import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
+import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 
 export type PopupPageState =
   | { kind: 'loading' }
@@ -12,9 +14,11 @@ export interface PopupViewProps {
   host: string;
   info: ClaimSetInfo | undefined;
   exportMessage: string;
+  /** Why this page's mentions are not (all) saved in the history (a limit, a full disk). */
+  historyNotice?: string;
   onToggleSite: (enabled: boolean) => void;
   onJump: (claimId: string) => void;
-  onExport: (format: 'jsonld' | 'csv' | 'markdown') => void;
+  onExport: (format: ExportFormat) => void;
   onOpenOptions: () => void;
 }
 
@@ -37,7 +41,7 @@ function ClaimList({ claims, onJump }: { claims: PageClaimSummary[]; onJump: (cl
 }
 
 /** The toolbar popup: what this tab says, and the switch for this site. */
-export function PopupView({ page, siteEnabled, host, info, exportMessage, onToggleSite, onJump, onExport, onOpenOptions }: PopupViewProps) {
+export function PopupView({ page, siteEnabled, host, info, exportMessage, historyNotice, onToggleSite, onJump, onExport, onOpenOptions }: PopupViewProps) {
   const claims = page.kind === 'ready' ? page.claims : [];
   return (
     <main>
@@ -61,14 +65,21 @@ export function PopupView({ page, siteEnabled, host, info, exportMessage, onTogg
           </p>
         )}
         {claims.length > 0 && <ClaimList claims={claims} onJump={onJump} />}
+        {historyNotice && (
+          <p class="notice" role="status" data-testid="history-notice">
+            {historyNotice}
+          </p>
+        )}
       </section>
       {claims.length > 0 && (
         <section aria-labelledby="export-heading" class="export">
           <h2 id="export-heading">Export this page</h2>
           <div class="buttons">
-            <button type="button" data-testid="export-jsonld" onClick={() => onExport('jsonld')}>W3C JSON-LD</button>
-            <button type="button" data-testid="export-csv" onClick={() => onExport('csv')}>CSV</button>
-            <button type="button" data-testid="export-markdown" onClick={() => onExport('markdown')}>Markdown</button>
+            {EXPORT_FORMAT_IDS.map((format) => (
+              <button key={format} type="button" data-testid={`export-${format}`} onClick={() => onExport(format)}>
+                {EXPORT_FORMATS[format].shortLabel}
+              </button>
+            ))}
           </div>
           <p role="status" class="meta">{exportMessage}</p>
         </section>
@@ -76,7 +87,8 @@ export function PopupView({ page, siteEnabled, host, info, exportMessage, onTogg
       <footer>
         {info && (
           <p class="meta" data-testid="claim-set-version">
-            Claim set {info.version}, published {info.publishedAt} ({info.claimCount} claims)
+            Claim set {info.version}
+            {info.publishedAt ? `, published ${info.publishedAt}` : ''} ({info.claimCount} claims)
             {info.stale && <strong class="warn"> · over 90 days old: check for an update</strong>}
           </p>
         )}

@@ -1,34 +1,49 @@
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseBackgroundRequest } from '@/lib/messages/protocol';
-import { PledgeLensService } from '@/lib/service/pledge-lens-service';
-import { openPledgeLensDb } from '@/lib/store/open-database';
+import { BackgroundService } from '@/lib/background/background-service';
+import { openPledgeLensDb } from '@/lib/background/store/open-database';
+import { failureMessage } from '@/lib/messages/message-map';
 
 const FEED_ALARM = 'claim-feed-update';
 const FEED_PERIOD_MINUTES = 24 * 60;
 
 /**
- * Owns IndexedDB and the claim set: IndexedDB opened from a content script would belong to the web
- * page's origin. Everything else is in PledgeLensService; this file only wires browser events to it.
+ * Owns IndexedDB and the claim set (IndexedDB opened from a content script would belong to the web
+ * page's origin). All logic is in BackgroundService; this file only wires browser events to it.
  */
 export default defineBackground(() => {
+  // MV3 has `action`, Firefox MV2 `browserAction`; both set a per-tab badge without any permission.
+  const toolbarButton = browser.action ?? browser.browserAction;
   const service = (async () => {
     const db = await openPledgeLensDb();
-    const instance = new PledgeLensService(db, {
+    const instance = new BackgroundService(db, {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
       loadBundled: async () => (await fetch(browser.runtime.getURL('/claims/default.json'))).json(),
+      port: {
+        sendToContent: (tabId, request, frameId) => browser.tabs.sendMessage(tabId, request, frameId === undefined ? {} : { frameId }),
+        setBadge: (tabId, text) => {
+          void toolbarButton.setBadgeText({ tabId, text }).catch(() => undefined);
+        },
+      },
     });
     await instance.init();
     return instance;
   })();
 
-  /** Only our own pages and content scripts may talk to us; web pages cannot reach runtime.onMessage, but be explicit. */
-  const trusted = (sender: Runtime.MessageSender): boolean => sender.id === browser.runtime.id;
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    // A background that could not start (a blocked database upgrade, no disk) still answers, saying why.
+    service.then(
+      (s) => s.handle(message, sender),
+      (error: unknown) => ({ ok: false, error: failureMessage(error) }),
+    ),
+  );
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!trusted(sender)) return undefined;
-    const request = parseBackgroundRequest(message);
-    if (!request) return Promise.resolve({ ok: false, error: 'Malformed request.' });
-    return service.then((s) => s.handle(request));
+  // A new document in a tab (tabs.onUpdated reports the status without the `tabs` permission) drops
+  // what its old frames found; the new page's frames report afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void service.then((s) => s.forgetTab(tabId));
   });
+  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.forgetTab(tabId)));
 
   // An MV3 background restarts often; re-creating the alarm each time would keep pushing the daily
   // check to "a minute from now" (and the alarm itself restarts the background). Create it once.

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { ClaimSetInput } from '../lib/claims/schema';
-import { startBenchServer } from './bench/bench-server';
+import { startStaticServer } from './support/static-server';
 import { launchPlain, launchWithExtension } from './bench/browsers';
 import { bundleHarness } from './bench/bundle-harness';
 import { loadCorpus } from './bench/fixture-corpus';
@@ -143,7 +143,8 @@ async function main(): Promise<void> {
   const base = JSON.parse(readFileSync(DEFAULT_CLAIMS, 'utf8')) as ClaimSetInput;
   const sets = prepareClaimSets(base, SYNTHETIC_SIZES, vocabulary, settings.compileRuns);
 
-  const server = await startBenchServer();
+  // Everything is served from memory; no folder is exposed.
+  const server = await startStaticServer({});
   const harnessUrl = server.put('/bench/harness.js', await bundleHarness(), 'text/javascript; charset=utf-8');
   const pageUrl = new Map(pages.map((p) => [p.name, server.put(`/pages/${p.name}.html`, p.html, 'text/html; charset=utf-8')]));
   const indexUrl = new Map(sets.map((s) => [s.name, server.put(`/data/index-${s.name}.json`, s.indexJson, 'application/json')]));

@@ -1,11 +1,10 @@
 /**
  * Command-line scanner: the extension's extraction and matcher, outside the browser.
- *   npm run --silent scan -- [--json] [--claims FILE] [--format w3c|csv|md] <file.html | file.txt | http(s)://url> ...
+ *   npm run --silent scan -- [--json] [--claims FILE] [--format w3c|csv|markdown] <file.html | file.txt | http(s)://url> ...
+ * The formats are the export registry's (lib/annotations/export-formats.ts), as in the extension.
  */
 import { parseArgs } from 'node:util';
-import { exportCsv } from '../lib/annotations/export-csv';
-import { exportMarkdown } from '../lib/annotations/export-markdown';
-import { exportW3c } from '../lib/annotations/export-w3c';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat } from '../lib/annotations/export-formats';
 import { makeAnchor } from '../lib/annotations/make-anchor';
 import { mentionId } from '../lib/annotations/mention-id';
 import type { Mention } from '../lib/annotations/schema';
@@ -14,7 +13,7 @@ import { matchClaims } from '../lib/match/match-claims';
 import { loadClaimSet } from './cli/load-claims';
 import { InputError, loadInput } from './cli/load-input';
 
-const USAGE = 'usage: npm run --silent scan -- [--json] [--claims FILE] [--format w3c|csv|md] <file.html | file.txt | http(s)://url> ...';
+const USAGE = `usage: npm run --silent scan -- [--json] [--claims FILE] [--format ${EXPORT_FORMAT_IDS.join('|')}] <file.html | file.txt | http(s)://url> ...`;
 
 function fail(message: string): never {
   process.stderr.write(`scan: ${message}\n`);
@@ -37,7 +36,8 @@ async function main(): Promise<void> {
     return;
   }
   if (positionals.length === 0) fail(`no input given\n${USAGE}`);
-  if (values.format && !['w3c', 'csv', 'md'].includes(values.format)) fail(`unknown --format "${values.format}" (use w3c, csv or md)`);
+  const format = values.format;
+  if (format !== undefined && !isExportFormat(format)) fail(`unknown --format "${format}" (use ${EXPORT_FORMAT_IDS.join(', ')})`);
 
   let claimSet;
   try {
@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       const claim = claims.get(match.claimId)!;
       return { claimId: match.claimId, kind: claim.kind, status: claim.status, start: match.start, end: match.end, text: loaded.text.slice(match.start, match.end), score: match.score };
     });
-    if (values.format) {
+    if (format) {
       for (const match of matches) {
         const anchor = makeAnchor(loaded.text, match.start, match.end);
         mentions.push({
@@ -90,9 +90,7 @@ async function main(): Promise<void> {
     }
   }
 
-  if (values.format === 'w3c') process.stdout.write(`${JSON.stringify(exportW3c(mentions, claims, { generatedAt: now }), null, 2)}\n`);
-  else if (values.format === 'csv') process.stdout.write(exportCsv(mentions, claims));
-  else if (values.format === 'md') process.stdout.write(exportMarkdown(mentions, claims, { generatedAt: now }));
+  if (format) process.stdout.write(EXPORT_FORMATS[format].serialise(mentions, claims, now));
   if (failures > 0) process.exit(2);
 }
 

@@ -4,9 +4,8 @@
  * Writes docs/images/card.png and docs/images/popup.png.
  */
 import { mkdir } from 'node:fs/promises';
-import { launchChromiumWithExtension } from '../tests/e2e/support/chromium';
-import { PopupPage, tabIdOf } from '../tests/e2e/support/popup-page';
-import { startStaticServer } from '../tests/e2e/support/static-server';
+import { launchChromiumWithExtension, openPopupPage, tabIdOf } from './support/chromium';
+import { startStaticServer } from './support/static-server';
 
 const OUT = new URL('../docs/images/', import.meta.url);
 
@@ -30,9 +29,9 @@ async function main(): Promise<void> {
     await page.waitForTimeout(200);
     await page.screenshot({ path: new URL('card.png', OUT).pathname });
 
-    const popup = await PopupPage.open(browser.context, browser.extensionId, await tabIdOf(browser.worker, page));
-    await popup.page.setViewportSize({ width: 400, height: 640 });
-    await popup.page.screenshot({ path: new URL('popup.png', OUT).pathname, fullPage: true });
+    const popup = await openPopupPage(browser.context, browser.extensionId, await tabIdOf(browser.worker, page));
+    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.screenshot({ path: new URL('popup.png', OUT).pathname, fullPage: true });
   } finally {
     await browser.close();
     await server.close();

@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startStaticServer } from '../tests/e2e/support/static-server';
+import { startStaticServer } from './support/static-server';
 
 const extension = resolve('.output/chrome-mv3');
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';

@@ -1,21 +1,20 @@
 import { render } from 'preact';
 import { ClaimCard } from '@/components/claim-card';
-import type { ClaimCardData } from '@/lib/messages/protocol';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
 
 export interface CardContent {
   claim: ClaimCardData;
-  note: string;
-  wrongMatch: boolean;
-  onSaveNote: (text: string) => void;
-  onToggleWrongMatch: (flagged: boolean) => void;
+  /** The note editor, an extension page framed in the card: the web page can neither read nor type into it. */
+  noteEditorUrl: string;
 }
 
 /**
- * The card lives in an open shadow root on its own host element, so page CSS cannot restyle it,
- * and claim data is rendered by Preact as text nodes, never as HTML.
+ * The card lives in a shadow root on its own host element, so page CSS cannot restyle it, and claim
+ * data is rendered by Preact as text nodes, never as HTML. The reader's note is not in it: that is an
+ * extension page in a frame, out of the web page's reach.
  */
 export class CardHost {
   readonly host: HTMLElement;

@@ -3,7 +3,10 @@ import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
 /**
  * Highlight styles live in the page (the marks do), so they are written to win: high specificity
  * and !important, so page rules such as `mark { display: none }` or `* { all: unset }` cannot hide
- * them. The kinds differ by line shape (solid vs dashed), not only by colour.
+ * them. The kinds differ by line shape (solid, dashed, dotted), not only by colour: a
+ * `no-commitment` highlight (a refusal, a position that promises nothing) is a dotted grey line on
+ * a faint grey wash, so it never passes for either kind of promise. Line colours keep at least 3:1
+ * against the page (WCAG 1.4.11) and the washes are light enough that text keeps AA contrast.
  */
 export const HIGHLIGHT_CSS = `
 mark.${MARK_CLASS}.${MARK_CLASS} {
@@ -29,11 +32,18 @@ mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] {
   text-decoration-style: dashed !important;
   text-decoration-color: #a15c00 !important;
 }
+mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] {
+  background: rgba(82, 82, 91, 0.1) !important;
+  text-decoration-style: dotted !important;
+  text-decoration-thickness: 3px !important;
+  text-decoration-color: #52525b !important;
+}
 mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
 @media (prefers-color-scheme: dark) {
   mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
   mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
+  mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] { background: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
 }
 `;
 

@@ -5,16 +5,18 @@ import { claimOptionsFrom, EMPTY_FILTERS, toMentionQuery } from '@/components/an
 import { downloadText } from '@/components/download-file';
 import { OptionsView } from '@/components/options-view';
 import type { Mention } from '@/lib/annotations/schema';
-import type { ClaimCardData, ClaimSetInfo, MentionQuery, SiteSettings } from '@/lib/messages/protocol';
-import { createBackgroundClient } from '@/lib/messages/send';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
+import type { ExtensionPageToBackground, MentionQuery } from '@/lib/messages/extension-page-to-background';
+import { senderFor } from '@/lib/messages/message-map';
+import { declinedAccessWarning, releaseFeedAccess, requestFeedAccess, type FeedAccess } from './feed-access';
+import type { SiteSettings } from '@/lib/sites/site-settings';
 
 /** The only place on this page that talks to the background; the components get data and callbacks. */
-const ask = createBackgroundClient((message) => browser.runtime.sendMessage(message));
+const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 
 /** Typing in the search box should not send one request per keystroke. */
 const QUERY_DEBOUNCE_MS = 200;
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function OptionsPage() {
   const [query, setQuery] = useState<MentionQuery>(() => toMentionQuery(EMPTY_FILTERS));
@@ -25,10 +27,12 @@ function OptionsPage() {
   const [loading, setLoading] = useState(true);
   const [listError, setListError] = useState<string>();
   const [info, setInfo] = useState<ClaimSetInfo>();
-  const [siteSettings, setSiteSettings] = useState<SiteSettings>();
-  useEffect(() => {
-    void ask({ type: 'get-site-settings' }).then(setSiteSettings);
+  const [siteSettings, setSiteSettings] = useState<{ settings: SiteSettings; revision: number }>();
+  const loadSiteSettings = useCallback(async () => {
+    const answer = await ask({ type: 'get-site-settings' });
+    if (answer.ok) setSiteSettings({ settings: answer.settings, revision: answer.revision });
   }, []);
+  useEffect(() => void loadSiteSettings(), [loadSiteSettings]);
   const [infoError, setInfoError] = useState<string>();
   const queryRef = useRef(query);
   const listSeq = useRef(0);
@@ -37,33 +41,29 @@ function OptionsPage() {
     // Only the newest request may write the list: answers can arrive out of order while the user types.
     const seq = ++listSeq.current;
     setLoading(true);
-    try {
-      const answer = await ask({ type: 'list-mentions', query: queryRef.current });
-      if (seq !== listSeq.current) return;
-      if (!Array.isArray(answer.mentions)) throw new Error('The background could not list annotations.');
-      setMentions(answer.mentions);
-      setClaims(answer.claims);
-      setKnownClaims((known) => ({ ...known, ...answer.claims }));
-      setListError(undefined);
-    } catch (error) {
-      if (seq === listSeq.current) setListError(`Could not load annotations: ${errorText(error)}`);
-    } finally {
-      if (seq === listSeq.current) setLoading(false);
+    const answer = await ask({ type: 'list-mentions', query: queryRef.current });
+    if (seq !== listSeq.current) return;
+    setLoading(false);
+    if (!answer.ok) {
+      setListError(`Could not load annotations: ${answer.error}`);
+      return;
     }
+    setMentions(answer.mentions);
+    setClaims(answer.claims);
+    setKnownClaims((known) => ({ ...known, ...answer.claims }));
+    setListError(undefined);
   }, []);
 
   // Newest answer wins, as for the list: a slow refresh must not redraw a switch the reader just flipped.
   const infoSeq = useRef(0);
   const loadInfo = useCallback(async () => {
     const seq = ++infoSeq.current;
-    try {
-      const answer = await ask({ type: 'get-claim-set-info' });
-      if (seq !== infoSeq.current) return;
+    const answer = await ask({ type: 'get-claim-set-info' });
+    if (seq !== infoSeq.current) return;
+    if (answer.ok) {
       setInfo(answer);
       setInfoError(undefined);
-    } catch (error) {
-      if (seq === infoSeq.current) setInfoError(`Could not read the claim set: ${errorText(error)}`);
-    }
+    } else setInfoError(`Could not read the claim set: ${answer.error}`);
   }, []);
 
   // Packs decide which claims a mention resolves to, so a pack change refreshes both sections.
@@ -102,22 +102,15 @@ function OptionsPage() {
           await loadMentions();
         },
         onExport: async (format) => {
-          try {
-            const file = await ask({ type: 'export-mentions', format, query: queryRef.current });
-            downloadText(file.content, file.filename, file.mimeType);
-            return { ok: true, count: file.count };
-          } catch (error) {
-            return { ok: false, error: `Export failed: ${errorText(error)}` };
-          }
+          const file = await ask({ type: 'export-mentions', format, query: queryRef.current });
+          if (!file.ok) return file;
+          downloadText(file.content, file.filename, file.mimeType);
+          return { ok: true, count: file.count };
         },
         onImport: async (text) => {
-          try {
-            const result = await ask({ type: 'import-mentions', text });
-            if (result.ok) await loadMentions();
-            return result;
-          } catch (error) {
-            return { ok: false, error: `Import failed: ${errorText(error)}` };
-          }
+          const result = await ask({ type: 'import-mentions', text });
+          if (result.ok) await loadMentions();
+          return result;
         },
         onClearAll: async () => {
           await ask({ type: 'clear-mentions' });
@@ -133,30 +126,37 @@ function OptionsPage() {
           await reloadAll();
         },
         onRemove: async (packId) => {
-          try {
-            const result = await ask({ type: 'remove-pack', packId });
-            if (result.ok) await reloadAll();
-            return result;
-          } catch (error) {
-            return { ok: false, error: errorText(error) };
-          }
+          const result = await ask({ type: 'remove-pack', packId });
+          if (result.ok) await reloadAll();
+          return result;
         },
         onImportPack: async (name, text) => {
-          try {
-            const result = await ask({ type: 'import-claim-pack', name, text });
-            if (result.ok) await reloadAll();
-            return result;
-          } catch (error) {
-            return { ok: false, error: `Import failed: ${errorText(error)}` };
-          }
+          const result = await ask({ type: 'import-claim-pack', name, text });
+          if (result.ok) await reloadAll();
+          return result;
         },
       }}
       feed={{
         feed: info?.feed,
-        onSaveUrl: async (url) => {
-          const result = await ask({ type: 'set-feed-url', url });
-          if (result.ok) await loadInfo();
-          return result;
+        onSaveUrl: async (choice) => {
+          // First, before any await: the browser grants a host permission only while handling the click.
+          const access = choice.url ? requestFeedAccess(choice.url) : Promise.resolve<FeedAccess>('not-needed');
+          const previousUrl = info?.feed.url ?? '';
+          const granted = await access;
+          const result = await ask({
+            type: 'set-feed-url',
+            url: choice.url,
+            ...(choice.publicKey ? { publicKey: choice.publicKey } : {}),
+            ...(choice.allowUnsigned ? { allowUnsigned: true } : {}),
+          });
+          if (!result.ok) {
+            // Refused: the host asked for just now is not needed after all.
+            if (granted === 'granted') await releaseFeedAccess(choice.url, previousUrl);
+            return result;
+          }
+          await releaseFeedAccess(previousUrl, result.feed.url);
+          await loadInfo();
+          return granted === 'declined' ? { ...result, warning: declinedAccessWarning(choice.url) } : result;
         },
         onUpdateNow: async () => {
           const result = await ask({ type: 'update-feed-now' });
@@ -166,10 +166,12 @@ function OptionsPage() {
         },
       }}
       sites={{
-        settings: siteSettings,
+        settings: siteSettings?.settings,
         onSave: async (settings) => {
-          const result = await ask({ type: 'set-site-settings', ...settings });
-          if (result.ok) setSiteSettings(result.settings);
+          const result = await ask({ type: 'set-site-settings', ...settings, revision: siteSettings?.revision ?? 0 });
+          if (result.ok) setSiteSettings({ settings: result.settings, revision: result.revision });
+          // A refusal because the popup changed the settings meanwhile: show the current ones.
+          else await loadSiteSettings();
           return result;
         },
       }}

@@ -3,87 +3,97 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PopupView, type PopupPageState } from '@/components/popup-view';
 import { downloadText } from '@/components/download-file';
-import type { ClaimSetInfo } from '@/lib/messages/protocol';
-import { createBackgroundClient, createTabClient } from '@/lib/messages/send';
+import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
+import type { ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
+import { senderFor } from '@/lib/messages/message-map';
+import { hostOf } from '@/lib/sites/url';
 
-const ask = createBackgroundClient((message) => browser.runtime.sendMessage(message));
-const askTab = createTabClient((tabId, message) => browser.tabs.sendMessage(tabId, message));
+const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 
 /** Tests open the popup as a tab and name the page it is about with ?tab=ID; the toolbar popup uses the active tab. */
-async function targetTab(): Promise<browser.Tabs.Tab | undefined> {
+async function targetTabId(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param) return browser.tabs.get(Number(param));
+  if (param) return Number(param);
+  // The active tab's id needs no `tabs` permission (its URL would).
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab;
+  return tab?.id;
 }
 
-interface TargetPage {
-  tabId: number;
-  url: string;
-}
+const NOT_READABLE = 'Pledge Lens reads web pages; this tab has none it can read (a browser page, an extension store, or a page opened before Pledge Lens was installed: reload it).';
 
 function Popup() {
-  const [target, setTarget] = useState<TargetPage>();
+  const [tabId, setTabId] = useState<number>();
+  const [topUrl, setTopUrl] = useState<string>();
   const [page, setPage] = useState<PopupPageState>({ kind: 'loading' });
   const [siteEnabled, setSiteEnabled] = useState(true);
   const [info, setInfo] = useState<ClaimSetInfo>();
   const [exportMessage, setExportMessage] = useState('');
+  const [historyNotice, setHistoryNotice] = useState<string>();
 
-  /** Asks the tab's content script what it found; a tab without one (browser pages, the store) has nothing to show. */
-  const refresh = useCallback(async (tabId: number | undefined) => {
-    if (tabId === undefined) {
-      setPage({ kind: 'unavailable', reason: 'Pledge Lens reads web pages; this tab is not one.' });
+  /** The background aggregates what every frame of the tab found; the popup only reads it. */
+  const refresh = useCallback(async (id: number | undefined) => {
+    if (id === undefined) {
+      setPage({ kind: 'unavailable', reason: NOT_READABLE });
       return;
     }
-    try {
-      const state = await askTab(tabId, { type: 'get-page-state' });
-      setTarget({ tabId, url: state.url });
-      setSiteEnabled((await ask({ type: 'get-site-enabled', url: state.url })).enabled);
-      setPage({ kind: 'ready', enabled: state.enabled, scanning: state.scanning, claims: state.claims });
-    } catch {
-      setPage({ kind: 'unavailable', reason: 'Pledge Lens cannot read this tab. On a web page opened before Pledge Lens was installed, reload the page.' });
+    const answer = await ask({ type: 'get-tab-state', tabId: id });
+    if (!answer.ok) {
+      setPage({ kind: 'unavailable', reason: answer.error });
+      return;
     }
+    const { tab } = answer;
+    if (!tab.topUrl) {
+      setPage({ kind: 'unavailable', reason: NOT_READABLE });
+      return;
+    }
+    setTopUrl(tab.topUrl);
+    setHistoryNotice(answer.historyNotice);
+    setSiteEnabled(answer.siteEnabled);
+    setPage({ kind: 'ready', enabled: tab.enabled, scanning: tab.scanning, claims: tab.claims });
   }, []);
 
-  const [tabId, setTabId] = useState<number>();
   useEffect(() => {
     void (async () => {
-      const tab = await targetTab();
-      setTabId(tab?.id);
-      setInfo(await ask({ type: 'get-claim-set-info' }));
-      await refresh(tab?.id);
+      const id = await targetTabId();
+      setTabId(id);
+      const claimSet = await ask({ type: 'get-claim-set-info' });
+      if (claimSet.ok) setInfo(claimSet);
+      await refresh(id);
     })();
   }, [refresh]);
 
-  // A page may still be read when the popup opens: look again shortly while it is.
+  // A page may still be read when the popup opens, or a frame not yet reported: look again shortly.
   useEffect(() => {
-    if (page.kind !== 'ready' || !page.scanning) return;
+    if (page.kind === 'ready' && !page.scanning && page.claims.length > 0) return;
+    if (page.kind === 'unavailable' && tabId === undefined) return;
     const timer = setTimeout(() => void refresh(tabId), 400);
     return () => clearTimeout(timer);
   }, [page, tabId, refresh]);
-
-  const host = target && /^https?:/.test(target.url) ? new URL(target.url).hostname : '';
 
   return (
     <PopupView
       page={page}
       siteEnabled={siteEnabled}
-      host={host}
+      host={(topUrl && /^https?:/.test(topUrl) && hostOf(topUrl)) || ''}
       info={info}
       exportMessage={exportMessage}
+      {...(historyNotice ? { historyNotice } : {})}
       onToggleSite={async (enabled) => {
-        if (!target) return;
-        setSiteEnabled((await ask({ type: 'set-site-enabled', url: target.url, enabled })).enabled);
-        await askTab(target.tabId, { type: 'set-highlighting', enabled }).catch(() => undefined);
-        await refresh(target.tabId);
+        if (tabId === undefined) return;
+        const answer = await ask({ type: 'set-site-enabled', tabId, enabled });
+        if (answer.ok) setSiteEnabled(answer.enabled);
+        await refresh(tabId);
       }}
       onJump={async (claimId) => {
-        if (!target) return;
-        await askTab(target.tabId, { type: 'scroll-to-claim', claimId });
+        if (tabId !== undefined) await ask({ type: 'scroll-to-claim', tabId, claimId });
       }}
       onExport={async (format) => {
-        if (!target) return;
-        const file = await ask({ type: 'export-mentions', format, query: { pageUrl: target.url } });
+        if (!topUrl) return;
+        const file = await ask({ type: 'export-mentions', format, query: { pageUrl: topUrl } });
+        if (!file.ok) {
+          setExportMessage(file.error);
+          return;
+        }
         downloadText(file.content, file.filename, file.mimeType);
         setExportMessage(`Exported ${file.count} ${file.count === 1 ? 'mention' : 'mentions'} as ${file.filename}`);
       }}

@@ -9,6 +9,7 @@
 import type { Claim } from '../claims/schema';
 import { KIND_LABELS, STATUS_LABELS } from './claim-facts';
 import type { Mention } from './schema';
+import { safeLinkUrl } from '../sites/url';
 
 export interface ExportMarkdownOptions {
   /** ISO date-time of the export, printed in the header. */
@@ -68,14 +69,8 @@ function listItemText(text: string): string {
 
 /** A link destination we are willing to emit: https only, and nothing that could end `<…>` early. */
 export function safeHttpsUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:') return undefined;
-  return /[<>\s]/.test(url.href) ? undefined : url.href;
+  const href = safeLinkUrl(raw);
+  return href === undefined || /[<>\s]/.test(href) ? undefined : href;
 }
 
 /** Shows a string verbatim without letting it become a link: a code span with a long enough fence. */

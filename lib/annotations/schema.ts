@@ -37,20 +37,24 @@ const offset = v.pipe(
   v.minValue(0, 'must not be negative'),
 );
 
-export const AnchorSchema = v.pipe(
-  v.object({
-    /** The matched text, exactly as it appears in the page's extracted text. */
-    exact: v.pipe(boundedString(10_000), v.minLength(1, 'must not be empty')),
-    /** Up to `context` (normally 32) characters of text before `exact`. */
-    prefix: boundedString(1_000),
-    /** Up to `context` (normally 32) characters of text after `exact`. */
-    suffix: boundedString(1_000),
-    /** UTF-16 offsets into the page's extracted text; `end` is exclusive. */
-    start: offset,
-    end: offset,
-  }),
-  v.check((anchor) => anchor.end > anchor.start, 'end must be greater than start'),
-);
+/** The anchor's fields one by one, for the importer, which finds them in two W3C selectors. */
+export const AnchorFields = {
+  /** The matched text, exactly as it appears in the page's extracted text. */
+  exact: v.pipe(boundedString(10_000), v.minLength(1, 'must not be empty')),
+  /** Up to `context` (normally 32) characters of text before `exact`. */
+  prefix: boundedString(1_000),
+  /** Up to `context` (normally 32) characters of text after `exact`. */
+  suffix: boundedString(1_000),
+  /** UTF-16 offsets into the page's extracted text; `end` is exclusive. */
+  start: offset,
+  end: offset,
+};
+
+/** A non-empty range: `end` past `start`. */
+export const endAfterStart = <T extends { start: number; end: number }>() =>
+  v.check<T, string>((range) => range.end > range.start, 'end must be greater than start');
+
+export const AnchorSchema = v.pipe(v.object(AnchorFields), endAfterStart());
 
 export const NoteSchema = v.object({
   /** May be empty: an empty note with a timestamp records that the user cleared it, so merges respect that. */

@@ -3,16 +3,25 @@
  *
  * The feed is untrusted input from the network, so every step is guarded: https only, a
  * size cap enforced while the body streams (a server can lie in Content-Length or gzip a
- * huge body into a small one), a timeout over the whole exchange, schema validation, and a
- * version check so a stale mirror cannot roll readers back. It never throws: callers get a
- * result they can store and show.
+ * huge body into a small one), a timeout over the whole exchange, redirects followed only
+ * within the feed's origin, the pinned publisher's signature over the exact bytes (when the
+ * reader pinned a key), schema validation, a publication date that is not in the future, and a
+ * version check so a stale mirror cannot roll readers back nor a wild version lock them out.
+ * It never throws: callers get a result they can store and show. docs/security.md ("Claim
+ * feeds") explains each refusal.
  */
 import type { ClaimSet } from './schema';
 import { compareVersions, isVersion } from './compare-versions';
-import { parseClaimSetText } from './merge-claim-packs';
+import type { PinnedFeedKey } from './feed-keys';
+import { MAX_SIGNATURE_BYTES, parseSignatureText, signatureUrlFor, verifyFeedSignature } from './feed-signature';
+import { describeFeedTrust, publishedAtProblem, versionLeapProblem } from './feed-trust';
+import { parseClaimSetText } from './parse-claim-set-text';
+import { describeLocalAddress, feedUrlProblem, isLoopbackUrl, localAddressKind, normaliseHost } from '../sites/url';
 
 export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_FEED_TIMEOUT_MS = 20_000;
+/** Same-origin redirects followed (where the fetch implementation shows them at all). */
+export const DEFAULT_MAX_REDIRECTS = 3;
 
 export interface FetchClaimFeedOptions {
   url: string;
@@ -26,6 +35,16 @@ export interface FetchClaimFeedOptions {
   now?: () => Date;
   /** Allows plain http to 127.0.0.1 and localhost, for tests and local development only. */
   allowLoopbackHttp?: boolean;
+  /**
+   * The publisher key the reader pinned: the feed must then carry that key's signature over its exact
+   * bytes, published at `<feed URL>.sig` (see feed-signature.ts). Undefined: no signature is asked for
+   * (the caller decides whether an unsigned feed is acceptable).
+   */
+  publicKey?: PinnedFeedKey;
+  /** Accept a feed with the installed version as an update (the reader pinned another key: the pack is re-vouched). */
+  replaceSameVersion?: boolean;
+  maxRedirects?: number;
+  subtle?: SubtleCrypto;
 }
 
 export type ClaimFeedRejection =
@@ -37,7 +56,17 @@ export type ClaimFeedRejection =
   | 'too-large'
   | 'invalid-json'
   | 'invalid-schema'
-  | 'not-newer';
+  | 'not-newer'
+  /** A redirect off the feed's origin (another host, the reader's network), or one the browser hides. */
+  | 'redirect'
+  /** A key is pinned but the feed has no signature file. */
+  | 'signature-missing'
+  /** The signature file is malformed, or not the pinned key's signature over these bytes. */
+  | 'signature-invalid'
+  /** More than MAX_MAJOR_VERSION_JUMP major versions ahead of the last good set. */
+  | 'version-leap'
+  /** `publishedAt` later than the reader's clock allows. */
+  | 'published-in-future';
 
 export type ClaimFeedResult =
   | { status: 'updated'; claimSet: ClaimSet; etag?: string; fetchedAt: string }
@@ -50,7 +79,6 @@ type Outcome =
   | { status: 'not-modified'; etag?: string }
   | { status: 'rejected'; reason: ClaimFeedRejection; message: string };
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Fallback reason phrases: HTTP/2 responses carry no statusText. */
 const REASON_PHRASES: Record<number, string> = {
@@ -90,12 +118,6 @@ function formatDuration(ms: number): string {
   return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} seconds`;
 }
 
-/** Returns why a URL may not be used, or undefined when it may. */
-function urlProblem(url: URL, allowLoopbackHttp: boolean): string | undefined {
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && allowLoopbackHttp && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
-  return `uses ${url.protocol.replace(/:$/, '')}, but only https:// feeds are allowed`;
-}
 
 function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -118,7 +140,7 @@ function isJsonContentType(header: string): boolean {
 async function readCapped(
   response: Response,
   maxBytes: number,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+): Promise<{ ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false }> {
   if (!response.body) return { ok: true, bytes: new Uint8Array(0) };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -143,48 +165,180 @@ async function readCapped(
   return { ok: true, bytes };
 }
 
+/** Redirect statuses; the target is in Location. */
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
+
+interface Exchange {
+  doFetch: typeof fetch;
+  signal: AbortSignal;
+  /** The configured feed URL: redirects may stay on its origin only. */
+  feedUrl: URL;
+  allowLoopbackHttp: boolean;
+  maxRedirects: number;
+}
+
+type Fetched = { ok: true; response: Response } | { ok: false; outcome: Outcome };
+
+/**
+ * Why a redirect from the feed's origin to `target` is refused, or undefined when it may be followed:
+ * only within the feed's own origin. A target on the reader's machine or network is named as such
+ * (unless the feed itself is on loopback, the local-testing case, where it is still another host).
+ */
+function redirectProblem(target: URL, feedUrl: URL): string | undefined {
+  if (target.origin === feedUrl.origin && !target.username && !target.password) return undefined;
+  const local = localAddressKind(target);
+  if (local && !isLoopbackUrl(feedUrl)) return `which is ${describeLocalAddress(local)}`;
+  if (normaliseHost(target.hostname) !== normaliseHost(feedUrl.hostname)) return `which is another host (${target.host})`;
+  return `which is another origin (${target.origin})`;
+}
+
+function cancel(response: Response): void {
+  response.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * GETs `start` with `redirect: 'manual'`, following redirects itself, and only within the feed's
+ * origin, at most `maxRedirects` of them. Browsers hide a manual redirect's target (an
+ * "opaqueredirect" response with no Location), so there every redirect is refused: following it
+ * blindly is how a feed could make the reader's browser call a router or another host.
+ */
+async function fetchWithinOrigin(start: URL, what: string, headers: Record<string, string>, ex: Exchange): Promise<Fetched> {
+  let url = start;
+  for (let hops = 0; ; hops++) {
+    let response: Response;
+    try {
+      // credentials: 'omit' keeps the reader's cookies for the feed's site out of the request.
+      response = await ex.doFetch(url.href, { method: 'GET', headers, credentials: 'omit', redirect: 'manual', signal: ex.signal });
+    } catch (error) {
+      return { ok: false, outcome: reject('network', `Could not reach the ${what} at ${url.origin}: ${describeError(error)}`) };
+    }
+    if (response.type === 'opaqueredirect') {
+      return {
+        ok: false,
+        outcome: reject(
+          'redirect',
+          `The ${what} at ${url.href} answered with a redirect. The browser does not show an extension where a redirect leads before following it, so Pledge Lens follows none: set the feed to its final address.`,
+        ),
+      };
+    }
+    if (!REDIRECT_STATUSES.has(response.status)) {
+      // Defence in depth: a fetch that followed a redirect despite 'manual' must still have stayed home.
+      let landed: URL | undefined;
+      try {
+        landed = response.url ? new URL(response.url) : undefined;
+      } catch {
+        landed = undefined;
+      }
+      const problem = landed ? redirectProblem(landed, ex.feedUrl) : undefined;
+      if (landed && problem) {
+        cancel(response);
+        return { ok: false, outcome: reject('redirect', `The ${what} redirected to ${landed.href}, ${problem}. Redirects are followed only within ${ex.feedUrl.origin}; the update was refused.`) };
+      }
+      return { ok: true, response };
+    }
+    cancel(response);
+    const location = response.headers.get('Location');
+    let target: URL | undefined;
+    try {
+      target = location ? new URL(location, url) : undefined;
+    } catch {
+      target = undefined;
+    }
+    if (!target) {
+      return { ok: false, outcome: reject('redirect', `The ${what} at ${url.href} answered HTTP ${response.status} without a valid address to go to`) };
+    }
+    const problem = redirectProblem(target, ex.feedUrl);
+    if (problem) {
+      return {
+        ok: false,
+        outcome: reject('redirect', `The ${what} at ${url.href} redirected to ${target.href}, ${problem}. Redirects are followed only within ${ex.feedUrl.origin}; the update was refused.`),
+      };
+    }
+    if (hops >= ex.maxRedirects) {
+      return { ok: false, outcome: reject('redirect', `The ${what} redirected more than ${ex.maxRedirects} times; the update was refused`) };
+    }
+    url = target;
+  }
+}
+
+function httpRejection(response: Response, what: string): Outcome {
+  cancel(response);
+  const phrase = response.statusText || REASON_PHRASES[response.status] || '';
+  return reject('http', `The ${what} answered HTTP ${response.status}${phrase ? ` ${phrase}` : ''}`);
+}
+
+/**
+ * Fetches the detached signature (`<feed URL>.sig`) and checks it against the exact feed bytes.
+ * @returns undefined when the signature is the pinned key's, else the refusal
+ */
+async function checkSignature(bytes: Uint8Array<ArrayBuffer>, key: PinnedFeedKey, options: FetchClaimFeedOptions, ex: Exchange): Promise<Outcome | undefined> {
+  const sigUrl = signatureUrlFor(ex.feedUrl);
+  const pinned = describeFeedTrust(key);
+  const fetched = await fetchWithinOrigin(sigUrl, 'feed’s signature', { Accept: '*/*' }, ex);
+  if (!fetched.ok) return fetched.outcome;
+  const { response } = fetched;
+  if (response.status === 404 || response.status === 410) {
+    cancel(response);
+    return reject(
+      'signature-missing',
+      `The feed is not signed: there is no signature at ${sigUrl.href} (HTTP ${response.status}), but you pinned the publisher’s ${pinned}. Unsigned updates of this feed are refused.`,
+    );
+  }
+  if (!response.ok) return httpRejection(response, `feed’s signature at ${sigUrl.href}`);
+  let body: Awaited<ReturnType<typeof readCapped>>;
+  try {
+    body = await readCapped(response, MAX_SIGNATURE_BYTES);
+  } catch (error) {
+    return reject('network', `The connection broke while reading the feed’s signature: ${describeError(error)}`);
+  }
+  if (!body.ok) return reject('signature-invalid', `The feed’s signature file ${sigUrl.href} is over ${formatBytes(MAX_SIGNATURE_BYTES)}, too big to be a signature; the update was refused`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
+  } catch {
+    text = '';
+  }
+  const parsed = parseSignatureText(text, key.algorithm);
+  if (!parsed.ok) return reject('signature-invalid', `The feed’s signature file ${sigUrl.href} ${parsed.error}; the update was refused`);
+  let valid: boolean;
+  try {
+    valid = await verifyFeedSignature(key, bytes, parsed.signature, options.subtle);
+  } catch (error) {
+    return reject('signature-invalid', `This browser could not check the feed’s ${key.algorithm} signature (${describeError(error)}); the update was refused`);
+  }
+  if (valid) return undefined;
+  return reject(
+    'signature-invalid',
+    `The feed’s signature does not match the key you pinned (${pinned}): the feed was changed after it was signed, or signed with another key. The update was refused.`,
+  );
+}
+
 async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortSignal): Promise<Outcome> {
   // Bound: some engines refuse a fetch called without the global object as `this`.
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FEED_BYTES;
+  const ex: Exchange = {
+    doFetch,
+    signal,
+    feedUrl: url,
+    allowLoopbackHttp: options.allowLoopbackHttp === true,
+    maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+  };
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.etag) headers['If-None-Match'] = options.etag;
 
-  let response: Response;
-  try {
-    // credentials: 'omit' keeps the reader's cookies for the feed's site out of the request.
-    response = await doFetch(url.href, { method: 'GET', headers, credentials: 'omit', redirect: 'follow', signal });
-  } catch (error) {
-    return reject('network', `Could not reach the feed at ${url.origin}: ${describeError(error)}`);
-  }
-
-  // A redirect may have landed somewhere we would not have asked for directly.
-  if (response.url) {
-    let finalUrl: URL | undefined;
-    try {
-      finalUrl = new URL(response.url);
-    } catch {
-      finalUrl = undefined;
-    }
-    const problem = finalUrl ? urlProblem(finalUrl, options.allowLoopbackHttp === true) : 'is not a valid URL';
-    if (problem) {
-      response.body?.cancel().catch(() => undefined);
-      return reject('invalid-url', `The feed redirected to ${response.url}, which ${problem}`);
-    }
-  }
+  const fetched = await fetchWithinOrigin(url, 'feed', headers, ex);
+  if (!fetched.ok) return fetched.outcome;
+  const { response } = fetched;
 
   const etag = response.headers.get('ETag') ?? undefined;
   if (response.status === 304) return { status: 'not-modified', ...(etag ? { etag } : {}) };
 
-  if (!response.ok) {
-    response.body?.cancel().catch(() => undefined);
-    const phrase = response.statusText || REASON_PHRASES[response.status] || '';
-    return reject('http', `The feed answered HTTP ${response.status}${phrase ? ` ${phrase}` : ''}`);
-  }
+  if (!response.ok) return httpRejection(response, 'feed');
 
   const contentType = response.headers.get('Content-Type');
   if (!contentType || !isJsonContentType(contentType)) {
-    response.body?.cancel().catch(() => undefined);
+    cancel(response);
     return reject(
       'content-type',
       contentType
@@ -195,7 +349,7 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
 
   const declared = response.headers.get('Content-Length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
-    response.body?.cancel().catch(() => undefined);
+    cancel(response);
     return reject(
       'too-large',
       `The feed announced ${formatBytes(Number(declared))} (${declared.trim()} bytes), over the ${formatBytes(maxBytes)} limit`,
@@ -210,6 +364,12 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
   }
   if (!body.ok) {
     return reject('too-large', `The feed sent more than the ${formatBytes(maxBytes)} limit; reading was stopped`);
+  }
+
+  // The signature covers the bytes as they arrived: checked before a single one is parsed.
+  if (options.publicKey) {
+    const refused = await checkSignature(body.bytes, options.publicKey, options, ex);
+    if (refused) return refused;
   }
 
   let text: string;
@@ -228,30 +388,36 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
   }
 
   const { claimSet } = parsed;
+  const future = publishedAtProblem(claimSet.publishedAt, safeNow(options));
+  if (future) return reject('published-in-future', future);
   // A malformed installed version cannot be compared; accepting the (validated) feed is how
   // such an install recovers, rather than blocking updates forever.
   if (options.currentVersion !== undefined && isVersion(options.currentVersion)) {
     const order = compareVersions(claimSet.version, options.currentVersion);
-    if (order === 0) return { status: 'not-modified', ...(etag ? { etag } : {}) };
+    if (order === 0 && !options.replaceSameVersion) return { status: 'not-modified', ...(etag ? { etag } : {}) };
     if (order < 0) {
       return reject(
         'not-newer',
         `The feed is version ${claimSet.version}, not newer than the installed ${options.currentVersion}`,
       );
     }
+    const leap = versionLeapProblem(claimSet.version, options.currentVersion);
+    if (leap) return reject('version-leap', leap);
   }
   return { status: 'updated', claimSet, ...(etag ? { etag } : {}) };
 }
 
+function safeNow(options: FetchClaimFeedOptions): Date {
+  try {
+    return (options.now ?? (() => new Date()))();
+  } catch {
+    return new Date();
+  }
+}
+
 export async function fetchClaimFeed(options: FetchClaimFeedOptions): Promise<ClaimFeedResult> {
   const stamp = (outcome: Outcome): ClaimFeedResult => {
-    let fetchedAt: string;
-    try {
-      fetchedAt = (options.now ?? (() => new Date()))().toISOString();
-    } catch {
-      fetchedAt = new Date().toISOString();
-    }
-    return { ...outcome, fetchedAt };
+    return { ...outcome, fetchedAt: safeNow(options).toISOString() };
   };
 
   let url: URL;
@@ -260,7 +426,7 @@ export async function fetchClaimFeed(options: FetchClaimFeedOptions): Promise<Cl
   } catch {
     return stamp(reject('invalid-url', `"${options.url}" is not a valid URL`));
   }
-  const problem = urlProblem(url, options.allowLoopbackHttp === true);
+  const problem = feedUrlProblem(url, options.allowLoopbackHttp === true);
   if (problem) return stamp(reject('invalid-url', `The feed URL ${url.href} ${problem}`));
   if (url.username || url.password) {
     return stamp(reject('invalid-url', 'The feed URL must not contain a user name or password'));

@@ -1,6 +1,15 @@
 /**
  * The claim-set schema. Every claim type in the project is inferred from here, so the
- * validator and the compiler can never disagree about what a claim is.
+ * validator, the build of the bundled set and the compiler can never disagree about what a
+ * claim is.
+ *
+ * Three shapes share one set of field definitions:
+ * - the built set (`ClaimSetSchema`, schema 2): what the extension bundles, feeds serve and
+ *   readers import; each claim embeds its actor;
+ * - the source files in `claims/` (`ClaimSourceSchema`, `ActorFileSchema`, `SetFileSchema`): one
+ *   file per claim with the actor as an id, one file per actor, one header file;
+ * - the legacy schema 1 set (`ClaimSetV1Schema`), still accepted and migrated on read
+ *   (`validateClaimSet`), so feeds and packs made before schema 2 keep working.
  *
  * valibot rather than zod: its functions tree-shake, which keeps the content script and
  * background small (the content script budget is 60 KB gzip), and it has the same
@@ -8,7 +17,9 @@
  */
 import * as v from 'valibot';
 
-export const CLAIM_SCHEMA_VERSION = 1;
+export const CLAIM_SCHEMA_VERSION = 2;
+/** Older generations `validateClaimSet` still reads (and migrates). */
+export const LEGACY_CLAIM_SCHEMA_VERSIONS = [1] as const;
 
 const isoDate = v.pipe(
   v.string(),
@@ -32,46 +43,120 @@ const slug = v.pipe(
 const text = (max: number) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
 
-export const CLAIM_KINDS = ['binding-commitment', 'announced-target'] as const;
-export const ClaimKindSchema = v.picklist(CLAIM_KINDS, 'must be "binding-commitment" or "announced-target"');
+const versionString = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.4.0'));
+
+/**
+ * The headline label. `no-commitment` is for refusals to commit and statements of position that
+ * promise nothing: the card must never suggest a promise exists.
+ */
+export const CLAIM_KINDS = ['binding-commitment', 'announced-target', 'no-commitment'] as const;
+export const ClaimKindSchema = v.picklist(CLAIM_KINDS, `must be one of ${CLAIM_KINDS.join(', ')}`);
 
 export const CLAIM_FORCES = [
   'legal-obligation',
   'contractual',
+  'treaty',
   'categorical-pledge',
+  'voluntary-pledge',
   'conditional',
   'goal',
   'best-effort',
   'recommendation',
   'aspiration',
-  'voluntary-pledge',
+  'declaration',
+  'refusal',
 ] as const;
 export const ClaimForceSchema = v.picklist(CLAIM_FORCES, `must be one of ${CLAIM_FORCES.join(', ')}`);
 
-export const CLAIM_STATUSES = ['in-force', 'modified', 'superseded', 'withdrawn', 'fulfilled', 'disputed'] as const;
+/**
+ * The forces the labelling rubric (docs/claim-set.md) allows under each kind. The schema does not
+ * enforce it (schema 1 packs paired `voluntary-pledge` with announced targets); `npm run
+ * claims:check` does, for the bundled set.
+ */
+export const FORCES_BY_KIND: Readonly<Record<ClaimKind, readonly ClaimForce[]>> = {
+  'binding-commitment': ['legal-obligation', 'contractual', 'treaty', 'categorical-pledge', 'voluntary-pledge'],
+  'announced-target': ['conditional', 'goal', 'best-effort', 'recommendation', 'aspiration', 'declaration'],
+  'no-commitment': ['refusal', 'declaration'],
+};
+
+export const CLAIM_STATUSES = [
+  'in-force',
+  'pending',
+  'modified',
+  'superseded',
+  'withdrawn',
+  'fulfilled',
+  'partly-fulfilled',
+  'lapsed',
+  'disputed',
+  'declined',
+] as const;
 export const ClaimStatusSchema = v.picklist(CLAIM_STATUSES, `must be one of ${CLAIM_STATUSES.join(', ')}`);
 
-/** What happened to a claim on a given day. Status-changing events must match the claim's status. */
+/** What happened to a claim on a given day. */
 export const HISTORY_EVENTS = [
   'introduced',
+  'enacted',
+  'took-effect',
   'reworded',
   'reaffirmed',
   'modified',
   'superseded',
   'withdrawn',
   'fulfilled',
+  'partly-fulfilled',
+  'lapsed',
   'disputed',
-  'took-effect',
+  'declined',
+  'noted',
 ] as const;
 export const HistoryEventSchema = v.picklist(HISTORY_EVENTS, `must be one of ${HISTORY_EVENTS.join(', ')}`);
 
-export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
+/**
+ * The status each event sets; `undefined` for events that set none (rewording, reaffirming, and
+ * `noted` for court rulings, lawsuits, reports). A claim's status is the status set by its last
+ * status-setting event, and `statusDate` that event's date.
+ */
+export const STATUS_SET_BY_EVENT: Readonly<Record<HistoryEvent, ClaimStatus | undefined>> = {
+  introduced: 'in-force',
+  enacted: 'pending',
+  'took-effect': 'in-force',
+  reworded: undefined,
+  reaffirmed: undefined,
+  modified: 'modified',
+  superseded: 'superseded',
+  withdrawn: 'withdrawn',
+  fulfilled: 'fulfilled',
+  'partly-fulfilled': 'partly-fulfilled',
+  lapsed: 'lapsed',
+  disputed: 'disputed',
+  declined: 'declined',
+  noted: undefined,
+};
 
+export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
+export const ConfidenceSchema = v.picklist(CONFIDENCE_LEVELS, 'must be "high", "medium" or "low"');
+
+export const ACTOR_TYPES = ['company', 'government', 'legislature', 'agency', 'coalition', 'international-body', 'person'] as const;
+export const ActorTypeSchema = v.picklist(ACTOR_TYPES, `must be one of ${ACTOR_TYPES.join(', ')}`);
+
+/**
+ * Who made a claim. In the source it is `claims/actors/<id>.json`; in a built set each claim
+ * embeds a copy. `aliases` are only real names of the actor readers meet (short forms, former
+ * names, products); `members` are a coalition's member organisations by the names readers meet.
+ */
 export const ActorSchema = v.object({
   id: slug,
   name: text(120),
-  /** Other names readers meet: short forms, former names, products ("Claude" for Anthropic). */
+  type: ActorTypeSchema,
   aliases: v.array(text(120)),
+  members: v.optional(v.array(text(120))),
+});
+
+/** The law, policy, treaty, code or agreement a claim lives in, with the names readers meet. */
+export const InstrumentSchema = v.object({
+  name: text(300),
+  aliases: v.array(text(160)),
 });
 
 export const SourceSchema = v.object({
@@ -79,8 +164,19 @@ export const SourceSchema = v.object({
   title: text(300),
   publisher: v.optional(text(120)),
   date: v.optional(isoDate),
-  /** A short quote from the source that supports the label; kept short for fair use. */
+  /** Schema 1 only carried quotes here; schema 2 puts the operative words in `evidence`. */
   quote: v.optional(text(400)),
+});
+
+/**
+ * The operative words of the primary source that justify the label, quoted briefly (at most 30
+ * words: `claims:check` counts them) with a locator (section, article, page, paragraph).
+ */
+export const EvidenceSchema = v.object({
+  quote: text(400),
+  locator: text(200),
+  url: httpsUrl,
+  title: v.optional(text(300)),
 });
 
 export const HistoryEntrySchema = v.object({
@@ -91,23 +187,115 @@ export const HistoryEntrySchema = v.object({
 });
 
 /**
- * Matching data. `phrasings` are whole sentences saying the claim in different words;
- * `keyPhrases` are names distinctive enough to identify the claim on their own
- * ("Frontier Safety Roadmaps"); `keyTerms` are gates: a sentence must contain at least one
- * word of every group (e.g. [["pause","delay","halt"], ["train","deploy","release"]]).
+ * Every claim field after `id` and `actor`, in the order built files list them. Matching data:
+ * `phrasings` are whole sentences saying the claim in different words; `keyPhrases` are names
+ * distinctive enough to identify the claim on their own ("Frontier Safety Roadmaps"); `keyTerms`
+ * are gates: a sentence must contain at least one word of every group.
  */
-export const ClaimSchema = v.object({
-  id: slug,
-  actor: ActorSchema,
+const claimBody = {
+  instrument: v.optional(InstrumentSchema),
   statement: text(600),
   kind: ClaimKindSchema,
   force: ClaimForceSchema,
   status: ClaimStatusSchema,
-  /** The date the current status took effect. */
+  /** The date the current status took effect: the date of the last status-setting event. */
   statusDate: isoDate,
+  /** When a law or rule takes (or took) effect; may lie in the future. */
+  effectiveDate: v.optional(isoDate),
+  /** The date by which the promise had to be met; may lie in the future. */
+  deadline: v.optional(isoDate),
+  /** Ids of the claims that replaced this one (withdrawn, superseded or modified claims). */
+  replacedBy: v.optional(v.array(slug)),
   history: v.pipe(v.array(HistoryEntrySchema), v.minLength(1, 'must have at least one entry')),
   rationale: text(800),
-  confidence: v.picklist(CONFIDENCE_LEVELS, 'must be "high", "medium" or "low"'),
+  /** "Some analysts call this … because …", where reasonable readers would label it differently. */
+  contested: v.optional(text(400)),
+  evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'must quote at least one piece of evidence')),
+  confidence: ConfidenceSchema,
+  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
+  /** The day someone last checked this claim against its sources. */
+  reviewedAt: isoDate,
+  phrasings: v.pipe(v.array(text(400)), v.minLength(1, 'must have at least one phrasing')),
+  keyPhrases: v.optional(v.array(text(120)), []),
+  keyTerms: v.optional(v.array(v.pipe(v.array(text(60)), v.minLength(1, 'a key-term group must not be empty'))), []),
+  topics: v.array(slug),
+};
+
+/** A claim in a built set: the actor embedded. */
+export const ClaimSchema = v.object({
+  id: slug,
+  actor: ActorSchema,
+  ...claimBody,
+});
+
+const setHeaderEntries = {
+  /** Semantic version of the data; a feed update is accepted only when this grows. */
+  version: versionString,
+  /** When this version was published. */
+  publishedAt: isoDate,
+  /** The date the whole set was last reviewed against its sources ("as of"). */
+  asOf: isoDate,
+  /** Who maintains this set; shown on cards as the claim's pack. */
+  publisher: v.optional(text(120)),
+};
+
+export const ClaimSetSchema = v.object({
+  schemaVersion: v.literal(CLAIM_SCHEMA_VERSION, `must be ${CLAIM_SCHEMA_VERSION}`),
+  ...setHeaderEntries,
+  claims: v.array(ClaimSchema),
+});
+
+/** `claims/<actor-id>/<claim-id>.json`: a claim with its actor as an id. */
+export const ClaimSourceSchema = v.object({
+  id: slug,
+  actor: slug,
+  ...claimBody,
+});
+
+/** `claims/actors/<actor-id>.json`. */
+export const ActorFileSchema = ActorSchema;
+
+/** `claims/set.json`: the header of the built set. */
+export const SetFileSchema = v.object(setHeaderEntries);
+
+/* ---------- Schema 1 (legacy): read and migrated, never written ---------- */
+
+const LEGACY_KINDS = ['binding-commitment', 'announced-target'] as const;
+const LEGACY_FORCES = [
+  'legal-obligation',
+  'contractual',
+  'categorical-pledge',
+  'conditional',
+  'goal',
+  'best-effort',
+  'recommendation',
+  'aspiration',
+  'voluntary-pledge',
+] as const;
+const LEGACY_STATUSES = ['in-force', 'modified', 'superseded', 'withdrawn', 'fulfilled', 'disputed'] as const;
+const LEGACY_EVENTS = ['introduced', 'reworded', 'reaffirmed', 'modified', 'superseded', 'withdrawn', 'fulfilled', 'disputed', 'took-effect'] as const;
+
+export const ClaimV1Schema = v.object({
+  id: slug,
+  actor: v.object({ id: slug, name: text(120), aliases: v.array(text(120)) }),
+  statement: text(600),
+  kind: v.picklist(LEGACY_KINDS, `must be one of ${LEGACY_KINDS.join(', ')}`),
+  force: v.picklist(LEGACY_FORCES, `must be one of ${LEGACY_FORCES.join(', ')}`),
+  status: v.picklist(LEGACY_STATUSES, `must be one of ${LEGACY_STATUSES.join(', ')}`),
+  statusDate: isoDate,
+  history: v.pipe(
+    v.array(
+      v.object({
+        date: isoDate,
+        event: v.picklist(LEGACY_EVENTS, `must be one of ${LEGACY_EVENTS.join(', ')}`),
+        note: text(400),
+        sourceUrl: httpsUrl,
+      }),
+    ),
+    v.minLength(1, 'must have at least one entry'),
+  ),
+  rationale: text(800),
+  confidence: ConfidenceSchema,
   sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
   phrasings: v.pipe(v.array(text(400)), v.minLength(1, 'must have at least one phrasing')),
   keyPhrases: v.optional(v.array(text(120)), []),
@@ -115,24 +303,32 @@ export const ClaimSchema = v.object({
   topics: v.array(slug),
 });
 
-export const ClaimSetSchema = v.object({
-  schemaVersion: v.literal(CLAIM_SCHEMA_VERSION, `must be ${CLAIM_SCHEMA_VERSION}`),
-  /** Semantic version of the data; a feed update is accepted only when this grows. */
-  version: v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.4.0')),
+export const ClaimSetV1Schema = v.object({
+  schemaVersion: v.literal(1, 'must be 1'),
+  version: versionString,
   publishedAt: isoDate,
-  /** Who maintains this set; shown on cards as the claim's pack. */
   publisher: v.optional(text(120)),
-  claims: v.array(ClaimSchema),
+  claims: v.array(ClaimV1Schema),
 });
 
 export type ClaimKind = v.InferOutput<typeof ClaimKindSchema>;
 export type ClaimForce = v.InferOutput<typeof ClaimForceSchema>;
 export type ClaimStatus = v.InferOutput<typeof ClaimStatusSchema>;
 export type HistoryEvent = v.InferOutput<typeof HistoryEventSchema>;
+export type ActorType = v.InferOutput<typeof ActorTypeSchema>;
 export type Actor = v.InferOutput<typeof ActorSchema>;
+export type Instrument = v.InferOutput<typeof InstrumentSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
+export type Evidence = v.InferOutput<typeof EvidenceSchema>;
 export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 export type ClaimSet = v.InferOutput<typeof ClaimSetSchema>;
-/** What a claim-set file may look like before validation fills defaults. */
+/** What a schema 2 claim-set file may look like before validation fills defaults. */
 export type ClaimSetInput = v.InferInput<typeof ClaimSetSchema>;
+export type ClaimSource = v.InferOutput<typeof ClaimSourceSchema>;
+export type ClaimSourceInput = v.InferInput<typeof ClaimSourceSchema>;
+export type ActorFile = v.InferOutput<typeof ActorFileSchema>;
+export type SetFile = v.InferOutput<typeof SetFileSchema>;
+export type ClaimV1 = v.InferOutput<typeof ClaimV1Schema>;
+export type ClaimSetV1 = v.InferOutput<typeof ClaimSetV1Schema>;
+export type ClaimSetV1Input = v.InferInput<typeof ClaimSetV1Schema>;

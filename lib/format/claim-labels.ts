@@ -1,17 +1,23 @@
 import type { ClaimKind, ClaimStatus } from '../claims/schema';
 
+/** Plain words a lay reader understands; `no-commitment` must never read like a promise. */
 export const KIND_LABEL: Readonly<Record<ClaimKind, string>> = {
   'binding-commitment': 'Binding commitment',
   'announced-target': 'Announced target',
+  'no-commitment': 'No commitment',
 };
 
 export const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
   'in-force': 'In force',
+  pending: 'Not yet in force',
   modified: 'Modified',
   superseded: 'Superseded',
   withdrawn: 'Withdrawn',
   fulfilled: 'Fulfilled',
+  'partly-fulfilled': 'Partly fulfilled',
+  lapsed: 'Lapsed',
   disputed: 'Disputed',
+  declined: 'Declined',
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -23,23 +29,18 @@ export function formatDay(isoDate: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
-/** "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026". */
+/**
+ * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)".
+ * A pending law's status date is the day it was enacted, not a day it took force.
+ */
 export function statusWithDate(status: ClaimStatus, isoDate: string): string {
-  return status === 'in-force' ? `In force since ${formatDay(isoDate)}` : `${STATUS_LABEL[status]} ${formatDay(isoDate)}`;
+  if (status === 'in-force') return `In force since ${formatDay(isoDate)}`;
+  if (status === 'pending') return `${STATUS_LABEL.pending} (enacted ${formatDay(isoDate)})`;
+  return `${STATUS_LABEL[status]} ${formatDay(isoDate)}`;
 }
 
 /** The accessible name of a highlight: what it is, then which claim. */
 export function highlightLabel(kind: ClaimKind, status: ClaimStatus, statement: string): string {
   const short = statement.length > 90 ? `${statement.slice(0, 87)}…` : statement;
   return `${KIND_LABEL[kind]} (${STATUS_LABEL[status].toLowerCase()}): ${short}`;
-}
-
-/** Only https links reach a card or an export; anything else is shown as text. */
-export function safeLink(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

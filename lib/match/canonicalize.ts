@@ -1,12 +1,15 @@
+import { stemmer } from 'stemmer';
 import curated from './data/curated-synonyms.json';
 import wordnet from './data/wordnet-synonyms.json';
 import { normalizeWord } from './normalize-word';
-import { porterStem } from './porter-stem';
 import { STOP_WORDS } from './stop-words';
 
 /**
  * Maps a word to the term the matcher compares: normalised, synonym-folded, stemmed. Claims and
  * pages go through the very same function, so any table choice stays consistent on both sides.
+ * Stems come from npm `stemmer`, a port of Porter's reference implementation (the 1980 algorithm plus
+ * its two published departures, -bli → -ble and -logi → -log); they only need to agree between a
+ * claim's phrasings and a page, not be words.
  */
 export interface Canonicalizer {
   /** The canonical term of one normalised word, or '' for a stop word. */
@@ -22,12 +25,12 @@ function buildCanonicalizer(): Canonicalizer {
   const words = new Map<string, string>(Object.entries(curated.words));
   // Curated choices win: WordNet never re-routes a stem that a curated entry maps from or to.
   const curatedStems = new Set<string>();
-  for (const [from, to] of words) curatedStems.add(porterStem(from)).add(porterStem(to));
-  for (const to of Object.values(curated.phrases)) curatedStems.add(porterStem(to));
+  for (const [from, to] of words) curatedStems.add(stemmer(from)).add(stemmer(to));
+  for (const to of Object.values(curated.phrases)) curatedStems.add(stemmer(to));
   const wordnetByStem = new Map<string, string>();
   for (const [from, to] of Object.entries((wordnet as { map: Record<string, string> }).map)) {
-    const key = porterStem(from);
-    if (!curatedStems.has(key) && !wordnetByStem.has(key)) wordnetByStem.set(key, porterStem(to));
+    const key = stemmer(from);
+    if (!curatedStems.has(key) && !wordnetByStem.has(key)) wordnetByStem.set(key, stemmer(to));
   }
   const cache = new Map<string, string>();
   const term = (word: string): string => {
@@ -36,7 +39,7 @@ function buildCanonicalizer(): Canonicalizer {
     if (STOP_WORDS.has(word)) result = '';
     else {
       const folded = words.get(word) ?? word;
-      const stem = porterStem(folded);
+      const stem = stemmer(folded);
       result = STOP_WORDS.has(folded) ? '' : (wordnetByStem.get(stem) ?? stem);
     }
     if (cache.size < 50_000) cache.set(word, result);

@@ -29,7 +29,16 @@ export interface ExtractedText {
   segments: TextSegment[];
   /** True when a bound in ExtractOptions stopped the walk early. */
   truncated?: boolean;
+  /**
+   * Elements whose text was left out because they were hidden (a `hidden` attribute, or CSS on the
+   * element or an ancestor, e.g. a closed `<details>`): content that can appear later without any
+   * node being added, so a caller can look again when an attribute changes. At most MAX_HIDDEN.
+   */
+  hidden: Element[];
 }
+
+/** Bound on `ExtractedText.hidden`: enough for real pages, cheap to re-check. */
+export const MAX_HIDDEN = 5_000;
 
 /** Nodes visited between chances to pause: small enough for 50 ms tasks on slow machines. */
 const NODES_PER_STEP = 512;
@@ -42,6 +51,13 @@ export interface ExtractOptions {
   isHidden?: (element: Element) => boolean;
   /** Extra elements to leave alone (our own UI, say). */
   skipSelector?: string;
+  /** Extra elements to leave alone, by identity (our own card host, whatever its tag). */
+  skip?: (element: Element) => boolean;
+  /**
+   * Elements to read although their tag is normally skipped: the one `<pre>` a browser wraps a
+   * text/plain document in is that document's text, not a code block.
+   */
+  include?: (element: Element) => boolean;
   /** Hard bounds on work: extraction stops (with `truncated`) past this many characters or nodes. */
   maxLength?: number;
   maxNodes?: number;
@@ -111,6 +127,11 @@ interface Builder {
   segments: TextSegment[];
   visited: number;
   truncated: boolean;
+  hidden: Set<Element>;
+}
+
+function noteHidden(builder: Builder, element: Element): void {
+  if (builder.hidden.size < MAX_HIDDEN) builder.hidden.add(element);
 }
 
 function pushBreak(builder: Builder, kind: string): void {
@@ -168,16 +189,20 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
       const counted = isMarkCounted(text);
       const parent = text.parentNode;
       const visible = !(parent && parent.nodeType === ELEMENT_NODE && /\S/.test(text.data) && isHidden(parent as Element));
+      if (!visible) noteHidden(builder, parent as Element);
       if (counted && visible && text.data.length > 0) appendText(builder, text.data, text, markRoot, markCursor);
       if (counted) markCursor += text.data.length;
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
       const tag = tagOf(element);
+      const hiddenByAttribute = element.hasAttribute('hidden');
       const skipped =
-        SKIPPED_TAGS.has(tag) ||
-        element.hasAttribute('hidden') ||
+        (SKIPPED_TAGS.has(tag) && !options.include?.(element)) ||
+        hiddenByAttribute ||
         isEditable(element) ||
-        (options.skipSelector !== undefined && element.matches(options.skipSelector));
+        (options.skipSelector !== undefined && element.matches(options.skipSelector)) ||
+        (options.skip?.(element) ?? false);
+      if (hiddenByAttribute) noteHidden(builder, element);
       if (skipped) {
         markCursor += markLengthOf(element);
         if (BLOCK_TAGS.has(tag) || tag === 'PRE' || tag === 'TEXTAREA') pushBreak(builder, BLOCK_SEPARATOR);
@@ -209,12 +234,12 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
 }
 
 function startWalk(root: Node, options: ExtractOptions): { builder: Builder; steps: Generator<void, void, void> } {
-  const builder: Builder = { parts: [], length: 0, pendingBreak: '', segments: [], visited: 0, truncated: false };
+  const builder: Builder = { parts: [], length: 0, pendingBreak: '', segments: [], visited: 0, truncated: false, hidden: new Set() };
   return { builder, steps: walkContext(root, root, builder, { ...options, isHidden: options.isHidden ?? defaultIsHidden }) };
 }
 
 function result(builder: Builder): ExtractedText {
-  return { text: builder.parts.join(''), segments: builder.segments, ...(builder.truncated ? { truncated: true } : {}) };
+  return { text: builder.parts.join(''), segments: builder.segments, hidden: [...builder.hidden], ...(builder.truncated ? { truncated: true } : {}) };
 }
 
 /** Extracts the readable text under `root` with a map from text offsets to DOM text nodes. */

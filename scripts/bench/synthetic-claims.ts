@@ -47,7 +47,7 @@ function makeCore(prng: Prng, vocabulary: Vocabulary): Core {
 function syntheticActor(prng: Prng, index: number): ActorInput {
   const stem = capitalise(`${prng.pick(NAME_SYLLABLES)}${prng.pick(NAME_SYLLABLES)}${prng.pick(NAME_SYLLABLES)}`);
   const name = `${stem} ${prng.pick(NAME_SUFFIXES)}`;
-  return { id: `${stem.toLowerCase()}-${index}`, name, aliases: prng.chance(0.5) ? [stem] : [] };
+  return { id: `${stem.toLowerCase()}-${index}`, name, type: 'company', aliases: prng.chance(0.5) ? [stem] : [] };
 }
 
 /**
@@ -106,8 +106,10 @@ function syntheticClaim(prng: Prng, index: number, actor: ActorInput, vocabulary
       ...(modified ? [{ date: modifiedDate, event: 'modified' as const, note: `Synthetic claim ${index} is narrowed.`, sourceUrl }] : []),
     ],
     rationale: `Generated for the benchmark: ${kind} about ${core.nouns[0]} and ${core.nouns[1]}.`,
+    evidence: [{ quote: statement, locator: 'synthetic', url: sourceUrl }],
     confidence: prng.pick(['high', 'medium', 'low'] as const),
     sources: [{ url: sourceUrl, title: `Synthetic source ${index}` }],
+    reviewedAt: modified ? modifiedDate : introduced,
     phrasings,
     keyPhrases,
     keyTerms,
@@ -141,6 +143,7 @@ export function generateClaimSet(base: ClaimSetInput, total: number, vocabulary:
     schemaVersion: CLAIM_SCHEMA_VERSION,
     version: `${total}.0.0`,
     publishedAt: base.publishedAt,
+    asOf: base.asOf,
     publisher: 'Pledge Lens benchmark (synthetic)',
     claims,
   };

@@ -113,7 +113,7 @@ describe('Chromium: popup', () => {
     const pageText = collapse(await article.page.evaluate(() => document.body.innerText));
     const popup = await openPopupFor(article);
 
-    const jsonld = await popup.export('jsonld');
+    const jsonld = await popup.export('w3c');
     expect(jsonld.filename).toMatch(/\.jsonld$/);
     const collection = JSON.parse(jsonld.text) as {
       type: string;

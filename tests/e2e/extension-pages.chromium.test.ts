@@ -108,7 +108,7 @@ describe('Chromium options page: annotation history', () => {
       const before = (await options.historyMentionIds()).sort();
       expect(before.length).toBeGreaterThan(0);
 
-      const exported = await options.exportHistory('jsonld');
+      const exported = await options.exportHistory('w3c');
       expect(exported.filename).toMatch(/\.jsonld$/);
       expect(exported.result).toEqual({ ok: true, text: `Exported ${before.length} ${before.length === 1 ? 'mention' : 'mentions'}.` });
       const collection = JSON.parse(exported.text) as { type: string; first: { items: { id: string }[] } };

@@ -114,12 +114,16 @@ export class ArticlePage {
     }
   }
 
-  /** Types a note into the open card (inside its shadow root; Playwright locators pierce open roots) and saves it. */
+  /** Types a note into the open card's note editor (an extension page framed in the card) and saves it. */
   async saveNote(text: string): Promise<void> {
-    const textarea = this.page.locator(`${CARD_HOST} section.card textarea`);
+    const editor = this.page.frameLocator(`${CARD_HOST} section.card iframe.note-frame`);
+    const textarea = editor.locator('textarea');
+    await textarea.waitFor({ state: 'visible', timeout: 5_000 });
+    // The editor loads the stored note first; typing before that would be overwritten.
+    await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
     await textarea.fill(text);
-    await this.page.locator(`${CARD_HOST} section.card button[type=submit]`, { hasText: 'Save note' }).click();
-    await this.page.locator(`${CARD_HOST} section.card .saved`, { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+    await editor.locator('button[type=submit]', { hasText: 'Save note' }).click();
+    await editor.locator('[data-testid=note-status]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
   }
 
   async reload(): Promise<void> {

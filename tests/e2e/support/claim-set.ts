@@ -1,22 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { REPO_ROOT } from './paths';
-
-interface BundledClaim {
-  id: string;
-  kind: string;
-  status: string;
-  statusDate: string;
-}
-
-interface BundledClaimSet {
-  version: string;
-  publishedAt: string;
-  claims: BundledClaim[];
-}
+import type { Claim } from '../../../lib/claims/schema';
+import { bundledClaimSet as readBundledClaimSet, makeClaim, makeClaimSet } from '../../support/claim-sets';
 
 /** The claim set the extension ships (public/claims/default.json), read as data to compare against. */
-export const bundledClaimSet = JSON.parse(readFileSync(resolve(REPO_ROOT, 'public', 'claims', 'default.json'), 'utf8')) as BundledClaimSet;
+export const bundledClaimSet = readBundledClaimSet();
 
 export function bundledKind(claimId: string): string | undefined {
   return bundledClaimSet.claims.find((claim) => claim.id === claimId)?.kind;
@@ -27,3 +13,37 @@ export const KIND_WORDS: Readonly<Record<string, string>> = {
   'binding-commitment': 'Binding commitment',
   'announced-target': 'Announced target',
 };
+
+/**
+ * A claim about an invented company, written for these tests only: valid against the schema, and
+ * about nobody any fixture article mentions, so it never changes what the articles highlight.
+ */
+export function inventedClaim(id: string): Claim {
+  const sourceUrl = 'https://example.org/tern-analytics/model-cards';
+  return makeClaim(id, {
+    actor: { id: 'tern-analytics', name: 'Tern Analytics', type: 'company', aliases: ['Tern'] },
+    statement: 'Tern Analytics says it will publish a model card for every model it sells, within a week of release.',
+    force: 'goal',
+    statusDate: '2026-05-04',
+    history: [{ date: '2026-05-04', event: 'introduced', note: 'Announced on the company blog (invented for tests).', sourceUrl }],
+    rationale: 'A voluntary promise with no outside enforcement and no stated consequence for missing it, so it is a target, not an obligation.',
+    evidence: [{ quote: 'We will publish a model card within a week of every release.', locator: 'paragraph 1', url: sourceUrl }],
+    confidence: 'low',
+    sources: [{ url: sourceUrl, title: 'Model cards for every release (test fixture)', publisher: 'Tern Analytics' }],
+    reviewedAt: '2026-05-10',
+    phrasings: [
+      'Tern Analytics promised to release a model card for each model it ships within seven days.',
+      'The startup Tern said every commercial model would get a published model card shortly after launch.',
+      'Tern Analytics had pledged that model cards would follow each release within a week.',
+      'Tern Analytics will no longer publish model cards for each model it sells.',
+    ],
+    keyTerms: [['model card', 'model cards']],
+    topics: ['transparency'],
+  });
+}
+
+/** A claim set like the bundled one, with another version and publisher and the given extra claims, as file text. */
+export function claimSetText(overrides: { version: string; publisher: string; extraClaims?: readonly Claim[]; onlyExtra?: boolean }): string {
+  const claims = [...(overrides.onlyExtra ? [] : bundledClaimSet.claims), ...(overrides.extraClaims ?? [])];
+  return JSON.stringify(makeClaimSet({ ...bundledClaimSet, version: overrides.version, publisher: overrides.publisher, claims }), null, 2);
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { KIND_WORDS } from './claim-set';
-import { sleep, waitOrExplain, type ContentPageState, type DynamicBrowser, type PageDriver } from './dynamic-driver';
+import { sleep, waitOrExplain, type DynamicBrowser, type PageDriver } from './dynamic-driver';
 import { cardIsClosedNow, cardIsOpenNow, cardSnapshot, centreOf, exists, focusPath, focusSnapshot, lightMarks, markStyle, resetFocus, type CardSnapshot, type FocusSnapshot, type PageGlobals } from './dynamic-probes';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -114,8 +114,8 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       expect(new Set(marks.map((mark) => mark.mentionId)).size, 'one mention of the new claim').toBe(1);
       expect(marks.every((mark) => mark.holder === 'two-claim')).toBe(true);
 
-      const state = (await browser.sendToTab(page, { type: 'get-page-state' })) as ContentPageState;
-      expect(state.url).toMatch(/\/spa-story-two$/);
+      const state = await browser.tabState(page);
+      expect(state.topUrl).toMatch(/\/spa-story-two$/);
       expect(state.claims.map((claim) => [claim.claimId, claim.mentions]), 'what the content script reports to the popup').toEqual([[RISK_REPORTS, 1]]);
       expect(page.errors).toEqual([]);
     } finally {
@@ -342,7 +342,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
         expect(await page.run(cardIsOpenNow, undefined), `card after focusing #${id}`).toBe(false);
         expect(await page.run(focusSnapshot, undefined), 'focus is on the forged mark').toMatchObject({ tag: 'mark', holder: holders[id] });
       }
-      const state = (await browser.sendToTab(page, { type: 'get-page-state' })) as ContentPageState;
+      const state = await browser.tabState(page);
       expect(state.claims.map((claim) => [claim.claimId, claim.mentions]), 'forged marks are not counted').toEqual([[RISK_REPORTS, 1]]);
     } finally {
       await closeQuietly(page);

@@ -1,6 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from './chromium';
-import type { DynamicBrowser, PageDriver, PageFunction } from './dynamic-driver';
+import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 
 /** The tab fields read here; declared locally because the suite has no Chrome API typings. */
 interface ChromeTabs {
@@ -10,6 +10,10 @@ interface ChromeTabs {
       sendMessage(tabId: number, message: object): Promise<unknown>;
     };
   };
+}
+
+interface ChromeRuntime {
+  chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
 }
 
 class PlaywrightDriver implements PageDriver {
@@ -71,6 +75,15 @@ async function activeTabId(worker: Worker, page: PlaywrightDriver): Promise<numb
 export async function launchDynamicChromium(): Promise<DynamicBrowser> {
   const chromium = await launchChromiumWithExtension();
   const drivers = new Set<PlaywrightDriver>();
+  // Any extension page can ask the background what the popup would; the note editor is the lightest.
+  let extensionPage: Page | undefined;
+  const askBackground = async (message: object): Promise<unknown> => {
+    if (!extensionPage) {
+      extensionPage = await chromium.context.newPage();
+      await extensionPage.goto(`chrome-extension://${chromium.extensionId}/note-editor.html?e2e`);
+    }
+    return extensionPage.evaluate((request) => (globalThis as unknown as ChromeRuntime).chrome.runtime.sendMessage(request), message);
+  };
   return {
     name: 'Chromium',
     async open(url) {
@@ -86,6 +99,12 @@ export async function launchDynamicChromium(): Promise<DynamicBrowser> {
       if (!driver) throw new Error('sendToTab: not a page this browser opened');
       const tabId = await activeTabId(chromium.worker, driver);
       return chromium.worker.evaluate(([id, request]) => (globalThis as unknown as ChromeTabs).chrome.tabs.sendMessage(id, request), [tabId, message] as const);
+    },
+    async tabState(page) {
+      const driver = [...drivers].find((candidate) => candidate === page);
+      if (!driver) throw new Error('tabState: not a page this browser opened');
+      const tabId = await activeTabId(chromium.worker, driver);
+      return settledTabState(() => askBackground({ type: 'get-tab-state', tabId }));
     },
     close: () => chromium.close(),
   };

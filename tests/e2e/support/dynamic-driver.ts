@@ -22,12 +22,12 @@ export interface PageDriver {
   close(): Promise<void>;
 }
 
-/** What the content script says about the page when asked over extension messaging (`get-page-state`). */
-export interface ContentPageState {
-  url: string;
+/** What the background says about a tab (`get-tab-state`), as the popup reads it: every frame's findings. */
+export interface TabStateView {
+  topUrl?: string;
   enabled: boolean;
   scanning: boolean;
-  claims: { claimId: string; mentions: number }[];
+  claims: { claimId: string; mentions: number; frameId: number }[];
 }
 
 export interface DynamicBrowser {
@@ -35,9 +35,11 @@ export interface DynamicBrowser {
   open(url: string): Promise<PageDriver>;
   /**
    * Sends a content request to the page's tab from an extension context (Chromium: the service
-   * worker; Firefox: an extension page), exactly as the popup or a keyboard command does.
+   * worker; Firefox: an extension page), exactly as the keyboard command does.
    */
-  sendToTab(page: PageDriver, message: { type: 'toggle-highlighting' } | { type: 'get-page-state' }): Promise<unknown>;
+  sendToTab(page: PageDriver, message: { type: 'toggle-highlighting' }): Promise<unknown>;
+  /** The page's tab as the popup sees it, asked of the background from an extension page once no frame is scanning. */
+  tabState(page: PageDriver): Promise<TabStateView>;
   close(): Promise<void>;
 }
 
@@ -52,3 +54,14 @@ export async function waitOrExplain<A>(page: PageDriver, what: string, fn: PageF
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `ask` until the tab has reported and no frame is still scanning (frames report after each scan). */
+export async function settledTabState(ask: () => Promise<unknown>, timeoutMs = 3_000): Promise<TabStateView> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = (await ask()) as { ok: boolean; error?: string; tab?: TabStateView };
+    if (!answer.ok || !answer.tab) throw new Error(`get-tab-state refused: ${answer.error ?? 'no tab'}`);
+    if ((answer.tab.topUrl && !answer.tab.scanning) || Date.now() > deadline) return answer.tab;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

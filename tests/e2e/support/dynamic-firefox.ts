@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import type { DynamicBrowser, PageDriver, PageFunction } from './dynamic-driver';
+import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 import { launchFirefoxWithExtension } from './firefox';
 
 const ADDON_ID = 'pledge-lens@pledge-lens.example';
@@ -126,6 +126,18 @@ class ExtensionPage {
     throw new Error(`The extension page ${url} never became scriptable`);
   }
 
+  /** Asks the background about the selected tab, as the popup does (`get-tab-state` with its id). */
+  async tabStateOfActiveTab(expectedUrl: string): Promise<unknown> {
+    const selected = await this.inBrowserWindow('gBrowser.selectedBrowser.currentURI.spec');
+    if (selected !== expectedUrl) throw new Error(`Expected ${expectedUrl} to be the selected tab, but it is ${String(selected)}`);
+    const context = await this.ensureOpen();
+    const answer = await evaluateIn(this.bidi, context, `(async () => {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return JSON.stringify(await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id }));
+    })()`);
+    return answer === undefined ? undefined : JSON.parse(String(answer)) as unknown;
+  }
+
   async sendToActiveTab(expectedUrl: string, message: object): Promise<unknown> {
     const selected = await this.inBrowserWindow('gBrowser.selectedBrowser.currentURI.spec');
     if (selected !== expectedUrl) throw new Error(`Expected ${expectedUrl} to be the selected tab, but it is ${String(selected)}`);
@@ -163,6 +175,12 @@ export async function launchDynamicFirefox(): Promise<DynamicBrowser> {
       if (!driver) throw new Error('sendToTab: not a page this browser opened');
       await driver.bringToFront();
       return extensionPage.sendToActiveTab(driver.page.url(), message);
+    },
+    async tabState(page) {
+      const driver = [...drivers].find((candidate) => candidate === page);
+      if (!driver) throw new Error('tabState: not a page this browser opened');
+      await driver.bringToFront();
+      return settledTabState(() => extensionPage.tabStateOfActiveTab(driver.page.url()));
     },
     close: () => browser.close().catch(() => undefined),
   };

@@ -1,15 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openPopupPage, popupIsSettled } from '../../../scripts/support/chromium';
 
-/** The few tab fields the tests read; declared here because the suite has no Chrome API typings. */
-interface TabLike {
-  id?: number;
-  url?: string;
-  active: boolean;
-}
-interface ChromeLike {
-  chrome: { tabs: { query(query: object): Promise<TabLike[]> } };
-}
+export { popupIsSettled, tabIdOf } from '../../../scripts/support/chromium';
 
 export interface PopupClaim {
   claimId: string;
@@ -24,19 +17,12 @@ export interface DownloadedFile {
   text: string;
 }
 
-export type ExportFormat = 'jsonld' | 'csv' | 'markdown';
+export type ExportFormat = 'w3c' | 'csv' | 'markdown';
 
 /**
  * In-page probes for the popup, shared by the Playwright (Chromium) and Puppeteer (Firefox) page
  * objects. Each is self-contained: evaluate() serialises it into the page.
  */
-
-/** True once the popup shows a final answer: a claim list, or an empty state that is not "still reading". */
-export function popupIsSettled(): boolean {
-  if (document.querySelector('[data-testid=claim-item]')) return true;
-  const empty = document.querySelector('[data-testid=empty-state]');
-  return empty !== null && !/still reading/i.test(empty.textContent ?? '');
-}
 
 /** The claims the popup lists, in order, with the mention count read back from the visible text. */
 export function readPopupClaims(): PopupClaim[] {
@@ -58,37 +44,12 @@ export function readPopupEmptyState(): string | undefined {
   return document.querySelector('[data-testid=empty-state]')?.textContent?.trim();
 }
 
-/**
- * The tab id of an open page, asked of the extension itself. Matched by URL; when the extension is
- * not allowed to read tab URLs (Chrome hides them without the "tabs" or a host permission) it falls
- * back to the active tab after bringing the page to the front, so the popup tests still reach the
- * popup and fail on what a user would see.
- */
-export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
-  const url = page.url();
-  const tabs = await worker.evaluate(() => (globalThis as unknown as ChromeLike).chrome.tabs.query({}));
-  const byUrl = tabs.filter((tab) => tab.url === url);
-  if (byUrl.length === 1 && byUrl[0]!.id !== undefined) return byUrl[0]!.id;
-  if (byUrl.length > 1) throw new Error(`${byUrl.length} tabs show ${url}; close the others first`);
-  await page.bringToFront();
-  const active = await worker.evaluate(() => (globalThis as unknown as ChromeLike).chrome.tabs.query({ active: true, lastFocusedWindow: true }));
-  const id = active[0]?.id;
-  if (id === undefined) throw new Error(`No tab found for ${url}`);
-  return id;
-}
-
 /** The toolbar popup, opened as a tab and pointed at the article's tab with ?tab=ID. */
 export class PopupPage {
   private constructor(readonly page: Page) {}
 
   static async open(context: BrowserContext, extensionId: string, tabId: number): Promise<PopupPage> {
-    const page = await context.newPage();
-    await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-    // Fail in seconds, not Playwright's default 30 s, when the popup lacks an element.
-    page.setDefaultTimeout(10_000);
-    const popup = new PopupPage(page);
-    await popup.waitForSettled();
-    return popup;
+    return new PopupPage(await openPopupPage(context, extensionId, tabId));
   }
 
   /** Waits until the popup shows a final answer: a claim list or an empty state that is not "still reading". */

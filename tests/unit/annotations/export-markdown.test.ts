@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdownText, exportMarkdown, safeHttpsUrl } from '../../../lib/annotations/export-markdown';
-import { claimsById, makeClaim, makeMention, targetClaim } from './fixtures';
+import { bindingClaim, claimsById, makeMention, targetClaim } from './fixtures';
 
 const generatedAt = '2026-11-22T10:00:00.000Z';
 
@@ -96,13 +96,14 @@ describe('exportMarkdown', () => {
   });
 
   it('links only https URLs', () => {
-    const claim = makeClaim({
+    const claim = {
+      ...bindingClaim,
       sources: [
         { url: 'javascript:alert(1)', title: 'Bad source' },
         { url: 'http://insecure.example/', title: 'Plain http' },
         { url: 'https://good.example/a b', title: 'Good source' },
       ],
-    });
+    };
     const md = exportMarkdown(
       [makeMention({ pageUrl: 'http://insecure.example/page', pageTitle: 'Insecure page' })],
       new Map([[claim.id, claim]]),

@@ -1,36 +1,34 @@
-/** Builders for claims and mentions used across the annotation tests (invented data, not seeds). */
-import type { Claim } from '../../../lib/claims/schema';
+/** Claims and builders for mentions used across the annotation tests (invented data, not seeds). */
+import type { Actor, Claim } from '../../../lib/claims/schema';
 import { mentionId } from '../../../lib/annotations/mention-id';
 import type { Mention } from '../../../lib/annotations/schema';
+import { makeClaim } from '../../support/claim-sets';
 
-export function makeClaim(overrides: Partial<Claim> = {}): Claim {
-  return {
-    id: 'acme-pause-pledge',
-    actor: { id: 'acme-ai', name: 'Acme AI', aliases: ['Acme'] },
-    statement: 'Acme AI will halt training runs if its evaluations find dangerous capabilities.',
-    kind: 'binding-commitment',
-    force: 'categorical-pledge',
-    status: 'withdrawn',
-    statusDate: '2026-02-24',
-    history: [
-      { date: '2024-05-01', event: 'introduced', note: 'Published in the first policy.', sourceUrl: 'https://acme.example/policy-v1' },
-      { date: '2026-02-24', event: 'withdrawn', note: 'Dropped from the revised policy.', sourceUrl: 'https://acme.example/policy-v3' },
-    ],
-    rationale: 'Stated as an unconditional promise in a published policy.',
-    confidence: 'high',
-    sources: [
-      { url: 'https://acme.example/policy-v1', title: 'Acme scaling policy, version 1' },
-      { url: 'https://news.example/acme-drops-pause', title: 'Acme drops its pause promise', publisher: 'Example News' },
-    ],
-    phrasings: ['Acme promised to stop training when tests show danger.'],
-    keyPhrases: [],
-    keyTerms: [],
-    topics: ['pause'],
-    ...overrides,
-  };
-}
+const ACME: Actor = { id: 'acme-ai', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
 
-export const targetClaim = makeClaim({
+/** A binding pledge, since withdrawn. */
+export const bindingClaim = makeClaim('acme-pause-pledge', {
+  actor: ACME,
+  statement: 'Acme AI will halt training runs if its evaluations find dangerous capabilities.',
+  kind: 'binding-commitment',
+  force: 'categorical-pledge',
+  status: 'withdrawn',
+  statusDate: '2026-02-24',
+  history: [
+    { date: '2024-05-01', event: 'introduced', note: 'Published in the first policy.', sourceUrl: 'https://acme.example/policy-v1' },
+    { date: '2026-02-24', event: 'withdrawn', note: 'Dropped from the revised policy.', sourceUrl: 'https://acme.example/policy-v3' },
+  ],
+  rationale: 'Stated as an unconditional promise in a published policy.',
+  sources: [
+    { url: 'https://acme.example/policy-v1', title: 'Acme scaling policy, version 1' },
+    { url: 'https://news.example/acme-drops-pause', title: 'Acme drops its pause promise', publisher: 'Example News' },
+  ],
+  phrasings: ['Acme promised to stop training when tests show danger.'],
+  topics: ['pause'],
+});
+
+export const targetClaim: Claim = {
+  ...bindingClaim,
   id: 'acme-roadmap-target',
   statement: 'Acme AI aims to publish a safety roadmap every quarter.',
   kind: 'announced-target',
@@ -39,9 +37,7 @@ export const targetClaim = makeClaim({
   statusDate: '2025-09-01',
   history: [{ date: '2025-09-01', event: 'introduced', note: 'Announced in a blog post.', sourceUrl: 'https://acme.example/blog/roadmaps' }],
   sources: [{ url: 'https://acme.example/blog/roadmaps', title: 'Our roadmap plans' }],
-});
-
-export const bindingClaim = makeClaim();
+};
 
 export const claimsById: ReadonlyMap<string, Claim> = new Map([
   [bindingClaim.id, bindingClaim],

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportW3c } from '../../../lib/annotations/export-w3c';
-import { mergeMentions, parseAnnotationExport } from '../../../lib/annotations/import-annotations';
-import type { Mention } from '../../../lib/annotations/schema';
-import { claimsById, deepFreeze, makeMention } from './fixtures';
+import { parseAnnotationExport } from '../../../lib/annotations/import-annotations';
+import { claimsById, makeMention } from './fixtures';
 
 const generatedAt = '2026-11-22T10:00:00.000Z';
 
@@ -106,77 +105,32 @@ describe('parseAnnotationExport', () => {
     (firstItem(mismatch).body as Record<string, unknown>[])[0]!.source = 'urn:pledge-lens:claim:someone-else';
     expect(errorOf(mismatch)).toMatch(/^item 1 field body invalid/);
   });
-});
 
-describe('mergeMentions', () => {
-  const older = makeMention({
-    note: { text: 'first thoughts', updatedAt: '2026-11-20T10:00:00.000Z' },
-    firstSeen: '2026-11-18T09:00:00.000Z',
-    lastSeen: '2026-11-20T09:00:00.000Z',
-  });
-  const newer: Mention = {
-    ...older,
-    pageTitle: 'Acme rewrites its safety policy (updated)',
-    firstSeen: '2026-11-19T09:00:00.000Z',
-    lastSeen: '2026-11-22T09:00:00.000Z',
-    note: { text: 'revised thoughts', updatedAt: '2026-11-22T08:00:00.000Z' },
-    wrongMatch: { flagged: false, updatedAt: '2026-11-22T08:30:00.000Z' },
-  };
-  const other = makeMention({ exact: 'a different sentence', start: 700 });
-  deepFreeze([older, newer, other]);
+  it('words an absent field as its own check reads a missing value', () => {
+    const noEnd = validExport();
+    delete ((firstItem(noEnd).target as Record<string, unknown>).selector as Record<string, unknown>[])[1]!.end;
+    expect(errorOf(noEnd)).toBe('item 1 field TextPositionSelector.end invalid: must be a number');
 
-  const expected: Mention = { ...newer, firstSeen: older.firstSeen };
+    const noSelector = validExport();
+    delete (firstItem(noSelector).target as Record<string, unknown>).selector;
+    expect(errorOf(noSelector)).toBe('item 1 field target.selector invalid: no TextQuoteSelector');
 
-  it('adds unknown ids and reports the counts', () => {
-    const result = mergeMentions([older], [other]);
-    expect(result).toEqual({ merged: [older, other], added: 1, updated: 0, unchanged: 0 });
+    const noTitle = validExport();
+    delete (firstItem(noTitle).pledgeLens as Record<string, unknown>).pageTitle;
+    expect(errorOf(noTitle)).toBe('item 1 field pledgeLens.pageTitle invalid: must be a string');
+
+    const noFirst = validExport();
+    delete noFirst.first;
+    expect(errorOf(noFirst)).toBe('"first" must be an AnnotationPage object, found missing');
   });
 
-  it('keeps the newer note and widens first/last seen, whichever side is newer', () => {
-    const forward = mergeMentions([older], [newer]);
-    expect(forward.merged).toEqual([expected]);
-    expect(forward).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
-
-    const backward = mergeMentions([newer], [older]);
-    expect(backward.merged).toEqual([expected]);
-    expect(backward).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
-  });
-
-  it('never lets an older note or flag replace a newer one', () => {
-    const staleFlag: Mention = { ...older, wrongMatch: { flagged: true, updatedAt: '2026-11-01T00:00:00.000Z' } };
-    const { merged } = mergeMentions([newer], [staleFlag]);
-    expect(merged[0]!.note).toEqual(newer.note);
-    expect(merged[0]!.wrongMatch).toEqual(newer.wrongMatch);
-  });
-
-  it('compares timestamps as instants, not strings', () => {
-    // 10:00+02:00 is 08:00Z, earlier than 09:00Z although it sorts later as text.
-    const a = makeMention({ note: { text: 'A', updatedAt: '2026-11-22T09:00:00.000Z' } });
-    const b: Mention = { ...a, note: { text: 'B', updatedAt: '2026-11-22T10:00:00.000+02:00' } };
-    expect(mergeMentions([a], [b]).merged[0]!.note!.text).toBe('A');
-    expect(mergeMentions([b], [a]).merged[0]!.note!.text).toBe('A');
-  });
-
-  it('is idempotent', () => {
-    const once = mergeMentions([older, other], [newer]);
-    const twice = mergeMentions(once.merged, [newer]);
-    expect(twice.merged).toEqual(once.merged);
-    expect(twice).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
-    const self = mergeMentions(once.merged, once.merged);
-    expect(self).toMatchObject({ merged: once.merged, added: 0, updated: 0, unchanged: 2 });
-  });
-
-  it('folds duplicate incoming ids into one record', () => {
-    const result = mergeMentions([], [older, newer, older]);
-    expect(result.merged).toEqual([expected]);
-    expect(result.added).toBe(1);
-  });
-
-  it('does not mutate its inputs', () => {
-    const existing = deepFreeze([older, other]);
-    const incoming = deepFreeze([newer]);
-    const snapshot = JSON.stringify([existing, incoming]);
-    expect(() => mergeMentions(existing, incoming)).not.toThrow();
-    expect(JSON.stringify([existing, incoming])).toBe(snapshot);
+  it('reads missing quote context and a missing body as empty', () => {
+    const doc = validExport();
+    const quote = ((firstItem(doc).target as Record<string, unknown>).selector as Record<string, unknown>[])[0]!;
+    delete quote.prefix;
+    quote.suffix = null;
+    delete firstItem(doc).body;
+    const result = parseAnnotationExport(doc);
+    expect(result.ok && result.mentions[0]!.anchor).toMatchObject({ prefix: '', suffix: '' });
   });
 });

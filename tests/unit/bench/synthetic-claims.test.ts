@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClaimSetInput } from '../../../lib/claims/schema';
 import { validateClaimSet } from '../../../lib/claims/validate-claim-set';
 import { allPhrasings } from '../../../scripts/bench/prepare';
 import { generateClaimSet } from '../../../scripts/bench/synthetic-claims';
 import { contentWords, readWordnetIndex, type Vocabulary } from '../../../scripts/bench/vocabulary';
+import { bundledClaimSet } from '../../support/claim-sets';
 
-const base = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as ClaimSetInput;
+const base: ClaimSetInput = bundledClaimSet();
 
 const vocabulary: Vocabulary = {
   nouns: ['harbor', 'ledger', 'charter', 'beacon', 'orchard', 'furnace', 'lantern', 'quarry', 'meadow', 'archive'],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchClaimFeed, type ClaimFeedResult, type FetchClaimFeedOptions } from '../../../lib/claims/fetch-claim-feed';
+import { makeClaimSet } from '../../support/claim-sets';
 import {
   BROKEN_JSON,
   FEED_ETAG,
@@ -7,18 +8,17 @@ import {
   NEWER_VERSION,
   OLDER_VERSION,
   closedPort,
-  startFeedServer,
-  type FeedServer,
-} from './feed-server';
-import { makeClaimSet } from './claim-set-builder';
+  startScenarioFeed,
+  type ScenarioFeed,
+} from './feed-scenarios';
 
 const FIXED_NOW = new Date('2025-04-02T10:20:30.000Z');
 const INSTALLED = '1.2.0';
 
-let server: FeedServer;
+let server: ScenarioFeed;
 
 beforeAll(async () => {
-  server = await startFeedServer();
+  server = await startScenarioFeed();
 });
 
 afterAll(async () => {
@@ -100,7 +100,7 @@ describe('fetchClaimFeed: accepted feeds', () => {
     expect(result.status).toBe('updated');
   });
 
-  it('asks for no credentials and follows redirects', async () => {
+  it('asks for no credentials and follows redirects itself (redirect: manual)', async () => {
     let seen: RequestInit | undefined;
     const spy: typeof fetch = (_input, init) => {
       seen = init;
@@ -111,7 +111,7 @@ describe('fetchClaimFeed: accepted feeds', () => {
     const result = await fetchClaimFeed({ url: 'https://feeds.example/claims.json', fetch: spy, now: () => FIXED_NOW });
     expect(result.status).toBe('updated');
     expect(seen?.credentials).toBe('omit');
-    expect(seen?.redirect).toBe('follow');
+    expect(seen?.redirect).toBe('manual');
     expect(seen?.signal).toBeInstanceOf(AbortSignal);
   });
 });
@@ -162,7 +162,7 @@ describe('fetchClaimFeed: rejected URLs', () => {
       return Promise.resolve(response);
     };
     const result = await fetchClaimFeed({ url: 'https://feeds.example/claims.json', fetch: downgraded, now: () => FIXED_NOW });
-    expect(expectRejected(result, 'invalid-url')).toContain('redirected to http://mirror.example/claims.json');
+    expect(expectRejected(result, 'redirect')).toContain('redirected to http://mirror.example/claims.json, which is another host (mirror.example)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mergeClaimPacks, type ClaimPack, type ClaimPackSource } from '../../../lib/claims/merge-claim-packs';
-import { makeClaim, makeClaimSet } from './claim-set-builder';
+import { makeClaim, makeClaimSet } from '../../support/claim-sets';
 
 interface PackSpec {
   id: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonText, validateClaimPackFile } from '../../../lib/claims/merge-claim-packs';
-import { makeClaim, makeClaimSet } from './claim-set-builder';
+import { parseJsonText, validateClaimPackFile } from '../../../lib/claims/parse-claim-set-text';
+import { makeClaim, makeClaimSet } from '../../support/claim-sets';
 
 /** A claim set as loose JSON, to break it in ways its type would not allow. */
 function asJson(value: unknown): { claims: Array<Record<string, unknown>> } {

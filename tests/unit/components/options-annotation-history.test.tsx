@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationHistory, type AnnotationHistoryProps } from '@/components/annotation-history';
 import { claimOptionsFrom, toMentionQuery, EMPTY_FILTERS } from '@/components/annotation-filters';
-import type { MentionQuery } from '@/lib/messages/protocol';
-import { allByTestId, byTestId, choose, claimFixture, click, labelOf, mentionFixture, mount, pickFile, settle, typeInto, unmountAll } from './options-test-utils';
+import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
+import { claimFixture, mentionFixture, pickFile } from './options-test-utils';
 
 const pause = claimFixture();
 const target = claimFixture({ id: 'acme-target', kind: 'announced-target', statement: 'Acme aims to publish model cards within a month.' });
@@ -34,48 +35,49 @@ function props(overrides: Partial<AnnotationHistoryProps> = {}): AnnotationHisto
   };
 }
 
-afterEach(unmountAll);
+afterEach(cleanup);
 
 describe('AnnotationHistory rows', () => {
   it('renders one row per mention with quote, claim label, page link, date, note and flag', () => {
-    const root = mount(<AnnotationHistory {...props()} />);
-    const rows = allByTestId(byTestId(root, 'history-list'), 'history-row');
+    render(<AnnotationHistory {...props()} />);
+    const rows = within(screen.getByTestId('history-list')).getAllByTestId('history-row');
     expect(rows).toHaveLength(2);
-    const [first, second] = rows as [HTMLElement, HTMLElement];
+    const first = within(rows[0]!);
+    const second = within(rows[1]!);
 
-    expect(byTestId(first, 'row-quote').textContent).toBe('Acme promised to halt training');
-    expect(byTestId(first, 'row-claim').textContent).toBe(`Binding commitment ${pause.statement}`);
-    const link = byTestId(first, 'row-page').querySelector('a')!;
+    expect(first.getByTestId('row-quote').textContent).toBe('Acme promised to halt training');
+    expect(first.getByTestId('row-claim').textContent).toBe(`Binding commitment ${pause.statement}`);
+    const link = first.getByTestId('row-page').querySelector('a')!;
     expect(link.getAttribute('href')).toBe('https://news.example.com/story');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(link.textContent).toBe('A story about Acme');
-    expect(byTestId(first, 'row-last-seen').textContent).toBe('4 Mar 2026');
-    expect(byTestId(first, 'row-note').textContent).toBe('Check the date');
-    expect(first.querySelector('[data-testid="row-wrong-match"]')).toBeNull();
+    expect(first.getByTestId('row-last-seen').textContent).toBe('4 Mar 2026');
+    expect(first.getByTestId('row-note').textContent).toBe('Check the date');
+    expect(first.queryByTestId('row-wrong-match')).toBeNull();
 
-    expect(byTestId(second, 'row-claim').textContent).toContain('Announced target');
-    expect(byTestId(second, 'row-wrong-match').textContent).toContain('wrong match');
+    expect(second.getByTestId('row-claim').textContent).toContain('Announced target');
+    expect(second.getByTestId('row-wrong-match').textContent).toContain('wrong match');
     // http pages are named but never linked.
-    expect(byTestId(second, 'row-page').querySelector('a')).toBeNull();
-    expect(byTestId(second, 'row-page').textContent).toBe('Plain http page');
-    expect(byTestId(second, 'row-last-seen').textContent).toBe('15 Jan 2026');
+    expect(second.getByTestId('row-page').querySelector('a')).toBeNull();
+    expect(second.getByTestId('row-page').textContent).toBe('Plain http page');
+    expect(second.getByTestId('row-last-seen').textContent).toBe('15 Jan 2026');
   });
 
   it('says so when a mention points at a claim that is not in the active set', () => {
-    const root = mount(<AnnotationHistory {...props({ mentions: [mentionFixture({ claimId: 'gone' })], claims: {} })} />);
-    expect(byTestId(root, 'row-claim').textContent).toContain('gone');
-    expect(byTestId(root, 'history-count').textContent).toBe('1 mention found');
+    render(<AnnotationHistory {...props({ mentions: [mentionFixture({ claimId: 'gone' })], claims: {} })} />);
+    expect(screen.getByTestId('row-claim').textContent).toContain('gone');
+    expect(screen.getByTestId('history-count').textContent).toBe('1 mention found');
   });
 
   it('shows an empty message and no rows when nothing matches', () => {
-    const root = mount(<AnnotationHistory {...props({ mentions: [] })} />);
-    expect(allByTestId(root, 'history-row')).toHaveLength(0);
-    expect(byTestId(root, 'history-empty').textContent).toContain('No stored annotations');
+    render(<AnnotationHistory {...props({ mentions: [] })} />);
+    expect(screen.queryAllByTestId('history-row')).toHaveLength(0);
+    expect(screen.getByTestId('history-empty').textContent).toContain('No stored annotations');
   });
 
   it('shows a load error in an alert', () => {
-    const root = mount(<AnnotationHistory {...props({ error: 'Could not load annotations: boom' })} />);
-    const alert = byTestId(root, 'history-error');
+    render(<AnnotationHistory {...props({ error: 'Could not load annotations: boom' })} />);
+    const alert = screen.getByTestId('history-error');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain('boom');
   });
@@ -84,18 +86,18 @@ describe('AnnotationHistory rows', () => {
 describe('AnnotationHistory filters', () => {
   it('reports the query built from each control', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
-    const root = mount(<AnnotationHistory {...props({ onQueryChange })} />);
+    render(<AnnotationHistory {...props({ onQueryChange })} />);
 
-    typeInto(byTestId(root, 'filter-text'), '  halt training ');
+    fireEvent.input(screen.getByTestId('filter-text'), { target: { value: '  halt training ' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', text: 'halt training' });
 
-    choose(byTestId(root, 'filter-claim'), 'acme-target');
+    fireEvent.change(screen.getByTestId('filter-claim'), { target: { value: 'acme-target' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', text: 'halt training', claimIds: ['acme-target'] });
 
-    typeInto(byTestId(root, 'filter-site'), 'example.com');
-    typeInto(byTestId(root, 'filter-from'), '2026-01-01');
-    typeInto(byTestId(root, 'filter-to'), '2026-03-31');
-    choose(byTestId(root, 'filter-wrong'), 'only');
+    fireEvent.input(screen.getByTestId('filter-site'), { target: { value: 'example.com' } });
+    fireEvent.input(screen.getByTestId('filter-from'), { target: { value: '2026-01-01' } });
+    fireEvent.input(screen.getByTestId('filter-to'), { target: { value: '2026-03-31' } });
+    fireEvent.change(screen.getByTestId('filter-wrong'), { target: { value: 'only' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({
       wrongMatches: 'only',
       text: 'halt training',
@@ -108,18 +110,18 @@ describe('AnnotationHistory filters', () => {
 
   it('leaves out a site the background could not read, and marks the field invalid', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
-    const root = mount(<AnnotationHistory {...props({ onQueryChange })} />);
-    const site = byTestId<HTMLInputElement>(root, 'filter-site');
-    typeInto(site, 'not a host');
+    render(<AnnotationHistory {...props({ onQueryChange })} />);
+    const site = screen.getByTestId('filter-site');
+    fireEvent.input(site, { target: { value: 'not a host' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include' });
     expect(site.getAttribute('aria-invalid')).toBe('true');
-    typeInto(site, 'example.org');
+    fireEvent.input(site, { target: { value: 'example.org' } });
     expect(site.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('offers every known claim in the claim select, with kind labels', () => {
-    const root = mount(<AnnotationHistory {...props()} />);
-    const options = Array.from(byTestId<HTMLSelectElement>(root, 'filter-claim').options).map((o) => [o.value, o.textContent]);
+    render(<AnnotationHistory {...props()} />);
+    const options = Array.from(screen.getByTestId<HTMLSelectElement>('filter-claim').options).map((o) => [o.value, o.textContent]);
     expect(options).toEqual([
       ['', 'All claims'],
       ['acme-target', `Announced target: ${target.statement}`],
@@ -128,10 +130,11 @@ describe('AnnotationHistory filters', () => {
   });
 
   it('labels every control', () => {
-    const root = mount(<AnnotationHistory {...props()} />);
-    const controls = Array.from(root.querySelectorAll<HTMLElement>('input, select'));
+    const { container } = render(<AnnotationHistory {...props()} />);
+    const controls = Array.from(container.querySelectorAll<HTMLElement>('input, select'));
     expect(controls.length).toBeGreaterThanOrEqual(8);
-    for (const control of controls) expect(labelOf(control), control.outerHTML).not.toBe('');
+    const labelled = screen.getAllByLabelText(/\S/);
+    for (const control of controls) expect(labelled, control.outerHTML).toContain(control);
   });
 
   it('toMentionQuery drops empty and malformed values', () => {
@@ -143,82 +146,79 @@ describe('AnnotationHistory filters', () => {
 describe('AnnotationHistory destructive actions', () => {
   it('deletes a row only after the second, confirming click', async () => {
     const onDelete = vi.fn();
-    const root = mount(<AnnotationHistory {...props({ onDelete })} />);
-    const row = allByTestId(root, 'history-row')[1]!;
-    click(byTestId(row, 'row-delete'));
+    render(<AnnotationHistory {...props({ onDelete })} />);
+    const row = within(screen.getAllByTestId('history-row')[1]!);
+    fireEvent.click(row.getByTestId('row-delete'));
     expect(onDelete).not.toHaveBeenCalled();
-    const confirm = byTestId(row, 'row-delete-confirm');
+    const confirm = row.getByTestId('row-delete-confirm');
     expect(confirm.textContent).toBe('Confirm delete');
-    click(confirm);
-    await settle();
-    expect(onDelete).toHaveBeenCalledOnce();
+    fireEvent.click(confirm);
+    await waitFor(() => expect(onDelete).toHaveBeenCalledOnce());
     expect(onDelete).toHaveBeenCalledWith('m-2');
   });
 
   it('cancelling a delete fires nothing and restores the button', () => {
     const onDelete = vi.fn();
-    const root = mount(<AnnotationHistory {...props({ onDelete })} />);
-    const row = allByTestId(root, 'history-row')[0]!;
-    click(byTestId(row, 'row-delete'));
-    const cancel = Array.from(row.querySelectorAll('button')).find((b) => b.textContent === 'Cancel')!;
-    click(cancel);
-    expect(row.querySelector('[data-testid="row-delete-confirm"]')).toBeNull();
-    expect(byTestId(row, 'row-delete')).toBeTruthy();
+    render(<AnnotationHistory {...props({ onDelete })} />);
+    const row = within(screen.getAllByTestId('history-row')[0]!);
+    fireEvent.click(row.getByTestId('row-delete'));
+    fireEvent.click(row.getByRole('button', { name: 'Cancel' }));
+    expect(row.queryByTestId('row-delete-confirm')).toBeNull();
+    expect(row.getByTestId('row-delete')).toBeTruthy();
     expect(onDelete).not.toHaveBeenCalled();
   });
 
   it('clears everything only after confirmation', async () => {
     const onClearAll = vi.fn();
-    const root = mount(<AnnotationHistory {...props({ onClearAll })} />);
-    expect(root.querySelector('[data-testid="clear-all-confirm"]')).toBeNull();
-    click(byTestId(root, 'clear-all'));
+    render(<AnnotationHistory {...props({ onClearAll })} />);
+    expect(screen.queryByTestId('clear-all-confirm')).toBeNull();
+    fireEvent.click(screen.getByTestId('clear-all'));
     expect(onClearAll).not.toHaveBeenCalled();
-    click(byTestId(root, 'clear-all-confirm'));
-    await settle();
-    expect(onClearAll).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByTestId('clear-all-confirm'));
+    await waitFor(() => expect(onClearAll).toHaveBeenCalledOnce());
     // Back to the first step afterwards, so a second clear needs a second confirmation.
-    expect(root.querySelector('[data-testid="clear-all-confirm"]')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('clear-all-confirm')).toBeNull());
   });
 });
 
 describe('AnnotationHistory export and import', () => {
   it('exports in the chosen format and reports the count', async () => {
     const onExport = vi.fn(async () => ({ ok: true as const, count: 3 }));
-    const root = mount(<AnnotationHistory {...props({ onExport })} />);
-    choose(byTestId(root, 'export-format'), 'csv');
-    click(byTestId(root, 'export-button'));
-    await settle();
+    render(<AnnotationHistory {...props({ onExport })} />);
+    fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'csv' } });
+    fireEvent.click(screen.getByTestId('export-button'));
+    await waitFor(() => expect(screen.getByTestId('export-result').textContent).toBe('Exported 3 mentions.'));
     expect(onExport).toHaveBeenCalledWith('csv');
-    expect(byTestId(root, 'export-result').textContent).toBe('Exported 3 mentions.');
   });
 
   it('offers the three export formats', () => {
-    const root = mount(<AnnotationHistory {...props()} />);
-    const values = Array.from(byTestId<HTMLSelectElement>(root, 'export-format').options).map((o) => o.value);
-    expect(values).toEqual(['jsonld', 'csv', 'markdown']);
+    render(<AnnotationHistory {...props()} />);
+    const values = Array.from(screen.getByTestId<HTMLSelectElement>('export-format').options).map((o) => o.value);
+    expect(values).toEqual(['w3c', 'csv', 'markdown']);
   });
 
   it('reads the chosen file and reports the import counts', async () => {
     const onImport = vi.fn(async () => ({ ok: true as const, added: 2, updated: 1, unchanged: 4 }));
-    const root = mount(<AnnotationHistory {...props({ onImport })} />);
-    await pickFile(byTestId(root, 'import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
+    render(<AnnotationHistory {...props({ onImport })} />);
+    pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
+    const result = await screen.findByText('Imported: 2 added, 1 updated, 4 unchanged');
     expect(onImport).toHaveBeenCalledWith('{"type":"AnnotationCollection"}');
-    const result = byTestId(root, 'import-result');
-    expect(result.textContent).toBe('Imported: 2 added, 1 updated, 4 unchanged');
+    expect(result).toBe(screen.getByTestId('import-result'));
     expect(result.getAttribute('role')).toBe('status');
   });
 
   it('shows an import failure in role=alert', async () => {
     const onImport = vi.fn(async () => ({ ok: false as const, error: 'Item 3: pageUrl must be an absolute URL' }));
-    const root = mount(<AnnotationHistory {...props({ onImport })} />);
-    await pickFile(byTestId(root, 'import-input'), 'bad.json', '{}');
-    const alert = byTestId(root, 'import-result');
+    render(<AnnotationHistory {...props({ onImport })} />);
+    pickFile(screen.getByTestId('import-input'), 'bad.json', '{}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toBe(screen.getByTestId('import-result'));
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toBe('Item 3: pageUrl must be an absolute URL');
   });
 
   it('accepts only JSON files in the picker', () => {
-    const root = mount(<AnnotationHistory {...props()} />);
-    expect(byTestId(root, 'import-input').getAttribute('accept')).toContain('.jsonld');
+    render(<AnnotationHistory {...props()} />);
+    expect(screen.getByTestId('import-input').getAttribute('accept')).toContain('.jsonld');
   });
 });

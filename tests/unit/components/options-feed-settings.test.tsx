@@ -1,46 +1,74 @@
 // @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FeedSettings, type FeedSettingsProps } from '@/components/feed-settings';
+import { FeedSettings, type FeedChoice, type FeedSettingsProps } from '@/components/feed-settings';
+import type { PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { formatDateTime } from '@/components/options-format';
-import { byTestId, click, labelOf, mount, settle, typeInto, unmountAll } from './options-test-utils';
 
 const FEED = 'https://claims.example.org/feed.json';
+const PINNED: PinnedFeedKey = { kind: 'pinned', algorithm: 'ECDSA-P256', publicKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE', fingerprint: '3F2A 9C1B 77D0 E4A5' };
 
 function props(overrides: Partial<FeedSettingsProps> = {}): FeedSettingsProps {
   return {
     feed: { url: FEED, lastSuccessAt: '2026-03-02T10:00:00.000Z', lastCheckedAt: '2026-03-04T10:00:00.000Z' },
-    onSaveUrl: vi.fn(async (url: string) => ({ ok: true as const, feed: { url } })),
+    onSaveUrl: vi.fn(async ({ url }: FeedChoice) => ({ ok: true as const, feed: { url } })),
     onUpdateNow: vi.fn(async () => ({ ok: true as const, status: 'updated' as const, feed: { url: FEED } })),
     ...overrides,
   };
 }
 
-afterEach(unmountAll);
+afterEach(cleanup);
 
 describe('FeedSettings', () => {
   it('shows the stored URL in a labelled input', () => {
-    const root = mount(<FeedSettings {...props()} />);
-    const input = byTestId<HTMLInputElement>(root, 'feed-url');
+    render(<FeedSettings {...props()} />);
+    const input = screen.getByTestId<HTMLInputElement>('feed-url');
     expect(input.value).toBe(FEED);
-    expect(labelOf(input)).toContain('Feed URL');
+    expect(screen.getByLabelText(/Feed URL/)).toBe(input);
   });
 
-  it('saves the typed URL (trimmed) and confirms', async () => {
-    const onSaveUrl = vi.fn(async (url: string) => ({ ok: true as const, feed: { url } }));
-    const root = mount(<FeedSettings {...props({ onSaveUrl })} />);
-    typeInto(byTestId(root, 'feed-url'), '  https://other.example.net/claims.json ');
-    click(byTestId(root, 'feed-save'));
-    await settle();
-    expect(onSaveUrl).toHaveBeenCalledWith('https://other.example.net/claims.json');
-    expect(byTestId(root, 'feed-save-result').getAttribute('role')).toBe('status');
+  it('saves the typed URL (trimmed) with the pasted key, and confirms with the key\'s fingerprint', async () => {
+    const onSaveUrl = vi.fn(async ({ url }: FeedChoice) => ({ ok: true as const, feed: { url, trust: PINNED } }));
+    render(<FeedSettings {...props({ onSaveUrl })} />);
+    fireEvent.input(screen.getByTestId('feed-url'), { target: { value: '  https://other.example.net/claims.json ' } });
+    fireEvent.input(screen.getByTestId('feed-key'), { target: { value: `  ${PINNED.publicKey}\n` } });
+    fireEvent.click(screen.getByTestId('feed-save'));
+    const result = await screen.findByTestId('feed-save-result');
+    expect(onSaveUrl).toHaveBeenCalledWith({ url: 'https://other.example.net/claims.json', publicKey: PINNED.publicKey, allowUnsigned: false });
+    expect(result.getAttribute('role')).toBe('status');
+    expect(result.textContent).toContain('signed by ECDSA P-256 key 3F2A 9C1B 77D0 E4A5');
+    expect(screen.getByLabelText(/Publisher’s public key/)).toBe(screen.getByTestId('feed-key'));
+  });
+
+  it('an unsigned choice disables the key field, sends no key and is confirmed as unsigned, with the browser\'s warning', async () => {
+    const onSaveUrl = vi.fn(async ({ url }: FeedChoice) => ({ ok: true as const, feed: { url, trust: { kind: 'unsigned' as const } }, warning: 'The browser was not allowed to read x.' }));
+    render(<FeedSettings {...props({ onSaveUrl })} />);
+    fireEvent.input(screen.getByTestId('feed-key'), { target: { value: PINNED.publicKey } });
+    fireEvent.click(screen.getByTestId('feed-unsigned'));
+    expect(screen.getByTestId<HTMLTextAreaElement>('feed-key').disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('feed-save'));
+    const result = await screen.findByTestId('feed-save-result');
+    expect(onSaveUrl).toHaveBeenCalledWith({ url: FEED, publicKey: '', allowUnsigned: true });
+    expect(result.textContent).toMatch(/^Saved\. Unsigned/);
+    expect(result.textContent).toContain('The browser was not allowed to read x.');
+  });
+
+  it('shows who vouches for the feed: the pinned key, unsigned, or a feed saved before signatures', () => {
+    const { rerender } = render(<FeedSettings {...props({ feed: { url: FEED, trust: PINNED } })} />);
+    expect(screen.getByTestId('feed-trust').textContent).toBe('Only updates signed by the publisher’s ECDSA P-256 key 3F2A 9C1B 77D0 E4A5');
+    expect(screen.getByTestId<HTMLTextAreaElement>('feed-key').value).toBe(PINNED.publicKey);
+    rerender(<FeedSettings {...props({ feed: { url: FEED, trust: { kind: 'unsigned' } } })} />);
+    expect(screen.getByTestId('feed-trust').textContent).toMatch(/^Nobody: an unsigned feed/);
+    expect(screen.getByTestId<HTMLInputElement>('feed-unsigned').checked).toBe(true);
+    rerender(<FeedSettings {...props({ feed: { url: FEED } })} />);
+    expect(screen.getByTestId('feed-trust').textContent).toMatch(/^Not chosen/);
   });
 
   it('shows the rejection when the background refuses the URL', async () => {
-    const root = mount(<FeedSettings {...props({ onSaveUrl: async () => ({ ok: false, error: 'A claim feed must be an https:// URL.' }) })} />);
-    typeInto(byTestId(root, 'feed-url'), 'http://plain.example.com/');
-    click(byTestId(root, 'feed-save'));
-    await settle();
-    const alert = byTestId(root, 'feed-save-result');
+    render(<FeedSettings {...props({ onSaveUrl: async () => ({ ok: false, error: 'A claim feed must be an https:// URL.' }) })} />);
+    fireEvent.input(screen.getByTestId('feed-url'), { target: { value: 'http://plain.example.com/' } });
+    fireEvent.click(screen.getByTestId('feed-save'));
+    const alert = await screen.findByTestId('feed-save-result');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toBe('A claim feed must be an https:// URL.');
   });
@@ -49,36 +77,34 @@ describe('FeedSettings', () => {
     ['updated', 'Updated'],
     ['not-modified', 'Already up to date'],
   ] as const)('reports an update that ended %s', async (status, text) => {
-    const root = mount(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: true, status, feed: { url: FEED } }) })} />);
-    click(byTestId(root, 'feed-update'));
-    await settle();
-    expect(byTestId(root, 'feed-result').textContent).toBe(text);
+    render(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: true, status, feed: { url: FEED } }) })} />);
+    fireEvent.click(screen.getByTestId('feed-update'));
+    await waitFor(() => expect(screen.getByTestId('feed-result').textContent).toBe(text));
   });
 
   it('reports a failed update in an alert', async () => {
-    const root = mount(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: false, error: 'The feed answered 503.' }) })} />);
-    click(byTestId(root, 'feed-update'));
-    await settle();
-    const alert = byTestId(root, 'feed-result');
+    render(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: false, error: 'The feed answered 503.' }) })} />);
+    fireEvent.click(screen.getByTestId('feed-update'));
+    const alert = await screen.findByTestId('feed-result');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toBe('The feed answered 503.');
   });
 
   it('shows the last success, last check and last error', () => {
     const at = '2026-03-04T11:00:00.000Z';
-    const root = mount(<FeedSettings {...props({ feed: { url: FEED, lastSuccessAt: '2026-03-02T10:00:00.000Z', lastCheckedAt: at, lastError: { at, message: 'Version 1.0.0 is older than 1.2.0' } } })} />);
-    const status = byTestId(root, 'feed-status');
-    expect(byTestId(status, 'feed-last-success').textContent).toBe(formatDateTime('2026-03-02T10:00:00.000Z'));
-    expect(byTestId(status, 'feed-last-check').textContent).toBe(formatDateTime(at));
-    expect(byTestId(status, 'feed-last-error').textContent).toContain('Version 1.0.0 is older than 1.2.0');
-    expect(byTestId(status, 'feed-last-error').textContent).toContain(formatDateTime(at));
+    render(<FeedSettings {...props({ feed: { url: FEED, lastSuccessAt: '2026-03-02T10:00:00.000Z', lastCheckedAt: at, lastError: { at, message: 'Version 1.0.0 is older than 1.2.0' } } })} />);
+    const status = within(screen.getByTestId('feed-status'));
+    expect(status.getByTestId('feed-last-success').textContent).toBe(formatDateTime('2026-03-02T10:00:00.000Z'));
+    expect(status.getByTestId('feed-last-check').textContent).toBe(formatDateTime(at));
+    expect(status.getByTestId('feed-last-error').textContent).toContain('Version 1.0.0 is older than 1.2.0');
+    expect(status.getByTestId('feed-last-error').textContent).toContain(formatDateTime(at));
   });
 
   it('says Never and None before any update', () => {
-    const root = mount(<FeedSettings {...props({ feed: { url: '' } })} />);
-    expect(byTestId(root, 'feed-last-success').textContent).toBe('Never');
-    expect(byTestId(root, 'feed-last-error').textContent).toBe('None');
-    expect(byTestId(root, 'feed-status').textContent).toContain('None set');
+    render(<FeedSettings {...props({ feed: { url: '' } })} />);
+    expect(screen.getByTestId('feed-last-success').textContent).toBe('Never');
+    expect(screen.getByTestId('feed-last-error').textContent).toBe('None');
+    expect(screen.getByTestId('feed-status').textContent).toContain('None set');
   });
 });
 

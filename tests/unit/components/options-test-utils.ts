@@ -1,76 +1,12 @@
-/** Small DOM helpers shared by the options-page component tests. */
-import { render, type ComponentChild } from 'preact';
-import { act } from 'preact/test-utils';
-import type { ClaimCardData, ClaimSetInfo, PackSummary } from '@/lib/messages/protocol';
+/** Fixtures and a file-picking helper shared by the options-page component tests. */
+import { fireEvent } from '@testing-library/preact';
 import type { Mention } from '@/lib/annotations/schema';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { ClaimSetInfo, PackSummary } from '@/lib/claims/claim-set-info';
 
-export function mount(node: ComponentChild): HTMLElement {
-  const container = document.createElement('div');
-  document.body.append(container);
-  act(() => {
-    render(node, container);
-  });
-  return container;
-}
-
-export function unmountAll(): void {
-  for (const child of Array.from(document.body.children)) {
-    act(() => render(null, child));
-    child.remove();
-  }
-}
-
-/** Lets pending promises (file reads, callbacks) settle and Preact re-render. */
-export async function settle(): Promise<void> {
-  await act(async () => {
-    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
-  });
-}
-
-export function byTestId<T extends Element = HTMLElement>(root: ParentNode, id: string): T {
-  const found = root.querySelector<T & Element>(`[data-testid="${id}"]`);
-  if (!found) throw new Error(`no element with data-testid="${id}"`);
-  return found as T;
-}
-
-export function allByTestId(root: ParentNode, id: string): HTMLElement[] {
-  return Array.from(root.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`));
-}
-
-export function click(element: Element): void {
-  act(() => {
-    (element as HTMLElement).click();
-  });
-}
-
-export function typeInto(input: HTMLInputElement, value: string): void {
-  act(() => {
-    input.value = value;
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-
-export function choose(select: HTMLSelectElement, value: string): void {
-  act(() => {
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-}
-
-/** Simulates picking a file in an <input type="file">. */
-export async function pickFile(input: HTMLInputElement, name: string, text: string): Promise<void> {
-  const file = new File([text], name, { type: 'application/json' });
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  act(() => {
-    input.dispatchEvent(new Event('change', { bubbles: true }));
-  });
-  await settle();
-}
-
-/** The label text that names a form control, via <label for> or a wrapping <label>. */
-export function labelOf(control: HTMLElement): string {
-  const byFor = control.id ? control.ownerDocument.querySelector(`label[for="${control.id}"]`) : null;
-  return (byFor ?? control.closest('label'))?.textContent?.trim() ?? '';
+/** Picks a file in an <input type="file">: a change event with `files` set, as a browser sends it. */
+export function pickFile(input: HTMLElement, name: string, text: string): void {
+  fireEvent.change(input, { target: { files: [new File([text], name, { type: 'application/json' })] } });
 }
 
 export function claimFixture(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
@@ -83,6 +19,7 @@ export function claimFixture(overrides: Partial<ClaimCardData> = {}): ClaimCardD
     statusDate: '2025-05-14',
     actorName: 'Acme AI',
     rationale: 'Stated as a requirement in the published policy.',
+    evidence: [],
     confidence: 'high',
     sources: [],
     history: [],

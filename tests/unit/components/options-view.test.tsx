@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsView, type OptionsViewProps } from '@/components/options-view';
 import { claimOptionsFrom } from '@/components/annotation-filters';
-import { byTestId, claimFixture, infoFixture, mentionFixture, mount, packFixture, unmountAll } from './options-test-utils';
+import { claimFixture, infoFixture, mentionFixture, packFixture } from './options-test-utils';
 
 function props(stale: boolean): OptionsViewProps {
   const claim = claimFixture();
@@ -37,17 +38,13 @@ function props(stale: boolean): OptionsViewProps {
   };
 }
 
-afterEach(unmountAll);
+afterEach(cleanup);
 
 /** Mounts the view the way index.html does: inside <main lang="en"> on a titled page. */
-function mountPage(stale: boolean): HTMLElement {
+function mountPage(stale: boolean): Element {
   document.documentElement.lang = 'en';
   document.title = 'Pledge Lens options';
-  const main = document.createElement('main');
-  document.body.append(main);
-  const root = mount(<OptionsView {...props(stale)} />);
-  main.append(root);
-  return root;
+  return render(<OptionsView {...props(stale)} />, { container: document.body.appendChild(document.createElement('main')) }).container;
 }
 
 describe('OptionsView', () => {
@@ -69,6 +66,6 @@ describe('OptionsView', () => {
     });
     const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
     expect(violations).toEqual([]);
-    expect(Boolean(byTestId(document.body, 'claim-set-version'))).toBe(true);
+    expect(Boolean(screen.getByTestId('claim-set-version'))).toBe(true);
   });
 });

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
-import { validateClaimSet } from '../../../lib/claims/validate-claim-set';
 import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
+import { bundledClaimSet } from '../../support/claim-sets';
 import { LEDGER_CLAIM, PAUSE_CLAIM, TEST_CLAIMS, WEIGHTS_CLAIM } from './test-claims';
 
 const index = compileClaimIndex(TEST_CLAIMS, '1.0.0');
 
-function bundledClaims(): Claim[] {
-  const result = validateClaimSet(JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')));
-  if (!result.ok) throw new Error('the bundled claim set does not validate');
-  return result.claimSet.claims;
-}
+const bundledClaims = (): Claim[] => bundledClaimSet().claims;
 
 function roundTrip(value: ClaimIndex): ClaimIndex {
   return JSON.parse(JSON.stringify(value)) as ClaimIndex;

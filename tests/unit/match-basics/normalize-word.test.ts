@@ -40,4 +40,9 @@ describe('normalizeWord', () => {
     expect(normalizeWord('2026')).toBe('2026');
     expect(normalizeWord('threefold')).toBe('threefold');
   });
+
+  it('keeps words that name Object.prototype members as words', () => {
+    expect(normalizeWord('constructor')).toBe('constructor');
+    expect(normalizeWord('Constructor')).toBe('constructor');
+  });
 });

@@ -1,26 +1,15 @@
 /**
  * A small invented claim set for matcher tests: two actors, three claims. The wording is made up
- * (not from the seeds or the bundled set) so these tests do not move when the research does.
+ * (not from the seeds or the bundled set) so these tests do not move when the research does; only
+ * the matching fields are set here, the rest comes from the shared builder.
  */
-import type { Claim } from '../../../lib/claims/schema';
+import type { Actor, Claim } from '../../../lib/claims/schema';
+import { makeClaim } from '../../support/claim-sets';
 
-const ACME = { id: 'acme-ai', name: 'Acme AI', aliases: ['Acme'] };
-const GLOBEX = { id: 'globex', name: 'Globex', aliases: ['Globex Corporation'] };
+const ACME: Actor = { id: 'acme-ai', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
+const GLOBEX: Actor = { id: 'globex', name: 'Globex', type: 'company', aliases: ['Globex Corporation'] };
 
-function claim(fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings' | 'keyPhrases' | 'keyTerms'>): Claim {
-  return {
-    kind: 'announced-target',
-    force: 'goal',
-    status: 'in-force',
-    statusDate: '2026-01-15',
-    history: [{ date: '2026-01-15', event: 'introduced', note: 'Invented for tests.', sourceUrl: 'https://example.org/invented' }],
-    rationale: 'Invented test claim.',
-    confidence: 'high',
-    sources: [{ url: 'https://example.org/invented', title: 'Invented source' }],
-    topics: ['testing'],
-    ...fields,
-  };
-}
+const claim = ({ id, ...fields }: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings' | 'keyPhrases' | 'keyTerms'>): Claim => makeClaim(id, fields);
 
 export const LEDGER_CLAIM = claim({
   id: 'acme-threat-ledgers',

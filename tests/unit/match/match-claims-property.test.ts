@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateClaimSet } from '../../../lib/claims/validate-claim-set';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
+import { bundledClaimSet } from '../../support/claim-sets';
 
-const claimSet = (() => {
-  const result = validateClaimSet(JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')));
-  if (!result.ok) throw new Error('default claim set is invalid');
-  return result.claimSet;
-})();
+const claimSet = bundledClaimSet();
 const index = compileClaimIndex(claimSet.claims, claimSet.version);
 
 /** Deterministic PRNG (mulberry32), so a failure reproduces from its seed. */

@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Result } from '@/lib/messages/message-map';
+
+export interface NoteEditorProps {
+  /** Undefined while loading. */
+  note: string | undefined;
+  wrongMatch: boolean;
+  /** Why the mention could not be loaded, if it could not. */
+  loadError?: string;
+  maxLength: number;
+  onSave: (text: string) => Promise<Result<object>>;
+  onToggleWrongMatch: (flagged: boolean) => Promise<Result<object>>;
+}
+
+type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'failed'; text: string };
+
+/** The reader's note and wrong-match flag for one highlight. "Saved" is said only after the store confirms. */
+export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onToggleWrongMatch }: NoteEditorProps) {
+  const [draft, setDraft] = useState(note ?? '');
+  const [flagged, setFlagged] = useState(wrongMatch);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  useEffect(() => setDraft(note ?? ''), [note]);
+  useEffect(() => setFlagged(wrongMatch), [wrongMatch]);
+
+  if (loadError) return <p class="status error" role="alert">{loadError}</p>;
+  const report = (result: Result<object>, done: string) =>
+    setStatus(result.ok ? { kind: 'saved', text: done } : { kind: 'failed', text: `Not saved: ${result.error}` });
+
+  return (
+    <form
+      class="note"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        setStatus({ kind: 'saving' });
+        report(await onSave(draft), 'Saved');
+      }}
+    >
+      <label class="note-label">
+        Your note
+        <textarea value={draft} rows={2} maxLength={maxLength} disabled={note === undefined} onInput={(event) => { setDraft(event.currentTarget.value); setStatus({ kind: 'idle' }); }} />
+      </label>
+      <div class="actions">
+        <button type="submit" disabled={note === undefined || status.kind === 'saving'}>Save note</button>
+        <label class="flag">
+          <input
+            type="checkbox"
+            checked={flagged}
+            disabled={note === undefined}
+            onChange={async (event) => {
+              const next = event.currentTarget.checked;
+              setFlagged(next);
+              const result = await onToggleWrongMatch(next);
+              if (!result.ok) setFlagged(!next);
+              report(result, next ? 'Marked as a wrong match: left out of exports' : 'Wrong-match mark removed');
+            }}
+          />
+          Wrong match
+        </label>
+        <span class={`status${status.kind === 'failed' ? ' error' : ''}`} role="status" data-testid="note-status">
+          {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' || status.kind === 'failed' ? status.text : ''}
+        </span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,203 @@
+/**
+ * Watches the page for changes after the first scan and asks for a rescan of what changed: debounced
+ * (live blogs append in bursts) but never starved (a ticking clock keeps mutating), ignoring our own
+ * DOM changes (it must never loop on itself) and changes too small to hold a claim sentence.
+ *
+ * It watches the whole document, not just the body, so that a replaced `<body>` (Turbo, pjax) or a
+ * rewritten document (`document.open()` in a script-written frame) is read again; and it watches the
+ * attributes that reveal content without adding a node (`open` on `<details>` or a dialog, `hidden`,
+ * `aria-expanded`, `aria-hidden`, `class`, `style`): after such a change it asks whether any element
+ * that was hidden at the last scan is visible now, and rescans those.
+ */
+
+/** Wait this long after the last page mutation before rescanning. */
+const RESCAN_DEBOUNCE_MS = 300;
+/** …but never longer than this after the first one. */
+const RESCAN_MAX_WAIT_MS = 1_000;
+/** Changes with less new text than this (a counter, a timestamp) cannot carry a claim sentence. */
+const MIN_CHANGED_TEXT = 24;
+/** More changed roots than this in one burst: rescan the page rather than track them. */
+const MAX_DIRTY_ROOTS = 200;
+/** Attributes that show or hide content. */
+const REVEALING_ATTRIBUTES = ['open', 'hidden', 'aria-expanded', 'aria-hidden', 'class', 'style'];
+
+export interface RescanRequest {
+  /** Rescan the whole page (first scan, navigation, too many changes). */
+  whole: boolean;
+  /** Changed roots still in the document. */
+  roots: Node[];
+}
+
+export interface RescanHooks {
+  /** Nodes of ours whose changes are not the page's (the card host, our marks). */
+  isOwnNode: (node: Node) => boolean;
+  rescan: () => void;
+  /**
+   * Told about the page's changes as they happen, before debouncing, with the observer paused (to
+   * drop a card whose highlight went away, and stale copies of text the page rewrote).
+   */
+  onChange: (records: readonly MutationRecord[]) => void;
+  /** Elements hidden at the last scan that are visible now. */
+  revealed: () => Element[];
+}
+
+export class RescanScheduler {
+  private readonly observer: MutationObserver;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest change not yet rescanned arrived. */
+  private pendingSince: number | undefined;
+  private readonly dirtyRoots = new Set<Node>();
+  private wholePage = true;
+  private watching = false;
+  /** An attribute that can reveal content changed since the last check. */
+  private revealCheck = false;
+  private readonly onToggle = (): void => this.noteRevealing();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly hooks: RescanHooks,
+  ) {
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  start(): void {
+    if (!this.watching) {
+      // A popover or a `<details>` opened by script fires `toggle` (it does not bubble; capture does).
+      this.doc.addEventListener('toggle', this.onToggle, true);
+    }
+    this.watching = true;
+    this.observe();
+  }
+
+  private observe(): void {
+    this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: REVEALING_ATTRIBUTES });
+  }
+
+  /** Stops watching and forgets pending changes; the next scan is a whole-page one. */
+  stop(): void {
+    this.watching = false;
+    this.observer.disconnect();
+    this.doc.removeEventListener('toggle', this.onToggle, true);
+    clearTimeout(this.timer);
+    this.pendingSince = undefined;
+    this.dirtyRoots.clear();
+    this.revealCheck = false;
+    this.wholePage = true;
+  }
+
+  destroy(): void {
+    this.stop();
+  }
+
+  /** Marks the whole page for the next scan (navigation). */
+  invalidateAll(): void {
+    this.wholePage = true;
+    this.dirtyRoots.clear();
+  }
+
+  /** Asks for a rescan of these nodes (places the page changed under a highlight). */
+  invalidate(nodes: readonly Node[]): void {
+    if (!this.watching) return;
+    for (const node of nodes) this.dirtyRoots.add(node);
+    this.arm();
+  }
+
+  /** What the next scan must cover; resets the pending state. */
+  take(): RescanRequest {
+    const request = { whole: this.wholePage, roots: [...this.dirtyRoots].filter((node) => node.isConnected) };
+    this.wholePage = false;
+    this.dirtyRoots.clear();
+    return request;
+  }
+
+  /** Runs a DOM change of ours without waking the observer. */
+  withoutObserver<T>(change: () => T): T {
+    // Page changes queued before ours still count: disconnecting would discard them.
+    const pending = this.observer.takeRecords();
+    if (pending.length) this.onMutations(pending);
+    this.observer.disconnect();
+    try {
+      return change();
+    } finally {
+      this.observer.takeRecords();
+      if (this.watching) this.observe();
+    }
+  }
+
+  private noteRevealing(): void {
+    if (!this.watching) return;
+    this.revealCheck = true;
+    this.arm();
+  }
+
+  private isInHead(node: Node): boolean {
+    const head = this.doc.head;
+    return head !== null && (node === head || head.contains(node));
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.watching) return;
+    const pageRecords: MutationRecord[] = [];
+    for (const record of records) {
+      const { target } = record;
+      if (this.hooks.isOwnNode(target) || this.isInHead(target)) continue;
+      if (record.type === 'attributes') {
+        this.revealCheck = true;
+        pageRecords.push(record);
+        continue;
+      }
+      if (record.type === 'characterData') {
+        this.dirtyRoots.add(target.parentNode ?? target);
+        pageRecords.push(record);
+        continue;
+      }
+      const added = [...record.addedNodes].filter((node) => !this.hooks.isOwnNode(node));
+      const removed = [...record.removedNodes].filter((node) => !this.hooks.isOwnNode(node));
+      if (added.length === 0 && removed.length === 0) continue;
+      pageRecords.push(record);
+      // A new <body> or <html> (Turbo, pjax, document.open()): everything is new.
+      if ((target === this.doc || target === this.doc.documentElement) && added.some((node) => node === this.doc.body || node === this.doc.documentElement)) {
+        this.wholePage = true;
+        continue;
+      }
+      for (const node of added) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
+    }
+    if (pageRecords.length === 0) return;
+    if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
+      this.dirtyRoots.clear();
+      this.wholePage = true;
+    }
+    this.withoutObserver(() => this.hooks.onChange(pageRecords));
+    this.arm();
+  }
+
+  /** Starts (or keeps) the debounce timer when the pending changes can hold a claim. */
+  private arm(): void {
+    if (!this.wholePage && !this.revealCheck && this.changedTextLength() < MIN_CHANGED_TEXT) return;
+    const now = performance.now();
+    this.pendingSince ??= now;
+    clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(RESCAN_DEBOUNCE_MS, this.pendingSince + RESCAN_MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => this.fire(), wait);
+  }
+
+  private fire(): void {
+    this.pendingSince = undefined;
+    if (this.revealCheck) {
+      // Checked now, not when the attribute changed: a reveal may wait for a style change or a transition.
+      this.revealCheck = false;
+      for (const element of this.hooks.revealed()) this.dirtyRoots.add(element);
+    }
+    if (this.wholePage || this.changedTextLength() >= MIN_CHANGED_TEXT) this.hooks.rescan();
+  }
+
+  /** How much text the pending changes hold, counted cheaply and capped (it only gates a rescan). */
+  private changedTextLength(): number {
+    let total = 0;
+    for (const root of this.dirtyRoots) {
+      total += (root.textContent ?? '').trim().length;
+      if (total >= MIN_CHANGED_TEXT) break;
+    }
+    return total;
+  }
+}

@@ -1,0 +1,38 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
+import { NoteEditor } from '@/components/note-editor';
+import { MAX_NOTE_LENGTH, type ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
+import { senderFor } from '@/lib/messages/message-map';
+
+/**
+ * The card's note editor. It is an extension page framed inside the card, so the web page around
+ * it can neither read the note nor type into it, and the note never passes through the content script.
+ */
+const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
+const mentionId = new URLSearchParams(location.search).get('mention') ?? '';
+
+function NoteEditorPage() {
+  const [note, setNote] = useState<string>();
+  const [wrongMatch, setWrongMatch] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    void ask({ type: 'get-mention', mentionId }).then((answer) => {
+      if (!answer.ok) return setLoadError(answer.error);
+      setNote(answer.mention.note?.text ?? '');
+      setWrongMatch(answer.mention.wrongMatch?.flagged ?? false);
+    });
+  }, []);
+  return (
+    <NoteEditor
+      note={note}
+      wrongMatch={wrongMatch}
+      {...(loadError ? { loadError } : {})}
+      maxLength={MAX_NOTE_LENGTH}
+      onSave={(text) => ask({ type: 'set-note', mentionId, text })}
+      onToggleWrongMatch={(flagged) => ask({ type: 'set-wrong-match', mentionId, flagged })}
+    />
+  );
+}
+
+render(<NoteEditorPage />, document.getElementById('app')!);

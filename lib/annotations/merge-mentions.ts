@@ -1,0 +1,78 @@
+/**
+ * Merging mentions: an imported file into the stored history, or one store record into another.
+ * The newer note and wrong-match flag win; first/last seen widen.
+ */
+import { dequal } from 'dequal/lite';
+import { earlierInstant, laterInstant } from './claim-facts';
+import type { Mention } from './schema';
+
+export interface MergeResult {
+  merged: Mention[];
+  /** Incoming ids that were not stored before. */
+  added: number;
+  /** Incoming ids whose stored record changed. */
+  updated: number;
+  /** Incoming ids whose stored record already said everything the incoming one did. */
+  unchanged: number;
+}
+
+/** The later-stamped of two timestamped values; on a tie the stored one stays, which keeps merges idempotent. */
+function newer<T extends { updatedAt: string }>(stored: T | undefined, incoming: T | undefined): T | undefined {
+  if (!stored) return incoming;
+  if (!incoming) return stored;
+  return Date.parse(incoming.updatedAt) > Date.parse(stored.updatedAt) ? incoming : stored;
+}
+
+function mergeOne(stored: Mention, incoming: Mention): Mention {
+  // Descriptive fields (title, offsets) come from whichever record saw the page more recently.
+  const base = Date.parse(incoming.lastSeen) > Date.parse(stored.lastSeen) ? incoming : stored;
+  const merged: Mention = {
+    id: stored.id,
+    pageUrl: base.pageUrl,
+    pageTitle: base.pageTitle,
+    claimId: base.claimId,
+    anchor: { ...base.anchor },
+    firstSeen: earlierInstant(stored.firstSeen, incoming.firstSeen),
+    lastSeen: laterInstant(stored.lastSeen, incoming.lastSeen),
+  };
+  const note = newer(stored.note, incoming.note);
+  if (note) merged.note = { ...note };
+  const wrongMatch = newer(stored.wrongMatch, incoming.wrongMatch);
+  if (wrongMatch) merged.wrongMatch = { ...wrongMatch };
+  return merged;
+}
+
+/**
+ * Merges incoming mentions into stored ones by id. Pure: neither input is mutated; unchanged stored
+ * records are returned as they are, changed ones as new objects. Stored order is kept and new ids
+ * follow in incoming order. Duplicate ids on either side are folded together.
+ */
+export function mergeMentions(existing: readonly Mention[], incoming: readonly Mention[]): MergeResult {
+  const byId = new Map<string, Mention>();
+  for (const mention of existing) {
+    const stored = byId.get(mention.id);
+    byId.set(mention.id, stored ? mergeOne(stored, mention) : mention);
+  }
+  const before = new Map(byId);
+
+  for (const mention of incoming) {
+    const stored = byId.get(mention.id);
+    byId.set(mention.id, stored ? mergeOne(stored, mention) : mention);
+  }
+
+  let added = 0;
+  let updated = 0;
+  let unchanged = 0;
+  const incomingIds = new Set(incoming.map((mention) => mention.id));
+  incomingIds.forEach((id) => {
+    const original = before.get(id);
+    const now = byId.get(id)!;
+    if (!original) added += 1;
+    else if (dequal(original, now)) {
+      unchanged += 1;
+      byId.set(id, original); // keep the stored object itself when nothing changed
+    } else updated += 1;
+  });
+
+  return { merged: Array.from(byId.values()), added, updated, unchanged };
+}

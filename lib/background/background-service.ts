@@ -1,0 +1,95 @@
+/**
+ * The background's one entry point, with no extension APIs: `entrypoints/background.ts` wires browser
+ * events to it, and Node tests drive the same object. Each message is routed by its sender's role to
+ * that role's message map, so a content script (running inside a web page) can never reach a request
+ * that changes settings, history or claim sets.
+ */
+import { describeClaimSetIssues, validateClaimSet } from '../claims/validate-claim-set';
+import { TabFrames } from '../frames/tab-frames';
+import { CONTENT_TO_BACKGROUND } from '../messages/content-to-background';
+import { EXTENSION_PAGE_TO_BACKGROUND, type ExtensionPageToBackground } from '../messages/extension-page-to-background';
+import { dispatch, type Handlers, type Result } from '../messages/message-map';
+import { senderRole, type SenderFacts } from '../messages/sender-role';
+import { ClaimSetCache } from './claim-set-cache';
+import type { BackgroundContext, BrowserPort } from './context';
+import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
+import { contentHandlers } from './handlers/content-handlers';
+import { historyHandlers } from './handlers/history-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
+import { tabHandlers } from './handlers/tab-handlers';
+import { MentionWriter } from './mention-writer';
+import { SettingsStore } from './settings-store';
+import { ensureBundledPack } from './store/claim-store';
+import type { PledgeLensDatabase } from './store/open-database';
+
+export interface BackgroundOptions {
+  port: BrowserPort;
+  /** Reads the bundled default claim set (a file inside the extension). */
+  loadBundled: () => Promise<unknown>;
+  /** `runtime.id` and `runtime.getURL('')`: what tells our own pages from content scripts. */
+  extensionId: string;
+  extensionOrigin: string;
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+export class BackgroundService {
+  readonly context: BackgroundContext;
+  private readonly content;
+  private readonly pages: Handlers<ExtensionPageToBackground, undefined>;
+
+  constructor(
+    db: PledgeLensDatabase,
+    private readonly options: BackgroundOptions,
+  ) {
+    const now = options.now ?? (() => new Date());
+    this.context = {
+      db,
+      port: options.port,
+      now,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      settings: new SettingsStore(db),
+      claimSets: new ClaimSetCache(db),
+      mentions: new MentionWriter(db, now),
+      frames: new TabFrames(),
+    };
+    this.content = contentHandlers(this.context);
+    this.pages = {
+      ...tabHandlers(this.context),
+      ...settingsHandlers(this.context),
+      ...historyHandlers(this.context),
+      ...claimSetHandlers(this.context),
+    };
+  }
+
+  /**
+   * Seeds or upgrades the bundled set.
+   * @throws Error listing the problems when the bundled set is invalid (a build bug: fail loudly)
+   */
+  async init(): Promise<void> {
+    const validation = validateClaimSet(await this.options.loadBundled());
+    if (!validation.ok) throw new Error(`The bundled claim set is invalid:\n${describeClaimSetIssues(validation.issues)}`);
+    await ensureBundledPack(this.context.db, validation.claimSet, this.context.now());
+    this.context.claimSets.invalidate();
+  }
+
+  /**
+   * Answers one message from any sender. Never throws: an unknown sender, a request outside the
+   * sender's map, a malformed request or a failing handler all get a Result error.
+   */
+  handle(message: unknown, sender: SenderFacts): Promise<Result<unknown>> {
+    const from = senderRole(sender, this.options.extensionId, this.options.extensionOrigin);
+    if (from.role === 'content-script') return dispatch(CONTENT_TO_BACKGROUND, this.content, message, from);
+    if (from.role === 'extension-page') return dispatch(EXTENSION_PAGE_TO_BACKGROUND, this.pages, message, undefined);
+    return Promise.resolve({ ok: false, error: 'Unknown sender.' });
+  }
+
+  updateFeed(): ReturnType<typeof updateFeed> {
+    return updateFeed(this.context);
+  }
+
+  /** A tab started loading a new document, or closed: its frames' findings are gone. */
+  forgetTab(tabId: number): void {
+    this.context.frames.forgetTab(tabId);
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The claim packs and the compiled index of the enabled ones, kept in memory for the life of the
+ * background. Requests never re-read the packs from IndexedDB; every handler that changes a pack
+ * calls `invalidate()`, and the next request recompiles once.
+ */
+import { mergeClaimPacks, type PackedClaim } from '../claims/merge-claim-packs';
+import { compileClaimIndex, type ClaimIndex } from '../match/compile-index';
+import { listPacks } from './store/claim-store';
+import type { PledgeLensDatabase, StoredPack } from './store/open-database';
+
+export interface CompiledClaims {
+  index: ClaimIndex;
+  claims: ReadonlyMap<string, PackedClaim>;
+  /** `pack@version` of every enabled pack joined by "+", or "none". */
+  version: string;
+  /** The newest enabled pack's publication date (YYYY-MM-DD), or undefined when no pack is enabled. */
+  publishedAt: string | undefined;
+  packs: readonly StoredPack[];
+}
+
+export class ClaimSetCache {
+  private current: Promise<CompiledClaims> | undefined;
+  /** Bumped by `invalidate`, so a compile that started before a change is never kept. */
+  private generation = 0;
+
+  constructor(private readonly db: PledgeLensDatabase) {}
+
+  /** The compiled enabled packs; compiles at most once per change. */
+  get(): Promise<CompiledClaims> {
+    if (!this.current) {
+      const generation = this.generation;
+      const compiling = this.compile();
+      this.current = compiling;
+      // A failed read must not stick: the next request tries again.
+      compiling.catch(() => {
+        if (this.generation === generation) this.current = undefined;
+      });
+    }
+    return this.current;
+  }
+
+  /** Call after any change to the stored packs. */
+  invalidate(): void {
+    this.generation++;
+    this.current = undefined;
+  }
+
+  private async compile(): Promise<CompiledClaims> {
+    const packs = await listPacks(this.db);
+    const enabled = packs.filter((pack) => pack.enabled);
+    const merged = mergeClaimPacks(packs);
+    const version = enabled.map((pack) => `${pack.id}@${pack.claimSet.version}`).join('+') || 'none';
+    const newest = enabled.map((pack) => pack.claimSet.publishedAt).sort().at(-1);
+    return {
+      index: compileClaimIndex(merged.claims, version),
+      claims: new Map(merged.claims.map((claim) => [claim.id, claim])),
+      version,
+      publishedAt: newest,
+      packs,
+    };
+  }
+}

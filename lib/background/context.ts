@@ -1,0 +1,36 @@
+/** What every background handler works with: the stores, the caches, and the browser as a port. */
+import type { BackgroundToContentRequest } from '../messages/background-to-content';
+import type { TabFrames } from '../frames/tab-frames';
+import type { ClaimSetCache } from './claim-set-cache';
+import type { MentionWriter } from './mention-writer';
+import type { SettingsStore } from './settings-store';
+import type { PledgeLensDatabase } from './store/open-database';
+
+/** The few browser calls handlers need, injected so the background's logic runs in Node tests. */
+export interface BrowserPort {
+  /**
+   * Sends a request to a tab's content scripts: to one frame, or to every frame when `frameId` is undefined.
+   * @returns the frame's answer; rejects when no content script is there
+   */
+  sendToContent(tabId: number, request: BackgroundToContentRequest, frameId?: number): Promise<unknown>;
+  /** Shows `text` on the toolbar button for one tab ("" clears it). */
+  setBadge(tabId: number, text: string): void;
+}
+
+export interface BackgroundContext {
+  db: PledgeLensDatabase;
+  port: BrowserPort;
+  now: () => Date;
+  fetch?: typeof fetch;
+  settings: SettingsStore;
+  claimSets: ClaimSetCache;
+  mentions: MentionWriter;
+  frames: TabFrames;
+}
+
+/** Where a content script's message came from. */
+export interface ContentSender {
+  tabId: number;
+  frameId: number;
+  url: string;
+}

@@ -1,0 +1,50 @@
+/** Answers content scripts: matching a page, whether its site is on, and what a frame found. */
+import { cardDataFor } from '../../claims/claim-card-data';
+import { matchClaims } from '../../match/match-claims';
+import type { ContentToBackground } from '../../messages/content-to-background';
+import type { Handlers } from '../../messages/message-map';
+import { siteEnabled } from '../../sites/site-settings';
+import { historyUrl } from '../../sites/url';
+import { mentionsSeen } from '../store/mention-store';
+import type { BackgroundContext, ContentSender } from '../context';
+
+/** The badge: claims found in the tab, "" when none (a badge of "0" is noise). */
+function badgeText(count: number): string {
+  return count === 0 ? '' : count > 99 ? '99+' : String(count);
+}
+
+export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackground, ContentSender> {
+  return {
+    'match-page': async (request) => {
+      if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
+      const compiled = await ctx.claimSets.get();
+      // A changed region is matched with the text before it (actor look-back) but only its own
+      // sentences count; anchors see the text around it; offsets go back in page coordinates.
+      const before = request.contextBefore ?? '';
+      const after = request.contextAfter ?? '';
+      const offset = request.offset ?? 0;
+      const found = matchClaims(before + request.text, compiled.index).filter((match) => match.start >= before.length);
+      const seen = mentionsSeen({ url: historyUrl(request.url), title: request.title, text: before + request.text + after, offset: offset - before.length }, found, ctx.now());
+      // Answer first: the history is written after, and a failed write never holds up highlighting.
+      ctx.mentions.record(seen);
+      return {
+        ok: true,
+        claimSetVersion: compiled.version,
+        claims: cardDataFor(found.map((match) => match.claimId), compiled.claims),
+        matches: found.map((match, i) => ({
+          claimId: match.claimId,
+          score: match.score,
+          start: match.start - before.length + offset,
+          end: match.end - before.length + offset,
+          mentionId: seen[i]!.id,
+        })),
+      };
+    },
+    'get-site-enabled': async (request) => ({ ok: true, enabled: siteEnabled(await ctx.settings.read(), request.url) }),
+    'report-frame': async (request, sender) => {
+      ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims: request.claims });
+      ctx.port.setBadge(sender.tabId, badgeText(ctx.frames.state(sender.tabId).claims.length));
+      return { ok: true };
+    },
+  };
+}

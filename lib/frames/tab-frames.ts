@@ -1,0 +1,90 @@
+/**
+ * Frames are first-class: every frame of a tab runs its own content script and reports what it found;
+ * this registry (kept by the background) aggregates a tab's frames for the popup and the badge.
+ * Pure data, no extension APIs.
+ */
+import type { ClaimKind, ClaimStatus } from '../claims/schema';
+
+/** One claim found in one frame, as the popup lists it. */
+export interface PageClaimSummary {
+  claimId: string;
+  statement: string;
+  kind: ClaimKind;
+  status: ClaimStatus;
+  statusDate: string;
+  actorName: string;
+  mentions: number;
+  /** UTF-16 offset of the claim's first mention in its frame's extracted text: reading order within a frame. */
+  firstOffset: number;
+}
+
+/** What one frame's content script last reported. */
+export interface FrameReport {
+  url: string;
+  enabled: boolean;
+  scanning: boolean;
+  claims: PageClaimSummary[];
+}
+
+/** A tab as the popup sees it: the top frame's page, and the claims of every frame. */
+export interface TabState {
+  /** The top frame's URL, or undefined before it has reported (a browser page, or still loading). */
+  topUrl?: string;
+  /** Whether highlighting is on in the top frame. */
+  enabled: boolean;
+  scanning: boolean;
+  /** Claims of all frames: the top frame's first in reading order, then each other frame's in frame order. */
+  claims: Array<PageClaimSummary & { frameId: number }>;
+  frameCount: number;
+}
+
+const TOP_FRAME_ID = 0;
+
+export class TabFrames {
+  private readonly tabs = new Map<number, Map<number, FrameReport>>();
+
+  /** Records a frame's latest report (it replaces that frame's earlier one). */
+  report(tabId: number, frameId: number, report: FrameReport): void {
+    let frames = this.tabs.get(tabId);
+    if (!frames) this.tabs.set(tabId, (frames = new Map()));
+    frames.set(frameId, report);
+  }
+
+  /** Forgets a tab (closed), or all its frames when its top document changes (a new page loads). */
+  forgetTab(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+
+  /** The frame that holds a claim's first mention (the top frame first), for jumping to it. */
+  frameWithClaim(tabId: number, claimId: string): number | undefined {
+    return this.state(tabId).claims.find((claim) => claim.claimId === claimId)?.frameId;
+  }
+
+  /** The tab's aggregate; an unknown tab is empty. */
+  state(tabId: number): TabState {
+    const frames = this.tabs.get(tabId) ?? new Map<number, FrameReport>();
+    const top = frames.get(TOP_FRAME_ID);
+    const ordered = [...frames.entries()].sort(([a], [b]) => (a === TOP_FRAME_ID ? -1 : b === TOP_FRAME_ID ? 1 : a - b));
+    const claims: TabState['claims'] = [];
+    const seen = new Map<string, PageClaimSummary & { frameId: number }>();
+    for (const [frameId, frame] of ordered) {
+      if (!frame.enabled) continue;
+      for (const claim of [...frame.claims].sort((a, b) => a.firstOffset - b.firstOffset)) {
+        const earlier = seen.get(claim.claimId);
+        if (earlier) earlier.mentions += claim.mentions;
+        else {
+          const entry = { ...claim, frameId };
+          seen.set(claim.claimId, entry);
+          claims.push(entry);
+        }
+      }
+    }
+    return {
+      ...(top ? { topUrl: top.url } : {}),
+      enabled: top?.enabled ?? false,
+      scanning: [...frames.values()].some((frame) => frame.scanning),
+      claims,
+      frameCount: frames.size,
+    };
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Requests a content script (running inside a web page, so treated as the page's ally) may send to
+ * the background. None of them changes settings, claim sets or the reader's notes: those come only
+ * from extension pages (`extension-page-to-background.ts`).
+ */
+import * as v from 'valibot';
+import type { ClaimCardData } from '../claims/claim-card-data';
+import type { PageClaimSummary } from '../frames/tab-frames';
+import { ClaimKindSchema, ClaimStatusSchema } from '../claims/schema';
+import { bounded, claimId, pageUrl } from './fields';
+import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
+
+/** Pages larger than this (UTF-16 units) are cut by the content script before sending: a hard bound on work. */
+export const MAX_PAGE_TEXT = 2_000_000;
+/** Context sent with a changed region: enough for the matcher's actor look-back (1,500 characters). */
+export const MAX_CONTEXT = 2_000;
+/** Claims one frame may report: far above any real page, small enough to bound the popup. */
+export const MAX_REPORTED_CLAIMS = 500;
+
+/** One highlight to paint: offsets are UTF-16 units into the frame's extracted text. */
+export interface PageMatch {
+  claimId: string;
+  start: number;
+  end: number;
+  score: number;
+  /** The stored mention this match became; the card's note editor opens it. */
+  mentionId: string;
+}
+
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+const PageClaimSummarySchema = v.strictObject({
+  claimId,
+  statement: bounded(600),
+  kind: ClaimKindSchema,
+  status: ClaimStatusSchema,
+  statusDate: bounded(10),
+  actorName: bounded(200),
+  mentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  firstOffset: offset,
+});
+
+export const CONTENT_TO_BACKGROUND = {
+  /** Match a page, or a changed region of it, and record what was found in the reader's history. */
+  'match-page': message<{ matches: PageMatch[]; claims: Record<string, ClaimCardData>; claimSetVersion: string }>()(
+    requestSchema('match-page', {
+      url: pageUrl,
+      title: bounded(2000),
+      text: bounded(MAX_PAGE_TEXT),
+      /**
+       * For a rescan of changed regions: where `text` starts in the page's extracted text, and the
+       * text around it (who is speaking, for actor checks; quote context for anchors). Matches come
+       * back in page offsets either way.
+       */
+      offset: v.optional(offset),
+      contextBefore: v.optional(bounded(MAX_CONTEXT)),
+      contextAfter: v.optional(bounded(MAX_CONTEXT)),
+    }),
+  ),
+  /** Whether this frame's site is switched on. */
+  'get-site-enabled': message<{ enabled: boolean }>()(requestSchema('get-site-enabled', { url: pageUrl })),
+  /** This frame's current findings, for the popup and the badge (the background knows the tab and frame). */
+  'report-frame': message<object>()(
+    requestSchema('report-frame', {
+      url: pageUrl,
+      enabled: v.boolean(),
+      scanning: v.boolean(),
+      claims: v.pipe(v.array(PageClaimSummarySchema), v.maxLength(MAX_REPORTED_CLAIMS)),
+    }),
+  ),
+};
+
+export type ContentToBackground = typeof CONTENT_TO_BACKGROUND;
+export type ContentToBackgroundRequest = AnyRequestOf<ContentToBackground>;
+export type SendToBackgroundFromContent = Sender<ContentToBackground>;

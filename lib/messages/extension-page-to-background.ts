@@ -1,0 +1,84 @@
+/**
+ * Requests extension pages (popup, options, the card's note editor) may send to the background. The
+ * background answers these only when the sender is one of our own pages: everything that changes
+ * settings, the reader's history or the claim sets is here.
+ */
+import * as v from 'valibot';
+import type { Mention } from '../annotations/schema';
+import { EXPORT_FORMAT_IDS } from '../annotations/export-formats';
+import type { ClaimCardData } from '../claims/claim-card-data';
+import type { ClaimSetInfo, FeedStatus, PackSummary } from '../claims/claim-set-info';
+import type { TabState } from '../frames/tab-frames';
+import type { SiteSettings } from '../sites/site-settings';
+import { bounded, claimId, mentionId, nonEmpty, tabId } from './fields';
+import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
+
+/** Largest annotation file an import accepts, in UTF-16 units. */
+export const MAX_IMPORT_TEXT = 50_000_000;
+/** Largest claim-pack file an import accepts, in UTF-16 units. */
+export const MAX_PACK_TEXT = 10_000_000;
+export const MAX_PACK_NAME_LENGTH = 200;
+export const MAX_NOTE_LENGTH = 20_000;
+/** A pasted public key: a PEM or JWK of P-256 or Ed25519 is a few hundred characters. */
+export const MAX_FEED_KEY_LENGTH = 4000;
+
+const MentionQuerySchema = v.strictObject({
+  claimIds: v.optional(v.pipe(v.array(claimId), v.maxLength(5000))),
+  site: v.optional(bounded(500)),
+  from: v.optional(bounded(40)),
+  to: v.optional(bounded(40)),
+  text: v.optional(bounded(500)),
+  pageUrl: v.optional(bounded(8192)),
+  wrongMatches: v.optional(v.picklist(['include', 'exclude', 'only'])),
+});
+export type MentionQuery = v.InferOutput<typeof MentionQuerySchema>;
+
+const siteList = v.pipe(v.array(bounded(300)), v.maxLength(5000));
+
+export const EXTENSION_PAGE_TO_BACKGROUND = {
+  // The tab the popup is about: its top frame's page and the claims found in all its frames.
+  'get-tab-state': message<{ tab: TabState; siteEnabled: boolean; /** Why the page's mentions are not (all) in the history. */ historyNotice?: string }>()(requestSchema('get-tab-state', { tabId })),
+  'scroll-to-claim': message<{ found: boolean }>()(requestSchema('scroll-to-claim', { tabId, claimId })),
+  /** The popup's switch: acts on the site of the tab's top frame. */
+  'set-site-enabled': message<{ enabled: boolean }>()(requestSchema('set-site-enabled', { tabId, enabled: v.boolean() })),
+
+  'get-claim-set-info': message<ClaimSetInfo>()(requestSchema('get-claim-set-info', {})),
+  /** `revision` grows with every settings write; send it back with a change so a stale page cannot undo a newer one. */
+  'get-site-settings': message<{ settings: SiteSettings; revision: number }>()(requestSchema('get-site-settings', {})),
+  'set-site-settings': message<{ settings: SiteSettings; revision: number }>()(
+    requestSchema('set-site-settings', {
+      siteMode: v.picklist(['all-sites', 'allow-list']),
+      allowedSites: siteList,
+      disabledSites: siteList,
+      revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    }),
+  ),
+
+  /** The card's note editor: one mention with its claim. */
+  'get-mention': message<{ mention: Mention; claim?: ClaimCardData }>()(requestSchema('get-mention', { mentionId })),
+  'set-note': message<{ mention: Mention }>()(requestSchema('set-note', { mentionId, text: bounded(MAX_NOTE_LENGTH) })),
+  'set-wrong-match': message<{ mention: Mention }>()(requestSchema('set-wrong-match', { mentionId, flagged: v.boolean() })),
+  'list-mentions': message<{ mentions: Mention[]; claims: Record<string, ClaimCardData> }>()(requestSchema('list-mentions', { query: MentionQuerySchema })),
+  'export-mentions': message<{ filename: string; mimeType: string; content: string; count: number }>()(
+    requestSchema('export-mentions', { format: v.picklist(EXPORT_FORMAT_IDS), query: MentionQuerySchema }),
+  ),
+  'import-mentions': message<{ added: number; updated: number; unchanged: number }>()(requestSchema('import-mentions', { text: bounded(MAX_IMPORT_TEXT) })),
+  'delete-mentions': message<{ deleted: number }>()(requestSchema('delete-mentions', { ids: v.pipe(v.array(mentionId), v.maxLength(100_000)) })),
+  'clear-mentions': message<{ deleted: number }>()(requestSchema('clear-mentions', {})),
+
+  /**
+   * Sets (or, with an empty `url`, removes) the claim feed. A feed needs either the publisher's
+   * `publicKey` to pin (base64 SPKI, PEM or JWK; updates must then be signed by it) or `allowUnsigned`.
+   */
+  'set-feed-url': message<{ feed: FeedStatus }>()(
+    requestSchema('set-feed-url', { url: bounded(2000), publicKey: v.optional(bounded(MAX_FEED_KEY_LENGTH)), allowUnsigned: v.optional(v.boolean()) }),
+  ),
+  'update-feed-now': message<{ status: 'updated' | 'not-modified'; feed: FeedStatus }>()(requestSchema('update-feed-now', {})),
+  'import-claim-pack': message<{ pack: PackSummary }>()(requestSchema('import-claim-pack', { name: nonEmpty(MAX_PACK_NAME_LENGTH), text: bounded(MAX_PACK_TEXT) })),
+  'set-pack-enabled': message<{ packs: PackSummary[] }>()(requestSchema('set-pack-enabled', { packId: nonEmpty(200), enabled: v.boolean() })),
+  'remove-pack': message<{ packs: PackSummary[] }>()(requestSchema('remove-pack', { packId: nonEmpty(200) })),
+};
+
+export type ExtensionPageToBackground = typeof EXTENSION_PAGE_TO_BACKGROUND;
+export type ExtensionPageRequest = AnyRequestOf<ExtensionPageToBackground>;
+export type SendToBackgroundFromPage = Sender<ExtensionPageToBackground>;

@@ -1,0 +1,9 @@
+/** Field schemas shared by the message maps (bounds that keep one message from holding megabytes). */
+import * as v from 'valibot';
+
+export const nonEmpty = (max: number) => v.pipe(v.string(), v.minLength(1), v.maxLength(max));
+export const bounded = (max: number) => v.pipe(v.string(), v.maxLength(max));
+export const pageUrl = nonEmpty(8192);
+export const claimId = nonEmpty(200);
+export const mentionId = nonEmpty(200);
+export const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));

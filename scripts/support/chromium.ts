@@ -1,0 +1,126 @@
+/**
+ * Debian's Chromium driven by Playwright with the built extension loaded, for the E2E tests and
+ * the README screenshots: the launcher, the tab id of a page, and the toolbar popup opened as a tab.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { extensionDir, requireBrowser } from './paths';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export interface ChromiumWithExtension {
+  context: BrowserContext;
+  /** The extension's background service worker: the tests' window into extension APIs. */
+  worker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** The service worker may already be running when the context is handed back, or start a moment later. */
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (worker: Worker): boolean => worker.url().startsWith('chrome-extension://');
+  const running = context.serviceWorkers().find(isOurs);
+  if (running) return running;
+  try {
+    return await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+  } catch {
+    throw new Error('The extension service worker never started: Chromium did not load the unpacked extension (is manifest.json valid? does background.js throw at start-up?).');
+  }
+}
+
+/**
+ * Debian's Chromium with the built MV3 extension loaded unpacked, in a fresh profile. Extensions need
+ * the "new" headless mode (the old headless shell cannot load them), hence `--headless=new`.
+ */
+export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
+  const ext = extensionDir('chrome-mv3');
+  const userDataDir = await mkdtemp(join(tmpdir(), 'pledge-lens-e2e-chromium-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: requireBrowser(CHROMIUM_PATH, 'chromium'),
+      headless: true,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+      args: [
+        `--disable-extensions-except=${ext}`,
+        `--load-extension=${ext}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--headless=new',
+      ],
+    });
+    const worker = await extensionWorker(context);
+    const extensionId = new URL(worker.url()).host;
+    const opened = context;
+    return {
+      context: opened,
+      worker,
+      extensionId,
+      close: async () => {
+        await opened.close().catch(() => undefined);
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** The few tab fields read here; declared because the project has no Chrome API typings. */
+interface TabLike {
+  id?: number;
+  url?: string;
+  active: boolean;
+}
+interface ChromeLike {
+  chrome: { tabs: { query(query: object): Promise<TabLike[]> } };
+}
+
+/**
+ * The tab id of an open page, asked of the extension itself. Matched by URL; when the extension is
+ * not allowed to read tab URLs (Chrome hides them without the "tabs" or a host permission) it falls
+ * back to the active tab after bringing the page to the front, so the popup tests still reach the
+ * popup and fail on what a user would see.
+ */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  const url = page.url();
+  const tabs = await worker.evaluate(() => (globalThis as unknown as ChromeLike).chrome.tabs.query({}));
+  const byUrl = tabs.filter((tab) => tab.url === url);
+  if (byUrl.length === 1 && byUrl[0]!.id !== undefined) return byUrl[0]!.id;
+  if (byUrl.length > 1) throw new Error(`${byUrl.length} tabs show ${url}; close the others first`);
+  await page.bringToFront();
+  const active = await worker.evaluate(() => (globalThis as unknown as ChromeLike).chrome.tabs.query({ active: true, lastFocusedWindow: true }));
+  const id = active[0]?.id;
+  if (id === undefined) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+/**
+ * In-page probe (serialised by evaluate()): true once the popup shows a final answer, a claim list
+ * or an empty state that is not "still reading".
+ */
+export function popupIsSettled(): boolean {
+  if (document.querySelector('[data-testid=claim-item]')) return true;
+  const empty = document.querySelector('[data-testid=empty-state]');
+  return empty !== null && !/still reading/i.test(empty.textContent ?? '');
+}
+
+/** The toolbar popup, opened as a tab and pointed at the article's tab with ?tab=ID, once it has settled. */
+export async function openPopupPage(context: BrowserContext, extensionId: string, tabId: number, timeout = 10_000): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  // Fail in seconds, not Playwright's default 30 s, when the popup lacks an element.
+  page.setDefaultTimeout(10_000);
+  await page.waitForFunction(popupIsSettled, undefined, { timeout });
+  return page;
+}

@@ -1,0 +1,65 @@
+/**
+ * The one place tests build claims and claim sets. Built claims are invented (so tests do not move
+ * when the research does) and typed with the schema's own types, so a schema change fails to
+ * compile here rather than in every test. Tests that need the bundled set read it here too.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CLAIM_SCHEMA_VERSION, type Actor, type Claim, type ClaimSet } from '../../lib/claims/schema';
+import { describeClaimSetIssues, validateClaimSet } from '../../lib/claims/validate-claim-set';
+import { REPO_ROOT } from '../../scripts/support/paths';
+
+export const EXAMPLE_LAB: Actor = { id: 'example-lab', name: 'Example Lab', type: 'company', aliases: ['ExLab'] };
+
+const SOURCE_URL = 'https://example.org/post';
+
+/** A valid claim: an in-force announced target by Example Lab, with whatever `overrides` change. */
+export function makeClaim(id: string, overrides: Partial<Claim> = {}): Claim {
+  return {
+    id,
+    actor: EXAMPLE_LAB,
+    statement: `Example Lab says it will keep test promise ${id}.`,
+    kind: 'announced-target',
+    force: 'goal',
+    status: 'in-force',
+    statusDate: '2025-01-10',
+    history: [{ date: '2025-01-10', event: 'introduced', note: 'First stated in a blog post.', sourceUrl: SOURCE_URL }],
+    rationale: 'Worded as an aim with no enforcement mechanism.',
+    evidence: [{ quote: 'We aim to keep this promise.', locator: 'paragraph 2', url: SOURCE_URL }],
+    confidence: 'high',
+    sources: [{ url: SOURCE_URL, title: 'Example Lab blog post' }],
+    reviewedAt: '2025-01-20',
+    phrasings: [`Example Lab aims to keep promise ${id}.`],
+    keyPhrases: [],
+    keyTerms: [],
+    topics: ['testing'],
+    ...overrides,
+  };
+}
+
+/** A valid claim set of two claims, with whatever `overrides` change. */
+export function makeClaimSet(overrides: Partial<ClaimSet> = {}): ClaimSet {
+  return {
+    schemaVersion: CLAIM_SCHEMA_VERSION,
+    version: '1.0.0',
+    publishedAt: '2025-02-01',
+    asOf: '2025-02-01',
+    publisher: 'Test publisher',
+    claims: [makeClaim('test-claim-one'), makeClaim('test-claim-two')],
+    ...overrides,
+  };
+}
+
+export const BUNDLED_CLAIM_SET_PATH = resolve(REPO_ROOT, 'public', 'claims', 'default.json');
+
+let bundled: ClaimSet | undefined;
+
+/** The claim set the extension ships (public/claims/default.json), validated as the extension reads it. */
+export function bundledClaimSet(): ClaimSet {
+  if (!bundled) {
+    const result = validateClaimSet(JSON.parse(readFileSync(BUNDLED_CLAIM_SET_PATH, 'utf8')));
+    if (!result.ok) throw new Error(`the bundled claim set does not validate:\n${describeClaimSetIssues(result.issues)}`);
+    bundled = result.claimSet;
+  }
+  return bundled;
+}

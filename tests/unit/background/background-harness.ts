@@ -1,0 +1,81 @@
+/**
+ * A BackgroundService on fake IndexedDB with a recording browser port: tests send requests as a
+ * content script in a given tab and frame, or as an extension page, exactly as the browser would route them.
+ */
+import type { BackgroundOptions } from '../../../lib/background/background-service';
+import { BackgroundService } from '../../../lib/background/background-service';
+import type { BrowserPort } from '../../../lib/background/context';
+import type { BackgroundToContentRequest } from '../../../lib/messages/background-to-content';
+import type { ContentToBackground } from '../../../lib/messages/content-to-background';
+import type { ExtensionPageToBackground } from '../../../lib/messages/extension-page-to-background';
+import type { Result, Sender } from '../../../lib/messages/message-map';
+import type { SenderFacts } from '../../../lib/messages/sender-role';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+
+export const EXTENSION_ID = 'pledge-lens-test-id';
+export const EXTENSION_ORIGIN = 'chrome-extension://pledge-lens-test-id/';
+
+export interface SentToContent {
+  tabId: number;
+  frameId: number | undefined;
+  request: BackgroundToContentRequest;
+}
+
+export class RecordingPort implements BrowserPort {
+  readonly sent: SentToContent[] = [];
+  readonly badges = new Map<number, string>();
+  /** What a content script answers; tests replace it. */
+  answer: (sent: SentToContent) => unknown = () => ({ ok: true, found: true, enabled: true });
+
+  sendToContent(tabId: number, request: BackgroundToContentRequest, frameId?: number): Promise<unknown> {
+    const sent = { tabId, frameId, request };
+    this.sent.push(sent);
+    return Promise.resolve(this.answer(sent));
+  }
+
+  setBadge(tabId: number, text: string): void {
+    this.badges.set(tabId, text);
+  }
+}
+
+export interface Frame {
+  tabId: number;
+  frameId: number;
+  url: string;
+}
+
+export const TOP_FRAME: Frame = { tabId: 7, frameId: 0, url: 'https://news.example/2026/story' };
+
+export class BackgroundHarness {
+  readonly port = new RecordingPort();
+  readonly service: BackgroundService;
+
+  constructor(db: PledgeLensDatabase, options: Partial<Omit<BackgroundOptions, 'port'>> & Pick<BackgroundOptions, 'loadBundled'>) {
+    this.service = new BackgroundService(db, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, port: this.port, ...options });
+  }
+
+  /** Sends as an extension page (popup, options, note editor). */
+  readonly page: Sender<ExtensionPageToBackground> = (request) =>
+    this.service.handle(request, { id: EXTENSION_ID, url: `${EXTENSION_ORIGIN}options.html` }) as ReturnType<Sender<ExtensionPageToBackground>>;
+
+  /** Sends as the content script of `frame` (the top frame of tab 7 by default). */
+  content(frame: Frame = TOP_FRAME): Sender<ContentToBackground> {
+    return (request) => this.service.handle(request, contentSender(frame)) as ReturnType<Sender<ContentToBackground>>;
+  }
+
+  /** Sends an arbitrary message as any sender (for refusal tests). */
+  raw(message: unknown, sender: SenderFacts) {
+    return this.service.handle(message, sender);
+  }
+}
+
+export function contentSender(frame: Frame): SenderFacts {
+  return { id: EXTENSION_ID, url: frame.url, tab: { id: frame.tabId }, frameId: frame.frameId };
+}
+
+/** The answer of a request that must succeed (throws with the background's message otherwise). */
+export async function ok<T>(answer: Promise<Result<T>> | Result<T>): Promise<{ ok: true } & T> {
+  const result = await answer;
+  if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
+  return result;
+}

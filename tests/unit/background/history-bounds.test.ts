@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MAX_MENTIONS_PER_PAGE } from '../../../lib/background/mention-writer';
+import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
+import { installFakeIndexedDb } from './store/fake-idb';
+
+const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
+const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
+
+let db: PledgeLensDatabase;
+let bg: BackgroundHarness;
+
+beforeEach(async () => {
+  installFakeIndexedDb();
+  db = await openPledgeLensDb();
+  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => new Date('2026-11-25T12:00:00Z') });
+  await bg.service.init();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+const report = (url: string) => ok(bg.content({ ...TOP_FRAME, url })({ type: 'report-frame', url, enabled: true, scanning: false, claims: [] }));
+
+describe('a bounded, resilient history', () => {
+  it('a page that keeps producing new mentions is highlighted, but stops growing the history at the per-page bound, and the reader is told', async () => {
+    const url = 'https://hostile.example/page';
+    await report(url);
+    // Each rescan brings "new" text around the same claim, so each match is a new mention id.
+    for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 40; i += 20) {
+      const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
+      const answer = await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }));
+      expect(answer.matches.length).toBeGreaterThan(0);
+    }
+    await bg.service.context.mentions.flushed();
+    expect(await db.countFromIndex('mentions', 'pageUrl', url)).toBe(MAX_MENTIONS_PER_PAGE);
+    const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }));
+    expect(state.historyNotice).toMatch(/more than 300 mentions/);
+  });
+
+  it('a full disk fails only the history write: highlighting goes on, notes say why they failed, and the reader is told', async () => {
+    const url = 'https://news.example/full-disk';
+    await report(url);
+    const real = db.transaction.bind(db);
+    vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode) => {
+      if (mode === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real(stores, mode);
+    }) as typeof db.transaction);
+    const answer = await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text: SENTENCE }));
+    expect(answer.matches).toHaveLength(1);
+    await bg.service.context.mentions.flushed();
+    expect((await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }))).historyNotice).toMatch(/no room left/);
+    const note = await bg.page({ type: 'set-note', mentionId: answer.matches[0]!.mentionId, text: 'x' });
+    expect(note.ok).toBe(false);
+    // The background keeps working: the next page still matches and reads work.
+    expect((await ok(bg.content()({ type: 'match-page', url: TOP_FRAME.url, title: 't', text: SENTENCE }))).matches).toHaveLength(1);
+    expect((await ok(bg.page({ type: 'get-claim-set-info' }))).claimCount).toBeGreaterThan(0);
+  });
+
+  it('stores the page under an address without fragment, credentials or tokens', async () => {
+    const url = 'https://news.example/story?id=7&token=abcdef#part-2';
+    await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text: SENTENCE }));
+    const { mentions } = await ok(bg.page({ type: 'list-mentions', query: { pageUrl: url } }));
+    expect(mentions.map((mention) => mention.pageUrl)).toEqual(['https://news.example/story?id=7']);
+  });
+});

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { EXTENSION_PAGE_TO_BACKGROUND, type ExtensionPageRequest } from '../../../lib/messages/extension-page-to-background';
+import { installFakeIndexedDb } from './store/fake-idb';
+import { BackgroundHarness, contentSender, EXTENSION_ID, ok, TOP_FRAME } from './background-harness';
+
+const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
+const PACK = JSON.stringify({ ...(BUNDLED as object), version: '9.0.0', publisher: 'Forged' });
+
+/** One valid request of every type extension pages may send; each would change or reveal the reader's data. */
+function everyExtensionPageRequest(mentionId: string): ExtensionPageRequest[] {
+  const requests: ExtensionPageRequest[] = [
+    { type: 'get-tab-state', tabId: 7 },
+    { type: 'scroll-to-claim', tabId: 7, claimId: 'anthropic-rsp3-risk-reports' },
+    { type: 'set-site-enabled', tabId: 7, enabled: false },
+    { type: 'get-claim-set-info' },
+    { type: 'get-site-settings' },
+    { type: 'set-site-settings', siteMode: 'allow-list', allowedSites: ['evil.example'], disabledSites: [], revision: 0 },
+    { type: 'get-mention', mentionId },
+    { type: 'set-note', mentionId, text: 'planted by the page' },
+    { type: 'set-wrong-match', mentionId, flagged: true },
+    { type: 'list-mentions', query: {} },
+    { type: 'export-mentions', format: 'w3c', query: {} },
+    { type: 'import-mentions', text: '{}' },
+    { type: 'delete-mentions', ids: [mentionId] },
+    { type: 'clear-mentions' },
+    { type: 'set-feed-url', url: 'https://evil.example/claims.json' },
+    { type: 'update-feed-now' },
+    { type: 'import-claim-pack', name: 'Forged', text: PACK },
+    { type: 'set-pack-enabled', packId: 'bundled', enabled: false },
+    { type: 'remove-pack', packId: 'bundled' },
+  ];
+  // The list must keep up with the map: a new extension-page request needs a row here.
+  expect(requests.map((request) => request.type).sort()).toEqual(Object.keys(EXTENSION_PAGE_TO_BACKGROUND).sort());
+  return requests;
+}
+
+let db: PledgeLensDatabase;
+let bg: BackgroundHarness;
+
+beforeEach(async () => {
+  installFakeIndexedDb();
+  db = await openPledgeLensDb();
+  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => new Date('2026-11-25T12:00:00Z') });
+  await bg.service.init();
+});
+
+afterEach(() => db.close());
+
+async function snapshot() {
+  await bg.service.context.mentions.flushed();
+  return { packs: await db.getAll('packs'), meta: await db.getAll('meta'), mentions: await db.getAll('mentions') };
+}
+
+describe('sender roles', () => {
+  it('a content script (a web page\'s frame) can send no request that reads or changes settings, history or claim sets', async () => {
+    const matched = await ok(bg.content()({ type: 'match-page', url: TOP_FRAME.url, title: 't', text: 'Anthropic says it will publish Risk Reports every three to six months.' }));
+    const mentionId = matched.matches[0]!.mentionId;
+    await ok(bg.page({ type: 'set-note', mentionId, text: 'my private note' }));
+    const before = await snapshot();
+    for (const request of everyExtensionPageRequest(mentionId)) {
+      const answer = await bg.raw(request, contentSender(TOP_FRAME));
+      expect(answer, request.type).toEqual({ ok: false, error: 'Unknown request.' });
+      expect(JSON.stringify(answer)).not.toContain('my private note');
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(bg.port.sent).toEqual([]);
+  });
+
+  it('a sender that is not this extension gets nothing, whatever it asks', async () => {
+    const before = await snapshot();
+    const foreign = [
+      { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' },
+      { id: 'another-extension', url: TOP_FRAME.url, tab: { id: 7 }, frameId: 0 },
+      {},
+    ];
+    for (const sender of foreign) {
+      for (const request of [...everyExtensionPageRequest('urn:pledge-lens:mention:0000000000000000'), { type: 'match-page', url: TOP_FRAME.url, title: 't', text: 'x' }]) {
+        expect(await bg.raw(request, sender)).toEqual({ ok: false, error: 'Unknown sender.' });
+      }
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('an extension page framed inside a tab (the note editor) keeps its role', async () => {
+    const answer = await bg.raw({ type: 'get-site-settings' }, { id: EXTENSION_ID, url: 'chrome-extension://pledge-lens-test-id/note-editor.html?mention=x', tab: { id: 7 }, frameId: 3 });
+    expect(answer.ok).toBe(true);
+  });
+
+  it('malformed requests get a Result error naming the field, never an exception', async () => {
+    expect(await bg.raw({ type: 'match-page', url: TOP_FRAME.url, title: 't' }, contentSender(TOP_FRAME))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Malformed match-page request \(text\)/) as unknown as string,
+    });
+    expect(await bg.raw({ type: 'get-site-enabled', url: TOP_FRAME.url, extra: 1 }, contentSender(TOP_FRAME))).toMatchObject({ ok: false });
+    for (const junk of [null, 42, 'match-page', [], { type: 'constructor' }, { type: '__proto__' }]) {
+      expect(await bg.raw(junk, contentSender(TOP_FRAME))).toEqual({ ok: false, error: 'Unknown request.' });
+    }
+  });
+});

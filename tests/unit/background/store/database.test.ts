@@ -1,0 +1,201 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BUNDLED_PACK_ID,
+  ensureBundledPack,
+  listPacks,
+  removePack,
+  setPackEnabled,
+  storeFilePack,
+} from '../../../../lib/background/store/claim-store';
+import { importMentions, listMentions, mentionsSeen, recordSeenMentions, updateMention } from '../../../../lib/background/store/mention-store';
+import { DB_NAME, DB_VERSION, UPGRADE_BLOCKED, openPledgeLensDb, readMeta, writeMeta, type PledgeLensDatabase, type StoredPack } from '../../../../lib/background/store/open-database';
+import { storeTestClaim, storeTestSet } from './claim-set';
+import { ClaimSetCache } from '../../../../lib/background/claim-set-cache';
+
+import type { Mention } from '../../../../lib/annotations/schema';
+import { installFakeIndexedDb } from './fake-idb';
+
+/** What the background does for a matched page: mention records computed, then written. */
+async function recordPageMentions(db: PledgeLensDatabase, page: Parameters<typeof mentionsSeen>[0], spans: Parameters<typeof mentionsSeen>[1], now: Date): Promise<Mention[]> {
+  const seen = mentionsSeen(page, spans, now);
+  await recordSeenMentions(db, seen);
+  return Promise.all(seen.map(async (mention) => (await db.get('mentions', mention.id))!));
+}
+
+const T0 = new Date('2026-03-01T09:00:00.000Z');
+const T1 = new Date('2026-03-02T10:30:00.000Z');
+const T2 = new Date('2026-03-03T11:45:00.000Z');
+
+let open: PledgeLensDatabase[] = [];
+
+async function openDb(version?: number): Promise<PledgeLensDatabase> {
+  const db = await openPledgeLensDb(version);
+  open.push(db);
+  return db;
+}
+
+function close(db: PledgeLensDatabase): void {
+  db.close();
+  open = open.filter((other) => other !== db);
+}
+
+beforeEach(() => {
+  installFakeIndexedDb();
+});
+
+afterEach(() => {
+  for (const db of open) db.close();
+  open = [];
+});
+
+describe('claim packs', () => {
+  it('seeds the bundled set on first run', async () => {
+    const db = await openDb();
+    expect(await listPacks(db)).toEqual([]);
+    const set = storeTestSet('1.0.0');
+    const pack = await ensureBundledPack(db, set, T0);
+    expect(pack).toMatchObject({ id: BUNDLED_PACK_ID, source: 'bundled', enabled: true, name: 'Store test set', installedAt: T0.toISOString() });
+    const stored = await listPacks(db);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.claimSet).toEqual(set);
+    expect((await new ClaimSetCache(db).get()).claims.has('example-promise')).toBe(true);
+  });
+
+  it('keeps its data across a close and re-open, and does not re-seed the same version', async () => {
+    const first = await openDb();
+    await ensureBundledPack(first, storeTestSet('1.0.0'), T0);
+    await writeMeta(first, 'settings', { siteMode: 'all-sites', disabledSites: ['example.com'], allowedSites: [], feedUrl: '' });
+    close(first);
+
+    const second = await openDb();
+    const again = await ensureBundledPack(second, storeTestSet('1.0.0'), T1);
+    expect(again.installedAt).toBe(T0.toISOString());
+    expect((await listPacks(second)).map((pack) => pack.installedAt)).toEqual([T0.toISOString()]);
+    expect(await readMeta(second, 'settings')).toEqual({ siteMode: 'all-sites', disabledSites: ['example.com'], allowedSites: [], feedUrl: '' });
+  });
+
+  it('upgrades a version-1 database: packs and meta stay, the mentions store appears', async () => {
+    const v1 = await openDb(1);
+    expect(Array.from(v1.objectStoreNames).sort()).toEqual(['meta', 'packs']);
+    const pack: StoredPack = {
+      id: BUNDLED_PACK_ID,
+      name: 'Old bundled',
+      enabled: false,
+      source: 'bundled',
+      claimSet: storeTestSet('0.9.0'),
+      installedAt: T0.toISOString(),
+    };
+    await v1.put('packs', pack);
+    // The 0.1 settings record, written raw: it predates the site mode and allow list.
+    await v1.put('meta', { disabledSites: ['news.example'], feedUrl: 'https://feed.example/claims.json' }, 'settings');
+    close(v1);
+
+    const v2 = await openDb(DB_VERSION);
+    expect(v2.version).toBe(DB_VERSION);
+    expect(Array.from(v2.objectStoreNames).sort()).toEqual(['mentions', 'meta', 'packs']);
+    expect(await listPacks(v2)).toEqual([pack]);
+    expect(await readMeta(v2, 'settings')).toEqual({ disabledSites: ['news.example'], feedUrl: 'https://feed.example/claims.json' });
+    const tx = v2.transaction('mentions');
+    expect(Array.from(tx.store.indexNames).sort()).toEqual(['claimId', 'lastSeen', 'pageUrl']);
+    await tx.done;
+    // The new store works.
+    const [mention] = await recordPageMentions(v2, { url: 'https://news.example/a', title: 'A', text: 'One pledge sentence.' }, [{ claimId: 'c', start: 0, end: 20 }], T1);
+    expect((await listMentions(v2)).map((m) => m.id)).toEqual([mention!.id]);
+  });
+
+  it('an upgrade held up by a connection that will not close fails with a reason instead of hanging', async () => {
+    // A v1 connection opened outside Pledge Lens's code: it ignores the request to close.
+    const stubborn = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(DB_NAME, 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('packs', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await expect(openPledgeLensDb(2)).rejects.toThrow(UPGRADE_BLOCKED);
+    stubborn.close();
+  });
+
+  it('replaces the bundled pack with a newer bundled version but keeps its enabled flag', async () => {
+    const db = await openDb();
+    await ensureBundledPack(db, storeTestSet('1.0.0'), T0);
+    await setPackEnabled(db, BUNDLED_PACK_ID, false);
+    const newer = storeTestSet('1.1.0', [storeTestClaim('example-promise'), storeTestClaim('example-second')]);
+    await ensureBundledPack(db, newer, T1);
+    const [pack] = await listPacks(db);
+    expect(pack!.claimSet.version).toBe('1.1.0');
+    expect(pack!.claimSet.claims).toHaveLength(2);
+    expect(pack!.installedAt).toBe(T1.toISOString());
+    expect(pack!.enabled).toBe(false);
+    // An older bundled set (a downgrade) never replaces a newer one.
+    await ensureBundledPack(db, storeTestSet('1.0.5'), T2);
+    expect((await listPacks(db))[0]!.claimSet.version).toBe('1.1.0');
+  });
+
+  it('refuses to remove the bundled pack, removes a file pack, and reports a missing one', async () => {
+    const db = await openDb();
+    await ensureBundledPack(db, storeTestSet('1.0.0'), T0);
+    const file = await storeFilePack(db, 'My Notes', storeTestSet('0.1.0', [storeTestClaim('mine')], 'Me'), T1);
+    expect(file.id).toBe('file-my-notes');
+    expect(await removePack(db, BUNDLED_PACK_ID)).toBe(false);
+    expect((await listPacks(db)).map((pack) => pack.id).sort()).toEqual([BUNDLED_PACK_ID, 'file-my-notes']);
+    expect(await removePack(db, 'file-my-notes')).toBe(true);
+    expect(await removePack(db, 'file-my-notes')).toBe(false);
+    expect((await listPacks(db)).map((pack) => pack.id)).toEqual([BUNDLED_PACK_ID]);
+  });
+});
+
+describe('mentions', () => {
+  const PAGE = {
+    url: 'https://news.example/story#comments',
+    title: 'A story',
+    text: 'An opening line. The lab will publish a ledger every quarter. A closing line.',
+  };
+  const span = () => {
+    const start = PAGE.text.indexOf('The lab');
+    return { claimId: 'example-promise', start, end: PAGE.text.indexOf('quarter.') + 'quarter.'.length };
+  };
+
+  it('updates rather than duplicates on a revisit, keeping a note set in between', async () => {
+    const db = await openDb();
+    const [first] = await recordPageMentions(db, PAGE, [span()], T0);
+    expect(first!.anchor.exact).toBe('The lab will publish a ledger every quarter.');
+    const noted = await updateMention(db, first!.id, (m) => ({ ...m, note: { text: 'check the source', updatedAt: T1.toISOString() } }));
+    expect(noted?.note?.text).toBe('check the source');
+
+    // Same page (a different #fragment is the same page), new title, a later visit.
+    const [second] = await recordPageMentions(db, { ...PAGE, url: 'https://news.example/story', title: 'A story (updated)' }, [span()], T2);
+    expect(second!.id).toBe(first!.id);
+    const all = await listMentions(db);
+    expect(all).toHaveLength(1);
+    expect(all[0]).toMatchObject({
+      id: first!.id,
+      pageTitle: 'A story (updated)',
+      firstSeen: T0.toISOString(),
+      lastSeen: T2.toISOString(),
+      note: { text: 'check the source', updatedAt: T1.toISOString() },
+    });
+  });
+
+  it('importMentions counts added, updated and unchanged', async () => {
+    const source = await openDb();
+    const [a, b] = await recordPageMentions(
+      source,
+      PAGE,
+      [span(), { claimId: 'other-claim', start: 0, end: 'An opening line.'.length }],
+      T0,
+    );
+    close(source);
+    installFakeIndexedDb();
+    const db = await openDb();
+    expect(await importMentions(db, [a!, b!])).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await listMentions(db)).toHaveLength(2);
+    // Importing the same file again changes nothing.
+    expect(await importMentions(db, [a!, b!])).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    // A newer note on one of them is an update; the other is unchanged.
+    const withNote = { ...a!, note: { text: 'imported note', updatedAt: T1.toISOString() } };
+    expect(await importMentions(db, [withNote, b!])).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    const stored = await listMentions(db);
+    expect(stored.find((m) => m.id === a!.id)?.note?.text).toBe('imported note');
+    expect(await importMentions(db, [])).toEqual({ added: 0, updated: 0, unchanged: 0 });
+  });
+});

@@ -1,0 +1,170 @@
+// @vitest-environment happy-dom
+/**
+ * The card's new parts (evidence under "Why this label", the contested note, "Status as of"), the
+ * labels of the new kind and statuses, and the look of no-commitment highlights.
+ */
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClaimCard } from '@/components/claim-card';
+import { toCardData, type ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { PackedClaim } from '@/lib/claims/merge-claim-packs';
+import { KIND_LABEL, STATUS_LABEL, highlightLabel, statusWithDate } from '@/lib/format/claim-labels';
+import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
+import { HIGHLIGHT_CSS } from '@/entrypoints/content/highlight-style';
+
+afterEach(cleanup);
+
+function cardData(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
+  return {
+    id: 'acme-declined-code',
+    statement: 'Acme AI declined to sign the voluntary code.',
+    kind: 'no-commitment',
+    force: 'refusal',
+    status: 'declined',
+    statusDate: '2025-07-18',
+    actorName: 'Acme AI',
+    rationale: 'A refusal promises nothing.',
+    evidence: [{ quote: 'Acme will not be signing the code.', locator: 'post of 18 Jul 2025', url: 'https://acme.example/post', title: 'Acme statement' }],
+    contested: 'Some analysts call this a stance rather than a refusal because Acme follows most of the code anyway.',
+    reviewedAt: '2026-11-29',
+    confidence: 'high',
+    sources: [{ url: 'https://acme.example/post', title: 'Acme statement' }],
+    history: [{ date: '2025-07-18', event: 'declined', note: 'Refused to sign.', sourceUrl: 'https://acme.example/post' }],
+    packName: 'Pledge Lens',
+    ...overrides,
+  };
+}
+
+function renderCard(claim: ClaimCardData) {
+  return render(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} />);
+}
+
+describe('ClaimCard', () => {
+  it('shows the evidence, quoted with its locator and linked, under "Why this label"', () => {
+    renderCard(cardData());
+    const evidence = screen.getByTestId('evidence');
+    expect(evidence.closest('dd')?.previousElementSibling?.textContent).toBe('Why this label');
+    expect(evidence.querySelector('q')?.textContent).toBe('Acme will not be signing the code.');
+    const link = evidence.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://acme.example/post');
+    expect(link?.textContent).toBe('Acme statement, post of 18 Jul 2025');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('shows the contested note and the review date', () => {
+    renderCard(cardData());
+    expect(screen.getByTestId('contested').textContent).toMatch(/^Some analysts call this a stance/);
+    expect(screen.getByTestId('reviewed-at').textContent).toBe('Status as of 29 Nov 2026');
+  });
+
+  it('keeps its test ids and labels a refusal "No commitment", never as a promise', () => {
+    renderCard(cardData());
+    expect(screen.getByTestId('kind-label').textContent).toBe('No commitment');
+    expect(screen.getByTestId('status').textContent).toBe('Declined 18 Jul 2025');
+    expect(screen.getByTestId('actor').textContent).toBe('Acme AI');
+    expect(screen.getByTestId('note-frame')).toBeTruthy();
+  });
+
+  it('leaves out what a claim does not have, and never links a non-https evidence URL', () => {
+    const claim = cardData({ evidence: [{ quote: 'q', locator: '§1', url: 'javascript:alert(1)' }] });
+    delete claim.contested;
+    delete claim.reviewedAt;
+    renderCard(claim);
+    expect(screen.queryByTestId('contested')).toBeNull();
+    expect(screen.queryByTestId('reviewed-at')).toBeNull();
+    expect(screen.getByTestId('evidence').querySelector('a')).toBeNull();
+    cleanup();
+    renderCard(cardData({ evidence: [] }));
+    expect(screen.queryByTestId('evidence')).toBeNull();
+  });
+});
+
+describe('toCardData', () => {
+  it('copies evidence, contested and reviewedAt from a schema 2 claim', () => {
+    const card = toCardData({
+      id: 'acme-x',
+      actor: { id: 'acme-ai', name: 'Acme AI', type: 'company', aliases: [] },
+      statement: 'Acme AI will do x.',
+      kind: 'binding-commitment',
+      force: 'categorical-pledge',
+      status: 'in-force',
+      statusDate: '2026-01-01',
+      history: [{ date: '2026-01-01', event: 'introduced', note: 'n', sourceUrl: 'https://acme.example/' }],
+      rationale: 'r',
+      contested: 'Some analysts disagree.',
+      evidence: [{ quote: 'We will do x.', locator: '§1', url: 'https://acme.example/' }],
+      confidence: 'high',
+      sources: [{ url: 'https://acme.example/', title: 't' }],
+      reviewedAt: '2026-11-29',
+      phrasings: ['Acme will do x.'],
+      keyPhrases: [],
+      keyTerms: [],
+      topics: [],
+      packId: 'bundled',
+      packName: 'Pledge Lens',
+    } satisfies PackedClaim);
+    expect(card).toMatchObject({ contested: 'Some analysts disagree.', reviewedAt: '2026-11-29', evidence: [{ quote: 'We will do x.' }] });
+  });
+});
+
+describe('labels', () => {
+  it('names every kind and status in plain words', () => {
+    for (const kind of CLAIM_KINDS) expect(KIND_LABEL[kind]).toMatch(/^[A-Z][a-z ]+$/);
+    for (const status of CLAIM_STATUSES) expect(STATUS_LABEL[status]).toMatch(/^[A-Z][a-z ]+$/);
+    expect([KIND_LABEL['no-commitment'], STATUS_LABEL.pending, STATUS_LABEL['partly-fulfilled'], STATUS_LABEL.lapsed, STATUS_LABEL.declined]).toEqual([
+      'No commitment',
+      'Not yet in force',
+      'Partly fulfilled',
+      'Lapsed',
+      'Declined',
+    ]);
+  });
+
+  it('says when a pending law was enacted, not that it is in force', () => {
+    expect(statusWithDate('pending', '2025-12-19')).toBe('Not yet in force (enacted 19 Dec 2025)');
+    expect(statusWithDate('partly-fulfilled', '2025-02-10')).toBe('Partly fulfilled 10 Feb 2025');
+    expect(highlightLabel('no-commitment', 'declined', 'Meta declined to sign the code.')).toBe('No commitment (declined): Meta declined to sign the code.');
+  });
+});
+
+/** WCAG relative luminance and contrast of #rrggbb colours (alpha washes composited over the page). */
+function luminance([r, g, b]: readonly number[]): number {
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r!) + 0.7152 * channel(g!) + 0.0722 * channel(b!);
+}
+const contrast = (a: readonly number[], b: readonly number[]) => {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+};
+const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
+const over = (rgba: readonly number[], alpha: number, page: readonly number[]) => rgba.map((c, i) => c * alpha + page[i]! * (1 - alpha));
+
+describe('no-commitment highlights', () => {
+  const rule = (scheme: 'light' | 'dark') => {
+    const css = scheme === 'light' ? HIGHLIGHT_CSS.split('@media')[0]! : HIGHLIGHT_CSS.split('@media')[1]!;
+    const block = css.slice(css.indexOf('[data-claim-kind="no-commitment"]'));
+    return block.slice(0, block.indexOf('}'));
+  };
+
+  it('differ from both promise kinds by line style, not colour alone', () => {
+    const styles = [...HIGHLIGHT_CSS.matchAll(/text-decoration-style: (\w+)/g)].map((match) => match[1]);
+    expect(styles).toEqual(['solid', 'dashed', 'dotted']);
+    expect(rule('light')).toContain('text-decoration-style: dotted');
+  });
+
+  it('keep AA contrast: the line at least 3:1 against the page, text at least 4.5:1 on the wash', () => {
+    const pages = { light: { page: [255, 255, 255], text: [27, 27, 31] }, dark: { page: [24, 24, 27], text: [244, 244, 245] } };
+    for (const scheme of ['light', 'dark'] as const) {
+      const css = rule(scheme);
+      const line = hex(/text-decoration-color: (#[0-9a-f]{6})/.exec(css)![1]!);
+      const [r, g, b, a] = /rgba\((\d+), (\d+), (\d+), ([\d.]+)\)/.exec(css)!.slice(1).map(Number);
+      const wash = over([r!, g!, b!], a!, pages[scheme].page);
+      expect(contrast(line, pages[scheme].page), scheme).toBeGreaterThanOrEqual(3);
+      expect(contrast(line, wash), scheme).toBeGreaterThanOrEqual(3);
+      expect(contrast(pages[scheme].text, wash), scheme).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
