@@ -2,6 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { BackgroundService } from '@/lib/background/background-service';
 import { openPledgeLensDb } from '@/lib/background/store/open-database';
 import { failureMessage } from '@/lib/messages/message-map';
+import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
 
 const FEED_ALARM = 'claim-feed-update';
 const FEED_PERIOD_MINUTES = 24 * 60;
@@ -24,6 +25,7 @@ export default defineBackground(() => {
         setBadge: (tabId, text) => {
           void toolbarButton.setBadgeText({ tabId, text }).catch(() => undefined);
         },
+        publishVocabulary: (vocabulary) => browser.storage.local.set({ [CLAIM_VOCABULARY_KEY]: vocabulary }),
       },
     });
     await instance.init();

@@ -1,6 +1,6 @@
 import type { PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
-import { CardHost } from './card-host';
+import { CardHost, type CardAnchor } from './card-host';
 
 const HOVER_HIDE_DELAY_MS = 250;
 
@@ -8,6 +8,17 @@ const HOVER_HIDE_DELAY_MS = 250;
 export interface CardSubject {
   claim: ClaimCardData;
   mentionId: string;
+}
+
+/** The card's anchor for a highlight: its marks, or for a range-painted one its ranges (and its proxy for focus). */
+function anchorOf(highlight: PaintedHighlight): CardAnchor | undefined {
+  const node = highlight.elements[0] ?? highlight.ranges[0]?.startContainer;
+  if (!node) return undefined;
+  return {
+    focusTarget: highlight.elements[0],
+    node,
+    rects: () => (highlight.mode === 'mark' ? highlight.elements.flatMap((element) => [...element.getClientRects()]) : highlight.ranges.flatMap((range) => [...range.getClientRects()])),
+  };
 }
 
 /**
@@ -18,6 +29,7 @@ export interface CardSubject {
 export class CardController {
   private card: CardHost | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  private current: PaintedHighlight | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -33,19 +45,25 @@ export class CardController {
 
   show(highlight: PaintedHighlight, focusCard = false): void {
     const subject = this.subjectOf(highlight);
-    if (!subject) return;
+    const anchor = anchorOf(highlight);
+    if (!subject || !anchor) return;
     clearTimeout(this.hideTimer);
     const card = this.host();
-    const anchor = highlight.elements[0]!;
-    if (card.anchorElement !== anchor || !card.isOpen) {
+    if (this.current !== highlight || !card.isOpen) {
+      this.current = highlight;
       card.show(anchor, { claim: subject.claim, noteEditorUrl: this.noteEditorUrl(subject.mentionId) });
     }
     if (focusCard) card.focusCard();
   }
 
+  /** The highlight whose card is open. */
+  get showing(): PaintedHighlight | undefined {
+    return this.card?.isOpen ? this.current : undefined;
+  }
+
   scheduleHide(): void {
     clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => this.card?.hide(), HOVER_HIDE_DELAY_MS);
+    this.hideTimer = setTimeout(() => this.hide(), HOVER_HIDE_DELAY_MS);
   }
 
   cancelHide(): void {
@@ -55,11 +73,12 @@ export class CardController {
   hide(restoreFocus = false): void {
     clearTimeout(this.hideTimer);
     this.card?.hide(restoreFocus);
+    this.current = undefined;
   }
 
   /** A card whose highlight was re-rendered away must not linger. */
-  hideIfAnchorGone(): void {
-    if (this.card?.anchorElement && !this.card.anchorElement.isConnected) this.card.hide();
+  hideIfGone(isLive: (highlight: PaintedHighlight) => boolean): void {
+    if (this.card?.isOpen && this.current && !isLive(this.current)) this.hide();
   }
 
   announce(message: string): void {
@@ -79,9 +98,14 @@ export class CardController {
     return this.card?.contains(node) ?? false;
   }
 
+  isHost(node: Node | null): boolean {
+    return this.card?.isHost(node) ?? false;
+  }
+
   destroy(): void {
     clearTimeout(this.hideTimer);
     this.card?.destroy();
     this.card = undefined;
+    this.current = undefined;
   }
 }

@@ -11,22 +11,115 @@ export interface CardContent {
   noteEditorUrl: string;
 }
 
+/** What the card is opened for: a highlight's boxes, and where focus returns when it closes. */
+export interface CardAnchor {
+  /** The highlight's keyboard stop (a mark, or a range highlight's proxy); none for an interim highlight. */
+  focusTarget?: HTMLElement;
+  /** The highlight's boxes in viewport coordinates. */
+  rects(): DOMRect[];
+  /** A node inside the highlight: the card joins the modal dialog holding it. */
+  node: Node;
+}
+
+const GAP = 8;
+const MARGIN = 8;
+/** Below this the card would be too short to use; it then covers part of the highlight instead. */
+const MIN_HEIGHT = 140;
+/** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
+const MAX_REATTACH = 6;
+/** Elements that are modal but cannot hold our host (a fullscreen video). */
+const REPLACED = new Set(['VIDEO', 'AUDIO', 'IMG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED']);
+
+/** Inline !important beats any page rule, including `* { all: unset !important }` in a stylesheet. */
+function setImportant(element: HTMLElement, values: Record<string, string>): void {
+  for (const [key, value] of Object.entries(values)) element.style.setProperty(key, value, 'important');
+}
+
+/** Ancestors across shadow boundaries. */
+function composedAncestors(node: Node): Element[] {
+  const out: Element[] = [];
+  for (let current: Node | null = node; current; ) {
+    const parent: Node | null = current.parentNode ?? ((current as ShadowRoot).host as Node | undefined) ?? null;
+    if (parent && parent.nodeType === 1) out.push(parent as Element);
+    current = parent;
+  }
+  return out;
+}
+
+function isModal(element: Element): boolean {
+  try {
+    return element.matches(':modal') && !REPLACED.has(element.tagName.toUpperCase());
+  } catch {
+    return false; // no :modal support
+  }
+}
+
+function unionOf(rects: readonly DOMRect[]): { top: number; left: number; bottom: number; right: number } | undefined {
+  const boxes = rects.filter((rect) => rect.width > 0 || rect.height > 0);
+  if (boxes.length === 0) return undefined;
+  return {
+    top: Math.min(...boxes.map((r) => r.top)),
+    left: Math.min(...boxes.map((r) => r.left)),
+    bottom: Math.max(...boxes.map((r) => r.bottom)),
+    right: Math.max(...boxes.map((r) => r.right)),
+  };
+}
+
 /**
  * The card lives in a shadow root on its own host element, so page CSS cannot restyle it, and claim
  * data is rendered by Preact as text nodes, never as HTML. The reader's note is not in it: that is an
  * extension page in a frame, out of the web page's reach.
+ *
+ * Nothing on the page can bury, misplace or remove it:
+ * - while open, the host is a manual popover in the top layer, above everything, and when a modal
+ *   dialog is open it is put inside that dialog (everything outside a modal dialog is inert: a
+ *   popover outside it would be drawn on top but could not be hovered or focused);
+ * - the page's CSS `zoom` is undone on the host (its boxes are then in viewport pixels, as the
+ *   highlight's are), and browser zoom changes nothing, everything being in CSS pixels;
+ * - if the page removes the host, it is put back, next time elsewhere (`<html>`, then `<body>`);
+ * - a page that defined a custom element under our tag name would run its code in our host: the host
+ *   is then a plain `<div>`, which no page can take over;
+ * - `@media print` hides it (card.css), whatever the page prints.
  */
 export class CardHost {
-  readonly host: HTMLElement;
-  private readonly mount: HTMLElement;
-  private readonly live: HTMLElement;
-  private anchor: HTMLElement | undefined;
+  host!: HTMLElement;
+  private mount!: HTMLElement;
+  private live!: HTMLElement;
+  private anchor: CardAnchor | undefined;
+  private content: CardContent | undefined;
+  /** Watches the host's parent for the page removing it. */
+  private readonly watcher: MutationObserver;
+  private watched: Node | undefined;
+  /** Which fallback parent (0: <html>, 1: <body>) to use outside modal dialogs; moves on when the page sweeps one. */
+  private fallback = 0;
+  private reattached = 0;
+  private scrollFrame = 0;
+  private readonly onScroll = (): void => {
+    if (this.scrollFrame) return;
+    this.scrollFrame = this.view()?.requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      if (this.isOpen) this.position();
+    }) ?? 0;
+  };
   /** True while focus is being handed back to a highlight, so that focus does not reopen the card. */
   returningFocus = false;
 
-  constructor(doc: Document) {
-    this.host = doc.createElement(CARD_HOST_TAG);
-    const shadow = this.host.attachShadow({ mode: 'open' });
+  constructor(private readonly doc: Document) {
+    this.watcher = new MutationObserver(() => this.checkAttached());
+    this.build();
+  }
+
+  private view(): Window | null {
+    return this.doc.defaultView;
+  }
+
+  private build(): void {
+    const doc = this.doc;
+    let host = doc.createElement(CARD_HOST_TAG);
+    // A page that defined `pledge-lens-card` itself would upgrade ours: run its constructor and
+    // callbacks in it, attach its own shadow root. A built-in element cannot be taken over.
+    if (host.matches(':defined') || host.shadowRoot) host = doc.createElement('div');
+    const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = cardCss;
     this.mount = doc.createElement('div');
@@ -35,49 +128,145 @@ export class CardHost {
     this.live.setAttribute('aria-live', 'polite');
     this.live.setAttribute('role', 'status');
     shadow.append(style, this.mount, this.live);
+    if ('showPopover' in host) host.setAttribute('popover', 'manual');
     // Everything the host's box depends on is inline !important: `:host` rules lose to a page's
-    // `* { all: unset }`, inline important declarations do not.
-    this.hostStyle({ all: 'initial', position: 'fixed', 'z-index': '2147483647', top: '0px', left: '0px', display: 'block' });
+    // `* { all: unset }`, inline important declarations do not. (The print rule in card.css is an
+    // important `:host` rule, which does beat them.)
+    setImportant(host, { all: 'initial', position: 'fixed', 'z-index': '2147483647', top: '0px', left: '0px', display: 'block' });
     this.mount.hidden = true;
-    doc.documentElement.append(this.host);
+    this.host = host;
   }
 
-  /** Inline !important beats any page rule, including `* { all: unset !important }` in a stylesheet. */
-  private hostStyle(values: Record<string, string>): void {
-    for (const [key, value] of Object.entries(values)) this.host.style.setProperty(key, value, 'important');
+  /** The page defined our tag name after we made the host: move to a fresh, built-in host. */
+  private ensureUsable(): void {
+    if (this.host.localName !== CARD_HOST_TAG || !this.host.matches(':defined')) return;
+    const wasOpen = this.isOpen;
+    render(null, this.mount);
+    this.watcher.disconnect();
+    this.host.remove();
+    this.build();
+    if (wasOpen && this.anchor && this.content) this.renderCard(this.content);
+  }
+
+  private renderCard(content: CardContent): void {
+    this.content = content;
+    render(<ClaimCard {...content} onClose={() => this.hide(true)} />, this.mount);
+    this.mount.hidden = false;
+  }
+
+  /** Where the host goes: inside the modal dialog holding the highlight (or the topmost one), else <html> or <body>. */
+  private container(): Element {
+    const near = this.anchor ? composedAncestors(this.anchor.node).find(isModal) : undefined;
+    if (near) return near;
+    let modals: Element[] = [];
+    try {
+      modals = [...this.doc.querySelectorAll(':modal')].filter(isModal);
+    } catch {
+      modals = [];
+    }
+    const top = modals[modals.length - 1];
+    if (top) return top;
+    const fallbacks = [this.doc.documentElement, this.doc.body].filter((element): element is HTMLElement => element !== null);
+    return fallbacks[this.fallback % fallbacks.length] ?? this.doc.documentElement;
+  }
+
+  /** Puts the host where it must be, watches for its removal, and undoes the page's CSS zoom. */
+  private attach(): void {
+    this.ensureUsable();
+    const parent = this.container();
+    if (this.host.parentNode !== parent) {
+      // Our own move is not the page sweeping us: stop watching (dropping queued records) first.
+      this.watcher.disconnect();
+      this.watched = undefined;
+      parent.append(this.host);
+    }
+    if (this.watched !== parent) {
+      this.watched = parent;
+      this.watcher.observe(parent, { childList: true });
+    }
+    const zoom = (parent as Element & { currentCSSZoom?: number }).currentCSSZoom;
+    setImportant(this.host, { zoom: zoom && zoom > 0 ? String(1 / zoom) : '1' });
+  }
+
+  /** The page removed the host: put it back (elsewhere next time), a bounded number of times per opening. */
+  private checkAttached(): void {
+    if (this.host.parentNode === this.watched) return;
+    this.watcher.disconnect();
+    this.watched = undefined;
+    if (!this.isOpen || this.reattached >= MAX_REATTACH) return;
+    this.reattached++;
+    this.fallback++;
+    // Not in this microtask: a page observer and ours must never ping-pong synchronously.
+    setTimeout(() => {
+      if (!this.isOpen || this.host.isConnected) return;
+      this.attach();
+      this.raise();
+      this.position();
+    }, 10 * this.reattached);
+  }
+
+  /** Into the top layer, above anything opened before (a modal dialog included). */
+  private raise(): void {
+    const host = this.host as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
+    if (!host.showPopover || !host.isConnected) return;
+    try {
+      if (host.matches(':popover-open')) host.hidePopover?.();
+      host.showPopover();
+    } catch {
+      // Not shown in the top layer (an ancestor is hidden): the fixed, topmost host still is the fallback.
+    }
   }
 
   get anchorElement(): HTMLElement | undefined {
-    return this.anchor;
+    return this.anchor?.focusTarget;
+  }
+
+  get anchorNode(): Node | undefined {
+    return this.anchor?.node;
   }
 
   get isOpen(): boolean {
     return !this.mount.hidden;
   }
 
+  isHost(node: Node | null): boolean {
+    return node === this.host;
+  }
+
   contains(node: Node | null): boolean {
     return node !== null && (node === this.host || this.host.contains(node) || (this.host.shadowRoot?.contains(node) ?? false));
   }
 
-  show(anchor: HTMLElement, content: CardContent): void {
+  show(anchor: CardAnchor, content: CardContent): void {
     this.anchor = anchor;
-    render(<ClaimCard {...content} onClose={() => this.hide(true)} />, this.mount);
-    this.mount.hidden = false;
-    this.position(anchor);
+    this.reattached = 0;
+    this.attach();
+    this.renderCard(content);
+    this.raise();
+    this.position();
+    this.view()?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
   }
 
   /** Hides the card; returns focus to the highlight when focus was inside the card. */
   hide(restoreFocus = false): void {
     if (!this.isOpen) return;
-    const anchor = this.anchor;
-    const focusInside = this.contains(this.host.ownerDocument.activeElement);
+    const target = this.anchor?.focusTarget;
+    const focusInside = this.contains(this.doc.activeElement);
     this.mount.hidden = true;
     render(null, this.mount);
     this.anchor = undefined;
-    if ((restoreFocus || focusInside) && anchor?.isConnected) {
+    this.content = undefined;
+    this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
+    const host = this.host as HTMLElement & { hidePopover?: () => void };
+    try {
+      if (host.matches(':popover-open')) host.hidePopover?.();
+    } catch {
+      // nothing to undo
+    }
+    if ((restoreFocus || focusInside) && target?.isConnected) {
       this.returningFocus = true;
       try {
-        anchor.focus();
+        target.focus();
       } finally {
         this.returningFocus = false;
       }
@@ -89,6 +278,7 @@ export class CardHost {
   }
 
   announce(message: string): void {
+    if (!this.isOpen || !this.host.isConnected) this.attach();
     this.live.textContent = '';
     // A fresh text node after clearing makes screen readers announce repeated messages too.
     setTimeout(() => {
@@ -97,27 +287,42 @@ export class CardHost {
   }
 
   /**
-   * Below the highlight when the card fits there, above when it fits there, otherwise pinned to the
-   * bottom of the viewport: the card's controls (note, Save) must always be on screen.
+   * Below the highlight when the card fits there, above when it fits there; otherwise on the side
+   * with more room, made shorter (it scrolls) so it still does not cover the highlight. Only when
+   * neither side has room for a usable card does it cover part of the highlight, pinned to the
+   * bottom: the card's controls (note, Save) must always be on screen.
    */
-  private position(anchor: HTMLElement): void {
-    const view = anchor.ownerDocument.defaultView;
-    const viewWidth = view?.innerWidth ?? 800;
-    const viewHeight = view?.innerHeight ?? 600;
-    const rect = anchor.getBoundingClientRect();
+  private position(): void {
+    const anchor = this.anchor;
+    const view = this.view();
+    if (!anchor || !view) return;
+    const box = unionOf(anchor.rects());
+    if (!box) return;
+    const viewWidth = Math.min(view.innerWidth, view.visualViewport?.width ?? view.innerWidth);
+    const viewHeight = Math.min(view.innerHeight, view.visualViewport?.height ?? view.innerHeight);
     const card = this.mount.firstElementChild as HTMLElement | null;
-    const width = card?.offsetWidth || Math.min(420, viewWidth - 16);
-    const height = card?.offsetHeight || 300;
-    const left = Math.max(8, Math.min(rect.left, viewWidth - width - 8));
+    card?.style.removeProperty('max-height');
+    const width = card?.offsetWidth || Math.min(420, viewWidth - 2 * MARGIN);
+    let height = card?.offsetHeight || 300;
+    const below = viewHeight - MARGIN - (box.bottom + GAP);
+    const above = box.top - GAP - MARGIN;
     let top: number;
-    if (rect.bottom + 8 + height <= viewHeight - 8) top = rect.bottom + 8;
-    else if (rect.top - 8 - height >= 8) top = rect.top - 8 - height;
-    else top = Math.max(8, viewHeight - 8 - height);
-    this.hostStyle({ top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
+    if (height <= below) top = box.bottom + GAP;
+    else if (height <= above) top = box.top - GAP - height;
+    else if (Math.max(below, above) >= MIN_HEIGHT) {
+      const room = Math.max(below, above);
+      card?.style.setProperty('max-height', `${Math.floor(room)}px`);
+      height = Math.min(height, room);
+      top = below >= above ? box.bottom + GAP : box.top - GAP - height;
+    } else top = Math.max(MARGIN, viewHeight - MARGIN - height);
+    const left = Math.max(MARGIN, Math.min(box.left, viewWidth - width - MARGIN));
+    setImportant(this.host, { top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
   }
 
   destroy(): void {
     render(null, this.mount);
+    this.watcher.disconnect();
+    this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
     this.host.remove();
   }
 }

@@ -1,14 +1,17 @@
 import { highlightLabel } from '@/lib/format/claim-labels';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
-import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, type HighlightSpec, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
+import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
+import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, type HighlightSpec, type ModeChooser, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
+import { RangePainter, rangePaintingSupported } from '@/lib/highlight/range-highlights';
 import { MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
 import { CardController } from './card-controller';
-import { CARD_HOST_TAG } from './card-host';
 import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
+import { PageSettle } from './page-settle';
+import { installRangeHighlightStyle, removeRangeHighlightStyle } from './range-highlight-style';
 import { RescanScheduler } from './rescan-scheduler';
 
 /** Longest stretch of our own work before giving the page's main thread back. */
@@ -25,34 +28,58 @@ interface MentionState {
   claim: ClaimCardData;
 }
 
+function isVisible(element: Element): boolean {
+  const candidate = element as Element & { checkVisibility?: (options?: object) => boolean };
+  if (typeof candidate.checkVisibility === 'function') return candidate.checkVisibility({ visibilityProperty: true });
+  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  return style !== undefined && style.display !== 'none' && style.visibility !== 'hidden';
+}
+
 /**
  * Annotates one document (one frame): extracts its text, asks the background for matches, paints
  * them, and tells the background what this frame found. Rescheduling is `RescanScheduler`'s, the card
  * is `CardController`'s; this class joins them.
  */
 export class PageAnnotator {
-  private readonly registry = new HighlightRegistry();
+  private readonly registry: HighlightRegistry;
+  private readonly painter: RangePainter;
   private readonly mentions = new Map<string, MentionState>();
   readonly card: CardController;
   private readonly scheduler: RescanScheduler;
+  private readonly settle: PageSettle;
+  /** Elements hidden at the last scan: revealing one (no node added) is a reason to look again. */
+  private hidden = new Set<Element>();
+  /** A text/plain document: the browser shows it in one `<pre>`, which is the text, not code. */
+  private readonly plainText: boolean;
   private scanning = false;
   private rescanQueued = false;
+  private settleArmed = false;
   enabled = false;
 
   constructor(
     private readonly doc: Document,
     private readonly ask: SendToBackgroundFromContent,
     noteEditorUrl: (mentionId: string) => string,
+    /** The page's address as reported (a srcdoc or about:blank frame reports the page that made it). */
+    private readonly pageUrl: () => string = () => doc.location.href,
   ) {
+    this.painter = new RangePainter(doc);
+    this.registry = new HighlightRegistry(this.painter);
+    this.plainText = doc.contentType === 'text/plain';
+    this.settle = new PageSettle(doc);
     this.card = new CardController(doc, (highlight) => this.cardSubject(highlight), noteEditorUrl);
-    this.scheduler = new RescanScheduler(doc, (node) => this.card.contains(node), () => void this.scan(), () => this.card.hideIfAnchorGone());
+    this.scheduler = new RescanScheduler(doc, {
+      isOwnNode: (node) => this.card.contains(node),
+      rescan: () => void this.scan(),
+      onChange: (records) => this.onPageChange(records),
+      revealed: () => this.revealed(),
+    });
   }
 
   /** Starts highlighting: one scan now, then rescans as the page changes. */
   async start(): Promise<void> {
     if (this.enabled) return;
     this.enabled = true;
-    installHighlightStyle(this.doc);
     this.scheduler.invalidateAll();
     await this.scan();
     if (this.enabled) this.scheduler.start();
@@ -65,7 +92,9 @@ export class PageAnnotator {
     this.card.hide();
     this.registry.clear();
     this.mentions.clear();
+    this.hidden.clear();
     removeHighlightStyle(this.doc);
+    removeRangeHighlightStyle(this.doc);
     this.report();
   }
 
@@ -82,6 +111,7 @@ export class PageAnnotator {
   destroy(): void {
     this.stop();
     this.scheduler.destroy();
+    this.settle.destroy();
     this.card.destroy();
   }
 
@@ -113,7 +143,7 @@ export class PageAnnotator {
 
   /** Tells the background (for the popup and the badge) what this frame holds now. */
   private report(): void {
-    void this.ask({ type: 'report-frame', url: this.doc.location.href, enabled: this.enabled, scanning: this.scanning, claims: this.enabled ? this.summary() : [] });
+    void this.ask({ type: 'report-frame', url: this.pageUrl(), enabled: this.enabled, scanning: this.scanning, claims: this.enabled ? this.summary() : [] });
   }
 
   /** Scrolls to a claim's first mention, focuses it and flashes it. */
@@ -122,11 +152,16 @@ export class PageAnnotator {
       .all()
       .filter((h) => h.spec.claimId === claimId)
       .sort((a, b) => a.spec.start - b.spec.start)[0];
-    const first = highlight?.elements.find((element) => element.isConnected);
-    if (!highlight || !first) return false;
-    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    first.focus({ preventScroll: true });
-    const flash = (on: boolean) => this.scheduler.withoutObserver(() => highlight.elements.forEach((element) => element.classList.toggle('pledge-lens-flash', on)));
+    if (!highlight) return false;
+    const first = highlight.elements.find((element) => element.isConnected);
+    const scrollTarget = highlight.mode === 'mark' ? first : highlight.ranges[0]?.startContainer.parentElement;
+    if (!scrollTarget) return false;
+    scrollTarget.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    first?.focus({ preventScroll: true });
+    const flash = (on: boolean) => {
+      if (highlight.mode !== 'mark') this.painter.setFocus(on ? highlight.ranges : undefined);
+      else this.scheduler.withoutObserver(() => highlight.elements.forEach((element) => element.classList.toggle('pledge-lens-flash', on)));
+    };
     flash(true);
     setTimeout(() => flash(false), FLASH_MS);
     return true;
@@ -139,9 +174,62 @@ export class PageAnnotator {
     return mark ? this.registry.get(mark) : undefined;
   }
 
+  /** The range-painted highlight under the pointer (those have no element to be an event target). */
+  rangeHighlightAt(x: number, y: number, target: EventTarget | null): PaintedHighlight | undefined {
+    return target instanceof Node && this.registry.hasRanges() ? this.registry.rangeHighlightAt(x, y, target) : undefined;
+  }
+
+  /** Keyboard focus on a range highlight's proxy is drawn over its text (the proxy itself is invisible). */
+  focusMoved(target: EventTarget | null): void {
+    const highlight = this.highlightFor(target);
+    this.painter.setFocus(highlight && highlight.mode !== 'mark' ? highlight.ranges : undefined);
+  }
+
+  /** Our highlight elements (marks and proxies) a selection range touches: copying them needs cleaning. */
+  touchesHighlights(range: Range): boolean {
+    return this.registry.all().some((highlight) => highlight.elements.some((element) => range.intersectsNode(element)));
+  }
+
   private cardSubject(highlight: PaintedHighlight) {
     const state = this.mentions.get(highlight.spec.mentionId);
     return state ? { claim: state.claim, mentionId: state.match.mentionId } : undefined;
+  }
+
+  /**
+   * The page changed. Copies of text it rewrote or removed under our marks go at once (no stale
+   * claim text stays on screen); the places are rescanned from fresh text. An open card whose
+   * highlight went away closes.
+   */
+  private onPageChange(records: readonly MutationRecord[]): void {
+    const dropped = this.registry.repair(records);
+    if (dropped.length > 0) this.scheduler.invalidate(records.filter((record) => record.type === 'childList').map((record) => record.target));
+    this.card.hideIfGone((highlight) => this.registry.all().includes(highlight));
+  }
+
+  /** Elements hidden at the last scan that are shown now (an opened `<details>`, a removed `hidden`). */
+  private revealed(): Element[] {
+    const shown: Element[] = [];
+    for (const element of this.hidden) {
+      if (!element.isConnected) this.hidden.delete(element);
+      else if (!element.hasAttribute('hidden') && isVisible(element)) {
+        shown.push(element);
+        this.hidden.delete(element);
+      }
+    }
+    return shown;
+  }
+
+  /** How each span is painted: see `PaintMode`. */
+  private readonly modeOf: ModeChooser = (pieces) => {
+    const ranges = rangePaintingSupported(this.doc);
+    if (ranges && pieces.some((piece) => this.settle.unsettled(piece.node))) return 'interim';
+    return ranges && pieces.some((piece) => wrappingChangesLayout(piece.node, this.layoutCache)) ? 'range' : 'mark';
+  };
+  private layoutCache = new Map<Element, boolean>();
+
+  private installStyles(): void {
+    installHighlightStyle(this.doc);
+    installRangeHighlightStyle(this.doc);
   }
 
   /** Slices long work: after SLICE_MS of it, the next check yields a macrotask to the page. */
@@ -172,15 +260,30 @@ export class PageAnnotator {
       if (!root) return;
       const { whole, roots } = this.scheduler.take();
       if (!whole && roots.length === 0) return;
+      // A rewritten document (document.open, a replaced <html>) lost our styles with its old <head>.
+      this.scheduler.withoutObserver(() => this.installStyles());
       const { shouldYield, yieldNow } = this.slicer();
-      const extracted = await extractTextSliced(root, { skipSelector: CARD_HOST_TAG, maxLength: MAX_PAGE_TEXT, maxNodes: MAX_NODES }, shouldYield, yieldNow);
+      const extracted = await extractTextSliced(
+        root,
+        {
+          skip: (element) => this.card.isHost(element),
+          include: (element) => this.plainText && element.localName === 'pre' && element.parentNode === this.doc.body,
+          maxLength: MAX_PAGE_TEXT,
+          maxNodes: MAX_NODES,
+        },
+        shouldYield,
+        yieldNow,
+      );
       if (!this.enabled) return;
+      this.hidden = new Set(extracted.hidden);
       const changed = whole ? 'whole-page' : changedRegions(extracted, roots);
       const regions: TextRegion[] = changed === 'whole-page' ? [{ start: 0, end: extracted.text.length }] : changed;
       const specs: HighlightSpec[] = [];
       for (const region of regions) specs.push(...(await this.matchRegion(extracted, region)));
       if (specs.length && this.enabled) {
-        await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint) });
+        this.layoutCache = new Map();
+        await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
+        if (this.registry.interim().length > 0) this.settleLater();
       }
       this.styleShadowRoots();
     } finally {
@@ -192,12 +295,26 @@ export class PageAnnotator {
     }
   }
 
+  /** Once the page has settled, interim highlights are wrapped for good (keyboard stops, screen-reader buttons). */
+  private settleLater(): void {
+    if (this.settleArmed) return;
+    this.settleArmed = true;
+    this.settle.whenSettled(() => {
+      this.settleArmed = false;
+      if (!this.enabled) return;
+      this.layoutCache = new Map();
+      this.scheduler.withoutObserver(() => settleInterim(this.registry, this.modeOf));
+      this.styleShadowRoots();
+      this.report();
+    });
+  }
+
   private async matchRegion(extracted: ExtractedText, region: TextRegion): Promise<HighlightSpec[]> {
     const { text } = extracted;
     const partial = region.start > 0 || region.end < text.length;
     const response = await this.ask({
       type: 'match-page',
-      url: this.doc.location.href,
+      url: this.pageUrl(),
       title: this.doc.title.slice(0, 2000),
       text: text.slice(region.start, region.end),
       ...(partial
@@ -209,15 +326,14 @@ export class PageAnnotator {
         : {}),
     });
     if (!response.ok || !this.enabled) return [];
-    const current = this.registry.all();
-    const live = new Set(current.map((h) => h.spec.mentionId));
-    const painted = current.flatMap((h) => h.elements);
+    const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
     const specs: HighlightSpec[] = [];
     for (const match of response.matches) {
       const claim = response.claims[match.claimId];
       if (!claim || live.has(match.mentionId)) continue;
-      // Text already inside one of our marks is painted; wrapping it again would nest marks.
-      if (this.isInsidePaintedMark(extracted, match.start, painted)) continue;
+      // Text already inside one of our highlights is painted; painting it again would nest them.
+      const [piece] = toNodeRanges(extracted, match.start, match.start + 1);
+      if (piece && this.registry.isPainted(piece.node, piece.from)) continue;
       this.mentions.set(match.mentionId, { match, claim });
       specs.push({
         claimId: claim.id,
@@ -231,17 +347,15 @@ export class PageAnnotator {
     return specs;
   }
 
-  /** Highlight styles live in the document; marks inside open shadow roots need their own copy. */
+  /** Highlight styles live in the document; highlights inside open shadow roots need their own copy. */
   private styleShadowRoots(): void {
     for (const highlight of this.registry.all()) {
-      const root = highlight.elements[0]?.getRootNode();
-      if (root && root !== this.doc && 'host' in root) installHighlightStyle(this.doc, root as ShadowRoot);
+      const node = highlight.elements[0] ?? highlight.ranges[0]?.startContainer;
+      const root = node?.getRootNode();
+      if (root && root !== this.doc && 'host' in root) {
+        installHighlightStyle(this.doc, root as ShadowRoot);
+        installRangeHighlightStyle(this.doc, root as ShadowRoot);
+      }
     }
-  }
-
-  private isInsidePaintedMark(extracted: ExtractedText, offset: number, marks: readonly HTMLElement[]): boolean {
-    if (marks.length === 0) return false;
-    const [piece] = toNodeRanges(extracted, offset, offset + 1);
-    return piece !== undefined && marks.some((mark) => mark.contains(piece.node));
   }
 }

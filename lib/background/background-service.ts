@@ -6,6 +6,7 @@
  */
 import { describeClaimSetIssues, validateClaimSet } from '../claims/validate-claim-set';
 import { TabFrames } from '../frames/tab-frames';
+import { buildClaimVocabulary } from '../prefilter/claim-vocabulary';
 import { CONTENT_TO_BACKGROUND } from '../messages/content-to-background';
 import { EXTENSION_PAGE_TO_BACKGROUND, type ExtensionPageToBackground } from '../messages/extension-page-to-background';
 import { dispatch, type Handlers, type Result } from '../messages/message-map';
@@ -49,7 +50,9 @@ export class BackgroundService {
       now,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       settings: new SettingsStore(db),
-      claimSets: new ClaimSetCache(db),
+      claimSets: new ClaimSetCache(db, (compiled) => {
+        void options.port.publishVocabulary(buildClaimVocabulary([...compiled.claims.values()])).catch(() => undefined);
+      }),
       mentions: new MentionWriter(db, now),
       frames: new TabFrames(),
     };
@@ -71,6 +74,8 @@ export class BackgroundService {
     if (!validation.ok) throw new Error(`The bundled claim set is invalid:\n${describeClaimSetIssues(validation.issues)}`);
     await ensureBundledPack(this.context.db, validation.claimSet, this.context.now());
     this.context.claimSets.invalidate();
+    // Compile now rather than on the first page: the vocabulary content scripts read comes from it.
+    void this.context.claimSets.get().catch(() => undefined);
   }
 
   /**

@@ -23,7 +23,11 @@ export class ClaimSetCache {
   /** Bumped by `invalidate`, so a compile that started before a change is never kept. */
   private generation = 0;
 
-  constructor(private readonly db: PledgeLensDatabase) {}
+  constructor(
+    private readonly db: PledgeLensDatabase,
+    /** Told about every newly compiled set (to publish the content scripts' vocabulary). */
+    private readonly onCompiled: (compiled: CompiledClaims) => void = () => undefined,
+  ) {}
 
   /** The compiled enabled packs; compiles at most once per change. */
   get(): Promise<CompiledClaims> {
@@ -31,6 +35,9 @@ export class ClaimSetCache {
       const generation = this.generation;
       const compiling = this.compile();
       this.current = compiling;
+      void compiling.then((compiled) => {
+        if (this.generation === generation) this.onCompiled(compiled);
+      }, () => undefined);
       // A failed read must not stick: the next request tries again.
       compiling.catch(() => {
         if (this.generation === generation) this.current = undefined;

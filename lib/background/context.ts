@@ -1,5 +1,6 @@
 /** What every background handler works with: the stores, the caches, and the browser as a port. */
 import type { BackgroundToContentRequest } from '../messages/background-to-content';
+import type { ClaimVocabulary } from '../prefilter/claim-vocabulary';
 import type { TabFrames } from '../frames/tab-frames';
 import type { ClaimSetCache } from './claim-set-cache';
 import type { MentionWriter } from './mention-writer';
@@ -15,6 +16,11 @@ export interface BrowserPort {
   sendToContent(tabId: number, request: BackgroundToContentRequest, frameId?: number): Promise<unknown>;
   /** Shows `text` on the toolbar button for one tab ("" clears it). */
   setBadge(tabId: number, text: string): void;
+  /**
+   * Makes the claim vocabulary readable by content scripts without waking the background
+   * (`storage.local`), so pages that cannot hold a claim send nothing.
+   */
+  publishVocabulary(vocabulary: ClaimVocabulary): Promise<void>;
 }
 
 export interface BackgroundContext {

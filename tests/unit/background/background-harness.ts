@@ -5,6 +5,7 @@
 import type { BackgroundOptions } from '../../../lib/background/background-service';
 import { BackgroundService } from '../../../lib/background/background-service';
 import type { BrowserPort } from '../../../lib/background/context';
+import type { ClaimVocabulary } from '../../../lib/prefilter/claim-vocabulary';
 import type { BackgroundToContentRequest } from '../../../lib/messages/background-to-content';
 import type { ContentToBackground } from '../../../lib/messages/content-to-background';
 import type { ExtensionPageToBackground } from '../../../lib/messages/extension-page-to-background';
@@ -35,6 +36,13 @@ export class RecordingPort implements BrowserPort {
 
   setBadge(tabId: number, text: string): void {
     this.badges.set(tabId, text);
+  }
+
+  readonly vocabularies: ClaimVocabulary[] = [];
+
+  publishVocabulary(vocabulary: ClaimVocabulary): Promise<void> {
+    this.vocabularies.push(vocabulary);
+    return Promise.resolve();
   }
 }
 

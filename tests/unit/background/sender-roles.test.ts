@@ -99,3 +99,16 @@ describe('sender roles', () => {
     }
   });
 });
+
+describe('the content scripts\' vocabulary', () => {
+  it('is published when the claim set is compiled, and again when a pack changes it', async () => {
+    await bg.service.context.claimSets.get();
+    await Promise.resolve();
+    const first = bg.port.vocabularies.at(-1);
+    expect(first?.names).toContain('anthropic');
+    await ok(bg.page({ type: 'set-pack-enabled', packId: 'bundled', enabled: false }));
+    await bg.service.context.claimSets.get();
+    await Promise.resolve();
+    expect(bg.port.vocabularies.at(-1)?.names).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { RANGE_HIGHLIGHT_NAMES } from '@/lib/highlight/range-highlights';
+
+/**
+ * Styles for highlights painted with the CSS Custom Highlight API (lib/highlight/range-highlights.ts):
+ * the same colours and line shapes as the marks (highlight-style.ts), as far as `::highlight()` can
+ * draw them (colours and text decoration; no outline, so keyboard focus is a stronger wash and a
+ * thicker line drawn over the focused highlight's ranges).
+ */
+const names = RANGE_HIGHLIGHT_NAMES;
+export const RANGE_HIGHLIGHT_CSS = `
+::highlight(${names['binding-commitment']}) { background-color: rgba(29, 78, 216, 0.16) !important; text-decoration: underline solid #1d4ed8 2px !important; }
+::highlight(${names['announced-target']}) { background-color: rgba(217, 119, 6, 0.18) !important; text-decoration: underline dashed #a15c00 2px !important; }
+::highlight(${names['no-commitment']}) { background-color: rgba(82, 82, 91, 0.1) !important; text-decoration: underline dotted #52525b 3px !important; }
+::highlight(${names.focus}) { background-color: rgba(245, 158, 11, 0.45) !important; text-decoration: underline solid #b45309 3px !important; }
+@media (prefers-color-scheme: dark) {
+  ::highlight(${names['binding-commitment']}) { background-color: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
+  ::highlight(${names['announced-target']}) { background-color: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
+  ::highlight(${names['no-commitment']}) { background-color: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
+  ::highlight(${names.focus}) { text-decoration-color: #f59e0b !important; }
+}
+`;
+
+export const RANGE_HIGHLIGHT_STYLE_ID = 'pledge-lens-range-highlight-style';
+
+/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights. */
+export function installRangeHighlightStyle(doc: Document, container: Document | ShadowRoot = doc): void {
+  if (container.getElementById(RANGE_HIGHLIGHT_STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = RANGE_HIGHLIGHT_STYLE_ID;
+  style.textContent = RANGE_HIGHLIGHT_CSS;
+  if (container === doc) (doc.head ?? doc.documentElement).append(style);
+  else container.append(style);
+}
+
+export function removeRangeHighlightStyle(doc: Document): void {
+  doc.getElementById(RANGE_HIGHLIGHT_STYLE_ID)?.remove();
+}

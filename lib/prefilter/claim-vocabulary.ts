@@ -1,0 +1,94 @@
+/**
+ * The cheap test a content script runs before waking the background: can this text state any known
+ * claim at all? Every claim is about AI and names (or sits under a name of) its actor, its instrument
+ * or a distinctive phrase, so text with no such name AND no word about AI cannot hold a claim, and
+ * sends nothing. The vocabulary is derived from the claim set (nothing hard-coded but the AI cue
+ * words), written by the background to `storage.local`, and read by content scripts without waking it.
+ */
+import type { Claim } from '../claims/schema';
+
+/** The `storage.local` key the background writes the vocabulary under. */
+export const CLAIM_VOCABULARY_KEY = 'claimVocabulary';
+
+export interface ClaimVocabulary {
+  /** Bumped when the shape changes, so a content script never trusts an old stored vocabulary. */
+  format: 1;
+  /** Names as lower-case, accent-folded word sequences joined by one space ("sb 53", "anthropic"). */
+  names: string[];
+  /** Those names that say "AI" themselves ("OpenAI", "xAI"): an article may name them and never the word. */
+  aiNames: string[];
+}
+
+/** Words without which no text is about AI: every claim's subject. */
+const AI_CUES = /\b(?:ai|a\.i\.|artificial[\s-]+intelligence|frontier|chatbots?|llms?|language[\s-]+models?|machine[\s-]+learning|deep[\s-]?mind|gpt|claude|gemini|llama|grok)\b/i;
+
+const COMBINING_MARKS = new RegExp('\\p{M}', 'gu');
+const WORD = new RegExp('[\\p{L}\\p{N}]+', 'gu');
+
+/** Lower-case, accent-free words of a text, as the vocabulary stores them. */
+function words(text: string): string[] {
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().match(WORD) ?? [];
+}
+
+/**
+ * The names that can introduce a claim: actors, their aliases and members, instruments and their
+ * aliases, and key phrases. Sorted and unique, so the stored value only changes when the set does.
+ */
+export function buildClaimVocabulary(claims: readonly Claim[]): ClaimVocabulary {
+  const names = new Set<string>();
+  const aiNames = new Set<string>();
+  const add = (name: string) => {
+    const joined = words(name).join(' ');
+    if (!joined) return;
+    names.add(joined);
+    // "OpenAI", "xAI": the capitals show a name built on "AI" (unlike "Spain" or "Shanghai").
+    if (/[a-z]AI\b/.test(name)) aiNames.add(joined);
+  };
+  for (const claim of claims) {
+    add(claim.actor.name);
+    claim.actor.aliases.forEach(add);
+    claim.actor.members?.forEach(add);
+    if (claim.instrument) {
+      add(claim.instrument.name);
+      claim.instrument.aliases.forEach(add);
+    }
+    claim.keyPhrases.forEach(add);
+  }
+  return { format: 1, names: [...names].sort(), aiNames: [...aiNames].sort() };
+}
+
+/** A compiled vocabulary: names by their first word, for one pass over the text. */
+export class VocabularyMatcher {
+  private readonly byFirstWord = new Map<string, string[][]>();
+  private readonly aiNames: ReadonlySet<string>;
+
+  constructor(vocabulary: ClaimVocabulary) {
+    this.aiNames = new Set(vocabulary.aiNames);
+    for (const name of vocabulary.names) {
+      const parts = name.split(' ');
+      const list = this.byFirstWord.get(parts[0]!) ?? [];
+      list.push(parts);
+      this.byFirstWord.set(parts[0]!, list);
+    }
+  }
+
+  /**
+   * Whether `text` may state a known claim: it names a known name, and speaks of AI (a cue word, or a
+   * name built on "AI" such as OpenAI).
+   * One pass over the text's words; cost is linear in its length (UTF-16 units).
+   */
+  mayStateClaims(text: string): boolean {
+    const aboutAi = AI_CUES.test(text);
+    const tokens = words(text);
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.byFirstWord.get(tokens[i]!);
+      if (!candidates) continue;
+      for (const parts of candidates) {
+        let j = 1;
+        while (j < parts.length && tokens[i + j] === parts[j]) j++;
+        if (j === parts.length && (aboutAi || this.aiNames.has(parts.join(' ')))) return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ClaimSet } from '../../../lib/claims/schema';
+import { buildClaimVocabulary, VocabularyMatcher } from '../../../lib/prefilter/claim-vocabulary';
+
+const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as ClaimSet;
+const matcher = new VocabularyMatcher(buildClaimVocabulary(BUNDLED.claims));
+
+describe('the claim prefilter', () => {
+  it('lets through text that names a known actor, instrument or phrase and speaks of AI', () => {
+    expect(matcher.mayStateClaims('Anthropic rewrote its AI safety policy this week.')).toBe(true);
+    expect(matcher.mayStateClaims('Under SB 53, large frontier developers must publish a framework.')).toBe(true);
+    // Names built on "AI" count as speaking of AI.
+    expect(matcher.mayStateClaims('OpenAI dropped its ban on military and warfare uses in January.')).toBe(true);
+    // Accents and case do not matter.
+    expect(matcher.mayStateClaims('TURKIYE signed the AI declaration.')).toBe(true);
+  });
+
+  it('stops text that names nobody known, or names someone but is not about AI', () => {
+    expect(matcher.mayStateClaims('A new AI startup promised to pause its models if they proved dangerous.')).toBe(false);
+    expect(matcher.mayStateClaims('Microsoft released security patches for Windows on Tuesday.')).toBe(false);
+    expect(matcher.mayStateClaims('')).toBe(false);
+  });
+
+  it('only whole names count, not words that contain them', () => {
+    const tiny = new VocabularyMatcher({ format: 1, names: ['meta', 'sb 53'], aiNames: [] });
+    expect(tiny.mayStateClaims('The AI debate in metaphysics.')).toBe(false);
+    expect(tiny.mayStateClaims('The AI bill SB 530 passed.')).toBe(false);
+    expect(tiny.mayStateClaims('AI rules: Meta said no.')).toBe(true);
+  });
+
+  it('the vocabulary is stable: sorted, unique, and only changes with the claim set', () => {
+    const once = buildClaimVocabulary(BUNDLED.claims);
+    expect(buildClaimVocabulary([...BUNDLED.claims].reverse())).toEqual(once);
+    expect(new Set(once.names).size).toBe(once.names.length);
+    expect(once.aiNames).toContain('openai');
+    expect(once.aiNames).not.toContain('spain');
+  });
+});
