@@ -59,5 +59,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // Identifies this build: the background reuses a stored compiled claim index only from the same build.
+    define: { __PLEDGE_LENS_BUILD_ID__: JSON.stringify(`${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`) },
   }),
 });

@@ -19,6 +19,7 @@ export default defineBackground(() => {
     const instance = new BackgroundService(db, {
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
+      buildId: __PLEDGE_LENS_BUILD_ID__,
       loadBundled: async () => (await fetch(browser.runtime.getURL('/claims/default.json'))).json(),
       port: {
         sendToContent: (tabId, request, frameId) => browser.tabs.sendMessage(tabId, request, frameId === undefined ? {} : { frameId }),

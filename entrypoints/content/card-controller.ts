@@ -102,6 +102,11 @@ export class CardController {
     return this.card?.isHost(node) ?? false;
   }
 
+  /** The card's host element, once made. */
+  get hostElement(): HTMLElement | undefined {
+    return this.card?.host;
+  }
+
   destroy(): void {
     clearTimeout(this.hideTimer);
     this.card?.destroy();

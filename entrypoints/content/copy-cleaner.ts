@@ -12,23 +12,23 @@ import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
  * keyboard proxies and card host left out. Selections that touch no highlight are left to the
  * browser. Page handlers registered after ours still run, and may still replace the data.
  */
-export function cleanCopy(event: ClipboardEvent, touchesHighlights: (range: Range) => boolean, isOurHost: (element: Element) => boolean): void {
+export function cleanCopy(event: ClipboardEvent, touchesHighlights: (range: Range) => boolean, host: Element | undefined): void {
   const data = event.clipboardData;
   const doc = (event.target instanceof Node ? event.target.ownerDocument : null) ?? document;
   const selection = doc.getSelection();
   if (!data || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
   const ranges = Array.from({ length: selection.rangeCount }, (_, i) => selection.getRangeAt(i));
   if (!ranges.some(touchesHighlights)) return;
-  const hostSelected = ranges.some((range) => [...doc.querySelectorAll('*')].some((element) => isOurHost(element) && range.intersectsNode(element)));
+  const hostSelected = host !== undefined && ranges.some((range) => range.intersectsNode(host));
   const container = doc.createElement('div');
   for (const range of ranges) container.append(range.cloneContents());
   for (const mark of [...container.querySelectorAll(`mark.${MARK_CLASS}`)]) {
     // Keyboard proxies hold no text; marks hold the page's text, which stays.
     mark.replaceWith(...mark.childNodes);
   }
-  if (hostSelected) {
+  if (host && hostSelected) {
     // A clone of the card host (its shadow root is not cloned) carries only our inline styles.
-    for (const element of [...container.querySelectorAll('[popover="manual"]')]) if (element.shadowRoot === null && element.childNodes.length === 0) element.remove();
+    for (const element of [...container.getElementsByTagName(host.localName)]) if (element.getAttribute('style') === host.getAttribute('style')) element.remove();
   }
   container.normalize();
   data.setData('text/plain', selection.toString());

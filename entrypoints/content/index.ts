@@ -1,8 +1,48 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import type { PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { BACKGROUND_TO_CONTENT, type BackgroundToContent } from '@/lib/messages/background-to-content';
 import type { ContentToBackground } from '@/lib/messages/content-to-background';
 import { dispatch, senderFor, type Handlers } from '@/lib/messages/message-map';
+import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
+
+const XHTML_NS = 'http://www.w3.org/1999/xhtml';
+/** Documents a reader reads as a page: HTML, XHTML, and plain text (shown by the browser in a `<pre>`). */
+const READABLE_TYPES = new Set(['text/html', 'application/xhtml+xml', 'text/plain']);
+
+/**
+ * Whether this document is one we annotate. XML feeds, SVG images and other non-HTML documents get
+ * nothing at all: no element, no style, no listener (a node added to them shows up in the browser's
+ * XML view, or as text).
+ */
+function isReadableDocument(doc: Document): boolean {
+  const root = doc.documentElement;
+  return READABLE_TYPES.has(doc.contentType) && root !== null && root.namespaceURI === XHTML_NS && root.localName === 'html';
+}
+
+const WEB_URL = /^(https?|file):/i;
+
+/**
+ * The address this frame reports (for its site switch and its mentions). A frame with no address of
+ * its own (srcdoc, an about:blank frame written by script, data: and blob: frames) reports the page
+ * that made it, as far as the browser lets us see it: the nearest readable ancestor, else the
+ * ancestor origin (Chrome, for a sandboxed frame), else its own origin.
+ */
+function frameUrl(): string {
+  const own = location.href;
+  if (WEB_URL.test(own)) return own;
+  try {
+    for (let frame: Window = window; frame !== frame.parent; ) {
+      frame = frame.parent;
+      if (WEB_URL.test(frame.location.href)) return frame.location.href;
+    }
+  } catch {
+    // A cross-origin ancestor (or an opaque origin of ours): go by origins.
+  }
+  const ancestor = (location as Location & { ancestorOrigins?: DOMStringList }).ancestorOrigins?.[0];
+  if (ancestor && ancestor !== 'null') return `${ancestor}/`;
+  return self.origin && self.origin !== 'null' ? `${self.origin}/` : own;
+}
 
 /**
  * Thin wiring: every listener goes through `ctx`, so an extension reload or update removes them
@@ -10,12 +50,18 @@ import { PageAnnotator } from './page-annotator';
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
-  // Articles embedded in iframes (same- or cross-origin) get their own annotator in their frame.
+  // Articles embedded in iframes (same- or cross-origin) get their own annotator in their frame,
+  // including frames without a URL of their own: srcdoc (newsletter archives, email web views), often
+  // sandboxed, and about:blank frames written by script; the browser matches them by the origin of
+  // the page that made them.
   allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   async main(ctx) {
+    if (!isReadableDocument(document)) return;
     const ask = senderFor<ContentToBackground>((message) => browser.runtime.sendMessage(message));
-    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`));
+    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl);
     const card = annotator.card;
     ctx.onInvalidated(() => annotator.destroy());
 
@@ -29,14 +75,35 @@ export default defineContentScript({
       const leaving = annotator.highlightFor(event.target) ?? (card.contains(event.target as Node) ? true : undefined);
       if (leaving && !annotator.highlightFor(event.relatedTarget) && !card.contains(event.relatedTarget as Node)) card.scheduleHide();
     });
+    // Range-painted highlights (flex and grid text, interim ones) have no element: hit-test the pointer.
+    let underPointer: PaintedHighlight | undefined;
+    ctx.addEventListener(
+      document,
+      'mousemove',
+      (event) => {
+        const target = event.composedPath()[0] ?? event.target;
+        const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
+        if (highlight) {
+          underPointer = highlight;
+          card.show(highlight);
+        } else if (underPointer && !card.contains(target as Node)) {
+          underPointer = undefined;
+          card.scheduleHide();
+        }
+      },
+      { passive: true },
+    );
     ctx.addEventListener(document, 'focusin', (event) => {
+      const target = event.composedPath()[0] ?? event.target;
+      annotator.focusMoved(target);
       if (card.returningFocus) return;
-      const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
+      const highlight = annotator.highlightFor(target);
       if (highlight) card.show(highlight);
       else if (card.contains(event.target as Node)) card.cancelHide();
     });
     ctx.addEventListener(document, 'focusout', (event) => {
       const next = event.relatedTarget as Node | null;
+      if (!annotator.highlightFor(next)) annotator.focusMoved(null);
       if (card.isOpen && !card.contains(next) && !annotator.highlightFor(next)) card.hide(false);
     });
     ctx.addEventListener(
@@ -56,6 +123,8 @@ export default defineContentScript({
       },
       { capture: true },
     );
+    // Copying across highlights gives the page's text and markup, never ours (copy-cleaner.ts).
+    ctx.addEventListener(window, 'copy', (event) => cleanCopy(event, (range) => annotator.touchesHighlights(range), card.hostElement), { capture: true });
     ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.reset());
 
     const setEnabled = async (enabled: boolean): Promise<boolean> => {
@@ -65,7 +134,7 @@ export default defineContentScript({
       return enabled;
     };
     const siteIsOn = async (): Promise<boolean> => {
-      const answer = await ask({ type: 'get-site-enabled', url: location.href });
+      const answer = await ask({ type: 'get-site-enabled', url: frameUrl() });
       return answer.ok && answer.enabled;
     };
 

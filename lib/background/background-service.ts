@@ -30,6 +30,8 @@ export interface BackgroundOptions {
   /** `runtime.id` and `runtime.getURL('')`: what tells our own pages from content scripts. */
   extensionId: string;
   extensionOrigin: string;
+  /** Identifies this build of the code; a stored compiled index from another build is not reused. */
+  buildId: string;
   now?: () => Date;
   fetch?: typeof fetch;
 }
@@ -50,7 +52,7 @@ export class BackgroundService {
       now,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       settings: new SettingsStore(db),
-      claimSets: new ClaimSetCache(db, (compiled) => {
+      claimSets: new ClaimSetCache(db, options.buildId, (compiled) => {
         void options.port.publishVocabulary(buildClaimVocabulary([...compiled.claims.values()])).catch(() => undefined);
       }),
       mentions: new MentionWriter(db, now),

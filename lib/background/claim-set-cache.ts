@@ -2,11 +2,14 @@
  * The claim packs and the compiled index of the enabled ones, kept in memory for the life of the
  * background. Requests never re-read the packs from IndexedDB; every handler that changes a pack
  * calls `invalidate()`, and the next request recompiles once.
+ *
+ * The compiled index is also stored in IndexedDB, keyed by the build and the packs it came from, so a
+ * background that starts cold (MV3 stops idle workers) hydrates it instead of compiling the set again.
  */
 import { mergeClaimPacks, type PackedClaim } from '../claims/merge-claim-packs';
 import { compileClaimIndex, type ClaimIndex } from '../match/compile-index';
 import { listPacks } from './store/claim-store';
-import type { PledgeLensDatabase, StoredPack } from './store/open-database';
+import { readMeta, writeMeta, type PledgeLensDatabase, type StoredPack } from './store/open-database';
 
 export interface CompiledClaims {
   index: ClaimIndex;
@@ -25,6 +28,8 @@ export class ClaimSetCache {
 
   constructor(
     private readonly db: PledgeLensDatabase,
+    /** Identifies the code that compiled an index (a build id): an index from other code is never reused. */
+    private readonly buildId: string,
     /** Told about every newly compiled set (to publish the content scripts' vocabulary). */
     private readonly onCompiled: (compiled: CompiledClaims) => void = () => undefined,
   ) {}
@@ -59,11 +64,28 @@ export class ClaimSetCache {
     const version = enabled.map((pack) => `${pack.id}@${pack.claimSet.version}`).join('+') || 'none';
     const newest = enabled.map((pack) => pack.claimSet.publishedAt).sort().at(-1);
     return {
-      index: compileClaimIndex(merged.claims, version),
+      index: await this.storedOrCompiled(packs, () => compileClaimIndex(merged.claims, version)),
       claims: new Map(merged.claims.map((claim) => [claim.id, claim])),
       version,
       publishedAt: newest,
       packs,
     };
   }
+
+  /** The stored index when it was compiled by this build from these packs; else a fresh one, stored for next time. */
+  private async storedOrCompiled(packs: readonly StoredPack[], compile: () => ClaimIndex): Promise<ClaimIndex> {
+    const key = indexKey(this.buildId, packs);
+    const stored = await readMeta(this.db, 'compiled-index').catch(() => undefined);
+    if (stored?.key === key) return stored.index;
+    const index = compile();
+    // A failed write (no room) only costs the next cold start a compile.
+    await writeMeta(this.db, 'compiled-index', { key, index }).catch(() => undefined);
+    return index;
+  }
+}
+
+/** What a compiled index depends on: the code that compiled it and every pack's identity and switch. */
+export function indexKey(buildId: string, packs: readonly StoredPack[]): string {
+  const parts = [...packs].sort((a, b) => a.id.localeCompare(b.id)).map((pack) => [pack.id, pack.enabled, pack.claimSet.version, pack.installedAt]);
+  return JSON.stringify([buildId, parts]);
 }

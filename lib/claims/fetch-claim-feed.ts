@@ -255,7 +255,7 @@ async function fetchWithinOrigin(start: URL, what: string, headers: Record<strin
       };
     }
     if (hops >= ex.maxRedirects) {
-      if (false) return { ok: false, outcome: reject('redirect', `The ${what} redirected more than ${ex.maxRedirects} times; the update was refused`) };
+      return { ok: false, outcome: reject('redirect', `The ${what} redirected more than ${ex.maxRedirects} times; the update was refused`) };
     }
     url = target;
   }

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Mention } from '../../annotations/schema';
 import type { ClaimPack } from '../../claims/merge-claim-packs';
+import type { ClaimIndex } from '../../match/compile-index';
 import type { FeedStatus } from '../../claims/claim-set-info';
 import type { FeedTrust } from '../../claims/feed-trust';
 import type { SiteSettings } from '../../sites/site-settings';
@@ -28,6 +29,8 @@ export interface StoredSettings extends SiteSettings {
 export interface MetaRecords {
   settings: StoredSettings;
   'feed-status': FeedStatus;
+  /** The last compiled index, reused by a cold start when `key` still matches (see ClaimSetCache). */
+  'compiled-index': { key: string; index: ClaimIndex };
 }
 export type MetaKey = keyof MetaRecords;
 

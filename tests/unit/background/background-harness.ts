@@ -59,7 +59,7 @@ export class BackgroundHarness {
   readonly service: BackgroundService;
 
   constructor(db: PledgeLensDatabase, options: Partial<Omit<BackgroundOptions, 'port'>> & Pick<BackgroundOptions, 'loadBundled'>) {
-    this.service = new BackgroundService(db, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, port: this.port, ...options });
+    this.service = new BackgroundService(db, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, buildId: 'test-build', port: this.port, ...options });
   }
 
   /** Sends as an extension page (popup, options, note editor). */

@@ -58,7 +58,7 @@ describe('claim packs', () => {
     const stored = await listPacks(db);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.claimSet).toEqual(set);
-    expect((await new ClaimSetCache(db).get()).claims.has('example-promise')).toBe(true);
+    expect((await new ClaimSetCache(db, 'test-build').get()).claims.has('example-promise')).toBe(true);
   });
 
   it('keeps its data across a close and re-open, and does not re-seed the same version', async () => {
@@ -197,5 +197,21 @@ describe('mentions', () => {
     const stored = await listMentions(db);
     expect(stored.find((m) => m.id === a!.id)?.note?.text).toBe('imported note');
     expect(await importMentions(db, [])).toEqual({ added: 0, updated: 0, unchanged: 0 });
+  });
+});
+
+describe('the compiled index across cold starts', () => {
+  it('a second cache on the same packs and build reuses the stored index; another build or a pack change compiles afresh', async () => {
+    const db = await openDb();
+    await ensureBundledPack(db, storeTestSet('1.0.0'), T0);
+    const first = await new ClaimSetCache(db, 'build-a').get();
+    const stored = await readMeta(db, 'compiled-index');
+    expect(stored?.index).toEqual(first.index);
+    // Marking the stored copy shows whether the next start used it or compiled again.
+    await writeMeta(db, 'compiled-index', { key: stored!.key, index: { ...stored!.index, claimSetVersion: 'from-store' } });
+    expect((await new ClaimSetCache(db, 'build-a').get()).index.claimSetVersion).toBe('from-store');
+    expect((await new ClaimSetCache(db, 'build-b').get()).index.claimSetVersion).not.toBe('from-store');
+    await setPackEnabled(db, BUNDLED_PACK_ID, false);
+    expect((await new ClaimSetCache(db, 'build-b').get()).index.claimSetVersion).toBe('none');
   });
 });
