@@ -1,7 +1,18 @@
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, iconPath } from './scripts/support/icon-sizes';
 
-// Gecko needs a stable id for storage and for `web-ext lint`; Chrome derives its own.
-const GECKO_ID = 'pledge-lens@pledge-lens.example';
+// Gecko needs a stable id for storage and for `web-ext lint`; Chrome derives its own. Never change it once
+// published: Firefox ties the reader's stored data and AMO ties the listing to it.
+const GECKO_ID = 'pledge-lens@pledge-lens.org';
+/** The project's home: the stores' "website" link (`homepage_url`) and the Firefox developer link. */
+const HOMEPAGE_URL = 'https://pledge-lens.org/';
+/** Also package.json's `author`. */
+const AUTHOR = 'Pledge Lens contributors';
+/**
+ * The toolbar and store icon, rendered from assets/icon.svg by scripts/build-icons.ts (which `npm run
+ * build` runs first) into public/icon/<size>.png.
+ */
+const ICONS = Object.fromEntries(ICON_SIZES.map((size) => [String(size), iconPath(size)]));
 /** The extension page the card frames to edit a note (`entrypoints/note-editor/`). */
 const NOTE_EDITOR_PAGE = 'note-editor.html';
 
@@ -25,6 +36,13 @@ const EXTENSION_PAGES_CSP = [
 export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Pledge Lens',
+    homepage_url: HOMEPAGE_URL,
+    icons: ICONS,
+    // WXT adds the popup to this key; MV2 (Firefox) calls it browser_action.
+    ...(manifestVersion === 3 ? { action: { default_icon: ICONS } } : { browser_action: { default_icon: ICONS } }),
+    // Chrome ignores `author` since 2024 (the Web Store shows the publisher account); Firefox's `developer`
+    // names us and links home on the add-on's page.
+    ...(browser === 'firefox' ? { developer: { name: AUTHOR, url: HOMEPAGE_URL } } : {}),
     description:
       'Highlights claims about AI companies’ safety policies and tells binding commitments from announced targets.',
     permissions: ['storage', 'alarms'],
@@ -53,10 +71,18 @@ export default defineConfig({
               // Pledge Lens sends nothing anywhere: the only request is the claim feed the reader sets.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android honours data_collection_permissions from 142 on; an older minimum makes
+            // `web-ext lint` warn that the declaration would be ignored there.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // The Firefox sources zip: what a reviewer needs to rebuild the add-on (`npm ci && npm run build`),
+    // nothing generated or local. WXT already leaves out node_modules, .output and dot-folders.
+    excludeSources: ['test-results/**', 'coverage/**', 'bench/**', 'tests/**', 'public/icon/**', '**/*.log', '**/*.tgz', '**/*.zip'],
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // Identifies this build: the background reuses a stored compiled claim index only from the same build.

@@ -1,7 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { siteHost } from '@/lib/annotations/filter-mentions';
-import { KIND_LABEL } from '@/lib/format/claim-labels';
+import { KIND_LABEL, STATUS_LABEL } from '@/lib/format/claim-labels';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '@/lib/claims/schema';
 import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
 
 export type WrongMatchChoice = NonNullable<MentionQuery['wrongMatches']>;
@@ -14,9 +15,20 @@ export interface FilterForm {
   from: string;
   to: string;
   wrongMatches: WrongMatchChoice;
+  /** The claim's kind and status as the claim set says now. */
+  kind: ClaimKind | '';
+  status: ClaimStatus | '';
+  /** Only mentions whose claim changed after the mention was last seen. */
+  changed: boolean;
 }
 
-export const EMPTY_FILTERS: Readonly<FilterForm> = { text: '', claimId: '', site: '', from: '', to: '', wrongMatches: 'include' };
+export const EMPTY_FILTERS: Readonly<FilterForm> = { text: '', claimId: '', site: '', from: '', to: '', wrongMatches: 'include', kind: '', status: '', changed: false };
+
+/** Whether any filter narrows the list (the empty-history message depends on it). */
+export function filtersActive(form: FilterForm): boolean {
+  const query = toMentionQuery(form);
+  return Object.keys(query).some((key) => key !== 'wrongMatches') || form.wrongMatches !== 'include';
+}
 
 export interface ClaimOption {
   id: string;
@@ -44,6 +56,9 @@ export function toMentionQuery(form: FilterForm): MentionQuery {
   if (form.site.trim() && siteIsValid(form.site)) query.site = form.site.trim();
   if (DATE_ONLY.test(form.from)) query.from = form.from;
   if (DATE_ONLY.test(form.to)) query.to = form.to;
+  if (form.kind) query.kinds = [form.kind];
+  if (form.status) query.statuses = [form.status];
+  if (form.changed) query.changedSinceRead = true;
   return query;
 }
 
@@ -60,15 +75,20 @@ export interface AnnotationFiltersProps {
   claimOptions: readonly ClaimOption[];
   onChange: (query: MentionQuery) => void;
   initial?: FilterForm;
+  /** Controlled use: the form is held by the parent (which can then set it, e.g. "show changed"). */
+  form?: FilterForm;
+  onFormChange?: (form: FilterForm) => void;
 }
 
-/** The search form above the history list. It owns what is typed and reports the query it implies. */
-export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILTERS }: AnnotationFiltersProps) {
+/** The search form above the history list. It owns what is typed (unless controlled) and reports the query it implies. */
+export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILTERS, form: controlled, onFormChange }: AnnotationFiltersProps) {
   const id = useId();
-  const [form, setForm] = useState<FilterForm>(initial);
+  const [own, setOwn] = useState<FilterForm>(initial);
+  const form = controlled ?? own;
   const update = (patch: Partial<FilterForm>) => {
     const next = { ...form, ...patch };
-    setForm(next);
+    setOwn(next);
+    onFormChange?.(next);
     onChange(toMentionQuery(next));
   };
   const siteOk = siteIsValid(form.site);
@@ -119,12 +139,38 @@ export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILT
         <input id={`${id}-to`} type="date" value={form.to} data-testid="filter-to" onInput={(event) => update({ to: value(event) })} />
       </div>
       <div class="field">
+        <label for={`${id}-kind`}>Label</label>
+        <select id={`${id}-kind`} value={form.kind} data-testid="filter-kind" onChange={(event) => update({ kind: value(event) as ClaimKind | '' })}>
+          <option value="">All labels</option>
+          {CLAIM_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABEL[kind]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for={`${id}-status`}>Status now</label>
+        <select id={`${id}-status`} value={form.status} data-testid="filter-status" onChange={(event) => update({ status: value(event) as ClaimStatus | '' })}>
+          <option value="">Any status</option>
+          {CLAIM_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABEL[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
         <label for={`${id}-wrong`}>Wrong matches</label>
         <select id={`${id}-wrong`} value={form.wrongMatches} data-testid="filter-wrong" onChange={(event) => update({ wrongMatches: value(event) as WrongMatchChoice })}>
           <option value="include">Show them</option>
           <option value="exclude">Hide them</option>
           <option value="only">Show only them</option>
         </select>
+      </div>
+      <div class="field check">
+        <input id={`${id}-changed`} type="checkbox" checked={form.changed} data-testid="filter-changed" onChange={(event) => update({ changed: (event.currentTarget as HTMLInputElement).checked })} />
+        <label for={`${id}-changed`}>Only claims changed since I read them</label>
       </div>
       <div class="field actions">
         <button type="reset" onClick={(event) => { event.preventDefault(); update({ ...EMPTY_FILTERS }); }}>

@@ -1,7 +1,11 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
-import { KIND_LABEL } from '@/lib/format/claim-labels';
+import type { ClaimChange } from '@/lib/claims/claim-changes';
+import { changeDetail, changeSource, CHANGED_HEADLINE } from '@/lib/format/change-labels';
+import { KIND_LABEL, statusWithDate } from '@/lib/format/claim-labels';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { Result } from '@/lib/messages/message-map';
+import { MAX_NOTE_LENGTH } from '@/lib/messages/extension-page-to-background';
 import { ConfirmButton } from './confirm-button';
 import { formatUtcDay, plural } from './options-format';
 import { safeLinkUrl } from '@/lib/sites/url';
@@ -9,10 +13,20 @@ import { safeLinkUrl } from '@/lib/sites/url';
 /** Rows beyond this are not rendered: a long history would make the page sluggish, and filters narrow it. */
 export const MAX_ROWS = 500;
 
+/** How the history is laid out: under each page, under each claim, or one list newest first. */
+export type HistoryGrouping = 'page' | 'claim' | 'none';
+
 export interface AnnotationListProps {
   mentions: readonly Mention[];
   claims: Readonly<Record<string, ClaimCardData>>;
+  /** By mention id: what changed about its claim since the mention was last seen. */
+  changes?: Readonly<Record<string, ClaimChange>>;
+  grouping?: HistoryGrouping;
   onDelete: (mentionId: string) => void | Promise<void>;
+  /** Saves a note in place; absent: notes are shown, not editable. */
+  onSaveNote?: (mentionId: string, text: string) => Promise<Result<unknown>>;
+  /** Copies the mention's citation; resolves false when the browser refused the clipboard. */
+  onCopyCitation?: (mention: Mention) => Promise<{ copied: boolean; text: string }>;
   /** Shown instead of the list when there are no mentions. */
   emptyMessage: string;
   maxRows?: number;
@@ -30,31 +44,167 @@ function PageLink({ url, title }: { url: string; title: string }) {
   );
 }
 
-function AnnotationRow({ mention, claim, onDelete }: { mention: Mention; claim: ClaimCardData | undefined; onDelete: AnnotationListProps['onDelete'] }) {
-  const quoteId = `${useId()}-quote`;
-  const note = mention.note?.text.trim();
-  const flagged = mention.wrongMatch?.flagged === true;
+/** Kind and status as the claim set says now, then the statement. */
+function ClaimLine({ claim, claimId }: { claim: ClaimCardData | undefined; claimId: string }) {
+  if (!claim) return <span class="muted">A claim no longer in the active claim set ({claimId})</span>;
   return (
-    <li class={`history-row${flagged ? ' flagged' : ''}`} data-testid="history-row" data-mention-id={mention.id}>
+    <>
+      <span class={`badge badge-${claim.kind}`}>{KIND_LABEL[claim.kind]}</span> <span class="status-words">{statusWithDate(claim.status, claim.statusDate)}</span>{' '}
+      <span class="statement">{claim.statement}</span>
+    </>
+  );
+}
+
+export function ChangeBadge({ change }: { change: ClaimChange }) {
+  return (
+    <p class="row-changed" data-testid="row-changed">
+      <span class="changed-badge">{CHANGED_HEADLINE}</span> {changeDetail(change)}. <span class="muted">{changeSource(change)}.</span>
+    </p>
+  );
+}
+
+function NoteEditor({ mention, onSave, labelledBy }: { mention: Mention; onSave: NonNullable<AnnotationListProps['onSaveNote']>; labelledBy: string }) {
+  const id = useId();
+  const saved = mention.note?.text ?? '';
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(saved);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+
+  const save = async () => {
+    setBusy(true);
+    setOutcome(undefined);
+    const result = await onSave(mention.id, text).catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+    setBusy(false);
+    if (result.ok) {
+      setEditing(false);
+      setOutcome({ ok: true, text: text.trim() ? 'Note saved.' : 'Note removed.' });
+    } else setOutcome({ ok: false, text: `The note was not saved: ${result.error}` });
+  };
+
+  return (
+    <div class="row-note">
+      {!editing && saved.trim() && (
+        <p class="note-text" data-testid="row-note">
+          <span class="note-label">Note:</span> {saved}
+        </p>
+      )}
+      {editing ? (
+        <form
+          class="note-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <label for={`${id}-note`}>Your note</label>
+          <textarea
+            id={`${id}-note`}
+            rows={3}
+            maxLength={MAX_NOTE_LENGTH}
+            value={text}
+            disabled={busy}
+            data-testid="row-note-input"
+            onInput={(event) => setText(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') {
+                setText(saved);
+                setEditing(false);
+              }
+            }}
+          />
+          <div class="note-actions">
+            <button type="submit" disabled={busy} data-testid="row-note-save">
+              Save note
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              disabled={busy}
+              onClick={() => {
+                setText(saved);
+                setEditing(false);
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button
+          type="button"
+          class="secondary"
+          data-testid="row-note-edit"
+          aria-describedby={labelledBy}
+          onClick={() => {
+            setText(saved);
+            setOutcome(undefined);
+            setEditing(true);
+          }}
+        >
+          {saved.trim() ? 'Edit note' : 'Add note'}
+        </button>
+      )}
+      {outcome && (
+        <p class={outcome.ok ? 'result ok' : 'result error'} role={outcome.ok ? 'status' : 'alert'} data-testid="row-note-result">
+          {outcome.text}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function CiteButton({ mention, onCopy, describedBy }: { mention: Mention; onCopy: NonNullable<AnnotationListProps['onCopyCitation']>; describedBy: string }) {
+  const [outcome, setOutcome] = useState<{ copied: boolean; text: string }>();
+  return (
+    <>
+      <button type="button" class="secondary" data-testid="row-cite" aria-describedby={describedBy} onClick={async () => setOutcome(await onCopy(mention))}>
+        Copy citation
+      </button>
+      {outcome && (
+        <p class={outcome.copied ? 'result ok cite-result' : 'result error cite-result'} role={outcome.copied ? 'status' : 'alert'} data-testid="row-cite-result">
+          {outcome.copied ? 'Citation copied.' : 'The browser did not allow copying. Select the citation below and copy it:'}
+          {!outcome.copied && <span class="cite-text">{outcome.text}</span>}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface RowProps {
+  mention: Mention;
+  claim: ClaimCardData | undefined;
+  change: ClaimChange | undefined;
+  /** What the group heading already says is not repeated in the row. */
+  showPage: boolean;
+  showClaim: boolean;
+  props: AnnotationListProps;
+}
+
+function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: RowProps) {
+  const quoteId = `${useId()}-quote`;
+  const flagged = mention.wrongMatch?.flagged === true;
+  const note = mention.note?.text.trim();
+  return (
+    <li class={`history-row${flagged ? ' flagged' : ''}${change ? ' changed' : ''}`} data-testid="history-row" data-mention-id={mention.id}>
       <blockquote id={quoteId} class="quote" data-testid="row-quote">
         {mention.anchor.exact}
       </blockquote>
-      <p class="row-claim" data-testid="row-claim">
-        {claim ? (
-          <>
-            <span class={`badge badge-${claim.kind}`}>{KIND_LABEL[claim.kind]}</span> {claim.statement}
-          </>
-        ) : (
-          <span class="muted">A claim no longer in the active claim set ({mention.claimId})</span>
-        )}
-      </p>
+      {showClaim && (
+        <p class="row-claim" data-testid="row-claim">
+          <ClaimLine claim={claim} claimId={mention.claimId} />
+        </p>
+      )}
+      {change && <ChangeBadge change={change} />}
       <dl class="row-meta">
-        <div>
-          <dt>Page</dt>
-          <dd data-testid="row-page">
-            <PageLink url={mention.pageUrl} title={mention.pageTitle} />
-          </dd>
-        </div>
+        {showPage && (
+          <div>
+            <dt>Page</dt>
+            <dd data-testid="row-page">
+              <PageLink url={mention.pageUrl} title={mention.pageTitle} />
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Last seen</dt>
           <dd>
@@ -63,28 +213,86 @@ function AnnotationRow({ mention, claim, onDelete }: { mention: Mention; claim: 
             </time>
           </dd>
         </div>
-        {note && (
-          <div class="row-note">
-            <dt>Note</dt>
-            <dd data-testid="row-note">{note}</dd>
-          </div>
-        )}
       </dl>
+      {props.onSaveNote ? (
+        <NoteEditor key={`${mention.id}:${mention.note?.updatedAt ?? ''}`} mention={mention} onSave={props.onSaveNote} labelledBy={quoteId} />
+      ) : (
+        note && (
+          <p class="note-text" data-testid="row-note">
+            <span class="note-label">Note:</span> {note}
+          </p>
+        )
+      )}
       <div class="row-actions">
         {flagged && (
           <span class="flag" data-testid="row-wrong-match">
             Marked as a wrong match
           </span>
         )}
-        <ConfirmButton label="Delete" confirmLabel="Confirm delete" describedBy={quoteId} testId="row-delete" confirmTestId="row-delete-confirm" onConfirm={() => onDelete(mention.id)} />
+        {props.onCopyCitation && <CiteButton mention={mention} onCopy={props.onCopyCitation} describedBy={quoteId} />}
+        <ConfirmButton label="Delete" confirmLabel="Confirm delete" describedBy={quoteId} testId="row-delete" confirmTestId="row-delete-confirm" onConfirm={() => props.onDelete(mention.id)} />
       </div>
     </li>
   );
 }
 
-/** The stored mentions, newest information first as the background returns them. */
-export function AnnotationList({ mentions, claims, onDelete, emptyMessage, maxRows = MAX_ROWS }: AnnotationListProps) {
+interface Group {
+  key: string;
+  mentions: Mention[];
+  latest: string;
+}
+
+/**
+ * Mentions under each page (in reading order) or each claim (newest first); groups with the most
+ * recently seen first. Mentions arrive newest first from the background.
+ */
+export function groupMentions(mentions: readonly Mention[], grouping: Exclude<HistoryGrouping, 'none'>): Group[] {
+  const groups = new Map<string, Group>();
+  for (const mention of mentions) {
+    const key = grouping === 'page' ? mention.pageUrl : mention.claimId;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { key, mentions: [], latest: mention.lastSeen }));
+    group.mentions.push(mention);
+    if (mention.lastSeen > group.latest) group.latest = mention.lastSeen;
+  }
+  const list = [...groups.values()].sort((a, b) => b.latest.localeCompare(a.latest));
+  if (grouping === 'page') for (const group of list) group.mentions.sort((a, b) => a.anchor.start - b.anchor.start);
+  return list;
+}
+
+function GroupHeading({ group, grouping, claims, changed }: { group: Group; grouping: 'page' | 'claim'; claims: AnnotationListProps['claims']; changed: number }) {
+  const first = group.mentions[0]!;
+  const count = <span class="group-count">{plural(group.mentions.length, 'mention')}</span>;
+  const changedNote = changed > 0 ? <span class="changed-badge">{changed === 1 ? '1 changed since read' : `${changed} changed since read`}</span> : null;
+  if (grouping === 'page') {
+    return (
+      <h3 class="group-heading" data-testid="group-heading">
+        <PageLink url={first.pageUrl} title={first.pageTitle} /> <span class="muted group-site">{hostLabel(first.pageUrl)}</span> {count} {changedNote}
+      </h3>
+    );
+  }
+  return (
+    <h3 class="group-heading" data-testid="group-heading">
+      <ClaimLine claim={claims[first.claimId]} claimId={first.claimId} /> {count} {changedNote}
+    </h3>
+  );
+}
+
+function hostLabel(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The stored mentions, grouped as the reader chose. */
+export function AnnotationList(props: AnnotationListProps) {
+  const { mentions, claims, changes = {}, grouping = 'none', emptyMessage, maxRows = MAX_ROWS } = props;
   const shown = mentions.slice(0, maxRows);
+  const row = (mention: Mention, showPage: boolean, showClaim: boolean) => (
+    <AnnotationRow key={mention.id} mention={mention} claim={claims[mention.claimId]} change={changes[mention.id]} showPage={showPage} showClaim={showClaim} props={props} />
+  );
   return (
     <>
       {mentions.length === 0 && emptyMessage && (
@@ -92,11 +300,20 @@ export function AnnotationList({ mentions, claims, onDelete, emptyMessage, maxRo
           {emptyMessage}
         </p>
       )}
-      <ul class="history-list" data-testid="history-list" aria-label="Stored mentions">
-        {shown.map((mention) => (
-          <AnnotationRow key={mention.id} mention={mention} claim={claims[mention.claimId]} onDelete={onDelete} />
-        ))}
-      </ul>
+      {grouping === 'none' ? (
+        <ul class="history-list" data-testid="history-list" aria-label="Stored mentions">
+          {shown.map((mention) => row(mention, true, true))}
+        </ul>
+      ) : (
+        <div class="history-list grouped" data-testid="history-list">
+          {groupMentions(shown, grouping).map((group) => (
+            <section key={group.key} class="history-group" data-testid="history-group" aria-label={grouping === 'page' ? `Page: ${group.mentions[0]!.pageTitle || group.key}` : `Claim: ${claims[group.key]?.statement ?? group.key}`}>
+              <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => changes[mention.id]).length} />
+              <ul class="group-rows">{group.mentions.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}</ul>
+            </section>
+          ))}
+        </div>
+      )}
       {mentions.length > shown.length && (
         <p class="hint" data-testid="history-truncated">
           Showing the first {shown.length} of {plural(mentions.length, 'mention')}. Narrow the filters to see the rest.

@@ -52,11 +52,11 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
             </option>
           ))}
         </select>
-        <button type="button" data-testid="export-button" disabled={exporting} aria-describedby={`${id}-export-hint`} onClick={runExport}>
+        <button type="button" data-testid="export-button" disabled={exporting || empty} aria-describedby={`${id}-export-hint`} onClick={runExport}>
           Export
         </button>
-        <p class="hint" id={`${id}-export-hint`}>
-          Exports the mentions that match the filters above{empty ? ' (none do right now)' : ''}.
+        <p class="hint" id={`${id}-export-hint`} data-testid="export-hint">
+          {empty ? 'Nothing to export: no mention matches the filters above, and an empty file would be of no use.' : 'Exports the mentions that match the filters above.'}
         </p>
         {exportOutcome &&
           (exportOutcome.ok ? (

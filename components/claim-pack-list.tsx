@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { PackSummary } from '@/lib/claims/claim-set-info';
 import { ConfirmButton } from './confirm-button';
-import { formatUtcDay } from './options-format';
+import { formatUtcDay, plural } from './options-format';
 
 export type Outcome = { ok: true } | { ok: false; error: string };
 
@@ -21,15 +21,16 @@ function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEna
   const nameId = `${useId()}-name`;
   return (
     <tr data-testid="pack-row" data-pack-id={pack.id} class={pack.enabled ? undefined : 'disabled'}>
-      <th scope="row" id={nameId} data-testid="pack-name">
-        {pack.name}
+      <th scope="row">
+        <span id={nameId} class="pack-name" data-testid="pack-name">
+          {pack.name}
+        </span>
+        {/* Source, version, date and size in one line under the name: the table then fits a 360 px screen. */}
+        <span class="pack-meta">
+          {PACK_SOURCE_LABEL[pack.source]} · version <span data-testid="pack-version">{pack.version}</span> · published{' '}
+          <time dateTime={pack.publishedAt}>{formatUtcDay(pack.publishedAt)}</time> · {plural(pack.claimCount, 'claim')}
+        </span>
       </th>
-      <td>{PACK_SOURCE_LABEL[pack.source]}</td>
-      <td data-testid="pack-version">{pack.version}</td>
-      <td>
-        <time dateTime={pack.publishedAt}>{formatUtcDay(pack.publishedAt)}</time>
-      </td>
-      <td class="num">{pack.claimCount}</td>
       <td>
         <label class="switch">
           <input type="checkbox" role="switch" checked={pack.enabled} data-testid="pack-toggle" onChange={(event) => onSetEnabled(pack.id, event.currentTarget.checked)} />
@@ -38,7 +39,7 @@ function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEna
       </td>
       <td>
         {pack.source === 'bundled' ? (
-          <span class="muted">Can be switched off, not removed</span>
+          <span class="muted">Built in: switch it off instead</span>
         ) : (
           <ConfirmButton label="Remove" confirmLabel="Confirm remove" describedBy={nameId} testId="pack-remove" confirmTestId="pack-remove-confirm" onConfirm={() => onRemove(pack)} />
         )}
@@ -62,11 +63,7 @@ export function ClaimPackList({ packs, onSetEnabled, onRemove }: ClaimPackListPr
           <caption class="visually-hidden">Claim packs</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Source</th>
-              <th scope="col">Version</th>
-              <th scope="col">Published</th>
-              <th scope="col">Claims</th>
+              <th scope="col">Pack</th>
               <th scope="col">In use</th>
               <th scope="col">Actions</th>
             </tr>

@@ -30,6 +30,11 @@ export function OptionsView({ history, claimSet, feed, sites }: OptionsViewProps
             <li>
               <a href="#sites-heading">Sites</a>
             </li>
+            <li>
+              <a href="/welcome.html#labels" data-testid="legend-link">
+                What do these labels mean?
+              </a>
+            </li>
           </ul>
         </nav>
       </header>

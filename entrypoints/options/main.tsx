@@ -1,12 +1,15 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { claimOptionsFrom, EMPTY_FILTERS, toMentionQuery } from '@/components/annotation-filters';
+import { claimOptionsFrom, EMPTY_FILTERS, toMentionQuery, type FilterForm } from '@/components/annotation-filters';
 import { downloadText } from '@/components/download-file';
 import { OptionsView } from '@/components/options-view';
 import type { Mention } from '@/lib/annotations/schema';
+import { citeMention } from '@/lib/annotations/cite-mention';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
+import { plainFeedError } from '@/lib/format/reader-errors';
 import type { ExtensionPageToBackground, MentionQuery } from '@/lib/messages/extension-page-to-background';
 import { senderFor } from '@/lib/messages/message-map';
 import { declinedAccessWarning, releaseFeedAccess, requestFeedAccess, type FeedAccess } from './feed-access';
@@ -18,10 +21,34 @@ const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.se
 /** Typing in the search box should not send one request per keystroke. */
 const QUERY_DEBOUNCE_MS = 200;
 
+/** options.html#changed (the popup's "see them in your history"): the history opens filtered to changed claims. */
+const INITIAL_FILTERS: FilterForm = location.hash === '#changed' ? { ...EMPTY_FILTERS, changed: true } : EMPTY_FILTERS;
+
+/** Feed outcomes as the reader reads them: the feed's sentence without parser or network jargon. */
+function plainFeedInfo(info: ClaimSetInfo): ClaimSetInfo {
+  const error = info.feed.lastError;
+  return error ? { ...info, feed: { ...info.feed, lastError: { ...error, message: plainFeedError(error.message) } } } : info;
+}
+function plainResult<T extends { ok: boolean }>(result: T): T {
+  return 'error' in result && typeof result.error === 'string' ? { ...result, error: plainFeedError(result.error) } : result;
+}
+
+/** Copies with the async Clipboard API (allowed on a focused extension page after a click). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function OptionsPage() {
-  const [query, setQuery] = useState<MentionQuery>(() => toMentionQuery(EMPTY_FILTERS));
+  const [query, setQuery] = useState<MentionQuery>(() => toMentionQuery(INITIAL_FILTERS));
   const [mentions, setMentions] = useState<Mention[]>([]);
   const [claims, setClaims] = useState<Record<string, ClaimCardData>>({});
+  const [changes, setChanges] = useState<Record<string, ClaimChange>>({});
+  const [unseenChanges, setUnseenChanges] = useState<ClaimChange[]>([]);
   // Claims seen in any answer so far: the claim filter must keep offering claims that the current filter hides.
   const [knownClaims, setKnownClaims] = useState<Record<string, ClaimCardData>>({});
   const [loading, setLoading] = useState(true);
@@ -50,6 +77,7 @@ function OptionsPage() {
     }
     setMentions(answer.mentions);
     setClaims(answer.claims);
+    setChanges(answer.changes);
     setKnownClaims((known) => ({ ...known, ...answer.claims }));
     setListError(undefined);
   }, []);
@@ -61,17 +89,34 @@ function OptionsPage() {
     const answer = await ask({ type: 'get-claim-set-info' });
     if (seq !== infoSeq.current) return;
     if (answer.ok) {
-      setInfo(answer);
+      setInfo(plainFeedInfo(answer));
       setInfoError(undefined);
     } else setInfoError(`Could not read the claim set: ${answer.error}`);
   }, []);
 
+  /**
+   * Claims whose change the reader has not looked at: the notice above the history names them, and
+   * once shown they count as seen (the toolbar badge loses its mark). The notice stays until reload.
+   */
+  const loadUnseenChanges = useCallback(async () => {
+    const answer = await ask({ type: 'get-claim-changes' });
+    if (!answer.ok) return;
+    const unseen = Object.values(answer.changes);
+    if (unseen.length === 0) return;
+    setUnseenChanges((shown) => [...shown.filter((change) => !answer.changes[change.claimId]), ...unseen]);
+    await ask({ type: 'acknowledge-claim-changes', claimIds: unseen.map((change) => change.claimId) });
+  }, []);
+
   // Packs decide which claims a mention resolves to, so a pack change refreshes both sections.
-  const reloadAll = useCallback(() => Promise.all([loadInfo(), loadMentions()]).then(() => undefined), [loadInfo, loadMentions]);
+  const reloadAll = useCallback(
+    () => Promise.all([loadInfo(), loadMentions(), loadUnseenChanges()]).then(() => undefined),
+    [loadInfo, loadMentions, loadUnseenChanges],
+  );
 
   useEffect(() => {
     void loadInfo();
-  }, [loadInfo]);
+    void loadUnseenChanges();
+  }, [loadInfo, loadUnseenChanges]);
 
   useEffect(() => {
     queryRef.current = query;
@@ -93,6 +138,9 @@ function OptionsPage() {
       history={{
         mentions,
         claims,
+        changes,
+        unseenChanges,
+        initialFilters: INITIAL_FILTERS,
         claimOptions: claimOptionsFrom(knownClaims),
         loading,
         ...(listError ? { error: listError } : {}),
@@ -100,6 +148,15 @@ function OptionsPage() {
         onDelete: async (mentionId) => {
           await ask({ type: 'delete-mentions', ids: [mentionId] });
           await loadMentions();
+        },
+        onSaveNote: async (mentionId, text) => {
+          const result = await ask({ type: 'set-note', mentionId, text });
+          if (result.ok) setMentions((list) => list.map((mention) => (mention.id === mentionId ? result.mention : mention)));
+          return result;
+        },
+        onCopyCitation: async (mention) => {
+          const text = citeMention(mention, claims[mention.claimId]);
+          return { copied: await copyText(text), text };
         },
         onExport: async (format) => {
           const file = await ask({ type: 'export-mentions', format, query: queryRef.current });
@@ -152,7 +209,7 @@ function OptionsPage() {
           if (!result.ok) {
             // Refused: the host asked for just now is not needed after all.
             if (granted === 'granted') await releaseFeedAccess(choice.url, previousUrl);
-            return result;
+            return plainResult(result);
           }
           await releaseFeedAccess(previousUrl, result.feed.url);
           await loadInfo();
@@ -162,7 +219,7 @@ function OptionsPage() {
           const result = await ask({ type: 'update-feed-now' });
           // Success or not, the check time (and maybe the packs) changed.
           await reloadAll();
-          return result;
+          return plainResult(result);
         },
       }}
       sites={{

@@ -1,8 +1,9 @@
 import { render } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { PopupView, type PopupPageState } from '@/components/popup-view';
 import { downloadText } from '@/components/download-file';
+import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
 import { senderFor } from '@/lib/messages/message-map';
@@ -10,65 +11,121 @@ import { hostOf } from '@/lib/sites/url';
 
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 
-/** Tests open the popup as a tab and name the page it is about with ?tab=ID; the toolbar popup uses the active tab. */
-async function targetTabId(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tab');
-  if (param) return Number(param);
-  // The active tab's id needs no `tabs` permission (its URL would).
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
+/** What the popup knows about its tab without the `tabs` permission: its id, its load status, and its URL when the browser tells. */
+interface TargetTab {
+  id: number;
+  url?: string;
+  loading: boolean;
 }
 
-const NOT_READABLE = 'Pledge Lens reads web pages; this tab has none it can read (a browser page, an extension store, or a page opened before Pledge Lens was installed: reload it).';
+/** Tests open the popup as a tab and name the page it is about with ?tab=ID; the toolbar popup uses the active tab. */
+async function targetTab(): Promise<TargetTab | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  const tab = param
+    ? await browser.tabs.get(Number(param)).catch(() => undefined)
+    : // The active tab's id needs no `tabs` permission (its URL may be hidden without one).
+      (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return undefined;
+  return { id: tab.id, loading: tab.status === 'loading', ...(tab.url ? { url: tab.url } : {}) };
+}
+
+/** Pages no extension may read: the browser's own, stores, viewers. A URL the browser hides is unknown, not one of these. */
+const isBrowserPage = (url: string | undefined): boolean => url !== undefined && !/^(https?|file):/i.test(url);
+
+/** How long a page may stay unreported before the popup says it has not read it (content scripts start at document idle). */
+const NOT_READ_AFTER_MS = 2500;
 
 function Popup() {
-  const [tabId, setTabId] = useState<number>();
+  const [tab, setTab] = useState<TargetTab>();
   const [topUrl, setTopUrl] = useState<string>();
   const [page, setPage] = useState<PopupPageState>({ kind: 'loading' });
   const [siteEnabled, setSiteEnabled] = useState(true);
   const [info, setInfo] = useState<ClaimSetInfo>();
+  const [changes, setChanges] = useState<Record<string, ClaimChange>>({});
+  const [changedElsewhere, setChangedElsewhere] = useState(0);
   const [exportMessage, setExportMessage] = useState('');
   const [historyNotice, setHistoryNotice] = useState<string>();
+  const openedAt = useRef(Date.now());
+  /** Claims whose change the popup has shown (and so the reader has seen): acknowledged once each. */
+  const acknowledged = useRef(new Set<string>());
+
+  /** "Changed since you read it" for the claims on the page; the reader sees them now, so the badge mark goes. */
+  const loadChanges = useCallback(async (claimIds: string[], pageUrl: string) => {
+    const answer = await ask({ type: 'get-claim-changes', claimIds, pageUrl });
+    if (!answer.ok) return;
+    setChanges(answer.changes);
+    const shownUnseen = Object.values(answer.changes).filter((change) => change.unseen).map((change) => change.claimId);
+    setChangedElsewhere(Math.max(0, answer.unseen - shownUnseen.length));
+    const fresh = shownUnseen.filter((id) => !acknowledged.current.has(id));
+    if (fresh.length > 0) {
+      for (const id of fresh) acknowledged.current.add(id);
+      await ask({ type: 'acknowledge-claim-changes', claimIds: fresh });
+    }
+  }, []);
 
   /** The background aggregates what every frame of the tab found; the popup only reads it. */
-  const refresh = useCallback(async (id: number | undefined) => {
-    if (id === undefined) {
-      setPage({ kind: 'unavailable', reason: NOT_READABLE });
-      return;
-    }
-    const answer = await ask({ type: 'get-tab-state', tabId: id });
-    if (!answer.ok) {
-      setPage({ kind: 'unavailable', reason: answer.error });
-      return;
-    }
-    const { tab } = answer;
-    if (!tab.topUrl) {
-      setPage({ kind: 'unavailable', reason: NOT_READABLE });
-      return;
-    }
-    setTopUrl(tab.topUrl);
-    setHistoryNotice(answer.historyNotice);
-    setSiteEnabled(answer.siteEnabled);
-    setPage({ kind: 'ready', enabled: tab.enabled, scanning: tab.scanning, claims: tab.claims });
-  }, []);
+  const refresh = useCallback(
+    async (target: TargetTab | undefined) => {
+      if (!target) {
+        setPage({ kind: 'unavailable', reason: 'not-read' });
+        return;
+      }
+      if (isBrowserPage(target.url)) {
+        setPage({ kind: 'unavailable', reason: 'browser-page' });
+        return;
+      }
+      const answer = await ask({ type: 'get-tab-state', tabId: target.id });
+      if (!answer.ok) {
+        setPage({ kind: 'unavailable', reason: 'error', detail: answer.error });
+        return;
+      }
+      const { tab: state } = answer;
+      if (!state.topUrl) {
+        // Not reported (yet): a page still loading, one opened before Pledge Lens was installed, or a page it may not read.
+        const waited = Date.now() - openedAt.current > NOT_READ_AFTER_MS;
+        setPage(target.loading && !waited ? { kind: 'unavailable', reason: 'loading' } : waited ? { kind: 'unavailable', reason: 'not-read' } : { kind: 'loading' });
+        return;
+      }
+      setTopUrl(state.topUrl);
+      setHistoryNotice(answer.historyNotice);
+      setSiteEnabled(answer.siteEnabled);
+      if (state.claims.length > 0) await loadChanges(state.claims.map((claim) => claim.claimId), state.topUrl);
+      else {
+        const all = await ask({ type: 'get-claim-changes', claimIds: [], pageUrl: state.topUrl });
+        if (all.ok) setChangedElsewhere(all.unseen);
+      }
+      setPage({ kind: 'ready', enabled: state.enabled, scanning: state.scanning, claims: state.claims });
+    },
+    [loadChanges],
+  );
 
   useEffect(() => {
     void (async () => {
-      const id = await targetTabId();
-      setTabId(id);
+      const target = await targetTab();
+      setTab(target);
       const claimSet = await ask({ type: 'get-claim-set-info' });
       if (claimSet.ok) setInfo(claimSet);
-      await refresh(id);
+      await refresh(target);
     })();
   }, [refresh]);
 
   // A page may still be read when the popup opens, or a frame not yet reported: look again shortly.
   useEffect(() => {
     if (page.kind === 'ready' && !page.scanning && page.claims.length > 0) return;
-    if (page.kind === 'unavailable' && tabId === undefined) return;
-    const timer = setTimeout(() => void refresh(tabId), 400);
+    if (page.kind === 'unavailable' && (page.reason === 'browser-page' || page.reason === 'error')) return;
+    if (page.kind === 'unavailable' && page.reason === 'not-read' && !tab) return;
+    const timer = setTimeout(() => void refresh(tab), 400);
     return () => clearTimeout(timer);
-  }, [page, tabId, refresh]);
+  }, [page, tab, refresh]);
+
+  // A real popup closes once it has opened a page; opened as a tab (tests, Firefox for Android) it stays.
+  const asPopup = !new URLSearchParams(location.search).has('tab');
+  const done = () => {
+    if (asPopup) window.close();
+  };
+  const openTab = (url: string) => {
+    void browser.tabs.create({ url }).then(done, () => undefined);
+  };
 
   return (
     <PopupView
@@ -76,28 +133,38 @@ function Popup() {
       siteEnabled={siteEnabled}
       host={(topUrl && /^https?:/.test(topUrl) && hostOf(topUrl)) || ''}
       info={info}
+      changes={changes}
+      changedElsewhere={changedElsewhere}
       exportMessage={exportMessage}
       {...(historyNotice ? { historyNotice } : {})}
+      legendUrl={browser.runtime.getURL('/welcome.html#labels')}
       onToggleSite={async (enabled) => {
-        if (tabId === undefined) return;
-        const answer = await ask({ type: 'set-site-enabled', tabId, enabled });
+        if (!tab) return;
+        const answer = await ask({ type: 'set-site-enabled', tabId: tab.id, enabled });
         if (answer.ok) setSiteEnabled(answer.enabled);
-        await refresh(tabId);
+        await refresh(tab);
       }}
       onJump={async (claimId) => {
-        if (tabId !== undefined) await ask({ type: 'scroll-to-claim', tabId, claimId });
+        if (tab) await ask({ type: 'scroll-to-claim', tabId: tab.id, claimId });
       }}
       onExport={async (format) => {
         if (!topUrl) return;
+        setExportMessage('');
         const file = await ask({ type: 'export-mentions', format, query: { pageUrl: topUrl } });
         if (!file.ok) {
           setExportMessage(file.error);
           return;
         }
         downloadText(file.content, file.filename, file.mimeType);
-        setExportMessage(`Exported ${file.count} ${file.count === 1 ? 'mention' : 'mentions'} as ${file.filename}`);
+        const left = file.leftOutWrongMatches;
+        const leftOut = left > 0 ? ` ${left} ${left === 1 ? 'mention you marked as a wrong match was' : 'mentions you marked as wrong matches were'} left out.` : '';
+        setExportMessage(`Exported ${file.count} ${file.count === 1 ? 'mention' : 'mentions'} as ${file.filename}.${leftOut}`);
       }}
-      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      onOpenOptions={(view) => {
+        if (view === 'changed') openTab(browser.runtime.getURL('/options.html#changed'));
+        else void browser.runtime.openOptionsPage().then(done, () => undefined);
+      }}
+      onOpenLegend={() => openTab(browser.runtime.getURL('/welcome.html#labels'))}
     />
   );
 }

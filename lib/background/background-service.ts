@@ -11,8 +11,10 @@ import { CONTENT_TO_BACKGROUND } from '../messages/content-to-background';
 import { EXTENSION_PAGE_TO_BACKGROUND, type ExtensionPageToBackground } from '../messages/extension-page-to-background';
 import { dispatch, type Handlers, type Result } from '../messages/message-map';
 import { senderRole, type SenderFacts } from '../messages/sender-role';
+import { ClaimChangeTracker } from './claim-change-tracker';
 import { ClaimSetCache } from './claim-set-cache';
 import type { BackgroundContext, BrowserPort } from './context';
+import { changeHandlers, recordClaimChanges } from './handlers/change-handlers';
 import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
 import { contentHandlers } from './handlers/content-handlers';
 import { historyHandlers } from './handlers/history-handlers';
@@ -20,7 +22,8 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { tabHandlers } from './handlers/tab-handlers';
 import { MentionWriter } from './mention-writer';
 import { SettingsStore } from './settings-store';
-import { ensureBundledPack } from './store/claim-store';
+import { compareVersions } from '../claims/compare-versions';
+import { BUNDLED_PACK_ID, ensureBundledPack } from './store/claim-store';
 import type { PledgeLensDatabase } from './store/open-database';
 
 export interface BackgroundOptions {
@@ -57,6 +60,7 @@ export class BackgroundService {
       }),
       mentions: new MentionWriter(db, now),
       frames: new TabFrames(),
+      changes: new ClaimChangeTracker(db, now),
     };
     this.content = contentHandlers(this.context);
     this.pages = {
@@ -64,6 +68,7 @@ export class BackgroundService {
       ...settingsHandlers(this.context),
       ...historyHandlers(this.context),
       ...claimSetHandlers(this.context),
+      ...changeHandlers(this.context),
     };
   }
 
@@ -74,8 +79,13 @@ export class BackgroundService {
   async init(): Promise<void> {
     const validation = validateClaimSet(await this.options.loadBundled());
     if (!validation.ok) throw new Error(`The bundled claim set is invalid:\n${describeClaimSetIssues(validation.issues)}`);
+    // An extension update that ships a newer bundled set may change claims the reader has met.
+    const stored = await this.context.db.get('packs', BUNDLED_PACK_ID);
+    const upgrading = stored !== undefined && compareVersions(stored.claimSet.version, validation.claimSet.version) < 0;
+    const before = upgrading ? await this.context.changes.snapshot() : undefined;
     await ensureBundledPack(this.context.db, validation.claimSet, this.context.now());
     this.context.claimSets.invalidate();
+    if (before) await recordClaimChanges(this.context, before);
     // Compile now rather than on the first page: the vocabulary content scripts read comes from it.
     void this.context.claimSets.get().catch(() => undefined);
   }

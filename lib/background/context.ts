@@ -2,6 +2,7 @@
 import type { BackgroundToContentRequest } from '../messages/background-to-content';
 import type { ClaimVocabulary } from '../prefilter/claim-vocabulary';
 import type { TabFrames } from '../frames/tab-frames';
+import type { ClaimChangeTracker } from './claim-change-tracker';
 import type { ClaimSetCache } from './claim-set-cache';
 import type { MentionWriter } from './mention-writer';
 import type { SettingsStore } from './settings-store';
@@ -32,6 +33,8 @@ export interface BackgroundContext {
   claimSets: ClaimSetCache;
   mentions: MentionWriter;
   frames: TabFrames;
+  /** "Changed since you read it": changes claim-set updates made to claims the reader met. */
+  changes: ClaimChangeTracker;
 }
 
 /** Where a content script's message came from. */

@@ -55,6 +55,11 @@ export class TabFrames {
     this.tabs.delete(tabId);
   }
 
+  /** Every tab some frame has reported for (and that was not forgotten since). */
+  tabIds(): number[] {
+    return [...this.tabs.keys()];
+  }
+
   /** The frame that holds a claim's first mention (the top frame first), for jumping to it. */
   frameWithClaim(tabId: number, claimId: string): number | undefined {
     return this.state(tabId).claims.find((claim) => claim.claimId === claimId)?.frameId;

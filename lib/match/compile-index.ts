@@ -1,36 +1,84 @@
 import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
-import { tokenize } from './tokenize';
+import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
+import { capsOf, tokenize } from './tokenize';
 
-export const CLAIM_INDEX_FORMAT = 3;
+export { capsOf };
+
+export const CLAIM_INDEX_FORMAT = 4;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
+/** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
+const MIN_FACET_TERMS = 3;
+const MAX_FACETS = 32;
 
 export interface CompiledClaim {
   id: string;
   actor: number;
+  /** Index into ClaimIndex.instruments, or -1 when the claim names none. */
+  instrument: number;
   kind: ClaimKind;
   status: ClaimStatus;
   /** Each gate is a list of alternatives; an alternative is a bag of term ids that must all be present. */
   gates: number[][][];
   /** Distinctive names as term-id sequences. */
   keyPhrases: number[][];
+  /** Per key phrase, per word: 0 any case, 1 capitalised, 2 all capitals (as the claim writes it). */
+  keyPhraseCaps: number[][];
   /** Sum of weights of a typical phrasing: a unit that says the claim as fully as a phrasing scores 1. */
   norm: number;
   /** The claim's terms and weights, flat pairs [term, weight×1000, …]: what exact scoring walks. */
   vocabulary: number[];
+  /**
+   * Facets: the statement cut into its clauses (one duty, one date, one exception) and each phrasing
+   * whole, as term-id sets. A sentence that says one facet fully says part of the claim.
+   */
+  facets: number[][];
+}
+
+export interface CompiledActor {
+  id: string;
+  name: string;
+  type: string;
+  /** Indices of the coalitions (actors with members) that list this actor among their members. */
+  memberOf: number[];
+}
+
+export interface CompiledInstrument {
+  name: string;
+  cls: InstrumentClass | '';
+  /** Claims made in this instrument, and their actors. */
+  claims: number[];
+  actors: number[];
 }
 
 /**
- * The compiled, serialisable index: plain arrays only, so the background can cache it in
- * IndexedDB and rebuild nothing when a service worker wakes up.
+ * A name readers meet: an actor's name or alias, a coalition member, an instrument's name or alias.
+ * Matched on normalised words (not canonical terms: synonyms must never turn "grasp" into "Grok"),
+ * respecting the capitals the claim set writes.
+ */
+export interface CompiledName {
+  words: string[];
+  /** Per word: 0 any case, 1 capitalised, 2 all capitals. */
+  caps: number[];
+  actors: number[];
+  /** Coalitions this name is a member of. */
+  coalitions: number[];
+  instruments: number[];
+}
+
+/**
+ * The compiled, serialisable index: plain arrays only. The background stores it in IndexedDB keyed
+ * by build and packs (lib/background/claim-set-cache.ts), so a waking service worker rebuilds nothing.
  */
 export interface ClaimIndex {
   format: typeof CLAIM_INDEX_FORMAT;
   claimSetVersion: string;
   terms: string[];
   claims: CompiledClaim[];
-  actors: Array<{ id: string; name: string; patterns: number[][] }>;
+  actors: CompiledActor[];
+  instruments: CompiledInstrument[];
+  names: CompiledName[];
   /** term id -> flat pairs [claim, weight×1000, claim, weight×1000, …]. */
   postings: number[][];
 }
@@ -40,6 +88,47 @@ function termIdsOf(text: string, canonicalizer: Canonicalizer, intern: (term: st
     .map((token) => token.term)
     .filter((term) => term !== '')
     .map(intern);
+}
+
+/** The words and case constraints of a name, as the tokenizer will see them on a page. */
+function nameOf(text: string, canonicalizer: Canonicalizer): { words: string[]; caps: number[] } {
+  const tokens = tokenize(text, canonicalizer);
+  return { words: tokens.map((token) => token.key), caps: tokens.map((token) => token.caps) };
+}
+
+function classOf(names: readonly string[][]): InstrumentClass | '' {
+  for (const cls of INSTRUMENT_CLASSES) {
+    const heads = CLASS_NAME_WORDS[cls];
+    if (names.some((words) => words.some((word) => heads.includes(word)))) return cls;
+  }
+  return '';
+}
+
+/**
+ * The statement's clauses: sentences, then semicolons and colons, then (so each duty of a list is
+ * its own facet) commas, merging pieces shorter than five words into their neighbour. Parentheses are
+ * their own facet.
+ */
+function statementClauses(statement: string): string[] {
+  const out: string[] = [];
+  const parentheticals = [...statement.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]!);
+  const plain = statement.replace(/\s*\([^()]*\)/g, '');
+  out.push(...parentheticals);
+  for (const sentence of plain.split(/(?<=[.!?])\s+(?=[A-Z0-9"'])/)) {
+    for (const clause of sentence.split(/[;:]\s+/)) {
+      out.push(clause);
+      const pieces = clause.split(/,\s+/);
+      if (pieces.length < 2) continue;
+      const merged: string[] = [];
+      for (const piece of pieces) {
+        const last = merged.length - 1;
+        if (last >= 0 && merged[last]!.split(/\s+/).length < 5) merged[last] += `, ${piece}`;
+        else merged.push(piece);
+      }
+      if (merged.length > 1) out.push(...merged);
+    }
+  }
+  return out;
 }
 
 /**
@@ -64,46 +153,118 @@ export function compileClaimIndex(
     return id;
   };
 
-  const actors: ClaimIndex['actors'] = [];
+  const actors: CompiledActor[] = [];
   const actorIds = new Map<string, number>();
-  const actorPatternKeys: Array<Set<string>> = [];
+  const actorSources: Claim['actor'][] = [];
+  const instruments: CompiledInstrument[] = [];
+  const instrumentIds = new Map<string, number>();
+  const instrumentAliases: string[][] = [];
   const phrasingTerms: number[][][] = [];
   const documentFrequency = new Map<number, number>();
 
-  const compiled: CompiledClaim[] = claims.map((claim) => {
+  const compiled: CompiledClaim[] = claims.map((claim, claimIndex) => {
     let actor = actorIds.get(claim.actor.id);
     if (actor === undefined) {
       actor = actors.length;
       actorIds.set(claim.actor.id, actor);
-      actors.push({ id: claim.actor.id, name: claim.actor.name, patterns: [] });
-      actorPatternKeys.push(new Set());
+      actors.push({ id: claim.actor.id, name: claim.actor.name, type: claim.actor.type, memberOf: [] });
+      actorSources.push(claim.actor);
     }
-    const actorEntry = actors[actor]!;
-    const seen = actorPatternKeys[actor]!;
-    for (const name of [claim.actor.name, ...claim.actor.aliases]) {
-      const pattern = termIdsOf(name, canonicalizer, intern);
-      const key = pattern.join(' ');
-      if (pattern.length > 0 && !seen.has(key)) {
-        seen.add(key);
-        actorEntry.patterns.push(pattern);
+    let instrument = -1;
+    if (claim.instrument) {
+      const key = nameOf(claim.instrument.name, canonicalizer).words.join(' ');
+      instrument = instrumentIds.get(key) ?? -1;
+      if (instrument < 0) {
+        instrument = instruments.length;
+        instrumentIds.set(key, instrument);
+        instruments.push({ name: claim.instrument.name, cls: '', claims: [], actors: [] });
+        instrumentAliases.push([claim.instrument.name]);
       }
+      const entry = instruments[instrument]!;
+      entry.claims.push(claimIndex);
+      if (!entry.actors.includes(actor)) entry.actors.push(actor);
+      for (const alias of claim.instrument.aliases) if (!instrumentAliases[instrument]!.includes(alias)) instrumentAliases[instrument]!.push(alias);
     }
-    const phrasings = [claim.statement, ...claim.phrasings].map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);
+    const texts = [claim.statement, ...claim.phrasings];
+    const phrasings = texts.map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);
     phrasingTerms.push(phrasings);
     for (const term of new Set(phrasings.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const facetKeys = new Set<string>();
+    const facets: number[][] = [];
+    for (const text of [...statementClauses(claim.statement), ...claim.phrasings]) {
+      const ids = [...new Set(termIdsOf(text, canonicalizer, intern))];
+      const key = [...ids].sort((a, b) => a - b).join(' ');
+      if (ids.length < MIN_FACET_TERMS || facetKeys.has(key) || facets.length >= MAX_FACETS) continue;
+      facetKeys.add(key);
+      facets.push(ids);
+    }
+    const keyPhrases = claim.keyPhrases
+      .map((phrase) => ({ ids: termIdsOf(phrase, canonicalizer, intern), caps: tokenize(phrase, canonicalizer).filter((t) => t.term !== '').map((t) => t.caps) }))
+      .filter((phrase) => phrase.ids.length > 0 && phrase.ids.length === phrase.caps.length);
     return {
       id: claim.id,
       actor,
+      instrument,
       kind: claim.kind,
       status: claim.status,
       gates: claim.keyTerms.map((group) =>
         group.map((alternative) => [...new Set(termIdsOf(alternative, canonicalizer, intern))]).filter((bag) => bag.length > 0),
       ),
-      keyPhrases: claim.keyPhrases.map((phrase) => termIdsOf(phrase, canonicalizer, intern)).filter((ids) => ids.length > 0),
+      keyPhrases: keyPhrases.map((phrase) => phrase.ids),
+      keyPhraseCaps: keyPhrases.map((phrase) => phrase.caps),
       norm: 0,
       vocabulary: [],
+      facets,
     };
   });
+
+  // Names: actors and their aliases, coalition members, instruments and their aliases.
+  const names: CompiledName[] = [];
+  const nameIds = new Map<string, number>();
+  const nameEntry = (text: string): CompiledName | undefined => {
+    const { words, caps } = nameOf(text, canonicalizer);
+    if (words.length === 0 || words.every((word) => word === '')) return undefined;
+    const key = `${words.join(' ')}|${caps.join('')}`;
+    let id = nameIds.get(key);
+    if (id === undefined) {
+      id = names.length;
+      nameIds.set(key, id);
+      names.push({ words, caps, actors: [], coalitions: [], instruments: [] });
+    }
+    return names[id]!;
+  };
+  const addUnique = (list: number[], value: number) => {
+    if (!list.includes(value)) list.push(value);
+  };
+  const nameKeysOfActor = actorSources.map((source) => new Set([source.name, ...source.aliases].map((text) => nameOf(text, canonicalizer).words.join(' '))));
+  actorSources.forEach((source, actor) => {
+    for (const text of [source.name, ...source.aliases]) {
+      const entry = nameEntry(text);
+      if (entry) addUnique(entry.actors, actor);
+    }
+    for (const member of source.members ?? []) {
+      const entry = nameEntry(member);
+      if (!entry) continue;
+      addUnique(entry.coalitions, actor);
+      // A member that is itself an actor of the set ("OpenAI") makes that actor a member.
+      const key = entry.words.join(' ');
+      nameKeysOfActor.forEach((keys, other) => {
+        if (other !== actor && keys.has(key)) addUnique(actors[other]!.memberOf, actor);
+      });
+    }
+  });
+  instrumentAliases.forEach((aliases, instrument) => {
+    const entry = instruments[instrument]!;
+    entry.cls = classOf(aliases.map((text) => nameOf(text, canonicalizer).words));
+    for (const text of aliases) {
+      const name = nameEntry(text);
+      if (name) addUnique(name.instruments, instrument);
+    }
+  });
+  // A member named on its own ("OpenAI") reaches its coalitions through the actor's own name entries.
+  for (const name of names) {
+    for (const actor of name.actors) for (const coalition of actors[actor]!.memberOf) addUnique(name.coalitions, coalition);
+  }
 
   const claimCount = Math.max(1, claims.length);
   const postings: number[][] = terms.map(() => []);
@@ -130,5 +291,5 @@ export function compileClaimIndex(
     }
   });
 
-  return { format: CLAIM_INDEX_FORMAT, claimSetVersion, terms, claims: compiled, actors, postings };
+  return { format: CLAIM_INDEX_FORMAT, claimSetVersion, terms, claims: compiled, actors, instruments, names, postings };
 }

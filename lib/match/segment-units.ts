@@ -1,15 +1,51 @@
 import { BLOCK_SEPARATOR } from '../text/extract-text';
 
+/**
+ * The document model the matcher reads: blocks (paragraphs, headings, question headings, lead-in
+ * sentences ending in a colon, list items), their sentences, and units (the sentence, clause or list
+ * item a highlight covers). Extraction gives plain text with a separator between blocks, so the kind
+ * of a block is read from its shape: length, closing punctuation, what precedes it.
+ *
+ * Everything here is one pass over the text (Intl.Segmenter is linear), so a page cannot make it
+ * slower than its length.
+ */
+
 /** A sentence, clause or list item: the span a highlight covers. */
 export interface TextUnit {
   start: number;
   end: number;
   /** Index of the block (paragraph, list item) the unit sits in; units of one block share it. */
   block: number;
+  /** Index of the sentence the unit belongs to (clauses cut at semicolons share it), across the document. */
+  sentence: number;
 }
 
-/** Longest unit we score; longer run-ons are cut at commas so a highlight never swallows a paragraph. */
+export type BlockKind = 'heading' | 'question' | 'lead-in' | 'item' | 'paragraph';
+
+export interface DocumentBlock {
+  start: number;
+  end: number;
+  kind: BlockKind;
+  /** Units of this block: units[firstUnit .. endUnit). */
+  firstUnit: number;
+  endUnit: number;
+  /** For an item: the lead-in block (or heading) whose list it belongs to; else -1. */
+  listOf: number;
+}
+
+export interface SegmentedDocument {
+  blocks: DocumentBlock[];
+  units: TextUnit[];
+}
+
+/** Longest unit by default; longer run-ons are cut at commas so a highlight never swallows a paragraph. */
 const MAX_UNIT_LENGTH = 480;
+/** A short block without closing punctuation reads as a heading or a caption. */
+const HEADING_MAX_WORDS = 14;
+/** A question block this short is a question heading (the Q of a Q&A). */
+const QUESTION_MAX_WORDS = 25;
+/** Items after a lead-in, at most. */
+const MAX_LIST_ITEMS = 40;
 
 const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)])[ \t]+/;
 
@@ -20,19 +56,36 @@ const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)])[ \t]+/;
  */
 function newlinesAreBreaks(text: string): boolean {
   if (text.includes(BLOCK_SEPARATOR)) return false;
-  const lines = text.split('\n').filter((line) => line.trim().length > 0);
-  if (lines.length < 5) return true;
-  const wrapped = lines.filter((line) => line.length >= 40 && line.length <= 90).length;
-  return wrapped / lines.length < 0.6;
+  let lines = 0;
+  let wrapped = 0;
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const length = to - from;
+    if (/\S/.test(text.slice(from, Math.min(to, from + 200)))) {
+      lines++;
+      if (length >= 40 && length <= 90) wrapped++;
+    }
+    from = to + 1;
+  }
+  if (lines < 5) return true;
+  return wrapped / lines < 0.6;
+}
+
+interface RawBlock {
+  start: number;
+  end: number;
+  marker: boolean;
 }
 
 /** Splits text into blocks: at block separators, blank lines, list items and (when they are paragraph ends) newlines. */
-function splitBlocks(text: string): Array<{ start: number; end: number }> {
+function splitBlocks(text: string): RawBlock[] {
   const hardNewlines = newlinesAreBreaks(text);
-  const blocks: Array<{ start: number; end: number }> = [];
+  const blocks: RawBlock[] = [];
   let blockStart = 0;
   const close = (end: number) => {
-    if (end > blockStart) blocks.push({ start: blockStart, end });
+    if (end > blockStart) blocks.push({ start: blockStart, end, marker: LIST_MARKER.test(text.slice(blockStart, Math.min(end, blockStart + 12))) });
   };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
@@ -53,13 +106,22 @@ function splitBlocks(text: string): Array<{ start: number; end: number }> {
 
 let segmenter: Intl.Segmenter | undefined;
 
+/** Longest stretch handed to Intl.Segmenter at once; longer blocks are fed in pieces cut after whitespace. */
+const SEGMENTER_CHUNK = 20_000;
+
 function sentenceSpans(text: string, start: number, end: number): Array<{ start: number; end: number }> {
-  // Soft newlines inside a block would end sentences for Intl.Segmenter; a same-length space does not.
-  const slice = text.slice(start, end).replace(/\n/g, ' ');
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: Array<{ start: number; end: number }> = [];
-  for (const part of segmenter.segment(slice)) {
-    spans.push({ start: start + part.index, end: start + part.index + part.segment.length });
+  for (let from = start; from < end; ) {
+    let to = Math.min(end, from + SEGMENTER_CHUNK);
+    if (to < end) {
+      const space = text.lastIndexOf(' ', to);
+      if (space > from + SEGMENTER_CHUNK / 2) to = space + 1;
+    }
+    // Soft newlines inside a block would end sentences for Intl.Segmenter; a same-length space does not.
+    const slice = text.slice(from, to).replace(/\n/g, ' ');
+    for (const part of segmenter.segment(slice)) spans.push({ start: from + part.index, end: from + part.index + part.segment.length });
+    from = to;
   }
   return spans;
 }
@@ -71,6 +133,7 @@ function cutAt(text: string, span: { start: number; end: number }, pattern: RegE
   pattern.lastIndex = 0;
   const slice = text.slice(span.start, span.end);
   for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
+    if (match[0].length === 0) pattern.lastIndex++;
     const cut = span.start + match.index + match[0].length;
     if (cut > from && cut < span.end) {
       out.push({ start: from, end: cut });
@@ -81,44 +144,153 @@ function cutAt(text: string, span: { start: number; end: number }, pattern: RegE
   return out;
 }
 
-function cutLong(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
-  if (span.end - span.start <= MAX_UNIT_LENGTH) return [span];
+function cutLong(text: string, span: { start: number; end: number }, maxLength: number): Array<{ start: number; end: number }> {
+  if (span.end - span.start <= maxLength) return [span];
   const pieces = cutAt(text, span, /[,:–—]\s/g);
   const merged: Array<{ start: number; end: number }> = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
-    if (last && piece.end - last.start <= MAX_UNIT_LENGTH) last.end = piece.end;
+    if (last && piece.end - last.start <= maxLength) last.end = piece.end;
     else merged.push({ ...piece });
   }
   // A comma-free run-on is cut blindly: a highlight must stay a sentence-sized thing.
   return merged.flatMap((piece) => {
     const parts: Array<{ start: number; end: number }> = [];
-    for (let s = piece.start; s < piece.end; s += MAX_UNIT_LENGTH) parts.push({ start: s, end: Math.min(piece.end, s + MAX_UNIT_LENGTH) });
+    for (let s = piece.start; s < piece.end; s += maxLength) parts.push({ start: s, end: Math.min(piece.end, s + maxLength) });
     return parts;
   });
 }
 
+const SPACE = /[\s\u2029]/;
+
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /[\s\u2029]/.test(text[start]!)) start++;
-  while (end > start && /[\s\u2029]/.test(text[end - 1]!)) end--;
+  while (start < end && SPACE.test(text[start]!)) start++;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
   // A list marker is not part of what the item says.
   const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
   if (marker) start += marker[0].length;
   return { start, end };
 }
 
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+interface Shape {
+  words: number;
+  /** Last meaningful character, past closing quotes and brackets. */
+  last: string;
+  lowerStart: boolean;
+}
+
+function shapeOf(text: string, start: number, end: number): Shape {
+  let words = 0;
+  let inWord = false;
+  // Counting stops past the longest heading or question: only "short or not" matters.
+  for (let i = start; i < end && words <= QUESTION_MAX_WORDS; i++) {
+    const space = SPACE.test(text[i]!);
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  let j = end - 1;
+  while (j > start && /[\s"”’')\]»]/.test(text[j]!)) j--;
+  let k = start;
+  while (k < end && !HAS_WORD.test(text[k]!)) k++;
+  const first = text[k] ?? '';
+  return { words, last: text[j] ?? '', lowerStart: first !== first.toUpperCase() && first === first.toLowerCase() };
+}
+
+const isShort = (shape: Shape) => shape.words <= HEADING_MAX_WORDS && !/[.!;,:?…]/.test(shape.last);
+
 /** Segments text into sentences, split further at semicolons and list items. */
-export function segmentUnits(text: string): TextUnit[] {
+export function segmentUnits(text: string, maxUnitLength = MAX_UNIT_LENGTH): TextUnit[] {
+  return segmentDocument(text, maxUnitLength).units;
+}
+
+/** Segments text into blocks of known kinds and their units. */
+export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): SegmentedDocument {
   const units: TextUnit[] = [];
-  splitBlocks(text).forEach((blockSpan, block) => {
-    for (const sentence of sentenceSpans(text, blockSpan.start, blockSpan.end)) {
-      for (const clause of cutAt(text, sentence, /;\s*/g)) {
-        for (const piece of cutLong(text, clause)) {
+  const blocks: DocumentBlock[] = [];
+  const shapes: Shape[] = [];
+  const markers: boolean[] = [];
+  let sentence = 0;
+  for (const raw of splitBlocks(text)) {
+    const firstUnit = units.length;
+    for (const span of sentenceSpans(text, raw.start, raw.end)) {
+      const before = units.length;
+      for (const clause of cutAt(text, span, /;\s*/g)) {
+        for (const piece of cutLong(text, clause, maxUnitLength)) {
           const { start, end } = trimSpan(text, piece.start, piece.end);
-          if (end > start && /[\p{L}\p{N}]/u.test(text.slice(start, end))) units.push({ start, end, block });
+          if (end > start && HAS_WORD.test(text.slice(start, end))) units.push({ start, end, block: blocks.length, sentence });
         }
       }
+      if (units.length > before) sentence++;
     }
-  });
-  return units;
+    if (units.length === firstUnit) continue;
+    const { start } = trimSpan(text, raw.start, raw.end);
+    const end = units[units.length - 1]!.end;
+    blocks.push({ start, end, kind: 'paragraph', firstUnit, endUnit: units.length, listOf: -1 });
+    shapes.push(shapeOf(text, start, end));
+    markers.push(raw.marker);
+  }
+  classifyBlocks(blocks, shapes, markers);
+  return { blocks, units };
+}
+
+/**
+ * Kinds from shapes: a block ending in a colon is a lead-in and the blocks after it are its items
+ * while they look alike; a short unpunctuated block is a heading, unless it is the third or later of
+ * a run of such blocks (a bulleted list under a heading); a short question is a question heading.
+ */
+function classifyBlocks(blocks: DocumentBlock[], shapes: readonly Shape[], markers: readonly boolean[]): void {
+  let i = 0;
+  while (i < blocks.length) {
+    const shape = shapes[i]!;
+    const block = blocks[i]!;
+    if (shape.last === ':') {
+      block.kind = 'lead-in';
+      let first: Shape | undefined;
+      let j = i + 1;
+      for (; j < blocks.length && j - i <= MAX_LIST_ITEMS; j++) {
+        const item = shapes[j]!;
+        if (item.last === ':' || (item.last === '?' && !markers[j])) break;
+        // A short unpunctuated line followed by a paragraph is a section heading, not the first item.
+        const next = shapes[j + 1];
+        if (first === undefined && isShort(item) && next !== undefined && !isShort(next) && !next.lowerStart && !/[;,]/.test(next.last)) break;
+        const alike =
+          first === undefined ||
+          markers[j] ||
+          item.lowerStart ||
+          /[;,]/.test(item.last) ||
+          (item.lowerStart === first.lowerStart && /[.!]/.test(item.last) === /[.!]/.test(first.last) && item.words <= QUESTION_MAX_WORDS);
+        if (!alike) break;
+        first ??= item;
+        blocks[j]!.kind = 'item';
+        blocks[j]!.listOf = i;
+      }
+      i = j;
+      continue;
+    }
+    if (shape.last === '?' && shape.words <= QUESTION_MAX_WORDS && block.endUnit - block.firstUnit === 1) {
+      block.kind = 'question';
+      i++;
+      continue;
+    }
+    if (isShort(shape) && block.endUnit - block.firstUnit === 1) {
+      let j = i;
+      while (j < blocks.length && isShort(shapes[j]!) && blocks[j]!.endUnit - blocks[j]!.firstUnit === 1) j++;
+      block.kind = 'heading';
+      if (j - i >= 3) {
+        // A heading over a list of short lines: the lines are its items.
+        for (let k = i + 1; k < j; k++) {
+          blocks[k]!.kind = 'item';
+          blocks[k]!.listOf = i;
+        }
+      } else {
+        for (let k = i + 1; k < j; k++) blocks[k]!.kind = 'heading';
+      }
+      i = j;
+      continue;
+    }
+    if (markers[i]) block.kind = 'item';
+    i++;
+  }
 }

@@ -6,8 +6,28 @@ export interface Token {
   end: number;
   /** Canonical term; '' for a stop word (kept so phrases and positions stay intact). */
   term: string;
+  /**
+   * The normalised surface word (or, for a folded multi-word expression, the word it folds to),
+   * stop words included: what names and discourse words are matched on. Never synonym-expanded.
+   */
+  key: string;
   /** Whether the surface form starts with a capital: distinctive names are written that way. */
   capitalized: boolean;
+  /** 0 lower case, 1 capitalised, 2 all capitals (two letters or more): see `capsOf`. */
+  caps: number;
+}
+
+/** How a written word constrains case: "MASK" only matches capitals, "Meta" a capitalised word, "xAI" anything. */
+export function capsOf(surface: string): number {
+  let upper = 0;
+  let lower = 0;
+  for (const c of surface) {
+    if (c !== c.toLowerCase()) upper++;
+    else if (c !== c.toUpperCase()) lower++;
+  }
+  if (upper >= 2 && lower === 0) return 2;
+  const first = surface[0] ?? '';
+  return first !== first.toLowerCase() ? 1 : 0;
 }
 
 /**
@@ -18,7 +38,7 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:['’.][\p{L}\p{N}][\p{L}\p{N}\p{
 
 /** Splits text into canonical tokens, folding curated multi-word expressions into one token. */
 export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, to = text.length): Token[] {
-  const words: Array<{ start: number; end: number; normalized: string; capitalized: boolean }> = [];
+  const words: Array<{ start: number; end: number; normalized: string; capitalized: boolean; caps: number }> = [];
   WORD.lastIndex = from;
   for (let match = WORD.exec(text); match && match.index < to; match = WORD.exec(text)) {
     const raw = match[0];
@@ -28,6 +48,7 @@ export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, t
       end: match.index + raw.length,
       normalized: normalizeWord(raw),
       capitalized: first !== first.toLowerCase(),
+      caps: capsOf(raw),
     });
   }
   const tokens: Token[] = [];
@@ -35,13 +56,15 @@ export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, t
   for (let i = 0; i < words.length; i++) {
     let consumed = 1;
     let term: string | undefined;
+    let key: string | undefined;
     const longest = phraseStarts.has(words[i]!.normalized) ? Math.min(maxPhraseWords, words.length - i) : 0;
     for (let n = longest; n >= 2; n--) {
-      let key = words[i]!.normalized;
-      for (let k = 1; k < n; k++) key += ' ' + words[i + k]!.normalized;
-      const target = phrases.get(key);
+      let phrase = words[i]!.normalized;
+      for (let k = 1; k < n; k++) phrase += ' ' + words[i + k]!.normalized;
+      const target = phrases.get(phrase);
       if (target !== undefined) {
         term = canonicalizer.term(target);
+        key = target;
         consumed = n;
         break;
       }
@@ -49,14 +72,16 @@ export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, t
     const word = words[i]!;
     // A contraction's negation is content: "can't guarantee" must keep its "not".
     if (term === undefined && word.normalized.endsWith("n't")) {
-      tokens.push({ start: word.start, end: word.end, term: 'not', capitalized: word.capitalized });
+      tokens.push({ start: word.start, end: word.end, term: 'not', key: word.normalized, capitalized: word.capitalized, caps: word.caps });
       continue;
     }
     tokens.push({
       start: word.start,
       end: words[i + consumed - 1]!.end,
       term: term ?? canonicalizer.term(word.normalized),
+      key: key ?? word.normalized,
       capitalized: word.capitalized,
+      caps: word.caps,
     });
     i += consumed - 1;
   }

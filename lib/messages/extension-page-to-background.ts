@@ -7,6 +7,8 @@ import * as v from 'valibot';
 import type { Mention } from '../annotations/schema';
 import { EXPORT_FORMAT_IDS } from '../annotations/export-formats';
 import type { ClaimCardData } from '../claims/claim-card-data';
+import type { ClaimChange } from '../claims/claim-changes';
+import { CLAIM_KINDS, CLAIM_STATUSES } from '../claims/schema';
 import type { ClaimSetInfo, FeedStatus, PackSummary } from '../claims/claim-set-info';
 import type { TabState } from '../frames/tab-frames';
 import type { SiteSettings } from '../sites/site-settings';
@@ -30,6 +32,11 @@ const MentionQuerySchema = v.strictObject({
   text: v.optional(bounded(500)),
   pageUrl: v.optional(bounded(8192)),
   wrongMatches: v.optional(v.picklist(['include', 'exclude', 'only'])),
+  /** Keep mentions whose claim (as the claim set says now) has one of these kinds / statuses. */
+  kinds: v.optional(v.pipe(v.array(v.picklist(CLAIM_KINDS)), v.maxLength(CLAIM_KINDS.length))),
+  statuses: v.optional(v.pipe(v.array(v.picklist(CLAIM_STATUSES)), v.maxLength(CLAIM_STATUSES.length))),
+  /** Keep only mentions whose claim changed (kind, status or evidence) after the mention was last seen. */
+  changedSinceRead: v.optional(v.boolean()),
 });
 export type MentionQuery = v.InferOutput<typeof MentionQuerySchema>;
 
@@ -58,13 +65,30 @@ export const EXTENSION_PAGE_TO_BACKGROUND = {
   'get-mention': message<{ mention: Mention; claim?: ClaimCardData }>()(requestSchema('get-mention', { mentionId })),
   'set-note': message<{ mention: Mention }>()(requestSchema('set-note', { mentionId, text: bounded(MAX_NOTE_LENGTH) })),
   'set-wrong-match': message<{ mention: Mention }>()(requestSchema('set-wrong-match', { mentionId, flagged: v.boolean() })),
-  'list-mentions': message<{ mentions: Mention[]; claims: Record<string, ClaimCardData> }>()(requestSchema('list-mentions', { query: MentionQuerySchema })),
-  'export-mentions': message<{ filename: string; mimeType: string; content: string; count: number }>()(
+  /** `changes`: by mention id, what changed about its claim since the mention was last seen. */
+  'list-mentions': message<{ mentions: Mention[]; claims: Record<string, ClaimCardData>; changes: Record<string, ClaimChange> }>()(
+    requestSchema('list-mentions', { query: MentionQuerySchema }),
+  ),
+  /** Without `wrongMatches` in the query, mentions flagged as wrong matches are left out and counted in `leftOutWrongMatches`. */
+  'export-mentions': message<{ filename: string; mimeType: string; content: string; count: number; leftOutWrongMatches: number }>()(
     requestSchema('export-mentions', { format: v.picklist(EXPORT_FORMAT_IDS), query: MentionQuerySchema }),
   ),
   'import-mentions': message<{ added: number; updated: number; unchanged: number }>()(requestSchema('import-mentions', { text: bounded(MAX_IMPORT_TEXT) })),
   'delete-mentions': message<{ deleted: number }>()(requestSchema('delete-mentions', { ids: v.pipe(v.array(mentionId), v.maxLength(100_000)) })),
   'clear-mentions': message<{ deleted: number }>()(requestSchema('clear-mentions', {})),
+
+  /**
+   * "Changed since you read it", by claim id. With `claimIds` (the popup: the claims on a tab, and the
+   * tab's `pageUrl`), a claim is included while its change is unseen or the page was read before it.
+   * Without (the options page): every claim with an unseen change. `unseen`: how many claims have one.
+   */
+  'get-claim-changes': message<{ changes: Record<string, ClaimChange>; unseen: number }>()(
+    requestSchema('get-claim-changes', { claimIds: v.optional(v.pipe(v.array(claimId), v.maxLength(5000))), pageUrl: v.optional(bounded(8192)) }),
+  ),
+  /** The reader has looked at these claims' changes (every claim's without `claimIds`): the badge loses its mark. */
+  'acknowledge-claim-changes': message<{ unseen: number }>()(
+    requestSchema('acknowledge-claim-changes', { claimIds: v.optional(v.pipe(v.array(claimId), v.maxLength(5000))) }),
+  ),
 
   /**
    * Sets (or, with an empty `url`, removes) the claim feed. A feed needs either the publisher's

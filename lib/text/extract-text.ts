@@ -100,10 +100,16 @@ function isEditable(element: Element): boolean {
 
 function defaultIsHidden(element: Element): boolean {
   const candidate = element as Element & { checkVisibility?: (options?: object) => boolean };
-  if (typeof candidate.checkVisibility === 'function') {
-    return !candidate.checkVisibility({ visibilityProperty: true });
-  }
   const view = element.ownerDocument?.defaultView;
+  if (typeof candidate.checkVisibility === 'function') {
+    if (candidate.checkVisibility({ visibilityProperty: true })) return false;
+    // `display: contents` makes no box of its own, so checkVisibility says false; its text is shown
+    // wherever its parent's is (a flex item's wrapper span, a component's host-less wrapper).
+    const style = view?.getComputedStyle(element);
+    if (style?.display !== 'contents' || style.visibility === 'hidden') return true;
+    const parent = element.parentElement ?? ((element.getRootNode() as Partial<ShadowRoot>).host as Element | undefined);
+    return parent ? defaultIsHidden(parent) : false;
+  }
   if (!view) return false;
   const style = view.getComputedStyle(element);
   return style.display === 'none' || style.visibility === 'hidden';

@@ -15,7 +15,27 @@ export interface ChromiumWithExtension {
   /** The extension's background service worker: the tests' window into extension APIs. */
   worker: Worker;
   extensionId: string;
+  /** Whether loading the extension opened its first-run page (welcome.html), which the launcher then closed. */
+  firstRunPageOpened: boolean;
   close(): Promise<void>;
+}
+
+/**
+ * A first install opens the first-run page in a new tab (`runtime.onInstalled`). Waits for it and
+ * closes it, so it cannot appear in the middle of a test that counts tabs or takes the active one.
+ */
+async function closeFirstRunPage(context: BrowserContext, extensionId: string, timeout = 10_000): Promise<boolean> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page) {
+      await page.close();
+      return true;
+    }
+    await new Promise((resume) => setTimeout(resume, 100));
+  }
+  return false;
 }
 
 /** The service worker may already be running when the context is handed back, or start a moment later. */
@@ -59,11 +79,13 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
     });
     const worker = await extensionWorker(context);
     const extensionId = new URL(worker.url()).host;
+    const firstRunPageOpened = await closeFirstRunPage(context, extensionId);
     const opened = context;
     return {
       context: opened,
       worker,
       extensionId,
+      firstRunPageOpened,
       close: async () => {
         await opened.close().catch(() => undefined);
         await rm(userDataDir, { recursive: true, force: true });

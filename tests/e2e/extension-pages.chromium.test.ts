@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledClaimSet } from './support/claim-set';
+import { generateFeedKey, readFeedSigningKey, signFeedBytes, type FeedSigningKey } from '../../scripts/feed-crypto';
 import { claimSetText, inventedClaim, startFeedServer, type FeedServer } from './support/feed-server';
 import { AXE_SOURCE, blockingViolations, describeViolations, OptionsPage, runAxeInPage } from './support/options-page';
 import { PopupPage, tabIdOf } from './support/popup-page';
@@ -252,13 +253,27 @@ describe('Chromium options page: claim packs', () => {
 
 describe('Chromium options page: claim feed', () => {
   let feed: FeedServer;
+  let publisher: FeedSigningKey;
   const FEED_CLAIM = 'tern-model-card-feed-claim';
 
+  /** The text with one byte changed after it was signed (the claim's status, "in-force" → "In-force"). */
+  function tamper(text: string): string {
+    const at = text.lastIndexOf('"in-force"') + 1;
+    return text.slice(0, at) + 'I' + text.slice(at + 1);
+  }
+
   beforeAll(async () => {
+    // Ed25519 here (Chromium 137+ verifies it); the Firefox suite pins an ECDSA P-256 key.
+    publisher = await readFeedSigningKey((await generateFeedKey('Ed25519')).privatePem);
+    const sign = async (text: string) => ({ body: text, signature: await signFeedBytes(publisher, new Uint8Array(Buffer.from(text, 'utf8'))) });
+    const broken = '{ "schemaVersion": 2, "version": "2.1.0", "claims": [ ';
+    const tampered = claimSetText({ version: '2.2.0', publisher: 'Test feed', extraClaims: [inventedClaim(FEED_CLAIM)] });
     feed = await startFeedServer([
-      { body: claimSetText({ version: '2.0.0', publisher: 'Test feed', extraClaims: [inventedClaim(FEED_CLAIM)] }) },
-      { body: '{ "schemaVersion": 1, "version": "2.1.0", "claims": [ ' },
-      { body: claimSetText({ version: '1.5.0', publisher: 'Test feed' }) },
+      await sign(claimSetText({ version: '2.0.0', publisher: 'Test feed', extraClaims: [inventedClaim(FEED_CLAIM)] })),
+      await sign(broken),
+      await sign(claimSetText({ version: '1.5.0', publisher: 'Test feed' })),
+      { ...(await sign(tampered)), body: tamper(tampered) },
+      { body: claimSetText({ version: '2.3.0', publisher: 'Test feed' }) },
     ]);
   });
 
@@ -269,7 +284,7 @@ describe('Chromium options page: claim feed', () => {
   test('a plain-http feed URL off this machine is refused', async () => {
     const options = await openOptions();
     try {
-      const saved = await options.saveFeedUrl('http://example.com/feed.json');
+      const saved = await options.saveFeedUrl('http://example.com/feed.json', { unsigned: true });
       expect(saved.ok).toBe(false);
       expect(saved.text).toMatch(/https/);
       await options.reload();
@@ -280,18 +295,24 @@ describe('Chromium options page: claim feed', () => {
     }
   });
 
-  test('Update now: a newer set is installed; invalid JSON and an older set are refused and the 2.0.0 pack stays', async () => {
+  test('Update now with a pinned key: a signed newer set is installed under the key; invalid JSON, an older set, a tampered byte and a missing signature are refused and the 2.0.0 pack stays', async () => {
     const options = await openOptions();
     try {
-      const saved = await options.saveFeedUrl(feed.url);
+      const unpinned = await options.saveFeedUrl(feed.url);
+      expect(unpinned.ok, 'a feed needs a key or an explicit unsigned choice').toBe(false);
+      expect(unpinned.text).toMatch(/public key/);
+
+      const saved = await options.saveFeedUrl(feed.url, { publicKey: publisher.publicKey.publicKey });
       expect(saved, 'loopback http is allowed for a local feed').toMatchObject({ ok: true });
+      expect(saved.text).toContain(`Ed25519 key ${publisher.publicKey.fingerprint}`);
+      expect((await options.feedStatus()).trust).toBe(`Only updates signed by the publisher’s Ed25519 key ${publisher.publicKey.fingerprint}`);
 
       const first = await options.updateFeedNow();
       expect(feed.requests).toBe(1);
       expect(first).toEqual({ ok: true, text: 'Updated' });
       expect(await options.claimSetVersion()).toContain('2.0.0');
       const feedPack = (await options.packs()).find((p) => p.id === 'feed');
-      expect(feedPack).toMatchObject({ name: 'Test feed', version: '2.0.0', enabled: true });
+      expect(feedPack, 'the pack is named by the key that signed it').toMatchObject({ name: `Test feed (signed, key ${publisher.publicKey.fingerprint})`, version: '2.0.0', enabled: true });
       const afterFirst = await options.feedStatus();
       expect(afterFirst.lastSuccess).not.toBe('Never');
       expect(afterFirst.lastError).toBe('None');
@@ -308,14 +329,25 @@ describe('Chromium options page: claim feed', () => {
       expect(feed.requests).toBe(3);
       expect(third.ok).toBe(false);
       expect(third.text).toMatch(/1\.5\.0.*not newer.*2\.0\.0/);
-      const afterThird = await options.feedStatus();
-      expect(afterThird.lastError).toMatch(/not newer/);
-      expect(afterThird.lastSuccess).toBe(afterFirst.lastSuccess);
+
+      const fourth = await options.updateFeedNow();
+      expect(feed.requests).toBe(4);
+      expect(fourth.ok).toBe(false);
+      expect(fourth.text).toMatch(/signature does not match the key you pinned \(Ed25519 key/);
+      expect(fourth.text).toMatch(/last good update .* is still in use/);
+
+      const fifth = await options.updateFeedNow();
+      expect(feed.requests).toBe(5);
+      expect(fifth.ok).toBe(false);
+      expect(fifth.text).toMatch(/The feed is not signed: there is no signature at .*feed\.json\.sig/);
+      const afterFifth = await options.feedStatus();
+      expect(afterFifth.lastError).toMatch(/not signed/);
+      expect(afterFifth.lastSuccess).toBe(afterFirst.lastSuccess);
 
       await options.reload();
       expect((await options.packs()).find((p) => p.id === 'feed')?.version).toBe('2.0.0');
       expect(await options.claimSetVersion()).toContain('feed@2.0.0');
-      expect((await options.feedStatus()).lastError).toMatch(/not newer/);
+      expect((await options.feedStatus()).lastError).toMatch(/not signed/);
     } finally {
       await options.close();
     }

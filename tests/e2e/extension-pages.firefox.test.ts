@@ -12,6 +12,9 @@ import {
   type FirefoxWithExtension,
 } from './support/firefox';
 import { AXE_SOURCE, blockingViolations, describeViolations, runAxeInPage } from './support/options-page';
+import { generateFeedKey, readFeedSigningKey, signFeedBytes, type FeedSigningKey } from '../../scripts/feed-crypto';
+import { respond, startFeedServer, type FeedServer } from '../support/feed-server';
+import { claimSetText, inventedClaim } from './support/claim-set';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 /**
@@ -172,5 +175,120 @@ describe('Firefox, dark scheme: popup and options page', () => {
     } finally {
       await options.close();
     }
+  });
+});
+
+/**
+ * The claim feed in Firefox, from a local server that sends no CORS headers: saving the feed asks for
+ * its host as an optional permission (granted without a prompt by a pref, as a click on "Allow"
+ * would), which is what lets the background read it; then a signed update is installed under the
+ * pinned ECDSA P-256 key and a tampered one is refused with the last good set kept.
+ */
+describe('Firefox options page: signed claim feed without CORS headers', () => {
+  const FEED_CLAIM = 'tern-model-card-feed-claim';
+  const HOST_PATTERN = 'http://127.0.0.1/*';
+  let firefox: FirefoxWithExtension;
+  let feed: FeedServer;
+  let options: Page;
+  let publisher: FeedSigningKey;
+  /** What the feed and its signature answer now. */
+  const current = { body: '', signature: '' };
+
+  async function publish(version: string, change: (text: string) => string = (text) => text): Promise<void> {
+    const text = claimSetText({ version, publisher: 'Test feed', extraClaims: [inventedClaim(FEED_CLAIM)] });
+    current.signature = await signFeedBytes(publisher, new Uint8Array(Buffer.from(text, 'utf8')));
+    current.body = change(text);
+  }
+
+  interface PermissionsGlobals {
+    browser: { permissions: { contains(p: object): Promise<boolean>; remove(p: object): Promise<boolean> }; alarms: { clearAll(): Promise<boolean> } };
+  }
+  const hasHostPermission = () =>
+    options.evaluate((origin) => (globalThis as unknown as PermissionsGlobals).browser.permissions.contains({ origins: [origin] }), HOST_PATTERN);
+
+  /** Clicks (a trusted click, which the permission request needs) and returns the result line that replaces the old one. */
+  async function clickForResult(button: string, result: string): Promise<{ ok: boolean; text: string }> {
+    await options.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.setAttribute('data-stale', ''), result);
+    await options.click(`[data-testid=${button}]`);
+    const handle = await options.waitForFunction(
+      (id, buttonId) => {
+        const line = document.querySelector(`[data-testid=${id}]`);
+        const idle = !(document.querySelector(`[data-testid=${buttonId}]`) as HTMLButtonElement | null)?.disabled;
+        return idle && line && !line.hasAttribute('data-stale') ? { ok: line.getAttribute('role') === 'status', text: line.textContent?.trim() ?? '' } : false;
+      },
+      { timeout: 25_000 },
+      result,
+      button,
+    );
+    return (await handle.jsonValue()) as { ok: boolean; text: string };
+  }
+
+  const setField = (id: string, value: string) =>
+    options.$eval(`[data-testid=${id}]`, (element, text) => {
+      (element as HTMLInputElement).value = text;
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+
+  const feedPack = () =>
+    options.evaluate(() => {
+      const row = document.querySelector('[data-testid=pack-row][data-pack-id=feed]');
+      return row ? { name: row.querySelector('[data-testid=pack-name]')?.textContent?.trim(), version: row.querySelector('[data-testid=pack-version]')?.textContent?.trim() } : undefined;
+    });
+
+  beforeAll(async () => {
+    publisher = await readFeedSigningKey((await generateFeedKey('ECDSA-P256')).privatePem);
+    feed = await startFeedServer({
+      // No Access-Control-Allow-Origin: only the host permission lets the extension read these.
+      '/claims.json': (_request, response) => respond(response, { body: current.body }),
+      '/claims.json.sig': (_request, response) => respond(response, { body: current.signature, contentType: 'text/plain' }),
+    });
+    firefox = await launchFirefoxWithExtension({ extraPrefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+    options = await openExtensionPage(firefox.browser, 'options.html');
+    await waitForOptionsLoaded(options);
+    // The daily feed check fires a minute after start-up; it is not under test here.
+    await options.evaluate(() => (globalThis as unknown as PermissionsGlobals).browser.alarms.clearAll());
+  });
+
+  afterAll(async () => {
+    await firefox?.close();
+    await feed?.close();
+  });
+
+  test('saving the feed grants its host; a signed update is installed under the key, a tampered one is refused, and without the host the feed is unreadable', async () => {
+    expect(await hasHostPermission()).toBe(false);
+    await publish('2.0.0');
+    await setField('feed-url', feed.url('/claims.json'));
+    await setField('feed-key', publisher.publicKey.publicKey);
+    const saved = await clickForResult('feed-save', 'feed-save-result');
+    expect(saved.ok, saved.text).toBe(true);
+    expect(saved.text).toContain(`ECDSA P-256 key ${publisher.publicKey.fingerprint}`);
+    expect(await hasHostPermission(), 'the save click asked for the feed host').toBe(true);
+
+    expect(await clickForResult('feed-update', 'feed-result')).toEqual({ ok: true, text: 'Updated' });
+    await options.waitForFunction(() => document.querySelector('[data-testid=pack-row][data-pack-id=feed]') !== null);
+    expect(await feedPack()).toEqual({ name: `Test feed (signed, key ${publisher.publicKey.fingerprint})`, version: '2.0.0' });
+
+    // One byte changed after signing.
+    await publish('2.1.0', (text) => text.replace('"version": "2.1.0"', '"version": "2.1.1"'));
+    const tampered = await clickForResult('feed-update', 'feed-result');
+    expect(tampered.ok).toBe(false);
+    expect(tampered.text).toMatch(/signature does not match the key you pinned \(ECDSA P-256 key/);
+    expect(tampered.text).toMatch(/is still in use/);
+    expect((await feedPack())?.version).toBe('2.0.0');
+
+    // Without the host permission, Firefox does not let the background read a feed that sends no CORS headers.
+    await publish('2.1.0');
+    await options.evaluate((origin) => (globalThis as unknown as PermissionsGlobals).browser.permissions.remove({ origins: [origin] }), HOST_PATTERN);
+    expect(await hasHostPermission()).toBe(false);
+    const blocked = await clickForResult('feed-update', 'feed-result');
+    expect(blocked.ok).toBe(false);
+    expect(blocked.text).toMatch(/Could not reach the feed/);
+    expect((await feedPack())?.version).toBe('2.0.0');
+
+    // Saving again asks again; then the same signed update goes through.
+    expect((await clickForResult('feed-save', 'feed-save-result')).ok).toBe(true);
+    expect(await hasHostPermission()).toBe(true);
+    expect(await clickForResult('feed-update', 'feed-result')).toEqual({ ok: true, text: 'Updated' });
+    await options.waitForFunction(() => document.querySelector('[data-testid=pack-row][data-pack-id=feed] [data-testid=pack-version]')?.textContent?.includes('2.1.0') === true);
   });
 });

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('Firefox: the MV2 build', () => {
   test('installs as a temporary add-on under its gecko id', () => {
-    expect(firefox.extensionId).toBe('pledge-lens@pledge-lens.example');
+    expect(firefox.extensionId).toBe('pledge-lens@pledge-lens.org');
   });
 
   test.each(['bullet-list-what-changed.html', 'inline-markup-split.html'])('%s: highlights carry the gold claims and their kinds', async (file) => {

@@ -4,13 +4,15 @@ import type { ClaimSetInfo, FeedStatus, PackSummary } from '../../claims/claim-s
 import { pinFeedKey } from '../../claims/feed-keys';
 import { feedPackName, sameFeedTrust, type FeedTrust } from '../../claims/feed-trust';
 import { fetchClaimFeed } from '../../claims/fetch-claim-feed';
-import { validateClaimPackFile } from '../../claims/parse-claim-set-text';
+import { parseClaimSetText } from '../../claims/parse-claim-set-text';
+import { plainClaimPackError } from '../../format/reader-errors';
 import type { ExtensionPageToBackground } from '../../messages/extension-page-to-background';
 import type { Handlers, Result, ResponseOf } from '../../messages/message-map';
 import { feedUrlProblem } from '../../sites/url';
 import { FEED_PACK_ID, removePack, setPackEnabled, storeFeedPack, storeFilePack } from '../store/claim-store';
 import { readMeta, writeMeta, type StoredPack } from '../store/open-database';
 import type { BackgroundContext } from '../context';
+import { recordClaimChanges } from './change-handlers';
 
 type ClaimSetRequests = Pick<
   ExtensionPageToBackground,
@@ -92,8 +94,10 @@ export async function updateFeed(ctx: BackgroundContext): Promise<Result<Respons
   if (result.status === 'rejected') return refuse(result.message);
   if (result.status === 'updated') {
     const name = feedPackName(result.claimSet.publisher, feedTrust, feedUrl);
+    const before = await ctx.changes.snapshot();
     await storeFeedPack(ctx.db, result.claimSet, feedUrl, result.etag, ctx.now(), { name, trust: feedTrust });
     ctx.claimSets.invalidate();
+    await recordClaimChanges(ctx, before);
   }
   const status: FeedStatus = { ...base, lastSuccessAt: checkedAt };
   await writeMeta(ctx.db, 'feed-status', status);
@@ -156,10 +160,12 @@ export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetReque
     },
     'update-feed-now': () => updateFeed(ctx),
     'import-claim-pack': async (request) => {
-      const result = validateClaimPackFile(request.text);
-      if (!result.ok) return { ok: false, error: result.error };
+      const result = parseClaimSetText(request.text);
+      if (!result.ok) return { ok: false, error: plainClaimPackError(result) };
+      const before = await ctx.changes.snapshot();
       const pack = await storeFilePack(ctx.db, request.name, result.claimSet, ctx.now());
       ctx.claimSets.invalidate();
+      await recordClaimChanges(ctx, before);
       return { ok: true, pack: summarise(pack) };
     },
     'set-pack-enabled': async (request) => {

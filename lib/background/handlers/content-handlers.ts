@@ -6,12 +6,8 @@ import type { Handlers } from '../../messages/message-map';
 import { siteEnabled } from '../../sites/site-settings';
 import { historyUrl } from '../../sites/url';
 import { mentionsSeen } from '../store/mention-store';
+import { refreshBadge } from '../badge';
 import type { BackgroundContext, ContentSender } from '../context';
-
-/** The badge: claims found in the tab, "" when none (a badge of "0" is noise). */
-function badgeText(count: number): string {
-  return count === 0 ? '' : count > 99 ? '99+' : String(count);
-}
 
 export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackground, ContentSender> {
   return {
@@ -43,7 +39,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
     'get-site-enabled': async (request) => ({ ok: true, enabled: siteEnabled(await ctx.settings.read(), request.url) }),
     'report-frame': async (request, sender) => {
       ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims: request.claims });
-      ctx.port.setBadge(sender.tabId, badgeText(ctx.frames.state(sender.tabId).claims.length));
+      await refreshBadge(ctx, sender.tabId);
       return { ok: true };
     },
   };

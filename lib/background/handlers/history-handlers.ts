@@ -3,10 +3,14 @@ import { EXPORT_FORMATS, exportFileName } from '../../annotations/export-formats
 import { parseAnnotationExport } from '../../annotations/import-annotations';
 import { cardDataFor, toCardData } from '../../claims/claim-card-data';
 import { parseJsonText } from '../../claims/parse-claim-set-text';
+import type { Mention } from '../../annotations/schema';
+import type { PackedClaim } from '../../claims/merge-claim-packs';
+import { annotationFileRefused, ANNOTATION_FILE_NOT_JSON } from '../../format/reader-errors';
 import type { ExtensionPageToBackground, MentionQuery } from '../../messages/extension-page-to-background';
 import { historyUrl } from '../../sites/url';
 import type { Handlers } from '../../messages/message-map';
 import { clearMentions, deleteMentions, importMentions, listMentions, updateMention } from '../store/mention-store';
+import { refreshAllBadges } from '../badge';
 import type { BackgroundContext } from '../context';
 
 type HistoryRequests = Pick<
@@ -20,6 +24,28 @@ function withHistoryUrl(query: MentionQuery): MentionQuery {
 }
 
 const GONE = 'That mention is no longer stored (was the history cleared?).';
+
+/**
+ * The stored mentions a query selects: the store's own filters (claim, site, dates, text, wrong
+ * matches), then those that need the claim set and the change records (kind, status, changed since read).
+ */
+async function selectMentions(ctx: BackgroundContext, query: MentionQuery, claims: ReadonlyMap<string, PackedClaim>): Promise<Mention[]> {
+  const { kinds, statuses, changedSinceRead, ...storeQuery } = withHistoryUrl(query);
+  let mentions = await listMentions(ctx.db, storeQuery);
+  if (kinds?.length || statuses?.length) {
+    const kindSet = new Set(kinds ?? []);
+    const statusSet = new Set(statuses ?? []);
+    mentions = mentions.filter((mention) => {
+      const claim = claims.get(mention.claimId);
+      return claim !== undefined && (kindSet.size === 0 || kindSet.has(claim.kind)) && (statusSet.size === 0 || statusSet.has(claim.status));
+    });
+  }
+  if (changedSinceRead) {
+    const changed = await ctx.changes.forMentions(mentions);
+    mentions = mentions.filter((mention) => mention.id in changed);
+  }
+  return mentions;
+}
 
 export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequests, undefined> {
   return {
@@ -45,29 +71,41 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
     },
     'list-mentions': async (request) => {
       await ctx.mentions.flushed();
-      const mentions = await listMentions(ctx.db, withHistoryUrl(request.query));
       const { claims } = await ctx.claimSets.get();
-      return { ok: true, mentions, claims: cardDataFor(mentions.map((mention) => mention.claimId), claims) };
+      const mentions = await selectMentions(ctx, request.query, claims);
+      return { ok: true, mentions, claims: cardDataFor(mentions.map((mention) => mention.claimId), claims), changes: await ctx.changes.forMentions(mentions) };
     },
     'export-mentions': async (request) => {
       await ctx.mentions.flushed();
-      const mentions = await listMentions(ctx.db, { wrongMatches: 'exclude', ...withHistoryUrl(request.query) });
-      if (mentions.length === 0) return { ok: false, error: 'Nothing to export: no mention matches what you chose.' };
+      const { claims } = await ctx.claimSets.get();
+      const mentions = await selectMentions(ctx, { wrongMatches: 'exclude', ...request.query }, claims);
+      // Left out by default (no choice in the query): say how many, so an export never silently drops them.
+      const leftOutWrongMatches = request.query.wrongMatches === undefined ? (await selectMentions(ctx, { ...request.query, wrongMatches: 'only' }, claims)).length : 0;
+      if (mentions.length === 0) {
+        return {
+          ok: false,
+          error:
+            leftOutWrongMatches > 0
+              ? `Nothing to export: every mention here is marked as a wrong match (${leftOutWrongMatches}), and those are left out.`
+              : 'Nothing to export: no mention matches what you chose.',
+        };
+      }
       const now = ctx.now();
       const format = EXPORT_FORMATS[request.format];
       return {
         ok: true,
         filename: exportFileName(request.format, now),
         mimeType: format.mimeType,
-        content: format.serialise(mentions, (await ctx.claimSets.get()).claims, now.toISOString()),
+        content: format.serialise(mentions, claims, now.toISOString()),
         count: mentions.length,
+        leftOutWrongMatches,
       };
     },
     'import-mentions': async (request) => {
       const json = parseJsonText(request.text);
-      if (!json.ok) return { ok: false, error: `This file is not JSON: ${json.message}.` };
+      if (!json.ok) return { ok: false, error: ANNOTATION_FILE_NOT_JSON };
       const parsed = parseAnnotationExport(json.value);
-      if (!parsed.ok) return { ok: false, error: parsed.error };
+      if (!parsed.ok) return { ok: false, error: annotationFileRefused(parsed.error) };
       await ctx.mentions.flushed();
       return { ok: true, ...(await importMentions(ctx.db, parsed.mentions)) };
     },
@@ -77,7 +115,11 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
     },
     'clear-mentions': async () => {
       await ctx.mentions.flushed();
-      return { ok: true, deleted: await clearMentions(ctx.db) };
+      const deleted = await clearMentions(ctx.db);
+      // The changes were about claims in that history: they go with it.
+      await ctx.changes.clear();
+      await refreshAllBadges(ctx);
+      return { ok: true, deleted };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Mention } from '../../annotations/schema';
+import type { ClaimChangeRecord } from '../../claims/claim-changes';
 import type { ClaimPack } from '../../claims/merge-claim-packs';
 import type { ClaimIndex } from '../../match/compile-index';
 import type { FeedStatus } from '../../claims/claim-set-info';
@@ -7,8 +8,8 @@ import type { FeedTrust } from '../../claims/feed-trust';
 import type { SiteSettings } from '../../sites/site-settings';
 
 export const DB_NAME = 'pledge-lens';
-/** 1: claim packs and metadata (0.1). 2: annotation history (mentions). */
-export const DB_VERSION = 2;
+/** 1: claim packs and metadata (0.1). 2: annotation history (mentions). 3: changes to claims the reader met (claim-changes). */
+export const DB_VERSION = 3;
 
 /** A pack as stored: the feed's ETag and URL travel with it so conditional requests survive restarts. */
 export interface StoredPack extends ClaimPack {
@@ -42,6 +43,8 @@ export interface PledgeLensDb extends DBSchema {
     value: Mention;
     indexes: { pageUrl: string; claimId: string; lastSeen: string };
   };
+  /** "Changed since you read it": one record per claim the reader met that an update changed. */
+  'claim-changes': { key: string; value: ClaimChangeRecord };
 }
 
 export type PledgeLensDatabase = IDBPDatabase<PledgeLensDb>;
@@ -78,6 +81,9 @@ function upgradeSteps(version: number): NonNullable<Parameters<typeof openDB<Ple
       mentions.createIndex('pageUrl', 'pageUrl');
       mentions.createIndex('claimId', 'claimId');
       mentions.createIndex('lastSeen', 'lastSeen');
+    }
+    if (oldVersion < 3 && version >= 3) {
+      db.createObjectStore('claim-changes', { keyPath: 'claimId' });
     }
   };
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 import { launchFirefoxWithExtension } from './firefox';
 
-const ADDON_ID = 'pledge-lens@pledge-lens.example';
+const ADDON_ID = 'pledge-lens@pledge-lens.org';
 
 /** The raw WebDriver BiDi connection Puppeteer keeps (BidiBrowser.connection), for commands it has no API for. */
 interface RawBidi {

@@ -1,8 +1,9 @@
 /**
  * The E2E view of the tests' feed server (tests/support/feed-server.ts): one feed path whose Nth
- * request gets the Nth planned answer, and 410 Gone past the list.
+ * request gets the Nth planned answer, and 410 Gone past the list. `<path>.sig` serves the signature
+ * planned with the feed answer last given (404 when it has none), as a publisher puts it beside the feed.
  */
-import { startFeedServer as startServer } from '../../support/feed-server';
+import { respond, startFeedServer as startServer } from '../../support/feed-server';
 
 export { claimSetText, inventedClaim } from './claim-set';
 
@@ -11,6 +12,8 @@ export interface FeedResponse {
   body: string;
   status?: number;
   contentType?: string;
+  /** The signature file served at `<feed path>.sig` while this answer is the latest (scripts/feed-crypto.ts signs). */
+  signature?: string;
 }
 
 export interface FeedServer {
@@ -22,7 +25,13 @@ export interface FeedServer {
 }
 
 export async function startFeedServer(responses: readonly FeedResponse[], path = '/feed.json'): Promise<FeedServer> {
-  const server = await startServer({ [path]: responses });
+  const server = await startServer({
+    [path]: responses,
+    [`${path}.sig`]: (_request, response) => {
+      const signature = responses[server.count(path) - 1]?.signature;
+      respond(response, signature === undefined ? { status: 404, body: 'No signature', contentType: 'text/plain' } : { body: signature, contentType: 'text/plain' });
+    },
+  });
   return {
     url: server.url(path),
     get requests() {

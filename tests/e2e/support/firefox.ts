@@ -6,7 +6,7 @@ import { popupIsSettled, readPopupClaims, readPopupEmptyState, type PopupClaim }
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
 
 /** The manifest's gecko id (GECKO_ID in wxt.config.ts); spelled out so a renamed id fails the install test. */
-export const GECKO_ID = 'pledge-lens@pledge-lens.example';
+export const GECKO_ID = 'pledge-lens@pledge-lens.org';
 
 /**
  * Firefox gives each install a random moz-extension:// host, so a test could not name the popup's
@@ -22,6 +22,8 @@ export interface FirefoxLaunchOptions {
    * media features over BiDi, so the scheme is fixed per launch by prefs. Unset: Firefox's default.
    */
   colorScheme?: 'light' | 'dark';
+  /** More Firefox prefs for this launch (e.g. `extensions.webextOptionalPermissionPrompts: false` grants optional permissions without a prompt). */
+  extraPrefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface FirefoxWithExtension {
@@ -30,7 +32,33 @@ export interface FirefoxWithExtension {
   extensionId: string;
   /** moz-extension://<FIREFOX_EXTENSION_UUID>, where popup.html and options.html live. */
   extensionOrigin: string;
+  /** Whether installing opened the first-run page (welcome.html), which the launcher then closed. */
+  firstRunPageOpened: boolean;
   close(): Promise<void>;
+}
+
+/** The page `runtime.onInstalled` opens on a first install. */
+export const FIRST_RUN_PAGE = 'welcome.html';
+
+/**
+ * Installing opens the first-run page in a new tab. Waits for it and closes it, so it cannot appear
+ * in the middle of a test that counts tabs or takes the active one. Its URL is read in the page:
+ * Puppeteer over BiDi does not follow moz-extension:// navigations.
+ */
+async function closeFirstRunPage(browser: Browser, timeout = 10_000): Promise<boolean> {
+  const url = `${FIREFOX_EXTENSION_ORIGIN}/${FIRST_RUN_PAGE}`;
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) {
+        await page.close().catch(() => undefined);
+        return true;
+      }
+    }
+    await new Promise((resume) => setTimeout(resume, 100));
+  }
+  return false;
 }
 
 function colorSchemePrefs(scheme: FirefoxLaunchOptions['colorScheme']): Record<string, number> {
@@ -62,11 +90,13 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       'browser.aboutwelcome.enabled': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       ...colorSchemePrefs(options.colorScheme),
+      ...options.extraPrefs,
     },
   });
   try {
     const extensionId = await browser.installExtension(ext);
-    return { browser, extensionId, extensionOrigin: FIREFOX_EXTENSION_ORIGIN, close: () => browser.close().catch(() => undefined) };
+    const firstRunPageOpened = await closeFirstRunPage(browser);
+    return { browser, extensionId, extensionOrigin: FIREFOX_EXTENSION_ORIGIN, firstRunPageOpened, close: () => browser.close().catch(() => undefined) };
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw new Error(`Firefox refused to install ${ext} as a temporary add-on: ${String(error)}`);

@@ -20,6 +20,8 @@ export interface PackRowInfo {
 }
 
 export interface FeedStatusInfo {
+  /** Who vouches for the feed ("Only updates signed by the publisher’s … key …"); empty without a feed. */
+  trust: string;
   lastSuccess: string;
   lastCheck: string;
   lastError: string;
@@ -158,9 +160,12 @@ export class OptionsPage {
 
   // --- Claim feed -----------------------------------------------------------------------------
 
-  async saveFeedUrl(url: string): Promise<ResultLine> {
+  /** Saves a feed with the publisher's key pinned (`publicKey`) or explicitly unsigned. */
+  async saveFeedUrl(url: string, choice: { publicKey?: string; unsigned?: boolean } = {}): Promise<ResultLine> {
     await this.front();
     await this.page.locator(testId('feed-url')).fill(url);
+    await this.page.locator(testId('feed-unsigned')).setChecked(choice.unsigned === true);
+    if (!choice.unsigned) await this.page.locator(testId('feed-key')).fill(choice.publicKey ?? '');
     await this.page.locator(testId('feed-save')).click();
     return this.resultOf('feed-save-result', this.page.locator(testId('feed-save')));
   }
@@ -175,7 +180,8 @@ export class OptionsPage {
 
   async feedStatus(): Promise<FeedStatusInfo> {
     const read = async (id: string) => (await this.page.locator(`${testId('feed-status')} ${testId(id)}`).textContent())?.replace(/\s+/g, ' ').trim() ?? '';
-    return { lastSuccess: await read('feed-last-success'), lastCheck: await read('feed-last-check'), lastError: await read('feed-last-error') };
+    const trust = (await this.page.locator(`${testId('feed-status')} ${testId('feed-trust')}`).count()) > 0 ? await read('feed-trust') : '';
+    return { trust, lastSuccess: await read('feed-last-success'), lastCheck: await read('feed-last-check'), lastError: await read('feed-last-error') };
   }
 
   // --- Sites ----------------------------------------------------------------------------------

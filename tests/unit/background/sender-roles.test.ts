@@ -25,6 +25,8 @@ function everyExtensionPageRequest(mentionId: string): ExtensionPageRequest[] {
     { type: 'import-mentions', text: '{}' },
     { type: 'delete-mentions', ids: [mentionId] },
     { type: 'clear-mentions' },
+    { type: 'get-claim-changes', claimIds: ['anthropic-rsp3-risk-reports'], pageUrl: TOP_FRAME.url },
+    { type: 'acknowledge-claim-changes' },
     { type: 'set-feed-url', url: 'https://evil.example/claims.json' },
     { type: 'update-feed-now' },
     { type: 'import-claim-pack', name: 'Forged', text: PACK },

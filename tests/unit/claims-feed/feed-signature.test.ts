@@ -36,10 +36,10 @@ describe('signatures over exact bytes', () => {
     expect(await verifyFeedSignature(key.publicKey, FEED, parsed.signature)).toBe(true);
 
     const tampered = FEED.slice();
-    tampered[FEED.length - 10] ^= 0x01;
+    tampered[FEED.length - 10] = tampered[FEED.length - 10]! ^ 0x01;
     expect(await verifyFeedSignature(key.publicKey, tampered, parsed.signature)).toBe(false);
     const badSignature = parsed.signature.slice();
-    badSignature[5] ^= 0x80;
+    badSignature[5] = badSignature[5]! ^ 0x80;
     expect(await verifyFeedSignature(key.publicKey, FEED, badSignature)).toBe(false);
     expect(await verifyFeedSignature(other.publicKey, FEED, parsed.signature)).toBe(false);
   });

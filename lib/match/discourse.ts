@@ -1,0 +1,684 @@
+/**
+ * Who and what each unit is about, and who is speaking in it.
+ *
+ * Mentions: actors and their aliases, coalition members, instruments (laws, orders, codes, frameworks)
+ * and their aliases, all from the claim set; organisations and instruments the set does not know
+ * ("Nimbus Labs", "the AI Promotion Act"); and anaphors ("the law", "the companies", "the firm").
+ *
+ * Frames: per unit, two maps (actor -> strength, instrument -> strength). A unit's own mentions are
+ * strength 1; an anaphor resolved to what it refers to `strengthAnaphor`; a member of a coalition
+ * gives the coalition `strengthMember`. A unit that names nobody inherits the previous unit's frame
+ * (decaying, for a bounded number of sentences and blocks), the heading's scope over its section and
+ * the lead-in's scope over its list items; failing all of that, the document's dominant subject.
+ * Actors and instruments are inherited separately: "Meta says no" after a paragraph about the Code
+ * of Practice is Meta, about the Code.
+ *
+ * Speakers: a unit whose reporting verb ("said", "denied", "wants", "asked"…) or enclosing quotation
+ * has someone else as subject reports that person's words.
+ *
+ * Work is linear: one pass over tokens for names (each token looks up only names starting with its
+ * word, a bounded list), one regex pass each for unknown organisations and instruments, one pass over
+ * units with pointers into the sorted mentions.
+ */
+import type { ClaimIndex, CompiledName } from './compile-index';
+import {
+  ANAPHOR_DETERMINERS,
+  CLASS_ANAPHORS,
+  CLASS_NAME_WORDS,
+  COLLECTIVE_ANAPHORS,
+  COMPANY_ANAPHORS,
+  GOVERNMENT_ANAPHORS,
+  INSTRUMENT_CLASSES,
+  NOT_A_NAME,
+  ORGANISATION_SUFFIXES,
+  OUTSIDER_NOUNS,
+  REPORTING_VERBS,
+  SPOKESPERSON_NOUNS,
+  UNKNOWN_INSTRUMENT_HEADS,
+  type InstrumentClass,
+} from './lexicon';
+import type { SegmentedDocument, TextUnit } from './segment-units';
+import type { Token } from './tokenize';
+import type { Tunables } from './tunables';
+
+/** Names starting with one word, longest first; a word opening more names than this keeps the longest. */
+const MAX_NAMES_PER_WORD = 64;
+/** Tokens a speaker's noun phrase may span. */
+const SPEAKER_WORDS = 8;
+/** Characters after a closing quotation mark (or before an opening one) where its attribution is looked for. */
+const ATTRIBUTION_REACH = 80;
+
+export interface NameTable {
+  byFirst: Map<string, CompiledName[]>;
+}
+
+export function buildNameTable(index: ClaimIndex): NameTable {
+  const byFirst = new Map<string, CompiledName[]>();
+  for (const name of index.names) {
+    const list = byFirst.get(name.words[0]!) ?? [];
+    list.push(name);
+    byFirst.set(name.words[0]!, list);
+  }
+  for (const [word, list] of byFirst) {
+    list.sort((a, b) => b.words.length - a.words.length);
+    if (list.length > MAX_NAMES_PER_WORD) byFirst.set(word, list.slice(0, MAX_NAMES_PER_WORD));
+  }
+  return { byFirst };
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  actors: readonly number[];
+  coalitions: readonly number[];
+  instruments: readonly number[];
+  /** An organisation ('org') or instrument ('instrument') the claim set does not know. */
+  unknown: '' | 'org' | 'instrument';
+  unknownClass: InstrumentClass | '';
+}
+
+type AnaphorType = 'collective' | 'company' | 'government' | InstrumentClass;
+
+interface Anaphor {
+  start: number;
+  end: number;
+  type: AnaphorType;
+}
+
+/** Strength by id: a small map kept as parallel arrays. */
+export class Strengths {
+  readonly ids: number[] = [];
+  readonly values: number[] = [];
+  get(id: number): number {
+    const at = this.ids.indexOf(id);
+    return at < 0 ? 0 : this.values[at]!;
+  }
+  raise(id: number, value: number): void {
+    if (value <= 0) return;
+    const at = this.ids.indexOf(id);
+    if (at < 0) {
+      this.ids.push(id);
+      this.values.push(value);
+    } else if (this.values[at]! < value) this.values[at] = value;
+  }
+  get size(): number {
+    return this.ids.length;
+  }
+  /** Adds `other` scaled by `factor`. */
+  absorb(other: Strengths | undefined, factor: number): void {
+    if (!other) return;
+    for (let i = 0; i < other.ids.length; i++) this.raise(other.ids[i]!, other.values[i]! * factor);
+  }
+  max(): number {
+    let best = 0;
+    for (const value of this.values) if (value > best) best = value;
+    return best;
+  }
+}
+
+export interface UnitDiscourse {
+  actors: Strengths;
+  instruments: Strengths;
+  /** Actors and instruments named in the unit itself (strength 1 in the maps above). */
+  namedActors: readonly number[];
+  namedInstruments: readonly number[];
+  /** Known names in the unit, in order (for splitting a sentence about several actors). */
+  mentions: readonly Mention[];
+  /** The unit names an organisation or instrument the claim set does not know. */
+  namesUnknown: boolean;
+  /** The unit is a question. */
+  question: boolean;
+  speaker: Speaker | undefined;
+}
+
+export interface Speaker {
+  /** Known actors, coalitions and instruments in the speaker's noun phrase. */
+  actors: readonly number[];
+  instruments: readonly number[];
+  /** The speaker is an outsider: a critic, an unknown organisation, another organisation's spokesperson. */
+  outsider: boolean;
+  /** Actors and instruments in the first words of what is reported (its subject). */
+  contentActors: readonly number[];
+  contentInstruments: readonly number[];
+}
+
+interface Context {
+  text: string;
+  tokens: readonly Token[];
+  index: ClaimIndex;
+  names: NameTable;
+  tunables: Tunables;
+}
+
+function findNames(context: Context, spend: (n: number) => void): Mention[] {
+  const { tokens, names } = context;
+  const mentions: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = names.byFirst.get(tokens[i]!.key);
+    if (!candidates) continue;
+    spend(candidates.length);
+    for (const name of candidates) {
+      const n = name.words.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) {
+        const token = tokens[i + k]!;
+        const caps = name.caps[k]!;
+        ok = token.key === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
+      }
+      if (!ok) continue;
+      mentions.push({
+        start: tokens[i]!.start,
+        end: tokens[i + n - 1]!.end,
+        actors: name.actors,
+        coalitions: name.coalitions,
+        instruments: name.instruments,
+        unknown: '',
+        unknownClass: '',
+      });
+      i += n - 1;
+      break;
+    }
+  }
+  return mentions;
+}
+
+const ORGANISATION = new RegExp(`\\b((?:[A-Z][\\p{L}\\p{N}&'’-]*\\s+){1,3})(?:${ORGANISATION_SUFFIXES.join('|')})\\b`, 'gu');
+const INSTRUMENT = new RegExp(
+  `\\b((?:[A-Z][\\p{L}\\p{N}'’.-]*\\s+(?:(?:and|of|on|for|the|in)\\s+)?){1,5})(${UNKNOWN_INSTRUMENT_HEADS.join('|')})\\b`,
+  'gu',
+);
+
+function instrumentClassOfHead(head: string): InstrumentClass | '' {
+  const word = head.toLowerCase();
+  for (const cls of INSTRUMENT_CLASSES) if (CLASS_NAME_WORDS[cls].includes(word)) return cls;
+  return '';
+}
+
+/** Unknown organisations and instruments, skipping whatever overlaps a known name. */
+function findUnknown(context: Context, known: readonly Mention[], spend: (n: number) => void): Mention[] {
+  const { text, tokens } = context;
+  const out: Mention[] = [];
+  const overlapsKnown = (() => {
+    // Queries come in increasing start order per regex pass; a pointer keeps each pass linear.
+    let k = 0;
+    return {
+      reset() {
+        k = 0;
+      },
+      test(start: number, end: number): boolean {
+        while (k < known.length && known[k]!.end <= start) k++;
+        return k < known.length && known[k]!.start < end;
+      },
+    };
+  })();
+  const unknownNames = new Set<string>();
+  overlapsKnown.reset();
+  for (const match of text.matchAll(ORGANISATION)) {
+    spend(match[0].length);
+    const start = match.index;
+    const end = start + match[0].length;
+    if (overlapsKnown.test(start, end)) continue;
+    const words = match[1]!.trim().split(/\s+/).filter((word) => !NOT_A_NAME.has(word));
+    if (words.length === 0) continue;
+    out.push({ start, end, actors: [], coalitions: [], instruments: [], unknown: 'org', unknownClass: '' });
+    if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
+  }
+  overlapsKnown.reset();
+  for (const match of text.matchAll(INSTRUMENT)) {
+    spend(match[0].length);
+    const start = match.index;
+    const end = start + match[0].length;
+    if (overlapsKnown.test(start, end)) continue;
+    const words = match[1]!.trim().split(/\s+/).filter((word) => /^[A-Z]/.test(word) && !NOT_A_NAME.has(word));
+    if (words.length === 0) continue;
+    out.push({ start, end, actors: [], coalitions: [], instruments: [], unknown: 'instrument', unknownClass: instrumentClassOfHead(match[2]!) });
+  }
+  // Once "Nimbus Labs" is named, a later bare "Nimbus" is the same organisation: one pass over tokens.
+  if (unknownNames.size > 0) {
+    const taken = [...known, ...out].sort((a, b) => a.start - b.start);
+    let k = 0;
+    for (const token of tokens) {
+      if (token.caps === 0 || !unknownNames.has(token.key)) continue;
+      while (k < taken.length && taken[k]!.end <= token.start) k++;
+      if (k < taken.length && taken[k]!.start < token.end) continue;
+      out.push({ start: token.start, end: token.end, actors: [], coalitions: [], instruments: [], unknown: 'org', unknownClass: '' });
+    }
+  }
+  return out;
+}
+
+const GAP = /^[\s\-–—]*$/;
+
+function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | undefined {
+  for (const cls of INSTRUMENT_CLASSES) if (CLASS_ANAPHORS[cls].includes(key)) return cls;
+  if (COLLECTIVE_ANAPHORS.has(key)) return 'collective';
+  if (COMPANY_ANAPHORS.has(key)) return 'company';
+  if (plainDeterminer && GOVERNMENT_ANAPHORS.has(key)) return 'government';
+  return undefined;
+}
+
+/** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
+function findAnaphors(context: Context): Anaphor[] {
+  const { tokens, text } = context;
+  const out: Anaphor[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.key === 'signatories' || token.key === 'signers') {
+      const previous = tokens[i - 1];
+      if (!previous || !ANAPHOR_DETERMINERS.has(previous.key)) out.push({ start: token.start, end: token.end, type: 'collective' });
+      continue;
+    }
+    if (!ANAPHOR_DETERMINERS.has(token.key)) continue;
+    for (let k = 1; k <= 3 && i + k < tokens.length; k++) {
+      const next = tokens[i + k]!;
+      if (!GAP.test(text.slice(tokens[i + k - 1]!.end, next.start)) || next.caps !== 0) break;
+      const type = anaphorTypeOf(next.key, token.key === 'the' || token.key === 'this' || token.key === 'that');
+      if (type) {
+        out.push({ start: token.start, end: next.end, type });
+        i += k;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** What anaphors can refer to: the last of each kind named before a point. */
+class History {
+  private readonly byClass = new Map<string, { instruments: readonly number[]; unknown: boolean; position: number }>();
+  private company: { actor: number; position: number } | undefined;
+  private government: { actor: number; position: number } | undefined;
+  /** Recent coalition evidence: coalition -> [position of last evidence, votes]. */
+  private readonly coalitions = new Map<number, { position: number; votes: number }>();
+
+  constructor(private readonly index: ClaimIndex) {}
+
+  add(mention: Mention): void {
+    if (mention.unknown === 'instrument') {
+      if (mention.unknownClass) this.byClass.set(mention.unknownClass, { instruments: [], unknown: true, position: mention.start });
+      return;
+    }
+    if (mention.unknown === 'org') {
+      this.company = { actor: -1, position: mention.start };
+      return;
+    }
+    for (const instrument of mention.instruments) {
+      const cls = this.index.instruments[instrument]!.cls;
+      if (cls) this.byClass.set(cls, { instruments: mention.instruments, unknown: false, position: mention.start });
+      for (const actor of this.index.instruments[instrument]!.actors) {
+        if (this.index.actors[actor]!.type === 'coalition') this.vote(actor, mention.start, 3);
+      }
+    }
+    for (const actor of mention.actors) {
+      const type = this.index.actors[actor]!.type;
+      if (type === 'company') this.company = { actor, position: mention.start };
+      else if (type === 'government' || type === 'legislature' || type === 'agency') this.government = { actor, position: mention.start };
+      else if (type === 'coalition') this.vote(actor, mention.start, 3);
+    }
+    for (const coalition of mention.coalitions) this.vote(coalition, mention.start, 1);
+  }
+
+  private vote(coalition: number, position: number, votes: number): void {
+    const entry = this.coalitions.get(coalition);
+    if (entry) {
+      entry.position = position;
+      entry.votes += votes;
+    } else if (this.coalitions.size < 64) this.coalitions.set(coalition, { position, votes });
+  }
+
+  /** Resolves an anaphor at `position`; adds to the frames what it refers to; true when it refers to something unknown. */
+  resolve(anaphor: Anaphor, position: number, window: number, strength: number, actors: Strengths, instruments: Strengths): boolean {
+    const recent = (at: number) => position - at <= window;
+    if (anaphor.type === 'company') {
+      if (this.company && recent(this.company.position)) {
+        if (this.company.actor < 0) return true;
+        actors.raise(this.company.actor, strength);
+      }
+      return false;
+    }
+    if (anaphor.type === 'government') {
+      if (this.government && recent(this.government.position)) actors.raise(this.government.actor, strength);
+      return false;
+    }
+    if (anaphor.type === 'collective') {
+      let best = 0;
+      for (const entry of this.coalitions.values()) if (recent(entry.position)) best = Math.max(best, entry.votes);
+      for (const [coalition, entry] of this.coalitions) {
+        if (recent(entry.position) && entry.votes === best) actors.raise(coalition, strength);
+      }
+      return false;
+    }
+    const last = this.byClass.get(anaphor.type);
+    if (!last || !recent(last.position)) return false;
+    if (last.unknown) return true;
+    for (const instrument of last.instruments) instruments.raise(instrument, strength);
+    return false;
+  }
+}
+
+/** Quotation spans of a block and who each is attributed to, as a character range for the speaker. */
+function quotations(text: string, start: number, end: number): Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> {
+  const out: Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> = [];
+  let open = -1;
+  let straight = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '“' || (c === '"' && open < 0)) {
+      open = i;
+      straight = c === '"';
+    } else if (open >= 0 && ((c === '”' && !straight) || (c === '"' && straight))) {
+      // Attribution after the quote (", said a spokesman." / ", the official said.") or before it ("X said: “…”").
+      const after = text.slice(i + 1, Math.min(end, i + 1 + ATTRIBUTION_REACH));
+      const afterMatch = /^[\s,]*([^.;:!?“”"]{0,60}?)(?:[.;!?]|$)/.exec(after);
+      const beforeFrom = Math.max(start, open - ATTRIBUTION_REACH);
+      const before = text.slice(beforeFrom, open);
+      const beforeMatch = /([^.;!?“”"]{1,80})[:,]\s*$/.exec(before);
+      if (afterMatch && /\S/.test(afterMatch[1]!)) out.push({ start: open, end: i + 1, speakerStart: i + 1 + afterMatch.index, speakerEnd: i + 1 + afterMatch.index + afterMatch[0].length });
+      else if (beforeMatch) out.push({ start: open, end: i + 1, speakerStart: beforeFrom + beforeMatch.index, speakerEnd: open });
+      open = -1;
+    }
+  }
+  return out;
+}
+
+interface Resolver {
+  frameAt(mentionsIn: readonly Mention[], anaphorsIn: readonly Anaphor[], position: number): { actors: Strengths; instruments: Strengths; unknown: boolean };
+}
+
+/** The reporting verb of a unit and its subject, as token ranges. */
+function speakerOf(
+  context: Context,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  mentionsIn: (start: number, end: number) => Mention[],
+  anaphorsIn: (start: number, end: number) => Anaphor[],
+  resolver: Resolver,
+): Speaker | undefined {
+  const { text } = context;
+  for (let v = from; v < to; v++) {
+    const verb = tokens[v]!;
+    if (!REPORTING_VERBS.has(verb.key)) continue;
+    // "according to X"; "called" only as "called for/on"; "claims"/"note"/"question"/"call" as nouns do not report.
+    if (verb.key === 'according' && tokens[v + 1]?.key !== 'to') continue;
+    if ((verb.key === 'call' || verb.key === 'calls' || verb.key === 'called') && !['for', 'on'].includes(tokens[v + 1]?.key ?? '')) continue;
+    const previous = tokens[v - 1];
+    if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
+    let npStart = v;
+    while (npStart > from && v - npStart < SPEAKER_WORDS && !/[,;:“”"(]/.test(text.slice(tokens[npStart - 1]!.end, tokens[npStart]!.start))) npStart--;
+    let npFrom = npStart;
+    let npTo = v;
+    let contentFrom = v + 1;
+    if (npFrom === npTo || verb.key === 'according') {
+      // Inverted ("…, said a Pentagon spokesman") or "according to X": the speaker follows the verb.
+      npFrom = verb.key === 'according' ? v + 2 : v + 1;
+      npTo = npFrom;
+      while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
+      contentFrom = from;
+    }
+    if (npTo <= npFrom) return undefined;
+    return classifySpeaker(context, tokens, npFrom, npTo, contentFrom, mentionsIn, anaphorsIn, resolver, to);
+  }
+  return undefined;
+}
+
+function classifySpeaker(
+  context: Context,
+  tokens: readonly Token[],
+  npFrom: number,
+  npTo: number,
+  contentFrom: number,
+  mentionsIn: (start: number, end: number) => Mention[],
+  anaphorsIn: (start: number, end: number) => Anaphor[],
+  resolver: Resolver,
+  to: number,
+): Speaker {
+  const npStart = tokens[npFrom]!.start;
+  const npEnd = tokens[npTo - 1]!.end;
+  const np = resolver.frameAt(mentionsIn(npStart, npEnd), anaphorsIn(npStart, npEnd), npStart);
+  let outsider = np.unknown;
+  let capitalisedModifier = false;
+  let spokesperson = false;
+  for (let k = npFrom; k < npTo; k++) {
+    const token = tokens[k]!;
+    if (OUTSIDER_NOUNS.has(token.key)) outsider = true;
+    if (SPOKESPERSON_NOUNS.has(token.key)) spokesperson = true;
+    else if (token.caps > 0 && k > npFrom && !NOT_A_NAME.has(context.text.slice(token.start, token.end))) capitalisedModifier = true;
+    else if (token.caps > 0 && k === npFrom && !NOT_A_NAME.has(context.text.slice(token.start, token.end))) capitalisedModifier = true;
+  }
+  // "A Pentagon spokesman": someone speaking for an organisation the claim set does not know.
+  if (spokesperson && capitalisedModifier && np.actors.size === 0 && np.instruments.size === 0) outsider = true;
+  // What is reported: its first words (its subject).
+  let contentTo = contentFrom;
+  if (tokens[contentTo]?.key === 'that') contentTo++;
+  const contentStartToken = contentTo;
+  contentTo = Math.min(to, contentStartToken + 6);
+  const content =
+    contentTo > contentStartToken
+      ? resolver.frameAt(
+          mentionsIn(tokens[contentStartToken]!.start, tokens[contentTo - 1]!.end),
+          anaphorsIn(tokens[contentStartToken]!.start, tokens[contentTo - 1]!.end),
+          tokens[contentStartToken]!.start,
+        )
+      : undefined;
+  return {
+    actors: np.actors.ids,
+    instruments: np.instruments.ids,
+    outsider,
+    contentActors: content?.actors.ids ?? [],
+    contentInstruments: content?.instruments.ids ?? [],
+  };
+}
+
+/**
+ * Reads the discourse of a whole document: per unit, its frames and speaker. `tokenRange(u)` gives the
+ * unit's tokens as [from, to) indices into `tokens`.
+ */
+export function analyseDiscourse(
+  text: string,
+  tokens: readonly Token[],
+  doc: SegmentedDocument,
+  index: ClaimIndex,
+  names: NameTable,
+  tunables: Tunables,
+  tokenRanges: ReadonlyArray<readonly [number, number]>,
+  spend: (n: number) => void,
+): UnitDiscourse[] {
+  const context: Context = { text, tokens, index, names, tunables };
+  const known = findNames(context, spend);
+  const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
+  const anaphors = findAnaphors(context);
+  spend(tokens.length);
+
+  // Range queries over sorted lists; callers ask in (mostly) increasing order, so each walk is short.
+  const rangeOf = <T extends { start: number }>(list: readonly T[]) => {
+    return (start: number, end: number): T[] => {
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (list[mid]!.start < start) low = mid + 1;
+        else high = mid;
+      }
+      const out: T[] = [];
+      for (let i = low; i < list.length && list[i]!.start < end; i++) out.push(list[i]!);
+      return out;
+    };
+  };
+  const mentionsIn = rangeOf(mentions);
+  const anaphorsIn = rangeOf(anaphors);
+
+  let history = new History(index);
+  let historyNext = 0;
+  const advanceHistory = (position: number) => {
+    while (historyNext < mentions.length && mentions[historyNext]!.start < position) history.add(mentions[historyNext++]!);
+  };
+
+  const resolver: Resolver = {
+    frameAt(ms, as, position) {
+      const actors = new Strengths();
+      const instruments = new Strengths();
+      let unknown = false;
+      const ambiguous: Mention[] = [];
+      for (const m of ms) {
+        if (m.unknown) {
+          unknown = true;
+          continue;
+        }
+        for (const actor of m.actors) actors.raise(actor, 1);
+        for (const coalition of m.coalitions) actors.raise(coalition, tunables.strengthMember);
+        if (m.instruments.length === 1) instruments.raise(m.instruments[0]!, 1);
+        else if (m.instruments.length > 1) ambiguous.push(m);
+      }
+      // A name several instruments share ("SB 53 framework") is the one whose actor is named with it.
+      for (const m of ambiguous) {
+        for (const instrument of m.instruments) {
+          const owners = index.instruments[instrument]!.actors;
+          instruments.raise(instrument, owners.some((actor) => actors.get(actor) >= 1) ? 1 : 0.5);
+        }
+      }
+      for (const a of as) {
+        if (history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments)) unknown = true;
+      }
+      return { actors, instruments, unknown };
+    },
+  };
+
+  // Document subject: named this often, and more than anything else of its dimension.
+  const actorCounts = new Map<number, number>();
+  const instrumentCounts = new Map<number, number>();
+  for (const m of known) {
+    for (const actor of m.actors) actorCounts.set(actor, (actorCounts.get(actor) ?? 0) + 1);
+    for (const instrument of m.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + 1);
+  }
+  const dominantOf = (counts: Map<number, number>): Strengths => {
+    const out = new Strengths();
+    let best = -1;
+    let bestCount = 0;
+    let tie = false;
+    for (const [id, count] of counts) {
+      if (count > bestCount) {
+        best = id;
+        bestCount = count;
+        tie = false;
+      } else if (count === bestCount) tie = true;
+    }
+    if (best >= 0 && !tie && bestCount >= tunables.dominantMentions) out.raise(best, tunables.strengthDominant);
+    return out;
+  };
+  const dominantActors = dominantOf(actorCounts);
+  const dominantInstruments = dominantOf(instrumentCounts);
+
+  // Quotations: units inside one speak with its attribution's voice.
+  const quoteSpeakers: Array<{ start: number; end: number; speaker: Speaker | undefined }> = [];
+  for (const block of doc.blocks) {
+    for (const quote of quotations(text, block.start, block.end)) {
+      quoteSpeakers.push({ start: quote.start, end: quote.end, speaker: undefined });
+      const last = quoteSpeakers[quoteSpeakers.length - 1]!;
+      // The attribution's tokens: find them by offset within the block's units.
+      const first = lowerBoundToken(tokens, quote.speakerStart);
+      let end = first;
+      while (end < tokens.length && tokens[end]!.end <= quote.speakerEnd) end++;
+      if (end > first) {
+        advanceHistory(quote.start);
+        last.speaker = speakerOf(context, tokens, first, end, mentionsIn, anaphorsIn, resolver);
+      }
+    }
+  }
+  historyNext = 0;
+  history = new History(index);
+
+  const out: UnitDiscourse[] = [];
+  let previous: { actors: Strengths; instruments: Strengths; age: number; blocks: number; block: number } | undefined;
+  let headingScope: { actors: Strengths; instruments: Strengths } | undefined;
+  let quoteCursor = 0;
+  const leadInFrames = new Map<number, { actors: Strengths; instruments: Strengths }>();
+
+  doc.units.forEach((unit: TextUnit, u) => {
+    const block = doc.blocks[unit.block]!;
+    advanceHistory(unit.start);
+    const ms = mentionsIn(unit.start, unit.end);
+    const as = anaphorsIn(unit.start, unit.end);
+    spend(ms.length + as.length + 8);
+    const own = resolver.frameAt(ms, as, unit.start);
+    const namedActors = ms.flatMap((m) => m.actors);
+    const namedInstruments = ms.flatMap((m) => m.instruments);
+    const leadIn = block.listOf >= 0 ? leadInFrames.get(block.listOf) : undefined;
+
+    const carry = (dimension: 'actors' | 'instruments'): Strengths => {
+      const named = own[dimension];
+      if (named.size > 0 || (own.unknown && dimension === 'actors' && ms.some((m) => m.unknown === 'org')) || (dimension === 'instruments' && ms.some((m) => m.unknown === 'instrument'))) {
+        const result = new Strengths();
+        result.absorb(named, 1);
+        return result;
+      }
+      const result = new Strengths();
+      if (previous) {
+        const sameBlock = previous.block === unit.block;
+        const age = previous.age + 1;
+        const blocks = previous.blocks + (sameBlock ? 0 : 1);
+        if (age <= tunables.inheritSentences + (sameBlock ? 0 : 1) && blocks <= tunables.inheritBlocks) {
+          const factor = Math.max(0, tunables.strengthInherited - tunables.inheritDecay * (age - 1) - (sameBlock ? 0 : tunables.inheritDecay));
+          result.absorb(previous[dimension], factor);
+        }
+      }
+      if (headingScope && block.kind !== 'heading' && block.kind !== 'question') result.absorb(headingScope[dimension], tunables.strengthHeading);
+      if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
+      if (result.size === 0 && !own.unknown) result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
+      return result;
+    };
+    const actors = carry('actors');
+    const instruments = carry('instruments');
+
+    // Speaker: an enclosing quotation's attribution, else the unit's own reporting verb.
+    while (quoteCursor < quoteSpeakers.length && quoteSpeakers[quoteCursor]!.end <= unit.start) quoteCursor++;
+    let speaker: Speaker | undefined;
+    const quote = quoteSpeakers[quoteCursor];
+    if (quote && quote.start <= unit.start && unit.end <= quote.end + 1) speaker = quote.speaker;
+    else {
+      const [from, to] = tokenRanges[u]!;
+      speaker = speakerOf(context, tokens, from, to, mentionsIn, anaphorsIn, resolver);
+    }
+
+    const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
+    const carried = previous && !explicit ? previous : undefined;
+    previous = {
+      actors,
+      instruments,
+      age: explicit ? 0 : (carried?.age ?? 0) + 1,
+      blocks: explicit ? 0 : (carried?.blocks ?? 0) + (carried && carried.block !== unit.block ? 1 : 0),
+      block: unit.block,
+    };
+    if (block.kind === 'heading' || block.kind === 'question') {
+      // A heading's scope is what it names; a heading naming nothing ends the previous section's scope.
+      if (u === block.firstUnit) headingScope = undefined;
+      if (explicit && !own.unknown) headingScope = { actors: own.actors, instruments: own.instruments };
+    }
+    if (block.kind === 'lead-in' && u === block.endUnit - 1) leadInFrames.set(unit.block, { actors, instruments });
+    else if (block.kind === 'heading' && u === block.endUnit - 1) leadInFrames.set(unit.block, { actors, instruments });
+
+    out.push({
+      actors,
+      instruments,
+      namedActors,
+      namedInstruments,
+      mentions: ms.filter((m) => m.unknown === ''),
+      namesUnknown: ms.some((m) => m.unknown !== ''),
+      question: /\?["”’)]*$/.test(text.slice(Math.max(unit.start, unit.end - 4), unit.end)),
+      speaker,
+    });
+  });
+  return out;
+}
+
+function lowerBoundToken(tokens: readonly Token[], position: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (tokens[mid]!.start < position) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

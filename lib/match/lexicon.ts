@@ -1,0 +1,108 @@
+/**
+ * English words the discourse model reads: what refers back to a law, a company or a group of
+ * signatories, who reports speech, and what kind of instrument a name is. This is grammar, not claim
+ * data: no actor, law or claim is named here. Actors, members, instruments and their aliases come
+ * from the claim set (compile-index.ts).
+ *
+ * All words are as `normalizeWord` leaves them (lower case, no possessive).
+ */
+
+/** Kinds of instrument, by the head nouns their names use and the nouns that refer back to them. */
+export const INSTRUMENT_CLASSES = ['law', 'order', 'treaty', 'code', 'declaration', 'commitments', 'agreement', 'plan', 'framework'] as const;
+export type InstrumentClass = (typeof INSTRUMENT_CLASSES)[number];
+
+/**
+ * Words in an instrument's name (or aliases) that make it that class, checked in the order of
+ * INSTRUMENT_CLASSES: "Framework Act on …" is a law, "Executive Order 14110" an order.
+ */
+export const CLASS_NAME_WORDS: Readonly<Record<InstrumentClass, readonly string[]>> = {
+  law: ['act', 'law', 'legge', 'statute', 'bill', 'measures', 'regulation', 'directive', 'omnibus'],
+  order: ['order'],
+  treaty: ['convention', 'treaty'],
+  code: ['code'],
+  declaration: ['declaration', 'statement'],
+  commitments: ['commitments', 'commitment', 'pledges'],
+  agreement: ['agreement', 'agreements', 'memoranda', 'memorandum', 'contract', 'mou'],
+  plan: ['plan'],
+  framework: ['framework', 'policy', 'policies', 'principles', 'roadmap', 'roadmaps', 'rsp'],
+};
+
+/** Nouns that, after "the", "this", "that", "its" or "these", refer back to an instrument of a class. */
+export const CLASS_ANAPHORS: Readonly<Record<InstrumentClass, readonly string[]>> = {
+  law: ['law', 'act', 'statute', 'bill', 'legislation', 'measure', 'measures', 'regulation', 'rules', 'rulebook'],
+  order: ['order', 'directive'],
+  treaty: ['convention', 'treaty'],
+  code: ['code'],
+  declaration: ['declaration'],
+  commitments: ['commitments', 'pledges', 'pledge'],
+  agreement: ['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'memorandum', 'memoranda'],
+  plan: ['plan', 'blueprint'],
+  framework: ['framework', 'policy', 'principles', 'roadmap', 'document', 'rulebook'],
+};
+
+/** Determiners that make the next noun refer back ("the law", "this statute", "those signatories"). */
+export const ANAPHOR_DETERMINERS: ReadonlySet<string> = new Set(['the', 'this', 'that', 'these', 'those', 'its', 'their', 'such', 'said']);
+
+/** Nouns that refer back to a group of signatories or the companies just listed. */
+export const COLLECTIVE_ANAPHORS: ReadonlySet<string> = new Set([
+  'companies', 'firms', 'signatories', 'signers', 'signatory', 'organisations', 'organizations', 'labs', 'developers',
+  'participants', 'members', 'parties', 'countries', 'governments', 'nations', 'states', 'group', 'businesses',
+]);
+
+/** Nouns that refer back to the company last named. */
+export const COMPANY_ANAPHORS: ReadonlySet<string> = new Set([
+  'company', 'firm', 'lab', 'laboratory', 'startup', 'start-up', 'developer', 'maker', 'outfit', 'business', 'group', 'giant',
+]);
+
+/** Nouns that refer back to the government or legislature last named. */
+export const GOVERNMENT_ANAPHORS: ReadonlySet<string> = new Set(['government', 'administration', 'state', 'legislature', 'country', 'commission', 'union', 'bloc']);
+
+/**
+ * Verbs that report what someone says, denies, wants or asks. A sentence whose reporting verb has
+ * someone other than the claim's actor as subject reports that person's words, not the actor's claim.
+ */
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
+  'say', 'says', 'said', 'saying', 'argue', 'argues', 'argued', 'reply', 'replies', 'replied', 'deny', 'denies', 'denied',
+  'want', 'wants', 'wanted', 'ask', 'asks', 'asked', 'warn', 'warns', 'warned', 'claim', 'claims', 'claimed', 'insist',
+  'insists', 'insisted', 'counter', 'counters', 'countered', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'note',
+  'notes', 'noted', 'stress', 'stresses', 'stressed', 'contend', 'contends', 'contended', 'complain', 'complains',
+  'complained', 'accuse', 'accuses', 'accused', 'praise', 'praises', 'praised', 'believe', 'believes', 'believed',
+  'think', 'thinks', 'thought', 'fear', 'fears', 'feared', 'hope', 'hopes', 'hoped', 'suggest', 'suggests', 'suggested',
+  'predict', 'predicts', 'predicted', 'demand', 'demands', 'demanded', 'urge', 'urges', 'urged', 'wonder', 'wonders',
+  'wondered', 'question', 'questions', 'questioned', 'doubt', 'doubts', 'doubted', 'retort', 'retorted', 'respond',
+  'responds', 'responded', 'counter', 'object', 'objects', 'objected', 'call', 'calls', 'called', 'maintain', 'maintains',
+  'maintained', 'write', 'writes', 'wrote', 'according',
+]);
+
+/** People and groups whose words are theirs, not the actor's: critics, officials of others, observers. */
+export const OUTSIDER_NOUNS: ReadonlySet<string> = new Set([
+  'critic', 'critics', 'supporter', 'supporters', 'opponent', 'opponents', 'lobbyist', 'lobbyists', 'analyst', 'analysts',
+  'expert', 'experts', 'observer', 'observers', 'lawmaker', 'lawmakers', 'legislator', 'legislators', 'senator', 'senators',
+  'skeptic', 'skeptics', 'sceptic', 'sceptics', 'advocate', 'advocates', 'campaigner', 'campaigners', 'commentator',
+  'commentators', 'researcher', 'researchers', 'academic', 'academics', 'activist', 'activists', 'detractor', 'detractors',
+  'fan', 'fans', 'admirer', 'admirers', 'insider', 'insiders', 'investor', 'investors', 'economist', 'economists',
+  'pundit', 'pundits', 'columnist', 'columnists', 'editorial', 'some', 'many', 'others', 'people', 'groups', 'ngos',
+  'unions', 'rival', 'rivals', 'competitor', 'competitors', 'representative', 'congressman', 'congresswoman', 'judge',
+  'court', 'prosecutors',
+]);
+
+/** Nouns naming someone who speaks for an organisation: their words are the organisation's. */
+export const SPOKESPERSON_NOUNS: ReadonlySet<string> = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'official', 'officials', 'executive', 'executives',
+  'chief', 'ceo', 'head', 'director', 'secretary', 'minister', 'president', 'chair', 'chairman', 'chairwoman', 'founder',
+  'cofounder', 'co-founder', 'leader', 'leaders', 'department', 'ministry', 'office', 'agency', 'statement', 'representative',
+]);
+
+/** Words that make an unknown capitalised name an organisation ("Nimbus Labs", "Acme Corp"). */
+export const ORGANISATION_SUFFIXES = ['Labs', 'Lab', 'Inc', 'Corp', 'Corporation', 'Technologies', 'Robotics', 'Dynamics', 'Ltd', 'LLC', 'GmbH', 'Holdings', 'Ventures'] as const;
+
+/** Capitalised words that start a sentence or a name without being one. */
+export const NOT_A_NAME: ReadonlySet<string> = new Set([
+  'The', 'A', 'An', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'Our', 'New', 'Other', 'Some', 'Many', 'Both', 'All',
+  'Under', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'As', 'If', 'When', 'While', 'But', 'And', 'Or', 'So', 'Since',
+  'After', 'Before', 'Last', 'Next', 'Each', 'Every', 'Any', 'No', 'Most', 'Such', 'Why', 'What', 'How', 'Who', 'Where',
+  'It', 'He', 'She', 'They', 'We', 'You', 'I', 'Big', 'Major', 'Leading', 'Top', 'US', 'UK', 'EU',
+]);
+
+/** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
+export const UNKNOWN_INSTRUMENT_HEADS = ['Act', 'Law', 'Bill', 'Directive', 'Regulation', 'Convention', 'Treaty', 'Declaration', 'Framework', 'Policy', 'Code', 'Charter', 'Accord', 'Order', 'Pledge', 'Commitments', 'Principles'] as const;

@@ -1,0 +1,88 @@
+/**
+ * The features a candidate (a unit and a claim) is judged on, and the two deciders over them: a small
+ * logistic model trained on the development split of the independent corpus (data/match-model.json,
+ * built by `npm run train:matcher`), and a hand-set rule. `Tunables.decider` picks one; the README
+ * shows both measured.
+ */
+import model from './data/match-model.json';
+import type { Tunables } from './tunables';
+
+export const FEATURE_NAMES = [
+  /** Share of a typical phrasing the unit covers (IDF × phrasing share), capped at 1. */
+  'score',
+  /** Coverage of the claim's best facet (one clause of the statement, or one phrasing), by IDF. */
+  'facet',
+  /** IDF mass of that facet the unit covers, relative to three rare words. */
+  'facetMass',
+  /** Share of the unit's distinctive content (IDF mass) that belongs to the claim. */
+  'focus',
+  /** Share of the claim's key-term groups the unit satisfies (1 for a claim without any). */
+  'gates',
+  /** All key-term groups satisfied. */
+  'gatesAll',
+  /** A capitalised distinctive name of the claim is in the unit. */
+  'named',
+  /** Strength of the evidence the unit is about the claim's actor or instrument (0..1). */
+  'frame',
+  'actor',
+  'instrument',
+  /** The claim's actor or instrument is named in the unit itself. */
+  'explicit',
+  /** The unit names another known actor and not this claim's. */
+  'rival',
+  /** The unit names an organisation or instrument the claim set does not know. */
+  'unknown',
+  /** Someone other than the claim's actor is speaking (reporting verb or quotation). */
+  'otherSpeaker',
+  'question',
+  'heading',
+  'item',
+  /** Fewer than six content words. */
+  'short',
+  /** The best candidate of its instrument (or actor) in this unit. */
+  'best',
+  /** How far below the best candidate of its instrument it is (0 for the best). */
+  'gap',
+  /** The same claim's facet coverage in the previous unit of the paragraph. */
+  'previous',
+] as const;
+
+export type FeatureName = (typeof FEATURE_NAMES)[number];
+export type Features = Record<FeatureName, number>;
+
+interface ModelFile {
+  weights: Record<string, number>;
+  bias: number;
+}
+
+const trained = model as ModelFile;
+
+/** The logistic model's probability that a candidate is a highlight. */
+export function modelProbability(features: Features, file: ModelFile = trained): number {
+  let z = file.bias;
+  for (const name of FEATURE_NAMES) z += (file.weights[name] ?? 0) * features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Whether the model file holds weights (a fresh checkout before training would not). */
+export const MODEL_TRAINED = Object.keys(trained.weights).length > 0;
+
+/** The hand-set rule: what a careful reader would ask of a sentence before crediting it to a claim. */
+export function ruleAccepts(f: Features, t: Tunables): boolean {
+  if (f.frame <= 0 || f.otherSpeaker > 0 || f.question > 0) return false;
+  if (f.heading > 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < t.headingScore) return false;
+  if (f.named > 0 && !f.short && (f.gatesAll > 0 || f.score >= t.ruleScore)) return true;
+  if (f.score >= t.ruleScore && f.gatesAll > 0 && (f.focus >= t.minFocus || f.score >= t.strongScore)) return true;
+  return f.facet >= t.ruleFacet && f.frame >= 0.6 && f.gates >= 0.5 && f.focus >= t.minFocus && f.best > 0 && f.facetMass >= 0.5;
+}
+
+/** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
+export function accepts(f: Features, t: Tunables): { accepted: boolean; probability: number } {
+  if (t.decider === 'model' && MODEL_TRAINED) {
+    if (f.frame <= 0) return { accepted: false, probability: 0 };
+    const probability = modelProbability(f);
+    return { accepted: probability >= t.modelThreshold, probability };
+  }
+  const accepted = ruleAccepts(f, t);
+  return { accepted, probability: accepted ? 1 : 0 };
+}

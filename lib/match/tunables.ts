@@ -1,0 +1,130 @@
+/**
+ * Every number the matcher decides with, in one place. `npm run eval -- --sweep NAME=a,b,c` re-runs an
+ * evaluation once per value (see lib/match/README.md, "Tunables and the sweep"); `matchClaims` takes
+ * overrides through its options, so nothing here needs editing to try a value.
+ *
+ * Three groups: the decision (threshold and the hand-set rule's cut-offs), discourse (how far a
+ * subject carries), and bounds (what keeps work linear whatever a page holds).
+ */
+export interface Tunables {
+  /* ---------- Decision ---------- */
+  /**
+   * 'model': the logistic model in data/match-model.json decides (its probability against
+   * `modelThreshold`). 'rules': the hand-set rule below decides. Both see the same features.
+   */
+  decider: 'model' | 'rules';
+  /** Probability the logistic model must give for a highlight. */
+  modelThreshold: number;
+  /** Rules: score (share of a typical phrasing covered) a unit needs when its frame is only inherited. */
+  ruleScore: number;
+  /** Rules: coverage of the claim's best facet (one duty, one clause of the statement) that counts instead. */
+  ruleFacet: number;
+  /** Rules: share of the unit's distinctive content that must belong to the claim (below `strongScore`). */
+  minFocus: number;
+  /** Evidence this strong needs no focus (a sentence that says the claim fully may say more). */
+  strongScore: number;
+  /** A capitalised distinctive name ("Frontier Safety Roadmaps") counts as this much score. */
+  keyPhraseScore: number;
+  /** Headings and captions state topics: a heading needs this much score to be highlighted. */
+  headingScore: number;
+  /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
+  locateShare: number;
+  /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
+  neighbourMargin: number;
+
+  /* ---------- Discourse ---------- */
+  /** Sentences a subject carries over when the following ones name nobody (within a paragraph). */
+  inheritSentences: number;
+  /** Blocks (paragraphs) a subject carries into when they name nobody. */
+  inheritBlocks: number;
+  /** Characters back an anaphor ("the law", "the companies", "the firm") looks for what it refers to. */
+  anaphorWindow: number;
+  /** Blocks a lead-in sentence ending in a colon scopes (its list items). */
+  leadInItems: number;
+  /** A document naming an actor or instrument this often (and more than any other) is about it everywhere it names nobody. */
+  dominantMentions: number;
+  /** Strength of each kind of evidence that a unit is about an actor or instrument (named in it = 1). */
+  strengthMember: number;
+  strengthAnaphor: number;
+  strengthLeadIn: number;
+  strengthHeading: number;
+  strengthInherited: number;
+  strengthDominant: number;
+  /** Strength lost per sentence a subject is carried. */
+  inheritDecay: number;
+
+  /* ---------- Bounds (linear work whatever the input) ---------- */
+  /** Longest unit scored; longer run-ons are cut (commas first, then blindly). */
+  maxUnitLength: number;
+  /** Clauses a sentence is cut into at most when several claims share it (more cuts are merged). */
+  maxClauses: number;
+  /** Candidate claims fully scored per unit, best bound first. */
+  maxCandidates: number;
+  /**
+   * Terms shared by more than this share of claims (and at least `commonTermMinClaims`) nominate no
+   * candidates: cost follows the page, not the claim set.
+   */
+  commonTermShare: number;
+  commonTermMinClaims: number;
+  /** Distinct unknown organisation names remembered per page (a later bare "Nimbus" is the same one). */
+  maxUnknownNames: number;
+  /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
+  workPerChar: number;
+  workBase: number;
+}
+
+export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
+  decider: 'model',
+  modelThreshold: 0.5,
+  ruleScore: 0.5,
+  ruleFacet: 0.6,
+  minFocus: 0.32,
+  strongScore: 0.9,
+  keyPhraseScore: 0.9,
+  headingScore: 0.9,
+  locateShare: 0.3,
+  neighbourMargin: 0.35,
+
+  inheritSentences: 3,
+  inheritBlocks: 2,
+  anaphorWindow: 1500,
+  leadInItems: 12,
+  dominantMentions: 3,
+  strengthMember: 0.6,
+  strengthAnaphor: 0.85,
+  strengthLeadIn: 0.9,
+  strengthHeading: 0.75,
+  strengthInherited: 0.8,
+  strengthDominant: 0.4,
+  inheritDecay: 0.1,
+
+  maxUnitLength: 480,
+  maxClauses: 12,
+  maxCandidates: 24,
+  commonTermShare: 0.01,
+  commonTermMinClaims: 32,
+  maxUnknownNames: 256,
+  workPerChar: 400,
+  workBase: 2_000_000,
+});
+
+/** The defaults with `overrides` applied; unknown keys are an error (a sweep typo must not pass silently). */
+export function withTunables(overrides: Partial<Tunables> = {}): Tunables {
+  for (const key of Object.keys(overrides)) {
+    if (!(key in DEFAULT_TUNABLES)) throw new Error(`unknown tunable "${key}"`);
+  }
+  return { ...DEFAULT_TUNABLES, ...overrides };
+}
+
+/** Parses "name=value" for a sweep or an override: numbers, or the decider's names. */
+export function parseTunable(name: string, value: string): Partial<Tunables> {
+  if (!(name in DEFAULT_TUNABLES)) throw new Error(`unknown tunable "${name}" (known: ${Object.keys(DEFAULT_TUNABLES).join(', ')})`);
+  const current = DEFAULT_TUNABLES[name as keyof Tunables];
+  if (typeof current === 'number') {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new Error(`tunable ${name} needs a number, got "${value}"`);
+    return { [name]: n } as Partial<Tunables>;
+  }
+  if (name === 'decider' && (value === 'model' || value === 'rules')) return { decider: value };
+  throw new Error(`tunable ${name} cannot be "${value}"`);
+}

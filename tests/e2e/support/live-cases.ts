@@ -1,0 +1,606 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { KIND_WORDS } from './claim-set';
+import { sleep, waitOrExplain } from './dynamic-driver';
+import { publishLivePage, type LiveBrowser, type LivePage } from './live-driver';
+import { focusNow, highlightBox, liveCard, markCentre, marksHere, nodeList, rangePaints, textCentre, type Box, type LiveCard } from './live-probes';
+import { REPO_ROOT } from './paths';
+import { startStaticServer, type StaticServer } from './static-server';
+
+const RISK = 'anthropic-rsp3-risk-reports';
+const ROADMAPS = 'anthropic-rsp3-frontier-safety-roadmaps';
+const PAUSE = 'anthropic-rsp-pause-pledge';
+const RISK_TEXT = 'Under the new policy, Anthropic will publish Risk Reports every three to six months.';
+const ROADMAPS_TEXT = 'Anthropic will also publish Frontier Safety Roadmaps that set out its goals for future safety work.';
+/** First highlights on a small page: generous, it is not what these tests measure. */
+const FIRST_PAINT_MS = 10_000;
+/** The bound the issue sets for content that appears later. */
+const REVEAL_MS = 3_000;
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'live-sites');
+
+/**
+ * Issue 13's pages (tests/e2e/pages/live/, copied from ../shared/eval/pages with their headers) and
+ * one page per kind of fault beyond them (k-*.html), registered once per browser: the Chromium and
+ * Firefox test files call this with their own launcher, so both run the very same checks.
+ */
+export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
+  let server: StaticServer;
+  let browser: LiveBrowser;
+  const opened: LivePage[] = [];
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launch();
+    await mkdir(SHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await Promise.all(opened.map((page) => page.close().catch(() => undefined)));
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(name: string, query = ''): Promise<LivePage> {
+    const page = await browser.open(`${await publishLivePage(server, name)}${query}`);
+    opened.push(page);
+    return page;
+  }
+
+  const marks = (page: LivePage) => page.run(marksHere, undefined);
+  const card = (page: LivePage) => page.run(liveCard, undefined);
+
+  async function waitForMarkIn(page: LivePage, selector: string, timeoutMs = FIRST_PAINT_MS): Promise<void> {
+    await waitOrExplain(page, `a highlight in ${selector}`, (s) => document.querySelector(`${s} mark.pledge-lens-mark`) !== null, selector, timeoutMs, async () => ({ marks: await marks(page), ranges: await page.run(rangePaints, undefined), errors: page.errors }));
+  }
+
+  async function waitForCard(page: LivePage, timeoutMs = 5_000): Promise<LiveCard> {
+    await waitOrExplain(page, 'the claim card to open', () => {
+      const all: Element[] = [];
+      const collect = (root: Document | ShadowRoot): void => {
+        for (const element of root.querySelectorAll('*')) {
+          all.push(element);
+          if (element.shadowRoot) collect(element.shadowRoot);
+        }
+      };
+      collect(document);
+      return all.some((element) => element.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility());
+    }, undefined, timeoutMs, () => card(page));
+    return card(page);
+  }
+
+  async function hoverAt(page: LivePage, point: { x: number; y: number } | null, what: string): Promise<void> {
+    if (!point) throw new Error(`Nothing to hover: ${what}`);
+    await page.mouseMove(1, 1);
+    await page.mouseMove(point.x, point.y);
+  }
+
+  async function hoverClaim(page: LivePage, claimId: string): Promise<void> {
+    await hoverAt(page, await page.run(markCentre, claimId), `no highlight of ${claimId}`);
+  }
+
+  const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+  async function closeQuietly(page: LivePage): Promise<void> {
+    await page.close().catch(() => undefined);
+  }
+
+  // ---- 1. Text the page owns stays the page's ----------------------------------------------
+
+  test('02 late hydration: no hydration mismatch, claims highlighted (marks) once the page settled', async () => {
+    const page = await open('02-hydration-late.html');
+    try {
+      await waitOrExplain(page, 'the stand-in framework to hydrate (1.5 s after DOMContentLoaded)', () => (window as unknown as { __hydration: { state: string } }).__hydration.state !== 'pending', undefined, 6_000);
+      // The settle wait is 3 s after load: marks (keyboard stops) come then.
+      await waitForMarkIn(page, '#root', 8_000);
+      const hydration = await page.run(() => (window as unknown as { __hydration: { state: string; mismatches: string[] } }).__hydration, undefined);
+      expect(hydration, 'what the framework saw when it hydrated').toEqual({ state: 'hydrated', mismatches: [] });
+      expect(page.errors.filter((error) => /hydrat/i.test(error))).toEqual([]);
+      const found = await marks(page);
+      expect([...new Set(found.map((mark) => mark.claimId))].sort()).toEqual([ROADMAPS, RISK].sort());
+      expect(found.every((mark) => !mark.proxy), 'wrapped with mark.js once settled').toBe(true);
+      const focus = await page.run(() => {
+        document.querySelector<HTMLElement>('#root mark.pledge-lens-mark[tabindex="0"]')?.focus();
+        return document.activeElement?.getAttribute('role') ?? '';
+      }, undefined);
+      expect(focus, 'a keyboard stop named as a button').toBe('button');
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('03 framework updates its text nodes: each paragraph reads exactly the new text, the correction is not highlighted', async () => {
+    const page = await open('03-framework-text-update.html');
+    try {
+      await waitForMarkIn(page, '#u1');
+      await waitForMarkIn(page, '#u2');
+      const errors = await page.run(() => (window as unknown as { __rerender: () => string[] }).__rerender(), undefined);
+      expect(errors).toEqual([]);
+      const read = () => page.run(() => ({ u1: document.getElementById('u1')!.textContent, u2: document.getElementById('u2')!.textContent, next: (window as unknown as { __next: Record<string, string> }).__next }), undefined);
+      const soon = await read();
+      expect({ u1: soon.u1, u2: soon.u2 }, 'right after the update (no stale claim text on screen)').toEqual(soon.next);
+      // Past the rescan of the changed paragraphs.
+      await sleep(2_000);
+      const later = await read();
+      expect({ u1: later.u1, u2: later.u2 }, 'after the rescan').toEqual(later.next);
+      expect(await marks(page), 'the corrections are not claims').toEqual([]);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 03: a removed text node, a claim across <em>, a rewrite to another claim', async () => {
+    const page = await open('k-framework-text.html');
+    try {
+      for (const id of ['#r1', '#r2', '#r3']) await waitForMarkIn(page, id);
+      expect(await page.run(() => (window as unknown as { __rerender: () => string[] }).__rerender(), undefined)).toEqual([]);
+      const read = () => page.run(() => ({ r1: document.getElementById('r1')!.textContent, r2: document.getElementById('r2')!.textContent, r3: document.getElementById('r3')!.textContent, expected: (window as unknown as { __expected: Record<string, string> }).__expected }), undefined);
+      const soon = await read();
+      expect({ r1: soon.r1, r2: soon.r2, r3: soon.r3 }).toEqual(soon.expected);
+      await waitForMarkIn(page, '#r3', REVEAL_MS + 1_000);
+      const later = await read();
+      expect({ r1: later.r1, r2: later.r2, r3: later.r3 }).toEqual(later.expected);
+      const found = await marks(page);
+      expect(found.filter((mark) => mark.holder !== 'r3'), 'no highlight left where the claim is gone').toEqual([]);
+      expect([...new Set(found.map((mark) => mark.claimId))], 'the rewritten paragraph is highlighted as its new claim').toEqual([ROADMAPS]);
+      expect(found.map((mark) => mark.text).join('')).toBe(ROADMAPS_TEXT);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('05 flex container text: layout unchanged, still highlighted, keyboard and hover reach it', async () => {
+    const page = await open('05-flex-layout.html');
+    try {
+      await waitForMarkIn(page, '#t1');
+      await waitForMarkIn(page, '#t2');
+      const layout = await page.run(() => ({ before: (window as unknown as { __before: unknown }).__before, after: (window as unknown as { __measure: () => unknown }).__measure() }), undefined);
+      expect(layout.after, 'height, line boxes and left edges of each teaser').toEqual(layout.before);
+      // Drawn without wrapping: the claim text is in our range highlights, and each has a keyboard stop.
+      const painted = (await page.run(rangePaints, undefined)).flatMap((paint) => paint.texts);
+      expect(painted).toEqual(expect.arrayContaining([RISK_TEXT, ROADMAPS_TEXT]));
+      const stops = (await marks(page)).filter((mark) => mark.proxy);
+      expect(stops.map((mark) => `${mark.holder}:${mark.claimId}`).sort()).toEqual([`t1:${RISK}`, `t2:${ROADMAPS}`]);
+
+      // Keyboard: Tab reaches the highlight, focus opens its card, Enter moves into it, Escape comes back.
+      await page.run(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        window.scrollTo(0, 0);
+      }, undefined);
+      await page.press('Tab');
+      const focus = await page.run(focusNow, undefined);
+      expect(focus).toMatchObject({ isOurMark: true, proxy: true, claimId: RISK, role: 'button', holder: 't1' });
+      expect(focus.label.startsWith(KIND_WORDS['binding-commitment']!) || focus.label.startsWith(KIND_WORDS['announced-target']!), focus.label).toBe(true);
+      expect((await waitForCard(page)).claimId).toBe(RISK);
+      await page.press('Enter');
+      expect((await card(page)).focusInside, 'Enter moves focus into the card').toBe(true);
+      await page.press('Escape');
+      expect(await page.run(focusNow, undefined)).toMatchObject({ proxy: true, claimId: RISK });
+
+      // Hover: the pointer over the claim text opens its card.
+      await page.run(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
+      await hoverAt(page, await page.run(textCentre, ['#t2', 'Frontier Safety Roadmaps']), 'the roadmaps text');
+      expect((await waitForCard(page)).claimId).toBe(ROADMAPS);
+      expect(await page.run(() => (window as unknown as { __measure: () => unknown }).__measure(), undefined), 'layout after all that').toEqual(layout.before);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 05: grid, column flex, inline-flex and display:contents text keep their layout; a plain paragraph gets marks', async () => {
+    const page = await open('k-layout.html');
+    try {
+      await waitForMarkIn(page, '#control');
+      for (const id of ['#g1', '#c1', '#i1', '#d1']) await waitForMarkIn(page, id);
+      const layout = await page.run(() => ({ before: (window as unknown as { __before: unknown }).__before, after: (window as unknown as { __measure: () => unknown }).__measure() }), undefined);
+      expect(layout.after).toEqual(layout.before);
+      const found = await marks(page);
+      expect(found.filter((mark) => mark.holder === 'control').every((mark) => !mark.proxy && mark.text.length > 0), 'the control paragraph is wrapped').toBe(true);
+      expect(found.filter((mark) => mark.holder !== 'control').every((mark) => mark.proxy), 'container text only gets keyboard proxies').toBe(true);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  // ---- 2. The card lives where nothing can bury or remove it ---------------------------------
+
+  test('06 modal dialog: the card is drawn above the dialog, and Enter moves focus into it', async () => {
+    const page = await open('06-modal-dialog.html');
+    try {
+      await waitForMarkIn(page, '#q1');
+      await hoverClaim(page, RISK);
+      const shown = await waitForCard(page);
+      expect(shown.claimId).toBe(RISK);
+      expect(shown.onTop, `what is at the card's centre is the card: ${JSON.stringify(shown)}`).toBe(true);
+      await page.mouseMove(1, 1);
+      await page.run(() => document.querySelector<HTMLElement>('#q1 mark.pledge-lens-mark[tabindex="0"]')!.focus(), undefined);
+      await page.press('Enter');
+      await waitOrExplain(page, 'focus inside the card', () => {
+        const active = document.activeElement;
+        return active !== null && active.shadowRoot?.activeElement?.classList.contains('close') === true;
+      }, undefined, 3_000, () => card(page));
+      const focused = await card(page);
+      expect(focused.focusInside && focused.onTop, JSON.stringify(focused)).toBe(true);
+      await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-06-dialog.png`));
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  async function cardNextToHighlight(page: LivePage, claimId: string, label: string): Promise<void> {
+    await hoverClaim(page, claimId);
+    const shown = await waitForCard(page);
+    const highlight = await page.run(highlightBox, claimId);
+    const viewport = await page.run(() => ({ width: window.innerWidth, height: window.innerHeight }), undefined);
+    const box = shown.box!;
+    expect(highlight, label).not.toBeNull();
+    const where = `${label}: card ${JSON.stringify(box)}, highlight ${JSON.stringify(highlight)}, viewport ${JSON.stringify(viewport)}`;
+    expect(box.top >= 0 && box.left >= 0 && box.bottom <= viewport.height && box.right <= viewport.width, `inside the viewport; ${where}`).toBe(true);
+    const belowGap = box.top - highlight!.bottom;
+    const aboveGap = highlight!.top - box.bottom;
+    expect((belowGap >= 0 && belowGap <= 40) || (aboveGap >= 0 && aboveGap <= 40), `next to the highlight; ${where}`).toBe(true);
+    expect(overlaps(box, highlight!), `not over the highlight; ${where}`).toBe(false);
+    expect(shown.onTop, where).toBe(true);
+  }
+
+  test('07 CSS zoom on <html>: the card opens next to the highlight, inside the viewport (1280 and 360 px, light and dark)', async () => {
+    const page = await open('07-css-zoom.html');
+    try {
+      await waitForMarkIn(page, '#z1');
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await page.viewport(width, height);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.colorScheme(scheme);
+          await cardNextToHighlight(page, RISK, `${width}px ${scheme}`);
+          await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-07-zoom-${scheme}-${width}.png`));
+        }
+      }
+    } finally {
+      await page.colorScheme('light').catch(() => undefined);
+      await closeQuietly(page);
+    }
+  });
+
+  test('07 at 200% browser zoom: the card opens next to the highlight, inside the viewport', async () => {
+    const page = await open('07-css-zoom.html', '?browser-zoom');
+    try {
+      await waitForMarkIn(page, '#z1');
+      await page.viewport(1280, 900);
+      await page.browserZoom(2);
+      await waitOrExplain(page, 'the browser zoom to apply', () => window.devicePixelRatio >= 2, undefined, 3_000);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.colorScheme(scheme);
+        await cardNextToHighlight(page, RISK, `200% ${scheme}`);
+        await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-07-browser-zoom-200-${scheme}.png`));
+      }
+    } finally {
+      await page.browserZoom(1).catch(() => undefined);
+      await page.colorScheme('light').catch(() => undefined);
+      await closeQuietly(page);
+    }
+  });
+
+  test('14 the page removes our card host: hovering still shows the card', async () => {
+    const page = await open('14-page-removes-foreign.html');
+    try {
+      await waitForMarkIn(page, '#c1');
+      await hoverClaim(page, RISK);
+      const shown = await waitForCard(page);
+      expect(shown.onTop, JSON.stringify(shown)).toBe(true);
+      const removed = await page.run(() => (window as unknown as { __removed: string[] }).__removed, undefined);
+      expect(removed.length, 'the page did sweep our host off <html> (else this proves nothing)').toBeGreaterThan(0);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 14: the page removes the open card; the card comes back', async () => {
+    const page = await open('k-removes-open-card.html');
+    try {
+      await waitForMarkIn(page, '#c1');
+      await hoverClaim(page, RISK);
+      await waitForCard(page);
+      await waitOrExplain(page, 'the page to remove the card host', () => (window as unknown as { __removed: string[] }).__removed.length > 0, undefined, 3_000);
+      const back = await waitForCard(page, 2_000);
+      expect(back.onTop, JSON.stringify(back)).toBe(true);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 14: a page element that takes our tag name changes nothing', async () => {
+    const page = await open('k-same-tag.html');
+    try {
+      await waitForMarkIn(page, '#c1');
+      await hoverClaim(page, RISK);
+      const shown = await waitForCard(page);
+      expect(shown.onTop, JSON.stringify(shown)).toBe(true);
+      expect(shown.claimId).toBe(RISK);
+      const widget = await page.run(() => document.getElementById('page-widget')?.shadowRoot?.textContent ?? '', undefined);
+      expect(widget, "the page's own element is left as it was").toBe('page widget');
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('18 print: an open card is not printed', async () => {
+    const page = await open('18-print.html');
+    try {
+      await waitForMarkIn(page, '#c1');
+      await hoverClaim(page, RISK);
+      expect((await waitForCard(page)).open).toBe(true);
+      await page.printMedia(true);
+      const printed = await card(page);
+      await page.printMedia(false);
+      const screen = await card(page);
+      expect({ open: printed.open, display: printed.hostDisplay }, 'under print media').toEqual({ open: false, display: 'none' });
+      expect(screen.open, 'back on screen (the emulation did change something)').toBe(true);
+    } finally {
+      await page.printMedia(false).catch(() => undefined);
+      await closeQuietly(page);
+    }
+  });
+
+  // ---- 3. Every document a reader opens -----------------------------------------------------
+
+  const frameMarks = (page: LivePage, frame: string) => page.runInFrame(frame, () => [...new Set([...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => mark.dataset.claimId ?? ''))], undefined);
+
+  async function waitForFrameClaim(page: LivePage, frame: string, claimId: string, timeoutMs = FIRST_PAINT_MS): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let seen: string[] = [];
+    while (Date.now() < deadline) {
+      seen = await frameMarks(page, frame).catch(() => []);
+      if (seen.includes(claimId)) return;
+      await sleep(200);
+    }
+    throw new Error(`No highlight of ${claimId} in ${frame} after ${timeoutMs} ms (it has ${JSON.stringify(seen)})`);
+  }
+
+  test('08 srcdoc, sandboxed srcdoc and script-written about:blank frames are highlighted', async () => {
+    const page = await open('08-srcdoc-iframe.html');
+    try {
+      await waitForFrameClaim(page, '#f-srcdoc', RISK);
+      await waitForFrameClaim(page, '#f-sandbox', ROADMAPS);
+      await waitForFrameClaim(page, '#f-blank', PAUSE);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 08: an opaque sandboxed frame, a nested srcdoc frame, a frame written after load', async () => {
+    const page = await open('k-frames.html');
+    try {
+      await waitForFrameClaim(page, '#f-opaque', RISK);
+      await waitForFrameClaim(page, '#f-late', PAUSE);
+      const nested = await page.runInFrame('#f-nested', async () => {
+        const deadline = Date.now() + 10_000;
+        while (Date.now() < deadline) {
+          const inner = (document.getElementById('inner') as HTMLIFrameElement | null)?.contentDocument;
+          const claims = [...(inner?.querySelectorAll<HTMLElement>('mark.pledge-lens-mark') ?? [])].map((mark) => mark.dataset.claimId ?? '');
+          if (claims.length) return claims;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return [];
+      }, undefined);
+      expect([...new Set(nested)]).toEqual([ROADMAPS]);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('09 a text/plain document gets highlights', async () => {
+    const page = await open('09-text-plain.html');
+    try {
+      expect(await page.run(() => document.contentType, undefined)).toBe('text/plain');
+      await waitForMarkIn(page, 'pre');
+      expect([...new Set((await marks(page)).map((mark) => mark.claimId))].sort()).toEqual([ROADMAPS, RISK].sort());
+      const text = await page.run(() => document.querySelector('pre')!.textContent ?? '', undefined);
+      expect(text, 'the text is unchanged').toContain(RISK_TEXT);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  /**
+   * Opens a non-HTML document twice, with Pledge Lens switched off for the site (the popup's switch,
+   * on an HTML page of the same site) and on: what the browser shows in both must be the same tree
+   * (browsers build their own XML viewer, so the served file alone is no baseline).
+   */
+  async function expectUntouched(name: string): Promise<void> {
+    const control = await open('18-print.html', `?control-for=${name}`);
+    try {
+      await waitForMarkIn(control, '#c1');
+      const snapshot = async (): Promise<{ nodes: string[]; errors: string[] }> => {
+        const page = await open(name);
+        try {
+          // Longer than the content script's start, a scan and a rescan would take.
+          await sleep(2_500);
+          return { nodes: await page.run(nodeList, undefined), errors: [...page.contentScriptErrors] };
+        } finally {
+          await closeQuietly(page);
+        }
+      };
+      const popup = await browser.popup(control);
+      await popup.setSiteToggle(false);
+      await popup.close();
+      const without = await snapshot();
+      const again = await browser.popup(control);
+      await again.setSiteToggle(true);
+      await again.close();
+      await waitForMarkIn(control, '#c1', 5_000);
+      const withUs = await snapshot();
+      expect(withUs.nodes, 'the document holds exactly the nodes it holds with Pledge Lens off').toEqual(without.nodes);
+      expect(withUs.errors, 'nothing thrown in the content script').toEqual([]);
+    } finally {
+      await closeQuietly(control);
+    }
+  }
+
+  test('10 an XML document is left alone: no node added, nothing thrown', async () => {
+    await expectUntouched('10-xml-document.html');
+  });
+
+  test('kind of 10: an SVG document is left alone; an XHTML page is highlighted', async () => {
+    await expectUntouched('k-document.svg');
+    const page = await open('k-xhtml.html');
+    try {
+      await waitForMarkIn(page, '#c1');
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  // ---- 4. Content that appears without new nodes ---------------------------------------------
+
+  test('16 an opened <details> and a removed hidden attribute are highlighted within 3 s', async () => {
+    const page = await open('16-details-collapsed.html');
+    try {
+      await browser.tabState(page);
+      await sleep(500);
+      expect(await marks(page), 'nothing is highlighted while collapsed').toEqual([]);
+      const summary = await page.run(() => {
+        const rect = document.getElementById('faq-summary')!.getBoundingClientRect();
+        return { x: rect.left + 10, y: rect.top + rect.height / 2 };
+      }, undefined);
+      await page.mouseClick(summary.x, summary.y);
+      await waitForMarkIn(page, '#d1', REVEAL_MS);
+      const button = await page.run(() => {
+        const rect = document.getElementById('read-more')!.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }, undefined);
+      await page.mouseClick(button.x, button.y);
+      await waitForMarkIn(page, '#d2', REVEAL_MS);
+      const found = await marks(page);
+      expect(found.filter((mark) => mark.holder === 'd1').map((mark) => mark.claimId)).toContain(RISK);
+      expect(found.filter((mark) => mark.holder === 'd2').map((mark) => mark.claimId)).toContain(ROADMAPS);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 16: aria-expanded accordion, class toggle, popover and a replaced <body> are highlighted within 3 s', async () => {
+    const page = await open('k-reveal.html');
+    try {
+      await browser.tabState(page);
+      await sleep(500);
+      expect(await marks(page)).toEqual([]);
+      const reveal = (which: string) => page.run((key) => (window as unknown as { __reveal: Record<string, () => void> }).__reveal[key]!(), which);
+      await reveal('accordion');
+      await waitForMarkIn(page, '#a1', REVEAL_MS);
+      await reveal('klass');
+      await waitForMarkIn(page, '#a2', REVEAL_MS);
+      await reveal('popover');
+      await waitForMarkIn(page, '#a3', REVEAL_MS);
+      await reveal('body');
+      await waitForMarkIn(page, '#a4', REVEAL_MS);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  // ---- 5. Copying ------------------------------------------------------------------------------
+
+  const OUR_MARKUP = /pledge-lens|data-claim|data-mention|data-markjs|role="button"|tabindex|aria-haspopup|aria-label|text-decoration-thickness|text-underline-offset|cursor: help/;
+
+  async function selectAndCopy(page: LivePage, from: [string, number], to: [string, number]) {
+    const selected = await page.run(([[startId, startOffset], [endId, endOffset]]) => {
+      const textAt = (id: string, offset: number): [Text, number] => {
+        const walker = document.createTreeWalker(document.getElementById(id)!, NodeFilter.SHOW_TEXT);
+        let left = offset;
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (left <= node.data.length) return [node, left];
+          left -= node.data.length;
+        }
+        throw new Error(`offset ${offset} is past the text of #${id}`);
+      };
+      const range = document.createRange();
+      range.setStart(...textAt(startId, startOffset));
+      range.setEnd(...textAt(endId, endOffset));
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    }, [from, to] as [[string, number], [string, number]]);
+    return { selected, copied: await page.copy() };
+  }
+
+  test('20 copying across a highlight gives the page text and markup, none of ours', async () => {
+    const page = await open('20-copy-paste.html');
+    try {
+      await waitForMarkIn(page, '#q');
+      const { selected, copied } = await selectAndCopy(page, ['h', 6], ['after', 10]);
+      const html = copied.clipboardHtml ?? copied.eventHtml;
+      const plain = copied.clipboardPlain ?? copied.eventPlain;
+      expect(plain, 'the plain-text flavour').toBe(selected);
+      expect(html, 'the HTML flavour holds the text').toContain('Under the new policy, Anthropic will publish Risk Reports');
+      expect(html.match(OUR_MARKUP)?.[0] ?? null, `our markup in the HTML flavour: ${html.slice(0, 400)}`).toBeNull();
+      expect(html.length, 'no kilobytes of inline style').toBeLessThan(600);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  test('kind of 20: copying across marks split by <em>/<a> and a flex highlight keeps the page markup', async () => {
+    const page = await open('k-copy.html');
+    try {
+      await waitForMarkIn(page, '#q');
+      await waitForMarkIn(page, '#t');
+      const { selected, copied } = await selectAndCopy(page, ['h', 0], ['after', 10]);
+      const html = copied.clipboardHtml ?? copied.eventHtml;
+      expect(copied.clipboardPlain ?? copied.eventPlain).toBe(selected);
+      expect(html.match(OUR_MARKUP)?.[0] ?? null, html.slice(0, 400)).toBeNull();
+      expect(html).toContain('<em>Anthropic</em>');
+      expect(html).toContain('<a href="https://example.org/rr">Risk Reports</a>');
+      expect(html).toContain('Frontier Safety Roadmaps');
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
+  // ---- 6. Frames in the popup ----------------------------------------------------------------
+
+  test('popup: names the top frame\'s site, lists the claims of every frame, and its switch acts on the top site', async () => {
+    await browser.mapHost('embed.test', server);
+    const embedOrigin = `http://embed.test:${new URL(server.origin).port}`;
+    const page = await open('frames-top.html', `?embed=${encodeURIComponent(embedOrigin)}`);
+    try {
+      await waitForMarkIn(page, '#top-claim');
+      await waitForFrameClaim(page, '#f-embed', ROADMAPS);
+      await waitForFrameClaim(page, '#f-srcdoc', PAUSE);
+      const popup = await browser.popup(page);
+      try {
+        expect(await popup.host(), await popup.describe()).toBe('127.0.0.1');
+        const deadline = Date.now() + 5_000;
+        let listed = await popup.claimIds();
+        while (listed.length < 3 && Date.now() < deadline) {
+          await sleep(200);
+          listed = await popup.claimIds();
+        }
+        expect(listed[0], 'the top frame\'s claim first').toBe(RISK);
+        expect([...listed].sort(), await popup.describe()).toEqual([PAUSE, ROADMAPS, RISK].sort());
+        expect(await popup.siteToggle()).toBe(true);
+
+        await popup.setSiteToggle(false);
+        await waitOrExplain(page, 'the top frame\'s highlights to go', () => document.querySelector('mark.pledge-lens-mark') === null, undefined, 5_000);
+        const srcdocGone = async () => (await frameMarks(page, '#f-srcdoc')).length === 0;
+        const deadlineOff = Date.now() + 5_000;
+        while (!(await srcdocGone()) && Date.now() < deadlineOff) await sleep(200);
+        expect(await frameMarks(page, '#f-srcdoc'), 'the srcdoc frame is on the top frame\'s site').toEqual([]);
+        expect(await frameMarks(page, '#f-embed'), 'the other site\'s frame keeps its highlights').toEqual([ROADMAPS]);
+      } finally {
+        if ((await popup.siteToggle().catch(() => undefined)) === false) await popup.setSiteToggle(true).catch(() => undefined);
+        await popup.close().catch(() => undefined);
+      }
+      const reopened = await browser.popup(page);
+      try {
+        expect(await reopened.siteToggle(), 'switched back on').toBe(true);
+        await waitForMarkIn(page, '#top-claim', 5_000);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+}
