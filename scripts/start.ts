@@ -1,8 +1,10 @@
 /**
  * `npm start`: after the build, opens Chromium with Pledge Lens loaded on a demo article, so a new
- * user sees the product working in one command. Without a display it says how to load the build.
+ * user sees the product working in one command (the first-run page opens in a second tab). Without a
+ * display it says how to run it in a virtual one (`xvfb-run npm start`) and how to load the build.
  *   CHROMIUM=/path/to/chrome npm start    (default /usr/bin/chromium)
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,20 @@ import { startStaticServer } from './support/static-server';
 const extension = resolve('.output/chrome-mv3');
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
+/** What to run instead when there is no display: a virtual one, and how to get it if it is missing. */
+function virtualDisplayHelp(): string {
+  let haveXvfb = true;
+  try {
+    execFileSync('sh', ['-c', 'command -v xvfb-run'], { stdio: 'ignore' });
+  } catch {
+    haveXvfb = false;
+  }
+  return (
+    'To run it anyway, in a virtual display: xvfb-run npm start. Chromium then runs on the demo article until you press Ctrl+C.' +
+    (haveXvfb ? '' : '\nxvfb-run is not installed here: apt-get install xvfb (Debian, Ubuntu).')
+  );
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(extension, 'manifest.json'))) throw new Error('No build found: run `npm run build` first.');
   const server = await startStaticServer();
@@ -20,7 +36,7 @@ async function main(): Promise<void> {
   const loadHelp = `Load it yourself: chrome://extensions → Developer mode → Load unpacked → ${extension}\n` +
     `Firefox: about:debugging → This Firefox → Load Temporary Add-on → ${resolve('.output/firefox-mv2/manifest.json')}`;
   if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-    console.log(`Built ${extension}. No display here, so no browser window can open.\n${loadHelp}`);
+    console.log(`Built ${extension}. No display here, so no browser window can open.\n${virtualDisplayHelp()}\n${loadHelp}`);
     await server.close();
     return;
   }
@@ -37,7 +53,16 @@ async function main(): Promise<void> {
   });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(demo);
-  console.log(`Pledge Lens is running on a demo article: ${demo}\nHover a highlight; close the browser window to stop.`);
+  // The first install opens the first-run page in a new tab; once it is there, bring the demo article back to the front.
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline && !context.pages().some((tab) => tab.url().endsWith('/welcome.html'))) {
+    await new Promise((resume) => setTimeout(resume, 100));
+  }
+  await page.bringToFront();
+  console.log(
+    `Pledge Lens is running on a demo article: ${demo}\n` +
+      'Hover a highlight, or Tab to one; the tab beside it explains the labels. Close the browser window (or press Ctrl+C) to stop.',
+  );
   await new Promise<void>((done) => context.on('close', () => done()));
   await server.close();
 }

@@ -95,27 +95,29 @@ function OptionsPage() {
   }, []);
 
   /**
-   * Claims whose change the reader has not looked at: the notice above the history names them, and
-   * once shown they count as seen (the toolbar badge loses its mark). The notice stays until reload.
+   * Claims whose change the reader has not looked at: the notice above the history names them. When
+   * the page opens (or the reader comes back to it) the notice is what they see first, so they count
+   * as seen and the toolbar badge loses its mark; after this page's own "Update now" or pack import
+   * the reader is looking at another section, so the mark stays until they look. The notice stays until reload.
    */
-  const loadUnseenChanges = useCallback(async () => {
+  const loadUnseenChanges = useCallback(async (acknowledge: boolean) => {
     const answer = await ask({ type: 'get-claim-changes' });
     if (!answer.ok) return;
     const unseen = Object.values(answer.changes);
     if (unseen.length === 0) return;
     setUnseenChanges((shown) => [...shown.filter((change) => !answer.changes[change.claimId]), ...unseen]);
-    await ask({ type: 'acknowledge-claim-changes', claimIds: unseen.map((change) => change.claimId) });
+    if (acknowledge) await ask({ type: 'acknowledge-claim-changes', claimIds: unseen.map((change) => change.claimId) });
   }, []);
 
   // Packs decide which claims a mention resolves to, so a pack change refreshes both sections.
   const reloadAll = useCallback(
-    () => Promise.all([loadInfo(), loadMentions(), loadUnseenChanges()]).then(() => undefined),
+    (acknowledge = false) => Promise.all([loadInfo(), loadMentions(), loadUnseenChanges(acknowledge)]).then(() => undefined),
     [loadInfo, loadMentions, loadUnseenChanges],
   );
 
   useEffect(() => {
     void loadInfo();
-    void loadUnseenChanges();
+    void loadUnseenChanges(true);
   }, [loadInfo, loadUnseenChanges]);
 
   useEffect(() => {
@@ -127,7 +129,7 @@ function OptionsPage() {
   // Reading pages in other tabs adds mentions; show them when the user comes back to this tab.
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void reloadAll();
+      if (document.visibilityState === 'visible') void reloadAll(true);
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);

@@ -29,7 +29,7 @@ export function changeDetail(change: Pick<ClaimChange, 'was' | 'now' | 'evidence
   const statusChanged = was.status !== now.status || was.statusDate !== now.statusDate;
   if (!kindChanged && !statusChanged) return 'the evidence behind its label was updated';
   // The old date is shown only when the status stayed and its date moved.
-  const text = `was ${stateWords(was, kindChanged, was.status === now.status)}, now ${stateWords(now, kindChanged, true)}`;
+  const text = `was ${stateWords(was, kindChanged, was.status === now.status && was.statusDate !== now.statusDate)}, now ${stateWords(now, kindChanged, true)}`;
   return change.evidenceChanged ? `${text}; its evidence was updated too` : text;
 }
 

@@ -189,10 +189,12 @@ export function compileClaimIndex(
     const phrasings = texts.map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);
     phrasingTerms.push(phrasings);
     for (const term of new Set(phrasings.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    // Facets are about what the claim says: the actor's names are the frame's business.
+    const nameTerms = new Set([claim.actor.name, ...claim.actor.aliases].flatMap((name) => termIdsOf(name, canonicalizer, intern)));
     const facetKeys = new Set<string>();
     const facets: number[][] = [];
     for (const text of [...statementClauses(claim.statement), ...claim.phrasings]) {
-      const ids = [...new Set(termIdsOf(text, canonicalizer, intern))];
+      const ids = [...new Set(termIdsOf(text, canonicalizer, intern))].filter((id) => !nameTerms.has(id));
       const key = [...ids].sort((a, b) => a - b).join(' ');
       if (ids.length < MIN_FACET_TERMS || facetKeys.has(key) || facets.length >= MAX_FACETS) continue;
       facetKeys.add(key);

@@ -327,19 +327,22 @@ class History {
     } else if (this.coalitions.size < 64) this.coalitions.set(coalition, { position, votes });
   }
 
-  /** Resolves an anaphor at `position`; adds to the frames what it refers to; true when it refers to something unknown. */
-  resolve(anaphor: Anaphor, position: number, window: number, strength: number, actors: Strengths, instruments: Strengths): boolean {
+  /**
+   * Resolves an anaphor at `position`, adding to the frames what it refers to. 'unknown' when it refers
+   * to something the claim set does not know; 'unresolved' when nothing of its kind was named nearby.
+   */
+  resolve(anaphor: Anaphor, position: number, window: number, strength: number, actors: Strengths, instruments: Strengths): 'ok' | 'unknown' | 'unresolved' {
     const recent = (at: number) => position - at <= window;
     if (anaphor.type === 'company') {
       if (this.company && recent(this.company.position)) {
-        if (this.company.actor < 0) return true;
+        if (this.company.actor < 0) return 'unknown';
         actors.raise(this.company.actor, strength);
       }
-      return false;
+      return 'ok';
     }
     if (anaphor.type === 'government') {
       if (this.government && recent(this.government.position)) actors.raise(this.government.actor, strength);
-      return false;
+      return 'ok';
     }
     if (anaphor.type === 'collective') {
       let best = 0;
@@ -347,13 +350,13 @@ class History {
       for (const [coalition, entry] of this.coalitions) {
         if (recent(entry.position) && entry.votes === best) actors.raise(coalition, strength);
       }
-      return false;
+      return 'ok';
     }
     const last = this.byClass.get(anaphor.type);
-    if (!last || !recent(last.position)) return false;
-    if (last.unknown) return true;
+    if (!last || !recent(last.position)) return 'unresolved';
+    if (last.unknown) return 'unknown';
     for (const instrument of last.instruments) instruments.raise(instrument, strength);
-    return false;
+    return 'ok';
   }
 }
 
@@ -383,7 +386,11 @@ function quotations(text: string, start: number, end: number): Array<{ start: nu
 }
 
 interface Resolver {
-  frameAt(mentionsIn: readonly Mention[], anaphorsIn: readonly Anaphor[], position: number): { actors: Strengths; instruments: Strengths; unknown: boolean };
+  frameAt(
+    mentionsIn: readonly Mention[],
+    anaphorsIn: readonly Anaphor[],
+    position: number,
+  ): { actors: Strengths; instruments: Strengths; unknown: boolean; unresolved: InstrumentClass[] };
 }
 
 /** The reporting verb of a unit and its subject, as token ranges. */
@@ -538,10 +545,13 @@ export function analyseDiscourse(
           instruments.raise(instrument, owners.some((actor) => actors.get(actor) >= 1) ? 1 : 0.5);
         }
       }
+      const unresolved: InstrumentClass[] = [];
       for (const a of as) {
-        if (history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments)) unknown = true;
+        const result = history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments);
+        if (result === 'unknown') unknown = true;
+        else if (result === 'unresolved' && a.type !== 'collective' && a.type !== 'company' && a.type !== 'government') unresolved.push(a.type);
       }
-      return { actors, instruments, unknown };
+      return { actors, instruments, unknown, unresolved };
     },
   };
 
@@ -589,6 +599,11 @@ export function analyseDiscourse(
   historyNext = 0;
   history = new History(index);
 
+  const instrumentsOf = new Map<number, number[]>();
+  index.instruments.forEach((instrument, i) => {
+    for (const actor of instrument.actors) instrumentsOf.set(actor, [...(instrumentsOf.get(actor) ?? []), i]);
+  });
+
   const out: UnitDiscourse[] = [];
   let previous: { actors: Strengths; instruments: Strengths; age: number; blocks: number; block: number } | undefined;
   let headingScope: { actors: Strengths; instruments: Strengths } | undefined;
@@ -630,6 +645,14 @@ export function analyseDiscourse(
     };
     const actors = carry('actors');
     const instruments = carry('instruments');
+    // "the order" with no order named nearby: the orders of whoever the unit is about.
+    for (const cls of own.unresolved) {
+      for (let k = 0; k < actors.ids.length; k++) {
+        for (const instrument of instrumentsOf.get(actors.ids[k]!) ?? []) {
+          if (index.instruments[instrument]!.cls === cls) instruments.raise(instrument, tunables.strengthAnaphor * actors.values[k]! * 0.8);
+        }
+      }
+    }
 
     // Speaker: an enclosing quotation's attribution, else the unit's own reporting verb.
     while (quoteCursor < quoteSpeakers.length && quoteSpeakers[quoteCursor]!.end <= unit.start) quoteCursor++;

@@ -55,7 +55,10 @@ export const COMPANY_ANAPHORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Nouns that refer back to the government or legislature last named. */
-export const GOVERNMENT_ANAPHORS: ReadonlySet<string> = new Set(['government', 'administration', 'state', 'legislature', 'country', 'commission', 'union', 'bloc']);
+export const GOVERNMENT_ANAPHORS: ReadonlySet<string> = new Set([
+  'government', 'administration', 'state', 'legislature', 'country', 'commission', 'union', 'bloc', 'institute', 'agency',
+  'centre', 'center', 'office', 'regulator', 'ministry', 'department', 'president',
+]);
 
 /**
  * Verbs that report what someone says, denies, wants or asks. A sentence whose reporting verb has

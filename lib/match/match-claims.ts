@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, type NameTable, type UnitDiscourse } from './discourse';
-import { accepts, FEATURE_NAMES, type Features } from './model';
+import { accepts, FEATURE_NAMES, type Features, type ModelFile } from './model';
 import { segmentDocument, type DocumentBlock, type TextUnit } from './segment-units';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
@@ -31,6 +31,8 @@ export interface MatchOptions {
   tunables?: Partial<Tunables>;
   /** Called with every candidate judged, accepted or not. */
   onCandidate?: (candidate: CandidateReport) => void;
+  /** Another model than data/match-model.json (training's cross-validation uses this). */
+  model?: ModelFile;
 }
 
 export interface MatchResult {
@@ -126,8 +128,9 @@ function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
   return { terms, mass };
 }
 
+/** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
 function gateShare(claim: CompiledClaim, terms: ReadonlySet<number>): number {
-  if (claim.gates.length === 0) return 1;
+  if (claim.gates.length === 0) return 0.5;
   let passed = 0;
   for (const group of claim.gates) if (group.some((bag) => bag.every((term) => terms.has(term)))) passed++;
   return passed / claim.gates.length;
@@ -263,8 +266,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const discourse = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend);
 
   const matches: ClaimMatch[] = [];
-  let previousFacets = new Map<number, number>();
-  let previousBlock = -1;
+  // Facet coverage per claim of each unit judged: what later units continue (context feature).
+  const facetsOf: Array<ReadonlyMap<number, number> | undefined> = new Array(doc.units.length);
+  const empty: ReadonlyMap<number, number> = new Map();
+  let headingUnit = -1;
   let matchedUpTo = text.length;
   let truncated = false;
   for (let u = 0; u < doc.units.length; u++) {
@@ -275,6 +280,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const unit = doc.units[u]!;
     const block = doc.blocks[unit.block]!;
+    if (block.kind === 'heading' || block.kind === 'question') headingUnit = block.endUnit - 1;
     const [from, to] = ranges[u]!;
     const content: Content[] = [];
     for (let i = from; i < to; i++) {
@@ -282,10 +288,14 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       if (token.term !== '') content.push({ token, id: h.termIds.get(token.term) ?? -1 });
     }
     budget.spend(content.length);
-    const prior = unit.block === previousBlock ? previousFacets : new Map<number, number>();
-    const judged = judgeUnit(h, tunables, unit, block, content, discourse[u]!, prior, budget, options.onCandidate, text);
-    previousFacets = new Map(judged.all.map((j) => [j.claimIndex, j.features.facet]));
-    previousBlock = unit.block;
+    const contexts: Array<ReadonlyMap<number, number>> = [];
+    if (u > 0 && doc.units[u - 1]!.block === unit.block) contexts.push(facetsOf[u - 1] ?? empty);
+    if (block.kind === 'item' && block.listOf >= 0) contexts.push(facetsOf[doc.blocks[block.listOf]!.endUnit - 1] ?? empty);
+    if (headingUnit >= 0 && headingUnit < u && block.kind !== 'heading' && block.kind !== 'question') contexts.push(facetsOf[headingUnit] ?? empty);
+    const prior = new Map<number, number>();
+    for (const map of contexts) for (const [claim, facet] of map) prior.set(claim, Math.max(prior.get(claim) ?? 0, facet));
+    const judged = judgeUnit(h, tunables, unit, block, content, discourse[u]!, prior, budget, options);
+    facetsOf[u] = new Map(judged.all.map((j) => [j.claimIndex, j.features.facet]));
     const found = judged.accepted;
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse[u]!);
@@ -306,8 +316,7 @@ function judgeUnit(
   d: UnitDiscourse,
   prior: ReadonlyMap<number, number>,
   budget: Budget,
-  report: MatchOptions['onCandidate'],
-  text: string,
+  options: MatchOptions,
 ): { accepted: Judged[]; all: Judged[] } {
   const index = h.source;
   const unitTerms = termsOf(h, content);
@@ -336,7 +345,8 @@ function judgeUnit(
     acc[claimIndex] = 0;
     const frame = frameOf(index, claim, d);
     const nameable = content.length >= MIN_NAMED_UNIT_TERMS && claim.keyPhrases.some((phrase) => capitalised.has(phrase[0]!));
-    if (frame.frame <= 0 && !nameable) continue;
+    if (frame.frame <= 0) continue;
+    void nameable;
     nominated.push({ claimIndex, bound: bound + frame.frame, frame });
   }
   budget.spend(touched.length);
@@ -375,7 +385,7 @@ function judgeUnit(
       gates: l.gates,
       gatesAll: l.gates >= 1 ? 1 : 0,
       named: named ? 1 : 0,
-      frame: named ? Math.max(frame.frame, 0.5) : frame.frame,
+      frame: frame.frame,
       actor: frame.actor,
       instrument: frame.instrument,
       explicit: frame.explicit || named ? 1 : 0,
@@ -388,26 +398,34 @@ function judgeUnit(
       short: content.length < MIN_NAMED_UNIT_TERMS ? 1 : 0,
       best: strength(l) >= best ? 1 : 0,
       gap: Math.max(0, best - strength(l)),
-      previous: prior.get(claimIndex) ?? 0,
+      context: prior.get(claimIndex) ?? 0,
+      facetFrame: 0,
+      scoreGates: 0,
+      focusFacet: 0,
     };
-    const decision = accepts(features, t);
+    features.facetFrame = features.facet * features.frame;
+    features.scoreGates = features.score * features.gates;
+    features.focusFacet = features.focus * features.facet;
+    const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     const judgedOne: Judged = { claimIndex, features, probability: decision.probability, score };
     all.push(judgedOne);
     if (decision.accepted) accepted.push(judgedOne);
-    report?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
+    options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
   });
-  void text;
   // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
   const kept = accepted.filter((j) => j.features.gap <= t.neighbourMargin);
   return { accepted: kept.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex), all };
 }
 
 /**
- * Gives each of several claims in one sentence the shortest run of clauses that still states it,
- * so "X requires A, B and C" highlights A, B and C separately. At most `maxClauses` clauses (extra
- * cuts are dropped), so the search is bounded whatever the sentence. A claim that needs the whole
- * sentence keeps it; claims that cannot be separated from a better one are dropped.
+ * Gives each of several claims in one sentence its own clauses, so "X requires A, B and C" highlights
+ * A, B and C separately: every clause goes to the claim whose vocabulary it carries most of (clauses
+ * carrying none join their neighbour), consecutive clauses of one claim form its span. In a sentence
+ * about several actors ("Google signs, xAI signs one chapter and Meta says no") a clause goes only to
+ * a claim of the actor named in it or last named before it. At most `maxClauses` clauses (extra cuts
+ * are dropped), so the work is bounded whatever the sentence. A claim left with no clause is dropped;
+ * one claim alone keeps the whole sentence.
  */
 function splitAmongClaims(
   h: HydratedIndex,
@@ -422,70 +440,92 @@ function splitAmongClaims(
   let cuts = [unit.start];
   CLAUSE_BREAK.lastIndex = 0;
   const slice = text.slice(unit.start, unit.end);
-  for (let match = CLAUSE_BREAK.exec(slice); match; match = CLAUSE_BREAK.exec(slice)) cuts.push(unit.start + match.index + match[0].length);
+  for (let match = CLAUSE_BREAK.exec(slice); match; match = CLAUSE_BREAK.exec(slice)) {
+    const cut = unit.start + match.index + match[0].length;
+    if (cut > cuts[cuts.length - 1]! && cut < unit.end) cuts.push(cut);
+  }
   cuts.push(unit.end);
   if (cuts.length - 1 > t.maxClauses) {
     // Keep evenly spaced cuts: a sentence of hundreds of commas is not read clause by clause.
-    const kept = [unit.start];
     const inner = cuts.slice(1, -1);
+    const kept = [unit.start];
     for (let k = 1; k < t.maxClauses; k++) kept.push(inner[Math.floor((k * inner.length) / t.maxClauses)]!);
     kept.push(unit.end);
     cuts = [...new Set(kept)];
   }
   const pieces = cuts.length - 1;
-  // Each piece's content, once.
   const pieceContent: Content[][] = Array.from({ length: pieces }, () => []);
   let p = 0;
   for (const c of content) {
     while (p < pieces - 1 && c.token.start >= cuts[p + 1]!) p++;
     pieceContent[p]!.push(c);
   }
-  // Which pieces name which known actors (for sentences about several: "Google signs, xAI signs one chapter and Meta says no").
-  const several = new Set(d.namedActors).size > 1 && claims.some((j) => d.namedActors.includes(index.claims[j.claimIndex]!.actor));
-  const assigned: Array<{ claimIndex: number; score: number; from: number; to: number }> = [];
-  for (const judged of claims) {
+  // Actors named per clause, carried forward within the sentence.
+  const several = new Set(d.namedActors).size > 1;
+  const actorsAt: Array<ReadonlySet<number>> = [];
+  let current: ReadonlySet<number> = new Set();
+  for (let k = 0; k < pieces; k++) {
+    const named = new Set<number>();
+    for (const m of d.mentions) {
+      if (m.start < cuts[k]! || m.start >= cuts[k + 1]!) continue;
+      for (const a of m.actors) named.add(a);
+      for (const c of m.coalitions) named.add(c);
+    }
+    if (named.size > 0) current = named;
+    actorsAt.push(current);
+  }
+  // Each clause's evidence for each claim: the claim's vocabulary weight it carries.
+  const owner = new Array<number>(pieces).fill(-1);
+  const ownerEvidence = new Array<number>(pieces).fill(0);
+  claims.forEach((judged, c) => {
     const claim = index.claims[judged.claimIndex]!;
-    let best: { from: number; to: number; score: number } | undefined;
-    for (let length = 1; length <= pieces && !best; length++) {
-      for (let from = 0; from + length <= pieces; from++) {
-        const to = from + length;
-        if (assigned.some((a) => from < a.to && a.from < to)) continue;
-        const part = pieceContent.slice(from, to).flat();
-        if (part.length === 0) continue;
-        const terms = termsOf(h, part);
-        if (several && length < pieces && !namesClaimSubject(claim, d, cuts[from]!, cuts[to]!)) continue;
-        const l = lexical(h, judged.claimIndex, terms);
-        const evidence = Math.max(l.score, l.facet);
-        const needed = t.locateShare * Math.max(judged.features.score, judged.features.facet);
-        const gatesOk = l.gates >= Math.min(1, judged.features.gates);
-        if (evidence >= needed && gatesOk && (!best || evidence > best.score)) best = { from, to, score: evidence };
+    const weights = new Map<number, number>();
+    for (let i = 0; i < claim.vocabulary.length; i += 2) weights.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000);
+    for (let k = 0; k < pieces; k++) {
+      if (several && actorsAt[k]!.size > 0 && !actorsAt[k]!.has(claim.actor)) {
+        const instrumentHere = claim.instrument >= 0 && d.mentions.some((m) => m.start >= cuts[k]! && m.start < cuts[k + 1]! && m.instruments.includes(claim.instrument));
+        if (!instrumentHere) continue;
+      }
+      let sum = 0;
+      const seen = new Set<number>();
+      for (const { id } of pieceContent[k]!) {
+        if (id < 0 || seen.has(id)) continue;
+        seen.add(id);
+        sum += weights.get(id) ?? 0;
+      }
+      const evidence = sum / claim.norm;
+      if (evidence > ownerEvidence[k]! + 1e-9) {
+        ownerEvidence[k] = evidence;
+        owner[k] = c;
       }
     }
-    if (!best) continue;
-    assigned.push({ claimIndex: judged.claimIndex, score: Math.max(judged.score, best.score), from: best.from, to: best.to });
-  }
-  // Splitting only pays when it separates claims; one claim alone keeps its whole sentence.
-  if (assigned.length <= 1) return [{ claimIndex: claims[0]!.claimIndex, score: claims[0]!.score, start: unit.start, end: unit.end }];
-  return assigned.map(({ claimIndex, score, from, to }) => {
-    // Trim the clause's delimiter and spaces so the highlight hugs the words.
-    let s = cuts[from]!;
-    let e = cuts[to]!;
-    while (s < e && /[\s,:;–—]/.test(text[s]!)) s++;
-    while (e > s && /[\s,:;–—]/.test(text[e - 1]!)) e--;
-    const tail = /\s+(?:and|while|but|whereas)$/.exec(text.slice(s, e));
-    if (tail) e -= tail[0].length;
-    return { claimIndex, score, start: s, end: e };
   });
-}
-
-/** Whether [start, end) names the claim's actor, a member of it, or its instrument. */
-function namesClaimSubject(claim: CompiledClaim, d: UnitDiscourse, start: number, end: number): boolean {
-  return d.mentions.some(
-    (m) =>
-      m.start >= start &&
-      m.start < end &&
-      (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument))),
-  );
+  // Clauses carrying no claim's words join the claim before them (or after, at the start).
+  const minimum = t.locateShare * 0.25;
+  for (let k = 0; k < pieces; k++) if (ownerEvidence[k]! < minimum) owner[k] = -1;
+  for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
+  for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
+  const owners = new Set(owner.filter((o) => o >= 0));
+  if (owners.size <= 1) {
+    const only = owners.size === 1 ? claims[[...owners][0]!]! : claims[0]!;
+    return [{ claimIndex: only.claimIndex, score: only.score, start: unit.start, end: unit.end }];
+  }
+  const spans: Array<{ claimIndex: number; score: number; start: number; end: number }> = [];
+  for (let k = 0; k < pieces; ) {
+    let e = k + 1;
+    while (e < pieces && owner[e] === owner[k]) e++;
+    const judged = claims[owner[k]!]!;
+    // Trim the clause's delimiter and spaces so the highlight hugs the words.
+    let s = cuts[k]!;
+    let end = cuts[e]!;
+    while (s < end && /[\s,:;–—]/.test(text[s]!)) s++;
+    while (end > s && /[\s,:;–—]/.test(text[end - 1]!)) end--;
+    const tail = /\s+(?:and|while|but|whereas)$/.exec(text.slice(s, end));
+    if (tail) end -= tail[0].length;
+    if (end > s) spans.push({ claimIndex: judged.claimIndex, score: judged.score, start: s, end });
+    k = e;
+  }
+  return spans;
 }
 
 /** For tests and tools: the feature names in order. */

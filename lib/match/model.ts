@@ -43,19 +43,30 @@ export const FEATURE_NAMES = [
   'best',
   /** How far below the best candidate of its instrument it is (0 for the best). */
   'gap',
-  /** The same claim's facet coverage in the previous unit of the paragraph. */
-  'previous',
+  /**
+   * The same claim's facet coverage in what this unit continues: the previous unit of its paragraph,
+   * its list's lead-in, its section's heading (the highest of these).
+   */
+  'context',
+  /** Interactions the logistic model cannot form itself. */
+  'facetFrame',
+  'scoreGates',
+  'focusFacet',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
 
-interface ModelFile {
-  weights: Record<string, number>;
+export interface ModelFile {
+  weights: Partial<Record<string, number>>;
   bias: number;
+  /** The probability cut-off chosen in training (cross-validated on the development split). */
+  threshold?: number;
 }
 
 const trained = model as ModelFile;
+
+
 
 /** The logistic model's probability that a candidate is a highlight. */
 export function modelProbability(features: Features, file: ModelFile = trained): number {
@@ -77,10 +88,10 @@ export function ruleAccepts(f: Features, t: Tunables): boolean {
 }
 
 /** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
-export function accepts(f: Features, t: Tunables): { accepted: boolean; probability: number } {
-  if (t.decider === 'model' && MODEL_TRAINED) {
+export function accepts(f: Features, t: Tunables, file?: ModelFile): { accepted: boolean; probability: number } {
+  if (t.decider === 'model' && (file || MODEL_TRAINED)) {
     if (f.frame <= 0) return { accepted: false, probability: 0 };
-    const probability = modelProbability(f);
+    const probability = modelProbability(f, file);
     return { accepted: probability >= t.modelThreshold, probability };
   }
   const accepted = ruleAccepts(f, t);

@@ -47,7 +47,8 @@ const QUESTION_MAX_WORDS = 25;
 /** Items after a lead-in, at most. */
 const MAX_LIST_ITEMS = 40;
 
-const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)])[ \t]+/;
+/** A bullet, a number or a roman numeral opening a list item or a numbered heading ("1.", "IV."). */
+const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)]|[IVX]{1,5}\.)[ \t]+/;
 
 /**
  * Whether single newlines separate paragraphs (one paragraph per line, as in pasted articles) or
@@ -214,7 +215,10 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
   let sentence = 0;
   for (const raw of splitBlocks(text)) {
     const firstUnit = units.length;
-    for (const span of sentenceSpans(text, raw.start, raw.end)) {
+    // The list marker is not part of what the item says (and "1." must not become a sentence).
+    const body = trimSpan(text, raw.start, raw.end);
+    if (body.end <= body.start) continue;
+    for (const span of sentenceSpans(text, body.start, raw.end)) {
       const before = units.length;
       for (const clause of cutAt(text, span, /;\s*/g)) {
         for (const piece of cutLong(text, clause, maxUnitLength)) {
@@ -225,7 +229,7 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
       if (units.length > before) sentence++;
     }
     if (units.length === firstUnit) continue;
-    const { start } = trimSpan(text, raw.start, raw.end);
+    const start = units[firstUnit]!.start;
     const end = units[units.length - 1]!.end;
     blocks.push({ start, end, kind: 'paragraph', firstUnit, endUnit: units.length, listOf: -1 });
     shapes.push(shapeOf(text, start, end));

@@ -6,6 +6,8 @@
  * Three groups: the decision (threshold and the hand-set rule's cut-offs), discourse (how far a
  * subject carries), and bounds (what keeps work linear whatever a page holds).
  */
+import { MODEL_THRESHOLD } from './model-threshold';
+
 export interface Tunables {
   /* ---------- Decision ---------- */
   /**
@@ -75,7 +77,7 @@ export interface Tunables {
 
 export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   decider: 'model',
-  modelThreshold: 0.5,
+  modelThreshold: MODEL_THRESHOLD,
   ruleScore: 0.5,
   ruleFacet: 0.6,
   minFocus: 0.32,

@@ -24,17 +24,19 @@ export interface PreparedSet {
   phrasings: string[];
   index: ClaimIndex;
   indexJson: string;
+  /** The claim set itself (validated input), for a build that bundles it. */
+  claimSetJson: string;
   compileMs: number;
 }
 
 export const PAGE_SIZES = [
-  { name: '1k', words: 1_000 },
+  { name: '2k', words: 2_000 },
   { name: '10k', words: 10_000 },
   { name: '100k', words: 100_000 },
 ] as const;
 
-export function preparePages(corpus: Corpus): PreparedPage[] {
-  return PAGE_SIZES.map(({ name, words }) => {
+export function preparePages(corpus: Corpus, sizes: ReadonlyArray<{ name: string; words: number }> = PAGE_SIZES): PreparedPage[] {
+  return sizes.map(({ name, words }) => {
     const page = buildPage(corpus, words, name);
     return { ...page, probes: page.placements.map(({ blockId, start, end, required }) => ({ blockId, start, end, required })) };
   });
@@ -66,6 +68,6 @@ export function prepareClaimSets(base: ClaimSetInput, sizes: readonly number[], 
       times.push(performance.now() - t0);
     }
     const indexJson = JSON.stringify(index);
-    return { name, claims: set.claims.length, phrasings: allPhrasings(set), index: index!, indexJson, compileMs: median(times) };
+    return { name, claims: set.claims.length, phrasings: allPhrasings(set), index: index!, indexJson, claimSetJson: JSON.stringify(input), compileMs: median(times) };
   });
 }

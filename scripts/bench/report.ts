@@ -1,74 +1,139 @@
-/** Turns bench results into the goals verdicts and the printed tables. */
+/** Turns bench results into the goals' verdicts and the printed tables. */
 import { formatTable, ms, ratio } from './format-table';
-import { comparableMs, CONTENDER_LABEL, findResult, type BenchResults, type ContenderResult, type Goal } from './results';
+import { CONTENDER_LABEL, findContender, findExtension, findInPage, type BenchResults, type ContenderResult, type Goal } from './results';
+import { med } from './stats';
 
 export const GOAL_PAGE = '10k';
-export const GOAL_SET = '1000';
+export const ARTICLE_PAGE = '2k';
 export const LONG_TASK_PAGE = '100k';
+export const BIG_SET = '10000';
 export const LONG_TASK_LIMIT_MS = 50;
 export const CONTENT_SCRIPT_LIMIT_BYTES = 60 * 1024;
 
-/** a / b when both are measured; a lower bound when `a` is (b is a plain median). */
-function speedup(slow: ContenderResult | undefined, fast: ContenderResult | undefined): { value: number; lowerBound: boolean } | undefined {
-  const a = comparableMs(slow);
-  const b = comparableMs(fast);
-  if (!a || !b || b.lowerBound || b.ms <= 0) return undefined;
-  return { value: a.ms / b.ms, lowerBound: a.lowerBound };
+type Partial = Omit<BenchResults, 'goals'>;
+
+const finite = (value: number) => Number.isFinite(value) && !Number.isNaN(value);
+
+/** A goal "a <= limit × b" (or >=), judged only when both sides were measured. */
+function ratioGoal(id: string, goal: string, target: string, a: number, b: number, limit: number, detail: (r: number) => string, atLeast = false): Goal {
+  if (!finite(a) || !finite(b) || b <= 0) return { id, goal, target, measured: 'not measured', met: undefined };
+  const r = a / b;
+  return { id, goal, target, measured: detail(r), met: atLeast ? r >= limit : r <= limit };
 }
 
-function speedupGoal(results: BenchResults['results'], contender: 'markjs' | 'fuzzy', factor: number): Goal {
-  const slow = findResult(results, GOAL_PAGE, GOAL_SET, contender);
-  const s = speedup(slow, findResult(results, GOAL_PAGE, GOAL_SET, 'engine'));
-  const estimate = slow?.estimatedMs ? ` (its run stopped at the deadline; estimated full run ${ms(slow.estimatedMs)} ms)` : '';
+/** a / b for a slow contender against the engine; a lower bound when the contender hit its deadline. */
+function speedup(slow: ContenderResult | undefined, fast: ContenderResult | undefined): { value: number; lowerBound: boolean } | undefined {
+  if (!slow || !fast || Number.isNaN(slow.measured.median) || Number.isNaN(fast.measured.median) || fast.measured.median <= 0) return undefined;
+  return { value: slow.measured.median / fast.measured.median, lowerBound: slow.measured.timedOut };
+}
+
+function speedupGoal(results: Partial, contender: 'markjs' | 'fuzzy', factor: number): Goal {
+  const slow = findContender(results, contender);
+  const engine = findContender(results, 'engine');
+  const s = speedup(slow, engine);
+  const estimate = slow?.estimatedMs ? `; stopped at its deadline, full run estimated at ${ms(slow.estimatedMs)} ms` : '';
   return {
-    goal: `10k-word page, 1,000 claims: Pledge Lens >= ${factor}x faster than ${CONTENDER_LABEL[contender]}`,
-    // A lower bound that already clears the bar meets it; one that does not proves nothing either way.
+    id: contender,
+    goal: `10k-word page, 1,000 claims: Pledge Lens faster than ${CONTENDER_LABEL[contender]}`,
+    target: `>= ${factor}x`,
+    // A lower bound that clears the bar meets it; one that does not proves nothing either way.
     met: s === undefined ? undefined : s.value >= factor ? true : s.lowerBound ? undefined : false,
-    measured: s === undefined ? 'not measured' : `${ratio(s.value, s.lowerBound)}${estimate}`,
+    measured: s === undefined ? 'not measured' : `${ratio(s.value, s.lowerBound)} (${ms(slow!.measured.median)} vs ${ms(engine!.measured.median)} ms${estimate})`,
   };
 }
 
-export function evaluateGoals(results: Omit<BenchResults, 'goals'>): Goal[] {
-  const all = results.results;
-  const goals: Goal[] = [speedupGoal(all, 'markjs', 10), speedupGoal(all, 'fuzzy', 50)];
+export function evaluateGoals(results: Partial): Goal[] {
+  const goals: Goal[] = [];
+  const page = findInPage(results, GOAL_PAGE);
 
-  const engine = findResult(all, GOAL_PAGE, GOAL_SET, 'engine');
-  const floor = findResult(all, GOAL_PAGE, 'default', 'floor');
-  const overFloor = speedup(engine, floor);
-  goals.push({
-    goal: '10k-word page, 1,000 claims: Pledge Lens within 3x the floor',
-    met: overFloor === undefined ? undefined : overFloor.value <= 3,
-    measured: overFloor === undefined ? 'not measured' : `${ratio(overFloor.value)} the floor (${ms(comparableMs(engine)?.ms)} vs ${ms(comparableMs(floor)?.ms)} ms)`,
-  });
+  goals.push(
+    ratioGoal('warm-match', '10k-word page: warm matching vs floor (c) (TreeWalker + word pass + sentences)', '<= 3x', med(page?.engineWarm, 'match'), med(page?.floorsWarm, 'c'), 3, (r) =>
+      `${ratio(r)} (${ms(med(page?.engineWarm, 'match'))} vs ${ms(med(page?.floorsWarm, 'c'))} ms)`,
+    ),
+  );
+  goals.push(
+    ratioGoal('cold-total', '10k-word page: cold extract + match + paint vs floor (d) (+ stems, map lookup)', '<= 1.8x', med(page?.engineCold, 'totalCold'), med(page?.floorsCold, 'd'), 1.8, (r) =>
+      `${ratio(r)} (${ms(med(page?.engineCold, 'totalCold'))} vs ${ms(med(page?.floorsCold, 'd'))} ms)`,
+    ),
+  );
 
-  const few = findResult(all, GOAL_PAGE, '100', 'engine');
-  const many = findResult(all, GOAL_PAGE, '10000', 'engine');
-  const scaling = speedup(many, few);
-  goals.push({
-    goal: '10k-word page: 100 -> 10,000 claims costs < 1.5x',
-    met: scaling === undefined ? undefined : scaling.value < 1.5,
-    measured: scaling === undefined ? 'not measured' : `${ratio(scaling.value)} (${ms(comparableMs(few)?.ms)} -> ${ms(comparableMs(many)?.ms)} ms)`,
-  });
+  const tenK = findExtension(results, GOAL_PAGE, 'default', 'warm');
+  goals.push(
+    ratioGoal('worker-vs-match', '10k-word page: worker time vs its matching time', '<= 1.5x', med(tenK?.series, 'worker'), med(tenK?.series, 'match'), 1.5, (r) =>
+      `${ratio(r)} (worker ${ms(med(tenK?.series, 'worker'))} ms: answer ${ms(med(tenK?.series, 'answer'))}, of which match ${ms(med(tenK?.series, 'match'))}; mention writes ${ms(med(tenK?.series, 'mentions'))})`,
+    ),
+  );
 
-  // What counts is the shipped content script, which slices extraction and painting into short
-  // tasks (matching runs in the service worker). The in-page engine calls the unsliced functions, so
-  // its phases are the fallback when the extension was not measured, and otherwise only context.
-  const shipped = findResult(all, LONG_TASK_PAGE, 'default', 'shipped');
-  const bigEngine = findResult(all, LONG_TASK_PAGE, GOAL_SET, 'engine');
-  const pageSide = bigEngine ? Math.max(bigEngine.measured.phases.extract ?? Number.NaN, bigEngine.measured.phases.paint ?? Number.NaN) : Number.NaN;
-  const shippedTask = shipped && shipped.measured.runs > 0 && !shipped.measured.timedOut ? shipped.measured.longTaskWorst : Number.NaN;
-  const judged = Number.isNaN(shippedTask) ? pageSide : shippedTask;
+  const warm = findExtension(results, ARTICLE_PAGE, 'default', 'warm');
+  const stopped = findExtension(results, ARTICLE_PAGE, 'default', 'stopped');
+  const alone = results.pageAlone[ARTICLE_PAGE];
+  goals.push(
+    ratioGoal('first-highlight-warm', '2k-word article: first highlight (warm worker) vs the page\'s own load without the extension', '<= 1.7x', med(warm?.series, 'firstMark'), med(alone, 'load'), 1.7, (r) =>
+      `${ratio(r)} (${ms(med(warm?.series, 'firstMark'))} vs ${ms(med(alone, 'load'))} ms)`,
+    ),
+  );
+  goals.push(
+    ratioGoal('first-highlight-stopped', '2k-word article: first highlight, stopped worker vs warm', '<= 1.4x', med(stopped?.series, 'firstMark'), med(warm?.series, 'firstMark'), 1.4, (r) =>
+      `${ratio(r)} (${ms(med(stopped?.series, 'firstMark'))} vs ${ms(med(warm?.series, 'firstMark'))} ms)`,
+    ),
+  );
+
+  const big = findExtension(results, GOAL_PAGE, BIG_SET, 'warm');
+  goals.push(
+    ratioGoal('claims-10000', '10k-word page: worker time, 10,000 claims vs the default set', '<= 1.3x', med(big?.series, 'worker'), med(tenK?.series, 'worker'), 1.3, (r) =>
+      `${ratio(r)} (${ms(med(big?.series, 'worker'))} vs ${ms(med(tenK?.series, 'worker'))} ms; match ${ms(med(big?.series, 'match'))} vs ${ms(med(tenK?.series, 'match'))} ms)`,
+    ),
+  );
+
+  goals.push(
+    ratioGoal('paint-vs-hand', '10k-word page: paint vs wrapping the same ranges by hand', '<= 2x', med(page?.handWrapWarm, 'paint'), med(page?.handWrapWarm, 'wrap'), 2, (r) =>
+      `${ratio(r)} (${ms(med(page?.handWrapWarm, 'paint'))} vs ${ms(med(page?.handWrapWarm, 'wrap'))} ms)`,
+    ),
+  );
+
+  const news = results.news;
+  goals.push(
+    news && 'share' in news
+      ? {
+          id: 'news-wake',
+          goal: 'general-news pages that wake the worker (claim prefilter)',
+          target: '<= 15%',
+          measured: `${(100 * news.share).toFixed(1)}% (${news.woken} of ${news.files} articles)`,
+          met: news.share <= 0.15,
+        }
+      : { id: 'news-wake', goal: 'general-news pages that wake the worker (claim prefilter)', target: '<= 15%', measured: news?.skipped ?? 'not measured', met: undefined },
+  );
+
+  const cost = results.matchingCost;
+  goals.push(
+    cost
+      ? {
+          id: 'adversarial',
+          goal: '1 MB adversarial text vs 1 MB prose, matching time',
+          target: '<= 2x',
+          measured: `${ratio(cost.worstRatio)} (worst: ${cost.worstKind}, ${ms(cost.worstRatio * cost.proseMs)} vs ${ms(cost.proseMs)} ms)`,
+          met: cost.worstRatio <= 2,
+        }
+      : { id: 'adversarial', goal: '1 MB adversarial text vs 1 MB prose, matching time', target: '<= 2x', measured: 'not measured', met: undefined },
+  );
+
+  goals.push(speedupGoal(results, 'markjs', 10), speedupGoal(results, 'fuzzy', 50));
+
+  const huge = findExtension(results, LONG_TASK_PAGE, 'default', 'warm');
+  const worst = huge ? huge.longTaskWorst : Number.NaN;
   goals.push({
-    goal: `100k-word page: no main-thread task > ${LONG_TASK_LIMIT_MS} ms`,
-    met: Number.isNaN(judged) ? undefined : judged <= LONG_TASK_LIMIT_MS,
-    measured:
-      `as shipped: longest long task ${Number.isNaN(shippedTask) ? 'not measured' : shippedTask === 0 ? 'none (no task reached 50 ms)' : `${ms(shippedTask)} ms`} over ${shipped?.measured.runs ?? 0} runs; ` +
-      `unsliced engine, 1,000 claims: extract ${ms(bigEngine?.measured.phases.extract)} ms, paint ${ms(bigEngine?.measured.phases.paint)} ms, match ${ms(bigEngine?.measured.phases.match)} ms (in the service worker)`,
+    id: 'long-task',
+    goal: '100k-word page, as shipped: longest main-thread task',
+    target: `<= ${LONG_TASK_LIMIT_MS} ms`,
+    measured: Number.isNaN(worst) ? 'not measured' : `${worst === 0 ? 'no task reached 50 ms' : `${ms(worst)} ms`} (worst of ${huge!.series.runs} runs; the page alone: ${longTaskCell(med(results.pageAlone[LONG_TASK_PAGE], 'longTask'))})`,
+    met: Number.isNaN(worst) ? undefined : worst <= LONG_TASK_LIMIT_MS,
   });
 
   const script = results.contentScript;
   goals.push({
-    goal: 'content script < 60 KB gzip',
+    id: 'content-size',
+    goal: 'content script size',
+    target: '< 60 KB gzip',
     met: script === undefined ? undefined : script.gzipBytes < CONTENT_SCRIPT_LIMIT_BYTES,
     measured: script === undefined ? 'no build found' : `${(script.gzipBytes / 1024).toFixed(1)} KB gzip (${(script.bytes / 1024).toFixed(1)} KB raw)`,
   });
@@ -80,189 +145,169 @@ function longTaskCell(value: number | undefined): string {
   return value === 0 ? 'none' : ms(value);
 }
 
-function timeCell(result: ContenderResult): string {
-  const m = result.measured;
-  if (m.runs === 0) return m.timedOut ? `>${ms(m.median)} (skipped)` : 'skipped';
-  if (m.timedOut) return result.estimatedMs ? `timeout (~${ms(result.estimatedMs)})` : 'timeout';
-  return ms(m.median);
-}
-
-function recallCell(result: ContenderResult): string {
-  const r = result.measured.recall;
-  if (!r || r.requiredTotal === 0) return '-';
-  return `${r.requiredFound}/${r.requiredTotal} (${Math.round((100 * r.requiredFound) / r.requiredTotal)}%)`;
-}
-
-function ratioCell(value: { value: number; lowerBound: boolean } | undefined): string {
-  return value ? ratio(value.value, value.lowerBound) : '-';
-}
-
-/** The main table: one group per page × claim set, one row per contender. */
-function mainTable(results: BenchResults): string {
+function floorsTable(results: BenchResults): string {
   const rows: string[][] = [];
-  for (const page of results.pages) {
-    let floorShown = false;
-    for (const set of results.claimSets) {
-      const group = results.results.filter((r) => r.page === page.name && r.claimSet === set.name && r.contender !== 'floor');
-      if (group.length === 0) continue;
-      const engine = findResult(results.results, page.name, set.name, 'engine');
-      const floor = findResult(results.results, page.name, 'default', 'floor');
-      const shippedEngine = findResult(results.results, page.name, 'default', 'engine');
-      // The floor does not depend on the claims: one row per page, at the top of its first group.
-      const withFloor = floor && !floorShown ? [floor, ...group] : group;
-      floorShown = true;
-      for (const result of withFloor) {
-        const m = result.measured;
-        const vsEngine = result.contender === 'engine' ? undefined : speedup(result, result.contender === 'shipped' ? shippedEngine : engine);
-        rows.push([
-          page.name,
-          result.contender === 'floor' ? '-' : set.claims.toLocaleString('en-US'),
-          CONTENDER_LABEL[result.contender],
-          timeCell(result),
-          String(m.runs),
-          ratioCell(vsEngine),
-          ratioCell(speedup(result, floor)),
-          // A run stopped at its deadline does not always get its long-task entry delivered before the page is read.
-          m.runs > 0 && !m.timedOut ? longTaskCell(m.longTask) : '-',
-          m.runs > 0 && !Number.isNaN(m.longestPhase) ? ms(m.longestPhase) : '-',
-          recallCell(result),
-        ]);
-      }
-    }
+  const floors: Array<[string, string]> = [
+    ['a', 'floor (a) TreeWalker text'],
+    ['b', 'floor (b) + one word pass'],
+    ['c', 'floor (c) + sentence segmentation'],
+    ['d', 'floor (d) + stemming, map lookup/token'],
+  ];
+  for (const r of results.inPage) {
+    for (const [key, label] of floors) rows.push([r.page, label, ms(med(r.floorsCold, key)), ms(med(r.floorsWarm, key)), '', '', '', '']);
+    const multiples = (value: number, cold: boolean) => ['a', 'b', 'c', 'd'].map((key) => ratio(value / med(cold ? r.floorsCold : r.floorsWarm, key)));
+    const cold = med(r.engineCold, 'totalCold');
+    const coldMatch = med(r.engineCold, 'matchCold');
+    rows.push([r.page, 'engine cold: extract + match + paint', ms(cold), '', ...multiples(cold, true)]);
+    rows.push([r.page, 'engine cold: match (incl. first call)', ms(coldMatch), '', ...multiples(coldMatch, true)]);
+    const warm = med(r.engineWarm, 'total');
+    const warmMatch = med(r.engineWarm, 'match');
+    rows.push([r.page, 'engine warm: extract + match + paint', '', ms(warm), ...multiples(warm, false)]);
+    rows.push([r.page, 'engine warm: match', '', ms(warmMatch), ...multiples(warmMatch, false)]);
   }
   return formatTable(
     [
       { title: 'page' },
-      { title: 'claims', align: 'right' },
-      { title: 'contender' },
-      { title: 'median ms', align: 'right' },
-      { title: 'runs', align: 'right' },
-      { title: 'vs engine', align: 'right' },
-      { title: 'vs floor', align: 'right' },
-      { title: 'long task', align: 'right' },
-      { title: 'longest sync', align: 'right' },
-      { title: 'recall (required)', align: 'right' },
+      { title: 'what' },
+      { title: 'cold ms', align: 'right' },
+      { title: 'warm ms', align: 'right' },
+      { title: 'x (a)', align: 'right' },
+      { title: 'x (b)', align: 'right' },
+      { title: 'x (c)', align: 'right' },
+      { title: 'x (d)', align: 'right' },
     ],
     rows,
   );
 }
 
 function phaseTable(results: BenchResults): string {
-  const rows = results.results
-    .filter((r) => r.contender === 'engine' && r.measured.runs > 0)
-    .map((r) => {
-      const p = r.measured.phases;
-      return [r.page, r.claims.toLocaleString('en-US'), ms(p.extract), ms(p.match), ms(p.paint), ms(r.measured.median), ms(p.hydrate), String(r.measured.hits)];
-    });
+  const rows = results.inPage.flatMap((r) => [
+    [r.page, 'cold', ms(med(r.engineCold, 'extract')), ms(med(r.engineCold, 'hydrate')), ms(med(r.engineCold, 'match')), ms(med(r.engineCold, 'paint')), ms(med(r.engineCold, 'totalCold')), String(r.engineCold.runs), recallCell(r.recall)],
+    [r.page, 'warm', ms(med(r.engineWarm, 'extract')), '-', ms(med(r.engineWarm, 'match')), ms(med(r.engineWarm, 'paint')), ms(med(r.engineWarm, 'total')), String(r.engineWarm.runs), ''],
+    [r.page, 'by hand', '', '', '', ms(med(r.handWrapWarm, 'wrap')), '', String(r.handWrapWarm.runs), `paint ${ratio(med(r.handWrapWarm, 'paint') / med(r.handWrapWarm, 'wrap'))} by hand`],
+  ]);
   return formatTable(
     [
       { title: 'page' },
-      { title: 'claims', align: 'right' },
+      { title: 'run' },
       { title: 'extract', align: 'right' },
+      { title: 'first call', align: 'right' },
       { title: 'match', align: 'right' },
       { title: 'paint', align: 'right' },
       { title: 'total', align: 'right' },
-      { title: 'first call (once)', align: 'right' },
-      { title: 'matches', align: 'right' },
+      { title: 'runs', align: 'right' },
+      { title: 'recall (required) / note', align: 'right' },
     ],
     rows,
   );
 }
 
-function shippedTable(results: BenchResults): string {
-  const rows = results.results
-    .filter((r) => r.contender === 'shipped')
-    .map((r) => {
-      const p = r.measured.phases;
-      const ok = r.measured.runs > 0 && !r.measured.timedOut;
-      return [
-        r.page,
-        ok ? ms(p.domContentLoaded) : '-',
-        ok ? ms(p.load) : '-',
-        ok ? ms(p.firstMark) : '-',
-        timeCell(r),
-        ok ? ms(p.afterLoad) : '-',
-        ok ? longTaskCell(r.measured.longTaskWorst) : '-',
-        longTaskCell(results.pageOwnLongTask[r.page]),
-        recallCell(r),
-      ];
-    });
+function recallCell(r: { requiredFound: number; requiredTotal: number } | undefined): string {
+  if (!r || r.requiredTotal === 0) return '-';
+  return `${r.requiredFound}/${r.requiredTotal} (${Math.round((100 * r.requiredFound) / r.requiredTotal)}%)`;
+}
+
+function extensionTable(results: BenchResults): string {
+  const rows = results.extension.map((r) => {
+    const s = r.series;
+    return [
+      r.page,
+      r.claimSet === 'default' ? `default (${r.claims})` : r.claims.toLocaleString('en-US'),
+      r.worker,
+      ms(med(results.pageAlone[r.page], 'load')),
+      ms(med(s, 'load')),
+      ms(med(s, 'firstMark')),
+      ms(med(s, 'lastMark')),
+      ms(med(s, 'worker')),
+      ms(med(s, 'answer')),
+      ms(med(s, 'match')),
+      ms(med(s, 'mentions')),
+      r.worker === 'stopped' ? ms(med(s, 'workerInit')) : '-',
+      longTaskCell(r.longTaskWorst),
+      String(s.runs),
+      recallCell(r.recall),
+    ];
+  });
   return formatTable(
     [
       { title: 'page' },
-      { title: 'DOMContentLoaded', align: 'right' },
+      { title: 'claims' },
+      { title: 'worker' },
+      { title: 'load alone', align: 'right' },
       { title: 'load', align: 'right' },
       { title: 'first mark', align: 'right' },
       { title: 'last mark', align: 'right' },
-      { title: 'last mark - load', align: 'right' },
-      { title: 'long task (worst)', align: 'right' },
-      { title: 'page alone', align: 'right' },
-      { title: 'recall (required)', align: 'right' },
+      { title: 'worker time', align: 'right' },
+      { title: 'answer', align: 'right' },
+      { title: 'match', align: 'right' },
+      { title: 'mention writes', align: 'right' },
+      { title: 'start-up', align: 'right' },
+      { title: 'long task', align: 'right' },
+      { title: 'runs', align: 'right' },
+      { title: 'recall', align: 'right' },
     ],
     rows,
   );
 }
 
-function compileTable(results: BenchResults): string {
+function contenderTable(results: BenchResults): string {
+  const engine = findContender(results, 'engine');
+  const rows = results.contenders.map((r) => {
+    const m = r.measured;
+    const time = m.runs === 0 ? `skipped (${m.skipped})` : m.timedOut ? `>${ms(m.median)}${r.estimatedMs ? ` (~${ms(r.estimatedMs)})` : ''}` : ms(m.median);
+    const s = r.contender === 'engine' ? undefined : speedup(r, engine);
+    return [r.page, r.claims.toLocaleString('en-US'), CONTENDER_LABEL[r.contender], time, String(m.runs), s ? ratio(s.value, s.lowerBound) : '-', recallCell(m.recall)];
+  });
   return formatTable(
-    [
-      { title: 'claim set' },
-      { title: 'claims', align: 'right' },
-      { title: 'phrasings + key phrases', align: 'right' },
-      { title: 'compileClaimIndex ms (Node)', align: 'right' },
-      { title: 'index JSON KB', align: 'right' },
-    ],
-    results.claimSets.map((s) => [s.name, s.claims.toLocaleString('en-US'), s.phrasings.toLocaleString('en-US'), ms(s.compileMs), (s.indexBytes / 1024).toFixed(0)]),
+    [{ title: 'page' }, { title: 'claims', align: 'right' }, { title: 'contender' }, { title: 'median ms', align: 'right' }, { title: 'runs', align: 'right' }, { title: 'vs engine', align: 'right' }, { title: 'recall (required)', align: 'right' }],
+    rows,
   );
 }
 
-function scalingLines(results: BenchResults): string[] {
-  return results.pages.map((page) => {
-    const few = findResult(results.results, page.name, '100', 'engine');
-    const many = findResult(results.results, page.name, '10000', 'engine');
-    const s = speedup(many, few);
-    const match = few && many ? many.measured.phases.match! / few.measured.phases.match! : Number.NaN;
-    return `  ${page.name.padEnd(5)} page: 100 -> 10,000 claims: total ${s ? ratio(s.value) : '-'} (${ms(comparableMs(few)?.ms)} -> ${ms(comparableMs(many)?.ms)} ms); match phase ${ratio(match)}`;
-  });
+function goalsTable(goals: readonly Goal[]): string {
+  return formatTable(
+    [{ title: '#', align: 'right' }, { title: 'goal' }, { title: 'target' }, { title: 'verdict' }, { title: 'measured' }],
+    goals.map((goal, i) => [String(i + 1), goal.goal, goal.target, goal.met === undefined ? 'UNKNOWN' : goal.met ? 'met' : 'NOT MET', goal.measured]),
+  );
 }
 
 export function formatReport(results: BenchResults): string {
   const out: string[] = [];
   const { machine, settings } = results;
-  out.push(`Pledge Lens benchmark (${results.mode}) — Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores`);
-  out.push(`Medians of up to ${settings.runs} runs per cell (fewer for slow ones: ${settings.budgetMs / 1000} s budget per cell), each run capped at ${settings.deadlineMs / 1000} s.`);
-  out.push(`Pages: ${results.pages.map((p) => `${p.name} = ${p.words.toLocaleString('en-US')} words, ${p.requiredQuotes} required claim sentences`).join('; ')}.`);
+  out.push(`Pledge Lens benchmark (${results.mode}) — Chromium ${machine.chromium}, Node ${machine.node}, ${machine.cpus} cores, load average ${machine.loadBefore.toFixed(1)} at start`);
+  out.push(`Medians: ${settings.runs} warm runs, ${settings.coldRuns} cold runs (fresh page each) per cell. Pages: ${results.pages.map((p) => `${p.name} = ${p.words.toLocaleString('en-US')} words`).join(', ')}.`);
   out.push('');
-  out.push(mainTable(results));
+  out.push('Floors and the engine (default claim set), in-page. Cold = first run on a fresh page (JIT, maps, caches empty;');
+  out.push('the engine\'s first matchClaims call hydrates the index). Multiples: cold rows against the cold floors, warm rows');
+  out.push('against the warm floors. Floors are cumulative: (b) = (a) + a word pass, (c) = (b) + Intl.Segmenter, (d) = (c) + stems.');
+  out.push(floorsTable(results));
   out.push('');
-  out.push('* as shipped: navigation start -> last mark inserted, with the built extension\'s bundled (default) claim set only.');
-  out.push('  "vs engine" compares it with the in-page engine on the default set; it includes page load, messaging, matching in');
-  out.push('  the service worker and storing mentions. long task = median of each run\'s longest PerformanceObserver long task;');
-  out.push('  longest sync = longest synchronous stretch measured with performance.now(). recall = required gold sentences overlapped');
-  out.push('  by a highlight. Timed-out cells show an estimate (elapsed x all phrasings / phrasings done); ratios with ">" are lower bounds.');
-  out.push('');
-  out.push('Pledge Lens engine phases (ms, medians). "first call" = matchClaims(\'\', index): builds the index\'s lookup maps and, on');
-  out.push('a fresh page, the canonicalizer; the background pays it once per service-worker life, so it is not in total.');
+  out.push('Engine phases (ms, medians) and paint against wrapping the same ranges by hand (warm, same rounds):');
   out.push(phaseTable(results));
   out.push('');
-  out.push('Pledge Lens as shipped (ms since navigation start, medians; long tasks from DOMContentLoaded to the last mark):');
-  out.push(shippedTable(results));
+  out.push('The extension (bench build, identical content script), ms since navigation start; worker columns from the worker\'s');
+  out.push('own User Timing entries: worker time = its messages for the page + the mention writes after the answer.');
+  out.push(extensionTable(results));
   out.push('');
-  out.push('Claim sets:');
-  out.push(compileTable(results));
-  out.push('');
-  out.push('Matching-cost scaling (in-page engine):');
-  out.push(...scalingLines(results));
-  if (results.contentScript) {
+  out.push('The usual approaches (fresh page per run; the engine with its index hydrated first, as before):');
+  out.push(contenderTable(results));
+  const cost = results.matchingCost;
+  if (cost) {
     out.push('');
-    out.push(`Content script ${results.contentScript.path}: ${(results.contentScript.bytes / 1024).toFixed(1)} KB raw, ${(results.contentScript.gzipBytes / 1024).toFixed(1)} KB gzip.`);
+    out.push(`Matching 1 MB (Node, default set): prose ${ms(cost.proseMs)} ms; ` + cost.adversarial.map((a) => `${a.kind} ${ms(a.ms)} ms (${ratio(a.ratio)})`).join('; ') + '.');
   }
+  const news = results.news;
+  if (news) {
+    out.push('');
+    if ('share' in news) {
+      const categories = Object.entries(news.byCategory).map(([name, c]) => `${name} ${c.woken}/${c.files}`).join(', ');
+      out.push(`General news (${news.dir}): ${news.woken} of ${news.files} articles pass the claim prefilter (${(100 * news.share).toFixed(1)}%; ${categories}); prefilter ${ms(news.totalMs)} ms for ${(news.characters / 1e6).toFixed(1)} M characters.`);
+    } else out.push(`General news: ${news.skipped}`);
+  }
+  if (results.contentScript) out.push(`Content script ${results.contentScript.path}: ${(results.contentScript.bytes / 1024).toFixed(1)} KB raw, ${(results.contentScript.gzipBytes / 1024).toFixed(1)} KB gzip.`);
   if (results.unplacedQuotes.length) out.push(`(${results.unplacedQuotes.length} gold quote(s) not in visible text were left out of recall.)`);
   out.push('');
   out.push('Goals:');
-  for (const goal of results.goals) {
-    const verdict = goal.met === undefined ? 'UNKNOWN' : goal.met ? 'MET' : 'NOT MET';
-    out.push(`  [${verdict.padEnd(7)}] ${goal.goal}: ${goal.measured}`);
-  }
+  out.push(goalsTable(results.goals));
   return out.join('\n');
 }

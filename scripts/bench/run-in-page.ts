@@ -1,39 +1,102 @@
 /**
- * One run of an in-page contender: load the page fresh, inject the harness, load the contender's
- * data (outside the timed region), run it, then read long tasks and recall.
+ * The in-page measurements, in the browser without the extension. Each page load is fresh; the
+ * harness is injected after load and loads its data (index or phrasings) outside the timed region.
+ *
+ * - cold: a fresh page runs one thing once (the floors pipeline, or the engine including its first
+ *   matchClaims call): JIT, lookup maps and caches all start empty, as in a page the content script
+ *   just entered and a worker that just started.
+ * - warm: one page runs rounds of floors → engine (extract, match, paint; then unpainted) → the same
+ *   ranges wrapped by hand (then unwrapped); the first round is discarded.
+ * - slow contenders (mark.js per phrase, fuzzy anchoring) and the engine beside them: one fresh page
+ *   per run, as before.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { FUZZY_CLASS, HARNESS_GLOBAL, MARKJS_CLASS, type BenchHarness, type RecallProbe, type RunSample } from './harness-types';
+import { FUZZY_CLASS, HARNESS_GLOBAL, MARKJS_CLASS, type BenchHarness, type Phases, type RecallProbe, type RecallResult, type RunSample } from './harness-types';
 import type { RunOutcome } from './measure';
-
-export type InPageContender = 'engine' | 'markjs' | 'fuzzy' | 'floor';
-
-export const RECALL_SELECTOR: Readonly<Record<InPageContender, string | undefined>> = {
-  engine: 'mark.pledge-lens-mark',
-  markjs: `mark.${MARKJS_CLASS}`,
-  fuzzy: `mark.${FUZZY_CLASS}`,
-  floor: undefined,
-};
-
-export interface InPageJob {
-  contender: InPageContender;
-  pageUrl: string;
-  harnessUrl: string;
-  /** Compiled index (engine) or phrasing list (mark.js, fuzzy). */
-  dataUrl?: string;
-  probes: readonly RecallProbe[];
-  /** Work stops by itself after this; the page is closed if it has not answered 30 s later. */
-  deadlineMs: number;
-}
 
 type Harnessed = Window & Record<string, BenchHarness>;
 
-async function openWithHarness(context: BrowserContext, pageUrl: string, harnessUrl: string): Promise<Page> {
+export interface PageJob {
+  pageUrl: string;
+  harnessUrl: string;
+  /** Compiled index (engine, floors) or phrasing list (mark.js, fuzzy). */
+  dataUrl: string;
+  probes: readonly RecallProbe[];
+}
+
+async function openWithHarness(context: BrowserContext, job: PageJob, data: 'index' | 'phrasings'): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(pageUrl, { waitUntil: 'load' });
-  await page.addScriptTag({ url: harnessUrl });
+  await page.goto(job.pageUrl, { waitUntil: 'load' });
+  await page.addScriptTag({ url: job.harnessUrl });
+  const args = { g: HARNESS_GLOBAL, url: job.dataUrl };
+  if (data === 'index') await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.loadIndex(a.url), args);
+  else await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.loadPhrasings(a.url), args);
   return page;
 }
+
+async function withPage<T>(context: BrowserContext, job: PageJob, data: 'index' | 'phrasings', work: (page: Page) => Promise<T>): Promise<T> {
+  const page = await openWithHarness(context, job, data);
+  try {
+    return await work(page);
+  } finally {
+    await page.close({ runBeforeUnload: false }).catch(() => undefined);
+  }
+}
+
+const call = <K extends keyof BenchHarness>(page: Page, method: K, arg?: unknown): Promise<unknown> =>
+  page.evaluate(
+    ({ g, m, a }) => {
+      const harness = (window as unknown as Harnessed)[g]!;
+      return (harness[m as keyof BenchHarness] as (x?: unknown) => unknown)(a);
+    },
+    { g: HARNESS_GLOBAL, m: method, a: arg },
+  );
+
+export function coldFloors(context: BrowserContext, job: PageJob): Promise<Phases> {
+  return withPage(context, job, 'index', async (page) => (await call(page, 'runFloors')) as Phases);
+}
+
+export function coldEngine(context: BrowserContext, job: PageJob): Promise<{ phases: Phases; recall: RecallResult }> {
+  return withPage(context, job, 'index', async (page) => {
+    const run = (await call(page, 'runEngine', true)) as Phases;
+    const phases = { ...run, matchCold: run.hydrate! + run.match!, totalCold: run.extract! + run.hydrate! + run.match! + run.paint! };
+    const recall = await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.recall(a.probes, 'mark.pledge-lens-mark'), { g: HARNESS_GLOBAL, probes: job.probes });
+    return { phases, recall };
+  });
+}
+
+export interface WarmRounds {
+  floors: Phases[];
+  engine: Phases[];
+  handWrap: Phases[];
+}
+
+export function warmRounds(context: BrowserContext, job: PageJob, rounds: number): Promise<WarmRounds> {
+  return withPage(context, job, 'index', async (page) => {
+    const out: WarmRounds = { floors: [], engine: [], handWrap: [] };
+    for (let round = 0; round <= rounds; round++) {
+      const floors = (await call(page, 'runFloors')) as Phases;
+      const engine = (await call(page, 'runEngine', round === 0)) as Phases;
+      await call(page, 'clearEngine');
+      const hand = (await call(page, 'runHandWrap')) as Phases;
+      await call(page, 'clearHandWrap');
+      // Round 0 warms everything up (and pays the first-call setup): not counted.
+      if (round === 0) continue;
+      out.floors.push(floors);
+      out.engine.push(engine);
+      out.handWrap.push({ ...hand, paint: engine.paint! });
+    }
+    return out;
+  });
+}
+
+export type SlowContender = 'engine' | 'markjs' | 'fuzzy';
+
+const RECALL_SELECTOR: Readonly<Record<SlowContender, string>> = {
+  engine: 'mark.pledge-lens-mark',
+  markjs: `mark.${MARKJS_CLASS}`,
+  fuzzy: `mark.${FUZZY_CLASS}`,
+};
 
 function withHardTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'hard-timeout'> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -43,40 +106,26 @@ function withHardTimeout<T>(work: Promise<T>, ms: number): Promise<T | 'hard-tim
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
 
-export async function runInPageOnce(context: BrowserContext, job: InPageJob): Promise<RunOutcome> {
-  const page = await openWithHarness(context, job.pageUrl, job.harnessUrl);
-  try {
-    const args = { g: HARNESS_GLOBAL, url: job.dataUrl ?? '', deadline: job.deadlineMs };
-    if (job.contender === 'engine') await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.loadIndex(a.url), args);
-    if (job.contender === 'markjs' || job.contender === 'fuzzy') await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.loadPhrasings(a.url), args);
-    const since = await page.evaluate(() => performance.now());
+/**
+ * One run of a slow contender, or of the engine beside them (fresh page, index hydrated first and
+ * left out: the comparison the earlier benchmark made).
+ */
+export function slowOnce(context: BrowserContext, job: PageJob, contender: SlowContender, deadlineMs: number): Promise<RunOutcome> {
+  return withPage(context, job, contender === 'engine' ? 'index' : 'phrasings', async (page) => {
     let run: Promise<RunSample>;
-    switch (job.contender) {
-      case 'engine':
-        run = page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.runEngine(), args);
-        break;
-      case 'markjs':
-        run = page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.runMarkJs(a.deadline), args);
-        break;
-      case 'fuzzy':
-        run = page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.runFuzzy(a.deadline), args);
-        break;
-      case 'floor':
-        run = page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.runFloor(), args);
-        break;
-    }
-    const sample = await withHardTimeout(run, job.deadlineMs + 30_000);
-    if (sample === 'hard-timeout') {
-      return { sample: { total: job.deadlineMs, phases: {}, longestPhase: job.deadlineMs, timedOut: true, hits: 0 }, longTask: job.deadlineMs };
-    }
-    const longTasks = await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.longTasks(a.since), { ...args, since });
-    const selector = RECALL_SELECTOR[job.contender];
-    const recall =
-      selector && !sample.timedOut
-        ? await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.recall(a.probes, a.selector), { ...args, probes: job.probes, selector })
-        : undefined;
-    return { sample, longTask: Math.max(0, ...longTasks.map((task) => task.duration)), recall };
-  } finally {
-    await page.close({ runBeforeUnload: false }).catch(() => undefined);
-  }
+    if (contender === 'engine') {
+      run = (call(page, 'runEngine', true) as Promise<Phases>).then((p) => ({
+        total: p.extract! + p.match! + p.paint!,
+        phases: p,
+        timedOut: false,
+        hits: p.matches!,
+      }));
+    } else run = call(page, contender === 'markjs' ? 'runMarkJs' : 'runFuzzy', deadlineMs) as Promise<RunSample>;
+    const sample = await withHardTimeout(run, deadlineMs + 30_000);
+    if (sample === 'hard-timeout') return { sample: { total: deadlineMs, phases: {}, timedOut: true, hits: 0 } };
+    const recall = sample.timedOut
+      ? undefined
+      : await page.evaluate((a) => (window as unknown as Harnessed)[a.g]!.recall(a.probes, a.selector), { g: HARNESS_GLOBAL, probes: job.probes, selector: RECALL_SELECTOR[contender] });
+    return { sample, recall };
+  });
 }

@@ -1,8 +1,10 @@
 /** Small statistics for run samples. */
+import type { Phases } from './harness-types';
 
 export function median(values: readonly number[]): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
+  const finite = values.filter((value) => !Number.isNaN(value));
+  if (finite.length === 0) return Number.NaN;
+  const sorted = [...finite].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
@@ -15,4 +17,23 @@ export function medianByKey(samples: ReadonlyArray<Record<string, number>>): Rec
     out[key] = median(samples.map((sample) => sample[key]).filter((value): value is number => value !== undefined));
   }
   return out;
+}
+
+/** Repeated runs of one configuration: each run's phases, and their medians. */
+export interface Series {
+  runs: number;
+  median: Phases;
+  samples: Phases[];
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+export function summarise(samples: readonly Phases[]): Series {
+  const rounded = samples.map((sample) => Object.fromEntries(Object.entries(sample).map(([key, value]) => [key, round(value)])));
+  return { runs: samples.length, median: medianByKey(samples), samples: rounded };
+}
+
+/** The median of one phase, NaN when the series or the phase is missing. */
+export function med(series: Series | undefined, phase: string): number {
+  return series?.median[phase] ?? Number.NaN;
 }

@@ -501,7 +501,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
 
   // ---- 5. Copying ------------------------------------------------------------------------------
 
-  const OUR_MARKUP = /pledge-lens|data-claim|data-mention|data-markjs|role="button"|tabindex|aria-haspopup|aria-label|text-decoration-thickness|text-underline-offset|cursor: help/;
+  const OUR_MARKUP = /pledge-lens|data-claim|data-mention|data-markjs|role="button"|tabindex|aria-haspopup|aria-label|cursor: help|text-underline-offset: 3px/;
 
   async function selectAndCopy(page: LivePage, from: [string, number], to: [string, number]) {
     const selected = await page.run(([[startId, startOffset], [endId, endOffset]]) => {

@@ -42,6 +42,25 @@ class BrowserWindow {
   }
 }
 
+/** Privileged code that reads the clipboard's text and HTML flavours. */
+const CLIPBOARD_READER = `(() => {
+  const out = {};
+  for (const flavour of ['text/plain', 'text/html']) {
+    try {
+      const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+      transferable.init(null);
+      transferable.addDataFlavor(flavour);
+      Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+      const data = {};
+      transferable.getTransferData(flavour, data);
+      out[flavour] = data.value.QueryInterface(Ci.nsISupportsString).data;
+    } catch {
+      out[flavour] = '';
+    }
+  }
+  return JSON.stringify(out);
+})()`;
+
 class PuppeteerLivePage implements LivePage {
   readonly errors: string[] = [];
   /** Firefox does not report content-script exceptions over BiDi: the tests assert the DOM outcome instead. */
@@ -136,9 +155,11 @@ class PuppeteerLivePage implements LivePage {
     await this.page.keyboard.press('c');
     await this.page.keyboard.up('Control');
     await this.page.waitForFunction(readRecordedCopy, { timeout: 3_000 });
-    // The system clipboard is not readable from a page in Firefox without a paste prompt: the
-    // event's data is what the copy put there.
-    return (await this.page.evaluate(readRecordedCopy))!;
+    // Firefox hides data an extension put on the event from the page's listeners, and a page cannot
+    // read the clipboard without a paste prompt: the browser window reads it (headless Firefox keeps
+    // its own in-memory clipboard).
+    const clipboard = JSON.parse(String(await this.chrome.evaluate(CLIPBOARD_READER))) as Record<string, string>;
+    return { ...(await this.page.evaluate(readRecordedCopy))!, clipboardPlain: clipboard['text/plain'] ?? '', clipboardHtml: clipboard['text/html'] ?? '' };
   }
 
   close(): Promise<void> {
@@ -221,3 +242,4 @@ export async function launchLiveFirefox(): Promise<LiveBrowser> {
     close: firefox.close,
   };
 }
+

@@ -38,7 +38,11 @@ let db: PledgeLensDatabase;
 function setWith(version: string, claimId: string, change: (claim: Claim) => Claim, base = bundledSet()): ClaimSet {
   return { ...base, version, publishedAt: '2026-11-30', claims: base.claims.map((claim) => (claim.id === claimId ? change(claim) : claim)) };
 }
-const withdrawn = (claim: Claim): Claim => ({ ...claim, status: 'withdrawn', statusDate: '2026-11-28' });
+/** A new status, with the history event that sets it (the schema checks they agree). */
+function setStatus(claim: Claim, event: 'withdrawn' | 'lapsed', date: string): Claim {
+  return { ...claim, status: event, statusDate: date, history: [...claim.history, { date, event, note: `Marked ${event} (test).`, sourceUrl: claim.sources[0]!.url }] };
+}
+const withdrawn = (claim: Claim): Claim => setStatus(claim, 'withdrawn', '2026-11-28');
 
 async function makeService(bundled: ClaimSet = bundledSet(), fetchImpl?: typeof fetch): Promise<BackgroundHarness> {
   const harness = new BackgroundHarness(db, { loadBundled: async () => bundled, now, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
@@ -177,7 +181,7 @@ describe('a claim-set update that changes a claim the reader met', () => {
     const mentionId = await readPage(bg);
     await ok(bg.page({ type: 'set-wrong-match', mentionId, flagged: true }));
     later('2026-11-26T09:00:00.000Z');
-    await importPack(bg, setWith('2.2.0', CLAIM, (claim) => ({ ...claim, status: 'lapsed', statusDate: '2026-11-29' })), 'Another pack');
+    await importPack(bg, setWith('2.2.0', CLAIM, (claim) => setStatus(claim, 'lapsed', '2026-11-29')), 'Another pack');
     expect(await db.getAll('claim-changes')).toEqual([]);
     expect(bg.port.badges.get(7)).toBe('1');
   });
@@ -194,7 +198,7 @@ describe('a claim-set update that changes a claim the reader met', () => {
 
   it('is recorded for a feed update', async () => {
     const FEED = 'https://feeds.example/claims.json';
-    const feedSet = setWith('3.0.0', CLAIM, withdrawn, { ...bundledSet(), publisher: 'Research feed' });
+    const feedSet = { ...setWith('3.0.0', CLAIM, withdrawn, { ...bundledSet(), publisher: 'Research feed' }), publishedAt: '2026-11-25' };
     const fetchImpl: typeof fetch = (input) =>
       Promise.resolve(String(input) === FEED ? new Response(JSON.stringify(feedSet), { headers: { 'Content-Type': 'application/json' } }) : new Response('no', { status: 404 }));
     const bg = await makeService(bundledSet(), fetchImpl);

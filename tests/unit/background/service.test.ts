@@ -205,7 +205,8 @@ describe('BackgroundHarness: claim packs', () => {
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) {
       expect(wrong.error).toContain(RISK_REPORTS_ID);
-      expect(wrong.error).toContain('claims[0].kind');
+      // In words, not as a schema path (claims[0].kind).
+      expect(wrong.error).toContain('label: must be one of');
     }
     expect(await packIds(service)).toEqual(before);
   });

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationHistory, type AnnotationHistoryProps } from '@/components/annotation-history';
 import { claimOptionsFrom, toMentionQuery, EMPTY_FILTERS } from '@/components/annotation-filters';
+import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
 import { claimFixture, mentionFixture, pickFile } from './options-test-utils';
 
@@ -31,6 +32,8 @@ function props(overrides: Partial<AnnotationHistoryProps> = {}): AnnotationHisto
     onExport: vi.fn(async () => ({ ok: true as const, count: 2 })),
     onImport: vi.fn(async () => ({ ok: true as const, added: 1, updated: 0, unchanged: 0 })),
     onClearAll: vi.fn(),
+    // The flat list shows every field on every row; the grouped views are tested below.
+    initialGrouping: 'none',
     ...overrides,
   };
 }
@@ -46,7 +49,7 @@ describe('AnnotationHistory rows', () => {
     const second = within(rows[1]!);
 
     expect(first.getByTestId('row-quote').textContent).toBe('Acme promised to halt training');
-    expect(first.getByTestId('row-claim').textContent).toBe(`Binding commitment ${pause.statement}`);
+    expect(first.getByTestId('row-claim').textContent).toBe(`Binding commitment In force since 14 May 2025 ${pause.statement}`);
     const link = first.getByTestId('row-page').querySelector('a')!;
     expect(link.getAttribute('href')).toBe('https://news.example.com/story');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
@@ -69,10 +72,19 @@ describe('AnnotationHistory rows', () => {
     expect(screen.getByTestId('history-count').textContent).toBe('1 mention found');
   });
 
-  it('shows an empty message and no rows when nothing matches', () => {
+  it('an empty history says what will appear there, not that filters hide it; a filtered one says so', () => {
     render(<AnnotationHistory {...props({ mentions: [] })} />);
     expect(screen.queryAllByTestId('history-row')).toHaveLength(0);
-    expect(screen.getByTestId('history-empty').textContent).toContain('No stored annotations');
+    expect(screen.getByTestId('history-empty').textContent).toMatch(/^Your history is empty\./);
+    expect(screen.getByTestId('history-empty').textContent).not.toMatch(/filter/i);
+    fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'announced-target' } });
+    expect(screen.getByTestId('history-empty').textContent).toContain('No stored annotations match these filters');
+  });
+
+  it('an empty result cannot be exported', () => {
+    render(<AnnotationHistory {...props({ mentions: [] })} />);
+    expect(screen.getByTestId<HTMLButtonElement>('export-button').disabled).toBe(true);
+    expect(screen.getByTestId('export-hint').textContent).toMatch(/^Nothing to export/);
   });
 
   it('shows a load error in an alert', () => {
@@ -106,6 +118,20 @@ describe('AnnotationHistory filters', () => {
       from: '2026-01-01',
       to: '2026-03-31',
     });
+    fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'binding-commitment' } });
+    fireEvent.change(screen.getByTestId('filter-status'), { target: { value: 'withdrawn' } });
+    fireEvent.click(screen.getByTestId('filter-changed'));
+    expect(onQueryChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kinds: ['binding-commitment'], statuses: ['withdrawn'], changedSinceRead: true }),
+    );
+  });
+
+  it('offers every kind and status in plain words', () => {
+    render(<AnnotationHistory {...props()} />);
+    const texts = (id: string) => Array.from(screen.getByTestId<HTMLSelectElement>(id).options).map((o) => o.textContent);
+    expect(texts('filter-kind')).toEqual(['All labels', 'Binding commitment', 'Announced target', 'No commitment']);
+    expect(texts('filter-status')).toContain('Not yet in force');
+    expect(texts('filter-status')).toContain('Withdrawn');
   });
 
   it('leaves out a site the background could not read, and marks the field invalid', () => {
@@ -220,5 +246,97 @@ describe('AnnotationHistory export and import', () => {
   it('accepts only JSON files in the picker', () => {
     render(<AnnotationHistory {...props()} />);
     expect(screen.getByTestId('import-input').getAttribute('accept')).toContain('.jsonld');
+  });
+});
+
+describe('AnnotationHistory as a research view', () => {
+  const change: ClaimChange = {
+    claimId: 'acme-pause',
+    was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2025-05-14' },
+    now: { kind: 'binding-commitment', status: 'withdrawn', statusDate: '2026-02-24' },
+    evidenceChanged: false,
+    changedAt: '2026-03-01T10:00:00.000Z',
+    pack: { id: 'feed', name: 'Research feed', version: '2.1.0' },
+    unseen: true,
+  };
+  const pageTwo = mentionFixture({ id: 'm-3', anchor: { exact: 'Later on the same page', prefix: '', suffix: '', start: 400, end: 420 }, lastSeen: '2026-03-04T09:00:00.000Z' });
+
+  it('groups by page (reading order within a page) or by claim, from a toggle', () => {
+    render(<AnnotationHistory {...props({ initialGrouping: undefined, mentions: [pageTwo, ...props().mentions] })} />);
+    // Default: by page. The newest page first; its rows in reading order; the page is named once, in the heading.
+    let groups = screen.getAllByTestId('history-group');
+    expect(groups.map((group) => within(group).getByTestId('group-heading').textContent)).toEqual([
+      expect.stringContaining('A story about Acme'),
+      expect.stringContaining('Plain http page'),
+    ]);
+    expect(within(groups[0]!).getAllByTestId('history-row').map((row) => row.getAttribute('data-mention-id'))).toEqual(['m-1', 'm-3']);
+    expect(within(groups[0]!).queryByTestId('row-page')).toBeNull();
+    expect(within(groups[0]!).getAllByTestId('row-claim')).toHaveLength(2);
+
+    fireEvent.click(screen.getByTestId('group-by-claim'));
+    groups = screen.getAllByTestId('history-group');
+    expect(groups.map((group) => group.getAttribute('data-group-key'))).toEqual(['acme-pause', 'acme-target']);
+    expect(within(groups[0]!).getByTestId('group-heading').textContent).toContain(pause.statement);
+    expect(within(groups[0]!).queryByTestId('row-claim')).toBeNull();
+    expect(within(groups[0]!).getAllByTestId('row-page')).toHaveLength(2);
+  });
+
+  it('marks rows whose claim changed since they were read, in words', () => {
+    render(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change] })} />);
+    const [first, second] = screen.getAllByTestId('history-row');
+    expect(within(first!).getByTestId('row-changed').textContent).toBe(
+      'Changed since you read it was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
+    );
+    expect(within(second!).queryByTestId('row-changed')).toBeNull();
+    expect(screen.getByTestId('changed-notice').textContent).toContain('A claim you read about has changed since.');
+  });
+
+  it('the notice shows only the changed mentions in one click', () => {
+    const onQueryChange = vi.fn<(query: MentionQuery) => void>();
+    render(<AnnotationHistory {...props({ onQueryChange, unseenChanges: [change] })} />);
+    fireEvent.click(screen.getByTestId('show-changed'));
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', changedSinceRead: true });
+    expect(screen.getByTestId<HTMLInputElement>('filter-changed').checked).toBe(true);
+    expect(screen.queryByTestId('show-changed')).toBeNull();
+  });
+
+  it('edits a note in place and says it was saved', async () => {
+    const onSaveNote = vi.fn(async () => ({ ok: true as const }));
+    render(<AnnotationHistory {...props({ onSaveNote })} />);
+    const row = within(screen.getAllByTestId('history-row')[1]!);
+    fireEvent.click(row.getByTestId('row-note-edit'));
+    fireEvent.input(row.getByTestId('row-note-input'), { target: { value: 'Not about Acme at all' } });
+    fireEvent.click(row.getByTestId('row-note-save'));
+    await waitFor(() => expect(row.getByTestId('row-note-result').textContent).toBe('Note saved.'));
+    expect(onSaveNote).toHaveBeenCalledWith('m-2', 'Not about Acme at all');
+    expect(row.queryByTestId('row-note-input')).toBeNull();
+  });
+
+  it('a failed note save says why, in an alert, and keeps the text', async () => {
+    const onSaveNote = vi.fn(async () => ({ ok: false as const, error: 'That mention is no longer stored (was the history cleared?).' }));
+    render(<AnnotationHistory {...props({ onSaveNote })} />);
+    const row = within(screen.getAllByTestId('history-row')[0]!);
+    expect(row.getByTestId('row-note-edit').textContent).toBe('Edit note');
+    fireEvent.click(row.getByTestId('row-note-edit'));
+    expect(row.getByTestId<HTMLTextAreaElement>('row-note-input').value).toBe('Check the date');
+    fireEvent.input(row.getByTestId('row-note-input'), { target: { value: 'Changed my mind' } });
+    fireEvent.click(row.getByTestId('row-note-save'));
+    const alert = await waitFor(() => row.getByRole('alert'));
+    expect(alert.textContent).toContain('no longer stored');
+    expect(row.getByTestId<HTMLTextAreaElement>('row-note-input').value).toBe('Changed my mind');
+  });
+
+  it('copies a citation in one click, and shows it to copy by hand when the clipboard is refused', async () => {
+    const onCopyCitation = vi.fn(async () => ({ copied: true, text: 'cite' }));
+    const { unmount } = render(<AnnotationHistory {...props({ onCopyCitation })} />);
+    fireEvent.click(within(screen.getAllByTestId('history-row')[0]!).getByTestId('row-cite'));
+    await waitFor(() => expect(screen.getByTestId('row-cite-result').textContent).toBe('Citation copied.'));
+    expect(onCopyCitation).toHaveBeenCalledWith(expect.objectContaining({ id: 'm-1' }));
+    unmount();
+    render(<AnnotationHistory {...props({ onCopyCitation: async () => ({ copied: false, text: '“Quote” In: Page' }) })} />);
+    fireEvent.click(within(screen.getAllByTestId('history-row')[0]!).getByTestId('row-cite'));
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toContain('did not allow copying');
+    expect(refused.textContent).toContain('“Quote” In: Page');
   });
 });

@@ -51,8 +51,10 @@ describe('OptionsClaimSet packs', () => {
     render(<OptionsClaimSet {...props()} />);
     const rows = within(screen.getByTestId('pack-list')).getAllByTestId('pack-row');
     expect(rows.map((row) => within(row).getByTestId('pack-name').textContent)).toEqual(['Built-in claims', 'my-pack.json']);
-    const cells = Array.from(rows[1]!.querySelectorAll('td')).map((cell) => cell.textContent);
-    expect(cells.slice(0, 4)).toEqual(['Imported file', '0.3.0', '1 Mar 2026', '4']);
+    // Source, version, date and size sit under the name, so the table fits a 360 px screen.
+    expect(rows[1]!.querySelector('.pack-meta')?.textContent).toBe('Imported file · version 0.3.0 · published 1 Mar 2026 · 4 claims');
+    expect(within(rows[1]!).getByTestId('pack-version').textContent).toBe('0.3.0');
+    expect(Array.from(screen.getByTestId('pack-list').querySelectorAll('thead th')).map((th) => th.textContent)).toEqual(['Pack', 'In use', 'Actions']);
     const toggles = rows.map((row) => within(row).getByTestId<HTMLInputElement>('pack-toggle'));
     expect(toggles.map((toggle) => toggle.checked)).toEqual([true, false]);
     expect(screen.getByLabelText('Use Built-in claims')).toBe(toggles[0]);

@@ -92,7 +92,7 @@ describe('claim packs', () => {
 
     const v2 = await openDb(DB_VERSION);
     expect(v2.version).toBe(DB_VERSION);
-    expect(Array.from(v2.objectStoreNames).sort()).toEqual(['mentions', 'meta', 'packs']);
+    expect(Array.from(v2.objectStoreNames).sort()).toEqual(['claim-changes', 'mentions', 'meta', 'packs']);
     expect(await listPacks(v2)).toEqual([pack]);
     expect(await readMeta(v2, 'settings')).toEqual({ disabledSites: ['news.example'], feedUrl: 'https://feed.example/claims.json' });
     const tx = v2.transaction('mentions');

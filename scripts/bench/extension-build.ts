@@ -1,0 +1,127 @@
+/**
+ * The extension as the bench measures it: the real build (WXT, the project's own wxt.config.ts) with
+ * bench-only timing in the background service worker (instrument/), written to `.output/bench/`,
+ * never over the shipped `.output/chrome-mv3`. The content script is not touched: its bundle is
+ * byte-for-byte what the shipped build makes of the same sources, so it is also what the size goal
+ * reads.
+ *
+ * The instrumentation is swapped in by module resolution, for three importers only:
+ * - entrypoints/background.ts gets a BackgroundService whose start-up is timed (and, through it,
+ *   instrument/worker-timing.ts, which times every message from receipt to answer);
+ * - lib/background/background-service.ts gets a ClaimSetCache and a MentionWriter that time loading
+ *   the claim set and writing mentions after the answer;
+ * - lib/background/handlers/content-handlers.ts gets a timed matchClaims.
+ * No message, listener or global is added: the timings are User Timing entries inside the worker,
+ * read over the DevTools protocol (see worker-probe.ts).
+ */
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import type { InlineConfig } from 'wxt';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const INSTRUMENT = fileURLToPath(new URL('./instrument/', import.meta.url));
+export const BENCH_BUILD_ROOT = join(ROOT, '.output/bench');
+
+/** importer (relative to the project root) → real module it imports (relative) → instrumented stand-in. */
+const SWAPS: ReadonlyArray<{ importer: string; real: string; shim: string }> = [
+  { importer: 'entrypoints/background.ts', real: 'lib/background/background-service.ts', shim: 'timed-service.ts' },
+  { importer: 'lib/background/background-service.ts', real: 'lib/background/claim-set-cache.ts', shim: 'timed-stores.ts' },
+  { importer: 'lib/background/background-service.ts', real: 'lib/background/mention-writer.ts', shim: 'timed-stores.ts' },
+  { importer: 'lib/background/handlers/content-handlers.ts', real: 'lib/match/match-claims.ts', shim: 'timed-match-claims.ts' },
+];
+
+const clean = (id: string) => resolve(id.split('?')[0]!);
+
+function instrumentPlugin(used: Set<string>): Plugin {
+  return {
+    name: 'pledge-lens-bench-instrument',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const from = clean(importer);
+      const candidates = SWAPS.filter((swap) => from === join(ROOT, swap.importer));
+      if (candidates.length === 0) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved) return null;
+      const swap = candidates.find((c) => clean(resolved.id) === join(ROOT, c.real));
+      if (!swap) return null;
+      used.add(`${swap.importer} -> ${swap.shim}`);
+      return join(INSTRUMENT, swap.shim);
+    },
+  };
+}
+
+export interface BenchBuild {
+  /** The instrumented Chrome MV3 build. */
+  dir: string;
+  ms: number;
+  /** The previous bench build was made from the same sources and reused. */
+  reused: boolean;
+}
+
+/** What the build is made of: a change to any of these means a new build. */
+const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'assets', 'scripts/bench/instrument', 'scripts/bench/extension-build.ts', 'wxt.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function filesOf(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesOf(join(path, name)));
+}
+
+export function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const file of SOURCES.flatMap((source) => filesOf(join(ROOT, source)))) {
+    hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the instrumented Chrome MV3 extension into .output/bench/chrome-mv3, unless the last bench
+ * build came from the same sources (`force` builds anyway).
+ */
+export async function buildBenchExtension(log: (line: string) => void, force = false): Promise<BenchBuild> {
+  const dir = join(BENCH_BUILD_ROOT, 'chrome-mv3');
+  const stamp = join(BENCH_BUILD_ROOT, 'sources.sha256');
+  const hash = sourceHash();
+  if (!force && existsSync(join(dir, 'manifest.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return { dir, ms: 0, reused: true };
+  const { build } = await import('wxt');
+  const used = new Set<string>();
+  const t0 = performance.now();
+  await build({
+    root: ROOT,
+    browser: 'chrome',
+    outDir: BENCH_BUILD_ROOT,
+    logger: quietLogger(log),
+    vite: () => ({ plugins: [instrumentPlugin(used)], logLevel: 'silent' }),
+  });
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the bench build wrote no manifest in ${dir}`);
+  // Every swap must have happened, or the worker timings would silently be missing.
+  const missing = SWAPS.filter((swap) => !used.has(`${swap.importer} -> ${swap.shim}`));
+  if (missing.length > 0) throw new Error(`bench instrumentation not applied for: ${missing.map((m) => `${m.importer} -> ${m.real}`).join(', ')}`);
+  writeFileSync(stamp, hash);
+  return { dir, ms: performance.now() - t0, reused: false };
+}
+
+/** A copy of a build whose bundled claim set is `claimSetJson` (e.g. 10,000 synthetic claims). */
+export function withBundledClaims(buildDir: string, name: string, claimSetJson: string): string {
+  const dir = join(BENCH_BUILD_ROOT, `chrome-mv3-${name}`);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(buildDir, dir, { recursive: true });
+  writeFileSync(join(dir, 'claims/default.json'), claimSetJson);
+  return dir;
+}
+
+type Logger = NonNullable<InlineConfig['logger']>;
+
+/** WXT's logger, with only warnings and errors passed on. */
+function quietLogger(log: (line: string) => void): Logger {
+  const silent = (): void => undefined;
+  const loud = (...args: unknown[]): void => log(`  wxt: ${args.map(String).join(' ')}`);
+  return { debug: silent, log: silent, info: silent, success: silent, warn: loud, error: loud, fatal: loud, level: 3 };
+}

@@ -1,0 +1,157 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { claimSetLine, groupByKind, PopupView, type PopupViewProps } from '@/components/popup-view';
+import type { ClaimChange } from '@/lib/claims/claim-changes';
+import type { PageClaimSummary } from '@/lib/frames/tab-frames';
+import { infoFixture, packFixture } from './options-test-utils';
+
+function claim(id: string, kind: PageClaimSummary['kind'], firstOffset: number, overrides: Partial<PageClaimSummary> = {}): PageClaimSummary {
+  return { claimId: id, statement: `Statement of ${id}.`, kind, status: 'in-force', statusDate: '2026-01-10', actorName: 'Acme AI', mentions: 1, firstOffset, ...overrides };
+}
+
+/** In reading order, as the background sends them. */
+const CLAIMS = [
+  claim('headline', 'announced-target', 10),
+  claim('second', 'binding-commitment', 200, { status: 'withdrawn', statusDate: '2026-02-24', mentions: 2 }),
+  claim('third', 'announced-target', 400),
+  claim('refusal', 'no-commitment', 600, { status: 'declined' }),
+];
+
+function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
+  return {
+    page: { kind: 'ready', enabled: true, scanning: false, claims: CLAIMS },
+    siteEnabled: true,
+    host: 'news.example',
+    info: infoFixture({ packs: [packFixture({ name: 'Pledge Lens' })] }),
+    exportMessage: '',
+    legendUrl: 'chrome-extension://id/welcome.html#labels',
+    onToggleSite: vi.fn(),
+    onJump: vi.fn(),
+    onExport: vi.fn(),
+    onOpenOptions: vi.fn(),
+    onOpenLegend: vi.fn(),
+    ...overrides,
+  };
+}
+
+afterEach(cleanup);
+
+const ids = () => screen.getAllByTestId('claim-item').map((item) => item.getAttribute('data-claim-id'));
+
+describe('PopupView claims', () => {
+  it('groups by kind, groups in the order their first claim appears, claims in reading order', () => {
+    render(<PopupView {...props()} />);
+    const groups = screen.getAllByTestId('claim-group');
+    expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Announced targets (2)', 'Binding commitment (1)', 'No commitment (1)']);
+    expect(ids()).toEqual(['headline', 'third', 'second', 'refusal']);
+    expect(groupByKind(CLAIMS).map((group) => group.kind)).toEqual(['announced-target', 'binding-commitment', 'no-commitment']);
+  });
+
+  it('shows kind and status in plain words on every claim', () => {
+    render(<PopupView {...props()} />);
+    const second = screen.getAllByTestId('claim-item')[2]!;
+    expect(second.querySelector('.badge')?.textContent).toBe('Binding commitment');
+    expect(within(second).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
+    expect(second.querySelector('.meta')?.textContent).toContain('2 mentions');
+    expect(screen.getAllByTestId('claim-status')[0]!.textContent).toBe('In force since 10 Jan 2026');
+  });
+
+  it('jumps to a claim on click', () => {
+    const onJump = vi.fn();
+    render(<PopupView {...props({ onJump })} />);
+    fireEvent.click(screen.getAllByTestId('claim-item')[1]!);
+    expect(onJump).toHaveBeenCalledWith('third');
+  });
+
+  it('says "changed since you read it" with the old and new status, and shows what holds now', () => {
+    const change: ClaimChange = {
+      claimId: 'headline',
+      was: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-10' },
+      now: { kind: 'announced-target', status: 'withdrawn', statusDate: '2026-02-24' },
+      evidenceChanged: false,
+      changedAt: '2026-03-01T12:00:00.000Z',
+      pack: { id: 'feed', name: 'Research feed', version: '2.1.0' },
+      unseen: true,
+    };
+    render(<PopupView {...props({ changes: { headline: change } })} />);
+    const item = screen.getAllByTestId('claim-item')[0]!.parentElement!;
+    expect(within(item).getByTestId('claim-changed').textContent).toBe(
+      'Changed since you read it (new): was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
+    );
+    expect(within(item).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
+    expect(screen.getByTestId('changed-summary').textContent).toBe('1 claim here has changed since you read it.');
+  });
+
+  it('points at changes read elsewhere, opening the history filtered to them', () => {
+    const onOpenOptions = vi.fn();
+    render(<PopupView {...props({ changedElsewhere: 2, onOpenOptions })} />);
+    fireEvent.click(within(screen.getByTestId('changed-elsewhere')).getByRole('link'));
+    expect(onOpenOptions).toHaveBeenCalledWith('changed');
+  });
+});
+
+describe('PopupView states', () => {
+  const state = () => screen.getByTestId('page-state').getAttribute('data-state');
+  const empty = () => screen.getByTestId('empty-state').textContent;
+
+  it('an empty page', () => {
+    render(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
+    expect(state()).toBe('empty');
+    expect(empty()).toBe('No known claims on this page.');
+    expect(screen.queryByTestId('claim-list')).toBeNull();
+    expect(screen.queryByTestId('export-w3c')).toBeNull();
+  });
+
+  it('no pack switched on', () => {
+    render(<PopupView {...props({ info: infoFixture({ claimCount: 0, packs: [] }), page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
+    expect(state()).toBe('no-packs');
+    expect(empty()).toMatch(/^No known claims on this page: no claim pack is switched on/);
+  });
+
+  it('switched off on the site', () => {
+    render(<PopupView {...props({ siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: CLAIMS } })} />);
+    expect(state()).toBe('off');
+    expect(empty()).toMatch(/off on this site/);
+    expect(screen.queryAllByTestId('claim-item')).toEqual([]);
+  });
+
+  it.each([
+    ['browser-page', /can’t read this page/],
+    ['not-read', /hasn’t read this page/],
+    ['loading', /still loading/],
+  ] as const)('an unsupported page: %s', (reason, words) => {
+    render(<PopupView {...props({ host: '', page: { kind: 'unavailable', reason } })} />);
+    expect(state()).toBe(reason);
+    expect(empty()).toMatch(words);
+    expect(screen.queryByTestId('site-toggle')).toBeNull();
+    expect(screen.getByTestId('page-state').textContent).not.toMatch(/reload this page to/i);
+  });
+});
+
+describe('PopupView links and footer', () => {
+  it('links to the legend and the options page', () => {
+    const onOpenLegend = vi.fn();
+    const onOpenOptions = vi.fn();
+    render(<PopupView {...props({ onOpenLegend, onOpenOptions })} />);
+    const legend = screen.getByTestId('legend-link');
+    expect(legend.textContent).toBe('What do these labels mean?');
+    expect(legend.getAttribute('href')).toBe('chrome-extension://id/welcome.html#labels');
+    fireEvent.click(legend);
+    expect(onOpenLegend).toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('options-link'));
+    expect(onOpenOptions).toHaveBeenCalledWith();
+  });
+
+  it('names the claim set by its packs, not internal ids, with a readable date', () => {
+    const info = infoFixture({ version: 'bundled@1.2.0+feed@2.0.0', claimCount: 14, publishedAt: '2026-02-01', packs: [packFixture({ name: 'Pledge Lens' }), packFixture({ id: 'feed', name: 'Test feed', version: '2.0.0' }), packFixture({ id: 'off', enabled: false })] });
+    expect(claimSetLine(info)).toBe('Claim set: Pledge Lens 1.2.0 + Test feed 2.0.0 (14 claims), published 1 Feb 2026.');
+    expect(claimSetLine(infoFixture({ packs: [packFixture({ enabled: false })] }))).toBe('Claim set: no pack is switched on.');
+  });
+
+  it('shows the export outcome and the history notice', () => {
+    render(<PopupView {...props({ exportMessage: 'Exported 2 mentions as x.csv. 1 mention you marked as a wrong match was left out.', historyNotice: 'Your history is full.' })} />);
+    expect(screen.getByTestId('export-message').textContent).toContain('wrong match was left out');
+    expect(screen.getByTestId('history-notice').textContent).toBe('Your history is full.');
+  });
+});
