@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { changeDetail, changeSource, CHANGED_HEADLINE } from '@/lib/format/change-labels';
@@ -63,111 +63,61 @@ export function ChangeBadge({ change }: { change: ClaimChange }) {
   );
 }
 
-function NoteEditor({ mention, onSave, labelledBy }: { mention: Mention; onSave: NonNullable<AnnotationListProps['onSaveNote']>; labelledBy: string }) {
+/** The note form, shown in the row while the reader edits; it closes on save or cancel. */
+function NoteForm({ mention, onSave, onDone }: { mention: Mention; onSave: NonNullable<AnnotationListProps['onSaveNote']>; onDone: (outcome?: { ok: boolean; text: string }) => void }) {
   const id = useId();
   const saved = mention.note?.text ?? '';
-  const [editing, setEditing] = useState(false);
   const [text, setText] = useState(saved);
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string }>();
+  const [error, setError] = useState<string>();
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => ref.current?.focus(), []);
 
   const save = async () => {
     setBusy(true);
-    setOutcome(undefined);
-    const result = await onSave(mention.id, text).catch((error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }));
+    setError(undefined);
+    const result = await onSave(mention.id, text).catch((failure: unknown) => ({ ok: false as const, error: failure instanceof Error ? failure.message : String(failure) }));
     setBusy(false);
-    if (result.ok) {
-      setEditing(false);
-      setOutcome({ ok: true, text: text.trim() ? 'Note saved.' : 'Note removed.' });
-    } else setOutcome({ ok: false, text: `The note was not saved: ${result.error}` });
+    if (result.ok) onDone({ ok: true, text: text.trim() ? 'Note saved.' : 'Note removed.' });
+    else setError(`The note was not saved: ${result.error}`);
   };
 
   return (
-    <div class="row-note">
-      {!editing && saved.trim() && (
-        <p class="note-text">
-          <span class="note-label">Note:</span> <span data-testid="row-note">{saved}</span>
-        </p>
-      )}
-      {editing ? (
-        <form
-          class="note-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void save();
-          }}
-        >
-          <label for={`${id}-note`}>Your note</label>
-          <textarea
-            id={`${id}-note`}
-            rows={3}
-            maxLength={MAX_NOTE_LENGTH}
-            value={text}
-            disabled={busy}
-            data-testid="row-note-input"
-            onInput={(event) => setText(event.currentTarget.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape') {
-                setText(saved);
-                setEditing(false);
-              }
-            }}
-          />
-          <div class="note-actions">
-            <button type="submit" disabled={busy} data-testid="row-note-save">
-              Save note
-            </button>
-            <button
-              type="button"
-              class="secondary"
-              disabled={busy}
-              onClick={() => {
-                setText(saved);
-                setEditing(false);
-              }}
-            >
-              Cancel
-            </button>
-          </div>
-        </form>
-      ) : (
-        <button
-          type="button"
-          class="secondary"
-          data-testid="row-note-edit"
-          aria-describedby={labelledBy}
-          onClick={() => {
-            setText(saved);
-            setOutcome(undefined);
-            setEditing(true);
-          }}
-        >
-          {saved.trim() ? 'Edit note' : 'Add note'}
+    <form
+      class="note-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <label for={`${id}-note`}>Your note</label>
+      <textarea
+        id={`${id}-note`}
+        ref={ref}
+        rows={3}
+        maxLength={MAX_NOTE_LENGTH}
+        value={text}
+        disabled={busy}
+        data-testid="row-note-input"
+        onInput={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onDone();
+        }}
+      />
+      <div class="note-actions">
+        <button type="submit" disabled={busy} data-testid="row-note-save">
+          Save note
         </button>
-      )}
-      {outcome && (
-        <p class={outcome.ok ? 'result ok' : 'result error'} role={outcome.ok ? 'status' : 'alert'} data-testid="row-note-result">
-          {outcome.text}
+        <button type="button" class="secondary" disabled={busy} onClick={() => onDone()}>
+          Cancel
+        </button>
+      </div>
+      {error && (
+        <p class="result error" role="alert" data-testid="row-note-result">
+          {error}
         </p>
       )}
-    </div>
-  );
-}
-
-function CiteButton({ mention, onCopy, describedBy }: { mention: Mention; onCopy: NonNullable<AnnotationListProps['onCopyCitation']>; describedBy: string }) {
-  const [outcome, setOutcome] = useState<{ copied: boolean; text: string }>();
-  return (
-    <>
-      <button type="button" class="secondary" data-testid="row-cite" aria-describedby={describedBy} onClick={async () => setOutcome(await onCopy(mention))}>
-        Copy citation
-      </button>
-      {outcome && (
-        <p class={outcome.copied ? 'result ok cite-result' : 'result error cite-result'} role={outcome.copied ? 'status' : 'alert'} data-testid="row-cite-result">
-          {outcome.copied ? 'Citation copied.' : 'The browser did not allow copying. Select the citation below and copy it:'}
-          {!outcome.copied && <span class="cite-text">{outcome.text}</span>}
-        </p>
-      )}
-    </>
+    </form>
   );
 }
 
@@ -185,6 +135,10 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
   const quoteId = `${useId()}-quote`;
   const flagged = mention.wrongMatch?.flagged === true;
   const note = mention.note?.text.trim();
+  const [editing, setEditing] = useState(false);
+  const [noteOutcome, setNoteOutcome] = useState<{ ok: boolean; text: string }>();
+  const [cited, setCited] = useState<{ copied: boolean; text: string }>();
+  const editButton = useRef<HTMLButtonElement>(null);
   return (
     <li class={`history-row${flagged ? ' flagged' : ''}${change ? ' changed' : ''}`} data-testid="history-row" data-mention-id={mention.id}>
       <blockquote id={quoteId} class="quote" data-testid="row-quote">
@@ -196,42 +150,82 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
         </p>
       )}
       {change && <ChangeBadge change={change} />}
-      <dl class="row-meta">
-        {showPage && (
+      {note && !editing && (
+        <p class="note-text">
+          <span class="note-label">Note:</span> <span data-testid="row-note">{note}</span>
+        </p>
+      )}
+      {editing && props.onSaveNote && (
+        <NoteForm
+          mention={mention}
+          onSave={props.onSaveNote}
+          onDone={(outcome) => {
+            setEditing(false);
+            setNoteOutcome(outcome);
+            // Back to the button that opened the form, so keyboard users keep their place.
+            setTimeout(() => editButton.current?.focus(), 0);
+          }}
+        />
+      )}
+      <div class="row-foot">
+        <dl class="row-meta">
+          {showPage && (
+            <div>
+              <dt>Page</dt>
+              <dd data-testid="row-page">
+                <PageLink url={mention.pageUrl} title={mention.pageTitle} />
+              </dd>
+            </div>
+          )}
           <div>
-            <dt>Page</dt>
-            <dd data-testid="row-page">
-              <PageLink url={mention.pageUrl} title={mention.pageTitle} />
+            <dt>Last seen</dt>
+            <dd>
+              <time dateTime={mention.lastSeen} data-testid="row-last-seen">
+                {formatUtcDay(mention.lastSeen)}
+              </time>
             </dd>
           </div>
-        )}
-        <div>
-          <dt>Last seen</dt>
-          <dd>
-            <time dateTime={mention.lastSeen} data-testid="row-last-seen">
-              {formatUtcDay(mention.lastSeen)}
-            </time>
-          </dd>
+        </dl>
+        <div class="row-actions">
+          {flagged && (
+            <span class="flag" data-testid="row-wrong-match">
+              Marked as a wrong match
+            </span>
+          )}
+          {props.onSaveNote && !editing && (
+            <button
+              type="button"
+              ref={editButton}
+              class="secondary"
+              data-testid="row-note-edit"
+              aria-describedby={quoteId}
+              onClick={() => {
+                setNoteOutcome(undefined);
+                setEditing(true);
+              }}
+            >
+              {note ? 'Edit note' : 'Add note'}
+            </button>
+          )}
+          {props.onCopyCitation && (
+            <button type="button" class="secondary" data-testid="row-cite" aria-describedby={quoteId} onClick={async () => setCited(await props.onCopyCitation!(mention))}>
+              Copy citation
+            </button>
+          )}
+          <ConfirmButton label="Delete" confirmLabel="Confirm delete" describedBy={quoteId} testId="row-delete" confirmTestId="row-delete-confirm" onConfirm={() => props.onDelete(mention.id)} />
         </div>
-      </dl>
-      {props.onSaveNote ? (
-        <NoteEditor mention={mention} onSave={props.onSaveNote} labelledBy={quoteId} />
-      ) : (
-        note && (
-          <p class="note-text">
-            <span class="note-label">Note:</span> <span data-testid="row-note">{note}</span>
-          </p>
-        )
-      )}
-      <div class="row-actions">
-        {flagged && (
-          <span class="flag" data-testid="row-wrong-match">
-            Marked as a wrong match
-          </span>
-        )}
-        {props.onCopyCitation && <CiteButton mention={mention} onCopy={props.onCopyCitation} describedBy={quoteId} />}
-        <ConfirmButton label="Delete" confirmLabel="Confirm delete" describedBy={quoteId} testId="row-delete" confirmTestId="row-delete-confirm" onConfirm={() => props.onDelete(mention.id)} />
       </div>
+      {noteOutcome && (
+        <p class="result ok" role="status" data-testid="row-note-result">
+          {noteOutcome.text}
+        </p>
+      )}
+      {cited && (
+        <p class={cited.copied ? 'result ok' : 'result error'} role={cited.copied ? 'status' : 'alert'} data-testid="row-cite-result">
+          {cited.copied ? 'Citation copied.' : 'The browser did not allow copying. Select the citation below and copy it:'}
+          {!cited.copied && <span class="cite-text">{cited.text}</span>}
+        </p>
+      )}
     </li>
   );
 }

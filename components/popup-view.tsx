@@ -142,7 +142,7 @@ const UNAVAILABLE: Readonly<Record<Exclude<UnavailableReason, 'error'>, { title:
   },
   'not-read': {
     title: 'Pledge Lens hasn’t read this page.',
-    hint: 'If it is a web page, reload it: pages opened before Pledge Lens was installed or updated need a reload. Browser pages and extension stores are closed to extensions.',
+    hint: 'If it is a web page, reload it: pages opened before Pledge Lens was installed or updated need a reload. If its site is switched off, switch it on in the options page (Sites). Browser pages and extension stores are closed to extensions.',
   },
   loading: { title: 'This page is still loading…', hint: 'Its claims appear here when it has loaded.' },
 };
@@ -190,8 +190,8 @@ function PageState({ page, info, host }: { page: PopupPageState; info: ClaimSetI
 /** "Claim set: Pledge Lens 2.0.0 (78 claims), published 29 Nov 2026": pack names, not internal ids. */
 export function claimSetLine(info: ClaimSetInfo): string {
   const packs = info.packs.filter((pack) => pack.enabled).map((pack) => `${pack.name} ${pack.version}`);
-  if (packs.length === 0) return 'Claim set: no pack is switched on.';
-  return `Claim set: ${packs.join(' + ')} (${info.claimCount} claims)${info.publishedAt ? `, published ${formatDay(info.publishedAt)}` : ''}.`;
+  if (packs.length === 0) return 'Claim set in use: none (no pack is switched on).';
+  return `Claim set in use: ${packs.join(' + ')} (${info.claimCount} claims)${info.publishedAt ? `, published ${formatDay(info.publishedAt)}` : ''}.`;
 }
 
 /** The toolbar popup: what this tab says, and the switch for this site. */

@@ -5,7 +5,7 @@
  * the manifest (both read scripts/support/icon-sizes.ts).
  *   assets/icon.svg        48, 96 and 128 px (extension pages, the add-ons manager, the stores)
  *   assets/icon-small.svg  16 and 32 px (the toolbar at 1x and 2x), drawn on a 16 px grid so lines stay crisp
- * The 128 px icon keeps the Chrome Web Store's margin: the artwork fills the middle 96 px, transparent around it.
+ * The 128 px icon keeps the Chrome Web Store's margin: the tile fills the middle 96 px, transparent around it.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -14,18 +14,18 @@ import { ICON_SIZES, iconPath } from './support/icon-sizes';
 import { REPO_ROOT } from './support/paths';
 
 const SOURCE_FOR_SIZE = (size: number): string => resolve(REPO_ROOT, 'assets', size <= 32 ? 'icon-small.svg' : 'icon.svg');
-/** Transparent margin per side, as a share of the icon's width (16 of 128 px for the store icon). */
-const MARGIN_FOR_SIZE = (size: number): number => (size === 128 ? 16 / 128 : 0);
+/**
+ * Transparent padding per side, in the SVG's own units. The store icon's tile (120 of 128 units) is
+ * then drawn 96 px wide in the middle of 128, as the Chrome Web Store asks; the other sizes fill their box.
+ */
+const PADDING_FOR_SIZE = (size: number): number => (size === 128 ? 16 : 0);
 
-/** Widens the SVG's viewBox so the artwork is drawn smaller, centred, with a transparent margin. */
-export function withMargin(svg: string, margin: number): string {
-  if (margin === 0) return svg;
+/** Widens the SVG's viewBox by `padding` units on every side, so the artwork is drawn smaller, centred. */
+export function withPadding(svg: string, padding: number): string {
+  if (padding === 0) return svg;
   return svg.replace(/viewBox="([\d.\s-]+)"/, (_all, box: string) => {
     const [x = 0, y = 0, w = 0, h = 0] = box.trim().split(/\s+/).map(Number);
-    // The artwork takes (1 - 2 * margin) of the width: the viewBox grows to w / (1 - 2 * margin).
-    const padX = (w / (1 - 2 * margin) - w) / 2;
-    const padY = (h / (1 - 2 * margin) - h) / 2;
-    return `viewBox="${x - padX} ${y - padY} ${w + 2 * padX} ${h + 2 * padY}"`;
+    return `viewBox="${x - padding} ${y - padding} ${w + 2 * padding} ${h + 2 * padding}"`;
   });
 }
 
@@ -34,7 +34,7 @@ export const PUBLIC_DIR = resolve(REPO_ROOT, 'public');
 export async function buildIcons(publicDir = PUBLIC_DIR): Promise<string[]> {
   const written: string[] = [];
   for (const size of ICON_SIZES) {
-    const svg = withMargin(await readFile(SOURCE_FOR_SIZE(size), 'utf8'), MARGIN_FOR_SIZE(size));
+    const svg = withPadding(await readFile(SOURCE_FOR_SIZE(size), 'utf8'), PADDING_FOR_SIZE(size));
     // No system fonts: the icon has no text, and loading them would make the output depend on the machine.
     const png = new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
     const file = resolve(publicDir, iconPath(size));

@@ -110,7 +110,8 @@ export default defineContentScript({
       document,
       'keydown',
       (event) => {
-        if (event.key === 'Escape' && card.isOpen) {
+        if (event.key === 'Tab') annotator.keyboardIntent();
+        else if (event.key === 'Escape' && card.isOpen) {
           card.hide(true);
           event.stopPropagation();
         } else if (event.key === 'Enter' || event.key === ' ') {

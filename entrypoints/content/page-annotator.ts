@@ -295,6 +295,14 @@ export class PageAnnotator {
     }
   }
 
+  /**
+   * A keyboard reader is about to move focus: interim highlights become keyboard stops now rather
+   * than when the page settles (called before the browser handles the key, so Tab lands on them).
+   */
+  keyboardIntent(): void {
+    if (this.registry.interim().length > 0) this.settle.settleNow();
+  }
+
   /** Once the page has settled, interim highlights are wrapped for good (keyboard stops, screen-reader buttons). */
   private settleLater(): void {
     if (this.settleArmed) return;

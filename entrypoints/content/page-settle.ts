@@ -57,9 +57,18 @@ export class PageSettle {
     else doc.defaultView?.addEventListener('load', this.onLoad, { once: true });
   }
 
+  private forced = false;
+
   private settled(): boolean {
     const now = performance.now();
-    return this.roots.length === 0 || now >= this.deadline || (this.settleAt !== undefined && now >= this.settleAt);
+    return this.forced || this.roots.length === 0 || now >= this.deadline || (this.settleAt !== undefined && now >= this.settleAt);
+  }
+
+  /** Treats the page as settled from now on (a keyboard reader needs keyboard stops now). */
+  settleNow(): void {
+    this.forced = true;
+    clearTimeout(this.timer);
+    for (const then of this.waiting.splice(0)) then();
   }
 
   /** Whether this node lies in a framework root that may still hydrate. */

@@ -74,12 +74,19 @@ function Popup() {
         setPage({ kind: 'unavailable', reason: 'browser-page' });
         return;
       }
-      const answer = await ask({ type: 'get-tab-state', tabId: target.id });
+      const answer = await ask({ type: 'get-tab-state', tabId: target.id, ...(target.url ? { url: target.url } : {}) });
       if (!answer.ok) {
         setPage({ kind: 'unavailable', reason: 'error', detail: answer.error });
         return;
       }
       const { tab: state } = answer;
+      if (!state.topUrl && target.url && /^https?:/i.test(target.url) && !answer.siteEnabled) {
+        // A page loaded while its site was off: nothing ran in it, but the switch can turn it on.
+        setTopUrl(target.url);
+        setSiteEnabled(false);
+        setPage({ kind: 'ready', enabled: false, scanning: false, claims: [] });
+        return;
+      }
       if (!state.topUrl) {
         // Not reported (yet): a page still loading, one opened before Pledge Lens was installed, or a page it may not read.
         const waited = Date.now() - openedAt.current > NOT_READ_AFTER_MS;
@@ -140,7 +147,7 @@ function Popup() {
       legendUrl={browser.runtime.getURL('/welcome.html#labels')}
       onToggleSite={async (enabled) => {
         if (!tab) return;
-        const answer = await ask({ type: 'set-site-enabled', tabId: tab.id, enabled });
+        const answer = await ask({ type: 'set-site-enabled', tabId: tab.id, enabled, ...(tab.url ? { url: tab.url } : {}) });
         if (answer.ok) setSiteEnabled(answer.enabled);
         await refresh(tab);
       }}

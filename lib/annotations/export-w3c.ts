@@ -16,8 +16,12 @@ import { PLEDGE_LENS_URN, type Mention, type WrongMatch } from './schema';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const CLAIM_URN_PREFIX = `${PLEDGE_LENS_URN}:claim:`;
-/** Bumped when the `pledgeLens` extension changes incompatibly; the importer refuses newer files. */
-export const EXPORT_FORMAT_VERSION = 1;
+/**
+ * Bumped when the `pledgeLens` extension changes incompatibly; the importer refuses newer files.
+ * 2: `TextPositionSelector` counts Unicode code points, as the Web Annotation model says (1 counted
+ * UTF-16 code units); `pledgeLens.utf16` keeps the UTF-16 offsets so our own import is exact.
+ */
+export const EXPORT_FORMAT_VERSION = 2;
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
@@ -26,6 +30,7 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
+/** Offsets in Unicode code points (an emoji counts one), as the Web Annotation model defines them. */
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
@@ -60,6 +65,8 @@ export interface PledgeLensAnnotationExtension {
   wrongMatch: WrongMatch | null;
   /** The note text is in the commenting body; null when there is no note. */
   noteUpdatedAt: string | null;
+  /** The anchor's offsets in UTF-16 code units, as stored (JavaScript string offsets), for an exact re-import. */
+  utf16: { start: number; end: number };
 }
 
 export interface W3cAnnotation {
@@ -98,6 +105,51 @@ export interface ExportW3cOptions {
   generatedAt: string;
   /** Mentions the user flagged as wrong matches are left out unless this is true. */
   includeWrongMatches?: boolean;
+  /**
+   * The text a mention's offsets point into (the page's extracted text), when the caller has it (the
+   * scanner does): code-point offsets are then exact. Without it they are computed from the anchor,
+   * exact unless characters outside the Basic Multilingual Plane (emoji) sit before its prefix.
+   */
+  pageText?: (mention: Mention) => string | undefined;
+}
+
+/** Code points in `text` (an astral character, a UTF-16 surrogate pair, counts one). */
+export function codePointLength(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point; a lone surrogate counts as one too.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count;
+}
+
+/** The code-point offset of UTF-16 offset `offset` in `text`. */
+export function utf16ToCodePoint(text: string, offset: number): number {
+  return codePointLength(text.slice(0, offset));
+}
+
+/** The UTF-16 offset of code-point offset `offset` in `text` (clamped to the text). */
+export function codePointToUtf16(text: string, offset: number): number {
+  let i = 0;
+  for (let seen = 0; seen < offset && i < text.length; seen++) {
+    const code = text.charCodeAt(i);
+    i += code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  return i;
+}
+
+/** A mention's position in code points: from its page text when known, else from its anchor. */
+function codePointPosition(mention: Mention, text: string | undefined): { start: number; end: number } {
+  const { start, end, exact, prefix } = mention.anchor;
+  if (text !== undefined && text.slice(start, end) === exact) return { start: utf16ToCodePoint(text, start), end: utf16ToCodePoint(text, end) };
+  // Without the page: the astral characters the anchor can see (its prefix) are the ones known.
+  const cpStart = start - (prefix.length - codePointLength(prefix));
+  return { start: cpStart, end: cpStart + codePointLength(exact) };
 }
 
 function classifyingValue(facts: ClaimFacts): string {
@@ -105,7 +157,7 @@ function classifyingValue(facts: ClaimFacts): string {
   return facts.statusDate ? `${facts.kind}; ${facts.status} since ${facts.statusDate}` : `${facts.kind}; ${facts.status}`;
 }
 
-function toAnnotation(mention: Mention, claim: Claim | undefined): W3cAnnotation {
+function toAnnotation(mention: Mention, claim: Claim | undefined, text: string | undefined): W3cAnnotation {
   const facts = claimFacts(claim);
   const body: AnnotationBody[] = [
     { type: 'SpecificResource', purpose: 'identifying', source: CLAIM_URN_PREFIX + mention.claimId },
@@ -137,6 +189,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined): W3cAnnotation
   if (mention.wrongMatch) modified = laterInstant(modified, mention.wrongMatch.updatedAt);
 
   const { exact, prefix, suffix, start, end } = mention.anchor;
+  const position = codePointPosition(mention, text);
   return {
     id: mention.id,
     type: 'Annotation',
@@ -148,7 +201,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined): W3cAnnotation
       source: mention.pageUrl,
       selector: [
         { type: 'TextQuoteSelector', exact, prefix, suffix },
-        { type: 'TextPositionSelector', start, end },
+        { type: 'TextPositionSelector', start: position.start, end: position.end },
       ],
     },
     body,
@@ -162,6 +215,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined): W3cAnnotation
       lastSeen: mention.lastSeen,
       wrongMatch: mention.wrongMatch ? { flagged: mention.wrongMatch.flagged, updatedAt: mention.wrongMatch.updatedAt } : null,
       noteUpdatedAt: mention.note ? mention.note.updatedAt : null,
+      utf16: { start, end },
     },
   };
 }
@@ -173,7 +227,7 @@ export function exportW3c(
   options: ExportW3cOptions,
 ): W3cAnnotationCollection {
   const kept = options.includeWrongMatches ? mentions : mentions.filter((mention) => !mention.wrongMatch?.flagged);
-  const items = kept.map((mention) => toAnnotation(mention, claimsById.get(mention.claimId)));
+  const items = kept.map((mention) => toAnnotation(mention, claimsById.get(mention.claimId), options.pageText?.(mention)));
   // Collections and pages must have IRIs; derive one from the content so re-exporting is deterministic.
   const collectionId = `${PLEDGE_LENS_URN}:export:${fnv1a64(JSON.stringify([options.generatedAt, items.map((item) => item.id)]))}`;
   return {

@@ -6,7 +6,7 @@
  * trace or a silent partial import. Field values are checked by the same schemas as stored mentions.
  */
 import * as v from 'valibot';
-import { ANNO_CONTEXT, CLAIM_URN_PREFIX, EXPORT_FORMAT_VERSION } from './export-w3c';
+import { ANNO_CONTEXT, CLAIM_URN_PREFIX, codePointLength, EXPORT_FORMAT_VERSION } from './export-w3c';
 import { AnchorFields, endAfterStart, IsoDateTimeSchema, MentionSchema, NoteSchema, WrongMatchSchema, type Mention } from './schema';
 
 /** Refuse absurdly large files up front instead of freezing the options page. */
@@ -102,6 +102,8 @@ const AnnotationSchema = v.pipe(
           wrongMatch: v.nullish(fields(WrongMatchSchema.entries, 'must be an object or null')),
           /** The note's timestamp; its text is in the commenting body. */
           noteUpdatedAt: v.nullish(v.pipe(v.string('must be a date-time string or null'), IsoDateTimeSchema)),
+          /** UTF-16 offsets (format 2); absent in format 1, whose TextPositionSelector counted UTF-16 units. */
+          utf16: v.optional(v.pipe(fields({ start: AnchorFields.start, end: AnchorFields.end }), endAfterStart())),
         },
         'has no pledgeLens extension (was it exported by Pledge Lens?)',
       ),
@@ -121,12 +123,22 @@ const AnnotationSchema = v.pipe(
   ),
   v.transform(({ id, target, body, pledgeLens }): Mention => {
     const { TextQuoteSelector: quote, TextPositionSelector: position } = target.selector;
+    // Our own offsets when the file has them; else the position selector: format 1 wrote UTF-16 units
+    // there. A position whose length counts the quote's code points rather than its UTF-16 units is a
+    // code-point position: read back the way the exporter wrote it (the prefix's astral characters are
+    // the ones it accounted for).
+    let utf16: { start: number; end: number } = pledgeLens.utf16 ?? position;
+    const quoteCodePoints = codePointLength(quote.exact);
+    if (!pledgeLens.utf16 && quoteCodePoints !== quote.exact.length && position.end - position.start === quoteCodePoints) {
+      const start = position.start + (quote.prefix.length - codePointLength(quote.prefix));
+      utf16 = { start, end: start + quote.exact.length };
+    }
     const mention: Mention = {
       id,
       pageUrl: target.source,
       pageTitle: pledgeLens.pageTitle,
       claimId: pledgeLens.claimId,
-      anchor: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: position.start, end: position.end },
+      anchor: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: utf16.start, end: utf16.end },
       firstSeen: pledgeLens.firstSeen,
       lastSeen: pledgeLens.lastSeen,
     };

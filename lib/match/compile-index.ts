@@ -1,7 +1,7 @@
 import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
-import { capsOf, tokenize } from './tokenize';
+import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
@@ -93,13 +93,13 @@ function termIdsOf(text: string, canonicalizer: Canonicalizer, intern: (term: st
 /** The words and case constraints of a name, as the tokenizer will see them on a page. */
 function nameOf(text: string, canonicalizer: Canonicalizer): { words: string[]; caps: number[] } {
   const tokens = tokenize(text, canonicalizer);
-  return { words: tokens.map((token) => token.key), caps: tokens.map((token) => token.caps) };
+  return { words: tokens.map((token) => nameKey(token.key)), caps: tokens.map((token) => token.caps) };
 }
 
 function classOf(names: readonly string[][]): InstrumentClass | '' {
   for (const cls of INSTRUMENT_CLASSES) {
-    const heads = CLASS_NAME_WORDS[cls];
-    if (names.some((words) => words.some((word) => heads.includes(word)))) return cls;
+    const heads = CLASS_NAME_WORDS[cls].map(nameKey);
+    if (names.some((words) => words.some((word) => heads.includes(nameKey(word))))) return cls;
   }
   return '';
 }

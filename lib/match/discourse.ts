@@ -22,7 +22,11 @@
  */
 import type { ClaimIndex, CompiledName } from './compile-index';
 import {
+  AGENT_NOUNS,
   ANAPHOR_DETERMINERS,
+  CONTRAST_SUBJECTS,
+  INDEFINITE_DETERMINERS,
+  SUBJECT_OPENERS,
   CLASS_ANAPHORS,
   CLASS_NAME_WORDS,
   COLLECTIVE_ANAPHORS,
@@ -38,13 +42,13 @@ import {
   type InstrumentClass,
 } from './lexicon';
 import type { SegmentedDocument, TextUnit } from './segment-units';
-import type { Token } from './tokenize';
+import { nameKey, type Token } from './tokenize';
 import type { Tunables } from './tunables';
 
 /** Names starting with one word, longest first; a word opening more names than this keeps the longest. */
 const MAX_NAMES_PER_WORD = 64;
 /** Tokens a speaker's noun phrase may span. */
-const SPEAKER_WORDS = 8;
+const SPEAKER_WORDS = 12;
 /** Characters after a closing quotation mark (or before an opening one) where its attribution is looked for. */
 const ATTRIBUTION_REACH = 80;
 
@@ -128,10 +132,14 @@ export interface UnitDiscourse {
   namesUnknown: boolean;
   /** The unit is a question. */
   question: boolean;
+  /** The unit's subject is indefinite or someone else ("one developer", "no rivals", "others"). */
+  genericSubject: boolean;
   speaker: Speaker | undefined;
 }
 
 export interface Speaker {
+  /** Where the speaker's noun phrase starts. */
+  start: number;
   /** Known actors, coalitions and instruments in the speaker's noun phrase. */
   actors: readonly number[];
   instruments: readonly number[];
@@ -154,7 +162,7 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
   const { tokens, names } = context;
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = names.byFirst.get(tokens[i]!.key);
+    const candidates = names.byFirst.get(nameKey(tokens[i]!.key));
     if (!candidates) continue;
     spend(candidates.length);
     for (const name of candidates) {
@@ -164,7 +172,7 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k]!;
         const caps = name.caps[k]!;
-        ok = token.key === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
+        ok = nameKey(token.key) === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
       }
       if (!ok) continue;
       mentions.push({
@@ -445,17 +453,19 @@ function classifySpeaker(
   const npEnd = tokens[npTo - 1]!.end;
   const np = resolver.frameAt(mentionsIn(npStart, npEnd), anaphorsIn(npStart, npEnd), npStart);
   let outsider = np.unknown;
-  let capitalisedModifier = false;
-  let spokesperson = false;
-  for (let k = npFrom; k < npTo; k++) {
-    const token = tokens[k]!;
-    if (OUTSIDER_NOUNS.has(token.key)) outsider = true;
-    if (SPOKESPERSON_NOUNS.has(token.key)) spokesperson = true;
-    else if (token.caps > 0 && k > npFrom && !NOT_A_NAME.has(context.text.slice(token.start, token.end))) capitalisedModifier = true;
-    else if (token.caps > 0 && k === npFrom && !NOT_A_NAME.has(context.text.slice(token.start, token.end))) capitalisedModifier = true;
+  // "A Pentagon spokesman", "the CEO of RAIDS AI": someone speaking for an organisation the claim set
+  // does not know. A bare name with a title ("Jared Kaplan, cofounder") could be anyone's: no verdict.
+  const npMentions = mentionsIn(npStart, npEnd);
+  const inName = (token: Token) => npMentions.some((m) => m.start <= token.start && token.end <= m.end && m.unknown === '');
+  const foreignName = (token: Token | undefined) =>
+    token !== undefined && token.caps > 0 && !inName(token) && !NOT_A_NAME.has(context.text.slice(token.start, token.end));
+  if (np.actors.size === 0 && np.instruments.size === 0) {
+    for (let k = npFrom; k < npTo; k++) {
+      if (!SPOKESPERSON_NOUNS.has(tokens[k]!.key)) continue;
+      const after = tokens[k + 1];
+      if ((k > npFrom && foreignName(tokens[k - 1])) || ((after?.key === 'of' || after?.key === 'at') && foreignName(tokens[k + 2]))) outsider = true;
+    }
   }
-  // "A Pentagon spokesman": someone speaking for an organisation the claim set does not know.
-  if (spokesperson && capitalisedModifier && np.actors.size === 0 && np.instruments.size === 0) outsider = true;
   // What is reported: its first words (its subject).
   let contentTo = contentFrom;
   if (tokens[contentTo]?.key === 'that') contentTo++;
@@ -470,6 +480,7 @@ function classifySpeaker(
         )
       : undefined;
   return {
+    start: npStart,
     actors: np.actors.ids,
     instruments: np.instruments.ids,
     outsider,
@@ -582,7 +593,14 @@ export function analyseDiscourse(
 
   // Quotations: units inside one speak with its attribution's voice.
   const quoteSpeakers: Array<{ start: number; end: number; speaker: Speaker | undefined }> = [];
-  for (const block of doc.blocks) {
+  doc.blocks.forEach((block, b) => {
+    // A quotation block after "…, as X says:" speaks with X's voice.
+    const before = doc.blocks[b - 1];
+    if (before && /^["“]/.test(text.slice(block.start, block.start + 1)) && /:\s*$/.test(text.slice(Math.max(before.start, before.end - 3), before.end))) {
+      const [from, to] = tokenRanges[before.endUnit - 1]!;
+      advanceHistory(before.start);
+      quoteSpeakers.push({ start: block.start, end: block.end, speaker: speakerOf(context, tokens, Math.max(from, to - SPEAKER_WORDS - 2), to, mentionsIn, anaphorsIn, resolver) });
+    }
     for (const quote of quotations(text, block.start, block.end)) {
       quoteSpeakers.push({ start: quote.start, end: quote.end, speaker: undefined });
       const last = quoteSpeakers[quoteSpeakers.length - 1]!;
@@ -595,7 +613,7 @@ export function analyseDiscourse(
         last.speaker = speakerOf(context, tokens, first, end, mentionsIn, anaphorsIn, resolver);
       }
     }
-  }
+  });
   historyNext = 0;
   history = new History(index);
 
@@ -645,11 +663,13 @@ export function analyseDiscourse(
     };
     const actors = carry('actors');
     const instruments = carry('instruments');
-    // "the order" with no order named nearby: the orders of whoever the unit is about.
+    // "the order" with no order named nearby: the orders of whoever the unit (or the document) is about.
     for (const cls of own.unresolved) {
-      for (let k = 0; k < actors.ids.length; k++) {
-        for (const instrument of instrumentsOf.get(actors.ids[k]!) ?? []) {
-          if (index.instruments[instrument]!.cls === cls) instruments.raise(instrument, tunables.strengthAnaphor * actors.values[k]! * 0.8);
+      for (const who of [actors, dominantActors]) {
+        for (let k = 0; k < who.ids.length; k++) {
+          for (const instrument of instrumentsOf.get(who.ids[k]!) ?? []) {
+            if (index.instruments[instrument]!.cls === cls) instruments.raise(instrument, tunables.strengthAnaphor * Math.max(0.5, who.values[k]!) * 0.8);
+          }
         }
       }
     }
@@ -689,6 +709,7 @@ export function analyseDiscourse(
       mentions: ms.filter((m) => m.unknown === ''),
       namesUnknown: ms.some((m) => m.unknown !== ''),
       question: /\?["”’)]*$/.test(text.slice(Math.max(unit.start, unit.end - 4), unit.end)),
+      genericSubject: genericSubject(tokens, tokenRanges[u]![0], tokenRanges[u]![1]),
       speaker,
     });
   });
@@ -704,4 +725,15 @@ function lowerBoundToken(tokens: readonly Token[], position: number): number {
     else high = mid;
   }
   return low;
+}
+
+function genericSubject(tokens: readonly Token[], from: number, to: number): boolean {
+  let k = from;
+  while (k < to && SUBJECT_OPENERS.has(tokens[k]!.key)) k++;
+  const first = tokens[k];
+  if (!first) return false;
+  if (CONTRAST_SUBJECTS.has(first.key)) return true;
+  if (!INDEFINITE_DETERMINERS.has(first.key)) return false;
+  for (let j = k + 1; j < Math.min(to, k + 4); j++) if (AGENT_NOUNS.has(tokens[j]!.key)) return true;
+  return false;
 }

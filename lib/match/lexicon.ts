@@ -109,3 +109,17 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set([
 
 /** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
 export const UNKNOWN_INSTRUMENT_HEADS = ['Act', 'Law', 'Bill', 'Directive', 'Regulation', 'Convention', 'Treaty', 'Declaration', 'Framework', 'Policy', 'Code', 'Charter', 'Accord', 'Order', 'Pledge', 'Commitments', 'Principles'] as const;
+
+/**
+ * An indefinite or contrasting subject ("one developer", "no rivals", "others") makes a sentence about
+ * someone hypothetical or someone else: not a company's own claim. Words that may open a sentence
+ * before its subject are skipped.
+ */
+export const SUBJECT_OPENERS: ReadonlySet<string> = new Set(['if', 'when', 'while', 'but', 'and', 'although', 'though', 'because', 'since', 'as', 'so', 'yet', 'however', 'still', 'even', 'whether']);
+export const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(['1', 'one', 'a', 'an', 'no', 'any', 'another', 'every', 'each', 'other', 'some', 'many', 'most', 'few', 'several']);
+export const AGENT_NOUNS: ReadonlySet<string> = new Set([
+  'developer', 'developers', 'company', 'companies', 'lab', 'labs', 'firm', 'firms', 'rival', 'rivals', 'competitor',
+  'competitors', 'player', 'players', 'startup', 'startups', 'organisation', 'organisations', 'organization', 'organizations',
+  'maker', 'makers', 'business', 'businesses',
+]);
+export const CONTRAST_SUBJECTS: ReadonlySet<string> = new Set(['rivals', 'competitors', 'others', 'critics', 'opponents', 'skeptics', 'sceptics']);

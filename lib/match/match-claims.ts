@@ -59,8 +59,9 @@ interface HydratedIndex {
   names: NameTable;
   /** Scratch accumulator, one slot per claim, kept zeroed between units. */
   scratch: Float64Array;
-  /** Per claim, coalition membership of its actor (actor ids it is a member of). */
   commonLimit: number;
+  /** Per claim: 1 / the number of claims sharing its actor and instrument. */
+  sole: Float64Array;
 }
 
 /** Words no claim uses still dilute focus, at half the weight of the rarest claim word. */
@@ -89,7 +90,12 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   const idf = Float64Array.from(index.postings, (pairs) => Math.log(1 + claimCount / Math.max(1, pairs.length / 2)));
   const unknownIdf = Math.log(1 + claimCount) * UNKNOWN_TERM_IDF_SHARE;
   const facetTotals = index.claims.map((claim) => Float64Array.from(claim.facets, (facet) => facet.reduce((sum, term) => sum + idf[term]!, 0)));
+  const groupSize = new Map<string, number>();
+  const groupKey = (claim: CompiledClaim) => `${claim.actor}/${claim.instrument}`;
+  for (const claim of index.claims) groupSize.set(groupKey(claim), (groupSize.get(groupKey(claim)) ?? 0) + 1);
+  const sole = Float64Array.from(index.claims, (claim) => 1 / groupSize.get(groupKey(claim))!);
   const result: HydratedIndex = {
+    sole,
     source: index,
     termIds,
     common,
@@ -108,6 +114,8 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
 interface Content {
   token: Token;
   id: number;
+  /** Part of a name (actor, member, instrument): frame evidence, not content. */
+  name: boolean;
 }
 
 interface UnitTerms {
@@ -119,7 +127,8 @@ interface UnitTerms {
 function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
   const terms = new Set<number>();
   const unknown = new Set<string>();
-  for (const { token, id } of content) {
+  for (const { token, id, name } of content) {
+    if (name) continue;
     if (id >= 0) terms.add(id);
     else unknown.add(token.term);
   }
@@ -206,6 +215,8 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): { f
 function speakerIsOther(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): boolean {
   const s = d.speaker;
   if (!s) return false;
+  // "Google signs with reservations … and Meta says no": the actor named before the speaker is its own clause's subject.
+  if (d.mentions.some((m) => m.start < s.start && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor)))) return false;
   const refers = (actors: readonly number[], instruments: readonly number[]) =>
     actors.includes(claim.actor) || (claim.instrument >= 0 && instruments.includes(claim.instrument)) || actors.some((a) => index.actors[a]!.memberOf.includes(claim.actor));
   if (refers(s.actors, s.instruments)) return false;
@@ -283,9 +294,15 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if (block.kind === 'heading' || block.kind === 'question') headingUnit = block.endUnit - 1;
     const [from, to] = ranges[u]!;
     const content: Content[] = [];
+    // Actor and member names are frame evidence, not content; instrument names also say what a claim is about.
+    const names = discourse[u]!.mentions;
+    let m = 0;
     for (let i = from; i < to; i++) {
       const token = tokens[i]!;
-      if (token.term !== '') content.push({ token, id: h.termIds.get(token.term) ?? -1 });
+      if (token.term === '') continue;
+      while (m < names.length && names[m]!.end <= token.start) m++;
+      const name = m < names.length && names[m]!.start <= token.start && token.end <= names[m]!.end;
+      content.push({ token, id: h.termIds.get(token.term) ?? -1, name });
     }
     budget.spend(content.length);
     const contexts: Array<ReadonlyMap<number, number>> = [];
@@ -399,6 +416,9 @@ function judgeUnit(
       best: strength(l) >= best ? 1 : 0,
       gap: Math.max(0, best - strength(l)),
       context: prior.get(claimIndex) ?? 0,
+      sole: h.sole[claimIndex]!,
+      generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
+      headline: 0,
       facetFrame: 0,
       scoreGates: 0,
       focusFacet: 0,
@@ -406,6 +426,7 @@ function judgeUnit(
     features.facetFrame = features.facet * features.frame;
     features.scoreGates = features.score * features.gates;
     features.focusFacet = features.focus * features.facet;
+    features.headline = features.heading * Math.max(features.score, features.facet);
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     const judgedOne: Judged = { claimIndex, features, probability: decision.probability, score };
@@ -488,8 +509,8 @@ function splitAmongClaims(
       }
       let sum = 0;
       const seen = new Set<number>();
-      for (const { id } of pieceContent[k]!) {
-        if (id < 0 || seen.has(id)) continue;
+      for (const { id, name } of pieceContent[k]!) {
+        if (name || id < 0 || seen.has(id)) continue;
         seen.add(id);
         sum += weights.get(id) ?? 0;
       }

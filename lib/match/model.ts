@@ -48,6 +48,12 @@ export const FEATURE_NAMES = [
    * its list's lead-in, its section's heading (the highest of these).
    */
   'context',
+  /** 1 / the number of claims sharing the claim's actor and instrument: a law with one claim needs less to tell it apart. */
+  'sole',
+  /** A company's claim in a sentence whose subject is indefinite or someone else ("one developer", "no rivals"). */
+  'generic',
+  /** A heading's own evidence (heading × best of score and facet): headlines that state a claim. */
+  'headline',
   /** Interactions the logistic model cannot form itself. */
   'facetFrame',
   'scoreGates',

@@ -87,3 +87,8 @@ export function tokenize(text: string, canonicalizer: Canonicalizer, from = 0, t
   }
   return tokens;
 }
+
+/** A word as names are compared: plural and singular alike ("Code of Practices" names the Code of Practice). */
+export function nameKey(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}

@@ -43,11 +43,17 @@ export type MentionQuery = v.InferOutput<typeof MentionQuerySchema>;
 const siteList = v.pipe(v.array(bounded(300)), v.maxLength(5000));
 
 export const EXTENSION_PAGE_TO_BACKGROUND = {
-  // The tab the popup is about: its top frame's page and the claims found in all its frames.
-  'get-tab-state': message<{ tab: TabState; siteEnabled: boolean; /** Why the page's mentions are not (all) in the history. */ historyNotice?: string }>()(requestSchema('get-tab-state', { tabId })),
+  /**
+   * The tab the popup is about: its top frame's page and the claims found in all its frames. `url`:
+   * the tab's address when the browser tells the popup; for a page whose frames have not reported
+   * (a site switched off when it loaded) `siteEnabled` is then answered for it.
+   */
+  'get-tab-state': message<{ tab: TabState; siteEnabled: boolean; /** Why the page's mentions are not (all) in the history. */ historyNotice?: string }>()(
+    requestSchema('get-tab-state', { tabId, url: v.optional(bounded(8192)) }),
+  ),
   'scroll-to-claim': message<{ found: boolean }>()(requestSchema('scroll-to-claim', { tabId, claimId })),
-  /** The popup's switch: acts on the site of the tab's top frame. */
-  'set-site-enabled': message<{ enabled: boolean }>()(requestSchema('set-site-enabled', { tabId, enabled: v.boolean() })),
+  /** The popup's switch: acts on the site of the tab's top frame (or of `url`, the tab's address, when no frame has reported). */
+  'set-site-enabled': message<{ enabled: boolean }>()(requestSchema('set-site-enabled', { tabId, enabled: v.boolean(), url: v.optional(bounded(8192)) })),
 
   'get-claim-set-info': message<ClaimSetInfo>()(requestSchema('get-claim-set-info', {})),
   /** `revision` grows with every settings write; send it back with a change so a stale page cannot undo a newer one. */

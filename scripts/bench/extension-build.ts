@@ -83,11 +83,13 @@ export function sourceHash(): string {
 
 /**
  * Builds the instrumented Chrome MV3 extension into .output/bench/chrome-mv3, unless the last bench
- * build came from the same sources (`force` builds anyway).
+ * build came from the same sources (`force` builds anyway). `forProfile` builds a readable variant
+ * (unminified, with source maps) into .output/bench-profile/chrome-mv3 instead, for profile.ts.
  */
-export async function buildBenchExtension(log: (line: string) => void, force = false): Promise<BenchBuild> {
-  const dir = join(BENCH_BUILD_ROOT, 'chrome-mv3');
-  const stamp = join(BENCH_BUILD_ROOT, 'sources.sha256');
+export async function buildBenchExtension(log: (line: string) => void, force = false, forProfile = false): Promise<BenchBuild> {
+  const outDir = forProfile ? `${BENCH_BUILD_ROOT}-profile` : BENCH_BUILD_ROOT;
+  const dir = join(outDir, 'chrome-mv3');
+  const stamp = join(outDir, 'sources.sha256');
   const hash = sourceHash();
   if (!force && existsSync(join(dir, 'manifest.json')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return { dir, ms: 0, reused: true };
   const { build } = await import('wxt');
@@ -96,9 +98,9 @@ export async function buildBenchExtension(log: (line: string) => void, force = f
   await build({
     root: ROOT,
     browser: 'chrome',
-    outDir: BENCH_BUILD_ROOT,
+    outDir,
     logger: quietLogger(log),
-    vite: () => ({ plugins: [instrumentPlugin(used)], logLevel: 'silent' }),
+    vite: () => ({ plugins: [instrumentPlugin(used)], logLevel: 'silent', ...(forProfile ? { build: { minify: false, sourcemap: true } } : {}) }),
   });
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the bench build wrote no manifest in ${dir}`);
   // Every swap must have happened, or the worker timings would silently be missing.

@@ -84,6 +84,14 @@ export async function runExtensionOnce(browser: ExtensionBrowser, job: Extension
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
     const timing = await navigationTiming(page);
+    // Worker entries on the page's clock: both origins are wall-clock instants of the same machine.
+    const workerOrigin = await (await browser.worker()).evaluate(() => performance.timeOrigin);
+    const pageOrigin = await page.evaluate(() => performance.timeOrigin);
+    const shift = workerOrigin - pageOrigin;
+    const onPage = (type: string, edge: 'start' | 'end'): number => {
+      const entry = entries.find((e) => e.name === 'message' && e.detail.url === job.url && e.detail.type === type);
+      return entry ? entry[edge] + shift : Number.NaN;
+    };
     const observed = await page.evaluate((init) => {
       const state = (window as unknown as Observed)[init] as InitState;
       return { markTimes: state.markTimes, longTasks: state.longTasks };
@@ -103,6 +111,11 @@ export async function runExtensionOnce(browser: ExtensionBrowser, job: Extension
         firstMark,
         lastMark,
         afterLoad: firstMark - timing.load,
+        // The messages on the page's clock: when the worker received and answered each.
+        siteAsked: onPage('get-site-enabled', 'start'),
+        siteAnswered: onPage('get-site-enabled', 'end'),
+        matchAsked: onPage('match-page', 'start'),
+        matchAnswered: onPage('match-page', 'end'),
         worker: worker.worker,
         answer: worker.answer,
         match: worker.match,

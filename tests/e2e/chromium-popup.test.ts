@@ -52,7 +52,9 @@ describe('Chromium: popup', () => {
     const version = await popup.claimSetVersion();
     expect(version).toMatch(/^Claim set /);
     expect(version).toContain(bundledClaimSet.version);
-    expect(version).toContain(bundledClaimSet.publishedAt);
+    // Dates as readers write them ("29 Nov 2026"), not ISO.
+    const [year, month, day] = bundledClaimSet.publishedAt.split('-').map(Number);
+    expect(version).toContain(`${day} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month! - 1]} ${year}`);
     expect(version).toContain(`(${bundledClaimSet.claims.length} claims)`);
     await popup.close();
     await article.close();
@@ -89,9 +91,10 @@ describe('Chromium: popup', () => {
 
   test.each(['negative-nimbus-labs-pledge.html', 'negative-product-launch-earnings.html'])('%s: no known claims, so the empty state and no highlights', async (file) => {
     const article = await openArticle(file);
-    // The content script adds its card host when it starts: proof it ran, without a highlight to wait for.
-    await article.page.waitForSelector('pledge-lens-card', { state: 'attached', timeout: 10_000 });
+    // The popup waits for the page's report (the content script ran and finished reading): proof it
+    // ran, without a highlight to wait for. (The card host is now made only when a card is first shown.)
     const popup = await openPopupFor(article);
+    await popup.page.waitForFunction(() => /No known claims/.test(document.querySelector('[data-testid=empty-state]')?.textContent ?? ''), undefined, { timeout: 10_000 });
     expect((await article.highlights()).map((h) => `${h.claimId}: ${h.text}`), 'false-positive highlights').toEqual([]);
     expect(await popup.claims()).toEqual([]);
     expect(await popup.emptyState()).toMatch(/No known claims on this page/);

@@ -201,7 +201,9 @@ describe('Chromium options page: claim packs', () => {
       const refused = await options.importPack({ name: 'tern-insecure.json', text: invalidPack });
       expect(refused.ok).toBe(false);
       expect(refused.text).toContain('tern-model-card-insecure-source');
-      expect(refused.text).toContain('sources[0].url');
+      // The field in words ("source 1, link"), not as a schema path.
+      expect(refused.text).toContain('source 1, link');
+      expect(refused.text).not.toContain('sources[0]');
       expect(refused.text).toMatch(/https/);
       expect(await options.packs()).toEqual(after);
       await options.reload();

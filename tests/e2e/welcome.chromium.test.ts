@@ -42,6 +42,11 @@ async function openWelcome(colorScheme: 'light' | 'dark', hash = ''): Promise<Pa
   return page;
 }
 
+/** The badge colours as the service worker reads them (the suite has no Chrome typings). */
+interface BadgeColoursInWorker {
+  chrome: { action: { getBadgeBackgroundColor(details: object): Promise<number[]>; getBadgeTextColor(details: object): Promise<number[]> } };
+}
+
 /** The extension API as the welcome page sees it; declared because the suite has no Chrome typings in page code. */
 interface ChromeTabsInPage {
   chrome: { tabs: { getCurrent(): Promise<{ id?: number } | undefined>; setZoom(tabId: number, factor: number): Promise<void> } };
@@ -88,8 +93,13 @@ async function audit(page: Page, where: string): Promise<void> {
 }
 
 describe('Chromium: the first-run page', () => {
-  test('installing Pledge Lens opens the first-run page', () => {
+  test('installing Pledge Lens opens the first-run page, and the badge is white on blue', async () => {
     expect(browser.firstRunPageOpened).toBe(true);
+    const colours = await browser.worker.evaluate(async () => {
+      const { action } = (globalThis as unknown as BadgeColoursInWorker).chrome;
+      return { background: await action.getBadgeBackgroundColor({}), text: await action.getBadgeTextColor({}) };
+    });
+    expect(colours).toEqual({ background: [0x1d, 0x4e, 0xd8, 255], text: [255, 255, 255, 255] });
   });
 
   test('the legend lists every kind and status with the labels of claim-labels.ts, and real examples', async () => {

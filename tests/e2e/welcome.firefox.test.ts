@@ -26,6 +26,11 @@ interface BrowserTabsInPage {
   browser: { tabs: { getCurrent(): Promise<{ id?: number } | undefined>; setZoom(tabId: number, factor: number): Promise<void> } };
 }
 
+/** The badge colours as an extension page reads them (MV2: browserAction). */
+interface BadgeColoursInPage {
+  browser: { browserAction: { getBadgeBackgroundColor(details: object): Promise<number[]>; getBadgeTextColor(details: object): Promise<number[]> } };
+}
+
 async function openWelcome(firefox: FirefoxWithExtension, hash = ''): Promise<Page> {
   const page = await openExtensionPage(firefox.browser, `welcome.html${hash}`);
   await page.setViewport({ width: 1280, height: 900 });
@@ -64,8 +69,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await firefox?.close();
     });
 
-    test('installing Pledge Lens opens the first-run page', () => {
+    test('installing Pledge Lens opens the first-run page, and the badge is white on blue', async () => {
       expect(firefox.firstRunPageOpened).toBe(true);
+      const page = await openWelcome(firefox);
+      try {
+        const colours = await page.evaluate(async () => {
+          const { browserAction } = (globalThis as unknown as BadgeColoursInPage).browser;
+          return { background: await browserAction.getBadgeBackgroundColor({}), text: await browserAction.getBadgeTextColor({}) };
+        });
+        expect(colours).toEqual({ background: [0x1d, 0x4e, 0xd8, 255], text: [255, 255, 255, 255] });
+      } finally {
+        await page.close();
+      }
     });
 
     test('the legend lists every kind and status with the labels of claim-labels.ts, and real examples', async () => {

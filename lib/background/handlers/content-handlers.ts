@@ -36,7 +36,13 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
         })),
       };
     },
-    'get-site-enabled': async (request) => ({ ok: true, enabled: siteEnabled(await ctx.settings.read(), request.url) }),
+    'get-site-enabled': async (request, sender) => {
+      const enabled = siteEnabled(await ctx.settings.read(), request.url);
+      // A frame on a switched-off site never starts and so never reports: record it as off, so the
+      // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.
+      if (!enabled) ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: false, scanning: false, claims: [] });
+      return { ok: true, enabled };
+    },
     'report-frame': async (request, sender) => {
       ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims: request.claims });
       await refreshBadge(ctx, sender.tabId);

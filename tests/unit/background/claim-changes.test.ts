@@ -306,3 +306,14 @@ describe('the database upgrade', () => {
     db = await openPledgeLensDb();
   });
 });
+
+describe('the popup on a switched-off site', () => {
+  it('a frame that asks and is told "off" counts as reported off, so the popup can offer the switch', async () => {
+    const bg = await makeService();
+    await ok(bg.page({ type: 'set-site-enabled', tabId: 7, enabled: false, url: PAGE.url }));
+    expect(await ok(bg.content(FRAME)({ type: 'get-site-enabled', url: PAGE.url }))).toMatchObject({ enabled: false });
+    const state = await ok(bg.page({ type: 'get-tab-state', tabId: 7 }));
+    expect(state).toMatchObject({ siteEnabled: false, tab: { topUrl: PAGE.url, enabled: false, claims: [] } });
+    expect(await ok(bg.page({ type: 'set-site-enabled', tabId: 7, enabled: true }))).toMatchObject({ enabled: true });
+  });
+});

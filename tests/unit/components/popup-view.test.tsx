@@ -145,8 +145,8 @@ describe('PopupView links and footer', () => {
 
   it('names the claim set by its packs, not internal ids, with a readable date', () => {
     const info = infoFixture({ version: 'bundled@1.2.0+feed@2.0.0', claimCount: 14, publishedAt: '2026-02-01', packs: [packFixture({ name: 'Pledge Lens' }), packFixture({ id: 'feed', name: 'Test feed', version: '2.0.0' }), packFixture({ id: 'off', enabled: false })] });
-    expect(claimSetLine(info)).toBe('Claim set: Pledge Lens 1.2.0 + Test feed 2.0.0 (14 claims), published 1 Feb 2026.');
-    expect(claimSetLine(infoFixture({ packs: [packFixture({ enabled: false })] }))).toBe('Claim set: no pack is switched on.');
+    expect(claimSetLine(info)).toBe('Claim set in use: Pledge Lens 1.2.0 + Test feed 2.0.0 (14 claims), published 1 Feb 2026.');
+    expect(claimSetLine(infoFixture({ packs: [packFixture({ enabled: false })] }))).toBe('Claim set in use: none (no pack is switched on).');
   });
 
   it('shows the export outcome and the history notice', () => {
