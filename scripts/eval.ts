@@ -1,18 +1,24 @@
 /**
  * Measures matching against gold labels.
  *   npm run eval -- [--gold FILE] [--articles DIR] [--claims FILE] [--min-recall R] [--min-article-recall R] [--min-precision P]
+ *                   [--set NAME=VALUE ...] [--sweep NAME=V1,V2,...]
+ * Without --gold it measures our own corpus, tests/fixtures/articles (the seeds live outside the
+ * repository: `--gold ../shared/eval/seeds-gold.json`).
+ * --set overrides a tunable of lib/match/tunables.ts for the run (e.g. `--set decider=rules`);
+ * --sweep runs the evaluation once per value and prints one line each (thresholds are not checked).
  * Exits 1 when a threshold is not met, 2 on unreadable input.
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { compileClaimIndex } from '../lib/match/compile-index';
 import { matchClaims } from '../lib/match/match-claims';
+import { DEFAULT_TUNABLES, parseTunable, type Tunables } from '../lib/match/tunables';
 import { evaluateArticle, totals, type ArticleEvaluation } from './cli/evaluate-matches';
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
 import { InputError, loadInput } from './cli/load-input';
 
-const DEFAULT_GOLD = fileURLToPath(new URL('../../shared/eval/seeds-gold.json', import.meta.url));
+const DEFAULT_GOLD = fileURLToPath(new URL('../tests/fixtures/articles/gold.json', import.meta.url));
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 const ratio = (a: number, b: number) => (b ? pct(a / b) : '   -  ');
 
@@ -32,8 +38,20 @@ async function main(): Promise<number> {
       'min-recall': { type: 'string' },
       'min-article-recall': { type: 'string' },
       'min-precision': { type: 'string' },
+      set: { type: 'string', multiple: true },
+      sweep: { type: 'string' },
     },
   });
+  const overrides: Partial<Tunables> = {};
+  for (const assignment of values.set ?? []) {
+    const [name, value] = assignment.split('=');
+    if (!name || value === undefined) throw new InputError(`--set needs NAME=VALUE, got "${assignment}"`);
+    try {
+      Object.assign(overrides, parseTunable(name, value));
+    } catch (error) {
+      throw new InputError((error as Error).message);
+    }
+  }
   const minRecall = threshold(values['min-recall'], 'min-recall');
   const minArticleRecall = threshold(values['min-article-recall'], 'min-article-recall');
   const minPrecision = threshold(values['min-precision'], 'min-precision');
@@ -41,13 +59,34 @@ async function main(): Promise<number> {
   const index = compileClaimIndex(claimSet.claims, claimSet.version);
   const articles = await loadGold(values.gold ?? DEFAULT_GOLD, values.articles);
 
-  const evaluations: ArticleEvaluation[] = [];
-  for (const article of articles) {
-    const loaded = await loadInput(article.path);
-    evaluations.push(evaluateArticle(article.name, loaded.text, article.entries, matchClaims(loaded.text, index)));
+  const texts = new Map<string, string>();
+  for (const article of articles) texts.set(article.path, (await loadInput(article.path)).text);
+  const run = (tunables: Partial<Tunables>): ArticleEvaluation[] =>
+    articles.map((article) => {
+      const text = texts.get(article.path)!;
+      return evaluateArticle(article.name, text, article.entries, matchClaims(text, index, { tunables }));
+    });
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+
+  if (values.sweep) {
+    const [name, list] = values.sweep.split('=');
+    if (!name || !list) throw new InputError(`--sweep needs NAME=V1,V2,..., got "${values.sweep}"`);
+    out(`Claim set ${claimSet.version} (${claimSet.claims.length} claims), ${articles.length} articles; sweeping ${name} (default ${String(DEFAULT_TUNABLES[name as keyof Tunables])})\n`);
+    out(`${name.padEnd(18)}${'recall'.padStart(18)}${'worst article'.padStart(15)}${'precision'.padStart(18)}`);
+    for (const value of list.split(',')) {
+      let setting: Partial<Tunables>;
+      try {
+        setting = { ...overrides, ...parseTunable(name, value) };
+      } catch (error) {
+        throw new InputError((error as Error).message);
+      }
+      const t = totals(run(setting));
+      out(`${value.padEnd(18)}${`${t.found}/${t.required} ${pct(t.recall)}`.padStart(18)}${pct(t.worstArticleRecall).padStart(15)}${`${t.correct}/${t.highlights} ${pct(t.precision)}`.padStart(18)}`);
+    }
+    return 0;
   }
 
-  const out = (line = '') => process.stdout.write(`${line}\n`);
+  const evaluations = run(overrides);
   out(`Claim set ${claimSet.version} (${claimSet.claims.length} claims), ${articles.length} articles\n`);
   out('article'.padEnd(46) + 'recall'.padStart(16) + 'precision'.padStart(18));
   for (const e of evaluations) out(e.article.padEnd(46) + `${e.found}/${e.required} ${ratio(e.found, e.required)}`.padStart(16) + `${e.correct}/${e.highlights} ${ratio(e.correct, e.highlights)}`.padStart(18));

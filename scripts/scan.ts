@@ -1,10 +1,16 @@
 /**
  * Command-line scanner: the extension's extraction and matcher, outside the browser.
  *   npm run --silent scan -- [--json] [--claims FILE] [--format w3c|csv|markdown] <file.html | file.txt | http(s)://url> ...
- * The formats are the export registry's (lib/annotations/export-formats.ts), as in the extension.
+ * The formats are the export registry's (lib/annotations/export-formats.ts), as in the extension;
+ * the W3C export gets exact code-point positions here, since the scanner has the page text.
+ *
+ * --json prints one object per input. Its `offsets` field names the unit of `start`/`end`:
+ * "unicode-code-points" (an emoji counts one, as in the W3C Web Annotation model and in Python);
+ * `utf16Start`/`utf16End` give the same span in UTF-16 code units (JavaScript string offsets).
  */
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, isExportFormat } from '../lib/annotations/export-formats';
+import { exportW3c, utf16ToCodePoint } from '../lib/annotations/export-w3c';
 import { makeAnchor } from '../lib/annotations/make-anchor';
 import { mentionId } from '../lib/annotations/mention-id';
 import type { Mention } from '../lib/annotations/schema';
@@ -48,6 +54,7 @@ async function main(): Promise<void> {
   const index = compileClaimIndex(claimSet.claims, claimSet.version);
   const claims = new Map(claimSet.claims.map((claim) => [claim.id, claim]));
   const mentions: Mention[] = [];
+  const pageTexts = new Map<string, string>();
   const now = new Date().toISOString();
   let failures = 0;
 
@@ -66,6 +73,7 @@ async function main(): Promise<void> {
       return { claimId: match.claimId, kind: claim.kind, status: claim.status, start: match.start, end: match.end, text: loaded.text.slice(match.start, match.end), score: match.score };
     });
     if (format) {
+      pageTexts.set(loaded.url, loaded.text);
       for (const match of matches) {
         const anchor = makeAnchor(loaded.text, match.start, match.end);
         mentions.push({
@@ -79,7 +87,14 @@ async function main(): Promise<void> {
         });
       }
     } else if (values.json) {
-      process.stdout.write(`${JSON.stringify({ input, claimSetVersion: claimSet.version, matches })}\n`);
+      const inCodePoints = matches.map(({ start, end, ...rest }) => ({
+        ...rest,
+        start: utf16ToCodePoint(loaded.text, start),
+        end: utf16ToCodePoint(loaded.text, end),
+        utf16Start: start,
+        utf16End: end,
+      }));
+      process.stdout.write(`${JSON.stringify({ input, claimSetVersion: claimSet.version, offsets: 'unicode-code-points', matches: inCodePoints })}\n`);
     } else {
       process.stdout.write(`${input}: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'} (claim set ${claimSet.version})\n`);
       for (const match of matches) {
@@ -90,7 +105,10 @@ async function main(): Promise<void> {
     }
   }
 
-  if (format) process.stdout.write(EXPORT_FORMATS[format].serialise(mentions, claims, now));
+  if (format === 'w3c') {
+    const collection = exportW3c(mentions, claims, { generatedAt: now, includeWrongMatches: true, pageText: (mention) => pageTexts.get(mention.pageUrl) });
+    process.stdout.write(`${JSON.stringify(collection, null, 2)}\n`);
+  } else if (format) process.stdout.write(EXPORT_FORMATS[format].serialise(mentions, claims, now));
   if (failures > 0) process.exit(2);
 }
 

@@ -33,7 +33,7 @@ async function targetTab(): Promise<TargetTab | undefined> {
 const isBrowserPage = (url: string | undefined): boolean => url !== undefined && !/^(https?|file):/i.test(url);
 
 /** How long a page may stay unreported before the popup says it has not read it (content scripts start at document idle). */
-const NOT_READ_AFTER_MS = 2500;
+const NOT_READ_AFTER_MS = 1200;
 
 function Popup() {
   const [tab, setTab] = useState<TargetTab>();

@@ -2,7 +2,7 @@ import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, type NameTable, type UnitDiscourse } from './discourse';
 import { accepts, FEATURE_NAMES, type Features, type ModelFile } from './model';
-import { segmentDocument, type DocumentBlock, type TextUnit } from './segment-units';
+import { segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
 
@@ -311,7 +311,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if (headingUnit >= 0 && headingUnit < u && block.kind !== 'heading' && block.kind !== 'question') contexts.push(facetsOf[headingUnit] ?? empty);
     const prior = new Map<number, number>();
     for (const map of contexts) for (const [claim, facet] of map) prior.set(claim, Math.max(prior.get(claim) ?? 0, facet));
-    const judged = judgeUnit(h, tunables, unit, block, content, discourse[u]!, prior, budget, options);
+    const judged = judgeUnit(h, tunables, doc, unit, block, content, discourse[u]!, prior, budget, options);
     facetsOf[u] = new Map(judged.all.map((j) => [j.claimIndex, j.features.facet]));
     const found = judged.accepted;
     if (found.length === 0) continue;
@@ -327,6 +327,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
 function judgeUnit(
   h: HydratedIndex,
   t: Tunables,
+  doc: SegmentedDocument,
   unit: TextUnit,
   block: DocumentBlock,
   content: readonly Content[],
@@ -386,7 +387,8 @@ function judgeUnit(
     bestOfGroup.set(group, Math.max(bestOfGroup.get(group) ?? 0, strength(lexicals[k]!)));
   });
 
-  const heading = block.kind === 'heading' || block.kind === 'question';
+  // A short line in a run of them (under a heading, in a table, a byline) reads like a heading too.
+  const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading');
   const all: Judged[] = [];
   const accepted: Judged[] = [];
   nominated.forEach(({ claimIndex, frame }, k) => {
@@ -495,26 +497,34 @@ function splitAmongClaims(
     if (named.size > 0) current = named;
     actorsAt.push(current);
   }
-  // Each clause's evidence for each claim: the claim's vocabulary weight it carries.
+  // Each clause's evidence for each claim: the weight of the claim's words it carries, counting each
+  // word only by how much more it weighs for this claim than for the others (words all of them use
+  // cannot tell them apart).
+  const weights = claims.map((judged) => {
+    const claim = index.claims[judged.claimIndex]!;
+    const map = new Map<number, number>();
+    for (let i = 0; i < claim.vocabulary.length; i += 2) map.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000 / claim.norm);
+    return map;
+  });
   const owner = new Array<number>(pieces).fill(-1);
   const ownerEvidence = new Array<number>(pieces).fill(0);
   claims.forEach((judged, c) => {
     const claim = index.claims[judged.claimIndex]!;
-    const weights = new Map<number, number>();
-    for (let i = 0; i < claim.vocabulary.length; i += 2) weights.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000);
     for (let k = 0; k < pieces; k++) {
       if (several && actorsAt[k]!.size > 0 && !actorsAt[k]!.has(claim.actor)) {
         const instrumentHere = claim.instrument >= 0 && d.mentions.some((m) => m.start >= cuts[k]! && m.start < cuts[k + 1]! && m.instruments.includes(claim.instrument));
         if (!instrumentHere) continue;
       }
-      let sum = 0;
+      let evidence = 0;
       const seen = new Set<number>();
       for (const { id, name } of pieceContent[k]!) {
         if (name || id < 0 || seen.has(id)) continue;
         seen.add(id);
-        sum += weights.get(id) ?? 0;
+        const mine = weights[c]!.get(id) ?? 0;
+        let others = 0;
+        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, weights[o]!.get(id) ?? 0);
+        evidence += Math.max(0, mine - others);
       }
-      const evidence = sum / claim.norm;
       if (evidence > ownerEvidence[k]! + 1e-9) {
         ownerEvidence[k] = evidence;
         owner[k] = c;
@@ -522,7 +532,7 @@ function splitAmongClaims(
     }
   });
   // Clauses carrying no claim's words join the claim before them (or after, at the start).
-  const minimum = t.locateShare * 0.25;
+  const minimum = t.locateShare * 0.1;
   for (let k = 0; k < pieces; k++) if (ownerEvidence[k]! < minimum) owner[k] = -1;
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;

@@ -77,7 +77,8 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
   try {
     const isOurs = (url: string) => url.startsWith('chrome-extension://');
     const first = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()), timeout: 20_000 }));
-    const extensionOrigin = new URL(first.url()).origin;
+    // URL#origin is "null" for chrome-extension: URLs in Node.
+    const extensionOrigin = /^chrome-extension:\/\/[^/]+/.exec(first.url())![0];
     // The first-run page the extension opens on install is not part of any measurement.
     for (const page of context.pages()) if (page.url().startsWith(extensionOrigin)) await page.close();
     context.on('page', (page) => {

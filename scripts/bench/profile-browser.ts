@@ -55,7 +55,7 @@ function targetSender(browserSession: CDPSession, sessionId: string): (method: s
     });
 }
 
-export async function profileInBrowser(target: 'page' | 'worker', options: { out: string; print: Print }): Promise<void> {
+export async function profileInBrowser(target: 'page' | 'worker' | 'content', options: { out: string; print: Print }): Promise<void> {
   mkdirSync(options.out, { recursive: true });
   const corpus = loadCorpus(join(ROOT, 'tests/fixtures/articles'));
   const pages = preparePages(corpus, [
@@ -146,6 +146,27 @@ export async function profileInBrowser(target: 'page' | 'worker', options: { out
       const once = (name: string, stop = false) =>
         runExtensionOnce(browser, { url: `${urls.get(name)!}?run=${n++}`, harnessUrl, probes: [], deadlineMs: 60_000, stopWorkerFirst: stop });
       for (let i = 0; i < 3; i++) await once('2k');
+      if (target === 'content') {
+        // The content script runs in the page's renderer: profile the tab from before navigation to the worker's last write.
+        const maps = new Map([[`${browser.extensionOrigin}/content-scripts/content.js`, join(build.dir, 'content-scripts/content.js.map')]]);
+        for (const name of ['2k', '10k']) {
+          const page = await browser.context.newPage();
+          const cdp = await browser.context.newCDPSession(page);
+          const url = `${urls.get(name)!}?run=${n++}`;
+          const profile = await profiled(
+            (m, p) => cdp.send(m as 'Profiler.enable', p),
+            async () => {
+              await page.goto(url, { waitUntil: 'load' });
+              await page.waitForSelector('mark.pledge-lens-mark', { timeout: 60_000 });
+              await page.waitForTimeout(1_000);
+            },
+          );
+          await page.close();
+          const file = keep(`content-${name}`, profile);
+          options.print(`content script: a ${name}-word page, warm worker, from navigation to 1 s after the first mark (${file})`, profile, undefined, maps);
+        }
+        return;
+      }
       const warm = await profiled(await attach(), async () => {
         for (let i = 0; i < 5; i++) await once('10k');
       });

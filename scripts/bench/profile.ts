@@ -9,7 +9,8 @@
  *   npx tsx scripts/bench/profile.ts adversarial [--kind "deep lists"]   1 MB of one adversarial text (Node)
  *   npx tsx scripts/bench/profile.ts prose                  1 MB of prose (Node)
  *   npx tsx scripts/bench/profile.ts page                   the in-page engine on the 10k-word page: cold, then warm, then by hand (Chromium)
- *   npx tsx scripts/bench/profile.ts worker                 the extension's service worker on 10k-word pages, warm, and a 2k page after a stop (Chromium)
+ *   npx tsx scripts/bench/profile.ts worker                 the extension's service worker on 10k-word pages, warm (Chromium)
+ *   npx tsx scripts/bench/profile.ts content                the content script in the tab, 2k and 10k pages, warm worker (Chromium)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -70,12 +71,13 @@ async function main(): Promise<void> {
     case 'prose':
       return nodeProfile('prose', ['prose', '--warmup', '1', '--calls', '2'], 'matchClaimsDetailed');
     case 'page':
+    case 'content':
     case 'worker': {
       const { profileInBrowser } = await import('./profile-browser');
       return profileInBrowser(target, { out: OUT, print });
     }
     default:
-      throw new Error('usage: npx tsx scripts/bench/profile.ts match|match-cold|adversarial|prose|page|worker [--set N] [--kind NAME] [--top N]');
+      throw new Error('usage: npx tsx scripts/bench/profile.ts match|match-cold|adversarial|prose|page|worker|content [--set N] [--kind NAME] [--top N]');
   }
 }
 

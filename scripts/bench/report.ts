@@ -250,6 +250,49 @@ function extensionTable(results: BenchResults): string {
   );
 }
 
+/** Where the time to the first highlight goes: the worker's receipt and answer of each message, on the page's clock. */
+function timelineTable(results: BenchResults): string {
+  const rows = results.extension
+    .filter((r) => r.claimSet === 'default' && r.page !== LONG_TASK_PAGE)
+    .map((r) => {
+      const s = r.series;
+      const step = (a: string, b: string) => ms(med(s, b) - med(s, a));
+      return [
+        r.page,
+        r.worker,
+        ms(med(s, 'load')),
+        ms(med(s, 'siteAsked')),
+        ms(med(s, 'siteAnswered')),
+        ms(med(s, 'matchAsked')),
+        ms(med(s, 'matchAnswered')),
+        ms(med(s, 'firstMark')),
+        step('load', 'siteAsked'),
+        step('siteAsked', 'siteAnswered'),
+        step('siteAnswered', 'matchAsked'),
+        step('matchAsked', 'matchAnswered'),
+        step('matchAnswered', 'firstMark'),
+      ];
+    });
+  return formatTable(
+    [
+      { title: 'page' },
+      { title: 'worker' },
+      { title: 'load', align: 'right' },
+      { title: 'site asked', align: 'right' },
+      { title: 'answered', align: 'right' },
+      { title: 'match asked', align: 'right' },
+      { title: 'answered', align: 'right' },
+      { title: 'first mark', align: 'right' },
+      { title: '| load->ask', align: 'right' },
+      { title: 'site', align: 'right' },
+      { title: 'extract+send', align: 'right' },
+      { title: 'match answer', align: 'right' },
+      { title: 'receive+paint', align: 'right' },
+    ],
+    rows,
+  );
+}
+
 function contenderTable(results: BenchResults): string {
   const engine = findContender(results, 'engine');
   const rows = results.contenders.map((r) => {
@@ -288,6 +331,10 @@ export function formatReport(results: BenchResults): string {
   out.push('The extension (bench build, identical content script), ms since navigation start; worker columns from the worker\'s');
   out.push('own User Timing entries: worker time = its messages for the page + the mention writes after the answer.');
   out.push(extensionTable(results));
+  out.push('');
+  out.push('The first highlight step by step (medians, ms since navigation start; "asked"/"answered" = the worker receiving and');
+  out.push('answering the content script\'s get-site-enabled and match-page messages; the last columns are the differences):');
+  out.push(timelineTable(results));
   out.push('');
   out.push('The usual approaches (fresh page per run; the engine with its index hydrated first, as before):');
   out.push(contenderTable(results));

@@ -41,7 +41,6 @@ export class SourceMapReader {
   constructor(private readonly map: RawSourceMap) {
     let source = 0;
     let line = 0;
-    let column = 0;
     for (const generated of map.mappings.split(';')) {
       const segments: Segment[] = [];
       let genColumn = 0;
@@ -50,9 +49,9 @@ export class SourceMapReader {
         const fields = decodeVlq(text);
         genColumn += fields[0]!;
         if (fields.length >= 4) {
+          // fields[3] (the original column) and fields[4] (a name) are not needed for line lookups.
           source += fields[1]!;
           line += fields[2]!;
-          column += fields[3]!;
           segments.push({ column: genColumn, source, line });
         }
       }

@@ -115,10 +115,10 @@ describe('Chromium: claim cards', () => {
 
   test('hovering an announced target shows "Announced target"', async () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
-    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp3-risk-reports"]`);
-    await article.hoverHighlight('anthropic-rsp3-risk-reports');
+    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp3-frontier-safety-roadmaps"]`);
+    await article.hoverHighlight('anthropic-rsp3-frontier-safety-roadmaps');
     const card = await article.waitForCard();
-    expect(card.claimId).toBe('anthropic-rsp3-risk-reports');
+    expect(card.claimId).toBe('anthropic-rsp3-frontier-safety-roadmaps');
     expect(card.kindLabel).toBe('Announced target');
     expect(card.status).toMatch(/^In force since \d{1,2} [A-Z][a-z]{2} \d{4}$/);
     await article.close();

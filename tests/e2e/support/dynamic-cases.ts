@@ -257,7 +257,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
         const read = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((m) => `${m.dataset.claimId}/${m.dataset.claimKind}`);
         return { inner: [...new Set(read(inner))], nested: [...new Set(read(nested))] };
       }, undefined);
-      expect(claims).toEqual({ inner: [`${PAUSE}/binding-commitment`], nested: [`${RISK_REPORTS}/announced-target`] });
+      expect(claims).toEqual({ inner: [`${PAUSE}/binding-commitment`], nested: [`${ROADMAPS}/announced-target`] });
 
       const solid = await page.run(markStyle, binding);
       const dashed = await page.run(markStyle, announced);
@@ -357,7 +357,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       await page.run(resetFocus, undefined);
       const expected = [
         { holder: 'binding', claimId: PAUSE, kind: 'binding-commitment' },
-        { holder: 'target', claimId: RISK_REPORTS, kind: 'announced-target' },
+        { holder: 'target', claimId: ROADMAPS, kind: 'announced-target' },
       ];
       for (const want of expected) {
         const focus = await tabToHighlight(page);

@@ -2,84 +2,130 @@ import { describe, expect, it } from 'vitest';
 import { formatTable, ms, ratio } from '../../../scripts/bench/format-table';
 import { skippedMeasure, type Measured } from '../../../scripts/bench/measure';
 import { evaluateGoals, formatReport } from '../../../scripts/bench/report';
-import type { BenchResults, ContenderId, ContenderResult } from '../../../scripts/bench/results';
-import { median, medianByKey } from '../../../scripts/bench/stats';
+import type { BenchResults, ContenderResult, ExtensionResult, InPageResult } from '../../../scripts/bench/results';
+import { median, medianByKey, summarise } from '../../../scripts/bench/stats';
 
-function measured(medianMs: number, extra: Partial<Measured> = {}): Measured {
-  return { runs: 5, timedOut: false, median: medianMs, min: medianMs, max: medianMs, phases: {}, longestPhase: medianMs, longTask: 0, longTaskWorst: 0, hits: 1, ...extra };
+type Partial = Omit<BenchResults, 'goals'>;
+
+function measured(medianMs: number, extra: { timedOut?: boolean } = {}): Measured {
+  return { runs: 3, timedOut: extra.timedOut ?? false, median: medianMs, min: medianMs, max: medianMs, phases: {}, hits: 1 };
 }
 
-function cell(page: string, claimSet: string, contender: ContenderId, m: Measured): ContenderResult {
-  return { page, words: page === '10k' ? 10_000 : 100_000, claimSet, claims: Number(claimSet) || 39, contender, measured: m };
-}
+const series = (phases: Record<string, number>) => summarise([phases]);
 
-function results(cells: ContenderResult[], gzipBytes = 20_000): Omit<BenchResults, 'goals'> {
+function inPage(page: string, o: { matchWarm?: number; floorC?: number; coldTotal?: number; floorD?: number; paint?: number; wrap?: number } = {}): InPageResult {
   return {
-    generatedAt: '2026-01-01T00:00:00Z',
-    mode: 'full',
-    machine: { cpus: 2, node: 'v20', chromium: '1', platform: 'linux' },
-    settings: { runs: 5, deadlineMs: 60_000, budgetMs: 45_000 },
-    pages: [{ name: '10k', words: 10_000, blocks: 10, quotes: 5, requiredQuotes: 4, htmlBytes: 1 }],
-    claimSets: [{ name: '1000', claims: 1000, phrasings: 5000, compileMs: 10, indexBytes: 1000 }],
-    results: cells,
-    pageOwnLongTask: { '100k': 0 },
-    contentScript: { path: 'content.js', bytes: 60_000, gzipBytes },
-    unplacedQuotes: [],
+    page,
+    floorsCold: series({ a: 1, b: 3, c: 5, d: o.floorD ?? 10 }),
+    floorsWarm: series({ a: 0.5, b: 1.5, c: o.floorC ?? 4, d: 6 }),
+    engineCold: series({ hydrate: 2, extract: 3, match: 10, paint: 2, matchCold: 12, totalCold: o.coldTotal ?? 17 }),
+    engineWarm: series({ extract: 2, match: o.matchWarm ?? 10, paint: 2, total: 14 }),
+    handWrapWarm: series({ wrap: o.wrap ?? 2, paint: o.paint ?? 3 }),
   };
 }
 
-const verdicts = (r: Omit<BenchResults, 'goals'>) => evaluateGoals(r).map((goal) => goal.met);
+function ext(page: string, claimSet: string, worker: 'warm' | 'stopped', phases: Record<string, number>, longTaskWorst = 0): ExtensionResult {
+  return { page, claimSet, claims: claimSet === 'default' ? 78 : Number(claimSet), worker, series: series(phases), longTaskWorst };
+}
+
+function contender(contender: ContenderResult['contender'], m: Measured): ContenderResult {
+  return { page: '10k', claimSet: '1000', claims: 1000, contender, measured: m };
+}
+
+function results(overrides: Partial = {} as Partial): Partial {
+  return {
+    generatedAt: '2026-01-01T00:00:00Z',
+    mode: 'full',
+    machine: { cpus: 2, node: 'v20', chromium: '1', platform: 'linux', loadBefore: 0.2 },
+    settings: { runs: 5, coldRuns: 5, markjsDeadlineMs: 10_000, fuzzyBudgetMs: 20_000 },
+    pages: [{ name: '10k', words: 10_000, blocks: 10, quotes: 5, requiredQuotes: 4, htmlBytes: 1 }],
+    claimSets: [{ name: 'default', claims: 78, phrasings: 500, compileMs: 10, indexBytes: 1000 }],
+    inPage: [inPage('10k', { matchWarm: 10, floorC: 4, coldTotal: 17, floorD: 10, paint: 3, wrap: 2 })],
+    contenders: [contender('engine', measured(10)), contender('markjs', measured(150)), contender('fuzzy', measured(600))],
+    pageAlone: { '2k': series({ load: 100 }), '100k': series({ load: 500, longTask: 0 }) },
+    extension: [
+      ext('2k', 'default', 'warm', { firstMark: 150 }),
+      ext('2k', 'default', 'stopped', { firstMark: 200 }),
+      ext('10k', 'default', 'warm', { worker: 30, match: 25, answer: 27, mentions: 5 }),
+      ext('100k', 'default', 'warm', { worker: 300 }, 40),
+      ext('10k', '10000', 'warm', { worker: 36, match: 30 }),
+    ],
+    matchingCost: { proseMs: 100, adversarial: [{ kind: 'deep lists', ms: 150, ratio: 1.5 }], worstRatio: 1.5, worstKind: 'deep lists' },
+    news: { dir: 'bbc', files: 100, woken: 10, share: 0.1, byCategory: { tech: { files: 100, woken: 10 } }, examples: [], totalMs: 5, characters: 1000 },
+    contentScript: { path: 'content.js', bytes: 60_000, gzipBytes: 20_000 },
+    unplacedQuotes: [],
+    ...overrides,
+  };
+}
+
+const verdicts = (r: Partial) => Object.fromEntries(evaluateGoals(r).map((goal) => [goal.id, goal.met]));
 
 describe('evaluateGoals', () => {
-  const base = [
-    cell('10k', '1000', 'engine', measured(10)),
-    cell('10k', 'default', 'floor', measured(4)),
-    cell('10k', '100', 'engine', measured(9)),
-    cell('10k', '10000', 'engine', measured(12)),
-    cell('100k', 'default', 'shipped', measured(300, { longTaskWorst: 40 })),
-    cell('100k', '1000', 'engine', measured(90, { phases: { extract: 30, match: 400, paint: 45 } })),
-  ];
+  it('judges every goal of issue 16, in order', () => {
+    expect(evaluateGoals(results()).map((goal) => goal.id)).toEqual([
+      'warm-match',
+      'cold-total',
+      'worker-vs-match',
+      'first-highlight-warm',
+      'first-highlight-stopped',
+      'claims-10000',
+      'paint-vs-hand',
+      'news-wake',
+      'adversarial',
+      'markjs',
+      'fuzzy',
+      'long-task',
+      'content-size',
+    ]);
+  });
 
   it('meets every goal when the numbers clear every bar', () => {
-    const all = [...base, cell('10k', '1000', 'markjs', measured(150)), cell('10k', '1000', 'fuzzy', measured(600))];
-    expect(verdicts(results(all))).toEqual([true, true, true, true, true, true]);
+    expect(Object.values(verdicts(results())).every((met) => met === true)).toBe(true);
   });
 
   it('fails goals whose measured numbers miss', () => {
-    const slowEngine = base.map((c) => (c.contender === 'engine' && c.claimSet === '10000' ? cell('10k', '10000', 'engine', measured(20)) : c));
-    const all = [...slowEngine, cell('10k', '1000', 'markjs', measured(50)), cell('10k', '1000', 'fuzzy', measured(400))];
-    expect(verdicts(results(all, 70_000))).toEqual([false, false, true, false, true, false]);
+    const slow = results({
+      ...results(),
+      inPage: [inPage('10k', { matchWarm: 13, floorC: 4, coldTotal: 19, floorD: 10, paint: 5, wrap: 2 })],
+      extension: [
+        ext('2k', 'default', 'warm', { firstMark: 180 }),
+        ext('2k', 'default', 'stopped', { firstMark: 260 }),
+        ext('10k', 'default', 'warm', { worker: 40, match: 25 }),
+        ext('100k', 'default', 'warm', { worker: 300 }, 70),
+        ext('10k', '10000', 'warm', { worker: 53, match: 30 }),
+      ],
+      news: { dir: 'bbc', files: 100, woken: 16, share: 0.16, byCategory: {}, examples: [], totalMs: 5, characters: 1000 },
+      matchingCost: { proseMs: 100, adversarial: [], worstRatio: 2.1, worstKind: 'deep lists' },
+      contenders: [contender('engine', measured(10)), contender('markjs', measured(50)), contender('fuzzy', measured(400))],
+      contentScript: { path: 'content.js', bytes: 200_000, gzipBytes: 70_000 },
+    });
+    expect(Object.values(verdicts(slow)).every((met) => met === false)).toBe(true);
   });
 
-  it('treats a timed-out contender as a lower bound: enough to meet a goal, never to fail one', () => {
-    const all = [...base, cell('10k', '1000', 'markjs', measured(60_000, { timedOut: true })), cell('10k', '1000', 'fuzzy', measured(300, { timedOut: true }))];
-    const goals = evaluateGoals(results(all));
-    expect(goals[0]!.met).toBe(true);
-    expect(goals[0]!.measured).toContain('>');
-    expect(goals[1]!.met).toBeUndefined();
+  it('treats a contender stopped at its deadline as a lower bound: enough to meet a goal, never to fail one', () => {
+    const r = results({ ...results(), contenders: [contender('engine', measured(10)), contender('markjs', measured(10_000, { timedOut: true })), contender('fuzzy', measured(300, { timedOut: true }))] });
+    const goals = evaluateGoals(r);
+    expect(goals.find((g) => g.id === 'markjs')!.met).toBe(true);
+    expect(goals.find((g) => g.id === 'markjs')!.measured).toContain('>');
+    expect(goals.find((g) => g.id === 'fuzzy')!.met).toBeUndefined();
   });
 
-  it('judges main-thread tasks by the shipped run, falling back to the unsliced engine phases', () => {
-    const longShipped = base.map((c) => (c.contender === 'shipped' ? cell('100k', 'default', 'shipped', measured(900, { longTaskWorst: 70 })) : c));
-    expect(evaluateGoals(results(longShipped))[4]!.met).toBe(false);
-    // The shipped extension slices its work: a long unsliced paint in the engine does not fail the goal.
-    const longPaint = base.map((c) => (c.page === '100k' && c.contender === 'engine' ? cell('100k', '1000', 'engine', measured(900, { phases: { extract: 30, match: 100, paint: 800 } })) : c));
-    expect(evaluateGoals(results(longPaint))[4]!.met).toBe(true);
-    const noShipped = longPaint.filter((c) => c.contender !== 'shipped');
-    expect(evaluateGoals(results(noShipped))[4]!.met).toBe(false);
+  it('cannot judge what was not measured, and says why the news row is missing', () => {
+    const empty = results({ ...results(), inPage: [], extension: [], contenders: [contender('markjs', skippedMeasure('quick'))], matchingCost: undefined, news: { skipped: 'skipped: no general-news corpus given' }, contentScript: undefined, pageAlone: {} });
+    const goals = evaluateGoals(empty);
+    expect(goals.every((goal) => goal.met === undefined)).toBe(true);
+    expect(goals.find((g) => g.id === 'news-wake')!.measured).toContain('no general-news corpus');
   });
+});
 
-  it('cannot judge what was not measured', () => {
-    expect(verdicts({ ...results([]), contentScript: undefined })).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
-    const skipped = [...base, cell('10k', '1000', 'markjs', skippedMeasure('quick'))];
-    expect(evaluateGoals(results(skipped))[0]!.measured).toBe('not measured');
-  });
-
-  it('prints every goal with its verdict', () => {
-    const partial = results(base);
+describe('formatReport', () => {
+  it('prints one goals table with every goal, its target, verdict and measured value', () => {
+    const partial = results();
     const text = formatReport({ ...partial, goals: evaluateGoals(partial) });
-    expect(text).toMatch(/\[MET {4}\] content script < 60 KB gzip: 19\.5 KB gzip/);
-    expect(text).toMatch(/\[UNKNOWN\] 10k-word page, 1,000 claims: Pledge Lens >= 10x/);
+    const table = text.slice(text.indexOf('Goals:'));
+    expect(table.split('\n').filter((line) => /^\s*\d+\s/.test(line))).toHaveLength(13);
+    expect(table).toMatch(/content script size\s+< 60 KB gzip\s+met\s+19\.5 KB gzip/);
+    expect(table).toMatch(/warm matching vs floor \(c\).*<= 3x\s+met\s+2\.50x \(10\.0 vs 4\.0 ms\)/);
   });
 });
 
@@ -106,5 +152,6 @@ describe('stats', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(Number.isNaN(median([]))).toBe(true);
     expect(medianByKey([{ a: 1, b: 10 }, { a: 3 }, { a: 2, b: 20 }])).toEqual({ a: 2, b: 15 });
+    expect(summarise([{ a: 1.234 }, { a: 3 }]).median.a).toBeCloseTo(2.117);
   });
 });
