@@ -92,7 +92,11 @@ function settingsFrom(argv: string[]): Settings {
     : { quick, runs: 5, coldRuns: 5, bigRuns: 3, markjsDeadlineMs: 10_000, fuzzyRuns: 3, fuzzyBudgetMs: 20_000, ...flags };
 }
 
-const log = (message: string) => process.stderr.write(`${message}\n`);
+const benchStart = Date.now();
+const log = (message: string) => {
+  const s = Math.round((Date.now() - benchStart) / 1000);
+  process.stderr.write(`[${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}] ${message}\n`);
+};
 const fmt = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '-' : value.toFixed(1));
 
 function contentScriptSize(buildDir: string | undefined): BenchResults['contentScript'] {

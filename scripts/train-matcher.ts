@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileClaimIndex, type ClaimIndex } from '../lib/match/compile-index';
 import { matchClaims, matchClaimsDetailed } from '../lib/match/match-claims';
-import { FEATURE_NAMES, type ModelFile } from '../lib/match/model';
+import { FEATURE_NAMES, vetoed, type ModelFile } from '../lib/match/model';
 import { evaluateArticle, locateQuote, totals, type ArticleEvaluation } from './cli/evaluate-matches';
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
@@ -106,7 +106,7 @@ function evaluate(articles: readonly Article[], index: ClaimIndex, match: (text:
 const fBeta = (recall: number, precision: number, beta = 0.5) => (recall + precision === 0 ? 0 : ((1 + beta * beta) * precision * recall) / (beta * beta * precision + recall));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { gold: { type: 'string' }, articles: { type: 'string' }, folds: { type: 'string' }, 'dry-run': { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { gold: { type: 'string' }, articles: { type: 'string' }, folds: { type: 'string' }, 'dry-run': { type: 'boolean' }, table: { type: 'boolean' } } });
   const goldPath = values.gold ?? DEV_GOLD;
   if (/[\\/]test[\\/]/.test(goldPath) || /[\\/]test[\\/]?$/.test(values.articles ?? '')) throw new Error('the test split is for the final score only: never train on it');
   const folds = Number(values.folds ?? '6');
@@ -120,7 +120,8 @@ async function main(): Promise<void> {
     const spans = article.entries.map((entry) => ({ claim: entry.claim, span: locateQuote(article.text, entry.quote) }));
     matchClaimsDetailed(article.text, index, {
       onCandidate: (candidate) => {
-        if (candidate.features.frame <= 0) return;
+        // The vetoes (lib/match/model.ts) decide these rows whatever the weights: they teach nothing.
+        if (vetoed(candidate.features)) return;
         const y = spans.some((s) => s.claim === candidate.claimId && s.span && s.span.start < candidate.end && candidate.start < s.span.end) ? 1 : 0;
         rows.push({ article: a, x: FEATURE_NAMES.map((name) => candidate.features[name]), y });
       },
@@ -142,6 +143,10 @@ async function main(): Promise<void> {
       const t = totals(evaluations);
       results.push({ lambda, threshold, recall: t.recall, precision: t.precision, f: fBeta(t.recall, t.precision) });
     }
+  }
+  if (values.table) {
+    out('\nAll settings:');
+    for (const r of results) out(`${String(r.lambda).padEnd(7)} ${r.threshold.toFixed(2).padEnd(10)} ${(r.recall * 100).toFixed(1).padEnd(8)} ${(r.precision * 100).toFixed(1).padEnd(10)} ${r.f.toFixed(3)}`);
   }
   results.sort((a, b) => b.f - a.f);
   out('\nCross-validated over articles (best 10 by F0.5):');

@@ -61,72 +61,75 @@ export default defineContentScript({
   async main(ctx) {
     if (!isReadableDocument(document)) return;
     const ask = senderFor<ContentToBackground>((message) => browser.runtime.sendMessage(message));
-    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl);
+    // Listeners are added again when a script rewrites the document (document.open() erases them).
+    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl, () => listen());
     const card = annotator.card;
     ctx.onInvalidated(() => annotator.destroy());
 
-    // One delegated listener per event type, not one per highlight.
-    ctx.addEventListener(document, 'mouseover', (event) => {
+    // One delegated listener per event type, not one per highlight. The same function objects each
+    // time: adding one twice is a no-op.
+    const onMouseOver = (event: MouseEvent): void => {
       const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
       if (highlight) card.show(highlight);
       else if (card.contains(event.target as Node)) card.cancelHide();
-    });
-    ctx.addEventListener(document, 'mouseout', (event) => {
+    };
+    const onMouseOut = (event: MouseEvent): void => {
       const leaving = annotator.highlightFor(event.target) ?? (card.contains(event.target as Node) ? true : undefined);
       if (leaving && !annotator.highlightFor(event.relatedTarget) && !card.contains(event.relatedTarget as Node)) card.scheduleHide();
-    });
+    };
     // Range-painted highlights (flex and grid text, interim ones) have no element: hit-test the pointer.
     let underPointer: PaintedHighlight | undefined;
-    ctx.addEventListener(
-      document,
-      'mousemove',
-      (event) => {
-        const target = event.composedPath()[0] ?? event.target;
-        const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
-        if (highlight) {
-          underPointer = highlight;
-          card.show(highlight);
-        } else if (underPointer && !card.contains(target as Node)) {
-          underPointer = undefined;
-          card.scheduleHide();
-        }
-      },
-      { passive: true },
-    );
-    ctx.addEventListener(document, 'focusin', (event) => {
+    const onMouseMove = (event: MouseEvent): void => {
+      const target = event.composedPath()[0] ?? event.target;
+      const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
+      if (highlight) {
+        underPointer = highlight;
+        card.show(highlight);
+      } else if (underPointer && !card.contains(target as Node)) {
+        underPointer = undefined;
+        card.scheduleHide();
+      }
+    };
+    const onFocusIn = (event: FocusEvent): void => {
       const target = event.composedPath()[0] ?? event.target;
       annotator.focusMoved(target);
       if (card.returningFocus) return;
       const highlight = annotator.highlightFor(target);
       if (highlight) card.show(highlight);
       else if (card.contains(event.target as Node)) card.cancelHide();
-    });
-    ctx.addEventListener(document, 'focusout', (event) => {
+    };
+    const onFocusOut = (event: FocusEvent): void => {
       const next = event.relatedTarget as Node | null;
       if (!annotator.highlightFor(next)) annotator.focusMoved(null);
       if (card.isOpen && !card.contains(next) && !annotator.highlightFor(next)) card.hide(false);
-    });
-    ctx.addEventListener(
-      document,
-      'keydown',
-      (event) => {
-        if (event.key === 'Tab') annotator.keyboardIntent();
-        else if (event.key === 'Escape' && card.isOpen) {
-          card.hide(true);
-          event.stopPropagation();
-        } else if (event.key === 'Enter' || event.key === ' ') {
-          const highlight = annotator.highlightFor(event.target);
-          if (highlight) {
-            event.preventDefault();
-            card.show(highlight, true);
-          }
+    };
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.key === 'Tab') annotator.keyboardIntent();
+      else if (event.key === 'Escape' && card.isOpen) {
+        card.hide(true);
+        event.stopPropagation();
+      } else if (event.key === 'Enter' || event.key === ' ') {
+        const highlight = annotator.highlightFor(event.target);
+        if (highlight) {
+          event.preventDefault();
+          card.show(highlight, true);
         }
-      },
-      { capture: true },
-    );
+      }
+    };
     // Copying across highlights gives the page's text and markup, never ours (copy-cleaner.ts).
-    ctx.addEventListener(window, 'copy', (event) => cleanCopy(event, (range) => annotator.touchesHighlights(range), card.hostElement), { capture: true });
-    ctx.addEventListener(window, 'wxt:locationchange', () => void annotator.reset());
+    const onCopy = (event: ClipboardEvent): void => cleanCopy(event, (range) => annotator.touchesHighlights(range), card.hostElement);
+    const onLocationChange = (): void => void annotator.reset();
+    const listen = (): void => {
+      ctx.addEventListener(document, 'mouseover', onMouseOver);
+      ctx.addEventListener(document, 'mouseout', onMouseOut);
+      ctx.addEventListener(document, 'mousemove', onMouseMove, { passive: true });
+      ctx.addEventListener(document, 'focusin', onFocusIn);
+      ctx.addEventListener(document, 'focusout', onFocusOut);
+      ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
+      ctx.addEventListener(window, 'copy', onCopy, { capture: true });
+      ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
+    };
+    listen();
 
     const setEnabled = async (enabled: boolean): Promise<boolean> => {
       if (enabled) await annotator.start();

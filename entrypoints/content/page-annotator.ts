@@ -62,6 +62,8 @@ export class PageAnnotator {
     noteEditorUrl: (mentionId: string) => string,
     /** The page's address as reported (a srcdoc or about:blank frame reports the page that made it). */
     private readonly pageUrl: () => string = () => doc.location.href,
+    /** The document was rewritten by `document.open()`, which erased our event listeners. */
+    documentRewritten: () => void = () => undefined,
   ) {
     this.painter = new RangePainter(doc);
     this.registry = new HighlightRegistry(this.painter);
@@ -73,6 +75,7 @@ export class PageAnnotator {
       rescan: () => void this.scan(),
       onChange: (records) => this.onPageChange(records),
       revealed: () => this.revealed(),
+      documentRewritten,
     });
   }
 
@@ -227,9 +230,13 @@ export class PageAnnotator {
   };
   private layoutCache = new Map<Element, boolean>();
 
+  /**
+   * The mark styles always; the range styles only once a range highlight exists: a new stylesheet
+   * costs a style recalculation of the whole page, which on a 200,000-node page is a long task.
+   */
   private installStyles(): void {
     installHighlightStyle(this.doc);
-    installRangeHighlightStyle(this.doc);
+    if (this.registry.hasRanges()) installRangeHighlightStyle(this.doc);
   }
 
   /** Slices long work: after SLICE_MS of it, the next check yields a macrotask to the page. */
@@ -283,6 +290,7 @@ export class PageAnnotator {
       if (specs.length && this.enabled) {
         this.layoutCache = new Map();
         await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
+        this.scheduler.withoutObserver(() => this.installStyles());
         if (this.registry.interim().length > 0) this.settleLater();
       }
       this.styleShadowRoots();
@@ -319,6 +327,8 @@ export class PageAnnotator {
 
   private async matchRegion(extracted: ExtractedText, region: TextRegion): Promise<HighlightSpec[]> {
     const { text } = extracted;
+    // Empty frames (ad slots, about:blank placeholders) have nothing to ask about.
+    if (!/\S/.test(text.slice(region.start, region.end))) return [];
     const partial = region.start > 0 || region.end < text.length;
     const response = await this.ask({
       type: 'match-page',

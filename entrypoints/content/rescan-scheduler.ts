@@ -39,6 +39,11 @@ export interface RescanHooks {
   onChange: (records: readonly MutationRecord[]) => void;
   /** Elements hidden at the last scan that are visible now. */
   revealed: () => Element[];
+  /**
+   * The document was rewritten (`document.open()`, as a script writing an about:blank frame does),
+   * which erases every event listener on the document and its window: listeners must be added again.
+   */
+  documentRewritten: () => void;
 }
 
 export class RescanScheduler {
@@ -138,6 +143,7 @@ export class RescanScheduler {
   private onMutations(records: MutationRecord[]): void {
     if (!this.watching) return;
     const pageRecords: MutationRecord[] = [];
+    let rewritten = false;
     for (const record of records) {
       const { target } = record;
       if (this.hooks.isOwnNode(target) || this.isInHead(target)) continue;
@@ -158,11 +164,16 @@ export class RescanScheduler {
       // A new <body> or <html> (Turbo, pjax, document.open()): everything is new.
       if ((target === this.doc || target === this.doc.documentElement) && added.some((node) => node === this.doc.body || node === this.doc.documentElement)) {
         this.wholePage = true;
+        if (target === this.doc) rewritten = true;
         continue;
       }
       for (const node of added) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
     }
     if (pageRecords.length === 0) return;
+    if (rewritten) {
+      this.doc.addEventListener('toggle', this.onToggle, true);
+      this.hooks.documentRewritten();
+    }
     if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
       this.dirtyRoots.clear();
       this.wholePage = true;

@@ -134,6 +134,8 @@ export interface UnitDiscourse {
   question: boolean;
   /** The unit's subject is indefinite or someone else ("one developer", "no rivals", "others"). */
   genericSubject: boolean;
+  /** Known actors named in the unit's opening words (its subject, most often). */
+  subjectActors: readonly number[];
   speaker: Speaker | undefined;
 }
 
@@ -156,6 +158,11 @@ interface Context {
   index: ClaimIndex;
   names: NameTable;
   tunables: Tunables;
+}
+
+/** Names the claim set knows (actors, members, instruments), in text order. */
+export function findKnownNames(text: string, tokens: readonly Token[], index: ClaimIndex, names: NameTable, tunables: Tunables, spend: (n: number) => void): Mention[] {
+  return findNames({ text, tokens, index, names, tunables }, spend);
 }
 
 function findNames(context: Context, spend: (n: number) => void): Mention[] {
@@ -398,7 +405,7 @@ interface Resolver {
     mentionsIn: readonly Mention[],
     anaphorsIn: readonly Anaphor[],
     position: number,
-  ): { actors: Strengths; instruments: Strengths; unknown: boolean; unresolved: InstrumentClass[] };
+  ): { actors: Strengths; instruments: Strengths; unknown: boolean; unresolved: InstrumentClass[]; classes: InstrumentClass[] };
 }
 
 /** The reporting verb of a unit and its subject, as token ranges. */
@@ -422,6 +429,12 @@ function speakerOf(
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
     let npStart = v;
     while (npStart > from && v - npStart < SPEAKER_WORDS && !/[,;:“”"(]/.test(text.slice(tokens[npStart - 1]!.end, tokens[npStart]!.start))) npStart--;
+    // "OpenAI, for its part, says": past an aside set off by commas, to the name before it.
+    if (npStart > from && npStart < v && /^\s*,\s*$/.test(text.slice(tokens[npStart - 1]!.end, tokens[npStart]!.start)) && mentionsIn(tokens[npStart]!.start, tokens[v - 1]!.end).length === 0) {
+      let back = npStart - 1;
+      while (back > from && v - back < SPEAKER_WORDS && !/[,;:“”"(]/.test(text.slice(tokens[back - 1]!.end, tokens[back]!.start))) back--;
+      if (mentionsIn(tokens[back]!.start, tokens[npStart - 1]!.end).length > 0) npStart = back;
+    }
     let npFrom = npStart;
     let npTo = v;
     let contentFrom = v + 1;
@@ -453,6 +466,7 @@ function classifySpeaker(
   const npEnd = tokens[npTo - 1]!.end;
   const np = resolver.frameAt(mentionsIn(npStart, npEnd), anaphorsIn(npStart, npEnd), npStart);
   let outsider = np.unknown;
+  for (let k = npFrom; k < npTo; k++) if (OUTSIDER_NOUNS.has(tokens[k]!.key)) outsider = true;
   // "A Pentagon spokesman", "the CEO of RAIDS AI": someone speaking for an organisation the claim set
   // does not know. A bare name with a title ("Jared Kaplan, cofounder") could be anyone's: no verdict.
   const npMentions = mentionsIn(npStart, npEnd);
@@ -470,7 +484,8 @@ function classifySpeaker(
   let contentTo = contentFrom;
   if (tokens[contentTo]?.key === 'that') contentTo++;
   const contentStartToken = contentTo;
-  contentTo = Math.min(to, contentStartToken + 6);
+  // Its subject: a name in its first three words ("Critics say Anthropic dropped…", not "…say the launch makes Anthropic…").
+  contentTo = Math.min(to, contentStartToken + 3);
   const content =
     contentTo > contentStartToken
       ? resolver.frameAt(
@@ -502,9 +517,10 @@ export function analyseDiscourse(
   tunables: Tunables,
   tokenRanges: ReadonlyArray<readonly [number, number]>,
   spend: (n: number) => void,
+  knownNames?: readonly Mention[],
 ): UnitDiscourse[] {
   const context: Context = { text, tokens, index, names, tunables };
-  const known = findNames(context, spend);
+  const known = knownNames ? [...knownNames] : findNames(context, spend);
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const anaphors = findAnaphors(context);
   spend(tokens.length);
@@ -557,35 +573,57 @@ export function analyseDiscourse(
         }
       }
       const unresolved: InstrumentClass[] = [];
+      const classes: InstrumentClass[] = [];
       for (const a of as) {
         const result = history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments);
+        const isClass = a.type !== 'collective' && a.type !== 'company' && a.type !== 'government';
         if (result === 'unknown') unknown = true;
-        else if (result === 'unresolved' && a.type !== 'collective' && a.type !== 'company' && a.type !== 'government') unresolved.push(a.type);
+        else if (isClass) (result === 'unresolved' ? unresolved : classes).push(a.type as InstrumentClass);
       }
-      return { actors, instruments, unknown, unresolved };
+      return { actors, instruments, unknown, unresolved, classes };
     },
   };
 
-  // Document subject: named this often, and more than anything else of its dimension.
+  // Document subject: named (or referred to: "the law", "the code") this often, and more than
+  // anything else of its dimension. A subject twice as present as any other, five times or more,
+  // counts more.
   const actorCounts = new Map<number, number>();
   const instrumentCounts = new Map<number, number>();
   for (const m of known) {
     for (const actor of m.actors) actorCounts.set(actor, (actorCounts.get(actor) ?? 0) + 1);
     for (const instrument of m.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + 1);
   }
+  {
+    const lastOfClass = new Map<string, { instruments: readonly number[]; position: number }>();
+    let k = 0;
+    for (const anaphor of anaphors) {
+      for (; k < known.length && known[k]!.start < anaphor.start; k++) {
+        for (const instrument of known[k]!.instruments) {
+          const cls = index.instruments[instrument]!.cls;
+          if (cls) lastOfClass.set(cls, { instruments: known[k]!.instruments, position: known[k]!.start });
+        }
+      }
+      const last = lastOfClass.get(anaphor.type);
+      if (!last || anaphor.start - last.position > tunables.anaphorWindow * 4) continue;
+      for (const instrument of last.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + 1);
+    }
+  }
   const dominantOf = (counts: Map<number, number>): Strengths => {
     const out = new Strengths();
     let best = -1;
     let bestCount = 0;
-    let tie = false;
+    let second = 0;
     for (const [id, count] of counts) {
       if (count > bestCount) {
+        second = bestCount;
         best = id;
         bestCount = count;
-        tie = false;
-      } else if (count === bestCount) tie = true;
+      } else if (count > second) second = count;
     }
-    if (best >= 0 && !tie && bestCount >= tunables.dominantMentions) out.raise(best, tunables.strengthDominant);
+    if (best >= 0 && bestCount > second && bestCount >= tunables.dominantMentions) {
+      const clear = bestCount >= 5 && bestCount >= 2 * second;
+      out.raise(best, tunables.strengthDominant + (clear ? 0.2 : 0));
+    }
     return out;
   };
   const dominantActors = dominantOf(actorCounts);
@@ -658,17 +696,21 @@ export function analyseDiscourse(
       }
       if (headingScope && block.kind !== 'heading' && block.kind !== 'question') result.absorb(headingScope[dimension], tunables.strengthHeading);
       if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
-      if (result.size === 0 && !own.unknown) result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
+      // The document's subject is a floor under whatever else the unit inherits.
+      if (!own.unknown) result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
       return result;
     };
     const actors = carry('actors');
     const instruments = carry('instruments');
-    // "the order" with no order named nearby: the orders of whoever the unit (or the document) is about.
-    for (const cls of own.unresolved) {
-      for (const who of [actors, dominantActors]) {
-        for (let k = 0; k < who.ids.length; k++) {
-          for (const instrument of instrumentsOf.get(who.ids[k]!) ?? []) {
-            if (index.instruments[instrument]!.cls === cls) instruments.raise(instrument, tunables.strengthAnaphor * Math.max(0.5, who.values[k]!) * 0.8);
+    // "the order": the last order named, and (less surely) the other orders of whoever the unit or the
+    // document is about; with no order named nearby, only those.
+    for (const [list, factor] of [[own.unresolved, 0.8], [own.classes, 0.6]] as const) {
+      for (const cls of list) {
+        for (const who of [actors, dominantActors]) {
+          for (let k = 0; k < who.ids.length; k++) {
+            for (const instrument of instrumentsOf.get(who.ids[k]!) ?? []) {
+              if (index.instruments[instrument]!.cls === cls) instruments.raise(instrument, tunables.strengthAnaphor * Math.max(0.5, who.values[k]!) * factor);
+            }
           }
         }
       }
@@ -709,7 +751,8 @@ export function analyseDiscourse(
       mentions: ms.filter((m) => m.unknown === ''),
       namesUnknown: ms.some((m) => m.unknown !== ''),
       question: /\?["”’)]*$/.test(text.slice(Math.max(unit.start, unit.end - 4), unit.end)),
-      genericSubject: genericSubject(tokens, tokenRanges[u]![0], tokenRanges[u]![1]),
+      genericSubject: genericSubject(text, tokens, tokenRanges[u]![0], tokenRanges[u]![1]),
+      subjectActors: subjectActors(text, tokens, tokenRanges[u]![0], tokenRanges[u]![1], ms),
       speaker,
     });
   });
@@ -727,13 +770,29 @@ function lowerBoundToken(tokens: readonly Token[], position: number): number {
   return low;
 }
 
-function genericSubject(tokens: readonly Token[], from: number, to: number): boolean {
+/** The first token of a unit's subject: past openers ("But", "If") and a label ("Competitors: …"). */
+function subjectStart(text: string, tokens: readonly Token[], from: number, to: number): number {
   let k = from;
+  if (k + 1 < to && /^\s*:/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
   while (k < to && SUBJECT_OPENERS.has(tokens[k]!.key)) k++;
+  return k;
+}
+
+function genericSubject(text: string, tokens: readonly Token[], from: number, to: number): boolean {
+  const k = subjectStart(text, tokens, from, to);
   const first = tokens[k];
   if (!first) return false;
   if (CONTRAST_SUBJECTS.has(first.key)) return true;
   if (!INDEFINITE_DETERMINERS.has(first.key)) return false;
   for (let j = k + 1; j < Math.min(to, k + 4); j++) if (AGENT_NOUNS.has(tokens[j]!.key)) return true;
   return false;
+}
+
+/** Actors named in a unit's first words, past openers ("But", "If"): who the sentence is about. */
+function subjectActors(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): number[] {
+  const k = subjectStart(text, tokens, from, to);
+  const first = tokens[k];
+  if (!first) return [];
+  const end = tokens[Math.min(to, k + 3) - 1]!.end;
+  return mentions.filter((m) => m.unknown === '' && m.start >= first.start && m.start < end).flatMap((m) => m.actors);
 }

@@ -56,8 +56,8 @@ export const COMPANY_ANAPHORS: ReadonlySet<string> = new Set([
 
 /** Nouns that refer back to the government or legislature last named. */
 export const GOVERNMENT_ANAPHORS: ReadonlySet<string> = new Set([
-  'government', 'administration', 'state', 'legislature', 'country', 'commission', 'union', 'bloc', 'institute', 'agency',
-  'centre', 'center', 'office', 'regulator', 'ministry', 'department', 'president',
+  'government', 'administration', 'state', 'legislature', 'country', 'commission', 'union', 'bloc', 'institute', 'centre',
+  'center', 'regulator', 'ministry', 'president',
 ]);
 
 /**
@@ -74,7 +74,9 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'predict', 'predicts', 'predicted', 'demand', 'demands', 'demanded', 'urge', 'urges', 'urged', 'wonder', 'wonders',
   'wondered', 'question', 'questions', 'questioned', 'doubt', 'doubts', 'doubted', 'retort', 'retorted', 'respond',
   'responds', 'responded', 'counter', 'object', 'objects', 'objected', 'call', 'calls', 'called', 'maintain', 'maintains',
-  'maintained', 'write', 'writes', 'wrote', 'according',
+  'maintained', 'write', 'writes', 'wrote', 'according', 'mention', 'mentions', 'mentioned', 'announce', 'announces',
+  'announced', 'state', 'states', 'stated', 'explain', 'explains', 'explained', 'confirm', 'confirms', 'confirmed',
+  'acknowledge', 'acknowledges', 'acknowledged', 'admit', 'admits', 'admitted', 'insists', 'reply',
 ]);
 
 /** People and groups whose words are theirs, not the actor's: critics, officials of others, observers. */

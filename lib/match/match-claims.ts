@@ -1,8 +1,8 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
-import { analyseDiscourse, buildNameTable, type NameTable, type UnitDiscourse } from './discourse';
+import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
 import { accepts, FEATURE_NAMES, type Features, type ModelFile } from './model';
-import { segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { cutUnits, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
 
@@ -62,6 +62,11 @@ interface HydratedIndex {
   commonLimit: number;
   /** Per claim: 1 / the number of claims sharing its actor and instrument. */
   sole: Float64Array;
+  /** Per claim: term -> weight (vocabulary, /1000 applied) and term -> facets using it. */
+  weightOf: Array<Map<number, number>>;
+  facetsByTerm: Array<Map<number, number[]>>;
+  /** Scratch per facet. */
+  facetScratch: Float64Array;
 }
 
 /** Words no claim uses still dilute focus, at half the weight of the rarest claim word. */
@@ -94,8 +99,29 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   const groupKey = (claim: CompiledClaim) => `${claim.actor}/${claim.instrument}`;
   for (const claim of index.claims) groupSize.set(groupKey(claim), (groupSize.get(groupKey(claim)) ?? 0) + 1);
   const sole = Float64Array.from(index.claims, (claim) => 1 / groupSize.get(groupKey(claim))!);
+  const weightOf = index.claims.map((claim) => {
+    const map = new Map<number, number>();
+    for (let i = 0; i < claim.vocabulary.length; i += 2) map.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000);
+    return map;
+  });
+  let maxFacets = 1;
+  const facetsByTerm = index.claims.map((claim) => {
+    const map = new Map<number, number[]>();
+    maxFacets = Math.max(maxFacets, claim.facets.length);
+    claim.facets.forEach((terms, f) => {
+      for (const term of terms) {
+        const list = map.get(term);
+        if (list) list.push(f);
+        else map.set(term, [f]);
+      }
+    });
+    return map;
+  });
   const result: HydratedIndex = {
     sole,
+    weightOf,
+    facetsByTerm,
+    facetScratch: new Float64Array(maxFacets),
     source: index,
     termIds,
     common,
@@ -162,31 +188,38 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content
   return false;
 }
 
-/** Lexical evidence of a claim in a set of terms: score, best facet, focus, gates. */
+/**
+ * Lexical evidence of a claim in a set of terms: score, best facet, focus, gates. Walks the unit's
+ * terms (a handful) rather than the claim's vocabulary, through per-claim maps built at hydration.
+ */
 function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number; gates: number } {
   const claim = h.source.claims[claimIndex]!;
+  const weights = h.weightOf[claimIndex]!;
+  const byTerm = h.facetsByTerm[claimIndex]!;
+  const covered = h.facetScratch;
+  const facets = claim.facets.length;
+  covered.fill(0, 0, facets);
   let sum = 0;
   let shared = 0;
-  const vocabulary = claim.vocabulary;
-  for (let i = 0; i < vocabulary.length; i += 2) {
-    const term = vocabulary[i]!;
-    if (unit.terms.has(term)) {
-      sum += vocabulary[i + 1]! / 1000;
-      shared += h.idf[term]!;
-    }
+  for (const term of unit.terms) {
+    const weight = weights.get(term);
+    if (weight === undefined) continue;
+    sum += weight;
+    const idf = h.idf[term]!;
+    shared += idf;
+    const list = byTerm.get(term);
+    if (list) for (const f of list) covered[f] = covered[f]! + idf;
   }
   let facet = 0;
   let facetMass = 0;
   const totals = h.facetTotals[claimIndex]!;
-  claim.facets.forEach((terms, f) => {
-    let covered = 0;
-    for (const term of terms) if (unit.terms.has(term)) covered += h.idf[term]!;
-    const share = totals[f]! > 0 ? covered / totals[f]! : 0;
-    if (share > facet || (share === facet && covered > facetMass)) {
+  for (let f = 0; f < facets; f++) {
+    const share = totals[f]! > 0 ? covered[f]! / totals[f]! : 0;
+    if (share > facet || (share === facet && covered[f]! > facetMass)) {
       facet = share;
-      facetMass = covered;
+      facetMass = covered[f]!;
     }
-  });
+  }
   const rare = 3 * Math.log(1 + h.source.claims.length);
   return {
     score: Math.min(1, sum / claim.norm),
@@ -197,19 +230,45 @@ function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score
   };
 }
 
+interface Frame {
+  frame: number;
+  actor: number;
+  instrument: number;
+  explicit: boolean;
+  rival: boolean;
+  rivalSubject: boolean;
+}
+
+/** Whether `actor` is someone else than the claim's actor (not it, not a member of it, not its coalition). */
+function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolean {
+  return actor !== claim.actor && !index.actors[claim.actor]!.memberOf.includes(actor) && !index.actors[actor]!.memberOf.includes(claim.actor);
+}
+
 /** How strongly a unit is about a claim's actor or instrument. */
-function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): { frame: number; actor: number; instrument: number; explicit: boolean; rival: boolean } {
+function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): Frame {
   const actor = d.actors.get(claim.actor);
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
   if (instrument > 0 && actor === 0) {
     // An instrument several actors make claims in (the Code of Practice) belongs to whichever of them the unit is about.
     const owners = index.instruments[claim.instrument]!.actors;
-    if (owners.length > 1 && owners.some((owner) => owner !== claim.actor && d.actors.get(owner) > 0)) instrument *= 0.3;
+    if (owners.length > 1) {
+      for (const owner of owners) {
+        if (owner !== claim.actor && d.actors.get(owner) > 0) {
+          instrument *= 0.3;
+          break;
+        }
+      }
+    }
   }
   const explicit = d.namedActors.includes(claim.actor) || (claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument));
-  const coalitionOf = index.actors[claim.actor]!;
-  const rival = !explicit && d.namedActors.some((other) => other !== claim.actor && !coalitionOf.memberOf.includes(other) && !index.actors[other]!.memberOf.includes(claim.actor));
-  return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival };
+  let rival = false;
+  let rivalSubject = false;
+  if (!explicit) {
+    for (const other of d.namedActors) if (isOther(index, claim, other)) rival = true;
+    // Another actor as the sentence's subject, this claim's own not named at all: "OpenAI, for its part, says its agreement…".
+    for (const other of d.subjectActors) if (isOther(index, claim, other)) rivalSubject = true;
+  }
+  return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
 }
 
 function speakerIsOther(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): boolean {
@@ -264,6 +323,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   budget.spend(tokens.length * 4);
   const doc = segmentDocument(text, tunables.maxUnitLength);
   budget.spend(text.length / 4);
+  const known = findKnownNames(text, tokens, index, h.names, tunables, budget.spend);
+  cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
   // Token ranges of units (units and tokens are both in text order).
   const ranges: Array<[number, number]> = [];
@@ -274,7 +335,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     while (end < tokens.length && tokens[end]!.start < unit.end) end++;
     ranges.push([cursor, end]);
   }
-  const discourse = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend);
+  const discourse = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known);
 
   const matches: ClaimMatch[] = [];
   // Facet coverage per claim of each unit judged: what later units continue (context feature).
@@ -312,7 +373,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const prior = new Map<number, number>();
     for (const map of contexts) for (const [claim, facet] of map) prior.set(claim, Math.max(prior.get(claim) ?? 0, facet));
     const judged = judgeUnit(h, tunables, doc, unit, block, content, discourse[u]!, prior, budget, options);
-    facetsOf[u] = new Map(judged.all.map((j) => [j.claimIndex, j.features.facet]));
+    facetsOf[u] = judged.facets;
     const found = judged.accepted;
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse[u]!);
@@ -335,10 +396,11 @@ function judgeUnit(
   prior: ReadonlyMap<number, number>,
   budget: Budget,
   options: MatchOptions,
-): { accepted: Judged[]; all: Judged[] } {
+): { accepted: Judged[]; facets: Map<number, number> } {
   const index = h.source;
+  const facets = new Map<number, number>();
   const unitTerms = termsOf(h, content);
-  if (unitTerms.terms.size === 0) return { accepted: [], all: [] };
+  if (unitTerms.terms.size === 0) return { accepted: [], facets };
   // Accumulate along the postings of the unit's rarer terms (cost: the unit's postings, not the claim count).
   const acc = h.scratch;
   const touched: number[] = [];
@@ -354,48 +416,42 @@ function judgeUnit(
     }
   }
   // Only claims whose actor or instrument the unit is about go on; the best bounds first, a bounded number.
-  const capitalised = new Set<number>();
-  for (const { token, id } of content) if (token.caps > 0 && id >= 0) capitalised.add(id);
-  const nominated: Array<{ claimIndex: number; bound: number; frame: ReturnType<typeof frameOf> }> = [];
+  const nominated: Array<{ claimIndex: number; bound: number; frame: Frame }> = [];
   for (const claimIndex of touched) {
     const claim = index.claims[claimIndex]!;
     const bound = acc[claimIndex]! / claim.norm;
     acc[claimIndex] = 0;
     const frame = frameOf(index, claim, d);
-    const nameable = content.length >= MIN_NAMED_UNIT_TERMS && claim.keyPhrases.some((phrase) => capitalised.has(phrase[0]!));
-    if (frame.frame <= 0) continue;
-    void nameable;
-    nominated.push({ claimIndex, bound: bound + frame.frame, frame });
+    if (frame.frame > 0) nominated.push({ claimIndex, bound: bound + frame.frame, frame });
   }
   budget.spend(touched.length);
   nominated.sort((a, b) => b.bound - a.bound || a.claimIndex - b.claimIndex);
   if (nominated.length > t.maxCandidates) nominated.length = t.maxCandidates;
 
-  const lexicals = nominated.map(({ claimIndex }) => {
-    budget.spend(index.claims[claimIndex]!.vocabulary.length / 2 + index.claims[claimIndex]!.facets.length * 8);
-    return lexical(h, claimIndex, unitTerms);
-  });
-  // Best of each instrument (or actor) group, for "best" and "gap".
-  const groupOf = (claimIndex: number) => {
-    const claim = index.claims[claimIndex]!;
-    return claim.instrument >= 0 ? `i${claim.instrument}` : `a${claim.actor}`;
-  };
-  const strength = (l: { score: number; facet: number }) => l.score + l.facet;
-  const bestOfGroup = new Map<string, number>();
-  nominated.forEach(({ claimIndex }, k) => {
-    const group = groupOf(claimIndex);
-    bestOfGroup.set(group, Math.max(bestOfGroup.get(group) ?? 0, strength(lexicals[k]!)));
-  });
+  const lexicals: Array<ReturnType<typeof lexical>> = [];
+  // Best of each instrument (or, without one, actor) group, for "best" and "gap".
+  const bestOfGroup = new Map<number, number>();
+  for (const { claimIndex } of nominated) {
+    budget.spend(unitTerms.terms.size * 2);
+    const l = lexical(h, claimIndex, unitTerms);
+    lexicals.push(l);
+    facets.set(claimIndex, l.facet);
+    const group = groupOf(index.claims[claimIndex]!);
+    bestOfGroup.set(group, Math.max(bestOfGroup.get(group) ?? 0, l.score + l.facet));
+  }
 
   // A short line in a run of them (under a heading, in a table, a byline) reads like a heading too.
   const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading');
-  const all: Judged[] = [];
   const accepted: Judged[] = [];
-  nominated.forEach(({ claimIndex, frame }, k) => {
-    const claim = index.claims[claimIndex]!;
+  for (let k = 0; k < nominated.length; k++) {
+    const { claimIndex, frame } = nominated[k]!;
     const l = lexicals[k]!;
+    // Too little evidence for any decider: not worth building features for (see `minEvidence`).
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
+    const claim = index.claims[claimIndex]!;
     const named = content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content);
-    const best = bestOfGroup.get(groupOf(claimIndex))!;
+    const best = bestOfGroup.get(groupOf(claim))!;
+    const strength = l.score + l.facet;
     const features: Features = {
       score: l.score,
       facet: l.facet,
@@ -409,36 +465,36 @@ function judgeUnit(
       instrument: frame.instrument,
       explicit: frame.explicit || named ? 1 : 0,
       rival: frame.rival ? 1 : 0,
+      rivalSubject: frame.rivalSubject ? 1 : 0,
       unknown: d.namesUnknown ? 1 : 0,
       otherSpeaker: speakerIsOther(index, claim, d) ? 1 : 0,
       question: d.question && !heading ? 1 : 0,
       heading: heading ? 1 : 0,
       item: block.kind === 'item' ? 1 : 0,
       short: content.length < MIN_NAMED_UNIT_TERMS ? 1 : 0,
-      best: strength(l) >= best ? 1 : 0,
-      gap: Math.max(0, best - strength(l)),
+      best: strength >= best ? 1 : 0,
+      gap: Math.max(0, best - strength),
       context: prior.get(claimIndex) ?? 0,
       sole: h.sole[claimIndex]!,
       generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
-      headline: 0,
-      facetFrame: 0,
-      scoreGates: 0,
-      focusFacet: 0,
+      headline: heading ? Math.max(l.score, l.facet) : 0,
+      facetFrame: l.facet * frame.frame,
+      scoreGates: l.score * l.gates,
+      focusFacet: l.focus * l.facet,
     };
-    features.facetFrame = features.facet * features.frame;
-    features.scoreGates = features.score * features.gates;
-    features.focusFacet = features.focus * features.facet;
-    features.headline = features.heading * Math.max(features.score, features.facet);
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
-    const judgedOne: Judged = { claimIndex, features, probability: decision.probability, score };
-    all.push(judgedOne);
-    if (decision.accepted) accepted.push(judgedOne);
+    // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
+    if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score });
     options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
-  });
-  // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
-  const kept = accepted.filter((j) => j.features.gap <= t.neighbourMargin);
-  return { accepted: kept.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex), all };
+  }
+  accepted.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
+  return { accepted, facets };
+}
+
+/** Claims of one instrument (or, without one, one actor) compete for a unit. */
+function groupOf(claim: CompiledClaim): number {
+  return claim.instrument >= 0 ? claim.instrument : -1 - claim.actor;
 }
 
 /**
@@ -536,6 +592,15 @@ function splitAmongClaims(
   for (let k = 0; k < pieces; k++) if (ownerEvidence[k]! < minimum) owner[k] = -1;
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
+  // A second claim keeps its clauses only if they say it on their own (not one stray shared word).
+  for (let c = 1; c < claims.length; c++) {
+    const mine = pieceContent.filter((_, k) => owner[k] === c).flat();
+    if (mine.length === 0) continue;
+    const l = lexical(h, claims[c]!.claimIndex, termsOf(h, mine));
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.locateShare) for (let k = 0; k < pieces; k++) if (owner[k] === c) owner[k] = -1;
+  }
+  for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
+  for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
   const owners = new Set(owner.filter((o) => o >= 0));
   if (owners.size <= 1) {
     const only = owners.size === 1 ? claims[[...owners][0]!]! : claims[0]!;
@@ -557,6 +622,42 @@ function splitAmongClaims(
     k = e;
   }
   return spans;
+}
+
+/** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
+const MIN_CLAUSE_WORDS = 4;
+
+/**
+ * Where a sentence about several actors divides into their clauses ("California now requires …, and
+ * the EU applies …"; "Google signs …, xAI signs … and Meta says no"): the last clause break between
+ * two mentions of different actors, when both sides are real clauses. Each clause is then judged with
+ * its own actor. One pass over units and mentions.
+ */
+function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: readonly Mention[]): number[] {
+  const cuts: number[] = [];
+  let m = 0;
+  const words = (from: number, to: number) => (text.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  for (const unit of doc.units) {
+    while (m < known.length && known[m]!.start < unit.start) m++;
+    let previous: Mention | undefined;
+    let clauseStart = unit.start;
+    for (let k = m; k < known.length && known[k]!.start < unit.end; k++) {
+      const mention = known[k]!;
+      if (mention.actors.length === 0) continue;
+      if (previous && !mention.actors.some((a) => previous!.actors.includes(a))) {
+        const between = text.slice(previous.end, mention.start);
+        let cut = -1;
+        CLAUSE_BREAK.lastIndex = 0;
+        for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) cut = previous.end + match.index + match[0].length;
+        if (cut > clauseStart && words(clauseStart, cut) >= MIN_CLAUSE_WORDS && words(cut, unit.end) >= MIN_CLAUSE_WORDS) {
+          cuts.push(cut);
+          clauseStart = cut;
+        }
+      }
+      previous = mention;
+    }
+  }
+  return cuts;
 }
 
 /** For tests and tools: the feature names in order. */

@@ -30,6 +30,8 @@ export const FEATURE_NAMES = [
   'explicit',
   /** The unit names another known actor and not this claim's. */
   'rival',
+  /** That other actor is the sentence's subject (its first words): a veto. */
+  'rivalSubject',
   /** The unit names an organisation or instrument the claim set does not know. */
   'unknown',
   /** Someone other than the claim's actor is speaking (reporting verb or quotation). */
@@ -74,19 +76,31 @@ const trained = model as ModelFile;
 
 
 
+const weightVectors = new WeakMap<ModelFile, Float64Array>();
+
 /** The logistic model's probability that a candidate is a highlight. */
 export function modelProbability(features: Features, file: ModelFile = trained): number {
+  let weights = weightVectors.get(file);
+  if (!weights) weightVectors.set(file, (weights = Float64Array.from(FEATURE_NAMES, (name) => file.weights[name] ?? 0)));
   let z = file.bias;
-  for (const name of FEATURE_NAMES) z += (file.weights[name] ?? 0) * features[name];
+  for (let k = 0; k < FEATURE_NAMES.length; k++) z += weights[k]! * features[FEATURE_NAMES[k]!];
   return 1 / (1 + Math.exp(-z));
 }
 
 /** Whether the model file holds weights (a fresh checkout before training would not). */
 export const MODEL_TRAINED = Object.keys(trained.weights).length > 0;
 
+/**
+ * Vetoes both deciders share: not about the actor at all; someone else's words; a question; a
+ * hypothetical someone ("if one developer paused…"); another actor as the subject.
+ */
+export function vetoed(f: Features): boolean {
+  return f.frame <= 0 || f.otherSpeaker > 0 || f.question > 0 || f.generic > 0 || f.rivalSubject > 0;
+}
+
 /** The hand-set rule: what a careful reader would ask of a sentence before crediting it to a claim. */
 export function ruleAccepts(f: Features, t: Tunables): boolean {
-  if (f.frame <= 0 || f.otherSpeaker > 0 || f.question > 0) return false;
+  if (vetoed(f)) return false;
   if (f.heading > 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < t.headingScore) return false;
   if (f.named > 0 && !f.short && (f.gatesAll > 0 || f.score >= t.ruleScore)) return true;
   if (f.score >= t.ruleScore && f.gatesAll > 0 && (f.focus >= t.minFocus || f.score >= t.strongScore)) return true;
@@ -95,10 +109,12 @@ export function ruleAccepts(f: Features, t: Tunables): boolean {
 
 /** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
 export function accepts(f: Features, t: Tunables, file?: ModelFile): { accepted: boolean; probability: number } {
-  if (t.decider === 'model' && (file || MODEL_TRAINED)) {
-    if (f.frame <= 0) return { accepted: false, probability: 0 };
+  if (t.decider !== 'rules' && (file || MODEL_TRAINED)) {
+    // Vetoes both deciders share: not about the actor; someone else's words; a question; a hypothetical someone.
+    if (vetoed(f)) return { accepted: false, probability: 0 };
     const probability = modelProbability(f, file);
-    return { accepted: probability >= t.modelThreshold, probability };
+    const accepted = probability >= t.modelThreshold || (t.decider === 'either' && ruleAccepts(f, t));
+    return { accepted, probability };
   }
   const accepted = ruleAccepts(f, t);
   return { accepted, probability: accepted ? 1 : 0 };

@@ -121,7 +121,17 @@ function sentenceSpans(text: string, start: number, end: number): Array<{ start:
     }
     // Soft newlines inside a block would end sentences for Intl.Segmenter; a same-length space does not.
     const slice = text.slice(from, to).replace(/\n/g, ' ');
-    for (const part of segmenter.segment(slice)) spans.push({ start: from + part.index, end: from + part.index + part.segment.length });
+    for (const part of segmenter.segment(slice)) {
+      // Intl.Segmenter runs on into a sentence that opens with a lower-case name ("… floor. xAI's
+      // framework …"): cut there too.
+      let at = part.index;
+      for (const match of part.segment.matchAll(/[.!?]["”’)]?\s+(?=[a-z]+[A-Z])/g)) {
+        const cut = part.index + match.index + match[0].length;
+        spans.push({ start: from + at, end: from + cut });
+        at = cut;
+      }
+      spans.push({ start: from + at, end: from + part.index + part.segment.length });
+    }
     from = to;
   }
   return spans;
@@ -297,4 +307,37 @@ function classifyBlocks(blocks: DocumentBlock[], shapes: readonly Shape[], marke
     if (markers[i]) block.kind = 'item';
     i++;
   }
+}
+
+/**
+ * Cuts units at the given character positions (sorted): each piece stays in its block and sentence.
+ * Block unit ranges are rebuilt. Linear in units plus cuts.
+ */
+export function cutUnits(doc: SegmentedDocument, text: string, cuts: readonly number[]): void {
+  if (cuts.length === 0) return;
+  const units: TextUnit[] = [];
+  let c = 0;
+  for (const unit of doc.units) {
+    let start = unit.start;
+    while (c < cuts.length && cuts[c]! <= unit.start) c++;
+    while (c < cuts.length && cuts[c]! < unit.end) {
+      const piece = trimSpan(text, start, cuts[c]!);
+      if (piece.end > piece.start && HAS_WORD.test(text.slice(piece.start, piece.end))) units.push({ ...unit, start: piece.start, end: piece.end });
+      start = cuts[c]!;
+      c++;
+    }
+    const rest = trimSpan(text, start, unit.end);
+    if (rest.end > rest.start && HAS_WORD.test(text.slice(rest.start, rest.end))) units.push({ ...unit, start: rest.start, end: rest.end });
+  }
+  for (const block of doc.blocks) {
+    block.firstUnit = Number.MAX_SAFE_INTEGER;
+    block.endUnit = 0;
+  }
+  units.forEach((unit, u) => {
+    const block = doc.blocks[unit.block]!;
+    block.firstUnit = Math.min(block.firstUnit, u);
+    block.endUnit = u + 1;
+  });
+  doc.units.length = 0;
+  doc.units.push(...units);
 }

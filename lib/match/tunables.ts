@@ -12,9 +12,10 @@ export interface Tunables {
   /* ---------- Decision ---------- */
   /**
    * 'model': the logistic model in data/match-model.json decides (its probability against
-   * `modelThreshold`). 'rules': the hand-set rule below decides. Both see the same features.
+   * `modelThreshold`). 'rules': the hand-set rule below decides. 'either': a highlight when either
+   * accepts. All see the same features and share the vetoes.
    */
-  decider: 'model' | 'rules';
+  decider: 'model' | 'rules' | 'either';
   /** Probability the logistic model must give for a highlight. */
   modelThreshold: number;
   /** Rules: score (share of a typical phrasing covered) a unit needs when its frame is only inherited. */
@@ -33,6 +34,8 @@ export interface Tunables {
   locateShare: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
   neighbourMargin: number;
+  /** Evidence (score, or facet coverage weighed by its mass) below which a candidate is not judged at all: no decider accepts it. */
+  minEvidence: number;
 
   /* ---------- Discourse ---------- */
   /** Sentences a subject carries over when the following ones name nobody (within a paragraph). */
@@ -85,7 +88,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   keyPhraseScore: 0.9,
   headingScore: 0.9,
   locateShare: 0.3,
-  neighbourMargin: 0.35,
+  neighbourMargin: 2,
+  minEvidence: 0.15,
 
   inheritSentences: 3,
   inheritBlocks: 2,
@@ -127,6 +131,6 @@ export function parseTunable(name: string, value: string): Partial<Tunables> {
     if (!Number.isFinite(n)) throw new Error(`tunable ${name} needs a number, got "${value}"`);
     return { [name]: n } as Partial<Tunables>;
   }
-  if (name === 'decider' && (value === 'model' || value === 'rules')) return { decider: value };
+  if (name === 'decider' && (value === 'model' || value === 'rules' || value === 'either')) return { decider: value };
   throw new Error(`tunable ${name} cannot be "${value}"`);
 }

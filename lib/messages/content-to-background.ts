@@ -5,7 +5,6 @@
  */
 import * as v from 'valibot';
 import type { ClaimCardData } from '../claims/claim-card-data';
-import type { PageClaimSummary } from '../frames/tab-frames';
 import { ClaimKindSchema, ClaimStatusSchema } from '../claims/schema';
 import { bounded, claimId, pageUrl } from './fields';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';

@@ -29,7 +29,8 @@ async function bundle(forProfile: boolean): Promise<{ code: string; map?: string
     write: false,
     logLevel: 'silent',
   });
-  const code = result.outputFiles.find((file) => file.path.endsWith('.js'))?.text;
+  // Without an outfile the one output is named "<stdout>".
+  const code = result.outputFiles.find((file) => !file.path.endsWith('.map'))?.text;
   if (code === undefined) throw new Error('esbuild produced no output for the page harness');
   return { code, map: result.outputFiles.find((file) => file.path.endsWith('.map'))?.text };
 }

@@ -98,8 +98,13 @@ export async function runExtensionOnce(browser: ExtensionBrowser, job: Extension
     }, INIT_GLOBAL);
     const firstMark = observed.markTimes[0]!;
     const lastMark = observed.markTimes[observed.markTimes.length - 1]!;
-    // The content script runs at document_idle (after DOMContentLoaded); tasks before that are the page's own.
-    const longTasks = observed.longTasks.filter((task) => task.start >= timing.domContentLoaded && task.start <= lastMark + 50);
+    // Ours: from the task in which the content script first asked the worker (it runs at document_idle)
+    // to the last mark. Earlier tasks after DOMContentLoaded (the page's own first layout) are the page's.
+    const firstAsk = onPage('get-site-enabled', 'start');
+    const from = Number.isNaN(firstAsk) ? timing.domContentLoaded : firstAsk - 5;
+    const afterDcl = observed.longTasks.filter((task) => task.start >= timing.domContentLoaded && task.start <= lastMark + 50);
+    const longTasks = afterDcl.filter((task) => task.start + task.duration >= from);
+    const pageOwn = afterDcl.filter((task) => task.start + task.duration < from);
     await page.addScriptTag({ url: job.harnessUrl });
     const recall = await page.evaluate((a) => ((window as unknown as Observed)[a.g] as BenchHarness).recall(a.probes, 'mark.pledge-lens-mark'), { g: HARNESS_GLOBAL, probes: job.probes });
     const worker = pageWorkerTime(entries, job.url);
@@ -123,6 +128,7 @@ export async function runExtensionOnce(browser: ExtensionBrowser, job: Extension
         otherMessages: worker.otherMessages,
         matches: worker.matches,
         longTask: Math.max(0, ...longTasks.map((task) => task.duration)),
+        pageLongTask: Math.max(0, ...pageOwn.map((task) => task.duration)),
         ...(startUp ? { workerInit: startUp.end - startUp.start } : {}),
       },
       longTasks,

@@ -144,11 +144,13 @@ describe('Chromium: claim cards', () => {
     await article.waitForCard();
     const placement = await article.page.evaluate(() => {
       const card = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('section.card')!.getBoundingClientRect();
-      const save = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('button[type=submit]')!.getBoundingClientRect();
-      return { cardTop: card.top, cardBottom: card.bottom, saveBottom: save.bottom, viewport: window.innerHeight };
+      // The note form is the framed note editor: its frame must be on screen too.
+      const note = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('iframe.note-frame')!.getBoundingClientRect();
+      return { cardTop: card.top, cardBottom: card.bottom, noteBottom: note.bottom, viewport: window.innerHeight };
     });
     expect(placement.cardTop, JSON.stringify(placement)).toBeGreaterThanOrEqual(0);
     expect(placement.cardBottom, `card runs off the bottom of the screen: ${JSON.stringify(placement)}`).toBeLessThanOrEqual(placement.viewport);
+    expect(placement.noteBottom, `note editor off screen: ${JSON.stringify(placement)}`).toBeLessThanOrEqual(placement.viewport);
     await article.close();
   });
 

@@ -389,13 +389,13 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       await waitForMarkIn(page, '#target', FIRST_PAINT_MS);
       const mentionsBefore = new Set((await marksNow(page)).map((mark) => mark.mentionId)).size;
 
-      expect(await browser.sendToTab(page, { type: 'toggle-highlighting' })).toEqual({ enabled: false });
+      expect(await browser.sendToTab(page, { type: 'toggle-highlighting' })).toEqual({ ok: true, enabled: false });
       await waitOrExplain(page, 'every highlight to go', () => document.querySelectorAll('mark').length === 0, undefined, 5_000, explainMarks(page));
       const off = await page.run(() => ({ sameBody: document.body.innerHTML === (window as unknown as PageGlobals).__originalBody, sameText: document.body.innerText === (window as unknown as PageGlobals).__originalText }), undefined);
       expect(off, 'the page as served').toEqual({ sameBody: true, sameText: true });
       await waitOrExplain(page, 'the "off" announcement', () => document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector('[aria-live]')?.textContent === 'Pledge Lens highlights off', undefined, 2_000, () => page.run(cardSnapshot, undefined));
 
-      expect(await browser.sendToTab(page, { type: 'toggle-highlighting' })).toEqual({ enabled: true });
+      expect(await browser.sendToTab(page, { type: 'toggle-highlighting' })).toEqual({ ok: true, enabled: true });
       await waitForMarkIn(page, '#binding', 5_000);
       await waitForMarkIn(page, '#target', 5_000);
       expect(new Set((await marksNow(page)).map((mark) => mark.mentionId)).size).toBe(mentionsBefore);
@@ -419,14 +419,15 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       expect(size.words).toBeGreaterThanOrEqual(100_000);
       await waitForMarkIn(page, '#claim', 20_000);
       const run = await page.run(() => {
-        const { hostAt, markAt } = (window as unknown as { __timeline: { hostAt: number | null; markAt: number | null } }).__timeline;
-        const ticks = (window as unknown as { __ticks: number[] }).__ticks.filter((at) => hostAt !== null && markAt !== null && at >= hostAt && at <= markAt);
+        // From the moment the page was built (Pledge Lens adds nothing to the page before it paints) to the first mark.
+        const { builtAt, markAt } = (window as unknown as { __timeline: { builtAt: number; markAt: number | null } }).__timeline;
+        const ticks = (window as unknown as { __ticks: number[] }).__ticks.filter((at) => markAt !== null && at >= builtAt && at <= markAt);
         let longestGap = 0;
         for (let i = 1; i < ticks.length; i++) longestGap = Math.max(longestGap, ticks[i]! - ticks[i - 1]!);
-        return { hostAt, markAt, ticks: ticks.length, longestGap: Math.round(longestGap) };
+        return { builtAt, markAt, ticks: ticks.length, longestGap: Math.round(longestGap) };
       }, undefined);
-      console.info(`[${browser.name}] large page: annotation took ${Math.round((run.markAt ?? 0) - (run.hostAt ?? 0))} ms, ${run.ticks} ticks of a 50 ms timer meanwhile, longest gap ${run.longestGap} ms`);
-      expect(run.hostAt, 'Pledge Lens started on the page').not.toBeNull();
+      console.info(`[${browser.name}] large page: built to first highlight ${Math.round((run.markAt ?? 0) - run.builtAt)} ms, ${run.ticks} ticks of a 50 ms timer meanwhile, longest gap ${run.longestGap} ms`);
+      expect(run.markAt, 'Pledge Lens highlighted the page').not.toBeNull();
       expect(run.ticks, `the page's timer ticked while Pledge Lens worked: ${JSON.stringify(run)}`).toBeGreaterThanOrEqual(3);
       expect((await marksNow(page)).map((mark) => mark.claimId)).toEqual([RISK_REPORTS]);
     } finally {

@@ -11,6 +11,8 @@ import { startStaticServer, type StaticServer } from './static-server';
 const RISK = 'anthropic-rsp3-risk-reports';
 const ROADMAPS = 'anthropic-rsp3-frontier-safety-roadmaps';
 const PAUSE = 'anthropic-rsp-pause-pledge';
+/** The third claim of our own pages: a phrasing the claim set holds word for word, so it matches strongly. */
+const ANNUAL = 'openai-preparedness-annual-review';
 const RISK_TEXT = 'Under the new policy, Anthropic will publish Risk Reports every three to six months.';
 const ROADMAPS_TEXT = 'Anthropic will also publish Frontier Safety Roadmaps that set out its goals for future safety work.';
 /** First highlights on a small page: generous, it is not what these tests measure. */
@@ -92,7 +94,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     try {
       await waitOrExplain(page, 'the stand-in framework to hydrate (1.5 s after DOMContentLoaded)', () => (window as unknown as { __hydration: { state: string } }).__hydration.state !== 'pending', undefined, 6_000);
       // The settle wait is 3 s after load: marks (keyboard stops) come then.
-      await waitForMarkIn(page, '#root', 8_000);
+      await waitForMarkIn(page, '#root', FIRST_PAINT_MS + 3_000);
       const hydration = await page.run(() => (window as unknown as { __hydration: { state: string; mismatches: string[] } }).__hydration, undefined);
       expect(hydration, 'what the framework saw when it hydrated').toEqual({ state: 'hydrated', mismatches: [] });
       expect(page.errors.filter((error) => /hydrat/i.test(error))).toEqual([]);
@@ -173,6 +175,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       expect(focus).toMatchObject({ isOurMark: true, proxy: true, claimId: RISK, role: 'button', holder: 't1' });
       expect(focus.label.startsWith(KIND_WORDS['binding-commitment']!) || focus.label.startsWith(KIND_WORDS['announced-target']!), focus.label).toBe(true);
       expect((await waitForCard(page)).claimId).toBe(RISK);
+      await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-05-flex-keyboard-focus.png`));
       await page.press('Enter');
       expect((await card(page)).focusInside, 'Enter moves focus into the card').toBe(true);
       await page.press('Escape');
@@ -181,7 +184,10 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       // Hover: the pointer over the claim text opens its card.
       await page.run(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
       await hoverAt(page, await page.run(textCentre, ['#t2', 'Frontier Safety Roadmaps']), 'the roadmaps text');
-      expect((await waitForCard(page)).claimId).toBe(ROADMAPS);
+      const hovered = await waitForCard(page);
+      expect(hovered.claimId).toBe(ROADMAPS);
+      expect(hovered.onTop).toBe(true);
+      await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-05-flex-hover.png`));
       expect(await page.run(() => (window as unknown as { __measure: () => unknown }).__measure(), undefined), 'layout after all that').toEqual(layout.before);
     } finally {
       await closeQuietly(page);
@@ -357,12 +363,28 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     throw new Error(`No highlight of ${claimId} in ${frame} after ${timeoutMs} ms (it has ${JSON.stringify(seen)})`);
   }
 
+  /** Focuses the first keyboard stop in a frame and returns the claim of the card that opens there ('' for none). */
+  function cardOnFocusInFrame(page: LivePage, frame: string): Promise<string> {
+    return page.runInFrame(frame, async () => {
+      document.querySelector<HTMLElement>('mark.pledge-lens-mark[tabindex="0"]')?.focus();
+      const deadline = Date.now() + 3_000;
+      const open = () => [...document.querySelectorAll('*')].map((element) => element.shadowRoot?.querySelector<HTMLElement>('section.card')).find((card) => card?.checkVisibility());
+      while (!open() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      return open()?.dataset.claim ?? '';
+    }, undefined);
+  }
+
   test('08 srcdoc, sandboxed srcdoc and script-written about:blank frames are highlighted', async () => {
     const page = await open('08-srcdoc-iframe.html');
     try {
       await waitForFrameClaim(page, '#f-srcdoc', RISK);
       await waitForFrameClaim(page, '#f-sandbox', ROADMAPS);
       await waitForFrameClaim(page, '#f-blank', PAUSE);
+      // Each frame's highlights work, not just show: focus opens the card (a script that writes a
+      // frame with document.open() erases the listeners added before).
+      for (const [frame, claimId] of [['#f-srcdoc', RISK], ['#f-sandbox', ROADMAPS], ['#f-blank', PAUSE]] as const) {
+        expect(await cardOnFocusInFrame(page, frame), `the card in ${frame}`).toBe(claimId);
+      }
     } finally {
       await closeQuietly(page);
     }
@@ -372,7 +394,9 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     const page = await open('k-frames.html');
     try {
       await waitForFrameClaim(page, '#f-opaque', RISK);
-      await waitForFrameClaim(page, '#f-late', PAUSE);
+      await waitForFrameClaim(page, '#f-late', ANNUAL);
+      expect(await cardOnFocusInFrame(page, '#f-late'), 'the card in the frame written after load (document.open() erased the listeners added before)').toBe(ANNUAL);
+      expect(await cardOnFocusInFrame(page, '#f-opaque'), 'the card in the opaque sandboxed frame').toBe(RISK);
       const nested = await page.runInFrame('#f-nested', async () => {
         const deadline = Date.now() + 10_000;
         while (Date.now() < deadline) {
@@ -567,7 +591,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     try {
       await waitForMarkIn(page, '#top-claim');
       await waitForFrameClaim(page, '#f-embed', ROADMAPS);
-      await waitForFrameClaim(page, '#f-srcdoc', PAUSE);
+      await waitForFrameClaim(page, '#f-srcdoc', ANNUAL);
       const popup = await browser.popup(page);
       try {
         expect(await popup.host(), await popup.describe()).toBe('127.0.0.1');
@@ -578,7 +602,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
           listed = await popup.claimIds();
         }
         expect(listed[0], 'the top frame\'s claim first').toBe(RISK);
-        expect([...listed].sort(), await popup.describe()).toEqual([PAUSE, ROADMAPS, RISK].sort());
+        expect([...listed].sort(), await popup.describe()).toEqual([ANNUAL, ROADMAPS, RISK].sort());
         expect(await popup.siteToggle()).toBe(true);
 
         await popup.setSiteToggle(false);

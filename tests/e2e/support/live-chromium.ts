@@ -22,7 +22,6 @@ class PlaywrightLivePage implements LivePage {
   readonly errors: string[] = [];
   readonly contentScriptErrors: string[] = [];
   private readonly isolated = new Set<number>();
-  private scheme: ColorScheme = 'light';
 
   constructor(
     readonly page: Page,
@@ -94,7 +93,6 @@ class PlaywrightLivePage implements LivePage {
   }
 
   async colorScheme(scheme: ColorScheme): Promise<void> {
-    this.scheme = scheme;
     await this.page.emulateMedia({ colorScheme: scheme });
   }
 
@@ -126,10 +124,6 @@ class PlaywrightLivePage implements LivePage {
       return { plain: await read('text/plain'), html: await read('text/html') };
     });
     return { ...recorded, clipboardPlain: clipboard.plain, clipboardHtml: clipboard.html };
-  }
-
-  get colorSchemeNow(): ColorScheme {
-    return this.scheme;
   }
 
   close(): Promise<void> {
