@@ -21,25 +21,6 @@ export function claimFacts(claim: Claim | undefined): ClaimFacts {
   return { kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actor: claim.actor.name };
 }
 
-export const KIND_LABELS: Readonly<Record<ClaimKind, string>> = {
-  'binding-commitment': 'Binding commitment',
-  'announced-target': 'Announced target',
-  'no-commitment': 'No commitment',
-};
-
-export const STATUS_LABELS: Readonly<Record<ClaimStatus, string>> = {
-  'in-force': 'In force',
-  pending: 'Not yet in force',
-  modified: 'Modified',
-  superseded: 'Superseded',
-  withdrawn: 'Withdrawn',
-  fulfilled: 'Fulfilled',
-  'partly-fulfilled': 'Partly fulfilled',
-  lapsed: 'Lapsed',
-  disputed: 'Disputed',
-  declined: 'Declined',
-};
-
 /** Picks the later of two ISO date-times as instants (string order is wrong across offsets). */
 export function laterInstant(a: string, b: string): string {
   return Date.parse(b) > Date.parse(a) ? b : a;

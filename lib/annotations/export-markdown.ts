@@ -7,7 +7,7 @@
  * only to https URLs.
  */
 import type { Claim } from '../claims/schema';
-import { KIND_LABELS, STATUS_LABELS } from './claim-facts';
+import { KIND_LABEL, STATUS_LABEL } from '../format/claim-labels';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
 
@@ -97,7 +97,7 @@ function pageHeading(mention: Mention): string {
 function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   const items: string[] = [];
   if (claim) {
-    items.push(`**${KIND_LABELS[claim.kind]}** · ${STATUS_LABELS[claim.status]} since ${claim.statusDate}`);
+    items.push(`**${KIND_LABEL[claim.kind]}** · ${STATUS_LABEL[claim.status]} since ${claim.statusDate}`);
     items.push(`Actor: ${escapeMarkdownText(claim.actor.name)}`);
     items.push(`Claim: ${escapeMarkdownText(claim.statement)}`);
   } else {

@@ -414,8 +414,8 @@ function speakerOf(
   tokens: readonly Token[],
   from: number,
   to: number,
-  mentionsIn: (start: number, end: number) => Mention[],
-  anaphorsIn: (start: number, end: number) => Anaphor[],
+  mentionsIn: (start: number, end: number) => readonly Mention[],
+  anaphorsIn: (start: number, end: number) => readonly Anaphor[],
   resolver: Resolver,
 ): Speaker | undefined {
   const { text } = context;
@@ -457,8 +457,8 @@ function classifySpeaker(
   npFrom: number,
   npTo: number,
   contentFrom: number,
-  mentionsIn: (start: number, end: number) => Mention[],
-  anaphorsIn: (start: number, end: number) => Anaphor[],
+  mentionsIn: (start: number, end: number) => readonly Mention[],
+  anaphorsIn: (start: number, end: number) => readonly Anaphor[],
   resolver: Resolver,
   to: number,
 ): Speaker {
@@ -526,8 +526,9 @@ export function analyseDiscourse(
   spend(tokens.length);
 
   // Range queries over sorted lists; callers ask in (mostly) increasing order, so each walk is short.
+  const none: never[] = [];
   const rangeOf = <T extends { start: number }>(list: readonly T[]) => {
-    return (start: number, end: number): T[] => {
+    return (start: number, end: number): readonly T[] => {
       let low = 0;
       let high = list.length;
       while (low < high) {
@@ -535,6 +536,7 @@ export function analyseDiscourse(
         if (list[mid]!.start < start) low = mid + 1;
         else high = mid;
       }
+      if (low >= list.length || list[low]!.start >= end) return none;
       const out: T[] = [];
       for (let i = low; i < list.length && list[i]!.start < end; i++) out.push(list[i]!);
       return out;
@@ -549,8 +551,10 @@ export function analyseDiscourse(
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) history.add(mentions[historyNext++]!);
   };
 
+  const emptyFrame = { actors: new Strengths(), instruments: new Strengths(), unknown: false, unresolved: [], classes: [] };
   const resolver: Resolver = {
     frameAt(ms, as, position) {
+      if (ms.length === 0 && as.length === 0) return emptyFrame;
       const actors = new Strengths();
       const instruments = new Strengths();
       let unknown = false;

@@ -244,10 +244,11 @@ function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolea
   return actor !== claim.actor && !index.actors[claim.actor]!.memberOf.includes(actor) && !index.actors[actor]!.memberOf.includes(claim.actor);
 }
 
-/** How strongly a unit is about a claim's actor or instrument. */
-function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): Frame {
+/** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
+function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): Frame | undefined {
   const actor = d.actors.get(claim.actor);
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
+  if (actor <= 0 && instrument <= 0) return undefined;
   if (instrument > 0 && actor === 0) {
     // An instrument several actors make claims in (the Code of Practice) belongs to whichever of them the unit is about.
     const owners = index.instruments[claim.instrument]!.actors;
@@ -366,12 +367,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       content.push({ token, id: h.termIds.get(token.term) ?? -1, name });
     }
     budget.spend(content.length);
-    const contexts: Array<ReadonlyMap<number, number>> = [];
-    if (u > 0 && doc.units[u - 1]!.block === unit.block) contexts.push(facetsOf[u - 1] ?? empty);
-    if (block.kind === 'item' && block.listOf >= 0) contexts.push(facetsOf[doc.blocks[block.listOf]!.endUnit - 1] ?? empty);
-    if (headingUnit >= 0 && headingUnit < u && block.kind !== 'heading' && block.kind !== 'question') contexts.push(facetsOf[headingUnit] ?? empty);
-    const prior = new Map<number, number>();
-    for (const map of contexts) for (const [claim, facet] of map) prior.set(claim, Math.max(prior.get(claim) ?? 0, facet));
+    const prior: Array<ReadonlyMap<number, number>> = [];
+    if (u > 0 && doc.units[u - 1]!.block === unit.block) prior.push(facetsOf[u - 1] ?? empty);
+    if (block.kind === 'item' && block.listOf >= 0) prior.push(facetsOf[doc.blocks[block.listOf]!.endUnit - 1] ?? empty);
+    if (headingUnit >= 0 && headingUnit < u && block.kind !== 'heading' && block.kind !== 'question') prior.push(facetsOf[headingUnit] ?? empty);
     const judged = judgeUnit(h, tunables, doc, unit, block, content, discourse[u]!, prior, budget, options);
     facetsOf[u] = judged.facets;
     const found = judged.accepted;
@@ -393,7 +392,7 @@ function judgeUnit(
   block: DocumentBlock,
   content: readonly Content[],
   d: UnitDiscourse,
-  prior: ReadonlyMap<number, number>,
+  prior: ReadonlyArray<ReadonlyMap<number, number>>,
   budget: Budget,
   options: MatchOptions,
 ): { accepted: Judged[]; facets: Map<number, number> } {
@@ -422,7 +421,7 @@ function judgeUnit(
     const bound = acc[claimIndex]! / claim.norm;
     acc[claimIndex] = 0;
     const frame = frameOf(index, claim, d);
-    if (frame.frame > 0) nominated.push({ claimIndex, bound: bound + frame.frame, frame });
+    if (frame) nominated.push({ claimIndex, bound: bound + frame.frame, frame });
   }
   budget.spend(touched.length);
   nominated.sort((a, b) => b.bound - a.bound || a.claimIndex - b.claimIndex);
@@ -474,7 +473,7 @@ function judgeUnit(
       short: content.length < MIN_NAMED_UNIT_TERMS ? 1 : 0,
       best: strength >= best ? 1 : 0,
       gap: Math.max(0, best - strength),
-      context: prior.get(claimIndex) ?? 0,
+      context: contextOf(prior, claimIndex),
       sole: h.sole[claimIndex]!,
       generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
       headline: heading ? Math.max(l.score, l.facet) : 0,
@@ -490,6 +489,13 @@ function judgeUnit(
   }
   accepted.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
   return { accepted, facets };
+}
+
+/** The claim's facet coverage in what the unit continues (previous unit, lead-in, heading): the highest. */
+function contextOf(prior: ReadonlyArray<ReadonlyMap<number, number>>, claimIndex: number): number {
+  let best = 0;
+  for (const map of prior) best = Math.max(best, map.get(claimIndex) ?? 0);
+  return best;
 }
 
 /** Claims of one instrument (or, without one, one actor) compete for a unit. */

@@ -107,6 +107,8 @@ function splitBlocks(text: string): RawBlock[] {
 
 let segmenter: Intl.Segmenter | undefined;
 
+const LOWER_NAME_AFTER_STOP = /[.!?]["”’)]?\s+[a-z]+[A-Z]/;
+
 /** Longest stretch handed to Intl.Segmenter at once; longer blocks are fed in pieces cut after whitespace. */
 const SEGMENTER_CHUNK = 20_000;
 
@@ -125,7 +127,7 @@ function sentenceSpans(text: string, start: number, end: number): Array<{ start:
       // Intl.Segmenter runs on into a sentence that opens with a lower-case name ("… floor. xAI's
       // framework …"): cut there too.
       let at = part.index;
-      for (const match of part.segment.matchAll(/[.!?]["”’)]?\s+(?=[a-z]+[A-Z])/g)) {
+      if (LOWER_NAME_AFTER_STOP.test(part.segment)) for (const match of part.segment.matchAll(/[.!?]["”’)]?\s+(?=[a-z]+[A-Z])/g)) {
         const cut = part.index + match.index + match[0].length;
         spans.push({ start: from + at, end: from + cut });
         at = cut;

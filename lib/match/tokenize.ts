@@ -21,9 +21,17 @@ export interface Token {
 export function capsOf(surface: string): number {
   let upper = 0;
   let lower = 0;
-  for (const c of surface) {
-    if (c !== c.toLowerCase()) upper++;
-    else if (c !== c.toUpperCase()) lower++;
+  for (let i = 0; i < surface.length; i++) {
+    const code = surface.charCodeAt(i);
+    if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lower++;
+    else if (code > 127) {
+      // Outside ASCII: ask the Unicode case mapping (rare, so its cost does not matter).
+      const c = surface[i]!;
+      if (c !== c.toLowerCase()) upper++;
+      else if (c !== c.toUpperCase()) lower++;
+    }
+    if (lower > 0 && i > 0) break;
   }
   if (upper >= 2 && lower === 0) return 2;
   const first = surface[0] ?? '';

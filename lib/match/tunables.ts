@@ -106,7 +106,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
 
   maxUnitLength: 480,
   maxClauses: 12,
-  maxCandidates: 24,
+  maxCandidates: 8,
   commonTermShare: 0.01,
   commonTermMinClaims: 32,
   maxUnknownNames: 256,
