@@ -61,8 +61,7 @@ export default defineContentScript({
   async main(ctx) {
     if (!isReadableDocument(document)) return;
     const ask = senderFor<ContentToBackground>((message) => browser.runtime.sendMessage(message));
-    // Listeners are added again when a script rewrites the document (document.open() erases them).
-    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl, () => listen());
+    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl);
     const card = annotator.card;
     ctx.onInvalidated(() => annotator.destroy());
 
@@ -130,6 +129,12 @@ export default defineContentScript({
       ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
     };
     listen();
+    // A script that writes this frame (document.open(), as about:blank frames are written) erases
+    // every listener on the document and its window, perhaps after we added ours: add them again
+    // whenever the document's own children change.
+    const rewrites = new MutationObserver(() => listen());
+    rewrites.observe(document, { childList: true });
+    ctx.onInvalidated(() => rewrites.disconnect());
 
     const setEnabled = async (enabled: boolean): Promise<boolean> => {
       if (enabled) await annotator.start();

@@ -62,8 +62,6 @@ export class PageAnnotator {
     noteEditorUrl: (mentionId: string) => string,
     /** The page's address as reported (a srcdoc or about:blank frame reports the page that made it). */
     private readonly pageUrl: () => string = () => doc.location.href,
-    /** The document was rewritten by `document.open()`, which erased our event listeners. */
-    documentRewritten: () => void = () => undefined,
   ) {
     this.painter = new RangePainter(doc);
     this.registry = new HighlightRegistry(this.painter);
@@ -75,7 +73,6 @@ export class PageAnnotator {
       rescan: () => void this.scan(),
       onChange: (records) => this.onPageChange(records),
       revealed: () => this.revealed(),
-      documentRewritten,
     });
   }
 

@@ -39,11 +39,6 @@ export interface RescanHooks {
   onChange: (records: readonly MutationRecord[]) => void;
   /** Elements hidden at the last scan that are visible now. */
   revealed: () => Element[];
-  /**
-   * The document was rewritten (`document.open()`, as a script writing an about:blank frame does),
-   * which erases every event listener on the document and its window: listeners must be added again.
-   */
-  documentRewritten: () => void;
 }
 
 export class RescanScheduler {
@@ -170,10 +165,8 @@ export class RescanScheduler {
       for (const node of added) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
     }
     if (pageRecords.length === 0) return;
-    if (rewritten) {
-      this.doc.addEventListener('toggle', this.onToggle, true);
-      this.hooks.documentRewritten();
-    }
+    // document.open() erased our listener with every other one on the document.
+    if (rewritten) this.doc.addEventListener('toggle', this.onToggle, true);
     if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
       this.dirtyRoots.clear();
       this.wholePage = true;

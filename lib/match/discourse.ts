@@ -198,11 +198,33 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
   return mentions;
 }
 
-const ORGANISATION = new RegExp(`\\b((?:[A-Z][\\p{L}\\p{N}&'’-]*\\s+){1,3})(?:${ORGANISATION_SUFFIXES.join('|')})\\b`, 'gu');
+/**
+ * Unknown names end in a head word ("… Labs", "… Act"): a cheap literal search finds the heads, and
+ * the name pattern runs only on a short window before each (a page cannot make it scan more).
+ */
+const ORGANISATION_HEAD = new RegExp(`\\b(?:${ORGANISATION_SUFFIXES.join('|')})\\b`, 'g');
+const ORGANISATION = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}&'’-]*\\s+){1,3})(?:${ORGANISATION_SUFFIXES.join('|')})$`, 'u');
+const INSTRUMENT_HEAD = new RegExp(`\\b(?:${UNKNOWN_INSTRUMENT_HEADS.join('|')})\\b`, 'g');
 const INSTRUMENT = new RegExp(
-  `\\b((?:[A-Z][\\p{L}\\p{N}'’.-]*\\s+(?:(?:and|of|on|for|the|in)\\s+)?){1,5})(${UNKNOWN_INSTRUMENT_HEADS.join('|')})\\b`,
-  'gu',
+  `(?:^|[^\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}'’.-]*\\s+(?:(?:and|of|on|for|the|in)\\s+)?){1,5})(${UNKNOWN_INSTRUMENT_HEADS.join('|')})$`,
+  'u',
 );
+/** Characters before a head word a name may span. */
+const NAME_WINDOW = 120;
+
+/** Matches of `pattern` (anchored at the end) ending at each hit of `head`: start, end, groups. */
+function* namesEndingAtHeads(text: string, head: RegExp, pattern: RegExp): Generator<{ start: number; end: number; groups: RegExpExecArray }> {
+  head.lastIndex = 0;
+  for (let hit = head.exec(text); hit; hit = head.exec(text)) {
+    const end = hit.index + hit[0].length;
+    const from = Math.max(0, hit.index - NAME_WINDOW);
+    const match = pattern.exec(text.slice(from, end));
+    if (!match) continue;
+    const lead = match[0].length - match[1]!.length - (match[0].endsWith(hit[0]) ? hit[0].length : 0);
+    const start = from + match.index + Math.max(0, lead);
+    yield { start, end, groups: match };
+  }
+}
 
 function instrumentClassOfHead(head: string): InstrumentClass | '' {
   const word = head.toLowerCase();
@@ -229,10 +251,8 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
   })();
   const unknownNames = new Set<string>();
   overlapsKnown.reset();
-  for (const match of text.matchAll(ORGANISATION)) {
-    spend(match[0].length);
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const { start, end, groups: match } of namesEndingAtHeads(text, ORGANISATION_HEAD, ORGANISATION)) {
+    spend(NAME_WINDOW);
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => !NOT_A_NAME.has(word));
     if (words.length === 0) continue;
@@ -240,10 +260,8 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
   }
   overlapsKnown.reset();
-  for (const match of text.matchAll(INSTRUMENT)) {
-    spend(match[0].length);
-    const start = match.index;
-    const end = start + match[0].length;
+  for (const { start, end, groups: match } of namesEndingAtHeads(text, INSTRUMENT_HEAD, INSTRUMENT)) {
+    spend(NAME_WINDOW);
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => /^[A-Z]/.test(word) && !NOT_A_NAME.has(word));
     if (words.length === 0) continue;
@@ -265,12 +283,21 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
 
 const GAP = /^[\s\-–—]*$/;
 
+/** Every noun that can refer back, with what it refers to (built once). */
+const ANAPHOR_NOUNS: ReadonlyMap<string, AnaphorType> = (() => {
+  const map = new Map<string, AnaphorType>();
+  for (const word of GOVERNMENT_ANAPHORS) map.set(word, 'government');
+  for (const word of COMPANY_ANAPHORS) map.set(word, 'company');
+  for (const word of COLLECTIVE_ANAPHORS) map.set(word, 'collective');
+  // Instrument classes win, the first class listing a word first.
+  for (const cls of [...INSTRUMENT_CLASSES].reverse()) for (const word of CLASS_ANAPHORS[cls]) map.set(word, cls);
+  return map;
+})();
+
 function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | undefined {
-  for (const cls of INSTRUMENT_CLASSES) if (CLASS_ANAPHORS[cls].includes(key)) return cls;
-  if (COLLECTIVE_ANAPHORS.has(key)) return 'collective';
-  if (COMPANY_ANAPHORS.has(key)) return 'company';
-  if (plainDeterminer && GOVERNMENT_ANAPHORS.has(key)) return 'government';
-  return undefined;
+  const type = ANAPHOR_NOUNS.get(key);
+  if (type === 'government' && !plainDeterminer) return undefined;
+  return type;
 }
 
 /** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
@@ -675,7 +702,7 @@ export function analyseDiscourse(
     advanceHistory(unit.start);
     const ms = mentionsIn(unit.start, unit.end);
     const as = anaphorsIn(unit.start, unit.end);
-    spend(ms.length + as.length + 8);
+    spend(ms.length + as.length + 40);
     const own = resolver.frameAt(ms, as, unit.start);
     const namedActors = ms.flatMap((m) => m.actors);
     const namedInstruments = ms.flatMap((m) => m.instruments);

@@ -57,8 +57,9 @@ interface HydratedIndex {
   /** Per claim: facet term ids and IDF totals. */
   facetTotals: Float64Array[];
   names: NameTable;
-  /** Scratch accumulator, one slot per claim, kept zeroed between units. */
+  /** Scratch accumulators, one slot per claim, kept zeroed between units: weight and IDF mass shared. */
   scratch: Float64Array;
+  scratchIdf: Float64Array;
   commonLimit: number;
   /** Per claim: 1 / the number of claims sharing its actor and instrument. */
   sole: Float64Array;
@@ -130,6 +131,7 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     facetTotals,
     names: buildNameTable(index),
     scratch: new Float64Array(index.claims.length),
+    scratchIdf: new Float64Array(index.claims.length),
     commonLimit,
   };
   if (!byKey) hydrated.set(index, (byKey = new Map()));
@@ -167,7 +169,21 @@ function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
 function gateShare(claim: CompiledClaim, terms: ReadonlySet<number>): number {
   if (claim.gates.length === 0) return 0.5;
   let passed = 0;
-  for (const group of claim.gates) if (group.some((bag) => bag.every((term) => terms.has(term)))) passed++;
+  for (const group of claim.gates) {
+    for (const bag of group) {
+      let all = true;
+      for (const term of bag) {
+        if (!terms.has(term)) {
+          all = false;
+          break;
+        }
+      }
+      if (all) {
+        passed++;
+        break;
+      }
+    }
+  }
   return passed / claim.gates.length;
 }
 
@@ -192,7 +208,7 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content
  * Lexical evidence of a claim in a set of terms: score, best facet, focus, gates. Walks the unit's
  * terms (a handful) rather than the claim's vocabulary, through per-claim maps built at hydration.
  */
-function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number; gates: number } {
+function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number } {
   const claim = h.source.claims[claimIndex]!;
   const weights = h.weightOf[claimIndex]!;
   const byTerm = h.facetsByTerm[claimIndex]!;
@@ -226,7 +242,6 @@ function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score
     facet,
     facetMass: Math.min(1, facetMass / rare),
     focus: unit.mass > 0 ? Math.min(1, shared / unit.mass) : 0,
-    gates: gateShare(claim, unit.terms),
   };
 }
 
@@ -337,6 +352,22 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     ranges.push([cursor, end]);
   }
   const discourse = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known);
+  // Content tokens (stop words dropped) with their term ids, once for the whole text; names (the
+  // words of a known name) are frame evidence, not content. contentAt[i]: content index of token i.
+  const allContent: Content[] = [];
+  const contentAt = new Int32Array(tokens.length + 1);
+  {
+    let m = 0;
+    for (let i = 0; i < tokens.length; i++) {
+      contentAt[i] = allContent.length;
+      const token = tokens[i]!;
+      if (token.term === '') continue;
+      while (m < known.length && known[m]!.end <= token.start) m++;
+      const name = m < known.length && known[m]!.start <= token.start && token.end <= known[m]!.end;
+      allContent.push({ token, id: h.termIds.get(token.term) ?? -1, name });
+    }
+    contentAt[tokens.length] = allContent.length;
+  }
 
   const matches: ClaimMatch[] = [];
   // Facet coverage per claim of each unit judged: what later units continue (context feature).
@@ -355,17 +386,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const block = doc.blocks[unit.block]!;
     if (block.kind === 'heading' || block.kind === 'question') headingUnit = block.endUnit - 1;
     const [from, to] = ranges[u]!;
-    const content: Content[] = [];
-    // Actor and member names are frame evidence, not content; instrument names also say what a claim is about.
-    const names = discourse[u]!.mentions;
-    let m = 0;
-    for (let i = from; i < to; i++) {
-      const token = tokens[i]!;
-      if (token.term === '') continue;
-      while (m < names.length && names[m]!.end <= token.start) m++;
-      const name = m < names.length && names[m]!.start <= token.start && token.end <= names[m]!.end;
-      content.push({ token, id: h.termIds.get(token.term) ?? -1, name });
-    }
+    const content = allContent.slice(contentAt[from]!, contentAt[to]!);
     budget.spend(content.length);
     const prior: Array<ReadonlyMap<number, number>> = [];
     if (u > 0 && doc.units[u - 1]!.block === unit.block) prior.push(facetsOf[u - 1] ?? empty);
@@ -398,34 +419,57 @@ function judgeUnit(
 ): { accepted: Judged[]; facets: Map<number, number> } {
   const index = h.source;
   const facets = new Map<number, number>();
+  // A unit about nobody the claim set knows can state none of its claims: no scoring at all.
+  if (d.actors.size === 0 && d.instruments.size === 0) return { accepted: [], facets };
   const unitTerms = termsOf(h, content);
   if (unitTerms.terms.size === 0) return { accepted: [], facets };
   // Accumulate along the postings of the unit's rarer terms (cost: the unit's postings, not the claim count).
   const acc = h.scratch;
+  const accIdf = h.scratchIdf;
   const touched: number[] = [];
   for (const term of unitTerms.terms) {
     if (h.common[term]) continue;
     const pairs = index.postings[term]!;
+    const idf = h.idf[term]!;
     budget.spend(pairs.length / 2);
     for (let i = 0; i < pairs.length; i += 2) {
       const claim = pairs[i]!;
       if (acc[claim] === 0) touched.push(claim);
       // A zero weight still marks the claim as touched.
       acc[claim] = acc[claim]! + (pairs[i + 1]! / 1000 || Number.MIN_VALUE);
+      accIdf[claim] = accIdf[claim]! + idf;
     }
   }
-  // Only claims whose actor or instrument the unit is about go on; the best bounds first, a bounded number.
+  // Only claims whose actor or instrument the unit is about go on, and only those whose shared words
+  // could reach `minEvidence` (common terms counted at their rarest); the best bounds first, a bounded number.
+  const rare = 3 * Math.log(1 + index.claims.length);
+  let commonMass = 0;
+  for (const term of unitTerms.terms) if (h.common[term]) commonMass += h.idf[term]!;
   const nominated: Array<{ claimIndex: number; bound: number; frame: Frame }> = [];
   for (const claimIndex of touched) {
     const claim = index.claims[claimIndex]!;
     const bound = acc[claimIndex]! / claim.norm;
+    const reach = Math.max(bound + commonMass, (2 * (accIdf[claimIndex]! + commonMass)) / rare);
     acc[claimIndex] = 0;
+    accIdf[claimIndex] = 0;
+    if (reach < t.minEvidence) continue;
     const frame = frameOf(index, claim, d);
     if (frame) nominated.push({ claimIndex, bound: bound + frame.frame, frame });
   }
   budget.spend(touched.length);
-  nominated.sort((a, b) => b.bound - a.bound || a.claimIndex - b.claimIndex);
-  if (nominated.length > t.maxCandidates) nominated.length = t.maxCandidates;
+  if (nominated.length > t.maxCandidates) {
+    // The best bounds, by selection (a sort of every touched claim would cost more than it saves).
+    const kept: typeof nominated = [];
+    for (const entry of nominated) {
+      let at = kept.length;
+      while (at > 0 && (kept[at - 1]!.bound < entry.bound || (kept[at - 1]!.bound === entry.bound && kept[at - 1]!.claimIndex > entry.claimIndex))) at--;
+      if (at >= t.maxCandidates) continue;
+      kept.splice(at, 0, entry);
+      if (kept.length > t.maxCandidates) kept.pop();
+    }
+    nominated.length = 0;
+    nominated.push(...kept);
+  }
 
   const lexicals: Array<ReturnType<typeof lexical>> = [];
   // Best of each instrument (or, without one, actor) group, for "best" and "gap".
@@ -451,13 +495,14 @@ function judgeUnit(
     const named = content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content);
     const best = bestOfGroup.get(groupOf(claim))!;
     const strength = l.score + l.facet;
+    const gates = gateShare(claim, unitTerms.terms);
     const features: Features = {
       score: l.score,
       facet: l.facet,
       facetMass: l.facetMass,
       focus: l.focus,
-      gates: l.gates,
-      gatesAll: l.gates >= 1 ? 1 : 0,
+      gates,
+      gatesAll: gates >= 1 ? 1 : 0,
       named: named ? 1 : 0,
       frame: frame.frame,
       actor: frame.actor,
@@ -478,7 +523,7 @@ function judgeUnit(
       generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
       headline: heading ? Math.max(l.score, l.facet) : 0,
       facetFrame: l.facet * frame.frame,
-      scoreGates: l.score * l.gates,
+      scoreGates: l.score * gates,
       focusFacet: l.focus * l.facet,
     };
     const decision = accepts(features, t, options.model);

@@ -106,11 +106,11 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
 
   maxUnitLength: 480,
   maxClauses: 12,
-  maxCandidates: 8,
+  maxCandidates: 5,
   commonTermShare: 0.01,
   commonTermMinClaims: 32,
   maxUnknownNames: 256,
-  workPerChar: 400,
+  workPerChar: 10,
   workBase: 2_000_000,
 });
 

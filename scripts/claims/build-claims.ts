@@ -8,30 +8,16 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readClaimSource } from './claim-source';
-import { CALENDAR_RULES, checkClaimSource, describeProblem, formatClaimSet, resolveToday } from './check-rules';
-import { sourceDir } from './check-claims';
+import { checkedSource, optionValue } from './checked-source';
+import { CALENDAR_RULES, describeProblem, formatClaimSet } from './check-rules';
 
 const DEFAULT_OUT = fileURLToPath(new URL('../../public/claims/default.json', import.meta.url));
 
-function outFile(argv: readonly string[]): string {
-  const flag = argv.findIndex((arg) => arg === '--out' || arg.startsWith('--out='));
-  if (flag < 0) return DEFAULT_OUT;
-  return argv[flag]!.includes('=') ? argv[flag]!.split('=')[1]! : argv[flag + 1] ?? DEFAULT_OUT;
-}
-
 function main(): number {
   const argv = process.argv.slice(2);
-  let today: string;
-  let tree;
-  try {
-    today = resolveToday(argv, process.env);
-    tree = readClaimSource(sourceDir(argv));
-  } catch (error) {
-    console.error(`claims:build: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
-  const { problems, claimSet } = checkClaimSource(tree, { today });
+  const checked = checkedSource('claims:build', argv);
+  if (!checked) return 2;
+  const { problems, claimSet } = checked.result;
   for (const problem of problems) {
     const blocking = problem.severity === 'error' && !CALENDAR_RULES.has(problem.rule);
     (blocking ? console.error : console.warn)(blocking ? describeProblem(problem) : describeProblem({ ...problem, severity: 'warning' }));
@@ -40,7 +26,7 @@ function main(): number {
     console.error('claims:build: not written; fix the errors above (npm run claims:check lists them too)');
     return 1;
   }
-  const out = outFile(argv);
+  const out = optionValue(argv, 'out', DEFAULT_OUT);
   const text = formatClaimSet(claimSet);
   let previous: string | undefined;
   try {

@@ -6,29 +6,14 @@
  * Exits 1 when there is an error (warnings alone pass), 2 when the folder cannot be read.
  */
 import { fileURLToPath } from 'node:url';
-import { readClaimSource } from './claim-source';
-import { checkClaimSource, describeProblem, resolveToday } from './check-rules';
-
-export const DEFAULT_SOURCE_DIR = fileURLToPath(new URL('../../claims', import.meta.url));
-
-export function sourceDir(argv: readonly string[]): string {
-  const flag = argv.findIndex((arg) => arg === '--dir' || arg.startsWith('--dir='));
-  if (flag < 0) return DEFAULT_SOURCE_DIR;
-  return argv[flag]!.includes('=') ? argv[flag]!.split('=')[1]! : argv[flag + 1] ?? DEFAULT_SOURCE_DIR;
-}
+import { checkedSource } from './checked-source';
+import { describeProblem } from './check-rules';
 
 function main(): number {
-  const argv = process.argv.slice(2);
-  let today: string;
-  let tree;
-  try {
-    today = resolveToday(argv, process.env);
-    tree = readClaimSource(sourceDir(argv));
-  } catch (error) {
-    console.error(`claims:check: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
-  }
-  const { problems, claimSet } = checkClaimSource(tree, { today });
+  const checked = checkedSource('claims:check', process.argv.slice(2));
+  if (!checked) return 2;
+  const { today } = checked;
+  const { problems, claimSet } = checked.result;
   for (const problem of problems) (problem.severity === 'error' ? console.error : console.warn)(describeProblem(problem));
   const errors = problems.filter((problem) => problem.severity === 'error').length;
   const warnings = problems.length - errors;

@@ -355,12 +355,18 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
   async function waitForFrameClaim(page: LivePage, frame: string, claimId: string, timeoutMs = FIRST_PAINT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let seen: string[] = [];
+    let problem = '';
     while (Date.now() < deadline) {
-      seen = await frameMarks(page, frame).catch(() => []);
+      seen = await frameMarks(page, frame).catch((error: unknown) => {
+        problem = String(error).split('\n')[0]!;
+        return [];
+      });
       if (seen.includes(claimId)) return;
       await sleep(200);
     }
-    throw new Error(`No highlight of ${claimId} in ${frame} after ${timeoutMs} ms (it has ${JSON.stringify(seen)})`);
+    const styled = await page.runInFrame(frame, () => document.getElementById('pledge-lens-highlight-style') !== null, undefined).catch(() => false);
+    const reported = await browser.tabState(page).then((state) => state.claims.map((claim) => `${claim.claimId}@frame${claim.frameId}`), (error: unknown) => String(error));
+    throw new Error(`No highlight of ${claimId} in ${frame} after ${timeoutMs} ms (it has ${JSON.stringify(seen)}${problem ? `; last error: ${problem}` : ''}; Pledge Lens ${styled ? 'did' : 'did not'} start in that frame; the tab reports ${JSON.stringify(reported)})`);
   }
 
   /** Focuses the first keyboard stop in a frame and returns the claim of the card that opens there ('' for none). */
