@@ -806,6 +806,11 @@ function subjectStart(text: string, tokens: readonly Token[], from: number, to: 
   let k = from;
   if (k + 1 < to && /^\s*:/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
   while (k < to && SUBJECT_OPENERS.has(tokens[k]!.key)) k++;
+  // "Critics say (that) X …": the subject of what is reported is X.
+  if (k + 1 < to && REPORTING_VERBS.has(tokens[k + 1]!.key) && (CONTRAST_SUBJECTS.has(tokens[k]!.key) || OUTSIDER_NOUNS.has(tokens[k]!.key))) {
+    k += 2;
+    if (tokens[k]?.key === 'that') k++;
+  }
   return k;
 }
 

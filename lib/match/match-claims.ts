@@ -512,7 +512,7 @@ function judgeUnit(
       rivalSubject: frame.rivalSubject ? 1 : 0,
       unknown: d.namesUnknown ? 1 : 0,
       otherSpeaker: speakerIsOther(index, claim, d) ? 1 : 0,
-      question: d.question && !heading ? 1 : 0,
+      question: d.question ? 1 : 0,
       heading: heading ? 1 : 0,
       item: block.kind === 'item' ? 1 : 0,
       short: content.length < MIN_NAMED_UNIT_TERMS ? 1 : 0,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
-import { matchClaims } from '../../../lib/match/match-claims';
+import { matchClaims, matchClaimsDetailed } from '../../../lib/match/match-claims';
 import { bundledClaimSet } from '../../support/claim-sets';
 import { LEDGER_CLAIM, PAUSE_CLAIM, TEST_CLAIMS, WEIGHTS_CLAIM } from './test-claims';
 
@@ -72,13 +72,22 @@ describe('matchClaims', () => {
     }
   });
 
-  it('rejects a sentence lacking one of the key-term groups that would otherwise match', () => {
-    const sentence = 'Acme AI said it would stop training larger systems and models.';
-    const ungated = compileClaimIndex([{ ...PAUSE_CLAIM, keyTerms: [] }, LEDGER_CLAIM, WEIGHTS_CLAIM], '1.0.0');
-    // Without gates the words alone are enough...
-    expect(matchClaims(sentence, ungated).map((match) => match.claimId)).toEqual([PAUSE_CLAIM.id]);
-    // ...with them, the missing condition ("unless", "adequate", ...) rules the sentence out.
-    expect(matchClaims(sentence, index)).toEqual([]);
+  it('counts key-term groups as graded evidence: a sentence lacking one scores lower than one that has it', () => {
+    // Key terms are evidence, not a hard gate (issue 11): real text often says a claim without the
+    // listed words. A sentence that lacks the condition ("unless", "adequate", ...) must still rank
+    // below the same sentence with it.
+    const probability = (sentence: string): number => {
+      let best = 0;
+      matchClaimsDetailed(sentence, index, {
+        onCandidate: (candidate) => {
+          if (candidate.claimId === PAUSE_CLAIM.id) best = Math.max(best, candidate.probability);
+        },
+      });
+      return best;
+    };
+    const without = probability('Acme AI said it would stop training larger systems and models.');
+    const withCondition = probability('Acme AI said it would stop training larger systems unless safeguards were adequate.');
+    expect(withCondition).toBeGreaterThan(without);
     expect(matchClaims('Acme AI said it would stop training larger systems unless safeguards were adequate.', index).map((m) => m.claimId)).toEqual([
       PAUSE_CLAIM.id,
     ]);

@@ -1,0 +1,170 @@
+/**
+ * The document model and discourse of the matcher, on an invented claim set (so these tests do not
+ * move when the research does): headings and lead-ins that scope list items, anaphors ("the law",
+ * "the companies"), collective actors and their members, who is speaking, several claims in one
+ * sentence. Each test names the kind of text it stands for.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Actor, Claim } from '../../../lib/claims/schema';
+import { compileClaimIndex } from '../../../lib/match/compile-index';
+import { matchClaims } from '../../../lib/match/match-claims';
+import { segmentDocument } from '../../../lib/match/segment-units';
+import { makeClaim } from '../../support/claim-sets';
+
+const SEP = '\u2029';
+
+const RURITANIA: Actor = { id: 'ruritania', name: 'Ruritania', type: 'government', aliases: ['Ruritanian government'] };
+const ACME: Actor = { id: 'acme', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
+const PACT: Actor = {
+  id: 'harbour-pact-signatories',
+  name: 'Harbour Pact signatories',
+  type: 'coalition',
+  aliases: [],
+  members: ['Acme AI', 'Globex', 'Initech', 'Umbrella'],
+};
+const SAFETY_ACT = { name: 'Model Safety Act', aliases: ['MSA', 'Bill 12'] };
+const HARBOUR_PACT = { name: 'Harbour Pact', aliases: ['Harbour commitments'] };
+
+const claim = (fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings'> & Partial<Claim>): Claim => makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
+
+const CLAIMS: Claim[] = [
+  claim({
+    id: 'msa-incident-reporting',
+    actor: RURITANIA,
+    instrument: SAFETY_ACT,
+    statement: 'The Model Safety Act requires model developers to report serious incidents to the national regulator within 10 days.',
+    phrasings: [
+      'Developers in Ruritania must report serious incidents to the regulator within 10 days.',
+      'Ruritania makes AI developers notify the regulator of serious incidents within ten days.',
+      'Under the Model Safety Act, serious incidents have to be reported within 10 days.',
+    ],
+  }),
+  claim({
+    id: 'msa-publish-plan',
+    actor: RURITANIA,
+    instrument: SAFETY_ACT,
+    statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.',
+    phrasings: [
+      'Ruritania requires model developers to publish their safety plans and update them yearly.',
+      'Under the Model Safety Act, developers must post a written safety plan online.',
+      'AI developers in Ruritania have to publish a safety plan.',
+    ],
+  }),
+  claim({
+    id: 'harbour-pact-halt',
+    actor: PACT,
+    instrument: HARBOUR_PACT,
+    statement: 'Companies that signed the Harbour Pact committed not to release a model at all if they cannot mitigate its risks below their own thresholds.',
+    phrasings: [
+      'Harbour Pact signatories promised not to release a model whose risks they cannot mitigate.',
+      'The signatories agreed they would not release any model if mitigations cannot keep its risks below their thresholds.',
+      'Firms that signed the Harbour Pact will not release models with unmitigated risks.',
+    ],
+  }),
+  claim({
+    id: 'acme-risk-ledger',
+    actor: ACME,
+    statement: 'Acme AI will publish a risk ledger every three months describing the dangers of its models.',
+    phrasings: [
+      'Acme says it will publish a ledger of model dangers every quarter.',
+      'Acme AI promised a quarterly risk ledger on the hazards of its models.',
+      'The company plans to publish a risk ledger every three months.',
+    ],
+  }),
+];
+
+const index = compileClaimIndex(CLAIMS, '1.0.0');
+const found = (text: string) => matchClaims(text, index).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+const ids = (text: string) => [...new Set(found(text).map(([id]) => id))];
+
+describe('document model', () => {
+  it('reads headings, question headings, lead-ins and their items from block shapes', () => {
+    const text = [
+      'What the Model Safety Act requires',
+      'Who must comply?',
+      'Developers face two duties:',
+      'report serious incidents within 10 days;',
+      'publish a safety plan.',
+      'The rest of the article is an ordinary paragraph that ends with a full stop.',
+    ].join(SEP);
+    const doc = segmentDocument(text);
+    expect(doc.blocks.map((block) => block.kind)).toEqual(['heading', 'question', 'lead-in', 'item', 'item', 'paragraph']);
+    expect(doc.blocks[3]!.listOf).toBe(2);
+  });
+
+  it('treats a run of short lines under a heading as its list, and numbered headings as headings', () => {
+    const list = segmentDocument(['Duties under the Model Safety Act', 'Report serious incidents', 'Publish a safety plan', 'Update it every year'].join(SEP));
+    expect(list.blocks.map((block) => block.kind)).toEqual(['heading', 'item', 'item', 'item']);
+    const numbered = segmentDocument(['1. Ruritania: the Model Safety Act', 'Ruritania passed a law in May that applies to every large developer.'].join(SEP));
+    expect(numbered.blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph']);
+  });
+});
+
+describe('scope and reference', () => {
+  it('carries a law named in a heading to the list items under it', () => {
+    const text = ['What the Model Safety Act asks of developers', 'Report serious incidents to the regulator within 10 days', 'Publish a written safety plan'].join(SEP);
+    expect(ids(text)).toEqual(expect.arrayContaining(['msa-incident-reporting', 'msa-publish-plan']));
+  });
+
+  it('carries a lead-in sentence ending in a colon to its items', () => {
+    const text = ['Ruritania’s Model Safety Act obliges every model developer to:', 'report serious incidents to the regulator within 10 days;', 'publish a written safety plan.'].join(SEP);
+    expect(found(text).map(([id, span]) => [id, span.startsWith('report') || span.startsWith('publish')])).toEqual([
+      ['msa-incident-reporting', true],
+      ['msa-publish-plan', true],
+    ]);
+  });
+
+  it('resolves "the law" to the law last named', () => {
+    const text = 'Ruritania passed the Model Safety Act in May after a long debate. The law requires developers to report serious incidents to the regulator within 10 days.';
+    expect(found(text)).toEqual([['msa-incident-reporting', 'The law requires developers to report serious incidents to the regulator within 10 days.']]);
+  });
+
+  it('credits a collective claim after a list of members to the collective, not the last member named', () => {
+    const text = [
+      'The Harbour Pact was agreed at a summit in March.',
+      'Its signers range from Acme AI and Globex to Initech and Umbrella.',
+      'The companies agreed that they would not release a model at all if mitigations could not keep its risks below their thresholds.',
+    ].join(SEP);
+    expect(ids(text)).toEqual(['harbour-pact-halt']);
+  });
+
+  it('credits a named member doing the collective thing to the collective', () => {
+    expect(ids('Globex signed the Harbour Pact, promising not to release a model whose risks it cannot mitigate below its thresholds.')).toEqual(['harbour-pact-halt']);
+  });
+
+  it('does not carry an actor past another organisation named in between', () => {
+    const text = 'Acme AI released a chatbot on Monday. Nimbus Labs says it will publish a risk ledger every three months describing the dangers of its models.';
+    expect(ids(text)).toEqual([]);
+  });
+});
+
+describe('who is speaking', () => {
+  it('does not credit the actor with a critic’s or an outsider’s words', () => {
+    expect(ids('Acme AI released a new model this week. Critics say the launch means the company will publish a risk ledger every three months.')).toEqual([]);
+    expect(ids('Acme AI released a new model. A Globex spokesman replied that his firm would publish a risk ledger every three months.')).toEqual([]);
+  });
+
+  it('credits the actor when the outsider reports what the actor did', () => {
+    expect(ids('Critics say Acme AI will publish a risk ledger every three months describing the dangers of its models.')).toEqual(['acme-risk-ledger']);
+  });
+
+  it('credits a quotation to whoever the attribution names', () => {
+    expect(ids('“We will publish a risk ledger every three months describing the dangers of our models,” an Acme AI spokesperson said.')).toEqual(['acme-risk-ledger']);
+    expect(ids('Acme AI is under pressure. “They should publish a risk ledger every three months on the dangers of their models,” said a Globex executive.')).toEqual([]);
+  });
+
+  it('ignores questions and hypothetical subjects', () => {
+    expect(ids('Will Acme AI publish a risk ledger every three months describing the dangers of its models?')).toEqual([]);
+    expect(ids('Acme AI is cautious. If one developer published a risk ledger every three months, others might follow.')).toEqual([]);
+  });
+});
+
+describe('several claims in one sentence', () => {
+  it('gives each duty of a coordinated sentence its own span', () => {
+    const text = 'Ruritania’s Model Safety Act requires developers to report serious incidents to the regulator within 10 days, and to publish a written safety plan every year.';
+    const spans = found(text);
+    expect(spans.map(([id]) => id)).toEqual(['msa-incident-reporting', 'msa-publish-plan']);
+    expect(spans[0]![1]).toContain('incidents');
+    expect(spans[1]![1]).toContain('safety plan');
+  });
+});
