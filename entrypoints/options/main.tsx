@@ -14,6 +14,7 @@ import type { ExtensionPageToBackground, MentionQuery } from '@/lib/messages/ext
 import { senderFor } from '@/lib/messages/message-map';
 import { declinedAccessWarning, releaseFeedAccess, requestFeedAccess, type FeedAccess } from './feed-access';
 import type { SiteSettings } from '@/lib/sites/site-settings';
+import '@/assets/extension-theme.css';
 
 /** The only place on this page that talks to the background; the components get data and callbacks. */
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));

@@ -5,6 +5,7 @@ import { WelcomeView } from '@/components/welcome-view';
 import type { BrowserFamily } from '@/components/welcome-usage';
 import { validateClaimSet } from '@/lib/claims/validate-claim-set';
 import { pickLegendExamples, type LegendExamples } from './legend-examples';
+import '@/assets/extension-theme.css';
 
 /**
  * The first-run page (welcome.html), opened once on install and linked as welcome.html#labels from the

@@ -392,7 +392,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if (u > 0 && doc.units[u - 1]!.block === unit.block) prior.push(facetsOf[u - 1] ?? empty);
     if (block.kind === 'item' && block.listOf >= 0) prior.push(facetsOf[doc.blocks[block.listOf]!.endUnit - 1] ?? empty);
     if (headingUnit >= 0 && headingUnit < u && block.kind !== 'heading' && block.kind !== 'question') prior.push(facetsOf[headingUnit] ?? empty);
-    const judged = judgeUnit(h, tunables, doc, unit, block, content, discourse[u]!, prior, budget, options);
+    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse[u]!, prior, budget, options);
     facetsOf[u] = judged.facets;
     const found = judged.accepted;
     if (found.length === 0) continue;
@@ -408,6 +408,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
 function judgeUnit(
   h: HydratedIndex,
   t: Tunables,
+  text: string,
   doc: SegmentedDocument,
   unit: TextUnit,
   block: DocumentBlock,
@@ -485,7 +486,9 @@ function judgeUnit(
 
   // A short line in a run of them (under a heading, in a table, a byline) reads like a heading too.
   const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading');
+  const shape: UnitShape = { heading, item: block.kind === 'item', contentLength: content.length };
   const accepted: Judged[] = [];
+  const undecided: number[] = [];
   for (let k = 0; k < nominated.length; k++) {
     const { claimIndex, frame } = nominated[k]!;
     const l = lexicals[k]!;
@@ -493,47 +496,145 @@ function judgeUnit(
     if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
     const claim = index.claims[claimIndex]!;
     const named = content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content);
-    const best = bestOfGroup.get(groupOf(claim))!;
-    const strength = l.score + l.facet;
-    const gates = gateShare(claim, unitTerms.terms);
-    const features: Features = {
-      score: l.score,
-      facet: l.facet,
-      facetMass: l.facetMass,
-      focus: l.focus,
-      gates,
-      gatesAll: gates >= 1 ? 1 : 0,
-      named: named ? 1 : 0,
-      frame: frame.frame,
-      actor: frame.actor,
-      instrument: frame.instrument,
-      explicit: frame.explicit || named ? 1 : 0,
-      rival: frame.rival ? 1 : 0,
-      rivalSubject: frame.rivalSubject ? 1 : 0,
-      unknown: d.namesUnknown ? 1 : 0,
-      otherSpeaker: speakerIsOther(index, claim, d) ? 1 : 0,
-      question: d.question ? 1 : 0,
-      heading: heading ? 1 : 0,
-      item: block.kind === 'item' ? 1 : 0,
-      short: content.length < MIN_NAMED_UNIT_TERMS ? 1 : 0,
-      best: strength >= best ? 1 : 0,
-      gap: Math.max(0, best - strength),
-      context: contextOf(prior, claimIndex),
-      sole: h.sole[claimIndex]!,
-      generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
-      headline: heading ? Math.max(l.score, l.facet) : 0,
-      facetFrame: l.facet * frame.frame,
-      scoreGates: l.score * gates,
-      focusFacet: l.focus * l.facet,
-    };
+    const features = buildFeatures(h, claimIndex, l, gateShare(claim, unitTerms.terms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
     if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score });
+    else undecided.push(k);
     options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
+  }
+  // A sentence that says more than one thing dilutes each claim in it ("X must do A, and Y must do B";
+  // "Meta declined to sign, saying … and warning …"): the claims not accepted on the whole sentence
+  // are judged again on each clause and pair of clauses, with the clause's own words.
+  if (undecided.length > 0 && !heading) {
+    const runs = clauseRuns(text, unit, content, t.maxClauses);
+    for (const run of runs) {
+      const runTerms = termsOf(h, run.content);
+      if (runTerms.terms.size === 0) continue;
+      budget.spend(runTerms.terms.size * undecided.length * 2);
+      const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
+      const runBest = new Map<number, number>();
+      undecided.forEach((k, j) => {
+        const group = groupOf(index.claims[nominated[k]!.claimIndex]!);
+        runBest.set(group, Math.max(runBest.get(group) ?? 0, runLexicals[j]!.score + runLexicals[j]!.facet));
+      });
+      undecided.forEach((k, j) => {
+        const { claimIndex, frame } = nominated[k]!;
+        if (accepted.some((a) => a.claimIndex === claimIndex)) return;
+        const l = runLexicals[j]!;
+        if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
+        const claim = index.claims[claimIndex]!;
+        const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
+        const runShape: UnitShape = { heading: false, item: shape.item, contentLength: run.content.length };
+        const features = buildFeatures(h, claimIndex, l, gateShare(claim, runTerms.terms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        const decision = accepts(features, t, options.model);
+        options.onCandidate?.({ start: run.start, end: run.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
+        if (!decision.accepted) return;
+        const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+        accepted.push({ claimIndex, features, probability: decision.probability, score });
+      });
+    }
   }
   accepted.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
   return { accepted, facets };
+}
+
+interface UnitShape {
+  heading: boolean;
+  item: boolean;
+  contentLength: number;
+}
+
+/** The features of one candidate (lib/match/model.ts says what each means). */
+function buildFeatures(
+  h: HydratedIndex,
+  claimIndex: number,
+  l: ReturnType<typeof lexical>,
+  gates: number,
+  frame: Frame,
+  d: UnitDiscourse,
+  shape: UnitShape,
+  best: number,
+  context: number,
+  named: boolean,
+): Features {
+  const index = h.source;
+  const claim = index.claims[claimIndex]!;
+  const strength = l.score + l.facet;
+  return {
+    score: l.score,
+    facet: l.facet,
+    facetMass: l.facetMass,
+    focus: l.focus,
+    gates,
+    gatesAll: gates >= 1 ? 1 : 0,
+    named: named ? 1 : 0,
+    frame: frame.frame,
+    actor: frame.actor,
+    instrument: frame.instrument,
+    explicit: frame.explicit || named ? 1 : 0,
+    rival: frame.rival ? 1 : 0,
+    rivalSubject: frame.rivalSubject ? 1 : 0,
+    unknown: d.namesUnknown ? 1 : 0,
+    otherSpeaker: speakerIsOther(index, claim, d) ? 1 : 0,
+    question: d.question ? 1 : 0,
+    heading: shape.heading ? 1 : 0,
+    item: shape.item ? 1 : 0,
+    short: shape.contentLength < MIN_NAMED_UNIT_TERMS ? 1 : 0,
+    best: strength >= best ? 1 : 0,
+    gap: Math.max(0, best - strength),
+    context,
+    sole: h.sole[claimIndex]!,
+    generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
+    headline: shape.heading ? Math.max(l.score, l.facet) : 0,
+    facetFrame: l.facet * frame.frame,
+    scoreGates: l.score * gates,
+    focusFacet: l.focus * l.facet,
+  };
+}
+
+/**
+ * The clauses of a unit (cut where CLAUSE_BREAK allows, at most `maxClauses`) and each pair of
+ * neighbouring clauses, with their content; none when the unit is one clause.
+ */
+function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number): Array<{ start: number; end: number; content: Content[] }> {
+  const cuts = clauseCuts(text, unit, maxClauses);
+  const pieces = cuts.length - 1;
+  if (pieces < 2) return [];
+  const pieceContent: Content[][] = Array.from({ length: pieces }, () => []);
+  let p = 0;
+  for (const c of content) {
+    while (p < pieces - 1 && c.token.start >= cuts[p + 1]!) p++;
+    pieceContent[p]!.push(c);
+  }
+  const runs: Array<{ start: number; end: number; content: Content[] }> = [];
+  for (let k = 0; k < pieces; k++) {
+    runs.push({ start: cuts[k]!, end: cuts[k + 1]!, content: pieceContent[k]! });
+    if (k + 1 < pieces) runs.push({ start: cuts[k]!, end: cuts[k + 2]!, content: [...pieceContent[k]!, ...pieceContent[k + 1]!] });
+  }
+  return runs;
+}
+
+/** Where a unit may be cut into clauses: unit start, each CLAUSE_BREAK, unit end; at most `maxClauses` clauses (evenly kept). */
+function clauseCuts(text: string, unit: TextUnit, maxClauses: number): number[] {
+  let cuts = [unit.start];
+  CLAUSE_BREAK.lastIndex = 0;
+  const slice = text.slice(unit.start, unit.end);
+  for (let match = CLAUSE_BREAK.exec(slice); match; match = CLAUSE_BREAK.exec(slice)) {
+    const cut = unit.start + match.index + match[0].length;
+    if (cut > cuts[cuts.length - 1]! && cut < unit.end) cuts.push(cut);
+  }
+  cuts.push(unit.end);
+  if (cuts.length - 1 > maxClauses) {
+    // Keep evenly spaced cuts: a sentence of hundreds of commas is not read clause by clause.
+    const inner = cuts.slice(1, -1);
+    const kept = [unit.start];
+    for (let k = 1; k < maxClauses; k++) kept.push(inner[Math.floor((k * inner.length) / maxClauses)]!);
+    kept.push(unit.end);
+    cuts = [...new Set(kept)];
+  }
+  return cuts;
 }
 
 /** The claim's facet coverage in what the unit continues (previous unit, lead-in, heading): the highest. */
@@ -567,22 +668,7 @@ function splitAmongClaims(
   d: UnitDiscourse,
 ): Array<{ claimIndex: number; score: number; start: number; end: number }> {
   const index = h.source;
-  let cuts = [unit.start];
-  CLAUSE_BREAK.lastIndex = 0;
-  const slice = text.slice(unit.start, unit.end);
-  for (let match = CLAUSE_BREAK.exec(slice); match; match = CLAUSE_BREAK.exec(slice)) {
-    const cut = unit.start + match.index + match[0].length;
-    if (cut > cuts[cuts.length - 1]! && cut < unit.end) cuts.push(cut);
-  }
-  cuts.push(unit.end);
-  if (cuts.length - 1 > t.maxClauses) {
-    // Keep evenly spaced cuts: a sentence of hundreds of commas is not read clause by clause.
-    const inner = cuts.slice(1, -1);
-    const kept = [unit.start];
-    for (let k = 1; k < t.maxClauses; k++) kept.push(inner[Math.floor((k * inner.length) / t.maxClauses)]!);
-    kept.push(unit.end);
-    cuts = [...new Set(kept)];
-  }
+  const cuts = clauseCuts(text, unit, t.maxClauses);
   const pieces = cuts.length - 1;
   const pieceContent: Content[][] = Array.from({ length: pieces }, () => []);
   let p = 0;

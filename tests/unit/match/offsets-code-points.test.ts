@@ -1,0 +1,91 @@
+/**
+ * Offsets by the standard (issue 11, item 7): the W3C export's TextPositionSelector counts Unicode
+ * code points, as the Web Annotation model says, so it does not drift after an emoji; our own import
+ * restores the exact UTF-16 offsets; the scanner's JSON says which unit it uses and gives code points.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codePointLength, codePointToUtf16, exportW3c, utf16ToCodePoint } from '../../../lib/annotations/export-w3c';
+import { parseAnnotationExport } from '../../../lib/annotations/import-annotations';
+import { makeAnchor } from '../../../lib/annotations/make-anchor';
+import type { Mention } from '../../../lib/annotations/schema';
+import { REPO_ROOT } from '../../../scripts/support/paths';
+
+const TEXT = 'Intro 🙂 and 👩🏽‍💻 before. Anthropic said it will publish a Risk Report every three to six months.';
+const QUOTE = 'Anthropic said it will publish a Risk Report every three to six months.';
+
+function mention(text: string, quote: string, pageUrl = 'https://example.org/page'): Mention {
+  const start = text.indexOf(quote);
+  return {
+    id: 'm1',
+    pageUrl,
+    pageTitle: 'Example',
+    claimId: 'anthropic-rsp3-risk-reports',
+    anchor: makeAnchor(text, start, start + quote.length),
+    firstSeen: '2026-11-29T10:00:00.000Z',
+    lastSeen: '2026-11-29T10:00:00.000Z',
+  };
+}
+
+describe('code points', () => {
+  it('counts an astral character (a surrogate pair) as one code point, both ways', () => {
+    expect(codePointLength('a🙂b')).toBe(3);
+    expect(utf16ToCodePoint('a🙂b', 3)).toBe(2);
+    expect(codePointToUtf16('a🙂b', 2)).toBe(3);
+    expect(codePointToUtf16(TEXT, utf16ToCodePoint(TEXT, TEXT.indexOf(QUOTE)))).toBe(TEXT.indexOf(QUOTE));
+  });
+
+  it('writes the W3C TextPositionSelector in code points and keeps UTF-16 offsets for our own import', () => {
+    const m = mention(TEXT, QUOTE);
+    const collection = exportW3c([m], new Map(), { generatedAt: '2026-11-29T12:00:00.000Z', pageText: () => TEXT });
+    const annotation = collection.first.items[0]!;
+    const position = annotation.target.selector[1];
+    expect(position.type).toBe('TextPositionSelector');
+    // The span in code points selects the quote in the code-point sequence of the page.
+    expect([...TEXT].slice(position.start, position.end).join('')).toBe(QUOTE);
+    expect(position.start).toBeLessThan(m.anchor.start);
+    expect(annotation.pledgeLens.utf16).toEqual({ start: m.anchor.start, end: m.anchor.end });
+    const back = parseAnnotationExport(JSON.stringify(collection));
+    expect(back.ok && back.mentions[0]!.anchor).toEqual(m.anchor);
+  });
+
+  it('without the page text, accounts for the astral characters its anchor can see', () => {
+    const text = `🙂🙂 ${QUOTE}`;
+    const m = mention(text, QUOTE);
+    const collection = exportW3c([m], new Map(), { generatedAt: '2026-11-29T12:00:00.000Z' });
+    const position = collection.first.items[0]!.target.selector[1];
+    expect([...text].slice(position.start, position.end).join('')).toBe(QUOTE);
+  });
+
+  it('reads a format-1 file (UTF-16 positions, no utf16 field) as it was written', () => {
+    const m = mention(TEXT, QUOTE);
+    const collection = exportW3c([m], new Map(), { generatedAt: '2026-11-29T12:00:00.000Z' });
+    const old = JSON.parse(JSON.stringify(collection)) as { pledgeLens: { formatVersion: number }; first: { items: Array<Record<string, unknown>> } };
+    old.pledgeLens.formatVersion = 1;
+    const item = old.first.items[0] as { pledgeLens: Record<string, unknown>; target: { selector: Array<Record<string, unknown>> } };
+    delete item.pledgeLens.utf16;
+    item.target.selector[1] = { type: 'TextPositionSelector', start: m.anchor.start, end: m.anchor.end };
+    const back = parseAnnotationExport(JSON.stringify(old));
+    expect(back.ok && back.mentions[0]!.anchor).toEqual(m.anchor);
+  });
+});
+
+describe('scanner --json', () => {
+  it('names its offset unit and gives code points, with the UTF-16 span beside them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
+    const file = join(dir, 'page.txt');
+    writeFileSync(file, TEXT);
+    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), '--json', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as { offsets: string; matches: Array<{ start: number; end: number; utf16Start: number; utf16End: number; text: string }> };
+    expect(out.offsets).toBe('unicode-code-points');
+    expect(out.matches.length).toBeGreaterThan(0);
+    for (const match of out.matches) {
+      expect([...TEXT].slice(match.start, match.end).join('')).toBe(match.text);
+      expect(TEXT.slice(match.utf16Start, match.utf16End)).toBe(match.text);
+    }
+  });
+});
