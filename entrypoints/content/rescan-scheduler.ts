@@ -6,8 +6,9 @@
  * It watches the whole document, not just the body, so that a replaced `<body>` (Turbo, pjax) or a
  * rewritten document (`document.open()` in a script-written frame) is read again; and it watches the
  * attributes that reveal content without adding a node (`open` on `<details>` or a dialog, `hidden`,
- * `aria-expanded`, `aria-hidden`, `class`, `style`): after such a change it asks whether any element
- * that was hidden at the last scan is visible now, and rescans those.
+ * `aria-expanded`, `aria-hidden`, `class`, `style`) and the events that do (`toggle`, `resize`): after
+ * such a change it asks whether any element that was hidden at the last scan is visible now, and
+ * rescans those.
  */
 
 /** Wait this long after the last page mutation before rescanning. */
@@ -51,7 +52,7 @@ export class RescanScheduler {
   private watching = false;
   /** An attribute that can reveal content changed since the last check. */
   private revealCheck = false;
-  private readonly onToggle = (): void => this.noteRevealing();
+  private readonly onRevealingEvent = (): void => this.noteRevealing();
 
   constructor(
     private readonly doc: Document,
@@ -62,11 +63,23 @@ export class RescanScheduler {
 
   start(): void {
     if (!this.watching) {
-      // A popover or a `<details>` opened by script fires `toggle` (it does not bubble; capture does).
-      this.doc.addEventListener('toggle', this.onToggle, true);
+      this.listen();
+      // Anything shown while the first scan ran (a frame laid out only then) is looked at once more.
+      this.revealCheck = true;
     }
     this.watching = true;
     this.observe();
+    this.arm();
+  }
+
+  /**
+   * Events that show content without changing the DOM: `toggle` (a popover or `<details>` opened by
+   * script; it does not bubble, capture does), and `resize` (media queries; a frame that had no size
+   * yet when it was first read, as a sandboxed frame laid out late can be).
+   */
+  private listen(): void {
+    this.doc.addEventListener('toggle', this.onRevealingEvent, true);
+    this.doc.defaultView?.addEventListener('resize', this.onRevealingEvent, { passive: true });
   }
 
   private observe(): void {
@@ -77,7 +90,8 @@ export class RescanScheduler {
   stop(): void {
     this.watching = false;
     this.observer.disconnect();
-    this.doc.removeEventListener('toggle', this.onToggle, true);
+    this.doc.removeEventListener('toggle', this.onRevealingEvent, true);
+    this.doc.defaultView?.removeEventListener('resize', this.onRevealingEvent);
     clearTimeout(this.timer);
     this.pendingSince = undefined;
     this.dirtyRoots.clear();
@@ -165,8 +179,8 @@ export class RescanScheduler {
       for (const node of added) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
     }
     if (pageRecords.length === 0) return;
-    // document.open() erased our listener with every other one on the document.
-    if (rewritten) this.doc.addEventListener('toggle', this.onToggle, true);
+    // document.open() erased our listeners with every other one on the document and its window.
+    if (rewritten) this.listen();
     if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
       this.dirtyRoots.clear();
       this.wholePage = true;

@@ -366,7 +366,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     }
     const styled = await page.runInFrame(frame, () => document.getElementById('pledge-lens-highlight-style') !== null, undefined).catch(() => false);
     const reported = await browser.tabState(page).then((state) => state.claims.map((claim) => `${claim.claimId}@frame${claim.frameId}`), (error: unknown) => String(error));
-    throw new Error(`No highlight of ${claimId} in ${frame} after ${timeoutMs} ms (it has ${JSON.stringify(seen)}${problem ? `; last error: ${problem}` : ''}; Pledge Lens ${styled ? 'did' : 'did not'} start in that frame; the tab reports ${JSON.stringify(reported)})`);
+    throw new Error(`No highlight of ${claimId} in ${frame} after ${timeoutMs} ms (it has ${JSON.stringify(seen)}${problem ? `; last error: ${problem}` : ''}; Pledge Lens ${styled ? 'did' : 'did not'} start in that frame; the tab reports ${JSON.stringify(reported)}; errors ${JSON.stringify(page.errors)})`);
   }
 
   /** Focuses the first keyboard stop in a frame and returns the claim of the card that opens there ('' for none). */
