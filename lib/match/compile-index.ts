@@ -187,10 +187,10 @@ export function compileClaimIndex(
     }
     const texts = [claim.statement, ...claim.phrasings];
     const phrasings = texts.map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);
-    phrasingTerms.push(phrasings);
-    for (const term of new Set(phrasings.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     // Facets are about what the claim says: the actor's names are the frame's business.
     const nameTerms = new Set([claim.actor.name, ...claim.actor.aliases].flatMap((name) => termIdsOf(name, canonicalizer, intern)));
+    phrasingTerms.push(phrasings);
+    for (const term of new Set(phrasings.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const facetKeys = new Set<string>();
     const facets: number[][] = [];
     for (const text of [...statementClauses(claim.statement), ...claim.phrasings]) {

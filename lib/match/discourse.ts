@@ -132,11 +132,12 @@ export interface UnitDiscourse {
   namesUnknown: boolean;
   /** The unit is a question. */
   question: boolean;
+  /** (speaker, genericSubject and subjectActors are worked out when first read: read them before the next unit.) */
   /** The unit's subject is indefinite or someone else ("one developer", "no rivals", "others"). */
-  genericSubject: boolean;
+  readonly genericSubject: boolean;
   /** Known actors named in the unit's opening words (its subject, most often). */
-  subjectActors: readonly number[];
-  speaker: Speaker | undefined;
+  readonly subjectActors: readonly number[];
+  readonly speaker: Speaker | undefined;
 }
 
 export interface Speaker {
@@ -532,8 +533,9 @@ function classifySpeaker(
 }
 
 /**
- * Reads the discourse of a whole document: per unit, its frames and speaker. `tokenRange(u)` gives the
- * unit's tokens as [from, to) indices into `tokens`.
+ * Reads the discourse of a whole document: per unit, its frames and speaker. `tokenRanges[u]` gives
+ * the unit's tokens as [from, to) indices into `tokens`. Returns a reader to call for units 0, 1, 2…
+ * in order.
  */
 export function analyseDiscourse(
   text: string,
@@ -545,7 +547,7 @@ export function analyseDiscourse(
   tokenRanges: ReadonlyArray<readonly [number, number]>,
   spend: (n: number) => void,
   knownNames?: readonly Mention[],
-): UnitDiscourse[] {
+): (unit: number) => UnitDiscourse {
   const context: Context = { text, tokens, index, names, tunables };
   const known = knownNames ? [...knownNames] : findNames(context, spend);
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
@@ -691,13 +693,19 @@ export function analyseDiscourse(
     for (const actor of instrument.actors) instrumentsOf.set(actor, [...(instrumentsOf.get(actor) ?? []), i]);
   });
 
-  const out: UnitDiscourse[] = [];
   let previous: { actors: Strengths; instruments: Strengths; age: number; blocks: number; block: number } | undefined;
   let headingScope: { actors: Strengths; instruments: Strengths } | undefined;
   let quoteCursor = 0;
-  const leadInFrames = new Map<number, { actors: Strengths; instruments: Strengths }>();
+  // The last lead-in (or heading over a list) and its frame: what the items after it read.
+  let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
+  let expected = 0;
 
-  doc.units.forEach((unit: TextUnit, u) => {
+  // Units are read in order, one at a time, so nothing per unit outlives the next one (a page of
+  // tens of thousands of tiny units must not fill the heap).
+  return (u: number): UnitDiscourse => {
+    if (u !== expected) throw new Error(`discourse: unit ${u} asked for out of order (expected ${expected})`);
+    expected++;
+    const unit: TextUnit = doc.units[u]!;
     const block = doc.blocks[unit.block]!;
     advanceHistory(unit.start);
     const ms = mentionsIn(unit.start, unit.end);
@@ -706,7 +714,7 @@ export function analyseDiscourse(
     const own = resolver.frameAt(ms, as, unit.start);
     const namedActors = ms.flatMap((m) => m.actors);
     const namedInstruments = ms.flatMap((m) => m.instruments);
-    const leadIn = block.listOf >= 0 ? leadInFrames.get(block.listOf) : undefined;
+    const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
 
     const carry = (dimension: 'actors' | 'instruments'): Strengths => {
       const named = own[dimension];
@@ -747,15 +755,19 @@ export function analyseDiscourse(
       }
     }
 
-    // Speaker: an enclosing quotation's attribution, else the unit's own reporting verb.
+    // Speaker: an enclosing quotation's attribution, else the unit's own reporting verb. Worked out
+    // only if a candidate needs it (most units have none), before the next unit is read.
     while (quoteCursor < quoteSpeakers.length && quoteSpeakers[quoteCursor]!.end <= unit.start) quoteCursor++;
-    let speaker: Speaker | undefined;
     const quote = quoteSpeakers[quoteCursor];
-    if (quote && quote.start <= unit.start && unit.end <= quote.end + 1) speaker = quote.speaker;
-    else {
-      const [from, to] = tokenRanges[u]!;
-      speaker = speakerOf(context, tokens, from, to, mentionsIn, anaphorsIn, resolver);
-    }
+    const inQuote = quote && quote.start <= unit.start && unit.end <= quote.end + 1 ? quote : undefined;
+    const [from, to] = tokenRanges[u]!;
+    let speaker: Speaker | undefined | null = null;
+    let generic: boolean | undefined;
+    let subjects: readonly number[] | undefined;
+    const readAt = expected;
+    const fresh = () => {
+      if (expected !== readAt) throw new Error('discourse: a unit’s speaker or subject was read after the next unit');
+    };
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
     const carried = previous && !explicit ? previous : undefined;
@@ -771,10 +783,9 @@ export function analyseDiscourse(
       if (u === block.firstUnit) headingScope = undefined;
       if (explicit && !own.unknown) headingScope = { actors: own.actors, instruments: own.instruments };
     }
-    if (block.kind === 'lead-in' && u === block.endUnit - 1) leadInFrames.set(unit.block, { actors, instruments });
-    else if (block.kind === 'heading' && u === block.endUnit - 1) leadInFrames.set(unit.block, { actors, instruments });
+    if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
 
-    out.push({
+    return {
       actors,
       instruments,
       namedActors,
@@ -782,12 +793,29 @@ export function analyseDiscourse(
       mentions: ms.filter((m) => m.unknown === ''),
       namesUnknown: ms.some((m) => m.unknown !== ''),
       question: /\?["”’)]*$/.test(text.slice(Math.max(unit.start, unit.end - 4), unit.end)),
-      genericSubject: genericSubject(text, tokens, tokenRanges[u]![0], tokenRanges[u]![1]),
-      subjectActors: subjectActors(text, tokens, tokenRanges[u]![0], tokenRanges[u]![1], ms),
-      speaker,
-    });
-  });
-  return out;
+      get genericSubject() {
+        if (generic === undefined) {
+          fresh();
+          generic = genericSubject(text, tokens, from, to);
+        }
+        return generic;
+      },
+      get subjectActors() {
+        if (subjects === undefined) {
+          fresh();
+          subjects = subjectActors(text, tokens, from, to, ms);
+        }
+        return subjects;
+      },
+      get speaker() {
+        if (speaker === null) {
+          fresh();
+          speaker = inQuote ? inQuote.speaker : speakerOf(context, tokens, from, to, mentionsIn, anaphorsIn, resolver);
+        }
+        return speaker;
+      },
+    };
+  };
 }
 
 function lowerBoundToken(tokens: readonly Token[], position: number): number {

@@ -1,8 +1,9 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { accepts, FEATURE_NAMES, type Features, type ModelFile } from './model';
+import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { cutUnits, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
 
@@ -19,6 +20,8 @@ export interface ClaimMatch {
 export interface CandidateReport {
   start: number;
   end: number;
+  /** Judged on a clause (or two) of its unit, after the whole unit did not state it. */
+  clause?: boolean;
   claimId: string;
   features: Features;
   accepted: boolean;
@@ -44,8 +47,6 @@ export interface MatchResult {
   work: number;
 }
 
-/** @deprecated kept for callers that read it: the rule's score threshold (see tunables.ts). */
-export const MATCH_THRESHOLD = 0.5;
 
 interface HydratedIndex {
   source: ClaimIndex;
@@ -60,12 +61,12 @@ interface HydratedIndex {
   /** Scratch accumulators, one slot per claim, kept zeroed between units: weight and IDF mass shared. */
   scratch: Float64Array;
   scratchIdf: Float64Array;
-  commonLimit: number;
+  /** Claims touched by the current unit (the first `touchedCount` slots). */
+  touched: Int32Array;
   /** Per claim: 1 / the number of claims sharing its actor and instrument. */
   sole: Float64Array;
-  /** Per claim: term -> weight (vocabulary, /1000 applied) and term -> facets using it. */
-  weightOf: Array<Map<number, number>>;
-  facetsByTerm: Array<Map<number, number[]>>;
+  /** Per claim, built the first time the claim is scored (a 10,000-claim index wakes up fast). */
+  lookups: Array<ClaimLookups | undefined>;
   /** Scratch per facet. */
   facetScratch: Float64Array;
 }
@@ -74,6 +75,8 @@ interface HydratedIndex {
 const UNKNOWN_TERM_IDF_SHARE = 0.5;
 /** A key phrase alone identifies a claim only in a real sentence, not in a heading or caption. */
 const MIN_NAMED_UNIT_TERMS = 6;
+/** Where the actor's reasons start after a claim: ", saying …", ", calling it …", ", arguing that …". */
+const COMMENTARY_TAIL = /,\s+(?:saying|arguing|calling|warning|adding|noting|citing|claiming|insisting|explaining|complaining|describing|contending|stressing)\b/;
 /** Where a sentence may be cut when it carries several claims. */
 const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
 
@@ -85,8 +88,8 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   const cached = byKey?.get(key);
   if (cached) return cached;
   const termIds = new Map(index.terms.map((term, id) => [term, id]));
-  // Hydration is O(terms + facets), not O(claims × terms): a background that wakes up with a
-  // 10,000-claim index must not rebuild much before it can answer.
+  // Hydration is O(terms + claims); per-claim lookups are built when a claim is first scored: a
+  // background that wakes up with a 10,000-claim index must not rebuild much before it can answer.
   const commonLimit = Math.max(tunables.commonTermMinClaims, index.claims.length * tunables.commonTermShare);
   const common = new Uint8Array(index.terms.length);
   index.postings.forEach((pairs, term) => {
@@ -100,28 +103,11 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   const groupKey = (claim: CompiledClaim) => `${claim.actor}/${claim.instrument}`;
   for (const claim of index.claims) groupSize.set(groupKey(claim), (groupSize.get(groupKey(claim)) ?? 0) + 1);
   const sole = Float64Array.from(index.claims, (claim) => 1 / groupSize.get(groupKey(claim))!);
-  const weightOf = index.claims.map((claim) => {
-    const map = new Map<number, number>();
-    for (let i = 0; i < claim.vocabulary.length; i += 2) map.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000);
-    return map;
-  });
   let maxFacets = 1;
-  const facetsByTerm = index.claims.map((claim) => {
-    const map = new Map<number, number[]>();
-    maxFacets = Math.max(maxFacets, claim.facets.length);
-    claim.facets.forEach((terms, f) => {
-      for (const term of terms) {
-        const list = map.get(term);
-        if (list) list.push(f);
-        else map.set(term, [f]);
-      }
-    });
-    return map;
-  });
+  for (const claim of index.claims) maxFacets = Math.max(maxFacets, claim.facets.length);
   const result: HydratedIndex = {
     sole,
-    weightOf,
-    facetsByTerm,
+    lookups: new Array<ClaimLookups | undefined>(index.claims.length),
     facetScratch: new Float64Array(maxFacets),
     source: index,
     termIds,
@@ -132,11 +118,44 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     names: buildNameTable(index),
     scratch: new Float64Array(index.claims.length),
     scratchIdf: new Float64Array(index.claims.length),
-    commonLimit,
+    touched: new Int32Array(index.claims.length),
   };
   if (!byKey) hydrated.set(index, (byKey = new Map()));
   byKey.set(key, result);
   return result;
+}
+
+/** A claim's words, facets and key-term groups as lookups: term -> weight, term -> facets, group -> terms. */
+interface ClaimLookups {
+  weightOf: Map<number, number>;
+  facetsByTerm: Map<number, number[]>;
+  /** Per key-term group: its one-term alternatives as a set, and its longer bags. */
+  gateSingles: Array<Set<number>>;
+  gateBags: number[][][];
+}
+
+function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
+  let lookups = h.lookups[claimIndex];
+  if (lookups) return lookups;
+  const claim = h.source.claims[claimIndex]!;
+  const weightOf = new Map<number, number>();
+  for (let i = 0; i < claim.vocabulary.length; i += 2) weightOf.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000);
+  const facetsByTerm = new Map<number, number[]>();
+  claim.facets.forEach((terms, f) => {
+    for (const term of terms) {
+      const list = facetsByTerm.get(term);
+      if (list) list.push(f);
+      else facetsByTerm.set(term, [f]);
+    }
+  });
+  lookups = {
+    weightOf,
+    facetsByTerm,
+    gateSingles: claim.gates.map((group) => new Set(group.filter((bag) => bag.length === 1).map((bag) => bag[0]!))),
+    gateBags: claim.gates.map((group) => group.filter((bag) => bag.length > 1)),
+  };
+  h.lookups[claimIndex] = lookups;
+  return lookups;
 }
 
 interface Content {
@@ -152,42 +171,70 @@ interface UnitTerms {
   mass: number;
 }
 
+/** Words the index does not know, stamped with the call that last saw them (counts distinct ones without a set per call). */
+const unknownSeen = new Map<string, number>();
+let unknownStamp = 0;
+
 function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
   const terms = new Set<number>();
-  const unknown = new Set<string>();
+  const stamp = ++unknownStamp;
+  if (unknownSeen.size > 50_000) unknownSeen.clear();
+  let mass = 0;
   for (const { token, id, name } of content) {
     if (name) continue;
-    if (id >= 0) terms.add(id);
-    else unknown.add(token.term);
+    if (id >= 0) {
+      if (!terms.has(id)) {
+        terms.add(id);
+        mass += h.idf[id]!;
+      }
+    } else if (unknownSeen.get(token.term) !== stamp) {
+      unknownSeen.set(token.term, stamp);
+      mass += h.unknownIdf;
+    }
   }
-  let mass = unknown.size * h.unknownIdf;
-  for (const term of terms) mass += h.idf[term]!;
   return { terms, mass };
 }
 
 /** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
-function gateShare(claim: CompiledClaim, terms: ReadonlySet<number>): number {
-  if (claim.gates.length === 0) return 0.5;
+function gateShare(h: HydratedIndex, claimIndex: number, terms: ReadonlySet<number>): number {
+  const { gateSingles: singles, gateBags: bags } = lookupsOf(h, claimIndex);
+  if (singles.length === 0) return 0.5;
   let passed = 0;
-  for (const group of claim.gates) {
-    for (const bag of group) {
-      let all = true;
-      for (const term of bag) {
-        if (!terms.has(term)) {
-          all = false;
-          break;
-        }
+  for (let g = 0; g < singles.length; g++) {
+    const group = singles[g]!;
+    let hit = false;
+    // Walk the unit's few terms rather than the group's many alternatives.
+    if (group.size > terms.size) {
+      for (const term of terms) if (group.has(term)) {
+        hit = true;
+        break;
       }
-      if (all) {
-        passed++;
+    } else {
+      for (const term of group) if (terms.has(term)) {
+        hit = true;
         break;
       }
     }
+    if (!hit) {
+      for (const bag of bags[g]!) {
+        let all = true;
+        for (const term of bag) if (!terms.has(term)) {
+          all = false;
+          break;
+        }
+        if (all) {
+          hit = true;
+          break;
+        }
+      }
+    }
+    if (hit) passed++;
   }
-  return passed / claim.gates.length;
+  return passed / singles.length;
 }
 
 function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content[]): boolean {
+  if (claim.keyPhrases.length === 0) return false;
   for (let p = 0; p < claim.keyPhrases.length; p++) {
     const phrase = claim.keyPhrases[p]!;
     const caps = claim.keyPhraseCaps[p]!;
@@ -210,8 +257,7 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content
  */
 function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number } {
   const claim = h.source.claims[claimIndex]!;
-  const weights = h.weightOf[claimIndex]!;
-  const byTerm = h.facetsByTerm[claimIndex]!;
+  const { weightOf: weights, facetsByTerm: byTerm } = lookupsOf(h, claimIndex);
   const covered = h.facetScratch;
   const facets = claim.facets.length;
   covered.fill(0, 0, facets);
@@ -253,6 +299,8 @@ interface Frame {
   rival: boolean;
   rivalSubject: boolean;
 }
+
+const PENDING_FRAME: Frame = { frame: 0, actor: 0, instrument: 0, explicit: false, rival: false, rivalSubject: false };
 
 /** Whether `actor` is someone else than the claim's actor (not it, not a member of it, not its coalition). */
 function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolean {
@@ -306,6 +354,8 @@ interface Judged {
   features: Features;
   probability: number;
   score: number;
+  /** Not accepted on its own: kept only if the split gives it clauses of its own. */
+  secondary?: boolean;
 }
 
 /** Work budget: linear in the text, so no page can make a call run long. */
@@ -351,19 +401,20 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     while (end < tokens.length && tokens[end]!.start < unit.end) end++;
     ranges.push([cursor, end]);
   }
-  const discourse = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known);
+  const discourseOf = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known);
   // Content tokens (stop words dropped) with their term ids, once for the whole text; names (the
   // words of a known name) are frame evidence, not content. contentAt[i]: content index of token i.
   const allContent: Content[] = [];
   const contentAt = new Int32Array(tokens.length + 1);
   {
+    const names = tunables.instrumentNamesAsContent > 0 ? known.filter((mention) => mention.instruments.length === 0) : known;
     let m = 0;
     for (let i = 0; i < tokens.length; i++) {
       contentAt[i] = allContent.length;
       const token = tokens[i]!;
       if (token.term === '') continue;
-      while (m < known.length && known[m]!.end <= token.start) m++;
-      const name = m < known.length && known[m]!.start <= token.start && token.end <= known[m]!.end;
+      while (m < names.length && names[m]!.end <= token.start) m++;
+      const name = m < names.length && names[m]!.start <= token.start && token.end <= names[m]!.end;
       allContent.push({ token, id: h.termIds.get(token.term) ?? -1, name });
     }
     contentAt[tokens.length] = allContent.length;
@@ -371,9 +422,11 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
 
   const matches: ClaimMatch[] = [];
   // Facet coverage per claim of each unit judged: what later units continue (context feature).
-  const facetsOf: Array<ReadonlyMap<number, number> | undefined> = new Array(doc.units.length);
-  const empty: ReadonlyMap<number, number> = new Map();
-  let headingUnit = -1;
+  // Kept only as long as later units can continue them: the previous unit, the current heading, the
+  // last lead-in (a page of tens of thousands of units must not keep one map per unit).
+  let previousFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
+  let headingFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
+  let listFacets: { block: number; facets: ReadonlyMap<number, number> } | undefined;
   let matchedUpTo = text.length;
   let truncated = false;
   for (let u = 0; u < doc.units.length; u++) {
@@ -384,19 +437,24 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const unit = doc.units[u]!;
     const block = doc.blocks[unit.block]!;
-    if (block.kind === 'heading' || block.kind === 'question') headingUnit = block.endUnit - 1;
     const [from, to] = ranges[u]!;
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
     budget.spend(content.length);
     const prior: Array<ReadonlyMap<number, number>> = [];
-    if (u > 0 && doc.units[u - 1]!.block === unit.block) prior.push(facetsOf[u - 1] ?? empty);
-    if (block.kind === 'item' && block.listOf >= 0) prior.push(facetsOf[doc.blocks[block.listOf]!.endUnit - 1] ?? empty);
-    if (headingUnit >= 0 && headingUnit < u && block.kind !== 'heading' && block.kind !== 'question') prior.push(facetsOf[headingUnit] ?? empty);
-    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse[u]!, prior, budget, options);
-    facetsOf[u] = judged.facets;
+    if (previousFacets && previousFacets.unit === u - 1 && doc.units[u - 1]!.block === unit.block) prior.push(previousFacets.facets);
+    if (block.kind === 'item' && block.listOf >= 0 && listFacets?.block === block.listOf) prior.push(listFacets.facets);
+    if (headingFacets && block.kind !== 'heading' && block.kind !== 'question') prior.push(headingFacets.facets);
+    const discourse = discourseOf(u);
+    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options);
+    previousFacets = { unit: u, facets: judged.facets };
+    if (block.kind === 'heading' || block.kind === 'question') {
+      // A heading (or a question heading) starts a section: only its last unit scopes what follows.
+      headingFacets = u === block.endUnit - 1 ? { unit: u, facets: judged.facets } : undefined;
+    }
+    if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     const found = judged.accepted;
     if (found.length === 0) continue;
-    const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse[u]!);
+    const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
     spans.sort((a, b) => a.start - b.start);
     for (const span of spans) {
       matches.push({ claimId: index.claims[span.claimIndex]!.id, start: span.start, end: span.end, score: Math.max(0.001, Math.round(span.score * 1000) / 1000) });
@@ -427,7 +485,8 @@ function judgeUnit(
   // Accumulate along the postings of the unit's rarer terms (cost: the unit's postings, not the claim count).
   const acc = h.scratch;
   const accIdf = h.scratchIdf;
-  const touched: number[] = [];
+  const touched = h.touched;
+  let touchedCount = 0;
   for (const term of unitTerms.terms) {
     if (h.common[term]) continue;
     const pairs = index.postings[term]!;
@@ -435,7 +494,7 @@ function judgeUnit(
     budget.spend(pairs.length / 2);
     for (let i = 0; i < pairs.length; i += 2) {
       const claim = pairs[i]!;
-      if (acc[claim] === 0) touched.push(claim);
+      if (acc[claim] === 0) touched[touchedCount++] = claim;
       // A zero weight still marks the claim as touched.
       acc[claim] = acc[claim]! + (pairs[i + 1]! / 1000 || Number.MIN_VALUE);
       accIdf[claim] = accIdf[claim]! + idf;
@@ -447,17 +506,19 @@ function judgeUnit(
   let commonMass = 0;
   for (const term of unitTerms.terms) if (h.common[term]) commonMass += h.idf[term]!;
   const nominated: Array<{ claimIndex: number; bound: number; frame: Frame }> = [];
-  for (const claimIndex of touched) {
+  for (let k = 0; k < touchedCount; k++) {
+    const claimIndex = touched[k]!;
     const claim = index.claims[claimIndex]!;
     const bound = acc[claimIndex]! / claim.norm;
     const reach = Math.max(bound + commonMass, (2 * (accIdf[claimIndex]! + commonMass)) / rare);
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence) continue;
-    const frame = frameOf(index, claim, d);
-    if (frame) nominated.push({ claimIndex, bound: bound + frame.frame, frame });
+    // The frame's strength is cheap; its other parts are worked out below for the claims kept.
+    const strength = Math.max(d.actors.get(claim.actor), claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0);
+    if (strength > 0) nominated.push({ claimIndex, bound: bound + strength, frame: PENDING_FRAME });
   }
-  budget.spend(touched.length);
+  budget.spend(touchedCount);
   if (nominated.length > t.maxCandidates) {
     // The best bounds, by selection (a sort of every touched claim would cost more than it saves).
     const kept: typeof nominated = [];
@@ -472,6 +533,11 @@ function judgeUnit(
     nominated.push(...kept);
   }
 
+  for (let k = nominated.length - 1; k >= 0; k--) {
+    const frame = frameOf(index, index.claims[nominated[k]!.claimIndex]!, d);
+    if (frame) nominated[k]!.frame = frame;
+    else nominated.splice(k, 1);
+  }
   const lexicals: Array<ReturnType<typeof lexical>> = [];
   // Best of each instrument (or, without one, actor) group, for "best" and "gap".
   const bestOfGroup = new Map<number, number>();
@@ -489,6 +555,7 @@ function judgeUnit(
   const shape: UnitShape = { heading, item: block.kind === 'item', contentLength: content.length };
   const accepted: Judged[] = [];
   const undecided: number[] = [];
+  const secondary: Judged[] = [];
   for (let k = 0; k < nominated.length; k++) {
     const { claimIndex, frame } = nominated[k]!;
     const l = lexicals[k]!;
@@ -496,18 +563,53 @@ function judgeUnit(
     if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
     const claim = index.claims[claimIndex]!;
     const named = content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content);
-    const features = buildFeatures(h, claimIndex, l, gateShare(claim, unitTerms.terms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+    const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, unitTerms.terms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
     if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score });
-    else undecided.push(k);
+    else {
+      undecided.push(k);
+      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold) secondary.push({ claimIndex, features, probability: decision.probability, score });
+    }
     options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
   }
-  // A sentence that says more than one thing dilutes each claim in it ("X must do A, and Y must do B";
-  // "Meta declined to sign, saying … and warning …"): the claims not accepted on the whole sentence
-  // are judged again on each clause and pair of clauses, with the clause's own words.
-  if (undecided.length > 0 && !heading) {
+  // A claim followed by the actor's reasons ("Meta declined to sign, saying the code would stifle
+  // innovation and warning that …"): the head, before the participle that starts the commentary, is
+  // judged on its own words too.
+  const tail = COMMENTARY_TAIL.exec(text.slice(unit.start, unit.end));
+  if (tail && !heading && undecided.length > 0) {
+    const headEnd = unit.start + tail.index;
+    const head = content.filter((c) => c.token.end <= headEnd);
+    const headTerms = termsOf(h, head);
+    if (head.length >= 2 && headTerms.terms.size > 0) {
+      const headBest = new Map<number, number>();
+      const headLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, headTerms));
+      undecided.forEach((k, j) => {
+        const group = groupOf(index.claims[nominated[k]!.claimIndex]!);
+        headBest.set(group, Math.max(headBest.get(group) ?? 0, headLexicals[j]!.score + headLexicals[j]!.facet));
+      });
+      undecided.forEach((k, j) => {
+        const { claimIndex, frame } = nominated[k]!;
+        const l = headLexicals[j]!;
+        if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
+        const claim = index.claims[claimIndex]!;
+        const named = hasCapitalisedKeyPhrase(claim, head);
+        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, headTerms.terms), frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        const decision = accepts(features, t, options.model);
+        options.onCandidate?.({ start: unit.start, end: headEnd, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
+        if (!decision.accepted) return;
+        const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+        accepted.push({ claimIndex, features, probability: decision.probability, score });
+        const at = secondary.findIndex((s2) => s2.claimIndex === claimIndex);
+        if (at >= 0) secondary.splice(at, 1);
+      });
+    }
+  }
+  // A sentence that states one claim may state more ("X must do A, and B, and C"), each diluted by the
+  // others: the claims not accepted on the whole sentence are judged again on each clause and pair of
+  // clauses, with the clause's own words.
+  if (t.clauseJudging > 0 && undecided.length > 0 && !heading) {
     const runs = clauseRuns(text, unit, content, t.maxClauses);
     for (const run of runs) {
       const runTerms = termsOf(h, run.content);
@@ -526,10 +628,11 @@ function judgeUnit(
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
         const claim = index.claims[claimIndex]!;
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
-        const runShape: UnitShape = { heading: false, item: shape.item, contentLength: run.content.length };
-        const features = buildFeatures(h, claimIndex, l, gateShare(claim, runTerms.terms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        // A clause is short by nature: whether the sentence is short is what "short" asks.
+        const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
+        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, runTerms.terms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         const decision = accepts(features, t, options.model);
-        options.onCandidate?.({ start: run.start, end: run.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
+        options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
         const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
         accepted.push({ claimIndex, features, probability: decision.probability, score });
@@ -537,6 +640,14 @@ function judgeUnit(
     }
   }
   accepted.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
+  // Several claims in one sentence: beside a claim the sentence surely states, others it states less
+  // fully (each diluted by the rest) may take the clauses that carry them: the split decides, and
+  // keeps them only where their own words are.
+  if (accepted.length > 0 && secondary.length > 0) {
+    secondary.sort((a, b) => b.probability - a.probability || a.claimIndex - b.claimIndex);
+    for (const judged of secondary) judged.secondary = true;
+    accepted.push(...secondary);
+  }
   return { accepted, facets };
 }
 
@@ -666,9 +777,36 @@ function splitAmongClaims(
   content: readonly Content[],
   claims: readonly Judged[],
   d: UnitDiscourse,
+  model: ModelFile | undefined,
 ): Array<{ claimIndex: number; score: number; start: number; end: number }> {
   const index = h.source;
-  const cuts = clauseCuts(text, unit, t.maxClauses);
+  let cuts = clauseCuts(text, unit, t.maxClauses);
+  // A clause too short to say anything on its own ("and Critical ones even", "incident reporting.")
+  // is read with the clause after it (the last one with the clause before).
+  {
+    const said = new Array<number>(cuts.length - 1).fill(0);
+    let q = 0;
+    for (const c of content) {
+      while (q < said.length - 1 && c.token.start >= cuts[q + 1]!) q++;
+      if (!c.name) said[q]!++;
+    }
+    const kept = [cuts[0]!];
+    let pending = 0;
+    for (let k = 0; k < said.length; k++) {
+      pending += said[k]!;
+      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS) {
+        kept.push(cuts[k + 1]!);
+        pending = 0;
+      }
+    }
+    if (kept.length > 2 && said.length > 0) {
+      // The last clause, if short, joins the one before it.
+      let last = 0;
+      for (const c of content) if (!c.name && c.token.start >= kept[kept.length - 2]!) last++;
+      if (last < MIN_CLAUSE_WORDS) kept.splice(kept.length - 2, 1);
+    }
+    cuts = kept;
+  }
   const pieces = cuts.length - 1;
   const pieceContent: Content[][] = Array.from({ length: pieces }, () => []);
   let p = 0;
@@ -693,12 +831,8 @@ function splitAmongClaims(
   // Each clause's evidence for each claim: the weight of the claim's words it carries, counting each
   // word only by how much more it weighs for this claim than for the others (words all of them use
   // cannot tell them apart).
-  const weights = claims.map((judged) => {
-    const claim = index.claims[judged.claimIndex]!;
-    const map = new Map<number, number>();
-    for (let i = 0; i < claim.vocabulary.length; i += 2) map.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000 / claim.norm);
-    return map;
-  });
+  const weights = claims.map((judged) => lookupsOf(h, judged.claimIndex).weightOf);
+  const norms = claims.map((judged) => index.claims[judged.claimIndex]!.norm);
   const owner = new Array<number>(pieces).fill(-1);
   const ownerEvidence = new Array<number>(pieces).fill(0);
   claims.forEach((judged, c) => {
@@ -713,9 +847,9 @@ function splitAmongClaims(
       for (const { id, name } of pieceContent[k]!) {
         if (name || id < 0 || seen.has(id)) continue;
         seen.add(id);
-        const mine = weights[c]!.get(id) ?? 0;
+        const mine = (weights[c]!.get(id) ?? 0) / norms[c]!;
         let others = 0;
-        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, weights[o]!.get(id) ?? 0);
+        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, (weights[o]!.get(id) ?? 0) / norms[o]!);
         evidence += Math.max(0, mine - others);
       }
       if (evidence > ownerEvidence[k]! + 1e-9) {
@@ -730,17 +864,42 @@ function splitAmongClaims(
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
   // A second claim keeps its clauses only if they say it on their own (not one stray shared word).
+  // A claim that was not accepted on the whole sentence (secondary) must be accepted on its clauses.
   for (let c = 1; c < claims.length; c++) {
     const mine = pieceContent.filter((_, k) => owner[k] === c).flat();
     if (mine.length === 0) continue;
-    const l = lexical(h, claims[c]!.claimIndex, termsOf(h, mine));
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.locateShare) for (let k = 0; k < pieces; k++) if (owner[k] === c) owner[k] = -1;
+    const judged = claims[c]!;
+    const terms = termsOf(h, mine);
+    const l = lexical(h, judged.claimIndex, terms);
+    let keep = Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) >= t.locateShare;
+    if (keep && judged.secondary) {
+      const gates = gateShare(h, judged.claimIndex, terms.terms);
+      const features: Features = {
+        ...judged.features,
+        score: l.score,
+        facet: l.facet,
+        facetMass: l.facetMass,
+        focus: l.focus,
+        gates,
+        gatesAll: gates >= 1 ? 1 : 0,
+        best: 1,
+        gap: 0,
+        facetFrame: l.facet * judged.features.frame,
+        scoreGates: l.score * gates,
+        focusFacet: l.focus * l.facet,
+      };
+      const decision = accepts(features, t, model);
+      keep = decision.accepted || (t.decider !== 'rules' && !vetoed(features) && decision.probability >= t.secondaryRunShare * t.modelThreshold);
+    }
+    if (!keep) for (let k = 0; k < pieces; k++) if (owner[k] === c) owner[k] = -1;
   }
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
   const owners = new Set(owner.filter((o) => o >= 0));
   if (owners.size <= 1) {
-    const only = owners.size === 1 ? claims[[...owners][0]!]! : claims[0]!;
+    const owned = owners.size === 1 ? claims[[...owners][0]!]! : claims[0]!;
+    // A secondary claim never takes the whole sentence from the claim that was accepted.
+    const only = owned.secondary ? claims[0]! : owned;
     return [{ claimIndex: only.claimIndex, score: only.score, start: unit.start, end: unit.end }];
   }
   const spans: Array<{ claimIndex: number; score: number; start: number; end: number }> = [];
@@ -762,7 +921,7 @@ function splitAmongClaims(
 }
 
 /** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
-const MIN_CLAUSE_WORDS = 4;
+const MIN_CLAUSE_WORDS = 3;
 
 /**
  * Where a sentence about several actors divides into their clauses ("California now requires …, and
@@ -773,7 +932,20 @@ const MIN_CLAUSE_WORDS = 4;
 function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: readonly Mention[]): number[] {
   const cuts: number[] = [];
   let m = 0;
-  const words = (from: number, to: number) => (text.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  // Words that are neither stop words nor part of a name: a clause has some ("Elon Musk's xAI and" has none to speak of).
+  let names: Uint8Array | undefined;
+  const words = (from: number, to: number) => {
+    if (!names) {
+      names = new Uint8Array(text.length);
+      for (const mention of known) names.fill(1, mention.start, mention.end);
+    }
+    let count = 0;
+    for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+      if (STOP_WORDS.has(match[0].toLowerCase()) || names[from + match.index] === 1) continue;
+      count++;
+    }
+    return count;
+  };
   for (const unit of doc.units) {
     while (m < known.length && known[m]!.start < unit.start) m++;
     let previous: Mention | undefined;

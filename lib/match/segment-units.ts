@@ -112,7 +112,12 @@ const LOWER_NAME_AFTER_STOP = /[.!?]["”’)]?\s+[a-z]+[A-Z]/;
 /** Longest stretch handed to Intl.Segmenter at once; longer blocks are fed in pieces cut after whitespace. */
 const SEGMENTER_CHUNK = 20_000;
 
+/** Sentence punctuation with more text after it: without any, a block is one sentence. */
+const INNER_STOP = /[.!?…。！？][^\S\n]*["”’)\]]*\s*[\p{L}\p{N}"“‘(]/u;
+
 function sentenceSpans(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  // Headings, list items and short lines are one sentence: no need for the segmenter.
+  if (end - start < SEGMENTER_CHUNK && !INNER_STOP.test(text.slice(start, end))) return [{ start, end }];
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const spans: Array<{ start: number; end: number }> = [];
   for (let from = start; from < end; ) {

@@ -36,6 +36,20 @@ export interface Tunables {
   neighbourMargin: number;
   /** Evidence (score, or facet coverage weighed by its mass) below which a candidate is not judged at all: no decider accepts it. */
   minEvidence: number;
+  /**
+   * 1: the words of an instrument's name ("Code of Practice", "Transparency in Frontier AI Act") count as
+   * content as well as naming it (claims use them too); 0: names are only frame evidence.
+   */
+  instrumentNamesAsContent: number;
+  /** 1: claims a whole sentence does not state are judged again on its clauses (several claims in one sentence); 0: not. */
+  clauseJudging: number;
+  /**
+   * Beside a claim a sentence states, another claim with at least this share of the model's threshold
+   * may take the clauses that carry it (several claims in one sentence; the split keeps it only there).
+   */
+  secondaryShare: number;
+  /** …and on the clauses it takes, at least this share of the threshold. */
+  secondaryRunShare: number;
 
   /* ---------- Discourse ---------- */
   /** Sentences a subject carries over when the following ones name nobody (within a paragraph). */
@@ -90,6 +104,10 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,
+  clauseJudging: 0,
+  instrumentNamesAsContent: 0,
+  secondaryShare: 0.4,
+  secondaryRunShare: 0.8,
 
   inheritSentences: 3,
   inheritBlocks: 2,

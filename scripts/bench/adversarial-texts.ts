@@ -23,13 +23,18 @@ const CLAIM_WORDS = [
 /** Adversarial texts of `length` characters, by kind. */
 export function adversarialTexts(length = MEGABYTE): Record<string, string> {
   const claimRun = CLAIM_WORDS.join(', and ');
+  // Lengths are tracked as the lists grow: joining 1 MB at every step made generation quadratic (minutes).
   const names: string[] = [];
-  for (let i = 0; names.join(' ').length < length; i++) {
-    names.push(`Anthropic, OpenAI, Google DeepMind, Meta, xAI, Microsoft, Zeta${i} Labs, Omicron${i} Inc, Zeta${i},`);
+  for (let i = 0, size = -1; size < length; i++) {
+    const name = `Anthropic, OpenAI, Google DeepMind, Meta, xAI, Microsoft, Zeta${i} Labs, Omicron${i} Inc, Zeta${i},`;
+    names.push(name);
+    size += name.length + 1;
   }
   const lines: string[] = [];
-  for (let depth = 0; lines.join('\n').length < length; depth++) {
-    lines.push(`${'  '.repeat(depth % 40)}${['- ', '• ', '1. ', '* ', '– '][depth % 5]}${depth % 3 === 0 ? 'SB 53 requires:' : CLAIM_WORDS[depth % CLAIM_WORDS.length]}`);
+  for (let depth = 0, size = -1; size < length; depth++) {
+    const line = `${'  '.repeat(depth % 40)}${['- ', '• ', '1. ', '* ', '– '][depth % 5]}${depth % 3 === 0 ? 'SB 53 requires:' : CLAIM_WORDS[depth % CLAIM_WORDS.length]}`;
+    lines.push(line);
+    size += line.length + 1;
   }
   return {
     // One sentence of claim words and commas, no full stop anywhere.

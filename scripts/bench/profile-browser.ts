@@ -15,6 +15,7 @@ import { loadCorpus } from './fixture-corpus';
 import { HARNESS_GLOBAL, type BenchHarness } from './harness-types';
 import { prepareClaimSets, preparePages } from './prepare';
 import { runExtensionOnce } from './run-extension';
+import { longTasks, type TraceEvent } from './trace-tasks';
 import { loadVocabulary } from './vocabulary';
 import type { ClaimSetInput } from '../../lib/claims/schema';
 import { readFileSync } from 'node:fs';
@@ -55,12 +56,13 @@ function targetSender(browserSession: CDPSession, sessionId: string): (method: s
     });
 }
 
-export async function profileInBrowser(target: 'page' | 'worker' | 'content', options: { out: string; print: Print }): Promise<void> {
+export async function profileInBrowser(target: 'page' | 'worker' | 'content' | 'long-tasks', options: { out: string; print: Print }): Promise<void> {
   mkdirSync(options.out, { recursive: true });
   const corpus = loadCorpus(join(ROOT, 'tests/fixtures/articles'));
   const pages = preparePages(corpus, [
     { name: '2k', words: 2_000 },
     { name: '10k', words: 10_000 },
+    ...(target === 'long-tasks' ? [{ name: '100k', words: 100_000 }] : []),
   ]);
   const server = await startStaticServer({});
   const harness = await bundleHarnessForProfile();
@@ -146,6 +148,26 @@ export async function profileInBrowser(target: 'page' | 'worker' | 'content', op
       const once = (name: string, stop = false) =>
         runExtensionOnce(browser, { url: `${urls.get(name)!}?run=${n++}`, harnessUrl, probes: [], deadlineMs: 60_000, stopWorkerFirst: stop });
       for (let i = 0; i < 3; i++) await once('2k');
+      if (target === 'long-tasks') {
+        // A Chrome trace of the tab while the 100k-word page loads and is highlighted; every main-thread task of 50 ms or more, taken apart.
+        const chromium = browser.context.browser()!;
+        for (let run = 0; run < 2; run++) {
+          const page = await browser.context.newPage();
+          await chromium.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'] });
+          await page.goto(`${urls.get('100k')!}?run=${n++}`, { waitUntil: 'load' });
+          await page.waitForSelector('mark.pledge-lens-mark', { timeout: 60_000 });
+          await page.waitForTimeout(3_000);
+          const trace = JSON.parse((await chromium.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+          await page.close();
+          const file = join(options.out, `long-tasks-100k-${run}.json`);
+          writeFileSync(file, JSON.stringify(trace));
+          process.stdout.write(`\n== long tasks (>= 50 ms) on the renderer main threads, 100k-word page, run ${run + 1} (${file}; open in DevTools' Performance panel)\n`);
+          for (const task of longTasks(trace.traceEvents)) {
+            process.stdout.write(`  task at ${task.start.toFixed(0)} ms, ${task.duration.toFixed(1)} ms: ${task.parts.slice(0, 8).map((p) => `${p.what} ${p.ms.toFixed(1)}`).join('; ')}\n`);
+          }
+        }
+        return;
+      }
       if (target === 'content') {
         // The content script runs in the page's renderer: profile the tab from before navigation to the worker's last write.
         const maps = new Map([[`${browser.extensionOrigin}/content-scripts/content.js`, join(build.dir, 'content-scripts/content.js.map')]]);

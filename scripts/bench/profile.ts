@@ -11,6 +11,7 @@
  *   npx tsx scripts/bench/profile.ts page                   the in-page engine on the 10k-word page: cold, then warm, then by hand (Chromium)
  *   npx tsx scripts/bench/profile.ts worker                 the extension's service worker on 10k-word pages, warm (Chromium)
  *   npx tsx scripts/bench/profile.ts content                the content script in the tab, 2k and 10k pages, warm worker (Chromium)
+ *   npx tsx scripts/bench/profile.ts long-tasks             a Chrome trace of the 100k-word page: every main-thread task >= 50 ms, taken apart
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,12 +73,13 @@ async function main(): Promise<void> {
       return nodeProfile('prose', ['prose', '--warmup', '1', '--calls', '2'], 'matchClaimsDetailed');
     case 'page':
     case 'content':
+    case 'long-tasks':
     case 'worker': {
       const { profileInBrowser } = await import('./profile-browser');
       return profileInBrowser(target, { out: OUT, print });
     }
     default:
-      throw new Error('usage: npx tsx scripts/bench/profile.ts match|match-cold|adversarial|prose|page|worker|content [--set N] [--kind NAME] [--top N]');
+      throw new Error('usage: npx tsx scripts/bench/profile.ts match|match-cold|adversarial|prose|page|worker|content|long-tasks [--set N] [--kind NAME] [--top N]');
   }
 }
 

@@ -293,6 +293,21 @@ function timelineTable(results: BenchResults): string {
   );
 }
 
+/** What a stopped worker does before it can answer: its start-up pieces (medians, ms). */
+function startUpLines(results: BenchResults): string[] {
+  return results.extension
+    .filter((r) => r.worker === 'stopped')
+    .map((r) => {
+      const s = r.series;
+      return (
+        `  ${r.page} page, stopped worker: started ${ms(med(s, 'workerStarted'))} ms after navigation (page load ${ms(med(s, 'load'))}); ` +
+        `script evaluated ${ms(med(s, 'workerScript'))} ms after its start; init ${ms(med(s, 'workerInit'))} ms (database ${ms(med(s, 'workerOpenDb'))}, ` +
+        `bundled set validated ${ms(med(s, 'workerValidate'))}, seeded ${ms(med(s, 'workerSeed'))}); compiled claim set loaded ${ms(med(s, 'workerClaimSet'))} ms; ` +
+        `first (cold) match ${ms(med(s, 'match'))} ms`
+      );
+    });
+}
+
 function contenderTable(results: BenchResults): string {
   const engine = findContender(results, 'engine');
   const rows = results.contenders.map((r) => {
@@ -335,6 +350,7 @@ export function formatReport(results: BenchResults): string {
   out.push('The first highlight step by step (medians, ms since navigation start; "asked"/"answered" = the worker receiving and');
   out.push('answering the content script\'s get-site-enabled and match-page messages; the last columns are the differences):');
   out.push(timelineTable(results));
+  out.push(...startUpLines(results));
   out.push('');
   out.push('The usual approaches (fresh page per run; the engine with its index hydrated first, as before):');
   out.push(contenderTable(results));

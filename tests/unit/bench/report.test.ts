@@ -5,7 +5,7 @@ import { evaluateGoals, formatReport } from '../../../scripts/bench/report';
 import type { BenchResults, ContenderResult, ExtensionResult, InPageResult } from '../../../scripts/bench/results';
 import { median, medianByKey, summarise } from '../../../scripts/bench/stats';
 
-type Partial = Omit<BenchResults, 'goals'>;
+type ResultsWithoutGoals = Omit<BenchResults, 'goals'>;
 
 function measured(medianMs: number, extra: { timedOut?: boolean } = {}): Measured {
   return { runs: 3, timedOut: extra.timedOut ?? false, median: medianMs, min: medianMs, max: medianMs, phases: {}, hits: 1 };
@@ -32,7 +32,7 @@ function contender(contender: ContenderResult['contender'], m: Measured): Conten
   return { page: '10k', claimSet: '1000', claims: 1000, contender, measured: m };
 }
 
-function results(overrides: Partial = {} as Partial): Partial {
+function results(overrides: Partial<ResultsWithoutGoals> = {}): ResultsWithoutGoals {
   return {
     generatedAt: '2026-01-01T00:00:00Z',
     mode: 'full',
@@ -58,7 +58,7 @@ function results(overrides: Partial = {} as Partial): Partial {
   };
 }
 
-const verdicts = (r: Partial) => Object.fromEntries(evaluateGoals(r).map((goal) => [goal.id, goal.met]));
+const verdicts = (r: ResultsWithoutGoals) => Object.fromEntries(evaluateGoals(r).map((goal) => [goal.id, goal.met]));
 
 describe('evaluateGoals', () => {
   it('judges every goal of issue 16, in order', () => {

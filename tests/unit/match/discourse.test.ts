@@ -108,10 +108,9 @@ describe('scope and reference', () => {
 
   it('carries a lead-in sentence ending in a colon to its items', () => {
     const text = ['Ruritania’s Model Safety Act obliges every model developer to:', 'report serious incidents to the regulator within 10 days;', 'publish a written safety plan.'].join(SEP);
-    expect(found(text).map(([id, span]) => [id, span.startsWith('report') || span.startsWith('publish')])).toEqual([
-      ['msa-incident-reporting', true],
-      ['msa-publish-plan', true],
-    ]);
+    // (The lead-in may be highlighted too: it names the law's duties.)
+    const items = found(text).filter(([, span]) => span.startsWith('report') || span.startsWith('publish'));
+    expect(items.map(([id]) => id)).toEqual(['msa-incident-reporting', 'msa-publish-plan']);
   });
 
   it('resolves "the law" to the law last named', () => {
