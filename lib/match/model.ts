@@ -101,10 +101,25 @@ export function vetoed(f: Features): boolean {
 /** The hand-set rule: what a careful reader would ask of a sentence before crediting it to a claim. */
 export function ruleAccepts(f: Features, t: Tunables): boolean {
   if (vetoed(f)) return false;
-  if (f.heading > 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < t.headingScore) return false;
+  if (f.heading > 0 && f.item <= 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < t.headingScore) return false;
   if (f.named > 0 && !f.short && (f.gatesAll > 0 || f.score >= t.ruleScore)) return true;
   if (f.score >= t.ruleScore && f.gatesAll > 0 && (f.focus >= t.minFocus || f.score >= t.strongScore)) return true;
   return f.facet >= t.ruleFacet && f.frame >= 0.6 && f.gates >= 0.5 && f.focus >= t.minFocus && f.best > 0 && f.facetMass >= 0.5;
+}
+
+/**
+ * What the model alone may not override, because a page's wording can look like a claim without
+ * saying it: a unit missing one of the claim's key-term groups (the pause pledge without any
+ * condition, the competitor pledge without matching) needs `ungatedThreshold`; a heading states a
+ * topic, so it needs the rule's heading score (items listed under a heading are its content, not
+ * headings); a unit mostly about something else (focus under
+ * `modelMinFocus`) needs the strong score.
+ */
+function meetsModelFloors(f: Features, probability: number, t: Tunables): boolean {
+  if (f.gatesAll <= 0 && f.named <= 0 && probability < t.ungatedThreshold) return false;
+  if (f.heading > 0 && f.item <= 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < t.headingScore * t.modelHeadingRule) return false;
+  if (f.focus < t.modelMinFocus && f.score < t.strongScore && f.named <= 0) return false;
+  return true;
 }
 
 /** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
@@ -113,7 +128,7 @@ export function accepts(f: Features, t: Tunables, file?: ModelFile): { accepted:
     // Vetoes both deciders share: not about the actor; someone else's words; a question; a hypothetical someone.
     if (vetoed(f)) return { accepted: false, probability: 0 };
     const probability = modelProbability(f, file);
-    const accepted = probability >= t.modelThreshold || (t.decider === 'either' && ruleAccepts(f, t));
+    const accepted = (probability >= t.modelThreshold && meetsModelFloors(f, probability, t)) || (t.decider === 'either' && ruleAccepts(f, t));
     return { accepted, probability };
   }
   const accepted = ruleAccepts(f, t);

@@ -18,6 +18,12 @@ export interface Tunables {
   decider: 'model' | 'rules' | 'either';
   /** Probability the logistic model must give for a highlight. */
   modelThreshold: number;
+  /** Model: probability a candidate missing one of its claim's key-term groups needs (see model.ts `meetsModelFloors`). */
+  ungatedThreshold: number;
+  /** Model: 1 holds headings to `headingScore` as the rule does; 0 lets the model judge them alone. */
+  modelHeadingRule: number;
+  /** Model: focus below which only a strong score (or a distinctive name) is accepted. */
+  modelMinFocus: number;
   /** Rules: score (share of a typical phrasing covered) a unit needs when its frame is only inherited. */
   ruleScore: number;
   /** Rules: coverage of the claim's best facet (one duty, one clause of the statement) that counts instead. */
@@ -95,6 +101,9 @@ export interface Tunables {
 export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   decider: 'model',
   modelThreshold: MODEL_THRESHOLD,
+  ungatedThreshold: 0.55,
+  modelHeadingRule: 1,
+  modelMinFocus: 0.28,
   ruleScore: 0.5,
   ruleFacet: 0.6,
   minFocus: 0.32,
