@@ -122,13 +122,25 @@ function meetsModelFloors(f: Features, probability: number, t: Tunables): boolea
   return true;
 }
 
+/**
+ * A claim's distinctive capitalised name ("Frontier Safety Roadmaps") in a full sentence about its actor
+ * is a mention of that claim even when the sentence lists several things: its words are too few to
+ * score, but the name cannot mean anything else. Headings and short lines are left to the model.
+ */
+function namedInSentence(f: Features, t: Tunables): boolean {
+  return t.namedFrame > 0 && f.named > 0 && f.short <= 0 && f.heading <= 0 && f.frame >= t.namedFrame;
+}
+
 /** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
 export function accepts(f: Features, t: Tunables, file?: ModelFile): { accepted: boolean; probability: number } {
   if (t.decider !== 'rules' && (file || MODEL_TRAINED)) {
     // Vetoes both deciders share: not about the actor; someone else's words; a question; a hypothetical someone.
     if (vetoed(f)) return { accepted: false, probability: 0 };
     const probability = modelProbability(f, file);
-    const accepted = (probability >= t.modelThreshold && meetsModelFloors(f, probability, t)) || (t.decider === 'either' && ruleAccepts(f, t));
+    const accepted =
+      (probability >= t.modelThreshold && meetsModelFloors(f, probability, t)) ||
+      namedInSentence(f, t) ||
+      (t.decider === 'either' && ruleAccepts(f, t));
     return { accepted, probability };
   }
   const accepted = ruleAccepts(f, t);

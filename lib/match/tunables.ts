@@ -24,6 +24,8 @@ export interface Tunables {
   modelHeadingRule: number;
   /** Model: focus below which only a strong score (or a distinctive name) is accepted. */
   modelMinFocus: number;
+  /** Frame strength at which a claim's distinctive name in a full sentence is accepted whatever the model says; 0: off. */
+  namedFrame: number;
   /** Rules: score (share of a typical phrasing covered) a unit needs when its frame is only inherited. */
   ruleScore: number;
   /** Rules: coverage of the claim's best facet (one duty, one clause of the statement) that counts instead. */
@@ -104,6 +106,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   ungatedThreshold: 0.55,
   modelHeadingRule: 1,
   modelMinFocus: 0.28,
+  namedFrame: 0.6,
   ruleScore: 0.5,
   ruleFacet: 0.6,
   minFocus: 0.32,
