@@ -66,9 +66,10 @@ function unionOf(rects: readonly DOMRect[]): { top: number; left: number; bottom
 }
 
 /**
- * The card lives in a shadow root on its own host element, so page CSS cannot restyle it, and claim
- * data is rendered by Preact as text nodes, never as HTML. The reader's note is not in it: that is an
- * extension page in a frame, out of the web page's reach.
+ * The card lives in a closed shadow root on its own host element, so page CSS cannot restyle it and
+ * page script cannot read or change it; claim data is rendered by Preact as text nodes, never as
+ * HTML. The reader's note is not in it: that is an extension page in a frame, out of the web page's
+ * reach.
  *
  * Nothing on the page can bury, misplace or remove it:
  * - while open, the host is a manual popover in the top layer, above everything, and when a modal
@@ -83,6 +84,8 @@ function unionOf(rects: readonly DOMRect[]): { top: number; left: number; bottom
  */
 export class CardHost {
   host!: HTMLElement;
+  /** The host's closed shadow root: this reference is the only way in. */
+  private shadow!: ShadowRoot;
   private mount!: HTMLElement;
   private live!: HTMLElement;
   private anchor: CardAnchor | undefined;
@@ -119,7 +122,11 @@ export class CardHost {
     // A page that defined `pledge-lens-card` itself would upgrade ours: run its constructor and
     // callbacks in it, attach its own shadow root. A built-in element cannot be taken over.
     if (host.matches(':defined') || host.shadowRoot) host = doc.createElement('div');
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: `host.shadowRoot` is null for the page, so its script can neither read the card (the
+    // claim, the pack that vouches for it, the note editor's address) nor rewrite it or swap the note
+    // frame for a look-alike. Only this object holds the root.
+    const shadow = host.attachShadow({ mode: 'closed' });
+    this.shadow = shadow;
     const style = doc.createElement('style');
     style.textContent = cardCss;
     this.mount = doc.createElement('div');
@@ -234,7 +241,7 @@ export class CardHost {
   }
 
   contains(node: Node | null): boolean {
-    return node !== null && (node === this.host || this.host.contains(node) || (this.host.shadowRoot?.contains(node) ?? false));
+    return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
   }
 
   show(anchor: CardAnchor, content: CardContent): void {
@@ -274,7 +281,7 @@ export class CardHost {
   }
 
   focusCard(): void {
-    this.host.shadowRoot?.querySelector<HTMLElement>('.close')?.focus();
+    this.shadow.querySelector<HTMLElement>('.close')?.focus();
   }
 
   announce(message: string): void {

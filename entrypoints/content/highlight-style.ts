@@ -1,3 +1,4 @@
+import { GuardedStyleSheet, type QuietStep } from './guarded-style';
 import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
 
 /**
@@ -49,16 +50,14 @@ mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b 
 
 export const HIGHLIGHT_STYLE_ID = 'pledge-lens-highlight-style';
 
-/** Adds the highlight styles to the document, or to an open shadow root holding marks. */
-export function installHighlightStyle(doc: Document, container: Document | ShadowRoot = doc): void {
-  if (container.getElementById(HIGHLIGHT_STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = HIGHLIGHT_STYLE_ID;
-  style.textContent = HIGHLIGHT_CSS;
-  if (container === doc) (doc.head ?? doc.documentElement).append(style);
-  else container.append(style);
+/** Held by reference (guarded-style.ts): a page's own `<style id="pledge-lens-highlight-style">` changes nothing. */
+const highlightStyle = new GuardedStyleSheet(HIGHLIGHT_STYLE_ID, HIGHLIGHT_CSS);
+
+/** Adds the highlight styles to the document, or to an open shadow root holding marks, or puts them back. */
+export function installHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep): HTMLStyleElement {
+  return highlightStyle.install(doc, container, step);
 }
 
 export function removeHighlightStyle(doc: Document): void {
-  doc.getElementById(HIGHLIGHT_STYLE_ID)?.remove();
+  highlightStyle.remove(doc);
 }

@@ -67,18 +67,25 @@ export default defineContentScript({
 
     // One delegated listener per event type, not one per highlight. The same function objects each
     // time: adding one twice is a no-op.
+    //
+    // Each acts only on trusted events, the ones the browser made from the reader's input (or from
+    // its own focus changes). A page can dispatch any event it likes at our highlights; acting on
+    // those let its script open cards, move between them and close them at will (issue 14).
     const onMouseOver = (event: MouseEvent): void => {
+      if (!event.isTrusted) return;
       const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
       if (highlight) card.show(highlight);
       else if (card.contains(event.target as Node)) card.cancelHide();
     };
     const onMouseOut = (event: MouseEvent): void => {
+      if (!event.isTrusted) return;
       const leaving = annotator.highlightFor(event.target) ?? (card.contains(event.target as Node) ? true : undefined);
       if (leaving && !annotator.highlightFor(event.relatedTarget) && !card.contains(event.relatedTarget as Node)) card.scheduleHide();
     };
     // Range-painted highlights (flex and grid text, interim ones) have no element: hit-test the pointer.
     let underPointer: PaintedHighlight | undefined;
     const onMouseMove = (event: MouseEvent): void => {
+      if (!event.isTrusted) return;
       const target = event.composedPath()[0] ?? event.target;
       const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
       if (highlight) {
@@ -90,6 +97,7 @@ export default defineContentScript({
       }
     };
     const onFocusIn = (event: FocusEvent): void => {
+      if (!event.isTrusted) return;
       const target = event.composedPath()[0] ?? event.target;
       annotator.focusMoved(target);
       if (card.returningFocus) return;
@@ -98,11 +106,13 @@ export default defineContentScript({
       else if (card.contains(event.target as Node)) card.cancelHide();
     };
     const onFocusOut = (event: FocusEvent): void => {
+      if (!event.isTrusted) return;
       const next = event.relatedTarget as Node | null;
       if (!annotator.highlightFor(next)) annotator.focusMoved(null);
       if (card.isOpen && !card.contains(next) && !annotator.highlightFor(next)) card.hide(false);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
+      if (!event.isTrusted) return;
       if (event.key === 'Tab') annotator.keyboardIntent();
       else if (event.key === 'Escape' && card.isOpen) {
         card.hide(true);
@@ -116,7 +126,9 @@ export default defineContentScript({
       }
     };
     // Copying across highlights gives the page's text and markup, never ours (copy-cleaner.ts).
-    const onCopy = (event: ClipboardEvent): void => cleanCopy(event, (range) => annotator.touchesHighlights(range), card.hostElement);
+    const onCopy = (event: ClipboardEvent): void => {
+      if (event.isTrusted) cleanCopy(event, (range) => annotator.touchesHighlights(range), card.hostElement);
+    };
     const onLocationChange = (): void => void annotator.reset();
     const listen = (): void => {
       ctx.addEventListener(document, 'mouseover', onMouseOver);

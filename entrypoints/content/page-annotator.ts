@@ -1,4 +1,4 @@
-import { highlightLabel } from '@/lib/format/claim-labels';
+import { KIND_LABEL } from '@/lib/format/claim-labels';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
@@ -26,6 +26,16 @@ const FLASH_MS = 1_600;
 interface MentionState {
   match: PageMatch;
   claim: ClaimCardData;
+}
+
+/**
+ * A highlight's accessible name. It is an attribute in the page's DOM, so it names the kind only
+ * (as the highlight's colour and line do): a statement or status there would let the page read
+ * which of the reader's claims (a private pack's included) its text matched. The card, out of the
+ * page's reach, says the rest.
+ */
+function markLabel(kind: ClaimCardData['kind']): string {
+  return `${KIND_LABEL[kind]} (Pledge Lens): press Enter for details`;
 }
 
 function isVisible(element: Element): boolean {
@@ -232,9 +242,12 @@ export class PageAnnotator {
    * costs a style recalculation of the whole page, which on a 200,000-node page is a long task.
    */
   private installStyles(): void {
-    installHighlightStyle(this.doc);
-    if (this.registry.hasRanges()) installRangeHighlightStyle(this.doc);
+    installHighlightStyle(this.doc, this.doc, this.quiet);
+    if (this.registry.hasRanges()) installRangeHighlightStyle(this.doc, this.doc, this.quiet);
   }
+
+  /** Our own style repairs are not page changes: the scheduler must not rescan for them. */
+  private readonly quiet = (change: () => void): void => this.scheduler.withoutObserver(change);
 
   /** Slices long work: after SLICE_MS of it, the next check yields a macrotask to the page. */
   private slicer(): { shouldYield: () => boolean; yieldNow: () => Promise<void> } {
@@ -354,7 +367,7 @@ export class PageAnnotator {
         claimId: claim.id,
         kind: claim.kind,
         mentionId: match.mentionId,
-        label: highlightLabel(claim.kind, claim.status, claim.statement),
+        label: markLabel(claim.kind),
         start: match.start,
         end: match.end,
       });
@@ -368,8 +381,8 @@ export class PageAnnotator {
       const node = highlight.elements[0] ?? highlight.ranges[0]?.startContainer;
       const root = node?.getRootNode();
       if (root && root !== this.doc && 'host' in root) {
-        installHighlightStyle(this.doc, root as ShadowRoot);
-        installRangeHighlightStyle(this.doc, root as ShadowRoot);
+        installHighlightStyle(this.doc, root as ShadowRoot, this.quiet);
+        installRangeHighlightStyle(this.doc, root as ShadowRoot, this.quiet);
       }
     }
   }

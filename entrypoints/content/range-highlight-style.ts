@@ -1,3 +1,4 @@
+import { GuardedStyleSheet, type QuietStep } from './guarded-style';
 import { RANGE_HIGHLIGHT_NAMES } from '@/lib/highlight/range-highlights';
 
 /**
@@ -22,16 +23,14 @@ export const RANGE_HIGHLIGHT_CSS = `
 
 export const RANGE_HIGHLIGHT_STYLE_ID = 'pledge-lens-range-highlight-style';
 
-/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights. */
-export function installRangeHighlightStyle(doc: Document, container: Document | ShadowRoot = doc): void {
-  if (container.getElementById(RANGE_HIGHLIGHT_STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = RANGE_HIGHLIGHT_STYLE_ID;
-  style.textContent = RANGE_HIGHLIGHT_CSS;
-  if (container === doc) (doc.head ?? doc.documentElement).append(style);
-  else container.append(style);
+/** Held by reference (guarded-style.ts), like the mark styles. */
+const rangeHighlightStyle = new GuardedStyleSheet(RANGE_HIGHLIGHT_STYLE_ID, RANGE_HIGHLIGHT_CSS);
+
+/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights, or puts them back. */
+export function installRangeHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep): HTMLStyleElement {
+  return rangeHighlightStyle.install(doc, container, step);
 }
 
 export function removeRangeHighlightStyle(doc: Document): void {
-  doc.getElementById(RANGE_HIGHLIGHT_STYLE_ID)?.remove();
+  rangeHighlightStyle.remove(doc);
 }

@@ -52,7 +52,11 @@ export class RescanScheduler {
   private watching = false;
   /** An attribute that can reveal content changed since the last check. */
   private revealCheck = false;
-  private readonly onRevealingEvent = (): void => this.noteRevealing();
+  // Browser-made only (a `<details>` or popover opened by script still fires a trusted `toggle`): a
+  // page dispatching synthetic ones could keep us looking again for nothing.
+  private readonly onRevealingEvent = (event: Event): void => {
+    if (event.isTrusted) this.noteRevealing();
+  };
 
   constructor(
     private readonly doc: Document,

@@ -64,7 +64,8 @@ function contains(ancestor: Node, node: Node): boolean {
 
 /**
  * The highlights we made, keyed by element. Cards are looked up here, never from data attributes:
- * a page can forge `<mark data-claim-id>` but cannot put an element into this map.
+ * a page can forge a `<mark class="pledge-lens-mark">` but cannot put an element into this map, and
+ * the claim and mention ids live only here, out of the page's sight.
  *
  * It also keeps a ledger of the text nodes painting split. mark.js keeps the text *before* a mark in
  * the page's own node (the *origin*) and moves the marked text and the rest into new nodes. A
@@ -265,10 +266,13 @@ function wrapByHand(piece: NodeRange, spec: HighlightSpec): HTMLElement {
   return mark;
 }
 
+/**
+ * What a mark says about itself in the page's DOM: its kind (the styling hook), nothing more. Claim
+ * and mention ids stay in `HighlightRegistry`, in the content script's isolated world: as attributes
+ * they let any page list which of the reader's claims (a private pack's included) it matched.
+ */
 function decorate(mark: HTMLElement, spec: HighlightSpec): void {
-  mark.dataset.claimId = spec.claimId;
   mark.dataset.claimKind = spec.kind;
-  mark.dataset.mentionId = spec.mentionId;
 }
 
 /** The text pieces a spec covers, or nothing when the page changed those nodes since extraction. */

@@ -20,6 +20,11 @@ function markText(highlight: PaintedHighlight): string {
   return highlight.elements.map((element) => element.textContent ?? '').join('');
 }
 
+/** Every attribute value of an element but its accessible name (which these tests set from the claim id). */
+function attributeValues(element: Element): string {
+  return [...element.attributes].filter((attribute) => attribute.name !== 'aria-label').map((attribute) => attribute.value).join(' ');
+}
+
 function spec(claimId: string, start: number, end: number, kind = 'binding-commitment'): HighlightSpec {
   return { claimId, kind, mentionId: `urn:test:${claimId}`, label: `Claim ${claimId}`, start, end };
 }
@@ -112,9 +117,14 @@ describe('paintHighlights on a hand-built article', () => {
       for (const element of highlight.elements) {
         expect(element.tagName).toBe('MARK');
         expect(element.classList.contains(MARK_CLASS)).toBe(true);
-        expect(element.dataset.claimId).toBe(specs[i]!.claimId);
+        // The kind is the styling hook; the ids stay in the registry, out of the page's sight.
         expect(element.dataset.claimKind).toBe(specs[i]!.kind);
-        expect(element.dataset.mentionId).toBe(specs[i]!.mentionId);
+        expect(element.getAttributeNames().filter((name) => name.startsWith('data-') && name !== 'data-claim-kind' && name !== 'data-markjs')).toEqual([]);
+        // (The test's labels name the claim; the extension's name only the kind: page-annotator.ts.)
+        expect(attributeValues(element)).not.toContain(specs[i]!.claimId);
+        expect(attributeValues(element)).not.toContain(specs[i]!.mentionId);
+        expect(registry.get(element)?.spec.claimId).toBe(specs[i]!.claimId);
+        expect(registry.get(element)?.spec.mentionId).toBe(specs[i]!.mentionId);
         expect(element.closest('textarea, script, [hidden], [style*="display:none"]')).toBeNull();
         for (const word of FORBIDDEN) expect(element.textContent).not.toContain(word);
         expect(registry.get(element)).toBe(highlight);
@@ -398,7 +408,7 @@ describe('paintHighlights: randomised property (200 seeded trees)', () => {
         for (const element of highlight.elements) {
           if ((element.textContent ?? '').includes(SECRET)) failures.push(`seed ${seed}: a mark holds hidden text`);
           if (element.closest('textarea, script, [hidden], [style*="display:none"]')) failures.push(`seed ${seed}: a mark sits in a skipped element`);
-          if (element.dataset.claimId !== s.claimId || element.dataset.claimKind !== s.kind) failures.push(`seed ${seed}: wrong data attributes`);
+          if (element.dataset.claimKind !== s.kind || attributeValues(element).includes(s.claimId) || attributeValues(element).includes(s.mentionId)) failures.push(`seed ${seed}: wrong data attributes`);
           if (registry.get(element) !== highlight) failures.push(`seed ${seed}: registry does not know a mark`);
         }
         const first = highlight.elements[0]!;

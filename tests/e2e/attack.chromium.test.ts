@@ -1,0 +1,64 @@
+import type { Page } from 'playwright-core';
+import { describe } from 'vitest';
+import { defineAttackPageTests, type AttackBrowser, type AttackStep, type AttackTab } from './support/attack-cases';
+import { launchChromiumWithExtension } from './support/chromium';
+import { readClosedCardChromium, type ClosedCardInfo } from './support/closed-card';
+
+/** What pages/attack.html puts on its window. */
+type AttackWindow = Window & { pledgeLensAttack: Record<AttackStep, () => unknown> };
+
+/** The attack page in a Playwright tab; the card is read over the DevTools protocol (closed-card.ts). */
+class ChromiumAttackTab implements AttackTab {
+  constructor(private readonly page: Page) {}
+
+  attack<R>(step: AttackStep): Promise<R> {
+    return this.page.evaluate((name) => (window as unknown as AttackWindow).pledgeLensAttack[name]() as R, step);
+  }
+
+  card(): Promise<ClosedCardInfo> {
+    return readClosedCardChromium(this.page);
+  }
+
+  async hoverFirstHighlight(): Promise<void> {
+    await this.page.mouse.move(1, 1);
+    await this.page.locator('mark.pledge-lens-mark[tabindex="0"]').first().hover();
+  }
+
+  async saveNote(text: string): Promise<boolean> {
+    // The frame tree includes frames inside closed shadow roots: the test's view, not the page's.
+    const deadline = Date.now() + 5_000;
+    let editor = this.page.frames().find((frame) => frame.url().includes('/note-editor.html'));
+    while (!editor && Date.now() < deadline) {
+      await new Promise((resume) => setTimeout(resume, 100));
+      editor = this.page.frames().find((frame) => frame.url().includes('/note-editor.html'));
+    }
+    if (!editor) throw new Error('The open card has no note editor frame');
+    await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+    await editor.locator('textarea').fill(text);
+    await editor.locator('button[type=submit]', { hasText: 'Save note' }).click();
+    await editor.locator('[data-testid=note-status]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+    return true;
+  }
+
+  close(): Promise<void> {
+    return this.page.close();
+  }
+}
+
+async function launchAttackChromium(): Promise<AttackBrowser> {
+  const chromium = await launchChromiumWithExtension();
+  return {
+    name: 'Chromium',
+    async open(url) {
+      const page = await chromium.context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return new ChromiumAttackTab(page);
+    },
+    close: () => chromium.close(),
+  };
+}
+
+// Issue 14 in Chromium (MV3 build); the attacks and checks are shared with Firefox.
+describe('Chromium: the attack page', () => {
+  defineAttackPageTests(launchAttackChromium);
+});

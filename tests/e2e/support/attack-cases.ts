@@ -1,0 +1,187 @@
+/**
+ * Issue 14: a hostile page (pages/attack.html) attacks Pledge Lens with everything its script can do,
+ * and gets nothing. Each attack runs as the page's own script (`window.pledgeLensAttack`); what it
+ * achieved is then checked with the browser's privileged view of the card (closed-card.ts), which no
+ * page has. Written once, run in Chromium and Firefox (attack.*.test.ts).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ClosedCardInfo } from './closed-card';
+import { startStaticServer, type StaticServer } from './static-server';
+
+/** The attack steps pages/attack.html defines on `window.pledgeLensAttack`. */
+export type AttackStep = 'marks' | 'stops' | 'dispatchSynthetic' | 'dispatchSyntheticOnOthers' | 'dispatchClosing' | 'readCard' | 'rewriteCard' | 'enumerate' | 'sweepStyles' | 'markLook';
+
+export interface MarkLook {
+  decoration: string;
+  background: string;
+  cursor: string;
+}
+
+/** One tab on the attack page. */
+export interface AttackTab {
+  /** Runs one of the page's attack steps as the page's own script, returning what it got. */
+  attack<R>(step: AttackStep): Promise<R>;
+  /** The card as the browser's privileged view sees it. */
+  card(): Promise<ClosedCardInfo>;
+  /** Moves the real (trusted) pointer onto the first highlight's keyboard stop. */
+  hoverFirstHighlight(): Promise<void>;
+  /** Types and saves a note in the open card's note editor, if this browser's driver reaches extension frames; false if not. */
+  saveNote(text: string): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface AttackBrowser {
+  readonly name: 'Chromium' | 'Firefox';
+  open(url: string): Promise<AttackTab>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resume) => setTimeout(resume, ms));
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await sleep(100);
+    value = await read();
+  }
+  return value;
+}
+
+/** Time for a handler that did react to an attack to have opened, moved or closed the card. */
+const REACTION_MS = 700;
+/** What an id of ours looks like: mention ids are URNs, the bundled claims are named after their actor. */
+const ID_SHAPE = /urn:pledge-lens|anthropic-|openai-|google-|meta-|xai-/i;
+
+export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): void {
+  let server: StaticServer;
+  let browser: AttackBrowser;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The attack page with its two highlights painted. */
+  async function openAttackPage(): Promise<AttackTab> {
+    const tab = await browser.open(server.page('attack.html'));
+    await until(() => tab.attack<number>('stops'), (stops) => stops >= 2, 'two highlights on the attack page');
+    return tab;
+  }
+
+  /** Opens the first highlight's card for real and returns it as the privileged view reads it. */
+  async function openCardForReal(tab: AttackTab): Promise<ClosedCardInfo> {
+    await tab.hoverFirstHighlight();
+    return until(() => tab.card(), (card) => card.open && card.claimId !== '', 'the card the real pointer opens', 5_000);
+  }
+
+  describe('a hostile page gets nothing', () => {
+    test('synthetic focusin, mouseover, mousemove and Enter on the highlights open no card', async () => {
+      const tab = await openAttackPage();
+      try {
+        const sent = await tab.attack<number>('dispatchSynthetic');
+        expect(sent, 'the page dispatched its events at our highlights').toBeGreaterThan(0);
+        await sleep(REACTION_MS);
+        expect((await tab.card()).open, 'a card opened for synthetic events').toBe(false);
+        // Control: the same highlight does open for the real pointer, so the check above can see a card.
+        expect((await openCardForReal(tab)).open).toBe(true);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('synthetic events neither move an open card to another highlight nor close it', async () => {
+      const tab = await openAttackPage();
+      try {
+        const before = await openCardForReal(tab);
+        await tab.attack('dispatchSyntheticOnOthers');
+        await tab.attack('dispatchClosing');
+        await sleep(REACTION_MS);
+        const after = await tab.card();
+        expect(after.open, 'synthetic mouseout, focusout or Escape closed the card').toBe(true);
+        expect(after.claimId, 'synthetic events on another highlight moved the card').toBe(before.claimId);
+        expect(after.mentionId).toBe(before.mentionId);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('the page reads neither the open card nor the note', async () => {
+      const tab = await openAttackPage();
+      try {
+        const card = await openCardForReal(tab);
+        const note = `private note ${Date.now()}`;
+        const typed = await tab.saveNote(note);
+        const seen = await tab.attack<string>('readCard');
+        // The page's haul includes its own text and markup: the attack did run.
+        expect(seen).toContain('A page that attacks Pledge Lens');
+        expect(seen).not.toContain(card.statement);
+        expect(seen).not.toContain(card.claimId);
+        expect(seen).not.toContain(card.mentionId);
+        expect(seen).not.toContain('note-editor');
+        expect(seen).not.toContain('attachShadow succeeded');
+        if (typed) expect(seen).not.toContain(note);
+        expect(seen).not.toMatch(ID_SHAPE);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('the page cannot rewrite the card', async () => {
+      const tab = await openAttackPage();
+      try {
+        const before = await openCardForReal(tab);
+        const tried = await tab.attack<string[]>('rewriteCard');
+        expect(tried, 'the page found our card host to attack').toContain('light DOM');
+        await sleep(REACTION_MS);
+        const after = await tab.card();
+        expect(after.open).toBe(true);
+        expect(after.statement).toBe(before.statement);
+        expect(after.status).toBe(before.status);
+        expect(after.text).not.toContain('PAGE REWROTE THIS');
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('the page cannot list claim or mention ids from the elements we add', async () => {
+      const tab = await openAttackPage();
+      try {
+        const card = await openCardForReal(tab);
+        const attributes = await tab.attack<string[]>('enumerate');
+        // The marks are there to enumerate (their kind is the styling hook)...
+        expect(attributes.some((attribute) => attribute.startsWith('mark[data-claim-kind='))).toBe(true);
+        // ...but nothing names a claim, a mention or a statement.
+        const all = attributes.join('\n');
+        expect(all).not.toContain(card.claimId);
+        expect(all).not.toContain(card.mentionId);
+        expect(all).not.toContain(card.statement.slice(0, 40));
+        expect(all).not.toMatch(ID_SHAPE);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('a page-made <style> with our id, or removing ours, does not take the highlight styles away', async () => {
+      const tab = await openAttackPage();
+      try {
+        const styled = (look: MarkLook | undefined): boolean => look !== undefined && look.decoration.includes('underline') && look.cursor === 'help';
+        // The page made `<style id="pledge-lens-highlight-style">` before the extension ran.
+        const first = await until(() => tab.attack<MarkLook | undefined>('markLook'), styled, 'our highlight styles despite the page-made <style> with our id', 5_000);
+        expect(styled(first)).toBe(true);
+        const swept = await tab.attack<number>('sweepStyles');
+        expect(swept, 'the page found our style element to remove').toBeGreaterThan(0);
+        const after = await until(() => tab.attack<MarkLook | undefined>('markLook'), styled, 'our highlight styles put back after the page removed them', 5_000);
+        expect(styled(after)).toBe(true);
+      } finally {
+        await tab.close();
+      }
+    });
+  });
+}
