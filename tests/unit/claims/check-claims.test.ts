@@ -13,7 +13,7 @@ import { readClaimSource, type ClaimSourceTree, type SourceFile } from '../../..
 import { CALENDAR_RULES, checkClaimSource, formatClaimSet, resolveToday, type Problem, type RuleName } from '../../../scripts/claims/check-rules';
 import { readClaimSource as readRealSource } from '../../../scripts/claims/claim-source';
 
-const TODAY = '2026-11-29';
+const TODAY = '2026-11-30';
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const CHECK_SCRIPT = fileURLToPath(new URL('../../../scripts/claims/check-claims.ts', import.meta.url));
 
