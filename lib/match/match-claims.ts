@@ -356,6 +356,8 @@ interface Judged {
   score: number;
   /** Not accepted on its own: kept only if the split gives it clauses of its own. */
   secondary?: boolean;
+  /** Accepted on one of the sentence's clauses, not on the whole sentence. */
+  byClause?: boolean;
 }
 
 /** Work budget: linear in the text, so no page can make a call run long. */
@@ -625,7 +627,9 @@ function judgeUnit(
         const { claimIndex, frame } = nominated[k]!;
         if (accepted.some((a) => a.claimIndex === claimIndex)) return;
         const l = runLexicals[j]!;
-        if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
+        // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
+        // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
+        if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < Math.max(t.minEvidence, t.clauseMinEvidence)) return;
         const claim = index.claims[claimIndex]!;
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
         // A clause is short by nature: whether the sentence is short is what "short" asks.
@@ -635,18 +639,24 @@ function judgeUnit(
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
         const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
-        accepted.push({ claimIndex, features, probability: decision.probability, score });
+        accepted.push({ claimIndex, features, probability: decision.probability, score, byClause: true });
       });
     }
   }
-  accepted.sort((a, b) => b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
+  // What the whole sentence states leads the split; claims found on a clause follow, whatever their
+  // probability (a clause's probability is judged on fewer, more focused words, so it runs high).
+  accepted.sort((a, b) => Number(a.byClause ?? false) - Number(b.byClause ?? false) || b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
   // Several claims in one sentence: beside a claim the sentence surely states, others it states less
   // fully (each diluted by the rest) may take the clauses that carry them: the split decides, and
   // keeps them only where their own words are.
   if (accepted.length > 0 && secondary.length > 0) {
     secondary.sort((a, b) => b.probability - a.probability || a.claimIndex - b.claimIndex);
-    for (const judged of secondary) judged.secondary = true;
-    accepted.push(...secondary);
+    for (const judged of secondary) {
+      // A claim its own clause already carried is accepted; listing it twice would split it against itself.
+      if (accepted.some((a) => a.claimIndex === judged.claimIndex)) continue;
+      judged.secondary = true;
+      accepted.push(judged);
+    }
   }
   return { accepted, facets };
 }

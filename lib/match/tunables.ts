@@ -51,6 +51,8 @@ export interface Tunables {
   instrumentNamesAsContent: number;
   /** 1: claims a whole sentence does not state are judged again on its clauses (several claims in one sentence); 0: not. */
   clauseJudging: number;
+  /** Evidence a clause judged on its own needs (score, or facet coverage weighed by its mass). */
+  clauseMinEvidence: number;
   /**
    * Beside a claim a sentence states, another claim with at least this share of the model's threshold
    * may take the clauses that carry it (several claims in one sentence; the split keeps it only there).
@@ -116,7 +118,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,
-  clauseJudging: 0,
+  clauseJudging: 1,
+  clauseMinEvidence: 0.2,
   instrumentNamesAsContent: 0,
   secondaryShare: 0.4,
   secondaryRunShare: 0.8,
