@@ -10,10 +10,10 @@ import { loadInput } from '../../../scripts/cli/load-input';
 const GOLD = fileURLToPath(new URL('../../fixtures/articles/gold.json', import.meta.url));
 
 /**
- * Our own corpus, with claim set 2.0 (78 claims). Bars: recall at least what the previous matcher had
- * on this set (96.3%), every article at 70% or better (its worst was 66.7%), precision 93% or better
- * (it had 99.1%: the new matcher trades some precision here for recall everywhere else; see
- * lib/match/README.md), nothing on the negatives. The seeds are measured by `npm run eval` in CI.
+ * Our own corpus, with claim set 2.0 (78 claims). It measured 99.1% recall (worst article 87.5%) and
+ * 100% precision when these bars were set; the bars leave one miss and a few highlights of slack:
+ * recall at least 98%, every article at 85% or better, precision 97% or better, nothing on the
+ * negatives. The seeds are measured by `npm run eval` in CI; the independent corpus in lib/match/README.md.
  */
 describe('matching quality on tests/fixtures/articles', () => {
   const evaluations: ArticleEvaluation[] = [];
@@ -35,17 +35,17 @@ describe('matching quality on tests/fixtures/articles', () => {
       ])
       .join('\n');
 
-  it('finds at least 96% of required mentions overall and 70% in every article', () => {
+  it('finds at least 98% of required mentions overall and 85% in every article', () => {
     const t = totals(evaluations);
     expect(t.required).toBeGreaterThan(90);
-    expect(t.recall, describeFailures()).toBeGreaterThanOrEqual(0.963);
-    expect(t.worstArticleRecall, describeFailures()).toBeGreaterThanOrEqual(0.7);
+    expect(t.recall, describeFailures()).toBeGreaterThanOrEqual(0.98);
+    expect(t.worstArticleRecall, describeFailures()).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('keeps precision at 93% or better', () => {
+  it('keeps precision at 97% or better', () => {
     const t = totals(evaluations);
     expect(t.highlights).toBeGreaterThan(90);
-    expect(t.precision, describeFailures()).toBeGreaterThanOrEqual(0.93);
+    expect(t.precision, describeFailures()).toBeGreaterThanOrEqual(0.97);
   });
 
   it('highlights nothing on any negative article', () => {
