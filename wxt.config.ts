@@ -35,7 +35,10 @@ const EXTENSION_PAGES_CSP = [
 
 export default defineConfig({
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Pledge Lens',
+    // Name, description and shortcut text come from public/_locales (English, German), so the browser and
+    // the stores show them in the reader's language.
+    default_locale: 'en',
+    name: '__MSG_ext_name__',
     homepage_url: HOMEPAGE_URL,
     icons: ICONS,
     // WXT adds the popup to this key; MV2 (Firefox) calls it browser_action.
@@ -43,8 +46,7 @@ export default defineConfig({
     // Chrome ignores `author` since 2024 (the Web Store shows the publisher account); Firefox's `developer`
     // names us and links home on the add-on's page.
     ...(browser === 'firefox' ? { developer: { name: AUTHOR, url: HOMEPAGE_URL } } : {}),
-    description:
-      'Highlights claims about AI companies’ safety policies and tells binding commitments from announced targets.',
+    description: '__MSG_ext_description__',
     permissions: ['storage', 'alarms'],
     // Firefox reads a claim feed on another origin only with CORS headers, unless the reader grants its
     // host: the options page asks for just the feed's host when the reader saves it
@@ -56,7 +58,7 @@ export default defineConfig({
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Turn Pledge Lens highlights on or off on this page',
+        description: '__MSG_command_toggleHighlights__',
       },
     },
     content_security_policy:

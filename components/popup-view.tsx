@@ -1,10 +1,11 @@
-import { formatDay, KIND_LABEL, statusWithDate } from '@/lib/format/claim-labels';
-import { changeDetail, changeSource, CHANGED_HEADLINE } from '@/lib/format/change-labels';
+import { changeDetail, changeSource, formatDayIn, KIND_GROUP_MESSAGE, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import type { MessageName, Translator } from '@/lib/i18n/translator';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ClaimKind, ClaimStatus } from '@/lib/claims/schema';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
+import { useT } from './i18n';
 
 /** Why the popup has nothing to say about a tab. */
 export type UnavailableReason =
@@ -44,12 +45,6 @@ export interface PopupViewProps {
   onOpenLegend: () => void;
 }
 
-const KIND_GROUP_LABEL: Readonly<Record<ClaimKind, [one: string, many: string]>> = {
-  'binding-commitment': ['Binding commitment', 'Binding commitments'],
-  'announced-target': ['Announced target', 'Announced targets'],
-  'no-commitment': ['No commitment', 'No commitments'],
-};
-
 /** What a status tells a reader at a glance: still holds, ended, or in question. */
 function statusTone(status: ClaimStatus): 'holds' | 'ended' | 'questioned' {
   if (status === 'withdrawn' || status === 'superseded' || status === 'lapsed' || status === 'declined') return 'ended';
@@ -77,18 +72,20 @@ export function groupByKind(claims: readonly Shown[]): Array<{ kind: ClaimKind; 
 }
 
 function ChangedNote({ change }: { change: ClaimChange }) {
+  const t = useT();
   return (
     <p class="changed" data-testid="claim-changed">
       <strong>
-        {CHANGED_HEADLINE}
-        {change.unseen && <span class="new"> (new)</span>}:
+        {t('change_headline')}
+        {change.unseen && <span class="new"> {t('popup_changedNew')}</span>}:
       </strong>{' '}
-      {changeDetail(change)}.<span class="source"> {changeSource(change)}.</span>
+      {changeDetail(t, change)}.<span class="source"> {changeSource(t, change)}.</span>
     </p>
   );
 }
 
 function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) => void }) {
+  const t = useT();
   // The page was matched before the update: what holds now is the change's new state.
   const kind = claim.change?.now.kind ?? claim.kind;
   const status = claim.change?.now.status ?? claim.status;
@@ -97,14 +94,14 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
     <li class={claim.change ? 'has-change' : undefined}>
       <button type="button" class={`claim kind-${kind}`} data-testid="claim-item" data-claim-id={claim.claimId} onClick={() => onJump(claim.claimId)}>
         <span class="verdict">
-          <span class={`badge badge-${kind}`}>{KIND_LABEL[kind]}</span>
+          <span class={`badge badge-${kind}`}>{kindLabel(t, kind)}</span>
           <span class={`status status-${statusTone(status)}`} data-testid="claim-status">
-            {statusWithDate(status, statusDate)}
+            {statusWithDate(t, status, statusDate)}
           </span>
         </span>
         <span class="statement">{claim.statement}</span>
         <span class="meta">
-          {claim.actorName} · {claim.mentions} {claim.mentions === 1 ? 'mention' : 'mentions'} · <span class="jump">Show on page</span>
+          {claim.actorName} · {t.plural('common_mentions', claim.mentions, { count: claim.mentions })} · <span class="jump">{t('popup_showOnPage')}</span>
         </span>
       </button>
       {claim.change && <ChangedNote change={claim.change} />}
@@ -113,15 +110,15 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
 }
 
 function ClaimGroups({ claims, onJump }: { claims: readonly Shown[]; onJump: (claimId: string) => void }) {
+  const t = useT();
   return (
     <div data-testid="claim-list">
       {groupByKind(claims).map((group) => {
-        const [one, many] = KIND_GROUP_LABEL[group.kind];
         const headingId = `group-${group.kind}`;
         return (
           <section key={group.kind} class={`group group-${group.kind}`} aria-labelledby={headingId} data-testid="claim-group" data-kind={group.kind}>
             <h3 id={headingId}>
-              {group.claims.length === 1 ? one : many} <span class="count">({group.claims.length})</span>
+              {t.plural(KIND_GROUP_MESSAGE[group.kind], group.claims.length)} <span class="count">({group.claims.length})</span>
             </h3>
             <ol class="claims">
               {group.claims.map((claim) => (
@@ -135,22 +132,20 @@ function ClaimGroups({ claims, onJump }: { claims: readonly Shown[]; onJump: (cl
   );
 }
 
-const UNAVAILABLE: Readonly<Record<Exclude<UnavailableReason, 'error'>, { title: string; hint: string }>> = {
-  'browser-page': {
-    title: 'Pledge Lens can’t read this page.',
-    hint: 'Browser pages, extension stores and built-in viewers are closed to every extension. Open a news article to see the claims in it.',
-  },
-  'not-read': {
-    title: 'Pledge Lens hasn’t read this page.',
-    hint: 'If it is a web page, reload it: pages opened before Pledge Lens was installed or updated need a reload. If its site is switched off, switch it on in the options page (Sites). Browser pages and extension stores are closed to extensions.',
-  },
-  loading: { title: 'This page is still loading…', hint: 'Its claims appear here when it has loaded.' },
+const UNAVAILABLE: Readonly<Record<Exclude<UnavailableReason, 'error'>, { title: MessageName; hint: MessageName }>> = {
+  'browser-page': { title: 'popup_browserPageTitle', hint: 'popup_browserPageHint' },
+  'not-read': { title: 'popup_notReadTitle', hint: 'popup_notReadHint' },
+  loading: { title: 'popup_loadingTitle', hint: 'popup_loadingHint' },
 };
 
 function PageState({ page, info, host }: { page: PopupPageState; info: ClaimSetInfo | undefined; host: string }) {
-  if (page.kind === 'loading') return <p role="status">Looking at this page…</p>;
+  const t = useT();
+  if (page.kind === 'loading') return <p role="status">{t('popup_looking')}</p>;
   if (page.kind === 'unavailable') {
-    const words = page.reason === 'error' ? { title: 'Pledge Lens could not look at this page.', hint: page.detail ?? '' } : UNAVAILABLE[page.reason];
+    const words =
+      page.reason === 'error'
+        ? { title: t('popup_errorTitle'), hint: page.detail ?? '' }
+        : { title: t(UNAVAILABLE[page.reason].title), hint: t(UNAVAILABLE[page.reason].hint) };
     return (
       <div class="state" data-testid="page-state" data-state={page.reason}>
         <p class="empty" data-testid="empty-state">
@@ -164,67 +159,65 @@ function PageState({ page, info, host }: { page: PopupPageState; info: ClaimSetI
     return (
       <div class="state" data-testid="page-state" data-state="off">
         <p class="empty" data-testid="empty-state">
-          Highlighting is off on this site.
+          {t('popup_offTitle')}
         </p>
-        <p class="hint">{host ? `Switch “Highlight on ${host}” on, above, to see the claims on this page.` : 'Switch it on in the options page (Sites).'}</p>
+        <p class="hint">{host ? t('popup_offHintHost', { host }) : t('popup_offHint')}</p>
       </div>
     );
   }
   if (page.claims.length > 0) return null;
-  if (page.scanning) return <p class="empty" role="status" data-testid="empty-state">Still reading this page…</p>;
+  if (page.scanning) return <p class="empty" role="status" data-testid="empty-state">{t('popup_stillReading')}</p>;
   const noPacks = info !== undefined && info.claimCount === 0;
   return (
     <div class="state" data-testid="page-state" data-state={noPacks ? 'no-packs' : 'empty'}>
       <p class="empty" data-testid="empty-state">
-        {noPacks ? 'No known claims on this page: no claim pack is switched on, so Pledge Lens has nothing to look for.' : 'No known claims on this page.'}
+        {noPacks ? t('popup_noPacksTitle') : t('popup_emptyTitle')}
       </p>
-      <p class="hint">
-        {noPacks
-          ? 'Switch a pack on in the options page (Claim set).'
-          : `Pledge Lens looks for ${info ? `the ${info.claimCount} ` : ''}AI-safety claims in its claim set and highlights them wherever news mentions them.`}
-      </p>
+      <p class="hint">{noPacks ? t('popup_noPacksHint') : info ? t('popup_emptyHintCount', { count: info.claimCount }) : t('popup_emptyHint')}</p>
     </div>
   );
 }
 
 /** "Claim set: Pledge Lens 2.0.0 (78 claims), published 29 Nov 2026": pack names, not internal ids. */
-export function claimSetLine(info: ClaimSetInfo): string {
+export function claimSetLine(t: Translator, info: ClaimSetInfo): string {
   const packs = info.packs.filter((pack) => pack.enabled).map((pack) => `${pack.name} ${pack.version}`);
-  if (packs.length === 0) return 'Claim set in use: none (no pack is switched on).';
-  return `Claim set in use: ${packs.join(' + ')} (${info.claimCount} claims)${info.publishedAt ? `, published ${formatDay(info.publishedAt)}` : ''}.`;
+  if (packs.length === 0) return t('popup_claimSetNone');
+  const named = { packs: packs.join(' + '), count: info.claimCount };
+  return info.publishedAt ? t('popup_claimSetPublished', { ...named, date: formatDayIn(t, info.publishedAt) }) : t('popup_claimSet', named);
 }
 
 /** The toolbar popup: what this tab says, and the switch for this site. */
 export function PopupView(props: PopupViewProps) {
+  const t = useT();
   const { page, siteEnabled, host, info, exportMessage, historyNotice, changes = {}, changedElsewhere = 0 } = props;
   const claims: Shown[] = page.kind === 'ready' && page.enabled ? page.claims.map((claim) => ({ ...claim, ...(changes[claim.claimId] ? { change: changes[claim.claimId] } : {}) })) : [];
   const changedHere = claims.filter((claim) => claim.change).length;
   return (
     <main>
       <header>
-        <h1>Pledge Lens</h1>
+        <h1>{t('popup_title')}</h1>
         {host && (
           <label class="switch">
             <input type="checkbox" role="switch" data-testid="site-toggle" checked={siteEnabled} onChange={(event) => props.onToggleSite(event.currentTarget.checked)} />
-            <span>Highlight on {host}</span>
+            <span>{t('popup_highlightOn', { host })}</span>
           </label>
         )}
       </header>
       {changedElsewhere > 0 && (
         <p class="notice changed-elsewhere" data-testid="changed-elsewhere">
-          {changedElsewhere === 1 ? 'A claim you read about elsewhere has changed since.' : `${changedElsewhere} claims you read about elsewhere have changed since.`}{' '}
+          {t.plural('popup_changedElsewhere', changedElsewhere, { count: changedElsewhere })}{' '}
           <a href="#changed" onClick={(event) => { event.preventDefault(); props.onOpenOptions('changed'); }}>
-            See {changedElsewhere === 1 ? 'it' : 'them'} in your history
+            {t.plural('popup_seeInHistory', changedElsewhere)}
           </a>
         </p>
       )}
       <section aria-labelledby="found-heading">
         <h2 id="found-heading">
-          Claims on this page{claims.length > 0 && <span class="count"> ({claims.length})</span>}
+          {t('popup_claimsHeading')}{claims.length > 0 && <span class="count"> ({claims.length})</span>}
         </h2>
         {changedHere > 0 && (
           <p class="changed-summary" data-testid="changed-summary">
-            {changedHere === 1 ? '1 claim here has changed since you read it.' : `${changedHere} claims here have changed since you read them.`}
+            {t.plural('popup_changedHere', changedHere, { count: changedHere })}
           </p>
         )}
         <PageState page={page} info={info} host={host} />
@@ -237,7 +230,7 @@ export function PopupView(props: PopupViewProps) {
       </section>
       {claims.length > 0 && (
         <section aria-labelledby="export-heading" class="export">
-          <h2 id="export-heading">Export this page</h2>
+          <h2 id="export-heading">{t('popup_exportHeading')}</h2>
           <div class="buttons">
             {EXPORT_FORMAT_IDS.map((format) => (
               <button key={format} type="button" data-testid={`export-${format}`} onClick={() => props.onExport(format)}>
@@ -251,18 +244,18 @@ export function PopupView(props: PopupViewProps) {
         </section>
       )}
       <footer>
-        <nav aria-label="More" class="links">
+        <nav aria-label={t('popup_moreLinks')} class="links">
           <a href={props.legendUrl} data-testid="legend-link" onClick={(event) => { event.preventDefault(); props.onOpenLegend(); }}>
-            What do these labels mean?
+            {t('common_legendLink')}
           </a>
           <a href="#options" data-testid="options-link" onClick={(event) => { event.preventDefault(); props.onOpenOptions(); }}>
-            Options and history
+            {t('popup_optionsLink')}
           </a>
         </nav>
         {info && (
           <p class="meta" data-testid="claim-set-version">
-            {claimSetLine(info)}
-            {info.stale && <strong class="warn"> Over 90 days old: check for an update.</strong>}
+            {claimSetLine(t, info)}
+            {info.stale && <strong class="warn"> {t('popup_stale')}</strong>}
           </p>
         )}
       </footer>

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { I18nProvider } from '@/components/i18n';
 import { PopupView, type PopupPageState } from '@/components/popup-view';
 import { downloadText } from '@/components/download-file';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
@@ -8,6 +9,10 @@ import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
 import { senderFor } from '@/lib/messages/message-map';
 import { hostOf } from '@/lib/sites/url';
+import { createTranslator } from '@/lib/i18n/translator';
+
+/** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
+const t = createTranslator((name, substitutions) => browser.i18n.getMessage(name, substitutions));
 
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 
@@ -164,8 +169,8 @@ function Popup() {
         }
         downloadText(file.content, file.filename, file.mimeType);
         const left = file.leftOutWrongMatches;
-        const leftOut = left > 0 ? ` ${left} ${left === 1 ? 'mention you marked as a wrong match was' : 'mentions you marked as wrong matches were'} left out.` : '';
-        setExportMessage(`Exported ${file.count} ${file.count === 1 ? 'mention' : 'mentions'} as ${file.filename}.${leftOut}`);
+        const leftOut = left > 0 ? ` ${t.plural('popup_leftOut', left, { count: left })}` : '';
+        setExportMessage(`${t.plural('popup_exported', file.count, { count: file.count, file: file.filename })}${leftOut}`);
       }}
       onOpenOptions={(view) => {
         if (view === 'changed') openTab(browser.runtime.getURL('/options.html#changed'));
@@ -176,4 +181,11 @@ function Popup() {
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+document.documentElement.lang = t.locale;
+document.title = t('popup_title');
+render(
+  <I18nProvider translator={t}>
+    <Popup />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

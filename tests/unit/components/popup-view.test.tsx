@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { claimSetLine, groupByKind, PopupView, type PopupViewProps } from '@/components/popup-view';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { infoFixture, packFixture } from './options-test-utils';
+import { english, german, renderIn } from '../i18n/test-translators';
 
 function claim(id: string, kind: PageClaimSummary['kind'], firstOffset: number, overrides: Partial<PageClaimSummary> = {}): PageClaimSummary {
   return { claimId: id, statement: `Statement of ${id}.`, kind, status: 'in-force', statusDate: '2026-01-10', actorName: 'Acme AI', mentions: 1, firstOffset, ...overrides };
@@ -41,7 +42,7 @@ const ids = () => screen.getAllByTestId('claim-item').map((item) => item.getAttr
 
 describe('PopupView claims', () => {
   it('groups by kind, groups in the order their first claim appears, claims in reading order', () => {
-    render(<PopupView {...props()} />);
+    renderIn(<PopupView {...props()} />);
     const groups = screen.getAllByTestId('claim-group');
     expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Announced targets (2)', 'Binding commitment (1)', 'No commitment (1)']);
     expect(ids()).toEqual(['headline', 'third', 'second', 'refusal']);
@@ -49,7 +50,7 @@ describe('PopupView claims', () => {
   });
 
   it('shows kind and status in plain words on every claim', () => {
-    render(<PopupView {...props()} />);
+    renderIn(<PopupView {...props()} />);
     const second = screen.getAllByTestId('claim-item')[2]!;
     expect(second.querySelector('.badge')?.textContent).toBe('Binding commitment');
     expect(within(second).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
@@ -59,7 +60,7 @@ describe('PopupView claims', () => {
 
   it('jumps to a claim on click', () => {
     const onJump = vi.fn();
-    render(<PopupView {...props({ onJump })} />);
+    renderIn(<PopupView {...props({ onJump })} />);
     fireEvent.click(screen.getAllByTestId('claim-item')[1]!);
     expect(onJump).toHaveBeenCalledWith('third');
   });
@@ -74,7 +75,7 @@ describe('PopupView claims', () => {
       pack: { id: 'feed', name: 'Research feed', version: '2.1.0' },
       unseen: true,
     };
-    render(<PopupView {...props({ changes: { headline: change } })} />);
+    renderIn(<PopupView {...props({ changes: { headline: change } })} />);
     const item = screen.getAllByTestId('claim-item')[0]!.parentElement!;
     expect(within(item).getByTestId('claim-changed').textContent).toBe(
       'Changed since you read it (new): was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
@@ -85,7 +86,7 @@ describe('PopupView claims', () => {
 
   it('points at changes read elsewhere, opening the history filtered to them', () => {
     const onOpenOptions = vi.fn();
-    render(<PopupView {...props({ changedElsewhere: 2, onOpenOptions })} />);
+    renderIn(<PopupView {...props({ changedElsewhere: 2, onOpenOptions })} />);
     fireEvent.click(within(screen.getByTestId('changed-elsewhere')).getByRole('link'));
     expect(onOpenOptions).toHaveBeenCalledWith('changed');
   });
@@ -96,7 +97,7 @@ describe('PopupView states', () => {
   const empty = () => screen.getByTestId('empty-state').textContent;
 
   it('an empty page', () => {
-    render(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
+    renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
     expect(state()).toBe('empty');
     expect(empty()).toBe('No known claims on this page.');
     expect(screen.queryByTestId('claim-list')).toBeNull();
@@ -104,13 +105,13 @@ describe('PopupView states', () => {
   });
 
   it('no pack switched on', () => {
-    render(<PopupView {...props({ info: infoFixture({ claimCount: 0, packs: [] }), page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
+    renderIn(<PopupView {...props({ info: infoFixture({ claimCount: 0, packs: [] }), page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
     expect(state()).toBe('no-packs');
     expect(empty()).toMatch(/^No known claims on this page: no claim pack is switched on/);
   });
 
   it('switched off on the site', () => {
-    render(<PopupView {...props({ siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: CLAIMS } })} />);
+    renderIn(<PopupView {...props({ siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: CLAIMS } })} />);
     expect(state()).toBe('off');
     expect(empty()).toMatch(/off on this site/);
     expect(screen.queryAllByTestId('claim-item')).toEqual([]);
@@ -121,7 +122,7 @@ describe('PopupView states', () => {
     ['not-read', /hasn’t read this page/],
     ['loading', /still loading/],
   ] as const)('an unsupported page: %s', (reason, words) => {
-    render(<PopupView {...props({ host: '', page: { kind: 'unavailable', reason } })} />);
+    renderIn(<PopupView {...props({ host: '', page: { kind: 'unavailable', reason } })} />);
     expect(state()).toBe(reason);
     expect(empty()).toMatch(words);
     expect(screen.queryByTestId('site-toggle')).toBeNull();
@@ -133,7 +134,7 @@ describe('PopupView links and footer', () => {
   it('links to the legend and the options page', () => {
     const onOpenLegend = vi.fn();
     const onOpenOptions = vi.fn();
-    render(<PopupView {...props({ onOpenLegend, onOpenOptions })} />);
+    renderIn(<PopupView {...props({ onOpenLegend, onOpenOptions })} />);
     const legend = screen.getByTestId('legend-link');
     expect(legend.textContent).toBe('What do these labels mean?');
     expect(legend.getAttribute('href')).toBe('chrome-extension://id/welcome.html#labels');
@@ -145,13 +146,25 @@ describe('PopupView links and footer', () => {
 
   it('names the claim set by its packs, not internal ids, with a readable date', () => {
     const info = infoFixture({ version: 'bundled@1.2.0+feed@2.0.0', claimCount: 14, publishedAt: '2026-02-01', packs: [packFixture({ name: 'Pledge Lens' }), packFixture({ id: 'feed', name: 'Test feed', version: '2.0.0' }), packFixture({ id: 'off', enabled: false })] });
-    expect(claimSetLine(info)).toBe('Claim set in use: Pledge Lens 1.2.0 + Test feed 2.0.0 (14 claims), published 1 Feb 2026.');
-    expect(claimSetLine(infoFixture({ packs: [packFixture({ enabled: false })] }))).toBe('Claim set in use: none (no pack is switched on).');
+    expect(claimSetLine(english, info)).toBe('Claim set in use: Pledge Lens 1.2.0 + Test feed 2.0.0 (14 claims), published 1 Feb 2026.');
+    expect(claimSetLine(english, infoFixture({ packs: [packFixture({ enabled: false })] }))).toBe('Claim set in use: none (no pack is switched on).');
   });
 
   it('shows the export outcome and the history notice', () => {
-    render(<PopupView {...props({ exportMessage: 'Exported 2 mentions as x.csv. 1 mention you marked as a wrong match was left out.', historyNotice: 'Your history is full.' })} />);
+    renderIn(<PopupView {...props({ exportMessage: 'Exported 2 mentions as x.csv. 1 mention you marked as a wrong match was left out.', historyNotice: 'Your history is full.' })} />);
     expect(screen.getByTestId('export-message').textContent).toContain('wrong match was left out');
     expect(screen.getByTestId('history-notice').textContent).toBe('Your history is full.');
+  });
+
+  it('speaks German with the German catalogue: labels, statuses, dates, plurals', () => {
+    renderIn(<PopupView {...props()} />, german);
+    const groups = screen.getAllByTestId('claim-group');
+    expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Angekündigte Ziele (2)', 'Verbindliche Zusage (1)', 'Keine Zusage (1)']);
+    const second = screen.getAllByTestId('claim-item')[2]!;
+    expect(within(second).getByTestId('claim-status').textContent).toBe('Zurückgezogen am 24. Feb. 2026');
+    expect(second.querySelector('.meta')?.textContent).toContain('2 Erwähnungen');
+    expect(screen.getByTestId('legend-link').textContent).toBe('Was bedeuten diese Einstufungen?');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pledge Lens');
+    expect(document.body.textContent).not.toMatch(/Claims on this page|Show on page|mentions/);
   });
 });

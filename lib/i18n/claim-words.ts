@@ -1,0 +1,111 @@
+/**
+ * Kinds, statuses, dates and "changed since you read it" in the reader's language, for the extension
+ * pages. The English wording is the same as lib/format's (claim-labels.ts, change-labels.ts), which the
+ * card and the exports still use; `tests/unit/i18n/claim-words.test.ts` holds the two to the same text.
+ */
+import type { ExportFormat } from '../annotations/export-formats';
+import type { ClaimChange, ClaimState } from '../claims/claim-changes';
+import type { ClaimKind, ClaimStatus } from '../claims/schema';
+import { formatDay } from '../format/claim-labels';
+import type { MessageName, PluralBase, Translator } from './translator';
+
+export const KIND_MESSAGE = {
+  'binding-commitment': 'kind_bindingCommitment',
+  'announced-target': 'kind_announcedTarget',
+  'no-commitment': 'kind_noCommitment',
+} as const satisfies Record<ClaimKind, MessageName>;
+
+/** A heading over a group of claims of one kind ("Binding commitments (3)"). */
+export const KIND_GROUP_MESSAGE = {
+  'binding-commitment': 'kindGroup_bindingCommitment',
+  'announced-target': 'kindGroup_announcedTarget',
+  'no-commitment': 'kindGroup_noCommitment',
+} as const satisfies Record<ClaimKind, PluralBase>;
+
+export const STATUS_MESSAGE = {
+  'in-force': 'status_inForce',
+  pending: 'status_pending',
+  modified: 'status_modified',
+  superseded: 'status_superseded',
+  withdrawn: 'status_withdrawn',
+  fulfilled: 'status_fulfilled',
+  'partly-fulfilled': 'status_partlyFulfilled',
+  lapsed: 'status_lapsed',
+  disputed: 'status_disputed',
+  declined: 'status_declined',
+} as const satisfies Record<ClaimStatus, MessageName>;
+
+export const EXPORT_FORMAT_MESSAGE = {
+  w3c: 'exportFormat_w3c',
+  csv: 'exportFormat_csv',
+  markdown: 'exportFormat_markdown',
+} as const satisfies Record<ExportFormat, MessageName>;
+
+export const kindLabel = (t: Translator, kind: ClaimKind): string => t(KIND_MESSAGE[kind]);
+export const statusLabel = (t: Translator, status: ClaimStatus): string => t(STATUS_MESSAGE[status]);
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * "2026-02-24" as the catalogue's language writes a day: English keeps lib/format's "24 Feb 2026"
+ * (the card and exports use it, and Intl's English varies by ICU, e.g. "Sept"); other languages ask
+ * Intl ("24. Feb. 2026"). Read as a UTC day, so no time zone moves it.
+ */
+export function formatDayIn(t: Translator, isoDate: string): string {
+  if (t.locale === 'en') return formatDay(isoDate);
+  const [year, month, day] = isoDate.split('-').map(Number);
+  if (!year || !month || !day || month > 12) return isoDate;
+  let format = dayFormats.get(t.locale);
+  if (!format) dayFormats.set(t.locale, (format = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  return format.format(Date.UTC(year, month - 1, day));
+}
+
+/** The reader's local calendar day of an ISO date-time ("when did this happen for me"). */
+export function localDayIn(t: Translator, isoDateTime: string): string {
+  const time = new Date(isoDateTime);
+  if (Number.isNaN(time.getTime())) return isoDateTime;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return formatDayIn(t, `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`);
+}
+
+/** "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)". */
+export function statusWithDate(t: Translator, status: ClaimStatus, isoDate: string): string {
+  const date = formatDayIn(t, isoDate);
+  if (status === 'in-force') return t('status_inForceSince', { date });
+  if (status === 'pending') return t('status_pendingEnacted', { date });
+  return t('status_withDate', { status: statusLabel(t, status), date });
+}
+
+/** Like statusWithDate, with "on" before the day: "Withdrawn on 24 Feb 2026". */
+function statusOn(t: Translator, status: ClaimStatus, isoDate: string): string {
+  const date = formatDayIn(t, isoDate);
+  if (status === 'in-force') return t('status_inForceSince', { date });
+  if (status === 'pending') return t('status_pendingEnacted', { date });
+  return t('status_onDate', { status: statusLabel(t, status), date });
+}
+
+function stateWords(t: Translator, state: ClaimState, withKind: boolean, withDate: boolean): string {
+  const status = withDate ? statusOn(t, state.status, state.statusDate) : statusLabel(t, state.status);
+  // The status follows the kind mid-phrase, so it loses its capital ("Binding commitment, in force").
+  return withKind ? t('change_kindAndStatus', { kind: kindLabel(t, state.kind), status: `${status.charAt(0).toLowerCase()}${status.slice(1)}` }) : status;
+}
+
+/** "was In force, now Withdrawn on 24 Feb 2026"; "the evidence behind its label was updated". */
+export function changeDetail(t: Translator, change: Pick<ClaimChange, 'was' | 'now' | 'evidenceChanged'>): string {
+  const { was, now } = change;
+  const kindChanged = was.kind !== now.kind;
+  const statusChanged = was.status !== now.status || was.statusDate !== now.statusDate;
+  if (!kindChanged && !statusChanged) return t('change_evidenceOnly');
+  // The old date is shown only when the status stayed and its date moved.
+  const text = t('change_wasNow', {
+    was: stateWords(t, was, kindChanged, was.status === now.status && was.statusDate !== now.statusDate),
+    now: stateWords(t, now, kindChanged, true),
+  });
+  return change.evidenceChanged ? t('change_evidenceToo', { change: text }) : text;
+}
+
+/** "Claim set update from Test feed (version 2.1.0), 12 Mar 2026", in the reader's day. */
+export function changeSource(t: Translator, change: Pick<ClaimChange, 'pack' | 'changedAt'>): string {
+  const day = localDayIn(t, change.changedAt);
+  return change.pack.version ? t('change_sourceVersion', { pack: change.pack.name, version: change.pack.version, day }) : t('change_source', { pack: change.pack.name, day });
+}
