@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import type { MessageName } from '@/lib/i18n/translator';
+import { Rich, useT } from './i18n';
 
 export type BrowserFamily = 'chrome' | 'firefox';
 
@@ -34,72 +36,55 @@ function Step({ title, children, testId }: { title: string; children: ComponentC
   );
 }
 
-const SHORTCUT_SETTINGS: Readonly<Record<BrowserFamily, ComponentChildren>> = {
-  chrome: (
-    <>
-      Change it at <code>chrome://extensions/shortcuts</code>.
-    </>
-  ),
-  firefox: (
-    <>
-      Change it in <code>about:addons</code>: the gear menu, then <em>Manage Extension Shortcuts</em>.
-    </>
-  ),
-};
+const SHORTCUT_SETTINGS: Readonly<Record<BrowserFamily, MessageName>> = { chrome: 'usage_shortcutChrome', firefox: 'usage_shortcutFirefox' };
 
-const PIN_HINT: Readonly<Record<BrowserFamily, string>> = {
-  chrome: 'If you do not see it, open the puzzle-piece menu and pin Pledge Lens.',
-  firefox: 'If you do not see it, open the puzzle-piece menu and choose “Pin to Toolbar”.',
-};
+const PIN_HINT: Readonly<Record<BrowserFamily, MessageName>> = { chrome: 'usage_pinChrome', firefox: 'usage_pinFirefox' };
+
+const SHORTCUT_MARKUP = { code: (text: string) => <code>{text}</code>, em: (text: string) => <em>{text}</em> };
 
 /** How to read a highlight: hover, keyboard, the toolbar popup. */
 export function WelcomeUsage({ shortcut, browserFamily, iconUrl }: WelcomeUsageProps) {
+  const t = useT();
   return (
     <section class="panel" aria-labelledby="use-title" data-testid="usage">
-      <h2 id="use-title">How to use it</h2>
+      <h2 id="use-title">{t('usage_title')}</h2>
       <ol class="steps">
-        <Step title="Hover a highlight" testId="usage-hover">
-          <p>
-            Read the news as usual. When Pledge Lens recognises a claim it underlines it. Point at the highlight to open
-            its card: the claim, its label and status with dates, who made it, why it has that label, and its history and
-            sources.
-          </p>
+        <Step title={t('usage_hoverTitle')} testId="usage-hover">
+          <p>{t('usage_hoverText')}</p>
         </Step>
-        <Step title="Or use the keyboard" testId="usage-keyboard">
+        <Step title={t('usage_keyboardTitle')} testId="usage-keyboard">
           <dl class="key-list">
             <div>
               <dt>
                 <Keys combo="Tab" /> / <Keys combo="Shift+Tab" />
               </dt>
-              <dd>moves from highlight to highlight; the card of the highlight you are on opens.</dd>
+              <dd>{t('usage_keyTab')}</dd>
             </div>
             <div>
               <dt>
                 <Keys combo="Enter" />
               </dt>
-              <dd>moves into the card, to its links and your note.</dd>
+              <dd>{t('usage_keyEnter')}</dd>
             </div>
             <div>
               <dt>
                 <Keys combo="Escape" />
               </dt>
-              <dd>closes the card and takes you back to the highlight.</dd>
+              <dd>{t('usage_keyEscape')}</dd>
             </div>
             <div>
-              <dt>{shortcut ? <Keys combo={shortcut} /> : <span>No shortcut set</span>}</dt>
+              <dt>{shortcut ? <Keys combo={shortcut} /> : <span>{t('usage_noShortcut')}</span>}</dt>
               <dd>
-                turns highlighting on or off on the page. {SHORTCUT_SETTINGS[browserFamily]}
+                {t('usage_keyToggle')} <Rich text={t(SHORTCUT_SETTINGS[browserFamily])} tags={SHORTCUT_MARKUP} />
               </dd>
             </div>
           </dl>
         </Step>
-        <Step title="Open the popup" testId="usage-popup">
+        <Step title={t('usage_popupTitle')} testId="usage-popup">
           <p class="with-icon">
             <img src={iconUrl} width={32} height={32} alt="" class="toolbar-icon" />
             <span>
-              Click the Pledge Lens icon in the toolbar. The number on it counts the claims found on the page. The popup
-              lists them; choose one to jump to it. Its switch turns Pledge Lens off for the whole site, and it can export
-              what you found. {PIN_HINT[browserFamily]}
+              {t('usage_popupText')} {t(PIN_HINT[browserFamily])}
             </span>
           </p>
         </Step>

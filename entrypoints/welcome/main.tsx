@@ -1,9 +1,11 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { I18nProvider } from '@/components/i18n';
 import { WelcomeView } from '@/components/welcome-view';
 import type { BrowserFamily } from '@/components/welcome-usage';
 import { validateClaimSet } from '@/lib/claims/validate-claim-set';
+import { createTranslator } from '@/lib/i18n/translator';
 import { pickLegendExamples, type LegendExamples } from './legend-examples';
 import '@/assets/extension-theme.css';
 
@@ -17,6 +19,8 @@ const TOGGLE_COMMAND = 'toggle-highlights';
 /** The manifest's suggested key, shown until (or if) the browser reports the reader's own. */
 const DEFAULT_SHORTCUT = 'Alt+Shift+L';
 const BROWSER_FAMILY: BrowserFamily = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
+/** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
+const t = createTranslator((name, substitutions) => browser.i18n.getMessage(name, substitutions));
 
 async function loadExamples(): Promise<LegendExamples> {
   const response = await fetch(browser.runtime.getURL('/claims/default.json'));
@@ -73,4 +77,11 @@ function WelcomePage() {
   );
 }
 
-render(<WelcomePage />, document.getElementById('app')!);
+document.documentElement.lang = t.locale;
+document.title = t('welcome_title');
+render(
+  <I18nProvider translator={t}>
+    <WelcomePage />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

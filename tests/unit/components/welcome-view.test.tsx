@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WelcomeView, type WelcomeViewProps } from '@/components/welcome-view';
 import { pickLegendExamples } from '@/entrypoints/welcome/legend-examples';
 import { CLAIM_KINDS, CLAIM_STATUSES, type Claim } from '@/lib/claims/schema';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/format/claim-labels';
 import { REPO_ROOT } from '../../../scripts/support/paths';
+import { german, renderIn } from '../i18n/test-translators';
 
 const BUNDLED = JSON.parse(readFileSync(resolve(REPO_ROOT, 'public', 'claims', 'default.json'), 'utf8')) as { claims: Claim[] };
 
@@ -29,7 +30,7 @@ afterEach(cleanup);
 
 describe('WelcomeView (the first-run page)', () => {
   it('has the legend at #labels, naming every kind and status with the labels from claim-labels.ts', () => {
-    const { container } = render(<WelcomeView {...props()} />);
+    const { container } = renderIn(<WelcomeView {...props()} />);
     const legend = container.querySelector('#labels');
     expect(legend).not.toBeNull();
     const kinds = [...legend!.querySelectorAll('[data-testid=legend-kind]')];
@@ -41,7 +42,7 @@ describe('WelcomeView (the first-run page)', () => {
   });
 
   it('gives each kind and each status that has a claim one real example, with its kind and dated status', () => {
-    const { container } = render(<WelcomeView {...props()} />);
+    const { container } = renderIn(<WelcomeView {...props()} />);
     const withdrawn = container.querySelector('[data-status=withdrawn] [data-testid=legend-example]');
     expect(withdrawn?.getAttribute('data-claim-id')).toBe('anthropic-rsp-pause-pledge');
     expect(withdrawn?.textContent).toContain('Anthropic');
@@ -57,14 +58,14 @@ describe('WelcomeView (the first-run page)', () => {
   });
 
   it('shows meanings without examples while loading, and says so when the examples fail', () => {
-    const { container, rerender } = render(<WelcomeView {...props({ kindExamples: {}, statusExamples: {}, examples: 'loading' })} />);
+    const { container, rerender } = renderIn(<WelcomeView {...props({ kindExamples: {}, statusExamples: {}, examples: 'loading' })} />);
     expect(container.querySelectorAll('[data-testid=legend-example], .example-none')).toHaveLength(0);
     rerender(<WelcomeView {...props({ kindExamples: {}, statusExamples: {}, examples: 'failed' })} />);
     expect(container.querySelectorAll('.example-none')).toHaveLength(CLAIM_KINDS.length + CLAIM_STATUSES.length);
   });
 
   it('teaches hover, Tab / Enter / Escape and the reader\'s own shortcut, per browser', () => {
-    const { container, rerender } = render(<WelcomeView {...props({ shortcut: 'Ctrl+Shift+K' })} />);
+    const { container, rerender } = renderIn(<WelcomeView {...props({ shortcut: 'Ctrl+Shift+K' })} />);
     const keyboard = screen.getByTestId('usage-keyboard');
     const keys = [...keyboard.querySelectorAll('kbd')].map((kbd) => kbd.textContent);
     expect(keys).toEqual(['Tab', 'Shift', 'Tab', 'Enter', 'Escape', 'Ctrl', 'Shift', 'K']);
@@ -77,10 +78,23 @@ describe('WelcomeView (the first-run page)', () => {
   });
 
   it('makes the privacy promise and links the options page for the feed', () => {
-    render(<WelcomeView {...props()} />);
+    renderIn(<WelcomeView {...props()} />);
     const privacy = screen.getByTestId('privacy');
     expect(privacy.textContent).toContain('Nothing you read leaves your browser.');
     expect(privacy.textContent).toContain('The only request Pledge Lens makes');
     expect(privacy.querySelector('a')?.getAttribute('href')).toBe('/options.html');
+  });
+
+  it('speaks German with the German catalogue, markup and links included', () => {
+    renderIn(<WelcomeView {...props()} />, german);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Willkommen bei Pledge Lens');
+    const kinds = screen.getAllByTestId('legend-kind').map((item) => item.querySelector('h3')?.textContent);
+    expect(kinds).toEqual(['Verbindliche Zusage', 'Angekündigtes Ziel', 'Keine Zusage']);
+    const privacy = screen.getByTestId('privacy');
+    expect(privacy.querySelector('strong')?.textContent).toBe('Nichts, was Sie lesen, verlässt Ihren Browser.');
+    expect(privacy.querySelector('a')?.textContent).toBe('Einstellungen');
+    expect(privacy.textContent).not.toMatch(/[<>]/);
+    expect(screen.getByTestId('usage').querySelector('code')?.textContent).toMatch(/^(chrome:\/\/extensions\/shortcuts|about:addons)$/);
+    expect(document.body.textContent).not.toMatch(/What the labels mean|How to use it|Binding commitment/);
   });
 });
