@@ -21,7 +21,7 @@ import { bundleHarness } from './bench/bundle-harness';
 import { buildBenchExtension, withBundledClaims } from './bench/extension-build';
 import { loadCorpus } from './bench/fixture-corpus';
 import type { Phases } from './bench/harness-types';
-import { measureAdversarial, type Matcher } from './bench/matching-cost';
+import { BASELINE_COMMIT, baselineMatcherDir, compareMatchers, loadMatcher, measureAdversarial, tiledText, type Matcher } from './bench/matching-cost';
 import { measure, skippedMeasure, type Measured } from './bench/measure';
 import { measureNewsShare } from './bench/news-share';
 import { plotSvg, type PlotSeries } from './bench/plot-svg';
@@ -33,7 +33,7 @@ import { pageAloneOnce, runExtensionOnce, type ExtensionRun } from './bench/run-
 import { med, summarise, type Series } from './bench/stats';
 import { loadVocabulary } from './bench/vocabulary';
 import { compileClaimIndex } from '../lib/match/compile-index';
-import { matchClaims } from '../lib/match/match-claims';
+import { matchClaims, matchClaimsDetailed } from '../lib/match/match-claims';
 import type { RecallResult } from './bench/harness-types';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -47,6 +47,9 @@ const SYNTHETIC_SIZES = [1_000, 10_000];
 const CONTENDER_PAGE = '10k';
 const CONTENDER_SET = '1000';
 const BIG_SET = '10000';
+/** The matcher of release 0.1 is compared with the current one on this page (Node, warm), with these sets. */
+const BASELINE_PAGE = { name: '10k', words: 10_000 };
+const BASELINE_SETS = ['default', '1000'];
 /** Extension runs wait this long at most for a page's highlights and the worker's work on it. */
 const EXTENSION_DEADLINE_MS = 60_000;
 
@@ -210,8 +213,28 @@ async function main(): Promise<void> {
   const big = sets.find((s) => s.name === BIG_SET)!;
 
   log('Matching 1 MB of prose and of adversarial text (Node)…');
-  const matcher: Matcher = { compile: (claims, version) => compileClaimIndex(claims, version), match: (text, index) => matchClaims(text, index as typeof defaults.index) };
-  const matchingCost = measureAdversarial(matcher, defaults.index, corpus, { proseRuns: settings.quick ? 1 : 3, log });
+  const matcher: Matcher = {
+    compile: (claims, version) => compileClaimIndex(claims, version),
+    match: (text, index) => matchClaims(text, index as typeof defaults.index),
+    detailed: (text, index) => matchClaimsDetailed(text, index as typeof defaults.index),
+  };
+  const matchingCost = measureAdversarial(matcher, defaults.index, corpus, { runs: settings.quick ? 1 : 3, log });
+  log(`Matching cost against the 0.1 matcher (${BASELINE_COMMIT}), ${BASELINE_PAGE.name} page (Node)…`);
+  const baselineDir = baselineMatcherDir(BASELINE_COMMIT);
+  if ('dir' in baselineDir) {
+    const baselineSets = sets
+      .filter((s) => BASELINE_SETS.includes(s.name))
+      .map((s) => {
+        const validatedSet = validateClaimSet(JSON.parse(s.claimSetJson) as ClaimSetInput);
+        if (!validatedSet.ok) throw new Error(`claim set ${s.name} is invalid`);
+        return { name: s.name, claimSet: validatedSet.claimSet };
+      });
+    const page = { ...BASELINE_PAGE, text: tiledText(corpus, BASELINE_PAGE.words) };
+    matchingCost.baseline = compareMatchers(matcher, await loadMatcher(baselineDir.dir), page, baselineSets, { commit: BASELINE_COMMIT, runs: settings.quick ? 5 : 15, log });
+  } else {
+    matchingCost.baseline = { commit: BASELINE_COMMIT, skipped: baselineDir.skipped };
+    log(`  ${baselineDir.skipped}`);
+  }
 
   let news: BenchResults['news'];
   if (settings.news) {

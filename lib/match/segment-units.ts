@@ -112,8 +112,13 @@ const LOWER_NAME_AFTER_STOP = /[.!?]["”’)]?\s+[a-z]+[A-Z]/;
 /** Longest stretch handed to Intl.Segmenter at once; longer blocks are fed in pieces cut after whitespace. */
 const SEGMENTER_CHUNK = 20_000;
 
-/** Sentence punctuation with more text after it: without any, a block is one sentence. */
-const INNER_STOP = /[.!?…。！？][^\S\n]*["”’)\]]*\s*[\p{L}\p{N}"“‘(]/u;
+/**
+ * Sentence punctuation with more text after it: without any, a block is one sentence. Written so
+ * that its spaces cannot be split two ways: "[^\S\n]*…*\s*" (spaces, closing quotes, spaces) tried
+ * every split of a run of spaces after a full stop, quadratic in the run (a block of a full stop and
+ * 19,000 spaces took 0.5 s). The closing quotes are optional as a group, so spaces alone go to `\s*`.
+ */
+const INNER_STOP = /[.!?…。！？](?:[^\S\n]*["”’)\]]+)?\s*[\p{L}\p{N}"“‘(]/u;
 
 function sentenceSpans(text: string, start: number, end: number): Array<{ start: number; end: number }> {
   // Headings, list items and short lines are one sentence: no need for the segmenter.
@@ -123,8 +128,11 @@ function sentenceSpans(text: string, start: number, end: number): Array<{ start:
   for (let from = start; from < end; ) {
     let to = Math.min(end, from + SEGMENTER_CHUNK);
     if (to < end) {
-      const space = text.lastIndexOf(' ', to);
-      if (space > from + SEGMENTER_CHUNK / 2) to = space + 1;
+      // Only the chunk's second half is searched: lastIndexOf on the whole text would walk back to
+      // the text's start in a block without spaces (quadratic in the block).
+      const half = from + SEGMENTER_CHUNK / 2;
+      const space = text.slice(half + 1, to + 1).lastIndexOf(' ');
+      if (space >= 0) to = half + 1 + space + 1;
     }
     // Soft newlines inside a block would end sentences for Intl.Segmenter; a same-length space does not.
     const slice = text.slice(from, to).replace(/\n/g, ' ');
@@ -345,6 +353,8 @@ export function cutUnits(doc: SegmentedDocument, text: string, cuts: readonly nu
     block.firstUnit = Math.min(block.firstUnit, u);
     block.endUnit = u + 1;
   });
+  // Copied one by one: push(...units) passes every unit as an argument, and a page of some 130,000
+  // short sentences exceeded the engine's argument limit (RangeError: the page got no highlights).
   doc.units.length = 0;
-  doc.units.push(...units);
+  for (const unit of units) doc.units.push(unit);
 }

@@ -1,5 +1,6 @@
 /** Turns bench results into the goals' verdicts and the printed tables. */
 import { formatTable, ms, ratio } from './format-table';
+import type { BaselineComparison } from './matching-cost';
 import { CONTENDER_LABEL, findContender, findExtension, findInPage, type BenchResults, type ContenderResult, type Goal } from './results';
 import { med } from './stats';
 
@@ -39,6 +40,28 @@ function speedupGoal(results: Partial, contender: 'markjs' | 'fuzzy', factor: nu
     // A lower bound that clears the bar meets it; one that does not proves nothing either way.
     met: s === undefined ? undefined : s.value >= factor ? true : s.lowerBound ? undefined : false,
     measured: s === undefined ? 'not measured' : `${ratio(s.value, s.lowerBound)} (${ms(slow!.measured.median)} vs ${ms(engine!.measured.median)} ms${estimate})`,
+  };
+}
+
+/** Matching cost may grow at most this much over release 0.1's matcher (issue 11). */
+export const BASELINE_LIMIT = 1.5;
+
+/** The current matcher against release 0.1's on the 10k-word page: every claim set measured must stay within the limit. */
+function baselineGoal(baseline: BaselineComparison | undefined): Goal {
+  const id = 'match-vs-baseline';
+  const target = `<= ${BASELINE_LIMIT}x`;
+  if (!baseline || !('sets' in baseline) || baseline.sets.length === 0) {
+    const goal = `10k-word page: matching cost vs the 0.1 matcher${baseline ? ` (${baseline.commit})` : ''}`;
+    return { id, goal, target, measured: baseline && 'skipped' in baseline ? baseline.skipped : 'not measured', met: undefined };
+  }
+  const measured = baseline.sets.map((s) => `${ratio(s.ratio)} with ${s.name === 'default' ? 'the default set' : `${s.claims.toLocaleString('en-US')} claims`} (${ms(s.currentMs)} vs ${ms(s.baselineMs)} ms)`).join('; ');
+  const ratios = baseline.sets.map((s) => s.ratio);
+  return {
+    id,
+    goal: `${baseline.page}-word page: warm matching (Node) vs the 0.1 matcher (${baseline.commit})`,
+    target,
+    measured,
+    met: ratios.every((r) => finite(r)) ? ratios.every((r) => r <= BASELINE_LIMIT) : undefined,
   };
 }
 
@@ -116,6 +139,8 @@ export function evaluateGoals(results: Partial): Goal[] {
         }
       : { id: 'adversarial', goal: '1 MB adversarial text vs 1 MB prose, matching time', target: '<= 2x', measured: 'not measured', met: undefined },
   );
+
+  goals.push(baselineGoal(cost?.baseline));
 
   goals.push(speedupGoal(results, 'markjs', 10), speedupGoal(results, 'fuzzy', 50));
 
@@ -357,7 +382,25 @@ export function formatReport(results: BenchResults): string {
   const cost = results.matchingCost;
   if (cost) {
     out.push('');
-    out.push(`Matching 1 MB (Node, default set): prose ${ms(cost.proseMs)} ms; ` + cost.adversarial.map((a) => `${a.kind} ${ms(a.ms)} ms (${ratio(a.ratio)})`).join('; ') + '.');
+    out.push(`Matching 1 MB (Node, default set, warm medians): prose ${ms(cost.proseMs)} ms${cost.proseWork === undefined ? '' : `, work ${cost.proseWork.toLocaleString('en-US')}`}; each adversarial text against it`);
+    out.push('("cut short": the per-call work budget stopped the call, so the time covers part of the text):');
+    out.push(
+      formatTable(
+        [{ title: 'adversarial text (1 MB)' }, { title: 'ms', align: 'right' }, { title: 'vs prose', align: 'right' }, { title: 'work', align: 'right' }, { title: '' }],
+        cost.adversarial.map((a) => [a.kind, ms(a.ms), ratio(a.ratio), a.work === undefined ? '-' : a.work.toLocaleString('en-US'), a.truncated ? 'cut short' : '']),
+      ),
+    );
+    const baseline = cost.baseline;
+    if (baseline && 'sets' in baseline) {
+      out.push('');
+      out.push(`Matching cost against the 0.1 matcher (${baseline.commit}), ${baseline.page} page, Node, warm, medians of ${baseline.runs} alternating runs:`);
+      out.push(
+        formatTable(
+          [{ title: 'claim set' }, { title: 'claims', align: 'right' }, { title: 'now ms', align: 'right' }, { title: `${baseline.commit} ms`, align: 'right' }, { title: 'ratio', align: 'right' }],
+          baseline.sets.map((s) => [s.name, s.claims.toLocaleString('en-US'), ms(s.currentMs), ms(s.baselineMs), ratio(s.ratio)]),
+        ),
+      );
+    } else if (baseline) out.push(`Matching cost against the 0.1 matcher: ${baseline.skipped}`);
   }
   const news = results.news;
   if (news) {

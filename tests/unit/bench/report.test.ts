@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable, ms, ratio } from '../../../scripts/bench/format-table';
+import type { BaselineCost } from '../../../scripts/bench/matching-cost';
 import { skippedMeasure, type Measured } from '../../../scripts/bench/measure';
 import { evaluateGoals, formatReport } from '../../../scripts/bench/report';
 import type { BenchResults, ContenderResult, ExtensionResult, InPageResult } from '../../../scripts/bench/results';
@@ -32,6 +33,10 @@ function contender(contender: ContenderResult['contender'], m: Measured): Conten
   return { page: '10k', claimSet: '1000', claims: 1000, contender, measured: m };
 }
 
+function baselineCost(name: string, currentMs: number, baselineMs: number): BaselineCost {
+  return { name, claims: name === 'default' ? 78 : Number(name), currentMs, baselineMs, ratio: currentMs / baselineMs };
+}
+
 function results(overrides: Partial<ResultsWithoutGoals> = {}): ResultsWithoutGoals {
   return {
     generatedAt: '2026-01-01T00:00:00Z',
@@ -50,7 +55,13 @@ function results(overrides: Partial<ResultsWithoutGoals> = {}): ResultsWithoutGo
       ext('100k', 'default', 'warm', { worker: 300 }, 40),
       ext('10k', '10000', 'warm', { worker: 36, match: 30 }),
     ],
-    matchingCost: { proseMs: 100, adversarial: [{ kind: 'deep lists', ms: 150, ratio: 1.5 }], worstRatio: 1.5, worstKind: 'deep lists' },
+    matchingCost: {
+      proseMs: 100,
+      adversarial: [{ kind: 'deep lists', ms: 150, ratio: 1.5, work: 4_000_000, truncated: false }],
+      worstRatio: 1.5,
+      worstKind: 'deep lists',
+      baseline: { commit: 'b9d579c', page: '10k', words: 10_000, runs: 15, sets: [baselineCost('default', 20, 15), baselineCost('1000', 30, 25)] },
+    },
     news: { dir: 'bbc', files: 100, woken: 10, share: 0.1, byCategory: { tech: { files: 100, woken: 10 } }, examples: [], totalMs: 5, characters: 1000 },
     contentScript: { path: 'content.js', bytes: 60_000, gzipBytes: 20_000 },
     unplacedQuotes: [],
@@ -72,6 +83,7 @@ describe('evaluateGoals', () => {
       'paint-vs-hand',
       'news-wake',
       'adversarial',
+      'match-vs-baseline',
       'markjs',
       'fuzzy',
       'long-task',
@@ -95,7 +107,7 @@ describe('evaluateGoals', () => {
         ext('10k', '10000', 'warm', { worker: 53, match: 30 }),
       ],
       news: { dir: 'bbc', files: 100, woken: 16, share: 0.16, byCategory: {}, examples: [], totalMs: 5, characters: 1000 },
-      matchingCost: { proseMs: 100, adversarial: [], worstRatio: 2.1, worstKind: 'deep lists' },
+      matchingCost: { proseMs: 100, adversarial: [], worstRatio: 2.1, worstKind: 'deep lists', baseline: { commit: 'b9d579c', page: '10k', words: 10_000, runs: 15, sets: [baselineCost('default', 20, 15), baselineCost('1000', 31, 20)] } },
       contenders: [contender('engine', measured(10)), contender('markjs', measured(50)), contender('fuzzy', measured(400))],
       contentScript: { path: 'content.js', bytes: 200_000, gzipBytes: 70_000 },
     });
@@ -108,6 +120,21 @@ describe('evaluateGoals', () => {
     expect(goals.find((g) => g.id === 'markjs')!.met).toBe(true);
     expect(goals.find((g) => g.id === 'markjs')!.measured).toContain('>');
     expect(goals.find((g) => g.id === 'fuzzy')!.met).toBeUndefined();
+  });
+
+  it('judges the 0.1 comparison on every claim set measured: one set past 1.5x fails it', () => {
+    const cost = (sets: BaselineCost[]) => results({ ...results(), matchingCost: { ...results().matchingCost!, baseline: { commit: 'b9d579c', page: '10k', words: 10_000, runs: 15, sets } } });
+    expect(verdicts(cost([baselineCost('default', 15, 10), baselineCost('1000', 15, 10)]))['match-vs-baseline']).toBe(true);
+    expect(verdicts(cost([baselineCost('default', 15, 10), baselineCost('1000', 15.1, 10)]))['match-vs-baseline']).toBe(false);
+    const measured = evaluateGoals(cost([baselineCost('default', 15, 10)])).find((g) => g.id === 'match-vs-baseline')!.measured;
+    expect(measured).toBe('1.50x with the default set (15.0 vs 10.0 ms)');
+  });
+
+  it('says why the 0.1 comparison is missing when its commit could not be had', () => {
+    const r = results({ ...results(), matchingCost: { ...results().matchingCost!, baseline: { commit: 'b9d579c', skipped: 'baseline b9d579c not available: not a git repository' } } });
+    const goal = evaluateGoals(r).find((g) => g.id === 'match-vs-baseline')!;
+    expect(goal.met).toBeUndefined();
+    expect(goal.measured).toContain('not a git repository');
   });
 
   it('cannot judge what was not measured, and says why the news row is missing', () => {
@@ -123,9 +150,18 @@ describe('formatReport', () => {
     const partial = results();
     const text = formatReport({ ...partial, goals: evaluateGoals(partial) });
     const table = text.slice(text.indexOf('Goals:'));
-    expect(table.split('\n').filter((line) => /^\s*\d+\s/.test(line))).toHaveLength(13);
+    expect(table.split('\n').filter((line) => /^\s*\d+\s/.test(line))).toHaveLength(14);
     expect(table).toMatch(/content script size\s+< 60 KB gzip\s+met\s+19\.5 KB gzip/);
     expect(table).toMatch(/warm matching vs floor \(c\).*<= 3x\s+met\s+2\.50x \(10\.0 vs 4\.0 ms\)/);
+  });
+
+  it('prints each adversarial text with its ratio, work and whether the budget cut it short, and the 0.1 comparison per claim set', () => {
+    const partial = results({ ...results(), matchingCost: { ...results().matchingCost!, adversarial: [{ kind: 'deep lists', ms: 150, ratio: 1.5, work: 4_000_000, truncated: false }, { kind: 'runs of separators', ms: 90, ratio: 0.9, work: 12_000_001, truncated: true }] } });
+    const text = formatReport({ ...partial, goals: evaluateGoals(partial) });
+    expect(text).toMatch(/deep lists\s+150\.0\s+1\.50x\s+4,000,000\n/);
+    expect(text).toMatch(/runs of separators\s+90\.0\s+0\.90x\s+12,000,001\s+cut short/);
+    expect(text).toMatch(/default\s+78\s+20\.0\s+15\.0\s+1\.33x/);
+    expect(text).toMatch(/1000\s+1,000\s+30\.0\s+25\.0\s+1\.20x/);
   });
 });
 
