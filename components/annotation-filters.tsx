@@ -1,6 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { siteHost } from '@/lib/annotations/filter-mentions';
-import { KIND_LABEL, STATUS_LABEL } from '@/lib/format/claim-labels';
+import { kindLabel, statusLabel } from '@/lib/i18n/claim-words';
+import type { Translator } from '@/lib/i18n/translator';
+import { useT } from './i18n';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '@/lib/claims/schema';
 import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
@@ -65,9 +67,9 @@ export function toMentionQuery(form: FilterForm): MentionQuery {
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /** Select options for every claim seen so far, sorted so the list is stable as mentions come and go. */
-export function claimOptionsFrom(claims: Readonly<Record<string, ClaimCardData>>): ClaimOption[] {
+export function claimOptionsFrom(t: Translator, claims: Readonly<Record<string, ClaimCardData>>): ClaimOption[] {
   return Object.values(claims)
-    .map((claim) => ({ id: claim.id, label: `${KIND_LABEL[claim.kind]}: ${shorten(claim.statement, 90)}` }))
+    .map((claim) => ({ id: claim.id, label: `${kindLabel(t, claim.kind)}: ${shorten(claim.statement, 90)}` }))
     .sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
 }
 
@@ -82,6 +84,7 @@ export interface AnnotationFiltersProps {
 
 /** The search form above the history list. It owns what is typed (unless controlled) and reports the query it implies. */
 export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILTERS, form: controlled, onFormChange }: AnnotationFiltersProps) {
+  const t = useT();
   const id = useId();
   const [own, setOwn] = useState<FilterForm>(initial);
   const form = controlled ?? own;
@@ -95,15 +98,15 @@ export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILT
   const value = (event: Event) => (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
 
   return (
-    <form role="search" aria-label="Filter annotations" class="filters" data-testid="history-filters" onSubmit={(event) => event.preventDefault()}>
+    <form role="search" aria-label={t('filters_label')} class="filters" data-testid="history-filters" onSubmit={(event) => event.preventDefault()}>
       <div class="field wide">
-        <label for={`${id}-text`}>Search quotes, notes and page titles</label>
+        <label for={`${id}-text`}>{t('filters_text')}</label>
         <input id={`${id}-text`} type="search" value={form.text} maxLength={500} data-testid="filter-text" onInput={(event) => update({ text: value(event) })} />
       </div>
       <div class="field wide">
-        <label for={`${id}-claim`}>Claim</label>
+        <label for={`${id}-claim`}>{t('filters_claim')}</label>
         <select id={`${id}-claim`} value={form.claimId} data-testid="filter-claim" onChange={(event) => update({ claimId: value(event) })}>
-          <option value="">All claims</option>
+          <option value="">{t('filters_allClaims')}</option>
           {claimOptions.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}
@@ -112,7 +115,7 @@ export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILT
         </select>
       </div>
       <div class="field">
-        <label for={`${id}-site`}>Site</label>
+        <label for={`${id}-site`}>{t('filters_site')}</label>
         <input
           id={`${id}-site`}
           type="text"
@@ -126,55 +129,55 @@ export function AnnotationFilters({ claimOptions, onChange, initial = EMPTY_FILT
         />
         {!siteOk && (
           <p id={`${id}-site-error`} class="field-error">
-            Not a site name; this filter is ignored.
+            {t('filters_siteInvalid')}
           </p>
         )}
       </div>
       <div class="field">
-        <label for={`${id}-from`}>Last seen from</label>
+        <label for={`${id}-from`}>{t('filters_from')}</label>
         <input id={`${id}-from`} type="date" value={form.from} data-testid="filter-from" onInput={(event) => update({ from: value(event) })} />
       </div>
       <div class="field">
-        <label for={`${id}-to`}>Last seen until</label>
+        <label for={`${id}-to`}>{t('filters_to')}</label>
         <input id={`${id}-to`} type="date" value={form.to} data-testid="filter-to" onInput={(event) => update({ to: value(event) })} />
       </div>
       <div class="field">
-        <label for={`${id}-kind`}>Label</label>
+        <label for={`${id}-kind`}>{t('filters_kind')}</label>
         <select id={`${id}-kind`} value={form.kind} data-testid="filter-kind" onChange={(event) => update({ kind: value(event) as ClaimKind | '' })}>
-          <option value="">All labels</option>
+          <option value="">{t('filters_allKinds')}</option>
           {CLAIM_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {KIND_LABEL[kind]}
+              {kindLabel(t, kind)}
             </option>
           ))}
         </select>
       </div>
       <div class="field">
-        <label for={`${id}-status`}>Status now</label>
+        <label for={`${id}-status`}>{t('filters_status')}</label>
         <select id={`${id}-status`} value={form.status} data-testid="filter-status" onChange={(event) => update({ status: value(event) as ClaimStatus | '' })}>
-          <option value="">Any status</option>
+          <option value="">{t('filters_anyStatus')}</option>
           {CLAIM_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABEL[status]}
+              {statusLabel(t, status)}
             </option>
           ))}
         </select>
       </div>
       <div class="field">
-        <label for={`${id}-wrong`}>Wrong matches</label>
+        <label for={`${id}-wrong`}>{t('filters_wrong')}</label>
         <select id={`${id}-wrong`} value={form.wrongMatches} data-testid="filter-wrong" onChange={(event) => update({ wrongMatches: value(event) as WrongMatchChoice })}>
-          <option value="include">Show them</option>
-          <option value="exclude">Hide them</option>
-          <option value="only">Show only them</option>
+          <option value="include">{t('filters_wrongInclude')}</option>
+          <option value="exclude">{t('filters_wrongExclude')}</option>
+          <option value="only">{t('filters_wrongOnly')}</option>
         </select>
       </div>
       <div class="field check">
         <input id={`${id}-changed`} type="checkbox" checked={form.changed} data-testid="filter-changed" onChange={(event) => update({ changed: (event.currentTarget as HTMLInputElement).checked })} />
-        <label for={`${id}-changed`}>Only claims changed since I read them</label>
+        <label for={`${id}-changed`}>{t('filters_changed')}</label>
       </div>
       <div class="field actions">
         <button type="reset" onClick={(event) => { event.preventDefault(); update({ ...EMPTY_FILTERS }); }}>
-          Clear filters
+          {t('filters_clear')}
         </button>
       </div>
     </form>

@@ -8,7 +8,8 @@ import type { Result } from '@/lib/messages/message-map';
 import { AnnotationFilters, EMPTY_FILTERS, filtersActive, toMentionQuery, type ClaimOption, type FilterForm } from './annotation-filters';
 import { AnnotationList, type HistoryGrouping } from './annotation-list';
 import { AnnotationTransfer, type ImportCounts } from './annotation-transfer';
-import { plural } from './options-format';
+import type { MessageName } from '@/lib/i18n/translator';
+import { useT } from './i18n';
 
 export interface AnnotationHistoryProps {
   mentions: readonly Mention[];
@@ -34,15 +35,16 @@ export interface AnnotationHistoryProps {
   onClearAll: () => void | Promise<void>;
 }
 
-const GROUPINGS: ReadonlyArray<[HistoryGrouping, string]> = [
-  ['page', 'Page'],
-  ['claim', 'Claim'],
-  ['none', 'None (newest first)'],
+const GROUPINGS: ReadonlyArray<[HistoryGrouping, MessageName]> = [
+  ['page', 'history_groupPage'],
+  ['claim', 'history_groupClaim'],
+  ['none', 'history_groupNone'],
 ];
 
 /** Section 1 of the options page: find, review, annotate, cite, delete, export and import stored mentions. */
 export function AnnotationHistory(props: AnnotationHistoryProps) {
   const { mentions, claims, claimOptions, loading, error, unseenChanges = [] } = props;
+  const t = useT();
   const id = useId();
   const [form, setForm] = useState<FilterForm>(props.initialFilters ?? EMPTY_FILTERS);
   const [grouping, setGrouping] = useState<HistoryGrouping>(props.initialGrouping ?? 'page');
@@ -54,33 +56,32 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
 
   return (
     <section class="panel" aria-labelledby="history-heading" data-testid="history-section">
-      <h2 id="history-heading">Annotation history</h2>
-      <p class="intro">Each place Pledge Lens found a known claim on a page you read, with your notes. It is stored only in this browser.</p>
+      <h2 id="history-heading">{t('history_title')}</h2>
+      <p class="intro">{t('history_intro')}</p>
       {unseenChanges.length > 0 && (
         <div class="warning changed-notice" data-testid="changed-notice">
           <p>
-            <strong>{unseenChanges.length === 1 ? 'A claim you read about has changed since.' : `${unseenChanges.length} claims you read about have changed since.`}</strong> A claim-set update
-            changed their label, status or evidence after you read them.
+            <strong>{t.plural('history_changed', unseenChanges.length, { count: unseenChanges.length })}</strong> {t('history_changedWhy')}
           </p>
           {!form.changed && (
             <button type="button" class="secondary" data-testid="show-changed" onClick={() => setFilters({ ...form, changed: true })}>
-              Show only the mentions of changed claims
+              {t('history_showChanged')}
             </button>
           )}
         </div>
       )}
       <AnnotationFilters claimOptions={claimOptions} onChange={() => undefined} form={form} onFormChange={setFilters} />
       <fieldset class="grouping" data-testid="history-grouping">
-        <legend>Group by</legend>
+        <legend>{t('history_groupBy')}</legend>
         {GROUPINGS.map(([value, label]) => (
           <label key={value} class="radio">
             <input type="radio" name={`${id}-grouping`} value={value} checked={grouping === value} data-testid={`group-by-${value}`} onChange={() => setGrouping(value)} />
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
       <p class="count" role="status" data-testid="history-count">
-        {loading ? 'Loading…' : `${plural(mentions.length, 'mention')} found`}
+        {loading ? t('common_loading') : t.plural('history_found', mentions.length, { count: mentions.length })}
       </p>
       {error && (
         <p class="result error" role="alert" data-testid="history-error">
@@ -99,11 +100,11 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
           loading
             ? ''
             : filtered
-              ? 'No stored annotations match these filters. Clear the filters to see your whole history.'
-              : 'Your history is empty. When Pledge Lens highlights a known claim on a page you read, the place is saved here with the page, the day and the quote, ready for your notes and citations.'
+              ? t('history_emptyFiltered')
+              : t('history_empty')
         }
       />
-      <h3>Export, import or clear</h3>
+      <h3>{t('history_transferTitle')}</h3>
       <AnnotationTransfer onExport={props.onExport} onImport={props.onImport} onClearAll={props.onClearAll} empty={!loading && mentions.length === 0} />
     </section>
   );

@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
-import { changeDetail, changeSource, CHANGED_HEADLINE } from '@/lib/format/change-labels';
-import { KIND_LABEL, statusWithDate } from '@/lib/format/claim-labels';
+import { changeDetail, changeSource, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { Result } from '@/lib/messages/message-map';
 import { MAX_NOTE_LENGTH } from '@/lib/messages/extension-page-to-background';
 import { ConfirmButton } from './confirm-button';
-import { formatUtcDay, plural } from './options-format';
+import { useT } from './i18n';
+import { formatUtcDay } from './options-format';
 import { safeLinkUrl } from '@/lib/sites/url';
 
 /** Rows beyond this are not rendered: a long history would make the page sluggish, and filters narrow it. */
@@ -46,25 +46,28 @@ function PageLink({ url, title }: { url: string; title: string }) {
 
 /** Kind and status as the claim set says now, then the statement. */
 function ClaimLine({ claim, claimId }: { claim: ClaimCardData | undefined; claimId: string }) {
-  if (!claim) return <span class="muted">A claim no longer in the active claim set ({claimId})</span>;
+  const t = useT();
+  if (!claim) return <span class="muted">{t('list_claimGone', { id: claimId })}</span>;
   return (
     <>
-      <span class={`badge badge-${claim.kind}`}>{KIND_LABEL[claim.kind]}</span> <span class="status-words">{statusWithDate(claim.status, claim.statusDate)}</span>{' '}
+      <span class={`badge badge-${claim.kind}`}>{kindLabel(t, claim.kind)}</span> <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate)}</span>{' '}
       <span class="statement">{claim.statement}</span>
     </>
   );
 }
 
 export function ChangeBadge({ change }: { change: ClaimChange }) {
+  const t = useT();
   return (
     <p class="row-changed" data-testid="row-changed">
-      <span class="changed-badge">{CHANGED_HEADLINE}</span> {changeDetail(change)}. <span class="muted">{changeSource(change)}.</span>
+      <span class="changed-badge">{t('change_headline')}</span> {changeDetail(t, change)}. <span class="muted">{changeSource(t, change)}.</span>
     </p>
   );
 }
 
 /** The note form, shown in the row while the reader edits; it closes on save or cancel. */
 function NoteForm({ mention, onSave, onDone }: { mention: Mention; onSave: NonNullable<AnnotationListProps['onSaveNote']>; onDone: (outcome?: { ok: boolean; text: string }) => void }) {
+  const t = useT();
   const id = useId();
   const saved = mention.note?.text ?? '';
   const [text, setText] = useState(saved);
@@ -78,8 +81,8 @@ function NoteForm({ mention, onSave, onDone }: { mention: Mention; onSave: NonNu
     setError(undefined);
     const result = await onSave(mention.id, text).catch((failure: unknown) => ({ ok: false as const, error: failure instanceof Error ? failure.message : String(failure) }));
     setBusy(false);
-    if (result.ok) onDone({ ok: true, text: text.trim() ? 'Note saved.' : 'Note removed.' });
-    else setError(`The note was not saved: ${result.error}`);
+    if (result.ok) onDone({ ok: true, text: text.trim() ? t('list_noteSaved') : t('list_noteRemoved') });
+    else setError(t('list_noteNotSaved', { error: result.error }));
   };
 
   return (
@@ -90,7 +93,7 @@ function NoteForm({ mention, onSave, onDone }: { mention: Mention; onSave: NonNu
         void save();
       }}
     >
-      <label for={`${id}-note`}>Your note</label>
+      <label for={`${id}-note`}>{t('list_yourNote')}</label>
       <textarea
         id={`${id}-note`}
         ref={ref}
@@ -106,10 +109,10 @@ function NoteForm({ mention, onSave, onDone }: { mention: Mention; onSave: NonNu
       />
       <div class="note-actions">
         <button type="submit" disabled={busy} data-testid="row-note-save">
-          Save note
+          {t('list_saveNote')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => onDone()}>
-          Cancel
+          {t('common_cancel')}
         </button>
       </div>
       {error && (
@@ -132,6 +135,7 @@ interface RowProps {
 }
 
 function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: RowProps) {
+  const t = useT();
   const quoteId = `${useId()}-quote`;
   const flagged = mention.wrongMatch?.flagged === true;
   const note = mention.note?.text.trim();
@@ -152,7 +156,7 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
       {change && <ChangeBadge change={change} />}
       {note && !editing && (
         <p class="note-text">
-          <span class="note-label">Note:</span> <span data-testid="row-note">{note}</span>
+          <span class="note-label">{t('list_note')}</span> <span data-testid="row-note">{note}</span>
         </p>
       )}
       {editing && props.onSaveNote && (
@@ -171,17 +175,17 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
         <dl class="row-meta">
           {showPage && (
             <div>
-              <dt>Page</dt>
+              <dt>{t('list_page')}</dt>
               <dd data-testid="row-page">
                 <PageLink url={mention.pageUrl} title={mention.pageTitle} />
               </dd>
             </div>
           )}
           <div>
-            <dt>Last seen</dt>
+            <dt>{t('list_lastSeen')}</dt>
             <dd>
               <time dateTime={mention.lastSeen} data-testid="row-last-seen">
-                {formatUtcDay(mention.lastSeen)}
+                {formatUtcDay(t, mention.lastSeen)}
               </time>
             </dd>
           </div>
@@ -189,7 +193,7 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
         <div class="row-actions">
           {flagged && (
             <span class="flag" data-testid="row-wrong-match">
-              Marked as a wrong match
+              {t('list_wrongMatch')}
             </span>
           )}
           {props.onSaveNote && !editing && (
@@ -204,15 +208,15 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
                 setEditing(true);
               }}
             >
-              {note ? 'Edit note' : 'Add note'}
+              {note ? t('list_editNote') : t('list_addNote')}
             </button>
           )}
           {props.onCopyCitation && (
             <button type="button" class="secondary" data-testid="row-cite" aria-describedby={quoteId} onClick={async () => setCited(await props.onCopyCitation!(mention))}>
-              Copy citation
+              {t('list_copyCitation')}
             </button>
           )}
-          <ConfirmButton label="Delete" confirmLabel="Confirm delete" describedBy={quoteId} testId="row-delete" confirmTestId="row-delete-confirm" onConfirm={() => props.onDelete(mention.id)} />
+          <ConfirmButton label={t('common_delete')} confirmLabel={t('common_confirmDelete')} describedBy={quoteId} testId="row-delete" confirmTestId="row-delete-confirm" onConfirm={() => props.onDelete(mention.id)} />
         </div>
       </div>
       {noteOutcome && (
@@ -222,7 +226,7 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
       )}
       {cited && (
         <p class={cited.copied ? 'result ok' : 'result error'} role={cited.copied ? 'status' : 'alert'} data-testid="row-cite-result">
-          {cited.copied ? 'Citation copied.' : 'The browser did not allow copying. Select the citation below and copy it:'}
+          {cited.copied ? t('list_citationCopied') : t('list_citationRefused')}
           {!cited.copied && <span class="cite-text">{cited.text}</span>}
         </p>
       )}
@@ -255,9 +259,10 @@ export function groupMentions(mentions: readonly Mention[], grouping: Exclude<Hi
 }
 
 function GroupHeading({ group, grouping, claims, changed }: { group: Group; grouping: 'page' | 'claim'; claims: AnnotationListProps['claims']; changed: number }) {
+  const t = useT();
   const first = group.mentions[0]!;
-  const count = <span class="group-count">{plural(group.mentions.length, 'mention')}</span>;
-  const changedNote = changed > 0 ? <span class="changed-badge">{changed === 1 ? '1 changed since read' : `${changed} changed since read`}</span> : null;
+  const count = <span class="group-count">{t.plural('common_mentions', group.mentions.length, { count: group.mentions.length })}</span>;
+  const changedNote = changed > 0 ? <span class="changed-badge">{t.plural('list_changedSinceRead', changed, { count: changed })}</span> : null;
   if (grouping === 'page') {
     return (
       <h3 class="group-heading" data-testid="group-heading">
@@ -283,6 +288,7 @@ function hostLabel(url: string): string {
 /** The stored mentions, grouped as the reader chose. */
 export function AnnotationList(props: AnnotationListProps) {
   const { mentions, claims, changes = {}, grouping = 'none', emptyMessage, maxRows = MAX_ROWS } = props;
+  const t = useT();
   const shown = mentions.slice(0, maxRows);
   const row = (mention: Mention, showPage: boolean, showClaim: boolean) => (
     <AnnotationRow key={mention.id} mention={mention} claim={claims[mention.claimId]} change={changes[mention.id]} showPage={showPage} showClaim={showClaim} props={props} />
@@ -295,7 +301,7 @@ export function AnnotationList(props: AnnotationListProps) {
         </p>
       )}
       {grouping === 'none' ? (
-        <ul class="history-list" data-testid="history-list" aria-label="Stored mentions">
+        <ul class="history-list" data-testid="history-list" aria-label={t('list_stored')}>
           {shown.map((mention) => row(mention, true, true))}
         </ul>
       ) : (
@@ -303,7 +309,7 @@ export function AnnotationList(props: AnnotationListProps) {
           {groupMentions(shown, grouping).map((group) => (
             <div key={group.key} class="history-group" data-testid="history-group" data-group-key={group.key}>
               <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => changes[mention.id]).length} />
-              <ul class="group-rows" aria-label={grouping === 'page' ? `Mentions on ${group.mentions[0]!.pageTitle.trim() || group.key}` : 'Mentions of this claim'}>
+              <ul class="group-rows" aria-label={grouping === 'page' ? t('list_mentionsOn', { page: group.mentions[0]!.pageTitle.trim() || group.key }) : t('list_mentionsOfClaim')}>
                 {group.mentions.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}
               </ul>
             </div>
@@ -312,7 +318,7 @@ export function AnnotationList(props: AnnotationListProps) {
       )}
       {mentions.length > shown.length && (
         <p class="hint" data-testid="history-truncated">
-          Showing the first {shown.length} of {plural(mentions.length, 'mention')}. Narrow the filters to see the rest.
+          {t('list_truncated', { shown: shown.length, total: t.plural('common_mentions', mentions.length, { count: mentions.length }) })}
         </p>
       )}
     </>

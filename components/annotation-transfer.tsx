@@ -1,9 +1,11 @@
 import { useId, useState } from 'preact/hooks';
-import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
+import { EXPORT_FORMAT_IDS, type ExportFormat } from '@/lib/annotations/export-formats';
+import { EXPORT_FORMAT_MESSAGE } from '@/lib/i18n/claim-words';
+import type { Translator } from '@/lib/i18n/translator';
+import { useT } from './i18n';
 import type { Result } from '@/lib/messages/message-map';
 import { ConfirmButton } from './confirm-button';
 import { OptionsFileImport } from './options-file-import';
-import { plural } from './options-format';
 
 import { MAX_IMPORT_TEXT } from '@/lib/messages/extension-page-to-background';
 
@@ -18,12 +20,14 @@ export interface AnnotationTransferProps {
   empty: boolean;
 }
 
-export function importMessage(counts: { added: number; updated: number; unchanged: number }): string {
-  return `Imported: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+export function importMessage(t: Translator, counts: { added: number; updated: number; unchanged: number }): string {
+  // Exactly the placeholders: values go by sorted key, so an extra key (the Result's `ok`) would shift them.
+  return t('transfer_imported', { added: counts.added, updated: counts.updated, unchanged: counts.unchanged });
 }
 
 /** Export, import and clear-all for the annotation history. */
 export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: AnnotationTransferProps) {
+  const t = useT();
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('w3c');
   const [exporting, setExporting] = useState(false);
@@ -35,7 +39,7 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
     try {
       setExportOutcome(await onExport(format));
     } catch (error) {
-      setExportOutcome({ ok: false, error: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      setExportOutcome({ ok: false, error: t('transfer_exportFailed', { error: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setExporting(false);
     }
@@ -44,24 +48,24 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
   return (
     <div class="transfer">
       <div class="export">
-        <label for={`${id}-format`}>Export format</label>
+        <label for={`${id}-format`}>{t('transfer_format')}</label>
         <select id={`${id}-format`} value={format} data-testid="export-format" onChange={(event) => setFormat(event.currentTarget.value as ExportFormat)}>
           {EXPORT_FORMAT_IDS.map((key) => (
             <option key={key} value={key}>
-              {EXPORT_FORMATS[key].label}
+              {t(EXPORT_FORMAT_MESSAGE[key])}
             </option>
           ))}
         </select>
         <button type="button" data-testid="export-button" disabled={exporting || empty} aria-describedby={`${id}-export-hint`} onClick={runExport}>
-          Export
+          {t('transfer_export')}
         </button>
         <p class="hint" id={`${id}-export-hint`} data-testid="export-hint">
-          {empty ? 'Nothing to export: no mention matches the filters above, and an empty file would be of no use.' : 'Exports the mentions that match the filters above.'}
+          {empty ? t('transfer_nothing') : t('transfer_hint')}
         </p>
         {exportOutcome &&
           (exportOutcome.ok ? (
             <p class="result ok" role="status" data-testid="export-result">
-              Exported {plural(exportOutcome.count, 'mention')}.
+              {t.plural('transfer_exported', exportOutcome.count, { count: exportOutcome.count })}
             </p>
           ) : (
             <p class="result error" role="alert" data-testid="export-result">
@@ -70,25 +74,25 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
           ))}
       </div>
       <OptionsFileImport
-        label="Import annotations"
-        hint="A W3C Web Annotation file (.json or .jsonld) exported from Pledge Lens. Existing notes are merged; newer edits win."
+        label={t('transfer_importLabel')}
+        hint={t('transfer_importHint')}
         accept=".json,.jsonld,application/json,application/ld+json"
         maxChars={MAX_IMPORT_TEXT}
         inputTestId="import-input"
         resultTestId="import-result"
         onImport={async ({ text }) => {
           const result = await onImport(text);
-          return result.ok ? { ok: true, message: importMessage(result) } : { ok: false, error: result.error };
+          return result.ok ? { ok: true, message: importMessage(t, result) } : { ok: false, error: result.error };
         }}
       />
       <div class="clear-all">
         <p class="hint" id={`${id}-clear-hint`}>
-          Clear all deletes every stored annotation, whatever the filters say. Export first if you want a copy.
+          {t('transfer_clearHint')}
         </p>
         <ConfirmButton
           describedBy={`${id}-clear-hint`}
-          label="Clear all annotations"
-          confirmLabel="Confirm: delete every stored annotation"
+          label={t('transfer_clear')}
+          confirmLabel={t('transfer_clearConfirm')}
           testId="clear-all"
           confirmTestId="clear-all-confirm"
           onConfirm={onClearAll}

@@ -1,14 +1,16 @@
 import { useId, useState } from 'preact/hooks';
 import type { PackSummary } from '@/lib/claims/claim-set-info';
 import { ConfirmButton } from './confirm-button';
-import { formatUtcDay, plural } from './options-format';
+import type { MessageName } from '@/lib/i18n/translator';
+import { useT } from './i18n';
+import { formatUtcDay } from './options-format';
 
 export type Outcome = { ok: true } | { ok: false; error: string };
 
-export const PACK_SOURCE_LABEL: Readonly<Record<PackSummary['source'], string>> = {
-  bundled: 'Built in',
-  feed: 'Claim feed',
-  file: 'Imported file',
+export const PACK_SOURCE_LABEL: Readonly<Record<PackSummary['source'], MessageName>> = {
+  bundled: 'packs_sourceBundled',
+  feed: 'packs_sourceFeed',
+  file: 'packs_sourceFile',
 };
 
 export interface ClaimPackListProps {
@@ -18,7 +20,11 @@ export interface ClaimPackListProps {
 }
 
 function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEnabled: ClaimPackListProps['onSetEnabled']; onRemove: (pack: PackSummary) => Promise<void> }) {
+  const t = useT();
   const nameId = `${useId()}-name`;
+  // The version and date keep their own elements (tests and screen readers find them), so the line is split around them.
+  const [beforeVersion = '', afterVersion = ''] = t('packs_meta', { source: t(PACK_SOURCE_LABEL[pack.source]), version: '\u0000', date: '\u0001', claims: t.plural('common_claims', pack.claimCount, { count: pack.claimCount }) }).split('\u0000');
+  const [betweenVersionAndDate = '', afterDate = ''] = afterVersion.split('\u0001');
   return (
     <tr data-testid="pack-row" data-pack-id={pack.id} class={pack.enabled ? undefined : 'disabled'}>
       <th scope="row">
@@ -27,21 +33,24 @@ function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEna
         </span>
         {/* Source, version, date and size in one line under the name: the table then fits a 360 px screen. */}
         <span class="pack-meta">
-          {PACK_SOURCE_LABEL[pack.source]} · version <span data-testid="pack-version">{pack.version}</span> · published{' '}
-          <time dateTime={pack.publishedAt}>{formatUtcDay(pack.publishedAt)}</time> · {plural(pack.claimCount, 'claim')}
+          {beforeVersion}
+          <span data-testid="pack-version">{pack.version}</span>
+          {betweenVersionAndDate}
+          <time dateTime={pack.publishedAt}>{formatUtcDay(t, pack.publishedAt)}</time>
+          {afterDate}
         </span>
       </th>
       <td>
         <label class="switch">
           <input type="checkbox" role="switch" checked={pack.enabled} data-testid="pack-toggle" onChange={(event) => onSetEnabled(pack.id, event.currentTarget.checked)} />
-          <span class="visually-hidden">Use {pack.name}</span>
+          <span class="visually-hidden">{t('packs_use', { name: pack.name })}</span>
         </label>
       </td>
       <td>
         {pack.source === 'bundled' ? (
-          <span class="muted">Built in: switch it off instead</span>
+          <span class="muted">{t('packs_builtInHint')}</span>
         ) : (
-          <ConfirmButton label="Remove" confirmLabel="Confirm remove" describedBy={nameId} testId="pack-remove" confirmTestId="pack-remove-confirm" onConfirm={() => onRemove(pack)} />
+          <ConfirmButton label={t('packs_remove')} confirmLabel={t('packs_confirmRemove')} describedBy={nameId} testId="pack-remove" confirmTestId="pack-remove-confirm" onConfirm={() => onRemove(pack)} />
         )}
       </td>
     </tr>
@@ -50,22 +59,23 @@ function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEna
 
 /** The claim packs in use, each with an on/off switch; packs the user added can be removed. */
 export function ClaimPackList({ packs, onSetEnabled, onRemove }: ClaimPackListProps) {
+  const t = useT();
   const [removeError, setRemoveError] = useState<string | undefined>();
   const remove = async (pack: PackSummary) => {
     setRemoveError(undefined);
     const outcome = await onRemove(pack.id);
-    if (!outcome.ok) setRemoveError(`Could not remove “${pack.name}”: ${outcome.error}`);
+    if (!outcome.ok) setRemoveError(t('packs_removeFailed', { name: pack.name, error: outcome.error }));
   };
   return (
     <>
       <div class="table-wrap">
         <table class="packs" data-testid="pack-list">
-          <caption class="visually-hidden">Claim packs</caption>
+          <caption class="visually-hidden">{t('packs_caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Pack</th>
-              <th scope="col">In use</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('packs_pack')}</th>
+              <th scope="col">{t('packs_inUse')}</th>
+              <th scope="col">{t('packs_actions')}</th>
             </tr>
           </thead>
           <tbody>

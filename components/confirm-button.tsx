@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from './i18n';
 
 export interface ConfirmButtonProps {
   /** First-step text, e.g. "Delete". */
@@ -19,6 +20,7 @@ export interface ConfirmButtonProps {
  * never land on a button that just vanished.
  */
 export function ConfirmButton({ label, confirmLabel, onConfirm, describedBy, testId, confirmTestId, disabled }: ConfirmButtonProps) {
+  const t = useT();
   const [step, setStep] = useState<'idle' | 'confirming' | 'busy'>('idle');
   const confirmRef = useRef<HTMLButtonElement>(null);
   const startRef = useRef<HTMLButtonElement>(null);
@@ -66,7 +68,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, describedBy, tes
         {confirmLabel}
       </button>
       <button type="button" disabled={step === 'busy'} onClick={cancel}>
-        Cancel
+        {t('common_cancel')}
       </button>
     </span>
   );

@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { FeedStatus } from '@/lib/claims/claim-set-info';
 import { describeFeedTrust } from '@/lib/claims/feed-trust';
 import type { Result } from '@/lib/messages/message-map';
+import type { Translator } from '@/lib/i18n/translator';
+import { useT } from './i18n';
 import { formatDateTime } from './options-format';
 import { ResultMessage } from './result-message';
 
@@ -33,20 +35,20 @@ function ResultLine({ message, testId }: { message: Message | undefined; testId:
 }
 
 /** Who vouches for the feed's updates, as the status list says it. */
-function trustText(feed: FeedStatus): string {
-  if (!feed.trust) return 'Not chosen: save the feed again with its publisher’s public key, or accept it unsigned';
-  if (feed.trust.kind === 'unsigned') return 'Nobody: an unsigned feed, accepted as you chose';
-  return `Only updates signed by the publisher’s ${describeFeedTrust(feed.trust)}`;
+function trustText(t: Translator, feed: FeedStatus): string {
+  if (!feed.trust) return t('feed_trustNone');
+  if (feed.trust.kind === 'unsigned') return t('feed_trustUnsigned');
+  return t('feed_trustPinned', { key: describeFeedTrust(feed.trust) });
 }
 
-function savedText(feed: FeedStatus): string {
-  if (!feed.url) return 'Feed removed. The built-in and imported packs stay in use.';
-  const how = feed.trust?.kind === 'pinned' ? `Updates must be signed by ${describeFeedTrust(feed.trust)}.` : 'Unsigned: its updates are not checked against any key.';
-  return `Saved. ${how} Use “Update now” to fetch it.`;
+function savedText(t: Translator, feed: FeedStatus): string {
+  if (!feed.url) return t('feed_removed');
+  return feed.trust?.kind === 'pinned' ? t('feed_savedPinned', { key: describeFeedTrust(feed.trust) }) : t('feed_savedUnsigned');
 }
 
 /** Section 3 of the options page: where newer claim data comes from, who vouches for it, and how the last update went. */
 export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps) {
+  const t = useT();
   const id = useId();
   const savedUrl = feed?.url ?? '';
   const savedKey = feed?.trust?.kind === 'pinned' ? feed.trust.publicKey : '';
@@ -71,9 +73,9 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
       // which the browser grants only while it is handling the reader's click.
       const result = await onSaveUrl({ url: draft.trim(), publicKey: unsigned ? '' : keyDraft.trim(), allowUnsigned: unsigned });
       if (!result.ok) setSaveMessage({ ok: false, text: result.error });
-      else setSaveMessage({ ok: true, text: result.warning ? `${savedText(result.feed)} ${result.warning}` : savedText(result.feed) });
+      else setSaveMessage({ ok: true, text: result.warning ? `${savedText(t, result.feed)} ${result.warning}` : savedText(t, result.feed) });
     } catch (error) {
-      setSaveMessage({ ok: false, text: `Could not save: ${errorText(error)}` });
+      setSaveMessage({ ok: false, text: t('feed_saveFailed', { error: errorText(error) }) });
     } finally {
       setBusy(undefined);
     }
@@ -84,9 +86,9 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
     setUpdateMessage(undefined);
     try {
       const result = await onUpdateNow();
-      setUpdateMessage(result.ok ? { ok: true, text: result.status === 'updated' ? 'Updated' : 'Already up to date' } : { ok: false, text: result.error });
+      setUpdateMessage(result.ok ? { ok: true, text: result.status === 'updated' ? t('feed_updated') : t('feed_upToDate') } : { ok: false, text: result.error });
     } catch (error) {
-      setUpdateMessage({ ok: false, text: `Update failed: ${errorText(error)}` });
+      setUpdateMessage({ ok: false, text: t('feed_updateFailed', { error: errorText(error) }) });
     } finally {
       setBusy(undefined);
     }
@@ -94,13 +96,11 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
 
   return (
     <section class="panel" aria-labelledby="feed-heading" data-testid="feed-section">
-      <h2 id="feed-heading">Claim feed</h2>
-      <p class="intro">
-        An optional address that publishes newer claim sets. Pledge Lens checks it once a day; a feed that fails, offers an older set or is not signed by the key you pinned never replaces the data you have.
-      </p>
+      <h2 id="feed-heading">{t('feed_title')}</h2>
+      <p class="intro">{t('feed_intro')}</p>
       {/* noValidate: the background decides what a usable feed is and says why; the browser's own bubble would say less. */}
       <form class="feed-form" noValidate onSubmit={save}>
-        <label for={`${id}-url`}>Feed URL (https)</label>
+        <label for={`${id}-url`}>{t('feed_url')}</label>
         <div class="inline">
           <input
             id={`${id}-url`}
@@ -115,9 +115,9 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
           />
         </div>
         <p class="hint" id={`${id}-url-hint`}>
-          Leave empty to use only the built-in and imported packs.
+          {t('feed_urlHint')}
         </p>
-        <label for={`${id}-key`}>Publisher’s public key</label>
+        <label for={`${id}-key`}>{t('feed_key')}</label>
         <textarea
           id={`${id}-key`}
           rows={3}
@@ -130,61 +130,61 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
           onInput={(event) => setKeyDraft(event.currentTarget.value)}
         />
         <p class="hint" id={`${id}-key-hint`}>
-          The ECDSA P-256 or Ed25519 key the feed’s publisher gives you (base64, PEM or JWK). Pledge Lens then accepts only updates signed with it, and your cards name the key.
+          {t('feed_keyHint')}
         </p>
         <label class="check">
           <input type="checkbox" checked={unsigned} data-testid="feed-unsigned" onChange={(event) => setUnsigned(event.currentTarget.checked)} />
-          Accept this feed unsigned: anyone who can change the file on its server can change your claims
+          {t('feed_unsigned')}
         </label>
         <div class="inline">
           <button type="submit" data-testid="feed-save" disabled={busy !== undefined}>
-            Save
+            {t('common_save')}
           </button>
         </div>
         <ResultLine message={saveMessage} testId="feed-save-result" />
       </form>
       <div class="feed-update">
         <button type="button" data-testid="feed-update" disabled={busy !== undefined} onClick={update}>
-          {busy === 'update' ? 'Updating…' : 'Update now'}
+          {busy === 'update' ? t('feed_updating') : t('feed_updateNow')}
         </button>
         <ResultLine message={updateMessage} testId="feed-result" />
       </div>
-      <h3>Status</h3>
+      <h3>{t('feed_status')}</h3>
       {feed ? (
         <dl class="summary" data-testid="feed-status">
           <div>
-            <dt>Feed</dt>
-            <dd class="break">{feed.url || 'None set'}</dd>
+            <dt>{t('feed_feed')}</dt>
+            <dd class="break">{feed.url || t('feed_noneSet')}</dd>
           </div>
           {feed.url ? (
             <div>
-              <dt>Vouched for by</dt>
-              <dd data-testid="feed-trust">{trustText(feed)}</dd>
+              <dt>{t('feed_vouchedBy')}</dt>
+              <dd data-testid="feed-trust">{trustText(t, feed)}</dd>
             </div>
           ) : null}
           <div>
-            <dt>Last successful update</dt>
-            <dd data-testid="feed-last-success">{feed.lastSuccessAt ? <time dateTime={feed.lastSuccessAt}>{formatDateTime(feed.lastSuccessAt)}</time> : 'Never'}</dd>
+            <dt>{t('feed_lastSuccess')}</dt>
+            <dd data-testid="feed-last-success">{feed.lastSuccessAt ? <time dateTime={feed.lastSuccessAt}>{formatDateTime(t, feed.lastSuccessAt)}</time> : t('feed_never')}</dd>
           </div>
           <div>
-            <dt>Last check</dt>
-            <dd data-testid="feed-last-check">{feed.lastCheckedAt ? <time dateTime={feed.lastCheckedAt}>{formatDateTime(feed.lastCheckedAt)}</time> : 'Never'}</dd>
+            <dt>{t('feed_lastCheck')}</dt>
+            <dd data-testid="feed-last-check">{feed.lastCheckedAt ? <time dateTime={feed.lastCheckedAt}>{formatDateTime(t, feed.lastCheckedAt)}</time> : t('feed_never')}</dd>
           </div>
           <div>
-            <dt>Last error</dt>
+            <dt>{t('feed_lastError')}</dt>
             <dd data-testid="feed-last-error">
               {feed.lastError ? (
                 <>
-                  {feed.lastError.message} <span class="muted">(<time dateTime={feed.lastError.at}>{formatDateTime(feed.lastError.at)}</time>)</span>
+                  {feed.lastError.message} <span class="muted">(<time dateTime={feed.lastError.at}>{formatDateTime(t, feed.lastError.at)}</time>)</span>
                 </>
               ) : (
-                'None'
+                t('feed_none')
               )}
             </dd>
           </div>
         </dl>
       ) : (
-        <p role="status">Loading…</p>
+        <p role="status">{t('common_loading')}</p>
       )}
     </section>
   );

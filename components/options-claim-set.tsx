@@ -3,7 +3,9 @@ import { MAX_PACK_NAME_LENGTH, MAX_PACK_TEXT } from '@/lib/messages/extension-pa
 import type { Result } from '@/lib/messages/message-map';
 import { ClaimPackList, type Outcome } from './claim-pack-list';
 import { OptionsFileImport } from './options-file-import';
-import { formatUtcDay, plural } from './options-format';
+import { useT } from './i18n';
+import { formatUtcDay } from './options-format';
+import type { Translator } from '@/lib/i18n/translator';
 
 export interface OptionsClaimSetProps {
   /** Undefined while loading. */
@@ -14,77 +16,77 @@ export interface OptionsClaimSetProps {
   onImportPack: (name: string, text: string) => Promise<Result<{ pack: PackSummary }>>;
 }
 
-function ageText(days: number): string {
-  return days === 0 ? 'Published today' : days === 1 ? 'Published yesterday' : `Published ${days} days ago`;
+function ageText(t: Translator, days: number): string {
+  return days === 0 ? t('claimSet_publishedToday') : days === 1 ? t('claimSet_publishedYesterday') : t('claimSet_publishedDaysAgo', { days });
 }
 
 /** Section 2 of the options page: which claim data is in use, how old it is, and the packs behind it. */
 export function OptionsClaimSet({ info, error, onSetEnabled, onRemove, onImportPack }: OptionsClaimSetProps) {
+  const t = useT();
   return (
     <section class="panel" aria-labelledby="claim-set-heading" data-testid="claim-set-section">
-      <h2 id="claim-set-heading">Claim set</h2>
-      <p class="intro">The claims Pledge Lens looks for. Packs are merged; when two packs hold the same claim, the newer one wins.</p>
+      <h2 id="claim-set-heading">{t('claimSet_title')}</h2>
+      <p class="intro">{t('claimSet_intro')}</p>
       {error && (
         <p class="result error" role="alert" data-testid="claim-set-error">
           {error}
         </p>
       )}
-      {!info && !error && <p role="status">Loading…</p>}
+      {!info && !error && <p role="status">{t('common_loading')}</p>}
       {info && (
         <>
           <dl class="summary" data-testid="claim-set-summary">
             <div>
-              <dt>Version</dt>
+              <dt>{t('claimSet_version')}</dt>
               <dd data-testid="claim-set-version">{info.version}</dd>
             </div>
             {info.publishedAt !== undefined && info.ageDays !== undefined ? (
               <>
                 <div>
-                  <dt>Published</dt>
+                  <dt>{t('claimSet_published')}</dt>
                   <dd>
-                    <time dateTime={info.publishedAt}>{formatUtcDay(info.publishedAt)}</time>
+                    <time dateTime={info.publishedAt}>{formatUtcDay(t, info.publishedAt)}</time>
                   </dd>
                 </div>
                 <div>
-                  <dt>Age</dt>
+                  <dt>{t('claimSet_age')}</dt>
                   <dd class={info.stale ? 'stale' : undefined} data-testid="claim-set-age">
-                    {ageText(info.ageDays)}
+                    {ageText(t, info.ageDays)}
                   </dd>
                 </div>
               </>
             ) : (
               <div>
-                <dt>Published</dt>
-                <dd data-testid="claim-set-age">No pack is switched on, so no claims are highlighted.</dd>
+                <dt>{t('claimSet_published')}</dt>
+                <dd data-testid="claim-set-age">{t('claimSet_noPack')}</dd>
               </div>
             )}
             <div>
-              <dt>Claims in use</dt>
+              <dt>{t('claimSet_inUse')}</dt>
               <dd data-testid="claim-set-count">{info.claimCount}</dd>
             </div>
           </dl>
           {info.stale && (
             <p class="warning" data-testid="stale-warning">
-              <strong>Out of date:</strong> this claim set is {plural(info.ageDays ?? 0, 'day')} old, and company policies may have changed since. Update the claim feed below or
-              import a newer pack.
+              <strong>{t('claimSet_staleLabel')}</strong> {t.plural('claimSet_stale', info.ageDays ?? 0, { count: info.ageDays ?? 0 })}
             </p>
           )}
-          <h3>Packs</h3>
+          <h3>{t('claimSet_packs')}</h3>
           <ClaimPackList packs={info.packs} onSetEnabled={onSetEnabled} onRemove={onRemove} />
         </>
       )}
-      <h3>Import a claim pack</h3>
+      <h3>{t('claimSet_importTitle')}</h3>
       <OptionsFileImport
-        label="Claim pack file"
-        hint="A claim set file (.json) in the Pledge Lens format. It is checked before anything is stored."
+        label={t('claimSet_importLabel')}
+        hint={t('claimSet_importHint')}
         accept=".json,application/json"
         maxChars={MAX_PACK_TEXT}
         inputTestId="pack-import-input"
         resultTestId="pack-import-result"
         onImport={async ({ name, text }) => {
-          const result = await onImportPack(name.slice(0, MAX_PACK_NAME_LENGTH) || 'Imported pack', text);
+          const result = await onImportPack(name.slice(0, MAX_PACK_NAME_LENGTH) || t('claimSet_importedName'), text);
           return result.ok
-            ? { ok: true, message: `Added “${result.pack.name}”: ${plural(result.pack.claimCount, 'claim')}, version ${result.pack.version}.` }
+            ? { ok: true, message: t('claimSet_added', { name: result.pack.name, claims: t.plural('common_claims', result.pack.claimCount, { count: result.pack.claimCount }), version: result.pack.version }) }
             : { ok: false, error: result.error };
         }}
       />

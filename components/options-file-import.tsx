@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { useT } from './i18n';
 import { ResultMessage } from './result-message';
 
 export type ImportOutcome = { ok: true; message: string } | { ok: false; error: string };
@@ -22,6 +23,7 @@ export interface OptionsFileImportProps {
  * a failure goes in role="alert" so a screen reader hears it without hunting for it.
  */
 export function OptionsFileImport({ label, accept, maxChars, onImport, inputTestId, resultTestId, hint }: OptionsFileImportProps) {
+  const t = useT();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ImportOutcome | undefined>();
@@ -34,9 +36,9 @@ export function OptionsFileImport({ label, accept, maxChars, onImport, inputTest
     setOutcome(undefined);
     try {
       const text = await file.text();
-      setOutcome(text.length > maxChars ? { ok: false, error: `“${file.name}” is too large to import.` } : await onImport({ name: file.name, text }));
+      setOutcome(text.length > maxChars ? { ok: false, error: t('fileImport_tooLarge', { file: file.name }) } : await onImport({ name: file.name, text }));
     } catch (error) {
-      setOutcome({ ok: false, error: `Could not import “${file.name}”: ${error instanceof Error ? error.message : String(error)}` });
+      setOutcome({ ok: false, error: t('fileImport_failed', { file: file.name, error: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(false);
       // Cleared so that choosing the same file again (after fixing it) fires another change event.
@@ -53,7 +55,7 @@ export function OptionsFileImport({ label, accept, maxChars, onImport, inputTest
         </p>
       )}
       <input id={id} type="file" accept={accept} data-testid={inputTestId} aria-describedby={hint ? `${id}-hint` : undefined} disabled={busy} onChange={onChange} />
-      {busy && <p class="hint" role="status">Importing…</p>}
+      {busy && <p class="hint" role="status">{t('fileImport_busy')}</p>}
       {outcome && <ResultMessage ok={outcome.ok} text={outcome.ok ? outcome.message : outcome.error} testId={resultTestId} />}
     </div>
   );

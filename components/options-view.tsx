@@ -1,3 +1,4 @@
+import { useT } from './i18n';
 import { AnnotationHistory, type AnnotationHistoryProps } from './annotation-history';
 import { FeedSettings, type FeedSettingsProps } from './feed-settings';
 import { OptionsClaimSet, type OptionsClaimSetProps } from './options-claim-set';
@@ -12,27 +13,28 @@ export interface OptionsViewProps {
 
 /** The whole options page; it is rendered into the page's <main>, which supplies the landmark. */
 export function OptionsView({ history, claimSet, feed, sites }: OptionsViewProps) {
+  const t = useT();
   return (
     <>
       <header class="page-header">
-        <h1>Pledge Lens options</h1>
-        <nav aria-label="Sections">
+        <h1>{t('options_title')}</h1>
+        <nav aria-label={t('options_sectionsNav')}>
           <ul>
             <li>
-              <a href="#history-heading">Annotation history</a>
+              <a href="#history-heading">{t('history_title')}</a>
             </li>
             <li>
-              <a href="#claim-set-heading">Claim set</a>
+              <a href="#claim-set-heading">{t('claimSet_title')}</a>
             </li>
             <li>
-              <a href="#feed-heading">Claim feed</a>
+              <a href="#feed-heading">{t('feed_title')}</a>
             </li>
             <li>
-              <a href="#sites-heading">Sites</a>
+              <a href="#sites-heading">{t('sites_title')}</a>
             </li>
             <li>
               <a href="/welcome.html#labels" data-testid="legend-link">
-                What do these labels mean?
+                {t('common_legendLink')}
               </a>
             </li>
           </ul>

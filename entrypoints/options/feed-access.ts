@@ -7,6 +7,7 @@
  * `requestFeedAccess` must be called before the handler's first `await`.
  */
 import browser from 'webextension-polyfill';
+import type { Translator } from '@/lib/i18n/translator';
 import { feedPermissionPattern, isLoopbackUrl } from '@/lib/sites/url';
 
 export type FeedAccess = 'granted' | 'declined' | 'not-needed';
@@ -43,12 +44,12 @@ export async function releaseFeedAccess(dropUrl: string, keepUrl: string): Promi
 }
 
 /** What the reader is told when the browser's access to the feed host was declined. */
-export function declinedAccessWarning(url: string): string {
+export function declinedAccessWarning(t: Translator, url: string): string {
   let host = url;
   try {
     host = new URL(url).host;
   } catch {
     // keep what was typed
   }
-  return `The browser was not allowed to read ${host}, so the feed will load only if its server allows other sites to read it (CORS headers). Save again to be asked again.`;
+  return t('feedAccess_declined', { host });
 }

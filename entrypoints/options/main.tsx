@@ -3,7 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { claimOptionsFrom, EMPTY_FILTERS, toMentionQuery, type FilterForm } from '@/components/annotation-filters';
 import { downloadText } from '@/components/download-file';
+import { I18nProvider } from '@/components/i18n';
 import { OptionsView } from '@/components/options-view';
+import { createTranslator } from '@/lib/i18n/translator';
 import type { Mention } from '@/lib/annotations/schema';
 import { citeMention } from '@/lib/annotations/cite-mention';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -17,6 +19,9 @@ import type { SiteSettings } from '@/lib/sites/site-settings';
 import '@/assets/extension-theme.css';
 
 /** The only place on this page that talks to the background; the components get data and callbacks. */
+/** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
+const t = createTranslator((name, substitutions) => browser.i18n.getMessage(name, substitutions));
+
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 
 /** Typing in the search box should not send one request per keystroke. */
@@ -73,7 +78,7 @@ function OptionsPage() {
     if (seq !== listSeq.current) return;
     setLoading(false);
     if (!answer.ok) {
-      setListError(`Could not load annotations: ${answer.error}`);
+      setListError(t('options_loadAnnotationsFailed', { error: answer.error }));
       return;
     }
     setMentions(answer.mentions);
@@ -92,7 +97,7 @@ function OptionsPage() {
     if (answer.ok) {
       setInfo(plainFeedInfo(answer));
       setInfoError(undefined);
-    } else setInfoError(`Could not read the claim set: ${answer.error}`);
+    } else setInfoError(t('options_readClaimSetFailed', { error: answer.error }));
   }, []);
 
   /**
@@ -144,7 +149,7 @@ function OptionsPage() {
         changes,
         unseenChanges,
         initialFilters: INITIAL_FILTERS,
-        claimOptions: claimOptionsFrom(knownClaims),
+        claimOptions: claimOptionsFrom(t, knownClaims),
         loading,
         ...(listError ? { error: listError } : {}),
         onQueryChange: setQuery,
@@ -216,7 +221,7 @@ function OptionsPage() {
           }
           await releaseFeedAccess(previousUrl, result.feed.url);
           await loadInfo();
-          return granted === 'declined' ? { ...result, warning: declinedAccessWarning(choice.url) } : result;
+          return granted === 'declined' ? { ...result, warning: declinedAccessWarning(t, choice.url) } : result;
         },
         onUpdateNow: async () => {
           const result = await ask({ type: 'update-feed-now' });
@@ -239,4 +244,11 @@ function OptionsPage() {
   );
 }
 
-render(<OptionsPage />, document.getElementById('app')!);
+document.documentElement.lang = t.locale;
+document.title = t('options_title');
+render(
+  <I18nProvider translator={t}>
+    <OptionsPage />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

@@ -42,6 +42,8 @@ export type GetMessage = (name: string, substitutions?: string[]) => string;
 /**
  * Placeholder values in the order of their names, sorted: the catalogue maps the sorted names to $1,
  * $2, … (the catalogue test checks this), so callers name values instead of counting positions.
+ * Pass exactly the message's placeholders: an extra key (which a spread object can smuggle past the
+ * type checker) would shift the values after it.
  */
 export function substitutionsFor(values: Readonly<Record<string, string | number>> | undefined): string[] {
   if (!values) return [];

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationHistory, type AnnotationHistoryProps } from '@/components/annotation-history';
 import { claimOptionsFrom, toMentionQuery, EMPTY_FILTERS } from '@/components/annotation-filters';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
 import { claimFixture, mentionFixture, pickFile } from './options-test-utils';
+import { english, renderIn } from '../i18n/test-translators';
 
 const pause = claimFixture();
 const target = claimFixture({ id: 'acme-target', kind: 'announced-target', statement: 'Acme aims to publish model cards within a month.' });
@@ -25,7 +26,7 @@ function props(overrides: Partial<AnnotationHistoryProps> = {}): AnnotationHisto
       }),
     ],
     claims: { [pause.id]: pause, [target.id]: target },
-    claimOptions: claimOptionsFrom({ [pause.id]: pause, [target.id]: target }),
+    claimOptions: claimOptionsFrom(english, { [pause.id]: pause, [target.id]: target }),
     loading: false,
     onQueryChange: vi.fn(),
     onDelete: vi.fn(),
@@ -42,7 +43,7 @@ afterEach(cleanup);
 
 describe('AnnotationHistory rows', () => {
   it('renders one row per mention with quote, claim label, page link, date, note and flag', () => {
-    render(<AnnotationHistory {...props()} />);
+    renderIn(<AnnotationHistory {...props()} />);
     const rows = within(screen.getByTestId('history-list')).getAllByTestId('history-row');
     expect(rows).toHaveLength(2);
     const first = within(rows[0]!);
@@ -67,13 +68,13 @@ describe('AnnotationHistory rows', () => {
   });
 
   it('says so when a mention points at a claim that is not in the active set', () => {
-    render(<AnnotationHistory {...props({ mentions: [mentionFixture({ claimId: 'gone' })], claims: {} })} />);
+    renderIn(<AnnotationHistory {...props({ mentions: [mentionFixture({ claimId: 'gone' })], claims: {} })} />);
     expect(screen.getByTestId('row-claim').textContent).toContain('gone');
     expect(screen.getByTestId('history-count').textContent).toBe('1 mention found');
   });
 
   it('an empty history says what will appear there, not that filters hide it; a filtered one says so', () => {
-    render(<AnnotationHistory {...props({ mentions: [] })} />);
+    renderIn(<AnnotationHistory {...props({ mentions: [] })} />);
     expect(screen.queryAllByTestId('history-row')).toHaveLength(0);
     expect(screen.getByTestId('history-empty').textContent).toMatch(/^Your history is empty\./);
     expect(screen.getByTestId('history-empty').textContent).not.toMatch(/filter/i);
@@ -82,13 +83,13 @@ describe('AnnotationHistory rows', () => {
   });
 
   it('an empty result cannot be exported', () => {
-    render(<AnnotationHistory {...props({ mentions: [] })} />);
+    renderIn(<AnnotationHistory {...props({ mentions: [] })} />);
     expect(screen.getByTestId<HTMLButtonElement>('export-button').disabled).toBe(true);
     expect(screen.getByTestId('export-hint').textContent).toMatch(/^Nothing to export/);
   });
 
   it('shows a load error in an alert', () => {
-    render(<AnnotationHistory {...props({ error: 'Could not load annotations: boom' })} />);
+    renderIn(<AnnotationHistory {...props({ error: 'Could not load annotations: boom' })} />);
     const alert = screen.getByTestId('history-error');
     expect(alert.getAttribute('role')).toBe('alert');
     expect(alert.textContent).toContain('boom');
@@ -98,7 +99,7 @@ describe('AnnotationHistory rows', () => {
 describe('AnnotationHistory filters', () => {
   it('reports the query built from each control', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
-    render(<AnnotationHistory {...props({ onQueryChange })} />);
+    renderIn(<AnnotationHistory {...props({ onQueryChange })} />);
 
     fireEvent.input(screen.getByTestId('filter-text'), { target: { value: '  halt training ' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', text: 'halt training' });
@@ -127,7 +128,7 @@ describe('AnnotationHistory filters', () => {
   });
 
   it('offers every kind and status in plain words', () => {
-    render(<AnnotationHistory {...props()} />);
+    renderIn(<AnnotationHistory {...props()} />);
     const texts = (id: string) => Array.from(screen.getByTestId<HTMLSelectElement>(id).options).map((o) => o.textContent);
     expect(texts('filter-kind')).toEqual(['All labels', 'Binding commitment', 'Announced target', 'No commitment']);
     expect(texts('filter-status')).toContain('Not yet in force');
@@ -136,7 +137,7 @@ describe('AnnotationHistory filters', () => {
 
   it('leaves out a site the background could not read, and marks the field invalid', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
-    render(<AnnotationHistory {...props({ onQueryChange })} />);
+    renderIn(<AnnotationHistory {...props({ onQueryChange })} />);
     const site = screen.getByTestId('filter-site');
     fireEvent.input(site, { target: { value: 'not a host' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include' });
@@ -146,7 +147,7 @@ describe('AnnotationHistory filters', () => {
   });
 
   it('offers every known claim in the claim select, with kind labels', () => {
-    render(<AnnotationHistory {...props()} />);
+    renderIn(<AnnotationHistory {...props()} />);
     const options = Array.from(screen.getByTestId<HTMLSelectElement>('filter-claim').options).map((o) => [o.value, o.textContent]);
     expect(options).toEqual([
       ['', 'All claims'],
@@ -156,7 +157,7 @@ describe('AnnotationHistory filters', () => {
   });
 
   it('labels every control', () => {
-    const { container } = render(<AnnotationHistory {...props()} />);
+    const { container } = renderIn(<AnnotationHistory {...props()} />);
     const controls = Array.from(container.querySelectorAll<HTMLElement>('input, select'));
     expect(controls.length).toBeGreaterThanOrEqual(8);
     const labelled = screen.getAllByLabelText(/\S/);
@@ -172,7 +173,7 @@ describe('AnnotationHistory filters', () => {
 describe('AnnotationHistory destructive actions', () => {
   it('deletes a row only after the second, confirming click', async () => {
     const onDelete = vi.fn();
-    render(<AnnotationHistory {...props({ onDelete })} />);
+    renderIn(<AnnotationHistory {...props({ onDelete })} />);
     const row = within(screen.getAllByTestId('history-row')[1]!);
     fireEvent.click(row.getByTestId('row-delete'));
     expect(onDelete).not.toHaveBeenCalled();
@@ -185,7 +186,7 @@ describe('AnnotationHistory destructive actions', () => {
 
   it('cancelling a delete fires nothing and restores the button', () => {
     const onDelete = vi.fn();
-    render(<AnnotationHistory {...props({ onDelete })} />);
+    renderIn(<AnnotationHistory {...props({ onDelete })} />);
     const row = within(screen.getAllByTestId('history-row')[0]!);
     fireEvent.click(row.getByTestId('row-delete'));
     fireEvent.click(row.getByRole('button', { name: 'Cancel' }));
@@ -196,7 +197,7 @@ describe('AnnotationHistory destructive actions', () => {
 
   it('clears everything only after confirmation', async () => {
     const onClearAll = vi.fn();
-    render(<AnnotationHistory {...props({ onClearAll })} />);
+    renderIn(<AnnotationHistory {...props({ onClearAll })} />);
     expect(screen.queryByTestId('clear-all-confirm')).toBeNull();
     fireEvent.click(screen.getByTestId('clear-all'));
     expect(onClearAll).not.toHaveBeenCalled();
@@ -210,7 +211,7 @@ describe('AnnotationHistory destructive actions', () => {
 describe('AnnotationHistory export and import', () => {
   it('exports in the chosen format and reports the count', async () => {
     const onExport = vi.fn(async () => ({ ok: true as const, count: 3 }));
-    render(<AnnotationHistory {...props({ onExport })} />);
+    renderIn(<AnnotationHistory {...props({ onExport })} />);
     fireEvent.change(screen.getByTestId('export-format'), { target: { value: 'csv' } });
     fireEvent.click(screen.getByTestId('export-button'));
     await waitFor(() => expect(screen.getByTestId('export-result').textContent).toBe('Exported 3 mentions.'));
@@ -218,14 +219,14 @@ describe('AnnotationHistory export and import', () => {
   });
 
   it('offers the three export formats', () => {
-    render(<AnnotationHistory {...props()} />);
+    renderIn(<AnnotationHistory {...props()} />);
     const values = Array.from(screen.getByTestId<HTMLSelectElement>('export-format').options).map((o) => o.value);
     expect(values).toEqual(['w3c', 'csv', 'markdown']);
   });
 
   it('reads the chosen file and reports the import counts', async () => {
     const onImport = vi.fn(async () => ({ ok: true as const, added: 2, updated: 1, unchanged: 4 }));
-    render(<AnnotationHistory {...props({ onImport })} />);
+    renderIn(<AnnotationHistory {...props({ onImport })} />);
     pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
     const result = await screen.findByText('Imported: 2 added, 1 updated, 4 unchanged');
     expect(onImport).toHaveBeenCalledWith('{"type":"AnnotationCollection"}');
@@ -235,7 +236,7 @@ describe('AnnotationHistory export and import', () => {
 
   it('shows an import failure in role=alert', async () => {
     const onImport = vi.fn(async () => ({ ok: false as const, error: 'Item 3: pageUrl must be an absolute URL' }));
-    render(<AnnotationHistory {...props({ onImport })} />);
+    renderIn(<AnnotationHistory {...props({ onImport })} />);
     pickFile(screen.getByTestId('import-input'), 'bad.json', '{}');
     const alert = await screen.findByRole('alert');
     expect(alert).toBe(screen.getByTestId('import-result'));
@@ -244,7 +245,7 @@ describe('AnnotationHistory export and import', () => {
   });
 
   it('accepts only JSON files in the picker', () => {
-    render(<AnnotationHistory {...props()} />);
+    renderIn(<AnnotationHistory {...props()} />);
     expect(screen.getByTestId('import-input').getAttribute('accept')).toContain('.jsonld');
   });
 });
@@ -262,7 +263,7 @@ describe('AnnotationHistory as a research view', () => {
   const pageTwo = mentionFixture({ id: 'm-3', anchor: { exact: 'Later on the same page', prefix: '', suffix: '', start: 400, end: 420 }, lastSeen: '2026-03-04T09:00:00.000Z' });
 
   it('groups by page (reading order within a page) or by claim, from a toggle', () => {
-    render(<AnnotationHistory {...props({ initialGrouping: undefined, mentions: [pageTwo, ...props().mentions] })} />);
+    renderIn(<AnnotationHistory {...props({ initialGrouping: undefined, mentions: [pageTwo, ...props().mentions] })} />);
     // Default: by page. The newest page first; its rows in reading order; the page is named once, in the heading.
     let groups = screen.getAllByTestId('history-group');
     expect(groups.map((group) => within(group).getByTestId('group-heading').textContent)).toEqual([
@@ -282,7 +283,7 @@ describe('AnnotationHistory as a research view', () => {
   });
 
   it('marks rows whose claim changed since they were read, in words', () => {
-    render(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change] })} />);
+    renderIn(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change] })} />);
     const [first, second] = screen.getAllByTestId('history-row');
     expect(within(first!).getByTestId('row-changed').textContent).toBe(
       'Changed since you read it was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
@@ -293,7 +294,7 @@ describe('AnnotationHistory as a research view', () => {
 
   it('the notice shows only the changed mentions in one click', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
-    render(<AnnotationHistory {...props({ onQueryChange, unseenChanges: [change] })} />);
+    renderIn(<AnnotationHistory {...props({ onQueryChange, unseenChanges: [change] })} />);
     fireEvent.click(screen.getByTestId('show-changed'));
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', changedSinceRead: true });
     expect(screen.getByTestId<HTMLInputElement>('filter-changed').checked).toBe(true);
@@ -302,7 +303,7 @@ describe('AnnotationHistory as a research view', () => {
 
   it('edits a note in place and says it was saved', async () => {
     const onSaveNote = vi.fn(async () => ({ ok: true as const }));
-    render(<AnnotationHistory {...props({ onSaveNote })} />);
+    renderIn(<AnnotationHistory {...props({ onSaveNote })} />);
     const row = within(screen.getAllByTestId('history-row')[1]!);
     fireEvent.click(row.getByTestId('row-note-edit'));
     fireEvent.input(row.getByTestId('row-note-input'), { target: { value: 'Not about Acme at all' } });
@@ -314,7 +315,7 @@ describe('AnnotationHistory as a research view', () => {
 
   it('a failed note save says why, in an alert, and keeps the text', async () => {
     const onSaveNote = vi.fn(async () => ({ ok: false as const, error: 'That mention is no longer stored (was the history cleared?).' }));
-    render(<AnnotationHistory {...props({ onSaveNote })} />);
+    renderIn(<AnnotationHistory {...props({ onSaveNote })} />);
     const row = within(screen.getAllByTestId('history-row')[0]!);
     expect(row.getByTestId('row-note-edit').textContent).toBe('Edit note');
     fireEvent.click(row.getByTestId('row-note-edit'));
@@ -328,12 +329,12 @@ describe('AnnotationHistory as a research view', () => {
 
   it('copies a citation in one click, and shows it to copy by hand when the clipboard is refused', async () => {
     const onCopyCitation = vi.fn(async () => ({ copied: true, text: 'cite' }));
-    const { unmount } = render(<AnnotationHistory {...props({ onCopyCitation })} />);
+    const { unmount } = renderIn(<AnnotationHistory {...props({ onCopyCitation })} />);
     fireEvent.click(within(screen.getAllByTestId('history-row')[0]!).getByTestId('row-cite'));
     await waitFor(() => expect(screen.getByTestId('row-cite-result').textContent).toBe('Citation copied.'));
     expect(onCopyCitation).toHaveBeenCalledWith(expect.objectContaining({ id: 'm-1' }));
     unmount();
-    render(<AnnotationHistory {...props({ onCopyCitation: async () => ({ copied: false, text: '“Quote” In: Page' }) })} />);
+    renderIn(<AnnotationHistory {...props({ onCopyCitation: async () => ({ copied: false, text: '“Quote” In: Page' }) })} />);
     fireEvent.click(within(screen.getAllByTestId('history-row')[0]!).getByTestId('row-cite'));
     const refused = await screen.findByRole('alert');
     expect(refused.textContent).toContain('did not allow copying');

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsClaimSet, type OptionsClaimSetProps } from '@/components/options-claim-set';
 import { infoFixture, packFixture, pickFile } from './options-test-utils';
+import { renderIn } from '../i18n/test-translators';
 
 const filePack = packFixture({ id: 'file-1', name: 'my-pack.json', source: 'file', enabled: false, version: '0.3.0', publishedAt: '2026-03-01', claimCount: 4 });
 
@@ -20,7 +21,7 @@ afterEach(cleanup);
 
 describe('OptionsClaimSet summary', () => {
   it('shows version, publication date, age and claim count', () => {
-    render(<OptionsClaimSet {...props()} />);
+    renderIn(<OptionsClaimSet {...props()} />);
     expect(screen.getByTestId('claim-set-version').textContent).toBe('bundled@1.2.0');
     expect(screen.getByTestId('claim-set-summary').textContent).toContain('1 Feb 2026');
     expect(screen.getByTestId('claim-set-age').textContent).toBe('Published 20 days ago');
@@ -28,27 +29,27 @@ describe('OptionsClaimSet summary', () => {
   });
 
   it('warns only when the set is stale', () => {
-    const { unmount } = render(<OptionsClaimSet {...props()} />);
+    const { unmount } = renderIn(<OptionsClaimSet {...props()} />);
     expect(screen.queryByTestId('stale-warning')).toBeNull();
     unmount();
-    render(<OptionsClaimSet {...props({ info: infoFixture({ ageDays: 130, stale: true }) })} />);
+    renderIn(<OptionsClaimSet {...props({ info: infoFixture({ ageDays: 130, stale: true }) })} />);
     expect(screen.getByTestId('stale-warning').textContent).toContain('130 days old');
     expect(screen.getByTestId('claim-set-age').className).toContain('stale');
   });
 
   it('shows a loading state, then an error in an alert', () => {
-    const loading = render(<OptionsClaimSet {...props({ info: undefined })} />);
+    const loading = renderIn(<OptionsClaimSet {...props({ info: undefined })} />);
     expect(loading.container.textContent).toContain('Loading');
     expect(screen.queryByTestId('pack-list')).toBeNull();
     loading.unmount();
-    render(<OptionsClaimSet {...props({ info: undefined, error: 'Could not read the claim set: gone' })} />);
+    renderIn(<OptionsClaimSet {...props({ info: undefined, error: 'Could not read the claim set: gone' })} />);
     expect(screen.getByTestId('claim-set-error').getAttribute('role')).toBe('alert');
   });
 });
 
 describe('OptionsClaimSet packs', () => {
   it('lists each pack with its details and switch state', () => {
-    render(<OptionsClaimSet {...props()} />);
+    renderIn(<OptionsClaimSet {...props()} />);
     const rows = within(screen.getByTestId('pack-list')).getAllByTestId('pack-row');
     expect(rows.map((row) => within(row).getByTestId('pack-name').textContent)).toEqual(['Built-in claims', 'my-pack.json']);
     // Source, version, date and size sit under the name, so the table fits a 360 px screen.
@@ -63,7 +64,7 @@ describe('OptionsClaimSet packs', () => {
 
   it('switching a pack reports its id and the new state', () => {
     const onSetEnabled = vi.fn();
-    render(<OptionsClaimSet {...props({ onSetEnabled })} />);
+    renderIn(<OptionsClaimSet {...props({ onSetEnabled })} />);
     fireEvent.click(within(screen.getAllByTestId('pack-row')[1]!).getByTestId('pack-toggle'));
     expect(onSetEnabled).toHaveBeenCalledWith('file-1', true);
     fireEvent.click(within(screen.getAllByTestId('pack-row')[0]!).getByTestId('pack-toggle'));
@@ -72,7 +73,7 @@ describe('OptionsClaimSet packs', () => {
 
   it('offers Remove only for packs the user added, and only after confirmation', async () => {
     const onRemove = vi.fn(async () => ({ ok: true as const }));
-    render(<OptionsClaimSet {...props({ onRemove })} />);
+    renderIn(<OptionsClaimSet {...props({ onRemove })} />);
     const [bundled, file] = screen.getAllByTestId('pack-row').map((row) => within(row));
     expect(bundled!.queryByTestId('pack-remove')).toBeNull();
     fireEvent.click(file!.getByTestId('pack-remove'));
@@ -82,7 +83,7 @@ describe('OptionsClaimSet packs', () => {
   });
 
   it('shows why a removal failed', async () => {
-    render(<OptionsClaimSet {...props({ onRemove: async () => ({ ok: false, error: 'No such pack.' }) })} />);
+    renderIn(<OptionsClaimSet {...props({ onRemove: async () => ({ ok: false, error: 'No such pack.' }) })} />);
     const file = within(screen.getAllByTestId('pack-row')[1]!);
     fireEvent.click(file.getByTestId('pack-remove'));
     fireEvent.click(file.getByTestId('pack-remove-confirm'));
@@ -95,7 +96,7 @@ describe('OptionsClaimSet packs', () => {
 describe('OptionsClaimSet pack import', () => {
   it('sends the file name and text and reports the new pack', async () => {
     const onImportPack = vi.fn(async (name: string) => ({ ok: true as const, pack: packFixture({ id: 'file-2', name, source: 'file', claimCount: 1, version: '2.0.0' }) }));
-    render(<OptionsClaimSet {...props({ onImportPack })} />);
+    renderIn(<OptionsClaimSet {...props({ onImportPack })} />);
     pickFile(screen.getByTestId('pack-import-input'), 'extra-claims.json', '{"version":"2.0.0"}');
     const result = await screen.findByText('Added “extra-claims.json”: 1 claim, version 2.0.0.');
     expect(onImportPack).toHaveBeenCalledWith('extra-claims.json', '{"version":"2.0.0"}');
@@ -104,7 +105,7 @@ describe('OptionsClaimSet pack import', () => {
   });
 
   it('shows the validation error from a rejected pack in an alert', async () => {
-    render(<OptionsClaimSet {...props({ onImportPack: async () => ({ ok: false, error: 'claims[0].kind: must be a known kind' }) })} />);
+    renderIn(<OptionsClaimSet {...props({ onImportPack: async () => ({ ok: false, error: 'claims[0].kind: must be a known kind' }) })} />);
     pickFile(screen.getByTestId('pack-import-input'), 'broken.json', '{}');
     const alert = await screen.findByRole('alert');
     expect(alert).toBe(screen.getByTestId('pack-import-result'));
@@ -113,7 +114,7 @@ describe('OptionsClaimSet pack import', () => {
 
   it('refuses an oversized file without calling the background', async () => {
     const onImportPack = vi.fn();
-    render(<OptionsClaimSet {...props({ onImportPack })} />);
+    renderIn(<OptionsClaimSet {...props({ onImportPack })} />);
     pickFile(screen.getByTestId('pack-import-input'), 'huge.json', 'x'.repeat(10_000_001));
     await waitFor(() => expect(screen.getByTestId('pack-import-result').textContent).toContain('too large'));
     expect(onImportPack).not.toHaveBeenCalled();

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedSettings, type FeedChoice, type FeedSettingsProps } from '@/components/feed-settings';
 import type { PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { formatDateTime } from '@/components/options-format';
+import { english, renderIn } from '../i18n/test-translators';
 
 const FEED = 'https://claims.example.org/feed.json';
 const PINNED: PinnedFeedKey = { kind: 'pinned', algorithm: 'ECDSA-P256', publicKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE', fingerprint: '3F2A 9C1B 77D0 E4A5' };
@@ -21,7 +22,7 @@ afterEach(cleanup);
 
 describe('FeedSettings', () => {
   it('shows the stored URL in a labelled input', () => {
-    render(<FeedSettings {...props()} />);
+    renderIn(<FeedSettings {...props()} />);
     const input = screen.getByTestId<HTMLInputElement>('feed-url');
     expect(input.value).toBe(FEED);
     expect(screen.getByLabelText(/Feed URL/)).toBe(input);
@@ -29,7 +30,7 @@ describe('FeedSettings', () => {
 
   it('saves the typed URL (trimmed) with the pasted key, and confirms with the key\'s fingerprint', async () => {
     const onSaveUrl = vi.fn(async ({ url }: FeedChoice) => ({ ok: true as const, feed: { url, trust: PINNED } }));
-    render(<FeedSettings {...props({ onSaveUrl })} />);
+    renderIn(<FeedSettings {...props({ onSaveUrl })} />);
     fireEvent.input(screen.getByTestId('feed-url'), { target: { value: '  https://other.example.net/claims.json ' } });
     fireEvent.input(screen.getByTestId('feed-key'), { target: { value: `  ${PINNED.publicKey}\n` } });
     fireEvent.click(screen.getByTestId('feed-save'));
@@ -42,7 +43,7 @@ describe('FeedSettings', () => {
 
   it('an unsigned choice disables the key field, sends no key and is confirmed as unsigned, with the browser\'s warning', async () => {
     const onSaveUrl = vi.fn(async ({ url }: FeedChoice) => ({ ok: true as const, feed: { url, trust: { kind: 'unsigned' as const } }, warning: 'The browser was not allowed to read x.' }));
-    render(<FeedSettings {...props({ onSaveUrl })} />);
+    renderIn(<FeedSettings {...props({ onSaveUrl })} />);
     fireEvent.input(screen.getByTestId('feed-key'), { target: { value: PINNED.publicKey } });
     fireEvent.click(screen.getByTestId('feed-unsigned'));
     expect(screen.getByTestId<HTMLTextAreaElement>('feed-key').disabled).toBe(true);
@@ -54,7 +55,7 @@ describe('FeedSettings', () => {
   });
 
   it('shows who vouches for the feed: the pinned key, unsigned, or a feed saved before signatures', () => {
-    const { rerender } = render(<FeedSettings {...props({ feed: { url: FEED, trust: PINNED } })} />);
+    const { rerender } = renderIn(<FeedSettings {...props({ feed: { url: FEED, trust: PINNED } })} />);
     expect(screen.getByTestId('feed-trust').textContent).toBe('Only updates signed by the publisher’s ECDSA P-256 key 3F2A 9C1B 77D0 E4A5');
     expect(screen.getByTestId<HTMLTextAreaElement>('feed-key').value).toBe(PINNED.publicKey);
     rerender(<FeedSettings {...props({ feed: { url: FEED, trust: { kind: 'unsigned' } } })} />);
@@ -65,7 +66,7 @@ describe('FeedSettings', () => {
   });
 
   it('shows the rejection when the background refuses the URL', async () => {
-    render(<FeedSettings {...props({ onSaveUrl: async () => ({ ok: false, error: 'A claim feed must be an https:// URL.' }) })} />);
+    renderIn(<FeedSettings {...props({ onSaveUrl: async () => ({ ok: false, error: 'A claim feed must be an https:// URL.' }) })} />);
     fireEvent.input(screen.getByTestId('feed-url'), { target: { value: 'http://plain.example.com/' } });
     fireEvent.click(screen.getByTestId('feed-save'));
     const alert = await screen.findByTestId('feed-save-result');
@@ -77,13 +78,13 @@ describe('FeedSettings', () => {
     ['updated', 'Updated'],
     ['not-modified', 'Already up to date'],
   ] as const)('reports an update that ended %s', async (status, text) => {
-    render(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: true, status, feed: { url: FEED } }) })} />);
+    renderIn(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: true, status, feed: { url: FEED } }) })} />);
     fireEvent.click(screen.getByTestId('feed-update'));
     await waitFor(() => expect(screen.getByTestId('feed-result').textContent).toBe(text));
   });
 
   it('reports a failed update in an alert', async () => {
-    render(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: false, error: 'The feed answered 503.' }) })} />);
+    renderIn(<FeedSettings {...props({ onUpdateNow: async () => ({ ok: false, error: 'The feed answered 503.' }) })} />);
     fireEvent.click(screen.getByTestId('feed-update'));
     const alert = await screen.findByTestId('feed-result');
     expect(alert.getAttribute('role')).toBe('alert');
@@ -92,16 +93,16 @@ describe('FeedSettings', () => {
 
   it('shows the last success, last check and last error', () => {
     const at = '2026-03-04T11:00:00.000Z';
-    render(<FeedSettings {...props({ feed: { url: FEED, lastSuccessAt: '2026-03-02T10:00:00.000Z', lastCheckedAt: at, lastError: { at, message: 'Version 1.0.0 is older than 1.2.0' } } })} />);
+    renderIn(<FeedSettings {...props({ feed: { url: FEED, lastSuccessAt: '2026-03-02T10:00:00.000Z', lastCheckedAt: at, lastError: { at, message: 'Version 1.0.0 is older than 1.2.0' } } })} />);
     const status = within(screen.getByTestId('feed-status'));
-    expect(status.getByTestId('feed-last-success').textContent).toBe(formatDateTime('2026-03-02T10:00:00.000Z'));
-    expect(status.getByTestId('feed-last-check').textContent).toBe(formatDateTime(at));
+    expect(status.getByTestId('feed-last-success').textContent).toBe(formatDateTime(english, '2026-03-02T10:00:00.000Z'));
+    expect(status.getByTestId('feed-last-check').textContent).toBe(formatDateTime(english, at));
     expect(status.getByTestId('feed-last-error').textContent).toContain('Version 1.0.0 is older than 1.2.0');
-    expect(status.getByTestId('feed-last-error').textContent).toContain(formatDateTime(at));
+    expect(status.getByTestId('feed-last-error').textContent).toContain(formatDateTime(english, at));
   });
 
   it('says Never and None before any update', () => {
-    render(<FeedSettings {...props({ feed: { url: '' } })} />);
+    renderIn(<FeedSettings {...props({ feed: { url: '' } })} />);
     expect(screen.getByTestId('feed-last-success').textContent).toBe('Never');
     expect(screen.getByTestId('feed-last-error').textContent).toBe('None');
     expect(screen.getByTestId('feed-status').textContent).toContain('None set');
@@ -111,10 +112,10 @@ describe('FeedSettings', () => {
 describe('formatDateTime', () => {
   it('formats a date-time as day, month name, year and local time', () => {
     const local = new Date(2026, 10, 22, 9, 5);
-    expect(formatDateTime(local.toISOString())).toBe('22 Nov 2026, 09:05');
+    expect(formatDateTime(english, local.toISOString())).toBe('22 Nov 2026, 09:05');
   });
 
   it('passes through what it cannot parse', () => {
-    expect(formatDateTime('yesterday')).toBe('yesterday');
+    expect(formatDateTime(english, 'yesterday')).toBe('yesterday');
   });
 });

@@ -1,14 +1,15 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsSites } from '@/components/options-sites';
+import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
 describe('OptionsSites', () => {
   it('shows the stored mode and lists, and saves what the reader edits', async () => {
     const onSave = vi.fn(async (settings: { siteMode: 'all-sites' | 'allow-list'; allowedSites: string[]; disabledSites: string[] }) => ({ ok: true as const, settings }));
-    render(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: [], disabledSites: ['spam.example'] }} onSave={onSave} />);
+    renderIn(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: [], disabledSites: ['spam.example'] }} onSave={onSave} />);
     expect(screen.getByTestId<HTMLInputElement>('site-mode-all').checked).toBe(true);
     expect(screen.getByTestId<HTMLTextAreaElement>('disabled-sites').value).toBe('spam.example');
     fireEvent.click(screen.getByTestId('site-mode-allow'));
@@ -19,7 +20,7 @@ describe('OptionsSites', () => {
   });
 
   it('shows a refusal as an alert', async () => {
-    render(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: [], disabledSites: [] }} onSave={async () => ({ ok: false, error: '"x y" is not a site name' })} />);
+    renderIn(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: [], disabledSites: [] }} onSave={async () => ({ ok: false, error: '"x y" is not a site name' })} />);
     fireEvent.click(screen.getByTestId('sites-save'));
     const result = await screen.findByRole('alert');
     expect(result).toBe(screen.getByTestId('sites-result'));

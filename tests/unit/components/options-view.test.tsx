@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsView, type OptionsViewProps } from '@/components/options-view';
 import { claimOptionsFrom } from '@/components/annotation-filters';
 import { claimFixture, infoFixture, mentionFixture, packFixture } from './options-test-utils';
+import { english, german, renderIn } from '../i18n/test-translators';
 
 function props(stale: boolean): OptionsViewProps {
   const claim = claimFixture();
@@ -12,7 +13,7 @@ function props(stale: boolean): OptionsViewProps {
     history: {
       mentions: [mentionFixture(), mentionFixture({ id: 'm-2', wrongMatch: { flagged: true, updatedAt: '2026-03-05T00:00:00.000Z' } })],
       claims: { [claim.id]: claim },
-      claimOptions: claimOptionsFrom({ [claim.id]: claim }),
+      claimOptions: claimOptionsFrom(english, { [claim.id]: claim }),
       loading: false,
       onQueryChange: vi.fn(),
       onDelete: vi.fn(),
@@ -44,7 +45,7 @@ afterEach(cleanup);
 function mountPage(stale: boolean): Element {
   document.documentElement.lang = 'en';
   document.title = 'Pledge Lens options';
-  return render(<OptionsView {...props(stale)} />, { container: document.body.appendChild(document.createElement('main')) }).container;
+  return renderIn(<OptionsView {...props(stale)} />, english, { container: document.body.appendChild(document.createElement('main')) }).container;
 }
 
 describe('OptionsView', () => {
@@ -67,5 +68,15 @@ describe('OptionsView', () => {
     const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
     expect(violations).toEqual([]);
     expect(Boolean(screen.getByTestId('claim-set-version'))).toBe(true);
+  });
+
+  it('speaks German with the German catalogue: headings, pack line, dates', () => {
+    const root = renderIn(<OptionsView {...props(true)} />, german).container;
+    expect(Array.from(root.querySelectorAll('h1')).map((h) => h.textContent)).toEqual(['Pledge Lens – Einstellungen']);
+    expect(Array.from(root.querySelectorAll('section > h2')).map((h) => h.textContent)).toEqual(['Verlauf der Anmerkungen', 'Aussagensammlung', 'Aussagen-Feed', 'Websites']);
+    const meta = root.querySelector('[data-testid=pack-row] .pack-meta')?.textContent ?? '';
+    expect(meta).toMatch(/^Eingebaut · Version \S+ · veröffentlicht am \d{1,2}\. \S+ \d{4} · \d+ Aussagen?$/);
+    expect(root.querySelector('[data-testid=stale-warning]')?.textContent).toMatch(/^Veraltet: Diese Aussagensammlung ist \d+ Tage? alt/);
+    expect(root.textContent).not.toMatch(/Annotation history|Claim feed|Published|Search quotes/);
   });
 });

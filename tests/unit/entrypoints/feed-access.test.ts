@@ -11,6 +11,7 @@ const browserMock = vi.hoisted(() => ({
 }));
 vi.mock('webextension-polyfill', () => ({ default: browserMock }));
 
+import { english } from '../i18n/test-translators';
 const { declinedAccessWarning, feedAccessPattern, releaseFeedAccess, requestFeedAccess } = await import('../../../entrypoints/options/feed-access');
 
 beforeEach(() => {
@@ -37,7 +38,7 @@ describe('feed host permission', () => {
     expect(await requestFeedAccess('https://feeds.example.org/c.json')).toBe('declined');
     browserMock.permissions.request.mockRejectedValueOnce(new Error('not from a user action'));
     expect(await requestFeedAccess('https://feeds.example.org/c.json')).toBe('declined');
-    expect(declinedAccessWarning('https://feeds.example.org/c.json')).toMatch(/not allowed to read feeds\.example\.org.*CORS/);
+    expect(declinedAccessWarning(english, 'https://feeds.example.org/c.json')).toMatch(/not allowed to read feeds\.example\.org.*CORS/);
   });
 
   it('asks nothing where the manifest offers no feed hosts (Chromium), nor for URLs no feed may use', async () => {
