@@ -613,11 +613,15 @@ function judgeUnit(
   // clauses, with the clause's own words.
   if (t.clauseJudging > 0 && undecided.length > 0 && !heading) {
     const runs = clauseRuns(text, unit, content, t.maxClauses);
+    const wholeSentence = accepted.map((a) => a.claimIndex);
     for (const run of runs) {
       const runTerms = termsOf(h, run.content);
       if (runTerms.terms.size === 0) continue;
-      budget.spend(runTerms.terms.size * undecided.length * 2);
+      budget.spend(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
       const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
+      // What a claim accepted on the whole sentence already explains in this clause: a neighbouring
+      // claim sharing a detail ("every three to six months") does not get the clause for that detail.
+      const explained = wholeSentence.reduce((best, claimIndex) => Math.max(best, lexical(h, claimIndex, runTerms).score), 0);
       const runBest = new Map<number, number>();
       undecided.forEach((k, j) => {
         const group = groupOf(index.claims[nominated[k]!.claimIndex]!);
@@ -630,6 +634,7 @@ function judgeUnit(
         // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
         // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < Math.max(t.minEvidence, t.clauseMinEvidence)) return;
+        if (explained >= l.score) return;
         const claim = index.claims[claimIndex]!;
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
         // A clause is short by nature: whether the sentence is short is what "short" asks.
