@@ -50,11 +50,20 @@ async function extensionWorker(context: BrowserContext): Promise<Worker> {
   }
 }
 
+export interface ChromiumLaunchOptions {
+  /**
+   * The browser's UI language (e.g. "de"), which picks the extension's _locales catalogue. Debian's
+   * Chromium ships only en-US UI resources, but extensions still get the requested language: `--lang`
+   * and LANGUAGE (which Chromium on Linux reads) both say it. Unset: the machine's default.
+   */
+  language?: string;
+}
+
 /**
  * Debian's Chromium with the built MV3 extension loaded unpacked, in a fresh profile. Extensions need
  * the "new" headless mode (the old headless shell cannot load them), hence `--headless=new`.
  */
-export async function launchChromiumWithExtension(): Promise<ChromiumWithExtension> {
+export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
   const ext = extensionDir('chrome-mv3');
   const userDataDir = await mkdtemp(join(tmpdir(), 'pledge-lens-e2e-chromium-'));
   let context: BrowserContext | undefined;
@@ -75,7 +84,9 @@ export async function launchChromiumWithExtension(): Promise<ChromiumWithExtensi
         '--disable-component-update',
         '--disable-sync',
         '--headless=new',
+        ...(options.language ? [`--lang=${options.language}`] : []),
       ],
+      ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),
     });
     const worker = await extensionWorker(context);
     const extensionId = new URL(worker.url()).host;
