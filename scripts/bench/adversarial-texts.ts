@@ -67,6 +67,8 @@ export function adversarialTexts(length = MEGABYTE): Record<string, string> {
     'clause-dense sentences': repeatTo(`${CLAIM_WORDS.map((words) => words.split(' ').join(', ')).join(', and ')}. `, length),
     // Sentences that each state several claims of several actors: accepted candidates, split among claims.
     'many claims per sentence': repeatTo(MANY_CLAIMS_SENTENCE, length),
+    // As many sentences as the text can hold ("Ok. Meta. No."): the cost of a unit, whatever it says, times 250,000.
+    'tiny sentences': repeatTo('Ok. Meta. No. ', length),
     'runs of separators': repeatTo(`${', '.repeat(200)}${';'.repeat(200)}${BLOCK_SEPARATOR.repeat(200)}${'\n'.repeat(200)}${'- '.repeat(100)}${': '.repeat(100)}${claimRun}. `, length),
     // A full stop, then a paragraph's worth of spaces: sentence detection must not backtrack over them.
     'whitespace after full stops': repeatTo(`Anthropic will publish Risk Reports.${' '.repeat(wholeBlock)}${BLOCK_SEPARATOR}`, length),
