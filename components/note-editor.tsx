@@ -10,19 +10,35 @@ export interface NoteEditorProps {
   maxLength: number;
   onSave: (text: string) => Promise<Result<object>>;
   onToggleWrongMatch: (flagged: boolean) => Promise<Result<object>>;
+  /**
+   * The welcome page's legend. The link lives here, not in the card's own markup: a web page may not
+   * open our pages, and this frame is an extension page, so its link opens the legend in both browsers.
+   */
+  legendUrl?: string;
 }
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'failed'; text: string };
 
 /** The reader's note and wrong-match flag for one highlight. "Saved" is said only after the store confirms. */
-export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onToggleWrongMatch }: NoteEditorProps) {
+export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onToggleWrongMatch, legendUrl }: NoteEditorProps) {
   const [draft, setDraft] = useState(note ?? '');
   const [flagged, setFlagged] = useState(wrongMatch);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   useEffect(() => setDraft(note ?? ''), [note]);
   useEffect(() => setFlagged(wrongMatch), [wrongMatch]);
 
-  if (loadError) return <p class="status error" role="alert">{loadError}</p>;
+  const legend = legendUrl ? (
+    <a class="legend-link" href={legendUrl} target="_blank" rel="noopener" data-testid="legend-link">
+      What do these labels mean?
+    </a>
+  ) : null;
+  if (loadError)
+    return (
+      <>
+        <p class="status error" role="alert">{loadError}</p>
+        {legend}
+      </>
+    );
   const report = (result: Result<object>, done: string) =>
     setStatus(result.ok ? { kind: 'saved', text: done } : { kind: 'failed', text: `Not saved: ${result.error}` });
 
@@ -35,10 +51,14 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
         report(await onSave(draft), 'Saved');
       }}
     >
-      <label class="note-label">
-        Your note
-        <textarea value={draft} rows={2} maxLength={maxLength} disabled={note === undefined} onInput={(event) => { setDraft(event.currentTarget.value); setStatus({ kind: 'idle' }); }} />
-      </label>
+      {/* The legend link shares the label's line: the frame stays short, and a cramped card keeps room for its verdict. */}
+      <div class="note-head">
+        <label class="note-label" for="note-text">
+          Your note
+        </label>
+        {legend}
+      </div>
+      <textarea id="note-text" value={draft} rows={2} maxLength={maxLength} disabled={note === undefined} onInput={(event) => { setDraft(event.currentTarget.value); setStatus({ kind: 'idle' }); }} />
       <div class="actions">
         <button type="submit" disabled={note === undefined || status.kind === 'saving'}>Save note</button>
         <label class="flag">

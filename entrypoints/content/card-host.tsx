@@ -25,6 +25,8 @@ const GAP = 8;
 const MARGIN = 8;
 /** Below this the card would be too short to use; it then covers part of the highlight instead. */
 const MIN_HEIGHT = 140;
+/** Below this the note editor stops sticking to the card's bottom (it would leave no room for the verdict). */
+const CRAMPED_HEIGHT = 260;
 /** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
 const MAX_REATTACH = 6;
 /** Elements that are modal but cannot hold our host (a fullscreen video). */
@@ -104,6 +106,10 @@ export class CardHost {
       if (this.isOpen) this.position();
     }) ?? 0;
   };
+  /** The side of the highlight the card opened on: kept while it has room, so the card does not jump as "More" opens. */
+  private side: 'below' | 'above' | undefined;
+  /** The card grows and shrinks ("More", the viewport): it is placed again, so it never grows over the highlight. */
+  private resizeWatcher: ResizeObserver | undefined;
   /** True while focus is being handed back to a highlight, so that focus does not reopen the card. */
   returningFocus = false;
 
@@ -247,11 +253,14 @@ export class CardHost {
   show(anchor: CardAnchor, content: CardContent): void {
     this.anchor = anchor;
     this.reattached = 0;
+    this.side = undefined;
     this.attach();
     this.renderCard(content);
     this.raise();
     this.position();
     this.view()?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.view()?.addEventListener('resize', this.onScroll, { passive: true });
+    this.watchSize();
   }
 
   /** Hides the card; returns focus to the highlight when focus was inside the card. */
@@ -264,6 +273,8 @@ export class CardHost {
     this.anchor = undefined;
     this.content = undefined;
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.view()?.removeEventListener('resize', this.onScroll);
+    this.resizeWatcher?.disconnect();
     const host = this.host as HTMLElement & { hidePopover?: () => void };
     try {
       if (host.matches(':popover-open')) host.hidePopover?.();
@@ -293,11 +304,22 @@ export class CardHost {
     }, 50);
   }
 
+  /** Places the card again whenever its size changes (the rAF batches it with scrolling). */
+  private watchSize(): void {
+    const View = this.view() as (Window & { ResizeObserver?: typeof ResizeObserver }) | null;
+    const card = this.mount.firstElementChild;
+    if (!View?.ResizeObserver || !card) return;
+    this.resizeWatcher ??= new View.ResizeObserver(this.onScroll);
+    this.resizeWatcher.disconnect();
+    this.resizeWatcher.observe(card);
+  }
+
   /**
    * Below the highlight when the card fits there, above when it fits there; otherwise on the side
-   * with more room, made shorter (it scrolls) so it still does not cover the highlight. Only when
-   * neither side has room for a usable card does it cover part of the highlight, pinned to the
-   * bottom: the card's controls (note, Save) must always be on screen.
+   * with more room, made shorter (it scrolls) so it still does not cover the highlight. Once open,
+   * it stays on its side while that side has room for a usable card. Only when neither side has
+   * room for a usable card does it cover part of the highlight, pinned to the bottom: the card's
+   * controls (note, Save) must always be on screen.
    */
   private position(): void {
     const anchor = this.anchor;
@@ -308,20 +330,33 @@ export class CardHost {
     const viewWidth = Math.min(view.innerWidth, view.visualViewport?.width ?? view.innerWidth);
     const viewHeight = Math.min(view.innerHeight, view.visualViewport?.height ?? view.innerHeight);
     const card = this.mount.firstElementChild as HTMLElement | null;
+    // Measured at its full height, then shortened again: keep where the reader had scrolled it to.
+    const scrolled = card?.scrollTop ?? 0;
     card?.style.removeProperty('max-height');
     const width = card?.offsetWidth || Math.min(420, viewWidth - 2 * MARGIN);
     let height = card?.offsetHeight || 300;
     const below = viewHeight - MARGIN - (box.bottom + GAP);
     const above = box.top - GAP - MARGIN;
+    const kept = this.side === 'below' ? below : this.side === 'above' ? above : -1;
+    let side: 'below' | 'above' | undefined;
+    if (kept >= Math.min(height, MIN_HEIGHT)) side = this.side;
+    else if (height <= below) side = 'below';
+    else if (height <= above) side = 'above';
+    else if (Math.max(below, above) >= MIN_HEIGHT) side = below >= above ? 'below' : 'above';
     let top: number;
-    if (height <= below) top = box.bottom + GAP;
-    else if (height <= above) top = box.top - GAP - height;
-    else if (Math.max(below, above) >= MIN_HEIGHT) {
-      const room = Math.max(below, above);
-      card?.style.setProperty('max-height', `${Math.floor(room)}px`);
-      height = Math.min(height, room);
-      top = below >= above ? box.bottom + GAP : box.top - GAP - height;
+    if (side) {
+      const room = side === 'below' ? below : above;
+      if (height > room) {
+        card?.style.setProperty('max-height', `${Math.floor(room)}px`);
+        height = room;
+      }
+      top = side === 'below' ? box.bottom + GAP : box.top - GAP - height;
     } else top = Math.max(MARGIN, viewHeight - MARGIN - height);
+    this.side = side;
+    // Too short to give the sticky note editor its room and still show the verdict: the note then
+    // scrolls with the card (Tab still reaches it), and the verdict stays in sight.
+    card?.toggleAttribute('data-cramped', height < CRAMPED_HEIGHT);
+    if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;
     const left = Math.max(MARGIN, Math.min(box.left, viewWidth - width - MARGIN));
     setImportant(this.host, { top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
   }
@@ -330,6 +365,8 @@ export class CardHost {
     render(null, this.mount);
     this.watcher.disconnect();
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.view()?.removeEventListener('resize', this.onScroll);
+    this.resizeWatcher?.disconnect();
     this.host.remove();
   }
 }

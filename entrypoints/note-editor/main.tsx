@@ -31,6 +31,7 @@ function NoteEditorPage() {
       maxLength={MAX_NOTE_LENGTH}
       onSave={(text) => ask({ type: 'set-note', mentionId, text })}
       onToggleWrongMatch={(flagged) => ask({ type: 'set-wrong-match', mentionId, flagged })}
+      legendUrl={browser.runtime.getURL('/welcome.html#labels')}
     />
   );
 }

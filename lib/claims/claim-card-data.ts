@@ -24,6 +24,30 @@ export interface ClaimCardData {
   sources: Source[];
   history: HistoryEntry[];
   packName: string;
+  /**
+   * Other claims this one's texts name by id (the set's rationales do, for its auditors), each with a
+   * few words a reader can recognise it by; the card shows those words instead of the id.
+   */
+  related?: Record<string, string>;
+}
+
+/** A claim's statement cut at a word boundary: enough to recognise it in a sentence about another claim. */
+export function shortStatement(statement: string, max = 72): string {
+  const text = statement.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[,;:]$/, '')}…`;
+}
+
+/** The ids of other claims that `claim`'s rationale, contested note or history notes mention. */
+function relatedClaims(claim: PackedClaim, claims: ReadonlyMap<string, PackedClaim> | undefined): Record<string, string> | undefined {
+  if (!claims) return undefined;
+  const texts = [claim.rationale, claim.contested ?? '', ...claim.history.map((entry) => entry.note)].join('\n');
+  const out: Record<string, string> = {};
+  for (const [id, other] of claims) {
+    if (id !== claim.id && texts.includes(id)) out[id] = shortStatement(other.statement);
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -39,8 +63,12 @@ function evidenceOf(claim: PackedClaim): Evidence[] {
   );
 }
 
-/** The card's copy of a merged claim (drops matching data the card never shows). */
-export function toCardData(claim: PackedClaim): ClaimCardData {
+/**
+ * The card's copy of a merged claim (drops matching data the card never shows). With the whole
+ * claim map, claims it names by id come along as `related`.
+ */
+export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, PackedClaim>): ClaimCardData {
+  const related = relatedClaims(claim, claims);
   return {
     id: claim.id,
     statement: claim.statement,
@@ -57,6 +85,7 @@ export function toCardData(claim: PackedClaim): ClaimCardData {
     sources: claim.sources,
     history: claim.history,
     packName: claim.packName,
+    ...(related ? { related } : {}),
   };
 }
 
@@ -65,7 +94,7 @@ export function cardDataFor(claimIds: Iterable<string>, claims: ReadonlyMap<stri
   const out: Record<string, ClaimCardData> = {};
   for (const id of claimIds) {
     const claim = claims.get(id);
-    if (claim && !(id in out)) out[id] = toCardData(claim);
+    if (claim && !(id in out)) out[id] = toCardData(claim, claims);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatReaderDay } from '../../lib/format/claim-verdict';
 import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledKind, KIND_WORDS } from './support/claim-set';
@@ -104,8 +105,10 @@ describe('Chromium: claim cards', () => {
     const card = await article.waitForCard();
     expect(card.claimId).toBe('anthropic-rsp-pause-pledge');
     expect(card.kindLabel).toBe('Binding commitment');
-    expect(card.status).toMatch(/^Withdrawn/);
-    expect(card.status).toContain('24 Feb 2026');
+    // The verdict in plain words, its date written the browser's way.
+    expect(card.statusDate).toBe('2026-02-24');
+    expect(card.status).toBe(`withdrawn on ${formatReaderDay('2026-02-24', card.locale)}`);
+    expect(card.verdict).toBe(`Binding commitment, ${card.status}: Anthropic no longer has to do this.`);
     expect(card.actor).toMatch(/Anthropic/);
     expect(card.statement.length).toBeGreaterThan(20);
     expect(card.sources.length).toBeGreaterThan(0);
@@ -120,7 +123,9 @@ describe('Chromium: claim cards', () => {
     const card = await article.waitForCard();
     expect(card.claimId).toBe('anthropic-rsp3-frontier-safety-roadmaps');
     expect(card.kindLabel).toBe('Announced target');
-    expect(card.status).toMatch(/^In force since \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+    // A target is "current", never "in force" (which reads as legally binding).
+    expect(card.status).toBe(`current since ${formatReaderDay(card.statusDate, card.locale)}`);
+    expect(card.verdict).toMatch(/^Announced target, current since .+: Anthropic aims to do this, but nothing holds it to it\.$/);
     await article.close();
   });
 

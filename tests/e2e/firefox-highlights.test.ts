@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatReaderDay } from '../../lib/format/claim-verdict';
 import { bundledKind } from './support/claim-set';
 import { FirefoxArticlePage, launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { allowedClaims, requiredClaims } from './support/gold';
@@ -56,7 +57,8 @@ describe('Firefox: the MV2 build', () => {
       await article.hover(selector);
       const card = await article.waitForCard();
       expect(card.kindLabel).toBe('Binding commitment');
-      expect(card.status).toMatch(/^Withdrawn 24 Feb 2026$/);
+      expect(card.statusDate).toBe('2026-02-24');
+      expect(card.status).toBe(`withdrawn on ${formatReaderDay('2026-02-24', card.locale)}`);
     } finally {
       await article.close();
     }

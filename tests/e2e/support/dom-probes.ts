@@ -116,7 +116,14 @@ export function describeFocus(): FocusInfo {
 
 export interface CardInfo {
   kindLabel: string;
+  /** The dated status inside the verdict, e.g. "withdrawn on 24 Feb 2026" (the date the reader's way). */
   status: string;
+  /** The status date as data (the status's <time dateTime>). */
+  statusDate: string;
+  /** The card's first line: "Binding commitment, withdrawn on …: Anthropic no longer has to do this." */
+  verdict: string;
+  /** The browser's language, which the card writes its dates in. */
+  locale: string;
   actor: string;
   statement: string;
   claimId: string;
@@ -132,8 +139,11 @@ export function readCard(): CardInfo | undefined {
   return {
     kindLabel: text('[data-testid=kind-label]'),
     status: text('[data-testid=status]'),
+    statusDate: card.querySelector('[data-testid=status] time')?.getAttribute('datetime') ?? '',
+    verdict: text('[data-testid=verdict]').replace(/\s+/g, ' '),
+    locale: navigator.language,
     actor: text('[data-testid=actor]'),
-    statement: text('h2'),
+    statement: text('[data-testid=statement]'),
     claimId: card.dataset.claim ?? '',
     sources: [...card.querySelectorAll('ul.sources li')].map((item) => ({
       text: item.textContent?.trim() ?? '',

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { KIND_WORDS } from './claim-set';
 import { sleep, waitOrExplain } from './dynamic-driver';
 import { publishLivePage, type LiveBrowser, type LivePage } from './live-driver';
-import { focusNow, highlightBox, liveCard, markCentre, marksHere, nodeList, rangePaints, textCentre, type Box, type LiveCard } from './live-probes';
+import { cardLook, focusNow, highlightBox, liveCard, markCentre, marksHere, nodeList, rangePaints, textCentre, type Box, type CardLook, type LiveCard } from './live-probes';
+import { contrastRatio, fallsBackToSerif } from './card-look';
 import { REPO_ROOT } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -279,6 +280,92 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
         await page.colorScheme(scheme);
         await cardNextToHighlight(page, RISK, `200% ${scheme}`);
         await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-07-browser-zoom-200-${scheme}.png`));
+      }
+    } finally {
+      await page.browserZoom(1).catch(() => undefined);
+      await page.colorScheme('light').catch(() => undefined);
+      await closeQuietly(page);
+    }
+  });
+
+  /** The card's look, as issue 15 asks: verdict first, its own sans-serif type, AA contrast (4.5:1) for every line a reader reads. */
+  function expectReadableCard(look: CardLook | null, label: string): void {
+    expect(look, label).not.toBeNull();
+    const where = `${label}: ${JSON.stringify(look)}`;
+    expect(look!.firstLine, `the verdict is the card's first line; ${where}`).toBe('verdict');
+    expect(look!.verdictInSight, `the whole verdict in sight, not under the note editor; ${where}`).toBe(true);
+    expect(look!.verdictText, where).toMatch(/^(Binding commitment|Announced target|No commitment), [^:]+: [A-Z].*\.$/);
+    expect(fallsBackToSerif(look!.verdictFont.family), `the card's own font, not the browser's serif; ${where}`).toBe(false);
+    expect(fallsBackToSerif(look!.statementFont.family), where).toBe(false);
+    // Its own scale: the verdict is larger than the body text, and neither is the browser's 16 px default body.
+    expect(parseFloat(look!.verdictFont.size), where).toBeGreaterThan(parseFloat(look!.statementFont.size));
+    expect(look!.statementFont.size, where).toBe('14px');
+    for (const [part, colour] of Object.entries(look!.colours)) {
+      expect(contrastRatio(colour, look!.background), `${part} (${colour} on ${look!.background}); ${label}`).toBeGreaterThanOrEqual(4.5);
+    }
+  }
+
+  /** Opens the card from the keyboard, opens "More" with Enter on its summary, checks it, and closes "More" again. */
+  async function moreByKeyboard(page: LivePage, claimId: string, label: string, shot: string): Promise<void> {
+    await page.mouseMove(1, 1);
+    await page.run((id) => document.querySelector<HTMLElement>(`mark.pledge-lens-mark[data-claim-id="${id}"][tabindex="0"]`)!.focus(), claimId);
+    await waitForCard(page);
+    await page.press('Enter');
+    await waitOrExplain(page, 'focus on the card\'s close button', () => {
+      const active = document.activeElement;
+      return active?.shadowRoot?.activeElement?.classList.contains('close') === true;
+    }, undefined, 3_000, () => page.run(cardLook, undefined));
+    await page.press('Tab');
+    const before = await page.run(cardLook, undefined);
+    expect({ focus: before?.focus, open: before?.moreOpen }, `${label}: Tab from Close reaches "More", closed at first`).toEqual({ focus: 'summary', open: false });
+    await page.press('Enter');
+    await sleep(150);
+    const opened = await page.run(cardLook, undefined);
+    expect(opened?.moreOpen, `${label}: Enter opens "More"`).toBe(true);
+    // Open, the card is taller: it must still sit beside the highlight, inside the viewport, note on screen.
+    const shown = await card(page);
+    const highlight = await page.run(highlightBox, claimId);
+    const viewport = await page.run(() => ({ width: window.innerWidth, height: window.innerHeight }), undefined);
+    const where = `${label} with "More" open: card ${JSON.stringify(shown.box)}, highlight ${JSON.stringify(highlight)}, viewport ${JSON.stringify(viewport)}`;
+    expect(overlaps(shown.box!, highlight!), `not over the highlight; ${where}`).toBe(false);
+    expect(shown.box!.top >= 0 && shown.box!.bottom <= viewport.height && shown.box!.left >= 0 && shown.box!.right <= viewport.width, `inside the viewport; ${where}`).toBe(true);
+    // A card with room keeps the note editor on screen; a cramped one lets it scroll (Tab still reaches it).
+    const noteOnScreen = opened!.noteFrame!.top >= 0 && opened!.noteFrame!.bottom <= opened!.viewportHeight + 1;
+    expect(opened!.cramped || noteOnScreen, `the note editor on screen; ${where}; ${JSON.stringify(opened!.noteFrame)}`).toBe(true);
+    if (label.startsWith('1280')) expect(opened!.cramped, `a 1280 px card has room; ${where}`).toBe(false);
+    // The focused summary is in sight, not scrolled away or hidden under the sticky note editor.
+    expect(opened!.summary !== null && opened!.summary.bottom <= opened!.noteFrame!.top + 1, `"More" in sight above the note; ${where}; ${JSON.stringify({ summary: opened!.summary, note: opened!.noteFrame })}`).toBe(true);
+    await page.screenshot(shot);
+    await page.press(' ');
+    await sleep(150);
+    expect((await page.run(cardLook, undefined))?.moreOpen, `${label}: Space closes "More" again`).toBe(false);
+    await page.press('Escape');
+  }
+
+  test('card (issue 15): verdict first, its own type, AA contrast, beside the highlight, "More" by keyboard (1280 and 360 px, light and dark, 200%)', async () => {
+    const page = await open('07-css-zoom.html');
+    const name = browser.name.toLowerCase();
+    try {
+      await waitForMarkIn(page, '#z1');
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await page.viewport(width, height);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.colorScheme(scheme);
+          const label = `${width}px ${scheme}`;
+          await cardNextToHighlight(page, RISK, label);
+          expectReadableCard(await page.run(cardLook, undefined), label);
+          await page.screenshot(resolve(SHOTS, `${name}-card-${scheme}-${width}.png`));
+          await moreByKeyboard(page, RISK, label, resolve(SHOTS, `${name}-card-more-${scheme}-${width}.png`));
+        }
+      }
+      await page.viewport(1280, 900);
+      await page.browserZoom(2);
+      await waitOrExplain(page, 'the browser zoom to apply', () => window.devicePixelRatio >= 2, undefined, 3_000);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.colorScheme(scheme);
+        await cardNextToHighlight(page, RISK, `200% ${scheme}`);
+        expectReadableCard(await page.run(cardLook, undefined), `200% ${scheme}`);
+        await moreByKeyboard(page, RISK, `200% ${scheme}`, resolve(SHOTS, `${name}-card-more-${scheme}-zoom200.png`));
       }
     } finally {
       await page.browserZoom(1).catch(() => undefined);

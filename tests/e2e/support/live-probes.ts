@@ -173,3 +173,81 @@ export function nodeList(): string[] {
   }
   return out;
 }
+
+export interface CardLook {
+  /** data-testid of the card's first line (the verdict's), '' when none. */
+  firstLine: string;
+  verdictText: string;
+  /** Computed font family and size of the verdict and of the statement. */
+  verdictFont: { family: string; size: string; weight: string };
+  statementFont: { family: string; size: string };
+  /** The card's background and, per part the reader must read, its text colour (computed, rgb()). */
+  background: string;
+  colours: Record<string, string>;
+  moreOpen: boolean;
+  /** Whether the card is too short for a sticky note editor (the note then scrolls with the card). */
+  cramped: boolean;
+  /** Whether the whole verdict is inside the card's visible box. */
+  verdictInSight: boolean;
+  /** What has focus inside the card: 'close', 'summary', a tag name, or ''. */
+  focus: string;
+  /** The note editor frame's box and the viewport height: the note must stay on screen. */
+  noteFrame: { top: number; bottom: number } | null;
+  /** The "More" summary's box: once opened it must be in sight, above the sticky note editor. */
+  summary: { top: number; bottom: number } | null;
+  viewportHeight: number;
+}
+
+/** How the open card looks: its first line, its type, its colours, "More" and focus. Self-contained (serialised). */
+export function cardLook(): CardLook | null {
+  const all: Element[] = [];
+  const collect = (root: Document | ShadowRoot | Element): void => {
+    for (const element of root.querySelectorAll('*')) {
+      all.push(element);
+      if (element.shadowRoot) collect(element.shadowRoot);
+    }
+  };
+  collect(document);
+  const root = all.find((element) => element.shadowRoot?.querySelector('section.card'))?.shadowRoot ?? null;
+  const card = root?.querySelector<HTMLElement>('section.card') ?? null;
+  if (!root || !card || !card.checkVisibility()) return null;
+  const part = (selector: string): HTMLElement | null => card.querySelector<HTMLElement>(selector);
+  const style = (selector: string): CSSStyleDeclaration | null => {
+    const element = part(selector);
+    return element ? getComputedStyle(element) : null;
+  };
+  const verdict = style('[data-testid=verdict]');
+  const statement = style('[data-testid=statement]');
+  const colours: Record<string, string> = {};
+  for (const [name, selector] of [
+    ['label', '[data-testid=kind-label]'],
+    ['status', '[data-testid=status]'],
+    ['consequence', '.verdict-consequence'],
+    ['statement', '[data-testid=statement]'],
+    ['meaning', '[data-testid=meaning]'],
+    ['more', '[data-testid=more] > summary'],
+  ] as const) {
+    colours[name] = style(selector)?.color ?? '';
+  }
+  const first = card.firstElementChild?.firstElementChild as HTMLElement | null | undefined;
+  const active = root.activeElement as HTMLElement | null;
+  const frame = part('[data-testid=note-frame]')?.getBoundingClientRect();
+  const summary = part('[data-testid=more] > summary')?.getBoundingClientRect();
+  const cardBox = card.getBoundingClientRect();
+  return {
+    firstLine: first?.dataset.testid ?? '',
+    verdictText: (part('[data-testid=verdict]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    verdictFont: { family: verdict?.fontFamily ?? '', size: verdict?.fontSize ?? '', weight: verdict?.fontWeight ?? '' },
+    statementFont: { family: statement?.fontFamily ?? '', size: statement?.fontSize ?? '' },
+    background: getComputedStyle(card).backgroundColor,
+    colours,
+    moreOpen: (part('[data-testid=more]') as HTMLDetailsElement | null)?.open ?? false,
+    cramped: card.hasAttribute('data-cramped'),
+    verdictInSight: ((box) => box !== undefined && box.top >= cardBox.top && box.bottom <= (frame && !card.hasAttribute('data-cramped') ? Math.min(frame.top, cardBox.bottom) : cardBox.bottom) + 1)(part('[data-testid=verdict]')?.getBoundingClientRect()),
+    focus: !active ? '' : active.classList.contains('close') ? 'close' : active.localName,
+    noteFrame: frame ? { top: frame.top, bottom: frame.bottom } : null,
+    // Clipped to the card's box: a summary scrolled out of the card is not in sight.
+    summary: summary && summary.bottom > cardBox.top && summary.top < cardBox.bottom ? { top: summary.top, bottom: summary.bottom } : null,
+    viewportHeight: window.innerHeight,
+  };
+}

@@ -36,7 +36,7 @@ function cardData(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
 }
 
 function renderCard(claim: ClaimCardData) {
-  return render(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} />);
+  return render(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} locale="en-GB" />);
 }
 
 describe('ClaimCard', () => {
@@ -60,7 +60,7 @@ describe('ClaimCard', () => {
   it('keeps its test ids and labels a refusal "No commitment", never as a promise', () => {
     renderCard(cardData());
     expect(screen.getByTestId('kind-label').textContent).toBe('No commitment');
-    expect(screen.getByTestId('status').textContent).toBe('Declined 18 Jul 2025');
+    expect(screen.getByTestId('status').textContent).toBe('declined on 18 Jul 2025');
     expect(screen.getByTestId('actor').textContent).toBe('Acme AI');
     expect(screen.getByTestId('note-frame')).toBeTruthy();
   });
@@ -104,6 +104,40 @@ describe('toCardData', () => {
       packName: 'Pledge Lens',
     } satisfies PackedClaim);
     expect(card).toMatchObject({ contested: 'Some analysts disagree.', reviewedAt: '2026-11-29', evidence: [{ quote: 'We will do x.' }] });
+  });
+});
+
+describe('toCardData: claims named by id', () => {
+  const base = (id: string, statement: string, rationale: string): PackedClaim => ({
+    id,
+    actor: { id: 'acme-ai', name: 'Acme AI', type: 'company', aliases: [] },
+    statement,
+    kind: 'announced-target',
+    force: 'goal',
+    status: 'in-force',
+    statusDate: '2026-01-01',
+    history: [{ date: '2026-01-01', event: 'introduced', note: 'n', sourceUrl: 'https://acme.example/' }],
+    rationale,
+    evidence: [{ quote: 'We aim to do x.', locator: '§1', url: 'https://acme.example/' }],
+    confidence: 'high',
+    sources: [{ url: 'https://acme.example/', title: 't' }],
+    reviewedAt: '2026-11-29',
+    phrasings: ['p'],
+    keyPhrases: [],
+    keyTerms: [],
+    topics: [],
+    packId: 'bundled',
+    packName: 'Pledge Lens',
+  });
+
+  it('brings the words of the claims its texts name, cut short, and only those', () => {
+    const named = base('acme-red-teaming', 'Acme AI will red-team every frontier model before release, with outside experts, and publish a summary of the findings.', 'r');
+    const other = base('acme-unrelated', 'Acme AI will do y.', 'r');
+    const claim = base('acme-x', 'Acme AI will do x.', 'A goal; the red-teaming part is the separate claim acme-red-teaming.');
+    const claims = new Map([named, other, claim].map((c) => [c.id, c]));
+    expect(toCardData(claim, claims).related).toEqual({ 'acme-red-teaming': 'Acme AI will red-team every frontier model before release, with outside…' });
+    expect(toCardData(claim).related, 'without the claim map').toBeUndefined();
+    expect(toCardData(other, claims).related, 'naming none').toBeUndefined();
   });
 });
 

@@ -1,0 +1,152 @@
+// @vitest-environment happy-dom
+/**
+ * The card read in two seconds: the verdict first, then what was claimed and what the label means;
+ * the rest behind "More"; no ids or schema words; dates the reader's way; the note editor (with the
+ * legend link) last.
+ */
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ClaimCard } from '@/components/claim-card';
+import { NoteEditor } from '@/components/note-editor';
+import type { ClaimCardData } from '@/lib/claims/claim-card-data';
+import { CLAIM_FORCES } from '@/lib/claims/schema';
+
+afterEach(cleanup);
+
+/** The withdrawn pause pledge, with the audit wording its rationale really has. */
+function pausePledge(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
+  return {
+    id: 'anthropic-rsp-pause-pledge',
+    statement: 'Under its Responsible Scaling Policy, Anthropic committed to pause scaling whenever its models outstripped its safety measures.',
+    kind: 'binding-commitment',
+    force: 'categorical-pledge',
+    status: 'withdrawn',
+    statusDate: '2026-02-24',
+    actorName: 'Anthropic',
+    rationale:
+      "A categorical self-imposed rule, so binding-commitment with force categorical-pledge ('Labelling rubric' in docs/claim-set.md). A second delay pledge is in anthropic-rsp3-match-competitors.",
+    evidence: [{ quote: 'we commit to pause the scaling', locator: 'RSP v1.0, p. 2', url: 'https://www.anthropic.com/rsp.pdf', title: 'RSP 1.0' }],
+    contested: 'Some analysts call it a target (see anthropic-rsp3-match-competitors).',
+    reviewedAt: '2026-11-29',
+    confidence: 'high',
+    sources: [{ url: 'https://www.anthropic.com/news/rsp-v3', title: 'RSP 3.0', publisher: 'Anthropic', date: '2026-02-24' }],
+    history: [
+      { date: '2023-09-19', event: 'introduced', note: 'RSP 1.0 states the pause.', sourceUrl: 'https://www.anthropic.com/rsp.pdf' },
+      { date: '2026-02-24', event: 'withdrawn', note: 'RSP 3.0 drops it.', sourceUrl: 'https://www.anthropic.com/news/rsp-v3' },
+    ],
+    packName: 'Pledge Lens',
+    related: { 'anthropic-rsp3-match-competitors': 'Anthropic will delay only if rivals have strong safety measures' },
+    ...overrides,
+  };
+}
+
+function renderCard(claim: ClaimCardData, locale = 'en-GB') {
+  const onClose = vi.fn();
+  const view = render(<ClaimCard claim={claim} noteEditorUrl="about:blank#mention=m1" onClose={onClose} locale={locale} />);
+  return { ...view, onClose };
+}
+
+describe('ClaimCard: the first lines', () => {
+  it('opens with the verdict in plain words, as its heading and the dialog\'s name', () => {
+    const { container } = renderCard(pausePledge());
+    const card = container.querySelector('section.card')!;
+    const verdict = screen.getByTestId('verdict');
+    expect(card.firstElementChild?.firstElementChild, 'the verdict comes first').toBe(verdict);
+    expect(verdict.tagName).toBe('H2');
+    expect(verdict.textContent).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has to do this.');
+    expect(card.getAttribute('aria-labelledby')).toBe(verdict.id);
+    expect(screen.getByTestId('kind-label').textContent).toBe('Binding commitment');
+    expect(screen.getByTestId('status').querySelector('time')?.getAttribute('datetime')).toBe('2026-02-24');
+  });
+
+  it('then what was claimed and one line on what the label means, before "More"', () => {
+    const { container } = renderCard(pausePledge());
+    const order = [...container.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
+    expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
+    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a law, a contract, or a pledge with no way out written into it.');
+  });
+
+  it('writes dates the reader\'s way', () => {
+    renderCard(pausePledge(), 'en-US');
+    expect(screen.getByTestId('status').textContent).toBe('withdrawn on Feb 24, 2026');
+    expect(screen.getByTestId('reviewed-at').textContent).toBe('Status as of Nov 29, 2026');
+    expect(screen.getByTestId('history').textContent).toContain('Sep 19, 2023');
+  });
+
+  it('closes from its close button', () => {
+    const { onClose } = renderCard(pausePledge());
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});
+
+describe('ClaimCard: "More"', () => {
+  it('holds who, why this label, history, sources and the claim set, closed at first', () => {
+    renderCard(pausePledge());
+    const more = screen.getByTestId('more') as HTMLDetailsElement;
+    expect(more.tagName).toBe('DETAILS');
+    expect(more.open).toBe(false);
+    expect(more.querySelector('summary')?.textContent).toBe('More: who, why this label, history, sources');
+    for (const id of ['actor', 'why', 'evidence', 'contested', 'reviewed-at', 'history', 'sources', 'pack']) expect(more.contains(screen.getByTestId(id)), id).toBe(true);
+    expect([...more.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Who', 'Why this label', 'Not everyone agrees', 'Checked', 'History', 'Sources', 'Claim set']);
+  });
+
+  it('opens from its summary (the browser gives summary Enter and Space)', () => {
+    renderCard(pausePledge());
+    const more = screen.getByTestId('more') as HTMLDetailsElement;
+    more.querySelector('summary')!.click();
+    expect(more.open).toBe(true);
+  });
+
+  it('says why in plain words: no claim ids, no rubric, no schema words', () => {
+    const { container } = renderCard(pausePledge());
+    const text = container.textContent ?? '';
+    expect(text).not.toMatch(/anthropic-rsp3|rubric|docs\/|categorical-pledge|binding-commitment|\(force /);
+    expect(screen.getByTestId('why').textContent).toContain('It is an unconditional pledge. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
+    expect(screen.getByTestId('why').textContent).toContain('“Anthropic will delay only if rivals have strong safety measures”');
+    expect(screen.getByTestId('contested').textContent).toBe('Some analysts call it a target (see “Anthropic will delay only if rivals have strong safety measures”).');
+    expect(screen.getByTestId('confidence').textContent).toBe('The sources leave little doubt about this label.');
+  });
+
+  it('names every force in words', () => {
+    for (const force of CLAIM_FORCES) {
+      renderCard(pausePledge({ force }));
+      expect(screen.getByTestId('why').textContent, force).toMatch(/^It is (a|an) [a-z“” ]+\. /);
+      cleanup();
+    }
+  });
+
+  it('links only https sources', () => {
+    renderCard(pausePledge({ sources: [{ url: 'javascript:alert(1)', title: 'Bad' }, { url: 'https://ok.example/', title: 'Good' }] }));
+    const links = [...screen.getByTestId('sources').querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    expect(links).toEqual(['https://ok.example/']);
+  });
+});
+
+describe('ClaimCard: the note editor', () => {
+  it('frames the note editor last, so it can stick to the bottom', () => {
+    const { container } = renderCard(pausePledge());
+    const frame = screen.getByTestId('note-frame');
+    expect(container.querySelector('section.card')!.lastElementChild).toBe(frame);
+    expect(frame.getAttribute('src')).toBe('about:blank#mention=m1');
+  });
+
+  it('the framed editor links to the legend, in a new tab', () => {
+    render(<NoteEditor note="" wrongMatch={false} maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
+    const link = screen.getByTestId('legend-link');
+    expect(link.textContent).toBe('What do these labels mean?');
+    expect(link.getAttribute('href')).toBe('chrome-extension://id/welcome.html#labels');
+    expect(link.getAttribute('target')).toBe('_blank');
+  });
+
+  it('labels the note field "Your note"', () => {
+    render(<NoteEditor note="" wrongMatch={false} maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
+    expect(screen.getByLabelText('Your note').tagName).toBe('TEXTAREA');
+  });
+
+  it('keeps the legend link when the note cannot be loaded', () => {
+    render(<NoteEditor note={undefined} wrongMatch={false} loadError="This highlight is gone." maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
+    expect(screen.getByRole('alert').textContent).toBe('This highlight is gone.');
+    expect(screen.getByTestId('legend-link')).toBeTruthy();
+  });
+});
