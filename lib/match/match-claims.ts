@@ -441,7 +441,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const block = doc.blocks[unit.block]!;
     const [from, to] = ranges[u]!;
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
-    budget.spend(content.length);
+    // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
+    // must not be far cheaper per unit in the budget than in time.
+    budget.spend(content.length + tunables.workPerUnit);
     const prior: Array<ReadonlyMap<number, number>> = [];
     if (previousFacets && previousFacets.unit === u - 1 && doc.units[u - 1]!.block === unit.block) prior.push(previousFacets.facets);
     if (block.kind === 'item' && block.listOf >= 0 && listFacets?.block === block.listOf) prior.push(listFacets.facets);

@@ -109,8 +109,12 @@ let segmenter: Intl.Segmenter | undefined;
 
 const LOWER_NAME_AFTER_STOP = /[.!?]["”’)]?\s+[a-z]+[A-Z]/;
 
-/** Longest stretch handed to Intl.Segmenter at once; longer blocks are fed in pieces cut after whitespace. */
-const SEGMENTER_CHUNK = 20_000;
+/**
+ * Longest stretch handed to Intl.Segmenter at once; longer blocks are fed in pieces. V8's segmenter
+ * costs more per sentence the longer its input (about 1 µs a sentence on 2,500 characters, 4 µs on
+ * 20,000), so a page of tiny sentences was segmented four times slower than it needs to be.
+ */
+const SEGMENTER_CHUNK = 2_500;
 
 /**
  * Sentence punctuation with more text after it: without any, a block is one sentence. Written so
@@ -136,7 +140,12 @@ function sentenceSpans(text: string, start: number, end: number): Array<{ start:
     }
     // Soft newlines inside a block would end sentences for Intl.Segmenter; a same-length space does not.
     const slice = text.slice(from, to).replace(/\n/g, ' ');
-    for (const part of segmenter.segment(slice)) {
+    const parts = Array.from(segmenter.segment(slice));
+    // The chunk's last sentence may run on past the chunk: unless it is the only one, it is left for
+    // the next chunk, which starts where it starts, so every boundary is found with its sentence whole.
+    let next = to;
+    if (to < end && parts.length > 1) next = from + parts.pop()!.index;
+    for (const part of parts) {
       // Intl.Segmenter runs on into a sentence that opens with a lower-case name ("… floor. xAI's
       // framework …"): cut there too.
       let at = part.index;
@@ -147,7 +156,7 @@ function sentenceSpans(text: string, start: number, end: number): Array<{ start:
       }
       spans.push({ start: from + at, end: from + part.index + part.segment.length });
     }
-    from = to;
+    from = next;
   }
   return spans;
 }

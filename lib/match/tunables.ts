@@ -99,6 +99,8 @@ export interface Tunables {
   maxUnknownNames: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
+  /** Work charged per unit judged, on top of its words (see match-claims.ts). */
+  workPerUnit: number;
   workBase: number;
 }
 
@@ -144,6 +146,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   commonTermMinClaims: 32,
   maxUnknownNames: 256,
   workPerChar: 10,
+  workPerUnit: 40,
   workBase: 2_000_000,
 });
 
