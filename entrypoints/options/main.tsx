@@ -6,6 +6,7 @@ import { downloadText } from '@/components/download-file';
 import { I18nProvider } from '@/components/i18n';
 import { OptionsView } from '@/components/options-view';
 import { createTranslator } from '@/lib/i18n/translator';
+import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import type { Mention } from '@/lib/annotations/schema';
 import { citeMention } from '@/lib/annotations/cite-mention';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -20,7 +21,7 @@ import '@/assets/extension-theme.css';
 
 /** The only place on this page that talks to the background; the components get data and callbacks. */
 /** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
-const t = createTranslator((name, substitutions) => browser.i18n.getMessage(name, substitutions));
+const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
 
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 

@@ -10,9 +10,10 @@ import type { ExtensionPageToBackground } from '@/lib/messages/extension-page-to
 import { senderFor } from '@/lib/messages/message-map';
 import { hostOf } from '@/lib/sites/url';
 import { createTranslator } from '@/lib/i18n/translator';
+import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 
 /** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
-const t = createTranslator((name, substitutions) => browser.i18n.getMessage(name, substitutions));
+const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
 
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 

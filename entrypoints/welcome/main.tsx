@@ -6,6 +6,7 @@ import { WelcomeView } from '@/components/welcome-view';
 import type { BrowserFamily } from '@/components/welcome-usage';
 import { validateClaimSet } from '@/lib/claims/validate-claim-set';
 import { createTranslator } from '@/lib/i18n/translator';
+import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import { pickLegendExamples, type LegendExamples } from './legend-examples';
 import '@/assets/extension-theme.css';
 
@@ -20,7 +21,7 @@ const TOGGLE_COMMAND = 'toggle-highlights';
 const DEFAULT_SHORTCUT = 'Alt+Shift+L';
 const BROWSER_FAMILY: BrowserFamily = import.meta.env.FIREFOX ? 'firefox' : 'chrome';
 /** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
-const t = createTranslator((name, substitutions) => browser.i18n.getMessage(name, substitutions));
+const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
 
 async function loadExamples(): Promise<LegendExamples> {
   const response = await fetch(browser.runtime.getURL('/claims/default.json'));
