@@ -71,8 +71,8 @@ beforeAll(async () => {
   await options.evaluate(() => (globalThis as unknown as ExtensionGlobals).browser.alarms.clearAll());
   ({ article, tabId } = await openArticleWithTabId(firefox.browser, options, `${server.article(ARTICLE)}?case=changed`));
   await article.waitForHighlights();
-  const seen = new Set<string>();
-  const mentions = (await article.highlights()).filter((h) => h.mentionId !== '' && !seen.has(h.mentionId) && seen.add(h.mentionId));
+  // Each mention's claim and id, as the card its highlight opens names them.
+  const mentions = await article.mentions();
   pageOrder = [...new Set(mentions.map((mention) => mention.claimId))];
   changedClaim = inForceClaim(pageOrder);
   changedMentions = mentions.filter((mention) => mention.claimId === changedClaim).map((mention) => mention.mentionId);

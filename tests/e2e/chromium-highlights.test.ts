@@ -30,7 +30,8 @@ describe('Chromium: highlights on fixture articles', () => {
   test.each(['bullet-list-what-changed.html', 'inline-markup-split.html'])('%s: highlights carry the gold claims and their kinds', async (file) => {
     const article = await openArticle(server.article(file));
     await article.waitForHighlights();
-    const highlights = await article.highlights();
+    // Each element's claim and mention as its card names them (the page's DOM no longer says).
+    const highlights = await article.identifiedHighlights();
     const found = new Set(highlights.map((h) => h.claimId));
 
     for (const claim of requiredClaims(file)) expect(found, `required claim ${claim} not highlighted`).toContain(claim);
@@ -47,8 +48,8 @@ describe('Chromium: highlights on fixture articles', () => {
 
   test('inline markup: one mention split over several elements keeps one keyboard stop', async () => {
     const article = await openArticle(server.article('inline-markup-split.html'));
-    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp-pause-pledge"]`);
-    const highlights = await article.highlights();
+    await article.highlightOf('anthropic-rsp-pause-pledge');
+    const highlights = await article.identifiedHighlights();
     const byMention = new Map<string, typeof highlights>();
     for (const highlight of highlights) byMention.set(highlight.mentionId, [...(byMention.get(highlight.mentionId) ?? []), highlight]);
     const split = [...byMention.values()].filter((elements) => elements.length > 1);
@@ -99,9 +100,11 @@ describe('Chromium: highlights on fixture articles', () => {
 describe('Chromium: claim cards', () => {
   test('hovering the withdrawn pause pledge shows a binding-commitment card with its status date', async () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
-    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp-pause-pledge"]`);
+    await article.waitForHighlights();
+    const stop = await article.highlightOf('anthropic-rsp-pause-pledge');
     expect(await article.card()).toBeUndefined();
-    await article.hoverHighlight('anthropic-rsp-pause-pledge');
+    await article.page.mouse.move(1, 1);
+    await article.markAt(stop).hover();
     const card = await article.waitForCard();
     expect(card.claimId).toBe('anthropic-rsp-pause-pledge');
     expect(card.kindLabel).toBe('Binding commitment');
@@ -118,7 +121,6 @@ describe('Chromium: claim cards', () => {
 
   test('hovering an announced target shows "Announced target"', async () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
-    await article.waitForHighlights(`${HIGHLIGHT}[data-claim-id="anthropic-rsp3-frontier-safety-roadmaps"]`);
     await article.hoverHighlight('anthropic-rsp3-frontier-safety-roadmaps');
     const card = await article.waitForCard();
     expect(card.claimId).toBe('anthropic-rsp3-frontier-safety-roadmaps');
@@ -131,11 +133,10 @@ describe('Chromium: claim cards', () => {
 
   test('the whole card, note form included, is inside the viewport for a highlight halfway down the screen', async () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
-    const selector = `${HIGHLIGHT}[data-claim-id="anthropic-rsp-pause-pledge"][tabindex="0"]`;
-    await article.waitForHighlights(selector);
+    const mark = article.markAt(await article.highlightOf('anthropic-rsp-pause-pledge'));
     // Put the highlight just above the middle of the viewport (where the card opens below it), then hover.
     await article.page.setViewportSize({ width: 1280, height: 900 });
-    const top = await article.page.locator(selector).evaluate((mark) => {
+    const top = await mark.evaluate((mark) => {
       const body = mark.ownerDocument.body;
       const wanted = window.innerHeight * 0.45;
       // Room to scroll either way, whatever the page's own length.
@@ -145,12 +146,13 @@ describe('Chromium: claim cards', () => {
       return mark.getBoundingClientRect().top / window.innerHeight;
     });
     expect(top).toBeCloseTo(0.45, 1);
-    await article.hoverSelector(selector);
-    await article.waitForCard();
-    const placement = await article.page.evaluate(() => {
-      const card = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('section.card')!.getBoundingClientRect();
+    await article.page.mouse.move(1, 1);
+    await mark.hover();
+    expect((await article.waitForCard()).claimId).toBe('anthropic-rsp-pause-pledge');
+    const placement = await article.inCard((root) => {
+      const card = root!.querySelector('section.card')!.getBoundingClientRect();
       // The note form is the framed note editor: its frame must be on screen too.
-      const note = document.querySelector('pledge-lens-card')!.shadowRoot!.querySelector('iframe.note-frame')!.getBoundingClientRect();
+      const note = root!.querySelector('iframe.note-frame')!.getBoundingClientRect();
       return { cardTop: card.top, cardBottom: card.bottom, noteBottom: note.bottom, viewport: window.innerHeight };
     });
     expect(placement.cardTop, JSON.stringify(placement)).toBeGreaterThanOrEqual(0);
@@ -163,18 +165,24 @@ describe('Chromium: claim cards', () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
     await article.waitForHighlights();
     const { focus } = await article.tabToFirstHighlight();
-    const focused = (await article.highlights()).find((h) => h.mentionId === focus.mentionId && h.tabIndex === 0);
-    expect(focused, 'the focused highlight is a keyboard stop').toBeDefined();
+    const focused = (await article.highlights())[focus.markIndex];
+    expect(focused?.tabIndex, 'the focused highlight is a keyboard stop').toBe(0);
     expect(focused!.role).toBe('button');
     expect(focused!.ariaLabel?.startsWith(KIND_WORDS[focused!.kind]!)).toBe(true);
 
+    // The card focus opened is this highlight's: its claim's kind, and the mention of the focused element.
     const card = await article.waitForCard();
-    expect(card.claimId).toBe(focus.claimId);
+    expect(bundledKind(card.claimId)).toBe(focused!.kind);
     expect(card.kindLabel).toBe(KIND_WORDS[focused!.kind]);
+    expect(card.mentionId).not.toBe('');
 
     await article.pressEscape();
     await article.waitForCardClosed();
-    expect((await article.focus()).mentionId).toBe(focus.mentionId);
+    expect((await article.focus()).markIndex, 'focus stays on the same highlight').toBe(focus.markIndex);
+    // The pointer on the same element opens the same mention's card: focus showed the focused highlight's card.
+    await article.page.mouse.move(1, 1);
+    await article.markAt(focus.markIndex).hover();
+    expect((await article.waitForCard()).mentionId).toBe(card.mentionId);
     await article.close();
   });
 
@@ -182,16 +190,18 @@ describe('Chromium: claim cards', () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
     await article.waitForHighlights();
     const { focus } = await article.tabToFirstHighlight();
+    const focusedCard = await article.waitForCard();
     await article.page.keyboard.press('Enter');
     const card = await article.waitForCard();
-    expect(card.claimId).toBe(focus.claimId);
+    expect(card.mentionId, 'Enter opens the focused highlight\'s card').toBe(focusedCard.mentionId);
+    expect(card.claimId).toBe(focusedCard.claimId);
     expect((await article.focus()).tag, 'focus is inside the card').toBe('pledge-lens-card');
 
     await article.pressEscape();
     await article.waitForCardClosed(2_000, 'Escape pressed inside the card');
     const back = await article.focus();
     expect(back.isHighlight).toBe(true);
-    expect(back.mentionId).toBe(focus.mentionId);
+    expect(back.markIndex).toBe(focus.markIndex);
     await article.close();
   });
 
@@ -200,7 +210,7 @@ describe('Chromium: claim cards', () => {
     // The real claim on the same page is the control: the extension is running here.
     await article.waitForHighlights(`#real-paragraph ${HIGHLIGHT}`);
     await article.hoverHighlight('anthropic-rsp3-risk-reports');
-    await article.waitForCard();
+    expect((await article.waitForCard()).claimId).toBe('anthropic-rsp3-risk-reports');
     await article.page.mouse.move(1, 1);
     await article.waitForCardClosed();
 
@@ -219,7 +229,7 @@ describe('Chromium: claim cards', () => {
     const appendedAt = Date.now();
     await article.waitForHighlights(`#late ${HIGHLIGHT}`, 3_000);
     expect(Date.now() - appendedAt).toBeLessThan(3_000);
-    const late = (await article.highlights()).filter((h) => h.claimId !== '');
+    const late = (await article.mentions()).filter((h) => h.claimId !== '');
     expect(late.map((h) => h.claimId)).toContain('anthropic-rsp3-risk-reports');
     await article.close();
   });

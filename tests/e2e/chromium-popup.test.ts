@@ -64,25 +64,28 @@ describe('Chromium: popup', () => {
     const article = await openArticle('bullet-list-what-changed.html');
     await article.waitForHighlights();
     // The last claim on the page, so the jump has to move focus past every other highlight.
-    const target = (await article.mentions()).at(-1)!;
+    const mentions = await article.mentions();
+    const target = mentions.at(-1)!;
     // Push the article below the fold, so only a real scroll brings the highlight into view.
     await article.page.evaluate(() => {
       document.body.style.paddingTop = `${2 * window.innerHeight}px`;
       window.scrollTo(0, 0);
     });
-    expect(await article.page.locator(`${HIGHLIGHT}[data-mention-id="${target.mentionId}"]`).first().evaluate((mark) => mark.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    // The claim's first mention: the highlight the jump must land on (and focus).
+    const { index } = mentions.find((mention) => mention.claimId === target.claimId)!;
+    expect(await article.markAt(index).evaluate((mark) => mark.getBoundingClientRect().top > window.innerHeight)).toBe(true);
     const popup = await openPopupFor(article);
     await popup.clickClaim(target.claimId);
 
-    await article.page.waitForFunction((claimId) => (document.activeElement as HTMLElement | null)?.dataset.claimId === claimId, target.claimId, { timeout: 5_000 });
+    await article.page.waitForFunction((at) => document.activeElement === document.querySelectorAll('mark.pledge-lens-mark')[at], index, { timeout: 5_000 });
     expect((await article.focus()).isHighlight).toBe(true);
     await article.page.bringToFront();
     await article.page.waitForFunction(
-      (claimId) => {
-        const rect = document.querySelector(`mark.pledge-lens-mark[data-claim-id="${claimId}"][tabindex="0"]`)!.getBoundingClientRect();
+      (at) => {
+        const rect = document.querySelectorAll('mark.pledge-lens-mark')[at]!.getBoundingClientRect();
         return rect.top >= 0 && rect.bottom <= window.innerHeight;
       },
-      target.claimId,
+      index,
       { timeout: 5_000 },
     );
     await popup.close();
@@ -95,7 +98,7 @@ describe('Chromium: popup', () => {
     // ran, without a highlight to wait for. (The card host is now made only when a card is first shown.)
     const popup = await openPopupFor(article);
     await popup.page.waitForFunction(() => /No known claims/.test(document.querySelector('[data-testid=empty-state]')?.textContent ?? ''), undefined, { timeout: 10_000 });
-    expect((await article.highlights()).map((h) => `${h.claimId}: ${h.text}`), 'false-positive highlights').toEqual([]);
+    expect((await article.highlights()).map((h) => `${h.kind}: ${h.text}`), 'false-positive highlights').toEqual([]);
     expect(await popup.claims()).toEqual([]);
     expect(await popup.emptyState()).toMatch(/No known claims on this page/);
     await popup.close();
@@ -109,9 +112,10 @@ describe('Chromium: popup', () => {
     // The page's first highlight, scrolled to the top: the note form is then on screen however the
     // card is placed (whether it always is, is the card-placement test's business).
     const [first] = await article.mentions();
-    await article.page.locator(`${HIGHLIGHT}[data-mention-id="${first!.mentionId}"]`).first().evaluate((mark) => mark.scrollIntoView({ block: 'start' }));
-    await article.hoverSelector(`${HIGHLIGHT}[data-mention-id="${first!.mentionId}"]`);
-    await article.waitForCard();
+    await article.markAt(first!.index).evaluate((mark) => mark.scrollIntoView({ block: 'start' }));
+    await article.page.mouse.move(1, 1);
+    await article.markAt(first!.index).hover();
+    expect((await article.waitForCard()).mentionId).toBe(first!.mentionId);
     await article.saveNote(note);
     const pageText = collapse(await article.page.evaluate(() => document.body.innerText));
     const popup = await openPopupFor(article);
@@ -170,7 +174,8 @@ describe('Chromium: popup', () => {
 
       await popup.setSiteToggle(true);
       await article.waitForHighlights(HIGHLIGHT, 10_000);
-      await article.page.waitForFunction((count) => new Set([...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((m) => m.dataset.mentionId)).size >= count, before, { timeout: 5_000 });
+      // One keyboard stop per mention: wait for as many as before, then count the mentions their cards name.
+      await article.page.waitForFunction((count) => document.querySelectorAll('mark.pledge-lens-mark[tabindex="0"]').length >= count, before, { timeout: 5_000 });
       expect((await article.mentions()).length).toBe(before);
     } finally {
       // Leave the site on for whatever runs next, even when an assertion above failed.

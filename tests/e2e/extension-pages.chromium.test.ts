@@ -238,7 +238,8 @@ describe('Chromium options page: claim packs', () => {
       await article.reload();
       await article.waitForHighlights();
       await article.page.waitForFunction(
-        (count) => new Set([...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((m) => m.dataset.mentionId)).size >= count,
+        // One keyboard stop per mention; the mentions themselves are counted from their cards below.
+        (count) => document.querySelectorAll('mark.pledge-lens-mark[tabindex="0"]').length >= count,
         mentionsBefore,
         { timeout: 5_000 },
       );

@@ -27,7 +27,8 @@ describe('Firefox: the MV2 build', () => {
     const article = await FirefoxArticlePage.open(firefox.browser, server.article(file));
     try {
       await article.waitForHighlights();
-      const highlights = await article.highlights();
+      // Each element's claim and mention as its card names them (the page's DOM no longer says).
+      const highlights = await article.identifiedHighlights();
       const found = new Set(highlights.map((h) => h.claimId));
       for (const claim of requiredClaims(file)) expect(found, `required claim ${claim} not highlighted`).toContain(claim);
       const allowed = allowedClaims(file);
@@ -52,10 +53,10 @@ describe('Firefox: the MV2 build', () => {
   test('hovering the pause pledge shows its card', async () => {
     const article = await FirefoxArticlePage.open(firefox.browser, server.article('bullet-list-what-changed.html'));
     try {
-      const selector = 'mark.pledge-lens-mark[data-claim-id="anthropic-rsp-pause-pledge"][tabindex="0"]';
-      await article.waitForHighlights(selector);
-      await article.hover(selector);
+      const stop = await article.highlightOf('anthropic-rsp-pause-pledge');
+      await article.hoverMark(stop);
       const card = await article.waitForCard();
+      expect(card.claimId).toBe('anthropic-rsp-pause-pledge');
       expect(card.kindLabel).toBe('Binding commitment');
       expect(card.statusDate).toBe('2026-02-24');
       expect(card.status).toBe(`withdrawn on ${formatReaderDay('2026-02-24', card.locale)}`);

@@ -1,12 +1,31 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { inCardRootChromium, type CardProbe } from './closed-card';
+import type { PageFunction } from './dynamic-driver';
 import { cardIsOpen, describeFocus, findMisplacedHighlights, listHighlights, readCard, snapshotCurrentPage, snapshotOriginalPage, type CardInfo, type FocusInfo, type HighlightInfo, type MisplacedHighlight, type PageTextSnapshot } from './dom-probes';
+import { highlightOf, identifyHighlights, withIdentities, type HighlightDriver, type IdentifiedHighlight } from './highlight-identity';
 
 export const HIGHLIGHT = 'mark.pledge-lens-mark';
-const CARD_HOST = 'pledge-lens-card';
 
 /** A news page with the content script at work: its highlights, their cards, and keyboard use. */
-export class ArticlePage {
+export class ArticlePage implements HighlightDriver {
   private constructor(readonly page: Page) {}
+
+  run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+  }
+
+  /** Runs `probe` with the card's closed shadow root, through the DevTools protocol (closed-card.ts). */
+  inCard<R>(probe: CardProbe<R>): Promise<R> {
+    return inCardRootChromium(this.page, probe);
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key);
+  }
 
   static async open(context: BrowserContext, url: string): Promise<ArticlePage> {
     const page = await context.newPage();
@@ -31,10 +50,17 @@ export class ArticlePage {
     return this.page.evaluate(listHighlights);
   }
 
-  /** One entry per mention: the keyboard stop (first element) of each painted span. */
-  async mentions(): Promise<HighlightInfo[]> {
+  /** Every highlight element with its claim and mention, read from the card each opens (real focus on keyboard stops, the real pointer on the rest). */
+  async identifiedHighlights(): Promise<IdentifiedHighlight[]> {
+    const identities = await identifyHighlights(this, { all: true });
+    return withIdentities(await this.highlights(), identities);
+  }
+
+  /** One entry per mention: the keyboard stop (first element) of each painted span, identified by real focus. */
+  async mentions(): Promise<IdentifiedHighlight[]> {
+    const identities = await identifyHighlights(this);
     const seen = new Set<string>();
-    return (await this.highlights()).filter((h) => h.mentionId !== '' && !seen.has(h.mentionId) && seen.add(h.mentionId));
+    return withIdentities(await this.highlights(), identities).filter((h, index) => identities.some((identity) => identity.index === index) && h.mentionId !== '' && !seen.has(h.mentionId) && seen.add(h.mentionId));
   }
 
   misplacedHighlights(): Promise<MisplacedHighlight[]> {
@@ -53,13 +79,22 @@ export class ArticlePage {
     return this.page.evaluate(describeFocus);
   }
 
-  /** The first element of a claim's first mention (its keyboard stop), or a custom selector. */
-  private highlightSelector(claimId: string): string {
-    return `${HIGHLIGHT}[data-claim-id="${claimId}"][tabindex="0"]`;
+  /** Waits for a highlight of the claim and returns the index of its first mention's keyboard stop (highlight-identity.ts). */
+  async highlightOf(claimId: string, timeout = 15_000): Promise<number> {
+    await this.waitForHighlights(HIGHLIGHT, timeout);
+    return (await highlightOf(this, claimId, timeout)).index;
   }
 
+  /** The highlight element at `index` among the page's marks (as `highlights()` lists them). */
+  markAt(index: number) {
+    return this.page.locator(HIGHLIGHT).nth(index);
+  }
+
+  /** Hovers the keyboard stop of the claim's first mention, found by its card. */
   async hoverHighlight(claimId: string): Promise<void> {
-    await this.hoverSelector(this.highlightSelector(claimId));
+    const index = await this.highlightOf(claimId);
+    await this.page.mouse.move(1, 1);
+    await this.markAt(index).hover();
   }
 
   async hoverSelector(selector: string): Promise<void> {
@@ -93,12 +128,22 @@ export class ArticlePage {
     await this.page.keyboard.press('Escape');
   }
 
-  card(): Promise<CardInfo | undefined> {
-    return this.page.evaluate(readCard);
+  /** The open card, read through the browser's privileged view of its closed root; undefined when none shows. */
+  async card(): Promise<CardInfo | undefined> {
+    return (await this.inCard(readCard)) ?? undefined;
+  }
+
+  private async pollCard(open: boolean, timeout: number): Promise<boolean> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      if ((await this.inCard(cardIsOpen)) === open) return true;
+      if (Date.now() > deadline) return false;
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
   }
 
   async waitForCard(timeout = 5_000): Promise<CardInfo> {
-    await this.page.waitForFunction(cardIsOpen, undefined, { timeout });
+    if (!(await this.pollCard(true, timeout))) throw new Error(`No card opened within ${timeout} ms; focus is on <${(await this.focus()).tag}>`);
     const card = await this.card();
     if (!card) throw new Error('The card closed again right after opening');
     return card;
@@ -106,17 +151,28 @@ export class ArticlePage {
 
   /** `after` names what should have closed it, for a readable failure. */
   async waitForCardClosed(timeout = 5_000, after = 'waiting'): Promise<void> {
-    try {
-      await this.page.waitForFunction(() => !document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility(), undefined, { timeout });
-    } catch {
-      const card = await this.card();
-      throw new Error(`The card for ${card?.claimId ?? '?'} is still open ${timeout} ms after ${after}; focus is on <${(await this.focus()).tag}>`);
+    if (await this.pollCard(false, timeout)) return;
+    const card = await this.card();
+    throw new Error(`The card for ${card?.claimId ?? '?'} is still open ${timeout} ms after ${after}; focus is on <${(await this.focus()).tag}>`);
+  }
+
+  /**
+   * The open card's note editor: an extension page framed inside the card's closed root. The test's
+   * frame tree includes it (a page's script cannot reach it).
+   */
+  private async noteEditor(timeout = 5_000): Promise<Frame> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const editor = this.page.frames().find((frame) => frame.url().includes('/note-editor.html'));
+      if (editor) return editor;
+      if (Date.now() > deadline) throw new Error('The open card has no note editor frame');
+      await new Promise((resume) => setTimeout(resume, 100));
     }
   }
 
   /** Types a note into the open card's note editor (an extension page framed in the card) and saves it. */
   async saveNote(text: string): Promise<void> {
-    const editor = this.page.frameLocator(`${CARD_HOST} section.card iframe.note-frame`);
+    const editor = await this.noteEditor();
     const textarea = editor.locator('textarea');
     await textarea.waitFor({ state: 'visible', timeout: 5_000 });
     // The editor loads the stored note first; typing before that would be overwritten.

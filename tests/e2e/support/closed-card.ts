@@ -7,8 +7,8 @@
  *   closed root as a shared reference that can be passed to a function.
  * Either way a probe then runs with the root as its argument.
  */
-import type { Browser as PuppeteerBrowser, Page as PuppeteerPage } from 'puppeteer-core';
-import type { Page as PlaywrightPage } from 'playwright-core';
+import type { Browser as PuppeteerBrowser, Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
+import type { CDPSession, Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwright-core';
 
 /** What the open card shows, read from inside its closed root. */
 export interface ClosedCardInfo {
@@ -47,7 +47,17 @@ export function readCardRoot(root: ShadowRoot | null): ClosedCardInfo {
   };
 }
 
+/** A probe run in the page (or frame) with the card's closed shadow root, or null when there is no card host. Self-contained: it is serialised. */
+export type CardProbe<R> = (root: ShadowRoot | null) => R;
+
+/** A frame, named by the `<iframe>` selectors that lead to it from the top document (each applied in the frame the previous one shows); empty for the top document. */
+export type FramePath = readonly string[];
+
+/** Elements that can host our card: its own tag, or the built-in `<div popover>` it falls back to when a page takes the tag. */
+const HOST_CANDIDATES = 'pledge-lens-card, div[popover]';
+
 interface CdpNode {
+  nodeId: number;
   nodeName: string;
   localName?: string;
   backendNodeId: number;
@@ -56,7 +66,7 @@ interface CdpNode {
   contentDocument?: CdpNode;
 }
 
-/** The card host's closed shadow root in the top document: our host element, or its `<div>` fallback. */
+/** The card host's closed shadow root in a document: our host element, or its `<div>` fallback (not looking into frames). */
 function findCardRoot(node: CdpNode): CdpNode | undefined {
   for (const root of node.shadowRoots ?? []) {
     if (root.shadowRootType === 'closed' && (node.localName === 'pledge-lens-card' || node.localName === 'div')) return root;
@@ -68,14 +78,77 @@ function findCardRoot(node: CdpNode): CdpNode | undefined {
   return undefined;
 }
 
-/** Chromium: runs `probe` in the page with the card's closed root (null without a card host), through the DevTools protocol. */
-export async function inCardRootChromium<R>(page: PlaywrightPage, probe: (root: ShadowRoot | null) => R): Promise<R> {
-  const cdp = await page.context().newCDPSession(page);
+function findNode(node: CdpNode, nodeId: number): CdpNode | undefined {
+  if (node.nodeId === nodeId) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) {
+    const found = findNode(child, nodeId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The closed root in the session's main document, found from the host candidates page script can
+ * list (so a 200,000-node page is not serialised whole): the first whose shadow root is closed.
+ */
+async function cardRootInMainDocument(cdp: CDPSession): Promise<number | undefined> {
+  const count = await cdp.send('Runtime.evaluate', { expression: `document.querySelectorAll(${JSON.stringify(HOST_CANDIDATES)}).length`, returnByValue: true });
+  for (let index = 0; index < Number(count.result.value ?? 0); index++) {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelectorAll(${JSON.stringify(HOST_CANDIDATES)})[${index}]` });
+    if (!result.objectId) continue;
+    const { node } = (await cdp.send('DOM.describeNode', { objectId: result.objectId, depth: 1, pierce: true })) as unknown as { node: CdpNode };
+    const root = node.shadowRoots?.find((shadow) => shadow.shadowRootType === 'closed');
+    if (root) return root.backendNodeId;
+  }
+  return undefined;
+}
+
+/** The closed root in a frame that shares the page's process: the frame's document is reached through its `<iframe>` elements. */
+async function cardRootInFrameDocument(cdp: CDPSession, path: FramePath): Promise<number | undefined> {
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as unknown as { root: CdpNode };
+  let doc = root;
+  for (const selector of path) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: doc.nodeId, selector });
+    const owner = nodeId ? findNode(doc, nodeId) : undefined;
+    if (!owner?.contentDocument) throw new Error(`No same-process frame document at ${selector} (of ${path.join(' >> ')})`);
+    doc = owner.contentDocument;
+  }
+  return findCardRoot(doc)?.backendNodeId;
+}
+
+async function frameAt(page: PlaywrightPage, path: FramePath): Promise<PlaywrightFrame> {
+  let frame = page.mainFrame();
+  for (const selector of path) {
+    const element = await frame.waitForSelector(selector, { state: 'attached', timeout: 5_000 });
+    const next = await element.contentFrame();
+    if (!next) throw new Error(`${selector} (of ${path.join(' >> ')}) shows no frame`);
+    frame = next;
+  }
+  return frame;
+}
+
+/**
+ * Chromium: runs `probe` in the page, or in the frame at `path`, with the card's closed root (null
+ * without a card host), through the DevTools protocol.
+ */
+export async function inCardRootChromium<R>(page: PlaywrightPage, probe: CardProbe<R>, path: FramePath = []): Promise<R> {
+  let cdp: CDPSession | undefined;
+  let shadow: number | undefined;
+  if (path.length === 0) {
+    cdp = await page.context().newCDPSession(page);
+  } else {
+    // An out-of-process frame (another site) has a session of its own; a frame in the page's
+    // process has none, and is reached from the page's document instead.
+    cdp = await page.context().newCDPSession(await frameAt(page, path)).catch(() => undefined);
+  }
   try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
-    const shadow = findCardRoot(root);
-    // Without a card host the probe still runs in the page, called on the document, and gets null.
-    const target = shadow ? (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })).object : (await cdp.send('Runtime.evaluate', { expression: 'document' })).result;
+    if (cdp) shadow = await cardRootInMainDocument(cdp);
+    else {
+      cdp = await page.context().newCDPSession(page);
+      shadow = await cardRootInFrameDocument(cdp, path);
+    }
+    // Without a card host the probe still runs (in the page), and gets null.
+    const target = shadow ? (await cdp.send('DOM.resolveNode', { backendNodeId: shadow })).object : (await cdp.send('Runtime.evaluate', { expression: 'document' })).result;
     const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
       objectId: target.objectId,
       functionDeclaration: `function () { return (${probe.toString()})(this instanceof ShadowRoot ? this : null); }`,
@@ -84,7 +157,7 @@ export async function inCardRootChromium<R>(page: PlaywrightPage, probe: (root: 
     if (exceptionDetails) throw new Error(`Card probe threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as R;
   } finally {
-    await cdp.detach().catch(() => undefined);
+    await cdp?.detach().catch(() => undefined);
   }
 }
 
@@ -112,19 +185,33 @@ function bidiConnection(browser: PuppeteerBrowser): BidiConnection {
   return connection;
 }
 
-/** Firefox: runs `probe` in the page with the card's closed root (null without a card host), through WebDriver BiDi. */
-export async function inCardRootFirefox<R>(browser: PuppeteerBrowser, page: PuppeteerPage, probe: (root: ShadowRoot | null) => R): Promise<R> {
+/**
+ * Firefox: runs `probe` in the page, or in the frame at `path`, with the card's closed root (null
+ * without a card host), through WebDriver BiDi.
+ */
+export async function inCardRootFirefox<R>(browser: PuppeteerBrowser, page: PuppeteerPage, probe: CardProbe<R>, path: FramePath = []): Promise<R> {
   const connection = bidiConnection(browser);
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  const host = await connection.send('script.callFunction', {
-    functionDeclaration: "() => document.querySelector('pledge-lens-card') ?? [...document.querySelectorAll('div[popover]')].pop() ?? null",
+  let frame: PuppeteerFrame = page.mainFrame();
+  for (const selector of path) {
+    const element = await frame.waitForSelector(selector, { timeout: 5_000 });
+    const next = await element?.contentFrame();
+    if (!next) throw new Error(`${selector} (of ${path.join(' >> ')}) shows no frame`);
+    frame = next;
+  }
+  const context = (frame as unknown as { _id: string })._id;
+  // Every element that could be our host, each serialised with its shadow root: ours is the first
+  // closed one (a page's own element of our tag name has an open root, or none).
+  const hosts = await connection.send('script.callFunction', {
+    functionDeclaration: `() => [...document.querySelectorAll(${JSON.stringify(HOST_CANDIDATES)})]`,
     awaitPromise: false,
     target: { context },
     resultOwnership: 'none',
-    serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    serializationOptions: { maxDomDepth: 1, maxObjectDepth: 1, includeShadowTree: 'all' },
   });
-  const node = host.result.result;
-  const shadow = node?.type === 'node' ? (node.value as BidiNodeValue | undefined)?.shadowRoot : undefined;
+  const list = hosts.result.result?.type === 'array' ? ((hosts.result.result.value as BidiRemoteValue[] | undefined) ?? []) : [];
+  const shadow = list
+    .map((node) => (node.type === 'node' ? (node.value as BidiNodeValue | undefined)?.shadowRoot : undefined))
+    .find((root) => root?.sharedId !== undefined && (root.value as { mode?: string } | undefined)?.mode === 'closed');
   const read = await connection.send('script.callFunction', {
     functionDeclaration: `(root) => JSON.stringify((${probe.toString()})(root ?? null) ?? null)`,
     awaitPromise: false,

@@ -3,10 +3,12 @@
  * is self-contained: no imports, no closures over Node values.
  */
 
+/**
+ * A highlight element as the page sees it. Which claim and mention it is, the page cannot see (ids
+ * live in the content script's registry): highlight-identity.ts finds out through the card.
+ */
 export interface HighlightInfo {
-  claimId: string;
   kind: string;
-  mentionId: string;
   tabIndex: number;
   role: string | null;
   ariaLabel: string | null;
@@ -16,9 +18,7 @@ export interface HighlightInfo {
 /** Every highlight element the extension painted (and any a page forged) in document order. */
 export function listHighlights(): HighlightInfo[] {
   return [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => ({
-    claimId: mark.dataset.claimId ?? '',
     kind: mark.dataset.claimKind ?? '',
-    mentionId: mark.dataset.mentionId ?? '',
     tabIndex: mark.tabIndex,
     role: mark.getAttribute('role'),
     ariaLabel: mark.getAttribute('aria-label'),
@@ -27,7 +27,7 @@ export function listHighlights(): HighlightInfo[] {
 }
 
 export interface MisplacedHighlight {
-  claimId: string;
+  kind: string;
   text: string;
   /** Why the place is wrong: hidden, textarea, contenteditable, script... */
   where: string;
@@ -37,16 +37,16 @@ export interface MisplacedHighlight {
 export function findMisplacedHighlights(): MisplacedHighlight[] {
   const found: MisplacedHighlight[] = [];
   for (const mark of document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')) {
-    const claimId = mark.dataset.claimId ?? '';
+    const kind = mark.dataset.claimKind ?? '';
     const text = mark.textContent ?? '';
     const forbidden = mark.closest('textarea, script, style, template, noscript, [hidden], [contenteditable]:not([contenteditable="false"])');
     if (forbidden) {
-      found.push({ claimId, text, where: forbidden.tagName.toLowerCase() + (forbidden.hasAttribute('hidden') ? '[hidden]' : forbidden.hasAttribute('contenteditable') ? '[contenteditable]' : '') });
+      found.push({ kind, text, where: forbidden.tagName.toLowerCase() + (forbidden.hasAttribute('hidden') ? '[hidden]' : forbidden.hasAttribute('contenteditable') ? '[contenteditable]' : '') });
       continue;
     }
     for (let node: Element | null = mark; node; node = node.parentElement) {
       if (getComputedStyle(node).display === 'none') {
-        found.push({ claimId, text, where: `display:none on <${node.tagName.toLowerCase()}>` });
+        found.push({ kind, text, where: `display:none on <${node.tagName.toLowerCase()}>` });
         break;
       }
     }
@@ -99,18 +99,17 @@ export function snapshotCurrentPage(): PageTextSnapshot {
 
 export interface FocusInfo {
   tag: string;
-  claimId: string | null;
-  mentionId: string | null;
   isHighlight: boolean;
+  /** The focused mark's index among the page's `mark.pledge-lens-mark` elements (as listHighlights lists them), -1 for none. */
+  markIndex: number;
 }
 
 export function describeFocus(): FocusInfo {
   const active = document.activeElement as HTMLElement | null;
   return {
     tag: active?.tagName.toLowerCase() ?? '',
-    claimId: active?.dataset.claimId ?? null,
-    mentionId: active?.dataset.mentionId ?? null,
     isHighlight: active?.matches('mark.pledge-lens-mark') ?? false,
+    markIndex: active ? [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(active) : -1,
   };
 }
 
@@ -127,12 +126,16 @@ export interface CardInfo {
   actor: string;
   statement: string;
   claimId: string;
+  /** The mention the card is for, from its note editor's address (`?mention=`). */
+  mentionId: string;
   sources: { text: string; href: string | null }[];
 }
 
-/** Reads the open card from the card host's open shadow root; undefined when no card is showing. */
-export function readCard(): CardInfo | undefined {
-  const root = document.querySelector('pledge-lens-card')?.shadowRoot;
+/**
+ * Reads the open card from the card host's closed shadow root, which only the browser's privileged
+ * view hands over (closed-card.ts: `inCardRoot*`); undefined when no card is showing.
+ */
+export function readCard(root: ShadowRoot | null): CardInfo | undefined {
   const card = root?.querySelector<HTMLElement>('section.card');
   if (!root || !card || !card.checkVisibility()) return undefined;
   const text = (selector: string): string => card.querySelector(selector)?.textContent?.trim() ?? '';
@@ -145,6 +148,7 @@ export function readCard(): CardInfo | undefined {
     actor: text('[data-testid=actor]'),
     statement: text('[data-testid=statement]'),
     claimId: card.dataset.claim ?? '',
+    mentionId: new URL(card.querySelector('iframe')?.getAttribute('src') ?? 'about:blank').searchParams.get('mention') ?? '',
     sources: [...card.querySelectorAll('ul.sources li')].map((item) => ({
       text: item.textContent?.trim() ?? '',
       href: item.querySelector('a')?.getAttribute('href') ?? null,
@@ -152,6 +156,7 @@ export function readCard(): CardInfo | undefined {
   };
 }
 
-export function cardIsOpen(): boolean {
-  return document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
+/** Whether a card is showing, given the card's closed root (closed-card.ts). */
+export function cardIsOpen(root: ShadowRoot | null): boolean {
+  return root?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { KIND_WORDS } from './claim-set';
-import { sleep, waitOrExplain, type DynamicBrowser, type PageDriver } from './dynamic-driver';
+import { sleep, waitForCardState, waitOrExplain, type DynamicBrowser, type PageDriver } from './dynamic-driver';
+import { identifyHighlights, withIdentities } from './highlight-identity';
 import { cardIsClosedNow, cardIsOpenNow, cardSnapshot, centreOf, exists, focusPath, focusSnapshot, lightMarks, markStyle, resetFocus, type CardSnapshot, type FocusSnapshot, type PageGlobals } from './dynamic-probes';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -42,6 +43,19 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
 
   const marksNow = (page: PageDriver) => page.run(lightMarks, undefined);
   const explainMarks = (page: PageDriver) => async () => ({ marks: await marksNow(page), errors: page.errors });
+  /** The card as the browser's privileged view reads it (its root is closed to the page). */
+  const cardNow = (page: PageDriver) => page.inCard(cardSnapshot);
+
+  /**
+   * Our marks with the claim and mention each one's card names (highlight-identity.ts: real focus on
+   * keyboard stops, the real pointer on the other elements); `stops` identifies keyboard stops only.
+   */
+  async function identifiedMarks(page: PageDriver, which: 'all' | 'stops' = 'all') {
+    await page.bringToFront();
+    const identities = await identifyHighlights(page, { all: which === 'all' });
+    const marks = withIdentities(await marksNow(page), identities);
+    return which === 'all' ? marks : marks.filter((mark) => identities.some((identity) => identity.index === mark.index));
+  }
 
   async function waitForMarkIn(page: PageDriver, holderSelector: string, timeoutMs: number): Promise<void> {
     await waitOrExplain(page, `a highlight in ${holderSelector}`, (selector) => document.querySelector(`${selector} mark.pledge-lens-mark`) !== null, holderSelector, timeoutMs, explainMarks(page));
@@ -56,11 +70,11 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
   }
 
   async function waitForCard(page: PageDriver, timeoutMs = 5_000): Promise<void> {
-    await waitOrExplain(page, 'the claim card to open', cardIsOpenNow, undefined, timeoutMs, () => page.run(cardSnapshot, undefined));
+    await waitForCardState(page, 'the claim card to open', cardIsOpenNow, timeoutMs, () => cardNow(page));
   }
 
   async function waitForCardClosed(page: PageDriver, timeoutMs = 5_000): Promise<void> {
-    await waitOrExplain(page, 'the claim card to close', cardIsClosedNow, undefined, timeoutMs, () => page.run(cardSnapshot, undefined));
+    await waitForCardState(page, 'the claim card to close', cardIsClosedNow, timeoutMs, () => cardNow(page));
   }
 
   /** Presses Tab from the top of the page until a highlight has focus, as a keyboard user would. */
@@ -84,7 +98,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       await waitForMarkIn(page, '#late', DYNAMIC_BOUND_MS + 1_000);
       const timing = await page.run(() => ({ appendedAt: (window as unknown as PageGlobals).__appendedAt ?? Number.NaN, markedAt: (window as unknown as PageGlobals).__marksSeen.find((m) => m.holder === 'late')?.at ?? Number.NaN }), undefined);
       expect(timing.markedAt - timing.appendedAt, `ms from append to highlight (page clock): ${JSON.stringify(timing)}`).toBeLessThan(DYNAMIC_BOUND_MS);
-      const late = (await marksNow(page)).filter((mark) => mark.holder === 'late');
+      const late = (await identifiedMarks(page)).filter((mark) => mark.holder === 'late');
       expect([...new Set(late.map((mark) => mark.claimId))]).toEqual([RISK_REPORTS]);
       expect(page.errors).toEqual([]);
     } finally {
@@ -96,7 +110,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
     const page = await open('spa.html');
     try {
       await waitForMarkIn(page, '#one-claim', FIRST_PAINT_MS);
-      expect([...new Set((await marksNow(page)).map((mark) => mark.claimId))]).toEqual([PAUSE]);
+      expect([...new Set((await identifiedMarks(page)).map((mark) => mark.claimId))]).toEqual([PAUSE]);
 
       const button = await page.run(centreOf, ['#next']);
       await page.mouseClick(button!.x, button!.y);
@@ -109,7 +123,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       // what matters is the state after that, which must hold the new article only.
       await sleep(2_500);
       await waitForMarkIn(page, '#two-claim', DYNAMIC_BOUND_MS);
-      const marks = await marksNow(page);
+      const marks = await identifiedMarks(page);
       expect([...new Set(marks.map((mark) => mark.claimId))], JSON.stringify(marks)).toEqual([RISK_REPORTS]);
       expect(new Set(marks.map((mark) => mark.mentionId)).size, 'one mention of the new claim').toBe(1);
       expect(marks.every((mark) => mark.holder === 'two-claim')).toBe(true);
@@ -131,10 +145,12 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       await page.mouseClick(button!.x, button!.y);
       await waitOrExplain(page, 'the pushState navigation', () => location.pathname.endsWith('/spa-text-story-two'), undefined, 2_000);
       await sleep(DYNAMIC_BOUND_MS);
-      const after = await page.run(() => ({ lead: document.getElementById('lead')?.textContent ?? '', marks: [...document.querySelectorAll<HTMLElement>('#lead mark.pledge-lens-mark')].map((m) => m.dataset.claimId ?? '') }), undefined);
+      const lead = await page.run(() => document.getElementById('lead')?.textContent ?? '', undefined);
       // The framework set its text node to the new story; the old story's words must not linger in the page.
-      expect(after.lead, 'the lead paragraph as the reader sees it after navigation').toBe(`Update: ${RISK_SENTENCE}`);
-      expect([...new Set(after.marks)]).toEqual([RISK_REPORTS]);
+      expect(lead, 'the lead paragraph as the reader sees it after navigation').toBe(`Update: ${RISK_SENTENCE}`);
+      const marks = (await identifiedMarks(page)).filter((mark) => mark.holder === 'lead');
+      expect(marks.length, 'the new story is highlighted').toBeGreaterThan(0);
+      expect([...new Set(marks.map((mark) => mark.claimId))]).toEqual([RISK_REPORTS]);
     } finally {
       await closeQuietly(page);
     }
@@ -166,7 +182,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       await waitOrExplain(page, 'a highlight in the re-rendered paragraph', () => document.querySelector('#claim-p[data-render="1"] mark.pledge-lens-mark') !== null, undefined, DYNAMIC_BOUND_MS + 1_000, explainMarks(page));
       const markedAt = await page.run((renderAt) => (window as unknown as PageGlobals).__marksSeen.find((m) => m.holder === 'claim-p' && m.at >= renderAt)?.at ?? Number.NaN, render.at);
       expect(markedAt - render.at, 'ms from re-render to highlight (page clock)').toBeLessThan(DYNAMIC_BOUND_MS);
-      expect((await marksNow(page)).map((mark) => mark.claimId)).toContain(PAUSE);
+      expect((await identifiedMarks(page)).map((mark) => mark.claimId)).toContain(PAUSE);
     } finally {
       await closeQuietly(page);
     }
@@ -176,22 +192,22 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
     const page = await open('rerender.html', '?auto=off');
     try {
       await waitForMarkIn(page, '#claim-p', FIRST_PAINT_MS);
+      // The page's only claim is the pause pledge (what its frame reports), so any highlight left in
+      // the page is one of the card's claim: marks carry no claim id any more to count them by.
+      expect((await browser.tabState(page)).claims.map((claim) => claim.claimId)).toEqual([PAUSE]);
       await hover(page, ['#claim-p', 'mark.pledge-lens-mark[tabindex="0"]']);
       await waitForCard(page);
-      expect((await page.run(cardSnapshot, undefined)).claimId).toBe(PAUSE);
+      expect((await cardNow(page)).claimId).toBe(PAUSE);
       // Re-render while the pointer rests on the highlight, then look at the card twice: before any
-      // rescan could repaint (only the removed mark could be its anchor then), and after.
-      const soon = await page.run(async () => {
-        (window as unknown as PageGlobals).__rerender();
-        await new Promise((resolve) => setTimeout(resolve, 150));
-        const host = document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card');
-        const claimId = host?.dataset.claim ?? '';
-        return { open: host?.checkVisibility() ?? false, claimId, connectedMarks: document.querySelectorAll(`mark.pledge-lens-mark[data-claim-id="${claimId}"]`).length };
-      }, undefined);
-      expect(!soon.open || soon.connectedMarks > 0, `card open with no highlight of its claim left in the page: ${JSON.stringify(soon)}`).toBe(true);
+      // rescan could repaint (only the removed mark could be its anchor then), and after. Each look
+      // reads the card and the page's marks at the same moment.
+      await page.run(() => (window as unknown as PageGlobals).__rerender(), undefined);
+      await sleep(150);
+      const soon = await cardNow(page);
+      expect(!soon.open || soon.marksInPage > 0, `card open with no highlight of its claim left in the page: ${JSON.stringify(soon)}`).toBe(true);
       await sleep(1_000);
-      const later = await page.run(cardSnapshot, undefined);
-      expect(!later.open || later.connectedMarksOfClaim > 0, `card open with no highlight of its claim left in the page: ${JSON.stringify(later)}`).toBe(true);
+      const later = await cardNow(page);
+      expect(!later.open || later.marksInPage > 0, `card open with no highlight of its claim left in the page: ${JSON.stringify(later)}`).toBe(true);
       expect(page.errors).toEqual([]);
     } finally {
       await closeQuietly(page);
@@ -222,13 +238,13 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
         return {
           regions,
           typed: { marks: typedEditor.querySelectorAll('mark').length, text: typedEditor.textContent ?? '' },
-          pauseMarks: document.querySelectorAll('mark[data-claim-id="anthropic-rsp-pause-pledge"]').length,
         };
       }, undefined);
+      const pauseMarks = (await identifiedMarks(page)).filter((mark) => mark.claimId === PAUSE).length;
       for (const [id, region] of Object.entries(result.regions)) expect(region, id).toEqual({ marks: 0, sameHtml: true, sameValue: true });
       expect(Object.keys(result.regions).sort()).toEqual(['chart', 'draft', 'empty-attr-editor', 'headline', 'inline-code', 'plain-editor', 'preformatted', 'rich-editor']);
       expect(result.typed).toEqual({ marks: 0, text: PAUSE_SENTENCE });
-      expect(result.pauseMarks, 'the pause-pledge sentence appears only in places that must stay unmarked').toBe(0);
+      expect(pauseMarks, 'the pause-pledge sentence appears only in places that must stay unmarked').toBe(0);
       expect(page.errors).toEqual([]);
     } finally {
       await closeQuietly(page);
@@ -251,13 +267,42 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
         return element !== null;
       }), [binding, announced], 5_000, async () => ({ binding: await page.run(exists, binding), announced: await page.run(exists, announced), light: await marksNow(page) }));
 
-      const claims = await page.run(() => {
-        const inner = document.getElementById('binding-quote')!.shadowRoot!;
-        const nested = document.getElementById('outer-card')!.shadowRoot!.getElementById('inner-quote')!.shadowRoot!;
-        const read = (root: ShadowRoot) => [...root.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((m) => `${m.dataset.claimId}/${m.dataset.claimKind}`);
-        return { inner: [...new Set(read(inner))], nested: [...new Set(read(nested))] };
-      }, undefined);
-      expect(claims).toEqual({ inner: [`${PAUSE}/binding-commitment`], nested: [`${ROADMAPS}/announced-target`] });
+      // Each shadow root's highlights: their kind from the marks, their claim from the card each
+      // keyboard stop opens on real focus (closed to the page, read through the privileged view).
+      const claimsIn = async (path: string[]): Promise<string[]> => {
+        const kinds = await page.run((steps) => {
+          let root: ParentNode | null = document;
+          for (const selector of steps) root = root?.querySelector(selector)?.shadowRoot ?? null;
+          return [...(root?.querySelectorAll<HTMLElement>('mark.pledge-lens-mark') ?? [])].map((mark) => ({ kind: mark.dataset.claimKind ?? '', stop: mark.tabIndex === 0 }));
+        }, path);
+        const found: string[] = [];
+        for (const [index, mark] of kinds.entries()) {
+          if (!mark.stop) continue;
+          await waitForCardClosed(page);
+          const focused = await page.run(([steps, at]) => {
+            let root: ParentNode | null = document;
+            for (const selector of steps) root = root?.querySelector(selector)?.shadowRoot ?? null;
+            const target = root?.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[at];
+            target?.focus({ preventScroll: true });
+            return target !== undefined && (root as ShadowRoot).activeElement === target;
+          }, [path, index] as [string[], number]);
+          expect(focused, `focus on the highlight ${index} in ${path.join(' >> ')}`).toBe(true);
+          await waitForCard(page);
+          found.push(`${(await cardNow(page)).claimId}/${mark.kind}`);
+          // Blur the mark itself (blurring its shadow host does not, in Firefox): the card closes.
+          await page.run((steps) => {
+            let root: ParentNode | null = document;
+            for (const selector of steps) root = root?.querySelector(selector)?.shadowRoot ?? null;
+            ((root as ShadowRoot | null)?.activeElement as HTMLElement | null)?.blur();
+          }, path);
+          await page.run(resetFocus, undefined);
+        }
+        // Every element of a root's highlights has its kind; each root holds one mention here.
+        expect(new Set(kinds.map((mark) => mark.kind)).size, `one kind in ${path.join(' >> ')}`).toBe(1);
+        return [...new Set(found)];
+      };
+      await page.bringToFront();
+      expect({ inner: await claimsIn(['#binding-quote']), nested: await claimsIn(['#outer-card', '#inner-quote']) }).toEqual({ inner: [`${PAUSE}/binding-commitment`], nested: [`${ROADMAPS}/announced-target`] });
 
       const solid = await page.run(markStyle, binding);
       const dashed = await page.run(markStyle, announced);
@@ -266,10 +311,11 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       expect(dashed, 'announced target inside a nested shadow root').toMatchObject({ display: 'inline', visibility: 'visible', decorationStyle: 'dashed' });
       expect(dashed!.decorationLine).toContain('underline');
 
+      await waitForCardClosed(page);
       await hover(page, binding);
       await waitForCard(page);
-      expect((await page.run(cardSnapshot, undefined)).claimId).toBe(PAUSE);
-      expect((await marksNow(page)).map((mark) => mark.claimId)).toEqual([ROADMAPS]);
+      expect((await cardNow(page)).claimId).toBe(PAUSE);
+      expect((await identifiedMarks(page)).map((mark) => mark.claimId)).toEqual([ROADMAPS]);
     } finally {
       await closeQuietly(page);
     }
@@ -281,9 +327,11 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
     await waitForMarkIn(page, '#claim', FIRST_PAINT_MS);
     await page.run(resetFocus, undefined);
     const focus = await tabToHighlight(page);
-    expect(focus.claimId).toBe(PAUSE);
+    expect(focus.holder).toBe('claim');
     await waitForCard(page);
-    return { page, card: await page.run(cardSnapshot, undefined) };
+    const card = await cardNow(page);
+    expect(card.claimId).toBe(PAUSE);
+    return { page, card };
   }
 
   test('hostile page CSS: highlights stay displayed and underlined; the keyboard-opened card is rendered', async () => {
@@ -321,9 +369,10 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       await waitOrExplain(page, 'the page to forge a copy of the real mark', () => document.getElementById('forged-copy') !== null, undefined, 3_000);
       const copied = await page.run(() => {
         const real = document.querySelector<HTMLElement>('#real mark.pledge-lens-mark[tabindex="0"]')!;
-        return document.getElementById('forged-copy')!.dataset.mentionId === real.dataset.mentionId;
+        const forged = document.getElementById('forged-copy')!;
+        return [...real.attributes].filter((attribute) => attribute.name !== 'id').every((attribute) => forged.getAttribute(attribute.name) === attribute.value);
       }, undefined);
-      expect(copied, 'the copy carries the real mention id').toBe(true);
+      expect(copied, 'the copy carries every attribute of the real mark (no ids are left in them to copy)').toBe(true);
 
       // Control: a real highlight does open its card here.
       await hover(page, ['#real', 'mark.pledge-lens-mark[tabindex="0"]']);
@@ -335,11 +384,11 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       for (const id of Object.keys(holders)) {
         await hover(page, [`#${id}`]);
         await sleep(1_200);
-        expect(await page.run(cardIsOpenNow, undefined), `card after hovering #${id}`).toBe(false);
+        expect(await page.inCard(cardIsOpenNow), `card after hovering #${id}`).toBe(false);
         await page.mouseMove(1, 1);
         expect(await page.run(focusPath, [`#${id}`])).toBe(true);
         await sleep(800);
-        expect(await page.run(cardIsOpenNow, undefined), `card after focusing #${id}`).toBe(false);
+        expect(await page.inCard(cardIsOpenNow), `card after focusing #${id}`).toBe(false);
         expect(await page.run(focusSnapshot, undefined), 'focus is on the forged mark').toMatchObject({ tag: 'mark', holder: holders[id] });
       }
       const state = await browser.tabState(page);
@@ -362,20 +411,21 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       for (const want of expected) {
         const focus = await tabToHighlight(page);
         expect(focus.holder, 'highlights are reached in reading order').toBe(want.holder);
-        const mark = (await marksNow(page)).find((m) => m.mentionId === focus.mentionId && m.tabIndex === 0);
-        expect(mark).toMatchObject({ claimId: want.claimId, kind: want.kind, role: 'button' });
+        const mark = (await marksNow(page))[focus.markIndex];
+        expect(mark).toMatchObject({ kind: want.kind, role: 'button', tabIndex: 0 });
         expect(mark!.ariaLabel?.startsWith(KIND_WORDS[want.kind]!), `aria-label "${mark!.ariaLabel}"`).toBe(true);
 
+        // The card focus opened names the claim (and the page's only mention of it in this paragraph).
         await waitForCard(page);
-        const card = await page.run(cardSnapshot, undefined);
+        const card = await cardNow(page);
         expect({ claimId: card.claimId, kindLabel: card.kindLabel }).toEqual({ claimId: want.claimId, kindLabel: KIND_WORDS[want.kind] });
 
         await page.press('Escape');
         await waitForCardClosed(page, 2_000);
         const after = await page.run(focusSnapshot, undefined);
-        expect({ isHighlight: after.isHighlight, mentionId: after.mentionId }, 'focus stays on the highlight').toEqual({ isHighlight: true, mentionId: focus.mentionId });
+        expect({ isHighlight: after.isHighlight, markIndex: after.markIndex }, 'focus stays on the highlight').toEqual({ isHighlight: true, markIndex: focus.markIndex });
         await sleep(300);
-        expect(await page.run(cardIsOpenNow, undefined), 'the card stays closed while focus rests on the highlight').toBe(false);
+        expect(await page.inCard(cardIsOpenNow), 'the card stays closed while focus rests on the highlight').toBe(false);
       }
     } finally {
       await closeQuietly(page);
@@ -387,19 +437,21 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
     try {
       await waitForMarkIn(page, '#binding', FIRST_PAINT_MS);
       await waitForMarkIn(page, '#target', FIRST_PAINT_MS);
-      const mentionsBefore = new Set((await marksNow(page)).map((mark) => mark.mentionId)).size;
+      const stopsBefore = await identifiedMarks(page, 'stops');
+      expect(stopsBefore.filter((mark) => mark.mentionId === ''), 'every keyboard stop opens its mention\'s card').toEqual([]);
+      const mentionsBefore = new Set(stopsBefore.map((mark) => mark.mentionId)).size;
 
       expect(await browser.sendToTab(page, { type: 'toggle-highlighting' })).toEqual({ ok: true, enabled: false });
       await waitOrExplain(page, 'every highlight to go', () => document.querySelectorAll('mark').length === 0, undefined, 5_000, explainMarks(page));
       const off = await page.run(() => ({ sameBody: document.body.innerHTML === (window as unknown as PageGlobals).__originalBody, sameText: document.body.innerText === (window as unknown as PageGlobals).__originalText }), undefined);
       expect(off, 'the page as served').toEqual({ sameBody: true, sameText: true });
-      await waitOrExplain(page, 'the "off" announcement', () => document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector('[aria-live]')?.textContent === 'Pledge Lens highlights off', undefined, 2_000, () => page.run(cardSnapshot, undefined));
+      await waitForCardState(page, 'the "off" announcement', (root) => root?.querySelector('[aria-live]')?.textContent === 'Pledge Lens highlights off', 2_000, () => cardNow(page));
 
       expect(await browser.sendToTab(page, { type: 'toggle-highlighting' })).toEqual({ ok: true, enabled: true });
       await waitForMarkIn(page, '#binding', 5_000);
       await waitForMarkIn(page, '#target', 5_000);
-      expect(new Set((await marksNow(page)).map((mark) => mark.mentionId)).size).toBe(mentionsBefore);
-      await waitOrExplain(page, 'the "on" announcement', () => document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector('[aria-live]')?.textContent === 'Pledge Lens highlights on', undefined, 2_000, () => page.run(cardSnapshot, undefined));
+      await waitForCardState(page, 'the "on" announcement', (root) => root?.querySelector('[aria-live]')?.textContent === 'Pledge Lens highlights on', 2_000, () => cardNow(page));
+      expect(new Set((await identifiedMarks(page, 'stops')).map((mark) => mark.mentionId)).size).toBe(mentionsBefore);
       expect(await page.run(() => document.body.innerText === (window as unknown as PageGlobals).__originalText, undefined), 'highlighting changes no text').toBe(true);
     } finally {
       await closeQuietly(page);
@@ -429,7 +481,7 @@ export function defineDynamicPageTests(launch: () => Promise<DynamicBrowser>): v
       console.info(`[${browser.name}] large page: built to first highlight ${Math.round((run.markAt ?? 0) - run.builtAt)} ms, ${run.ticks} ticks of a 50 ms timer meanwhile, longest gap ${run.longestGap} ms`);
       expect(run.markAt, 'Pledge Lens highlighted the page').not.toBeNull();
       expect(run.ticks, `the page's timer ticked while Pledge Lens worked: ${JSON.stringify(run)}`).toBeGreaterThanOrEqual(3);
-      expect((await marksNow(page)).map((mark) => mark.claimId)).toEqual([RISK_REPORTS]);
+      expect((await identifiedMarks(page)).map((mark) => mark.claimId)).toEqual([RISK_REPORTS]);
     } finally {
       await closeQuietly(page);
     }

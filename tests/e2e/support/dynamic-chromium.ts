@@ -1,5 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from './chromium';
+import { inCardRootChromium, type CardProbe } from './closed-card';
 import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 
 /** The tab fields read here; declared locally because the suite has no Chrome API typings. */
@@ -33,6 +34,10 @@ class PlaywrightDriver implements PageDriver {
 
   async waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void> {
     await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, { timeout: timeoutMs, polling: 50 });
+  }
+
+  inCard<R>(probe: CardProbe<R>): Promise<R> {
+    return inCardRootChromium(this.page, probe);
   }
 
   mouseMove(x: number, y: number): Promise<void> {

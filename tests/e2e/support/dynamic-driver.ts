@@ -2,6 +2,7 @@
  * One small driver interface over Playwright (Chromium) and Puppeteer over WebDriver BiDi (Firefox),
  * so the dynamic-page tests are written once and run unchanged in both browsers.
  */
+import type { CardProbe } from './closed-card';
 
 /** A function run inside the page: self-contained (it is serialised), taking one JSON-able argument. */
 export type PageFunction<A, R> = (arg: A) => R | Promise<R>;
@@ -11,6 +12,11 @@ export interface PageDriver {
   run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
   /** Polls `fn(arg)` in the page every 50 ms until it is truthy; rejects after `timeoutMs`. */
   waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void>;
+  /**
+   * Runs `probe` in the page with the card's closed shadow root (null without a card host), through
+   * the browser's privileged view, which no page has (closed-card.ts).
+   */
+  inCard<R>(probe: CardProbe<R>): Promise<R>;
   mouseMove(x: number, y: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
@@ -54,6 +60,18 @@ export async function waitOrExplain<A>(page: PageDriver, what: string, fn: PageF
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls the privileged `probe` of the card (see `inCard`) every 50 ms until it is truthy; rejects with what it last saw after `timeoutMs`. */
+export async function waitForCardState(page: PageDriver, what: string, probe: CardProbe<unknown>, timeoutMs: number, explain?: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.inCard(probe))) {
+    if (Date.now() > deadline) {
+      const detail = explain ? ` State: ${JSON.stringify(await explain().catch((e: unknown) => String(e)))}` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.${detail}`);
+    }
+    await sleep(50);
+  }
+}
 
 /** Polls `ask` until the tab has reported and no frame is still scanning (frames report after each scan). */
 export async function settledTabState(ask: () => Promise<unknown>, timeoutMs = 3_000): Promise<TabStateView> {

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { inCardRootFirefox, type CardProbe } from './closed-card';
 import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 import { launchFirefoxWithExtension } from './firefox';
 
@@ -20,7 +21,10 @@ interface BidiTree {
 class PuppeteerDriver implements PageDriver {
   readonly errors: string[] = [];
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly browser: Browser,
+  ) {
     page.on('pageerror', (error) => this.errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
     page.on('console', (message) => {
       if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
@@ -34,6 +38,10 @@ class PuppeteerDriver implements PageDriver {
 
   async waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void> {
     await this.page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg);
+  }
+
+  inCard<R>(probe: CardProbe<R>): Promise<R> {
+    return inCardRootFirefox(this.browser, this.page, probe);
   }
 
   mouseMove(x: number, y: number): Promise<void> {
@@ -164,7 +172,7 @@ export async function launchDynamicFirefox(): Promise<DynamicBrowser> {
     name: 'Firefox',
     async open(url) {
       const page = await browser.newPage();
-      const driver = new PuppeteerDriver(page);
+      const driver = new PuppeteerDriver(page, browser);
       drivers.add(driver);
       page.on('close', () => drivers.delete(driver));
       await page.goto(url, { waitUntil: 'load' });

@@ -7,7 +7,7 @@
 
 /** What the page's own test instrumentation (pages/dynamic/instrument.js and inline scripts) records. */
 export interface PageGlobals {
-  __marksSeen: { claimId: string; at: number; holder: string }[];
+  __marksSeen: { kind: string; at: number; holder: string }[];
   __appendedAt?: number;
   __navigatedAt?: number;
   __ticks: number;
@@ -53,10 +53,9 @@ export function focusPath(path: string[]): boolean {
   return true;
 }
 
+/** A mark as the page sees it; which claim and mention it is, highlight-identity.ts finds out through the card. */
 export interface MarkInfo {
-  claimId: string;
   kind: string;
-  mentionId: string;
   tabIndex: number;
   role: string | null;
   ariaLabel: string | null;
@@ -68,9 +67,7 @@ export interface MarkInfo {
 /** Every `mark.pledge-lens-mark` in the light DOM, in document order (forged ones included). */
 export function lightMarks(): MarkInfo[] {
   return [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => ({
-    claimId: mark.dataset.claimId ?? '',
     kind: mark.dataset.claimKind ?? '',
-    mentionId: mark.dataset.mentionId ?? '',
     tabIndex: mark.tabIndex,
     role: mark.getAttribute('role'),
     ariaLabel: mark.getAttribute('aria-label'),
@@ -82,20 +79,21 @@ export function lightMarks(): MarkInfo[] {
 export interface CardSnapshot {
   open: boolean;
   claimId: string;
+  /** The mention, from the note editor's address (`?mention=`). */
+  mentionId: string;
   kindLabel: string;
   box: Box | null;
   /** Whether the topmost element at the card's centre is the card host (so a user sees the card). */
   onTop: boolean;
   inViewport: boolean;
   live: string;
-  /** Connected, light-DOM highlights of the card's claim: an open card needs one as its anchor. */
-  connectedMarksOfClaim: number;
+  /** Connected light-DOM highlights, read at the same moment as the card. */
+  marksInPage: number;
 }
 
-/** The card host's open shadow root as a user would meet it. */
-export function cardSnapshot(): CardSnapshot {
-  const host = document.querySelector('pledge-lens-card');
-  const root = host?.shadowRoot ?? null;
+/** The card as a user would meet it, given its closed shadow root (the browser's privileged view, closed-card.ts). */
+export function cardSnapshot(root: ShadowRoot | null): CardSnapshot {
+  const host = root?.host ?? null;
   const card = root?.querySelector<HTMLElement>('section.card') ?? null;
   const open = card?.checkVisibility() ?? false;
   const rect = card?.getBoundingClientRect();
@@ -103,32 +101,35 @@ export function cardSnapshot(): CardSnapshot {
   const centreX = rect ? rect.left + rect.width / 2 : -1;
   const centreY = rect ? rect.top + rect.height / 2 : -1;
   const inViewport = rect !== undefined && rect.width > 0 && rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
-  const claimId = card?.dataset.claim ?? '';
+  const src = card?.querySelector('iframe')?.getAttribute('src') ?? '';
   return {
     open,
-    claimId,
+    claimId: card?.dataset.claim ?? '',
+    mentionId: src ? (new URL(src).searchParams.get('mention') ?? '') : '',
     kindLabel: card?.querySelector('[data-testid=kind-label]')?.textContent?.trim() ?? '',
     box,
     onTop: open && host !== null && document.elementFromPoint(centreX, centreY) === host,
     inViewport,
     live: root?.querySelector('[aria-live]')?.textContent ?? '',
-    connectedMarksOfClaim: claimId ? [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].filter((mark) => mark.dataset.claimId === claimId && mark.isConnected).length : 0,
+    marksInPage: document.querySelectorAll('mark.pledge-lens-mark').length,
   };
 }
 
-export function cardIsOpenNow(): boolean {
-  return document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
+/** Given the card's closed root (closed-card.ts). */
+export function cardIsOpenNow(root: ShadowRoot | null): boolean {
+  return root?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
 }
 
-export function cardIsClosedNow(): boolean {
-  return !(document.querySelector('pledge-lens-card')?.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false);
+/** Given the card's closed root (closed-card.ts). */
+export function cardIsClosedNow(root: ShadowRoot | null): boolean {
+  return !(root?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false);
 }
 
 export interface FocusSnapshot {
   tag: string;
   isHighlight: boolean;
-  claimId: string;
-  mentionId: string;
+  /** The focused mark's index among the light DOM's marks (as lightMarks lists them), -1 for none. */
+  markIndex: number;
   holder: string;
 }
 
@@ -137,8 +138,7 @@ export function focusSnapshot(): FocusSnapshot {
   return {
     tag: active?.tagName.toLowerCase() ?? '',
     isHighlight: active?.matches('mark.pledge-lens-mark') ?? false,
-    claimId: active?.dataset.claimId ?? '',
-    mentionId: active?.dataset.mentionId ?? '',
+    markIndex: active ? [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(active) : -1,
     holder: active?.parentElement?.closest('[id]')?.id ?? '',
   };
 }

@@ -1,5 +1,8 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { inCardRootFirefox, type CardProbe } from './closed-card';
 import { cardIsOpen, findMisplacedHighlights, listHighlights, readCard, type CardInfo, type HighlightInfo, type MisplacedHighlight } from './dom-probes';
+import type { PageFunction } from './dynamic-driver';
+import { highlightOf, identifyHighlights, withIdentities, type HighlightDriver, type IdentifiedHighlight } from './highlight-identity';
 import { extensionDir, requireBrowser } from './paths';
 import { popupIsSettled, readPopupClaims, readPopupEmptyState, type PopupClaim } from './popup-page';
 
@@ -193,13 +196,64 @@ export class FirefoxPopupPage {
 }
 
 /** The same reads as ArticlePage, for a Puppeteer page in Firefox. */
-export class FirefoxArticlePage {
-  private constructor(readonly page: Page) {}
+export class FirefoxArticlePage implements HighlightDriver {
+  private constructor(
+    private readonly browser: Browser,
+    readonly page: Page,
+  ) {}
 
   static async open(browser: Browser, url: string): Promise<FirefoxArticlePage> {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
-    return new FirefoxArticlePage(page);
+    return new FirefoxArticlePage(browser, page);
+  }
+
+  run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
+    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
+  }
+
+  /** Runs `probe` with the card's closed shadow root, through WebDriver BiDi (closed-card.ts). */
+  inCard<R>(probe: CardProbe<R>): Promise<R> {
+    return inCardRootFirefox(this.browser, this.page, probe);
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  press(key: string): Promise<void> {
+    return this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+  }
+
+  /** Every highlight element with its claim and mention, read from the card each opens (highlight-identity.ts). The tab is brought to the front: focus is real only in the selected tab. */
+  async identifiedHighlights(): Promise<IdentifiedHighlight[]> {
+    await this.page.bringToFront();
+    const identities = await identifyHighlights(this, { all: true });
+    return withIdentities(await this.highlights(), identities);
+  }
+
+  /** One entry per mention (its keyboard stop), in page order, identified by real focus. */
+  async mentions(): Promise<IdentifiedHighlight[]> {
+    await this.page.bringToFront();
+    const identities = await identifyHighlights(this);
+    const seen = new Set<string>();
+    return withIdentities(await this.highlights(), identities).filter((h, index) => identities.some((identity) => identity.index === index) && h.mentionId !== '' && !seen.has(h.mentionId) && seen.add(h.mentionId));
+  }
+
+  /** The index (among the page's marks) of the keyboard stop of the claim's first mention, found by its card. */
+  async highlightOf(claimId: string, timeout = 15_000): Promise<number> {
+    await this.waitForHighlights('mark.pledge-lens-mark', timeout);
+    await this.page.bringToFront();
+    return (await highlightOf(this, claimId, timeout)).index;
+  }
+
+  /** Hovers the highlight element at `index` among the page's marks with the real pointer. */
+  async hoverMark(index: number): Promise<void> {
+    const marks = await this.page.$$('mark.pledge-lens-mark');
+    const mark = marks[index];
+    if (!mark) throw new Error(`No highlight element ${index} (the page has ${marks.length})`);
+    await this.page.mouse.move(1, 1);
+    await mark.hover();
   }
 
   async waitForHighlights(selector = 'mark.pledge-lens-mark', timeout = 15_000): Promise<void> {
@@ -219,9 +273,18 @@ export class FirefoxArticlePage {
     await this.page.hover(selector);
   }
 
+  /** The open card, read through WebDriver BiDi's view of its closed root; undefined when none shows. */
+  async card(): Promise<CardInfo | undefined> {
+    return (await this.inCard(readCard)) ?? undefined;
+  }
+
   async waitForCard(timeout = 5_000): Promise<CardInfo> {
-    await this.page.waitForFunction(cardIsOpen, { timeout });
-    const card = await this.page.evaluate(readCard);
+    const deadline = Date.now() + timeout;
+    while (!(await this.inCard(cardIsOpen))) {
+      if (Date.now() > deadline) throw new Error(`No card opened within ${timeout} ms`);
+      await new Promise((resume) => setTimeout(resume, 100));
+    }
+    const card = await this.card();
     if (!card) throw new Error('The card closed again right after opening');
     return card;
   }

@@ -2,7 +2,8 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { KIND_WORDS } from './claim-set';
-import { sleep, waitOrExplain } from './dynamic-driver';
+import { sleep, waitForCardState, waitOrExplain } from './dynamic-driver';
+import { blurFocus, highlightOf, identifyHighlights, identifyMark, markStops, withIdentities, type HighlightDriver } from './highlight-identity';
 import { publishLivePage, type LiveBrowser, type LivePage } from './live-driver';
 import { cardLook, focusNow, highlightBox, liveCard, markCentre, marksHere, nodeList, rangePaints, textCentre, type Box, type CardLook, type LiveCard } from './live-probes';
 import { contrastRatio, fallsBackToSerif } from './card-look';
@@ -51,24 +52,40 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
   }
 
   const marks = (page: LivePage) => page.run(marksHere, undefined);
-  const card = (page: LivePage) => page.run(liveCard, undefined);
+  /** The card as the browser's privileged view reads it (its root is closed to the page). */
+  const card = (page: LivePage) => page.inCard(liveCard);
+
+  /**
+   * Our marks with the claim and mention each one's card names (highlight-identity.ts: real focus on
+   * keyboard stops, the real pointer on the other elements); `stops` identifies keyboard stops only.
+   */
+  async function identifiedMarks(page: LivePage, which: 'all' | 'stops' = 'all') {
+    await page.bringToFront();
+    const identities = await identifyHighlights(page, { all: which === 'all' });
+    const found = withIdentities(await marks(page), identities);
+    return which === 'all' ? found : found.filter((mark) => identities.some((identity) => identity.index === mark.index));
+  }
+
+  /** The mark index of the keyboard stop of the claim's first mention, found by its card. */
+  async function stopOf(page: LivePage, claimId: string): Promise<number> {
+    await page.bringToFront();
+    return (await highlightOf(page, claimId)).index;
+  }
+
+  /** A frame's highlights, seen as identification needs them: its script and its card; the pointer stays in the top page. */
+  const inFrame = (page: LivePage, frame: string | string[]): HighlightDriver => ({
+    run: (fn, arg) => page.runInFrame(frame, fn, arg),
+    inCard: (probe) => page.inCardInFrame(typeof frame === 'string' ? [frame] : frame, probe),
+    mouseMove: () => Promise.reject(new Error('identification in a frame uses focus only')),
+    press: (key) => page.press(key),
+  });
 
   async function waitForMarkIn(page: LivePage, selector: string, timeoutMs = FIRST_PAINT_MS): Promise<void> {
     await waitOrExplain(page, `a highlight in ${selector}`, (s) => document.querySelector(`${s} mark.pledge-lens-mark`) !== null, selector, timeoutMs, async () => ({ marks: await marks(page), ranges: await page.run(rangePaints, undefined), errors: page.errors }));
   }
 
   async function waitForCard(page: LivePage, timeoutMs = 5_000): Promise<LiveCard> {
-    await waitOrExplain(page, 'the claim card to open', () => {
-      const all: Element[] = [];
-      const collect = (root: Document | ShadowRoot): void => {
-        for (const element of root.querySelectorAll('*')) {
-          all.push(element);
-          if (element.shadowRoot) collect(element.shadowRoot);
-        }
-      };
-      collect(document);
-      return all.some((element) => element.shadowRoot?.querySelector<HTMLElement>('section.card')?.checkVisibility());
-    }, undefined, timeoutMs, () => card(page));
+    await waitForCardState(page, 'the claim card to open', (root) => root?.querySelector<HTMLElement>('section.card')?.checkVisibility() === true, timeoutMs, () => card(page));
     return card(page);
   }
 
@@ -79,7 +96,8 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
   }
 
   async function hoverClaim(page: LivePage, claimId: string): Promise<void> {
-    await hoverAt(page, await page.run(markCentre, claimId), `no highlight of ${claimId}`);
+    const at = await stopOf(page, claimId);
+    await hoverAt(page, await page.run(markCentre, at), `no highlight of ${claimId}`);
   }
 
   const overlaps = (a: Box, b: Box): boolean => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -99,7 +117,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       const hydration = await page.run(() => (window as unknown as { __hydration: { state: string; mismatches: string[] } }).__hydration, undefined);
       expect(hydration, 'what the framework saw when it hydrated').toEqual({ state: 'hydrated', mismatches: [] });
       expect(page.errors.filter((error) => /hydrat/i.test(error))).toEqual([]);
-      const found = await marks(page);
+      const found = await identifiedMarks(page);
       expect([...new Set(found.map((mark) => mark.claimId))].sort()).toEqual([ROADMAPS, RISK].sort());
       expect(found.every((mark) => !mark.proxy), 'wrapped with mark.js once settled').toBe(true);
       const focus = await page.run(() => {
@@ -144,7 +162,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       await waitForMarkIn(page, '#r3', REVEAL_MS + 1_000);
       const later = await read();
       expect({ r1: later.r1, r2: later.r2, r3: later.r3 }).toEqual(later.expected);
-      const found = await marks(page);
+      const found = await identifiedMarks(page);
       expect(found.filter((mark) => mark.holder !== 'r3'), 'no highlight left where the claim is gone').toEqual([]);
       expect([...new Set(found.map((mark) => mark.claimId))], 'the rewritten paragraph is highlighted as its new claim').toEqual([ROADMAPS]);
       expect(found.map((mark) => mark.text).join('')).toBe(ROADMAPS_TEXT);
@@ -163,8 +181,6 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       // Drawn without wrapping: the claim text is in our range highlights, and each has a keyboard stop.
       const painted = (await page.run(rangePaints, undefined)).flatMap((paint) => paint.texts);
       expect(painted).toEqual(expect.arrayContaining([RISK_TEXT, ROADMAPS_TEXT]));
-      const stops = (await marks(page)).filter((mark) => mark.proxy);
-      expect(stops.map((mark) => `${mark.holder}:${mark.claimId}`).sort()).toEqual([`t1:${RISK}`, `t2:${ROADMAPS}`]);
 
       // Keyboard: Tab reaches the highlight, focus opens its card, Enter moves into it, Escape comes back.
       await page.run(() => {
@@ -173,14 +189,15 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       }, undefined);
       await page.press('Tab');
       const focus = await page.run(focusNow, undefined);
-      expect(focus).toMatchObject({ isOurMark: true, proxy: true, claimId: RISK, role: 'button', holder: 't1' });
+      expect(focus).toMatchObject({ isOurMark: true, proxy: true, role: 'button', holder: 't1' });
       expect(focus.label.startsWith(KIND_WORDS['binding-commitment']!) || focus.label.startsWith(KIND_WORDS['announced-target']!), focus.label).toBe(true);
+      // Which claim the focused highlight is, only its card says.
       expect((await waitForCard(page)).claimId).toBe(RISK);
       await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-05-flex-keyboard-focus.png`));
       await page.press('Enter');
       expect((await card(page)).focusInside, 'Enter moves focus into the card').toBe(true);
       await page.press('Escape');
-      expect(await page.run(focusNow, undefined)).toMatchObject({ proxy: true, claimId: RISK });
+      expect(await page.run(focusNow, undefined), 'focus back on the same (risk reports) keyboard stop').toMatchObject({ proxy: true, markIndex: focus.markIndex, holder: 't1' });
 
       // Hover: the pointer over the claim text opens its card.
       await page.run(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
@@ -189,6 +206,10 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       expect(hovered.claimId).toBe(ROADMAPS);
       expect(hovered.onTop).toBe(true);
       await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-05-flex-hover.png`));
+      // Each keyboard stop is a proxy, and its card names its teaser's claim. (After the keyboard
+      // part: focusing the stops to identify them would move where Tab starts.)
+      const stops = (await identifiedMarks(page, 'stops')).filter((mark) => mark.proxy);
+      expect(stops.map((mark) => `${mark.holder}:${mark.claimId}`).sort()).toEqual([`t1:${RISK}`, `t2:${ROADMAPS}`]);
       expect(await page.run(() => (window as unknown as { __measure: () => unknown }).__measure(), undefined), 'layout after all that').toEqual(layout.before);
     } finally {
       await closeQuietly(page);
@@ -223,10 +244,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       await page.mouseMove(1, 1);
       await page.run(() => document.querySelector<HTMLElement>('#q1 mark.pledge-lens-mark[tabindex="0"]')!.focus(), undefined);
       await page.press('Enter');
-      await waitOrExplain(page, 'focus inside the card', () => {
-        const active = document.activeElement;
-        return active !== null && active.shadowRoot?.activeElement?.classList.contains('close') === true;
-      }, undefined, 3_000, () => card(page));
+      await waitForCardState(page, 'focus inside the card', (root) => root !== null && document.activeElement === root.host && root.activeElement?.classList.contains('close') === true, 3_000, () => card(page));
       const focused = await card(page);
       expect(focused.focusInside && focused.onTop, JSON.stringify(focused)).toBe(true);
       await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-06-dialog.png`));
@@ -236,9 +254,11 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
   });
 
   async function cardNextToHighlight(page: LivePage, claimId: string, label: string): Promise<void> {
-    await hoverClaim(page, claimId);
+    const at = await stopOf(page, claimId);
+    await hoverAt(page, await page.run(markCentre, at), `no highlight of ${claimId}`);
     const shown = await waitForCard(page);
-    const highlight = await page.run(highlightBox, claimId);
+    expect(shown.claimId, label).toBe(claimId);
+    const highlight = await page.run(highlightBox, at);
     const viewport = await page.run(() => ({ width: window.innerWidth, height: window.innerHeight }), undefined);
     const box = shown.box!;
     expect(highlight, label).not.toBeNull();
@@ -307,24 +327,22 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
 
   /** Opens the card from the keyboard, opens "More" with Enter on its summary, checks it, and closes "More" again. */
   async function moreByKeyboard(page: LivePage, claimId: string, label: string, shot: string): Promise<void> {
+    const at = await stopOf(page, claimId);
     await page.mouseMove(1, 1);
-    await page.run((id) => document.querySelector<HTMLElement>(`mark.pledge-lens-mark[data-claim-id="${id}"][tabindex="0"]`)!.focus(), claimId);
-    await waitForCard(page);
+    await page.run((index) => document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus(), at);
+    expect((await waitForCard(page)).claimId, label).toBe(claimId);
     await page.press('Enter');
-    await waitOrExplain(page, 'focus on the card\'s close button', () => {
-      const active = document.activeElement;
-      return active?.shadowRoot?.activeElement?.classList.contains('close') === true;
-    }, undefined, 3_000, () => page.run(cardLook, undefined));
+    await waitForCardState(page, 'focus on the card\'s close button', (root) => root !== null && document.activeElement === root.host && root.activeElement?.classList.contains('close') === true, 3_000, () => page.inCard(cardLook));
     await page.press('Tab');
-    const before = await page.run(cardLook, undefined);
+    const before = await page.inCard(cardLook);
     expect({ focus: before?.focus, open: before?.moreOpen }, `${label}: Tab from Close reaches "More", closed at first`).toEqual({ focus: 'summary', open: false });
     await page.press('Enter');
     await sleep(150);
-    const opened = await page.run(cardLook, undefined);
+    const opened = await page.inCard(cardLook);
     expect(opened?.moreOpen, `${label}: Enter opens "More"`).toBe(true);
     // Open, the card is taller: it must still sit beside the highlight, inside the viewport, note on screen.
     const shown = await card(page);
-    const highlight = await page.run(highlightBox, claimId);
+    const highlight = await page.run(highlightBox, at);
     const viewport = await page.run(() => ({ width: window.innerWidth, height: window.innerHeight }), undefined);
     const where = `${label} with "More" open: card ${JSON.stringify(shown.box)}, highlight ${JSON.stringify(highlight)}, viewport ${JSON.stringify(viewport)}`;
     expect(overlaps(shown.box!, highlight!), `not over the highlight; ${where}`).toBe(false);
@@ -338,7 +356,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     await page.screenshot(shot);
     await page.press(' ');
     await sleep(150);
-    expect((await page.run(cardLook, undefined))?.moreOpen, `${label}: Space closes "More" again`).toBe(false);
+    expect((await page.inCard(cardLook))?.moreOpen, `${label}: Space closes "More" again`).toBe(false);
     await page.press('Escape');
   }
 
@@ -353,7 +371,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
           await page.colorScheme(scheme);
           const label = `${width}px ${scheme}`;
           await cardNextToHighlight(page, RISK, label);
-          expectReadableCard(await page.run(cardLook, undefined), label);
+          expectReadableCard(await page.inCard(cardLook), label);
           await page.screenshot(resolve(SHOTS, `${name}-card-${scheme}-${width}.png`));
           await moreByKeyboard(page, RISK, label, resolve(SHOTS, `${name}-card-more-${scheme}-${width}.png`));
         }
@@ -364,7 +382,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       for (const scheme of ['light', 'dark'] as const) {
         await page.colorScheme(scheme);
         await cardNextToHighlight(page, RISK, `200% ${scheme}`);
-        expectReadableCard(await page.run(cardLook, undefined), `200% ${scheme}`);
+        expectReadableCard(await page.inCard(cardLook), `200% ${scheme}`);
         await moreByKeyboard(page, RISK, `200% ${scheme}`, resolve(SHOTS, `${name}-card-more-${scheme}-zoom200.png`));
       }
     } finally {
@@ -437,14 +455,21 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
 
   // ---- 3. Every document a reader opens -----------------------------------------------------
 
-  const frameMarks = (page: LivePage, frame: string) => page.runInFrame(frame, () => [...new Set([...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => mark.dataset.claimId ?? ''))], undefined);
+  /** How many of our marks a frame holds. */
+  const frameMarkCount = (page: LivePage, frame: string) => page.runInFrame(frame, () => document.querySelectorAll('mark.pledge-lens-mark').length, undefined);
+
+  /** The claims a frame's highlights are, each keyboard stop focused for real and its card read in that frame ('' for a stop that opens none). */
+  async function frameClaims(page: LivePage, frame: string | string[]): Promise<string[]> {
+    await page.bringToFront();
+    return [...new Set((await identifyHighlights(inFrame(page, frame))).map((identity) => identity.claimId))];
+  }
 
   async function waitForFrameClaim(page: LivePage, frame: string, claimId: string, timeoutMs = FIRST_PAINT_MS): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     let seen: string[] = [];
     let problem = '';
     while (Date.now() < deadline) {
-      seen = await frameMarks(page, frame).catch((error: unknown) => {
+      seen = await frameClaims(page, frame).catch((error: unknown) => {
         problem = String(error).split('\n')[0]!;
         return [];
       });
@@ -457,14 +482,14 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
   }
 
   /** Focuses the first keyboard stop in a frame and returns the claim of the card that opens there ('' for none). */
-  function cardOnFocusInFrame(page: LivePage, frame: string): Promise<string> {
-    return page.runInFrame(frame, async () => {
-      document.querySelector<HTMLElement>('mark.pledge-lens-mark[tabindex="0"]')?.focus();
-      const deadline = Date.now() + 3_000;
-      const open = () => [...document.querySelectorAll('*')].map((element) => element.shadowRoot?.querySelector<HTMLElement>('section.card')).find((card) => card?.checkVisibility());
-      while (!open() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      return open()?.dataset.claim ?? '';
-    }, undefined);
+  async function cardOnFocusInFrame(page: LivePage, frame: string): Promise<string> {
+    const driver = inFrame(page, frame);
+    await page.bringToFront();
+    const first = (await page.runInFrame(frame, markStops, undefined)).indexOf(true);
+    if (first < 0) return '';
+    const { claimId } = await identifyMark(driver, first, true);
+    await page.runInFrame(frame, blurFocus, undefined);
+    return claimId;
   }
 
   test('08 srcdoc, sandboxed srcdoc and script-written about:blank frames are highlighted', async () => {
@@ -490,17 +515,18 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       await waitForFrameClaim(page, '#f-late', ANNUAL);
       expect(await cardOnFocusInFrame(page, '#f-late'), 'the card in the frame written after load (document.open() erased the listeners added before)').toBe(ANNUAL);
       expect(await cardOnFocusInFrame(page, '#f-opaque'), 'the card in the opaque sandboxed frame').toBe(RISK);
-      const nested = await page.runInFrame('#f-nested', async () => {
+      const painted = await page.runInFrame('#f-nested', async () => {
         const deadline = Date.now() + 10_000;
         while (Date.now() < deadline) {
           const inner = (document.getElementById('inner') as HTMLIFrameElement | null)?.contentDocument;
-          const claims = [...(inner?.querySelectorAll<HTMLElement>('mark.pledge-lens-mark') ?? [])].map((mark) => mark.dataset.claimId ?? '');
-          if (claims.length) return claims;
+          const count = inner?.querySelectorAll('mark.pledge-lens-mark').length ?? 0;
+          if (count) return count;
           await new Promise((resolve) => setTimeout(resolve, 200));
         }
-        return [];
+        return 0;
       }, undefined);
-      expect([...new Set(nested)]).toEqual([ROADMAPS]);
+      expect(painted, 'highlights in the nested srcdoc frame').toBeGreaterThan(0);
+      expect(await frameClaims(page, ['#f-nested', '#inner'])).toEqual([ROADMAPS]);
     } finally {
       await closeQuietly(page);
     }
@@ -511,7 +537,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     try {
       expect(await page.run(() => document.contentType, undefined)).toBe('text/plain');
       await waitForMarkIn(page, 'pre');
-      expect([...new Set((await marks(page)).map((mark) => mark.claimId))].sort()).toEqual([ROADMAPS, RISK].sort());
+      expect([...new Set((await identifiedMarks(page)).map((mark) => mark.claimId))].sort()).toEqual([ROADMAPS, RISK].sort());
       const text = await page.run(() => document.querySelector('pre')!.textContent ?? '', undefined);
       expect(text, 'the text is unchanged').toContain(RISK_TEXT);
     } finally {
@@ -588,7 +614,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       }, undefined);
       await page.mouseClick(button.x, button.y);
       await waitForMarkIn(page, '#d2', REVEAL_MS);
-      const found = await marks(page);
+      const found = await identifiedMarks(page);
       expect(found.filter((mark) => mark.holder === 'd1').map((mark) => mark.claimId)).toContain(RISK);
       expect(found.filter((mark) => mark.holder === 'd2').map((mark) => mark.claimId)).toContain(ROADMAPS);
     } finally {
@@ -700,11 +726,11 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
 
         await popup.setSiteToggle(false);
         await waitOrExplain(page, 'the top frame\'s highlights to go', () => document.querySelector('mark.pledge-lens-mark') === null, undefined, 5_000);
-        const srcdocGone = async () => (await frameMarks(page, '#f-srcdoc')).length === 0;
+        const srcdocGone = async () => (await frameMarkCount(page, '#f-srcdoc')) === 0;
         const deadlineOff = Date.now() + 5_000;
         while (!(await srcdocGone()) && Date.now() < deadlineOff) await sleep(200);
-        expect(await frameMarks(page, '#f-srcdoc'), 'the srcdoc frame is on the top frame\'s site').toEqual([]);
-        expect(await frameMarks(page, '#f-embed'), 'the other site\'s frame keeps its highlights').toEqual([ROADMAPS]);
+        expect(await frameMarkCount(page, '#f-srcdoc'), 'the srcdoc frame is on the top frame\'s site').toBe(0);
+        expect(await frameClaims(page, '#f-embed'), 'the other site\'s frame keeps its highlights').toEqual([ROADMAPS]);
       } finally {
         if ((await popup.siteToggle().catch(() => undefined)) === false) await popup.setSiteToggle(true).catch(() => undefined);
         await popup.close().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { launchChromiumWithExtension } from './chromium';
+import { inCardRootChromium, type CardProbe, type FramePath } from './closed-card';
 import { settledTabState, type PageFunction } from './dynamic-driver';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
 import { PopupPage, tabIdOf } from './popup-page';
@@ -57,14 +58,26 @@ class PlaywrightLivePage implements LivePage {
     await this.page.waitForFunction(fn as (arg: unknown) => unknown, arg as unknown, { timeout: timeoutMs, polling: 50 });
   }
 
-  private async frame(iframeSelector: string): Promise<Frame> {
-    const element = await this.page.waitForSelector(iframeSelector, { state: 'attached', timeout: 5_000 });
-    const frame = await element.contentFrame();
-    if (!frame) throw new Error(`${iframeSelector} shows no frame`);
+  inCard<R>(probe: CardProbe<R>): Promise<R> {
+    return inCardRootChromium(this.page, probe);
+  }
+
+  inCardInFrame<R>(path: FramePath, probe: CardProbe<R>): Promise<R> {
+    return inCardRootChromium(this.page, probe, path);
+  }
+
+  private async frame(iframeSelector: string | FramePath): Promise<Frame> {
+    let frame = this.page.mainFrame();
+    for (const selector of typeof iframeSelector === 'string' ? [iframeSelector] : iframeSelector) {
+      const element = await frame.waitForSelector(selector, { state: 'attached', timeout: 5_000 });
+      const next = await element.contentFrame();
+      if (!next) throw new Error(`${selector} shows no frame`);
+      frame = next;
+    }
     return frame;
   }
 
-  async runInFrame<A, R>(iframeSelector: string, fn: PageFunction<A, R>, arg: A): Promise<R> {
+  async runInFrame<A, R>(iframeSelector: string | FramePath, fn: PageFunction<A, R>, arg: A): Promise<R> {
     return (await this.frame(iframeSelector)).evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
   }
 

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { CardProbe, FramePath } from './closed-card';
 import type { PageDriver, PageFunction, TabStateView } from './dynamic-driver';
 import { TEST_PAGES_DIR } from './paths';
 import type { StaticServer } from './static-server';
@@ -25,8 +26,10 @@ export interface CopiedData {
 
 export interface LivePage extends PageDriver {
   readonly url: string;
-  /** Runs `fn(arg)` in the frame shown by the first `<iframe>` matching `iframeSelector`. */
-  runInFrame<A, R>(iframeSelector: string, fn: PageFunction<A, R>, arg: A): Promise<R>;
+  /** Runs `fn(arg)` in the frame shown by the first `<iframe>` matching `iframeSelector` (or, for a path, each selector in the frame the one before shows). */
+  runInFrame<A, R>(iframeSelector: string | FramePath, fn: PageFunction<A, R>, arg: A): Promise<R>;
+  /** Like `inCard`, for the card of the frame at `path` (`<iframe>` selectors from the top document, closed-card.ts). */
+  inCardInFrame<R>(path: FramePath, probe: CardProbe<R>): Promise<R>;
   /** Renders the page for print media (as printing does) or for the screen again. */
   printMedia(on: boolean): Promise<void>;
   colorScheme(scheme: ColorScheme): Promise<void>;

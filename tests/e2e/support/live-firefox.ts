@@ -1,4 +1,5 @@
 import type { Browser, Frame, Page } from 'puppeteer-core';
+import { inCardRootFirefox, type CardProbe, type FramePath } from './closed-card';
 import { settledTabState, type PageFunction } from './dynamic-driver';
 import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage } from './firefox';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
@@ -70,6 +71,7 @@ class PuppeteerLivePage implements LivePage {
     readonly page: Page,
     readonly tabId: number,
     private readonly chrome: BrowserWindow,
+    private readonly browser: Browser,
   ) {
     page.on('pageerror', (error) => this.errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
     page.on('console', (message) => {
@@ -89,14 +91,26 @@ class PuppeteerLivePage implements LivePage {
     await this.page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg);
   }
 
-  private async frame(iframeSelector: string): Promise<Frame> {
-    const element = await this.page.waitForSelector(iframeSelector, { timeout: 5_000 });
-    const frame = await element?.contentFrame();
-    if (!frame) throw new Error(`${iframeSelector} shows no frame`);
+  inCard<R>(probe: CardProbe<R>): Promise<R> {
+    return inCardRootFirefox(this.browser, this.page, probe);
+  }
+
+  inCardInFrame<R>(path: FramePath, probe: CardProbe<R>): Promise<R> {
+    return inCardRootFirefox(this.browser, this.page, probe, path);
+  }
+
+  private async frame(iframeSelector: string | FramePath): Promise<Frame> {
+    let frame = this.page.mainFrame();
+    for (const selector of typeof iframeSelector === 'string' ? [iframeSelector] : iframeSelector) {
+      const element = await frame.waitForSelector(selector, { timeout: 5_000 });
+      const next = await element?.contentFrame();
+      if (!next) throw new Error(`${selector} shows no frame`);
+      frame = next;
+    }
     return frame;
   }
 
-  async runInFrame<A, R>(iframeSelector: string, fn: PageFunction<A, R>, arg: A): Promise<R> {
+  async runInFrame<A, R>(iframeSelector: string | FramePath, fn: PageFunction<A, R>, arg: A): Promise<R> {
     return (await this.frame(iframeSelector)).evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
   }
 
@@ -218,7 +232,7 @@ export async function launchLiveFirefox(): Promise<LiveBrowser> {
       const page = await firefox.browser.newPage();
       const added = (await extensionTabIds(ext)).filter((id) => !before.has(id));
       if (added.length !== 1) throw new Error(`Expected exactly one new tab, found ${added.length}`);
-      const driver = new PuppeteerLivePage(page, added[0]!, chrome);
+      const driver = new PuppeteerLivePage(page, added[0]!, chrome, firefox.browser);
       pages.set(driver, driver);
       page.on('close', () => pages.delete(driver));
       await page.goto(url, { waitUntil: 'load' });

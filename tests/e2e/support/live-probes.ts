@@ -14,6 +14,8 @@ export interface LiveCard {
   /** Whether a card is shown at all. */
   open: boolean;
   claimId: string;
+  /** The mention, from the note editor's address (`?mention=`). */
+  mentionId: string;
   tag: string;
   /** The card's box in viewport coordinates. */
   box: Box | null;
@@ -26,21 +28,13 @@ export interface LiveCard {
 }
 
 /**
- * Our card, found by what it holds (an element whose open shadow root has `section.card`), not by
- * tag name: the host's tag may change (a page can take our tag name), and a page may hold elements
- * that carry it.
+ * Our card, given its closed shadow root: the browser's privileged view finds it by that root (the
+ * first closed one on an element that can be our host), not by tag name alone, since a page can take
+ * our tag name (closed-card.ts).
  */
-export function liveCard(): LiveCard {
-  const all: Element[] = [];
-  const collect = (root: Document | ShadowRoot | Element): void => {
-    for (const element of root.querySelectorAll('*')) {
-      all.push(element);
-      if (element.shadowRoot) collect(element.shadowRoot);
-    }
-  };
-  collect(document);
-  const host = all.find((element) => element.shadowRoot?.querySelector('section.card') !== null && element.shadowRoot !== null) ?? null;
-  const card = host?.shadowRoot?.querySelector<HTMLElement>('section.card') ?? null;
+export function liveCard(root: ShadowRoot | null): LiveCard {
+  const host = root?.host ?? null;
+  const card = root?.querySelector<HTMLElement>('section.card') ?? null;
   const open = card !== null && card.checkVisibility();
   const rect = open ? card.getBoundingClientRect() : null;
   const box = rect ? { top: rect.top, left: rect.left, bottom: rect.bottom, right: rect.right } : null;
@@ -48,19 +42,21 @@ export function liveCard(): LiveCard {
   let onTop = false;
   // elementFromPoint answers with the outermost shadow host; our host may sit in a page's shadow tree.
   for (let node: Element | null = host; node && !onTop; node = (node.getRootNode() as ShadowRoot).host ?? null) onTop = hit === node;
+  const src = card?.querySelector('iframe')?.getAttribute('src') ?? '';
   return {
     open,
     claimId: card?.dataset.claim ?? '',
+    mentionId: src ? (new URL(src).searchParams.get('mention') ?? '') : '',
     tag: host?.localName ?? '',
     box,
     onTop: open && onTop,
-    focusInside: host !== null && (document.activeElement === host || host.contains(document.activeElement)) && host.shadowRoot?.activeElement !== null,
+    focusInside: host !== null && (document.activeElement === host || host.contains(document.activeElement)) && (root?.activeElement ?? null) !== null,
     hostDisplay: host ? getComputedStyle(host).display : '',
   };
 }
 
+/** A mark as the page sees it; which claim it is, highlight-identity.ts finds out through the card. */
 export interface MarkSummary {
-  claimId: string;
   holder: string;
   proxy: boolean;
   text: string;
@@ -69,16 +65,10 @@ export interface MarkSummary {
 /** Our marks (and keyboard proxies) in the light DOM, with the id of their nearest ancestor that has one. */
 export function marksHere(): MarkSummary[] {
   return [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => ({
-    claimId: mark.dataset.claimId ?? '',
     holder: mark.parentElement?.closest('[id]')?.id ?? '',
     proxy: mark.classList.contains('pledge-lens-proxy'),
     text: mark.textContent ?? '',
   }));
-}
-
-/** Claim ids highlighted in the document, marks or range highlights alike. */
-export function highlightedClaims(): string[] {
-  return [...new Set([...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => mark.dataset.claimId ?? ''))].sort();
 }
 
 export interface RangePaint {
@@ -102,9 +92,14 @@ export function rangePaints(): RangePaint[] {
   return out;
 }
 
-/** The union of the client rects of the highlight's elements (marks) for a claim, or null. */
-export function highlightBox(claimId: string): Box | null {
-  const rects = [...document.querySelectorAll<HTMLElement>(`mark.pledge-lens-mark[data-claim-id="${claimId}"]`)].flatMap((mark) => [...mark.getClientRects()]).filter((rect) => rect.width > 0);
+/**
+ * The union of the client rects of one mention's elements: the keyboard stop at mark index `at` and
+ * the marks after it up to the next stop (a mention's marks follow its stop in document order), or null.
+ */
+export function highlightBox(at: number): Box | null {
+  const all = [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')];
+  const next = all.findIndex((mark, index) => index > at && mark.tabIndex === 0);
+  const rects = all.slice(at, next < 0 ? all.length : next).flatMap((mark) => [...mark.getClientRects()]).filter((rect) => rect.width > 0);
   if (rects.length === 0) return null;
   return {
     top: Math.min(...rects.map((r) => r.top)),
@@ -114,9 +109,9 @@ export function highlightBox(claimId: string): Box | null {
   };
 }
 
-/** Scrolls the claim's first mark into view and returns the centre of its first line box. */
-export function markCentre(claimId: string): { x: number; y: number } | null {
-  const mark = document.querySelector<HTMLElement>(`mark.pledge-lens-mark[data-claim-id="${claimId}"]`);
+/** Scrolls the mark at index `at` (among the page's marks) into view and returns the centre of its first line box. */
+export function markCentre(at: number): { x: number; y: number } | null {
+  const mark = document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[at];
   if (!mark) return null;
   mark.scrollIntoView({ block: 'center', inline: 'start' });
   const rect = mark.getClientRects()[0] ?? mark.getBoundingClientRect();
@@ -146,7 +141,8 @@ export function textCentre([selector, text]: [string, string]): { x: number; y: 
 export interface FocusNow {
   isOurMark: boolean;
   proxy: boolean;
-  claimId: string;
+  /** The focused mark's index among the page's marks, -1 for none. */
+  markIndex: number;
   label: string;
   role: string;
   holder: string;
@@ -157,7 +153,7 @@ export function focusNow(): FocusNow {
   return {
     isOurMark: active?.matches('mark.pledge-lens-mark') ?? false,
     proxy: active?.classList.contains('pledge-lens-proxy') ?? false,
-    claimId: active?.dataset.claimId ?? '',
+    markIndex: active ? [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(active) : -1,
     label: active?.getAttribute('aria-label') ?? '',
     role: active?.getAttribute('role') ?? '',
     holder: active?.parentElement?.closest('[id]')?.id ?? '',
@@ -198,17 +194,8 @@ export interface CardLook {
   viewportHeight: number;
 }
 
-/** How the open card looks: its first line, its type, its colours, "More" and focus. Self-contained (serialised). */
-export function cardLook(): CardLook | null {
-  const all: Element[] = [];
-  const collect = (root: Document | ShadowRoot | Element): void => {
-    for (const element of root.querySelectorAll('*')) {
-      all.push(element);
-      if (element.shadowRoot) collect(element.shadowRoot);
-    }
-  };
-  collect(document);
-  const root = all.find((element) => element.shadowRoot?.querySelector('section.card'))?.shadowRoot ?? null;
+/** How the open card looks: its first line, its type, its colours, "More" and focus, given its closed root (the privileged view, closed-card.ts). Self-contained (serialised). */
+export function cardLook(root: ShadowRoot | null): CardLook | null {
   const card = root?.querySelector<HTMLElement>('section.card') ?? null;
   if (!root || !card || !card.checkVisibility()) return null;
   const part = (selector: string): HTMLElement | null => card.querySelector<HTMLElement>(selector);

@@ -11,7 +11,7 @@
         const marks = node.matches('mark.pledge-lens-mark') ? [node] : [...node.querySelectorAll('mark.pledge-lens-mark')];
         for (const mark of marks) {
           const holder = mark.parentElement && mark.parentElement.closest('[id]');
-          seen.push({ claimId: mark.dataset.claimId || '', at, holder: holder ? holder.id : '' });
+          seen.push({ kind: mark.dataset.claimKind || '', at, holder: holder ? holder.id : '' });
         }
       }
     }
