@@ -3,6 +3,8 @@ import type { PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { BACKGROUND_TO_CONTENT, type BackgroundToContent } from '@/lib/messages/background-to-content';
 import type { ContentToBackground } from '@/lib/messages/content-to-background';
 import { dispatch, senderFor, type Handlers } from '@/lib/messages/message-map';
+import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
+import { WakeGate } from '@/lib/prefilter/wake-gate';
 import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
 
@@ -159,13 +161,53 @@ export default defineContentScript({
       return answer.ok && answer.enabled;
     };
 
+    /**
+     * The frame reports itself as the annotator would with nothing found, without reading the page
+     * for the background: the page names no one the claim set knows.
+     */
+    const reportGated = async (enabled: boolean): Promise<void> => {
+      // An off site's frame was recorded as off by `get-site-enabled` itself.
+      if (enabled) await ask({ type: 'report-frame', url: frameUrl(), enabled: true, scanning: false, claims: [] });
+    };
+    const startIfSiteOn = async (): Promise<void> => {
+      if (await siteIsOn()) await annotator.start();
+    };
+    // Before any message: a frame whose text names no known actor, alias or key phrase sends nothing
+    // and so never wakes the background; new text is looked at as it comes (lib/prefilter/wake-gate.ts).
+    // Without a vocabulary of the format this build reads, the gate opens at once.
+    const gate = new WakeGate(document, {
+      read: async () => (await browser.storage.local.get(CLAIM_VOCABULARY_KEY))[CLAIM_VOCABULARY_KEY],
+      wake: () => void startIfSiteOn(),
+    });
+    ctx.onInvalidated(() => gate.destroy());
+
     const handlers: Handlers<BackgroundToContent, undefined> = {
       'scroll-to-claim': async (request) => ({ ok: true, found: annotator.scrollToClaim(request.claimId) }),
-      'set-highlighting': async (request) => ({ ok: true, enabled: await setEnabled(request.enabled) }),
-      'toggle-highlighting': async () => ({ ok: true, enabled: await setEnabled(!annotator.enabled) }),
+      'set-highlighting': async (request) => {
+        gate.lift();
+        return { ok: true, enabled: await setEnabled(request.enabled) };
+      },
+      // The reader flips what the page shows. A frame behind its gate has not asked about its site
+      // yet: what it shows is what its site switch says (on, with nothing to highlight).
+      'toggle-highlighting': async () => {
+        const showing = gate.lift() ? await siteIsOn() : annotator.enabled;
+        return { ok: true, enabled: await setEnabled(!showing) };
+      },
       'recheck-site': async () => {
         const enabled = await siteIsOn();
+        if (gate.waiting) {
+          // Still no known name: the frame stays behind its gate whichever way the switch went, and
+          // reports the new state (a name that appears later on an off site asks, hears "off", stops).
+          await reportGated(enabled);
+          return { ok: true, enabled };
+        }
         return { ok: true, enabled: enabled === annotator.enabled ? enabled : await setEnabled(enabled) };
+      },
+      'report-state': async () => {
+        if (!gate.waiting) return { ok: true, gated: false };
+        // The reader opened the popup: asking whether the site is on costs nothing the reader did not ask for.
+        await reportGated(await siteIsOn());
+        return { ok: true, gated: true };
       },
     };
     // Only our own extension contexts can reach this listener (`tabs.sendMessage` does not exist in
@@ -174,7 +216,5 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || ctx.isInvalid) return undefined;
       return dispatch(BACKGROUND_TO_CONTENT, handlers, message, undefined);
     });
-
-    if (await siteIsOn()) await annotator.start();
   },
 });

@@ -12,6 +12,12 @@ export const BACKGROUND_TO_CONTENT = {
   'toggle-highlighting': message<{ enabled: boolean }>()(requestSchema('toggle-highlighting', {})),
   /** Site settings changed: ask again whether this frame's site is on, and start or stop. */
   'recheck-site': message<{ enabled: boolean }>()(requestSchema('recheck-site', {})),
+  /**
+   * The popup asks about a tab whose top frame never reported. A frame still behind its wake gate
+   * (no known name on the page, so it sent nothing) reports itself now: on or off, with no claims.
+   * `gated` says whether it was such a frame; a frame past its gate reports on its own.
+   */
+  'report-state': message<{ gated: boolean }>()(requestSchema('report-state', {})),
   /** Scroll to a claim's first mention in this frame, focus and flash it. */
   'scroll-to-claim': message<{ found: boolean }>()(requestSchema('scroll-to-claim', { claimId })),
 };
