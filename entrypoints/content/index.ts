@@ -81,7 +81,9 @@ export default defineContentScript({
     };
     const onMouseOut = (event: MouseEvent): void => {
       if (!event.isTrusted) return;
-      const leaving = annotator.highlightFor(event.target) ?? (card.contains(event.target as Node) ? true : undefined);
+      // At the document a highlight inside a page's shadow root is retargeted to its host: the path names the mark.
+      const from = event.composedPath()[0] ?? event.target;
+      const leaving = annotator.highlightFor(from) ?? (card.contains(event.target as Node) ? true : undefined);
       if (leaving && !annotator.highlightFor(event.relatedTarget) && !card.contains(event.relatedTarget as Node)) card.scheduleHide();
     };
     // Range-painted highlights (flex and grid text, interim ones) have no element: hit-test the pointer.
@@ -120,7 +122,7 @@ export default defineContentScript({
         card.hide(true);
         event.stopPropagation();
       } else if (event.key === 'Enter' || event.key === ' ') {
-        const highlight = annotator.highlightFor(event.target);
+        const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
         if (highlight) {
           event.preventDefault();
           card.show(highlight, true);

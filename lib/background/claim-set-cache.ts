@@ -51,10 +51,18 @@ export class ClaimSetCache {
     return this.current;
   }
 
-  /** Call after any change to the stored packs. */
+  /**
+   * Call after any change to the stored packs. The set is recompiled at once rather than on the next
+   * page: content scripts gate on the vocabulary published after each compile, so a page naming only
+   * a new pack's actors would otherwise stay gated until some other page woke the worker.
+   */
   invalidate(): void {
     this.generation++;
     this.current = undefined;
+    // A microtask, so several invalidations in one handler compile once.
+    queueMicrotask(() => {
+      if (this.current === undefined) void this.get().catch(() => undefined);
+    });
   }
 
   private async compile(): Promise<CompiledClaims> {
