@@ -20,7 +20,7 @@ export interface ClaimVocabulary {
 }
 
 /** Words without which no text is about AI: every claim's subject. */
-const AI_CUES = /\b(?:ai|a\.i\.|artificial[\s-]+intelligence|frontier|chatbots?|llms?|language[\s-]+models?|machine[\s-]+learning|deep[\s-]?mind|gpt|claude|gemini|llama|grok)\b/i;
+const AI_CUES = /\b(?:ai|a\.i\.|artificial[\s-]+intelligence|frontier|chatbots?|llms?|language[\s-]+models?|machine[\s-]+learning|deep[\s-]?mind|gpt|claude|gemini|llama|grok|anthropic|scaling[\s-]+polic(?:y|ies))\b/i;
 
 const COMBINING_MARKS = new RegExp('\\p{M}', 'gu');
 const WORD = new RegExp('[\\p{L}\\p{N}]+', 'gu');

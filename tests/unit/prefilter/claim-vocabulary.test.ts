@@ -12,6 +12,8 @@ describe('the claim prefilter', () => {
     expect(matcher.mayStateClaims('Under SB 53, large frontier developers must publish a framework.')).toBe(true);
     // Names built on "AI" count as speaking of AI.
     expect(matcher.mayStateClaims('OpenAI dropped its ban on military and warfare uses in January.')).toBe(true);
+    // Anthropic and its policy's name speak of AI themselves: an article need not say "AI" as well.
+    expect(matcher.mayStateClaims('Anthropic promised in 2023 never to train a model unless its safeguards were adequate.')).toBe(true);
     // Accents and case do not matter.
     expect(matcher.mayStateClaims('TURKIYE signed the AI declaration.')).toBe(true);
   });

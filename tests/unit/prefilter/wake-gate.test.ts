@@ -128,7 +128,8 @@ describe('the wake gate', () => {
   });
 
   it('a name in the body counts when the word about AI is only in the title', async () => {
-    const names = '<p>Anthropic said it will publish Risk Reports every three to six months.</p>';
+    // Meta is a name ordinary news uses every day: alone it says nothing about AI.
+    const names = '<p>Meta said it would stop developing a system that crosses its critical threshold.</p>';
     document.body.innerHTML = names;
     document.title = 'Weekend reading';
     const without = startFrame(async () => VOCABULARY);
