@@ -674,6 +674,11 @@ interface UnitShape {
   contentLength: number;
 }
 
+/** The features that come from the words alone: what a unit, a clause or a split's share of it covers. */
+function lexicalFeatures(l: ReturnType<typeof lexical>, gates: number): Pick<Features, 'score' | 'facet' | 'facetMass' | 'focus' | 'gates' | 'gatesAll'> {
+  return { score: l.score, facet: l.facet, facetMass: l.facetMass, focus: l.focus, gates, gatesAll: gates >= 1 ? 1 : 0 };
+}
+
 /** The features of one candidate (lib/match/model.ts says what each means). */
 function buildFeatures(
   h: HydratedIndex,
@@ -691,12 +696,7 @@ function buildFeatures(
   const claim = index.claims[claimIndex]!;
   const strength = l.score + l.facet;
   return {
-    score: l.score,
-    facet: l.facet,
-    facetMass: l.facetMass,
-    focus: l.focus,
-    gates,
-    gatesAll: gates >= 1 ? 1 : 0,
+    ...lexicalFeatures(l, gates),
     named: named ? 1 : 0,
     frame: frame.frame,
     actor: frame.actor,
@@ -893,12 +893,7 @@ function splitAmongClaims(
       const gates = gateShare(h, judged.claimIndex, terms.terms);
       const features: Features = {
         ...judged.features,
-        score: l.score,
-        facet: l.facet,
-        facetMass: l.facetMass,
-        focus: l.focus,
-        gates,
-        gatesAll: gates >= 1 ? 1 : 0,
+        ...lexicalFeatures(l, gates),
         best: 1,
         gap: 0,
         facetFrame: l.facet * judged.features.frame,
