@@ -50,7 +50,7 @@ function ClaimLine({ claim, claimId }: { claim: ClaimCardData | undefined; claim
   if (!claim) return <span class="muted">{t('list_claimGone', { id: claimId })}</span>;
   return (
     <>
-      <span class={`badge badge-${claim.kind}`}>{kindLabel(t, claim.kind)}</span> <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate)}</span>{' '}
+      <span class={`badge badge-${claim.kind}`}>{kindLabel(t, claim.kind)}</span> <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span>{' '}
       <span class="statement">{claim.statement}</span>
     </>
   );

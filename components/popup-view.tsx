@@ -96,7 +96,7 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
         <span class="verdict">
           <span class={`badge badge-${kind}`}>{kindLabel(t, kind)}</span>
           <span class={`status status-${statusTone(status)}`} data-testid="claim-status">
-            {statusWithDate(t, status, statusDate)}
+            {statusWithDate(t, status, statusDate, kind)}
           </span>
         </span>
         <span class="statement">{claim.statement}</span>

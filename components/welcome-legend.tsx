@@ -48,7 +48,7 @@ function Example({ example }: { example: LegendExample }) {
     <p class="example" data-testid="legend-example" data-claim-id={example.claimId}>
       <span class="example-label">{t('legend_example')}</span> <strong>{example.actorName}</strong>: {example.gist}{' '}
       <span class="example-status">
-        {kindLabel(t, example.kind)} · {statusWithDate(t, example.status, example.statusDate)}
+        {kindLabel(t, example.kind)} · {statusWithDate(t, example.status, example.statusDate, example.kind)}
       </span>
     </p>
   );

@@ -68,10 +68,14 @@ export function localDayIn(t: Translator, isoDateTime: string): string {
   return formatDayIn(t, `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`);
 }
 
-/** "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)". */
-export function statusWithDate(t: Translator, status: ClaimStatus, isoDate: string): string {
+/**
+ * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)". An
+ * announced target in force is "Current since …": "in force" would read as legally binding (the card
+ * says the same).
+ */
+export function statusWithDate(t: Translator, status: ClaimStatus, isoDate: string, kind?: ClaimKind): string {
   const date = formatDayIn(t, isoDate);
-  if (status === 'in-force') return t('status_inForceSince', { date });
+  if (status === 'in-force') return kind === 'announced-target' ? t('status_currentSince', { date }) : t('status_inForceSince', { date });
   if (status === 'pending') return t('status_pendingEnacted', { date });
   return t('status_withDate', { status: statusLabel(t, status), date });
 }

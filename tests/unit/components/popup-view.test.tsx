@@ -55,7 +55,8 @@ describe('PopupView claims', () => {
     expect(second.querySelector('.badge')?.textContent).toBe('Binding commitment');
     expect(within(second).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
     expect(second.querySelector('.meta')?.textContent).toContain('2 mentions');
-    expect(screen.getAllByTestId('claim-status')[0]!.textContent).toBe('In force since 10 Jan 2026');
+    // The first is an announced target: "in force" would read as legally binding.
+    expect(screen.getAllByTestId('claim-status')[0]!.textContent).toBe('Current since 10 Jan 2026');
   });
 
   it('jumps to a claim on click', () => {
