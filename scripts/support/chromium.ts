@@ -64,6 +64,26 @@ export interface ChromiumLaunchOptions {
  * the "new" headless mode (the old headless shell cannot load them), hence `--headless=new`.
  */
 export async function launchChromiumWithExtension(options: ChromiumLaunchOptions = {}): Promise<ChromiumWithExtension> {
+  // In about half of fresh-profile launches, Chromium's extension process starts without the
+  // extension's message catalogue: `chrome.i18n.getMessage` answers '' for every name for the whole
+  // session (the manifest is localised all the same). Extension pages then fall back to English
+  // (lib/i18n/english-fallback.ts), which would make a German test fail at random: launch again.
+  for (let attempt = 1; ; attempt++) {
+    const launched = await launchOnce(options);
+    const catalogue = await launched.worker.evaluate(() => (globalThis as unknown as ChromeI18n).chrome.i18n.getMessage('meta_locale')).catch(() => '');
+    if (catalogue !== '' || attempt >= MAX_LAUNCHES) return launched;
+    await launched.close();
+  }
+}
+
+/** Launches tried for one whose extension process has its message catalogue (see above). */
+const MAX_LAUNCHES = 8;
+
+interface ChromeI18n {
+  chrome: { i18n: { getMessage(name: string): string } };
+}
+
+async function launchOnce(options: ChromiumLaunchOptions): Promise<ChromiumWithExtension> {
   const ext = extensionDir('chrome-mv3');
   const userDataDir = await mkdtemp(join(tmpdir(), 'pledge-lens-e2e-chromium-'));
   let context: BrowserContext | undefined;
