@@ -37,6 +37,9 @@ export default defineBackground(() => {
     await instance.init();
     return instance;
   })();
+  // Every message still gets an answer saying why (below); the console says it once, at start-up,
+  // instead of an unhandled rejection.
+  service.catch((error: unknown) => console.error(`Pledge Lens could not start: ${failureMessage(error)}`));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
     // A background that could not start (a blocked database upgrade, no disk) still answers, saying why.

@@ -15,6 +15,8 @@ beforeEach(async () => {
   fakeBrowser.commands.onCommand.addListener = vi.fn();
   const { default: background } = await import('../../../entrypoints/background');
   background.main();
+  // Start-up reads the bundled set with fetch: let it happen while fetch is still the stub.
+  await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
 });
 
 afterEach(() => {
