@@ -17,12 +17,22 @@ export const MAX_MENTIONS_PER_PAGE = 300;
 /** Mentions the history may hold in all (about 60 MB at the largest record size). */
 export const MAX_STORED_MENTIONS = 100_000;
 
+/** Pages whose counts are kept between writes; past it the oldest is forgotten (and read again if it returns). */
+const COUNTED_PAGES = 500;
+
 export class MentionWriter {
   private queue: Promise<void> = Promise.resolve();
   /** The last failed write's message and time, until a later write succeeds. */
   lastError: { at: string; message: string } | undefined;
   /** Pages whose new mentions were not recorded, with the sentence to show the reader. */
   private readonly limited = new Map<string, string>();
+  /**
+   * What the bounds need, as of the last write: mentions stored in all and per page. Only this
+   * writer adds mentions, so each write's own count keeps them true; deletions and imports go
+   * through `alter`, which forgets them. Unknown counts are read inside the write's transaction.
+   */
+  private total: number | undefined;
+  private readonly perPage = new Map<string, number>();
 
   constructor(
     private readonly db: PledgeLensDatabase,
@@ -42,6 +52,20 @@ export class MentionWriter {
     });
   }
 
+  /**
+   * Runs a change to the history made elsewhere (a deletion, a clear, an import) after every write
+   * queued so far and before any later one, then forgets the counts it may have changed.
+   * @returns what `change` returns; rejects as it does (the queue goes on)
+   */
+  alter<T>(change: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(change).finally(() => this.forgetCounts());
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** Why some of a page's mentions were not recorded, if that happened. */
   noticeFor(pageUrl: string): string | undefined {
     return this.limited.get(pageUrl) ?? (this.lastError ? `Your history could not be saved: ${this.lastError.message}` : undefined);
@@ -52,26 +76,36 @@ export class MentionWriter {
     return this.queue;
   }
 
+  private forgetCounts(): void {
+    this.total = undefined;
+    this.perPage.clear();
+  }
+
   private async write(seen: readonly Mention[]): Promise<void> {
     const pageUrl = seen[0]!.pageUrl;
-    const known = new Set<string>();
-    for (const mention of seen) if ((await this.db.getKey('mentions', mention.id)) !== undefined) known.add(mention.id);
-    const fresh = seen.filter((mention) => !known.has(mention.id));
-    let room = fresh.length;
-    if (fresh.length > 0) {
-      const onPage = await this.db.countFromIndex('mentions', 'pageUrl', pageUrl);
-      const total = await this.db.count('mentions');
-      room = Math.max(0, Math.min(fresh.length, MAX_MENTIONS_PER_PAGE - onPage, MAX_STORED_MENTIONS - total));
-      if (room < fresh.length) {
-        this.limited.set(
-          pageUrl,
-          total + room >= MAX_STORED_MENTIONS
-            ? `Your history is full (${MAX_STORED_MENTIONS.toLocaleString('en')} mentions): new mentions are highlighted but not saved. Delete old history in the options page.`
-            : `This page reported more than ${MAX_MENTIONS_PER_PAGE} mentions; the rest are highlighted but not saved in your history.`,
-        );
-      }
+    const known = { ...(this.total === undefined ? {} : { total: this.total }), ...(this.perPage.has(pageUrl) ? { onPage: this.perPage.get(pageUrl)! } : {}) };
+    const outcome = await recordSeenMentions(
+      this.db,
+      seen,
+      (fresh, { onPage, total }) => Math.max(0, Math.min(fresh, MAX_MENTIONS_PER_PAGE - onPage, MAX_STORED_MENTIONS - total)),
+      known,
+    ).catch((error: unknown) => {
+      // Whether the failed transaction wrote anything is not known for sure: read the counts again.
+      this.forgetCounts();
+      throw error;
+    });
+    const { added, refused, before } = outcome;
+    if (refused > 0) {
+      this.limited.set(
+        pageUrl,
+        before.total + added >= MAX_STORED_MENTIONS
+          ? `Your history is full (${MAX_STORED_MENTIONS.toLocaleString('en')} mentions): new mentions are highlighted but not saved. Delete old history in the options page.`
+          : `This page reported more than ${MAX_MENTIONS_PER_PAGE} mentions; the rest are highlighted but not saved in your history.`,
+      );
     }
-    const keep = new Set(fresh.slice(0, room).map((mention) => mention.id));
-    await recordSeenMentions(this.db, seen.filter((mention) => known.has(mention.id) || keep.has(mention.id)));
+    this.total = before.total + added;
+    this.perPage.delete(pageUrl);
+    if (this.perPage.size >= COUNTED_PAGES) this.perPage.delete(this.perPage.keys().next().value!);
+    this.perPage.set(pageUrl, before.onPage + added);
   }
 }

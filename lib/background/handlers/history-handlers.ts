@@ -106,16 +106,13 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       if (!json.ok) return { ok: false, error: ANNOTATION_FILE_NOT_JSON };
       const parsed = parseAnnotationExport(json.value);
       if (!parsed.ok) return { ok: false, error: annotationFileRefused(parsed.error) };
-      await ctx.mentions.flushed();
-      return { ok: true, ...(await importMentions(ctx.db, parsed.mentions)) };
+      return { ok: true, ...(await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions))) };
     },
     'delete-mentions': async (request) => {
-      await ctx.mentions.flushed();
-      return { ok: true, deleted: await deleteMentions(ctx.db, request.ids) };
+      return { ok: true, deleted: await ctx.mentions.alter(() => deleteMentions(ctx.db, request.ids)) };
     },
     'clear-mentions': async () => {
-      await ctx.mentions.flushed();
-      const deleted = await clearMentions(ctx.db);
+      const deleted = await ctx.mentions.alter(() => clearMentions(ctx.db));
       // The changes were about claims in that history: they go with it.
       await ctx.changes.clear();
       await refreshAllBadges(ctx);

@@ -32,18 +32,57 @@ export function mentionsSeen(
   });
 }
 
+/** How many mentions the history held before a write: those of the written page, and all. */
+export interface HistoryCounts {
+  onPage: number;
+  total: number;
+}
+
+/** What `recordSeenMentions` did: distinct new mentions stored and refused, and the counts before it. */
+export interface SeenOutcome {
+  added: number;
+  refused: number;
+  before: HistoryCounts;
+}
+
 /**
- * Stores mentions seen on a page in one transaction: new ones as given, known ones keep their first
- * sighting, note and flag and take the new title, anchor and last sighting.
+ * Stores the mentions seen on one page (all with the same `pageUrl`) in one readwrite transaction:
+ * new ones as given, known ones keep their first sighting, note and flag and take the new title,
+ * anchor and last sighting. Every request is issued without waiting for the one before (IndexedDB
+ * runs a transaction's requests in order): one read per mention plus the counts not given in
+ * `known`, then one write per mention kept.
+ * @param admit how many of the `fresh` distinct new mentions may be stored (the first ones, in page
+ *   order), given the counts before the write; all by default
+ * @param known counts the caller already holds (they are not read again)
  * @throws what IndexedDB throws (QuotaExceededError on a full disk); nothing is written then
  */
-export async function recordSeenMentions(db: PledgeLensDatabase, seen: readonly Mention[]): Promise<void> {
-  const tx = db.transaction('mentions', 'readwrite');
-  for (const mention of seen) {
-    const existing = await tx.store.get(mention.id);
-    await tx.store.put(existing ? { ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen } : mention);
-  }
-  await tx.done;
+export async function recordSeenMentions(
+  db: PledgeLensDatabase,
+  seen: readonly Mention[],
+  admit: (fresh: number, before: HistoryCounts) => number = (fresh) => fresh,
+  known: Partial<HistoryCounts> = {},
+): Promise<SeenOutcome> {
+  const pageUrl = seen[0]?.pageUrl ?? '';
+  // History is not a bank ledger: a sighting lost to a power cut right after it is not worth an fsync per page.
+  const tx = db.transaction('mentions', 'readwrite', { durability: 'relaxed' });
+  // A failed request aborts the transaction and rejects `done` too; the request's own rejection is what is thrown.
+  tx.done.catch(() => undefined);
+  const [stored, onPage, total] = await Promise.all([
+    Promise.all(seen.map((mention) => tx.store.get(mention.id))),
+    known.onPage ?? tx.store.index('pageUrl').count(pageUrl),
+    known.total ?? tx.store.count(),
+  ]);
+  const before = { onPage, total };
+  const freshIds = [...new Set(seen.filter((_, i) => stored[i] === undefined).map((mention) => mention.id))];
+  const kept = new Set(freshIds.slice(0, Math.max(0, Math.min(freshIds.length, admit(freshIds.length, before)))));
+  const writes: Array<Promise<unknown>> = [];
+  seen.forEach((mention, i) => {
+    const existing = stored[i];
+    if (existing) writes.push(tx.store.put({ ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen }));
+    else if (kept.has(mention.id)) writes.push(tx.store.put(mention));
+  });
+  await Promise.all([...writes, tx.done]);
+  return { added: kept.size, refused: freshIds.length - kept.size, before };
 }
 
 export async function updateMention(

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Mention } from '../../../lib/annotations/schema';
+import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
+import { MAX_MENTIONS_PER_PAGE, MentionWriter } from '../../../lib/background/mention-writer';
+import { deleteMentions, importMentions, mentionsSeen } from '../../../lib/background/store/mention-store';
+import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
+import { installFakeIndexedDb } from './store/fake-idb';
+
+const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
+const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
+const NOW = new Date('2026-11-25T12:00:00Z');
+const PAGE = 'https://news.example/long-page';
+
+let db: PledgeLensDatabase;
+
+beforeEach(async () => {
+  installFakeIndexedDb();
+  db = await openPledgeLensDb();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+/** `count` distinct mentions of one claim on `url`, numbered from `from` (each quote has its own context, so its own id). */
+function mentionsOn(url: string, from: number, count: number, claimId = 'claim-x'): Mention[] {
+  const parts = Array.from({ length: count }, (_, i) => `Item ${from + i}. ${SENTENCE}`);
+  const text = parts.join('\u2029');
+  const spans = parts.map((part, i) => {
+    const start = parts.slice(0, i).reduce((sum, p) => sum + p.length + 1, 0) + part.indexOf(SENTENCE);
+    return { claimId, start, end: start + SENTENCE.length };
+  });
+  return mentionsSeen({ url, title: 'A long page', text }, spans, NOW);
+}
+
+async function written(writer: MentionWriter, seen: readonly Mention[]): Promise<void> {
+  writer.record(seen);
+  await writer.flushed();
+  expect(writer.lastError).toBeUndefined();
+}
+
+/** Counts the transactions opened, by mode, and the count requests issued. */
+function watchRequests(): { transactions: Record<string, number>; counts: () => number } {
+  const transactions: Record<string, number> = {};
+  const real = db.transaction.bind(db);
+  vi.spyOn(db, 'transaction').mockImplementation(((stores: never, mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+    transactions[mode ?? 'readonly'] = (transactions[mode ?? 'readonly'] ?? 0) + 1;
+    return real(stores, mode, options);
+  }) as typeof db.transaction);
+  const storeCount = vi.spyOn(IDBObjectStore.prototype, 'count');
+  const indexCount = vi.spyOn(IDBIndex.prototype, 'count');
+  return { transactions, counts: () => storeCount.mock.calls.length + indexCount.mock.calls.length };
+}
+
+describe('the mention writer', () => {
+  it('writes a page in one readwrite transaction, reads nothing before it, and stores a repeated quote once', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    const seen = mentionsOn(PAGE, 0, 40);
+    const watched = watchRequests();
+    await written(writer, [...seen, seen[3]!]);
+    expect(watched.transactions).toEqual({ readwrite: 1 });
+    expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(40);
+  });
+
+  it('a known mention keeps its first sighting and note and takes the new title, anchor and last sighting', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    const [first] = mentionsOn(PAGE, 0, 1);
+    await written(writer, [first!]);
+    await db.put('mentions', { ...first!, note: { text: 'kept', updatedAt: NOW.toISOString() } });
+    const later = { ...first!, pageTitle: 'Renamed', anchor: { ...first!.anchor, start: 99, end: 99 + SENTENCE.length }, firstSeen: '2027-01-01T00:00:00.000Z', lastSeen: '2027-01-01T00:00:00.000Z' };
+    await written(writer, [later]);
+    expect(await db.get('mentions', first!.id)).toEqual({ ...first!, note: { text: 'kept', updatedAt: NOW.toISOString() }, pageTitle: 'Renamed', anchor: later.anchor, lastSeen: later.lastSeen });
+  });
+
+  it('counts the history once per page and life: a later write to the page reads no count, and the bound still holds', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    await written(writer, mentionsOn(PAGE, 0, 250));
+    const watched = watchRequests();
+    await written(writer, mentionsOn(PAGE, 250, 100));
+    expect(watched.counts()).toBe(0);
+    // Another page has its own count (read once), and the total goes on from the first page's.
+    await written(writer, mentionsOn('https://news.example/other', 0, 5));
+    expect(watched.counts()).toBe(1);
+    expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
+    expect(writer.noticeFor(PAGE)).toMatch(/more than 300 mentions/);
+    expect(await db.count('mentions')).toBe(MAX_MENTIONS_PER_PAGE + 5);
+  });
+
+  it('a deletion or an import through alter() makes the next write count again', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    const full = mentionsOn(PAGE, 0, MAX_MENTIONS_PER_PAGE);
+    await written(writer, full);
+    await writer.alter(() => deleteMentions(db, full.slice(0, 50).map((mention) => mention.id)));
+    await written(writer, mentionsOn(PAGE, 1000, 50));
+    expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
+
+    const other = 'https://news.example/imported';
+    await written(writer, mentionsOn(other, 0, 1));
+    await writer.alter(() => importMentions(db, mentionsOn(other, 1, MAX_MENTIONS_PER_PAGE - 1)));
+    await written(writer, mentionsOn(other, 5000, 1));
+    expect(await db.countFromIndex('mentions', 'pageUrl', other)).toBe(MAX_MENTIONS_PER_PAGE);
+  });
+
+  it('a failed alteration rejects to its caller and later writes go on', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    await expect(writer.alter(() => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    await written(writer, mentionsOn(PAGE, 0, 2));
+    expect(await db.count('mentions')).toBe(2);
+  });
+});
+
+describe('history messages and the writer', () => {
+  let bg: BackgroundHarness;
+
+  beforeEach(async () => {
+    bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => NOW });
+    await bg.service.init();
+  });
+
+  const page = (url: string, from: number, count: number) =>
+    ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text: Array.from({ length: count }, (_, i) => `Item ${from + i}. ${SENTENCE}`).join('\u2029') }));
+
+  it('delete-mentions frees room on a full page for the next visit', async () => {
+    await page(PAGE, 0, MAX_MENTIONS_PER_PAGE);
+    await bg.service.context.mentions.flushed();
+    expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
+    const ids = (await db.getAllKeysFromIndex('mentions', 'pageUrl', PAGE)).slice(0, 10);
+    expect((await ok(bg.page({ type: 'delete-mentions', ids }))).deleted).toBe(10);
+    await page(PAGE, 1000, 10);
+    await bg.service.context.mentions.flushed();
+    expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
+  });
+
+  it('import-mentions counts towards a page the worker has already written', async () => {
+    await page(PAGE, 0, 1);
+    await bg.service.context.mentions.flushed();
+    const { claims } = await bg.service.context.claimSets.get();
+    const claimId = (await db.getAll('mentions'))[0]!.claimId;
+    const file = EXPORT_FORMATS.w3c.serialise(mentionsOn(PAGE, 1, MAX_MENTIONS_PER_PAGE - 1, claimId), claims, NOW.toISOString());
+    expect((await ok(bg.page({ type: 'import-mentions', text: file }))).added).toBe(MAX_MENTIONS_PER_PAGE - 1);
+    await page(PAGE, 5000, 1);
+    await bg.service.context.mentions.flushed();
+    expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
+    expect(bg.service.context.mentions.noticeFor(PAGE)).toMatch(/more than 300 mentions/);
+  });
+});
