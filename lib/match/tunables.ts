@@ -38,6 +38,12 @@ export interface Tunables {
   keyPhraseScore: number;
   /** Headings and captions state topics: a heading needs this much score to be highlighted. */
   headingScore: number;
+  /**
+   * A headline naming a claim's actor takes the claim the sentence right under it states, if it carries
+   * this much of one of the claim's facets ("Google signs, with a warning" over "Google said it would
+   * sign the code"); 0: off.
+   */
+  headlineFacet: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
   locateShare: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
@@ -117,6 +123,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strongScore: 0.9,
   keyPhraseScore: 0.9,
   headingScore: 0.9,
+  headlineFacet: 0.15,
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,

@@ -137,6 +137,27 @@ describe('scope and reference', () => {
   });
 });
 
+describe('headlines over a section', () => {
+  const standfirst = 'Acme AI said on Monday it would publish a risk ledger every three months describing the dangers of its models.';
+
+  it('gives a headline naming the actor the claim its first sentence states', () => {
+    expect(found(['Acme promises a quarterly risk ledger', standfirst].join(SEP))).toEqual([
+      ['acme-risk-ledger', 'Acme promises a quarterly risk ledger'],
+      ['acme-risk-ledger', standfirst],
+    ]);
+  });
+
+  it('leaves a headline that shares none of the claim’s words, or is a roundup’s section label', () => {
+    expect(ids(['Acme has a busy week', standfirst].join(SEP))).toEqual(['acme-risk-ledger']);
+    expect(found(['Acme: a quarterly risk ledger', standfirst].join(SEP)).map(([, span]) => span)).toEqual([standfirst]);
+  });
+
+  it('leaves a headline when the claim is only stated further down the section', () => {
+    const text = ['Acme promises a quarterly risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
+    expect(found(text).map(([, span]) => span)).toEqual([standfirst]);
+  });
+});
+
 describe('who is speaking', () => {
   it('does not credit the actor with a critic’s or an outsider’s words', () => {
     expect(ids('Acme AI released a new model this week. Critics say the launch means the company will publish a risk ledger every three months.')).toEqual([]);
