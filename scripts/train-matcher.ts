@@ -1,7 +1,8 @@
 /**
- * Trains the matcher's logistic model (lib/match/data/match-model.json) on the DEVELOPMENT split of
- * the independent corpus, and only on it: the test split is never read here.
- *   npm run train:matcher -- [--gold FILE] [--articles DIR] [--folds N] [--precision P] [--table] [--unit-only] [--dry-run]
+ * Trains the matcher's logistic model (lib/match/data/match-model.json) on the DEVELOPMENT material of
+ * the independent corpus (tests/fixtures/independent/dev and dev-2), and only on it: the test split is
+ * never read here.
+ *   npm run train:matcher -- [--gold FILE ...] [--articles DIR] [--folds N] [--precision P] [--table] [--unit-only] [--dry-run]
  *
  * Every candidate the matcher judges (a unit and a claim whose actor or instrument the unit is about)
  * is a row: its features (lib/match/model.ts) and a label (1 when the unit overlaps a gold quote of
@@ -23,7 +24,8 @@ import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
 import { loadInput } from './cli/load-input';
 
-const DEV_GOLD = fileURLToPath(new URL('../tests/fixtures/independent/dev/gold.json', import.meta.url));
+/** The development material: the dev split and the first test split, which became development material once scored. */
+const DEV_GOLDS = ['dev', 'dev-2'].map((split) => fileURLToPath(new URL(`../tests/fixtures/independent/${split}/gold.json`, import.meta.url)));
 const MODEL_PATH = fileURLToPath(new URL('../lib/match/data/match-model.json', import.meta.url));
 const LAMBDAS = [0.3, 1, 3, 10];
 const THRESHOLDS = Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05);
@@ -107,15 +109,18 @@ function evaluate(articles: readonly Article[], index: ClaimIndex, match: (text:
 const fBeta = (recall: number, precision: number, beta = 0.5) => (recall + precision === 0 ? 0 : ((1 + beta * beta) * precision * recall) / (beta * beta * precision + recall));
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { gold: { type: 'string' }, articles: { type: 'string' }, folds: { type: 'string' }, 'dry-run': { type: 'boolean' }, table: { type: 'boolean' }, 'unit-only': { type: 'boolean' }, precision: { type: 'string' } } });
-  const goldPath = values.gold ?? DEV_GOLD;
-  if (/[\\/]test[\\/]/.test(goldPath) || /[\\/]test[\\/]?$/.test(values.articles ?? '')) throw new Error('the test split is for the final score only: never train on it');
+  const { values } = parseArgs({ options: { gold: { type: 'string', multiple: true }, articles: { type: 'string' }, folds: { type: 'string' }, 'dry-run': { type: 'boolean' }, table: { type: 'boolean' }, 'unit-only': { type: 'boolean' }, precision: { type: 'string' } } });
+  const goldPaths = values.gold ?? DEV_GOLDS;
+  if (values.articles !== undefined && goldPaths.length > 1) throw new Error('--articles goes with a single --gold');
+  if (goldPaths.some((path) => /[\\/]test[\\/]/.test(path)) || /[\\/]test[\\/]?$/.test(values.articles ?? '')) throw new Error('the test split is for the final score only: never train on it');
   const folds = Number(values.folds ?? '6');
   const withClauses = !(values['unit-only'] ?? false);
   const claimSet = await loadClaimSet();
   const index = compileClaimIndex(claimSet.claims, claimSet.version);
   const articles: Article[] = [];
-  for (const gold of await loadGold(goldPath, values.articles)) articles.push({ name: gold.name, text: (await loadInput(gold.path)).text, entries: gold.entries });
+  for (const goldPath of goldPaths) {
+    for (const gold of await loadGold(goldPath, values.articles)) articles.push({ name: gold.name, text: (await loadInput(gold.path)).text, entries: gold.entries });
+  }
 
   const rows: Row[] = [];
   articles.forEach((article, a) => {
@@ -169,7 +174,7 @@ async function main(): Promise<void> {
   const final = fitLogistic(rows, chosen.lambda);
   const file = modelFile(final, chosen.threshold, {
     _doc:
-      'Logistic model over the features of lib/match/model.ts, trained by `npm run train:matcher` on the development split of tests/fixtures/independent only (never the test split). Regenerate after changing features or the claim set.',
+      'Logistic model over the features of lib/match/model.ts, trained by `npm run train:matcher` on the development material of tests/fixtures/independent (dev and dev-2) only, never the test split. Regenerate after changing features or the claim set.',
     trainedOn: { articles: articles.length, candidates: rows.length, positives: rows.filter((r) => r.y).length, lambda: chosen.lambda },
     crossValidated: { folds, targetPrecision: target, recall: Math.round(chosen.recall * 1000) / 1000, precision: Math.round(chosen.precision * 1000) / 1000 },
   });
