@@ -1,38 +1,41 @@
-import { FORCE_WORDS, KIND_MEANING_LINE, formatReaderDay, readerText, verdictOf } from '@/lib/format/claim-verdict';
+import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, formatReaderDay, readerText, verdictOf } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES, type ClaimForce, type HistoryEvent } from '@/lib/claims/schema';
+import type { MessageName } from '@/lib/i18n/translator';
 import { safeLinkUrl } from '@/lib/sites/url';
+import { Rich, useT } from './i18n';
 
 export interface ClaimCardProps {
   claim: ClaimCardData;
   /** The note editor (an extension page): framed, so the web page around the card cannot read the note. */
   noteEditorUrl: string;
   onClose: () => void;
-  /** Dates are written the reader's way; tests pin a locale. Undefined: the browser's own. */
+  /** The locale dates are written in (readerDateLocale); undefined: the catalogue's language. Tests pin one. */
   locale?: string;
 }
 
-const HISTORY_VERB: Readonly<Record<HistoryEvent, string>> = {
-  introduced: 'Introduced',
-  enacted: 'Adopted',
-  'took-effect': 'Took effect',
-  reworded: 'Reworded',
-  reaffirmed: 'Reaffirmed',
-  modified: 'Changed',
-  superseded: 'Replaced',
-  withdrawn: 'Withdrawn',
-  fulfilled: 'Fulfilled',
-  'partly-fulfilled': 'Partly fulfilled',
-  lapsed: 'Lapsed',
-  disputed: 'Disputed',
-  declined: 'Declined',
-  noted: 'Noted',
-};
+const HISTORY_MESSAGE = {
+  introduced: 'history_introduced',
+  enacted: 'history_enacted',
+  'took-effect': 'history_tookEffect',
+  reworded: 'history_reworded',
+  reaffirmed: 'history_reaffirmed',
+  modified: 'history_modified',
+  superseded: 'history_superseded',
+  withdrawn: 'history_withdrawn',
+  fulfilled: 'history_fulfilled',
+  'partly-fulfilled': 'history_partlyFulfilled',
+  lapsed: 'history_lapsed',
+  disputed: 'history_disputed',
+  declined: 'history_declined',
+  noted: 'history_noted',
+} as const satisfies Record<HistoryEvent, MessageName>;
 
-const CONFIDENCE_WORDS: Readonly<Record<string, string>> = {
-  high: 'The sources leave little doubt about this label.',
-  medium: 'The sources support this label, but leave some room for doubt.',
-  low: 'The sources are thin or unclear: treat this label with care.',
+/** The claim set's `confidence` (high, medium, low); another value shows no line. */
+const CONFIDENCE_MESSAGE: Readonly<Record<string, MessageName>> = {
+  high: 'card_confidenceHigh',
+  medium: 'card_confidenceMedium',
+  low: 'card_confidenceLow',
 };
 
 function isForce(force: string): force is ClaimForce {
@@ -66,25 +69,41 @@ function showOpened(event: Event): void {
 }
 
 export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardProps) {
+  const t = useT();
   const headingId = `pl-card-title-${claim.id}`;
-  const day = (iso: string): string => formatReaderDay(iso, locale);
-  const verdict = verdictOf(claim, locale);
+  const dateLocale = locale ?? t.locale;
+  const day = (iso: string): string => formatReaderDay(iso, dateLocale);
+  const verdict = verdictOf(t, claim, dateLocale);
   const related = claim.related ?? {};
+  const confidence = CONFIDENCE_MESSAGE[claim.confidence];
+  /** " (Anthropic, 24 Feb 2026)" after a source's title; '' when it names neither. */
+  const sourceMeta = (publisher: string | undefined, date: string | undefined): string => {
+    if (publisher && date) return ` ${t('card_sourcePublisherDate', { publisher, date: day(date) })}`;
+    const detail = publisher || (date ? day(date) : '');
+    return detail ? ` ${t('card_sourceDetail', { detail })}` : '';
+  };
   return (
-    <section class={`card kind-${claim.kind} status-${claim.status}`} role="dialog" aria-labelledby={headingId} data-claim={claim.id}>
+    <section class={`card kind-${claim.kind} status-${claim.status}`} lang={t.locale} role="dialog" aria-labelledby={headingId} data-claim={claim.id}>
       <header class="top">
         <h2 id={headingId} class="verdict" data-testid="verdict">
-          <span class="verdict-label" data-testid="kind-label">
-            {verdict.label}
-          </span>
-          {', '}
-          <span class="verdict-status" data-testid="status">
-            <time dateTime={claim.statusDate}>{verdict.status}</time>
-          </span>
-          {': '}
-          <span class="verdict-consequence">{verdict.consequence}</span>
+          <Rich
+            text={t('verdict_sentence', { label: verdict.label, status: verdict.status, consequence: verdict.consequence })}
+            tags={{
+              label: (text) => (
+                <span class="verdict-label" data-testid="kind-label">
+                  {text}
+                </span>
+              ),
+              status: (text) => (
+                <span class="verdict-status" data-testid="status">
+                  <time dateTime={claim.statusDate}>{text}</time>
+                </span>
+              ),
+              consequence: (text) => <span class="verdict-consequence">{text}</span>,
+            }}
+          />
         </h2>
-        <button type="button" class="close" aria-label="Close" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('card_close')} onClick={onClose}>
           ×
         </button>
       </header>
@@ -92,36 +111,40 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardPr
         {claim.statement}
       </p>
       <p class="meaning" data-testid="meaning">
-        <span class="meaning-label">{verdict.label}:</span> {KIND_MEANING_LINE[claim.kind]}
+        <Rich text={t('card_meaning', { label: verdict.label, meaning: t(KIND_MEANING_MESSAGE[claim.kind]) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
       </p>
       <details class="more" data-testid="more" onToggle={showOpened}>
-        <summary>More: who, why this label, history, sources</summary>
+        <summary>{t('card_more')}</summary>
         <dl>
-          <dt>Who</dt>
+          <dt>{t('card_who')}</dt>
           <dd data-testid="actor">{claim.actorName}</dd>
-          <dt>Why this label</dt>
+          <dt>{t('card_why')}</dt>
           <dd data-testid="why">
             <p>
-              {isForce(claim.force) ? `It is ${FORCE_WORDS[claim.force]}. ` : ''}
+              {isForce(claim.force) ? `${t(FORCE_MESSAGE[claim.force])} ` : ''}
               {readerText(claim.rationale, related)}
             </p>
             {claim.evidence.length > 0 && (
-              <ul class="evidence" aria-label="Evidence" data-testid="evidence">
+              <ul class="evidence" aria-label={t('card_evidence')} data-testid="evidence">
                 {claim.evidence.map((item) => (
                   <li key={`${item.url}#${item.locator}#${item.quote}`}>
                     <q>{item.quote}</q>{' '}
                     <span class="meta">
-                      (<ExternalLink href={item.url}>{item.title ? `${item.title}, ${item.locator}` : item.locator}</ExternalLink>)
+                      (<ExternalLink href={item.url}>{item.title ? t('card_evidenceSource', { title: item.title, locator: item.locator }) : item.locator}</ExternalLink>)
                     </span>
                   </li>
                 ))}
               </ul>
             )}
-            {CONFIDENCE_WORDS[claim.confidence] && <p class="meta" data-testid="confidence">{CONFIDENCE_WORDS[claim.confidence]}</p>}
+            {confidence && (
+              <p class="meta" data-testid="confidence">
+                {t(confidence)}
+              </p>
+            )}
           </dd>
           {claim.contested && (
             <>
-              <dt>Not everyone agrees</dt>
+              <dt>{t('card_contested')}</dt>
               <dd class="contested" data-testid="contested">
                 {readerText(claim.contested, related)}
               </dd>
@@ -129,21 +152,21 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardPr
           )}
           {claim.reviewedAt && (
             <>
-              <dt>Checked</dt>
+              <dt>{t('card_checked')}</dt>
               <dd data-testid="reviewed-at">
-                Status as of <time dateTime={claim.reviewedAt}>{day(claim.reviewedAt)}</time>
+                <Rich text={t('card_statusAsOf', { date: day(claim.reviewedAt) })} tags={{ time: (text) => <time dateTime={claim.reviewedAt}>{text}</time> }} />
               </dd>
             </>
           )}
           {claim.history.length > 0 && (
             <>
-              <dt>History</dt>
+              <dt>{t('card_history')}</dt>
               <dd>
-                <ol class="history" aria-label="History" data-testid="history">
+                <ol class="history" aria-label={t('card_history')} data-testid="history">
                   {claim.history.map((entry) => (
                     <li key={`${entry.date}-${entry.event}`}>
                       <time dateTime={entry.date}>{day(entry.date)}</time>{' '}
-                      <ExternalLink href={entry.sourceUrl}>{HISTORY_VERB[entry.event] ?? entry.event}</ExternalLink>
+                      <ExternalLink href={entry.sourceUrl}>{t(HISTORY_MESSAGE[entry.event])}</ExternalLink>
                       {entry.note ? `: ${readerText(entry.note, related)}` : ''}
                     </li>
                   ))}
@@ -151,24 +174,24 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardPr
               </dd>
             </>
           )}
-          <dt>Sources</dt>
+          <dt>{t('card_sources')}</dt>
           <dd>
-            <ul class="sources" aria-label="Sources" data-testid="sources">
+            <ul class="sources" aria-label={t('card_sources')} data-testid="sources">
               {claim.sources.map((source) => (
                 <li key={source.url}>
                   <ExternalLink href={source.url}>{source.title}</ExternalLink>
-                  {source.publisher ? ` (${source.publisher}${source.date ? `, ${day(source.date)}` : ''})` : source.date ? ` (${day(source.date)})` : ''}
+                  {sourceMeta(source.publisher, source.date)}
                 </li>
               ))}
             </ul>
           </dd>
-          <dt>Claim set</dt>
+          <dt>{t('card_claimSet')}</dt>
           <dd class="meta" data-testid="pack">
             {claim.packName}
           </dd>
         </dl>
       </details>
-      <iframe class="note-frame" src={noteEditorUrl} title="Your note, the wrong-match flag, and what the labels mean" data-testid="note-frame" />
+      <iframe class="note-frame" src={noteEditorUrl} title={t('card_noteFrameTitle')} data-testid="note-frame" />
     </section>
   );
 }

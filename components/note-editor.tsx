@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messages/message-map';
+import { useT } from './i18n';
 
 export interface NoteEditorProps {
   /** Undefined while loading. */
@@ -21,6 +22,7 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: str
 
 /** The reader's note and wrong-match flag for one highlight. "Saved" is said only after the store confirms. */
 export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onToggleWrongMatch, legendUrl }: NoteEditorProps) {
+  const t = useT();
   const [draft, setDraft] = useState(note ?? '');
   const [flagged, setFlagged] = useState(wrongMatch);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -29,7 +31,7 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
 
   const legend = legendUrl ? (
     <a class="legend-link" href={legendUrl} target="_blank" rel="noopener" data-testid="legend-link">
-      What do these labels mean?
+      {t('common_legendLink')}
     </a>
   ) : null;
   if (loadError)
@@ -40,7 +42,7 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
       </>
     );
   const report = (result: Result<object>, done: string) =>
-    setStatus(result.ok ? { kind: 'saved', text: done } : { kind: 'failed', text: `Not saved: ${result.error}` });
+    setStatus(result.ok ? { kind: 'saved', text: done } : { kind: 'failed', text: t('note_notSaved', { error: result.error }) });
 
   return (
     <form
@@ -48,19 +50,19 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
       onSubmit={async (event) => {
         event.preventDefault();
         setStatus({ kind: 'saving' });
-        report(await onSave(draft), 'Saved');
+        report(await onSave(draft), t('note_saved'));
       }}
     >
       {/* The legend link shares the label's line: the frame stays short, and a cramped card keeps room for its verdict. */}
       <div class="note-head">
         <label class="note-label" for="note-text">
-          Your note
+          {t('note_label')}
         </label>
         {legend}
       </div>
       <textarea id="note-text" value={draft} rows={2} maxLength={maxLength} disabled={note === undefined} onInput={(event) => { setDraft(event.currentTarget.value); setStatus({ kind: 'idle' }); }} />
       <div class="actions">
-        <button type="submit" disabled={note === undefined || status.kind === 'saving'}>Save note</button>
+        <button type="submit" disabled={note === undefined || status.kind === 'saving'}>{t('note_save')}</button>
         <label class="flag">
           <input
             type="checkbox"
@@ -71,13 +73,13 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
               setFlagged(next);
               const result = await onToggleWrongMatch(next);
               if (!result.ok) setFlagged(!next);
-              report(result, next ? 'Marked as a wrong match: left out of exports' : 'Wrong-match mark removed');
+              report(result, next ? t('note_markedWrong') : t('note_unmarkedWrong'));
             }}
           />
-          Wrong match
+          {t('note_wrongMatch')}
         </label>
         <span class={`status${status.kind === 'failed' ? ' error' : ''}`} role="status" data-testid="note-status">
-          {status.kind === 'saving' ? 'Saving…' : status.kind === 'saved' || status.kind === 'failed' ? status.text : ''}
+          {status.kind === 'saving' ? t('note_saving') : status.kind === 'saved' || status.kind === 'failed' ? status.text : ''}
         </span>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CardHost, type CardAnchor } from './card-host';
+import { cardLanguage } from './card-i18n';
 
 const HOVER_HIDE_DELAY_MS = 250;
 
@@ -81,8 +82,10 @@ export class CardController {
     if (this.card?.isOpen && this.current && !isLive(this.current)) this.hide();
   }
 
-  announce(message: string): void {
-    this.host().announce(message);
+  /** Says through the card's live region, in the reader's language, that highlighting was turned on or off. */
+  announceHighlights(enabled: boolean): void {
+    const { t } = cardLanguage();
+    this.host().announce(enabled ? t('content_highlightsOn') : t('content_highlightsOff'));
   }
 
   /** Focus we hand back to a highlight after closing its card must not reopen the card. */

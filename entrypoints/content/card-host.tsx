@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { ClaimCard } from '@/components/claim-card';
+import { I18nProvider } from '@/components/i18n';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
+import { cardLanguage } from './card-i18n';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
 
@@ -163,7 +165,13 @@ export class CardHost {
 
   private renderCard(content: CardContent): void {
     this.content = content;
-    render(<ClaimCard {...content} onClose={() => this.hide(true)} />, this.mount);
+    const { t, dateLocale } = cardLanguage();
+    render(
+      <I18nProvider translator={t}>
+        <ClaimCard {...content} locale={dateLocale} onClose={() => this.hide(true)} />
+      </I18nProvider>,
+      this.mount,
+    );
     this.mount.hidden = false;
   }
 

@@ -155,7 +155,7 @@ export default defineContentScript({
     const setEnabled = async (enabled: boolean): Promise<boolean> => {
       if (enabled) await annotator.start();
       else annotator.stop();
-      card.announce(enabled ? 'Pledge Lens highlights on' : 'Pledge Lens highlights off');
+      card.announceHighlights(enabled);
       return enabled;
     };
     const siteIsOn = async (): Promise<boolean> => {

@@ -1,7 +1,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { I18nProvider } from '@/components/i18n';
 import { NoteEditor } from '@/components/note-editor';
+import { withEnglishFallback } from '@/lib/i18n/english-fallback';
+import { createTranslator } from '@/lib/i18n/translator';
 import { MAX_NOTE_LENGTH, type ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
 import { senderFor } from '@/lib/messages/message-map';
 
@@ -9,6 +12,8 @@ import { senderFor } from '@/lib/messages/message-map';
  * The card's note editor. It is an extension page framed inside the card, so the web page around
  * it can neither read the note nor type into it, and the note never passes through the content script.
  */
+/** The browser's i18n in the language it picked from _locales, with the bundled English where it answers '' (as the popup does). */
+const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
 const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
 const mentionId = new URLSearchParams(location.search).get('mention') ?? '';
 
@@ -36,4 +41,11 @@ function NoteEditorPage() {
   );
 }
 
-render(<NoteEditorPage />, document.getElementById('app')!);
+document.documentElement.lang = t.locale;
+document.title = t('note_title');
+render(
+  <I18nProvider translator={t}>
+    <NoteEditorPage />
+  </I18nProvider>,
+  document.getElementById('app')!,
+);

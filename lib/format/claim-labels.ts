@@ -1,23 +1,44 @@
+import {
+  kind_announcedTarget,
+  kind_bindingCommitment,
+  kind_noCommitment,
+  status_declined,
+  status_disputed,
+  status_fulfilled,
+  status_inForce,
+  status_lapsed,
+  status_modified,
+  status_partlyFulfilled,
+  status_pending,
+  status_superseded,
+  status_withdrawn,
+} from '../../public/_locales/en/messages.json';
 import type { ClaimKind, ClaimStatus } from '../claims/schema';
 
-/** Plain words a lay reader understands; `no-commitment` must never read like a promise. */
+/**
+ * The English of the kinds and statuses, for what is English whatever the reader's language: the
+ * export files (lib/annotations) and the highlight's accessible name (page-annotator.ts; to be
+ * translated there). The words are the English catalogue's, imported by name so that a bundle
+ * carries only these (see lib/i18n/card-english.ts); the pages and the card speak through a
+ * Translator instead (lib/i18n/claim-words.ts, lib/format/claim-verdict.ts).
+ */
 export const KIND_LABEL: Readonly<Record<ClaimKind, string>> = {
-  'binding-commitment': 'Binding commitment',
-  'announced-target': 'Announced target',
-  'no-commitment': 'No commitment',
+  'binding-commitment': kind_bindingCommitment.message,
+  'announced-target': kind_announcedTarget.message,
+  'no-commitment': kind_noCommitment.message,
 };
 
 export const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
-  'in-force': 'In force',
-  pending: 'Not yet in force',
-  modified: 'Modified',
-  superseded: 'Superseded',
-  withdrawn: 'Withdrawn',
-  fulfilled: 'Fulfilled',
-  'partly-fulfilled': 'Partly fulfilled',
-  lapsed: 'Lapsed',
-  disputed: 'Disputed',
-  declined: 'Declined',
+  'in-force': status_inForce.message,
+  pending: status_pending.message,
+  modified: status_modified.message,
+  superseded: status_superseded.message,
+  withdrawn: status_withdrawn.message,
+  fulfilled: status_fulfilled.message,
+  'partly-fulfilled': status_partlyFulfilled.message,
+  lapsed: status_lapsed.message,
+  disputed: status_disputed.message,
+  declined: status_declined.message,
 };
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -30,17 +51,12 @@ export function formatDay(isoDate: string): string {
 }
 
 /**
- * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)".
- * A pending law's status date is the day it was enacted, not a day it took force.
+ * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)",
+ * in the exports' English (a reader's language: claim-words.ts's statusWithDate). A pending law's
+ * status date is the day it was enacted, not a day it took force.
  */
 export function statusWithDate(status: ClaimStatus, isoDate: string): string {
   if (status === 'in-force') return `In force since ${formatDay(isoDate)}`;
   if (status === 'pending') return `${STATUS_LABEL.pending} (enacted ${formatDay(isoDate)})`;
   return `${STATUS_LABEL[status]} ${formatDay(isoDate)}`;
-}
-
-/** The accessible name of a highlight: what it is, then which claim. */
-export function highlightLabel(kind: ClaimKind, status: ClaimStatus, statement: string): string {
-  const short = statement.length > 90 ? `${statement.slice(0, 87)}…` : statement;
-  return `${KIND_LABEL[kind]} (${STATUS_LABEL[status].toLowerCase()}): ${short}`;
 }

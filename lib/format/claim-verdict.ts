@@ -1,10 +1,13 @@
 /**
- * The card's first lines in plain words: the verdict ("Binding commitment, withdrawn on 24 Feb 2026:
- * Anthropic no longer has to do this."), one line on what the label means, and reader-facing
- * versions of the claim set's audit wording (its rationales name rubric terms and claim ids).
+ * The card's first lines in plain words, in the reader's language (the messages are in
+ * public/_locales): the verdict ("Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer
+ * has to do this."), one line on what the label means, and reader-facing versions of the claim set's
+ * audit wording (its rationales name rubric terms and claim ids; they are English, and so is their rewrite).
  */
 import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
-import { KIND_LABEL } from './claim-labels';
+import { KIND_MESSAGE } from '../i18n/claim-words';
+import { parseRichText } from '../i18n/rich-text';
+import type { MessageName, PluralBase, Translator } from '../i18n/translator';
 
 /**
  * "24 Feb 2026" in en-GB, "Feb 24, 2026" in en-US, "24. Feb. 2026" in de: the reader's own way of
@@ -25,114 +28,118 @@ export function formatReaderDay(isoDate: string, locales?: string | readonly str
   }
 }
 
-/** One line on what each label means; the welcome page's legend says it at length. */
-export const KIND_MEANING_LINE: Readonly<Record<ClaimKind, string>> = {
-  'binding-commitment': 'A promise its maker cannot quietly drop: a law, a contract, or a pledge with no way out written into it.',
-  'announced-target': 'A goal or plan its maker can change or drop without breaking any rule.',
-  'no-commitment': 'It may sound like a promise, but it promises nothing.',
-};
-
-/** What kind of promise, in words a reader knows (the schema's `force`). */
-export const FORCE_WORDS: Readonly<Record<ClaimForce, string>> = {
-  'legal-obligation': 'a legal duty',
-  contractual: 'a contract',
-  treaty: 'a treaty',
-  'categorical-pledge': 'an unconditional pledge',
-  'voluntary-pledge': 'a voluntary pledge',
-  conditional: 'a promise with conditions',
-  goal: 'a goal',
-  'best-effort': 'a “best effort” promise',
-  recommendation: 'a recommendation',
-  aspiration: 'an aspiration',
-  declaration: 'a declaration',
-  refusal: 'a refusal to commit',
-};
-
-/** The status inside the verdict sentence, lower case and dated. */
-function statusPhrase(kind: ClaimKind, status: ClaimStatus, day: string): string {
-  switch (status) {
-    // "In force" on a target reads as legally binding; a target is only ever current.
-    case 'in-force':
-      return kind === 'binding-commitment' ? `in force since ${day}` : `current since ${day}`;
-    case 'pending':
-      return `not yet in force (adopted ${day})`;
-    case 'modified':
-      return `changed on ${day}`;
-    case 'superseded':
-      return `replaced on ${day}`;
-    case 'withdrawn':
-      return `withdrawn on ${day}`;
-    case 'fulfilled':
-      return `fulfilled on ${day}`;
-    case 'partly-fulfilled':
-      return `partly fulfilled by ${day}`;
-    case 'lapsed':
-      return `lapsed on ${day}`;
-    case 'disputed':
-      return `disputed since ${day}`;
-    case 'declined':
-      return `declined on ${day}`;
-  }
+/**
+ * The locale dates are written in: the reader's own (from `preferred`, e.g. navigator.languages:
+ * 'en-US' gives "Feb 24, 2026") when it is in the catalogue's language, else the catalogue's
+ * (`t.locale`), so that a date never speaks another language than the sentence around it.
+ */
+export function readerDateLocale(t: Translator, preferred: readonly string[]): string {
+  const language = (tag: string): string => tag.split('-')[0]!.toLowerCase();
+  return preferred.find((tag) => language(tag) === language(t.locale)) ?? t.locale;
 }
 
-/** Coalitions ("… signatories") and pairs ("United States and United Kingdom") take a plural verb. */
+/** One line on what each label means; the welcome page's legend says it at length. */
+export const KIND_MEANING_MESSAGE = {
+  'binding-commitment': 'card_meaningBindingCommitment',
+  'announced-target': 'card_meaningAnnouncedTarget',
+  'no-commitment': 'card_meaningNoCommitment',
+} as const satisfies Record<ClaimKind, MessageName>;
+
+/** "It is a voluntary pledge.": what kind of promise, in words a reader knows (the schema's `force`). */
+export const FORCE_MESSAGE = {
+  'legal-obligation': 'force_legalObligation',
+  contractual: 'force_contractual',
+  treaty: 'force_treaty',
+  'categorical-pledge': 'force_categoricalPledge',
+  'voluntary-pledge': 'force_voluntaryPledge',
+  conditional: 'force_conditional',
+  goal: 'force_goal',
+  'best-effort': 'force_bestEffort',
+  recommendation: 'force_recommendation',
+  aspiration: 'force_aspiration',
+  declaration: 'force_declaration',
+  refusal: 'force_refusal',
+} as const satisfies Record<ClaimForce, MessageName>;
+
+/** The status inside the verdict sentence, lower case and dated ($DATE$). "In force" on a target reads as legally binding; a target is only ever current. */
+const STATUS_PHRASE = {
+  'in-force': 'verdictStatus_inForce',
+  pending: 'verdictStatus_pending',
+  modified: 'verdictStatus_modified',
+  superseded: 'verdictStatus_superseded',
+  withdrawn: 'verdictStatus_withdrawn',
+  fulfilled: 'verdictStatus_fulfilled',
+  'partly-fulfilled': 'verdictStatus_partlyFulfilled',
+  lapsed: 'verdictStatus_lapsed',
+  disputed: 'verdictStatus_disputed',
+  declined: 'verdictStatus_declined',
+} as const satisfies Record<ClaimStatus, MessageName>;
+
+/** Coalitions ("… signatories") and pairs ("United States and United Kingdom") take a plural verb. Actor names are the claim set's English. */
 function isPlural(actor: string): boolean {
   return /\b(signatories|parties|members|governments|companies)$/i.test(actor.trim()) || /\band\b/.test(actor);
 }
 
-type Consequences = Readonly<Record<ClaimStatus, (actor: string, verb: (singular: string, plural: string) => string) => string>>;
+/**
+ * What a status means for whom. A message without the actor (a law binds those it covers, not the
+ * government that made it) is a plain name; one with `$ACTOR$` is a `_one`/`_other` pair, chosen by
+ * whether the actor is one or many, as the verb agrees with it.
+ */
+type Consequence = { single: MessageName & `verdict${string}` } | { pair: PluralBase & `verdict${string}` };
+type Consequences = Readonly<Record<ClaimStatus, Consequence>>;
 
-/** A law binds those it covers, not the government that made it: it gets its own wording. */
 const LAW: Consequences = {
-  'in-force': () => 'those it covers have to comply.',
-  pending: () => 'nobody has to comply yet.',
-  modified: () => 'it still applies, in a changed form.',
-  superseded: () => 'a newer rule applies instead.',
-  withdrawn: () => 'nobody has to comply any more.',
-  fulfilled: () => 'what it required has been done.',
-  'partly-fulfilled': () => 'only part of what it required has been done.',
-  lapsed: () => 'it no longer applies.',
-  disputed: () => 'whether it applies is contested.',
-  declined: () => 'it was not adopted.',
+  'in-force': { single: 'verdictLaw_inForce' },
+  pending: { single: 'verdictLaw_pending' },
+  modified: { single: 'verdictLaw_modified' },
+  superseded: { single: 'verdictLaw_superseded' },
+  withdrawn: { single: 'verdictLaw_withdrawn' },
+  fulfilled: { single: 'verdictLaw_fulfilled' },
+  'partly-fulfilled': { single: 'verdictLaw_partlyFulfilled' },
+  lapsed: { single: 'verdictLaw_lapsed' },
+  disputed: { single: 'verdictLaw_disputed' },
+  declined: { single: 'verdictLaw_declined' },
 };
 
 const PROMISE: Consequences = {
-  'in-force': (actor, verb) => `${actor} ${verb('has', 'have')} to do this.`,
-  pending: (actor, verb) => `${actor} will have to once it takes effect; until then ${verb('it does', 'they do')} not.`,
-  modified: (actor, verb) => `${actor} still ${verb('has', 'have')} to, in a changed form.`,
-  superseded: (actor, verb) => `${actor} now ${verb('follows', 'follow')} a newer version instead.`,
-  withdrawn: (actor, verb) => `${actor} no longer ${verb('has', 'have')} to do this.`,
-  fulfilled: (actor) => `${actor} did what was promised.`,
-  'partly-fulfilled': (actor) => `${actor} did only part of what was promised.`,
-  lapsed: (actor, verb) => `${actor} no longer ${verb('has', 'have')} to: the term ran out.`,
-  disputed: (actor, verb) => `sources disagree on whether ${actor} still ${verb('has', 'have')} to.`,
-  declined: (actor) => `${actor} refused to commit.`,
+  'in-force': { pair: 'verdictPromise_inForce' },
+  pending: { pair: 'verdictPromise_pending' },
+  modified: { pair: 'verdictPromise_modified' },
+  superseded: { pair: 'verdictPromise_superseded' },
+  withdrawn: { pair: 'verdictPromise_withdrawn' },
+  fulfilled: { pair: 'verdictPromise_fulfilled' },
+  'partly-fulfilled': { pair: 'verdictPromise_partlyFulfilled' },
+  lapsed: { pair: 'verdictPromise_lapsed' },
+  disputed: { pair: 'verdictPromise_disputed' },
+  declined: { pair: 'verdictPromise_declined' },
 };
 
 const TARGET: Consequences = {
-  'in-force': (actor, verb) => `${actor} ${verb('aims', 'aim')} to do this, but nothing holds ${verb('it', 'them')} to it.`,
-  pending: (actor, verb) => `${actor} ${verb('plans', 'plan')} this, but it has not started and nothing holds ${verb('it', 'them')} to it.`,
-  modified: (actor, verb) => `${actor} changed this goal; nothing holds ${verb('it', 'them')} to it.`,
-  superseded: (actor) => `${actor} replaced this goal with a newer one.`,
-  withdrawn: (actor) => `${actor} dropped this goal.`,
-  fulfilled: (actor) => `${actor} reached this goal.`,
-  'partly-fulfilled': (actor) => `${actor} reached only part of this goal.`,
-  lapsed: () => 'the goal ran out without being met or renewed.',
-  disputed: (actor, verb) => `sources disagree on whether ${actor} ${verb('is', 'are')} still pursuing it.`,
-  declined: (actor) => `${actor} chose not to pursue this.`,
+  'in-force': { pair: 'verdictTarget_inForce' },
+  pending: { pair: 'verdictTarget_pending' },
+  modified: { pair: 'verdictTarget_modified' },
+  superseded: { pair: 'verdictTarget_superseded' },
+  withdrawn: { pair: 'verdictTarget_withdrawn' },
+  fulfilled: { pair: 'verdictTarget_fulfilled' },
+  'partly-fulfilled': { pair: 'verdictTarget_partlyFulfilled' },
+  lapsed: { single: 'verdictTarget_lapsed' },
+  disputed: { pair: 'verdictTarget_disputed' },
+  declined: { pair: 'verdictTarget_declined' },
 };
 
+/** "No commitment" says the same whatever its status, except for a refusal. */
+const NOT_PROMISED: Consequence = { pair: 'verdictNothing_notPromised' };
 const NOTHING: Consequences = {
-  'in-force': (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  pending: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  modified: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  superseded: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  withdrawn: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  fulfilled: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  'partly-fulfilled': (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  lapsed: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  disputed: (actor, verb) => `${actor} ${verb('has', 'have')} not promised anything here.`,
-  declined: (actor) => `${actor} refused to promise this.`,
+  'in-force': NOT_PROMISED,
+  pending: NOT_PROMISED,
+  modified: NOT_PROMISED,
+  superseded: NOT_PROMISED,
+  withdrawn: NOT_PROMISED,
+  fulfilled: NOT_PROMISED,
+  'partly-fulfilled': NOT_PROMISED,
+  lapsed: NOT_PROMISED,
+  disputed: NOT_PROMISED,
+  declined: { pair: 'verdictNothing_declined' },
 };
 
 export interface Verdict {
@@ -152,24 +159,52 @@ export interface VerdictInput {
   actorName: string;
 }
 
-/** The card's first line, in three parts the card styles apart: label, dated status, what it means for whom. */
-export function verdictOf(claim: VerdictInput, locales?: string | readonly string[]): Verdict {
-  const plural = isPlural(claim.actorName);
-  const verb = (singular: string, pluralForm: string): string => (plural ? pluralForm : singular);
+/**
+ * The card's first line, in three parts the card styles apart: label, dated status, what it means
+ * for whom, in `t`'s language. The date is written for `dateLocale` (a BCP 47 tag; default
+ * `t.locale`, the catalogue's language); a date that is not YYYY-MM-DD shows as given.
+ */
+export function verdictOf(t: Translator, claim: VerdictInput, dateLocale: string | readonly string[] = t.locale): Verdict {
   const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? TARGET : claim.force === 'legal-obligation' ? LAW : PROMISE;
-  const consequence = table[claim.status](claim.actorName, verb);
+  const consequence = table[claim.status];
+  const date = formatReaderDay(claim.statusDate, dateLocale);
+  const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
   return {
-    label: KIND_LABEL[claim.kind],
-    status: statusPhrase(claim.kind, claim.status, formatReaderDay(claim.statusDate, locales)),
-    consequence: consequence.charAt(0).toUpperCase() + consequence.slice(1),
+    label: t(KIND_MESSAGE[claim.kind]),
+    status,
+    consequence: 'single' in consequence ? t(consequence.single) : t.plural(consequence.pair, isPlural(claim.actorName) ? 2 : 1, { actor: claim.actorName }),
   };
 }
 
-/** The verdict as one sentence: "Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has to do this." */
-export function verdictSentence(claim: VerdictInput, locales?: string | readonly string[]): string {
-  const { label, status, consequence } = verdictOf(claim, locales);
-  return `${label}, ${status}: ${consequence}`;
+/**
+ * The verdict as one sentence: "Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has
+ * to do this." The card draws the same message (`verdict_sentence`) with its parts styled.
+ */
+export function verdictSentence(t: Translator, claim: VerdictInput, dateLocale: string | readonly string[] = t.locale): string {
+  const { label, status, consequence } = verdictOf(t, claim, dateLocale);
+  return parseRichText(t('verdict_sentence', { label, status, consequence }))
+    .map((part) => part.text)
+    .join('');
 }
+
+/**
+ * The words readerText puts into the claim set's English text. Not from the catalogues: a rationale
+ * stays in the claim set's language, English, whatever the reader's, so its rewrite does too.
+ */
+const FORCE_WORDS: Readonly<Record<ClaimForce, string>> = {
+  'legal-obligation': 'a legal duty',
+  contractual: 'a contract',
+  treaty: 'a treaty',
+  'categorical-pledge': 'an unconditional pledge',
+  'voluntary-pledge': 'a voluntary pledge',
+  conditional: 'a promise with conditions',
+  goal: 'a goal',
+  'best-effort': 'a “best effort” promise',
+  recommendation: 'a recommendation',
+  aspiration: 'an aspiration',
+  declaration: 'a declaration',
+  refusal: 'a refusal to commit',
+};
 
 const KIND_SLUGS: Readonly<Record<ClaimKind, string>> = {
   'binding-commitment': 'binding commitment',

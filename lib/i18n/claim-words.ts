@@ -1,7 +1,7 @@
 /**
  * Kinds, statuses, dates and "changed since you read it" in the reader's language, for the extension
- * pages. The English wording is the same as lib/format's (claim-labels.ts, change-labels.ts), which the
- * card and the exports still use; `tests/unit/i18n/claim-words.test.ts` holds the two to the same text.
+ * pages (the card's verdict is lib/format/claim-verdict.ts). The exports' English kinds and statuses
+ * (lib/format/claim-labels.ts) read the same; `tests/unit/i18n/translator.test.ts` holds the two to it.
  */
 import type { ExportFormat } from '../annotations/export-formats';
 import type { ClaimChange, ClaimState } from '../claims/claim-changes';

@@ -9,9 +9,14 @@ import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, ClaimSet } from '../../../lib/claims/schema';
 import { DB_NAME, openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { changeSentence } from '../../../lib/format/change-labels';
+import type { ClaimChange } from '../../../lib/claims/claim-changes';
+import { changeDetail } from '../../../lib/i18n/claim-words';
+import { english } from '../i18n/test-translators';
 import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
 import { installFakeIndexedDb } from './store/fake-idb';
+
+/** The change as the popup and the options history word it, in English. */
+const changeSentence = (change: ClaimChange): string => `${english('change_headline')}: ${changeDetail(english, change)}`;
 
 const CLAIM = 'anthropic-rsp3-risk-reports';
 const BUNDLED_TEXT = readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8');

@@ -3,14 +3,15 @@
  * The card's new parts (evidence under "Why this label", the contested note, "Status as of"), the
  * labels of the new kind and statuses, and the look of no-commitment highlights.
  */
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '@/components/claim-card';
 import { toCardData, type ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PackedClaim } from '@/lib/claims/merge-claim-packs';
-import { KIND_LABEL, STATUS_LABEL, highlightLabel, statusWithDate } from '@/lib/format/claim-labels';
+import { KIND_LABEL, STATUS_LABEL, statusWithDate } from '@/lib/format/claim-labels';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
 import { HIGHLIGHT_CSS } from '@/entrypoints/content/highlight-style';
+import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
@@ -36,7 +37,7 @@ function cardData(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
 }
 
 function renderCard(claim: ClaimCardData) {
-  return render(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} locale="en-GB" />);
+  return renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} locale="en-GB" />);
 }
 
 describe('ClaimCard', () => {
@@ -157,7 +158,6 @@ describe('labels', () => {
   it('says when a pending law was enacted, not that it is in force', () => {
     expect(statusWithDate('pending', '2025-12-19')).toBe('Not yet in force (enacted 19 Dec 2025)');
     expect(statusWithDate('partly-fulfilled', '2025-02-10')).toBe('Partly fulfilled 10 Feb 2025');
-    expect(highlightLabel('no-commitment', 'declined', 'Meta declined to sign the code.')).toBe('No commitment (declined): Meta declined to sign the code.');
   });
 });
 

@@ -4,12 +4,13 @@
  * the rest behind "More"; no ids or schema words; dates the reader's way; the note editor (with the
  * legend link) last.
  */
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '@/components/claim-card';
 import { NoteEditor } from '@/components/note-editor';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/schema';
+import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
@@ -42,7 +43,7 @@ function pausePledge(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
 
 function renderCard(claim: ClaimCardData, locale = 'en-GB') {
   const onClose = vi.fn();
-  const view = render(<ClaimCard claim={claim} noteEditorUrl="about:blank#mention=m1" onClose={onClose} locale={locale} />);
+  const view = renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank#mention=m1" onClose={onClose} locale={locale} />);
   return { ...view, onClose };
 }
 
@@ -132,7 +133,7 @@ describe('ClaimCard: the note editor', () => {
   });
 
   it('the framed editor links to the legend, in a new tab', () => {
-    render(<NoteEditor note="" wrongMatch={false} maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
+    renderIn(<NoteEditor note="" wrongMatch={false} maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
     const link = screen.getByTestId('legend-link');
     expect(link.textContent).toBe('What do these labels mean?');
     expect(link.getAttribute('href')).toBe('chrome-extension://id/welcome.html#labels');
@@ -140,12 +141,12 @@ describe('ClaimCard: the note editor', () => {
   });
 
   it('labels the note field "Your note"', () => {
-    render(<NoteEditor note="" wrongMatch={false} maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
+    renderIn(<NoteEditor note="" wrongMatch={false} maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
     expect(screen.getByLabelText('Your note').tagName).toBe('TEXTAREA');
   });
 
   it('keeps the legend link when the note cannot be loaded', () => {
-    render(<NoteEditor note={undefined} wrongMatch={false} loadError="This highlight is gone." maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
+    renderIn(<NoteEditor note={undefined} wrongMatch={false} loadError="This highlight is gone." maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
     expect(screen.getByRole('alert').textContent).toBe('This highlight is gone.');
     expect(screen.getByTestId('legend-link')).toBeTruthy();
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectClaimChanges, hasUnseen, MAX_EVENTS_PER_CLAIM, netChangeSince, withChangeEvent, type ClaimChangeEvent, type ClaimChangeRecord } from '@/lib/claims/claim-changes';
 import type { ClaimPack, PackedClaim } from '@/lib/claims/merge-claim-packs';
-import { changeDetail, changeSentence, statusOn } from '@/lib/format/change-labels';
+import { changeDetail, statusWithDate } from '@/lib/i18n/claim-words';
 import { makeClaim, makeClaimSet } from '../../support/claim-sets';
+import { english } from '../i18n/test-translators';
 
 const packed = (id: string, overrides: Parameters<typeof makeClaim>[1] = {}): PackedClaim => ({ ...makeClaim(id, overrides), packId: 'feed', packName: 'Feed' });
 const pack: ClaimPack = { id: 'feed', name: 'Feed', enabled: true, source: 'feed', claimSet: makeClaimSet({ version: '2.0.0' }), installedAt: '2026-01-01T00:00:00.000Z' };
@@ -78,13 +79,13 @@ describe('netChangeSince', () => {
 
 describe('change wording', () => {
   it('says was and now in plain words, with the date of the new status', () => {
-    expect(changeSentence(event('x', 'in-force', 'withdrawn'))).toBe('Changed since you read it: was In force, now Withdrawn on 24 Feb 2026');
-    expect(changeDetail({ was: { kind: 'announced-target', status: 'pending', statusDate: '2025-12-19' }, now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-01' }, evidenceChanged: false })).toBe(
+    expect(changeDetail(english, event('x', 'in-force', 'withdrawn'))).toBe('was In force, now Withdrawn on 24 Feb 2026');
+    expect(changeDetail(english, { was: { kind: 'announced-target', status: 'pending', statusDate: '2025-12-19' }, now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-01' }, evidenceChanged: false })).toBe(
       'was Not yet in force, now In force since 1 Jan 2026',
     );
-    expect(changeDetail({ was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-01' }, now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' }, evidenceChanged: false })).toBe(
+    expect(changeDetail(english, { was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-01' }, now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' }, evidenceChanged: false })).toBe(
       'was In force since 1 Jan 2026, now In force since 3 Jan 2026',
     );
-    expect(statusOn('pending', '2025-12-19')).toBe('Not yet in force (enacted 19 Dec 2025)');
+    expect(statusWithDate(english, 'pending', '2025-12-19')).toBe('Not yet in force (enacted 19 Dec 2025)');
   });
 });

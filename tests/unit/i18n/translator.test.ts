@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
-import { changeDetail as englishChangeDetail, changeSource as englishChangeSource } from '@/lib/format/change-labels';
 import { KIND_LABEL, STATUS_LABEL, statusWithDate as englishStatusWithDate } from '@/lib/format/claim-labels';
-import { changeDetail, changeSource, kindLabel, statusLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { changeDetail, changeSource, kindLabel, localDayIn, statusLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { formatMessage, getMessageFrom } from '@/lib/i18n/message-format';
 import { parseRichText } from '@/lib/i18n/rich-text';
 import { createTranslator, substitutionsFor } from '@/lib/i18n/translator';
@@ -71,24 +70,26 @@ describe('claim words in English', () => {
     ...overrides,
   });
 
-  it('read exactly like lib/format, which the card and the exports use', () => {
+  it('read exactly like lib/format, which the exports use', () => {
     for (const kind of CLAIM_KINDS) expect(kindLabel(english, kind)).toBe(KIND_LABEL[kind]);
     for (const status of CLAIM_STATUSES) {
       expect(statusLabel(english, status)).toBe(STATUS_LABEL[status]);
       expect(statusWithDate(english, status, '2026-09-03')).toBe(englishStatusWithDate(status, '2026-09-03'));
     }
-    const cases = [
-      change(),
-      change({ evidenceChanged: true }),
-      change({ now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-03' } }),
-      change({ now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' } }),
-      change({ now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2025-01-10' }, evidenceChanged: true }),
-      change({ pack: { id: 'f', name: 'File', version: '' } }),
+  });
+
+  it('say what changed, and where from, in English', () => {
+    const cases: Array<[ClaimChange, string]> = [
+      [change(), 'was In force, now Withdrawn on 24 Feb 2026'],
+      [change({ evidenceChanged: true }), 'was In force, now Withdrawn on 24 Feb 2026; its evidence was updated too'],
+      [change({ now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-03' } }), 'was Binding commitment, in force since 10 Jan 2025, now Announced target, in force since 3 Jan 2026'],
+      [change({ now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' } }), 'was In force since 10 Jan 2025, now In force since 3 Jan 2026'],
+      [change({ now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2025-01-10' }, evidenceChanged: true }), 'the evidence behind its label was updated'],
     ];
-    for (const one of cases) {
-      expect(changeDetail(english, one)).toBe(englishChangeDetail(one));
-      expect(changeSource(english, one)).toBe(englishChangeSource(one));
-    }
+    for (const [one, words] of cases) expect(changeDetail(english, one)).toBe(words);
+    const day = localDayIn(english, '2026-03-12T10:00:00.000Z');
+    expect(changeSource(english, change())).toBe(`Claim set update from Test feed (version 2.1.0), ${day}`);
+    expect(changeSource(english, change({ pack: { id: 'f', name: 'File', version: '' } }))).toBe(`Claim set update from File, ${day}`);
   });
 
   it('read as German with the German catalogue', () => {
