@@ -24,7 +24,7 @@ import { MentionWriter } from './mention-writer';
 import { SettingsStore } from './settings-store';
 import { compareVersions } from '../claims/compare-versions';
 import { BUNDLED_PACK_ID, ensureBundledPack } from './store/claim-store';
-import type { PledgeLensDatabase } from './store/open-database';
+import { readMeta, writeMeta, type PledgeLensDatabase } from './store/open-database';
 
 export interface BackgroundOptions {
   port: BrowserPort;
@@ -73,10 +73,20 @@ export class BackgroundService {
   }
 
   /**
-   * Seeds or upgrades the bundled set.
+   * Seeds or upgrades the bundled set. A start of the build that already seeded it (MV3 stops idle
+   * workers, so most starts) skips loading, validating and seeding the bundled file: the file is
+   * part of the build, so the result would be the same.
    * @throws Error listing the problems when the bundled set is invalid (a build bug: fail loudly)
    */
   async init(): Promise<void> {
+    const { db } = this.context;
+    const [seeded, bundledKey] = await Promise.all([readMeta(db, 'bundled-seed'), db.getKey('packs', BUNDLED_PACK_ID)]);
+    if (seeded?.buildId !== this.options.buildId || bundledKey === undefined) await this.seedBundled();
+    // Compile now rather than on the first page: the vocabulary content scripts read comes from it.
+    void this.context.claimSets.get().catch(() => undefined);
+  }
+
+  private async seedBundled(): Promise<void> {
     const validation = validateClaimSet(await this.options.loadBundled());
     if (!validation.ok) throw new Error(`The bundled claim set is invalid:\n${describeClaimSetIssues(validation.issues)}`);
     // An extension update that ships a newer bundled set may change claims the reader has met.
@@ -86,8 +96,7 @@ export class BackgroundService {
     await ensureBundledPack(this.context.db, validation.claimSet, this.context.now());
     this.context.claimSets.invalidate();
     if (before) await recordClaimChanges(this.context, before);
-    // Compile now rather than on the first page: the vocabulary content scripts read comes from it.
-    void this.context.claimSets.get().catch(() => undefined);
+    await writeMeta(this.context.db, 'bundled-seed', { buildId: this.options.buildId });
   }
 
   /**

@@ -9,11 +9,36 @@ import { mentionsSeen } from '../store/mention-store';
 import { refreshBadge } from '../badge';
 import type { BackgroundContext, ContentSender } from '../context';
 
+/** Matched once per compiled index before the first page is: it names an actor and states a claim-like duty. */
+const WARM_UP_TEXT = 'Anthropic said it will publish risk reports on its AI models every few months.';
+
+/**
+ * A frame that hears its site is on sends its text next, once it has read it: the matcher's first
+ * call on a compiled index (a started worker's first page) builds its lookup maps, so that call is
+ * made now, while the frame reads, instead of inside the page's answer. Runs after the answer has
+ * gone out (a task, not a microtask); a no-op for an index already used.
+ */
+function warmMatcher(ctx: BackgroundContext, warmed: WeakSet<object>): void {
+  setTimeout(() => {
+    void ctx.claimSets
+      .get()
+      .then(({ index }) => {
+        if (warmed.has(index)) return;
+        warmed.add(index);
+        matchClaims(WARM_UP_TEXT, index);
+      })
+      // Nothing is lost: the page's own call does the work.
+      .catch(() => undefined);
+  }, 0);
+}
+
 export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackground, ContentSender> {
+  const warmed = new WeakSet<object>();
   return {
     'match-page': async (request) => {
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await ctx.claimSets.get();
+      warmed.add(compiled.index);
       // A changed region is matched with the text before it (actor look-back) but only its own
       // sentences count; anchors see the text around it; offsets go back in page coordinates.
       const before = request.contextBefore ?? '';
@@ -41,6 +66,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
       // A frame on a switched-off site never starts and so never reports: record it as off, so the
       // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.
       if (!enabled) ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: false, scanning: false, claims: [] });
+      else warmMatcher(ctx, warmed);
       return { ok: true, enabled };
     },
     'report-frame': async (request, sender) => {

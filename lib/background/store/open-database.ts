@@ -32,6 +32,8 @@ export interface MetaRecords {
   'feed-status': FeedStatus;
   /** The last compiled index, reused by a cold start when `key` still matches (see ClaimSetCache). */
   'compiled-index': { key: string; index: ClaimIndex };
+  /** The build whose bundled set was last validated and seeded (BackgroundService.init skips both for it). */
+  'bundled-seed': { buildId: string };
 }
 export type MetaKey = keyof MetaRecords;
 

@@ -54,12 +54,16 @@ export interface Frame {
 
 export const TOP_FRAME: Frame = { tabId: 7, frameId: 0, url: 'https://news.example/2026/story' };
 
+let builds = 0;
+
 export class BackgroundHarness {
   readonly port = new RecordingPort();
   readonly service: BackgroundService;
 
   constructor(db: PledgeLensDatabase, options: Partial<Omit<BackgroundOptions, 'port'>> & Pick<BackgroundOptions, 'loadBundled'>) {
-    this.service = new BackgroundService(db, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, buildId: 'test-build', port: this.port, ...options });
+    // Each harness is another build unless told otherwise, as an extension update is: a test that
+    // starts a second background with another bundled set gets it validated and seeded.
+    this.service = new BackgroundService(db, { extensionId: EXTENSION_ID, extensionOrigin: EXTENSION_ORIGIN, buildId: `test-build-${++builds}`, port: this.port, ...options });
   }
 
   /** Sends as an extension page (popup, options, note editor). */
