@@ -79,11 +79,12 @@ export class BackgroundService {
    * @throws Error listing the problems when the bundled set is invalid (a build bug: fail loudly)
    */
   async init(): Promise<void> {
-    const { db } = this.context;
+    const { db, claimSets } = this.context;
+    // Load the compiled set now rather than on the first page (the vocabulary content scripts read
+    // comes from it), alongside the check: a seed below invalidates it, and it is loaded again.
+    void claimSets.get().catch(() => undefined);
     const [seeded, bundledKey] = await Promise.all([readMeta(db, 'bundled-seed'), db.getKey('packs', BUNDLED_PACK_ID)]);
     if (seeded?.buildId !== this.options.buildId || bundledKey === undefined) await this.seedBundled();
-    // Compile now rather than on the first page: the vocabulary content scripts read comes from it.
-    void this.context.claimSets.get().catch(() => undefined);
   }
 
   private async seedBundled(): Promise<void> {
