@@ -1,5 +1,5 @@
 import Mark from 'mark.js';
-import { isMarkCounted, type ExtractedText } from '../text/extract-text';
+import { BLOCK_SEPARATOR, isMarkCounted, LINE_BREAK, type ExtractedText } from '../text/extract-text';
 import { toNodeRanges, type NodeRange } from '../text/node-ranges';
 import { RangePainter } from './range-highlights';
 
@@ -229,27 +229,40 @@ function unwrapMark(mark: Element): void {
   parent.removeChild(mark);
 }
 
-interface LocalRange {
-  start: number;
-  length: number;
-}
-
-/** The smallest element containing every node: mark.js then walks a paragraph, not the page. */
+/** The smallest element containing every node. */
 function commonContext(nodes: readonly Text[], markRoot: Node): Node {
   let context: Node | null = nodes[0]!.parentNode;
   while (context && context !== markRoot && !nodes.every((node) => context!.contains(node))) context = context.parentNode;
   return context ?? markRoot;
 }
 
-/** mark.js offsets of the given nodes within `context`: the counted text before each of them. */
-function offsetsWithin(context: Node, nodes: ReadonlySet<Text>): Map<Text, number> {
+/** Elements that sit inside a line of text: a region's context climbs past them to the paragraph. */
+const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
+
+/**
+ * The context mark.js walks for a highlight: the paragraph (or larger block) holding all its text.
+ * Highlights sharing it are painted with one `markRanges` call.
+ */
+function regionContext(nodes: readonly Text[], markRoot: Node): Node {
+  let context = commonContext(nodes, markRoot);
+  while (context !== markRoot && context.nodeType === ELEMENT_NODE && INLINE_TAGS.has((context as Element).tagName.toUpperCase()) && context.parentNode) {
+    context = context.parentNode;
+  }
+  return context;
+}
+
+/** mark.js offsets of the given nodes within `contexts`: the counted text before each of them (mark.js joins the contexts' text in order). */
+function offsetsWithin(contexts: readonly Node[], nodes: ReadonlySet<Text>): Map<Text, number> {
   const offsets = new Map<Text, number>();
-  const doc = context.ownerDocument ?? (context as Document);
-  const walker = doc.createTreeWalker(context, 4 /* NodeFilter.SHOW_TEXT */);
   let cursor = 0;
-  for (let node = walker.nextNode() as Text | null; node && offsets.size < nodes.size; node = walker.nextNode() as Text | null) {
-    if (nodes.has(node)) offsets.set(node, cursor);
-    if (isMarkCounted(node)) cursor += node.data.length;
+  for (const context of contexts) {
+    if (offsets.size === nodes.size) break;
+    const doc = context.ownerDocument ?? (context as Document);
+    const walker = doc.createTreeWalker(context, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (nodes.has(node)) offsets.set(node, cursor);
+      if (isMarkCounted(node)) cursor += node.data.length;
+    }
   }
   return offsets;
 }
@@ -272,54 +285,127 @@ function wrapByHand(piece: NodeRange, spec: HighlightSpec): HTMLElement {
  * they let any page list which of the reader's claims (a private pack's included) it matched.
  */
 function decorate(mark: HTMLElement, spec: HighlightSpec): void {
-  mark.dataset.claimKind = spec.kind;
+  mark.setAttribute('data-claim-kind', spec.kind);
 }
 
-/** The text pieces a spec covers, or nothing when the page changed those nodes since extraction. */
-export function piecesOf(extracted: ExtractedText, spec: HighlightSpec): NodeRange[] {
-  const pieces = toNodeRanges(extracted, spec.start, spec.end);
-  return pieces.some((piece) => !piece.node.isConnected || piece.node.data.length < piece.to) ? [] : pieces;
+const BREAKS = new Set([BLOCK_SEPARATOR, LINE_BREAK]);
+
+/**
+ * Whether the pieces still hold the text the matcher read: each piece's node is in the document and
+ * its characters are those of the extracted text at the span, where consecutive pieces may be apart
+ * by one break extraction inserted. A page that rewrote a node since extraction fails this, and the
+ * span is skipped rather than painted over other words.
+ */
+function piecesHoldText(extracted: ExtractedText, spec: HighlightSpec, pieces: readonly NodeRange[]): boolean {
+  const { text } = extracted;
+  let at = spec.start;
+  for (const piece of pieces) {
+    if (!piece.node.isConnected || piece.node.data.length < piece.to) return false;
+    const now = piece.node.data.slice(piece.from, piece.to);
+    if (!text.startsWith(now, at)) {
+      if (!BREAKS.has(text[at] ?? '') || !text.startsWith(now, at + 1)) return false;
+      at++;
+    }
+    at += now.length;
+  }
+  return at <= spec.end;
 }
 
-/** Wraps the pieces with mark.js `markRanges`, each group in its own small context. */
-function wrapPieces(pieces: readonly NodeRange[], spec: HighlightSpec): HTMLElement[] {
-  const marks: HTMLElement[] = [];
-  const byRoot = new Map<Node, NodeRange[]>();
-  for (const piece of pieces) byRoot.set(piece.markRoot, [...(byRoot.get(piece.markRoot) ?? []), piece]);
-  for (const [markRoot, group] of byRoot) {
-    const nodes = group.map((piece) => piece.node);
-    const context = commonContext(nodes, markRoot);
-    const offsets = offsetsWithin(context, new Set(nodes));
-    const ranges: Array<LocalRange & { pieces: NodeRange[] }> = [];
-    for (const piece of group) {
+/** One highlight being wrapped: the marks made for it so far. */
+interface MarkOwner {
+  spec: HighlightSpec;
+  marks: HTMLElement[];
+  /** Some marks were made by hand (blank pieces), out of document order. */
+  byHand?: boolean;
+}
+
+/** A highlight's pieces in one mark root (a highlight reaching into a shadow root has two). */
+interface Wrapping {
+  owner: MarkOwner;
+  pieces: NodeRange[];
+}
+
+/**
+ * Wraps highlights whose text lies under `contexts` (disjoint, in document order) with one mark.js
+ * `markRanges` call: mark.js walks the contexts' text nodes once and wraps every range, and its
+ * `each` callback hands each new mark to the highlight whose range it is (the range objects are the
+ * keys). Wrappings must be in document order and must not overlap. A wrapping whose node is no
+ * longer under the contexts gets no mark.
+ */
+function wrapRegion(contexts: readonly Node[], wrappings: readonly Wrapping[]): void {
+  const offsets = offsetsWithin(contexts, new Set(wrappings.flatMap((wrapping) => wrapping.pieces.map((piece) => piece.node))));
+  const ranges: Mark.Range[] = [];
+  const ownerOf = new Map<Mark.Range, MarkOwner>();
+  const blank: Array<{ piece: NodeRange; owner: MarkOwner }> = [];
+  for (const { owner, pieces } of wrappings) {
+    // Pieces contiguous in mark space (a span across inline markup) are one range; mark.js wraps each node's part.
+    const groups: Array<{ start: number; length: number; pieces: NodeRange[] }> = [];
+    let placed = true;
+    for (const piece of pieces) {
       const base = offsets.get(piece.node);
-      if (base === undefined) return [];
+      if (base === undefined) {
+        placed = false;
+        break;
+      }
       const start = base + piece.from;
-      const previous = ranges[ranges.length - 1];
+      const previous = groups[groups.length - 1];
       if (previous && previous.start + previous.length === start) {
         previous.length += piece.to - piece.from;
         previous.pieces.push(piece);
-      } else ranges.push({ start, length: piece.to - piece.from, pieces: [piece] });
+      } else groups.push({ start, length: piece.to - piece.from, pieces: [piece] });
     }
-    // mark.js skips whitespace-only ranges, which would leave a gap where a span steps over hidden
-    // text; wrap those by hand. Splitting nodes leaves mark.js offsets unchanged, so order is free.
-    const isBlank = (range: { pieces: NodeRange[] }) => range.pieces.every((p) => p.node.data.slice(p.from, p.to).trim() === '');
-    for (const range of ranges.filter(isBlank)) for (const piece of range.pieces) marks.push(wrapByHand(piece, spec));
-    new Mark(context as HTMLElement).markRanges(
-      ranges.filter((range) => !isBlank(range)).map(({ start, length }) => ({ start, length })),
-      {
-        element: 'mark',
-        className: MARK_CLASS,
-        each: (element: Element) => {
-          decorate(element as HTMLElement, spec);
-          marks.push(element as HTMLElement);
-        },
-      },
-    );
+    if (!placed) continue;
+    for (const group of groups) {
+      // mark.js skips whitespace-only ranges, which would leave a gap where a span steps over hidden text.
+      if (group.pieces.every((p) => p.node.data.slice(p.from, p.to).trim() === '')) {
+        for (const piece of group.pieces) blank.push({ piece, owner });
+      } else {
+        const range = { start: group.start, length: group.length };
+        ranges.push(range);
+        ownerOf.set(range, owner);
+      }
+    }
   }
-  // Document order: the first mark is the highlight's keyboard stop.
-  marks.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
-  return marks;
+  // Blank pieces by hand, last first: a split node keeps the text before the split, so the nodes of
+  // earlier pieces stay valid; splitting leaves mark.js offsets unchanged (no text moves).
+  for (let i = blank.length - 1; i >= 0; i--) {
+    const { piece, owner } = blank[i]!;
+    owner.marks.push(wrapByHand(piece, owner.spec));
+    owner.byHand = true;
+  }
+  if (ranges.length === 0) return;
+  new Mark(contexts.length === 1 ? (contexts[0] as HTMLElement) : (contexts as HTMLElement[])).markRanges(ranges, {
+    element: 'mark',
+    className: MARK_CLASS,
+    each: (element: Element, range: Mark.Range) => {
+      const owner = ownerOf.get(range)!;
+      decorate(element as HTMLElement, owner.spec);
+      owner.marks.push(element as HTMLElement);
+    },
+  });
+}
+
+/** Marks in document order (the first is the highlight's keyboard stop). */
+function inDocumentOrder(marks: HTMLElement[]): HTMLElement[] {
+  return marks.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+}
+
+/** Splits a highlight's pieces by mark root, each with the context mark.js walks for them. */
+function wrappingsOf(owner: MarkOwner, pieces: readonly NodeRange[]): Array<{ markRoot: Node; context: Node; wrapping: Wrapping }> {
+  const byRoot = new Map<Node, NodeRange[]>();
+  for (const piece of pieces) {
+    const group = byRoot.get(piece.markRoot);
+    if (group) group.push(piece);
+    else byRoot.set(piece.markRoot, [piece]);
+  }
+  return [...byRoot].map(([markRoot, group]) => ({ markRoot, context: regionContext(group.map((piece) => piece.node), markRoot), wrapping: { owner, pieces: group } }));
+}
+
+/** Wraps one highlight's pieces (one mark.js call per mark root). */
+function wrapPieces(pieces: readonly NodeRange[], spec: HighlightSpec): MarkOwner {
+  const owner: MarkOwner = { spec, marks: [] };
+  for (const { context, wrapping } of wrappingsOf(owner, pieces)) wrapRegion([context], [wrapping]);
+  return owner;
 }
 
 /** Inline, !important: nothing the page's CSS says can give the proxy a box that takes part in layout. */
@@ -344,28 +430,39 @@ function makeProxy(before: Text, spec: HighlightSpec): HTMLElement {
   return proxy;
 }
 
+/** Paints one span with ranges; 'unsupported' when the browser has no Custom Highlight API. */
+function paintRanges(pieces: readonly NodeRange[], spec: HighlightSpec, mode: 'range' | 'interim', registry: HighlightRegistry): PaintedHighlight | 'unsupported' {
+  const doc = pieces[0]!.node.ownerDocument;
+  const ranges = pieces.map((piece) => {
+    const range = doc.createRange();
+    range.setStart(piece.node, piece.from);
+    range.setEnd(piece.node, piece.to);
+    return range;
+  });
+  if (!registry.rangePainter(doc).add(spec.kind, ranges)) return 'unsupported';
+  const elements = mode === 'range' ? [makeProxy(pieces[0]!.node, spec)] : [];
+  return finish({ spec, mode, elements, ranges, texts: ranges.map((range) => range.toString()), markRoots: pieces.map((piece) => piece.markRoot) }, registry);
+}
+
+/** Registers a wrapped highlight; undefined when nothing was wrapped. */
+function finishMarks({ spec, marks, byHand }: MarkOwner, registry: HighlightRegistry): PaintedHighlight | undefined {
+  if (marks.length === 0) return undefined;
+  // mark.js hands marks over in document order; only blank pieces wrapped by hand come out of turn.
+  const elements = byHand ? inDocumentOrder(marks) : marks;
+  registry.recordSplits(elements);
+  return finish({ spec, mode: 'mark', elements, ranges: [], texts: [], markRoots: [] }, registry);
+}
+
 /** Paints one span in the given mode; undefined when nothing could be painted. */
 function paintPieces(pieces: readonly NodeRange[], spec: HighlightSpec, mode: PaintMode, registry: HighlightRegistry): PaintedHighlight | undefined {
   if (pieces.length === 0) return undefined;
   if (mode !== 'mark') {
-    const doc = pieces[0]!.node.ownerDocument;
-    const ranges = pieces.map((piece) => {
-      const range = doc.createRange();
-      range.setStart(piece.node, piece.from);
-      range.setEnd(piece.node, piece.to);
-      return range;
-    });
-    if (registry.rangePainter(doc).add(spec.kind, ranges)) {
-      const elements = mode === 'range' ? [makeProxy(pieces[0]!.node, spec)] : [];
-      return finish({ spec, mode, elements, ranges, texts: ranges.map((range) => range.toString()), markRoots: pieces.map((piece) => piece.markRoot) }, registry);
-    }
+    const ranged = paintRanges(pieces, spec, mode, registry);
+    if (ranged !== 'unsupported') return ranged;
     // No Custom Highlight API: wrapping is the only way to show the claim at all.
     if (mode === 'interim') return undefined;
   }
-  const marks = wrapPieces(pieces, spec);
-  if (marks.length === 0) return undefined;
-  registry.recordSplits(marks);
-  return finish({ spec, mode: 'mark', elements: marks, ranges: [], texts: [], markRoots: [] }, registry);
+  return finishMarks(wrapPieces(pieces, spec), registry);
 }
 
 function finish(highlight: PaintedHighlight, registry: HighlightRegistry): PaintedHighlight {
@@ -387,11 +484,137 @@ export type ModeChooser = (pieces: readonly NodeRange[]) => PaintMode;
 const ALWAYS_MARK: ModeChooser = () => 'mark';
 
 /**
+ * Most ranges one `markRanges` call wraps. mark.js re-reads its whole context per range (a string
+ * copy and a pass over its node list), so a page whose text sits in one huge block must still be
+ * painted in bounded steps.
+ */
+const MAX_REGION_PIECES = 64;
+/**
+ * Most contexts (paragraphs) one call walks. Each costs mark.js a NodeIterator, and each range a pass
+ * over the whole region's text; a few paragraphs per call pay mark.js's fixed cost per call once.
+ */
+const MAX_REGION_CONTEXTS = 8;
+
+/** A highlight waiting to be wrapped, with every piece it covers. */
+interface PendingMarks extends MarkOwner {
+  pieces: NodeRange[];
+}
+
+/** What one step wraps with one mark.js call: consecutive highlights in nearby paragraphs. Collected last first. */
+interface Region {
+  markRoot: Node;
+  contexts: Node[];
+  owners: PendingMarks[];
+  wrappings: Wrapping[];
+  pieces: number;
+}
+
+/**
+ * Wraps a region (highlights whose text changed since extraction are left out) and registers each
+ * highlight. Returns them in document order.
+ */
+function paintRegion(extracted: ExtractedText, region: Region, registry: HighlightRegistry): PaintedHighlight[] {
+  const intact = new Set<MarkOwner>(region.owners.filter((owner) => piecesHoldText(extracted, owner.spec, owner.pieces)));
+  const wrappings = region.wrappings.filter((wrapping) => intact.has(wrapping.owner)).reverse();
+  if (wrappings.length) wrapRegion([...region.contexts].reverse(), wrappings);
+  const painted: PaintedHighlight[] = [];
+  for (const owner of [...intact].reverse()) {
+    const highlight = finishMarks(owner, registry);
+    if (highlight) painted.push(highlight);
+  }
+  return painted;
+}
+
+/** Whether a highlight under `context` may join the region (contexts in one call must be disjoint). */
+function joins(region: Region | undefined, markRoot: Node, context: Node, pieces: number): region is Region {
+  if (!region || region.markRoot !== markRoot || region.pieces + pieces > MAX_REGION_PIECES) return false;
+  const last = region.contexts[region.contexts.length - 1]!;
+  if (last === context) return true;
+  return region.contexts.length < MAX_REGION_CONTEXTS && !last.contains(context) && !context.contains(last);
+}
+
+/**
+ * The painting, as a sequence of steps (the generator yields between them; the caller decides when
+ * to give the page its main thread back). Specs are taken last first; a span overlapping a later one
+ * already taken for wrapping in the same text node is skipped (wrapping both would nest marks).
+ * Consecutive spans are gathered into regions of a few paragraphs, each wrapped with one mark.js
+ * call; regions are wrapped last first, and mark.js keeps the text *before* each mark in the split
+ * node, so the node references of earlier regions stay valid. Every region re-checks its text when
+ * it is wrapped, so the page may change between steps.
+ */
+function* paintSteps(
+  extracted: ExtractedText,
+  specs: readonly HighlightSpec[],
+  registry: HighlightRegistry,
+  modeOf: ModeChooser,
+  step: <T>(paint: () => T) => T,
+  painted: PaintedHighlight[],
+): Generator<void, void, void> {
+  const taken = new Map<Text, NodeRange[]>();
+  let region: Region | undefined;
+  const flush = (): void => {
+    const pending = region;
+    region = undefined;
+    if (pending) painted.push(...step(() => paintRegion(extracted, pending, registry)));
+  };
+  for (const spec of [...specs].sort((a, b) => b.start - a.start)) {
+    yield;
+    // The text check runs when the span is painted (a region is wrapped later, after other steps).
+    const pieces = toNodeRanges(extracted, spec.start, spec.end);
+    if (pieces.length === 0 || pieces.some((piece) => !piece.node.isConnected || taken.get(piece.node)?.some((other) => piece.from < other.to && other.from < piece.to))) continue;
+    const mode = modeOf(pieces);
+    if (mode !== 'mark') {
+      flush();
+      if (!piecesHoldText(extracted, spec, pieces)) continue;
+      const ranged = step(() => paintRanges(pieces, spec, mode, registry));
+      if (ranged !== 'unsupported') {
+        painted.push(ranged);
+        continue;
+      }
+      // No Custom Highlight API: wrapping is the only way to show the claim at all.
+      if (mode === 'interim') continue;
+    }
+    for (const piece of pieces) {
+      const list = taken.get(piece.node);
+      if (list) list.push(piece);
+      else taken.set(piece.node, [piece]);
+    }
+    const owner: PendingMarks = { spec, pieces, marks: [] };
+    const parts = wrappingsOf(owner, pieces);
+    if (parts.length > 1) {
+      // Text in two mark roots (a span reaching into a shadow root): one call per root, at once.
+      flush();
+      const highlight = step(() => (piecesHoldText(extracted, spec, pieces) ? finishMarks(wrapPieces(pieces, spec), registry) : undefined));
+      if (highlight) painted.push(highlight);
+      continue;
+    }
+    const { markRoot, context, wrapping } = parts[0]!;
+    if (joins(region, markRoot, context, pieces.length)) {
+      if (region.contexts[region.contexts.length - 1] !== context) region.contexts.push(context);
+    } else {
+      flush();
+      region = { markRoot, contexts: [context], owners: [], wrappings: [], pieces: 0 };
+    }
+    region.owners.push(owner);
+    region.wrappings.push(wrapping);
+    region.pieces += pieces.length;
+  }
+  flush();
+}
+
+/** Painted highlights in reading order (spans' starts). */
+function byStart(painted: PaintedHighlight[]): PaintedHighlight[] {
+  return painted.sort((a, b) => a.spec.start - b.spec.start);
+}
+
+/**
  * Paints each spec: wrapped in `<mark>` with mark.js `markRanges` unless `modeOf` says otherwise.
  * Offsets come from the extraction's map, so a span crossing inline markup or hidden text lands
- * exactly. Specs are painted last first: mark.js splits a text node keeping the text *before* the
- * mark in the original node, so earlier spans' node references stay valid. `shouldYield` lets a
- * caller slice the work.
+ * exactly. Highlights in one paragraph are wrapped with one mark.js call (see `paintSteps`).
+ * `shouldYield` is asked between steps (one span planned, or one region wrapped: a paragraph's
+ * highlights, at most MAX_REGION_PIECES pieces) and `yieldNow` gives the main thread back.
+ * Returns the painted highlights in reading order; spans whose text changed since extraction, or
+ * that overlap a later span, are not painted.
  */
 export async function paintHighlightsSliced(
   extracted: ExtractedText,
@@ -406,27 +629,17 @@ export async function paintHighlightsSliced(
   },
 ): Promise<PaintedHighlight[]> {
   const painted: PaintedHighlight[] = [];
-  const ordered = [...specs].sort((a, b) => b.start - a.start);
-  for (const spec of ordered) {
-    if (slicing.shouldYield()) await slicing.yieldNow();
-    const highlight = slicing.step(() => {
-      const pieces = piecesOf(extracted, spec);
-      return pieces.length ? paintPieces(pieces, spec, (slicing.modeOf ?? ALWAYS_MARK)(pieces), registry) : undefined;
-    });
-    if (highlight) painted.push(highlight);
-  }
-  return painted.reverse();
+  const steps = paintSteps(extracted, specs, registry, slicing.modeOf ?? ALWAYS_MARK, slicing.step, painted);
+  while (!steps.next().done) if (slicing.shouldYield()) await slicing.yieldNow();
+  return byStart(painted);
 }
 
-/** Synchronous painting, for small pages and tests. */
+/** Synchronous painting, for small pages, tests and the benchmark; the same steps without pauses. */
 export function paintHighlights(extracted: ExtractedText, specs: readonly HighlightSpec[], registry: HighlightRegistry, modeOf: ModeChooser = ALWAYS_MARK): PaintedHighlight[] {
   const painted: PaintedHighlight[] = [];
-  for (const spec of [...specs].sort((a, b) => b.start - a.start)) {
-    const pieces = piecesOf(extracted, spec);
-    const highlight = pieces.length ? paintPieces(pieces, spec, modeOf(pieces), registry) : undefined;
-    if (highlight) painted.push(highlight);
-  }
-  return painted.reverse();
+  const steps = paintSteps(extracted, specs, registry, modeOf, (paint) => paint(), painted);
+  while (!steps.next().done);
+  return byStart(painted);
 }
 
 /**
