@@ -698,13 +698,14 @@ export function analyseDiscourse(
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
-  let expected = 0;
+  const order = { expected: 0 };
+  const lazy: LazyParts = { text, tokens, context, mentionsIn, anaphorsIn, resolver, order };
 
   // Units are read in order, one at a time, so nothing per unit outlives the next one (a page of
   // tens of thousands of tiny units must not fill the heap).
   return (u: number): UnitDiscourse => {
-    if (u !== expected) throw new Error(`discourse: unit ${u} asked for out of order (expected ${expected})`);
-    expected++;
+    if (u !== order.expected) throw new Error(`discourse: unit ${u} asked for out of order (expected ${order.expected})`);
+    order.expected++;
     const unit: TextUnit = doc.units[u]!;
     const block = doc.blocks[unit.block]!;
     advanceHistory(unit.start);
@@ -712,8 +713,9 @@ export function analyseDiscourse(
     const as = anaphorsIn(unit.start, unit.end);
     spend(ms.length + as.length + 40);
     const own = resolver.frameAt(ms, as, unit.start);
-    const namedActors = ms.flatMap((m) => m.actors);
-    const namedInstruments = ms.flatMap((m) => m.instruments);
+    // Most units name nobody: they share the empty list rather than allocate their own.
+    const namedActors = ms.length === 0 ? none : ms.flatMap((m) => m.actors);
+    const namedInstruments = ms.length === 0 ? none : ms.flatMap((m) => m.instruments);
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
 
     const carry = (dimension: 'actors' | 'instruments'): Strengths => {
@@ -743,7 +745,7 @@ export function analyseDiscourse(
     const instruments = carry('instruments');
     // "the order": the last order named, and (less surely) the other orders of whoever the unit or the
     // document is about; with no order named nearby, only those.
-    for (const [list, factor] of [[own.unresolved, 0.8], [own.classes, 0.6]] as const) {
+    if (own.unresolved.length > 0 || own.classes.length > 0) for (const [list, factor] of [[own.unresolved, 0.8], [own.classes, 0.6]] as const) {
       for (const cls of list) {
         for (const who of [actors, dominantActors]) {
           for (let k = 0; k < who.ids.length; k++) {
@@ -761,13 +763,6 @@ export function analyseDiscourse(
     const quote = quoteSpeakers[quoteCursor];
     const inQuote = quote && quote.start <= unit.start && unit.end <= quote.end + 1 ? quote : undefined;
     const [from, to] = tokenRanges[u]!;
-    let speaker: Speaker | undefined | null = null;
-    let generic: boolean | undefined;
-    let subjects: readonly number[] | undefined;
-    const readAt = expected;
-    const fresh = () => {
-      if (expected !== readAt) throw new Error('discourse: a unit’s speaker or subject was read after the next unit');
-    };
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
     const carried = previous && !explicit ? previous : undefined;
@@ -785,37 +780,99 @@ export function analyseDiscourse(
     }
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
 
-    return {
+    return new UnitReading(
       actors,
       instruments,
       namedActors,
       namedInstruments,
-      mentions: ms.filter((m) => m.unknown === ''),
-      namesUnknown: ms.some((m) => m.unknown !== ''),
-      question: /\?["”’)]*$/.test(text.slice(Math.max(unit.start, unit.end - 4), unit.end)),
-      get genericSubject() {
-        if (generic === undefined) {
-          fresh();
-          generic = genericSubject(text, tokens, from, to);
-        }
-        return generic;
-      },
-      get subjectActors() {
-        if (subjects === undefined) {
-          fresh();
-          subjects = subjectActors(text, tokens, from, to, ms);
-        }
-        return subjects;
-      },
-      get speaker() {
-        if (speaker === null) {
-          fresh();
-          speaker = inQuote ? inQuote.speaker : speakerOf(context, tokens, from, to, mentionsIn, anaphorsIn, resolver);
-        }
-        return speaker;
-      },
-    };
+      ms.length === 0 ? none : ms.filter((m) => m.unknown === ''),
+      ms.some((m) => m.unknown !== ''),
+      isQuestion(text, unit.start, unit.end),
+      lazy,
+      order.expected,
+      ms,
+      from,
+      to,
+      inQuote,
+    );
   };
+}
+
+/** Whether text[start, end) ends in a question mark, past closing quotes and brackets (looking at its last 4 characters). */
+function isQuestion(text: string, start: number, end: number): boolean {
+  const from = Math.max(start, end - 4);
+  let at = end - 1;
+  while (at >= from && (text[at] === '"' || text[at] === '”' || text[at] === '’' || text[at] === ')')) at--;
+  return at >= from && text[at] === '?';
+}
+
+/** What a unit's lazily worked-out parts read: the document's and the reader's state. */
+interface LazyParts {
+  text: string;
+  tokens: readonly Token[];
+  context: Context;
+  mentionsIn: (start: number, end: number) => readonly Mention[];
+  anaphorsIn: (start: number, end: number) => readonly Anaphor[];
+  resolver: Resolver;
+  /** The next unit the reader expects: a unit's lazy parts may be read only before it is. */
+  order: { expected: number };
+}
+
+/**
+ * One unit's discourse. Speaker, generic subject and subject actors are worked out on first read
+ * (most units never need them), and only before the next unit is read. A class rather than an object
+ * literal with getters: a page of 200,000 tiny units allocated three closures and a literal with
+ * accessors for each.
+ */
+class UnitReading implements UnitDiscourse {
+  private speakerRead: Speaker | undefined | null = null;
+  private genericRead: boolean | undefined;
+  private subjectsRead: readonly number[] | undefined;
+
+  constructor(
+    readonly actors: Strengths,
+    readonly instruments: Strengths,
+    readonly namedActors: readonly number[],
+    readonly namedInstruments: readonly number[],
+    readonly mentions: readonly Mention[],
+    readonly namesUnknown: boolean,
+    readonly question: boolean,
+    private readonly lazy: LazyParts,
+    private readonly readAt: number,
+    private readonly own: readonly Mention[],
+    private readonly from: number,
+    private readonly to: number,
+    private readonly inQuote: { speaker: Speaker | undefined } | undefined,
+  ) {}
+
+  private fresh(): void {
+    if (this.lazy.order.expected !== this.readAt) throw new Error('discourse: a unit’s speaker or subject was read after the next unit');
+  }
+
+  get genericSubject(): boolean {
+    if (this.genericRead === undefined) {
+      this.fresh();
+      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to);
+    }
+    return this.genericRead;
+  }
+
+  get subjectActors(): readonly number[] {
+    if (this.subjectsRead === undefined) {
+      this.fresh();
+      this.subjectsRead = subjectActors(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
+    }
+    return this.subjectsRead;
+  }
+
+  get speaker(): Speaker | undefined {
+    if (this.speakerRead === null) {
+      this.fresh();
+      const { context, tokens, mentionsIn, anaphorsIn, resolver } = this.lazy;
+      this.speakerRead = this.inQuote ? this.inQuote.speaker : speakerOf(context, tokens, this.from, this.to, mentionsIn, anaphorsIn, resolver);
+    }
+    return this.speakerRead;
+  }
 }
 
 function lowerBoundToken(tokens: readonly Token[], position: number): number {
