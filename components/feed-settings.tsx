@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { FeedStatus } from '@/lib/claims/claim-set-info';
 import { describeFeedTrust } from '@/lib/claims/feed-trust';
+import { wordFeedProblem } from '@/lib/format/reader-errors';
 import type { Result } from '@/lib/messages/message-map';
 import type { Translator } from '@/lib/i18n/translator';
 import { useT } from './i18n';
@@ -175,7 +176,7 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
             <dd data-testid="feed-last-error">
               {feed.lastError ? (
                 <>
-                  {feed.lastError.message} <span class="muted">(<time dateTime={feed.lastError.at}>{formatDateTime(t, feed.lastError.at)}</time>)</span>
+                  {feed.lastError.problem ? wordFeedProblem(t, feed.lastError.problem) : feed.lastError.message} <span class="muted">(<time dateTime={feed.lastError.at}>{formatDateTime(t, feed.lastError.at)}</time>)</span>
                 </>
               ) : (
                 t('feed_none')

@@ -5,6 +5,8 @@ import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ClaimKind, ClaimStatus } from '@/lib/claims/schema';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
+import { wordHistoryNotice } from '@/lib/format/reader-errors';
+import type { HistoryNotice } from '@/lib/messages/reader-failure';
 import { useT } from './i18n';
 
 /** Why the popup has nothing to say about a tab. */
@@ -34,7 +36,7 @@ export interface PopupViewProps {
   changedElsewhere?: number;
   exportMessage: string;
   /** Why this page's mentions are not (all) saved in the history (a limit, a full disk). */
-  historyNotice?: string;
+  historyNotice?: HistoryNotice;
   /** The legend page ("What do these labels mean?"). */
   legendUrl: string;
   onToggleSite: (enabled: boolean) => void;
@@ -224,7 +226,7 @@ export function PopupView(props: PopupViewProps) {
         {claims.length > 0 && <ClaimGroups claims={claims} onJump={props.onJump} />}
         {historyNotice && (
           <p class="notice" role="status" data-testid="history-notice">
-            {historyNotice}
+            {wordHistoryNotice(t, historyNotice)}
           </p>
         )}
       </section>

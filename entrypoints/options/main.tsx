@@ -12,9 +12,11 @@ import { citeMention } from '@/lib/annotations/cite-mention';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
-import { plainFeedError } from '@/lib/format/reader-errors';
+import { formatDateTime } from '@/components/options-format';
+import { wordFailure } from '@/lib/format/reader-errors';
 import type { ExtensionPageToBackground, MentionQuery } from '@/lib/messages/extension-page-to-background';
-import { senderFor } from '@/lib/messages/message-map';
+import { senderFor, type Result } from '@/lib/messages/message-map';
+import { feedProblem } from '@/lib/messages/reader-failure';
 import { declinedAccessWarning, releaseFeedAccess, requestFeedAccess, type FeedAccess } from './feed-access';
 import type { SiteSettings } from '@/lib/sites/site-settings';
 import '@/assets/extension-theme.css';
@@ -23,7 +25,13 @@ import '@/assets/extension-theme.css';
 /** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
 const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
 
-const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
+const send = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
+
+/** A refusal the background explained with a code says so in the reader's language; any other keeps the background's English. */
+function wordedResult<T>(result: Result<T>): Result<T> {
+  return !result.ok && result.failure ? { ...result, error: wordFailure(t, result.failure, (iso) => formatDateTime(t, iso)) } : result;
+}
+const ask: typeof send = async (request) => wordedResult(await send(request));
 
 /** Typing in the search box should not send one request per keystroke. */
 const QUERY_DEBOUNCE_MS = 200;
@@ -31,13 +39,13 @@ const QUERY_DEBOUNCE_MS = 200;
 /** options.html#changed (the popup's "see them in your history"): the history opens filtered to changed claims. */
 const INITIAL_FILTERS: FilterForm = location.hash === '#changed' ? { ...EMPTY_FILTERS, changed: true } : EMPTY_FILTERS;
 
-/** Feed outcomes as the reader reads them: the feed's sentence without parser or network jargon. */
-function plainFeedInfo(info: ClaimSetInfo): ClaimSetInfo {
+/** The last feed error's problem is worded by the feed section; one that does not pass its schema is dropped (its English message shows). */
+function checkedFeedInfo(info: ClaimSetInfo): ClaimSetInfo {
   const error = info.feed.lastError;
-  return error ? { ...info, feed: { ...info.feed, lastError: { ...error, message: plainFeedError(error.message) } } } : info;
-}
-function plainResult<T extends { ok: boolean }>(result: T): T {
-  return 'error' in result && typeof result.error === 'string' ? { ...result, error: plainFeedError(result.error) } : result;
+  if (!error?.problem) return info;
+  const { problem, ...rest } = error;
+  const valid = feedProblem(problem);
+  return { ...info, feed: { ...info.feed, lastError: valid ? { ...rest, problem: valid } : rest } };
 }
 
 /** Copies with the async Clipboard API (allowed on a focused extension page after a click). */
@@ -96,7 +104,7 @@ function OptionsPage() {
     const answer = await ask({ type: 'get-claim-set-info' });
     if (seq !== infoSeq.current) return;
     if (answer.ok) {
-      setInfo(plainFeedInfo(answer));
+      setInfo(checkedFeedInfo(answer));
       setInfoError(undefined);
     } else setInfoError(t('options_readClaimSetFailed', { error: answer.error }));
   }, []);
@@ -218,7 +226,7 @@ function OptionsPage() {
           if (!result.ok) {
             // Refused: the host asked for just now is not needed after all.
             if (granted === 'granted') await releaseFeedAccess(choice.url, previousUrl);
-            return plainResult(result);
+            return result;
           }
           await releaseFeedAccess(previousUrl, result.feed.url);
           await loadInfo();
@@ -228,7 +236,7 @@ function OptionsPage() {
           const result = await ask({ type: 'update-feed-now' });
           // Success or not, the check time (and maybe the packs) changed.
           await reloadAll();
-          return plainResult(result);
+          return result;
         },
       }}
       sites={{

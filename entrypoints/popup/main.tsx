@@ -11,6 +11,7 @@ import { senderFor } from '@/lib/messages/message-map';
 import { hostOf } from '@/lib/sites/url';
 import { createTranslator } from '@/lib/i18n/translator';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
+import { historyNotice as checkedHistoryNotice, type HistoryNotice } from '@/lib/messages/reader-failure';
 
 /** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
 const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
@@ -50,7 +51,7 @@ function Popup() {
   const [changes, setChanges] = useState<Record<string, ClaimChange>>({});
   const [changedElsewhere, setChangedElsewhere] = useState(0);
   const [exportMessage, setExportMessage] = useState('');
-  const [historyNotice, setHistoryNotice] = useState<string>();
+  const [historyNotice, setHistoryNotice] = useState<HistoryNotice>();
   const openedAt = useRef(Date.now());
   /** Claims whose change the popup has shown (and so the reader has seen): acknowledged once each. */
   const acknowledged = useRef(new Set<string>());
@@ -100,7 +101,8 @@ function Popup() {
         return;
       }
       setTopUrl(state.topUrl);
-      setHistoryNotice(answer.historyNotice);
+      // Checked like any failure: a malformed notice is not shown.
+      setHistoryNotice(checkedHistoryNotice(answer.historyNotice));
       setSiteEnabled(answer.siteEnabled);
       if (state.claims.length > 0) await loadChanges(state.claims.map((claim) => claim.claimId), state.topUrl);
       else {

@@ -9,6 +9,7 @@
  */
 import type { Mention } from '../annotations/schema';
 import { failureMessage } from '../messages/message-map';
+import type { HistoryNotice } from '../messages/reader-failure';
 import { recordSeenMentions } from './store/mention-store';
 import type { PledgeLensDatabase } from './store/open-database';
 
@@ -20,12 +21,19 @@ export const MAX_STORED_MENTIONS = 100_000;
 /** Pages whose counts are kept between writes; past it the oldest is forgotten (and read again if it returns). */
 const COUNTED_PAGES = 500;
 
+/** A failed write as the popup's notice: a full browser store gets its own words, any other error its own text. */
+function saveFailed(error: unknown): HistoryNotice {
+  if (error instanceof Error && error.name === 'QuotaExceededError') return { kind: 'save-failed', quota: true };
+  const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '').slice(0, 500);
+  return { kind: 'save-failed', quota: false, ...(detail ? { detail } : {}) };
+}
+
 export class MentionWriter {
   private queue: Promise<void> = Promise.resolve();
-  /** The last failed write's message and time, until a later write succeeds. */
-  lastError: { at: string; message: string } | undefined;
-  /** Pages whose new mentions were not recorded, with the sentence to show the reader. */
-  private readonly limited = new Map<string, string>();
+  /** The last failed write's English message (for logs), time and notice, until a later write succeeds. */
+  lastError: { at: string; message: string; notice: HistoryNotice } | undefined;
+  /** Pages whose new mentions were not recorded, with the notice the popup words for the reader. */
+  private readonly limited = new Map<string, HistoryNotice>();
   /**
    * What the bounds need, as of the last write: mentions stored in all and per page. Only this
    * writer adds mentions, so each write's own count keeps them true; deletions and imports go
@@ -47,7 +55,7 @@ export class MentionWriter {
         await this.write(seen);
         this.lastError = undefined;
       } catch (error) {
-        this.lastError = { at: this.now().toISOString(), message: failureMessage(error) };
+        this.lastError = { at: this.now().toISOString(), message: failureMessage(error), notice: saveFailed(error) };
       }
     });
   }
@@ -67,8 +75,8 @@ export class MentionWriter {
   }
 
   /** Why some of a page's mentions were not recorded, if that happened. */
-  noticeFor(pageUrl: string): string | undefined {
-    return this.limited.get(pageUrl) ?? (this.lastError ? `Your history could not be saved: ${this.lastError.message}` : undefined);
+  noticeFor(pageUrl: string): HistoryNotice | undefined {
+    return this.limited.get(pageUrl) ?? this.lastError?.notice;
   }
 
   /** Resolves when every write queued so far has finished (or failed). */
@@ -98,9 +106,7 @@ export class MentionWriter {
     if (refused > 0) {
       this.limited.set(
         pageUrl,
-        before.total + added >= MAX_STORED_MENTIONS
-          ? `Your history is full (${MAX_STORED_MENTIONS.toLocaleString('en')} mentions): new mentions are highlighted but not saved. Delete old history in the options page.`
-          : `This page reported more than ${MAX_MENTIONS_PER_PAGE} mentions; the rest are highlighted but not saved in your history.`,
+        before.total + added >= MAX_STORED_MENTIONS ? { kind: 'full', max: MAX_STORED_MENTIONS } : { kind: 'page-limit', max: MAX_MENTIONS_PER_PAGE },
       );
     }
     this.total = before.total + added;

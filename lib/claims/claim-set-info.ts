@@ -1,4 +1,5 @@
 /** What extension pages are told about the claim sets in use: packs, the merged set's age, the feed. */
+import type { FeedProblem } from '../messages/reader-failure';
 import type { FeedTrust } from './feed-trust';
 
 export interface PackSummary {
@@ -19,7 +20,8 @@ export interface FeedStatus {
   trust?: FeedTrust;
   lastSuccessAt?: string;
   lastCheckedAt?: string;
-  lastError?: { at: string; message: string };
+  /** `message`: English, as logged; `problem`: the same as a code with details, which the options page words (absent in statuses stored before it was added). */
+  lastError?: { at: string; message: string; problem?: FeedProblem };
 }
 
 export interface ClaimSetInfo {

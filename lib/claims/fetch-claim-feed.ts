@@ -12,10 +12,11 @@
  */
 import type { ClaimSet } from './schema';
 import { compareVersions, isVersion } from './compare-versions';
-import type { PinnedFeedKey } from './feed-keys';
+import { FEED_KEY_ALGORITHM_LABEL, type PinnedFeedKey } from './feed-keys';
 import { MAX_SIGNATURE_BYTES, parseSignatureText, signatureUrlFor, verifyFeedSignature } from './feed-signature';
-import { describeFeedTrust, publishedAtProblem, versionLeapProblem } from './feed-trust';
+import { describeFeedTrust, MAX_MAJOR_VERSION_JUMP, publishedAtProblem, versionLeapProblem } from './feed-trust';
 import { parseClaimSetText } from './parse-claim-set-text';
+import { claimIssues, jsonProblem, type FeedProblem } from '../messages/reader-failure';
 import { describeLocalAddress, feedUrlProblem, isLoopbackUrl, localAddressKind, normaliseHost } from '../sites/url';
 
 export const DEFAULT_MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -72,12 +73,16 @@ export type ClaimFeedResult =
   | { status: 'updated'; claimSet: ClaimSet; etag?: string; fetchedAt: string }
   /** `etag` is set when the server sent one, so the caller can store it for the next check. */
   | { status: 'not-modified'; etag?: string; fetchedAt: string }
-  | { status: 'rejected'; reason: ClaimFeedRejection; message: string; fetchedAt: string };
+  /** `message`: English, for logs and tests; `problem`: the same as a code with details, which a page words for the reader. */
+  | { status: 'rejected'; reason: ClaimFeedRejection; message: string; problem: FetchProblem; fetchedAt: string };
+
+/** The problems a fetch can report (the background adds 'unvouched' itself, before fetching). */
+export type FetchProblem = Exclude<FeedProblem, { reason: 'unvouched' }>;
 
 type Outcome =
   | { status: 'updated'; claimSet: ClaimSet; etag?: string }
   | { status: 'not-modified'; etag?: string }
-  | { status: 'rejected'; reason: ClaimFeedRejection; message: string };
+  | { status: 'rejected'; reason: ClaimFeedRejection; message: string; problem: FetchProblem };
 
 
 /** Fallback reason phrases: HTTP/2 responses carry no statusText. */
@@ -94,8 +99,8 @@ const REASON_PHRASES: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-function reject(reason: ClaimFeedRejection, message: string): Outcome {
-  return { status: 'rejected', reason, message };
+function reject(problem: FetchProblem, message: string): Outcome {
+  return { status: 'rejected', reason: problem.reason, message, problem };
 }
 
 export function formatBytes(bytes: number): string {
@@ -202,7 +207,9 @@ function cancel(response: Response): void {
  * "opaqueredirect" response with no Location), so there every redirect is refused: following it
  * blindly is how a feed could make the reader's browser call a router or another host.
  */
-async function fetchWithinOrigin(start: URL, what: string, headers: Record<string, string>, ex: Exchange): Promise<Fetched> {
+async function fetchWithinOrigin(start: URL, fetching: 'feed' | 'signature', headers: Record<string, string>, ex: Exchange): Promise<Fetched> {
+  const what = fetching === 'feed' ? 'feed' : 'feed’s signature';
+  const origin = ex.feedUrl.origin;
   let url = start;
   for (let hops = 0; ; hops++) {
     let response: Response;
@@ -210,13 +217,13 @@ async function fetchWithinOrigin(start: URL, what: string, headers: Record<strin
       // credentials: 'omit' keeps the reader's cookies for the feed's site out of the request.
       response = await ex.doFetch(url.href, { method: 'GET', headers, credentials: 'omit', redirect: 'manual', signal: ex.signal });
     } catch (error) {
-      return { ok: false, outcome: reject('network', `Could not reach the ${what} at ${url.origin}: ${describeError(error)}`) };
+      return { ok: false, outcome: reject({ reason: 'network', what: fetching, origin: url.origin, stage: 'connect' }, `Could not reach the ${what} at ${url.origin}: ${describeError(error)}`) };
     }
     if (response.type === 'opaqueredirect') {
       return {
         ok: false,
         outcome: reject(
-          'redirect',
+          { reason: 'redirect', what: fetching, kind: 'hidden', origin },
           `The ${what} at ${url.href} answered with a redirect. The browser does not show an extension where a redirect leads before following it, so Pledge Lens follows none: set the feed to its final address.`,
         ),
       };
@@ -232,7 +239,7 @@ async function fetchWithinOrigin(start: URL, what: string, headers: Record<strin
       const problem = landed ? redirectProblem(landed, ex.feedUrl) : undefined;
       if (landed && problem) {
         cancel(response);
-        return { ok: false, outcome: reject('redirect', `The ${what} redirected to ${landed.href}, ${problem}. Redirects are followed only within ${ex.feedUrl.origin}; the update was refused.`) };
+        return { ok: false, outcome: reject({ reason: 'redirect', what: fetching, kind: 'off-origin', target: landed.href, origin }, `The ${what} redirected to ${landed.href}, ${problem}. Redirects are followed only within ${ex.feedUrl.origin}; the update was refused.`) };
       }
       return { ok: true, response };
     }
@@ -245,26 +252,26 @@ async function fetchWithinOrigin(start: URL, what: string, headers: Record<strin
       target = undefined;
     }
     if (!target) {
-      return { ok: false, outcome: reject('redirect', `The ${what} at ${url.href} answered HTTP ${response.status} without a valid address to go to`) };
+      return { ok: false, outcome: reject({ reason: 'redirect', what: fetching, kind: 'no-location', origin }, `The ${what} at ${url.href} answered HTTP ${response.status} without a valid address to go to`) };
     }
     const problem = redirectProblem(target, ex.feedUrl);
     if (problem) {
       return {
         ok: false,
-        outcome: reject('redirect', `The ${what} at ${url.href} redirected to ${target.href}, ${problem}. Redirects are followed only within ${ex.feedUrl.origin}; the update was refused.`),
+        outcome: reject({ reason: 'redirect', what: fetching, kind: 'off-origin', target: target.href, origin }, `The ${what} at ${url.href} redirected to ${target.href}, ${problem}. Redirects are followed only within ${ex.feedUrl.origin}; the update was refused.`),
       };
     }
     if (hops >= ex.maxRedirects) {
-      return { ok: false, outcome: reject('redirect', `The ${what} redirected more than ${ex.maxRedirects} times; the update was refused`) };
+      return { ok: false, outcome: reject({ reason: 'redirect', what: fetching, kind: 'too-many', origin }, `The ${what} redirected more than ${ex.maxRedirects} times; the update was refused`) };
     }
     url = target;
   }
 }
 
-function httpRejection(response: Response, what: string): Outcome {
+function httpRejection(response: Response, fetching: 'feed' | 'signature', what: string): Outcome {
   cancel(response);
   const phrase = response.statusText || REASON_PHRASES[response.status] || '';
-  return reject('http', `The ${what} answered HTTP ${response.status}${phrase ? ` ${phrase}` : ''}`);
+  return reject({ reason: 'http', what: fetching, status: response.status }, `The ${what} answered HTTP ${response.status}${phrase ? ` ${phrase}` : ''}`);
 }
 
 /**
@@ -274,24 +281,25 @@ function httpRejection(response: Response, what: string): Outcome {
 async function checkSignature(bytes: Uint8Array<ArrayBuffer>, key: PinnedFeedKey, options: FetchClaimFeedOptions, ex: Exchange): Promise<Outcome | undefined> {
   const sigUrl = signatureUrlFor(ex.feedUrl);
   const pinned = describeFeedTrust(key);
-  const fetched = await fetchWithinOrigin(sigUrl, 'feed’s signature', { Accept: '*/*' }, ex);
+  const keyDetails = { algorithm: FEED_KEY_ALGORITHM_LABEL[key.algorithm], fingerprint: key.fingerprint };
+  const fetched = await fetchWithinOrigin(sigUrl, 'signature', { Accept: '*/*' }, ex);
   if (!fetched.ok) return fetched.outcome;
   const { response } = fetched;
   if (response.status === 404 || response.status === 410) {
     cancel(response);
     return reject(
-      'signature-missing',
+      { reason: 'signature-missing', status: response.status, ...keyDetails },
       `The feed is not signed: there is no signature at ${sigUrl.href} (HTTP ${response.status}), but you pinned the publisher’s ${pinned}. Unsigned updates of this feed are refused.`,
     );
   }
-  if (!response.ok) return httpRejection(response, `feed’s signature at ${sigUrl.href}`);
+  if (!response.ok) return httpRejection(response, 'signature', `feed’s signature at ${sigUrl.href}`);
   let body: Awaited<ReturnType<typeof readCapped>>;
   try {
     body = await readCapped(response, MAX_SIGNATURE_BYTES);
   } catch (error) {
-    return reject('network', `The connection broke while reading the feed’s signature: ${describeError(error)}`);
+    return reject({ reason: 'network', what: 'signature', origin: sigUrl.origin, stage: 'read' }, `The connection broke while reading the feed’s signature: ${describeError(error)}`);
   }
-  if (!body.ok) return reject('signature-invalid', `The feed’s signature file ${sigUrl.href} is over ${formatBytes(MAX_SIGNATURE_BYTES)}, too big to be a signature; the update was refused`);
+  if (!body.ok) return reject({ reason: 'signature-invalid', kind: 'too-big', ...keyDetails }, `The feed’s signature file ${sigUrl.href} is over ${formatBytes(MAX_SIGNATURE_BYTES)}, too big to be a signature; the update was refused`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
@@ -299,16 +307,16 @@ async function checkSignature(bytes: Uint8Array<ArrayBuffer>, key: PinnedFeedKey
     text = '';
   }
   const parsed = parseSignatureText(text, key.algorithm);
-  if (!parsed.ok) return reject('signature-invalid', `The feed’s signature file ${sigUrl.href} ${parsed.error}; the update was refused`);
+  if (!parsed.ok) return reject({ reason: 'signature-invalid', kind: 'malformed', ...keyDetails }, `The feed’s signature file ${sigUrl.href} ${parsed.error}; the update was refused`);
   let valid: boolean;
   try {
     valid = await verifyFeedSignature(key, bytes, parsed.signature, options.subtle);
   } catch (error) {
-    return reject('signature-invalid', `This browser could not check the feed’s ${key.algorithm} signature (${describeError(error)}); the update was refused`);
+    return reject({ reason: 'signature-invalid', kind: 'unverifiable', ...keyDetails }, `This browser could not check the feed’s ${key.algorithm} signature (${describeError(error)}); the update was refused`);
   }
   if (valid) return undefined;
   return reject(
-    'signature-invalid',
+    { reason: 'signature-invalid', kind: 'mismatch', ...keyDetails },
     `The feed’s signature does not match the key you pinned (${pinned}): the feed was changed after it was signed, or signed with another key. The update was refused.`,
   );
 }
@@ -334,13 +342,13 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
   const etag = response.headers.get('ETag') ?? undefined;
   if (response.status === 304) return { status: 'not-modified', ...(etag ? { etag } : {}) };
 
-  if (!response.ok) return httpRejection(response, 'feed');
+  if (!response.ok) return httpRejection(response, 'feed', 'feed');
 
   const contentType = response.headers.get('Content-Type');
   if (!contentType || !isJsonContentType(contentType)) {
     cancel(response);
     return reject(
-      'content-type',
+      { reason: 'content-type', ...(contentType ? { contentType: contentType.slice(0, 500) } : {}) },
       contentType
         ? `The feed was sent as ${contentType}, but a claim set must be application/json`
         : 'The feed was sent without a Content-Type, but a claim set must be application/json',
@@ -351,7 +359,7 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
     cancel(response);
     return reject(
-      'too-large',
+      { reason: 'too-large', limitBytes: maxBytes },
       `The feed announced ${formatBytes(Number(declared))} (${declared.trim()} bytes), over the ${formatBytes(maxBytes)} limit`,
     );
   }
@@ -360,10 +368,10 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
   try {
     body = await readCapped(response, maxBytes);
   } catch (error) {
-    return reject('network', `The connection to ${url.origin} broke while reading the feed: ${describeError(error)}`);
+    return reject({ reason: 'network', what: 'feed', origin: url.origin, stage: 'read' }, `The connection to ${url.origin} broke while reading the feed: ${describeError(error)}`);
   }
   if (!body.ok) {
-    return reject('too-large', `The feed sent more than the ${formatBytes(maxBytes)} limit; reading was stopped`);
+    return reject({ reason: 'too-large', limitBytes: maxBytes }, `The feed sent more than the ${formatBytes(maxBytes)} limit; reading was stopped`);
   }
 
   // The signature covers the bytes as they arrived: checked before a single one is parsed.
@@ -377,19 +385,19 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
     // fatal: broken UTF-8 is a broken feed, not something to paper over with U+FFFD.
     text = new TextDecoder('utf-8', { fatal: true }).decode(body.bytes);
   } catch {
-    return reject('invalid-json', 'The feed is not valid JSON: it is not UTF-8 text');
+    return reject({ reason: 'invalid-json', json: { kind: 'not-utf8' } }, 'The feed is not valid JSON: it is not UTF-8 text');
   }
 
   const parsed = parseClaimSetText(text);
   if (!parsed.ok) {
     return parsed.problem === 'invalid-json'
-      ? reject('invalid-json', `The feed is not valid JSON: ${parsed.detail}`)
-      : reject('invalid-schema', `The feed is not a valid claim set:\n${parsed.detail}`);
+      ? reject({ reason: 'invalid-json', json: jsonProblem(parsed.detail) }, `The feed is not valid JSON: ${parsed.detail}`)
+      : reject({ reason: 'invalid-schema', ...claimIssues(parsed.detail) }, `The feed is not a valid claim set:\n${parsed.detail}`);
   }
 
   const { claimSet } = parsed;
   const future = publishedAtProblem(claimSet.publishedAt, safeNow(options));
-  if (future) return reject('published-in-future', future);
+  if (future) return reject({ reason: 'published-in-future', publishedAt: claimSet.publishedAt.slice(0, 500), today: today(options) }, future);
   // A malformed installed version cannot be compared; accepting the (validated) feed is how
   // such an install recovers, rather than blocking updates forever.
   if (options.currentVersion !== undefined && isVersion(options.currentVersion)) {
@@ -397,15 +405,18 @@ async function exchange(url: URL, options: FetchClaimFeedOptions, signal: AbortS
     if (order === 0 && !options.replaceSameVersion) return { status: 'not-modified', ...(etag ? { etag } : {}) };
     if (order < 0) {
       return reject(
-        'not-newer',
+        { reason: 'not-newer', version: claimSet.version.slice(0, 500), installed: options.currentVersion.slice(0, 500) },
         `The feed is version ${claimSet.version}, not newer than the installed ${options.currentVersion}`,
       );
     }
     const leap = versionLeapProblem(claimSet.version, options.currentVersion);
-    if (leap) return reject('version-leap', leap);
+    if (leap) return reject({ reason: 'version-leap', version: claimSet.version.slice(0, 500), lastGood: options.currentVersion.slice(0, 500), maxMajor: MAX_MAJOR_VERSION_JUMP }, leap);
   }
   return { status: 'updated', claimSet, ...(etag ? { etag } : {}) };
 }
+
+/** The reader's date (YYYY-MM-DD), as `publishedAtProblem` compares against it. */
+const today = (options: FetchClaimFeedOptions) => safeNow(options).toISOString().slice(0, 10);
 
 function safeNow(options: FetchClaimFeedOptions): Date {
   try {
@@ -424,12 +435,12 @@ export async function fetchClaimFeed(options: FetchClaimFeedOptions): Promise<Cl
   try {
     url = new URL(options.url);
   } catch {
-    return stamp(reject('invalid-url', `"${options.url}" is not a valid URL`));
+    return stamp(reject({ reason: 'invalid-url', url: options.url.slice(0, 8192) }, `"${options.url}" is not a valid URL`));
   }
   const problem = feedUrlProblem(url, options.allowLoopbackHttp === true);
-  if (problem) return stamp(reject('invalid-url', `The feed URL ${url.href} ${problem}`));
+  if (problem) return stamp(reject({ reason: 'invalid-url', url: url.href.slice(0, 8192) }, `The feed URL ${url.href} ${problem}`));
   if (url.username || url.password) {
-    return stamp(reject('invalid-url', 'The feed URL must not contain a user name or password'));
+    return stamp(reject({ reason: 'invalid-url', url: url.href.slice(0, 8192) }, 'The feed URL must not contain a user name or password'));
   }
 
   const timeoutMs = options.timeoutMs ?? DEFAULT_FEED_TIMEOUT_MS;
@@ -440,11 +451,11 @@ export async function fetchClaimFeed(options: FetchClaimFeedOptions): Promise<Cl
   const timeout = new Promise<Outcome>((resolve) => {
     timer = setTimeout(() => {
       controller.abort();
-      resolve(reject('timeout', `The feed did not arrive within ${formatDuration(timeoutMs)}`));
+      resolve(reject({ reason: 'timeout', seconds: timeoutMs / 1000 }, `The feed did not arrive within ${formatDuration(timeoutMs)}`));
     }, timeoutMs);
   });
   const work = exchange(url, options, controller.signal).catch((error: unknown) =>
-    reject('network', `Fetching the feed failed: ${describeError(error)}`),
+    reject({ reason: 'network', what: 'feed', origin: url.origin, stage: 'connect' }, `Fetching the feed failed: ${describeError(error)}`),
   );
 
   try {

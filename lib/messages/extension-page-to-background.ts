@@ -13,6 +13,7 @@ import type { ClaimSetInfo, FeedStatus, PackSummary } from '../claims/claim-set-
 import type { TabState } from '../frames/tab-frames';
 import type { SiteSettings } from '../sites/site-settings';
 import { bounded, claimId, mentionId, nonEmpty, tabId } from './fields';
+import type { HistoryNotice } from './reader-failure';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
 
 /** Largest annotation file an import accepts, in UTF-16 units. */
@@ -48,7 +49,7 @@ export const EXTENSION_PAGE_TO_BACKGROUND = {
    * the tab's address when the browser tells the popup; for a page whose frames have not reported
    * (a site switched off when it loaded) `siteEnabled` is then answered for it.
    */
-  'get-tab-state': message<{ tab: TabState; siteEnabled: boolean; /** Why the page's mentions are not (all) in the history. */ historyNotice?: string }>()(
+  'get-tab-state': message<{ tab: TabState; siteEnabled: boolean; /** Why the page's mentions are not (all) in the history. */ historyNotice?: HistoryNotice }>()(
     requestSchema('get-tab-state', { tabId, url: v.optional(bounded(8192)) }),
   ),
   'scroll-to-claim': message<{ found: boolean }>()(requestSchema('scroll-to-claim', { tabId, claimId })),

@@ -4,9 +4,14 @@
  * `Result`: a receiver that refuses, cannot parse or fails says so in the same shape.
  */
 import * as v from 'valibot';
+import { readerFailure, type ReaderFailure } from './reader-failure';
 
-/** What every request gets back: its response, or a sentence a reader can act on. */
-export type Result<T> = ({ ok: true } & T) | { ok: false; error: string };
+/**
+ * What every request gets back: its response, or a sentence a reader can act on. `error` is English
+ * (logs, and any page that does not word failures itself); `failure`, when the background knows what
+ * went wrong, is the same as a code with details, which a page words in the reader's language.
+ */
+export type Result<T> = ({ ok: true } & T) | { ok: false; error: string; failure?: ReaderFailure };
 
 /** One entry of a message map: the request's schema, and (as a type only) its response. */
 export interface MessageSpec<S extends v.GenericSchema, R> {
@@ -81,6 +86,14 @@ export function failureMessage(error: unknown): string {
   return `Pledge Lens could not do that: ${text || 'unknown error'}.`;
 }
 
+/** An answer whose `failure` does not pass its schema loses it: the page then shows the English `error`. */
+function withValidFailure(answer: unknown): unknown {
+  if (!isRecord(answer) || !('failure' in answer)) return answer;
+  const { failure, ...rest } = answer;
+  const valid = readerFailure(failure);
+  return valid ? { ...rest, failure: valid } : rest;
+}
+
 /**
  * A typed sender over the browser's untyped one (`runtime.sendMessage`). A message that cannot be
  * delivered (no receiver, the background restarting) resolves to a Result error instead of throwing.
@@ -89,7 +102,7 @@ export function senderFor<M extends MessageMap>(send: (message: unknown) => Prom
   return async (request) => {
     try {
       const answer = await send(request);
-      return (answer ?? { ok: false, error: 'No answer from Pledge Lens.' }) as Result<never>;
+      return withValidFailure(answer ?? { ok: false, error: 'No answer from Pledge Lens.' }) as Result<never>;
     } catch (error) {
       return { ok: false, error: failureMessage(error) };
     }

@@ -5,9 +5,10 @@ import { pinFeedKey } from '../../claims/feed-keys';
 import { feedPackName, sameFeedTrust, type FeedTrust } from '../../claims/feed-trust';
 import { fetchClaimFeed } from '../../claims/fetch-claim-feed';
 import { parseClaimSetText } from '../../claims/parse-claim-set-text';
-import { plainClaimPackError } from '../../format/reader-errors';
+import { claimPackFailure, failed } from '../../format/reader-errors';
 import type { ExtensionPageToBackground } from '../../messages/extension-page-to-background';
 import type { Handlers, Result, ResponseOf } from '../../messages/message-map';
+import type { FeedProblem, ReaderFailure } from '../../messages/reader-failure';
 import { feedUrlProblem } from '../../sites/url';
 import { FEED_PACK_ID, removePack, setPackEnabled, storeFeedPack, storeFilePack } from '../store/claim-store';
 import { readMeta, writeMeta, type StoredPack } from '../store/open-database';
@@ -64,17 +65,20 @@ export async function updateFeed(ctx: BackgroundContext): Promise<Result<Respons
   const { feedUrl, feedTrust } = await ctx.settings.read();
   const previous = await readMeta(ctx.db, 'feed-status');
   const checkedAt = ctx.now().toISOString();
-  if (!feedUrl) return { ok: false, error: 'No claim feed is set. Add a feed URL first; the bundled set keeps working offline.' };
+  if (!feedUrl) return failed({ code: 'feed-setting', problem: 'no-feed' });
   await relabelUnvouchedFeedPack(ctx);
   const base: FeedStatus = { url: feedUrl, ...(previous?.lastSuccessAt ? { lastSuccessAt: previous.lastSuccessAt } : {}), lastCheckedAt: checkedAt };
-  const refuse = async (message: string): Promise<{ ok: false; error: string }> => {
-    const last = previous?.lastSuccessAt ? ` The claim set from the last good update (${previous.lastSuccessAt}) is still in use.` : ' The current claim set is still in use.';
-    await writeMeta(ctx.db, 'feed-status', { ...base, lastError: { at: checkedAt, message } });
-    return { ok: false, error: `${message}${last}` };
+  // `error` keeps the fetch's own English (logs, tests); the page words `failure` for the reader.
+  const refuse = async (message: string, problem: FeedProblem): Promise<{ ok: false; error: string; failure: ReaderFailure }> => {
+    const lastGoodAt = previous?.lastSuccessAt;
+    const last = lastGoodAt ? ` The claim set from the last good update (${lastGoodAt}) is still in use.` : ' The current claim set is still in use.';
+    await writeMeta(ctx.db, 'feed-status', { ...base, lastError: { at: checkedAt, message, problem } });
+    return { ok: false, error: `${message}${last}`, failure: { code: 'feed', problem, ...(lastGoodAt ? { lastGoodAt } : {}) } };
   };
   if (!feedTrust) {
     return refuse(
       'This feed was added before Pledge Lens checked signatures. Save it again in the Claim feed section with the publisher’s public key (or choose to accept it unsigned).',
+      { reason: 'unvouched' },
     );
   }
   const feedPack = (await ctx.claimSets.get()).packs.find((pack) => pack.id === FEED_PACK_ID && pack.feedUrl === feedUrl);
@@ -91,7 +95,7 @@ export async function updateFeed(ctx: BackgroundContext): Promise<Result<Respons
     // Loopback is the reader's own machine: a local feed server needs no TLS to be private.
     allowLoopbackHttp: true,
   });
-  if (result.status === 'rejected') return refuse(result.message);
+  if (result.status === 'rejected') return refuse(result.message, result.problem);
   if (result.status === 'updated') {
     const name = feedPackName(result.claimSet.publisher, feedTrust, feedUrl);
     const before = await ctx.changes.snapshot();
@@ -106,17 +110,17 @@ export async function updateFeed(ctx: BackgroundContext): Promise<Result<Respons
 
 /**
  * The reader's choice for a feed URL: the pinned key, or an explicit "unsigned".
- * @returns the choice, or the message saying what is missing or wrong
+ * @returns the choice, or the refusal: a failure the page words, or the key reader's own sentence for a key it cannot use
  */
-async function chooseFeedTrust(publicKey: string | undefined, allowUnsigned: boolean | undefined): Promise<FeedTrust | string> {
+async function chooseFeedTrust(publicKey: string | undefined, allowUnsigned: boolean | undefined): Promise<{ trust: FeedTrust } | { ok: false; error: string; failure?: ReaderFailure }> {
   const key = publicKey?.trim() ?? '';
-  if (key && allowUnsigned) return 'Either pin the publisher’s public key or accept the feed unsigned, not both.';
+  if (key && allowUnsigned) return failed({ code: 'feed-setting', problem: 'key-and-unsigned' });
   if (key) {
     const pinned = await pinFeedKey(key);
-    return pinned.ok ? pinned.key : pinned.error;
+    return pinned.ok ? { trust: pinned.key } : { ok: false, error: pinned.error };
   }
-  if (allowUnsigned) return { kind: 'unsigned' };
-  return 'Paste the feed publisher’s public key, so that Pledge Lens accepts only updates they signed, or choose to accept the feed unsigned.';
+  if (allowUnsigned) return { trust: { kind: 'unsigned' } };
+  return failed({ code: 'feed-setting', problem: 'key-needed' });
 }
 
 export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetRequests, undefined> {
@@ -143,13 +147,13 @@ export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetReque
         try {
           parsed = new URL(url);
         } catch {
-          return { ok: false, error: `"${url}" is not a URL.` };
+          return failed({ code: 'feed-setting', problem: 'not-a-url', url });
         }
-        if (feedUrlProblem(parsed, true)) return { ok: false, error: 'A claim feed must be an https:// URL.' };
-        if (parsed.username || parsed.password) return { ok: false, error: 'A feed URL must not contain a user name or password.' };
+        if (feedUrlProblem(parsed, true)) return failed({ code: 'feed-setting', problem: 'not-https' });
+        if (parsed.username || parsed.password) return failed({ code: 'feed-setting', problem: 'credentials' });
         const chosen = await chooseFeedTrust(request.publicKey, request.allowUnsigned);
-        if (typeof chosen === 'string') return { ok: false, error: chosen };
-        trust = chosen;
+        if (!('trust' in chosen)) return chosen;
+        trust = chosen.trust;
       }
       const stored = await ctx.settings.update((current) => {
         const { feedTrust: _previous, ...rest } = current;
@@ -161,7 +165,7 @@ export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetReque
     'update-feed-now': () => updateFeed(ctx),
     'import-claim-pack': async (request) => {
       const result = parseClaimSetText(request.text);
-      if (!result.ok) return { ok: false, error: plainClaimPackError(result) };
+      if (!result.ok) return failed(claimPackFailure(result));
       const before = await ctx.changes.snapshot();
       const pack = await storeFilePack(ctx.db, request.name, result.claimSet, ctx.now());
       ctx.claimSets.invalidate();

@@ -5,7 +5,7 @@ import { cardDataFor, toCardData } from '../../claims/claim-card-data';
 import { parseJsonText } from '../../claims/parse-claim-set-text';
 import type { Mention } from '../../annotations/schema';
 import type { PackedClaim } from '../../claims/merge-claim-packs';
-import { annotationFileRefused, ANNOTATION_FILE_NOT_JSON } from '../../format/reader-errors';
+import { failed } from '../../format/reader-errors';
 import type { ExtensionPageToBackground, MentionQuery } from '../../messages/extension-page-to-background';
 import { historyUrl } from '../../sites/url';
 import type { Handlers } from '../../messages/message-map';
@@ -103,9 +103,9 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
     },
     'import-mentions': async (request) => {
       const json = parseJsonText(request.text);
-      if (!json.ok) return { ok: false, error: ANNOTATION_FILE_NOT_JSON };
+      if (!json.ok) return failed({ code: 'annotation-not-json' });
       const parsed = parseAnnotationExport(json.value);
-      if (!parsed.ok) return { ok: false, error: annotationFileRefused(parsed.error) };
+      if (!parsed.ok) return failed({ code: 'annotation-refused', detail: parsed.error.slice(0, 500) });
       return { ok: true, ...(await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions))) };
     },
     'delete-mentions': async (request) => {

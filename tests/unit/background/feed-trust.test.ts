@@ -106,6 +106,8 @@ async function expectRefusedKeepingLastGood(service: BackgroundHarness, message:
   if (result.ok) throw new Error('unreachable');
   expect(result.error).toMatch(message);
   expect(result.error).toContain(`The claim set from the last good update (${FIRST_AT.toISOString()}) is still in use.`);
+  // The page words the same refusal from its code: the last good update's time travels with it.
+  if (!result.ok) expect(result.failure).toMatchObject({ code: 'feed', lastGoodAt: FIRST_AT.toISOString() });
   const after = await feedPack();
   expect(after?.claimSet.version).toBe('2.0.0');
   expect(after).toEqual(before);

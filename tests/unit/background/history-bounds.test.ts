@@ -38,7 +38,7 @@ describe('a bounded, resilient history', () => {
     await bg.service.context.mentions.flushed();
     expect(await db.countFromIndex('mentions', 'pageUrl', url)).toBe(MAX_MENTIONS_PER_PAGE);
     const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }));
-    expect(state.historyNotice).toMatch(/more than 300 mentions/);
+    expect(state.historyNotice).toEqual({ kind: 'page-limit', max: 300 });
   });
 
   it('a full disk fails only the history write: highlighting goes on, notes say why they failed, and the reader is told', async () => {
@@ -52,7 +52,7 @@ describe('a bounded, resilient history', () => {
     const answer = await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text: SENTENCE }));
     expect(answer.matches).toHaveLength(1);
     await bg.service.context.mentions.flushed();
-    expect((await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }))).historyNotice).toMatch(/no room left/);
+    expect((await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }))).historyNotice).toEqual({ kind: 'save-failed', quota: true });
     const note = await bg.page({ type: 'set-note', mentionId: answer.matches[0]!.mentionId, text: 'x' });
     expect(note.ok).toBe(false);
     // The background keeps working: the next page still matches and reads work.

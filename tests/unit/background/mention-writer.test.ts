@@ -85,7 +85,7 @@ describe('the mention writer', () => {
     await written(writer, mentionsOn('https://news.example/other', 0, 5));
     expect(watched.counts()).toBe(1);
     expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
-    expect(writer.noticeFor(PAGE)).toMatch(/more than 300 mentions/);
+    expect(writer.noticeFor(PAGE)).toEqual({ kind: 'page-limit', max: 300 });
     expect(await db.count('mentions')).toBe(MAX_MENTIONS_PER_PAGE + 5);
   });
 
@@ -144,6 +144,6 @@ describe('history messages and the writer', () => {
     await page(PAGE, 5000, 1);
     await bg.service.context.mentions.flushed();
     expect(await db.countFromIndex('mentions', 'pageUrl', PAGE)).toBe(MAX_MENTIONS_PER_PAGE);
-    expect(bg.service.context.mentions.noticeFor(PAGE)).toMatch(/more than 300 mentions/);
+    expect(bg.service.context.mentions.noticeFor(PAGE)).toEqual({ kind: 'page-limit', max: 300 });
   });
 });

@@ -152,9 +152,11 @@ describe('PopupView links and footer', () => {
   });
 
   it('shows the export outcome and the history notice', () => {
-    renderIn(<PopupView {...props({ exportMessage: 'Exported 2 mentions as x.csv. 1 mention you marked as a wrong match was left out.', historyNotice: 'Your history is full.' })} />);
+    renderIn(<PopupView {...props({ exportMessage: 'Exported 2 mentions as x.csv. 1 mention you marked as a wrong match was left out.', historyNotice: { kind: 'full', max: 100_000 } })} />);
     expect(screen.getByTestId('export-message').textContent).toContain('wrong match was left out');
-    expect(screen.getByTestId('history-notice').textContent).toBe('Your history is full.');
+    expect(screen.getByTestId('history-notice').textContent).toBe(
+      'Your history is full (100,000 mentions): new mentions are highlighted but not saved. Delete old history in the options page.',
+    );
   });
 
   it('speaks German with the German catalogue: labels, statuses, dates, plurals', () => {

@@ -34,4 +34,13 @@ describe('message maps', () => {
     const send = senderFor<typeof MAP>(() => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')));
     expect(await send({ type: 'echo', text: 'hi' })).toEqual({ ok: false, error: 'Pledge Lens could not do that: Could not establish connection. Receiving end does not exist.' });
   });
+
+  it('a sender passes a well-formed failure on and drops a malformed one, keeping the English error', async () => {
+    const failure = { code: 'pack-not-json', json: { kind: 'at', line: 2, column: 5 } };
+    const answering = (answer: unknown) => senderFor<typeof MAP>(() => Promise.resolve(answer));
+    expect(await answering({ ok: false, error: 'Not JSON.', failure })({ type: 'echo', text: 'hi' })).toEqual({ ok: false, error: 'Not JSON.', failure });
+    for (const bad of [{ ...failure, extra: true }, { code: 'pack-not-json', json: { kind: 'at', line: -2, column: 5 } }, 'pack-not-json']) {
+      expect(await answering({ ok: false, error: 'Not JSON.', failure: bad })({ type: 'echo', text: 'hi' })).toEqual({ ok: false, error: 'Not JSON.' });
+    }
+  });
 });
