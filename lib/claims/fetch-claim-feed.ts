@@ -288,7 +288,7 @@ async function checkSignature(bytes: Uint8Array<ArrayBuffer>, key: PinnedFeedKey
   if (response.status === 404 || response.status === 410) {
     cancel(response);
     return reject(
-      { reason: 'signature-missing', status: response.status, ...keyDetails },
+      { reason: 'signature-missing', url: sigUrl.href, status: response.status, ...keyDetails },
       `The feed is not signed: there is no signature at ${sigUrl.href} (HTTP ${response.status}), but you pinned the publisher’s ${pinned}. Unsigned updates of this feed are refused.`,
     );
   }

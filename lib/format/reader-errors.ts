@@ -128,7 +128,8 @@ export function wordFeedProblem(t: Translator, problem: FeedProblem): string {
     case 'invalid-url':
       return t('feedError_invalidUrl', { url: problem.url });
     case 'network':
-      return problem.stage === 'connect' ? t('feedError_noAnswer', { what: whatWords(t, problem.what), origin: problem.origin }) : t('feedError_connectionBroke', { what: whatWords(t, problem.what), origin: problem.origin });
+      if (problem.stage === 'read') return t('feedError_connectionBroke', { what: whatWords(t, problem.what), origin: problem.origin });
+      return problem.what === 'feed' ? t('feedError_noAnswer', { origin: problem.origin }) : t('feedError_signatureNoAnswer', { origin: problem.origin });
     case 'timeout':
       return t('feedError_timeout', { seconds: problem.seconds.toLocaleString(t.locale, { maximumFractionDigits: 1 }) });
     case 'http':
@@ -146,7 +147,7 @@ export function wordFeedProblem(t: Translator, problem: FeedProblem): string {
     case 'redirect':
       return wordRedirect(t, problem);
     case 'signature-missing':
-      return t('feedError_signatureMissing', { status: problem.status, algorithm: problem.algorithm, fingerprint: problem.fingerprint });
+      return t('feedError_signatureMissing', { url: problem.url, status: problem.status, algorithm: problem.algorithm, fingerprint: problem.fingerprint });
     case 'signature-invalid':
       return wordSignatureInvalid(t, problem);
     case 'version-leap':

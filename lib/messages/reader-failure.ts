@@ -64,7 +64,7 @@ export const FeedProblemSchema = v.variant('reason', [
   v.strictObject({ reason: v.literal('not-newer'), version: shortText, installed: shortText }),
   /** `kind`: a redirect the browser hides, one off the feed's origin, one without a usable Location, or too many. */
   v.strictObject({ reason: v.literal('redirect'), what, kind: v.picklist(['hidden', 'off-origin', 'no-location', 'too-many']), target: v.optional(address), origin: address }),
-  v.strictObject({ reason: v.literal('signature-missing'), status: count, ...pinnedKey }),
+  v.strictObject({ reason: v.literal('signature-missing'), url: address, status: count, ...pinnedKey }),
   /** `kind`: the file is too big, not a signature, cannot be checked by this browser, or not the pinned key's over these bytes. */
   v.strictObject({ reason: v.literal('signature-invalid'), kind: v.picklist(['too-big', 'malformed', 'unverifiable', 'mismatch']), ...pinnedKey }),
   v.strictObject({ reason: v.literal('version-leap'), version: shortText, lastGood: shortText, maxMajor: count }),

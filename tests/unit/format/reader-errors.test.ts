@@ -30,7 +30,7 @@ const FEED_PROBLEMS: FeedProblem[] = [
   { reason: 'redirect', what: 'signature', kind: 'off-origin', target: 'https://evil.example/', origin: 'https://x.example' },
   { reason: 'redirect', what: 'feed', kind: 'no-location', origin: 'https://x.example' },
   { reason: 'redirect', what: 'feed', kind: 'too-many', origin: 'https://x.example' },
-  { reason: 'signature-missing', status: 404, ...key },
+  { reason: 'signature-missing', url: 'https://x.example/feed.json.sig', status: 404, ...key },
   { reason: 'signature-invalid', kind: 'too-big', ...key },
   { reason: 'signature-invalid', kind: 'malformed', ...key },
   { reason: 'signature-invalid', kind: 'unverifiable', ...key },
@@ -134,7 +134,7 @@ describe('every failure and notice is worded in English and German', () => {
     expect(wordHistoryNotice(german, { kind: 'full', max: 100_000 })).toContain('Ihr Verlauf ist voll (100.000 Erwähnungen)');
     expect(wordHistoryNotice(english, { kind: 'save-failed', quota: true })).toMatch(/no room left/);
     expect(wordFailure(english, { code: 'feed', problem: FEED_PROBLEMS[1]!, lastGoodAt: '2026-01-31T10:00:00.000Z' })).toBe(
-      'The feed at https://x.example could not be reached: the server did not answer (check the address and your connection). The claim set from the last good update (2026-01-31T10:00:00.000Z) is still in use.',
+      'Could not reach the feed at https://x.example: the server did not answer (check the address and your connection). The claim set from the last good update (2026-01-31T10:00:00.000Z) is still in use.',
     );
     expect(wordFailure(english, { code: 'feed', problem: { reason: 'unvouched' } })).toMatch(/added before Pledge Lens checked signatures.* The current claim set is still in use\.$/);
     expect(wordFailure(german, { code: 'feed', problem: { reason: 'timeout', seconds: 2.5 } })).toMatch(/^Der Feed kam nicht innerhalb von 2,5 Sekunden an\./);
