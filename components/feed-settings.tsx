@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { FeedStatus } from '@/lib/claims/claim-set-info';
-import { describeFeedTrust } from '@/lib/claims/feed-trust';
+import { FEED_KEY_ALGORITHM_LABEL, type PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { wordFeedProblem } from '@/lib/format/reader-errors';
 import type { Result } from '@/lib/messages/message-map';
 import type { Translator } from '@/lib/i18n/translator';
@@ -35,16 +35,19 @@ function ResultLine({ message, testId }: { message: Message | undefined; testId:
   return message ? <ResultMessage ok={message.ok} text={message.text} testId={testId} /> : null;
 }
 
+/** "Ed25519 key 3F2A 9C1B 77D0 E4A5", in the page's language. */
+const pinnedKey = (t: Translator, key: PinnedFeedKey) => t('feed_pinnedKey', { algorithm: FEED_KEY_ALGORITHM_LABEL[key.algorithm], fingerprint: key.fingerprint });
+
 /** Who vouches for the feed's updates, as the status list says it. */
 function trustText(t: Translator, feed: FeedStatus): string {
   if (!feed.trust) return t('feed_trustNone');
   if (feed.trust.kind === 'unsigned') return t('feed_trustUnsigned');
-  return t('feed_trustPinned', { key: describeFeedTrust(feed.trust) });
+  return t('feed_trustPinned', { key: pinnedKey(t, feed.trust) });
 }
 
 function savedText(t: Translator, feed: FeedStatus): string {
   if (!feed.url) return t('feed_removed');
-  return feed.trust?.kind === 'pinned' ? t('feed_savedPinned', { key: describeFeedTrust(feed.trust) }) : t('feed_savedUnsigned');
+  return feed.trust?.kind === 'pinned' ? t('feed_savedPinned', { key: pinnedKey(t, feed.trust) }) : t('feed_savedUnsigned');
 }
 
 /** Section 3 of the options page: where newer claim data comes from, who vouches for it, and how the last update went. */
