@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { I18nProvider } from '@/components/i18n';
 import { NoteEditor } from '@/components/note-editor';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
+import { wordFailure } from '@/lib/format/reader-errors';
 import { createTranslator } from '@/lib/i18n/translator';
 import { MAX_NOTE_LENGTH, type ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
 import { senderFor } from '@/lib/messages/message-map';
@@ -14,7 +15,12 @@ import { senderFor } from '@/lib/messages/message-map';
  */
 /** The browser's i18n in the language it picked from _locales, with the bundled English where it answers '' (as the popup does). */
 const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
-const ask = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
+const send = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
+/** A refusal the background explained with a code ("that mention is no longer stored") says so in the reader's language. */
+const ask: typeof send = async (request) => {
+  const result = await send(request);
+  return !result.ok && result.failure ? { ...result, error: wordFailure(t, result.failure) } : result;
+};
 const mentionId = new URLSearchParams(location.search).get('mention') ?? '';
 
 function NoteEditorPage() {

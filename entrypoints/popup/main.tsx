@@ -7,6 +7,7 @@ import { downloadText } from '@/components/download-file';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
+import { wordFailure } from '@/lib/format/reader-errors';
 import { senderFor } from '@/lib/messages/message-map';
 import { hostOf } from '@/lib/sites/url';
 import { createTranslator } from '@/lib/i18n/translator';
@@ -167,7 +168,7 @@ function Popup() {
         setExportMessage('');
         const file = await ask({ type: 'export-mentions', format, query: { pageUrl: topUrl } });
         if (!file.ok) {
-          setExportMessage(file.error);
+          setExportMessage(file.failure ? wordFailure(t, file.failure) : file.error);
           return;
         }
         downloadText(file.content, file.filename, file.mimeType);

@@ -211,6 +211,12 @@ export function wordFailure(t: Translator, failure: ReaderFailure, formatDate: (
       // After a list of problems the sentence goes on its own line, not onto the last problem's.
       return `${problem}${problem.includes('\n') ? '\n' : ' '}${still}`;
     }
+    case 'nothing-to-export':
+      return failure.wrongMatches > 0 ? t('readerError_nothingToExportWrongMatches', { count: failure.wrongMatches.toLocaleString(t.locale) }) : t('readerError_nothingToExport');
+    case 'mention-gone':
+      return t('readerError_mentionGone');
+    case 'pack-not-removable':
+      return failure.bundled ? t('readerError_bundledNotRemovable') : t('readerError_packGone');
     case 'feed-setting':
       return wordFeedSetting(t, failure);
   }

@@ -5,7 +5,8 @@
  * and shows the English `error` beside it when the structure does not pass.
  *
  * Shapes: `ReaderFailure` is `{ code: 'pack-not-json' | 'pack-invalid' | 'annotation-not-json' |
- * 'annotation-refused' | 'feed' | 'feed-setting', …details }`; a feed refusal carries a `FeedProblem`
+ * 'annotation-refused' | 'feed' | 'nothing-to-export' | 'mention-gone' | 'pack-not-removable' |
+ * 'feed-setting', …details }`; a feed refusal carries a `FeedProblem`
  * (`{ reason, …details }`, the reasons of lib/claims/fetch-claim-feed.ts plus 'unvouched').
  */
 import * as v from 'valibot';
@@ -82,6 +83,12 @@ export const ReaderFailureSchema = v.variant('code', [
   v.strictObject({ code: v.literal('annotation-refused'), detail: shortText }),
   /** A feed update refused; `lastGoodAt`: when the set still in use was fetched (absent: the set in use is not the feed's). */
   v.strictObject({ code: v.literal('feed'), problem: FeedProblemSchema, lastGoodAt: v.optional(bounded(40)) }),
+  /** An export that selected nothing; `wrongMatches`: how many it left out because they are marked as wrong matches. */
+  v.strictObject({ code: v.literal('nothing-to-export'), wrongMatches: count }),
+  /** The mention a note or flag was for is no longer in the history (it was deleted or cleared). */
+  v.strictObject({ code: v.literal('mention-gone') }),
+  /** A pack that cannot be removed: the bundled set (switch it off instead), or one no longer stored. */
+  v.strictObject({ code: v.literal('pack-not-removable'), bundled: v.boolean() }),
   /** A feed choice refused before anything was fetched. */
   v.strictObject({ code: v.literal('feed-setting'), problem: v.picklist(['no-feed', 'not-a-url', 'not-https', 'credentials', 'key-and-unsigned', 'key-needed']), url: v.optional(address) }),
 ]);

@@ -179,7 +179,7 @@ export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetReque
     },
     'remove-pack': async (request) => {
       const removed = await removePack(ctx.db, request.packId);
-      if (!removed) return { ok: false, error: request.packId === 'bundled' ? 'The bundled set cannot be removed; switch it off instead.' : 'No such pack.' };
+      if (!removed) return failed({ code: 'pack-not-removable', bundled: request.packId === 'bundled' });
       ctx.claimSets.invalidate();
       return { ok: true, packs: await packSummaries(ctx) };
     },

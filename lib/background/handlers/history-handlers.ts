@@ -23,7 +23,7 @@ function withHistoryUrl(query: MentionQuery): MentionQuery {
   return query.pageUrl ? { ...query, pageUrl: historyUrl(query.pageUrl) } : query;
 }
 
-const GONE = 'That mention is no longer stored (was the history cleared?).';
+const GONE = failed({ code: 'mention-gone' });
 
 /**
  * The stored mentions a query selects: the store's own filters (claim, site, dates, text, wrong
@@ -53,7 +53,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       // A page matched a moment ago may still be in the write queue.
       await ctx.mentions.flushed();
       const mention = await ctx.db.get('mentions', request.mentionId);
-      if (!mention) return { ok: false, error: GONE };
+      if (!mention) return GONE;
       const claim = (await ctx.claimSets.get()).claims.get(mention.claimId);
       return { ok: true, mention, ...(claim ? { claim: toCardData(claim) } : {}) };
     },
@@ -61,13 +61,13 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       await ctx.mentions.flushed();
       const updatedAt = ctx.now().toISOString();
       const mention = await updateMention(ctx.db, request.mentionId, (m) => ({ ...m, note: { text: request.text, updatedAt } }));
-      return mention ? { ok: true, mention } : { ok: false, error: GONE };
+      return mention ? { ok: true, mention } : GONE;
     },
     'set-wrong-match': async (request) => {
       await ctx.mentions.flushed();
       const updatedAt = ctx.now().toISOString();
       const mention = await updateMention(ctx.db, request.mentionId, (m) => ({ ...m, wrongMatch: { flagged: request.flagged, updatedAt } }));
-      return mention ? { ok: true, mention } : { ok: false, error: GONE };
+      return mention ? { ok: true, mention } : GONE;
     },
     'list-mentions': async (request) => {
       await ctx.mentions.flushed();
@@ -82,13 +82,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       // Left out by default (no choice in the query): say how many, so an export never silently drops them.
       const leftOutWrongMatches = request.query.wrongMatches === undefined ? (await selectMentions(ctx, { ...request.query, wrongMatches: 'only' }, claims)).length : 0;
       if (mentions.length === 0) {
-        return {
-          ok: false,
-          error:
-            leftOutWrongMatches > 0
-              ? `Nothing to export: every mention here is marked as a wrong match (${leftOutWrongMatches}), and those are left out.`
-              : 'Nothing to export: no mention matches what you chose.',
-        };
+        return failed({ code: 'nothing-to-export', wrongMatches: leftOutWrongMatches });
       }
       const now = ctx.now();
       const format = EXPORT_FORMATS[request.format];

@@ -257,7 +257,11 @@ describe('history queries', () => {
     const mentionId = await readPage(bg);
     await ok(bg.page({ type: 'set-wrong-match', mentionId, flagged: true }));
     const refused = await bg.page({ type: 'export-mentions', format: 'csv', query: { pageUrl: PAGE.url } });
-    expect(refused).toEqual({ ok: false, error: 'Nothing to export: every mention here is marked as a wrong match (1), and those are left out.' });
+    expect(refused).toEqual({
+      ok: false,
+      error: 'Nothing to export: every mention here is marked as a wrong match (1), and those are left out.',
+      failure: { code: 'nothing-to-export', wrongMatches: 1 },
+    });
     await ok(bg.page({ type: 'set-wrong-match', mentionId, flagged: false }));
     expect(await ok(bg.page({ type: 'export-mentions', format: 'csv', query: { pageUrl: PAGE.url } }))).toMatchObject({ count: 1, leftOutWrongMatches: 0 });
     // Asked for explicitly, nothing is "left out".

@@ -47,6 +47,11 @@ const FAILURES: ReaderFailure[] = [
   { code: 'annotation-refused', detail: 'no Pledge Lens annotations in it.' },
   ...FEED_PROBLEMS.map((problem): ReaderFailure => ({ code: 'feed', problem, lastGoodAt: '2026-01-31T10:00:00.000Z' })),
   { code: 'feed', problem: { reason: 'timeout', seconds: 2.5 } },
+  { code: 'nothing-to-export', wrongMatches: 0 },
+  { code: 'nothing-to-export', wrongMatches: 1234 },
+  { code: 'mention-gone' },
+  { code: 'pack-not-removable', bundled: true },
+  { code: 'pack-not-removable', bundled: false },
   ...(['no-feed', 'not-a-url', 'not-https', 'credentials', 'key-and-unsigned', 'key-needed'] as const).map((problem): ReaderFailure => ({ code: 'feed-setting', problem, url: 'x y' })),
 ];
 const NOTICES: HistoryNotice[] = [
@@ -147,6 +152,7 @@ describe('every failure and notice is worded in English and German', () => {
 function detailsOf(failure: ReaderFailure): string[] {
   if (failure.code === 'annotation-refused') return ['no Pledge Lens annotations in it'];
   if (failure.code === 'feed-setting') return failure.problem === 'not-a-url' ? ['x y'] : [];
+  if (failure.code === 'nothing-to-export' && failure.wrongMatches > 0) return ['1'];
   if (failure.code !== 'feed') return [];
   const problem = failure.problem;
   const values: string[] = [];
@@ -190,6 +196,9 @@ describe('the failure schemas', () => {
       { code: 'feed', problem: { reason: 'network', what: 'feed', origin: 'https://x.example' } },
       { code: 'feed', problem: { reason: 'unvouched' }, lastGoodAt: 'x'.repeat(41) },
       { code: 'feed-setting', problem: 'no-feed', url: 'x'.repeat(8193) },
+      { code: 'nothing-to-export', wrongMatches: -1 },
+      { code: 'nothing-to-export' },
+      { code: 'pack-not-removable', bundled: 'yes' },
     ];
     for (const raw of malformed) expect(readerFailure(raw), JSON.stringify(raw)).toBeUndefined();
     expect(feedProblem({ reason: 'timeout', seconds: -1 })).toBeUndefined();
