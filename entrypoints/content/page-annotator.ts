@@ -1,4 +1,3 @@
-import { KIND_LABEL } from '@/lib/format/claim-labels';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
@@ -8,7 +7,9 @@ import { MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, type PageMatch, type SendToBackgrou
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
+import { kindLabel } from '@/lib/i18n/claim-words';
 import { CardController } from './card-controller';
+import { cardLanguage } from './card-i18n';
 import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
 import { PageSettle } from './page-settle';
 import { installRangeHighlightStyle, removeRangeHighlightStyle } from './range-highlight-style';
@@ -35,7 +36,8 @@ interface MentionState {
  * page's reach, says the rest.
  */
 function markLabel(kind: ClaimCardData['kind']): string {
-  return `${KIND_LABEL[kind]} (Pledge Lens): press Enter for details`;
+  const { t } = cardLanguage();
+  return t('content_highlightLabel', { kind: kindLabel(t, kind) });
 }
 
 function isVisible(element: Element): boolean {
