@@ -80,11 +80,13 @@ export class BackgroundService {
    */
   async init(): Promise<void> {
     const { db, claimSets } = this.context;
-    // Load the compiled set now rather than on the first page (the vocabulary content scripts read
-    // comes from it), alongside the check: a seed below invalidates it, and it is loaded again.
-    void claimSets.get().catch(() => undefined);
     const [seeded, bundledKey] = await Promise.all([readMeta(db, 'bundled-seed'), db.getKey('packs', BUNDLED_PACK_ID)]);
+    // Load the compiled set now rather than on the first page: the vocabulary content scripts read
+    // comes from it. Not before the check: a set compiled before a seed (on install, no packs at all)
+    // would publish its vocabulary, and a page read in that window stays behind its gate. A seed
+    // invalidates the cache, which compiles the seeded set at once.
     if (seeded?.buildId !== this.options.buildId || bundledKey === undefined) await this.seedBundled();
+    else void claimSets.get().catch(() => undefined);
   }
 
   private async seedBundled(): Promise<void> {
