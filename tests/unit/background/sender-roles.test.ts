@@ -105,6 +105,14 @@ describe('sender roles', () => {
 });
 
 describe('the content scripts\' vocabulary', () => {
+  it('is never published empty on a first install (a page read then would stay behind its gate for good)', async () => {
+    // beforeEach installed into an empty database: init() seeded the bundled set.
+    await bg.service.context.claimSets.get();
+    for (let tick = 0; tick < 20; tick++) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(bg.port.vocabularies.length).toBeGreaterThan(0);
+    for (const vocabulary of bg.port.vocabularies) expect(vocabulary.names).toContain('anthropic');
+  });
+
   it('is published when the claim set is compiled, and again when a pack changes it', async () => {
     await bg.service.context.claimSets.get();
     await Promise.resolve();
