@@ -1,5 +1,5 @@
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { noteEditorFrame } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
@@ -21,16 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function noteEditorFrame(page: Page, timeout = 5_000): Promise<Frame> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().includes('/note-editor.html'));
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error(`No note editor frame; frames: ${page.frames().map((candidate) => candidate.url()).join(', ')}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('Chromium: the card links to the legend', () => {
   test('"What do these labels mean?" opens the welcome page at the legend, in a new tab', async () => {

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ArticlePage } from './support/article-page';
+import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { REPO_ROOT } from './support/paths';
 import { tabIdOf } from './support/popup-page';
@@ -119,16 +119,6 @@ function cardOwnWords(root: ShadowRoot | null): { lang: string; summary: string;
     meaning: card?.querySelector('[data-testid=meaning]')?.textContent ?? '',
     frameTitle: card?.querySelector('iframe')?.getAttribute('title') ?? '',
   };
-}
-
-async function noteEditorFrame(page: Page, timeout = 5_000): Promise<Frame> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const frame = page.frames().find((candidate) => candidate.url().includes('/note-editor.html'));
-    if (frame) return frame;
-    if (Date.now() > deadline) throw new Error(`No note editor frame; frames: ${page.frames().map((candidate) => candidate.url()).join(', ')}`);
-    await new Promise((resume) => setTimeout(resume, 100));
-  }
 }
 
 describe('Chromium in German: the card on a web page', () => {

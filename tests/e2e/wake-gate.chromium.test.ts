@@ -7,21 +7,11 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPopupPage, tabIdOf } from '../../scripts/support/chromium';
+import { HIGHLIGHT } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { startStaticServer, type StaticServer } from './support/static-server';
+import { NAMING, NO_NAMES_PAGE } from './support/wake-gate-pages';
 
-const HIGHLIGHT = 'mark.pledge-lens-mark';
-/** A page that names nobody in the claim set. */
-const NO_NAMES_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Rain expected over the weekend</title></head>
-<body><main id="story"><h1>Rain expected over the weekend</h1>
-<p>Forecasters said a band of rain would cross the region on Saturday, with drier and brighter weather by Monday.</p>
-<p>Council gritters are on standby in case temperatures fall overnight.</p></main></body></html>`;
-/**
- * The Risk Reports claim, in the words the dynamic-pages suite appends to its live blog, plus the
- * word "AI" (that page's title has it): a known name in text about AI is what opens the gate.
- */
-const NAMING = 'Anthropic said it will publish Risk Reports on its AI models every three to six months, with outside review.';
 
 /** What the test's listener in the service worker saw: each message's type and the tab it came from. */
 interface Seen {

@@ -14,17 +14,9 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { startStaticServer, type StaticServer } from './support/static-server';
+import { NAMING, NAMING_PAGE, NO_NAMES_PAGE } from './support/wake-gate-pages';
 
 const HIGHLIGHT = 'mark.pledge-lens-mark';
-/** A page that names nobody in the claim set. */
-const NO_NAMES_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Rain expected over the weekend</title></head>
-<body><main id="story"><h1>Rain expected over the weekend</h1>
-<p>Forecasters said a band of rain would cross the region on Saturday, with drier and brighter weather by Monday.</p>
-<p>Council gritters are on standby in case temperatures fall overnight.</p></main></body></html>`;
-/** The Risk Reports claim with the word "AI" (as in the Chromium suite): a known name in text about AI opens the gate. */
-const NAMING = 'Anthropic said it will publish Risk Reports on its AI models every three to six months, with outside review.';
-const NAMING_PAGE = NO_NAMES_PAGE.replace('</main>', `<p id="claim">${NAMING}</p></main>`);
 
 /** What the options page's listener saw: each message's type and the tab it came from. */
 interface Seen {

@@ -7,6 +7,21 @@ import { highlightOf, identifyHighlights, withIdentities, type HighlightDriver, 
 export const HIGHLIGHT = 'mark.pledge-lens-mark';
 
 /** A news page with the content script at work: its highlights, their cards, and keyboard use. */
+/**
+ * The open card's note editor: an extension page framed inside the card's closed root. The test's
+ * frame tree includes it (a page's script cannot reach it). Throws, listing the page's frames, when
+ * none appears within `timeout` ms.
+ */
+export async function noteEditorFrame(page: Page, timeout = 5_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const editor = page.frames().find((frame) => frame.url().includes('/note-editor.html'));
+    if (editor) return editor;
+    if (Date.now() > deadline) throw new Error(`The open card has no note editor frame; frames: ${page.frames().map((frame) => frame.url()).join(', ')}`);
+    await new Promise((resume) => setTimeout(resume, 100));
+  }
+}
+
 export class ArticlePage implements HighlightDriver {
   private constructor(readonly page: Page) {}
 
@@ -156,23 +171,9 @@ export class ArticlePage implements HighlightDriver {
     throw new Error(`The card for ${card?.claimId ?? '?'} is still open ${timeout} ms after ${after}; focus is on <${(await this.focus()).tag}>`);
   }
 
-  /**
-   * The open card's note editor: an extension page framed inside the card's closed root. The test's
-   * frame tree includes it (a page's script cannot reach it).
-   */
-  private async noteEditor(timeout = 5_000): Promise<Frame> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const editor = this.page.frames().find((frame) => frame.url().includes('/note-editor.html'));
-      if (editor) return editor;
-      if (Date.now() > deadline) throw new Error('The open card has no note editor frame');
-      await new Promise((resume) => setTimeout(resume, 100));
-    }
-  }
-
   /** Types a note into the open card's note editor (an extension page framed in the card) and saves it. */
   async saveNote(text: string): Promise<void> {
-    const editor = await this.noteEditor();
+    const editor = await noteEditorFrame(this.page);
     const textarea = editor.locator('textarea');
     await textarea.waitFor({ state: 'visible', timeout: 5_000 });
     // The editor loads the stored note first; typing before that would be overwritten.
