@@ -78,6 +78,9 @@ const MIN_NAMED_UNIT_TERMS = 6;
 /** Where the actor's reasons start after a claim: ", saying …", ", calling it …", ", arguing that …". */
 const COMMENTARY_TAIL = /,\s+(?:saying|arguing|calling|warning|adding|noting|citing|claiming|insisting|explaining|complaining|describing|contending|stressing)\b/;
 /** Where a sentence may be cut when it carries several claims. */
+/** A match's score as reported: three decimals, never 0 (a highlight always has some evidence). */
+const reportedScore = (score: number): number => Math.max(0.001, Math.round(score * 1000) / 1000);
+
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
@@ -430,7 +433,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   let matchedUpTo = text.length;
   let truncated = false;
   // The last one-sentence headline that named an actor and stated no claim itself (see `headlineFacet`).
-  let headline: { unit: number; block: number; facets: ReadonlyMap<number, number>; named: readonly number[] } | undefined;
+  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] } | undefined;
   for (let u = 0; u < doc.units.length; u++) {
     if (budget.exhausted) {
       truncated = true;
@@ -458,24 +461,24 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     const found = judged.accepted;
     if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end))) {
-      headline = { unit: u, block: unit.block, facets: judged.facets, named: discourse.namedActors };
+      headline = { unit: u, facets: judged.facets, named: discourse.namedActors };
     }
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
     spans.sort((a, b) => a.start - b.start);
-    if (headline && headline.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
-      const above = doc.units[headline.unit]!;
+    const above = headline && doc.units[headline.unit]!;
+    if (headline && above && above.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
       const { facets, named } = headline;
       const inherited = found.filter((j) => {
         if (j.secondary || j.byClause) return false;
         const actor = index.claims[j.claimIndex]!.actor;
         return named.includes(actor) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
       });
-      for (const j of inherited) matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: Math.max(0.001, Math.round(j.score * 1000) / 1000) });
+      for (const j of inherited) matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
       headline = undefined;
     }
     for (const span of spans) {
-      matches.push({ claimId: index.claims[span.claimIndex]!.id, start: span.start, end: span.end, score: Math.max(0.001, Math.round(span.score * 1000) / 1000) });
+      matches.push({ claimId: index.claims[span.claimIndex]!.id, start: span.start, end: span.end, score: reportedScore(span.score) });
     }
   }
   return { matches, truncated, matchedUpTo, work: Math.round(budget.used) };
