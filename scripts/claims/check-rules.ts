@@ -37,6 +37,7 @@ export type RuleName =
   | 'pending-past-effective-date'
   | 'deadline-passed'
   | 'quote-length'
+  | 'phrasing-count'
   | 'replaced-by'
   | 'alias'
   | 'kind-force';
@@ -71,6 +72,12 @@ export const CALENDAR_RULES: ReadonlySet<RuleName> = new Set<RuleName>(['deadlin
 
 /** Longest evidence quote, in words: enough for the operative words, short enough for fair use. */
 export const MAX_QUOTE_WORDS = 30;
+/**
+ * Phrasings per claim (a warning outside the range): fewer leave the claim's term weights to one or two
+ * wordings; more are hard to review and tend to drift from the claim's core.
+ */
+export const MIN_PHRASINGS = 4;
+export const MAX_PHRASINGS = 12;
 
 /**
  * Aliases the matcher would treat as a name although they are ordinary words. Compared in lower case.
@@ -280,6 +287,9 @@ export function checkClaimSource(tree: ClaimSourceTree, options: CheckOptions): 
       if (words > MAX_QUOTE_WORDS) error('quote-length', file, `evidence[${index}].quote`, `${words} words; quote at most ${MAX_QUOTE_WORDS} (the operative words only)`);
     });
 
+    if (claim.phrasings.length < MIN_PHRASINGS || claim.phrasings.length > MAX_PHRASINGS) {
+      warn('phrasing-count', file, 'phrasings', `${claim.phrasings.length} phrasings; write ${MIN_PHRASINGS} to ${MAX_PHRASINGS}`);
+    }
     if (claim.instrument) checkAliases(claim.instrument.aliases, file, 'instrument.aliases', claim.instrument.name);
 
     const replaceable = claim.status === 'withdrawn' || claim.status === 'superseded' || claim.status === 'modified';

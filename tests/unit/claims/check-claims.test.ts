@@ -200,6 +200,15 @@ describe('claims:check finds each broken invariant, with file and field', () => 
     expectProblem(errors(tree((claims) => ((claimAt(claims, 'acme-halt-goal').evidence as Json[])[0]!.quote = long))), 'quote-length', GOAL, 'evidence[0].quote');
   });
 
+  it('warns when a claim has fewer than 4 or more than 12 phrasings, and only then', () => {
+    const phrasingsOf = (count: number) => Array.from({ length: count }, (_, i) => `Acme AI aims to keep its test promise, version ${i}.`);
+    const countProblems = (count: number) => check(tree((claims) => (claimAt(claims, 'acme-halt-goal').phrasings = phrasingsOf(count)))).filter((problem) => problem.rule === 'phrasing-count');
+    expectProblem(countProblems(3), 'phrasing-count', GOAL, 'phrasings', 'warning');
+    expectProblem(countProblems(13), 'phrasing-count', GOAL, 'phrasings', 'warning');
+    expect(countProblems(4)).toEqual([]);
+    expect(countProblems(12)).toEqual([]);
+  });
+
   it('sources, evidence and history links are https', () => {
     const source = tree((claims) => {
       (claimAt(claims, 'acme-halt-goal').sources as Json[])[0]!.url = 'http://acme.example/policy';
