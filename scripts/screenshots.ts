@@ -4,44 +4,12 @@
  * Writes docs/images/card.png and docs/images/popup.png.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { launchChromiumWithExtension, openPopupPage, tabIdOf } from './support/chromium';
 import { startStaticServer } from './support/static-server';
+import { readClosedCardChromium } from '../tests/e2e/support/closed-card';
 
 const OUT = new URL('../docs/images/', import.meta.url);
 const PAUSE_PLEDGE = 'anthropic-rsp-pause-pledge';
-
-interface DomNode {
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-}
-
-/**
- * The claim id of the card on screen. The card's shadow root is closed and highlights carry no claim
- * ids (docs/security.md), so this reads it the way no page can: the DevTools protocol's DOM, whose
- * `pierce` reaches closed roots.
- */
-async function openCardClaim(page: Page): Promise<string | undefined> {
-  const open = await page.evaluate(() => document.querySelector('pledge-lens-card, div[popover]')?.matches(':popover-open') ?? false);
-  if (!open) return undefined;
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const stack: DomNode[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      const attributes = node.attributes ?? [];
-      const at = attributes.indexOf('data-claim');
-      if (at >= 0 && at % 2 === 0) return attributes[at + 1];
-      stack.push(...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : []));
-    }
-    return undefined;
-  } finally {
-    await cdp.detach();
-  }
-}
 
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
@@ -51,6 +19,9 @@ async function main(): Promise<void> {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 820 });
     await page.goto(server.article('clean-paraphrase-rsp3-overhaul.html'));
+    // tsx (esbuild, keepNames) wraps the probe's inner functions in `__name(...)`, which the page does
+    // not define; vitest's transform does not, so only this script needs the identity stand-in.
+    await page.evaluate('globalThis.__name ??= (fn) => fn');
     // Hover each highlight in turn until the pause pledge's card opens: that is the README's picture.
     await page.locator('mark.pledge-lens-mark').first().waitFor();
     const marks = page.locator('mark.pledge-lens-mark[tabindex="0"]');
@@ -62,7 +33,8 @@ async function main(): Promise<void> {
       await page.mouse.move(1, 1);
       await mark.hover();
       await page.waitForTimeout(400);
-      found = (await openCardClaim(page)) === PAUSE_PLEDGE;
+      // The card's root is closed; the E2E tests' privileged reader sees into it (as no page can).
+      found = (await readClosedCardChromium(page)).claimId === PAUSE_PLEDGE;
     }
     if (!found) throw new Error(`No highlight of ${PAUSE_PLEDGE} opened its card on the demo article.`);
     await page.waitForTimeout(200);
