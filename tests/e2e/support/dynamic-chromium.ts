@@ -1,5 +1,6 @@
 import type { Page, Worker } from 'playwright-core';
 import { launchChromiumWithExtension } from './chromium';
+import { PlaywrightDrivenPage } from './driven-page';
 import { inCardRootChromium, type CardProbe } from './closed-card';
 import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 
@@ -17,15 +18,7 @@ interface ChromeRuntime {
   chrome: { runtime: { sendMessage(message: object): Promise<unknown> } };
 }
 
-class PlaywrightDriver implements PageDriver {
-  readonly errors: string[] = [];
-
-  constructor(readonly page: Page) {
-    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
-    });
-  }
+class PlaywrightDriver extends PlaywrightDrivenPage implements PageDriver {
 
   run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
     // Playwright's typings unbox handles in arguments; these functions only take JSON values.
@@ -38,30 +31,6 @@ class PlaywrightDriver implements PageDriver {
 
   inCard<R>(probe: CardProbe<R>): Promise<R> {
     return inCardRootChromium(this.page, probe);
-  }
-
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
-  }
-
-  mouseClick(x: number, y: number): Promise<void> {
-    return this.page.mouse.click(x, y);
-  }
-
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key);
-  }
-
-  type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
-  }
-
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 

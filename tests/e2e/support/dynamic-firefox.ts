@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'puppeteer-core';
 import { inCardRootFirefox, type CardProbe } from './closed-card';
+import { PuppeteerDrivenPage } from './driven-page';
 import { settledTabState, type DynamicBrowser, type PageDriver, type PageFunction } from './dynamic-driver';
 import { launchFirefoxWithExtension } from './firefox';
 
@@ -18,17 +19,12 @@ interface BidiTree {
   result: { contexts: { context: string; url: string; children?: BidiTree['result']['contexts'] }[] };
 }
 
-class PuppeteerDriver implements PageDriver {
-  readonly errors: string[] = [];
-
+class PuppeteerDriver extends PuppeteerDrivenPage implements PageDriver {
   constructor(
-    readonly page: Page,
+    page: Page,
     private readonly browser: Browser,
   ) {
-    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
-    });
+    super(page);
   }
 
   run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
@@ -42,30 +38,6 @@ class PuppeteerDriver implements PageDriver {
 
   inCard<R>(probe: CardProbe<R>): Promise<R> {
     return inCardRootFirefox(this.browser, this.page, probe);
-  }
-
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
-  }
-
-  mouseClick(x: number, y: number): Promise<void> {
-    return this.page.mouse.click(x, y);
-  }
-
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
-  }
-
-  type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
-  }
-
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 

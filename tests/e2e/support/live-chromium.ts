@@ -1,5 +1,6 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
 import { launchChromiumWithExtension } from './chromium';
+import { PlaywrightDrivenPage } from './driven-page';
 import { inCardRootChromium, type CardProbe, type FramePath } from './closed-card';
 import { settledTabState, type PageFunction } from './dynamic-driver';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
@@ -19,20 +20,16 @@ interface ContextCreated {
   context: { id: number; auxData?: { type?: string } };
 }
 
-class PlaywrightLivePage implements LivePage {
-  readonly errors: string[] = [];
+class PlaywrightLivePage extends PlaywrightDrivenPage implements LivePage {
   readonly contentScriptErrors: string[] = [];
   private readonly isolated = new Set<number>();
 
   constructor(
-    readonly page: Page,
+    page: Page,
     private readonly cdp: CDPSession,
     private readonly zoom: (factor: number) => Promise<void>,
   ) {
-    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
-    });
+    super(page);
     // Playwright reports the main world's errors only; the DevTools protocol sees every world,
     // the content script's isolated one included.
     cdp.on('Runtime.executionContextCreated', (event: ContextCreated) => {
@@ -81,26 +78,6 @@ class PlaywrightLivePage implements LivePage {
     return (await this.frame(iframeSelector)).evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
   }
 
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
-  }
-
-  mouseClick(x: number, y: number): Promise<void> {
-    return this.page.mouse.click(x, y);
-  }
-
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key);
-  }
-
-  type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
-  }
-
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
-  }
-
   async printMedia(on: boolean): Promise<void> {
     await this.page.emulateMedia({ media: on ? 'print' : 'screen' });
   }
@@ -137,10 +114,6 @@ class PlaywrightLivePage implements LivePage {
       return { plain: await read('text/plain'), html: await read('text/html') };
     });
     return { ...recorded, clipboardPlain: clipboard.plain, clipboardHtml: clipboard.html };
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { inCardRootFirefox, type CardProbe, type FramePath } from './closed-card';
+import { PuppeteerDrivenPage } from './driven-page';
 import { settledTabState, type PageFunction } from './dynamic-driver';
 import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage } from './firefox';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
@@ -62,21 +63,17 @@ const CLIPBOARD_READER = `(() => {
   return JSON.stringify(out);
 })()`;
 
-class PuppeteerLivePage implements LivePage {
-  readonly errors: string[] = [];
+class PuppeteerLivePage extends PuppeteerDrivenPage implements LivePage {
   /** Firefox does not report content-script exceptions over BiDi: the tests assert the DOM outcome instead. */
   readonly contentScriptErrors: string[] = [];
 
   constructor(
-    readonly page: Page,
+    page: Page,
     readonly tabId: number,
     private readonly chrome: BrowserWindow,
     private readonly browser: Browser,
   ) {
-    page.on('pageerror', (error) => this.errors.push(`pageerror: ${error instanceof Error ? error.message : String(error)}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') this.errors.push(`console.error: ${message.text()}`);
-    });
+    super(page);
   }
 
   get url(): string {
@@ -112,26 +109,6 @@ class PuppeteerLivePage implements LivePage {
 
   async runInFrame<A, R>(iframeSelector: string | FramePath, fn: PageFunction<A, R>, arg: A): Promise<R> {
     return (await this.frame(iframeSelector)).evaluate(fn as (arg: unknown) => R | Promise<R>, arg) as Promise<R>;
-  }
-
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
-  }
-
-  mouseClick(x: number, y: number): Promise<void> {
-    return this.page.mouse.click(x, y);
-  }
-
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
-  }
-
-  type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
-  }
-
-  bringToFront(): Promise<void> {
-    return this.page.bringToFront();
   }
 
   /** The page's tab's browser element, as privileged code names it (the tab must be the selected one). */
@@ -174,10 +151,6 @@ class PuppeteerLivePage implements LivePage {
     // its own in-memory clipboard).
     const clipboard = JSON.parse(String(await this.chrome.evaluate(CLIPBOARD_READER))) as Record<string, string>;
     return { ...(await this.page.evaluate(readRecordedCopy))!, clipboardPlain: clipboard['text/plain'] ?? '', clipboardHtml: clipboard['text/html'] ?? '' };
-  }
-
-  close(): Promise<void> {
-    return this.page.close();
   }
 }
 
