@@ -5,6 +5,7 @@ import { changeDetail, changeSource, kindLabel, statusWithDate } from '@/lib/i18
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { Result } from '@/lib/messages/message-map';
 import { MAX_NOTE_LENGTH } from '@/lib/messages/extension-page-to-background';
+import { ownEntry } from '@/lib/messages/own-entry';
 import { ConfirmButton } from './confirm-button';
 import { useT } from './i18n';
 import { formatUtcDay } from './options-format';
@@ -272,7 +273,7 @@ function GroupHeading({ group, grouping, claims, changed }: { group: Group; grou
   }
   return (
     <h3 class="group-heading" data-testid="group-heading">
-      <ClaimLine claim={claims[first.claimId]} claimId={first.claimId} /> {count} {changedNote}
+      <ClaimLine claim={ownEntry(claims, first.claimId)} claimId={first.claimId} /> {count} {changedNote}
     </h3>
   );
 }
@@ -291,7 +292,7 @@ export function AnnotationList(props: AnnotationListProps) {
   const t = useT();
   const shown = mentions.slice(0, maxRows);
   const row = (mention: Mention, showPage: boolean, showClaim: boolean) => (
-    <AnnotationRow key={mention.id} mention={mention} claim={claims[mention.claimId]} change={changes[mention.id]} showPage={showPage} showClaim={showClaim} props={props} />
+    <AnnotationRow key={mention.id} mention={mention} claim={ownEntry(claims, mention.claimId)} change={ownEntry(changes, mention.id)} showPage={showPage} showClaim={showClaim} props={props} />
   );
   return (
     <>
@@ -308,7 +309,7 @@ export function AnnotationList(props: AnnotationListProps) {
         <div class="history-list grouped" data-testid="history-list">
           {groupMentions(shown, grouping).map((group) => (
             <div key={group.key} class="history-group" data-testid="history-group" data-group-key={group.key}>
-              <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => changes[mention.id]).length} />
+              <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => ownEntry(changes, mention.id)).length} />
               <ul class="group-rows" aria-label={grouping === 'page' ? t('list_mentionsOn', { page: group.mentions[0]!.pageTitle.trim() || group.key }) : t('list_mentionsOfClaim')}>
                 {group.mentions.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}
               </ul>

@@ -7,6 +7,7 @@ import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/anno
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { wordHistoryNotice } from '@/lib/format/reader-errors';
 import type { HistoryNotice } from '@/lib/messages/reader-failure';
+import { ownEntry } from '@/lib/messages/own-entry';
 import { useT } from './i18n';
 
 /** Why the popup has nothing to say about a tab. */
@@ -192,7 +193,10 @@ export function claimSetLine(t: Translator, info: ClaimSetInfo): string {
 export function PopupView(props: PopupViewProps) {
   const t = useT();
   const { page, siteEnabled, host, info, exportMessage, historyNotice, changes = {}, changedElsewhere = 0 } = props;
-  const claims: Shown[] = page.kind === 'ready' && page.enabled ? page.claims.map((claim) => ({ ...claim, ...(changes[claim.claimId] ? { change: changes[claim.claimId] } : {}) })) : [];
+  const claims: Shown[] = page.kind === 'ready' && page.enabled ? page.claims.map((claim) => {
+    const change = ownEntry(changes, claim.claimId);
+    return { ...claim, ...(change ? { change } : {}) };
+  }) : [];
   const changedHere = claims.filter((claim) => claim.change).length;
   return (
     <main>

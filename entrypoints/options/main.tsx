@@ -9,6 +9,7 @@ import { createTranslator } from '@/lib/i18n/translator';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import type { Mention } from '@/lib/annotations/schema';
 import { citeMention } from '@/lib/annotations/cite-mention';
+import { ownEntry } from '@/lib/messages/own-entry';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
@@ -120,7 +121,7 @@ function OptionsPage() {
     if (!answer.ok) return;
     const unseen = Object.values(answer.changes);
     if (unseen.length === 0) return;
-    setUnseenChanges((shown) => [...shown.filter((change) => !answer.changes[change.claimId]), ...unseen]);
+    setUnseenChanges((shown) => [...shown.filter((change) => !ownEntry(answer.changes, change.claimId)), ...unseen]);
     if (acknowledge) await ask({ type: 'acknowledge-claim-changes', claimIds: unseen.map((change) => change.claimId) });
   }, []);
 
@@ -172,7 +173,7 @@ function OptionsPage() {
           return result;
         },
         onCopyCitation: async (mention) => {
-          const text = citeMention(mention, claims[mention.claimId]);
+          const text = citeMention(mention, ownEntry(claims, mention.claimId));
           return { copied: await copyText(text), text };
         },
         onExport: async (format) => {

@@ -94,7 +94,7 @@ export function cardDataFor(claimIds: Iterable<string>, claims: ReadonlyMap<stri
   const out: Record<string, ClaimCardData> = {};
   for (const id of claimIds) {
     const claim = claims.get(id);
-    if (claim && !(id in out)) out[id] = toCardData(claim, claims);
+    if (claim && !Object.hasOwn(out, id)) out[id] = toCardData(claim, claims);
   }
   return out;
 }

@@ -18,6 +18,26 @@
 import * as v from 'valibot';
 
 export const CLAIM_SCHEMA_VERSION = 2;
+
+/**
+ * The most entries each list of a claim set may have (the bundled set's largest, for scale: 78 claims,
+ * 7 aliases, 29 members, 12 phrasings, 4 key phrases, 3 key-term groups of up to 34 words, 11
+ * history entries, 4 pieces of evidence, 11 sources, 4 topics, 2 replacements).
+ */
+export const MAX_LIST = {
+  claims: 5000,
+  aliases: 50,
+  members: 300,
+  phrasings: 50,
+  keyPhrases: 50,
+  keyTerms: 20,
+  keyTermGroup: 300,
+  history: 200,
+  evidence: 50,
+  sources: 100,
+  topics: 50,
+  replacedBy: 50,
+} as const;
 /** Older generations `validateClaimSet` still reads (and migrates). */
 export const LEGACY_CLAIM_SCHEMA_VERSIONS = [1] as const;
 
@@ -27,21 +47,48 @@ const isoDate = v.pipe(
   v.check((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real calendar date'),
 );
 
+/**
+ * Characters no claim-set text may hold: C0 and C1 controls other than tab and line breaks (NUL
+ * among them), unpaired surrogates (not text at all), and the bidi embeddings, overrides and isolates
+ * U+202A–U+202E and U+2066–U+2069. Those reorder what follows them up to the end of the paragraph:
+ * an actor named "Acme\u202E" would print the rest of the card's verdict sentence backwards, and a
+ * signed feed's publisher would turn round the "(signed, key …)" the extension writes after it. The
+ * marks U+200E and U+200F stay allowed: right-to-left names need them and they reorder nothing.
+ */
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+const safeText = v.check<string, string>(
+  (value) => !UNSAFE_TEXT.test(value),
+  'must not contain control characters, unpaired surrogates or bidi overrides (U+202A to U+202E, U+2066 to U+2069)',
+);
+
 /** Only https links reach a card: a feed must not be able to plant `javascript:` or `http:` links. */
 const httpsUrl = v.pipe(
   v.string(),
   v.url('must be an absolute URL'),
   v.startsWith('https://', 'must be an https:// URL'),
+  safeText,
 );
 
+/**
+ * Ids key plain objects in messages and views (`claims[claimId]`); "constructor" is the one slug an
+ * object already answers from its prototype, so no id may be a name `Object.prototype` has.
+ */
 const slug = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'),
   v.maxLength(120, 'must be at most 120 characters'),
+  v.check((value) => !(value in Object.prototype), 'must not be a name every JavaScript object has ("constructor")'),
 );
 
 const text = (max: number) =>
-  v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+  v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`), safeText);
+
+/**
+ * A list with at most `max` entries. The bounds are ten times or more what the bundled set uses, and
+ * keep a 5 MiB feed from holding 300,000 aliases of one actor (15 s to compile in the background, and
+ * a 4 MB vocabulary every content script would load and test each page against).
+ */
+const list = <S extends v.GenericSchema>(item: S, max: number) => v.pipe(v.array(item), v.maxLength(max, `must have at most ${max} entries`));
 
 const versionString = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.4.0'));
 
@@ -149,14 +196,14 @@ export const ActorSchema = v.object({
   id: slug,
   name: text(120),
   type: ActorTypeSchema,
-  aliases: v.array(text(120)),
-  members: v.optional(v.array(text(120))),
+  aliases: list(text(120), MAX_LIST.aliases),
+  members: v.optional(list(text(120), MAX_LIST.members)),
 });
 
 /** The law, policy, treaty, code or agreement a claim lives in, with the names readers meet. */
 export const InstrumentSchema = v.object({
   name: text(300),
-  aliases: v.array(text(160)),
+  aliases: list(text(160), MAX_LIST.aliases),
 });
 
 export const SourceSchema = v.object({
@@ -205,20 +252,20 @@ const claimBody = {
   /** The date by which the promise had to be met; may lie in the future. */
   deadline: v.optional(isoDate),
   /** Ids of the claims that replaced this one (withdrawn, superseded or modified claims). */
-  replacedBy: v.optional(v.array(slug)),
-  history: v.pipe(v.array(HistoryEntrySchema), v.minLength(1, 'must have at least one entry')),
+  replacedBy: v.optional(list(slug, MAX_LIST.replacedBy)),
+  history: v.pipe(list(HistoryEntrySchema, MAX_LIST.history), v.minLength(1, 'must have at least one entry')),
   rationale: text(800),
   /** "Some analysts call this … because …", where reasonable readers would label it differently. */
   contested: v.optional(text(400)),
-  evidence: v.pipe(v.array(EvidenceSchema), v.minLength(1, 'must quote at least one piece of evidence')),
+  evidence: v.pipe(list(EvidenceSchema, MAX_LIST.evidence), v.minLength(1, 'must quote at least one piece of evidence')),
   confidence: ConfidenceSchema,
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
+  sources: v.pipe(list(SourceSchema, MAX_LIST.sources), v.minLength(1, 'must list at least one source')),
   /** The day someone last checked this claim against its sources. */
   reviewedAt: isoDate,
-  phrasings: v.pipe(v.array(text(400)), v.minLength(1, 'must have at least one phrasing')),
-  keyPhrases: v.optional(v.array(text(120)), []),
-  keyTerms: v.optional(v.array(v.pipe(v.array(text(60)), v.minLength(1, 'a key-term group must not be empty'))), []),
-  topics: v.array(slug),
+  phrasings: v.pipe(list(text(400), MAX_LIST.phrasings), v.minLength(1, 'must have at least one phrasing')),
+  keyPhrases: v.optional(list(text(120), MAX_LIST.keyPhrases), []),
+  keyTerms: v.optional(list(v.pipe(list(text(60), MAX_LIST.keyTermGroup), v.minLength(1, 'a key-term group must not be empty')), MAX_LIST.keyTerms), []),
+  topics: list(slug, MAX_LIST.topics),
 };
 
 /** A claim in a built set: the actor embedded. */
@@ -242,7 +289,7 @@ const setHeaderEntries = {
 export const ClaimSetSchema = v.object({
   schemaVersion: v.literal(CLAIM_SCHEMA_VERSION, `must be ${CLAIM_SCHEMA_VERSION}`),
   ...setHeaderEntries,
-  claims: v.array(ClaimSchema),
+  claims: list(ClaimSchema, MAX_LIST.claims),
 });
 
 /** `claims/<actor-id>/<claim-id>.json`: a claim with its actor as an id. */
@@ -277,30 +324,31 @@ const LEGACY_EVENTS = ['introduced', 'reworded', 'reaffirmed', 'modified', 'supe
 
 export const ClaimV1Schema = v.object({
   id: slug,
-  actor: v.object({ id: slug, name: text(120), aliases: v.array(text(120)) }),
+  actor: v.object({ id: slug, name: text(120), aliases: list(text(120), MAX_LIST.aliases) }),
   statement: text(600),
   kind: v.picklist(LEGACY_KINDS, `must be one of ${LEGACY_KINDS.join(', ')}`),
   force: v.picklist(LEGACY_FORCES, `must be one of ${LEGACY_FORCES.join(', ')}`),
   status: v.picklist(LEGACY_STATUSES, `must be one of ${LEGACY_STATUSES.join(', ')}`),
   statusDate: isoDate,
   history: v.pipe(
-    v.array(
+    list(
       v.object({
         date: isoDate,
         event: v.picklist(LEGACY_EVENTS, `must be one of ${LEGACY_EVENTS.join(', ')}`),
         note: text(400),
         sourceUrl: httpsUrl,
       }),
+      MAX_LIST.history,
     ),
     v.minLength(1, 'must have at least one entry'),
   ),
   rationale: text(800),
   confidence: ConfidenceSchema,
-  sources: v.pipe(v.array(SourceSchema), v.minLength(1, 'must list at least one source')),
-  phrasings: v.pipe(v.array(text(400)), v.minLength(1, 'must have at least one phrasing')),
-  keyPhrases: v.optional(v.array(text(120)), []),
-  keyTerms: v.optional(v.array(v.pipe(v.array(text(60)), v.minLength(1, 'a key-term group must not be empty'))), []),
-  topics: v.array(slug),
+  sources: v.pipe(list(SourceSchema, MAX_LIST.sources), v.minLength(1, 'must list at least one source')),
+  phrasings: v.pipe(list(text(400), MAX_LIST.phrasings), v.minLength(1, 'must have at least one phrasing')),
+  keyPhrases: v.optional(list(text(120), MAX_LIST.keyPhrases), []),
+  keyTerms: v.optional(list(v.pipe(list(text(60), MAX_LIST.keyTermGroup), v.minLength(1, 'a key-term group must not be empty')), MAX_LIST.keyTerms), []),
+  topics: list(slug, MAX_LIST.topics),
 });
 
 export const ClaimSetV1Schema = v.object({
@@ -308,7 +356,7 @@ export const ClaimSetV1Schema = v.object({
   version: versionString,
   publishedAt: isoDate,
   publisher: v.optional(text(120)),
-  claims: v.array(ClaimV1Schema),
+  claims: list(ClaimV1Schema, MAX_LIST.claims),
 });
 
 export type ClaimKind = v.InferOutput<typeof ClaimKindSchema>;

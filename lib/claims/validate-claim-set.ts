@@ -105,6 +105,29 @@ function checkUniqueIds(claims: readonly { id: string }[]): ClaimSetIssue[] {
   return issues;
 }
 
+/**
+ * Bounds on a whole set, beyond each list's own (`MAX_LIST`): the distinct names (actors, aliases,
+ * members, instruments, key phrases) become the vocabulary every content script loads and tests each
+ * page against, and every phrasing is compiled by the background. The bundled set has 381 names and
+ * about 700 phrasings; 1,500 claims at 50 aliases each would fit the list bounds and a 5 MiB feed.
+ */
+export const MAX_SET_NAMES = 5000;
+export const MAX_SET_PHRASINGS = 30_000;
+
+function checkSetSize(claims: readonly Claim[]): ClaimSetIssue[] {
+  const names = new Set<string>();
+  let phrasings = 0;
+  for (const claim of claims) {
+    for (const name of [claim.actor.name, ...claim.actor.aliases, ...(claim.actor.members ?? []), ...claim.keyPhrases]) names.add(name);
+    if (claim.instrument) for (const name of [claim.instrument.name, ...claim.instrument.aliases]) names.add(name);
+    phrasings += claim.phrasings.length;
+  }
+  const issues: ClaimSetIssue[] = [];
+  if (names.size > MAX_SET_NAMES) issues.push({ path: 'claims', message: `names ${names.size} different actors, aliases, members, instruments and key phrases (at most ${MAX_SET_NAMES})` });
+  if (phrasings > MAX_SET_PHRASINGS) issues.push({ path: 'claims', message: `has ${phrasings} phrasings in all (at most ${MAX_SET_PHRASINGS})` });
+  return issues;
+}
+
 function checkConsistency(set: ClaimSet): ClaimSetIssue[] {
   const issues = checkUniqueIds(set.claims);
   set.claims.forEach((claim, index) => {
@@ -220,14 +243,17 @@ export function validateClaimSet(input: unknown): ClaimSetValidation {
     const result = v.safeParse(ClaimSetV1Schema, input);
     if (!result.success) return { ok: false, issues: schemaIssues(input, result.issues) };
     const issues = checkConsistencyV1(result.output);
-    return issues.length ? { ok: false, issues } : { ok: true, claimSet: migrateClaimSetV1(result.output), migratedFrom: 1 };
+    if (issues.length) return { ok: false, issues };
+    const migrated = migrateClaimSetV1(result.output);
+    const sizeIssues = checkSetSize(migrated.claims);
+    return sizeIssues.length ? { ok: false, issues: sizeIssues } : { ok: true, claimSet: migrated, migratedFrom: 1 };
   }
   if (typeof input === 'object' && input !== null && schemaVersionOf(input) !== CLAIM_SCHEMA_VERSION) {
     return { ok: false, issues: [{ path: 'schemaVersion', message: `must be ${CLAIM_SCHEMA_VERSION} (or 1, which is upgraded on read)` }] };
   }
   const result = v.safeParse(ClaimSetSchema, input);
   if (!result.success) return { ok: false, issues: schemaIssues(input, result.issues) };
-  const issues = checkConsistency(result.output);
+  const issues = [...checkConsistency(result.output), ...checkSetSize(result.output.claims)];
   return issues.length ? { ok: false, issues } : { ok: true, claimSet: result.output };
 }
 

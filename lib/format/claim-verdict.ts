@@ -249,7 +249,7 @@ export function readerText(text: string, related: Readonly<Record<string, string
     .replace(/\bthe (?:labelling )?rubric(['’]s)?/gi, (_match, possessive: string | undefined) => (possessive ? 'our labelling rules’' : 'our labelling rules'))
     .replace(/\brubric\b/gi, 'labelling rules')
     // "with force categorical-pledge", "force legal-obligation": the schema's field name.
-    .replace(/\b(?:with )?force ([a-z]+(?:-[a-z]+)*)/g, (match, slug: string) => (slug in FORCE_WORDS ? `as ${FORCE_WORDS[slug as ClaimForce]}` : match));
+    .replace(/\b(?:with )?force ([a-z]+(?:-[a-z]+)*)/g, (match, slug: string) => (Object.hasOwn(FORCE_WORDS, slug) ? `as ${FORCE_WORDS[slug as ClaimForce]}` : match));
   for (const [slug, words] of Object.entries(SLUG_WORDS)) out = out.replace(new RegExp(`\\b${escape(slug)}\\b`, 'g'), words);
   return out.replace(/\s+([.,;:])/g, '$1').replace(/ {2,}/g, ' ').trim();
 }
