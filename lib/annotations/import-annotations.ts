@@ -7,16 +7,29 @@
  */
 import * as v from 'valibot';
 import { ANNO_CONTEXT, CLAIM_URN_PREFIX, codePointLength, EXPORT_FORMAT_VERSION } from './export-w3c';
+import { mentionId } from './mention-id';
 import { AnchorFields, endAfterStart, IsoDateTimeSchema, MentionSchema, NoteSchema, WrongMatchSchema, type Mention } from './schema';
 
 /** Refuse absurdly large files up front instead of freezing the options page. */
 export const MAX_IMPORT_ITEMS = 100_000;
+/**
+ * How far past this computer's clock an imported timestamp may be (clocks of two devices disagree).
+ * Merges keep the later note, flag and sighting, so a file dated 9999 would win over every note the
+ * reader writes or imports from their own backups after it.
+ */
+export const MAX_IMPORT_CLOCK_AHEAD_MS = 24 * 60 * 60 * 1000;
 
 export type ParseAnnotationResult = { ok: true; mentions: Mention[] } | { ok: false; error: string };
 
 const describe = (value: unknown): string => {
   if (value === undefined) return 'missing';
-  const json = JSON.stringify(value) ?? String(value);
+  let json: string;
+  try {
+    json = JSON.stringify(value) ?? String(value);
+  } catch {
+    // Nested deeper than the call stack reaches (a hostile file's 100,000 "["): name what it is instead.
+    json = Array.isArray(value) ? 'an array' : typeof value;
+  }
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 };
 
@@ -120,6 +133,19 @@ const AnnotationSchema = v.pipe(
         `the identifying body names ${describe(input.body?.identifying?.source)} but pledgeLens.claimId is "${input.pledgeLens.claimId}"`,
     ),
     ['body'],
+  ),
+  // An id is a hash of the page, the claim and the quote (mention-id.ts), so every id an export holds
+  // matches them. One that does not would merge into another page's or claim's record and move the
+  // reader's note there, or key objects by names such as "__proto__".
+  v.forward(
+    v.check(
+      ({ id, target, pledgeLens }) => {
+        const quote = target.selector.TextQuoteSelector;
+        return id === mentionId(target.source, pledgeLens.claimId, quote.exact, quote.prefix, quote.suffix);
+      },
+      'does not match the page, claim and quote of the annotation (was the file edited?)',
+    ),
+    ['id'],
   ),
   v.transform(({ id, target, body, pledgeLens }): Mention => {
     const { TextQuoteSelector: quote, TextPositionSelector: position } = target.selector;
@@ -225,11 +251,28 @@ function describeIssue(issue: v.BaseIssue<unknown>): string {
   return field ? `item ${index + 1} field ${field} invalid: ${issue.message}` : `item ${index + 1} ${issue.message}`;
 }
 
+/** The first timestamp of `mentions` later than `latest` (ms since the epoch), named as the export file names it. */
+function futureTimestamp(mentions: readonly Mention[], latest: number): string | undefined {
+  for (const [index, mention] of mentions.entries()) {
+    const stamps: Array<[string, string | undefined]> = [
+      ['pledgeLens.firstSeen', mention.firstSeen],
+      ['pledgeLens.lastSeen', mention.lastSeen],
+      ['pledgeLens.noteUpdatedAt', mention.note?.updatedAt],
+      ['pledgeLens.wrongMatch.updatedAt', mention.wrongMatch?.updatedAt],
+    ];
+    for (const [field, stamp] of stamps) {
+      if (stamp !== undefined && Date.parse(stamp) > latest) return `item ${index + 1} field ${field} invalid: ${stamp} is in the future by this computer's clock`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Parses a Pledge Lens W3C export: either the already-parsed JSON value or the file's text.
- * Returns the first problem found, naming the item and the field.
+ * Returns the first problem found, naming the item and the field. Never throws, whatever the input.
+ * @param now this computer's clock: timestamps more than a day past it are refused
  */
-export function parseAnnotationExport(json: unknown): ParseAnnotationResult {
+export function parseAnnotationExport(json: unknown, now: Date = new Date()): ParseAnnotationResult {
   let document = json;
   if (typeof json === 'string') {
     try {
@@ -239,5 +282,8 @@ export function parseAnnotationExport(json: unknown): ParseAnnotationResult {
     }
   }
   const result = v.safeParse(ExportSchema, document, { abortEarly: true });
-  return result.success ? { ok: true, mentions: result.output.first.items } : { ok: false, error: describeIssue(result.issues[0]) };
+  if (!result.success) return { ok: false, error: describeIssue(result.issues[0]) };
+  const mentions = result.output.first.items;
+  const future = futureTimestamp(mentions, now.getTime() + MAX_IMPORT_CLOCK_AHEAD_MS);
+  return future ? { ok: false, error: future } : { ok: true, mentions };
 }

@@ -125,7 +125,8 @@ describe('parseAnnotationExport', () => {
   });
 
   it('reads missing quote context and a missing body as empty', () => {
-    const doc = validExport();
+    // A mention at the very start and end of a page has no context (and its id was made without any).
+    const doc = JSON.parse(JSON.stringify(exportW3c([makeMention({ prefix: '', suffix: '' })], claimsById, { generatedAt }))) as Record<string, unknown>;
     const quote = ((firstItem(doc).target as Record<string, unknown>).selector as Record<string, unknown>[])[0]!;
     delete quote.prefix;
     quote.suffix = null;
