@@ -35,8 +35,10 @@ export function OptionsFileImport({ label, accept, maxChars, onImport, inputTest
     setBusy(true);
     setOutcome(undefined);
     try {
-      const text = await file.text();
-      setOutcome(text.length > maxChars ? { ok: false, error: t('fileImport_tooLarge', { file: file.name }) } : await onImport({ name: file.name, text }));
+      // UTF-8 takes at most 3 bytes per UTF-16 unit, so a file over 3 × maxChars bytes is too long
+      // however it decodes: refused by its size, before a multi-gigabyte file is read into this page.
+      const text = file.size > 3 * maxChars ? undefined : await file.text();
+      setOutcome(text === undefined || text.length > maxChars ? { ok: false, error: t('fileImport_tooLarge', { file: file.name }) } : await onImport({ name: file.name, text }));
     } catch (error) {
       setOutcome({ ok: false, error: t('fileImport_failed', { file: file.name, error: error instanceof Error ? error.message : String(error) }) });
     } finally {
