@@ -33,9 +33,13 @@ export interface AnnotationListProps {
   maxRows?: number;
 }
 
+/**
+ * A page's title, as the page chose it. Isolated (`<bdi>`): a title ending in a right-to-left override
+ * would otherwise print what follows it on the line, the site's name in a group heading, backwards.
+ */
 function PageLink({ url, title }: { url: string; title: string }) {
   const safe = safeLinkUrl(url);
-  const text = title.trim() || url;
+  const text = <bdi>{title.trim() || url}</bdi>;
   // Non-https pages are named but not linked: the options page should not open plain-http pages.
   if (!safe) return <span title={url}>{text}</span>;
   return (

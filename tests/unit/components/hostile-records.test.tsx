@@ -68,3 +68,28 @@ describe('records keyed by hostile ids', () => {
     expect(document.querySelectorAll('.changed-badge')).toHaveLength(0);
   });
 });
+
+describe('text a page chose', () => {
+  it('a page title ending in a right-to-left override is isolated, so the site name after it reads as it is', () => {
+    const title = 'Breaking news \u202E';
+    renderIn(
+      <AnnotationHistory
+        mentions={[mentionFixture({ pageTitle: title, pageUrl: 'https://news.example/story' })]}
+        claims={{}}
+        claimOptions={[]}
+        loading={false}
+        onQueryChange={vi.fn()}
+        onDelete={vi.fn()}
+        onExport={vi.fn()}
+        onImport={vi.fn()}
+        onClearAll={vi.fn()}
+        initialGrouping="page"
+      />,
+    );
+    const heading = screen.getByTestId('group-heading');
+    const isolated = heading.querySelector('bdi');
+    expect(isolated?.textContent).toBe(title.trim());
+    expect(heading.querySelector('.group-site')?.textContent).toBe('news.example');
+    expect(isolated?.contains(heading.querySelector('.group-site'))).toBe(false);
+  });
+});
