@@ -11,6 +11,7 @@ import { detectClaimChanges, hasUnseen, netChangeSince, withChangeEvent, type Cl
 import { mergeClaimPacks, type PackedClaim } from '../claims/merge-claim-packs';
 import type { Mention } from '../annotations/schema';
 import { listPacks } from './store/claim-store';
+import { mentionsOfClaim } from './store/mention-store';
 import type { PledgeLensDatabase } from './store/open-database';
 
 export type ClaimSnapshot = ReadonlyMap<string, PackedClaim>;
@@ -51,7 +52,7 @@ export class ClaimChangeTracker {
     if (changes.length === 0) return [];
     const met: typeof changes = [];
     for (const change of changes) {
-      const mentions = await this.db.getAllFromIndex('mentions', 'claimId', change.claimId);
+      const mentions = await mentionsOfClaim(this.db, change.claimId);
       if (mentions.some(meets)) met.push(change);
     }
     if (met.length === 0) return [];
@@ -144,6 +145,6 @@ export class ClaimChangeTracker {
   }
 
   private async stillMet(claimId: string): Promise<boolean> {
-    return (await this.db.getAllFromIndex('mentions', 'claimId', claimId)).some(meets);
+    return (await mentionsOfClaim(this.db, claimId)).some(meets);
   }
 }

@@ -9,7 +9,7 @@
 import { mergeClaimPacks, type PackedClaim } from '../claims/merge-claim-packs';
 import { compileClaimIndex, type ClaimIndex } from '../match/compile-index';
 import { listPacks } from './store/claim-store';
-import { readMeta, writeMeta, type PledgeLensDatabase, type StoredPack } from './store/open-database';
+import { readMeta, writeMeta, type MetaRecords, type PledgeLensDatabase, type StoredPack } from './store/open-database';
 
 export interface CompiledClaims {
   index: ClaimIndex;
@@ -21,17 +21,32 @@ export interface CompiledClaims {
   packs: readonly StoredPack[];
 }
 
+/**
+ * How long after a start that hydrated a stored index `onCompiled` is told about it. That set was
+ * compiled, and told about, by an earlier start of the same build from the same packs, so what it
+ * publishes is already in place; telling again only guards against a publication that was lost,
+ * and doing it at once would put ~20 ms of work (building the vocabulary) beside a page's first
+ * request just after the worker woke for it.
+ */
+export const STORED_SET_NOTICE_DELAY_MS = 2_000;
+
 export class ClaimSetCache {
   private current: Promise<CompiledClaims> | undefined;
   /** Bumped by `invalidate`, so a compile that started before a change is never kept. */
   private generation = 0;
+  /** Sets whose index came from the store (not compiled by this start). */
+  private readonly hydrated = new WeakSet<CompiledClaims>();
 
   constructor(
     private readonly db: PledgeLensDatabase,
     /** Identifies the code that compiled an index (a build id): an index from other code is never reused. */
     private readonly buildId: string,
-    /** Told about every newly compiled set (to publish the content scripts' vocabulary). */
+    /**
+     * Told about every newly compiled set (to publish the content scripts' vocabulary): at once, or
+     * `storedSetNoticeDelayMs` later for a set hydrated from the store (not at all if the set changed meanwhile).
+     */
     private readonly onCompiled: (compiled: CompiledClaims) => void = () => undefined,
+    private readonly storedSetNoticeDelayMs = STORED_SET_NOTICE_DELAY_MS,
   ) {}
 
   /** The compiled enabled packs; compiles at most once per change. */
@@ -40,8 +55,12 @@ export class ClaimSetCache {
       const generation = this.generation;
       const compiling = this.compile();
       this.current = compiling;
-      void compiling.then((compiled) => {
+      const notify = (compiled: CompiledClaims) => {
         if (this.generation === generation) this.onCompiled(compiled);
+      };
+      void compiling.then((compiled) => {
+        if (this.hydrated.has(compiled)) setTimeout(() => notify(compiled), this.storedSetNoticeDelayMs);
+        else notify(compiled);
       }, () => undefined);
       // A failed read must not stick: the next request tries again.
       compiling.catch(() => {
@@ -66,29 +85,36 @@ export class ClaimSetCache {
   }
 
   private async compile(): Promise<CompiledClaims> {
-    const packs = await listPacks(this.db);
+    // Both reads at once: a cold start waits for one round trip, not two.
+    const [packs, stored] = await Promise.all([listPacks(this.db), readMeta(this.db, 'compiled-index').catch(() => undefined)]);
     const enabled = packs.filter((pack) => pack.enabled);
     const merged = mergeClaimPacks(packs);
     const version = enabled.map((pack) => `${pack.id}@${pack.claimSet.version}`).join('+') || 'none';
     const newest = enabled.map((pack) => pack.claimSet.publishedAt).sort().at(-1);
-    return {
-      index: await this.storedOrCompiled(packs, () => compileClaimIndex(merged.claims, version)),
+    const { index, fromStore } = await this.storedOrCompiled(packs, stored, () => compileClaimIndex(merged.claims, version));
+    const compiled = {
+      index,
       claims: new Map(merged.claims.map((claim) => [claim.id, claim])),
       version,
       publishedAt: newest,
       packs,
     };
+    if (fromStore) this.hydrated.add(compiled);
+    return compiled;
   }
 
-  /** The stored index when it was compiled by this build from these packs; else a fresh one, stored for next time. */
-  private async storedOrCompiled(packs: readonly StoredPack[], compile: () => ClaimIndex): Promise<ClaimIndex> {
+  /** `stored` when it was compiled by this build from these packs; else a fresh index, stored for next time. */
+  private async storedOrCompiled(
+    packs: readonly StoredPack[],
+    stored: MetaRecords['compiled-index'] | undefined,
+    compile: () => ClaimIndex,
+  ): Promise<{ index: ClaimIndex; fromStore: boolean }> {
     const key = indexKey(this.buildId, packs);
-    const stored = await readMeta(this.db, 'compiled-index').catch(() => undefined);
-    if (stored?.key === key) return stored.index;
+    if (stored?.key === key) return { index: stored.index, fromStore: true };
     const index = compile();
     // A failed write (no room) only costs the next cold start a compile.
     await writeMeta(this.db, 'compiled-index', { key, index }).catch(() => undefined);
-    return index;
+    return { index, fromStore: false };
   }
 }
 

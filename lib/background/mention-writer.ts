@@ -18,15 +18,14 @@ export const MAX_MENTIONS_PER_PAGE = 300;
 /** Mentions the history may hold in all (about 60 MB at the largest record size). */
 export const MAX_STORED_MENTIONS = 100_000;
 
-/** Pages whose counts are kept between writes; past it the oldest is forgotten (and read again if it returns). */
-const COUNTED_PAGES = 500;
-
 /** A failed write as the popup's notice: a full browser store gets its own words, any other error its own text. */
 function saveFailed(error: unknown): HistoryNotice {
   if (error instanceof Error && error.name === 'QuotaExceededError') return { kind: 'save-failed', quota: true };
   const detail = (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, '').slice(0, 500);
   return { kind: 'save-failed', quota: false, ...(detail ? { detail } : {}) };
 }
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class MentionWriter {
   private queue: Promise<void> = Promise.resolve();
@@ -35,22 +34,25 @@ export class MentionWriter {
   /** Pages whose new mentions were not recorded, with the notice the popup words for the reader. */
   private readonly limited = new Map<string, HistoryNotice>();
   /**
-   * What the bounds need, as of the last write: mentions stored in all and per page. Only this
-   * writer adds mentions, so each write's own count keeps them true; deletions and imports go
-   * through `alter`, which forgets them. Unknown counts are read inside the write's transaction.
+   * Mentions stored in all, as of the last write (the page's own count comes with its record). Only
+   * this writer adds mentions, so each write's own count keeps it true; deletions and imports go
+   * through `alter`, which forgets it. Unknown, it is read inside the write's transaction.
    */
   private total: number | undefined;
-  private readonly perPage = new Map<string, number>();
 
   constructor(
     private readonly db: PledgeLensDatabase,
     private readonly now: () => Date,
   ) {}
 
-  /** Queues the mentions one page reported (all with the same `pageUrl`); returns at once. */
+  /**
+   * Queues the mentions one page reported (all with the same `pageUrl`); returns at once. The write
+   * starts a task later: the page's answer goes out when the handler's promise settles, a few
+   * microtasks on, so none of the write's work (the transaction, cloning the record) comes before it.
+   */
   record(seen: readonly Mention[]): void {
     if (seen.length === 0) return;
-    this.queue = this.queue.then(async () => {
+    this.queue = this.queue.then(nextTask).then(async () => {
       try {
         await this.write(seen);
         this.lastError = undefined;
@@ -86,12 +88,11 @@ export class MentionWriter {
 
   private forgetCounts(): void {
     this.total = undefined;
-    this.perPage.clear();
   }
 
   private async write(seen: readonly Mention[]): Promise<void> {
     const pageUrl = seen[0]!.pageUrl;
-    const known = { ...(this.total === undefined ? {} : { total: this.total }), ...(this.perPage.has(pageUrl) ? { onPage: this.perPage.get(pageUrl)! } : {}) };
+    const known = this.total === undefined ? {} : { total: this.total };
     const outcome = await recordSeenMentions(
       this.db,
       seen,
@@ -110,8 +111,5 @@ export class MentionWriter {
       );
     }
     this.total = before.total + added;
-    this.perPage.delete(pageUrl);
-    if (this.perPage.size >= COUNTED_PAGES) this.perPage.delete(this.perPage.keys().next().value!);
-    this.perPage.set(pageUrl, before.onPage + added);
   }
 }

@@ -4,6 +4,7 @@ import type { ExtensionPageToBackground } from '../../messages/extension-page-to
 import type { Handlers } from '../../messages/message-map';
 import { historyUrl } from '../../sites/url';
 import { refreshAllBadges } from '../badge';
+import { mentionsOnPage } from '../store/mention-store';
 import type { ClaimSnapshot } from '../claim-change-tracker';
 import type { BackgroundContext } from '../context';
 
@@ -30,7 +31,7 @@ export function changeHandlers(ctx: BackgroundContext): Handlers<ChangeRequests,
       await ctx.mentions.flushed();
       let changes: Record<string, ClaimChange> = {};
       if (request.claimIds) {
-        const pageMentions = request.pageUrl ? await ctx.db.getAllFromIndex('mentions', 'pageUrl', historyUrl(request.pageUrl)) : [];
+        const pageMentions = request.pageUrl ? await mentionsOnPage(ctx.db, historyUrl(request.pageUrl)) : [];
         changes = await ctx.changes.forPage(request.claimIds, pageMentions);
       } else {
         for (const record of (await ctx.changes.records()).values()) {

@@ -9,7 +9,7 @@ import { failed } from '../../format/reader-errors';
 import type { ExtensionPageToBackground, MentionQuery } from '../../messages/extension-page-to-background';
 import { historyUrl } from '../../sites/url';
 import type { Handlers } from '../../messages/message-map';
-import { clearMentions, deleteMentions, importMentions, listMentions, updateMention } from '../store/mention-store';
+import { clearMentions, deleteMentions, getMention, importMentions, listMentions, updateMention } from '../store/mention-store';
 import { refreshAllBadges } from '../badge';
 import type { BackgroundContext } from '../context';
 
@@ -52,7 +52,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
     'get-mention': async (request) => {
       // A page matched a moment ago may still be in the write queue.
       await ctx.mentions.flushed();
-      const mention = await ctx.db.get('mentions', request.mentionId);
+      const mention = await getMention(ctx.db, request.mentionId);
       if (!mention) return GONE;
       const claim = (await ctx.claimSets.get()).claims.get(mention.claimId);
       return { ok: true, mention, ...(claim ? { claim: toCardData(claim) } : {}) };

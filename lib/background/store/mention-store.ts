@@ -3,7 +3,7 @@ import { makeAnchor } from '../../annotations/make-anchor';
 import { mentionId } from '../../annotations/mention-id';
 import { mergeMentions, type MergeResult } from '../../annotations/merge-mentions';
 import type { Mention } from '../../annotations/schema';
-import type { PledgeLensDatabase } from './open-database';
+import { historyPage, type HistoryPage, type PledgeLensDatabase } from './open-database';
 
 export interface FoundSpan {
   claimId: string;
@@ -45,100 +45,187 @@ export interface SeenOutcome {
   before: HistoryCounts;
 }
 
+type ReadwritePages = ReturnType<typeof pagesReadwrite>;
+
+function pagesReadwrite(db: PledgeLensDatabase, durability: IDBTransactionDurability = 'default') {
+  return db.transaction('history-pages', 'readwrite', { durability });
+}
+
+/** Writes a page's record, or deletes it when no mention is left on it. */
+function putPage(tx: ReadwritePages, pageUrl: string, mentions: Mention[]): Promise<unknown> {
+  return mentions.length === 0 ? tx.store.delete(pageUrl) : tx.store.put(historyPage(pageUrl, mentions));
+}
+
 /**
  * Stores the mentions seen on one page (all with the same `pageUrl`) in one readwrite transaction:
  * new ones as given, known ones keep their first sighting, note and flag and take the new title,
- * anchor and last sighting. Every request is issued without waiting for the one before (IndexedDB
- * runs a transaction's requests in order): one read per mention plus the counts not given in
- * `known`, then one write per mention kept.
+ * anchor and last sighting. One read of the page's record (plus the total when `known` lacks it)
+ * and one write, however many mentions the page has.
+ *
+ * A mention id is tied to its page (it hashes the page URL), so a new id is looked for on this page
+ * only. Should it be stored on another page all the same (an imported file can put it there), the
+ * history's unique id index refuses the write, and the page is written again looking up every new id
+ * (one read each), updating such a mention where it is, as for any known mention.
  * @param admit how many of the `fresh` distinct new mentions may be stored (the first ones, in page
  *   order), given the counts before the write; all by default
- * @param known counts the caller already holds (they are not read again)
+ * @param known the total the caller already holds (it is not read again)
  * @throws what IndexedDB throws (QuotaExceededError on a full disk); nothing is written then
  */
 export async function recordSeenMentions(
   db: PledgeLensDatabase,
   seen: readonly Mention[],
   admit: (fresh: number, before: HistoryCounts) => number = (fresh) => fresh,
-  known: Partial<HistoryCounts> = {},
+  known: { total?: number } = {},
+): Promise<SeenOutcome> {
+  try {
+    return await recordOnPage(db, seen, admit, known, false);
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'ConstraintError')) throw error;
+    return recordOnPage(db, seen, admit, known, true);
+  }
+}
+
+async function recordOnPage(
+  db: PledgeLensDatabase,
+  seen: readonly Mention[],
+  admit: (fresh: number, before: HistoryCounts) => number,
+  known: { total?: number },
+  lookElsewhere: boolean,
 ): Promise<SeenOutcome> {
   const pageUrl = seen[0]?.pageUrl ?? '';
   // History is not a bank ledger: a sighting lost to a power cut right after it is not worth an fsync per page.
-  const tx = db.transaction('mentions', 'readwrite', { durability: 'relaxed' });
+  const tx = pagesReadwrite(db, 'relaxed');
   // A failed request aborts the transaction and rejects `done` too; the request's own rejection is what is thrown.
   tx.done.catch(() => undefined);
-  const [stored, onPage, total] = await Promise.all([
-    Promise.all(seen.map((mention) => tx.store.get(mention.id))),
-    known.onPage ?? tx.store.index('pageUrl').count(pageUrl),
-    known.total ?? tx.store.count(),
-  ]);
-  const before = { onPage, total };
-  const freshIds = [...new Set(seen.filter((_, i) => stored[i] === undefined).map((mention) => mention.id))];
+  const [page, total] = await Promise.all([tx.store.get(pageUrl), known.total ?? tx.store.index('mentionId').count()]);
+  const onPage = new Map((page?.mentions ?? []).map((mention) => [mention.id, mention]));
+  const before = { onPage: onPage.size, total };
+  const notHere = [...new Set(seen.filter((mention) => !onPage.has(mention.id)).map((mention) => mention.id))];
+  // Pages elsewhere holding one of those ids (the slow path only), by page URL.
+  const elsewhere = new Map<string, Map<string, Mention>>();
+  if (lookElsewhere) {
+    const holders = await Promise.all(notHere.map((id) => tx.store.index('mentionId').get(id)));
+    for (const holder of holders) if (holder) elsewhere.set(holder.pageUrl, new Map(holder.mentions.map((mention) => [mention.id, mention])));
+  }
+  const storedElsewhere = (id: string) => [...elsewhere.values()].find((mentions) => mentions.has(id));
+  const freshIds = notHere.filter((id) => storedElsewhere(id) === undefined);
   const kept = new Set(freshIds.slice(0, Math.max(0, Math.min(freshIds.length, admit(freshIds.length, before)))));
-  const writes: Array<Promise<unknown>> = [];
-  seen.forEach((mention, i) => {
-    const existing = stored[i];
-    if (existing) writes.push(tx.store.put({ ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen }));
-    else if (kept.has(mention.id)) writes.push(tx.store.put(mention));
-  });
+  for (const mention of seen) {
+    const holder = onPage.has(mention.id) ? onPage : storedElsewhere(mention.id);
+    const existing = holder?.get(mention.id);
+    if (holder && existing) holder.set(mention.id, { ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen });
+    else if (kept.has(mention.id)) onPage.set(mention.id, mention);
+  }
+  const writes = [putPage(tx, pageUrl, [...onPage.values()]), ...[...elsewhere].map(([url, mentions]) => putPage(tx, url, [...mentions.values()]))];
   await Promise.all([...writes, tx.done]);
   return { added: kept.size, refused: freshIds.length - kept.size, before };
 }
 
+/** The page record holding mention `id`, if any (read inside `tx` when given). */
+function pageHolding(db: PledgeLensDatabase, id: string): Promise<HistoryPage | undefined> {
+  return db.getFromIndex('history-pages', 'mentionId', id);
+}
+
+/** One stored mention by id, or undefined when the history does not hold it. */
+export async function getMention(db: PledgeLensDatabase, id: string): Promise<Mention | undefined> {
+  return (await pageHolding(db, id))?.mentions.find((mention) => mention.id === id);
+}
+
+/** Every stored mention of one page (its history URL), in no particular order. */
+export async function mentionsOnPage(db: PledgeLensDatabase, pageUrl: string): Promise<Mention[]> {
+  return (await db.get('history-pages', pageUrl))?.mentions ?? [];
+}
+
+/** Every stored mention of one claim, in no particular order. */
+export async function mentionsOfClaim(db: PledgeLensDatabase, claimId: string): Promise<Mention[]> {
+  const pages = await db.getAllFromIndex('history-pages', 'claimId', claimId);
+  return pages.flatMap((page) => page.mentions.filter((mention) => mention.claimId === claimId));
+}
+
+/** How many mentions the history holds. */
+export function countMentions(db: PledgeLensDatabase): Promise<number> {
+  return db.countFromIndex('history-pages', 'mentionId');
+}
+
+/**
+ * Changes one stored mention in place. `change` must keep the mention's `id` and `pageUrl`.
+ * @returns the changed mention, or undefined when none has that id
+ */
 export async function updateMention(
   db: PledgeLensDatabase,
   id: string,
   change: (mention: Mention) => Mention,
 ): Promise<Mention | undefined> {
-  const tx = db.transaction('mentions', 'readwrite');
-  const existing = await tx.store.get(id);
-  if (!existing) {
+  const tx = pagesReadwrite(db);
+  const page = await tx.store.index('mentionId').get(id);
+  const at = page?.mentions.findIndex((mention) => mention.id === id) ?? -1;
+  if (!page || at < 0) {
     await tx.done;
     return undefined;
   }
-  const updated = change(existing);
-  await tx.store.put(updated);
+  const updated = change(page.mentions[at]!);
+  const mentions = page.mentions.with(at, updated);
+  await tx.store.put(historyPage(page.pageUrl, mentions));
   await tx.done;
   return updated;
 }
 
 export async function listMentions(db: PledgeLensDatabase, filter: MentionFilter & { pageUrl?: string } = {}): Promise<Mention[]> {
-  const all = filter.pageUrl ? await db.getAllFromIndex('mentions', 'pageUrl', filter.pageUrl) : await db.getAll('mentions');
+  const all = filter.pageUrl ? await mentionsOnPage(db, filter.pageUrl) : (await db.getAll('history-pages')).flatMap((page) => page.mentions);
   return filterMentions(all, filter).sort((a, b) => b.lastSeen.localeCompare(a.lastSeen) || a.anchor.start - b.anchor.start);
 }
 
+/** Deletes the mentions with these ids (unknown ids are skipped) in one transaction. @returns how many were deleted */
 export async function deleteMentions(db: PledgeLensDatabase, ids: readonly string[]): Promise<number> {
-  const tx = db.transaction('mentions', 'readwrite');
+  const tx = pagesReadwrite(db);
+  const wanted = new Set(ids);
+  const holders = await Promise.all([...wanted].map((id) => tx.store.index('mentionId').get(id)));
+  const pages = new Map(holders.flatMap((page) => (page ? [[page.pageUrl, page] as const] : [])));
   let deleted = 0;
-  for (const id of ids) {
-    if ((await tx.store.getKey(id)) !== undefined) {
-      await tx.store.delete(id);
-      deleted++;
-    }
-  }
-  await tx.done;
+  const writes = [...pages.values()].map((page) => {
+    const left = page.mentions.filter((mention) => !wanted.has(mention.id));
+    deleted += page.mentions.length - left.length;
+    return putPage(tx, page.pageUrl, left);
+  });
+  await Promise.all([...writes, tx.done]);
   return deleted;
 }
 
 export async function clearMentions(db: PledgeLensDatabase): Promise<number> {
-  const tx = db.transaction('mentions', 'readwrite');
-  const count = await tx.store.count();
+  const tx = pagesReadwrite(db);
+  const count = await tx.store.index('mentionId').count();
   await tx.store.clear();
   await tx.done;
   return count;
 }
 
-/** Merges imported mentions in one transaction: either every change lands or none does. */
+/**
+ * Merges imported mentions in one transaction: either every change lands or none does. A merged
+ * mention whose page changed (the import saw it later, on another address) moves to that page's record.
+ */
 export async function importMentions(db: PledgeLensDatabase, incoming: readonly Mention[]): Promise<Omit<MergeResult, 'merged'>> {
-  const tx = db.transaction('mentions', 'readwrite');
+  const tx = pagesReadwrite(db);
   const ids = new Set(incoming.map((mention) => mention.id));
-  const existing: Mention[] = [];
-  for (const id of ids) {
-    const found = await tx.store.get(id);
-    if (found) existing.push(found);
-  }
+  const holders = await Promise.all([...ids].map((id) => tx.store.index('mentionId').get(id)));
+  const pages = new Map<string, Mention[]>(holders.flatMap((page) => (page ? [[page.pageUrl, page.mentions] as const] : [])));
+  const existing = [...pages.values()].flat().filter((mention) => ids.has(mention.id));
   const result = mergeMentions(existing, incoming);
-  for (const mention of result.merged) if (ids.has(mention.id)) await tx.store.put(mention);
-  await tx.done;
+  const targets = [...new Set(result.merged.map((mention) => mention.pageUrl))].filter((url) => !pages.has(url));
+  const read = await Promise.all(targets.map((url) => tx.store.get(url)));
+  targets.forEach((url, i) => pages.set(url, read[i]?.mentions ?? []));
+  // Each page keeps its own mentions in place, drops the imported ids and takes the merged ones that belong on it.
+  const merged = new Map(result.merged.filter((mention) => ids.has(mention.id)).map((mention) => [mention.id, mention]));
+  const writes = [...pages].map(([url, mentions]) => {
+    const placed = mentions.flatMap((mention) => {
+      if (!ids.has(mention.id)) return [mention];
+      const now = merged.get(mention.id)!;
+      if (now.pageUrl !== url) return [];
+      merged.delete(mention.id);
+      return [now];
+    });
+    return { url, placed };
+  });
+  for (const mention of merged.values()) writes.find((write) => write.url === mention.pageUrl)!.placed.push(mention);
+  await Promise.all([...writes.map(({ url, placed }) => putPage(tx, url, placed)), tx.done]);
   return { added: result.added, updated: result.updated, unchanged: result.unchanged };
 }

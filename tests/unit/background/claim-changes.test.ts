@@ -5,10 +5,13 @@
  * the database upgrade.
  */
 import { readFileSync } from 'node:fs';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, ClaimSet } from '../../../lib/claims/schema';
-import { DB_NAME, openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { DB_NAME, DB_VERSION, openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { listMentions, mentionsSeen } from '../../../lib/background/store/mention-store';
+import type { Mention } from '../../../lib/annotations/schema';
+import { matchClaims } from '../../../lib/match/match-claims';
 import type { ClaimChange } from '../../../lib/claims/claim-changes';
 import { changeDetail } from '../../../lib/i18n/claim-words';
 import { english } from '../i18n/test-translators';
@@ -297,20 +300,24 @@ describe('the database upgrade', () => {
     const v2 = await openPledgeLensDb(2);
     const bg2 = new BackgroundHarness(v2, { loadBundled: async () => bundledSet(), now });
     await bg2.service.init();
-    await ok(bg2.content(FRAME)({ type: 'match-page', url: PAGE.url, title: PAGE.title, text: PAGE.text }));
-    await bg2.service.context.mentions.flushed();
-    const mentions = await v2.getAll('mentions');
+    // Version 2 kept one record per mention (what its writer stored for this page), written raw.
+    const { index } = await bg2.service.context.claimSets.get();
+    const mentions = mentionsSeen({ url: PAGE.url, title: PAGE.title, text: PAGE.text }, matchClaims(PAGE.text, index), clock);
+    expect(mentions.length).toBeGreaterThan(0);
+    const legacy = v2 as unknown as IDBPDatabase<{ mentions: { key: string; value: Mention } }>;
+    for (const mention of mentions) await legacy.put('mentions', mention);
     expect(Array.from(v2.objectStoreNames).sort()).toEqual(['mentions', 'meta', 'packs']);
     v2.close();
 
     db = await openPledgeLensDb();
-    expect(Array.from(db.objectStoreNames).sort()).toEqual(['claim-changes', 'mentions', 'meta', 'packs']);
-    expect(await db.getAll('mentions')).toEqual(mentions);
+    expect(Array.from(db.objectStoreNames).sort()).toEqual(['claim-changes', 'history-pages', 'meta', 'packs']);
+    const stored = [...new Map(mentions.map((mention) => [mention.id, mention])).values()];
+    expect(await listMentions(db)).toEqual(stored.sort((a, b) => a.anchor.start - b.anchor.start));
     expect((await db.getAll('packs')).map((pack) => pack.id)).toEqual(['bundled']);
     db.close();
     // Opened again at the same version: nothing is recreated.
     const raw = await openDB(DB_NAME);
-    expect(raw.version).toBe(3);
+    expect(raw.version).toBe(DB_VERSION);
     raw.close();
     db = await openPledgeLensDb();
   });

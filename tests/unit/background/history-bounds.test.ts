@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_MENTIONS_PER_PAGE } from '../../../lib/background/mention-writer';
+import { mentionsOnPage } from '../../../lib/background/store/mention-store';
 import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
 import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
 import { installFakeIndexedDb } from './store/fake-idb';
@@ -36,7 +37,7 @@ describe('a bounded, resilient history', () => {
       expect(answer.matches.length).toBeGreaterThan(0);
     }
     await bg.service.context.mentions.flushed();
-    expect(await db.countFromIndex('mentions', 'pageUrl', url)).toBe(MAX_MENTIONS_PER_PAGE);
+    expect((await mentionsOnPage(db, url)).length).toBe(MAX_MENTIONS_PER_PAGE);
     const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }));
     expect(state.historyNotice).toEqual({ kind: 'page-limit', max: 300 });
   });

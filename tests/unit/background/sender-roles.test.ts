@@ -54,7 +54,7 @@ async function snapshot() {
   // init() compiles (and stores the compiled index) in the background: let it finish first.
   await bg.service.context.claimSets.get();
   await bg.service.context.mentions.flushed();
-  return { packs: await db.getAll('packs'), meta: await db.getAll('meta'), mentions: await db.getAll('mentions') };
+  return { packs: await db.getAll('packs'), meta: await db.getAll('meta'), history: await db.getAll('history-pages') };
 }
 
 describe('sender roles', () => {

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IDBPDatabase } from 'idb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   BUNDLED_PACK_ID,
   ensureBundledPack,
@@ -7,7 +8,19 @@ import {
   setPackEnabled,
   storeFilePack,
 } from '../../../../lib/background/store/claim-store';
-import { importMentions, listMentions, mentionsSeen, recordSeenMentions, updateMention } from '../../../../lib/background/store/mention-store';
+import {
+  clearMentions,
+  countMentions,
+  deleteMentions,
+  getMention,
+  importMentions,
+  listMentions,
+  mentionsOfClaim,
+  mentionsOnPage,
+  mentionsSeen,
+  recordSeenMentions,
+  updateMention,
+} from '../../../../lib/background/store/mention-store';
 import { DB_NAME, DB_VERSION, UPGRADE_BLOCKED, openPledgeLensDb, readMeta, writeMeta, type PledgeLensDatabase, type StoredPack } from '../../../../lib/background/store/open-database';
 import { storeTestClaim, storeTestSet } from './claim-set';
 import { ClaimSetCache } from '../../../../lib/background/claim-set-cache';
@@ -19,7 +32,7 @@ import { installFakeIndexedDb } from './fake-idb';
 async function recordPageMentions(db: PledgeLensDatabase, page: Parameters<typeof mentionsSeen>[0], spans: Parameters<typeof mentionsSeen>[1], now: Date): Promise<Mention[]> {
   const seen = mentionsSeen(page, spans, now);
   await recordSeenMentions(db, seen);
-  return Promise.all(seen.map(async (mention) => (await db.get('mentions', mention.id))!));
+  return Promise.all(seen.map(async (mention) => (await getMention(db, mention.id))!));
 }
 
 const T0 = new Date('2026-03-01T09:00:00.000Z');
@@ -74,7 +87,7 @@ describe('claim packs', () => {
     expect(await readMeta(second, 'settings')).toEqual({ siteMode: 'all-sites', disabledSites: ['example.com'], allowedSites: [], feedUrl: '' });
   });
 
-  it('upgrades a version-1 database: packs and meta stay, the mentions store appears', async () => {
+  it('upgrades a version-1 database: packs and meta stay, the history store appears', async () => {
     const v1 = await openDb(1);
     expect(Array.from(v1.objectStoreNames).sort()).toEqual(['meta', 'packs']);
     const pack: StoredPack = {
@@ -92,11 +105,11 @@ describe('claim packs', () => {
 
     const v2 = await openDb(DB_VERSION);
     expect(v2.version).toBe(DB_VERSION);
-    expect(Array.from(v2.objectStoreNames).sort()).toEqual(['claim-changes', 'mentions', 'meta', 'packs']);
+    expect(Array.from(v2.objectStoreNames).sort()).toEqual(['claim-changes', 'history-pages', 'meta', 'packs']);
     expect(await listPacks(v2)).toEqual([pack]);
     expect(await readMeta(v2, 'settings')).toEqual({ disabledSites: ['news.example'], feedUrl: 'https://feed.example/claims.json' });
-    const tx = v2.transaction('mentions');
-    expect(Array.from(tx.store.indexNames).sort()).toEqual(['claimId', 'lastSeen', 'pageUrl']);
+    const tx = v2.transaction('history-pages');
+    expect(Array.from(tx.store.indexNames).sort()).toEqual(['claimId', 'mentionId']);
     await tx.done;
     // The new store works.
     const [mention] = await recordPageMentions(v2, { url: 'https://news.example/a', title: 'A', text: 'One pledge sentence.' }, [{ claimId: 'c', start: 0, end: 20 }], T1);
@@ -201,6 +214,32 @@ describe('mentions', () => {
 });
 
 describe('the compiled index across cold starts', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('a set compiled now is told about at once; one hydrated from the store only after the delay, and not once the packs changed', async () => {
+    const db = await openDb();
+    await ensureBundledPack(db, storeTestSet('1.0.0'), T0);
+    const told: string[] = [];
+    const fresh = await new ClaimSetCache(db, 'build-a', (compiled) => told.push(`fresh ${compiled.version}`), 40).get();
+    expect(told).toEqual([`fresh ${fresh.version}`]);
+
+    const restarted = new ClaimSetCache(db, 'build-a', (compiled) => told.push(`stored ${compiled.version}`), 40);
+    await restarted.get();
+    await sleep(5);
+    expect(told).toHaveLength(1);
+    await sleep(60);
+    expect(told).toEqual([`fresh ${fresh.version}`, `stored ${fresh.version}`]);
+
+    // A change before the delay is up: only the new set is told about, never the stale one.
+    const changing = new ClaimSetCache(db, 'build-a', (compiled) => told.push(`changed ${compiled.version}`), 40);
+    await changing.get();
+    await setPackEnabled(db, BUNDLED_PACK_ID, false);
+    changing.invalidate();
+    await changing.get();
+    await sleep(80);
+    expect(told.slice(2)).toEqual(['changed none']);
+  });
+
   it('a second cache on the same packs and build reuses the stored index; another build or a pack change compiles afresh', async () => {
     const db = await openDb();
     await ensureBundledPack(db, storeTestSet('1.0.0'), T0);
@@ -213,5 +252,109 @@ describe('the compiled index across cold starts', () => {
     expect((await new ClaimSetCache(db, 'build-b').get()).index.claimSetVersion).not.toBe('from-store');
     await setPackEnabled(db, BUNDLED_PACK_ID, false);
     expect((await new ClaimSetCache(db, 'build-b').get()).index.claimSetVersion).toBe('none');
+  });
+});
+
+/** A mention as the history stores it, `n` telling them apart. */
+function storedMention(pageUrl: string, claimId: string, n: number, extra: Partial<Mention> = {}): Mention {
+  const text = `Opening ${n}. The lab will publish a ledger every quarter, item ${n}. Closing.`;
+  const start = text.indexOf('The lab');
+  const [mention] = mentionsSeen({ url: pageUrl, title: `Page ${pageUrl}`, text }, [{ claimId, start, end: text.indexOf('Closing') - 1 }], T0);
+  return { ...mention!, ...extra };
+}
+
+/** Mentions in one order whatever order they came in (`listMentions` leaves ties as stored). */
+const byId = (mentions: readonly Mention[]) => [...mentions].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('the history, one record per page (version 4)', () => {
+  const A = 'https://news.example/a';
+  const B = 'https://news.example/b';
+
+  it('a version-3 history moves into page records with every field, note and flag, and the per-mention store goes', async () => {
+    const v3 = await openDb(3);
+    const legacy = v3 as unknown as IDBPDatabase<{ mentions: { key: string; value: Mention } }>;
+    const mentions = [
+      storedMention(A, 'claim-1', 1),
+      storedMention(A, 'claim-2', 2, { note: { text: 'a note', updatedAt: T1.toISOString() }, lastSeen: T2.toISOString() }),
+      storedMention(B, 'claim-1', 3, { wrongMatch: { flagged: true, updatedAt: T1.toISOString() } }),
+      ...Array.from({ length: 30 }, (_, i) => storedMention(`https://other.example/${i % 7}`, `claim-${i % 3}`, 10 + i)),
+    ];
+    for (const mention of mentions) await legacy.put('mentions', mention);
+    close(v3);
+
+    const db = await openDb();
+    expect(Array.from(db.objectStoreNames).sort()).toEqual(['claim-changes', 'history-pages', 'meta', 'packs']);
+    const all = await listMentions(db);
+    expect(byId(all)).toEqual(byId(mentions));
+    // Still newest first.
+    expect(all[0]).toEqual(mentions[1]);
+    expect(await countMentions(db)).toBe(mentions.length);
+    // One record per page, found by any of its mentions and by its claims.
+    expect(await db.count('history-pages')).toBe(2 + 7);
+    expect((await mentionsOnPage(db, A)).map((m) => m.id).sort()).toEqual([mentions[0]!.id, mentions[1]!.id].sort());
+    for (const mention of mentions) expect(await getMention(db, mention.id)).toEqual(mention);
+    expect((await mentionsOfClaim(db, 'claim-1')).map((m) => m.id).sort()).toEqual(mentions.filter((m) => m.claimId === 'claim-1').map((m) => m.id).sort());
+  });
+
+  it('an empty version-3 history upgrades to an empty one', async () => {
+    close(await openDb(3));
+    const db = await openDb();
+    expect(await listMentions(db)).toEqual([]);
+    expect(await countMentions(db)).toBe(0);
+  });
+
+  it('a page of 230 mentions is one read and one write, on a first visit and a revisit', async () => {
+    const db = await openDb();
+    const seen = Array.from({ length: 230 }, (_, i) => storedMention(A, `claim-${i % 9}`, i));
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const puts = vi.spyOn(IDBObjectStore.prototype, 'put');
+    try {
+      await recordSeenMentions(db, seen, undefined, { total: 0 });
+      await recordSeenMentions(db, seen.map((mention) => ({ ...mention, lastSeen: T2.toISOString() })), undefined, { total: 230 });
+      expect([gets.mock.calls.length, puts.mock.calls.length]).toEqual([2, 2]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(await countMentions(db)).toBe(230);
+    expect((await listMentions(db)).every((m) => m.firstSeen === T0.toISOString() && m.lastSeen === T2.toISOString())).toBe(true);
+  });
+
+  it('a mention an import left on another page is updated where it is, keeping its note, and the page is still written', async () => {
+    const db = await openDb();
+    // An id computed for page B, stored (by a crafted import) under page A with a note.
+    const misplaced = { ...storedMention(B, 'claim-1', 1), pageUrl: A, note: { text: 'kept', updatedAt: T1.toISOString() } };
+    await importMentions(db, [misplaced]);
+    const seenOnB = [storedMention(B, 'claim-1', 1), storedMention(B, 'claim-2', 2)].map((m) => ({ ...m, pageTitle: 'B again', lastSeen: T2.toISOString() }));
+    expect(await recordSeenMentions(db, seenOnB)).toEqual({ added: 1, refused: 0, before: { onPage: 0, total: 1 } });
+    expect(await getMention(db, misplaced.id)).toEqual({ ...misplaced, pageTitle: 'B again', anchor: seenOnB[0]!.anchor, lastSeen: T2.toISOString() });
+    expect((await mentionsOnPage(db, B)).map((m) => m.id)).toEqual([seenOnB[1]!.id]);
+    expect(await countMentions(db)).toBe(2);
+  });
+
+  it('an import that saw a mention later on another address moves it to that page; deleting the last mention drops the page', async () => {
+    const db = await openDb();
+    const mention = storedMention(A, 'claim-1', 1);
+    await recordSeenMentions(db, [mention]);
+    const moved = { ...mention, pageUrl: B, pageTitle: 'Moved', lastSeen: T2.toISOString() };
+    expect(await importMentions(db, [moved])).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(await mentionsOnPage(db, A)).toEqual([]);
+    expect(await db.get('history-pages', A)).toBeUndefined();
+    expect(await mentionsOnPage(db, B)).toEqual([moved]);
+    expect(await countMentions(db)).toBe(1);
+
+    const other = storedMention(B, 'claim-2', 2);
+    await recordSeenMentions(db, [other]);
+    expect(await deleteMentions(db, [moved.id, moved.id, 'urn:pledge-lens:mention:unknown'])).toBe(1);
+    expect(await mentionsOnPage(db, B)).toEqual([other]);
+    expect(await deleteMentions(db, [other.id])).toBe(1);
+    expect(await db.count('history-pages')).toBe(0);
+  });
+
+  it('clearMentions says how many mentions it removed, across pages', async () => {
+    const db = await openDb();
+    await recordSeenMentions(db, [storedMention(A, 'claim-1', 1), storedMention(A, 'claim-1', 2)]);
+    await recordSeenMentions(db, [storedMention(B, 'claim-1', 3)]);
+    expect(await clearMentions(db)).toBe(3);
+    expect(await listMentions(db)).toEqual([]);
   });
 });
