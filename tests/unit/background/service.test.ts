@@ -211,8 +211,14 @@ describe('BackgroundHarness: claim packs', () => {
     expect(await packIds(service)).toEqual(before);
   });
 
-  it('a valid file pack overrides the bundled claim with the same id', async () => {
+  it('a valid file pack overrides the bundled claim with the same id (cards made before the change are not reused)', async () => {
     const service = await makeService();
+    // Cards are kept per compiled set: the bundled claim's card, twice, then the override's.
+    for (let i = 0; i < 2; i++) {
+      const before = await matchPage(service);
+      if (!before.ok) throw new Error(before.error);
+      expect(before.claims[RISK_REPORTS_ID]?.packName).not.toBe('My pack (Reader)');
+    }
     const imported = await service.page({ type: 'import-claim-pack', name: 'My pack', text: JSON.stringify(overridingSet()) });
     if (!imported.ok) throw new Error(imported.error);
     expect(imported.pack).toMatchObject({ id: 'file-my-pack', source: 'file', enabled: true, claimCount: 1, name: 'My pack (Reader)' });
