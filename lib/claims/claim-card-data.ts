@@ -39,15 +39,33 @@ export function shortStatement(statement: string, max = 72): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[,;:]$/, '')}…`;
 }
 
-/** The ids of other claims that `claim`'s rationale, contested note or history notes mention. */
+/**
+ * The most other claims one card names (the bundled set's claims name at most one). Each is rewritten
+ * into every text of the card (`readerText`), so a hostile set whose texts name thousands of short ids
+ * ("a", "b", …) would otherwise freeze the page for a minute when the card opens.
+ */
+export const MAX_RELATED_CLAIMS = 20;
+
+/** Words that could be a claim id (ids are slugs: lower-case words joined by hyphens). */
+const ID_TOKEN = /[a-z0-9]+(?:-[a-z0-9]+)*/g;
+
+/**
+ * The ids of other claims that `claim`'s rationale, contested note or history notes mention, in the
+ * order the texts first name them, at most MAX_RELATED_CLAIMS. Each word of the texts is looked up,
+ * so the cost follows the texts' length, not the size of the claim set.
+ */
 function relatedClaims(claim: PackedClaim, claims: ReadonlyMap<string, PackedClaim> | undefined): Record<string, string> | undefined {
   if (!claims) return undefined;
   const texts = [claim.rationale, claim.contested ?? '', ...claim.history.map((entry) => entry.note)].join('\n');
   const out: Record<string, string> = {};
-  for (const [id, other] of claims) {
-    if (id !== claim.id && texts.includes(id)) out[id] = shortStatement(other.statement);
+  let count = 0;
+  for (const [id] of texts.matchAll(ID_TOKEN)) {
+    const other = claims.get(id);
+    if (!other || id === claim.id || Object.hasOwn(out, id)) continue;
+    out[id] = shortStatement(other.statement);
+    if (++count === MAX_RELATED_CLAIMS) break;
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return count > 0 ? out : undefined;
 }
 
 /**

@@ -234,6 +234,8 @@ export function readerText(text: string, related: Readonly<Record<string, string
   let out = text;
   // "(see anthropic-x)", "(anthropic-x)", "; see anthropic-x": a pointer the reader cannot follow.
   for (const [id, words] of Object.entries(related).sort(([a], [b]) => b.length - a.length)) {
+    // Four expressions per id are built only for ids the text holds: a card's record may name many.
+    if (!out.includes(id)) continue;
     const name = escape(id);
     // Replacer functions: the words are claim text, and a "$1" in them must stay text.
     out = out

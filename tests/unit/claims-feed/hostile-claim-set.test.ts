@@ -4,7 +4,7 @@
  * `validateClaimPackFile`, the path a feed body and a pack file share after their own checks.
  */
 import { describe, expect, it } from 'vitest';
-import { cardDataFor } from '../../../lib/claims/claim-card-data';
+import { cardDataFor, MAX_RELATED_CLAIMS } from '../../../lib/claims/claim-card-data';
 import type { PackedClaim } from '../../../lib/claims/merge-claim-packs';
 import { validateClaimPackFile } from '../../../lib/claims/parse-claim-set-text';
 import { MAX_LIST, type Claim } from '../../../lib/claims/schema';
@@ -131,6 +131,22 @@ describe('sizes a feed could use to stall every page', () => {
     const manyPhrasings = Array.from({ length: Math.ceil((MAX_SET_PHRASINGS + 1) / MAX_LIST.phrasings) }, (_, c) => makeClaim(`claim-${c}`, { phrasings }));
     const counted = validateClaimSet(makeClaimSet({ claims: manyPhrasings }));
     expect(!counted.ok && counted.issues.map((issue) => issue.message)).toEqual([`has ${manyPhrasings.length * MAX_LIST.phrasings} phrasings in all (at most ${MAX_SET_PHRASINGS})`]);
+  });
+
+  it('names at most MAX_RELATED_CLAIMS other claims on a card, the first its texts name (each is rewritten into every text of the card)', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => i.toString(36));
+    const packed = (claim: Claim): PackedClaim => ({ ...claim, packId: 'feed', packName: 'Feed' });
+    const others = ids.map((id) => packed(makeClaim(`c${id}`)));
+    const note = (from: number) => ids.slice(from, from + 40).map((id) => `c${id}`).join(' ');
+    const named = packed(
+      makeClaim('named', {
+        rationale: `See ${note(0)}.`,
+        history: Array.from({ length: 9 }, (_, i) => ({ date: '2025-01-10', event: i === 0 ? ('introduced' as const) : ('noted' as const), note: note(40 * (i + 1)), sourceUrl: 'https://example.org/post' })),
+      }),
+    );
+    const claims = new Map([named, ...others].map((claim) => [claim.id, claim]));
+    const related = cardDataFor(['named'], claims)['named']!.related ?? {};
+    expect(Object.keys(related)).toEqual(ids.slice(0, MAX_RELATED_CLAIMS).map((id) => `c${id}`));
   });
 
   it('the bundled set is well inside every bound', () => {
