@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { codePointLength, codePointToUtf16, exportW3c, utf16ToCodePoint } from '../../../lib/annotations/export-w3c';
 import { parseAnnotationExport } from '../../../lib/annotations/import-annotations';
 import { makeAnchor } from '../../../lib/annotations/make-anchor';
+import { mentionId } from '../../../lib/annotations/mention-id';
 import type { Mention } from '../../../lib/annotations/schema';
 import { REPO_ROOT } from '../../../scripts/support/paths';
 
@@ -19,12 +20,15 @@ const QUOTE = 'Anthropic said it will publish a Risk Report every three to six m
 
 function mention(text: string, quote: string, pageUrl = 'https://example.org/page'): Mention {
   const start = text.indexOf(quote);
+  const anchor = makeAnchor(text, start, start + quote.length);
+  const claimId = 'anthropic-rsp3-risk-reports';
   return {
-    id: 'm1',
+    // The id the extension gives it: an import refuses one that does not match the page, claim and quote.
+    id: mentionId(pageUrl, claimId, anchor.exact, anchor.prefix, anchor.suffix),
     pageUrl,
     pageTitle: 'Example',
-    claimId: 'anthropic-rsp3-risk-reports',
-    anchor: makeAnchor(text, start, start + quote.length),
+    claimId,
+    anchor,
     firstSeen: '2026-11-29T10:00:00.000Z',
     lastSeen: '2026-11-29T10:00:00.000Z',
   };
