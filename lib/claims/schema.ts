@@ -44,7 +44,11 @@ export const LEGACY_CLAIM_SCHEMA_VERSIONS = [1] as const;
 const isoDate = v.pipe(
   v.string(),
   v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
-  v.check((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'must be a real calendar date'),
+  // Engines roll "2025-02-30" over to 2 March rather than refusing it: the date must read back as written.
+  v.check((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, 'must be a real calendar date'),
 );
 
 /**

@@ -61,6 +61,16 @@ describe('claim-set text a reader sees', () => {
   });
 });
 
+describe('dates a card shows', () => {
+  it.each(['2025-02-30', '2025-04-31', '2023-02-29'])('refuses %s, which engines would show as a day in the next month', (date) => {
+    expect(errorOf(setText({ statusDate: date, history: [{ date, event: 'introduced', note: 'n', sourceUrl: 'https://lab.example/' }] }))).toMatch(/must be a real calendar date/);
+  });
+
+  it('takes 29 February in a leap year', () => {
+    expect(validateClaimPackFile(setText({ statusDate: '2024-02-29', history: [{ date: '2024-02-29', event: 'introduced', note: 'n', sourceUrl: 'https://lab.example/' }] })).ok).toBe(true);
+  });
+});
+
 describe('links a card would open', () => {
   it.each(['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://lab.example/policy', 'HTTPS://lab.example/policy', ' https://lab.example/'])(
     'refuses %j wherever a claim holds a link',
