@@ -21,6 +21,9 @@ export function feedAccessPattern(url: string): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackUrl(parsed))) return undefined;
+  // The URL parser takes "*" in a host name ("https://*/claims.json"), and in a match pattern it is a
+  // wildcard: asking for that host would ask for every site. No feed can be at such a host anyway.
+  if (parsed.hostname.includes('*')) return undefined;
   const pattern = feedPermissionPattern(parsed);
   const offered = (browser.runtime.getManifest().optional_permissions ?? []).map(String);
   return offered.includes(pattern) || (parsed.protocol === 'https:' && offered.includes('https://*/*')) ? pattern : undefined;

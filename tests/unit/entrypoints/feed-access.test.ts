@@ -51,6 +51,14 @@ describe('feed host permission', () => {
     expect(browserMock.permissions.request).not.toHaveBeenCalled();
   });
 
+  it('never asks for a wildcard: a "*" in the typed host would be a pattern for every site (or every subdomain)', async () => {
+    for (const url of ['https://*/claims.json', 'https://*.example.org/claims.json', 'https://feeds.*/c.json']) {
+      expect(feedAccessPattern(url), url).toBeUndefined();
+      expect(await requestFeedAccess(url), url).toBe('not-needed');
+    }
+    expect(browserMock.permissions.request).not.toHaveBeenCalled();
+  });
+
   it('gives back the previous feed host unless the new feed uses the same host', async () => {
     await releaseFeedAccess('https://old.example.org/c.json', 'https://old.example.org/other.json');
     expect(browserMock.permissions.remove).not.toHaveBeenCalled();
