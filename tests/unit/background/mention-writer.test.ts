@@ -65,6 +65,17 @@ describe('the mention writer', () => {
     expect((await mentionsOnPage(db, PAGE)).length).toBe(40);
   });
 
+  it('opens no transaction until a task after record(): the answer goes out in the microtasks before it', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    const watched = watchRequests();
+    writer.record(mentionsOn(PAGE, 0, 3));
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(watched.transactions).toEqual({});
+    await writer.flushed();
+    expect(watched.transactions).toEqual({ readwrite: 1 });
+    expect((await mentionsOnPage(db, PAGE)).length).toBe(3);
+  });
+
   it('a known mention keeps its first sighting and note and takes the new title, anchor and last sighting', async () => {
     const writer = new MentionWriter(db, () => NOW);
     const [first] = mentionsOn(PAGE, 0, 1);
