@@ -10,6 +10,7 @@ import { validateClaimPackFile } from '../../../lib/claims/parse-claim-set-text'
 import { MAX_LIST, type Claim } from '../../../lib/claims/schema';
 import { MAX_SET_NAMES, MAX_SET_PHRASINGS, validateClaimSet } from '../../../lib/claims/validate-claim-set';
 import { readerText } from '../../../lib/format/claim-verdict';
+import { generateClaimSet } from '../../../scripts/bench/synthetic-claims';
 import { bundledClaimSet, makeClaim, makeClaimSet } from '../../support/claim-sets';
 
 function errorOf(text: string): string {
@@ -159,8 +160,11 @@ describe('sizes a feed could use to stall every page', () => {
     expect(Object.keys(related)).toEqual(ids.slice(0, MAX_RELATED_CLAIMS).map((id) => `c${id}`));
   });
 
-  it('the bundled set is well inside every bound', () => {
+  it('the bundled set and the benchmark\'s 10,000-claim set are inside every bound', () => {
     expect(validateClaimSet(bundledClaimSet()).ok).toBe(true);
+    const vocabulary = { nouns: ['harbor', 'ledger', 'charter', 'beacon'], verbs: ['audit', 'publish', 'restrict'], adjectives: ['independent', 'quarterly'], pageWords: ['reports'] };
+    const big = validateClaimSet(generateClaimSet(bundledClaimSet(), 10_000, vocabulary));
+    expect(big.ok ? [] : big.issues.slice(0, 3)).toEqual([]);
   });
 
   it('answers a file nested 300,000 levels deep with an error, not an exception', () => {
