@@ -62,6 +62,9 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     if (!isReadableDocument(document)) return;
+    // The wake gate's vocabulary is a round trip to the browser: asked for first, it is on its way
+    // while the annotator and the listeners are set up.
+    const vocabulary = browser.storage.local.get(CLAIM_VOCABULARY_KEY).then((stored) => stored[CLAIM_VOCABULARY_KEY]);
     const ask = senderFor<ContentToBackground>((message) => browser.runtime.sendMessage(message));
     const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl);
     const card = annotator.card;
@@ -172,13 +175,13 @@ export default defineContentScript({
       if (enabled) await ask({ type: 'report-frame', url: frameUrl(), enabled: true, scanning: false, claims: [] });
     };
     const startIfSiteOn = async (): Promise<void> => {
-      if (await siteIsOn()) await annotator.start();
+      await annotator.startWhen(siteIsOn());
     };
     // Before any message: a frame whose text names no known actor, alias or key phrase sends nothing
     // and so never wakes the background; new text is looked at as it comes (lib/prefilter/wake-gate.ts).
     // Without a vocabulary of the format this build reads, the gate opens at once.
     const gate = new WakeGate(document, {
-      read: async () => (await browser.storage.local.get(CLAIM_VOCABULARY_KEY))[CLAIM_VOCABULARY_KEY],
+      read: () => vocabulary,
       wake: () => void startIfSiteOn(),
     });
     ctx.onInvalidated(() => gate.destroy());

@@ -30,14 +30,34 @@ interface MentionState {
 }
 
 /**
+ * A whole-page extraction made ahead of the first scan, while the background says whether the site
+ * is on. An observer notes any change to the page meanwhile: then it is not used.
+ */
+interface Prefetch {
+  root: HTMLElement;
+  extraction: Promise<ExtractedText>;
+  observer: MutationObserver;
+  changed: boolean;
+}
+
+/** Highlights' accessible names by kind: the frame's language cannot change while the page is open. */
+const labels = new Map<ClaimCardData['kind'], string>();
+
+/**
  * A highlight's accessible name. It is an attribute in the page's DOM, so it names the kind only
  * (as the highlight's colour and line do): a statement or status there would let the page read
  * which of the reader's claims (a private pack's included) its text matched. The card, out of the
  * page's reach, says the rest.
  */
 function markLabel(kind: ClaimCardData['kind']): string {
-  const { t } = cardLanguage();
-  return t('content_highlightLabel', { kind: kindLabel(t, kind) });
+  // Each `i18n.getMessage` is an extension API call (its arguments checked against the API's
+  // schema): once per kind, not twice per highlight.
+  let label = labels.get(kind);
+  if (label === undefined) {
+    const { t } = cardLanguage();
+    labels.set(kind, (label = t('content_highlightLabel', { kind: kindLabel(t, kind) })));
+  }
+  return label;
 }
 
 function isVisible(element: Element): boolean {
@@ -66,6 +86,7 @@ export class PageAnnotator {
   private scanning = false;
   private rescanQueued = false;
   private settleArmed = false;
+  private prefetch: Prefetch | undefined;
   enabled = false;
 
   constructor(
@@ -88,9 +109,29 @@ export class PageAnnotator {
     });
   }
 
+  /**
+   * Starts highlighting if `siteOn` resolves true, reading the page while it is pending (the answer
+   * is a round trip to the background: the page's text is ready when it comes).
+   * @returns whether the site was on (a rejected `siteOn` rejects, and nothing starts)
+   */
+  async startWhen(siteOn: Promise<boolean>): Promise<boolean> {
+    this.prepare();
+    let on = false;
+    try {
+      on = await siteOn;
+    } finally {
+      if (!on) this.dropPrefetch();
+    }
+    if (on) await this.start();
+    return on;
+  }
+
   /** Starts highlighting: one scan now, then rescans as the page changes. */
   async start(): Promise<void> {
-    if (this.enabled) return;
+    if (this.enabled) {
+      this.dropPrefetch();
+      return;
+    }
     this.enabled = true;
     this.scheduler.invalidateAll();
     await this.scan();
@@ -99,6 +140,7 @@ export class PageAnnotator {
 
   /** Removes every highlight and the card; the page is left as it was. */
   stop(): void {
+    this.dropPrefetch();
     this.enabled = false;
     this.scheduler.stop();
     this.card.hide();
@@ -113,6 +155,7 @@ export class PageAnnotator {
   /** SPA navigation: the old article's highlights go, the new one is scanned. */
   async reset(): Promise<void> {
     if (!this.enabled) return;
+    this.dropPrefetch();
     this.card.hide();
     this.scheduler.withoutObserver(() => this.registry.clear());
     this.mentions.clear();
@@ -282,17 +325,7 @@ export class PageAnnotator {
       // A rewritten document (document.open, a replaced <html>) lost our styles with its old <head>.
       this.scheduler.withoutObserver(() => this.installStyles());
       const { shouldYield, yieldNow } = this.slicer();
-      const extracted = await extractTextSliced(
-        root,
-        {
-          skip: (element) => this.card.isHost(element),
-          include: (element) => this.plainText && element.localName === 'pre' && element.parentNode === this.doc.body,
-          maxLength: MAX_PAGE_TEXT,
-          maxNodes: MAX_NODES,
-        },
-        shouldYield,
-        yieldNow,
-      );
+      const extracted = (whole ? await this.takePrefetch(root) : undefined) ?? (await this.extract(root, shouldYield, yieldNow));
       if (!this.enabled) return;
       this.hidden = new Set(extracted.hidden);
       const changed = whole ? 'whole-page' : changedRegions(extracted, roots);
@@ -301,6 +334,8 @@ export class PageAnnotator {
       for (const region of regions) specs.push(...(await this.matchRegion(extracted, region)));
       if (specs.length && this.enabled) {
         this.layoutCache = new Map();
+        // A fresh slice: the wait for the background's answer was not our work.
+        const { shouldYield, yieldNow } = this.slicer();
         await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
         this.scheduler.withoutObserver(() => this.installStyles());
         if (this.registry.interim().length > 0) this.settleLater();
@@ -313,6 +348,50 @@ export class PageAnnotator {
         void this.scan();
       } else if (this.enabled) this.report();
     }
+  }
+
+  /** The page's text under `root`, in slices. */
+  private extract(root: HTMLElement, shouldYield: () => boolean, yieldNow: () => Promise<void>): Promise<ExtractedText> {
+    const options = {
+      skip: (element: Element) => this.card.isHost(element),
+      include: (element: Element) => this.plainText && element.localName === 'pre' && element.parentNode === this.doc.body,
+      maxLength: MAX_PAGE_TEXT,
+      maxNodes: MAX_NODES,
+    };
+    return extractTextSliced(root, options, shouldYield, yieldNow);
+  }
+
+  /** Begins a whole-page extraction for the first scan (see `Prefetch`); nothing if highlighting already runs. */
+  private prepare(): void {
+    const root = this.doc.body;
+    if (this.enabled || this.prefetch || !root) return;
+    // Our own style element goes into <head>, whose text is never read: changes there do not count.
+    const observer = new MutationObserver((records) => this.notePrefetchChanges(prefetch, records));
+    observer.observe(this.doc, { childList: true, subtree: true, characterData: true, attributes: true });
+    const { shouldYield, yieldNow } = this.slicer();
+    const prefetch: Prefetch = { root, extraction: this.extract(root, shouldYield, yieldNow), observer, changed: false };
+    this.prefetch = prefetch;
+  }
+
+  private notePrefetchChanges(prefetch: Prefetch, records: readonly MutationRecord[]): void {
+    const head = this.doc.head;
+    if (records.some((record) => !head || !head.contains(record.target))) prefetch.changed = true;
+  }
+
+  private dropPrefetch(): void {
+    this.prefetch?.observer.disconnect();
+    this.prefetch = undefined;
+  }
+
+  /** The prefetched extraction of `root` if the page did not change since it began; undefined otherwise. */
+  private async takePrefetch(root: HTMLElement): Promise<ExtractedText | undefined> {
+    const prefetch = this.prefetch;
+    if (!prefetch) return undefined;
+    this.prefetch = undefined;
+    const extracted = await prefetch.extraction;
+    this.notePrefetchChanges(prefetch, prefetch.observer.takeRecords());
+    prefetch.observer.disconnect();
+    return prefetch.changed || prefetch.root !== root || !root.isConnected ? undefined : extracted;
   }
 
   /**
@@ -342,7 +421,7 @@ export class PageAnnotator {
     // Empty frames (ad slots, about:blank placeholders) have nothing to ask about.
     if (!/\S/.test(text.slice(region.start, region.end))) return [];
     const partial = region.start > 0 || region.end < text.length;
-    const response = await this.ask({
+    const answer = this.ask({
       type: 'match-page',
       url: this.pageUrl(),
       title: this.doc.title.slice(0, 2000),
@@ -355,6 +434,11 @@ export class PageAnnotator {
           }
         : {}),
     });
+    // A frame's first `i18n.getMessage` (for the highlights' names) blocks on a round trip to the
+    // browser, which loads the message catalogue then (Chrome): made while the background matches,
+    // it is off the path from the answer to the first highlight.
+    cardLanguage();
+    const response = await answer;
     if (!response.ok || !this.enabled) return [];
     const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
     const specs: HighlightSpec[] = [];

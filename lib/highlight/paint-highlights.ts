@@ -533,14 +533,58 @@ function joins(region: Region | undefined, markRoot: Node, context: Node, pieces
   return region.contexts.length < MAX_REGION_CONTEXTS && !last.contains(context) && !context.contains(last);
 }
 
+/** What a painting step did: planned one span, or wrapped the page's first region. */
+type StepEnd = 'planned' | 'first-region';
+
+/** The text nodes a span covers. */
+function nodesOf(extracted: ExtractedText, spec: HighlightSpec): Text[] {
+  return toNodeRanges(extracted, spec.start, spec.end).map((piece) => piece.node);
+}
+
+/**
+ * How many of the specs that come first in reading order (the end of `ordered`, which is last
+ * first) make up the page's first region: the highlights a reader sees first, at the top of the
+ * page. They are wrapped before the rest is planned. The region ends where its text nodes end: a
+ * later span in a node it split would no longer find its text there, so the region gives up its
+ * last spans until no span after it shares a node with it (none at all: 0, painting as before).
+ */
+function leadingCount(extracted: ExtractedText, ordered: readonly HighlightSpec[], modeOf: ModeChooser): number {
+  let region: Region | undefined;
+  const nodes: Text[][] = [];
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const spec = ordered[i]!;
+    const pieces = toNodeRanges(extracted, spec.start, spec.end);
+    if (pieces.length === 0 || pieces.some((piece) => !piece.node.isConnected) || modeOf(pieces) !== 'mark') break;
+    const parts = wrappingsOf({ spec, marks: [] }, pieces);
+    if (parts.length !== 1) break;
+    const { markRoot, context } = parts[0]!;
+    if (!region) region = { markRoot, contexts: [context], owners: [], wrappings: [], pieces: 0 };
+    else if (!joins(region, markRoot, context, pieces.length)) break;
+    else if (region.contexts[region.contexts.length - 1] !== context) region.contexts.push(context);
+    region.pieces += pieces.length;
+    nodes.push(pieces.map((piece) => piece.node));
+  }
+  let count = nodes.length;
+  let next = count < ordered.length ? nodesOf(extracted, ordered[ordered.length - 1 - count]!) : [];
+  while (count > 0) {
+    const held = new Set(nodes.slice(0, count).flat());
+    if (!next.some((node) => held.has(node))) break;
+    count--;
+    next = nodes[count]!;
+  }
+  return count;
+}
+
 /**
  * The painting, as a sequence of steps (the generator yields between them; the caller decides when
- * to give the page its main thread back). Specs are taken last first; a span overlapping a later one
- * already taken for wrapping in the same text node is skipped (wrapping both would nest marks).
- * Consecutive spans are gathered into regions of a few paragraphs, each wrapped with one mark.js
- * call; regions are wrapped last first, and mark.js keeps the text *before* each mark in the split
- * node, so the node references of earlier regions stay valid. Every region re-checks its text when
- * it is wrapped, so the page may change between steps.
+ * to give the page its main thread back). The page's first region (`leadingCount`) is wrapped
+ * first, so the reader's first highlights do not wait for the rest. Then specs are taken last
+ * first; a span overlapping a later one already taken for wrapping in the same text node is skipped
+ * (wrapping both would nest marks). Consecutive spans are gathered into regions of a few
+ * paragraphs, each wrapped with one mark.js call; regions are wrapped last first, and mark.js keeps
+ * the text *before* each mark in the split node, so the node references of earlier regions stay
+ * valid (the first region shares no text node with the rest). Every region re-checks its text
+ * when it is wrapped, so the page may change between steps.
  */
 function* paintSteps(
   extracted: ExtractedText,
@@ -549,7 +593,7 @@ function* paintSteps(
   modeOf: ModeChooser,
   step: <T>(paint: () => T) => T,
   painted: PaintedHighlight[],
-): Generator<void, void, void> {
+): Generator<StepEnd, void, void> {
   const taken = new Map<Text, NodeRange[]>();
   let region: Region | undefined;
   const flush = (): void => {
@@ -557,8 +601,16 @@ function* paintSteps(
     region = undefined;
     if (pending) painted.push(...step(() => paintRegion(extracted, pending, registry)));
   };
-  for (const spec of [...specs].sort((a, b) => b.start - a.start)) {
-    yield;
+  const ordered = [...specs].sort((a, b) => b.start - a.start);
+  const lead = leadingCount(extracted, ordered, modeOf);
+  const sequence = [...ordered.slice(ordered.length - lead), ...ordered.slice(0, ordered.length - lead)];
+  for (const [index, spec] of sequence.entries()) {
+    // The first region is wrapped before the rest is planned.
+    if (index === lead && lead > 0) {
+      flush();
+      yield 'first-region';
+    }
+    yield 'planned';
     // The text check runs when the span is painted (a region is wrapped later, after other steps).
     const pieces = toNodeRanges(extracted, spec.start, spec.end);
     if (pieces.length === 0 || pieces.some((piece) => !piece.node.isConnected || taken.get(piece.node)?.some((other) => piece.from < other.to && other.from < piece.to))) continue;
@@ -630,7 +682,9 @@ export async function paintHighlightsSliced(
 ): Promise<PaintedHighlight[]> {
   const painted: PaintedHighlight[] = [];
   const steps = paintSteps(extracted, specs, registry, slicing.modeOf ?? ALWAYS_MARK, slicing.step, painted);
-  while (!steps.next().done) if (slicing.shouldYield()) await slicing.yieldNow();
+  // The page gets its main thread back right after the first region: the reader's first highlights
+  // can be drawn while the rest is painted.
+  for (let next = steps.next(); !next.done; next = steps.next()) if (next.value === 'first-region' || slicing.shouldYield()) await slicing.yieldNow();
   return byStart(painted);
 }
 

@@ -174,3 +174,60 @@ describe('one markRanges call per region', () => {
     expect(document.getElementById('a')!.querySelector('mark')!.textContent).toBe('Second claim here.');
   });
 });
+
+describe('the first region first', () => {
+  it('wraps the highlights at the top of the page before the rest, and paints every span as before', async () => {
+    const paragraphs = Array.from({ length: 30 }, (_, p) => `<p>Para ${p} <i>starts</i> here. Sentence ${p} ends.</p>`);
+    document.body.innerHTML = `<article>${paragraphs.join('')}</article>`;
+    const before = document.body.innerHTML;
+    const extracted = extractText(document.body);
+    const specs = Array.from({ length: 30 }, (_, p) => [at(extracted, `Para ${p} starts here.`, `p${p}`), at(extracted, `Sentence ${p} ends.`, `s${p}`)]).flat();
+    const registry = new HighlightRegistry();
+    const paragraphOf = (mark: Element) => Array.from(document.querySelectorAll('p')).indexOf(mark.closest('p')!);
+    const firstStep: number[] = [];
+    let steps = 0;
+    const painted = await paintHighlightsSliced(extracted, specs, registry, {
+      shouldYield: () => true,
+      yieldNow: async () => undefined,
+      step: (paint) => {
+        const result = paint();
+        if (++steps === 1) firstStep.push(...Array.from(document.querySelectorAll(`mark.${MARK_CLASS}`), paragraphOf));
+        return result;
+      },
+    });
+    // The first wrapping is the first 8 paragraphs (one region), the page's top.
+    expect(new Set(firstStep)).toEqual(new Set(Array.from({ length: 8 }, (_, p) => p)));
+    expect(painted.map(textOf)).toEqual(specs.map((s) => extracted.text.slice(s.start, s.end)));
+    expectIdentity(registry, painted);
+    registry.clear();
+    expect(document.body.innerHTML).toBe(before);
+
+    // With time to spare in the slice, the page still gets its main thread back once: right after the first region.
+    const again = extractText(document.body);
+    const pauses: number[] = [];
+    const repainted = await paintHighlightsSliced(again, specs, new HighlightRegistry(), {
+      shouldYield: () => false,
+      yieldNow: async () => void pauses.push(document.querySelectorAll(`mark.${MARK_CLASS}`).length),
+      step: (paint) => paint(),
+    });
+    // 8 paragraphs: 'Para p starts here.' in three marks (across <i>) and one sentence each.
+    expect(pauses).toEqual([32]);
+    expect(repainted).toHaveLength(specs.length);
+  });
+
+  it('ends the first region where a text node ends: spans after it in the same node are still painted exactly', () => {
+    const words = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `Word${from + i}.`).join(' ');
+    // 60 spans in one text node, one in <b>, 10 in the next node: the 64-piece region would end inside that node.
+    document.body.innerHTML = `<p>${words(0, 60)} <b>Bold.</b> ${words(60, 70)}</p><p>${words(70, 160)}</p>`;
+    const before = document.body.innerHTML;
+    const extracted = extractText(document.body);
+    const specs = [...Array.from({ length: 60 }, (_, i) => at(extracted, `Word${i}.`, `w${i}`)), at(extracted, 'Bold.', 'bold'), ...Array.from({ length: 100 }, (_, i) => at(extracted, `Word${60 + i}.`, `w${60 + i}`))];
+    const registry = new HighlightRegistry();
+    const painted = paintHighlights(extracted, specs, registry);
+    expect(painted).toHaveLength(specs.length);
+    expect(painted.map(textOf)).toEqual(specs.map((s) => extracted.text.slice(s.start, s.end)));
+    expectIdentity(registry, painted);
+    registry.clear();
+    expect(document.body.innerHTML).toBe(before);
+  });
+});
