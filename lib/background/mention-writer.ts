@@ -25,6 +25,9 @@ function saveFailed(error: unknown): HistoryNotice {
   return { kind: 'save-failed', quota: false, ...(detail ? { detail } : {}) };
 }
 
+/** Pages remembered as written (a hint, see `written`). */
+const REMEMBERED_PAGES = 500;
+
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class MentionWriter {
@@ -39,6 +42,12 @@ export class MentionWriter {
    * through `alter`, which forgets it. Unknown, it is read inside the write's transaction.
    */
   private total: number | undefined;
+  /**
+   * Pages this writer has written in this life, newest last (at most `REMEMBERED_PAGES`): any other
+   * page is first added without a read (a page not met before, the usual case), and a page listed
+   * here is read first. Only a hint: a wrong guess costs a refused add or a read, never a mention.
+   */
+  private readonly written = new Set<string>();
 
   constructor(
     private readonly db: PledgeLensDatabase,
@@ -92,7 +101,7 @@ export class MentionWriter {
 
   private async write(seen: readonly Mention[]): Promise<void> {
     const pageUrl = seen[0]!.pageUrl;
-    const known = this.total === undefined ? {} : { total: this.total };
+    const known = this.total === undefined ? {} : { total: this.total, newPage: !this.written.has(pageUrl) };
     const outcome = await recordSeenMentions(
       this.db,
       seen,
@@ -111,5 +120,8 @@ export class MentionWriter {
       );
     }
     this.total = before.total + added;
+    this.written.delete(pageUrl);
+    this.written.add(pageUrl);
+    if (this.written.size > REMEMBERED_PAGES) this.written.delete(this.written.values().next().value!);
   }
 }

@@ -68,21 +68,60 @@ function putPage(tx: ReadwritePages, pageUrl: string, mentions: Mention[]): Prom
  * (one read each), updating such a mention where it is, as for any known mention.
  * @param admit how many of the `fresh` distinct new mentions may be stored (the first ones, in page
  *   order), given the counts before the write; all by default
- * @param known the total the caller already holds (it is not read again)
+ *
+ * A page the caller believes new (`known.newPage`, with the total known) is first added without a
+ * read: one request. If the history holds the page after all (or one of its ids), the add is refused
+ * and the page is written as above.
+ * @param known the total the caller already holds (it is not read again), and whether the page is
+ *   believed to have no record
  * @throws what IndexedDB throws (QuotaExceededError on a full disk); nothing is written then
  */
 export async function recordSeenMentions(
   db: PledgeLensDatabase,
   seen: readonly Mention[],
   admit: (fresh: number, before: HistoryCounts) => number = (fresh) => fresh,
-  known: { total?: number } = {},
+  known: { total?: number; newPage?: boolean } = {},
 ): Promise<SeenOutcome> {
+  const refused = (error: unknown) => error instanceof Error && error.name === 'ConstraintError';
+  try {
+    const added = known.newPage && known.total !== undefined ? await addNewPage(db, seen, admit, known.total) : undefined;
+    if (added) return added;
+  } catch (error) {
+    if (!refused(error)) throw error;
+  }
   try {
     return await recordOnPage(db, seen, admit, known, false);
   } catch (error) {
-    if (!(error instanceof Error && error.name === 'ConstraintError')) throw error;
+    if (!refused(error)) throw error;
     return recordOnPage(db, seen, admit, known, true);
   }
+}
+
+/**
+ * Adds the record of a page with no record yet; rejects with ConstraintError (nothing written) when
+ * it has one. Undefined, writing nothing, when no new mention may be stored: whether the page has
+ * known mentions to update is then for the read to tell.
+ */
+async function addNewPage(
+  db: PledgeLensDatabase,
+  seen: readonly Mention[],
+  admit: (fresh: number, before: HistoryCounts) => number,
+  total: number,
+): Promise<SeenOutcome | undefined> {
+  const pageUrl = seen[0]?.pageUrl ?? '';
+  const before = { onPage: 0, total };
+  const distinct = new Map<string, Mention>();
+  // A repeated quote keeps its first place and takes the later sighting's anchor, as a known one would.
+  for (const mention of seen) {
+    const first = distinct.get(mention.id);
+    distinct.set(mention.id, first ? { ...first, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen } : mention);
+  }
+  const kept = [...distinct.values()].slice(0, Math.max(0, Math.min(distinct.size, admit(distinct.size, before))));
+  if (kept.length === 0) return undefined;
+  const tx = pagesReadwrite(db, 'relaxed');
+  tx.done.catch(() => undefined);
+  await Promise.all([tx.store.add(historyPage(pageUrl, kept)), tx.done]);
+  return { added: kept.length, refused: distinct.size - kept.length, before };
 }
 
 async function recordOnPage(

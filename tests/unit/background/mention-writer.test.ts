@@ -100,6 +100,18 @@ describe('the mention writer', () => {
     expect(await countMentions(db)).toBe(MAX_MENTIONS_PER_PAGE + 5);
   });
 
+  it('a page it has not written is added without a read; one it has written is read first', async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    await written(writer, mentionsOn(PAGE, 0, 5));
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    await written(writer, mentionsOn('https://news.example/new', 0, 5));
+    expect(gets).not.toHaveBeenCalled();
+    await written(writer, mentionsOn(PAGE, 0, 5));
+    expect(gets).toHaveBeenCalledTimes(1);
+    expect((await mentionsOnPage(db, PAGE)).length).toBe(5);
+    expect(await countMentions(db)).toBe(10);
+  });
+
   it('a deletion or an import through alter() makes the next write count again', async () => {
     const writer = new MentionWriter(db, () => NOW);
     const full = mentionsOn(PAGE, 0, MAX_MENTIONS_PER_PAGE);

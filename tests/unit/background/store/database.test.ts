@@ -319,6 +319,25 @@ describe('the history, one record per page (version 4)', () => {
     expect((await listMentions(db)).every((m) => m.firstSeen === T0.toISOString() && m.lastSeen === T2.toISOString())).toBe(true);
   });
 
+  it('a page believed new is added with no read; if it is not new after all, it is written as a known page, note kept', async () => {
+    const db = await openDb();
+    const seen = [storedMention(A, 'claim-1', 1), storedMention(A, 'claim-2', 2), storedMention(A, 'claim-1', 1)];
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      expect(await recordSeenMentions(db, seen, undefined, { total: 0, newPage: true })).toEqual({ added: 2, refused: 0, before: { onPage: 0, total: 0 } });
+      expect(gets).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    await updateMention(db, seen[0]!.id, (m) => ({ ...m, note: { text: 'kept', updatedAt: T1.toISOString() } }));
+    const again = [storedMention(A, 'claim-1', 1, { lastSeen: T2.toISOString(), pageTitle: 'Again' }), storedMention(A, 'claim-3', 3)];
+    // Wrongly believed new, and with room for no new mention: the known one is still updated.
+    expect(await recordSeenMentions(db, again, () => 0, { total: 2, newPage: true })).toEqual({ added: 0, refused: 1, before: { onPage: 2, total: 2 } });
+    expect(await getMention(db, seen[0]!.id)).toEqual({ ...seen[0]!, note: { text: 'kept', updatedAt: T1.toISOString() }, pageTitle: 'Again', lastSeen: T2.toISOString() });
+    expect(await recordSeenMentions(db, again, undefined, { total: 2, newPage: true })).toEqual({ added: 1, refused: 0, before: { onPage: 2, total: 2 } });
+    expect(await countMentions(db)).toBe(3);
+  });
+
   it('a mention an import left on another page is updated where it is, keeping its note, and the page is still written', async () => {
     const db = await openDb();
     // An id computed for page B, stored (by a crafted import) under page A with a note.
