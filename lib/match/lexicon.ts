@@ -125,3 +125,12 @@ export const AGENT_NOUNS: ReadonlySet<string> = new Set([
   'maker', 'makers', 'business', 'businesses',
 ]);
 export const CONTRAST_SUBJECTS: ReadonlySet<string> = new Set(['rivals', 'competitors', 'others', 'critics', 'opponents', 'skeptics', 'sceptics']);
+
+/**
+ * Month names and their abbreviations: a unit made of these and numbers only ("2 August 2026",
+ * "2, 2026.") dates something and states nothing.
+ */
+export const DATE_WORDS: ReadonlySet<string> = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);

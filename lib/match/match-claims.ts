@@ -1,6 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
+import { DATE_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { cutUnits, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
@@ -682,7 +683,19 @@ function judgeUnit(
       accepted.push(judged);
     }
   }
+  if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content)) return { accepted: [], facets };
   return { accepted, facets };
+}
+
+/** Whether every content word of a unit is part of a date or a number ("2 August 2026", "2, 2026."). */
+function writtenInDatesOnly(content: readonly Content[]): boolean {
+  let words = 0;
+  for (const { token, name } of content) {
+    if (name) continue;
+    if (!/^\d/.test(token.key) && !DATE_WORDS.has(token.key)) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 interface UnitShape {

@@ -44,6 +44,8 @@ export interface Tunables {
    * sign the code"); 0: off.
    */
   headlineFacet: number;
+  /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
+  dateOnlyVeto: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
   locateShare: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
@@ -124,6 +126,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   keyPhraseScore: 0.9,
   headingScore: 0.9,
   headlineFacet: 0.15,
+  dateOnlyVeto: 1,
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,

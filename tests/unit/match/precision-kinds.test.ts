@@ -1,0 +1,114 @@
+/**
+ * Kinds of false highlight found on the independent corpus's development splits, each in a short text
+ * of our own on an invented claim set (so these tests do not move when the research does). Each kind
+ * has the text that was highlighted before (checked with its tunable off, so the test shows the rule is
+ * what removes it) and a near miss that must stay as it was.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Actor, Claim } from '../../../lib/claims/schema';
+import { compileClaimIndex } from '../../../lib/match/compile-index';
+import { matchClaims } from '../../../lib/match/match-claims';
+import type { Tunables } from '../../../lib/match/tunables';
+import { makeClaim } from '../../support/claim-sets';
+
+const SEP = '\u2029';
+
+const RURITANIA: Actor = { id: 'ruritania', name: 'Ruritania', type: 'government', aliases: ['Ruritanian government'] };
+const ACME: Actor = { id: 'acme', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
+const PACT: Actor = {
+  id: 'harbour-pact-signatories',
+  name: 'Harbour Pact signatories',
+  type: 'coalition',
+  aliases: [],
+  members: ['Acme AI', 'Globex', 'Initech', 'Umbrella'],
+};
+
+const claim = (fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings'> & Partial<Claim>): Claim => makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
+
+const CLAIMS: Claim[] = [
+  claim({
+    id: 'msa-incident-reporting',
+    actor: RURITANIA,
+    instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+    statement: 'The Model Safety Act requires model developers to report serious incidents to the national regulator within 10 days, from 1 March 2027.',
+    phrasings: [
+      'Developers in Ruritania must report serious incidents to the regulator within 10 days.',
+      'Ruritania makes AI developers notify the regulator of serious incidents within ten days from March 2027.',
+      'Under the Model Safety Act, serious incidents have to be reported within 10 days.',
+    ],
+  }),
+  claim({
+    id: 'msa-publish-plan',
+    actor: RURITANIA,
+    instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+    statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year, from 1 March 2027.',
+    phrasings: [
+      'Ruritania requires model developers to publish their safety plans and update them yearly.',
+      'Under the Model Safety Act, developers must post a written safety plan online.',
+      'AI developers in Ruritania have to publish a safety plan.',
+    ],
+  }),
+  // Another government's law: a second instrument with duties of its own, as in any real claim set.
+  claim({
+    id: 'freedonia-incident-duty',
+    actor: { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] },
+    instrument: { name: 'Frontier Duty Act', aliases: [] },
+    statement: "Freedonia's Frontier Duty Act requires frontier developers to notify the ministry of serious incidents within 72 hours.",
+    phrasings: [
+      'Freedonia makes frontier developers notify the ministry of serious incidents within 72 hours.',
+      'Under the Frontier Duty Act, serious incidents must be reported to the ministry within 72 hours.',
+      'Developers in Freedonia have three days to report a serious incident.',
+    ],
+  }),
+  claim({
+    id: 'harbour-pact-halt',
+    actor: PACT,
+    instrument: { name: 'Harbour Pact', aliases: [] },
+    statement: 'Companies that signed the Harbour Pact committed not to release a model at all if they cannot mitigate its risks below their own thresholds.',
+    phrasings: [
+      'Harbour Pact signatories promised not to release a model whose risks they cannot mitigate.',
+      'The signatories agreed they would not release any model if mitigations cannot keep its risks below their thresholds.',
+      'Firms that signed the Harbour Pact will not release models with unmitigated risks.',
+    ],
+  }),
+  claim({
+    id: 'acme-charter-halt',
+    actor: ACME,
+    instrument: { name: 'Safety Charter', aliases: [] },
+    statement: "Acme AI's Safety Charter says Acme will not release a model whose risks exceed its thresholds until safeguards bring them below.",
+    phrasings: [
+      'Acme says it will not release a model that exceeds its risk thresholds without safeguards.',
+      'Under its Safety Charter, Acme AI will hold back models whose risks pass its thresholds.',
+      'Acme promises to keep models above its risk thresholds unreleased until safeguards are in place.',
+    ],
+  }),
+  claim({
+    id: 'acme-risk-ledger',
+    actor: ACME,
+    keyPhrases: ['Risk Ledger'],
+    statement: 'Acme AI will publish a Risk Ledger every three months describing the dangers of its models.',
+    phrasings: [
+      'Acme says it will publish a ledger of model dangers every quarter.',
+      'Acme AI promised a quarterly risk ledger on the hazards of its models.',
+      'The company plans to publish a risk ledger every three months.',
+    ],
+  }),
+];
+
+const index = compileClaimIndex(CLAIMS, '1.0.0');
+const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+const spans = (text: string, tunables: Partial<Tunables> = {}) => found(text, tunables).map(([, span]) => span);
+
+describe('a unit written only in dates and numbers', () => {
+  const table = ['When the Model Safety Act applies', 'Serious incidents reported to the regulator within 10 days', '1 March 2027'].join(SEP);
+
+  it('is not highlighted, even in a list whose heading names the law', () => {
+    expect(spans(table, { dateOnlyVeto: 0 })).toContain('1 March 2027');
+    expect(spans(table)).not.toContain('1 March 2027');
+  });
+
+  it('leaves a line with a duty and a number in it highlighted', () => {
+    expect(found(table)).toEqual([['msa-incident-reporting', 'Serious incidents reported to the regulator within 10 days']]);
+  });
+});
+
