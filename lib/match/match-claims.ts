@@ -684,6 +684,23 @@ function judgeUnit(
     }
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content)) return { accepted: [], facets };
+  if (t.memberOwnClaimFirst > 0 && accepted.length > 1) {
+    // "Amazon, in its framework, pledges not to deploy…": Amazon's own pledge, not the Seoul signatories'
+    // one it joined (the coalition's claim reached the sentence only through Amazon's name). The member's
+    // claim must be stated by the whole sentence and about an instrument in view at least as much:
+    // "OpenAI has signed the code of practice" is the code's claim, not OpenAI's own framework's.
+    const own = (coalitionClaim: Judged) =>
+      accepted.some((a) => {
+        const claim = index.claims[a.claimIndex]!;
+        const coalition = index.claims[coalitionClaim.claimIndex]!.actor;
+        return !a.byClause && !a.secondary && a.features.explicit > 0 && a.features.instrument >= coalitionClaim.features.instrument && index.actors[claim.actor]!.memberOf.includes(coalition);
+      });
+    for (let k = accepted.length - 1; k >= 0; k--) {
+      const judged = accepted[k]!;
+      // Only when the member's name is all that frames the coalition ("the signatories" refers to it).
+      if (judged.features.explicit <= 0 && judged.features.actor <= t.strengthMember && own(judged)) accepted.splice(k, 1);
+    }
+  }
   return { accepted, facets };
 }
 

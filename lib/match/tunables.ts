@@ -44,6 +44,12 @@ export interface Tunables {
    * sign the code"); 0: off.
    */
   headlineFacet: number;
+  /**
+   * 1: a coalition's claim (the Seoul signatories' halt pledge) reached only through a member named in
+   * the sentence yields to that member's own claim accepted on the same sentence (Amazon's framework
+   * states Amazon's own pledge). 0: both are kept.
+   */
+  memberOwnClaimFirst: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
@@ -126,6 +132,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   keyPhraseScore: 0.9,
   headingScore: 0.9,
   headlineFacet: 0.15,
+  memberOwnClaimFirst: 1,
   dateOnlyVeto: 1,
   locateShare: 0.3,
   neighbourMargin: 2,

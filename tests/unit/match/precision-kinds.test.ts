@@ -112,3 +112,19 @@ describe('a unit written only in dates and numbers', () => {
   });
 });
 
+describe("a coalition's claim reached only through a member named in the sentence", () => {
+  const own = 'Acme AI, in its Safety Charter, commits not to release models whose risks exceed its thresholds without safeguards, and would not release a model at all if mitigations cannot keep its risks below those thresholds.';
+
+  it("yields to the member's own claim on the same sentence", () => {
+    expect(found(own, { memberOwnClaimFirst: 0 }).map(([id]) => id)).toContain('harbour-pact-halt');
+    expect(found(own)).toEqual([['acme-charter-halt', own]]);
+  });
+
+  it('stays when the sentence names the coalition, or the member has no claim of its own there', () => {
+    const both = 'Acme AI and the other signatories of the Harbour Pact promised not to release a model whose risks they cannot mitigate.';
+    expect(found(both).map(([id]) => id)).toEqual(['harbour-pact-halt']);
+    const member = 'Globex signed the Harbour Pact, promising not to release a model whose risks it cannot mitigate below its thresholds.';
+    expect(found(member).map(([id]) => id)).toEqual(['harbour-pact-halt']);
+  });
+});
+
