@@ -435,6 +435,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   let truncated = false;
   // The last one-sentence headline that named an actor and stated no claim itself (see `headlineFacet`).
   let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] } | undefined;
+  // The short first sentence of the current block and the matches it gave, by claim (see `labelYields`);
+  // `yielded` holds the indexes in `matches` of labels a later sentence of their block stated in full.
+  let label: { block: number; matchesOf: Map<number, number[]> } | undefined;
+  const yielded = new Set<number>();
   for (let u = 0; u < doc.units.length; u++) {
     if (budget.exhausted) {
       truncated = true;
@@ -478,11 +482,21 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       for (const j of inherited) matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
       headline = undefined;
     }
+    if (label && label.block === unit.block) {
+      for (const span of spans) {
+        for (const at of label.matchesOf.get(span.claimIndex) ?? []) yielded.add(at);
+        label.matchesOf.delete(span.claimIndex);
+      }
+    }
+    const isLabel = tunables.labelYields > 0 && u === block.firstUnit && block.endUnit - block.firstUnit > 1 && content.length < MIN_NAMED_UNIT_TERMS;
+    if (isLabel) label = { block: unit.block, matchesOf: new Map() };
     for (const span of spans) {
+      if (isLabel) label!.matchesOf.set(span.claimIndex, [...(label!.matchesOf.get(span.claimIndex) ?? []), matches.length]);
       matches.push({ claimId: index.claims[span.claimIndex]!.id, start: span.start, end: span.end, score: reportedScore(span.score) });
     }
   }
-  return { matches, truncated, matchedUpTo, work: Math.round(budget.used) };
+  const kept = yielded.size > 0 ? matches.filter((_, at) => !yielded.has(at)) : matches;
+  return { matches: kept, truncated, matchedUpTo, work: Math.round(budget.used) };
 }
 
 function judgeUnit(

@@ -45,6 +45,11 @@ export interface Tunables {
    */
   headlineFacet: number;
   /**
+   * 1: a short first sentence of a paragraph or item ("Italy's national AI law.") is a label when a
+   * later sentence of the same block states the same claim: only the later one is highlighted. 0: off.
+   */
+  labelYields: number;
+  /**
    * 1: a coalition's claim (the Seoul signatories' halt pledge) reached only through a member named in
    * the sentence yields to that member's own claim accepted on the same sentence (Amazon's framework
    * states Amazon's own pledge). 0: both are kept.
@@ -132,6 +137,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   keyPhraseScore: 0.9,
   headingScore: 0.9,
   headlineFacet: 0.15,
+  labelYields: 1,
   memberOwnClaimFirst: 1,
   dateOnlyVeto: 1,
   locateShare: 0.3,

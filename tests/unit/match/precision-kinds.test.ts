@@ -128,3 +128,18 @@ describe("a coalition's claim reached only through a member named in the sentenc
   });
 });
 
+describe("a paragraph's short first sentence that labels it", () => {
+  const LEDGER = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
+
+  it('yields to the sentence after it that states the same claim', () => {
+    const text = ['Acme AI news', `Quarterly Risk Ledger. ${LEDGER}`].join(SEP);
+    expect(spans(text, { labelYields: 0 })).toContain('Quarterly Risk Ledger.');
+    expect(found(text)).toEqual([['acme-risk-ledger', LEDGER]]);
+  });
+
+  it('stays highlighted when it is a paragraph of its own', () => {
+    const text = ['Acme AI news', 'Risk ledger every quarter.', LEDGER].join(SEP);
+    expect(spans(text)).toEqual(['Risk ledger every quarter.', LEDGER]);
+  });
+});
+
