@@ -466,7 +466,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     const found = judged.accepted;
     if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end))) {
-      headline = { unit: u, facets: judged.facets, named: discourse.namedActors };
+      const named = tunables.headingNeedsSubject > 0 ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
+      if (named.length > 0) headline = { unit: u, facets: judged.facets, named };
     }
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
@@ -598,7 +599,9 @@ function judgeUnit(
     // Too little evidence for any decider: not worth building features for (see `minEvidence`).
     if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
     const claim = index.claims[claimIndex]!;
-    const named = content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content);
+    // A heading that does not name the actor as a subject names a topic with the claim's name in it.
+    const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
+    const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
     const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, unitTerms.terms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
@@ -717,6 +720,20 @@ function judgeUnit(
   }
   return { accepted, facets };
 }
+
+/**
+ * Whether a unit names `actor` (or a coalition it belongs to) other than as an owner: "Google revises its
+ * AI Principles" does, "OpenAI's Frontier Governance Framework" does not.
+ */
+function namedAsSubject(text: string, d: UnitDiscourse, actor: number): boolean {
+  return d.mentions.some((m) => (m.actors.includes(actor) || m.coalitions.includes(actor)) && !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)));
+}
+
+/**
+ * What follows a name written as an owner ("OpenAI's", "Reuters'"), from where its mention ends: the
+ * rest of the word, perhaps one more capitalised word of the name, then the apostrophe.
+ */
+const POSSESSIVE_AFTER = /^[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)?['’]s?(?![\p{L}\p{N}])/u;
 
 /** Whether every content word of a unit is part of a date or a number ("2 August 2026", "2, 2026."). */
 function writtenInDatesOnly(content: readonly Content[]): boolean {

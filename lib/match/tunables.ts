@@ -24,6 +24,13 @@ export interface Tunables {
   modelHeadingRule: number;
   /** Model: focus below which only a strong score (or a distinctive name) is accepted. */
   modelMinFocus: number;
+  /**
+   * 1: a heading names what a claim is about unless it names the claim's actor as a subject: a claim's
+   * distinctive name counts in a heading ("Google revises its AI Principles"), and a headline takes
+   * the claim of the sentence under it, only then, not when the actor is only an owner ("OpenAI's
+   * Frontier Governance Framework", "Anthropic's Risk Reports, explained") or not named. 0: any heading.
+   */
+  headingNeedsSubject: number;
   /** Frame strength at which a claim's distinctive name in a full sentence is accepted whatever the model says; 0: off. */
   namedFrame: number;
   /** Rules: score (share of a typical phrasing covered) a unit needs when its frame is only inherited. */
@@ -129,6 +136,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   ungatedThreshold: 0.55,
   modelHeadingRule: 1,
   modelMinFocus: 0.28,
+  headingNeedsSubject: 1,
   namedFrame: 0.6,
   ruleScore: 0.5,
   ruleFacet: 0.6,

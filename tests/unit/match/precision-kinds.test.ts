@@ -143,3 +143,18 @@ describe("a paragraph's short first sentence that labels it", () => {
   });
 });
 
+describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\")", () => {
+  const LEDGER = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
+
+  it('names a topic: neither the distinctive name nor the sentence under it makes it a highlight', () => {
+    const text = ['Acme AI’s Risk Ledger: what the new quarterly reports cover', LEDGER].join(SEP);
+    expect(spans(text, { headingNeedsSubject: 0 })).toContain('Acme AI’s Risk Ledger: what the new quarterly reports cover');
+    expect(spans(text)).toEqual([LEDGER]);
+  });
+
+  it('leaves a heading in which the actor does something', () => {
+    const text = ['Acme AI publishes its first Risk Ledger on model dangers', LEDGER].join(SEP);
+    expect(spans(text)).toEqual(['Acme AI publishes its first Risk Ledger on model dangers', LEDGER]);
+  });
+});
+
