@@ -471,6 +471,12 @@ function speakerOf(
       npFrom = verb.key === 'according' ? v + 2 : v + 1;
       npTo = npFrom;
       while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
+      // "…, said Carla Nguyen, a security researcher": who the name is comes after it, set off by a comma
+      // (only "a …"/"an …": "Jared Kaplan, cofounder" stays a bare name that could be anyone's).
+      if (context.tunables.speakerAppositive > 0 && npTo < to && /^\s*,\s*$/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start)) && (tokens[npTo]!.key === 'a' || tokens[npTo]!.key === 'an')) {
+        npTo++;
+        while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
+      }
       contentFrom = from;
     }
     if (npTo <= npFrom) return undefined;

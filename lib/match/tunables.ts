@@ -88,6 +88,12 @@ export interface Tunables {
   secondaryRunShare: number;
 
   /* ---------- Discourse ---------- */
+  /**
+   * 1: a speaker named after what they said is read with who they are, when an appositive says it ("…,"
+   * said Carla Nguyen, a security researcher): a critic or researcher is an outsider. 0: the bare name
+   * only, which could be anyone's.
+   */
+  speakerAppositive: number;
   /** Sentences a subject carries over when the following ones name nobody (within a paragraph). */
   inheritSentences: number;
   /** Blocks (paragraphs) a subject carries into when they name nobody. */
@@ -157,6 +163,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   secondaryShare: 0.4,
   secondaryRunShare: 0.8,
 
+  speakerAppositive: 1,
   inheritSentences: 3,
   inheritBlocks: 2,
   anaphorWindow: 1500,

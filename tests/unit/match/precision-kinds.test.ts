@@ -158,3 +158,17 @@ describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\"
   });
 });
 
+describe('a quotation attributed after it to a person the appositive says is an outsider', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger.';
+
+  it('is that person’s words, not the actor’s claim', () => {
+    const text = `${promise} “A risk ledger every three months will show the dangers of its models,” said Dana Reyes, a researcher who studies AI audits.`;
+    expect(found(text, { speakerAppositive: 0 })).toHaveLength(2);
+    expect(spans(text)).toEqual([promise]);
+  });
+
+  it('stays the actor’s claim when the appositive names the actor', () => {
+    const quote = '“We will publish a risk ledger every three months describing the dangers of our models,” said Jo Park, a cofounder of Acme AI.';
+    expect(spans(`${promise} ${quote}`)).toEqual([promise, quote]);
+  });
+});
