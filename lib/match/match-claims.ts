@@ -701,6 +701,23 @@ function judgeUnit(
     }
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content)) return { accepted: [], facets };
+  if (t.contextTieBreak > 0 && accepted.length > 1) {
+    // Two claims of one instrument sharing the sentence's words ("These duties have applied since
+    // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before
+    // were stating keeps it, unless the other's own words say clearly more.
+    const strength = (j: Judged) => j.features.score + j.features.facet;
+    const whole = accepted.filter((j) => !j.byClause && !j.secondary);
+    const beaten = whole.filter((a) =>
+      whole.some(
+        (b) =>
+          b !== a &&
+          groupOf(index.claims[b.claimIndex]!) === groupOf(index.claims[a.claimIndex]!) &&
+          b.features.context - a.features.context >= t.contextTieBreak &&
+          strength(a) - strength(b) < t.contextTieBreak,
+      ),
+    );
+    for (const a of beaten) accepted.splice(accepted.indexOf(a), 1);
+  }
   if (t.memberOwnClaimFirst > 0 && accepted.length > 1) {
     // "Amazon, in its framework, pledges not to deploy…": Amazon's own pledge, not the Seoul signatories'
     // one it joined (the coalition's claim reached the sentence only through Amazon's name). The member's

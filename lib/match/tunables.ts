@@ -62,6 +62,12 @@ export interface Tunables {
    * states Amazon's own pledge). 0: both are kept.
    */
   memberOwnClaimFirst: number;
+  /**
+   * Two claims of one instrument both accepted on a sentence: the one the context (the sentence before,
+   * the heading, the lead-in) states by at least this much more keeps it, unless the other's evidence is
+   * this much stronger. 0: both are kept.
+   */
+  contextTieBreak: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
@@ -154,6 +160,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   labelYields: 1,
   memberOwnClaimFirst: 1,
   dateOnlyVeto: 1,
+  contextTieBreak: 0.15,
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,

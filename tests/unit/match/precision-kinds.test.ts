@@ -158,6 +158,21 @@ describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\"
   });
 });
 
+describe('a detail two claims of one law share ("from 1 March 2027")', () => {
+  const plan = 'The Model Safety Act makes developers publish their safety plans and update them yearly.';
+
+  it('goes to the claim the sentence before was stating', () => {
+    const text = `${plan} The regulator can enforce the Act against developers from 1 March 2027.`;
+    expect(found(text, { contextTieBreak: 0 }).map(([id]) => id)).toEqual(['msa-publish-plan', 'msa-incident-reporting']);
+    expect(found(text).map(([id]) => id)).toEqual(['msa-publish-plan', 'msa-publish-plan']);
+  });
+
+  it('stays with the other claim when its own words say it', () => {
+    const text = `${plan} The regulator can enforce the Act from 1 March 2027, when developers must also report serious incidents to it within 10 days.`;
+    expect(found(text).map(([id]) => id)).toEqual(['msa-publish-plan', 'msa-incident-reporting']);
+  });
+});
+
 describe('a quotation attributed after it to a person the appositive says is an outsider', () => {
   const promise = 'Acme AI has promised to publish a risk ledger.';
 
