@@ -994,6 +994,9 @@ function splitAmongClaims(
   // Clauses carrying no claim's words join the claim before them (or after, at the start).
   const minimum = t.locateShare * 0.1;
   for (let k = 0; k < pieces; k++) if (ownerEvidence[k]! < minimum) owner[k] = -1;
+  // "…reviews before internal deployments, not only before external launches": a contrasting tail
+  // says nothing of its own; whatever it shares with another claim, it belongs to the clause before it.
+  if (t.contrastTailJoins > 0) for (let k = 1; k < pieces; k++) if (CONTRAST_TAIL.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = -1;
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
   // A second claim keeps its clauses only if they say it on their own (not one stray shared word).
@@ -1039,6 +1042,9 @@ function splitAmongClaims(
   }
   return spans;
 }
+
+/** A clause that only contrasts with the one before it ("not only before launch", "rather than …"). */
+const CONTRAST_TAIL = /^[\s,;:–—]*(?:not\s+(?:only|just|merely|simply)|rather\s+than|instead\s+of)\b/i;
 
 /** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
 const MIN_CLAUSE_WORDS = 3;

@@ -70,6 +70,11 @@ export interface Tunables {
   contextTieBreak: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
+  /**
+   * 1: when a sentence is split among claims, a clause that only contrasts with the one before it ("not
+   * only before external launches") goes with that clause, whatever words it shares with another claim.
+   */
+  contrastTailJoins: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
   locateShare: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
@@ -161,6 +166,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   memberOwnClaimFirst: 1,
   dateOnlyVeto: 1,
   contextTieBreak: 0.15,
+  contrastTailJoins: 1,
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,

@@ -173,6 +173,19 @@ describe('a detail two claims of one law share ("from 1 March 2027")', () => {
   });
 });
 
+describe('a contrasting tail ("not only …") in a sentence split among claims', () => {
+  it('goes with the clause it contrasts with', () => {
+    const text = 'The Model Safety Act now makes developers report serious incidents to the regulator within 10 days, not only publish a written safety plan.';
+    expect(found(text, { contrastTailJoins: 0 }).map(([id]) => id)).toContain('msa-publish-plan');
+    expect(found(text)).toEqual([['msa-incident-reporting', text]]);
+  });
+
+  it('leaves two coordinated duties to their own claims', () => {
+    const text = 'The Model Safety Act makes developers report serious incidents to the regulator within 10 days, and publish a written safety plan.';
+    expect(found(text).map(([id]) => id)).toEqual(['msa-incident-reporting', 'msa-publish-plan']);
+  });
+});
+
 describe('a quotation attributed after it to a person the appositive says is an outsider', () => {
   const promise = 'Acme AI has promised to publish a risk ledger.';
 
