@@ -35,9 +35,11 @@ interface MentionState {
  */
 interface Prefetch {
   root: HTMLElement;
-  extraction: Promise<ExtractedText>;
+  /** Undefined when it was dropped before it began. */
+  extraction: Promise<ExtractedText | undefined>;
   observer: MutationObserver;
   changed: boolean;
+  dropped: boolean;
 }
 
 /** Highlights' accessible names by kind: the frame's language cannot change while the page is open. */
@@ -368,8 +370,13 @@ export class PageAnnotator {
     // Our own style element goes into <head>, whose text is never read: changes there do not count.
     const observer = new MutationObserver((records) => this.notePrefetchChanges(prefetch, records));
     observer.observe(this.doc, { childList: true, subtree: true, characterData: true, attributes: true });
-    const { shouldYield, yieldNow } = this.slicer();
-    const prefetch: Prefetch = { root, extraction: this.extract(root, shouldYield, yieldNow), observer, changed: false };
+    // In a task of its own: the wake gate's look (a pass over the page's words) ran in this one.
+    const extraction = new Promise<void>((resume) => setTimeout(resume, 0)).then(() => {
+      if (prefetch.dropped) return undefined;
+      const { shouldYield, yieldNow } = this.slicer();
+      return this.extract(root, shouldYield, yieldNow);
+    });
+    const prefetch: Prefetch = { root, extraction, observer, changed: false, dropped: false };
     this.prefetch = prefetch;
   }
 
@@ -379,7 +386,10 @@ export class PageAnnotator {
   }
 
   private dropPrefetch(): void {
-    this.prefetch?.observer.disconnect();
+    if (this.prefetch) {
+      this.prefetch.dropped = true;
+      this.prefetch.observer.disconnect();
+    }
     this.prefetch = undefined;
   }
 

@@ -90,11 +90,14 @@ describe('reading the page while the site switch is asked', () => {
     const { annotator: a, sent } = annotator();
     made = a;
     await expect(a.startWhen(Promise.resolve(false))).resolves.toBe(false);
+    await tick();
     expect(sent).toHaveLength(0);
+    // Dropped before its task came: the page was not read for nothing.
+    expect(extractions.count).toBe(0);
     // Switched on later (the popup): the page as it is then is read, not the old reading.
     (document.querySelector('p')!.firstChild as Text).data = 'Google DeepMind said it would publish its evaluations.';
     await a.start();
-    expect(extractions.count).toBe(2);
+    expect(extractions.count).toBe(1);
     expect(sent.find((m) => m.type === 'match-page')?.text).toBe('Google DeepMind said it would publish its evaluations.');
   });
 });
