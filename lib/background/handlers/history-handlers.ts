@@ -98,7 +98,8 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
     'import-mentions': async (request) => {
       const json = parseJsonText(request.text);
       if (!json.ok) return failed({ code: 'annotation-not-json' });
-      const parsed = parseAnnotationExport(json.value);
+      // The background's clock, not the machine's: the same "now" every other timestamp here is judged by.
+      const parsed = parseAnnotationExport(json.value, ctx.now());
       if (!parsed.ok) return failed({ code: 'annotation-refused', detail: parsed.error.slice(0, 500) });
       return { ok: true, ...(await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions))) };
     },

@@ -121,6 +121,18 @@ describe('importing through the background', () => {
     expect((await history()).map((mention) => mention.note?.text)).toEqual(['my own note']);
   });
 
+  it('judges "in the future" by the background\'s clock, not the machine\'s', async () => {
+    const file = await historyWithNote();
+    // Two days ahead of the background (NOW), in the past for the machine's clock.
+    const ahead = new Date(NOW.getTime() + 2 * 24 * 3600_000);
+    expect(ahead.getTime()).toBeLessThan(Date.now());
+    file.first.items[0]!.pledgeLens['noteUpdatedAt'] = ahead.toISOString();
+    file.first.items[0]!['body'] = [{ type: 'TextualBody', purpose: 'commenting', value: 'from the future' }];
+    const answer = await bg.page({ type: 'import-mentions', text: JSON.stringify(file) });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/in the future/) as unknown as string });
+    expect((await history()).map((mention) => mention.note?.text)).toEqual(['my own note']);
+  });
+
   it('keeps the reader\'s note on its own claim when a file reuses the mention\'s id for another claim', async () => {
     const file = await historyWithNote();
     const [stored] = await history();
