@@ -19,6 +19,16 @@ const RESCAN_MAX_WAIT_MS = 1_000;
 const MIN_CHANGED_TEXT = 24;
 /** More changed roots than this in one burst: rescan the page rather than track them. */
 const MAX_DIRTY_ROOTS = 200;
+/**
+ * A page that keeps changing more than MAX_DIRTY_ROOTS nodes (a ticker, a page adding spans every
+ * frame) would make us read and match it whole about every second, forever. After a whole-page rescan
+ * forced that way, the next one waits this long, doubling while they paint nothing new...
+ */
+const FLOOD_BACKOFF_FIRST_MS = 2_000;
+/** ...up to this: text such a page adds is still highlighted, at most this much later. */
+const FLOOD_BACKOFF_MAX_MS = 16_000;
+/** The reader's own actions: after one, what they look at next is rescanned without the backoff. */
+const INTERACTIONS = ['pointerdown', 'keydown', 'scroll'];
 /** Attributes that show or hide content. */
 const REVEALING_ATTRIBUTES = ['open', 'hidden', 'aria-expanded', 'aria-hidden', 'class', 'style'];
 
@@ -44,6 +54,8 @@ export interface RescanHooks {
 
 export class RescanScheduler {
   private readonly observer: MutationObserver;
+  /** Records only our own changes, and only while flood-forced rescans back off (see `withoutObserver`). */
+  private readonly paintWatch = new MutationObserver(() => undefined);
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest change not yet rescanned arrived. */
   private pendingSince: number | undefined;
@@ -52,10 +64,20 @@ export class RescanScheduler {
   private watching = false;
   /** An attribute that can reveal content changed since the last check. */
   private revealCheck = false;
+  /** The pending whole-page rescan was forced by a flood of changes (not by a navigation). */
+  private flooded = false;
+  /** When the last flood-forced rescan started; undefined once something new was painted since. */
+  private lastFloodRescan: number | undefined;
+  /** How long after `lastFloodRescan` the next flood-forced rescan may start (ms). */
+  private floodBackoff = 0;
   // Browser-made only (a `<details>` or popover opened by script still fires a trusted `toggle`): a
   // page dispatching synthetic ones could keep us looking again for nothing.
   private readonly onRevealingEvent = (event: Event): void => {
     if (event.isTrusted) this.noteRevealing();
+  };
+  // Trusted only: a page dispatching synthetic ones must not undo the backoff.
+  private readonly onInteraction = (event: Event): void => {
+    if (event.isTrusted) this.resetBackoff();
   };
 
   constructor(
@@ -84,6 +106,7 @@ export class RescanScheduler {
   private listen(): void {
     this.doc.addEventListener('toggle', this.onRevealingEvent, true);
     this.doc.defaultView?.addEventListener('resize', this.onRevealingEvent, { passive: true });
+    for (const type of INTERACTIONS) this.doc.addEventListener(type, this.onInteraction, { capture: true, passive: true });
   }
 
   private observe(): void {
@@ -96,11 +119,15 @@ export class RescanScheduler {
     this.observer.disconnect();
     this.doc.removeEventListener('toggle', this.onRevealingEvent, true);
     this.doc.defaultView?.removeEventListener('resize', this.onRevealingEvent);
+    for (const type of INTERACTIONS) this.doc.removeEventListener(type, this.onInteraction, true);
     clearTimeout(this.timer);
     this.pendingSince = undefined;
     this.dirtyRoots.clear();
     this.revealCheck = false;
     this.wholePage = true;
+    this.flooded = false;
+    this.lastFloodRescan = undefined;
+    this.floodBackoff = 0;
   }
 
   destroy(): void {
@@ -110,6 +137,7 @@ export class RescanScheduler {
   /** Marks the whole page for the next scan (navigation). */
   invalidateAll(): void {
     this.wholePage = true;
+    this.flooded = false;
     this.dirtyRoots.clear();
   }
 
@@ -134,10 +162,19 @@ export class RescanScheduler {
     const pending = this.observer.takeRecords();
     if (pending.length) this.onMutations(pending);
     this.observer.disconnect();
+    // While rescans back off, our own changes are watched apart: a mark we paint means a rescan found
+    // something new, and the page is worth reading promptly again.
+    const watchPaint = this.lastFloodRescan !== undefined;
+    if (watchPaint) this.paintWatch.observe(this.doc, { childList: true, subtree: true });
     try {
       return change();
     } finally {
       this.observer.takeRecords();
+      if (watchPaint) {
+        const painted = this.paintWatch.takeRecords().some((record) => [...record.addedNodes].some((node) => this.hooks.isOwnNode(node) && !this.isInHead(node)));
+        this.paintWatch.disconnect();
+        if (painted) this.resetBackoff();
+      }
       if (this.watching) this.observe();
     }
   }
@@ -177,6 +214,7 @@ export class RescanScheduler {
       // A new <body> or <html> (Turbo, pjax, document.open()): everything is new.
       if ((target === this.doc || target === this.doc.documentElement) && added.some((node) => node === this.doc.body || node === this.doc.documentElement)) {
         this.wholePage = true;
+        this.flooded = false;
         if (target === this.doc) rewritten = true;
         continue;
       }
@@ -186,7 +224,12 @@ export class RescanScheduler {
     // document.open() erased our listeners with every other one on the document and its window.
     if (rewritten) this.listen();
     if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
+      // Nodes that hold no text (a page adding empty spans) cannot hold a claim: they force nothing.
+      for (const root of this.dirtyRoots) if (!(root.textContent ?? '').trim()) this.dirtyRoots.delete(root);
+    }
+    if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
       this.dirtyRoots.clear();
+      if (!this.wholePage) this.flooded = true;
       this.wholePage = true;
     }
     this.withoutObserver(() => this.hooks.onChange(pageRecords));
@@ -199,7 +242,8 @@ export class RescanScheduler {
     const now = performance.now();
     this.pendingSince ??= now;
     clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(RESCAN_DEBOUNCE_MS, this.pendingSince + RESCAN_MAX_WAIT_MS - now));
+    let wait = Math.max(0, Math.min(RESCAN_DEBOUNCE_MS, this.pendingSince + RESCAN_MAX_WAIT_MS - now));
+    if (this.wholePage && this.flooded && this.lastFloodRescan !== undefined) wait = Math.max(wait, this.lastFloodRescan + this.floodBackoff - now);
     this.timer = setTimeout(() => this.fire(), wait);
   }
 
@@ -210,7 +254,26 @@ export class RescanScheduler {
       this.revealCheck = false;
       for (const element of this.hooks.revealed()) this.dirtyRoots.add(element);
     }
+    if (this.wholePage && this.flooded) this.noteFloodRescan();
     if (this.wholePage || this.changedTextLength() >= MIN_CHANGED_TEXT) this.hooks.rescan();
+  }
+
+  /**
+   * A flood-forced whole-page rescan starts now: the next one waits longer, unless this one paints
+   * something new or the reader acts first (`resetBackoff`).
+   */
+  private noteFloodRescan(): void {
+    this.flooded = false;
+    this.floodBackoff = this.lastFloodRescan === undefined ? FLOOD_BACKOFF_FIRST_MS : Math.min(FLOOD_BACKOFF_MAX_MS, this.floodBackoff * 2);
+    this.lastFloodRescan = performance.now();
+  }
+
+  /** Flood-forced rescans go back to the ordinary debounce (a pending one is re-timed). */
+  private resetBackoff(): void {
+    if (this.lastFloodRescan === undefined) return;
+    this.lastFloodRescan = undefined;
+    this.floodBackoff = 0;
+    if (this.watching && this.wholePage && this.flooded) this.arm();
   }
 
   /** How much text the pending changes hold, counted cheaply and capped (it only gates a rescan). */
