@@ -41,5 +41,10 @@ export interface BackgroundContext {
 export interface ContentSender {
   tabId: number;
   frameId: number;
+  /** The frame's own URL, as the browser gives it (about:blank or about:srcdoc for frames without one). */
   url: string;
+  /** The frame's origin as the browser gives it (Chrome; it differs from `url`'s for about:blank and srcdoc frames). */
+  origin?: string;
+  /** The tab's top page, as the browser gives it. */
+  tabUrl?: string;
 }

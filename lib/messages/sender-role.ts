@@ -8,13 +8,15 @@
 export interface SenderFacts {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The frame's origin (Chrome only): what an about:blank or srcdoc frame inherits. */
+  origin?: string;
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
 export type SenderRole =
   | { role: 'extension-page' }
-  | { role: 'content-script'; tabId: number; frameId: number; url: string }
+  | { role: 'content-script'; tabId: number; frameId: number; url: string; origin?: string; tabUrl?: string }
   | { role: 'foreign' };
 
 /**
@@ -26,6 +28,15 @@ export function senderRole(sender: SenderFacts, extensionId: string, extensionOr
   const url = sender.url ?? '';
   // An extension page's URL is in our origin, also when it is framed inside a tab (the note editor).
   if (url.startsWith(extensionOrigin)) return { role: 'extension-page' };
-  if (sender.tab?.id !== undefined && url) return { role: 'content-script', tabId: sender.tab.id, frameId: sender.frameId ?? 0, url };
+  if (sender.tab?.id !== undefined && url) {
+    return {
+      role: 'content-script',
+      tabId: sender.tab.id,
+      frameId: sender.frameId ?? 0,
+      url,
+      ...(sender.origin ? { origin: sender.origin } : {}),
+      ...(sender.tab.url ? { tabUrl: sender.tab.url } : {}),
+    };
+  }
   return { role: 'foreign' };
 }

@@ -150,6 +150,9 @@ export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetReque
           return failed({ code: 'feed-setting', problem: 'not-a-url', url });
         }
         if (feedUrlProblem(parsed, true)) return failed({ code: 'feed-setting', problem: 'not-https' });
+        // The URL parser takes "*" in a host, where a permission pattern reads it as "every site"
+        // (feed-access.ts); no feed can be at such a host, so it is no URL for one.
+        if (parsed.hostname.includes('*')) return failed({ code: 'feed-setting', problem: 'not-a-url', url });
         if (parsed.username || parsed.password) return failed({ code: 'feed-setting', problem: 'credentials' });
         const chosen = await chooseFeedTrust(request.publicKey, request.allowUnsigned);
         if (!('trust' in chosen)) return chosen;

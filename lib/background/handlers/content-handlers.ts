@@ -9,6 +9,8 @@ import { mentionsSeen } from '../store/mention-store';
 import { refreshBadge } from '../badge';
 import type { CompiledClaims } from '../claim-set-cache';
 import type { BackgroundContext, ContentSender } from '../context';
+import type { PageClaimSummary } from '../../frames/tab-frames';
+import { FOREIGN_URL_ERROR, speaksFor } from './content-origin';
 
 /** Matched once per compiled index before the first page is: it names an actor and states a claim-like duty. */
 const WARM_UP_TEXT = 'Anthropic said it will publish risk reports on its AI models every few months.';
@@ -57,11 +59,27 @@ function cardsFrom(cache: WeakMap<CompiledClaims, Map<string, ClaimCardData>>) {
   };
 }
 
+/**
+ * A frame's reported claims as the popup lists them: the wording, kind, status and actor come from the
+ * compiled set by claim id, never from the message (a frame could report any wording under a real id);
+ * only the frame's own counts (mentions, first offset) are its word. Ids the set does not hold are left out.
+ */
+function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSummary[]): PageClaimSummary[] {
+  const out: PageClaimSummary[] = [];
+  for (const { claimId, mentions, firstOffset } of reported) {
+    const claim = compiled.claims.get(claimId);
+    if (!claim) continue;
+    out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, mentions, firstOffset });
+  }
+  return out;
+}
+
 export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackground, ContentSender> {
   const warmed = new WeakSet<object>();
   const cardsFor = cardsFrom(new WeakMap());
   return {
-    'match-page': async (request) => {
+    'match-page': async (request, sender) => {
+      if (!speaksFor(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await ctx.claimSets.get();
       warmed.add(compiled.index);
@@ -88,6 +106,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
       };
     },
     'get-site-enabled': async (request, sender) => {
+      if (!speaksFor(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       const enabled = siteEnabled(await ctx.settings.read(), request.url);
       // A frame on a switched-off site never starts and so never reports: record it as off, so the
       // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.
@@ -96,7 +115,9 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
       return { ok: true, enabled };
     },
     'report-frame': async (request, sender) => {
-      ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims: request.claims });
+      if (!speaksFor(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
+      const claims = request.claims.length ? summariesFrom(await ctx.claimSets.get(), request.claims) : [];
+      ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims });
       await refreshBadge(ctx, sender.tabId);
       return { ok: true };
     },

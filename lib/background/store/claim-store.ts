@@ -62,17 +62,46 @@ export async function storeFeedPack(
   return pack;
 }
 
+/** A file pack's name as lists show it: the file's name, and the publisher the file names. */
+function filePackName(name: string, publisher: string | undefined): string {
+  return publisher ? `${name} (${publisher})` : name;
+}
+
+/** The id part a file name gives: its letters, marks and digits in any script ("声明" stays "声明"), at most 60 of them. */
+function filePackSlug(name: string): string {
+  const slug = name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+  // By code point, so a letter outside the BMP is never cut in half.
+  return Array.from(slug).slice(0, 60).join('').replace(/-$/, '') || 'pack';
+}
+
+/**
+ * Stores a pack imported from a file. Importing a file of the same name again replaces its pack (that
+ * is how a reader installs a newer version of it); a file of another name whose id would be the same
+ * ("My pack" and "my-pack", two names that share their first 60 letters) gets the next free id
+ * (`file-my-pack-2`, `-3`, ...) instead of silently replacing the other pack.
+ * @param name the file's name without extension, as the options page sends it
+ * @returns the stored pack (id `file-<slug>` or `file-<slug>-<n>`)
+ */
 export async function storeFilePack(db: PledgeLensDatabase, name: string, claimSet: ClaimSet, now: Date): Promise<StoredPack> {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'pack';
+  const slug = filePackSlug(name);
+  const tx = db.transaction('packs', 'readwrite');
+  let id = `file-${slug}`;
+  for (let n = 2; ; n++) {
+    const existing = await tx.store.get(id);
+    // The same file again: its pack is stored under the name that file gives, with the publisher it named.
+    if (!existing || (existing.source === 'file' && existing.name === filePackName(name, existing.claimSet.publisher))) break;
+    id = `file-${slug}-${n}`;
+  }
   const pack: StoredPack = {
-    id: `file-${slug}`,
-    name: claimSet.publisher ? `${name} (${claimSet.publisher})` : name,
+    id,
+    name: filePackName(name, claimSet.publisher),
     enabled: true,
     source: 'file',
     claimSet,
     installedAt: now.toISOString(),
   };
-  await db.put('packs', pack);
+  await tx.store.put(pack);
+  await tx.done;
   return pack;
 }
 

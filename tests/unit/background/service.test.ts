@@ -171,7 +171,7 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect(refused.ok).toBe(false);
     expect(await mentionCount(service)).toBe(0);
     // Another site still works.
-    const elsewhere = await service.content()({ type: 'match-page', url: 'https://other.example/a', title: 'A', text: PAGE.text });
+    const elsewhere = await service.content({ ...TOP_FRAME, url: 'https://other.example/a' })({ type: 'match-page', url: 'https://other.example/a', title: 'A', text: PAGE.text });
     expect(elsewhere.ok).toBe(true);
     await ok(service.page({ type: 'set-site-enabled', tabId: top.tabId, enabled: true }));
     expect((await matchPage(service)).ok).toBe(true);

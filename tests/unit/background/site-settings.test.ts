@@ -41,7 +41,7 @@ describe('site restrictions', () => {
     // A fully qualified host name ("example.com.") is the same site and must not escape the switch.
     expect(await matchesOn('https://news.example.com./a')).toBe(-1);
     expect(await matchesOn('https://badexample.com/a')).toBe(1);
-    expect(await bg.content()({ type: 'get-site-enabled', url: 'https://example.com/x' })).toEqual({ ok: true, enabled: false });
+    expect(await bg.content({ ...TOP_FRAME, url: 'https://example.com/x' })({ type: 'get-site-enabled', url: 'https://example.com/x' })).toEqual({ ok: true, enabled: false });
   });
 
   it('in allow-list mode runs only on the listed sites, and the popup switch edits that list', async () => {

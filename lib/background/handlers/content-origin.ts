@@ -1,0 +1,44 @@
+/**
+ * Which addresses a content script may speak for. A frame's content script is the page's ally (a
+ * compromised or hostile frame can send any message), so the URL in its message is only a claim; the
+ * browser's own word on the sender decides. A frame may report its own page only: a frame on
+ * evil.example saying it is https://victim.example/ would put that host in the popup, let the popup's
+ * switch turn victim.example off, and write history under its address.
+ */
+import type { ContentSender } from '../context';
+
+/** The answer to a content script that names an address it does not belong to. */
+export const FOREIGN_URL_ERROR = 'This frame may report only its own address.';
+
+/** A URL's origin for comparison: file: pages all share "file://" (the URL standard makes them opaque). */
+function originOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'file:') return 'file://';
+    return parsed.origin === 'null' ? undefined : parsed.origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origin the sending frame speaks for: its own URL's, or, for a frame with no address of its own
+ * (about:blank, about:srcdoc, data:, a sandboxed frame), the origin the browser gives it
+ * (`sender.origin`, Chrome: what about:blank and srcdoc frames inherit from their parent). Where the
+ * browser gives none (Firefox), or an opaque one (sandboxed), the tab's top page (`sender.tab.url`):
+ * the content script then reports the page that made the frame, which a frame inside that page is.
+ * @returns an origin such as "https://news.example", or undefined when nothing trustworthy is known
+ */
+export function senderOrigin(sender: Pick<ContentSender, 'url' | 'origin' | 'tabUrl'>): string | undefined {
+  return originOf(sender.url) ?? (sender.origin ? originOf(`${sender.origin}/`) : undefined) ?? (sender.tabUrl ? originOf(sender.tabUrl) : undefined);
+}
+
+/**
+ * Whether a content script may report `url` (for its site switch, the popup, the history).
+ * @param url the address in the request
+ * @returns true when `url` has the origin of the sending frame (`senderOrigin`)
+ */
+export function speaksFor(sender: Pick<ContentSender, 'url' | 'origin' | 'tabUrl'>, url: string): boolean {
+  const own = senderOrigin(sender);
+  return own !== undefined && originOf(url) === own;
+}
