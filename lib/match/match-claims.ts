@@ -66,6 +66,12 @@ interface HydratedIndex {
   touched: Int32Array;
   /** Per claim: 1 / the number of claims sharing its actor and instrument. */
   sole: Float64Array;
+  /** Per claim: its norm, actor and instrument, read for every claim a unit touches (flat arrays, not the claim objects). */
+  norms: Float64Array;
+  actorOf: Int32Array;
+  instrumentOf: Int32Array;
+  /** IDF mass of three of the rarest words: what `facetMass` and the nomination bound scale by. */
+  rare: number;
   /** Per claim, built the first time the claim is scored (a 10,000-claim index wakes up fast). */
   lookups: Array<ClaimLookups | undefined>;
   /** Scratch per facet. */
@@ -113,6 +119,10 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   for (const claim of index.claims) maxFacets = Math.max(maxFacets, claim.facets.length);
   const result: HydratedIndex = {
     sole,
+    norms: Float64Array.from(index.claims, (claim) => claim.norm),
+    rare: 3 * Math.log(1 + index.claims.length),
+    actorOf: Int32Array.from(index.claims, (claim) => claim.actor),
+    instrumentOf: Int32Array.from(index.claims, (claim) => claim.instrument),
     lookups: new Array<ClaimLookups | undefined>(index.claims.length),
     facetScratch: new Float64Array(maxFacets),
     source: index,
@@ -131,12 +141,25 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   return result;
 }
 
-/** A claim's words, facets and key-term groups as lookups: term -> weight, term -> facets, group -> terms. */
+/** A word of a claim: its weight for the claim and the claim's facets using it (undefined: none). */
+interface ClaimTerm {
+  weight: number;
+  facets: number[] | undefined;
+}
+
+/** A claim's words, facets and key-term groups as lookups: term -> weight and facets, group -> terms. */
 interface ClaimLookups {
-  weightOf: Map<number, number>;
-  facetsByTerm: Map<number, number[]>;
+  /** One lookup per word of a unit gives both (lexical's inner loop). */
+  termOf: Map<number, ClaimTerm>;
+  /**
+   * 256 bits, one per value of a term id's low byte, set for the claim's words: most of a unit's words
+   * are not the claim's, and a clear bit says so without the map lookup (a set bit may be a collision).
+   */
+  termBits: Uint32Array;
   /** Per key-term group: its one-term alternatives as a set, and its longer bags. */
   gateSingles: Array<Set<number>>;
+  /** The same one-term alternatives as arrays, for walking (faster than a set's iterator). */
+  gateSingleLists: number[][];
   gateBags: number[][][];
 }
 
@@ -144,8 +167,6 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
   let lookups = h.lookups[claimIndex];
   if (lookups) return lookups;
   const claim = h.source.claims[claimIndex]!;
-  const weightOf = new Map<number, number>();
-  for (let i = 0; i < claim.vocabulary.length; i += 2) weightOf.set(claim.vocabulary[i]!, claim.vocabulary[i + 1]! / 1000);
   const facetsByTerm = new Map<number, number[]>();
   claim.facets.forEach((terms, f) => {
     for (const term of terms) {
@@ -154,10 +175,18 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
       else facetsByTerm.set(term, [f]);
     }
   });
+  const termOf = new Map<number, ClaimTerm>();
+  const termBits = new Uint32Array(8);
+  for (let i = 0; i < claim.vocabulary.length; i += 2) {
+    const term = claim.vocabulary[i]!;
+    termOf.set(term, { weight: claim.vocabulary[i + 1]! / 1000, facets: facetsByTerm.get(term) });
+    termBits[(term >>> 5) & 7]! |= 1 << (term & 31);
+  }
   lookups = {
-    weightOf,
-    facetsByTerm,
+    termOf,
+    termBits,
     gateSingles: claim.gates.map((group) => new Set(group.filter((bag) => bag.length === 1).map((bag) => bag[0]!))),
+    gateSingleLists: claim.gates.map((group) => [...new Set(group.filter((bag) => bag.length === 1).map((bag) => bag[0]!))]),
     gateBags: claim.gates.map((group) => group.filter((bag) => bag.length > 1)),
   };
   h.lookups[claimIndex] = lookups;
@@ -166,6 +195,7 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
 
 interface Content {
   token: Token;
+  /** The term's id in the index; for a word the index does not know, -1 - its number in this call. */
   id: number;
   /** Part of a name (actor, member, instrument): frame evidence, not content. */
   name: boolean;
@@ -173,37 +203,55 @@ interface Content {
 
 interface UnitTerms {
   terms: Set<number>;
+  /** The same terms in the same (first-seen) order, for walking: sums over them keep their order. */
+  list: number[];
   /** IDF mass of the unit's distinct terms, known or not. */
   mass: number;
 }
 
-/** Words the index does not know, stamped with the call that last saw them (counts distinct ones without a set per call). */
-const unknownSeen = new Map<string, number>();
+/**
+ * Words the index does not know have ids -1, -2, … per call (one per distinct word, see
+ * `matchClaimsDetailed`); slot -1 - id holds the stamp of the last `termsOf` call that counted it, so
+ * each call counts distinct ones without a set of its own.
+ */
+let unknownStamps = new Int32Array(256);
 let unknownStamp = 0;
+
+/** Makes room for `count` unknown words in this call. */
+function prepareUnknownStamps(count: number): void {
+  if (count > unknownStamps.length || unknownStamp > 0x3fffffff) {
+    unknownStamps = new Int32Array(Math.max(count, unknownStamps.length));
+    unknownStamp = 0;
+  }
+}
 
 function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
   const terms = new Set<number>();
+  const list: number[] = [];
   const stamp = ++unknownStamp;
-  if (unknownSeen.size > 50_000) unknownSeen.clear();
   let mass = 0;
-  for (const { token, id, name } of content) {
+  for (let i = 0; i < content.length; i++) {
+    const { id, name } = content[i]!;
     if (name) continue;
     if (id >= 0) {
       if (!terms.has(id)) {
         terms.add(id);
+        list.push(id);
         mass += h.idf[id]!;
       }
-    } else if (unknownSeen.get(token.term) !== stamp) {
-      unknownSeen.set(token.term, stamp);
+    } else if (unknownStamps[-1 - id] !== stamp) {
+      unknownStamps[-1 - id] = stamp;
       mass += h.unknownIdf;
     }
   }
-  return { terms, mass };
+  return { terms, list, mass };
 }
 
 /** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
-function gateShare(h: HydratedIndex, claimIndex: number, terms: ReadonlySet<number>): number {
-  const { gateSingles: singles, gateBags: bags } = lookupsOf(h, claimIndex);
+function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): number {
+  const { gateSingles: singles, gateSingleLists: singleLists, gateBags: bags } = lookupsOf(h, claimIndex);
+  const terms = unit.terms;
+  const list = unit.list;
   if (singles.length === 0) return 0.5;
   let passed = 0;
   for (let g = 0; g < singles.length; g++) {
@@ -211,12 +259,13 @@ function gateShare(h: HydratedIndex, claimIndex: number, terms: ReadonlySet<numb
     let hit = false;
     // Walk the unit's few terms rather than the group's many alternatives.
     if (group.size > terms.size) {
-      for (const term of terms) if (group.has(term)) {
+      for (let i = 0; i < list.length; i++) if (group.has(list[i]!)) {
         hit = true;
         break;
       }
     } else {
-      for (const term of group) if (terms.has(term)) {
+      const alternatives = singleLists[g]!;
+      for (let i = 0; i < alternatives.length; i++) if (terms.has(alternatives[i]!)) {
         hit = true;
         break;
       }
@@ -263,20 +312,24 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content
  */
 function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number } {
   const claim = h.source.claims[claimIndex]!;
-  const { weightOf: weights, facetsByTerm: byTerm } = lookupsOf(h, claimIndex);
+  const { termOf, termBits } = lookupsOf(h, claimIndex);
   const covered = h.facetScratch;
   const facets = claim.facets.length;
-  covered.fill(0, 0, facets);
+  // A loop, not fill(): a claim has a handful of facets and this runs for every claim a unit or clause is judged on.
+  for (let f = 0; f < facets; f++) covered[f] = 0;
   let sum = 0;
   let shared = 0;
-  for (const term of unit.terms) {
-    const weight = weights.get(term);
-    if (weight === undefined) continue;
-    sum += weight;
+  const terms = unit.list;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i]!;
+    if (((termBits[(term >>> 5) & 7]! >>> (term & 31)) & 1) === 0) continue;
+    const entry = termOf.get(term);
+    if (entry === undefined) continue;
+    sum += entry.weight;
     const idf = h.idf[term]!;
     shared += idf;
-    const list = byTerm.get(term);
-    if (list) for (const f of list) covered[f] = covered[f]! + idf;
+    const list = entry.facets;
+    if (list) for (let k = 0; k < list.length; k++) covered[list[k]!] = covered[list[k]!]! + idf;
   }
   let facet = 0;
   let facetMass = 0;
@@ -288,7 +341,7 @@ function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score
       facetMass = covered[f]!;
     }
   }
-  const rare = 3 * Math.log(1 + h.source.claims.length);
+  const rare = h.rare;
   return {
     score: Math.min(1, sum / claim.norm),
     facet,
@@ -413,15 +466,23 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   {
     const names = tunables.instrumentNamesAsContent > 0 ? known.filter((mention) => mention.instruments.length === 0) : known;
     let m = 0;
+    // Words the index does not know get ids -1, -2, … (one per distinct word) for termsOf's stamps.
+    const unknownIds = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       contentAt[i] = allContent.length;
       const token = tokens[i]!;
       if (token.term === '') continue;
       while (m < names.length && names[m]!.end <= token.start) m++;
       const name = m < names.length && names[m]!.start <= token.start && token.end <= names[m]!.end;
-      allContent.push({ token, id: h.termIds.get(token.term) ?? -1, name });
+      let id = h.termIds.get(token.term);
+      if (id === undefined) {
+        id = unknownIds.get(token.term);
+        if (id === undefined) unknownIds.set(token.term, (id = -1 - unknownIds.size));
+      }
+      allContent.push({ token, id, name });
     }
     contentAt[tokens.length] = allContent.length;
+    prepareUnknownStamps(unknownIds.size);
   }
 
   const matches: ClaimMatch[] = [];
@@ -470,7 +531,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       if (named.length > 0) headline = { unit: u, facets: judged.facets, named };
     }
     if (found.length === 0) continue;
-    const spans = found.length === 1 ? [{ ...found[0]!, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
+    const spans = found.length === 1 ? [{ claimIndex: found[0]!.claimIndex, score: found[0]!.score, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
     spans.sort((a, b) => a.start - b.start);
     const above = headline && doc.units[headline.unit]!;
     if (headline && above && above.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
@@ -524,7 +585,7 @@ function judgeUnit(
   const accIdf = h.scratchIdf;
   const touched = h.touched;
   let touchedCount = 0;
-  for (const term of unitTerms.terms) {
+  for (const term of unitTerms.list) {
     if (h.common[term]) continue;
     const pairs = index.postings[term]!;
     const idf = h.idf[term]!;
@@ -539,20 +600,20 @@ function judgeUnit(
   }
   // Only claims whose actor or instrument the unit is about go on, and only those whose shared words
   // could reach `minEvidence` (common terms counted at their rarest); the best bounds first, a bounded number.
-  const rare = 3 * Math.log(1 + index.claims.length);
+  const rare = h.rare;
   let commonMass = 0;
-  for (const term of unitTerms.terms) if (h.common[term]) commonMass += h.idf[term]!;
+  for (const term of unitTerms.list) if (h.common[term]) commonMass += h.idf[term]!;
   const nominated: Array<{ claimIndex: number; bound: number; frame: Frame }> = [];
   for (let k = 0; k < touchedCount; k++) {
     const claimIndex = touched[k]!;
-    const claim = index.claims[claimIndex]!;
-    const bound = acc[claimIndex]! / claim.norm;
+    const bound = acc[claimIndex]! / h.norms[claimIndex]!;
     const reach = Math.max(bound + commonMass, (2 * (accIdf[claimIndex]! + commonMass)) / rare);
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence) continue;
     // The frame's strength is cheap; its other parts are worked out below for the claims kept.
-    const strength = Math.max(d.actors.get(claim.actor), claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0);
+    const instrument = h.instrumentOf[claimIndex]!;
+    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0);
     if (strength > 0) nominated.push({ claimIndex, bound: bound + strength, frame: PENDING_FRAME });
   }
   budget.spend(touchedCount);
@@ -602,7 +663,7 @@ function judgeUnit(
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
-    const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, unitTerms.terms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+    const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, unitTerms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
@@ -634,7 +695,7 @@ function judgeUnit(
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
         const claim = index.claims[claimIndex]!;
         const named = hasCapitalisedKeyPhrase(claim, head);
-        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, headTerms.terms), frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, headTerms), frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         const decision = accepts(features, t, options.model);
         options.onCandidate?.({ start: unit.start, end: headEnd, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
@@ -656,6 +717,12 @@ function judgeUnit(
       if (runTerms.terms.size === 0) continue;
       budget.spend(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
       const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
+      // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
+      // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
+      const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
+      const evident = (l: ReturnType<typeof lexical>) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
+      // Most clauses carry no claim not yet accepted: nothing below would be judged, so nothing is worked out.
+      if (!undecided.some((k, j) => evident(runLexicals[j]!) && !accepted.some((a) => a.claimIndex === nominated[k]!.claimIndex))) continue;
       // What a claim accepted on the whole sentence already explains in this clause: a neighbouring
       // claim sharing a detail ("every three to six months") does not get the clause for that detail.
       const explained = wholeSentence.reduce((best, claimIndex) => Math.max(best, lexical(h, claimIndex, runTerms).score), 0);
@@ -668,15 +735,13 @@ function judgeUnit(
         const { claimIndex, frame } = nominated[k]!;
         if (accepted.some((a) => a.claimIndex === claimIndex)) return;
         const l = runLexicals[j]!;
-        // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
-        // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
-        if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < Math.max(t.minEvidence, t.clauseMinEvidence)) return;
+        if (!evident(l)) return;
         if (explained >= l.score) return;
         const claim = index.claims[claimIndex]!;
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
         // A clause is short by nature: whether the sentence is short is what "short" asks.
         const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
-        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, runTerms.terms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, runTerms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         const decision = accepts(features, t, options.model);
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
@@ -964,7 +1029,7 @@ function splitAmongClaims(
   // Each clause's evidence for each claim: the weight of the claim's words it carries, counting each
   // word only by how much more it weighs for this claim than for the others (words all of them use
   // cannot tell them apart).
-  const weights = claims.map((judged) => lookupsOf(h, judged.claimIndex).weightOf);
+  const weights = claims.map((judged) => lookupsOf(h, judged.claimIndex).termOf);
   const norms = claims.map((judged) => index.claims[judged.claimIndex]!.norm);
   const owner = new Array<number>(pieces).fill(-1);
   const ownerEvidence = new Array<number>(pieces).fill(0);
@@ -980,9 +1045,9 @@ function splitAmongClaims(
       for (const { id, name } of pieceContent[k]!) {
         if (name || id < 0 || seen.has(id)) continue;
         seen.add(id);
-        const mine = (weights[c]!.get(id) ?? 0) / norms[c]!;
+        const mine = (weights[c]!.get(id)?.weight ?? 0) / norms[c]!;
         let others = 0;
-        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, (weights[o]!.get(id) ?? 0) / norms[o]!);
+        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, (weights[o]!.get(id)?.weight ?? 0) / norms[o]!);
         evidence += Math.max(0, mine - others);
       }
       if (evidence > ownerEvidence[k]! + 1e-9) {
@@ -1009,7 +1074,7 @@ function splitAmongClaims(
     const l = lexical(h, judged.claimIndex, terms);
     let keep = Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) >= t.locateShare;
     if (keep && judged.secondary) {
-      const gates = gateShare(h, judged.claimIndex, terms.terms);
+      const gates = gateShare(h, judged.claimIndex, terms);
       const features = setWordFeatures({ ...judged.features, best: 1, gap: 0 }, l, gates);
       const decision = accepts(features, t, model);
       keep = decision.accepted || (t.decider !== 'rules' && !vetoed(features) && decision.probability >= t.secondaryRunShare * t.modelThreshold);
@@ -1048,6 +1113,8 @@ const CONTRAST_TAIL = /^[\s,;:–—]*(?:not\s+(?:only|just|merely|simply)|rathe
 
 /** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
 const MIN_CLAUSE_WORDS = 3;
+/** A word as clausesOfSeveralActors counts them (global: each use resets it). */
+const CLAUSE_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /**
  * Where a sentence about several actors divides into their clauses ("California now requires …, and
@@ -1060,17 +1127,20 @@ function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: rea
   let m = 0;
   // Words that are neither stop words nor part of a name: a clause has some ("Elon Musk's xAI and" has none to speak of).
   let names: Uint8Array | undefined;
-  const words = (from: number, to: number) => {
+  // Whether text[from, to) has MIN_CLAUSE_WORDS such words (counting stops there: a unit's rest can be long).
+  const isClause = (from: number, to: number): boolean => {
     if (!names) {
       names = new Uint8Array(text.length);
       for (const mention of known) names.fill(1, mention.start, mention.end);
     }
     let count = 0;
-    for (const match of text.slice(from, to).matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)) {
+    const slice = text.slice(from, to);
+    CLAUSE_WORD.lastIndex = 0;
+    for (let match = CLAUSE_WORD.exec(slice); match; match = CLAUSE_WORD.exec(slice)) {
       if (STOP_WORDS.has(match[0].toLowerCase()) || names[from + match.index] === 1) continue;
-      count++;
+      if (++count >= MIN_CLAUSE_WORDS) return true;
     }
-    return count;
+    return false;
   };
   for (const unit of doc.units) {
     while (m < known.length && known[m]!.start < unit.start) m++;
@@ -1084,7 +1154,7 @@ function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: rea
         let cut = -1;
         CLAUSE_BREAK.lastIndex = 0;
         for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) cut = previous.end + match.index + match[0].length;
-        if (cut > clauseStart && words(clauseStart, cut) >= MIN_CLAUSE_WORDS && words(cut, unit.end) >= MIN_CLAUSE_WORDS) {
+        if (cut > clauseStart && isClause(clauseStart, cut) && isClause(cut, unit.end)) {
           cuts.push(cut);
           clauseStart = cut;
         }

@@ -88,12 +88,13 @@ function splitBlocks(text: string): RawBlock[] {
   const close = (end: number) => {
     if (end > blockStart) blocks.push({ start: blockStart, end, marker: LIST_MARKER.test(text.slice(blockStart, Math.min(end, blockStart + 12))) });
   };
+  const separator = BLOCK_SEPARATOR.charCodeAt(0);
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === BLOCK_SEPARATOR) {
+    const c = text.charCodeAt(i);
+    if (c === separator) {
       close(i);
       blockStart = i + 1;
-    } else if (c === '\n') {
+    } else if (c === 10) {
       const rest = text.slice(i + 1, i + 12);
       if (hardNewlines || /^[ \t]*(?:\n|$)/.test(rest) || LIST_MARKER.test(rest)) {
         close(i);
@@ -126,7 +127,8 @@ const INNER_STOP = /[.!?…。！？](?:[^\S\n]*["”’)\]]+)?\s*[\p{L}\p{N}"�
 
 /*
  * Sentence_Break classes of UAX #29 (the rules Intl.Segmenter applies), for the characters the fast path
- * below knows: ASCII, the curly quotes, en and em dashes and the no-break space. 0: not known here.
+ * below knows: ASCII, Latin-1 (accented letters, «», symbols), the curly quotes, en and em dashes,
+ * the ellipsis, the bullet and a few symbols and spaces. 0: not known here.
  */
 const SB_UNKNOWN = 0;
 const SB_OTHER = 1;
@@ -154,11 +156,37 @@ const ASCII_SENTENCE_CLASS: Uint8Array = (() => {
   return table;
 })();
 
+/** U+0080-U+00FF (Latin-1 Supplement): letters are Upper or Lower, « and » Close, the rest Other. */
+const LATIN1_SENTENCE_CLASS: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  // U+0080-U+009F are controls and U+00AD (soft hyphen) is Format: not known here.
+  for (let code = 0xa1; code <= 0xbf; code++) table[code - 0x80] = SB_OTHER;
+  table[0xa0 - 0x80] = SB_SP;
+  table[0xad - 0x80] = SB_UNKNOWN;
+  // ª, µ and º are lower case; « and » are quotation marks.
+  table[0xaa - 0x80] = table[0xb5 - 0x80] = table[0xba - 0x80] = SB_LOWER;
+  table[0xab - 0x80] = table[0xbb - 0x80] = SB_CLOSE;
+  for (let code = 0xc0; code <= 0xde; code++) table[code - 0x80] = SB_UPPER;
+  for (let code = 0xdf; code <= 0xff; code++) table[code - 0x80] = SB_LOWER;
+  // × and ÷ are symbols.
+  table[0xd7 - 0x80] = table[0xf7 - 0x80] = SB_OTHER;
+  return table;
+})();
+
 function sentenceClass(code: number): number {
   if (code < 128) return ASCII_SENTENCE_CLASS[code]!;
+  if (code < 256) return LATIN1_SENTENCE_CLASS[code - 128]!;
   switch (code) {
-    case 0x00a0:
+    case 0x2009:
+    case 0x202f:
       return SB_SP;
+    case 0x2022:
+    case 0x2026:
+    case 0x20ac:
+    case 0x2122:
+    case 0x2032:
+    case 0x2033:
+      return SB_OTHER;
     case 0x2018:
     case 0x2019:
     case 0x201c:
@@ -176,7 +204,7 @@ function sentenceClass(code: number): number {
  * Where the sentences of text[from, to) start, as Intl.Segmenter (UAX #29 sentence rules, ICU's root
  * rules, which 'en' does not tailor) finds them in that stretch alone, newlines read as spaces:
  * offsets into `text` (UTF-16 units), the first being `from`. Undefined when the stretch holds a
- * character this does not know (any letter outside ASCII, CJK, emoji, "…"): then ask the segmenter.
+ * character this does not know (any letter outside Latin-1, CJK, emoji, combining marks): then ask the segmenter.
  * It exists for speed: the segmenter costs about 1 µs a sentence and a page of "Ok. No." has 140,000
  * of them per megabyte. tests/unit/match/sentence-starts.test.ts holds it equal to the segmenter.
  *
@@ -189,7 +217,8 @@ function sentenceClass(code: number): number {
 export function quickSentenceStarts(text: string, from: number, to: number): number[] | undefined {
   const classes = new Uint8Array(to - from);
   for (let i = from; i < to; i++) {
-    const c = sentenceClass(text.charCodeAt(i));
+    const code = text.charCodeAt(i);
+    const c = code < 128 ? ASCII_SENTENCE_CLASS[code]! : sentenceClass(code);
     if (c === SB_UNKNOWN) return undefined;
     classes[i - from] = c;
   }
@@ -271,6 +300,10 @@ function sentenceSpans(text: string, start: number, end: number): Array<{ start:
   return spans;
 }
 
+/** Where units are cut into clauses, and where a run-on is cut (global patterns: `cutAt` resets them). */
+const SEMICOLONS = /;\s*/g;
+const COMMAS = /[,:–—]\s/g;
+
 /** Cuts a span at `pattern` matches, keeping the delimiter with the left part. */
 function cutAt(text: string, span: { start: number; end: number }, pattern: RegExp): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
@@ -291,7 +324,7 @@ function cutAt(text: string, span: { start: number; end: number }, pattern: RegE
 
 function cutLong(text: string, span: { start: number; end: number }, maxLength: number): Array<{ start: number; end: number }> {
   if (span.end - span.start <= maxLength) return [span];
-  const pieces = cutAt(text, span, /[,:–—]\s/g);
+  const pieces = cutAt(text, span, COMMAS);
   const merged: Array<{ start: number; end: number }> = [];
   for (const piece of pieces) {
     const last = merged[merged.length - 1];
@@ -306,11 +339,21 @@ function cutLong(text: string, span: { start: number; end: number }, maxLength: 
   });
 }
 
-const SPACE = /[\s\u2029]/;
+/**
+ * Whether a UTF-16 unit is white space as the pattern `\s` reads it (ECMAScript's WhiteSpace and
+ * LineTerminator, which include U+2029, the block separator): a comparison per character instead of
+ * a pattern test.
+ */
+export function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0x00a0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 function trimSpan(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && SPACE.test(text[start]!)) start++;
-  while (end > start && SPACE.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   // A list marker is not part of what the item says.
   const marker = LIST_MARKER.exec(text.slice(start, Math.min(end, start + 8)));
   if (marker) start += marker[0].length;
@@ -318,6 +361,16 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 }
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** HAS_WORD.test(text.slice(start, end)), without the slice when an ASCII letter or digit comes before anything outside ASCII. */
+export function hasWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return HAS_WORD.test(text.slice(i, end));
+    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+  }
+  return false;
+}
 
 interface Shape {
   words: number;
@@ -331,7 +384,7 @@ function shapeOf(text: string, start: number, end: number): Shape {
   let inWord = false;
   // Counting stops past the longest heading or question: only "short or not" matters.
   for (let i = start; i < end && words <= QUESTION_MAX_WORDS; i++) {
-    const space = SPACE.test(text[i]!);
+    const space = isSpace(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
   }
@@ -364,10 +417,10 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
     if (body.end <= body.start) continue;
     for (const span of sentenceSpans(text, body.start, raw.end)) {
       const before = units.length;
-      for (const clause of cutAt(text, span, /;\s*/g)) {
+      for (const clause of cutAt(text, span, SEMICOLONS)) {
         for (const piece of cutLong(text, clause, maxUnitLength)) {
           const { start, end } = trimSpan(text, piece.start, piece.end);
-          if (end > start && HAS_WORD.test(text.slice(start, end))) units.push({ start, end, block: blocks.length, sentence });
+          if (end > start && hasWord(text, start, end)) units.push({ start, end, block: blocks.length, sentence });
         }
       }
       if (units.length > before) sentence++;
@@ -456,12 +509,12 @@ export function cutUnits(doc: SegmentedDocument, text: string, cuts: readonly nu
     while (c < cuts.length && cuts[c]! <= unit.start) c++;
     while (c < cuts.length && cuts[c]! < unit.end) {
       const piece = trimSpan(text, start, cuts[c]!);
-      if (piece.end > piece.start && HAS_WORD.test(text.slice(piece.start, piece.end))) units.push({ ...unit, start: piece.start, end: piece.end });
+      if (piece.end > piece.start && hasWord(text, piece.start, piece.end)) units.push({ ...unit, start: piece.start, end: piece.end });
       start = cuts[c]!;
       c++;
     }
     const rest = trimSpan(text, start, unit.end);
-    if (rest.end > rest.start && HAS_WORD.test(text.slice(rest.start, rest.end))) units.push({ ...unit, start: rest.start, end: rest.end });
+    if (rest.end > rest.start && hasWord(text, rest.start, rest.end)) units.push({ ...unit, start: rest.start, end: rest.end });
   }
   for (const block of doc.blocks) {
     block.firstUnit = Number.MAX_SAFE_INTEGER;

@@ -47,16 +47,25 @@ describe('quickSentenceStarts', () => {
     expect(quickSentenceStarts(text, from, text.length)).toEqual(segmenterStarts(text, from, text.length));
   });
 
-  it('declines text with characters it does not know: CJK, emoji, accented letters, the ellipsis character', () => {
-    for (const text of ['政策が変わった。次の文。', 'Ship it 🚀. Next.', 'Café policy. Next.', 'Wait… Next.', 'Ende。 Weiter.']) {
+  it('declines text with characters it does not know: CJK, emoji, combining marks, letters outside Latin-1', () => {
+    for (const text of ['政策が変わった。次の文。', 'Ship it 🚀. Next.', 'Cafe\u0301 policy. Next.', 'Ελλάδα. Next.', 'Ende。 Weiter.', 'soft\u00adhyphen. Next.']) {
       expect(quickSentenceStarts(text, 0, text.length), text).toBeUndefined();
+    }
+  });
+
+  it('finds the segmenter’s boundaries around Latin-1 letters and symbols, the ellipsis and the bullet', () => {
+    for (const text of ['Café policy. Next.', 'Wait… Next.', 'Wait…. next one.', 'Über. Ähnlich. é. É.', 'Preis 5 €. Danach.', '« Oui. » Non.', 'A • B. © 2025 Acme. Inc.', 'µg. ºC. ª. ß.', 'x × y. z ÷ w.', 'Eh¿ Sí¡ No.', 'Thin\u2009space. Narrow\u202fno-break. End™. 5′ 3″. Next.']) {
+      const quick = quickSentenceStarts(text, 0, text.length);
+      expect(quick, text).toBeDefined();
+      expect(quick, text).toEqual(segmenterStarts(text));
     }
   });
 
   it('agrees with the segmenter on random strings of every character it knows (seeded)', () => {
     const chars: string[] = [];
     for (let code = 0x20; code < 0x7f; code++) chars.push(String.fromCharCode(code));
-    chars.push('\t', '\n', '\u00a0', '‘', '’', '“', '”', '–', '—');
+    chars.push('\t', '\n', '\u00a0', '‘', '’', '“', '”', '–', '—', '…', '•', '€', '™', '′', '″', '\u2009', '\u202f');
+    for (let code = 0xa1; code <= 0xff; code++) if (code !== 0xad) chars.push(String.fromCharCode(code));
     // Sentence punctuation, closing quotes, spaces and letters of both cases more often: the rules are about them.
     const pool = [...chars, ...'..  !?"\')aAbB1 . '.split(''), 'U.S.', 'Dr.', '3.5', '...', ' e.g. '];
     const random = createPrng(20261130);
