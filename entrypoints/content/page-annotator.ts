@@ -336,8 +336,6 @@ export class PageAnnotator {
       for (const region of regions) specs.push(...(await this.matchRegion(extracted, region)));
       if (specs.length && this.enabled) {
         this.layoutCache = new Map();
-        // A fresh slice: the wait for the background's answer was not our work.
-        const { shouldYield, yieldNow } = this.slicer();
         await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
         this.scheduler.withoutObserver(() => this.installStyles());
         if (this.registry.interim().length > 0) this.settleLater();
@@ -373,6 +371,8 @@ export class PageAnnotator {
     // In a task of its own: the wake gate's look (a pass over the page's words) ran in this one.
     const extraction = new Promise<void>((resume) => setTimeout(resume, 0)).then(() => {
       if (prefetch.dropped) return undefined;
+      // The highlights' names need the message catalogue: loaded now, off the path to the first highlight.
+      cardLanguage();
       const { shouldYield, yieldNow } = this.slicer();
       return this.extract(root, shouldYield, yieldNow);
     });
@@ -431,6 +431,11 @@ export class PageAnnotator {
     // Empty frames (ad slots, about:blank placeholders) have nothing to ask about.
     if (!/\S/.test(text.slice(region.start, region.end))) return [];
     const partial = region.start > 0 || region.end < text.length;
+    // A frame's first `i18n.getMessage` (for the highlights' names) blocks on a round trip to the
+    // browser, which loads the message catalogue then (Chrome). Made before the page's text is sent,
+    // never after: behind a large message on the same channel it would wait for the browser to pass
+    // that on. Usually it was made already, while the site switch was asked (`prepare`).
+    cardLanguage();
     const answer = this.ask({
       type: 'match-page',
       url: this.pageUrl(),
@@ -444,10 +449,6 @@ export class PageAnnotator {
           }
         : {}),
     });
-    // A frame's first `i18n.getMessage` (for the highlights' names) blocks on a round trip to the
-    // browser, which loads the message catalogue then (Chrome): made while the background matches,
-    // it is off the path from the answer to the first highlight.
-    cardLanguage();
     const response = await answer;
     if (!response.ok || !this.enabled) return [];
     const live = new Set(this.registry.all().map((h) => h.spec.mentionId));
