@@ -36,9 +36,11 @@ export function senderOrigin(sender: Pick<ContentSender, 'url' | 'origin' | 'tab
 /**
  * Whether a content script may report `url` (for its site switch, the popup, the history).
  * @param url the address in the request
- * @returns true when `url` has the origin of the sending frame (`senderOrigin`)
+ * @returns true when `url` is the frame's own URL, or has the origin of the sending frame (`senderOrigin`)
  */
 export function speaksFor(sender: Pick<ContentSender, 'url' | 'origin' | 'tabUrl'>, url: string): boolean {
+  // Its own address, whatever it is: an opaque sandboxed frame in Firefox can name no other ("about:srcdoc").
+  if (url === sender.url) return true;
   const own = senderOrigin(sender);
   return own !== undefined && originOf(url) === own;
 }

@@ -76,6 +76,8 @@ describe('a content script speaks only for its own origin', () => {
     expect((await bg.raw(report('https://news.example/'), frame({ origin: 'null', tab: { id: TOP_FRAME.tabId, url: TOP_FRAME.url } }))).ok).toBe(true);
     expect((await bg.raw(report('https://news.example/'), frame({ url: 'about:blank', tab: { id: TOP_FRAME.tabId, url: TOP_FRAME.url } }))).ok).toBe(true);
     expect(await bg.raw(report(VICTIM), frame({ url: 'about:blank', tab: { id: TOP_FRAME.tabId, url: TOP_FRAME.url } }))).toEqual({ ok: false, error: FOREIGN_URL_ERROR });
+    // A frame that can see no page above it (an opaque sandboxed frame in Firefox) reports its own address.
+    expect((await bg.raw(report('about:srcdoc'), frame({}))).ok).toBe(true);
     // Nothing known about its origin: refused.
     expect(await bg.raw(report('https://news.example/'), { id: EXTENSION_ID, url: 'about:blank', tab: { id: TOP_FRAME.tabId }, frameId: 4 })).toEqual({ ok: false, error: FOREIGN_URL_ERROR });
   });
