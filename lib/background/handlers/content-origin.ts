@@ -35,12 +35,21 @@ export function senderOrigin(sender: Pick<ContentSender, 'url' | 'origin' | 'tab
 
 /**
  * Whether a content script may report `url` (for its site switch, the popup, the history).
+ *
+ * When the browser vouches for no origin at all (Firefox gives an opaque sandboxed frame the URL
+ * about:srcdoc, the origin "null" and, to an extension without host permissions, no tab URL), the
+ * tab's top page decides, as its own frame reported it (checked against that frame's sender when it
+ * was recorded); before the top frame has spoken the frame is taken at its word, since nothing the
+ * browser says could contradict it.
  * @param url the address in the request
- * @returns true when `url` is the frame's own URL, or has the origin of the sending frame (`senderOrigin`)
+ * @param topUrl the tab's top page as its top frame reported it (`TabFrames.state(tabId).topUrl`), if known
+ * @returns true when `url` is the frame's own URL, has the origin of the sending frame (`senderOrigin`),
+ *   or, for a frame the browser says nothing about, the origin of `topUrl` (any, while `topUrl` is unknown)
  */
-export function speaksFor(sender: Pick<ContentSender, 'url' | 'origin' | 'tabUrl'>, url: string): boolean {
+export function speaksFor(sender: Pick<ContentSender, 'url' | 'origin' | 'tabUrl'>, url: string, topUrl?: string): boolean {
   // Its own address, whatever it is: an opaque sandboxed frame in Firefox can name no other ("about:srcdoc").
   if (url === sender.url) return true;
   const own = senderOrigin(sender);
-  return own !== undefined && originOf(url) === own;
+  if (own !== undefined) return originOf(url) === own;
+  return topUrl === undefined || (originOf(topUrl) !== undefined && originOf(url) === originOf(topUrl));
 }

@@ -78,8 +78,17 @@ describe('a content script speaks only for its own origin', () => {
     expect(await bg.raw(report(VICTIM), frame({ url: 'about:blank', tab: { id: TOP_FRAME.tabId, url: TOP_FRAME.url } }))).toEqual({ ok: false, error: FOREIGN_URL_ERROR });
     // A frame that can see no page above it (an opaque sandboxed frame in Firefox) reports its own address.
     expect((await bg.raw(report('about:srcdoc'), frame({}))).ok).toBe(true);
-    // Nothing known about its origin: refused.
-    expect(await bg.raw(report('https://news.example/'), { id: EXTENSION_ID, url: 'about:blank', tab: { id: TOP_FRAME.tabId }, frameId: 4 })).toEqual({ ok: false, error: FOREIGN_URL_ERROR });
+  });
+
+  it('a frame the browser vouches for nothing about (Firefox: about:srcdoc, origin "null", no tab URL) speaks for the top page once that has reported', async () => {
+    const report = (url: string) => ({ type: 'report-frame' as const, url, enabled: true, scanning: false, claims: [] });
+    const opaque: SenderFacts = { id: EXTENSION_ID, url: 'about:srcdoc', origin: 'null', tab: { id: TOP_FRAME.tabId }, frameId: 4 };
+    // Before the top frame has spoken nothing contradicts it (the frame's script reports the origin that made it).
+    expect((await bg.raw(report('https://news.example/'), opaque)).ok).toBe(true);
+    await ok(bg.content()(report(TOP_FRAME.url)));
+    expect((await bg.raw(report('https://news.example/'), opaque)).ok).toBe(true);
+    expect(await bg.raw(report(VICTIM), opaque)).toEqual({ ok: false, error: FOREIGN_URL_ERROR });
+    expect(await bg.raw({ type: 'get-site-enabled', url: VICTIM }, opaque)).toEqual({ ok: false, error: FOREIGN_URL_ERROR });
   });
 });
 
