@@ -11,6 +11,17 @@ import { REPO_ROOT } from '../../scripts/support/paths';
 
 export const EXAMPLE_LAB: Actor = { id: 'example-lab', name: 'Example Lab', type: 'company', aliases: ['ExLab'] };
 
+/** Fictional actors for the document-model tests: a government, a company and a coalition it belongs to. */
+export const RURITANIA: Actor = { id: 'ruritania', name: 'Ruritania', type: 'government', aliases: ['Ruritanian government'] };
+export const ACME: Actor = { id: 'acme', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
+export const PACT: Actor = {
+  id: 'harbour-pact-signatories',
+  name: 'Harbour Pact signatories',
+  type: 'coalition',
+  aliases: [],
+  members: ['Acme AI', 'Globex', 'Initech', 'Umbrella'],
+};
+
 const SOURCE_URL = 'https://example.org/post';
 
 /** A valid claim: an in-force announced target by Example Lab, with whatever `overrides` change. */

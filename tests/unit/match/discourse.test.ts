@@ -5,23 +5,14 @@
  * sentence. Each test names the kind of text it stands for.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor, Claim } from '../../../lib/claims/schema';
+import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import { segmentDocument } from '../../../lib/match/segment-units';
-import { makeClaim } from '../../support/claim-sets';
+import { ACME, makeClaim, PACT, RURITANIA } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
-const RURITANIA: Actor = { id: 'ruritania', name: 'Ruritania', type: 'government', aliases: ['Ruritanian government'] };
-const ACME: Actor = { id: 'acme', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
-const PACT: Actor = {
-  id: 'harbour-pact-signatories',
-  name: 'Harbour Pact signatories',
-  type: 'coalition',
-  aliases: [],
-  members: ['Acme AI', 'Globex', 'Initech', 'Umbrella'],
-};
 const SAFETY_ACT = { name: 'Model Safety Act', aliases: ['MSA', 'Bill 12'] };
 const HARBOUR_PACT = { name: 'Harbour Pact', aliases: ['Harbour commitments'] };
 

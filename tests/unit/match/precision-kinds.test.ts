@@ -5,23 +5,14 @@
  * what removes it) and a near miss that must stay as it was.
  */
 import { describe, expect, it } from 'vitest';
-import type { Actor, Claim } from '../../../lib/claims/schema';
+import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { makeClaim } from '../../support/claim-sets';
+import { ACME, makeClaim, PACT, RURITANIA } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
-const RURITANIA: Actor = { id: 'ruritania', name: 'Ruritania', type: 'government', aliases: ['Ruritanian government'] };
-const ACME: Actor = { id: 'acme', name: 'Acme AI', type: 'company', aliases: ['Acme'] };
-const PACT: Actor = {
-  id: 'harbour-pact-signatories',
-  name: 'Harbour Pact signatories',
-  type: 'coalition',
-  aliases: [],
-  members: ['Acme AI', 'Globex', 'Initech', 'Umbrella'],
-};
 
 const claim = (fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings'> & Partial<Claim>): Claim => makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
 
