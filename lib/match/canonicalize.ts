@@ -1,6 +1,6 @@
 import { stemmer } from 'stemmer';
 import curated from './data/curated-synonyms.json';
-import wordnet from './data/wordnet-synonyms.json';
+import wordnetStems from './data/wordnet-stems.json';
 import { normalizeWord } from './normalize-word';
 import { STOP_WORDS } from './stop-words';
 
@@ -21,17 +21,37 @@ export interface Canonicalizer {
   maxPhraseWords: number;
 }
 
+/** The hand-made tables (`data/curated-synonyms.json`): single words and multi-word expressions, each to its target word. */
+export interface CuratedSynonyms {
+  words: Record<string, string>;
+  phrases: Record<string, string>;
+}
+
+/**
+ * WordNet's synonyms as the canonicalizer reads them, stem to stem: each `from → to` base form of
+ * `data/wordnet-synonyms.json` becomes `stem(from) → stem(to)`, the first entry winning a stem, and
+ * no entry for a stem a curated word maps from or to (curated choices win). Built at build time by
+ * `npm run build:stems` into `data/wordnet-stems.json`, so no worker or page stems 2,000 entries on
+ * its first match; a unit test fails when that file is older than either table.
+ * @param curated the curated table
+ * @param wordnetMap the `map` of `data/wordnet-synonyms.json` (base form → base form)
+ * @returns stem → stem, in `wordnetMap`'s order
+ */
+export function wordnetStemTable(curated: CuratedSynonyms, wordnetMap: Readonly<Record<string, string>>): Record<string, string> {
+  const curatedStems = new Set<string>();
+  for (const [from, to] of Object.entries(curated.words)) curatedStems.add(stemmer(from)).add(stemmer(to));
+  for (const to of Object.values(curated.phrases)) curatedStems.add(stemmer(to));
+  const byStem = new Map<string, string>();
+  for (const [from, to] of Object.entries(wordnetMap)) {
+    const key = stemmer(from);
+    if (!curatedStems.has(key) && !byStem.has(key)) byStem.set(key, stemmer(to));
+  }
+  return Object.fromEntries(byStem);
+}
+
 function buildCanonicalizer(): Canonicalizer {
   const words = new Map<string, string>(Object.entries(curated.words));
-  // Curated choices win: WordNet never re-routes a stem that a curated entry maps from or to.
-  const curatedStems = new Set<string>();
-  for (const [from, to] of words) curatedStems.add(stemmer(from)).add(stemmer(to));
-  for (const to of Object.values(curated.phrases)) curatedStems.add(stemmer(to));
-  const wordnetByStem = new Map<string, string>();
-  for (const [from, to] of Object.entries((wordnet as { map: Record<string, string> }).map)) {
-    const key = stemmer(from);
-    if (!curatedStems.has(key) && !wordnetByStem.has(key)) wordnetByStem.set(key, stemmer(to));
-  }
+  const wordnetByStem = new Map<string, string>(Object.entries(wordnetStems.byStem));
   const cache = new Map<string, string>();
   const term = (word: string): string => {
     let result = cache.get(word);
