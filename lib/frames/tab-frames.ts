@@ -65,6 +65,11 @@ export class TabFrames {
     return this.state(tabId).claims.find((claim) => claim.claimId === claimId)?.frameId;
   }
 
+  /** The tab's top page as its top frame last reported it; undefined before it has reported. */
+  topUrl(tabId: number): string | undefined {
+    return this.tabs.get(tabId)?.get(TOP_FRAME_ID)?.url;
+  }
+
   /** The tab's aggregate; an unknown tab is empty. */
   state(tabId: number): TabState {
     const frames = this.tabs.get(tabId) ?? new Map<number, FrameReport>();

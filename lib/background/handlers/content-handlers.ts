@@ -79,7 +79,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
   const cardsFor = cardsFrom(new WeakMap());
   return {
     'match-page': async (request, sender) => {
-      if (!speaksFor(sender, request.url, ctx.frames.state(sender.tabId).topUrl)) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await ctx.claimSets.get();
       warmed.add(compiled.index);
@@ -106,7 +106,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
       };
     },
     'get-site-enabled': async (request, sender) => {
-      if (!speaksFor(sender, request.url, ctx.frames.state(sender.tabId).topUrl)) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
       const enabled = siteEnabled(await ctx.settings.read(), request.url);
       // A frame on a switched-off site never starts and so never reports: record it as off, so the
       // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.
@@ -115,7 +115,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
       return { ok: true, enabled };
     },
     'report-frame': async (request, sender) => {
-      if (!speaksFor(sender, request.url, ctx.frames.state(sender.tabId).topUrl)) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
       const claims = request.claims.length ? summariesFrom(await ctx.claimSets.get(), request.claims) : [];
       ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims });
       await refreshBadge(ctx, sender.tabId);

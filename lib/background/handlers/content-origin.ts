@@ -42,7 +42,7 @@ export function senderOrigin(sender: Pick<ContentSender, 'url' | 'origin' | 'tab
  * was recorded); before the top frame has spoken the frame is taken at its word, since nothing the
  * browser says could contradict it.
  * @param url the address in the request
- * @param topUrl the tab's top page as its top frame reported it (`TabFrames.state(tabId).topUrl`), if known
+ * @param topUrl the tab's top page as its top frame reported it (`TabFrames.topUrl(tabId)`), if known
  * @returns true when `url` is the frame's own URL, has the origin of the sending frame (`senderOrigin`),
  *   or, for a frame the browser says nothing about, the origin of `topUrl` (any, while `topUrl` is unknown)
  */

@@ -51,7 +51,7 @@ export function tabHandlers(ctx: BackgroundContext): Handlers<TabRequests, undef
     },
     'set-site-enabled': async (request) => {
       // The switch is about the page the reader sees: the top frame's site, whichever frame answered first.
-      const topUrl = ctx.frames.state(request.tabId).topUrl ?? webUrl(request.url);
+      const topUrl = ctx.frames.topUrl(request.tabId) ?? webUrl(request.url);
       if (!topUrl) return { ok: false, error: NOT_A_PAGE };
       const settings = await ctx.settings.update((current) => withSiteSwitched(current, topUrl, request.enabled));
       if (typeof settings === 'string') return { ok: false, error: settings };
