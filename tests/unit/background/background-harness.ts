@@ -2,7 +2,9 @@
  * A BackgroundService on fake IndexedDB with a recording browser port: tests send requests as a
  * content script in a given tab and frame, or as an extension page, exactly as the browser would route them.
  */
+import { readFileSync } from 'node:fs';
 import type { BackgroundOptions } from '../../../lib/background/background-service';
+import type { ClaimSet } from '../../../lib/claims/schema';
 import { BackgroundService } from '../../../lib/background/background-service';
 import type { BrowserPort } from '../../../lib/background/context';
 import type { ClaimVocabulary } from '../../../lib/prefilter/claim-vocabulary';
@@ -11,7 +13,9 @@ import type { ContentToBackground } from '../../../lib/messages/content-to-backg
 import type { ExtensionPageToBackground } from '../../../lib/messages/extension-page-to-background';
 import type { Result, Sender } from '../../../lib/messages/message-map';
 import type { SenderFacts } from '../../../lib/messages/sender-role';
-import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BUNDLED_CLAIM_SET_PATH } from '../../support/claim-sets';
+import { installFakeIndexedDb } from './store/fake-idb';
 
 export const EXTENSION_ID = 'pledge-lens-test-id';
 export const EXTENSION_ORIGIN = 'chrome-extension://pledge-lens-test-id/';
@@ -53,6 +57,44 @@ export interface Frame {
 }
 
 export const TOP_FRAME: Frame = { tabId: 7, frameId: 0, url: 'https://news.example/2026/story' };
+
+/** The clock most background tests read: 25 Nov 2026, noon UTC. */
+export const TEST_NOW = (): Date => new Date('2026-11-25T12:00:00Z');
+
+const BUNDLED_TEXT = readFileSync(BUNDLED_CLAIM_SET_PATH, 'utf8');
+
+/**
+ * The bundled claim set (public/claims/default.json), parsed but not validated, as the extension's
+ * loader reads it: a new object on every call, so a test that edits its copy cannot leak into the next.
+ */
+export const freshBundledClaimSet = (): ClaimSet => JSON.parse(BUNDLED_TEXT) as ClaimSet;
+
+/** A page stating the Risk Reports claim in the tests' own words (not copied from any article), between two sentences that state none. */
+export const RISK_REPORTS_PAGE = {
+  url: 'https://news.example/2026/anthropic-rulebook',
+  title: 'Anthropic rewrites its rulebook',
+  text:
+    'Anthropic overhauled its safety rulebook this week.\u2029' +
+    'The company now says it will publish a written risk assessment on a recurring schedule, roughly every three to six months.\u2029' +
+    'Shares of unrelated chipmakers rose on the news.',
+};
+
+/** A fresh, empty fake IndexedDB (nothing leaks from the previous test) opened with the current schema. */
+export async function openFreshDatabase(): Promise<PledgeLensDatabase> {
+  installFakeIndexedDb();
+  return openPledgeLensDb();
+}
+
+/**
+ * A background on a fresh database, started (`init()` resolved) with the bundled claim set and the
+ * `TEST_NOW` clock unless `options` say otherwise. The caller closes `db` after the test.
+ */
+export async function startBackground(options: Partial<Omit<BackgroundOptions, 'port'>> = {}): Promise<{ db: PledgeLensDatabase; bg: BackgroundHarness }> {
+  const db = await openFreshDatabase();
+  const bg = new BackgroundHarness(db, { loadBundled: async () => freshBundledClaimSet(), now: TEST_NOW, ...options });
+  await bg.service.init();
+  return { db, bg };
+}
 
 let builds = 0;
 

@@ -4,7 +4,6 @@
  * popup and the options history, marks the toolbar badge until the reader has looked, and survives
  * the database upgrade.
  */
-import { readFileSync } from 'node:fs';
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, ClaimSet } from '../../../lib/claims/schema';
@@ -15,24 +14,14 @@ import { matchClaims } from '../../../lib/match/match-claims';
 import type { ClaimChange } from '../../../lib/claims/claim-changes';
 import { changeDetail } from '../../../lib/i18n/claim-words';
 import { english } from '../i18n/test-translators';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
+import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, RISK_REPORTS_PAGE, TOP_FRAME } from './background-harness';
 import { installFakeIndexedDb } from './store/fake-idb';
 
 /** The change as the popup and the options history word it, in English. */
 const changeSentence = (change: ClaimChange): string => `${english('change_headline')}: ${changeDetail(english, change)}`;
 
 const CLAIM = 'anthropic-rsp3-risk-reports';
-const BUNDLED_TEXT = readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8');
-const bundledSet = (): ClaimSet => JSON.parse(BUNDLED_TEXT) as ClaimSet;
-
-const PAGE = {
-  url: 'https://news.example/2026/anthropic-rulebook',
-  title: 'Anthropic rewrites its rulebook',
-  text:
-    'Anthropic overhauled its safety rulebook this week.\u2029' +
-    'The company now says it will publish a written risk assessment on a recurring schedule, roughly every three to six months.\u2029' +
-    'Shares of unrelated chipmakers rose on the news.',
-};
+const PAGE = RISK_REPORTS_PAGE;
 const FRAME = { ...TOP_FRAME, url: PAGE.url };
 
 let clock = new Date('2026-11-25T12:00:00.000Z');
@@ -43,7 +32,7 @@ const later = (iso: string) => {
 let db: PledgeLensDatabase;
 
 /** The bundled set with `change` applied to one claim, under another version. */
-function setWith(version: string, claimId: string, change: (claim: Claim) => Claim, base = bundledSet()): ClaimSet {
+function setWith(version: string, claimId: string, change: (claim: Claim) => Claim, base = freshBundledClaimSet()): ClaimSet {
   return { ...base, version, publishedAt: '2026-11-30', claims: base.claims.map((claim) => (claim.id === claimId ? change(claim) : claim)) };
 }
 /** A new status, with the history event that sets it (the schema checks they agree). */
@@ -52,7 +41,7 @@ function setStatus(claim: Claim, event: 'withdrawn' | 'lapsed', date: string): C
 }
 const withdrawn = (claim: Claim): Claim => setStatus(claim, 'withdrawn', '2026-11-28');
 
-async function makeService(bundled: ClaimSet = bundledSet(), fetchImpl?: typeof fetch): Promise<BackgroundHarness> {
+async function makeService(bundled: ClaimSet = freshBundledClaimSet(), fetchImpl?: typeof fetch): Promise<BackgroundHarness> {
   const harness = new BackgroundHarness(db, { loadBundled: async () => bundled, now, ...(fetchImpl ? { fetch: fetchImpl } : {}) });
   await harness.service.init();
   return harness;
@@ -82,9 +71,8 @@ async function importPack(bg: BackgroundHarness, set: ClaimSet, name = 'Newer re
 }
 
 beforeEach(async () => {
-  installFakeIndexedDb();
   clock = new Date('2026-11-25T12:00:00.000Z');
-  db = await openPledgeLensDb();
+  db = await openFreshDatabase();
 });
 
 afterEach(() => db.close());
@@ -206,10 +194,10 @@ describe('a claim-set update that changes a claim the reader met', () => {
 
   it('is recorded for a feed update', async () => {
     const FEED = 'https://feeds.example/claims.json';
-    const feedSet = { ...setWith('3.0.0', CLAIM, withdrawn, { ...bundledSet(), publisher: 'Research feed' }), publishedAt: '2026-11-25' };
+    const feedSet = { ...setWith('3.0.0', CLAIM, withdrawn, { ...freshBundledClaimSet(), publisher: 'Research feed' }), publishedAt: '2026-11-25' };
     const fetchImpl: typeof fetch = (input) =>
       Promise.resolve(String(input) === FEED ? new Response(JSON.stringify(feedSet), { headers: { 'Content-Type': 'application/json' } }) : new Response('no', { status: 404 }));
-    const bg = await makeService(bundledSet(), fetchImpl);
+    const bg = await makeService(freshBundledClaimSet(), fetchImpl);
     await readPage(bg);
     await ok(bg.page({ type: 'set-feed-url', url: FEED, allowUnsigned: true }));
     later('2026-11-26T09:00:00.000Z');
@@ -298,7 +286,7 @@ describe('the database upgrade', () => {
     db.close();
     installFakeIndexedDb();
     const v2 = await openPledgeLensDb(2);
-    const bg2 = new BackgroundHarness(v2, { loadBundled: async () => bundledSet(), now });
+    const bg2 = new BackgroundHarness(v2, { loadBundled: async () => freshBundledClaimSet(), now });
     await bg2.service.init();
     // Version 2 kept one record per mention (what its writer stored for this page), written raw.
     const { index } = await bg2.service.context.claimSets.get();

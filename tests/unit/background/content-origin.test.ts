@@ -3,15 +3,14 @@
  * and matches only under its own origin, and the popup's claim wording comes from the claim set; two
  * packs whose names share their ASCII letters (or have none) both stay; a feed host with "*" is refused.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
 import { FOREIGN_URL_ERROR } from '../../../lib/background/handlers/content-origin';
 import type { SenderFacts } from '../../../lib/messages/sender-role';
-import { installFakeIndexedDb } from './store/fake-idb';
-import { BackgroundHarness, contentSender, EXTENSION_ID, ok, TOP_FRAME } from './background-harness';
+import { bundledClaimSet } from '../../support/claim-sets';
+import { contentSender, EXTENSION_ID, ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
+const BUNDLED = bundledClaimSet();
 const CLAIM_ID = 'anthropic-rsp3-risk-reports';
 const TEXT = 'Anthropic says it will publish Risk Reports every three to six months.';
 const EVIL = { ...TOP_FRAME, frameId: 3, url: 'https://evil.example/ad.html' };
@@ -21,10 +20,7 @@ let db: PledgeLensDatabase;
 let bg: BackgroundHarness;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
-  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => new Date('2026-11-25T12:00:00Z') });
-  await bg.service.init();
+  ({ db, bg } = await startBackground());
 });
 
 afterEach(() => db.close());
@@ -93,7 +89,7 @@ describe('a content script speaks only for its own origin', () => {
 });
 
 describe('imported claim packs', () => {
-  const packText = (publisher: string) => JSON.stringify({ ...(BUNDLED as object), version: '9.0.0', publisher });
+  const packText = (publisher: string) => JSON.stringify({ ...BUNDLED, version: '9.0.0', publisher });
   const packIds = async () => (await ok(bg.page({ type: 'get-claim-set-info' }))).packs.filter((pack) => pack.source === 'file').map((pack) => `${pack.id}=${pack.name}`).sort();
 
   it('two files named only in other scripts both stay, each under its own id', async () => {

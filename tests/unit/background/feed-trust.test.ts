@@ -8,12 +8,11 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClaimSet } from '../../../lib/claims/schema';
-import { writeMeta, openPledgeLensDb, type PledgeLensDatabase, type StoredPack } from '../../../lib/background/store/open-database';
+import { writeMeta, type PledgeLensDatabase, type StoredPack } from '../../../lib/background/store/open-database';
 import { generateFeedKey, readFeedSigningKey, signFeedBytes, type FeedSigningKey } from '../../../scripts/feed-crypto';
 import { bundledClaimSet, makeClaim, makeClaimSet } from '../../support/claim-sets';
 import { respond, startFeedServer, type FeedServer } from '../../support/feed-server';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import { BackgroundHarness, ok, openFreshDatabase, TOP_FRAME } from './background-harness';
 
 const FEED_CLAIM = 'feed-vouched-claim';
 const FIRST_AT = new Date('2026-11-25T12:00:00.000Z');
@@ -67,10 +66,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  installFakeIndexedDb();
   clock = FIRST_AT;
   seenFrom = server.requests.length;
-  db = await openPledgeLensDb();
+  db = await openFreshDatabase();
 });
 
 afterEach(() => {

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, ok, TOP_FRAME, type SentToContent } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, TOP_FRAME, type SentToContent } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
 const PAGE_URL = 'https://news.example/2026/weather';
 
 let db: PledgeLensDatabase;
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
+  db = await openFreshDatabase();
 });
 afterEach(() => db.close());
 
 async function makeBackground(): Promise<BackgroundHarness> {
-  const bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED });
+  const bg = new BackgroundHarness(db, { loadBundled: async () => freshBundledClaimSet() });
   await bg.service.init();
   return bg;
 }

@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_MENTIONS_PER_PAGE } from '../../../lib/background/mention-writer';
 import { mentionsOnPage } from '../../../lib/background/store/mention-store';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
 const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
 
 let db: PledgeLensDatabase;
 let bg: BackgroundHarness;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
-  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => new Date('2026-11-25T12:00:00Z') });
-  await bg.service.init();
+  ({ db, bg } = await startBackground());
 });
 
 afterEach(() => {

@@ -1,14 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mention } from '../../../lib/annotations/schema';
 import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
 import { MAX_MENTIONS_PER_PAGE, MentionWriter } from '../../../lib/background/mention-writer';
 import { countMentions, deleteMentions, getMention, importMentions, listMentions, mentionsOnPage, mentionsSeen, updateMention } from '../../../lib/background/store/mention-store';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, TOP_FRAME } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
 const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
 const NOW = new Date('2026-11-25T12:00:00Z');
 const PAGE = 'https://news.example/long-page';
@@ -16,8 +13,7 @@ const PAGE = 'https://news.example/long-page';
 let db: PledgeLensDatabase;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
+  db = await openFreshDatabase();
 });
 
 afterEach(() => {
@@ -139,7 +135,7 @@ describe('history messages and the writer', () => {
   let bg: BackgroundHarness;
 
   beforeEach(async () => {
-    bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => NOW });
+    bg = new BackgroundHarness(db, { loadBundled: async () => freshBundledClaimSet(), now: () => NOW });
     await bg.service.init();
   });
 

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
 import { EXTENSION_PAGE_TO_BACKGROUND, type ExtensionPageRequest } from '../../../lib/messages/extension-page-to-background';
-import { installFakeIndexedDb } from './store/fake-idb';
-import { BackgroundHarness, contentSender, EXTENSION_ID, ok, TOP_FRAME } from './background-harness';
+import { bundledClaimSet } from '../../support/claim-sets';
+import { contentSender, EXTENSION_ID, ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
-const PACK = JSON.stringify({ ...(BUNDLED as object), version: '9.0.0', publisher: 'Forged' });
+const PACK = JSON.stringify({ ...bundledClaimSet(), version: '9.0.0', publisher: 'Forged' });
 
 /** One valid request of every type extension pages may send; each would change or reveal the reader's data. */
 function everyExtensionPageRequest(mentionId: string): ExtensionPageRequest[] {
@@ -42,10 +40,7 @@ let db: PledgeLensDatabase;
 let bg: BackgroundHarness;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
-  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => new Date('2026-11-25T12:00:00Z') });
-  await bg.service.init();
+  ({ db, bg } = await startBackground());
 });
 
 afterEach(() => db.close());

@@ -1,32 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim, ClaimSet } from '../../../lib/claims/schema';
 import type { ClaimSetInfo } from '../../../lib/claims/claim-set-info';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, RISK_REPORTS_PAGE, TOP_FRAME } from './background-harness';
 
 const RISK_REPORTS_ID = 'anthropic-rsp3-risk-reports';
-const BUNDLED_TEXT = readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8');
-const bundledSet = (): ClaimSet => JSON.parse(BUNDLED_TEXT) as ClaimSet;
-
-/** The Risk Reports claim stated in this test's own words (not copied from any article). */
-const PAGE = {
-  url: 'https://news.example/2026/anthropic-rulebook',
-  title: 'Anthropic rewrites its rulebook',
-  text:
-    'Anthropic overhauled its safety rulebook this week.\u2029' +
-    'The company now says it will publish a written risk assessment on a recurring schedule, roughly every three to six months.\u2029' +
-    'Shares of unrelated chipmakers rose on the news.',
-};
+const PAGE = RISK_REPORTS_PAGE;
 
 let clock = new Date('2026-11-25T12:00:00.000Z');
 const now = () => clock;
 let db: PledgeLensDatabase;
 
-async function makeService(loadBundled: () => Promise<unknown> = async () => bundledSet()): Promise<BackgroundHarness> {
+async function makeService(loadBundled: () => Promise<unknown> = async () => freshBundledClaimSet()): Promise<BackgroundHarness> {
   const harness = new BackgroundHarness(db, { loadBundled, now });
   await harness.service.init();
   return harness;
@@ -41,9 +28,8 @@ async function matchPage(service: BackgroundHarness) {
 }
 
 beforeEach(async () => {
-  installFakeIndexedDb();
   clock = new Date('2026-11-25T12:00:00.000Z');
-  db = await openPledgeLensDb();
+  db = await openFreshDatabase();
 });
 
 afterEach(() => {
@@ -66,13 +52,13 @@ describe('BackgroundHarness: matching and mentions', () => {
       id: RISK_REPORTS_ID,
       kind: 'binding-commitment',
       actorName: 'Anthropic',
-      packName: bundledSet().publisher,
+      packName: freshBundledClaimSet().publisher,
     });
-    const bundledClaim = bundledSet().claims.find((claim) => claim.id === RISK_REPORTS_ID)!;
+    const bundledClaim = freshBundledClaimSet().claims.find((claim) => claim.id === RISK_REPORTS_ID)!;
     expect(card!.statement).toBe(bundledClaim.statement);
     expect(card!.status).toBe(bundledClaim.status);
     expect(card!.sources.length).toBeGreaterThan(0);
-    expect(result.claimSetVersion).toBe(`bundled@${bundledSet().version}`);
+    expect(result.claimSetVersion).toBe(`bundled@${freshBundledClaimSet().version}`);
     // The unrelated sentences matched nothing.
     expect(result.matches).toHaveLength(1);
     expect(await mentionCount(service)).toBe(1);
@@ -141,8 +127,7 @@ describe('BackgroundHarness: matching and mentions', () => {
     await matchPage(service);
     const { content } = await ok(service.page({ type: 'export-mentions', format: 'w3c', query: {} }));
     db.close();
-    installFakeIndexedDb();
-    db = await openPledgeLensDb();
+    db = await openFreshDatabase();
     const fresh = await makeService();
     expect(await fresh.page({ type: 'import-mentions', text: content })).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });
     expect(await mentionCount(fresh)).toBe(1);
@@ -180,7 +165,7 @@ describe('BackgroundHarness: matching and mentions', () => {
 
 describe('BackgroundHarness: claim packs', () => {
   function overridingSet(): ClaimSet {
-    const bundledClaim = bundledSet().claims.find((claim) => claim.id === RISK_REPORTS_ID)!;
+    const bundledClaim = freshBundledClaimSet().claims.find((claim) => claim.id === RISK_REPORTS_ID)!;
     const claim: Claim = {
       ...bundledClaim,
       statement: 'Anthropic will publish Risk Reports on a schedule of its choosing (reader-maintained wording).',
@@ -232,11 +217,11 @@ describe('BackgroundHarness: claim packs', () => {
     expect(card?.statement).toContain('reader-maintained wording');
     // The override replaces the bundled claim, it does not add a second one.
     const info = await ok(service.page({ type: 'get-claim-set-info' }));
-    expect(info.claimCount).toBe(bundledSet().claims.length);
+    expect(info.claimCount).toBe(freshBundledClaimSet().claims.length);
   });
 
   it('init() with a broken bundled set throws an error naming the claim and the field', async () => {
-    const broken = bundledSet();
+    const broken = freshBundledClaimSet();
     const index = broken.claims.findIndex((claim) => claim.id === RISK_REPORTS_ID);
     broken.claims[index]!.sources[0]!.url = 'http://insecure.example/report';
     const service = new BackgroundHarness(db, { loadBundled: async () => broken, now });
@@ -342,6 +327,6 @@ describe('BackgroundHarness: claim feed', () => {
     expect(info.feed.lastError?.at).toBe(thirdAt.toISOString());
     expect(info.feed.lastError?.message).toMatch(/not newer/);
     expect(info.packs.find((pack) => pack.id === 'feed')?.version).toBe('3.1.0');
-    expect(info.claimCount).toBe(bundledSet().claims.length + 1);
+    expect(info.claimCount).toBe(freshBundledClaimSet().claims.length + 1);
   });
 });

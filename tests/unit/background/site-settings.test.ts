@@ -1,21 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
 import { STALE } from '../../../lib/background/handlers/settings-handlers';
-import { installFakeIndexedDb } from './store/fake-idb';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
+import { ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
 const TEXT = 'Anthropic says it will publish Risk Reports every three to six months, with outside review.';
 
 let db: PledgeLensDatabase;
 let bg: BackgroundHarness;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
-  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED, now: () => new Date('2026-11-25T12:00:00Z') });
-  await bg.service.init();
+  ({ db, bg } = await startBackground());
 });
 
 afterEach(() => db.close());

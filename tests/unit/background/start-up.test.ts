@@ -1,19 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClaimSet } from '../../../lib/claims/schema';
 import { BUNDLED_PACK_ID } from '../../../lib/background/store/claim-store';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, ok } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { bundledClaimSet } from '../../support/claim-sets';
+import { BackgroundHarness, ok, openFreshDatabase } from './background-harness';
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as ClaimSet;
+const BUNDLED = bundledClaimSet();
 const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
 
 let db: PledgeLensDatabase;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
+  db = await openFreshDatabase();
 });
 
 afterEach(() => {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openPledgeLensDb, type PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, ok, TOP_FRAME } from './background-harness';
-import { installFakeIndexedDb } from './store/fake-idb';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
 
 // The real matcher, with its calls counted.
 const calls = vi.hoisted(() => ({ texts: [] as string[] }));
@@ -17,17 +15,13 @@ vi.mock('../../../lib/match/match-claims', async (importOriginal) => {
   };
 });
 
-const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as unknown;
 const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
 
 let db: PledgeLensDatabase;
 let bg: BackgroundHarness;
 
 beforeEach(async () => {
-  installFakeIndexedDb();
-  db = await openPledgeLensDb();
-  bg = new BackgroundHarness(db, { loadBundled: async () => BUNDLED });
-  await bg.service.init();
+  ({ db, bg } = await startBackground());
   calls.texts = [];
 });
 
