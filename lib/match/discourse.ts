@@ -52,9 +52,29 @@ const SPEAKER_WORDS = 12;
 /** Characters after a closing quotation mark (or before an opening one) where its attribution is looked for. */
 const ATTRIBUTION_REACH = 80;
 
+/**
+ * An instrument name made of an actor's name and a lower-case description of two or more words
+ * ("White House voluntary commitments"): writers take it apart ("signed voluntary commitments at the
+ * White House"), so the description names the instrument when the actor is named in the same sentence.
+ */
+interface SplitName {
+  /** The description's words, as `nameKey` gives them. */
+  tail: readonly string[];
+  /** The actors the name's first part names. */
+  owners: readonly number[];
+  instruments: readonly number[];
+}
+
 export interface NameTable {
   byFirst: Map<string, CompiledName[]>;
+  /** Split instrument names by the first word of their description. */
+  splitByFirst: Map<string, SplitName[]>;
 }
+
+/** Words a split name's description may have: "voluntary commitments", not a whole clause. */
+const SPLIT_TAIL_MIN_WORDS = 2;
+/** Characters between a split name's description and its actor, within one sentence. */
+const SPLIT_REACH = 80;
 
 export function buildNameTable(index: ClaimIndex): NameTable {
   const byFirst = new Map<string, CompiledName[]>();
@@ -67,7 +87,23 @@ export function buildNameTable(index: ClaimIndex): NameTable {
     list.sort((a, b) => b.words.length - a.words.length);
     if (list.length > MAX_NAMES_PER_WORD) byFirst.set(word, list.slice(0, MAX_NAMES_PER_WORD));
   }
-  return { byFirst };
+  // Actor names by their words, to find the actor an instrument name opens with.
+  const actorsByWords = new Map<string, number[]>();
+  for (const name of index.names) if (name.actors.length > 0 && name.instruments.length === 0) actorsByWords.set(name.words.join(' '), name.actors);
+  const splitByFirst = new Map<string, SplitName[]>();
+  for (const name of index.names) {
+    if (name.instruments.length === 0) continue;
+    for (let k = 1; k + SPLIT_TAIL_MIN_WORDS <= name.words.length; k++) {
+      const owners = actorsByWords.get(name.words.slice(0, k).join(' '));
+      if (!owners || name.caps.slice(k).some((caps) => caps !== 0)) continue;
+      const tail = name.words.slice(k);
+      const list = splitByFirst.get(tail[0]!) ?? [];
+      if (!list.some((split) => split.tail.join(' ') === tail.join(' ') && split.instruments.join() === name.instruments.join())) list.push({ tail, owners, instruments: name.instruments });
+      splitByFirst.set(tail[0]!, list);
+      break;
+    }
+  }
+  return { byFirst, splitByFirst };
 }
 
 export interface Mention {
@@ -196,7 +232,49 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
       break;
     }
   }
-  return mentions;
+  return names.splitByFirst.size === 0 ? mentions : withSplitNames(context, mentions, spend);
+}
+
+/** Sentence ends and block breaks: a split name's parts must not have one between them. */
+const SENTENCE_BREAK = /[.!?\n\u2029]/;
+
+/** `mentions` with the split instrument names ("voluntary commitments … at the White House") added, in text order. */
+function withSplitNames(context: Context, mentions: Mention[], spend: (n: number) => void): Mention[] {
+  const { tokens, text, names } = context;
+  const added: Mention[] = [];
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = names.splitByFirst.get(nameKey(tokens[i]!.key));
+    if (!candidates) continue;
+    spend(candidates.length);
+    const start = tokens[i]!.start;
+    while (next < mentions.length && mentions[next]!.end <= start) next++;
+    // Part of a whole name already ("White House voluntary commitments").
+    if (next < mentions.length && mentions[next]!.start <= start) continue;
+    for (const split of candidates) {
+      const n = split.tail.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      for (let k = 0; k < n && ok; k++) ok = nameKey(tokens[i + k]!.key) === split.tail[k] && tokens[i + k]!.caps === 0;
+      if (!ok) continue;
+      const end = tokens[i + n - 1]!.end;
+      const owner = (m: Mention) => m.actors.some((actor) => split.owners.includes(actor));
+      // The actor named within reach before or after, with no sentence break between.
+      let found = false;
+      for (let j = next - 1; j >= 0 && !found && start - mentions[j]!.end <= SPLIT_REACH; j--) {
+        found = owner(mentions[j]!) && !SENTENCE_BREAK.test(text.slice(mentions[j]!.end, start));
+      }
+      for (let j = next; j < mentions.length && !found && mentions[j]!.start - end <= SPLIT_REACH; j++) {
+        found = owner(mentions[j]!) && !SENTENCE_BREAK.test(text.slice(end, mentions[j]!.start));
+      }
+      if (!found) continue;
+      added.push({ start, end, actors: [], coalitions: [], instruments: split.instruments, unknown: '', unknownClass: '' });
+      i += n - 1;
+      break;
+    }
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
-import { ACME, makeClaim } from '../../support/claim-sets';
+import { ACME, makeClaim, RURITANIA } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -35,6 +35,24 @@ const CLAIMS: Claim[] = [
       'The company pledged that advertisers will never shape its assistant\'s answers.',
     ],
   }),
+  // A pact whose name opens with its host's name ("Ruritania watermark pledge"): writers take it apart.
+  claim({
+    id: 'summit-watermarking',
+    actor: { id: 'summit-signatories', name: 'Capital Summit signatories', type: 'coalition', aliases: [], members: ['Globex', 'Initech'] },
+    instrument: { name: 'Capital Summit Pledge', aliases: ['Ruritania watermark pledge'] },
+    statement: 'Companies that signed the Capital Summit Pledge promised to watermark the images and audio their AI systems generate.',
+    phrasings: [
+      'The signatories agreed to watermark AI-generated images and audio.',
+      'Firms that signed the pledge will label synthetic media with watermarks.',
+      'Summit signatories promised watermarks on content their models generate.',
+    ],
+  }),
+  claim({
+    id: 'ruritania-watermark-law',
+    actor: RURITANIA,
+    statement: 'Ruritania requires online platforms to remove unlawful deepfakes within a day of a complaint.',
+    phrasings: ['Ruritanian platforms must take down unlawful deepfakes within 24 hours.', 'Ruritania makes platforms delete deepfakes a day after a complaint.', 'Deepfakes must come down within a day in Ruritania.'],
+  }),
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
@@ -51,5 +69,19 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
   it('leaves the same rare words alone when they state nothing Acme pledged', () => {
     const near = 'Households confront higher tariffs on imported appliances this winter, an advertisement for a rival heater said.';
     expect(found(['Acme AI news', near].join(SEP))).toEqual([]);
+  });
+});
+
+describe("an instrument named in parts (\"signed a watermark pledge in Ruritania\" for the Ruritania watermark pledge)", () => {
+  it('names the instrument, so the signatories the next sentence speaks of are its signatories', () => {
+    const duty = 'They promised to watermark the images and audio their AI systems generate.';
+    const text = ['Summit week', `Eleven companies signed a watermark pledge in Ruritania. ${duty}`].join(SEP);
+    expect(found(text)).toEqual([['summit-watermarking', duty]]);
+  });
+
+  it('does not when the host is named in another sentence, or not at all', () => {
+    const duty = 'They promised to watermark the images and audio their AI systems generate.';
+    expect(found(['Summit week', `Officials in Ruritania spoke first. Eleven companies signed a watermark pledge. ${duty}`].join(SEP))).toEqual([]);
+    expect(found(['Summit week', `Eleven companies signed a watermark pledge. ${duty}`].join(SEP))).toEqual([]);
   });
 });
