@@ -367,10 +367,11 @@ function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolea
 }
 
 /** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
-function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): Frame | undefined {
+function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables): Frame | undefined {
   const actor = d.actors.get(claim.actor);
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
   if (actor <= 0 && instrument <= 0) return undefined;
+  if (t.rivalInstrumentMargin > 0 && rivalInstrumentFrames(index, claim, d) >= Math.max(actor, instrument) + t.rivalInstrumentMargin) return undefined;
   if (instrument > 0 && actor === 0) {
     // An instrument several actors make claims in (the Code of Practice) belongs to whichever of them the unit is about.
     const owners = index.instruments[claim.instrument]!.actors;
@@ -388,6 +389,27 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): Fra
     for (const other of d.subjectActors) if (isOther(index, claim, other)) rivalSubject = true;
   }
   return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
+}
+
+/**
+ * The strongest frame, in a unit that does not name the claim's own instrument, of an instrument of the
+ * same class (a law, a framework) that is not the claim's and that its actor has no claim in: 0 when none.
+ * "Large frontier developers must publish a frontier AI framework" under "What the RAISE Act requires"
+ * is New York's law (0.9 from the heading) however much California's SB 53 (0.4, the page's dominant
+ * subject) shares its words.
+ */
+function rivalInstrumentFrames(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): number {
+  if (claim.instrument < 0 || d.namedInstruments.includes(claim.instrument)) return 0;
+  const cls = index.instruments[claim.instrument]!.cls;
+  if (!cls) return 0;
+  let strongest = 0;
+  const { ids, values } = d.instruments;
+  for (let i = 0; i < ids.length; i++) {
+    const other = index.instruments[ids[i]!]!;
+    if (ids[i] === claim.instrument || other.cls !== cls || other.actors.includes(claim.actor)) continue;
+    if (values[i]! > strongest) strongest = values[i]!;
+  }
+  return strongest;
 }
 
 function speakerIsOther(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): boolean {
@@ -632,7 +654,7 @@ function judgeUnit(
   }
 
   for (let k = nominated.length - 1; k >= 0; k--) {
-    const frame = frameOf(index, index.claims[nominated[k]!.claimIndex]!, d);
+    const frame = frameOf(index, index.claims[nominated[k]!.claimIndex]!, d, t);
     if (frame) nominated[k]!.frame = frame;
     else nominated.splice(k, 1);
   }

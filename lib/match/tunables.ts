@@ -68,6 +68,13 @@ export interface Tunables {
    * this much stronger. 0: both are kept.
    */
   contextTieBreak: number;
+  /**
+   * A law (or other instrument) of another actor framing a unit this much more strongly than a claim's own
+   * actor and instrument do, the claim's instrument not named in the unit, takes the unit from it: the items
+   * under "What the RAISE Act requires" are New York's duties, not California's SB 53 ones they share
+   * words with. 0: off.
+   */
+  rivalInstrumentMargin: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -165,6 +172,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   labelYields: 1,
   memberOwnClaimFirst: 1,
   dateOnlyVeto: 1,
+  rivalInstrumentMargin: 0.3,
   contextTieBreak: 0.15,
   contrastTailJoins: 1,
   locateShare: 0.3,

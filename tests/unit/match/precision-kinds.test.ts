@@ -191,3 +191,29 @@ describe('a quotation attributed after it to a person the appositive says is an 
     expect(spans(`${promise} ${quote}`)).toEqual([promise, quote]);
   });
 });
+
+describe("another actor's law framing a unit more strongly than the claim's own", () => {
+  // A page about Ruritania's Model Safety Act (named three times: its dominant subject) with a section on
+  // Freedonia's law, whose duties share the Act's words.
+  const page = [
+    'The Model Safety Act and its neighbours',
+    'Ruritania passed the Model Safety Act last year. The Model Safety Act applies to every model developer. Lawyers expect the Model Safety Act to be copied.',
+    'What the Frontier Duty Act requires',
+    'In our reading, the Frontier Duty Act creates two obligations:',
+    'Developers must publish a written safety plan and update it every year.',
+    'Developers must notify the ministry of serious incidents within 72 hours.',
+  ];
+
+  it("is that law's: a duty listed under it is not given to the dominant law's claim", () => {
+    const text = page.join(SEP);
+    const plan = 'Developers must publish a written safety plan and update it every year.';
+    expect(found(text, { rivalInstrumentMargin: 0 })).toContainEqual(['msa-publish-plan', plan]);
+    expect(found(text).map(([, span]) => span)).not.toContain(plan);
+    expect(found(text)).toContainEqual(['freedonia-incident-duty', 'Developers must notify the ministry of serious incidents within 72 hours.']);
+  });
+
+  it("stays the claim's when the unit names its own law", () => {
+    const text = [...page.slice(0, 4), 'Like the Model Safety Act, it makes developers publish a written safety plan and update it every year.'].join(SEP);
+    expect(found(text).map(([id]) => id)).toContain('msa-publish-plan');
+  });
+});
