@@ -244,6 +244,8 @@ function withSplitNames(context: Context, mentions: Mention[], spend: (n: number
   const added: Mention[] = [];
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
+    // A description is written in lower case; capitalised words are names or sentence starts.
+    if (tokens[i]!.caps !== 0) continue;
     const candidates = names.splitByFirst.get(nameKey(tokens[i]!.key));
     if (!candidates) continue;
     spend(candidates.length);
