@@ -1086,6 +1086,10 @@ function splitAmongClaims(
   if (t.contrastTailJoins > 0) for (let k = 1; k < pieces; k++) if (CONTRAST_TAIL.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = -1;
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
+  // "If every rival can show its risk is contained, it will match their safeguards": the condition is
+  // part of the clause it leads to, whichever claim's words it carries (from the end: a condition may
+  // lead to a condition).
+  if (t.conditionJoins > 0) for (let k = pieces - 2; k >= 0; k--) if (CONDITION_OPENS.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = owner[k + 1]!;
   // A second claim keeps its clauses only if they say it on their own (not one stray shared word).
   // A claim that was not accepted on the whole sentence (secondary) must be accepted on its clauses.
   for (let c = 1; c < claims.length; c++) {
@@ -1132,6 +1136,12 @@ function splitAmongClaims(
 
 /** A clause that only contrasts with the one before it ("not only before launch", "rather than …"). */
 const CONTRAST_TAIL = /^[\s,;:–—]*(?:not\s+(?:only|just|merely|simply)|rather\s+than|instead\s+of)\b/i;
+
+/**
+ * A clause that opens a condition still waiting for what it conditions: it starts with (or, after a
+ * reporting verb, continues with) "if", "where", "unless", "once"…, and the cut ends it.
+ */
+const CONDITION_OPENS = /^[\s,;:–—]*(?:(?:and|but|so|then|that|(?:\S+\s+){0,6}?(?:says?|said|states?|stated|provides?|promises?|promised|commits?|committed)\s+that)\s+)?(?:if|where|unless|once|whenever|should|provided\s+that)\b/i;
 
 /** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
 const MIN_CLAUSE_WORDS = 3;

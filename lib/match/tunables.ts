@@ -82,6 +82,12 @@ export interface Tunables {
    * only before external launches") goes with that clause, whatever words it shares with another claim.
    */
   contrastTailJoins: number;
+  /**
+   * 1: when a sentence is split among claims, a condition that opens it ("If every rival can show its risk
+   * is contained", "…says that if a model reaches the critical threshold") goes with the clause that
+   * completes it, whatever words it shares with another claim: a condition states nothing alone.
+   */
+  conditionJoins: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
   locateShare: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
@@ -175,6 +181,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalInstrumentMargin: 0.3,
   contextTieBreak: 0.15,
   contrastTailJoins: 1,
+  conditionJoins: 1,
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,

@@ -217,3 +217,17 @@ describe("another actor's law framing a unit more strongly than the claim's own"
     expect(found(text).map(([id]) => id)).toContain('msa-publish-plan');
   });
 });
+
+describe('a condition opening a sentence split among claims', () => {
+  it('goes with the clause it conditions, whatever words it shares with another claim', () => {
+    const text = 'Acme AI has made one promise conditional. If a model’s risks exceed its thresholds before safeguards can bring them below, Acme AI says it will describe those dangers in a risk ledger every three months.';
+    const sentence = text.slice(text.indexOf('If a model'));
+    expect(found(text, { conditionJoins: 0 }).map(([id]) => id)).toEqual(['acme-charter-halt', 'acme-risk-ledger']);
+    expect(found(text)).toEqual([['acme-risk-ledger', sentence]]);
+  });
+
+  it('leaves a main clause whose own condition comes after it', () => {
+    const text = 'Acme AI will not release a model whose risks exceed its thresholds until safeguards bring them below, and it will publish a risk ledger every three months.';
+    expect(found(text).map(([id]) => id)).toEqual(['acme-charter-halt', 'acme-risk-ledger']);
+  });
+});
