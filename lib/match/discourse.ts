@@ -943,7 +943,7 @@ class UnitReading implements UnitDiscourse {
   get genericSubject(): boolean {
     if (this.genericRead === undefined) {
       this.fresh();
-      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to);
+      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
     }
     return this.genericRead;
   }
@@ -990,8 +990,44 @@ function subjectStart(text: string, tokens: readonly Token[], from: number, to: 
   return k;
 }
 
-function genericSubject(text: string, tokens: readonly Token[], from: number, to: number): boolean {
-  const k = subjectStart(text, tokens, from, to);
+/** Openers (of SUBJECT_OPENERS) of a clause that comes before the sentence's main clause ("If a rival ships first, Acme …"). */
+const LEADING_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['if', 'when', 'while', 'although', 'though', 'because', 'since']);
+/** Tokens a leading clause may span before its comma. */
+const LEADING_CLAUSE_WORDS = 30;
+
+/** Pronouns that, opening a main clause, refer to someone already named. */
+const DEFINITE_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they', 'we', 'he', 'she']);
+
+/**
+ * Where the main clause after a leading clause starts ("If another developer releases …, OpenAI says
+ * …"), when its subject is someone definite (a known name, "it", "the company"); -1 otherwise ("If one
+ * developer paused …, that could …" stays about the indefinite one).
+ */
+function definiteMainClause(text: string, tokens: readonly Token[], k: number, to: number, own: readonly Mention[]): number {
+  for (let j = k + 1; j < Math.min(to, k + LEADING_CLAUSE_WORDS); j++) {
+    if (!text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(',')) continue;
+    const main = subjectStart(text, tokens, j, to);
+    const first = tokens[main];
+    if (!first) return -1;
+    if (DEFINITE_PRONOUNS.has(first.key)) return main;
+    const next = tokens[main + 1];
+    if (first.key === 'the' && next && main + 1 < to && ANAPHOR_NOUNS.get(next.key) !== undefined) return main;
+    const end = tokens[Math.min(to, main + 3) - 1]!.end;
+    for (const m of own) if (m.unknown === '' && m.actors.length > 0 && m.start >= first.start && m.start < end) return main;
+    return -1;
+  }
+  return -1;
+}
+
+function genericSubject(text: string, tokens: readonly Token[], from: number, to: number, own: readonly Mention[]): boolean {
+  let k = subjectStart(text, tokens, from, to);
+  // The indefinite noun of a leading clause is the condition's subject, not the sentence's.
+  let opener = from;
+  while (opener < k && !LEADING_CLAUSE_OPENERS.has(tokens[opener]!.key)) opener++;
+  if (opener < k) {
+    const main = definiteMainClause(text, tokens, k, to, own);
+    if (main >= 0) k = main;
+  }
   const first = tokens[k];
   if (!first) return false;
   if (CONTRAST_SUBJECTS.has(first.key)) return true;

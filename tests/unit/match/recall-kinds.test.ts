@@ -53,6 +53,16 @@ const CLAIMS: Claim[] = [
     statement: 'Ruritania requires online platforms to remove unlawful deepfakes within a day of a complaint.',
     phrasings: ['Ruritanian platforms must take down unlawful deepfakes within 24 hours.', 'Ruritania makes platforms delete deepfakes a day after a complaint.', 'Deepfakes must come down within a day in Ruritania.'],
   }),
+  claim({
+    id: 'acme-match-rivals',
+    actor: ACME,
+    statement: 'Acme AI says that if a competitor ships a safer guardrail it could adopt at similar cost, it will adopt that guardrail too.',
+    phrasings: [
+      'Acme promises to copy any clearly safer guardrail a competitor ships, if the cost is similar.',
+      'If a rival lab adopts a better guardrail, Acme AI says it will adopt it as well.',
+      'Acme will match the guardrails of competitors when doing so costs about the same.',
+    ],
+  }),
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
@@ -83,5 +93,19 @@ describe("an instrument named in parts (\"signed a watermark pledge in Ruritania
     const duty = 'They promised to watermark the images and audio their AI systems generate.';
     expect(found(['Summit week', `Officials in Ruritania spoke first. Eleven companies signed a watermark pledge. ${duty}`].join(SEP))).toEqual([]);
     expect(found(['Summit week', `Eleven companies signed a watermark pledge. ${duty}`].join(SEP))).toEqual([]);
+  });
+});
+
+describe('an indefinite subject in a leading condition ("If another lab ships …, Acme says …")', () => {
+  it("is the condition's subject: the sentence is the named actor's", () => {
+    const pledge = 'If another lab ships a clearly safer guardrail that could be adopted at similar cost, Acme says it will adopt that guardrail too.';
+    expect(found(['Acme AI news', pledge].join(SEP))).toEqual([['acme-match-rivals', pledge]]);
+  });
+
+  it('stays indefinite when the main clause is not about anyone named', () => {
+    const musing = 'If another lab ships a clearly safer guardrail that could be adopted at similar cost, that would make everyone adopt that guardrail too.';
+    expect(found(['Acme AI news', musing].join(SEP))).toEqual([]);
+    const rival = 'Another lab says it will adopt any clearly safer guardrail Acme ships at similar cost.';
+    expect(found(['Acme AI news', rival].join(SEP))).toEqual([]);
   });
 });
