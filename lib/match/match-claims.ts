@@ -88,6 +88,14 @@ const COMMENTARY_TAIL = /,\s+(?:saying|arguing|calling|warning|adding|noting|cit
 /** A match's score as reported: three decimals, never 0 (a highlight always has some evidence). */
 const reportedScore = (score: number): number => Math.max(0.001, Math.round(score * 1000) / 1000);
 
+/**
+ * Someone not saying, or the writer not knowing, what follows: "declined to comment on whether", "has not
+ * said whether", "would not say which", "it is unclear whether", "look for whether". An indirect question
+ * after a verb of saying that is not negated ("reports whether it met them", "depend on whether") is left alone.
+ */
+const UNSAID =
+  /\b(?:(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not)\s+(?:yet\s+)?(?:to\s+)?(?:comment|say|said|disclose|disclosed|confirm|confirmed|specify|specified|explain|explained|reveal|revealed)(?:\s+on)?|unclear|not\s+clear|remains\s+to\s+be\s+seen|look\s+for)\s+(?:whether|which|if|how|when)\b/i;
+
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
@@ -788,6 +796,7 @@ function judgeUnit(
     }
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content)) return { accepted: [], facets };
+  if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

@@ -75,6 +75,11 @@ export interface Tunables {
    * words with. 0: off.
    */
   rivalInstrumentMargin: number;
+  /**
+   * 1: a unit saying that something was not said ("declined to comment on whether…", "has not said whether…",
+   * "look for whether…") reports an open question, not a claim. 0: judged as any other.
+   */
+  unsaidVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -178,6 +183,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   labelYields: 1,
   memberOwnClaimFirst: 1,
   dateOnlyVeto: 1,
+  unsaidVeto: 1,
   rivalInstrumentMargin: 0.3,
   contextTieBreak: 0.15,
   contrastTailJoins: 1,

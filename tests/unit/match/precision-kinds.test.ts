@@ -231,3 +231,18 @@ describe('a condition opening a sentence split among claims', () => {
     expect(found(text).map(([id]) => id)).toEqual(['acme-charter-halt', 'acme-risk-ledger']);
   });
 });
+
+describe('a sentence saying something was not said ("has not said whether …")', () => {
+  it('reports an open question, not the claim', () => {
+    const text = 'Acme AI has not said whether it will publish a risk ledger every three months describing the dangers of its models.';
+    expect(spans(text, { unsaidVeto: 0 })).toEqual([text]);
+    expect(spans(text)).toEqual([]);
+    const declined = 'Acme AI declined to comment on whether it will publish a risk ledger every three months describing the dangers of its models.';
+    expect(spans(declined)).toEqual([]);
+  });
+
+  it('leaves a claim that itself reports whether something happened', () => {
+    const text = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models and whether any passed its thresholds.';
+    expect(spans(text)).toEqual([text]);
+  });
+});
