@@ -17,6 +17,28 @@ import { RescanScheduler } from './rescan-scheduler';
 
 /** Longest stretch of our own work before giving the page's main thread back. */
 const SLICE_MS = 12;
+/**
+ * Text at least this long (UTF-16 units, about 8,000 words) is sent to the background in a task of
+ * its own: the browser copies and serialises the message in the sending task, several milliseconds
+ * per 100,000 characters, which after an extraction slice made one long task on a 100k-word page.
+ */
+const SEND_ALONE_CHARS = 50_000;
+
+/** The Prioritized Task Scheduling API's `scheduler.yield` (Chromium 129+); the DOM types do not name it yet. */
+interface YieldingScheduler {
+  yield(): Promise<void>;
+}
+
+/**
+ * Gives the page its main thread back for a moment: `scheduler.yield()` where the browser has it (the
+ * page's input and rendering go first, and we resume ahead of other queued tasks, with no 4 ms clamp
+ * after five nested timers), else a zero timeout.
+ */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise<void>((resume) => setTimeout(resume, 0));
+}
 /** Hard bound on the DOM nodes one scan visits (a 200,000-node page fits). */
 const MAX_NODES = 400_000;
 /** Text sent before a changed region: the matcher's actor look-back is 1,500 characters. */
@@ -302,7 +324,7 @@ export class PageAnnotator {
     return {
       shouldYield: () => performance.now() - sliceStart > SLICE_MS,
       yieldNow: async () => {
-        await new Promise<void>((resume) => setTimeout(resume, 0));
+        await nextTask();
         sliceStart = performance.now();
       },
     };
@@ -333,7 +355,11 @@ export class PageAnnotator {
       const changed = whole ? 'whole-page' : changedRegions(extracted, roots);
       const regions: TextRegion[] = changed === 'whole-page' ? [{ start: 0, end: extracted.text.length }] : changed;
       const specs: HighlightSpec[] = [];
-      for (const region of regions) specs.push(...(await this.matchRegion(extracted, region)));
+      for (const region of regions) {
+        if (shouldYield() || region.end - region.start >= SEND_ALONE_CHARS) await yieldNow();
+        if (!this.enabled) return;
+        specs.push(...(await this.matchRegion(extracted, region)));
+      }
       if (specs.length && this.enabled) {
         this.layoutCache = new Map();
         await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
@@ -369,13 +395,19 @@ export class PageAnnotator {
     const observer = new MutationObserver((records) => this.notePrefetchChanges(prefetch, records));
     observer.observe(this.doc, { childList: true, subtree: true, characterData: true, attributes: true });
     // In a task of its own: the wake gate's look (a pass over the page's words) ran in this one.
-    const extraction = new Promise<void>((resume) => setTimeout(resume, 0)).then(() => {
-      if (prefetch.dropped) return undefined;
-      // The highlights' names need the message catalogue: loaded now, off the path to the first highlight.
-      cardLanguage();
-      const { shouldYield, yieldNow } = this.slicer();
-      return this.extract(root, shouldYield, yieldNow);
-    });
+    const extraction = nextTask()
+      .then(() => {
+        // The highlights' names need the message catalogue: loaded now, off the path to the first
+        // highlight. Its first use waits for the browser to load it (Chrome), so it has a task of its
+        // own too, not the first slice of the extraction.
+        if (!prefetch.dropped) cardLanguage();
+      })
+      .then(nextTask)
+      .then(() => {
+        if (prefetch.dropped) return undefined;
+        const { shouldYield, yieldNow } = this.slicer();
+        return this.extract(root, shouldYield, yieldNow);
+      });
     const prefetch: Prefetch = { root, extraction, observer, changed: false, dropped: false };
     this.prefetch = prefetch;
   }

@@ -193,6 +193,24 @@ describe('paintHighlights on a hand-built article', () => {
     expect(document.body.innerHTML).toBe('<p>Alpha<span hidden="">x</span> <span hidden="">y</span>beta.</p>');
   });
 
+  it('paints a whitespace-only span by hand and the spans on either side of it in the same text node', () => {
+    // The blank span is wrapped by hand before mark.js runs, which splits the node: "three" now lies
+    // in a new node, and mark.js's offsets must still land on it.
+    document.body.innerHTML = '<p>One two three.</p>';
+    const before = document.body.innerHTML;
+    const extracted = extractText(document.body);
+    const registry = new HighlightRegistry();
+    const painted = paintHighlights(extracted, [spec('one', 0, 3), spec('blank', 3, 4), spec('three', 8, 13)], registry);
+    expect(painted.map((highlight) => [highlight.spec.mentionId, markText(highlight)])).toEqual([
+      ['urn:test:one', 'One'],
+      ['urn:test:blank', ' '],
+      ['urn:test:three', 'three'],
+    ]);
+    expect(document.querySelectorAll('mark')).toHaveLength(3);
+    registry.clear();
+    expect(document.body.innerHTML).toBe(before);
+  });
+
   it('paints several spans in one text node, including touching spans', () => {
     document.body.innerHTML = '<p>One two three four five six.</p>';
     const before = document.body.innerHTML;
