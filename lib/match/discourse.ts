@@ -69,7 +69,12 @@ export interface NameTable {
   byFirst: Map<string, CompiledName[]>;
   /** Split instrument names by the first word of their description. */
   splitByFirst: Map<string, SplitName[]>;
+  /** Per coalition: how many member names the claim set lists for it. */
+  memberNames: Map<number, number>;
 }
+
+/** Distinct members a unit must name for their coalition to count as named (fewer if it has fewer). */
+const MEMBERS_NAMING_COALITION = 3;
 
 /** Words a split name's description may have: "voluntary commitments", not a whole clause. */
 const SPLIT_TAIL_MIN_WORDS = 2;
@@ -103,7 +108,9 @@ export function buildNameTable(index: ClaimIndex): NameTable {
       break;
     }
   }
-  return { byFirst, splitByFirst };
+  const memberNames = new Map<number, number>();
+  for (const name of index.names) for (const coalition of name.coalitions) memberNames.set(coalition, (memberNames.get(coalition) ?? 0) + 1);
+  return { byFirst, splitByFirst, memberNames };
 }
 
 export interface Mention {
@@ -233,6 +240,29 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
     }
   }
   return names.splitByFirst.size === 0 ? mentions : withSplitNames(context, mentions, spend);
+}
+
+/**
+ * Raises to 1 each coalition of which `mentions` name `MEMBERS_NAMING_COALITION` distinct members, or
+ * every member of a smaller one and no one else ("the United States and the United Kingdom", not the
+ * same two in a list of a treaty's seven signatories).
+ */
+function namedByMembers(text: string, mentions: readonly Mention[], names: NameTable, actors: Strengths): void {
+  const seen = new Map<number, string[]>();
+  const all: string[] = [];
+  for (const m of mentions) {
+    const key = text.slice(m.start, m.end).toLowerCase();
+    if (!all.includes(key)) all.push(key);
+    for (const coalition of m.coalitions) {
+      const list = seen.get(coalition) ?? [];
+      if (!list.includes(key)) list.push(key);
+      seen.set(coalition, list);
+    }
+  }
+  for (const [coalition, list] of seen) {
+    const members = names.memberNames.get(coalition) ?? 0;
+    if (list.length >= MEMBERS_NAMING_COALITION || (list.length >= members && all.length === list.length)) actors.raise(coalition, 1);
+  }
 }
 
 /** Sentence ends and block breaks: a split name's parts must not have one between them. */
@@ -679,6 +709,7 @@ export function analyseDiscourse(
       const instruments = new Strengths();
       let unknown = false;
       const ambiguous: Mention[] = [];
+      const memberMentions: Mention[] = [];
       for (const m of ms) {
         if (m.unknown) {
           unknown = true;
@@ -686,9 +717,12 @@ export function analyseDiscourse(
         }
         for (const actor of m.actors) actors.raise(actor, 1);
         for (const coalition of m.coalitions) actors.raise(coalition, tunables.strengthMember);
+        if (m.coalitions.length > 0) memberMentions.push(m);
         if (m.instruments.length === 1) instruments.raise(m.instruments[0]!, 1);
         else if (m.instruments.length > 1) ambiguous.push(m);
       }
+      // A coalition named by its members ("the United States and the United Kingdom"): all of them, or three.
+      if (memberMentions.length > 1) namedByMembers(text, memberMentions, names, actors);
       // A name several instruments share ("SB 53 framework") is the one whose actor is named with it.
       for (const m of ambiguous) {
         for (const instrument of m.instruments) {

@@ -63,6 +63,17 @@ const CLAIMS: Claim[] = [
       'Acme will match the guardrails of competitors when doing so costs about the same.',
     ],
   }),
+  claim({
+    id: 'duo-declined-accord',
+    actor: { id: 'zembla-and-latveria', name: 'Zembla and Latveria', type: 'coalition', aliases: [], members: ['Zembla', 'Latveria'] },
+    instrument: { name: 'Harbour Accord', aliases: [] },
+    statement: 'Zembla and Latveria declined to sign the Harbour Accord on shipping safety, which forty other states endorsed.',
+    phrasings: [
+      'Zembla and Latveria refused to endorse the Harbour Accord.',
+      'Forty states signed the shipping safety accord, but not Zembla and Latveria.',
+      'The two governments stayed off the Harbour Accord.',
+    ],
+  }),
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
@@ -107,5 +118,30 @@ describe('an indefinite subject in a leading condition ("If another lab ships â€
     expect(found(['Acme AI news', musing].join(SEP))).toEqual([]);
     const rival = 'Another lab says it will adopt any clearly safer guardrail Acme ships at similar cost.';
     expect(found(['Acme AI news', rival].join(SEP))).toEqual([]);
+  });
+});
+
+describe('a coalition named by its members ("the United States and the United Kingdom")', () => {
+  // How strongly a sentence frames the duo's claim: 1 when named, the member share when not.
+  const actorStrength = (sentence: string): number => {
+    let strength = 0;
+    matchClaims(['Summit week', sentence].join(SEP), index, {
+      onCandidate: (candidate) => {
+        if (candidate.claimId === 'duo-declined-accord') strength = Math.max(strength, candidate.features.actor);
+      },
+    });
+    return strength;
+  };
+
+  it("is named when the sentence names all of a small one's members and no one else", () => {
+    const refusal = 'Latveria and Zembla refused to endorse the shipping safety accord adopted at the summit.';
+    expect(actorStrength(refusal)).toBe(1);
+    expect(found(['Summit week', refusal].join(SEP))).toEqual([['duo-declined-accord', refusal]]);
+  });
+
+  it('is not when the same members are two in a longer list of signatories', () => {
+    const list = 'The shipping safety accord adopted at the summit was endorsed by Zembla, Latveria, Globex and Initech.';
+    expect(actorStrength(list)).toBeGreaterThan(0);
+    expect(actorStrength(list)).toBeLessThan(1);
   });
 });
