@@ -7,11 +7,22 @@ import { PLEDGE_LENS_URN } from './schema';
 
 export const MENTION_ID_PREFIX = `${PLEDGE_LENS_URN}:mention:`;
 
+/** The last URL `normalisePageUrl` was given and its result ('' is its own result). */
+let lastPageUrl = { input: '', output: '' };
+
 /**
  * Drops the fragment (`#section` links to the same page) and lets the URL parser canonicalise case,
  * default ports and percent-encoding. Unparseable input is still hashed, just less canonically.
  */
 export function normalisePageUrl(pageUrl: string): string {
+  // A page's mentions all carry its URL: parse it once per page, not once per mention.
+  if (pageUrl === lastPageUrl.input) return lastPageUrl.output;
+  const output = parsePageUrl(pageUrl);
+  lastPageUrl = { input: pageUrl, output };
+  return output;
+}
+
+function parsePageUrl(pageUrl: string): string {
   const trimmed = pageUrl.trim();
   try {
     const url = new URL(trimmed);

@@ -20,6 +20,7 @@ import { contentHandlers } from './handlers/content-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tabHandlers } from './handlers/tab-handlers';
+import { MatcherWarmUp, WARM_UP_BUDGET_MS } from './matcher-warm-up';
 import { MentionWriter } from './mention-writer';
 import { SettingsStore } from './settings-store';
 import { compareVersions } from '../claims/compare-versions';
@@ -37,10 +38,13 @@ export interface BackgroundOptions {
   buildId: string;
   now?: () => Date;
   fetch?: typeof fetch;
+  /** Matcher warm-up per compiled index (ms, see MatcherWarmUp); 0 turns it off. */
+  warmUpBudgetMs?: number;
 }
 
 export class BackgroundService {
   readonly context: BackgroundContext;
+  private readonly warmUp: MatcherWarmUp;
   private readonly content;
   private readonly pages: Handlers<ExtensionPageToBackground, undefined>;
 
@@ -62,7 +66,8 @@ export class BackgroundService {
       frames: new TabFrames(),
       changes: new ClaimChangeTracker(db, now),
     };
-    this.content = contentHandlers(this.context);
+    this.warmUp = new MatcherWarmUp(this.context.claimSets, options.warmUpBudgetMs ?? WARM_UP_BUDGET_MS);
+    this.content = contentHandlers(this.context, this.warmUp);
     this.pages = {
       ...tabHandlers(this.context),
       ...settingsHandlers(this.context),
@@ -79,7 +84,9 @@ export class BackgroundService {
    * @throws Error listing the problems when the bundled set is invalid (a build bug: fail loudly)
    */
   async init(): Promise<void> {
-    const { db, claimSets } = this.context;
+    const { db, claimSets, settings } = this.context;
+    // The first page's first question is whether its site is on: have the answer ready.
+    void settings.read().catch(() => undefined);
     const [seeded, bundledKey] = await Promise.all([readMeta(db, 'bundled-seed'), db.getKey('packs', BUNDLED_PACK_ID)]);
     // Load the compiled set now rather than on the first page: the vocabulary content scripts read
     // comes from it. Not before the check: a set compiled before a seed (on install, no packs at all)
@@ -87,6 +94,9 @@ export class BackgroundService {
     // invalidates the cache, which compiles the seeded set at once.
     if (seeded?.buildId !== this.options.buildId || bundledKey === undefined) await this.seedBundled();
     else void claimSets.get().catch(() => undefined);
+    // A stopped worker is usually started by the tab loading the page it will be asked to match: warm
+    // the matcher while that page loads, so its first match is not run by cold code.
+    this.warmUp.start();
   }
 
   private async seedBundled(): Promise<void> {

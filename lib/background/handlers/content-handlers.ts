@@ -8,32 +8,10 @@ import { historyUrl } from '../../sites/url';
 import { mentionsSeen } from '../store/mention-store';
 import { refreshBadge } from '../badge';
 import type { CompiledClaims } from '../claim-set-cache';
+import type { MatcherWarmUp } from '../matcher-warm-up';
 import type { BackgroundContext, ContentSender } from '../context';
 import type { PageClaimSummary } from '../../frames/tab-frames';
 import { FOREIGN_URL_ERROR, speaksFor } from './content-origin';
-
-/** Matched once per compiled index before the first page is: it names an actor and states a claim-like duty. */
-const WARM_UP_TEXT = 'Anthropic said it will publish risk reports on its AI models every few months.';
-
-/**
- * A frame that hears its site is on sends its text next, once it has read it: the matcher's first
- * call on a compiled index (a started worker's first page) builds its lookup maps, so that call is
- * made now, while the frame reads, instead of inside the page's answer. Runs after the answer has
- * gone out (a task, not a microtask); a no-op for an index already used.
- */
-function warmMatcher(ctx: BackgroundContext, warmed: WeakSet<object>): void {
-  setTimeout(() => {
-    void ctx.claimSets
-      .get()
-      .then(({ index }) => {
-        if (warmed.has(index)) return;
-        warmed.add(index);
-        matchClaims(WARM_UP_TEXT, index);
-      })
-      // Nothing is lost: the page's own call does the work.
-      .catch(() => undefined);
-  }, 0);
-}
 
 /**
  * The cards of the claims a page matched, each made once per compiled set: making one scans the whole
@@ -74,15 +52,18 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
   return out;
 }
 
-export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackground, ContentSender> {
-  const warmed = new WeakSet<object>();
+/**
+ * @param warmUp warms the matcher for a frame that hears its site is on (its page's text comes next)
+ *   and is told when a page's own match makes the warm-up needless
+ */
+export function contentHandlers(ctx: BackgroundContext, warmUp: Pick<MatcherWarmUp, 'start' | 'markUsed'>): Handlers<ContentToBackground, ContentSender> {
   const cardsFor = cardsFrom(new WeakMap());
   return {
     'match-page': async (request, sender) => {
       if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await ctx.claimSets.get();
-      warmed.add(compiled.index);
+      warmUp.markUsed(compiled.index);
       // A changed region is matched with the text before it (actor look-back) but only its own
       // sentences count; anchors see the text around it; offsets go back in page coordinates.
       const before = request.contextBefore ?? '';
@@ -111,7 +92,7 @@ export function contentHandlers(ctx: BackgroundContext): Handlers<ContentToBackg
       // A frame on a switched-off site never starts and so never reports: record it as off, so the
       // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.
       if (!enabled) ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: false, scanning: false, claims: [] });
-      else warmMatcher(ctx, warmed);
+      else warmUp.start();
       return { ok: true, enabled };
     },
     'report-frame': async (request, sender) => {

@@ -184,10 +184,11 @@ describe('signed feeds: pinning and a good update', () => {
   });
 
   it('a feed set before signatures is refused until the reader chooses, and its pack is renamed as unsigned', async () => {
-    const service = await makeService();
+    // The database as an earlier version left it (the background reads its settings when it starts).
     const legacy = JSON.parse(feedText('2.0.0', { publisher: 'Pledge Lens' })) as ClaimSet;
     await db.put('packs', { id: 'feed', name: 'Pledge Lens', enabled: true, source: 'feed', claimSet: legacy, installedAt: FIRST_AT.toISOString(), feedUrl });
     await writeMeta(db, 'settings', { siteMode: 'all-sites', allowedSites: [], disabledSites: [], feedUrl });
+    const service = await makeService();
     const result = await service.page({ type: 'update-feed-now' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/added before Pledge Lens checked signatures/);

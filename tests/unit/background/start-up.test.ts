@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BUNDLED_PACK_ID } from '../../../lib/background/store/claim-store';
+import { DEFAULT_SITE_SETTINGS, withSiteSwitched } from '../../../lib/sites/site-settings';
 import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
 import { bundledClaimSet } from '../../support/claim-sets';
 import { BackgroundHarness, ok, openFreshDatabase } from './background-harness';
@@ -49,5 +50,16 @@ describe('start-up', () => {
     await db.delete('packs', BUNDLED_PACK_ID);
     expect((await started('build-a')).loads()).toBe(1);
     expect(await db.getKey('packs', BUNDLED_PACK_ID)).toBe(BUNDLED_PACK_ID);
+  });
+
+  it('reads the settings at start-up, so a page\'s first question (is my site on?) waits for no database read', async () => {
+    const { bg } = await started('build-a');
+    await new Promise((resume) => setTimeout(resume, 20));
+    // Written behind the background's back (only its settings store writes them): a background that
+    // read them at start-up answers from what it read; one that reads them on the first question sees this.
+    const off = withSiteSwitched({ ...DEFAULT_SITE_SETTINGS }, 'https://news.example/a', false);
+    await db.put('meta', { ...off, feedUrl: '', revision: 1 }, 'settings');
+    const answer = await ok(bg.content()({ type: 'get-site-enabled', url: 'https://news.example/a' }));
+    expect(answer.enabled).toBe(true);
   });
 });
