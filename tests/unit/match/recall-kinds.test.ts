@@ -74,6 +74,16 @@ const CLAIMS: Claim[] = [
       'The two governments stayed off the Harbour Accord.',
     ],
   }),
+  claim({
+    id: 'acme-government-testing',
+    actor: ACME,
+    statement: 'Acme AI signed an agreement that lets the government test its new models before they are released.',
+    phrasings: [
+      'Acme agreed to let government testers try its new models ahead of release.',
+      'Under a signed agreement, the government can test Acme AI models before launch.',
+      'Acme AI gives the government pre-release access to test new models.',
+    ],
+  }),
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
@@ -85,6 +95,11 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-power-bills', spun]]);
     const ads = 'Acme AI insists that its assistant will stay advertisement-free.';
     expect(found(['Acme AI news', ads].join(SEP))).toEqual([['acme-ad-free', ads]]);
+  });
+
+  it('finds an agreement whose nouns and verb were swapped ("inked accords" for "signed an agreement")', () => {
+    const spun = 'Acme AI inked an accord letting the state examine its archetypes.';
+    expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
   });
 
   it('leaves the same rare words alone when they state nothing Acme pledged', () => {
