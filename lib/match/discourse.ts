@@ -551,6 +551,11 @@ interface Resolver {
   ): { actors: Strengths; instruments: Strengths; unknown: boolean; unresolved: InstrumentClass[]; classes: InstrumentClass[] };
 }
 
+/** What opens an aside about a speaker ("…, who asked not to be named, said"; "…, speaking on condition of anonymity, said"). */
+const ASIDE_OPENERS: ReadonlySet<string> = new Set(['who', 'speaking', 'asking', 'requesting', 'declining']);
+/** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
+const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
+
 /** The reporting verb of a unit and its subject, as token ranges. */
 function speakerOf(
   context: Context,
@@ -576,7 +581,13 @@ function speakerOf(
     if (npStart > from && npStart < v && /^\s*,\s*$/.test(text.slice(tokens[npStart - 1]!.end, tokens[npStart]!.start)) && mentionsIn(tokens[npStart]!.start, tokens[v - 1]!.end).length === 0) {
       let back = npStart - 1;
       while (back > from && v - back < SPEAKER_WORDS && !/[,;:“”"(]/.test(text.slice(tokens[back - 1]!.end, tokens[back]!.start))) back--;
-      if (mentionsIn(tokens[back]!.start, tokens[npStart - 1]!.end).length > 0) npStart = back;
+      // "A lobbying analyst at a rival lab, who asked not to be named, said": an outsider before the aside too.
+      // (Only an aside about the speaker, "who …" or "speaking …": "Some of its measures, it said, …" is no speaker.)
+      const outsiderBefore =
+        context.tunables.speakerAside > 0 &&
+        ASIDE_OPENERS.has(tokens[npStart]!.key) &&
+        tokens.slice(back, npStart).some((token) => (OUTSIDER_NOUNS.has(token.key) && !QUANTIFIERS.has(token.key)) || SPOKESPERSON_NOUNS.has(token.key));
+      if (outsiderBefore || mentionsIn(tokens[back]!.start, tokens[npStart - 1]!.end).length > 0) npStart = back;
     }
     let npFrom = npStart;
     let npTo = v;
@@ -588,7 +599,9 @@ function speakerOf(
       while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
       // "…, said Carla Nguyen, a security researcher": who the name is comes after it, set off by a comma
       // (only "a …"/"an …": "Jared Kaplan, cofounder" stays a bare name that could be anyone's).
-      if (context.tunables.speakerAppositive > 0 && npTo < to && /^\s*,\s*$/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start)) && (tokens[npTo]!.key === 'a' || tokens[npTo]!.key === 'an')) {
+      // ("…, said Priya Rao, who studies AI audits at the Hollis Institute" too, with `speakerAside`.)
+      const appositive = tokens[npTo]?.key === 'a' || tokens[npTo]?.key === 'an' || (context.tunables.speakerAside > 0 && tokens[npTo]?.key === 'who');
+      if (context.tunables.speakerAppositive > 0 && npTo < to && /^\s*,\s*$/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start)) && appositive) {
         npTo++;
         while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
       }
@@ -627,6 +640,13 @@ function classifySpeaker(
       if (!SPOKESPERSON_NOUNS.has(tokens[k]!.key)) continue;
       const after = tokens[k + 1];
       if ((k > npFrom && foreignName(tokens[k - 1])) || ((after?.key === 'of' || after?.key === 'at') && foreignName(tokens[k + 2]))) outsider = true;
+    }
+    // "…, who studies AI audits at the Hollis Institute": a "who" clause placing the speaker at an organisation the claim set does not know.
+    const who = context.tunables.speakerAside > 0 ? tokens.slice(npFrom, npTo).findIndex((token) => token.key === 'who') : -1;
+    for (let k = who < 0 ? npTo : npFrom + who; k < npTo; k++) {
+      if (tokens[k]!.key !== 'at') continue;
+      const next = tokens[k + 1]?.key === 'the' ? tokens[k + 2] : tokens[k + 1];
+      if (foreignName(next)) outsider = true;
     }
   }
   // What is reported: its first words (its subject).

@@ -123,6 +123,13 @@ export interface Tunables {
    * only, which could be anyone's.
    */
   speakerAppositive: number;
+  /**
+   * 1: a speaker is read past an aside set off by commas when an outsider or a spokesperson stands before it
+   * ("a lobbying analyst at a rival lab, who asked not to be named, said …"), and a "who" clause after a
+   * speaker's name says who they are like an appositive ("…," said Priya Rao, who studies AI audits at the
+   * Hollis Institute). 0: only a known name before an aside, only "a …" appositives.
+   */
+  speakerAside: number;
   /** Sentences a subject carries over when the following ones name nobody (within a paragraph). */
   inheritSentences: number;
   /** Blocks (paragraphs) a subject carries into when they name nobody. */
@@ -198,6 +205,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   secondaryRunShare: 0.8,
 
   speakerAppositive: 1,
+  speakerAside: 1,
   inheritSentences: 3,
   inheritBlocks: 2,
   anaphorWindow: 1500,

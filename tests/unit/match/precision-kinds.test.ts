@@ -246,3 +246,23 @@ describe('a sentence saying something was not said ("has not said whether …")'
     expect(spans(text)).toEqual([text]);
   });
 });
+
+describe("someone else's words behind an aside (\"…, who asked not to be named, said\")", () => {
+  const promise = 'Acme AI has promised to publish a risk ledger.';
+
+  it('are the outsider’s before the aside, or named by a "who" clause after the name', () => {
+    const aside = 'A risk analyst at a rival lab, who asked not to be named, said a ledger every three months would describe the dangers of its models.';
+    expect(spans(`${promise} ${aside}`, { speakerAside: 0 })).toEqual([promise, aside]);
+    expect(spans(`${promise} ${aside}`)).toEqual([promise]);
+    const who = '“A risk ledger every three months will show the dangers of its models,” said Dana Reyes, who studies AI audits at the Hollis Institute.';
+    expect(spans(`${promise} ${who}`, { speakerAside: 0 })).toEqual([promise, who]);
+    expect(spans(`${promise} ${who}`)).toEqual([promise]);
+  });
+
+  it('stay the actor’s when its own spokesperson or officer speaks', () => {
+    const own = 'An Acme AI spokesperson, speaking on background, said the company will publish a risk ledger every three months describing the dangers of its models.';
+    expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
+    const officer = '“We will publish a risk ledger every three months describing the dangers of our models,” said Jo Park, who leads safety at Acme AI.';
+    expect(spans(`${promise} ${officer}`)).toEqual([promise, officer]);
+  });
+});
