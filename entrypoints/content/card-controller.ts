@@ -71,6 +71,11 @@ export class CardController {
     clearTimeout(this.hideTimer);
   }
 
+  /** Whether keyboard focus is inside the open card (its note frame included). */
+  get hasFocus(): boolean {
+    return this.card?.hasFocus ?? false;
+  }
+
   hide(restoreFocus = false): void {
     clearTimeout(this.hideTimer);
     this.card?.hide(restoreFocus);

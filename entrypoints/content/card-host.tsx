@@ -92,6 +92,8 @@ export class CardHost {
   private shadow!: ShadowRoot;
   private mount!: HTMLElement;
   private live!: HTMLElement;
+  /** Before and after the card, shown with it (see build()). */
+  private guards: HTMLElement[] = [];
   private anchor: CardAnchor | undefined;
   private content: CardContent | undefined;
   /** Watches the host's parent for the page removing it. */
@@ -142,7 +144,22 @@ export class CardHost {
     this.live.className = 'live';
     this.live.setAttribute('aria-live', 'polite');
     this.live.setAttribute('role', 'status');
-    shadow.append(style, this.mount, this.live);
+    // Focus guards around the card: Tab past its last control (the note frame's last one included,
+    // whose keys we never see) or Shift+Tab before its first lands on one, which hands focus back to
+    // the highlight. The host sits at the end of the document or in the top layer, so the browser
+    // would otherwise carry the reader to the page's end or start and lose their place in the article.
+    const before = doc.createElement('span');
+    const after = doc.createElement('span');
+    this.guards = [before, after];
+    for (const guard of this.guards) {
+      guard.className = 'focus-guard';
+      guard.tabIndex = 0;
+      guard.hidden = true;
+      guard.addEventListener('focus', (event) => {
+        if (event.isTrusted) this.hide(true);
+      });
+    }
+    shadow.append(style, before, this.mount, after, this.live);
     if ('showPopover' in host) host.setAttribute('popover', 'manual');
     // Everything the host's box depends on is inline !important: `:host` rules lose to a page's
     // `* { all: unset }`, inline important declarations do not. (The print rule in card.css is an
@@ -172,7 +189,7 @@ export class CardHost {
       </I18nProvider>,
       this.mount,
     );
-    this.mount.hidden = false;
+    this.setShown(true);
   }
 
   /** Where the host goes: inside the modal dialog holding the highlight (or the topmost one), else <html> or <body>. */
@@ -246,12 +263,25 @@ export class CardHost {
     return this.anchor?.node;
   }
 
+  private setShown(shown: boolean): void {
+    this.mount.hidden = !shown;
+    for (const guard of this.guards) guard.hidden = !shown;
+  }
+
   get isOpen(): boolean {
     return !this.mount.hidden;
   }
 
   isHost(node: Node | null): boolean {
     return node === this.host;
+  }
+
+  /**
+   * Whether keyboard focus is in the card, its note frame included. (When a frame inside the closed
+   * root has focus, the document's activeElement is not reliably our host; the root's is the frame.)
+   */
+  get hasFocus(): boolean {
+    return this.shadow.activeElement !== null;
   }
 
   contains(node: Node | null): boolean {
@@ -276,7 +306,7 @@ export class CardHost {
     if (!this.isOpen) return;
     const target = this.anchor?.focusTarget;
     const focusInside = this.contains(this.doc.activeElement);
-    this.mount.hidden = true;
+    this.setShown(false);
     render(null, this.mount);
     this.anchor = undefined;
     this.content = undefined;

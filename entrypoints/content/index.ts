@@ -24,6 +24,9 @@ function isReadableDocument(doc: Document): boolean {
 
 const WEB_URL = /^(https?|file):/i;
 
+/** How long focus that left the card for no element (the note frame, a blur) gets to land before the card closes, ms. */
+const FOCUS_SETTLE_MS = 250;
+
 /**
  * The address this frame reports (for its site switch and its mentions). A frame with no address of
  * its own (srcdoc, an about:blank frame written by script, data: and blob: frames) reports the page
@@ -116,7 +119,15 @@ export default defineContentScript({
       if (!event.isTrusted) return;
       const next = event.relatedTarget as Node | null;
       if (!annotator.highlightFor(next)) annotator.focusMoved(null);
-      if (card.isOpen && !card.contains(next) && !annotator.highlightFor(next)) card.hide(false);
+      if (!card.isOpen || card.contains(next) || annotator.highlightFor(next)) return;
+      // Focus moving into the card's note frame reports no relatedTarget (it is another document, in
+      // Chromium another process, so it lands a moment later): look where focus went once it has,
+      // instead of closing the card the reader is about to type in. Focus that left the window keeps it.
+      if (next !== null) card.hide(false);
+      else
+        setTimeout(() => {
+          if (card.isOpen && !card.hasFocus && document.hasFocus()) card.hide(false);
+        }, FOCUS_SETTLE_MS);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!event.isTrusted) return;

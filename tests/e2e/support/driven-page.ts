@@ -66,9 +66,17 @@ export abstract class PuppeteerDrivenPage {
     return this.page.mouse.click(x, y);
   }
 
-  /** A key by its `KeyboardEvent.key` name, e.g. `Tab`, `Enter`. */
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+  /** A key by its `KeyboardEvent.key` name, e.g. `Tab`, `Enter`, with modifiers as Playwright writes them (`Shift+Tab`). */
+  async press(chord: string): Promise<void> {
+    type Key = Parameters<PuppeteerPage['keyboard']['press']>[0];
+    const keys = chord.split('+') as Key[];
+    const key = keys.pop()!;
+    for (const modifier of keys) await this.page.keyboard.down(modifier);
+    try {
+      await this.page.keyboard.press(key);
+    } finally {
+      for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier);
+    }
   }
 
   type(text: string): Promise<void> {

@@ -360,6 +360,50 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     await page.press('Escape');
   }
 
+  test('card keyboard: Tab walks every control, through the note frame with the card open; past the last (or before the first) focus returns to the highlight', async () => {
+    const page = await open('07-css-zoom.html');
+    try {
+      await waitForMarkIn(page, '#z1');
+      const at = await stopOf(page, RISK);
+      const enterCard = async (): Promise<void> => {
+        await page.run((index) => {
+          (document.activeElement as HTMLElement | null)?.blur();
+          document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus();
+        }, at);
+        expect((await waitForCard(page)).claimId).toBe(RISK);
+        await page.press('Enter');
+        await waitForCardState(page, "focus on the card's close button", (root) => root !== null && root.activeElement?.classList.contains('close') === true, 3_000, () => page.inCard(cardLook));
+      };
+      await enterCard();
+      const walked: string[] = [];
+      for (let presses = 0; presses < 30 && (await card(page)).open; presses++) {
+        await page.press('Tab');
+        await sleep(80);
+        const look = await page.inCard(cardLook);
+        if ((await card(page)).open) walked.push(look?.focus ?? '');
+      }
+      const path = `Tab from Close walked: ${walked.join(' > ')}`;
+      expect(walked[0], path).toBe('summary');
+      expect(walked, `the note frame is reached and the card stays open in it; ${path}`).toContain('iframe');
+      // The note frame holds the note, Save, "Wrong match" and the labels link: Tab visits them in turn.
+      expect(walked.filter((stop) => stop === 'iframe').length, `the note frame's controls are reached one by one; ${path}`).toBeGreaterThanOrEqual(3);
+      expect((await card(page)).open, `Tab past the last control closes the card; ${path}`).toBe(false);
+      expect(await page.run(focusNow, undefined), `and gives focus back to its highlight; ${path}`).toMatchObject({ isOurMark: true, markIndex: at });
+      await enterCard();
+      // Firefox makes the card's scrolling section a stop of its own before Close: at most two presses.
+      const backwards: string[] = [];
+      for (let presses = 0; presses < 2 && (await card(page)).open; presses++) {
+        await page.press('Shift+Tab');
+        await sleep(80);
+        if ((await card(page)).open) backwards.push((await page.inCard(cardLook))?.focus ?? '');
+      }
+      expect((await card(page)).open, `Shift+Tab before the first control closes the card; walked back: ${backwards.join(' > ')}`).toBe(false);
+      expect(await page.run(focusNow, undefined), 'and gives focus back to its highlight').toMatchObject({ isOurMark: true, markIndex: at });
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
   test('card (issue 15): verdict first, its own type, AA contrast, beside the highlight, "More" by keyboard (1280 and 360 px, light and dark, 200%)', async () => {
     const page = await open('07-css-zoom.html');
     const name = browser.name.toLowerCase();
