@@ -1,7 +1,11 @@
 /**
  * "Copy citation": one mention as a paragraph a reader pastes into notes or a draft: the quote, the
  * page (title, address, the day it was seen) and the claim with its label and status as Pledge Lens
- * gives them now.
+ * gives them now, and the primary source the label rests on.
+ *
+ * Only the page's words go in quotation marks. The claim's statement is Pledge Lens's own summary, in
+ * the third person: quoted, it would read as the actor's words (a reader pasting it into a draft would
+ * misattribute it), so it is introduced as a summary instead.
  */
 import type { ClaimCardData } from '../claims/claim-card-data';
 import { formatDay, KIND_LABEL, statusWithDate } from '../format/claim-labels';
@@ -11,15 +15,26 @@ const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * “Anthropic says it will publish Risk Reports…” In: Anthropic rewrites its rulebook,
- * https://news.example/story (seen 25 Nov 2026). Claim: Anthropic, “Anthropic will publish…”
- * (Binding commitment; In force since 24 Feb 2026; Pledge Lens claim set: Pledge Lens).
- * The day seen is the UTC day, as the history shows and filters it.
+ * https://news.example/story (seen 25 Nov 2026). Claim by Anthropic, as Pledge Lens summarises it: Anthropic will
+ * publish a Risk Report every three to six months (Binding commitment; In force since 24 Feb 2026).
+ * Primary source: Responsible Scaling Policy, version 3.0, https://…. Pledge Lens claim set “Pledge
+ * Lens”, claim anthropic-rsp3-risk-reports.
+ *
+ * The day seen is the UTC day, as the history shows and filters it. The primary source is the first
+ * piece of evidence (the operative words behind the label), titled as the evidence or the source with
+ * its address names it, else the first source; none is named when the claim has neither.
  */
 export function citeMention(mention: Mention, claim: ClaimCardData | undefined): string {
   const title = oneLine(mention.pageTitle) || mention.pageUrl;
   const page = `In: ${title}, ${mention.pageUrl} (seen ${formatDay(mention.lastSeen.slice(0, 10))}).`;
-  const about = claim
-    ? `Claim: ${claim.actorName}, “${oneLine(claim.statement)}” (${KIND_LABEL[claim.kind]}; ${statusWithDate(claim.status, claim.statusDate)}; Pledge Lens claim set: ${claim.packName}).`
-    : `Claim: ${mention.claimId} (no longer in the claim set in use).`;
-  return `“${oneLine(mention.anchor.exact)}” ${page} ${about}`;
+  const quote = `“${oneLine(mention.anchor.exact)}”`;
+  if (!claim) return `${quote} ${page} Claim: ${mention.claimId} (no longer in the claim set in use).`;
+  const summary = oneLine(claim.statement).replace(/[.;:,]+$/, '');
+  const source = claim.evidence[0] ?? claim.sources[0];
+  const sourceTitle = source && oneLine(source.title ?? claim.sources.find((entry) => entry.url === source.url)?.title ?? '');
+  const primary = source ? ` Primary source: ${sourceTitle ? `${sourceTitle}, ` : ''}${source.url}.` : '';
+  return (
+    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${KIND_LABEL[claim.kind]}; ${statusWithDate(claim.status, claim.statusDate)}).` +
+    `${primary} Pledge Lens claim set “${oneLine(claim.packName)}”, claim ${claim.id}.`
+  );
 }

@@ -1,0 +1,37 @@
+/**
+ * "Copy citation" (a new user's report): only the page's words go in quotation marks; the claim is
+ * introduced as Pledge Lens's summary, with its label, status, primary source and claim id.
+ */
+import { describe, expect, it } from 'vitest';
+import { citeMention } from '../../../lib/annotations/cite-mention';
+import { toCardData } from '../../../lib/claims/claim-card-data';
+import { bindingClaim, makeMention, targetClaim } from './fixtures';
+
+const card = (claim: typeof bindingClaim) => toCardData({ ...claim, packName: 'Pledge Lens', packId: 'bundled' });
+
+describe('citeMention', () => {
+  it('quotes the page, never the claim statement, and names the summary as ours', () => {
+    const text = citeMention(makeMention(), card(bindingClaim));
+    expect(text.startsWith('“Acme said it would no longer pause training” In: Acme rewrites its safety policy, https://news.example/2026/acme-policy (seen 21 Nov 2026).')).toBe(true);
+    expect(text).toContain('Claim by Acme AI, as Pledge Lens summarises it: Acme AI will halt training runs if its evaluations find dangerous capabilities (');
+    expect(text).not.toContain(`“${bindingClaim.statement}`);
+    expect(text.match(/[“”]/g)?.length, 'one quotation: the page text (and the pack name)').toBe(4);
+  });
+
+  it('gives the label, the status with its date, the primary source and the claim id', () => {
+    const text = citeMention(makeMention(), card(bindingClaim));
+    expect(text).toContain('(Binding commitment; Withdrawn 24 Feb 2026).');
+    expect(text, 'an untitled piece of evidence: its address alone').toContain('Primary source: https://example.org/post.');
+    expect(citeMention(makeMention(), card({ ...bindingClaim, evidence: [] }))).toContain('Primary source: Acme scaling policy, version 1, https://acme.example/policy-v1.');
+    expect(text.endsWith('Pledge Lens claim set “Pledge Lens”, claim acme-pause-pledge.')).toBe(true);
+  });
+
+  it('takes the primary source from the first piece of evidence when there is one', () => {
+    const withEvidence = { ...targetClaim, evidence: [{ quote: 'We aim to publish a roadmap every quarter.', locator: 'para 2', url: 'https://acme.example/roadmap-post', title: 'Roadmaps at Acme' }] };
+    expect(citeMention(makeMention({ claimId: targetClaim.id }), card(withEvidence))).toContain('Primary source: Roadmaps at Acme, https://acme.example/roadmap-post.');
+  });
+
+  it('names the claim by id when the set no longer holds it', () => {
+    expect(citeMention(makeMention({ claimId: 'gone-claim' }), undefined)).toMatch(/Claim: gone-claim \(no longer in the claim set in use\)\.$/);
+  });
+});
