@@ -190,18 +190,27 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
     termOf.set(term, { weight: claim.vocabulary[i + 1]! / 1000, facets: facetsByTerm.get(term) });
     termBits[(term >>> 5) & 7]! |= 1 << (term & 31);
   }
-  lookups = {
-    termOf,
-    termBits,
-    gateSingles: claim.gates.map((group) => new Set(group.filter((bag) => bag.length === 1).map((bag) => bag[0]!))),
-    gateSingleLists: claim.gates.map((group) => [...new Set(group.filter((bag) => bag.length === 1).map((bag) => bag[0]!))]),
-    gateBags: claim.gates.map((group) => group.filter((bag) => bag.length > 1)),
-  };
+  // Plain loops, not filter and map: this runs for every claim a page first touches, mostly before the JIT has.
+  const gateSingles: Array<Set<number>> = [];
+  const gateSingleLists: number[][] = [];
+  const gateBags: number[][][] = [];
+  for (const group of claim.gates) {
+    const singles = new Set<number>();
+    const bags: number[][] = [];
+    for (const bag of group) {
+      if (bag.length === 1) singles.add(bag[0]!);
+      else if (bag.length > 1) bags.push(bag);
+    }
+    gateSingles.push(singles);
+    gateSingleLists.push([...singles]);
+    gateBags.push(bags);
+  }
+  lookups = { termOf, termBits, gateSingles, gateSingleLists, gateBags };
   h.lookups[claimIndex] = lookups;
   return lookups;
 }
 
-interface Content {
+export interface Content {
   token: Token;
   /** The term's id in the index; for a word the index does not know, -1 - its number in this call. */
   id: number;
@@ -209,8 +218,8 @@ interface Content {
   name: boolean;
 }
 
-interface UnitTerms {
-  terms: Set<number>;
+export interface UnitTerms {
+  terms: TermSet;
   /** The same terms in the same (first-seen) order, for walking: sums over them keep their order. */
   list: number[];
   /** IDF mass of the unit's distinct terms, known or not. */
@@ -220,30 +229,59 @@ interface UnitTerms {
 /**
  * Words the index does not know have ids -1, -2, … per call (one per distinct word, see
  * `matchClaimsDetailed`); slot -1 - id holds the stamp of the last `termsOf` call that counted it, so
- * each call counts distinct ones without a set of its own.
+ * each call counts distinct ones without a set of its own. Known words likewise, in `knownStamps`
+ * (slot id).
  */
 let unknownStamps = new Int32Array(256);
+let knownStamps = new Int32Array(256);
 let unknownStamp = 0;
 
-/** Makes room for `count` unknown words in this call. */
-function prepareUnknownStamps(count: number): void {
-  if (count > unknownStamps.length || unknownStamp > 0x3fffffff) {
+/** Makes room for `count` unknown words and the index's `known` terms in this call (exported for tests). */
+export function prepareUnknownStamps(count: number, known: number): void {
+  if (count > unknownStamps.length || known > knownStamps.length || unknownStamp > 0x3fffffff) {
     unknownStamps = new Int32Array(Math.max(count, unknownStamps.length));
+    knownStamps = new Int32Array(Math.max(known, knownStamps.length));
     unknownStamp = 0;
   }
 }
 
-function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
-  const terms = new Set<number>();
+/**
+ * A unit's distinct known terms, as `termsOf` found them: read through the stamps instead of a Set of
+ * its own (termsOf runs for every unit, clause and pair of clauses, and building a Set each time was
+ * most of its cost in the browser). The stamps answer while this is the latest set termsOf made; an
+ * older one answers from a Set of its list, built when first asked (the same answers, slower).
+ */
+export class TermSet {
+  private fallback: Set<number> | undefined;
+  constructor(
+    private readonly stamps: Int32Array,
+    private readonly stamp: number,
+    private readonly list: readonly number[],
+  ) {}
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  has(term: number): boolean {
+    if (this.stamp === unknownStamp && this.stamps === knownStamps) return this.stamps[term] === this.stamp;
+    this.fallback ??= new Set(this.list);
+    return this.fallback.has(term);
+  }
+}
+
+/** The distinct terms of some content, and their IDF mass (exported for tests). */
+export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: readonly Content[]): UnitTerms {
   const list: number[] = [];
   const stamp = ++unknownStamp;
+  const known = knownStamps;
   let mass = 0;
   for (let i = 0; i < content.length; i++) {
     const { id, name } = content[i]!;
     if (name) continue;
     if (id >= 0) {
-      if (!terms.has(id)) {
-        terms.add(id);
+      if (known[id] !== stamp) {
+        known[id] = stamp;
         list.push(id);
         mass += h.idf[id]!;
       }
@@ -252,7 +290,7 @@ function termsOf(h: HydratedIndex, content: readonly Content[]): UnitTerms {
       mass += h.unknownIdf;
     }
   }
-  return { terms, list, mass };
+  return { terms: new TermSet(known, stamp, list), list, mass };
 }
 
 /** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
@@ -512,7 +550,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       allContent.push({ token, id, name });
     }
     contentAt[tokens.length] = allContent.length;
-    prepareUnknownStamps(unknownIds.size);
+    prepareUnknownStamps(unknownIds.size, index.terms.length);
   }
 
   const matches: ClaimMatch[] = [];
@@ -707,8 +745,9 @@ function judgeUnit(
   // A claim followed by the actor's reasons ("Meta declined to sign, saying the code would stifle
   // innovation and warning that …"): the head, before the participle that starts the commentary, is
   // judged on its own words too.
-  const tail = COMMENTARY_TAIL.exec(text.slice(unit.start, unit.end));
-  if (tail && !heading && undecided.length > 0) {
+  // (The pattern runs only where its answer is used: most units have nothing left undecided.)
+  const tail = !heading && undecided.length > 0 ? COMMENTARY_TAIL.exec(text.slice(unit.start, unit.end)) : null;
+  if (tail) {
     const headEnd = unit.start + tail.index;
     const head = content.filter((c) => c.token.end <= headEnd);
     const headTerms = termsOf(h, head);
