@@ -137,8 +137,10 @@ export class Strengths {
   readonly ids: number[] = [];
   readonly values: number[] = [];
   get(id: number): number {
-    const at = this.ids.indexOf(id);
-    return at < 0 ? 0 : this.values[at]!;
+    // A loop, not indexOf: a unit's maps hold a few ids, and this runs for every claim a unit touches.
+    const ids = this.ids;
+    for (let i = 0; i < ids.length; i++) if (ids[i] === id) return this.values[i]!;
+    return 0;
   }
   raise(id: number, value: number): void {
     if (value <= 0) return;
@@ -392,7 +394,42 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
   return out;
 }
 
-const GAP = /^[\s\-–—]*$/;
+/**
+ * The gaps between a unit's words, read by character code rather than by a pattern on a slice of them
+ * (these run for every "the" of a page and every word of a speaker's noun phrase). Exported for tests.
+ */
+export const gaps = {
+  /** `/^[\s\-–—]*$/` on text[from, to): only white space and dashes. */
+  spacesAndDashes(text: string, from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x2d && c !== 0x2013 && c !== 0x2014 && !isSpace(c)) return false;
+    }
+    return true;
+  },
+  /** `/^\s*,\s*$/` on text[from, to): one comma, with only white space around it. */
+  comma(text: string, from: number, to: number): boolean {
+    let i = from;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to || text.charCodeAt(i) !== 0x2c) return false;
+    for (i++; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+    return true;
+  },
+  /** `/^\s*:/` on text[from, to): a colon after nothing but white space. */
+  colonFirst(text: string, from: number, to: number): boolean {
+    let i = from;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    return i < to && text.charCodeAt(i) === 0x3a;
+  },
+  /** Whether text[from, to) holds any of the characters of `chars` (`/[…]/` on the slice). */
+  holds(text: string, from: number, to: number, chars: string): boolean {
+    for (let i = from; i < to; i++) if (chars.includes(text[i]!)) return true;
+    return false;
+  },
+};
+/** What ends a speaker's noun phrase before its reporting verb, and after it. */
+const BEFORE_SPEAKER = ',;:“”"(';
+const AFTER_SPEAKER = ',;:.“”"';
 
 /** Every noun that can refer back, with what it refers to (built once). */
 const ANAPHOR_NOUNS: ReadonlyMap<string, AnaphorType> = (() => {
@@ -425,7 +462,7 @@ function findAnaphors(context: Context): Anaphor[] {
     if (!ANAPHOR_DETERMINERS.has(token.key)) continue;
     for (let k = 1; k <= 3 && i + k < tokens.length; k++) {
       const next = tokens[i + k]!;
-      if (!GAP.test(text.slice(tokens[i + k - 1]!.end, next.start)) || next.caps !== 0) break;
+      if (!gaps.spacesAndDashes(text, tokens[i + k - 1]!.end, next.start) || next.caps !== 0) break;
       const type = anaphorTypeOf(next.key, token.key === 'the' || token.key === 'this' || token.key === 'that');
       if (type) {
         out.push({ start: token.start, end: next.end, type });
@@ -598,11 +635,11 @@ function speakerOf(
     const previous = tokens[v - 1];
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
     let npStart = v;
-    while (npStart > from && v - npStart < SPEAKER_WORDS && !/[,;:“”"(]/.test(text.slice(tokens[npStart - 1]!.end, tokens[npStart]!.start))) npStart--;
+    while (npStart > from && v - npStart < SPEAKER_WORDS && !gaps.holds(text, tokens[npStart - 1]!.end, tokens[npStart]!.start, BEFORE_SPEAKER)) npStart--;
     // "OpenAI, for its part, says": past an aside set off by commas, to the name before it.
-    if (npStart > from && npStart < v && /^\s*,\s*$/.test(text.slice(tokens[npStart - 1]!.end, tokens[npStart]!.start)) && mentionsIn(tokens[npStart]!.start, tokens[v - 1]!.end).length === 0) {
+    if (npStart > from && npStart < v && gaps.comma(text, tokens[npStart - 1]!.end, tokens[npStart]!.start) && mentionsIn(tokens[npStart]!.start, tokens[v - 1]!.end).length === 0) {
       let back = npStart - 1;
-      while (back > from && v - back < SPEAKER_WORDS && !/[,;:“”"(]/.test(text.slice(tokens[back - 1]!.end, tokens[back]!.start))) back--;
+      while (back > from && v - back < SPEAKER_WORDS && !gaps.holds(text, tokens[back - 1]!.end, tokens[back]!.start, BEFORE_SPEAKER)) back--;
       // "A lobbying analyst at a rival lab, who asked not to be named, said": an outsider before the aside too.
       // (Only an aside about the speaker, "who …" or "speaking …": "Some of its measures, it said, …" is no speaker.)
       const outsiderBefore =
@@ -618,14 +655,14 @@ function speakerOf(
       // Inverted ("…, said a Pentagon spokesman") or "according to X": the speaker follows the verb.
       npFrom = verb.key === 'according' ? v + 2 : v + 1;
       npTo = npFrom;
-      while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
+      while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !gaps.holds(text, tokens[npTo - 1]!.end, tokens[npTo]!.start, AFTER_SPEAKER)) npTo++;
       // "…, said Carla Nguyen, a security researcher": who the name is comes after it, set off by a comma
       // (only "a …"/"an …": "Jared Kaplan, cofounder" stays a bare name that could be anyone's).
       // ("…, said Priya Rao, who studies AI audits at the Hollis Institute" too, with `speakerAside`.)
       const appositive = tokens[npTo]?.key === 'a' || tokens[npTo]?.key === 'an' || (context.tunables.speakerAside > 0 && tokens[npTo]?.key === 'who');
-      if (context.tunables.speakerAppositive > 0 && npTo < to && /^\s*,\s*$/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start)) && appositive) {
+      if (context.tunables.speakerAppositive > 0 && npTo < to && gaps.comma(text, tokens[npTo - 1]!.end, tokens[npTo]!.start) && appositive) {
         npTo++;
-        while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !/[,;:.“”"]/.test(text.slice(tokens[npTo - 1]!.end, tokens[npTo]!.start))) npTo++;
+        while (npTo < to && npTo - npFrom < SPEAKER_WORDS && !gaps.holds(text, tokens[npTo - 1]!.end, tokens[npTo]!.start, AFTER_SPEAKER)) npTo++;
       }
       contentFrom = from;
     }
@@ -1056,7 +1093,7 @@ function lowerBoundToken(tokens: readonly Token[], position: number): number {
 /** The first token of a unit's subject: past openers ("But", "If") and a label ("Competitors: …"). */
 function subjectStart(text: string, tokens: readonly Token[], from: number, to: number): number {
   let k = from;
-  if (k + 1 < to && /^\s*:/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) k++;
+  if (k + 1 < to && gaps.colonFirst(text, tokens[k]!.end, tokens[k + 1]!.start)) k++;
   while (k < to && SUBJECT_OPENERS.has(tokens[k]!.key)) k++;
   // "Critics say (that) X …": the subject of what is reported is X.
   if (k + 1 < to && REPORTING_VERBS.has(tokens[k + 1]!.key) && (CONTRAST_SUBJECTS.has(tokens[k]!.key) || OUTSIDER_NOUNS.has(tokens[k]!.key))) {

@@ -4,8 +4,9 @@
  * decide them.
  */
 import { describe, expect, it } from 'vitest';
-import { attributionBefore } from '../../../lib/match/discourse';
+import { attributionBefore, gaps } from '../../../lib/match/discourse';
 import { prepareUnknownStamps, termsOf, type Content, type UnitTerms } from '../../../lib/match/match-claims';
+import { FEATURE_NAMES, loopedSum, UNROLLED_FITS, unrolledSum, type Features } from '../../../lib/match/model';
 import { createPrng } from '../../../scripts/bench/prng';
 
 /** What quotations() used before: the attribution before a quotation, as an offset into text, or -1. */
@@ -86,6 +87,42 @@ describe('termsOf', () => {
         expect(terms.terms.size).toBe(reference.list.length);
         for (let id = -3; id < known + 3; id++) expect(terms.terms.has(id), String(id)).toBe(reference.list.includes(id));
       }
+    }
+  });
+});
+
+describe('gaps between words', () => {
+  it('are the patterns they replace, on random mixtures of spaces, dashes and punctuation', () => {
+    const pieces = [' ', '\u00a0', '\n', '\u2029', '\t', '-', '–', '—', ',', ':', ';', '.', '“', '”', '"', '(', ')', 'a', 'é', '😀', '\u2028'];
+    const random = createPrng(47);
+    for (let round = 0; round < 20000; round++) {
+      let text = '';
+      for (let k = random.between(0, 8); k > 0; k--) text += pieces[random.int(pieces.length)]!;
+      const from = random.int(text.length + 1);
+      const to = from + random.int(text.length - from + 1);
+      const slice = text.slice(from, to);
+      const where = JSON.stringify([text, from, to]);
+      expect(gaps.spacesAndDashes(text, from, to), where).toBe(/^[\s\-–—]*$/.test(slice));
+      expect(gaps.comma(text, from, to), where).toBe(/^\s*,\s*$/.test(slice));
+      expect(gaps.colonFirst(text, from, to), where).toBe(/^\s*:/.test(slice));
+      expect(gaps.holds(text, from, to, ',;:“”"('), where).toBe(/[,;:“”"(]/.test(slice));
+      expect(gaps.holds(text, from, to, ',;:.“”"'), where).toBe(/[,;:.“”"]/.test(slice));
+    }
+  });
+});
+
+describe('the model\'s sum', () => {
+  it('reads every feature in FEATURE_NAMES order (update unrolledSum when a feature is added or moved)', () => {
+    expect(UNROLLED_FITS).toBe(true);
+  });
+
+  it('is the looped sum to the last bit, on random weights and features', () => {
+    const random = createPrng(53);
+    for (let round = 0; round < 5000; round++) {
+      const weights = Float64Array.from(FEATURE_NAMES, () => (random.next() - 0.5) * 10 ** random.between(-3, 3));
+      const features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, random.chance(0.3) ? random.int(2) : random.next() * 2 - 0.5])) as Features;
+      const bias = random.next() * 4 - 2;
+      expect(Object.is(unrolledSum(bias, weights, features), loopedSum(bias, weights, features))).toBe(true);
     }
   });
 });
