@@ -175,20 +175,20 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
   let lookups = h.lookups[claimIndex];
   if (lookups) return lookups;
   const claim = h.source.claims[claimIndex]!;
-  const facetsByTerm = new Map<number, number[]>();
-  claim.facets.forEach((terms, f) => {
-    for (const term of terms) {
-      const list = facetsByTerm.get(term);
-      if (list) list.push(f);
-      else facetsByTerm.set(term, [f]);
-    }
-  });
   const termOf = new Map<number, ClaimTerm>();
   const termBits = new Uint32Array(8);
   for (let i = 0; i < claim.vocabulary.length; i += 2) {
     const term = claim.vocabulary[i]!;
-    termOf.set(term, { weight: claim.vocabulary[i + 1]! / 1000, facets: facetsByTerm.get(term) });
+    termOf.set(term, { weight: claim.vocabulary[i + 1]! / 1000, facets: undefined });
     termBits[(term >>> 5) & 7]! |= 1 << (term & 31);
+  }
+  // Each word's facets, in facet order, straight into its entry (no map of its own: a 1,000-claim
+  // page builds this for every claim it touches, mostly before the JIT has).
+  for (let f = 0; f < claim.facets.length; f++) {
+    for (const term of claim.facets[f]!) {
+      const entry = termOf.get(term);
+      if (entry) (entry.facets ??= []).push(f);
+    }
   }
   // Plain loops, not filter and map: this runs for every claim a page first touches, mostly before the JIT has.
   const gateSingles: Array<Set<number>> = [];
@@ -781,17 +781,24 @@ function judgeUnit(
   if (t.clauseJudging > 0 && undecided.length > 0 && !heading) {
     const runs = clauseRuns(text, unit, content, t.maxClauses);
     const wholeSentence = accepted.map((a) => a.claimIndex);
+    // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
+    // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
+    const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
+    const evident = (l: ReturnType<typeof lexical>) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
     for (const run of runs) {
       const runTerms = termsOf(h, run.content);
       if (runTerms.terms.size === 0) continue;
       budget.spend(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
       const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
-      // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
-      // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
-      const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
-      const evident = (l: ReturnType<typeof lexical>) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
-      // Most clauses carry no claim not yet accepted: nothing below would be judged, so nothing is worked out.
-      if (!undecided.some((k, j) => evident(runLexicals[j]!) && !accepted.some((a) => a.claimIndex === nominated[k]!.claimIndex))) continue;
+      // Most clauses carry no claim not yet accepted: nothing below would be judged, so nothing is
+      // worked out (a loop, not closures: this runs for every clause and pair of clauses).
+      let judgeable = false;
+      for (let j = 0; j < undecided.length && !judgeable; j++) {
+        if (!evident(runLexicals[j]!)) continue;
+        const claimIndex = nominated[undecided[j]!]!.claimIndex;
+        judgeable = !accepted.some((a) => a.claimIndex === claimIndex);
+      }
+      if (!judgeable) continue;
       // What a claim accepted on the whole sentence already explains in this clause: a neighbouring
       // claim sharing a detail ("every three to six months") does not get the clause for that detail.
       const explained = wholeSentence.reduce((best, claimIndex) => Math.max(best, lexical(h, claimIndex, runTerms).score), 0);
