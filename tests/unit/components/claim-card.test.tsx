@@ -103,10 +103,10 @@ describe('ClaimCard: "More"', () => {
     const { container } = renderCard(pausePledge());
     const text = container.textContent ?? '';
     expect(text).not.toMatch(/anthropic-rsp3|rubric|docs\/|categorical-pledge|binding-commitment|\(force /);
-    expect(screen.getByTestId('why').textContent).toContain('It is an unconditional pledge. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
+    expect(screen.getByTestId('why').textContent).toContain('It is a pledge with no way out written into it. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
     expect(screen.getByTestId('why').textContent).toContain('“Anthropic will delay only if rivals have strong safety measures”');
     expect(screen.getByTestId('contested').textContent).toBe('Some analysts call it a target (see “Anthropic will delay only if rivals have strong safety measures”).');
-    expect(screen.getByTestId('confidence').textContent).toBe('The sources leave little doubt about this label.');
+    expect(screen.getByTestId('confidence').textContent).toBe('The sources leave little doubt about what was promised and when.');
   });
 
   it('names every force in words', () => {

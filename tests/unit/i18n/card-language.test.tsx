@@ -113,7 +113,7 @@ describe('the card in German', () => {
     expect(screen.getByTestId('meaning').textContent).toBe(`Verbindliche Zusage: ${CATALOGUES.de.card_meaningBindingCommitment!.message}`);
     expect(screen.getByTestId('more').querySelector('summary')?.textContent).toBe('Mehr: wer, warum diese Einstufung, Verlauf, Quellen');
     expect([...card.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Wer', 'Warum diese Einstufung', 'Nicht alle sehen das so', 'Geprüft', 'Verlauf', 'Quellen', 'Aussagensammlung']);
-    expect(screen.getByTestId('why').textContent).toMatch(/^Es ist eine bedingungslose Zusage\. A categorical self-imposed rule\./);
+    expect(screen.getByTestId('why').textContent).toMatch(/^Es ist eine Zusage ohne festgeschriebene Ausstiegsklausel\. A categorical self-imposed rule\./);
     expect(screen.getByTestId('reviewed-at').textContent).toBe('Stand: 29. Nov. 2026');
     expect(screen.getByTestId('sources').textContent).toBe('A (Anthropic, 24. Feb. 2026)B (Reuters)C (25. Feb. 2026)');
     expect(screen.getByTestId('confidence').textContent).toBe('Die Quellen stützen diese Einstufung, lassen aber etwas Raum für Zweifel.');
