@@ -37,3 +37,17 @@ export function summarise(samples: readonly Phases[]): Series {
 export function med(series: Series | undefined, phase: string): number {
   return series?.median[phase] ?? Number.NaN;
 }
+
+/**
+ * The median over runs of `a / b` within each run (runs missing either phase, or with b <= 0, are
+ * skipped); NaN when no run has both. For "X vs its own Y" goals: a ratio of two medians pairs
+ * phases from different runs (a slow worker with a fast match), which is not a ratio any run had.
+ */
+export function medianRatio(series: Series | undefined, a: string, b: string): number {
+  const ratios = (series?.samples ?? []).flatMap((sample) => {
+    const top = sample[a];
+    const bottom = sample[b];
+    return top !== undefined && bottom !== undefined && bottom > 0 ? [top / bottom] : [];
+  });
+  return median(ratios);
+}

@@ -4,7 +4,7 @@ import type { BaselineCost } from '../../../scripts/bench/matching-cost';
 import { skippedMeasure, type Measured } from '../../../scripts/bench/measure';
 import { evaluateGoals, formatReport } from '../../../scripts/bench/report';
 import type { BenchResults, ContenderResult, ExtensionResult, InPageResult } from '../../../scripts/bench/results';
-import { median, medianByKey, summarise } from '../../../scripts/bench/stats';
+import { median, medianByKey, medianRatio, summarise } from '../../../scripts/bench/stats';
 
 type ResultsWithoutGoals = Omit<BenchResults, 'goals'>;
 
@@ -189,5 +189,12 @@ describe('stats', () => {
     expect(Number.isNaN(median([]))).toBe(true);
     expect(medianByKey([{ a: 1, b: 10 }, { a: 3 }, { a: 2, b: 20 }])).toEqual({ a: 2, b: 15 });
     expect(summarise([{ a: 1.234 }, { a: 3 }]).median.a).toBeCloseTo(2.117);
+  });
+
+  it('takes a ratio run by run, not as a ratio of two medians from different runs', () => {
+    const runs = summarise([{ worker: 100, match: 90 }, { worker: 110, match: 50 }, { worker: 300, match: 100 }, { worker: 5 }]);
+    expect(runs.median.worker / runs.median.match).toBeCloseTo(1.167, 3);
+    expect(medianRatio(runs, 'worker', 'match')).toBeCloseTo(2.2);
+    expect(Number.isNaN(medianRatio(summarise([{ worker: 5 }]), 'worker', 'match'))).toBe(true);
   });
 });
