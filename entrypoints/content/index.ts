@@ -24,7 +24,7 @@ function isReadableDocument(doc: Document): boolean {
 
 const WEB_URL = /^(https?|file):/i;
 
-/** How long focus that left the card for no element (the note frame, a blur) gets to land before the card closes, ms. */
+/** How long focus that left a card control for no element (the note frame, a blur) gets to land before the card closes, ms. */
 const FOCUS_SETTLE_MS = 250;
 
 /**
@@ -120,14 +120,15 @@ export default defineContentScript({
       const next = event.relatedTarget as Node | null;
       if (!annotator.highlightFor(next)) annotator.focusMoved(null);
       if (!card.isOpen || card.contains(next) || annotator.highlightFor(next)) return;
-      // Focus moving into the card's note frame reports no relatedTarget (it is another document, in
-      // Chromium another process, so it lands a moment later): look where focus went once it has,
-      // instead of closing the card the reader is about to type in. Focus that left the window keeps it.
-      if (next !== null) card.hide(false);
-      else
+      // Focus leaving a card control for no element is (usually) moving into the card's note frame:
+      // another document, in Chromium another process, where it lands a moment later. Look where it
+      // went once it has, instead of closing the card the reader is about to type in; focus that left
+      // the window keeps it. Focus leaving a highlight for nowhere (a blur) closes the card at once.
+      if (next === null && card.contains(event.target as Node))
         setTimeout(() => {
           if (card.isOpen && !card.hasFocus && document.hasFocus()) card.hide(false);
         }, FOCUS_SETTLE_MS);
+      else card.hide(false);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!event.isTrusted) return;
