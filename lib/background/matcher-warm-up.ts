@@ -13,6 +13,7 @@
  */
 import type { ClaimIndex } from '../match/compile-index';
 import { matchClaims } from '../match/match-claims';
+import { afterQueuedTasks } from './after-queued-tasks';
 import type { ClaimSetCache, CompiledClaims } from './claim-set-cache';
 
 /**
@@ -31,8 +32,6 @@ export const WARM_UP_BUDGET_MS = 150;
 export function* warmUpTexts(compiled: Pick<CompiledClaims, 'claims'>): Generator<string> {
   for (const claim of compiled.claims.values()) yield [claim.statement, ...claim.evidence.map((piece) => piece.quote)].join(' ');
 }
-
-const nextTask = (run: () => void) => setTimeout(run, 0);
 
 export class MatcherWarmUp {
   /** Indexes warmed or being warmed: each is warmed once per worker life. */
@@ -54,12 +53,10 @@ export class MatcherWarmUp {
    */
   start(): void {
     if (this.budgetMs <= 0) return;
-    nextTask(() => {
-      void this.claimSets
-        .get()
-        .then((compiled) => this.warm(compiled))
-        .catch(() => undefined);
-    });
+    void afterQueuedTasks()
+      .then(() => this.claimSets.get())
+      .then((compiled) => this.warm(compiled))
+      .catch(() => undefined);
   }
 
   /** A page is matched with `index` now: no more warm-up for it. */
@@ -83,7 +80,7 @@ export class MatcherWarmUp {
         text = texts.next();
       } while (!text.done && this.clock() - from < WARM_UP_SLICE_MS);
       spent += this.clock() - from;
-      if (!text.done && spent < this.budgetMs) nextTask(slice);
+      if (!text.done && spent < this.budgetMs) void afterQueuedTasks().then(slice);
     };
     if (!text.done) slice();
   }

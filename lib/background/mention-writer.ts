@@ -7,6 +7,7 @@
  * `MAX_MENTIONS_PER_PAGE` mentions and the whole history holds at most `MAX_STORED_MENTIONS`. Past a
  * bound, new mentions are not recorded (nothing stored is ever dropped) and the reader is told.
  */
+import { afterQueuedTasks } from './after-queued-tasks';
 import type { Mention } from '../annotations/schema';
 import { failureMessage } from '../messages/message-map';
 import type { HistoryNotice } from '../messages/reader-failure';
@@ -27,8 +28,6 @@ function saveFailed(error: unknown): HistoryNotice {
 
 /** Pages remembered as written (a hint, see `written`). */
 const REMEMBERED_PAGES = 500;
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class MentionWriter {
   private queue: Promise<void> = Promise.resolve();
@@ -61,7 +60,7 @@ export class MentionWriter {
    */
   record(seen: readonly Mention[]): void {
     if (seen.length === 0) return;
-    this.queue = this.queue.then(nextTask).then(async () => {
+    this.queue = this.queue.then(afterQueuedTasks).then(async () => {
       try {
         await this.write(seen);
         this.lastError = undefined;
