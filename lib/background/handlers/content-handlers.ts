@@ -58,9 +58,11 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
  */
 export function contentHandlers(ctx: BackgroundContext, warmUp: Pick<MatcherWarmUp, 'start' | 'markUsed'>): Handlers<ContentToBackground, ContentSender> {
   const cardsFor = cardsFrom(new WeakMap());
+  // Every request names a page: the frame must be able to speak for it (content-origin.ts).
+  const speaks = (sender: ContentSender, url: string) => speaksFor(sender, url, ctx.frames.topUrl(sender.tabId));
   return {
     'match-page': async (request, sender) => {
-      if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       const compiled = await ctx.claimSets.get();
       warmUp.markUsed(compiled.index);
@@ -87,7 +89,7 @@ export function contentHandlers(ctx: BackgroundContext, warmUp: Pick<MatcherWarm
       };
     },
     'get-site-enabled': async (request, sender) => {
-      if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       const enabled = siteEnabled(await ctx.settings.read(), request.url);
       // A frame on a switched-off site never starts and so never reports: record it as off, so the
       // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.
@@ -96,7 +98,7 @@ export function contentHandlers(ctx: BackgroundContext, warmUp: Pick<MatcherWarm
       return { ok: true, enabled };
     },
     'report-frame': async (request, sender) => {
-      if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       const claims = request.claims.length ? summariesFrom(await ctx.claimSets.get(), request.claims) : [];
       ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims });
       await refreshBadge(ctx, sender.tabId);
