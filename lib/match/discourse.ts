@@ -1118,7 +1118,7 @@ const DEFINITE_PRONOUNS: ReadonlySet<string> = new Set(['it', 'they', 'we', 'he'
  */
 function definiteMainClause(text: string, tokens: readonly Token[], k: number, to: number, own: readonly Mention[]): number {
   for (let j = k + 1; j < Math.min(to, k + LEADING_CLAUSE_WORDS); j++) {
-    if (!text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(',')) continue;
+    if (!gaps.holds(text, tokens[j - 1]!.end, tokens[j]!.start, ',')) continue;
     const main = subjectStart(text, tokens, j, to);
     const first = tokens[main];
     if (!first) return -1;
