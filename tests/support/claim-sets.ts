@@ -49,6 +49,14 @@ export function makeClaim(id: string, overrides: Partial<Claim> = {}): Claim {
 }
 
 /** A valid claim set of two claims, with whatever `overrides` change. */
+/**
+ * A claim for the matcher's tests: its statement and phrasings as given, with no key phrases and no
+ * key-term gates unless the test sets them (the rest as `makeClaim` fills it).
+ */
+export function ungatedClaim(fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings'> & Partial<Claim>): Claim {
+  return makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
+}
+
 export function makeClaimSet(overrides: Partial<ClaimSet> = {}): ClaimSet {
   return {
     schemaVersion: CLAIM_SCHEMA_VERSION,

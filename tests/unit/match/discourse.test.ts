@@ -9,14 +9,13 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import { segmentDocument } from '../../../lib/match/segment-units';
-import { ACME, makeClaim, PACT, RURITANIA } from '../../support/claim-sets';
+import { ACME, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
 const SAFETY_ACT = { name: 'Model Safety Act', aliases: ['MSA', 'Bill 12'] };
 const HARBOUR_PACT = { name: 'Harbour Pact', aliases: ['Harbour commitments'] };
 
-const claim = (fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings'> & Partial<Claim>): Claim => makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
 
 const CLAIMS: Claim[] = [
   claim({

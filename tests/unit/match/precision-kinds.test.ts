@@ -9,12 +9,11 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { ACME, makeClaim, PACT, RURITANIA } from '../../support/claim-sets';
+import { ACME, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
 
-const claim = (fields: Pick<Claim, 'id' | 'actor' | 'statement' | 'phrasings'> & Partial<Claim>): Claim => makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
 
 const CLAIMS: Claim[] = [
   claim({
