@@ -1,5 +1,5 @@
 /**
- * Kinds of missed claim found on the independent corpus's development splits (dev to dev-4), each in
+ * Kinds of missed claim found on the independent corpus's development splits (dev to dev-5), each in
  * a short text of our own on an invented claim set (so these tests do not move when the research
  * does). Each kind has a sentence that was missed before its fix and is found now, and a near miss
  * that must stay unhighlighted.
