@@ -2,6 +2,9 @@
  * CSV export for spreadsheets: RFC 4180 (CRLF records, fields quoted when they hold a comma, quote,
  * CR or LF, embedded quotes doubled), one header row, one row per mention.
  *
+ * Quote, prefix and suffix are written as the reader sees them (`exportedText`: a block boundary is
+ * one line feed); `start` and `end` are UTF-16 offsets into the page's text as Pledge Lens read it.
+ *
  * Page text is attacker-controlled, and spreadsheets execute cells that start with `=`, `+`, `-` or
  * `@` as formulas (OWASP "CSV injection"). Text cells starting with one of those, or with a tab or
  * CR, get a leading apostrophe so they display as text. Numeric columns are written by us and never
@@ -9,6 +12,7 @@
  */
 import type { Claim } from '../claims/schema';
 import { claimFacts } from './claim-facts';
+import { exportedText } from './exported-text';
 import type { Mention } from './schema';
 
 export const CSV_COLUMNS = [
@@ -48,8 +52,9 @@ export function quoteCsvField(value: string): string {
 
 export interface ExportCsvOptions {
   /**
-   * Start with a UTF-8 byte order mark. Excel needs it to read non-ASCII text correctly; most
-   * other tools do not want it, so it is off by default.
+   * Start with a UTF-8 byte order mark. Excel, opening a double-clicked .csv, reads it as UTF-8 only
+   * with one (else curly quotes and "·" come out garbled), so the export files have it
+   * (`EXPORT_FORMATS.csv`); off by default here for callers that want plain RFC 4180 text.
    */
   bom?: boolean;
 }
@@ -64,9 +69,9 @@ function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, s
     status: facts.status,
     status_date: facts.statusDate,
     actor: facts.actor,
-    quote: mention.anchor.exact,
-    prefix: mention.anchor.prefix,
-    suffix: mention.anchor.suffix,
+    quote: exportedText(mention.anchor.exact),
+    prefix: exportedText(mention.anchor.prefix),
+    suffix: exportedText(mention.anchor.suffix),
     start: String(mention.anchor.start),
     end: String(mention.anchor.end),
     note: mention.note?.text ?? '',

@@ -39,7 +39,8 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = 
     extension: 'csv',
     // charset spelled out: without it some browsers and editors guess Latin-1 and garble quotes.
     mimeType: 'text/csv;charset=utf-8',
-    serialise: (mentions, claims) => exportCsv(mentions, claims),
+    // The byte order mark: Excel reads a double-clicked file as UTF-8 only with it.
+    serialise: (mentions, claims) => exportCsv(mentions, claims, { bom: true }),
   },
   markdown: {
     label: 'Markdown (notes apps)',

@@ -3,11 +3,12 @@
  *
  * Everything that came from a page (titles, quotes) or from the user (notes) is escaped so it renders
  * as literal text: a page must not be able to plant links, images or raw HTML in a report the user
- * might paste into a wiki or render in a previewer. The only links are ones we build ourselves, and
- * only to https URLs.
+ * might paste into a wiki or render in a previewer. The only links are ones we build ourselves: the
+ * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
 import type { Claim } from '../claims/schema';
 import { KIND_LABEL, STATUS_LABEL } from '../format/claim-labels';
+import { exportedText } from './exported-text';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
 
@@ -67,10 +68,32 @@ function listItemText(text: string): string {
     .join('\\\n  ');
 }
 
-/** A link destination we are willing to emit: https only, and nothing that could end `<…>` early. */
+/**
+ * A link destination for `<…>`: the parsed URL, with a backslash percent-encoded (it would escape the
+ * closing `>`), or undefined when anything could still end the destination early (a parsed URL never
+ * holds `<`, `>` or whitespace; checked all the same).
+ */
+function destination(href: string | undefined): string | undefined {
+  const escaped = href?.replace(/\\/g, '%5C');
+  return escaped === undefined || /[<>\s]/.test(escaped) ? undefined : escaped;
+}
+
+/** A link destination we are willing to emit for a claim's source: https only. */
 export function safeHttpsUrl(raw: string): string | undefined {
-  const href = safeLinkUrl(raw);
-  return href === undefined || /[<>\s]/.test(href) ? undefined : href;
+  return destination(safeLinkUrl(raw));
+}
+
+/**
+ * A link destination for the page the reader read: http or https (a page read over plain http is
+ * still the page; any other scheme, `javascript:`, `data:`, `file:`, is no link to click in notes).
+ */
+export function safePageUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? destination(url.href) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Shows a string verbatim without letting it become a link: a code span with a long enough fence. */
@@ -82,15 +105,17 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-function link(text: string, url: string): string {
-  const safe = safeHttpsUrl(url);
+/** `[text](<href>)` with the text escaped; the text alone when there is no href. */
+function link(text: string, href: string | undefined): string {
   const label = escapeMarkdownText(text);
-  return safe ? `[${label}](<${safe}>)` : label;
+  return href ? `[${label}](<${href}>)` : label;
 }
 
+/** The page's title as a link to it; a page with no http(s) address shows that address as code, not as a link. */
 function pageHeading(mention: Mention): string {
   const title = mention.pageTitle.trim() || 'Untitled page';
-  if (safeHttpsUrl(mention.pageUrl)) return `## ${link(title, mention.pageUrl)}`;
+  const href = safePageUrl(mention.pageUrl);
+  if (href) return `## ${link(title, href)}`;
   return `## ${escapeMarkdownText(title)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
 }
 
@@ -106,10 +131,10 @@ function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${listItemText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
   if (claim && claim.sources.length > 0) {
-    items.push(`Sources: ${claim.sources.map((source) => link(source.title, source.url)).join(', ')}`);
+    items.push(`Sources: ${claim.sources.map((source) => link(source.title, safeHttpsUrl(source.url))).join(', ')}`);
   }
   items.push(`Seen: ${escapeMarkdownText(mention.firstSeen)} to ${escapeMarkdownText(mention.lastSeen)}`);
-  return `${blockQuote(mention.anchor.exact)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+  return `${blockQuote(exportedText(mention.anchor.exact))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 
 /** Pages appear in the order their first mention was given; mentions within a page in text order. */
@@ -125,6 +150,13 @@ function groupByPage(mentions: readonly Mention[]): Mention[][] {
   );
 }
 
+/** ", 1 of them marked as a wrong match" when the file holds any: a reader who chose to include them sees it at the top. */
+function flaggedNote(mentions: readonly Mention[]): string {
+  const flagged = mentions.filter((mention) => mention.wrongMatch?.flagged === true).length;
+  if (flagged === 0) return '';
+  return `, ${flagged} of them marked as ${flagged === 1 ? 'a wrong match' : 'wrong matches'}`;
+}
+
 export function exportMarkdown(
   mentions: readonly Mention[],
   claimsById: ReadonlyMap<string, Claim>,
@@ -135,7 +167,7 @@ export function exportMarkdown(
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
     '# Pledge Lens annotations',
-    `Exported ${escapeMarkdownText(options.generatedAt)}: ${count(kept.length, 'mention')} on ${count(pages.length, 'page')}.`,
+    `Exported ${escapeMarkdownText(options.generatedAt)}: ${count(kept.length, 'mention')} on ${count(pages.length, 'page')}${flaggedNote(kept)}.`,
   ];
   for (const page of pages) {
     parts.push(pageHeading(page[0]!));

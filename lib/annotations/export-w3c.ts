@@ -11,6 +11,7 @@
  */
 import type { Claim } from '../claims/schema';
 import { claimFacts, laterInstant, type ClaimFacts } from './claim-facts';
+import { exportedText } from './exported-text';
 import { fnv1a64 } from './mention-id';
 import { PLEDGE_LENS_URN, type Mention, type WrongMatch } from './schema';
 
@@ -23,6 +24,7 @@ export const CLAIM_URN_PREFIX = `${PLEDGE_LENS_URN}:claim:`;
  */
 export const EXPORT_FORMAT_VERSION = 2;
 
+/** The quote and its context as the reader sees them: block boundaries are line feeds (`exportedText`). */
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
@@ -30,7 +32,11 @@ export interface TextQuoteSelector {
   suffix: string;
 }
 
-/** Offsets in Unicode code points (an emoji counts one), as the Web Annotation model defines them. */
+/**
+ * Offsets in Unicode code points (an emoji counts one), as the Web Annotation model defines them, into
+ * the page's text as Pledge Lens read it (a block boundary counts there as the one character that
+ * marks it); `end - start` is the code-point length of the quote selector's `exact`.
+ */
 export interface TextPositionSelector {
   type: 'TextPositionSelector';
   start: number;
@@ -143,13 +149,12 @@ export function codePointToUtf16(text: string, offset: number): number {
   return i;
 }
 
-/** A mention's position in code points: from its page text when known, else from its anchor. */
-function codePointPosition(mention: Mention, text: string | undefined): { start: number; end: number } {
+/** Where a mention starts, in code points: from its page text when known, else from its anchor. */
+function codePointStart(mention: Mention, text: string | undefined): number {
   const { start, end, exact, prefix } = mention.anchor;
-  if (text !== undefined && text.slice(start, end) === exact) return { start: utf16ToCodePoint(text, start), end: utf16ToCodePoint(text, end) };
+  if (text !== undefined && text.slice(start, end) === exact) return utf16ToCodePoint(text, start);
   // Without the page: the astral characters the anchor can see (its prefix) are the ones known.
-  const cpStart = start - (prefix.length - codePointLength(prefix));
-  return { start: cpStart, end: cpStart + codePointLength(exact) };
+  return start - (prefix.length - codePointLength(prefix));
 }
 
 function classifyingValue(facts: ClaimFacts): string {
@@ -188,8 +193,11 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
   if (mention.note) modified = laterInstant(modified, mention.note.updatedAt);
   if (mention.wrongMatch) modified = laterInstant(modified, mention.wrongMatch.updatedAt);
 
-  const { exact, prefix, suffix, start, end } = mention.anchor;
-  const position = codePointPosition(mention, text);
+  const { start, end } = mention.anchor;
+  const exact = exportedText(mention.anchor.exact);
+  // The range covers the quote as written: a block boundary inside it (never in a match, but an
+  // imported file can hold one) is one line feed, so the end follows the written quote's length.
+  const cpStart = codePointStart(mention, text);
   return {
     id: mention.id,
     type: 'Annotation',
@@ -200,8 +208,8 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
     target: {
       source: mention.pageUrl,
       selector: [
-        { type: 'TextQuoteSelector', exact, prefix, suffix },
-        { type: 'TextPositionSelector', start: position.start, end: position.end },
+        { type: 'TextQuoteSelector', exact, prefix: exportedText(mention.anchor.prefix), suffix: exportedText(mention.anchor.suffix) },
+        { type: 'TextPositionSelector', start: cpStart, end: cpStart + codePointLength(exact) },
       ],
     },
     body,

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportCsv } from '../../../lib/annotations/export-csv';
+import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
 import { bindingClaim, claimsById, makeMention, targetClaim } from './fixtures';
 
 type Row = Record<string, string>;
@@ -102,5 +103,35 @@ describe('exportCsv', () => {
     const csv = exportCsv([makeMention()], claimsById, { bom: true });
     expect(csv.startsWith('\uFEFFpage_url,')).toBe(true);
     expect(exportCsv([], claimsById).startsWith('page_url,')).toBe(true);
+  });
+
+  it('writes the export file with a byte order mark, which CSV readers take as UTF-8 with or without being told', () => {
+    const mention = makeMention({ pageTitle: 'Acme’s “pause” · Example News', exact: 'Acme said “we will pause”' });
+    const file = EXPORT_FORMATS.csv.serialise([mention], claimsById, '2026-11-22T10:00:00.000Z');
+    const bytes = Buffer.from(file, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // Read back from the bytes, as a spreadsheet does: a reader told about BOMs, and one that strips it by hand.
+    const told = parse(bytes, { columns: true, bom: true }) as Row[];
+    const stripped = rows(bytes.subarray(3).toString('utf8'));
+    for (const [row] of [told, stripped]) {
+      expect(row!.page_title).toBe('Acme’s “pause” · Example News');
+      expect(row!.quote).toBe('Acme said “we will pause”');
+    }
+  });
+
+  it('writes block boundaries in quote, prefix and suffix as one line feed, inside quoted cells', () => {
+    const mention = makeMention({
+      prefix: 'Updated Nov 28, 2026\u2029\n\u2029',
+      exact: 'Acme will pause',
+      suffix: ' training.\u2029\n      \u2029Next',
+    });
+    const csv = exportCsv([mention], claimsById);
+    expect(csv).not.toContain('\u2029');
+    expect(csv).toContain(',"Updated Nov 28, 2026\n",');
+    expect(csv).toContain('," training.\nNext",');
+    const [row] = rows(csv);
+    expect([row!.prefix, row!.quote, row!.suffix]).toEqual(['Updated Nov 28, 2026\n', 'Acme will pause', ' training.\nNext']);
+    // Every line break in the file is either a record's CRLF or inside a quoted cell.
+    expect(csv.replace(/"(?:[^"]|"")*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 });

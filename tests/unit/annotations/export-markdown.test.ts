@@ -58,9 +58,7 @@ describe('exportMarkdown', () => {
       - Sources: [Our roadmap plans](<https://acme.example/blog/roadmaps>)
       - Seen: 2026-11-20T08:15:00.000Z to 2026-11-21T19:45:30.250Z
 
-      ## Untitled page
-
-      Page: \`http://plain.example/x\`
+      ## [Untitled page](<http://plain.example/x>)
 
       > old words
 
@@ -95,7 +93,7 @@ describe('exportMarkdown', () => {
     expect(md).toContain('- Note: \\<script\\>alert\\(1\\)\\</script\\>\\\n  \\---\\\n  see https\\://evil.example and www\\.evil.example');
   });
 
-  it('links only https URLs', () => {
+  it('links sources only over https, and the page over http or https', () => {
     const claim = {
       ...bindingClaim,
       sources: [
@@ -110,8 +108,43 @@ describe('exportMarkdown', () => {
       { generatedAt },
     );
     expect(md).toContain('- Sources: Bad source, Plain http, [Good source](<https://good.example/a%20b>)');
-    expect(md).toContain('## Insecure page\n\nPage: `http://insecure.example/page`');
-    expect(md).not.toMatch(/\]\((?!<https:)/);
+    expect(md).toContain('## [Insecure page](<http://insecure.example/page>)');
+    expect(md).not.toMatch(/\]\((?!<https?:)/);
+  });
+
+  it('shows a page address that is no web address as code, not as a link', () => {
+    for (const pageUrl of ['file:///home/me/article.html', 'javascript:alert(1)//', 'data:text/html,<b>x</b>']) {
+      const md = exportMarkdown([makeMention({ pageUrl, pageTitle: 'Saved copy' })], claimsById, { generatedAt });
+      expect(md).toContain(`## Saved copy\n\nPage: \`${pageUrl}\``);
+      expect(md).not.toContain(`(<${pageUrl.slice(0, 5)}`);
+    }
+  });
+
+  it('links a hostile page URL without letting it end the link or add Markdown or HTML', () => {
+    const pageUrl = 'http://evil.example/a)b>c<d [x](javascript:alert(1)) `e` *f*?q=\\&lt;script&gt;#frag\nline';
+    const md = exportMarkdown([makeMention({ pageUrl, pageTitle: HOSTILE_TITLE })], claimsById, { generatedAt });
+    const heading = md.split('\n').find((line) => line.startsWith('## '))!;
+    const href = /\]\(<([^<>\s]*)>\)$/.exec(heading)?.[1];
+    // One link, to the parsed address, whose destination holds nothing that ends it or escapes its end.
+    expect(href).toBe('http://evil.example/a)b%3Ec%3Cd%20[x](javascript:alert(1))%20%60e%60%20*f*?q=%5C&lt;script&gt;#fragline');
+    expect(new URL(href!).host).toBe('evil.example');
+    expect(heading.match(/\]\(</g)).toHaveLength(1);
+    expect(md).not.toMatch(/(^|[^\\])<(img|script)/m);
+  });
+
+  it('writes a quote across a block boundary on two lines, with no U+2029', () => {
+    const md = exportMarkdown([makeMention({ exact: 'the last words of a heading\u2029\n   \u2029and the next paragraph' })], claimsById, { generatedAt });
+    expect(md).toContain('> the last words of a heading\n> and the next paragraph\n');
+    expect(md).not.toContain('\u2029');
+  });
+
+  it('says at the top how many of its mentions are marked as wrong matches', () => {
+    const flagged = (exact: string) => makeMention({ exact, wrongMatch: { flagged: true, updatedAt: generatedAt } });
+    const header = (mentions: ReturnType<typeof makeMention>[]) =>
+      exportMarkdown(mentions, claimsById, { generatedAt, includeWrongMatches: true }).split('\n')[2];
+    expect(header([makeMention(), flagged('one')])).toBe('Exported 2026-11-22T10:00:00.000Z: 2 mentions on 1 page, 1 of them marked as a wrong match.');
+    expect(header([flagged('one'), flagged('two')])).toBe('Exported 2026-11-22T10:00:00.000Z: 2 mentions on 1 page, 2 of them marked as wrong matches.');
+    expect(header([makeMention()])).toBe('Exported 2026-11-22T10:00:00.000Z: 1 mention on 1 page.');
   });
 
   it('includes wrong matches only when asked', () => {

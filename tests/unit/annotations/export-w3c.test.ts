@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ANNO_CONTEXT, exportW3c, type W3cAnnotation } from '../../../lib/annotations/export-w3c';
+import { ANNO_CONTEXT, codePointLength, exportW3c, utf16ToCodePoint, type W3cAnnotation } from '../../../lib/annotations/export-w3c';
+import { makeAnchor } from '../../../lib/annotations/make-anchor';
+import { mentionId } from '../../../lib/annotations/mention-id';
+import type { Mention } from '../../../lib/annotations/schema';
 import { parseAnnotationExport } from '../../../lib/annotations/import-annotations';
 import { bindingClaim, claimsById, deepFreeze, makeMention, targetClaim } from './fixtures';
 
@@ -108,6 +111,37 @@ describe('exportW3c', () => {
   it('round-trips from the file text as well', () => {
     const json = JSON.stringify(exportW3c(mentions, claimsById, { generatedAt }));
     expect(parseAnnotationExport(json)).toStrictEqual({ ok: true, mentions: mentions.filter((m) => !m.wrongMatch?.flagged) });
+  });
+
+  it('writes block boundaries in the quote selector as line feeds, with the position still covering the quote', () => {
+    // As the content script reads a page: U+2029 between blocks, around the source's own line breaks.
+    const text = 'Writer \u00b7 Updated Nov 28, 2026 \u{1F680}\u2029\n\u2029In 2023, Acme promised to pause training.\u2029\n    \u2029Next paragraph.';
+    const start = text.indexOf('Acme promised');
+    const anchor = makeAnchor(text, start, start + 'Acme promised to pause training'.length, 60);
+    const pageUrl = 'https://news.example/story';
+    const mention: Mention = {
+      id: mentionId(pageUrl, bindingClaim.id, anchor.exact, anchor.prefix, anchor.suffix),
+      pageUrl,
+      pageTitle: 'Story',
+      claimId: bindingClaim.id,
+      anchor,
+      firstSeen: generatedAt,
+      lastSeen: generatedAt,
+    };
+    for (const pageText of [undefined, text]) {
+      const [item] = exportW3c([mention], claimsById, { generatedAt, ...(pageText ? { pageText: () => pageText } : {}) }).first.items;
+      const [quote, position] = item!.target.selector;
+      expect(quote).toEqual({ type: 'TextQuoteSelector', exact: 'Acme promised to pause training', prefix: 'Writer \u00b7 Updated Nov 28, 2026 \u{1F680}\nIn 2023, ', suffix: '.\nNext paragraph.' });
+      expect(position).toEqual({ type: 'TextPositionSelector', start: utf16ToCodePoint(text, start), end: utf16ToCodePoint(text, anchor.end) });
+      expect(position.end - position.start).toBe(codePointLength(quote.exact));
+    }
+    // A quote holding a boundary (only an edited or old file has one) is covered as written.
+    const across = { ...mention, anchor: { ...anchor, exact: 'pause training.\u2029\n    \u2029Next', end: anchor.start + 26 } };
+    const [item] = exportW3c([across], claimsById, { generatedAt }).first.items;
+    const [quote, position] = item!.target.selector;
+    expect(quote.exact).toBe('pause training.\nNext');
+    expect(position.end - position.start).toBe(codePointLength('pause training.\nNext'));
+    expect(JSON.stringify(item)).not.toContain('\u2029');
   });
 
   it('is deterministic', () => {

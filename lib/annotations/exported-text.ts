@@ -1,0 +1,29 @@
+/**
+ * Page text as the export files write it: the quote and its context with the page's block
+ * boundaries written as the reader sees them, not as the content script marks them.
+ */
+import { BLOCK_SEPARATOR } from '../text/extract-text';
+
+/** A block boundary with the whitespace around it (the page's own line breaks and indentation between blocks). */
+const BLOCK_BOUNDARY = new RegExp(`\\s*${BLOCK_SEPARATOR}\\s*`, 'g');
+
+/**
+ * `text` (a quote, prefix or suffix cut from the page's extracted text) with every run of whitespace
+ * that holds a block boundary (U+2029, which the content script puts between paragraphs, headings
+ * and list items) written as one line feed "\n".
+ *
+ * Why a line feed: the Web Annotation model says a TextQuoteSelector's prefix and suffix are the text
+ * immediately before and after the quote in the document's text, normalised (tags removed, needless
+ * whitespace normalised). U+2029 is not in any page; the reader sees a line break there, and the
+ * document's own text (`textContent`) has the source's line break between blocks written on their own
+ * lines, so one "\n" is what both a person and an anchoring client find. A space would run a heading
+ * into the next paragraph; keeping the whole run ("\u2029\n    \u2029") would put the source's
+ * indentation into spreadsheet cells. Other whitespace is the page's own and stays as it is.
+ *
+ * Mention ids do not change: `mentionId` reads any whitespace run, U+2029 included, as one space, so
+ * a file written this way imports into the records it came from. Idempotent: the result holds no
+ * U+2029, so writing an imported record again gives the same text.
+ */
+export function exportedText(text: string): string {
+  return text.includes(BLOCK_SEPARATOR) ? text.replace(BLOCK_BOUNDARY, '\n') : text;
+}

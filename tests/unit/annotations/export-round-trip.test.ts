@@ -1,0 +1,104 @@
+/**
+ * Export → import → export through the background, on a page whose blocks are separated as the
+ * content script separates them (U+2029 around the page's own line breaks), with an emoji before the
+ * quotes (code-point positions), curly quotes and "·" in the title, a note and a wrong-match flag.
+ *
+ * Import reads W3C JSON-LD only (CSV and Markdown are refused); the CSV and Markdown exports made
+ * after a W3C round trip must still be byte-for-byte the ones made before it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EXPORT_FORMAT_IDS, type ExportFormat } from '../../../lib/annotations/export-formats';
+import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
+import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, TOP_FRAME } from '../background/background-harness';
+
+const PAGE = {
+  url: 'https://news.example/2026/rulebook',
+  title: 'Anthropic’s “new rulebook” · Example News',
+  text:
+    'Anthropic overhauled its safety rulebook this week 🚀.\u2029\n\u2029' +
+    'The company now says it will publish a written risk assessment on a recurring schedule, roughly every three to six months.\u2029\n   \u2029' +
+    'Anthropic added that it will put out a written risk assessment every three to six months.\u2029\n\u2029' +
+    'Shares of unrelated chipmakers rose on the news.',
+};
+
+const now = () => new Date('2026-11-25T12:00:00.000Z');
+let db: PledgeLensDatabase;
+
+async function background(): Promise<BackgroundHarness> {
+  const harness = new BackgroundHarness(db, { loadBundled: async () => freshBundledClaimSet(), now });
+  await harness.service.init();
+  return harness;
+}
+
+async function readPage(bg: BackgroundHarness) {
+  return ok(bg.content({ ...TOP_FRAME, url: PAGE.url })({ type: 'match-page', url: PAGE.url, title: PAGE.title, text: PAGE.text }));
+}
+
+/** Every format's export of the whole history, wrong matches included (the flag must survive too). */
+async function exportAll(bg: BackgroundHarness): Promise<Record<ExportFormat, string>> {
+  const files = {} as Record<ExportFormat, string>;
+  for (const format of EXPORT_FORMAT_IDS) {
+    files[format] = (await ok(bg.page({ type: 'export-mentions', format, query: { wrongMatches: 'include' } }))).content;
+  }
+  return files;
+}
+
+async function historySize(bg: BackgroundHarness): Promise<number> {
+  return (await ok(bg.page({ type: 'list-mentions', query: { wrongMatches: 'include' } }))).mentions.length;
+}
+
+beforeEach(async () => {
+  db = await openFreshDatabase();
+});
+
+afterEach(() => {
+  db.close();
+});
+
+describe('export → import → export', () => {
+  it('imports into the same history as unchanged, into an empty one identically, and a revisit adds no duplicate', async () => {
+    const bg = await background();
+    const { matches } = await readPage(bg);
+    expect(matches).toHaveLength(2);
+    await ok(bg.page({ type: 'set-note', mentionId: matches[0]!.mentionId, text: 'Compare with the “March” version' }));
+    await ok(bg.page({ type: 'set-wrong-match', mentionId: matches[matches.length - 1]!.mentionId, flagged: true }));
+    const stored = await historySize(bg);
+    const before = await exportAll(bg);
+
+    // The same history: nothing added, nothing changed, and the files are as they were.
+    expect(await bg.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
+    expect(await historySize(bg)).toBe(stored);
+    expect(await exportAll(bg)).toEqual(before);
+
+    // An empty profile: everything added, and every format exports the same bytes.
+    db.close();
+    db = await openFreshDatabase();
+    const fresh = await background();
+    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: stored, updated: 0, unchanged: 0 });
+    expect(await exportAll(fresh)).toEqual(before);
+    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
+
+    // Reading the page again finds the imported records (same ids), not new ones; the note and flag stay.
+    await readPage(fresh);
+    expect(await historySize(fresh)).toBe(stored);
+    const after = await exportAll(fresh);
+    expect(after.w3c).toContain('Compare with the “March” version');
+    expect(after.csv.match(/,true,/g)).toHaveLength(1);
+  });
+
+  it('writes no U+2029, reads a W3C file with or without a byte order mark, and refuses a CSV export either way with the same words', async () => {
+    const bg = await background();
+    await readPage(bg);
+    const files = await exportAll(bg);
+    expect(files.csv.startsWith('\uFEFF')).toBe(true);
+    // The page's block boundaries are line feeds in every file: U+2029 is not on the page.
+    for (const file of Object.values(files)) expect(file).not.toContain('\u2029');
+    const stored = await historySize(bg);
+    for (const text of [files.w3c, `\uFEFF${files.w3c}`]) {
+      expect(await bg.page({ type: 'import-mentions', text })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
+    }
+    const refusals = await Promise.all([files.csv, files.csv.slice(1)].map((text) => bg.page({ type: 'import-mentions', text })));
+    for (const refusal of refusals) expect(refusal).toMatchObject({ ok: false, failure: { code: 'annotation-not-json' } });
+    expect(await historySize(bg)).toBe(stored);
+  });
+});
