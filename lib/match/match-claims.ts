@@ -417,7 +417,15 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   const actor = d.actors.get(claim.actor);
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
   if (actor <= 0 && instrument <= 0) return undefined;
-  if (t.rivalInstrumentMargin > 0 && rivalInstrumentFrames(index, claim, d) >= Math.max(actor, instrument) + t.rivalInstrumentMargin) return undefined;
+  if (t.rivalInstrumentMargin > 0) {
+    const rival = rivalInstrumentFrames(index, claim, d, false);
+    if (rival >= Math.max(actor, instrument) + t.rivalInstrumentMargin) return undefined;
+    // The law in view decides; a jurisdiction not named in the unit does not hold a claim against another
+    // jurisdiction's law that is in view with its own jurisdiction.
+    if (t.rivalNeedsOwnLaw > 0 && instrument > 0 && index.instruments[claim.instrument]?.cls === 'law' && !d.namedActors.includes(claim.actor)) {
+      if (rivalInstrumentFrames(index, claim, d, true) >= instrument + t.rivalInstrumentMargin) return undefined;
+    }
+  }
   if (instrument > 0 && actor === 0) {
     // An instrument several actors make claims in (the Code of Practice) belongs to whichever of them the unit is about.
     const owners = index.instruments[claim.instrument]!.actors;
@@ -444,7 +452,7 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
  * is New York's law (0.9 from the heading) however much California's SB 53 (0.4, the page's dominant
  * subject) shares its words.
  */
-function rivalInstrumentFrames(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): number {
+function rivalInstrumentFrames(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, withItsActor: boolean): number {
   if (claim.instrument < 0 || d.namedInstruments.includes(claim.instrument)) return 0;
   const cls = index.instruments[claim.instrument]!.cls;
   if (!cls) return 0;
@@ -453,6 +461,7 @@ function rivalInstrumentFrames(index: ClaimIndex, claim: CompiledClaim, d: UnitD
   for (let i = 0; i < ids.length; i++) {
     const other = index.instruments[ids[i]!]!;
     if (ids[i] === claim.instrument || other.cls !== cls || other.actors.includes(claim.actor)) continue;
+    if (withItsActor && !other.actors.some((owner) => d.actors.get(owner) > 0 && isOther(index, claim, owner))) continue;
     if (values[i]! > strongest) strongest = values[i]!;
   }
   return strongest;

@@ -76,6 +76,14 @@ export interface Tunables {
    */
   rivalInstrumentMargin: number;
   /**
+   * 1: in that comparison a claim's actor counts only when the unit names it; otherwise only the claim's
+   * own instrument does. "Under the amended Act, a large developer must publish a framework" on a page
+   * about New York's RAISE Act is not California's SB 53 because California is the page's most-named
+   * state: the law in view decides, the jurisdiction only when named. 0: the actor's frame counts however
+   * it was reached.
+   */
+  rivalNeedsOwnLaw: number;
+  /**
    * 1: a unit saying that something was not said ("declined to comment on whether…", "has not said whether…",
    * "look for whether…") reports an open question, not a claim. 0: judged as any other.
    */
@@ -192,6 +200,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dateOnlyVeto: 1,
   unsaidVeto: 1,
   rivalInstrumentMargin: 0.3,
+  rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
   contrastTailJoins: 1,
   conditionJoins: 1,

@@ -265,3 +265,25 @@ describe("someone else's words behind an aside (\"…, who asked not to be named
     expect(spans(`${promise} ${officer}`)).toEqual([promise, officer]);
   });
 });
+
+describe('another jurisdiction\'s law in view, the claim\'s jurisdiction only inherited ("Under the amended Act, …")', () => {
+  // Ruritania's Model Safety Act is the page's dominant law and Ruritania is named in the sentence before;
+  // the section is about Freedonia's rewrite of its own act.
+  const page = [
+    'Ruritania passed the Model Safety Act last year. The Model Safety Act was debated for months. Lawyers expect the Model Safety Act to be copied.',
+    'Freedonia rewrites its Frontier Duty Act',
+    'Freedonia rewrote the Frontier Duty Act in March. The rewrite borrows from Ruritania, and firms with a Ruritania programme can reuse much of it, as Ruritania intended.',
+  ];
+
+  it('is the law in view, not the inherited jurisdiction\'s', () => {
+    const duty = 'Under the amended Act, developers must publish a written safety plan and update it every year.';
+    const text = [...page, duty].join(SEP);
+    expect(found(text, { rivalNeedsOwnLaw: 0 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(spans(text)).not.toContain(duty);
+  });
+
+  it("stays the claim's when the sentence names its jurisdiction", () => {
+    const duty = 'In Ruritania, developers must publish a written safety plan and update it every year.';
+    expect(found([...page, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
+  });
+});
