@@ -24,12 +24,16 @@ export interface FilterForm {
   changed: boolean;
 }
 
-export const EMPTY_FILTERS: Readonly<FilterForm> = { text: '', claimId: '', site: '', from: '', to: '', wrongMatches: 'include', kind: '', status: '', changed: false };
+/**
+ * The form as the page opens and "Clear filters" leaves it. Wrong matches are hidden: the card says a
+ * mention marked as one is "left out of exports", and this list is what the export holds.
+ */
+export const EMPTY_FILTERS: Readonly<FilterForm> = { text: '', claimId: '', site: '', from: '', to: '', wrongMatches: 'exclude', kind: '', status: '', changed: false };
 
-/** Whether any filter narrows the list (the empty-history message depends on it). */
+/** Whether any filter narrows the list, or widens it to wrong matches (the empty-history message depends on it). */
 export function filtersActive(form: FilterForm): boolean {
   const query = toMentionQuery(form);
-  return Object.keys(query).some((key) => key !== 'wrongMatches') || form.wrongMatches !== 'include';
+  return Object.keys(query).some((key) => key !== 'wrongMatches') || form.wrongMatches !== EMPTY_FILTERS.wrongMatches;
 }
 
 export interface ClaimOption {

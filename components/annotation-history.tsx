@@ -7,7 +7,7 @@ import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
 import type { Result } from '@/lib/messages/message-map';
 import { AnnotationFilters, EMPTY_FILTERS, filtersActive, toMentionQuery, type ClaimOption, type FilterForm } from './annotation-filters';
 import { AnnotationList, type HistoryGrouping } from './annotation-list';
-import { AnnotationTransfer, type ImportCounts } from './annotation-transfer';
+import { AnnotationTransfer, type ExportCounts, type ImportCounts } from './annotation-transfer';
 import type { MessageName } from '@/lib/i18n/translator';
 import { useT } from './i18n';
 
@@ -30,7 +30,7 @@ export interface AnnotationHistoryProps {
   onDelete: (mentionId: string) => void | Promise<void>;
   onSaveNote?: (mentionId: string, text: string) => Promise<Result<unknown>>;
   onCopyCitation?: (mention: Mention) => Promise<{ copied: boolean; text: string }>;
-  onExport: (format: ExportFormat) => Promise<Result<{ count: number }>>;
+  onExport: (format: ExportFormat) => Promise<Result<ExportCounts>>;
   onImport: (text: string) => Promise<ImportCounts>;
   onClearAll: () => void | Promise<void>;
 }

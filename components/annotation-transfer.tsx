@@ -11,13 +11,32 @@ import { MAX_IMPORT_TEXT } from '@/lib/messages/extension-page-to-background';
 
 export type ImportCounts = Result<{ added: number; updated: number; unchanged: number }>;
 
+/** What an export wrote: how many mentions, how many of them are marked as wrong matches, and how many such were left out. */
+export interface ExportCounts {
+  count: number;
+  wrongMatches?: number;
+  leftOutWrongMatches?: number;
+}
+
 export interface AnnotationTransferProps {
   /** Exports the mentions that match the current filters and saves the file; resolves with how many. */
-  onExport: (format: ExportFormat) => Promise<Result<{ count: number }>>;
+  onExport: (format: ExportFormat) => Promise<Result<ExportCounts>>;
   onImport: (text: string) => Promise<ImportCounts>;
   onClearAll: () => void | Promise<void>;
   /** No mention matches the filters (said next to Export; Clear all ignores filters, so it stays enabled). */
   empty: boolean;
+}
+
+/**
+ * "Exported 9 mentions. 1 of them is marked as a wrong match." or "… 1 mention you marked as a wrong
+ * match was left out.": the file's wrong matches are said either way, as the card promises.
+ */
+export function exportMessage(t: Translator, counts: ExportCounts): string {
+  const { count, wrongMatches = 0, leftOutWrongMatches = 0 } = counts;
+  const parts = [t.plural('transfer_exported', count, { count })];
+  if (wrongMatches > 0) parts.push(t.plural('transfer_exportedFlagged', wrongMatches, { count: wrongMatches }));
+  if (leftOutWrongMatches > 0) parts.push(t.plural('popup_leftOut', leftOutWrongMatches, { count: leftOutWrongMatches }));
+  return parts.join(' ');
 }
 
 export function importMessage(t: Translator, counts: { added: number; updated: number; unchanged: number }): string {
@@ -31,7 +50,7 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
   const id = useId();
   const [format, setFormat] = useState<ExportFormat>('w3c');
   const [exporting, setExporting] = useState(false);
-  const [exportOutcome, setExportOutcome] = useState<Result<{ count: number }> | undefined>();
+  const [exportOutcome, setExportOutcome] = useState<Result<ExportCounts> | undefined>();
 
   const runExport = async () => {
     setExporting(true);
@@ -65,7 +84,7 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
         {exportOutcome &&
           (exportOutcome.ok ? (
             <p class="result ok" role="status" data-testid="export-result">
-              {t.plural('transfer_exported', exportOutcome.count, { count: exportOutcome.count })}
+              {exportMessage(t, exportOutcome)}
             </p>
           ) : (
             <p class="result error" role="alert" data-testid="export-result">

@@ -33,6 +33,8 @@ export interface PopupViewProps {
   info: ClaimSetInfo | undefined;
   /** "Changed since you read it", by claim id, for claims on this page. */
   changes?: Readonly<Record<string, ClaimChange>>;
+  /** By claim id: how many of this page's stored mentions of it the reader marked as wrong matches (left out of exports). */
+  flagged?: Readonly<Record<string, number>>;
   /** Claims read elsewhere whose change the reader has not seen (not on this page). */
   changedElsewhere?: number;
   exportMessage: string;
@@ -57,6 +59,8 @@ function statusTone(status: ClaimStatus): 'holds' | 'ended' | 'questioned' {
 
 interface Shown extends PageClaimSummary {
   change?: ClaimChange;
+  /** Mentions of it on this page marked as wrong matches. */
+  flagged?: number;
 }
 
 /**
@@ -104,7 +108,9 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
         </span>
         <span class="statement">{claim.statement}</span>
         <span class="meta">
-          {claim.actorName} · {t.plural('common_mentions', claim.mentions, { count: claim.mentions })} · <span class="jump">{t('popup_showOnPage')}</span>
+          {claim.actorName} · {t.plural('common_mentions', claim.mentions, { count: claim.mentions })}
+          {claim.flagged ? <span data-testid="claim-flagged">, {t.plural('popup_flagged', claim.flagged, { count: claim.flagged })}</span> : null} ·{' '}
+          <span class="jump">{t('popup_showOnPage')}</span>
         </span>
       </button>
       {claim.change && <ChangedNote change={claim.change} />}
@@ -192,10 +198,11 @@ export function claimSetLine(t: Translator, info: ClaimSetInfo): string {
 /** The toolbar popup: what this tab says, and the switch for this site. */
 export function PopupView(props: PopupViewProps) {
   const t = useT();
-  const { page, siteEnabled, host, info, exportMessage, historyNotice, changes = {}, changedElsewhere = 0 } = props;
+  const { page, siteEnabled, host, info, exportMessage, historyNotice, changes = {}, flagged = {}, changedElsewhere = 0 } = props;
   const claims: Shown[] = page.kind === 'ready' && page.enabled ? page.claims.map((claim) => {
     const change = ownEntry(changes, claim.claimId);
-    return { ...claim, ...(change ? { change } : {}) };
+    const wrong = ownEntry(flagged, claim.claimId);
+    return { ...claim, ...(change ? { change } : {}), ...(wrong ? { flagged: wrong } : {}) };
   }) : [];
   const changedHere = claims.filter((claim) => claim.change).length;
   return (

@@ -180,7 +180,7 @@ function OptionsPage() {
           const file = await ask({ type: 'export-mentions', format, query: queryRef.current });
           if (!file.ok) return file;
           downloadText(file.content, file.filename, file.mimeType);
-          return { ok: true, count: file.count };
+          return { ok: true, count: file.count, wrongMatches: file.wrongMatches, leftOutWrongMatches: file.leftOutWrongMatches };
         },
         onImport: async (text) => {
           const result = await ask({ type: 'import-mentions', text });

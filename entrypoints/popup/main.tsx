@@ -13,6 +13,7 @@ import { hostOf } from '@/lib/sites/url';
 import { createTranslator } from '@/lib/i18n/translator';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import { historyNotice as checkedHistoryNotice, type HistoryNotice } from '@/lib/messages/reader-failure';
+import { ownEntry } from '@/lib/messages/own-entry';
 
 /** The views' words come from the browser's i18n, in the language the browser picked from _locales. */
 const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
@@ -51,6 +52,7 @@ function Popup() {
   const [info, setInfo] = useState<ClaimSetInfo>();
   const [changes, setChanges] = useState<Record<string, ClaimChange>>({});
   const [changedElsewhere, setChangedElsewhere] = useState(0);
+  const [flagged, setFlagged] = useState<Record<string, number>>({});
   const [exportMessage, setExportMessage] = useState('');
   const [historyNotice, setHistoryNotice] = useState<HistoryNotice>();
   const openedAt = useRef(Date.now());
@@ -69,6 +71,15 @@ function Popup() {
       for (const id of fresh) acknowledged.current.add(id);
       await ask({ type: 'acknowledge-claim-changes', claimIds: fresh });
     }
+  }, []);
+
+  /** This page's mentions the reader marked as wrong matches, by claim: exports leave them out, so the list says how many. */
+  const loadFlagged = useCallback(async (pageUrl: string) => {
+    const answer = await ask({ type: 'list-mentions', query: { pageUrl, wrongMatches: 'only' } });
+    if (!answer.ok) return;
+    const byClaim: Record<string, number> = {};
+    for (const mention of answer.mentions) byClaim[mention.claimId] = (ownEntry(byClaim, mention.claimId) ?? 0) + 1;
+    setFlagged(byClaim);
   }, []);
 
   /** The background aggregates what every frame of the tab found; the popup only reads it. */
@@ -105,14 +116,14 @@ function Popup() {
       // Checked like any failure: a malformed notice is not shown.
       setHistoryNotice(checkedHistoryNotice(answer.historyNotice));
       setSiteEnabled(answer.siteEnabled);
-      if (state.claims.length > 0) await loadChanges(state.claims.map((claim) => claim.claimId), state.topUrl);
+      if (state.claims.length > 0) await Promise.all([loadChanges(state.claims.map((claim) => claim.claimId), state.topUrl), loadFlagged(state.topUrl)]);
       else {
         const all = await ask({ type: 'get-claim-changes', claimIds: [], pageUrl: state.topUrl });
         if (all.ok) setChangedElsewhere(all.unseen);
       }
       setPage({ kind: 'ready', enabled: state.enabled, scanning: state.scanning, claims: state.claims });
     },
-    [loadChanges],
+    [loadChanges, loadFlagged],
   );
 
   useEffect(() => {
@@ -150,6 +161,7 @@ function Popup() {
       host={(topUrl && /^https?:/.test(topUrl) && hostOf(topUrl)) || ''}
       info={info}
       changes={changes}
+      flagged={flagged}
       changedElsewhere={changedElsewhere}
       exportMessage={exportMessage}
       {...(historyNotice ? { historyNotice } : {})}

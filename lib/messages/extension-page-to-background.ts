@@ -76,8 +76,11 @@ export const EXTENSION_PAGE_TO_BACKGROUND = {
   'list-mentions': message<{ mentions: Mention[]; claims: Record<string, ClaimCardData>; changes: Record<string, ClaimChange> }>()(
     requestSchema('list-mentions', { query: MentionQuerySchema }),
   ),
-  /** Without `wrongMatches` in the query, mentions flagged as wrong matches are left out and counted in `leftOutWrongMatches`. */
-  'export-mentions': message<{ filename: string; mimeType: string; content: string; count: number; leftOutWrongMatches: number }>()(
+  /**
+   * Without `wrongMatches` in the query, or with "exclude", mentions flagged as wrong matches are left
+   * out and counted in `leftOutWrongMatches`; `wrongMatches`: how many of the `count` exported are flagged.
+   */
+  'export-mentions': message<{ filename: string; mimeType: string; content: string; count: number; wrongMatches: number; leftOutWrongMatches: number }>()(
     requestSchema('export-mentions', { format: v.picklist(EXPORT_FORMAT_IDS), query: MentionQuerySchema }),
   ),
   'import-mentions': message<{ added: number; updated: number; unchanged: number }>()(requestSchema('import-mentions', { text: bounded(MAX_IMPORT_TEXT) })),

@@ -79,8 +79,8 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       await ctx.mentions.flushed();
       const { claims } = await ctx.claimSets.get();
       const mentions = await selectMentions(ctx, { wrongMatches: 'exclude', ...request.query }, claims);
-      // Left out by default (no choice in the query): say how many, so an export never silently drops them.
-      const leftOutWrongMatches = request.query.wrongMatches === undefined ? (await selectMentions(ctx, { ...request.query, wrongMatches: 'only' }, claims)).length : 0;
+      // Left out by default or by choice ("Hide them"): say how many, so an export never silently drops them.
+      const leftOutWrongMatches = (request.query.wrongMatches ?? 'exclude') === 'exclude' ? (await selectMentions(ctx, { ...request.query, wrongMatches: 'only' }, claims)).length : 0;
       if (mentions.length === 0) {
         return failed({ code: 'nothing-to-export', wrongMatches: leftOutWrongMatches });
       }
@@ -92,6 +92,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
         mimeType: format.mimeType,
         content: format.serialise(mentions, claims, now.toISOString()),
         count: mentions.length,
+        wrongMatches: mentions.filter((mention) => mention.wrongMatch?.flagged === true).length,
         leftOutWrongMatches,
       };
     },

@@ -102,10 +102,10 @@ describe('AnnotationHistory filters', () => {
     renderIn(<AnnotationHistory {...props({ onQueryChange })} />);
 
     fireEvent.input(screen.getByTestId('filter-text'), { target: { value: '  halt training ' } });
-    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', text: 'halt training' });
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude', text: 'halt training' });
 
     fireEvent.change(screen.getByTestId('filter-claim'), { target: { value: 'acme-target' } });
-    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', text: 'halt training', claimIds: ['acme-target'] });
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude', text: 'halt training', claimIds: ['acme-target'] });
 
     fireEvent.input(screen.getByTestId('filter-site'), { target: { value: 'example.com' } });
     fireEvent.input(screen.getByTestId('filter-from'), { target: { value: '2026-01-01' } });
@@ -140,7 +140,7 @@ describe('AnnotationHistory filters', () => {
     renderIn(<AnnotationHistory {...props({ onQueryChange })} />);
     const site = screen.getByTestId('filter-site');
     fireEvent.input(site, { target: { value: 'not a host' } });
-    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include' });
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude' });
     expect(site.getAttribute('aria-invalid')).toBe('true');
     fireEvent.input(site, { target: { value: 'example.org' } });
     expect(site.getAttribute('aria-invalid')).toBeNull();
@@ -164,9 +164,24 @@ describe('AnnotationHistory filters', () => {
     for (const control of controls) expect(labelled, control.outerHTML).toContain(control);
   });
 
+  it('hides wrong matches until the reader asks for them, as the card and the popup leave them out of exports', () => {
+    const onQueryChange = vi.fn<(query: MentionQuery) => void>();
+    renderIn(<AnnotationHistory {...props({ onQueryChange, mentions: [] })} />);
+    const wrong = screen.getByTestId<HTMLSelectElement>('filter-wrong');
+    expect(wrong.value).toBe('exclude');
+    expect(wrong.selectedOptions[0]!.textContent).toBe('Hide them');
+    // Nothing to list with the default filters is an empty history, not a filtered one.
+    expect(screen.getByTestId('history-empty').textContent).toMatch(/^Your history is empty\./);
+    fireEvent.change(wrong, { target: { value: 'include' } });
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include' });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude' });
+    expect(wrong.value).toBe('exclude');
+  });
+
   it('toMentionQuery drops empty and malformed values', () => {
-    expect(toMentionQuery(EMPTY_FILTERS)).toEqual({ wrongMatches: 'include' });
-    expect(toMentionQuery({ ...EMPTY_FILTERS, from: '2026-1-1', to: 'soon', text: '   ' })).toEqual({ wrongMatches: 'include' });
+    expect(toMentionQuery(EMPTY_FILTERS)).toEqual({ wrongMatches: 'exclude' });
+    expect(toMentionQuery({ ...EMPTY_FILTERS, from: '2026-1-1', to: 'soon', text: '   ' })).toEqual({ wrongMatches: 'exclude' });
   });
 });
 
@@ -216,6 +231,20 @@ describe('AnnotationHistory export and import', () => {
     fireEvent.click(screen.getByTestId('export-button'));
     await waitFor(() => expect(screen.getByTestId('export-result').textContent).toBe('Exported 3 mentions.'));
     expect(onExport).toHaveBeenCalledWith('csv');
+  });
+
+  it('says how many exported mentions are marked as wrong matches, or how many were left out', async () => {
+    const outcomes = [
+      { count: 3, wrongMatches: 1, leftOutWrongMatches: 0, said: 'Exported 3 mentions. 1 of them is marked as a wrong match.' },
+      { count: 2, wrongMatches: 2, leftOutWrongMatches: 0, said: 'Exported 2 mentions. 2 of them are marked as wrong matches.' },
+      { count: 1, wrongMatches: 0, leftOutWrongMatches: 1, said: 'Exported 1 mention. 1 mention you marked as a wrong match was left out.' },
+    ];
+    for (const { said, ...counts } of outcomes) {
+      renderIn(<AnnotationHistory {...props({ onExport: vi.fn(async () => ({ ok: true as const, ...counts })) })} />);
+      fireEvent.click(screen.getByTestId('export-button'));
+      await waitFor(() => expect(screen.getByTestId('export-result').textContent).toBe(said));
+      cleanup();
+    }
   });
 
   it('offers the three export formats', () => {
@@ -296,7 +325,7 @@ describe('AnnotationHistory as a research view', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
     renderIn(<AnnotationHistory {...props({ onQueryChange, unseenChanges: [change] })} />);
     fireEvent.click(screen.getByTestId('show-changed'));
-    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'include', changedSinceRead: true });
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude', changedSinceRead: true });
     expect(screen.getByTestId<HTMLInputElement>('filter-changed').checked).toBe(true);
     expect(screen.queryByTestId('show-changed')).toBeNull();
   });

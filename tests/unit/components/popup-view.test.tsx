@@ -49,6 +49,18 @@ describe('PopupView claims', () => {
     expect(groupByKind(CLAIMS).map((group) => group.kind)).toEqual(['announced-target', 'binding-commitment', 'no-commitment']);
   });
 
+  it('says how many of a claim\'s mentions here are marked as wrong matches, which exports leave out', () => {
+    renderIn(<PopupView {...props({ flagged: { second: 1, headline: 2, elsewhere: 4 } })} />);
+    const meta = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('.meta')!.textContent;
+    expect(meta('second')).toBe('Acme AI · 2 mentions, 1 marked as a wrong match · Show on page');
+    expect(meta('headline')).toBe('Acme AI · 1 mention, 2 marked as wrong matches · Show on page');
+    expect(meta('third')).toBe('Acme AI · 1 mention · Show on page');
+    expect(screen.getAllByTestId('claim-flagged')).toHaveLength(2);
+    cleanup();
+    renderIn(<PopupView {...props({ flagged: { second: 1 } })} />, german);
+    expect(screen.getByTestId('claim-flagged').textContent).toBe(', 1 als Fehltreffer markiert');
+  });
+
   it('shows kind and status in plain words on every claim', () => {
     renderIn(<PopupView {...props()} />);
     const second = screen.getAllByTestId('claim-item')[2]!;
