@@ -1,6 +1,7 @@
 import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, formatReaderDay, readerText, verdictOf } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
-import { CLAIM_FORCES, type ClaimForce, type HistoryEvent } from '@/lib/claims/schema';
+import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
+import type { ClaimForce, HistoryEvent } from '@/lib/claims/schema';
 import type { MessageName } from '@/lib/i18n/translator';
 import { safeLinkUrl } from '@/lib/sites/url';
 import { Rich, useT } from './i18n';

@@ -16,6 +16,8 @@
  * `InferOutput` ergonomics.
  */
 import * as v from 'valibot';
+// The enumerations the content script needs live in a module of their own (see claim-enums.ts).
+import { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES, ClaimKindSchema, ClaimStatusSchema } from './claim-enums';
 
 export const CLAIM_SCHEMA_VERSION = 2;
 
@@ -97,27 +99,7 @@ const list = <S extends v.GenericSchema>(item: S, max: number) => v.pipe(v.array
 
 const versionString = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.4.0'));
 
-/**
- * The headline label. `no-commitment` is for refusals to commit and statements of position that
- * promise nothing: the card must never suggest a promise exists.
- */
-export const CLAIM_KINDS = ['binding-commitment', 'announced-target', 'no-commitment'] as const;
-export const ClaimKindSchema = v.picklist(CLAIM_KINDS, `must be one of ${CLAIM_KINDS.join(', ')}`);
-
-export const CLAIM_FORCES = [
-  'legal-obligation',
-  'contractual',
-  'treaty',
-  'categorical-pledge',
-  'voluntary-pledge',
-  'conditional',
-  'goal',
-  'best-effort',
-  'recommendation',
-  'aspiration',
-  'declaration',
-  'refusal',
-] as const;
+export { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES, ClaimKindSchema, ClaimStatusSchema };
 export const ClaimForceSchema = v.picklist(CLAIM_FORCES, `must be one of ${CLAIM_FORCES.join(', ')}`);
 
 /**
@@ -130,20 +112,6 @@ export const FORCES_BY_KIND: Readonly<Record<ClaimKind, readonly ClaimForce[]>> 
   'announced-target': ['conditional', 'goal', 'best-effort', 'recommendation', 'aspiration', 'declaration'],
   'no-commitment': ['refusal', 'declaration'],
 };
-
-export const CLAIM_STATUSES = [
-  'in-force',
-  'pending',
-  'modified',
-  'superseded',
-  'withdrawn',
-  'fulfilled',
-  'partly-fulfilled',
-  'lapsed',
-  'disputed',
-  'declined',
-] as const;
-export const ClaimStatusSchema = v.picklist(CLAIM_STATUSES, `must be one of ${CLAIM_STATUSES.join(', ')}`);
 
 /** What happened to a claim on a given day. */
 export const HISTORY_EVENTS = [

@@ -5,7 +5,8 @@
  */
 import * as v from 'valibot';
 import type { ClaimCardData } from '../claims/claim-card-data';
-import { ClaimKindSchema, ClaimStatusSchema } from '../claims/schema';
+// From the enumerations' own module: the content script validates with these, and the claim schema stays out of its bundle.
+import { ClaimKindSchema, ClaimStatusSchema } from '../claims/claim-enums';
 import { bounded, claimId, pageUrl } from './fields';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
 

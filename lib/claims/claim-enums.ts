@@ -1,0 +1,45 @@
+/**
+ * The claim schema's enumerations that the content script needs (a highlight's kind, a frame's
+ * report, the card's forces), as plain constant tuples, with the two picklists the content script's
+ * messages validate. `schema.ts` builds the claim schema from these and re-exports them, and every
+ * claim type still comes from there: this module only lets the content script use them without
+ * evaluating the whole claim schema (its objects, patterns and checks: the content bundle's largest
+ * module that a page never needs).
+ */
+import * as v from 'valibot';
+
+/**
+ * The headline label. `no-commitment` is for refusals to commit and statements of position that
+ * promise nothing: the card must never suggest a promise exists.
+ */
+export const CLAIM_KINDS = ['binding-commitment', 'announced-target', 'no-commitment'] as const;
+export const ClaimKindSchema = v.picklist(CLAIM_KINDS, `must be one of ${CLAIM_KINDS.join(', ')}`);
+
+export const CLAIM_FORCES = [
+  'legal-obligation',
+  'contractual',
+  'treaty',
+  'categorical-pledge',
+  'voluntary-pledge',
+  'conditional',
+  'goal',
+  'best-effort',
+  'recommendation',
+  'aspiration',
+  'declaration',
+  'refusal',
+] as const;
+
+export const CLAIM_STATUSES = [
+  'in-force',
+  'pending',
+  'modified',
+  'superseded',
+  'withdrawn',
+  'fulfilled',
+  'partly-fulfilled',
+  'lapsed',
+  'disputed',
+  'declined',
+] as const;
+export const ClaimStatusSchema = v.picklist(CLAIM_STATUSES, `must be one of ${CLAIM_STATUSES.join(', ')}`);
