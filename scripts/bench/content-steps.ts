@@ -6,7 +6,7 @@
  * entries. Prints each run and the medians, and first highlight / load alone (goal <= 1.7x).
  * About a minute on 2 quiet cores.
  *
- *   npx tsx scripts/bench/content-steps.ts [--runs 7] [--page 2k|10k] [--rebuild]
+ *   npx tsx scripts/bench/content-steps.ts [--runs 7] [--page 2k|10k] [--rebuild] [--build DIR]
  */
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
@@ -25,7 +25,7 @@ import { median } from './stats';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEADLINE_MS = 60_000;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, page: { type: 'string', default: '2k' }, rebuild: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, page: { type: 'string', default: '2k' }, rebuild: { type: 'boolean', default: false }, build: { type: 'string' } } });
 const runs = Number(values.runs);
 const pageName = values.page!;
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -45,8 +45,9 @@ async function main(): Promise<void> {
   log(`load average ${loadavg()[0]!.toFixed(2)}`);
   const words = pageName === '10k' ? 10_000 : 2_000;
   const [page] = preparePages(loadCorpus(join(ROOT, 'tests/fixtures/articles')), [{ name: pageName, words }]);
-  const build = await buildBenchExtension(log, values.rebuild);
-  log(build.reused ? 'reused the bench build' : `built in ${(build.ms / 1000).toFixed(0)} s`);
+  // `--build DIR`: a saved bench build (A/B runs alternate two of them), else the current sources'.
+  const build = values.build ? { dir: values.build, ms: 0, reused: true } : await buildBenchExtension(log, values.rebuild);
+  log(values.build ? `the bench build in ${values.build}` : build.reused ? 'reused the bench build' : `built in ${(build.ms / 1000).toFixed(0)} s`);
   const server = await startStaticServer({});
   const harnessUrl = server.put('/bench/harness.js', await bundleHarness(), 'text/javascript; charset=utf-8');
   const url = server.put(`/pages/${pageName}.html`, page!.html, 'text/html; charset=utf-8');

@@ -7,7 +7,10 @@
  * warm with the 10,000-claim set bundled (a copy of the build, as the bench makes it) and the goal's
  * ratio, about a minute more.
  *
- *   npx tsx scripts/bench/extension-rows.ts [--runs 5] [--rebuild] [--big]
+ *   npx tsx scripts/bench/extension-rows.ts [--runs 5] [--rebuild] [--big] [--build DIR]
+ *
+ * `--build DIR` measures a saved copy of `.output/bench/chrome-mv3` instead of building: A/B runs
+ * alternate two saved builds on the same machine state.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +33,7 @@ import { loadVocabulary } from './vocabulary';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const DEADLINE_MS = 60_000;
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, rebuild: { type: 'boolean', default: false }, big: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, rebuild: { type: 'boolean', default: false }, build: { type: 'string' }, big: { type: 'boolean', default: false } } });
 const runs = Number(values.runs);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const fmt = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
@@ -41,8 +44,9 @@ async function main(): Promise<void> {
     { name: '2k', words: 2_000 },
     { name: '10k', words: 10_000 },
   ]);
-  const build = await buildBenchExtension(log, values.rebuild);
-  log(build.reused ? 'reused the bench build' : `built in ${(build.ms / 1000).toFixed(0)} s`);
+  // `--build DIR`: a saved bench build (A/B runs alternate two of them), else the current sources'.
+  const build = values.build ? { dir: values.build, ms: 0, reused: true } : await buildBenchExtension(log, values.rebuild);
+  log(values.build ? `the bench build in ${values.build}` : build.reused ? 'reused the bench build' : `built in ${(build.ms / 1000).toFixed(0)} s`);
   const server = await startStaticServer({});
   const harnessUrl = server.put('/bench/harness.js', await bundleHarness(), 'text/javascript; charset=utf-8');
   const urls = new Map(pages.map((p) => [p.name, server.put(`/pages/${p.name}.html`, p.html, 'text/html; charset=utf-8')]));
