@@ -51,6 +51,9 @@ const MAX_NAMES_PER_WORD = 64;
 const SPEAKER_WORDS = 12;
 /** Characters after a closing quotation mark (or before an opening one) where its attribution is looked for. */
 const ATTRIBUTION_REACH = 80;
+/** An attribution after a quotation, up to the next stop: 60 characters, or all of ATTRIBUTION_REACH (see `quoteOpensUnit`). */
+const ATTRIBUTION_AFTER = /^[\s,]*([^.;:!?“”"]{0,60}?)(?:[.;!?]|$)/;
+const LONG_ATTRIBUTION_AFTER = /^[\s,]*([^.;:!?“”"]{0,80}?)(?:[.;!?]|$)/;
 
 /**
  * An instrument name made of an actor's name and a lower-case description of two or more words
@@ -555,7 +558,7 @@ const RIGHT_DOUBLE_QUOTE = 0x201d;
 const STRAIGHT_QUOTE = 0x22;
 
 /** Quotation spans of a block and who each is attributed to, as a character range for the speaker. */
-function quotations(text: string, start: number, end: number): Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> {
+function quotations(text: string, start: number, end: number, longAttributions: boolean): Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> {
   const out: Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> = [];
   let open = -1;
   let straight = false;
@@ -568,7 +571,8 @@ function quotations(text: string, start: number, end: number): Array<{ start: nu
     } else if (open >= 0 && ((c === RIGHT_DOUBLE_QUOTE && !straight) || (c === STRAIGHT_QUOTE && straight))) {
       // Attribution after the quote (", said a spokesman." / ", the official said.") or before it ("X said: “…”").
       const after = text.slice(i + 1, Math.min(end, i + 1 + ATTRIBUTION_REACH));
-      const afterMatch = /^[\s,]*([^.;:!?“”"]{0,60}?)(?:[.;!?]|$)/.exec(after);
+      // (An attribution with an aside runs longer: ", said Marcus Lind, who researches AI audits at a university in Oslo.")
+      const afterMatch = (longAttributions ? LONG_ATTRIBUTION_AFTER : ATTRIBUTION_AFTER).exec(after);
       if (afterMatch && /\S/.test(afterMatch[1]!)) out.push({ start: open, end: i + 1, speakerStart: i + 1 + afterMatch.index, speakerEnd: i + 1 + afterMatch.index + afterMatch[0].length });
       else {
         const speakerStart = attributionBefore(text, Math.max(start, open - ATTRIBUTION_REACH), open);
@@ -631,7 +635,9 @@ function speakerOf(
     if (!REPORTING_VERBS.has(verb.key)) continue;
     // "according to X"; "called" only as "called for/on"; "claims"/"note"/"question"/"call" as nouns do not report.
     if (verb.key === 'according' && tokens[v + 1]?.key !== 'to') continue;
-    if ((verb.key === 'call' || verb.key === 'calls' || verb.key === 'called') && !['for', 'on'].includes(tokens[v + 1]?.key ?? '')) continue;
+    // ("Detractors call the interviews a stunt", "advocates called that reassuring": an outsider's verdict, with `outsiderCalls`.)
+    const outsiderCalls = context.tunables.outsiderCalls > 0 && v > from && OUTSIDER_NOUNS.has(tokens[v - 1]!.key) && !QUANTIFIERS.has(tokens[v - 1]!.key);
+    if ((verb.key === 'call' || verb.key === 'calls' || verb.key === 'called') && !['for', 'on'].includes(tokens[v + 1]?.key ?? '') && !outsiderCalls) continue;
     const previous = tokens[v - 1];
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
     let npStart = v;
@@ -706,6 +712,11 @@ function classifySpeaker(
       if (tokens[k]!.key !== 'at') continue;
       const next = tokens[k + 1]?.key === 'the' ? tokens[k + 2] : tokens[k + 1];
       if (foreignName(next)) outsider = true;
+    }
+    // "…, a policy fellow at a think tank", "…, who researches AI audits at a university": a place the text does
+    // not name is never the claim's actor, who would be named.
+    if (context.tunables.speakerAtUnnamed > 0) {
+      for (let k = npFrom; k + 1 < npTo; k++) if (tokens[k]!.key === 'at' && (tokens[k + 1]!.key === 'a' || tokens[k + 1]!.key === 'an')) outsider = true;
     }
   }
   // What is reported: its first words (its subject).
@@ -876,7 +887,7 @@ export function analyseDiscourse(
       advanceHistory(before.start);
       quoteSpeakers.push({ start: block.start, end: block.end, speaker: speakerOf(context, tokens, Math.max(from, to - SPEAKER_WORDS - 2), to, mentionsIn, anaphorsIn, resolver) });
     }
-    for (const quote of quotations(text, block.start, block.end)) {
+    for (const quote of quotations(text, block.start, block.end, tunables.quoteOpensUnit > 0)) {
       quoteSpeakers.push({ start: quote.start, end: quote.end, speaker: undefined });
       const last = quoteSpeakers[quoteSpeakers.length - 1]!;
       // The attribution's tokens: find them by offset within the block's units.
@@ -965,7 +976,11 @@ export function analyseDiscourse(
     // only if a candidate needs it (most units have none), before the next unit is read.
     while (quoteCursor < quoteSpeakers.length && quoteSpeakers[quoteCursor]!.end <= unit.start) quoteCursor++;
     const quote = quoteSpeakers[quoteCursor];
-    const inQuote = quote && quote.start <= unit.start && unit.end <= quote.end + 1 ? quote : undefined;
+    // A unit that opens with (or inside) a quotation whose attribution follows in the unit ("“A review … is a
+    // courtesy,” said …") speaks with that attribution's voice too: a verb inside the quotation ("… the
+    // company's own trust asks for it …") is not the unit's reporting verb.
+    const opensQuote = tunables.quoteOpensUnit > 0 && quote?.speaker !== undefined && quote.start <= unit.start + 1 && quote.end < unit.end;
+    const inQuote = quote && ((quote.start <= unit.start && unit.end <= quote.end + 1) || opensQuote) ? quote : undefined;
     const [from, to] = tokenRanges[u]!;
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;

@@ -138,6 +138,24 @@ export interface Tunables {
    * Hollis Institute). 0: only a known name before an aside, only "a …" appositives.
    */
   speakerAside: number;
+  /**
+   * 1: a unit that opens with a quotation (or inside one) whose attribution follows in the unit speaks
+   * with that attribution's voice, as a unit inside a quotation does: "“A review the company's trust asks
+   * for is a courtesy,” said a researcher" is the researcher's, not the trust's. 0: the unit's first
+   * reporting verb, inside the quotation or not, finds its speaker.
+   */
+  quoteOpensUnit: number;
+  /**
+   * 1: a speaker placed "at a …" (a university, a think tank, a rival lab: a place the text does not name)
+   * is an outsider; the claim's actor would be named. 0: only a named place the claim set does not know.
+   */
+  speakerAtUnnamed: number;
+  /**
+   * 1: "call" after a critic, an expert, an advocate ("Detractors call the interviews a stunt", "Open-source
+   * advocates called that reassuring") reports their verdict, as "say" does. 0: "call" reports only as
+   * "call for"/"call on".
+   */
+  outsiderCalls: number;
   /** Sentences a subject carries over when the following ones name nobody (within a paragraph). */
   inheritSentences: number;
   /** Blocks (paragraphs) a subject carries into when they name nobody. */
@@ -215,6 +233,9 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
 
   speakerAppositive: 1,
   speakerAside: 1,
+  quoteOpensUnit: 1,
+  speakerAtUnnamed: 1,
+  outsiderCalls: 1,
   inheritSentences: 3,
   inheritBlocks: 2,
   anaphorWindow: 1500,

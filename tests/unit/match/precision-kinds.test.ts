@@ -287,3 +287,36 @@ describe('another jurisdiction\'s law in view, the claim\'s jurisdiction only in
     expect(found([...page, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
   });
 });
+
+describe('a quotation opening a sentence, its speaker named after it with an aside', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger every three months.';
+  const quote = '“A risk ledger that the company asks for every three months on the dangers of its models is no audit,” said Dana Reyes, who studies AI audits at a university in Oslo.';
+
+  it('is that speaker’s, not the actor a verb inside the quotation names', () => {
+    const text = `${promise} ${quote}`;
+    expect(spans(text, { quoteOpensUnit: 0 })).toContain(quote);
+    expect(spans(text, { speakerAtUnnamed: 0 })).toContain(quote);
+    expect(spans(text)).toEqual([promise]);
+  });
+
+  it('stays the actor’s when the speaker speaks for the actor', () => {
+    const own = '“We will publish a risk ledger every three months on the dangers of our models,” said Jo Park, a cofounder of Acme AI.';
+    expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
+  });
+});
+
+describe('critics "calling" the claim something', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger every three months.';
+
+  it('is their verdict, not the actor’s claim', () => {
+    const verdict = 'Detractors call the quarterly risk ledger on model dangers a publicity stunt.';
+    const text = `${promise} ${verdict}`;
+    expect(spans(text, { outsiderCalls: 0 })).toContain(verdict);
+    expect(spans(text)).toEqual([promise]);
+  });
+
+  it('stays the actor’s when the actor calls it so', () => {
+    const own = 'Acme AI calls its quarterly risk ledger on model dangers a promise to the public.';
+    expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
+  });
+});
