@@ -34,7 +34,7 @@ export function citeMention(mention: Mention, claim: ClaimCardData | undefined):
   const sourceTitle = source && oneLine(source.title ?? claim.sources.find((entry) => entry.url === source.url)?.title ?? '');
   const primary = source ? ` Primary source: ${sourceTitle ? `${sourceTitle}, ` : ''}${source.url}.` : '';
   return (
-    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${KIND_LABEL[claim.kind]}; ${statusWithDate(claim.status, claim.statusDate)}).` +
+    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${KIND_LABEL[claim.kind]}; ${statusWithDate(claim.status, claim.statusDate, claim.kind)}).` +
     `${primary} Pledge Lens claim set “${oneLine(claim.packName)}”, claim ${claim.id}.`
   );
 }

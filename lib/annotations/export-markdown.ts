@@ -7,7 +7,7 @@
  * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
 import type { Claim } from '../claims/schema';
-import { KIND_LABEL, STATUS_LABEL } from '../format/claim-labels';
+import { formatDay, KIND_LABEL, statusWithDate } from '../format/claim-labels';
 import { exportedText } from './exported-text';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
@@ -119,10 +119,16 @@ function pageHeading(mention: Mention): string {
   return `## ${escapeMarkdownText(title)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
 }
 
+/** "28 Nov 2026 to 30 Nov 2026", or one day: the UTC days, as the history shows them (the W3C and CSV files keep the instants). */
+function seenDays(mention: Mention): string {
+  const [first, last] = [mention.firstSeen, mention.lastSeen].map((instant) => escapeMarkdownText(formatDay(instant.slice(0, 10))));
+  return first === last ? first! : `${first} to ${last}`;
+}
+
 function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   const items: string[] = [];
   if (claim) {
-    items.push(`**${KIND_LABEL[claim.kind]}** · ${STATUS_LABEL[claim.status]} since ${claim.statusDate}`);
+    items.push(`**${KIND_LABEL[claim.kind]}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
     items.push(`Actor: ${escapeMarkdownText(claim.actor.name)}`);
     items.push(`Claim: ${escapeMarkdownText(claim.statement)}`);
   } else {
@@ -133,7 +139,7 @@ function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   if (claim && claim.sources.length > 0) {
     items.push(`Sources: ${claim.sources.map((source) => link(source.title, safeHttpsUrl(source.url))).join(', ')}`);
   }
-  items.push(`Seen: ${escapeMarkdownText(mention.firstSeen)} to ${escapeMarkdownText(mention.lastSeen)}`);
+  items.push(`Seen: ${seenDays(mention)}`);
   return `${blockQuote(exportedText(mention.anchor.exact))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 

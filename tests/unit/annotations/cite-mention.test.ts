@@ -26,6 +26,11 @@ describe('citeMention', () => {
     expect(text.endsWith('Pledge Lens claim set “Pledge Lens”, claim acme-pause-pledge.')).toBe(true);
   });
 
+  it('says an announced target that holds is current, as the card does, and a binding one in force', () => {
+    expect(citeMention(makeMention({ claimId: targetClaim.id }), card(targetClaim))).toContain('(Announced target; Current since 1 Sep 2025).');
+    expect(citeMention(makeMention(), card({ ...bindingClaim, status: 'in-force', statusDate: '2025-09-01' }))).toContain('(Binding commitment; In force since 1 Sep 2025).');
+  });
+
   it('takes the primary source from the first piece of evidence when there is one', () => {
     const withEvidence = { ...targetClaim, evidence: [{ quote: 'We aim to publish a roadmap every quarter.', locator: 'para 2', url: 'https://acme.example/roadmap-post', title: 'Roadmaps at Acme' }] };
     expect(citeMention(makeMention({ claimId: targetClaim.id }), card(withEvidence))).toContain('Primary source: Roadmaps at Acme, https://acme.example/roadmap-post.');

@@ -31,39 +31,39 @@ describe('exportMarkdown', () => {
 
       > the earlier sentence
 
-      - **Binding commitment** · Withdrawn since 2026-02-24
+      - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
       - Sources: [Acme scaling policy, version 1](<https://acme.example/policy-v1>), [Acme drops its pause promise](<https://news.example/acme-drops-pause>)
-      - Seen: 2026-11-20T08:15:00.000Z to 2026-11-21T19:45:30.250Z
+      - Seen: 20 Nov 2026 to 21 Nov 2026
 
       > Acme will no longer pause training
 
-      - **Binding commitment** · Withdrawn since 2026-02-24
+      - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
       - Sources: [Acme scaling policy, version 1](<https://acme.example/policy-v1>), [Acme drops its pause promise](<https://news.example/acme-drops-pause>)
-      - Seen: 2026-11-20T08:15:00.000Z to 2026-11-21T19:45:30.250Z
+      - Seen: 20 Nov 2026 to 21 Nov 2026
 
       ## [Roadmap plans](<https://blog.example/roadmaps>)
 
       > a roadmap
       > every quarter
 
-      - **Announced target** · In force since 2025-09-01
+      - **Announced target** · Current since 1 Sep 2025
       - Actor: Acme AI
       - Claim: Acme AI aims to publish a safety roadmap every quarter.
       - Note: Worth checking\\
         \\- next quarter
       - Sources: [Our roadmap plans](<https://acme.example/blog/roadmaps>)
-      - Seen: 2026-11-20T08:15:00.000Z to 2026-11-21T19:45:30.250Z
+      - Seen: 20 Nov 2026 to 21 Nov 2026
 
       ## [Untitled page](<http://plain.example/x>)
 
       > old words
 
       - **Unknown claim** retired-claim: not in the loaded claim set
-      - Seen: 2026-11-20T08:15:00.000Z to 2026-11-21T19:45:30.250Z
+      - Seen: 20 Nov 2026 to 21 Nov 2026
       "
     `);
   });
@@ -136,6 +136,11 @@ describe('exportMarkdown', () => {
     const md = exportMarkdown([makeMention({ exact: 'the last words of a heading\u2029\n   \u2029and the next paragraph' })], claimsById, { generatedAt });
     expect(md).toContain('> the last words of a heading\n> and the next paragraph\n');
     expect(md).not.toContain('\u2029');
+  });
+
+  it('gives the seen days as the history does, one day once', () => {
+    const md = exportMarkdown([makeMention({ firstSeen: '2026-11-30T10:03:00.361Z', lastSeen: '2026-11-30T18:00:00.000Z' })], claimsById, { generatedAt });
+    expect(md).toContain('- Seen: 30 Nov 2026\n');
   });
 
   it('says at the top how many of its mentions are marked as wrong matches', () => {
