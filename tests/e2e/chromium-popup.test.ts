@@ -150,16 +150,20 @@ describe('Chromium: popup', () => {
     await article.close();
   });
 
-  test('the site toggle removes every highlight, stays off after reload, and brings them back', async () => {
+  test('the site toggle removes every highlight, in the site\'s other open tab too, stays off after reload, and brings them back', async () => {
     const article = await openArticle('inline-markup-split.html');
     await article.waitForHighlights();
     const before = (await article.mentions()).length;
     const original = await article.originalSnapshot();
+    // Another tab on the same site: the switch is per site, so it must follow without a reload.
+    const sameSite = await openArticle('bullet-list-what-changed.html');
+    await sameSite.waitForHighlights();
     let popup = await openPopupFor(article);
     try {
       expect(await popup.siteToggle(), await popup.describe()).toBe(true);
       await popup.setSiteToggle(false);
       await article.waitForNoHighlights(5_000);
+      await sameSite.waitForNoHighlights(5_000);
       // Unwrapping must leave the page's DOM as it was served, not just without marks.
       expect((await article.currentSnapshot()).bodyHtml).toBe(original.bodyHtml);
       await popup.close();
@@ -177,11 +181,13 @@ describe('Chromium: popup', () => {
       // One keyboard stop per mention: wait for as many as before, then count the mentions their cards name.
       await article.page.waitForFunction((count) => document.querySelectorAll('mark.pledge-lens-mark[tabindex="0"]').length >= count, before, { timeout: 5_000 });
       expect((await article.mentions()).length).toBe(before);
+      await sameSite.waitForHighlights(HIGHLIGHT, 10_000);
     } finally {
       // Leave the site on for whatever runs next, even when an assertion above failed.
       if (!popup.page.isClosed() && (await popup.siteToggle().catch(() => undefined)) === false) await popup.setSiteToggle(true);
       await popup.close().catch(() => undefined);
       await article.close();
+      await sameSite.close();
     }
   });
 });

@@ -3,6 +3,7 @@ import type { ExtensionPageToBackground } from '../../messages/extension-page-to
 import type { Handlers } from '../../messages/message-map';
 import { cleanSiteList, type SiteSettings } from '../../sites/site-settings';
 import type { BackgroundContext } from '../context';
+import { recheckChangedTabs } from '../recheck-sites';
 import type { StoredSettings } from '../store/open-database';
 
 type SettingsRequests = Pick<ExtensionPageToBackground, 'get-site-settings' | 'set-site-settings'>;
@@ -23,12 +24,14 @@ export function settingsHandlers(ctx: BackgroundContext): Handlers<SettingsReque
       if (!Array.isArray(allowedSites)) return { ok: false, error: allowedSites.error };
       const disabledSites = cleanSiteList(request.disabledSites, 'the switched-off sites');
       if (!Array.isArray(disabledSites)) return { ok: false, error: disabledSites.error };
-      const stored = await ctx.settings.update((current) =>
-        (current.revision ?? 0) !== request.revision
-          ? STALE
-          : { ...current, siteMode: request.siteMode, allowedSites, disabledSites },
-      );
+      let before: StoredSettings | undefined;
+      const stored = await ctx.settings.update((current) => {
+        before = current;
+        return (current.revision ?? 0) !== request.revision ? STALE : { ...current, siteMode: request.siteMode, allowedSites, disabledSites };
+      });
       if (typeof stored === 'string') return { ok: false, error: stored };
+      // Open tabs the new lists turn on or off follow at once, as the popup's switch does.
+      await recheckChangedTabs(ctx, before ?? stored, stored);
       return { ok: true, settings: siteSettingsOf(stored), revision: stored.revision ?? 0 };
     },
   };

@@ -1,9 +1,10 @@
 /** Answers the popup about one tab: its frames' findings, jumping to a claim, and its site switch. */
 import type { ExtensionPageToBackground } from '../../messages/extension-page-to-background';
 import type { Handlers } from '../../messages/message-map';
-import { siteEnabled, withSiteSwitched } from '../../sites/site-settings';
+import { siteEnabled, withSiteSwitched, type SiteSettings } from '../../sites/site-settings';
 import { historyUrl } from '../../sites/url';
 import type { BackgroundContext } from '../context';
+import { recheckChangedTabs } from '../recheck-sites';
 
 type TabRequests = Pick<ExtensionPageToBackground, 'get-tab-state' | 'scroll-to-claim' | 'set-site-enabled'>;
 
@@ -53,10 +54,11 @@ export function tabHandlers(ctx: BackgroundContext): Handlers<TabRequests, undef
       // The switch is about the page the reader sees: the top frame's site, whichever frame answered first.
       const topUrl = ctx.frames.topUrl(request.tabId) ?? webUrl(request.url);
       if (!topUrl) return { ok: false, error: NOT_A_PAGE };
-      const settings = await ctx.settings.update((current) => withSiteSwitched(current, topUrl, request.enabled));
+      let before: SiteSettings | undefined;
+      const settings = await ctx.settings.update((current) => withSiteSwitched((before = current), topUrl, request.enabled));
       if (typeof settings === 'string') return { ok: false, error: settings };
-      // Every frame of the tab asks again for its own site and starts or stops.
-      await ctx.port.sendToContent(request.tabId, { type: 'recheck-site' }).catch(() => undefined);
+      // Every frame of this tab, and of the site's other open tabs, asks again for its own site and starts or stops.
+      await recheckChangedTabs(ctx, before ?? settings, settings, request.tabId);
       return { ok: true, enabled: siteEnabled(settings, topUrl) };
     },
   };

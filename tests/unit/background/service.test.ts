@@ -161,6 +161,26 @@ describe('BackgroundHarness: matching and mentions', () => {
     await ok(service.page({ type: 'set-site-enabled', tabId: top.tabId, enabled: true }));
     expect((await matchPage(service)).ok).toBe(true);
   });
+
+  it("switching a site off in one tab's popup tells the site's other open tabs to recheck, and no tab of another site", async () => {
+    const service = await makeService();
+    const tabs = [
+      { ...TOP_FRAME, tabId: 11, url: PAGE.url },
+      { ...TOP_FRAME, tabId: 12, url: 'https://news.example/another-story' },
+      { ...TOP_FRAME, tabId: 13, url: 'https://other.example/a' },
+    ];
+    for (const tab of tabs) await ok(service.content(tab)({ type: 'report-frame', url: tab.url, enabled: true, scanning: false, claims: [] }));
+    const rechecked = () => service.port.sent.filter((sent) => sent.request.type === 'recheck-site').map((sent) => sent.tabId);
+
+    await ok(service.page({ type: 'set-site-enabled', tabId: 11, enabled: false }));
+    expect(rechecked().sort()).toEqual([11, 12]);
+
+    // The options page's site lists: the site's tabs change again, the other site's does not.
+    service.port.sent.length = 0;
+    const { settings, revision } = await ok(service.page({ type: 'get-site-settings' }));
+    await ok(service.page({ type: 'set-site-settings', ...settings, disabledSites: [], revision }));
+    expect(rechecked().sort()).toEqual([11, 12]);
+  });
 });
 
 describe('BackgroundHarness: claim packs', () => {
