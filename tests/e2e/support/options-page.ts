@@ -16,6 +16,8 @@ export interface PackRowInfo {
   id: string;
   name: string;
   version: string;
+  /** The line under the name as a reader sees it: source, version, date published, size. */
+  meta: string;
   enabled: boolean;
 }
 
@@ -129,6 +131,7 @@ export class OptionsPage {
         id: row.getAttribute('data-pack-id') ?? '',
         name: row.querySelector('[data-testid=pack-name]')?.textContent?.trim() ?? '',
         version: row.querySelector('[data-testid=pack-version]')?.textContent?.trim() ?? '',
+        meta: row.querySelector('.pack-meta')?.textContent?.trim() ?? '',
         enabled: (row.querySelector('[data-testid=pack-toggle]') as HTMLInputElement | null)?.checked ?? false,
       })),
     );
