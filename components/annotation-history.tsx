@@ -104,7 +104,7 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
               : t('history_empty')
         }
       />
-      <h3>{t('history_transferTitle')}</h3>
+      <h3 id="transfer-heading">{t('history_transferTitle')}</h3>
       <AnnotationTransfer onExport={props.onExport} onImport={props.onImport} onClearAll={props.onClearAll} empty={!loading && mentions.length === 0} />
     </section>
   );

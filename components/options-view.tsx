@@ -24,6 +24,10 @@ export function OptionsView({ history, claimSet, feed, sites }: OptionsViewProps
               <a href="#history-heading">{t('history_title')}</a>
             </li>
             <li>
+              {/* Export sits under the whole history: a week of reading put it 200 Tab stops down. */}
+              <a href="#transfer-heading">{t('history_transferTitle')}</a>
+            </li>
+            <li>
               <a href="#claim-set-heading">{t('claimSet_title')}</a>
             </li>
             <li>

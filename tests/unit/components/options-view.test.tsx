@@ -58,6 +58,16 @@ describe('OptionsView', () => {
     }
   });
 
+  it('the sections nav reaches every section and the export, each link landing on its heading', () => {
+    const root = mountPage(false);
+    const links = Array.from(root.querySelectorAll('nav a[href^="#"]'));
+    expect(links.map((a) => a.textContent)).toEqual(['Annotation history', 'Export, import or clear', 'Claim set', 'Claim feed', 'Sites']);
+    for (const link of links) {
+      const target = root.querySelector(link.getAttribute('href')!);
+      expect(target?.textContent, link.getAttribute('href')!).toBe(link.textContent);
+    }
+  });
+
   it.each([false, true])('passes the structural axe-core rules (stale=%s)', async (stale) => {
     mountPage(stale);
     // Layout-dependent rules (contrast, target size) need a real browser; the E2E audit covers those.
