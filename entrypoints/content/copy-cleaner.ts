@@ -3,7 +3,7 @@ import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
 /**
  * Copying a selection that spans our highlights must give the reader the page's text and markup, not
  * ours: left to itself the browser serialises our marks with their attributes (role="button",
- * tabindex, aria-label, data-claim-kind) and, in Chrome, every computed style of our reset rules inline (kilobytes
+ * tabindex, aria-description, data-claim-kind) and, in Chrome, every computed style of our reset rules inline (kilobytes
  * per mark), so pasting into a rich editor imports highlight boxes and fake buttons.
  *
  * When the selection touches one of our highlight elements, the clipboard is filled here instead:

@@ -64,24 +64,25 @@ interface Prefetch {
   dropped: boolean;
 }
 
-/** Highlights' accessible names by kind: the frame's language cannot change while the page is open. */
-const labels = new Map<ClaimCardData['kind'], string>();
+/** Highlights' accessible descriptions by kind: the frame's language cannot change while the page is open. */
+const descriptions = new Map<ClaimCardData['kind'], string>();
 
 /**
- * A highlight's accessible name. It is an attribute in the page's DOM, so it names the kind only
- * (as the highlight's colour and line do): a statement or status there would let the page read
- * which of the reader's claims (a private pack's included) its text matched. The card, out of the
- * page's reach, says the rest.
+ * A highlight's accessible description, announced after its name (the page's words), e.g. "Binding
+ * commitment (Pledge Lens): press Enter for details". It is an attribute in the page's DOM, so it
+ * names the kind only (as the highlight's colour and line do): a statement or status there would let
+ * the page read which of the reader's claims (a private pack's included) its text matched. The card,
+ * out of the page's reach, says the rest.
  */
-function markLabel(kind: ClaimCardData['kind']): string {
+function markDescription(kind: ClaimCardData['kind']): string {
   // Each `i18n.getMessage` is an extension API call (its arguments checked against the API's
   // schema): once per kind, not twice per highlight.
-  let label = labels.get(kind);
-  if (label === undefined) {
+  let description = descriptions.get(kind);
+  if (description === undefined) {
     const { t } = cardLanguage();
-    labels.set(kind, (label = t('content_highlightLabel', { kind: kindLabel(t, kind) })));
+    descriptions.set(kind, (description = t('content_highlightLabel', { kind: kindLabel(t, kind) })));
   }
-  return label;
+  return description;
 }
 
 function isVisible(element: Element): boolean {
@@ -397,7 +398,7 @@ export class PageAnnotator {
     // In a task of its own: the wake gate's look (a pass over the page's words) ran in this one.
     const extraction = nextTask()
       .then(() => {
-        // The highlights' names need the message catalogue: loaded now, off the path to the first
+        // The highlights' descriptions need the message catalogue: loaded now, off the path to the first
         // highlight. Its first use waits for the browser to load it (Chrome), so it has a task of its
         // own too, not the first slice of the extraction.
         if (!prefetch.dropped) cardLanguage();
@@ -463,7 +464,7 @@ export class PageAnnotator {
     // Empty frames (ad slots, about:blank placeholders) have nothing to ask about.
     if (!/\S/.test(text.slice(region.start, region.end))) return [];
     const partial = region.start > 0 || region.end < text.length;
-    // A frame's first `i18n.getMessage` (for the highlights' names) blocks on a round trip to the
+    // A frame's first `i18n.getMessage` (for the highlights' descriptions) blocks on a round trip to the
     // browser, which loads the message catalogue then (Chrome). Made before the page's text is sent,
     // never after: behind a large message on the same channel it would wait for the browser to pass
     // that on. Usually it was made already, while the site switch was asked (`prepare`).
@@ -496,7 +497,7 @@ export class PageAnnotator {
         claimId: claim.id,
         kind: claim.kind,
         mentionId: match.mentionId,
-        label: markLabel(claim.kind),
+        description: markDescription(claim.kind),
         start: match.start,
         end: match.end,
       });

@@ -12,8 +12,11 @@ export interface HighlightSpec {
   claimId: string;
   kind: string;
   mentionId: string;
-  /** Accessible name of the highlight. */
-  label: string;
+  /**
+   * What the highlight is, announced by screen readers after its words (`aria-description` on its
+   * keyboard stop): its accessible name stays the page's own words.
+   */
+  description: string;
   start: number;
   end: number;
 }
@@ -22,12 +25,13 @@ export interface HighlightSpec {
  * How a span is painted. mark.js wrapping is the rule; the two range modes exist only where wrapping
  * cannot be made safe, and paint with the CSS Custom Highlight API (range-highlights.ts):
  * - 'mark': `<mark>` elements by mark.js: the first one is the keyboard stop, the screen-reader button
- *   and the hover target.
+ *   (named by its own text, the page's words) and the hover target.
  * - 'range': text directly inside a flex or grid container. A `<mark>` there would become a flex or
  *   grid item of its own and break the row, so the text is drawn as ranges, and keyboard and
- *   screen-reader access comes from a proxy: an empty `<mark role=button tabindex=0 aria-label=…>`,
- *   positioned out of flow (no item, no layout change), inserted *before* the page's text node
- *   without splitting it. Focus on it draws the focus highlight over the text.
+ *   screen-reader access comes from a proxy: an empty `<mark role=button tabindex=0 aria-label=…>`
+ *   named by the highlighted words, positioned out of flow (no item, no layout change), inserted
+ *   *before* the page's text node without splitting it. Focus on it draws the focus highlight over
+ *   the text.
  * - 'interim': text inside a server-rendered framework root before the page has settled. Nothing at
  *   all is added to the DOM (hydration compares the page's nodes with what the server sent), so only
  *   ranges are drawn, with hover; `settleInterim` turns them into 'mark' or 'range' later.
@@ -465,15 +469,28 @@ function paintPieces(pieces: readonly NodeRange[], spec: HighlightSpec, mode: Pa
   return finishMarks(wrapPieces(pieces, spec), registry);
 }
 
-function finish(highlight: PaintedHighlight, registry: HighlightRegistry): PaintedHighlight {
-  // One keyboard stop per mention, however many elements inline markup split it into.
+/**
+ * Makes a highlight's first element its one keyboard stop (however many elements inline markup split
+ * it into): a button that opens the card. A button's content is presentational, so its accessible
+ * name is what a screen reader reads in place of its text: a wrapped mark gets no `aria-label` and is
+ * named by its text (the page's words, so a highlighted heading keeps its own name), and a proxy,
+ * which holds no text, is named by the words it stands for. What the highlight is goes in
+ * `aria-description`, announced after the name: an attribute on the element itself, where an
+ * `aria-describedby` would point at an id the page could give an element of its own (the first
+ * element with an id wins), and could not point into the card's closed shadow root anyway.
+ */
+function makeKeyboardStop(highlight: PaintedHighlight): void {
   const first = highlight.elements[0];
-  if (first) {
-    first.tabIndex = 0;
-    first.setAttribute('role', 'button');
-    first.setAttribute('aria-haspopup', 'dialog');
-    first.setAttribute('aria-label', highlight.spec.label);
-  }
+  if (!first) return;
+  first.tabIndex = 0;
+  first.setAttribute('role', 'button');
+  first.setAttribute('aria-haspopup', 'dialog');
+  first.setAttribute('aria-description', highlight.spec.description);
+  if (highlight.mode === 'range') first.setAttribute('aria-label', highlight.texts.join('').replace(/\s+/g, ' ').trim());
+}
+
+function finish(highlight: PaintedHighlight, registry: HighlightRegistry): PaintedHighlight {
+  makeKeyboardStop(highlight);
   registry.add(highlight);
   return highlight;
 }

@@ -123,7 +123,7 @@ async function runEngine(firstCall: boolean): Promise<Phases & { matches: number
     claimId: found.claimId,
     kind: kinds.get(found.claimId) ?? 'announced-target',
     mentionId: `m${i}`,
-    label: `Claim ${found.claimId}`,
+    description: `Claim ${found.claimId}`,
     start: found.start,
     end: found.end,
   }));
@@ -175,7 +175,7 @@ async function runHandWrap(): Promise<Phases & { marks: number }> {
       first.tabIndex = 0;
       first.setAttribute('role', 'button');
       first.setAttribute('aria-haspopup', 'dialog');
-      first.setAttribute('aria-label', spec.label);
+      first.setAttribute('aria-description', spec.description);
     }
   }
   const wrap = performance.now() - t0;

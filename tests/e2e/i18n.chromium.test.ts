@@ -130,10 +130,10 @@ describe('Chromium in German: the card on a web page', () => {
       const card = await article.waitForCard();
       expect(card.claimId).toBe('anthropic-rsp-pause-pledge');
       expect(card.kindLabel).toBe('Verbindliche Zusage');
-      // The highlights' accessible names (in the page's DOM, so the kind only) speak German too.
-      const names = await article.page.locator('mark[aria-label]').evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('aria-label')))]);
-      expect(names).toContain('Verbindliche Zusage (Pledge Lens): Eingabetaste für Details');
-      expect(names.every((name) => name?.endsWith('(Pledge Lens): Eingabetaste für Details'))).toBe(true);
+      // The highlights' accessible descriptions (in the page's DOM, so the kind only) speak German too.
+      const descriptions = await article.page.locator('mark[aria-description]').evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('aria-description')))]);
+      expect(descriptions).toContain('Verbindliche Zusage (Pledge Lens): Eingabetaste für Details');
+      expect(descriptions.every((description) => description?.endsWith('(Pledge Lens): Eingabetaste für Details'))).toBe(true);
       expect(card.status).toMatch(/^zurückgezogen am 24\. Feb\.? 2026$/);
       expect(card.verdict).toBe(`Verbindliche Zusage, ${card.status}: Anthropic muss das nicht mehr tun.`);
       const own = await article.inCard(cardOwnWords);

@@ -11,7 +11,10 @@ export interface HighlightInfo {
   kind: string;
   tabIndex: number;
   role: string | null;
+  /** Set only on a keyboard stop with no text of its own (a range highlight's proxy): marks are named by their words. */
   ariaLabel: string | null;
+  /** What the highlight is, announced after its name (on the keyboard stop). */
+  ariaDescription: string | null;
   text: string;
 }
 
@@ -22,6 +25,7 @@ export function listHighlights(): HighlightInfo[] {
     tabIndex: mark.tabIndex,
     role: mark.getAttribute('role'),
     ariaLabel: mark.getAttribute('aria-label'),
+    ariaDescription: mark.getAttribute('aria-description'),
     text: mark.textContent ?? '',
   }));
 }

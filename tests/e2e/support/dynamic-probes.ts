@@ -59,6 +59,7 @@ export interface MarkInfo {
   tabIndex: number;
   role: string | null;
   ariaLabel: string | null;
+  ariaDescription: string | null;
   /** id of the nearest ancestor that has one. */
   holder: string;
   text: string;
@@ -71,6 +72,7 @@ export function lightMarks(): MarkInfo[] {
     tabIndex: mark.tabIndex,
     role: mark.getAttribute('role'),
     ariaLabel: mark.getAttribute('aria-label'),
+    ariaDescription: mark.getAttribute('aria-description'),
     holder: mark.parentElement?.closest('[id]')?.id ?? '',
     text: mark.textContent ?? '',
   }));

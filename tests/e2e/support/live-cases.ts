@@ -190,7 +190,9 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       await page.press('Tab');
       const focus = await page.run(focusNow, undefined);
       expect(focus).toMatchObject({ isOurMark: true, proxy: true, role: 'button', holder: 't1' });
-      expect(focus.label.startsWith(KIND_WORDS['binding-commitment']!) || focus.label.startsWith(KIND_WORDS['announced-target']!), focus.label).toBe(true);
+      // The proxy holds no text: it is named by the words it stands for, and described by its kind.
+      expect(focus.label).toBe(RISK_TEXT);
+      expect(focus.description.startsWith(KIND_WORDS['binding-commitment']!) || focus.description.startsWith(KIND_WORDS['announced-target']!), focus.description).toBe(true);
       // Which claim the focused highlight is, only its card says.
       expect((await waitForCard(page)).claimId).toBe(RISK);
       await page.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-05-flex-keyboard-focus.png`));

@@ -144,6 +144,7 @@ export interface FocusNow {
   /** The focused mark's index among the page's marks, -1 for none. */
   markIndex: number;
   label: string;
+  description: string;
   role: string;
   holder: string;
 }
@@ -155,6 +156,7 @@ export function focusNow(): FocusNow {
     proxy: active?.classList.contains('pledge-lens-proxy') ?? false,
     markIndex: active ? [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(active) : -1,
     label: active?.getAttribute('aria-label') ?? '',
+    description: active?.getAttribute('aria-description') ?? '',
     role: active?.getAttribute('role') ?? '',
     holder: active?.parentElement?.closest('[id]')?.id ?? '',
   };

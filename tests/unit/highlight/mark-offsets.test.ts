@@ -20,13 +20,13 @@ function markText(highlight: PaintedHighlight): string {
   return highlight.elements.map((element) => element.textContent ?? '').join('');
 }
 
-/** Every attribute value of an element but its accessible name (which these tests set from the claim id). */
+/** Every attribute value of an element but its accessible description (which these tests set from the claim id). */
 function attributeValues(element: Element): string {
-  return [...element.attributes].filter((attribute) => attribute.name !== 'aria-label').map((attribute) => attribute.value).join(' ');
+  return [...element.attributes].filter((attribute) => attribute.name !== 'aria-description').map((attribute) => attribute.value).join(' ');
 }
 
 function spec(claimId: string, start: number, end: number, kind = 'binding-commitment'): HighlightSpec {
-  return { claimId, kind, mentionId: `urn:test:${claimId}`, label: `Claim ${claimId}`, start, end };
+  return { claimId, kind, mentionId: `urn:test:${claimId}`, description: `Claim ${claimId}`, start, end };
 }
 
 /** Every sentence of the extracted text (runs ending in . ! or ?, never crossing a separator). */
@@ -120,7 +120,7 @@ describe('paintHighlights on a hand-built article', () => {
         // The kind is the styling hook; the ids stay in the registry, out of the page's sight.
         expect(element.dataset.claimKind).toBe(specs[i]!.kind);
         expect(element.getAttributeNames().filter((name) => name.startsWith('data-') && name !== 'data-claim-kind' && name !== 'data-markjs')).toEqual([]);
-        // (The test's labels name the claim; the extension's name only the kind: page-annotator.ts.)
+        // (The test's descriptions name the claim; the extension's name only the kind: page-annotator.ts.)
         expect(attributeValues(element)).not.toContain(specs[i]!.claimId);
         expect(attributeValues(element)).not.toContain(specs[i]!.mentionId);
         expect(registry.get(element)?.spec.claimId).toBe(specs[i]!.claimId);
@@ -133,7 +133,8 @@ describe('paintHighlights on a hand-built article', () => {
       expect(first!.tabIndex).toBe(0);
       expect(first!.getAttribute('tabindex')).toBe('0');
       expect(first!.getAttribute('role')).toBe('button');
-      expect(first!.getAttribute('aria-label')).toBe(`Claim ${specs[i]!.claimId}`);
+      expect(first!.getAttribute('aria-description')).toBe(`Claim ${specs[i]!.claimId}`);
+      expect(first!.hasAttribute('aria-label'), 'named by its words, not by an aria-label').toBe(false);
       // One keyboard stop per mention, however many pieces inline markup cut it into.
       for (const element of rest) {
         expect(element.hasAttribute('tabindex')).toBe(false);
@@ -430,7 +431,7 @@ describe('paintHighlights: randomised property (200 seeded trees)', () => {
           if (registry.get(element) !== highlight) failures.push(`seed ${seed}: registry does not know a mark`);
         }
         const first = highlight.elements[0]!;
-        if (first.getAttribute('tabindex') !== '0' || first.getAttribute('role') !== 'button' || first.getAttribute('aria-label') !== s.label) {
+        if (first.getAttribute('tabindex') !== '0' || first.getAttribute('role') !== 'button' || first.getAttribute('aria-description') !== s.description || first.hasAttribute('aria-label')) {
           failures.push(`seed ${seed}: first mark lacks its keyboard and ARIA attributes`);
         }
       }

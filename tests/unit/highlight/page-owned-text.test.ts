@@ -13,7 +13,7 @@ import { installSpecNodeIterator } from './spec-node-iterator';
 const CLAIM = 'Anthropic will publish Risk Reports every three to six months.';
 
 function spec(start: number, end: number, id = 'risk'): HighlightSpec {
-  return { claimId: id, kind: 'binding-commitment', mentionId: `urn:test:${id}:${start}`, label: `Claim ${id}`, start, end };
+  return { claimId: id, kind: 'binding-commitment', mentionId: `urn:test:${id}:${start}`, description: `Claim ${id}`, start, end };
 }
 
 /**
@@ -135,6 +135,9 @@ describe('range painting (CSS Custom Highlight API)', () => {
     expect(proxy!.textContent).toBe('');
     expect((proxy as HTMLElement).getAttribute('role')).toBe('button');
     expect((proxy as HTMLElement).tabIndex).toBe(0);
+    // It holds no text: it is named by the words it stands for, and says what it is in its description.
+    expect((proxy as HTMLElement).getAttribute('aria-label')).toBe(CLAIM);
+    expect((proxy as HTMLElement).getAttribute('aria-description')).toBe('Claim risk-0');
     expect((proxy as HTMLElement).style.getPropertyValue('position')).toBe('absolute');
     expect((text as Text).data).toBe(`Teaser. ${CLAIM} `);
     expect(registry.get(proxy as Element)).toBe(painted[0]);

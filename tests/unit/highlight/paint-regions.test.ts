@@ -11,7 +11,7 @@ import { extractText, type ExtractedText } from '../../../lib/text/extract-text'
 import { installSpecNodeIterator } from './spec-node-iterator';
 
 function spec(id: string, start: number, end: number, kind = 'binding-commitment'): HighlightSpec {
-  return { claimId: `claim-${id}`, kind, mentionId: `urn:test:${id}`, label: `Label ${id}`, start, end };
+  return { claimId: `claim-${id}`, kind, mentionId: `urn:test:${id}`, description: `Label ${id}`, start, end };
 }
 
 /** The span of `phrase` (its n-th occurrence) in the extracted text. */
@@ -38,7 +38,9 @@ function expectIdentity(registry: HighlightRegistry, painted: readonly PaintedHi
     expect(mark.getAttribute('tabindex')).toBe(first ? '0' : null);
     expect(mark.getAttribute('role')).toBe(first ? 'button' : null);
     expect(mark.getAttribute('aria-haspopup')).toBe(first ? 'dialog' : null);
-    expect(mark.getAttribute('aria-label')).toBe(first ? owner!.spec.label : null);
+    expect(mark.getAttribute('aria-description')).toBe(first ? owner!.spec.description : null);
+    // Named by its own text (the page's words): an aria-label would replace them for a screen reader.
+    expect(mark.hasAttribute('aria-label')).toBe(false);
   }
   for (const highlight of painted) {
     // Document order: each element follows the one before it.
