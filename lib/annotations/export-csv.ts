@@ -38,7 +38,13 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 const NUMERIC_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['start', 'end']);
 
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet could read as a formula (OWASP CSV injection; ASVS 1.2.10): one that opens with a
+ * tab, carriage return or NUL (OWASP's and ASVS's lists), or whose first non-blank character is `=`, `+`, `-` or `@`. A
+ * cell can open with a line feed (an export renders a block boundary as "\n") or with spaces, which an
+ * import may trim (LibreOffice's "Trim spaces", Sheets), so the first character alone is not enough.
+ */
+const FORMULA_TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
 
 /** Prefixes an apostrophe when a spreadsheet would otherwise treat the cell as a formula. */
 export function neutraliseFormula(value: string): string {

@@ -99,6 +99,28 @@ describe('exportCsv', () => {
     expect(row!.page_title).toBe("'\r=1+1");
   });
 
+  it('neutralises a cell whose first non-blank character is a trigger: a block boundary ("\n") or spaces before it', () => {
+    // The attack tester's case: a list item starting '@SUM(' right after a highlighted item becomes the suffix "\n@SUM(…".
+    const hostile = makeMention({
+      prefix: '\n=HYPERLINK("https://evil.example/")',
+      suffix: "\n@SUM(1+1)*cmd|' /C calc'!A0 ",
+      pageTitle: '   =1+1',
+      note: { text: '\u00a0\n\t-2+3', updatedAt: '2026-11-21T20:00:00.000Z' },
+      exact: '\u0000=1',
+    });
+    const [row] = rows(exportCsv([hostile], claimsById));
+    expect(row!.prefix).toBe('\'\n=HYPERLINK("https://evil.example/")');
+    expect(row!.suffix).toBe("'\n@SUM(1+1)*cmd|' /C calc'!A0 ");
+    expect(row!.page_title).toBe("'   =1+1");
+    expect(row!.note).toBe("'\u00a0\n\t-2+3");
+    expect(row!.quote).toBe("'\u0000=1");
+    // A line feed or spaces before ordinary text, or a trigger after it, are left alone.
+    const [plain] = rows(exportCsv([makeMention({ prefix: '\nThe company said', suffix: ' and a = b', pageTitle: 'Sum: =1+1' })], claimsById));
+    expect(plain!.prefix).toBe('\nThe company said');
+    expect(plain!.suffix).toBe(' and a = b');
+    expect(plain!.page_title).toBe('Sum: =1+1');
+  });
+
   it('can start with a byte order mark for Excel', () => {
     const csv = exportCsv([makeMention()], claimsById, { bom: true });
     expect(csv.startsWith('\uFEFFpage_url,')).toBe(true);
