@@ -62,7 +62,7 @@ const isoDate = v.pipe(
  * signed feed's publisher would turn round the "(signed, key …)" the extension writes after it. The
  * marks U+200E and U+200F stay allowed: right-to-left names need them and they reorder nothing.
  */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
+export const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
 const safeText = v.check<string, string>(
   (value) => !UNSAFE_TEXT.test(value),
   'must not contain control characters, unpaired surrogates or bidi overrides (U+202A to U+202E, U+2066 to U+2069)',

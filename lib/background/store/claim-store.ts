@@ -1,4 +1,4 @@
-import type { ClaimSet } from '../../claims/schema';
+import { UNSAFE_TEXT, type ClaimSet } from '../../claims/schema';
 import { compareVersions } from '../../claims/compare-versions';
 import type { FeedTrust } from '../../claims/feed-trust';
 import type { PledgeLensDatabase, StoredPack } from './open-database';
@@ -62,8 +62,25 @@ export async function storeFeedPack(
   return pack;
 }
 
-/** A file pack's name as lists show it: the file's name, and the publisher the file names. */
-function filePackName(name: string, publisher: string | undefined): string {
+/** What claim-set text may not hold (controls, unpaired surrogates, bidi overrides), every occurrence. */
+const UNSAFE_IN_NAME = new RegExp(UNSAFE_TEXT.source, 'gu');
+
+/**
+ * A file pack's name as lists and the card's footer show it: says in our words that it came from a file,
+ * and that the publisher is only what the file states (`File “Example Watch”, publisher as stated: Example
+ * Lab`). The name and publisher are the file's to choose: as `${name} (${publisher})` a publisher
+ * "signed, key 3F2A …" read exactly like a verified feed's label, and a file named "Pledge Lens" like the
+ * bundled set.
+ */
+export function filePackName(name: string, publisher: string | undefined): string {
+  // The publisher passed the claim-set schema; the file's name did not: a bidi override in it would turn
+  // round the words after it.
+  const file = name.replace(UNSAFE_IN_NAME, '');
+  return publisher ? `File “${file}”, publisher as stated: ${publisher}` : `File “${file}”`;
+}
+
+/** The name file packs were stored under before filePackName said "File": a re-import still replaces such a pack. */
+function legacyFilePackName(name: string, publisher: string | undefined): string {
   return publisher ? `${name} (${publisher})` : name;
 }
 
@@ -89,7 +106,8 @@ export async function storeFilePack(db: PledgeLensDatabase, name: string, claimS
   for (let n = 2; ; n++) {
     const existing = await tx.store.get(id);
     // The same file again: its pack is stored under the name that file gives, with the publisher it named.
-    if (!existing || (existing.source === 'file' && existing.name === filePackName(name, existing.claimSet.publisher))) break;
+    const sameFile = (label: typeof filePackName) => existing?.source === 'file' && existing.name === label(name, existing.claimSet.publisher);
+    if (!existing || sameFile(filePackName) || sameFile(legacyFilePackName)) break;
     id = `file-${slug}-${n}`;
   }
   const pack: StoredPack = {

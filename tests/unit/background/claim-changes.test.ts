@@ -98,7 +98,7 @@ describe('a claim-set update that changes a claim the reader met', () => {
       now: { kind: 'binding-commitment', status: 'withdrawn', statusDate: '2026-11-28' },
       evidenceChanged: false,
       changedAt: '2026-11-26T09:00:00.000Z',
-      pack: { name: 'Newer research (Pledge Lens)', version: '2.1.0' },
+      pack: { name: 'File “Newer research”, publisher as stated: Pledge Lens', version: '2.1.0' },
       unseen: true,
     });
     expect(changeSentence(change)).toBe('Changed since you read it: was In force, now Withdrawn on 28 Nov 2026');

@@ -95,7 +95,7 @@ describe('imported claim packs', () => {
   it('two files named only in other scripts both stay, each under its own id', async () => {
     await ok(bg.page({ type: 'import-claim-pack', name: '声明', text: packText('A') }));
     await ok(bg.page({ type: 'import-claim-pack', name: '承诺', text: packText('B') }));
-    expect(await packIds()).toEqual(['file-声明=声明 (A)', 'file-承诺=承诺 (B)'].sort());
+    expect(await packIds()).toEqual(['file-声明=File “声明”, publisher as stated: A', 'file-承诺=File “承诺”, publisher as stated: B'].sort());
   });
 
   it('another file whose id would clash gets the next free id; the same file again replaces its pack', async () => {
@@ -103,7 +103,7 @@ describe('imported claim packs', () => {
     await ok(bg.page({ type: 'import-claim-pack', name: 'my-pack', text: packText('B') }));
     await ok(bg.page({ type: 'import-claim-pack', name: 'MY PACK!', text: packText('C') }));
     await ok(bg.page({ type: 'import-claim-pack', name: 'My pack', text: packText('A') }));
-    expect(await packIds()).toEqual(['file-my-pack=My pack (A)', 'file-my-pack-2=my-pack (B)', 'file-my-pack-3=MY PACK! (C)'].sort());
+    expect(await packIds()).toEqual(['file-my-pack=File “My pack”, publisher as stated: A', 'file-my-pack-2=File “my-pack”, publisher as stated: B', 'file-my-pack-3=File “MY PACK!”, publisher as stated: C'].sort());
   });
 });
 

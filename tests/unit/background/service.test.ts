@@ -222,18 +222,18 @@ describe('BackgroundHarness: claim packs', () => {
     for (let i = 0; i < 2; i++) {
       const before = await matchPage(service);
       if (!before.ok) throw new Error(before.error);
-      expect(before.claims[RISK_REPORTS_ID]?.packName).not.toBe('My pack (Reader)');
+      expect(before.claims[RISK_REPORTS_ID]?.packName).not.toBe('File “My pack”, publisher as stated: Reader');
     }
     const imported = await service.page({ type: 'import-claim-pack', name: 'My pack', text: JSON.stringify(overridingSet()) });
     if (!imported.ok) throw new Error(imported.error);
-    expect(imported.pack).toMatchObject({ id: 'file-my-pack', source: 'file', enabled: true, claimCount: 1, name: 'My pack (Reader)' });
+    expect(imported.pack).toMatchObject({ id: 'file-my-pack', source: 'file', enabled: true, claimCount: 1, name: 'File “My pack”, publisher as stated: Reader' });
     const packs = await packIds(service);
     expect(packs.map((pack) => pack.id).sort()).toEqual(['bundled', 'file-my-pack']);
 
     const result = await matchPage(service);
     if (!result.ok) throw new Error(result.error);
     const card = result.claims[RISK_REPORTS_ID];
-    expect(card?.packName).toBe('My pack (Reader)');
+    expect(card?.packName).toBe('File “My pack”, publisher as stated: Reader');
     expect(card?.statement).toContain('reader-maintained wording');
     // The override replaces the bundled claim, it does not add a second one.
     const info = await ok(service.page({ type: 'get-claim-set-info' }));
