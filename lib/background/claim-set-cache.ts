@@ -7,7 +7,7 @@
  * background that starts cold (MV3 stops idle workers) hydrates it instead of compiling the set again.
  */
 import { mergeClaimPacks, type PackedClaim } from '../claims/merge-claim-packs';
-import { compileClaimIndex, type ClaimIndex } from '../match/compile-index';
+import { CLAIM_INDEX_FORMAT, compileClaimIndex, type ClaimIndex } from '../match/compile-index';
 import { listPacks } from './store/claim-store';
 import { readMeta, writeMeta, type MetaRecords, type PledgeLensDatabase, type StoredPack } from './store/open-database';
 
@@ -110,7 +110,8 @@ export class ClaimSetCache {
     compile: () => ClaimIndex,
   ): Promise<{ index: ClaimIndex; fromStore: boolean }> {
     const key = indexKey(this.buildId, packs);
-    if (stored?.key === key) return { index: stored.index, fromStore: true };
+    // An index of an older shape (stored before lib/match changed it) is compiled again.
+    if (stored?.key === key && stored.index.format === CLAIM_INDEX_FORMAT) return { index: stored.index, fromStore: true };
     const index = compile();
     // A failed write (no room) only costs the next cold start a compile.
     await writeMeta(this.db, 'compiled-index', { key, index }).catch(() => undefined);

@@ -5,11 +5,13 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
-export const CLAIM_INDEX_FORMAT = 4;
+/** Bumped whenever the index's shape changes, so a stored index of an older shape is compiled again. */
+export const CLAIM_INDEX_FORMAT = 5;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
 const MIN_FACET_TERMS = 3;
+/** At most 32: `termFacets` holds a word's facets as the bits of one 32-bit number. */
 const MAX_FACETS = 32;
 
 export interface CompiledClaim {
@@ -29,6 +31,12 @@ export interface CompiledClaim {
   norm: number;
   /** The claim's terms and weights, flat pairs [term, weight×1000, …]: what exact scoring walks. */
   vocabulary: number[];
+  /**
+   * Per word of `vocabulary` (same order, one number per pair): the facets using it, bit f for facet f
+   * (at most 32 facets, so bit 31 makes the number negative). Worked out here so a waking worker or a
+   * fresh page builds a claim's word table in one pass, without a map per claim.
+   */
+  termFacets: number[];
   /**
    * Facets: the statement cut into its clauses (one duty, one date, one exception) and each phrasing
    * whole, as term-id sets. A sentence that says one facet fully says part of the claim.
@@ -216,6 +224,7 @@ export function compileClaimIndex(
       keyPhraseCaps: keyPhrases.map((phrase) => phrase.caps),
       norm: 0,
       vocabulary: [],
+      termFacets: [],
       facets,
     };
   });
@@ -286,10 +295,15 @@ export function compileClaimIndex(
     for (const term of new Set(claim.gates.flat(2))) {
       if (!weight.has(term)) weight.set(term, KEY_TERM_WEIGHT * Math.log(1 + claimCount / (documentFrequency.get(term) ?? 1)));
     }
+    const facetBits = new Map<number, number>();
+    claim.facets.forEach((facet, f) => {
+      for (const term of facet) facetBits.set(term, (facetBits.get(term) ?? 0) | (1 << f));
+    });
     for (const [term, value] of weight) {
       const scaled = Math.round(value * 1000);
       postings[term]!.push(claimIndex, scaled);
       claim.vocabulary.push(term, scaled);
+      claim.termFacets.push(facetBits.get(term) ?? 0);
     }
   });
 

@@ -149,21 +149,68 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
   return result;
 }
 
-/** A word of a claim: its weight for the claim and the claim's facets using it (undefined: none). */
-interface ClaimTerm {
-  weight: number;
-  facets: number[] | undefined;
+/**
+ * A claim's words as one open-addressing table (lexical's inner loop asks it once per word of a unit):
+ * slots 0-7 are 256 bits, one per value of a term id's low byte, set for the claim's words (most of a
+ * unit's words are not the claim's, and a clear bit says so without probing; a set bit may be a
+ * collision); from slot 8, three per entry: term (-1: empty), weight×1000 as compiled, facet bits (as
+ * `CompiledClaim.termFacets`). One typed array per claim, not a map and an object per word: a
+ * 1,000-claim page builds this for every claim it touches, mostly before the JIT has.
+ */
+export interface ClaimWords {
+  table: Int32Array;
+  /** Entries - 1 (a power of two minus one). */
+  slotMask: number;
+  /** 32 - log2(entries): the hash keeps the top bits of the product. */
+  shift: number;
 }
 
-/** A claim's words, facets and key-term groups as lookups: term -> weight and facets, group -> terms. */
+const WORD_TABLE_BITS = 8;
+const FIBONACCI = 0x9e3779b1;
+
+/** The word table of a claim's `vocabulary` pairs and `termFacets` (exported for tests). */
+export function claimWordTable(vocabulary: readonly number[], termFacets: readonly number[]): ClaimWords {
+  const words = vocabulary.length / 2;
+  let log = 1;
+  while (1 << log < words * 2) log++;
+  const slotMask = (1 << log) - 1;
+  const shift = 32 - log;
+  const table = new Int32Array(WORD_TABLE_BITS + 3 * (slotMask + 1)).fill(-1, WORD_TABLE_BITS);
+  for (let i = 0; i < words; i++) {
+    const term = vocabulary[2 * i]!;
+    table[(term >>> 5) & 7]! |= 1 << (term & 31);
+    let slot = Math.imul(term, FIBONACCI) >>> shift;
+    while (table[WORD_TABLE_BITS + 3 * slot] !== -1) slot = (slot + 1) & slotMask;
+    const at = WORD_TABLE_BITS + 3 * slot;
+    table[at] = term;
+    table[at + 1] = vocabulary[2 * i + 1]!;
+    table[at + 2] = termFacets[i]!;
+  }
+  return { table, slotMask, shift };
+}
+
+/** Where `term`'s entry starts in `words.table`, or -1 when the claim does not use it (exported for tests). */
+export function claimWordAt(words: ClaimWords, term: number): number {
+  const table = words.table;
+  if (((table[(term >>> 5) & 7]! >>> (term & 31)) & 1) === 0) return -1;
+  const slotMask = words.slotMask;
+  for (let slot = Math.imul(term, FIBONACCI) >>> words.shift; ; slot = (slot + 1) & slotMask) {
+    const at = WORD_TABLE_BITS + 3 * slot;
+    const key = table[at]!;
+    if (key === term) return at;
+    if (key === -1) return -1;
+  }
+}
+
+/** A word's weight for a claim (0 when the claim does not use it): what the index compiled, / 1000. */
+function wordWeight(words: ClaimWords, term: number): number {
+  const at = claimWordAt(words, term);
+  return at < 0 ? 0 : words.table[at + 1]! / 1000;
+}
+
+/** A claim's words and key-term groups as lookups: word -> weight and facets, group -> terms. */
 interface ClaimLookups {
-  /** One lookup per word of a unit gives both (lexical's inner loop). */
-  termOf: Map<number, ClaimTerm>;
-  /**
-   * 256 bits, one per value of a term id's low byte, set for the claim's words: most of a unit's words
-   * are not the claim's, and a clear bit says so without the map lookup (a set bit may be a collision).
-   */
-  termBits: Uint32Array;
+  words: ClaimWords;
   /** Per key-term group: its one-term alternatives as a set, and its longer bags. */
   gateSingles: Array<Set<number>>;
   /** The same one-term alternatives as arrays, for walking (faster than a set's iterator). */
@@ -175,21 +222,7 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
   let lookups = h.lookups[claimIndex];
   if (lookups) return lookups;
   const claim = h.source.claims[claimIndex]!;
-  const termOf = new Map<number, ClaimTerm>();
-  const termBits = new Uint32Array(8);
-  for (let i = 0; i < claim.vocabulary.length; i += 2) {
-    const term = claim.vocabulary[i]!;
-    termOf.set(term, { weight: claim.vocabulary[i + 1]! / 1000, facets: undefined });
-    termBits[(term >>> 5) & 7]! |= 1 << (term & 31);
-  }
-  // Each word's facets, in facet order, straight into its entry (no map of its own: a 1,000-claim
-  // page builds this for every claim it touches, mostly before the JIT has).
-  for (let f = 0; f < claim.facets.length; f++) {
-    for (const term of claim.facets[f]!) {
-      const entry = termOf.get(term);
-      if (entry) (entry.facets ??= []).push(f);
-    }
-  }
+  const words = claimWordTable(claim.vocabulary, claim.termFacets);
   // Plain loops, not filter and map: this runs for every claim a page first touches, mostly before the JIT has.
   const gateSingles: Array<Set<number>> = [];
   const gateSingleLists: number[][] = [];
@@ -205,7 +238,7 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
     gateSingleLists.push([...singles]);
     gateBags.push(bags);
   }
-  lookups = { termOf, termBits, gateSingles, gateSingleLists, gateBags };
+  lookups = { words, gateSingles, gateSingleLists, gateBags };
   h.lookups[claimIndex] = lookups;
   return lookups;
 }
@@ -358,7 +391,8 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content
  */
 function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number } {
   const claim = h.source.claims[claimIndex]!;
-  const { termOf, termBits } = lookupsOf(h, claimIndex);
+  const words = lookupsOf(h, claimIndex).words;
+  const table = words.table;
   const covered = h.facetScratch;
   const facets = claim.facets.length;
   // A loop, not fill(): a claim has a handful of facets and this runs for every claim a unit or clause is judged on.
@@ -368,14 +402,16 @@ function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score
   const terms = unit.list;
   for (let i = 0; i < terms.length; i++) {
     const term = terms[i]!;
-    if (((termBits[(term >>> 5) & 7]! >>> (term & 31)) & 1) === 0) continue;
-    const entry = termOf.get(term);
-    if (entry === undefined) continue;
-    sum += entry.weight;
+    const at = claimWordAt(words, term);
+    if (at < 0) continue;
+    sum += table[at + 1]! / 1000;
     const idf = h.idf[term]!;
     shared += idf;
-    const list = entry.facets;
-    if (list) for (let k = 0; k < list.length; k++) covered[list[k]!] = covered[list[k]!]! + idf;
+    // Each facet's sum still adds its words in the unit's order (the bits only say which facets).
+    for (let bits = table[at + 2]!; bits !== 0; bits &= bits - 1) {
+      const f = 31 - Math.clz32(bits & -bits);
+      covered[f] = covered[f]! + idf;
+    }
   }
   let facet = 0;
   let facetMass = 0;
@@ -1115,7 +1151,7 @@ function splitAmongClaims(
   // Each clause's evidence for each claim: the weight of the claim's words it carries, counting each
   // word only by how much more it weighs for this claim than for the others (words all of them use
   // cannot tell them apart).
-  const weights = claims.map((judged) => lookupsOf(h, judged.claimIndex).termOf);
+  const weights = claims.map((judged) => lookupsOf(h, judged.claimIndex).words);
   const norms = claims.map((judged) => index.claims[judged.claimIndex]!.norm);
   const owner = new Array<number>(pieces).fill(-1);
   const ownerEvidence = new Array<number>(pieces).fill(0);
@@ -1131,9 +1167,9 @@ function splitAmongClaims(
       for (const { id, name } of pieceContent[k]!) {
         if (name || id < 0 || seen.has(id)) continue;
         seen.add(id);
-        const mine = (weights[c]!.get(id)?.weight ?? 0) / norms[c]!;
+        const mine = wordWeight(weights[c]!, id) / norms[c]!;
         let others = 0;
-        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, (weights[o]!.get(id)?.weight ?? 0) / norms[o]!);
+        for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, wordWeight(weights[o]!, id) / norms[o]!);
         evidence += Math.max(0, mine - others);
       }
       if (evidence > ownerEvidence[k]! + 1e-9) {

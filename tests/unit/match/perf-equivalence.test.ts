@@ -5,9 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { attributionBefore, gaps } from '../../../lib/match/discourse';
-import { prepareUnknownStamps, termsOf, type Content, type UnitTerms } from '../../../lib/match/match-claims';
+import { compileClaimIndex } from '../../../lib/match/compile-index';
+import { claimWordAt, claimWordTable, prepareUnknownStamps, termsOf, type Content, type UnitTerms } from '../../../lib/match/match-claims';
 import { FEATURE_NAMES, loopedSum, UNROLLED_FITS, unrolledSum, type Features } from '../../../lib/match/model';
 import { createPrng } from '../../../scripts/bench/prng';
+import { bundledClaimSet } from '../../support/claim-sets';
 
 /** What quotations() used before: the attribution before a quotation, as an offset into text, or -1. */
 function referenceAttributionBefore(text: string, from: number, to: number): number {
@@ -123,6 +125,67 @@ describe('the model\'s sum', () => {
       const features = Object.fromEntries(FEATURE_NAMES.map((name) => [name, random.chance(0.3) ? random.int(2) : random.next() * 2 - 0.5])) as Features;
       const bias = random.next() * 4 - 2;
       expect(Object.is(unrolledSum(bias, weights, features), loopedSum(bias, weights, features))).toBe(true);
+    }
+  });
+});
+
+describe('a claim\'s word table', () => {
+  /** What lookupsOf built before the table: a map from each word to its weight and the facets listing it. */
+  function referenceWords(vocabulary: readonly number[], facets: readonly number[][]): Map<number, { weight: number; facets: number[] }> {
+    const words = new Map<number, { weight: number; facets: number[] }>();
+    for (let i = 0; i < vocabulary.length; i += 2) words.set(vocabulary[i]!, { weight: vocabulary[i + 1]! / 1000, facets: [] });
+    facets.forEach((facet, f) => {
+      for (const term of facet) words.get(term)?.facets.push(f);
+    });
+    return words;
+  }
+
+  /** The facets a table entry's bits name, in facet order. */
+  const facetsOfBits = (bits: number): number[] => Array.from({ length: 32 }, (_, f) => f).filter((f) => (bits >>> f) & 1);
+
+  it('gives every word of every claim of the default set its weight and facets, and no other word', () => {
+    const claimSet = bundledClaimSet();
+    const index = compileClaimIndex(claimSet.claims, claimSet.version);
+    let checked = 0;
+    for (const claim of index.claims) {
+      expect(claim.termFacets).toHaveLength(claim.vocabulary.length / 2);
+      const words = claimWordTable(claim.vocabulary, claim.termFacets);
+      const reference = referenceWords(claim.vocabulary, claim.facets);
+      for (let term = 0; term < index.terms.length + 300; term++) {
+        const at = claimWordAt(words, term);
+        const expected = reference.get(term);
+        expect(at >= 0, `${claim.id} ${term}`).toBe(expected !== undefined);
+        if (!expected) continue;
+        expect(words.table[at + 1]! / 1000).toBe(expected.weight);
+        expect(facetsOfBits(words.table[at + 2]!)).toEqual(expected.facets);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('finds exactly the words it holds, on random vocabularies of up to 32 facets (bit 31 included) and clashing terms', () => {
+    const random = createPrng(61);
+    for (let round = 0; round < 600; round++) {
+      const size = random.between(0, 70);
+      const spread = random.chance(0.5) ? 100 : 1 << 20;
+      const terms = new Set<number>();
+      while (terms.size < size) terms.add(random.int(spread));
+      const vocabulary = [...terms].flatMap((term) => [term, random.int(20000)]);
+      const facets = Array.from({ length: random.chance(0.3) ? 32 : random.between(0, 31) }, () => [...terms].filter(() => random.chance(0.3)));
+      const reference = referenceWords(vocabulary, facets);
+      const bits = [...terms].map((term) => reference.get(term)!.facets.reduce((all, f) => all | (1 << f), 0));
+      const words = claimWordTable(vocabulary, bits);
+      for (let k = 0; k < 300; k++) {
+        const term = k < terms.size ? [...terms][k]! : random.int(spread + 50);
+        const at = claimWordAt(words, term);
+        const expected = reference.get(term);
+        expect(at >= 0).toBe(expected !== undefined);
+        if (!expected) continue;
+        expect(words.table[at]).toBe(term);
+        expect(words.table[at + 1]! / 1000).toBe(expected.weight);
+        expect(facetsOfBits(words.table[at + 2]!)).toEqual(expected.facets);
+      }
     }
   });
 });

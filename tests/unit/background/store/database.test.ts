@@ -24,6 +24,7 @@ import {
 import { DB_NAME, DB_VERSION, UPGRADE_BLOCKED, openPledgeLensDb, readMeta, writeMeta, type PledgeLensDatabase, type StoredPack } from '../../../../lib/background/store/open-database';
 import { storeTestClaim, storeTestSet } from './claim-set';
 import { ClaimSetCache } from '../../../../lib/background/claim-set-cache';
+import { CLAIM_INDEX_FORMAT, type ClaimIndex } from '../../../../lib/match/compile-index';
 
 import type { Mention } from '../../../../lib/annotations/schema';
 import { installFakeIndexedDb } from './fake-idb';
@@ -252,6 +253,18 @@ describe('the compiled index across cold starts', () => {
     expect((await new ClaimSetCache(db, 'build-b').get()).index.claimSetVersion).not.toBe('from-store');
     await setPackEnabled(db, BUNDLED_PACK_ID, false);
     expect((await new ClaimSetCache(db, 'build-b').get()).index.claimSetVersion).toBe('none');
+  });
+
+  it('a stored index of an older format is compiled afresh, even under the same key', async () => {
+    const db = await openDb();
+    await ensureBundledPack(db, storeTestSet('1.0.0'), T0);
+    await new ClaimSetCache(db, 'build-a').get();
+    const stored = await readMeta(db, 'compiled-index');
+    const older = { ...stored!.index, format: stored!.index.format - 1, claimSetVersion: 'from-store' } as unknown as ClaimIndex;
+    await writeMeta(db, 'compiled-index', { key: stored!.key, index: older });
+    const fresh = await new ClaimSetCache(db, 'build-a').get();
+    expect(fresh.index.claimSetVersion).not.toBe('from-store');
+    expect(fresh.index.format).toBe(CLAIM_INDEX_FORMAT);
   });
 });
 
