@@ -76,6 +76,9 @@ interface HydratedIndex {
   lookups: Array<ClaimLookups | undefined>;
   /** Scratch per facet. */
   facetScratch: Float64Array;
+  /** Scratch for a unit's nominations: claims and their bounds (one slot per claim). */
+  nominees: Int32Array;
+  nomineeBounds: Float64Array;
 }
 
 /** Words no claim uses still dilute focus, at half the weight of the rarest claim word. */
@@ -143,6 +146,8 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     scratch: new Float64Array(index.claims.length),
     scratchIdf: new Float64Array(index.claims.length),
     touched: new Int32Array(index.claims.length),
+    nominees: new Int32Array(index.claims.length),
+    nomineeBounds: new Float64Array(index.claims.length),
   };
   if (!byKey) hydrated.set(index, (byKey = new Map()));
   byKey.set(key, result);
@@ -386,10 +391,11 @@ function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content
 }
 
 /**
- * Lexical evidence of a claim in a set of terms: score, best facet, focus, gates. Walks the unit's
- * terms (a handful) rather than the claim's vocabulary, through per-claim maps built at hydration.
+ * Lexical evidence of a claim in a set of terms: score, best facet, focus. Walks the unit's terms (a
+ * handful) rather than the claim's vocabulary, through the claim's word table. Written into `into`
+ * when given (a scratch answer), else into a new object.
  */
-function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score: number; facet: number; facetMass: number; focus: number } {
+function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms, into?: Lexical): Lexical {
   const claim = h.source.claims[claimIndex]!;
   const words = lookupsOf(h, claimIndex).words;
   const table = words.table;
@@ -424,13 +430,27 @@ function lexical(h: HydratedIndex, claimIndex: number, unit: UnitTerms): { score
     }
   }
   const rare = h.rare;
-  return {
-    score: Math.min(1, sum / claim.norm),
-    facet,
-    facetMass: Math.min(1, facetMass / rare),
-    focus: unit.mass > 0 ? Math.min(1, shared / unit.mass) : 0,
-  };
+  const score = Math.min(1, sum / claim.norm);
+  const focus = unit.mass > 0 ? Math.min(1, shared / unit.mass) : 0;
+  facetMass = Math.min(1, facetMass / rare);
+  if (!into) return { score, facet, facetMass, focus };
+  into.score = score;
+  into.facet = facet;
+  into.facetMass = facetMass;
+  into.focus = focus;
+  return into;
 }
+
+/** What `lexical` finds: score, best facet and its mass, focus (each 0..1). */
+interface Lexical {
+  score: number;
+  facet: number;
+  facetMass: number;
+  focus: number;
+}
+
+/** One `lexical` answer to ask and forget (the clause runs' first question), not an object per claim and run. */
+const LEXICAL_SCRATCH: Lexical = { score: 0, facet: 0, facetMass: 0, focus: 0 };
 
 interface Frame {
   frame: number;
@@ -440,8 +460,6 @@ interface Frame {
   rival: boolean;
   rivalSubject: boolean;
 }
-
-const PENDING_FRAME: Frame = { frame: 0, actor: 0, instrument: 0, explicit: false, rival: false, rivalSubject: false };
 
 /** Whether `actor` is someone else than the claim's actor (not it, not a member of it, not its coalition). */
 function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolean {
@@ -523,15 +541,23 @@ interface Judged {
   probability: number;
   score: number;
   /** Not accepted on its own: kept only if the split gives it clauses of its own. */
-  secondary?: boolean;
+  secondary: boolean;
   /** Accepted on one of the sentence's clauses, not on the whole sentence. */
-  byClause?: boolean;
+  byClause: boolean;
 }
 
 /** Work budget: linear in the text, so no page can make a call run long. */
 class Budget {
   used = 0;
   constructor(readonly limit: number) {}
+  /** For the matcher's own loops: a method, the same function on every call (see `spend`). */
+  charge(n: number): void {
+    this.used += n;
+  }
+  /**
+   * For the discourse and name finders, which take a callback. A new closure per call: judgeUnit
+   * calling it was deoptimised on the second page ("wrong call target") and left calling it unoptimised.
+   */
   spend = (n: number): void => {
     this.used += n;
   };
@@ -556,9 +582,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const h = hydrate(index, tunables);
   const budget = new Budget(tunables.workBase + tunables.workPerChar * text.length);
   const tokens = tokenize(text, canonicalizer);
-  budget.spend(tokens.length * 4);
+  budget.charge(tokens.length * 4);
   const doc = segmentDocument(text, tunables.maxUnitLength);
-  budget.spend(text.length / 4);
+  budget.charge(text.length / 4);
   const known = findKnownNames(text, tokens, index, h.names, tunables, budget.spend);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
@@ -625,7 +651,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
     // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
     // must not be far cheaper per unit in the budget than in time.
-    budget.spend(content.length + tunables.workPerUnit);
+    budget.charge(content.length + tunables.workPerUnit);
     const prior: Array<ReadonlyMap<number, number>> = [];
     if (previousFacets && previousFacets.unit === u - 1 && doc.units[u - 1]!.block === unit.block) prior.push(previousFacets.facets);
     if (block.kind === 'item' && block.listOf >= 0 && listFacets?.block === block.listOf) prior.push(listFacets.facets);
@@ -674,6 +700,34 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   return { matches: kept, truncated, matchedUpTo, work: Math.round(budget.used) };
 }
 
+/**
+ * Keeps, in place, the `max` entries of `claims[0, count)` with the highest `bounds` (ties: the lower
+ * claim first), in that order, and returns how many are kept. An insertion into a list of at most `max`
+ * entries, as each comes: the same choice and order as the splice into an array of objects it replaces,
+ * without an object per nominee (exported for tests).
+ */
+export function keepBest(claims: Int32Array, bounds: Float64Array, count: number, max: number): number {
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    const claim = claims[k]!;
+    const bound = bounds[k]!;
+    let at = kept;
+    while (at > 0 && (bounds[at - 1]! < bound || (bounds[at - 1]! === bound && claims[at - 1]! > claim))) at--;
+    if (at >= max) continue;
+    // Entries from `at` move one place on (the last falls off when the list is full); k >= kept, so
+    // the entries not yet read are never overwritten.
+    const last = Math.min(kept, max - 1);
+    for (let j = last; j > at; j--) {
+      claims[j] = claims[j - 1]!;
+      bounds[j] = bounds[j - 1]!;
+    }
+    claims[at] = claim;
+    bounds[at] = bound;
+    if (kept < max) kept++;
+  }
+  return kept;
+}
+
 function judgeUnit(
   h: HydratedIndex,
   t: Tunables,
@@ -702,7 +756,7 @@ function judgeUnit(
     if (h.common[term]) continue;
     const pairs = index.postings[term]!;
     const idf = h.idf[term]!;
-    budget.spend(pairs.length / 2);
+    budget.charge(pairs.length / 2);
     for (let i = 0; i < pairs.length; i += 2) {
       const claim = pairs[i]!;
       if (acc[claim] === 0) touched[touchedCount++] = claim;
@@ -716,7 +770,10 @@ function judgeUnit(
   const rare = h.rare;
   let commonMass = 0;
   for (const term of unitTerms.list) if (h.common[term]) commonMass += h.idf[term]!;
-  const nominated: Array<{ claimIndex: number; bound: number; frame: Frame }> = [];
+  // Nominations go to scratch arrays reused across units (most are dropped below: no object for them).
+  const nominees = h.nominees;
+  const nomineeBounds = h.nomineeBounds;
+  let nomineeCount = 0;
   for (let k = 0; k < touchedCount; k++) {
     const claimIndex = touched[k]!;
     const bound = acc[claimIndex]! / h.norms[claimIndex]!;
@@ -727,33 +784,27 @@ function judgeUnit(
     // The frame's strength is cheap; its other parts are worked out below for the claims kept.
     const instrument = h.instrumentOf[claimIndex]!;
     const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0);
-    if (strength > 0) nominated.push({ claimIndex, bound: bound + strength, frame: PENDING_FRAME });
-  }
-  budget.spend(touchedCount);
-  if (nominated.length > t.maxCandidates) {
-    // The best bounds, by selection (a sort of every touched claim would cost more than it saves).
-    const kept: typeof nominated = [];
-    for (const entry of nominated) {
-      let at = kept.length;
-      while (at > 0 && (kept[at - 1]!.bound < entry.bound || (kept[at - 1]!.bound === entry.bound && kept[at - 1]!.claimIndex > entry.claimIndex))) at--;
-      if (at >= t.maxCandidates) continue;
-      kept.splice(at, 0, entry);
-      if (kept.length > t.maxCandidates) kept.pop();
+    if (strength > 0) {
+      nominees[nomineeCount] = claimIndex;
+      nomineeBounds[nomineeCount++] = bound + strength;
     }
-    nominated.length = 0;
-    nominated.push(...kept);
   }
-
-  for (let k = nominated.length - 1; k >= 0; k--) {
-    const frame = frameOf(index, index.claims[nominated[k]!.claimIndex]!, d, t);
-    if (frame) nominated[k]!.frame = frame;
-    else nominated.splice(k, 1);
+  budget.charge(touchedCount);
+  // The best bounds, by selection (a sort of every touched claim would cost more than it saves).
+  if (nomineeCount > t.maxCandidates) nomineeCount = keepBest(nominees, nomineeBounds, nomineeCount, t.maxCandidates);
+  // Frames are worked out last to first, as the kept claims' order has it.
+  const frames: Array<Frame | undefined> = [];
+  for (let k = nomineeCount - 1; k >= 0; k--) frames[k] = frameOf(index, index.claims[nominees[k]!]!, d, t);
+  const nominated: Array<{ claimIndex: number; frame: Frame }> = [];
+  for (let k = 0; k < nomineeCount; k++) {
+    const frame = frames[k];
+    if (frame) nominated.push({ claimIndex: nominees[k]!, frame });
   }
-  const lexicals: Array<ReturnType<typeof lexical>> = [];
+  const lexicals: Array<Lexical> = [];
   // Best of each instrument (or, without one, actor) group, for "best" and "gap".
   const bestOfGroup = new Map<number, number>();
   for (const { claimIndex } of nominated) {
-    budget.spend(unitTerms.terms.size * 2);
+    budget.charge(unitTerms.terms.size * 2);
     const l = lexical(h, claimIndex, unitTerms);
     lexicals.push(l);
     facets.set(claimIndex, l.facet);
@@ -780,10 +831,10 @@ function judgeUnit(
     const decision = accepts(features, t, options.model);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
-    if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score });
+    if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     else {
       undecided.push(k);
-      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold) secondary.push({ claimIndex, features, probability: decision.probability, score });
+      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold) secondary.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     }
     options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
   }
@@ -814,7 +865,7 @@ function judgeUnit(
         options.onCandidate?.({ start: unit.start, end: headEnd, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
         const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
-        accepted.push({ claimIndex, features, probability: decision.probability, score });
+        accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
         const at = secondary.findIndex((s2) => s2.claimIndex === claimIndex);
         if (at >= 0) secondary.splice(at, 1);
       });
@@ -829,21 +880,22 @@ function judgeUnit(
     // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
     // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
     const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
-    const evident = (l: ReturnType<typeof lexical>) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
+    const evident = (l: Lexical) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
     for (const run of runs) {
       const runTerms = termsOf(h, run.content);
       if (runTerms.terms.size === 0) continue;
-      budget.spend(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
-      const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
+      budget.charge(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
       // Most clauses carry no claim not yet accepted: nothing below would be judged, so nothing is
-      // worked out (a loop, not closures: this runs for every clause and pair of clauses).
+      // worked out (a loop, not closures, and one scratch answer, not an object per claim: this runs
+      // for every clause and pair of clauses; lexical is pure, so the answers kept below are the same).
       let judgeable = false;
       for (let j = 0; j < undecided.length && !judgeable; j++) {
-        if (!evident(runLexicals[j]!)) continue;
         const claimIndex = nominated[undecided[j]!]!.claimIndex;
+        if (!evident(lexical(h, claimIndex, runTerms, LEXICAL_SCRATCH))) continue;
         judgeable = !accepted.some((a) => a.claimIndex === claimIndex);
       }
       if (!judgeable) continue;
+      const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
       // What a claim accepted on the whole sentence already explains in this clause: a neighbouring
       // claim sharing a detail ("every three to six months") does not get the clause for that detail.
       const explained = wholeSentence.reduce((best, claimIndex) => Math.max(best, lexical(h, claimIndex, runTerms).score), 0);
@@ -867,13 +919,13 @@ function judgeUnit(
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
         const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
-        accepted.push({ claimIndex, features, probability: decision.probability, score, byClause: true });
+        accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: true });
       });
     }
   }
   // What the whole sentence states leads the split; claims found on a clause follow, whatever their
   // probability (a clause's probability is judged on fewer, more focused words, so it runs high).
-  accepted.sort((a, b) => Number(a.byClause ?? false) - Number(b.byClause ?? false) || b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
+  accepted.sort((a, b) => Number(a.byClause) - Number(b.byClause) || b.probability - a.probability || b.score - a.score || a.claimIndex - b.claimIndex);
   // Several claims in one sentence: beside a claim the sentence surely states, others it states less
   // fully (each diluted by the rest) may take the clauses that carry them: the split decides, and
   // keeps them only where their own words are.
@@ -962,7 +1014,7 @@ interface UnitShape {
  * place, not spread into a new literal: V8 built a spread followed by the other 22 fields one field at
  * a time on a copy, some 40 µs a candidate (41% of matching a 10k-word page).
  */
-function setWordFeatures(f: Features, l: ReturnType<typeof lexical>, gates: number): Features {
+function setWordFeatures(f: Features, l: Lexical, gates: number): Features {
   f.score = l.score;
   f.facet = l.facet;
   f.facetMass = l.facetMass;
@@ -979,7 +1031,7 @@ function setWordFeatures(f: Features, l: ReturnType<typeof lexical>, gates: numb
 function buildFeatures(
   h: HydratedIndex,
   claimIndex: number,
-  l: ReturnType<typeof lexical>,
+  l: Lexical,
   gates: number,
   frame: Frame,
   d: UnitDiscourse,

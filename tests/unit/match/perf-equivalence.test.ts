@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { attributionBefore, gaps } from '../../../lib/match/discourse';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
-import { claimWordAt, claimWordTable, prepareUnknownStamps, termsOf, type Content, type UnitTerms } from '../../../lib/match/match-claims';
+import { claimWordAt, claimWordTable, keepBest, prepareUnknownStamps, termsOf, type Content, type UnitTerms } from '../../../lib/match/match-claims';
 import { FEATURE_NAMES, loopedSum, UNROLLED_FITS, unrolledSum, type Features } from '../../../lib/match/model';
 import { createPrng } from '../../../scripts/bench/prng';
 import { bundledClaimSet } from '../../support/claim-sets';
@@ -186,6 +186,34 @@ describe('a claim\'s word table', () => {
         expect(words.table[at + 1]! / 1000).toBe(expected.weight);
         expect(facetsOfBits(words.table[at + 2]!)).toEqual(expected.facets);
       }
+    }
+  });
+});
+
+describe('keepBest', () => {
+  /** What judgeUnit did before: a splice into an array of objects, and a pop when it grew past max. */
+  function referenceKeep(entries: ReadonlyArray<{ claimIndex: number; bound: number }>, max: number): Array<{ claimIndex: number; bound: number }> {
+    const kept: Array<{ claimIndex: number; bound: number }> = [];
+    for (const entry of entries) {
+      let at = kept.length;
+      while (at > 0 && (kept[at - 1]!.bound < entry.bound || (kept[at - 1]!.bound === entry.bound && kept[at - 1]!.claimIndex > entry.claimIndex))) at--;
+      if (at >= max) continue;
+      kept.splice(at, 0, entry);
+      if (kept.length > max) kept.pop();
+    }
+    return kept;
+  }
+
+  it('keeps the same entries in the same order as the splice, with ties and repeated bounds', () => {
+    const random = createPrng(67);
+    for (let round = 0; round < 5000; round++) {
+      const count = random.between(0, 40);
+      const max = random.between(1, 8);
+      const bounds = Float64Array.from({ length: count }, () => (random.chance(0.4) ? random.int(4) / 2 : random.next() * 3));
+      const claims = Int32Array.from({ length: count }, () => random.int(30));
+      const reference = referenceKeep(Array.from(claims, (claimIndex, k) => ({ claimIndex, bound: bounds[k]! })), max);
+      const kept = keepBest(claims, bounds, count, max);
+      expect(Array.from(claims.subarray(0, kept), (claimIndex, k) => ({ claimIndex, bound: bounds[k]! }))).toEqual(reference);
     }
   });
 });
