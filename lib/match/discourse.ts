@@ -558,7 +558,11 @@ const RIGHT_DOUBLE_QUOTE = 0x201d;
 const STRAIGHT_QUOTE = 0x22;
 
 /** Quotation spans of a block and who each is attributed to, as a character range for the speaker. */
-function quotations(text: string, start: number, end: number, longAttributions: boolean): Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> {
+/**
+ * The quotations of text[start, end) with their attributions' offsets (after the quotation, or before it);
+ * with `unattributed`, quotations without one too, their attribution's offsets -1.
+ */
+function quotations(text: string, start: number, end: number, longAttributions: boolean, unattributed: boolean): Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> {
   const out: Array<{ start: number; end: number; speakerStart: number; speakerEnd: number }> = [];
   let open = -1;
   let straight = false;
@@ -577,6 +581,7 @@ function quotations(text: string, start: number, end: number, longAttributions: 
       else {
         const speakerStart = attributionBefore(text, Math.max(start, open - ATTRIBUTION_REACH), open);
         if (speakerStart >= 0) out.push({ start: open, end: i + 1, speakerStart, speakerEnd: open });
+        else if (unattributed) out.push({ start: open, end: i + 1, speakerStart: -1, speakerEnd: -1 });
       }
       open = -1;
     }
@@ -887,7 +892,14 @@ export function analyseDiscourse(
       advanceHistory(before.start);
       quoteSpeakers.push({ start: block.start, end: block.end, speaker: speakerOf(context, tokens, Math.max(from, to - SPEAKER_WORDS - 2), to, mentionsIn, anaphorsIn, resolver) });
     }
-    for (const quote of quotations(text, block.start, block.end, tunables.quoteOpensUnit > 0)) {
+    // The last attributed quotation of this block: a quotation without an attribution after it continues that voice
+    // ("“…,” said Jo Lind, a lawyer. “Meta's refusal is a signal.”"; `quoteContinues`).
+    let voice: Speaker | undefined;
+    for (const quote of quotations(text, block.start, block.end, tunables.quoteOpensUnit > 0, tunables.quoteContinues > 0)) {
+      if (quote.speakerStart < 0) {
+        if (voice) quoteSpeakers.push({ start: quote.start, end: quote.end, speaker: voice });
+        continue;
+      }
       quoteSpeakers.push({ start: quote.start, end: quote.end, speaker: undefined });
       const last = quoteSpeakers[quoteSpeakers.length - 1]!;
       // The attribution's tokens: find them by offset within the block's units.
@@ -898,6 +910,7 @@ export function analyseDiscourse(
         advanceHistory(quote.start);
         last.speaker = speakerOf(context, tokens, first, end, mentionsIn, anaphorsIn, resolver);
       }
+      voice = last.speaker;
     }
   });
   historyNext = 0;

@@ -151,6 +151,11 @@ export interface Tunables {
    */
   speakerAtUnnamed: number;
   /**
+   * 1: a quotation with no attribution of its own after an attributed one in the same paragraph continues
+   * that speaker's words ("“…,” said a lawyer. “Meta's refusal is a signal.”"). 0: it has no speaker.
+   */
+  quoteContinues: number;
+  /**
    * 1: "call" after a critic, an expert, an advocate ("Detractors call the interviews a stunt", "Open-source
    * advocates called that reassuring") reports their verdict, as "say" does. 0: "call" reports only as
    * "call for"/"call on".
@@ -235,6 +240,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   speakerAside: 1,
   quoteOpensUnit: 1,
   speakerAtUnnamed: 1,
+  quoteContinues: 1,
   outsiderCalls: 1,
   inheritSentences: 3,
   inheritBlocks: 2,

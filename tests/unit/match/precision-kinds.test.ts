@@ -320,3 +320,20 @@ describe('critics "calling" the claim something', () => {
     expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
   });
 });
+
+describe('a second quotation with no attribution of its own, after an attributed one', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger every three months.';
+  const first = '“Everyone will read it,” said Dana Reyes, a researcher who studies AI audits.';
+
+  it('continues that speaker’s words', () => {
+    const second = '“A quarterly risk ledger on the dangers of its models is the least Acme AI owes us.”';
+    const text = `${promise} ${first} ${second}`;
+    expect(spans(text, { quoteContinues: 0 })).toContain(second);
+    expect(spans(text)).toEqual([promise]);
+  });
+
+  it('stays the actor’s when the first quotation is the actor’s own', () => {
+    const own = '“We mean it,” said Jo Park, a cofounder of Acme AI. “We will publish a risk ledger every three months on the dangers of our models.”';
+    expect(spans(`${promise} ${own}`)).toContain('“We will publish a risk ledger every three months on the dangers of our models.”');
+  });
+});
