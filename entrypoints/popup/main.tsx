@@ -43,6 +43,8 @@ const isBrowserPage = (url: string | undefined): boolean => url !== undefined &&
 
 /** How long a page may stay unreported before the popup says it has not read it (content scripts start at document idle). */
 const NOT_READ_AFTER_MS = 1200;
+/** How often an open popup asks again about a page it has read (pages that add text are rescanned as it comes). */
+const FOLLOW_PAGE_MS = 1500;
 
 function Popup() {
   const [tab, setTab] = useState<TargetTab>();
@@ -137,11 +139,12 @@ function Popup() {
   }, [refresh]);
 
   // A page may still be read when the popup opens, or a frame not yet reported: look again shortly.
+  // A page that has been read keeps being followed, more slowly: a live blog adds claims while the
+  // popup is open, and a list that stayed at its first count sent "Show on page" nowhere new.
   useEffect(() => {
-    if (page.kind === 'ready' && !page.scanning && page.claims.length > 0) return;
     if (page.kind === 'unavailable' && (page.reason === 'browser-page' || page.reason === 'error')) return;
     if (page.kind === 'unavailable' && page.reason === 'not-read' && !tab) return;
-    const timer = setTimeout(() => void refresh(tab), 400);
+    const timer = setTimeout(() => void refresh(tab), page.kind === 'ready' && !page.scanning ? FOLLOW_PAGE_MS : 400);
     return () => clearTimeout(timer);
   }, [page, tab, refresh]);
 

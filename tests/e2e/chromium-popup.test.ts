@@ -60,6 +60,28 @@ describe('Chromium: popup', () => {
     await article.close();
   });
 
+  test('an open popup follows a page that adds a claim, as a live blog does', async () => {
+    const article = await openArticle('inline-markup-split.html');
+    await article.waitForHighlights();
+    const popup = await openPopupFor(article);
+    try {
+      const LATE_CLAIM = 'openai-preparedness-adjust-if-rival-releases';
+      const before = (await popup.claims()).map((c) => c.claimId);
+      expect(before, await popup.describe()).not.toContain(LATE_CLAIM);
+      // A post that arrives while the popup stays open, about a claim the page did not name.
+      await article.page.evaluate(() => {
+        const post = document.createElement('p');
+        post.textContent = 'Separately, OpenAI said it may adjust its own safeguard requirements if another developer releases a high-risk system without comparable safeguards.';
+        document.querySelector('main, body')!.append(post);
+      });
+      await expect.poll(async () => (await popup.claims()).map((c) => c.claimId), { timeout: 8_000, interval: 250 }).toContain(LATE_CLAIM);
+      expect((await popup.claims()).map((c) => c.claimId)).toEqual(expect.arrayContaining(before));
+    } finally {
+      await popup.close();
+      await article.close();
+    }
+  });
+
   test('clicking a claim scrolls to its highlight and focuses it', async () => {
     const article = await openArticle('bullet-list-what-changed.html');
     await article.waitForHighlights();
