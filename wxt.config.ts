@@ -53,8 +53,12 @@ export default defineConfig({
     // (entrypoints/options/feed-access.ts). Chromium reads it through the content script's host access.
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] } : {}),
     // The card's note editor is framed inside web pages; nothing else of ours may be loaded by a page.
+    // Chrome: at a per-session address only (use_dynamic_url), which runtime.getURL gives the content
+    // script and no page can compute from our public id, so a page cannot frame it itself; Firefox's
+    // moz-extension address is a per-profile random UUID already. The editor also needs a card's
+    // capability to act (lib/background/note-capabilities.ts): this is the outer wall, not the lock.
     web_accessible_resources:
-      manifestVersion === 3 ? [{ resources: [NOTE_EDITOR_PAGE], matches: ['<all_urls>'] }] : [NOTE_EDITOR_PAGE],
+      manifestVersion === 3 ? [{ resources: [NOTE_EDITOR_PAGE], matches: ['<all_urls>'], use_dynamic_url: true }] : [NOTE_EDITOR_PAGE],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -9,7 +9,8 @@ import { Rich, useT } from './i18n';
 export interface ClaimCardProps {
   claim: ClaimCardData;
   /** The note editor (an extension page): framed, so the web page around the card cannot read the note. */
-  noteEditorUrl: string;
+  /** The note editor's address; undefined while the content script waits for its capability (no address yet). */
+  noteEditorUrl: string | undefined;
   onClose: () => void;
   /** The locale dates are written in (readerDateLocale); undefined: the catalogue's language. Tests pin one. */
   locale?: string;

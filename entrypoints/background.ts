@@ -6,6 +6,7 @@ import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
 
 const FEED_ALARM = 'claim-feed-update';
 const FEED_PERIOD_MINUTES = 24 * 60;
+const NOTE_CAPABILITIES_KEY = 'note-capabilities';
 
 /**
  * Owns IndexedDB and the claim set (IndexedDB opened from a content script would belong to the web
@@ -26,6 +27,16 @@ export default defineBackground(() => {
       extensionOrigin: browser.runtime.getURL('/'),
       buildId: __PLEDGE_LENS_BUILD_ID__,
       loadBundled: async () => (await fetch(browser.runtime.getURL('/claims/default.json'))).json(),
+      // Session storage is memory only and closed to content scripts: note-editor capabilities outlive a
+      // stopped worker there, never the browser session.
+      ...(browser.storage.session
+        ? {
+            capabilityStore: {
+              read: async () => (await browser.storage.session.get(NOTE_CAPABILITIES_KEY))[NOTE_CAPABILITIES_KEY],
+              write: (value) => browser.storage.session.set({ [NOTE_CAPABILITIES_KEY]: value }),
+            },
+          }
+        : {}),
       port: {
         sendToContent: (tabId, request, frameId) => browser.tabs.sendMessage(tabId, request, frameId === undefined ? {} : { frameId }),
         setBadge: (tabId, text) => {
@@ -54,7 +65,7 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void service.then((s) => s.forgetTab(tabId));
   });
-  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.forgetTab(tabId)));
+  browser.tabs.onRemoved.addListener((tabId) => void service.then((s) => s.closeTab(tabId)));
 
   // An MV3 background restarts often; re-creating the alarm each time would keep pushing the daily
   // check to "a minute from now" (and the alarm itself restarts the background). Create it once.

@@ -31,13 +31,18 @@ export class CardController {
   private card: CardHost | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
   private current: PaintedHighlight | undefined;
+  /** Counts openings: a note editor address that arrives after its card moved on is dropped. */
+  private opening = 0;
 
   constructor(
     private readonly doc: Document,
     /** The card's data for a highlight we painted (undefined for anything else). */
     private readonly subjectOf: (highlight: PaintedHighlight) => CardSubject | undefined,
-    /** The extension page that edits a mention's note, e.g. runtime.getURL('/note-editor.html?mention=…'). */
-    private readonly noteEditorUrl: (mentionId: string) => string,
+    /**
+     * The extension page that edits a mention's note, e.g. runtime.getURL('/note-editor.html?mention=…&capability=…'):
+     * asynchronous, the capability is the background's answer (lib/background/note-capabilities.ts).
+     */
+    private readonly noteEditorUrl: (mentionId: string) => Promise<string>,
   ) {}
 
   private host(): CardHost {
@@ -52,7 +57,11 @@ export class CardController {
     const card = this.host();
     if (this.current !== highlight || !card.isOpen) {
       this.current = highlight;
-      card.show(anchor, { claim: subject.claim, noteEditorUrl: this.noteEditorUrl(subject.mentionId) });
+      card.show(anchor, { claim: subject.claim, noteEditorUrl: undefined });
+      const opening = ++this.opening;
+      void this.noteEditorUrl(subject.mentionId).then((url) => {
+        if (opening === this.opening && this.current === highlight) card.setNoteEditorUrl(url);
+      });
     }
     if (focusCard) card.focusCard();
   }

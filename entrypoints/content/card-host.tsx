@@ -9,8 +9,11 @@ export const CARD_HOST_TAG = 'pledge-lens-card';
 
 export interface CardContent {
   claim: ClaimCardData;
-  /** The note editor, an extension page framed in the card: the web page can neither read nor type into it. */
-  noteEditorUrl: string;
+  /**
+   * The note editor, an extension page framed in the card: the web page can neither read nor type into it.
+   * Undefined while its capability is on its way from the background (the frame waits without an address).
+   */
+  noteEditorUrl: string | undefined;
 }
 
 /** What the card is opened for: a highlight's boxes, and where focus returns when it closes. */
@@ -286,6 +289,11 @@ export class CardHost {
 
   contains(node: Node | null): boolean {
     return node !== null && (node === this.host || this.host.contains(node) || this.shadow.contains(node));
+  }
+
+  /** The open card's note editor address arrived (with its capability): the frame loads it. */
+  setNoteEditorUrl(noteEditorUrl: string): void {
+    if (this.isOpen && this.content) this.renderCard({ ...this.content, noteEditorUrl });
   }
 
   show(anchor: CardAnchor, content: CardContent): void {

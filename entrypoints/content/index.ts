@@ -69,7 +69,14 @@ export default defineContentScript({
     // while the annotator and the listeners are set up.
     const vocabulary = browser.storage.local.get(CLAIM_VOCABULARY_KEY).then((stored) => stored[CLAIM_VOCABULARY_KEY]);
     const ask = senderFor<ContentToBackground>((message) => browser.runtime.sendMessage(message));
-    const annotator = new PageAnnotator(document, ask, (mentionId) => browser.runtime.getURL(`/note-editor.html?mention=${encodeURIComponent(mentionId)}`), frameUrl);
+    // The note editor acts only with a capability the background issues to this tab for this mention
+    // (lib/background/note-capabilities.ts); without one (the background did not answer) it says it was refused.
+    const noteEditorUrl = async (mentionId: string): Promise<string> => {
+      const answer = await ask({ type: 'open-note-editor', mentionId }).catch(() => undefined);
+      const query = new URLSearchParams({ mention: mentionId, ...(answer?.ok ? { capability: answer.capability } : {}) });
+      return browser.runtime.getURL(`/note-editor.html?${query.toString()}`);
+    };
+    const annotator = new PageAnnotator(document, ask, noteEditorUrl, frameUrl);
     const card = annotator.card;
     ctx.onInvalidated(() => annotator.destroy());
 

@@ -117,7 +117,7 @@ export class PageAnnotator {
   constructor(
     private readonly doc: Document,
     private readonly ask: SendToBackgroundFromContent,
-    noteEditorUrl: (mentionId: string) => string,
+    noteEditorUrl: (mentionId: string) => Promise<string>,
     /** The page's address as reported (a srcdoc or about:blank frame reports the page that made it). */
     private readonly pageUrl: () => string = () => doc.location.href,
   ) {

@@ -8,6 +8,7 @@ import { wordFailure } from '@/lib/format/reader-errors';
 import { createTranslator } from '@/lib/i18n/translator';
 import { MAX_NOTE_LENGTH, type ExtensionPageToBackground } from '@/lib/messages/extension-page-to-background';
 import { senderFor } from '@/lib/messages/message-map';
+import { NOTE_EDITOR_REFUSED } from '@/lib/background/note-capabilities';
 
 /**
  * The card's note editor. It is an extension page framed inside the card, so the web page around
@@ -16,9 +17,13 @@ import { senderFor } from '@/lib/messages/message-map';
 /** The browser's i18n in the language it picked from _locales, with the bundled English where it answers '' (as the popup does). */
 const t = createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
 const send = senderFor<ExtensionPageToBackground>((message) => browser.runtime.sendMessage(message));
-/** A refusal the background explained with a code ("that mention is no longer stored") says so in the reader's language. */
+/**
+ * A refusal the background explained with a code ("that mention is no longer stored") says so in the reader's
+ * language; so does its refusal of an editor without a card's capability (a page framed this one itself).
+ */
 const ask: typeof send = async (request) => {
   const result = await send(request);
+  if (!result.ok && result.error === NOTE_EDITOR_REFUSED) return { ...result, error: t('note_refused') };
   return !result.ok && result.failure ? { ...result, error: wordFailure(t, result.failure) } : result;
 };
 const mentionId = new URLSearchParams(location.search).get('mention') ?? '';

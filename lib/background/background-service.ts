@@ -22,6 +22,7 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { tabHandlers } from './handlers/tab-handlers';
 import { MatcherWarmUp, WARM_UP_BUDGET_MS } from './matcher-warm-up';
 import { MentionWriter } from './mention-writer';
+import { NOTE_EDITOR_TO_BACKGROUND, NoteCapabilities, noteEditorHandlers, openNoteEditorHandler, type CapabilityStore, type NoteEditorToBackground, type NoteEditorSender } from './note-capabilities';
 import { SettingsStore } from './settings-store';
 import { compareVersions } from '../claims/compare-versions';
 import { BUNDLED_PACK_ID, ensureBundledPack } from './store/claim-store';
@@ -40,6 +41,8 @@ export interface BackgroundOptions {
   fetch?: typeof fetch;
   /** Matcher warm-up per compiled index (ms, see MatcherWarmUp); 0 turns it off. */
   warmUpBudgetMs?: number;
+  /** Where note-editor capabilities survive a stopped worker (`storage.session`); memory only without it. */
+  capabilityStore?: CapabilityStore;
 }
 
 export class BackgroundService {
@@ -47,6 +50,8 @@ export class BackgroundService {
   private readonly warmUp: MatcherWarmUp;
   private readonly content;
   private readonly pages: Handlers<ExtensionPageToBackground, undefined>;
+  private readonly noteCapabilities: NoteCapabilities;
+  private readonly noteEditor: Handlers<NoteEditorToBackground, NoteEditorSender>;
 
   constructor(
     db: PledgeLensDatabase,
@@ -67,7 +72,8 @@ export class BackgroundService {
       changes: new ClaimChangeTracker(db, now),
     };
     this.warmUp = new MatcherWarmUp(this.context.claimSets, options.warmUpBudgetMs ?? WARM_UP_BUDGET_MS);
-    this.content = contentHandlers(this.context, this.warmUp);
+    this.noteCapabilities = new NoteCapabilities(() => now().getTime(), options.capabilityStore);
+    this.content = { ...contentHandlers(this.context, this.warmUp), 'open-note-editor': openNoteEditorHandler(this.noteCapabilities) };
     this.pages = {
       ...tabHandlers(this.context),
       ...settingsHandlers(this.context),
@@ -75,6 +81,7 @@ export class BackgroundService {
       ...claimSetHandlers(this.context),
       ...changeHandlers(this.context),
     };
+    this.noteEditor = noteEditorHandlers(this.pages, this.noteCapabilities);
   }
 
   /**
@@ -120,6 +127,7 @@ export class BackgroundService {
     const from = senderRole(sender, this.options.extensionId, this.options.extensionOrigin);
     if (from.role === 'content-script') return dispatch(CONTENT_TO_BACKGROUND, this.content, message, from);
     if (from.role === 'extension-page') return dispatch(EXTENSION_PAGE_TO_BACKGROUND, this.pages, message, undefined);
+    if (from.role === 'note-editor') return dispatch(NOTE_EDITOR_TO_BACKGROUND, this.noteEditor, message, from);
     return Promise.resolve({ ok: false, error: 'Unknown sender.' });
   }
 
@@ -130,5 +138,11 @@ export class BackgroundService {
   /** A tab started loading a new document, or closed: its frames' findings are gone. */
   forgetTab(tabId: number): void {
     this.context.frames.forgetTab(tabId);
+  }
+
+  /** A closed tab: its note-editor capabilities go too. */
+  closeTab(tabId: number): void {
+    this.forgetTab(tabId);
+    this.noteCapabilities.forgetTab(tabId);
   }
 }

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { ClaimCardData } from '../claims/claim-card-data';
 // From the enumerations' own module: the content script validates with these, and the claim schema stays out of its bundle.
 import { ClaimKindSchema, ClaimStatusSchema } from '../claims/claim-enums';
-import { bounded, claimId, pageUrl } from './fields';
+import { bounded, claimId, mentionId, pageUrl } from './fields';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
 
 /** Pages larger than this (UTF-16 units) are cut by the content script before sending: a hard bound on work. */
@@ -68,6 +68,11 @@ export const CONTENT_TO_BACKGROUND = {
       claims: v.pipe(v.array(PageClaimSummarySchema), v.maxLength(MAX_REPORTED_CLAIMS)),
     }),
   ),
+  /**
+   * The card is opening a mention's note editor in this tab: a capability for its address, without which
+   * the editor may not read or change the note (lib/background/note-capabilities.ts). Not note text.
+   */
+  'open-note-editor': message<{ capability: string }>()(requestSchema('open-note-editor', { mentionId })),
 };
 
 export type ContentToBackground = typeof CONTENT_TO_BACKGROUND;

@@ -1,5 +1,6 @@
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ArticlePage, HIGHLIGHT } from './support/article-page';
+import { ArticlePage, HIGHLIGHT, noteEditorFrame } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledClaimSet } from './support/claim-set';
 import { generateFeedKey, readFeedSigningKey, signFeedBytes, type FeedSigningKey } from '../../scripts/feed-crypto';
@@ -92,7 +93,7 @@ describe('Chromium: accessibility of the extension pages (axe-core)', () => {
 });
 
 /** The computed font size (px) of the first element matching each selector, as Chromium renders it. */
-async function fontSizes(page: PopupPage['page'], selectors: readonly string[]): Promise<Record<string, number>> {
+async function fontSizes(page: Pick<Frame, 'evaluate'>, selectors: readonly string[]): Promise<Record<string, number>> {
   return page.evaluate(
     (list) => Object.fromEntries(list.map((selector) => [selector, parseFloat(getComputedStyle(document.querySelector(selector) ?? document.body).fontSize)])),
     selectors,
@@ -111,15 +112,19 @@ describe("Chromium: the extension pages' text is at their own size", () => {
     } finally {
       await options.close();
     }
-    const editor = await browser.context.newPage();
+    // The note editor as the card frames it: opened on its own it acts for no mention (it needs a card's capability).
+    const article = await openArticle();
     try {
-      await editor.goto(`chrome-extension://${browser.extensionId}/note-editor.html?mention=${encodeURIComponent(visitedMentionIds[0]!)}`);
+      await article.waitForHighlights();
+      await article.tabToFirstHighlight();
+      await article.waitForCard();
+      const editor = await noteEditorFrame(article.page);
       await editor.waitForSelector('textarea');
       const sizes = await fontSizes(editor, [':root', 'body', 'textarea', 'button']);
       expect(sizes[':root'], JSON.stringify(sizes)).toBe(13);
       for (const selector of ['body', 'textarea', 'button']) expect(sizes[selector], `${selector}: ${JSON.stringify(sizes)}`).toBe(13);
     } finally {
-      await editor.close();
+      await article.close();
     }
   });
 });

@@ -56,7 +56,11 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
  * @param warmUp warms the matcher for a frame that hears its site is on (its page's text comes next)
  *   and is told when a page's own match makes the warm-up needless
  */
-export function contentHandlers(ctx: BackgroundContext, warmUp: Pick<MatcherWarmUp, 'start' | 'markUsed'>): Handlers<ContentToBackground, ContentSender> {
+export function contentHandlers(
+  ctx: BackgroundContext,
+  warmUp: Pick<MatcherWarmUp, 'start' | 'markUsed'>,
+  // The note editor's capabilities are answered beside these (lib/background/note-capabilities.ts).
+): Handlers<Omit<ContentToBackground, 'open-note-editor'>, ContentSender> {
   const cardsFor = cardsFrom(new WeakMap());
   // Every request names a page: the frame must be able to speak for it (content-origin.ts).
   const speaks = (sender: ContentSender, url: string) => speaksFor(sender, url, ctx.frames.topUrl(sender.tabId));

@@ -160,7 +160,11 @@ export function readCard(root: ShadowRoot | null): CardInfo | undefined {
   };
 }
 
-/** Whether a card is showing, given the card's closed root (closed-card.ts). */
+/**
+ * Whether a card is showing with its note editor framed, given the card's closed root (closed-card.ts).
+ * The frame's address carries a capability the background issues, so it arrives a moment after the card shows.
+ */
 export function cardIsOpen(root: ShadowRoot | null): boolean {
-  return root?.querySelector<HTMLElement>('section.card')?.checkVisibility() ?? false;
+  const card = root?.querySelector<HTMLElement>('section.card');
+  return (card?.checkVisibility() ?? false) && card?.querySelector('iframe[src]') !== null;
 }

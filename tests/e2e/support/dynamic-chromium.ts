@@ -49,12 +49,13 @@ async function activeTabId(worker: Worker, page: PlaywrightDriver): Promise<numb
 export async function launchDynamicChromium(): Promise<DynamicBrowser> {
   const chromium = await launchChromiumWithExtension();
   const drivers = new Set<PlaywrightDriver>();
-  // Any extension page can ask the background what the popup would; the note editor is the lightest.
+  // Any extension page can ask the background what the popup would; the welcome page is the lightest (the
+  // note editor, web-accessible, may ask only for its own mention, with a card's capability).
   let extensionPage: Page | undefined;
   const askBackground = async (message: object): Promise<unknown> => {
     if (!extensionPage) {
       extensionPage = await chromium.context.newPage();
-      await extensionPage.goto(`chrome-extension://${chromium.extensionId}/note-editor.html?e2e`);
+      await extensionPage.goto(`chrome-extension://${chromium.extensionId}/welcome.html?e2e`);
     }
     return extensionPage.evaluate((request) => (globalThis as unknown as ChromeRuntime).chrome.runtime.sendMessage(request), message);
   };

@@ -143,7 +143,8 @@ export async function identifyMark(driver: HighlightDriver, index: number, stop:
     await driver.mouseMove(1, 1);
     await driver.mouseMove(point.x, point.y);
   }
-  const card = await until(driver, (read) => read.open && read.claimId !== '', stop ? 500 : OPEN_MS);
+  // The note frame's address (which names the mention) comes a moment after the card shows: it carries a capability.
+  const card = await until(driver, (read) => read.open && read.claimId !== '' && read.mentionId !== '', stop ? 500 : OPEN_MS);
   const identity = { index, stop, claimId: card.open ? card.claimId : '', mentionId: card.open ? card.mentionId : '' };
   if (stop) await driver.run(blurFocus, undefined);
   await closeCard(driver);

@@ -155,7 +155,7 @@ export async function launchLiveChromium(): Promise<LiveBrowser> {
   const askBackground = async (message: object): Promise<unknown> => {
     if (!extensionPage) {
       extensionPage = await chromium.context.newPage();
-      await extensionPage.goto(`chrome-extension://${chromium.extensionId}/note-editor.html?live`);
+      await extensionPage.goto(`chrome-extension://${chromium.extensionId}/welcome.html?live`);
     }
     return extensionPage.evaluate((request) => (globalThis as unknown as ChromeGlobals).chrome.runtime.sendMessage(request), message);
   };

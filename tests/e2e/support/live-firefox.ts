@@ -191,7 +191,7 @@ export async function launchLiveFirefox(): Promise<LiveBrowser> {
   const pages = new Map<LivePage, PuppeteerLivePage>();
   // An extension page kept open: the window into `browser.tabs` (tab ids) and the background.
   let extensionPage: Page | undefined;
-  const extension = async (): Promise<Page> => (extensionPage ??= await openExtensionPage(firefox.browser, 'note-editor.html?live'));
+  const extension = async (): Promise<Page> => (extensionPage ??= await openExtensionPage(firefox.browser, 'welcome.html?live'));
   const driverOf = (page: LivePage): PuppeteerLivePage => {
     const driver = pages.get(page);
     if (!driver) throw new Error('Not a page this browser opened');

@@ -82,9 +82,9 @@ describe('sender roles', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('an extension page framed inside a tab (the note editor) keeps its role', async () => {
+  it('the note editor (web-accessible, so any page can frame it) may ask for nothing beyond its own mention', async () => {
     const answer = await bg.raw({ type: 'get-site-settings' }, { id: EXTENSION_ID, url: 'chrome-extension://pledge-lens-test-id/note-editor.html?mention=x', tab: { id: 7 }, frameId: 3 });
-    expect(answer.ok).toBe(true);
+    expect(answer).toEqual({ ok: false, error: 'Unknown request.' });
   });
 
   it('malformed requests get a Result error naming the field, never an exception', async () => {

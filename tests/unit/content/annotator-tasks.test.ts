@@ -19,7 +19,7 @@ function annotator(): InstanceType<typeof PageAnnotator> {
     events.push(`send ${request.type}`);
     return request.type === 'match-page' ? { ok: true, matches: [], claims: {}, claimSetVersion: 'v' } : { ok: true };
   }) as unknown as ConstructorParameters<typeof PageAnnotator>[1];
-  return new PageAnnotator(document, ask, (id) => id, () => 'https://example.org/a');
+  return new PageAnnotator(document, ask, (id) => Promise.resolve(id), () => 'https://example.org/a');
 }
 
 let made: InstanceType<typeof PageAnnotator> | undefined;

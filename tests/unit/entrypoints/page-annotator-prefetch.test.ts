@@ -34,7 +34,7 @@ function annotator(): { annotator: InstanceType<typeof PageAnnotator>; sent: Sen
     sent.push(request);
     return request.type === 'match-page' ? { ok: true, matches: [], claims: {}, claimSetVersion: 'v' } : { ok: true };
   }) as unknown as ConstructorParameters<typeof PageAnnotator>[1];
-  return { annotator: new PageAnnotator(document, ask, (id) => id, () => 'https://example.org/a'), sent };
+  return { annotator: new PageAnnotator(document, ask, (id) => Promise.resolve(id), () => 'https://example.org/a'), sent };
 }
 
 /** A promise settled from outside, standing for the background's answer about the site. */
