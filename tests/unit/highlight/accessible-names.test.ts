@@ -9,10 +9,10 @@
  * trees (chromium-highlights.test.ts, firefox-highlights.test.ts).
  */
 import { getAllByRole, getByRole } from '@testing-library/preact';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HighlightRegistry, paintHighlights, type HighlightSpec } from '../../../lib/highlight/paint-highlights';
 import { extractText } from '../../../lib/text/extract-text';
-import { installSpecNodeIterator } from './spec-node-iterator';
+import { useSpecNodeIterator } from './spec-node-iterator';
 
 const HEADLINE = 'Anthropic drops its pledge to pause training';
 const SENTENCE = 'OpenAI will publish a system card for every frontier model.';
@@ -30,14 +30,7 @@ function paint(html: string, phrases: readonly string[]): void {
   expect(paintHighlights(extracted, specs, new HighlightRegistry())).toHaveLength(phrases.length);
 }
 
-let uninstall: () => void = () => undefined;
-beforeAll(() => {
-  uninstall = installSpecNodeIterator(document);
-});
-afterAll(() => uninstall());
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+useSpecNodeIterator();
 
 describe("a highlight's accessible name is the page's words", () => {
   it('a highlighted headline keeps its own name', () => {

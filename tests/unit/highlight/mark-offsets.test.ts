@@ -4,10 +4,10 @@
  * painted, wraps exactly the visible text of that span — no more (hidden or skipped text), no less —
  * and clearing restores the page's DOM byte for byte.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HighlightRegistry, MARK_CLASS, paintHighlights, type HighlightSpec, type PaintedHighlight } from '../../../lib/highlight/paint-highlights';
 import { BLOCK_SEPARATOR, extractText, type ExtractedText } from '../../../lib/text/extract-text';
-import { installSpecNodeIterator } from './spec-node-iterator';
+import { useSpecNodeIterator } from './spec-node-iterator';
 
 const SEPARATORS = /[\u2029\n]/g;
 
@@ -38,18 +38,8 @@ function sentencesOf(text: string): Array<{ start: number; end: number; sentence
   return out;
 }
 
-let uninstall: () => void = () => undefined;
-
-beforeAll(() => {
-  // happy-dom's NodeIterator breaks mark.js (see spec-node-iterator.ts); browsers follow the standard.
-  uninstall = installSpecNodeIterator(document);
-});
-
-afterAll(() => uninstall());
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
+// happy-dom's NodeIterator breaks mark.js (see spec-node-iterator.ts); browsers follow the standard.
+useSpecNodeIterator();
 
 describe('the standard NodeIterator the tests install', () => {
   it('returns the same node on previousNode() right after nextNode(), as the DOM standard says', () => {

@@ -5,10 +5,10 @@
  * and overlapping spans, many paragraphs and many spans per paragraph must come out as they did when
  * every highlight had its own call, and a span whose text the page changed before painting is skipped.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HighlightRegistry, MARK_CLASS, paintHighlights, paintHighlightsSliced, type HighlightSpec, type PaintedHighlight } from '../../../lib/highlight/paint-highlights';
 import { extractText, type ExtractedText } from '../../../lib/text/extract-text';
-import { installSpecNodeIterator } from './spec-node-iterator';
+import { useSpecNodeIterator } from './spec-node-iterator';
 
 function spec(id: string, start: number, end: number, kind = 'binding-commitment'): HighlightSpec {
   return { claimId: `claim-${id}`, kind, mentionId: `urn:test:${id}`, description: `Label ${id}`, start, end };
@@ -48,14 +48,9 @@ function expectIdentity(registry: HighlightRegistry, painted: readonly PaintedHi
   }
 }
 
-let uninstall: () => void = () => undefined;
-beforeAll(() => {
-  uninstall = installSpecNodeIterator(document);
-});
-afterAll(() => uninstall());
+useSpecNodeIterator();
 afterEach(() => {
   vi.restoreAllMocks();
-  document.body.innerHTML = '';
 });
 
 describe('one markRanges call per region', () => {

@@ -8,6 +8,7 @@
  * Browsers implement the standard, so the tests install this one instead of testing happy-dom.
  * The iterator is not live against removals: mark.js finishes iterating before it changes the DOM.
  */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const FILTER_ACCEPT = 1;
 const FILTER_SKIP = 3;
@@ -104,3 +105,17 @@ export function installSpecNodeIterator(document: Document): () => void {
   };
 }
 
+/**
+ * For a test file that paints with mark.js under happy-dom: the standard NodeIterator for the whole
+ * file, and an empty body after each test.
+ */
+export function useSpecNodeIterator(): void {
+  let uninstall: () => void = () => undefined;
+  beforeAll(() => {
+    uninstall = installSpecNodeIterator(document);
+  });
+  afterAll(() => uninstall());
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+}
