@@ -9,6 +9,7 @@
  */
 import type { Browser as PuppeteerBrowser, Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 import type { CDPSession, Frame as PlaywrightFrame, Page as PlaywrightPage } from 'playwright-core';
+import { StepDeadlineError, withinDeadline } from './step-deadline';
 
 /** What the open card shows, read from inside its closed root. */
 export interface ClosedCardInfo {
@@ -129,9 +130,17 @@ async function frameAt(page: PlaywrightPage, path: FramePath): Promise<Playwrigh
 
 /**
  * Chromium: runs `probe` in the page, or in the frame at `path`, with the card's closed root (null
- * without a card host), through the DevTools protocol.
+ * without a card host), through the DevTools protocol. Bounded by STEP_DEADLINE_MS: a protocol call
+ * that never answers fails with the step it was stuck at (new session, DOM.getDocument, ...).
  */
-export async function inCardRootChromium<R>(page: PlaywrightPage, probe: CardProbe<R>, path: FramePath = []): Promise<R> {
+export function inCardRootChromium<R>(page: PlaywrightPage, probe: CardProbe<R>, path: FramePath = []): Promise<R> {
+  const progress = { step: 'newCDPSession' };
+  return withinDeadline('card probe over the DevTools protocol', probeOverCdp(page, probe, path, progress)).catch((error: unknown) => {
+    throw error instanceof StepDeadlineError ? new StepDeadlineError(`${error.step}, stuck at ${progress.step}`, error.ms) : error;
+  });
+}
+
+async function probeOverCdp<R>(page: PlaywrightPage, probe: CardProbe<R>, path: FramePath, progress: { step: string }): Promise<R> {
   let cdp: CDPSession | undefined;
   let shadow: number | undefined;
   if (path.length === 0) {
@@ -142,13 +151,16 @@ export async function inCardRootChromium<R>(page: PlaywrightPage, probe: CardPro
     cdp = await page.context().newCDPSession(await frameAt(page, path)).catch(() => undefined);
   }
   try {
+    progress.step = 'DOM.getDocument';
     if (cdp) shadow = await cardRootInMainDocument(cdp);
     else {
       cdp = await page.context().newCDPSession(page);
       shadow = await cardRootInFrameDocument(cdp, path);
     }
     // Without a card host the probe still runs (in the page), and gets null.
+    progress.step = shadow ? 'DOM.resolveNode' : 'Runtime.evaluate';
     const target = shadow ? (await cdp.send('DOM.resolveNode', { backendNodeId: shadow })).object : (await cdp.send('Runtime.evaluate', { expression: 'document' })).result;
+    progress.step = 'Runtime.callFunctionOn';
     const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
       objectId: target.objectId,
       functionDeclaration: `function () { return (${probe.toString()})(this instanceof ShadowRoot ? this : null); }`,
@@ -157,6 +169,7 @@ export async function inCardRootChromium<R>(page: PlaywrightPage, probe: CardPro
     if (exceptionDetails) throw new Error(`Card probe threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value as R;
   } finally {
+    progress.step = 'detach';
     await cdp?.detach().catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { withinDeadline } from './step-deadline';
 
 /** A Chromium page driven by playwright-core. */
 export abstract class PlaywrightDrivenPage {
@@ -27,21 +28,25 @@ export abstract class PlaywrightDrivenPage {
     return this.page.mouse.click(x, y);
   }
 
-  /** A key by its `KeyboardEvent.key` name, e.g. `Tab`, `Enter`, `Control+C`. */
+  /**
+   * A key by its `KeyboardEvent.key` name, e.g. `Tab`, `Enter`, `Control+C`. Bounded: the press
+   * resolves when the focused frame's renderer acknowledges the key, and a frame that never does
+   * fails the step by name instead of holding the test until its timeout.
+   */
   press(key: string): Promise<void> {
-    return this.page.keyboard.press(key);
+    return withinDeadline(`keyboard.press(${key})`, this.page.keyboard.press(key));
   }
 
   type(text: string): Promise<void> {
-    return this.page.keyboard.type(text);
+    return withinDeadline(`keyboard.type(${text.length} characters)`, this.page.keyboard.type(text));
   }
 
   bringToFront(): Promise<void> {
-    return this.page.bringToFront();
+    return withinDeadline('bringToFront', this.page.bringToFront());
   }
 
   close(): Promise<void> {
-    return this.page.close();
+    return withinDeadline('page.close', this.page.close());
   }
 }
 

@@ -5,6 +5,7 @@ import { inCardRootChromium, type CardProbe, type FramePath } from './closed-car
 import { settledTabState, type PageFunction } from './dynamic-driver';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
 import { PopupPage, tabIdOf } from './popup-page';
+import { withinDeadline } from './step-deadline';
 
 interface ChromeGlobals {
   chrome: {
@@ -48,7 +49,7 @@ class PlaywrightLivePage extends PlaywrightDrivenPage implements LivePage {
   }
 
   run<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
-    return this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown);
+    return withinDeadline('page.evaluate', this.page.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown));
   }
 
   async waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void> {
