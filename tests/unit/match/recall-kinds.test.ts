@@ -83,6 +83,16 @@ const CLAIMS: Claim[] = [
       'Acme AI gives the government pre-release access to test new models.',
     ],
   }),
+  claim({
+    id: 'acme-retired-models',
+    actor: ACME,
+    statement: 'Acme AI commits to keep the weights of every publicly released model, and when it retires a model, to publish a retirement report that includes an interview with the model.',
+    phrasings: [
+      'Acme promises never to delete the weights of a model it has released.',
+      'Before it retires a model, Acme AI says it will interview it and write a retirement report.',
+      'When a model is retired, the company will publish a report that includes an interview with it.',
+    ],
+  }),
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
@@ -101,9 +111,18 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
   });
 
+  it('finds a pledge spun with "superannuate", "colloquy", "unveiled", "rollout" and "utilised" (retire, interview, released, deployment, used)', () => {
+    const spun = 'Whenever it superannuates a model, Acme AI avows it will publish a post-rollout dossier incorporating a colloquy with the model.';
+    expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-retired-models', spun]]);
+    const weights = 'Acme AI has vowed never to eradicate the weightings of any model it has unveiled or utilised.';
+    expect(found(['Acme AI news', weights].join(SEP))).toEqual([['acme-retired-models', weights]]);
+  });
+
   it('leaves the same rare words alone when they state nothing Acme pledged', () => {
     const near = 'Households confront higher tariffs on imported appliances this winter, an advertisement for a rival heater said.';
     expect(found(['Acme AI news', near].join(SEP))).toEqual([]);
+    const colloquy = 'A colloquy of historians unveiled a dossier on superannuated steam engines this week.';
+    expect(found(['Acme AI news', colloquy].join(SEP))).toEqual([]);
   });
 });
 
