@@ -5,7 +5,10 @@
  */
 import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { withinDeadline } from './step-deadline';
+import { StepDeadlineError, withinDeadline } from './step-deadline';
+
+/** How long a key press may wait for the browser's acknowledgement, ms (normally a few ms; 1-2 s on a loaded machine). */
+const KEY_ACK_DEADLINE_MS = 5_000;
 
 /** A Chromium page driven by playwright-core. */
 export abstract class PlaywrightDrivenPage {
@@ -28,13 +31,31 @@ export abstract class PlaywrightDrivenPage {
     return this.page.mouse.click(x, y);
   }
 
+  /** Keys the browser never acknowledged (see press), in order; the run's log names each one too. */
+  readonly unacknowledgedKeys: string[] = [];
+
   /**
-   * A key by its `KeyboardEvent.key` name, e.g. `Tab`, `Enter`, `Control+C`. Bounded: the press
-   * resolves when the focused frame's renderer acknowledges the key, and a frame that never does
-   * fails the step by name instead of holding the test until its timeout.
+   * A key by its `KeyboardEvent.key` name, e.g. `Tab`, `Enter`, `Control+C`.
+   *
+   * Chromium answers a key press once the focused frame's renderer acknowledges it. Tab from the last
+   * control of the card's note frame (another process) moves focus out, the card closes and removes
+   * that frame, and now and then the acknowledgement dies with it: the press never resolves although
+   * the key was delivered (seen once in about 10 runs on a loaded 2-core machine). So a press that gets
+   * no answer within KEY_ACK_DEADLINE_MS is recorded and released, and what the key did is left to the
+   * test's next assertions, which fail if it did nothing.
    */
-  press(key: string): Promise<void> {
-    return withinDeadline(`keyboard.press(${key})`, this.page.keyboard.press(key));
+  async press(key: string): Promise<void> {
+    try {
+      await withinDeadline(`keyboard.press(${key})`, this.page.keyboard.press(key), KEY_ACK_DEADLINE_MS);
+    } catch (error) {
+      if (!(error instanceof StepDeadlineError)) throw error;
+      this.unacknowledgedKeys.push(key);
+      console.warn(`[Chromium] ${key} was never acknowledged (its frame was removed while handling it?); going on from the page's state`);
+      // The press is down-then-up and its down never returned: release the key and its modifiers so the next press is a fresh one.
+      for (const part of key.split('+').reverse()) {
+        await withinDeadline(`keyboard.up(${part})`, this.page.keyboard.up(part), KEY_ACK_DEADLINE_MS).catch(() => undefined);
+      }
+    }
   }
 
   type(text: string): Promise<void> {
