@@ -9,9 +9,14 @@
  */
 import type { ClaimCardData } from '../claims/claim-card-data';
 import { formatDay, KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { primarySource } from './claim-facts';
 import type { Mention } from './schema';
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/**
+ * One line, without the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): a page
+ * title's U+202E would turn round the rest of the pasted paragraph, the claim's words included.
+ */
+const oneLine = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * “Anthropic says it will publish Risk Reports…” In: Anthropic rewrites its rulebook,
@@ -30,8 +35,8 @@ export function citeMention(mention: Mention, claim: ClaimCardData | undefined):
   const quote = `“${oneLine(mention.anchor.exact)}”`;
   if (!claim) return `${quote} ${page} Claim: ${mention.claimId} (no longer in the claim set in use).`;
   const summary = oneLine(claim.statement).replace(/[.;:,]+$/, '');
-  const source = claim.evidence[0] ?? claim.sources[0];
-  const sourceTitle = source && oneLine(source.title ?? claim.sources.find((entry) => entry.url === source.url)?.title ?? '');
+  const source = primarySource(claim);
+  const sourceTitle = source && oneLine(source.title);
   const primary = source ? ` Primary source: ${sourceTitle ? `${sourceTitle}, ` : ''}${source.url}.` : '';
   return (
     `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${KIND_LABEL[claim.kind]}; ${statusWithDate(claim.status, claim.statusDate, claim.kind)}).` +

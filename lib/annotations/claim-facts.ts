@@ -21,6 +21,32 @@ export function claimFacts(claim: Claim | undefined): ClaimFacts {
   return { kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actor: claim.actor.name };
 }
 
+/** What `primarySource` reads of a claim: a stored claim (`Claim`) and the card's copy (`ClaimCardData`) both fit. */
+export interface ClaimWithSources {
+  evidence?: ReadonlyArray<{ url: string; title?: string | undefined }>;
+  sources: ReadonlyArray<{ url: string; title: string }>;
+}
+
+/** A claim's primary source: its title ('' when nothing names it) and its https address. */
+export interface PrimarySource {
+  title: string;
+  url: string;
+}
+
+/**
+ * The source the claim's label rests on: the first piece of evidence (the operative words), titled as
+ * the evidence names it or, failing that, as the source with the same address does; else the first
+ * source. Undefined when the claim has neither (a schema 1 pack stored before evidence existed can
+ * lack `evidence` whatever its type says, so it is read as possibly absent).
+ */
+export function primarySource(claim: ClaimWithSources): PrimarySource | undefined {
+  const evidence: unknown = claim.evidence;
+  const first = (Array.isArray(evidence) ? claim.evidence?.[0] : undefined) ?? claim.sources[0];
+  if (!first) return undefined;
+  const title = first.title ?? claim.sources.find((source) => source.url === first.url)?.title ?? '';
+  return { title, url: first.url };
+}
+
 /** Picks the later of two ISO date-times as instants (string order is wrong across offsets). */
 export function laterInstant(a: string, b: string): string {
   return Date.parse(b) > Date.parse(a) ? b : a;

@@ -8,21 +8,34 @@
  * Page text is attacker-controlled, and spreadsheets execute cells that start with `=`, `+`, `-` or
  * `@` as formulas (OWASP "CSV injection"). Text cells starting with one of those, or with a tab or
  * CR, get a leading apostrophe so they display as text. Numeric columns are written by us and never
- * need it.
+ * need it. Every other column, the claim's statement and source from a claim pack the reader may
+ * have imported included, goes through the same defence.
  */
 import type { Claim } from '../claims/schema';
-import { claimFacts } from './claim-facts';
+import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { claimFacts, primarySource } from './claim-facts';
 import { exportedText } from './exported-text';
 import type { Mention } from './schema';
 
+/**
+ * A row stands alone in a spreadsheet: the claim (id, its label and status in words and as tokens,
+ * actor, statement, the primary source its label rests on), then the page and the quote in its
+ * context, then the reader's note and flag. The `kind`/`status` tokens stay for filtering by
+ * value; `label` and `status_label` are the words the card and the popup use.
+ */
 export const CSV_COLUMNS = [
-  'page_url',
-  'page_title',
   'claim_id',
+  'label',
+  'status_label',
   'kind',
   'status',
   'status_date',
   'actor',
+  'statement',
+  'source_title',
+  'source_url',
+  'page_url',
+  'page_title',
   'quote',
   'prefix',
   'suffix',
@@ -35,6 +48,9 @@ export const CSV_COLUMNS = [
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** The `label` of a mention whose claim is no longer in the loaded claim set (a pack was removed, an id renamed). */
+export const UNKNOWN_CLAIM_LABEL = 'Unknown claim (not in the loaded claim set)';
 
 const NUMERIC_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['start', 'end']);
 
@@ -65,16 +81,30 @@ export interface ExportCsvOptions {
   bom?: boolean;
 }
 
+/** The claim's columns; a claim no longer in the claim set says so in its label and leaves the rest empty. */
+function claimCells(claim: Claim | undefined): Pick<Record<CsvColumn, string>, 'label' | 'status_label' | 'statement' | 'source_title' | 'source_url'> {
+  if (!claim) return { label: UNKNOWN_CLAIM_LABEL, status_label: '', statement: '', source_title: '', source_url: '' };
+  const source = primarySource(claim);
+  return {
+    label: KIND_LABEL[claim.kind],
+    status_label: statusWithDate(claim.status, claim.statusDate, claim.kind),
+    statement: claim.statement,
+    source_title: source?.title ?? '',
+    source_url: source?.url ?? '',
+  };
+}
+
 function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, string> {
   const facts = claimFacts(claim);
   return {
-    page_url: mention.pageUrl,
-    page_title: mention.pageTitle,
     claim_id: mention.claimId,
+    ...claimCells(claim),
     kind: facts.kind,
     status: facts.status,
     status_date: facts.statusDate,
     actor: facts.actor,
+    page_url: mention.pageUrl,
+    page_title: mention.pageTitle,
     quote: exportedText(mention.anchor.exact),
     prefix: exportedText(mention.anchor.prefix),
     suffix: exportedText(mention.anchor.suffix),

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, exportCsv } from '../../../lib/annotations/export-csv';
 import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
+import type { Claim } from '../../../lib/claims/schema';
 import { bindingClaim, claimsById, makeMention, targetClaim } from './fixtures';
 
 type Row = Record<string, string>;
@@ -24,6 +25,10 @@ describe('exportCsv', () => {
     const [row] = rows(exportCsv([makeMention({ claimId: targetClaim.id })], claimsById));
     expect(row).toMatchObject({
       claim_id: targetClaim.id,
+      // The words the card and popup use: an announced target that holds is "Current", not "In force".
+      label: 'Announced target',
+      status_label: 'Current since 1 Sep 2025',
+      statement: 'Acme AI aims to publish a safety roadmap every quarter.',
       kind: 'announced-target',
       status: 'in-force',
       status_date: '2025-09-01',
@@ -35,7 +40,38 @@ describe('exportCsv', () => {
 
   it('marks a mention whose claim is unknown', () => {
     const [row] = rows(exportCsv([makeMention({ claimId: 'gone' })], claimsById));
-    expect(row).toMatchObject({ claim_id: 'gone', kind: 'unknown', status: 'unknown', status_date: '', actor: '' });
+    expect(row).toMatchObject({
+      claim_id: 'gone',
+      label: 'Unknown claim (not in the loaded claim set)',
+      status_label: '',
+      kind: 'unknown',
+      status: 'unknown',
+      status_date: '',
+      actor: '',
+      statement: '',
+      source_title: '',
+      source_url: '',
+    });
+  });
+
+  it('names the primary source: the first evidence, titled as it or its source names it, else the first source', () => {
+    const withEvidence: Claim = {
+      ...targetClaim,
+      evidence: [{ quote: 'We will publish a roadmap every quarter.', locator: 'para 3', url: 'https://acme.example/blog/roadmaps' }],
+    };
+    const titledEvidence: Claim = {
+      ...bindingClaim,
+      evidence: [{ quote: 'We will pause.', locator: 's. 4', url: 'https://acme.example/policy-v1#s4', title: 'Acme scaling policy, section 4' }],
+    };
+    // A schema 1 pack stored before evidence existed: the field is absent whatever the type says.
+    const noEvidence = { ...bindingClaim, id: 'old-pack-claim', evidence: undefined } as unknown as Claim;
+    const claims = new Map<string, Claim>([withEvidence, titledEvidence, noEvidence].map((claim) => [claim.id, claim]));
+    const parsed = rows(exportCsv([withEvidence, titledEvidence, noEvidence].map((claim) => makeMention({ claimId: claim.id })), claims));
+    expect(parsed.map((row) => [row.source_title, row.source_url])).toEqual([
+      ['Our roadmap plans', 'https://acme.example/blog/roadmaps'],
+      ['Acme scaling policy, section 4', 'https://acme.example/policy-v1#s4'],
+      ['Acme scaling policy, version 1', 'https://acme.example/policy-v1'],
+    ]);
   });
 
   it('round-trips tricky text through a CSV parser', () => {
@@ -53,13 +89,19 @@ describe('exportCsv', () => {
     const parsed = rows(exportCsv([tricky, plain], claimsById));
     expect(parsed).toHaveLength(2);
     expect(parsed[0]).toEqual({
-      page_url: tricky.pageUrl,
-      page_title: tricky.pageTitle,
       claim_id: bindingClaim.id,
+      label: 'Binding commitment',
+      status_label: 'Withdrawn 24 Feb 2026',
       kind: 'binding-commitment',
       status: 'withdrawn',
       status_date: '2026-02-24',
       actor: 'Acme AI',
+      statement: bindingClaim.statement,
+      // The fixture's evidence cites an address none of its sources has: no title to give it.
+      source_title: '',
+      source_url: bindingClaim.evidence[0]!.url,
+      page_url: tricky.pageUrl,
+      page_title: tricky.pageTitle,
       quote: tricky.anchor.exact,
       prefix: tricky.anchor.prefix,
       suffix: tricky.anchor.suffix,
@@ -94,6 +136,35 @@ describe('exportCsv', () => {
     for (const cell of Object.values(row!)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
+  it('neutralises formulas in every text column, those of a claim from an imported claim pack included', () => {
+    const hostileClaim: Claim = {
+      ...bindingClaim,
+      id: 'hostile-pack-claim',
+      actor: { ...bindingClaim.actor, name: '=cmd|\' /C calc\'!A0' },
+      statement: '\n@SUM(1+1)*cmd|\' /C calc\'!A0',
+      evidence: [{ quote: 'x', locator: 'y', url: 'https://evil.example/', title: ' +HYPERLINK("https://evil.example/")' }],
+    };
+    const hostile = makeMention({
+      claimId: hostileClaim.id,
+      pageTitle: '-2+3',
+      exact: '=1+1',
+      prefix: '@A1',
+      suffix: '\t=1',
+      note: { text: '+1', updatedAt: '2026-11-21T20:00:00.000Z' },
+    });
+    const [row] = rows(exportCsv([hostile], new Map([[hostileClaim.id, hostileClaim]])));
+    expect(row!.actor).toBe(`'${hostileClaim.actor.name}`);
+    expect(row!.statement).toBe(`'${hostileClaim.statement}`);
+    expect(row!.source_title).toBe(`' +HYPERLINK("https://evil.example/")`);
+    const TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
+    for (const column of CSV_COLUMNS) {
+      if (column === 'start' || column === 'end') continue;
+      expect(row![column], column).not.toMatch(TRIGGER);
+    }
+    // Every cell that reached the row holds the hostile text after its apostrophe: nothing was dropped.
+    expect([row!.page_title, row!.quote, row!.prefix, row!.suffix, row!.note]).toEqual(["'-2+3", "'=1+1", "'@A1", "'\t=1", "'+1"]);
+  });
+
   it('neutralises a cell that starts with a carriage return', () => {
     const [row] = rows(exportCsv([makeMention({ pageTitle: '\r=1+1' })], claimsById));
     expect(row!.page_title).toBe("'\r=1+1");
@@ -123,8 +194,8 @@ describe('exportCsv', () => {
 
   it('can start with a byte order mark for Excel', () => {
     const csv = exportCsv([makeMention()], claimsById, { bom: true });
-    expect(csv.startsWith('\uFEFFpage_url,')).toBe(true);
-    expect(exportCsv([], claimsById).startsWith('page_url,')).toBe(true);
+    expect(csv.startsWith('\uFEFFclaim_id,')).toBe(true);
+    expect(exportCsv([], claimsById).startsWith('claim_id,')).toBe(true);
   });
 
   it('writes the export file with a byte order mark, which CSV readers take as UTF-8 with or without being told', () => {
