@@ -5,9 +5,10 @@
  * Standard properties carry everything another tool needs (target page, quote and position
  * selectors, the claim as an identifying body, the label as a classifying body, the note as a
  * commenting body). The `pledgeLens` extension carries the rest of the record (title, first/last
- * seen, timestamps used for merging). It is a plain-JSON extension: the term is not defined in the
- * anno.jsonld context, so a strict JSON-LD processor drops it, but JSON consumers (including our
- * importer) keep it.
+ * seen, timestamps used for merging). The file's `@context` is the anno.jsonld context followed by
+ * our own (`PLEDGE_LENS_CONTEXT`), which defines `pledgeLens` as one JSON literal (JSON-LD 1.1
+ * `"@type": "@json"`), so a JSON-LD processor keeps the whole extension, as it was written, under
+ * one IRI of ours instead of dropping it; plain JSON consumers (our importer) read it as before.
  */
 import type { Claim } from '../claims/schema';
 import { claimFacts, laterInstant, type ClaimFacts } from './claim-facts';
@@ -17,6 +18,18 @@ import { PLEDGE_LENS_URN, type Mention, type WrongMatch } from './schema';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const CLAIM_URN_PREFIX = `${PLEDGE_LENS_URN}:claim:`;
+/** The IRI a JSON-LD processor gives the `pledgeLens` extension (our vocabulary's namespace is `urn:pledge-lens:vocab:`). */
+export const PLEDGE_LENS_TERM_IRI = `${PLEDGE_LENS_URN}:vocab:pledgeLens`;
+/**
+ * Our context, after anno.jsonld's: `pledgeLens` is a JSON literal (everything under it kept as
+ * written, keys and all, without terms of its own). `@json` is JSON-LD 1.1, hence `@version`: a 1.0
+ * processor refuses the file rather than silently dropping the extension.
+ */
+export const PLEDGE_LENS_CONTEXT = {
+  '@version': 1.1,
+  pledgeLens: { '@id': PLEDGE_LENS_TERM_IRI, '@type': '@json' },
+} as const;
+export const EXPORT_CONTEXT = [ANNO_CONTEXT, PLEDGE_LENS_CONTEXT] as const;
 /**
  * Bumped when the `pledgeLens` extension changes incompatibly; the importer refuses newer files.
  * 2: `TextPositionSelector` counts Unicode code points, as the Web Annotation model says (1 counted
@@ -90,7 +103,7 @@ export interface W3cAnnotation {
 }
 
 export interface W3cAnnotationCollection {
-  '@context': typeof ANNO_CONTEXT;
+  '@context': typeof EXPORT_CONTEXT;
   id: string;
   type: 'AnnotationCollection';
   label: string;
@@ -239,7 +252,7 @@ export function exportW3c(
   // Collections and pages must have IRIs; derive one from the content so re-exporting is deterministic.
   const collectionId = `${PLEDGE_LENS_URN}:export:${fnv1a64(JSON.stringify([options.generatedAt, items.map((item) => item.id)]))}`;
   return {
-    '@context': ANNO_CONTEXT,
+    '@context': EXPORT_CONTEXT,
     id: collectionId,
     type: 'AnnotationCollection',
     label: 'Pledge Lens annotations',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANNO_CONTEXT, codePointLength, exportW3c, utf16ToCodePoint, type W3cAnnotation } from '../../../lib/annotations/export-w3c';
+import { ANNO_CONTEXT, codePointLength, exportW3c, PLEDGE_LENS_CONTEXT, utf16ToCodePoint, type W3cAnnotation } from '../../../lib/annotations/export-w3c';
+import { ANNO_PROPERTY_TERMS, ANNO_VOCAB_TERMS } from './anno-context-terms';
 import { makeAnchor } from '../../../lib/annotations/make-anchor';
 import { mentionId } from '../../../lib/annotations/mention-id';
 import type { Mention } from '../../../lib/annotations/schema';
@@ -35,12 +36,46 @@ function itemsOf(options: { includeWrongMatches?: boolean } = {}): W3cAnnotation
 describe('exportW3c', () => {
   it('writes an AnnotationCollection with one embedded page', () => {
     const doc = exportW3c(mentions, claimsById, { generatedAt });
-    expect(doc['@context']).toBe(ANNO_CONTEXT);
+    expect(doc['@context'][0]).toBe(ANNO_CONTEXT);
     expect(doc.type).toBe('AnnotationCollection');
     expect(doc.id).toMatch(/^urn:pledge-lens:export:[0-9a-f]{16}$/);
     expect(doc.generated).toBe(generatedAt);
     expect(doc.first.type).toBe('AnnotationPage');
     expect(doc.total).toBe(doc.first.items.length);
+  });
+
+  it('defines every key it writes in its @context, so a JSON-LD processor drops nothing', () => {
+    const doc = exportW3c(mentions, claimsById, { generatedAt, includeWrongMatches: true });
+    expect(doc['@context']).toEqual([ANNO_CONTEXT, PLEDGE_LENS_CONTEXT]);
+    // Our context: every term a JSON literal under an absolute IRI of ours, in JSON-LD 1.1 (which @json needs).
+    const { '@version': version, ...ownTerms } = PLEDGE_LENS_CONTEXT;
+    expect(version).toBe(1.1);
+    for (const definition of Object.values(ownTerms)) {
+      expect(definition).toEqual({ '@id': expect.stringMatching(/^urn:pledge-lens:vocab:[A-Za-z]+$/), '@type': '@json' });
+    }
+    const undefinedKeys = new Set<string>();
+    const undefinedValues = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(walk);
+      if (typeof value !== 'object' || value === null) return;
+      for (const [key, child] of Object.entries(value)) {
+        if (key === '@context') continue;
+        // A JSON literal is kept whole, keys and all: nothing under it needs a term.
+        if (key in ownTerms) continue;
+        if (!ANNO_PROPERTY_TERMS.has(key)) undefinedKeys.add(key);
+        // type, motivation and purpose take terms as values (@type: @id / @vocab): an undefined one becomes a relative IRI.
+        if ((key === 'type' || key === 'motivation' || key === 'purpose') && typeof child === 'string' && !ANNO_VOCAB_TERMS.has(child)) {
+          undefinedValues.add(`${key}: ${child}`);
+        }
+        walk(child);
+      }
+    };
+    walk(doc);
+    expect([...undefinedKeys]).toEqual([]);
+    expect([...undefinedValues]).toEqual([]);
+    // The walk did reach our extension at both levels: it is in the file, under a defined term.
+    expect(Object.keys(doc)).toContain('pledgeLens');
+    expect(doc.first.items.every((item) => 'pledgeLens' in item)).toBe(true);
   });
 
   it('gives every item the fields the Web Annotation model requires', () => {
