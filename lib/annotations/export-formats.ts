@@ -57,13 +57,67 @@ export function isExportFormat(value: string): value is ExportFormat {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** What an export holds, for its file name: the whole history, one page's mentions, or what filters chose. */
+export type ExportScope = { kind: 'all' } | { kind: 'page'; pageUrl: string; filtered: boolean } | { kind: 'filtered' };
+
 /**
- * `pledge-lens-annotations-2026-11-22.csv`. The date is the user's local calendar date, since that
- * is the day they will look for in their downloads folder.
+ * What `exportScope` reads of a history query (the options page's filters, the popup's page): the
+ * `MentionQuery` of the export request fits. Empty strings and lists, `false` and the wrong-match
+ * setting are no filter (every export leaves wrong matches out or keeps them, so that is not a scope).
+ */
+export interface ScopeQuery {
+  pageUrl?: string | undefined;
+  wrongMatches?: 'include' | 'exclude' | 'only' | undefined;
+  [filter: string]: unknown;
+}
+
+const isSet = (value: unknown): boolean =>
+  value !== undefined && value !== false && value !== '' && !(Array.isArray(value) && value.length === 0) && !(typeof value === 'string' && value.trim() === '');
+
+/** The scope of an export made with `query`; "only wrong matches" is a filter, hiding or showing them is not. */
+export function exportScope(query: ScopeQuery): ExportScope {
+  const { pageUrl, wrongMatches, ...filters } = query;
+  const filtered = wrongMatches === 'only' || Object.values(filters).some(isSet);
+  if (pageUrl !== undefined && pageUrl.trim() !== '') return { kind: 'page', pageUrl, filtered };
+  return filtered ? { kind: 'filtered' } : { kind: 'all' };
+}
+
+/** Longest host part of a file name: a 253-character host would push the date and scope out of view. */
+const MAX_HOST_CHARS = 60;
+
+/**
+ * The page's host as a file-name part: lower-case letters, digits, dots and hyphens only (a parsed
+ * host is already punycode ASCII; anything else, or a page with no host, becomes "page"), no dot at
+ * either end (Windows drops a trailing one), at most `MAX_HOST_CHARS`.
+ */
+function hostPart(pageUrl: string): string {
+  let host = '';
+  try {
+    host = new URL(pageUrl).hostname.toLowerCase();
+  } catch {
+    // Not a URL: the name says "page" alone.
+  }
+  const safe = host.replace(/[^a-z0-9.-]+/g, '-').slice(0, MAX_HOST_CHARS).replace(/^[.-]+|[.-]+$/g, '');
+  return safe === '' ? 'page' : `page-${safe}`;
+}
+
+function scopePart(scope: ExportScope): string {
+  if (scope.kind === 'page') return scope.filtered ? `${hostPart(scope.pageUrl)}-filtered` : hostPart(scope.pageUrl);
+  return scope.kind;
+}
+
+/**
+ * `pledge-lens-annotations-2026-11-22_14-30-all.csv`, `…_14-30-filtered.md`,
+ * `…_14-30-page-news.example.com.jsonld`: the user's local date and time to the minute (the moment
+ * they will look for in their downloads folder; two exports a day no longer share a name) and what
+ * the file holds. Only ASCII letters, digits, '.', '-' and '_': no ':' (Windows, and Finder shows it
+ * as '/'), no '/' or backslash, no spaces, and no name Windows reserves (the name starts "pledge-lens").
+ * @param when the moment of the export, read in the local time zone
  * @throws RangeError for an invalid date
  */
-export function exportFileName(format: ExportFormat, when: Date): string {
+export function exportFileName(format: ExportFormat, when: Date, scope: ExportScope): string {
   if (Number.isNaN(when.getTime())) throw new RangeError('exportFileName: invalid date');
   const date = `${pad(when.getFullYear(), 4)}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
-  return `pledge-lens-annotations-${date}.${EXPORT_FORMATS[format].extension}`;
+  const time = `${pad(when.getHours())}-${pad(when.getMinutes())}`;
+  return `pledge-lens-annotations-${date}_${time}-${scopePart(scope)}.${EXPORT_FORMATS[format].extension}`;
 }

@@ -1,5 +1,5 @@
 /** Answers extension pages about the reader's history: mentions, notes, wrong-match flags, export, import. */
-import { EXPORT_FORMATS, exportFileName } from '../../annotations/export-formats';
+import { EXPORT_FORMATS, exportFileName, exportScope } from '../../annotations/export-formats';
 import { parseAnnotationExport } from '../../annotations/import-annotations';
 import { cardDataFor, toCardData } from '../../claims/claim-card-data';
 import { parseJsonText } from '../../claims/parse-claim-set-text';
@@ -88,7 +88,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       const format = EXPORT_FORMATS[request.format];
       return {
         ok: true,
-        filename: exportFileName(request.format, now),
+        filename: exportFileName(request.format, now, exportScope(request.query)),
         mimeType: format.mimeType,
         content: format.serialise(mentions, claims, now.toISOString()),
         count: mentions.length,
