@@ -143,7 +143,8 @@ describe('Chromium: popup', () => {
     const popup = await openPopupFor(article);
 
     const jsonld = await popup.export('w3c');
-    expect(jsonld.filename).toMatch(/\.jsonld$/);
+    // The popup exports one page: the name says so, with the page's host (the fixture server's).
+    expect(jsonld.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1\.jsonld$/);
     const collection = JSON.parse(jsonld.text) as {
       type: string;
       first: { items: { target: { source: string; selector: { type: string; exact?: string }[] }; body: { type: string; purpose?: string; value?: string }[] }[] };
@@ -157,16 +158,19 @@ describe('Chromium: popup', () => {
     expect(pageText).toContain(collapse(quote!.exact!));
 
     const csv = await popup.export('csv');
-    expect(csv.filename).toMatch(/\.csv$/);
+    expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1\.csv$/);
     const rows = parseCsv(csv.text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
     const row = rows.find((r) => r.note === note);
     expect(row, 'a CSV row with the note').toBeDefined();
     expect(row!.claim_id).toBe(first!.claimId);
     expect(row!.page_url).toBe(article.url);
+    // The row stands alone: the claim's statement and the primary source its label rests on.
+    expect(row!.statement).not.toBe('');
+    expect(row!.source_url).toMatch(/^https:\/\//);
     expect(pageText).toContain(collapse(row!.quote!));
 
     const markdown = await popup.export('markdown');
-    expect(markdown.filename).toMatch(/\.md$/);
+    expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1\.md$/);
     expect(markdown.text).toContain(note);
     await popup.close();
     await article.close();

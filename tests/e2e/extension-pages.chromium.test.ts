@@ -1,3 +1,4 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT, noteEditorFrame } from './support/article-page';
@@ -141,6 +142,47 @@ describe('Chromium options page: annotation history', () => {
     }
   });
 
+  test('a filtered export is named so, and its CSV rows and Markdown stand alone', async () => {
+    const options = await openOptions();
+    try {
+      const all = await options.exportHistory('csv');
+      expect(all.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.csv$/);
+      const allRows = parseCsv(all.text, { columns: true, bom: true }) as Record<string, string>[];
+      const claimId = allRows[0]!.claim_id!;
+      const ofClaim = allRows.filter((row) => row.claim_id === claimId).length;
+      await options.page.locator('[data-testid="filter-claim"]').selectOption(claimId);
+      await options.waitForHistoryCount(ofClaim);
+
+      const csv = await options.exportHistory('csv');
+      expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.csv$/);
+      const rows = parseCsv(csv.text, { columns: true, bom: true }) as Record<string, string>[];
+      expect(rows).toHaveLength(ofClaim);
+      for (const row of rows) {
+        expect(row.claim_id).toBe(claimId);
+        expect(row.statement).not.toBe('');
+        expect(row.label).toMatch(/^(Binding commitment|Announced target|No commitment)$/);
+        expect(row.status_label).toMatch(/\d{4}/);
+        expect(row.source_url).toMatch(/^https:\/\//);
+        expect(row.page_url?.startsWith(server.article(ARTICLE))).toBe(true);
+      }
+
+      const markdown = await options.exportHistory('markdown');
+      expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.md$/);
+      // A heading per page (each visit's address is a page), linked; a block quote per mention; the label in bold; the sources linked.
+      const headings = markdown.text.match(/^## .*$/gm) ?? [];
+      expect(headings.length).toBeGreaterThan(0);
+      for (const heading of headings) expect(heading).toMatch(/^## \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
+      expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
+      expect(markdown.text).toMatch(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /m);
+      expect(markdown.text).toMatch(/^- Sources: \[.+\]\(https:\/\//m);
+
+      await options.page.locator('[data-testid="filter-claim"]').selectOption('');
+      await options.waitForHistoryCount(allRows.length);
+    } finally {
+      await options.close();
+    }
+  });
+
   test('export as W3C JSON-LD, clear all, import the file: the same mentions come back', async () => {
     const options = await openOptions();
     try {
@@ -148,9 +190,14 @@ describe('Chromium options page: annotation history', () => {
       expect(before.length).toBeGreaterThan(0);
 
       const exported = await options.exportHistory('w3c');
-      expect(exported.filename).toMatch(/\.jsonld$/);
+      // Local date and time to the minute, and the scope: no filter set, so the whole history.
+      expect(exported.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.jsonld$/);
       expect(exported.result).toEqual({ ok: true, text: `Exported ${before.length} ${before.length === 1 ? 'mention' : 'mentions'}.` });
-      const collection = JSON.parse(exported.text) as { type: string; first: { items: { id: string }[] } };
+      const collection = JSON.parse(exported.text) as { '@context': unknown; type: string; first: { items: { id: string }[] } };
+      expect(collection['@context']).toEqual([
+        'http://www.w3.org/ns/anno.jsonld',
+        { '@version': 1.1, pledgeLens: { '@id': 'urn:pledge-lens:vocab:pledgeLens', '@type': '@json' } },
+      ]);
       expect(collection.type).toBe('AnnotationCollection');
       expect(collection.first.items.map((item) => item.id).sort()).toEqual(before);
 

@@ -1,4 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledClaimSet, bundledKind, KIND_WORDS } from './support/claim-set';
@@ -38,6 +41,8 @@ afterAll(async () => {
 
 interface Session {
   firefox: FirefoxWithExtension;
+  /** Where this Firefox saves downloads, without asking (a fresh temporary folder). */
+  downloads: string;
   /** An options page kept open: the window into `browser.tabs` for finding tab ids. */
   options: Page;
   article: FirefoxArticlePage;
@@ -46,14 +51,26 @@ interface Session {
 
 /** Launches Firefox in one color scheme, opens the options page, then the article (its visit fills the history). */
 async function startSession(colorScheme: 'light' | 'dark'): Promise<Session> {
-  const firefox = await launchFirefoxWithExtension({ colorScheme });
+  const downloads = await mkdtemp(join(tmpdir(), 'pledge-lens-ff-downloads-'));
+  const firefox = await launchFirefoxWithExtension({
+    colorScheme,
+    // Downloads go to that folder at once: no dialog, no downloads panel (BiDi reports no downloads, so the test reads the folder).
+    extraPrefs: {
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
+    },
+  });
   try {
     const options = await openExtensionPage(firefox.browser, 'options.html');
     const { article, tabId } = await openArticleWithTabId(firefox.browser, options, `${server.article(ARTICLE)}?scheme=${colorScheme}`);
     await article.waitForHighlights();
-    return { firefox, options, article, tabId };
+    return { firefox, downloads, options, article, tabId };
   } catch (error) {
     await firefox.close();
+    await rm(downloads, { recursive: true, force: true });
     throw error;
   }
 }
@@ -85,6 +102,7 @@ describe('Firefox, light scheme: popup and options page', () => {
 
   afterAll(async () => {
     await session?.firefox.close();
+    if (session) await rm(session.downloads, { recursive: true, force: true });
   });
 
   test('the options page opens at the fixed moz-extension:// host and shows the bundled claim set', async () => {
@@ -157,17 +175,27 @@ describe('Firefox, light scheme: popup and options page', () => {
       await waitForOptionsLoaded(options);
       expect((await listedIds(options)).sort(), 'the history as it opens: wrong matches hidden').toEqual(all.filter((id) => id !== flagged!.mentionId));
 
-      const hidden = await exportFromOptions(options, 'csv');
+      const hidden = await exportFromOptions(options, 'csv', session.downloads);
       const word = (n: number) => (n === 1 ? 'mention' : 'mentions');
       expect(hidden.result).toBe(`Exported ${all.length - 1} ${word(all.length - 1)}. 1 mention you marked as a wrong match was left out.`);
-      expect(hidden.text.startsWith('\uFEFFpage_url,')).toBe(true);
+      // Hiding wrong matches is no filter: the file holds the whole history, and is named so.
+      expect(hidden.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.csv$/);
+      expect(hidden.text.startsWith('\uFEFFclaim_id,')).toBe(true);
       const rows = parseCsv(hidden.text, { columns: true, bom: true }) as Record<string, string>[];
       expect(rows.map((row) => row.wrong_match)).toEqual(Array.from({ length: all.length - 1 }, () => 'false'));
+      // A row stands alone: the claim's words, its label and status, and the primary source it rests on.
+      for (const row of rows) {
+        expect(row.statement, row.claim_id).not.toBe('');
+        expect(row.label, row.claim_id).toMatch(/^(Binding commitment|Announced target|No commitment)$/);
+        expect(row.status_label, row.claim_id).toMatch(/\d{4}/);
+        expect(row.source_url, row.claim_id).toMatch(/^https:\/\//);
+      }
 
       await options.select('[data-testid=filter-wrong]', 'include');
       await options.waitForFunction((want) => document.querySelectorAll('[data-testid=history-row]').length === want, { timeout: 10_000 }, all.length);
-      const shown = await exportFromOptions(options, 'w3c');
+      const shown = await exportFromOptions(options, 'w3c', session.downloads);
       expect(shown.result).toBe(`Exported ${all.length} ${word(all.length)}. 1 of them is marked as a wrong match.`);
+      expect(shown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.jsonld$/);
       expect(shown.text).not.toContain('\u2029');
       const collection = JSON.parse(shown.text) as { first: { items: { id: string }[] } };
       expect(collection.first.items.map((item) => item.id).sort()).toEqual(all);
@@ -196,20 +224,25 @@ function askBackground(page: Page, request: Record<string, unknown>): Promise<un
 }
 
 /**
- * Exports from the options page with the format chosen in its select. Puppeteer over BiDi reports no
- * downloads, so the page hands the file's Blob to the test as it makes the download link, and the
- * link's click (the download itself, which the Chromium suite checks) is left out.
+ * Exports from the options page with the format chosen in its select, and waits for Firefox to save
+ * the file in `downloads`. Puppeteer over BiDi reports no downloads, so the page hands the test the
+ * file's Blob and name as it makes the download link; the file Firefox saved under that name must
+ * hold the same bytes.
  */
-async function exportFromOptions(page: Page, format: string): Promise<{ text: string; result: string }> {
+async function exportFromOptions(page: Page, format: string, downloads: string): Promise<{ text: string; result: string; filename: string }> {
   await page.evaluate(() => {
-    const captured = window as unknown as { exported?: Promise<number[]> };
+    const captured = window as unknown as { exported?: Promise<number[]>; filename?: string };
     const createObjectURL = URL.createObjectURL.bind(URL);
     URL.createObjectURL = (blob: Blob) => {
       // The bytes, not blob.text(): decoding would drop the byte order mark the file starts with.
       captured.exported = blob.arrayBuffer().then((buffer) => Array.from(new Uint8Array(buffer)));
       return createObjectURL(blob);
     };
-    HTMLAnchorElement.prototype.click = () => undefined;
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      captured.filename = this.download;
+      click.call(this);
+    };
   });
   const readResult = () => document.querySelector('[data-testid=export-result]')?.textContent?.trim() ?? '';
   const before = await page.evaluate(readResult);
@@ -222,7 +255,19 @@ async function exportFromOptions(page: Page, format: string): Promise<{ text: st
   }, { timeout: 10_000 }, before);
   const result = await page.evaluate(readResult);
   const bytes = await page.evaluate(() => (window as unknown as { exported?: Promise<number[]> }).exported ?? Promise.resolve([]));
-  return { text: Buffer.from(bytes).toString('utf8'), result };
+  const filename = await page.evaluate(() => (window as unknown as { filename?: string }).filename ?? '');
+  expect(filename, 'the download link names the file').not.toBe('');
+  const file = Buffer.from(bytes);
+  // Firefox writes a .part file and renames it: wait for the name with the whole file under it.
+  const saved = join(downloads, filename);
+  const deadline = Date.now() + 10_000;
+  let onDisk = await readFile(saved).catch(() => undefined);
+  while (!onDisk?.equals(file) && Date.now() < deadline) {
+    await new Promise((resume) => setTimeout(resume, 100));
+    onDisk = await readFile(saved).catch(() => undefined);
+  }
+  expect(onDisk?.equals(file), `${saved} holds the exported bytes (found: ${(await readdir(downloads)).join(', ') || 'nothing'})`).toBe(true);
+  return { text: file.toString('utf8'), result, filename };
 }
 
 describe('Firefox, dark scheme: popup and options page', () => {
@@ -234,6 +279,7 @@ describe('Firefox, dark scheme: popup and options page', () => {
 
   afterAll(async () => {
     await session?.firefox.close();
+    if (session) await rm(session.downloads, { recursive: true, force: true });
   });
 
   test('axe: the popup listing claims has no serious or critical violations (dark)', async () => {
