@@ -8,6 +8,7 @@
  */
 import type { Claim } from '../claims/schema';
 import { formatDay, KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { primarySource } from './claim-facts';
 import { exportedText } from './exported-text';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
@@ -164,6 +165,28 @@ function seenDays(mention: Mention): string {
   return first === last ? first! : `${first} to ${last}`;
 }
 
+/**
+ * "Source: …" (the primary source the label rests on, first and alone: a claim can list seven) and
+ * "Other sources: …" (the rest, in the claim set's order), each linked over https only. An untitled
+ * primary source is named by its host.
+ */
+function sourceItems(claim: Claim): string[] {
+  const primary = primarySource(claim);
+  const items: string[] = [];
+  if (primary) {
+    let name = primary.title;
+    try {
+      name ||= new URL(primary.url).hostname;
+    } catch {
+      name ||= primary.url;
+    }
+    items.push(`Source: ${link(name, safeHttpsUrl(primary.url))}`);
+  }
+  const others = claim.sources.filter((source) => source.url !== primary?.url);
+  if (others.length > 0) items.push(`Other sources: ${others.map((source) => link(source.title, safeHttpsUrl(source.url))).join(', ')}`);
+  return items;
+}
+
 function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   const items: string[] = [];
   if (claim) {
@@ -175,9 +198,7 @@ function mentionBlock(mention: Mention, claim: Claim | undefined): string {
   }
   if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${noteText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
-  if (claim && claim.sources.length > 0) {
-    items.push(`Sources: ${claim.sources.map((source) => link(source.title, safeHttpsUrl(source.url))).join(', ')}`);
-  }
+  if (claim) items.push(...sourceItems(claim));
   items.push(`Seen: ${seenDays(mention)}`);
   return `${blockQuote(exportedText(mention.anchor.exact))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }

@@ -168,13 +168,13 @@ describe('Chromium options page: annotation history', () => {
 
       const markdown = await options.exportHistory('markdown');
       expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.md$/);
-      // A heading per page (each visit's address is a page), linked; a block quote per mention; the label in bold; the sources linked.
+      // A heading per page (each visit's address is a page), linked; a block quote per mention; the label in bold; the primary source linked.
       const headings = markdown.text.match(/^## .*$/gm) ?? [];
       expect(headings.length).toBeGreaterThan(0);
       for (const heading of headings) expect(heading).toMatch(/^## \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
       expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
       expect(markdown.text).toMatch(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /m);
-      expect(markdown.text).toMatch(/^- Sources: \[.+\]\(https:\/\//m);
+      expect(markdown.text).toMatch(/^- Source: \[.+\]\(https:\/\/\S+\)$/m);
 
       await options.page.locator('[data-testid="filter-claim"]').selectOption('');
       await options.waitForHistoryCount(allRows.length);

@@ -34,7 +34,8 @@ describe('exportMarkdown', () => {
       - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
-      - Sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
+      - Source: [example.org](https://example.org/post)
+      - Other sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
       > Acme will no longer pause training
@@ -42,7 +43,8 @@ describe('exportMarkdown', () => {
       - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
-      - Sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
+      - Source: [example.org](https://example.org/post)
+      - Other sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
       ## [Roadmap plans](https://blog.example/roadmaps)
@@ -55,7 +57,8 @@ describe('exportMarkdown', () => {
       - Claim: Acme AI aims to publish a safety roadmap every quarter.
       - Note: Worth checking\\
         \\- next quarter
-      - Sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
+      - Source: [example.org](https://example.org/post)
+      - Other sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
       ## [Untitled page](http://plain.example/x)
@@ -107,9 +110,19 @@ describe('exportMarkdown', () => {
       new Map([[claim.id, claim]]),
       { generatedAt },
     );
-    expect(md).toContain('- Sources: Bad source, Plain http, [Good source](https://good.example/a%20b)');
+    expect(md).toContain('- Other sources: Bad source, Plain http, [Good source](https://good.example/a%20b)');
     expect(md).toContain('## [Insecure page](http://insecure.example/page)');
     expect(md).not.toMatch(/\]\((?!https?:)/);
+  });
+
+  it('names the primary source first and alone, titled as its source, and the others after it', () => {
+    const claim = { ...targetClaim, evidence: [{ quote: 'Every quarter.', locator: 'para 2', url: 'https://acme.example/blog/roadmaps' }] };
+    const single = exportMarkdown([makeMention({ claimId: claim.id })], new Map([[claim.id, claim]]), { generatedAt });
+    expect(single).toContain('- Source: [Our roadmap plans](https://acme.example/blog/roadmaps)\n- Seen:');
+    expect(single).not.toContain('Other sources');
+    const more = { ...claim, sources: [{ url: 'https://news.example/a', title: 'A report' }, ...claim.sources] };
+    const md = exportMarkdown([makeMention({ claimId: more.id })], new Map([[more.id, more]]), { generatedAt });
+    expect(md).toContain('- Source: [Our roadmap plans](https://acme.example/blog/roadmaps)\n- Other sources: [A report](https://news.example/a)\n');
   });
 
   it('shows a page address that is no web address as code, not as a link', () => {
