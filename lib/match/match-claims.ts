@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { DATE_WORDS } from './lexicon';
+import { DATE_WORDS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { cutUnits, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
@@ -943,7 +943,7 @@ function judgeUnit(
       accepted.push(judged);
     }
   }
-  if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content)) return { accepted: [], facets };
+  if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
@@ -996,15 +996,35 @@ function namedAsSubject(text: string, d: UnitDiscourse, actor: number): boolean 
  */
 const POSSESSIVE_AFTER = /^[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)?['’]s?(?![\p{L}\p{N}])/u;
 
-/** Whether every content word of a unit is part of a date or a number ("2 August 2026", "2, 2026."). */
-function writtenInDatesOnly(content: readonly Content[]): boolean {
+/**
+ * Whether every content word of a unit is part of a date or a number ("2 August 2026", "2, 2026.";
+ * with `weekdays`, "Thursday 22 January 2026").
+ */
+function writtenInDatesOnly(content: readonly Content[], weekdays: boolean): boolean {
   let words = 0;
   for (const { token, name } of content) {
     if (name) continue;
-    if (!/^\d/.test(token.key) && !DATE_WORDS.has(token.key)) return false;
+    if (!/^\d/.test(token.key) && !DATE_WORDS.has(token.key) && !(weekdays && WEEKDAY_WORDS.has(token.key))) return false;
     words++;
   }
   return words > 0;
+}
+
+/**
+ * Whether a clause dates something and says little else: it names a month or a year (19xx, 20xx), no
+ * actor or instrument, and at most `others` content words that are neither numbers nor date words
+ * ("Published on 10 July", "Version 2.0, released in February 2025"; not "The Code of Practice,
+ * published on 10 July 2025", which says what it dates).
+ */
+function datesOnly(content: readonly Content[], others: number): boolean {
+  let dated = false;
+  let rest = 0;
+  for (const { token, name } of content) {
+    if (name) return false;
+    if (DATE_WORDS.has(token.key) || /^(?:19|20)\d\d$/.test(token.key)) dated = true;
+    else if (!/^\d/.test(token.key) && ++rest > others) return false;
+  }
+  return dated;
 }
 
 interface UnitShape {
@@ -1241,6 +1261,9 @@ function splitAmongClaims(
   // "…reviews before internal deployments, not only before external launches": a contrasting tail
   // says nothing of its own; whatever it shares with another claim, it belongs to the clause before it.
   if (t.contrastTailJoins > 0) for (let k = 1; k < pieces; k++) if (CONTRAST_TAIL.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = -1;
+  // "Published on 10 July", "since 2 August 2026": a date with a word or two states no claim of its own
+  // (the dates the AI Act's general and systemic-risk duties, and the Code, share); it goes with its neighbour.
+  if (t.dateClauseJoins > 0) for (let k = 0; k < pieces; k++) if (datesOnly(pieceContent[k]!, t.dateClauseJoins)) owner[k] = -1;
   for (let k = 1; k < pieces; k++) if (owner[k] === -1) owner[k] = owner[k - 1]!;
   for (let k = pieces - 2; k >= 0; k--) if (owner[k] === -1) owner[k] = owner[k + 1]!;
   // "If every rival can show its risk is contained, it will match their safeguards": the condition is

@@ -96,6 +96,15 @@ export interface Tunables {
    */
   contrastTailJoins: number;
   /**
+   * When a sentence is split among claims, a clause made of a date and at most this many other words
+   * ("Published on 10 July", "Version 2.0, released in February 2025", "since 2 August 2026") states no
+   * claim of its own: it goes with the clause beside it, whatever words it shares with another claim.
+   * 0: such a clause is owned like any other.
+   */
+  dateClauseJoins: number;
+  /** 1: a dateline ("Thursday 22 January 2026") counts as written in dates only (weekday names are date words). 0: weekdays are words. */
+  weekdayDates: number;
+  /**
    * 1: when a sentence is split among claims, a condition that opens it ("If every rival can show its risk
    * is contained", "…says that if a model reaches the critical threshold") goes with the clause that
    * completes it, whatever words it shares with another claim: a condition states nothing alone.
@@ -226,6 +235,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
   contrastTailJoins: 1,
+  dateClauseJoins: 2,
+  weekdayDates: 1,
   conditionJoins: 1,
   locateShare: 0.3,
   neighbourMargin: 2,

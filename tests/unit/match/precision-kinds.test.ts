@@ -337,3 +337,29 @@ describe('a second quotation with no attribution of its own, after an attributed
     expect(spans(`${promise} ${own}`)).toContain('“We will publish a risk ledger every three months on the dangers of our models.”');
   });
 });
+
+describe('a date with a word or two, cut off as a clause of a sentence split among claims ("Published on 1 March 2027")', () => {
+  it('goes with the clause beside it, not to the claim whose word it carries', () => {
+    const text = 'Published on 1 March 2027, the Model Safety Act makes developers report serious incidents to the regulator within 10 days.';
+    expect(found(text, { dateClauseJoins: 0 })).toContainEqual(['msa-publish-plan', 'Published on 1 March 2027']);
+    expect(found(text)).toEqual([['msa-incident-reporting', text]]);
+  });
+
+  it('leaves a coordinated duty its own clause', () => {
+    const text = 'The Model Safety Act makes developers report serious incidents to the regulator within 10 days, from 1 March 2027, and publish a written safety plan every year.';
+    expect(found(text).map(([id]) => id)).toEqual(['msa-incident-reporting', 'msa-publish-plan']);
+  });
+});
+
+describe('a dateline with its weekday ("Monday 1 March 2027")', () => {
+  const table = ['When the Model Safety Act applies', 'Serious incidents reported to the regulator within 10 days', 'Monday 1 March 2027'].join(SEP);
+
+  it('is a date, so it states no claim', () => {
+    expect(spans(table, { weekdayDates: 0 })).toContain('Monday 1 March 2027');
+    expect(spans(table)).not.toContain('Monday 1 March 2027');
+  });
+
+  it('leaves the duty listed beside it highlighted', () => {
+    expect(found(table)).toEqual([['msa-incident-reporting', 'Serious incidents reported to the regulator within 10 days']]);
+  });
+});
