@@ -26,6 +26,7 @@ import {
   ANAPHOR_DETERMINERS,
   CONTRAST_SUBJECTS,
   INDEFINITE_DETERMINERS,
+  PERSON_NOUNS,
   SUBJECT_OPENERS,
   CLASS_ANAPHORS,
   CLASS_NAME_WORDS,
@@ -183,6 +184,8 @@ export interface UnitDiscourse {
   /** (speaker, genericSubject and subjectActors are worked out when first read: read them before the next unit.) */
   /** The unit's subject is indefinite or someone else ("one developer", "no rivals", "others"). */
   readonly genericSubject: boolean;
+  /** That subject is a person no known actor is named with ("One executive at a lab said …"): someone else speaking, whoever the claim's actor is. */
+  readonly indefinitePerson: boolean;
   /** Known actors named in the unit's opening words (its subject, most often). */
   readonly subjectActors: readonly number[];
   readonly speaker: Speaker | undefined;
@@ -1030,6 +1033,9 @@ export function analyseDiscourse(
   };
 }
 
+/** The words placing a person at an organisation ("an executive at a lab", "a spokesperson for one signatory"). */
+const PERSON_AT: ReadonlySet<string> = new Set(['at', 'for', 'of', 'from', 'with']);
+
 /** Whether text[start, end) ends in a question mark, past closing quotes and brackets (looking at its last 4 characters). */
 function isQuestion(text: string, start: number, end: number): boolean {
   const from = Math.max(start, end - 4);
@@ -1058,7 +1064,8 @@ interface LazyParts {
  */
 class UnitReading implements UnitDiscourse {
   private speakerRead: Speaker | undefined | null = null;
-  private genericRead: boolean | undefined;
+  /** 0 not indefinite, 1 an indefinite organisation or group, 2 an indefinite person (see `genericSubject`). */
+  private genericRead: number | undefined;
   private subjectsRead: readonly number[] | undefined;
 
   constructor(
@@ -1082,9 +1089,17 @@ class UnitReading implements UnitDiscourse {
   }
 
   get genericSubject(): boolean {
+    return this.genericKind() > 0;
+  }
+
+  get indefinitePerson(): boolean {
+    return this.genericKind() === 2;
+  }
+
+  private genericKind(): number {
     if (this.genericRead === undefined) {
       this.fresh();
-      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
+      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.lazy.context.tunables.indefinitePerson > 0);
     }
     return this.genericRead;
   }
@@ -1160,7 +1175,13 @@ function definiteMainClause(text: string, tokens: readonly Token[], k: number, t
   return -1;
 }
 
-function genericSubject(text: string, tokens: readonly Token[], from: number, to: number, own: readonly Mention[]): boolean {
+/**
+ * Whether the unit's subject is indefinite: 1 for an organisation ("one developer", "no rival") or a
+ * contrasting group ("others"); 2, with `people`, for a person no known actor is named with ("One
+ * executive at a San Francisco lab called it harmless", "A spokesperson for one signatory said …":
+ * someone else's words; "A spokesperson for Acme said …" stays Acme's); 0 otherwise.
+ */
+function genericSubject(text: string, tokens: readonly Token[], from: number, to: number, own: readonly Mention[], people: boolean): number {
   let k = subjectStart(text, tokens, from, to);
   // The indefinite noun of a leading clause is the condition's subject, not the sentence's.
   let opener = from;
@@ -1170,11 +1191,22 @@ function genericSubject(text: string, tokens: readonly Token[], from: number, to
     if (main >= 0) k = main;
   }
   const first = tokens[k];
-  if (!first) return false;
-  if (CONTRAST_SUBJECTS.has(first.key)) return true;
-  if (!INDEFINITE_DETERMINERS.has(first.key)) return false;
-  for (let j = k + 1; j < Math.min(to, k + 4); j++) if (AGENT_NOUNS.has(tokens[j]!.key)) return true;
-  return false;
+  if (!first) return 0;
+  if (CONTRAST_SUBJECTS.has(first.key)) return 1;
+  if (!INDEFINITE_DETERMINERS.has(first.key)) return 0;
+  for (let j = k + 1; j < Math.min(to, k + 4); j++) {
+    if (AGENT_NOUNS.has(tokens[j]!.key)) return 1;
+    if (people && PERSON_NOUNS.has(tokens[j]!.key)) {
+      // "A spokesperson added that the company…" is the company's own; "one official", or a person "at a
+      // lab" or "for one signatory", is one of many others, unless a known actor is named right after.
+      const end = tokens[Math.min(to, j + 5) - 1]!.end;
+      if (own.some((m) => m.unknown === '' && m.actors.length > 0 && m.start > tokens[j]!.start && m.start < end)) return 0;
+      if (first.key === 'one' || first.key === '1') return 2;
+      for (let q = j + 1; q < Math.min(to, j + 4); q++) if (PERSON_AT.has(tokens[q]!.key) && INDEFINITE_DETERMINERS.has(tokens[q + 1]?.key ?? '')) return 2;
+      return 0;
+    }
+  }
+  return 0;
 }
 
 /** Actors named in a unit's first words, past openers ("But", "If"): who the sentence is about. */

@@ -124,6 +124,12 @@ export const AGENT_NOUNS: ReadonlySet<string> = new Set([
   'competitors', 'player', 'players', 'startup', 'startups', 'organisation', 'organisations', 'organization', 'organizations',
   'maker', 'makers', 'business', 'businesses',
 ]);
+/** People a sentence may introduce indefinitely as its subject ("one executive", "a spokesperson for one signatory"): see `indefinitePerson`. */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([
+  'official', 'officials', 'executive', 'executives', 'spokesperson', 'spokesman', 'spokeswoman', 'employee', 'employees',
+  'engineer', 'engineers', 'researcher', 'researchers', 'source', 'sources', 'person', 'insider', 'insiders', 'staffer',
+  'staffers', 'manager', 'managers', 'adviser', 'advisers', 'advisor', 'advisors', 'aide', 'aides', 'observer', 'observers',
+]);
 export const CONTRAST_SUBJECTS: ReadonlySet<string> = new Set(['rivals', 'competitors', 'others', 'critics', 'opponents', 'skeptics', 'sceptics']);
 
 /**

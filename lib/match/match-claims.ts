@@ -1093,7 +1093,7 @@ function buildFeatures(
     gap: Math.max(0, best - strength),
     context,
     sole: h.sole[claimIndex]!,
-    generic: d.genericSubject && index.actors[claim.actor]!.type === 'company' ? 1 : 0,
+    generic: (d.genericSubject && index.actors[claim.actor]!.type === 'company') || d.indefinitePerson ? 1 : 0,
     headline: shape.heading ? Math.max(l.score, l.facet) : 0,
     facetFrame: 0,
     scoreGates: 0,

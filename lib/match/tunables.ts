@@ -105,6 +105,12 @@ export interface Tunables {
   /** 1: a dateline ("Thursday 22 January 2026") counts as written in dates only (weekday names are date words). 0: weekdays are words. */
   weekdayDates: number;
   /**
+   * 1: a person introduced indefinitely as the subject ("One executive at a rival lab …", "A spokesperson for
+   * one signatory …", "One official of the ministry said …") is someone else speaking, unless a known actor
+   * is named right after the person ("A spokesperson for Acme said …"). 0: only indefinite organisations are.
+   */
+  indefinitePerson: number;
+  /**
    * 1: when a sentence is split among claims, a condition that opens it ("If every rival can show its risk
    * is contained", "…says that if a model reaches the critical threshold") goes with the clause that
    * completes it, whatever words it shares with another claim: a condition states nothing alone.
@@ -237,6 +243,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   contrastTailJoins: 1,
   dateClauseJoins: 2,
   weekdayDates: 1,
+  indefinitePerson: 1,
   conditionJoins: 1,
   locateShare: 0.3,
   neighbourMargin: 2,

@@ -363,3 +363,24 @@ describe('a dateline with its weekday ("Monday 1 March 2027")', () => {
     expect(found(table)).toEqual([['msa-incident-reporting', 'Serious incidents reported to the regulator within 10 days']]);
   });
 });
+
+describe('a person introduced indefinitely as the subject ("One executive at a rival lab said …")', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger.';
+
+  it("is someone else speaking, whatever the claim's actor", () => {
+    const executive = 'One executive at a rival lab called the quarterly ledger of model dangers a welcome step.';
+    expect(spans(`${promise} ${executive}`, { indefinitePerson: 0 })).toEqual([promise, executive]);
+    expect(spans(`${promise} ${executive}`)).toEqual([promise]);
+    const incident = 'A spokesperson for one developer said serious incidents must now be reported to the regulator within 10 days.';
+    const law = 'The Model Safety Act makes developers publish a written safety plan.';
+    expect(spans(`${law} ${incident}`, { indefinitePerson: 0 })).toEqual([law, incident]);
+    expect(spans(`${law} ${incident}`)).toEqual([law]);
+  });
+
+  it("stays the actor's when the person is its own (\"A spokesperson for Acme\", \"A spokesperson added\")", () => {
+    const own = 'A spokesperson for Acme said the company will publish a risk ledger every three months describing the dangers of its models.';
+    expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
+    const added = 'A spokesperson added that the company will publish a risk ledger every three months.';
+    expect(spans(`${promise} ${added}`)).toEqual([promise, added]);
+  });
+});
