@@ -3,6 +3,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { readClosedCardChromium } from './support/closed-card';
+import {
+  FRAMED_EDITOR_ARTICLE,
+  READER_NOTE,
+  expectRefused,
+  frameFromPage,
+  listenForFrameMessages,
+  readPageView,
+  sendFromExtensionDocument,
+  storedNote,
+  type DocumentRunner,
+  type StoredNote,
+} from './support/framed-editor';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 /**
@@ -11,51 +23,35 @@ import { startStaticServer, type StaticServer } from './support/static-server';
  * mention "Wrong match" or replacing its note. The editor now acts only with a capability the background
  * issued to the card's tab for that mention (lib/background/note-capabilities.ts). These tests play the
  * page: it frames the editor itself (with no capability, a made-up one, and the card's own one in another
- * tab), and the reader's note and flag must not change; the card's own editor still saves.
+ * tab), and the reader's note and flag must not change; the card's own editor still saves. The cases and
+ * checks are shared with framed-editor.firefox.test.ts (support/framed-editor.ts).
  */
-
-const ARTICLE = 'bullet-list-what-changed.html';
-const READER_NOTE = 'the reader’s own note';
 
 let server: StaticServer;
 let browser: ChromiumWithExtension;
 /** An extension page (options), as the reader's own pages ask the background. */
-let options: Page;
+let options: DocumentRunner;
 /** The mention whose card the reader opened, and the card's note frame address (the test's privileged view). */
 let mentionId: string;
 let claimId: string;
 let cardFrameSrc: string;
 
-interface StoredMention {
-  ok: boolean;
-  error?: string;
-  mention?: { note?: { text: string }; wrongMatch?: { flagged: boolean } };
+function runnerFor(context: Page | Frame): DocumentRunner {
+  // Playwright's own argument type (Unboxed<A>) is wider than the JSON the shared functions take.
+  return { url: context.url(), run: <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => context.evaluate(fn as (arg: unknown) => R | Promise<R>, arg as unknown) };
 }
 
-type ChromeRuntime = { chrome: { runtime: { sendMessage(message: object): Promise<unknown> } } };
-
-function askFrom(context: Page | Frame, message: object): Promise<StoredMention> {
-  return context.evaluate((request) => (globalThis as unknown as ChromeRuntime).chrome.runtime.sendMessage(request), message) as Promise<StoredMention>;
-}
-
-async function stored(): Promise<{ note: string | undefined; flagged: boolean }> {
-  const answer = await askFrom(options, { type: 'get-mention', mentionId });
-  if (!answer.ok) throw new Error(`get-mention failed: ${answer.error ?? '?'}`);
-  return { note: answer.mention?.note?.text, flagged: answer.mention?.wrongMatch?.flagged ?? false };
+function stored(): Promise<StoredNote> {
+  return storedNote(options, mentionId);
 }
 
 /**
- * The page's own script frames `src` over its content, as the attacker did (opacity 0.01); resolves to the
+ * The page's own script frames `src` over its content (support/framed-editor.ts); resolves to the
  * frame the browser made, loaded (at chrome-error:// when the browser refused to load the address).
  */
 async function framedByPage(page: Page, src: string): Promise<Frame> {
   const before = new Set(page.frames());
-  await page.evaluate((address) => {
-    const frame = document.createElement('iframe');
-    frame.src = address;
-    frame.style.cssText = 'position:fixed;top:0;left:0;width:420px;height:240px;opacity:0.01;z-index:2147483647;border:0';
-    document.body.append(frame);
-  }, src);
+  await page.evaluate(frameFromPage, src);
   const deadline = Date.now() + 5_000;
   for (;;) {
     const made = page.frames().find((frame) => !before.has(frame) && frame.url() !== '' && frame.url() !== 'about:blank');
@@ -68,33 +64,18 @@ async function framedByPage(page: Page, src: string): Promise<Frame> {
   }
 }
 
-/** What a page-made editor frame shows the reader, and whether anything it sends on the page's behalf gets through. */
-async function expectRefused(editor: Frame, where: string): Promise<void> {
-  const before = await stored();
-  await editor.locator('[role=alert]').waitFor({ timeout: 5_000 }).catch(async (error: unknown) => {
-    throw new Error(`${where}: no refusal shown at ${editor.url()}: ${await editor.evaluate(() => document.documentElement.outerHTML.slice(0, 600)).catch(String)} (${String(error)})`);
-  });
-  expect(await editor.locator('[role=alert]').textContent(), `${where}: says why in words`).toContain('not opened by a Pledge Lens card');
-  expect(await editor.locator('textarea, input[type=checkbox]').count(), `${where}: no note box or Wrong match to click`).toBe(0);
-  // Worse than a click: the frame itself asks (as if the page had driven its controls).
-  for (const request of [
-    { type: 'set-wrong-match', mentionId, flagged: true },
-    { type: 'set-note', mentionId, text: 'text the page put there via clickjacking' },
-    { type: 'get-mention', mentionId },
-  ]) {
-    const answer = await askFrom(editor, request);
-    expect(answer.ok, `${where}: ${request.type}`).toBe(false);
-    expect(JSON.stringify(answer), `${where}: ${request.type} reveals no note`).not.toContain(READER_NOTE);
-  }
-  expect(await stored(), `${where}: the reader's note and flag`).toEqual(before);
+/** The page-made frame must refuse, as shared with Firefox (support/framed-editor.ts). */
+async function expectFrameRefused(editor: Frame, where: string): Promise<void> {
+  await expectRefused(runnerFor(editor), options, mentionId, where);
 }
 
 beforeAll(async () => {
   server = await startStaticServer();
   browser = await launchChromiumWithExtension();
-  options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-  const article = await ArticlePage.open(browser.context, server.article(ARTICLE));
+  const optionsPage = await browser.context.newPage();
+  await optionsPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  options = runnerFor(optionsPage);
+  const article = await ArticlePage.open(browser.context, server.article(FRAMED_EDITOR_ARTICLE));
   await article.waitForHighlights();
   await article.tabToFirstHighlight();
   const card = await article.waitForCard();
@@ -103,7 +84,7 @@ beforeAll(async () => {
   cardFrameSrc = (await readClosedCardChromium(article.page)).noteFrameSrc;
   // Left open: its card's capability stays live, so the other-tab case below is refused for the tab alone.
   // The options page edits notes without a capability (a top-level extension page no web page can load).
-  expect(await askFrom(options, { type: 'set-note', mentionId, text: READER_NOTE })).toMatchObject({ ok: true });
+  expect(await options.run(sendFromExtensionDocument, { type: 'set-note', mentionId, text: READER_NOTE })).toMatchObject({ ok: true });
 });
 
 afterAll(async () => {
@@ -117,20 +98,16 @@ describe('Chromium: a page that frames the note editor itself', () => {
     expect(new URL(cardFrameSrc).searchParams.get('capability')).toMatch(/^[0-9a-f]{64}$/);
     // use_dynamic_url (wxt.config.ts): the card's frame is at a per-session address, not the extension id's.
     expect(new URL(cardFrameSrc).host).not.toBe(browser.extensionId);
-    const article = await ArticlePage.open(browser.context, `${server.article(ARTICLE)}?see`);
+    const article = await ArticlePage.open(browser.context, `${server.article(FRAMED_EDITOR_ARTICLE)}?see`);
     try {
+      await article.page.evaluate(listenForFrameMessages);
       await article.waitForHighlights();
       await article.tabToFirstHighlight();
       await article.waitForCard();
       await noteEditorFrame(article.page);
-      // The page's own view: no frame of ours in its DOM or its frames, no resource entry naming the editor.
-      const seen = await article.page.evaluate(() => ({
-        frames: window.length,
-        iframes: [...document.querySelectorAll('iframe')].map((frame) => frame.src),
-        resources: performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.includes('note-editor')),
-        html: document.documentElement.outerHTML.includes('capability='),
-      }));
-      expect(seen).toEqual({ frames: 0, iframes: [], resources: [], html: false });
+      // The page's own view: no frame of ours in its DOM or its frames, no resource entry naming the editor,
+      // no message from our origin.
+      expect(await article.page.evaluate(readPageView)).toEqual({ frames: 0, iframes: [], resources: [], html: false, foreignMessages: [] });
     } finally {
       await article.close();
     }
@@ -139,15 +116,15 @@ describe('Chromium: a page that frames the note editor itself', () => {
   test('with no capability, a made-up one, or the card’s own one in another tab, it can neither read nor change the note or the flag', async () => {
     const page = await browser.context.newPage();
     try {
-      await page.goto(server.article(ARTICLE), { waitUntil: 'load' });
+      await page.goto(server.article(FRAMED_EDITOR_ARTICLE), { waitUntil: 'load' });
       // A page cannot know the per-session address (use_dynamic_url); suppose it leaked: the capability still holds.
       // (URL.origin is "null" for chrome-extension: addresses in Node, hence protocol and host.)
       const { protocol, host } = new URL(cardFrameSrc);
       const base = `${protocol}//${host}/note-editor.html?mention=${encodeURIComponent(mentionId)}`;
-      await expectRefused(await framedByPage(page, base), 'no capability');
-      await expectRefused(await framedByPage(page, `${base}&capability=${'0'.repeat(64)}`), 'a made-up capability');
+      await expectFrameRefused(await framedByPage(page, base), 'no capability');
+      await expectFrameRefused(await framedByPage(page, `${base}&capability=${'0'.repeat(64)}`), 'a made-up capability');
       // The card's capability is live in the tab it was issued to (still open): in this tab it is worth nothing.
-      await expectRefused(await framedByPage(page, cardFrameSrc), 'the card’s capability in another tab');
+      await expectFrameRefused(await framedByPage(page, cardFrameSrc), 'the card’s capability in another tab');
       // The address a page can compute (the extension's id) is not loaded at all.
       const fixed = await framedByPage(page, `chrome-extension://${browser.extensionId}/note-editor.html?mention=${encodeURIComponent(mentionId)}`);
       expect(fixed.url()).toMatch(/^chrome-error:/);
@@ -159,7 +136,7 @@ describe('Chromium: a page that frames the note editor itself', () => {
 
   test('the card’s own editor still shows and saves the note', async () => {
     // The same address as the first visit: a mention's id depends on it.
-    const article = await ArticlePage.open(browser.context, server.article(ARTICLE));
+    const article = await ArticlePage.open(browser.context, server.article(FRAMED_EDITOR_ARTICLE));
     try {
       await article.waitForHighlights();
       // The pointer, as the attack tests do: focus on a highlight that moves straight into the frame closes the card.

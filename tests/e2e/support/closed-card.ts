@@ -191,7 +191,8 @@ interface BidiConnection {
   send(method: string, params: object): Promise<{ result: { type: string; result?: BidiRemoteValue; exceptionDetails?: { text: string } } }>;
 }
 
-function bidiConnection(browser: PuppeteerBrowser): BidiConnection {
+/** The raw WebDriver BiDi connection of a Puppeteer browser launched with protocol "webDriverBiDi"; throws for any other. */
+export function bidiConnection(browser: PuppeteerBrowser): BidiConnection {
   // Puppeteer's BiDi browser exposes its connection; the public type leaves it out.
   const connection = (browser as unknown as { connection?: BidiConnection }).connection;
   if (!connection) throw new Error('Not a WebDriver BiDi session: the Firefox tests launch with protocol "webDriverBiDi"');
