@@ -97,9 +97,12 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
   const kind = claim.change?.now.kind ?? claim.kind;
   const status = claim.change?.now.status ?? claim.status;
   const statusDate = claim.change?.now.statusDate ?? claim.statusDate;
+  // Found on the page, but the page removes our highlights: nothing to jump to, and the reader is told why.
+  const Item = claim.hiddenByPage ? 'div' : 'button';
+  const action = claim.hiddenByPage ? { 'data-hidden-by-page': 'true' } : { type: 'button' as const, onClick: () => onJump(claim.claimId) };
   return (
     <li class={claim.change ? 'has-change' : undefined}>
-      <button type="button" class={`claim kind-${kind}`} data-testid="claim-item" data-claim-id={claim.claimId} onClick={() => onJump(claim.claimId)}>
+      <Item class={`claim kind-${kind}${claim.hiddenByPage ? ' not-shown' : ''}`} data-testid="claim-item" data-claim-id={claim.claimId} {...action}>
         <span class="verdict">
           <span class={`badge badge-${kind}`}>{kindLabel(t, kind)}</span>
           <span class={`status status-${statusTone(status)}`} data-testid="claim-status">
@@ -110,9 +113,9 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
         <span class="meta">
           {claim.actorName} · {t.plural('common_mentions', claim.mentions, { count: claim.mentions })}
           {claim.flagged ? <span data-testid="claim-flagged">, {t.plural('popup_flagged', claim.flagged, { count: claim.flagged })}</span> : null} ·{' '}
-          <span class="jump">{t('popup_showOnPage')}</span>
+          {claim.hiddenByPage ? <span data-testid="claim-hidden-by-page">{t('popup_hiddenByPage')}</span> : <span class="jump">{t('popup_showOnPage')}</span>}
         </span>
-      </button>
+      </Item>
       {claim.change && <ChangedNote change={claim.change} />}
     </li>
   );

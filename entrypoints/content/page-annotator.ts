@@ -13,6 +13,7 @@ import { cardLanguage } from './card-i18n';
 import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
 import { PageSettle } from './page-settle';
 import { installRangeHighlightStyle, removeRangeHighlightStyle } from './range-highlight-style';
+import { RemovalBackoff } from './removal-backoff';
 import { RescanScheduler } from './rescan-scheduler';
 
 /** Longest stretch of our own work before giving the page's main thread back. */
@@ -112,6 +113,18 @@ export class PageAnnotator {
   private rescanQueued = false;
   private settleArmed = false;
   private prefetch: Prefetch | undefined;
+  /** Whether, and when, painting may go on while the page removes our highlights (`removal-backoff.ts`). */
+  private readonly removals = new RemovalBackoff();
+  /**
+   * Mentions on the page without a highlight because the page removes ours: unwrapped by the page
+   * (their text is still there), or matched while painting waits or has stopped. The popup lists them.
+   */
+  private readonly held = new Set<string>();
+  /** Places to read again once painting may resume, and the timer that asks for it. */
+  private readonly heldPlaces = new Set<Node>();
+  private heldTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the latest scan painted (the first scan's are checked once the scheduler watches). */
+  private lastPainted: PaintedHighlight[] = [];
   enabled = false;
 
   constructor(
@@ -131,6 +144,7 @@ export class PageAnnotator {
       rescan: () => void this.scan(),
       onChange: (records) => this.onPageChange(records),
       revealed: () => this.revealed(),
+      highlightPlaces: () => this.highlightPlaces(),
     });
   }
 
@@ -159,8 +173,23 @@ export class PageAnnotator {
     }
     this.enabled = true;
     this.scheduler.invalidateAll();
+    this.lastPainted = [];
     await this.scan();
-    if (this.enabled) this.scheduler.start();
+    if (!this.enabled) return;
+    this.scheduler.start();
+    this.noteRemovedUnwatched();
+  }
+
+  /**
+   * Highlights of the first scan the page took out while it ran, before the scheduler watched (a
+   * page whose observer unwraps marks at once): counted as it would count them, and read again.
+   */
+  private noteRemovedUnwatched(): void {
+    const gone = this.lastPainted.filter((highlight) => highlight.mode === 'mark' && !highlight.elements.some((element) => element.isConnected));
+    if (gone.length === 0 || !this.doc.body) return;
+    this.removals.removed();
+    for (const highlight of gone) if (highlight.elements.every((element) => !element.hasChildNodes())) this.held.add(highlight.spec.mentionId);
+    this.scheduler.invalidate([this.doc.body]);
   }
 
   /** Removes every highlight and the card; the page is left as it was. */
@@ -171,6 +200,7 @@ export class PageAnnotator {
     this.card.hide();
     this.registry.clear();
     this.mentions.clear();
+    this.forgetHeld();
     this.hidden.clear();
     removeHighlightStyle(this.doc);
     removeRangeHighlightStyle(this.doc);
@@ -184,6 +214,7 @@ export class PageAnnotator {
     this.card.hide();
     this.scheduler.withoutObserver(() => this.registry.clear());
     this.mentions.clear();
+    this.forgetHeld();
     this.scheduler.invalidateAll();
     await this.scan();
   }
@@ -195,28 +226,43 @@ export class PageAnnotator {
     this.card.destroy();
   }
 
-  /** What this frame found, one entry per claim in reading order (first mention's offset). */
+  /**
+   * What this frame found, one entry per claim in reading order (first mention's offset): the
+   * mentions highlighted now, and those the page keeps us from highlighting (`held`); a claim with
+   * none of its mentions highlighted says `hiddenByPage`.
+   */
   summary(): PageClaimSummary[] {
     const byClaim = new Map<string, PageClaimSummary>();
-    for (const highlight of this.registry.all()) {
-      const state = this.mentions.get(highlight.spec.mentionId);
-      if (!state) continue;
+    const count = (state: MentionState, shown: boolean): void => {
       const entry = byClaim.get(state.claim.id);
       if (entry) {
         entry.mentions++;
         entry.firstOffset = Math.min(entry.firstOffset, state.match.start);
-      } else {
-        byClaim.set(state.claim.id, {
-          claimId: state.claim.id,
-          statement: state.claim.statement,
-          kind: state.claim.kind,
-          status: state.claim.status,
-          statusDate: state.claim.statusDate,
-          actorName: state.claim.actorName,
-          mentions: 1,
-          firstOffset: state.match.start,
-        });
+        if (shown) delete entry.hiddenByPage;
+        return;
       }
+      byClaim.set(state.claim.id, {
+        claimId: state.claim.id,
+        statement: state.claim.statement,
+        kind: state.claim.kind,
+        status: state.claim.status,
+        statusDate: state.claim.statusDate,
+        actorName: state.claim.actorName,
+        mentions: 1,
+        firstOffset: state.match.start,
+        ...(shown ? {} : { hiddenByPage: true as const }),
+      });
+    };
+    const live = new Set<string>();
+    for (const highlight of this.registry.all()) {
+      const state = this.mentions.get(highlight.spec.mentionId);
+      if (!state) continue;
+      live.add(highlight.spec.mentionId);
+      count(state, true);
+    }
+    for (const mentionId of this.held) {
+      const state = this.mentions.get(mentionId);
+      if (state && !live.has(mentionId)) count(state, false);
     }
     return [...byClaim.values()].sort((a, b) => a.firstOffset - b.firstOffset).slice(0, MAX_REPORTED_CLAIMS);
   }
@@ -281,9 +327,63 @@ export class PageAnnotator {
    * highlight went away closes.
    */
   private onPageChange(records: readonly MutationRecord[]): void {
+    this.noteRemovedHighlights(records);
     const dropped = this.registry.repair(records);
     if (dropped.length > 0) this.scheduler.invalidate(records.filter((record) => record.type === 'childList').map((record) => record.target));
     this.card.hideIfGone((highlight) => this.registry.all().includes(highlight));
+  }
+
+  /**
+   * Our marks the page took out of the document (not moved): painting backs off (`removals`). A
+   * mark left empty was unwrapped, its text put back into the page: its mention is still there, and
+   * is listed as held until it is painted again. Linear in the records' removed nodes.
+   */
+  private noteRemovedHighlights(records: readonly MutationRecord[]): void {
+    let removed = false;
+    for (const record of records) {
+      if (record.type !== 'childList') continue;
+      for (const node of record.removedNodes) {
+        if (node.nodeType !== 1 || node.isConnected) continue;
+        const highlight = this.registry.get(node as Element);
+        if (!highlight) continue;
+        removed = true;
+        if (!node.hasChildNodes()) this.held.add(highlight.spec.mentionId);
+      }
+    }
+    if (removed) this.removals.removed();
+  }
+
+  /** The elements holding our highlights' text (what the scheduler still watches during a flood). */
+  private highlightPlaces(): Set<Node> {
+    const places = new Set<Node>();
+    for (const highlight of this.registry.all()) {
+      for (const element of highlight.elements) if (element.parentNode) places.add(element.parentNode);
+      for (const range of highlight.ranges) if (range.startContainer.parentNode) places.add(range.startContainer.parentNode);
+    }
+    return places;
+  }
+
+  /**
+   * Painting waits (or has stopped) because the page removes our highlights: these mentions are
+   * listed as held, and `places` are read again once painting may resume, so they are painted then.
+   */
+  private holdBack(specs: readonly HighlightSpec[], places: readonly Node[], waitMs: number): void {
+    for (const spec of specs) this.held.add(spec.mentionId);
+    if (!Number.isFinite(waitMs)) return;
+    for (const place of places) this.heldPlaces.add(place);
+    this.heldTimer ??= setTimeout(() => {
+      this.heldTimer = undefined;
+      const again = [...this.heldPlaces];
+      this.heldPlaces.clear();
+      if (this.enabled) this.scheduler.invalidate(again);
+    }, waitMs);
+  }
+
+  private forgetHeld(): void {
+    this.held.clear();
+    this.heldPlaces.clear();
+    clearTimeout(this.heldTimer);
+    this.heldTimer = undefined;
   }
 
   /** Elements hidden at the last scan that are shown now (an opened `<details>`, a removed `hidden`). */
@@ -361,9 +461,14 @@ export class PageAnnotator {
         if (!this.enabled) return;
         specs.push(...(await this.matchRegion(extracted, region)));
       }
-      if (specs.length && this.enabled) {
+      const waitMs = this.removals.waitMs();
+      if (specs.length && this.enabled && waitMs > 0) this.holdBack(specs, whole ? [root] : roots, waitMs);
+      else if (specs.length && this.enabled) {
+        for (const spec of specs) this.held.delete(spec.mentionId);
+        // Before painting, not after: the page may take the first marks out while the rest are painted.
+        this.removals.painted();
         this.layoutCache = new Map();
-        await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
+        this.lastPainted = await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
         this.scheduler.withoutObserver(() => this.installStyles());
         if (this.registry.interim().length > 0) this.settleLater();
       }

@@ -9,6 +9,12 @@
  * `aria-expanded`, `aria-hidden`, `class`, `style`) and the events that do (`toggle`, `resize`): after
  * such a change it asks whether any element that was hidden at the last scan is visible now, and
  * rescans those.
+ *
+ * Its observer runs inside the page's own task, so what it does per mutation is cheap and bounded:
+ * each record is looked at once, text is measured only as far as a threshold needs, and once a flood
+ * of changes has forced a whole-page rescan it stops watching the page at large until that rescan
+ * starts (a page replacing 400 spans every 5 ms gave the page long tasks of 100-200 ms from our
+ * callback alone; attack report finding 4).
  */
 
 /** Wait this long after the last page mutation before rescanning. */
@@ -50,6 +56,37 @@ export interface RescanHooks {
   onChange: (records: readonly MutationRecord[]) => void;
   /** Elements hidden at the last scan that are visible now. */
   revealed: () => Element[];
+  /**
+   * The elements holding our highlights' text. While a flood's whole-page rescan waits, only these
+   * (and the document's own children) are watched: the page's edits there must still reach `onChange`.
+   */
+  highlightPlaces: () => Iterable<Node>;
+}
+
+/** Everything: the page's nodes and text, and the attributes that reveal content. */
+const WATCH_ALL: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: REVEALING_ATTRIBUTES };
+/** Under one of our highlights, while a flood's rescan waits: the text and nodes `onChange` repairs. */
+const WATCH_PLACE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+
+/** Whether `node` holds any non-blank text; stops at the first text node that has some (never builds `textContent`). */
+function holdsText(node: Node): boolean {
+  if (node.nodeType === 3) return /\S/.test((node as Text).data);
+  const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) if (/\S/.test((text as Text).data)) return true;
+  return false;
+}
+
+/**
+ * The length of the text under `node`, each text node trimmed, counted only until `limit` is reached
+ * (UTF-16 units): a pasted article is not joined into one string per mutation to learn it exceeds 24.
+ */
+function textUpTo(node: Node, limit: number): number {
+  const count = (data: string): number => data.trim().length;
+  if (node.nodeType === 3) return count((node as Text).data);
+  let total = 0;
+  const walker = (node.ownerDocument ?? (node as Document)).createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let text = walker.nextNode(); text && total < limit; text = walker.nextNode()) total += count((text as Text).data);
+  return total;
 }
 
 export class RescanScheduler {
@@ -70,6 +107,12 @@ export class RescanScheduler {
   private lastFloodRescan: number | undefined;
   /** How long after `lastFloodRescan` the next flood-forced rescan may start (ms). */
   private floodBackoff = 0;
+  /**
+   * A flood has forced a whole-page rescan that has not started yet: until it does, only our
+   * highlights' places and the document's own children are watched (`observe`). Which other nodes
+   * change no longer matters, since that rescan reads everything.
+   */
+  private narrow = false;
   // Browser-made only (a `<details>` or popover opened by script still fires a trusted `toggle`): a
   // page dispatching synthetic ones could keep us looking again for nothing.
   private readonly onRevealingEvent = (event: Event): void => {
@@ -110,7 +153,24 @@ export class RescanScheduler {
   }
 
   private observe(): void {
-    this.observer.observe(this.doc, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: REVEALING_ATTRIBUTES });
+    if (!this.narrow) {
+      this.observer.observe(this.doc, WATCH_ALL);
+      return;
+    }
+    // A new <body> or <html> still starts over; the page's edits under our highlights are still repaired.
+    this.observer.observe(this.doc, { childList: true });
+    if (this.doc.documentElement) this.observer.observe(this.doc.documentElement, { childList: true });
+    for (const place of this.hooks.highlightPlaces()) this.observer.observe(place, WATCH_PLACE);
+  }
+
+  /** Goes back to watching the whole page (the flood's rescan is starting, or was called off). */
+  private widen(): void {
+    if (!this.narrow) return;
+    this.narrow = false;
+    const pending = this.observer.takeRecords();
+    this.observer.disconnect();
+    if (this.watching) this.observe();
+    if (pending.length) this.onMutations(pending);
   }
 
   /** Stops watching and forgets pending changes; the next scan is a whole-page one. */
@@ -126,6 +186,7 @@ export class RescanScheduler {
     this.revealCheck = false;
     this.wholePage = true;
     this.flooded = false;
+    this.narrow = false;
     this.lastFloodRescan = undefined;
     this.floodBackoff = 0;
   }
@@ -139,6 +200,7 @@ export class RescanScheduler {
     this.wholePage = true;
     this.flooded = false;
     this.dirtyRoots.clear();
+    this.widen();
   }
 
   /** Asks for a rescan of these nodes (places the page changed under a highlight). */
@@ -153,6 +215,8 @@ export class RescanScheduler {
     const request = { whole: this.wholePage, roots: [...this.dirtyRoots].filter((node) => node.isConnected) };
     this.wholePage = false;
     this.dirtyRoots.clear();
+    // Changes from here on belong to the next rescan: the whole page is watched again.
+    this.widen();
     return request;
   }
 
@@ -190,6 +254,11 @@ export class RescanScheduler {
     return head !== null && (node === head || head.contains(node));
   }
 
+  /**
+   * Sorts the page's changes from ours and notes where text may have appeared. Linear in the records
+   * and their nodes; no text is read once a whole-page rescan is pending (it reads everything), and
+   * a root's text only as far as the thresholds need.
+   */
   private onMutations(records: MutationRecord[]): void {
     if (!this.watching) return;
     const pageRecords: MutationRecord[] = [];
@@ -203,37 +272,48 @@ export class RescanScheduler {
         continue;
       }
       if (record.type === 'characterData') {
-        this.dirtyRoots.add(target.parentNode ?? target);
+        if (!this.wholePage) this.dirtyRoots.add(target.parentNode ?? target);
         pageRecords.push(record);
         continue;
       }
-      const added = [...record.addedNodes].filter((node) => !this.hooks.isOwnNode(node));
-      const removed = [...record.removedNodes].filter((node) => !this.hooks.isOwnNode(node));
-      if (added.length === 0 && removed.length === 0) continue;
+      if (!this.hasPageNode(record.addedNodes) && !this.hasPageNode(record.removedNodes)) continue;
       pageRecords.push(record);
       // A new <body> or <html> (Turbo, pjax, document.open()): everything is new.
-      if ((target === this.doc || target === this.doc.documentElement) && added.some((node) => node === this.doc.body || node === this.doc.documentElement)) {
+      if ((target === this.doc || target === this.doc.documentElement) && this.addsDocumentRoot(record)) {
         this.wholePage = true;
         this.flooded = false;
         if (target === this.doc) rewritten = true;
         continue;
       }
-      for (const node of added) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
+      if (this.wholePage) continue;
+      for (const node of record.addedNodes) if (!this.hooks.isOwnNode(node)) this.dirtyRoots.add(node.nodeType === 3 ? (node.parentNode ?? node) : node);
     }
     if (pageRecords.length === 0) return;
     // document.open() erased our listeners with every other one on the document and its window.
     if (rewritten) this.listen();
     if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
       // Nodes that hold no text (a page adding empty spans) cannot hold a claim: they force nothing.
-      for (const root of this.dirtyRoots) if (!(root.textContent ?? '').trim()) this.dirtyRoots.delete(root);
+      for (const root of this.dirtyRoots) if (!holdsText(root)) this.dirtyRoots.delete(root);
     }
     if (this.dirtyRoots.size > MAX_DIRTY_ROOTS) {
       this.dirtyRoots.clear();
       if (!this.wholePage) this.flooded = true;
       this.wholePage = true;
     }
+    // Flooded: stop hearing about the rest of the page until the rescan starts (the next line re-observes).
+    this.narrow = this.flooded && this.wholePage;
     this.withoutObserver(() => this.hooks.onChange(pageRecords));
     this.arm();
+  }
+
+  private hasPageNode(nodes: NodeList): boolean {
+    for (const node of nodes) if (!this.hooks.isOwnNode(node)) return true;
+    return false;
+  }
+
+  private addsDocumentRoot(record: MutationRecord): boolean {
+    for (const node of record.addedNodes) if (node === this.doc.body || node === this.doc.documentElement) return true;
+    return false;
   }
 
   /** Starts (or keeps) the debounce timer when the pending changes can hold a claim. */
@@ -249,12 +329,13 @@ export class RescanScheduler {
 
   private fire(): void {
     this.pendingSince = undefined;
+    if (this.wholePage && this.flooded) this.noteFloodRescan();
+    this.widen();
     if (this.revealCheck) {
       // Checked now, not when the attribute changed: a reveal may wait for a style change or a transition.
       this.revealCheck = false;
       for (const element of this.hooks.revealed()) this.dirtyRoots.add(element);
     }
-    if (this.wholePage && this.flooded) this.noteFloodRescan();
     if (this.wholePage || this.changedTextLength() >= MIN_CHANGED_TEXT) this.hooks.rescan();
   }
 
@@ -280,7 +361,7 @@ export class RescanScheduler {
   private changedTextLength(): number {
     let total = 0;
     for (const root of this.dirtyRoots) {
-      total += (root.textContent ?? '').trim().length;
+      total += textUpTo(root, MIN_CHANGED_TEXT - total);
       if (total >= MIN_CHANGED_TEXT) break;
     }
     return total;

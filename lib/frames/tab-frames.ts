@@ -16,6 +16,8 @@ export interface PageClaimSummary {
   mentions: number;
   /** UTF-16 offset of the claim's first mention in its frame's extracted text: reading order within a frame. */
   firstOffset: number;
+  /** Found on the page but not highlighted there: the page removes our highlights (so no jump to it). */
+  hiddenByPage?: true;
 }
 
 /** What one frame's content script last reported. */
@@ -60,7 +62,7 @@ export class TabFrames {
     return [...this.tabs.keys()];
   }
 
-  /** The frame that holds a claim's first mention (the top frame first), for jumping to it. */
+  /** The frame that holds a claim's first highlighted mention (the top frame first), for jumping to it. */
   frameWithClaim(tabId: number, claimId: string): number | undefined {
     return this.state(tabId).claims.find((claim) => claim.claimId === claimId)?.frameId;
   }
@@ -81,8 +83,14 @@ export class TabFrames {
       if (!frame.enabled) continue;
       for (const claim of [...frame.claims].sort((a, b) => a.firstOffset - b.firstOffset)) {
         const earlier = seen.get(claim.claimId);
-        if (earlier) earlier.mentions += claim.mentions;
-        else {
+        if (earlier) {
+          earlier.mentions += claim.mentions;
+          // Shown in this frame though not in the earlier one: jumping goes here.
+          if (earlier.hiddenByPage && !claim.hiddenByPage) {
+            delete earlier.hiddenByPage;
+            earlier.frameId = frameId;
+          }
+        } else {
           const entry = { ...claim, frameId };
           seen.set(claim.claimId, entry);
           claims.push(entry);

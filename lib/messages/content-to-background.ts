@@ -38,6 +38,7 @@ const PageClaimSummarySchema = v.strictObject({
   actorName: bounded(200),
   mentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
   firstOffset: offset,
+  hiddenByPage: v.optional(v.literal(true)),
 });
 
 export const CONTENT_TO_BACKGROUND = {

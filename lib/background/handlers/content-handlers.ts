@@ -44,10 +44,10 @@ function cardsFrom(cache: WeakMap<CompiledClaims, Map<string, ClaimCardData>>) {
  */
 function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSummary[]): PageClaimSummary[] {
   const out: PageClaimSummary[] = [];
-  for (const { claimId, mentions, firstOffset } of reported) {
+  for (const { claimId, mentions, firstOffset, hiddenByPage } of reported) {
     const claim = compiled.claims.get(claimId);
     if (!claim) continue;
-    out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, mentions, firstOffset });
+    out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, mentions, firstOffset, ...(hiddenByPage ? { hiddenByPage } : {}) });
   }
   return out;
 }

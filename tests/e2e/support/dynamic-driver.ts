@@ -33,7 +33,7 @@ export interface TabStateView {
   topUrl?: string;
   enabled: boolean;
   scanning: boolean;
-  claims: { claimId: string; mentions: number; frameId: number }[];
+  claims: { claimId: string; mentions: number; frameId: number; hiddenByPage?: true }[];
 }
 
 export interface DynamicBrowser {

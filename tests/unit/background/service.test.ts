@@ -162,6 +162,18 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect((await matchPage(service)).ok).toBe(true);
   });
 
+  it('get-tab-state says which claims the page keeps from being highlighted (the popup lists them as not shown); the page cannot rename them', async () => {
+    const service = await makeService();
+    const top = { ...TOP_FRAME, url: PAGE.url };
+    const reported = { claimId: RISK_REPORTS_ID, statement: 'forged', kind: 'no-commitment' as const, status: 'in-force' as const, statusDate: '2026-01-01', actorName: 'forged', mentions: 1, firstOffset: 0, hiddenByPage: true as const };
+    await ok(service.content(top)({ type: 'report-frame', url: PAGE.url, enabled: true, scanning: false, claims: [reported] }));
+    const { tab } = await ok(service.page({ type: 'get-tab-state', tabId: top.tabId }));
+    expect(tab.claims).toEqual([expect.objectContaining({ claimId: RISK_REPORTS_ID, hiddenByPage: true, kind: 'binding-commitment', actorName: 'Anthropic' })]);
+    const { hiddenByPage: _dropped, ...shown } = reported;
+    await ok(service.content(top)({ type: 'report-frame', url: PAGE.url, enabled: true, scanning: false, claims: [shown] }));
+    expect((await ok(service.page({ type: 'get-tab-state', tabId: top.tabId }))).tab.claims[0]).not.toHaveProperty('hiddenByPage');
+  });
+
   it("switching a site off in one tab's popup tells the site's other open tabs to recheck, and no tab of another site", async () => {
     const service = await makeService();
     const tabs = [

@@ -71,6 +71,22 @@ describe('PopupView claims', () => {
     expect(screen.getAllByTestId('claim-status')[0]!.textContent).toBe('Current since 10 Jan 2026');
   });
 
+  it('a claim the page keeps us from highlighting says so, in place of "Show on page", and is no button', () => {
+    const claims = [claim('shown', 'binding-commitment', 10), claim('removed', 'binding-commitment', 50, { hiddenByPage: true })];
+    const onJump = vi.fn();
+    renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims }, onJump })} />);
+    const item = (id: string) => screen.getAllByTestId('claim-item').find((element) => element.getAttribute('data-claim-id') === id)!;
+    expect(item('removed').querySelector('.meta')!.textContent).toBe('Acme AI · 1 mention · not shown: the page removed the highlights');
+    expect(item('removed').tagName).toBe('DIV');
+    fireEvent.click(item('removed'));
+    expect(onJump).not.toHaveBeenCalled();
+    expect(item('shown').querySelector('.meta')!.textContent).toBe('Acme AI · 1 mention · Show on page');
+    expect(screen.getAllByRole('button').map((button) => button.getAttribute('data-claim-id'))).toContain('shown');
+    cleanup();
+    renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims } })} />, german);
+    expect(screen.getByTestId('claim-hidden-by-page').textContent).toBe('nicht markiert: die Seite hat die Markierungen entfernt');
+  });
+
   it('jumps to a claim on click', () => {
     const onJump = vi.fn();
     renderIn(<PopupView {...props({ onJump })} />);

@@ -11,11 +11,14 @@ let scheduler: RescanScheduler;
 let rescans: number[];
 /** What the next rescan paints: true adds one of our marks, as painting a new highlight does. */
 let paints: () => boolean;
+/** The page's changes handed to `onChange` (the annotator repairs highlights from these). */
+let changes: MutationRecord[];
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
   document.body.innerHTML = '<main id="feed"></main>';
   rescans = [];
+  changes = [];
   paints = () => false;
   scheduler = new RescanScheduler(document, {
     isOwnNode: (node) => node instanceof Element && node.classList.contains('ours'),
@@ -30,8 +33,9 @@ beforeEach(() => {
         });
       }
     },
-    onChange: () => undefined,
+    onChange: (records) => changes.push(...records),
     revealed: () => [],
+    highlightPlaces: () => [...document.querySelectorAll('.ours')].flatMap((mark) => (mark.parentNode ? [mark.parentNode] : [])),
   });
   scheduler.start();
 });
@@ -86,7 +90,8 @@ describe('rescans of a page that changes hundreds of nodes a second', () => {
     await flood(40, 250, 'a ticking line of text, 12:00:01');
     expect(backedOff).toBeLessThanOrEqual(6);
     expect(rescans.length).toBeGreaterThanOrEqual(20);
-  });
+    // 80 s of fake floods take happy-dom 10-20 s of real time on a shared machine.
+  }, 60_000);
 
   it('a claim added to a page that floods is still read, within the cap', async () => {
     await firstScanDone();
@@ -111,5 +116,39 @@ describe('rescans of a page that changes hundreds of nodes a second', () => {
     document.body.append(another);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(rescans.length).toBe(before + 2);
+  });
+
+  it('once a flood has forced a whole-page rescan, the rest of the page is not watched until it starts; our highlights still are', async () => {
+    await firstScanDone();
+    const place = document.createElement('p');
+    place.textContent = 'Anthropic says it will publish Risk Reports every three to six months.';
+    document.body.append(place);
+    scheduler.withoutObserver(() => {
+      const mark = document.createElement('mark');
+      mark.className = 'ours';
+      mark.textContent = 'Risk Reports';
+      place.append(mark);
+    });
+    await vi.advanceTimersByTimeAsync(1_000);
+    // The first flood is rescanned at the ordinary pace (0.3 s), the second waits for the backoff (2 s after it).
+    await flood(2, 250, 'a ticking line of text, 12:00:01');
+    const rescansBefore = rescans.length;
+    changes = [];
+    const elsewhere = document.createElement('p');
+    elsewhere.textContent = 'OpenAI says it will publish a system card for every frontier model.';
+    document.body.append(elsewhere);
+    document.getElementById('feed')!.append(document.createElement('span'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes, 'changes away from our highlights while the rescan waits').toEqual([]);
+    (place.firstChild as Text).data = 'Anthropic now says it may publish Risk Reports.';
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes.map((record) => [record.type, record.target]), 'the page rewrote text beside our mark').toEqual([['characterData', place.firstChild]]);
+    // The backoff's rescan reads everything, the paragraph added meanwhile included; then the whole page is watched again.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(rescans.length).toBe(rescansBefore + 1);
+    changes = [];
+    elsewhere.textContent = 'OpenAI says it will publish system cards.';
+    await vi.advanceTimersByTimeAsync(0);
+    expect(changes.length).toBeGreaterThan(0);
   });
 });

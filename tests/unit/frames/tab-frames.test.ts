@@ -37,6 +37,17 @@ describe('TabFrames', () => {
     expect(frames.state(1).claims).toEqual([{ ...claim('x', 5, 5), frameId: 0 }]);
   });
 
+  it('a claim the page keeps from being highlighted in one frame but shown in another is shown, and jumped to there', () => {
+    const frames = new TabFrames();
+    frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [{ ...claim('x', 5), hiddenByPage: true }, { ...claim('y', 9), hiddenByPage: true }] });
+    frames.report(1, 2, { url: 'https://b.example/', enabled: true, scanning: false, claims: [claim('x', 1)] });
+    expect(frames.state(1).claims).toEqual([
+      { ...claim('x', 5, 2), frameId: 2 },
+      { ...claim('y', 9), hiddenByPage: true, frameId: 0 },
+    ]);
+    expect(frames.frameWithClaim(1, 'x')).toBe(2);
+  });
+
   it('a later report replaces a frame\'s earlier one; a switched-off frame lists nothing; forgetting a tab empties it', () => {
     const frames = new TabFrames();
     frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('x', 5)] });
