@@ -1,6 +1,7 @@
 /**
  * The terms the W3C Web Annotation JSON-LD context (http://www.w3.org/ns/anno.jsonld, W3C
- * Recommendation of 23 February 2017) defines, copied from it so the test needs no network and no
+ * Recommendation of 23 February 2017) defines, copied from it (checked term by term against a copy of
+ * the context on 30 Nov 2026) so the test needs no network and no
  * JSON-LD processor (none is a dependency; a full one, jsonld.js, would be the heaviest package in
  * the tree for one test). `vocab`: the terms that are classes or named individuals, which values of
  * `type`, `motivation` and `purpose` resolve to (`@type: @vocab` properties).
@@ -21,6 +22,6 @@ export const ANNO_VOCAB_TERMS: ReadonlySet<string> = new Set([
   'DataPositionSelector', 'SvgSelector', 'RangeSelector', 'TimeState', 'HttpRequestState', 'CssStylesheet', 'Choice',
   'Person', 'Software', 'Organization', 'AnnotationCollection', 'AnnotationPage', 'Audience',
   'Motivation', 'assessing', 'bookmarking', 'classifying', 'commenting', 'describing', 'editing', 'highlighting',
-  'identifying', 'linking', 'moderating', 'questioning', 'replying', 'tagging',
+  'identifying', 'linking', 'moderating', 'questioning', 'replying', 'reviewing', 'tagging',
   'auto', 'ltr', 'rtl',
 ]);
