@@ -217,11 +217,22 @@ export function findKnownNames(text: string, tokens: readonly Token[], index: Cl
   return findNames({ text, tokens, index, names, tunables }, spend);
 }
 
+/**
+ * `nameKey` of every token's key, in token order: worked out once per page for both name passes (a
+ * plural's key is a new string each time it is cut, and each pass asked for every token's).
+ */
+function nameKeysOf(tokens: readonly Token[]): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < tokens.length; i++) keys.push(nameKey(tokens[i]!.key));
+  return keys;
+}
+
 function findNames(context: Context, spend: (n: number) => void): Mention[] {
   const { tokens, names } = context;
+  const keys = nameKeysOf(tokens);
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = names.byFirst.get(nameKey(tokens[i]!.key));
+    const candidates = names.byFirst.get(keys[i]!);
     if (!candidates) continue;
     spend(candidates.length);
     for (const name of candidates) {
@@ -231,7 +242,7 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k]!;
         const caps = name.caps[k]!;
-        ok = nameKey(token.key) === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
+        ok = keys[i + k] === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
       }
       if (!ok) continue;
       mentions.push({
@@ -247,7 +258,7 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
       break;
     }
   }
-  return names.splitByFirst.size === 0 ? mentions : withSplitNames(context, mentions, spend);
+  return names.splitByFirst.size === 0 ? mentions : withSplitNames(context, keys, mentions, spend);
 }
 
 /**
@@ -276,15 +287,18 @@ function namedByMembers(text: string, mentions: readonly Mention[], names: NameT
 /** Sentence ends and block breaks: a split name's parts must not have one between them. */
 const SENTENCE_BREAK = /[.!?\n\u2029]/;
 
-/** `mentions` with the split instrument names ("voluntary commitments … at the White House") added, in text order. */
-function withSplitNames(context: Context, mentions: Mention[], spend: (n: number) => void): Mention[] {
+/**
+ * `mentions` with the split instrument names ("voluntary commitments … at the White House") added, in
+ * text order; `keys[i]` is `nameKey` of token i's key.
+ */
+function withSplitNames(context: Context, keys: readonly string[], mentions: Mention[], spend: (n: number) => void): Mention[] {
   const { tokens, text, names } = context;
   const added: Mention[] = [];
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
     // A description is written in lower case; capitalised words are names or sentence starts.
     if (tokens[i]!.caps !== 0) continue;
-    const candidates = names.splitByFirst.get(nameKey(tokens[i]!.key));
+    const candidates = names.splitByFirst.get(keys[i]!);
     if (!candidates) continue;
     spend(candidates.length);
     const start = tokens[i]!.start;
@@ -295,7 +309,7 @@ function withSplitNames(context: Context, mentions: Mention[], spend: (n: number
       const n = split.tail.length;
       if (i + n > tokens.length) continue;
       let ok = true;
-      for (let k = 0; k < n && ok; k++) ok = nameKey(tokens[i + k]!.key) === split.tail[k] && tokens[i + k]!.caps === 0;
+      for (let k = 0; k < n && ok; k++) ok = keys[i + k] === split.tail[k] && tokens[i + k]!.caps === 0;
       if (!ok) continue;
       const end = tokens[i + n - 1]!.end;
       const owner = (m: Mention) => m.actors.some((actor) => split.owners.includes(actor));

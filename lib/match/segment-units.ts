@@ -362,14 +362,46 @@ function trimSpan(text: string, start: number, end: number): { start: number; en
 
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
-/** HAS_WORD.test(text.slice(start, end)), without the slice when an ASCII letter or digit comes before anything outside ASCII. */
+const isAsciiLetterOrDigit = (code: number): boolean => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+
+/**
+ * Characters outside ASCII common in prose that are neither letters nor digits (spaces, the block
+ * separator, curly quotes, guillemets, dashes, the bullet and the ellipsis): the scans below step over
+ * them without asking HAS_WORD (a unit opening with “ sent its whole rest to the pattern).
+ */
+function isKnownNonWord(code: number): boolean {
+  return (
+    code === 0x00ab || code === 0x00bb || code === 0x2013 || code === 0x2014 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2022 || code === 0x2026 || isSpace(code)
+  );
+}
+
+/** HAS_WORD.test(text[at]): one UTF-16 unit, answered without the pattern for ASCII and the characters above (exported for tests). */
+export function isWordUnit(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return isAsciiLetterOrDigit(code);
+  return !isKnownNonWord(code) && HAS_WORD.test(text[at]!);
+}
+
+/**
+ * HAS_WORD.test(text.slice(start, end)): the pattern reads the rest only from the first character outside
+ * ASCII that is not one of the known non-words above.
+ */
 export function hasWord(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 128) return HAS_WORD.test(text.slice(i, end));
-    if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true;
+    if (code >= 128) {
+      if (isKnownNonWord(code)) continue;
+      return HAS_WORD.test(text.slice(i, end));
+    }
+    if (isAsciiLetterOrDigit(code)) return true;
   }
   return false;
+}
+
+/** /[\s"”’')\]»]/.test(text[at]): closing quotes, brackets and spaces at a block's end (exported for tests). */
+export function isClosingOrSpace(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 34 || code === 0x201d || code === 0x2019 || code === 39 || code === 41 || code === 93 || code === 0x00bb || isSpace(code);
 }
 
 interface Shape {
@@ -389,9 +421,9 @@ function shapeOf(text: string, start: number, end: number): Shape {
     inWord = !space;
   }
   let j = end - 1;
-  while (j > start && /[\s"”’')\]»]/.test(text[j]!)) j--;
+  while (j > start && isClosingOrSpace(text, j)) j--;
   let k = start;
-  while (k < end && !HAS_WORD.test(text[k]!)) k++;
+  while (k < end && !isWordUnit(text, k)) k++;
   const first = text[k] ?? '';
   return { words, last: text[j] ?? '', lowerStart: first !== first.toUpperCase() && first === first.toLowerCase() };
 }

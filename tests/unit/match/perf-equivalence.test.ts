@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { attributionBefore, gaps } from '../../../lib/match/discourse';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { claimWordAt, claimWordTable, keepBest, prepareUnknownStamps, termsOf, type Content, type UnitTerms } from '../../../lib/match/match-claims';
+import { hasWord, isClosingOrSpace, isWordUnit } from '../../../lib/match/segment-units';
 import { FEATURE_NAMES, loopedSum, UNROLLED_FITS, unrolledSum, type Features } from '../../../lib/match/model';
 import { createPrng } from '../../../scripts/bench/prng';
 import { bundledClaimSet } from '../../support/claim-sets';
@@ -215,5 +216,40 @@ describe('keepBest', () => {
       const kept = keepBest(claims, bounds, count, max);
       expect(Array.from(claims.subarray(0, kept), (claimIndex, k) => ({ claimIndex, bound: bounds[k]! }))).toEqual(reference);
     }
+  });
+});
+
+describe('segmentation\'s character tests', () => {
+  it('are the patterns they replace, for every UTF-16 unit', () => {
+    let differences = 0;
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      if (isWordUnit(text, 1) !== /[\p{L}\p{N}]/u.test(text[1]!)) differences++;
+      if (isClosingOrSpace(text, 1) !== /[\s"”’')\]»]/.test(text[1]!)) differences++;
+    }
+    expect(differences).toBe(0);
+  });
+
+  it('hasWord is the pattern on the slice, on tricky texts and random mixtures of quotes, dashes, spaces, letters and surrogates', () => {
+    const reference = (text: string, start: number, end: number) => /[\p{L}\p{N}]/u.test(text.slice(start, end));
+    const texts = ['“”', '“A”', '— 1', '\u2029\u00a0', '«é»', '\ud83d\ude00', '\ud835\udc00', '’s', '…', '', '\u0301', '“\u4e00”'];
+    const alphabet = ['“', '”', '‘', '’', '«', '»', '–', '—', '•', '…', '\u00a0', '\u2029', '\u3000', ' ', '.', '"', 'a', 'Z', '7', 'é', 'ß', '\u0301', '\u00b2', '\ud83d', '\ude00', '\ud835\udc00', '\u0660', '©'];
+    const random = createPrng(16);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      const length = random.int(10);
+      for (let k = 0; k < length; k++) text += random.pick(alphabet);
+      texts.push(text);
+    }
+    let checked = 0;
+    for (const text of texts) {
+      for (let start = 0; start <= text.length; start++) {
+        for (let end = start; end <= text.length; end++) {
+          expect(hasWord(text, start, end), JSON.stringify([text, start, end])).toBe(reference(text, start, end));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(30_000);
   });
 });
