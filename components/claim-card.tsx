@@ -1,10 +1,13 @@
-import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, formatReaderDay, readerText, verdictOf } from '@/lib/format/claim-verdict';
+import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, readerText, verdictOf } from '@/lib/format/claim-verdict';
+import { formatDayIn } from '@/lib/i18n/claim-words';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
 import type { ClaimForce, HistoryEvent } from '@/lib/claims/schema';
 import type { MessageName } from '@/lib/i18n/translator';
 import { safeLinkUrl } from '@/lib/sites/url';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Rich, useT } from './i18n';
+import { noteHeightOf } from './note-frame-size';
 
 export interface ClaimCardProps {
   claim: ClaimCardData;
@@ -12,8 +15,6 @@ export interface ClaimCardProps {
   /** The note editor's address; undefined while the content script waits for its capability (no address yet). */
   noteEditorUrl: string | undefined;
   onClose: () => void;
-  /** The locale dates are written in (readerDateLocale); undefined: the catalogue's language. Tests pin one. */
-  locale?: string;
 }
 
 const HISTORY_MESSAGE = {
@@ -70,13 +71,35 @@ function showOpened(event: Event): void {
   card.scrollTop += details.getBoundingClientRect().top - card.getBoundingClientRect().top - 8;
 }
 
-export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardProps) {
+/**
+ * The note frame's content height (px), as its editor reports it (note-frame-size.ts); undefined
+ * until it does. Only messages from the card's own frame count: the page can post to our window too.
+ */
+function useNoteFrameHeight() {
+  const frame = useRef<HTMLIFrameElement>(null);
+  const [height, setHeight] = useState<number>();
+  useEffect(() => {
+    const view = frame.current?.ownerDocument.defaultView;
+    if (!view) return;
+    const onMessage = (event: MessageEvent): void => {
+      if (!frame.current || event.source !== frame.current.contentWindow) return;
+      const reported = noteHeightOf(event.data);
+      if (reported !== undefined) setHeight(reported);
+    };
+    view.addEventListener('message', onMessage);
+    return () => view.removeEventListener('message', onMessage);
+  }, []);
+  return { frame, height };
+}
+
+export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
   const t = useT();
   const headingId = `pl-card-title-${claim.id}`;
-  const dateLocale = locale ?? t.locale;
-  const day = (iso: string): string => formatReaderDay(iso, dateLocale);
-  const verdict = verdictOf(t, claim, dateLocale);
+  // The popup and options page write days with the same helper in the same language.
+  const day = (iso: string): string => formatDayIn(t, iso);
+  const verdict = verdictOf(t, claim);
   const related = claim.related ?? {};
+  const noteHeight = useNoteFrameHeight();
   const confidence = CONFIDENCE_MESSAGE[claim.confidence];
   /** " (Anthropic, 24 Feb 2026)" after a source's title; '' when it names neither. */
   const sourceMeta = (publisher: string | undefined, date: string | undefined): string => {
@@ -85,7 +108,14 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardPr
     return detail ? ` ${t('card_sourceDetail', { detail })}` : '';
   };
   return (
-    <section class={`card kind-${claim.kind} status-${claim.status}`} lang={t.locale} role="dialog" aria-labelledby={headingId} data-claim={claim.id}>
+    <section
+      class={`card kind-${claim.kind} status-${claim.status}`}
+      lang={t.locale}
+      role="dialog"
+      aria-labelledby={headingId}
+      data-claim={claim.id}
+      style={noteHeight.height ? { '--pl-note-height': `${noteHeight.height}px` } : undefined}
+    >
       <header class="top">
         <h2 id={headingId} class="verdict" data-testid="verdict">
           <Rich
@@ -193,7 +223,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, locale }: ClaimCardPr
           </dd>
         </dl>
       </details>
-      <iframe class="note-frame" src={noteEditorUrl} title={t('card_noteFrameTitle')} data-testid="note-frame" />
+      <iframe ref={noteHeight.frame} class="note-frame" src={noteEditorUrl} title={t('card_noteFrameTitle')} data-testid="note-frame" />
     </section>
   );
 }

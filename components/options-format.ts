@@ -1,3 +1,4 @@
+import { dayOfInstant } from '@/lib/format/dates';
 import { formatDayIn } from '@/lib/i18n/claim-words';
 import type { Translator } from '@/lib/i18n/translator';
 
@@ -8,9 +9,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * "when did this happen for me", so local time is the useful reading. Unparseable input is shown as is.
  */
 export function formatDateTime(t: Translator, iso: string): string {
+  const day = dayOfInstant(iso);
+  if (!day) return iso;
   const time = new Date(iso);
-  if (Number.isNaN(time.getTime())) return iso;
-  const day = `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
   return `${formatDayIn(t, day)}, ${pad(time.getHours())}:${pad(time.getMinutes())}`;
 }
 

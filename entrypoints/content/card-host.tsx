@@ -32,6 +32,8 @@ const MARGIN = 8;
 const MIN_HEIGHT = 140;
 /** Below this the note editor stops sticking to the card's bottom (it would leave no room for the verdict). */
 const CRAMPED_HEIGHT = 260;
+/** At this width or less (CSS px) the card is on a phone: see position() and card.css. */
+const PHONE_WIDTH = 480;
 /** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
 const MAX_REATTACH = 6;
 /** Elements that are modal but cannot hold our host (a fullscreen video). */
@@ -185,10 +187,10 @@ export class CardHost {
 
   private renderCard(content: CardContent): void {
     this.content = content;
-    const { t, dateLocale } = cardLanguage();
+    const { t } = cardLanguage();
     render(
       <I18nProvider translator={t}>
-        <ClaimCard {...content} locale={dateLocale} onClose={() => this.hide(true)} />
+        <ClaimCard {...content} onClose={() => this.hide(true)} />
       </I18nProvider>,
       this.mount,
     );
@@ -358,6 +360,9 @@ export class CardHost {
     this.resizeWatcher ??= new View.ResizeObserver(this.onScroll);
     this.resizeWatcher.disconnect();
     this.resizeWatcher.observe(card);
+    // "More" toggled in a card already at its max-height changes no size, but may change its place (position()'s phone rule). Toggle does not bubble: caught on the way down.
+    card.removeEventListener('toggle', this.onScroll, true);
+    card.addEventListener('toggle', this.onScroll, true);
   }
 
   /**
@@ -384,11 +389,15 @@ export class CardHost {
     const below = viewHeight - MARGIN - (box.bottom + GAP);
     const above = box.top - GAP - MARGIN;
     const kept = this.side === 'below' ? below : this.side === 'above' ? above : -1;
+    // A phone with "More" open: the reader is reading the card, not the highlight, so a card that fits
+    // neither side covers the highlight at full height rather than shrinking to a strip (120 px at 360
+    // px wide). The width is card.css's (max-width: 480px), where the card also grows to the screen.
+    const reading = viewWidth <= PHONE_WIDTH && card?.querySelector('.more[open]') != null;
     let side: 'below' | 'above' | undefined;
-    if (kept >= Math.min(height, MIN_HEIGHT)) side = this.side;
+    if (kept >= (reading ? height : Math.min(height, MIN_HEIGHT))) side = this.side;
     else if (height <= below) side = 'below';
     else if (height <= above) side = 'above';
-    else if (Math.max(below, above) >= MIN_HEIGHT) side = below >= above ? 'below' : 'above';
+    else if (!reading && Math.max(below, above) >= MIN_HEIGHT) side = below >= above ? 'below' : 'above';
     let top: number;
     if (side) {
       const room = side === 'below' ? below : above;

@@ -1,13 +1,10 @@
 import browser from 'webextension-polyfill';
-import { readerDateLocale } from '@/lib/format/claim-verdict';
 import { withCardEnglishFallback } from '@/lib/i18n/card-english';
 import { createTranslator, type Translator } from '@/lib/i18n/translator';
 
-/** The card's words and the locale its dates are written in. */
+/** The card's words (its dates follow them: lib/format/dates.ts, as in the popup). */
 export interface CardLanguage {
   t: Translator;
-  /** A BCP 47 tag, e.g. 'en-US' or 'de': see readerDateLocale. */
-  dateLocale: string;
 }
 
 let language: CardLanguage | undefined;
@@ -20,5 +17,5 @@ let language: CardLanguage | undefined;
 export function cardLanguage(): CardLanguage {
   if (language) return language;
   const t = createTranslator(withCardEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions)));
-  return (language = { t, dateLocale: readerDateLocale(t, navigator.languages) });
+  return (language = { t });
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { I18nProvider } from '@/components/i18n';
 import { NoteEditor } from '@/components/note-editor';
+import { noteHeightMessage } from '@/components/note-frame-size';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import { wordFailure } from '@/lib/format/reader-errors';
 import { createTranslator } from '@/lib/i18n/translator';
@@ -51,6 +52,15 @@ function NoteEditorPage() {
     />
   );
 }
+
+/**
+ * The card sizes its frame to this page's content (components/note-frame-size.ts). '*': the card's
+ * window is the web page's, whose origin this page does not know; the message holds only a height.
+ */
+function reportHeight(): void {
+  if (window.parent !== window) window.parent.postMessage(noteHeightMessage(document.body.getBoundingClientRect().height), '*');
+}
+new ResizeObserver(reportHeight).observe(document.body);
 
 document.documentElement.lang = t.locale;
 document.title = t('note_title');

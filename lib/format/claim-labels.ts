@@ -14,6 +14,10 @@ import {
   status_withdrawn,
 } from '../../public/_locales/en/messages.json';
 import type { ClaimKind, ClaimStatus } from '../claims/schema';
+import { formatDay } from './dates';
+
+/** The exports' reader-facing days (Markdown, Copy citation) are written by the one helper, in English. */
+export { formatDay };
 
 /**
  * The English of the kinds and statuses, for what is English whatever the reader's language: the
@@ -40,15 +44,6 @@ export const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
   disputed: status_disputed.message,
   declined: status_declined.message,
 };
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-02-24" -> "24 Feb 2026": unambiguous in every locale, unlike 02/24/2026. */
-export function formatDay(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!year || !month || !day || month > 12) return isoDate;
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
 
 /**
  * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)",

@@ -6,37 +6,9 @@
  */
 import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 import { KIND_MESSAGE } from '../i18n/claim-words';
+import { formatDay } from './dates';
 import { parseRichText } from '../i18n/rich-text';
 import type { MessageName, PluralBase, Translator } from '../i18n/translator';
-
-/**
- * "24 Feb 2026" in en-GB, "Feb 24, 2026" in en-US, "24. Feb. 2026" in de: the reader's own way of
- * writing a day, with the month as a word so that 02/03 can never be misread. Claim dates are
- * calendar days, not instants, so they are formatted in UTC: a reader west of Greenwich must not
- * see the day before.
- */
-export function formatReaderDay(isoDate: string, locales?: string | readonly string[]): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!year || !month || !day || month > 12 || day > 31) return isoDate;
-  try {
-    return new Intl.DateTimeFormat(locales as string | string[] | undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      Date.UTC(year, month - 1, day),
-    );
-  } catch {
-    // An unknown locale tag from the page's environment: the reader still gets a date.
-    return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
-  }
-}
-
-/**
- * The locale dates are written in: the reader's own (from `preferred`, e.g. navigator.languages:
- * 'en-US' gives "Feb 24, 2026") when it is in the catalogue's language, else the catalogue's
- * (`t.locale`), so that a date never speaks another language than the sentence around it.
- */
-export function readerDateLocale(t: Translator, preferred: readonly string[]): string {
-  const language = (tag: string): string => tag.split('-')[0]!.toLowerCase();
-  return preferred.find((tag) => language(tag) === language(t.locale)) ?? t.locale;
-}
 
 /** One line on what each label means; the welcome page's legend says it at length. */
 export const KIND_MEANING_MESSAGE = {
@@ -101,7 +73,8 @@ const LAW: Consequences = {
   declined: { single: 'verdictLaw_declined' },
 };
 
-const PROMISE: Consequences = {
+/** A categorical or voluntary pledge binds by the actor's own word: "pledged to", never "has to" (a new user read that as law). */
+const PLEDGE: Consequences = {
   'in-force': { pair: 'verdictPromise_inForce' },
   pending: { pair: 'verdictPromise_pending' },
   modified: { pair: 'verdictPromise_modified' },
@@ -112,6 +85,20 @@ const PROMISE: Consequences = {
   lapsed: { pair: 'verdictPromise_lapsed' },
   disputed: { pair: 'verdictPromise_disputed' },
   declined: { pair: 'verdictPromise_declined' },
+};
+
+/** A contract or treaty binds through a counterparty who can enforce it: "is required to". */
+const REQUIRED: Consequences = {
+  'in-force': { pair: 'verdictRequired_inForce' },
+  pending: { pair: 'verdictRequired_pending' },
+  modified: { pair: 'verdictRequired_modified' },
+  superseded: { pair: 'verdictRequired_superseded' },
+  withdrawn: { pair: 'verdictRequired_withdrawn' },
+  fulfilled: { pair: 'verdictRequired_fulfilled' },
+  'partly-fulfilled': { pair: 'verdictRequired_partlyFulfilled' },
+  lapsed: { pair: 'verdictRequired_lapsed' },
+  disputed: { pair: 'verdictRequired_disputed' },
+  declined: { pair: 'verdictRequired_declined' },
 };
 
 const TARGET: Consequences = {
@@ -142,6 +129,12 @@ const NOTHING: Consequences = {
   declined: { pair: 'verdictNothing_declined' },
 };
 
+/** What binds a binding commitment decides its words: a law binds those it covers, a contract or treaty its parties, a pledge its maker's word. */
+function bindingTable(force: string): Consequences {
+  if (force === 'legal-obligation') return LAW;
+  return force === 'contractual' || force === 'treaty' ? REQUIRED : PLEDGE;
+}
+
 export interface Verdict {
   /** "Binding commitment" */
   label: string;
@@ -161,13 +154,13 @@ export interface VerdictInput {
 
 /**
  * The card's first line, in three parts the card styles apart: label, dated status, what it means
- * for whom, in `t`'s language. The date is written for `dateLocale` (a BCP 47 tag; default
- * `t.locale`, the catalogue's language); a date that is not YYYY-MM-DD shows as given.
+ * for whom, in `t`'s language, its date as the popup and options write it (formatDay in `t.locale`);
+ * a date that is not YYYY-MM-DD shows as given.
  */
-export function verdictOf(t: Translator, claim: VerdictInput, dateLocale: string | readonly string[] = t.locale): Verdict {
-  const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? TARGET : claim.force === 'legal-obligation' ? LAW : PROMISE;
+export function verdictOf(t: Translator, claim: VerdictInput): Verdict {
+  const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? TARGET : bindingTable(claim.force);
   const consequence = table[claim.status];
-  const date = formatReaderDay(claim.statusDate, dateLocale);
+  const date = formatDay(claim.statusDate, t.locale);
   const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
   return {
     label: t(KIND_MESSAGE[claim.kind]),
@@ -180,8 +173,8 @@ export function verdictOf(t: Translator, claim: VerdictInput, dateLocale: string
  * The verdict as one sentence: "Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has
  * to do this." The card draws the same message (`verdict_sentence`) with its parts styled.
  */
-export function verdictSentence(t: Translator, claim: VerdictInput, dateLocale: string | readonly string[] = t.locale): string {
-  const { label, status, consequence } = verdictOf(t, claim, dateLocale);
+export function verdictSentence(t: Translator, claim: VerdictInput): string {
+  const { label, status, consequence } = verdictOf(t, claim);
   return parseRichText(t('verdict_sentence', { label, status, consequence }))
     .map((part) => part.text)
     .join('');

@@ -6,7 +6,7 @@
 import type { ExportFormat } from '../annotations/export-formats';
 import type { ClaimChange, ClaimState } from '../claims/claim-changes';
 import type { ClaimKind, ClaimStatus } from '../claims/schema';
-import { formatDay } from '../format/claim-labels';
+import { dayOfInstant, formatDay } from '../format/dates';
 import type { MessageName, PluralBase, Translator } from './translator';
 
 export const KIND_MESSAGE = {
@@ -44,28 +44,15 @@ export const EXPORT_FORMAT_MESSAGE = {
 export const kindLabel = (t: Translator, kind: ClaimKind): string => t(KIND_MESSAGE[kind]);
 export const statusLabel = (t: Translator, status: ClaimStatus): string => t(STATUS_MESSAGE[status]);
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * "2026-02-24" as the catalogue's language writes a day: English keeps lib/format's "24 Feb 2026"
- * (the card and exports use it, and Intl's English varies by ICU, e.g. "Sept"); other languages ask
- * Intl ("24. Feb. 2026"). Read as a UTC day, so no time zone moves it.
- */
+/** "2026-02-24" as the catalogue's language writes a day (lib/format/dates.ts, the one helper the card uses too). */
 export function formatDayIn(t: Translator, isoDate: string): string {
-  if (t.locale === 'en') return formatDay(isoDate);
-  const [year, month, day] = isoDate.split('-').map(Number);
-  if (!year || !month || !day || month > 12) return isoDate;
-  let format = dayFormats.get(t.locale);
-  if (!format) dayFormats.set(t.locale, (format = new Intl.DateTimeFormat(t.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
-  return format.format(Date.UTC(year, month - 1, day));
+  return formatDay(isoDate, t.locale);
 }
 
 /** The reader's local calendar day of an ISO date-time ("when did this happen for me"). */
 export function localDayIn(t: Translator, isoDateTime: string): string {
-  const time = new Date(isoDateTime);
-  if (Number.isNaN(time.getTime())) return isoDateTime;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return formatDayIn(t, `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`);
+  const day = dayOfInstant(isoDateTime);
+  return day ? formatDayIn(t, day) : isoDateTime;
 }
 
 /**

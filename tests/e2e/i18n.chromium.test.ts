@@ -135,7 +135,7 @@ describe('Chromium in German: the card on a web page', () => {
       expect(descriptions).toContain('Verbindliche Zusage (Pledge Lens): Eingabetaste für Details');
       expect(descriptions.every((description) => description?.endsWith('(Pledge Lens): Eingabetaste für Details'))).toBe(true);
       expect(card.status).toMatch(/^zurückgezogen am 24\. Feb\.? 2026$/);
-      expect(card.verdict).toBe(`Verbindliche Zusage, ${card.status}: Anthropic muss das nicht mehr tun.`);
+      expect(card.verdict).toBe(`Verbindliche Zusage, ${card.status}: Anthropic hält die Zusage nicht mehr aufrecht.`);
       const own = await article.inCard(cardOwnWords);
       expect(own).toEqual({
         lang: 'de',

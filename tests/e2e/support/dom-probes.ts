@@ -119,14 +119,12 @@ export function describeFocus(): FocusInfo {
 
 export interface CardInfo {
   kindLabel: string;
-  /** The dated status inside the verdict, e.g. "withdrawn on 24 Feb 2026" (the date the reader's way). */
+  /** The dated status inside the verdict, e.g. "withdrawn on 24 Feb 2026" (written as the popup writes it). */
   status: string;
   /** The status date as data (the status's <time dateTime>). */
   statusDate: string;
-  /** The card's first line: "Binding commitment, withdrawn on …: Anthropic no longer has to do this." */
+  /** The card's first line: "Binding commitment, withdrawn on …: Anthropic no longer pledges to do this." */
   verdict: string;
-  /** The browser's language, which the card writes its dates in. */
-  locale: string;
   actor: string;
   statement: string;
   claimId: string;
@@ -148,7 +146,6 @@ export function readCard(root: ShadowRoot | null): CardInfo | undefined {
     status: text('[data-testid=status]'),
     statusDate: card.querySelector('[data-testid=status] time')?.getAttribute('datetime') ?? '',
     verdict: text('[data-testid=verdict]').replace(/\s+/g, ' '),
-    locale: navigator.language,
     actor: text('[data-testid=actor]'),
     statement: text('[data-testid=statement]'),
     claimId: card.dataset.claim ?? '',

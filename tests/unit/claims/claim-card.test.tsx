@@ -37,7 +37,7 @@ function cardData(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
 }
 
 function renderCard(claim: ClaimCardData) {
-  return renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} locale="en-GB" />);
+  return renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} />);
 }
 
 describe('ClaimCard', () => {

@@ -10,6 +10,7 @@ import { ClaimCard } from '@/components/claim-card';
 import { NoteEditor } from '@/components/note-editor';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/schema';
+import { noteHeightMessage } from '@/components/note-frame-size';
 import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
@@ -41,9 +42,9 @@ function pausePledge(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
   };
 }
 
-function renderCard(claim: ClaimCardData, locale = 'en-GB') {
+function renderCard(claim: ClaimCardData) {
   const onClose = vi.fn();
-  const view = renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank#mention=m1" onClose={onClose} locale={locale} />);
+  const view = renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank#mention=m1" onClose={onClose} />);
   return { ...view, onClose };
 }
 
@@ -54,7 +55,7 @@ describe('ClaimCard: the first lines', () => {
     const verdict = screen.getByTestId('verdict');
     expect(card.firstElementChild?.firstElementChild, 'the verdict comes first').toBe(verdict);
     expect(verdict.tagName).toBe('H2');
-    expect(verdict.textContent).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has to do this.');
+    expect(verdict.textContent).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
     expect(card.getAttribute('aria-labelledby')).toBe(verdict.id);
     expect(screen.getByTestId('kind-label').textContent).toBe('Binding commitment');
     expect(screen.getByTestId('status').querySelector('time')?.getAttribute('datetime')).toBe('2026-02-24');
@@ -67,11 +68,12 @@ describe('ClaimCard: the first lines', () => {
     expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a law, a contract, or a pledge with no way out written into it.');
   });
 
-  it('writes dates the reader\'s way', () => {
-    renderCard(pausePledge(), 'en-US');
-    expect(screen.getByTestId('status').textContent).toBe('withdrawn on Feb 24, 2026');
-    expect(screen.getByTestId('reviewed-at').textContent).toBe('Status as of Nov 29, 2026');
-    expect(screen.getByTestId('history').textContent).toContain('Sep 19, 2023');
+  it('writes every date as the popup and options page do (one helper, the catalogue\'s language)', () => {
+    renderCard(pausePledge());
+    expect(screen.getByTestId('status').textContent).toBe('withdrawn on 24 Feb 2026');
+    expect(screen.getByTestId('reviewed-at').textContent).toBe('Status as of 29 Nov 2026');
+    // "Sep", not ICU's "Sept": the same in every browser and in the exports.
+    expect(screen.getByTestId('history').textContent).toContain('19 Sep 2023');
   });
 
   it('closes from its close button', () => {
@@ -149,5 +151,37 @@ describe('ClaimCard: the note editor', () => {
     renderIn(<NoteEditor note={undefined} wrongMatch={false} loadError="This highlight is gone." maxLength={500} onSave={vi.fn()} onToggleWrongMatch={vi.fn()} legendUrl="chrome-extension://id/welcome.html#labels" />);
     expect(screen.getByRole('alert').textContent).toBe('This highlight is gone.');
     expect(screen.getByTestId('legend-link')).toBeTruthy();
+  });
+});
+
+describe('ClaimCard: the note frame takes its editor\'s height', () => {
+  /** The card's note frame and the height the card gives it (its --pl-note-height), '' before any report. */
+  function frameOf(container: Element) {
+    const card = container.querySelector<HTMLElement>('section.card')!;
+    const frame = card.querySelector<HTMLIFrameElement>('[data-testid=note-frame]')!;
+    return { frame, height: () => card.style.getPropertyValue('--pl-note-height') };
+  }
+
+  it('sizes the frame to the height its own editor reports', async () => {
+    const { container } = renderCard(pausePledge());
+    const { frame, height } = frameOf(container);
+    // A real window, so "from its own frame" means something here.
+    expect(frame.contentWindow).not.toBeNull();
+    expect(frame.contentWindow).not.toBe(window);
+    expect(height()).toBe('');
+    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(151.2), source: frame.contentWindow }));
+    await vi.waitFor(() => expect(height()).toBe('152px'));
+  });
+
+  it('ignores a height posted by anyone else (the page, another frame) and a message that is not a height', async () => {
+    const { container } = renderCard(pausePledge());
+    const { frame, height } = frameOf(container);
+    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(300), source: window }));
+    window.dispatchEvent(new MessageEvent('message', { data: 'pledge-lens-note-height:9999', source: frame.contentWindow }));
+    window.dispatchEvent(new MessageEvent('message', { data: { height: 200 }, source: frame.contentWindow }));
+    await new Promise((resume) => setTimeout(resume, 20));
+    expect(height()).toBe('');
+    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(140), source: frame.contentWindow }));
+    await vi.waitFor(() => expect(height()).toBe('140px'));
   });
 });

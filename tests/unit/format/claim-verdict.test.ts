@@ -1,51 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
-import { formatReaderDay, readerDateLocale, readerText, verdictOf, verdictSentence, type VerdictInput } from '@/lib/format/claim-verdict';
+import { readerText, verdictOf, verdictSentence, type VerdictInput } from '@/lib/format/claim-verdict';
 import type { Translator } from '@/lib/i18n/translator';
 import { CATALOGUES, english, german } from '../i18n/test-translators';
 
 const pause = { kind: 'binding-commitment', force: 'categorical-pledge', status: 'withdrawn', statusDate: '2026-02-24', actorName: 'Anthropic' } as const;
 
-describe('formatReaderDay', () => {
-  it("writes the day the reader's way, with the month as a word", () => {
-    expect(formatReaderDay('2026-02-24', 'en-GB')).toBe('24 Feb 2026');
-    expect(formatReaderDay('2026-02-24', 'en-US')).toBe('Feb 24, 2026');
-    expect(formatReaderDay('2026-02-24', 'de-DE')).toBe('24. Feb. 2026');
-  });
-
-  it('keeps the calendar day whatever the time zone, and leaves a broken date as it is', () => {
-    // 1 January in UTC is still 31 December in New York: a claim date is a day, not an instant.
-    expect(formatReaderDay('2026-01-01', 'en-GB')).toBe('1 Jan 2026');
-    expect(formatReaderDay('not-a-date', 'en-GB')).toBe('not-a-date');
-    expect(formatReaderDay('2026-13-01', 'en-GB')).toBe('2026-13-01');
-  });
-});
-
 describe('verdictOf', () => {
-  it('says the withdrawn pause pledge as the issue asks: label, dated status, who no longer has to', () => {
-    expect(verdictSentence(english, pause, 'en-GB')).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has to do this.');
+  it('says the withdrawn pause pledge as the issue asks: label, dated status, who no longer pledges it', () => {
+    expect(verdictSentence(english, pause)).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
+  });
+
+  it('words a binding commitment by what binds: a law those it covers, a contract or treaty "is required to", a pledge "pledged to"', () => {
+    const inForce = { ...pause, status: 'in-force' } as const;
+    const whiteHouse = { ...inForce, force: 'voluntary-pledge', actorName: 'White House voluntary AI commitments signatories' } as const;
+    expect(verdictOf(english, whiteHouse).consequence).toBe('White House voluntary AI commitments signatories pledged to do this.');
+    expect(verdictOf(english, inForce).consequence).toBe('Anthropic pledged to do this.');
+    expect(verdictOf(english, { ...inForce, force: 'contractual', actorName: 'OpenAI' }).consequence).toBe('OpenAI is required to do this.');
+    expect(verdictOf(english, { ...inForce, force: 'treaty', actorName: 'Council of Europe convention parties' }).consequence).toBe('Council of Europe convention parties are required to do this.');
+    expect(verdictOf(english, { ...inForce, force: 'legal-obligation' }).consequence).toBe('Those it covers have to comply.');
+    // No pledge, whatever became of it, says the actor "has to" or "is required to": only its own word binds it.
+    for (const status of CLAIM_STATUSES) {
+      for (const force of ['categorical-pledge', 'voluntary-pledge']) {
+        const { consequence } = verdictOf(english, { ...pause, force, status });
+        expect(consequence, `${force} ${status}`).not.toMatch(/\bha(s|ve) to\b|required/);
+      }
+    }
   });
 
   it('never says "in force" of a target, and says nothing binds it', () => {
-    const target = verdictOf(english, { ...pause, kind: 'announced-target', force: 'goal', status: 'in-force' }, 'en-GB');
+    const target = verdictOf(english, { ...pause, kind: 'announced-target', force: 'goal', status: 'in-force' });
     expect(target.status).toBe('current since 24 Feb 2026');
     expect(target.consequence).toBe('Anthropic aims to do this, but nothing holds it to it.');
-    expect(verdictOf(english, { ...pause, status: 'in-force' }, 'en-GB').status).toBe('in force since 24 Feb 2026');
+    expect(verdictOf(english, { ...pause, status: 'in-force' }).status).toBe('in force since 24 Feb 2026');
   });
 
   it('speaks of a law by those it covers, not by the government that made it', () => {
-    const law = verdictOf(english, { kind: 'binding-commitment', force: 'legal-obligation', status: 'pending', statusDate: '2025-12-19', actorName: 'State of New York' }, 'en-GB');
+    const law = verdictOf(english, { kind: 'binding-commitment', force: 'legal-obligation', status: 'pending', statusDate: '2025-12-19', actorName: 'State of New York' });
     expect(`${law.status}: ${law.consequence}`).toBe('not yet in force (adopted 19 Dec 2025): Nobody has to comply yet.');
   });
 
   it('takes a plural verb for coalitions and pairs', () => {
-    expect(verdictOf(english, { ...pause, actorName: 'Frontier AI Safety Commitments signatories' }, 'en-GB').consequence).toBe('Frontier AI Safety Commitments signatories no longer have to do this.');
-    expect(verdictOf(english, { ...pause, kind: 'announced-target', status: 'in-force', actorName: 'United States and United Kingdom' }, 'en-GB').consequence).toBe('United States and United Kingdom aim to do this, but nothing holds them to it.');
+    expect(verdictOf(english, { ...pause, actorName: 'Frontier AI Safety Commitments signatories' }).consequence).toBe('Frontier AI Safety Commitments signatories no longer pledge to do this.');
+    expect(verdictOf(english, { ...pause, force: 'treaty', status: 'in-force', actorName: 'United States and United Kingdom' }).consequence).toBe('United States and United Kingdom are required to do this.');
+    expect(verdictOf(english, { ...pause, kind: 'announced-target', status: 'in-force', actorName: 'United States and United Kingdom' }).consequence).toBe('United States and United Kingdom aim to do this, but nothing holds them to it.');
   });
 
   it('never makes a promise of a refusal', () => {
     for (const status of CLAIM_STATUSES) {
-      const words = verdictSentence(english, { kind: 'no-commitment', force: 'refusal', status, statusDate: '2025-07-18', actorName: 'Meta' }, 'en-GB');
+      const words = verdictSentence(english, { kind: 'no-commitment', force: 'refusal', status, statusDate: '2025-07-18', actorName: 'Meta' });
       expect(words, status).toMatch(/^No commitment, /);
       expect(words, status).not.toMatch(/ has to | aims /);
     }
@@ -54,8 +57,8 @@ describe('verdictOf', () => {
   it('has a sentence for every kind and status, starting with a capital and ending with a full stop', () => {
     for (const kind of CLAIM_KINDS) {
       for (const status of CLAIM_STATUSES) {
-        for (const force of ['legal-obligation', 'voluntary-pledge']) {
-          const { consequence, status: words } = verdictOf(english, { kind, force, status, statusDate: '2026-01-02', actorName: 'Acme' }, 'en-GB');
+        for (const force of ['legal-obligation', 'contractual', 'voluntary-pledge']) {
+          const { consequence, status: words } = verdictOf(english, { kind, force, status, statusDate: '2026-01-02', actorName: 'Acme' });
           expect(consequence, `${kind} ${status}`).toMatch(/^[A-Z].*\.$/);
           expect(words, `${kind} ${status}`).toContain('2 Jan 2026');
         }
@@ -66,23 +69,23 @@ describe('verdictOf', () => {
 
 describe('verdicts in the reader’s language', () => {
   const ACTORS = { one: 'Anthropic', many: 'Frontier AI Safety Commitments signatories' } as const;
-  /** A law's table, a promise's, a target's and "no commitment"'s: every force the verdict tells apart. */
-  const FORCES = { 'binding-commitment': ['legal-obligation', 'categorical-pledge'], 'announced-target': ['goal'], 'no-commitment': ['refusal'] } as const;
-  /** Language, its translator, the locale dates are written in, and the day as written there. */
-  const LANGUAGES: ReadonlyArray<[string, Translator, string, string]> = [
-    ['en', english, 'en-GB', '2 Jan 2026'],
-    ['de', german, 'de', '2. Jan. 2026'],
+  /** A law's table, a contract's, a pledge's, a target's and "no commitment"'s: every force the verdict tells apart. */
+  const FORCES = { 'binding-commitment': ['legal-obligation', 'contractual', 'categorical-pledge'], 'announced-target': ['goal'], 'no-commitment': ['refusal'] } as const;
+  /** Language, its translator, and the day as written there. */
+  const LANGUAGES: ReadonlyArray<[string, Translator, string]> = [
+    ['en', english, '2 Jan 2026'],
+    ['de', german, '2. Jan. 2026'],
   ];
   /** Every input the schema allows, by kind × status × verdict table × one or many actors. */
   const inputs: VerdictInput[] = CLAIM_KINDS.flatMap((kind) =>
     CLAIM_STATUSES.flatMap((status) => FORCES[kind].flatMap((force) => Object.values(ACTORS).map((actorName) => ({ kind, force, status, statusDate: '2026-01-02', actorName })))),
   );
 
-  it.each(LANGUAGES)('has a whole sentence in %s for every kind × status: label, dated status, consequence, placeholders filled', (language, t, dateLocale, day) => {
+  it.each(LANGUAGES)('has a whole sentence in %s for every kind × status: label, dated status, consequence, placeholders filled', (language, t, day) => {
     for (const input of inputs) {
       const what = `${language} ${input.kind} ${input.force} ${input.status} ${input.actorName}`;
-      const verdict = verdictOf(t, input, dateLocale);
-      const sentence = verdictSentence(t, input, dateLocale);
+      const verdict = verdictOf(t, input);
+      const sentence = verdictSentence(t, input);
       expect(sentence, what).toBe(`${verdict.label}, ${verdict.status}: ${verdict.consequence}`);
       // A message the catalogue lacks shows as its name; a placeholder left unfilled shows as $NAME$ or $1.
       expect(sentence, what).not.toMatch(/\$|\b[a-z]+_[A-Za-z]+\b|<\/?[a-z]+>/);
@@ -96,16 +99,17 @@ describe('verdicts in the reader’s language', () => {
   });
 
   it('says the withdrawn pause pledge in German, and a target is only ever current, never in force', () => {
-    expect(verdictSentence(german, pause)).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic muss das nicht mehr tun.');
+    expect(verdictSentence(german, pause)).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
     expect(verdictSentence(german, { ...pause, kind: 'announced-target', force: 'goal', status: 'in-force' })).toBe(
       'Angekündigtes Ziel, aktuell seit 24. Feb. 2026: Anthropic strebt das an, ist aber an nichts gebunden.',
     );
-    expect(verdictSentence(german, { ...pause, status: 'in-force' })).toBe('Verbindliche Zusage, in Kraft seit 24. Feb. 2026: Anthropic muss das tun.');
+    expect(verdictSentence(german, { ...pause, status: 'in-force' })).toBe('Verbindliche Zusage, in Kraft seit 24. Feb. 2026: Anthropic hat zugesagt, das zu tun.');
     for (const input of inputs.filter((one) => one.kind !== 'binding-commitment')) expect(verdictSentence(german, input)).not.toMatch(/in Kraft seit/);
   });
 
   it('agrees the German verb with one actor or several', () => {
-    expect(verdictOf(german, { ...pause, actorName: ACTORS.many }).consequence).toBe('Frontier AI Safety Commitments signatories müssen das nicht mehr tun.');
+    expect(verdictOf(german, { ...pause, actorName: ACTORS.many }).consequence).toBe('Frontier AI Safety Commitments signatories halten die Zusage nicht mehr aufrecht.');
+    expect(verdictOf(german, { ...pause, force: 'contractual', status: 'in-force', actorName: 'OpenAI' }).consequence).toBe('OpenAI ist dazu verpflichtet.');
     expect(verdictOf(german, { ...pause, kind: 'announced-target', force: 'goal', status: 'fulfilled', actorName: 'United States and United Kingdom' }).consequence).toBe(
       'United States and United Kingdom haben dieses Ziel erreicht.',
     );
@@ -121,16 +125,12 @@ describe('verdicts in the reader’s language', () => {
   });
 
   it('leaves an actor’s name as it is written (xAI is not "XAI")', () => {
-    expect(verdictOf(english, { ...pause, actorName: 'xAI' }).consequence).toBe('xAI no longer has to do this.');
+    expect(verdictOf(english, { ...pause, actorName: 'xAI' }).consequence).toBe('xAI no longer pledges to do this.');
   });
 
-  it('writes dates in the catalogue’s language by default, in the reader’s regional way when it shares that language', () => {
-    expect(verdictOf(english, pause).status).toBe(`withdrawn on ${formatReaderDay('2026-02-24', 'en')}`);
-    expect(readerDateLocale(english, ['en-GB', 'de'])).toBe('en-GB');
-    expect(readerDateLocale(german, ['en-US', 'de-AT', 'de'])).toBe('de-AT');
-    // A French browser without a French catalogue reads English words: its dates are English too.
-    expect(readerDateLocale(english, ['fr-FR'])).toBe('en');
-    expect(verdictOf(english, pause, readerDateLocale(english, ['en-US'])).status).toBe('withdrawn on Feb 24, 2026');
+  it('writes the date as the popup does, in the catalogue’s language', () => {
+    expect(verdictOf(english, pause).status).toBe('withdrawn on 24 Feb 2026');
+    expect(verdictOf(german, pause).status).toBe('zurückgezogen am 24. Feb. 2026');
   });
 });
 

@@ -50,7 +50,7 @@ function fullClaim(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
 
 /** The card's text and its accessible names and titles, for comparing two translators. */
 function cardWords(t: Translator, claim: ClaimCardData): string {
-  const { container } = renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} locale="en-GB" />, t);
+  const { container } = renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} />, t);
   const attributes = [...container.querySelectorAll('[aria-label], [title]')].map((element) => `${element.getAttribute('aria-label') ?? ''}|${element.getAttribute('title') ?? ''}`);
   const words = `${container.textContent ?? ''} ${attributes.join(' ')}`;
   cleanup();
@@ -104,10 +104,10 @@ describe('the card’s English fallback (content script)', () => {
 
 describe('the card in German', () => {
   it('leads with the German verdict and speaks German throughout, with German dates', () => {
-    const { container } = renderIn(<ClaimCard claim={fullClaim()} noteEditorUrl="about:blank" onClose={vi.fn()} locale="de" />, german);
+    const { container } = renderIn(<ClaimCard claim={fullClaim()} noteEditorUrl="about:blank" onClose={vi.fn()} />, german);
     const card = container.querySelector('section.card')!;
     expect(card.getAttribute('lang')).toBe('de');
-    expect(screen.getByTestId('verdict').textContent).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic muss das nicht mehr tun.');
+    expect(screen.getByTestId('verdict').textContent).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
     expect(screen.getByTestId('kind-label').textContent).toBe('Verbindliche Zusage');
     expect(screen.getByTestId('status').textContent).toBe('zurückgezogen am 24. Feb. 2026');
     expect(screen.getByTestId('meaning').textContent).toBe(`Verbindliche Zusage: ${CATALOGUES.de.card_meaningBindingCommitment!.message}`);

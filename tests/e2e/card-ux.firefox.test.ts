@@ -1,0 +1,108 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { contrastRatio, fallsBackToSerif } from './support/card-look';
+import { expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
+import { moreSummaryCentre, readCardLayout } from './support/card-ux-probes';
+import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
+import { cardLook } from './support/live-probes';
+import { REPO_ROOT } from './support/paths';
+import { startStaticServer, type StaticServer } from './support/static-server';
+
+/** The Chromium suite's checks of the card (card-ux.chromium.test.ts) in Firefox ESR, light and dark; pictures in test-results/card-ux. */
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'card-ux');
+
+let server: StaticServer;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  server = await startStaticServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+/** The note frame's height as the card set it from its editor's report (--pl-note-height), and the frame's drawn height. */
+function noteFrameSize(root: ShadowRoot | null): { reported: string; drawn: number } | null {
+  const card = root?.querySelector<HTMLElement>('section.card');
+  const frame = card?.querySelector('[data-testid=note-frame]');
+  return card && frame ? { reported: card.style.getPropertyValue('--pl-note-height'), drawn: frame.getBoundingClientRect().height } : null;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`Firefox, ${colorScheme}: the card as a reader sees it`, () => {
+    let firefox: FirefoxWithExtension;
+    let article: FirefoxArticlePage;
+    let tabId: number;
+
+    beforeAll(async () => {
+      firefox = await launchFirefoxWithExtension({ colorScheme });
+      const options = await openExtensionPage(firefox.browser, 'options.html');
+      ({ article, tabId } = await openArticleWithTabId(firefox.browser, options, `${server.page('card-ux.html')}?scheme=${colorScheme}`));
+      await options.close();
+      await article.waitForHighlights();
+    });
+
+    afterAll(async () => {
+      await firefox?.close();
+    });
+
+    async function openCard(claimId: string): Promise<Awaited<ReturnType<FirefoxArticlePage['waitForCard']>>> {
+      await article.page.mouse.move(1, 1);
+      await article.hoverMark(await article.highlightOf(claimId));
+      return article.waitForCard();
+    }
+
+    test('the card and the popup write the same claim\'s day the same way', async () => {
+      const card = await openCard(PAUSE_PLEDGE);
+      const popup = await FirefoxPopupPage.open(firefox.browser, tabId);
+      try {
+        const status = await popup.page.waitForSelector(`[data-claim-id="${PAUSE_PLEDGE}"] [data-testid=claim-status]`, { timeout: 10_000 });
+        expectSameDay(card.status, ((await status!.evaluate((element) => element.textContent)) ?? '').trim());
+      } finally {
+        await popup.close();
+      }
+    });
+
+    test('a voluntary pledge\'s verdict says "pledged to", not "has to"', async () => {
+      const card = await openCard(WHITE_HOUSE);
+      expect(card.verdict).toMatch(/^Binding commitment, in force since \d{1,2} [A-Z][a-z]{2} \d{4}: White House voluntary AI commitments signatories pledged to do this\.$/);
+    });
+
+    test('the note frame takes its editor\'s height; "More" on a phone gets most of the screen (1280 and 360 px)', async () => {
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        const where = `Firefox ${colorScheme} ${width} px`;
+        await article.page.setViewport({ width, height });
+        await article.page.evaluate(() => window.scrollTo(0, 0));
+        await openCard(PAUSE_PLEDGE);
+        const look = await article.inCard(cardLook);
+        expect(fallsBackToSerif(look!.verdictFont.family), `${where}: ${look!.verdictFont.family}`).toBe(false);
+        for (const [part, colour] of Object.entries(look!.colours)) expect(contrastRatio(colour, look!.background), `${where}: ${part}`).toBeGreaterThanOrEqual(4.5);
+
+        // Puppeteer over BiDi lists no frame inside the card's closed root, so the editor is not read
+        // from inside here (the Chromium suite does that): the frame must have taken the height its
+        // editor reported, which is how its content fits. The report crosses from the extension frame
+        // to the content script's listener, the part that differs between the browsers.
+        let size: { reported: string; drawn: number } | null = null;
+        for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((resume) => setTimeout(resume, 100))) {
+          size = await article.inCard(noteFrameSize);
+          if (size?.reported) break;
+        }
+        expect(size?.reported, `${where}: the editor reported its height`).toMatch(/^\d+px$/);
+        expect(Math.abs(size!.drawn - Number.parseFloat(size!.reported)), `${where}: the frame is drawn at that height ${JSON.stringify(size)}`).toBeLessThanOrEqual(1);
+        await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-${colorScheme}-${width}.png`) });
+
+        const summary = await article.inCard(moreSummaryCentre);
+        expect(summary, where).not.toBeNull();
+        await article.page.mouse.click(summary!.x, summary!.y);
+        await new Promise((resume) => setTimeout(resume, 400));
+        const layout = await article.inCard(readCardLayout);
+        if (width <= 480) expectPhoneMore(layout, where);
+        else expect(layout?.moreOpen, where).toBe(true);
+        await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-more-${colorScheme}-${width}.png`) });
+        await article.page.keyboard.press('Escape');
+      }
+    });
+  });
+}

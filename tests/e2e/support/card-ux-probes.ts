@@ -1,0 +1,94 @@
+/**
+ * In-page probes for the card's layout (tests/e2e/card-ux.*), shared by the Chromium and Firefox
+ * suites. Each is self-contained: Playwright and Puppeteer serialise it into the page or frame.
+ */
+
+export interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface CardLayout {
+  /** The card's box in the viewport. */
+  card: Box;
+  viewport: { width: number; height: number };
+  /** Verdict, statement, meaning, "More" summary and note frame, in the order the card draws them. */
+  parts: { name: string; box: Box }[];
+  /** What "More" shows inside the card's visible box (px), between the summary and the card's bottom or the sticky note frame. */
+  moreInSight: number;
+  /** Whether the note frame is sticky (on screen over the card's scroll) or scrolls with the card. */
+  notePosition: string;
+  moreOpen: boolean;
+}
+
+/** The open card's layout from its closed root (closed-card.ts), or null when no card shows. */
+export function readCardLayout(root: ShadowRoot | null): CardLayout | null {
+  const card = root?.querySelector<HTMLElement>('section.card') ?? null;
+  if (!card || !card.checkVisibility()) return null;
+  const boxOf = (element: Element): Box => {
+    const rect = element.getBoundingClientRect();
+    return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
+  };
+  const parts = (
+    [
+      ['verdict', '[data-testid=verdict]'],
+      ['statement', '[data-testid=statement]'],
+      ['meaning', '[data-testid=meaning]'],
+      ['more', '[data-testid=more] > summary'],
+      ['note', '[data-testid=note-frame]'],
+    ] as const
+  ).flatMap(([name, selector]) => {
+    const element = card.querySelector(selector);
+    return element ? [{ name, box: boxOf(element) }] : [];
+  });
+  const cardBox = boxOf(card);
+  const frame = card.querySelector('[data-testid=note-frame]')!;
+  const notePosition = getComputedStyle(frame).position;
+  const details = card.querySelector<HTMLDetailsElement>('[data-testid=more]');
+  const moreBox = details?.querySelector('dl') ? boxOf(details.querySelector('dl')!) : null;
+  const floor = notePosition === 'sticky' ? Math.min(cardBox.bottom, boxOf(frame).top) : cardBox.bottom;
+  const moreInSight = details?.open && moreBox ? Math.max(0, Math.min(moreBox.bottom, floor) - Math.max(moreBox.top, cardBox.top)) : 0;
+  return { card: cardBox, viewport: { width: innerWidth, height: innerHeight }, parts, moreInSight, notePosition, moreOpen: details?.open ?? false };
+}
+
+/** The centre of the card's "More" summary, for a real click; null when the card has none. */
+export function moreSummaryCentre(root: ShadowRoot | null): { x: number; y: number } | null {
+  const summary = root?.querySelector('section.card [data-testid=more] > summary');
+  if (!summary) return null;
+  summary.scrollIntoView({ block: 'nearest' });
+  const rect = summary.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+export interface NoteFrameFit {
+  /** The status line's text and box in the frame's own viewport. */
+  status: string;
+  statusBox: Box;
+  /** The frame's viewport: the editor's whole content must lie inside it, not scrolled or cut off. */
+  viewport: { width: number; height: number };
+  scrollHeight: number;
+  scrollY: number;
+  font: { size: string; family: string };
+}
+
+/** Run inside the note editor frame: where its status line is, against the frame's own box. */
+export function readNoteFrameFit(): NoteFrameFit {
+  const status = document.querySelector('[data-testid=note-status]')!;
+  const rect = status.getBoundingClientRect();
+  const style = getComputedStyle(status);
+  return {
+    status: status.textContent ?? '',
+    statusBox: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollY: window.scrollY,
+    font: { size: style.fontSize, family: style.fontFamily },
+  };
+}
+
+/** Whether two boxes share any area (touching edges do not count). */
+export function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+}
