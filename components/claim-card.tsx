@@ -5,9 +5,9 @@ import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
 import type { ClaimForce, HistoryEvent } from '@/lib/claims/schema';
 import type { MessageName } from '@/lib/i18n/translator';
 import { safeLinkUrl } from '@/lib/sites/url';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Rich, useT } from './i18n';
-import { noteHeightOf } from './note-frame-size';
+import { NOTE_SIZE_PORT_MESSAGE, noteHeightOf } from './note-frame-size';
 
 export interface ClaimCardProps {
   claim: ClaimCardData;
@@ -73,21 +73,35 @@ function showOpened(event: Event): void {
 
 /**
  * The note frame's content height (px), as its editor reports it (note-frame-size.ts); undefined
- * until it does. Only messages from the card's own frame count: the page can post to our window too.
+ * until it does. Each time the frame loads, the card hands it a fresh port; heights count only from
+ * that port, never from the window, where the page posts too.
  */
 function useNoteFrameHeight() {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<number>();
-  useEffect(() => {
-    const view = frame.current?.ownerDocument.defaultView;
-    if (!view) return;
-    const onMessage = (event: MessageEvent): void => {
-      if (!frame.current || event.source !== frame.current.contentWindow) return;
-      const reported = noteHeightOf(event.data);
-      if (reported !== undefined) setHeight(reported);
+  // A layout effect: it runs before the browser can fire the frame's load event, which a (later) effect could miss.
+  useLayoutEffect(() => {
+    const element = frame.current;
+    if (!element) return;
+    let port: MessagePort | undefined;
+    const onLoad = (): void => {
+      port?.close();
+      const target = element.contentWindow;
+      if (!target) return;
+      const channel = new MessageChannel();
+      port = channel.port1;
+      port.onmessage = (event: MessageEvent) => {
+        const reported = noteHeightOf(event.data);
+        if (reported !== undefined) setHeight(reported);
+      };
+      // '*': see note-frame-size.ts (the port only ever brings a clamped height to the card).
+      target.postMessage(NOTE_SIZE_PORT_MESSAGE, '*', [channel.port2]);
     };
-    view.addEventListener('message', onMessage);
-    return () => view.removeEventListener('message', onMessage);
+    element.addEventListener('load', onLoad);
+    return () => {
+      element.removeEventListener('load', onLoad);
+      port?.close();
+    };
   }, []);
   return { frame, height };
 }

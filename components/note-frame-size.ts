@@ -1,13 +1,22 @@
 /**
- * The card's note frame is sized to the note editor's content: the editor (an extension page in the
- * frame) posts its height to the window around it, and the card (in that window's content script)
- * takes it only from its own frame's window. A fixed height clipped the editor's status line ("Marked
- * as a wrong match: left out of exports") in both browsers.
+ * The card's note frame is sized to the note editor's content. A fixed height clipped the editor's
+ * status line ("Marked as a wrong match: left out of exports") in both browsers.
  *
- * The page can read these messages too: they carry a height and nothing else. The editor keeps a line
- * for its status whether or not one is shown, so the height does not tell the page when the reader
- * saves a note or flags a wrong match; a textarea the reader drags taller does change it.
+ * The height travels on a MessagePort the card hands the editor, never through the window: a message
+ * the editor posted to its parent would reach the web page too, with the editor's origin (in Firefox
+ * the install's own id, the same on every site: a tracking handle) and `event.source`, a handle on the
+ * frame the page could navigate to a look-alike inside the genuine card. The editor takes the first
+ * port its parent sends with NOTE_SIZE_PORT_MESSAGE and reports on it alone.
+ *
+ * The card posts the port with target origin '*': in Chromium the frame's address is the per-session
+ * one (use_dynamic_url) while its document's origin is the extension id's, which the content script
+ * cannot name. That is safe because the port carries heights one way, from whoever holds it to the
+ * card, clamped to MIN_HEIGHT..MAX_HEIGHT; nothing flows back, and the frame sits in the card's closed
+ * root, where the page cannot navigate it.
  */
+/** What the card posts to its frame with the port: the editor takes a port only with this message. */
+export const NOTE_SIZE_PORT_MESSAGE = 'pledge-lens-note-size-port';
+
 const PREFIX = 'pledge-lens-note-height:';
 
 /** Heights outside this range (px) are not a note editor's: the frame keeps its stylesheet height. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { I18nProvider } from '@/components/i18n';
 import { NoteEditor } from '@/components/note-editor';
-import { noteHeightMessage } from '@/components/note-frame-size';
+import { NOTE_SIZE_PORT_MESSAGE, noteHeightMessage } from '@/components/note-frame-size';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import { wordFailure } from '@/lib/format/reader-errors';
 import { createTranslator } from '@/lib/i18n/translator';
@@ -54,12 +54,16 @@ function NoteEditorPage() {
 }
 
 /**
- * The card sizes its frame to this page's content (components/note-frame-size.ts). '*': the card's
- * window is the web page's, whose origin this page does not know; the message holds only a height.
+ * The card sizes its frame to this page's content (components/note-frame-size.ts): it hands us a port,
+ * and the height goes on that port only, never to the window around us, which is the web page's.
  */
-function reportHeight(): void {
-  if (window.parent !== window) window.parent.postMessage(noteHeightMessage(document.body.getBoundingClientRect().height), '*');
-}
+let sizePort: MessagePort | undefined;
+const reportHeight = (): void => sizePort?.postMessage(noteHeightMessage(document.body.getBoundingClientRect().height));
+window.addEventListener('message', (event) => {
+  if (sizePort || event.source !== window.parent || event.data !== NOTE_SIZE_PORT_MESSAGE || !event.ports[0]) return;
+  sizePort = event.ports[0];
+  reportHeight();
+});
 new ResizeObserver(reportHeight).observe(document.body);
 
 document.documentElement.lang = t.locale;

@@ -10,7 +10,7 @@ import { ClaimCard } from '@/components/claim-card';
 import { NoteEditor } from '@/components/note-editor';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/schema';
-import { noteHeightMessage } from '@/components/note-frame-size';
+import { NOTE_SIZE_PORT_MESSAGE, noteHeightMessage } from '@/components/note-frame-size';
 import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
@@ -162,26 +162,44 @@ describe('ClaimCard: the note frame takes its editor\'s height', () => {
     return { frame, height: () => card.style.getPropertyValue('--pl-note-height') };
   }
 
-  it('sizes the frame to the height its own editor reports', async () => {
+
+  /** Loads the frame and returns the port the card handed it on that load, with the message it came with. */
+  async function handedPort(frame: HTMLIFrameElement) {
+    // happy-dom fires the frame's own load soon after it is attached; let it pass, then load it as the editor would.
+    await new Promise((resume) => setTimeout(resume, 20));
+    const posted = vi.spyOn(frame.contentWindow!, 'postMessage').mockImplementation(() => undefined);
+    frame.dispatchEvent(new Event('load'));
+    expect(posted).toHaveBeenCalledTimes(1);
+    const [message, , transfer] = posted.mock.calls[0] as unknown as [unknown, string, Transferable[]];
+    return { message, port: transfer[0] as MessagePort };
+  }
+
+  it('hands its own frame a port and sizes the frame to the height reported on it', async () => {
     const { container } = renderCard(pausePledge());
     const { frame, height } = frameOf(container);
-    // A real window, so "from its own frame" means something here.
+    // A real window, so "its own frame" means something here.
     expect(frame.contentWindow).not.toBeNull();
     expect(frame.contentWindow).not.toBe(window);
+    const handed = await handedPort(frame);
+    expect(handed.message).toBe(NOTE_SIZE_PORT_MESSAGE);
     expect(height()).toBe('');
-    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(151.2), source: frame.contentWindow }));
+    handed.port.postMessage(noteHeightMessage(151.2));
     await vi.waitFor(() => expect(height()).toBe('152px'));
+    handed.port.close();
   });
 
-  it('ignores a height posted by anyone else (the page, another frame) and a message that is not a height', async () => {
+  it('ignores heights posted to the window (by the page or any frame) and a port message that is not a height', async () => {
     const { container } = renderCard(pausePledge());
     const { frame, height } = frameOf(container);
+    const handed = await handedPort(frame);
     window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(300), source: window }));
-    window.dispatchEvent(new MessageEvent('message', { data: 'pledge-lens-note-height:9999', source: frame.contentWindow }));
-    window.dispatchEvent(new MessageEvent('message', { data: { height: 200 }, source: frame.contentWindow }));
+    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(300), source: frame.contentWindow }));
+    handed.port.postMessage('pledge-lens-note-height:9999');
+    handed.port.postMessage({ height: 200 });
     await new Promise((resume) => setTimeout(resume, 20));
     expect(height()).toBe('');
-    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(140), source: frame.contentWindow }));
+    handed.port.postMessage(noteHeightMessage(140));
     await vi.waitFor(() => expect(height()).toBe('140px'));
+    handed.port.close();
   });
 });
