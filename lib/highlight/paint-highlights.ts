@@ -84,6 +84,8 @@ export class HighlightRegistry {
   private readonly originOf = new WeakMap<Node, Text>();
   /** The page's split text nodes → the nodes painting made from them. */
   private readonly derived = new Map<Text, Set<ChildNode>>();
+  /** Each mark → the text painting split off right after it (a member of its origin's `derived` set). */
+  private readonly splitAfter = new WeakMap<Element, ChildNode>();
 
   constructor(painter?: RangePainter) {
     this.painter = painter;
@@ -177,6 +179,7 @@ export class HighlightRegistry {
       if (after && after.nodeType === TEXT_NODE && !this.derived.has(after as Text)) {
         made.add(after as ChildNode);
         this.originOf.set(after, origin);
+        this.splitAfter.set(mark, after as ChildNode);
       }
     }
   }
@@ -201,6 +204,19 @@ export class HighlightRegistry {
         piece.parentNode?.removeChild(piece);
       }
     };
+    // A mark the page itself took out (unwrapped, moved) hands what painting made around it to the
+    // page: its children and the text split off after it are now the page's to show, and a later
+    // write to the origin node must not delete them (it deleted the split-off text, leaving the
+    // marked words and losing the rest of the sentence).
+    const forgetMark = (node: Node): void => {
+      if (node.nodeType !== ELEMENT_NODE) return;
+      const origin = this.originOf.get(node);
+      const made = origin ? this.derived.get(origin) : undefined;
+      if (!made?.delete(node as ChildNode)) return;
+      const after = this.splitAfter.get(node as Element);
+      if (after) made.delete(after);
+    };
+    for (const record of records) if (record.type === 'childList') record.removedNodes.forEach(forgetMark);
     for (const record of records) {
       if (record.type === 'characterData') dropOrigin(record.target);
       else if (record.type === 'childList') record.removedNodes.forEach(dropOrigin);

@@ -2,9 +2,8 @@
 /**
  * After the page unwraps one of our marks, the text piece painting split off after it is the page's
  * visible text: a later rewrite of the node before it must not make `repair` delete it.
- * KNOWN BUG, not yet fixed: `repair` deletes " Closing words." (the registry's `derived` set still
- * lists the split-off node after the page unwrapped the mark). Marked `it.fails` so CI stays green;
- * when the registry re-verifies nodes before removing them this fails, and `fails` must be dropped.
+ * `repair` deleted " Closing words." (the registry's `derived` set still listed the split-off node
+ * after the page unwrapped the mark); a mark the page takes out now hands its pieces to the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HighlightRegistry, paintHighlights, type HighlightSpec } from '../../../lib/highlight/paint-highlights';
@@ -41,7 +40,7 @@ function unwrap(mark: Element): void {
 }
 
 describe('repair after the page unwrapped a mark', () => {
-  it.fails('keeps the split-off text when the page rewrites the node before where the mark was', () => {
+  it('keeps the split-off text when the page rewrites the node before where the mark was', () => {
     const { registry, paragraph, origin, records, stop } = paintParagraph();
     expect(paragraph.querySelector('mark')).not.toBeNull();
     unwrap(paragraph.querySelector('mark')!);
@@ -50,5 +49,27 @@ describe('repair after the page unwrapped a mark', () => {
     registry.repair(records());
     stop();
     expect(paragraph.textContent).toBe(`New intro. ${CLAIM} Closing words.`);
+  });
+
+  it('keeps a mark the page moved elsewhere when the page rewrites the node it came from', () => {
+    const { registry, paragraph, origin, records, stop } = paintParagraph();
+    const aside = document.createElement('aside');
+    document.body.append(aside);
+    aside.append(paragraph.querySelector('mark')!);
+    registry.repair(records());
+    origin.data = 'New intro. ';
+    registry.repair(records());
+    stop();
+    expect(aside.textContent).toBe(CLAIM);
+    expect(paragraph.textContent).toBe('New intro.  Closing words.');
+  });
+
+  it('still removes our stale copies when the page rewrites the node under a mark it left alone', () => {
+    const { registry, paragraph, origin, records, stop } = paintParagraph();
+    origin.data = 'Rewritten by the framework.';
+    registry.repair(records());
+    stop();
+    expect(paragraph.textContent).toBe('Rewritten by the framework.');
+    expect(paragraph.querySelector('mark')).toBeNull();
   });
 });
