@@ -39,6 +39,19 @@ async function openArticle(): Promise<ArticlePage> {
   return article;
 }
 
+/** Runs `body` once per look the card must hold up in (light and dark, 1280 and 360 px), pointer away and card closed. */
+async function inEachLook(article: ArticlePage, body: (look: { colorScheme: 'light' | 'dark'; width: number; where: string }) => Promise<void>): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+      await article.page.emulateMedia({ colorScheme });
+      await article.page.setViewportSize({ width, height });
+      await article.page.mouse.move(1, 1);
+      await article.waitForCardClosed();
+      await body({ colorScheme, width, where: `${colorScheme} ${width} px` });
+    }
+  }
+}
+
 describe('Chromium: the card as a reader sees it', () => {
   test('the card and the popup write the same claim\'s day the same way', async () => {
     const article = await openArticle();
@@ -74,38 +87,31 @@ describe('Chromium: the card as a reader sees it', () => {
   test('the note frame shows its whole status line after "Wrong match" (1280 and 360 px, light and dark)', async () => {
     const article = await openArticle();
     try {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
-          const where = `${colorScheme} ${width} px`;
-          await article.page.emulateMedia({ colorScheme });
-          await article.page.setViewportSize({ width, height });
-          await article.page.mouse.move(1, 1);
-          await article.waitForCardClosed();
-          await article.hoverHighlight(PAUSE_PLEDGE);
-          await article.waitForCard();
-          const editor = await noteEditorFrame(article.page);
-          const flag = editor.locator('input[type=checkbox]');
-          await flag.waitFor({ timeout: 5_000 });
-          await expect.poll(() => flag.isEnabled(), { timeout: 5_000 }).toBe(true);
-          // By keyboard, as framed-editor.chromium.test.ts does: Playwright's pointer hit test misreads the framed editor in the top layer.
-          if (await flag.isChecked()) await flag.press('Space');
-          await flag.press('Space');
-          await expect.poll(async () => (await editor.getByTestId('note-status').textContent())?.trim(), { timeout: 5_000 }).toBe(MARKED_WRONG);
-          // The card re-sizes the frame from the editor's report: a ResizeObserver and a message.
-          await article.page.waitForTimeout(300);
-          expectStatusInsideFrame(await editor.evaluate(readNoteFrameFit), where);
-          // And the frame's box, as the page draws it, holds the line: the status's box in page coordinates inside the frame's.
-          const statusBox = await editor.getByTestId('note-status').boundingBox();
-          const frameBox = await article.inCard((root) => {
-            const rect = root?.querySelector('[data-testid=note-frame]')?.getBoundingClientRect();
-            return rect ? { top: rect.top, bottom: rect.bottom } : null;
-          });
-          expect(statusBox && frameBox && statusBox.y >= frameBox.top - 0.5 && statusBox.y + statusBox.height <= frameBox.bottom + 0.5, `${where}: ${JSON.stringify({ statusBox, frameBox })}`).toBe(true);
-          await article.page.screenshot({ path: resolve(SHOTS, `chromium-wrong-match-${colorScheme}-${width}.png`) });
-          await flag.press('Space');
-          await expect.poll(() => flag.isChecked(), { timeout: 5_000 }).toBe(false);
-        }
-      }
+      await inEachLook(article, async ({ colorScheme, width, where }) => {
+        await article.hoverHighlight(PAUSE_PLEDGE);
+        await article.waitForCard();
+        const editor = await noteEditorFrame(article.page);
+        const flag = editor.locator('input[type=checkbox]');
+        await flag.waitFor({ timeout: 5_000 });
+        await expect.poll(() => flag.isEnabled(), { timeout: 5_000 }).toBe(true);
+        // By keyboard, as framed-editor.chromium.test.ts does: Playwright's pointer hit test misreads the framed editor in the top layer.
+        if (await flag.isChecked()) await flag.press('Space');
+        await flag.press('Space');
+        await expect.poll(async () => (await editor.getByTestId('note-status').textContent())?.trim(), { timeout: 5_000 }).toBe(MARKED_WRONG);
+        // The card re-sizes the frame from the editor's report: a ResizeObserver and a message.
+        await article.page.waitForTimeout(300);
+        expectStatusInsideFrame(await editor.evaluate(readNoteFrameFit), where);
+        // And the frame's box, as the page draws it, holds the line: the status's box in page coordinates inside the frame's.
+        const statusBox = await editor.getByTestId('note-status').boundingBox();
+        const frameBox = await article.inCard((root) => {
+          const rect = root?.querySelector('[data-testid=note-frame]')?.getBoundingClientRect();
+          return rect ? { top: rect.top, bottom: rect.bottom } : null;
+        });
+        expect(statusBox && frameBox && statusBox.y >= frameBox.top - 0.5 && statusBox.y + statusBox.height <= frameBox.bottom + 0.5, `${where}: ${JSON.stringify({ statusBox, frameBox })}`).toBe(true);
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-wrong-match-${colorScheme}-${width}.png`) });
+        await flag.press('Space');
+        await expect.poll(() => flag.isChecked(), { timeout: 5_000 }).toBe(false);
+      });
     } finally {
       await article.page.emulateMedia({ colorScheme: 'light' });
       await article.close();
@@ -115,34 +121,27 @@ describe('Chromium: the card as a reader sees it', () => {
   test('"More" on a phone gets most of the screen, in order, nothing over anything; AA contrast and the card\'s own font (1280 and 360 px, light and dark)', async () => {
     const article = await openArticle();
     try {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
-          const where = `${colorScheme} ${width} px`;
-          await article.page.emulateMedia({ colorScheme });
-          await article.page.setViewportSize({ width, height });
-          await article.page.mouse.move(1, 1);
-          await article.waitForCardClosed();
-          // The pledge's paragraph mid-screen, as the new user had it: the card fits fully on neither side.
-          await article.page.evaluate(() => window.scrollTo(0, 0));
-          await article.hoverHighlight(PAUSE_PLEDGE);
-          await article.waitForCard();
-          await article.page.waitForTimeout(300);
-          const look = await article.inCard(cardLook);
-          expect(look?.firstLine, where).toBe('verdict');
-          expect(fallsBackToSerif(look!.verdictFont.family), `${where}: ${look!.verdictFont.family}`).toBe(false);
-          for (const [part, colour] of Object.entries(look!.colours)) expect(contrastRatio(colour, look!.background), `${where}: ${part}`).toBeGreaterThanOrEqual(4.5);
-          await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-${colorScheme}-${width}.png`) });
-          const summary = await article.inCard(moreSummaryCentre);
-          expect(summary, where).not.toBeNull();
-          await article.page.mouse.click(summary!.x, summary!.y);
-          await article.page.waitForTimeout(400);
-          const layout = await article.inCard(readCardLayout);
-          if (width <= 480) expectPhoneMore(layout, where);
-          else expect(layout?.moreOpen, where).toBe(true);
-          await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-more-${colorScheme}-${width}.png`) });
-          await article.pressEscape();
-        }
-      }
+      await inEachLook(article, async ({ colorScheme, width, where }) => {
+        // The pledge's paragraph mid-screen, as the new user had it: the card fits fully on neither side.
+        await article.page.evaluate(() => window.scrollTo(0, 0));
+        await article.hoverHighlight(PAUSE_PLEDGE);
+        await article.waitForCard();
+        await article.page.waitForTimeout(300);
+        const look = await article.inCard(cardLook);
+        expect(look?.firstLine, where).toBe('verdict');
+        expect(fallsBackToSerif(look!.verdictFont.family), `${where}: ${look!.verdictFont.family}`).toBe(false);
+        for (const [part, colour] of Object.entries(look!.colours)) expect(contrastRatio(colour, look!.background), `${where}: ${part}`).toBeGreaterThanOrEqual(4.5);
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-${colorScheme}-${width}.png`) });
+        const summary = await article.inCard(moreSummaryCentre);
+        expect(summary, where).not.toBeNull();
+        await article.page.mouse.click(summary!.x, summary!.y);
+        await article.page.waitForTimeout(400);
+        const layout = await article.inCard(readCardLayout);
+        if (width <= 480) expectPhoneMore(layout, where);
+        else expect(layout?.moreOpen, where).toBe(true);
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-more-${colorScheme}-${width}.png`) });
+        await article.pressEscape();
+      });
     } finally {
       await article.page.emulateMedia({ colorScheme: 'light' });
       await article.close();
