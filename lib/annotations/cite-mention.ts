@@ -8,7 +8,8 @@
  * misattribute it), so it is introduced as a summary instead.
  */
 import type { ClaimCardData } from '../claims/claim-card-data';
-import { formatDay, KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import type { Mention } from './schema';
 

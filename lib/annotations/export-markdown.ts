@@ -7,7 +7,8 @@
  * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
 import type { Claim } from '../claims/schema';
-import { formatDay, KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import { exportedText } from './exported-text';
 import type { Mention } from './schema';

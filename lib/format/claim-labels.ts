@@ -16,9 +16,6 @@ import {
 import type { ClaimKind, ClaimStatus } from '../claims/schema';
 import { formatDay } from './dates';
 
-/** The exports' reader-facing days (Markdown, Copy citation) are written by the one helper, in English. */
-export { formatDay };
-
 /**
  * The English of the kinds and statuses, for what is English whatever the reader's language: the
  * export files (lib/annotations) and the highlight's accessible name (page-annotator.ts; to be
