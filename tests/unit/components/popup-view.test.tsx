@@ -84,7 +84,7 @@ describe('PopupView claims', () => {
     expect(screen.getAllByRole('button').map((button) => button.getAttribute('data-claim-id'))).toContain('shown');
     cleanup();
     renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims } })} />, german);
-    expect(screen.getByTestId('claim-hidden-by-page').textContent).toBe('nicht markiert: die Seite hat die Markierungen entfernt');
+    expect(screen.getByTestId('claim-hidden-by-page').textContent).toBe('nicht markiert: Die Seite hat die Markierungen entfernt');
   });
 
   it('jumps to a claim on click', () => {
