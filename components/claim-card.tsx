@@ -61,14 +61,17 @@ function ExternalLink({ href, children }: { href: string; children: string }) {
  * history and sources wait behind "More"; the note editor comes last and stays on screen.
  */
 /**
- * "More" opened: scroll the card so it starts at "More" (what the reader asked for), rather than
- * leaving the new text below the sticky note editor. Only the card's own scroll moves, never the page.
+ * "More" opened: scroll the card so that "More" starts just under the card's sticky head (verdict and
+ * Close, which stay in sight), rather than leaving the new text below the sticky note editor. Only the
+ * card's own scroll moves, never the page.
  */
 function showOpened(event: Event): void {
   const details = event.currentTarget as HTMLDetailsElement;
   const card = details.closest<HTMLElement>('.card');
   if (!details.open || !card || card.scrollHeight <= card.clientHeight) return;
-  card.scrollTop += details.getBoundingClientRect().top - card.getBoundingClientRect().top - 8;
+  const head = card.querySelector('.top');
+  const ceiling = head ? head.getBoundingClientRect().bottom : card.getBoundingClientRect().top;
+  card.scrollTop += details.getBoundingClientRect().top - ceiling - 8;
 }
 
 /**
@@ -106,6 +109,12 @@ function useNoteFrameHeight() {
   return { frame, height };
 }
 
+/** Marks a card whose body is scrolled under its sticky head, which then draws its edge (card.css). */
+function markScrolled(event: Event): void {
+  const card = event.currentTarget as HTMLElement;
+  card.toggleAttribute('data-scrolled', card.scrollTop > 0);
+}
+
 export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
   const t = useT();
   const headingId = `pl-card-title-${claim.id}`;
@@ -128,6 +137,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
       role="dialog"
       aria-labelledby={headingId}
       data-claim={claim.id}
+      onScroll={markScrolled}
       style={noteHeight.height ? { '--pl-note-height': `${noteHeight.height}px` } : undefined}
     >
       <header class="top">

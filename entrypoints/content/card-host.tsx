@@ -4,6 +4,7 @@ import { I18nProvider } from '@/components/i18n';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 import { cardLanguage } from './card-i18n';
+import { MARGIN, placeCard, type CardSide } from './card-placement';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
 
@@ -26,14 +27,8 @@ export interface CardAnchor {
   node: Node;
 }
 
-const GAP = 8;
-const MARGIN = 8;
-/** Below this the card would be too short to use; it then covers part of the highlight instead. */
-const MIN_HEIGHT = 140;
 /** Below this the note editor stops sticking to the card's bottom (it would leave no room for the verdict). */
 const CRAMPED_HEIGHT = 260;
-/** At this width or less (CSS px) the card is on a phone: see position() and card.css. */
-const PHONE_WIDTH = 480;
 /** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
 const MAX_REATTACH = 6;
 /** Elements that are modal but cannot hold our host (a fullscreen video). */
@@ -116,7 +111,7 @@ export class CardHost {
     }) ?? 0;
   };
   /** The side of the highlight the card opened on: kept while it has room, so the card does not jump as "More" opens. */
-  private side: 'below' | 'above' | undefined;
+  private side: CardSide | undefined;
   /** The card grows and shrinks ("More", the viewport): it is placed again, so it never grows over the highlight. */
   private resizeWatcher: ResizeObserver | undefined;
   /** True while focus is being handed back to a highlight, so that focus does not reopen the card. */
@@ -360,18 +355,12 @@ export class CardHost {
     this.resizeWatcher ??= new View.ResizeObserver(this.onScroll);
     this.resizeWatcher.disconnect();
     this.resizeWatcher.observe(card);
-    // "More" toggled in a card already at its max-height changes no size, but may change its place (position()'s phone rule). Toggle does not bubble: caught on the way down.
+    // "More" toggled in a card already at its max-height changes no size, but may change its place (placeCard()'s phone rule). Toggle does not bubble: caught on the way down.
     card.removeEventListener('toggle', this.onScroll, true);
     card.addEventListener('toggle', this.onScroll, true);
   }
 
-  /**
-   * Below the highlight when the card fits there, above when it fits there; otherwise on the side
-   * with more room, made shorter (it scrolls) so it still does not cover the highlight. Once open,
-   * it stays on its side while that side has room for a usable card. Only when neither side has
-   * room for a usable card does it cover part of the highlight, pinned to the bottom: the card's
-   * controls (note, Save) must always be on screen.
-   */
+  /** Places the card by placeCard() (card-placement.ts), shortening it where that says so. */
   private position(): void {
     const anchor = this.anchor;
     const view = this.view();
@@ -384,36 +373,22 @@ export class CardHost {
     // Measured at its full height, then shortened again: keep where the reader had scrolled it to.
     const scrolled = card?.scrollTop ?? 0;
     card?.style.removeProperty('max-height');
-    const width = card?.offsetWidth || Math.min(420, viewWidth - 2 * MARGIN);
-    let height = card?.offsetHeight || 300;
-    const below = viewHeight - MARGIN - (box.bottom + GAP);
-    const above = box.top - GAP - MARGIN;
-    const kept = this.side === 'below' ? below : this.side === 'above' ? above : -1;
-    // A phone with "More" open: the reader is reading the card, not the highlight, so a card that fits
-    // neither side covers the highlight at full height rather than shrinking to a strip (120 px at 360
-    // px wide). The width is card.css's (max-width: 480px), where the card also grows to the screen.
-    const reading = viewWidth <= PHONE_WIDTH && card?.querySelector('.more[open]') != null;
-    let side: 'below' | 'above' | undefined;
-    if (kept >= (reading ? height : Math.min(height, MIN_HEIGHT))) side = this.side;
-    else if (height <= below) side = 'below';
-    else if (height <= above) side = 'above';
-    else if (!reading && Math.max(below, above) >= MIN_HEIGHT) side = below >= above ? 'below' : 'above';
-    let top: number;
-    if (side) {
-      const room = side === 'below' ? below : above;
-      if (height > room) {
-        card?.style.setProperty('max-height', `${Math.floor(room)}px`);
-        height = room;
-      }
-      top = side === 'below' ? box.bottom + GAP : box.top - GAP - height;
-    } else top = Math.max(MARGIN, viewHeight - MARGIN - height);
-    this.side = side;
+    const placed = placeCard({
+      highlight: box,
+      view: { width: viewWidth, height: viewHeight },
+      card: { width: card?.offsetWidth || Math.min(420, viewWidth - 2 * MARGIN), height: card?.offsetHeight || 300 },
+      kept: this.side,
+    });
+    if (placed.maxHeight !== undefined) card?.style.setProperty('max-height', `${placed.maxHeight}px`);
+    this.side = placed.side;
     // Too short to give the sticky note editor its room and still show the verdict: the note then
     // scrolls with the card (Tab still reaches it), and the verdict stays in sight.
-    card?.toggleAttribute('data-cramped', height < CRAMPED_HEIGHT);
+    card?.toggleAttribute('data-cramped', placed.height < CRAMPED_HEIGHT);
+    // The sticky head's height (card.css): focus and "More" scroll the card's body to below it, not under it.
+    const head = card?.querySelector<HTMLElement>('.top');
+    if (head) card?.style.setProperty('--pl-head-height', `${head.offsetHeight}px`);
     if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;
-    const left = Math.max(MARGIN, Math.min(box.left, viewWidth - width - MARGIN));
-    setImportant(this.host, { top: `${Math.round(top)}px`, left: `${Math.round(left)}px` });
+    setImportant(this.host, { top: `${placed.top}px`, left: `${placed.left}px` });
   }
 
   destroy(): void {

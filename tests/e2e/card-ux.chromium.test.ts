@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
-import { moreSummaryCentre, readCardLayout, readNoteFrameFit } from './support/card-ux-probes';
+import { expectHeadInSight, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
+import { focusedInCard, moreSummaryCentre, readCardLayout, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -131,6 +131,7 @@ describe('Chromium: the card as a reader sees it', () => {
         expect(look?.firstLine, where).toBe('verdict');
         expect(fallsBackToSerif(look!.verdictFont.family), `${where}: ${look!.verdictFont.family}`).toBe(false);
         for (const [part, colour] of Object.entries(look!.colours)) expect(contrastRatio(colour, look!.background), `${where}: ${part}`).toBeGreaterThanOrEqual(4.5);
+        if (width <= 480) expectPhoneClosed(await article.inCard(readCardLayout), where);
         await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-${colorScheme}-${width}.png`) });
         const summary = await article.inCard(moreSummaryCentre);
         expect(summary, where).not.toBeNull();
@@ -138,12 +139,59 @@ describe('Chromium: the card as a reader sees it', () => {
         await article.page.waitForTimeout(400);
         const layout = await article.inCard(readCardLayout);
         if (width <= 480) expectPhoneMore(layout, where);
-        else expect(layout?.moreOpen, where).toBe(true);
+        else {
+          expect(layout?.moreOpen, where).toBe(true);
+          expectHeadInSight(layout, where);
+        }
         await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-more-${colorScheme}-${width}.png`) });
+        // The reader scrolls the card's body to its end (sources, then the note): the head stays.
+        expect(await article.inCard(scrollCardToEnd), `${where}: the card's body scrolls`).toBeGreaterThan(0);
+        await article.page.waitForTimeout(300);
+        const scrolled = await article.inCard(readCardLayout);
+        expect(scrolled?.scrollRest, `${where}: scrolled to the end`).toBeLessThanOrEqual(1);
+        expectHeadInSight(scrolled, `${where}, scrolled to the end`);
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-more-end-${colorScheme}-${width}.png`) });
         await article.pressEscape();
       });
     } finally {
       await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.close();
+    }
+  });
+
+  test('keyboard at 360 px, "More" open: Tab walks the card\'s controls in document order, each in sight below the sticky head; Escape returns focus to the highlight', async () => {
+    const article = await openArticle();
+    try {
+      await article.page.setViewportSize({ width: 360, height: 740 });
+      const { focus } = await article.tabToFirstHighlight();
+      await article.waitForCard();
+      await article.page.keyboard.press('Enter');
+      await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
+      await article.page.keyboard.press('Tab');
+      expect((await article.inCard(focusedInCard))?.name, 'after Close: the "More" summary').toBe('summary');
+      await article.page.keyboard.press('Enter');
+      await article.page.waitForTimeout(400);
+      const order: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await article.page.keyboard.press('Tab');
+        await article.page.waitForTimeout(60);
+        const focused = await article.inCard(focusedInCard);
+        if (!focused) break;
+        order.push(focused.name);
+        if (focused.name === 'iframe') break;
+        expect(focused.inSight, `Tab stop ${order.length} (${focused.name}) in sight below the head: ${JSON.stringify(focused)}`).toBe(true);
+      }
+      const expected = await article.inCard((root) => [...(root?.querySelectorAll('section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
+      expect(order, 'after "More": its links, then the note frame, in document order').toEqual(expected);
+      expectHeadInSight(await article.inCard(readCardLayout), 'Tab into the note frame');
+      // Escape belongs to the card's own controls (the note frame is another document): back to the last link first.
+      await article.page.keyboard.press('Shift+Tab');
+      expect((await article.inCard(focusedInCard))?.name, 'Shift+Tab from the note frame: the last link').toBe('a');
+      await article.pressEscape();
+      await article.waitForCardClosed();
+      const back = await article.focus();
+      expect(back.isHighlight && back.markIndex === focus.markIndex, `focus back on the same highlight: ${JSON.stringify({ focus, back })}`).toBe(true);
+    } finally {
       await article.close();
     }
   });

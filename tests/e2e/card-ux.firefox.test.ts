@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
-import { moreSummaryCentre, readCardLayout } from './support/card-ux-probes';
+import { expectHeadInSight, expectPhoneClosed, expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
+import { moreSummaryCentre, readCardLayout, scrollCardToEnd } from './support/card-ux-probes';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -70,7 +70,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(card.verdict).toMatch(/^Binding commitment, in force since \d{1,2} [A-Z][a-z]{2} \d{4}: White House voluntary AI commitments signatories pledged to do this\.$/);
     });
 
-    test('the note frame takes its editor\'s height; "More" on a phone gets most of the screen (1280 and 360 px)', async () => {
+    test('the note frame takes its editor\'s height; on a phone the closed card has its room and "More" most of the screen, the verdict and Close always in sight (1280 and 360 px)', async () => {
       for (const [width, height] of [[1280, 900], [360, 740]] as const) {
         const where = `Firefox ${colorScheme} ${width} px`;
         await article.page.setViewport({ width, height });
@@ -91,6 +91,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         }
         expect(size?.reported, `${where}: the editor reported its height`).toMatch(/^\d+px$/);
         expect(Math.abs(size!.drawn - Number.parseFloat(size!.reported)), `${where}: the frame is drawn at that height ${JSON.stringify(size)}`).toBeLessThanOrEqual(1);
+        // The pledge's paragraph sits mid-screen here at 360 px: the card must not be a strip beside it.
+        if (width <= 480) expectPhoneClosed(await article.inCard(readCardLayout), where);
         await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-${colorScheme}-${width}.png`) });
 
         const summary = await article.inCard(moreSummaryCentre);
@@ -99,8 +101,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await new Promise((resume) => setTimeout(resume, 400));
         const layout = await article.inCard(readCardLayout);
         if (width <= 480) expectPhoneMore(layout, where);
-        else expect(layout?.moreOpen, where).toBe(true);
+        else {
+          expect(layout?.moreOpen, where).toBe(true);
+          expectHeadInSight(layout, where);
+        }
         await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-more-${colorScheme}-${width}.png`) });
+        // The reader scrolls the card's body to its end (sources, then the note): the head stays.
+        expect(await article.inCard(scrollCardToEnd), `${where}: the card's body scrolls`).toBeGreaterThan(0);
+        await new Promise((resume) => setTimeout(resume, 300));
+        const scrolled = await article.inCard(readCardLayout);
+        expect(scrolled?.scrollRest, `${where}: scrolled to the end`).toBeLessThanOrEqual(1);
+        expectHeadInSight(scrolled, `${where}, scrolled to the end`);
+        await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-more-end-${colorScheme}-${width}.png`) });
         await article.page.keyboard.press('Escape');
       }
     });

@@ -29,19 +29,63 @@ export function expectStatusInsideFrame(fit: NoteFrameFit, where: string): void 
 }
 
 /**
- * The card with "More" open on a phone: verdict, statement, meaning, "More" and note in that order,
- * none over another, inside the viewport, and "More" given most of the screen (a new user had 120 px).
+ * The card's verdict and Close button lie inside the viewport and inside the card's box, drawn whole
+ * (the sticky head): the reader sees what the claim is labelled and a way to close, wherever the card's
+ * body is scrolled to.
+ */
+export function expectHeadInSight(layout: CardLayout | null, where: string): void {
+  expect(layout, where).not.toBeNull();
+  const { card, viewport, parts, close } = layout!;
+  const verdict = parts.find((part) => part.name === 'verdict')?.box;
+  for (const [name, box] of [['verdict', verdict], ['Close', close]] as const) {
+    expect(box, `${where}: ${name}`).toBeDefined();
+    const inside = box!.top >= -0.5 && box!.bottom <= viewport.height + 0.5 && box!.left >= -0.5 && box!.right <= viewport.width + 0.5;
+    expect(inside, `${where}: ${name} inside the viewport ${JSON.stringify({ box, viewport })}`).toBe(true);
+    const inCard = box!.top >= card.top - 0.5 && box!.bottom <= card.bottom + 0.5;
+    expect(inCard, `${where}: ${name} inside the card's box, not scrolled out of it ${JSON.stringify({ box, card, scrollTop: layout!.scrollTop })}`).toBe(true);
+  }
+}
+
+/**
+ * The card with "More" open on a phone: verdict, statement, meaning, "More" and note in that order, none
+ * seen over another (the body scrolls under the sticky head), inside the viewport, the head in sight,
+ * and "More" given most of the screen (a new user had 120 px).
  */
 export function expectPhoneMore(layout: CardLayout | null, where: string): void {
   expect(layout, where).not.toBeNull();
   const { card, viewport, parts, moreInSight, moreOpen } = layout!;
   expect(moreOpen, where).toBe(true);
   expect(parts.map((part) => part.name), where).toEqual(['verdict', 'statement', 'meaning', 'more', 'note']);
+  // The head is sticky: only the body's parts keep their drawn order as the card scrolls.
+  for (let i = 2; i < parts.length; i++) expect(parts[i]!.box.top, `${where}: ${parts[i]!.name} after ${parts[i - 1]!.name}`).toBeGreaterThanOrEqual(parts[i - 1]!.box.bottom - 0.5);
   for (let i = 1; i < parts.length; i++) {
-    expect(parts[i]!.box.top, `${where}: ${parts[i]!.name} after ${parts[i - 1]!.name}`).toBeGreaterThanOrEqual(parts[i - 1]!.box.bottom - 0.5);
-    for (let j = 0; j < i; j++) expect(overlaps(parts[i]!.box, parts[j]!.box), `${where}: ${parts[i]!.name} over ${parts[j]!.name}`).toBe(false);
+    for (let j = 0; j < i; j++) {
+      const [a, b] = [parts[i]!.seen, parts[j]!.seen];
+      expect(a !== null && b !== null && overlaps(a, b), `${where}: ${parts[i]!.name} seen over ${parts[j]!.name}`).toBe(false);
+    }
   }
   expect(card.top >= -0.5 && card.bottom <= viewport.height + 0.5 && card.left >= -0.5 && card.right <= viewport.width + 0.5, `${where}: card inside the viewport ${JSON.stringify(card)}`).toBe(true);
   expect(card.bottom - card.top, `${where}: the card takes most of the screen's height`).toBeGreaterThanOrEqual(viewport.height * 0.7);
   expect(moreInSight, `${where}: "More" has room to read (${JSON.stringify(layout)})`).toBeGreaterThanOrEqual(viewport.height * 0.45);
+  expectHeadInSight(layout, where);
+}
+
+/**
+ * The closed card on a phone has the room it needs: it is not shortened (nothing to scroll), lies inside
+ * the viewport, and its statement is seen whole, clear of the note box (Firefox had 280 px at 360 x 740,
+ * the statement under the sticky note box).
+ */
+export function expectPhoneClosed(layout: CardLayout | null, where: string): void {
+  expect(layout, where).not.toBeNull();
+  const { card, viewport, parts, moreOpen, scrollTop, scrollRest } = layout!;
+  expect(moreOpen, where).toBe(false);
+  const statement = parts.find((part) => part.name === 'statement');
+  const note = parts.find((part) => part.name === 'note');
+  expect(statement && note, where).toBeTruthy();
+  expect(overlaps(statement!.box, note!.box), `${where}: the statement's box overlaps the note box ${JSON.stringify({ statement: statement!.box, note: note!.box })}`).toBe(false);
+  expect(statement!.seen, `${where}: the statement is in sight`).not.toBeNull();
+  expect(statement!.seen!.bottom - statement!.seen!.top, `${where}: the statement is seen whole`).toBeGreaterThanOrEqual(statement!.box.bottom - statement!.box.top - 0.5);
+  expect(scrollTop + scrollRest, `${where}: the card is not shortened (it has nothing to scroll)`).toBeLessThanOrEqual(1);
+  expect(card.top >= -0.5 && card.bottom <= viewport.height + 0.5 && card.left >= -0.5 && card.right <= viewport.width + 0.5, `${where}: card inside the viewport ${JSON.stringify(card)}`).toBe(true);
+  expectHeadInSight(layout, where);
 }

@@ -14,8 +14,18 @@ export interface CardLayout {
   /** The card's box in the viewport. */
   card: Box;
   viewport: { width: number; height: number };
-  /** Verdict, statement, meaning, "More" summary and note frame, in the order the card draws them. */
-  parts: { name: string; box: Box }[];
+  /**
+   * Verdict, statement, meaning, "More" summary and note frame, in the order the card draws them: each
+   * one's box as laid out, and `seen`, the part of it the reader sees (inside the card, not under its
+   * sticky head or its sticky note frame), null when none is.
+   */
+  parts: { name: string; box: Box; seen: Box | null }[];
+  /** The card's sticky head (verdict and Close) and its Close button. */
+  head: Box;
+  close: Box;
+  /** How far the card's own scroll is from its top, and how much of it is left below (px). */
+  scrollTop: number;
+  scrollRest: number;
   /** What "More" shows inside the card's visible box (px), between the summary and the card's bottom or the sticky note frame. */
   moreInSight: number;
   /** Whether the note frame is sticky (on screen over the card's scroll) or scrolls with the card. */
@@ -31,6 +41,16 @@ export function readCardLayout(root: ShadowRoot | null): CardLayout | null {
     const rect = element.getBoundingClientRect();
     return { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
   };
+  const cardBox = boxOf(card);
+  const frame = card.querySelector('[data-testid=note-frame]')!;
+  const notePosition = getComputedStyle(frame).position;
+  const headBox = boxOf(card.querySelector('.top')!);
+  // What the reader sees of the card's scrolling body: below the sticky head, above a sticky note frame.
+  const floor = notePosition === 'sticky' ? Math.min(cardBox.bottom, boxOf(frame).top) : cardBox.bottom;
+  const clip = (box: Box, top: number, bottom: number): Box | null => {
+    const seen = { top: Math.max(box.top, top), bottom: Math.min(box.bottom, bottom), left: box.left, right: box.right };
+    return seen.bottom - seen.top > 0.5 ? seen : null;
+  };
   const parts = (
     [
       ['verdict', '[data-testid=verdict]'],
@@ -41,16 +61,34 @@ export function readCardLayout(root: ShadowRoot | null): CardLayout | null {
     ] as const
   ).flatMap(([name, selector]) => {
     const element = card.querySelector(selector);
-    return element ? [{ name, box: boxOf(element) }] : [];
+    if (!element) return [];
+    const box = boxOf(element);
+    const seen = name === 'verdict' || (name === 'note' && notePosition === 'sticky') ? clip(box, cardBox.top, cardBox.bottom) : clip(box, headBox.bottom, floor);
+    return [{ name, box, seen }];
   });
-  const cardBox = boxOf(card);
-  const frame = card.querySelector('[data-testid=note-frame]')!;
-  const notePosition = getComputedStyle(frame).position;
   const details = card.querySelector<HTMLDetailsElement>('[data-testid=more]');
   const moreBox = details?.querySelector('dl') ? boxOf(details.querySelector('dl')!) : null;
-  const floor = notePosition === 'sticky' ? Math.min(cardBox.bottom, boxOf(frame).top) : cardBox.bottom;
-  const moreInSight = details?.open && moreBox ? Math.max(0, Math.min(moreBox.bottom, floor) - Math.max(moreBox.top, cardBox.top)) : 0;
-  return { card: cardBox, viewport: { width: innerWidth, height: innerHeight }, parts, moreInSight, notePosition, moreOpen: details?.open ?? false };
+  const moreInSight = details?.open && moreBox ? Math.max(0, Math.min(moreBox.bottom, floor) - Math.max(moreBox.top, headBox.bottom)) : 0;
+  return {
+    card: cardBox,
+    viewport: { width: innerWidth, height: innerHeight },
+    parts,
+    head: headBox,
+    close: boxOf(card.querySelector('.close')!),
+    scrollTop: card.scrollTop,
+    scrollRest: card.scrollHeight - card.clientHeight - card.scrollTop,
+    moreInSight,
+    notePosition,
+    moreOpen: details?.open ?? false,
+  };
+}
+
+/** Scrolls the card's own body to its end (the page does not move), as a reader's thumb would. */
+export function scrollCardToEnd(root: ShadowRoot | null): number {
+  const card = root?.querySelector<HTMLElement>('section.card');
+  if (!card) return 0;
+  card.scrollTop = card.scrollHeight;
+  return card.scrollTop;
 }
 
 /** The centre of the card's "More" summary, for a real click; null when the card has none. */
@@ -91,4 +129,25 @@ export function readNoteFrameFit(): NoteFrameFit {
 /** Whether two boxes share any area (touching edges do not count). */
 export function overlaps(a: Box, b: Box): boolean {
   return a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+}
+
+/**
+ * The card's focused control ('close', 'summary', or its tag: 'a', 'iframe'), and whether the reader sees
+ * it whole: inside the card, below the sticky head (unless it is in the head) and above a sticky note
+ * frame. Null when focus is not in the card.
+ */
+export function focusedInCard(root: ShadowRoot | null): { name: string; inSight: boolean; box: Box } | null {
+  const card = root?.querySelector<HTMLElement>('section.card');
+  const active = root?.activeElement as HTMLElement | null | undefined;
+  if (!card || !active || !card.contains(active)) return null;
+  const rect = active.getBoundingClientRect();
+  const box = { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right };
+  const cardRect = card.getBoundingClientRect();
+  const head = card.querySelector('.top')!;
+  const frame = card.querySelector('[data-testid=note-frame]')!;
+  const inHead = head.contains(active);
+  const top = inHead || active === frame ? cardRect.top : head.getBoundingClientRect().bottom;
+  const bottom = getComputedStyle(frame).position === 'sticky' && active !== frame ? Math.min(cardRect.bottom, frame.getBoundingClientRect().top) : cardRect.bottom;
+  const name = active.classList.contains('close') ? 'close' : active.localName;
+  return { name, inSight: box.top >= top - 0.5 && box.bottom <= bottom + 0.5, box };
 }

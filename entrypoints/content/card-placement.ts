@@ -1,0 +1,80 @@
+/**
+ * Where the card goes next to its highlight: pure geometry, so it is tested without a browser
+ * (tests/unit/content/card-placement.test.ts). CardHost.position() measures and applies it.
+ */
+
+/** A box in viewport coordinates (CSS px). */
+export interface PlacementBox {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export type CardSide = 'below' | 'above';
+
+export interface PlacementInput {
+  /** The union of the highlight's boxes, viewport coordinates (CSS px). */
+  highlight: PlacementBox;
+  /** The visible viewport (CSS px). */
+  view: { width: number; height: number };
+  /** The card's size at its full (CSS max-height) height, before any shortening here (CSS px). */
+  card: { width: number; height: number };
+  /** The side the card opened on; it stays there while that side still has room (no jump as "More" opens). */
+  kept: CardSide | undefined;
+}
+
+export interface Placement {
+  /** The side of the highlight, or undefined: a sheet pinned to the viewport's bottom, over the highlight. */
+  side: CardSide | undefined;
+  /** The card's top-left corner (CSS px, viewport coordinates, rounded). */
+  top: number;
+  left: number;
+  /** Set when the card must be shorter than its full height to keep off the highlight (px, floored); it then scrolls. */
+  maxHeight: number | undefined;
+  /** The card's height as placed (px). */
+  height: number;
+}
+
+/** Card to highlight, and card to viewport edge (px). */
+export const GAP = 8;
+export const MARGIN = 8;
+/** Below this the card would be too short to use; it then covers part of the highlight instead. */
+export const MIN_HEIGHT = 140;
+/** At this width or less (CSS px) the card is on a phone: see placeCard() and card.css. */
+export const PHONE_WIDTH = 480;
+
+/**
+ * Below the highlight when the card fits there, above when it fits there. Otherwise:
+ * - wider than a phone: on the side with more room, made shorter (it scrolls) so it does not cover
+ *   the highlight, if that side has room for a usable card (MIN_HEIGHT);
+ * - on a phone (PHONE_WIDTH or narrower): never shortened to a strip beside the highlight (a reader
+ *   had 280 px at 360 x 740, the statement under the note box), but a sheet at its full height
+ *   pinned to the bottom of the screen, over the highlight: the card says what the highlight is.
+ * Once open, it stays on its side while that side still holds it (on a phone: whole). When nothing
+ * else works it is the bottom sheet too: the card's controls (note, Save) must always be on screen.
+ */
+export function placeCard({ highlight, view, card, kept }: PlacementInput): Placement {
+  const phone = view.width <= PHONE_WIDTH;
+  const below = view.height - MARGIN - (highlight.bottom + GAP);
+  const above = highlight.top - GAP - MARGIN;
+  const keptRoom = kept === 'below' ? below : kept === 'above' ? above : -1;
+  let side: CardSide | undefined;
+  if (kept && keptRoom >= (phone ? card.height : Math.min(card.height, MIN_HEIGHT))) side = kept;
+  else if (card.height <= below) side = 'below';
+  else if (card.height <= above) side = 'above';
+  else if (!phone && Math.max(below, above) >= MIN_HEIGHT) side = below >= above ? 'below' : 'above';
+  let height = card.height;
+  let maxHeight: number | undefined;
+  let top: number;
+  if (side) {
+    const room = side === 'below' ? below : above;
+    if (height > room) {
+      maxHeight = Math.floor(room);
+      height = maxHeight;
+    }
+    top = side === 'below' ? highlight.bottom + GAP : highlight.top - GAP - height;
+  } else top = Math.max(MARGIN, view.height - MARGIN - height);
+  const left = Math.max(MARGIN, Math.min(highlight.left, view.width - card.width - MARGIN));
+  return { side, top: Math.round(top), left: Math.round(left), maxHeight, height };
+}

@@ -1,0 +1,83 @@
+/**
+ * Where the card goes (card-placement.ts): beside the highlight when it fits; on a desktop shortened
+ * beside it rather than over it; on a phone whole, as a sheet at the screen's bottom, rather than a
+ * strip (a closed card got 280 px at 360 x 740 in Firefox, its statement under the note box).
+ */
+import { describe, expect, it } from 'vitest';
+import { GAP, MARGIN, MIN_HEIGHT, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
+
+/** A highlight line 16 px left, `top` to `bottom` px down the viewport. */
+const line = (top: number, bottom: number): PlacementBox => ({ top, bottom, left: 16, right: 300 });
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+/** The closed card's full height at 360 px (verdict, four lines of statement, meaning, "More", note). */
+const CLOSED_PHONE_CARD = { width: 344, height: 470 };
+
+describe('placeCard', () => {
+  it('puts a card that fits below the highlight there, an edge away from it', () => {
+    const placed = placeCard({ highlight: line(100, 140), view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined });
+    expect(placed).toEqual({ side: 'below', top: 140 + GAP, left: 16, maxHeight: undefined, height: 300 });
+  });
+
+  it('puts it above when only there it fits, its bottom a gap above the highlight', () => {
+    const placed = placeCard({ highlight: line(700, 740), view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined });
+    expect(placed.side).toBe('above');
+    expect(placed.top + placed.height).toBe(700 - GAP);
+    expect(placed.maxHeight).toBeUndefined();
+  });
+
+  it('on a desktop, shortens a card that fits neither side onto the larger one rather than cover the highlight', () => {
+    const placed = placeCard({ highlight: line(400, 480), view: DESKTOP, card: { width: 400, height: 560 }, kept: undefined });
+    const below = DESKTOP.height - MARGIN - (480 + GAP);
+    expect(placed.side).toBe('below');
+    expect(placed.maxHeight).toBe(below);
+    expect(placed.top).toBe(480 + GAP);
+  });
+
+  it('on a phone, never shortens the card to a strip beside a mid-screen highlight: a bottom sheet at full height', () => {
+    // Firefox's layout at 360 x 740: the pledge's paragraph from 300 to 440 px, 284 px free below, 284 above.
+    const highlight = line(300, 440);
+    const placed = placeCard({ highlight, view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined });
+    expect(placed.side).toBeUndefined();
+    expect(placed.maxHeight).toBeUndefined();
+    expect(placed.height).toBe(CLOSED_PHONE_CARD.height);
+    expect(placed.top + placed.height).toBe(PHONE.height - MARGIN);
+    expect(placed.left).toBe(MARGIN);
+    // Wider than a phone, the same geometry gives the strip this test forbids on a phone.
+    const wide = placeCard({ highlight, view: { width: 481, height: 740 }, card: CLOSED_PHONE_CARD, kept: undefined });
+    expect(wide.side).toBe('below');
+    expect(wide.maxHeight).toBe(284);
+  });
+
+  it('on a phone, still puts a card that fits whole beside the highlight (the highlight stays in sight)', () => {
+    const placed = placeCard({ highlight: line(640, 700), view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined });
+    expect(placed).toMatchObject({ side: 'above', maxHeight: undefined, top: 640 - GAP - CLOSED_PHONE_CARD.height });
+  });
+
+  it('on a phone, leaves its side for the sheet once the card ("More" opened) no longer fits there whole', () => {
+    const placed = placeCard({ highlight: line(640, 700), view: PHONE, card: { width: 344, height: 724 }, kept: 'above' });
+    expect(placed.side).toBeUndefined();
+    expect(placed.top).toBe(MARGIN);
+  });
+
+  it('keeps the side it opened on while that side has room for a usable card, so it does not jump as it grows', () => {
+    // 300 px free below, 384 above: a fresh placement of a 560 px card would pick above.
+    const highlight = line(400, 584);
+    expect(placeCard({ highlight, view: DESKTOP, card: { width: 400, height: 560 }, kept: undefined }).side).toBe('above');
+    const kept = placeCard({ highlight, view: DESKTOP, card: { width: 400, height: 560 }, kept: 'below' });
+    expect(kept.side).toBe('below');
+    expect(kept.maxHeight).toBe(DESKTOP.height - MARGIN - (584 + GAP));
+  });
+
+  it('covers the highlight, pinned to the bottom, when neither side has room for a usable card', () => {
+    const short = { width: 1280, height: 2 * MIN_HEIGHT + 40 };
+    const placed = placeCard({ highlight: line(MIN_HEIGHT - 20, MIN_HEIGHT + 40), view: short, card: { width: 400, height: 300 }, kept: undefined });
+    expect(placed.side).toBeUndefined();
+    expect(placed.top).toBe(Math.max(MARGIN, short.height - MARGIN - 300));
+  });
+
+  it('keeps the card inside the viewport across: a highlight at the right edge pulls it left', () => {
+    const placed = placeCard({ highlight: { top: 100, bottom: 120, left: 1200, right: 1270 }, view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined });
+    expect(placed.left).toBe(1280 - 400 - MARGIN);
+  });
+});
