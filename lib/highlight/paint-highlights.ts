@@ -86,6 +86,8 @@ export class HighlightRegistry {
   private readonly derived = new Map<Text, Set<ChildNode>>();
   /** Each mark → the text painting split off right after it (a member of its origin's `derived` set). */
   private readonly splitAfter = new WeakMap<Element, ChildNode>();
+  /** Each split origin's text as we last left it: tells the page splitting it from the page rewriting it. */
+  private readonly originText = new WeakMap<Text, string>();
 
   constructor(painter?: RangePainter) {
     this.painter = painter;
@@ -120,6 +122,22 @@ export class HighlightRegistry {
     for (const element of highlight.elements) this.byElement.set(element, highlight);
   }
 
+  /**
+   * Whether `mark` still sits where painting put it, among the pieces it split from its origin: only
+   * then are the text nodes around it ours to merge back. A mark the page took out (moved, wrapped)
+   * sits next to the page's own text, which a merge would take from the page.
+   */
+  private inPlace(mark: Element): boolean {
+    const origin = this.originOf.get(mark);
+    return origin !== undefined && this.derived.get(origin)?.has(mark as ChildNode) === true;
+  }
+
+  /** Whether `node` lies inside one of our marks (painting its text again would nest them). */
+  insideMark(node: Node): boolean {
+    for (let at = node.parentElement; at; at = at.parentElement) if (this.byElement.has(at) && at.localName === 'mark') return true;
+    return false;
+  }
+
   /** Whether the character at `offset` of `node` is already painted (painting it again would nest highlights). */
   isPainted(node: Text, offset: number): boolean {
     return this.painted.some((highlight) =>
@@ -147,8 +165,10 @@ export class HighlightRegistry {
     if (index >= 0) this.painted.splice(index, 1);
     if (highlight.mode !== 'mark') this.painter?.remove(highlight.spec.kind, highlight.ranges);
     for (const element of highlight.elements) {
-      if (highlight.mode === 'mark') unwrapMark(element);
-      else element.remove();
+      if (highlight.mode === 'mark') {
+        const merged = unwrapMark(element, this.inPlace(element));
+        if (merged && this.originText.has(merged)) this.originText.set(merged, merged.data);
+      } else element.remove();
       this.byElement.delete(element);
     }
   }
@@ -171,6 +191,7 @@ export class HighlightRegistry {
       const before = mark.previousSibling;
       if (!before || before.nodeType !== TEXT_NODE) continue;
       const origin = this.originOf.get(before) ?? (before as Text);
+      if (origin === before) this.originText.set(origin, origin.data);
       let made = this.derived.get(origin);
       if (!made) this.derived.set(origin, (made = new Set()));
       made.add(mark);
@@ -182,6 +203,29 @@ export class HighlightRegistry {
         this.splitAfter.set(mark, after as ChildNode);
       }
     }
+  }
+
+  /**
+   * Whether the page split `origin` (`splitText`, once or more) rather than rewrote it: the text
+   * nodes now between it and the first piece painting made from it, joined to its text, are its text
+   * as we left it. The last of them then holds the text our pieces continue, and becomes their origin
+   * (a write to it replaces them; a write to `origin` no longer does). Without this a split read as a
+   * rewrite, and repair deleted the claim and the rest of the paragraph.
+   */
+  private splitByPage(origin: Text, made: Set<ChildNode>): boolean {
+    let text = origin.data;
+    let last: Text | undefined;
+    let node = origin.nextSibling;
+    for (; node && !made.has(node); node = node.nextSibling) {
+      if (node.nodeType !== TEXT_NODE) return false;
+      last = node as Text;
+      text += last.data;
+    }
+    if (!node || !last || text !== this.originText.get(origin)) return false;
+    this.derived.set(last, made);
+    this.originText.set(last, last.data);
+    for (const piece of made) this.originOf.set(piece, last);
+    return true;
   }
 
   /**
@@ -198,6 +242,7 @@ export class HighlightRegistry {
       const made = this.derived.get(node as Text);
       if (!made) return;
       this.derived.delete(node as Text);
+      if (node.isConnected && this.splitByPage(node as Text, made)) return;
       for (const piece of made) {
         const highlight = piece.nodeType === ELEMENT_NODE ? this.byElement.get(piece as Element) : undefined;
         if (highlight) dropped.add(highlight);
@@ -207,16 +252,37 @@ export class HighlightRegistry {
     // A mark the page itself took out (unwrapped, moved) hands what painting made around it to the
     // page: its children and the text split off after it are now the page's to show, and a later
     // write to the origin node must not delete them (it deleted the split-off text, leaving the
-    // marked words and losing the rest of the sentence).
+    // marked words and losing the rest of the sentence). The pieces painting made further on (a
+    // second claim in the same node) continue that split-off text, not the origin: it becomes their
+    // origin (a write to the origin deleted them, and the end of the paragraph with them).
     const forgetMark = (node: Node): void => {
       if (node.nodeType !== ELEMENT_NODE) return;
       const origin = this.originOf.get(node);
       const made = origin ? this.derived.get(origin) : undefined;
       if (!made?.delete(node as ChildNode)) return;
       const after = this.splitAfter.get(node as Element);
-      if (after) made.delete(after);
+      if (!after) return;
+      made.delete(after);
+      // It is the page's own node now: what painting splits from it later derives from it.
+      this.originOf.delete(after);
+      const rest = new Set<ChildNode>();
+      for (const piece of made) if (piece.parentNode === after.parentNode && after.compareDocumentPosition(piece) & 4 /* FOLLOWING */) rest.add(piece);
+      if (rest.size === 0 || after.nodeType !== TEXT_NODE) return;
+      for (const piece of rest) {
+        made.delete(piece);
+        this.originOf.set(piece, after as Text);
+      }
+      this.derived.set(after as Text, rest);
+      this.originText.set(after as Text, (after as Text).data);
     };
     for (const record of records) if (record.type === 'childList') record.removedNodes.forEach(forgetMark);
+    // Text the page wrote or put inside one of our marks is not the claim's: the highlight goes (its
+    // text stays; a rescan paints the claim again if it is still there).
+    for (const record of records) {
+      const inside = record.type === 'characterData' ? record.target.parentNode : record.addedNodes.length > 0 ? record.target : null;
+      const highlight = inside?.nodeType === ELEMENT_NODE ? this.byElement.get(inside as Element) : undefined;
+      if (highlight?.mode === 'mark') dropped.add(highlight);
+    }
     for (const record of records) {
       if (record.type === 'characterData') dropOrigin(record.target);
       else if (record.type === 'childList') record.removedNodes.forEach(dropOrigin);
@@ -227,11 +293,12 @@ export class HighlightRegistry {
   }
 }
 
-function unwrapMark(mark: Element): void {
+/** Takes a mark out; `merge`: its text and the remainder after it go back into the text node before it (painting split them from it). */
+function unwrapMark(mark: Element, merge: boolean): Text | undefined {
   const parent = mark.parentNode;
   if (!parent) return;
   const original = mark.previousSibling;
-  if (original && original.nodeType === TEXT_NODE) {
+  if (merge && original && original.nodeType === TEXT_NODE) {
     let text = mark.textContent ?? '';
     const remainder = mark.nextSibling;
     // A remainder node is ours (split off by painting) only if no one else holds it; the page
@@ -242,11 +309,12 @@ function unwrapMark(mark: Element): void {
     }
     (original as Text).appendData(text);
     parent.removeChild(mark);
-    return;
+    return original as Text;
   }
-  // The original node is gone (the page removed it): put the text back as it stands.
+  // The page took the mark out, or removed the node before it: put the text back as it stands.
   while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
   parent.removeChild(mark);
+  return undefined;
 }
 
 /** The smallest element containing every node. */
@@ -646,7 +714,8 @@ function* paintSteps(
     yield 'planned';
     // The text check runs when the span is painted (a region is wrapped later, after other steps).
     const pieces = toNodeRanges(extracted, spec.start, spec.end);
-    if (pieces.length === 0 || pieces.some((piece) => !piece.node.isConnected || taken.get(piece.node)?.some((other) => piece.from < other.to && other.from < piece.to))) continue;
+    // A span reaching into one of our marks (a highlight the page left partly in place) would nest marks.
+    if (pieces.length === 0 || pieces.some((piece) => !piece.node.isConnected || registry.insideMark(piece.node) || taken.get(piece.node)?.some((other) => piece.from < other.to && other.from < piece.to))) continue;
     const mode = modeOf(pieces);
     if (mode !== 'mark') {
       flush();
