@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { expectHeadInSight, expectPhoneClosed, expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
-import { moreSummaryCentre, readCardLayout, scrollCardToEnd } from './support/card-ux-probes';
+import { focusedInCard, moreSummaryCentre, readCardLayout, scrollCardToEnd } from './support/card-ux-probes';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -115,6 +115,49 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-more-end-${colorScheme}-${width}.png`) });
         await article.page.keyboard.press('Escape');
       }
+    });
+
+    // Keyboard order does not depend on the colour scheme: once, in the light browser.
+    test.runIf(colorScheme === 'light')('keyboard at 360 px, "More" open: Tab walks the card\'s controls in document order, each in sight below the sticky head; Escape returns focus to the highlight', async () => {
+      await article.page.setViewport({ width: 360, height: 740 });
+      await article.page.evaluate(() => window.scrollTo(0, 0));
+      await article.page.mouse.move(1, 1);
+      const at = await article.highlightOf(PAUSE_PLEDGE);
+      // Focus from script is still a trusted focus event: the card opens as for Tab (live-cases.ts does the same).
+      await article.run((index) => document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus(), at);
+      await article.waitForCard();
+      await article.page.keyboard.press('Enter');
+      const focusName = async (): Promise<string | undefined> => (await article.inCard(focusedInCard))?.name;
+      for (const deadline = Date.now() + 5_000; (await focusName()) !== 'close' && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+      expect(await focusName(), 'Enter on the highlight: focus on Close').toBe('close');
+      await article.page.keyboard.press('Tab');
+      expect(await focusName(), 'after Close: the "More" summary').toBe('summary');
+      await article.page.keyboard.press('Enter');
+      await new Promise((resume) => setTimeout(resume, 400));
+      const order: string[] = [];
+      for (let i = 0; i < 40; i++) {
+        await article.page.keyboard.press('Tab');
+        await new Promise((resume) => setTimeout(resume, 60));
+        const focused = await article.inCard(focusedInCard);
+        if (!focused) break;
+        order.push(focused.name);
+        if (focused.name === 'iframe') break;
+        expect(focused.inSight, `Tab stop ${order.length} (${focused.name}) in sight below the head: ${JSON.stringify(focused)}`).toBe(true);
+      }
+      const expected = await article.inCard((root) => [...(root?.querySelectorAll('section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
+      expect(order, 'after "More": its links, then the note frame, in document order').toEqual(expected);
+      expectHeadInSight(await article.inCard(readCardLayout), 'Tab into the note frame');
+      // Escape belongs to the card's own controls (the note frame is another document): back to the last link first.
+      await article.page.keyboard.down('Shift');
+      await article.page.keyboard.press('Tab');
+      await article.page.keyboard.up('Shift');
+      await new Promise((resume) => setTimeout(resume, 60));
+      expect(await focusName(), 'Shift+Tab from the note frame: the last link').toBe('a');
+      await article.page.keyboard.press('Escape');
+      const back = async (): Promise<boolean> => article.run((index) => document.activeElement === document.querySelectorAll('mark.pledge-lens-mark')[index], at);
+      for (const deadline = Date.now() + 5_000; !(await back()) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+      expect(await back(), 'focus back on the same highlight').toBe(true);
+      expect(await article.inCard(readCardLayout), 'the card closed').toBeNull();
     });
   });
 }
