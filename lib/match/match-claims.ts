@@ -3,10 +3,11 @@ import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
 import { DATE_WORDS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
-import { cutUnits, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { cutUnits, hasWord, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
+import { gateFeatures, gateProbability, type GateFeatures, type GateFile, type GateUnit } from './unit-gate';
 
 export interface ClaimMatch {
   claimId: string;
@@ -37,6 +38,10 @@ export interface MatchOptions {
   onCandidate?: (candidate: CandidateReport) => void;
   /** Another model than data/match-model.json (training's cross-validation uses this). */
   model?: ModelFile;
+  /** Another unit gate than data/unit-gate.json (its training's leave-one-split-out runs use this). */
+  gate?: GateFile;
+  /** Called with every highlight before the unit gate judges it (even with the gate off), with the gate's features: for training the gate. */
+  onHighlight?: (highlight: ClaimMatch & { gate: GateFeatures }) => void;
 }
 
 export interface MatchResult {
@@ -639,11 +644,30 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   let matchedUpTo = text.length;
   let truncated = false;
   // The last one-sentence headline that named an actor and stated no claim itself (see `headlineFacet`).
-  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] } | undefined;
+  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[]; section: number } | undefined;
   // The short first sentence of the current block and the matches it gave, by claim (see `labelYields`);
   // `yielded` holds the indexes in `matches` of labels a later sentence of their block stated in full.
   let label: { block: number; matchesOf: Map<number, number[]> } | undefined;
   const yielded = new Set<number>();
+  // What the unit gate reads of each entry of `matches` (same index), when the gate is on or reported.
+  const gating = tunables.unitGate > 0 || options.onHighlight !== undefined;
+  const gated: Array<{ unit: GateUnit; features: Features; probability: number }> = [];
+  // lastHeading: the last heading block seen; headingBefore: the last one before the current block (its section's heading).
+  let lastHeading = -1;
+  let headingBefore = -1;
+  const gateUnit = (at: { start: number; end: number }, blockIndex: number, sectionHeading: number, inherited: boolean): GateUnit => {
+    const of = doc.blocks[blockIndex]!;
+    return {
+      span: text.slice(at.start, at.end),
+      block: text.slice(of.start, of.end).trim(),
+      kind: of.kind,
+      sectionHeading: sectionHeading >= 0 ? text.slice(doc.blocks[sectionHeading]!.start, doc.blocks[sectionHeading]!.end) : '',
+      firstInBlock: !hasWord(text, of.start, at.start),
+      blockIndex,
+      blocks: doc.blocks.length,
+      inherited,
+    };
+  };
   for (let u = 0; u < doc.units.length; u++) {
     if (budget.exhausted) {
       truncated = true;
@@ -652,6 +676,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const unit = doc.units[u]!;
     const block = doc.blocks[unit.block]!;
+    if (u === block.firstUnit) {
+      headingBefore = lastHeading;
+      if (block.kind === 'heading' || block.kind === 'question') lastHeading = unit.block;
+    }
     const [from, to] = ranges[u]!;
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
     // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
@@ -672,7 +700,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const found = judged.accepted;
     if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end))) {
       const named = tunables.headingNeedsSubject > 0 ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
-      if (named.length > 0) headline = { unit: u, facets: judged.facets, named };
+      if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore };
     }
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ claimIndex: found[0]!.claimIndex, score: found[0]!.score, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
@@ -685,7 +713,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
         const actor = index.claims[j.claimIndex]!.actor;
         return named.includes(actor) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
       });
-      for (const j of inherited) matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
+      for (const j of inherited) {
+        if (gating) gated[matches.length] = { unit: gateUnit(above, above.block, headline.section, true), features: j.features, probability: j.probability };
+        matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
+      }
       headline = undefined;
     }
     if (label && label.block === unit.block) {
@@ -698,10 +729,22 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if (isLabel) label = { block: unit.block, matchesOf: new Map() };
     for (const span of spans) {
       if (isLabel) label!.matchesOf.set(span.claimIndex, [...(label!.matchesOf.get(span.claimIndex) ?? []), matches.length]);
+      if (gating) {
+        const j = found.find((f) => f.claimIndex === span.claimIndex)!;
+        gated[matches.length] = { unit: gateUnit(span, unit.block, headingBefore, false), features: j.features, probability: j.probability };
+      }
       matches.push({ claimId: index.claims[span.claimIndex]!.id, start: span.start, end: span.end, score: reportedScore(span.score) });
     }
   }
-  const kept = yielded.size > 0 ? matches.filter((_, at) => !yielded.has(at)) : matches;
+  let kept = yielded.size > 0 ? matches.filter((_, at) => !yielded.has(at)) : matches;
+  if (gating) {
+    const read = yielded.size > 0 ? gated.filter((_, at) => !yielded.has(at)) : gated;
+    const perClaim = new Map<string, number>();
+    for (const match of kept) perClaim.set(match.claimId, (perClaim.get(match.claimId) ?? 0) + 1);
+    const features = read.map((g, at) => gateFeatures(g.unit, g.features, g.probability, perClaim.get(kept[at]!.claimId)!));
+    if (options.onHighlight) kept.forEach((match, at) => options.onHighlight!({ ...match, gate: features[at]! }));
+    if (tunables.unitGate > 0) kept = kept.filter((_, at) => gateProbability(features[at]!, options.gate) >= tunables.unitGate);
+  }
   return { matches: kept, truncated, matchedUpTo, work: Math.round(budget.used) };
 }
 

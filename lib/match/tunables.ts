@@ -7,6 +7,7 @@
  * subject carries), and bounds (what keeps work linear whatever a page holds).
  */
 import { MODEL_THRESHOLD } from './model-threshold';
+import { GATE_THRESHOLD } from './unit-gate';
 
 export interface Tunables {
   /* ---------- Decision ---------- */
@@ -33,6 +34,12 @@ export interface Tunables {
   headingNeedsSubject: number;
   /** Frame strength at which a claim's distinctive name in a full sentence is accepted whatever the model says; 0: off. */
   namedFrame: number;
+  /**
+   * The unit gate (unit-gate.ts, data/unit-gate.json): a highlight whose unit the gate gives a
+   * probability under this of asserting anything (a headline, link text, a dateline, background, someone
+   * else's words) is dropped. Default: the threshold trained with the gate; 0: off.
+   */
+  unitGate: number;
   /** Rules: score (share of a typical phrasing covered) a unit needs when its frame is only inherited. */
   ruleScore: number;
   /** Rules: coverage of the claim's best facet (one duty, one clause of the statement) that counts instead. */
@@ -226,6 +233,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   modelMinFocus: 0.28,
   headingNeedsSubject: 1,
   namedFrame: 0.6,
+  unitGate: GATE_THRESHOLD,
   ruleScore: 0.5,
   ruleFacet: 0.6,
   minFocus: 0.32,

@@ -1,0 +1,181 @@
+/**
+ * The unit gate: a second, learned look at each highlight the matcher is about to return, asking of the
+ * text unit itself (not of its words against the claim) whether it asserts anything. Adjudicators of
+ * every test split found the same kinds of false highlight whatever the claim: headlines and titles,
+ * related-link boxes, datelines, lead-ins, scene-setting and background, other people's words, advice
+ * to the reader, fragments. Rules fitted to one split's sentences carried over poorly; this gate is a
+ * small logistic model over per-unit features (the block's kind, its punctuation and capitals, whether
+ * it has a verb of commitment, obligation or change, who speaks, where it sits in the page) and the
+ * candidate's own score features, trained by `npx tsx scripts/train-unit-gate.ts` on the development splits with
+ * leave-one-split-out measurement, shipped as data/unit-gate.json.
+ *
+ * Cost: only highlights reach the gate (a few per page); each is read by a handful of linear patterns.
+ */
+import gate from './data/unit-gate.json';
+import type { Features } from './model';
+import type { BlockKind } from './segment-units';
+
+export const GATE_FEATURE_NAMES = [
+  /** The block's kind (a paragraph is all three 0). */
+  'heading',
+  'item',
+  'leadIn',
+  /** The block does not end in sentence punctuation (titles, link text, labels, datelines). */
+  'noPunct',
+  /** Share of the span's words that are capitalised (Title Case headlines). */
+  'caps',
+  /** The span's length in words, capped at 40, over 40. */
+  'length',
+  /** At most 8 words. */
+  'short',
+  /** A verb of commitment, obligation, permission or change, or a modal ("will", "must", "pledged", "dropped"). */
+  'commitVerb',
+  /** A reporting verb ("said", "argued", "according to"): someone's account. */
+  'attribution',
+  /** A quotation mark: someone's own words. */
+  'quote',
+  /** First person ("we", "our", "I"): the writer's or a speaker's own voice, not the actor's record. */
+  'firstPerson',
+  /** Second person ("you", "your"): advice to the reader. */
+  'secondPerson',
+  /** Opens like a dateline ("BRUSSELS, July 28", "SAN FRANCISCO —"). */
+  'dateline',
+  /** Dates per word (times 5, capped at 1). */
+  'dates',
+  /** The section's heading reads like a related-links box ("Related", "More on this", "Latest"). */
+  'relatedBox',
+  /** Starts in lower case: a fragment cut out of a longer sentence. */
+  'lowerStart',
+  /** Past-tense background words ("was", "had", "originally", "earlier"). */
+  'background',
+  /** The span opens its block. */
+  'firstInBlock',
+  /**
+   * The block is among the first 5% of a page of at least 10 blocks: titles, standfirsts, bylines (a
+   * page of a few blocks, such as a selection or a snippet, has no top of that kind).
+   */
+  'pageTop',
+  /** The block ends in a colon (a lead-in). */
+  'colon',
+  /** The highlight is a headline that took the claim of the sentence under it. */
+  'inherited',
+  /** Highlights of the same claim on the page (before the gate), capped at 5, over 5: a page's subject recurs, a stray match does not. */
+  'claimCount',
+  /** The candidate's own measures (lib/match/model.ts) and the matcher's probability. */
+  'score',
+  'facet',
+  'focus',
+  'gates',
+  'frame',
+  'explicit',
+  'context',
+  'named',
+  'sole',
+  'rival',
+  'probability',
+] as const;
+
+export type GateFeatureName = (typeof GATE_FEATURE_NAMES)[number];
+export type GateFeatures = Record<GateFeatureName, number>;
+
+export interface GateFile {
+  /** Weights on the raw features (standardisation folded in at training). */
+  weights: Partial<Record<string, number>>;
+  bias: number;
+  /** The probability under which a highlight is dropped, chosen by leave-one-split-out measurement. */
+  threshold: number;
+}
+
+const trained = gate as GateFile;
+
+/** The shipped gate's threshold (the default of `Tunables.unitGate`). */
+export const GATE_THRESHOLD = trained.threshold;
+
+const COMMIT_VERB =
+  /\b(?:will|would|must|shall|won't|wouldn't|cannot|can't|should|may not|has to|have to|had to|needs? to|agreed?|agrees|commit\w*|pledg\w*|promis\w*|vow\w*|requir\w*|oblig\w*|bans?|banned|prohibit\w*|forbid\w*|bars?|barred|sign\w*|adopt\w*|introduc\w*|add\w*|drop\w*|remov\w*|revok\w*|replac\w*|publish\w*|releas\w*|declin\w*|refus\w*|withh\w*|halt\w*|paus\w*|delay\w*|allow\w*|limit\w*|apply|applies|applied|set|sets|says?|said)\b/i;
+const ATTRIBUTION = /\b(?:said|says|told|argued?|argues|warned?|warns|according to|wrote|writes|asked|asks|believes?|thinks?|noted?|notes|called|calls|claimed?|claims|added|adds)\b/i;
+const FIRST_PERSON = /\b(?:we|We|our|Our|us|I|my|My|me)\b/;
+const SECOND_PERSON = /\b(?:you|your)\b/i;
+const QUOTE = /["“”«»]/;
+const DATELINE = /^(?:[A-Z][A-Z .]+,|[A-Z][A-Z ]+ —|[A-Z][A-Z ]+ \()/;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const DATE = new RegExp(`\\b(?:\\d{1,2} ${MONTH}|${MONTH} \\d{1,2}|\\d{4})\\b`, 'g');
+const BACKGROUND = /\b(?:was|were|had|first|earlier|previously|originally|in \d{4})\b/i;
+const RELATED = /\b(?:related|more on|read more|also read|further reading|most read|latest|recommended|see also|more from|you may also|trending|popular)\b/i;
+/** Fewer blocks than this and a page has no title-and-standfirst top (see `pageTop`). */
+const PAGE_TOP_MIN_BLOCKS = 10;
+const WORD = /[A-Za-z][A-Za-z'’-]*/g;
+const TERMINAL = /[.!?;:]["”’')\]]*$/;
+
+/** What the gate reads of one highlight besides its candidate's features. */
+export interface GateUnit {
+  /** The highlight's text (the span the reader would see marked). */
+  span: string;
+  /** The whole block (paragraph, item, heading) it sits in, trimmed. */
+  block: string;
+  kind: BlockKind;
+  /** The text of the section's heading above it, or '' when none. */
+  sectionHeading: string;
+  firstInBlock: boolean;
+  /** The block's index on the page (0 = first block). */
+  blockIndex: number;
+  /** How many blocks the page has. */
+  blocks: number;
+  /** A headline that took the claim of the sentence under it. */
+  inherited: boolean;
+}
+
+/**
+ * The gate's features of one highlight: `unit` as above, `features`/`probability` of the candidate
+ * accepted for it, `claimCount` the page's highlights of its claim before the gate (itself included).
+ */
+export function gateFeatures(unit: GateUnit, features: Features, probability: number, claimCount: number): GateFeatures {
+  const span = unit.span.trim();
+  const words = span.match(WORD) ?? [];
+  const n = Math.max(1, words.length);
+  let capitals = 0;
+  for (const word of words) if (word[0] !== word[0]!.toLowerCase()) capitals++;
+  const first = span.charAt(0);
+  return {
+    heading: unit.kind === 'heading' || unit.kind === 'question' ? 1 : 0,
+    item: unit.kind === 'item' ? 1 : 0,
+    leadIn: unit.kind === 'lead-in' ? 1 : 0,
+    noPunct: TERMINAL.test(unit.block) ? 0 : 1,
+    caps: capitals / n,
+    length: Math.min(words.length, 40) / 40,
+    short: words.length <= 8 ? 1 : 0,
+    commitVerb: COMMIT_VERB.test(span) ? 1 : 0,
+    attribution: ATTRIBUTION.test(span) ? 1 : 0,
+    quote: QUOTE.test(span) ? 1 : 0,
+    firstPerson: FIRST_PERSON.test(span) ? 1 : 0,
+    secondPerson: SECOND_PERSON.test(span) ? 1 : 0,
+    dateline: DATELINE.test(span) ? 1 : 0,
+    dates: Math.min(1, ((span.match(DATE) ?? []).length / n) * 5),
+    relatedBox: RELATED.test(unit.sectionHeading) ? 1 : 0,
+    lowerStart: first !== '' && first !== first.toUpperCase() ? 1 : 0,
+    background: BACKGROUND.test(span) ? 1 : 0,
+    firstInBlock: unit.firstInBlock ? 1 : 0,
+    pageTop: unit.blocks >= PAGE_TOP_MIN_BLOCKS && unit.blockIndex < unit.blocks * 0.05 ? 1 : 0,
+    colon: unit.block.endsWith(':') ? 1 : 0,
+    inherited: unit.inherited ? 1 : 0,
+    claimCount: Math.min(claimCount, 5) / 5,
+    score: features.score,
+    facet: features.facet,
+    focus: features.focus,
+    gates: features.gates,
+    frame: features.frame,
+    explicit: features.explicit,
+    context: features.context,
+    named: features.named,
+    sole: features.sole,
+    rival: features.rival,
+    probability,
+  };
+}
+
+/** The gate's probability (0..1) that a highlight with these features is a correct one; `file` defaults to the shipped gate. */
+export function gateProbability(features: GateFeatures, file: GateFile = trained): number {
+  let z = file.bias;
+  for (const name of GATE_FEATURE_NAMES) z += (file.weights[name] ?? 0) * features[name];
+  return 1 / (1 + Math.exp(-z));
+}

@@ -1,0 +1,122 @@
+/**
+ * The unit gate (lib/match/unit-gate.ts): a learned second look at each highlight, asking whether its
+ * unit asserts anything. Feature extraction is checked per kind of unit the adjudicators found wrongly
+ * highlighted (headlines, related-link boxes, datelines, lead-ins, advice to the reader, fragments); the
+ * shipped gate is checked on short texts of our own on an invented claim set: a unit it removes (shown
+ * highlighted with the gate off) and near misses that must stay.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../../lib/claims/schema';
+import { compileClaimIndex } from '../../../lib/match/compile-index';
+import { matchClaims, matchClaimsDetailed } from '../../../lib/match/match-claims';
+import type { Features } from '../../../lib/match/model';
+import { FEATURE_NAMES } from '../../../lib/match/model';
+import type { Tunables } from '../../../lib/match/tunables';
+import { GATE_FEATURE_NAMES, GATE_THRESHOLD, gateFeatures, gateProbability, type GateUnit } from '../../../lib/match/unit-gate';
+import { ACME, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+
+const SEP = '\u2029';
+
+const CLAIMS: Claim[] = [
+  claim({
+    id: 'acme-risk-ledger',
+    actor: ACME,
+    keyPhrases: ['Risk Ledger'],
+    statement: 'Acme AI will publish a Risk Ledger every three months describing the dangers of its models.',
+    phrasings: [
+      'Acme says it will publish a ledger of model dangers every quarter.',
+      'Acme AI promised a quarterly risk ledger on the hazards of its models.',
+      'The company plans to publish a risk ledger every three months.',
+    ],
+  }),
+  claim({
+    id: 'msa-incident-reporting',
+    actor: RURITANIA,
+    instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+    statement: 'The Model Safety Act requires model developers to report serious incidents to the national regulator within 10 days, from 1 March 2027.',
+    phrasings: [
+      'Developers in Ruritania must report serious incidents to the regulator within 10 days.',
+      'Ruritania makes AI developers notify the regulator of serious incidents within ten days from March 2027.',
+      'Under the Model Safety Act, serious incidents have to be reported within 10 days.',
+    ],
+  }),
+];
+
+const index = compileClaimIndex(CLAIMS, '1.0.0');
+const spans = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => text.slice(m.start, m.end));
+const probabilities = (text: string) => {
+  const out: Array<[string, number]> = [];
+  matchClaimsDetailed(text, index, { tunables: { unitGate: 0 }, onHighlight: (h) => out.push([text.slice(h.start, h.end), gateProbability(h.gate)]) });
+  return out;
+};
+
+const NEUTRAL = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0.5])) as Features;
+const unit = (fields: Partial<GateUnit>): GateUnit => ({ span: '', block: '', kind: 'paragraph', sectionHeading: '', firstInBlock: true, blockIndex: 5, blocks: 20, inherited: false, ...fields });
+
+describe('gate features per kind of unit', () => {
+  it('reads a Title Case headline without sentence punctuation', () => {
+    const headline = 'Acme AI Unveils Quarterly Risk Ledger For Its Models';
+    const f = gateFeatures(unit({ span: headline, block: headline, kind: 'heading', blockIndex: 0 }), NEUTRAL, 0.6, 1);
+    expect([f.heading, f.noPunct, f.pageTop, f.commitVerb]).toEqual([1, 1, 1, 0]);
+    expect(f.caps).toBeGreaterThan(0.8);
+    const sentence = 'Acme AI said it will publish a risk ledger every three months.';
+    const g = gateFeatures(unit({ span: sentence, block: sentence }), NEUTRAL, 0.6, 1);
+    expect([g.heading, g.noPunct, g.pageTop, g.commitVerb, g.attribution]).toEqual([0, 0, 0, 1, 1]);
+    expect(g.caps).toBeLessThan(0.3);
+  });
+
+  it('reads link text in a related box, a dateline, a lead-in and advice to the reader', () => {
+    const link = 'Acme AI risk ledger: what we know';
+    expect(gateFeatures(unit({ span: link, block: link, kind: 'item', sectionHeading: 'More on this story' }), NEUTRAL, 0.6, 1)).toMatchObject({ item: 1, relatedBox: 1, noPunct: 1, firstPerson: 1 });
+    expect(gateFeatures(unit({ span: link, block: link, kind: 'item', sectionHeading: 'What the law requires' }), NEUTRAL, 0.6, 1).relatedBox).toBe(0);
+    const dateline = 'SAN TEODORO, March 3 — Acme AI will publish a risk ledger.';
+    expect(gateFeatures(unit({ span: dateline, block: dateline }), NEUTRAL, 0.6, 1)).toMatchObject({ dateline: 1, commitVerb: 1 });
+    const leadIn = 'Under the Model Safety Act, developers must:';
+    expect(gateFeatures(unit({ span: leadIn, block: leadIn, kind: 'lead-in' }), NEUTRAL, 0.6, 1)).toMatchObject({ leadIn: 1, colon: 1, noPunct: 0 });
+    const advice = 'You should check whether your models fall under the Model Safety Act.';
+    expect(gateFeatures(unit({ span: advice, block: advice }), NEUTRAL, 0.6, 1)).toMatchObject({ secondPerson: 1, firstPerson: 0 });
+    const fragment = 'every three months, as the ledger describes.';
+    expect(gateFeatures(unit({ span: fragment, block: `Acme AI will publish it ${fragment}`, firstInBlock: false }), NEUTRAL, 0.6, 1)).toMatchObject({ lowerStart: 1, firstInBlock: 0 });
+  });
+
+  it('caps the page count of a claim and passes the candidate measures through', () => {
+    const f = gateFeatures(unit({ span: 'x.', block: 'x.' }), { ...NEUTRAL, score: 0.9, rival: 1 }, 0.7, 12);
+    expect([f.claimCount, f.score, f.rival, f.probability]).toEqual([1, 0.9, 1, 0.7]);
+    expect(Object.keys(f).sort()).toEqual([...GATE_FEATURE_NAMES].sort());
+  });
+
+  it('finds a page top only on a page of ten blocks or more', () => {
+    const line = 'Acme AI will publish a risk ledger.';
+    expect(gateFeatures(unit({ span: line, block: line, blockIndex: 0, blocks: 12 }), NEUTRAL, 0.6, 1).pageTop).toBe(1);
+    expect(gateFeatures(unit({ span: line, block: line, blockIndex: 3, blocks: 12 }), NEUTRAL, 0.6, 1).pageTop).toBe(0);
+    expect(gateFeatures(unit({ span: line, block: line, blockIndex: 0, blocks: 1 }), NEUTRAL, 0.6, 1).pageTop).toBe(0);
+  });
+});
+
+describe('the gate in the matcher', () => {
+  it('is on by default with a trained threshold, and a gate file decides what it removes', () => {
+    expect(GATE_THRESHOLD).toBeGreaterThan(0);
+    const text = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
+    expect(spans(text)).toEqual([text]);
+    const refuseAll = { weights: {}, bias: -10, threshold: 0.5 };
+    expect(matchClaims(text, index, { gate: refuseAll, tunables: { unitGate: 0.5 } })).toEqual([]);
+    expect(matchClaims(text, index, { gate: refuseAll, tunables: { unitGate: 0 } })).toHaveLength(1);
+  });
+
+  it('removes a weakly matched line of advice to the reader opening a page, and keeps near misses', () => {
+    // The shipped weights decide this one: a retrained gate may need these texts revisited (the
+    // feature tests above hold the kinds; this holds that the gate acts on them in the matcher).
+    const advice = 'You report serious incidents in Ruritania.';
+    const rest = Array.from({ length: 11 }, (_, i) => `Weather note ${i + 1}.`);
+    const opening = [advice, ...rest].join(SEP);
+    expect(spans(opening, { unitGate: 0 })).toEqual([advice]);
+    expect(probabilities(opening)[0]![1]).toBeLessThan(GATE_THRESHOLD);
+    expect(spans(opening)).toEqual([]);
+    // The same words lower down the page or on a page of one block (a snippet), and the duty stated
+    // in the third person at the top, stay.
+    expect(spans([...rest, advice].join(SEP))).toEqual([advice]);
+    expect(spans(advice)).toEqual([advice]);
+    const duty = 'Developers in Ruritania report serious incidents.';
+    expect(spans([duty, ...rest].join(SEP))).toEqual([duty]);
+  });
+});
