@@ -448,7 +448,7 @@ function wrapRegion(contexts: readonly Node[], wrappings: readonly Wrapping[]): 
       if (group.pieces.every((p) => p.node.data.slice(p.from, p.to).trim() === '')) {
         for (const piece of group.pieces) blank.push({ piece, owner });
       } else {
-        const range = { start: group.start, length: group.length };
+        const range = new MarkRange(group.start, group.length);
         ranges.push(range);
         ownerOf.set(range, owner);
       }
@@ -462,15 +462,68 @@ function wrapRegion(contexts: readonly Node[], wrappings: readonly Wrapping[]): 
     owner.byHand = true;
   }
   if (ranges.length === 0) return;
-  new Mark(contexts.length === 1 ? (contexts[0] as HTMLElement) : (contexts as HTMLElement[])).markRanges(ranges, {
-    element: 'mark',
-    className: MARK_CLASS,
-    each: (element: Element, range: Mark.Range) => {
-      const owner = ownerOf.get(range)!;
-      decorate(element as HTMLElement, owner.spec);
-      owner.marks.push(element as HTMLElement);
-    },
+  withTreeWalkers(() =>
+    new Mark(contexts.length === 1 ? (contexts[0] as HTMLElement) : (contexts as HTMLElement[])).markRanges(ranges, {
+      element: 'mark',
+      className: MARK_CLASS,
+      each: (element: Element, range: Mark.Range) => {
+        const owner = ownerOf.get(range)!;
+        decorate(element as HTMLElement, owner.spec);
+        owner.marks.push(element as HTMLElement);
+      },
+    }),
+  );
+}
+
+/**
+ * Runs `markRanges` with the global `document.createNodeIterator` answered by `createTreeWalker`.
+ *
+ * Why: mark.js makes a NodeIterator per context per call (`document.createNodeIterator`, the global
+ * document), reads it to the end before it changes anything, and drops it. A NodeIterator stays
+ * registered with its document until garbage collection, and every node removal visits every
+ * registered one (the DOM standard's removal steps fix up each iterator's reference node): with a
+ * page's worth of them alive, each `replaceChild` mark.js makes cost 8 times one made by hand
+ * (profile of 30 Nov, lib/highlight/README.md). A TreeWalker is not registered and needs no fix-up.
+ *
+ * Same nodes, same order: mark.js asks only for text nodes (`SHOW_TEXT`), so the filter sees text
+ * nodes alone and its FILTER_REJECT skips no subtree; its `previousNode()` then `nextNode()` steps
+ * yield the same next node on both (only the previous node, used for iframes, which we leave off,
+ * can differ). The override is an own property of our world's document wrapper (the page never
+ * sees it) and is removed before this returns (any own property there before is put back), so
+ * nothing else ever meets it.
+ */
+function withTreeWalkers(call: () => void): void {
+  const doc = globalThis.document as Document & { createNodeIterator: Document['createNodeIterator'] };
+  // Whatever own property was there (a test's stand-in) comes back afterwards.
+  const own = Object.getOwnPropertyDescriptor(doc, 'createNodeIterator');
+  Object.defineProperty(doc, 'createNodeIterator', {
+    configurable: true,
+    writable: true,
+    value: (root: Node, whatToShow?: number, filter?: NodeFilter | null) => doc.createTreeWalker(root, whatToShow, filter),
   });
+  try {
+    call();
+  } finally {
+    if (own) Object.defineProperty(doc, 'createNodeIterator', own);
+    else delete (doc as Partial<Pick<Document, 'createNodeIterator'>>).createNodeIterator;
+  }
+}
+
+/**
+ * A range handed to mark.js: its offset and length in the contexts' joined text (what `Mark.Range`
+ * says), and nothing to write out. mark.js builds a debug line with `JSON.stringify` of every call's
+ * ranges before it looks whether logging is on (`markRanges`): 2 to 12% of painting's time in
+ * profiles of 30 Nov (`profile.ts page`). `toJSON` makes each range cost one character there.
+ */
+class MarkRange implements Mark.Range {
+  constructor(
+    public start: number,
+    public length: number,
+  ) {}
+
+  toJSON(): number {
+    return 0;
+  }
 }
 
 /** Marks in document order (the first is the highlight's keyboard stop). */

@@ -1,5 +1,5 @@
 /**
- * A NodeIterator that follows the DOM standard's traversal algorithm, for happy-dom.
+ * A NodeIterator (and a TreeWalker, below) that follows the DOM standard's traversal algorithm, for happy-dom.
  *
  * Why: happy-dom 20.14's NodeIterator ignores "pointer before reference node", so `previousNode()`
  * right after `nextNode()` moves back instead of returning the same node. mark.js walks text nodes
@@ -91,17 +91,97 @@ class SpecNodeIterator {
   detach(): void {}
 }
 
-/** Replaces `document.createNodeIterator` with the standard algorithm; returns a function that undoes it. */
+const FILTER_REJECT = 2;
+
+/**
+ * A TreeWalker's `nextNode` and `previousNode` by the DOM standard, for happy-dom: painting hands
+ * mark.js TreeWalkers (paint-highlights.ts, `withTreeWalkers`), and happy-dom 20.14's
+ * `previousNode()` steps over a text node that follows an element without text (`Y` in
+ * `X<b>Y<a><i></i></a>Z</b>`, seen from `Z`), so mark.js would loop as above.
+ */
+class SpecTreeWalker {
+  currentNode: Node;
+
+  constructor(
+    readonly root: Node,
+    readonly whatToShow: number,
+    private readonly nodeFilter: FilterLike,
+  ) {
+    this.currentNode = root;
+  }
+
+  private accept(node: Node): number {
+    if (!(this.whatToShow & (1 << (node.nodeType - 1)))) return FILTER_SKIP;
+    if (!this.nodeFilter) return FILTER_ACCEPT;
+    return typeof this.nodeFilter === 'function' ? this.nodeFilter(node) : this.nodeFilter.acceptNode(node);
+  }
+
+  nextNode(): Node | null {
+    let node = this.currentNode;
+    let result = FILTER_ACCEPT;
+    for (;;) {
+      while (result !== FILTER_REJECT && node.firstChild) {
+        node = node.firstChild;
+        result = this.accept(node);
+        if (result === FILTER_ACCEPT) return (this.currentNode = node);
+      }
+      let sibling: Node | null = null;
+      for (let temporary: Node | null = node; temporary; temporary = temporary.parentNode) {
+        if (temporary === this.root) return null;
+        sibling = temporary.nextSibling;
+        if (sibling) break;
+      }
+      if (!sibling) return null;
+      node = sibling;
+      result = this.accept(node);
+      if (result === FILTER_ACCEPT) return (this.currentNode = node);
+    }
+  }
+
+  previousNode(): Node | null {
+    let node = this.currentNode;
+    while (node !== this.root) {
+      let sibling = node.previousSibling;
+      while (sibling) {
+        node = sibling;
+        let result = this.accept(node);
+        while (result !== FILTER_REJECT && node.lastChild) {
+          node = node.lastChild;
+          result = this.accept(node);
+        }
+        if (result === FILTER_ACCEPT) return (this.currentNode = node);
+        sibling = node.previousSibling;
+      }
+      if (!node.parentNode) return null;
+      node = node.parentNode;
+      if (node === this.root) return null;
+      if (this.accept(node) === FILTER_ACCEPT) return (this.currentNode = node);
+    }
+    return null;
+  }
+}
+
+/**
+ * Replaces `document.createNodeIterator` and `document.createTreeWalker` with the standard
+ * algorithms; returns a function that undoes it.
+ */
 export function installSpecNodeIterator(document: Document): () => void {
-  const original = Object.getOwnPropertyDescriptor(document, 'createNodeIterator');
+  const originals = (['createNodeIterator', 'createTreeWalker'] as const).map((name) => [name, Object.getOwnPropertyDescriptor(document, name)] as const);
   Object.defineProperty(document, 'createNodeIterator', {
     configurable: true,
     writable: true,
     value: (root: Node, whatToShow = 0xffffffff, filter: FilterLike = null) => new SpecNodeIterator(root, whatToShow, filter),
   });
+  Object.defineProperty(document, 'createTreeWalker', {
+    configurable: true,
+    writable: true,
+    value: (root: Node, whatToShow = 0xffffffff, filter: FilterLike = null) => new SpecTreeWalker(root, whatToShow, filter),
+  });
   return () => {
-    if (original) Object.defineProperty(document, 'createNodeIterator', original);
-    else delete (document as { createNodeIterator?: unknown }).createNodeIterator;
+    for (const [name, original] of originals) {
+      if (original) Object.defineProperty(document, name, original);
+      else delete (document as { createNodeIterator?: unknown; createTreeWalker?: unknown })[name];
+    }
   };
 }
 

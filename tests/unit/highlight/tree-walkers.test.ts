@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+/**
+ * Painting hands mark.js TreeWalkers for its NodeIterators (`withTreeWalkers` in paint-highlights.ts:
+ * a live NodeIterator makes every later node removal in the document slower). These check that mark.js
+ * wraps exactly the same text either way, on generated trees with inline markup and empty elements,
+ * and that painting creates no NodeIterator and leaves `document.createNodeIterator` as it found it.
+ */
+import Mark from 'mark.js';
+import { describe, expect, it, vi } from 'vitest';
+import { HighlightRegistry, MARK_CLASS, paintHighlights } from '../../../lib/highlight/paint-highlights';
+import { extractText } from '../../../lib/text/extract-text';
+import { useSpecNodeIterator } from './spec-node-iterator';
+
+useSpecNodeIterator();
+
+/** A seeded generator (mulberry32), so a failing tree can be rebuilt. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'pause', 'training', 'the', 'lab', 'will'];
+
+/** Paragraphs of words, inline elements (some nested, some empty) and blank text. */
+function tree(next: () => number): string {
+  const inline = (depth: number): string => {
+    let out = '';
+    const parts = 1 + Math.floor(next() * 4);
+    for (let i = 0; i < parts; i++) {
+      const roll = next();
+      if (roll < 0.45) out += `${WORDS[Math.floor(next() * WORDS.length)]} `;
+      else if (roll < 0.55) out += ' ';
+      else if (roll < 0.65) out += '<i></i>';
+      else if (depth < 3) {
+        const tag = ['b', 'a', 'span', 'em'][Math.floor(next() * 4)]!;
+        out += `<${tag}>${inline(depth + 1)}</${tag}>`;
+      }
+    }
+    return out;
+  };
+  let html = '';
+  const paragraphs = 1 + Math.floor(next() * 4);
+  for (let p = 0; p < paragraphs; p++) html += `<p>${inline(0)}</p>`;
+  return html;
+}
+
+/** Disjoint ranges over `length` characters, in order. */
+function rangesOver(length: number, next: () => number): Mark.Range[] {
+  const out: Mark.Range[] = [];
+  let at = Math.floor(next() * 4);
+  while (at < length - 1) {
+    const size = 1 + Math.floor(next() * 12);
+    out.push({ start: at, length: Math.min(size, length - at) });
+    at += size + Math.floor(next() * 10);
+  }
+  return out;
+}
+
+/** The body after mark.js wrapped `ranges` under every paragraph, walking with what `walk` makes. */
+function marked(html: string, ranges: readonly Mark.Range[], walk: 'iterator' | 'walker'): { html: string; wrapped: string[] } {
+  document.body.innerHTML = html;
+  const specIterator = document.createNodeIterator;
+  if (walk === 'walker') document.createNodeIterator = ((root: Node, what?: number, filter?: NodeFilter | null) => document.createTreeWalker(root, what, filter)) as never;
+  const wrapped: string[] = [];
+  try {
+    new Mark(Array.from(document.querySelectorAll('p'))).markRanges(
+      ranges.map((range) => ({ ...range })),
+      { element: 'mark', each: (element: Element) => wrapped.push(element.textContent ?? '') },
+    );
+  } finally {
+    document.createNodeIterator = specIterator;
+  }
+  return { html: document.body.innerHTML, wrapped };
+}
+
+describe('mark.js walking with TreeWalkers', () => {
+  it('wraps the same text in the same marks as with NodeIterators, on 300 generated trees', () => {
+    let marks = 0;
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const html = tree(next);
+      document.body.innerHTML = html;
+      const length = Array.from(document.querySelectorAll('p'))
+        .map((p) => p.textContent ?? '')
+        .join('').length;
+      const ranges = rangesOver(length, next);
+      const viaIterators = marked(html, ranges, 'iterator');
+      const viaWalkers = marked(html, ranges, 'walker');
+      expect(viaWalkers, `seed ${seed}: ${html}`).toEqual(viaIterators);
+      marks += viaIterators.wrapped.length;
+    }
+    // The trees did give mark.js work: most seeds wrap something.
+    expect(marks).toBeGreaterThan(300);
+  });
+});
+
+describe('painting', () => {
+  it('creates no NodeIterator and leaves document.createNodeIterator as it was', () => {
+    document.body.innerHTML = '<p>The lab said <b>it will <a href="#x">pause</a> training</b> soon.</p><p>Beta agreed.</p>';
+    const extracted = extractText(document.body);
+    const standIn = document.createNodeIterator;
+    const iterators = vi.fn(standIn);
+    document.createNodeIterator = iterators as never;
+    try {
+      const start = extracted.text.indexOf('it will');
+      const beta = extracted.text.indexOf('Beta agreed.');
+      const registry = new HighlightRegistry();
+      const painted = paintHighlights(
+        extracted,
+        [
+          { claimId: 'c1', kind: 'binding-commitment', mentionId: 'urn:test:1', description: 'One', start, end: start + 'it will pause training'.length },
+          { claimId: 'c2', kind: 'binding-commitment', mentionId: 'urn:test:2', description: 'Two', start: beta, end: beta + 'Beta agreed.'.length },
+        ],
+        registry,
+      );
+      expect(painted.map((highlight) => highlight.elements.map((element) => element.textContent).join(''))).toEqual(['it will pause training', 'Beta agreed.']);
+      expect(document.querySelectorAll(`mark.${MARK_CLASS}`)).toHaveLength(4);
+      expect(iterators).not.toHaveBeenCalled();
+      expect(document.createNodeIterator).toBe(iterators);
+    } finally {
+      document.createNodeIterator = standIn;
+    }
+  });
+});
