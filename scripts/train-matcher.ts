@@ -23,6 +23,7 @@ import { evaluateArticle, locateQuote, totals, type ArticleEvaluation } from './
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
 import { loadInput } from './cli/load-input';
+import { fitLogistic } from './cli/logistic-regression';
 
 /** The development material: the dev split and the four earlier test splits, each made development material once scored. */
 const DEV_GOLDS = ['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7'].map((split) => fileURLToPath(new URL(`../tests/fixtures/independent/${split}/gold.json`, import.meta.url)));
@@ -42,53 +43,8 @@ interface Article {
   entries: Awaited<ReturnType<typeof loadGold>>[number]['entries'];
 }
 
-/** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    const p = m[col]![col]! || 1e-12;
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = m[r]![col]! / p;
-      if (f === 0) continue;
-      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / (row[i]! || 1e-12));
-}
-
-/** L2-regularised logistic regression (bias unregularised), Newton's method. */
-export function fitLogistic(rows: readonly Row[], lambda: number): { weights: number[]; bias: number } {
-  const d = FEATURE_NAMES.length + 1;
-  let w = new Array<number>(d).fill(0);
-  for (let iteration = 0; iteration < 30; iteration++) {
-    const gradient = new Array<number>(d).fill(0);
-    const hessian = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    for (const row of rows) {
-      const x = [1, ...row.x];
-      let z = 0;
-      for (let k = 0; k < d; k++) z += w[k]! * x[k]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const s = Math.max(p * (1 - p), 1e-9);
-      for (let k = 0; k < d; k++) {
-        gradient[k]! += (p - row.y) * x[k]!;
-        for (let l = 0; l < d; l++) hessian[k]![l]! += s * x[k]! * x[l]!;
-      }
-    }
-    for (let k = 1; k < d; k++) {
-      gradient[k]! += lambda * w[k]!;
-      hessian[k]![k]! += lambda;
-    }
-    const step = solve(hessian, gradient);
-    w = w.map((value, k) => value - step[k]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-7) break;
-  }
-  return { bias: w[0]!, weights: w.slice(1) };
-}
+/** The matcher's model: 30 Newton steps at most, as it was trained since the model was introduced. */
+const fitModel = (rows: readonly Row[], lambda: number) => fitLogistic(rows, FEATURE_NAMES.length, lambda, { maxIterations: 30, tolerance: 1e-7 });
 
 function modelFile(fit: { weights: number[]; bias: number }, threshold: number, extra: Record<string, unknown> = {}): ModelFile & Record<string, unknown> {
   const round = (n: number) => Math.round(n * 1e4) / 1e4;
@@ -141,7 +97,7 @@ async function main(): Promise<void> {
   const foldOf = (a: number) => a % folds;
   const results: Array<{ lambda: number; threshold: number; recall: number; precision: number; f: number }> = [];
   for (const lambda of LAMBDAS) {
-    const foldModels = Array.from({ length: folds }, (_, k) => fitLogistic(rows.filter((r) => foldOf(r.article) !== k), lambda));
+    const foldModels = Array.from({ length: folds }, (_, k) => fitModel(rows.filter((r) => foldOf(r.article) !== k), lambda));
     for (const threshold of THRESHOLDS) {
       const evaluations: ArticleEvaluation[] = articles.map((article, a) => {
         const model = modelFile(foldModels[foldOf(a)]!, threshold);
@@ -171,7 +127,7 @@ async function main(): Promise<void> {
   const rules = evaluate(articles, index, (text) => matchClaims(text, index, { tunables: { decider: 'rules' } }));
   out(`\nHand-set rule on the same split (no training): recall ${(rules.recall * 100).toFixed(1)}%, precision ${(rules.precision * 100).toFixed(1)}%, F0.5 ${fBeta(rules.recall, rules.precision).toFixed(3)}`);
 
-  const final = fitLogistic(rows, chosen.lambda);
+  const final = fitModel(rows, chosen.lambda);
   const file = modelFile(final, chosen.threshold, {
     _doc:
       'Logistic model over the features of lib/match/model.ts, trained by `npm run train:matcher` on the development material of tests/fixtures/independent (dev, dev-2 and dev-3) only, never the test split. Regenerate after changing features or the claim set.',

@@ -31,6 +31,7 @@ import { evaluateArticle, locateQuote, totals } from './cli/evaluate-matches';
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
 import { loadInput } from './cli/load-input';
+import { fitLogistic } from './cli/logistic-regression';
 
 const SPLITS = ['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7'];
 /** The splits held out in turn: dev (the first, smallest, written before the pages grew whole) always trains. */
@@ -57,25 +58,6 @@ interface Row {
   y: number;
 }
 
-/** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (Math.abs(m[r]![col]!) > Math.abs(m[pivot]![col]!)) pivot = r;
-    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
-    const p = m[col]![col]! || 1e-12;
-    for (let r = 0; r < n; r++) {
-      if (r === col) continue;
-      const f = m[r]![col]! / p;
-      if (f === 0) continue;
-      for (let c = col; c <= n; c++) m[r]![c]! -= f * m[col]![c]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / (row[i]! || 1e-12));
-}
-
 /**
  * The gate fitted on `rows`: features standardised by the rows' own mean and deviation, L2 penalty
  * `lambda` on the standardised weights (not the bias), written back as weights on the raw features.
@@ -87,33 +69,11 @@ function fitGate(rows: readonly Row[], lambda: number, threshold: number): GateF
   for (const row of rows) row.x.forEach((v, i) => (mean[i]! += v / rows.length));
   for (const row of rows) row.x.forEach((v, i) => (deviation[i]! += (v - mean[i]!) ** 2 / rows.length));
   const sd = deviation.map((v) => Math.sqrt(v) || 1);
-  const xs = rows.map((row) => [1, ...row.x.map((v, i) => (v - mean[i]!) / sd[i]!)]);
-  const d = k + 1;
-  let w = new Array<number>(d).fill(0);
-  for (let iteration = 0; iteration < 50; iteration++) {
-    const gradient = new Array<number>(d).fill(0);
-    const hessian = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    xs.forEach((x, r) => {
-      let z = 0;
-      for (let i = 0; i < d; i++) z += w[i]! * x[i]!;
-      const p = 1 / (1 + Math.exp(-z));
-      const s = Math.max(p * (1 - p), 1e-9);
-      for (let i = 0; i < d; i++) {
-        gradient[i]! += (p - rows[r]!.y) * x[i]!;
-        for (let j = 0; j < d; j++) hessian[i]![j]! += s * x[i]! * x[j]!;
-      }
-    });
-    for (let i = 1; i < d; i++) {
-      gradient[i]! += lambda * w[i]!;
-      hessian[i]![i]! += lambda;
-    }
-    const step = solve(hessian, gradient);
-    w = w.map((value, i) => value - step[i]!);
-    if (Math.max(...step.map(Math.abs)) < 1e-8) break;
-  }
+  const standardised = rows.map((row) => ({ x: row.x.map((v, i) => (v - mean[i]!) / sd[i]!), y: row.y }));
+  const fit = fitLogistic(standardised, k, lambda, { maxIterations: 50, tolerance: 1e-8 });
   const round = (n: number) => Math.round(n * 1e4) / 1e4;
-  const raw = GATE_FEATURE_NAMES.map((_, i) => w[i + 1]! / sd[i]!);
-  const bias = w[0]! - raw.reduce((sum, v, i) => sum + v * mean[i]!, 0);
+  const raw = GATE_FEATURE_NAMES.map((_, i) => fit.weights[i]! / sd[i]!);
+  const bias = fit.bias - raw.reduce((sum, v, i) => sum + v * mean[i]!, 0);
   return { weights: Object.fromEntries(GATE_FEATURE_NAMES.map((name, i) => [name, round(raw[i]!)])), bias: round(bias), threshold };
 }
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { expectHeadInSight, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
+import { expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, moreSummaryCentre, readCardLayout, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { cardLook } from './support/live-probes';
@@ -170,20 +170,7 @@ describe('Chromium: the card as a reader sees it', () => {
       await article.page.keyboard.press('Tab');
       expect((await article.inCard(focusedInCard))?.name, 'after Close: the "More" summary').toBe('summary');
       await article.page.keyboard.press('Enter');
-      await article.page.waitForTimeout(400);
-      const order: string[] = [];
-      for (let i = 0; i < 40; i++) {
-        await article.page.keyboard.press('Tab');
-        await article.page.waitForTimeout(60);
-        const focused = await article.inCard(focusedInCard);
-        if (!focused) break;
-        order.push(focused.name);
-        if (focused.name === 'iframe') break;
-        expect(focused.inSight, `Tab stop ${order.length} (${focused.name}) in sight below the head: ${JSON.stringify(focused)}`).toBe(true);
-      }
-      const expected = await article.inCard((root) => [...(root?.querySelectorAll('section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
-      expect(order, 'after "More": its links, then the note frame, in document order').toEqual(expected);
-      expectHeadInSight(await article.inCard(readCardLayout), 'Tab into the note frame');
+      await expectMoreTabOrder({ pressTab: () => article.page.keyboard.press('Tab'), pause: (ms) => article.page.waitForTimeout(ms), inCard: (probe) => article.inCard(probe) });
       // Escape belongs to the card's own controls (the note frame is another document): back to the last link first.
       await article.page.keyboard.press('Shift+Tab');
       expect((await article.inCard(focusedInCard))?.name, 'Shift+Tab from the note frame: the last link').toBe('a');

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { expectHeadInSight, expectPhoneClosed, expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
+import { expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, moreSummaryCentre, readCardLayout, scrollCardToEnd } from './support/card-ux-probes';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
@@ -133,20 +133,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await article.page.keyboard.press('Tab');
       expect(await focusName(), 'after Close: the "More" summary').toBe('summary');
       await article.page.keyboard.press('Enter');
-      await new Promise((resume) => setTimeout(resume, 400));
-      const order: string[] = [];
-      for (let i = 0; i < 40; i++) {
-        await article.page.keyboard.press('Tab');
-        await new Promise((resume) => setTimeout(resume, 60));
-        const focused = await article.inCard(focusedInCard);
-        if (!focused) break;
-        order.push(focused.name);
-        if (focused.name === 'iframe') break;
-        expect(focused.inSight, `Tab stop ${order.length} (${focused.name}) in sight below the head: ${JSON.stringify(focused)}`).toBe(true);
-      }
-      const expected = await article.inCard((root) => [...(root?.querySelectorAll('section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
-      expect(order, 'after "More": its links, then the note frame, in document order').toEqual(expected);
-      expectHeadInSight(await article.inCard(readCardLayout), 'Tab into the note frame');
+      await expectMoreTabOrder({ pressTab: () => article.page.keyboard.press('Tab'), pause: (ms) => new Promise((resume) => setTimeout(resume, ms)), inCard: (probe) => article.inCard(probe) });
       // Escape belongs to the card's own controls (the note frame is another document): back to the last link first.
       await article.page.keyboard.down('Shift');
       await article.page.keyboard.press('Tab');

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
+import type { CardProbe } from './closed-card';
 import type { CardLayout, NoteFrameFit } from './card-ux-probes';
-import { overlaps } from './card-ux-probes';
+import { focusedInCard, overlaps, readCardLayout } from './card-ux-probes';
 
 /** What the card and popup say of the withdrawn pause pledge: the same day, written the same way. */
 export const PAUSE_PLEDGE = 'anthropic-rsp-pause-pledge';
@@ -88,4 +89,33 @@ export function expectPhoneClosed(layout: CardLayout | null, where: string): voi
   expect(scrollTop + scrollRest, `${where}: the card is not shortened (it has nothing to scroll)`).toBeLessThanOrEqual(1);
   expect(card.top >= -0.5 && card.bottom <= viewport.height + 0.5 && card.left >= -0.5 && card.right <= viewport.width + 0.5, `${where}: card inside the viewport ${JSON.stringify(card)}`).toBe(true);
   expectHeadInSight(layout, where);
+}
+
+/** What the keyboard walk through "More" needs of a page object, in either browser. */
+export interface CardKeyboard {
+  pressTab(): Promise<void>;
+  /** Lets the card settle (a scroll into view, the note frame's focus) before the next look, ms. */
+  pause(ms: number): Promise<void>;
+  inCard<R>(probe: CardProbe<R>): Promise<R>;
+}
+
+/**
+ * From the opened "More" summary, Tab until the note frame: each stop is in sight below the sticky head,
+ * the stops are "More"'s links then the note frame in document order, and the head is in sight at the end.
+ */
+export async function expectMoreTabOrder(page: CardKeyboard): Promise<void> {
+  await page.pause(400);
+  const order: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    await page.pressTab();
+    await page.pause(60);
+    const focused = await page.inCard(focusedInCard);
+    if (!focused) break;
+    order.push(focused.name);
+    if (focused.name === 'iframe') break;
+    expect(focused.inSight, `Tab stop ${order.length} (${focused.name}) in sight below the head: ${JSON.stringify(focused)}`).toBe(true);
+  }
+  const expected = await page.inCard((root) => [...(root?.querySelectorAll('section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
+  expect(order, 'after "More": its links, then the note frame, in document order').toEqual(expected);
+  expectHeadInSight(await page.inCard(readCardLayout), 'Tab into the note frame');
 }

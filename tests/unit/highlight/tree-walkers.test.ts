@@ -10,20 +10,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { HighlightRegistry, MARK_CLASS, paintHighlights } from '../../../lib/highlight/paint-highlights';
 import { extractText } from '../../../lib/text/extract-text';
 import { useSpecNodeIterator } from './spec-node-iterator';
+import { createPrng } from '../../../scripts/bench/prng';
 
 useSpecNodeIterator();
 
-/** A seeded generator (mulberry32), so a failing tree can be rebuilt. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a failing tree can be rebuilt. */
+const random = (seed: number): (() => number) => createPrng(seed).next;
 
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'pause', 'training', 'the', 'lab', 'will'];
 

@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims, matchClaimsDetailed } from '../../../lib/match/match-claims';
 import { bundledClaimSet } from '../../support/claim-sets';
+import { createPrng } from '../../../scripts/bench/prng';
 
 const claimSet = bundledClaimSet();
 const index = compileClaimIndex(claimSet.claims, claimSet.version);
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic generator, so a failure reproduces from its seed. */
+const prng = (seed: number): (() => number) => createPrng(seed).next;
 
 const PIECES = [
   'Anthropic', 'pledge', 'pause', 'Risk Reports', 'Frontier Safety Roadmaps', 'unless', 'safeguards', 'adequate',
