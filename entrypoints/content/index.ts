@@ -1,10 +1,12 @@
 import browser, { type Runtime } from 'webextension-polyfill';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { BACKGROUND_TO_CONTENT, type BackgroundToContent } from '@/lib/messages/background-to-content';
 import type { ContentToBackground } from '@/lib/messages/content-to-background';
 import { dispatch, senderFor, type Handlers } from '@/lib/messages/message-map';
 import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
 import { WakeGate } from '@/lib/prefilter/wake-gate';
+import { guardContextFromPage, runtimeAlive } from './context-guard';
 import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
 
@@ -50,6 +52,17 @@ function frameUrl(): string {
 }
 
 /**
+ * The name of WXT's "content script started" event, read from WXT itself (its type declares it private,
+ * but it is a public static at run time) so the guard follows WXT if the name's form changes.
+ * @throws Error when this WXT has no such name (the guard would guard nothing)
+ */
+function scriptStartedEventType(): string {
+  const type: unknown = (ContentScriptContext as unknown as Record<string, unknown>)['SCRIPT_STARTED_MESSAGE_TYPE'];
+  if (typeof type !== 'string') throw new Error('WXT no longer names its content-script-started event: update entrypoints/content/context-guard.ts');
+  return type;
+}
+
+/**
  * Thin wiring: every listener goes through `ctx`, so an extension reload or update removes them
  * and leaves the page as it was. The work is in PageAnnotator and its collaborators.
  */
@@ -63,7 +76,12 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
+  // WXT would otherwise post its start message, named with our extension id, to the page: a page
+  // could tell the reader runs Pledge Lens and learn the name of the event below.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    // Before anything else: a page must not be able to end this script (context-guard.ts).
+    guardContextFromPage(window, scriptStartedEventType(), runtimeAlive(() => browser.runtime), ctx.signal);
     if (!isReadableDocument(document)) return;
     // The wake gate's vocabulary is a round trip to the browser: asked for first, it is on its way
     // while the annotator and the listeners are set up.

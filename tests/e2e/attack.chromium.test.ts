@@ -5,14 +5,14 @@ import { launchChromiumWithExtension } from './support/chromium';
 import { readClosedCardChromium, type ClosedCardInfo } from './support/closed-card';
 
 /** What pages/attack.html puts on its window. */
-type AttackWindow = Window & { pledgeLensAttack: Record<AttackStep, () => unknown> };
+type AttackWindow = Window & { pledgeLensAttack: Record<AttackStep, (argument?: string) => unknown> };
 
 /** The attack page in a Playwright tab; the card is read over the DevTools protocol (closed-card.ts). */
 class ChromiumAttackTab implements AttackTab {
   constructor(private readonly page: Page) {}
 
-  attack<R>(step: AttackStep): Promise<R> {
-    return this.page.evaluate((name) => (window as unknown as AttackWindow).pledgeLensAttack[name]() as R, step);
+  attack<R>(step: AttackStep, argument?: string): Promise<R> {
+    return this.page.evaluate(([name, value]) => (window as unknown as AttackWindow).pledgeLensAttack[name](value) as R, [step, argument] as const);
   }
 
   card(): Promise<ClosedCardInfo> {
@@ -49,6 +49,7 @@ async function launchAttackChromium(): Promise<AttackBrowser> {
   const chromium = await launchChromiumWithExtension();
   return {
     name: 'Chromium',
+    extensionId: chromium.extensionId,
     async open(url) {
       const page = await chromium.context.newPage();
       await page.goto(url, { waitUntil: 'load' });

@@ -5,7 +5,7 @@ import { readClosedCardFirefox, type ClosedCardInfo } from './support/closed-car
 import { launchFirefoxWithExtension } from './support/firefox';
 
 /** What pages/attack.html puts on its window. */
-type AttackWindow = Window & { pledgeLensAttack: Record<AttackStep, () => unknown> };
+type AttackWindow = Window & { pledgeLensAttack: Record<AttackStep, (argument?: string) => unknown> };
 
 /** The attack page in a Puppeteer tab over WebDriver BiDi; the card is read through BiDi (closed-card.ts). */
 class FirefoxAttackTab implements AttackTab {
@@ -14,8 +14,8 @@ class FirefoxAttackTab implements AttackTab {
     private readonly page: Page,
   ) {}
 
-  attack<R>(step: AttackStep): Promise<R> {
-    return this.page.evaluate((name: AttackStep) => (window as unknown as AttackWindow).pledgeLensAttack[name]() as R, step);
+  attack<R>(step: AttackStep, argument?: string): Promise<R> {
+    return this.page.evaluate((name: AttackStep, value: string | undefined) => (window as unknown as AttackWindow).pledgeLensAttack[name](value) as R, step, argument);
   }
 
   card(): Promise<ClosedCardInfo> {
@@ -41,6 +41,7 @@ async function launchAttackFirefox(): Promise<AttackBrowser> {
   const firefox = await launchFirefoxWithExtension();
   return {
     name: 'Firefox',
+    extensionId: firefox.extensionId,
     async open(url) {
       const page = await firefox.browser.newPage();
       await page.goto(url, { waitUntil: 'load' });

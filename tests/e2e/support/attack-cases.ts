@@ -9,7 +9,7 @@ import type { ClosedCardInfo } from './closed-card';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** The attack steps pages/attack.html defines on `window.pledgeLensAttack`. */
-export type AttackStep = 'marks' | 'stops' | 'dispatchSynthetic' | 'dispatchSyntheticOnOthers' | 'dispatchClosing' | 'readCard' | 'rewriteCard' | 'enumerate' | 'sweepStyles' | 'markLook';
+export type AttackStep = 'marks' | 'stops' | 'heardScriptStarted' | 'endContentScript' | 'dispatchSynthetic' | 'dispatchSyntheticOnOthers' | 'dispatchClosing' | 'readCard' | 'rewriteCard' | 'enumerate' | 'sweepStyles' | 'markLook';
 
 export interface MarkLook {
   decoration: string;
@@ -19,8 +19,8 @@ export interface MarkLook {
 
 /** One tab on the attack page. */
 export interface AttackTab {
-  /** Runs one of the page's attack steps as the page's own script, returning what it got. */
-  attack<R>(step: AttackStep): Promise<R>;
+  /** Runs one of the page's attack steps as the page's own script (with `argument`, if the step takes one), returning what it got. */
+  attack<R>(step: AttackStep, argument?: string): Promise<R>;
   /** The card as the browser's privileged view sees it. */
   card(): Promise<ClosedCardInfo>;
   /** Moves the real (trusted) pointer onto the first highlight's keyboard stop. */
@@ -32,6 +32,8 @@ export interface AttackTab {
 
 export interface AttackBrowser {
   readonly name: 'Chromium' | 'Firefox';
+  /** The extension's `runtime.id` (public: the Firefox add-on id, a store id in Chrome). */
+  readonly extensionId: string;
   open(url: string): Promise<AttackTab>;
   close(): Promise<void>;
 }
@@ -82,6 +84,21 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
   }
 
   describe('a hostile page gets nothing', () => {
+    test('the page cannot switch Pledge Lens off with WXT\'s "content script started" event, nor hear that event\'s name', async () => {
+      const tab = await openAttackPage();
+      try {
+        expect(await tab.attack<string[]>('heardScriptStarted'), 'messages naming our start event that the page heard').toEqual([]);
+        const before = await tab.attack<number>('marks');
+        await tab.attack<string>('endContentScript', browser.extensionId);
+        await sleep(REACTION_MS);
+        expect(await tab.attack<number>('marks'), 'our highlights after the page sent the event').toBe(before);
+        // Still listening: the real pointer opens the card.
+        expect((await openCardForReal(tab)).open).toBe(true);
+      } finally {
+        await tab.close();
+      }
+    });
+
     test('synthetic focusin, mouseover, mousemove and Enter on the highlights open no card', async () => {
       const tab = await openAttackPage();
       try {
