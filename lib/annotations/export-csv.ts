@@ -14,7 +14,7 @@
 import type { Claim } from '../claims/schema';
 import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
 import { claimFacts, primarySource } from './claim-facts';
-import { exportedText } from './exported-text';
+import { exportedText, withoutBidiControls } from './exported-text';
 import type { Mention } from './schema';
 
 /**
@@ -135,7 +135,8 @@ export function exportCsv(
   for (const mention of mentions) {
     const row = rowFor(mention, claimsById.get(mention.claimId));
     out += encodeRow(
-      CSV_COLUMNS.map((column) => (NUMERIC_COLUMNS.has(column) ? row[column] : neutraliseFormula(row[column]))),
+      // A spreadsheet draws a cell's text as it comes: no bidi control may reorder it (withoutBidiControls).
+      CSV_COLUMNS.map((column) => (NUMERIC_COLUMNS.has(column) ? row[column] : neutraliseFormula(withoutBidiControls(row[column])))),
     );
   }
   return out;

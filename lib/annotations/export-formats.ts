@@ -6,6 +6,7 @@ import type { Claim } from '../claims/schema';
 import { exportCsv } from './export-csv';
 import { exportMarkdown } from './export-markdown';
 import { exportW3c } from './export-w3c';
+import { escapeBidiControls } from './exported-text';
 import type { Mention } from './schema';
 
 export const EXPORT_FORMAT_IDS = ['w3c', 'csv', 'markdown'] as const;
@@ -31,7 +32,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = 
     shortLabel: 'W3C JSON-LD',
     extension: 'jsonld',
     mimeType: 'application/ld+json',
-    serialise: (mentions, claims, generatedAt) => `${JSON.stringify(exportW3c(mentions, claims, { generatedAt, includeWrongMatches: true }), null, 2)}\n`,
+    serialise: (mentions, claims, generatedAt) => `${escapeBidiControls(JSON.stringify(exportW3c(mentions, claims, { generatedAt, includeWrongMatches: true }), null, 2))}\n`,
   },
   csv: {
     label: 'CSV (spreadsheets)',

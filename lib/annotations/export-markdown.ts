@@ -10,7 +10,7 @@ import type { Claim } from '../claims/schema';
 import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
-import { exportedText } from './exported-text';
+import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
 
@@ -22,11 +22,10 @@ export interface ExportMarkdownOptions {
 }
 
 /**
- * Control characters, and the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069):
- * a page title's U+202E would turn round the rest of its line, our own words and the link after it
- * included. Right-to-left text still reads right to left by itself (the marks U+200E/U+200F stay).
+ * Control characters, and the bidi controls (`BIDI_CONTROL_CLASS`): a page title's U+202E would turn
+ * round the rest of its line, our own words and the link after it included.
  */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+const CONTROL_CHARS = new RegExp(`[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F${BIDI_CONTROL_CLASS}]`, 'g');
 
 /**
  * Characters that start inline constructs wherever they stand: emphasis, code, links, raw HTML,

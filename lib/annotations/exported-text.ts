@@ -27,3 +27,26 @@ const BLOCK_BOUNDARY = new RegExp(`\\s*${BLOCK_SEPARATOR}\\s*`, 'g');
 export function exportedText(text: string): string {
   return text.includes(BLOCK_SEPARATOR) ? text.replace(BLOCK_BOUNDARY, '\n') : text;
 }
+
+/**
+ * The bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), as a character-class body.
+ * A page title's U+202E turns round everything after it on its line: "Report \u202Egnp.exe" shows as
+ * "Report exe.png", and in a CSV row opened as text the reader's own note after it reads backwards.
+ * Right-to-left text reads right to left without them (the marks U+200E/U+200F are not among them).
+ */
+export const BIDI_CONTROL_CLASS = '\\u202A-\\u202E\\u2066-\\u2069';
+const BIDI_CONTROLS = new RegExp(`[${BIDI_CONTROL_CLASS}]`, 'g');
+
+/** `text` without bidi controls: for files whose readers draw text as it comes (spreadsheets, text editors). */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
+}
+
+/**
+ * Serialised JSON with each bidi control written as its `\\uXXXX` escape: the same data once parsed
+ * (an import reads back the page's text exactly), but a viewer of the file sees no reordered line.
+ * Valid because these characters can only stand inside JSON strings.
+ */
+export function escapeBidiControls(json: string): string {
+  return json.replace(BIDI_CONTROLS, (control) => `\\u${control.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

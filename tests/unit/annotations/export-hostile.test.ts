@@ -38,22 +38,30 @@ const serialise = (format: keyof typeof EXPORT_FORMATS, mentions: readonly Menti
   EXPORT_FORMATS[format].serialise(mentions, claimsById, generatedAt);
 
 describe('exports of a hostile page and note', () => {
-  it('W3C: the file imports back into exactly the records it was made from', () => {
-    const parsed = parseAnnotationExport(serialise('w3c', hostile), now);
+  it('W3C: the file imports back into exactly the records it was made from, its bidi controls escaped', () => {
+    const file = serialise('w3c', hostile);
+    const parsed = parseAnnotationExport(file, now);
     expect(parsed).toEqual({ ok: true, mentions: hostile });
+    // The page's bidi controls are written as escapes: the same strings parsed, no reordered line in a viewer.
+    expect(file).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(file).toContain('invoice\\u202efdp.exe');
   });
 
-  it('CSV: every cell comes back, none opening as a formula, the page text behind its apostrophe', () => {
+  it('CSV: every cell comes back, none opening as a formula or holding a bidi control, the page text behind its apostrophe', () => {
     const rows = parse(serialise('csv', hostile), { columns: true, bom: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(2);
     const TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
     for (const row of rows) for (const column of CSV_COLUMNS) expect(row[column], column).not.toMatch(TRIGGER);
     const [first, second] = [rows[0]!, rows[1]!];
-    expect(first.page_title).toBe(`'${hostile[0]!.pageTitle}`);
+    const noBidi = (text: string) => text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
+    expect(first.page_title).toBe(`'${noBidi(hostile[0]!.pageTitle)}`);
     expect(first.prefix).toBe(`'${hostile[0]!.anchor.prefix}`);
-    expect(first.note).toBe(`'${hostile[0]!.note!.text}`);
-    // Text that opens with no trigger is the page's, as it was (bidi controls too: a spreadsheet keeps them inside their cell).
-    expect(first.quote).toBe(hostile[0]!.anchor.exact);
+    expect(first.note).toBe(`'${noBidi(hostile[0]!.note!.text)}`);
+    // Text that opens with no trigger is the page's, as it was, less its bidi controls: a CSV opened as
+    // text would otherwise show the rest of the row, the reader's note included, reordered.
+    expect(first.quote).toBe(noBidi(hostile[0]!.anchor.exact));
+    expect(first.quote).toContain('invoicefdp.exe and isolated');
+    for (const row of rows) for (const column of CSV_COLUMNS) expect(row[column], column).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     expect(first.wrong_match).toBe('true');
     expect([second.page_title, second.quote]).toEqual(["'+cmd", "'-2+3 🚀 said the page"]);
   });
