@@ -7,7 +7,7 @@ import { cutUnits, hasWord, segmentDocument, type DocumentBlock, type SegmentedD
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
-import { gateFeatures, gateProbability, type GateFeatures, type GateFile, type GateUnit } from './unit-gate';
+import { GATE_BLOCK_END, gateFeatures, gateProbability, type GateFeatures, type GateFile, type GateUnit } from './unit-gate';
 
 export interface ClaimMatch {
   claimId: string;
@@ -655,14 +655,37 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   // lastHeading: the last heading block seen; headingBefore: the last one before the current block (its section's heading).
   let lastHeading = -1;
   let headingBefore = -1;
+  // Per block, read once however many highlights it holds (a 1 MB block of claims must stay linear):
+  // how it ends, and where its first word ends (a highlight starting at or before that is first in it).
+  const blockReads = new Map<number, { end: string; firstWordEnd: number }>();
+  const readBlock = (blockIndex: number): { end: string; firstWordEnd: number } => {
+    let read = blockReads.get(blockIndex);
+    if (!read) {
+      const of = doc.blocks[blockIndex]!;
+      let last = of.end;
+      while (last > of.start && /\s/.test(text[last - 1]!)) last--;
+      // The smallest end at which [of.start, end) holds a word (hasWord grows with its end): a binary search.
+      let low = of.start;
+      let high = of.end + 1;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (hasWord(text, of.start, mid)) high = mid;
+        else low = mid + 1;
+      }
+      read = { end: text.slice(Math.max(of.start, last - GATE_BLOCK_END), last).trimStart(), firstWordEnd: low };
+      blockReads.set(blockIndex, read);
+    }
+    return read;
+  };
   const gateUnit = (at: { start: number; end: number }, blockIndex: number, sectionHeading: number, inherited: boolean): GateUnit => {
     const of = doc.blocks[blockIndex]!;
+    const read = readBlock(blockIndex);
     return {
       span: text.slice(at.start, at.end),
-      block: text.slice(of.start, of.end).trim(),
+      blockEnd: read.end,
       kind: of.kind,
       sectionHeading: sectionHeading >= 0 ? text.slice(doc.blocks[sectionHeading]!.start, doc.blocks[sectionHeading]!.end) : '',
-      firstInBlock: !hasWord(text, of.start, at.start),
+      firstInBlock: at.start < read.firstWordEnd,
       blockIndex,
       blocks: doc.blocks.length,
       inherited,

@@ -106,13 +106,18 @@ const RELATED = /\b(?:related|more on|read more|also read|further reading|most r
 const PAGE_TOP_MIN_BLOCKS = 10;
 const WORD = /[A-Za-z][A-Za-z'’-]*/g;
 const TERMINAL = /[.!?;:]["”’')\]]*$/;
+/** Characters of a block's end the gate is given (UTF-16 units): its closing punctuation and the quotes or brackets after it. */
+export const GATE_BLOCK_END = 32;
 
 /** What the gate reads of one highlight besides its candidate's features. */
 export interface GateUnit {
   /** The highlight's text (the span the reader would see marked). */
   span: string;
-  /** The whole block (paragraph, item, heading) it sits in, trimmed. */
-  block: string;
+  /**
+   * How the block (paragraph, item, heading) it sits in ends: its last `GATE_BLOCK_END` characters at
+   * most, trimmed; all the gate reads of the block is its closing punctuation.
+   */
+  blockEnd: string;
   kind: BlockKind;
   /** The text of the section's heading above it, or '' when none. */
   sectionHeading: string;
@@ -140,7 +145,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     heading: unit.kind === 'heading' || unit.kind === 'question' ? 1 : 0,
     item: unit.kind === 'item' ? 1 : 0,
     leadIn: unit.kind === 'lead-in' ? 1 : 0,
-    noPunct: TERMINAL.test(unit.block) ? 0 : 1,
+    noPunct: TERMINAL.test(unit.blockEnd) ? 0 : 1,
     caps: capitals / n,
     length: Math.min(words.length, 40) / 40,
     short: words.length <= 8 ? 1 : 0,
@@ -156,7 +161,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     background: BACKGROUND.test(span) ? 1 : 0,
     firstInBlock: unit.firstInBlock ? 1 : 0,
     pageTop: unit.blocks >= PAGE_TOP_MIN_BLOCKS && unit.blockIndex < unit.blocks * 0.05 ? 1 : 0,
-    colon: unit.block.endsWith(':') ? 1 : 0,
+    colon: unit.blockEnd.endsWith(':') ? 1 : 0,
     inherited: unit.inherited ? 1 : 0,
     claimCount: Math.min(claimCount, 5) / 5,
     score: features.score,

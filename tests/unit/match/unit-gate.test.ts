@@ -51,45 +51,45 @@ const probabilities = (text: string) => {
 };
 
 const NEUTRAL = Object.fromEntries(FEATURE_NAMES.map((name) => [name, 0.5])) as Features;
-const unit = (fields: Partial<GateUnit>): GateUnit => ({ span: '', block: '', kind: 'paragraph', sectionHeading: '', firstInBlock: true, blockIndex: 5, blocks: 20, inherited: false, ...fields });
+const unit = (fields: Partial<GateUnit>): GateUnit => ({ span: '', blockEnd: '', kind: 'paragraph', sectionHeading: '', firstInBlock: true, blockIndex: 5, blocks: 20, inherited: false, ...fields });
 
 describe('gate features per kind of unit', () => {
   it('reads a Title Case headline without sentence punctuation', () => {
     const headline = 'Acme AI Unveils Quarterly Risk Ledger For Its Models';
-    const f = gateFeatures(unit({ span: headline, block: headline, kind: 'heading', blockIndex: 0 }), NEUTRAL, 0.6, 1);
+    const f = gateFeatures(unit({ span: headline, blockEnd: headline, kind: 'heading', blockIndex: 0 }), NEUTRAL, 0.6, 1);
     expect([f.heading, f.noPunct, f.pageTop, f.commitVerb]).toEqual([1, 1, 1, 0]);
     expect(f.caps).toBeGreaterThan(0.8);
     const sentence = 'Acme AI said it will publish a risk ledger every three months.';
-    const g = gateFeatures(unit({ span: sentence, block: sentence }), NEUTRAL, 0.6, 1);
+    const g = gateFeatures(unit({ span: sentence, blockEnd: sentence }), NEUTRAL, 0.6, 1);
     expect([g.heading, g.noPunct, g.pageTop, g.commitVerb, g.attribution]).toEqual([0, 0, 0, 1, 1]);
     expect(g.caps).toBeLessThan(0.3);
   });
 
   it('reads link text in a related box, a dateline, a lead-in and advice to the reader', () => {
     const link = 'Acme AI risk ledger: what we know';
-    expect(gateFeatures(unit({ span: link, block: link, kind: 'item', sectionHeading: 'More on this story' }), NEUTRAL, 0.6, 1)).toMatchObject({ item: 1, relatedBox: 1, noPunct: 1, firstPerson: 1 });
-    expect(gateFeatures(unit({ span: link, block: link, kind: 'item', sectionHeading: 'What the law requires' }), NEUTRAL, 0.6, 1).relatedBox).toBe(0);
+    expect(gateFeatures(unit({ span: link, blockEnd: link, kind: 'item', sectionHeading: 'More on this story' }), NEUTRAL, 0.6, 1)).toMatchObject({ item: 1, relatedBox: 1, noPunct: 1, firstPerson: 1 });
+    expect(gateFeatures(unit({ span: link, blockEnd: link, kind: 'item', sectionHeading: 'What the law requires' }), NEUTRAL, 0.6, 1).relatedBox).toBe(0);
     const dateline = 'SAN TEODORO, March 3 — Acme AI will publish a risk ledger.';
-    expect(gateFeatures(unit({ span: dateline, block: dateline }), NEUTRAL, 0.6, 1)).toMatchObject({ dateline: 1, commitVerb: 1 });
+    expect(gateFeatures(unit({ span: dateline, blockEnd: dateline }), NEUTRAL, 0.6, 1)).toMatchObject({ dateline: 1, commitVerb: 1 });
     const leadIn = 'Under the Model Safety Act, developers must:';
-    expect(gateFeatures(unit({ span: leadIn, block: leadIn, kind: 'lead-in' }), NEUTRAL, 0.6, 1)).toMatchObject({ leadIn: 1, colon: 1, noPunct: 0 });
+    expect(gateFeatures(unit({ span: leadIn, blockEnd: leadIn, kind: 'lead-in' }), NEUTRAL, 0.6, 1)).toMatchObject({ leadIn: 1, colon: 1, noPunct: 0 });
     const advice = 'You should check whether your models fall under the Model Safety Act.';
-    expect(gateFeatures(unit({ span: advice, block: advice }), NEUTRAL, 0.6, 1)).toMatchObject({ secondPerson: 1, firstPerson: 0 });
+    expect(gateFeatures(unit({ span: advice, blockEnd: advice }), NEUTRAL, 0.6, 1)).toMatchObject({ secondPerson: 1, firstPerson: 0 });
     const fragment = 'every three months, as the ledger describes.';
-    expect(gateFeatures(unit({ span: fragment, block: `Acme AI will publish it ${fragment}`, firstInBlock: false }), NEUTRAL, 0.6, 1)).toMatchObject({ lowerStart: 1, firstInBlock: 0 });
+    expect(gateFeatures(unit({ span: fragment, blockEnd: `Acme AI will publish it ${fragment}`, firstInBlock: false }), NEUTRAL, 0.6, 1)).toMatchObject({ lowerStart: 1, firstInBlock: 0 });
   });
 
   it('caps the page count of a claim and passes the candidate measures through', () => {
-    const f = gateFeatures(unit({ span: 'x.', block: 'x.' }), { ...NEUTRAL, score: 0.9, rival: 1 }, 0.7, 12);
+    const f = gateFeatures(unit({ span: 'x.', blockEnd: 'x.' }), { ...NEUTRAL, score: 0.9, rival: 1 }, 0.7, 12);
     expect([f.claimCount, f.score, f.rival, f.probability]).toEqual([1, 0.9, 1, 0.7]);
     expect(Object.keys(f).sort()).toEqual([...GATE_FEATURE_NAMES].sort());
   });
 
   it('finds a page top only on a page of ten blocks or more', () => {
     const line = 'Acme AI will publish a risk ledger.';
-    expect(gateFeatures(unit({ span: line, block: line, blockIndex: 0, blocks: 12 }), NEUTRAL, 0.6, 1).pageTop).toBe(1);
-    expect(gateFeatures(unit({ span: line, block: line, blockIndex: 3, blocks: 12 }), NEUTRAL, 0.6, 1).pageTop).toBe(0);
-    expect(gateFeatures(unit({ span: line, block: line, blockIndex: 0, blocks: 1 }), NEUTRAL, 0.6, 1).pageTop).toBe(0);
+    expect(gateFeatures(unit({ span: line, blockEnd: line, blockIndex: 0, blocks: 12 }), NEUTRAL, 0.6, 1).pageTop).toBe(1);
+    expect(gateFeatures(unit({ span: line, blockEnd: line, blockIndex: 3, blocks: 12 }), NEUTRAL, 0.6, 1).pageTop).toBe(0);
+    expect(gateFeatures(unit({ span: line, blockEnd: line, blockIndex: 0, blocks: 1 }), NEUTRAL, 0.6, 1).pageTop).toBe(0);
   });
 });
 
