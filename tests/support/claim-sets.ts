@@ -48,7 +48,6 @@ export function makeClaim(id: string, overrides: Partial<Claim> = {}): Claim {
   };
 }
 
-/** A valid claim set of two claims, with whatever `overrides` change. */
 /**
  * A claim for the matcher's tests: its statement and phrasings as given, with no key phrases and no
  * key-term gates unless the test sets them (the rest as `makeClaim` fills it).
@@ -57,6 +56,20 @@ export function ungatedClaim(fields: Pick<Claim, 'id' | 'actor' | 'statement' | 
   return makeClaim(fields.id, { keyPhrases: [], keyTerms: [], ...fields });
 }
 
+/** An invented company's periodic-report target, shared by the matcher's precision tests. */
+export const ACME_RISK_LEDGER: Claim = ungatedClaim({
+  id: 'acme-risk-ledger',
+  actor: ACME,
+  keyPhrases: ['Risk Ledger'],
+  statement: 'Acme AI will publish a Risk Ledger every three months describing the dangers of its models.',
+  phrasings: [
+    'Acme says it will publish a ledger of model dangers every quarter.',
+    'Acme AI promised a quarterly risk ledger on the hazards of its models.',
+    'The company plans to publish a risk ledger every three months.',
+  ],
+});
+
+/** A valid claim set of two claims, with whatever `overrides` change. */
 export function makeClaimSet(overrides: Partial<ClaimSet> = {}): ClaimSet {
   return {
     schemaVersion: CLAIM_SCHEMA_VERSION,

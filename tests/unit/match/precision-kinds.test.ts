@@ -9,7 +9,7 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { ACME, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -72,17 +72,7 @@ const CLAIMS: Claim[] = [
       'Acme promises to keep models above its risk thresholds unreleased until safeguards are in place.',
     ],
   }),
-  claim({
-    id: 'acme-risk-ledger',
-    actor: ACME,
-    keyPhrases: ['Risk Ledger'],
-    statement: 'Acme AI will publish a Risk Ledger every three months describing the dangers of its models.',
-    phrasings: [
-      'Acme says it will publish a ledger of model dangers every quarter.',
-      'Acme AI promised a quarterly risk ledger on the hazards of its models.',
-      'The company plans to publish a risk ledger every three months.',
-    ],
-  }),
+  ACME_RISK_LEDGER,
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');

@@ -13,22 +13,12 @@ import type { Features } from '../../../lib/match/model';
 import { FEATURE_NAMES } from '../../../lib/match/model';
 import type { Tunables } from '../../../lib/match/tunables';
 import { GATE_FEATURE_NAMES, GATE_THRESHOLD, gateFeatures, gateProbability, type GateUnit } from '../../../lib/match/unit-gate';
-import { ACME, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME_RISK_LEDGER, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
 const CLAIMS: Claim[] = [
-  claim({
-    id: 'acme-risk-ledger',
-    actor: ACME,
-    keyPhrases: ['Risk Ledger'],
-    statement: 'Acme AI will publish a Risk Ledger every three months describing the dangers of its models.',
-    phrasings: [
-      'Acme says it will publish a ledger of model dangers every quarter.',
-      'Acme AI promised a quarterly risk ledger on the hazards of its models.',
-      'The company plans to publish a risk ledger every three months.',
-    ],
-  }),
+  ACME_RISK_LEDGER,
   claim({
     id: 'msa-incident-reporting',
     actor: RURITANIA,
