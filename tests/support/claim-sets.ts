@@ -69,6 +69,19 @@ export const ACME_RISK_LEDGER: Claim = ungatedClaim({
   ],
 });
 
+/** An invented law's incident-reporting duty, shared by the matcher's precision tests. */
+export const MSA_INCIDENT_REPORTING: Claim = ungatedClaim({
+  id: 'msa-incident-reporting',
+  actor: RURITANIA,
+  instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+  statement: 'The Model Safety Act requires model developers to report serious incidents to the national regulator within 10 days, from 1 March 2027.',
+  phrasings: [
+    'Developers in Ruritania must report serious incidents to the regulator within 10 days.',
+    'Ruritania makes AI developers notify the regulator of serious incidents within ten days from March 2027.',
+    'Under the Model Safety Act, serious incidents have to be reported within 10 days.',
+  ],
+});
+
 /** A valid claim set of two claims, with whatever `overrides` change. */
 export function makeClaimSet(overrides: Partial<ClaimSet> = {}): ClaimSet {
   return {

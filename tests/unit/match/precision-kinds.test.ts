@@ -9,24 +9,14 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { ACME, ACME_RISK_LEDGER, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
 
 
 const CLAIMS: Claim[] = [
-  claim({
-    id: 'msa-incident-reporting',
-    actor: RURITANIA,
-    instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
-    statement: 'The Model Safety Act requires model developers to report serious incidents to the national regulator within 10 days, from 1 March 2027.',
-    phrasings: [
-      'Developers in Ruritania must report serious incidents to the regulator within 10 days.',
-      'Ruritania makes AI developers notify the regulator of serious incidents within ten days from March 2027.',
-      'Under the Model Safety Act, serious incidents have to be reported within 10 days.',
-    ],
-  }),
+  MSA_INCIDENT_REPORTING,
   claim({
     id: 'msa-publish-plan',
     actor: RURITANIA,

@@ -13,23 +13,13 @@ import type { Features } from '../../../lib/match/model';
 import { FEATURE_NAMES } from '../../../lib/match/model';
 import type { Tunables } from '../../../lib/match/tunables';
 import { GATE_FEATURE_NAMES, GATE_THRESHOLD, gateFeatures, gateProbability, type GateUnit } from '../../../lib/match/unit-gate';
-import { ACME_RISK_LEDGER, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME_RISK_LEDGER, MSA_INCIDENT_REPORTING } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
 const CLAIMS: Claim[] = [
   ACME_RISK_LEDGER,
-  claim({
-    id: 'msa-incident-reporting',
-    actor: RURITANIA,
-    instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
-    statement: 'The Model Safety Act requires model developers to report serious incidents to the national regulator within 10 days, from 1 March 2027.',
-    phrasings: [
-      'Developers in Ruritania must report serious incidents to the regulator within 10 days.',
-      'Ruritania makes AI developers notify the regulator of serious incidents within ten days from March 2027.',
-      'Under the Model Safety Act, serious incidents have to be reported within 10 days.',
-    ],
-  }),
+  MSA_INCIDENT_REPORTING,
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
