@@ -276,7 +276,7 @@ export class PageAnnotator {
   scrollToClaim(claimId: string): boolean {
     const highlight = this.registry
       .all()
-      .filter((h) => h.spec.claimId === claimId)
+      .filter((h) => h.spec.claimId === claimId && this.registry.seated(h))
       .sort((a, b) => a.spec.start - b.spec.start)[0];
     if (!highlight) return false;
     const first = highlight.elements.find((element) => element.isConnected);
@@ -293,11 +293,21 @@ export class PageAnnotator {
     return true;
   }
 
-  /** The highlight an event is about, if it is one of ours (forged marks are not in the registry). */
+  /**
+   * The highlight an event is about, if it is one of ours (forged marks and clones are not in the
+   * registry) and still where we painted it. One the page moved, or put beside other words, opens
+   * nothing: it goes, and its places are read again (checked here, at the event, because the page's
+   * script can move a mark and focus it before our observer hears of the move).
+   */
   highlightFor(target: EventTarget | null): PaintedHighlight | undefined {
     if (!(target instanceof Element)) return undefined;
     const mark = target.closest(`mark.${MARK_CLASS}`);
-    return mark ? this.registry.get(mark) : undefined;
+    const highlight = mark ? this.registry.get(mark) : undefined;
+    if (!highlight || this.registry.seated(highlight)) return highlight;
+    const places = this.scheduler.withoutObserver(() => this.registry.dropUnseated(highlight));
+    this.card.hideIfGone((shown) => shown !== highlight);
+    this.scheduler.invalidate(places);
+    return undefined;
   }
 
   /** The range-painted highlight under the pointer (those have no element to be an event target). */
@@ -330,7 +340,8 @@ export class PageAnnotator {
     this.noteRemovedHighlights(records);
     const dropped = this.registry.repair(records);
     if (dropped.length > 0) this.scheduler.invalidate(records.filter((record) => record.type === 'childList').map((record) => record.target));
-    this.card.hideIfGone((highlight) => this.registry.all().includes(highlight));
+    // The open card's highlight must also still be where we painted it (the page may have moved it).
+    this.card.hideIfGone((highlight) => this.registry.all().includes(highlight) && this.registry.seated(highlight));
   }
 
   /**

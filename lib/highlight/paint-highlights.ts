@@ -1,6 +1,8 @@
 import Mark from 'mark.js';
 import { BLOCK_SEPARATOR, isMarkCounted, LINE_BREAK, type ExtractedText } from '../text/extract-text';
 import { toNodeRanges, type NodeRange } from '../text/node-ranges';
+import { seatsOf, stillSeated, type HighlightSeat } from './highlight-seat';
+import { INLINE_TAGS } from './inline-tags';
 import { RangePainter } from './range-highlights';
 
 export const MARK_CLASS = 'pledge-lens-mark';
@@ -88,6 +90,8 @@ export class HighlightRegistry {
   private readonly splitAfter = new WeakMap<Element, ChildNode>();
   /** Each split origin's text as we last left it: tells the page splitting it from the page rewriting it. */
   private readonly originText = new WeakMap<Text, string>();
+  /** Where each wrapped highlight was painted (highlight-seat.ts): kept here, out of the page's reach. */
+  private readonly seats = new WeakMap<PaintedHighlight, HighlightSeat[]>();
 
   constructor(painter?: RangePainter) {
     this.painter = painter;
@@ -120,6 +124,23 @@ export class HighlightRegistry {
   add(highlight: PaintedHighlight): void {
     this.painted.push(highlight);
     for (const element of highlight.elements) this.byElement.set(element, highlight);
+    if (highlight.mode === 'mark') this.seats.set(highlight, seatsOf(highlight.elements));
+  }
+
+  /**
+   * Whether a highlight is where we painted it, around the words we painted, so its card may open:
+   * marks still in their block with the same text in and around them (a page moves our marks, or
+   * changes the words beside them, to make our verdict vouch for text of its choosing); ranges still
+   * holding their text, with the proxy still beside it. Cheap enough for every hover and focus.
+   */
+  seated(highlight: PaintedHighlight): boolean {
+    if (highlight.mode === 'interim') return rangesIntact(highlight);
+    if (highlight.mode === 'range') {
+      const proxy = highlight.elements[0];
+      return rangesIntact(highlight) && (!proxy || proxy.parentNode === highlight.ranges[0]!.startContainer.parentNode);
+    }
+    const seats = this.seats.get(highlight);
+    return seats !== undefined && stillSeated(highlight.elements, seats);
   }
 
   /**
@@ -163,6 +184,7 @@ export class HighlightRegistry {
   remove(highlight: PaintedHighlight): void {
     const index = this.painted.indexOf(highlight);
     if (index >= 0) this.painted.splice(index, 1);
+    this.seats.delete(highlight);
     if (highlight.mode !== 'mark') this.painter?.remove(highlight.spec.kind, highlight.ranges);
     for (const element of highlight.elements) {
       if (highlight.mode === 'mark') {
@@ -171,6 +193,18 @@ export class HighlightRegistry {
       } else element.remove();
       this.byElement.delete(element);
     }
+  }
+
+  /**
+   * Takes off a highlight found out of its seat between page changes (the page moved a mark, or
+   * changed the words beside it, in a way repair does not see, as in an ancestor it moved): its words
+   * stay where they are. Returns the places to read again: where it was painted and where its marks are.
+   */
+  dropUnseated(highlight: PaintedHighlight): Node[] {
+    const places = new Set<Node>(this.seats.get(highlight)?.map((seat) => seat.block));
+    for (const element of highlight.elements) if (element.parentNode) places.add(element.parentNode);
+    this.remove(highlight);
+    return [...places];
   }
 
   /**
@@ -288,6 +322,19 @@ export class HighlightRegistry {
       else if (record.type === 'childList') record.removedNodes.forEach(dropOrigin);
     }
     for (const highlight of this.painted) if (highlight.mode !== 'mark' && !rangesIntact(highlight)) dropped.add(highlight);
+    // A mark the page moved (out of its block, or beside other words) is no longer around the claim's
+    // text: it goes, its words stay where the page put them, and the rescan of the places the page
+    // changed paints the claim again where its text still is. A mark the page only wrapped in place
+    // keeps its seat and stays.
+    for (const record of records) {
+      if (record.type !== 'childList') continue;
+      for (const nodes of [record.removedNodes, record.addedNodes]) {
+        for (const node of nodes) {
+          const highlight = node.nodeType === ELEMENT_NODE && node.isConnected ? this.byElement.get(node as Element) : undefined;
+          if (highlight?.mode === 'mark' && !dropped.has(highlight) && !this.seated(highlight)) dropped.add(highlight);
+        }
+      }
+    }
     for (const highlight of dropped) this.remove(highlight);
     return [...dropped];
   }
@@ -323,9 +370,6 @@ function commonContext(nodes: readonly Text[], markRoot: Node): Node {
   while (context && context !== markRoot && !nodes.every((node) => context!.contains(node))) context = context.parentNode;
   return context ?? markRoot;
 }
-
-/** Elements that sit inside a line of text: a region's context climbs past them to the paragraph. */
-const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DEL', 'DFN', 'EM', 'FONT', 'I', 'INS', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR']);
 
 /**
  * The context mark.js walks for a highlight: the paragraph (or larger block) holding all its text.

@@ -107,15 +107,11 @@ describe('repair examples found by the random sequences', () => {
     const otherText = other.firstChild as Text;
     const [first] = ourMarks(registry);
     other.append(first!);
-    repair();
-    // The page rewrites the node its last mark came from (empty: the mark began it): the highlight goes, marks and all.
-    const last = paragraph.querySelector('em')!.nextSibling as Text;
-    expect(last.data).toBe('');
-    last.data = 'Rewritten.';
+    // A mark moved out of its block unseats its highlight (attack report 8, finding 2): it goes, marks and all.
     repair();
     stop();
     expect(ourMarks(registry)).toEqual([]);
-    expect(paragraph.textContent).toBe('Intro. Risk ReportsRewritten.');
+    expect(paragraph.textContent).toBe('Intro. Risk Reports every three to six months.');
     expect(otherText.data, "the page's node holds its own text only").toBe('Other text. ');
     expect(other.textContent).toBe('Other text. Anthropic will publish ');
   });
