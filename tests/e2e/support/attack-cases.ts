@@ -9,7 +9,24 @@ import type { ClosedCardInfo } from './closed-card';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** The attack steps pages/attack.html defines on `window.pledgeLensAttack`. */
-export type AttackStep = 'marks' | 'stops' | 'heardScriptStarted' | 'endContentScript' | 'dispatchSynthetic' | 'dispatchSyntheticOnOthers' | 'dispatchClosing' | 'readCard' | 'rewriteCard' | 'enumerate' | 'sweepStyles' | 'markLook';
+export type AttackStep =
+  | 'marks'
+  | 'stops'
+  | 'heardScriptStarted'
+  | 'endContentScript'
+  | 'dispatchSynthetic'
+  | 'dispatchSyntheticOnOthers'
+  | 'dispatchClosing'
+  | 'readCard'
+  | 'rewriteCard'
+  | 'enumerate'
+  | 'sweepStyles'
+  | 'markLook'
+  | 'moveStopToAd'
+  | 'cloneStopToAd'
+  | 'denyBesideStop'
+  | 'focusTaken'
+  | 'takenIsMark';
 
 export interface MarkLook {
   decoration: string;
@@ -180,6 +197,49 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         expect(all).not.toContain(card.mentionId);
         expect(all).not.toContain(card.statement.slice(0, 40));
         expect(all).not.toMatch(ID_SHAPE);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    // Attack report 8, finding 2. Focus the page moves by script is trusted (docs/security.md): on the
+    // build before the fix, the first two attacks opened our genuine card beside the page's words.
+    test('a mark the page moves into its ad and focuses opens no card, then or after repair; the mark is unwrapped there', async () => {
+      const tab = await openAttackPage();
+      try {
+        expect(await tab.attack<boolean>('moveStopToAd'), 'the page moved our keyboard stop and focused it').toBe(true);
+        await sleep(REACTION_MS);
+        expect((await tab.card()).open, 'the card opened for our mark in the page\'s ad').toBe(false);
+        expect(await tab.attack<boolean>('takenIsMark'), 'the moved mark is still ours').toBe(false);
+        await tab.attack('focusTaken');
+        await sleep(REACTION_MS);
+        expect((await tab.card()).open, 'the card opened for the moved mark after repair').toBe(false);
+        // Control: our other highlight, where we painted it, still opens for the real pointer.
+        expect((await openCardForReal(tab)).open).toBe(true);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('words the page puts right before a highlight stop it opening the card', async () => {
+      const tab = await openAttackPage();
+      try {
+        expect(await tab.attack<boolean>('denyBesideStop'), 'the page wrote beside our keyboard stop and focused it').toBe(true);
+        await sleep(REACTION_MS);
+        expect((await tab.card()).open, 'the card opened for our mark beside the page\'s denial').toBe(false);
+        expect(await tab.attack<boolean>('takenIsMark'), 'the mark beside the page\'s words is still ours').toBe(false);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('a clone of our mark in the page\'s ad opens no card; the original still does', async () => {
+      const tab = await openAttackPage();
+      try {
+        expect(await tab.attack<boolean>('cloneStopToAd'), 'the page focused its clone').toBe(true);
+        await sleep(REACTION_MS);
+        expect((await tab.card()).open, 'the card opened for a clone of our mark').toBe(false);
+        expect((await openCardForReal(tab)).open).toBe(true);
       } finally {
         await tab.close();
       }
