@@ -1028,6 +1028,30 @@ function judgeUnit(
     );
     for (const a of beaten) accepted.splice(accepted.indexOf(a), 1);
   }
+  if (t.siblingYield > 0 && accepted.length > 1) {
+    // Two claims of one instrument on one sentence, one of them with every key-term group (or its
+    // distinctive name) present and the other missing one: the sentence says what only the first one
+    // says, and the second shares the instrument's vocabulary ("Under the new framework, if a model
+    // reaches the critical threshold, Meta will continue only with validated safeguards" is the 2026
+    // rule, not the 2025 stop pledge it replaced).
+    const strength = (j: Judged) => j.features.score + j.features.facet;
+    const distinct = (j: Judged) => j.features.gatesAll > 0 || j.features.named > 0;
+    // A claim found on its own clause is another claim the sentence carries, not a rival for it.
+    const yields = accepted.filter((a) =>
+      !a.byClause &&
+      !distinct(a) &&
+      accepted.some(
+        (b) =>
+          b !== a &&
+          !b.byClause &&
+          !b.secondary &&
+          distinct(b) &&
+          groupOf(index.claims[b.claimIndex]!) === groupOf(index.claims[a.claimIndex]!) &&
+          strength(b) - strength(a) >= t.siblingYield,
+      ),
+    );
+    for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
+  }
   if (t.memberOwnClaimFirst > 0 && accepted.length > 1) {
     // "Amazon, in its framework, pledges not to deploy…": Amazon's own pledge, not the Seoul signatories'
     // one it joined (the coalition's claim reached the sentence only through Amazon's name). The member's

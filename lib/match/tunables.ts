@@ -76,6 +76,12 @@ export interface Tunables {
    */
   contextTieBreak: number;
   /**
+   * Two claims of one instrument (or, without one, of one actor) accepted on one sentence: one missing a
+   * key-term group and not named by its distinctive name yields to one with every group or its name
+   * present whose evidence (score + facet) is at least this much stronger. 0: both are kept.
+   */
+  siblingYield: number;
+  /**
    * A law (or other instrument) of another actor framing a unit this much more strongly than a claim's own
    * actor and instrument do, the claim's instrument not named in the unit, takes the unit from it: the items
    * under "What the RAISE Act requires" are New York's duties, not California's SB 53 ones they share
@@ -248,6 +254,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalInstrumentMargin: 0.3,
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
+  siblingYield: 0.4,
   contrastTailJoins: 1,
   dateClauseJoins: 2,
   weekdayDates: 1,

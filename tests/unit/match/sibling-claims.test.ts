@@ -1,13 +1,63 @@
 /**
  * Sibling claims (issue 11): two claims of one actor or instrument competing for one sentence, such as
- * a framework's old pledge and the rule that replaced it, both listing the same document's names.
- * Invented claims in our own words where the kind is the matcher's; the bundled claim set where it is
- * the claim data's.
+ * a framework's old pledge and the rule that replaced it, both listing the same document's names. Invented claims in
+ * our own words; each case has the sentence given to both before (checked with `siblingYield` off) and
+ * a near miss that must stay as it was.
  */
 import { describe, expect, it } from 'vitest';
+import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
-import { bundledClaimSet } from '../../support/claim-sets';
+import type { Tunables } from '../../../lib/match/tunables';
+import { ACME, bundledClaimSet, ungatedClaim as claim } from '../../support/claim-sets';
+
+// One instrument, two claims: the 2025 stop pledge (gated on a word for stopping) and the 2026 rule that
+// replaced it (known by the new document's name), as Meta's two frameworks are in the real set.
+const CHARTER = { name: 'Safety Charter', aliases: ['Scaling Charter'] };
+const CLAIMS: Claim[] = [
+  claim({
+    id: 'acme-charter-stop',
+    actor: ACME,
+    instrument: CHARTER,
+    statement: "Acme AI's Safety Charter (2025) said Acme would stop developing a model that reaches its critical risk threshold; its 2026 Scaling Charter continues development only with validated safeguards.",
+    phrasings: [
+      'Acme AI said it would stop developing any model that reached its critical risk threshold.',
+      'Under its Safety Charter, Acme would halt development of a model at the critical threshold.',
+      'Acme promised to pause work on a critical-risk model, then replaced the stop with safeguards in 2026.',
+      "Acme AI's 2025 charter said development of a model at the critical risk threshold would stop.",
+    ],
+    keyTerms: [['stop', 'halt', 'pause', 'cease', 'suspend'], ['develop', 'development', 'developing', 'model', 'models', 'work']],
+  }),
+  claim({
+    id: 'acme-charter-safeguards',
+    actor: ACME,
+    instrument: CHARTER,
+    statement: 'Under its Scaling Charter (2026), Acme AI continues developing a model that reaches its critical risk threshold only once safeguards are defined, implemented and validated.',
+    phrasings: [
+      'Acme AI now keeps developing a critical-risk model only after validated safeguards are in place.',
+      'Under its Scaling Charter, Acme continues development at the critical threshold only with validated safeguards.',
+      'If an Acme model reaches the critical risk threshold, development continues only once safeguards are implemented and validated.',
+      "Acme AI's 2026 charter lets development go on only with safeguards that have been validated.",
+    ],
+    keyPhrases: ['Scaling Charter'],
+  }),
+];
+
+const index = compileClaimIndex(CLAIMS, '1.0.0');
+const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => m.claimId);
+
+describe('two claims of one instrument on one sentence, one of them missing a key-term group', () => {
+  it('goes to the one whose distinctive name or every key-term group is there', () => {
+    const text = 'Under the Scaling Charter, if a model reaches the critical risk threshold, Acme AI says it will continue development only once safeguards have been defined, implemented and validated.';
+    expect(ids(text, { siblingYield: 0 })).toContain('acme-charter-stop');
+    expect(ids(text)).toEqual(['acme-charter-safeguards']);
+  });
+
+  it('leaves both when the sentence states each, the old pledge with its own words', () => {
+    const text = 'Acme AI said in 2025 that it would stop developing a model at the critical risk threshold; under the Scaling Charter it now continues development only once safeguards are validated.';
+    expect(ids(text)).toEqual(expect.arrayContaining(['acme-charter-stop', 'acme-charter-safeguards']));
+  });
+});
 
 describe('a detail two claims of one actor state ("civil penalties for violations"), in the bundled claim set', () => {
   // Anthropic's compliance framework (a duty under SB 53, penalties for breaking it) and its Advanced AI
