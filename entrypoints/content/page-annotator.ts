@@ -1,6 +1,7 @@
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
+import { drawsPageText } from '@/lib/highlight/page-drawn-text';
 import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, type HighlightSpec, type ModeChooser, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { RangePainter, rangePaintingSupported } from '@/lib/highlight/range-highlights';
 import { MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
@@ -297,13 +298,15 @@ export class PageAnnotator {
    * The highlight an event is about, if it is one of ours (forged marks and clones are not in the
    * registry) and still where we painted it. One the page moved, or put beside other words, opens
    * nothing: it goes, and its places are read again (checked here, at the event, because the page's
-   * script can move a mark and focus it before our observer hears of the move).
+   * script can move a mark and focus it before our observer hears of the move). One inside which the
+   * page's CSS draws words of its own (`::before`, `::after`) opens nothing either, and stays.
    */
   highlightFor(target: EventTarget | null): PaintedHighlight | undefined {
     if (!(target instanceof Element)) return undefined;
     const mark = target.closest(`mark.${MARK_CLASS}`);
     const highlight = mark ? this.registry.get(mark) : undefined;
-    if (!highlight || this.registry.seated(highlight)) return highlight;
+    if (!highlight) return undefined;
+    if (this.registry.seated(highlight)) return drawsPageText(highlight.elements) ? undefined : highlight;
     const places = this.scheduler.withoutObserver(() => this.registry.dropUnseated(highlight));
     this.card.hideIfGone((shown) => shown !== highlight);
     this.scheduler.invalidate(places);

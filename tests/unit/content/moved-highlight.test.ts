@@ -4,7 +4,8 @@
  * and focuses it in the same task, before our observer hears of the move. The highlight an event is
  * about (`PageAnnotator.highlightFor`, which every card-opening listener asks) must be none; the
  * moved mark is unwrapped, its words left where the page put them, and the claim is painted again
- * where its text still is. An open card whose mark is moved closes.
+ * where its text still is. An open card whose mark is moved closes. A mark inside which the page's CSS
+ * draws words opens nothing either.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -132,6 +133,21 @@ describe('a page that moves our highlight', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     // The claim's words are still in the paragraph: painted again, now with the page's words before them.
     expect(annotator.highlightFor(stopIn('claim'))?.spec.claimId).toBe(CLAIM.id);
+  });
+
+  it("words the page's CSS draws inside the mark (::before, ::after): no highlight for the event, and the mark stays", async () => {
+    const annotator = await started();
+    const stop = stopIn('claim');
+    // happy-dom computes no pseudo-element styles: the browser's answer to the page's rule stands in.
+    const computed = window.getComputedStyle.bind(window);
+    const drawn = vi.spyOn(window, 'getComputedStyle').mockImplementation((element, pseudo) => {
+      const style = computed(element, pseudo);
+      return pseudo === '::before' && element === stop ? ({ ...style, content: '"It is false that "' } as CSSStyleDeclaration) : style;
+    });
+    expect(annotator.highlightFor(stop)).toBeUndefined();
+    expect(stop.isConnected).toBe(true);
+    drawn.mockRestore();
+    expect(annotator.highlightFor(stop)?.spec.claimId).toBe(CLAIM.id);
   });
 
   it('an open card closes when the page moves its mark', async () => {
