@@ -26,7 +26,8 @@ export type AttackStep =
   | 'cloneStopToAd'
   | 'denyBesideStop'
   | 'focusTaken'
-  | 'takenIsMark';
+  | 'takenIsMark'
+  | 'drawInStops';
 
 export interface MarkLook {
   decoration: string;
@@ -239,6 +240,20 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         expect(await tab.attack<boolean>('cloneStopToAd'), 'the page focused its clone').toBe(true);
         await sleep(REACTION_MS);
         expect((await tab.card()).open, 'the card opened for a clone of our mark').toBe(false);
+        expect((await openCardForReal(tab)).open).toBe(true);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test("words the page's CSS draws inside our highlights (::before) stop the card opening there; without them it opens", async () => {
+      const tab = await openAttackPage();
+      try {
+        expect(await tab.attack<boolean>('drawInStops', 'true'), "the page's rule draws inside our highlight").toBe(true);
+        await tab.hoverFirstHighlight();
+        await sleep(REACTION_MS);
+        expect((await tab.card()).open, 'the card opened for a highlight the page drew its words into').toBe(false);
+        await tab.attack('drawInStops', 'false');
         expect((await openCardForReal(tab)).open).toBe(true);
       } finally {
         await tab.close();
