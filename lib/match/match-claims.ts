@@ -968,8 +968,15 @@ function judgeUnit(
       if (!judgeable) continue;
       const runLexicals = undecided.map((k) => lexical(h, nominated[k]!.claimIndex, runTerms));
       // What a claim accepted on the whole sentence already explains in this clause: a neighbouring
-      // claim sharing a detail ("every three to six months") does not get the clause for that detail.
-      const explained = wholeSentence.reduce((best, claimIndex) => Math.max(best, lexical(h, claimIndex, runTerms).score), 0);
+      // claim sharing a detail ("every three to six months") does not get the clause for that detail,
+      // nor a clause the whole sentence's claim states in its own statement (`clauseFacetExplained`).
+      let explained = 0;
+      let explainedFacet = 0;
+      for (const claimIndex of wholeSentence) {
+        const whole = lexical(h, claimIndex, runTerms);
+        explained = Math.max(explained, whole.score);
+        explainedFacet = Math.max(explainedFacet, whole.facet);
+      }
       const runBest = new Map<number, number>();
       undecided.forEach((k, j) => {
         const group = groupOf(index.claims[nominated[k]!.claimIndex]!);
@@ -981,6 +988,7 @@ function judgeUnit(
         const l = runLexicals[j]!;
         if (!evident(l)) return;
         if (explained >= l.score) return;
+        if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
         // A clause is short by nature: whether the sentence is short is what "short" asks.

@@ -82,6 +82,14 @@ export interface Tunables {
    */
   siblingYield: number;
   /**
+   * A claim judged on a clause of a sentence that another claim was accepted on whole does not get the
+   * clause when the whole sentence's claim covers it, by one of its facets (a clause of its statement or
+   * a phrasing), at least this many times as well as the clause's claim does: "The statute also bars
+   * false statements about risk and, for large developers, about how they implement their frameworks"
+   * is one duty whose statement names the framework, not a second duty in its last clause. 0: off.
+   */
+  clauseFacetExplained: number;
+  /**
    * A law (or other instrument) of another actor framing a unit this much more strongly than a claim's own
    * actor and instrument do, the claim's instrument not named in the unit, takes the unit from it: the items
    * under "What the RAISE Act requires" are New York's duties, not California's SB 53 ones they share
@@ -255,6 +263,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
   siblingYield: 0.4,
+  clauseFacetExplained: 1.4,
   contrastTailJoins: 1,
   dateClauseJoins: 2,
   weekdayDates: 1,

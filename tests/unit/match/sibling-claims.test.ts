@@ -79,3 +79,49 @@ describe('a detail two claims of one actor state ("civil penalties for violation
     expect(found.filter(([id]) => id === 'anthropic-advanced-ai-framework')).toEqual([['anthropic-advanced-ai-framework', proposal]]);
   });
 });
+
+describe("a clause the whole sentence's claim states itself, sharing words with a sibling duty", () => {
+  // Two duties of one law: publishing a safety plan, and not lying about risks or about following that plan.
+  const ACT = { name: 'Model Safety Act', aliases: ['MSA'] };
+  const RURITANIA = { id: 'ruritania', name: 'Ruritania', type: 'government' as const, aliases: [] };
+  const law = compileClaimIndex(
+    [
+      claim({
+        id: 'msa-publish-plan',
+        actor: RURITANIA,
+        instrument: ACT,
+        statement: 'The Model Safety Act requires large model developers to publish a written safety plan, follow it and update it every year.',
+        phrasings: [
+          'Ruritania requires large model developers to publish their safety plans and follow them.',
+          'Under the Model Safety Act, developers must post a written safety plan online and comply with it.',
+          'AI developers in Ruritania have to publish a safety plan and stick to it.',
+        ],
+      }),
+      claim({
+        id: 'msa-no-false-statements',
+        actor: RURITANIA,
+        instrument: ACT,
+        statement: 'The Model Safety Act bars developers from false or misleading statements about catastrophic risk and, for large developers, about how they follow their safety plans.',
+        phrasings: [
+          'Under the Model Safety Act, developers may not make false or misleading statements about catastrophic risk.',
+          'Ruritania bans misleading claims about catastrophic model risk and about compliance with safety plans.',
+          'Developers in Ruritania face penalties for lying about catastrophic risk.',
+        ],
+      }),
+    ],
+    '1.0.0',
+  );
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, law, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)]);
+  const ban = 'The Model Safety Act also bars developers from false or misleading statements about catastrophic risk and, for large developers, about how they follow their written safety plans.';
+
+  it('is not given to the sibling', () => {
+    expect(found(ban, { clauseFacetExplained: 0 }).map(([id]) => id)).toContain('msa-publish-plan');
+    // The split still cuts the sentence before that clause (see lib/match/README.md, 1 Dec 2026).
+    expect(found(ban).map(([id]) => id)).toEqual(['msa-no-false-statements']);
+  });
+
+  it('leaves a clause stating the sibling duty with its own words', () => {
+    const both = 'The Model Safety Act bars developers from false or misleading statements about catastrophic risk, and it requires large developers to publish a written safety plan and update it every year.';
+    expect(found(both).map(([id]) => id)).toEqual(['msa-no-false-statements', 'msa-publish-plan']);
+  });
+});
