@@ -3,13 +3,14 @@
  * scanner all read: adding a format is one entry here (plus its serialiser module).
  */
 import type { Claim } from '../claims/schema';
+import { exportCsl } from './export-csl';
 import { exportCsv } from './export-csv';
 import { exportMarkdown } from './export-markdown';
 import { exportW3c } from './export-w3c';
 import { escapeBidiControls } from './exported-text';
 import type { Mention } from './schema';
 
-export const EXPORT_FORMAT_IDS = ['w3c', 'csv', 'markdown'] as const;
+export const EXPORT_FORMAT_IDS = ['w3c', 'csv', 'markdown', 'csl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number];
 
 export interface ExportFormatSpec {
@@ -49,6 +50,15 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = 
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
     serialise: (mentions, claims, generatedAt) => exportMarkdown(mentions, claims, { generatedAt, includeWrongMatches: true }),
+  },
+  csl: {
+    label: 'CSL-JSON (Zotero, reference managers)',
+    shortLabel: 'CSL-JSON',
+    extension: 'json',
+    // Plain JSON, not CSL's own "application/vnd.citationstyles.csl+json": a browser may correct a
+    // download's extension to one its type names, and .json is the extension Zotero's CSL JSON translator names.
+    mimeType: 'application/json',
+    serialise: (mentions, claims, generatedAt) => `${JSON.stringify(exportCsl(mentions, claims, { generatedAt }), null, 2)}\n`,
   },
 };
 

@@ -11,6 +11,7 @@ import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
+import { groupByPage } from './group-by-page';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
 
@@ -209,19 +210,6 @@ function exportedWhen(generatedAt: string): string {
   if (Number.isNaN(when.getTime())) return escapeMarkdownText(generatedAt);
   const iso = when.toISOString();
   return `${formatDay(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
-}
-
-/** Pages appear in the order their first mention was given; mentions within a page in text order. */
-function groupByPage(mentions: readonly Mention[]): Mention[][] {
-  const groups = new Map<string, Mention[]>();
-  for (const mention of mentions) {
-    const group = groups.get(mention.pageUrl);
-    if (group) group.push(mention);
-    else groups.set(mention.pageUrl, [mention]);
-  }
-  return Array.from(groups.values(), (group) =>
-    [...group].sort((a, b) => a.anchor.start - b.anchor.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  );
 }
 
 /** ", 1 of them marked as a wrong match" when the file holds any: a reader who chose to include them sees it at the top. */

@@ -39,6 +39,7 @@ export const EXPORT_FORMAT_MESSAGE = {
   w3c: 'exportFormat_w3c',
   csv: 'exportFormat_csv',
   markdown: 'exportFormat_markdown',
+  csl: 'exportFormat_csl',
 } as const satisfies Record<ExportFormat, MessageName>;
 
 export const kindLabel = (t: Translator, kind: ClaimKind): string => t(KIND_MESSAGE[kind]);

@@ -84,15 +84,50 @@ describe('exports of a hostile page and note', () => {
     expect(md).toContain('\\<script\\>alert(2)\\</script\\>');
   });
 
+  it('CSL-JSON: no rich-text tag, bidi control or Extra-field line of the page\'s or the note\'s, the words all there', () => {
+    const page = 'https://news.example/2026/acme-policy';
+    const titleAttack = makeMention({ pageUrl: page, pageTitle: `<i>Fake</i> <span class="nocase">x</span> <sc>y</sc> ${BIDI}`, exact: '</b><sup>tiny</sup> <SUB>z</SUB>', start: 5 });
+    const lineAttack = makeMention({
+      pageUrl: page,
+      exact: 'the page says\nType: book\nURL: https://evil.example\n{:issued:1900}',
+      start: 60,
+      note: { text: `Title: mine\nissued: 1900\n${HTML}\n${BIDI}`, updatedAt: '2026-11-21T20:00:00.000Z' },
+    });
+    const file = serialise('csl', [...hostile, titleAttack, lineAttack]);
+    const items = JSON.parse(file) as Array<Record<string, unknown> & { note: string; title: string }>;
+    expect(items).toHaveLength(1);
+    const strings = items.flatMap((item) => Object.values(item).filter((value): value is string => typeof value === 'string'));
+    for (const text of strings) {
+      // citeproc-js, Pandoc and Zotero's titles read some tags as formatting, an HTML note any tag.
+      expect(text).not.toMatch(/<[a-z/!?]/i);
+      expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    }
+    // Zotero reads a note's line that opens "name: value" (or "{:name:value}") into a field of the
+    // item, citeproc an Extra line "name: value" into a CSL variable: every line opens with a mark of ours.
+    for (const line of items[0]!.note.split('\n')) {
+      expect(line, line).not.toMatch(/^([a-z][a-z -_]+):(.+)/i);
+      expect(line, line).not.toMatch(/^{:/);
+      expect(line, line).not.toMatch(/^([A-Za-z \-]+)(:\s*.+)/);
+      if (line !== '') expect(line, line).toMatch(/^[—“·⋮]/u);
+    }
+    // The first mention in text order gives the title; every "<" that would open a tag is "＜".
+    expect(items[0]!.title).toBe('＜i>Fake＜/i> ＜span class="nocase">x＜/span> ＜sc>y＜/sc> invoicefdp.exe and isolated');
+    expect(items[0]!.note).toContain('“the page says Type: book URL: https://evil.example {:issued:1900}”');
+    expect(items[0]!.note).toContain('· Your note: Title: mine\n⋮ issued: 1900\n⋮ ＜img src=x onerror=alert(1)>＜script>alert(2)＜/script>\n⋮ invoicefdp.exe and isolated');
+    expect(items[0]!.note).toContain('“＜/b>＜sup>tiny＜/sup> ＜SUB>z＜/SUB>”');
+    expect(items[0]!.note).toContain('· Flagged as a wrong match');
+  });
+
   it('a 1 MB note exports whole in every format within two seconds (about 0.15 s here), and import refuses it in words instead of cutting it', () => {
     const note = `${'A researcher\'s long note, =1+1 <b>bold</b> #tag. '.repeat(20_000).slice(0, 1_000_000)}`;
     const big = [makeMention({ note: { text: note, updatedAt: '2026-11-21T20:00:00.000Z' } })];
     const started = performance.now();
-    const files = { w3c: serialise('w3c', big), csv: serialise('csv', big), markdown: serialise('markdown', big) };
+    const files = { w3c: serialise('w3c', big), csv: serialise('csv', big), markdown: serialise('markdown', big), csl: serialise('csl', big) };
     expect(performance.now() - started).toBeLessThan(2000);
     expect(JSON.parse(files.w3c).first.items[0].body.find((body: { purpose: string }) => body.purpose === 'commenting').value).toBe(note);
     expect((parse(files.csv, { columns: true, bom: true }) as Array<Record<string, string>>)[0]!.note).toBe(note);
     expect(files.markdown.length).toBeGreaterThan(note.length);
+    expect(JSON.parse(files.csl)[0].note).toContain(`· Your note: ${note.trim().replace(/<(?=[a-z/])/g, '＜')}`);
     expect(files.markdown).not.toMatch(/(^|[^\\])<b>/m);
     const refused = parseAnnotationExport(files.w3c, now);
     expect(refused).toEqual({ ok: false, error: 'item 1 field body (commenting).value invalid: must be at most 20000 characters' });

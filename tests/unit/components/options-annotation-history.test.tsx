@@ -247,10 +247,10 @@ describe('AnnotationHistory export and import', () => {
     }
   });
 
-  it('offers the three export formats', () => {
+  it('offers the four export formats', () => {
     renderIn(<AnnotationHistory {...props()} />);
     const values = Array.from(screen.getByTestId<HTMLSelectElement>('export-format').options).map((o) => o.value);
-    expect(values).toEqual(['w3c', 'csv', 'markdown']);
+    expect(values).toEqual(['w3c', 'csv', 'markdown', 'csl']);
   });
 
   it('reads the chosen file and reports the import counts', async () => {

@@ -1,0 +1,169 @@
+/**
+ * CSL-JSON export for reference managers (Zotero, Mendeley, Pandoc, citeproc): a JSON array of CSL
+ * items, one per annotated page, typed `webpage` (true of every page Pledge Lens reads; we cannot
+ * tell a newspaper from a blog or a company's post), with the page's title, its site (the host),
+ * its address and the day it was last read (`accessed`), and every annotation on it in the item's
+ * `note`. One item per page, not per annotation: a reference library holds works to cite, and the
+ * annotations are what the reader found in one work; an item per quote would put the same article
+ * into the library once per highlight. The page's publication date (`issued`) is not written: the
+ * history does not store one.
+ *
+ * Zotero reads `note` into the item's Extra field, plain text (no HTML), where a line that opens
+ * with a letter and holds a colon ("Type: book", "URL: …", "Issued: 1900") is read as a field of the
+ * item, and citeproc reads Extra's "name: value" lines as CSL variables when it cites. So every line
+ * of the note opens with a mark of ours (—, “, ·, ⋮), never with the page's or the reader's words.
+ * citeproc-js, Pandoc and Zotero's title field read a few HTML-like tags in any CSL string (`<i>`,
+ * `<b>`, `<sup>`, `<sub>`, `<sc>`, `<span …>`), and an app that shows `note` as an HTML note would
+ * read any tag: the "<" that would open a tag, a comment or a closing tag is written as "＜"
+ * (U+FF1C), so a page cannot set its words in small capitals or superscript in a bibliography, nor
+ * add markup to a note. A "<" before a space or digit ("a < b", "<5%") stays as it is.
+ * Bidi controls are dropped (a title's U+202E would turn round the rest of its line in Zotero).
+ */
+import type { Claim } from '../claims/schema';
+import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { formatDay } from '../format/dates';
+import { earlierInstant, laterInstant, primarySource } from './claim-facts';
+import { exportedText, withoutBidiControls } from './exported-text';
+import { groupByPage } from './group-by-page';
+import type { Mention } from './schema';
+
+/** A CSL date: `[[year, month, day]]`, as the CSL-JSON schema's `date-parts`. */
+export interface CslDate {
+  'date-parts': [[number, number, number]];
+}
+
+/** The CSL-JSON fields this export writes (the schema's names: `container-title`, `URL` in capitals). */
+export interface CslItem {
+  /** Unique in the file and usable as a Pandoc citation key: `news.example.com-2026-11-25`, `…-2` on a second page. */
+  id: string;
+  type: 'webpage';
+  title: string;
+  /** The site: the page's host without "www."; absent for an address with no host. */
+  'container-title'?: string;
+  /** The page's http(s) address; absent for any other scheme (the note then gives the address). */
+  URL?: string;
+  /** The UTC day the page was last read with a mention on it. */
+  accessed: CslDate;
+  /** The annotations, as plain text lines (see the module comment). */
+  note: string;
+}
+
+export interface ExportCslOptions {
+  /** ISO date-time of the export, in the note's first line. */
+  generatedAt: string;
+}
+
+/** C0 and C1 controls but line feed and tab: JSON would carry them, and Zotero would show them as boxes. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+
+/** A "<" that opens a tag (`<i>`, `</b>`, `<span`), a comment (`<!--`) or a processing instruction (`<?`). */
+const TAG_OPEN = /<(?=[a-z/!?])/gi;
+
+/** Page, claim or note text as CSL data: no bidi controls, no control characters, no tag. */
+export function cslText(text: string): string {
+  return withoutBidiControls(text).replace(CONTROL_CHARS, '').replace(TAG_OPEN, '\uFF1C');
+}
+
+/** `cslText` on one line: every run of whitespace, line breaks included, as one space. */
+function oneLine(text: string): string {
+  return cslText(text).replace(/\s+/g, ' ').trim();
+}
+
+/** The UTC day of an ISO date-time as CSL date parts. */
+function cslDay(instant: string): CslDate {
+  const day = new Date(instant);
+  return { 'date-parts': [[day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()]] };
+}
+
+/**
+ * The page's address as parsed (`href`: a stored address's "<" or space percent-encoded), its host
+ * without "www." ('' for none), and whether it is a web address (http or https).
+ */
+function pageAddress(pageUrl: string): { href: string; web: boolean; host: string } {
+  try {
+    const url = new URL(pageUrl);
+    return { href: url.href, web: url.protocol === 'http:' || url.protocol === 'https:', host: url.hostname.replace(/^www\./, '') };
+  } catch {
+    return { href: pageUrl, web: false, host: '' };
+  }
+}
+
+/** "20 Nov 2026 to 21 Nov 2026", or one day: UTC days, as the history shows them. */
+function seenDays(mention: Mention): string {
+  const [first, last] = [mention.firstSeen, mention.lastSeen].map((instant) => formatDay(new Date(instant).toISOString().slice(0, 10)));
+  return first === last ? first! : `${first} to ${last}`;
+}
+
+/** One mention: its quote on a line of its own, then its facts, each line opening with "·" (a note's later lines with "⋮"). */
+function mentionLines(mention: Mention, claim: Claim | undefined): string[] {
+  const lines = [`“${oneLine(exportedText(mention.anchor.exact))}”`];
+  if (claim) {
+    lines.push(`· ${KIND_LABEL[claim.kind]} · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
+    lines.push(`· Claim by ${oneLine(claim.actor.name)}, as Pledge Lens summarises it: ${oneLine(claim.statement)}`);
+    const source = primarySource(claim);
+    if (source) {
+      const title = oneLine(source.title);
+      lines.push(`· Primary source: ${title ? `${title}, ` : ''}${oneLine(source.url)}`);
+    }
+  } else {
+    lines.push(`· Unknown claim ${oneLine(mention.claimId)}, not in the loaded claim set`);
+  }
+  const note = (mention.note?.text ?? '')
+    .split(/\r\n?|\n/)
+    .map(oneLine)
+    .filter((line) => line !== '');
+  if (note.length > 0) lines.push(`· Your note: ${note[0]}`, ...note.slice(1).map((line) => `⋮ ${line}`));
+  if (mention.wrongMatch?.flagged) lines.push('· Flagged as a wrong match');
+  lines.push(`· Seen ${seenDays(mention)} · Pledge Lens claim ${oneLine(mention.claimId)}`);
+  return lines;
+}
+
+/** "22 Nov 2026, 10:00 UTC". */
+function exportedWhen(generatedAt: string): string {
+  const when = new Date(generatedAt);
+  if (Number.isNaN(when.getTime())) return oneLine(generatedAt);
+  const iso = when.toISOString();
+  return `${formatDay(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}
+
+/** A citation key no earlier item has: the host (or "page") and the first day seen, then "-2", "-3"… */
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** The page's host as a citation key part: letters, digits, dots and hyphens, opening with a letter or digit. */
+function keyPart(host: string): string {
+  const safe = host.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '');
+  return safe === '' ? 'page' : safe;
+}
+
+function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Claim>, generatedAt: string, taken: Set<string>): CslItem {
+  const first = page[0]!;
+  const { href, web, host } = pageAddress(first.pageUrl);
+  const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
+  const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
+  const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
+  if (!web) header.push(`— Address (not a web link) ${oneLine(href)}`);
+  const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId)))];
+  return {
+    id: uniqueId(`${keyPart(host)}-${new Date(firstSeen).toISOString().slice(0, 10)}`, taken),
+    type: 'webpage',
+    title: oneLine(first.pageTitle) || oneLine(href),
+    ...(host !== '' && { 'container-title': oneLine(host) }),
+    ...(web && { URL: href }),
+    accessed: cslDay(lastSeen),
+    note: blocks.map((lines) => lines.join('\n')).join('\n\n'),
+  };
+}
+
+/**
+ * One CSL item per page (pages in the order their first mention was given, mentions in text order),
+ * every mention given included: filter beforehand (a wrong match says so in the note).
+ */
+export function exportCsl(mentions: readonly Mention[], claimsById: ReadonlyMap<string, Claim>, options: ExportCslOptions): CslItem[] {
+  const taken = new Set<string>();
+  return groupByPage(mentions).map((page) => pageItem(page, claimsById, options.generatedAt, taken));
+}
