@@ -1,6 +1,6 @@
 /**
- * CSL-JSON export for reference managers (Zotero, Mendeley, Pandoc, citeproc): a JSON array of CSL
- * items, one per annotated page, typed `webpage` (true of every page Pledge Lens reads; we cannot
+ * CSL-JSON export for reference managers and citation tools (Zotero, Pandoc, citeproc): a JSON array
+ * of CSL items, one per annotated page, typed `webpage` (true of every page Pledge Lens reads; we cannot
  * tell a newspaper from a blog or a company's post), with the page's title, its site (the host),
  * its address and the day it was last read (`accessed`), and every annotation on it in the item's
  * `note`. One item per page, not per annotation: a reference library holds works to cite, and the

@@ -127,7 +127,7 @@ describe('Chromium: popup', () => {
     await article.close();
   });
 
-  test('a note saved in the card is in the JSON-LD, CSV and Markdown exports', async () => {
+  test('a note saved in the card is in the JSON-LD, CSV, Markdown and CSL-JSON exports', async () => {
     const note = `E2E reviewer note ${Date.now()} checked against the policy text`;
     const article = await openArticle('bullet-list-what-changed.html');
     await article.waitForHighlights();
@@ -172,6 +172,14 @@ describe('Chromium: popup', () => {
     const markdown = await popup.export('markdown');
     expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1\.md$/);
     expect(markdown.text).toContain(note);
+
+    const csl = await popup.export('csl');
+    expect(csl.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1\.json$/);
+    const items = JSON.parse(csl.text) as Array<{ id: string; type: string; title: string; URL: string; note: string }>;
+    expect(items.map((item) => [item.type, item.URL])).toEqual([['webpage', article.url]]);
+    expect(items[0]!.id).not.toBe('');
+    expect(items[0]!.title).not.toBe('');
+    expect(items[0]!.note).toContain(`· Your note: ${note}`);
     await popup.close();
     await article.close();
   });

@@ -176,6 +176,30 @@ describe('Chromium options page: annotation history', () => {
       expect(markdown.text).toMatch(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /m);
       expect(markdown.text).toMatch(/^- Source: \[.+\]\(https:\/\/\S+\)$/m);
 
+      // CSL-JSON, offered beside the others: a JSON array, one webpage item per page (each visit's
+      // address is a page), with the fields Zotero and citeproc need and every mention's quote in a note.
+      const offered = await options.page.locator('[data-testid="export-format"] option').evaluateAll((list) => list.map((option) => (option as HTMLOptionElement).value));
+      expect(offered).toEqual(['w3c', 'csv', 'markdown', 'csl']);
+      const csl = await options.exportHistory('csl');
+      expect(csl.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.json$/);
+      const items = JSON.parse(csl.text) as Array<Record<string, unknown>>;
+      expect(Array.isArray(items)).toBe(true);
+      expect(items).toHaveLength(new Set(rows.map((row) => row.page_url)).size);
+      const ids = new Set<unknown>();
+      for (const item of items) {
+        expect(item.type).toBe('webpage');
+        expect(typeof item.id === 'string' && item.id !== '' && !ids.has(item.id)).toBe(true);
+        ids.add(item.id);
+        expect(typeof item.title === 'string' && item.title !== '').toBe(true);
+        expect(String(item.URL).startsWith(server.article(ARTICLE))).toBe(true);
+        expect(item['container-title']).toBe('127.0.0.1');
+        expect(item.accessed).toEqual({ 'date-parts': [[expect.any(Number), expect.any(Number), expect.any(Number)]] });
+        expect(item.note).toMatch(/^— Pledge Lens annotations, exported /);
+        expect(item.note).toMatch(/^· (Binding commitment|Announced target|No commitment) · /m);
+      }
+      const notes = items.map((item) => String(item.note)).join('\n');
+      expect(notes.match(/^“/gm)?.length ?? 0).toBe(ofClaim);
+
       await options.page.locator('[data-testid="filter-claim"]').selectOption('');
       await options.waitForHistoryCount(allRows.length);
     } finally {

@@ -17,7 +17,7 @@ export interface DownloadedFile {
   text: string;
 }
 
-export type ExportFormat = 'w3c' | 'csv' | 'markdown';
+export type ExportFormat = 'w3c' | 'csv' | 'markdown' | 'csl';
 
 /**
  * In-page probes for the popup, shared by the Playwright (Chromium) and Puppeteer (Firefox) page
