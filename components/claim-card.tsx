@@ -7,7 +7,7 @@ import type { MessageName } from '@/lib/i18n/translator';
 import { safeLinkUrl } from '@/lib/sites/url';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Rich, useT } from './i18n';
-import { NOTE_SIZE_PORT_MESSAGE, noteHeightOf } from './note-frame-size';
+import { NOTE_CLOSE_MESSAGE, NOTE_SIZE_PORT_MESSAGE, noteHeightOf } from './note-frame-size';
 
 export interface ClaimCardProps {
   claim: ClaimCardData;
@@ -77,9 +77,12 @@ function showOpened(event: Event): void {
 /**
  * The note frame's content height (px), as its editor reports it (note-frame-size.ts); undefined
  * until it does. Each time the frame loads, the card hands it a fresh port; heights count only from
- * that port, never from the window, where the page posts too.
+ * that port, never from the window, where the page posts too. Escape in the editor arrives on the
+ * same port and calls onClose (the frame's keys never reach the content script).
  */
-function useNoteFrameHeight() {
+function useNoteFrameHeight(onClose: () => void) {
+  const close = useRef(onClose);
+  close.current = onClose;
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<number>();
   // A layout effect: it runs before the browser can fire the frame's load event, which a (later) effect could miss.
@@ -94,10 +97,11 @@ function useNoteFrameHeight() {
       const channel = new MessageChannel();
       port = channel.port1;
       port.onmessage = (event: MessageEvent) => {
+        if (event.data === NOTE_CLOSE_MESSAGE) return close.current();
         const reported = noteHeightOf(event.data);
         if (reported !== undefined) setHeight(reported);
       };
-      // '*': see note-frame-size.ts (the port only ever brings a clamped height to the card).
+      // '*': see note-frame-size.ts (the port only ever brings a clamped height or a close to the card).
       target.postMessage(NOTE_SIZE_PORT_MESSAGE, '*', [channel.port2]);
     };
     element.addEventListener('load', onLoad);
@@ -122,7 +126,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
   const day = (iso: string): string => formatDayIn(t, iso);
   const verdict = verdictOf(t, claim);
   const related = claim.related ?? {};
-  const noteHeight = useNoteFrameHeight();
+  const noteHeight = useNoteFrameHeight(onClose);
   const confidence = CONFIDENCE_MESSAGE[claim.confidence];
   /** " (Anthropic, 24 Feb 2026)" after a source's title; '' when it names neither. */
   const sourceMeta = (publisher: string | undefined, date: string | undefined): string => {

@@ -10,14 +10,19 @@
  *
  * The card posts the port with target origin '*': in Chromium the frame's address is the per-session
  * one (use_dynamic_url) while its document's origin is the extension id's, which the content script
- * cannot name. That is safe because the port carries heights one way, from whoever holds it to the
- * card, clamped to MIN_HEIGHT..MAX_HEIGHT; nothing flows back, and the frame sits in the card's closed
- * root, where the page cannot navigate it.
+ * cannot name. That is safe because the port carries two things one way, from whoever holds it to the
+ * card: heights clamped to MIN_HEIGHT..MAX_HEIGHT, and NOTE_CLOSE_MESSAGE (Escape pressed in the editor,
+ * whose keys the content script never sees). Nothing flows back; the frame sits in the card's closed
+ * root, where the page cannot navigate it; and the worst a holder can do is close the card it sits
+ * in, never open one. The page's own messages to the window are never read.
  */
 /** What the card posts to its frame with the port: the editor takes a port only with this message. */
 export const NOTE_SIZE_PORT_MESSAGE = 'pledge-lens-note-size-port';
 
 const PREFIX = 'pledge-lens-note-height:';
+
+/** What the editor posts on the port when the reader presses Escape in it: the card closes and focus returns to the highlight. */
+export const NOTE_CLOSE_MESSAGE = 'pledge-lens-note-close';
 
 /** Heights outside this range (px) are not a note editor's: the frame keeps its stylesheet height. */
 const MIN_HEIGHT = 40;

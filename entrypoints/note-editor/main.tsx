@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { I18nProvider } from '@/components/i18n';
 import { NoteEditor } from '@/components/note-editor';
-import { NOTE_SIZE_PORT_MESSAGE, noteHeightMessage } from '@/components/note-frame-size';
+import { NOTE_CLOSE_MESSAGE, NOTE_SIZE_PORT_MESSAGE, noteHeightMessage } from '@/components/note-frame-size';
 import { withEnglishFallback } from '@/lib/i18n/english-fallback';
 import { wordFailure } from '@/lib/format/reader-errors';
 import { createTranslator } from '@/lib/i18n/translator';
@@ -65,6 +65,14 @@ window.addEventListener('message', (event) => {
   reportHeight();
 });
 new ResizeObserver(reportHeight).observe(document.body);
+// Escape closes the card, as it does from the card's own controls: our keys never reach the content
+// script, so we ask the card on the port (never the window, which the page reads). Unported (a page
+// framed us itself), Escape does nothing.
+window.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || event.defaultPrevented || event.isComposing) return;
+  event.preventDefault();
+  sizePort?.postMessage(NOTE_CLOSE_MESSAGE);
+});
 
 document.documentElement.lang = t.locale;
 document.title = t('note_title');

@@ -182,4 +182,30 @@ describe('Chromium: the card as a reader sees it', () => {
       await article.close();
     }
   });
+
+  test('keyboard: Escape in the note box and on "Save note" (the note frame, another document) closes the card and returns focus to the highlight', async () => {
+    const article = await openArticle();
+    try {
+      await article.page.setViewportSize({ width: 1280, height: 900 });
+      for (const stop of ['textarea', 'button'] as const) {
+        const { focus } = await article.tabToFirstHighlight();
+        await article.waitForCard();
+        await article.page.keyboard.press('Enter');
+        await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
+        const editor = await noteEditorFrame(article.page);
+        await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+        for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.page.keyboard.press('Tab');
+        // Inside the frame: its legend link, the note box, "Save note".
+        for (let presses = 0; presses < 4 && (await editor.evaluate(() => document.activeElement?.localName)) !== stop; presses++) await article.page.keyboard.press('Tab');
+        expect(await editor.evaluate(() => document.activeElement?.localName), `Tab into the note frame: on its ${stop}`).toBe(stop);
+        await article.pressEscape();
+        await article.waitForCardClosed(2_000, `Escape on the note frame's ${stop}`);
+        const back = await article.focus();
+        expect(back.isHighlight && back.markIndex === focus.markIndex, `${stop}: focus back on the same highlight: ${JSON.stringify({ focus, back })}`).toBe(true);
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-note-escape-${stop}.png`) });
+      }
+    } finally {
+      await article.close();
+    }
+  });
 });

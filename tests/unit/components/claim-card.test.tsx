@@ -10,7 +10,7 @@ import { ClaimCard } from '@/components/claim-card';
 import { NoteEditor } from '@/components/note-editor';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/schema';
-import { NOTE_SIZE_PORT_MESSAGE, noteHeightMessage } from '@/components/note-frame-size';
+import { NOTE_CLOSE_MESSAGE, NOTE_SIZE_PORT_MESSAGE, noteHeightMessage } from '@/components/note-frame-size';
 import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
@@ -200,6 +200,19 @@ describe('ClaimCard: the note frame takes its editor\'s height', () => {
     expect(height()).toBe('');
     handed.port.postMessage(noteHeightMessage(140));
     await vi.waitFor(() => expect(height()).toBe('140px'));
+    handed.port.close();
+  });
+
+  it('closes when its editor reports Escape on the port, and not for a close posted to the window', async () => {
+    const { container, onClose } = renderCard(pausePledge());
+    const { frame } = frameOf(container);
+    const handed = await handedPort(frame);
+    window.dispatchEvent(new MessageEvent('message', { data: NOTE_CLOSE_MESSAGE, source: window }));
+    window.dispatchEvent(new MessageEvent('message', { data: NOTE_CLOSE_MESSAGE, source: frame.contentWindow }));
+    await new Promise((resume) => setTimeout(resume, 20));
+    expect(onClose).not.toHaveBeenCalled();
+    handed.port.postMessage(NOTE_CLOSE_MESSAGE);
+    await vi.waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
     handed.port.close();
   });
 });
