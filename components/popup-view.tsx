@@ -3,6 +3,7 @@ import type { MessageName, Translator } from '@/lib/i18n/translator';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ClaimKind, ClaimStatus } from '@/lib/claims/schema';
+import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { wordHistoryNotice } from '@/lib/format/reader-errors';
@@ -64,18 +65,17 @@ interface Shown extends PageClaimSummary {
 }
 
 /**
- * The page's claims grouped by kind. Groups come in the order their first claim appears on the page,
- * claims in reading order within a group, so the headline claim is always at the top.
+ * The page's claims grouped by kind, groups always in CLAIM_KINDS order (binding commitments, announced
+ * targets, no commitment, as the card's labels and the legend describe them): an order that followed
+ * the page's first claim moved the groups from one page to the next. Claims keep reading order within a group.
  */
 export function groupByKind(claims: readonly Shown[]): Array<{ kind: ClaimKind; claims: Shown[] }> {
-  const groups = new Map<ClaimKind, Shown[]>();
+  const groups = new Map<ClaimKind, Shown[]>(CLAIM_KINDS.map((kind) => [kind, []]));
   for (const claim of claims) {
     const kind = claim.change?.now.kind ?? claim.kind;
-    let group = groups.get(kind);
-    if (!group) groups.set(kind, (group = []));
-    group.push(claim);
+    groups.get(kind)?.push(claim);
   }
-  return [...groups].map(([kind, list]) => ({ kind, claims: list }));
+  return [...groups].filter(([, list]) => list.length > 0).map(([kind, list]) => ({ kind, claims: list }));
 }
 
 function ChangedNote({ change }: { change: ClaimChange }) {

@@ -41,12 +41,17 @@ afterEach(cleanup);
 const ids = () => screen.getAllByTestId('claim-item').map((item) => item.getAttribute('data-claim-id'));
 
 describe('PopupView claims', () => {
-  it('groups by kind, groups in the order their first claim appears, claims in reading order', () => {
+  it('groups by kind, always binding commitments, then announced targets, then no commitment, claims in reading order', () => {
     renderIn(<PopupView {...props()} />);
     const groups = screen.getAllByTestId('claim-group');
-    expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Announced targets (2)', 'Binding commitment (1)', 'No commitment (1)']);
-    expect(ids()).toEqual(['headline', 'third', 'second', 'refusal']);
-    expect(groupByKind(CLAIMS).map((group) => group.kind)).toEqual(['announced-target', 'binding-commitment', 'no-commitment']);
+    expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Binding commitment (1)', 'Announced targets (2)', 'No commitment (1)']);
+    expect(ids()).toEqual(['second', 'headline', 'third', 'refusal']);
+    // The same order whichever kind the page names first.
+    for (const page of [CLAIMS, [...CLAIMS].reverse(), [CLAIMS[3]!, CLAIMS[0]!, CLAIMS[1]!]]) {
+      const kinds = groupByKind(page).map((group) => group.kind);
+      expect(kinds).toEqual(['binding-commitment', 'announced-target', 'no-commitment'].filter((kind) => kinds.includes(kind as typeof kinds[number])));
+    }
+    expect(groupByKind([CLAIMS[3]!, CLAIMS[0]!]).map((group) => group.kind)).toEqual(['announced-target', 'no-commitment']);
   });
 
   it('says how many of a claim\'s mentions here are marked as wrong matches, which exports leave out', () => {
@@ -63,12 +68,12 @@ describe('PopupView claims', () => {
 
   it('shows kind and status in plain words on every claim', () => {
     renderIn(<PopupView {...props()} />);
-    const second = screen.getAllByTestId('claim-item')[2]!;
+    const second = screen.getAllByTestId('claim-item')[0]!;
     expect(second.querySelector('.badge')?.textContent).toBe('Binding commitment');
     expect(within(second).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
     expect(second.querySelector('.meta')?.textContent).toContain('2 mentions');
-    // The first is an announced target: "in force" would read as legally binding.
-    expect(screen.getAllByTestId('claim-status')[0]!.textContent).toBe('Current since 10 Jan 2026');
+    // The headline is an announced target: "in force" would read as legally binding.
+    expect(screen.getAllByTestId('claim-status')[1]!.textContent).toBe('Current since 10 Jan 2026');
   });
 
   it('a claim the page keeps us from highlighting says so, in place of "Show on page", and is no button', () => {
@@ -90,7 +95,7 @@ describe('PopupView claims', () => {
   it('jumps to a claim on click', () => {
     const onJump = vi.fn();
     renderIn(<PopupView {...props({ onJump })} />);
-    fireEvent.click(screen.getAllByTestId('claim-item')[1]!);
+    fireEvent.click(screen.getAllByTestId('claim-item')[2]!);
     expect(onJump).toHaveBeenCalledWith('third');
   });
 
@@ -105,7 +110,7 @@ describe('PopupView claims', () => {
       unseen: true,
     };
     renderIn(<PopupView {...props({ changes: { headline: change } })} />);
-    const item = screen.getAllByTestId('claim-item')[0]!.parentElement!;
+    const item = screen.getAllByTestId('claim-item')[1]!.parentElement!;
     expect(within(item).getByTestId('claim-changed').textContent).toBe(
       'Changed since you read it (new): was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
     );
@@ -190,8 +195,8 @@ describe('PopupView links and footer', () => {
   it('speaks German with the German catalogue: labels, statuses, dates, plurals', () => {
     renderIn(<PopupView {...props()} />, german);
     const groups = screen.getAllByTestId('claim-group');
-    expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Angekündigte Ziele (2)', 'Verbindliche Zusage (1)', 'Keine Zusage (1)']);
-    const second = screen.getAllByTestId('claim-item')[2]!;
+    expect(groups.map((group) => group.querySelector('h3')?.textContent)).toEqual(['Verbindliche Zusage (1)', 'Angekündigte Ziele (2)', 'Keine Zusage (1)']);
+    const second = screen.getAllByTestId('claim-item')[0]!;
     expect(within(second).getByTestId('claim-status').textContent).toBe('Zurückgezogen am 24. Feb. 2026');
     expect(second.querySelector('.meta')?.textContent).toContain('2 Erwähnungen');
     expect(screen.getByTestId('legend-link').textContent).toBe('Was bedeuten diese Einstufungen?');
