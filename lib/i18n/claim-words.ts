@@ -57,7 +57,7 @@ export function localDayIn(t: Translator, isoDateTime: string): string {
 }
 
 /**
- * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (enacted 19 Dec 2025)". An
+ * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (adopted 19 Dec 2025)". An
  * announced target in force is "Current since …": "in force" would read as legally binding (the card
  * says the same).
  */

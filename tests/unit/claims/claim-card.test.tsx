@@ -156,7 +156,7 @@ describe('labels', () => {
   });
 
   it('says when a pending law was enacted, not that it is in force', () => {
-    expect(statusWithDate('pending', '2025-12-19')).toBe('Not yet in force (enacted 19 Dec 2025)');
+    expect(statusWithDate('pending', '2025-12-19')).toBe('Not yet in force (adopted 19 Dec 2025)');
     expect(statusWithDate('partly-fulfilled', '2025-02-10')).toBe('Partly fulfilled 10 Feb 2025');
   });
 });

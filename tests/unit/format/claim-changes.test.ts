@@ -86,6 +86,6 @@ describe('change wording', () => {
     expect(changeDetail(english, { was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-01' }, now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' }, evidenceChanged: false })).toBe(
       'was In force since 1 Jan 2026, now In force since 3 Jan 2026',
     );
-    expect(statusWithDate(english, 'pending', '2025-12-19')).toBe('Not yet in force (enacted 19 Dec 2025)');
+    expect(statusWithDate(english, 'pending', '2025-12-19')).toBe('Not yet in force (adopted 19 Dec 2025)');
   });
 });
