@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { waitForFrame } from './support/bidi-frames';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, moreSummaryCentre, readCardLayout, scrollCardToEnd } from './support/card-ux-probes';
@@ -145,6 +146,30 @@ for (const colorScheme of ['light', 'dark'] as const) {
       for (const deadline = Date.now() + 5_000; !(await back()) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
       expect(await back(), 'focus back on the same highlight').toBe(true);
       expect(await article.inCard(readCardLayout), 'the card closed').toBeNull();
+    });
+
+    test.runIf(colorScheme === 'light')('keyboard: Escape in the note box and on "Save note" (the note frame, another document) closes the card and returns focus to the highlight', async () => {
+      await article.page.setViewport({ width: 1280, height: 900 });
+      const at = await article.highlightOf(PAUSE_PLEDGE);
+      const back = async (): Promise<boolean> => article.run((index) => document.activeElement === document.querySelectorAll('mark.pledge-lens-mark')[index], at);
+      for (const stop of ['textarea', 'button'] as const) {
+        await article.page.mouse.move(1, 1);
+        await article.run((index) => document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus(), at);
+        await article.waitForCard();
+        await article.page.keyboard.press('Enter');
+        const editor = await waitForFrame(firefox.browser, article.page, (frame) => frame.url.includes('/note-editor.html?') && frame.url.includes('capability='), 'the card’s note editor');
+        const active = (): Promise<string | undefined> => editor.run(() => (document.hasFocus() ? document.activeElement?.localName : undefined), undefined);
+        for (const deadline = Date.now() + 5_000; !(await editor.run(() => document.querySelector('textarea:not([disabled])') !== null, undefined)) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+        for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.page.keyboard.press('Tab');
+        // Inside the frame: its legend link, the note box, "Save note".
+        for (let presses = 0; presses < 4 && (await active()) !== stop; presses++) await article.page.keyboard.press('Tab');
+        expect(await active(), `Tab into the note frame: on its ${stop}`).toBe(stop);
+        await article.page.keyboard.press('Escape');
+        for (const deadline = Date.now() + 3_000; !(await back()) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+        expect(await back(), `${stop}: focus back on the same highlight`).toBe(true);
+        expect(await article.inCard(readCardLayout), `${stop}: the card closed`).toBeNull();
+        await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-note-escape-${stop}.png`) });
+      }
     });
   });
 }
