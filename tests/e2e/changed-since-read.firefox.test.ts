@@ -1,6 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
+import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, pollPage, pollSelector, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { startFeedServer, type FeedServer } from './support/feed-server';
 import { feedWithWithdrawn, inForceClaim, readingOrderProblems, readPopupChange, readPopupOrder, WITHDRAWN_WORDS } from './support/research-probes';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -43,24 +43,25 @@ async function waitForBadge(expected: string, timeout = 10_000): Promise<void> {
 }
 
 async function waitForOptionsLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(() => /found$/.test(document.querySelector('[data-testid=history-count]')?.textContent?.trim() ?? ''), { timeout: 10_000 });
+  await pollPage(page, () => /found$/.test(document.querySelector('[data-testid=history-count]')?.textContent?.trim() ?? ''), []);
 }
 
 /** Clicks (trusted: the feed's host permission needs it) and returns the result line once the button is idle again. */
 async function clickForResult(button: string, result: string): Promise<{ ok: boolean; text: string }> {
   await options.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.setAttribute('data-stale', ''), result);
   await options.click(`[data-testid=${button}]`);
-  const handle = await options.waitForFunction(
-    (id, buttonId) => {
+  const outcome = await pollPage(
+    options,
+    (id: string, buttonId: string) => {
       const line = document.querySelector(`[data-testid=${id}]`);
       const idle = !(document.querySelector(`[data-testid=${buttonId}]`) as HTMLButtonElement | null)?.disabled;
       return idle && line && !line.hasAttribute('data-stale') ? { ok: line.getAttribute('role') === 'status', text: line.textContent?.trim() ?? '' } : false;
     },
+    [result, button],
     { timeout: 25_000 },
-    result,
-    button,
   );
-  return (await handle.jsonValue()) as { ok: boolean; text: string };
+  if (!outcome) throw new Error(`No result in ${result}`);
+  return outcome;
 }
 
 beforeAll(async () => {
@@ -102,7 +103,7 @@ describe('Firefox: changed since you read it', () => {
 
     const popup = await FirefoxPopupPage.open(firefox.browser, tabId);
     try {
-      await popup.page.waitForSelector('[data-testid=claim-changed]', { timeout: 10_000 });
+      await pollSelector(popup.page, '[data-testid=claim-changed]');
       const shown = await popup.page.evaluate(readPopupChange, changedClaim);
       expect(shown.note).toMatch(new RegExp(`^Changed since you read it \\(new\\): ${WITHDRAWN_WORDS}\\. Claim set update from `));
       expect(shown.status).toBe('Withdrawn 20 Nov 2026');
@@ -120,10 +121,10 @@ describe('Firefox: changed since you read it', () => {
         expect(text).toContain(`Changed since you read it ${WITHDRAWN_WORDS}.`);
       }
       await history.click('[data-testid=filter-changed]');
-      await history.waitForFunction(
-        (want) => document.querySelector('[data-testid=history-count]')?.textContent?.trim() === `${want} ${want === 1 ? 'mention' : 'mentions'} found`,
-        { timeout: 10_000 },
-        changedMentions.length,
+      await pollPage(
+        history,
+        (want: number) => document.querySelector('[data-testid=history-count]')?.textContent?.trim() === `${want} ${want === 1 ? 'mention' : 'mentions'} found`,
+        [changedMentions.length],
       );
       const listed = await history.$$eval('[data-testid=history-row]', (rows) => rows.map((row) => row.getAttribute('data-mention-id') ?? ''));
       expect(listed.sort()).toEqual([...changedMentions].sort());

@@ -12,6 +12,7 @@ import {
   launchFirefoxWithExtension,
   openArticleWithTabId,
   openExtensionPage,
+  pollPage,
   type FirefoxArticlePage,
   type FirefoxWithExtension,
 } from './support/firefox';
@@ -77,9 +78,10 @@ async function startSession(colorScheme: 'light' | 'dark'): Promise<Session> {
 
 /** Waits until the options page has its history count and claim-set version (it asks the background for both). */
 async function waitForOptionsLoaded(page: Page): Promise<void> {
-  await page.waitForFunction(
+  await pollPage(
+    page,
     () => /found$/.test(document.querySelector('[data-testid=history-count]')?.textContent?.trim() ?? '') && document.querySelector('[data-testid=claim-set-version]') !== null,
-    { timeout: 10_000 },
+    [],
   );
 }
 
@@ -192,7 +194,7 @@ describe('Firefox, light scheme: popup and options page', () => {
       }
 
       await options.select('[data-testid=filter-wrong]', 'include');
-      await options.waitForFunction((want) => document.querySelectorAll('[data-testid=history-row]').length === want, { timeout: 10_000 }, all.length);
+      await pollPage(options, (want: number) => document.querySelectorAll('[data-testid=history-row]').length === want, [all.length]);
       const shown = await exportFromOptions(options, 'w3c', session.downloads);
       expect(shown.result).toBe(`Exported ${all.length} ${word(all.length)}. 1 of them is marked as a wrong match.`);
       expect(shown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.jsonld$/);
@@ -249,10 +251,10 @@ async function exportFromOptions(page: Page, format: string, downloads: string):
   await page.select('[data-testid=export-format]', format);
   await page.click('[data-testid=export-button]');
   // The line the export leaves (a former export's line, until it is replaced, says something else).
-  await page.waitForFunction((previous) => {
+  await pollPage(page, (previous: string) => {
     const text = document.querySelector('[data-testid=export-result]')?.textContent?.trim() ?? '';
     return text !== '' && text !== previous;
-  }, { timeout: 10_000 }, before);
+  }, [before]);
   const result = await page.evaluate(readResult);
   const bytes = await page.evaluate(() => (window as unknown as { exported?: Promise<number[]> }).exported ?? Promise.resolve([]));
   const filename = await page.evaluate(() => (window as unknown as { filename?: string }).filename ?? '');
@@ -338,17 +340,18 @@ describe('Firefox options page: signed claim feed without CORS headers', () => {
   async function clickForResult(button: string, result: string): Promise<{ ok: boolean; text: string }> {
     await options.evaluate((id) => document.querySelector(`[data-testid=${id}]`)?.setAttribute('data-stale', ''), result);
     await options.click(`[data-testid=${button}]`);
-    const handle = await options.waitForFunction(
-      (id, buttonId) => {
+    const outcome = await pollPage(
+      options,
+      (id: string, buttonId: string) => {
         const line = document.querySelector(`[data-testid=${id}]`);
         const idle = !(document.querySelector(`[data-testid=${buttonId}]`) as HTMLButtonElement | null)?.disabled;
         return idle && line && !line.hasAttribute('data-stale') ? { ok: line.getAttribute('role') === 'status', text: line.textContent?.trim() ?? '' } : false;
       },
+      [result, button],
       { timeout: 25_000 },
-      result,
-      button,
     );
-    return (await handle.jsonValue()) as { ok: boolean; text: string };
+    if (!outcome) throw new Error(`No result in ${result}`);
+    return outcome;
   }
 
   const setField = (id: string, value: string) =>
@@ -393,7 +396,7 @@ describe('Firefox options page: signed claim feed without CORS headers', () => {
     expect(await hasHostPermission(), 'the save click asked for the feed host').toBe(true);
 
     expect(await clickForResult('feed-update', 'feed-result')).toEqual({ ok: true, text: 'Updated' });
-    await options.waitForFunction(() => document.querySelector('[data-testid=pack-row][data-pack-id=feed]') !== null);
+    await pollPage(options, () => document.querySelector('[data-testid=pack-row][data-pack-id=feed]') !== null, []);
     expect(await feedPack()).toEqual({ name: `Test feed (signed, key ${publisher.publicKey.fingerprint})`, version: '2.0.0' });
 
     // One byte changed after signing.
@@ -417,6 +420,6 @@ describe('Firefox options page: signed claim feed without CORS headers', () => {
     expect((await clickForResult('feed-save', 'feed-save-result')).ok).toBe(true);
     expect(await hasHostPermission()).toBe(true);
     expect(await clickForResult('feed-update', 'feed-result')).toEqual({ ok: true, text: 'Updated' });
-    await options.waitForFunction(() => document.querySelector('[data-testid=pack-row][data-pack-id=feed] [data-testid=pack-version]')?.textContent?.includes('2.1.0') === true);
+    await pollPage(options, () => document.querySelector('[data-testid=pack-row][data-pack-id=feed] [data-testid=pack-version]')?.textContent?.includes('2.1.0') === true, []);
   });
 });

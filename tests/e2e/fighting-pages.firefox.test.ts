@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, test } from 'vitest';
 import { launchDynamicFirefox } from './support/dynamic-firefox';
 import { defineFightingPageTests } from './support/fight-cases';
 import { expectHiddenLines, readPopupHiddenLook, waitUntilPaintingStops } from './support/fight-popup';
-import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage } from './support/firefox';
+import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, setViewportSize } from './support/firefox';
 import { REPO_ROOT } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
@@ -40,7 +40,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await waitUntilPaintingStops((fn) => article.page.evaluate(fn));
         const popup = await FirefoxPopupPage.open(firefox.browser, tabId);
         for (const [width, height] of [[1280, 900], [360, 740]] as const) {
-          await popup.page.setViewport({ width, height });
+          await setViewportSize(firefox.browser, popup.page, width, height);
           // The picture first: a failing look is then there to see.
           await popup.page.screenshot({ path: resolve(SHOTS, `firefox-popup-not-shown-${colorScheme}-${width}.png`) });
           expectHiddenLines(await popup.page.evaluate(readPopupHiddenLook), `Firefox ${colorScheme} ${width} px`);

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledClaimSet } from './support/claim-set';
-import { launchFirefoxWithExtension, openExtensionPage, type FirefoxWithExtension } from './support/firefox';
+import { launchFirefoxWithExtension, openExtensionPage, pollPage, setViewportSize, type FirefoxWithExtension } from './support/firefox';
 import { AXE_SOURCE, blockingViolations, describeViolations, runAxeInPage } from './support/options-page';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '../../lib/claims/schema';
 import { KIND_LABEL, STATUS_LABEL } from '../../lib/format/claim-labels';
@@ -33,21 +33,21 @@ interface BadgeColoursInPage {
 
 async function openWelcome(firefox: FirefoxWithExtension, hash = ''): Promise<Page> {
   const page = await openExtensionPage(firefox.browser, `welcome.html${hash}`);
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.waitForFunction(welcomeIsReady, { timeout: 10_000 });
+  await setViewportSize(firefox.browser, page, 1280, 900);
+  await pollPage(page, welcomeIsReady, []);
   return page;
 }
 
 /** Sets the window size, and for 200% the browser's own zoom (tabs.setZoom, as Ctrl+Plus would). */
-async function applyViewport(page: Page, viewport: (typeof WELCOME_VIEWPORTS)[number]): Promise<void> {
+async function applyViewport(firefox: FirefoxWithExtension, page: Page, viewport: (typeof WELCOME_VIEWPORTS)[number]): Promise<void> {
   const zoom = viewport.deviceScaleFactor;
-  await page.setViewport({ width: viewport.width * zoom, height: viewport.height * zoom });
+  await setViewportSize(firefox.browser, page, viewport.width * zoom, viewport.height * zoom);
   await page.evaluate(async (factor) => {
     const { tabs } = (globalThis as unknown as BrowserTabsInPage).browser;
     const tab = await tabs.getCurrent();
     if (tab?.id !== undefined) await tabs.setZoom(tab.id, factor);
   }, zoom);
-  await page.waitForFunction((width: number) => window.innerWidth === width, { timeout: 10_000 }, viewport.width);
+  await pollPage(page, (width: number) => window.innerWidth === width, [viewport.width]);
 }
 
 async function audit(page: Page, where: string): Promise<void> {
@@ -119,7 +119,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(colorScheme === 'dark');
         for (const viewport of WELCOME_VIEWPORTS) {
           const where = `welcome.html (Firefox, ${colorScheme}, ${viewport.name})`;
-          await applyViewport(page, viewport);
+          await applyViewport(firefox, page, viewport);
           await page.screenshot({ path: welcomeScreenshotPath(`firefox-${colorScheme}-${viewport.name}`) as `${string}.png`, fullPage: true });
           const overflow = await page.evaluate(measureHorizontalOverflow);
           expect(overflow.scrollWidth, `${where} overflows: ${overflow.offenders.join('; ')}`).toBeLessThanOrEqual(overflow.viewportWidth);

@@ -1,9 +1,10 @@
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { resolve } from 'node:path';
 import { inCardRootFirefox, type CardProbe } from './closed-card';
 import { cardIsOpen, findMisplacedHighlights, listHighlights, readCard, type CardInfo, type HighlightInfo, type MisplacedHighlight } from './dom-probes';
 import type { PageFunction } from './dynamic-driver';
 import { highlightOf, identifyHighlights, withIdentities, type HighlightDriver, type IdentifiedHighlight } from './highlight-identity';
-import { extensionDir, requireBrowser } from './paths';
+import { extensionDir, REPO_ROOT, requireBrowser } from './paths';
 import { popupIsSettled, readPopupClaims, readPopupEmptyState, type PopupClaim } from './popup-page';
 
 export const FIREFOX_PATH = '/usr/bin/firefox-esr';
@@ -19,6 +20,16 @@ export const GECKO_ID = 'pledge-lens@pledge-lens.org';
 export const FIREFOX_EXTENSION_UUID = '5e1f0c2a-7d3b-4c6e-9a8f-2b4d6e8f0a1c';
 export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
+/**
+ * The E2E helper add-on (support/firefox-test-helper), installed beside Pledge Lens when a launch
+ * asks for it: WebExtension APIs for what a test cannot do from a page. Firefox ESR 140 lets WebDriver
+ * BiDi evaluate only in content (chrome-scope contexts came in Firefox 148), so the helper is the one
+ * way that works in every Firefox the suite meets.
+ */
+const TEST_HELPER_ID = 'e2e-helper@pledge-lens.org';
+const TEST_HELPER_ORIGIN = 'moz-extension://0c7a4f1e-93b2-4d58-a6e1-7f20c3b9d415';
+const TEST_HELPER_DIR = resolve(REPO_ROOT, 'tests', 'e2e', 'support', 'firefox-test-helper');
+
 export interface FirefoxLaunchOptions {
   /**
    * What `prefers-color-scheme` answers in pages, extension pages included. Puppeteer cannot emulate
@@ -27,6 +38,18 @@ export interface FirefoxLaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** More Firefox prefs for this launch (e.g. `extensions.webextOptionalPermissionPrompts: false` grants optional permissions without a prompt). */
   extraPrefs?: Readonly<Record<string, string | number | boolean>>;
+  /** Install the E2E helper add-on too (FirefoxWithExtension.helper). */
+  testHelper?: boolean;
+}
+
+/** What the E2E helper add-on does for a test, through an extension page of its own. */
+export interface FirefoxTestHelper {
+  /** What `prefers-color-scheme` answers in web pages from now on (browserSettings.overrideContentColorScheme). */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
+  /** The tab's zoom factor, 1 = 100% (tabs.setZoom: browser zoom, not CSS zoom). */
+  zoom(tabId: number, factor: number): Promise<void>;
+  /** The clipboard's text/plain and text/html flavours ('' when absent), read with the clipboardRead permission. */
+  readClipboard(): Promise<{ plain: string; html: string }>;
 }
 
 export interface FirefoxWithExtension {
@@ -37,6 +60,8 @@ export interface FirefoxWithExtension {
   extensionOrigin: string;
   /** Whether installing opened the first-run page (welcome.html), which the launcher then closed. */
   firstRunPageOpened: boolean;
+  /** The E2E helper add-on, when the launch asked for it. */
+  helper?: FirefoxTestHelper;
   close(): Promise<void>;
 }
 
@@ -91,7 +116,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.reportingpolicy.firstRun': false,
       'browser.aboutwelcome.enabled': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID, [TEST_HELPER_ID]: TEST_HELPER_ORIGIN.slice('moz-extension://'.length) }),
       ...colorSchemePrefs(options.colorScheme),
       ...options.extraPrefs,
     },
@@ -99,7 +124,8 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   try {
     const extensionId = await browser.installExtension(ext);
     const firstRunPageOpened = await closeFirstRunPage(browser);
-    return { browser, extensionId, extensionOrigin: FIREFOX_EXTENSION_ORIGIN, firstRunPageOpened, close: () => browser.close().catch(() => undefined) };
+    const helper = options.testHelper ? await installTestHelper(browser) : undefined;
+    return { browser, extensionId, extensionOrigin: FIREFOX_EXTENSION_ORIGIN, firstRunPageOpened, helper, close: () => browser.close().catch(() => undefined) };
   } catch (error) {
     await browser.close().catch(() => undefined);
     throw new Error(`Firefox refused to install ${ext} as a temporary add-on: ${String(error)}`);
@@ -112,9 +138,9 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
  * `page.url()` keeps saying about:blank): the navigation is started, and the document itself is
  * watched until it has loaded.
  */
-export async function openExtensionPage(browser: Browser, path: string, timeout = 10_000): Promise<Page> {
+export async function openExtensionPage(browser: Browser, path: string, timeout = 10_000, origin = FIREFOX_EXTENSION_ORIGIN): Promise<Page> {
   const page = await browser.newPage();
-  const url = `${FIREFOX_EXTENSION_ORIGIN}/${path}`;
+  const url = `${origin}/${path}`;
   void page.goto(url, { timeout }).catch(() => undefined);
   // Poll with a fresh evaluate each time: a waitForFunction poller installed in the about:blank
   // document can die with it when the extension page replaces it, failing a load that succeeded.
@@ -132,7 +158,98 @@ export async function openExtensionPage(browser: Browser, path: string, timeout 
 
 /** The extension API as an extension page sees it; declared here because the suite has no WebExtension typings in page code. */
 interface ExtensionPageGlobals {
-  browser: { tabs: { query(query: object): Promise<{ id?: number }[]> } };
+  browser: {
+    tabs: { query(query: object): Promise<{ id?: number }[]>; setZoom(tabId: number, factor: number): Promise<void> };
+    browserSettings: { overrideContentColorScheme: { set(details: { value: string }): Promise<boolean> } };
+  };
+}
+
+async function installTestHelper(browser: Browser): Promise<FirefoxTestHelper> {
+  const id = await browser.installExtension(TEST_HELPER_DIR);
+  if (id !== TEST_HELPER_ID) throw new Error(`The E2E helper add-on installed as ${id}, expected ${TEST_HELPER_ID}`);
+  let page: Page | undefined;
+  // Opened on first use, so that a launch which never needs it has no extra tab.
+  const helperPage = async (): Promise<Page> => (page ??= await openExtensionPage(browser, 'helper.html', 10_000, TEST_HELPER_ORIGIN));
+  return {
+    async colorScheme(scheme) {
+      await (await helperPage()).evaluate((value) => (globalThis as unknown as ExtensionPageGlobals).browser.browserSettings.overrideContentColorScheme.set({ value }), scheme);
+    },
+    async zoom(tabId, factor) {
+      await (await helperPage()).evaluate((tab, zoom) => (globalThis as unknown as ExtensionPageGlobals).browser.tabs.setZoom(tab, zoom), tabId, factor);
+    },
+    async readClipboard() {
+      return (await helperPage()).evaluate(async () => {
+        const flavours = { plain: '', html: '' };
+        for (const item of await navigator.clipboard.read()) {
+          if (item.types.includes('text/plain')) flavours.plain = await (await item.getType('text/plain')).text();
+          if (item.types.includes('text/html')) flavours.html = await (await item.getType('text/html')).text();
+        }
+        return flavours;
+      });
+    },
+  };
+}
+
+/** The raw WebDriver BiDi connection Puppeteer keeps (BidiBrowser.connection), for commands it has no API for. */
+export interface RawBidi {
+  send(method: string, params: object): Promise<unknown>;
+}
+
+/** Errors: throws when Puppeteer stops exposing the connection (a Puppeteer upgrade). */
+export function rawBidi(browser: Browser): RawBidi {
+  const connection = (browser as unknown as { connection?: RawBidi }).connection;
+  if (!connection || typeof connection.send !== 'function') throw new Error('Puppeteer no longer exposes its BiDi connection (BidiBrowser.connection)');
+  return connection;
+}
+
+/** How long pollPage waits and how often it asks, ms. */
+export interface PollOptions {
+  timeout?: number;
+  interval?: number;
+}
+
+/**
+ * Runs `fn(...args)` in the page or frame until it returns a truthy value, and returns that value
+ * (JSON-serialisable). Puppeteer's waitForFunction and waitForSelector build their predicate with
+ * Function() inside the page, which an extension page's CSP refuses in Firefox ESR 140 (EvalError);
+ * each poll here is a fresh evaluate (BiDi script.callFunction, which CSP does not govern), so it
+ * works on extension and web pages alike, and survives a navigation between polls.
+ * Errors: throws after `timeout` ms (default 10,000), naming the last error the page threw, if any.
+ */
+export async function pollPage<Args extends unknown[], R>(target: Page | Frame, fn: (...args: Args) => R | Promise<R>, args: Args, { timeout = 10_000, interval = 50 }: PollOptions = {}): Promise<R> {
+  const deadline = Date.now() + timeout;
+  let lastError = '';
+  for (;;) {
+    try {
+      const value = (await target.evaluate(fn as (...a: unknown[]) => R | Promise<R>, ...args)) as R;
+      if (value) return value;
+    } catch (error) {
+      lastError = String(error);
+    }
+    if (Date.now() > deadline) throw new Error(`Waited ${timeout} ms for ${fn.name || 'a page condition'}${lastError ? `; last error: ${lastError}` : ''}`);
+    await new Promise((resume) => setTimeout(resume, interval));
+  }
+}
+
+/** Waits until `selector` matches in the page (pollPage) and returns the element. Errors: as pollPage. */
+export async function pollSelector(page: Page, selector: string, options: PollOptions = {}): Promise<NonNullable<Awaited<ReturnType<Page['$']>>>> {
+  await pollPage(page, (wanted: string) => document.querySelector(wanted) !== null, [selector], options);
+  const element = await page.$(selector);
+  if (!element) throw new Error(`${selector} matched, then went away`);
+  return element;
+}
+
+/**
+ * Sets the page's viewport to width × height CSS px (BiDi browsingContext.setViewport) and waits
+ * until the page sees that width in device pixels (headless Firefox's device pixel ratio is 1, so
+ * a browser zoom of 2 shows half as many CSS px). Puppeteer's setViewport also sends
+ * emulation.setScreenOrientationOverride, an unknown command in Firefox ESR 140, and fails there.
+ * Errors: throws when the browser refuses the size or the page never reports it.
+ */
+export async function setViewportSize(browser: Browser, page: Page, width: number, height: number): Promise<void> {
+  const context = (page.mainFrame() as unknown as { _id: string })._id;
+  await rawBidi(browser).send('browsingContext.setViewport', { context, viewport: { width, height } });
+  await pollPage(page, (wanted: number) => Math.round(window.innerWidth * window.devicePixelRatio) === wanted, [width], { timeout: 5_000 });
 }
 
 /** Ids of every open tab, asked from an extension page (web pages have no `browser.tabs`). */
@@ -169,7 +286,7 @@ export class FirefoxPopupPage {
   }
 
   async waitForSettled(timeout = 10_000): Promise<void> {
-    await this.page.waitForFunction(popupIsSettled, { timeout });
+    await pollPage(this.page, popupIsSettled, [], { timeout });
   }
 
   claims(): Promise<PopupClaim[]> {
@@ -181,8 +298,8 @@ export class FirefoxPopupPage {
   }
 
   async claimSetVersion(): Promise<string> {
-    const line = await this.page.waitForSelector('[data-testid=claim-set-version]', { timeout: 5_000 });
-    return (await line!.evaluate((element) => element.textContent ?? '')).trim();
+    const line = await pollSelector(this.page, '[data-testid=claim-set-version]', { timeout: 5_000 });
+    return (await line.evaluate((element) => element.textContent ?? '')).trim();
   }
 
   async describe(): Promise<string> {
@@ -256,8 +373,13 @@ export class FirefoxArticlePage implements HighlightDriver {
     await mark.hover();
   }
 
+  /** Sets the viewport to width × height CSS px (setViewportSize). */
+  viewport(width: number, height: number): Promise<void> {
+    return setViewportSize(this.browser, this.page, width, height);
+  }
+
   async waitForHighlights(selector = 'mark.pledge-lens-mark', timeout = 15_000): Promise<void> {
-    await this.page.waitForSelector(selector, { timeout });
+    await pollSelector(this.page, selector, { timeout });
   }
 
   highlights(): Promise<HighlightInfo[]> {

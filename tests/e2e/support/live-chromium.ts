@@ -196,6 +196,7 @@ export async function launchLiveChromium(): Promise<LiveBrowser> {
         await route.fulfill({ response });
       });
     },
+    emulatesPrintMedia: () => Promise.resolve(true),
     close: () => chromium.close(),
   };
 }

@@ -62,6 +62,8 @@ export interface LiveBrowser {
   popup(page: LivePage): Promise<LivePopup>;
   /** Serves `http://<host>:<port>/…` from the test server on 127.0.0.1 (no name is ever looked up). */
   mapHost(host: string, server: StaticServer): Promise<void>;
+  /** Whether LivePage.printMedia works here (Firefox ESR 140 has no way to emulate print media for a test). */
+  emulatesPrintMedia(): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -2,66 +2,46 @@ import type { Browser, Frame, Page } from 'puppeteer-core';
 import { inCardRootFirefox, type CardProbe, type FramePath } from './closed-card';
 import { PuppeteerDrivenPage } from './driven-page';
 import { settledTabState, type PageFunction } from './dynamic-driver';
-import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage } from './firefox';
+import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage, pollPage, rawBidi, setViewportSize, type FirefoxTestHelper, type RawBidi } from './firefox';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
 import { readPopupClaims } from './popup-page';
 
-/** The raw WebDriver BiDi connection Puppeteer keeps (BidiBrowser.connection), for commands it has no API for. */
-interface RawBidi {
-  send(method: string, params: object): Promise<unknown>;
-}
 interface BidiEvaluation {
   result: { type: 'success' | 'exception'; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
 }
 interface BidiTree {
-  result: { contexts: { context: string; url: string; children?: BidiTree['result']['contexts'] }[] };
+  result: { contexts: { context: string; url: string }[] };
 }
 interface ExtensionPageGlobals {
   browser: { runtime: { sendMessage(message: object): Promise<unknown> } };
 }
 
-function rawBidi(browser: Browser): RawBidi {
-  const connection = (browser as unknown as { connection?: RawBidi }).connection;
-  if (!connection || typeof connection.send !== 'function') throw new Error('Puppeteer no longer exposes its BiDi connection (BidiBrowser.connection)');
-  return connection;
-}
+/** Host names the test server answers for (LiveBrowser.mapHost): Firefox resolves them to the loopback address itself, from launch. */
+const LOOPBACK_HOSTS = ['embed.test'];
 
 /**
- * Privileged code in Firefox's browser window (BiDi may evaluate there with
- * --remote-allow-system-access, which the shared launcher passes): what a test cannot do from a page
- * (print media, browser zoom, prefs), done the way Firefox's own DevTools do it.
+ * Firefox's browser window, where BiDi evaluates privileged code from Firefox 148 on (chrome-scope
+ * contexts, with the --remote-allow-system-access the launcher passes). Firefox ESR 140 shows BiDi
+ * content only: `context()` is then undefined. Used only for print media, which no WebExtension API
+ * can emulate; the colour scheme, zoom and clipboard go through the E2E helper add-on in every Firefox.
  */
 class BrowserWindow {
   constructor(private readonly bidi: RawBidi) {}
 
-  async evaluate(expression: string): Promise<unknown> {
+  async context(): Promise<string | undefined> {
     const tree = (await this.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as BidiTree;
-    const context = tree.result.contexts.find((candidate) => candidate.url === 'chrome://browser/content/browser.xhtml')?.context;
-    if (!context) throw new Error('No Firefox browser window visible to BiDi (was --remote-allow-system-access honoured?)');
+    return tree.result.contexts.find((candidate) => candidate.url === 'chrome://browser/content/browser.xhtml')?.context;
+  }
+
+  /** Errors: throws when this Firefox has no chrome-scope contexts, or the code throws. */
+  async evaluate(expression: string): Promise<unknown> {
+    const context = await this.context();
+    if (!context) throw new Error('No Firefox browser window visible to BiDi (chrome-scope contexts need Firefox 148 or later and --remote-allow-system-access)');
     const response = (await this.bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' })) as BidiEvaluation;
     if (response.result.type !== 'success') throw new Error(`Privileged evaluation failed: ${response.result.exceptionDetails?.text ?? 'unknown exception'}`);
     return response.result.result?.value;
   }
 }
-
-/** Privileged code that reads the clipboard's text and HTML flavours. */
-const CLIPBOARD_READER = `(() => {
-  const out = {};
-  for (const flavour of ['text/plain', 'text/html']) {
-    try {
-      const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
-      transferable.init(null);
-      transferable.addDataFlavor(flavour);
-      Services.clipboard.getData(transferable, Ci.nsIClipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
-      const data = {};
-      transferable.getTransferData(flavour, data);
-      out[flavour] = data.value.QueryInterface(Ci.nsISupportsString).data;
-    } catch {
-      out[flavour] = '';
-    }
-  }
-  return JSON.stringify(out);
-})()`;
 
 class PuppeteerLivePage extends PuppeteerDrivenPage implements LivePage {
   /** Firefox does not report content-script exceptions over BiDi: the tests assert the DOM outcome instead. */
@@ -72,6 +52,7 @@ class PuppeteerLivePage extends PuppeteerDrivenPage implements LivePage {
     readonly tabId: number,
     private readonly chrome: BrowserWindow,
     private readonly browser: Browser,
+    private readonly helper: FirefoxTestHelper,
   ) {
     super(page);
   }
@@ -85,7 +66,7 @@ class PuppeteerLivePage extends PuppeteerDrivenPage implements LivePage {
   }
 
   async waitFor<A>(fn: PageFunction<A, unknown>, arg: A, timeoutMs: number): Promise<void> {
-    await this.page.waitForFunction(fn as (arg: unknown) => unknown, { timeout: timeoutMs, polling: 50 }, arg);
+    await pollPage(this.page, fn, [arg], { timeout: timeoutMs });
   }
 
   inCard<R>(probe: CardProbe<R>): Promise<R> {
@@ -123,16 +104,16 @@ class PuppeteerLivePage extends PuppeteerDrivenPage implements LivePage {
   }
 
   async colorScheme(scheme: ColorScheme): Promise<void> {
-    // 0 dark, 1 light: what prefers-color-scheme answers in pages.
-    await this.chrome.evaluate(`Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`);
+    await this.helper.colorScheme(scheme);
+    await pollPage(this.page, (dark: boolean) => matchMedia('(prefers-color-scheme: dark)').matches === dark, [scheme === 'dark'], { timeout: 5_000 });
   }
 
   async browserZoom(factor: number): Promise<void> {
-    await this.selectedBrowser(`browser.fullZoom = ${factor};`);
+    await this.helper.zoom(this.tabId, factor);
   }
 
   async viewport(width: number, height: number): Promise<void> {
-    await this.page.setViewport({ width, height });
+    await setViewportSize(this.browser, this.page, width, height);
   }
 
   async screenshot(path: string): Promise<void> {
@@ -145,12 +126,12 @@ class PuppeteerLivePage extends PuppeteerDrivenPage implements LivePage {
     await this.page.keyboard.down('Control');
     await this.page.keyboard.press('c');
     await this.page.keyboard.up('Control');
-    await this.page.waitForFunction(readRecordedCopy, { timeout: 3_000 });
+    const recorded = (await pollPage<[], CopiedData | null>(this.page, readRecordedCopy, [], { timeout: 3_000 }))!;
     // Firefox hides data an extension put on the event from the page's listeners, and a page cannot
-    // read the clipboard without a paste prompt: the browser window reads it (headless Firefox keeps
-    // its own in-memory clipboard).
-    const clipboard = JSON.parse(String(await this.chrome.evaluate(CLIPBOARD_READER))) as Record<string, string>;
-    return { ...(await this.page.evaluate(readRecordedCopy))!, clipboardPlain: clipboard['text/plain'] ?? '', clipboardHtml: clipboard['text/html'] ?? '' };
+    // read the clipboard without a paste prompt: the helper add-on reads it with clipboardRead
+    // (headless Firefox keeps its own in-memory clipboard).
+    const clipboard = await this.helper.readClipboard();
+    return { ...recorded, clipboardPlain: clipboard.plain, clipboardHtml: clipboard.html };
   }
 }
 
@@ -172,7 +153,7 @@ class FirefoxLivePopup implements LivePopup {
   async setSiteToggle(on: boolean): Promise<void> {
     if ((await this.siteToggle()) === undefined) throw new Error(`The popup has no site toggle; ${await this.describe()}`);
     if ((await this.siteToggle()) !== on) await this.popup.page.click('[data-testid=site-toggle]');
-    await this.popup.page.waitForFunction((want: boolean) => document.querySelector<HTMLInputElement>('[data-testid=site-toggle]')?.checked === want, { timeout: 5_000 }, on);
+    await pollPage(this.popup.page, (want: boolean) => document.querySelector<HTMLInputElement>('[data-testid=site-toggle]')?.checked === want, [on], { timeout: 5_000 });
   }
 
   describe(): Promise<string> {
@@ -186,7 +167,8 @@ class FirefoxLivePopup implements LivePopup {
 
 /** Debian's Firefox ESR (MV2 build) through Puppeteer over WebDriver BiDi. */
 export async function launchLiveFirefox(): Promise<LiveBrowser> {
-  const firefox = await launchFirefoxWithExtension();
+  const firefox = await launchFirefoxWithExtension({ testHelper: true, extraPrefs: { 'network.dns.localDomains': LOOPBACK_HOSTS.join(',') } });
+  const helper = firefox.helper!;
   const chrome = new BrowserWindow(rawBidi(firefox.browser));
   const pages = new Map<LivePage, PuppeteerLivePage>();
   // An extension page kept open: the window into `browser.tabs` (tab ids) and the background.
@@ -205,7 +187,7 @@ export async function launchLiveFirefox(): Promise<LiveBrowser> {
       const page = await firefox.browser.newPage();
       const added = (await extensionTabIds(ext)).filter((id) => !before.has(id));
       if (added.length !== 1) throw new Error(`Expected exactly one new tab, found ${added.length}`);
-      const driver = new PuppeteerLivePage(page, added[0]!, chrome, firefox.browser);
+      const driver = new PuppeteerLivePage(page, added[0]!, chrome, firefox.browser, helper);
       pages.set(driver, driver);
       page.on('close', () => pages.delete(driver));
       await page.goto(url, { waitUntil: 'load' });
@@ -220,11 +202,11 @@ export async function launchLiveFirefox(): Promise<LiveBrowser> {
       return new FirefoxLivePopup(await FirefoxPopupPage.open(firefox.browser, driverOf(page).tabId));
     },
     async mapHost(host) {
-      // Firefox resolves these names to the loopback address itself, without asking any resolver.
-      const current = String(await chrome.evaluate(`Services.prefs.getCharPref('network.dns.localDomains', '')`));
-      const hosts = new Set(current.split(',').map((entry) => entry.trim()).filter(Boolean));
-      hosts.add(host);
-      await chrome.evaluate(`Services.prefs.setCharPref('network.dns.localDomains', ${JSON.stringify([...hosts].join(','))})`);
+      // Set at launch (network.dns.localDomains): no pref can be changed from a page or an add-on.
+      if (!LOOPBACK_HOSTS.includes(host)) throw new Error(`${host} is not in LOOPBACK_HOSTS (live-firefox.ts), which Firefox resolves to 127.0.0.1 from launch`);
+    },
+    async emulatesPrintMedia() {
+      return (await chrome.context()) !== undefined;
     },
     close: firefox.close,
   };
