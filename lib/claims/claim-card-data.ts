@@ -12,6 +12,8 @@ export interface ClaimCardData {
   force: string;
   status: ClaimStatus;
   statusDate: string;
+  /** When a law's duties take (or took) effect, YYYY-MM-DD; may lie in the future (a delayed obligation). */
+  effectiveDate?: string;
   actorName: string;
   rationale: string;
   /** The operative words of the primary source behind the label, each with its locator and link. */
@@ -94,6 +96,7 @@ export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, Pack
     force: claim.force,
     status: claim.status,
     statusDate: claim.statusDate,
+    ...(claim.effectiveDate ? { effectiveDate: claim.effectiveDate } : {}),
     actorName: claim.actor.name,
     rationale: claim.rationale,
     evidence: evidenceOf(claim),

@@ -149,23 +149,43 @@ export interface VerdictInput {
   force: string;
   status: ClaimStatus;
   statusDate: string;
+  /** When a law's duties take effect, YYYY-MM-DD; may lie in the future. */
+  effectiveDate?: string;
   actorName: string;
+}
+
+/** Statuses under which a law still stands, so a future effective date is what the reader needs to know. */
+const LAW_STANDS: ReadonlySet<ClaimStatus> = new Set(['in-force', 'pending', 'modified']);
+
+/** `when` as the reader's calendar day, YYYY-MM-DD (local time). */
+function calendarDay(when: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${when.getFullYear()}-${two(when.getMonth() + 1)}-${two(when.getDate())}`;
 }
 
 /**
  * The card's first line, in three parts the card styles apart: label, dated status, what it means
  * for whom, in `t`'s language, its date as the popup and options write it (formatDay in `t.locale`);
- * a date that is not YYYY-MM-DD shows as given.
+ * a date that is not YYYY-MM-DD shows as given. A law that stands (in force, adopted or modified) but
+ * whose duties apply only from a later day than `now` says so with that day ("Nobody has to comply
+ * before 2 Dec 2027."): "It still applies, in a changed form" misled a reader about a delayed law.
+ * @param now the reader's present (its local calendar day is compared with `effectiveDate`)
  */
-export function verdictOf(t: Translator, claim: VerdictInput): Verdict {
+export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Date()): Verdict {
   const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? TARGET : bindingTable(claim.force);
-  const consequence = table[claim.status];
   const date = formatDay(claim.statusDate, t.locale);
+  const effective = claim.effectiveDate;
+  const notYet = table === LAW && LAW_STANDS.has(claim.status) && effective !== undefined && effective > calendarDay(now);
+  const consequence = table[claim.status];
   const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
   return {
     label: t(KIND_MESSAGE[claim.kind]),
     status,
-    consequence: 'single' in consequence ? t(consequence.single) : t.plural(consequence.pair, isPlural(claim.actorName) ? 2 : 1, { actor: claim.actorName }),
+    consequence: notYet
+      ? t('verdictLaw_notYet', { date: formatDay(effective, t.locale) })
+      : 'single' in consequence
+        ? t(consequence.single)
+        : t.plural(consequence.pair, isPlural(claim.actorName) ? 2 : 1, { actor: claim.actorName }),
   };
 }
 
@@ -173,8 +193,8 @@ export function verdictOf(t: Translator, claim: VerdictInput): Verdict {
  * The verdict as one sentence: "Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has
  * to do this." The card draws the same message (`verdict_sentence`) with its parts styled.
  */
-export function verdictSentence(t: Translator, claim: VerdictInput): string {
-  const { label, status, consequence } = verdictOf(t, claim);
+export function verdictSentence(t: Translator, claim: VerdictInput, now: Date = new Date()): string {
+  const { label, status, consequence } = verdictOf(t, claim, now);
   return parseRichText(t('verdict_sentence', { label, status, consequence }))
     .map((part) => part.text)
     .join('');

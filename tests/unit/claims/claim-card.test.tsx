@@ -106,6 +106,39 @@ describe('toCardData', () => {
     } satisfies PackedClaim);
     expect(card).toMatchObject({ contested: 'Some analysts disagree.', reviewedAt: '2026-11-29', evidence: [{ quote: 'We will do x.' }] });
   });
+
+  it('carries a law\'s effective date, so a card shows a delayed duty as not yet applying', () => {
+    vi.useFakeTimers({ now: new Date(2026, 11, 1, 12) });
+    try {
+      const law = toCardData({
+        id: 'acme-law-delay',
+        actor: { id: 'acme-state', name: 'Acme State', type: 'government', aliases: [] },
+        statement: 'Acme State delayed its AI law to 2 December 2027.',
+        kind: 'binding-commitment',
+        force: 'legal-obligation',
+        status: 'modified',
+        statusDate: '2026-07-27',
+        effectiveDate: '2027-12-02',
+        history: [{ date: '2026-07-27', event: 'modified', note: 'n', sourceUrl: 'https://acme.example/' }],
+        rationale: 'r',
+        evidence: [{ quote: 'shall apply from 2 December 2027', locator: 'Art. 1', url: 'https://acme.example/' }],
+        confidence: 'high',
+        sources: [{ url: 'https://acme.example/', title: 't' }],
+        reviewedAt: '2026-11-29',
+        phrasings: ['Acme delayed its law.'],
+        keyPhrases: [],
+        keyTerms: [],
+        topics: [],
+        packId: 'bundled',
+        packName: 'Pledge Lens',
+      } satisfies PackedClaim);
+      expect(law.effectiveDate).toBe('2027-12-02');
+      renderCard(law);
+      expect(screen.getByTestId('verdict').textContent).toBe('Binding commitment, modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('toCardData: claims named by id', () => {

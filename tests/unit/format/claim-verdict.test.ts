@@ -40,6 +40,19 @@ describe('verdictOf', () => {
     expect(`${law.status}: ${law.consequence}`).toBe('not yet in force (adopted 19 Dec 2025): Nobody has to comply yet.');
   });
 
+  it('names the day a standing law\'s delayed duties begin, until that day, in English and German', () => {
+    const omnibus = { kind: 'binding-commitment', force: 'legal-obligation', status: 'modified', statusDate: '2026-07-27', effectiveDate: '2027-12-02', actorName: 'European Union' } as const;
+    const before = new Date(2026, 11, 1, 12);
+    const onTheDay = new Date(2027, 11, 2, 0, 30);
+    expect(verdictSentence(english, omnibus, before)).toBe('Binding commitment, modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
+    expect(verdictSentence(german, omnibus, before)).toBe('Verbindliche Zusage, geändert am 27. Juli 2026: Vor dem 2. Dez. 2027 muss sich niemand daran halten.');
+    expect(verdictOf(english, omnibus, onTheDay).consequence).toBe('It still applies, in a changed form.');
+    const raise = { ...omnibus, status: 'pending', statusDate: '2025-12-19', effectiveDate: '2027-01-01', actorName: 'State of New York' } as const;
+    expect(verdictOf(english, raise, before).consequence).toBe('Nobody has to comply before 1 Jan 2027.');
+    expect(verdictOf(english, { ...raise, status: 'withdrawn' }, before).consequence, 'a withdrawn law says so, whatever its date').toBe('Nobody has to comply any more.');
+    expect(verdictOf(english, { ...raise, force: 'voluntary-pledge' }, before).consequence, 'a pledge is not a law').not.toMatch(/before/);
+  });
+
   it('takes a plural verb for coalitions and pairs', () => {
     expect(verdictOf(english, { ...pause, actorName: 'Frontier AI Safety Commitments signatories' }).consequence).toBe('Frontier AI Safety Commitments signatories no longer pledge to do this.');
     expect(verdictOf(english, { ...pause, force: 'treaty', status: 'in-force', actorName: 'United States and United Kingdom' }).consequence).toBe('United States and United Kingdom are required to do this.');
