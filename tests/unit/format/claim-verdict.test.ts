@@ -53,6 +53,13 @@ describe('verdictOf', () => {
     expect(verdictOf(english, { ...raise, force: 'voluntary-pledge' }, before).consequence, 'a pledge is not a law').not.toMatch(/before/);
   });
 
+  it('says a disputed pledge is disputed on being kept as much as on still holding (docs/claim-set.md), in English and German', () => {
+    const superalignment = { kind: 'binding-commitment', force: 'categorical-pledge', status: 'disputed', statusDate: '2024-05-21', actorName: 'OpenAI' } as const;
+    expect(verdictSentence(english, superalignment)).toBe('Binding commitment, disputed since 21 May 2024: Sources disagree on whether OpenAI has kept this pledge or still holds to it.');
+    expect(verdictOf(english, { ...superalignment, actorName: 'Frontier AI Safety Commitments signatories' }).consequence).toBe('Sources disagree on whether Frontier AI Safety Commitments signatories have kept this pledge or still hold to it.');
+    expect(verdictOf(german, superalignment).consequence).toBe('Die Quellen sind uneins, ob OpenAI die Zusage eingehalten hat oder noch zu ihr steht.');
+  });
+
   it('takes a plural verb for coalitions and pairs', () => {
     expect(verdictOf(english, { ...pause, actorName: 'Frontier AI Safety Commitments signatories' }).consequence).toBe('Frontier AI Safety Commitments signatories no longer pledge to do this.');
     expect(verdictOf(english, { ...pause, force: 'treaty', status: 'in-force', actorName: 'United States and United Kingdom' }).consequence).toBe('United States and United Kingdom are required to do this.');
