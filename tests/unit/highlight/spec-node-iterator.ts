@@ -95,7 +95,7 @@ const FILTER_REJECT = 2;
 
 /**
  * A TreeWalker's `nextNode` and `previousNode` by the DOM standard, for happy-dom: painting hands
- * mark.js TreeWalkers (paint-highlights.ts, `withTreeWalkers`), and happy-dom 20.14's
+ * mark.js TreeWalkers (paint-highlights.ts, `walkListed`), and happy-dom 20.14's
  * `previousNode()` steps over a text node that follows an element without text (`Y` in
  * `X<b>Y<a><i></i></a>Z</b>`, seen from `Z`), so mark.js would loop as above.
  */
