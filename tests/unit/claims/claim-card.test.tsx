@@ -7,6 +7,7 @@ import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '@/components/claim-card';
 import { toCardData, type ClaimCardData } from '@/lib/claims/claim-card-data';
+import { makeClaim } from '../../support/claim-sets';
 import type { PackedClaim } from '@/lib/claims/merge-claim-packs';
 import { KIND_LABEL, STATUS_LABEL, statusWithDate } from '@/lib/format/claim-labels';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
@@ -80,58 +81,31 @@ describe('ClaimCard', () => {
   });
 });
 
+/** A claim of the one test builder (tests/support/claim-sets.ts) as a pack holds it. */
+function packedClaim(overrides: Partial<PackedClaim> = {}): PackedClaim {
+  return { ...makeClaim('example-x'), packId: 'bundled', packName: 'Pledge Lens', ...overrides };
+}
+
 describe('toCardData', () => {
   it('copies evidence, contested and reviewedAt from a schema 2 claim', () => {
-    const card = toCardData({
-      id: 'acme-x',
-      actor: { id: 'acme-ai', name: 'Acme AI', type: 'company', aliases: [] },
-      statement: 'Acme AI will do x.',
-      kind: 'binding-commitment',
-      force: 'categorical-pledge',
-      status: 'in-force',
-      statusDate: '2026-01-01',
-      history: [{ date: '2026-01-01', event: 'introduced', note: 'n', sourceUrl: 'https://acme.example/' }],
-      rationale: 'r',
-      contested: 'Some analysts disagree.',
-      evidence: [{ quote: 'We will do x.', locator: '§1', url: 'https://acme.example/' }],
-      confidence: 'high',
-      sources: [{ url: 'https://acme.example/', title: 't' }],
-      reviewedAt: '2026-11-29',
-      phrasings: ['Acme will do x.'],
-      keyPhrases: [],
-      keyTerms: [],
-      topics: [],
-      packId: 'bundled',
-      packName: 'Pledge Lens',
-    } satisfies PackedClaim);
-    expect(card).toMatchObject({ contested: 'Some analysts disagree.', reviewedAt: '2026-11-29', evidence: [{ quote: 'We will do x.' }] });
+    const card = toCardData(packedClaim({ contested: 'Some analysts disagree.' }));
+    expect(card).toMatchObject({ contested: 'Some analysts disagree.', reviewedAt: '2025-01-20', evidence: [{ quote: 'We aim to keep this promise.' }] });
   });
 
   it('carries a law\'s effective date, so a card shows a delayed duty as not yet applying', () => {
     vi.useFakeTimers({ now: new Date(2026, 11, 1, 12) });
     try {
-      const law = toCardData({
-        id: 'acme-law-delay',
-        actor: { id: 'acme-state', name: 'Acme State', type: 'government', aliases: [] },
-        statement: 'Acme State delayed its AI law to 2 December 2027.',
-        kind: 'binding-commitment',
-        force: 'legal-obligation',
-        status: 'modified',
-        statusDate: '2026-07-27',
-        effectiveDate: '2027-12-02',
-        history: [{ date: '2026-07-27', event: 'modified', note: 'n', sourceUrl: 'https://acme.example/' }],
-        rationale: 'r',
-        evidence: [{ quote: 'shall apply from 2 December 2027', locator: 'Art. 1', url: 'https://acme.example/' }],
-        confidence: 'high',
-        sources: [{ url: 'https://acme.example/', title: 't' }],
-        reviewedAt: '2026-11-29',
-        phrasings: ['Acme delayed its law.'],
-        keyPhrases: [],
-        keyTerms: [],
-        topics: [],
-        packId: 'bundled',
-        packName: 'Pledge Lens',
-      } satisfies PackedClaim);
+      const law = toCardData(
+        packedClaim({
+          statement: 'Example Lab must comply with a law delayed to 2 December 2027.',
+          kind: 'binding-commitment',
+          force: 'legal-obligation',
+          status: 'modified',
+          statusDate: '2026-07-27',
+          effectiveDate: '2027-12-02',
+          history: [{ date: '2026-07-27', event: 'modified', note: 'n', sourceUrl: 'https://example.org/post' }],
+        }),
+      );
       expect(law.effectiveDate).toBe('2027-12-02');
       renderCard(law);
       expect(screen.getByTestId('verdict').textContent).toBe('Binding commitment, modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
