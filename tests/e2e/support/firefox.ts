@@ -23,7 +23,7 @@ export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUI
 /**
  * The E2E helper add-on (support/firefox-test-helper), installed beside Pledge Lens when a launch
  * asks for it: WebExtension APIs for what a test cannot do from a page. Firefox ESR 140 lets WebDriver
- * BiDi evaluate only in content (chrome-scope contexts came in Firefox 148), so the helper is the one
+ * BiDi evaluate only in content (the chrome-scope contexts of later Firefox are missing), so the helper is the one
  * way that works in every Firefox the suite meets.
  */
 const TEST_HELPER_ID = 'e2e-helper@pledge-lens.org';

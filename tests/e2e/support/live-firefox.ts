@@ -20,7 +20,7 @@ interface ExtensionPageGlobals {
 const LOOPBACK_HOSTS = ['embed.test'];
 
 /**
- * Firefox's browser window, where BiDi evaluates privileged code from Firefox 148 on (chrome-scope
+ * Firefox's browser window, where later Firefox lets BiDi evaluate privileged code (chrome-scope
  * contexts, with the --remote-allow-system-access the launcher passes). Firefox ESR 140 shows BiDi
  * content only: `context()` is then undefined. Used only for print media, which no WebExtension API
  * can emulate; the colour scheme, zoom and clipboard go through the E2E helper add-on in every Firefox.
@@ -36,7 +36,7 @@ class BrowserWindow {
   /** Errors: throws when this Firefox has no chrome-scope contexts, or the code throws. */
   async evaluate(expression: string): Promise<unknown> {
     const context = await this.context();
-    if (!context) throw new Error('No Firefox browser window visible to BiDi (chrome-scope contexts need Firefox 148 or later and --remote-allow-system-access)');
+    if (!context) throw new Error('No Firefox browser window visible to BiDi (chrome-scope contexts need a Firefox newer than ESR 140, and --remote-allow-system-access)');
     const response = (await this.bidi.send('script.evaluate', { expression, target: { context }, awaitPromise: true, resultOwnership: 'none' })) as BidiEvaluation;
     if (response.result.type !== 'success') throw new Error(`Privileged evaluation failed: ${response.result.exceptionDetails?.text ?? 'unknown exception'}`);
     return response.result.result?.value;
