@@ -1,6 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { BackgroundService } from '@/lib/background/background-service';
 import { openPledgeLensDb } from '@/lib/background/store/open-database';
+import { withEnglishFallback } from '@/lib/i18n/english-fallback';
+import { createTranslator } from '@/lib/i18n/translator';
 import { failureMessage } from '@/lib/messages/message-map';
 import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
 
@@ -23,6 +25,7 @@ export default defineBackground(() => {
   const service = (async () => {
     const db = await openPledgeLensDb();
     const instance = new BackgroundService(db, {
+      t: createTranslator(withEnglishFallback((name, substitutions) => browser.i18n.getMessage(name, substitutions))),
       extensionId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       buildId: __PLEDGE_LENS_BUILD_ID__,
@@ -39,8 +42,9 @@ export default defineBackground(() => {
         : {}),
       port: {
         sendToContent: (tabId, request, frameId) => browser.tabs.sendMessage(tabId, request, frameId === undefined ? {} : { frameId }),
-        setBadge: (tabId, text) => {
+        setBadge: (tabId, { text, title }) => {
           void toolbarButton.setBadgeText({ tabId, text }).catch(() => undefined);
+          void toolbarButton.setTitle({ tabId, title }).catch(() => undefined);
         },
         publishVocabulary: (vocabulary) => browser.storage.local.set({ [CLAIM_VOCABULARY_KEY]: vocabulary }),
       },

@@ -24,6 +24,8 @@ import { MatcherWarmUp, WARM_UP_BUDGET_MS } from './matcher-warm-up';
 import { MentionWriter } from './mention-writer';
 import { NOTE_EDITOR_TO_BACKGROUND, NoteCapabilities, noteEditorHandlers, openNoteEditorHandler, type CapabilityStore, type NoteEditorToBackground, type NoteEditorSender } from './note-capabilities';
 import { SettingsStore } from './settings-store';
+import { withEnglishFallback } from '../i18n/english-fallback';
+import { createTranslator, type Translator } from '../i18n/translator';
 import { compareVersions } from '../claims/compare-versions';
 import { BUNDLED_PACK_ID, ensureBundledPack } from './store/claim-store';
 import { readMeta, writeMeta, type PledgeLensDatabase } from './store/open-database';
@@ -43,6 +45,8 @@ export interface BackgroundOptions {
   warmUpBudgetMs?: number;
   /** Where note-editor capabilities survive a stopped worker (`storage.session`); memory only without it. */
   capabilityStore?: CapabilityStore;
+  /** The background's words (the toolbar button's title); English from the catalogue when not given. */
+  t?: Translator;
 }
 
 export class BackgroundService {
@@ -60,6 +64,7 @@ export class BackgroundService {
     const now = options.now ?? (() => new Date());
     this.context = {
       db,
+      t: options.t ?? createTranslator(withEnglishFallback(() => '')),
       port: options.port,
       now,
       ...(options.fetch ? { fetch: options.fetch } : {}),

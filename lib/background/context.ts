@@ -7,6 +7,7 @@ import type { ClaimSetCache } from './claim-set-cache';
 import type { MentionWriter } from './mention-writer';
 import type { SettingsStore } from './settings-store';
 import type { PledgeLensDatabase } from './store/open-database';
+import type { Translator } from '../i18n/translator';
 
 /** The few browser calls handlers need, injected so the background's logic runs in Node tests. */
 export interface BrowserPort {
@@ -15,8 +16,8 @@ export interface BrowserPort {
    * @returns the frame's answer; rejects when no content script is there
    */
   sendToContent(tabId: number, request: BackgroundToContentRequest, frameId?: number): Promise<unknown>;
-  /** Shows `text` on the toolbar button for one tab ("" clears it). */
-  setBadge(tabId: number, text: string): void;
+  /** Shows the badge text on the toolbar button for one tab ("" clears it) and sets its title there. */
+  setBadge(tabId: number, badge: ToolbarBadge): void;
   /**
    * Makes the claim vocabulary readable by content scripts without waking the background
    * (`storage.local`), so pages that cannot hold a claim send nothing.
@@ -24,8 +25,18 @@ export interface BrowserPort {
   publishVocabulary(vocabulary: ClaimVocabulary): Promise<void>;
 }
 
+/** What the toolbar button shows for one tab (lib/background/badge.ts). */
+export interface ToolbarBadge {
+  /** "3", "99+", "3!" or "" */
+  text: string;
+  /** Its tooltip and accessible name, in the reader's language. */
+  title: string;
+}
+
 export interface BackgroundContext {
   db: PledgeLensDatabase;
+  /** The background's words (the toolbar button's title), in the browser's language. */
+  t: Translator;
   port: BrowserPort;
   now: () => Date;
   fetch?: typeof fetch;

@@ -40,12 +40,17 @@ let changedClaim: string;
 let changedMentions: string[];
 
 interface BadgeGlobal {
-  chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } };
+  chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> } };
 }
 
 /** The toolbar badge of the article's tab, as the browser shows it. */
 function badge(): Promise<string> {
   return browser.worker.evaluate((id) => (globalThis as unknown as BadgeGlobal).chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+/** The toolbar button's title for the article's tab: the badge in words (its tooltip and accessible name). */
+function buttonTitle(): Promise<string> {
+  return browser.worker.evaluate((id) => (globalThis as unknown as BadgeGlobal).chrome.action.getTitle({ tabId: id }), tabId);
 }
 
 async function waitForBadge(expected: string, timeout = 10_000): Promise<void> {
@@ -97,8 +102,9 @@ describe('Chromium: changed since you read it', () => {
       await options.close();
     }
 
-    // The tab still shows the page read before the update: its badge gets the mark at once.
+    // The tab still shows the page read before the update: its badge gets the mark at once, and its title says what the mark means.
     await waitForBadge(`${pageOrder.length}!`);
+    expect(await buttonTitle()).toBe(`Pledge Lens: ${pageOrder.length} known claims on this page, some changed since you read them`);
 
     const popup = await PopupPage.open(browser.context, browser.extensionId, tabId);
     try {

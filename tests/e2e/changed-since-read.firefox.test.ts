@@ -15,7 +15,7 @@ const ARTICLE = 'clean-paraphrase-rsp3-overhaul.html';
 
 interface ExtensionGlobals {
   browser: {
-    browserAction: { getBadgeText(details: { tabId: number }): Promise<string> };
+    browserAction: { getBadgeText(details: { tabId: number }): Promise<string>; getTitle(details: { tabId: number }): Promise<string> };
     alarms: { clearAll(): Promise<boolean> };
   };
 }
@@ -31,6 +31,9 @@ let changedClaim: string;
 let changedMentions: string[];
 
 const badge = (): Promise<string> => options.evaluate((id) => (globalThis as unknown as ExtensionGlobals).browser.browserAction.getBadgeText({ tabId: id }), tabId);
+
+/** The toolbar button's title for the article's tab: the badge in words (its tooltip and accessible name). */
+const buttonTitle = (): Promise<string> => options.evaluate((id) => (globalThis as unknown as ExtensionGlobals).browser.browserAction.getTitle({ tabId: id }), tabId);
 
 async function waitForBadge(expected: string, timeout = 10_000): Promise<void> {
   const until = Date.now() + timeout;
@@ -100,6 +103,7 @@ describe('Firefox: changed since you read it', () => {
     expect(await clickForResult('feed-update', 'feed-result')).toEqual({ ok: true, text: 'Updated' });
 
     await waitForBadge(`${pageOrder.length}!`);
+    expect(await buttonTitle(), 'the badge in words').toBe(`Pledge Lens: ${pageOrder.length} known claims on this page, some changed since you read them`);
 
     const popup = await FirefoxPopupPage.open(firefox.browser, tabId);
     try {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { BackgroundOptions } from '../../../lib/background/background-service';
 import type { ClaimSet } from '../../../lib/claims/schema';
 import { BackgroundService } from '../../../lib/background/background-service';
-import type { BrowserPort } from '../../../lib/background/context';
+import type { BrowserPort, ToolbarBadge } from '../../../lib/background/context';
 import type { ClaimVocabulary } from '../../../lib/prefilter/claim-vocabulary';
 import type { BackgroundToContentRequest } from '../../../lib/messages/background-to-content';
 import type { ContentToBackground } from '../../../lib/messages/content-to-background';
@@ -29,6 +29,8 @@ export interface SentToContent {
 export class RecordingPort implements BrowserPort {
   readonly sent: SentToContent[] = [];
   readonly badges = new Map<number, string>();
+  /** The toolbar button's title per tab, as last set. */
+  readonly titles = new Map<number, string>();
   /** What a content script answers; tests replace it. */
   answer: (sent: SentToContent) => unknown = () => ({ ok: true, found: true, enabled: true });
 
@@ -38,8 +40,9 @@ export class RecordingPort implements BrowserPort {
     return Promise.resolve(this.answer(sent));
   }
 
-  setBadge(tabId: number, text: string): void {
+  setBadge(tabId: number, { text, title }: ToolbarBadge): void {
     this.badges.set(tabId, text);
+    this.titles.set(tabId, title);
   }
 
   readonly vocabularies: ClaimVocabulary[] = [];

@@ -86,8 +86,9 @@ describe('a claim-set update that changes a claim the reader met', () => {
     later('2026-11-26T09:00:00.000Z');
     await importPack(bg, setWith('2.1.0', CLAIM, withdrawn));
 
-    // The badge of the tab showing the claim is marked at once (the page has not reported again).
+    // The badge of the tab showing the claim is marked at once (the page has not reported again), and its title says why.
     expect(bg.port.badges.get(7)).toBe('1!');
+    expect(bg.port.titles.get(7)).toBe('Pledge Lens: 1 known claim on this page, changed since you read it');
 
     const popup = await ok(bg.page({ type: 'get-claim-changes', claimIds: [CLAIM], pageUrl: PAGE.url }));
     expect(popup.unseen).toBe(1);
@@ -111,6 +112,7 @@ describe('a claim-set update that changes a claim the reader met', () => {
     // The popup showed it: the badge loses its mark; the page, read before the change, still says so.
     expect(await ok(bg.page({ type: 'acknowledge-claim-changes', claimIds: [CLAIM] }))).toMatchObject({ unseen: 0 });
     expect(bg.port.badges.get(7)).toBe('1');
+    expect(bg.port.titles.get(7)).toBe('Pledge Lens: 1 known claim on this page');
     const again = await ok(bg.page({ type: 'get-claim-changes', claimIds: [CLAIM], pageUrl: PAGE.url }));
     expect(again.changes[CLAIM]).toMatchObject({ unseen: false, now: { status: 'withdrawn' } });
     expect(again.unseen).toBe(0);

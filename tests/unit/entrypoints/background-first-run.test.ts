@@ -1,23 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { installFakeIndexedDb } from '../background/store/fake-idb';
+import { startBackground } from './start-background';
 
 // The entrypoint imports the polyfill; in Node it is WXT's in-memory browser.
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const BUNDLED = readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8');
-
-beforeEach(async () => {
-  fakeBrowser.reset();
-  installFakeIndexedDb();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(BUNDLED, { headers: { 'Content-Type': 'application/json' } })));
-  fakeBrowser.commands.onCommand.addListener = vi.fn();
-  const { default: background } = await import('../../../entrypoints/background');
-  background.main();
-  // Start-up reads the bundled set with fetch: let it happen while fetch is still the stub.
-  await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
-});
+beforeEach(startBackground);
 
 afterEach(() => {
   vi.unstubAllGlobals();

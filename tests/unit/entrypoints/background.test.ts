@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { installFakeIndexedDb } from '../background/store/fake-idb';
+import { startBackground } from './start-background';
 
 // The entrypoint imports the polyfill; in Node it is WXT's in-memory browser.
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const BUNDLED = readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8');
 const PAGE_URL = 'https://news.example/story';
 const CONTENT_SENDER = { id: fakeBrowser.runtime.id, url: PAGE_URL, tab: { id: 5 }, frameId: 0 };
 const PAGE_SENDER = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
@@ -17,17 +15,7 @@ async function deliver(message: unknown, sender: object): Promise<unknown> {
   return answers.find((answer: unknown) => answer !== undefined);
 }
 
-beforeEach(async () => {
-  fakeBrowser.reset();
-  installFakeIndexedDb();
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(BUNDLED, { headers: { 'Content-Type': 'application/json' } })));
-  // The one API the in-memory browser lacks; the keyboard command is covered by the E2E suites.
-  fakeBrowser.commands.onCommand.addListener = vi.fn();
-  const { default: background } = await import('../../../entrypoints/background');
-  background.main();
-  // Start-up reads the bundled set with fetch: let it happen while fetch is still the stub.
-  await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
-});
+beforeEach(startBackground);
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -35,10 +23,11 @@ afterEach(() => {
 });
 
 describe('background entrypoint (fakeBrowser)', () => {
-  it('routes a content script\'s frame report to the tab state and sets the badge for that tab', async () => {
+  it('routes a content script\'s frame report to the tab state and sets the badge and its title for that tab', async () => {
     const claim = { claimId: 'anthropic-rsp3-risk-reports', statement: 's', kind: 'announced-target', status: 'in-force', statusDate: '2026-02-24', actorName: 'Anthropic', mentions: 2, firstOffset: 0 };
     expect(await deliver({ type: 'report-frame', url: PAGE_URL, enabled: true, scanning: false, claims: [claim] }, CONTENT_SENDER)).toEqual({ ok: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 5 })).toBe('1');
+    expect(await fakeBrowser.action.getTitle({ tabId: 5 }), 'the badge in words: tooltip and accessible name').toBe('Pledge Lens: 1 known claim on this page');
     const state = (await deliver({ type: 'get-tab-state', tabId: 5 }, PAGE_SENDER)) as { ok: boolean; tab: { topUrl: string; claims: unknown[] } };
     expect(state.ok).toBe(true);
     expect(state.tab.topUrl).toBe(PAGE_URL);
