@@ -41,6 +41,28 @@ function nextTask(): Promise<void> {
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise<void>((resume) => setTimeout(resume, 0));
 }
+/** Longest wait for a frame before painting goes on anyway (a frame the browser skips, a throttled iframe). */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Waits for the document's next rendering update, then a task after it, so the layout our new marks
+ * dirtied is done in that frame, one painting slice's worth at a time. Yielding a task alone let
+ * the browser render only after several slices: on the 100k-word page one 43-50 ms layout followed
+ * the painting (`scripts/bench/profile.ts long-tasks`, 1 Dec 2026). A hidden document renders no
+ * frames: there (and when no frame comes within FRAME_WAIT_MS) it is a task.
+ */
+function nextFrame(doc: Document): Promise<void> {
+  const win = doc.defaultView;
+  if (!win || doc.visibilityState !== 'visible') return nextTask();
+  return new Promise<void>((resume) => {
+    const fallback = setTimeout(resume, FRAME_WAIT_MS);
+    win.requestAnimationFrame(() => {
+      clearTimeout(fallback);
+      setTimeout(resume, 0);
+    });
+  });
+}
+
 /** Hard bound on the DOM nodes one scan visits (a 200,000-node page fits). */
 const MAX_NODES = 400_000;
 /** Text sent before a changed region: the matcher's actor look-back is 1,500 characters. */
@@ -433,13 +455,17 @@ export class PageAnnotator {
   /** Our own style repairs are not page changes: the scheduler must not rescan for them. */
   private readonly quiet = (change: () => void): void => this.scheduler.withoutObserver(change);
 
-  /** Slices long work: after SLICE_MS of it, the next check yields a macrotask to the page. */
-  private slicer(): { shouldYield: () => boolean; yieldNow: () => Promise<void> } {
+  /**
+   * Slices long work: after SLICE_MS of it, the next check yields to the page, with a task (reading,
+   * matching) or until the next frame has been rendered (`pause`: painting, whose layout is then paid
+   * slice by slice).
+   */
+  private slicer(pause: () => Promise<void> = nextTask): { shouldYield: () => boolean; yieldNow: () => Promise<void> } {
     let sliceStart = performance.now();
     return {
       shouldYield: () => performance.now() - sliceStart > SLICE_MS,
       yieldNow: async () => {
-        await nextTask();
+        await pause();
         sliceStart = performance.now();
       },
     };
@@ -482,7 +508,8 @@ export class PageAnnotator {
         // Before painting, not after: the page may take the first marks out while the rest are painted.
         this.removals.painted();
         this.layoutCache = new Map();
-        this.lastPainted = await paintHighlightsSliced(extracted, specs, this.registry, { shouldYield, yieldNow, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
+        const painting = this.slicer(() => nextFrame(this.doc));
+        this.lastPainted = await paintHighlightsSliced(extracted, specs, this.registry, { ...painting, step: (paint) => this.scheduler.withoutObserver(paint), modeOf: this.modeOf });
         this.scheduler.withoutObserver(() => this.installStyles());
         if (this.registry.interim().length > 0) this.settleLater();
       }

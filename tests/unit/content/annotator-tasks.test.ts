@@ -74,3 +74,63 @@ describe('giving the main thread back', () => {
     expect(timeouts.mock.calls.filter(([, delay]) => delay === 0).length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('painting pauses until a frame is rendered', () => {
+  const SENTENCE = 'Anthropic said it will publish Risk Reports every three to six months, with outside review.';
+  const CLAIM = {
+    id: 'anthropic-rsp3-risk-reports',
+    statement: 'Anthropic will publish a Risk Report every three to six months.',
+    kind: 'binding-commitment',
+    force: 'policy',
+    status: 'in-force',
+    statusDate: '2026-02-24',
+    actorName: 'Anthropic',
+    rationale: 'r',
+    evidence: [],
+    confidence: 'high',
+    sources: [],
+    history: [],
+    packName: 'Pledge Lens',
+  };
+
+  function matchingAnnotator(): InstanceType<typeof PageAnnotator> {
+    const ask = (async (request: { type: string; text?: string; offset?: number }) => {
+      if (request.type !== 'match-page') return { ok: true };
+      const text = request.text ?? '';
+      const matches = [];
+      for (let at = text.indexOf(SENTENCE); at >= 0; at = text.indexOf(SENTENCE, at + 1)) {
+        const start = (request.offset ?? 0) + at;
+        matches.push({ claimId: CLAIM.id, start, end: start + SENTENCE.length, score: 1, mentionId: `urn:pledge-lens:mention:${at}` });
+      }
+      return { ok: true, matches, claims: { [CLAIM.id]: CLAIM }, claimSetVersion: '2.1.0' };
+    }) as unknown as ConstructorParameters<typeof PageAnnotator>[1];
+    return new PageAnnotator(document, ask, (id) => Promise.resolve(id), () => 'https://example.org/a');
+  }
+
+  it('after the first region it waits for a rendered frame (so layout is paid slice by slice), and goes on without one', async () => {
+    installScheduler();
+    // A clock that runs fast: every check finds its slice used up, so painting pauses between its steps.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    // A browser that never renders a frame: painting must still finish (FRAME_WAIT_MS).
+    const frames = vi.spyOn(window, 'requestAnimationFrame').mockImplementation(() => 0);
+    document.body.innerHTML = `<p>${SENTENCE}</p>`.repeat(4);
+    made = matchingAnnotator();
+    await made.startWhen(Promise.resolve(true));
+    await vi.waitFor(() => expect(document.querySelectorAll('mark.pledge-lens-mark')).toHaveLength(4), { timeout: 3_000 });
+    expect(frames).toHaveBeenCalled();
+  });
+
+  it('in a hidden document, which renders no frames, it yields a task instead', async () => {
+    installScheduler();
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    const frames = vi.spyOn(window, 'requestAnimationFrame');
+    document.body.innerHTML = `<p>${SENTENCE}</p>`.repeat(4);
+    made = matchingAnnotator();
+    await made.startWhen(Promise.resolve(true));
+    await vi.waitFor(() => expect(document.querySelectorAll('mark.pledge-lens-mark')).toHaveLength(4));
+    expect(frames).not.toHaveBeenCalled();
+  });
+});
