@@ -6,6 +6,7 @@
  * message in the sending task: with that slice, one long task on a 100k-word page).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RISK_REPORTS_SENTENCE, riskReportsBackground } from './risk-reports-background';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { getURL: (path: string) => path } } }));
 
@@ -76,36 +77,8 @@ describe('giving the main thread back', () => {
 });
 
 describe('painting pauses until a frame is rendered', () => {
-  const SENTENCE = 'Anthropic said it will publish Risk Reports every three to six months, with outside review.';
-  const CLAIM = {
-    id: 'anthropic-rsp3-risk-reports',
-    statement: 'Anthropic will publish a Risk Report every three to six months.',
-    kind: 'binding-commitment',
-    force: 'policy',
-    status: 'in-force',
-    statusDate: '2026-02-24',
-    actorName: 'Anthropic',
-    rationale: 'r',
-    evidence: [],
-    confidence: 'high',
-    sources: [],
-    history: [],
-    packName: 'Pledge Lens',
-  };
-
-  function matchingAnnotator(): InstanceType<typeof PageAnnotator> {
-    const ask = (async (request: { type: string; text?: string; offset?: number }) => {
-      if (request.type !== 'match-page') return { ok: true };
-      const text = request.text ?? '';
-      const matches = [];
-      for (let at = text.indexOf(SENTENCE); at >= 0; at = text.indexOf(SENTENCE, at + 1)) {
-        const start = (request.offset ?? 0) + at;
-        matches.push({ claimId: CLAIM.id, start, end: start + SENTENCE.length, score: 1, mentionId: `urn:pledge-lens:mention:${at}` });
-      }
-      return { ok: true, matches, claims: { [CLAIM.id]: CLAIM }, claimSetVersion: '2.1.0' };
-    }) as unknown as ConstructorParameters<typeof PageAnnotator>[1];
-    return new PageAnnotator(document, ask, (id) => Promise.resolve(id), () => 'https://example.org/a');
-  }
+  const SENTENCE = RISK_REPORTS_SENTENCE;
+  const matchingAnnotator = (): InstanceType<typeof PageAnnotator> => new PageAnnotator(document, riskReportsBackground(), (id) => Promise.resolve(id), () => 'https://example.org/a');
 
   it('after the first region it waits for a rendered frame (so layout is paid slice by slice), and goes on without one', async () => {
     installScheduler();

@@ -8,8 +8,8 @@
  * draws words opens nothing either.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { useSpecNodeIterator } from '../highlight/spec-node-iterator';
+import { RISK_REPORTS_CLAIM, RISK_REPORTS_SENTENCE, riskReportsBackground } from './risk-reports-background';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { getURL: (path: string) => path } } }));
 
@@ -17,38 +17,14 @@ const { PageAnnotator } = await import('@/entrypoints/content/page-annotator');
 
 useSpecNodeIterator();
 
-const SENTENCE = 'Anthropic said it will publish Risk Reports every three to six months, with outside review.';
-const CLAIM: ClaimCardData = {
-  id: 'anthropic-rsp3-risk-reports',
-  statement: 'Anthropic will publish a Risk Report every three to six months.',
-  kind: 'binding-commitment',
-  force: 'policy',
-  status: 'in-force',
-  statusDate: '2026-02-24',
-  actorName: 'Anthropic',
-  rationale: 'r',
-  evidence: [],
-  confidence: 'high',
-  sources: [],
-  history: [],
-  packName: 'Pledge Lens',
-};
+const SENTENCE = RISK_REPORTS_SENTENCE;
+const CLAIM = RISK_REPORTS_CLAIM;
 
 let made: InstanceType<typeof PageAnnotator> | undefined;
 
 /** An annotator whose background matches every SENTENCE in the text it is sent (a mention per place). */
 function annotator(): InstanceType<typeof PageAnnotator> {
-  const ask = (async (request: { type: string; text?: string; offset?: number }) => {
-    if (request.type !== 'match-page') return { ok: true };
-    const text = request.text ?? '';
-    const matches = [];
-    for (let at = text.indexOf(SENTENCE); at >= 0; at = text.indexOf(SENTENCE, at + 1)) {
-      const start = (request.offset ?? 0) + at;
-      matches.push({ claimId: CLAIM.id, start, end: start + SENTENCE.length, score: 1, mentionId: `urn:pledge-lens:mention:${start}` });
-    }
-    return { ok: true, matches, claims: { [CLAIM.id]: CLAIM }, claimSetVersion: '2.0.0' };
-  }) as unknown as ConstructorParameters<typeof PageAnnotator>[1];
-  return new PageAnnotator(document, ask, (id) => Promise.resolve(id), () => 'https://example.org/a');
+  return new PageAnnotator(document, riskReportsBackground(), (id) => Promise.resolve(id), () => 'https://example.org/a');
 }
 
 async function started(): Promise<InstanceType<typeof PageAnnotator>> {

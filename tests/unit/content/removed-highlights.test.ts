@@ -6,9 +6,9 @@
  * is highlighted again each time.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { useSpecNodeIterator } from '../highlight/spec-node-iterator';
+import { RISK_REPORTS_CLAIM, RISK_REPORTS_SENTENCE } from './risk-reports-background';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { getURL: (path: string) => path } } }));
 
@@ -16,22 +16,8 @@ const { PageAnnotator } = await import('@/entrypoints/content/page-annotator');
 
 useSpecNodeIterator();
 
-const SENTENCE = 'Anthropic said it will publish Risk Reports every three to six months, with outside review.';
-const CLAIM: ClaimCardData = {
-  id: 'anthropic-rsp3-risk-reports',
-  statement: 'Anthropic will publish a Risk Report every three to six months.',
-  kind: 'binding-commitment',
-  force: 'policy',
-  status: 'in-force',
-  statusDate: '2026-02-24',
-  actorName: 'Anthropic',
-  rationale: 'r',
-  evidence: [],
-  confidence: 'high',
-  sources: [],
-  history: [],
-  packName: 'Pledge Lens',
-};
+const SENTENCE = RISK_REPORTS_SENTENCE;
+const CLAIM = RISK_REPORTS_CLAIM;
 
 /** Every frame report the annotator sent, newest last. */
 let reports: PageClaimSummary[][];
