@@ -194,9 +194,9 @@ describe('Chromium: the card as a reader sees it', () => {
         await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
         const editor = await noteEditorFrame(article.page);
         await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
-        for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.page.keyboard.press('Tab');
+        for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.press('Tab');
         // Inside the frame: its legend link, the note box, "Save note".
-        for (let presses = 0; presses < 4 && (await editor.evaluate(() => document.activeElement?.localName)) !== stop; presses++) await article.page.keyboard.press('Tab');
+        for (let presses = 0; presses < 4 && (await editor.evaluate(() => document.activeElement?.localName)) !== stop; presses++) await article.press('Tab');
         expect(await editor.evaluate(() => document.activeElement?.localName), `Tab into the note frame: on its ${stop}`).toBe(stop);
         await article.pressEscape();
         await article.waitForCardClosed(2_000, `Escape on the note frame's ${stop}`);

@@ -122,7 +122,12 @@ describe('Firefox: a page that frames the note editor itself', () => {
       // without a capability: framed by a page it fires `error` and its frame stays about:blank.
       const before = await frameContexts(page);
       expect(await page.evaluate(frameFromPage, `${FIREFOX_EXTENSION_ORIGIN}/options.html`)).toBe('error');
-      const made = (await framesBelow(firefox.browser, page)).filter((frame) => !before.has(frame.context));
+      // BiDi may list the page's new frame a moment after the frame's `error` event.
+      let made = (await framesBelow(firefox.browser, page)).filter((frame) => !before.has(frame.context));
+      for (const deadline = Date.now() + 3_000; made.length === 0 && Date.now() < deadline; ) {
+        await new Promise((resume) => setTimeout(resume, 100));
+        made = (await framesBelow(firefox.browser, page)).filter((frame) => !before.has(frame.context));
+      }
       expect(made.map((frame) => frame.url)).toEqual(['about:blank']);
       expect(await storedNote(options, mentionId)).toEqual({ note: READER_NOTE, flagged: false });
     } finally {

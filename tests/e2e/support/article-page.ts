@@ -2,6 +2,7 @@ import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { inCardRootChromium, type CardProbe } from './closed-card';
 import type { PageFunction } from './dynamic-driver';
 import { cardIsOpen, describeFocus, findMisplacedHighlights, listHighlights, readCard, snapshotCurrentPage, snapshotOriginalPage, type CardInfo, type FocusInfo, type HighlightInfo, type MisplacedHighlight, type PageTextSnapshot } from './dom-probes';
+import { pressAcknowledged } from './driven-page';
 import { highlightOf, identifyHighlights, withIdentities, type HighlightDriver, type IdentifiedHighlight } from './highlight-identity';
 
 export const HIGHLIGHT = 'mark.pledge-lens-mark';
@@ -38,8 +39,9 @@ export class ArticlePage implements HighlightDriver {
     return this.page.mouse.move(x, y);
   }
 
-  press(key: string): Promise<void> {
-    return this.page.keyboard.press(key);
+  /** A key press, bounded as pressAcknowledged says: a key whose frame the card removed while handling it may never be acknowledged. */
+  async press(key: string): Promise<void> {
+    await pressAcknowledged(this.page, key);
   }
 
   static async open(context: BrowserContext, url: string): Promise<ArticlePage> {
@@ -132,7 +134,7 @@ export class ArticlePage implements HighlightDriver {
       window.scrollTo(0, 0);
     });
     for (let presses = 1; presses <= maxPresses; presses++) {
-      await this.page.keyboard.press('Tab');
+      await this.press('Tab');
       const focus = await this.focus();
       if (focus.isHighlight) return { focus, presses };
     }
@@ -140,7 +142,7 @@ export class ArticlePage implements HighlightDriver {
   }
 
   async pressEscape(): Promise<void> {
-    await this.page.keyboard.press('Escape');
+    await this.press('Escape');
   }
 
   /** The open card, read through the browser's privileged view of its closed root; undefined when none shows. */

@@ -10,6 +10,27 @@ import { StepDeadlineError, withinDeadline } from './step-deadline';
 /** How long a key press may wait for the browser's acknowledgement, ms (normally a few ms; 1-2 s on a loaded machine). */
 const KEY_ACK_DEADLINE_MS = 5_000;
 
+/**
+ * Presses `key` (a `KeyboardEvent.key` name, `Control+C`) in a Chromium page, bounded: true when the
+ * browser acknowledged it, false when it never did within KEY_ACK_DEADLINE_MS (see
+ * PlaywrightDrivenPage.press), in which case the key and its modifiers are released and the run's log
+ * says so. Errors: any other failure of the press.
+ */
+export async function pressAcknowledged(page: PlaywrightPage, key: string): Promise<boolean> {
+  try {
+    await withinDeadline(`keyboard.press(${key})`, page.keyboard.press(key), KEY_ACK_DEADLINE_MS);
+    return true;
+  } catch (error) {
+    if (!(error instanceof StepDeadlineError)) throw error;
+    console.warn(`[Chromium] ${key} was never acknowledged (its frame was removed while handling it?); going on from the page's state`);
+    // The press is down-then-up and its down never returned: release the key and its modifiers so the next press is a fresh one.
+    for (const part of key.split('+').reverse()) {
+      await withinDeadline(`keyboard.up(${part})`, page.keyboard.up(part), KEY_ACK_DEADLINE_MS).catch(() => undefined);
+    }
+    return false;
+  }
+}
+
 /** A Chromium page driven by playwright-core. */
 export abstract class PlaywrightDrivenPage {
   /** The page's uncaught errors and `console.error` lines, in order. */
@@ -45,17 +66,7 @@ export abstract class PlaywrightDrivenPage {
    * test's next assertions, which fail if it did nothing.
    */
   async press(key: string): Promise<void> {
-    try {
-      await withinDeadline(`keyboard.press(${key})`, this.page.keyboard.press(key), KEY_ACK_DEADLINE_MS);
-    } catch (error) {
-      if (!(error instanceof StepDeadlineError)) throw error;
-      this.unacknowledgedKeys.push(key);
-      console.warn(`[Chromium] ${key} was never acknowledged (its frame was removed while handling it?); going on from the page's state`);
-      // The press is down-then-up and its down never returned: release the key and its modifiers so the next press is a fresh one.
-      for (const part of key.split('+').reverse()) {
-        await withinDeadline(`keyboard.up(${part})`, this.page.keyboard.up(part), KEY_ACK_DEADLINE_MS).catch(() => undefined);
-      }
-    }
+    if (!(await pressAcknowledged(this.page, key))) this.unacknowledgedKeys.push(key);
   }
 
   type(text: string): Promise<void> {
