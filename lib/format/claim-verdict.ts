@@ -6,7 +6,7 @@
  */
 import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 import { KIND_MESSAGE } from '../i18n/claim-words';
-import { formatDay } from './dates';
+import { dayOfInstant, formatDay } from './dates';
 import { parseRichText } from '../i18n/rich-text';
 import type { MessageName, PluralBase, Translator } from '../i18n/translator';
 
@@ -157,12 +157,6 @@ export interface VerdictInput {
 /** Statuses under which a law still stands, so a future effective date is what the reader needs to know. */
 const LAW_STANDS: ReadonlySet<ClaimStatus> = new Set(['in-force', 'pending', 'modified']);
 
-/** `when` as the reader's calendar day, YYYY-MM-DD (local time). */
-function calendarDay(when: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${when.getFullYear()}-${two(when.getMonth() + 1)}-${two(when.getDate())}`;
-}
-
 /**
  * The card's first line, in three parts the card styles apart: label, dated status, what it means
  * for whom, in `t`'s language, its date as the popup and options write it (formatDay in `t.locale`);
@@ -175,7 +169,8 @@ export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Da
   const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? TARGET : bindingTable(claim.force);
   const date = formatDay(claim.statusDate, t.locale);
   const effective = claim.effectiveDate;
-  const notYet = table === LAW && LAW_STANDS.has(claim.status) && effective !== undefined && effective > calendarDay(now);
+  const today = dayOfInstant(now.toISOString());
+  const notYet = table === LAW && LAW_STANDS.has(claim.status) && effective !== undefined && today !== undefined && effective > today;
   const consequence = table[claim.status];
   const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
   return {

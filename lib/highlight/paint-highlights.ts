@@ -391,7 +391,7 @@ function regionContext(nodes: readonly Text[], markRoot: Node): Node {
  * A node under no context is left out (its wrapping gets no mark).
  */
 function listedTextNodes(contexts: readonly Node[], nodes: ReadonlySet<Text>): Map<Node, Text[]> {
-  const inOrder = [...nodes].sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+  const inOrder = inDocumentOrder([...nodes]);
   const listed = new Map<Node, Text[]>(contexts.map((context) => [context, []]));
   for (const node of inOrder) {
     const context = contexts.find((candidate) => candidate.contains(node));
@@ -647,9 +647,9 @@ class MarkRange implements Mark.Range {
   }
 }
 
-/** Marks in document order (the first is the highlight's keyboard stop). */
-function inDocumentOrder(marks: HTMLElement[]): HTMLElement[] {
-  return marks.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+/** Nodes sorted into document order, in place (for marks: the first is the highlight's keyboard stop). */
+function inDocumentOrder<N extends Node>(nodes: N[]): N[] {
+  return nodes.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
 }
 
 /** Splits a highlight's pieces by mark root, each with the context mark.js walks for them. */
