@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { resolve } from 'node:path';
-import { inCardRootFirefox, type CardProbe } from './closed-card';
+import { pageContext } from './bidi-frames';
+import { bidiConnection, inCardRootFirefox, type CardProbe } from './closed-card';
 import { cardIsOpen, findMisplacedHighlights, listHighlights, readCard, type CardInfo, type HighlightInfo, type MisplacedHighlight } from './dom-probes';
 import type { PageFunction } from './dynamic-driver';
 import { highlightOf, identifyHighlights, withIdentities, type HighlightDriver, type IdentifiedHighlight } from './highlight-identity';
@@ -190,18 +191,6 @@ async function installTestHelper(browser: Browser): Promise<FirefoxTestHelper> {
   };
 }
 
-/** The raw WebDriver BiDi connection Puppeteer keeps (BidiBrowser.connection), for commands it has no API for. */
-export interface RawBidi {
-  send(method: string, params: object): Promise<unknown>;
-}
-
-/** Errors: throws when Puppeteer stops exposing the connection (a Puppeteer upgrade). */
-export function rawBidi(browser: Browser): RawBidi {
-  const connection = (browser as unknown as { connection?: RawBidi }).connection;
-  if (!connection || typeof connection.send !== 'function') throw new Error('Puppeteer no longer exposes its BiDi connection (BidiBrowser.connection)');
-  return connection;
-}
-
 /** How long pollPage waits and how often it asks, ms. */
 export interface PollOptions {
   timeout?: number;
@@ -247,8 +236,7 @@ export async function pollSelector(page: Page, selector: string, options: PollOp
  * Errors: throws when the browser refuses the size or the page never reports it.
  */
 export async function setViewportSize(browser: Browser, page: Page, width: number, height: number): Promise<void> {
-  const context = (page.mainFrame() as unknown as { _id: string })._id;
-  await rawBidi(browser).send('browsingContext.setViewport', { context, viewport: { width, height } });
+  await bidiConnection(browser).send('browsingContext.setViewport', { context: pageContext(page), viewport: { width, height } });
   await pollPage(page, (wanted: number) => Math.round(window.innerWidth * window.devicePixelRatio) === wanted, [width], { timeout: 5_000 });
 }
 

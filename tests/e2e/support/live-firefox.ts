@@ -1,8 +1,8 @@
 import type { Browser, Frame, Page } from 'puppeteer-core';
-import { inCardRootFirefox, type CardProbe, type FramePath } from './closed-card';
+import { bidiConnection, inCardRootFirefox, type CardProbe, type FramePath } from './closed-card';
 import { PuppeteerDrivenPage } from './driven-page';
 import { settledTabState, type PageFunction } from './dynamic-driver';
-import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage, pollPage, rawBidi, setViewportSize, type FirefoxTestHelper, type RawBidi } from './firefox';
+import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage, pollPage, setViewportSize, type FirefoxTestHelper } from './firefox';
 import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
 import { readPopupClaims } from './popup-page';
 
@@ -26,10 +26,10 @@ const LOOPBACK_HOSTS = ['embed.test'];
  * can emulate; the colour scheme, zoom and clipboard go through the E2E helper add-on in every Firefox.
  */
 class BrowserWindow {
-  constructor(private readonly bidi: RawBidi) {}
+  constructor(private readonly bidi: ReturnType<typeof bidiConnection>) {}
 
   async context(): Promise<string | undefined> {
-    const tree = (await this.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as BidiTree;
+    const tree = (await this.bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as unknown as BidiTree;
     return tree.result.contexts.find((candidate) => candidate.url === 'chrome://browser/content/browser.xhtml')?.context;
   }
 
@@ -169,7 +169,7 @@ class FirefoxLivePopup implements LivePopup {
 export async function launchLiveFirefox(): Promise<LiveBrowser> {
   const firefox = await launchFirefoxWithExtension({ testHelper: true, extraPrefs: { 'network.dns.localDomains': LOOPBACK_HOSTS.join(',') } });
   const helper = firefox.helper!;
-  const chrome = new BrowserWindow(rawBidi(firefox.browser));
+  const chrome = new BrowserWindow(bidiConnection(firefox.browser));
   const pages = new Map<LivePage, PuppeteerLivePage>();
   // An extension page kept open: the window into `browser.tabs` (tab ids) and the background.
   let extensionPage: Page | undefined;
