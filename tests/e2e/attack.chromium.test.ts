@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { defineAttackPageTests, type AttackBrowser, type AttackStep, type AttackTab } from './support/attack-cases';
 import { launchChromiumWithExtension } from './support/chromium';
 import { readClosedCardChromium, type ClosedCardInfo } from './support/closed-card';
+import { noteEditorFrame, saveNoteIn } from './support/article-page';
 
 /** What pages/attack.html puts on its window. */
 type AttackWindow = Window & { pledgeLensAttack: Record<AttackStep, (argument?: string) => unknown> };
@@ -26,17 +27,7 @@ class ChromiumAttackTab implements AttackTab {
 
   async saveNote(text: string): Promise<boolean> {
     // The frame tree includes frames inside closed shadow roots: the test's view, not the page's.
-    const deadline = Date.now() + 5_000;
-    let editor = this.page.frames().find((frame) => frame.url().includes('/note-editor.html'));
-    while (!editor && Date.now() < deadline) {
-      await new Promise((resume) => setTimeout(resume, 100));
-      editor = this.page.frames().find((frame) => frame.url().includes('/note-editor.html'));
-    }
-    if (!editor) throw new Error('The open card has no note editor frame');
-    await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
-    await editor.locator('textarea').fill(text);
-    await editor.locator('button[type=submit]', { hasText: 'Save note' }).click();
-    await editor.locator('[data-testid=note-status]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+    await saveNoteIn(await noteEditorFrame(this.page), text);
     return true;
   }
 

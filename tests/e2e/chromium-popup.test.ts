@@ -151,7 +151,7 @@ describe('Chromium: popup', () => {
     };
     expect(collection.type).toBe('AnnotationCollection');
     const annotated = collection.first.items.find((item) => item.body.some((body) => body.type === 'TextualBody' && body.purpose === 'commenting' && body.value === note));
-    expect(annotated, 'an annotation carrying the note as a commenting body').toBeDefined();
+    expect(annotated, `an annotation carrying the note as a commenting body; the export's ${collection.first.items.length} annotations carry notes ${JSON.stringify(collection.first.items.flatMap((item) => item.body.filter((body) => body.purpose === 'commenting').map((body) => body.value)))}`).toBeDefined();
     expect(annotated!.target.source).toBe(article.url);
     const quote = annotated!.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
     expect(quote?.exact?.length ?? 0).toBeGreaterThan(10);

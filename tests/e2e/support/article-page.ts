@@ -23,6 +23,29 @@ export async function noteEditorFrame(page: Page, timeout = 5_000): Promise<Fram
   }
 }
 
+/**
+ * Types `text` into the open card's note editor and saves it. Resolves once the editor says exactly
+ * "Saved" (the store confirmed); throws with the editor's own words when it says anything else
+ * ("Not saved: …" contains "saved", so a substring wait would take a failure for success).
+ */
+export async function saveNoteIn(editor: Frame, text: string): Promise<void> {
+  const textarea = editor.locator('textarea');
+  await textarea.waitFor({ state: 'visible', timeout: 5_000 });
+  // The editor loads the stored note first; typing before that would be overwritten.
+  await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+  await textarea.fill(text);
+  await editor.locator('button[type=submit]', { hasText: 'Save note' }).click();
+  const status = editor.getByTestId('note-status');
+  const deadline = Date.now() + 5_000;
+  let said = '';
+  while (Date.now() < deadline) {
+    said = ((await status.textContent()) ?? '').trim();
+    if (said !== '' && said !== 'Saving…') break;
+    await new Promise((resume) => setTimeout(resume, 50));
+  }
+  if (said !== 'Saved') throw new Error(`The note editor did not save the note; it says: "${said}"`);
+}
+
 export class ArticlePage implements HighlightDriver {
   private constructor(readonly page: Page) {}
 
@@ -175,14 +198,7 @@ export class ArticlePage implements HighlightDriver {
 
   /** Types a note into the open card's note editor (an extension page framed in the card) and saves it. */
   async saveNote(text: string): Promise<void> {
-    const editor = await noteEditorFrame(this.page);
-    const textarea = editor.locator('textarea');
-    await textarea.waitFor({ state: 'visible', timeout: 5_000 });
-    // The editor loads the stored note first; typing before that would be overwritten.
-    await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
-    await textarea.fill(text);
-    await editor.locator('button[type=submit]', { hasText: 'Save note' }).click();
-    await editor.locator('[data-testid=note-status]', { hasText: 'Saved' }).waitFor({ timeout: 5_000 });
+    await saveNoteIn(await noteEditorFrame(this.page), text);
   }
 
   async reload(): Promise<void> {
