@@ -722,7 +722,12 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     const found = judged.accepted;
     if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end))) {
-      const named = tunables.headingNeedsSubject > 0 ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
+      // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
+      // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
+      // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
+      const headlineText = text.slice(unit.start, unit.end);
+      const sentence = !headlineText.includes(':') && wordCount(headlineText) >= HEADLINE_SENTENCE_WORDS;
+      const named = tunables.headingNeedsSubject > 0 && !sentence ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
       if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore };
     }
     if (found.length === 0) continue;
@@ -751,7 +756,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const isLabel = tunables.labelYields > 0 && u === block.firstUnit && block.endUnit - block.firstUnit > 1 && content.length < MIN_NAMED_UNIT_TERMS;
     if (isLabel) label = { block: unit.block, matchesOf: new Map() };
     for (const span of spans) {
-      if (isLabel) label!.matchesOf.set(span.claimIndex, [...(label!.matchesOf.get(span.claimIndex) ?? []), matches.length]);
+      if (isLabel && !statesAsSubject(text, unit, discourse, index.claims[span.claimIndex]!.actor)) label!.matchesOf.set(span.claimIndex, [...(label!.matchesOf.get(span.claimIndex) ?? []), matches.length]);
       if (gating) {
         const j = found.find((f) => f.claimIndex === span.claimIndex)!;
         gated[matches.length] = { unit: gateUnit(span, unit.block, headingBefore, false), features: j.features, probability: j.probability };
@@ -1085,7 +1090,38 @@ function judgeUnit(
  * AI Principles" does, "OpenAI's Frontier Governance Framework" does not.
  */
 function namedAsSubject(text: string, d: UnitDiscourse, actor: number): boolean {
-  return d.mentions.some((m) => (m.actors.includes(actor) || m.coalitions.includes(actor)) && !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)));
+  return d.mentions.some(
+    (m) => (m.actors.includes(actor) || m.coalitions.includes(actor)) && !POSSESSIVE_END.test(text.slice(m.start, m.end)) && !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)),
+  );
+}
+
+/** Words from which a headline reads as a sentence rather than a topic label. */
+const HEADLINE_SENTENCE_WORDS = 7;
+
+/** Words (runs of letters or digits, with inner apostrophes and hyphens) in `text`. */
+function wordCount(text: string): number {
+  let words = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) words++;
+  return words;
+}
+
+/** A mention that took its owner's apostrophe with it ("Anthropic's", "Reuters'"). */
+const POSSESSIVE_END = /['’]s?$/u;
+
+/**
+ * Finite verbs a short sentence may hang on: the auxiliaries and modals, and the verbs of saying and
+ * committing. Words, lower case; what `statesAsSubject` reads to tell a sentence from a label.
+ */
+const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|does|did|will|would|must|shall|may|can|could|should|won['’]t|isn['’]t|hasn['’]t|says|said|declin\w*|refus\w*|sign(?:s|ed)|agree[sd]?|pledge[sd]|promise[sd]|commit(?:s|ted)|vow(?:s|ed)|keeps|kept|stays|remains|drops|dropped|publish(?:es|ed)|announc(?:es|ed)|adopt(?:s|ed)|withdr[ae]w\w*|ban(?:s|ned)|bars|barred|require[sd]|names|named)\b/i;
+
+/**
+ * Whether a unit is a sentence with `actor` (or a coalition it belongs to) as its subject and a finite
+ * verb ("Anthropic says Claude will remain ad-free.", "Meta declined to sign."), not a label naming a
+ * topic ("Italy's national AI law.", "Red-teaming before release."): a label yields its claim to the
+ * sentence after it, a sentence keeps its own.
+ */
+function statesAsSubject(text: string, unit: { start: number; end: number }, d: UnitDiscourse, actor: number): boolean {
+  return namedAsSubject(text, d, actor) && FINITE_VERB.test(text.slice(unit.start, unit.end));
 }
 
 /**

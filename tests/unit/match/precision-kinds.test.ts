@@ -111,6 +111,15 @@ describe("a paragraph's short first sentence that labels it", () => {
     const text = ['Acme AI news', 'Risk ledger every quarter.', LEDGER].join(SEP);
     expect(spans(text)).toEqual(['Risk ledger every quarter.', LEDGER]);
   });
+
+  it('is a sentence, and keeps its claim, when the actor is its subject and it has a verb', () => {
+    // "Anthropic says Claude will remain ad-free. No sponsored links …": both sentences state the claim.
+    const short = 'Acme AI says: a risk ledger.';
+    const text = ['Acme AI news', `${short} ${LEDGER}`].join(SEP);
+    expect(spans(text)).toEqual([short, LEDGER]);
+    // The same words without the verb are a label, and yield.
+    expect(spans(['Acme AI news', `Acme AI's risk ledger. ${LEDGER}`].join(SEP))).toEqual([LEDGER]);
+  });
 });
 
 describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\")", () => {
@@ -120,6 +129,17 @@ describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\"
     const text = ['Acme AI’s Risk Ledger: what the new quarterly reports cover', LEDGER].join(SEP);
     expect(spans(text, { headingNeedsSubject: 0 })).toContain('Acme AI’s Risk Ledger: what the new quarterly reports cover');
     expect(spans(text)).toEqual([LEDGER]);
+  });
+
+  it("names a topic however the apostrophe is written, or the name ends, in a short listicle heading (\"4 Anthropic's pause pledge\")", () => {
+    for (const heading of ["4 Acme AI's quarterly risk ledger", 'Acme AI’s quarterly risk ledger', "Acme's risk ledger"]) {
+      expect(spans([heading, LEDGER].join(SEP)), heading).toEqual([LEDGER]);
+    }
+  });
+
+  it('takes a headline as long as a sentence for one, whoever its subject ("xAI\'s new risk framework drops the honesty bar")', () => {
+    const headline = "Acme AI's new risk policy promises a quarterly risk ledger for every model";
+    expect(spans([headline, LEDGER].join(SEP))).toEqual([headline, LEDGER]);
   });
 
   it('leaves a heading in which the actor does something', () => {
