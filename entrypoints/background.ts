@@ -42,6 +42,7 @@ export default defineBackground(() => {
         : {}),
       port: {
         sendToContent: (tabId, request, frameId) => browser.tabs.sendMessage(tabId, request, frameId === undefined ? {} : { frameId }),
+        openTabIds: async () => (await browser.tabs.query({})).flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
         setBadge: (tabId, { text, title }) => {
           void toolbarButton.setBadgeText({ tabId, text }).catch(() => undefined);
           void toolbarButton.setTitle({ tabId, title }).catch(() => undefined);

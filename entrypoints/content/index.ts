@@ -246,7 +246,13 @@ export default defineContentScript({
         return { ok: true, enabled: enabled === annotator.enabled ? enabled : await setEnabled(enabled) };
       },
       'report-state': async () => {
-        if (!gate.waiting) return { ok: true, gated: false };
+        if (!gate.waiting) {
+          // The background lost this frame's report (a worker that stopped and started again keeps no
+          // memory; a frame loading in the tab, such as a card's note editor, looks like a new page):
+          // say again what the frame holds, before answering, so the popup asking reads it.
+          await annotator.report();
+          return { ok: true, gated: false };
+        }
         // The reader opened the popup: asking whether the site is on costs nothing the reader did not ask for.
         await reportGated(await siteIsOn());
         return { ok: true, gated: true };

@@ -227,7 +227,7 @@ export class PageAnnotator {
     this.hidden.clear();
     removeHighlightStyle(this.doc);
     removeRangeHighlightStyle(this.doc);
-    this.report();
+    void this.report();
   }
 
   /** SPA navigation: the old article's highlights go, the new one is scanned. */
@@ -290,18 +290,33 @@ export class PageAnnotator {
     return [...byClaim.values()].sort((a, b) => a.firstOffset - b.firstOffset).slice(0, MAX_REPORTED_CLAIMS);
   }
 
-  /** Tells the background (for the popup and the badge) what this frame holds now. */
-  private report(): void {
-    void this.ask({ type: 'report-frame', url: this.pageUrl(), enabled: this.enabled, scanning: this.scanning, claims: this.enabled ? this.summary() : [] });
+  /**
+   * Tells the background (for the popup and the badge) what this frame holds now. Resolves once the
+   * background has recorded it (or failed to); never rejects. Called on every change, and when the
+   * background asks again because it lost what it had (a restarted worker, or a tab whose frame loaded).
+   */
+  report(): Promise<void> {
+    return this.ask({ type: 'report-frame', url: this.pageUrl(), enabled: this.enabled, scanning: this.scanning, claims: this.enabled ? this.summary() : [] }).then(
+      () => undefined,
+      () => undefined,
+    );
   }
 
-  /** Scrolls to a claim's first mention, focuses it and flashes it. */
+  /** Per claim, the mention `scrollToClaim` showed last. */
+  private readonly lastShown = new Map<string, string>();
+
+  /** Scrolls to a claim's first mention (or, asked again, its next one), focuses it and flashes it. */
   scrollToClaim(claimId: string): boolean {
-    const highlight = this.registry
+    const mentions = this.registry
       .all()
       .filter((h) => h.spec.claimId === claimId && this.registry.seated(h))
-      .sort((a, b) => a.spec.start - b.spec.start)[0];
+      .sort((a, b) => a.spec.start - b.spec.start);
+    // Asked again for the same claim, the next mention in reading order (after the last, the first again),
+    // as a find bar steps through its hits.
+    const last = mentions.findIndex((h) => h.spec.mentionId === this.lastShown.get(claimId));
+    const highlight = mentions[(last + 1) % Math.max(1, mentions.length)];
     if (!highlight) return false;
+    this.lastShown.set(claimId, highlight.spec.mentionId);
     const first = highlight.elements.find((element) => element.isConnected);
     const scrollTarget = highlight.mode === 'mark' ? first : highlight.ranges[0]?.startContainer.parentElement;
     if (!scrollTarget) return false;
@@ -519,7 +534,7 @@ export class PageAnnotator {
       if (this.rescanQueued) {
         this.rescanQueued = false;
         void this.scan();
-      } else if (this.enabled) this.report();
+      } else if (this.enabled) void this.report();
     }
   }
 
@@ -601,7 +616,7 @@ export class PageAnnotator {
       this.layoutCache = new Map();
       this.scheduler.withoutObserver(() => settleInterim(this.registry, this.modeOf));
       this.styleShadowRoots();
-      this.report();
+      void this.report();
     });
   }
 

@@ -18,6 +18,8 @@ export interface BrowserPort {
   sendToContent(tabId: number, request: BackgroundToContentRequest, frameId?: number): Promise<unknown>;
   /** Shows the badge text on the toolbar button for one tab ("" clears it) and sets its title there. */
   setBadge(tabId: number, badge: ToolbarBadge): void;
+  /** The ids of every open tab (`tabs.query`, which needs no permission for ids). */
+  openTabIds(): Promise<number[]>;
   /**
    * Makes the claim vocabulary readable by content scripts without waking the background
    * (`storage.local`), so pages that cannot hold a claim send nothing.

@@ -9,15 +9,17 @@ import type { BackgroundContext } from './context';
 
 /**
  * Sends `recheck-site` to every tab with a reported top frame whose site `before` and `after` treat
- * differently, and to `alsoTabId` (the tab the popup acted on) whatever its state. A tab that has
- * closed or whose content script is gone is skipped silently. Resolves when every message was
- * answered or failed; never rejects.
+ * differently, to every open tab whose top frame has not reported (its site is unknown here: a
+ * worker that stopped and started again has forgotten every tab), and to `alsoTabId` (the tab the
+ * popup acted on) whatever its state. A tab that has closed, or has no content script, is skipped
+ * silently. Resolves when every message was answered or failed; never rejects.
  */
 export async function recheckChangedTabs(ctx: Pick<BackgroundContext, 'frames' | 'port'>, before: SiteSettings, after: SiteSettings, alsoTabId?: number): Promise<void> {
   const tabIds = new Set<number>(alsoTabId === undefined ? [] : [alsoTabId]);
-  for (const tabId of ctx.frames.tabIds()) {
+  const open = await ctx.port.openTabIds().catch(() => ctx.frames.tabIds());
+  for (const tabId of new Set([...open, ...ctx.frames.tabIds()])) {
     const topUrl = ctx.frames.topUrl(tabId);
-    if (topUrl !== undefined && siteEnabled(before, topUrl) !== siteEnabled(after, topUrl)) tabIds.add(tabId);
+    if (topUrl === undefined || siteEnabled(before, topUrl) !== siteEnabled(after, topUrl)) tabIds.add(tabId);
   }
   await Promise.all([...tabIds].map((tabId) => ctx.port.sendToContent(tabId, { type: 'recheck-site' }).catch(() => undefined)));
 }

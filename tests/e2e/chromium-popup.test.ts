@@ -114,6 +114,29 @@ describe('Chromium: popup', () => {
     await article.close();
   });
 
+  test('choosing a claim again shows its next mention, and after the last its first again', async () => {
+    const article = await openArticle('clean-paraphrase-rsp3-overhaul.html');
+    await article.waitForHighlights();
+    const mentions = await article.mentions();
+    const byClaim = new Map<string, number[]>();
+    for (const mention of mentions) byClaim.set(mention.claimId, [...(byClaim.get(mention.claimId) ?? []), mention.index]);
+    const [claimId, indexes] = [...byClaim].find(([, at]) => at.length > 1) ?? [];
+    expect(indexes, 'the fixture has a claim with two mentions or more').toBeDefined();
+    const popup = await openPopupFor(article);
+    const focused = () => article.page.evaluate(() => [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(document.activeElement as Element));
+    const seen: number[] = [];
+    for (let click = 0; click <= indexes!.length; click++) {
+      await popup.clickClaim(claimId!);
+      const before = seen.at(-1);
+      await expect.poll(focused, { timeout: 5_000 }).not.toBe(before ?? -1);
+      seen.push(await focused());
+    }
+    // Each mention (its first highlighted piece), in reading order, then the first again.
+    expect(seen).toEqual([...indexes!, indexes![0]]);
+    await popup.close();
+    await article.close();
+  });
+
   test.each(['negative-nimbus-labs-pledge.html', 'negative-product-launch-earnings.html'])('%s: no known claims, so the empty state and no highlights', async (file) => {
     const article = await openArticle(file);
     // The popup waits for the page's report (the content script ran and finished reading): proof it

@@ -3,6 +3,7 @@ import type { ExtensionPageToBackground } from '../../messages/extension-page-to
 import type { Handlers } from '../../messages/message-map';
 import { siteEnabled, withSiteSwitched, type SiteSettings } from '../../sites/site-settings';
 import { historyUrl } from '../../sites/url';
+import type { TabState } from '../../frames/tab-frames';
 import type { BackgroundContext } from '../context';
 import { recheckChangedTabs } from '../recheck-sites';
 
@@ -26,25 +27,36 @@ function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> 
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * What the tab's frames reported, asking them again first when nothing is known of its top frame.
+ * Either it never reported (a page that names no known actor stays behind its wake gate and sends
+ * nothing), or this background forgot it (a worker stopped when idle keeps no memory; a frame loading
+ * in the tab, such as a card's note editor, is reported as the tab loading, which drops its frames).
+ * Asked, every frame reports itself again: the top frame before this resolves (so what the caller
+ * reads holds it), the others as they come (the popup follows the page). No content script there (a
+ * browser page, one opened before install) is no answer: the tab stays unknown. (Asked inside a
+ * promise: a port that throws rather than rejects is no answer either.)
+ */
+async function knownTab(ctx: BackgroundContext, tabId: number): Promise<TabState> {
+  const known = ctx.frames.state(tabId);
+  if (known.topUrl !== undefined) return known;
+  const ask = (frameId?: number) => Promise.resolve().then(() => ctx.port.sendToContent(tabId, { type: 'report-state' }, frameId));
+  void ask().catch(() => undefined);
+  await withinTime(ask(TOP_FRAME_ID), REPORT_STATE_MS).catch(() => undefined);
+  return ctx.frames.state(tabId);
+}
+
 export function tabHandlers(ctx: BackgroundContext): Handlers<TabRequests, undefined> {
   return {
     'get-tab-state': async (request) => {
-      let tab = ctx.frames.state(request.tabId);
-      if (tab.topUrl === undefined) {
-        // A top frame whose page names no known actor stays behind its wake gate and sends nothing;
-        // asked, it reports itself (on or off, no claims), so the popup says "no claims", not "reload".
-        // No content script there (a browser page, one opened before install) is no answer: as before.
-        // (Asked inside a promise: a port that throws rather than rejects is no answer either.)
-        const asked = Promise.resolve().then(() => ctx.port.sendToContent(request.tabId, { type: 'report-state' }, TOP_FRAME_ID));
-        await withinTime(asked, REPORT_STATE_MS).catch(() => undefined);
-        tab = ctx.frames.state(request.tabId);
-      }
+      const tab = await knownTab(ctx, request.tabId);
       const notice = tab.topUrl ? ctx.mentions.noticeFor(historyUrl(tab.topUrl)) : undefined;
       // No frame reported: a page loaded while its site was off never starts, so answer for the address the popup knows.
       const siteUrl = tab.topUrl ?? webUrl(request.url);
       return { ok: true, tab, siteEnabled: siteUrl ? siteEnabled(await ctx.settings.read(), siteUrl) : false, ...(notice ? { historyNotice: notice } : {}) };
     },
     'scroll-to-claim': async (request) => {
+      await knownTab(ctx, request.tabId);
       const frameId = ctx.frames.frameWithClaim(request.tabId, request.claimId);
       if (frameId === undefined) return { ok: true, found: false };
       const answer = await ctx.port.sendToContent(request.tabId, { type: 'scroll-to-claim', claimId: request.claimId }, frameId);

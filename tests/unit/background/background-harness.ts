@@ -40,6 +40,13 @@ export class RecordingPort implements BrowserPort {
     return Promise.resolve(this.answer(sent));
   }
 
+  /** The tabs the browser has open (besides those the background heard from). */
+  openTabs: number[] = [];
+
+  openTabIds(): Promise<number[]> {
+    return Promise.resolve([...this.openTabs]);
+  }
+
   setBadge(tabId: number, { text, title }: ToolbarBadge): void {
     this.badges.set(tabId, text);
     this.titles.set(tabId, title);

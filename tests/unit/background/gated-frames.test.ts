@@ -35,7 +35,11 @@ describe('the popup asks about a tab whose top frame never reported', () => {
     const bg = await makeBackground();
     bg.port.answer = gatedTopFrame(bg);
     const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId, url: PAGE_URL }));
-    expect(bg.port.sent).toEqual([{ tabId: TOP_FRAME.tabId, frameId: 0, request: { type: 'report-state' } }]);
+    // The top frame before the answer; every frame, the others to report as they come.
+    expect(bg.port.sent).toEqual([
+      { tabId: TOP_FRAME.tabId, frameId: undefined, request: { type: 'report-state' } },
+      { tabId: TOP_FRAME.tabId, frameId: 0, request: { type: 'report-state' } },
+    ]);
     expect(state.tab).toMatchObject({ topUrl: PAGE_URL, enabled: true, scanning: false, claims: [] });
     expect(state.siteEnabled).toBe(true);
   });
@@ -77,6 +81,49 @@ describe('the popup asks about a tab whose top frame never reported', () => {
     const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId }));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(state.tab.topUrl).toBeUndefined();
-    expect(bg.port.sent).toHaveLength(1);
+    expect(bg.port.sent).toHaveLength(2);
+  });
+});
+
+describe('the popup asks about a tab this background has forgotten', () => {
+  const CLAIM = { claimId: 'anthropic-rsp3-risk-reports', statement: 'x', kind: 'no-commitment' as const, status: 'in-force' as const, statusDate: '2026-01-01', actorName: 'x', mentions: 2, firstOffset: 10 };
+  const SUB_FRAME = { ...TOP_FRAME, frameId: 7, url: 'https://video.example/embed' };
+
+  /** Highlighting frames, as entrypoints/content/index.ts answers `report-state`: each says again what it holds. */
+  function highlightingFrames(bg: BackgroundHarness) {
+    return async (sent: SentToContent): Promise<unknown> => {
+      if (sent.request.type !== 'report-state') return undefined;
+      const frames = sent.frameId === undefined ? [{ ...TOP_FRAME, url: PAGE_URL }, SUB_FRAME] : [{ ...TOP_FRAME, url: PAGE_URL }];
+      for (const frame of frames) await ok(bg.content(frame)({ type: 'report-frame', url: frame.url, enabled: true, scanning: false, claims: [CLAIM] }));
+      return { ok: true, gated: false };
+    };
+  }
+
+  it('after the tab "loaded" (a card framed the note editor) or the worker restarted, every frame reports again and the popup lists the page', async () => {
+    const bg = await makeBackground();
+    const report = (frame: typeof SUB_FRAME) => ok(bg.content(frame)({ type: 'report-frame', url: frame.url, enabled: true, scanning: false, claims: [CLAIM] }));
+    await report({ ...TOP_FRAME, url: PAGE_URL });
+    await report(SUB_FRAME);
+    bg.service.forgetTab(TOP_FRAME.tabId);
+    bg.port.answer = highlightingFrames(bg);
+    const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId, url: PAGE_URL }));
+    expect(state.tab).toMatchObject({ topUrl: PAGE_URL, enabled: true, frameCount: 2 });
+    expect(state.tab.claims).toEqual([expect.objectContaining({ claimId: CLAIM.claimId, mentions: 4 })]);
+  });
+
+  it('"Show on page" on a forgotten tab asks the frames again, then sends the jump to the frame holding the claim', async () => {
+    const bg = await makeBackground();
+    const answer = highlightingFrames(bg);
+    bg.port.answer = async (sent) => (sent.request.type === 'scroll-to-claim' ? { ok: true, found: true } : answer(sent));
+    expect(await ok(bg.page({ type: 'scroll-to-claim', tabId: TOP_FRAME.tabId, claimId: CLAIM.claimId }))).toEqual({ ok: true, found: true });
+    expect(bg.port.sent.at(-1)).toEqual({ tabId: TOP_FRAME.tabId, frameId: 0, request: { type: 'scroll-to-claim', claimId: CLAIM.claimId } });
+  });
+
+  it('switching a site off rechecks open tabs it knows nothing of (their site is unknown to it), as well as its own', async () => {
+    const bg = await makeBackground();
+    bg.port.openTabs = [41, 42];
+    await ok(bg.page({ type: 'set-site-enabled', tabId: 99, enabled: false, url: PAGE_URL }));
+    const rechecked = bg.port.sent.filter((sent) => sent.request.type === 'recheck-site').map((sent) => sent.tabId);
+    expect(rechecked.sort()).toEqual([41, 42, 99]);
   });
 });
