@@ -92,6 +92,12 @@ describe('default claim set (public/claims/default.json)', () => {
     expect(raw.publisher).toBe('Pledge Lens');
   });
 
+  it('is the set the README describes (its version and claim count), so readers are not told of an older one', () => {
+    const raw = loadRaw();
+    const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`The bundled set ${raw.version} holds **${raw.claims.length} claims`);
+  });
+
   it('is exactly what claims:build makes of the source in claims/ (no drift)', () => {
     const { problems, claimSet } = checkClaimSource(readClaimSource(SOURCE_DIR), { today: REVIEW_DAY });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
