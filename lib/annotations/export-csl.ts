@@ -26,6 +26,7 @@ import { earlierInstant, laterInstant, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
 import type { Mention } from './schema';
+import { pageSlug } from '../sites/url';
 
 /** A CSL date: `[[year, month, day]]`, as the CSL-JSON schema's `date-parts`. */
 export interface CslDate {
@@ -126,7 +127,7 @@ function exportedWhen(generatedAt: string): string {
   return `${formatDay(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
 }
 
-/** A citation key no earlier item has: the host (or "page") and the first day seen, then "-2", "-3"… */
+/** A citation key no earlier item has: the host (or "page"), the page's slug and the first day seen, then "-2", "-3"… */
 function uniqueId(base: string, taken: Set<string>): string {
   let id = base;
   for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
@@ -149,7 +150,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   if (!web) header.push(`— Address (not a web link) ${oneLine(href)}`);
   const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId)))];
   return {
-    id: uniqueId(`${keyPart(host)}-${new Date(firstSeen).toISOString().slice(0, 10)}`, taken),
+    id: uniqueId([keyPart(host), pageSlug(href), new Date(firstSeen).toISOString().slice(0, 10)].filter((part) => part !== '').join('-'), taken),
     type: 'webpage',
     title: oneLine(first.pageTitle) || oneLine(href),
     ...(host !== '' && { 'container-title': oneLine(host) }),

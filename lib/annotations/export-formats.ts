@@ -9,6 +9,7 @@ import { exportMarkdown } from './export-markdown';
 import { exportW3c } from './export-w3c';
 import { escapeBidiControls } from './exported-text';
 import type { Mention } from './schema';
+import { pageSlug } from '../sites/url';
 
 export const EXPORT_FORMAT_IDS = ['w3c', 'csv', 'markdown', 'csl'] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_IDS)[number];
@@ -97,11 +98,12 @@ export function exportScope(query: ScopeQuery): ExportScope {
 const MAX_HOST_CHARS = 60;
 
 /**
- * The page's host as a file-name part: lower-case letters, digits, dots and hyphens only (a parsed
- * host is already punycode ASCII; anything else, or a page with no host, becomes "page"), no dot at
- * either end (Windows drops a trailing one), at most `MAX_HOST_CHARS`.
+ * The page as a file-name part: "page", its host (lower-case letters, digits, dots and hyphens only:
+ * a parsed host is already punycode ASCII; no dot at either end, which Windows drops; at most
+ * `MAX_HOST_CHARS`), then the last segment of its path (`pageSlug`), so two stories of one site
+ * exported in the same minute get two names. What is not a URL is "page" alone.
  */
-function hostPart(pageUrl: string): string {
+function pagePart(pageUrl: string): string {
   let host = '';
   try {
     host = new URL(pageUrl).hostname.toLowerCase();
@@ -109,17 +111,17 @@ function hostPart(pageUrl: string): string {
     // Not a URL: the name says "page" alone.
   }
   const safe = host.replace(/[^a-z0-9.-]+/g, '-').slice(0, MAX_HOST_CHARS).replace(/^[.-]+|[.-]+$/g, '');
-  return safe === '' ? 'page' : `page-${safe}`;
+  return ['page', safe, pageSlug(pageUrl)].filter((part) => part !== '').join('-');
 }
 
 function scopePart(scope: ExportScope): string {
-  if (scope.kind === 'page') return scope.filtered ? `${hostPart(scope.pageUrl)}-filtered` : hostPart(scope.pageUrl);
+  if (scope.kind === 'page') return scope.filtered ? `${pagePart(scope.pageUrl)}-filtered` : pagePart(scope.pageUrl);
   return scope.kind;
 }
 
 /**
  * `pledge-lens-annotations-2026-11-22_14-30-all.csv`, `…_14-30-filtered.md`,
- * `…_14-30-page-news.example.com.jsonld`: the user's local date and time to the minute (the moment
+ * `…_14-30-page-news.example.com-anthropic-rsp-3.jsonld`: the user's local date and time to the minute (the moment
  * they will look for in their downloads folder; two exports a day no longer share a name) and what
  * the file holds. Only ASCII letters, digits, '.', '-' and '_': no ':' (Windows, and Finder shows it
  * as '/'), no '/' or backslash, no spaces, and no name Windows reserves (the name starts "pledge-lens").

@@ -3,6 +3,45 @@
  * allowed), so that two callers can never disagree about what a host is.
  */
 
+/** Longest `pageSlug` (characters): enough to tell a site's stories apart in a file or citation name. */
+const MAX_SLUG_CHARS = 40;
+/** File-name endings of served pages that say nothing about the story. */
+const PAGE_EXTENSION = /\.(?:html?|shtml|php\d?|aspx?|jsp|cfm)$/;
+
+/**
+ * The last segment of a page's path as a name part: what tells two stories of one site apart in an
+ * export's file name and citation key ("https://news.example/2026/anthropic-rsp-3.html" gives
+ * "anthropic-rsp-3"). Lower-case ASCII letters, digits and single hyphens (accents dropped, anything
+ * else a hyphen), no hyphen at either end, at most `MAX_SLUG_CHARS` characters, cut at a hyphen when
+ * one is near. '' for a site's front page, a path of separators only, or what is not a URL.
+ */
+export function pageSlug(pageUrl: string): string {
+  let path = '';
+  try {
+    path = new URL(pageUrl).pathname;
+  } catch {
+    return '';
+  }
+  const segment = path.split('/').filter((part) => part !== '').at(-1) ?? '';
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A stray "%": the segment as written.
+  }
+  const slug = decoded
+    .toLowerCase()
+    .replace(PAGE_EXTENSION, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= MAX_SLUG_CHARS) return slug;
+  const cut = slug.slice(0, MAX_SLUG_CHARS);
+  const lastHyphen = cut.lastIndexOf('-');
+  return (lastHyphen >= MAX_SLUG_CHARS / 2 ? cut.slice(0, lastHyphen) : cut).replace(/-+$/, '');
+}
+
 /** Hosts that are the reader's own machine. */
 const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
 

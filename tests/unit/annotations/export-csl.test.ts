@@ -29,14 +29,14 @@ describe('CSL-JSON export', () => {
     expect(items.map((item) => item.URL)).toEqual([PAGE, OTHER]);
     const [first, second] = [items[0]!, items[1]!];
     expect(first).toMatchObject({
-      id: 'news.example-2026-11-20',
+      id: 'news.example-acme-policy-2026-11-20',
       type: 'webpage',
       title: 'Acme rewrites its safety policy',
       'container-title': 'news.example',
       URL: PAGE,
       accessed: { 'date-parts': [[2026, 11, 21]] },
     });
-    expect(second).toMatchObject({ id: 'blog.example-2026-11-20', title: 'Acme, again', 'container-title': 'blog.example' });
+    expect(second).toMatchObject({ id: 'blog.example-acme-2026-11-20', title: 'Acme, again', 'container-title': 'blog.example' });
     for (const item of items) expect(ZOTERO_CSL_TYPES.has(item.type)).toBe(true);
 
     // The note: our header, then the page's mentions in text order, each with its label and status, the
@@ -55,16 +55,17 @@ describe('CSL-JSON export', () => {
     expect(blocks).toHaveLength(3);
   });
 
-  it('reads days as UTC: accessed is the latest day read, the key the earliest day seen; a second page of one site and day gets "-2"', () => {
+  it('reads days as UTC: accessed is the latest day read, the key the earliest day seen; the key names the page\'s host and slug (two stories of one site differ), and a second page with the same ones gets "-2"', () => {
     const items = parse([
       // 21 Nov 23:30 in New York is 22 Nov in UTC.
       makeMention({ pageUrl: PAGE, firstSeen: '2026-11-19T22:00:00.000-05:00', lastSeen: '2026-11-21T23:30:00.000-05:00' }),
       makeMention({ pageUrl: PAGE, start: 500, firstSeen: '2026-11-21T08:00:00.000Z', lastSeen: '2026-11-21T09:00:00.000Z' }),
-      makeMention({ pageUrl: 'https://news.example/other', firstSeen: '2026-11-20T08:00:00.000Z' }),
+      // Another story of the site with the same last path segment, seen the same day.
+      makeMention({ pageUrl: PAGE.replace('/2026/', '/2025/'), firstSeen: '2026-11-20T08:00:00.000Z' }),
     ]);
     expect(items.map((item) => [item.id, item.accessed['date-parts'][0]])).toEqual([
-      ['news.example-2026-11-20', [2026, 11, 22]],
-      ['news.example-2026-11-20-2', [2026, 11, 21]],
+      ['news.example-acme-policy-2026-11-20', [2026, 11, 22]],
+      ['news.example-acme-policy-2026-11-20-2', [2026, 11, 21]],
     ]);
     expect(items[0]!.note).toContain('· Seen 20 Nov 2026 to 22 Nov 2026');
   });
@@ -84,7 +85,7 @@ describe('CSL-JSON export', () => {
     const [item] = parse([makeMention({ pageUrl: 'file:///home/reader/saved.html', pageTitle: '' })]);
     expect(item).not.toHaveProperty('URL');
     expect(item).not.toHaveProperty('container-title');
-    expect(item!.id).toBe('page-2026-11-20');
+    expect(item!.id).toBe('page-saved-2026-11-20');
     expect(item!.title).toBe('file:///home/reader/saved.html');
     expect(item!.note.split('\n')[1]).toBe('— Address (not a web link) file:///home/reader/saved.html');
   });

@@ -24,8 +24,8 @@ describe('exportFileName', () => {
       'pledge-lens-annotations-2026-11-22_23-30-all.csv',
       'pledge-lens-annotations-2026-11-22_23-31-all.csv',
       'pledge-lens-annotations-2026-11-22_23-30-filtered.csv',
-      'pledge-lens-annotations-2026-11-22_23-30-page-news.example.csv',
-      'pledge-lens-annotations-2026-11-22_23-30-page-news.example-filtered.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-page-news.example-a.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-page-news.example-a-filtered.csv',
     ]);
   });
 
@@ -49,12 +49,12 @@ describe('exportFileName', () => {
       expect(name.length).toBeLessThanOrEqual(120);
     }
     expect(names.slice(0, 3)).toEqual([
-      'pledge-lens-annotations-2026-11-22_23-30-page-xn--bcher-kva.example.md',
-      'pledge-lens-annotations-2026-11-22_23-30-page-127.0.0.1.md',
-      'pledge-lens-annotations-2026-11-22_23-30-page-1.md',
+      'pledge-lens-annotations-2026-11-22_23-30-page-xn--bcher-kva.example-x.md',
+      'pledge-lens-annotations-2026-11-22_23-30-page-127.0.0.1-a.md',
+      'pledge-lens-annotations-2026-11-22_23-30-page-1-a.md',
     ]);
     expect(names.slice(4)).toEqual([
-      'pledge-lens-annotations-2026-11-22_23-30-page.md',
+      'pledge-lens-annotations-2026-11-22_23-30-page-page.md',
       'pledge-lens-annotations-2026-11-22_23-30-page.md',
       'pledge-lens-annotations-2026-11-22_23-30-page-con.example.md',
     ]);

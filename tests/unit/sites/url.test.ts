@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedUrlProblem, historyUrl, hostOf, hostOnSite, normaliseSite, safeLinkUrl, siteHost } from '../../../lib/sites/url';
+import { feedUrlProblem, historyUrl, hostOf, hostOnSite, normaliseSite, pageSlug, safeLinkUrl, siteHost } from '../../../lib/sites/url';
 import { siteEnabled, withSiteSwitched, DEFAULT_SITE_SETTINGS, cleanSiteList } from '../../../lib/sites/site-settings';
 
 describe('hosts', () => {
@@ -66,5 +66,28 @@ describe('historyUrl', () => {
     expect(historyUrl(`https://news.example/a?share=${'x'.repeat(40)}&page=2`)).toBe('https://news.example/a?page=2');
     expect(historyUrl('about:blank')).toBe('about:blank');
     expect(historyUrl('not a url')).toBe('not a url');
+  });
+});
+
+describe('pageSlug', () => {
+  it('names a story by the last segment of its path, as a file or citation name may hold it', () => {
+    expect(pageSlug('https://news.example/2026/12/anthropic-rsp-3.html')).toBe('anthropic-rsp-3');
+    expect(pageSlug('https://news.example/tech/Über%20KI_Gesetz/')).toBe('uber-ki-gesetz');
+    expect(pageSlug('https://news.example/a/index.php?id=7#top')).toBe('index');
+    expect(pageSlug('https://news.example/story/123456')).toBe('123456');
+  });
+
+  it('is empty for a front page, separators only, or what is not a URL', () => {
+    expect(pageSlug('https://news.example/')).toBe('');
+    expect(pageSlug('https://news.example/--/')).toBe('');
+    expect(pageSlug('not a url')).toBe('');
+  });
+
+  it('keeps at most 40 characters, cut at a hyphen when one is near, and a stray "%" as written', () => {
+    const slug = pageSlug(`https://news.example/${'word-'.repeat(20)}end`);
+    expect(slug.length).toBeLessThanOrEqual(40);
+    expect(slug).toMatch(/^word(-word)*$/);
+    expect(pageSlug('https://news.example/100%25-sure')).toBe('100-sure');
+    expect(pageSlug('https://news.example/50%-off')).toBe('50-off');
   });
 });
