@@ -106,6 +106,17 @@ const UNSAID =
 
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
+/** A month as news pages write it, in full, abbreviated or in capitals. */
+const MONTH_WORD = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-zA-Z]*\\.?';
+/** A day with its month and year ("1 August 2025", "July 28, 2026"). */
+const DATE_WRITTEN = `(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\d{1,2},?\\s+\\d{4})`;
+/**
+ * A byline or dateline, which a page sets as a short unpunctuated line like a heading but which heads
+ * nothing ("By Staff Reporter · Brussels · 1 August 2025", "BRUSSELS, July 28, 2026", "Updated 3 June
+ * 2026 | 4 min read"): "By" and a name, or a line of parts split by "·", "•" or "|" one of which is a date.
+ * Its place name (Brussels, Washington) is no actor it could hand a claim to.
+ */
+const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
 const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
 
 const hydrated = new WeakMap<ClaimIndex, Map<string, HydratedIndex>>();
@@ -721,7 +732,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     const found = judged.accepted;
-    if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end))) {
+    if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end)) && !BYLINE.test(text.slice(unit.start, unit.end))) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").

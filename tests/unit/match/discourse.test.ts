@@ -142,6 +142,13 @@ describe('headlines over a section', () => {
     expect(found(['Acme: a quarterly risk ledger', standfirst].join(SEP)).map(([, span]) => span)).toEqual([standfirst]);
   });
 
+  it('takes no byline or dateline for a headline, though it names the actor and the page sets it as one', () => {
+    for (const byline of ['By Staff Reporter · Acme · 1 August 2025', 'ACME, July 28, 2026', 'Acme desk | Updated 3 June 2026 | 4 min read']) {
+      expect(found([byline, standfirst].join(SEP)).map(([, span]) => span), byline).toEqual([standfirst]);
+    }
+    expect(found(['Acme promises a quarterly risk ledger', standfirst].join(SEP))).toHaveLength(2);
+  });
+
   it('leaves a headline when the claim is only stated further down the section', () => {
     const text = ['Acme promises a quarterly risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
     expect(found(text).map(([, span]) => span)).toEqual([standfirst]);
