@@ -149,11 +149,15 @@ export default defineContentScript({
       // another document, in Chromium another process, where it lands a moment later. Look where it
       // went once it has, instead of closing the card the reader is about to type in; focus that left
       // the window keeps it. Focus leaving a highlight for nowhere (a blur) closes the card at once.
-      if (next === null && card.contains(event.target as Node))
+      // The look is for the card shown now: a blur Chromium reports late, after that card closed and
+      // another opened on the highlight the reader has moved to, must not close the new one.
+      if (next === null && card.contains(event.target as Node)) {
+        const shown = card.showing;
         setTimeout(() => {
-          if (card.isOpen && !card.hasFocus && document.hasFocus()) card.hide(false);
+          const still = card.showing;
+          if (still && still === shown && !card.hasFocus && document.hasFocus() && annotator.highlightFor(document.activeElement) !== still) card.hide(false);
         }, FOCUS_SETTLE_MS);
-      else card.hide(false);
+      } else card.hide(false);
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!event.isTrusted) return;
@@ -245,7 +249,9 @@ export default defineContentScript({
         }
         return { ok: true, enabled: enabled === annotator.enabled ? enabled : await setEnabled(enabled) };
       },
-      'report-state': async () => {
+      'report-state': async (request) => {
+        // The top frame is asked on its own; a question for every frame is for the others.
+        if (request.subframes && window === window.top) return { ok: true, gated: gate.waiting };
         if (!gate.waiting) {
           // The background lost this frame's report (a worker that stopped and started again keeps no
           // memory; a frame loading in the tab, such as a card's note editor, looks like a new page):

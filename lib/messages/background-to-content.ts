@@ -13,12 +13,14 @@ export const BACKGROUND_TO_CONTENT = {
   /** Site settings changed: ask again whether this frame's site is on, and start or stop. */
   'recheck-site': message<{ enabled: boolean }>()(requestSchema('recheck-site', {})),
   /**
-   * The popup asks about a tab whose top frame never reported. A frame still behind its wake gate
-   * (no known name on the page, so it sent nothing) reports itself now: on or off, with no claims.
-   * `gated` says whether it was such a frame; a frame past its gate reports on its own.
+   * The background knows nothing of the tab's top frame (it never reported, or the background forgot
+   * it): the frame reports itself again now. A frame still behind its wake gate (no known name on the
+   * page, so it sent nothing) reports itself on or off, with no claims; `gated` says whether it was
+   * one. With `subframes`, sent to every frame of the tab, only frames other than the top one act
+   * (the top frame is asked on its own, and once).
    */
-  'report-state': message<{ gated: boolean }>()(requestSchema('report-state', {})),
-  /** Scroll to a claim's first mention in this frame, focus and flash it. */
+  'report-state': message<{ gated: boolean }>()(requestSchema('report-state', { subframes: v.optional(v.literal(true)) })),
+  /** Scroll to a claim's first mention in this frame (or, asked again, its next one), focus and flash it. */
   'scroll-to-claim': message<{ found: boolean }>()(requestSchema('scroll-to-claim', { claimId })),
 };
 

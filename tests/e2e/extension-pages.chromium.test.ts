@@ -2,7 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT, noteEditorFrame } from './support/article-page';
-import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
+import { launchChromiumWithExtension, stopServiceWorkers, type ChromiumWithExtension } from './support/chromium';
 import { bundledClaimSet } from './support/claim-set';
 import { generateFeedKey, readFeedSigningKey, signFeedBytes, type FeedSigningKey } from '../../scripts/feed-crypto';
 import { claimSetText, inventedClaim, startFeedServer, type FeedServer } from './support/feed-server';
@@ -515,13 +515,7 @@ describe('Chromium: the daily feed check', () => {
     await browser.worker.evaluate(() => {
       (globalThis as unknown as AlarmsGlobal).e2eStartMarker = 1;
     });
-    const cdp = await browser.context.newCDPSession(options.page);
-    try {
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-    } finally {
-      await cdp.detach();
-    }
+    await stopServiceWorkers(browser.context, options.page);
     await options.reload();
     expect(await browser.worker.evaluate(() => (globalThis as unknown as AlarmsGlobal).e2eStartMarker), 'the service worker did not restart').toBeUndefined();
   }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage } from './support/article-page';
-import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
+import { launchChromiumWithExtension, stopServiceWorkers, type ChromiumWithExtension } from './support/chromium';
 import { PopupPage, tabIdOf } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
@@ -70,13 +70,7 @@ describe('Chromium: the popup after cards were opened, or the worker was stopped
 
   test('a service worker stopped while the page was open (as Chrome stops idle ones): the popup still lists every claim', async () => {
     const { article, tabId, claimIds } = await openArticle();
-    const cdp = await browser.context.newCDPSession(article.page);
-    try {
-      await cdp.send('ServiceWorker.enable');
-      await cdp.send('ServiceWorker.stopAllWorkers');
-    } finally {
-      await cdp.detach();
-    }
+    await stopServiceWorkers(browser.context, article.page);
     expect(await listedClaims(tabId)).toEqual(claimIds);
     await article.close();
   });

@@ -40,9 +40,9 @@ function withinTime<T>(promise: Promise<T>, ms: number): Promise<T | undefined> 
 async function knownTab(ctx: BackgroundContext, tabId: number): Promise<TabState> {
   const known = ctx.frames.state(tabId);
   if (known.topUrl !== undefined) return known;
-  const ask = (frameId?: number) => Promise.resolve().then(() => ctx.port.sendToContent(tabId, { type: 'report-state' }, frameId));
-  void ask().catch(() => undefined);
-  await withinTime(ask(TOP_FRAME_ID), REPORT_STATE_MS).catch(() => undefined);
+  const ask = (request: { type: 'report-state'; subframes?: true }, frameId?: number) => Promise.resolve().then(() => ctx.port.sendToContent(tabId, request, frameId));
+  void ask({ type: 'report-state', subframes: true }).catch(() => undefined);
+  await withinTime(ask({ type: 'report-state' }, TOP_FRAME_ID), REPORT_STATE_MS).catch(() => undefined);
   return ctx.frames.state(tabId);
 }
 

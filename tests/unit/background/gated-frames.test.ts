@@ -37,7 +37,7 @@ describe('the popup asks about a tab whose top frame never reported', () => {
     const state = await ok(bg.page({ type: 'get-tab-state', tabId: TOP_FRAME.tabId, url: PAGE_URL }));
     // The top frame before the answer; every frame, the others to report as they come.
     expect(bg.port.sent).toEqual([
-      { tabId: TOP_FRAME.tabId, frameId: undefined, request: { type: 'report-state' } },
+      { tabId: TOP_FRAME.tabId, frameId: undefined, request: { type: 'report-state', subframes: true } },
       { tabId: TOP_FRAME.tabId, frameId: 0, request: { type: 'report-state' } },
     ]);
     expect(state.tab).toMatchObject({ topUrl: PAGE_URL, enabled: true, scanning: false, claims: [] });
@@ -93,7 +93,8 @@ describe('the popup asks about a tab this background has forgotten', () => {
   function highlightingFrames(bg: BackgroundHarness) {
     return async (sent: SentToContent): Promise<unknown> => {
       if (sent.request.type !== 'report-state') return undefined;
-      const frames = sent.frameId === undefined ? [{ ...TOP_FRAME, url: PAGE_URL }, SUB_FRAME] : [{ ...TOP_FRAME, url: PAGE_URL }];
+      // Asked with `subframes`, the top frame stands aside (it is asked on its own).
+      const frames = sent.frameId === undefined ? (sent.request.type === 'report-state' && sent.request.subframes ? [SUB_FRAME] : [{ ...TOP_FRAME, url: PAGE_URL }, SUB_FRAME]) : [{ ...TOP_FRAME, url: PAGE_URL }];
       for (const frame of frames) await ok(bg.content(frame)({ type: 'report-frame', url: frame.url, enabled: true, scanning: false, claims: [CLAIM] }));
       return { ok: true, gated: false };
     };
