@@ -16,7 +16,7 @@ import type { BackgroundContext } from './context';
  */
 export async function recheckChangedTabs(ctx: Pick<BackgroundContext, 'frames' | 'port'>, before: SiteSettings, after: SiteSettings, alsoTabId?: number): Promise<void> {
   const tabIds = new Set<number>(alsoTabId === undefined ? [] : [alsoTabId]);
-  const open = await ctx.port.openTabIds().catch(() => ctx.frames.tabIds());
+  const open = await ctx.port.openTabIds().catch((): number[] => []);
   for (const tabId of new Set([...open, ...ctx.frames.tabIds()])) {
     const topUrl = ctx.frames.topUrl(tabId);
     if (topUrl === undefined || siteEnabled(before, topUrl) !== siteEnabled(after, topUrl)) tabIds.add(tabId);

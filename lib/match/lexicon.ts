@@ -141,5 +141,11 @@ export const DATE_WORDS: ReadonlySet<string> = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
+/**
+ * The months' first letters as a regular-expression alternation ("Jan|Feb|…|Dec", "Sept" too): what
+ * patterns that find written dates ("1 August 2025", "Aug. 1") build their month from.
+ */
+export const MONTH_STEMS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec';
+
 /** Weekday names: a liveblog's dateline ("Thursday 22 January 2026") is a date too (see `weekdayDates`). */
 export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);

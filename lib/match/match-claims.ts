@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { DATE_WORDS, WEEKDAY_WORDS } from './lexicon';
+import { DATE_WORDS, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { cutUnits, hasWord, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
@@ -107,7 +107,7 @@ const UNSAID =
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 /** A month as news pages write it, in full, abbreviated or in capitals. */
-const MONTH_WORD = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-zA-Z]*\\.?';
+const MONTH_WORD = `(?:${MONTH_STEMS}|${MONTH_STEMS.toUpperCase()})[a-zA-Z]*\\.?`;
 /** A day with its month and year ("1 August 2025", "July 28, 2026"). */
 const DATE_WRITTEN = `(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\d{1,2},?\\s+\\d{4})`;
 /**
@@ -732,11 +732,11 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     const found = judged.accepted;
-    if (block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 && !SECTION_LABEL.test(text.slice(unit.start, unit.end)) && !BYLINE.test(text.slice(unit.start, unit.end))) {
+    const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
+    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText)) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
-      const headlineText = text.slice(unit.start, unit.end);
       const sentence = !headlineText.includes(':') && wordCount(headlineText) >= HEADLINE_SENTENCE_WORDS;
       const named = tunables.headingNeedsSubject > 0 && !sentence ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
       if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore };

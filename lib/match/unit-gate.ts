@@ -12,6 +12,7 @@
  * Cost: only highlights reach the gate (a few per page); each is read by a handful of linear patterns.
  */
 import gate from './data/unit-gate.json';
+import { MONTH_STEMS } from './lexicon';
 import type { Features } from './model';
 import type { BlockKind } from './segment-units';
 
@@ -98,7 +99,7 @@ const FIRST_PERSON = /\b(?:we|We|our|Our|us|I|my|My|me)\b/;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 const QUOTE = /["“”«»]/;
 const DATELINE = /^(?:[A-Z][A-Z .]+,|[A-Z][A-Z ]+ —|[A-Z][A-Z ]+ \()/;
-const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+const MONTH = `(?:${MONTH_STEMS})[a-z]*\\.?`;
 const DATE = new RegExp(`\\b(?:\\d{1,2} ${MONTH}|${MONTH} \\d{1,2}|\\d{4})\\b`, 'g');
 const BACKGROUND = /\b(?:was|were|had|first|earlier|previously|originally|in \d{4})\b/i;
 const RELATED = /\b(?:related|more on|read more|also read|further reading|most read|latest|recommended|see also|more from|you may also|trending|popular)\b/i;
