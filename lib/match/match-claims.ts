@@ -1415,6 +1415,12 @@ function splitAmongClaims(
   // part of the clause it leads to, whichever claim's words it carries (from the end: a condition may
   // lead to a condition).
   if (t.conditionJoins > 0) for (let k = pieces - 2; k >= 0; k--) if (CONDITION_OPENS.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = owner[k + 1]!;
+  if (t.introJoins > 0) {
+    // The sentence's opening framing, however many pieces: it belongs to the first piece that is not framing.
+    let main = 0;
+    while (main < pieces - 1 && opensAsFraming(text.slice(cuts[main]!, cuts[main + 1]!), pieceContent[main]!, t.dateClauseJoins)) main++;
+    for (let k = 0; k < main; k++) owner[k] = owner[main]!;
+  }
   // A second claim keeps its clauses only if they say it on their own (not one stray shared word).
   // A claim that was not accepted on the whole sentence (secondary) must be accepted on its clauses.
   for (let c = 1; c < claims.length; c++) {
@@ -1457,6 +1463,27 @@ function splitAmongClaims(
     k = e;
   }
   return spans;
+}
+
+/** A preposition or subordinator that opens a sentence's framing ("In…", "Under…", "When…", "According to…"); a temporal one is the second group. */
+const FRAMING_OPENS = /^[\s,;:–—]*(?:(?:in|under|on|at|by|for|with|without|following|according\s+to|as\s+of|through|throughout|within|upon|during|despite|given|beyond|besides|unlike|like|per|because|although|though|whereas)|(when|whenever|while|once|after|before|since|as|until))\b/i;
+/** A document's release ("published", "released", "unveiled"): in a temporal clause, when something happened, not what was promised. */
+const RELEASE_VERB = /\b(?:publish(?:es|ed)|releas(?:es|ed)|issu(?:es|ed)|unveil(?:s|ed)|updat(?:es|ed)|revis(?:es|ed)|adopt(?:s|ed)|announc(?:es|ed)|rewr(?:ote|ites))\b/gi;
+/** A participle that opens a parenthesis ("released in February 2025,", "published on 10 July,"). */
+const PARTICIPLE_OPENS = /^[\s,;:–—]*\p{Ll}+ed\s+(?:in|on|by|at|from|last|this|earlier)\b/u;
+
+/**
+ * Whether a piece of a sentence is framing that waits for the main clause: a phrase or subordinate clause
+ * led by a preposition or subordinator with no verb of commitment or report of its own ("In its first
+ * scaling policy,", "Under the new framework,"; a piece that has one, "In July 2025 it declined to sign",
+ * "When it dropped the pledge", says something itself; a document's release in a temporal clause, "When
+ * it published version 2.0 in February 2025,", only says when), a participle's parenthesis ("released in
+ * February 2025,"), or a date with a word or two.
+ */
+function opensAsFraming(piece: string, content: readonly Content[], dateWords: number): boolean {
+  const opens = FRAMING_OPENS.exec(piece);
+  if (opens) return !FINITE_VERB.test(opens[1] ? piece.replace(RELEASE_VERB, '') : piece);
+  return PARTICIPLE_OPENS.test(piece) || (dateWords > 0 && datesOnly(content, dateWords));
 }
 
 /** A clause that only contrasts with the one before it ("not only before launch", "rather than …"). */

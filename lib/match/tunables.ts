@@ -137,6 +137,14 @@ export interface Tunables {
    * completes it, whatever words it shares with another claim: a condition states nothing alone.
    */
   conditionJoins: number;
+  /**
+   * 1: when a sentence is split among claims, what opens it before its main clause (a phrase led by a
+   * preposition without a verb of its own, "In its first scaling policy,", "Under the new framework,"; a
+   * subordinate clause, "When it published version 2.0 in February 2025,"; a participle or a date,
+   * "released in February 2025,") frames the main clause and goes with it, whatever words it shares with
+   * a neighbouring claim. 0: it goes to the claim whose words it carries.
+   */
+  introJoins: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
   locateShare: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
@@ -269,6 +277,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   weekdayDates: 1,
   indefinitePerson: 1,
   conditionJoins: 1,
+  introJoins: 1,
   locateShare: 0.3,
   neighbourMargin: 2,
   minEvidence: 0.15,

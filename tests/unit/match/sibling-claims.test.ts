@@ -49,13 +49,37 @@ const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text
 describe('two claims of one instrument on one sentence, one of them missing a key-term group', () => {
   it('goes to the one whose distinctive name or every key-term group is there', () => {
     const text = 'Under the Scaling Charter, if a model reaches the critical risk threshold, Acme AI says it will continue development only once safeguards have been defined, implemented and validated.';
-    expect(ids(text, { siblingYield: 0 })).toContain('acme-charter-stop');
+    expect(ids(text, { siblingYield: 0, introJoins: 0 })).toContain('acme-charter-stop');
     expect(ids(text)).toEqual(['acme-charter-safeguards']);
   });
 
   it('leaves both when the sentence states each, the old pledge with its own words', () => {
     const text = 'Acme AI said in 2025 that it would stop developing a model at the critical risk threshold; under the Scaling Charter it now continues development only once safeguards are validated.';
     expect(ids(text)).toEqual(expect.arrayContaining(['acme-charter-stop', 'acme-charter-safeguards']));
+  });
+});
+
+describe("a sentence's opening framing goes with its main clause, not with the neighbour whose words it shares", () => {
+  const spans = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+
+  it('a phrase led by a preposition, with a participle after it, frames the claim the main clause states', () => {
+    const text = 'In the charter that replaced the old pause, released in 2026, Acme AI continues development of a critical-risk model only once safeguards are validated.';
+    expect(spans(text, { introJoins: 0 })).toContain('acme-charter-stop: In the charter that replaced the old pause');
+    expect(spans(text)).toEqual([`acme-charter-safeguards: ${text}`]);
+  });
+
+  it('a temporal clause about a document being rewritten or published says when, not what was promised', () => {
+    const text = 'When Acme published its new charter on critical-risk model development in 2026, it said development continues only once safeguards are implemented and validated.';
+    expect(ids(text, { introJoins: 0 })).toContain('acme-charter-stop');
+    expect(ids(text)).toEqual(['acme-charter-safeguards']);
+  });
+
+  it('an opening with a verb of its own states its claim and keeps it', () => {
+    for (const text of [
+      'In 2025 Acme AI promised to stop developing any model at the critical risk threshold, and in 2026 it switched to continuing development only once safeguards are validated.',
+      'When it dropped the stop pledge in 2026, Acme AI said a critical-risk model is developed only once safeguards are implemented and validated.',
+      'After Acme AI said in 2025 that it would stop developing any model at the critical risk threshold, its Scaling Charter continues development only once safeguards are validated.',
+    ]) expect(ids(text)).toEqual(['acme-charter-stop', 'acme-charter-safeguards']);
   });
 });
 
