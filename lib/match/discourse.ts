@@ -638,6 +638,18 @@ interface Resolver {
 
 /** What opens an aside about a speaker ("…, who asked not to be named, said"; "…, speaking on condition of anonymity, said"). */
 const ASIDE_OPENERS: ReadonlySet<string> = new Set(['who', 'speaking', 'asking', 'requesting', 'declining']);
+/** Words after which "states" names countries ("member states", "other states", "US states"). */
+const STATES_AS_NOUN_AFTER: ReadonlySet<string> = new Set([
+  'member', 'nation', 'united', 'us', 'u.s', 'eu', 'all', 'other', 'many', 'some', 'several', 'most', 'few', 'these', 'those',
+  'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'individual', 'party', 'signatory',
+  'american', 'european', 'southern', 'northern', 'western', 'eastern', 'coastal', 'border', 'island', 'small', 'large',
+]);
+/** Kinds of organisation a speaker's affiliation may name before its name ("of the consultancy Gridline Partners"). */
+const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
+  'consultancy', 'firm', 'law', 'university', 'institute', 'group', 'think', 'tank', 'nonprofit', 'non-profit', 'charity',
+  'clinic', 'foundation', 'centre', 'center', 'startup', 'start-up', 'company', 'lab', 'laboratory', 'trade', 'lobby',
+  'association', 'coalition', 'campaign', 'newsletter', 'publication', 'magazine', 'advocacy', 'research', 'policy',
+]);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -662,6 +674,8 @@ function speakerOf(
     if ((verb.key === 'call' || verb.key === 'calls' || verb.key === 'called') && !['for', 'on'].includes(tokens[v + 1]?.key ?? '') && !outsiderCalls) continue;
     const previous = tokens[v - 1];
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
+    // "Council of Europe member states", "three states": the countries, not a verb of saying.
+    if ((verb.key === 'states' || verb.key === 'state') && previous && STATES_AS_NOUN_AFTER.has(previous.key)) continue;
     let npStart = v;
     while (npStart > from && v - npStart < SPEAKER_WORDS && !gaps.holds(text, tokens[npStart - 1]!.end, tokens[npStart]!.start, BEFORE_SPEAKER)) npStart--;
     // "OpenAI, for its part, says": past an aside set off by commas, to the name before it.
@@ -734,6 +748,20 @@ function classifySpeaker(
       if (tokens[k]!.key !== 'at') continue;
       const next = tokens[k + 1]?.key === 'the' ? tokens[k + 2] : tokens[k + 1];
       if (foreignName(next)) outsider = true;
+    }
+    // "…, a staff attorney at the Bay Area Tech Accountability Clinic", "Cormac Delahunt of the consultancy
+    // Gridline Partners": placed at an organisation the claim set does not know (its kind may come first).
+    if (context.tunables.speakerAffiliation > 0 && who < 0) {
+      for (let k = npFrom + 1; k < npTo; k++) {
+        const word = tokens[k]!.key;
+        // A person is "at" a place; "of" and "with" place a person's name ("Delahunt of …"), not any noun ("the
+        // removal of …") nor a known organisation's ("Council of Europe").
+        if (word !== 'at' && !((word === 'of' || word === 'with') && foreignName(tokens[k - 1]))) continue;
+        let next = k + 1;
+        if (tokens[next]?.key === 'the' || tokens[next]?.key === 'a') next++;
+        while (next < npTo && next - k <= 3 && ORGANISATION_KINDS.has(tokens[next]!.key)) next++;
+        if (next < npTo && foreignName(tokens[next])) outsider = true;
+      }
     }
     // "…, a policy fellow at a think tank", "…, who researches AI audits at a university": a place the text does
     // not name is never the claim's actor, who would be named.

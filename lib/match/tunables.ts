@@ -195,6 +195,13 @@ export interface Tunables {
    */
   speakerAtUnnamed: number;
   /**
+   * 1: a speaker placed at, of or with an organisation the claim set does not know, in their appositive or
+   * right after their name ("…," said Raj Patel, a staff attorney at the Bay Area Tech Accountability Clinic;
+   * "Cormac Delahunt of the consultancy Gridline Partners said …") is an outsider, as a "who" clause saying
+   * so already makes them. 0: only a "who" clause places a speaker.
+   */
+  speakerAffiliation: number;
+  /**
    * 1: a quotation with no attribution of its own after an attributed one in the same paragraph continues
    * that speaker's words ("“…,” said a lawyer. “Meta's refusal is a signal.”"). 0: it has no speaker.
    */
@@ -291,6 +298,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   speakerAside: 1,
   quoteOpensUnit: 1,
   speakerAtUnnamed: 1,
+  speakerAffiliation: 1,
   quoteContinues: 1,
   outsiderCalls: 1,
   inheritSentences: 3,

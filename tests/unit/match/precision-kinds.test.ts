@@ -384,3 +384,32 @@ describe('a person introduced indefinitely as the subject ("One executive at a r
     expect(spans(`${promise} ${added}`)).toEqual([promise, added]);
   });
 });
+
+describe('a quotation attributed to a person placed at an organisation the claim set does not know', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger every three months.';
+
+  it('is that person’s words, whether the appositive or the name places them ("a lawyer at …", "Reyes of the consultancy …")', () => {
+    for (const quote of [
+      '“A risk ledger every three months will show the dangers of its models,” said Dana Reyes, a staff attorney at the Harbour Tech Accountability Clinic.',
+      '“A risk ledger every three months will show the dangers of its models,” said Dana Reyes of the consultancy Gridpoint Partners.',
+    ]) {
+      const text = `${promise} ${quote}`;
+      expect(spans(text, { speakerAffiliation: 0 })).toContain(quote);
+      expect(spans(text)).toEqual([promise]);
+    }
+  });
+
+  it('stays the actor’s when the person is placed at the actor, or the "of" is no person’s', () => {
+    const own = '“We will publish a risk ledger every three months describing the dangers of our models,” said Jo Park of Acme AI.';
+    expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
+  });
+});
+
+describe('"states" after "member", "other" or a number word', () => {
+  it('names countries, not a speaker: the sentence is not someone else’s words', () => {
+    // With "states" read as a verb of saying, "three League of Northland member" would be its speaker,
+    // placed at an organisation the claim set does not know, and the duty an outsider's words.
+    const text = 'Under the Model Safety Act, model developers must report serious incidents to the national regulator within 10 days, a rule copied from three League of Northland member states, and it applies from 1 March 2027.';
+    expect(found(text).map(([id]) => id)).toContain('msa-incident-reporting');
+  });
+});
