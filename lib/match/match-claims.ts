@@ -1093,6 +1093,22 @@ function judgeUnit(
       if (judged.features.explicit <= 0 && judged.features.actor <= t.strengthMember && own(judged)) accepted.splice(k, 1);
     }
   }
+  if (t.actorStanceFirst > 0 && accepted.length > 1) {
+    // "Google said it would sign the code, committing to all three chapters": Google's stance on the Code,
+    // not what the signatories as a body commit to (unless the sentence names them: "the signatories").
+    const stance = (general: CompiledClaim) =>
+      accepted.some((a) => {
+        const claim = index.claims[a.claimIndex]!;
+        // The other actor must be who the sentence is about: its named subject, or its subject by reference
+        // ("the company", "it"); "The Code is voluntary: Meta declined to sign it" is about the Code first.
+        const about = d.subjectActors.includes(claim.actor) || (!d.namedActors.includes(claim.actor) && a.features.actor >= t.stanceActor);
+        return !a.secondary && about && claim.instrument === general.instrument && claim.actor !== general.actor;
+      });
+    for (let k = accepted.length - 1; k >= 0; k--) {
+      const general = index.claims[accepted[k]!.claimIndex]!;
+      if (general.instrument >= 0 && index.actors[general.actor]!.type === 'coalition' && !d.namedActors.includes(general.actor) && stance(general)) accepted.splice(k, 1);
+    }
+  }
   return { accepted, facets };
 }
 

@@ -70,6 +70,15 @@ export interface Tunables {
    */
   memberOwnClaimFirst: number;
   /**
+   * 1: a coalition's claim about an instrument (what the Code of Practice's signatories commit to) yields,
+   * in a unit that does not name the coalition, to another actor's claim about the same instrument accepted
+   * there (Google signing the Code, Meta declining it, xAI signing one chapter): the sentence is about that
+   * actor's stance on the instrument, which the actor's claim says. 0: both are kept.
+   */
+  actorStanceFirst: number;
+  /** How strongly a unit must be about an actor not named in it (by reference: "the company", "it") for `actorStanceFirst`. */
+  stanceActor: number;
+  /**
    * Two claims of one instrument both accepted on a sentence: the one the context (the sentence before,
    * the heading, the lead-in) states by at least this much more keeps it, unless the other's evidence is
    * this much stronger. 0: both are kept.
@@ -272,6 +281,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headlineFacet: 0.15,
   labelYields: 1,
   memberOwnClaimFirst: 1,
+  actorStanceFirst: 1,
+  stanceActor: 0.7,
   dateOnlyVeto: 1,
   unsaidVeto: 1,
   rivalInstrumentMargin: 0.3,

@@ -413,3 +413,38 @@ describe('"states" after "member", "other" or a number word', () => {
     expect(found(text).map(([id]) => id)).toContain('msa-incident-reporting');
   });
 });
+
+describe("a coalition's claim about an instrument, in a sentence about another actor's stance on it", () => {
+  // A company outside the coalition with a claim of its own on the same instrument, as Meta's refusal of
+  // the Code of Practice is beside what the Code's signatories commit to.
+  const stanceIndex = compileClaimIndex(
+    [
+      ...CLAIMS,
+      claim({
+        id: 'hooli-declined-pact',
+        actor: { id: 'hooli', name: 'Hooli', type: 'company', aliases: [] },
+        instrument: { name: 'Harbour Pact', aliases: [] },
+        statement: 'Hooli declined to sign the Harbour Pact in 2025, calling it overreach, and was not among its signatories.',
+        phrasings: ['Hooli refused to sign the Harbour Pact.', 'Hooli stayed out of the Harbour Pact, calling it overreach.', 'Hooli is not a signatory of the pact.'],
+        keyTerms: [['declined', 'refused', 'rejected', 'stayed out', 'not a signatory', 'overreach'], ['pact']],
+      }),
+    ],
+    '1.0.0',
+  );
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, stanceIndex, { tunables }).map((m) => m.claimId);
+
+  it("is that actor's stance: the coalition's claim yields", () => {
+    for (const text of [
+      'Hooli declined to sign the Harbour Pact, calling it overreach, and so never promised not to release a model whose risks it cannot mitigate.',
+      'Hooli refused the Harbour Pact in 2025, calling it overreach: it is not a signatory, and will not commit to holding back models with unmitigated risks.',
+    ]) {
+      expect(ids(text, { actorStanceFirst: 0 })).toEqual(['hooli-declined-pact', 'harbour-pact-halt']);
+      expect(ids(text)).toEqual(['hooli-declined-pact']);
+    }
+  });
+
+  it('stays when the sentence is about the instrument first, or names the coalition', () => {
+    const pactFirst = 'Under the Harbour Pact, signatories promise not to release a model whose risks they cannot mitigate; Hooli declined to sign it, calling it overreach.';
+    expect(ids(pactFirst)).toEqual(expect.arrayContaining(['hooli-declined-pact', 'harbour-pact-halt']));
+  });
+});
