@@ -650,6 +650,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   // Kept only as long as later units can continue them: the previous unit, the current heading, the
   // last lead-in (a page of tens of thousands of units must not keep one map per unit).
   let previousFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
+  /** The claims the last unit that stated any was given (for a demonstrative subject after it). */
+  let previousFound: { unit: number; claims: ReadonlySet<number> } | undefined;
   let headingFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
   let listFacets: { block: number; facets: ReadonlyMap<number, number> } | undefined;
   let matchedUpTo = text.length;
@@ -731,6 +733,19 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       headingFacets = u === block.endUnit - 1 ? { unit: u, facets: judged.facets } : undefined;
     }
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
+    // "These duties have applied since 2 August 2025": a demonstrative subject takes up what the sentence
+    // before stated; of two claims of one instrument sharing the words, the one stated there keeps it.
+    if (tunables.demonstrativeFollows > 0 && judged.accepted.length > 0 && previousFound?.unit === u - 1 && previousFound.claims.size > 0 && DEMONSTRATIVE_SUBJECT.test(text.slice(unit.start, unit.end))) {
+      // (Unless its own words say clearly more: "These duties come with another: developers must report …".)
+      const stated = previousFound.claims;
+      const strength = (j: Judged) => j.features.score + j.features.facet;
+      const takenUp = judged.accepted.filter((j) => stated.has(j.claimIndex));
+      judged.accepted = judged.accepted.filter(
+        (j) =>
+          stated.has(j.claimIndex) ||
+          !takenUp.some((k) => groupOf(index.claims[k.claimIndex]!) === groupOf(index.claims[j.claimIndex]!) && strength(j) - strength(k) < tunables.demonstrativeFollows),
+      );
+    }
     const found = judged.accepted;
     const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
     if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText)) {
@@ -743,6 +758,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ claimIndex: found[0]!.claimIndex, score: found[0]!.score, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
+    previousFound = { unit: u, claims: new Set(spans.map((span) => span.claimIndex)) };
     spans.sort((a, b) => a.start - b.start);
     const above = headline && doc.units[headline.unit]!;
     if (headline && above && above.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
@@ -1501,6 +1517,9 @@ function opensAsFraming(piece: string, content: readonly Content[], dateWords: n
   if (opens) return !FINITE_VERB.test(opens[1] ? piece.replace(RELEASE_VERB, '') : piece);
   return PARTICIPLE_OPENS.test(piece) || (dateWords > 0 && datesOnly(content, dateWords));
 }
+
+/** A subject that takes up what the sentence before stated ("These duties …", "Those rules …", "The same obligations …"). */
+const DEMONSTRATIVE_SUBJECT = /^\W*(?:these|those|such|the\s+same)\s+(?:\S+\s+)?(?:duties|obligations|rules|requirements|measures|commitments|pledges|provisions|promises)\b/i;
 
 /** A clause that only contrasts with the one before it ("not only before launch", "rather than …"). */
 const CONTRAST_TAIL = /^[\s,;:–—]*(?:not\s+(?:only|just|merely|simply)|rather\s+than|instead\s+of)\b/i;

@@ -85,6 +85,13 @@ export interface Tunables {
    */
   contextTieBreak: number;
   /**
+   * A sentence whose subject takes up the one before ("These duties have applied since 2 August 2025")
+   * gives a claim of one instrument (or actor) the sentence before was given precedence over its siblings
+   * accepted with it, unless their own words (score + facet) are this much stronger. 0: off, each is judged
+   * on its own words and context.
+   */
+  demonstrativeFollows: number;
+  /**
    * Two claims of one instrument (or, without one, of one actor) accepted on one sentence: one missing a
    * key-term group and not named by its distinctive name yields to one with every group or its name
    * present whose evidence (score + facet) is at least this much stronger. 0: both are kept.
@@ -288,6 +295,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalInstrumentMargin: 0.3,
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
+  demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   clauseFacetExplained: 1.4,
   contrastTailJoins: 1,

@@ -163,6 +163,23 @@ describe('a detail two claims of one law share ("from 1 March 2027")', () => {
   });
 });
 
+describe('a demonstrative subject taking up the sentence before ("These duties …")', () => {
+  const plan = 'The Model Safety Act makes developers publish their safety plans and update them yearly.';
+
+  it('states the claim the sentence before was given, not its sibling sharing the words', () => {
+    for (const follow of ['These duties apply to developers from 1 March 2027, and the regulator can enforce them.', 'Those rules on developers take effect on 1 March 2027 and can be enforced by the regulator.']) {
+      const text = `${plan} ${follow}`;
+      expect(found(text, { demonstrativeFollows: 0, contextTieBreak: 0 })).toEqual([['msa-publish-plan', plan], ['msa-incident-reporting', follow]]);
+      expect(found(text, { contextTieBreak: 0 })).toEqual([['msa-publish-plan', plan], ['msa-publish-plan', follow]]);
+    }
+  });
+
+  it('leaves a sibling the sentence states in its own words', () => {
+    const follow = 'These duties come with another: developers must report serious incidents to the national regulator within 10 days.';
+    expect(found(`${plan} ${follow}`).map(([id]) => id)).toEqual(['msa-publish-plan', 'msa-incident-reporting']);
+  });
+});
+
 describe('a contrasting tail ("not only …") in a sentence split among claims', () => {
   it('goes with the clause it contrasts with', () => {
     const text = 'The Model Safety Act now makes developers report serious incidents to the regulator within 10 days, not only publish a written safety plan.';
