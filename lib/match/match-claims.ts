@@ -500,6 +500,11 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     if (t.rivalNeedsOwnLaw > 0 && instrument > 0 && index.instruments[claim.instrument]?.cls === 'law' && !d.namedActors.includes(claim.actor)) {
       if (rivalInstrumentFrames(index, claim, d, true) >= instrument + t.rivalInstrumentMargin) return undefined;
     }
+    // The claim's law not in view at all, only its jurisdiction carried from a comparison ("brought New York
+    // closer to California"), under another jurisdiction's law in view with its jurisdiction: that law's.
+    if (t.rivalLawOverJurisdiction > 0 && instrument <= 0 && claim.instrument >= 0 && index.instruments[claim.instrument]?.cls === 'law' && !d.namedActors.includes(claim.actor)) {
+      if (rivalInstrumentFrames(index, claim, d, true) >= actor) return undefined;
+    }
   }
   if (instrument > 0 && actor === 0) {
     // An instrument several actors make claims in (the Code of Practice) belongs to whichever of them the unit is about.

@@ -113,6 +113,13 @@ export interface Tunables {
    */
   rivalInstrumentMargin: number;
   /**
+   * 1: a law's claim whose law is not in view, only its jurisdiction (carried from a comparison, "the rewrite
+   * brought New York closer to California"), in a unit under another jurisdiction's law in view with its
+   * jurisdiction at least as strongly, is not that law's claim: the duties listed under "New York: the RAISE
+   * Act" are New York's. 0: off.
+   */
+  rivalLawOverJurisdiction: number;
+  /**
    * 1: in that comparison a claim's actor counts only when the unit names it; otherwise only the claim's
    * own instrument does. "Under the amended Act, a large developer must publish a framework" on a page
    * about New York's RAISE Act is not California's SB 53 because California is the page's most-named
@@ -293,6 +300,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dateOnlyVeto: 1,
   unsaidVeto: 1,
   rivalInstrumentMargin: 0.3,
+  rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
   demonstrativeFollows: 0.15,

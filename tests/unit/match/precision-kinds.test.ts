@@ -303,6 +303,16 @@ describe('another jurisdiction\'s law in view, the claim\'s jurisdiction only in
     const duty = 'In Ruritania, developers must publish a written safety plan and update it every year.';
     expect(found([...page, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
   });
+
+  it("is the law in view when the claim's own law is not in view at all, only its jurisdiction", () => {
+    const section = ['Freedonia: the Frontier Duty Act as amended', 'The March rewrite brought Freedonia closer to Ruritania.'];
+    const duty = 'Developers must publish a written safety plan and update it every year.';
+    const text = [...section, duty].join(SEP);
+    expect(found(text, { rivalLawOverJurisdiction: 0 })).toEqual([['msa-publish-plan', duty]]);
+    expect(found(text)).toEqual([]);
+    const named = 'In Ruritania, developers must publish a written safety plan and update it every year.';
+    expect(found([...section, named].join(SEP))).toEqual([['msa-publish-plan', named]]);
+  });
 });
 
 describe('a quotation opening a sentence, its speaker named after it with an aside', () => {
