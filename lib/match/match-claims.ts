@@ -117,7 +117,7 @@ const DATE_WRITTEN = `(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\
  * Its place name (Brussels, Washington) is no actor it could hand a claim to.
  */
 const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
-const CLAUSE_BREAK = /[,:;–—]\s+|\s+(?:and|while|but|whereas)\s+/g;
+const CLAUSE_BREAK = /[,:;–—]\s+|(?<![-‐])\s+(?:and|while|but|whereas)\s+/g;
 
 const hydrated = new WeakMap<ClaimIndex, Map<string, HydratedIndex>>();
 
@@ -1457,6 +1457,17 @@ function splitAmongClaims(
     let main = 0;
     while (main < pieces - 1 && opensAsFraming(text.slice(cuts[main]!, cuts[main + 1]!), pieceContent[main]!, t.dateClauseJoins)) main++;
     for (let k = 0; k < main; k++) owner[k] = owner[main]!;
+    // "High- and critical-risk models, it adds, will be deployed only with …", "…, under the new text, are
+    // deployed …": a subject cut off from its verb by a reporting or framing aside goes with the predicate
+    // that says something of it.
+    // (The aside may be a piece of its own or, too short for one, the start of the predicate's.)
+    let predicate = 1;
+    while (predicate < pieces - 1 && (REPORTING_ASIDE.test(text.slice(cuts[predicate]!, cuts[predicate + 1]!)) || opensAsFraming(text.slice(cuts[predicate]!, cuts[predicate + 1]!), pieceContent[predicate]!, t.dateClauseJoins))) predicate++;
+    const rest = predicate < pieces ? text.slice(cuts[predicate]!, cuts[predicate + 1]!).replace(REPORTING_ASIDE_LEAD, '') : '';
+    const aside = predicate > 1 || rest.length < cuts[predicate + 1]! - cuts[predicate]!;
+    if (main === 0 && aside && PREDICATE_OPENS.test(rest) && !FINITE_VERB.test(text.slice(cuts[0]!, cuts[1]!))) {
+      for (let k = 0; k < predicate; k++) owner[k] = owner[predicate]!;
+    }
   }
   // A second claim keeps its clauses only if they say it on their own (not one stray shared word).
   // A claim that was not accepted on the whole sentence (secondary) must be accepted on its clauses.
@@ -1506,6 +1517,12 @@ function splitAmongClaims(
 const FRAMING_OPENS = /^[\s,;:–—]*(?:(?:in|under|on|at|by|for|with|without|following|according\s+to|as\s+of|through|throughout|within|upon|during|despite|given|beyond|besides|unlike|like|per|because|although|though|whereas)|(when|whenever|while|once|after|before|since|as|until))\b/i;
 /** A document's release ("published", "released", "unveiled"): in a temporal clause, when something happened, not what was promised. */
 const RELEASE_VERB = /\b(?:publish(?:es|ed)|releas(?:es|ed)|issu(?:es|ed)|unveil(?:s|ed)|updat(?:es|ed)|revis(?:es|ed)|adopt(?:s|ed)|announc(?:es|ed)|rewr(?:ote|ites))\b/gi;
+/** A reporting aside set off by commas ("it adds,", "Acme AI says,", "the framework states,"). */
+const REPORTING_ASIDE = /^[\s,;:–—]*(?:it|he|she|they|the\s+\S+|\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3})\s+(?:says|said|adds|added|notes|noted|writes|wrote|states|stated|explains|explained)[\s,;:–—]*$/u;
+/** The same aside leading a piece it was too short to stand apart from ("Acme AI says, are developed …"). */
+const REPORTING_ASIDE_LEAD = /^[\s,;:–—]*(?:it|he|she|they|the\s+\S+|\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3})\s+(?:says|said|adds|added|notes|noted|writes|wrote|states|stated|explains|explained)\s*,\s*/u;
+/** A predicate that opens with its verb ("will be deployed …", "are developed …"): what comes before it is its subject. */
+const PREDICATE_OPENS = /^[\s,;:–—]*(?:is|are|was|were|will|would|must|shall|may|can|could|should|has|have|had|remain|remains|stay|stays|need|needs)\b/i;
 /** A participle that opens a parenthesis ("released in February 2025,", "published on 10 July,"). */
 const PARTICIPLE_OPENS = /^[\s,;:–—]*\p{Ll}+ed\s+(?:in|on|by|at|from|last|this|earlier)\b/u;
 

@@ -83,6 +83,18 @@ describe("a sentence's opening framing goes with its main clause, not with the n
   });
 });
 
+describe('a subject cut off from its verb by a suspended hyphen or a reporting aside ("High- and critical-risk models, it adds, are …")', () => {
+  it('goes with the predicate that says something of it, not to the neighbour whose words it carries', () => {
+    for (const text of [
+      'High- and critical-risk models, Acme AI says, are developed only once safeguards have been defined, implemented and validated under its Scaling Charter.',
+      'High- and critical-risk models, it adds, are developed only with validated safeguards under the Scaling Charter.',
+    ]) {
+      expect(ids(text, { introJoins: 0 })).toEqual(['acme-charter-stop', 'acme-charter-safeguards']);
+      expect(matchClaims(text, index).map((m) => [m.claimId, text.slice(m.start, m.end)])).toEqual([['acme-charter-safeguards', text]]);
+    }
+  });
+});
+
 describe('a detail two claims of one actor state ("civil penalties for violations"), in the bundled claim set', () => {
   // Anthropic's compliance framework (a duty under SB 53, penalties for breaking it) and its Advanced AI
   // Framework (a proposal that governments levy penalties) both speak of civil penalties. The sentence
