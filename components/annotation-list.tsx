@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { changeDetail, changeSource, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { Result } from '@/lib/messages/message-map';
 import { MAX_NOTE_LENGTH } from '@/lib/messages/extension-page-to-background';
@@ -55,7 +56,11 @@ function ClaimLine({ claim, claimId }: { claim: ClaimCardData | undefined; claim
   if (!claim) return <span class="muted">{t('list_claimGone', { id: claimId })}</span>;
   return (
     <>
-      <span class={`badge badge-${claim.kind}`}>{kindLabel(t, claim.kind)}</span> <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span>{' '}
+      {/* What the label means, on hover, by the claim's force: a pledge is binding by its maker's word, not in law. */}
+      <span class={`badge badge-${claim.kind}`} title={t(kindMeaningMessage(claim.kind, claim.force))} data-testid="claim-kind">
+        {kindLabel(t, claim.kind)}
+      </span>{' '}
+      <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span>{' '}
       <span class="statement">{claim.statement}</span>
     </>
   );

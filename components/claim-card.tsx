@@ -1,4 +1,4 @@
-import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, readerText, verdictOf } from '@/lib/format/claim-verdict';
+import { FORCE_MESSAGE, kindMeaningMessage, readerText, verdictOf } from '@/lib/format/claim-verdict';
 import { formatDayIn } from '@/lib/i18n/claim-words';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
@@ -171,7 +171,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
         {claim.statement}
       </p>
       <p class="meaning" data-testid="meaning">
-        <Rich text={t('card_meaning', { label: verdict.label, meaning: t(KIND_MEANING_MESSAGE[claim.kind]) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
+        <Rich text={t('card_meaning', { label: verdict.label, meaning: t(kindMeaningMessage(claim.kind, claim.force)) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
       </p>
       <details class="more" data-testid="more" onToggle={showOpened}>
         <summary>{t('card_more')}</summary>

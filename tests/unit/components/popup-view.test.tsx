@@ -54,6 +54,16 @@ describe('PopupView claims', () => {
     expect(groupByKind([CLAIMS[3]!, CLAIMS[0]!]).map((group) => group.kind)).toEqual(['announced-target', 'no-commitment']);
   });
 
+  it('glosses each label on hover by the claim\'s force: a pledge is not called legally binding, a law is', () => {
+    const page = { kind: 'ready' as const, enabled: true, scanning: false, claims: [claim('pledge', 'binding-commitment', 1, { force: 'categorical-pledge' }), claim('law', 'binding-commitment', 2, { force: 'legal-obligation' }), claim('unknown', 'binding-commitment', 3)] };
+    renderIn(<PopupView {...props({ page })} />);
+    const title = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('[data-testid=claim-kind]')!.getAttribute('title');
+    expect(title('pledge')).toBe(english('card_meaningBindingPledge'));
+    expect(title('pledge')).toContain('no law or contract enforces it');
+    expect(title('law')).toBe(english('card_meaningBindingLaw'));
+    expect(title('unknown')).toContain('Not necessarily legally binding');
+  });
+
   it('says how many of a claim\'s mentions here are marked as wrong matches, which exports leave out', () => {
     renderIn(<PopupView {...props({ flagged: { second: 1, headline: 2, elsewhere: 4 } })} />);
     const meta = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('.meta')!.textContent;
