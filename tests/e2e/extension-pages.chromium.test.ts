@@ -168,13 +168,16 @@ describe('Chromium options page: annotation history', () => {
 
       const markdown = await options.exportHistory('markdown');
       expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.md$/);
-      // A heading per page (each visit's address is a page), linked; a block quote per mention; the label in bold; the primary source linked.
-      const headings = markdown.text.match(/^## .*$/gm) ?? [];
-      expect(headings.length).toBeGreaterThan(0);
-      for (const heading of headings) expect(heading).toMatch(/^## \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
+      // The filtered claim once (its statement the one claim heading, its label in bold and its primary
+      // source linked once), then a linked heading per page it was on (each visit's address is a page),
+      // and a block quote per mention.
+      expect(markdown.text.match(/^## .*$/gm) ?? []).toHaveLength(1);
+      const pageHeadings = markdown.text.match(/^### .*$/gm) ?? [];
+      expect(pageHeadings.length).toBeGreaterThan(0);
+      for (const heading of pageHeadings) expect(heading).toMatch(/^### \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
       expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
-      expect(markdown.text).toMatch(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /m);
-      expect(markdown.text).toMatch(/^- Source: \[.+\]\(https:\/\/\S+\)$/m);
+      expect(markdown.text.match(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /gm)).toHaveLength(1);
+      expect(markdown.text.match(/^- Source: \[.+\]\(https:\/\/\S+\)$/gm)).toHaveLength(1);
 
       // CSL-JSON, offered beside the others: a JSON array, one webpage item per page (each visit's
       // address is a page), with the fields Zotero and citeproc need and every mention's quote in a note.
