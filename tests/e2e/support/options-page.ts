@@ -201,8 +201,9 @@ export class OptionsPage {
     // The form fills itself from the stored settings when they arrive (and enables Save then): typing earlier would be overwritten.
     await this.page.waitForFunction(() => (document.querySelector('[data-testid=sites-save]') as HTMLButtonElement | null)?.disabled === false);
     await section.locator(testId(choice.mode === 'allow-list' ? 'site-mode-allow' : 'site-mode-all')).check();
-    await section.locator(testId('allowed-sites')).fill(choice.allowed.join('\n'));
-    await section.locator(testId('disabled-sites')).fill((choice.disabled ?? []).join('\n'));
+    // Only the chosen mode's list can be typed in (the other is disabled, and kept as it is).
+    if (choice.mode === 'allow-list') await section.locator(testId('allowed-sites')).fill(choice.allowed.join('\n'));
+    else await section.locator(testId('disabled-sites')).fill((choice.disabled ?? []).join('\n'));
     await section.locator(testId('sites-save')).click();
     return this.resultOf('sites-result', section.locator(testId('sites-save')));
   }
