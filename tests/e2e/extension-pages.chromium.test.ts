@@ -480,7 +480,7 @@ describe('Chromium options page: sites', () => {
     let popup: PopupPage | undefined;
     try {
       const listed = await options.saveSites({ mode: 'allow-list', allowed: ['127.0.0.1'] });
-      expect(listed).toEqual({ ok: true, text: 'Saved. Reload open pages to apply.' });
+      expect(listed).toEqual({ ok: true, text: 'Saved. Open pages follow the new setting now.' });
       await article.reload();
       await article.waitForHighlights();
 

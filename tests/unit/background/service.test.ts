@@ -316,6 +316,13 @@ describe('BackgroundHarness: claim feed', () => {
       expect(result.ok, url).toBe(false);
     }
     expect((await ok(service.page({ type: 'get-claim-set-info' }))).feed.url).toBe('');
+    // Unsigned over plain http to another machine: refused in the words for that case (nothing would catch a swapped set).
+    for (const url of ['http://example.com/claims.json', 'http://127.0.0.2/claims.json', 'http://sub.localhost/claims.json']) {
+      const unsigned = await service.page({ type: 'set-feed-url', url, allowUnsigned: true });
+      expect(unsigned, url).toMatchObject({ ok: false, failure: { code: 'feed-setting', problem: 'not-https', unsigned: true } });
+      expect(!unsigned.ok && unsigned.error, url).toMatch(/^An unsigned claim feed must be an https:\/\/ URL/);
+    }
+    expect((await ok(service.page({ type: 'get-claim-set-info' }))).feed.url).toBe('');
     const accepted = await service.page({ type: 'set-feed-url', url: feedUrl, allowUnsigned: true });
     expect(accepted.ok && accepted.feed.url).toBe(feedUrl);
     expect((await service.page({ type: 'set-feed-url', url: 'https://feeds.example/claims.json', allowUnsigned: true })).ok).toBe(true);
