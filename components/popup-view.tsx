@@ -47,8 +47,8 @@ export interface PopupViewProps {
   onToggleSite: (enabled: boolean) => void;
   onJump: (claimId: string) => void;
   onExport: (format: ExportFormat) => void;
-  /** Opens the options page; `changed` opens its history filtered to changed claims. */
-  onOpenOptions: (view?: 'changed') => void;
+  /** Opens the options page; `changed` opens its history filtered to changed claims, `claim-set` its claim packs. */
+  onOpenOptions: (view?: 'changed' | 'claim-set') => void;
   onOpenLegend: () => void;
 }
 
@@ -223,6 +223,16 @@ export function PopupView(props: PopupViewProps) {
           </label>
         )}
       </header>
+      {/* No claims at all: said above everything, whatever the page shows (claims it listed before the packs went off, an
+          off site), unless the page's own empty state says it already (PageState's no-packs). */}
+      {info !== undefined && info.claimCount === 0 && !(page.kind === 'ready' && page.enabled && !page.scanning && claims.length === 0) && (
+        <p class="notice no-claims" role="status" data-testid="no-claims-notice">
+          {t('popup_noClaimsNotice')}{' '}
+          <a href="#claim-set" onClick={(event) => { event.preventDefault(); props.onOpenOptions('claim-set'); }}>
+            {t('popup_noClaimsLink')}
+          </a>
+        </p>
+      )}
       {changedElsewhere > 0 && (
         <p class="notice changed-elsewhere" data-testid="changed-elsewhere">
           {t.plural('popup_changedElsewhere', changedElsewhere, { count: changedElsewhere })}{' '}

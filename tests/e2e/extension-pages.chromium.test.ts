@@ -337,9 +337,24 @@ describe('Chromium options page: claim packs', () => {
       await article.waitForHighlights();
       const mentionsBefore = (await article.mentions()).length;
 
-      await options.setPackEnabled('bundled', false);
+      // The only pack with claims: the page asks first, focus on "Keep it on", and says no claims are in use after.
+      await options.setPackEnabled('bundled', false, {
+        lastPack: true,
+        onWarning: async (warning) => {
+          expect(await warning.textContent()).toMatch(/leaves no claims in use: Pledge Lens will highlight nothing/);
+          expect(await options.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('last-pack-keep');
+        },
+      });
       expect((await options.packs()).find((p) => p.id === 'bundled')?.enabled).toBe(false);
       expect(await options.claimSetVersion()).not.toContain('bundled');
+      await options.page.locator('[data-testid=no-claims-warning]').waitFor({ timeout: 5_000 });
+      expect(await options.page.locator('[data-testid=claim-set-count]').textContent()).toBe('0');
+
+      // The popup says so above all else, while the page still lists what it found before.
+      popup = await openPopupFor(article);
+      await popup.page.locator('[data-testid=no-claims-notice]').waitFor({ timeout: 5_000 });
+      expect(await popup.page.locator('[data-testid=no-claims-notice]').textContent()).toMatch(/^No claims are in use: every claim pack is switched off/);
+      await popup.close();
 
       await article.reload();
       // The popup waits for the page's answer, so an empty list here is the finished scan, not a slow one.

@@ -137,8 +137,12 @@ export class OptionsPage {
     );
   }
 
-  /** Flips a pack's switch and waits until the page shows the claim set that results. */
-  async setPackEnabled(packId: string, enabled: boolean): Promise<void> {
+  /**
+   * Flips a pack's switch and waits until the page shows the claim set that results. Switching off
+   * the last pack with claims asks first (the page's warning): `lastPack` says the test expects that
+   * and answers "Switch it off anyway"; `onWarning` sees the warning before it is answered.
+   */
+  async setPackEnabled(packId: string, enabled: boolean, options: { lastPack?: boolean; onWarning?: (warning: Locator) => Promise<void> } = {}): Promise<void> {
     const toggle = this.page.locator(`${testId('pack-row')}[data-pack-id="${packId}"] ${testId('pack-toggle')}`);
     if ((await toggle.count()) === 0) throw new Error(`No pack row for ${packId}; the page lists ${(await this.packs()).map((p) => p.id).join(', ')}`);
     await this.front();
@@ -147,6 +151,12 @@ export class OptionsPage {
     // A plain click, not setChecked(): the switch shows the stored state, and a refresh the page started
     // on becoming visible may redraw the old state for a moment before the background's answer lands.
     await toggle.click();
+    if (options.lastPack) {
+      const warning = this.page.locator(testId('last-pack-warning'));
+      await warning.waitFor({ timeout: 5_000 });
+      await options.onWarning?.(warning);
+      await warning.locator(testId('last-pack-confirm')).click();
+    }
     // The version string names the enabled packs, so it changes when the switch took effect.
     await this.page.waitForFunction(
       ({ packId: id, enabled: want, old }) => {

@@ -154,6 +154,29 @@ describe('PopupView states', () => {
     expect(empty()).toMatch(/^No known claims on this page: no claim pack is switched on/);
   });
 
+  it('says above everything when no claims are in use, with a way to switch a pack on, unless the empty page says it already', () => {
+    const onOpenOptions = vi.fn();
+    const none = infoFixture({ claimCount: 0, packs: [packFixture({ name: 'Pledge Lens', enabled: false })] });
+    // Claims the page listed before the last pack went off.
+    const { unmount } = renderIn(<PopupView {...props({ info: none, onOpenOptions })} />);
+    const notice = screen.getByTestId('no-claims-notice');
+    expect(notice.textContent).toMatch(/^No claims are in use: every claim pack is switched off/);
+    fireEvent.click(within(notice).getByRole('link'));
+    expect(onOpenOptions).toHaveBeenCalledWith('claim-set');
+    unmount();
+    // A site switched off says it too.
+    renderIn(<PopupView {...props({ info: none, siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: [] } })} />);
+    expect(screen.getByTestId('no-claims-notice')).toBeTruthy();
+    cleanup();
+    // The empty page's own state says it: not twice.
+    renderIn(<PopupView {...props({ info: none, page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
+    expect(state()).toBe('no-packs');
+    expect(screen.queryByTestId('no-claims-notice')).toBeNull();
+    cleanup();
+    renderIn(<PopupView {...props()} />);
+    expect(screen.queryByTestId('no-claims-notice')).toBeNull();
+  });
+
   it('switched off on the site', () => {
     renderIn(<PopupView {...props({ siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: CLAIMS } })} />);
     expect(state()).toBe('off');
