@@ -31,7 +31,9 @@ const GONE = failed({ code: 'mention-gone' });
  */
 async function selectMentions(ctx: BackgroundContext, query: MentionQuery, claims: ReadonlyMap<string, PackedClaim>): Promise<Mention[]> {
   const { kinds, statuses, changedSinceRead, ...storeQuery } = withHistoryUrl(query);
-  let mentions = await listMentions(ctx.db, storeQuery);
+  // Free text also finds a claim's mentions by who made it (the options page's search says so).
+  const claimWords = storeQuery.text ? new Map([...claims].map(([id, claim]) => [id, [claim.actor.name, ...(claim.actor.aliases ?? [])].join('\n')])) : undefined;
+  let mentions = await listMentions(ctx.db, { ...storeQuery, ...(claimWords ? { claimWords } : {}) });
   if (kinds?.length || statuses?.length) {
     const kindSet = new Set(kinds ?? []);
     const statusSet = new Set(statuses ?? []);

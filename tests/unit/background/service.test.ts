@@ -89,6 +89,19 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect(listed.mentions[0]!.anchor).toMatchObject({ start: whole!.start, end: whole!.end });
   });
 
+  it('list-mentions and export find a claim\'s mentions by who made it (name or alias), not only by the page\'s words', async () => {
+    const service = await makeService();
+    const result = await matchPage(service);
+    if (!result.ok) throw new Error(result.error);
+    // The quote says "The company"; the title names Anthropic, but not "PBC" or "Claude", the actor's aliases.
+    for (const text of ['PBC', 'claude risk']) {
+      expect((await ok(service.page({ type: 'list-mentions', query: { text } }))).mentions, text).toHaveLength(1);
+    }
+    expect((await ok(service.page({ type: 'list-mentions', query: { text: 'OpenAI' } }))).mentions).toHaveLength(0);
+    const exported = await ok(service.page({ type: 'export-mentions', format: 'csv', query: { text: 'Claude' } }));
+    expect(exported.count).toBe(1);
+  });
+
   it('set-note shows in list-mentions and in every export format', async () => {
     const service = await makeService();
     const result = await matchPage(service);
