@@ -81,7 +81,7 @@ export class OptionsPage {
     return Number(count[1]);
   }
 
-  /** Mention ids of the listed rows, in page order. */
+  /** Mention ids of the listed rows (the page of the list shown), in page order. */
   historyMentionIds(): Promise<string[]> {
     return this.page.locator(`${testId('history-list')} ${testId('history-row')}`).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-mention-id') ?? ''));
   }
@@ -90,7 +90,8 @@ export class OptionsPage {
     await this.page.waitForFunction(
       (want) => {
         const text = document.querySelector('[data-testid=history-count]')?.textContent?.trim() ?? '';
-        return text === `${want} ${want === 1 ? 'mention' : 'mentions'} found` && document.querySelectorAll('[data-testid=history-row]').length === Math.min(want, 500);
+        // The list shows a page of 50 rows at a time (components/annotation-list.tsx PAGE_SIZE).
+        return text === `${want} ${want === 1 ? 'mention' : 'mentions'} found` && document.querySelectorAll('[data-testid=history-row]').length === Math.min(want, 50);
       },
       expected,
       { timeout },
@@ -219,6 +220,42 @@ export class OptionsPage {
   }
 
   // --- Shared ---------------------------------------------------------------------------------
+
+  /**
+   * Screenshots of one section (by its heading's id) in each look the pages must hold up in: light and
+   * dark, 1280 and 360 px wide. Files `<name>-<scheme>-<width>.png` in `dir`; the page is left light, 1280 px.
+   */
+  async shootSection(headingId: string, dir: string, name: string): Promise<string[]> {
+    return this.shootEachLook(dir, name, async (path) => {
+      const section = this.page.locator(`section:has(#${headingId})`);
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path });
+    });
+  }
+
+  /** As `shootSection`, the screen as the reader sees it with `selector`'s element at its top (a long section's part). */
+  async shootAt(selector: string, dir: string, name: string): Promise<string[]> {
+    return this.shootEachLook(dir, name, async (path) => {
+      await this.page.locator(selector).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await this.page.screenshot({ path });
+    });
+  }
+
+  private async shootEachLook(dir: string, name: string, shoot: (path: string) => Promise<void>): Promise<string[]> {
+    const paths: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await this.page.emulateMedia({ colorScheme });
+        await this.page.setViewportSize({ width, height });
+        const path = resolve(dir, `${name}-${colorScheme}-${width}.png`);
+        await shoot(path);
+        paths.push(path);
+      }
+    }
+    await this.page.emulateMedia({ colorScheme: 'light' });
+    await this.page.setViewportSize({ width: 1280, height: 900 });
+    return paths;
+  }
 
   /**
    * Brings the tab to the front before a click or a fill: Chromium pauses animation frames in
