@@ -70,11 +70,18 @@ export function toMentionQuery(form: FilterForm): MentionQuery {
 
 const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-/** Select options for every claim seen so far, sorted so the list is stable as mentions come and go. */
+/**
+ * Select options for every claim seen so far: "Anthropic — Anthropic will pause …", named by who made
+ * it first (a reader looks for "Anthropic's claims", and a select's type-ahead matches the start of a
+ * label), sorted by actor then statement so one actor's claims sit together and the list is stable
+ * as mentions come and go.
+ */
 export function claimOptionsFrom(t: Translator, claims: Readonly<Record<string, ClaimCardData>>): ClaimOption[] {
+  const byActor = (a: ClaimCardData, b: ClaimCardData) =>
+    a.actorName.localeCompare(b.actorName, t.locale) || a.statement.localeCompare(b.statement, t.locale) || a.id.localeCompare(b.id);
   return Object.values(claims)
-    .map((claim) => ({ id: claim.id, label: `${kindLabel(t, claim.kind)}: ${shorten(claim.statement, 90)}` }))
-    .sort((a, b) => a.label.localeCompare(b.label) || a.id.localeCompare(b.id));
+    .sort(byActor)
+    .map((claim) => ({ id: claim.id, label: t('filters_claimOption', { actor: claim.actorName, statement: shorten(claim.statement, 90) }) }));
 }
 
 export interface AnnotationFiltersProps {

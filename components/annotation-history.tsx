@@ -38,6 +38,7 @@ export interface AnnotationHistoryProps {
 const GROUPINGS: ReadonlyArray<[HistoryGrouping, MessageName]> = [
   ['page', 'history_groupPage'],
   ['claim', 'history_groupClaim'],
+  ['day', 'history_groupDay'],
   ['none', 'history_groupNone'],
 ];
 
@@ -48,9 +49,13 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
   const id = useId();
   const [form, setForm] = useState<FilterForm>(props.initialFilters ?? EMPTY_FILTERS);
   const [grouping, setGrouping] = useState<HistoryGrouping>(props.initialGrouping ?? 'page');
+  // The list's page: new filters or another grouping make another list, read from its start. (A
+  // deletion keeps the page; the list moves back one if that page is gone.)
+  const [page, setPage] = useState(0);
   const filtered = filtersActive(form);
   const setFilters = (next: FilterForm) => {
     setForm(next);
+    setPage(0);
     props.onQueryChange(toMentionQuery(next));
   };
 
@@ -75,7 +80,17 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
         <legend>{t('history_groupBy')}</legend>
         {GROUPINGS.map(([value, label]) => (
           <label key={value} class="radio">
-            <input type="radio" name={`${id}-grouping`} value={value} checked={grouping === value} data-testid={`group-by-${value}`} onChange={() => setGrouping(value)} />
+            <input
+              type="radio"
+              name={`${id}-grouping`}
+              value={value}
+              checked={grouping === value}
+              data-testid={`group-by-${value}`}
+              onChange={() => {
+                setGrouping(value);
+                setPage(0);
+              }}
+            />
             {t(label)}
           </label>
         ))}
@@ -93,6 +108,8 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
         claims={claims}
         {...(props.changes ? { changes: props.changes } : {})}
         grouping={grouping}
+        page={page}
+        onPageChange={setPage}
         onDelete={props.onDelete}
         {...(props.onSaveNote ? { onSaveNote: props.onSaveNote } : {})}
         {...(props.onCopyCitation ? { onCopyCitation: props.onCopyCitation } : {})}

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { changeDetail, changeSource, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { Result } from '@/lib/messages/message-map';
 import { MAX_NOTE_LENGTH } from '@/lib/messages/extension-page-to-background';
@@ -11,11 +12,14 @@ import { useT } from './i18n';
 import { formatUtcDay } from './options-format';
 import { safeLinkUrl } from '@/lib/sites/url';
 
-/** Rows beyond this are not rendered: a long history would make the page sluggish, and filters narrow it. */
-export const MAX_ROWS = 500;
+/**
+ * Rows on one page of the list: enough to scan at a glance, few enough that a history of hundreds
+ * (thousands) of mentions stays quick to render and to Tab through; the pager reaches the rest.
+ */
+export const PAGE_SIZE = 50;
 
-/** How the history is laid out: under each page, under each claim, or one list newest first. */
-export type HistoryGrouping = 'page' | 'claim' | 'none';
+/** How the history is laid out: under each page, each claim or each day last seen, or one list newest first. */
+export type HistoryGrouping = 'page' | 'claim' | 'day' | 'none';
 
 export interface AnnotationListProps {
   mentions: readonly Mention[];
@@ -30,7 +34,10 @@ export interface AnnotationListProps {
   onCopyCitation?: (mention: Mention) => Promise<{ copied: boolean; text: string }>;
   /** Shown instead of the list when there are no mentions. */
   emptyMessage: string;
-  maxRows?: number;
+  /** The page of the list shown, from 0 (clamped to the pages there are); rows per page: `pageSize`. */
+  page?: number;
+  onPageChange?: (page: number) => void;
+  pageSize?: number;
 }
 
 /**
@@ -55,7 +62,11 @@ function ClaimLine({ claim, claimId }: { claim: ClaimCardData | undefined; claim
   if (!claim) return <span class="muted">{t('list_claimGone', { id: claimId })}</span>;
   return (
     <>
-      <span class={`badge badge-${claim.kind}`}>{kindLabel(t, claim.kind)}</span> <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span>{' '}
+      {/* What the label means, on hover, by the claim's force: a pledge is binding by its maker's word, not in law. */}
+      <span class={`badge badge-${claim.kind}`} title={t(kindMeaningMessage(claim.kind, claim.force))} data-testid="claim-kind">
+        {kindLabel(t, claim.kind)}
+      </span>{' '}
+      <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span>{' '}
       <span class="statement">{claim.statement}</span>
     </>
   );
@@ -245,14 +256,23 @@ interface Group {
   latest: string;
 }
 
+/** The UTC day a mention was last seen (as its row and the date filter read it), "2026-03-04". */
+const dayOf = (mention: Mention): string => mention.lastSeen.slice(0, 10);
+
+const GROUP_KEY: Readonly<Record<Exclude<HistoryGrouping, 'none'>, (mention: Mention) => string>> = {
+  page: (mention) => mention.pageUrl,
+  claim: (mention) => mention.claimId,
+  day: dayOf,
+};
+
 /**
- * Mentions under each page (in reading order) or each claim (newest first); groups with the most
- * recently seen first. Mentions arrive newest first from the background.
+ * Mentions under each page (in reading order), each claim or each day last seen (newest first); groups
+ * with the most recently seen first. Mentions arrive newest first from the background.
  */
 export function groupMentions(mentions: readonly Mention[], grouping: Exclude<HistoryGrouping, 'none'>): Group[] {
   const groups = new Map<string, Group>();
   for (const mention of mentions) {
-    const key = grouping === 'page' ? mention.pageUrl : mention.claimId;
+    const key = GROUP_KEY[grouping](mention);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { key, mentions: [], latest: mention.lastSeen }));
     group.mentions.push(mention);
@@ -263,21 +283,59 @@ export function groupMentions(mentions: readonly Mention[], grouping: Exclude<Hi
   return list;
 }
 
-function GroupHeading({ group, grouping, claims, changed }: { group: Group; grouping: 'page' | 'claim'; claims: AnnotationListProps['claims']; changed: number }) {
+/** One page of the list: the groups (whole, for their headings) with the rows of each that fall on it. */
+interface PagedGroup {
+  group: Group;
+  rows: Mention[];
+  /** Its first rows are on an earlier page (the heading then says "continued"). */
+  continued: boolean;
+}
+
+/**
+ * Page `page` (from 0) of `pageSize` rows, counted in the order the list shows them: groups in their
+ * order, rows in theirs. A group split across pages appears on both, continued on the later one.
+ */
+export function pageOfGroups(groups: readonly Group[], page: number, pageSize: number): PagedGroup[] {
+  const from = page * pageSize;
+  const to = from + pageSize;
+  const out: PagedGroup[] = [];
+  let at = 0;
+  for (const group of groups) {
+    const start = at;
+    at += group.mentions.length;
+    if (at <= from) continue;
+    if (start >= to) break;
+    out.push({ group, rows: group.mentions.slice(Math.max(0, from - start), to - start), continued: start < from });
+  }
+  return out;
+}
+
+function GroupHeading({ group, grouping, claims, changed, continued }: { group: Group; grouping: Exclude<HistoryGrouping, 'none'>; claims: AnnotationListProps['claims']; changed: number; continued: boolean }) {
   const t = useT();
   const first = group.mentions[0]!;
   const count = <span class="group-count">{t.plural('common_mentions', group.mentions.length, { count: group.mentions.length })}</span>;
   const changedNote = changed > 0 ? <span class="changed-badge">{t.plural('list_changedSinceRead', changed, { count: changed })}</span> : null;
+  const more = continued ? <span class="muted group-continued"> {t('list_groupContinued')}</span> : null;
   if (grouping === 'page') {
     return (
       <h3 class="group-heading" data-testid="group-heading">
         <PageLink url={first.pageUrl} title={first.pageTitle} /> <span class="muted group-site">{hostLabel(first.pageUrl)}</span> {count} {changedNote}
+        {more}
+      </h3>
+    );
+  }
+  if (grouping === 'day') {
+    return (
+      <h3 class="group-heading" data-testid="group-heading">
+        <time dateTime={group.key}>{t('list_seenOn', { day: formatUtcDay(t, group.key) })}</time> {count} {changedNote}
+        {more}
       </h3>
     );
   }
   return (
     <h3 class="group-heading" data-testid="group-heading">
       <ClaimLine claim={ownEntry(claims, first.claimId)} claimId={first.claimId} /> {count} {changedNote}
+      {more}
     </h3>
   );
 }
@@ -290,14 +348,69 @@ function hostLabel(url: string): string {
   }
 }
 
-/** The stored mentions, grouped as the reader chose. */
-export function AnnotationList(props: AnnotationListProps) {
-  const { mentions, claims, changes = {}, grouping = 'none', emptyMessage, maxRows = MAX_ROWS } = props;
+/**
+ * Previous / a page picker / Next, under the list. Changing page moves focus to the list's start
+ * (`onChange` does), so a keyboard reader goes on reading the new page from its top.
+ */
+function Pager({ page, pages, total, pageSize, onChange }: { page: number; pages: number; total: number; pageSize: number; onChange: (page: number) => void }) {
   const t = useT();
-  const shown = mentions.slice(0, maxRows);
+  const id = useId();
+  const first = page * pageSize + 1;
+  const last = Math.min(total, first + pageSize - 1);
+  return (
+    <nav class="pager" aria-label={t('list_pagerLabel')} data-testid="history-pager">
+      <button type="button" class="secondary" disabled={page === 0} data-testid="pager-previous" onClick={() => onChange(page - 1)}>
+        {t('list_pagePrevious')}
+      </button>
+      <label for={`${id}-page`} class="pager-page">
+        {t('list_pageLabel')}{' '}
+        <select id={`${id}-page`} value={String(page)} data-testid="pager-select" onChange={(event) => onChange(Number(event.currentTarget.value))}>
+          {Array.from({ length: pages }, (_, index) => (
+            <option key={index} value={String(index)}>
+              {t('list_pageOf', { page: index + 1, pages })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" class="secondary" disabled={page >= pages - 1} data-testid="pager-next" onClick={() => onChange(page + 1)}>
+        {t('list_pageNext')}
+      </button>
+      <span class="muted pager-range" data-testid="pager-range">
+        {t('list_pageRange', { first, last, total })}
+      </span>
+    </nav>
+  );
+}
+
+/**
+ * The stored mentions, grouped as the reader chose, a page of `pageSize` rows at a time (a history of
+ * hundreds of mentions was one list hundreds of rows long). The page is the parent's (`page`,
+ * `onPageChange`): new filters or grouping start again at the first.
+ */
+export function AnnotationList(props: AnnotationListProps) {
+  const { mentions, claims, changes = {}, grouping = 'none', emptyMessage, pageSize = PAGE_SIZE } = props;
+  const t = useT();
+  const listRef = useRef<HTMLDivElement>(null);
+  const pages = Math.max(1, Math.ceil(mentions.length / pageSize));
+  // Deleting the last rows of the last page leaves the page before it.
+  const page = Math.min(Math.max(0, props.page ?? 0), pages - 1);
+  const turnTo = (next: number) => {
+    props.onPageChange?.(next);
+    // After the new page is drawn: its start, not the pager, is where reading goes on.
+    setTimeout(() => {
+      listRef.current?.focus({ preventScroll: true });
+      listRef.current?.scrollIntoView({ block: 'start' });
+    }, 0);
+  };
   const row = (mention: Mention, showPage: boolean, showClaim: boolean) => (
     <AnnotationRow key={mention.id} mention={mention} claim={ownEntry(claims, mention.claimId)} change={ownEntry(changes, mention.id)} showPage={showPage} showClaim={showClaim} props={props} />
   );
+  const label = (group: Group): string =>
+    grouping === 'page'
+      ? t('list_mentionsOn', { page: group.mentions[0]!.pageTitle.trim() || group.key })
+      : grouping === 'day'
+        ? t('list_seenOn', { day: formatUtcDay(t, group.key) })
+        : t('list_mentionsOfClaim');
   return (
     <>
       {mentions.length === 0 && emptyMessage && (
@@ -305,27 +418,26 @@ export function AnnotationList(props: AnnotationListProps) {
           {emptyMessage}
         </p>
       )}
-      {grouping === 'none' ? (
-        <ul class="history-list" data-testid="history-list" aria-label={t('list_stored')}>
-          {shown.map((mention) => row(mention, true, true))}
-        </ul>
-      ) : (
-        <div class="history-list grouped" data-testid="history-list">
-          {groupMentions(shown, grouping).map((group) => (
-            <div key={group.key} class="history-group" data-testid="history-group" data-group-key={group.key}>
-              <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => ownEntry(changes, mention.id)).length} />
-              <ul class="group-rows" aria-label={grouping === 'page' ? t('list_mentionsOn', { page: group.mentions[0]!.pageTitle.trim() || group.key }) : t('list_mentionsOfClaim')}>
-                {group.mentions.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}
-              </ul>
-            </div>
-          ))}
-        </div>
-      )}
-      {mentions.length > shown.length && (
-        <p class="hint" data-testid="history-truncated">
-          {t('list_truncated', { shown: shown.length, total: t.plural('common_mentions', mentions.length, { count: mentions.length }) })}
-        </p>
-      )}
+      {/* Focused (programmatically) when the page changes: tabIndex -1 keeps it out of the Tab order. */}
+      <div ref={listRef} tabIndex={-1} class="history-page" data-testid="history-page" data-page={page}>
+        {grouping === 'none' ? (
+          <ul class="history-list" data-testid="history-list" aria-label={t('list_stored')}>
+            {mentions.slice(page * pageSize, (page + 1) * pageSize).map((mention) => row(mention, true, true))}
+          </ul>
+        ) : (
+          <div class="history-list grouped" data-testid="history-list">
+            {pageOfGroups(groupMentions(mentions, grouping), page, pageSize).map(({ group, rows, continued }) => (
+              <div key={group.key} class="history-group" data-testid="history-group" data-group-key={group.key}>
+                <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => ownEntry(changes, mention.id)).length} continued={continued} />
+                <ul class="group-rows" aria-label={label(group)}>
+                  {rows.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}
+                </ul>
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+      {pages > 1 && <Pager page={page} pages={pages} total={mentions.length} pageSize={pageSize} onChange={turnTo} />}
     </>
   );
 }

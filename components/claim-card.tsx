@@ -1,4 +1,4 @@
-import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, readerText, verdictOf } from '@/lib/format/claim-verdict';
+import { FORCE_MESSAGE, kindMeaningMessage, readerText, verdictOf } from '@/lib/format/claim-verdict';
 import { formatDayIn } from '@/lib/i18n/claim-words';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
@@ -113,6 +113,31 @@ function useNoteFrameHeight(onClose: () => void) {
   return { frame, height };
 }
 
+/**
+ * Keeps a control that takes focus in the card's body whole between the sticky head and the sticky
+ * note editor. The card's scroll-padding asks the browser for that, but Firefox's focus scrolling left
+ * a link that starts below the visible part half under the card's edge (at 360 px, "More" open, a
+ * two-sentence meaning above it). Measured a frame later, after the browser's own scrolling: only what
+ * it left out of sight is scrolled, by the card's own scroll, never the page's.
+ */
+function keepFocusInSight(event: FocusEvent): void {
+  const card = event.currentTarget as HTMLElement;
+  const target = event.target as HTMLElement;
+  if (target === card || target.closest('.top') || target.localName === 'iframe') return;
+  requestAnimationFrame(() => {
+    if (card.scrollHeight <= card.clientHeight || !card.contains(target)) return;
+    const cardBox = card.getBoundingClientRect();
+    const head = card.querySelector('.top');
+    const note = card.querySelector<HTMLElement>('.note-frame');
+    const top = head ? head.getBoundingClientRect().bottom : cardBox.top;
+    const bottom = note && getComputedStyle(note).position === 'sticky' ? Math.min(cardBox.bottom, note.getBoundingClientRect().top) : cardBox.bottom;
+    const box = target.getBoundingClientRect();
+    // Whole pixels, rounded away from the edge: a scroll position is whole in Firefox, and a fraction short left the box 0.8 px under it.
+    if (box.bottom > bottom) card.scrollTop += Math.ceil(Math.min(box.bottom - bottom, box.top - top));
+    else if (box.top < top) card.scrollTop -= Math.ceil(top - box.top);
+  });
+}
+
 /** Marks a card whose body is scrolled under its sticky head, which then draws its edge (card.css). */
 function markScrolled(event: Event): void {
   const card = event.currentTarget as HTMLElement;
@@ -142,6 +167,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
       aria-labelledby={headingId}
       data-claim={claim.id}
       onScroll={markScrolled}
+      onFocusIn={keepFocusInSight}
       style={noteHeight.height ? { '--pl-note-height': `${noteHeight.height}px` } : undefined}
     >
       <header class="top">
@@ -171,7 +197,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
         {claim.statement}
       </p>
       <p class="meaning" data-testid="meaning">
-        <Rich text={t('card_meaning', { label: verdict.label, meaning: t(KIND_MEANING_MESSAGE[claim.kind]) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
+        <Rich text={t('card_meaning', { label: verdict.label, meaning: t(kindMeaningMessage(claim.kind, claim.force)) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
       </p>
       <details class="more" data-testid="more" onToggle={showOpened}>
         <summary>{t('card_more')}</summary>

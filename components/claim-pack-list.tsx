@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PackSummary } from '@/lib/claims/claim-set-info';
 import { ConfirmButton } from './confirm-button';
 import type { MessageName } from '@/lib/i18n/translator';
@@ -19,7 +19,38 @@ export interface ClaimPackListProps {
   onRemove: (packId: string) => Promise<Outcome>;
 }
 
-function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEnabled: ClaimPackListProps['onSetEnabled']; onRemove: (pack: PackSummary) => Promise<void> }) {
+/**
+ * Whether switching `pack` off would leave no claims in use: no other switched-on pack holds any. (The
+ * count is each pack's own; packs overlap, so the merged set may be smaller, never empty while one is.)
+ */
+export function lastPackWithClaims(packs: readonly PackSummary[], pack: PackSummary): boolean {
+  return pack.enabled && pack.claimCount > 0 && !packs.some((other) => other.id !== pack.id && other.enabled && other.claimCount > 0);
+}
+
+/**
+ * Asked before the last pack with claims goes off: without it the reader was left with 0 claims and no
+ * word of it (a new user's report). Focus moves to "Keep it on"; either answer hands it back to the switch.
+ */
+function LastPackWarning({ pack, onConfirm, onCancel }: { pack: PackSummary; onConfirm: () => void; onCancel: () => void }) {
+  const t = useT();
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => keep.current?.focus(), []);
+  return (
+    <div class="warning last-pack" role="alertdialog" aria-labelledby="last-pack-warning" data-testid="last-pack-warning">
+      <p id="last-pack-warning">{t('packs_lastOffWarning', { name: pack.name })}</p>
+      <div class="buttons">
+        <button type="button" ref={keep} data-testid="last-pack-keep" onClick={onCancel}>
+          {t('packs_lastOffCancel')}
+        </button>
+        <button type="button" class="danger" data-testid="last-pack-confirm" onClick={onConfirm}>
+          {t('packs_lastOffConfirm')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function PackRow({ pack, onToggle, onRemove }: { pack: PackSummary; onToggle: (pack: PackSummary, enabled: boolean, input: HTMLInputElement) => void; onRemove: (pack: PackSummary) => Promise<void> }) {
   const t = useT();
   const nameId = `${useId()}-name`;
   // The version and date keep their own elements (tests and screen readers find them): they go into the
@@ -45,7 +76,7 @@ function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEna
       </th>
       <td>
         <label class="switch">
-          <input type="checkbox" role="switch" checked={pack.enabled} data-testid="pack-toggle" onChange={(event) => onSetEnabled(pack.id, event.currentTarget.checked)} />
+          <input type="checkbox" role="switch" checked={pack.enabled} data-testid="pack-toggle" onChange={(event) => onToggle(pack, event.currentTarget.checked, event.currentTarget)} />
           <span class="visually-hidden">{t('packs_use', { name: pack.name })}</span>
         </label>
       </td>
@@ -64,6 +95,24 @@ function PackRow({ pack, onSetEnabled, onRemove }: { pack: PackSummary; onSetEna
 export function ClaimPackList({ packs, onSetEnabled, onRemove }: ClaimPackListProps) {
   const t = useT();
   const [removeError, setRemoveError] = useState<string | undefined>();
+  /** The pack the reader asked to switch off, held for confirmation, and its switch (focus goes back there). */
+  const [pending, setPending] = useState<{ pack: PackSummary; input: HTMLInputElement }>();
+  const toggle = (pack: PackSummary, enabled: boolean, input: HTMLInputElement) => {
+    if (!enabled && lastPackWithClaims(packs, pack)) {
+      // The switch stays on until the reader confirms.
+      input.checked = true;
+      setPending({ pack, input });
+      return;
+    }
+    setPending(undefined);
+    void onSetEnabled(pack.id, enabled);
+  };
+  const answer = (switchOff: boolean) => {
+    if (!pending) return;
+    setPending(undefined);
+    if (switchOff) void onSetEnabled(pending.pack.id, false);
+    pending.input.focus();
+  };
   const remove = async (pack: PackSummary) => {
     setRemoveError(undefined);
     const outcome = await onRemove(pack.id);
@@ -83,11 +132,12 @@ export function ClaimPackList({ packs, onSetEnabled, onRemove }: ClaimPackListPr
           </thead>
           <tbody>
             {packs.map((pack) => (
-              <PackRow key={pack.id} pack={pack} onSetEnabled={onSetEnabled} onRemove={remove} />
+              <PackRow key={pack.id} pack={pack} onToggle={toggle} onRemove={remove} />
             ))}
           </tbody>
         </table>
       </div>
+      {pending && <LastPackWarning pack={pending.pack} onConfirm={() => answer(true)} onCancel={() => answer(false)} />}
       {removeError && (
         <p class="result error" role="alert" data-testid="pack-remove-error">
           {removeError}

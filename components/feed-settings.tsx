@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FeedStatus } from '@/lib/claims/claim-set-info';
 import { FEED_KEY_ALGORITHM_LABEL, type PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { wordFeedProblem } from '@/lib/format/reader-errors';
@@ -6,6 +6,7 @@ import type { Result } from '@/lib/messages/message-map';
 import type { Translator } from '@/lib/i18n/translator';
 import { useT } from './i18n';
 import { formatDateTime } from './options-format';
+import { isRemotePlainHttp } from '@/lib/sites/url';
 import { ResultMessage } from './result-message';
 
 export type UpdateOutcome = Result<{ status: 'updated' | 'not-modified'; feed: FeedStatus }>;
@@ -63,6 +64,10 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
   const [busy, setBusy] = useState<'save' | 'update' | undefined>();
   const [saveMessage, setSaveMessage] = useState<Message | undefined>();
   const [updateMessage, setUpdateMessage] = useState<Message | undefined>();
+  const urlField = useRef<HTMLInputElement>(null);
+  // Plain http to another machine is refused whatever else is chosen (the background refuses it too):
+  // said under the field as it is typed, in words for the case at hand (unsigned: nothing would catch a swap).
+  const httpProblem = isRemotePlainHttp(draft) ? t(unsigned ? 'feedError_notHttpsUnsigned' : 'feedError_notHttps') : undefined;
   // Follows the stored choice when it changes (first load, another options tab) but not on every re-render.
   useEffect(() => setDraft(savedUrl), [savedUrl]);
   useEffect(() => setKeyDraft(savedKey), [savedKey]);
@@ -70,6 +75,12 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
 
   const save = async (event: Event) => {
     event.preventDefault();
+    if (httpProblem) {
+      // Nothing to ask the background (or the browser, for access to the host): the reader fixes the address.
+      setSaveMessage({ ok: false, text: httpProblem });
+      urlField.current?.focus();
+      return;
+    }
     setBusy('save');
     setSaveMessage(undefined);
     try {
@@ -108,16 +119,26 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
         <div class="inline">
           <input
             id={`${id}-url`}
+            ref={urlField}
             type="url"
             inputMode="url"
             value={draft}
             maxLength={2000}
             placeholder="https://example.org/claims.json"
-            aria-describedby={`${id}-url-hint`}
+            aria-invalid={httpProblem ? 'true' : undefined}
+            aria-describedby={httpProblem ? `${id}-url-error ${id}-url-hint` : `${id}-url-hint`}
             data-testid="feed-url"
-            onInput={(event) => setDraft(event.currentTarget.value)}
+            onInput={(event) => {
+              setDraft(event.currentTarget.value);
+              setSaveMessage(undefined);
+            }}
           />
         </div>
+        {httpProblem && (
+          <p class="field-error" id={`${id}-url-error`} data-testid="feed-url-error">
+            {httpProblem}
+          </p>
+        )}
         <p class="hint" id={`${id}-url-hint`}>
           {t('feed_urlHint')}
         </p>

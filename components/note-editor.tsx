@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messages/message-map';
 import { useT } from './i18n';
 
@@ -20,12 +20,19 @@ export interface NoteEditorProps {
 
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'failed'; text: string };
 
-/** The reader's note and wrong-match flag for one highlight. "Saved" is said only after the store confirms. */
+/**
+ * The reader's note and wrong-match flag for one highlight. "Saved" is said only after the store
+ * confirms. Marking a wrong match dims its highlight on the page (the background tells the page) and
+ * offers Undo until the reader does something else; Undo, like unticking, shows it again.
+ */
 export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onToggleWrongMatch, legendUrl }: NoteEditorProps) {
   const t = useT();
   const [draft, setDraft] = useState(note ?? '');
   const [flagged, setFlagged] = useState(wrongMatch);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  /** The mark was just made here: Undo is offered. */
+  const [undoable, setUndoable] = useState(false);
+  const flagBox = useRef<HTMLInputElement>(null);
   useEffect(() => setDraft(note ?? ''), [note]);
   useEffect(() => setFlagged(wrongMatch), [wrongMatch]);
 
@@ -43,6 +50,14 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
     );
   const report = (result: Result<object>, done: string) =>
     setStatus(result.ok ? { kind: 'saved', text: done } : { kind: 'failed', text: t('note_notSaved', { error: result.error }) });
+  const setFlag = async (next: boolean) => {
+    setFlagged(next);
+    setUndoable(false);
+    const result = await onToggleWrongMatch(next);
+    if (!result.ok) setFlagged(!next);
+    setUndoable(result.ok && next);
+    report(result, next ? t('note_markedWrong') : t('note_unmarkedWrong'));
+  };
 
   return (
     <form
@@ -50,6 +65,7 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
       onSubmit={async (event) => {
         event.preventDefault();
         setStatus({ kind: 'saving' });
+        setUndoable(false);
         report(await onSave(draft), t('note_saved'));
       }}
     >
@@ -64,20 +80,26 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
       <div class="actions">
         <button type="submit" disabled={note === undefined || status.kind === 'saving'}>{t('note_save')}</button>
         <label class="flag">
-          <input
-            type="checkbox"
-            checked={flagged}
-            disabled={note === undefined}
-            onChange={async (event) => {
-              const next = event.currentTarget.checked;
-              setFlagged(next);
-              const result = await onToggleWrongMatch(next);
-              if (!result.ok) setFlagged(!next);
-              report(result, next ? t('note_markedWrong') : t('note_unmarkedWrong'));
-            }}
-          />
+          <input type="checkbox" ref={flagBox} checked={flagged} disabled={note === undefined} data-testid="wrong-match" onChange={(event) => void setFlag(event.currentTarget.checked)} />
           {t('note_wrongMatch')}
         </label>
+        {/* Always laid out, shown only after a mark made here: the frame keeps its size (the card sizes
+            the frame to it, and the page around the card can see that size). Focus goes back to the box. */}
+        <button
+          type="button"
+          class={`undo${undoable ? '' : ' unavailable'}`}
+          aria-label={t('note_undoLabel')}
+          aria-hidden={undoable ? undefined : 'true'}
+          tabIndex={undoable ? 0 : -1}
+          data-testid="undo-wrong-match"
+          onClick={() => {
+            if (!undoable) return;
+            flagBox.current?.focus();
+            void setFlag(false);
+          }}
+        >
+          {t('note_undo')}
+        </button>
         <span class={`status${status.kind === 'failed' ? ' error' : ''}`} role="status" data-testid="note-status">
           {status.kind === 'saving' ? t('note_saving') : status.kind === 'saved' || status.kind === 'failed' ? status.text : ''}
         </span>

@@ -66,6 +66,11 @@ export function OptionsClaimSet({ info, error, onSetEnabled, onRemove, onImportP
               <dd data-testid="claim-set-count">{info.claimCount}</dd>
             </div>
           </dl>
+          {info.claimCount === 0 && (
+            <p class="warning" role="status" data-testid="no-claims-warning">
+              {t('claimSet_noClaimsWarning')}
+            </p>
+          )}
           {info.stale && (
             <p class="warning" data-testid="stale-warning">
               <strong>{t('claimSet_staleLabel')}</strong> {t.plural('claimSet_stale', info.ageDays ?? 0, { count: info.ageDays ?? 0 })}

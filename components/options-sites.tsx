@@ -13,8 +13,34 @@ export interface OptionsSitesProps {
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
 /**
+ * One site list under the mode that uses it. The other mode's list is disabled, not hidden, and says
+ * why: each mode reads only its own list (lib/sites/site-settings.ts), and a reader who saw an allow
+ * list beside "every site" took it for one that still applied. Its entries are kept for a switch back.
+ */
+function SiteList(props: { id: string; label: string; hint: string; value: string; inUse: boolean; testId: string; rows: number; onInput: (value: string) => void }) {
+  return (
+    <div class={`site-list${props.inUse ? '' : ' unused'}`} data-testid={`${props.testId}-field`}>
+      <label for={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        data-testid={props.testId}
+        rows={props.rows}
+        value={props.value}
+        disabled={!props.inUse}
+        aria-describedby={`${props.id}-hint`}
+        onInput={(event) => props.onInput(event.currentTarget.value)}
+      />
+      <p class="hint" id={`${props.id}-hint`} data-testid={`${props.testId}-hint`}>
+        {props.hint}
+      </p>
+    </div>
+  );
+}
+
+/**
  * Where Pledge Lens runs: everywhere except the sites switched off in the popup, or only on a list
- * the reader keeps. Either way the content script asks before reading a page.
+ * the reader keeps. Either way the content script asks before reading a page. Each list sits under
+ * the choice that uses it.
  */
 export function OptionsSites({ settings, onSave }: OptionsSitesProps) {
   const t = useT();
@@ -29,6 +55,7 @@ export function OptionsSites({ settings, onSave }: OptionsSitesProps) {
     setAllowed(settings.allowedSites.join('\n'));
     setDisabled(settings.disabledSites.join('\n'));
   }, [settings]);
+  const everySite = mode === 'all-sites';
 
   return (
     <section aria-labelledby="sites-heading" class="panel" data-testid="sites-section">
@@ -40,21 +67,41 @@ export function OptionsSites({ settings, onSave }: OptionsSitesProps) {
           setMessage(result.ok ? { ok: true, text: t('sites_saved') } : { ok: false, text: result.error });
         }}
       >
-        <fieldset>
+        <fieldset class="site-modes">
           <legend>{t('sites_where')}</legend>
-          <label>
-            <input type="radio" name="site-mode" value="all-sites" data-testid="site-mode-all" checked={mode === 'all-sites'} onChange={() => setMode('all-sites')} />
-            {t('sites_allSites')}
-          </label>
-          <label>
-            <input type="radio" name="site-mode" value="allow-list" data-testid="site-mode-allow" checked={mode === 'allow-list'} onChange={() => setMode('allow-list')} />
-            {t('sites_allowList')}
-          </label>
+          <div class="site-mode">
+            <label class="radio">
+              <input type="radio" name={`${id}-site-mode`} value="all-sites" data-testid="site-mode-all" checked={everySite} onChange={() => setMode('all-sites')} />
+              {t('sites_allSites')}
+            </label>
+            <SiteList
+              id={`${id}-disabled`}
+              label={t('sites_disabled')}
+              hint={everySite ? t('sites_disabledHint') : t('sites_disabledUnused')}
+              value={disabled}
+              inUse={everySite}
+              testId="disabled-sites"
+              rows={3}
+              onInput={setDisabled}
+            />
+          </div>
+          <div class="site-mode">
+            <label class="radio">
+              <input type="radio" name={`${id}-site-mode`} value="allow-list" data-testid="site-mode-allow" checked={!everySite} onChange={() => setMode('allow-list')} />
+              {t('sites_allowList')}
+            </label>
+            <SiteList
+              id={`${id}-allowed`}
+              label={t('sites_allowed')}
+              hint={everySite ? t('sites_allowedUnused') : t('sites_allowedHint')}
+              value={allowed}
+              inUse={!everySite}
+              testId="allowed-sites"
+              rows={4}
+              onInput={setAllowed}
+            />
+          </div>
         </fieldset>
-        <label for={`${id}-allowed`}>{t('sites_allowed')}</label>
-        <textarea id={`${id}-allowed`} data-testid="allowed-sites" rows={4} value={allowed} onInput={(event) => setAllowed(event.currentTarget.value)} />
-        <label for={`${id}-disabled`}>{t('sites_disabled')}</label>
-        <textarea id={`${id}-disabled`} data-testid="disabled-sites" rows={3} value={disabled} onInput={(event) => setDisabled(event.currentTarget.value)} />
         <button type="submit" data-testid="sites-save" disabled={!settings}>
           {t('sites_save')}
         </button>

@@ -6,6 +6,7 @@ import type { ClaimKind, ClaimStatus } from '@/lib/claims/schema';
 import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
+import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import { wordHistoryNotice } from '@/lib/format/reader-errors';
 import type { HistoryNotice } from '@/lib/messages/reader-failure';
 import { ownEntry } from '@/lib/messages/own-entry';
@@ -46,8 +47,8 @@ export interface PopupViewProps {
   onToggleSite: (enabled: boolean) => void;
   onJump: (claimId: string) => void;
   onExport: (format: ExportFormat) => void;
-  /** Opens the options page; `changed` opens its history filtered to changed claims. */
-  onOpenOptions: (view?: 'changed') => void;
+  /** Opens the options page; `changed` opens its history filtered to changed claims, `claim-set` its claim packs. */
+  onOpenOptions: (view?: 'changed' | 'claim-set') => void;
   onOpenLegend: () => void;
 }
 
@@ -104,7 +105,10 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
     <li class={claim.change ? 'has-change' : undefined}>
       <Item class={`claim kind-${kind}${claim.hiddenByPage ? ' not-shown' : ''}`} data-testid="claim-item" data-claim-id={claim.claimId} {...action}>
         <span class="verdict">
-          <span class={`badge badge-${kind}`}>{kindLabel(t, kind)}</span>
+          {/* What the label means, on hover: for a pledge, that no law or contract enforces it (the force is the claim set's now; an update that changed the kind leaves only the kind's line). */}
+          <span class={`badge badge-${kind}`} title={t(kindMeaningMessage(kind, kind === claim.kind ? claim.force : undefined))} data-testid="claim-kind">
+            {kindLabel(t, kind)}
+          </span>
           <span class={`status status-${statusTone(status)}`} data-testid="claim-status">
             {statusWithDate(t, status, statusDate, kind)}
           </span>
@@ -219,6 +223,16 @@ export function PopupView(props: PopupViewProps) {
           </label>
         )}
       </header>
+      {/* No claims at all: said above everything, whatever the page shows (claims it listed before the packs went off, an
+          off site), unless the page's own empty state says it already (PageState's no-packs). */}
+      {info !== undefined && info.claimCount === 0 && !(page.kind === 'ready' && page.enabled && !page.scanning && claims.length === 0) && (
+        <p class="notice no-claims" role="status" data-testid="no-claims-notice">
+          {t('popup_noClaimsNotice')}{' '}
+          <a href="#claim-set" onClick={(event) => { event.preventDefault(); props.onOpenOptions('claim-set'); }}>
+            {t('popup_noClaimsLink')}
+          </a>
+        </p>
+      )}
       {changedElsewhere > 0 && (
         <p class="notice changed-elsewhere" data-testid="changed-elsewhere">
           {t.plural('popup_changedElsewhere', changedElsewhere, { count: changedElsewhere })}{' '}

@@ -7,7 +7,8 @@ import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
  * them. The kinds differ by line shape (solid, dashed, dotted), not only by colour: a
  * `no-commitment` highlight (a refusal, a position that promises nothing) is a dotted grey line on
  * a faint grey wash, so it never passes for either kind of promise. Line colours keep at least 3:1
- * against the page (WCAG 1.4.11) and the washes are light enough that text keeps AA contrast.
+ * against the page (WCAG 1.4.11) and the washes are light enough that text keeps AA contrast. A
+ * highlight the reader marked as a wrong match is dimmed: no wash, a thin wavy grey line.
  */
 export const HIGHLIGHT_CSS = `
 mark.${MARK_CLASS}.${MARK_CLASS} {
@@ -38,6 +39,14 @@ mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] {
   text-decoration-style: dotted !important;
   text-decoration-thickness: 3px !important;
   text-decoration-color: #52525b !important;
+}
+/* Marked by the reader as a wrong match: no wash, a thin wavy grey line, whatever the kind (one more
+   class than the kinds' rules, so it wins in the dark scheme's rules too). Still a keyboard stop. */
+mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
+  background: transparent !important;
+  text-decoration-style: wavy !important;
+  text-decoration-thickness: 1px !important;
+  text-decoration-color: #8a8a93 !important;
 }
 mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }

@@ -229,6 +229,7 @@ export default defineContentScript({
 
     const handlers: Handlers<BackgroundToContent, undefined> = {
       'scroll-to-claim': async (request) => ({ ok: true, found: annotator.scrollToClaim(request.claimId) }),
+      'show-wrong-match': async (request) => ({ ok: true, found: annotator.showWrongMatch(request.mentionId, request.flagged) }),
       'set-highlighting': async (request) => {
         gate.lift();
         return { ok: true, enabled: await setEnabled(request.enabled) };

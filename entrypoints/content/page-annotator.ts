@@ -88,23 +88,26 @@ interface Prefetch {
   dropped: boolean;
 }
 
-/** Highlights' accessible descriptions by kind: the frame's language cannot change while the page is open. */
-const descriptions = new Map<ClaimCardData['kind'], string>();
+/** Highlights' accessible descriptions by kind and dimming: the frame's language cannot change while the page is open. */
+const descriptions = new Map<string, string>();
 
 /**
  * A highlight's accessible description, announced after its name (the page's words), e.g. "Binding
- * commitment (Pledge Lens): press Enter for details". It is an attribute in the page's DOM, so it
- * names the kind only (as the highlight's colour and line do): a statement or status there would let
- * the page read which of the reader's claims (a private pack's included) its text matched. The card,
- * out of the page's reach, says the rest.
+ * commitment (Pledge Lens): press Enter for details", or for one the reader marked as a wrong match
+ * (drawn dimmed) "Binding commitment, marked by you as a wrong match (Pledge Lens): …". It is an
+ * attribute in the page's DOM, so it names the kind only (as the highlight's colour and line do): a
+ * statement or status there would let the page read which of the reader's claims (a private pack's
+ * included) its text matched. The card, out of the page's reach, says the rest.
  */
-function markDescription(kind: ClaimCardData['kind']): string {
+function markDescription(kind: ClaimCardData['kind'], dimmed = false): string {
   // Each `i18n.getMessage` is an extension API call (its arguments checked against the API's
   // schema): once per kind, not twice per highlight.
-  let description = descriptions.get(kind);
+  const key = `${kind}${dimmed ? ' dimmed' : ''}`;
+  let description = descriptions.get(key);
   if (description === undefined) {
     const { t } = cardLanguage();
-    descriptions.set(kind, (description = t('content_highlightLabel', { kind: kindLabel(t, kind) })));
+    description = t(dimmed ? 'content_wrongMatchLabel' : 'content_highlightLabel', { kind: kindLabel(t, kind) });
+    descriptions.set(key, description);
   }
   return description;
 }
@@ -300,6 +303,24 @@ export class PageAnnotator {
       () => undefined,
       () => undefined,
     );
+  }
+
+  /**
+   * The reader marked a mention as a wrong match (or took the mark back), in its card's note editor:
+   * its highlight is dimmed at once (or shown again), and stays so if this frame paints it again
+   * (a re-render, a rescan) until the page is read anew, when the background's answer says it.
+   * @returns whether this frame holds the mention
+   */
+  showWrongMatch(mentionId: string, flagged: boolean): boolean {
+    const state = this.mentions.get(mentionId);
+    if (!state) return false;
+    const { wrongMatch: _old, ...match } = state.match;
+    state.match = flagged ? { ...match, wrongMatch: true } : match;
+    const description = markDescription(state.claim.kind, flagged);
+    this.scheduler.withoutObserver(() => {
+      for (const highlight of this.registry.all()) if (highlight.spec.mentionId === mentionId) this.registry.setDimmed(highlight, flagged, description);
+    });
+    return true;
   }
 
   /** Per claim, the mention `scrollToClaim` showed last. */
@@ -654,13 +675,16 @@ export class PageAnnotator {
       const [piece] = toNodeRanges(extracted, match.start, match.start + 1);
       if (piece && this.registry.isPainted(piece.node, piece.from)) continue;
       this.mentions.set(match.mentionId, { match, claim });
+      // A wrong match the reader marked is painted dimmed from the start (the background remembers the mark).
+      const dimmed = match.wrongMatch === true;
       specs.push({
         claimId: claim.id,
         kind: claim.kind,
         mentionId: match.mentionId,
-        description: markDescription(claim.kind),
+        description: markDescription(claim.kind, dimmed),
         start: match.start,
         end: match.end,
+        ...(dimmed ? { dimmed } : {}),
       });
     }
     return specs;

@@ -12,6 +12,7 @@ export const RANGE_HIGHLIGHT_CSS = `
 ::highlight(${names['binding-commitment']}) { background-color: rgba(29, 78, 216, 0.16) !important; text-decoration: underline solid #1d4ed8 2px !important; }
 ::highlight(${names['announced-target']}) { background-color: rgba(217, 119, 6, 0.18) !important; text-decoration: underline dashed #a15c00 2px !important; }
 ::highlight(${names['no-commitment']}) { background-color: rgba(82, 82, 91, 0.1) !important; text-decoration: underline dotted #52525b 3px !important; }
+::highlight(${names.dimmed}) { background-color: transparent !important; text-decoration: underline wavy #8a8a93 1px !important; }
 ::highlight(${names.focus}) { background-color: rgba(245, 158, 11, 0.45) !important; text-decoration: underline solid #b45309 3px !important; }
 @media (prefers-color-scheme: dark) {
   ::highlight(${names['binding-commitment']}) { background-color: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }

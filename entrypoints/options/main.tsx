@@ -136,6 +136,15 @@ function OptionsPage() {
     void loadUnseenChanges(true);
   }, [loadInfo, loadUnseenChanges]);
 
+  // options.html#claim-set (the popup's "Switch a pack on"): the packs, once drawn (the browser's own
+  // jump to the fragment came before the page had rendered them).
+  const shownClaimSet = useRef(false);
+  useEffect(() => {
+    if (!info || shownClaimSet.current || location.hash !== '#claim-set') return;
+    shownClaimSet.current = true;
+    document.getElementById('claim-set-heading')?.scrollIntoView({ block: 'start' });
+  }, [info]);
+
   useEffect(() => {
     queryRef.current = query;
     const timer = setTimeout(() => void loadMentions(), QUERY_DEBOUNCE_MS);

@@ -192,7 +192,7 @@ function Popup() {
         setExportMessage(`${t.plural('popup_exported', file.count, { count: file.count, file: file.filename })}${leftOut}`);
       }}
       onOpenOptions={(view) => {
-        if (view === 'changed') openTab(browser.runtime.getURL('/options.html#changed'));
+        if (view) openTab(browser.runtime.getURL(`/options.html#${view}`));
         else void browser.runtime.openOptionsPage().then(done, () => undefined);
       }}
       onOpenLegend={() => openTab(browser.runtime.getURL('/welcome.html#labels'))}

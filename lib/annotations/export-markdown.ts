@@ -1,5 +1,9 @@
 /**
- * A human-readable Markdown report, grouped by page.
+ * A human-readable Markdown report for notes apps, grouped by claim: each claim once (its statement as
+ * the heading, then its label, status, actor and sources), then the pages it was found on, each page
+ * once as a linked heading, and under it every mention there: the quote, the reader's note, whether it
+ * was flagged, the days seen. (Grouped by page alone, a claim met five times printed its statement,
+ * actor and sources five times.)
  *
  * Everything that came from a page (titles, quotes) or from the user (notes) is escaped so it renders
  * as literal text: a page must not be able to plant links, images or raw HTML in a report the user
@@ -11,7 +15,7 @@ import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
-import { groupByPage } from './group-by-page';
+import { groupByClaim } from './group-by-page';
 import type { Mention } from './schema';
 import { safeLinkUrl } from '../sites/url';
 
@@ -152,12 +156,15 @@ function link(text: string, href: string | undefined): string {
   return href ? `[${label}](${href})` : label;
 }
 
-/** The page's title as a link to it; a page with no http(s) address shows that address as code, not as a link. */
-function pageHeading(mention: Mention): string {
+/**
+ * The page's title as a link to it, as a heading at `level` (`###` under a claim); a page with no
+ * http(s) address shows that address as code, not as a link.
+ */
+function pageHeading(mention: Mention, level: string): string {
   const title = mention.pageTitle.trim() || 'Untitled page';
   const href = safePageUrl(mention.pageUrl);
-  if (href) return `## ${link(title, href)}`;
-  return `## ${escapeMarkdownText(title)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
+  if (href) return `${level} ${link(title, href)}`;
+  return `${level} ${escapeMarkdownText(title)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
 }
 
 /** "28 Nov 2026 to 30 Nov 2026", or one day: the UTC days, as the history shows them (the W3C and CSV files keep the instants). */
@@ -188,18 +195,18 @@ function sourceItems(claim: Claim): string[] {
   return items;
 }
 
-function mentionBlock(mention: Mention, claim: Claim | undefined): string {
+/** A claim once: its statement as the heading, then its label and status, its actor and its sources. */
+function claimBlock(claimId: string, claim: Claim | undefined): string {
+  if (!claim) return `## Unknown claim ${codeSpan(claimId)}\n\nNot in the loaded claim set.`;
+  const items = [`**${KIND_LABEL[claim.kind]}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`, `Actor: ${escapeMarkdownText(claim.actor.name)}`, ...sourceItems(claim)];
+  return `## ${escapeMarkdownText(claim.statement)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+}
+
+/** One mention under its page: the quote, then the reader's note, the flag and the days seen. */
+function mentionBlock(mention: Mention): string {
   const items: string[] = [];
-  if (claim) {
-    items.push(`**${KIND_LABEL[claim.kind]}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
-    items.push(`Actor: ${escapeMarkdownText(claim.actor.name)}`);
-    items.push(`Claim: ${escapeMarkdownText(claim.statement)}`);
-  } else {
-    items.push(`**Unknown claim** ${escapeMarkdownText(mention.claimId)}: not in the loaded claim set`);
-  }
   if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${noteText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
-  if (claim) items.push(...sourceItems(claim));
   items.push(`Seen: ${seenDays(mention)}`);
   return `${blockQuote(exportedText(mention.anchor.exact))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
@@ -225,15 +232,19 @@ export function exportMarkdown(
   options: ExportMarkdownOptions,
 ): string {
   const kept = options.includeWrongMatches ? mentions : mentions.filter((mention) => !mention.wrongMatch?.flagged);
-  const pages = groupByPage(kept);
+  const claims = groupByClaim(kept);
+  const pageCount = new Set(kept.map((mention) => mention.pageUrl)).size;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
     '# Pledge Lens annotations',
-    `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} on ${count(pages.length, 'page')}${flaggedNote(kept)}.`,
+    `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} of ${count(claims.length, 'claim')} on ${count(pageCount, 'page')}${flaggedNote(kept)}.`,
   ];
-  for (const page of pages) {
-    parts.push(pageHeading(page[0]!));
-    for (const mention of page) parts.push(mentionBlock(mention, claimsById.get(mention.claimId)));
+  for (const { claimId, pages } of claims) {
+    parts.push(claimBlock(claimId, claimsById.get(claimId)));
+    for (const page of pages) {
+      parts.push(pageHeading(page[0]!, '###'));
+      for (const mention of page) parts.push(mentionBlock(mention));
+    }
   }
   return parts.join('\n\n') + '\n';
 }

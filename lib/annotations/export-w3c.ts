@@ -3,15 +3,16 @@
  * annotation tools and re-imported into Pledge Lens without loss.
  *
  * Standard properties carry everything another tool needs (target page, quote and position
- * selectors, the claim as an identifying body, the label as a classifying body, the note as a
- * commenting body). The `pledgeLens` extension carries the rest of the record (title, first/last
+ * selectors, the claim as an identifying body with its primary source as `dcterms:source`, the label
+ * as a classifying body, the note as a commenting body). The `pledgeLens` extension carries the rest of the record (title, first/last
  * seen, timestamps used for merging). The file's `@context` is the anno.jsonld context followed by
  * our own (`PLEDGE_LENS_CONTEXT`), which defines `pledgeLens` as one JSON literal (JSON-LD 1.1
  * `"@type": "@json"`), so a JSON-LD processor keeps the whole extension, as it was written, under
  * one IRI of ours instead of dropping it; plain JSON consumers (our importer) read it as before.
  */
 import type { Claim } from '../claims/schema';
-import { claimFacts, laterInstant, type ClaimFacts } from './claim-facts';
+import { claimFacts, laterInstant, primarySource, type ClaimFacts } from './claim-facts';
+import { safeLinkUrl } from '../sites/url';
 import { exportedText } from './exported-text';
 import { fnv1a64 } from './mention-id';
 import { PLEDGE_LENS_URN, type Mention, type WrongMatch } from './schema';
@@ -56,10 +57,30 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/** A web page or document by its address: an External Web Resource of the Web Annotation model. */
+export interface WebResource {
+  id: string;
+  /** `dctypes:Text` (anno.jsonld's `Text`): a law, policy or announcement is a text, whatever its format. */
+  type: 'Text';
+  /** Its title as the claim set names it (`rdfs:label`); absent when nothing names it. */
+  label?: string;
+}
+
 export interface IdentifyingBody {
   type: 'SpecificResource';
   purpose: 'identifying';
+  /** The claim, `urn:pledge-lens:claim:<id>`. */
   source: string;
+  /**
+   * The claim's primary source: the document its label rests on (the evidence's first source), https
+   * only. Written as Dublin Core's `dcterms:source`, "a related resource from which the described
+   * resource is derived", on the claim's body: the claim as Pledge Lens states it is derived from that
+   * document. Why not the other candidates: `source` (oa:hasSource) is already the claim itself, and a
+   * second body holding the document would say the reader's passage is about the document rather than
+   * the claim; `rdfs:seeAlso` says only "more about this", where the document is what the claim comes
+   * from. `dcterms` is a prefix anno.jsonld defines, so the compact IRI expands with no context of our own.
+   */
+  'dcterms:source'?: WebResource;
 }
 
 export interface TextualBody {
@@ -175,10 +196,19 @@ function classifyingValue(facts: ClaimFacts): string {
   return facts.statusDate ? `${facts.kind}; ${facts.status} since ${facts.statusDate}` : `${facts.kind}; ${facts.status}`;
 }
 
+/** The claim's primary source as a web resource (see `IdentifyingBody`); undefined when it has none with an https address. */
+function primarySourceResource(claim: Claim | undefined): WebResource | undefined {
+  const primary = claim ? primarySource(claim) : undefined;
+  const url = primary ? safeLinkUrl(primary.url) : undefined;
+  if (!primary || !url) return undefined;
+  return { id: url, type: 'Text', ...(primary.title ? { label: primary.title } : {}) };
+}
+
 function toAnnotation(mention: Mention, claim: Claim | undefined, text: string | undefined): W3cAnnotation {
   const facts = claimFacts(claim);
+  const primary = primarySourceResource(claim);
   const body: AnnotationBody[] = [
-    { type: 'SpecificResource', purpose: 'identifying', source: CLAIM_URN_PREFIX + mention.claimId },
+    { type: 'SpecificResource', purpose: 'identifying', source: CLAIM_URN_PREFIX + mention.claimId, ...(primary ? { 'dcterms:source': primary } : {}) },
   ];
   if (claim) body.push({ type: 'TextualBody', purpose: 'describing', value: claim.statement, format: 'text/plain' });
   body.push({ type: 'TextualBody', purpose: 'classifying', value: classifyingValue(facts), format: 'text/plain' });

@@ -18,8 +18,14 @@ export interface MentionFilter {
    */
   from?: string;
   to?: string;
-  /** Words to find (all of them, any order) in the quote, the note or the page title. */
+  /** Words to find (all of them, any order) in the quote, the note, the page title or `claimWords`. */
   text?: string;
+  /**
+   * By claim id, more text each of its mentions can be found by: who made the claim (its actor's name
+   * and aliases), so "Anthropic" finds the mentions of Anthropic's claims however the page named it.
+   * The caller knows the claim set; this module does not.
+   */
+  claimWords?: ReadonlyMap<string, string>;
   /** Default "include". */
   wrongMatches?: 'include' | 'exclude' | 'only';
 }
@@ -107,7 +113,7 @@ export function filterMentions(mentions: readonly Mention[], filter: MentionFilt
     }
 
     if (terms.length > 0) {
-      const haystack = foldForSearch([mention.anchor.exact, mention.note?.text ?? '', mention.pageTitle].join('\n'));
+      const haystack = foldForSearch([mention.anchor.exact, mention.note?.text ?? '', mention.pageTitle, filter.claimWords?.get(mention.claimId) ?? ''].join('\n'));
       if (!terms.every((term) => haystack.includes(term))) return false;
     }
     return true;

@@ -13,6 +13,7 @@ import { dispatch, type Handlers, type Result } from '../messages/message-map';
 import { senderRole, type SenderFacts } from '../messages/sender-role';
 import { ClaimChangeTracker } from './claim-change-tracker';
 import { ClaimSetCache } from './claim-set-cache';
+import { FlaggedMentions } from './flagged-mentions';
 import type { BackgroundContext, BrowserPort } from './context';
 import { changeHandlers, recordClaimChanges } from './handlers/change-handlers';
 import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
@@ -73,6 +74,7 @@ export class BackgroundService {
         void options.port.publishVocabulary(buildClaimVocabulary([...compiled.claims.values()])).catch(() => undefined);
       }),
       mentions: new MentionWriter(db, now),
+      flagged: new FlaggedMentions(db),
       frames: new TabFrames(),
       changes: new ClaimChangeTracker(db, now),
     };

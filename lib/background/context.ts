@@ -4,6 +4,7 @@ import type { ClaimVocabulary } from '../prefilter/claim-vocabulary';
 import type { TabFrames } from '../frames/tab-frames';
 import type { ClaimChangeTracker } from './claim-change-tracker';
 import type { ClaimSetCache } from './claim-set-cache';
+import type { FlaggedMentions } from './flagged-mentions';
 import type { MentionWriter } from './mention-writer';
 import type { SettingsStore } from './settings-store';
 import type { PledgeLensDatabase } from './store/open-database';
@@ -45,6 +46,8 @@ export interface BackgroundContext {
   settings: SettingsStore;
   claimSets: ClaimSetCache;
   mentions: MentionWriter;
+  /** Which stored mentions of a page are marked as wrong matches (their highlights are painted dimmed). */
+  flagged: FlaggedMentions;
   frames: TabFrames;
   /** "Changed since you read it": changes claim-set updates made to claims the reader met. */
   changes: ClaimChangeTracker;

@@ -10,12 +10,42 @@ import { dayOfInstant, formatDay } from './dates';
 import { parseRichText } from '../i18n/rich-text';
 import type { MessageName, PluralBase, Translator } from '../i18n/translator';
 
-/** One line on what each label means; the welcome page's legend says it at length. */
+/**
+ * One line on what each label means when only the kind is known; the welcome page's legend says it at
+ * length. "Binding commitment" here says it need not be legally binding: most binding commitments are
+ * pledges, which bind by their maker's word alone (a new user read the old line as "legally binding").
+ */
 export const KIND_MEANING_MESSAGE = {
   'binding-commitment': 'card_meaningBindingCommitment',
   'announced-target': 'card_meaningAnnouncedTarget',
   'no-commitment': 'card_meaningNoCommitment',
 } as const satisfies Record<ClaimKind, MessageName>;
+
+/** The forces that make a binding commitment binding in law: only their lines may say "legally" or "enforce". */
+export const LEGAL_FORCES: ReadonlySet<ClaimForce> = new Set(['legal-obligation', 'contractual', 'treaty']);
+
+/**
+ * What "Binding commitment" means for a claim of this force: a law binds in law, a contract or treaty
+ * is enforceable by its other party, a pledge binds by its maker's word and nothing else (said in so
+ * many words). A force a binding commitment should not have falls back to the kind's own line.
+ */
+const BINDING_MEANING_MESSAGE: Readonly<Partial<Record<ClaimForce, MessageName>>> = {
+  'legal-obligation': 'card_meaningBindingLaw',
+  contractual: 'card_meaningBindingContract',
+  treaty: 'card_meaningBindingTreaty',
+  'categorical-pledge': 'card_meaningBindingPledge',
+  'voluntary-pledge': 'card_meaningBindingPledge',
+};
+
+/**
+ * The one line the card (and the label's tooltip in the popup and options page) says about a claim's
+ * label, by its kind and, for a binding commitment, its force (the schema's value; an unknown one, or
+ * none, gives the kind's own line).
+ */
+export function kindMeaningMessage(kind: ClaimKind, force?: string): MessageName {
+  if (kind !== 'binding-commitment' || force === undefined || !Object.hasOwn(BINDING_MEANING_MESSAGE, force)) return KIND_MEANING_MESSAGE[kind];
+  return BINDING_MEANING_MESSAGE[force as ClaimForce] ?? KIND_MEANING_MESSAGE[kind];
+}
 
 /** "It is a voluntary pledge.": what kind of promise, in words a reader knows (the schema's `force`). */
 export const FORCE_MESSAGE = {

@@ -229,7 +229,7 @@ function wordFeedSetting(t: Translator, failure: Extract<ReaderFailure, { code: 
     case 'not-a-url':
       return t('feedError_notAUrl', { url: failure.url ?? '' });
     case 'not-https':
-      return t('feedError_notHttps');
+      return failure.unsigned ? t('feedError_notHttpsUnsigned') : t('feedError_notHttps');
     case 'credentials':
       return t('feedError_credentials');
     case 'key-and-unsigned':

@@ -13,6 +13,11 @@ export interface PageClaimSummary {
   status: ClaimStatus;
   statusDate: string;
   actorName: string;
+  /**
+   * The claim's force (the schema's `force`), added by the background from its claim set (never taken
+   * from a frame's report): the label's tooltip says whether it binds in law or by its maker's word.
+   */
+  force?: string;
   mentions: number;
   /** UTF-16 offset of the claim's first mention in its frame's extracted text: reading order within a frame. */
   firstOffset: number;

@@ -3,7 +3,7 @@ import { BLOCK_SEPARATOR, isMarkCounted, LINE_BREAK, type ExtractedText } from '
 import { toNodeRanges, type NodeRange } from '../text/node-ranges';
 import { seatsOf, stillSeated, type HighlightSeat } from './highlight-seat';
 import { INLINE_TAGS } from './inline-tags';
-import { RangePainter } from './range-highlights';
+import { RangePainter, rangeLookOf } from './range-highlights';
 
 export const MARK_CLASS = 'pledge-lens-mark';
 /** The keyboard stop of a range-painted highlight: an empty, out-of-flow mark before its text. */
@@ -21,6 +21,8 @@ export interface HighlightSpec {
   description: string;
   start: number;
   end: number;
+  /** The reader marked this mention as a wrong match: drawn dimmed (`data-dimmed`), still a keyboard stop, so the mark can be taken back. */
+  dimmed?: boolean;
 }
 
 /**
@@ -185,7 +187,7 @@ export class HighlightRegistry {
     const index = this.painted.indexOf(highlight);
     if (index >= 0) this.painted.splice(index, 1);
     this.seats.delete(highlight);
-    if (highlight.mode !== 'mark') this.painter?.remove(highlight.spec.kind, highlight.ranges);
+    if (highlight.mode !== 'mark') this.painter?.remove(rangeLookOf(highlight.spec), highlight.ranges);
     for (const element of highlight.elements) {
       if (highlight.mode === 'mark') {
         const merged = unwrapMark(element, this.inPlace(element));
@@ -193,6 +195,23 @@ export class HighlightRegistry {
       } else element.remove();
       this.byElement.delete(element);
     }
+  }
+
+  /**
+   * Dims a highlight (the reader marked it as a wrong match) or shows it again, with the accessible
+   * description that says which: marks change their `data-dimmed` attribute, ranges move to the
+   * dimmed look or back. The highlight stays where it is, a keyboard stop as before.
+   */
+  setDimmed(highlight: PaintedHighlight, dimmed: boolean, description: string): void {
+    if ((highlight.spec.dimmed === true) === dimmed && highlight.spec.description === description) return;
+    const before = rangeLookOf(highlight.spec);
+    highlight.spec = { ...highlight.spec, dimmed, description };
+    if (highlight.mode !== 'mark' && this.painter) {
+      this.painter.remove(before, highlight.ranges);
+      this.painter.add(rangeLookOf(highlight.spec), highlight.ranges);
+    }
+    if (highlight.mode === 'mark') for (const element of highlight.elements) decorate(element, highlight.spec);
+    highlight.elements[0]?.setAttribute('aria-description', description);
   }
 
   /**
@@ -442,12 +461,14 @@ function wrapByHand(piece: NodeRange, spec: HighlightSpec): HTMLElement {
 }
 
 /**
- * What a mark says about itself in the page's DOM: its kind (the styling hook), nothing more. Claim
- * and mention ids stay in `HighlightRegistry`, in the content script's isolated world: as attributes
- * they let any page list which of the reader's claims (a private pack's included) it matched.
+ * What a mark says about itself in the page's DOM: its kind (the styling hook), and `data-dimmed` when
+ * the reader marked it as a wrong match (drawn faint), nothing more. Claim and mention ids stay in
+ * `HighlightRegistry`, in the content script's isolated world: as attributes they let any page list
+ * which of the reader's claims (a private pack's included) it matched.
  */
 function decorate(mark: HTMLElement, spec: HighlightSpec): void {
   mark.setAttribute('data-claim-kind', spec.kind);
+  mark.toggleAttribute('data-dimmed', spec.dimmed === true);
 }
 
 const BREAKS = new Set([BLOCK_SEPARATOR, LINE_BREAK]);
@@ -701,7 +722,7 @@ function paintRanges(pieces: readonly NodeRange[], spec: HighlightSpec, mode: 'r
     range.setEnd(piece.node, piece.to);
     return range;
   });
-  if (!registry.rangePainter(doc).add(spec.kind, ranges)) return 'unsupported';
+  if (!registry.rangePainter(doc).add(rangeLookOf(spec), ranges)) return 'unsupported';
   const elements = mode === 'range' ? [makeProxy(pieces[0]!.node, spec)] : [];
   return finish({ spec, mode, elements, ranges, texts: ranges.map((range) => range.toString()), markRoots: pieces.map((piece) => piece.markRoot) }, registry);
 }

@@ -8,13 +8,22 @@
  *   node makes the framework's hydration fail (it then throws the markup away and re-renders).
  */
 
-/** The registry names our ranges are drawn under, one per claim kind, plus the focused highlight. */
+/**
+ * The registry names our ranges are drawn under: one per claim kind, one for highlights the reader
+ * marked as wrong matches (dimmed, whatever their kind), plus the focused highlight.
+ */
 export const RANGE_HIGHLIGHT_NAMES = {
   'binding-commitment': 'pledge-lens-binding-commitment',
   'announced-target': 'pledge-lens-announced-target',
   'no-commitment': 'pledge-lens-no-commitment',
+  dimmed: 'pledge-lens-dimmed',
   focus: 'pledge-lens-focus',
 } as const;
+
+/** How a highlight is drawn: its kind's look, or dimmed when the reader marked it as a wrong match. */
+export function rangeLookOf(spec: { kind: string; dimmed?: boolean }): string {
+  return spec.dimmed ? 'dimmed' : spec.kind;
+}
 
 type HighlightKey = keyof typeof RANGE_HIGHLIGHT_NAMES;
 
@@ -68,19 +77,20 @@ export class RangePainter {
     return highlight;
   }
 
-  private static keyOf(kind: string): HighlightKey {
-    return kind === 'binding-commitment' || kind === 'no-commitment' ? kind : 'announced-target';
+  private static keyOf(look: string): HighlightKey {
+    return look === 'binding-commitment' || look === 'no-commitment' || look === 'dimmed' ? look : 'announced-target';
   }
 
-  add(kind: string, ranges: readonly Range[]): boolean {
-    const highlight = this.highlight(RangePainter.keyOf(kind));
+  /** Draws `ranges` in a look (`rangeLookOf`: a claim kind, or 'dimmed'); false where the browser cannot. */
+  add(look: string, ranges: readonly Range[]): boolean {
+    const highlight = this.highlight(RangePainter.keyOf(look));
     if (!highlight) return false;
     for (const range of ranges) highlight.add(range);
     return true;
   }
 
-  remove(kind: string, ranges: readonly Range[]): void {
-    const highlight = this.highlights.get(RangePainter.keyOf(kind));
+  remove(look: string, ranges: readonly Range[]): void {
+    const highlight = this.highlights.get(RangePainter.keyOf(look));
     if (highlight) for (const range of ranges) highlight.delete(range);
   }
 

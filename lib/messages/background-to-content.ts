@@ -3,7 +3,7 @@
  * Content scripts accept these only from the extension itself.
  */
 import * as v from 'valibot';
-import { claimId } from './fields';
+import { claimId, mentionId } from './fields';
 import { message, requestSchema, type AnyRequestOf } from './message-map';
 
 export const BACKGROUND_TO_CONTENT = {
@@ -20,6 +20,11 @@ export const BACKGROUND_TO_CONTENT = {
    * (the top frame is asked on its own, and once).
    */
   'report-state': message<{ gated: boolean }>()(requestSchema('report-state', { subframes: v.optional(v.literal(true)) })),
+  /**
+   * The reader marked a mention as a wrong match, or took the mark back (in the card's note editor):
+   * the frame holding its highlight dims it, or shows it again, at once. Frames without it answer not found.
+   */
+  'show-wrong-match': message<{ found: boolean }>()(requestSchema('show-wrong-match', { mentionId, flagged: v.boolean() })),
   /** Scroll to a claim's first mention in this frame (or, asked again, its next one), focus and flash it. */
   'scroll-to-claim': message<{ found: boolean }>()(requestSchema('scroll-to-claim', { claimId })),
 };

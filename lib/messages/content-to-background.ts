@@ -25,6 +25,8 @@ export interface PageMatch {
   score: number;
   /** The stored mention this match became; the card's note editor opens it. */
   mentionId: string;
+  /** The reader marked this mention as a wrong match: its highlight is painted dimmed. */
+  wrongMatch?: true;
 }
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));

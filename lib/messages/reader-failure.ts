@@ -89,8 +89,13 @@ export const ReaderFailureSchema = v.variant('code', [
   v.strictObject({ code: v.literal('mention-gone') }),
   /** A pack that cannot be removed: the bundled set (switch it off instead), or one no longer stored. */
   v.strictObject({ code: v.literal('pack-not-removable'), bundled: v.boolean() }),
-  /** A feed choice refused before anything was fetched. */
-  v.strictObject({ code: v.literal('feed-setting'), problem: v.picklist(['no-feed', 'not-a-url', 'not-https', 'credentials', 'key-and-unsigned', 'key-needed']), url: v.optional(address) }),
+  /** A feed choice refused before anything was fetched; `unsigned`: a plain-http feed the reader chose to take unsigned (its own words). */
+  v.strictObject({
+    code: v.literal('feed-setting'),
+    problem: v.picklist(['no-feed', 'not-a-url', 'not-https', 'credentials', 'key-and-unsigned', 'key-needed']),
+    url: v.optional(address),
+    unsigned: v.optional(v.literal(true)),
+  }),
 ]);
 export type ReaderFailure = v.InferOutput<typeof ReaderFailureSchema>;
 

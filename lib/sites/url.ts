@@ -117,6 +117,20 @@ export function feedUrlProblem(url: URL, allowLoopbackHttp: boolean): string | u
   return `uses ${url.protocol.replace(/:$/, '')}, but only https:// feeds are allowed`;
 }
 
+/**
+ * Whether what a reader typed as a feed address is plain http to another machine, which
+ * `feedUrlProblem` refuses (the feed form says so as it is typed). Anything that does not parse, or
+ * is not http, is not this question's business: the background answers it on save.
+ */
+export function isRemotePlainHttp(text: string): boolean {
+  try {
+    const url = new URL(text.trim());
+    return url.protocol === 'http:' && feedUrlProblem(url, true) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
 /** Query parameters that carry credentials or tracking rather than the page's identity. */
 const SECRET_OR_TRACKING_PARAM = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_eid|_hs.*|access_token|id_token|refresh_token|token|auth|authorization|key|api_?key|sig|signature|session|sessionid|sid|code|state|password|passwd|secret|jwt|ticket|otp|nonce)$/i;
 /** A value this long is more likely an opaque token than an article id. */

@@ -118,6 +118,64 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('"Wrong match" dims the highlight on the page at once and after a reload; Undo, by keyboard, brings it back (pictures light and dark, 1280 and 360 px)', async () => {
+    const article = await openArticle();
+    try {
+      const mark = article.markAt(await article.highlightOf(PAUSE_PLEDGE));
+      /** How the page draws the highlight: dimmed (no wash, a thin wavy line) or as its kind. */
+      const look = () =>
+        mark.evaluate((element) => {
+          const style = getComputedStyle(element);
+          return { dimmed: element.hasAttribute('data-dimmed'), line: style.textDecorationStyle, wash: style.backgroundColor, stop: element.tabIndex, description: element.getAttribute('aria-description') ?? '' };
+        });
+      expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0 });
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      const editor = await noteEditorFrame(article.page);
+      const flag = editor.getByTestId('wrong-match');
+      await expect.poll(() => flag.isEnabled(), { timeout: 5_000 }).toBe(true);
+      // By keyboard, as framed-editor.chromium.test.ts does.
+      await flag.press('Space');
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', stop: 0 });
+      expect((await look()).description).toBe('Binding commitment, marked by you as a wrong match (Pledge Lens): press Enter for details');
+      expect((await editor.getByTestId('note-status').textContent())?.trim()).toBe(MARKED_WRONG);
+      // Undo is the next keyboard stop after the box; Enter on it brings the highlight back and focus to the box.
+      await flag.press('Tab');
+      expect(await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-wrong-match');
+      await editor.getByTestId('undo-wrong-match').press('Enter');
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid' });
+      expect(await flag.isChecked()).toBe(false);
+      expect(await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wrong-match');
+      await expect.poll(async () => (await editor.getByTestId('note-status').textContent())?.trim(), { timeout: 5_000 }).toBe('Wrong-match mark removed: highlighted again');
+
+      // Marked again and the page read anew: painted dimmed from the start.
+      await flag.press('Space');
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true });
+      await article.reload();
+      await article.waitForHighlights();
+      const again = article.markAt(await article.highlightOf(PAUSE_PLEDGE));
+      await expect
+        .poll(() => again.evaluate((element) => ({ dimmed: element.hasAttribute('data-dimmed'), line: getComputedStyle(element).textDecorationStyle })), { timeout: 5_000 })
+        .toEqual({ dimmed: true, line: 'wavy' });
+      await inEachLook(article, async ({ colorScheme, width }) => {
+        await again.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-wrong-match-dimmed-${colorScheme}-${width}.png`) });
+      });
+      // The card still opens on it, its box ticked; unticking shows the highlight again.
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.page.setViewportSize({ width: 1280, height: 900 });
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      const reopened = (await noteEditorFrame(article.page)).getByTestId('wrong-match');
+      await expect.poll(() => reopened.isChecked(), { timeout: 5_000 }).toBe(true);
+      await reopened.press('Space');
+      await expect.poll(() => again.evaluate((element) => element.hasAttribute('data-dimmed')), { timeout: 5_000 }).toBe(false);
+    } finally {
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.close();
+    }
+  });
+
   test('"More" on a phone gets most of the screen, in order, nothing over anything; AA contrast and the card\'s own font (1280 and 360 px, light and dark)', async () => {
     const article = await openArticle();
     try {

@@ -170,7 +170,7 @@ describe('Chromium: popup', () => {
     expect(jsonld.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.jsonld$/);
     const collection = JSON.parse(jsonld.text) as {
       type: string;
-      first: { items: { target: { source: string; selector: { type: string; exact?: string }[] }; body: { type: string; purpose?: string; value?: string }[] }[] };
+      first: { items: { target: { source: string; selector: { type: string; exact?: string }[] }; body: { type: string; purpose?: string; value?: string; source?: string; 'dcterms:source'?: { id: string } }[] }[] };
     };
     expect(collection.type).toBe('AnnotationCollection');
     const annotated = collection.first.items.find((item) => item.body.some((body) => body.type === 'TextualBody' && body.purpose === 'commenting' && body.value === note));
@@ -179,6 +179,10 @@ describe('Chromium: popup', () => {
     const quote = annotated!.target.selector.find((selector) => selector.type === 'TextQuoteSelector');
     expect(quote?.exact?.length ?? 0).toBeGreaterThan(10);
     expect(pageText).toContain(collapse(quote!.exact!));
+    // The claim's body links its primary source, the document its label rests on (https).
+    const claimBody = annotated!.body.find((body) => body.type === 'SpecificResource' && body.purpose === 'identifying');
+    expect(claimBody?.source).toBe(`urn:pledge-lens:claim:${first!.claimId}`);
+    expect(claimBody?.['dcterms:source']?.id).toMatch(/^https:\/\//);
 
     const csv = await popup.export('csv');
     expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.csv$/);

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,6 +11,12 @@ import { claimSetText, inventedClaim, startFeedServer, type FeedServer } from '.
 import { AXE_SOURCE, blockingViolations, describeViolations, OptionsPage, runAxeInPage } from './support/options-page';
 import { PopupPage, tabIdOf } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
+import { REPO_ROOT } from './support/paths';
+import { exportW3c } from '../../lib/annotations/export-w3c';
+import { makeAnchor } from '../../lib/annotations/make-anchor';
+import { mentionId } from '../../lib/annotations/mention-id';
+import type { Mention } from '../../lib/annotations/schema';
+import type { Claim } from '../../lib/claims/schema';
 
 /**
  * The extension's own pages in Chromium: accessibility of the popup and the options page, and the
@@ -37,7 +45,11 @@ function openOptions(): Promise<OptionsPage> {
   return OptionsPage.open(browser.context, browser.extensionId);
 }
 
+/** Pictures of the options page's sections, looked at by hand (light and dark, 1280 and 360 px). */
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'options-ux');
+
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   server = await startStaticServer();
   browser = await launchChromiumWithExtension();
   // The daily feed alarm fires a minute after start-up; here it would spend one of the feed server's
@@ -168,13 +180,16 @@ describe('Chromium options page: annotation history', () => {
 
       const markdown = await options.exportHistory('markdown');
       expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.md$/);
-      // A heading per page (each visit's address is a page), linked; a block quote per mention; the label in bold; the primary source linked.
-      const headings = markdown.text.match(/^## .*$/gm) ?? [];
-      expect(headings.length).toBeGreaterThan(0);
-      for (const heading of headings) expect(heading).toMatch(/^## \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
+      // The filtered claim once (its statement the one claim heading, its label in bold and its primary
+      // source linked once), then a linked heading per page it was on (each visit's address is a page),
+      // and a block quote per mention.
+      expect(markdown.text.match(/^## .*$/gm) ?? []).toHaveLength(1);
+      const pageHeadings = markdown.text.match(/^### .*$/gm) ?? [];
+      expect(pageHeadings.length).toBeGreaterThan(0);
+      for (const heading of pageHeadings) expect(heading).toMatch(/^### \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
       expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
-      expect(markdown.text).toMatch(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /m);
-      expect(markdown.text).toMatch(/^- Source: \[.+\]\(https:\/\/\S+\)$/m);
+      expect(markdown.text.match(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /gm)).toHaveLength(1);
+      expect(markdown.text.match(/^- Source: \[.+\]\(https:\/\/\S+\)$/gm)).toHaveLength(1);
 
       // CSL-JSON, offered beside the others: a JSON array, one webpage item per page (each visit's
       // address is a page), with the fields Zotero and citeproc need and every mention's quote in a note.
@@ -236,6 +251,74 @@ describe('Chromium options page: annotation history', () => {
       await options.reload();
       expect((await options.historyMentionIds()).sort()).toEqual(before);
     } finally {
+      await options.close();
+    }
+  });
+
+  test('a history of hundreds of mentions: 50 rows a page, Previous / Next / the page picker reach every one, by day too; the claim filter names the actor', async () => {
+    // 130 mentions of three bundled claims on three pages, seen a minute apart, imported as a reader's W3C file would be.
+    const claims = new Map(bundledClaimSet.claims.map((claim) => [claim.id, claim as Claim]));
+    const picked = ['anthropic-rsp-pause-pledge', ...bundledClaimSet.claims.filter((claim) => claim.actor.name !== 'Anthropic').slice(0, 2).map((claim) => claim.id)];
+    const many: Mention[] = Array.from({ length: 130 }, (_, index) => {
+      const text = `Paragraph ${index}: the pledge as this page words it, number ${index}.`;
+      const anchor = makeAnchor(text, 0, text.length - 1);
+      const claimId = picked[index % picked.length]!;
+      const pageUrl = `https://news.example/history-${index % 3}`;
+      const seen = new Date(Date.UTC(2026, 10, 20, 12, 0) - index * 60 * 60_000).toISOString();
+      return { id: mentionId(pageUrl, claimId, anchor.exact, anchor.prefix, anchor.suffix), pageUrl, pageTitle: `History page ${index % 3}`, claimId, anchor, firstSeen: seen, lastSeen: seen };
+    });
+    const file = JSON.stringify(exportW3c(many, claims, { generatedAt: '2026-11-21T00:00:00.000Z' }));
+    const options = await openOptions();
+    let saved: string | undefined;
+    try {
+      saved = (await options.exportHistory('w3c')).text;
+      await options.clearAll();
+      await options.waitForHistoryCount(0);
+      expect((await options.importAnnotations({ name: 'many.jsonld', text: file })).ok).toBe(true);
+      await options.waitForHistoryCount(130);
+      const page = options.page;
+      const range = () => page.locator('[data-testid=pager-range]').textContent();
+      // Newest first, a page of 50; the pager under the list says where the reader is.
+      await page.locator('[data-testid=group-by-none]').check();
+      expect(await range()).toBe('Mentions 1–50 of 130');
+      expect(await options.historyMentionIds()).toEqual(many.slice(0, 50).map((mention) => mention.id));
+      await page.locator('[data-testid=pager-next]').click();
+      expect(await range()).toBe('Mentions 51–100 of 130');
+      expect(await options.historyMentionIds()).toEqual(many.slice(50, 100).map((mention) => mention.id));
+      // Reading goes on at the new page's start.
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('history-page');
+      await page.locator('[data-testid=pager-select]').selectOption('2');
+      expect(await options.historyMentionIds()).toEqual(many.slice(100).map((mention) => mention.id));
+      // By keyboard: Previous is a button in the Tab order.
+      await page.locator('[data-testid=pager-previous]').focus();
+      await page.keyboard.press('Enter');
+      expect(await range()).toBe('Mentions 51–100 of 130');
+
+      // By the day last seen: one group per day, newest first, named in words.
+      await page.locator('[data-testid=group-by-day]').check();
+      expect(await range()).toBe('Mentions 1–50 of 130');
+      const headings = await page.locator('[data-testid=group-heading]').allTextContents();
+      expect(headings[0]).toMatch(/^Last seen on 20 Nov 2026 13 mentions/);
+      expect(headings[1]).toMatch(/^Last seen on 19 Nov 2026 24 mentions/);
+      await options.shootAt('[data-testid=history-grouping]', SHOTS, 'history-by-day');
+      await options.shootAt('[data-testid=history-pager]', SHOTS, 'history-pager');
+
+      // The claim filter names each claim by who made it, sorted by actor; picking one filters to it.
+      const labels = await page.locator('[data-testid=filter-claim] option').allTextContents();
+      expect(labels[0]).toBe('All claims');
+      const actors = labels.slice(1).map((label) => label.split(' — ')[0]!);
+      expect(actors).toEqual([...actors].sort((a, b) => a.localeCompare(b, 'en')));
+      const pause = await page.locator('[data-testid=filter-claim] option[value="anthropic-rsp-pause-pledge"]').textContent();
+      expect(pause).toMatch(/^Anthropic — Under its Responsible Scaling Policy/);
+      await page.locator('[data-testid=filter-claim]').selectOption('anthropic-rsp-pause-pledge');
+      await options.waitForHistoryCount(44);
+      // The search box finds a claim's mentions by its actor too (the quotes here never name one).
+      await page.locator('[data-testid=filter-claim]').selectOption('');
+      await page.locator('[data-testid=filter-text]').fill('Anthropic');
+      await options.waitForHistoryCount(44);
+    } finally {
+      await options.clearAll().catch(() => undefined);
+      if (saved) await options.importAnnotations({ name: 'saved.jsonld', text: saved }).catch(() => undefined);
       await options.close();
     }
   });
@@ -330,13 +413,37 @@ describe('Chromium options page: claim packs', () => {
     const options = await openOptions();
     const article = await openArticle();
     let popup: PopupPage | undefined;
+    // Packs an earlier test added (still on): off first, so the bundled one is the last with claims; back on at the end.
+    const others = (await options.packs()).filter((pack) => pack.id !== 'bundled' && pack.enabled).map((pack) => pack.id);
     try {
       await article.waitForHighlights();
       const mentionsBefore = (await article.mentions()).length;
+      for (const id of others) await options.setPackEnabled(id, false);
 
-      await options.setPackEnabled('bundled', false);
+      // The only pack with claims: the page asks first, focus on "Keep it on", and says no claims are in use after.
+      await options.setPackEnabled('bundled', false, {
+        lastPack: true,
+        onWarning: async (warning) => {
+          expect(await warning.textContent()).toMatch(/leaves no claims in use: Pledge Lens will highlight nothing/);
+          expect(await options.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('last-pack-keep');
+          await options.shootSection('claim-set-heading', SHOTS, 'last-pack-warning');
+        },
+      });
       expect((await options.packs()).find((p) => p.id === 'bundled')?.enabled).toBe(false);
       expect(await options.claimSetVersion()).not.toContain('bundled');
+      await options.page.locator('[data-testid=no-claims-warning]').waitFor({ timeout: 5_000 });
+      expect(await options.page.locator('[data-testid=claim-set-count]').textContent()).toBe('0');
+      await options.shootSection('claim-set-heading', SHOTS, 'no-claims');
+
+      // The popup says so above all else, while the page still lists what it found before.
+      popup = await openPopupFor(article);
+      await popup.page.locator('[data-testid=no-claims-notice]').waitFor({ timeout: 5_000 });
+      expect(await popup.page.locator('[data-testid=no-claims-notice]').textContent()).toMatch(/^No claims are in use: every claim pack is switched off/);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await popup.page.emulateMedia({ colorScheme });
+        await popup.page.screenshot({ path: resolve(SHOTS, `popup-no-claims-${colorScheme}.png`), fullPage: true });
+      }
+      await popup.close();
 
       await article.reload();
       // The popup waits for the page's answer, so an empty list here is the finished scan, not a slow one.
@@ -358,8 +465,9 @@ describe('Chromium options page: claim packs', () => {
       );
       expect((await article.mentions()).length).toBe(mentionsBefore);
     } finally {
-      // Leave the bundled set on for the tests after this one, whatever failed above.
+      // Leave the bundled set on for the tests after this one, whatever failed above, and the others as they were.
       if ((await options.packs().catch(() => [])).find((p) => p.id === 'bundled')?.enabled === false) await options.setPackEnabled('bundled', true);
+      for (const id of others) await options.setPackEnabled(id, true).catch(() => undefined);
       await popup?.close().catch(() => undefined);
       await options.close();
       await article.close();
@@ -397,12 +505,19 @@ describe('Chromium options page: claim feed', () => {
     await feed?.close();
   });
 
-  test('a plain-http feed URL off this machine is refused', async () => {
+  test('a plain-http feed URL off this machine is refused, unsigned in its own words, as it is typed and on save', async () => {
     const options = await openOptions();
     try {
       const saved = await options.saveFeedUrl('http://example.com/feed.json', { unsigned: true });
       expect(saved.ok).toBe(false);
-      expect(saved.text).toMatch(/https/);
+      expect(saved.text).toMatch(/^An unsigned claim feed must be an https:\/\/ URL: .*nothing would catch it/);
+      const url = options.page.locator('[data-testid=feed-url]');
+      expect(await url.getAttribute('aria-invalid')).toBe('true');
+      expect(await options.page.locator('[data-testid=feed-url-error]').textContent()).toBe(saved.text);
+      await options.shootSection('feed-heading', SHOTS, 'feed-http-unsigned');
+      // This computer may serve plain http: no complaint while typing.
+      await url.fill('http://127.0.0.1:9/feed.json');
+      expect(await options.page.locator('[data-testid=feed-url-error]').count()).toBe(0);
       await options.reload();
       expect((await options.feedStatus()).lastCheck).toBe('Never');
       expect(await options.page.locator('[data-testid=feed-url]').inputValue()).toBe('');
@@ -477,7 +592,17 @@ describe('Chromium options page: sites', () => {
     let popup: PopupPage | undefined;
     try {
       const listed = await options.saveSites({ mode: 'allow-list', allowed: ['127.0.0.1'] });
-      expect(listed).toEqual({ ok: true, text: 'Saved. Reload open pages to apply.' });
+      expect(listed).toEqual({ ok: true, text: 'Saved. Open pages follow the new setting now.' });
+      // Only the chosen mode's list can be edited; the other says why it is not in use.
+      const sites = options.page.locator('[data-testid=sites-section]');
+      expect(await sites.locator('[data-testid=allowed-sites]').isEnabled()).toBe(true);
+      expect(await sites.locator('[data-testid=disabled-sites]').isDisabled()).toBe(true);
+      expect(await sites.locator('[data-testid=disabled-sites-hint]').textContent()).toMatch(/^Not used while Pledge Lens reads only the sites in its list/);
+      await options.shootSection('sites-heading', SHOTS, 'sites-allow-list');
+      await sites.locator('[data-testid=site-mode-all]').check();
+      expect(await sites.locator('[data-testid=allowed-sites]').isDisabled()).toBe(true);
+      expect(await sites.locator('[data-testid=allowed-sites-hint]').textContent()).toMatch(/^Not used while Pledge Lens reads every site/);
+      await options.shootSection('sites-heading', SHOTS, 'sites-every-site');
       await article.reload();
       await article.waitForHighlights();
 

@@ -149,7 +149,10 @@ export function claimSetHandlers(ctx: BackgroundContext): Handlers<ClaimSetReque
         } catch {
           return failed({ code: 'feed-setting', problem: 'not-a-url', url });
         }
-        if (feedUrlProblem(parsed, true)) return failed({ code: 'feed-setting', problem: 'not-https' });
+        // Plain http only to this machine (a local feed server for tests and development). Elsewhere
+        // anyone on the path could swap the claims; an unsigned feed, with no signature to catch it,
+        // hears that in its own words.
+        if (feedUrlProblem(parsed, true)) return failed({ code: 'feed-setting', problem: 'not-https', ...(request.allowUnsigned ? { unsigned: true as const } : {}) });
         // The URL parser takes "*" in a host, where a permission pattern reads it as "every site"
         // (feed-access.ts); no feed can be at such a host, so it is no URL for one.
         if (parsed.hostname.includes('*')) return failed({ code: 'feed-setting', problem: 'not-a-url', url });

@@ -47,7 +47,7 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
   for (const { claimId, mentions, firstOffset, hiddenByPage } of reported) {
     const claim = compiled.claims.get(claimId);
     if (!claim) continue;
-    out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, mentions, firstOffset, ...(hiddenByPage ? { hiddenByPage } : {}) });
+    out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, force: claim.force, mentions, firstOffset, ...(hiddenByPage ? { hiddenByPage } : {}) });
   }
   return out;
 }
@@ -68,6 +68,10 @@ export function contentHandlers(
     'match-page': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
+      const pageUrl = historyUrl(request.url);
+      // The reader's wrong-match flags on this page, read while the page is matched (a revisit paints
+      // them dimmed from the first frame; a page met for the first time has none).
+      const flagged = ctx.flagged.onPage(pageUrl);
       const compiled = await ctx.claimSets.get();
       warmUp.markUsed(compiled.index);
       // A changed region is matched with the text before it (actor look-back) but only its own
@@ -76,9 +80,10 @@ export function contentHandlers(
       const after = request.contextAfter ?? '';
       const offset = request.offset ?? 0;
       const found = matchClaims(before + request.text, compiled.index).filter((match) => match.start >= before.length);
-      const seen = mentionsSeen({ url: historyUrl(request.url), title: request.title, text: before + request.text + after, offset: offset - before.length }, found, ctx.now());
+      const seen = mentionsSeen({ url: pageUrl, title: request.title, text: before + request.text + after, offset: offset - before.length }, found, ctx.now());
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);
+      const wrong = await flagged;
       return {
         ok: true,
         claimSetVersion: compiled.version,
@@ -89,6 +94,7 @@ export function contentHandlers(
           start: match.start - before.length + offset,
           end: match.end - before.length + offset,
           mentionId: seen[i]!.id,
+          ...(wrong.has(seen[i]!.id) ? { wrongMatch: true as const } : {}),
         })),
       };
     },

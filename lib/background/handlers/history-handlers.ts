@@ -31,7 +31,9 @@ const GONE = failed({ code: 'mention-gone' });
  */
 async function selectMentions(ctx: BackgroundContext, query: MentionQuery, claims: ReadonlyMap<string, PackedClaim>): Promise<Mention[]> {
   const { kinds, statuses, changedSinceRead, ...storeQuery } = withHistoryUrl(query);
-  let mentions = await listMentions(ctx.db, storeQuery);
+  // Free text also finds a claim's mentions by who made it (the options page's search says so).
+  const claimWords = storeQuery.text ? new Map([...claims].map(([id, claim]) => [id, [claim.actor.name, ...(claim.actor.aliases ?? [])].join('\n')])) : undefined;
+  let mentions = await listMentions(ctx.db, { ...storeQuery, ...(claimWords ? { claimWords } : {}) });
   if (kinds?.length || statuses?.length) {
     const kindSet = new Set(kinds ?? []);
     const statusSet = new Set(statuses ?? []);
@@ -45,6 +47,18 @@ async function selectMentions(ctx: BackgroundContext, query: MentionQuery, claim
     mentions = mentions.filter((mention) => mention.id in changed);
   }
   return mentions;
+}
+
+/**
+ * Tells every tab's frames that a mention's wrong-match flag changed: the frame whose page holds its
+ * highlight dims it (or shows it again). Every open tab, and every tab the background has heard from:
+ * a worker that stopped and started again knows no tab, and the note editor's request names none. A
+ * tab without our content script, or closed meanwhile, is skipped. Never rejects.
+ */
+async function showWrongMatch(ctx: BackgroundContext, mentionId: string, flagged: boolean): Promise<void> {
+  const open = await ctx.port.openTabIds().catch((): number[] => []);
+  const tabs = new Set([...open, ...ctx.frames.tabIds()]);
+  await Promise.all([...tabs].map((tabId) => Promise.resolve().then(() => ctx.port.sendToContent(tabId, { type: 'show-wrong-match', mentionId, flagged })).catch(() => undefined)));
 }
 
 export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequests, undefined> {
@@ -67,7 +81,12 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       await ctx.mentions.flushed();
       const updatedAt = ctx.now().toISOString();
       const mention = await updateMention(ctx.db, request.mentionId, (m) => ({ ...m, wrongMatch: { flagged: request.flagged, updatedAt } }));
-      return mention ? { ok: true, mention } : GONE;
+      if (!mention) return GONE;
+      ctx.flagged.forget(mention.pageUrl);
+      // The highlight dims (or comes back) on the page at once, without waiting for the answer: the
+      // reader's own answer ("Marked …") must not wait on every open tab.
+      void showWrongMatch(ctx, mention.id, request.flagged);
+      return { ok: true, mention };
     },
     'list-mentions': async (request) => {
       await ctx.mentions.flushed();
@@ -102,13 +121,19 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       // The background's clock, not the machine's: the same "now" every other timestamp here is judged by.
       const parsed = parseAnnotationExport(json.value, ctx.now());
       if (!parsed.ok) return failed({ code: 'annotation-refused', detail: parsed.error.slice(0, 500) });
-      return { ok: true, ...(await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions))) };
+      const imported = await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions));
+      // A merge may carry wrong-match flags.
+      ctx.flagged.forget();
+      return { ok: true, ...imported };
     },
     'delete-mentions': async (request) => {
-      return { ok: true, deleted: await ctx.mentions.alter(() => deleteMentions(ctx.db, request.ids)) };
+      const deleted = await ctx.mentions.alter(() => deleteMentions(ctx.db, request.ids));
+      ctx.flagged.forget();
+      return { ok: true, deleted };
     },
     'clear-mentions': async () => {
       const deleted = await ctx.mentions.alter(() => clearMentions(ctx.db));
+      ctx.flagged.forget();
       // The changes were about claims in that history: they go with it.
       await ctx.changes.clear();
       await refreshAllBadges(ctx);

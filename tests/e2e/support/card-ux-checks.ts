@@ -8,7 +8,7 @@ export const PAUSE_PLEDGE = 'anthropic-rsp-pause-pledge';
 export const PAUSE_DAY = '24 Feb 2026';
 /** A voluntary pledge to a government (binding-commitment / voluntary-pledge): its verdict says "pledged to". */
 export const WHITE_HOUSE = 'white-house-2023-voluntary-commitments-red-teaming';
-export const MARKED_WRONG = 'Marked as a wrong match: left out of exports';
+export const MARKED_WRONG = 'Marked as a wrong match: dimmed, left out of exports';
 
 /** The day inside the card's dated status ("withdrawn on 24 Feb 2026") and the popup's ("Withdrawn 24 Feb 2026"). */
 export function expectSameDay(cardStatus: string, popupStatus: string): void {

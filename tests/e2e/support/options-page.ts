@@ -81,7 +81,7 @@ export class OptionsPage {
     return Number(count[1]);
   }
 
-  /** Mention ids of the listed rows, in page order. */
+  /** Mention ids of the listed rows (the page of the list shown), in page order. */
   historyMentionIds(): Promise<string[]> {
     return this.page.locator(`${testId('history-list')} ${testId('history-row')}`).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-mention-id') ?? ''));
   }
@@ -90,7 +90,8 @@ export class OptionsPage {
     await this.page.waitForFunction(
       (want) => {
         const text = document.querySelector('[data-testid=history-count]')?.textContent?.trim() ?? '';
-        return text === `${want} ${want === 1 ? 'mention' : 'mentions'} found` && document.querySelectorAll('[data-testid=history-row]').length === Math.min(want, 500);
+        // The list shows a page of 50 rows at a time (components/annotation-list.tsx PAGE_SIZE).
+        return text === `${want} ${want === 1 ? 'mention' : 'mentions'} found` && document.querySelectorAll('[data-testid=history-row]').length === Math.min(want, 50);
       },
       expected,
       { timeout },
@@ -137,8 +138,12 @@ export class OptionsPage {
     );
   }
 
-  /** Flips a pack's switch and waits until the page shows the claim set that results. */
-  async setPackEnabled(packId: string, enabled: boolean): Promise<void> {
+  /**
+   * Flips a pack's switch and waits until the page shows the claim set that results. Switching off
+   * the last pack with claims asks first (the page's warning): `lastPack` says the test expects that
+   * and answers "Switch it off anyway"; `onWarning` sees the warning before it is answered.
+   */
+  async setPackEnabled(packId: string, enabled: boolean, options: { lastPack?: boolean; onWarning?: (warning: Locator) => Promise<void> } = {}): Promise<void> {
     const toggle = this.page.locator(`${testId('pack-row')}[data-pack-id="${packId}"] ${testId('pack-toggle')}`);
     if ((await toggle.count()) === 0) throw new Error(`No pack row for ${packId}; the page lists ${(await this.packs()).map((p) => p.id).join(', ')}`);
     await this.front();
@@ -147,6 +152,12 @@ export class OptionsPage {
     // A plain click, not setChecked(): the switch shows the stored state, and a refresh the page started
     // on becoming visible may redraw the old state for a moment before the background's answer lands.
     await toggle.click();
+    if (options.lastPack) {
+      const warning = this.page.locator(testId('last-pack-warning'));
+      await warning.waitFor({ timeout: 5_000 });
+      await options.onWarning?.(warning);
+      await warning.locator(testId('last-pack-confirm')).click();
+    }
     // The version string names the enabled packs, so it changes when the switch took effect.
     await this.page.waitForFunction(
       ({ packId: id, enabled: want, old }) => {
@@ -201,13 +212,50 @@ export class OptionsPage {
     // The form fills itself from the stored settings when they arrive (and enables Save then): typing earlier would be overwritten.
     await this.page.waitForFunction(() => (document.querySelector('[data-testid=sites-save]') as HTMLButtonElement | null)?.disabled === false);
     await section.locator(testId(choice.mode === 'allow-list' ? 'site-mode-allow' : 'site-mode-all')).check();
-    await section.locator(testId('allowed-sites')).fill(choice.allowed.join('\n'));
-    await section.locator(testId('disabled-sites')).fill((choice.disabled ?? []).join('\n'));
+    // Only the chosen mode's list can be typed in (the other is disabled, and kept as it is).
+    if (choice.mode === 'allow-list') await section.locator(testId('allowed-sites')).fill(choice.allowed.join('\n'));
+    else await section.locator(testId('disabled-sites')).fill((choice.disabled ?? []).join('\n'));
     await section.locator(testId('sites-save')).click();
     return this.resultOf('sites-result', section.locator(testId('sites-save')));
   }
 
   // --- Shared ---------------------------------------------------------------------------------
+
+  /**
+   * Screenshots of one section (by its heading's id) in each look the pages must hold up in: light and
+   * dark, 1280 and 360 px wide. Files `<name>-<scheme>-<width>.png` in `dir`; the page is left light, 1280 px.
+   */
+  async shootSection(headingId: string, dir: string, name: string): Promise<string[]> {
+    return this.shootEachLook(dir, name, async (path) => {
+      const section = this.page.locator(`section:has(#${headingId})`);
+      await section.scrollIntoViewIfNeeded();
+      await section.screenshot({ path });
+    });
+  }
+
+  /** As `shootSection`, the screen as the reader sees it with `selector`'s element at its top (a long section's part). */
+  async shootAt(selector: string, dir: string, name: string): Promise<string[]> {
+    return this.shootEachLook(dir, name, async (path) => {
+      await this.page.locator(selector).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await this.page.screenshot({ path });
+    });
+  }
+
+  private async shootEachLook(dir: string, name: string, shoot: (path: string) => Promise<void>): Promise<string[]> {
+    const paths: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await this.page.emulateMedia({ colorScheme });
+        await this.page.setViewportSize({ width, height });
+        const path = resolve(dir, `${name}-${colorScheme}-${width}.png`);
+        await shoot(path);
+        paths.push(path);
+      }
+    }
+    await this.page.emulateMedia({ colorScheme: 'light' });
+    await this.page.setViewportSize({ width: 1280, height: 900 });
+    return paths;
+  }
 
   /**
    * Brings the tab to the front before a click or a fill: Chromium pauses animation frames in

@@ -25,3 +25,9 @@ export const ANNO_VOCAB_TERMS: ReadonlySet<string> = new Set([
   'identifying', 'linking', 'moderating', 'questioning', 'replying', 'reviewing', 'tagging',
   'auto', 'ltr', 'rtl',
 ]);
+
+/**
+ * The prefixes anno.jsonld defines (same copy): a compact IRI such as `dcterms:source` with one of
+ * these expands to a full IRI with no context of ours.
+ */
+export const ANNO_PREFIXES: ReadonlySet<string> = new Set(['oa', 'dc', 'dcterms', 'dctypes', 'foaf', 'rdf', 'rdfs', 'skos', 'xsd', 'iana', 'owl', 'as', 'schema']);

@@ -77,8 +77,8 @@ describe('exports of a hostile page and note', () => {
     expect(md).not.toMatch(/(^|[^\\])!\[/m);
     expect(md).not.toMatch(/\]\(javascript/);
     expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    // The note's "# Heading" is no heading: the only headings are the file's and the page's.
-    expect(md.match(/^#+ /gm)).toEqual(['# ', '## ']);
+    // The note's "# Heading" is no heading: the only headings are the file's, the claim's and the page's.
+    expect(md.match(/^#+ /gm)).toEqual(['# ', '## ', '### ']);
     // And the words are all still there to read.
     expect(md).toContain('invoicefdp.exe and isolated');
     expect(md).toContain('\\<script\\>alert(2)\\</script\\>');

@@ -7,7 +7,7 @@ const generatedAt = '2026-11-22T10:00:00.000Z';
 const HOSTILE_TITLE = '[click](javascript:alert(1)) <img src=x onerror=alert(1)>';
 
 describe('exportMarkdown', () => {
-  it('groups mentions by page and renders each as quote, label and details', () => {
+  it('groups mentions under their claim: the claim once, then each page it was found on, then the quotes there', () => {
     const mentions = [
       makeMention({ exact: 'Acme will no longer pause training', start: 300 }),
       makeMention({
@@ -25,57 +25,86 @@ describe('exportMarkdown', () => {
     expect(exportMarkdown(mentions, claimsById, { generatedAt })).toMatchInlineSnapshot(`
       "# Pledge Lens annotations
 
-      Exported 22 Nov 2026, 10:00 UTC: 4 mentions on 3 pages.
+      Exported 22 Nov 2026, 10:00 UTC: 4 mentions of 3 claims on 3 pages.
 
-      ## [Acme rewrites its safety policy](https://news.example/2026/acme-policy)
-
-      > the earlier sentence
+      ## Acme AI will halt training runs if its evaluations find dangerous capabilities.
 
       - **Binding commitment** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
-      - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
       - Source: [example.org](https://example.org/post)
       - Other sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
+
+      ### [Acme rewrites its safety policy](https://news.example/2026/acme-policy)
+
+      > the earlier sentence
+
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
       > Acme will no longer pause training
 
-      - **Binding commitment** · Withdrawn 24 Feb 2026
-      - Actor: Acme AI
-      - Claim: Acme AI will halt training runs if its evaluations find dangerous capabilities.
-      - Source: [example.org](https://example.org/post)
-      - Other sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
-      ## [Roadmap plans](https://blog.example/roadmaps)
+      ## Acme AI aims to publish a safety roadmap every quarter.
+
+      - **Announced target** · Current since 1 Sep 2025
+      - Actor: Acme AI
+      - Source: [example.org](https://example.org/post)
+      - Other sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
+
+      ### [Roadmap plans](https://blog.example/roadmaps)
 
       > a roadmap
       > every quarter
 
-      - **Announced target** · Current since 1 Sep 2025
-      - Actor: Acme AI
-      - Claim: Acme AI aims to publish a safety roadmap every quarter.
       - Note: Worth checking\\
         \\- next quarter
-      - Source: [example.org](https://example.org/post)
-      - Other sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
-      ## [Untitled page](http://plain.example/x)
+      ## Unknown claim \`retired-claim\`
+
+      Not in the loaded claim set.
+
+      ### [Untitled page](http://plain.example/x)
 
       > old words
 
-      - **Unknown claim** retired-claim: not in the loaded claim set
       - Seen: 20 Nov 2026 to 21 Nov 2026
       "
     `);
   });
 
+  it('writes a claim met many times, on several pages, once: its statement, label and sources, then every mention with its own note', () => {
+    const mentions = [
+      makeMention({ exact: 'first quote', start: 10, note: { text: 'note one', updatedAt: generatedAt } }),
+      makeMention({ exact: 'second quote', start: 90 }),
+      makeMention({ pageUrl: 'https://other.example/story', pageTitle: 'Another story', exact: 'third quote', start: 5, note: { text: 'note three', updatedAt: generatedAt } }),
+      makeMention({ claimId: targetClaim.id, exact: 'a target quote', start: 50 }),
+    ];
+    const md = exportMarkdown(mentions, claimsById, { generatedAt });
+    const count = (needle: string) => md.split(needle).length - 1;
+    expect(count(bindingClaim.statement)).toBe(1);
+    expect(count(targetClaim.statement)).toBe(1);
+    expect(count('- Source: ')).toBe(2);
+    expect(count('- **Binding commitment**')).toBe(1);
+    // Claims in the order the pages first give them; under each, its pages, each once, linked.
+    expect(md.match(/^##{1,2} .*$/gm)).toEqual([
+      `## ${bindingClaim.statement}`,
+      '### [Acme rewrites its safety policy](https://news.example/2026/acme-policy)',
+      '### [Another story](https://other.example/story)',
+      `## ${targetClaim.statement}`,
+      '### [Acme rewrites its safety policy](https://news.example/2026/acme-policy)',
+    ]);
+    // Each quote keeps its own note, under its own page.
+    const binding = md.slice(md.indexOf(`## ${bindingClaim.statement}`), md.indexOf(`## ${targetClaim.statement}`));
+    expect(binding).toMatch(/> first quote\n\n- Note: note one\n- Seen: [^\n]+\n\n> second quote\n\n- Seen: [^\n]+\n\n### \[Another story\]\(https:\/\/other\.example\/story\)\n\n> third quote\n\n- Note: note three\n/);
+    expect(md).toContain('4 mentions of 2 claims on 2 pages.');
+  });
+
   it('escapes a hostile page title so it cannot inject a link or HTML', () => {
     const md = exportMarkdown([makeMention({ pageTitle: HOSTILE_TITLE })], claimsById, { generatedAt });
-    const heading = md.split('\n').find((line) => line.startsWith('## '))!;
+    const heading = md.split('\n').find((line) => line.startsWith('### '))!;
     expect(heading).toBe(
-      '## [\\[click\\]\\(javascript:alert(1)) \\<img src=x onerror=alert(1)\\>](https://news.example/2026/acme-policy)',
+      '### [\\[click\\]\\(javascript:alert(1)) \\<img src=x onerror=alert(1)\\>](https://news.example/2026/acme-policy)',
     );
     expect(md).not.toContain('](javascript:');
     expect(md).not.toMatch(/(^|[^\\])<img/m);
@@ -111,24 +140,24 @@ describe('exportMarkdown', () => {
       { generatedAt },
     );
     expect(md).toContain('- Other sources: Bad source, Plain http, [Good source](https://good.example/a%20b)');
-    expect(md).toContain('## [Insecure page](http://insecure.example/page)');
+    expect(md).toContain('### [Insecure page](http://insecure.example/page)');
     expect(md).not.toMatch(/\]\((?!https?:)/);
   });
 
   it('names the primary source first and alone, titled as its source, and the others after it', () => {
     const claim = { ...targetClaim, evidence: [{ quote: 'Every quarter.', locator: 'para 2', url: 'https://acme.example/blog/roadmaps' }] };
     const single = exportMarkdown([makeMention({ claimId: claim.id })], new Map([[claim.id, claim]]), { generatedAt });
-    expect(single).toContain('- Source: [Our roadmap plans](https://acme.example/blog/roadmaps)\n- Seen:');
+    expect(single).toContain('- Source: [Our roadmap plans](https://acme.example/blog/roadmaps)\n\n### ');
     expect(single).not.toContain('Other sources');
     const more = { ...claim, sources: [{ url: 'https://news.example/a', title: 'A report' }, ...claim.sources] };
     const md = exportMarkdown([makeMention({ claimId: more.id })], new Map([[more.id, more]]), { generatedAt });
-    expect(md).toContain('- Source: [Our roadmap plans](https://acme.example/blog/roadmaps)\n- Other sources: [A report](https://news.example/a)\n');
+    expect(md).toContain('- Source: [Our roadmap plans](https://acme.example/blog/roadmaps)\n- Other sources: [A report](https://news.example/a)\n\n### ');
   });
 
   it('shows a page address that is no web address as code, not as a link', () => {
     for (const pageUrl of ['file:///home/me/article.html', 'javascript:alert(1)//', 'data:text/html,<b>x</b>']) {
       const md = exportMarkdown([makeMention({ pageUrl, pageTitle: 'Saved copy' })], claimsById, { generatedAt });
-      expect(md).toContain(`## Saved copy\n\nPage: \`${pageUrl}\``);
+      expect(md).toContain(`### Saved copy\n\nPage: \`${pageUrl}\``);
       expect(md).not.toContain(`(${pageUrl.slice(0, 5)}`);
     }
   });
@@ -136,7 +165,7 @@ describe('exportMarkdown', () => {
   it('links a hostile page URL without letting it end the link or add Markdown or HTML', () => {
     const pageUrl = 'http://evil.example/a)b>c<d [x](javascript:alert(1)) `e` *f*?q=\\&lt;script&gt;#frag\nline';
     const md = exportMarkdown([makeMention({ pageUrl, pageTitle: HOSTILE_TITLE })], claimsById, { generatedAt });
-    const heading = md.split('\n').find((line) => line.startsWith('## '))!;
+    const heading = md.split('\n').find((line) => line.startsWith('### '))!;
     const href = /\]\(([^()<>\s]*)\)$/.exec(heading)?.[1];
     // One link, to the parsed address, whose destination holds nothing that ends it or escapes its end.
     expect(href).toBe('http://evil.example/a%29b%3Ec%3Cd%20[x]%28javascript:alert%281%29%29%20%60e%60%20*f*?q=%5C&lt;script&gt;#fragline');
@@ -160,9 +189,9 @@ describe('exportMarkdown', () => {
     const flagged = (exact: string) => makeMention({ exact, wrongMatch: { flagged: true, updatedAt: generatedAt } });
     const header = (mentions: ReturnType<typeof makeMention>[]) =>
       exportMarkdown(mentions, claimsById, { generatedAt, includeWrongMatches: true }).split('\n')[2];
-    expect(header([makeMention(), flagged('one')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions on 1 page, 1 of them marked as a wrong match.');
-    expect(header([flagged('one'), flagged('two')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions on 1 page, 2 of them marked as wrong matches.');
-    expect(header([makeMention()])).toBe('Exported 22 Nov 2026, 10:00 UTC: 1 mention on 1 page.');
+    expect(header([makeMention(), flagged('one')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions of 1 claim on 1 page, 1 of them marked as a wrong match.');
+    expect(header([flagged('one'), flagged('two')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions of 1 claim on 1 page, 2 of them marked as wrong matches.');
+    expect(header([makeMention()])).toBe('Exported 22 Nov 2026, 10:00 UTC: 1 mention of 1 claim on 1 page.');
   });
 
   it("keeps the tags and wiki links of the reader's note, and defuses notes-app syntax in page text", () => {
@@ -181,7 +210,7 @@ describe('exportMarkdown', () => {
       { generatedAt },
     );
     // Page text: no tag, highlight, comment, property, block reference, math or entity; single marks stay as they are.
-    expect(md).toContain('## [Costs (in \\$bn) \\#ai \\=\\=hot\\=\\= \\%\\%hidden\\%\\% key\\:\\: value \\(\\(block-ref)) AT&T](https://news.example/2026/acme-policy)');
+    expect(md).toContain('### [Costs (in \\$bn) \\#ai \\=\\=hot\\=\\= \\%\\%hidden\\%\\% key\\:\\: value \\(\\(block-ref)) AT&T](https://news.example/2026/acme-policy)');
     expect(md).toContain('> It cost \\$5 and \\$10, 5% more (as planned): a = b');
     // The note: its own tags and links as the reader wrote them; an embed, a link to a script, math and a mid-word '#' are not.
     expect(md).toContain(
@@ -196,14 +225,14 @@ describe('exportMarkdown', () => {
       { generatedAt },
     );
     expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
-    expect(md).toContain('## [Report gnp.exe](https://news.example/2026/acme-policy)');
+    expect(md).toContain('### [Report gnp.exe](https://news.example/2026/acme-policy)');
     expect(md).toContain('> قال quoted \u200Fok');
     expect(md).toContain('- Note: note ltr');
   });
 
   it('links an address with parentheses (as Wikipedia has) with them percent-encoded, so the link does not end early', () => {
     const md = exportMarkdown([makeMention({ pageUrl: 'https://en.wikipedia.org/wiki/Frontier_(AI)', pageTitle: 'Frontier (AI)' })], claimsById, { generatedAt });
-    expect(md).toContain('## [Frontier (AI)](https://en.wikipedia.org/wiki/Frontier_%28AI%29)');
+    expect(md).toContain('### [Frontier (AI)](https://en.wikipedia.org/wiki/Frontier_%28AI%29)');
   });
 
   it('includes wrong matches only when asked', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANNO_CONTEXT, codePointLength, exportW3c, PLEDGE_LENS_CONTEXT, utf16ToCodePoint, type W3cAnnotation } from '../../../lib/annotations/export-w3c';
-import { ANNO_PROPERTY_TERMS, ANNO_VOCAB_TERMS } from './anno-context-terms';
+import { ANNO_PREFIXES, ANNO_PROPERTY_TERMS, ANNO_VOCAB_TERMS } from './anno-context-terms';
 import { makeAnchor } from '../../../lib/annotations/make-anchor';
 import { mentionId } from '../../../lib/annotations/mention-id';
 import type { Mention } from '../../../lib/annotations/schema';
@@ -62,7 +62,9 @@ describe('exportW3c', () => {
         if (key === '@context') continue;
         // A JSON literal is kept whole, keys and all: nothing under it needs a term.
         if (key in ownTerms) continue;
-        if (!ANNO_PROPERTY_TERMS.has(key)) undefinedKeys.add(key);
+        // A term of anno.jsonld, or a compact IRI under one of its prefixes (dcterms:source).
+        const prefix = /^([a-z]+):[A-Za-z]+$/.exec(key)?.[1];
+        if (!ANNO_PROPERTY_TERMS.has(key) && !(prefix && ANNO_PREFIXES.has(prefix))) undefinedKeys.add(key);
         // type, motivation and purpose take terms as values (@type: @id / @vocab): an undefined one becomes a relative IRI.
         if ((key === 'type' || key === 'motivation' || key === 'purpose') && typeof child === 'string' && !ANNO_VOCAB_TERMS.has(child)) {
           undefinedValues.add(`${key}: ${child}`);
@@ -92,13 +94,36 @@ describe('exportW3c', () => {
         { type: 'TextQuoteSelector', exact: mention.anchor.exact, prefix: mention.anchor.prefix, suffix: mention.anchor.suffix },
         { type: 'TextPositionSelector', start: mention.anchor.start, end: mention.anchor.end },
       ]);
-      expect(item.body).toContainEqual({
-        type: 'SpecificResource',
-        purpose: 'identifying',
-        source: `urn:pledge-lens:claim:${mention.claimId}`,
-      });
+      expect(item.body).toContainEqual(
+        expect.objectContaining({
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: `urn:pledge-lens:claim:${mention.claimId}`,
+        }),
+      );
       expect(item.pledgeLens.claimId).toBe(mention.claimId);
     });
+  });
+
+  it('links the claim\'s primary source from the claim\'s body, as dcterms:source (https only; none for an unknown claim)', () => {
+    const [first, second, unknown] = itemsOf();
+    const claimBody = (item: W3cAnnotation) => item.body.find((body) => body.type === 'SpecificResource' && body.purpose === 'identifying');
+    // The first evidence's address, titled as the evidence or the source with that address names it.
+    expect(claimBody(first!)).toEqual({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: `urn:pledge-lens:claim:${bindingClaim.id}`,
+      'dcterms:source': { id: 'https://example.org/post', type: 'Text' },
+    });
+    expect(claimBody(second!)).toMatchObject({ 'dcterms:source': { id: expect.stringMatching(/^https:\/\//), type: 'Text' } });
+    expect(claimBody(unknown!)).toEqual({ type: 'SpecificResource', purpose: 'identifying', source: 'urn:pledge-lens:claim:retired-claim' });
+    const titled = { ...targetClaim, evidence: [{ quote: 'Every quarter.', locator: 'para 2', url: 'https://acme.example/blog/roadmaps' }] };
+    const [item] = exportW3c([mentions[1]!], new Map([[titled.id, titled]]), { generatedAt }).first.items;
+    expect(claimBody(item!)?.['dcterms:source']).toEqual({ id: 'https://acme.example/blog/roadmaps', type: 'Text', label: 'Our roadmap plans' });
+    // A primary source that is not https is not linked (as in the card and the other exports).
+    const insecure = { ...titled, evidence: [{ quote: 'x', locator: 'y', url: 'http://acme.example/plain' }] };
+    const [plain] = exportW3c([mentions[1]!], new Map([[insecure.id, insecure]]), { generatedAt }).first.items;
+    expect(claimBody(plain!)).not.toHaveProperty('dcterms:source');
   });
 
   it('describes and classifies a known claim', () => {

@@ -50,7 +50,7 @@ describe('exports and mentions marked as wrong matches', () => {
     const shown = await exported(toMentionQuery({ ...EMPTY_FILTERS, wrongMatches: 'include' }));
     expect(shown).toMatchObject({ count: 2, wrongMatches: 1, leftOutWrongMatches: 0 });
     expect(shown.content).toContain(FLAGGED_QUOTE);
-    expect(shown.content).toContain('2 mentions on 1 page, 1 of them marked as a wrong match.');
+    expect(shown.content).toContain('2 mentions of 1 claim on 1 page, 1 of them marked as a wrong match.');
     expect(await exported(toMentionQuery({ ...EMPTY_FILTERS, wrongMatches: 'only' }))).toMatchObject({ count: 1, wrongMatches: 1, leftOutWrongMatches: 0 });
   });
 });

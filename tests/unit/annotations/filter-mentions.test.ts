@@ -61,6 +61,13 @@ describe('filterMentions', () => {
     expect(filterMentions(all, { text: 'quote missingword' })).toEqual([]);
   });
 
+  it('finds a claim\'s mentions by the words the caller gives for it (who made it), with the others', () => {
+    const claimWords = new Map([[targetClaim.id, 'Acme Régulateur\nAcme Labs']]);
+    expect(ids(filterMentions(all, { text: 'regulateur', claimWords }))).toEqual(['second quote']);
+    expect(ids(filterMentions(all, { text: 'acme labs deja', claimWords }))).toEqual(['second quote']);
+    expect(filterMentions(all, { text: 'regulateur' })).toEqual([]);
+  });
+
   it('includes, excludes or isolates wrong matches', () => {
     expect(filterMentions(all, { wrongMatches: 'include' })).toHaveLength(5);
     expect(ids(filterMentions(all, { wrongMatches: 'exclude' }))).not.toContain('fourth quote');

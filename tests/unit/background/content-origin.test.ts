@@ -58,7 +58,8 @@ describe('a content script speaks only for its own origin', () => {
     const { claims } = (await tabState()).tab;
     expect(claims.map((claim) => claim.claimId)).toEqual([CLAIM_ID]);
     const real = (await bg.service.context.claimSets.get()).claims.get(CLAIM_ID)!;
-    expect(claims[0]).toMatchObject({ statement: real.statement, kind: real.kind, status: real.status, statusDate: real.statusDate, actorName: real.actor.name, mentions: 1 });
+    // The force too (the label's tooltip says how it binds), from the set, never from the frame.
+    expect(claims[0]).toMatchObject({ statement: real.statement, kind: real.kind, force: real.force, status: real.status, statusDate: real.statusDate, actorName: real.actor.name, mentions: 1 });
     expect(claims[0]!.statement).not.toContain('Victim');
   });
 

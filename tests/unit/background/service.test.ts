@@ -89,6 +89,19 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect(listed.mentions[0]!.anchor).toMatchObject({ start: whole!.start, end: whole!.end });
   });
 
+  it('list-mentions and export find a claim\'s mentions by who made it (name or alias), not only by the page\'s words', async () => {
+    const service = await makeService();
+    const result = await matchPage(service);
+    if (!result.ok) throw new Error(result.error);
+    // The quote says "The company"; the title names Anthropic, but not "PBC" or "Claude", the actor's aliases.
+    for (const text of ['PBC', 'claude risk']) {
+      expect((await ok(service.page({ type: 'list-mentions', query: { text } }))).mentions, text).toHaveLength(1);
+    }
+    expect((await ok(service.page({ type: 'list-mentions', query: { text: 'OpenAI' } }))).mentions).toHaveLength(0);
+    const exported = await ok(service.page({ type: 'export-mentions', format: 'csv', query: { text: 'Claude' } }));
+    expect(exported.count).toBe(1);
+  });
+
   it('set-note shows in list-mentions and in every export format', async () => {
     const service = await makeService();
     const result = await matchPage(service);
@@ -314,6 +327,13 @@ describe('BackgroundHarness: claim feed', () => {
     for (const url of ['http://example.com', 'http://example.com/claims.json', 'javascript:alert(1)', 'ftp://127.0.0.1/x', 'not a url']) {
       const result = await service.page({ type: 'set-feed-url', url });
       expect(result.ok, url).toBe(false);
+    }
+    expect((await ok(service.page({ type: 'get-claim-set-info' }))).feed.url).toBe('');
+    // Unsigned over plain http to another machine: refused in the words for that case (nothing would catch a swapped set).
+    for (const url of ['http://example.com/claims.json', 'http://127.0.0.2/claims.json', 'http://sub.localhost/claims.json']) {
+      const unsigned = await service.page({ type: 'set-feed-url', url, allowUnsigned: true });
+      expect(unsigned, url).toMatchObject({ ok: false, failure: { code: 'feed-setting', problem: 'not-https', unsigned: true } });
+      expect(!unsigned.ok && unsigned.error, url).toMatch(/^An unsigned claim feed must be an https:\/\/ URL/);
     }
     expect((await ok(service.page({ type: 'get-claim-set-info' }))).feed.url).toBe('');
     const accepted = await service.page({ type: 'set-feed-url', url: feedUrl, allowUnsigned: true });

@@ -183,6 +183,29 @@ const contrast = (a: readonly number[], b: readonly number[]) => {
 const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16));
 const over = (rgba: readonly number[], alpha: number, page: readonly number[]) => rgba.map((c, i) => c * alpha + page[i]! * (1 - alpha));
 
+describe('highlights marked as wrong matches', () => {
+  const dimmed = () => {
+    const block = HIGHLIGHT_CSS.slice(HIGHLIGHT_CSS.indexOf('[data-dimmed]'));
+    return block.slice(0, block.indexOf('}'));
+  };
+
+  it('are dimmed whatever their kind: no wash, a thin wavy line, in a rule that outranks every kind\'s, dark scheme included', () => {
+    const selector = HIGHLIGHT_CSS.slice(0, HIGHLIGHT_CSS.indexOf('[data-dimmed]')).split('\n').pop()!;
+    const kindSelector = /^(mark\S*)\[data-claim-kind/m.exec(HIGHLIGHT_CSS)![1]!;
+    // One class more than the kinds' rules, so it wins over those inside the dark scheme's @media too.
+    expect(selector.split('.').length).toBeGreaterThan(kindSelector.split('.').length);
+    expect(dimmed()).toContain('background: transparent !important');
+    expect(dimmed()).toContain('text-decoration-style: wavy !important');
+    expect(dimmed()).toContain('text-decoration-thickness: 1px !important');
+  });
+
+  it('keep their line visible: at least 3:1 against a light and a dark page', () => {
+    const line = hex(/text-decoration-color: (#[0-9a-f]{6})/.exec(dimmed())![1]!);
+    expect(contrast(line, [255, 255, 255])).toBeGreaterThanOrEqual(3);
+    expect(contrast(line, [24, 24, 27])).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('no-commitment highlights', () => {
   const rule = (scheme: 'light' | 'dark') => {
     const css = scheme === 'light' ? HIGHLIGHT_CSS.split('@media')[0]! : HIGHLIGHT_CSS.split('@media')[1]!;
@@ -192,7 +215,8 @@ describe('no-commitment highlights', () => {
 
   it('differ from both promise kinds by line style, not colour alone', () => {
     const styles = [...HIGHLIGHT_CSS.matchAll(/text-decoration-style: (\w+)/g)].map((match) => match[1]);
-    expect(styles).toEqual(['solid', 'dashed', 'dotted']);
+    // The three kinds, then the dimmed look of a wrong match (below).
+    expect(styles).toEqual(['solid', 'dashed', 'dotted', 'wavy']);
     expect(rule('light')).toContain('text-decoration-style: dotted');
   });
 

@@ -65,7 +65,7 @@ describe('ClaimCard: the first lines', () => {
     const { container } = renderCard(pausePledge());
     const order = [...container.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
     expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
-    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a law, a contract, or a pledge with no way out written into it.');
+    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a pledge with no way out written into it. It binds by its maker’s own word; no law or contract enforces it.');
   });
 
   it('writes every date as the popup and options page do (one helper, the catalogue\'s language)', () => {
@@ -105,7 +105,7 @@ describe('ClaimCard: "More"', () => {
     const { container } = renderCard(pausePledge());
     const text = container.textContent ?? '';
     expect(text).not.toMatch(/anthropic-rsp3|rubric|docs\/|categorical-pledge|binding-commitment|\(force /);
-    expect(screen.getByTestId('why').textContent).toContain('It is a pledge with no way out written into it. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
+    expect(screen.getByTestId('why').textContent).toContain('It is a pledge with no way out written into it; no law or contract enforces it. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
     expect(screen.getByTestId('why').textContent).toContain('“Anthropic will delay only if rivals have strong safety measures”');
     expect(screen.getByTestId('contested').textContent).toBe('Some analysts call it a target (see “Anthropic will delay only if rivals have strong safety measures”).');
     expect(screen.getByTestId('confidence').textContent).toBe('The sources leave little doubt about what was promised and when.');
@@ -114,7 +114,7 @@ describe('ClaimCard: "More"', () => {
   it('names every force in words', () => {
     for (const force of CLAIM_FORCES) {
       renderCard(pausePledge({ force }));
-      expect(screen.getByTestId('why').textContent, force).toMatch(/^It is (a|an) [a-z“” ]+\. /);
+      expect(screen.getByTestId('why').textContent, force).toMatch(/^It is (a|an) [a-z“” ]+(; no law or contract enforces it)?\. /);
       cleanup();
     }
   });

@@ -146,14 +146,22 @@ describe('AnnotationHistory filters', () => {
     expect(site.getAttribute('aria-invalid')).toBeNull();
   });
 
-  it('offers every known claim in the claim select, with kind labels', () => {
-    renderIn(<AnnotationHistory {...props()} />);
+  it('offers every known claim in the claim select, named by who made it first and sorted by actor', () => {
+    const anthropic = claimFixture({ id: 'anthropic-pause', actorName: 'Anthropic', statement: 'Anthropic will pause training if its safeguards fall behind.' });
+    const known = { [pause.id]: pause, [target.id]: target, [anthropic.id]: anthropic };
+    renderIn(<AnnotationHistory {...props({ claimOptions: claimOptionsFrom(english, known) })} />);
     const options = Array.from(screen.getByTestId<HTMLSelectElement>('filter-claim').options).map((o) => [o.value, o.textContent]);
     expect(options).toEqual([
       ['', 'All claims'],
-      ['acme-target', `Announced target: ${target.statement}`],
-      ['acme-pause', `Binding commitment: ${pause.statement}`],
+      ['acme-target', `Acme AI — ${target.statement}`],
+      ['acme-pause', `Acme AI — ${pause.statement}`],
+      ['anthropic-pause', `Anthropic — ${anthropic.statement}`],
     ]);
+    // A long statement is shortened after the actor, never the actor.
+    const long = claimFixture({ id: 'long', actorName: 'Google DeepMind', statement: `Google DeepMind ${'will do a great many things '.repeat(10)}` });
+    const [only] = claimOptionsFrom(english, { long });
+    expect(only!.label).toMatch(/^Google DeepMind — Google DeepMind will do .{50,}…$/);
+    expect(only!.label.length).toBeLessThan(120);
   });
 
   it('labels every control', () => {
@@ -311,6 +319,17 @@ describe('AnnotationHistory as a research view', () => {
     expect(within(groups[0]!).getAllByTestId('row-page')).toHaveLength(2);
   });
 
+  it('groups by the day last seen, newest day first, each day named once', () => {
+    renderIn(<AnnotationHistory {...props({ initialGrouping: 'day', mentions: [pageTwo, ...props().mentions] })} />);
+    const groups = screen.getAllByTestId('history-group');
+    expect(groups.map((group) => group.getAttribute('data-group-key'))).toEqual(['2026-03-04', '2026-01-15']);
+    expect(within(groups[0]!).getByTestId('group-heading').textContent).toMatch(/^Last seen on 4 Mar 2026 2 mentions/);
+    expect(within(groups[0]!).getAllByTestId('history-row').map((row) => row.getAttribute('data-mention-id'))).toEqual(['m-3', 'm-1']);
+    // The day is in the heading; the page and the claim stay on each row.
+    expect(within(groups[0]!).getAllByTestId('row-page')).toHaveLength(2);
+    expect(within(groups[0]!).getAllByTestId('row-claim')).toHaveLength(2);
+  });
+
   it('marks rows whose claim changed since they were read, in words', () => {
     renderIn(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change] })} />);
     const [first, second] = screen.getAllByTestId('history-row');
@@ -368,5 +387,79 @@ describe('AnnotationHistory as a research view', () => {
     const refused = await screen.findByRole('alert');
     expect(refused.textContent).toContain('did not allow copying');
     expect(refused.textContent).toContain('“Quote” In: Page');
+  });
+});
+
+describe('AnnotationHistory pages', () => {
+  /** `count` mentions on `pages` pages, newest first as the background sends them, one a minute. */
+  function many(count: number, pages = 1) {
+    return Array.from({ length: count }, (_, index) =>
+      mentionFixture({
+        id: `m-${index}`,
+        pageUrl: `https://news.example.com/story-${index % pages}`,
+        pageTitle: `Story ${index % pages}`,
+        anchor: { exact: `Quote number ${index}`, prefix: '', suffix: '', start: index * 10, end: index * 10 + 8 },
+        lastSeen: new Date(Date.UTC(2026, 2, 4, 12, 0) - index * 60_000).toISOString(),
+      }),
+    );
+  }
+  const shownIds = () => screen.getAllByTestId('history-row').map((row) => row.getAttribute('data-mention-id'));
+
+  it('shows 50 rows a page, and moves through all of them with Previous, Next and the page picker, focusing the list', async () => {
+    const mentions = many(120);
+    renderIn(<AnnotationHistory {...props({ mentions })} />);
+    expect(shownIds()).toEqual(mentions.slice(0, 50).map((mention) => mention.id));
+    const pager = screen.getByTestId('history-pager');
+    expect(pager.tagName).toBe('NAV');
+    expect(pager.getAttribute('aria-label')).toBe('Pages of the history');
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 1–50 of 120');
+    expect(screen.getByTestId<HTMLButtonElement>('pager-previous').disabled).toBe(true);
+    expect(Array.from(screen.getByTestId<HTMLSelectElement>('pager-select').options).map((option) => option.textContent)).toEqual(['1 of 3', '2 of 3', '3 of 3']);
+
+    fireEvent.click(screen.getByTestId('pager-next'));
+    expect(shownIds()).toEqual(mentions.slice(50, 100).map((mention) => mention.id));
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 51–100 of 120');
+    // Reading goes on from the new page's start, not from the pager at its foot.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('history-page')));
+
+    fireEvent.change(screen.getByTestId('pager-select'), { target: { value: '2' } });
+    expect(shownIds()).toEqual(mentions.slice(100).map((mention) => mention.id));
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 101–120 of 120');
+    expect(screen.getByTestId<HTMLButtonElement>('pager-next').disabled).toBe(true);
+    fireEvent.click(screen.getByTestId('pager-previous'));
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 51–100 of 120');
+  });
+
+  it('has no pager for one page, starts again at the first page when filters or grouping change, and steps back when its page empties', () => {
+    const { rerender } = renderIn(<AnnotationHistory {...props({ mentions: many(50) })} />);
+    expect(screen.queryByTestId('history-pager')).toBeNull();
+    rerender(<AnnotationHistory {...props({ mentions: many(120) })} />);
+    fireEvent.change(screen.getByTestId('pager-select'), { target: { value: '2' } });
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 101–120 of 120');
+    // Deleting the last page's rows leaves the page before it.
+    rerender(<AnnotationHistory {...props({ mentions: many(100) })} />);
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 51–100 of 100');
+    fireEvent.input(screen.getByTestId('filter-text'), { target: { value: 'Quote' } });
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 1–50 of 100');
+    fireEvent.click(screen.getByTestId('pager-next'));
+    fireEvent.click(screen.getByTestId('group-by-page'));
+    expect(screen.getByTestId('pager-range').textContent).toBe('Mentions 1–50 of 100');
+  });
+
+  it('pages grouped lists by rows, repeating a split group\'s heading as continued, with its whole count', () => {
+    // Three pages of 40 mentions each, grouped by page: the second page of the list starts inside the second group.
+    const mentions = many(120, 3);
+    renderIn(<AnnotationHistory {...props({ mentions, initialGrouping: 'page' })} />);
+    let groups = screen.getAllByTestId('history-group');
+    expect(groups.map((group) => within(group).getAllByTestId('history-row').length)).toEqual([40, 10]);
+    expect(within(groups[1]!).getByTestId('group-heading').textContent).not.toContain('(continued)');
+    fireEvent.click(screen.getByTestId('pager-next'));
+    groups = screen.getAllByTestId('history-group');
+    expect(groups.map((group) => within(group).getAllByTestId('history-row').length)).toEqual([30, 20]);
+    const heading = within(groups[0]!).getByTestId('group-heading').textContent;
+    expect(heading).toContain('40 mentions');
+    expect(heading).toContain('(continued)');
+    expect(within(groups[1]!).getByTestId('group-heading').textContent).not.toContain('(continued)');
+    expect(screen.getAllByTestId('history-row')).toHaveLength(50);
   });
 });

@@ -67,8 +67,53 @@ describe('OptionsClaimSet packs', () => {
     renderIn(<OptionsClaimSet {...props({ onSetEnabled })} />);
     fireEvent.click(within(screen.getAllByTestId('pack-row')[1]!).getByTestId('pack-toggle'));
     expect(onSetEnabled).toHaveBeenCalledWith('file-1', true);
+    // With the file pack on now (as the page would redraw it), the built-in one is not the last.
+    cleanup();
+    renderIn(<OptionsClaimSet {...props({ onSetEnabled, info: infoFixture({ packs: [packFixture(), { ...filePack, enabled: true }] }) })} />);
     fireEvent.click(within(screen.getAllByTestId('pack-row')[0]!).getByTestId('pack-toggle'));
     expect(onSetEnabled).toHaveBeenLastCalledWith('bundled', false);
+  });
+
+  it('asks before the last pack with claims goes off, keeps it on unless confirmed, and hands focus back to the switch', () => {
+    const onSetEnabled = vi.fn();
+    // The built-in pack is the only one on (the file pack is off): switching it off would leave no claims.
+    renderIn(<OptionsClaimSet {...props({ onSetEnabled })} />);
+    const toggle = within(screen.getAllByTestId('pack-row')[0]!).getByTestId<HTMLInputElement>('pack-toggle');
+    fireEvent.click(toggle);
+    expect(onSetEnabled).not.toHaveBeenCalled();
+    expect(toggle.checked).toBe(true);
+    const warning = screen.getByTestId('last-pack-warning');
+    expect(warning.textContent).toContain('Switching off “Built-in claims” leaves no claims in use: Pledge Lens will highlight nothing');
+    expect(document.activeElement).toBe(screen.getByTestId('last-pack-keep'));
+    fireEvent.click(screen.getByTestId('last-pack-keep'));
+    expect(screen.queryByTestId('last-pack-warning')).toBeNull();
+    expect(onSetEnabled).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(toggle);
+    fireEvent.click(toggle);
+    fireEvent.click(screen.getByTestId('last-pack-confirm'));
+    expect(onSetEnabled).toHaveBeenCalledWith('bundled', false);
+    expect(screen.queryByTestId('last-pack-warning')).toBeNull();
+  });
+
+  it('switches off without asking while another pack with claims stays on; an empty pack does not count', () => {
+    const onSetEnabled = vi.fn();
+    const second = { ...filePack, enabled: true };
+    const { unmount } = renderIn(<OptionsClaimSet {...props({ onSetEnabled, info: infoFixture({ packs: [packFixture(), second] }) })} />);
+    fireEvent.click(within(screen.getAllByTestId('pack-row')[0]!).getByTestId('pack-toggle'));
+    expect(onSetEnabled).toHaveBeenCalledWith('bundled', false);
+    expect(screen.queryByTestId('last-pack-warning')).toBeNull();
+    unmount();
+    renderIn(<OptionsClaimSet {...props({ onSetEnabled, info: infoFixture({ packs: [packFixture(), { ...second, claimCount: 0 }] }) })} />);
+    fireEvent.click(within(screen.getAllByTestId('pack-row')[0]!).getByTestId('pack-toggle'));
+    expect(screen.getByTestId('last-pack-warning')).toBeTruthy();
+  });
+
+  it('says when no claims are in use', () => {
+    const { unmount } = renderIn(<OptionsClaimSet {...props()} />);
+    expect(screen.queryByTestId('no-claims-warning')).toBeNull();
+    unmount();
+    renderIn(<OptionsClaimSet {...props({ info: infoFixture({ claimCount: 0, packs: [packFixture({ enabled: false })] }) })} />);
+    expect(screen.getByTestId('no-claims-warning').textContent).toBe('No claims are in use: no pack with claims is switched on, so Pledge Lens highlights nothing. Switch a pack on below.');
   });
 
   it('offers Remove only for packs the user added, and only after confirmation', async () => {

@@ -65,9 +65,36 @@ describe('FeedSettings', () => {
     expect(screen.getByTestId('feed-trust').textContent).toMatch(/^Not chosen/);
   });
 
+  it('refuses plain http to another machine as it is typed, in words for an unsigned feed, and never sends it', async () => {
+    const onSaveUrl = vi.fn(async () => ({ ok: true as const, feed: { url: FEED } }));
+    renderIn(<FeedSettings {...props({ onSaveUrl })} />);
+    const url = screen.getByTestId<HTMLInputElement>('feed-url');
+    fireEvent.input(url, { target: { value: 'http://feeds.example.org/claims.json' } });
+    const error = screen.getByTestId('feed-url-error');
+    expect(error.textContent).toMatch(/^A claim feed must be an https:\/\/ URL/);
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(url.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    fireEvent.click(screen.getByTestId('feed-unsigned'));
+    expect(error.textContent).toMatch(/^An unsigned claim feed must be an https:\/\/ URL: .* with no signature nothing would catch it/);
+    fireEvent.click(screen.getByTestId('feed-save'));
+    const alert = await screen.findByTestId('feed-save-result');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.textContent).toBe(error.textContent);
+    expect(onSaveUrl).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(url);
+    // This computer may serve plain http (a local feed server); https is fine anywhere.
+    for (const value of ['http://127.0.0.1:8080/claims.json', 'http://localhost/claims.json', 'https://feeds.example.org/claims.json']) {
+      fireEvent.input(url, { target: { value } });
+      expect(screen.queryByTestId('feed-url-error'), value).toBeNull();
+      expect(url.hasAttribute('aria-invalid'), value).toBe(false);
+    }
+    fireEvent.click(screen.getByTestId('feed-save'));
+    await waitFor(() => expect(onSaveUrl).toHaveBeenCalledWith({ url: 'https://feeds.example.org/claims.json', publicKey: '', allowUnsigned: true }));
+  });
+
   it('shows the rejection when the background refuses the URL', async () => {
     renderIn(<FeedSettings {...props({ onSaveUrl: async () => ({ ok: false, error: 'A claim feed must be an https:// URL.' }) })} />);
-    fireEvent.input(screen.getByTestId('feed-url'), { target: { value: 'http://plain.example.com/' } });
+    fireEvent.input(screen.getByTestId('feed-url'), { target: { value: 'ftp://plain.example.com/' } });
     fireEvent.click(screen.getByTestId('feed-save'));
     const alert = await screen.findByTestId('feed-save-result');
     expect(alert.getAttribute('role')).toBe('alert');

@@ -19,6 +19,28 @@ describe('OptionsSites', () => {
     expect(onSave).toHaveBeenCalledWith({ siteMode: 'allow-list', allowedSites: ['apnews.com', 'reuters.com'], disabledSites: ['spam.example'] });
   });
 
+  it('says which list each choice uses: the other list is disabled and says why, and comes back with its entries', () => {
+    renderIn(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: ['apnews.com'], disabledSites: ['spam.example'] }} onSave={vi.fn()} />);
+    const allowed = screen.getByTestId<HTMLTextAreaElement>('allowed-sites');
+    const disabled = screen.getByTestId<HTMLTextAreaElement>('disabled-sites');
+    // Every site: the allow list is not in use, and its hint (its description) says so and how to use it.
+    expect(allowed.disabled).toBe(true);
+    expect(disabled.disabled).toBe(false);
+    const hintOf = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby')!)!.textContent;
+    expect(hintOf(allowed)).toBe('Not used while Pledge Lens reads every site: choose “Only on the sites in a list” to use it. Kept meanwhile.');
+    expect(hintOf(disabled)).toMatch(/^Pledge Lens reads every site but these/);
+    // Each list sits under its own choice.
+    expect(screen.getByTestId('site-mode-all').closest('.site-mode')!.contains(disabled)).toBe(true);
+    expect(screen.getByTestId('site-mode-allow').closest('.site-mode')!.contains(allowed)).toBe(true);
+    fireEvent.click(screen.getByTestId('site-mode-allow'));
+    expect(allowed.disabled).toBe(false);
+    expect(allowed.value).toBe('apnews.com');
+    expect(disabled.disabled).toBe(true);
+    expect(disabled.value).toBe('spam.example');
+    expect(hintOf(allowed)).toMatch(/^Pledge Lens reads only these sites/);
+    expect(hintOf(disabled)).toMatch(/^Not used while Pledge Lens reads only the sites in its list/);
+  });
+
   it('shows a refusal as an alert', async () => {
     renderIn(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: [], disabledSites: [] }} onSave={async () => ({ ok: false, error: '"x y" is not a site name' })} />);
     fireEvent.click(screen.getByTestId('sites-save'));

@@ -54,6 +54,16 @@ describe('PopupView claims', () => {
     expect(groupByKind([CLAIMS[3]!, CLAIMS[0]!]).map((group) => group.kind)).toEqual(['announced-target', 'no-commitment']);
   });
 
+  it('glosses each label on hover by the claim\'s force: a pledge is not called legally binding, a law is', () => {
+    const page = { kind: 'ready' as const, enabled: true, scanning: false, claims: [claim('pledge', 'binding-commitment', 1, { force: 'categorical-pledge' }), claim('law', 'binding-commitment', 2, { force: 'legal-obligation' }), claim('unknown', 'binding-commitment', 3)] };
+    renderIn(<PopupView {...props({ page })} />);
+    const title = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('[data-testid=claim-kind]')!.getAttribute('title');
+    expect(title('pledge')).toBe(english('card_meaningBindingPledge'));
+    expect(title('pledge')).toContain('no law or contract enforces it');
+    expect(title('law')).toBe(english('card_meaningBindingLaw'));
+    expect(title('unknown')).toContain('Not necessarily legally binding');
+  });
+
   it('says how many of a claim\'s mentions here are marked as wrong matches, which exports leave out', () => {
     renderIn(<PopupView {...props({ flagged: { second: 1, headline: 2, elsewhere: 4 } })} />);
     const meta = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('.meta')!.textContent;
@@ -142,6 +152,29 @@ describe('PopupView states', () => {
     renderIn(<PopupView {...props({ info: infoFixture({ claimCount: 0, packs: [] }), page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
     expect(state()).toBe('no-packs');
     expect(empty()).toMatch(/^No known claims on this page: no claim pack is switched on/);
+  });
+
+  it('says above everything when no claims are in use, with a way to switch a pack on, unless the empty page says it already', () => {
+    const onOpenOptions = vi.fn();
+    const none = infoFixture({ claimCount: 0, packs: [packFixture({ name: 'Pledge Lens', enabled: false })] });
+    // Claims the page listed before the last pack went off.
+    const { unmount } = renderIn(<PopupView {...props({ info: none, onOpenOptions })} />);
+    const notice = screen.getByTestId('no-claims-notice');
+    expect(notice.textContent).toMatch(/^No claims are in use: every claim pack is switched off/);
+    fireEvent.click(within(notice).getByRole('link'));
+    expect(onOpenOptions).toHaveBeenCalledWith('claim-set');
+    unmount();
+    // A site switched off says it too.
+    renderIn(<PopupView {...props({ info: none, siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: [] } })} />);
+    expect(screen.getByTestId('no-claims-notice')).toBeTruthy();
+    cleanup();
+    // The empty page's own state says it: not twice.
+    renderIn(<PopupView {...props({ info: none, page: { kind: 'ready', enabled: true, scanning: false, claims: [] } })} />);
+    expect(state()).toBe('no-packs');
+    expect(screen.queryByTestId('no-claims-notice')).toBeNull();
+    cleanup();
+    renderIn(<PopupView {...props()} />);
+    expect(screen.queryByTestId('no-claims-notice')).toBeNull();
   });
 
   it('switched off on the site', () => {

@@ -53,6 +53,7 @@ const FAILURES: ReaderFailure[] = [
   { code: 'pack-not-removable', bundled: true },
   { code: 'pack-not-removable', bundled: false },
   ...(['no-feed', 'not-a-url', 'not-https', 'credentials', 'key-and-unsigned', 'key-needed'] as const).map((problem): ReaderFailure => ({ code: 'feed-setting', problem, url: 'x y' })),
+  { code: 'feed-setting', problem: 'not-https', unsigned: true },
 ];
 const NOTICES: HistoryNotice[] = [
   { kind: 'full', max: 100_000 },

@@ -110,10 +110,10 @@ describe('the card in German', () => {
     expect(screen.getByTestId('verdict').textContent).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
     expect(screen.getByTestId('kind-label').textContent).toBe('Verbindliche Zusage');
     expect(screen.getByTestId('status').textContent).toBe('zurückgezogen am 24. Feb. 2026');
-    expect(screen.getByTestId('meaning').textContent).toBe(`Verbindliche Zusage: ${CATALOGUES.de.card_meaningBindingCommitment!.message}`);
+    expect(screen.getByTestId('meaning').textContent).toBe(`Verbindliche Zusage: ${CATALOGUES.de.card_meaningBindingPledge!.message}`);
     expect(screen.getByTestId('more').querySelector('summary')?.textContent).toBe('Mehr: wer, warum diese Einstufung, Verlauf, Quellen');
     expect([...card.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Wer', 'Warum diese Einstufung', 'Nicht alle sehen das so', 'Geprüft', 'Verlauf', 'Quellen', 'Aussagensammlung']);
-    expect(screen.getByTestId('why').textContent).toMatch(/^Es ist eine Zusage ohne festgeschriebene Ausstiegsklausel\. A categorical self-imposed rule\./);
+    expect(screen.getByTestId('why').textContent).toMatch(/^Es ist eine Zusage ohne festgeschriebene Ausstiegsklausel; kein Gesetz und kein Vertrag erzwingt sie\. A categorical self-imposed rule\./);
     expect(screen.getByTestId('reviewed-at').textContent).toBe('Stand: 29. Nov. 2026');
     expect(screen.getByTestId('sources').textContent).toBe('A (Anthropic, 24. Feb. 2026)B (Reuters)C (25. Feb. 2026)');
     expect(screen.getByTestId('confidence').textContent).toBe('Die Quellen stützen diese Einstufung, lassen aber etwas Raum für Zweifel.');
