@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
-import { focusedInCard, moreSummaryCentre, readCardLayout, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
+import { DIMMED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
+import { focusedInCard, moreSummaryCentre, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -123,11 +123,7 @@ describe('Chromium: the card as a reader sees it', () => {
     try {
       const mark = article.markAt(await article.highlightOf(PAUSE_PLEDGE));
       /** How the page draws the highlight: dimmed (no wash, a thin wavy line) or as its kind. */
-      const look = () =>
-        mark.evaluate((element) => {
-          const style = getComputedStyle(element);
-          return { dimmed: element.hasAttribute('data-dimmed'), line: style.textDecorationStyle, wash: style.backgroundColor, stop: element.tabIndex, description: element.getAttribute('aria-description') ?? '' };
-        });
+      const look = () => mark.evaluate(readHighlightLook);
       expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0 });
       await article.hoverHighlight(PAUSE_PLEDGE);
       await article.waitForCard();
@@ -137,7 +133,7 @@ describe('Chromium: the card as a reader sees it', () => {
       // By keyboard, as framed-editor.chromium.test.ts does.
       await flag.press('Space');
       await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', stop: 0 });
-      expect((await look()).description).toBe('Binding commitment, marked by you as a wrong match (Pledge Lens): press Enter for details');
+      expect((await look()).description).toBe(DIMMED_DESCRIPTION);
       expect((await editor.getByTestId('note-status').textContent())?.trim()).toBe(MARKED_WRONG);
       // Undo is the next keyboard stop after the box; Enter on it brings the highlight back and focus to the box.
       await flag.press('Tab');
@@ -146,7 +142,7 @@ describe('Chromium: the card as a reader sees it', () => {
       await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid' });
       expect(await flag.isChecked()).toBe(false);
       expect(await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wrong-match');
-      await expect.poll(async () => (await editor.getByTestId('note-status').textContent())?.trim(), { timeout: 5_000 }).toBe('Wrong-match mark removed: highlighted again');
+      await expect.poll(async () => (await editor.getByTestId('note-status').textContent())?.trim(), { timeout: 5_000 }).toBe(UNMARKED_WRONG);
 
       // Marked again and the page read anew: painted dimmed from the start.
       await flag.press('Space');

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForFrame } from './support/bidi-frames';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, PAUSE_PLEDGE, WHITE_HOUSE } from './support/card-ux-checks';
-import { focusedInCard, moreSummaryCentre, readCardLayout, scrollCardToEnd } from './support/card-ux-probes';
+import { DIMMED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
+import { focusedInCard, moreSummaryCentre, readCardLayout, readHighlightLook, scrollCardToEnd, type HighlightLook } from './support/card-ux-probes';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, pollSelector, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -53,6 +53,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await article.page.mouse.move(1, 1);
       await article.hoverMark(await article.highlightOf(claimId));
       return article.waitForCard();
+    }
+
+    /** The open card's note editor, run over BiDi (Puppeteer lists no frame inside the card's closed root). */
+    function noteEditor(): ReturnType<typeof waitForFrame> {
+      return waitForFrame(firefox.browser, article.page, (frame) => frame.url.includes('/note-editor.html?') && frame.url.includes('capability='), 'the card’s note editor');
+    }
+
+    /** How the page draws the highlight element at `index` among the page's marks (readHighlightLook). */
+    async function highlightLook(index: number): Promise<HighlightLook> {
+      const mark = (await article.page.$$('mark.pledge-lens-mark'))[index];
+      if (!mark) throw new Error(`No highlight element ${index}`);
+      return mark.evaluate(readHighlightLook);
     }
 
     test('the card and the popup write the same claim\'s day the same way', async () => {
@@ -161,7 +173,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         }, at);
         await article.waitForCard();
         await article.page.keyboard.press('Enter');
-        const editor = await waitForFrame(firefox.browser, article.page, (frame) => frame.url.includes('/note-editor.html?') && frame.url.includes('capability='), 'the card’s note editor');
+        const editor = await noteEditor();
         const active = (): Promise<string | undefined> => editor.run(() => (document.hasFocus() ? document.activeElement?.localName : undefined), undefined);
         for (const deadline = Date.now() + 5_000; !(await editor.run(() => document.querySelector('textarea:not([disabled])') !== null, undefined)) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
         for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.page.keyboard.press('Tab');
@@ -174,6 +186,64 @@ for (const colorScheme of ['light', 'dark'] as const) {
         expect(await article.inCard(readCardLayout), `${stop}: the card closed`).toBeNull();
         await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-note-escape-${stop}.png`) });
       }
+    });
+
+    test('"Wrong match" dims the highlight on the page at once and after a reload; Undo, by keyboard, brings it back (pictures at 1280 and 360 px)', async () => {
+      await article.viewport(1280, 900);
+      const at = await article.highlightOf(PAUSE_PLEDGE);
+      const look = (): Promise<HighlightLook> => highlightLook(at);
+      expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0 });
+      await openCard(PAUSE_PLEDGE);
+      const editor = await noteEditor();
+      // The editor's box, status and focus, read from inside the frame; focus counts only when the frame's document has it.
+      const flagged = (): Promise<boolean | null> => editor.run(() => document.querySelector<HTMLInputElement>('[data-testid=wrong-match]:not([disabled])')?.checked ?? null, undefined);
+      const status = (): Promise<string> => editor.run(() => document.querySelector('[data-testid=note-status]')?.textContent?.trim() ?? '', undefined);
+      const focused = (): Promise<string | null> => editor.run(() => (document.hasFocus() ? (document.activeElement?.getAttribute('data-testid') ?? null) : null), undefined);
+      await expect.poll(flagged, { timeout: 5_000 }).toBe(false);
+      // The reader's keys, as framed-editor.firefox.test.ts: focus put on the box from inside (BiDi), then real key presses.
+      await editor.run(() => document.querySelector<HTMLInputElement>('[data-testid=wrong-match]')?.focus(), undefined);
+      expect(await focused(), 'focus on the "Wrong match" box').toBe('wrong-match');
+      await article.page.keyboard.press(' ');
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', stop: 0 });
+      expect((await look()).description).toBe(DIMMED_DESCRIPTION);
+      await expect.poll(status, { timeout: 5_000 }).toBe(MARKED_WRONG);
+      expect(await flagged()).toBe(true);
+      // Undo is the next keyboard stop after the box; Enter on it brings the highlight back and focus to the box.
+      await article.page.keyboard.press('Tab');
+      expect(await focused(), 'Tab from the box: on Undo').toBe('undo-wrong-match');
+      await article.page.keyboard.press('Enter');
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid', stop: 0, description: expect.not.stringContaining('wrong match') });
+      expect(await flagged()).toBe(false);
+      expect(await focused(), 'after Undo: focus back on the box').toBe('wrong-match');
+      await expect.poll(status, { timeout: 5_000 }).toBe(UNMARKED_WRONG);
+
+      // Marked again and the page read anew: painted dimmed from the start.
+      await article.page.keyboard.press(' ');
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true });
+      await article.page.mouse.move(1, 1);
+      await article.page.reload({ waitUntil: 'load' });
+      await article.waitForHighlights();
+      const again = await article.highlightOf(PAUSE_PLEDGE);
+      await expect.poll(() => highlightLook(again), { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', stop: 0, description: DIMMED_DESCRIPTION });
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await article.viewport(width, height);
+        await article.page.mouse.move(1, 1);
+        await article.run((index) => {
+          (document.activeElement as HTMLElement | null)?.blur();
+          document.querySelectorAll('mark.pledge-lens-mark')[index]!.scrollIntoView({ block: 'center' });
+        }, again);
+        for (const deadline = Date.now() + 3_000; (await article.inCard(readCardLayout)) !== null && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+        expect(await article.inCard(readCardLayout), `${colorScheme} ${width} px: no card over the dimmed highlight`).toBeNull();
+        await article.page.screenshot({ path: resolve(SHOTS, `firefox-wrong-match-dimmed-${colorScheme}-${width}.png`) });
+      }
+      // The card still opens on it, its box ticked; unticking shows the highlight again.
+      await article.viewport(1280, 900);
+      await openCard(PAUSE_PLEDGE);
+      const reopened = await noteEditor();
+      await expect.poll(() => reopened.run(() => document.querySelector<HTMLInputElement>('[data-testid=wrong-match]:not([disabled])')?.checked ?? null, undefined), { timeout: 5_000 }).toBe(true);
+      await reopened.run(() => document.querySelector<HTMLInputElement>('[data-testid=wrong-match]')?.focus(), undefined);
+      await article.page.keyboard.press(' ');
+      await expect.poll(() => highlightLook(again), { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid' });
     });
   });
 }

@@ -9,6 +9,10 @@ export const PAUSE_DAY = '24 Feb 2026';
 /** A voluntary pledge to a government (binding-commitment / voluntary-pledge): its verdict says "pledged to". */
 export const WHITE_HOUSE = 'white-house-2023-voluntary-commitments-red-teaming';
 export const MARKED_WRONG = 'Marked as a wrong match: dimmed, left out of exports';
+/** The note editor's status line after Undo (or unticking) "Wrong match". */
+export const UNMARKED_WRONG = 'Wrong-match mark removed: highlighted again';
+/** The pause pledge's highlight's aria-description once marked as a wrong match. */
+export const DIMMED_DESCRIPTION = 'Binding commitment, marked by you as a wrong match (Pledge Lens): press Enter for details';
 
 /** The day inside the card's dated status ("withdrawn on 24 Feb 2026") and the popup's ("Withdrawn 24 Feb 2026"). */
 export function expectSameDay(cardStatus: string, popupStatus: string): void {

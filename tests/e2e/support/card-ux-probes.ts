@@ -151,3 +151,22 @@ export function focusedInCard(root: ShadowRoot | null): { name: string; inSight:
   const name = active.classList.contains('close') ? 'close' : active.localName;
   return { name, inSight: box.top >= top - 0.5 && box.bottom <= bottom + 0.5, box };
 }
+
+/** How the page draws a highlight: dimmed as a wrong match (data-dimmed, no wash, a thin wavy line) or as its kind; its keyboard stop and description. */
+export interface HighlightLook {
+  dimmed: boolean;
+  /** text-decoration-style: 'wavy' dimmed, 'solid' as its kind. */
+  line: string;
+  /** The background colour, 'rgba(0, 0, 0, 0)' when none. */
+  wash: string;
+  /** tabIndex: a dimmed highlight stays a keyboard stop (0). */
+  stop: number;
+  /** aria-description, '' when none. */
+  description: string;
+}
+
+/** Reads one highlight element's look (HighlightLook); run on the element by Playwright or Puppeteer. */
+export function readHighlightLook(element: Element): HighlightLook {
+  const style = getComputedStyle(element);
+  return { dimmed: element.hasAttribute('data-dimmed'), line: style.textDecorationStyle, wash: style.backgroundColor, stop: (element as HTMLElement).tabIndex, description: element.getAttribute('aria-description') ?? '' };
+}
