@@ -1387,6 +1387,8 @@ function splitAmongClaims(
     cuts = kept;
   }
   const pieces = cuts.length - 1;
+  /** The text of piece `k`, delimiter included. */
+  const piece = (k: number) => text.slice(cuts[k]!, cuts[k + 1]!);
   const pieceContent: Content[][] = Array.from({ length: pieces }, () => []);
   let p = 0;
   for (const c of content) {
@@ -1442,7 +1444,7 @@ function splitAmongClaims(
   for (let k = 0; k < pieces; k++) if (ownerEvidence[k]! < minimum) owner[k] = -1;
   // "…reviews before internal deployments, not only before external launches": a contrasting tail
   // says nothing of its own; whatever it shares with another claim, it belongs to the clause before it.
-  if (t.contrastTailJoins > 0) for (let k = 1; k < pieces; k++) if (CONTRAST_TAIL.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = -1;
+  if (t.contrastTailJoins > 0) for (let k = 1; k < pieces; k++) if (CONTRAST_TAIL.test(piece(k))) owner[k] = -1;
   // "Published on 10 July", "since 2 August 2026": a date with a word or two states no claim of its own
   // (the dates the AI Act's general and systemic-risk duties, and the Code, share); it goes with its neighbour.
   if (t.dateClauseJoins > 0) for (let k = 0; k < pieces; k++) if (datesOnly(pieceContent[k]!, t.dateClauseJoins)) owner[k] = -1;
@@ -1451,21 +1453,23 @@ function splitAmongClaims(
   // "If every rival can show its risk is contained, it will match their safeguards": the condition is
   // part of the clause it leads to, whichever claim's words it carries (from the end: a condition may
   // lead to a condition).
-  if (t.conditionJoins > 0) for (let k = pieces - 2; k >= 0; k--) if (CONDITION_OPENS.test(text.slice(cuts[k]!, cuts[k + 1]!))) owner[k] = owner[k + 1]!;
+  if (t.conditionJoins > 0) for (let k = pieces - 2; k >= 0; k--) if (CONDITION_OPENS.test(piece(k))) owner[k] = owner[k + 1]!;
   if (t.introJoins > 0) {
     // The sentence's opening framing, however many pieces: it belongs to the first piece that is not framing.
     let main = 0;
-    while (main < pieces - 1 && opensAsFraming(text.slice(cuts[main]!, cuts[main + 1]!), pieceContent[main]!, t.dateClauseJoins)) main++;
+    const framing = (k: number) => opensAsFraming(piece(k), pieceContent[k]!, t.dateClauseJoins);
+    while (main < pieces - 1 && framing(main)) main++;
     for (let k = 0; k < main; k++) owner[k] = owner[main]!;
     // "High- and critical-risk models, it adds, will be deployed only with …", "…, under the new text, are
     // deployed …": a subject cut off from its verb by a reporting or framing aside goes with the predicate
     // that says something of it.
     // (The aside may be a piece of its own or, too short for one, the start of the predicate's.)
     let predicate = 1;
-    while (predicate < pieces - 1 && (REPORTING_ASIDE.test(text.slice(cuts[predicate]!, cuts[predicate + 1]!)) || opensAsFraming(text.slice(cuts[predicate]!, cuts[predicate + 1]!), pieceContent[predicate]!, t.dateClauseJoins))) predicate++;
-    const rest = predicate < pieces ? text.slice(cuts[predicate]!, cuts[predicate + 1]!).replace(REPORTING_ASIDE_LEAD, '') : '';
-    const aside = predicate > 1 || rest.length < cuts[predicate + 1]! - cuts[predicate]!;
-    if (main === 0 && aside && PREDICATE_OPENS.test(rest) && !FINITE_VERB.test(text.slice(cuts[0]!, cuts[1]!))) {
+    while (predicate < pieces - 1 && (REPORTING_ASIDE.test(piece(predicate)) || framing(predicate))) predicate++;
+    const whole = predicate < pieces ? piece(predicate) : '';
+    const rest = whole.replace(REPORTING_ASIDE_LEAD, '');
+    const aside = predicate > 1 || rest.length < whole.length;
+    if (main === 0 && aside && PREDICATE_OPENS.test(rest) && !FINITE_VERB.test(piece(0))) {
       for (let k = 0; k < predicate; k++) owner[k] = owner[predicate]!;
     }
   }
@@ -1517,10 +1521,12 @@ function splitAmongClaims(
 const FRAMING_OPENS = /^[\s,;:–—]*(?:(?:in|under|on|at|by|for|with|without|following|according\s+to|as\s+of|through|throughout|within|upon|during|despite|given|beyond|besides|unlike|like|per|because|although|though|whereas)|(when|whenever|while|once|after|before|since|as|until))\b/i;
 /** A document's release ("published", "released", "unveiled"): in a temporal clause, when something happened, not what was promised. */
 const RELEASE_VERB = /\b(?:publish(?:es|ed)|releas(?:es|ed)|issu(?:es|ed)|unveil(?:s|ed)|updat(?:es|ed)|revis(?:es|ed)|adopt(?:s|ed)|announc(?:es|ed)|rewr(?:ote|ites))\b/gi;
-/** A reporting aside set off by commas ("it adds,", "Acme AI says,", "the framework states,"). */
-const REPORTING_ASIDE = /^[\s,;:–—]*(?:it|he|she|they|the\s+\S+|\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3})\s+(?:says|said|adds|added|notes|noted|writes|wrote|states|stated|explains|explained)[\s,;:–—]*$/u;
+/** Who reports and the verb, in a reporting aside ("it adds", "Acme AI says", "the framework states"). */
+const REPORTER_AND_VERB = String.raw`^[\s,;:–—]*(?:it|he|she|they|the\s+\S+|\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3})\s+(?:says|said|adds|added|notes|noted|writes|wrote|states|stated|explains|explained)`;
+/** A reporting aside set off by commas, a piece of its own ("it adds,"). */
+const REPORTING_ASIDE = new RegExp(String.raw`${REPORTER_AND_VERB}[\s,;:–—]*$`, 'u');
 /** The same aside leading a piece it was too short to stand apart from ("Acme AI says, are developed …"). */
-const REPORTING_ASIDE_LEAD = /^[\s,;:–—]*(?:it|he|she|they|the\s+\S+|\p{Lu}[\p{L}\p{N}.&-]*(?:\s+\p{Lu}[\p{L}\p{N}.&-]*){0,3})\s+(?:says|said|adds|added|notes|noted|writes|wrote|states|stated|explains|explained)\s*,\s*/u;
+const REPORTING_ASIDE_LEAD = new RegExp(String.raw`${REPORTER_AND_VERB}\s*,\s*`, 'u');
 /** A predicate that opens with its verb ("will be deployed …", "are developed …"): what comes before it is its subject. */
 const PREDICATE_OPENS = /^[\s,;:–—]*(?:is|are|was|were|will|would|must|shall|may|can|could|should|has|have|had|remain|remains|stay|stays|need|needs)\b/i;
 /** A participle that opens a parenthesis ("released in February 2025,", "published on 10 July,"). */
