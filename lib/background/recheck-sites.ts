@@ -6,6 +6,7 @@
 import type { SiteSettings } from '../sites/site-settings';
 import { siteEnabled } from '../sites/site-settings';
 import type { BackgroundContext } from './context';
+import { reachableTabIds } from './reachable-tabs';
 
 /**
  * Sends `recheck-site` to every tab with a reported top frame whose site `before` and `after` treat
@@ -16,8 +17,7 @@ import type { BackgroundContext } from './context';
  */
 export async function recheckChangedTabs(ctx: Pick<BackgroundContext, 'frames' | 'port'>, before: SiteSettings, after: SiteSettings, alsoTabId?: number): Promise<void> {
   const tabIds = new Set<number>(alsoTabId === undefined ? [] : [alsoTabId]);
-  const open = await ctx.port.openTabIds().catch((): number[] => []);
-  for (const tabId of new Set([...open, ...ctx.frames.tabIds()])) {
+  for (const tabId of await reachableTabIds(ctx)) {
     const topUrl = ctx.frames.topUrl(tabId);
     if (topUrl === undefined || siteEnabled(before, topUrl) !== siteEnabled(after, topUrl)) tabIds.add(tabId);
   }

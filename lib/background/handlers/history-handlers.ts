@@ -12,6 +12,7 @@ import type { Handlers } from '../../messages/message-map';
 import { clearMentions, deleteMentions, getMention, importMentions, listMentions, updateMention } from '../store/mention-store';
 import { refreshAllBadges } from '../badge';
 import type { BackgroundContext } from '../context';
+import { reachableTabIds } from '../reachable-tabs';
 
 type HistoryRequests = Pick<
   ExtensionPageToBackground,
@@ -51,13 +52,12 @@ async function selectMentions(ctx: BackgroundContext, query: MentionQuery, claim
 
 /**
  * Tells every tab's frames that a mention's wrong-match flag changed: the frame whose page holds its
- * highlight dims it (or shows it again). Every open tab, and every tab the background has heard from:
- * a worker that stopped and started again knows no tab, and the note editor's request names none. A
- * tab without our content script, or closed meanwhile, is skipped. Never rejects.
+ * highlight dims it (or shows it again). Every tab the background can reach (`reachableTabIds`): the
+ * note editor's request names none. A tab without our content script, or closed meanwhile, is skipped.
+ * Never rejects.
  */
 async function showWrongMatch(ctx: BackgroundContext, mentionId: string, flagged: boolean): Promise<void> {
-  const open = await ctx.port.openTabIds().catch((): number[] => []);
-  const tabs = new Set([...open, ...ctx.frames.tabIds()]);
+  const tabs = await reachableTabIds(ctx);
   await Promise.all([...tabs].map((tabId) => Promise.resolve().then(() => ctx.port.sendToContent(tabId, { type: 'show-wrong-match', mentionId, flagged })).catch(() => undefined)));
 }
 
