@@ -936,7 +936,8 @@ function judgeUnit(
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
     const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, unitTerms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
-    const decision = accepts(features, t, options.model);
+    const statedHeadline = heading && block.kind !== 'item' && headlineStates(text, unit, d, claim);
+    const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
     if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
@@ -1142,6 +1143,28 @@ function namedAsSubject(text: string, d: UnitDiscourse, actor: number): boolean 
     (m) => (m.actors.includes(actor) || m.coalitions.includes(actor)) && !POSSESSIVE_END.test(text.slice(m.start, m.end)) && !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)),
   );
 }
+
+/** Words a headline needs to read as a sentence that states something (see `headlineStates`). */
+const HEADLINE_STATES_WORDS = 5;
+
+/**
+ * Whether a heading reads as a sentence about the claim: five words or more, a finite verb (a headline's
+ * present tense included: "requires", "won't", "drops"), and the claim's actor or law named in it not
+ * as an owner ("OpenAI says …", "California's SB 53 now requires …"), and not a label before a colon or
+ * a date ("2 November 2023: Bletchley Park", "Texas: enforcement and the cure period").
+ */
+function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim): boolean {
+  const line = text.slice(unit.start, unit.end);
+  if (wordCount(line) < HEADLINE_STATES_WORDS || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
+  return d.mentions.some(
+    (m) =>
+      (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument))) &&
+      !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)) && !POSSESSIVE_END.test(text.slice(m.start, m.end)),
+  );
+}
+
+/** A heading that labels its topic before a colon or dash of at most three words, or starts with a date. */
+const LABEL_LEAD = /^\s*(?:[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$|\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)/u;
 
 /** Words from which a headline reads as a sentence rather than a topic label. */
 const HEADLINE_SENTENCE_WORDS = 7;

@@ -163,12 +163,15 @@ export function ruleAccepts(f: Features, t: Tunables): boolean {
  * saying it: a unit missing one of the claim's key-term groups (the pause pledge without any
  * condition, the competitor pledge without matching) needs `ungatedThreshold`; a heading states a
  * topic, so it needs the rule's heading score (items listed under a heading are its content, not
- * headings); a unit mostly about something else (focus under
+ * headings), unless it is a headline written as a sentence about the claim's actor or law
+ * (`statedHeadline`: "OpenAI says it may relax safety requirements if a rival ships first"), which
+ * needs only `headlineSentenceScore`; a unit mostly about something else (focus under
  * `modelMinFocus`) needs the strong score.
  */
-function meetsModelFloors(f: Features, probability: number, t: Tunables): boolean {
+function meetsModelFloors(f: Features, probability: number, t: Tunables, statedHeadline: boolean): boolean {
   if (f.gatesAll <= 0 && f.named <= 0 && probability < t.ungatedThreshold) return false;
-  if (f.heading > 0 && f.item <= 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < t.headingScore * t.modelHeadingRule) return false;
+  const headingScore = statedHeadline && t.headlineSentenceScore > 0 ? Math.min(t.headingScore, t.headlineSentenceScore) : t.headingScore;
+  if (f.heading > 0 && f.item <= 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < headingScore * t.modelHeadingRule) return false;
   if (f.focus < t.modelMinFocus && f.score < t.strongScore && f.named <= 0) return false;
   return true;
 }
@@ -182,14 +185,18 @@ function namedInSentence(f: Features, t: Tunables): boolean {
   return t.namedFrame > 0 && f.named > 0 && f.short <= 0 && f.heading <= 0 && f.frame >= t.namedFrame;
 }
 
-/** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
-export function accepts(f: Features, t: Tunables, file?: ModelFile): { accepted: boolean; probability: number } {
+/**
+ * Accept or not, by the configured decider; the model falls back to the rule until it is trained.
+ * `statedHeadline`: the unit is a heading written as a sentence with the claim's actor or law as its
+ * subject (see `meetsModelFloors`).
+ */
+export function accepts(f: Features, t: Tunables, file?: ModelFile, statedHeadline = false): { accepted: boolean; probability: number } {
   if (t.decider !== 'rules' && (file || MODEL_TRAINED)) {
     // Vetoes both deciders share: not about the actor; someone else's words; a question; a hypothetical someone.
     if (vetoed(f)) return { accepted: false, probability: 0 };
     const probability = modelProbability(f, file);
     const accepted =
-      (probability >= t.modelThreshold && meetsModelFloors(f, probability, t)) ||
+      (probability >= t.modelThreshold && meetsModelFloors(f, probability, t, statedHeadline)) ||
       namedInSentence(f, t) ||
       (t.decider === 'either' && ruleAccepts(f, t));
     return { accepted, probability };

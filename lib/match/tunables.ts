@@ -53,6 +53,12 @@ export interface Tunables {
   /** Headings and captions state topics: a heading needs this much score to be highlighted. */
   headingScore: number;
   /**
+   * Model: the score a headline written as a sentence needs instead of `headingScore`, when its subject
+   * is the claim's actor or law and it has a finite verb ("OpenAI says it may relax safety requirements
+   * if a competitor releases a high-risk model"), as front pages and digests state claims; 0: off.
+   */
+  headlineSentenceScore: number;
+  /**
    * A headline naming a claim's actor takes the claim the sentence right under it states, if it carries
    * this much of one of the claim's facets ("Google signs, with a warning" over "Google said it would
    * sign the code"); 0: off.
@@ -292,6 +298,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strongScore: 0.9,
   keyPhraseScore: 0.9,
   headingScore: 0.9,
+  headlineSentenceScore: 0.3,
   headlineFacet: 0.15,
   labelYields: 1,
   memberOwnClaimFirst: 1,

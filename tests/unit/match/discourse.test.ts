@@ -9,6 +9,7 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import { segmentDocument } from '../../../lib/match/segment-units';
+import type { Tunables } from '../../../lib/match/tunables';
 import { ACME, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
@@ -64,7 +65,7 @@ const CLAIMS: Claim[] = [
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
-const found = (text: string) => matchClaims(text, index).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
 const ids = (text: string) => [...new Set(found(text).map(([id]) => id))];
 
 describe('document model', () => {
@@ -149,9 +150,15 @@ describe('headlines over a section', () => {
     expect(found(['Acme promises a quarterly risk ledger', standfirst].join(SEP))).toHaveLength(2);
   });
 
-  it('leaves a headline when the claim is only stated further down the section', () => {
-    const text = ['Acme promises a quarterly risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
+  it('leaves a headline too short to state the claim when the claim is only stated further down the section', () => {
+    const text = ['Acme promises risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
     expect(found(text).map(([, span]) => span)).toEqual([standfirst]);
+  });
+
+  it('highlights a headline that states the claim as a sentence, wherever the section states it', () => {
+    const text = ['Acme promises a quarterly risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
+    expect(found(text).map(([, span]) => span)).toEqual(['Acme promises a quarterly risk ledger', standfirst]);
+    expect(found(text, { headlineSentenceScore: 0 }).map(([, span]) => span)).toEqual([standfirst]);
   });
 });
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
+import type { Tunables } from '../../../lib/match/tunables';
 import { ACME, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
@@ -96,7 +97,7 @@ const CLAIMS: Claim[] = [
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
-const found = (text: string) => matchClaims(text, index).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
 
 describe('wording a paraphrasing tool produces (curated synonyms)', () => {
   it('finds a pledge whose every content word was swapped for a rarer one', () => {
@@ -176,5 +177,21 @@ describe('a coalition named by its members ("the United States and the United Ki
     const list = 'The shipping safety accord adopted at the summit was endorsed by Zembla, Latveria, Globex and Initech.';
     expect(actorStrength(list)).toBeGreaterThan(0);
     expect(actorStrength(list)).toBeLessThan(1);
+  });
+});
+
+describe('a headline written as a sentence about the actor (a front page, a digest)', () => {
+  const under = 'The announcement came at an event in the capital on Tuesday.';
+
+  it('states its claim like any sentence', () => {
+    const headline = 'Acme AI says it will pay for power price rises its data centres cause';
+    expect(found([headline, under].join(SEP), { headlineSentenceScore: 0 })).toEqual([]);
+    expect(found([headline, under].join(SEP))).toEqual([['acme-power-bills', headline]]);
+  });
+
+  it('leaves a label naming the topic, and a headline with the actor only as an owner', () => {
+    for (const label of ['Acme AI: power prices and data centres', "Acme AI's data centres and the power prices they raise", '12 March: Acme AI and the price of power for data centres']) {
+      expect(found([label, under].join(SEP))).toEqual([]);
+    }
   });
 });
