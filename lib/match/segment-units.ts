@@ -262,7 +262,53 @@ function segmenterSentenceStarts(text: string, from: number, to: number): number
   return starts;
 }
 
+/**
+ * A spaced middle dot, bullet, diamond or bar between two stretches of words: a ticker's or a
+ * teaser's separator ("Anthropic no longer pledges to pause · OpenAI will adjust safeguards"), which
+ * ends what stands before it as a full stop would.
+ */
+const ITEM_SEPARATOR = /(?<=[\p{L}\p{N}.!?"”’)])\s+[·•◆▪|]\s+(?=["“‘(]?[\p{L}\p{N}])/gu;
+/** Words a stretch needs on each side of a separator to be cut there (see `cutAtItemSeparators`). */
+const SEPARATED_ITEM_WORDS = 5;
+
+/** Runs of letters or digits in text[from, to). */
+function wordsIn(text: string, from: number, to: number): number {
+  return text.slice(from, to).match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** The separators `ITEM_SEPARATOR` reads, for a cheap test before it runs. */
+const ITEM_SEPARATOR_CHARS = /[·•◆▪|]/;
+
+/** `spans` with each cut at every `ITEM_SEPARATOR` in it between two stretches of a sentence's length (the separator in neither). */
+function cutAtItemSeparators(text: string, spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const span of spans) {
+    const slice = text.slice(span.start, span.end);
+    if (!ITEM_SEPARATOR_CHARS.test(slice)) {
+      out.push(span);
+      continue;
+    }
+    let at = span.start;
+    for (const match of slice.matchAll(ITEM_SEPARATOR)) {
+      const cut = span.start + match.index + match[0].length;
+      // Menus, datelines and titles ("News | California | Tech", "Published 12 Jan · Updated 3 Feb")
+      // separate labels, not statements: only stretches of a sentence's length on both sides are cut.
+      const before = span.start + match.index;
+      if (wordsIn(text, at, before) < SEPARATED_ITEM_WORDS || wordsIn(text, cut, span.end) < SEPARATED_ITEM_WORDS) continue;
+      out.push({ start: at, end: before });
+      at = cut;
+    }
+    out.push({ start: at, end: span.end });
+  }
+  return out;
+}
+
 function sentenceSpans(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  return cutAtItemSeparators(text, punctuatedSentenceSpans(text, start, end));
+}
+
+/** The sentences of text[start, end) by their punctuation (Intl.Segmenter's rules, see `quickSentenceStarts`). */
+function punctuatedSentenceSpans(text: string, start: number, end: number): Array<{ start: number; end: number }> {
   // Headings, list items and short lines are one sentence: no need for the segmenter.
   if (end - start < SEGMENTER_CHUNK && !INNER_STOP.test(text.slice(start, end))) return [{ start, end }];
   const spans: Array<{ start: number; end: number }> = [];

@@ -17,6 +17,19 @@ describe('segmentUnits', () => {
     expect(unitTexts(text)).toEqual(['The lab will publish reports;', 'it will also delay releases;', 'critics are unconvinced.']);
   });
 
+  it('splits a ticker at its spaced separators, which belong to neither side', () => {
+    for (const separator of ['·', '•', '|', '◆']) {
+      const text = `BREAKING: The lab no longer pledges to pause training ${separator} A rival will adjust its safeguards if others ship first`;
+      expect(unitTexts(text)).toEqual(['BREAKING: The lab no longer pledges to pause training', 'A rival will adjust its safeguards if others ship first']);
+    }
+  });
+
+  it('leaves separators between labels (menus, datelines, titles) inside their unit', () => {
+    for (const text of ['Explainers | California | Tech', 'Published January 12, 2026 · Updated February 3, 2026', 'What frontier developers now owe the public | The Civic Ledger']) {
+      expect(unitTexts(text)).toEqual([text]);
+    }
+  });
+
   it('splits "- " list items and drops the marker', () => {
     const text = 'What changed:\n- The pause pledge is gone\n- Reports arrive every quarter\n* Roadmaps set goals';
     expect(unitTexts(text)).toEqual(['What changed:', 'The pause pledge is gone', 'Reports arrive every quarter', 'Roadmaps set goals']);
