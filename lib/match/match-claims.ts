@@ -118,6 +118,8 @@ const DATE_WRITTEN = `(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\
  */
 const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
 const CLAUSE_BREAK = /[,:;–—]\s+|(?<![-‐])\s+(?:and|while|but|whereas)\s+/g;
+/** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
+const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;
 
 const hydrated = new WeakMap<ClaimIndex, Map<string, HydratedIndex>>();
 
@@ -1624,7 +1626,9 @@ function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: rea
         let cut = -1;
         CLAUSE_BREAK.lastIndex = 0;
         for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) cut = previous.end + match.index + match[0].length;
-        if (cut > clauseStart && isClause(clauseStart, cut) && isClause(cut, unit.end)) {
+        // "The Center …, successor to the AI Safety Institute, extends its agreements to Google DeepMind":
+        // what follows the break is the predicate of the subject before it, not a clause of the next actor.
+        if (cut > clauseStart && isClause(clauseStart, cut) && isClause(cut, unit.end) && !VERB_AND_OBJECT_OPENS.test(text.slice(cut, cut + 40))) {
           cuts.push(cut);
           clauseStart = cut;
         }

@@ -14,7 +14,24 @@ import { ACME, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets
 const SEP = '\u2029';
 
 
+const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office'] };
+
 const CLAIMS: Claim[] = [
+  claim({
+    id: 'office-testing-agreements',
+    actor: TESTING_OFFICE,
+    statement: 'Under agreements the Model Testing Office signed with Acme AI and extended to Globex and Initech, the government tests major new models before and after release.',
+    phrasings: [
+      'The Testing Office can test new Acme AI models before and after release under its agreements.',
+      'The office extended its pre-release testing agreements to Globex and Initech.',
+    ],
+  }),
+  claim({
+    id: 'globex-open-weights',
+    actor: { id: 'globex', name: 'Globex', type: 'company', aliases: [] },
+    statement: 'Globex says it will keep releasing the weights of its models openly.',
+    phrasings: ['Globex promises to keep its model weights open.'],
+  }),
   claim({
     id: 'acme-power-bills',
     actor: ACME,
@@ -193,5 +210,17 @@ describe('a headline written as a sentence about the actor (a front page, a dige
     for (const label of ['Acme AI: power prices and data centres', "Acme AI's data centres and the power prices they raise", '12 March: Acme AI and the price of power for data centres']) {
       expect(found([label, under].join(SEP))).toEqual([]);
     }
+  });
+});
+
+describe('a subject cut off by an aside from its predicate, in a sentence naming other actors after it', () => {
+  it('keeps the predicate with its subject, not as a clause of the next actor', () => {
+    const text = 'The Model Testing Office, successor to the Model Bureau, extends its pre-release testing agreements to Globex and Initech, with a focus on security risks.';
+    expect(found(['Testing news', text].join(SEP))).toEqual([['office-testing-agreements', text]]);
+  });
+
+  it('still cuts where a new actor is the subject of its own clause', () => {
+    const text = 'The Model Testing Office extended its pre-release testing agreements to Initech, and Globex promised to keep its model weights open.';
+    expect(found(['Testing news', text].join(SEP)).map(([id]) => id)).toEqual(['office-testing-agreements', 'globex-open-weights']);
   });
 });
