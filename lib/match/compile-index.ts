@@ -1,12 +1,13 @@
 import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
+import { unknownLookingNames } from './discourse';
 import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
 import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
 /** Bumped whenever the index's shape changes, so a stored index of an older shape is compiled again. */
-export const CLAIM_INDEX_FORMAT = 5;
+export const CLAIM_INDEX_FORMAT = 6;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -87,6 +88,12 @@ export interface ClaimIndex {
   actors: CompiledActor[];
   instruments: CompiledInstrument[];
   names: CompiledName[];
+  /**
+   * Names the claims' own statements and phrasings use that would otherwise read as an organisation or
+   * instrument the set does not know ("Safety and Security Framework"), lower case (discourse.ts
+   * `unknownLookingNames`): a page naming one is not about an outsider.
+   */
+  claimNames: string[];
   /** term id -> flat pairs [claim, weight×1000, claim, weight×1000, …]. */
   postings: number[][];
 }
@@ -307,5 +314,7 @@ export function compileClaimIndex(
     }
   });
 
-  return { format: CLAIM_INDEX_FORMAT, claimSetVersion, terms, claims: compiled, actors, instruments, names, postings };
+  const claimNames = new Set<string>();
+  for (const claim of claims) for (const text of [claim.statement, ...claim.phrasings]) for (const name of unknownLookingNames(text)) claimNames.add(name);
+  return { format: CLAIM_INDEX_FORMAT, claimSetVersion, terms, claims: compiled, actors, instruments, names, claimNames: [...claimNames].sort(), postings };
 }

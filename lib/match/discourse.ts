@@ -365,7 +365,33 @@ function instrumentClassOfHead(head: string): InstrumentClass | '' {
   return '';
 }
 
-/** Unknown organisations and instruments, skipping whatever overlaps a known name. */
+/** How an unknown-looking name (text[start, end) as `namesEndingAtHeads` found it) is looked up among the claim set's own. */
+function unknownNameKey(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
+}
+
+const claimNameSets = new WeakMap<ClaimIndex, ReadonlySet<string>>();
+
+/** `index.claimNames` as a set, built once per index. */
+function claimNamesOf(index: ClaimIndex): ReadonlySet<string> {
+  let names = claimNameSets.get(index);
+  if (!names) claimNameSets.set(index, (names = new Set(index.claimNames)));
+  return names;
+}
+
+/**
+ * The keys of the names in `text` that `findUnknown` would take for an organisation or instrument the
+ * claim set does not know ("Safety and Security Framework"): run on the claims' own statements and
+ * phrasings by `compileClaimIndex`, so a name the claims themselves use is never an outsider's.
+ */
+export function unknownLookingNames(text: string): string[] {
+  const keys: string[] = [];
+  for (const { start, end } of namesEndingAtHeads(text, ORGANISATION_HEAD, ORGANISATION)) keys.push(unknownNameKey(text, start, end));
+  for (const { start, end } of namesEndingAtHeads(text, INSTRUMENT_HEAD, INSTRUMENT)) keys.push(unknownNameKey(text, start, end));
+  return keys;
+}
+
+/** Unknown organisations and instruments, skipping whatever overlaps a known name or is a name the claims use. */
 function findUnknown(context: Context, known: readonly Mention[], spend: (n: number) => void): Mention[] {
   const { text, tokens } = context;
   const out: Mention[] = [];
@@ -383,12 +409,13 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     };
   })();
   const unknownNames = new Set<string>();
+  const claimNames = claimNamesOf(context.index);
   overlapsKnown.reset();
   for (const { start, end, groups: match } of namesEndingAtHeads(text, ORGANISATION_HEAD, ORGANISATION)) {
     spend(NAME_WINDOW);
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => !NOT_A_NAME.has(word));
-    if (words.length === 0) continue;
+    if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
     out.push({ start, end, actors: [], coalitions: [], instruments: [], unknown: 'org', unknownClass: '' });
     if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
   }
@@ -397,7 +424,7 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     spend(NAME_WINDOW);
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => /^[A-Z]/.test(word) && !NOT_A_NAME.has(word));
-    if (words.length === 0) continue;
+    if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
     out.push({ start, end, actors: [], coalitions: [], instruments: [], unknown: 'instrument', unknownClass: instrumentClassOfHead(match[2]!) });
   }
   // Once "Nimbus Labs" is named, a later bare "Nimbus" is the same organisation: one pass over tokens.

@@ -9,7 +9,7 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { ACME, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -222,5 +222,34 @@ describe('a subject cut off by an aside from its predicate, in a sentence naming
   it('still cuts where a new actor is the subject of its own clause', () => {
     const text = 'The Model Testing Office extended its pre-release testing agreements to Initech, and Globex promised to keep its model weights open.';
     expect(found(['Testing news', text].join(SEP)).map(([id]) => id)).toEqual(['office-testing-agreements', 'globex-open-weights']);
+  });
+});
+
+describe('a name the claims themselves use, shaped like an unknown organisation or instrument', () => {
+  const pactIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'pact-safety-framework',
+        actor: PACT,
+        instrument: { name: 'Harbour Pact', aliases: [] },
+        statement: 'Harbour Pact signatories with the most capable models commit to adopt and follow a Model Safety Framework, as their route to showing they comply with the law.',
+        phrasings: ['Signatories of the Harbour Pact pledge to adopt a Model Safety Framework for their most capable models.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const pactFound = (text: string) => matchClaims(text, pactIndex).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+
+  it('is known vocabulary, not an outsider the sentence is about', () => {
+    expect(pactIndex.claimNames).toContain('model safety framework');
+    const duty = 'Those that sign it commit to adopting and following a Model Safety Framework for their most capable models.';
+    expect(pactFound(['Harbour Pact news', duty].join(SEP))).toEqual([['pact-safety-framework', duty]]);
+    // The same set, compiled before claims' names were collected, took the name for an outsider's.
+    const unaware = { ...pactIndex, claimNames: [] };
+    expect(matchClaims(['Harbour Pact news', duty].join(SEP), unaware)).toEqual([]);
+  });
+
+  it('leaves a name the claims do not use as an unknown instrument', () => {
+    expect(pactIndex.claimNames).not.toContain('nimbus safety framework');
   });
 });
