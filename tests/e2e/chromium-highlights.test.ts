@@ -173,6 +173,30 @@ describe('Chromium: claim cards', () => {
     await article.close();
   });
 
+  test('an escape clause (an announced target with conditions its maker sets) is not called an aim (light and dark, 1280 and 360 px)', async () => {
+    const article = await openArticle(server.page('section-label.html'));
+    try {
+      await article.waitForHighlights('article p strong mark.pledge-lens-mark');
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+          await article.page.emulateMedia({ colorScheme });
+          await article.page.setViewportSize({ width, height });
+          await article.page.mouse.move(1, 1);
+          await article.waitForCardClosed();
+          await article.hoverHighlight('openai-preparedness-adjust-if-rival-releases');
+          const card = await article.waitForCard();
+          expect(card.kindLabel).toBe('Announced target');
+          expect(card.verdict).toMatch(/^Announced target, current since .+: OpenAI would do this only under conditions it sets itself, and nothing holds it to it\.$/);
+          expect(card.verdict).not.toMatch(/aims/);
+          await article.page.screenshot({ path: resolve(SHOTS, `chromium-conditional-verdict-${colorScheme}-${width}.png`) });
+        }
+      }
+    } finally {
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.close();
+    }
+  });
+
   test('hovering an announced target shows "Announced target"', async () => {
     const article = await openArticle(server.article('bullet-list-what-changed.html'));
     await article.hoverHighlight('anthropic-rsp3-frontier-safety-roadmaps');
