@@ -56,19 +56,54 @@ function PageLink({ url, title }: { url: string; title: string }) {
   );
 }
 
+/** The claim's label, with what it means on hover, by the claim's force: a pledge is binding by its maker's word, not in law. */
+function KindBadge({ claim }: { claim: ClaimCardData }) {
+  const t = useT();
+  return (
+    <span class={`badge badge-${claim.kind}`} title={t(kindMeaningMessage(claim.kind, claim.force))} data-testid="claim-kind">
+      {kindLabel(t, claim.kind)}
+    </span>
+  );
+}
+
+/** Status as the claim set says now, then the statement. */
+function StatusAndStatement({ claim }: { claim: ClaimCardData }) {
+  const t = useT();
+  return (
+    <>
+      <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span> <span class="statement">{claim.statement}</span>
+    </>
+  );
+}
+
 /** Kind and status as the claim set says now, then the statement. */
 function ClaimLine({ claim, claimId }: { claim: ClaimCardData | undefined; claimId: string }) {
   const t = useT();
   if (!claim) return <span class="muted">{t('list_claimGone', { id: claimId })}</span>;
   return (
     <>
-      {/* What the label means, on hover, by the claim's force: a pledge is binding by its maker's word, not in law. */}
-      <span class={`badge badge-${claim.kind}`} title={t(kindMeaningMessage(claim.kind, claim.force))} data-testid="claim-kind">
-        {kindLabel(t, claim.kind)}
-      </span>{' '}
-      <span class="status-words">{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span>{' '}
-      <span class="statement">{claim.statement}</span>
+      <KindBadge claim={claim} /> <StatusAndStatement claim={claim} />
     </>
+  );
+}
+
+/**
+ * A row's claim when the row above it has the same one: its label and "Same claim as above" on one
+ * line, the statement behind a disclosure. Several quotes of one claim (a page quoting it twice) each
+ * repeated its four-line statement, and the quotes ran together; a native `<details>` keeps the
+ * statement one keypress away for keyboard and screen-reader users, with its expanded state announced.
+ */
+function SameClaimLine({ claim }: { claim: ClaimCardData }) {
+  const t = useT();
+  return (
+    <details class="row-claim same-claim" data-testid="row-same-claim">
+      <summary>
+        <KindBadge claim={claim} /> <span class="same-claim-words">{t('list_sameClaimAsAbove')}</span>
+      </summary>
+      <p class="same-claim-statement">
+        <StatusAndStatement claim={claim} />
+      </p>
+    </details>
   );
 }
 
@@ -147,10 +182,12 @@ interface RowProps {
   /** What the group heading already says is not repeated in the row. */
   showPage: boolean;
   showClaim: boolean;
+  /** The row above it in the list has the same claim: the statement is folded away (SameClaimLine). */
+  sameClaimAsAbove: boolean;
   props: AnnotationListProps;
 }
 
-function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: RowProps) {
+function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimAsAbove, props }: RowProps) {
   const t = useT();
   const quoteId = `${useId()}-quote`;
   const flagged = mention.wrongMatch?.flagged === true;
@@ -164,11 +201,14 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, props }: R
       <blockquote id={quoteId} class="quote" data-testid="row-quote">
         {mention.anchor.exact}
       </blockquote>
-      {showClaim && (
-        <p class="row-claim" data-testid="row-claim">
-          <ClaimLine claim={claim} claimId={mention.claimId} />
-        </p>
-      )}
+      {showClaim &&
+        (sameClaimAsAbove && claim ? (
+          <SameClaimLine claim={claim} />
+        ) : (
+          <p class="row-claim" data-testid="row-claim">
+            <ClaimLine claim={claim} claimId={mention.claimId} />
+          </p>
+        ))}
       {change && <ChangeBadge change={change} />}
       {note && !editing && (
         <p class="note-text">
@@ -402,8 +442,18 @@ export function AnnotationList(props: AnnotationListProps) {
       listRef.current?.scrollIntoView({ block: 'start' });
     }, 0);
   };
-  const row = (mention: Mention, showPage: boolean, showClaim: boolean) => (
-    <AnnotationRow key={mention.id} mention={mention} claim={ownEntry(claims, mention.claimId)} change={ownEntry(changes, mention.id)} showPage={showPage} showClaim={showClaim} props={props} />
+  /** One list's rows; `above` is the mention shown just before this one in the same list, if any. */
+  const row = (mention: Mention, above: Mention | undefined, showPage: boolean, showClaim: boolean) => (
+    <AnnotationRow
+      key={mention.id}
+      mention={mention}
+      claim={ownEntry(claims, mention.claimId)}
+      change={ownEntry(changes, mention.id)}
+      showPage={showPage}
+      showClaim={showClaim}
+      sameClaimAsAbove={above?.claimId === mention.claimId}
+      props={props}
+    />
   );
   const label = (group: Group): string =>
     grouping === 'page'
@@ -422,7 +472,7 @@ export function AnnotationList(props: AnnotationListProps) {
       <div ref={listRef} tabIndex={-1} class="history-page" data-testid="history-page" data-page={page}>
         {grouping === 'none' ? (
           <ul class="history-list" data-testid="history-list" aria-label={t('list_stored')}>
-            {mentions.slice(page * pageSize, (page + 1) * pageSize).map((mention) => row(mention, true, true))}
+            {mentions.slice(page * pageSize, (page + 1) * pageSize).map((mention, i, shown) => row(mention, shown[i - 1], true, true))}
           </ul>
         ) : (
           <div class="history-list grouped" data-testid="history-list">
@@ -430,7 +480,7 @@ export function AnnotationList(props: AnnotationListProps) {
               <div key={group.key} class="history-group" data-testid="history-group" data-group-key={group.key}>
                 <GroupHeading group={group} grouping={grouping} claims={claims} changed={group.mentions.filter((mention) => ownEntry(changes, mention.id)).length} continued={continued} />
                 <ul class="group-rows" aria-label={label(group)}>
-                  {rows.map((mention) => row(mention, grouping !== 'page', grouping !== 'claim'))}
+                  {rows.map((mention, i) => row(mention, rows[i - 1], grouping !== 'page', grouping !== 'claim'))}
                 </ul>
               </div>
             ))}

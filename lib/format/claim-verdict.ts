@@ -131,6 +131,7 @@ const REQUIRED: Consequences = {
   declined: { pair: 'verdictRequired_declined' },
 };
 
+/** A goal or an aspiration: its maker aims at it, and can change or drop it. Also the words for a target of a force it should not have. */
 const TARGET: Consequences = {
   'in-force': { pair: 'verdictTarget_inForce' },
   pending: { pair: 'verdictTarget_pending' },
@@ -142,6 +143,55 @@ const TARGET: Consequences = {
   lapsed: { single: 'verdictTarget_lapsed' },
   disputed: { pair: 'verdictTarget_disputed' },
   declined: { pair: 'verdictTarget_declined' },
+};
+
+/** A "best effort" promise: its maker promised to try, not to succeed. What became of it reads as a goal's. */
+const BEST_EFFORT: Consequences = { ...TARGET, 'in-force': { pair: 'verdictBestEffort_inForce' } };
+
+/**
+ * A promise with conditions its maker sets and judges itself (an escape clause: "we may lower our
+ * safeguards if a rival releases first"). "Aims to do this" read as if it wanted to lower them.
+ * Declining one reads as a goal's ("chose not to pursue this").
+ */
+const CONDITIONAL: Consequences = {
+  'in-force': { pair: 'verdictConditional_inForce' },
+  pending: { pair: 'verdictConditional_pending' },
+  modified: { pair: 'verdictConditional_modified' },
+  superseded: { pair: 'verdictConditional_superseded' },
+  withdrawn: { pair: 'verdictConditional_withdrawn' },
+  fulfilled: { pair: 'verdictConditional_fulfilled' },
+  'partly-fulfilled': { pair: 'verdictConditional_partlyFulfilled' },
+  lapsed: { single: 'verdictConditional_lapsed' },
+  disputed: { pair: 'verdictConditional_disputed' },
+  declined: TARGET.declined,
+};
+
+/** A recommendation asks others (governments, the industry) to act: its maker neither aims at it nor did it when it was done. */
+const RECOMMENDATION: Consequences = {
+  'in-force': { pair: 'verdictRecommendation_inForce' },
+  pending: { pair: 'verdictRecommendation_pending' },
+  modified: { pair: 'verdictRecommendation_modified' },
+  superseded: { pair: 'verdictRecommendation_superseded' },
+  withdrawn: { pair: 'verdictRecommendation_withdrawn' },
+  fulfilled: { pair: 'verdictRecommendation_fulfilled' },
+  'partly-fulfilled': { pair: 'verdictRecommendation_partlyFulfilled' },
+  lapsed: { single: 'verdictRecommendation_lapsed' },
+  disputed: { pair: 'verdictRecommendation_disputed' },
+  declined: { pair: 'verdictRecommendation_declined' },
+};
+
+/** A declaration states a position or an intent ("frontier AI could cause serious harm"): declared, not aimed at. */
+const DECLARATION: Consequences = {
+  'in-force': { pair: 'verdictDeclaration_inForce' },
+  pending: { pair: 'verdictDeclaration_pending' },
+  modified: { pair: 'verdictDeclaration_modified' },
+  superseded: { pair: 'verdictDeclaration_superseded' },
+  withdrawn: { pair: 'verdictDeclaration_withdrawn' },
+  fulfilled: { pair: 'verdictDeclaration_fulfilled' },
+  'partly-fulfilled': { pair: 'verdictDeclaration_partlyFulfilled' },
+  lapsed: { single: 'verdictDeclaration_lapsed' },
+  disputed: { pair: 'verdictDeclaration_disputed' },
+  declined: { pair: 'verdictDeclaration_declined' },
 };
 
 /** "No commitment" says the same whatever its status, except for a refusal. */
@@ -163,6 +213,27 @@ const NOTHING: Consequences = {
 function bindingTable(force: string): Consequences {
   if (force === 'legal-obligation') return LAW;
   return force === 'contractual' || force === 'treaty' ? REQUIRED : PLEDGE;
+}
+
+/**
+ * What kind of promise an announced target is decides its words, as for a binding commitment: a goal
+ * or aspiration is aimed at, a best effort only tried, a conditional promise kept only under conditions
+ * its maker sets, a recommendation asked of others, a declaration declared. Any other force (one a
+ * target should not have) reads as a goal.
+ */
+function targetTable(force: string): Consequences {
+  switch (force) {
+    case 'best-effort':
+      return BEST_EFFORT;
+    case 'conditional':
+      return CONDITIONAL;
+    case 'recommendation':
+      return RECOMMENDATION;
+    case 'declaration':
+      return DECLARATION;
+    default:
+      return TARGET;
+  }
 }
 
 export interface Verdict {
@@ -196,7 +267,7 @@ const LAW_STANDS: ReadonlySet<ClaimStatus> = new Set(['in-force', 'pending', 'mo
  * @param now the reader's present (its local calendar day is compared with `effectiveDate`)
  */
 export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Date()): Verdict {
-  const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? TARGET : bindingTable(claim.force);
+  const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? targetTable(claim.force) : bindingTable(claim.force);
   const date = formatDay(claim.statusDate, t.locale);
   const effective = claim.effectiveDate;
   const today = dayOfInstant(now.toISOString());

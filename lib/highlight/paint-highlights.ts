@@ -751,9 +751,10 @@ function paintPieces(pieces: readonly NodeRange[], spec: HighlightSpec, mode: Pa
 /**
  * Makes a highlight's first element its one keyboard stop (however many elements inline markup split
  * it into): a button that opens the card. A button's content is presentational, so its accessible
- * name is what a screen reader reads in place of its text: a wrapped mark gets no `aria-label` and is
- * named by its text (the page's words, so a highlighted heading keeps its own name), and a proxy,
- * which holds no text, is named by the words it stands for. What the highlight is goes in
+ * name is what a screen reader reads in place of its text: a highlight in one mark gets no
+ * `aria-label` and is named by its text (the page's words, so a highlighted heading keeps its own
+ * name); one split by inline markup is named after all its words (`nameAfterWholeHighlight`); a
+ * proxy, which holds no text, is named by the words it stands for. What the highlight is goes in
  * `aria-description`, announced after the name: an attribute on the element itself, where an
  * `aria-describedby` would point at an id the page could give an element of its own (the first
  * element with an id wins), and could not point into the card's closed shadow root anyway.
@@ -765,7 +766,72 @@ function makeKeyboardStop(highlight: PaintedHighlight): void {
   first.setAttribute('role', 'button');
   first.setAttribute('aria-haspopup', 'dialog');
   first.setAttribute('aria-description', highlight.spec.description);
-  if (highlight.mode === 'range') first.setAttribute('aria-label', highlight.texts.join('').replace(/\s+/g, ' ').trim());
+  if (highlight.mode === 'range') first.setAttribute('aria-label', spokenText(highlight.texts.join('')));
+  else if (highlight.elements.length > 1) nameAfterWholeHighlight(highlight.elements);
+}
+
+/** Text as a screen reader would speak it: runs of whitespace as one space, none at the ends. */
+function spokenText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The paragraph (or larger block) a mark sits in: its nearest ancestor that is not inline markup. */
+function blockOf(mark: Element): Node {
+  let at: Node | null = mark.parentNode;
+  while (at && at.nodeType === ELEMENT_NODE && INLINE_TAGS.has((at as Element).tagName.toUpperCase()) && at.parentNode) at = at.parentNode;
+  return at ?? mark;
+}
+
+/**
+ * Elements that take their accessible name from their content, or are controls of the page's own: a
+ * mark inside one must stay readable there (a link named by nothing is worse than words heard twice).
+ */
+const NAMED_BY_CONTENT = 'a[href], button, label, summary, select, [role], [tabindex], [aria-label], [aria-labelledby]';
+
+/** Whether a mark lies in a named element of the page's own (below `block`) that does not also hold the keyboard stop. */
+function inOtherNamedElement(mark: Element, block: Node, stop: Element): boolean {
+  for (let at = mark.parentElement; at && at !== block; at = at.parentElement) if (at.matches(NAMED_BY_CONTENT) && !at.contains(stop)) return true;
+  return false;
+}
+
+/**
+ * A highlight split by inline markup (a bold "Context:" before the sentence, a link inside it): its
+ * keyboard stop, the first mark, holds only the words up to the markup, and a reader who tabbed to it
+ * heard "Context:" and nothing of the claim. The stop is named (`aria-label`) after all the words of
+ * the highlight in its block, and the highlight's other marks in that block are hidden from the
+ * accessibility tree (`aria-hidden`), their words being in the stop's name: reading on, a screen reader
+ * speaks the highlight once, as one button (a heading holding it keeps its words, once). A mark inside
+ * a link or another named element of the page's stays readable there (the link keeps its name; its
+ * words are then heard twice), and so does a mark in another block (a span reaching into the next
+ * paragraph), whose words are left out of the name.
+ */
+function nameAfterWholeHighlight(marks: readonly HTMLElement[]): void {
+  const stop = marks[0]!;
+  const block = blockOf(stop);
+  const inBlock = marks.filter((mark) => blockOf(mark) === block);
+  let words = '';
+  inBlock.forEach((mark, i) => {
+    // Marks that do not touch (text between them, a line break) are apart by a space: a <br> adds no text to join.
+    const previous = inBlock[i - 1];
+    if (previous && !touching(previous, mark)) words += ' ';
+    words += mark.textContent ?? '';
+  });
+  const name = spokenText(words);
+  if (name === spokenText(stop.textContent ?? '')) return;
+  stop.setAttribute('aria-label', name);
+  for (const mark of inBlock) if (mark !== stop && !inOtherNamedElement(mark, block, stop)) mark.setAttribute('aria-hidden', 'true');
+}
+
+/** Whether nothing but markup lies between two marks (no text, no line break): their words join without a space. */
+function touching(before: Element, after: Element): boolean {
+  const between = before.ownerDocument.createRange();
+  between.setStartAfter(before);
+  between.setEndBefore(after);
+  if (between.toString() !== '') return false;
+  const doc = before.ownerDocument;
+  const walker = doc.createTreeWalker(between.commonAncestorContainer, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if ((node as Element).localName === 'br' && between.intersectsNode(node)) return false;
+  return true;
 }
 
 function finish(highlight: PaintedHighlight, registry: HighlightRegistry): PaintedHighlight {

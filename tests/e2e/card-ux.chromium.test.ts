@@ -237,6 +237,46 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('keyboard: from Close, each Tab lands on a control, the note frame\'s first one included: no invisible stop on the frame\'s body (light and dark, 1280 and 360 px)', async () => {
+    const article = await openArticle();
+    try {
+      await inEachLook(article, async ({ colorScheme, width, where }) => {
+        const { focus } = await article.tabToFirstHighlight();
+        await article.waitForCard();
+        await article.page.keyboard.press('Enter');
+        await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
+        const editor = await noteEditorFrame(article.page);
+        await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+        /** Where one Tab press put focus: a control of the card, of the note frame (never its body), or the page. */
+        const stop = async (): Promise<string> => {
+          const inFrame = await editor.evaluate(() => (document.hasFocus() ? (document.activeElement === document.body ? 'frame body' : `frame ${document.activeElement?.localName}`) : undefined))
+            // Focus left the card, which closed: its frame is gone.
+            .catch(() => undefined);
+          if (inFrame) return inFrame;
+          const inCard = await article.inCard(focusedInCard);
+          if (inCard) return inCard.name;
+          const back = await article.focus();
+          return back.isHighlight && back.markIndex === focus.markIndex ? 'the highlight' : `page ${back.tag}`;
+        };
+        // The editor's page cannot scroll (a scroll container may be a Tab stop of its own): the frame holds all of it.
+        expect(await editor.evaluate(() => ({ overflow: getComputedStyle(document.documentElement).overflowY, overflows: document.documentElement.scrollHeight > innerHeight })), where).toEqual({ overflow: 'hidden', overflows: false });
+        const order: string[] = [];
+        for (let presses = 0; presses < 6; presses++) {
+          await article.press('Tab');
+          await article.page.waitForTimeout(60);
+          order.push(await stop());
+          if (order.at(-1) === 'frame a') await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-tab-into-note-${colorScheme}-${width}.png`) });
+        }
+        // "More", then straight to the note's legend link, its box, Save, Wrong match; past the last, back to the highlight.
+        expect(order, where).toEqual(['summary', 'frame a', 'frame textarea', 'frame button', 'frame input', 'the highlight']);
+        await article.pressEscape();
+      });
+    } finally {
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.close();
+    }
+  });
+
   test('keyboard: Escape in the note box and on "Save note" (the note frame, another document) closes the card and returns focus to the highlight', async () => {
     const article = await openArticle();
     try {

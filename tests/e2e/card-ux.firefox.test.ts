@@ -188,6 +188,44 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
     });
 
+    test('keyboard: from Close, each Tab lands on a control, the note frame\'s first one included: no invisible stop on the frame\'s body (1280 and 360 px)', async () => {
+      const at = await article.highlightOf(PAUSE_PLEDGE);
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await article.viewport(width, height);
+        await article.page.mouse.move(1, 1);
+        await article.run((index) => {
+          (document.activeElement as HTMLElement | null)?.blur();
+          document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus();
+        }, at);
+        await article.waitForCard();
+        await article.page.keyboard.press('Enter');
+        const editor = await noteEditor();
+        for (const deadline = Date.now() + 5_000; !(await editor.run(() => document.querySelector('textarea:not([disabled])') !== null, undefined)) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+        for (const deadline = Date.now() + 5_000; (await article.inCard(focusedInCard))?.name !== 'close' && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+        /** Where one Tab press put focus: a control of the card, of the note frame (never its body), or the page. */
+        const stop = async (): Promise<string> => {
+          const inFrame = await editor.run(() => (document.hasFocus() ? (document.activeElement === document.body ? 'frame body' : `frame ${document.activeElement?.localName}`) : ''), undefined)
+            // Focus left the card, which closed: its frame is gone.
+            .catch(() => '');
+          if (inFrame) return inFrame;
+          const inCard = await article.inCard(focusedInCard);
+          if (inCard) return inCard.name;
+          return (await article.run((index) => document.activeElement === document.querySelectorAll('mark.pledge-lens-mark')[index], at)) ? 'the highlight' : 'page';
+        };
+        // The editor's page cannot scroll (a scroll container may be a Tab stop of its own): the frame holds all of it.
+        expect(await editor.run(() => ({ overflow: getComputedStyle(document.documentElement).overflowY, overflows: document.documentElement.scrollHeight > innerHeight }), undefined), `${colorScheme} ${width} px`).toEqual({ overflow: 'hidden', overflows: false });
+        const order: string[] = [];
+        for (let presses = 0; presses < 6; presses++) {
+          await article.page.keyboard.press('Tab');
+          await new Promise((resume) => setTimeout(resume, 100));
+          order.push(await stop());
+          if (order.at(-1) === 'frame a') await article.page.screenshot({ path: resolve(SHOTS, `firefox-card-tab-into-note-${colorScheme}-${width}.png`) });
+        }
+        expect(order, `${colorScheme} ${width} px`).toEqual(['summary', 'frame a', 'frame textarea', 'frame button', 'frame input', 'the highlight']);
+        await article.page.keyboard.press('Escape');
+      }
+    });
+
     test('"Wrong match" dims the highlight on the page at once and after a reload; Undo, by keyboard, brings it back (pictures at 1280 and 360 px)', async () => {
       await article.viewport(1280, 900);
       const at = await article.highlightOf(PAUSE_PLEDGE);

@@ -1,14 +1,24 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { accessibilityTree } from './support/ax-tree';
+import { listHighlightWords } from './support/dom-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledKind, KIND_WORDS } from './support/claim-set';
 import { allowedClaims, requiredClaims } from './support/gold';
+import { REPO_ROOT } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
+
+/** Pictures of what the tests check, looked at by hand. */
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'highlights');
 
 let server: StaticServer;
 let browser: ChromiumWithExtension;
 const opened: ArticlePage[] = [];
+
+/** Each highlight's kind and words, in document order (its marks' text from its keyboard stop on). */
+const highlightWords = (article: ArticlePage) => article.page.evaluate(listHighlightWords);
 
 async function openArticle(url: string): Promise<ArticlePage> {
   const article = await ArticlePage.open(browser.context, url);
@@ -17,6 +27,7 @@ async function openArticle(url: string): Promise<ArticlePage> {
 }
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   server = await startStaticServer();
   browser = await launchChromiumWithExtension();
 });
@@ -29,7 +40,7 @@ afterAll(async () => {
 describe('Chromium: what a screen reader reads (the accessibility tree)', () => {
   const HEADLINE = 'If you can’t beat them: Anthropic scales back on AI safety pledge';
 
-  test('a highlighted headline keeps its name; each highlight is a button named by its own words and described by its kind', async () => {
+  test('a highlighted headline keeps its name; each highlight is a button named by all its words and described by its kind', async () => {
     const article = await openArticle(server.page('highlighted-headline.html'));
     // The last of the page's three highlights: a sentence across a link.
     await article.waitForHighlights('article p a mark.pledge-lens-mark');
@@ -39,15 +50,32 @@ describe('Chromium: what a screen reader reads (the accessibility tree)', () => 
     expect(tree.filter((node) => node.role === 'heading' && node.level === 1).map((node) => node.name), 'the h1, as a heading list shows it').toEqual([HEADLINE]);
     // (Chromium keeps a name's edge whitespace, which no screen reader speaks.)
     const buttons = tree.filter((node) => node.role === 'button' && node.description.includes('(Pledge Lens)')).map((node) => ({ ...node, name: node.name.trim() }));
-    // Each button's name is the words of its keyboard stop (the highlight's first mark: up to the link
-    // for the sentence across one), the page's words as they read without Pledge Lens.
-    expect(buttons).toEqual(
-      stops.map((stop) => ({ role: 'button', name: stop.text.replace(/\s+/g, ' ').trim(), description: `${KIND_WORDS[stop.kind]} (Pledge Lens): press Enter for details` })),
-    );
-    expect(buttons.map((button) => button.name)).toEqual([HEADLINE, expect.stringMatching(/^The move scraps the promise not to release AI models/), 'Instead, Anthropic will publish']);
+    // Each button's name is the words of its whole highlight (for the sentence across a link, all of
+    // it, not the words up to the link), the page's words as they read without Pledge Lens.
+    const words = await highlightWords(article);
+    expect(buttons).toEqual(words.map(({ kind, text }) => ({ role: 'button', name: text, description: `${KIND_WORDS[kind]} (Pledge Lens): press Enter for details` })));
+    expect(buttons.map((button) => button.name)).toEqual([HEADLINE, expect.stringMatching(/^The move scraps the promise not to release AI models/), expect.stringMatching(/^Instead, Anthropic will publish Risk Reports every three to six months/)]);
     expect(tree.filter((node) => node.role === 'link').map((node) => node.name)).toContain('Risk Reports every three to six months');
     // No highlight is named by our label any more, so no node is.
     expect(tree.filter((node) => node.name.includes('Pledge Lens'))).toEqual([]);
+    await article.close();
+  });
+
+  test('a highlight split by a bold section label: one keyboard stop, named by the whole sentence, which is read once', async () => {
+    const article = await openArticle(server.page('section-label.html'));
+    await article.waitForHighlights('article p strong mark.pledge-lens-mark');
+    const [highlight] = await highlightWords(article);
+    expect(highlight?.text).toMatch(/^Context: OpenAI's updated Preparedness Framework says it may adjust its safeguards .*comparable ones\.?$/);
+    const stops = (await article.highlights()).filter((mark) => mark.tabIndex === 0);
+    expect(stops, 'one keyboard stop').toHaveLength(1);
+    // Tab reaches it: its name is the sentence with its label, its description what it is.
+    await article.tabToFirstHighlight();
+    const tree = await accessibilityTree(article.page);
+    const buttons = tree.filter((node) => node.role === 'button' && node.description.includes('(Pledge Lens)'));
+    expect(buttons.map((node) => ({ ...node, name: node.name.trim() }))).toEqual([{ role: 'button', name: highlight!.text, description: 'Announced target (Pledge Lens): press Enter for details' }]);
+    // Reading on, the sentence is not heard again after the button: no text node outside it repeats it.
+    expect(tree.filter((node) => node.role === 'StaticText' && node.name.includes('Preparedness Framework says')), 'the sentence read a second time').toEqual([]);
+    await article.page.screenshot({ path: resolve(SHOTS, 'chromium-section-label-focus.png') });
     await article.close();
   });
 });
@@ -143,6 +171,30 @@ describe('Chromium: claim cards', () => {
     expect(card.sources.length).toBeGreaterThan(0);
     for (const source of card.sources) if (source.href !== null) expect(source.href).toMatch(/^https:\/\//);
     await article.close();
+  });
+
+  test('an escape clause (an announced target with conditions its maker sets) is not called an aim (light and dark, 1280 and 360 px)', async () => {
+    const article = await openArticle(server.page('section-label.html'));
+    try {
+      await article.waitForHighlights('article p strong mark.pledge-lens-mark');
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+          await article.page.emulateMedia({ colorScheme });
+          await article.page.setViewportSize({ width, height });
+          await article.page.mouse.move(1, 1);
+          await article.waitForCardClosed();
+          await article.hoverHighlight('openai-preparedness-adjust-if-rival-releases');
+          const card = await article.waitForCard();
+          expect(card.kindLabel).toBe('Announced target');
+          expect(card.verdict).toMatch(/^Announced target, current since .+: OpenAI would do this only under conditions it sets itself, and nothing holds it to it\.$/);
+          expect(card.verdict).not.toMatch(/aims/);
+          await article.page.screenshot({ path: resolve(SHOTS, `chromium-conditional-verdict-${colorScheme}-${width}.png`) });
+        }
+      }
+    } finally {
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.close();
+    }
   });
 
   test('hovering an announced target shows "Announced target"', async () => {

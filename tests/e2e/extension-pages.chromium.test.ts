@@ -323,6 +323,83 @@ describe('Chromium options page: annotation history', () => {
     }
   });
 
+  test('one page quoting a claim several times: the statement is said once, the rows after it folded to one line with a disclosure (light and dark, 1280 and 360 px)', async () => {
+    // Six quotes on one page, in reading order: the pause pledge three times, another claim, the pause pledge twice.
+    const claims = new Map(bundledClaimSet.claims.map((claim) => [claim.id, claim as Claim]));
+    const pause = 'anthropic-rsp-pause-pledge';
+    const other = bundledClaimSet.claims.find((claim) => claim.actor.name !== 'Anthropic')!.id;
+    const order = [pause, pause, pause, other, pause, pause];
+    const pageUrl = 'https://news.example/one-page-many-quotes';
+    const sentences = order.map((_, index) => `Quote ${index + 1}: the words this page uses for the claim, a sentence long.`);
+    const pageText = sentences.join(' ');
+    const quotes: Mention[] = order.map((claimId, index) => {
+      const start = pageText.indexOf(sentences[index]!);
+      const anchor = makeAnchor(pageText, start, start + sentences[index]!.length);
+      const seen = new Date(Date.UTC(2026, 10, 20, 12, 0)).toISOString();
+      return { id: mentionId(pageUrl, claimId, anchor.exact, anchor.prefix, anchor.suffix), pageUrl, pageTitle: 'One page, many quotes', claimId, anchor, firstSeen: seen, lastSeen: seen };
+    });
+    const options = await openOptions();
+    let saved: string | undefined;
+    try {
+      saved = (await options.exportHistory('w3c')).text;
+      await options.clearAll();
+      await options.waitForHistoryCount(0);
+      const imported = await options.importAnnotations({ name: 'quotes.jsonld', text: JSON.stringify(exportW3c(quotes, claims, { generatedAt: '2026-11-21T00:00:00.000Z' })) });
+      expect(imported.ok, JSON.stringify(imported)).toBe(true);
+      await options.waitForHistoryCount(order.length);
+      const page = options.page;
+      await page.locator('[data-testid=group-by-page]').check();
+      const rows = page.locator('[data-testid=history-row]');
+      const shape = () => rows.evaluateAll((list) => list.map((row) => (row.querySelector('[data-testid=row-claim]') ? 'whole' : row.querySelector('[data-testid=row-same-claim]') ? 'folded' : 'none')));
+      expect(await shape(), 'the claim said whole where it differs from the row above').toEqual(['whole', 'folded', 'folded', 'whole', 'whole', 'folded']);
+      // A folded claim is one line: its label and "Same claim as above".
+      const folded = page.locator('[data-testid=row-same-claim]').first();
+      expect((await folded.locator('summary').textContent())?.trim()).toBe('Binding commitment Same claim as above');
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.setViewportSize({ width, height });
+          const where = `${colorScheme} ${width} px`;
+          await rows.first().scrollIntoViewIfNeeded();
+          await page.screenshot({ path: resolve(SHOTS, `history-same-claim-${colorScheme}-${width}.png`) });
+          const summaryBox = await folded.locator('summary').boundingBox();
+          const lineHeight = await folded.locator('summary').evaluate((summary) => parseFloat(getComputedStyle(summary).lineHeight) || 20);
+          const wholeBox = await page.locator('[data-testid=row-claim]').first().boundingBox();
+          // One line on a wide screen; on a phone its words may go under the label (two short lines, against the statement's ten).
+          expect(summaryBox!.height, `${where}: the folded claim's lines`).toBeLessThanOrEqual(lineHeight * (width > 600 ? 1.6 : 2.6));
+          expect(summaryBox!.height, `${where}: the folded claim against the whole one`).toBeLessThan(wholeBox!.height / 2);
+          // Rows do not overlap one another.
+          const boxes = await rows.evaluateAll((list) => list.map((row) => row.getBoundingClientRect()).map(({ top, bottom }) => ({ top, bottom })));
+          boxes.slice(1).forEach((box, i) => expect(box.top, `${where}: row ${i + 2} below row ${i + 1}`).toBeGreaterThanOrEqual(boxes[i]!.bottom - 0.5));
+        }
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await audit(page, 'the history with folded claims');
+      // By keyboard: the disclosure is a Tab stop named by its words; Enter opens it on the statement.
+      await folded.locator('summary').focus();
+      expect(await page.evaluate(() => document.activeElement?.localName)).toBe('summary');
+      await page.keyboard.press('Enter');
+      expect(await folded.evaluate((details) => (details as HTMLDetailsElement).open)).toBe(true);
+      const statement = bundledClaimSet.claims.find((claim) => claim.id === pause)!.statement;
+      expect(await folded.locator('.same-claim-statement').textContent()).toContain(statement);
+      expect(await folded.locator('.same-claim-statement').isVisible()).toBe(true);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.setViewportSize({ width, height });
+          await folded.evaluate((details) => details.scrollIntoView({ block: 'center' }));
+          await page.screenshot({ path: resolve(SHOTS, `history-same-claim-open-${colorScheme}-${width}.png`) });
+        }
+      }
+    } finally {
+      await options.page.emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
+      await options.clearAll().catch(() => undefined);
+      if (saved) await options.importAnnotations({ name: 'saved.jsonld', text: saved }).catch(() => undefined);
+      await options.close();
+    }
+  });
+
   test('an invalid JSON file and a foreign JSON-LD file are refused with a reason, and the history is unchanged', async () => {
     const options = await openOptions();
     try {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledKind } from './support/claim-set';
+import { listHighlightWords } from './support/dom-probes';
 import { FirefoxArticlePage, launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { allowedClaims, requiredClaims } from './support/gold';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -36,14 +37,16 @@ describe('Firefox: the MV2 build', () => {
         expect(highlight.kind, `kind of ${highlight.claimId}`).toBe(bundledKind(highlight.claimId));
         expect(highlight.mentionId).toMatch(/\S/);
       }
-      // Every mention has exactly one keyboard stop, named by its words and described for screen readers.
+      // Every mention has exactly one keyboard stop, named by all its words and described for screen readers.
       const stops = highlights.filter((h) => h.tabIndex === 0);
       expect(stops.length).toBe(new Set(highlights.map((h) => h.mentionId)).size);
-      for (const stop of stops) {
+      const words = await article.run(listHighlightWords, undefined);
+      expect(words).toHaveLength(stops.length);
+      stops.forEach((stop, i) => {
         expect(stop.role).toBe('button');
-        expect(stop.ariaLabel).toBeNull();
+        expect((stop.ariaLabel ?? stop.text).replace(/\s+/g, ' ').trim(), 'named by its whole highlight').toBe(words[i]!.text);
         expect(stop.ariaDescription).toMatch(/^(Binding commitment|Announced target) \(/);
-      }
+      });
       expect(await article.misplacedHighlights()).toEqual([]);
     } finally {
       await article.close();
@@ -64,10 +67,29 @@ describe('Firefox: the MV2 build', () => {
       };
       expect(await named('heading', headline), 'the h1, named by its text').toEqual(['H1']);
       expect(await named('button', headline), 'its highlight, named by the same words').toEqual(['MARK Binding commitment (Pledge Lens): press Enter for details']);
-      expect(await named('button', 'Instead, Anthropic will publish'), 'a sentence across a link: the words before the link').toEqual(['MARK Binding commitment (Pledge Lens): press Enter for details']);
+      const acrossLink = (await article.run(listHighlightWords, undefined)).at(-1)!.text;
+      expect(acrossLink).toMatch(/^Instead, Anthropic will publish Risk Reports every three to six months/);
+      expect(await named('button', acrossLink), 'a sentence across a link: named by all of it').toEqual(['MARK Binding commitment (Pledge Lens): press Enter for details']);
       expect(await named('link', 'Risk Reports every three to six months')).toEqual(['A']);
       const stops = (await article.highlights()).filter((highlight) => highlight.tabIndex === 0);
-      expect(stops.map((stop) => [stop.role, stop.ariaLabel, stop.ariaDescription])).toEqual(stops.map(() => ['button', null, 'Binding commitment (Pledge Lens): press Enter for details']));
+      expect(stops.map((stop) => [stop.role, stop.ariaDescription])).toEqual(stops.map(() => ['button', 'Binding commitment (Pledge Lens): press Enter for details']));
+    } finally {
+      await article.close();
+    }
+  });
+
+  test('a highlight split by a bold section label: one keyboard stop, named by the whole sentence', async () => {
+    const article = await FirefoxArticlePage.open(firefox.browser, server.page('section-label.html'));
+    try {
+      await article.waitForHighlights('article p strong mark.pledge-lens-mark');
+      const [highlight] = await article.run(listHighlightWords, undefined);
+      expect(highlight?.text).toMatch(/^Context: OpenAI's updated Preparedness Framework says it may adjust its safeguards .*comparable ones\.?$/);
+      expect((await article.highlights()).filter((mark) => mark.tabIndex === 0), 'one keyboard stop').toHaveLength(1);
+      const found = await article.page.$$(`::-p-aria([name="${highlight!.text}"][role="button"])`);
+      expect(await Promise.all(found.map((handle) => handle.evaluate((element) => `${element.tagName} ${element.getAttribute('aria-description') ?? ''}`)))).toEqual([
+        'MARK Announced target (Pledge Lens): press Enter for details',
+      ]);
+      expect(await article.page.$$(`::-p-aria([name="Context:"][role="button"])`), 'no button named by the label alone').toEqual([]);
     } finally {
       await article.close();
     }

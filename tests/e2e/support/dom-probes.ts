@@ -11,11 +11,26 @@ export interface HighlightInfo {
   kind: string;
   tabIndex: number;
   role: string | null;
-  /** Set only on a keyboard stop with no text of its own (a range highlight's proxy): marks are named by their words. */
+  /** Set only on a keyboard stop that does not hold all its highlight's words (a range highlight's proxy, the first of several marks): named by them. */
   ariaLabel: string | null;
   /** What the highlight is, announced after its name (on the keyboard stop). */
   ariaDescription: string | null;
   text: string;
+}
+
+/**
+ * Each highlight's kind and words, in document order: a keyboard stop's marks are it and the marks
+ * after it up to the next stop (a highlight split by inline markup), their text joined, whitespace as
+ * one space. What its keyboard stop's accessible name must say.
+ */
+export function listHighlightWords(): Array<{ kind: string; text: string }> {
+  const highlights: Array<{ kind: string; text: string }> = [];
+  for (const mark of document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')) {
+    if (mark.tabIndex === 0) highlights.push({ kind: mark.dataset.claimKind ?? '', text: '' });
+    const last = highlights[highlights.length - 1];
+    if (last) last.text += mark.textContent ?? '';
+  }
+  return highlights.map(({ kind, text }) => ({ kind, text: text.replace(/\s+/g, ' ').trim() }));
 }
 
 /** Every highlight element the extension painted (and any a page forged) in document order. */

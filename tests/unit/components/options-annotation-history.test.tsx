@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationHistory, type AnnotationHistoryProps } from '@/components/annotation-history';
+import { AnnotationList } from '@/components/annotation-list';
 import { claimOptionsFrom, toMentionQuery, EMPTY_FILTERS } from '@/components/annotation-filters';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { MentionQuery } from '@/lib/messages/extension-page-to-background';
@@ -309,7 +310,9 @@ describe('AnnotationHistory as a research view', () => {
     ]);
     expect(within(groups[0]!).getAllByTestId('history-row').map((row) => row.getAttribute('data-mention-id'))).toEqual(['m-1', 'm-3']);
     expect(within(groups[0]!).queryByTestId('row-page')).toBeNull();
-    expect(within(groups[0]!).getAllByTestId('row-claim')).toHaveLength(2);
+    // Both rows quote the same claim: the first says it whole, the second folds it (see below).
+    expect(within(groups[0]!).getAllByTestId('row-claim')).toHaveLength(1);
+    expect(within(groups[0]!).getAllByTestId('row-same-claim')).toHaveLength(1);
 
     fireEvent.click(screen.getByTestId('group-by-claim'));
     groups = screen.getAllByTestId('history-group');
@@ -319,15 +322,51 @@ describe('AnnotationHistory as a research view', () => {
     expect(within(groups[0]!).getAllByTestId('row-page')).toHaveLength(2);
   });
 
+  it('says a claim shared by consecutive rows once: the rows after the first show its label and "Same claim as above", the statement behind a disclosure', () => {
+    const third = mentionFixture({ id: 'm-4', anchor: { exact: 'A third quote of the pause', prefix: '', suffix: '', start: 800, end: 826 }, lastSeen: '2026-03-04T08:00:00.000Z' });
+    const other = mentionFixture({ id: 'm-5', claimId: 'acme-target', anchor: { exact: 'Acme hopes to publish cards', prefix: '', suffix: '', start: 600, end: 627 }, lastSeen: '2026-03-04T07:00:00.000Z' });
+    renderIn(<AnnotationHistory {...props({ initialGrouping: 'page', mentions: [pageTwo, third, other, props().mentions[0]!] })} />);
+    const rows = within(screen.getAllByTestId('history-group')[0]!).getAllByTestId('history-row');
+    // Reading order: m-1 (pause, start 0), m-3 (pause, 400), m-5 (target, 600), m-4 (pause, 800).
+    expect(rows.map((row) => row.getAttribute('data-mention-id'))).toEqual(['m-1', 'm-3', 'm-5', 'm-4']);
+    const statementShown = rows.map((row) => within(row).queryByTestId('row-claim') !== null);
+    expect(statementShown, 'the claim is said whole where it differs from the row above').toEqual([true, false, true, true]);
+    const folded = within(rows[1]!).getByTestId('row-same-claim');
+    expect(folded.tagName).toBe('DETAILS');
+    expect(folded.hasAttribute('open')).toBe(false);
+    const summary = folded.querySelector('summary')!;
+    expect(summary.textContent).toBe('Binding commitment Same claim as above');
+    // The statement is one disclosure away, inside it (read when opened).
+    expect(folded.textContent).toContain(pause.statement);
+    expect(summary.textContent).not.toContain(pause.statement);
+    // Each row still names its own quote for its buttons.
+    expect(within(rows[1]!).getByTestId('row-quote').textContent).toBe('Later on the same page');
+  });
+
+  it('folds a repeated claim in the flat list and by day too, but never on a page\'s first row', () => {
+    const again = mentionFixture({ id: 'm-6', anchor: { exact: 'Another quote', prefix: '', suffix: '', start: 50, end: 63 }, lastSeen: '2026-03-04T09:30:00.000Z' });
+    const mentions = [again, props().mentions[0]!];
+    renderIn(<AnnotationHistory {...props({ mentions })} />);
+    expect(screen.getAllByTestId('row-claim')).toHaveLength(1);
+    expect(screen.getAllByTestId('row-same-claim')).toHaveLength(1);
+    cleanup();
+    // One row a page: the second page's row has no row above it there, so it says its claim whole.
+    renderIn(<AnnotationList mentions={mentions} claims={{ [pause.id]: pause }} onDelete={vi.fn()} emptyMessage="" pageSize={1} page={1} />);
+    expect(screen.getAllByTestId('history-row').map((row) => row.getAttribute('data-mention-id'))).toEqual(['m-1']);
+    expect(screen.getAllByTestId('row-claim')).toHaveLength(1);
+    expect(screen.queryByTestId('row-same-claim')).toBeNull();
+  });
+
   it('groups by the day last seen, newest day first, each day named once', () => {
     renderIn(<AnnotationHistory {...props({ initialGrouping: 'day', mentions: [pageTwo, ...props().mentions] })} />);
     const groups = screen.getAllByTestId('history-group');
     expect(groups.map((group) => group.getAttribute('data-group-key'))).toEqual(['2026-03-04', '2026-01-15']);
     expect(within(groups[0]!).getByTestId('group-heading').textContent).toMatch(/^Last seen on 4 Mar 2026 2 mentions/);
     expect(within(groups[0]!).getAllByTestId('history-row').map((row) => row.getAttribute('data-mention-id'))).toEqual(['m-3', 'm-1']);
-    // The day is in the heading; the page and the claim stay on each row.
+    // The day is in the heading; the page and the claim stay on each row (the second, the same claim, folded).
     expect(within(groups[0]!).getAllByTestId('row-page')).toHaveLength(2);
-    expect(within(groups[0]!).getAllByTestId('row-claim')).toHaveLength(2);
+    expect(within(groups[0]!).getAllByTestId('row-claim')).toHaveLength(1);
+    expect(within(groups[0]!).getAllByTestId('row-same-claim')).toHaveLength(1);
   });
 
   it('marks rows whose claim changed since they were read, in words', () => {

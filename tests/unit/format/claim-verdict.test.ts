@@ -35,6 +35,38 @@ describe('verdictOf', () => {
     expect(verdictOf(english, { ...pause, status: 'in-force' }).status).toBe('in force since 24 Feb 2026');
   });
 
+  it('words an announced target by its force: an escape clause is never something its maker "aims to" do', () => {
+    const rival = { kind: 'announced-target', force: 'conditional', status: 'in-force', statusDate: '2025-04-15', actorName: 'OpenAI' } as const;
+    expect(verdictSentence(english, rival)).toBe('Announced target, current since 15 Apr 2025: OpenAI would do this only under conditions it sets itself, and nothing holds it to it.');
+    expect(verdictOf(english, { ...rival, actorName: 'United States and United Kingdom' }).consequence).toBe(
+      'United States and United Kingdom would do this only under conditions they set themselves, and nothing holds them to it.',
+    );
+    expect(verdictOf(english, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind dropped this conditional promise.');
+    expect(verdictOf(english, { ...rival, force: 'recommendation' }).consequence).toBe('OpenAI recommends this, but it binds no one.');
+    expect(verdictOf(english, { ...rival, force: 'declaration', actorName: 'Bletchley Declaration signatories' }).consequence).toBe('Bletchley Declaration signatories declared this, but nothing holds them to it.');
+    expect(verdictOf(english, { ...rival, force: 'best-effort' }).consequence).toBe('OpenAI only promised to try to do this, and nothing holds it to it.');
+    // A goal and an aspiration are what a maker aims at.
+    for (const force of ['goal', 'aspiration']) expect(verdictOf(english, { ...rival, force }).consequence, force).toBe('OpenAI aims to do this, but nothing holds it to it.');
+    // Only a goal (or aspiration) is called one, whatever became of it; a declined conditional promise reads as a goal not pursued.
+    for (const status of CLAIM_STATUSES) {
+      for (const force of ['conditional', 'recommendation', 'declaration']) {
+        const { consequence } = verdictOf(english, { ...rival, force, status });
+        expect(consequence, `${force} ${status}`).not.toMatch(/\baims?\b|\bgoal\b|\bplans?\b/);
+      }
+    }
+  });
+
+  it('says the conditional, recommended and declared targets in natural German', () => {
+    const rival = { kind: 'announced-target', force: 'conditional', status: 'in-force', statusDate: '2025-04-15', actorName: 'OpenAI' } as const;
+    expect(verdictSentence(german, rival)).toBe('Angekündigtes Ziel, aktuell seit 15. Apr. 2025: OpenAI würde das nur unter selbst gesetzten Bedingungen tun und ist an nichts gebunden.');
+    expect(verdictOf(german, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind hat dieses bedingte Versprechen zurückgenommen.');
+    expect(verdictOf(german, { ...rival, force: 'recommendation', actorName: 'Anthropic' }).consequence).toBe('Anthropic empfiehlt das, aber es bindet niemanden.');
+    expect(verdictOf(german, { ...rival, force: 'declaration', status: 'modified', actorName: 'Meta' }).consequence).toBe('Meta hat diese Erklärung seither geändert und ist an nichts gebunden.');
+    for (const status of CLAIM_STATUSES) {
+      for (const force of ['conditional', 'recommendation', 'declaration']) expect(verdictOf(german, { ...rival, force, status }).consequence, `${force} ${status}`).not.toMatch(/strebt|Ziel\b|plant/);
+    }
+  });
+
   it('speaks of a law by those it covers, not by the government that made it', () => {
     const law = verdictOf(english, { kind: 'binding-commitment', force: 'legal-obligation', status: 'pending', statusDate: '2025-12-19', actorName: 'State of New York' });
     expect(`${law.status}: ${law.consequence}`).toBe('not yet in force (adopted 19 Dec 2025): Nobody has to comply yet.');
@@ -90,7 +122,11 @@ describe('verdictOf', () => {
 describe('verdicts in the reader’s language', () => {
   const ACTORS = { one: 'Anthropic', many: 'Frontier AI Safety Commitments signatories' } as const;
   /** A law's table, a contract's, a pledge's, a target's and "no commitment"'s: every force the verdict tells apart. */
-  const FORCES = { 'binding-commitment': ['legal-obligation', 'contractual', 'categorical-pledge'], 'announced-target': ['goal'], 'no-commitment': ['refusal'] } as const;
+  const FORCES = {
+    'binding-commitment': ['legal-obligation', 'contractual', 'categorical-pledge'],
+    'announced-target': ['goal', 'aspiration', 'best-effort', 'conditional', 'recommendation', 'declaration'],
+    'no-commitment': ['refusal'],
+  } as const;
   /** Language, its translator, and the day as written there. */
   const LANGUAGES: ReadonlyArray<[string, Translator, string]> = [
     ['en', english, '2 Jan 2026'],

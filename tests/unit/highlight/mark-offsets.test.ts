@@ -124,7 +124,10 @@ describe('paintHighlights on a hand-built article', () => {
       expect(first!.getAttribute('tabindex')).toBe('0');
       expect(first!.getAttribute('role')).toBe('button');
       expect(first!.getAttribute('aria-description')).toBe(`Claim ${specs[i]!.claimId}`);
-      expect(first!.hasAttribute('aria-label'), 'named by its words, not by an aria-label').toBe(false);
+      // Named by all its words: its own text when it holds them, else (split by inline markup) a label of them.
+      const words = markText(highlight).replace(/\s+/g, '');
+      expect((first!.getAttribute('aria-label') ?? first!.textContent ?? '').replace(/\s+/g, ''), 'the keyboard stop is named after the whole highlight').toBe(words);
+      if (highlight.elements.length === 1) expect(first!.hasAttribute('aria-label'), 'one mark: named by its own words').toBe(false);
       // One keyboard stop per mention, however many pieces inline markup cut it into.
       for (const element of rest) {
         expect(element.hasAttribute('tabindex')).toBe(false);
@@ -421,9 +424,18 @@ describe('paintHighlights: randomised property (200 seeded trees)', () => {
           if (registry.get(element) !== highlight) failures.push(`seed ${seed}: registry does not know a mark`);
         }
         const first = highlight.elements[0]!;
-        if (first.getAttribute('tabindex') !== '0' || first.getAttribute('role') !== 'button' || first.getAttribute('aria-description') !== s.description || first.hasAttribute('aria-label')) {
+        if (first.getAttribute('tabindex') !== '0' || first.getAttribute('role') !== 'button' || first.getAttribute('aria-description') !== s.description) {
           failures.push(`seed ${seed}: first mark lacks its keyboard and ARIA attributes`);
         }
+        // Named by its words: a highlight in one mark by its text; one split by markup by a label of its
+        // marks' words in order, from the first on (those in the first's block: a nested block's stay its own).
+        const label = first.getAttribute('aria-label');
+        const squeezed = (text: string) => text.replace(/\s+/g, '');
+        const ofItsMarks = (words: string): boolean => highlight.elements.reduce((left, element) => (left.startsWith(squeezed(element.textContent ?? '')) ? left.slice(squeezed(element.textContent ?? '').length) : left), words) === '';
+        if (highlight.elements.length === 1 ? label !== null : label !== null && !(squeezed(label).startsWith(squeezed(first.textContent ?? '')) && ofItsMarks(squeezed(label)))) {
+          failures.push(`seed ${seed}: keyboard stop named ${JSON.stringify(label)} for ${JSON.stringify(actual)}`);
+        }
+        if (highlight.elements.slice(1).some((element) => element.hasAttribute('aria-label') || element.hasAttribute('tabindex'))) failures.push(`seed ${seed}: a second keyboard stop`);
       }
       const secretsIntact = Array.from(document.querySelectorAll('textarea, script, [hidden], [style*="display:none"]')).every(
         (element) => element.querySelector('mark') === null,

@@ -8,7 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, kindMeaningMessage, LEGAL_FORCES } from '@/lib/format/claim-verdict';
+import { FORCE_MESSAGE, KIND_MEANING_MESSAGE, kindMeaningMessage, LEGAL_FORCES, verdictOf } from '@/lib/format/claim-verdict';
+import { english, german } from './test-translators';
 import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
 import type { MessageCatalogue } from '@/lib/i18n/message-format';
 import type { MessageName } from '@/lib/i18n/translator';
@@ -104,6 +105,27 @@ describe('the glosses of "Binding commitment" say what we mean by it, in every s
       const gloss = text('en', kindMeaningMessage('binding-commitment', claim.force));
       const legal = LEGAL_FORCES.has(claim.force as never);
       expect(withoutDenials('en', gloss).match(WORDS.en!.legal) !== null, `${claim.id} (${claim.force}): "${gloss}"`).toBe(legal);
+    }
+  });
+
+  it('every announced target in the bundled set gets a verdict that says what kind of promise it is, in every shipped language', () => {
+    /** Per language and force: what the current target's verdict must say (a conditional one's escape clause is not an aim). */
+    const SAYS: Readonly<Record<string, Readonly<Record<string, RegExp>>>> = {
+      en: { goal: /\baims?\b/, aspiration: /\baims?\b/, 'best-effort': /\bto try\b/, conditional: /only under conditions/, recommendation: /\brecommends?\b/, declaration: /\bdeclared\b/ },
+      de: { goal: /\bstreben?\b|\bstrebt\b/, aspiration: /\bstrebt\b|\bstreben\b/, 'best-effort': /bemühen/, conditional: /nur unter selbst gesetzten Bedingungen/, recommendation: /\bempfiehlt\b|\bempfehlen\b/, declaration: /\berklärt\b/ },
+    };
+    const targets = bundledClaims.filter((claim) => claim.kind === 'announced-target');
+    expect(targets.some((claim) => claim.force === 'conditional')).toBe(true);
+    for (const locale of LOCALES) {
+      const t = locale === 'de' ? german : english;
+      for (const claim of targets) {
+        const says = SAYS[locale]?.[claim.force];
+        expect(says, `${locale}: no words for a target of force ${claim.force}`).toBeDefined();
+        const { consequence } = verdictOf(t, { kind: 'announced-target', force: claim.force, status: 'in-force', statusDate: '2026-01-02', actorName: 'Acme' });
+        expect(consequence, `${locale} ${claim.id} (${claim.force})`).toMatch(says!);
+        // Only a goal or an aspiration is aimed at.
+        if (claim.force !== 'goal' && claim.force !== 'aspiration') expect(consequence, `${locale} ${claim.id}`).not.toMatch(SAYS[locale]!.goal!);
+      }
     }
   });
 
