@@ -124,6 +124,12 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     expect(found(['Acme AI news', ads].join(SEP))).toEqual([['acme-ad-free', ads]]);
   });
 
+  it('finds a pledge spun with "commercials", "promotions" and "organization" (ads, company)', () => {
+    for (const spun of ['Acme AI has pronounced that its chatbot will stay without commercials.', 'Acme AI says its assistant will stay without promotions.', 'The organization states that the assistant will remain free of promotions and commercials.']) {
+      expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-ad-free', spun]]);
+    }
+  });
+
   it('finds an agreement whose nouns and verb were swapped ("inked accords" for "signed an agreement")', () => {
     const spun = 'Acme AI inked an accord letting the state examine its archetypes.';
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
