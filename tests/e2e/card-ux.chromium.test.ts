@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Frame } from 'playwright-core';
+import type { FocusInfo } from './support/dom-probes';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { DIMMED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
@@ -50,6 +52,18 @@ async function inEachLook(article: ArticlePage, body: (look: { colorScheme: 'lig
       await body({ colorScheme, width, where: `${colorScheme} ${width} px` });
     }
   }
+}
+
+
+/** Tabs to the page's first highlight, presses Enter into its card (focus on Close) and waits for the note frame's editor. */
+async function enterCardByKeyboard(article: ArticlePage): Promise<{ focus: FocusInfo; editor: Frame }> {
+  const { focus } = await article.tabToFirstHighlight();
+  await article.waitForCard();
+  await article.page.keyboard.press('Enter');
+  await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
+  const editor = await noteEditorFrame(article.page);
+  await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+  return { focus, editor };
 }
 
 describe('Chromium: the card as a reader sees it', () => {
@@ -241,12 +255,7 @@ describe('Chromium: the card as a reader sees it', () => {
     const article = await openArticle();
     try {
       await inEachLook(article, async ({ colorScheme, width, where }) => {
-        const { focus } = await article.tabToFirstHighlight();
-        await article.waitForCard();
-        await article.page.keyboard.press('Enter');
-        await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
-        const editor = await noteEditorFrame(article.page);
-        await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+        const { focus, editor } = await enterCardByKeyboard(article);
         /** Where one Tab press put focus: a control of the card, of the note frame (never its body), or the page. */
         const stop = async (): Promise<string> => {
           const inFrame = await editor.evaluate(() => (document.hasFocus() ? (document.activeElement === document.body ? 'frame body' : `frame ${document.activeElement?.localName}`) : undefined))
@@ -282,12 +291,7 @@ describe('Chromium: the card as a reader sees it', () => {
     try {
       await article.page.setViewportSize({ width: 1280, height: 900 });
       for (const stop of ['textarea', 'button'] as const) {
-        const { focus } = await article.tabToFirstHighlight();
-        await article.waitForCard();
-        await article.page.keyboard.press('Enter');
-        await expect.poll(() => article.inCard(focusedInCard).then((focused) => focused?.name), { timeout: 5_000 }).toBe('close');
-        const editor = await noteEditorFrame(article.page);
-        await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+        const { focus, editor } = await enterCardByKeyboard(article);
         for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.press('Tab');
         // Inside the frame: its legend link, the note box, "Save note".
         for (let presses = 0; presses < 4 && (await editor.evaluate(() => document.activeElement?.localName)) !== stop; presses++) await article.press('Tab');

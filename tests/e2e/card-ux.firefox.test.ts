@@ -60,6 +60,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       return waitForFrame(firefox.browser, article.page, (frame) => frame.url.includes('/note-editor.html?') && frame.url.includes('capability='), 'the card’s note editor');
     }
 
+    /**
+     * Focuses the highlight element at `index` (leaving focus first: focus() where it already is fires
+     * no focus event, and Escape leaves it there), presses Enter into its card and returns its note editor.
+     */
+    async function enterCardByKeyboard(index: number): ReturnType<typeof noteEditor> {
+      await article.page.mouse.move(1, 1);
+      await article.run((at) => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[at]!.focus();
+      }, index);
+      await article.waitForCard();
+      await article.page.keyboard.press('Enter');
+      return noteEditor();
+    }
+
     /** How the page draws the highlight element at `index` among the page's marks (readHighlightLook). */
     async function highlightLook(index: number): Promise<HighlightLook> {
       const mark = (await article.page.$$('mark.pledge-lens-mark'))[index];
@@ -165,15 +180,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const at = await article.highlightOf(PAUSE_PLEDGE);
       const back = async (): Promise<boolean> => article.run((index) => document.activeElement === document.querySelectorAll('mark.pledge-lens-mark')[index], at);
       for (const stop of ['textarea', 'button'] as const) {
-        await article.page.mouse.move(1, 1);
-        // Escape left focus on this highlight: focus() there again would fire no focus event, so leave it first.
-        await article.run((index) => {
-          (document.activeElement as HTMLElement | null)?.blur();
-          document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus();
-        }, at);
-        await article.waitForCard();
-        await article.page.keyboard.press('Enter');
-        const editor = await noteEditor();
+        const editor = await enterCardByKeyboard(at);
         const active = (): Promise<string | undefined> => editor.run(() => (document.hasFocus() ? document.activeElement?.localName : undefined), undefined);
         for (const deadline = Date.now() + 5_000; !(await editor.run(() => document.querySelector('textarea:not([disabled])') !== null, undefined)) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
         for (let presses = 0; presses < 30 && (await article.inCard(focusedInCard))?.name !== 'iframe'; presses++) await article.page.keyboard.press('Tab');
@@ -192,14 +199,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const at = await article.highlightOf(PAUSE_PLEDGE);
       for (const [width, height] of [[1280, 900], [360, 740]] as const) {
         await article.viewport(width, height);
-        await article.page.mouse.move(1, 1);
-        await article.run((index) => {
-          (document.activeElement as HTMLElement | null)?.blur();
-          document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus();
-        }, at);
-        await article.waitForCard();
-        await article.page.keyboard.press('Enter');
-        const editor = await noteEditor();
+        const editor = await enterCardByKeyboard(at);
         for (const deadline = Date.now() + 5_000; !(await editor.run(() => document.querySelector('textarea:not([disabled])') !== null, undefined)) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
         for (const deadline = Date.now() + 5_000; (await article.inCard(focusedInCard))?.name !== 'close' && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
         /** Where one Tab press put focus: a control of the card, of the note frame (never its body), or the page. */
