@@ -144,7 +144,7 @@ describe('Firefox, light scheme: popup and options page', () => {
     const popup = await FirefoxPopupPage.open(session.firefox.browser, session.tabId);
     try {
       expect(await prefersDark(popup.page)).toBe(false);
-      expect((await popup.claims()).length, await popup.describe()).toBeGreaterThan(0);
+      expect((await popup.waitForClaims()).length, await popup.describe()).toBeGreaterThan(0);
       await audit(popup.page, 'the Firefox popup (light)');
     } finally {
       await popup.close();
@@ -288,7 +288,7 @@ describe('Firefox, dark scheme: popup and options page', () => {
     const popup = await FirefoxPopupPage.open(session.firefox.browser, session.tabId);
     try {
       expect(await prefersDark(popup.page)).toBe(true);
-      expect((await popup.claims()).length, await popup.describe()).toBeGreaterThan(0);
+      expect((await popup.waitForClaims()).length, await popup.describe()).toBeGreaterThan(0);
       await audit(popup.page, 'the Firefox popup (dark)');
     } finally {
       await popup.close();

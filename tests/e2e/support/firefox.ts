@@ -281,6 +281,15 @@ export class FirefoxPopupPage {
     return this.page.evaluate(readPopupClaims);
   }
 
+  /**
+   * The claims the popup lists, once it lists any: it may first settle on another answer (the page is
+   * still loading). An empty list when none came within `timeout` ms.
+   */
+  async waitForClaims(timeout = 10_000): Promise<PopupClaim[]> {
+    await pollPage(this.page, () => document.querySelector('[data-testid=claim-item]') !== null, [], { timeout }).catch(() => undefined);
+    return this.claims();
+  }
+
   emptyState(): Promise<string | undefined> {
     return this.page.evaluate(readPopupEmptyState);
   }
