@@ -271,10 +271,9 @@ describe('Chromium options page: annotation history', () => {
     const options = await openOptions();
     let saved: string | undefined;
     try {
-      saved = (await options.exportHistory('w3c')).text;
-      await options.clearAll();
-      await options.waitForHistoryCount(0);
-      expect((await options.importAnnotations({ name: 'many.jsonld', text: file })).ok).toBe(true);
+      const replaced = await options.replaceHistory({ name: 'many.jsonld', text: file });
+      saved = replaced.saved;
+      expect(replaced.imported.ok).toBe(true);
       await options.waitForHistoryCount(130);
       const page = options.page;
       const range = () => page.locator('[data-testid=pager-range]').textContent();
@@ -317,8 +316,7 @@ describe('Chromium options page: annotation history', () => {
       await page.locator('[data-testid=filter-text]').fill('Anthropic');
       await options.waitForHistoryCount(44);
     } finally {
-      await options.clearAll().catch(() => undefined);
-      if (saved) await options.importAnnotations({ name: 'saved.jsonld', text: saved }).catch(() => undefined);
+      await options.restoreHistory(saved);
       await options.close();
     }
   });
@@ -341,11 +339,9 @@ describe('Chromium options page: annotation history', () => {
     const options = await openOptions();
     let saved: string | undefined;
     try {
-      saved = (await options.exportHistory('w3c')).text;
-      await options.clearAll();
-      await options.waitForHistoryCount(0);
-      const imported = await options.importAnnotations({ name: 'quotes.jsonld', text: JSON.stringify(exportW3c(quotes, claims, { generatedAt: '2026-11-21T00:00:00.000Z' })) });
-      expect(imported.ok, JSON.stringify(imported)).toBe(true);
+      const replaced = await options.replaceHistory({ name: 'quotes.jsonld', text: JSON.stringify(exportW3c(quotes, claims, { generatedAt: '2026-11-21T00:00:00.000Z' })) });
+      saved = replaced.saved;
+      expect(replaced.imported.ok, JSON.stringify(replaced.imported)).toBe(true);
       await options.waitForHistoryCount(order.length);
       const page = options.page;
       await page.locator('[data-testid=group-by-page]').check();
@@ -394,8 +390,7 @@ describe('Chromium options page: annotation history', () => {
       }
     } finally {
       await options.page.emulateMedia({ colorScheme: 'light' }).catch(() => undefined);
-      await options.clearAll().catch(() => undefined);
-      if (saved) await options.importAnnotations({ name: 'saved.jsonld', text: saved }).catch(() => undefined);
+      await options.restoreHistory(saved);
       await options.close();
     }
   });

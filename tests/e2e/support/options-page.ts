@@ -120,6 +120,23 @@ export class OptionsPage {
     return this.pickFile('import-input', 'import-result', file, 'application/ld+json');
   }
 
+  /**
+   * Puts `file` in place of the reader's history as a user would (export it, Clear all, import the file):
+   * returns the saved export, for `restoreHistory`, and the import's result line.
+   */
+  async replaceHistory(file: PickedFile): Promise<{ saved: string; imported: ResultLine }> {
+    const saved = (await this.exportHistory('w3c')).text;
+    await this.clearAll();
+    await this.waitForHistoryCount(0);
+    return { saved, imported: await this.importAnnotations(file) };
+  }
+
+  /** Puts back a history `replaceHistory` saved; never throws, as it runs in a test's `finally`. */
+  async restoreHistory(saved: string | undefined): Promise<void> {
+    await this.clearAll().catch(() => undefined);
+    if (saved) await this.importAnnotations({ name: 'saved.jsonld', text: saved }).catch(() => undefined);
+  }
+
   // --- Claim set and packs --------------------------------------------------------------------
 
   async claimSetVersion(): Promise<string> {
