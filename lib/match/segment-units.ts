@@ -279,7 +279,11 @@ function wordsIn(text: string, from: number, to: number): number {
 /** The separators `ITEM_SEPARATOR` reads, for a cheap test before it runs. */
 const ITEM_SEPARATOR_CHARS = /[·•◆▪|]/;
 
-/** `spans` with each cut at every `ITEM_SEPARATOR` in it between two stretches of a sentence's length (the separator in neither). */
+/**
+ * `spans` with each cut at every `ITEM_SEPARATOR` in it between two stretches of a sentence's length (the
+ * separator in neither). Linear in the span: each stretch between separators is counted once (counting
+ * from every separator to the span's end made a 2,500-character run of "a b | a b | …" quadratic).
+ */
 function cutAtItemSeparators(text: string, spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   for (const span of spans) {
@@ -288,16 +292,27 @@ function cutAtItemSeparators(text: string, spans: Array<{ start: number; end: nu
       out.push(span);
       continue;
     }
+    const separators = [...slice.matchAll(ITEM_SEPARATOR)].map((match) => ({ start: span.start + match.index, end: span.start + match.index + match[0].length }));
+    // Words in the stretch before each separator, and in the stretch after the last.
+    const before = separators.map((separator, i) => wordsIn(text, i === 0 ? span.start : separators[i - 1]!.end, separator.start));
+    let after = separators.length > 0 ? wordsIn(text, separators[separators.length - 1]!.end, span.end) : 0;
+    // Words from each separator's end to the span's end.
+    const toEnd = new Array<number>(separators.length);
+    for (let i = separators.length - 1; i >= 0; i--) {
+      toEnd[i] = after;
+      after += before[i]!;
+    }
     let at = span.start;
-    for (const match of slice.matchAll(ITEM_SEPARATOR)) {
-      const cut = span.start + match.index + match[0].length;
+    let since = 0;
+    separators.forEach((separator, i) => {
+      since += before[i]!;
       // Menus, datelines and titles ("News | California | Tech", "Published 12 Jan · Updated 3 Feb")
       // separate labels, not statements: only stretches of a sentence's length on both sides are cut.
-      const before = span.start + match.index;
-      if (wordsIn(text, at, before) < SEPARATED_ITEM_WORDS || wordsIn(text, cut, span.end) < SEPARATED_ITEM_WORDS) continue;
-      out.push({ start: at, end: before });
-      at = cut;
-    }
+      if (since < SEPARATED_ITEM_WORDS || toEnd[i]! < SEPARATED_ITEM_WORDS) return;
+      out.push({ start: at, end: separator.start });
+      at = separator.end;
+      since = 0;
+    });
     out.push({ start: at, end: span.end });
   }
   return out;
