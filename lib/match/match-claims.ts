@@ -1141,9 +1141,12 @@ function judgeUnit(
  * AI Principles" does, "OpenAI's Frontier Governance Framework" does not.
  */
 function namedAsSubject(text: string, d: UnitDiscourse, actor: number): boolean {
-  return d.mentions.some(
-    (m) => (m.actors.includes(actor) || m.coalitions.includes(actor)) && !POSSESSIVE_END.test(text.slice(m.start, m.end)) && !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)),
-  );
+  return namedNotAsOwner(text, d, (m) => m.actors.includes(actor) || m.coalitions.includes(actor));
+}
+
+/** Whether the unit names something `of` picks out other than as an owner ("OpenAI says", not "OpenAI's framework"). */
+function namedNotAsOwner(text: string, d: UnitDiscourse, of: (mention: Mention) => boolean): boolean {
+  return d.mentions.some((m) => of(m) && !POSSESSIVE_END.test(text.slice(m.start, m.end)) && !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)));
 }
 
 /** Words a headline needs to read as a sentence that states something (see `headlineStates`). */
@@ -1158,11 +1161,7 @@ const HEADLINE_STATES_WORDS = 5;
 function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim): boolean {
   const line = text.slice(unit.start, unit.end);
   if (wordCount(line) < HEADLINE_STATES_WORDS || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
-  return d.mentions.some(
-    (m) =>
-      (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument))) &&
-      !POSSESSIVE_AFTER.test(text.slice(m.end, m.end + 40)) && !POSSESSIVE_END.test(text.slice(m.start, m.end)),
-  );
+  return namedNotAsOwner(text, d, (m) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument)));
 }
 
 /** A heading that labels its topic before a colon or dash of at most three words, or starts with a date. */
