@@ -13,7 +13,10 @@ interface BidiTree {
   result: { contexts: { context: string; url: string }[] };
 }
 interface ExtensionPageGlobals {
-  browser: { runtime: { sendMessage(message: object): Promise<unknown> } };
+  browser: {
+    runtime: { sendMessage(message: object): Promise<unknown> };
+    tabs: { get(tabId: number): Promise<{ status?: string; url?: string }> };
+  };
 }
 
 /** Host names the test server answers for (LiveBrowser.mapHost): Firefox resolves them to the loopback address itself, from launch. */
@@ -151,13 +154,26 @@ class FirefoxLivePopup implements LivePopup {
   }
 
   async setSiteToggle(on: boolean): Promise<void> {
-    if ((await this.siteToggle()) === undefined) throw new Error(`The popup has no site toggle; ${await this.describe()}`);
+    // The popup keeps asking about a page it has not heard from (every 400 ms): its switch may come a moment after it first settles.
+    const appeared = await pollPage(this.popup.page, () => document.querySelector('[data-testid=site-toggle]') !== null, [], { timeout: 5_000 }).catch(() => false);
+    if (!appeared) throw new Error(`The popup has no site toggle; ${await this.describe()}; ${await this.whatTheBackgroundKnows()}`);
     if ((await this.siteToggle()) !== on) await this.popup.page.click('[data-testid=site-toggle]');
     await pollPage(this.popup.page, (want: boolean) => document.querySelector<HTMLInputElement>('[data-testid=site-toggle]')?.checked === want, [on], { timeout: 5_000 });
   }
 
   describe(): Promise<string> {
     return this.popup.describe();
+  }
+
+  /** The popup's tab as the browser and the background see it, for a failure message. */
+  private whatTheBackgroundKnows(): Promise<string> {
+    return this.popup.page.evaluate(async () => {
+      const api = (globalThis as unknown as ExtensionPageGlobals).browser;
+      const tabId = Number(new URLSearchParams(location.search).get('tab'));
+      const tab = await api.tabs.get(tabId).then((found) => `tab ${tabId}: ${found.status ?? '?'} ${found.url ?? '(url hidden)'}`, (error: unknown) => `tab ${tabId}: ${String(error)}`);
+      const state = await api.runtime.sendMessage({ type: 'get-tab-state', tabId }).then((answer) => JSON.stringify(answer).slice(0, 300), (error: unknown) => String(error));
+      return `${tab}; background: ${state}`;
+    });
   }
 
   close(): Promise<void> {
