@@ -318,8 +318,46 @@ function cutAtItemSeparators(text: string, spans: Array<{ start: number; end: nu
   return out;
 }
 
+/**
+ * A footnote or endnote mark right after a sentence's closing punctuation, before the next sentence or
+ * the block's end: "… Emergency Services.3 It does not …" (a superscript extracted as a plain digit),
+ * "….[12]", "….*", "….³". UAX #29 sees no break before a digit after a full stop (SB6), so the next
+ * sentence ran on into this one, and the mark into every quote of it. Only after a word or a closing
+ * quote, so "version 2.3 The" and "in 2025.3 million" are left alone.
+ */
+const FOOTNOTE_MARK = /(?<=[\p{L}"”’)][.!?]["”’)]?)(?:\d{1,3}|\[\d{1,3}\]|[*†‡]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?=\s+["“‘(]?\p{Lu}|\s*$)/gu;
+/** The characters a footnote mark starts with, for a cheap test before `FOOTNOTE_MARK` runs. */
+const FOOTNOTE_AFTER_STOP = /[.!?]["”’)]?(?:\d|\[\d|[*†‡¹²³⁰⁴-⁹])|^[¹²³⁰⁴-⁹]/u;
+/** A superscript mark opening a span, before the next sentence or nothing. */
+const LEADING_SUPERSCRIPT_MARK = /^[¹²³⁰⁴-⁹]{1,3}(?=\s+["“‘(]?\p{Lu}|\s*$)/u;
+/** The end of a sentence after a word, as `FOOTNOTE_MARK` wants it before the mark. */
+const SENTENCE_END_BEFORE = /[\p{L}"”’)][.!?]["”’)]?$/u;
+
+/** `spans` with each cut at every footnote mark after a sentence's end (see `FOOTNOTE_MARK`), the mark in neither part. */
+function cutAtFootnoteMarks(text: string, spans: Array<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (const span of spans) {
+    const slice = text.slice(span.start, span.end);
+    if (!FOOTNOTE_AFTER_STOP.test(slice)) {
+      out.push(span);
+      continue;
+    }
+    let at = span.start;
+    // Superscript digits are no digits to UAX #29, so the break came before the mark: it opens this span.
+    const leading = LEADING_SUPERSCRIPT_MARK.exec(slice);
+    if (leading && SENTENCE_END_BEFORE.test(text.slice(Math.max(0, span.start - 3), span.start))) at += leading[0].length;
+    for (const match of slice.matchAll(FOOTNOTE_MARK)) {
+      out.push({ start: at, end: span.start + match.index });
+      at = span.start + match.index + match[0].length;
+    }
+    // A mark at the block's end leaves nothing after it.
+    if (/\S/.test(text.slice(at, span.end))) out.push({ start: at, end: span.end });
+  }
+  return out;
+}
+
 function sentenceSpans(text: string, start: number, end: number): Array<{ start: number; end: number }> {
-  return cutAtItemSeparators(text, punctuatedSentenceSpans(text, start, end));
+  return cutAtItemSeparators(text, cutAtFootnoteMarks(text, punctuatedSentenceSpans(text, start, end)));
 }
 
 /** The sentences of text[start, end) by their punctuation (Intl.Segmenter's rules, see `quickSentenceStarts`). */

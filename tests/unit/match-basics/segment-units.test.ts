@@ -30,6 +30,21 @@ describe('segmentUnits', () => {
     }
   });
 
+  it('ends a sentence at a footnote mark after its full stop, the mark in neither sentence', () => {
+    // Superscripts are extracted as plain characters: "Services.<sup>3</sup> It" reads "Services.3 It".
+    for (const mark of ['3', '12', '[4]', '*', '†', '³']) {
+      const text = `Developers must report incidents to the Office of Emergency Services.${mark} It does not require anyone to pause.${mark}`;
+      expect(unitTexts(text)).toEqual(['Developers must report incidents to the Office of Emergency Services.', 'It does not require anyone to pause.']);
+    }
+  });
+
+  it('leaves numbers after a full stop that are not footnote marks inside their sentence', () => {
+    for (const text of ['The lab shipped version 2.3 The reviewers were unimpressed.', 'Revenue rose in 2025.3 million users joined.', 'The lab said it would pause.3 of its rivals did not']) {
+      expect(unitTexts(text).join(' ')).toBe(text);
+    }
+    expect(unitTexts('The lab said it would pause.3 of its rivals did not')).toEqual(['The lab said it would pause.3 of its rivals did not']);
+  });
+
   it('splits "- " list items and drops the marker', () => {
     const text = 'What changed:\n- The pause pledge is gone\n- Reports arrive every quarter\n* Roadmaps set goals';
     expect(unitTexts(text)).toEqual(['What changed:', 'The pause pledge is gone', 'Reports arrive every quarter', 'Roadmaps set goals']);
