@@ -2,12 +2,13 @@ import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { unknownLookingNames } from './discourse';
 import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
+import { quantitiesIn } from './quantities';
 import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
 /** Bumped whenever the index's shape changes, so a stored index of an older shape is compiled again. */
-export const CLAIM_INDEX_FORMAT = 6;
+export const CLAIM_INDEX_FORMAT = 7;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -43,6 +44,8 @@ export interface CompiledClaim {
    * whole, as term-id sets. A sentence that says one facet fully says part of the claim.
    */
   facets: number[][];
+  /** The deadlines, periods, sums and shares its statement and phrasings state (`quantitiesIn` keys). */
+  quantities: string[];
 }
 
 export interface CompiledActor {
@@ -233,6 +236,7 @@ export function compileClaimIndex(
       vocabulary: [],
       termFacets: [],
       facets,
+      quantities: quantitiesIn(texts.join('\n')),
     };
   });
 

@@ -3,6 +3,7 @@ import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
 import { DATE_WORDS, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
+import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, hasWord, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
@@ -84,6 +85,14 @@ interface HydratedIndex {
   /** Scratch for a unit's nominations: claims and their bounds (one slot per claim). */
   nominees: Int32Array;
   nomineeBounds: Float64Array;
+  /** Every quantity some claim states (`CompiledClaim.quantities`): a unit's other numbers tie it to no claim. */
+  knownQuantities: ReadonlySet<string>;
+  /**
+   * Per claim: the quantities its actor's claims state. A sentence giving one claim's deadline may state
+   * a sibling's duty too ("publish a plan and report incidents within 10 days", "will not release such a
+   * model, and will publish a ledger every three months"); only another actor's quantity tells against a claim.
+   */
+  actorQuantities: Array<ReadonlySet<string>>;
 }
 
 /** Words no claim uses still dilute focus, at half the weight of the rarest claim word. */
@@ -166,6 +175,8 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     touched: new Int32Array(index.claims.length),
     nominees: new Int32Array(index.claims.length),
     nomineeBounds: new Float64Array(index.claims.length),
+    knownQuantities: new Set(index.claims.flatMap((claim) => claim.quantities)),
+    actorQuantities: quantitiesByActor(index),
   };
   if (!byKey) hydrated.set(index, (byKey = new Map()));
   byKey.set(key, result);
@@ -884,6 +895,8 @@ function judgeUnit(
   const nominees = h.nominees;
   const nomineeBounds = h.nomineeBounds;
   let nomineeCount = 0;
+  // A deadline or sum another claim states and a claim never does ties the unit to the other claim.
+  const unitQuantities = t.quantityVeto > 0 ? quantitiesIn(text.slice(unit.start, unit.end)) : [];
   for (let k = 0; k < touchedCount; k++) {
     const claimIndex = touched[k]!;
     const bound = acc[claimIndex]! / h.norms[claimIndex]!;
@@ -891,6 +904,7 @@ function judgeUnit(
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence) continue;
+    if (unitQuantities.length > 0 && quantitiesBelongElsewhere(unitQuantities, h.actorQuantities[claimIndex]!, h.knownQuantities)) continue;
     // The frame's strength is cheap; its other parts are worked out below for the claims kept.
     const instrument = h.instrumentOf[claimIndex]!;
     const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0);
@@ -1361,6 +1375,13 @@ function contextOf(prior: ReadonlyArray<ReadonlyMap<number, number>>, claimIndex
 /** Claims of one instrument (or, without one, one actor) compete for a unit. */
 function groupOf(claim: CompiledClaim): number {
   return claim.instrument >= 0 ? claim.instrument : -1 - claim.actor;
+}
+
+/** Per claim, the quantities its actor's claims state (see `HydratedIndex.actorQuantities`). */
+function quantitiesByActor(index: ClaimIndex): Array<ReadonlySet<string>> {
+  const byActor = index.actors.map(() => new Set<string>());
+  for (const claim of index.claims) for (const quantity of claim.quantities) byActor[claim.actor]!.add(quantity);
+  return index.claims.map((claim) => byActor[claim.actor]!);
 }
 
 /**

@@ -141,6 +141,12 @@ export interface Tunables {
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
+   * 1: a unit that states a deadline, period, sum or share some claim states and this claim never does
+   * ("report incidents within 72 hours", New York's, against California's 15 days) is not this claim's
+   * (quantities.ts). 0: quantities are words like any other.
+   */
+  quantityVeto: number;
+  /**
    * 1: when a sentence is split among claims, a clause that only contrasts with the one before it ("not
    * only before external launches") goes with that clause, whatever words it shares with another claim.
    */
@@ -305,6 +311,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorStanceFirst: 1,
   stanceActor: 0.7,
   dateOnlyVeto: 1,
+  quantityVeto: 1,
   unsaidVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,

@@ -475,3 +475,19 @@ describe("a coalition's claim about an instrument, in a sentence about another a
     expect(ids(pactFirst)).toEqual(expect.arrayContaining(['hooli-declined-pact', 'harbour-pact-halt']));
   });
 });
+
+describe("a deadline another claim states and this one never does (New York's 72 hours, not California's 15 days)", () => {
+  const lead = 'The Model Safety Act covers model developers in Ruritania.';
+  const foreign = 'Serious incidents must be reported to the regulator within 72 hours.';
+
+  it("is not this claim's, though the page is about its law", () => {
+    expect(found(`${lead} ${foreign}`, { quantityVeto: 0 })).toContainEqual(['msa-incident-reporting', foreign]);
+    expect(found(`${lead} ${foreign}`).map(([id]) => id)).not.toContain('msa-incident-reporting');
+  });
+
+  it('leaves the claim its own deadline, in digits or words', () => {
+    for (const own of ['Serious incidents must be reported to the regulator within 10 days.', 'Serious incidents must be reported to the regulator within ten days.']) {
+      expect(found(`${lead} ${own}`)).toContainEqual(['msa-incident-reporting', own]);
+    }
+  });
+});
