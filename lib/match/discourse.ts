@@ -810,11 +810,14 @@ function classifySpeaker(
           tokens[contentStartToken]!.start,
         )
       : undefined;
+  // "Anthropic's defenders argue", "OpenAI's critics say": people named by whose they are speak, not the owner.
+  const head = tokens[npTo - 1]!;
+  const ownedOutsider = npTo - 1 > npFrom && OUTSIDER_NOUNS.has(head.key) && !QUANTIFIERS.has(head.key) && /['’]s?\s*$/u.test(context.text.slice(npStart, head.start));
   return {
     start: npStart,
-    actors: np.actors.ids,
-    instruments: np.instruments.ids,
-    outsider,
+    actors: ownedOutsider ? [] : np.actors.ids,
+    instruments: ownedOutsider ? [] : np.instruments.ids,
+    outsider: outsider || ownedOutsider,
     contentActors: content?.actors.ids ?? [],
     contentInstruments: content?.instruments.ids ?? [],
   };

@@ -85,7 +85,7 @@ export const OUTSIDER_NOUNS: ReadonlySet<string> = new Set([
   'expert', 'experts', 'observer', 'observers', 'lawmaker', 'lawmakers', 'legislator', 'legislators', 'senator', 'senators',
   'skeptic', 'skeptics', 'sceptic', 'sceptics', 'advocate', 'advocates', 'campaigner', 'campaigners', 'commentator',
   'commentators', 'researcher', 'researchers', 'academic', 'academics', 'activist', 'activists', 'detractor', 'detractors',
-  'fan', 'fans', 'admirer', 'admirers', 'insider', 'insiders', 'investor', 'investors', 'economist', 'economists',
+  'fan', 'fans', 'admirer', 'admirers', 'defender', 'defenders', 'proponent', 'proponents', 'backer', 'backers', 'champion', 'champions', 'apologist', 'apologists', 'insider', 'insiders', 'investor', 'investors', 'economist', 'economists',
   'pundit', 'pundits', 'columnist', 'columnists', 'editorial', 'some', 'many', 'others', 'people', 'groups', 'ngos',
   'unions', 'rival', 'rivals', 'competitor', 'competitors', 'representative', 'congressman', 'congresswoman', 'judge',
   'court', 'prosecutors',

@@ -168,6 +168,13 @@ describe('who is speaking', () => {
     expect(ids('Acme AI released a new model. A Globex spokesman replied that his firm would publish a risk ledger every three months.')).toEqual([]);
   });
 
+  it("does not take people named by whose they are (\"Acme AI's defenders\") for the actor", () => {
+    for (const speaker of ["Acme AI's defenders argue", "Acme AI's critics say", 'Acme’s supporters argue']) {
+      expect(ids(`Acme AI released a new model this week. ${speaker} the launch means the company will publish a risk ledger every three months.`)).toEqual([]);
+    }
+    expect(ids("Acme AI's spokesperson says the launch means the company will publish a risk ledger every three months.")).toEqual(['acme-risk-ledger']);
+  });
+
   it('credits the actor when the outsider reports what the actor did', () => {
     expect(ids('Critics say Acme AI will publish a risk ledger every three months describing the dangers of its models.')).toEqual(['acme-risk-ledger']);
   });
