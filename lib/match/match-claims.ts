@@ -525,7 +525,8 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     // The instrument alone ("It has three chapters") is about the coalition that made it, never about
     // one member's own stance on it (xAI signing only its safety chapter): that needs the member in view.
     const coalitionMade = owners.some((owner) => owner !== claim.actor && index.actors[claim.actor]!.memberOf.includes(owner));
-    if (coalitionMade || (owners.length > 1 && owners.some((owner) => owner !== claim.actor && d.actors.get(owner) > 0))) instrument *= 0.3;
+    if (coalitionMade) return undefined;
+    if (owners.length > 1 && owners.some((owner) => owner !== claim.actor && d.actors.get(owner) > 0)) instrument *= 0.3;
   }
   const explicit = d.namedActors.includes(claim.actor) || (claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument));
   let rival = false;

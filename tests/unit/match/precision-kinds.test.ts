@@ -491,3 +491,26 @@ describe("a deadline another claim states and this one never does (New York's 72
     }
   });
 });
+
+describe("a member's own stance on its coalition's instrument (xAI signing one chapter of the Code), the member nowhere in view", () => {
+  const GLOBEX = { id: 'globex', name: 'Globex', type: 'company' as const, aliases: [] };
+  const pact = { name: 'Harbour Pact', aliases: [] };
+  const pactIndex = compileClaimIndex(
+    [
+      claim({ id: 'harbour-pact-chapters', actor: PACT, instrument: pact, statement: 'Companies that signed the Harbour Pact committed to its release chapter and its reporting chapter.', phrasings: ['Harbour Pact signatories commit to the release and reporting chapters.', 'Firms that signed the Harbour Pact follow its release and reporting chapters.'] }),
+      claim({ id: 'globex-pact-release-only', actor: GLOBEX, instrument: pact, statement: 'Globex signed only the release chapter of the Harbour Pact, not its reporting chapter.', phrasings: ['Globex signed just the release chapter of the Harbour Pact.', 'Globex backed the pact release chapter but not the reporting chapter.'] }),
+    ],
+    '1.0.0',
+  );
+  const ids = (text: string) => matchClaims(text, pactIndex).map((m) => m.claimId);
+
+  it('is not read into a sentence about the instrument alone', () => {
+    for (const text of ['Under the Harbour Pact, a firm may sign only the release chapter and not the reporting chapter.', 'The Harbour Pact: release chapter signed, reporting chapter not.']) {
+      expect(ids(text)).not.toContain('globex-pact-release-only');
+    }
+  });
+
+  it('is found when the sentence names the member', () => {
+    expect(ids('Globex signed only the release chapter of the Harbour Pact.')).toEqual(['globex-pact-release-only']);
+  });
+});
