@@ -113,6 +113,17 @@ const reportedScore = (score: number): number => Math.max(0.001, Math.round(scor
 const UNSAID =
   /\b(?:(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not)\s+(?:yet\s+)?(?:to\s+)?(?:comment|say|said|disclose|disclosed|confirm|confirmed|specify|specified|explain|explained|reveal|revealed)(?:\s+on)?|unclear|not\s+clear|remains\s+to\s+be\s+seen|look\s+for)\s+(?:whether|which|if|how|when)\b/i;
 
+/**
+ * Advice to the reader, as law-firm alerts and compliance guides give it: "Clients offering AI products in
+ * Korea should assume it is relevant to them", "Incident response playbooks should account for that",
+ * or an instruction opening a checklist item ("designate a single incident owner …", "prepare template
+ * notifications …"). It tells the reader what to do; no actor commits to anything. Advice to take note of
+ * something ("Clients operating in Italy should also note Law No. 132, which …") states what it points to,
+ * and duties listed as bare verbs ("assess and mitigate systemic risks") are not advice verbs.
+ */
+const ADVICE =
+  /^\W*(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check)\s)/i;
+
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 /** A month as news pages write it, in full, abbreviated or in capitals. */
@@ -1074,6 +1085,7 @@ function judgeUnit(
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
+  if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

@@ -138,6 +138,11 @@ export interface Tunables {
    * "look for whether…") reports an open question, not a claim. 0: judged as any other.
    */
   unsaidVeto: number;
+  /**
+   * 1: advice to the reader ("Clients … should assume …", a checklist item opening "designate …",
+   * "prepare …") states no claim (match-claims.ts ADVICE). 0: judged as any other.
+   */
+  adviceVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -313,6 +318,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dateOnlyVeto: 1,
   quantityVeto: 1,
   unsaidVeto: 1,
+  adviceVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,

@@ -514,3 +514,23 @@ describe("a member's own stance on its coalition's instrument (xAI signing one c
     expect(ids('Globex signed only the release chapter of the Harbour Pact.')).toEqual(['globex-pact-release-only']);
   });
 });
+
+describe("advice to the reader (a law firm's checklist, \"Clients … should …\")", () => {
+  const checklist = ['Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days. We recommend that clients:', 'designate an owner for reporting serious incidents to the regulator within 10 days;', 'prepare template reports of serious incidents for the regulator.'].join(SEP);
+  const clients = 'The Model Safety Act applies from March 2027. Clients should report serious incidents to the regulator within 10 days even before then.';
+
+  it('states no claim', () => {
+    for (const text of [checklist, clients]) {
+      const before = found(text, { adviceVeto: 0 }).map(([, span]) => span);
+      const after = found(text).map(([, span]) => span);
+      expect(before.length).toBeGreaterThan(after.length);
+      expect(after.some((span) => /^(?:designate|prepare|Clients)/.test(span))).toBe(false);
+    }
+  });
+
+  it('leaves the duty it advises on, and advice to take note of a law that states it', () => {
+    expect(found(checklist)).toContainEqual(['msa-incident-reporting', 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.']);
+    const note = 'Clients should also note the Model Safety Act, under which serious incidents must be reported to the regulator within 10 days.';
+    expect(found(note).map(([id]) => id)).toContain('msa-incident-reporting');
+  });
+});
