@@ -1,7 +1,7 @@
 import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { unknownLookingNames } from './discourse';
-import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
+import { CLASS_NAME_WORDS, DATE_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
 import { quantitiesIn } from './quantities';
 import { capsOf, nameKey, tokenize } from './tokenize';
 
@@ -122,6 +122,16 @@ function classOf(names: readonly string[][]): InstrumentClass | '' {
   return '';
 }
 
+/** Whether a clause says nothing but dates and at most one other word ("published 10 July 2025"). */
+function datesOnly(text: string, canonicalizer: Canonicalizer): boolean {
+  let others = 0;
+  for (const token of tokenize(text, canonicalizer)) {
+    if (token.term === '' || /^\d/.test(token.key) || DATE_WORDS.has(token.key)) continue;
+    if (++others > 1) return false;
+  }
+  return true;
+}
+
 /**
  * The statement's clauses: sentences, then semicolons and colons, then (so each duty of a list is
  * its own facet) commas, merging pieces shorter than five words into their neighbour. Parentheses are
@@ -212,6 +222,9 @@ export function compileClaimIndex(
     const facetKeys = new Set<string>();
     const facets: number[][] = [];
     for (const text of [...statementClauses(claim.statement), ...claim.phrasings]) {
+      // A date with a word ("published 10 July 2025", "revised September 2026") is when, not what: a
+      // sentence dating the document would state the whole facet and read as the claim.
+      if (datesOnly(text, canonicalizer)) continue;
       const ids = [...new Set(termIdsOf(text, canonicalizer, intern))].filter((id) => !nameTerms.has(id));
       const key = [...ids].sort((a, b) => a - b).join(' ');
       if (ids.length < MIN_FACET_TERMS || facetKeys.has(key) || facets.length >= MAX_FACETS) continue;

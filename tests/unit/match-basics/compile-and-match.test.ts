@@ -42,6 +42,16 @@ describe('compileClaimIndex', () => {
   });
 });
 
+describe('compileClaimIndex facets', () => {
+  it('makes no facet of a clause that is only a date ("published 10 July 2025"): a sentence dating the document is not the claim', () => {
+    const claim: Claim = { ...LEDGER_CLAIM, statement: `${LEDGER_CLAIM.statement.replace(/\.$/, '')} (published 10 July 2025).` };
+    const dated = compileClaimIndex([claim], '1.0.0');
+    const dateTerms = new Set(['10', '2025', 'juli', 'july', 'publish']);
+    expect(dated.claims[0]!.facets.some((facet) => facet.every((term) => dateTerms.has(dated.terms[term]!)))).toBe(false);
+    expect(dated.claims[0]!.facets.length).toBe(compileClaimIndex([LEDGER_CLAIM], '1.0.0').claims[0]!.facets.length);
+  });
+});
+
 describe('matchClaims', () => {
   it('finds a claim by its capitalised key phrase, even without the key terms', () => {
     const text = 'In a blog post on Tuesday, Acme AI confirmed that its first Threat Ledger would cover biological misuse in detail.';

@@ -21,7 +21,7 @@ const CLAIMS: Claim[] = [
     id: 'msa-publish-plan',
     actor: RURITANIA,
     instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
-    statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year, from 1 March 2027.',
+    statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year, with duties in force from 1 March 2027.',
     phrasings: [
       'Ruritania requires model developers to publish their safety plans and update them yearly.',
       'Under the Model Safety Act, developers must post a written safety plan online.',
@@ -167,7 +167,7 @@ describe('a demonstrative subject taking up the sentence before ("These duties â
   const plan = 'The Model Safety Act makes developers publish their safety plans and update them yearly.';
 
   it('states the claim the sentence before was given, not its sibling sharing the words', () => {
-    for (const follow of ['These duties apply to developers from 1 March 2027, and the regulator can enforce them.', 'Those rules on developers take effect on 1 March 2027 and can be enforced by the regulator.']) {
+    for (const follow of ['These duties apply to developers from 1 March 2027, and the regulator can enforce them.', 'Those rules on developers apply from 1 March 2027, and the regulator can enforce them.']) {
       const text = `${plan} ${follow}`;
       expect(found(text, { demonstrativeFollows: 0, contextTieBreak: 0 })).toEqual([['msa-publish-plan', plan], ['msa-incident-reporting', follow]]);
       expect(found(text, { contextTieBreak: 0 })).toEqual([['msa-publish-plan', plan], ['msa-publish-plan', follow]]);
