@@ -6,6 +6,7 @@
  * words), written by the background to `storage.local`, and read by content scripts without waking it.
  */
 import type { Claim } from '../claims/schema';
+import { CLASS_NAME_WORDS } from '../match/lexicon';
 
 /** The `storage.local` key the background writes the vocabulary under. */
 export const CLAIM_VOCABULARY_KEY = 'claimVocabulary';
@@ -24,6 +25,19 @@ const AI_CUES = /\b(?:ai|a\.i\.|artificial[\s-]+intelligence|frontier|chatbots?|
 
 const COMBINING_MARKS = new RegExp('\\p{M}', 'gu');
 const WORD = new RegExp('[\\p{L}\\p{N}]+', 'gu');
+
+/** Words that name a kind of document or are too common to tell one instrument from others. */
+const GENERIC_NAME_WORDS = new Set([
+  ...Object.values(CLASS_NAME_WORDS).flat(),
+  'the', 'of', 'on', 'for', 'and', 'in', 'to', 'a', 'an', 'its', 'eu', 'us', 'uk', 'ai', 'national', 'international', 'first',
+  'voluntary', 'safety', 'security', 'frontier', 'practice', 'general', 'purpose', 'gpai', 'model', 'models', 'rules', 'guidelines',
+  'labeling', 'labelling', 'content', 'consumer', 'protections', 'white', 'house', 'executive', 'basic', 'responsible', 'governance',
+]);
+
+/** Whether a name has a word of its own: not a kind of document nor a common word (see `GENERIC_NAME_WORDS`). */
+function ownWord(name: string): boolean {
+  return words(name).some((word) => !GENERIC_NAME_WORDS.has(word));
+}
 
 /** Lower-case, accent-free words of a text, as the vocabulary stores them. */
 function words(text: string): string[] {
@@ -51,6 +65,11 @@ export function buildClaimVocabulary(claims: readonly Claim[]): ClaimVocabulary 
     if (claim.instrument) {
       add(claim.instrument.name);
       claim.instrument.aliases.forEach(add);
+      // "The Seoul commitments", "SB 53", "the Bletchley Declaration": the short name of an instrument
+      // about AI speaks of AI itself when a word of it is its own (a place, a number, a coined name) and
+      // not a kind of document ("the Code of Practice", "the Framework Convention" could be any code or
+      // treaty). A one-paragraph explainer in a frame may name nothing else.
+      if (AI_CUES.test(claim.instrument.name)) for (const alias of claim.instrument.aliases) if (ownWord(alias)) aiNames.add(words(alias).join(' '));
     }
     claim.keyPhrases.forEach(add);
   }

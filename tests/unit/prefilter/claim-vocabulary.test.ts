@@ -18,6 +18,14 @@ describe('the claim prefilter', () => {
     expect(matcher.mayStateClaims('TURKIYE signed the AI declaration.')).toBe(true);
   });
 
+  it("lets through an AI instrument's own short name without another word about AI (a one-paragraph explainer in a frame)", () => {
+    expect(matcher.mayStateClaims('Under the Seoul commitments, signatories said they would not develop or deploy a model at all if mitigations could not keep risks below their thresholds.')).toBe(true);
+    expect(matcher.mayStateClaims('SB 53 makes large developers publish their frameworks.')).toBe(true);
+    // A kind of document is no name of its own: any code or treaty could be meant.
+    expect(matcher.mayStateClaims('The new Code of Practice for food labelling takes effect in March.')).toBe(false);
+    expect(matcher.mayStateClaims('The Framework Convention on Tobacco Control turns twenty.')).toBe(false);
+  });
+
   it('stops text that names nobody known, or names someone but is not about AI', () => {
     expect(matcher.mayStateClaims('A new AI startup promised to pause its models if they proved dangerous.')).toBe(false);
     expect(matcher.mayStateClaims('Microsoft released security patches for Windows on Tuesday.')).toBe(false);
