@@ -7,9 +7,11 @@ import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
+import { languageName } from '@/lib/format/language-name';
 import { wordHistoryNotice } from '@/lib/format/reader-errors';
 import type { HistoryNotice } from '@/lib/messages/reader-failure';
 import { ownEntry } from '@/lib/messages/own-entry';
+import { ENGLISH } from '@/lib/text/page-language';
 import { useT } from './i18n';
 
 /** Why the popup has nothing to say about a tab. */
@@ -26,7 +28,14 @@ export type UnavailableReason =
 export type PopupPageState =
   | { kind: 'loading' }
   | { kind: 'unavailable'; reason: UnavailableReason; detail?: string }
-  | { kind: 'ready'; enabled: boolean; scanning: boolean; claims: PageClaimSummary[] };
+  | {
+      kind: 'ready';
+      enabled: boolean;
+      scanning: boolean;
+      claims: PageClaimSummary[];
+      /** The page's language (a primary subtag, "de") as its top frame decided it; undefined when unknown. */
+      language?: string;
+    };
 
 export interface PopupViewProps {
   page: PopupPageState;
@@ -184,6 +193,16 @@ function PageState({ page, info, host }: { page: PopupPageState; info: ClaimSetI
   if (page.claims.length > 0) return null;
   if (page.scanning) return <p class="empty" role="status" data-testid="empty-state">{t('popup_stillReading')}</p>;
   const noPacks = info !== undefined && info.claimCount === 0;
+  // The matcher reads English only: on a page in another language "no known claims" read as a broken tool.
+  if (!noPacks && page.language !== undefined && page.language !== ENGLISH) {
+    return (
+      <div class="state" data-testid="page-state" data-state="other-language">
+        <p class="empty" data-testid="empty-state">
+          {t('popup_otherLanguage', { language: languageName(page.language, t.locale) })}
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="state" data-testid="page-state" data-state={noPacks ? 'no-packs' : 'empty'}>
       <p class="empty" data-testid="empty-state">

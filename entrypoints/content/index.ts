@@ -6,6 +6,7 @@ import type { ContentToBackground } from '@/lib/messages/content-to-background';
 import { dispatch, senderFor, type Handlers } from '@/lib/messages/message-map';
 import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
 import { WakeGate } from '@/lib/prefilter/wake-gate';
+import { documentLanguage } from '@/lib/text/page-language';
 import { guardContextFromPage, runtimeAlive } from './context-guard';
 import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
@@ -94,7 +95,10 @@ export default defineContentScript({
       const query = new URLSearchParams({ mention: mentionId, ...(answer?.ok ? { capability: answer.capability } : {}) });
       return browser.runtime.getURL(`/note-editor.html?${query.toString()}`);
     };
-    const annotator = new PageAnnotator(document, ask, noteEditorUrl, frameUrl);
+    // The page's language is the top frame's to say (an embedded widget's is not the article's): the
+    // popup tells a reader whose page is not in English why nothing was found.
+    const pageLanguage = (): string | undefined => (window === window.top ? documentLanguage(document) : undefined);
+    const annotator = new PageAnnotator(document, ask, noteEditorUrl, frameUrl, pageLanguage);
     const card = annotator.card;
     ctx.onInvalidated(() => annotator.destroy());
 
@@ -213,7 +217,9 @@ export default defineContentScript({
      */
     const reportGated = async (enabled: boolean): Promise<void> => {
       // An off site's frame was recorded as off by `get-site-enabled` itself.
-      if (enabled) await ask({ type: 'report-frame', url: frameUrl(), enabled: true, scanning: false, claims: [] });
+      if (!enabled) return;
+      const language = pageLanguage();
+      await ask({ type: 'report-frame', url: frameUrl(), enabled: true, scanning: false, claims: [], ...(language ? { language } : {}) });
     };
     const startIfSiteOn = async (): Promise<void> => {
       await annotator.startWhen(siteIsOn());

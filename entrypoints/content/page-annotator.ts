@@ -159,6 +159,8 @@ export class PageAnnotator {
     noteEditorUrl: (mentionId: string) => Promise<string>,
     /** The page's address as reported (a srcdoc or about:blank frame reports the page that made it). */
     private readonly pageUrl: () => string = () => doc.location.href,
+    /** The page's language as reported (the top frame's; undefined in other frames and when unknown). */
+    private readonly pageLanguage: () => string | undefined = () => undefined,
   ) {
     this.painter = new RangePainter(doc);
     this.registry = new HighlightRegistry(this.painter);
@@ -299,7 +301,16 @@ export class PageAnnotator {
    * background asks again because it lost what it had (a restarted worker, or a tab whose frame loaded).
    */
   report(): Promise<void> {
-    return this.ask({ type: 'report-frame', url: this.pageUrl(), enabled: this.enabled, scanning: this.scanning, claims: this.enabled ? this.summary() : [] }).then(
+    // Asked each time: a single-page app may load an article in another language.
+    const language = this.pageLanguage();
+    return this.ask({
+      type: 'report-frame',
+      url: this.pageUrl(),
+      enabled: this.enabled,
+      scanning: this.scanning,
+      claims: this.enabled ? this.summary() : [],
+      ...(language ? { language } : {}),
+    }).then(
       () => undefined,
       () => undefined,
     );

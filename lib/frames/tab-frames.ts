@@ -31,6 +31,8 @@ export interface FrameReport {
   enabled: boolean;
   scanning: boolean;
   claims: PageClaimSummary[];
+  /** The page's language (a primary subtag, "de") as the top frame decided it; other frames send none. */
+  language?: string;
 }
 
 /** A tab as the popup sees it: the top frame's page, and the claims of every frame. */
@@ -43,6 +45,8 @@ export interface TabState {
   /** Claims of all frames: the top frame's first in reading order, then each other frame's in frame order. */
   claims: Array<PageClaimSummary & { frameId: number }>;
   frameCount: number;
+  /** The top frame's page language (a primary subtag, "de"); undefined when unknown or not reported. */
+  language?: string;
 }
 
 const TOP_FRAME_ID = 0;
@@ -108,6 +112,7 @@ export class TabFrames {
       scanning: [...frames.values()].some((frame) => frame.scanning),
       claims,
       frameCount: frames.size,
+      ...(top?.language ? { language: top.language } : {}),
     };
   }
 }

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { ClaimCardData } from '../claims/claim-card-data';
 // From the enumerations' own module: the content script validates with these, and the claim schema stays out of its bundle.
 import { ClaimKindSchema, ClaimStatusSchema } from '../claims/claim-enums';
-import { bounded, claimId, mentionId, pageUrl } from './fields';
+import { bounded, claimId, languageSubtag, mentionId, pageUrl } from './fields';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
 
 /** Pages larger than this (UTF-16 units) are cut by the content script before sending: a hard bound on work. */
@@ -69,6 +69,11 @@ export const CONTENT_TO_BACKGROUND = {
       enabled: v.boolean(),
       scanning: v.boolean(),
       claims: v.pipe(v.array(PageClaimSummarySchema), v.maxLength(MAX_REPORTED_CLAIMS)),
+      /**
+       * The top frame's page language (lib/text/page-language.ts), absent when unknown and from other
+       * frames: the popup says a page in another language is not read, rather than "no known claims".
+       */
+      language: v.optional(languageSubtag),
     }),
   ),
   /**

@@ -1,15 +1,22 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledClaimSet, bundledKind, KIND_WORDS } from './support/claim-set';
+import { REPO_ROOT } from './support/paths';
 import { PopupPage, tabIdOf } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
+
+/** Pictures of the popup, looked at by hand. */
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'popup');
 
 let server: StaticServer;
 let browser: ChromiumWithExtension;
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   server = await startStaticServer();
   browser = await launchChromiumWithExtension();
 });
@@ -148,6 +155,27 @@ describe('Chromium: popup', () => {
     expect(await popup.emptyState()).toMatch(/No known claims on this page/);
     await popup.close();
     await article.close();
+  });
+
+  test('a German page: no highlights, and the popup says Pledge Lens reads English only, not "no known claims" (light and dark, 1280 and 360 px)', async () => {
+    const article = await ArticlePage.open(browser.context, `${server.page('german-article.html')}?case=${++opened}`);
+    const popup = await openPopupFor(article);
+    try {
+      await popup.waitForPageState('other-language');
+      expect(await popup.emptyState()).toBe('This page is in German. Pledge Lens reads English articles only.');
+      expect(await popup.claims()).toEqual([]);
+      expect((await article.highlights()).map((h) => `${h.kind}: ${h.text}`), 'highlights on a German page').toEqual([]);
+      for (const colorScheme of ['light', 'dark'] as const) {
+        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+          await popup.page.emulateMedia({ colorScheme });
+          await popup.page.setViewportSize({ width, height });
+          await popup.page.screenshot({ path: resolve(SHOTS, `chromium-popup-other-language-${colorScheme}-${width}.png`) });
+        }
+      }
+    } finally {
+      await popup.close();
+      await article.close();
+    }
   });
 
   test('a note saved in the card is in the JSON-LD, CSV, Markdown and CSL-JSON exports', async () => {

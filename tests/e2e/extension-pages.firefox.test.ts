@@ -1,7 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledClaimSet, bundledKind, KIND_WORDS } from './support/claim-set';
@@ -13,6 +14,7 @@ import {
   openArticleWithTabId,
   openExtensionPage,
   pollPage,
+  setViewportSize,
   type FirefoxArticlePage,
   type FirefoxWithExtension,
 } from './support/firefox';
@@ -20,6 +22,7 @@ import { AXE_SOURCE, blockingViolations, describeViolations, runAxeInPage } from
 import { generateFeedKey, readFeedSigningKey, signFeedBytes, type FeedSigningKey } from '../../scripts/feed-crypto';
 import { respond, startFeedServer, type FeedServer } from '../support/feed-server';
 import { claimSetText, inventedClaim } from './support/claim-set';
+import { REPO_ROOT } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
 
 /**
@@ -29,10 +32,13 @@ import { startStaticServer, type StaticServer } from './support/static-server';
  */
 
 const ARTICLE = 'bullet-list-what-changed.html';
+/** Pictures of the popup, looked at by hand (Chromium's beside them). */
+const SHOTS = resolve(REPO_ROOT, 'test-results', 'popup');
 
 let server: StaticServer;
 
 beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
   server = await startStaticServer();
 });
 
@@ -95,6 +101,33 @@ async function audit(page: Page, where: string): Promise<void> {
 
 const prefersDark = (page: Page): Promise<boolean> => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
 
+/**
+ * A German page (the trial user's case): no highlights, and the popup says Pledge Lens reads English
+ * only rather than "no known claims"; pictures at 1280 and 360 px, and an axe audit of that state.
+ */
+async function expectOtherLanguageNotice(session: Session, colorScheme: 'light' | 'dark'): Promise<void> {
+  const { article, tabId } = await openArticleWithTabId(session.firefox.browser, session.options, `${server.page('german-article.html')}?scheme=${colorScheme}`);
+  try {
+    const popup = await FirefoxPopupPage.open(session.firefox.browser, tabId);
+    try {
+      await popup.waitForPageState('other-language');
+      expect(await popup.emptyState()).toBe('This page is in German. Pledge Lens reads English articles only.');
+      expect(await popup.claims()).toEqual([]);
+      expect((await article.highlights()).map((h) => `${h.kind}: ${h.text}`), 'highlights on a German page').toEqual([]);
+      expect(await prefersDark(popup.page)).toBe(colorScheme === 'dark');
+      for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+        await setViewportSize(session.firefox.browser, popup.page, width, height);
+        await popup.page.screenshot({ path: resolve(SHOTS, `firefox-popup-other-language-${colorScheme}-${width}.png`) });
+      }
+      await audit(popup.page, `the Firefox popup for a German page (${colorScheme})`);
+    } finally {
+      await popup.close();
+    }
+  } finally {
+    await article.close();
+  }
+}
+
 describe('Firefox, light scheme: popup and options page', () => {
   let session: Session;
 
@@ -138,6 +171,10 @@ describe('Firefox, light scheme: popup and options page', () => {
     } finally {
       await popup.close();
     }
+  });
+
+  test('a German page: the popup says Pledge Lens reads English only (light, 1280 and 360 px, axe)', async () => {
+    await expectOtherLanguageNotice(session, 'light');
   });
 
   test('axe: the popup listing claims has no serious or critical violations (light)', async () => {
@@ -282,6 +319,10 @@ describe('Firefox, dark scheme: popup and options page', () => {
   afterAll(async () => {
     await session?.firefox.close();
     if (session) await rm(session.downloads, { recursive: true, force: true });
+  });
+
+  test('a German page: the popup says Pledge Lens reads English only (dark, 1280 and 360 px, axe)', async () => {
+    await expectOtherLanguageNotice(session, 'dark');
   });
 
   test('axe: the popup listing claims has no serious or critical violations (dark)', async () => {

@@ -72,6 +72,19 @@ describe('Chromium in German', () => {
     await popup.close();
     await article.close();
   });
+
+  test('the popup for a German page says, in German, that Pledge Lens reads English articles only', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${server.page('german-article.html')}?case=i18n`);
+    const popup = await openExtensionPage(`popup.html?tab=${await tabIdOf(browser.worker, article)}`);
+    try {
+      await popup.waitForSelector('[data-testid=page-state][data-state=other-language]');
+      expect(await popup.locator('[data-testid=empty-state]').textContent()).toBe('Diese Seite ist auf Deutsch. Pledge Lens liest nur englische Artikel.');
+    } finally {
+      await popup.close();
+      await article.close();
+    }
+  });
 });
 
 /** Where the German card's pictures go: looked at by hand for overflow, as well as checked below. */

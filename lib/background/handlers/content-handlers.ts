@@ -110,7 +110,8 @@ export function contentHandlers(
     'report-frame': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       const claims = request.claims.length ? summariesFrom(await ctx.claimSets.get(), request.claims) : [];
-      ctx.frames.report(sender.tabId, sender.frameId, { url: request.url, enabled: request.enabled, scanning: request.scanning, claims });
+      const { url, enabled, scanning, language } = request;
+      ctx.frames.report(sender.tabId, sender.frameId, { url, enabled, scanning, claims, ...(language ? { language } : {}) });
       await refreshBadge(ctx, sender.tabId);
       return { ok: true };
     },

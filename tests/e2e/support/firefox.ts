@@ -294,6 +294,13 @@ export class FirefoxPopupPage {
     return this.page.evaluate(readPopupEmptyState);
   }
 
+  /** Waits until the popup says the page is in `state` (its page state's `data-state`), as PopupPage does. */
+  async waitForPageState(state: string, timeout = 10_000): Promise<void> {
+    await pollPage(this.page, (wanted: string) => document.querySelector('[data-testid=page-state]')?.getAttribute('data-state') === wanted, [state], { timeout }).catch(async () => {
+      throw new Error(`The popup never said the page is "${state}"; ${await this.describe()}`);
+    });
+  }
+
   async claimSetVersion(): Promise<string> {
     const line = await pollSelector(this.page, '[data-testid=claim-set-version]', { timeout: 5_000 });
     return (await line.evaluate((element) => element.textContent ?? '')).trim();

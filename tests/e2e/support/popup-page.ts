@@ -66,6 +66,16 @@ export class PopupPage {
     return (await empty.count()) > 0 ? (await empty.first().textContent())?.trim() : undefined;
   }
 
+  /**
+   * Waits until the popup says the page is in `state`, its page state's `data-state` ("empty",
+   * "other-language", "off", …): it may first settle on another answer while the page is being read.
+   */
+  async waitForPageState(state: string, timeout = 10_000): Promise<void> {
+    await this.page.waitForFunction((wanted) => document.querySelector('[data-testid=page-state]')?.getAttribute('data-state') === wanted, state, { timeout }).catch(async () => {
+      throw new Error(`The popup never said the page is "${state}"; ${await this.describe()}`);
+    });
+  }
+
   async claimSetVersion(): Promise<string> {
     const line = this.page.locator('[data-testid=claim-set-version]');
     await line.waitFor({ timeout: 5_000 });

@@ -53,6 +53,14 @@ describe('a content script speaks only for its own origin', () => {
     expect((await ok(bg.page({ type: 'get-site-settings' }))).settings.disabledSites).toEqual(['evil.example']);
   });
 
+  it("the tab's language is its top frame's: an embedded frame's report cannot make the popup say the page is in another language", async () => {
+    await ok(bg.content()({ type: 'report-frame', url: TOP_FRAME.url, enabled: true, scanning: false, claims: [] }));
+    await ok(bg.content(EVIL)({ type: 'report-frame', url: EVIL.url, enabled: true, scanning: false, claims: [], language: 'fr' }));
+    expect((await tabState()).tab.language).toBeUndefined();
+    await ok(bg.content()({ type: 'report-frame', url: TOP_FRAME.url, enabled: true, scanning: false, claims: [], language: 'de' }));
+    expect((await tabState()).tab.language).toBe('de');
+  });
+
   it("the popup shows the claim set's wording for a reported claim id, and drops ids the set does not hold", async () => {
     await ok(bg.content()({ type: 'report-frame', url: TOP_FRAME.url, enabled: true, scanning: false, claims: [forged(CLAIM_ID), forged('made-up-claim')] }));
     const { claims } = (await tabState()).tab;

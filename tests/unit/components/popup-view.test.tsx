@@ -177,6 +177,57 @@ describe('PopupView states', () => {
     expect(screen.queryByTestId('no-claims-notice')).toBeNull();
   });
 
+  describe('a page in another language (the matcher reads English only)', () => {
+    const emptyPage = (language?: string) => ({ kind: 'ready' as const, enabled: true, scanning: false, claims: [], ...(language ? { language } : {}) });
+
+    it('says so instead of "no known claims", naming the language in the reader\'s language', () => {
+      renderIn(<PopupView {...props({ page: emptyPage('de') })} />);
+      expect(state()).toBe('other-language');
+      expect(screen.getByTestId('page-state').textContent).toBe('This page is in German. Pledge Lens reads English articles only.');
+      cleanup();
+      renderIn(<PopupView {...props({ page: emptyPage('fr') })} />, german);
+      expect(screen.getByTestId('page-state').textContent).toBe('Diese Seite ist auf Französisch. Pledge Lens liest nur englische Artikel.');
+      cleanup();
+      renderIn(<PopupView {...props({ page: emptyPage('de') })} />, german);
+      expect(empty()).toBe('Diese Seite ist auf Deutsch. Pledge Lens liest nur englische Artikel.');
+    });
+
+    it('names a language the browser has no name for by its code', () => {
+      renderIn(<PopupView {...props({ page: emptyPage('qaa') })} />);
+      expect(empty()).toBe('This page is in qaa. Pledge Lens reads English articles only.');
+    });
+
+    it('shows the language as text, never as markup', () => {
+      renderIn(<PopupView {...props({ page: emptyPage('<img src=x onerror=alert(1)>') })} />);
+      expect(empty()).toBe('This page is in <img src=x onerror=alert(1)>. Pledge Lens reads English articles only.');
+      expect(screen.getByTestId('page-state').querySelector('img')).toBeNull();
+    });
+
+    it('says nothing of language on an English page or one whose language is unknown', () => {
+      for (const language of ['en', undefined]) {
+        renderIn(<PopupView {...props({ page: emptyPage(language) })} />);
+        expect(state(), String(language)).toBe('empty');
+        expect(empty()).toBe('No known claims on this page.');
+        cleanup();
+      }
+    });
+
+    it('lists the claims it found as usual, and says what matters more first: no pack on, the site off, still reading', () => {
+      renderIn(<PopupView {...props({ page: { ...emptyPage('de'), claims: CLAIMS } })} />);
+      expect(ids()).toEqual(['second', 'headline', 'third', 'refusal']);
+      expect(screen.queryByTestId('page-state')).toBeNull();
+      cleanup();
+      renderIn(<PopupView {...props({ info: infoFixture({ claimCount: 0, packs: [] }), page: emptyPage('de') })} />);
+      expect(state()).toBe('no-packs');
+      cleanup();
+      renderIn(<PopupView {...props({ siteEnabled: false, page: { ...emptyPage('de'), enabled: false } })} />);
+      expect(state()).toBe('off');
+      cleanup();
+      renderIn(<PopupView {...props({ page: { ...emptyPage('de'), scanning: true } })} />);
+      expect(empty()).toMatch(/still reading/i);
+    });
+  });
+
   it('switched off on the site', () => {
     renderIn(<PopupView {...props({ siteEnabled: false, page: { kind: 'ready', enabled: false, scanning: false, claims: CLAIMS } })} />);
     expect(state()).toBe('off');

@@ -48,6 +48,17 @@ describe('TabFrames', () => {
     expect(frames.frameWithClaim(1, 'x')).toBe(2);
   });
 
+  it('the tab\'s language is the top frame\'s latest report\'s, whatever other frames say', () => {
+    const frames = new TabFrames();
+    frames.report(1, 2, { url: 'https://embed.example/', enabled: true, scanning: false, claims: [], language: 'fr' });
+    expect(frames.state(1).language).toBeUndefined();
+    frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [], language: 'de' });
+    expect(frames.state(1).language).toBe('de');
+    // A single-page app that loaded an article whose language its top frame cannot tell.
+    frames.report(1, 0, { url: 'https://a.example/next', enabled: true, scanning: false, claims: [] });
+    expect(frames.state(1)).not.toHaveProperty('language');
+  });
+
   it('a later report replaces a frame\'s earlier one; a switched-off frame lists nothing; forgetting a tab empties it', () => {
     const frames = new TabFrames();
     frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('x', 5)] });

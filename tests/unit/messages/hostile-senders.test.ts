@@ -48,6 +48,30 @@ describe('forged and oversized content-script messages', () => {
     expect(parseRequest(CONTENT_TO_BACKGROUND, forged)).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed report-frame request/) as unknown as string });
   });
 
+  it('accepts a report with the page\'s language as a primary subtag, and without one', () => {
+    for (const language of ['de', 'en', 'gsw']) expect('request' in parseRequest(CONTENT_TO_BACKGROUND, { ...report, language }), language).toBe(true);
+    expect(parseRequest(CONTENT_TO_BACKGROUND, { ...report, language: 'de' })).toMatchObject({ request: { language: 'de' } });
+  });
+
+  // The page writes its own `lang` attribute: the popup must never be handed markup, a long string or a non-string.
+  it.each([
+    ['markup', '<img src=x onerror=alert(1)>'],
+    ['a whole tag, not its primary subtag', 'de-DE'],
+    ['upper case', 'DE'],
+    ['one letter', 'd'],
+    ['four letters', 'deut'],
+    ['a megabyte', 'd'.repeat(1_000_000)],
+    ['an empty string', ''],
+    ['surrounding space', ' de'],
+    ['a bidi override', '\u202ede'],
+    ['a number', 49],
+    ['an object', { toString: 'de' }],
+    ['a list', ['de']],
+    ['null', null],
+  ])('refuses a report whose language is %s', (_label, language) => {
+    expect(parseRequest(CONTENT_TO_BACKGROUND, { ...report, language })).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed report-frame request \(language\)/) as unknown as string });
+  });
+
   it('refuses page text over the bound before any handler runs', () => {
     const answer = parseRequest(CONTENT_TO_BACKGROUND, { type: 'match-page', url: 'https://news.example/', title: '', text: 'x'.repeat(MAX_PAGE_TEXT + 1) });
     expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed match-page request \(text\)/) as unknown as string });
