@@ -907,8 +907,9 @@ function judgeUnit(
   const nominees = h.nominees;
   const nomineeBounds = h.nomineeBounds;
   let nomineeCount = 0;
-  // A deadline or sum another claim states and a claim never does ties the unit to the other claim.
-  const unitQuantities = t.quantityVeto > 0 ? quantitiesIn(text.slice(unit.start, unit.end)) : [];
+  // A deadline or sum another claim states and a claim never does ties the unit to the other claim
+  // (read once, when the first claim gets this far: most units nominate none).
+  let unitQuantities: string[] | undefined;
   for (let k = 0; k < touchedCount; k++) {
     const claimIndex = touched[k]!;
     const bound = acc[claimIndex]! / h.norms[claimIndex]!;
@@ -916,7 +917,10 @@ function judgeUnit(
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence) continue;
-    if (unitQuantities.length > 0 && quantitiesBelongElsewhere(unitQuantities, h.actorQuantities[claimIndex]!, h.knownQuantities)) continue;
+    if (t.quantityVeto > 0) {
+      unitQuantities ??= quantitiesIn(text.slice(unit.start, unit.end));
+      if (unitQuantities.length > 0 && quantitiesBelongElsewhere(unitQuantities, h.actorQuantities[claimIndex]!, h.knownQuantities)) continue;
+    }
     // The frame's strength is cheap; its other parts are worked out below for the claims kept.
     const instrument = h.instrumentOf[claimIndex]!;
     const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0);
