@@ -119,10 +119,11 @@ const UNSAID =
  * or an instruction opening a checklist item ("designate a single incident owner …", "prepare template
  * notifications …"). It tells the reader what to do; no actor commits to anything. Advice to take note of
  * something ("Clients operating in Italy should also note Law No. 132, which …") states what it points to,
- * and duties listed as bare verbs ("assess and mitigate systemic risks") are not advice verbs.
+ * and duties listed as bare verbs ("assess and mitigate systemic risks") are not advice verbs; a live
+ * blog's "Update 2: …" or "Review of …" is a noun, not an instruction.
  */
 const ADVICE =
-  /^\W*(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check)\s)/i;
+  /^\W*(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
 
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;

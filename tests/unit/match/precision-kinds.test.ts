@@ -532,5 +532,8 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
     expect(found(checklist)).toContainEqual(['msa-incident-reporting', 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.']);
     const note = 'Clients should also note the Model Safety Act, under which serious incidents must be reported to the regulator within 10 days.';
     expect(found(note).map(([id]) => id)).toContain('msa-incident-reporting');
+    // A live blog's numbered update is a noun, not an instruction.
+    const update = 'Update 2: under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.';
+    expect(found(update).map(([id]) => id)).toContain('msa-incident-reporting');
   });
 });
