@@ -267,8 +267,11 @@ describe('Chromium: the card as a reader sees it', () => {
           const back = await article.focus();
           return back.isHighlight && back.markIndex === focus.markIndex ? 'the highlight' : `page ${back.tag}`;
         };
-        // The editor's page cannot scroll (a scroll container may be a Tab stop of its own): the frame holds all of it.
-        expect(await editor.evaluate(() => ({ overflow: getComputedStyle(document.documentElement).overflowY, overflows: document.documentElement.scrollHeight > innerHeight })), where).toEqual({ overflow: 'hidden', overflows: false });
+        // The editor's page cannot scroll (a scroll container may be a Tab stop of its own): the frame holds all of it,
+        // once it has taken its editor's height (the editor reports it after its first layout, a moment after the card opens).
+        await expect
+          .poll(() => editor.evaluate(() => ({ overflow: getComputedStyle(document.documentElement).overflowY, overflows: document.documentElement.scrollHeight > innerHeight })), { message: where, timeout: 3_000 })
+          .toEqual({ overflow: 'hidden', overflows: false });
         const order: string[] = [];
         for (let presses = 0; presses < 6; presses++) {
           await article.press('Tab');

@@ -213,7 +213,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
           return (await article.run((index) => document.activeElement === document.querySelectorAll('mark.pledge-lens-mark')[index], at)) ? 'the highlight' : 'page';
         };
         // The editor's page cannot scroll (a scroll container may be a Tab stop of its own): the frame holds all of it.
-        expect(await editor.run(() => ({ overflow: getComputedStyle(document.documentElement).overflowY, overflows: document.documentElement.scrollHeight > innerHeight }), undefined), `${colorScheme} ${width} px`).toEqual({ overflow: 'hidden', overflows: false });
+        await expect
+          .poll(() => editor.run(() => ({ overflow: getComputedStyle(document.documentElement).overflowY, overflows: document.documentElement.scrollHeight > innerHeight }), undefined), { message: `${colorScheme} ${width} px`, timeout: 3_000 })
+          .toEqual({ overflow: 'hidden', overflows: false });
         const order: string[] = [];
         for (let presses = 0; presses < 6; presses++) {
           await article.page.keyboard.press('Tab');
