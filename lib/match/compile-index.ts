@@ -1,7 +1,7 @@
 import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { unknownLookingNames } from './discourse';
-import { CLASS_NAME_WORDS, DATE_WORDS, INSTRUMENT_CLASSES, type InstrumentClass } from './lexicon';
+import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, isDateWord, type InstrumentClass } from './lexicon';
 import { quantitiesIn } from './quantities';
 import { capsOf, nameKey, tokenize } from './tokenize';
 
@@ -126,7 +126,7 @@ function classOf(names: readonly string[][]): InstrumentClass | '' {
 function datesOnly(text: string, canonicalizer: Canonicalizer): boolean {
   let others = 0;
   for (const token of tokenize(text, canonicalizer)) {
-    if (token.term === '' || /^\d/.test(token.key) || DATE_WORDS.has(token.key)) continue;
+    if (token.term === '' || isDateWord(token.key)) continue;
     if (++others > 1) return false;
   }
   return true;

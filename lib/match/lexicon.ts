@@ -141,6 +141,11 @@ export const DATE_WORDS: ReadonlySet<string> = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
+/** Whether a word (a token's lower-case key) is part of a written date: a number or a month. */
+export function isDateWord(key: string): boolean {
+  return /^\d/.test(key) || DATE_WORDS.has(key);
+}
+
 /**
  * The months' first letters as a regular-expression alternation ("Jan|Feb|…|Dec", "Sept" too): what
  * patterns that find written dates ("1 August 2025", "Aug. 1") build their month from.

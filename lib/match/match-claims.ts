@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { DATE_WORDS, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
+import { DATE_WORDS, isDateWord, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, hasWord, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -1242,7 +1242,7 @@ function writtenInDatesOnly(content: readonly Content[], weekdays: boolean): boo
   let words = 0;
   for (const { token, name } of content) {
     if (name) continue;
-    if (!/^\d/.test(token.key) && !DATE_WORDS.has(token.key) && !(weekdays && WEEKDAY_WORDS.has(token.key))) return false;
+    if (!isDateWord(token.key) && !(weekdays && WEEKDAY_WORDS.has(token.key))) return false;
     words++;
   }
   return words > 0;
