@@ -903,6 +903,8 @@ export function analyseDiscourse(
       const unresolved: InstrumentClass[] = [];
       const classes: InstrumentClass[] = [];
       for (const a of as) {
+        // What the unit names before the anaphor is what it refers to first ("the RAISE Act, per the bill summary").
+        if (tunables.anaphorSeesOwnUnit > 0) advanceHistory(a.start);
         const result = history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments);
         const isClass = a.type !== 'collective' && a.type !== 'company' && a.type !== 'government';
         if (result === 'unknown') unknown = true;

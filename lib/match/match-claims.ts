@@ -957,6 +957,8 @@ function judgeUnit(
   const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading');
   const shape: UnitShape = { heading, item: block.kind === 'item', contentLength: content.length };
   const accepted: Judged[] = [];
+  // Every claim judged on the whole sentence, accepted or not (for `memberClaimTakesOver`).
+  const judgedWhole = new Map<number, Judged>();
   const undecided: number[] = [];
   const secondary: Judged[] = [];
   for (let k = 0; k < nominated.length; k++) {
@@ -973,6 +975,7 @@ function judgeUnit(
     const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
+    if (t.memberClaimTakesOver > 0) judgedWhole.set(claimIndex, { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     else {
       undecided.push(k);
@@ -1165,7 +1168,46 @@ function judgeUnit(
       if (general.instrument >= 0 && index.actors[general.actor]!.type === 'coalition' && !d.namedActors.includes(general.actor) && stance(general)) accepted.splice(k, 1);
     }
   }
+  if (t.memberClaimTakesOver > 0 && accepted.length > 0) {
+    // "For Google, signing means committing to all three chapters": the coalition's claim (what the Code's
+    // signatories commit to) reached the sentence only through one member, and that member has its own
+    // claim on the same instrument (Google's signature): the sentence is the member's. A member without a
+    // claim of its own on it ("OpenAI has signed the code") still does the collective thing.
+    for (let k = accepted.length - 1; k >= 0; k--) {
+      const judged = accepted[k]!;
+      const general = index.claims[judged.claimIndex]!;
+      if (judged.secondary || judged.byClause || general.instrument < 0 || judged.features.explicit > 0 || d.namedActors.includes(general.actor)) continue;
+      if (index.actors[general.actor]!.type !== 'coalition') continue;
+      const own = memberOwnClaim(index, general, d);
+      if (own < 0) continue;
+      const taken = judgedWhole.get(own);
+      accepted.splice(k, 1);
+      if (taken && !accepted.some((a) => a.claimIndex === own) && taken.features.score >= judged.features.score * t.memberClaimTakesOver) {
+        accepted.splice(k, 0, { ...taken, probability: Math.max(taken.probability, judged.probability) });
+      }
+    }
+  }
   return { accepted, facets };
+}
+
+/**
+ * The claim on `general`'s instrument of the one member of its coalition the unit is about more than about
+ * the coalition itself (named, or carried as the subject), or -1: none, or several members in view (a
+ * list of signatories is about the coalition).
+ */
+function memberOwnClaim(index: ClaimIndex, general: CompiledClaim, d: UnitDiscourse): number {
+  const coalitionStrength = d.actors.get(general.actor);
+  let found = -1;
+  let members = 0;
+  for (let i = 0; i < d.actors.ids.length; i++) {
+    const actor = d.actors.ids[i]!;
+    if (!index.actors[actor]!.memberOf.includes(general.actor)) continue;
+    members++;
+    if (d.actors.values[i]! < coalitionStrength) continue;
+    const own = index.instruments[general.instrument]!.claims.find((c) => index.claims[c]!.actor === actor);
+    if (own !== undefined) found = own;
+  }
+  return members === 1 ? found : -1;
 }
 
 /**

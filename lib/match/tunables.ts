@@ -82,6 +82,12 @@ export interface Tunables {
    * actor's stance on the instrument, which the actor's claim says. 0: both are kept.
    */
   actorStanceFirst: number;
+  /**
+   * A coalition's claim reached through one member that has its own claim on the same instrument ("For
+   * Google, signing means committing to all three chapters") is the member's: the member's claim takes the
+   * sentence when its own words score at least this share of the coalition claim's. 0: off.
+   */
+  memberClaimTakesOver: number;
   /** How strongly a unit must be about an actor not named in it (by reference: "the company", "it") for `actorStanceFirst`. */
   stanceActor: number;
   /**
@@ -90,6 +96,11 @@ export interface Tunables {
    * this much stronger. 0: both are kept.
    */
   contextTieBreak: number;
+  /**
+   * An anaphor ("the bill", "the company") may refer to what its own unit names before it, not only to what
+   * earlier units named: "the RAISE Act …, per the bill summary" is RAISE's summary. 0: earlier units only.
+   */
+  anaphorSeesOwnUnit: number;
   /**
    * A sentence whose subject takes up the one before ("These duties have applied since 2 August 2025")
    * gives a claim of one instrument (or actor) the sentence before was given precedence over its siblings
@@ -314,6 +325,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   labelYields: 1,
   memberOwnClaimFirst: 1,
   actorStanceFirst: 1,
+  memberClaimTakesOver: 0.6,
   stanceActor: 0.7,
   dateOnlyVeto: 1,
   quantityVeto: 1,
@@ -323,6 +335,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
+  anaphorSeesOwnUnit: 1,
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   clauseFacetExplained: 1.4,

@@ -537,3 +537,55 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
     expect(found(update).map(([id]) => id)).toContain('msa-incident-reporting');
   });
 });
+
+describe("a coalition's claim reached through one member that has its own claim on the instrument (\"For Google, signing means …\")", () => {
+  const GLOBEX = { id: 'globex', name: 'Globex', type: 'company' as const, aliases: [] };
+  const pact = { name: 'Harbour Pact', aliases: [] };
+  const pactIndex = compileClaimIndex(
+    [
+      claim({ id: 'harbour-pact-chapters', actor: PACT, instrument: pact, statement: 'Companies that signed the Harbour Pact commit to its release chapter and its reporting chapter as their route to showing compliance.', phrasings: ['Harbour Pact signatories commit to the release and reporting chapters.', 'Firms that signed the Harbour Pact follow its release and reporting chapters to show compliance.'] }),
+      claim({ id: 'globex-signed-pact', actor: GLOBEX, instrument: pact, statement: 'Globex announced on 3 May 2026 that it would sign the Harbour Pact, committing to its release and reporting chapters.', phrasings: ['Globex said it would sign the Harbour Pact.', 'Globex signed the Harbour Pact in May 2026.'] }),
+    ],
+    '1.0.0',
+  );
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, pactIndex, { tunables }).map((m) => m.claimId);
+
+  it("is the member's", () => {
+    const text = 'The Harbour Pact has two chapters. For Globex, signing means committing to both chapters, release and reporting, as its route to showing compliance.';
+    expect(ids(text, { memberClaimTakesOver: 0 })).toEqual(['harbour-pact-chapters']);
+    expect(ids(text)).toEqual(['globex-signed-pact']);
+  });
+
+  it("stays the coalition's for a member without a claim of its own there, or several members", () => {
+    expect(ids('The Harbour Pact has two chapters. For Initech, signing means committing to both chapters, release and reporting, as its route to showing compliance.')).toEqual(['harbour-pact-chapters']);
+    expect(ids('Globex, Initech and Umbrella commit to the release and reporting chapters of the Harbour Pact as their route to showing compliance.')).toEqual(['harbour-pact-chapters']);
+  });
+});
+
+describe('an anaphor after a name in its own sentence ("the RAISE Act …, per the bill summary")', () => {
+  const FREEDONIA = { id: 'freedonia', name: 'Freedonia', type: 'government' as const, aliases: [] };
+  const lawsIndex = compileClaimIndex(
+    [
+      ...CLAIMS,
+      claim({
+        id: 'freedonia-publish-plan',
+        actor: FREEDONIA,
+        instrument: { name: 'Frontier Duty Act', aliases: [] },
+        statement: "Freedonia's Frontier Duty Act requires model developers to publish a written safety plan.",
+        phrasings: ['Freedonia requires model developers to publish a safety plan.', 'Under the Frontier Duty Act, developers must post a written safety plan online.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const text = [
+    'The Model Safety Act keeps coming up. The Model Safety Act applies from March 2027, and the Model Safety Act covers every model developer.',
+    'Here is what the Frontier Duty Act does, per the bill summary handed out in the room:',
+    'Model developers must publish a written safety plan.',
+  ].join(SEP);
+  const ids = (tunables: Partial<Tunables> = {}) => matchClaims(text, lawsIndex, { tunables }).filter((m) => text.slice(m.start, m.end).startsWith('Model developers must')).map((m) => m.claimId);
+
+  it('refers to that name, not to the law named most before', () => {
+    expect(ids({ anaphorSeesOwnUnit: 0 })).toContain('msa-publish-plan');
+    expect(ids()).toEqual(['freedonia-publish-plan']);
+  });
+});
