@@ -779,7 +779,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const found = judged.accepted;
     const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
-    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText)) {
+    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText) && !(tunables.topicLabelVeto > 0 && isTopicLabel(headlineText, tunables.topicLabelVeto > 1))) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
@@ -1092,6 +1092,7 @@ function judgeUnit(
     }
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
+  if (t.topicLabelVeto > 0 && accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto > 1)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
@@ -1237,6 +1238,24 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   if (wordCount(line) < HEADLINE_STATES_WORDS || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
   return namedNotAsOwner(text, d, (m) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument)));
 }
+
+/**
+ * Whether a heading names a topic without saying anything of it: no finite verb, and (unless `bare`) a label
+ * before a colon or a spaced dash ("California SB 53: Whistleblower Protections", "New York: the RAISE Act,
+ * as amended in March 2026", "California SB 53 - incident reporting"). A section's title, not a claim.
+ */
+function isTopicLabel(line: string, bare: boolean): boolean {
+  // A headline's verb is often one FINITE_VERB does not list ("Anthropic renews …", "Texas takes …"): any
+  // lowercase word ending in -s may be one, and keeps the heading (a plural noun too, at worst).
+  if (FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
+  return bare || TOPIC_SEPARATOR.test(line);
+}
+
+/** A lowercase word in -s (not -ss), as a headline's present tense is. */
+const HEADLINE_PRESENT = /\b[a-z]{2,}[^s\W]s\b/u;
+
+/** A label and its topic: a colon, or a dash with spaces around it, within the first 60 characters. */
+const TOPIC_SEPARATOR = /^[^:–—]{1,60}?(?::\s|\s[-–—]\s)\S/u;
 
 /** A heading that labels its topic before a colon or dash of at most three words, or starts with a date. */
 const LABEL_LEAD = /^\s*(?:[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$|\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)/u;

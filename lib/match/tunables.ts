@@ -157,6 +157,11 @@ export interface Tunables {
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
+   * A heading with no finite verb that labels its topic ("California SB 53: Whistleblower Protections")
+   * states no claim. 1: labels with a colon or spaced dash; 2: any heading without a finite verb; 0: off.
+   */
+  topicLabelVeto: number;
+  /**
    * 1: a unit that states a deadline, period, sum or share some claim states and this claim never does
    * ("report incidents within 72 hours", New York's, against California's 15 days) is not this claim's
    * (quantities.ts). 0: quantities are words like any other.
@@ -328,6 +333,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   memberClaimTakesOver: 0.6,
   stanceActor: 0.7,
   dateOnlyVeto: 1,
+  topicLabelVeto: 1,
   quantityVeto: 1,
   unsaidVeto: 1,
   adviceVeto: 1,

@@ -589,3 +589,21 @@ describe('an anaphor after a name in its own sentence ("the RAISE Act …, per t
     expect(ids()).toEqual(['freedonia-publish-plan']);
   });
 });
+
+describe('a heading that labels a topic without a verb ("California SB 53: Whistleblower Protections")', () => {
+  const below = 'Under the Model Safety Act, model developers must publish a written safety plan and update it every year.';
+
+  it('states no claim, though the paragraph under it does', () => {
+    for (const heading of ['Ruritania Model Safety Act: Written Safety Plans', 'Ruritania Model Safety Act - Written Safety Plans']) {
+      const text = [heading, below].join(SEP);
+      expect(spans(text, { topicLabelVeto: 0 }), heading).toContain(heading);
+      expect(spans(text), heading).toEqual([below]);
+    }
+  });
+
+  it('keeps a headline with a verb, before or after its label', () => {
+    for (const heading of ['Ruritania Model Safety Act: developers must post safety plans', 'Ruritania Model Safety Act: Ruritania tightens safety plans', 'Ruritania requires safety plans - what developers need to know']) {
+      expect(spans([heading, below].join(SEP)), heading).toContain(heading);
+    }
+  });
+});
