@@ -34,6 +34,7 @@ import {
   COMPANY_ANAPHORS,
   GOVERNMENT_ANAPHORS,
   INSTRUMENT_CLASSES,
+  isDateWord,
   NOT_A_NAME,
   ORGANISATION_SUFFIXES,
   OUTSIDER_NOUNS,
@@ -1084,7 +1085,8 @@ export function analyseDiscourse(
     };
     if (block.kind === 'heading' || block.kind === 'question') {
       // A heading's scope is what it names; a heading naming nothing ends the previous section's scope.
-      if (u === block.firstUnit) headingScope = undefined;
+      // (A line of dates and numbers, a table row's "1 January 2027" beside the law it dates, is no new section.)
+      if (u === block.firstUnit && !(tunables.dateLineKeepsScope > 0 && !explicit && datesOnlyTokens(tokens, from, to))) headingScope = undefined;
       if (explicit && !own.unknown) headingScope = { actors: own.actors, instruments: own.instruments };
     }
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
@@ -1105,6 +1107,13 @@ export function analyseDiscourse(
       inQuote,
     );
   };
+}
+
+/** Whether tokens [from, to) are all dates and numbers ("1 January 2027", "2 August 2025 (fines from 2 August 2026)" is not). */
+function datesOnlyTokens(tokens: readonly Token[], from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let k = from; k < to; k++) if (!isDateWord(tokens[k]!.key)) return false;
+  return true;
 }
 
 /** The words placing a person at an organisation ("an executive at a lab", "a spokesperson for one signatory"). */

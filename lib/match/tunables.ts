@@ -102,6 +102,11 @@ export interface Tunables {
    */
   anaphorSeesOwnUnit: number;
   /**
+   * A heading-like line of only dates and numbers (a table row's "1 January 2027" beside the law it dates)
+   * keeps the heading scope before it instead of starting a section that names nothing. 0: it ends the scope.
+   */
+  dateLineKeepsScope: number;
+  /**
    * A sentence whose subject takes up the one before ("These duties have applied since 2 August 2025")
    * gives a claim of one instrument (or actor) the sentence before was given precedence over its siblings
    * accepted with it, unless their own words (score + facet) are this much stronger. 0: off, each is judged
@@ -342,6 +347,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
   anaphorSeesOwnUnit: 1,
+  dateLineKeepsScope: 1,
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   clauseFacetExplained: 1.4,

@@ -259,3 +259,33 @@ describe('a name the claims themselves use, shaped like an unknown organisation 
     expect(pactIndex.claimNames).not.toContain('nimbus safety framework');
   });
 });
+
+describe("a table row: the law in its first cell, then a date cell, then the duty (\"New York RAISE Act | 1 January 2027 | Large developers publish …\")", () => {
+  const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
+  const rowIndex = compileClaimIndex(
+    [
+      claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.', phrasings: ['Under the Model Safety Act, developers must post a written safety plan online.'] }),
+      claim({ id: 'freedonia-publish-plan', actor: FREEDONIA, instrument: { name: 'Frontier Duty Act', aliases: [] }, statement: "Freedonia's Frontier Duty Act requires model developers to publish a written safety plan.", phrasings: ['Under the Frontier Duty Act, developers must post a written safety plan online.'] }),
+    ],
+    '1.0.0',
+  );
+  const duty = 'Model developers publish a written safety plan and update it every year.';
+  const text = [
+    'The Frontier Duty Act at a glance',
+    'The Frontier Duty Act is the strictest of the laws below, and the Frontier Duty Act is the one most firms know.',
+    'Frontier Duty Act',
+    'In force',
+    'Model developers publish a written safety plan.',
+    'Ruritania Model Safety Act',
+    '1 March 2027',
+    'All model developers; "large" ones have over 500 staff',
+    'Developers based abroad included.',
+    duty,
+  ].join(SEP);
+  const ids = (tunables: Partial<Tunables> = {}) => matchClaims(text, rowIndex, { tunables }).filter((m) => text.slice(m.start, m.end) === duty).map((m) => m.claimId);
+
+  it("is the first cell's law, past the date and the cells between", () => {
+    expect(ids({ dateLineKeepsScope: 0 })).not.toContain('msa-publish-plan');
+    expect(ids()).toEqual(['msa-publish-plan']);
+  });
+});
