@@ -957,7 +957,7 @@ function judgeUnit(
   const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading');
   const shape: UnitShape = { heading, item: block.kind === 'item', contentLength: content.length };
   const accepted: Judged[] = [];
-  // Every claim judged on the whole sentence, accepted or not (for `memberClaimTakesOver`).
+  // Every claim judged on the whole sentence, accepted or not (for `secondaryGap` and `memberClaimTakesOver`).
   const judgedWhole = new Map<number, Judged>();
   const undecided: number[] = [];
   const secondary: Judged[] = [];
@@ -975,11 +975,12 @@ function judgeUnit(
     const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
-    if (t.memberClaimTakesOver > 0) judgedWhole.set(claimIndex, { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
+    judgedWhole.set(claimIndex, { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     else {
       undecided.push(k);
-      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold) secondary.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
+      // (Far behind a sibling of its own instrument on the whole sentence, it is that sibling's vocabulary: `secondaryGap`.)
+      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold && !(t.secondaryGap > 0 && features.gap > t.secondaryGap)) secondary.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
     }
     options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
   }
@@ -1021,6 +1022,16 @@ function judgeUnit(
   // clauses, with the clause's own words.
   if (t.clauseJudging > 0 && undecided.length > 0 && !heading) {
     const runs = clauseRuns(text, unit, content, t.maxClauses);
+    // A claim far behind a sibling the whole sentence was given is that sibling's vocabulary in a clause the
+    // sibling explains well too ("Under the new text, a model that reaches the critical risk threshold will
+    // continue to be developed only once …"); a clause in words only it has is still its own ("…, and a new
+    // one for harmful manipulation").
+    const farBehindSibling = (claimIndex: number): boolean => {
+      if (t.secondaryGap <= 0) return false;
+      const whole = judgedWhole.get(claimIndex);
+      const group = groupOf(index.claims[claimIndex]!);
+      return whole !== undefined && whole.features.gap > t.secondaryGap && accepted.some((a) => groupOf(index.claims[a.claimIndex]!) === group);
+    };
     const wholeSentence = accepted.map((a) => a.claimIndex);
     // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
     // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
@@ -1062,6 +1073,8 @@ function judgeUnit(
         const l = runLexicals[j]!;
         if (!evident(l)) return;
         if (explained >= l.score) return;
+        // (A sibling far behind on the whole sentence needs its clause to be clearly more its own than the winner's.)
+        if (explained >= l.score * t.secondaryGapExplained && farBehindSibling(claimIndex)) return;
         if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);

@@ -226,6 +226,15 @@ export interface Tunables {
    * may take the clauses that carry it (several claims in one sentence; the split keeps it only there).
    */
   secondaryShare: number;
+  /**
+   * A claim not accepted on the whole sentence may still take a clause of it (see `secondaryShare`) only if
+   * its evidence is within this gap of the best claim of its instrument (or actor): "Under the new text, a
+   * model that reaches the critical risk threshold will continue to be developed only once …" is the new
+   * framework's, not the old stop pledge's that shares its words. 0: no bound.
+   */
+  secondaryGap: number;
+  /** With `secondaryGap`: the share of such a claim's clause score the whole sentence's claim must explain for the clause to stay the whole sentence's. */
+  secondaryGapExplained: number;
   /** …and on the clauses it takes, at least this share of the threshold. */
   secondaryRunShare: number;
 
@@ -364,6 +373,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   clauseMinEvidence: 0.2,
   instrumentNamesAsContent: 0,
   secondaryShare: 0.4,
+  secondaryGap: 0.5,
+  secondaryGapExplained: 0.7,
   secondaryRunShare: 0.8,
 
   speakerAppositive: 1,

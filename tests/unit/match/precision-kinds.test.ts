@@ -607,3 +607,40 @@ describe('a heading that labels a topic without a verb ("California SB 53: Whist
     }
   });
 });
+
+describe("an old rule's words in the opening of a sentence its successor states (\"Under the new text, a model that reaches the critical risk threshold will continue to be developed only once …\")", () => {
+  const charter = { name: 'Scaling Charter', aliases: [] };
+  const charterIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-stop-development',
+        actor: ACME,
+        instrument: charter,
+        statement: "Acme AI's 2025 Scaling Charter said that if a model reaches the critical risk threshold, Acme would stop development of that model.",
+        phrasings: ['If a model reaches the critical risk threshold, Acme stops developing it.', 'Acme would halt work on a model that reaches the critical risk threshold.'],
+      }),
+      claim({
+        id: 'acme-develop-with-mitigations',
+        actor: ACME,
+        instrument: charter,
+        statement: "Under version 2 of Acme AI's Scaling Charter, development continues only once risk assessments are complete and safeguards are validated to bring the risk down to a moderate level.",
+        phrasings: ['Acme keeps developing such models once safeguards are validated.', 'Development continues with validated safeguards that bring risk down to moderate.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const found2 = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, charterIndex, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+  const lead = 'Acme AI published version 2 of its Scaling Charter in April.';
+  const successor = 'Under the new text, a model that reaches the critical risk threshold will continue to be developed only once risk assessments are complete and safeguards have been validated to bring the risk down to a moderate level.';
+
+  it("is the successor's, whole", () => {
+    const text = `${lead} ${successor}`;
+    expect(found2(text, { secondaryGap: 0 }).map(([id]) => id)).toContain('acme-stop-development');
+    expect(found2(text)).toEqual([['acme-develop-with-mitigations', successor]]);
+  });
+
+  it('leaves the old rule a clause in words only it has', () => {
+    const both = 'Acme used to stop developing a model that reached the critical risk threshold; under version 2 development continues only once risk assessments are complete and safeguards are validated.';
+    expect(found2(`${lead} ${both}`).map(([id]) => id).sort()).toEqual(['acme-develop-with-mitigations', 'acme-stop-development']);
+  });
+});
