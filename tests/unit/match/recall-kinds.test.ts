@@ -124,6 +124,13 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     expect(found(['Acme AI news', ads].join(SEP))).toEqual([['acme-ad-free', ads]]);
   });
 
+  it('finds a pledge spun with "matrix redesign" (grid upgrade) and a retirement spun with "resigns"', () => {
+    const grid = 'Acme AI will pay all matrix redesign costs of its data centres.';
+    expect(found(['Acme AI news', grid].join(SEP))).toEqual([['acme-power-bills', grid]]);
+    const retire = 'When it resigns a model, Acme AI vows to create a report that incorporates a meeting with the model.';
+    expect(found(['Acme AI news', retire].join(SEP))).toEqual([['acme-retired-models', retire]]);
+  });
+
   it('finds a pledge spun with "commercials", "promotions" and "organization" (ads, company)', () => {
     for (const spun of ['Acme AI has pronounced that its chatbot will stay without commercials.', 'Acme AI says its assistant will stay without promotions.', 'The organization states that the assistant will remain free of promotions and commercials.']) {
       expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-ad-free', spun]]);
