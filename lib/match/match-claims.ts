@@ -974,13 +974,14 @@ function judgeUnit(
     const statedHeadline = heading && block.kind !== 'item' && headlineStates(text, unit, d, claim);
     const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+    const judged: Judged = { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false };
+    judgedWhole.set(claimIndex, judged);
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
-    judgedWhole.set(claimIndex, { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
-    if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
+    if (decision.accepted && features.gap <= t.neighbourMargin) accepted.push(judged);
     else {
       undecided.push(k);
       // (Far behind a sibling of its own instrument on the whole sentence, it is that sibling's vocabulary: `secondaryGap`.)
-      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold && !(t.secondaryGap > 0 && features.gap > t.secondaryGap)) secondary.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
+      if (!vetoed(features) && decision.probability >= t.secondaryShare * t.modelThreshold && !(t.secondaryGap > 0 && features.gap > t.secondaryGap)) secondary.push(judged);
     }
     options.onCandidate?.({ start: unit.start, end: unit.end, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
   }
