@@ -1,9 +1,4 @@
-/** Number words up to twelve, and tens, so "three to six" meets "3-6" and "three to 6". */
-const NUMBER_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8',
-  nine: '9', ten: '10', eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50',
-  hundred: '100', thousand: '1000', dozen: '12',
-}));
+import { numberWordValue } from './number-words';
 
 const DIACRITICS = /\p{M}+/gu;
 
@@ -29,6 +24,7 @@ function normalizeUncached(raw: string): string {
   word = word.replace(/[’‘ʼ`´]/g, "'");
   if (word.endsWith("'s")) word = word.slice(0, -2);
   else if (word.endsWith("'")) word = word.slice(0, -1);
-  // A Map, not an object lookup: "constructor" must stay a word, not become Object.prototype's.
-  return NUMBER_WORDS.get(word) ?? word;
+  // A number word is its digits, so "three to six" meets "3-6" and "three to 6".
+  const value = numberWordValue(word);
+  return value === undefined ? word : String(value);
 }

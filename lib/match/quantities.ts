@@ -6,13 +6,10 @@
  * not quantities here: a sentence dates events of many claims.
  */
 
-/** Number words up to ninety-nine as news pages write them ("seventy-two", "thirty"). */
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const NUMBER_WORD = `(?:(?:${TENS.slice(2).join('|')})(?:[-\\s](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.join('|')})`;
+import { NUMBER_WORDS_SOURCE, numberWordsValue } from './number-words';
 
 /** A number as digits ("1,000", "2.5") or words. */
-const NUMBER = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORD})`;
+const NUMBER = `(?:\\d[\\d,]*(?:\\.\\d+)?|${NUMBER_WORDS_SOURCE})`;
 /** A period's unit, singular or plural. */
 const PERIOD = '(hour|day|week|month|year)s?';
 /**
@@ -36,12 +33,8 @@ const SCALES: Readonly<Record<string, number>> = { million: 1e6, m: 1e6, billion
 
 /** The value of a number written in digits or words ("72", "1,000", "seventy-two"); NaN when it is neither. */
 function numberValue(written: string): number {
-  const lower = written.toLowerCase();
-  if (/^\d/.test(lower)) return Number(lower.replace(/,/g, ''));
-  const [tens, unit] = lower.split(/[-\s]/);
-  const tensValue = TENS.indexOf(tens!);
-  if (tensValue >= 2) return tensValue * 10 + (unit ? UNITS.indexOf(unit) : 0);
-  return UNITS.indexOf(lower);
+  if (/^\d/.test(written)) return Number(written.replace(/,/g, ''));
+  return numberWordsValue(written);
 }
 
 /**
