@@ -1309,6 +1309,9 @@ function statesAsSubject(text: string, unit: { start: number; end: number }, d: 
  */
 const POSSESSIVE_AFTER = /^[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)?['’]s?(?![\p{L}\p{N}])/u;
 
+/** A version label's word: "version", "v2", "v3.1". */
+const VERSION_WORD = /^(?:version|v\d+(?:\.\d+)*)$/;
+
 /**
  * Whether every content word of a unit is part of a date or a number ("2 August 2026", "2, 2026.";
  * with `weekdays`, "Thursday 22 January 2026").
@@ -1317,7 +1320,8 @@ function writtenInDatesOnly(content: readonly Content[], weekdays: boolean): boo
   let words = 0;
   for (const { token, name } of content) {
     if (name) continue;
-    if (!isDateWord(token.key) && !(weekdays && WEEKDAY_WORDS.has(token.key))) return false;
+    // (A document's version, "v2", "version 3.1", dates it as much as its month does.)
+    if (!isDateWord(token.key) && !(weekdays && WEEKDAY_WORDS.has(token.key)) && !VERSION_WORD.test(token.key)) return false;
     words++;
   }
   return words > 0;

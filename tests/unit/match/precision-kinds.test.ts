@@ -9,7 +9,7 @@ import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { ACME, ACME_RISK_LEDGER, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, bundledClaimSet, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -79,6 +79,16 @@ describe('a unit written only in dates and numbers', () => {
 
   it('leaves a line with a duty and a number in it highlighted', () => {
     expect(found(table)).toEqual([['msa-incident-reporting', 'Serious incidents reported to the regulator within 10 days']]);
+  });
+
+  it('is not highlighted when it names a document with its version and date only ("Advanced AI Scaling Framework v2 (April 2026)")', () => {
+    // A table row of the bundled set's claims: the document's cell names and dates it; the next cell states the rule.
+    const bundled = bundledClaimSet();
+    const bundledIndex = compileClaimIndex(bundled.claims, bundled.version);
+    const row = ['Company policies at a glance', 'Meta', 'Advanced AI Scaling Framework v2 (April 2026)', 'A model at the critical risk threshold is developed further only once safeguards are defined, implemented and validated.', 'No (company policy)'].join(SEP);
+    const highlighted = matchClaims(row, bundledIndex).map((m) => row.slice(m.start, m.end));
+    expect(highlighted).not.toContain('Advanced AI Scaling Framework v2 (April 2026)');
+    expect(highlighted).toContain('A model at the critical risk threshold is developed further only once safeguards are defined, implemented and validated.');
   });
 });
 
