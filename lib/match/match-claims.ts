@@ -1106,6 +1106,7 @@ function judgeUnit(
     }
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
+  if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.topicLabelVeto > 0 && accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto > 1)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
@@ -1252,6 +1253,12 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   if (wordCount(line) < HEADLINE_STATES_WORDS || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
   return namedNotAsOwner(text, d, (m) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument)));
 }
+
+/**
+ * A lead-in whose verb's object is the list after it ("Under the AI Act, providers of general-purpose AI
+ * models must:", "As rewritten, the RAISE Act will require:"): it says what follows, not what; its items do.
+ */
+const OPEN_LEAD_IN = /\b(?:must|shall|will|should|may|to|requires?|include[sd]?|includes|are|is|mean[st]?)\s*[:：]\s*$/i;
 
 /**
  * Whether a heading names a topic without saying anything of it: no finite verb, and (unless `bare`) a label

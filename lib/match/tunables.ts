@@ -166,6 +166,8 @@ export interface Tunables {
    * states no claim. 1: labels with a colon or spaced dash; 2: any heading without a finite verb; 0: off.
    */
   topicLabelVeto: number;
+  /** A lead-in ending in a verb whose object is the list after it ("… providers must:") states no claim itself. 0: off. */
+  openLeadInVeto: number;
   /**
    * 1: a unit that states a deadline, period, sum or share some claim states and this claim never does
    * ("report incidents within 72 hours", New York's, against California's 15 days) is not this claim's
@@ -348,6 +350,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   stanceActor: 0.7,
   dateOnlyVeto: 1,
   topicLabelVeto: 1,
+  openLeadInVeto: 1,
   quantityVeto: 1,
   unsaidVeto: 1,
   adviceVeto: 1,

@@ -654,3 +654,24 @@ describe("an old rule's words in the opening of a sentence its successor states 
     expect(found2(`${lead} ${both}`).map(([id]) => id).sort()).toEqual(['acme-develop-with-mitigations', 'acme-stop-development']);
   });
 });
+
+describe('a lead-in whose verb\'s object is the list after it ("Under the AI Act, providers … must:")', () => {
+  // The bundled set's general-purpose AI duties, in our own words, as a law firm's alert lists them.
+  const bundled = bundledClaimSet();
+  const bundledIndex = compileClaimIndex(bundled.claims, bundled.version);
+  const leadIn = 'Under the AI Act, providers of general-purpose AI models must:';
+  const items = ['keep technical documentation of the model up to date;', 'publish a summary of the content used to train it;', 'put in place a policy to comply with EU copyright law.'];
+  const highlighted = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledIndex, { tunables }).map((m) => text.slice(m.start, m.end));
+
+  it('states no claim itself; its items do', () => {
+    const text = ['What the EU rules require', leadIn, ...items].join(SEP);
+    expect(highlighted(text, { openLeadInVeto: 0 })).toContain(leadIn);
+    expect(highlighted(text)).not.toContain(leadIn);
+    expect(highlighted(text).some((span) => items.includes(span))).toBe(true);
+  });
+
+  it('keeps a lead-in that states the duty before its list', () => {
+    const stating = 'Under the AI Act, providers of general-purpose AI models must publish a summary of their training content, which covers:';
+    expect(highlighted(['What the EU rules require', stating, 'the main data sets;', 'the sources scraped.'].join(SEP))).toContain(stating);
+  });
+});
