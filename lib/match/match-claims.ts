@@ -1320,8 +1320,8 @@ const POSSESSIVE_AFTER = /^[\p{L}\p{N}]*(?:\s+\p{Lu}[\p{L}\p{N}]*)?['’]s?(?![\
 const VERSION_WORD = /^(?:version|v\d+(?:\.\d+)*)$/;
 
 /**
- * Whether every content word of a unit is part of a date or a number ("2 August 2026", "2, 2026.";
- * with `weekdays`, "Thursday 22 January 2026").
+ * Whether every content word of a unit is part of a date, a number or a version ("2 August 2026", "2, 2026.",
+ * "Advanced AI Scaling Framework v2 (April 2026)", names aside; with `weekdays`, "Thursday 22 January 2026").
  */
 function writtenInDatesOnly(content: readonly Content[], weekdays: boolean): boolean {
   let words = 0;

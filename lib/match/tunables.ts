@@ -84,8 +84,9 @@ export interface Tunables {
   actorStanceFirst: number;
   /**
    * A coalition's claim reached through one member that has its own claim on the same instrument ("For
-   * Google, signing means committing to all three chapters") is the member's: the member's claim takes the
-   * sentence when its own words score at least this share of the coalition claim's. 0: off.
+   * Google, signing means committing to all three chapters") is the member's: the coalition's claim yields, and
+   * the member's claim takes the sentence when its own words score at least this share of the coalition
+   * claim's (else neither has it). 0: off.
    */
   memberClaimTakesOver: number;
   /** How strongly a unit must be about an actor not named in it (by reference: "the company", "it") for `actorStanceFirst`. */
