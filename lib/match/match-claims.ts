@@ -779,7 +779,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const found = judged.accepted;
     const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
-    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText) && !(tunables.topicLabelVeto > 0 && isTopicLabel(headlineText, tunables.topicLabelVeto > 1))) {
+    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText) && !isTopicLabel(headlineText, tunables.topicLabelVeto)) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
@@ -1107,7 +1107,7 @@ function judgeUnit(
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
-  if (t.topicLabelVeto > 0 && accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto > 1)) return { accepted: [], facets };
+  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
@@ -1261,15 +1261,17 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
 const OPEN_LEAD_IN = /\b(?:must|shall|will|should|may|to|requires?|include[sd]?|includes|are|is|mean[st]?)\s*[:：]\s*$/i;
 
 /**
- * Whether a heading names a topic without saying anything of it: no finite verb, and (unless `bare`) a label
- * before a colon or a spaced dash ("California SB 53: Whistleblower Protections", "New York: the RAISE Act,
- * as amended in March 2026", "California SB 53 - incident reporting"). A section's title, not a claim.
+ * Whether a heading names a topic without saying anything of it, as `topicLabelVeto` (`level`) reads one: no
+ * finite verb, and (at level 1) a label before a colon or a spaced dash ("California SB 53: Whistleblower
+ * Protections", "New York: the RAISE Act, as amended in March 2026", "California SB 53 - incident
+ * reporting"). A section's title, not a claim. Never at level 0.
  */
-function isTopicLabel(line: string, bare: boolean): boolean {
+function isTopicLabel(line: string, level: number): boolean {
+  if (level <= 0) return false;
   // A headline's verb is often one FINITE_VERB does not list ("Anthropic renews …", "Texas takes …"): any
   // lowercase word ending in -s may be one, and keeps the heading (a plural noun too, at worst).
   if (FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
-  return bare || TOPIC_SEPARATOR.test(line);
+  return level > 1 || TOPIC_SEPARATOR.test(line);
 }
 
 /** A lowercase word in -s (not -ss), as a headline's present tense is. */

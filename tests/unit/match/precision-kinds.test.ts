@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
-import { compileClaimIndex } from '../../../lib/match/compile-index';
+import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
 import { ACME, ACME_RISK_LEDGER, bundledClaimSet, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
@@ -66,6 +66,12 @@ const CLAIMS: Claim[] = [
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
+let bundledIndex: ClaimIndex | undefined;
+/** The shipped claim set's index, compiled once for the cases that need real claims. */
+const bundled = (): ClaimIndex => {
+  const set = bundledClaimSet();
+  return (bundledIndex ??= compileClaimIndex(set.claims, set.version));
+};
 const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
 const spans = (text: string, tunables: Partial<Tunables> = {}) => found(text, tunables).map(([, span]) => span);
 
@@ -83,10 +89,8 @@ describe('a unit written only in dates and numbers', () => {
 
   it('is not highlighted when it names a document with its version and date only ("Advanced AI Scaling Framework v2 (April 2026)")', () => {
     // A table row of the bundled set's claims: the document's cell names and dates it; the next cell states the rule.
-    const bundled = bundledClaimSet();
-    const bundledIndex = compileClaimIndex(bundled.claims, bundled.version);
     const row = ['Company policies at a glance', 'Meta', 'Advanced AI Scaling Framework v2 (April 2026)', 'A model at the critical risk threshold is developed further only once safeguards are defined, implemented and validated.', 'No (company policy)'].join(SEP);
-    const highlighted = matchClaims(row, bundledIndex).map((m) => row.slice(m.start, m.end));
+    const highlighted = matchClaims(row, bundled()).map((m) => row.slice(m.start, m.end));
     expect(highlighted).not.toContain('Advanced AI Scaling Framework v2 (April 2026)');
     expect(highlighted).toContain('A model at the critical risk threshold is developed further only once safeguards are defined, implemented and validated.');
   });
@@ -657,11 +661,9 @@ describe("an old rule's words in the opening of a sentence its successor states 
 
 describe('a lead-in whose verb\'s object is the list after it ("Under the AI Act, providers … must:")', () => {
   // The bundled set's general-purpose AI duties, in our own words, as a law firm's alert lists them.
-  const bundled = bundledClaimSet();
-  const bundledIndex = compileClaimIndex(bundled.claims, bundled.version);
   const leadIn = 'Under the AI Act, providers of general-purpose AI models must:';
   const items = ['keep technical documentation of the model up to date;', 'publish a summary of the content used to train it;', 'put in place a policy to comply with EU copyright law.'];
-  const highlighted = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledIndex, { tunables }).map((m) => text.slice(m.start, m.end));
+  const highlighted = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
 
   it('states no claim itself; its items do', () => {
     const text = ['What the EU rules require', leadIn, ...items].join(SEP);
