@@ -678,6 +678,8 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
   'clinic', 'foundation', 'centre', 'center', 'startup', 'start-up', 'company', 'lab', 'laboratory', 'trade', 'lobby',
   'association', 'coalition', 'campaign', 'newsletter', 'publication', 'magazine', 'advocacy', 'research', 'policy',
 ]);
+/** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
+const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -702,6 +704,8 @@ function speakerOf(
     if ((verb.key === 'call' || verb.key === 'calls' || verb.key === 'called') && !['for', 'on'].includes(tokens[v + 1]?.key ?? '') && !outsiderCalls) continue;
     const previous = tokens[v - 1];
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
+    // "so that people can tell when content is AI-generated", "hard to tell": telling apart, not telling someone.
+    if ((verb.key === 'tell' || verb.key === 'tells') && previous && TELL_APART_BEFORE.has(previous.key)) continue;
     // "Council of Europe member states", "three states": the countries, not a verb of saying.
     if ((verb.key === 'states' || verb.key === 'state') && previous && STATES_AS_NOUN_AFTER.has(previous.key)) continue;
     let npStart = v;

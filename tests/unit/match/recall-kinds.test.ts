@@ -296,3 +296,15 @@ describe("a table row: the law in its first cell, then a date cell, then the dut
     expect(ids()).toEqual(['msa-publish-plan']);
   });
 });
+
+describe('"tell" after a modal: telling apart, not a speaker', () => {
+  it('keeps a pledge whose purpose clause says people "can tell" as the pledge of its subject', () => {
+    const pledge = 'Companies that signed the Capital Summit Pledge promised to watermark the images and audio their models generate, so that people can tell when content is synthetic.';
+    expect(found(['Summit pledges', pledge].join(SEP))).toEqual([['summit-watermarking', pledge]]);
+  });
+
+  it('still hears a spokesperson who tells reporters the pledge is dead', () => {
+    const told = 'A spokesperson for the Harbour Port Authority told reporters that the signatories have abandoned their promise to watermark images and audio.';
+    expect(found(['Summit pledges', told].join(SEP))).toEqual([]);
+  });
+});
