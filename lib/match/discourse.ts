@@ -530,7 +530,10 @@ class History {
   /** Recent coalition evidence: coalition -> [position of last evidence, votes]. */
   private readonly coalitions = new Map<number, { position: number; votes: number }>();
 
-  constructor(private readonly index: ClaimIndex) {}
+  constructor(
+    private readonly index: ClaimIndex,
+    private readonly collectiveRecency: number,
+  ) {}
 
   add(mention: Mention): void {
     if (mention.unknown === 'instrument') {
@@ -583,6 +586,16 @@ class History {
       return 'ok';
     }
     if (anaphor.type === 'collective') {
+      if (this.collectiveRecency > 0) {
+        // "16 companies signed the Frontier AI Safety Commitments. … Those signatories also said …": the
+        // coalition named last, within a few sentences, is the one meant, however often another came up before.
+        let last: { position: number } | undefined;
+        for (const entry of this.coalitions.values()) if (position - entry.position <= this.collectiveRecency && (!last || entry.position > last.position)) last = entry;
+        if (last) {
+          for (const [coalition, entry] of this.coalitions) if (entry.position === last.position) actors.raise(coalition, strength);
+          return 'ok';
+        }
+      }
       let best = 0;
       for (const entry of this.coalitions.values()) if (recent(entry.position)) best = Math.max(best, entry.votes);
       for (const [coalition, entry] of this.coalitions) {
@@ -870,7 +883,7 @@ export function analyseDiscourse(
   const mentionsIn = rangeOf(mentions);
   const anaphorsIn = rangeOf(anaphors);
 
-  let history = new History(index);
+  let history = new History(index, tunables.collectiveRecency);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) history.add(mentions[historyNext++]!);
@@ -996,7 +1009,7 @@ export function analyseDiscourse(
     }
   });
   historyNext = 0;
-  history = new History(index);
+  history = new History(index, tunables.collectiveRecency);
 
   const instrumentsOf = new Map<number, number[]>();
   index.instruments.forEach((instrument, i) => {

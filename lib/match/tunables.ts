@@ -98,6 +98,11 @@ export interface Tunables {
    */
   contextTieBreak: number;
   /**
+   * A collective anaphor ("the signatories", "those companies") refers to the coalition named last when it
+   * was named at most this many UTF-16 units before, not to the one named most often on the page. 0: most often.
+   */
+  collectiveRecency: number;
+  /**
    * An anaphor ("the bill", "the company") may refer to what its own unit names before it, not only to what
    * earlier units named: "the RAISE Act …, per the bill summary" is RAISE's summary. 0: earlier units only.
    */
@@ -359,6 +364,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
+  collectiveRecency: 800,
   anaphorSeesOwnUnit: 1,
   dateLineKeepsScope: 1,
   demonstrativeFollows: 0.15,

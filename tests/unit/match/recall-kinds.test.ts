@@ -308,3 +308,18 @@ describe('"tell" after a modal: telling apart, not a speaker', () => {
     expect(found(['Summit pledges', told].join(SEP))).toEqual([]);
   });
 });
+
+describe('a collective anaphor after two coalitions', () => {
+  const text = [
+    'Pledges and accords',
+    'Zembla and Latveria declined to sign the Harbour Accord. Zembla and Latveria say the Harbour Accord is unfair to small ports. Talks on the Harbour Accord resume in May.',
+    'Separately, Globex and Initech signed the Capital Summit Pledge last year.',
+    'Those signatories also said they would watermark the images and audio their AI systems generate.',
+  ].join(SEP);
+  const promise = 'Those signatories also said they would watermark the images and audio their AI systems generate.';
+
+  it('refers to the coalition named last, not the one named most often (who is speaking)', () => {
+    expect(found(text, { collectiveRecency: 0 })).not.toContainEqual(['summit-watermarking', promise]);
+    expect(found(text)).toContainEqual(['summit-watermarking', promise]);
+  });
+});
