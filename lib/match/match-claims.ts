@@ -125,6 +125,15 @@ const UNSAID =
 const ADVICE =
   /^\W*(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
 
+/**
+ * What a page leaves open or puts to the test rather than states: a sentence or list item opening with
+ * "Whether" ("Whether other labs follow Meta …", "Whether the red-teaming was as thorough as promised is
+ * harder to judge"), and a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised
+ * never to …\"", "The viral claim: …"), whose verdict comes after.
+ */
+const OPEN_QUESTION = /^\W*whether\b/i;
+const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
+
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 /** A month as news pages write it, in full, abbreviated or in capitals. */
@@ -1110,6 +1119,8 @@ function judgeUnit(
   if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
+  if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
+  if (t.checkedClaimVeto > 0 && accepted.length > 0 && CHECKED_CLAIM.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

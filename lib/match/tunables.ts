@@ -165,6 +165,10 @@ export interface Tunables {
    * "prepare …") states no claim (match-claims.ts ADVICE). 0: judged as any other.
    */
   adviceVeto: number;
+  /** 1: a unit opening with "Whether" ("Whether other labs follow Meta …") leaves the matter open: no claim. 0: judged as any other. */
+  openQuestionVeto: number;
+  /** 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"") states no claim. 0: judged as any other. */
+  checkedClaimVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -360,6 +364,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   quantityVeto: 1,
   unsaidVeto: 1,
   adviceVeto: 1,
+  openQuestionVeto: 1,
+  checkedClaimVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,

@@ -677,3 +677,23 @@ describe('a lead-in whose verb\'s object is the list after it ("Under the AI Act
     expect(highlighted(['What the EU rules require', stating, 'the main data sets;', 'the sources scraped.'].join(SEP))).toContain(stating);
   });
 });
+
+describe('what a page leaves open or puts to the test ("Whether …", a fact-check\'s "Claim 2: …")', () => {
+  const open = 'Whether serious incidents under the Model Safety Act will really be reported to the regulator within 10 days.';
+  const checked = 'Claim 2: "Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days."';
+  const stated = 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.';
+  const page = (line: string) => ['What to watch', line, 'Our verdict: true.'].join(SEP);
+
+  it('states no claim', () => {
+    expect(found(page(open), { openQuestionVeto: 0 }).map(([id]) => id)).toContain('msa-incident-reporting');
+    expect(found(page(open))).toEqual([]);
+    expect(found(page(checked), { checkedClaimVeto: 0 }).map(([id]) => id)).toContain('msa-incident-reporting');
+    expect(found(page(checked))).toEqual([]);
+  });
+
+  it('leaves the sentence that states it, and one whose "whether" comes later', () => {
+    expect(found(page(stated))).toEqual([['msa-incident-reporting', stated]]);
+    const later = 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days, whether or not anyone was harmed.';
+    expect(found(page(later))).toEqual([['msa-incident-reporting', later]]);
+  });
+});
