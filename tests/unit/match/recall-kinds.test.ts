@@ -323,3 +323,18 @@ describe('a collective anaphor after two coalitions', () => {
     expect(found(text)).toContainEqual(['summit-watermarking', promise]);
   });
 });
+
+describe('more of what spinners swap ("mannequin", "weightings", "bogus or deceiving articulations")', () => {
+  for (const spun of [
+    'Acme AI promises never to erase the weightings of a mannequin it has unveiled.',
+    'Acme AI pledged to keep the weightings of each released mannequin.',
+  ]) {
+    it(spun, () => {
+      expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-retired-models', spun]]);
+    });
+  }
+
+  it('leaves a shop-window mannequin alone', () => {
+    expect(found(['Acme AI news', 'The lobby of Acme AI displays a mannequin wearing the company T-shirt.'].join(SEP))).toEqual([]);
+  });
+});
