@@ -1716,9 +1716,10 @@ const CONTRAST_TAIL = /^[\s,;:–—]*(?:not\s+(?:only|just|merely|simply)|rathe
 
 /**
  * A clause that opens a condition still waiting for what it conditions: it starts with (or, after a
- * reporting verb, continues with) "if", "where", "unless", "once"…, and the cut ends it.
+ * reporting verb or an opening phrase such as "Under the new text,", continues with) "if", "where",
+ * "unless", "once"…, and the cut ends it.
  */
-const CONDITION_OPENS = /^[\s,;:–—]*(?:(?:and|but|so|then|that|(?:\S+\s+){0,6}?(?:says?|said|states?|stated|provides?|promises?|promised|commits?|committed)\s+that)\s+)?(?:if|where|unless|once|whenever|should|provided\s+that)\b/i;
+const CONDITION_OPENS = /^[\s,;:–—]*(?:(?:under|in|according\s+to|by|with|for)\s+(?:[^\s,;:]+\s+){0,5}?[^\s,;:]+,\s*)?(?:(?:and|but|so|then|that|(?:\S+\s+){0,6}?(?:says?|said|states?|stated|provides?|promises?|promised|commits?|committed)\s+that)\s+)?(?:if|where|unless|once|whenever|should|provided\s+that)\b/i;
 
 /** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
 const MIN_CLAUSE_WORDS = 3;

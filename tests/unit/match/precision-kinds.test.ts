@@ -256,6 +256,12 @@ describe('a condition opening a sentence split among claims', () => {
     expect(found(text)).toEqual([['acme-risk-ledger', sentence]]);
   });
 
+  it('goes with it after an opening phrase too ("Under the new text, if …")', () => {
+    const text = 'Acme AI has made one promise conditional. Under the new text, if a model’s risks exceed its thresholds before safeguards can bring them below, Acme AI says it will describe those dangers in a risk ledger every three months.';
+    const sentence = text.slice(text.indexOf('Under the new text'));
+    expect(found(text)).toEqual([['acme-risk-ledger', sentence]]);
+  });
+
   it('leaves a main clause whose own condition comes after it', () => {
     const text = 'Acme AI will not release a model whose risks exceed its thresholds until safeguards bring them below, and it will publish a risk ledger every three months.';
     expect(found(text).map(([id]) => id)).toEqual(['acme-charter-halt', 'acme-risk-ledger']);
