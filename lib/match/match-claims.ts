@@ -134,6 +134,9 @@ const ADVICE =
 const OPEN_QUESTION = /^\W*whether\b/i;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
 
+/** Words of a sentence listing who signed, joined or ratified something (see `memberNamesAsContent`). */
+const MEMBERSHIP_WORDS = /\b(?:sign(?:s|ed|ing|atory|atories|ers?)?|ratif(?:y|ies|ied|ication|ications)|join(?:s|ed)?|endorse[sd]?|parties|part(?:y)?\s+to)\b/i;
+
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 /** A month as news pages write it, in full, abbreviated or in capitals. */
@@ -664,7 +667,24 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const allContent: Content[] = [];
   const contentAt = new Int32Array(tokens.length + 1);
   {
-    const names = tunables.instrumentNamesAsContent > 0 ? known.filter((mention) => mention.instruments.length === 0) : known;
+    // (A name that is only a coalition's member, "Canada, Japan, Switzerland and Uruguay", in a sentence about
+    // signing, joining or ratifying is what a signatory list says, with `memberNamesAsContent`: content for
+    // the claims whose words include it. Elsewhere, "waste from Japan, Spain and Switzerland", a name.)
+    const inSignatoryList = (mention: Mention) => {
+      // The unit holding the mention: the last one starting at or before it (units are in text order).
+      let low = 0;
+      let high = doc.units.length - 1;
+      while (low < high) {
+        const mid = (low + high + 1) >>> 1;
+        if (doc.units[mid]!.start <= mention.start) low = mid;
+        else high = mid - 1;
+      }
+      const unit = doc.units[low];
+      return unit !== undefined && MEMBERSHIP_WORDS.test(text.slice(unit.start, unit.end));
+    };
+    const memberOnly = (mention: Mention) =>
+      tunables.memberNamesAsContent > 0 && mention.actors.length === 0 && mention.instruments.length === 0 && mention.coalitions.length > 0 && inSignatoryList(mention);
+    const names = known.filter((mention) => !(tunables.instrumentNamesAsContent > 0 && mention.instruments.length > 0) && !memberOnly(mention));
     let m = 0;
     // Words the index does not know get ids -1, -2, … (one per distinct word) for termsOf's stamps.
     const unknownIds = new Map<string, number>();

@@ -229,6 +229,12 @@ export interface Tunables {
    * content as well as naming it (claims use them too); 0: names are only frame evidence.
    */
   instrumentNamesAsContent: number;
+  /**
+   * 1: a name that is only a coalition's member (no actor, no instrument of its own: "Canada", "Uruguay") is
+   * content too, so a signatory list ("Signatories include the EU, the UK, the US, Canada, Japan, Switzerland
+   * and Uruguay") carries the words of the claim whose statement lists them. 0: every name is frame only.
+   */
+  memberNamesAsContent: number;
   /** 1: claims a whole sentence does not state are judged again on its clauses (several claims in one sentence); 0: not. */
   clauseJudging: number;
   /** Evidence a clause judged on its own needs (score, or facet coverage weighed by its mass). */
@@ -388,6 +394,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   clauseJudging: 1,
   clauseMinEvidence: 0.2,
   instrumentNamesAsContent: 0,
+  memberNamesAsContent: 1,
   secondaryShare: 0.4,
   secondaryGap: 0.5,
   secondaryGapExplained: 0.7,

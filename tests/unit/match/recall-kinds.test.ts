@@ -111,6 +111,14 @@ const CLAIMS: Claim[] = [
       'When a model is retired, the company will publish a report that includes an interview with it.',
     ],
   }),
+  // A treaty whose statement lists its signatories, none of them an actor of its own.
+  claim({
+    id: 'river-treaty',
+    actor: { id: 'river-treaty-parties', name: 'Parties to the River Treaty', type: 'coalition', aliases: [], members: ['Sylvania', 'Borduria', 'Syldavia', 'Elbonia'] },
+    instrument: { name: 'River Treaty', aliases: [] },
+    statement: 'The River Treaty binds its parties to share flood data; signatories include Sylvania, Borduria, Syldavia and Elbonia, and it enters into force after three ratifications.',
+    phrasings: ['Sylvania, Borduria, Syldavia and Elbonia have signed the River Treaty on sharing flood data.', 'The River Treaty needs three ratifications before it enters into force.'],
+  }),
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
@@ -336,5 +344,20 @@ describe('more of what spinners swap ("mannequin", "weightings", "bogus or decei
 
   it('leaves a shop-window mannequin alone', () => {
     expect(found(['Acme AI news', 'The lobby of Acme AI displays a mannequin wearing the company T-shirt.'].join(SEP))).toEqual([]);
+  });
+});
+
+describe('a signatory list ("Signatories include the EU, the UK, the US, Canada, Japan, Switzerland and Uruguay")', () => {
+  const list = 'Signatories include Sylvania, Borduria, Syldavia and Elbonia.';
+  const text = ['The River Treaty', 'The River Treaty was opened for signature last spring.', list].join(SEP);
+
+  it("carries the words of the claim whose statement lists them: its members' names", () => {
+    expect(found(text, { memberNamesAsContent: 0 })).not.toContainEqual(['river-treaty', list]);
+    expect(found(text)).toContainEqual(['river-treaty', list]);
+  });
+
+  it('leaves the same names in a sentence about something else', () => {
+    const waste = 'Waste from Sylvania, Borduria, Syldavia and Elbonia will be stored in a single depot.';
+    expect(found(['The River Treaty', 'The River Treaty was opened for signature last spring.', waste].join(SEP))).not.toContainEqual(['river-treaty', waste]);
   });
 });
