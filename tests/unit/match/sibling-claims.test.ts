@@ -49,7 +49,7 @@ const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text
 describe('two claims of one instrument on one sentence, one of them missing a key-term group', () => {
   it('goes to the one whose distinctive name or every key-term group is there', () => {
     const text = 'Under the Scaling Charter, if a model reaches the critical risk threshold, Acme AI says it will continue development only once safeguards have been defined, implemented and validated.';
-    expect(ids(text, { siblingYield: 0, introJoins: 0 })).toContain('acme-charter-stop');
+    expect(ids(text, { siblingYield: 0, introJoins: 0, conditionJoins: 0 })).toContain('acme-charter-stop');
     expect(ids(text)).toEqual(['acme-charter-safeguards']);
   });
 
