@@ -13,7 +13,7 @@ import { readClaimSource, type ClaimSourceTree, type SourceFile } from '../../..
 import { CALENDAR_RULES, checkClaimSource, formatClaimSet, resolveToday, type Problem, type RuleName } from '../../../scripts/claims/check-rules';
 import { readClaimSource as readRealSource } from '../../../scripts/claims/claim-source';
 
-const TODAY = '2026-12-01';
+const TODAY = '2026-12-02';
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const CHECK_SCRIPT = fileURLToPath(new URL('../../../scripts/claims/check-claims.ts', import.meta.url));
 
@@ -183,7 +183,7 @@ describe('claims:check finds each broken invariant, with file and field', () => 
 
   it('no date after today (today comes from the caller)', () => {
     const source = tree((claims) => {
-      (claimAt(claims, 'acme-halt-pledge').history as Json[]).push({ date: '2026-12-02', event: 'noted', note: 'Tomorrow.', sourceUrl: 'https://acme.example/x' });
+      (claimAt(claims, 'acme-halt-pledge').history as Json[]).push({ date: '2026-12-03', event: 'noted', note: 'Tomorrow.', sourceUrl: 'https://acme.example/x' });
       claimAt(claims, 'acme-halt-goal').reviewedAt = '2026-12-24';
     });
     expectProblem(errors(source), 'future-date', PLEDGE, 'history[2].date');
