@@ -137,6 +137,9 @@ const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?
 /** Words of a sentence listing who signed, joined or ratified something (see `memberNamesAsContent`). */
 const MEMBERSHIP_WORDS = /\b(?:sign(?:s|ed|ing|atory|atories|ers?)?|ratif(?:y|ies|ied|ication|ications)|join(?:s|ed)?|endorse[sd]?|parties|part(?:y)?\s+to)\b/i;
 
+/** A sentence whose subject is a company by reference: "The company designates …", "It describes …". */
+const COMPANY_SUBJECT = /^\W*(?:the\s+(?:company|firm|lab|developer|startup)|it)\b/i;
+
 /** A roundup's section label before a colon ("China: labels on everything", "May 2025: …"): names a topic, not who did what. */
 const SECTION_LABEL = /^\s*[^\s:]+(?:\s+[^\s:]+)?:\s/;
 /** A month as news pages write it, in full, abbreviated or in capitals. */
@@ -1213,6 +1216,25 @@ function judgeUnit(
     for (let k = accepted.length - 1; k >= 0; k--) {
       const general = index.claims[accepted[k]!.claimIndex]!;
       if (general.instrument >= 0 && index.actors[general.actor]!.type === 'coalition' && !d.namedActors.includes(general.actor) && stance(general)) accepted.splice(k, 1);
+    }
+  }
+  if (t.companyUnderLawFirst > 0 && accepted.length > 1) {
+    // "The company designates the document as its frontier AI framework for the purposes of SB 53, which
+    // means the law requires it to implement it": what the company did under the law, which the company's
+    // claim says; the law's duty (SB 53's framework duty) is the frame, not what is stated.
+    const companyStates = accepted.some((a) => {
+      const claim = index.claims[a.claimIndex]!;
+      if (a.secondary || index.actors[claim.actor]!.type !== 'company') return false;
+      // Its subject, named or by reference ("The company designates …"), not a company a law's sentence mentions.
+      return d.subjectActors.includes(claim.actor) || (COMPANY_SUBJECT.test(text.slice(unit.start, unit.end)) && a.features.actor >= t.stanceActor);
+    });
+    if (companyStates) {
+      for (let k = accepted.length - 1; k >= 0; k--) {
+        const law = index.claims[accepted[k]!.claimIndex]!;
+        const type = index.actors[law.actor]!.type;
+        if (law.instrument < 0 || index.instruments[law.instrument]!.cls !== 'law' || d.subjectActors.includes(law.actor)) continue;
+        if (type === 'government' || type === 'legislature') accepted.splice(k, 1);
+      }
     }
   }
   if (t.memberClaimTakesOver > 0 && accepted.length > 0) {

@@ -89,6 +89,12 @@ export interface Tunables {
    * claim's (else neither has it). 0: off.
    */
   memberClaimTakesOver: number;
+  /**
+   * 1: a law's claim (a government's or legislature's duty under a statute) accepted on a sentence whose
+   * subject is a company with its own claim accepted there yields to it: "The company designates the document
+   * as its frontier AI framework for the purposes of SB 53" says what the company did under the law. 0: both kept.
+   */
+  companyUnderLawFirst: number;
   /** How strongly a unit must be about an actor not named in it (by reference: "the company", "it") for `actorStanceFirst`. */
   stanceActor: number;
   /**
@@ -363,6 +369,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   memberOwnClaimFirst: 1,
   actorStanceFirst: 1,
   memberClaimTakesOver: 0.6,
+  companyUnderLawFirst: 1,
   stanceActor: 0.7,
   dateOnlyVeto: 1,
   topicLabelVeto: 1,

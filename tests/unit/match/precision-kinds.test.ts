@@ -703,3 +703,39 @@ describe('what a page leaves open or puts to the test ("Whether …", a fact-che
     expect(found(page(later))).toEqual([['msa-incident-reporting', later]]);
   });
 });
+
+describe('what a company did under a law ("The company designates the document as its frontier AI framework for the purposes of SB 53")', () => {
+  const MSA = { name: 'Model Safety Act', aliases: ['MSA'] };
+  const lawIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'msa-publish-plan',
+        actor: RURITANIA,
+        instrument: MSA,
+        statement: 'The Model Safety Act requires large model developers to write, implement, comply with and publish a safety plan, with civil penalties for violations.',
+        phrasings: ['Under the Model Safety Act, developers must publish a safety plan and follow it.', 'Ruritania requires large developers to implement and comply with a published safety plan.'],
+      }),
+      claim({
+        id: 'acme-msa-plan',
+        actor: ACME,
+        instrument: { name: 'Acme Safety Plan', aliases: [] },
+        statement: "Acme AI's Safety Plan is its safety plan under the Model Safety Act, which requires it to implement and comply with the plan, with civil penalties for violations.",
+        phrasings: ['Acme AI designated its Safety Plan as the plan the Model Safety Act holds it to.', 'Under the Model Safety Act, Acme must follow the Safety Plan it published or face penalties.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, lawIndex, { tunables }).map((m) => m.claimId);
+  const intro = 'Acme AI published a new document on Friday.';
+
+  it("is the company's claim, not the law's duty", () => {
+    const text = [intro, 'The company designates the document as its safety plan for the purposes of the Model Safety Act, which means the law requires it to implement and comply with the plan.'].join(SEP);
+    expect(ids(text, { companyUnderLawFirst: 0 })).toContain('msa-publish-plan');
+    expect(ids(text)).toEqual(['acme-msa-plan']);
+  });
+
+  it("leaves the law's duty where the law is the subject", () => {
+    const text = [intro, 'The Model Safety Act requires large model developers to write, implement, comply with and publish a safety plan, and it penalises a developer that fails to follow its own plan.'].join(SEP);
+    expect(ids(text)).toContain('msa-publish-plan');
+  });
+});
