@@ -1140,6 +1140,7 @@ function judgeUnit(
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto)) return { accepted: [], facets };
+  if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
@@ -1325,6 +1326,23 @@ function isTopicLabel(line: string, level: number): boolean {
   // lowercase word ending in -s may be one, and keeps the heading (a plural noun too, at worst).
   if (FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
   return level > 1 || TOPIC_SEPARATOR.test(line);
+}
+
+/**
+ * A label of a few words with no verb, naming a topic: a heading, a line of its own without closing
+ * punctuation (a section kicker "Interviews", a tag "Ads", a table's row label "Pre-release model access"),
+ * or the run-in label opening a list item ("Incident reporting." before the duty it introduces).
+ * `maxWords`: at most this many words.
+ */
+function isShortLabel(text: string, unit: TextUnit, block: DocumentBlock, maxWords: number): boolean {
+  const line = text.slice(unit.start, unit.end).trim();
+  if (wordCount(line) > maxWords || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
+  if (block.kind === 'heading' || block.kind === 'question') return true;
+  // A line of its own with no closing punctuation (a section kicker, a menu or tag item, a table's row label).
+  const whole = text.slice(block.start, block.end).trim() === line;
+  if (whole && !/[.;:!?"”)]$/.test(line)) return true;
+  // A run-in label: the item's first unit, ended by a full stop or colon, with the item going on after it.
+  return block.kind === 'item' && unit.start <= block.start + 2 && /[.:]$/.test(line) && unit.end < block.end - 1;
 }
 
 /** A lowercase word in -s (not -ss), as a headline's present tense is. */

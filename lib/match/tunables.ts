@@ -173,6 +173,11 @@ export interface Tunables {
   adviceVeto: number;
   /** 1: a unit opening with "Whether" ("Whether other labs follow Meta …") leaves the matter open: no claim. 0: judged as any other. */
   openQuestionVeto: number;
+  /**
+   * A heading, or the run-in label opening a list item, of at most this many words and no verb
+   * ("Interviews", "Incident reporting.") names a topic: no claim. 0: judged as any other.
+   */
+  shortLabelVeto: number;
   /** 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"") states no claim. 0: judged as any other. */
   checkedClaimVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
@@ -378,6 +383,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   unsaidVeto: 1,
   adviceVeto: 1,
   openQuestionVeto: 1,
+  shortLabelVeto: 3,
   checkedClaimVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,

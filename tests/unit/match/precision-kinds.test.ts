@@ -79,7 +79,7 @@ describe('a unit written only in dates and numbers', () => {
   const table = ['When the Model Safety Act applies', 'Serious incidents reported to the regulator within 10 days', '1 March 2027'].join(SEP);
 
   it('is not highlighted, even in a list whose heading names the law', () => {
-    expect(spans(table, { dateOnlyVeto: 0 })).toContain('1 March 2027');
+    expect(spans(table, { dateOnlyVeto: 0, shortLabelVeto: 0 })).toContain('1 March 2027');
     expect(spans(table)).not.toContain('1 March 2027');
   });
 
@@ -737,5 +737,23 @@ describe('what a company did under a law ("The company designates the document a
   it("leaves the law's duty where the law is the subject", () => {
     const text = [intro, 'The Model Safety Act requires large model developers to write, implement, comply with and publish a safety plan, and it penalises a developer that fails to follow its own plan.'].join(SEP);
     expect(ids(text)).toContain('msa-publish-plan');
+  });
+});
+
+describe('a label of a few words with no verb ("Interviews", "Incident reporting", a table\'s row label)', () => {
+  const labelIndex = compileClaimIndex([MSA_INCIDENT_REPORTING], '1.0.0');
+  const spans = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, labelIndex, { tunables }).map((m) => text.slice(m.start, m.end));
+  const duty = 'Serious incidents must be reported to the regulator within 10 days.';
+  const text = ['Model Safety Act guide', 'The Model Safety Act duties', 'Incident reporting', duty].join(SEP);
+
+  it('names a topic and states no claim', () => {
+    expect(spans(text, { shortLabelVeto: 0 })).toContain('Incident reporting');
+    expect(spans(text)).not.toContain('Incident reporting');
+  });
+
+  it('leaves the duty under it, and a short line that says something ("Incidents must be reported")', () => {
+    expect(spans(text)).toContain(duty);
+    const stated = ['Model Safety Act guide', 'The Model Safety Act duties', 'Incidents must be reported', duty].join(SEP);
+    expect(spans(stated, { shortLabelVeto: 0 })).toEqual(spans(stated));
   });
 });
