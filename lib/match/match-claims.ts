@@ -117,13 +117,15 @@ const UNSAID =
  * Advice to the reader, as law-firm alerts and compliance guides give it: "Clients offering AI products in
  * Korea should assume it is relevant to them", "Incident response playbooks should account for that",
  * or an instruction opening a checklist item ("designate a single incident owner …", "prepare template
- * notifications …"). It tells the reader what to do; no actor commits to anything. Advice to take note of
+ * notifications …", numbered in a sentence: "and (iii) rehearse the 24-hour pathway"). It tells the reader what to do; no actor commits to anything. Advice to take note of
  * something ("Clients operating in Italy should also note Law No. 132, which …") states what it points to,
  * and duties listed as bare verbs ("assess and mitigate systemic risks") are not advice verbs; a live
  * blog's "Update 2: …" or "Review of …" is a noun, not an instruction.
  */
 const ADVICE =
-  /^\W*(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
+  /^\W*(?:and\s+)?(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s*)?(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check|rehearse|draft|assign|schedule|verify)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
+/** Advice under a label ("Practical point: build the transparency report into the launch checklist."): an imperative after it. */
+const ADVICE_LABEL = /^\W*(?:[Pp]ractical (?:point|tip|step)|[Tt]ip|[Tt]akeaway|[Aa]ction items?|[Nn]ext steps?|[Oo]ur advice|[Ww]hat to do)\s*[:：]\s*[a-z]/;
 
 /**
  * What a page leaves open or puts to the test rather than states: a sentence or list item opening with
@@ -1142,7 +1144,7 @@ function judgeUnit(
   if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto)) return { accepted: [], facets };
   if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
-  if (t.adviceVeto > 0 && accepted.length > 0 && ADVICE.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
+  if (t.adviceVeto > 0 && accepted.length > 0 && (ADVICE.test(text.slice(unit.start, unit.end)) || ADVICE_LABEL.test(text.slice(unit.start, unit.end)))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.checkedClaimVeto > 0 && accepted.length > 0 && CHECKED_CLAIM.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {

@@ -538,9 +538,11 @@ describe("a member's own stance on its coalition's instrument (xAI signing one c
 describe("advice to the reader (a law firm's checklist, \"Clients … should …\")", () => {
   const checklist = ['Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days. We recommend that clients:', 'designate an owner for reporting serious incidents to the regulator within 10 days;', 'prepare template reports of serious incidents for the regulator.'].join(SEP);
   const clients = 'The Model Safety Act applies from March 2027. Clients should report serious incidents to the regulator within 10 days even before then.';
+  // Under a label: "Practical point: build …".
+  const labelled = 'The Model Safety Act applies from March 2027. Practical point: build reports of serious incidents to the regulator within 10 days into the launch checklist.';
 
   it('states no claim', () => {
-    for (const text of [checklist, clients]) {
+    for (const text of [checklist, clients, labelled]) {
       const before = found(text, { adviceVeto: 0 }).map(([, span]) => span);
       const after = found(text).map(([, span]) => span);
       expect(before.length).toBeGreaterThan(after.length);
