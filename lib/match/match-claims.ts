@@ -1341,7 +1341,8 @@ function isShortLabel(text: string, unit: TextUnit, block: DocumentBlock, maxWor
   if (wordCount(line) > maxWords || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
   if (block.kind === 'heading' || block.kind === 'question') return true;
   // A line of its own with no closing punctuation (a section kicker, a menu or tag item, a table's row label).
-  const whole = text.slice(block.start, block.end).trim() === line;
+  // (Only what lies around the unit is read: a block may be long.)
+  const whole = !/\S/.test(text.slice(block.start, unit.start)) && !/\S/.test(text.slice(unit.end, block.end));
   if (whole && !/[.;:!?"”)]$/.test(line)) return true;
   // A run-in label: the item's first unit, ended by a full stop or colon, with the item going on after it.
   return block.kind === 'item' && unit.start <= block.start + 2 && /[.:]$/.test(line) && unit.end < block.end - 1;
