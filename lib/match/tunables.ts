@@ -174,8 +174,9 @@ export interface Tunables {
   /** 1: a unit opening with "Whether" ("Whether other labs follow Meta …") leaves the matter open: no claim. 0: judged as any other. */
   openQuestionVeto: number;
   /**
-   * A heading, or the run-in label opening a list item, of at most this many words and no verb
-   * ("Interviews", "Incident reporting.") names a topic: no claim. 0: judged as any other.
+   * A label of at most this many words and no verb names a topic: no claim. A label is a heading, a line of
+   * its own without closing punctuation (a section kicker "Interviews", a table's row label) or the run-in
+   * label opening a list item ("Incident reporting."). 0: judged as any other.
    */
   shortLabelVeto: number;
   /** 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"") states no claim. 0: judged as any other. */
