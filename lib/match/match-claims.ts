@@ -117,10 +117,11 @@ const UNSAID =
  * Advice to the reader, as law-firm alerts and compliance guides give it: "Clients offering AI products in
  * Korea should assume it is relevant to them", "Incident response playbooks should account for that",
  * or an instruction opening a checklist item ("designate a single incident owner …", "prepare template
- * notifications …", numbered in a sentence: "and (iii) rehearse the 24-hour pathway"). It tells the reader what to do; no actor commits to anything. Advice to take note of
- * something ("Clients operating in Italy should also note Law No. 132, which …") states what it points to,
- * and duties listed as bare verbs ("assess and mitigate systemic risks") are not advice verbs; a live
- * blog's "Update 2: …" or "Review of …" is a noun, not an instruction.
+ * notifications …", numbered in a sentence: "and (iii) rehearse the 24-hour pathway"). It tells the reader
+ * what to do; no actor commits to anything. Advice to take note of something ("Clients operating in Italy
+ * should also note Law No. 132, which …") states what it points to, and duties listed as bare verbs ("assess
+ * and mitigate systemic risks") are not advice verbs; a live blog's "Update 2: …" or "Review of …" is a noun,
+ * not an instruction.
  */
 const ADVICE =
   /^\W*(?:and\s+)?(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s*)?(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check|rehearse|draft|assign|schedule|verify)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
@@ -137,7 +138,7 @@ const OPEN_QUESTION = /^\W*whether\b/i;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
 
 /** Words of a sentence listing who signed, joined or ratified something (see `memberNamesAsContent`). */
-const MEMBERSHIP_WORDS = /\b(?:sign(?:s|ed|ing|atory|atories|ers?)?|ratif(?:y|ies|ied|ication|ications)|join(?:s|ed)?|endorse[sd]?|parties|part(?:y)?\s+to)\b/i;
+const MEMBERSHIP_WORDS = /\b(?:sign(?:s|ed|ing|atory|atories|ers?)?|ratif(?:y|ies|ied|ication|ications)|join(?:s|ed)?|endorse[sd]?|parties|party\s+to)\b/i;
 
 /** A sentence whose subject is a company by reference: "The company designates …", "It describes …". */
 const COMPANY_SUBJECT = /^\W*(?:the\s+(?:company|firm|lab|developer|startup)|it)\b/i;
