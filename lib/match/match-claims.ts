@@ -676,6 +676,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     // (A name that is only a coalition's member, "Canada, Japan, Switzerland and Uruguay", in a sentence about
     // signing, joining or ratifying is what a signatory list says, with `memberNamesAsContent`: content for
     // the claims whose words include it. Elsewhere, "waste from Japan, Spain and Switzerland", a name.)
+    const signatoryUnits = new Map<number, boolean>();
     const inSignatoryList = (mention: Mention) => {
       // The unit holding the mention: the last one starting at or before it (units are in text order).
       let low = 0;
@@ -685,8 +686,14 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
         if (doc.units[mid]!.start <= mention.start) low = mid;
         else high = mid - 1;
       }
-      const unit = doc.units[low];
-      return unit !== undefined && MEMBERSHIP_WORDS.test(text.slice(unit.start, unit.end));
+      // (A list of members is read once, not once per name in it.)
+      let listing = signatoryUnits.get(low);
+      if (listing === undefined) {
+        const unit = doc.units[low];
+        listing = unit !== undefined && MEMBERSHIP_WORDS.test(text.slice(unit.start, unit.end));
+        signatoryUnits.set(low, listing);
+      }
+      return listing;
     };
     const memberOnly = (mention: Mention) =>
       tunables.memberNamesAsContent > 0 && mention.actors.length === 0 && mention.instruments.length === 0 && mention.coalitions.length > 0 && inSignatoryList(mention);
@@ -1141,13 +1148,15 @@ function judgeUnit(
     }
   }
   if (t.dateOnlyVeto > 0 && writtenInDatesOnly(content, t.weekdayDates > 0)) return { accepted: [], facets };
-  if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
-  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(text.slice(unit.start, unit.end), t.topicLabelVeto)) return { accepted: [], facets };
-  if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
-  if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
-  if (t.adviceVeto > 0 && accepted.length > 0 && (ADVICE.test(text.slice(unit.start, unit.end)) || ADVICE_LABEL.test(text.slice(unit.start, unit.end)))) return { accepted: [], facets };
-  if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
-  if (t.checkedClaimVeto > 0 && accepted.length > 0 && CHECKED_CLAIM.test(text.slice(unit.start, unit.end))) return { accepted: [], facets };
+  // The unit's words, read once by the vetoes below (only a unit that has a claim to lose is read).
+  const said = accepted.length > 0 ? text.slice(unit.start, unit.end) : '';
+  if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(said)) return { accepted: [], facets };
+  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto)) return { accepted: [], facets };
+  if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
+  if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
+  if (t.adviceVeto > 0 && accepted.length > 0 && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
+  if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
+  if (t.checkedClaimVeto > 0 && accepted.length > 0 && CHECKED_CLAIM.test(said)) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before
@@ -1230,7 +1239,7 @@ function judgeUnit(
       const claim = index.claims[a.claimIndex]!;
       if (a.secondary || index.actors[claim.actor]!.type !== 'company') return false;
       // Its subject, named or by reference ("The company designates …"), not a company a law's sentence mentions.
-      return d.subjectActors.includes(claim.actor) || (COMPANY_SUBJECT.test(text.slice(unit.start, unit.end)) && a.features.actor >= t.stanceActor);
+      return d.subjectActors.includes(claim.actor) || (COMPANY_SUBJECT.test(said) && a.features.actor >= t.stanceActor);
     });
     if (companyStates) {
       for (let k = accepted.length - 1; k >= 0; k--) {
@@ -1335,10 +1344,10 @@ function isTopicLabel(line: string, level: number): boolean {
  * A label of a few words with no verb, naming a topic: a heading, a line of its own without closing
  * punctuation (a section kicker "Interviews", a tag "Ads", a table's row label "Pre-release model access"),
  * or the run-in label opening a list item ("Incident reporting." before the duty it introduces).
- * `maxWords`: at most this many words.
+ * `said`: the unit's text; `maxWords`: at most this many words.
  */
-function isShortLabel(text: string, unit: TextUnit, block: DocumentBlock, maxWords: number): boolean {
-  const line = text.slice(unit.start, unit.end).trim();
+function isShortLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock, maxWords: number): boolean {
+  const line = said.trim();
   if (wordCount(line) > maxWords || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
   if (block.kind === 'heading' || block.kind === 'question') return true;
   // A line of its own with no closing punctuation (a section kicker, a menu or tag item, a table's row label).
