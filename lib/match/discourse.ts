@@ -674,6 +674,7 @@ interface Resolver {
     mentionsIn: readonly Mention[],
     anaphorsIn: readonly Anaphor[],
     position: number,
+    compared?: readonly Mention[],
   ): { actors: Strengths; instruments: Strengths; unknown: boolean; unresolved: InstrumentClass[]; classes: InstrumentClass[] };
 }
 
@@ -891,7 +892,7 @@ export function analyseDiscourse(
 
   const emptyFrame = { actors: new Strengths(), instruments: new Strengths(), unknown: false, unresolved: [], classes: [] };
   const resolver: Resolver = {
-    frameAt(ms, as, position) {
+    frameAt(ms, as, position, compared = none) {
       if (ms.length === 0 && as.length === 0) return emptyFrame;
       const actors = new Strengths();
       const instruments = new Strengths();
@@ -903,10 +904,11 @@ export function analyseDiscourse(
           unknown = true;
           continue;
         }
-        for (const actor of m.actors) actors.raise(actor, 1);
-        for (const coalition of m.coalitions) actors.raise(coalition, tunables.strengthMember);
+        const strength = compared.includes(m) ? tunables.strengthCompared : 1;
+        for (const actor of m.actors) actors.raise(actor, strength);
+        for (const coalition of m.coalitions) actors.raise(coalition, tunables.strengthMember * strength);
         if (m.coalitions.length > 0) memberMentions.push(m);
-        if (m.instruments.length === 1) instruments.raise(m.instruments[0]!, 1);
+        if (m.instruments.length === 1) instruments.raise(m.instruments[0]!, strength);
         else if (m.instruments.length > 1) ambiguous.push(m);
       }
       // A coalition named by its members ("the United States and the United Kingdom"): all of them, or three.
@@ -1035,10 +1037,13 @@ export function analyseDiscourse(
     const ms = mentionsIn(unit.start, unit.end);
     const as = anaphorsIn(unit.start, unit.end);
     spend(ms.length + as.length + 40);
-    const own = resolver.frameAt(ms, as, unit.start);
-    // Most units name nobody: they share the empty list rather than allocate their own.
-    const namedActors = ms.length === 0 ? none : actorsOf(ms);
-    const namedInstruments = ms.length === 0 ? none : instrumentsOfMentions(ms);
+    const compared = tunables.strengthCompared < 1 && ms.length + as.length > 1 ? comparedMentions(text, ms, unit.start, as.length > 0) : none;
+    const own = resolver.frameAt(ms, as, unit.start, compared);
+    // Most units name nobody: they share the empty list rather than allocate their own. A name only compared
+    // with is not what the unit names.
+    const named = compared.length === 0 ? ms : ms.filter((m) => !compared.includes(m));
+    const namedActors = named.length === 0 ? none : actorsOf(named);
+    const namedInstruments = named.length === 0 ? none : instrumentsOfMentions(named);
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
 
     const carry = (dimension: 'actors' | 'instruments'): Strengths => {
@@ -1325,6 +1330,51 @@ function actorsOf(mentions: readonly Mention[]): number[] {
   const out: number[] = [];
   for (const m of mentions) for (const actor of m.actors) out.push(actor);
   return out;
+}
+
+/** Words after which a name is what something is compared with ("borrows California's thresholds", "unlike SB 53"). */
+const COMPARISON_CUES: ReadonlySet<string> = new Set([
+  'like', 'unlike', 'than', 'track', 'tracks', 'tracked', 'tracking', 'mirror', 'mirrors', 'mirrored', 'mirroring',
+  'resemble', 'resembles', 'resembled', 'borrow', 'borrows', 'borrowed', 'borrowing', 'copy', 'copies', 'copied',
+  'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'closer', 'similar', 'compared',
+  'versus', 'vs',
+]);
+/** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */
+const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
+  'much', 'of', 'the', 'a', 'an', 'to', 'on', 'with', 'closely', 'largely', 'heavily', 'substantially', 'deliberately',
+  'transparency', 'model', 'approach', 'architecture', 'structure', 'framework', 'regime', 'template', 'that', 'those', 'in',
+  'adopted', 'used', 'set', 'by', 'its', 'their', 'parts', 'elements', 'what',
+]);
+
+/**
+ * The mentions of a unit that stand in a comparison (a cue word among the at most five words before each,
+ * within its clause, the words between being fillers), when at least one mention does not or the unit refers
+ * to something by an anaphor (`withAnaphor`: "the statute … deliberately tracks California's SB 53"): those are
+ * what the unit is about. `mentions` in order, offsets UTF-16 units; returns a subset (empty when none compare,
+ * or all do and there is no anaphor).
+ */
+function comparedMentions(text: string, mentions: readonly Mention[], from: number, withAnaphor: boolean): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    let at = m.start;
+    for (let words = 0; words < 5; words++) {
+      let end = at;
+      while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
+      let start = end;
+      while (start > from && /[\p{L}\p{N}'’-]/u.test(text[start - 1]!)) start--;
+      if (start === end) break;
+      const word = text.slice(start, end).toLowerCase().replace(/['’]s$/, '');
+      if (COMPARISON_CUES.has(word)) {
+        out.push(m);
+        break;
+      }
+      // Another name between (a state's "California's SB 53") is part of the compared name; other words end the search.
+      const inName = mentions.some((other) => other !== m && other.start <= start && end <= other.end);
+      if (!inName && !COMPARISON_FILLERS.has(word)) break;
+      at = start;
+    }
+  }
+  return out.length === mentions.length && !withAnaphor ? [] : out;
 }
 
 /** The mentions' instruments, in order. */

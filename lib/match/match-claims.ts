@@ -530,6 +530,9 @@ function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolea
   return actor !== claim.actor && !index.actors[claim.actor]!.memberOf.includes(actor) && !index.actors[actor]!.memberOf.includes(claim.actor);
 }
 
+/** Below this, two strengths compared are equal (they are sums and products of tunables in floating point). */
+const STRENGTH_ROUNDING = 1e-9;
+
 /** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
 function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables): Frame | undefined {
   const actor = d.actors.get(claim.actor);
@@ -537,11 +540,12 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   if (actor <= 0 && instrument <= 0) return undefined;
   if (t.rivalInstrumentMargin > 0) {
     const rival = rivalInstrumentFrames(index, claim, d, false);
-    if (rival >= Math.max(actor, instrument) + t.rivalInstrumentMargin) return undefined;
+    // (Strengths are products of tunables: 0.6000000000000001 + 0.3 must not miss 0.9 by a rounding error.)
+    if (rival >= Math.max(actor, instrument) + t.rivalInstrumentMargin - STRENGTH_ROUNDING) return undefined;
     // The law in view decides; a jurisdiction not named in the unit does not hold a claim against another
     // jurisdiction's law that is in view with its own jurisdiction.
     if (t.rivalNeedsOwnLaw > 0 && instrument > 0 && index.instruments[claim.instrument]?.cls === 'law' && !d.namedActors.includes(claim.actor)) {
-      if (rivalInstrumentFrames(index, claim, d, true) >= instrument + t.rivalInstrumentMargin) return undefined;
+      if (rivalInstrumentFrames(index, claim, d, true) >= instrument + t.rivalInstrumentMargin - STRENGTH_ROUNDING) return undefined;
     }
     // The claim's law not in view at all, only its jurisdiction carried from a comparison ("brought New York
     // closer to California"), under another jurisdiction's law in view with its jurisdiction: that law's.

@@ -329,6 +329,13 @@ export interface Tunables {
   strengthHeading: number;
   strengthInherited: number;
   strengthDominant: number;
+  /**
+   * Strength of a name in a comparison ("borrows California's thresholds", "closer to California", "unlike
+   * SB 53") in a unit that names something else outside one: the unit, and what inherits from it, is about
+   * the other ("The RAISE Act … borrows SB 53's architecture:" scopes New York's duties). 1: off, a name
+   * counts as any other.
+   */
+  strengthCompared: number;
   /** Strength lost per sentence a subject is carried. */
   inheritDecay: number;
 
@@ -432,6 +439,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthHeading: 0.75,
   strengthInherited: 0.8,
   strengthDominant: 0.4,
+  strengthCompared: 0.4,
   inheritDecay: 0.1,
 
   maxUnitLength: 480,

@@ -328,10 +328,40 @@ describe('another jurisdiction\'s law in view, the claim\'s jurisdiction only in
     const section = ['Freedonia: the Frontier Duty Act as amended', 'The March rewrite brought Freedonia closer to Ruritania.'];
     const duty = 'Developers must publish a written safety plan and update it every year.';
     const text = [...section, duty].join(SEP);
-    expect(found(text, { rivalLawOverJurisdiction: 0 })).toEqual([['msa-publish-plan', duty]]);
+    // (The comparison's name is weak too, `strengthCompared`: off here, so the test reads this rule alone.)
+    expect(found(text, { rivalLawOverJurisdiction: 0, strengthCompared: 1 })).toEqual([['msa-publish-plan', duty]]);
     expect(found(text)).toEqual([]);
     const named = 'In Ruritania, developers must publish a written safety plan and update it every year.';
     expect(found([...section, named].join(SEP))).toEqual([['msa-publish-plan', named]]);
+  });
+});
+
+describe('a law named only as what another is compared with ("borrows SB 53\'s architecture")', () => {
+  // A page about Ruritania's Model Safety Act (its dominant subject), then a section on Freedonia's law
+  // whose lead-in compares it with the Act: the items are Freedonia's duties.
+  const page = [
+    'Ruritania passed the Model Safety Act last year. The Model Safety Act applies to every model developer. Lawyers expect the Model Safety Act to be copied.',
+    'Freedonia',
+    "The Frontier Duty Act, as rewritten in March, borrows the Model Safety Act's architecture but differs in details:",
+  ];
+  const duty = 'Developers must publish a written safety plan and update it every year.';
+
+  it('does not scope what follows: the items are the law in view', () => {
+    const text = [...page, duty].join(SEP);
+    expect(found(text, { strengthCompared: 1 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(spans(text)).not.toContain(duty);
+  });
+
+  it('reads a name after "the statute" as compared too ("the statute … deliberately tracks the Model Safety Act")', () => {
+    const sentence = 'As amended, the statute requires developers to publish a written safety plan and update it every year, in terms that deliberately track the Model Safety Act.';
+    const text = ['Freedonia passed the Frontier Duty Act in May.', sentence].join(SEP);
+    expect(found(text, { strengthCompared: 1 }).map(([id]) => id)).toContain('msa-publish-plan');
+    expect(found(text).map(([id]) => id)).not.toContain('msa-publish-plan');
+  });
+
+  it("stays the claim's when its law is the subject and the other the one compared", () => {
+    const sentence = 'The Model Safety Act, unlike the Frontier Duty Act, requires developers to publish a written safety plan and update it every year.';
+    expect(found([...page, sentence].join(SEP))).toContainEqual(['msa-publish-plan', sentence]);
   });
 });
 
