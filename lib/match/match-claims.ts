@@ -4,7 +4,7 @@ import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type Na
 import { DATE_WORDS, isDateWord, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
-import { cutUnits, hasWord, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { cutUnits, hasWord, isSpace, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
@@ -80,6 +80,8 @@ interface HydratedIndex {
   rare: number;
   /** Per claim, built the first time the claim is scored (a 10,000-claim index wakes up fast). */
   lookups: Array<ClaimLookups | undefined>;
+  /** Per claim, built the first time two of its instrument's claims meet on a sentence (see `distinctiveTermsOf`). */
+  distinctive: Array<ReadonlySet<number> | undefined>;
   /** Scratch per facet. */
   facetScratch: Float64Array;
   /** Scratch for a unit's nominations: claims and their bounds (one slot per claim). */
@@ -192,6 +194,7 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     actorOf: Int32Array.from(index.claims, (claim) => claim.actor),
     instrumentOf: Int32Array.from(index.claims, (claim) => claim.instrument),
     lookups: new Array<ClaimLookups | undefined>(index.claims.length),
+    distinctive: new Array<ReadonlySet<number> | undefined>(index.claims.length),
     facetScratch: new Float64Array(maxFacets),
     source: index,
     termIds,
@@ -305,6 +308,32 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
   lookups = { words, gateSingles, gateSingleLists, gateBags };
   h.lookups[claimIndex] = lookups;
   return lookups;
+}
+
+/**
+ * A claim's distinctive key terms: its one-term key-term alternatives that no other claim of its instrument
+ * (or, without one, of its actor) has among its words or key terms ("systemic", "10^25" for the AI Act's
+ * systemic-risk duties beside its general ones). Term ids; built once per claim.
+ */
+function distinctiveTermsOf(h: HydratedIndex, claimIndex: number): ReadonlySet<number> {
+  const known = h.distinctive[claimIndex];
+  if (known) return known;
+  const claims = h.source.claims;
+  const group = groupOf(claims[claimIndex]!);
+  const siblings: number[] = [];
+  for (let k = 0; k < claims.length; k++) if (k !== claimIndex && groupOf(claims[k]!) === group) siblings.push(k);
+  const out = new Set<number>();
+  for (const single of lookupsOf(h, claimIndex).gateSingles) {
+    for (const term of single) {
+      const shared = siblings.some((k) => {
+        const other = lookupsOf(h, k);
+        return claimWordAt(other.words, term) >= 0 || other.gateSingles.some((g) => g.has(term));
+      });
+      if (!shared) out.add(term);
+    }
+  }
+  h.distinctive[claimIndex] = out;
+  return out;
 }
 
 export interface Content {
@@ -811,8 +840,16 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     // "These duties have applied since 2 August 2025": a demonstrative subject takes up what the sentence
-    // before stated; of two claims of one instrument sharing the words, the one stated there keeps it.
-    if (tunables.demonstrativeFollows > 0 && judged.accepted.length > 0 && previousFound?.unit === u - 1 && previousFound.claims.size > 0 && DEMONSTRATIVE_SUBJECT.test(text.slice(unit.start, unit.end))) {
+    // before stated; of two claims of one instrument sharing the words, the one stated there keeps it. So
+    // does the rest of a sentence after its semicolon ("…incident-reporting duties since 2 August 2025; the
+    // Commission's fining powers apply from 2 August 2026").
+    if (
+      tunables.demonstrativeFollows > 0 &&
+      judged.accepted.length > 0 &&
+      previousFound?.unit === u - 1 &&
+      previousFound.claims.size > 0 &&
+      (DEMONSTRATIVE_SUBJECT.test(text.slice(unit.start, unit.end)) || continuesAfterSemicolon(text, doc.units[u - 1]!, unit))
+    ) {
       // (Unless its own words say clearly more: "These duties come with another: developers must report …".)
       const stated = previousFound.claims;
       const strength = (j: Judged) => j.features.score + j.features.facet;
@@ -1201,6 +1238,36 @@ function judgeUnit(
       ),
     );
     for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
+  }
+  if (t.distinctiveYield > 0 && accepted.length > 1) {
+    // Two claims of one instrument on one sentence, the sentence using a key term only one of them has
+    // ("Providers of models with systemic risk have been subject to evaluation duties since 2 August 2025, and
+    // the Commission can fine from 2 August 2026"): the other, every word of it there shared, is not stated there.
+    const hasDistinctive = (j: Judged): boolean => {
+      const own = distinctiveTermsOf(h, j.claimIndex);
+      return own.size > 0 && unitTerms.list.some((term) => own.has(term));
+    };
+    // Every word of the sentence the other claim has, the specific one has too: the sentence says nothing
+    // only the other says ("…, and providers must post their framework online" is still its own).
+    const covers = (b: Judged, a: Judged): boolean => {
+      const aWords = lookupsOf(h, a.claimIndex).words;
+      const bWords = lookupsOf(h, b.claimIndex).words;
+      return unitTerms.list.every((term) => claimWordAt(aWords, term) < 0 || claimWordAt(bWords, term) >= 0);
+    };
+    const whole = accepted.filter((j) => !j.byClause && !j.secondary);
+    const specific = whole.filter(hasDistinctive);
+    if (specific.length > 0) {
+      const yields = whole.filter(
+        (a) =>
+          !specific.includes(a) &&
+          // (A claim with no key term of its own cannot be told absent by its terms: the 2026 rule beside the old pledge.)
+          distinctiveTermsOf(h, a.claimIndex).size > 0 &&
+          specific.some(
+            (b) => groupOf(index.claims[b.claimIndex]!) === groupOf(index.claims[a.claimIndex]!) && b.features.score + b.features.facet >= a.features.score + a.features.facet && covers(b, a),
+          ),
+      );
+      for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
+    }
   }
   if (t.memberOwnClaimFirst > 0 && accepted.length > 1) {
     // "Amazon, in its framework, pledges not to deploy…": Amazon's own pledge, not the Seoul signatories'
@@ -1787,6 +1854,14 @@ function opensAsFraming(piece: string, content: readonly Content[], dateWords: n
 
 /** A subject that takes up what the sentence before stated ("These duties …", "Those rules …", "The same obligations …"). */
 const DEMONSTRATIVE_SUBJECT = /^\W*(?:these|those|such|the\s+same)\s+(?:\S+\s+)?(?:duties|obligations|rules|requirements|measures|commitments|pledges|provisions|promises)\b/i;
+
+/** Whether `unit` is the rest of the sentence `before` ends with a semicolon (one paragraph). */
+function continuesAfterSemicolon(text: string, before: TextUnit, unit: TextUnit): boolean {
+  if (before.block !== unit.block) return false;
+  let end = before.end;
+  while (end > before.start && isSpace(text.charCodeAt(end - 1))) end--;
+  return text.charCodeAt(end - 1) === 0x3b;
+}
 
 /** A clause that only contrasts with the one before it ("not only before launch", "rather than …"). */
 const CONTRAST_TAIL = /^[\s,;:–—]*(?:not\s+(?:only|just|merely|simply)|rather\s+than|instead\s+of)\b/i;

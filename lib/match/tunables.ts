@@ -132,6 +132,13 @@ export interface Tunables {
    */
   siblingYield: number;
   /**
+   * 1: two claims of one instrument accepted on one sentence whose words include a key term only one of
+   * them has (its distinctive terms): the other yields when that one's evidence (score + facet) is at least
+   * as strong and has every word of the sentence the other has. "…models with systemic risk … since 2 August 2025; the Commission can fine from 2 August 2026"
+   * is the systemic-risk duties', not the general duties' that share the dates. 0: off.
+   */
+  distinctiveYield: number;
+  /**
    * A claim judged on a clause of a sentence that another claim was accepted on whole does not get the
    * clause when the whole sentence's claim covers it, by one of its facets (a clause of its statement or
    * a phrasing), at least this many times as well as the clause's claim does: "The statute also bars
@@ -402,6 +409,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dateLineKeepsScope: 1,
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
+  distinctiveYield: 1,
   clauseFacetExplained: 1.4,
   contrastTailJoins: 1,
   dateClauseJoins: 2,

@@ -789,3 +789,51 @@ describe('a label of a few words with no verb ("Interviews", "Incident reporting
     expect(spans(stated, { shortLabelVeto: 0 })).toEqual(spans(stated));
   });
 });
+
+describe('two claims of one law on a sentence that uses a key term only one of them has', () => {
+  const general = claim({
+    id: 'dta-general-duties',
+    actor: RURITANIA,
+    instrument: { name: 'Data Transparency Act', aliases: [] },
+    keyTerms: [['provider', 'providers', 'model', 'models'], ['records', 'summary', 'duties', 'fine', 'fines', 'fining']],
+    statement: 'Under the Data Transparency Act, model providers must keep technical records and publish a training summary. These duties apply from 1 March 2027; the regulator can fine providers from 1 March 2028.',
+    phrasings: [
+      'Model providers in Ruritania must keep technical records and publish a training summary from March 2027.',
+      'The regulator can fine model providers under the Data Transparency Act from 1 March 2028.',
+      'Providers have to publish a summary of their training data.',
+    ],
+  });
+  const frontier = claim({
+    id: 'dta-frontier-duties',
+    actor: RURITANIA,
+    instrument: { name: 'Data Transparency Act', aliases: [] },
+    keyTerms: [['frontier-scale', 'frontier'], ['adversarial', 'incident', 'incidents', 'duties', 'fine', 'fines', 'fining']],
+    statement: "Providers of frontier-scale models under the Data Transparency Act must also run adversarial tests and report serious incidents. These duties apply from 1 March 2027; the regulator's fining powers apply from 1 March 2028.",
+    phrasings: [
+      'Frontier-scale model providers in Ruritania must run adversarial tests and report serious incidents.',
+      'The largest models face adversarial testing and incident duties under the Data Transparency Act.',
+      'From 1 March 2028 the regulator can fine frontier-scale providers that skip adversarial tests.',
+    ],
+  });
+  const lawIndex = compileClaimIndex([general, frontier], '1.0.0');
+  const foundIn = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, lawIndex, { tunables }).map((m) => m.claimId);
+  const intro = 'Ruritania passed the Data Transparency Act last year.';
+
+  it('is the claim whose own term it uses, not the sibling sharing its dates', () => {
+    const text = `${intro} Providers of frontier-scale models have been subject to adversarial-testing and incident duties since 1 March 2027, and the regulator's fining powers over them apply from 1 March 2028.`;
+    expect(foundIn(text, { distinctiveYield: 0 })).toContain('dta-general-duties');
+    expect(foundIn(text)).toContain('dta-frontier-duties');
+    expect(foundIn(text)).not.toContain('dta-general-duties');
+  });
+
+  it('gives the rest of a sentence after its semicolon to the claim its first part stated (`demonstrativeFollows`)', () => {
+    const text = `${intro} Providers of frontier-scale models have been subject to adversarial-testing and incident duties since 1 March 2027; the regulator's fining powers apply from 1 March 2028.`;
+    expect(foundIn(text, { demonstrativeFollows: 0 })).toContain('dta-general-duties');
+    expect(foundIn(text)).toEqual(['dta-frontier-duties', 'dta-frontier-duties']);
+  });
+
+  it('keeps both when the sentence uses a term of each', () => {
+    const text = `${intro} Providers must keep technical records and publish a training summary, and providers of frontier-scale models must also run adversarial tests and report serious incidents.`;
+    expect(foundIn(text)).toEqual(expect.arrayContaining(['dta-general-duties', 'dta-frontier-duties']));
+  });
+});
