@@ -1165,7 +1165,16 @@ function judgeUnit(
         // A clause is short by nature: whether the sentence is short is what "short" asks.
         const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
         const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, runTerms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
-        const decision = accepts(features, t, options.model);
+        // A sibling the whole sentence states by its distinctive name keeps the sentence's clauses from a claim
+        // missing one of its own key-term groups there (`siblingYield`, clause by clause): "Under its Advanced AI
+        // Scaling Framework, …, a model … can keep being developed only once …" has no stop in it. (A sibling
+        // accepted on its key terms alone leaves them: "added levels for shutdown resistance and one for manipulation".)
+        const yieldsToSibling =
+          t.clauseSiblingYield > 0 &&
+          features.gatesAll <= 0 &&
+          features.named <= 0 &&
+          accepted.some((a) => !a.byClause && a.features.named > 0 && groupOf(index.claims[a.claimIndex]!) === groupOf(claim));
+        const decision = yieldsToSibling ? { accepted: false, probability: 0 } : accepts(features, t, options.model);
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
         const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
@@ -1240,7 +1249,7 @@ function judgeUnit(
     for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
   }
   if (t.distinctiveYield > 0 && accepted.length > 1) {
-    // Two claims of one instrument on one sentence, the sentence using a key term only one of them has
+    // Two claims of one instrument on one sentence, the sentence using a key term (or the name) only one of them has
     // ("Providers of models with systemic risk have been subject to evaluation duties since 2 August 2025, and
     // the Commission can fine from 2 August 2026"): the other, every word of it there shared, is not stated there.
     const hasDistinctive = (j: Judged): boolean => {
@@ -1255,7 +1264,7 @@ function judgeUnit(
       return unitTerms.list.every((term) => claimWordAt(aWords, term) < 0 || claimWordAt(bWords, term) >= 0);
     };
     const whole = accepted.filter((j) => !j.byClause && !j.secondary);
-    const specific = whole.filter(hasDistinctive);
+    const specific = whole.filter((j) => j.features.named > 0 || hasDistinctive(j));
     if (specific.length > 0) {
       const yields = whole.filter(
         (a) =>

@@ -133,11 +133,18 @@ export interface Tunables {
   siblingYield: number;
   /**
    * 1: two claims of one instrument accepted on one sentence whose words include a key term only one of
-   * them has (its distinctive terms): the other yields when that one's evidence (score + facet) is at least
-   * as strong and has every word of the sentence the other has. "…models with systemic risk … since 2 August 2025; the Commission can fine from 2 August 2026"
+   * them has (its distinctive terms), or one's distinctive name: the other, if it has distinctive terms and
+   * none of them is there, yields when that one's evidence (score + facet) is at least as strong and has
+   * every word of the sentence the other has. "…models with systemic risk … since 2 August 2025; the Commission can fine from 2 August 2026"
    * is the systemic-risk duties', not the general duties' that share the dates. 0: off.
    */
   distinctiveYield: number;
+  /**
+   * 1: a claim judged on a clause, missing one of its key-term groups there and not named by its distinctive
+   * name, does not take the clause when a claim of its instrument was accepted on the whole sentence named
+   * by its distinctive name (the clause-by-clause form of `siblingYield`). 0: off.
+   */
+  clauseSiblingYield: number;
   /**
    * A claim judged on a clause of a sentence that another claim was accepted on whole does not get the
    * clause when the whole sentence's claim covers it, by one of its facets (a clause of its statement or
@@ -410,6 +417,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   distinctiveYield: 1,
+  clauseSiblingYield: 1,
   clauseFacetExplained: 1.4,
   contrastTailJoins: 1,
   dateClauseJoins: 2,

@@ -4,11 +4,13 @@
  * our own words; each case has the sentence given to both before (checked with `siblingYield` off) and
  * a near miss that must stay as it was.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
+import { textFromHtml } from '../../../scripts/cli/load-input';
 import { ACME, bundledClaimSet, ungatedClaim as claim } from '../../support/claim-sets';
 
 // One instrument, two claims: the 2025 stop pledge (gated on a word for stopping) and the 2026 rule that
@@ -49,7 +51,7 @@ const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text
 describe('two claims of one instrument on one sentence, one of them missing a key-term group', () => {
   it('goes to the one whose distinctive name or every key-term group is there', () => {
     const text = 'Under the Scaling Charter, if a model reaches the critical risk threshold, Acme AI says it will continue development only once safeguards have been defined, implemented and validated.';
-    expect(ids(text, { siblingYield: 0, introJoins: 0, conditionJoins: 0 })).toContain('acme-charter-stop');
+    expect(ids(text, { siblingYield: 0, introJoins: 0, conditionJoins: 0, distinctiveYield: 0 })).toContain('acme-charter-stop');
     expect(ids(text)).toEqual(['acme-charter-safeguards']);
   });
 
@@ -89,7 +91,7 @@ describe('a subject cut off from its verb by a suspended hyphen or a reporting a
       'High- and critical-risk models, Acme AI says, are developed only once safeguards have been defined, implemented and validated under its Scaling Charter.',
       'High- and critical-risk models, it adds, are developed only with validated safeguards under the Scaling Charter.',
     ]) {
-      expect(ids(text, { introJoins: 0 })).toEqual(['acme-charter-stop', 'acme-charter-safeguards']);
+      expect(ids(text, { introJoins: 0, clauseSiblingYield: 0 })).toEqual(['acme-charter-stop', 'acme-charter-safeguards']);
       expect(matchClaims(text, index).map((m) => [m.claimId, text.slice(m.start, m.end)])).toEqual([['acme-charter-safeguards', text]]);
     }
   });
@@ -159,5 +161,40 @@ describe("a clause the whole sentence's claim states itself, sharing words with 
   it('leaves a clause stating the sibling duty with its own words', () => {
     const both = 'The Model Safety Act bars developers from false or misleading statements about catastrophic risk, and it requires large developers to publish a written safety plan and update it every year.';
     expect(found(both).map(([id]) => id)).toEqual(['msa-no-false-statements', 'msa-publish-plan']);
+  });
+});
+
+describe("a sentence naming one claim's document by its distinctive name, in the bundled claim set", () => {
+  // Meta's 2025 stop pledge and the 2026 rule that replaced it share their instrument and most words; the
+  // new document's name ("Advanced AI Scaling Framework") is the 2026 rule's key phrase, "stop" the pledge's.
+  const set = bundledClaimSet();
+  const bundledIndex = compileClaimIndex(set.claims, set.version);
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledIndex, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+  const STOP = 'meta-frontier-ai-framework-stop-development';
+  const RULE = 'meta-aasf-develop-only-with-mitigations';
+
+  it('goes to the named claim, not to the pledge none of whose own key terms it uses (`distinctiveYield`)', () => {
+    for (const text of [
+      'Under its Advanced AI Scaling Framework v2, issued in April 2026, a model that reaches the critical risk threshold can continue to be developed once risk assessments are finished and safeguards have been defined, implemented and validated to bring the risk down to a moderate level or lower.',
+      "In February 2025, Meta's Frontier AI Framework said the company would stop developing a model that hit its critical risk threshold if the risk could not be mitigated. Meta has since swapped that document out. Under its Advanced AI Scaling Framework, issued in April 2026, a model that reaches the critical threshold can keep being developed only once risk assessments are finished and safeguards have been defined, put in place and validated to bring risk down to a moderate level or lower.",
+    ]) {
+      const last = text.slice(text.indexOf('Under its'));
+      expect(found(text, { distinctiveYield: 0 }).filter(([, span]) => last.includes(span)).map(([id]) => id)).toContain(STOP);
+      expect(found(text).filter(([, span]) => last.includes(span)).map(([id]) => id)).toEqual([RULE]);
+    }
+  });
+
+  it('leaves the pledge a sentence that uses its own word ("changed \'Stop\' to …")', () => {
+    const text = 'The April 2026 successor, renamed the Advanced AI Scaling Framework, turned "Stop" into "Develop with Mitigations".';
+    expect(found(text).map(([id]) => id)).toEqual([STOP]);
+  });
+
+  it("does not give a clause of the sentence to the pledge either (`clauseSiblingYield`; a development page's paragraph)", () => {
+    const page = readFileSync('tests/fixtures/independent/dev-15/a-explainer-seoul-commitments-kept.html', 'utf8');
+    const text = textFromHtml(page, 'https://example.test/').text;
+    const sentence = 'Under its Advanced AI Scaling Framework, released in April 2026';
+    const on = (tunables: Partial<Tunables>) => found(text, tunables).filter(([, span]) => span.startsWith(sentence)).map(([id]) => id);
+    expect(on({ clauseSiblingYield: 0 })).toContain(STOP);
+    expect(on({})).toEqual([RULE]);
   });
 });
