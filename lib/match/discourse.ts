@@ -1023,6 +1023,10 @@ export function analyseDiscourse(
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
+  // The actor the last sentence with a named subject opened with, and the unit it was in: what a sentence
+  // opening "It …" is about ("Google said it would sign, and it appeared among the signatories the
+  // Commission published. It is therefore committed to …" is Google's, not the Commission's).
+  let lastSubject: { actor: number; unit: number } | undefined;
   const order = { expected: 0 };
   const lazy: LazyParts = { text, tokens, context, mentionsIn, anaphorsIn, resolver, order };
 
@@ -1070,6 +1074,13 @@ export function analyseDiscourse(
       return result;
     };
     const actors = carry('actors');
+    if (tunables.pronounSubject > 0) {
+      if (lastSubject && own.actors.size === 0 && u - lastSubject.unit <= tunables.pronounSubject && PRONOUN_SUBJECT.test(text.slice(unit.start, unit.start + 12))) {
+        actors.raise(lastSubject.actor, tunables.strengthAnaphor);
+      }
+      const opening = ms.find((m) => m.actors.length === 1 && m.start - unit.start <= SUBJECT_REACH && !m.unknown);
+      if (opening) lastSubject = { actor: opening.actors[0]!, unit: u };
+    }
     const instruments = carry('instruments');
     // "the order": the last order named, and (less surely) the other orders of whoever the unit or the
     // document is about; with no order named nearby, only those.
@@ -1331,6 +1342,11 @@ function actorsOf(mentions: readonly Mention[]): number[] {
   for (const m of mentions) for (const actor of m.actors) out.push(actor);
   return out;
 }
+
+/** A sentence opening with "It" (or "Its") as its subject: it takes up the last sentence's subject. */
+const PRONOUN_SUBJECT = /^\W{0,2}(?:It|Its)\s/;
+/** How far into a unit (UTF-16 units) a name still opens it as its subject ("On Tuesday, Google said …"). */
+const SUBJECT_REACH = 24;
 
 /** Words after which a name is what something is compared with ("borrows California's thresholds", "unlike SB 53"). */
 const COMPARISON_CUES: ReadonlySet<string> = new Set([

@@ -350,6 +350,12 @@ export interface Tunables {
    * counts as any other.
    */
   strengthCompared: number;
+  /**
+   * A sentence opening with "It" refers to the actor the last sentence with a named subject opened with,
+   * at most this many units before (at `strengthAnaphor`), whatever the sentences between named after
+   * their subjects. 0: off (it inherits only what the sentence before named).
+   */
+  pronounSubject: number;
   /** Strength lost per sentence a subject is carried. */
   inheritDecay: number;
 
@@ -456,6 +462,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthInherited: 0.8,
   strengthDominant: 0.4,
   strengthCompared: 0.4,
+  pronounSubject: 3,
   inheritDecay: 0.1,
 
   maxUnitLength: 480,

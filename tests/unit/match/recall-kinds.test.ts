@@ -361,3 +361,22 @@ describe('a signatory list ("Signatories include the EU, the UK, the US, Canada,
     expect(found(['The River Treaty', 'The River Treaty was opened for signature last spring.', waste].join(SEP))).not.toContainEqual(['river-treaty', waste]);
   });
 });
+
+describe('a sentence opening "It …" after one that named someone else after its subject', () => {
+  // Acme AI is the subject; the sentence after names only the Testing Office, after its subject.
+  const before = 'Acme AI announced its data-centre plan on Monday. The plan was welcomed by the Model Testing Office.';
+
+  it("is the subject's: the pledge that follows is Acme AI's", () => {
+    const pledge = 'It pledges to cover the electricity price increases consumers face from its data centres, paying all grid-upgrade costs.';
+    const text = `${before} ${pledge}`;
+    const on = (tunables: Partial<Tunables>) => matchClaims(text, index, { tunables }).filter((m) => text.slice(m.start, m.end) === pledge).map((m) => m.claimId);
+    expect(on({ pronounSubject: 0 })).not.toContain('acme-power-bills');
+    expect(on({})).toEqual(['acme-power-bills']);
+  });
+
+  it('is not carried past a sentence that opens with another subject', () => {
+    const pledge = 'It pledges to cover the electricity price increases consumers face from its data centres, paying all grid-upgrade costs.';
+    const text = `${before} Globex said on Tuesday that it would keep its model weights open. ${pledge}`;
+    expect(matchClaims(text, index).filter((m) => text.slice(m.start, m.end) === pledge).map((m) => m.claimId)).not.toContain('acme-power-bills');
+  });
+});
