@@ -1117,6 +1117,11 @@ function judgeUnit(
       return whole !== undefined && whole.features.gap > t.secondaryGap && accepted.some((a) => groupOf(index.claims[a.claimIndex]!) === group);
     };
     const wholeSentence = accepted.map((a) => a.claimIndex);
+    // A claim with key terms of its own (see `distinctiveTermsOf`), none of them anywhere in the sentence.
+    const lacksOwnTerms = (claimIndex: number): boolean => {
+      const own = distinctiveTermsOf(h, claimIndex);
+      return own.size > 0 && !unitTerms.list.some((term) => own.has(term));
+    };
     // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
     // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
     const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
@@ -1165,15 +1170,16 @@ function judgeUnit(
         // A clause is short by nature: whether the sentence is short is what "short" asks.
         const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
         const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, runTerms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
-        // A sibling the whole sentence states by its distinctive name keeps the sentence's clauses from a claim
-        // missing one of its own key-term groups there (`siblingYield`, clause by clause): "Under its Advanced AI
-        // Scaling Framework, …, a model … can keep being developed only once …" has no stop in it. (A sibling
-        // accepted on its key terms alone leaves them: "added levels for shutdown resistance and one for manipulation".)
+        // A sibling the whole sentence states keeps the sentence's clauses from a claim missing one of its own
+        // key-term groups there (`siblingYield`, clause by clause) when the sibling is named by its distinctive
+        // name or the claim's own distinctive terms are nowhere in the sentence: "Under its Advanced AI Scaling
+        // Framework, …, a model … can keep being developed only once …" has no stop in it. (A claim whose own
+        // terms are there keeps its clause: "added levels for shutdown resistance and one for manipulation".)
         const yieldsToSibling =
           t.clauseSiblingYield > 0 &&
           features.gatesAll <= 0 &&
           features.named <= 0 &&
-          accepted.some((a) => !a.byClause && a.features.named > 0 && groupOf(index.claims[a.claimIndex]!) === groupOf(claim));
+          accepted.some((a) => !a.byClause && groupOf(index.claims[a.claimIndex]!) === groupOf(claim) && (a.features.named > 0 || lacksOwnTerms(claimIndex)));
         const decision = yieldsToSibling ? { accepted: false, probability: 0 } : accepts(features, t, options.model);
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;

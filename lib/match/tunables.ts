@@ -142,7 +142,8 @@ export interface Tunables {
   /**
    * 1: a claim judged on a clause, missing one of its key-term groups there and not named by its distinctive
    * name, does not take the clause when a claim of its instrument was accepted on the whole sentence named
-   * by its distinctive name (the clause-by-clause form of `siblingYield`). 0: off.
+   * by its distinctive name, or when none of its own distinctive key terms is anywhere in the sentence
+   * (the clause-by-clause form of `siblingYield`). 0: off.
    */
   clauseSiblingYield: number;
   /**

@@ -189,6 +189,16 @@ describe("a sentence naming one claim's document by its distinctive name, in the
     expect(found(text).map(([id]) => id)).toEqual([STOP]);
   });
 
+  it("does not give a clause to the pledge when none of the pledge's own terms is in the sentence (a development page's spun paragraph)", () => {
+    const page = readFileSync('tests/fixtures/independent/dev-14/d-spinner-anthropic-scaling-policy-roadmap.html', 'utf8');
+    const text = textFromHtml(page, 'https://example.test/').text;
+    const from = text.indexOf('Meta: Beneath its Superior AI Scaling Framework');
+    const paragraph = text.slice(from, text.indexOf('\u2029', from));
+    const on = (tunables: Partial<Tunables>) => found(text, tunables).filter(([, span]) => paragraph.includes(span)).map(([id]) => id);
+    expect(on({ clauseSiblingYield: 0 })).toContain(STOP);
+    expect(on({})).not.toContain(STOP);
+  });
+
   it("does not give a clause of the sentence to the pledge either (`clauseSiblingYield`; a development page's paragraph)", () => {
     const page = readFileSync('tests/fixtures/independent/dev-15/a-explainer-seoul-commitments-kept.html', 'utf8');
     const text = textFromHtml(page, 'https://example.test/').text;
