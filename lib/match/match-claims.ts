@@ -1255,7 +1255,7 @@ function judgeUnit(
     for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
   }
   if (t.distinctiveYield > 0 && accepted.length > 1) {
-    // Two claims of one instrument on one sentence, the sentence using a key term (or the name) only one of them has
+    // Two claims of one instrument on one sentence, the sentence using a key term only one of them has
     // ("Providers of models with systemic risk have been subject to evaluation duties since 2 August 2025, and
     // the Commission can fine from 2 August 2026"): the other, every word of it there shared, is not stated there.
     const hasDistinctive = (j: Judged): boolean => {
@@ -1270,7 +1270,7 @@ function judgeUnit(
       return unitTerms.list.every((term) => claimWordAt(aWords, term) < 0 || claimWordAt(bWords, term) >= 0);
     };
     const whole = accepted.filter((j) => !j.byClause && !j.secondary);
-    const specific = whole.filter((j) => j.features.named > 0 || hasDistinctive(j));
+    const specific = whole.filter(hasDistinctive);
     if (specific.length > 0) {
       const yields = whole.filter(
         (a) =>

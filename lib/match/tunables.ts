@@ -133,9 +133,9 @@ export interface Tunables {
   siblingYield: number;
   /**
    * 1: two claims of one instrument accepted on one sentence whose words include a key term only one of
-   * them has (its distinctive terms), or one's distinctive name: the other, if it has distinctive terms and
-   * none of them is there, yields when that one's evidence (score + facet) is at least as strong and has
-   * every word of the sentence the other has. "…models with systemic risk … since 2 August 2025; the Commission can fine from 2 August 2026"
+   * them has (its distinctive terms): the other, if it has distinctive terms and none of them is there,
+   * yields when that one's evidence (score + facet) is at least as strong and has every word of the
+   * sentence the other has. "…models with systemic risk … since 2 August 2025; the Commission can fine from 2 August 2026"
    * is the systemic-risk duties', not the general duties' that share the dates. 0: off.
    */
   distinctiveYield: number;

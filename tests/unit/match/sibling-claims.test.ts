@@ -173,15 +173,10 @@ describe("a sentence naming one claim's document by its distinctive name, in the
   const STOP = 'meta-frontier-ai-framework-stop-development';
   const RULE = 'meta-aasf-develop-only-with-mitigations';
 
-  it('goes to the named claim, not to the pledge none of whose own key terms it uses (`distinctiveYield`)', () => {
-    for (const text of [
-      'Under its Advanced AI Scaling Framework v2, issued in April 2026, a model that reaches the critical risk threshold can continue to be developed once risk assessments are finished and safeguards have been defined, implemented and validated to bring the risk down to a moderate level or lower.',
-      "In February 2025, Meta's Frontier AI Framework said the company would stop developing a model that hit its critical risk threshold if the risk could not be mitigated. Meta has since swapped that document out. Under its Advanced AI Scaling Framework, issued in April 2026, a model that reaches the critical threshold can keep being developed only once risk assessments are finished and safeguards have been defined, put in place and validated to bring risk down to a moderate level or lower.",
-    ]) {
-      const last = text.slice(text.indexOf('Under its'));
-      expect(found(text, { distinctiveYield: 0 }).filter(([, span]) => last.includes(span)).map(([id]) => id)).toContain(STOP);
-      expect(found(text).filter(([, span]) => last.includes(span)).map(([id]) => id)).toEqual([RULE]);
-    }
+  it('reads "finished" as "complete", not as the pledge\'s "cease" (curated synonyms)', () => {
+    const text = 'Meta has a similar structure. According to the Advanced AI Scaling Framework version 2, which Meta announced in April 2026, when a frontier model reaches the critical risk threshold the company continues development only after the risk assessment is finished and the safeguards are defined, implemented and validated.';
+    const rule = text.slice(text.indexOf('According'));
+    expect(found(text).filter(([, span]) => rule.includes(span)).map(([id]) => id)).toEqual([RULE]);
   });
 
   it('leaves the pledge a sentence that uses its own word ("changed \'Stop\' to …")', () => {
