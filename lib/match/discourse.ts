@@ -1041,7 +1041,7 @@ export function analyseDiscourse(
     const ms = mentionsIn(unit.start, unit.end);
     const as = anaphorsIn(unit.start, unit.end);
     spend(ms.length + as.length + 40);
-    const compared = tunables.strengthCompared < 1 && ms.length + as.length > 1 ? comparedMentions(text, ms, unit.start, as.length > 0) : none;
+    const compared = tunables.strengthCompared < 1 && ms.length > 0 ? comparedMentions(text, ms, unit.start, true) : none;
     const own = resolver.frameAt(ms, as, unit.start, compared);
     // Most units name nobody: they share the empty list rather than allocate their own. A name only compared
     // with is not what the unit names.
@@ -1069,8 +1069,20 @@ export function analyseDiscourse(
       }
       if (headingScope && block.kind !== 'heading' && block.kind !== 'question') result.absorb(headingScope[dimension], tunables.strengthHeading);
       if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
-      // The document's subject is a floor under whatever else the unit inherits.
-      if (!own.unknown) result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
+      // The document's subject is a floor under whatever else the unit inherits; an instrument of its class
+      // carried in more strongly than that floor is what the unit is about instead (a section on New York's law
+      // in a page about California's: `dominantYields`).
+      if (!own.unknown) {
+        if (dimension === 'instruments' && tunables.dominantYields > 0) {
+          for (let k = 0; k < dominantInstruments.ids.length; k++) {
+            const id = dominantInstruments.ids[k]!;
+            const floor = dominantInstruments.values[k]!;
+            const cls = index.instruments[id]!.cls;
+            const rivalled = result.ids.some((other, j) => other !== id && index.instruments[other]!.cls === cls && cls !== '' && result.values[j]! > floor);
+            if (!rivalled) result.raise(id, floor);
+          }
+        } else result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
+      }
       return result;
     };
     const actors = carry('actors');
@@ -1353,17 +1365,18 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'like', 'unlike', 'than', 'track', 'tracks', 'tracked', 'tracking', 'mirror', 'mirrors', 'mirrored', 'mirroring',
   'resemble', 'resembles', 'resembled', 'borrow', 'borrows', 'borrowed', 'borrowing', 'copy', 'copies', 'copied',
   'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'closer', 'similar', 'compared',
-  'versus', 'vs',
+  'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning',
 ]);
 /** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */
 const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
   'much', 'of', 'the', 'a', 'an', 'to', 'on', 'with', 'closely', 'largely', 'heavily', 'substantially', 'deliberately',
   'transparency', 'model', 'approach', 'architecture', 'structure', 'framework', 'regime', 'template', 'that', 'those', 'in',
-  'adopted', 'used', 'set', 'by', 'its', 'their', 'parts', 'elements', 'what',
+  'adopted', 'used', 'set', 'by', 'its', 'their', 'parts', 'elements', 'what', 'definitions', 'thresholds', 'terms', 'wording',
+  'language', 'rules',
 ]);
 
 /**
- * The mentions of a unit that stand in a comparison (a cue word among the at most five words before each,
+ * The mentions of a unit that stand in a comparison (a cue word among the at most six words before each,
  * within its clause, the words between being fillers), when at least one mention does not or the unit refers
  * to something by an anaphor (`withAnaphor`: "the statute … deliberately tracks California's SB 53"): those are
  * what the unit is about. `mentions` in order, offsets UTF-16 units; returns a subset (empty when none compare,
@@ -1373,7 +1386,7 @@ function comparedMentions(text: string, mentions: readonly Mention[], from: numb
   const out: Mention[] = [];
   for (const m of mentions) {
     let at = m.start;
-    for (let words = 0; words < 5; words++) {
+    for (let words = 0; words < 6; words++) {
       let end = at;
       while (end > from && text.charCodeAt(end - 1) === 0x20) end--;
       let start = end;

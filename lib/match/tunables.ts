@@ -337,6 +337,11 @@ export interface Tunables {
   leadInItems: number;
   /** A document naming an actor or instrument this often (and more than any other) is about it everywhere it names nobody. */
   dominantMentions: number;
+  /**
+   * 1: the document's dominant instrument is no floor under a unit that carries another instrument of its
+   * class (a law beside a law) more strongly than that floor. 0: it is a floor under every unit naming nothing.
+   */
+  dominantYields: number;
   /** Strength of each kind of evidence that a unit is about an actor or instrument (named in it = 1). */
   strengthMember: number;
   strengthAnaphor: number;
@@ -463,6 +468,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthInherited: 0.8,
   strengthDominant: 0.4,
   strengthCompared: 0.4,
+  dominantYields: 1,
   pronounSubject: 3,
   inheritDecay: 0.1,
 

@@ -315,7 +315,7 @@ describe('another jurisdiction\'s law in view, the claim\'s jurisdiction only in
   it('is the law in view, not the inherited jurisdiction\'s', () => {
     const duty = 'Under the amended Act, developers must publish a written safety plan and update it every year.';
     const text = [...page, duty].join(SEP);
-    expect(found(text, { rivalNeedsOwnLaw: 0 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(found(text, { rivalNeedsOwnLaw: 0, strengthCompared: 1, dominantYields: 0 })).toContainEqual(['msa-publish-plan', duty]);
     expect(spans(text)).not.toContain(duty);
   });
 
@@ -359,9 +359,32 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     expect(found(text).map(([id]) => id)).not.toContain('msa-publish-plan');
   });
 
+  it('weakens a name compared with even when the sentence names nothing else ("aligns its definitions closely with California\'s")', () => {
+    const text = [page[0]!, 'Freedonia: the Frontier Duty Act after its rewrite', 'The version passed in March aligns its definitions closely with the Model Safety Act.', duty].join(SEP);
+    expect(found(text, { strengthCompared: 1 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(spans(text)).not.toContain(duty);
+  });
+
   it("stays the claim's when its law is the subject and the other the one compared", () => {
     const sentence = 'The Model Safety Act, unlike the Frontier Duty Act, requires developers to publish a written safety plan and update it every year.';
     expect(found([...page, sentence].join(SEP))).toContainEqual(['msa-publish-plan', sentence]);
+  });
+});
+
+describe("the page's dominant law under a unit that carries another law more strongly (`dominantYields`)", () => {
+  // Ruritania's Model Safety Act is named five times (clearly the page's subject); a paragraph then turns to Freedonia's act.
+  const page = 'Ruritania passed the Model Safety Act last year. The Model Safety Act applies to every model developer. Lawyers expect the Model Safety Act to be copied. The Model Safety Act took a year to draft. Critics of the Model Safety Act say it is vague.';
+  const duty = 'Developers must publish a written safety plan and update it every year.';
+
+  it('is not a floor under it: the duty is the other law\'s', () => {
+    const text = [page, 'Freedonia passed the Frontier Duty Act in May. ' + duty].join(SEP);
+    expect(found(text, { dominantYields: 0 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(spans(text)).not.toContain(duty);
+  });
+
+  it('is still the floor under a unit that carries no other law', () => {
+    const text = [page, 'Ruritania debated it for months. ' + duty].join(SEP);
+    expect(found(text)).toContainEqual(['msa-publish-plan', duty]);
   });
 });
 
