@@ -1754,7 +1754,16 @@ function splitAmongClaims(
         for (let o = 0; o < weights.length; o++) if (o !== c) others = Math.max(others, wordWeight(weights[o]!, id) / norms[o]!);
         evidence += Math.max(0, mine - others);
       }
-      if (evidence > ownerEvidence[k]! + 1e-9) {
+      // Two claims of one instrument nearly tied on a piece ("the Commission can fine from 2 August 2026" is in
+      // both AI Act duties' statements): the one the whole sentence states best keeps it (`splitTieMargin`).
+      const held = owner[k]!;
+      const tied =
+        held >= 0 &&
+        t.splitTieMargin > 0 &&
+        Math.abs(evidence - ownerEvidence[k]!) < t.splitTieMargin &&
+        groupOf(index.claims[claims[held]!.claimIndex]!) === groupOf(claim) &&
+        judged.features.best !== claims[held]!.features.best;
+      if (tied ? judged.features.best > 0 : evidence > ownerEvidence[k]! + 1e-9) {
         ownerEvidence[k] = evidence;
         owner[k] = c;
       }

@@ -278,6 +278,12 @@ export interface Tunables {
    * framework's, not the old stop pledge's that shares its words. 0: no bound.
    */
   secondaryGap: number;
+  /**
+   * Splitting a sentence among claims, two claims of one instrument whose evidence on a piece differs by
+   * less than this: the one with the best evidence on the whole sentence (`best`) takes it. 0: the larger
+   * evidence, however small the difference.
+   */
+  splitTieMargin: number;
   /** With `secondaryGap`: the share of such a claim's clause score the whole sentence's claim must explain for the clause to stay the whole sentence's. */
   secondaryGapExplained: number;
   /** …and on the clauses it takes, at least this share of the threshold. */
@@ -429,6 +435,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   distinctiveYield: 1,
+  splitTieMargin: 0.05,
   clauseSiblingYield: 1,
   clauseFacetExplained: 1.4,
   contrastTailJoins: 1,

@@ -4,11 +4,13 @@
  * has the text that was highlighted before (checked with its tunable off, so the test shows the rule is
  * what removes it) and a near miss that must stay as it was.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
+import { textFromHtml } from '../../../scripts/cli/load-input';
 import { ACME, ACME_RISK_LEDGER, bundledClaimSet, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
@@ -844,19 +846,33 @@ describe('two claims of one law on a sentence that uses a key term only one of t
 
   it('is the claim whose own term it uses, not the sibling sharing its dates', () => {
     const text = `${intro} Providers of frontier-scale models have been subject to adversarial-testing and incident duties since 1 March 2027, and the regulator's fining powers over them apply from 1 March 2028.`;
-    expect(foundIn(text, { distinctiveYield: 0 })).toContain('dta-general-duties');
+    expect(foundIn(text, { distinctiveYield: 0, splitTieMargin: 0 })).toContain('dta-general-duties');
     expect(foundIn(text)).toContain('dta-frontier-duties');
     expect(foundIn(text)).not.toContain('dta-general-duties');
   });
 
   it('gives the rest of a sentence after its semicolon to the claim its first part stated (`demonstrativeFollows`)', () => {
     const text = `${intro} Providers of frontier-scale models have been subject to adversarial-testing and incident duties since 1 March 2027; the regulator's fining powers apply from 1 March 2028.`;
-    expect(foundIn(text, { demonstrativeFollows: 0 })).toContain('dta-general-duties');
+    expect(foundIn(text, { demonstrativeFollows: 0, splitTieMargin: 0 })).toContain('dta-general-duties');
     expect(foundIn(text)).toEqual(['dta-frontier-duties', 'dta-frontier-duties']);
   });
 
   it('keeps both when the sentence uses a term of each', () => {
     const text = `${intro} Providers must keep technical records and publish a training summary, and providers of frontier-scale models must also run adversarial tests and report serious incidents.`;
     expect(foundIn(text)).toEqual(expect.arrayContaining(['dta-general-duties', 'dta-frontier-duties']));
+  });
+});
+
+describe('a sentence two claims of one law state equally ("the Commission can fine from 2 August 2026"), split between them (`splitTieMargin`)', () => {
+  it("goes to the claim the whole sentence states best (a development page's explainer on the general duties)", () => {
+    const page = readFileSync('tests/fixtures/independent/dev-5/c-explainer-eu-general-purpose-ai-rules.html', 'utf8');
+    const text = textFromHtml(page, 'https://example.test/').text;
+    const sentence = "The Commission's power to impose fines on model providers kicks in on 2 August 2026";
+    const on = (tunables: Partial<Tunables>) =>
+      matchClaims(text, bundled(), { tunables })
+        .filter((m) => text.slice(m.start, m.end).startsWith(sentence))
+        .map((m) => m.claimId);
+    expect(on({ splitTieMargin: 0 })).toEqual(['eu-ai-act-gpai-systemic-risk-obligations']);
+    expect(on({})).toEqual(['eu-ai-act-gpai-obligations']);
   });
 });
