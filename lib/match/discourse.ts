@@ -1365,14 +1365,15 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'like', 'unlike', 'than', 'track', 'tracks', 'tracked', 'tracking', 'mirror', 'mirrors', 'mirrored', 'mirroring',
   'resemble', 'resembles', 'resembled', 'borrow', 'borrows', 'borrowed', 'borrowing', 'copy', 'copies', 'copied',
   'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'closer', 'similar', 'compared',
-  'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning',
+  'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
+  'departs', 'departure', 'diverges', 'divergence',
 ]);
 /** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */
 const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
   'much', 'of', 'the', 'a', 'an', 'to', 'on', 'with', 'closely', 'largely', 'heavily', 'substantially', 'deliberately',
   'transparency', 'model', 'approach', 'architecture', 'structure', 'framework', 'regime', 'template', 'that', 'those', 'in',
   'adopted', 'used', 'set', 'by', 'its', 'their', 'parts', 'elements', 'what', 'definitions', 'thresholds', 'terms', 'wording',
-  'language', 'rules',
+  'language', 'rules', 'from',
 ]);
 
 /**

@@ -367,6 +367,13 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     expect(spans(text)).not.toContain(duty);
   });
 
+  it('reads "the difference from X\'s …" as a comparison too', () => {
+    const sentence = "The 72-hour window is the most visible difference from the Model Safety Act's 10 days for reporting serious incidents to the regulator.";
+    const text = [page[0]!, 'Freedonia: the Frontier Duty Act', 'Freedonia passed the Frontier Duty Act in May.', sentence].join(SEP);
+    expect(found(text, { strengthCompared: 1 }).map(([id]) => id)).toContain('msa-incident-reporting');
+    expect(found(text).map(([id]) => id)).not.toContain('msa-incident-reporting');
+  });
+
   it("stays the claim's when its law is the subject and the other the one compared", () => {
     const sentence = 'The Model Safety Act, unlike the Frontier Duty Act, requires developers to publish a written safety plan and update it every year.';
     expect(found([...page, sentence].join(SEP))).toContainEqual(['msa-publish-plan', sentence]);
