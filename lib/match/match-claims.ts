@@ -1129,6 +1129,9 @@ function judgeUnit(
     for (const run of runs) {
       const runTerms = termsOf(h, run.content);
       if (runTerms.terms.size === 0) continue;
+      // A clause of a few words ("caused unjust harm.") says too little to state a claim on its own unless it
+      // uses one of the claim's own key terms ("Meta, on the contrary, declined to sign."; `clauseMinWords`).
+      const terse = t.clauseMinWords > 0 && wordsSaid(run.content) < t.clauseMinWords;
       budget.charge(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
       // Most clauses carry no claim not yet accepted: nothing below would be judged, so nothing is
       // worked out (a loop, not closures, and one scratch answer, not an object per claim: this runs
@@ -1161,6 +1164,7 @@ function judgeUnit(
         if (accepted.some((a) => a.claimIndex === claimIndex)) return;
         const l = runLexicals[j]!;
         if (!evident(l)) return;
+        if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, runTerms) > 0)) return;
         if (explained >= l.score) return;
         // (A sibling far behind on the whole sentence needs its clause to be clearly more its own than the winner's.)
         if (explained >= l.score * t.secondaryGapExplained && farBehindSibling(claimIndex)) return;
@@ -1618,6 +1622,13 @@ function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], m
     if (k + 1 < pieces) runs.push({ start: cuts[k]!, end: cuts[k + 2]!, content: [...pieceContent[k]!, ...pieceContent[k + 1]!] });
   }
   return runs;
+}
+
+/** How many of a run's words are content, not names. */
+function wordsSaid(content: readonly Content[]): number {
+  let said = 0;
+  for (const c of content) if (!c.name) said++;
+  return said;
 }
 
 /** Where a unit may be cut into clauses: unit start, each CLAUSE_BREAK, unit end; at most `maxClauses` clauses (evenly kept). */

@@ -266,6 +266,8 @@ export interface Tunables {
   clauseJudging: number;
   /** Evidence a clause judged on its own needs (score, or facet coverage weighed by its mass). */
   clauseMinEvidence: number;
+  /** A clause with fewer content words (names aside) than this is not judged on its own. 0: any clause. */
+  clauseMinWords: number;
   /**
    * Beside a claim a sentence states, another claim with at least this share of the model's threshold
    * may take the clauses that carry it (several claims in one sentence; the split keeps it only there).
@@ -449,6 +451,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   minEvidence: 0.15,
   clauseJudging: 1,
   clauseMinEvidence: 0.2,
+  clauseMinWords: 4,
   instrumentNamesAsContent: 0,
   memberNamesAsContent: 1,
   secondaryShare: 0.4,

@@ -883,3 +883,20 @@ describe('a sentence two claims of one law state equally ("the Commission can fi
     expect(on({})).toEqual(['eu-ai-act-gpai-obligations']);
   });
 });
+
+describe('a clause of a few words with none of the claim\'s key terms ("… and caused unjust harm.") (`clauseMinWords`)', () => {
+  const page = readFileSync('tests/fixtures/independent/dev-16/b-client-alert-synthetic-media-eu-italy-texas.html', 'utf8');
+  const text = textFromHtml(page, 'https://example.test/').text;
+  const spansOf = (tunables: Partial<Tunables>) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+
+  it('is not judged on its own (a development page)', () => {
+    expect(spansOf({ clauseMinWords: 0 })).toContain('caused unjust harm.');
+    expect(spansOf({})).not.toContain('caused unjust harm.');
+  });
+
+  it('still is when it has a key term of the claim', () => {
+    const said = 'Meta, on the contrary, declined to sign.';
+    const short = ['The EU code of practice', 'Google signed the General-Purpose AI Code of Practice in July 2025.', said].join(SEP);
+    expect(matchClaims(short, bundled()).map((m) => [m.claimId, short.slice(m.start, m.end)])).toContainEqual(['meta-declined-gpai-code', said]);
+  });
+});
