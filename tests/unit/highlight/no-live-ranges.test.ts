@@ -27,7 +27,7 @@ function tree(next: () => number): string {
       const roll = next();
       // Words without a space after them too, so markup or a line break alone can stand between two.
       if (roll < 0.4) out += `${WORDS[Math.floor(next() * WORDS.length)]}${next() < 0.5 ? ' ' : ''}`;
-      else if (roll < 0.48) out += ' ';
+      else if (roll < 0.48) out += [' ', '  ', '\n', ' \t '][Math.floor(next() * 4)];
       else if (roll < 0.56) out += '<i></i>';
       else if (roll < 0.64) out += '<br>';
       // Text the extraction leaves out: between two marks of one highlight, it keeps their words apart.
