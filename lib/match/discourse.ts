@@ -1041,7 +1041,7 @@ export function analyseDiscourse(
     const ms = mentionsIn(unit.start, unit.end);
     const as = anaphorsIn(unit.start, unit.end);
     spend(ms.length + as.length + 40);
-    const compared = tunables.strengthCompared < 1 && ms.length > 0 ? comparedMentions(text, ms, unit.start, true) : none;
+    const compared = tunables.strengthCompared < 1 && ms.length > 0 ? comparedMentions(text, ms, unit.start) : none;
     const own = resolver.frameAt(ms, as, unit.start, compared);
     // Most units name nobody: they share the empty list rather than allocate their own. A name only compared
     // with is not what the unit names.
@@ -1078,7 +1078,7 @@ export function analyseDiscourse(
             const id = dominantInstruments.ids[k]!;
             const floor = dominantInstruments.values[k]!;
             const cls = index.instruments[id]!.cls;
-            const rivalled = result.ids.some((other, j) => other !== id && index.instruments[other]!.cls === cls && cls !== '' && result.values[j]! > floor);
+            const rivalled = cls !== '' && result.ids.some((other, j) => other !== id && index.instruments[other]!.cls === cls && result.values[j]! > floor);
             if (!rivalled) result.raise(id, floor);
           }
         } else result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
@@ -1377,13 +1377,12 @@ const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The mentions of a unit that stand in a comparison (a cue word among the at most six words before each,
- * within its clause, the words between being fillers), when at least one mention does not or the unit refers
- * to something by an anaphor (`withAnaphor`: "the statute … deliberately tracks California's SB 53"): those are
- * what the unit is about. `mentions` in order, offsets UTF-16 units; returns a subset (empty when none compare,
- * or all do and there is no anaphor).
+ * The mentions of a unit that stand in a comparison: a cue word among the at most six words before each,
+ * within its clause, the words between being fillers ("the statute … deliberately tracks California's SB 53",
+ * "aligns its definitions closely with California's"). `mentions` in order, offsets UTF-16 units, `from` the
+ * unit's start; returns the subset that compare (often empty).
  */
-function comparedMentions(text: string, mentions: readonly Mention[], from: number, withAnaphor: boolean): Mention[] {
+function comparedMentions(text: string, mentions: readonly Mention[], from: number): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     let at = m.start;
@@ -1404,7 +1403,7 @@ function comparedMentions(text: string, mentions: readonly Mention[], from: numb
       at = start;
     }
   }
-  return out.length === mentions.length && !withAnaphor ? [] : out;
+  return out;
 }
 
 /** The mentions' instruments, in order. */

@@ -336,6 +336,17 @@ function distinctiveTermsOf(h: HydratedIndex, claimIndex: number): ReadonlySet<n
   return out;
 }
 
+/** Whether a unit uses one of a claim's distinctive key terms (`distinctiveTermsOf`). */
+function usesDistinctiveTerm(h: HydratedIndex, claimIndex: number, unit: UnitTerms): boolean {
+  const own = distinctiveTermsOf(h, claimIndex);
+  return own.size > 0 && unit.list.some((term) => own.has(term));
+}
+
+/** Whether a claim has distinctive key terms and a unit uses none of them: its own words are not there. */
+function lacksDistinctiveTerms(h: HydratedIndex, claimIndex: number, unit: UnitTerms): boolean {
+  return distinctiveTermsOf(h, claimIndex).size > 0 && !usesDistinctiveTerm(h, claimIndex, unit);
+}
+
 export interface Content {
   token: Token;
   /** The term's id in the index; for a word the index does not know, -1 - its number in this call. */
@@ -1117,11 +1128,6 @@ function judgeUnit(
       return whole !== undefined && whole.features.gap > t.secondaryGap && accepted.some((a) => groupOf(index.claims[a.claimIndex]!) === group);
     };
     const wholeSentence = accepted.map((a) => a.claimIndex);
-    // A claim with key terms of its own (see `distinctiveTermsOf`), none of them anywhere in the sentence.
-    const lacksOwnTerms = (claimIndex: number): boolean => {
-      const own = distinctiveTermsOf(h, claimIndex);
-      return own.size > 0 && !unitTerms.list.some((term) => own.has(term));
-    };
     // A clause is judged on few words, so focus and gates come easily ("When Anthropic launched
     // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
     const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
@@ -1164,7 +1170,6 @@ function judgeUnit(
         if (accepted.some((a) => a.claimIndex === claimIndex)) return;
         const l = runLexicals[j]!;
         if (!evident(l)) return;
-        if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, runTerms) > 0)) return;
         if (explained >= l.score) return;
         // (A sibling far behind on the whole sentence needs its clause to be clearly more its own than the winner's.)
         if (explained >= l.score * t.secondaryGapExplained && farBehindSibling(claimIndex)) return;
@@ -1173,7 +1178,10 @@ function judgeUnit(
         const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
         // A clause is short by nature: whether the sentence is short is what "short" asks.
         const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
-        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, runTerms), frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        const gates = gateShare(h, claimIndex, runTerms);
+        // (`gateShare` is 0.5 for a claim without key terms: a terse clause needs a key term it has.)
+        if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gates > 0)) return;
+        const features = buildFeatures(h, claimIndex, l, gates, frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         // A sibling the whole sentence states keeps the sentence's clauses from a claim missing one of its own
         // key-term groups there (`siblingYield`, clause by clause) when the sibling is named by its distinctive
         // name or the claim's own distinctive terms are nowhere in the sentence: "Under its Advanced AI Scaling
@@ -1183,7 +1191,7 @@ function judgeUnit(
           t.clauseSiblingYield > 0 &&
           features.gatesAll <= 0 &&
           features.named <= 0 &&
-          accepted.some((a) => !a.byClause && groupOf(index.claims[a.claimIndex]!) === groupOf(claim) && (a.features.named > 0 || lacksOwnTerms(claimIndex)));
+          accepted.some((a) => !a.byClause && groupOf(index.claims[a.claimIndex]!) === groupOf(claim) && (a.features.named > 0 || lacksDistinctiveTerms(h, claimIndex, unitTerms)));
         const decision = yieldsToSibling ? { accepted: false, probability: 0 } : accepts(features, t, options.model);
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
@@ -1262,10 +1270,6 @@ function judgeUnit(
     // Two claims of one instrument on one sentence, the sentence using a key term only one of them has
     // ("Providers of models with systemic risk have been subject to evaluation duties since 2 August 2025, and
     // the Commission can fine from 2 August 2026"): the other, every word of it there shared, is not stated there.
-    const hasDistinctive = (j: Judged): boolean => {
-      const own = distinctiveTermsOf(h, j.claimIndex);
-      return own.size > 0 && unitTerms.list.some((term) => own.has(term));
-    };
     // Every word of the sentence the other claim has, the specific one has too: the sentence says nothing
     // only the other says ("…, and providers must post their framework online" is still its own).
     const covers = (b: Judged, a: Judged): boolean => {
@@ -1274,13 +1278,12 @@ function judgeUnit(
       return unitTerms.list.every((term) => claimWordAt(aWords, term) < 0 || claimWordAt(bWords, term) >= 0);
     };
     const whole = accepted.filter((j) => !j.byClause && !j.secondary);
-    const specific = whole.filter(hasDistinctive);
+    const specific = whole.filter((j) => usesDistinctiveTerm(h, j.claimIndex, unitTerms));
     if (specific.length > 0) {
       const yields = whole.filter(
         (a) =>
-          !specific.includes(a) &&
           // (A claim with no key term of its own cannot be told absent by its terms: the 2026 rule beside the old pledge.)
-          distinctiveTermsOf(h, a.claimIndex).size > 0 &&
+          lacksDistinctiveTerms(h, a.claimIndex, unitTerms) &&
           specific.some(
             (b) => groupOf(index.claims[b.claimIndex]!) === groupOf(index.claims[a.claimIndex]!) && b.features.score + b.features.facet >= a.features.score + a.features.facet && covers(b, a),
           ),

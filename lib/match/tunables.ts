@@ -359,9 +359,9 @@ export interface Tunables {
   strengthDominant: number;
   /**
    * Strength of a name in a comparison ("borrows California's thresholds", "closer to California", "unlike
-   * SB 53") in a unit that names something else outside one: the unit, and what inherits from it, is about
-   * the other ("The RAISE Act … borrows SB 53's architecture:" scopes New York's duties). 1: off, a name
-   * counts as any other.
+   * SB 53"): the unit, and what inherits from it, is about the other, named or not ("The RAISE Act … borrows
+   * SB 53's architecture:" scopes New York's duties). It no longer counts as named in the unit. 1: off, a
+   * name counts as any other.
    */
   strengthCompared: number;
   /**
