@@ -45,6 +45,22 @@ describe('segmentUnits', () => {
     expect(unitTexts('The lab said it would pause.3 of its rivals did not')).toEqual(['The lab said it would pause.3 of its rivals did not']);
   });
 
+  it('does not end a sentence at a title before a name or at a month, "No." or "Art." before a number', () => {
+    for (const text of [
+      'Sen. Scott Wiener wrote the bill, and Gov. Gavin Newsom signed it.',
+      'Dr. Ingrid Haldane says the shift is the bigger story.',
+      'Feb. 27, 2026 — OpenAI reaches an agreement with the Department of War.',
+      'The rules apply from Aug. 2, 2025, and fines from Aug. 2, 2026.',
+      'Executive Order No. 14365 names a task force under Art. 3 of the order.',
+      'Some duties, e.g. incident reports, fall on every developer.',
+    ]) {
+      expect(unitTexts(text), text).toEqual([text]);
+    }
+    // A month without a number, or "No." answering a question, still ends its sentence.
+    expect(unitTexts('They signed in Sept. The rest followed.')).toEqual(['They signed in Sept.', 'The rest followed.']);
+    expect(unitTexts('Did it sign? No. The lab declined.')).toEqual(['Did it sign?', 'No.', 'The lab declined.']);
+  });
+
   it('splits "- " list items and drops the marker', () => {
     const text = 'What changed:\n- The pause pledge is gone\n- Reports arrive every quarter\n* Roadmaps set goals';
     expect(unitTexts(text)).toEqual(['What changed:', 'The pause pledge is gone', 'Reports arrive every quarter', 'Roadmaps set goals']);
