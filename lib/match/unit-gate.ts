@@ -5,16 +5,19 @@
  * related-link boxes, datelines, lead-ins, scene-setting and background, other people's words, advice
  * to the reader, fragments. Rules fitted to one split's sentences carried over poorly; this gate is a
  * small logistic model over per-unit features (the block's kind, its punctuation and capitals, whether
- * it has a verb of commitment, obligation or change, who speaks, where it sits in the page) and the
- * candidate's own score features, trained by `npx tsx scripts/train-unit-gate.ts` on the development splits with
- * leave-one-split-out measurement, shipped as data/unit-gate.json.
+ * it has a verb of commitment, obligation or change, who speaks, where it sits in the page), the
+ * function words it holds ("why", "whether", "is a", "between": how it speaks, see `GATE_WORD_CANDIDATES`)
+ * and the candidate's own score features, trained by `npx tsx scripts/train-unit-gate.ts` on the
+ * development splits with leave-one-split-out measurement, shipped as data/unit-gate.json.
  *
- * Cost: only highlights reach the gate (a few per page); each is read by a handful of linear patterns.
+ * Cost: only highlights reach the gate (a few per page); each is read by a handful of linear patterns
+ * and one pass over its words.
  */
 import gate from './data/unit-gate.json';
 import { MONTH_STEMS } from './lexicon';
 import type { Features } from './model';
 import type { BlockKind } from './segment-units';
+import { STOP_WORDS } from './stop-words';
 
 export const GATE_FEATURE_NAMES = [
   /** The block's kind (a paragraph is all three 0). */
@@ -35,7 +38,7 @@ export const GATE_FEATURE_NAMES = [
   'attribution',
   /** A quotation mark: someone's own words. */
   'quote',
-  /** First person ("we", "our", "I"): the writer's or a speaker's own voice, not the actor's record. */
+  /** First person ("we", "our", "I") outside quotation marks: the writer's own voice, not the actor's record. */
   'firstPerson',
   /** Second person ("you", "your"): advice to the reader. */
   'secondPerson',
@@ -77,11 +80,53 @@ export const GATE_FEATURE_NAMES = [
 ] as const;
 
 export type GateFeatureName = (typeof GATE_FEATURE_NAMES)[number];
-export type GateFeatures = Record<GateFeatureName, number>;
+/**
+ * The gate's numeric features, and `words`: the `GATE_WORD_CANDIDATES` the highlight's text holds
+ * (each once, in order of first appearance), each of which adds its weight in the gate file when it has one.
+ */
+export type GateFeatures = Record<GateFeatureName, number> & { readonly words: readonly string[] };
+
+/**
+ * Verbs of saying among the stop words, left out of the gate's words: whether a sentence is someone
+ * else's account depends on who speaks ("Meta has said it will not sign" is Meta's own position), which
+ * the matcher's speaker attribution judges and a word's weight cannot (`attribution` is a feature).
+ */
+const SPEECH_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'saying', 'told', 'tells', 'according', 'reported', 'reportedly']);
+
+/**
+ * Function words and marks whose presence in a highlight the gate may weigh: the stop words (lib/match
+ * ignores them when it compares a sentence with a claim, so this is the only place they count) and the
+ * words of stance and hedging stop-word lists leave out ("not", "unless", "whether", "might", "critics",
+ * "argue"), with the marks of a question, a quotation, a label or an aside. They say how a sentence
+ * speaks ("is a", "what", "why", "whether", "said": a definition, a question, commentary, someone's
+ * account), not what it is about, so weights learned on them carry over to claims and pages the gate
+ * never saw, as the leave-one-split-out measurement in scripts/train-unit-gate.ts checks. The trainer
+ * keeps those that appear in enough highlights; the gate file's `words` holds their weights.
+ */
+export const GATE_WORD_CANDIDATES: ReadonlySet<string> = new Set([
+  ...[...STOP_WORDS].filter((word) => !SPEECH_WORDS.has(word)),
+  ...('not never no nor if when before unless until without only whether could might perhaps possibly likely unclear ' +
+    'however although though yet instead rather critics argue argued contend contends doubt doubters skeptics supporters ' +
+    'advocates opinion question think thinks believes why how here').split(' '),
+  '?', ':', ';', '"', '“', '”', '—',
+]);
+
+
+/** Lower-case words (ASCII letters and apostrophes) and the marks `GATE_WORD_CANDIDATES` holds. */
+const GATE_TOKEN = /[a-z']+|[?:;"“”—]/g;
+
+/** The `GATE_WORD_CANDIDATES` in `span` (read in lower case), each once, in order of first appearance. */
+export function gateWords(span: string): string[] {
+  const found = new Set<string>();
+  for (const [token] of span.toLowerCase().matchAll(GATE_TOKEN)) if (GATE_WORD_CANDIDATES.has(token)) found.add(token);
+  return [...found];
+}
 
 export interface GateFile {
   /** Weights on the raw features (standardisation folded in at training). */
   weights: Partial<Record<string, number>>;
+  /** Weights of `GATE_WORD_CANDIDATES`, each added when the highlight holds the word (none: words are not read). */
+  words?: Partial<Record<string, number>>;
   bias: number;
   /** The probability under which a highlight is dropped, chosen by leave-one-split-out measurement. */
   threshold: number;
@@ -96,6 +141,22 @@ const COMMIT_VERB =
   /\b(?:will|would|must|shall|won't|wouldn't|cannot|can't|should|may not|has to|have to|had to|needs? to|agreed?|agrees|commit\w*|pledg\w*|promis\w*|vow\w*|requir\w*|oblig\w*|bans?|banned|prohibit\w*|forbid\w*|bars?|barred|sign\w*|adopt\w*|introduc\w*|add\w*|drop\w*|remov\w*|revok\w*|replac\w*|publish\w*|releas\w*|declin\w*|refus\w*|withh\w*|halt\w*|paus\w*|delay\w*|allow\w*|limit\w*|apply|applies|applied|set|sets|says?|said)\b/i;
 const ATTRIBUTION = /\b(?:said|says|told|argued?|argues|warned?|warns|according to|wrote|writes|asked|asks|believes?|thinks?|noted?|notes|called|calls|claimed?|claims|added|adds)\b/i;
 const FIRST_PERSON = /\b(?:we|We|our|Our|us|I|my|My|me)\b/;
+/**
+ * A quotation inside the span (one left open runs to the span's end): first person there is the quoted
+ * speaker's voice, not the writer's (a speaker other than the claim's actor has already been ruled out
+ * by the matcher, so it is the actor's).
+ */
+const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
+
+/**
+ * A quotation reduced to its marks: the gate reads that someone is quoted, not the quoted words, which
+ * are the speaker's (the claim's actor, once the matcher has ruled out anyone else) and say how the
+ * actor put its commitment ("What we are proposing is …"), not how the writer frames it.
+ */
+function quotationMarksOnly(quoted: string): string {
+  const close = quoted.length > 1 ? quoted.charAt(quoted.length - 1) : '';
+  return `${quoted.charAt(0)} ${close === '”' || close === '"' ? close : ''}`;
+}
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 const QUOTE = /["“”«»]/;
 const DATELINE = /^(?:[A-Z][A-Z .]+,|[A-Z][A-Z ]+ —|[A-Z][A-Z ]+ \()/;
@@ -153,7 +214,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     commitVerb: COMMIT_VERB.test(span) ? 1 : 0,
     attribution: ATTRIBUTION.test(span) ? 1 : 0,
     quote: QUOTE.test(span) ? 1 : 0,
-    firstPerson: FIRST_PERSON.test(span) ? 1 : 0,
+    firstPerson: FIRST_PERSON.test(span.replace(QUOTED, ' ')) ? 1 : 0,
     secondPerson: SECOND_PERSON.test(span) ? 1 : 0,
     dateline: DATELINE.test(span) ? 1 : 0,
     dates: Math.min(1, ((span.match(DATE) ?? []).length / n) * 5),
@@ -176,6 +237,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     sole: features.sole,
     rival: features.rival,
     probability,
+    words: gateWords(span.replace(QUOTED, quotationMarksOnly)),
   };
 }
 
@@ -183,5 +245,6 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
 export function gateProbability(features: GateFeatures, file: GateFile = trained): number {
   let z = file.bias;
   for (const name of GATE_FEATURE_NAMES) z += (file.weights[name] ?? 0) * features[name];
+  if (file.words) for (const word of features.words) z += file.words[word] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }

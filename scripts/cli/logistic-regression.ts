@@ -56,9 +56,14 @@ export function fitLogistic(rows: readonly LabelledRow[], featureCount: number, 
       const s = Math.max(p * (1 - p), 1e-9);
       for (let k = 0; k < d; k++) {
         gradient[k]! += (p - row.y) * x[k]!;
-        for (let l = 0; l < d; l++) hessian[k]![l]! += s * x[k]! * x[l]!;
+        // The Hessian is symmetric: its upper triangle is summed here and mirrored below (half the work).
+        const sk = s * x[k]!;
+        if (sk === 0) continue;
+        const line = hessian[k]!;
+        for (let l = k; l < d; l++) line[l]! += sk * x[l]!;
       }
     }
+    for (let k = 0; k < d; k++) for (let l = 0; l < k; l++) hessian[k]![l] = hessian[l]![k]!;
     for (let k = 1; k < d; k++) {
       gradient[k]! += lambda * w[k]!;
       hessian[k]![k]! += lambda;

@@ -62,7 +62,24 @@ describe('gate features per kind of unit', () => {
   it('caps the page count of a claim and passes the candidate measures through', () => {
     const f = gateFeatures(unit({ span: 'x.', blockEnd: 'x.' }), { ...NEUTRAL, score: 0.9, rival: 1 }, 0.7, 12);
     expect([f.claimCount, f.score, f.rival, f.probability]).toEqual([1, 0.9, 1, 0.7]);
-    expect(Object.keys(f).sort()).toEqual([...GATE_FEATURE_NAMES].sort());
+    expect(Object.keys(f).sort()).toEqual([...GATE_FEATURE_NAMES, 'words'].sort());
+  });
+
+  it('reads the function words and marks of how a sentence speaks, not who is quoted saying what', () => {
+    const commentary = 'Why the ledger matters: whether Acme AI keeps it is another question?';
+    expect(gateFeatures(unit({ span: commentary, blockEnd: commentary }), NEUTRAL, 0.6, 1).words).toEqual(['why', 'the', ':', 'whether', 'it', 'is', 'question', '?']);
+    // Verbs of saying are left to the matcher's speaker attribution ("Acme AI said" is the actor's own position).
+    const said = 'Acme AI said it would not publish, saying the ledger was costly, according to reports.';
+    expect(gateFeatures(unit({ span: said, blockEnd: said }), NEUTRAL, 0.6, 1).words).toEqual(['it', 'would', 'not', 'the', 'was', 'to']);
+    // A quotation counts by its marks only, and first person inside it is the quoted speaker's, not the writer's.
+    const quoted = 'The spokesperson said: “What we are proposing is a ledger that grows with risk.”';
+    const q = gateFeatures(unit({ span: quoted, blockEnd: quoted }), NEUTRAL, 0.6, 1);
+    expect(q.words).toEqual(['the', ':', '“', '”']);
+    expect([q.firstPerson, q.quote]).toEqual([0, 1]);
+    const open = 'He called it "what we are proposing';
+    expect(gateFeatures(unit({ span: open, blockEnd: open }), NEUTRAL, 0.6, 1)).toMatchObject({ words: ['he', 'it', '"'], firstPerson: 0 });
+    const ours = 'We think the ledger is what Acme AI needs.';
+    expect(gateFeatures(unit({ span: ours, blockEnd: ours }), NEUTRAL, 0.6, 1)).toMatchObject({ firstPerson: 1 });
   });
 
   it('finds a page top only on a page of ten blocks or more', () => {
@@ -81,6 +98,11 @@ describe('the gate in the matcher', () => {
     const refuseAll = { weights: {}, bias: -10, threshold: 0.5 };
     expect(matchClaims(text, index, { gate: refuseAll, tunables: { unitGate: 0.5 } })).toEqual([]);
     expect(matchClaims(text, index, { gate: refuseAll, tunables: { unitGate: 0 } })).toHaveLength(1);
+    // A word's weight counts when the highlight holds the word, and only then.
+    const refuseWill = { weights: {}, words: { will: -20 }, bias: 10, threshold: 0.5 };
+    expect(matchClaims(text, index, { gate: refuseWill, tunables: { unitGate: 0.5 } })).toEqual([]);
+    const refuseWhy = { ...refuseWill, words: { why: -20 } };
+    expect(matchClaims(text, index, { gate: refuseWhy, tunables: { unitGate: 0.5 } })).toHaveLength(1);
   });
 
   it('removes a weakly matched line of advice to the reader opening a page, and keeps near misses', () => {
