@@ -877,7 +877,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
-      const sentence = !headlineText.includes(':') && wordCount(headlineText) >= HEADLINE_SENTENCE_WORDS;
+      const sentence = !headlineText.includes(':') && hasWords(headlineText, HEADLINE_SENTENCE_WORDS);
       const named = tunables.headingNeedsSubject > 0 && !sentence ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
       if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore };
     }
@@ -1409,7 +1409,7 @@ const HEADLINE_STATES_WORDS = 5;
  */
 function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim): boolean {
   const line = text.slice(unit.start, unit.end);
-  if (wordCount(line) < HEADLINE_STATES_WORDS || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
+  if (!hasWords(line, HEADLINE_STATES_WORDS) || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
   return namedNotAsOwner(text, d, (m) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument)));
 }
 
@@ -1441,7 +1441,7 @@ function isTopicLabel(line: string, level: number): boolean {
  */
 function isShortLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock, maxWords: number): boolean {
   const line = said.trim();
-  if (wordCount(line) > maxWords || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
+  if (hasWords(line, Math.floor(maxWords) + 1) || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
   if (block.kind === 'heading' || block.kind === 'question') return true;
   // A line of its own with no closing punctuation (a section kicker, a menu or tag item, a table's row label).
   // (Only what lies around the unit is read: a block may be long.)
@@ -1463,11 +1463,19 @@ const LABEL_LEAD = /^\s*(?:[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$|\d{1,4}\b
 /** Words from which a headline reads as a sentence rather than a topic label. */
 const HEADLINE_SENTENCE_WORDS = 7;
 
-/** Words (runs of letters or digits, with inner apostrophes and hyphens) in `text`. */
-function wordCount(text: string): number {
+/** A word: a run of letters or digits, with inner apostrophes and hyphens (global: each use resets it). */
+const WORD_RUN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Whether `text` has at least `atLeast` words (`WORD_RUN`). Every caller compares a count with a
+ * threshold of a few words, so counting stops there (a long sentence is not read to its end), and
+ * `test` finds each word without a match object or an iterator.
+ */
+function hasWords(text: string, atLeast: number): boolean {
+  WORD_RUN.lastIndex = 0;
   let words = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) words++;
-  return words;
+  while (words < atLeast && WORD_RUN.test(text)) words++;
+  return words >= atLeast;
 }
 
 /** A mention that took its owner's apostrophe with it ("Anthropic's", "Reuters'"). */
