@@ -873,7 +873,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const found = judged.accepted;
     const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
-    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText) && !isTopicLabel(headlineText, tunables.topicLabelVeto)) {
+    const naming = headlineText !== undefined && tunables.namingLabelVeto > 0 && isNamingLabel(text, headlineText, unit, block);
+    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText) && !isTopicLabel(headlineText, tunables.topicLabelVeto) && !naming) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
@@ -1221,6 +1222,7 @@ function judgeUnit(
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(said)) return { accepted: [], facets };
   if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto)) return { accepted: [], facets };
   if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
+  if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
@@ -1450,6 +1452,45 @@ function isShortLabel(text: string, said: string, unit: TextUnit, block: Documen
   // A run-in label: the item's first unit, ended by a full stop or colon, with the item going on after it.
   return block.kind === 'item' && unit.start <= block.start + 2 && /[.:]$/.test(line) && unit.end < block.end - 1;
 }
+
+/**
+ * A line of its own without closing punctuation or a verb that names a document and then its topic or
+ * its date: a table's row label or a section title, however long. Two shapes:
+ * - a name, a spaced dash, and a topic of a few words in lower case ("SB 53 (TFAIA) — transparency
+ *   reports", "Voluntary AI commitments — model weights"); a headline's dash is followed by its subject
+ *   in capitals ("May 2025 - Anthropic activates ASL-3"), and a clause after a dash ("AI Act — providers
+ *   … evaluate and test them and report serious incidents") says something: both stay;
+ * - a name and a bracket of details ("New York RAISE Act (as rewritten, March 2026)",
+ *   "Meta, Advanced AI Scaling Framework v2 (April 2026)").
+ * Either way the name has at most `NAMING_LABEL_WORDS` words, most of them capitalised: a headline
+ * before a dash ("Texas AI law TRAIGA takes effect - reaction") or a description before a bracket
+ * ("Providers of models presumed to carry systemic risk (training compute above 10^25 FLOP)", who is
+ * covered) is mostly lower case, and stays.
+ * `said`: the unit's text.
+ */
+function isNamingLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock): boolean {
+  const line = said.trim();
+  if (block.kind === 'question' || /[.;:!?"”]$/.test(line) || FINITE_VERB.test(line)) return false;
+  if (/\S/.test(text.slice(block.start, unit.start)) || /\S/.test(text.slice(unit.end, block.end))) return false;
+  const dashed = DASH_TOPIC_LABEL.exec(line);
+  // A dash's topic is a label's few words; a clause after the dash says something of the name.
+  if (dashed && hasWords(dashed[2]!, NAMING_LABEL_TOPIC_WORDS + 1)) return false;
+  const name = dashed?.[1] ?? NAME_AND_BRACKET.exec(line)?.[1];
+  if (name === undefined) return false;
+  const words = name.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  const named = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
+  return words.length > 0 && words.length <= NAMING_LABEL_WORDS && named / words.length >= NAMING_LABEL_CAPITALS;
+}
+
+/** A label's name, a spaced dash, and its topic opening in lower case. */
+const DASH_TOPIC_LABEL = /^([^—–]{1,60}?)\s[—–-]\s+(\p{Ll}.*)$/u;
+/** Words a dash label's topic may have ("transparency reports", "general-purpose AI model rules"). */
+const NAMING_LABEL_TOPIC_WORDS = 6;
+/** A name and one closing bracket of details (a date, "as rewritten", an act number). */
+const NAME_AND_BRACKET = /^(.{1,100}?)\s*\(([^()]*)\)$/u;
+/** Words a naming label's name may have, and the share of them capitalised (or digits) it needs. */
+const NAMING_LABEL_WORDS = 10;
+const NAMING_LABEL_CAPITALS = 0.6;
 
 /** A lowercase word in -s (not -ss), as a headline's present tense is. */
 const HEADLINE_PRESENT = /\b[a-z]{2,}[^s\W]s\b/u;

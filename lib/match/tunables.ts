@@ -194,6 +194,13 @@ export interface Tunables {
    * label opening a list item ("Incident reporting."). 0: judged as any other.
    */
   shortLabelVeto: number;
+  /**
+   * 1: a line of its own without closing punctuation or a verb that names a document and its topic or
+   * date, as a table's row label or a section title does: "SB 53 (TFAIA) — transparency reports",
+   * "New York RAISE Act (as rewritten, March 2026)" (match-claims.ts `isNamingLabel`): no claim, however
+   * many words it has. 0: judged as any other.
+   */
+  namingLabelVeto: number;
   /** 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"") states no claim. 0: judged as any other. */
   checkedClaimVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
@@ -426,6 +433,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   adviceVeto: 1,
   openQuestionVeto: 1,
   shortLabelVeto: 3,
+  namingLabelVeto: 1,
   checkedClaimVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,

@@ -98,8 +98,8 @@ const SPEECH_WORDS: ReadonlySet<string> = new Set(['said', 'says', 'say', 'sayin
  * ignores them when it compares a sentence with a claim, so this is the only place they count) and the
  * words of stance and hedging stop-word lists leave out ("not", "unless", "whether", "might", "critics",
  * "argue"), with the marks of a question, a quotation, a label or an aside. They say how a sentence
- * speaks ("is a", "what", "why", "whether", "said": a definition, a question, commentary, someone's
- * account), not what it is about, so weights learned on them carry over to claims and pages the gate
+ * speaks ("is a", "what", "why", "whether", "critics": a definition, a question, commentary, someone's
+ * view), not what it is about, so weights learned on them carry over to claims and pages the gate
  * never saw, as the leave-one-split-out measurement in scripts/train-unit-gate.ts checks. The trainer
  * keeps those that appear in enough highlights; the gate file's `words` holds their weights.
  */
@@ -110,7 +110,6 @@ export const GATE_WORD_CANDIDATES: ReadonlySet<string> = new Set([
     'advocates opinion question think thinks believes why how here').split(' '),
   '?', ':', ';', '"', '“', '”', '—',
 ]);
-
 
 /** Lower-case words (ASCII letters and apostrophes) and the marks `GATE_WORD_CANDIDATES` holds. */
 const GATE_TOKEN = /[a-z']+|[?:;"“”—]/g;

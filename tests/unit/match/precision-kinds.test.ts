@@ -822,6 +822,35 @@ describe('a label of a few words with no verb ("Interviews", "Incident reporting
   });
 });
 
+describe('a line naming a document and its topic or date ("SB 53 — whistleblower protections", "New York RAISE Act (as rewritten, March 2026)")', () => {
+  // A policy brief's table, cell by cell: the row labels name the law; the cell after them states its duty.
+  const table = (label: string, duty: string, where = 'State of California') => ['Rules compared', where, label, duty, 'Statutory'].join(SEP);
+  const duty = 'Large frontier developers may not retaliate against employees who report catastrophic risks, and must offer an anonymous internal reporting channel.';
+  const raiseDuty = 'Large frontier developers must publish a frontier AI framework and report critical safety incidents within 72 hours.';
+  const spansOf = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+
+  it('is a row label, not a claim: the cell after it keeps the duty', () => {
+    for (const [label, stated] of [
+      ['SB 53 — whistleblower protections', duty],
+      ['New York RAISE Act (as rewritten, March 2026)', raiseDuty],
+    ] as const) {
+      const text = table(label, stated);
+      expect(spansOf(text, { namingLabelVeto: 0 })).toContain(label);
+      expect(spansOf(text)).toEqual([stated]);
+    }
+  });
+
+  it('leaves a description of who is covered before a bracket, and a clause after a dash, which say something', () => {
+    for (const [line, where] of [
+      ['Whistleblower protections for employees who report catastrophic risks (SB 53, since January 2026)', 'State of California'],
+      ['AI Act — providers of models with systemic risk evaluate and test them and report serious incidents', 'European Union'],
+    ] as const) {
+      const text = table(line, 'Statutory', where);
+      expect(spansOf(text), line).toEqual([line]);
+    }
+  });
+});
+
 describe('two claims of one law on a sentence that uses a key term only one of them has', () => {
   const general = claim({
     id: 'dta-general-duties',
