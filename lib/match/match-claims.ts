@@ -873,8 +873,13 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const found = judged.accepted;
     const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
-    const naming = headlineText !== undefined && tunables.namingLabelVeto > 0 && isNamingLabel(text, headlineText, unit, block);
-    if (headlineText !== undefined && !SECTION_LABEL.test(headlineText) && !BYLINE.test(headlineText) && !isTopicLabel(headlineText, tunables.topicLabelVeto) && !naming) {
+    if (
+      headlineText !== undefined &&
+      !SECTION_LABEL.test(headlineText) &&
+      !BYLINE.test(headlineText) &&
+      !isTopicLabel(headlineText, tunables.topicLabelVeto) &&
+      !(tunables.namingLabelVeto > 0 && isNamingLabel(text, headlineText, unit, block))
+    ) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
       // a short one that names its actor only as an owner is a topic ("Anthropic's pause pledge"), as is one
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
@@ -1446,9 +1451,7 @@ function isShortLabel(text: string, said: string, unit: TextUnit, block: Documen
   if (hasWords(line, Math.floor(maxWords) + 1) || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
   if (block.kind === 'heading' || block.kind === 'question') return true;
   // A line of its own with no closing punctuation (a section kicker, a menu or tag item, a table's row label).
-  // (Only what lies around the unit is read: a block may be long.)
-  const whole = !/\S/.test(text.slice(block.start, unit.start)) && !/\S/.test(text.slice(unit.end, block.end));
-  if (whole && !/[.;:!?"”)]$/.test(line)) return true;
+  if (isWholeBlock(text, unit, block) && !/[.;:!?"”)]$/.test(line)) return true;
   // A run-in label: the item's first unit, ended by a full stop or colon, with the item going on after it.
   return block.kind === 'item' && unit.start <= block.start + 2 && /[.:]$/.test(line) && unit.end < block.end - 1;
 }
@@ -1471,15 +1474,20 @@ function isShortLabel(text: string, said: string, unit: TextUnit, block: Documen
 function isNamingLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock): boolean {
   const line = said.trim();
   if (block.kind === 'question' || /[.;:!?"”]$/.test(line) || FINITE_VERB.test(line)) return false;
-  if (/\S/.test(text.slice(block.start, unit.start)) || /\S/.test(text.slice(unit.end, block.end))) return false;
+  if (!isWholeBlock(text, unit, block)) return false;
   const dashed = DASH_TOPIC_LABEL.exec(line);
   // A dash's topic is a label's few words; a clause after the dash says something of the name.
   if (dashed && hasWords(dashed[2]!, NAMING_LABEL_TOPIC_WORDS + 1)) return false;
   const name = dashed?.[1] ?? NAME_AND_BRACKET.exec(line)?.[1];
   if (name === undefined) return false;
-  const words = name.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  const words = name.match(WORD_RUN) ?? [];
   const named = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
   return words.length > 0 && words.length <= NAMING_LABEL_WORDS && named / words.length >= NAMING_LABEL_CAPITALS;
+}
+
+/** Whether the unit is all its block holds (only what lies around the unit is read: a block may be long). */
+function isWholeBlock(text: string, unit: TextUnit, block: DocumentBlock): boolean {
+  return !/\S/.test(text.slice(block.start, unit.start)) && !/\S/.test(text.slice(unit.end, block.end));
 }
 
 /** A label's name, a spaced dash, and its topic opening in lower case. */
@@ -1504,7 +1512,7 @@ const LABEL_LEAD = /^\s*(?:[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$|\d{1,4}\b
 /** Words from which a headline reads as a sentence rather than a topic label. */
 const HEADLINE_SENTENCE_WORDS = 7;
 
-/** A word: a run of letters or digits, with inner apostrophes and hyphens (global: each use resets it). */
+/** A word: a run of letters or digits, with inner apostrophes and hyphens (global: `hasWords` resets it, `match` starts over). */
 const WORD_RUN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /**

@@ -197,6 +197,8 @@ export interface GateUnit {
  */
 export function gateFeatures(unit: GateUnit, features: Features, probability: number, claimCount: number): GateFeatures {
   const span = unit.span.trim();
+  // Quotations reduced to their marks: the quoted speaker's words are neither the writer's voice nor the gate's words.
+  const unquoted = span.replace(QUOTED, quotationMarksOnly);
   const words = span.match(WORD) ?? [];
   const n = Math.max(1, words.length);
   let capitals = 0;
@@ -213,7 +215,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     commitVerb: COMMIT_VERB.test(span) ? 1 : 0,
     attribution: ATTRIBUTION.test(span) ? 1 : 0,
     quote: QUOTE.test(span) ? 1 : 0,
-    firstPerson: FIRST_PERSON.test(span.replace(QUOTED, ' ')) ? 1 : 0,
+    firstPerson: FIRST_PERSON.test(unquoted) ? 1 : 0,
     secondPerson: SECOND_PERSON.test(span) ? 1 : 0,
     dateline: DATELINE.test(span) ? 1 : 0,
     dates: Math.min(1, ((span.match(DATE) ?? []).length / n) * 5),
@@ -236,7 +238,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     sole: features.sole,
     rival: features.rival,
     probability,
-    words: gateWords(span.replace(QUOTED, quotationMarksOnly)),
+    words: gateWords(unquoted),
   };
 }
 
