@@ -1465,6 +1465,7 @@ function isShortLabel(text: string, said: string, unit: TextUnit, block: Documen
  *   … evaluate and test them and report serious incidents") says something: both stay;
  * - a name and a bracket of details ("New York RAISE Act (as rewritten, March 2026)",
  *   "Meta, Advanced AI Scaling Framework v2 (April 2026)").
+ * Also a podcast's chapter marker and an explainer's title (`CHAPTER_TIME`, `isExplainerTitle`).
  * Either way the name has at most `NAMING_LABEL_WORDS` words, most of them capitalised: a headline
  * before a dash ("Texas AI law TRAIGA takes effect - reaction") or a description before a bracket
  * ("Providers of models presumed to carry systemic risk (training compute above 10^25 FLOP)", who is
@@ -1473,8 +1474,14 @@ function isShortLabel(text: string, said: string, unit: TextUnit, block: Documen
  */
 function isNamingLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock): boolean {
   const line = said.trim();
-  if (block.kind === 'question' || /[.;:!?"”]$/.test(line) || FINITE_VERB.test(line)) return false;
-  if (!isWholeBlock(text, unit, block)) return false;
+  if (block.kind === 'question' || /[.;:!?"”]$/.test(line) || !isWholeBlock(text, unit, block)) return false;
+  // An explainer's title ("New York's Rewritten RAISE Act: What Frontier AI Developers Need to Do") names
+  // what the page is about, whatever verb its question has; the page says it.
+  if (isExplainerTitle(line)) return true;
+  if (FINITE_VERB.test(line)) return false;
+  // So does a podcast's chapter marker of a few words ("Meta and open weights (41:50)", "15:10 — New York:
+  // the RAISE Act"); a longer one describes what is said ("09:15 … models that might interfere with …").
+  if (CHAPTER_TIME.test(line)) return !hasWords(line, NAMING_LABEL_WORDS + 3);
   const dashed = DASH_TOPIC_LABEL.exec(line);
   // A dash's topic is a label's few words; a clause after the dash says something of the name.
   if (dashed && hasWords(dashed[2]!, NAMING_LABEL_TOPIC_WORDS + 1)) return false;
@@ -1484,6 +1491,22 @@ function isNamingLabel(text: string, said: string, unit: TextUnit, block: Docume
   const named = words.filter((word) => /^[\p{Lu}\p{N}]/u.test(word)).length;
   return words.length > 0 && words.length <= NAMING_LABEL_WORDS && named / words.length >= NAMING_LABEL_CAPITALS;
 }
+
+/**
+ * A title that names a document or an actor and then the question it answers: "<name>: what / how /
+ * why …" ("The White House's National Policy Framework for AI: what a single federal standard would mean").
+ * The name has no finite verb and at most `NAMING_LABEL_WORDS` words; a headline that says something
+ * before its colon ("Anthropic drops its pause pledge: what it means") is not a title.
+ */
+function isExplainerTitle(line: string): boolean {
+  const titled = EXPLAINER_TITLE.exec(line);
+  return titled !== null && !FINITE_VERB.test(titled[1]!) && !HEADLINE_PRESENT.test(titled[1]!) && !hasWords(titled[1]!, NAMING_LABEL_WORDS + 1);
+}
+
+/** A name, a colon, and a question word opening what the piece explains. */
+const EXPLAINER_TITLE = /^([^:]{1,100}):\s+(?:what|how|why|when|where|who|which)\b/iu;
+/** A chapter's time stamp, at the end in brackets or first ("(41:50)", "15:10 —", "41:50 Meta, …", "(04:12) …"). */
+const CHAPTER_TIME = /\(\d{1,2}:\d{2}(?::\d{2})?\)$|^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s/u;
 
 /** Whether the unit is all its block holds (only what lies around the unit is read: a block may be long). */
 function isWholeBlock(text: string, unit: TextUnit, block: DocumentBlock): boolean {

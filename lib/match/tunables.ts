@@ -197,8 +197,9 @@ export interface Tunables {
   /**
    * 1: a line of its own without closing punctuation or a verb that names a document and its topic or
    * date, as a table's row label or a section title does: "SB 53 (TFAIA) — transparency reports",
-   * "New York RAISE Act (as rewritten, March 2026)" (match-claims.ts `isNamingLabel`): no claim, however
-   * many words it has. 0: judged as any other.
+   * "New York RAISE Act (as rewritten, March 2026)", a podcast's chapter marker of a few words ("Meta and
+   * open weights (41:50)") or an explainer's title ("… RAISE Act: What Frontier AI Developers Need to Do")
+   * (match-claims.ts `isNamingLabel`): no claim. 0: judged as any other.
    */
   namingLabelVeto: number;
   /** 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"") states no claim. 0: judged as any other. */

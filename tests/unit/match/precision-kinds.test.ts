@@ -141,9 +141,9 @@ describe("a paragraph's short first sentence that labels it", () => {
 describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\")", () => {
   const LEDGER = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
 
-  it('names a topic: neither the distinctive name nor the sentence under it makes it a highlight', () => {
+  it('names a topic: neither the distinctive name nor the sentence under it makes it a highlight (nor, as an explainer title, is the heading: `namingLabelVeto`)', () => {
     const text = ['Acme AI’s Risk Ledger: what the new quarterly reports cover', LEDGER].join(SEP);
-    expect(spans(text, { headingNeedsSubject: 0 })).toContain('Acme AI’s Risk Ledger: what the new quarterly reports cover');
+    expect(spans(text, { headingNeedsSubject: 0, namingLabelVeto: 0 })).toContain('Acme AI’s Risk Ledger: what the new quarterly reports cover');
     expect(spans(text)).toEqual([LEDGER]);
   });
 
@@ -847,6 +847,36 @@ describe('a line naming a document and its topic or date ("SB 53 — whistleblow
     ] as const) {
       const text = table(line, 'Statutory', where);
       expect(spansOf(text), line).toEqual([line]);
+    }
+  });
+});
+
+describe('a podcast\'s chapter marker or an explainer\'s title ("15:10 — New York: the RAISE Act", "… RAISE Act: What Developers Need to Do")', () => {
+  const raiseDuty = 'Large frontier developers must publish a frontier AI framework and report critical safety incidents within 72 hours.';
+  const spansOf = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+
+  it('names what a stretch of the page is about; the stretch states the claim', () => {
+    const raise = `Under New York's RAISE Act, as rewritten in March 2026: ${raiseDuty}`;
+    const meta = 'Meta says it will keep releasing some models with open weights, but may keep its most capable models closed.';
+    for (const [title, stated] of [
+      ['15:10 — New York: the RAISE Act, take two', raise],
+      ['Meta and open weights (41:50)', meta],
+      ["New York's Rewritten RAISE Act: What Frontier AI Developers Need to Do Before January 2027", raise],
+    ] as const) {
+      const text = ['Episode 41 show notes', title, stated].join(SEP);
+      expect(spansOf(text, { namingLabelVeto: 0 }), title).toContain(title);
+      expect(spansOf(text), title).toEqual([stated]);
+    }
+  });
+
+  it('leaves a chapter that says what is said, and a headline that states its claim before the colon', () => {
+    for (const line of [
+      "15:10 — New York's rewritten RAISE Act and why large frontier developers must now publish a frontier AI framework and report critical safety incidents within 72 hours",
+      'New York requires frontier developers to publish safety frameworks: what changes in January 2027',
+    ]) {
+      const text = ['Episode 41 show notes', line, 'Listener mail and sign-off.'].join(SEP);
+      expect(spansOf(text), line).toEqual(spansOf(text, { namingLabelVeto: 0 }));
+      expect(spansOf(text), line).toContain(line);
     }
   });
 });
