@@ -108,7 +108,7 @@ describe('the gate in the matcher', () => {
   it('removes a weakly matched line of advice to the reader opening a page, and keeps near misses', () => {
     // The shipped weights decide this one: a retrained gate may need these texts revisited (the
     // feature tests above hold the kinds; this holds that the gate acts on them in the matcher).
-    const advice = 'You report serious incidents in Ruritania.';
+    const advice = 'You report serious incidents to us in Ruritania.';
     const rest = Array.from({ length: 11 }, (_, i) => `Weather note ${i + 1}.`);
     const opening = [advice, ...rest].join(SEP);
     expect(spans(opening, { unitGate: 0 })).toEqual([advice]);
