@@ -107,11 +107,21 @@ export async function buildBenchExtension(log: (line: string) => void, force = f
     vite: () => ({ plugins: [instrumentPlugin(used)], logLevel: 'silent', ...(forProfile ? { build: { minify: false, sourcemap: true } } : {}) }),
   });
   if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`the bench build wrote no manifest in ${dir}`);
+  // Chromium refuses an unpacked extension whose manifest names a missing icon, silently: the bench would
+  // wait for a service worker that never starts. The icons are build output (`npm run icons:build`).
+  const missingFiles = filesNamedByManifest(dir).filter((file) => !existsSync(join(dir, file)));
+  if (missingFiles.length > 0) throw new Error(`the bench build lacks ${missingFiles.join(', ')}, which its manifest names: run \`npm run icons:build\` (npm run bench does) and build again`);
   // Every swap must have happened, or the worker timings would silently be missing.
   const missing = SWAPS.filter((swap) => !used.has(`${swap.importer} -> ${swap.real}`));
   if (missing.length > 0) throw new Error(`bench instrumentation not applied for: ${missing.map((m) => `${m.importer} -> ${m.real}`).join(', ')}`);
   writeFileSync(stamp, hash);
   return { dir, ms: performance.now() - t0, reused: false };
+}
+
+/** The icon files a built manifest names (`icons`, `action.default_icon`), relative to the build. */
+function filesNamedByManifest(dir: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } };
+  return [...new Set([...Object.values(manifest.icons ?? {}), ...Object.values(manifest.action?.default_icon ?? {})])];
 }
 
 /** A copy of a build whose bundled claim set is `claimSetJson` (e.g. 10,000 synthetic claims). */
