@@ -139,6 +139,21 @@ const ADVICE_LABEL = /^\W*(?:[Pp]ractical (?:point|tip|step)|[Tt]ip|[Tt]akeaway|
 const OPEN_QUESTION = /^\W*whether\b/i;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
 
+/**
+ * A line of its own that is one short quotation and nothing else, perhaps numbered: a fact-check's
+ * heading quoting the post it checks ("1. \"Google promised it would never build AI for weapons.\""),
+ * a pull quote. Someone's words shown, not the page's statement; whose they are, the page says elsewhere.
+ * (A press review quoting a whole paragraph of another outlet is longer than `QUOTED_LINE_WORDS`.)
+ */
+function isQuotedLine(text: string, said: string, unit: TextUnit, block: DocumentBlock): boolean {
+  const quoted = QUOTED_LINE.exec(said.trim());
+  return quoted !== null && !hasWords(quoted[1]!, QUOTED_LINE_WORDS + 1) && isWholeBlock(text, unit, block);
+}
+/** An optional number, then one quotation from its opening mark to its closing one, and at most a stop after it. */
+const QUOTED_LINE = /^(?:\d{1,2}[.)]\s+)?["“]([^"“”]+)["”][.!?]?$/u;
+/** Words a quoted line may have. */
+const QUOTED_LINE_WORDS = 20;
+
 /** Words of a sentence listing who signed, joined or ratified something (see `memberNamesAsContent`). */
 const MEMBERSHIP_WORDS = /\b(?:sign(?:s|ed|ing|atory|atories|ers?)?|ratif(?:y|ies|ied|ication|ications)|join(?:s|ed)?|endorse[sd]?|parties|party\s+to)\b/i;
 
@@ -1231,7 +1246,7 @@ function judgeUnit(
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
-  if (t.checkedClaimVeto > 0 && accepted.length > 0 && CHECKED_CLAIM.test(said)) return { accepted: [], facets };
+  if (t.checkedClaimVeto > 0 && accepted.length > 0 && (CHECKED_CLAIM.test(said) || isQuotedLine(text, said, unit, block))) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

@@ -202,7 +202,11 @@ export interface Tunables {
    * (match-claims.ts `isNamingLabel`): no claim. 0: judged as any other.
    */
   namingLabelVeto: number;
-  /** 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"") states no claim. 0: judged as any other. */
+  /**
+   * 1: a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised …\"", a numbered heading
+   * that is one short quotation, "1. \"Google promised it would never build AI for weapons.\"") states no
+   * claim. 0: judged as any other.
+   */
   checkedClaimVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;

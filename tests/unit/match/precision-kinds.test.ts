@@ -748,7 +748,7 @@ describe('a lead-in whose verb\'s object is the list after it ("Under the AI Act
   });
 });
 
-describe('what a page leaves open or puts to the test ("Whether …", a fact-check\'s "Claim 2: …")', () => {
+describe('what a page leaves open or puts to the test ("Whether …", a fact-check\'s "Claim 2: …" or quoted post)', () => {
   const open = 'Whether serious incidents under the Model Safety Act will really be reported to the regulator within 10 days.';
   const checked = 'Claim 2: "Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days."';
   const stated = 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.';
@@ -759,6 +759,16 @@ describe('what a page leaves open or puts to the test ("Whether …", a fact-che
     expect(found(page(open))).toEqual([]);
     expect(found(page(checked), { checkedClaimVeto: 0 }).map(([id]) => id)).toContain('msa-incident-reporting');
     expect(found(page(checked))).toEqual([]);
+  });
+
+  it('takes a line that is one short quotation, numbered or not, for the post a fact-check quotes, not the page\'s statement', () => {
+    for (const quoted of ['1. "Serious incidents under the Model Safety Act must be reported to the regulator within 10 days."', '“Serious incidents under the Model Safety Act must be reported within 10 days”']) {
+      expect(found(page(quoted), { checkedClaimVeto: 0 }).map(([id]) => id), quoted).toContain('msa-incident-reporting');
+      expect(found(page(quoted)), quoted).toEqual([]);
+    }
+    // A quotation inside the page's own sentence is the page's statement.
+    const quoting = 'Under the Model Safety Act, serious incidents "must be reported to the regulator within 10 days".';
+    expect(found(page(quoting))).toEqual([['msa-incident-reporting', quoting]]);
   });
 
   it('leaves the sentence that states it, and one whose "whether" comes later', () => {
