@@ -1079,9 +1079,12 @@ function judgeUnit(
   for (let k = 0; k < nominated.length; k++) {
     const { claimIndex, frame } = nominated[k]!;
     const l = lexicals[k]!;
-    // Too little evidence for any decider: not worth building features for (see `minEvidence`).
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
     const claim = index.claims[claimIndex]!;
+    // Too little evidence for any decider: not worth building features for (see `minEvidence`). Unless the
+    // unit names the claim's actor and its instrument and uses every key-term group of the claim ("Google
+    // says it will sign the EU's General-Purpose AI Code of Practice": the name is frame, not content, and a
+    // long statement leaves "sign" little weight): then the decider sees it.
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !(frame.actor >= 1 && frame.instrument >= 1 && claim.instrument >= 0 && gateShare(h, claimIndex, unitTerms) >= 1 && lookupsOf(h, claimIndex).gateSingles.length > 0)) continue;
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);

@@ -646,6 +646,22 @@ describe("a coalition's claim reached through one member that has its own claim 
   });
 });
 
+describe("a member's own claim named by its actor and its instrument, with nothing else of its statement (\"Google says it will sign the EU's General-Purpose AI Code of Practice\")", () => {
+  // The instrument's name is frame, not content, and Google's long statement (dates, the Commission's list,
+  // the chapters) leaves "sign" little weight: below `minEvidence`, the claim was never judged, and the
+  // sentence went to the coalition's claim on the Code.
+  const ids = (text: string) => matchClaims(text, bundled()).map((m) => m.claimId);
+
+  it("is judged, and is the member's", () => {
+    expect(ids("Google says it will sign the EU's General-Purpose AI Code of Practice.")).toEqual(['google-signed-gpai-code']);
+    expect(ids(["EU AI rules: who signed what", "Google says it will sign the EU's General-Purpose AI Code of Practice; two days later the Commission lists it among the signatories."].join(SEP))).toEqual(['google-signed-gpai-code']);
+  });
+
+  it('needs the key term: naming both is not enough', () => {
+    expect(ids("Google says it is still reading the EU's General-Purpose AI Code of Practice.")).not.toContain('google-signed-gpai-code');
+  });
+});
+
 describe('an anaphor after a name in its own sentence ("the RAISE Act …, per the bill summary")', () => {
   const FREEDONIA = { id: 'freedonia', name: 'Freedonia', type: 'government' as const, aliases: [] };
   const lawsIndex = compileClaimIndex(
