@@ -445,6 +445,16 @@ export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: r
   return { terms: new TermSet(known, stamp, list), list, mass };
 }
 
+/**
+ * Whether a unit names the claim's actor and its instrument and uses a term of every one of the claim's
+ * key-term groups ("Google says it will sign the EU's General-Purpose AI Code of Practice"): the decider
+ * must see it, however little of the statement's wording it has (the instrument's name is frame, not
+ * content, and a long statement leaves "sign" little weight).
+ */
+function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, unit: UnitTerms): boolean {
+  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, unit) >= 1;
+}
+
 /** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
 function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): number {
   const { gateSingles: singles, gateSingleLists: singleLists, gateBags: bags } = lookupsOf(h, claimIndex);
@@ -1080,11 +1090,9 @@ function judgeUnit(
     const { claimIndex, frame } = nominated[k]!;
     const l = lexicals[k]!;
     const claim = index.claims[claimIndex]!;
-    // Too little evidence for any decider: not worth building features for (see `minEvidence`). Unless the
-    // unit names the claim's actor and its instrument and uses every key-term group of the claim ("Google
-    // says it will sign the EU's General-Purpose AI Code of Practice": the name is frame, not content, and a
-    // long statement leaves "sign" little weight): then the decider sees it.
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !(frame.actor >= 1 && frame.instrument >= 1 && claim.instrument >= 0 && gateShare(h, claimIndex, unitTerms) >= 1 && lookupsOf(h, claimIndex).gateSingles.length > 0)) continue;
+    // Too little evidence for any decider: not worth building features for (see `minEvidence`), unless the
+    // unit names the claim's actor and instrument in its key terms' words.
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
