@@ -450,9 +450,10 @@ export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: r
  * key-term groups ("Google says it will sign the EU's General-Purpose AI Code of Practice"): the decider
  * must see it, however little of the statement's wording it has (the instrument's name is frame, not
  * content, and a long statement leaves "sign" little weight).
+ * `gates`: the unit's `gateShare` for the claim.
  */
-function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, unit: UnitTerms): boolean {
-  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, unit) >= 1;
+function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, gates: number): boolean {
+  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gates >= 1;
 }
 
 /** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
@@ -1092,11 +1093,12 @@ function judgeUnit(
     const claim = index.claims[claimIndex]!;
     // Too little evidence for any decider: not worth building features for (see `minEvidence`), unless the
     // unit names the claim's actor and instrument in its key terms' words.
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
+    const gates = gateShare(h, claimIndex, unitTerms);
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !namedWithKeyTerms(h, claimIndex, frame, gates)) continue;
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
-    const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, unitTerms), frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+    const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const statedHeadline = heading && block.kind !== 'item' && headlineStates(text, unit, d, claim);
     const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
@@ -1507,7 +1509,7 @@ function isNamingLabel(text: string, said: string, unit: TextUnit, block: Docume
   if (FINITE_VERB.test(line)) return false;
   // So does a podcast's chapter marker of a few words ("Meta and open weights (41:50)", "15:10 — New York:
   // the RAISE Act"); a longer one describes what is said ("09:15 … models that might interfere with …").
-  if (CHAPTER_TIME.test(line)) return !hasWords(line, NAMING_LABEL_WORDS + 3);
+  if (CHAPTER_TIME.test(line)) return !hasWords(line, CHAPTER_MARKER_WORDS + 1);
   const dashed = DASH_TOPIC_LABEL.exec(line);
   // A dash's topic is a label's few words; a clause after the dash says something of the name.
   if (dashed && hasWords(dashed[2]!, NAMING_LABEL_TOPIC_WORDS + 1)) return false;
@@ -1548,6 +1550,8 @@ const NAME_AND_BRACKET = /^(.{1,100}?)\s*\(([^()]*)\)$/u;
 /** Words a naming label's name may have, and the share of them capitalised (or digits) it needs. */
 const NAMING_LABEL_WORDS = 10;
 const NAMING_LABEL_CAPITALS = 0.6;
+/** Words a podcast's chapter marker may have, its time stamp's included ("15:10 — New York: the RAISE Act, take two"). */
+const CHAPTER_MARKER_WORDS = 12;
 
 /** A lowercase word in -s (not -ss), as a headline's present tense is. */
 const HEADLINE_PRESENT = /\b[a-z]{2,}[^s\W]s\b/u;
