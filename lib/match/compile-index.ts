@@ -190,6 +190,20 @@ export function compileClaimIndex(
   const phrasingTerms: number[][][] = [];
   const documentFrequency = new Map<number, number>();
 
+  /**
+   * The instrument of this actor that one of `aliases` names: a document renamed in a new version is one
+   * instrument under either name (Meta's Frontier AI Framework of 2025 and its version 2, the Advanced AI
+   * Scaling Framework), so its claims are siblings and its names are each other's. Only an instrument's
+   * name counts, not its aliases: two documents both nicknamed "SB 53 framework" stay two. -1 when none.
+   */
+  const renamedInstrument = (aliases: readonly string[], actor: number): number => {
+    for (const alias of aliases) {
+      const known = instrumentIds.get(nameOf(alias, canonicalizer).words.join(' '));
+      if (known !== undefined && instruments[known]!.actors.includes(actor)) return known;
+    }
+    return -1;
+  };
+
   const compiled: CompiledClaim[] = claims.map((claim, claimIndex) => {
     let actor = actorIds.get(claim.actor.id);
     if (actor === undefined) {
@@ -201,8 +215,9 @@ export function compileClaimIndex(
     let instrument = -1;
     if (claim.instrument) {
       const key = nameOf(claim.instrument.name, canonicalizer).words.join(' ');
-      instrument = instrumentIds.get(key) ?? -1;
-      if (instrument < 0) {
+      instrument = instrumentIds.get(key) ?? renamedInstrument(claim.instrument.aliases, actor);
+      if (instrument >= 0) instrumentIds.set(key, instrument);
+      else {
         instrument = instruments.length;
         instrumentIds.set(key, instrument);
         instruments.push({ name: claim.instrument.name, cls: '', claims: [], actors: [] });
@@ -211,7 +226,7 @@ export function compileClaimIndex(
       const entry = instruments[instrument]!;
       entry.claims.push(claimIndex);
       if (!entry.actors.includes(actor)) entry.actors.push(actor);
-      for (const alias of claim.instrument.aliases) if (!instrumentAliases[instrument]!.includes(alias)) instrumentAliases[instrument]!.push(alias);
+      for (const alias of [claim.instrument.name, ...claim.instrument.aliases]) if (!instrumentAliases[instrument]!.includes(alias)) instrumentAliases[instrument]!.push(alias);
     }
     const texts = [claim.statement, ...claim.phrasings];
     const phrasings = texts.map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);

@@ -11,7 +11,7 @@ import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, bundledClaimSet, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, EXAMPLE_LAB, bundledClaimSet, ungatedClaim as claim } from '../../support/claim-sets';
 
 // One instrument, two claims: the 2025 stop pledge (gated on a word for stopping) and the 2026 rule that
 // replaced it (known by the new document's name), as Meta's two frameworks are in the real set.
@@ -201,5 +201,26 @@ describe("a sentence naming one claim's document by its distinctive name, in the
     const on = (tunables: Partial<Tunables>) => found(text, tunables).filter(([, span]) => span.startsWith(sentence)).map(([id]) => id);
     expect(on({ clauseSiblingYield: 0 })).toContain(STOP);
     expect(on({})).toEqual([RULE]);
+  });
+});
+
+describe('a document renamed in a new version', () => {
+  // The 2026 rule names its document by its new name, with the old one as an alias (as Meta's Advanced AI
+  // Scaling Framework, version 2 of its Frontier AI Framework, does in the real set).
+  const renamed = CLAIMS.map((c) => (c.id === 'acme-charter-safeguards' ? { ...c, instrument: { name: 'Scaling Charter', aliases: ['Safety Charter'] } } : c));
+
+  it('is one instrument under either name, so its claims stay siblings', () => {
+    const renamedIndex = compileClaimIndex(renamed, '1.0.0');
+    expect(renamedIndex.instruments).toHaveLength(1);
+    expect(renamedIndex.claims[0]!.instrument).toBe(renamedIndex.claims[1]!.instrument);
+    const text = 'Under the Scaling Charter, if a model reaches the critical risk threshold, Acme AI says it will continue development only once safeguards have been defined, implemented and validated.';
+    expect(matchClaims(text, renamedIndex).map((m) => m.claimId)).toEqual(['acme-charter-safeguards']);
+  });
+
+  it("stays two instruments when another actor's document has that name, or when only their aliases meet", () => {
+    const otherActor = renamed.map((c) => (c.id === 'acme-charter-safeguards' ? { ...c, actor: EXAMPLE_LAB } : c));
+    expect(compileClaimIndex(otherActor, '1.0.0').instruments).toHaveLength(2);
+    const nicknamesOnly = CLAIMS.map((c) => (c.id === 'acme-charter-safeguards' ? { ...c, instrument: { name: 'Growth Charter', aliases: ['Scaling Charter'] } } : c));
+    expect(compileClaimIndex(nicknamesOnly, '1.0.0').instruments).toHaveLength(2);
   });
 });
