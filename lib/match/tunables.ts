@@ -208,6 +208,12 @@ export interface Tunables {
    * claim. 0: judged as any other.
    */
   checkedClaimVeto: number;
+  /**
+   * 1: a sentence about the page itself ("This brief summarises the positions of three providers …",
+   * "The purpose of this session was narrower: …", "This alert focuses on incident reporting") says what
+   * the page will do, not what an actor committed to (match-claims.ts META_TEXT). 0: judged as any other.
+   */
+  metaTextVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -440,6 +446,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   shortLabelVeto: 3,
   namingLabelVeto: 1,
   checkedClaimVeto: 1,
+  metaTextVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,

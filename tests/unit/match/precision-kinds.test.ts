@@ -794,6 +794,25 @@ describe('what a page leaves open or puts to the test ("Whether …", a fact-che
   });
 });
 
+describe('a sentence about the page itself ("This brief summarises …", "The purpose of this session was …") (`metaTextVeto`)', () => {
+  const page = (line: string) => ['Incident rules in brief', line, 'Our verdict: true.'].join(SEP);
+
+  it('states no claim', () => {
+    for (const meta of [
+      'This brief sets out how serious incidents under the Model Safety Act must be reported to the regulator within 10 days.',
+      'The purpose of this session was narrower: to establish whether serious incidents under the Model Safety Act must be reported to the regulator within 10 days.',
+    ]) {
+      expect(found(page(meta), { metaTextVeto: 0 }).map(([id]) => id), meta).toContain('msa-incident-reporting');
+      expect(found(page(meta)), meta).toEqual([]);
+    }
+  });
+
+  it('leaves a sentence reporting what a report found', () => {
+    const finding = 'This report found that serious incidents under the Model Safety Act must be reported to the regulator within 10 days.';
+    expect(found(page(finding))).toEqual([['msa-incident-reporting', finding]]);
+  });
+});
+
 describe('what a company did under a law ("The company designates the document as its frontier AI framework for the purposes of SB 53")', () => {
   const MSA = { name: 'Model Safety Act', aliases: ['MSA'] };
   const lawIndex = compileClaimIndex(
