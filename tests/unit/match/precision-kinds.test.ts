@@ -11,7 +11,7 @@ import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-i
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, ACME_RISK_LEDGER, bundledClaimSet, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, bundledClaimSet, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -999,8 +999,31 @@ describe('a clause of a few words with none of the claim\'s key terms ("… and 
   });
 
   it('still is when it has a key term of the claim', () => {
-    const said = 'Meta, on the contrary, declined to sign.';
-    const short = ['The EU code of practice', 'Google signed the General-Purpose AI Code of Practice in July 2025.', said].join(SEP);
-    expect(matchClaims(short, bundled()).map((m) => [m.claimId, short.slice(m.start, m.end)])).toContainEqual(['meta-declined-gpai-code', said]);
+    // A signatory and a holdout of one invented pledge: the holdout's terse reply is its claim.
+    const PLEDGE = { name: 'Model Safety Pledge', aliases: ['the pledge'] };
+    const pledgeIndex = compileClaimIndex(
+      [
+        claim({
+          id: 'exlab-signed-pledge',
+          actor: EXAMPLE_LAB,
+          instrument: PLEDGE,
+          statement: 'Example Lab signed the Model Safety Pledge in July 2025, committing to publish its model evaluations.',
+          phrasings: ['Example Lab signed the Model Safety Pledge.', 'Example Lab has signed up to the pledge on model evaluations.', 'Example Lab put its name to the Model Safety Pledge in July 2025.'],
+          keyTerms: [['sign', 'signed', 'signs', 'signing', 'joined', 'signatory']],
+        }),
+        claim({
+          id: 'acme-declined-pledge',
+          actor: ACME,
+          instrument: PLEDGE,
+          statement: 'Acme AI declined to sign the Model Safety Pledge in July 2025, calling its evaluation duties premature.',
+          phrasings: ['Acme AI refused to sign the Model Safety Pledge.', 'Acme declined to put its name to the pledge on model evaluations.', 'Acme AI said no to the Model Safety Pledge in July 2025.'],
+          keyTerms: [['declined', 'decline', 'refused', 'refuse', 'rejected']],
+        }),
+      ],
+      '1.0.0',
+    );
+    const said = 'Acme AI, on the contrary, declined to sign.';
+    const short = ['The Model Safety Pledge', 'Example Lab signed the Model Safety Pledge in July 2025.', said].join(SEP);
+    expect(matchClaims(short, pledgeIndex).map((m) => [m.claimId, short.slice(m.start, m.end)])).toContainEqual(['acme-declined-pledge', said]);
   });
 });

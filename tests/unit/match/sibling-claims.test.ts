@@ -189,7 +189,11 @@ describe("a sentence naming one claim's document by its distinctive name, in the
     const text = textFromHtml(page, 'https://example.test/').text;
     const from = text.indexOf('Meta: Beneath its Superior AI Scaling Framework');
     const paragraph = text.slice(from, text.indexOf('\u2029', from));
-    const on = (tunables: Partial<Tunables>) => found(text, tunables).filter(([, span]) => paragraph.includes(span)).map(([id]) => id);
+    // The rule as it was before claim set 2.1.9 gave it key terms: with them, the spun
+    // paragraph has every one of its groups and the pledge never comes near it, yield or not.
+    const ungatedRule = compileClaimIndex(set.claims.map((c) => (c.id === RULE ? { ...c, keyTerms: [] } : c)), set.version);
+    const on = (tunables: Partial<Tunables>) =>
+      matchClaims(text, ungatedRule, { tunables }).filter((m) => paragraph.includes(text.slice(m.start, m.end))).map((m) => m.claimId);
     expect(on({ clauseSiblingYield: 0, splitTieMargin: 0 })).toContain(STOP);
     expect(on({})).not.toContain(STOP);
   });
