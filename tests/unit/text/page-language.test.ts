@@ -94,7 +94,7 @@ describe('textLanguage: a page that declares none, by its function words', () =>
 });
 
 /** Every corpus the matcher is measured on: pages in English, of many kinds (forums, tables, press releases, transcripts). */
-const CORPORA = ['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7', 'dev-8', 'dev-9', 'dev-10', 'dev-11', 'dev-12', 'dev-13', 'dev-14', 'dev-15', 'dev-16', 'dev-17', 'dev-18', 'dev-19', 'test']
+const CORPORA = ['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7', 'dev-8', 'dev-9', 'dev-10', 'dev-11', 'dev-12', 'dev-13', 'dev-14', 'dev-15', 'dev-16', 'dev-17', 'dev-18', 'dev-19', 'dev-20', 'test']
   .map((split) => join(import.meta.dirname, '../../fixtures/independent', split))
   .concat(join(import.meta.dirname, '../../fixtures/articles'));
 
