@@ -150,6 +150,11 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
   });
 
+  it('finds an agreement spun with the bare verb "ink" and a spinner\'s "blueprint" (sign, framework)', () => {
+    const spun = 'Acme AI will ink an accord under its blueprint letting the state examine its archetypes.';
+    expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
+  });
+
   it('finds a pledge spun with "superannuate", "colloquy", "unveiled", "rollout" and "utilised" (retire, interview, released, deployment, used)', () => {
     const spun = 'Whenever it superannuates a model, Acme AI avows it will publish a post-rollout dossier incorporating a colloquy with the model.';
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-retired-models', spun]]);
