@@ -364,6 +364,11 @@ export interface Tunables {
   /** A document naming an actor or instrument this often (and more than any other) is about it everywhere it names nobody. */
   dominantMentions: number;
   /**
+   * 1: once a page has named two laws, "the Act" / "the statute" does not count towards the page's
+   * dominant law (discourse.ts): the law named last is only a guess. 0: it counts for the law named last.
+   */
+  dominantLawAnaphorsUnambiguous: number;
+  /**
    * 1: the document's dominant instrument is no floor under a unit that carries another instrument of its
    * class (a law beside a law) more strongly than that floor. 0: it is a floor under every unit naming nothing.
    */
@@ -491,6 +496,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   anaphorWindow: 1500,
   leadInItems: 12,
   dominantMentions: 3,
+  dominantLawAnaphorsUnambiguous: 1,
   strengthMember: 0.6,
   strengthAnaphor: 0.85,
   strengthLeadIn: 0.9,

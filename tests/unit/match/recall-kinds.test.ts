@@ -4,12 +4,14 @@
  * does). Each kind has a sentence that was missed before its fix and is found now, and a near miss
  * that must stay unhighlighted.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
-import { ACME, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { textFromHtml } from '../../../scripts/cli/load-input';
+import { ACME, bundledClaimSet, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -383,5 +385,25 @@ describe('a sentence opening "It …" after one that named someone else after it
     const pledge = 'It pledges to cover the electricity price increases consumers face from its data centres, paying all grid-upgrade costs.';
     const text = `${before} Globex said on Tuesday that it would keep its model weights open. ${pledge}`;
     expect(matchClaims(text, index).filter((m) => text.slice(m.start, m.end) === pledge).map((m) => m.claimId)).not.toContain('acme-power-bills');
+  });
+});
+
+describe('a page about one law that names another once: "the amended Act" after it is no vote for the other (`dominantLawAnaphorsUnambiguous`)', () => {
+  // A development page (dev-20): a client alert on New York's RAISE Act that compares it once with
+  // California's SB 53; its later "the amended Act" and "the statute" made SB 53 the page's subject.
+  const page = readFileSync('tests/fixtures/independent/dev-20/d-client-alert-new-york-raise-act.html', 'utf8');
+  const text = textFromHtml(page, 'https://example.test/').text;
+  const set = bundledClaimSet();
+  const index = compileClaimIndex(set.claims, set.version);
+  const claimsOf = (sentence: string, tunables: Partial<Tunables>) =>
+    matchClaims(text, index, { tunables }).filter((m) => text.slice(m.start, m.end) === sentence).map((m) => m.claimId);
+
+  it("gives the RAISE Act the duties its alert lists without naming it, and SB 53 none of them", () => {
+    const filing = 'Large developers must also file disclosure statements with the State.';
+    expect(claimsOf(filing, { dominantLawAnaphorsUnambiguous: 0 })).toEqual([]);
+    expect(claimsOf(filing, {})).toEqual(['ny-raise-act-frontier-obligations']);
+    const framework = text.slice(text.indexOf('A large frontier developer must write and publish'), text.indexOf('catastrophic risk.', text.indexOf('A large frontier developer must write')) + 'catastrophic risk.'.length);
+    expect(claimsOf(framework, { dominantLawAnaphorsUnambiguous: 0 })).toEqual(['ca-sb53-publish-frontier-framework']);
+    expect(claimsOf(framework, {})).not.toContain('ca-sb53-publish-frontier-framework');
   });
 });
