@@ -14,19 +14,21 @@
  * comparison. Deterministic: same inputs, same file.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileClaimIndex, type ClaimIndex } from '../lib/match/compile-index';
 import { matchClaims, matchClaimsDetailed } from '../lib/match/match-claims';
 import { FEATURE_NAMES, vetoed, type ModelFile } from '../lib/match/model';
 import { evaluateArticle, locateQuote, totals, type ArticleEvaluation } from './cli/evaluate-matches';
+import { developmentSplits, INDEPENDENT_CORPUS_DIR } from './cli/independent-splits';
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
 import { loadInput } from './cli/load-input';
 import { fitLogistic } from './cli/logistic-regression';
 
 /** The development material: the dev split and the four earlier test splits, each made development material once scored. */
-const DEV_GOLDS = ['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7', 'dev-8', 'dev-9', 'dev-10', 'dev-11', 'dev-12', 'dev-13', 'dev-14', 'dev-15', 'dev-16', 'dev-17', 'dev-18', 'dev-19', 'dev-20'].map((split) => fileURLToPath(new URL(`../tests/fixtures/independent/${split}/gold.json`, import.meta.url)));
+const DEV_GOLDS = developmentSplits().map((split) => join(INDEPENDENT_CORPUS_DIR, split, 'gold.json'));
 const MODEL_PATH = fileURLToPath(new URL('../lib/match/data/match-model.json', import.meta.url));
 const LAMBDAS = [0.3, 1, 3, 10];
 const THRESHOLDS = Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05);

@@ -8,6 +8,7 @@ import type { ContentToBackground } from '../../../lib/messages/content-to-backg
 import type { Result, Sender } from '../../../lib/messages/message-map';
 import { buildClaimVocabulary, VocabularyMatcher, type ClaimVocabulary } from '../../../lib/prefilter/claim-vocabulary';
 import { gateText, readableVocabulary, WakeGate, type WakeGateOptions } from '../../../lib/prefilter/wake-gate';
+import { developmentSplits, INDEPENDENT_CORPUS_DIR } from '../../../scripts/cli/independent-splits';
 
 const BUNDLED = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/claims/default.json'), 'utf8')) as ClaimSet;
 const VOCABULARY = buildClaimVocabulary(BUNDLED.claims);
@@ -207,7 +208,7 @@ describe('the wake gate', () => {
 });
 
 /** Every corpus the matcher is measured on: an article with a claim in its gold must get past the gate. */
-const CORPORA = ['../../fixtures/independent/dev/', '../../fixtures/independent/dev-2/', '../../fixtures/independent/dev-3/', '../../fixtures/independent/dev-4/', '../../fixtures/independent/dev-5/', '../../fixtures/independent/dev-6/', '../../fixtures/independent/dev-7/', '../../fixtures/independent/dev-8/', '../../fixtures/independent/dev-9/', '../../fixtures/independent/dev-10/', '../../fixtures/independent/dev-11/', '../../fixtures/independent/dev-12/', '../../fixtures/independent/dev-13/', '../../fixtures/independent/dev-14/', '../../fixtures/independent/dev-15/', '../../fixtures/independent/dev-16/', '../../fixtures/independent/dev-17/', '../../fixtures/independent/dev-18/', '../../fixtures/independent/dev-19/', '../../fixtures/independent/dev-20/', '../../fixtures/independent/test/', '../../fixtures/articles/'].map((dir) => join(import.meta.dirname, dir));
+const CORPORA = [...developmentSplits(), 'test'].map((split) => join(INDEPENDENT_CORPUS_DIR, split)).concat(join(import.meta.dirname, '../../fixtures/articles'));
 
 describe('the gate on the evaluation corpora, as the browser would parse them', () => {
   const matcher = new VocabularyMatcher(VOCABULARY);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { developmentSplits, INDEPENDENT_CORPUS_DIR } from '../../../scripts/cli/independent-splits';
 import { documentLanguage, FUNCTION_WORDS, LANGUAGE_SAMPLE_CHARS, primaryLanguage, textLanguage } from '@/lib/text/page-language';
 import { CATALAN, DUTCH, ENGLISH, FRENCH, GERMAN, ITALIAN, POLISH, PORTUGUESE, SPANISH } from './language-samples';
 
@@ -94,8 +95,8 @@ describe('textLanguage: a page that declares none, by its function words', () =>
 });
 
 /** Every corpus the matcher is measured on: pages in English, of many kinds (forums, tables, press releases, transcripts). */
-const CORPORA = ['dev', 'dev-2', 'dev-3', 'dev-4', 'dev-5', 'dev-6', 'dev-7', 'dev-8', 'dev-9', 'dev-10', 'dev-11', 'dev-12', 'dev-13', 'dev-14', 'dev-15', 'dev-16', 'dev-17', 'dev-18', 'dev-19', 'dev-20', 'test']
-  .map((split) => join(import.meta.dirname, '../../fixtures/independent', split))
+const CORPORA = [...developmentSplits(), 'test']
+  .map((split) => join(INDEPENDENT_CORPUS_DIR, split))
   .concat(join(import.meta.dirname, '../../fixtures/articles'));
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
