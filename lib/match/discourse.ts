@@ -945,17 +945,14 @@ export function analyseDiscourse(
   }
   {
     const lastOfClass = new Map<string, { instruments: readonly number[]; position: number }>();
-    const namedOfClass = new Map<string, Set<number>>();
+    const lawsNamed = new Set<number>();
     let k = 0;
     for (const anaphor of anaphors) {
       for (; k < known.length && known[k]!.start < anaphor.start; k++) {
         for (const instrument of known[k]!.instruments) {
           const cls = index.instruments[instrument]!.cls;
-          if (cls) {
-            lastOfClass.set(cls, { instruments: known[k]!.instruments, position: known[k]!.start });
-            if (!namedOfClass.has(cls)) namedOfClass.set(cls, new Set());
-            namedOfClass.get(cls)!.add(instrument);
-          }
+          if (cls) lastOfClass.set(cls, { instruments: known[k]!.instruments, position: known[k]!.start });
+          if (cls === 'law') lawsNamed.add(instrument);
         }
       }
       const last = lastOfClass.get(anaphor.type);
@@ -964,7 +961,7 @@ export function analyseDiscourse(
       // a guess the unit's own reading makes with its context, too weak to make that law the page's subject
       // (an alert on New York's RAISE Act that compares it with California's SB 53 once would count every
       // later "the amended Act" for SB 53).
-      if (tunables.dominantLawAnaphorsUnambiguous > 0 && anaphor.type === 'law' && (namedOfClass.get(anaphor.type)?.size ?? 0) > 1) continue;
+      if (tunables.dominantLawAnaphorsUnambiguous > 0 && anaphor.type === 'law' && lawsNamed.size > 1) continue;
       for (const instrument of last.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + 1);
     }
   }

@@ -402,7 +402,8 @@ describe('a page about one law that names another once: "the amended Act" after 
     const filing = 'Large developers must also file disclosure statements with the State.';
     expect(claimsOf(filing, { dominantLawAnaphorsUnambiguous: 0 })).toEqual([]);
     expect(claimsOf(filing, {})).toEqual(['ny-raise-act-frontier-obligations']);
-    const framework = text.slice(text.indexOf('A large frontier developer must write and publish'), text.indexOf('catastrophic risk.', text.indexOf('A large frontier developer must write')) + 'catastrophic risk.'.length);
+    const from = text.indexOf('A large frontier developer must write and publish');
+    const framework = text.slice(from, text.indexOf('catastrophic risk.', from) + 'catastrophic risk.'.length);
     expect(claimsOf(framework, { dominantLawAnaphorsUnambiguous: 0 })).toEqual(['ca-sb53-publish-frontier-framework']);
     expect(claimsOf(framework, {})).not.toContain('ca-sb53-publish-frontier-framework');
   });
