@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // A page read into happy-dom (the independent corpus's whole article pages) must not make it fetch the
+    // stylesheets and scripts the page links: tests talk to nothing, and a refused fetch is noise in the log.
+    environmentOptions: { happyDOM: { settings: { disableCSSFileLoading: true, disableJavaScriptFileLoading: true, handleDisabledFileLoadingAsSuccess: true } } },
     testTimeout: 20_000,
   },
 });

@@ -1,7 +1,7 @@
 /**
  * Trains the matcher's logistic model (lib/match/data/match-model.json) on the DEVELOPMENT material of
- * the independent corpus (tests/fixtures/independent/dev, dev-2 and dev-3), and only on it: the test split is
- * never read here.
+ * the independent corpus (every `dev`, `dev-N` split: scripts/cli/independent-splits.ts), and only on it: the
+ * test split is never read here.
  *   npm run train:matcher -- [--gold FILE ...] [--articles DIR] [--folds N] [--precision P] [--table] [--unit-only] [--dry-run]
  *
  * Every candidate the matcher judges (a unit and a claim whose actor or instrument the unit is about)
@@ -27,7 +27,7 @@ import { loadGold } from './cli/load-gold';
 import { loadInput } from './cli/load-input';
 import { fitLogistic } from './cli/logistic-regression';
 
-/** The development material: the dev split and the four earlier test splits, each made development material once scored. */
+/** The development material: the dev split and every earlier test split, each made development material once scored. */
 const DEV_GOLDS = developmentSplits().map((split) => join(INDEPENDENT_CORPUS_DIR, split, 'gold.json'));
 const MODEL_PATH = fileURLToPath(new URL('../lib/match/data/match-model.json', import.meta.url));
 const LAMBDAS = [0.3, 1, 3, 10];
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   const final = fitModel(rows, chosen.lambda);
   const file = modelFile(final, chosen.threshold, {
     _doc:
-      'Logistic model over the features of lib/match/model.ts, trained by `npm run train:matcher` on the development material of tests/fixtures/independent (dev, dev-2 and dev-3) only, never the test split. Regenerate after changing features or the claim set.',
+      'Logistic model over the features of lib/match/model.ts, trained by `npm run train:matcher` on the development material of tests/fixtures/independent only, never the test split. Regenerate after changing features or the claim set.',
     trainedOn: { articles: articles.length, candidates: rows.length, positives: rows.filter((r) => r.y).length, lambda: chosen.lambda },
     crossValidated: { folds, targetPrecision: target, recall: Math.round(chosen.recall * 1000) / 1000, precision: Math.round(chosen.precision * 1000) / 1000 },
   });

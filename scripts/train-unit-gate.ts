@@ -1,6 +1,6 @@
 /**
  * Trains the unit gate (lib/match/unit-gate.ts, lib/match/data/unit-gate.json) on the DEVELOPMENT
- * splits of the independent corpus (dev .. dev-18), never the test split, and measures it the way a new
+ * splits of the independent corpus (every `dev`, `dev-N` folder: scripts/cli/independent-splits.ts), never the test split, and measures it the way a new
  * split would see it: leave one split out.
  *   npx tsx scripts/train-unit-gate.ts [--max-recall-loss POINTS] [--max-split-loss POINTS] [--guard GOLD=ARTICLES_DIR ...] [--dry-run]
  *   npx tsx scripts/train-unit-gate.ts --inspect LAMBDA:THRESHOLD [--guard ...]   (what one setting drops on the guards)
@@ -15,7 +15,7 @@
  * a split is scored with a gate by filtering the highlights the matcher returned with the gate off:
  * exactly what `npm run eval` would count, without matching every page again per setting.
  *
- * Leave-one-split-out: for each of dev-2 .. dev-18, a gate trained on the other splits (dev included)
+ * Leave-one-split-out: for each split after dev, a gate trained on the other splits (dev included)
  * filters the held-out split's highlights. Every (lambda, threshold) is reported with its held-out
  * precision and recall over all held-out splits together and its worst split. The written setting is the
  * one with the highest held-out precision among those that lose at most --max-recall-loss points of
@@ -30,6 +30,7 @@
  * much each setting moves.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { compileClaimIndex, type ClaimIndex } from '../lib/match/compile-index';
@@ -39,12 +40,13 @@ import { GATE_FEATURE_NAMES, GATE_THRESHOLD, GATE_WORD_CANDIDATES, gateProbabili
 
 const SHIPPED_GATE = shippedGate as GateFile;
 import { evaluateArticle, locateQuote, totals, type ArticleEvaluation, type EvaluationTotals } from './cli/evaluate-matches';
+import { developmentSplits, INDEPENDENT_CORPUS_DIR } from './cli/independent-splits';
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
 import { loadInput, textFromHtml } from './cli/load-input';
 import { fitLogistic } from './cli/logistic-regression';
 
-const SPLITS = ['dev', ...Array.from({ length: 17 }, (_, i) => `dev-${i + 2}`)];
+const SPLITS = developmentSplits();
 /** The splits held out in turn: dev (the first, smallest, written before the pages grew whole) always trains. */
 const HELD_OUT = SPLITS.slice(1);
 const GATE_PATH = fileURLToPath(new URL('../lib/match/data/unit-gate.json', import.meta.url));
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
   const index = compileClaimIndex(claimSet.claims, claimSet.version);
   const articles: Article[] = [];
   for (const split of SPLITS) {
-    const dir = fileURLToPath(new URL(`../tests/fixtures/independent/${split}`, import.meta.url));
+    const dir = join(INDEPENDENT_CORPUS_DIR, split);
     articles.push(...(await loadArticles(split, `${dir}/gold.json`, dir, index)));
   }
   const highlights = articles.flatMap((article) => {
@@ -182,7 +184,7 @@ async function main(): Promise<void> {
   const guardBefore = new Map(guards.map((g) => [g.name, score(g.articles, undefined)]));
   out(`\nHeld-out splits together, no gate: recall ${pct(before.recall)}, precision ${pct(before.precision)} (${before.highlights - before.correct} false highlights)`);
   out(`Guards, no gate: ${[...guardBefore].map(([name, t]) => `${name} ${t.found}/${t.required} ${pct(t.precision)}`).join(', ')}`);
-  out(`Shipped gate: ${[...guards].map((g) => { const t = score(g.articles, shipped); return `${g.name} ${t.found}/${t.required} ${pct(t.precision)}`; }).join(', ')}; held out (it saw dev .. dev-7) ${pct(score(heldOutArticles, shipped).precision)}`);
+  out(`Shipped gate: ${[...guards].map((g) => { const t = score(g.articles, shipped); return `${g.name} ${t.found}/${t.required} ${pct(t.precision)}`; }).join(', ')}; held out (partly the splits it was trained on) ${pct(score(heldOutArticles, shipped).precision)}`);
   out('Leave one split out (recall / precision over the held-out splits together; worst split; guards refitted on all):');
   if (values.inspect) {
     // One setting, refitted on all splits: the guards' required labels it loses and the highlights it drops.
@@ -231,7 +233,7 @@ async function main(): Promise<void> {
   out(`  ${'(bias)'.padEnd(14)} ${String(final.bias).padStart(9)}`);
   if (values['dry-run']) return;
   const file = {
-    _doc: 'The unit gate of lib/match/unit-gate.ts, written by `npx tsx scripts/train-unit-gate.ts` from the development splits dev .. dev-18 only (never the test split). Regenerate after changing the gate features, the matcher or the claim set.',
+    _doc: `The unit gate of lib/match/unit-gate.ts, written by \`npx tsx scripts/train-unit-gate.ts\` from the development splits ${SPLITS.join(', ')} only (never the test split). Regenerate after changing the gate features, the matcher or the claim set.`,
     trainedOn: { highlights: rows.length, correct: rows.filter((r) => r.y === 1).length, lambda: chosen.lambda },
     heldOut: { precisionWithoutGate: Math.round(before.precision * 1e4) / 100, precision: Math.round(chosen.precision * 1e4) / 100, recallLoss: Math.round(chosen.loss * 100) / 100, worstSplitRecallLoss: Math.round(chosen.worstSplitLoss * 100) / 100 },
     ...final,
