@@ -4,7 +4,7 @@ import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type Na
 import { DATE_WORDS, isDateWord, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
-import { cutUnits, hasWord, isSpace, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
@@ -735,6 +735,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const doc = segmentDocument(text, tunables.maxUnitLength);
   budget.charge(text.length / 4);
   const known = findKnownNames(text, tokens, index, h.names, tunables, budget.spend);
+  if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
   // Token ranges of units (units and tokens are both in text order).

@@ -667,6 +667,42 @@ export function cutUnits(doc: SegmentedDocument, text: string, cuts: readonly nu
     const rest = trimSpan(text, start, unit.end);
     if (rest.end > rest.start && hasWord(text, rest.start, rest.end)) units.push({ ...unit, start: rest.start, end: rest.end });
   }
+  replaceUnits(doc, units);
+}
+
+/** An initialism's closing stop ("U.S.", "U.K."): where a name can run on past what looked like a sentence's end. */
+const ENDS_IN_INITIALISM = /(?:^|[^\p{L}])(?:\p{Lu}\.){2,}$/u;
+
+/**
+ * Joins each unit of `doc` to the next one, in place, where a known name runs across the boundary between
+ * them in one block, at an initialism's stop: the segmenter took it for a sentence's end ("The U.S. AI
+ * Safety Institute signs …" read as "The U.S." and "AI Safety Institute signs …"). `text`: what `doc` was
+ * segmented from; `names`: the names' spans in it (UTF-16 offsets), in text order.
+ */
+export function joinUnitsAcrossNames(doc: SegmentedDocument, text: string, names: ReadonlyArray<{ start: number; end: number }>): void {
+  if (names.length === 0 || doc.units.length < 2) return;
+  const units: TextUnit[] = [];
+  let n = 0;
+  for (const unit of doc.units) {
+    const last = units[units.length - 1];
+    if (last && last.block === unit.block) {
+      // A name starting in the last unit kept and ending past its end, at or after this unit's start.
+      while (n < names.length && names[n]!.end <= last.end) n++;
+      let crosses = false;
+      for (let k = n; k < names.length && names[k]!.start < last.end; k++) if (names[k]!.end > unit.start) crosses = true;
+      // (Only at an initialism's stop: "Preparedness Framework. Version 2 …" is two sentences, whatever a name spans.)
+      if (crosses && ENDS_IN_INITIALISM.test(text.slice(Math.max(last.start, last.end - 12), last.end))) {
+        units[units.length - 1] = { ...last, end: unit.end };
+        continue;
+      }
+    }
+    units.push(unit);
+  }
+  if (units.length !== doc.units.length) replaceUnits(doc, units);
+}
+
+/** Makes `units` the document's units and points each block at its own. */
+function replaceUnits(doc: SegmentedDocument, units: readonly TextUnit[]): void {
   for (const block of doc.blocks) {
     block.firstUnit = Number.MAX_SAFE_INTEGER;
     block.endUnit = 0;

@@ -140,6 +140,11 @@ export interface Tunables {
    */
   distinctiveYield: number;
   /**
+   * 1: two units a known name runs across ("The U.S." | "AI Safety Institute signs …") are one sentence;
+   * 0: the segmenter's units stand.
+   */
+  namesJoinUnits: number;
+  /**
    * 1: a claim judged on a clause, missing one of its key-term groups there and not named by its distinctive
    * name, does not take the clause when a claim of its instrument was accepted on the whole sentence named
    * by its distinctive name, or when none of its own distinctive key terms is anywhere in the sentence
@@ -462,6 +467,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   distinctiveYield: 1,
+  namesJoinUnits: 1,
   splitTieMargin: 0.05,
   clauseSiblingYield: 1,
   clauseFacetExplained: 1.4,

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
+import { joinUnitsAcrossNames, segmentDocument } from '../../../lib/match/segment-units';
 import type { Tunables } from '../../../lib/match/tunables';
 import { textFromHtml } from '../../../scripts/cli/load-input';
 import { ACME, bundledClaimSet, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
@@ -406,5 +407,32 @@ describe('a page about one law that names another once: "the amended Act" after 
     const framework = text.slice(from, text.indexOf('catastrophic risk.', from) + 'catastrophic risk.'.length);
     expect(claimsOf(framework, { dominantLawAnaphorsUnambiguous: 0 })).toEqual(['ca-sb53-publish-frontier-framework']);
     expect(claimsOf(framework, {})).not.toContain('ca-sb53-publish-frontier-framework');
+  });
+});
+
+describe('an initialism inside a known name does not end the sentence ("The U.S. AI Safety Institute signs …", `namesJoinUnits`)', () => {
+  const set = bundledClaimSet();
+  const index = compileClaimIndex(set.claims, set.version);
+  const sentence = 'The U.S. AI Safety Institute struck deals with OpenAI and Anthropic so that government testers could evaluate major new models before and after their public release.';
+  const text = `Government testing of frontier AI${SEP}${sentence}${SEP}Critics said the arrangements were voluntary.`;
+  const found = (tunables: Partial<Tunables>) => matchClaims(text, index, { tunables }).filter((m) => m.claimId === 'us-aisi-caisi-testing-agreements');
+
+  it("reads the sentence whole, from the name's start, and finds the agency's claim in it", () => {
+    // The segmenter alone cuts after "U.S.": the sentence's rest is a unit that does not name the agency
+    // (here it still finds the claim, by the name just before; on a timeline of many names it did not).
+    expect(found({ namesJoinUnits: 0 }).map((m) => text.slice(m.start, m.end))).toEqual([sentence.slice('The U.S. '.length)]);
+    expect(found({}).map((m) => text.slice(m.start, m.end))).toEqual([sentence]);
+  });
+
+  it('still ends a sentence at a stop a name runs past that is no initialism\'s ("… Framework. Version 2 …")', () => {
+    const doc = segmentDocument('It follows the Model Safety Framework. Version 2 was published later.', 480);
+    joinUnitsAcrossNames(doc, 'It follows the Model Safety Framework. Version 2 was published later.', [{ start: 15, end: 48 }]);
+    expect(doc.units.length).toBe(2);
+    const initialism = 'It follows the U.S. Model Office. Its rules apply.';
+    const joined = segmentDocument(initialism, 480);
+    const before = joined.units.length;
+    joinUnitsAcrossNames(joined, initialism, [{ start: 15, end: 32 }]);
+    expect(before).toBe(3);
+    expect(joined.units.map((u) => initialism.slice(u.start, u.end))).toEqual(['It follows the U.S. Model Office.', 'Its rules apply.']);
   });
 });
