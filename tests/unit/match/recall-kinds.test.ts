@@ -148,6 +148,17 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     }
   });
 
+  it('reads "the corporation" and "the enterprise" (a spinner\'s and a translator\'s "the company") back to the company last named', () => {
+    for (const noun of ['corporation', 'enterprise']) {
+      const pledge = `The ${noun} says it will pay for any rise in power prices its data centres cause for households.`;
+      const text = ['Acme AI opened a new data centre in Ohio on Monday.', 'Analysts expect more building this year.', 'Local officials welcomed the jobs.', 'Critics were unconvinced.', pledge].join(SEP);
+      expect(found(text)).toEqual([['acme-power-bills', pledge]]);
+    }
+    // A noun that is no company's ("the partnership") refers back to nothing.
+    const other = ['Acme AI opened a new data centre in Ohio on Monday.', 'Analysts expect more building this year.', 'Local officials welcomed the jobs.', 'Critics were unconvinced.', 'The partnership says it will pay for any rise in power prices its data centres cause for households.'].join(SEP);
+    expect(found(other)).toEqual([]);
+  });
+
   it('finds an agreement whose nouns and verb were swapped ("inked accords" for "signed an agreement")', () => {
     const spun = 'Acme AI inked an accord letting the state examine its archetypes.';
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
