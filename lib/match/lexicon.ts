@@ -37,7 +37,7 @@ export const CLASS_ANAPHORS: Readonly<Record<InstrumentClass, readonly string[]>
   commitments: ['commitments', 'pledges', 'pledge'],
   agreement: ['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'memorandum', 'memoranda'],
   plan: ['plan', 'blueprint'],
-  framework: ['framework', 'policy', 'principles', 'roadmap', 'document', 'rulebook'],
+  framework: ['framework', 'policy', 'principles', 'roadmap', 'document', 'rulebook', 'proposal'],
 };
 
 /** Determiners that make the next noun refer back ("the law", "this statute", "those signatories"). */

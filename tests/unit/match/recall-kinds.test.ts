@@ -447,3 +447,21 @@ describe('an initialism inside a known name does not end the sentence ("The U.S.
     expect(joined.units.map((u) => initialism.slice(u.start, u.end))).toEqual(['It follows the U.S. Model Office.', 'Its rules apply.']);
   });
 });
+
+describe('"the proposal" refers back to the framework last named, as "the roadmap" does', () => {
+  const licensing = claim({
+    id: 'acme-licensing-framework',
+    actor: ACME,
+    instrument: { name: 'Frontier Licensing Framework', aliases: [] },
+    statement: "Acme AI's Frontier Licensing Framework proposes that governments license the largest model developers and require them to publish their safety test results.",
+    phrasings: ['Acme AI wants governments to license big model developers and make them publish safety test results.'],
+  });
+  const proposalIndex = compileClaimIndex([licensing], '1.0.0');
+  const page = (noun: string) =>
+    ['In June Acme AI published its Frontier Licensing Framework.', 'Reactions in Washington were mixed.', 'Some lawmakers praised it; others said it came too late.', 'Industry groups have not yet commented.', `Under the ${noun}, the largest developers would need a licence and would have to publish what their safety tests find.`].join(SEP);
+
+  it('finds the framework\'s claim four sentences on, and not under a noun that names no instrument ("the scheme")', () => {
+    expect(matchClaims(page('proposal'), proposalIndex).map((m) => m.claimId)).toEqual(['acme-licensing-framework']);
+    expect(matchClaims(page('scheme'), proposalIndex)).toEqual([]);
+  });
+});
