@@ -1054,7 +1054,9 @@ function judgeUnit(
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence) continue;
-    if (t.quantityVeto > 0) {
+    // (A unit that names the claim's own document is about it, whatever period it also mentions: "the EU AI
+    // Act has introduced … prohibited practices …, with enforcement to take effect in six months".)
+    if (t.quantityVeto > 0 && !(t.namedInstrumentOverQuantity > 0 && h.instrumentOf[claimIndex]! >= 0 && d.namedInstruments.includes(h.instrumentOf[claimIndex]!))) {
       unitQuantities ??= quantitiesIn(text.slice(unit.start, unit.end));
       if (unitQuantities.length > 0 && quantitiesBelongElsewhere(unitQuantities, h.actorQuantities[claimIndex]!, h.knownQuantities)) continue;
     }

@@ -145,6 +145,11 @@ export interface Tunables {
    */
   namesJoinUnits: number;
   /**
+   * 1: the quantity veto (`quantityVeto`) spares a claim whose own document the unit names; 0: it applies
+   * to every claim.
+   */
+  namedInstrumentOverQuantity: number;
+  /**
    * 1: a claim judged on a clause, missing one of its key-term groups there and not named by its distinctive
    * name, does not take the clause when a claim of its instrument was accepted on the whole sentence named
    * by its distinctive name, or when none of its own distinctive key terms is anywhere in the sentence
@@ -468,6 +473,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   siblingYield: 0.4,
   distinctiveYield: 1,
   namesJoinUnits: 1,
+  namedInstrumentOverQuantity: 1,
   splitTieMargin: 0.05,
   clauseSiblingYield: 1,
   clauseFacetExplained: 1.4,

@@ -465,3 +465,24 @@ describe('"the proposal" refers back to the framework last named, as "the roadma
     expect(matchClaims(page('scheme'), proposalIndex)).toEqual([]);
   });
 });
+
+describe("a unit that names the claim's own document is not tied to another claim by a period it mentions (`namedInstrumentOverQuantity`)", () => {
+  const quantityIndex = compileClaimIndex(
+    [
+      claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.', phrasings: ['Under the Model Safety Act, developers must post a written safety plan online.'] }),
+      claim({ id: 'acme-evals', actor: ACME, statement: 'Acme AI commits to test its models for dangerous capabilities every six months.', phrasings: ['Acme evaluates its models every six months.'] }),
+    ],
+    '1.0.0',
+  );
+  const named = 'Since March the Model Safety Act has required model developers to publish a written safety plan, with fines to follow in six months.';
+
+  it("finds the Act's duty though another claim states six months", () => {
+    expect(matchClaims(named, quantityIndex, { tunables: { namedInstrumentOverQuantity: 0 } })).toEqual([]);
+    expect(matchClaims(named, quantityIndex).map((m) => m.claimId)).toEqual(['msa-publish-plan']);
+  });
+
+  it('still lets the period decide where the unit does not name the document', () => {
+    const text = ['The Model Safety Act took effect.', 'Since March, developers have had to publish a written safety plan, with fines to follow in six months.'].join(SEP);
+    expect(matchClaims(text, quantityIndex)).toEqual([]);
+  });
+});
