@@ -1062,6 +1062,14 @@ export function analyseDiscourse(
       if (named.size > 0 || (own.unknown && dimension === 'actors' && ms.some((m) => m.unknown === 'org')) || (dimension === 'instruments' && ms.some((m) => m.unknown === 'instrument'))) {
         const result = new Strengths();
         result.absorb(named, 1);
+        // "Firms that sign it commit to …, as their route to AI Act compliance": "it" is the document the
+        // sentence before was about, whatever the unit names later on (`pronounKeepsDocument`).
+        if (dimension === 'instruments' && previous && tunables.pronounKeepsDocument > 0 && previous.age === 0 && previous.instruments.size > 0) {
+          const opening = text.slice(unit.start, Math.min(unit.end, unit.start + PRONOUN_DOCUMENT_REACH));
+          const firstName = ms.length > 0 ? ms[0]!.start - unit.start : Infinity;
+          const pronoun = DOCUMENT_PRONOUN.exec(opening);
+          if (pronoun && pronoun.index < firstName) result.absorb(previous.instruments, tunables.strengthInherited);
+        }
         return result;
       }
       const result = new Strengths();
@@ -1364,6 +1372,10 @@ function actorsOf(mentions: readonly Mention[]): number[] {
 
 /** A sentence opening with "It" (or "Its") as its subject: it takes up the last sentence's subject. */
 const PRONOUN_SUBJECT = /^\W{0,2}(?:It|Its)\s/;
+/** An object pronoun standing for a document ("sign it", "under it", "its chapters"); see `pronounKeepsDocument`. */
+const DOCUMENT_PRONOUN = /\b(?:it|its)\b/;
+/** How far into a unit (UTF-16 units) that pronoun is looked for. */
+const PRONOUN_DOCUMENT_REACH = 60;
 /** How far into a unit (UTF-16 units) a name still opens it as its subject ("On Tuesday, Google said …"). */
 const SUBJECT_REACH = 24;
 

@@ -145,6 +145,11 @@ export interface Tunables {
    */
   namesJoinUnits: number;
   /**
+   * 1: a unit that refers to a document by "it" or "its" before naming anything keeps the document the
+   * sentence before named, beside what it names itself; 0: what it names replaces it.
+   */
+  pronounKeepsDocument: number;
+  /**
    * 1: the quantity veto (`quantityVeto`) spares a claim whose own document the unit names; 0: it applies
    * to every claim.
    */
@@ -473,6 +478,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   siblingYield: 0.4,
   distinctiveYield: 1,
   namesJoinUnits: 1,
+  pronounKeepsDocument: 1,
   namedInstrumentOverQuantity: 1,
   splitTieMargin: 0.05,
   clauseSiblingYield: 1,

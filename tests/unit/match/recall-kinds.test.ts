@@ -284,9 +284,10 @@ describe('a name the claims themselves use, shaped like an unknown organisation 
     expect(pactIndex.claimNames).toContain('model safety framework');
     const duty = 'Those that sign it commit to adopting and following a Model Safety Framework for their most capable models.';
     expect(pactFound(['Harbour Pact news', duty].join(SEP))).toEqual([['pact-safety-framework', duty]]);
-    // The same set, compiled before claims' names were collected, took the name for an outsider's.
+    // The same set, compiled before claims' names were collected, took the name for an outsider's (the
+    // "it" before it, read as the pact by `pronounKeepsDocument`, is left out here to show that alone).
     const unaware = { ...pactIndex, claimNames: [] };
-    expect(matchClaims(['Harbour Pact news', duty].join(SEP), unaware)).toEqual([]);
+    expect(matchClaims(['Harbour Pact news', duty].join(SEP), unaware, { tunables: { pronounKeepsDocument: 0 } })).toEqual([]);
   });
 
   it('leaves a name the claims do not use as an unknown instrument', () => {
@@ -484,5 +485,27 @@ describe("a unit that names the claim's own document is not tied to another clai
   it('still lets the period decide where the unit does not name the document', () => {
     const text = ['The Model Safety Act took effect.', 'Since March, developers have had to publish a written safety plan, with fines to follow in six months.'].join(SEP);
     expect(matchClaims(text, quantityIndex)).toEqual([]);
+  });
+});
+
+describe('"Firms that sign it commit to …, as a way of meeting the Act": "it" keeps the document the sentence before named (`pronounKeepsDocument`)', () => {
+  const pactIndex = compileClaimIndex(
+    [
+      claim({ id: 'pact-incident-sharing', actor: PACT, instrument: { name: 'Harbour Pact', aliases: [] }, statement: 'Companies that signed the Harbour Pact commit to share serious incident reports with each other within a week and to publish an annual safety summary.', phrasings: ['Signatories of the Harbour Pact share incident reports and publish a yearly safety summary.'] }),
+      claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.', phrasings: ['Under the Model Safety Act, developers must post a written safety plan online.'] }),
+    ],
+    '1.0.0',
+  );
+  const page = (sentence: string) => ['Ruritania news', `The Harbour Pact, which the ministry published in July, is voluntary. ${sentence}`].join(SEP);
+  const duties = 'commit to share serious incident reports with each other and to publish an annual safety summary, as a way of showing they meet the Model Safety Act.';
+
+  it("gives the pact's claim the sentence that refers to it by \"it\" and names the Act later", () => {
+    const text = page(`Firms that sign it ${duties}`);
+    expect(matchClaims(text, pactIndex, { tunables: { pronounKeepsDocument: 0 } })).toEqual([]);
+    expect(matchClaims(text, pactIndex).map((m) => [m.claimId, text.slice(m.start, m.end)])).toEqual([['pact-incident-sharing', `Firms that sign it ${duties}`]]);
+  });
+
+  it('keeps nothing for a sentence without the pronoun: what it names is what it is about', () => {
+    expect(matchClaims(page(`Firms ${duties}`), pactIndex)).toEqual([]);
   });
 });
