@@ -689,7 +689,7 @@ export function joinUnitsAcrossNames(doc: SegmentedDocument, text: string, names
       // A name starting in the last unit kept and ending past its end, at or after this unit's start.
       while (n < names.length && names[n]!.end <= last.end) n++;
       let crosses = false;
-      for (let k = n; k < names.length && names[k]!.start < last.end; k++) if (names[k]!.end > unit.start) crosses = true;
+      for (let k = n; k < names.length && names[k]!.start < last.end && !crosses; k++) crosses = names[k]!.end > unit.start;
       // (Only at an initialism's stop: "Preparedness Framework. Version 2 …" is two sentences, whatever a name spans.)
       if (crosses && ENDS_IN_INITIALISM.test(text.slice(Math.max(last.start, last.end - 12), last.end))) {
         units[units.length - 1] = { ...last, end: unit.end };
