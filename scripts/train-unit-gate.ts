@@ -1,7 +1,7 @@
 /**
  * Trains the unit gate (lib/match/unit-gate.ts, lib/match/data/unit-gate.json) on the DEVELOPMENT
- * splits of the independent corpus (every `dev`, `dev-N` folder: scripts/cli/independent-splits.ts), never the test split, and measures it the way a new
- * split would see it: leave one split out.
+ * splits of the independent corpus (every `dev`, `dev-N` folder: scripts/cli/independent-splits.ts), never
+ * the test split, and measures it the way a new split would see it: leave one split out.
  *   npx tsx scripts/train-unit-gate.ts [--max-recall-loss POINTS] [--max-split-loss POINTS] [--guard GOLD=ARTICLES_DIR ...] [--dry-run]
  *   npx tsx scripts/train-unit-gate.ts --inspect LAMBDA:THRESHOLD [--guard ...]   (what one setting drops on the guards)
  *

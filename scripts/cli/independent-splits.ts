@@ -26,3 +26,12 @@ export function developmentSplits(dir: string = INDEPENDENT_CORPUS_DIR): string[
     .sort((a, b) => a.order - b.order)
     .map((split) => split.name);
 }
+
+/**
+ * Every split of the corpus as a folder path: the development splits in order (`developmentSplits`), then
+ * `test`. For readers that check every page the matcher is measured on, not for training.
+ * `dir`: the corpus folder. Throws (from node:fs) if it cannot be read.
+ */
+export function allSplitDirs(dir: string = INDEPENDENT_CORPUS_DIR): string[] {
+  return [...developmentSplits(dir), 'test'].map((split) => join(dir, split));
+}

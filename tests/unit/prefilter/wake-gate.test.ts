@@ -8,7 +8,7 @@ import type { ContentToBackground } from '../../../lib/messages/content-to-backg
 import type { Result, Sender } from '../../../lib/messages/message-map';
 import { buildClaimVocabulary, VocabularyMatcher, type ClaimVocabulary } from '../../../lib/prefilter/claim-vocabulary';
 import { gateText, readableVocabulary, WakeGate, type WakeGateOptions } from '../../../lib/prefilter/wake-gate';
-import { developmentSplits, INDEPENDENT_CORPUS_DIR } from '../../../scripts/cli/independent-splits';
+import { allSplitDirs } from '../../../scripts/cli/independent-splits';
 
 const BUNDLED = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/claims/default.json'), 'utf8')) as ClaimSet;
 const VOCABULARY = buildClaimVocabulary(BUNDLED.claims);
@@ -208,7 +208,7 @@ describe('the wake gate', () => {
 });
 
 /** Every corpus the matcher is measured on: an article with a claim in its gold must get past the gate. */
-const CORPORA = [...developmentSplits(), 'test'].map((split) => join(INDEPENDENT_CORPUS_DIR, split)).concat(join(import.meta.dirname, '../../fixtures/articles'));
+const CORPORA = allSplitDirs().concat(join(import.meta.dirname, '../../fixtures/articles'));
 
 describe('the gate on the evaluation corpora, as the browser would parse them', () => {
   const matcher = new VocabularyMatcher(VOCABULARY);

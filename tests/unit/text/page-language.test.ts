@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { developmentSplits, INDEPENDENT_CORPUS_DIR } from '../../../scripts/cli/independent-splits';
+import { allSplitDirs } from '../../../scripts/cli/independent-splits';
 import { documentLanguage, FUNCTION_WORDS, LANGUAGE_SAMPLE_CHARS, primaryLanguage, textLanguage } from '@/lib/text/page-language';
 import { CATALAN, DUTCH, ENGLISH, FRENCH, GERMAN, ITALIAN, POLISH, PORTUGUESE, SPANISH } from './language-samples';
 
@@ -95,9 +95,7 @@ describe('textLanguage: a page that declares none, by its function words', () =>
 });
 
 /** Every corpus the matcher is measured on: pages in English, of many kinds (forums, tables, press releases, transcripts). */
-const CORPORA = [...developmentSplits(), 'test']
-  .map((split) => join(INDEPENDENT_CORPUS_DIR, split))
-  .concat(join(import.meta.dirname, '../../fixtures/articles'));
+const CORPORA = allSplitDirs().concat(join(import.meta.dirname, '../../fixtures/articles'));
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
