@@ -2,15 +2,17 @@
  * Page text as the export files write it: the quote and its context with the page's block
  * boundaries written as the reader sees them, not as the content script marks them.
  */
-import { BLOCK_SEPARATOR } from '../text/extract-text';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../text/extract-text';
 
-/** A block boundary with the whitespace around it (the page's own line breaks and indentation between blocks). */
-const BLOCK_BOUNDARY = new RegExp(`\\s*${BLOCK_SEPARATOR}\\s*`, 'g');
+/** A block or cell boundary with the whitespace around it (the page's own line breaks and indentation between blocks). */
+const BLOCK_BOUNDARY = new RegExp(`\\s*[${BLOCK_SEPARATOR}${CELL_SEPARATOR}]\\s*`, 'g');
+/** Whether a text holds a boundary at all (most quotes do not: no replace for them). */
+const HAS_BOUNDARY = new RegExp(`[${BLOCK_SEPARATOR}${CELL_SEPARATOR}]`);
 
 /**
  * `text` (a quote, prefix or suffix cut from the page's extracted text) with every run of whitespace
  * that holds a block boundary (U+2029, which the content script puts between paragraphs, headings
- * and list items) written as one line feed "\n".
+ * and list items, or U+2028, between the cells of a table row) written as one line feed "\n".
  *
  * Why a line feed: the Web Annotation model says a TextQuoteSelector's prefix and suffix are the text
  * immediately before and after the quote in the document's text, normalised (tags removed, needless
@@ -22,10 +24,10 @@ const BLOCK_BOUNDARY = new RegExp(`\\s*${BLOCK_SEPARATOR}\\s*`, 'g');
  *
  * Mention ids do not change: `mentionId` reads any whitespace run, U+2029 included, as one space, so
  * a file written this way imports into the records it came from. Idempotent: the result holds no
- * U+2029, so writing an imported record again gives the same text.
+ * U+2029 or U+2028, so writing an imported record again gives the same text.
  */
 export function exportedText(text: string): string {
-  return text.includes(BLOCK_SEPARATOR) ? text.replace(BLOCK_BOUNDARY, '\n') : text;
+  return HAS_BOUNDARY.test(text) ? text.replace(BLOCK_BOUNDARY, '\n') : text;
 }
 
 /**

@@ -1,5 +1,5 @@
 import Mark from 'mark.js';
-import { BLOCK_SEPARATOR, isMarkCounted, LINE_BREAK, type ExtractedText } from '../text/extract-text';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR, isMarkCounted, LINE_BREAK, type ExtractedText } from '../text/extract-text';
 import { toNodeRanges, type NodeRange } from '../text/node-ranges';
 import { seatsOf, stillSeated, type HighlightSeat } from './highlight-seat';
 import { INLINE_TAGS } from './inline-tags';
@@ -473,7 +473,7 @@ function decorate(mark: HTMLElement, spec: HighlightSpec, fresh = false): void {
   if (!fresh || spec.dimmed === true) mark.toggleAttribute('data-dimmed', spec.dimmed === true);
 }
 
-const BREAKS = new Set([BLOCK_SEPARATOR, LINE_BREAK]);
+const BREAKS = new Set([BLOCK_SEPARATOR, CELL_SEPARATOR, LINE_BREAK]);
 
 /**
  * Whether the pieces still hold the text the matcher read: each piece's node is in the document and

@@ -43,7 +43,7 @@ import {
   UNKNOWN_INSTRUMENT_HEADS,
   type InstrumentClass,
 } from './lexicon';
-import { isSpace, type SegmentedDocument, type TextUnit } from './segment-units';
+import { isSpace, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { nameKey, type Token } from './tokenize';
 import type { Tunables } from './tunables';
 
@@ -211,11 +211,24 @@ interface Context {
   index: ClaimIndex;
   names: NameTable;
   tunables: Tunables;
+  /** The page's blocks, in text order: a known name does not run from one into the next (`namesStayInBlock`). */
+  blocks: readonly DocumentBlock[];
 }
 
-/** Names the claim set knows (actors, members, instruments), in text order. */
-export function findKnownNames(text: string, tokens: readonly Token[], index: ClaimIndex, names: NameTable, tunables: Tunables, spend: (n: number) => void): Mention[] {
-  return findNames({ text, tokens, index, names, tunables }, spend);
+/**
+ * Names the claim set knows (actors, members, instruments), in text order, each within one of `blocks`
+ * (the page's blocks from `segmentDocument`, in text order; offsets in UTF-16 units).
+ */
+export function findKnownNames(
+  text: string,
+  tokens: readonly Token[],
+  index: ClaimIndex,
+  names: NameTable,
+  tunables: Tunables,
+  blocks: readonly DocumentBlock[],
+  spend: (n: number) => void,
+): Mention[] {
+  return findNames({ text, tokens, index, names, tunables, blocks }, spend);
 }
 
 /**
@@ -229,16 +242,22 @@ function nameKeysOf(tokens: readonly Token[]): string[] {
 }
 
 function findNames(context: Context, spend: (n: number) => void): Mention[] {
-  const { tokens, names } = context;
+  const { tokens, names, blocks } = context;
   const keys = nameKeysOf(tokens);
   const mentions: Mention[] = [];
+  const stayInBlock = context.tunables.namesStayInBlock > 0;
+  // The block the current token is in, or the next one (tokens come in text order).
+  let b = 0;
   for (let i = 0; i < tokens.length; i++) {
     const candidates = names.byFirst.get(keys[i]!);
     if (!candidates) continue;
     spend(candidates.length);
+    while (b < blocks.length && blocks[b]!.end <= tokens[i]!.start) b++;
+    // Where the name must end: a table's "Meta" and the "Frontier AI Framework" in the next cell are two names.
+    const blockEnd = stayInBlock && b < blocks.length && blocks[b]!.start <= tokens[i]!.start ? blocks[b]!.end : Infinity;
     for (const name of candidates) {
       const n = name.words.length;
-      if (i + n > tokens.length) continue;
+      if (i + n > tokens.length || tokens[i + n - 1]!.end > blockEnd) continue;
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
         const token = tokens[i + k]!;
@@ -285,8 +304,8 @@ function namedByMembers(text: string, mentions: readonly Mention[], names: NameT
   }
 }
 
-/** Sentence ends and block breaks: a split name's parts must not have one between them. */
-const SENTENCE_BREAK = /[.!?\n\u2029]/;
+/** Sentence ends, block and cell breaks: a split name's parts must not have one between them. */
+const SENTENCE_BREAK = /[.!?\n\u2028\u2029]/;
 
 /**
  * `mentions` with the split instrument names ("voluntary commitments … at the White House") added, in
@@ -858,7 +877,7 @@ export function analyseDiscourse(
   spend: (n: number) => void,
   knownNames?: readonly Mention[],
 ): (unit: number) => UnitDiscourse {
-  const context: Context = { text, tokens, index, names, tunables };
+  const context: Context = { text, tokens, index, names, tunables, blocks: doc.blocks };
   const known = knownNames ? [...knownNames] : findNames(context, spend);
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const anaphors = findAnaphors(context);
@@ -1027,6 +1046,8 @@ export function analyseDiscourse(
 
   let previous: { actors: Strengths; instruments: Strengths; age: number; blocks: number; block: number } | undefined;
   let headingScope: { actors: Strengths; instruments: Strengths } | undefined;
+  // What the cells of the current table row have named so far: what its later cells are about (`strengthRow`).
+  let rowScope: { row: number; actors: Strengths; instruments: Strengths } | undefined;
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
@@ -1056,6 +1077,7 @@ export function analyseDiscourse(
     const namedActors = named.length === 0 ? none : actorsOf(named);
     const namedInstruments = named.length === 0 ? none : instrumentsOfMentions(named);
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
+    if (block.row < 0 || rowScope?.row !== block.row) rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths() } : undefined;
 
     const carry = (dimension: 'actors' | 'instruments'): Strengths => {
       const named = own[dimension];
@@ -1084,6 +1106,7 @@ export function analyseDiscourse(
       }
       if (headingScope && block.kind !== 'heading' && block.kind !== 'question') result.absorb(headingScope[dimension], tunables.strengthHeading);
       if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
+      if (rowScope) result.absorb(rowScope[dimension], tunables.strengthRow);
       // The document's subject is a floor under whatever else the unit inherits; an instrument of its class
       // carried in more strongly than that floor is what the unit is about instead (a section on New York's law
       // in a page about California's: `dominantYields`).
@@ -1135,6 +1158,10 @@ export function analyseDiscourse(
     const [from, to] = tokenRanges[u]!;
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
+    if (rowScope && !own.unknown) {
+      rowScope.actors.absorb(own.actors, 1);
+      rowScope.instruments.absorb(own.instruments, 1);
+    }
     const carried = previous && !explicit ? previous : undefined;
     previous = {
       actors,
@@ -1143,13 +1170,13 @@ export function analyseDiscourse(
       blocks: explicit ? 0 : (carried?.blocks ?? 0) + (carried && carried.block !== unit.block ? 1 : 0),
       block: unit.block,
     };
-    if (block.kind === 'heading' || block.kind === 'question') {
+    if ((block.kind === 'heading' || block.kind === 'question') && block.row < 0) {
       // A heading's scope is what it names; a heading naming nothing ends the previous section's scope.
       // (A line of dates and numbers, a table row's "1 January 2027" beside the law it dates, is no new section.)
       if (u === block.firstUnit && !(tunables.dateLineKeepsScope > 0 && !explicit && datesOnlyTokens(tokens, from, to))) headingScope = undefined;
       if (explicit && !own.unknown) headingScope = { actors: own.actors, instruments: own.instruments };
     }
-    if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
+    if ((block.kind === 'lead-in' || block.kind === 'heading') && block.row < 0 && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
 
     return new UnitReading(
       actors,

@@ -734,7 +734,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   budget.charge(tokens.length * 4);
   const doc = segmentDocument(text, tunables.maxUnitLength);
   budget.charge(text.length / 4);
-  const known = findKnownNames(text, tokens, index, h.names, tunables, budget.spend);
+  const known = findKnownNames(text, tokens, index, h.names, tunables, doc.blocks, budget.spend);
   if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
@@ -867,7 +867,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const block = doc.blocks[unit.block]!;
     if (u === block.firstUnit) {
       headingBefore = lastHeading;
-      if (block.kind === 'heading' || block.kind === 'question') lastHeading = unit.block;
+      if ((block.kind === 'heading' || block.kind === 'question') && block.row < 0) lastHeading = unit.block;
     }
     const [from, to] = ranges[u]!;
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
@@ -881,11 +881,12 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const discourse = discourseOf(u);
     const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options);
     previousFacets = { unit: u, facets: judged.facets };
-    if (block.kind === 'heading' || block.kind === 'question') {
+    // (A table cell's label scopes only its row: `DocumentBlock.row`.)
+    if ((block.kind === 'heading' || block.kind === 'question') && block.row < 0) {
       // A heading (or a question heading) starts a section: only its last unit scopes what follows.
       headingFacets = u === block.endUnit - 1 ? { unit: u, facets: judged.facets } : undefined;
     }
-    if ((block.kind === 'lead-in' || block.kind === 'heading') && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
+    if ((block.kind === 'lead-in' || block.kind === 'heading') && block.row < 0 && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     // "These duties have applied since 2 August 2025": a demonstrative subject takes up what the sentence
     // before stated; of two claims of one instrument sharing the words, the one stated there keeps it. So
     // does the rest of a sentence after its semicolon ("…incident-reporting duties since 2 August 2025; the

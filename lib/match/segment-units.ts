@@ -1,4 +1,4 @@
-import { BLOCK_SEPARATOR } from '../text/extract-text';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../text/extract-text';
 
 /**
  * The document model the matcher reads: blocks (paragraphs, headings, question headings, lead-in
@@ -31,6 +31,11 @@ export interface DocumentBlock {
   endUnit: number;
   /** For an item: the lead-in block (or heading) whose list it belongs to; else -1. */
   listOf: number;
+  /**
+   * For a table cell (a block in a row of two or more cells, which extraction joins with CELL_SEPARATOR):
+   * the row's first block, itself for the first; else -1.
+   */
+  row: number;
 }
 
 export interface SegmentedDocument {
@@ -78,22 +83,40 @@ interface RawBlock {
   start: number;
   end: number;
   marker: boolean;
+  /** The blocks from the last block separator on form one table row, and this block is in it. */
+  row: number;
 }
 
-/** Splits text into blocks: at block separators, blank lines, list items and (when they are paragraph ends) newlines. */
+/**
+ * Splits text into blocks: at block separators, cell separators, blank lines, list items and (when they
+ * are paragraph ends) newlines. Blocks between two block separators that a cell separator divides are one
+ * row: each has the number of the row's first raw block as `row`; other blocks have -1.
+ */
 function splitBlocks(text: string): RawBlock[] {
   const hardNewlines = newlinesAreBreaks(text);
   const blocks: RawBlock[] = [];
   let blockStart = 0;
+  // The first raw block since the last block separator, and whether a cell separator came since.
+  let rowFirst = 0;
+  let inRow = false;
   const close = (end: number) => {
-    if (end > blockStart) blocks.push({ start: blockStart, end, marker: LIST_MARKER.test(text.slice(blockStart, Math.min(end, blockStart + 12))) });
+    if (end > blockStart) blocks.push({ start: blockStart, end, marker: LIST_MARKER.test(text.slice(blockStart, Math.min(end, blockStart + 12))), row: inRow ? rowFirst : -1 });
   };
   const separator = BLOCK_SEPARATOR.charCodeAt(0);
+  const cellSeparator = CELL_SEPARATOR.charCodeAt(0);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === separator) {
       close(i);
       blockStart = i + 1;
+      rowFirst = blocks.length;
+      inRow = false;
+    } else if (c === cellSeparator) {
+      close(i);
+      blockStart = i + 1;
+      // The row's blocks before this separator were closed as no row's: now they are known to be one.
+      if (!inRow) for (let k = rowFirst; k < blocks.length; k++) blocks[k]!.row = rowFirst;
+      inRow = true;
     } else if (c === 10) {
       const rest = text.slice(i + 1, i + 12);
       if (hardNewlines || /^[ \t]*(?:\n|$)/.test(rest) || LIST_MARKER.test(rest)) {
@@ -419,8 +442,7 @@ function punctuatedSentenceSpans(text: string, start: number, end: number): Arra
   return spans;
 }
 
-/** Where units are cut into clauses, and where a run-on is cut (global patterns: `cutAt` resets them). */
-const SEMICOLONS = /;\s*/g;
+/** Where a run-on is cut (a global pattern: `cutAt` resets it). */
 const COMMAS = /[,:–—]\s/g;
 
 /** Cuts a span at `pattern` matches, keeping the delimiter with the left part. */
@@ -435,6 +457,34 @@ function cutAt(text: string, span: { start: number; end: number }, pattern: RegE
     if (cut > from && cut < span.end) {
       out.push({ start: from, end: cut });
       from = cut;
+    }
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}
+
+/**
+ * Cuts a span into clauses at its semicolons, keeping each with the clause before it, except inside
+ * brackets: "Frontier Governance Framework (8 February 2025; updated February 2026)" is one clause, and
+ * "updated February 2026)" alone is no statement of anything.
+ */
+function cutAtSemicolons(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const at = text.indexOf(';', span.start);
+  if (at < 0 || at >= span.end) return [span];
+  const out: Array<{ start: number; end: number }> = [];
+  let from = span.start;
+  let depth = 0;
+  for (let i = span.start; i < span.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x28 || c === 0x5b) depth++;
+    else if ((c === 0x29 || c === 0x5d) && depth > 0) depth--;
+    else if (c === 0x3b && depth === 0) {
+      let cut = i + 1;
+      while (cut < span.end && isSpace(text.charCodeAt(cut))) cut++;
+      if (cut > from && cut < span.end) {
+        out.push({ start: from, end: cut });
+        from = cut;
+      }
     }
   }
   out.push({ start: from, end: span.end });
@@ -561,6 +611,9 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
   const shapes: Shape[] = [];
   const markers: boolean[] = [];
   let sentence = 0;
+  // Raw row number -> the row's first block kept (raw blocks without words are dropped).
+  let rawRow = -1;
+  let row = -1;
   for (const raw of splitBlocks(text)) {
     const firstUnit = units.length;
     // The list marker is not part of what the item says (and "1." must not become a sentence).
@@ -568,7 +621,7 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
     if (body.end <= body.start) continue;
     for (const span of sentenceSpans(text, body.start, raw.end)) {
       const before = units.length;
-      for (const clause of cutAt(text, span, SEMICOLONS)) {
+      for (const clause of cutAtSemicolons(text, span)) {
         for (const piece of cutLong(text, clause, maxUnitLength)) {
           const { start, end } = trimSpan(text, piece.start, piece.end);
           if (end > start && hasWord(text, start, end)) units.push({ start, end, block: blocks.length, sentence });
@@ -579,7 +632,11 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
     if (units.length === firstUnit) continue;
     const start = units[firstUnit]!.start;
     const end = units[units.length - 1]!.end;
-    blocks.push({ start, end, kind: 'paragraph', firstUnit, endUnit: units.length, listOf: -1 });
+    if (raw.row !== rawRow) {
+      rawRow = raw.row;
+      row = raw.row < 0 ? -1 : blocks.length;
+    }
+    blocks.push({ start, end, kind: 'paragraph', firstUnit, endUnit: units.length, listOf: -1, row });
     shapes.push(shapeOf(text, start, end));
     markers.push(raw.marker);
   }
@@ -597,13 +654,21 @@ function classifyBlocks(blocks: DocumentBlock[], shapes: readonly Shape[], marke
   while (i < blocks.length) {
     const shape = shapes[i]!;
     const block = blocks[i]!;
+    // A table cell is read with its row ("Meta" | "Frontier AI Framework" | "Stop development"): a short
+    // one is a label, as a heading is, but scopes nothing past its row (see `DocumentBlock.row`), and no
+    // cell is an item of the sentence before the table.
+    if (block.row >= 0) {
+      if (isShort(shape) && block.endUnit - block.firstUnit === 1) block.kind = 'heading';
+      i++;
+      continue;
+    }
     if (shape.last === ':') {
       block.kind = 'lead-in';
       let first: Shape | undefined;
       let j = i + 1;
       for (; j < blocks.length && j - i <= MAX_LIST_ITEMS; j++) {
         const item = shapes[j]!;
-        if (item.last === ':' || (item.last === '?' && !markers[j])) break;
+        if (item.last === ':' || (item.last === '?' && !markers[j]) || blocks[j]!.row >= 0) break;
         // A short unpunctuated line followed by a paragraph is a section heading, not the first item.
         const next = shapes[j + 1];
         if (first === undefined && isShort(item) && next !== undefined && !isShort(next) && !next.lowerStart && !/[;,]/.test(next.last)) break;
@@ -628,7 +693,7 @@ function classifyBlocks(blocks: DocumentBlock[], shapes: readonly Shape[], marke
     }
     if (isShort(shape) && block.endUnit - block.firstUnit === 1) {
       let j = i;
-      while (j < blocks.length && isShort(shapes[j]!) && blocks[j]!.endUnit - blocks[j]!.firstUnit === 1) j++;
+      while (j < blocks.length && isShort(shapes[j]!) && blocks[j]!.endUnit - blocks[j]!.firstUnit === 1 && blocks[j]!.row < 0) j++;
       block.kind = 'heading';
       if (j - i >= 3) {
         // A heading over a list of short lines: the lines are its items.

@@ -161,7 +161,7 @@ const isAsciiWordChar = (code: number): boolean => (code >= 48 && code <= 57) ||
  * scan steps over them itself (anything else outside ASCII goes to the WORD pattern).
  */
 const isKnownNonWord = (code: number): boolean =>
-  code === 0x00a0 || code === 0x00ab || code === 0x00bb || code === 0x2013 || code === 0x2014 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2022 || code === 0x2026 || code === 0x2029;
+  code === 0x00a0 || code === 0x00ab || code === 0x00bb || code === 0x2013 || code === 0x2014 || code === 0x2018 || code === 0x2019 || code === 0x201c || code === 0x201d || code === 0x2022 || code === 0x2026 || code === 0x2028 || code === 0x2029;
 
 /**
  * The words of text whose first character is in [from, to), as the WORD pattern finds them

@@ -150,6 +150,12 @@ export interface Tunables {
    */
   pronounKeepsDocument: number;
   /**
+   * 1: a known name is matched only within one block ("Meta" in a table's first cell and "Frontier AI
+   * Framework" in the next are two names, not the alias "Meta Frontier AI Framework"); 0: across blocks.
+   */
+  namesStayInBlock: number;
+
+  /**
    * 1: the quantity veto (`quantityVeto`) spares a claim whose own document the unit names; 0: it applies
    * to every claim.
    */
@@ -392,6 +398,8 @@ export interface Tunables {
   strengthMember: number;
   strengthAnaphor: number;
   strengthLeadIn: number;
+  /** Strength of what a table row's earlier cells name, in a later cell that names nothing itself. 0: off. */
+  strengthRow: number;
   strengthHeading: number;
   strengthInherited: number;
   strengthDominant: number;
@@ -479,6 +487,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   distinctiveYield: 1,
   namesJoinUnits: 1,
   pronounKeepsDocument: 1,
+  namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,
   splitTieMargin: 0.05,
   clauseSiblingYield: 1,
@@ -518,6 +527,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthMember: 0.6,
   strengthAnaphor: 0.85,
   strengthLeadIn: 0.9,
+  strengthRow: 0.9,
   strengthHeading: 0.75,
   strengthInherited: 0.8,
   strengthDominant: 0.4,

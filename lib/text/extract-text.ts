@@ -12,6 +12,12 @@
 
 /** U+2029 PARAGRAPH SEPARATOR: one character, never in ordinary page text, a sentence break for Intl.Segmenter. */
 export const BLOCK_SEPARATOR = '\u2029';
+/**
+ * U+2028 LINE SEPARATOR, between two cells of one table row: a block break like BLOCK_SEPARATOR (white
+ * space to `\s`, a sentence break for Intl.Segmenter) that also says the next block continues the row,
+ * so a cell can be read with the cells before it ("Meta" | "Frontier AI Framework" | "Stop development").
+ */
+export const CELL_SEPARATOR = '\u2028';
 export const LINE_BREAK = '\n';
 
 export interface TextSegment {
@@ -74,8 +80,20 @@ const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
   'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
   'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE',
-  'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ]);
+
+/** Table cells: a cell break between two of them, a block break (the row's) before the first and after the last. */
+const CELL_TAGS = new Set(['TD', 'TH']);
+
+function isCell(element: Element | null): boolean {
+  return element !== null && CELL_TAGS.has(tagOf(element));
+}
+
+/** The break an element's start or end puts in the extracted text: a block's, a cell's, or none. */
+function breakOf(tag: string): string {
+  return BLOCK_TAGS.has(tag) ? BLOCK_SEPARATOR : CELL_TAGS.has(tag) ? CELL_SEPARATOR : '';
+}
 
 /** mark.js's own exclusion list, checked against a text node's parent only (see mark.js getTextNodes). */
 const MARK_EXCLUDED_PARENTS = new Set(['SCRIPT', 'STYLE', 'TITLE', 'HEAD', 'HTML']);
@@ -140,9 +158,14 @@ function noteHidden(builder: Builder, element: Element): void {
   if (builder.hidden.size < MAX_HIDDEN) builder.hidden.add(element);
 }
 
+/** How strong a break is: of two breaks with no text between them, the stronger is written. */
+function breakRank(kind: string): number {
+  return kind === BLOCK_SEPARATOR ? 3 : kind === CELL_SEPARATOR ? 2 : kind === LINE_BREAK ? 1 : 0;
+}
+
 function pushBreak(builder: Builder, kind: string): void {
-  // A block break outranks a line break; neither is written until text follows it.
-  if (builder.pendingBreak !== BLOCK_SEPARATOR) builder.pendingBreak = kind;
+  // A block break outranks a cell break, which outranks a line break; none is written until text follows it.
+  if (breakRank(kind) > breakRank(builder.pendingBreak)) builder.pendingBreak = kind;
 }
 
 function appendText(builder: Builder, value: string, node: Text, markRoot: Node, markStart: number): void {
@@ -178,8 +201,12 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
     return hidden;
   };
 
+  // The table rows being walked (innermost last) and how long the text was when each began.
+  const rows: Array<{ row: Element; textAt: number }> = [];
   const leave = (node: Node): void => {
-    if (node.nodeType === ELEMENT_NODE && BLOCK_TAGS.has(tagOf(node as Element))) pushBreak(builder, BLOCK_SEPARATOR);
+    if (node.nodeType !== ELEMENT_NODE) return;
+    pushBreak(builder, breakOf(tagOf(node as Element)));
+    if (rows[rows.length - 1]?.row === node) rows.pop();
   };
 
   let node: Node | null = root.firstChild;
@@ -211,10 +238,14 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
       if (hiddenByAttribute) noteHidden(builder, element);
       if (skipped) {
         markCursor += markLengthOf(element);
-        if (BLOCK_TAGS.has(tag) || tag === 'PRE' || tag === 'TEXTAREA') pushBreak(builder, BLOCK_SEPARATOR);
+        pushBreak(builder, tag === 'PRE' || tag === 'TEXTAREA' ? BLOCK_SEPARATOR : breakOf(tag));
       } else {
-        if (BLOCK_TAGS.has(tag)) pushBreak(builder, BLOCK_SEPARATOR);
-        else if (tag === 'BR') pushBreak(builder, LINE_BREAK);
+        const row = rows[rows.length - 1];
+        if (CELL_TAGS.has(tag) && row && builder.length > row.textAt && isCell(element.previousElementSibling)) {
+          // Between two cells of a row there is only a cell break, though the cell before ended in a paragraph.
+          builder.pendingBreak = CELL_SEPARATOR;
+        } else pushBreak(builder, tag === 'BR' ? LINE_BREAK : breakOf(tag));
+        if (tag === 'TR') rows.push({ row: element, textAt: builder.length });
         if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
         descend = element.firstChild !== null;
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { segmentUnits } from '../../../lib/match/segment-units';
-import { BLOCK_SEPARATOR } from '../../../lib/text/extract-text';
+import { segmentDocument, segmentUnits } from '../../../lib/match/segment-units';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../../../lib/text/extract-text';
 
 function unitTexts(text: string): string[] {
   return segmentUnits(text).map((unit) => text.slice(unit.start, unit.end));
@@ -15,6 +15,13 @@ describe('segmentUnits', () => {
   it('splits a sentence at semicolons, keeping the semicolon with the left clause', () => {
     const text = 'The lab will publish reports; it will also delay releases; critics are unconvinced.';
     expect(unitTexts(text)).toEqual(['The lab will publish reports;', 'it will also delay releases;', 'critics are unconvinced.']);
+  });
+
+  it('does not split at a semicolon inside brackets: the bracket is one aside, not two clauses', () => {
+    const text = 'Frontier Governance Framework (8 February 2025; updated February 2026) [draft; final]; in force.';
+    expect(unitTexts(text)).toEqual(['Frontier Governance Framework (8 February 2025; updated February 2026) [draft; final];', 'in force.']);
+    // A closing bracket without an opening one (a list's "b)") is no bracket to stay inside.
+    expect(unitTexts('a) publish reports; b) delay releases.')).toEqual(['a) publish reports;', 'b) delay releases.']);
   });
 
   it('splits a ticker at its spaced separators, which belong to neither side', () => {
@@ -76,6 +83,26 @@ describe('segmentUnits', () => {
       'With two sentences.',
     ]);
     expect(units.map((unit) => unit.block)).toEqual([0, 1, 2, 2]);
+  });
+
+  it("splits a table row into its cells, each a block that knows the row's first", () => {
+    const row = (...cells: string[]) => cells.join(CELL_SEPARATOR);
+    const text = [
+      'Who stops:',
+      row('Company', 'Rule'),
+      row('Acme', `${CELL_SEPARATOR}\n `, 'Stops development.'),
+      'After the table, a paragraph.',
+    ].join(BLOCK_SEPARATOR);
+    const doc = segmentDocument(text);
+    expect(doc.blocks.map((block) => [text.slice(block.start, block.end), block.row, block.kind])).toEqual([
+      ['Who stops:', -1, 'lead-in'],
+      // Short cells are labels, as headings are; no cell is an item of the lead-in before the table.
+      ['Company', 1, 'heading'],
+      ['Rule', 1, 'heading'],
+      ['Acme', 3, 'heading'],
+      ['Stops development.', 3, 'paragraph'],
+      ['After the table, a paragraph.', -1, 'paragraph'],
+    ]);
   });
 
   it('does not split at soft newlines of hard-wrapped text', () => {

@@ -9,8 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
+import { defaultCanonicalizer } from '../../../lib/match/canonicalize';
+import { buildNameTable, findKnownNames } from '../../../lib/match/discourse';
 import { joinUnitsAcrossNames, segmentDocument } from '../../../lib/match/segment-units';
-import type { Tunables } from '../../../lib/match/tunables';
+import { tokenize } from '../../../lib/match/tokenize';
+import { DEFAULT_TUNABLES, type Tunables } from '../../../lib/match/tunables';
+import { CELL_SEPARATOR } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
 import { ACME, bundledClaimSet, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
@@ -507,5 +511,59 @@ describe('"Firms that sign it commit to …, as a way of meeting the Act": "it" 
 
   it('keeps nothing for a sentence without the pronoun: what it names is what it is about', () => {
     expect(matchClaims(page(`Firms ${duties}`), pactIndex)).toEqual([]);
+  });
+});
+
+describe('a table row read as one: the company in its first cell, the document in the next, the rule in a later one', () => {
+  const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
+  const rowIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-stop-development',
+        actor: ACME,
+        instrument: { name: 'Scaling Rules', aliases: ['Acme Scaling Rules'] },
+        statement: 'In its Scaling Rules, Acme AI commits to stop developing a model that reaches its critical risk level, and not to release high-risk models until mitigations lower the risk.',
+        phrasings: ['Acme says it will halt development of a model at the critical risk level.', 'Acme AI will not release a high-risk model until mitigations reduce the risk.'],
+      }),
+      claim({
+        id: 'globex-pause',
+        actor: GLOBEX,
+        instrument: { name: 'Governance Charter', aliases: [] },
+        statement: 'Under its Governance Charter, Globex commits to pause development and deployment of a model whose risk it cannot sufficiently mitigate, until mitigations can meet the risk.',
+        phrasings: ['Globex says it will pause deployment when a risk cannot be mitigated.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const rule = 'Stop development; high-risk models are not released until mitigations lower the risk.';
+  const page = `<!doctype html><html><body><h1>Who promises to stop?</h1>
+    <p>Globex wrote the strictest charter of all. Globex says the others will follow its Governance Charter, and Globex has said so for years.</p>
+    <table>
+      <tr><th>Company</th><th>Document</th><th>Trigger</th><th>Decided by</th><th>Stated action</th><th>Status</th></tr>
+      <tr><td>Acme</td><td>Scaling Rules (2025)</td><td>Critical level reached</td><td>Internal review board</td><td>${rule}</td><td>Voluntary</td></tr>
+      <tr><td>Globex</td><td>Governance Charter</td><td>Risk that cannot be mitigated</td><td>Chief risk officer</td><td>Pause development and deployment until mitigations can meet the risk.</td><td>In force</td></tr>
+    </table></body></html>`;
+  const text = textFromHtml(page, 'https://example.test/').text;
+  // The claims matched inside a cell (a matcher's unit may be a clause of it).
+  const claimsOn = (cell: string, tunables: Partial<Tunables> = {}) => {
+    const at = text.indexOf(cell);
+    return matchClaims(text, rowIndex, { tunables }).filter((m) => m.start >= at && m.end <= at + cell.length).map((m) => m.claimId);
+  };
+
+  it("gives the rule the row's company and document, past the trigger's cell", () => {
+    expect(claimsOn(rule, { strengthRow: 0 })).toEqual([]);
+    expect(claimsOn(rule)).toEqual(['acme-stop-development']);
+  });
+
+  it('gives the next row its own company, not the row above', () => {
+    expect(claimsOn('Pause development and deployment until mitigations can meet the risk.')).toEqual(['globex-pause']);
+  });
+
+  it('reads "Acme" and "Scaling Rules" in two cells as two names, not as the alias "Acme Scaling Rules" across them', () => {
+    const tokens = tokenize(text, defaultCanonicalizer());
+    const namesIn = (tunables: Tunables) =>
+      findKnownNames(text, tokens, rowIndex, buildNameTable(rowIndex), tunables, segmentDocument(text).blocks, () => {}).map((m) => text.slice(m.start, m.end)).filter((name) => name.startsWith('Acme'));
+    expect(namesIn({ ...DEFAULT_TUNABLES, namesStayInBlock: 0 })).toEqual([`Acme${CELL_SEPARATOR}Scaling Rules`]);
+    expect(namesIn(DEFAULT_TUNABLES)).toEqual(['Acme']);
   });
 });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, LINE_BREAK, extractText, extractTextSliced, type ExtractedText } from '../../../lib/text/extract-text';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR, LINE_BREAK, extractText, extractTextSliced, type ExtractedText } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
 
 /** Nothing is hidden unless a test says so: keeps these tests independent of happy-dom's CSS engine. */
@@ -152,6 +152,19 @@ describe('extractText: boundaries', () => {
   it('lets a block boundary win over a line break at the same place', () => {
     const extracted = extractBody('<p>end of para<br></p><p>next para</p>');
     expect(extracted.text).toBe(`end of para${BLOCK_SEPARATOR}next para`);
+  });
+
+  it('joins the cells of a table row with CELL_SEPARATOR and the rows with BLOCK_SEPARATOR', () => {
+    const extracted = extractBody(
+      '<p>Before</p><table><caption>Rules</caption><tr><th>Company</th><th>Rule</th></tr><tr><td>Acme</td><td>Stops <b>development</b></td></tr></table><p>After</p>',
+    );
+    expect(extracted.text).toBe(['Before', 'Rules', `Company${CELL_SEPARATOR}Rule`, `Acme${CELL_SEPARATOR}Stops development`, 'After'].join(BLOCK_SEPARATOR));
+    expectSegmentsMapBack(extracted);
+  });
+
+  it("lets a cell's own paragraphs, and a row of one cell, keep block boundaries", () => {
+    const extracted = extractBody('<table><tr><td><p>one</p><p>two</p></td><td>three</td></tr><tr><td>alone</td></tr></table>');
+    expect(extracted.text).toBe(`one${BLOCK_SEPARATOR}two${CELL_SEPARATOR}three${BLOCK_SEPARATOR}alone`);
   });
 
   it('puts a block boundary where a skipped textarea sat between two runs of text', () => {
