@@ -24,7 +24,7 @@ export const CLAIM_SCHEMA_VERSION = 2;
 /**
  * The most entries each list of a claim set may have (the bundled set's largest, for scale: 78 claims,
  * 7 aliases, 29 members, 12 phrasings, 4 key phrases, 3 key-term groups of up to 34 words, 11
- * history entries, 4 pieces of evidence, 11 sources, 4 topics, 2 replacements). Claims: twice the
+ * history entries, 4 pieces of evidence, 11 sources, 4 topics, 2 replacements, 5 parties). Claims: twice the
  * 10,000 the benchmark holds the extension to (`npm run bench`).
  */
 export const MAX_LIST = {
@@ -40,6 +40,7 @@ export const MAX_LIST = {
   sources: 100,
   topics: 50,
   replacedBy: 50,
+  parties: 50,
 } as const;
 /** Older generations `validateClaimSet` still reads (and migrates). */
 export const LEGACY_CLAIM_SCHEMA_VERSIONS = [1] as const;
@@ -241,10 +242,17 @@ const claimBody = {
   topics: list(slug, MAX_LIST.topics),
 };
 
-/** A claim in a built set: the actor embedded. */
+/**
+ * A claim in a built set: the actor embedded, and its `parties` if any: the other parties to the
+ * agreement the claim is ("the AI Safety Institute signed agreements with OpenAI and Anthropic").
+ * Matching data like aliases: a sentence naming a party instead of the actor ("OpenAI and Anthropic
+ * signed deals letting the government test their models") can be about the claim, and naming one is
+ * not naming someone else. Never the actor itself, never an actor the claim merely mentions.
+ */
 export const ClaimSchema = v.object({
   id: slug,
   actor: ActorSchema,
+  parties: v.optional(list(ActorSchema, MAX_LIST.parties)),
   ...claimBody,
 });
 
@@ -265,10 +273,11 @@ export const ClaimSetSchema = v.object({
   claims: list(ClaimSchema, MAX_LIST.claims),
 });
 
-/** `claims/<actor-id>/<claim-id>.json`: a claim with its actor as an id. */
+/** `claims/<actor-id>/<claim-id>.json`: a claim with its actor (and parties) as ids. */
 export const ClaimSourceSchema = v.object({
   id: slug,
   actor: slug,
+  parties: v.optional(list(slug, MAX_LIST.parties)),
   ...claimBody,
 });
 

@@ -8,7 +8,7 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 export { capsOf };
 
 /** Bumped whenever the index's shape changes, so a stored index of an older shape is compiled again. */
-export const CLAIM_INDEX_FORMAT = 7;
+export const CLAIM_INDEX_FORMAT = 8;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -19,6 +19,8 @@ const MAX_FACETS = 32;
 export interface CompiledClaim {
   id: string;
   actor: number;
+  /** Indices into ClaimIndex.actors of the other parties to the agreement the claim is (`Claim.parties`); most claims have none. */
+  parties: number[];
   /** Index into ClaimIndex.instruments, or -1 when the claim names none. */
   instrument: number;
   kind: ClaimKind;
@@ -204,14 +206,21 @@ export function compileClaimIndex(
     return -1;
   };
 
-  const compiled: CompiledClaim[] = claims.map((claim, claimIndex) => {
-    let actor = actorIds.get(claim.actor.id);
+  // An actor's index, registered (with its names) the first time a claim names it as its actor or a party.
+  const actorIndex = (source: Claim['actor']): number => {
+    let actor = actorIds.get(source.id);
     if (actor === undefined) {
       actor = actors.length;
-      actorIds.set(claim.actor.id, actor);
-      actors.push({ id: claim.actor.id, name: claim.actor.name, type: claim.actor.type, memberOf: [] });
-      actorSources.push(claim.actor);
+      actorIds.set(source.id, actor);
+      actors.push({ id: source.id, name: source.name, type: source.type, memberOf: [] });
+      actorSources.push(source);
     }
+    return actor;
+  };
+
+  const compiled: CompiledClaim[] = claims.map((claim, claimIndex) => {
+    const actor = actorIndex(claim.actor);
+    const parties = [...new Set((claim.parties ?? []).map(actorIndex))].filter((party) => party !== actor);
     let instrument = -1;
     if (claim.instrument) {
       const key = nameOf(claim.instrument.name, canonicalizer).words.join(' ');
@@ -252,6 +261,7 @@ export function compileClaimIndex(
     return {
       id: claim.id,
       actor,
+      parties,
       instrument,
       kind: claim.kind,
       status: claim.status,

@@ -600,9 +600,20 @@ interface Frame {
   rivalSubject: boolean;
 }
 
-/** Whether `actor` is someone else than the claim's actor (not it, not a member of it, not its coalition). */
+/** Whether `actor` is someone else than the claim's actor (not it, not a member of it, not its coalition, not a party to its agreement). */
 function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolean {
-  return actor !== claim.actor && !index.actors[claim.actor]!.memberOf.includes(actor) && !index.actors[actor]!.memberOf.includes(claim.actor);
+  return actor !== claim.actor && !index.actors[claim.actor]!.memberOf.includes(actor) && !index.actors[actor]!.memberOf.includes(claim.actor) && !claim.parties.includes(actor);
+}
+
+/**
+ * How strongly a unit is about the other parties to a claim's agreement (`CompiledClaim.parties`), as the
+ * claim's actor: `strengthParty` times the strongest party's frame ("OpenAI and Anthropic signed deals
+ * letting the government test their models" is about the testing agreements). 0 for most claims.
+ */
+function partyFrame(claim: CompiledClaim, d: UnitDiscourse, t: Tunables): number {
+  let strongest = 0;
+  for (const party of claim.parties) strongest = Math.max(strongest, d.actors.get(party));
+  return strongest * t.strengthParty;
 }
 
 /** Below this, two strengths compared are equal (they are sums and products of tunables in floating point). */
@@ -610,7 +621,7 @@ const STRENGTH_ROUNDING = 1e-9;
 
 /** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
 function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables): Frame | undefined {
-  const actor = d.actors.get(claim.actor);
+  const actor = Math.max(d.actors.get(claim.actor), partyFrame(claim, d, t));
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
   if (actor <= 0 && instrument <= 0) return undefined;
   if (t.rivalInstrumentMargin > 0) {
@@ -676,7 +687,9 @@ function speakerIsOther(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscours
   // "Google signs with reservations … and Meta says no": the actor named before the speaker is its own clause's subject.
   if (d.mentions.some((m) => m.start < s.start && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor)))) return false;
   const refers = (actors: readonly number[], instruments: readonly number[]) =>
-    actors.includes(claim.actor) || (claim.instrument >= 0 && instruments.includes(claim.instrument)) || actors.some((a) => index.actors[a]!.memberOf.includes(claim.actor));
+    actors.includes(claim.actor) ||
+    (claim.instrument >= 0 && instruments.includes(claim.instrument)) ||
+    actors.some((a) => index.actors[a]!.memberOf.includes(claim.actor) || claim.parties.includes(a));
   if (refers(s.actors, s.instruments)) return false;
   const someoneElse = s.outsider || s.actors.length > 0;
   if (!someoneElse) return false;
@@ -1063,7 +1076,8 @@ function judgeUnit(
     }
     // The frame's strength is cheap; its other parts are worked out below for the claims kept.
     const instrument = h.instrumentOf[claimIndex]!;
-    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0);
+    const claim = index.claims[claimIndex]!;
+    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0, claim.parties.length > 0 ? partyFrame(claim, d, t) : 0);
     if (strength > 0) {
       nominees[nomineeCount] = claimIndex;
       nomineeBounds[nomineeCount++] = bound + strength;
@@ -1878,7 +1892,7 @@ function splitAmongClaims(
   claims.forEach((judged, c) => {
     const claim = index.claims[judged.claimIndex]!;
     for (let k = 0; k < pieces; k++) {
-      if (several && actorsAt[k]!.size > 0 && !actorsAt[k]!.has(claim.actor)) {
+      if (several && actorsAt[k]!.size > 0 && !actorsAt[k]!.has(claim.actor) && !claim.parties.some((party) => actorsAt[k]!.has(party))) {
         const instrumentHere = claim.instrument >= 0 && d.mentions.some((m) => m.start >= cuts[k]! && m.start < cuts[k + 1]! && m.instruments.includes(claim.instrument));
         if (!instrumentHere) continue;
       }

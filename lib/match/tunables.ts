@@ -400,6 +400,8 @@ export interface Tunables {
   strengthLeadIn: number;
   /** Strength of what a table row's earlier cells name, in a later cell that names nothing itself. 0: off. */
   strengthRow: number;
+  /** A claim's actor's strength in a unit about another party to its agreement (`Claim.parties`), per unit of that party's. 0: off. */
+  strengthParty: number;
   strengthHeading: number;
   strengthInherited: number;
   strengthDominant: number;
@@ -528,6 +530,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthAnaphor: 0.85,
   strengthLeadIn: 0.9,
   strengthRow: 0.9,
+  strengthParty: 0.6,
   strengthHeading: 0.75,
   strengthInherited: 0.8,
   strengthDominant: 0.4,

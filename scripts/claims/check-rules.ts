@@ -31,6 +31,7 @@ export type RuleName =
   | 'actor-exists'
   | 'actor-used'
   | 'actor-members'
+  | 'parties'
   | 'status-history'
   | 'future-date'
   | 'effective-date'
@@ -241,6 +242,8 @@ export function checkClaimSource(tree: ClaimSourceTree, options: CheckOptions): 
   for (const source of tree.claims) {
     const rawId = isPlainObject(source.data) && typeof source.data.id === 'string' ? source.data.id : undefined;
     if (isPlainObject(source.data) && typeof source.data.actor === 'string') usedActors.add(source.data.actor);
+    // (An actor that is only ever a party to others' agreements is used too.)
+    if (isPlainObject(source.data) && Array.isArray(source.data.parties)) for (const party of source.data.parties) if (typeof party === 'string') usedActors.add(party);
     if (rawId !== undefined) {
       const other = idFiles.get(rawId);
       if (other !== undefined) error('id-unique', source.file, 'id', `claim id "${rawId}" is also used by ${other}`);
@@ -253,6 +256,12 @@ export function checkClaimSource(tree: ClaimSourceTree, options: CheckOptions): 
     if (source.name !== claim.id) error('file-name', file, 'id', `id "${claim.id}" must equal the file name "${source.name}"`);
     if (source.folder !== claim.actor) error('file-name', file, 'actor', `the claim of actor "${claim.actor}" belongs in claims/${claim.actor}/, not claims/${source.folder}/`);
     if (!actors.has(claim.actor)) error('actor-exists', file, 'actor', `no actor "${claim.actor}": add claims/actors/${claim.actor}.json`);
+    (claim.parties ?? []).forEach((party, index) => {
+      const field = `parties[${index}]`;
+      if (party === claim.actor) error('parties', file, field, `"${party}" is the claim's own actor, not another party`);
+      else if (!actors.has(party)) error('actor-exists', file, field, `no actor "${party}": add claims/actors/${party}.json`);
+      else if (claim.parties!.indexOf(party) !== index) error('parties', file, field, `"${party}" is listed twice`);
+    });
 
     for (const problem of checkClaimConsistency(claim)) error('status-history', file, problem.field, problem.message);
 
@@ -319,7 +328,7 @@ export function checkClaimSource(tree: ClaimSourceTree, options: CheckOptions): 
     });
   }
   for (const { source, actor } of actors.values()) {
-    if (!usedActors.has(actor.id)) error('actor-used', source.file, '(file)', `no claim names actor "${actor.id}": remove the file or add its claims`);
+    if (!usedActors.has(actor.id)) error('actor-used', source.file, '(file)', `no claim names actor "${actor.id}" as its actor or a party: remove the file or add its claims`);
   }
 
   const blocking = problems.some((problem) => problem.severity === 'error' && !CALENDAR_RULES.has(problem.rule));
@@ -339,7 +348,11 @@ function assembleClaimSet(header: SetFile, actors: ReadonlyMap<string, ParsedAct
   return {
     schemaVersion: CLAIM_SCHEMA_VERSION,
     ...header,
-    claims: sorted.map(({ claim }) => ({ ...claim, actor: actors.get(claim.actor)!.actor })),
+    claims: sorted.map(({ claim }) => ({
+      ...claim,
+      actor: actors.get(claim.actor)!.actor,
+      ...(claim.parties ? { parties: claim.parties.map((party) => actors.get(party)!.actor) } : {}),
+    })),
   };
 }
 

@@ -13,7 +13,7 @@ import { readClaimSource, type ClaimSourceTree, type SourceFile } from '../../..
 import { CALENDAR_RULES, checkClaimSource, formatClaimSet, resolveToday, type Problem, type RuleName } from '../../../scripts/claims/check-rules';
 import { readClaimSource as readRealSource } from '../../../scripts/claims/claim-source';
 
-const TODAY = '2026-12-02';
+const TODAY = '2026-12-03';
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const CHECK_SCRIPT = fileURLToPath(new URL('../../../scripts/claims/check-claims.ts', import.meta.url));
 
@@ -183,7 +183,7 @@ describe('claims:check finds each broken invariant, with file and field', () => 
 
   it('no date after today (today comes from the caller)', () => {
     const source = tree((claims) => {
-      (claimAt(claims, 'acme-halt-pledge').history as Json[]).push({ date: '2026-12-03', event: 'noted', note: 'Tomorrow.', sourceUrl: 'https://acme.example/x' });
+      (claimAt(claims, 'acme-halt-pledge').history as Json[]).push({ date: '2026-12-04', event: 'noted', note: 'Tomorrow.', sourceUrl: 'https://acme.example/x' });
       claimAt(claims, 'acme-halt-goal').reviewedAt = '2026-12-24';
     });
     expectProblem(errors(source), 'future-date', PLEDGE, 'history[2].date');
@@ -275,6 +275,27 @@ describe('claims:check finds each broken invariant, with file and field', () => 
   it('every actor a claim names exists', () => {
     const source = tree((claims) => (claimAt(claims, 'acme-halt-goal').actor = 'globex'));
     expectProblem(errors(source), 'actor-exists', 'claims/globex/acme-halt-goal.json', 'actor');
+  });
+
+  it("an agreement's parties are other actors that exist, each listed once; one only ever a party is used, and the built set embeds it", () => {
+    const withParty = (parties: string[]) =>
+      tree((claims, actors) => {
+        actors.push({ id: 'globex', name: 'Globex', type: 'company', aliases: [] });
+        claimAt(claims, 'acme-halt-goal').parties = parties;
+      });
+    const ok = checkClaimSource(withParty(['globex']), { today: TODAY });
+    expect(ok.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const built = ok.claimSet!.claims.find((claim) => claim.id === 'acme-halt-goal')!;
+    expect(built.parties).toEqual([{ id: 'globex', name: 'Globex', type: 'company', aliases: [] }]);
+    expect(Object.keys(built).slice(0, 3)).toEqual(['id', 'actor', 'parties']);
+    expect(ok.claimSet!.claims.find((claim) => claim.id === 'acme-halt-pledge')!).not.toHaveProperty('parties');
+
+    const file = 'claims/acme-ai/acme-halt-goal.json';
+    expectProblem(errors(withParty(['acme-ai', 'globex'])), 'parties', file, 'parties[0]');
+    expectProblem(errors(withParty(['globex', 'globex'])), 'parties', file, 'parties[1]');
+    const missing = errors(withParty(['initech']));
+    expectProblem(missing, 'actor-exists', file, 'parties[0]');
+    expectProblem(missing, 'actor-used', 'claims/actors/globex.json', '(file)');
   });
 
   it('every actor file is used', () => {

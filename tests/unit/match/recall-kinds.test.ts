@@ -567,3 +567,36 @@ describe('a table row read as one: the company in its first cell, the document i
     expect(namesIn(DEFAULT_TUNABLES)).toEqual(['Acme']);
   });
 });
+
+describe("an agreement told by the parties the actor signed it with (`Claim.parties`): \"Acme and Globex signed deals letting the government test their models\"", () => {
+  const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
+  const INITECH: Claim['actor'] = { id: 'initech', name: 'Initech', type: 'company', aliases: [] };
+  const agreement = (parties?: Claim['actor'][]) =>
+    compileClaimIndex(
+      [
+        claim({
+          id: 'office-testing-agreements',
+          actor: TESTING_OFFICE,
+          ...(parties ? { parties } : {}),
+          statement: 'Under agreements the Model Testing Office signed with Acme AI and extended to Globex and Initech, the government tests major new models before and after release.',
+          phrasings: ['The Testing Office can test new Acme AI models before and after release under its agreements.', 'The office extended its pre-release testing agreements to Globex and Initech.'],
+        }),
+        claim({ id: 'globex-open-weights', actor: GLOBEX, statement: 'Globex says it will keep releasing the weights of its models openly.', phrasings: ['Globex promises to keep its model weights open.'] }),
+      ],
+      '1.0.0',
+    );
+  const told = 'Acme AI and Globex signed agreements letting the government test their major new models before and after public release.';
+  const page = (sentence: string) => ['Testing news', 'Washington wants an early look at frontier models.', sentence].join(SEP);
+  const claimsIn = (sentence: string, index: ReturnType<typeof agreement>, tunables: Partial<Tunables> = {}) => matchClaims(page(sentence), index, { tunables }).map((m) => m.claimId);
+
+  it("is the agreement's claim, though only its parties are named", () => {
+    const withParties = agreement([ACME, GLOBEX, INITECH]);
+    expect(claimsIn(told, agreement())).toEqual([]);
+    expect(claimsIn(told, withParties, { strengthParty: 0 })).toEqual([]);
+    expect(claimsIn(told, withParties)).toEqual(['office-testing-agreements']);
+  });
+
+  it("leaves a party's own pledge its own", () => {
+    expect(claimsIn('Globex promised to keep releasing its model weights openly.', agreement([ACME, GLOBEX, INITECH]))).toEqual(['globex-open-weights']);
+  });
+});
