@@ -136,7 +136,9 @@ const ADVICE_LABEL = /^\W*(?:[Pp]ractical (?:point|tip|step)|[Tt]ip|[Tt]akeaway|
  * harder to judge"), and a fact-check's line quoting the claim it checks ("Claim 2: \"Google promised
  * never to …\"", "The viral claim: …"), whose verdict comes after.
  */
-const OPEN_QUESTION = /^\W*whether\b/i;
+// ("Whether or not a company signs the Code, the AI Act places four obligations on …" is no question: a
+// concessive clause, ended by its comma, before what the sentence states.)
+const OPEN_QUESTION = /^\W*whether\b(?!\s+or\s+not\b[^,;:]*,)/i;
 
 /**
  * A sentence whose subject is the page or the occasion it reports: "This brief summarises …", "In this

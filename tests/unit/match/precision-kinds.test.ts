@@ -792,6 +792,14 @@ describe('what a page leaves open or puts to the test ("Whether …", a fact-che
     const later = 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days, whether or not anyone was harmed.';
     expect(found(page(later))).toEqual([['msa-incident-reporting', later]]);
   });
+
+  it('leaves a sentence opening with a concessive "Whether or not …," before what it states, but not an open "whether or not"', () => {
+    const concessive = 'Whether or not anyone was harmed, the Model Safety Act requires serious incidents to be reported to the regulator within 10 days.';
+    expect(found(page(concessive))).toEqual([['msa-incident-reporting', concessive]]);
+    const stillOpen = 'Whether or not serious incidents under the Model Safety Act will really be reported to the regulator within 10 days remains to be seen.';
+    expect(found(page(stillOpen), { openQuestionVeto: 0 }).map(([id]) => id)).toContain('msa-incident-reporting');
+    expect(found(page(stillOpen))).toEqual([]);
+  });
 });
 
 describe('a sentence about the page itself ("This brief summarises …", "The purpose of this session was …") (`metaTextVeto`)', () => {
