@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { accessibilityTree } from './support/ax-tree';
-import { listHighlightWords } from './support/dom-probes';
+import { listHighlightCells, listHighlightWords } from './support/dom-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledKind, KIND_WORDS } from './support/claim-set';
 import { allowedClaims, requiredClaims } from './support/gold';
@@ -35,6 +35,21 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+});
+
+describe('Chromium: a table read by rows', () => {
+  test("each row's rule is its own company's claim, highlighted in the rule's cell, though the cell names neither company nor document", async () => {
+    const article = await openArticle(server.page('table-rows.html'));
+    await article.page.waitForFunction(() => document.querySelectorAll('td mark.pledge-lens-mark[tabindex="0"]').length >= 2, undefined, { timeout: 15_000 });
+    const mentions = await article.mentions();
+    const cells = await article.page.evaluate(listHighlightCells);
+    expect(mentions.map((mention, i) => ({ claim: mention.claimId, ...cells[i] }))).toEqual([
+      { claim: 'meta-frontier-ai-framework-stop-development', row: 'Meta', column: 3 },
+      { claim: 'microsoft-frontier-governance-pause', row: 'Microsoft', column: 3 },
+    ]);
+    await article.page.screenshot({ path: resolve(SHOTS, 'chromium-table-rows.png') });
+    await article.close();
+  });
 });
 
 describe('Chromium: what a screen reader reads (the accessibility tree)', () => {

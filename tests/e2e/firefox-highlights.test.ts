@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bundledKind } from './support/claim-set';
-import { listHighlightWords } from './support/dom-probes';
+import { listHighlightCells, listHighlightWords } from './support/dom-probes';
 import { FirefoxArticlePage, launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { allowedClaims, requiredClaims } from './support/gold';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -48,6 +48,22 @@ describe('Firefox: the MV2 build', () => {
         expect(stop.ariaDescription).toMatch(/^(Binding commitment|Announced target) \(/);
       });
       expect(await article.misplacedHighlights()).toEqual([]);
+    } finally {
+      await article.close();
+    }
+  });
+
+  test("a table read by rows: each row's rule is its own company's claim, in the rule's cell", async () => {
+    const article = await FirefoxArticlePage.open(firefox.browser, server.page('table-rows.html'));
+    try {
+      // Both rows' rules: the cells of the fourth column.
+      for (const row of [1, 2]) await article.waitForHighlights(`tbody tr:nth-child(${row}) td:nth-child(4) mark.pledge-lens-mark`);
+      const mentions = await article.mentions();
+      const cells = await article.run(listHighlightCells, undefined);
+      expect(mentions.map((mention, i) => ({ claim: mention.claimId, ...cells[i] }))).toEqual([
+        { claim: 'meta-frontier-ai-framework-stop-development', row: 'Meta', column: 3 },
+        { claim: 'microsoft-frontier-governance-pause', row: 'Microsoft', column: 3 },
+      ]);
     } finally {
       await article.close();
     }

@@ -33,6 +33,22 @@ export function listHighlightWords(): Array<{ kind: string; text: string }> {
   return highlights.map(({ kind, text }) => ({ kind, text: text.replace(/\s+/g, ' ').trim() }));
 }
 
+/**
+ * For each highlight's keyboard stop (its first mark), in document order, the table cell it lies in: the
+ * text of its row's first cell and the cell's column (0-based); `row: ''`, `column: -1` outside a table.
+ */
+export function listHighlightCells(): Array<{ row: string; column: number }> {
+  const cells: Array<{ row: string; column: number }> = [];
+  for (const mark of document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')) {
+    if (mark.tabIndex !== 0) continue;
+    const cell = mark.closest('td, th');
+    const row = cell?.parentElement;
+    const first = row?.querySelector('td, th');
+    cells.push(cell && row ? { row: (first?.textContent ?? '').trim(), column: [...row.children].indexOf(cell) } : { row: '', column: -1 });
+  }
+  return cells;
+}
+
 /** Every highlight element the extension painted (and any a page forged) in document order. */
 export function listHighlights(): HighlightInfo[] {
   return [...document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')].map((mark) => ({
