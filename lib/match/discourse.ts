@@ -78,6 +78,9 @@ export interface NameTable {
   memberNames: Map<number, number>;
 }
 
+/** Actors and instruments a table row's cells may hand on to its later cells (see `strengthRow`). */
+const ROW_SCOPE_NAMES = 8;
+
 /** Distinct members a unit must name for their coalition to count as named (fewer if it has fewer). */
 const MEMBERS_NAMING_COALITION = 3;
 
@@ -1158,7 +1161,9 @@ export function analyseDiscourse(
     const [from, to] = tokenRanges[u]!;
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
-    if (rowScope && !own.unknown) {
+    // (Only the first few names a row gives: its opening cells say whose row it is, and a page's row of
+    // thousands of cells naming one actor each must not make every cell carry them all.)
+    if (rowScope && !own.unknown && rowScope.actors.size + rowScope.instruments.size < ROW_SCOPE_NAMES) {
       rowScope.actors.absorb(own.actors, 1);
       rowScope.instruments.absorb(own.instruments, 1);
     }

@@ -6,7 +6,7 @@
  * linearly. Structures whose size could matter (a run of spaces, a block) grow with the length asked
  * for, up to what a page can usefully make them, so doubling the text also doubles them.
  */
-import { BLOCK_SEPARATOR } from '../../lib/text/extract-text';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../../lib/text/extract-text';
 
 const MEGABYTE = 1_000_000;
 
@@ -80,6 +80,8 @@ export function adversarialTexts(length = MEGABYTE): Record<string, string> {
     'deep lists': grow(length, (depth) => `${'  '.repeat(depth % 40)}${['- ', '• ', '1. ', '* ', '– '][depth % 5]}${depth % 3 === 0 ? 'SB 53 requires:' : CLAIM_WORDS[depth % CLAIM_WORDS.length]}`, '\n'),
     'colon lead-ins and headings': repeatTo(`SB 53 requires:${BLOCK_SEPARATOR}Risk Reports${BLOCK_SEPARATOR}publish a framework${BLOCK_SEPARATOR}What does the EU AI Act require?${BLOCK_SEPARATOR}It:${BLOCK_SEPARATOR}`, length),
     // Short quotations, each with a long attribution before and after it: who is speaking is looked up per quote.
+    // One table row of ever more cells, each naming an actor and a document: what its later cells inherit must stay bounded.
+    'one table row of many cells': grow(length, (i) => `${['Anthropic', 'OpenAI', 'Meta', 'Google DeepMind', 'xAI', 'Microsoft'][i % 6]} ${['Responsible Scaling Policy', 'SB 53', 'AI Act', 'Frontier Safety Framework'][i % 4]}`, CELL_SEPARATOR),
     quotations: grow(length, (i) => `A spokesman for Zeta${i} Labs said, as critics of the law and the code argued at length, “Anthropic will pause training,” the spokesman said,`),
     // Anaphors ("the law", "the order", "the companies") among many actors: each is resolved against everyone named.
     'anaphors among actors': grow(length, (i) => `Anthropic, OpenAI, Meta, xAI, Microsoft and Google DeepMind said the order, the law, the code, the framework, the companies, the signatories, the firm and the act ${i % 2 ? 'require' : 'pause'}`),
