@@ -245,7 +245,7 @@ const claimBody = {
 /**
  * A claim in a built set: the actor embedded, and its `parties` if any: the other parties to the
  * agreement the claim is ("the AI Safety Institute signed agreements with OpenAI and Anthropic").
- * Matching data like aliases: a sentence naming a party instead of the actor ("OpenAI and Anthropic
+ * Matching data like aliases: a sentence naming two parties instead of the actor ("OpenAI and Anthropic
  * signed deals letting the government test their models") can be about the claim, and naming one is
  * not naming someone else. Never the actor itself, never an actor the claim merely mentions.
  */

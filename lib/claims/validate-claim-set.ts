@@ -120,11 +120,13 @@ function checkSetSize(claims: readonly Claim[]): ClaimSetIssue[] {
   let phrasings = 0;
   for (const claim of claims) {
     for (const name of [claim.actor.name, ...claim.actor.aliases, ...(claim.actor.members ?? []), ...claim.keyPhrases]) names.add(name);
+    // (An agreement's parties are actors the matcher reads names of too.)
+    for (const party of claim.parties ?? []) for (const name of [party.name, ...party.aliases, ...(party.members ?? [])]) names.add(name);
     if (claim.instrument) for (const name of [claim.instrument.name, ...claim.instrument.aliases]) names.add(name);
     phrasings += claim.phrasings.length;
   }
   const issues: ClaimSetIssue[] = [];
-  if (names.size > MAX_SET_NAMES) issues.push({ path: 'claims', message: `names ${names.size} different actors, aliases, members, instruments and key phrases (at most ${MAX_SET_NAMES})` });
+  if (names.size > MAX_SET_NAMES) issues.push({ path: 'claims', message: `names ${names.size} different actors, parties, aliases, members, instruments and key phrases (at most ${MAX_SET_NAMES})` });
   if (phrasings > MAX_SET_PHRASINGS) issues.push({ path: 'claims', message: `has ${phrasings} phrasings in all (at most ${MAX_SET_PHRASINGS})` });
   return issues;
 }

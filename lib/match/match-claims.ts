@@ -609,13 +609,22 @@ function isOther(index: ClaimIndex, claim: CompiledClaim, actor: number): boolea
 
 /**
  * How strongly a unit is about the other parties to a claim's agreement (`CompiledClaim.parties`), as the
- * claim's actor: `strengthParty` times the strongest party's frame ("OpenAI and Anthropic signed deals
- * letting the government test their models" is about the testing agreements). 0 for most claims.
+ * claim's actor: `strengthParty` times the weaker of its two strongest parties' frames ("OpenAI and
+ * Anthropic signed deals letting the government test their models" is about the testing agreements). One
+ * party alone is not enough: "Microsoft gives the UK AI Security Institute early access to test its models"
+ * is another agreement of one of them. 0 for most claims.
  */
 function partyFrame(claim: CompiledClaim, d: UnitDiscourse, t: Tunables): number {
-  let strongest = 0;
-  for (const party of claim.parties) strongest = Math.max(strongest, d.actors.get(party));
-  return strongest * t.strengthParty;
+  let first = 0;
+  let second = 0;
+  for (const party of claim.parties) {
+    const strength = d.actors.get(party);
+    if (strength > first) {
+      second = first;
+      first = strength;
+    } else if (strength > second) second = strength;
+  }
+  return second * t.strengthParty;
 }
 
 /** Below this, two strengths compared are equal (they are sums and products of tunables in floating point). */

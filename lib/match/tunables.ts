@@ -400,7 +400,7 @@ export interface Tunables {
   strengthLeadIn: number;
   /** Strength of what a table row's earlier cells name, in a later cell that names nothing itself. 0: off. */
   strengthRow: number;
-  /** A claim's actor's strength in a unit about another party to its agreement (`Claim.parties`), per unit of that party's. 0: off. */
+  /** A claim's actor's strength in a unit about two other parties to its agreement (`Claim.parties`), per unit of the weaker party's. 0: off. */
   strengthParty: number;
   strengthHeading: number;
   strengthInherited: number;

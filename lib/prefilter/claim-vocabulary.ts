@@ -62,6 +62,11 @@ export function buildClaimVocabulary(claims: readonly Claim[]): ClaimVocabulary 
     add(claim.actor.name);
     claim.actor.aliases.forEach(add);
     claim.actor.members?.forEach(add);
+    // A sentence naming only the parties to an agreement can state it ("OpenAI and Anthropic signed deals …").
+    for (const party of claim.parties ?? []) {
+      add(party.name);
+      party.aliases.forEach(add);
+    }
     if (claim.instrument) {
       add(claim.instrument.name);
       claim.instrument.aliases.forEach(add);

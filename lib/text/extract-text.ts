@@ -83,12 +83,11 @@ const BLOCK_TAGS = new Set([
   'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ]);
 
+/** Elements of a table's structure whose own text nodes can only be white space between their children. */
+const TABLE_PARTS = new Set(['TABLE', 'TBODY', 'THEAD', 'TFOOT', 'TR']);
+
 /** Table cells: a cell break between two of them, a block break (the row's) before the first and after the last. */
 const CELL_TAGS = new Set(['TD', 'TH']);
-
-function isCell(element: Element | null): boolean {
-  return element !== null && CELL_TAGS.has(tagOf(element));
-}
 
 /** The break an element's start or end puts in the extracted text: a block's, a cell's, or none. */
 function breakOf(tag: string): string {
@@ -168,6 +167,16 @@ function pushBreak(builder: Builder, kind: string): void {
   if (breakRank(kind) > breakRank(builder.pendingBreak)) builder.pendingBreak = kind;
 }
 
+/**
+ * The break an element's start or end adds (`breakOf`); in a table row (`inRow`), a block inside a cell
+ * (a cell's paragraphs, list items) is a cell break too: only the table's own structure (a row, the table)
+ * ends a row, so "<td><p>Meta</p></td><td>Stop development.</td>" stays one row.
+ */
+function pushElementBreak(builder: Builder, tag: string, inRow: boolean): void {
+  const kind = breakOf(tag);
+  pushBreak(builder, inRow && kind === BLOCK_SEPARATOR && !TABLE_PARTS.has(tag) ? CELL_SEPARATOR : kind);
+}
+
 function appendText(builder: Builder, value: string, node: Text, markRoot: Node, markStart: number): void {
   if (builder.pendingBreak && builder.length > 0) {
     builder.parts.push(builder.pendingBreak);
@@ -201,12 +210,15 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
     return hidden;
   };
 
-  // The table rows being walked (innermost last) and how long the text was when each began.
-  const rows: Array<{ row: Element; textAt: number }> = [];
+  // The table rows being walked (innermost last), and whether a table nested in one of its cells ended it
+  // as one row (the text has no nesting: the outer row's later cells start afresh rather than join the
+  // inner table's last row).
+  const rows: Array<{ row: Element; broken: boolean }> = [];
+  const inRow = (): boolean => rows.length > 0 && !rows[rows.length - 1]!.broken;
   const leave = (node: Node): void => {
     if (node.nodeType !== ELEMENT_NODE) return;
-    pushBreak(builder, breakOf(tagOf(node as Element)));
     if (rows[rows.length - 1]?.row === node) rows.pop();
+    pushElementBreak(builder, tagOf(node as Element), inRow());
   };
 
   let node: Node | null = root.firstChild;
@@ -223,7 +235,10 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
       const parent = text.parentNode;
       const visible = !(parent && parent.nodeType === ELEMENT_NODE && /\S/.test(text.data) && isHidden(parent as Element));
       if (!visible) noteHidden(builder, parent as Element);
-      if (counted && visible && text.data.length > 0) appendText(builder, text.data, text, markRoot, markCursor);
+      // White space between a table's cells or rows (source indentation: browsers move any other text out of a
+      // table) is left out, so the break between two cells stays a cell's, whatever the cell before ended in.
+      const betweenCells = parent !== null && parent.nodeType === ELEMENT_NODE && TABLE_PARTS.has(tagOf(parent as Element)) && !/\S/.test(text.data);
+      if (counted && visible && text.data.length > 0 && !betweenCells) appendText(builder, text.data, text, markRoot, markCursor);
       if (counted) markCursor += text.data.length;
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
@@ -238,14 +253,14 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
       if (hiddenByAttribute) noteHidden(builder, element);
       if (skipped) {
         markCursor += markLengthOf(element);
-        pushBreak(builder, tag === 'PRE' || tag === 'TEXTAREA' ? BLOCK_SEPARATOR : breakOf(tag));
+        if (tag === 'PRE' || tag === 'TEXTAREA') pushBreak(builder, BLOCK_SEPARATOR);
+        else pushElementBreak(builder, tag, inRow());
       } else {
+        if (tag === 'BR') pushBreak(builder, LINE_BREAK);
+        else pushElementBreak(builder, tag, inRow());
         const row = rows[rows.length - 1];
-        if (CELL_TAGS.has(tag) && row && builder.length > row.textAt && isCell(element.previousElementSibling)) {
-          // Between two cells of a row there is only a cell break, though the cell before ended in a paragraph.
-          builder.pendingBreak = CELL_SEPARATOR;
-        } else pushBreak(builder, tag === 'BR' ? LINE_BREAK : breakOf(tag));
-        if (tag === 'TR') rows.push({ row: element, textAt: builder.length });
+        if (tag === 'TABLE' && row) row.broken = true;
+        if (tag === 'TR') rows.push({ row: element, broken: false });
         if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
         descend = element.firstChild !== null;
       }

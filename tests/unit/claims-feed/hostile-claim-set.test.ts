@@ -138,6 +138,15 @@ describe('sizes a feed could use to stall every page', () => {
     expect(names.ok).toBe(false);
     expect(!names.ok && names.issues[0]!.message).toMatch(new RegExp(`\\(at most ${MAX_SET_NAMES}\\)`));
 
+    // An agreement's parties' names count as well: they are actors the matcher reads too.
+    const manyParties = Array.from({ length: Math.ceil((MAX_SET_NAMES + 1) / (MAX_LIST.parties * MAX_LIST.aliases)) }, (_, c) =>
+      makeClaim(`claim-${c}`, {
+        parties: Array.from({ length: MAX_LIST.parties }, (_, p) => ({ id: `party-${c}-${p}`, name: `Party ${c}-${p}`, type: 'company' as const, aliases: Array.from({ length: MAX_LIST.aliases - 1 }, (_, a) => `Party ${c}-${p} alias ${a}`) })),
+      }),
+    );
+    const parties = validateClaimSet(makeClaimSet({ claims: manyParties }));
+    expect(!parties.ok && parties.issues[0]!.message).toMatch(new RegExp(`\\(at most ${MAX_SET_NAMES}\\)`));
+
     const phrasings = Array.from({ length: MAX_LIST.phrasings }, (_, i) => `Example Lab will publish report ${i}.`);
     const manyPhrasings = Array.from({ length: Math.ceil((MAX_SET_PHRASINGS + 1) / MAX_LIST.phrasings) }, (_, c) => makeClaim(`claim-${c}`, { phrasings }));
     const counted = validateClaimSet(makeClaimSet({ claims: manyPhrasings }));

@@ -596,6 +596,12 @@ describe("an agreement told by the parties the actor signed it with (`Claim.part
     expect(claimsIn(told, withParties)).toEqual(['office-testing-agreements']);
   });
 
+  it("takes no sentence about one party's other agreement: two parties must be named", () => {
+    const other = 'Globex signed an agreement letting the Freedonian regulator test its major new models before and after public release.';
+    expect(claimsIn(other, agreement([ACME, GLOBEX, INITECH]), { strengthParty: 0 })).toEqual([]);
+    expect(claimsIn(other, agreement([ACME, GLOBEX, INITECH]))).toEqual([]);
+  });
+
   it("leaves a party's own pledge its own", () => {
     expect(claimsIn('Globex promised to keep releasing its model weights openly.', agreement([ACME, GLOBEX, INITECH]))).toEqual(['globex-open-weights']);
   });

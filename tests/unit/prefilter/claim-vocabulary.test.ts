@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ClaimSet } from '../../../lib/claims/schema';
 import { buildClaimVocabulary, VocabularyMatcher } from '../../../lib/prefilter/claim-vocabulary';
+import { makeClaim } from '../../support/claim-sets';
 
 const BUNDLED = JSON.parse(readFileSync(new URL('../../../public/claims/default.json', import.meta.url), 'utf8')) as ClaimSet;
 const matcher = new VocabularyMatcher(buildClaimVocabulary(BUNDLED.claims));
@@ -24,6 +25,16 @@ describe('the claim prefilter', () => {
     // A kind of document is no name of its own: any code or treaty could be meant.
     expect(matcher.mayStateClaims('The new Code of Practice for food labelling takes effect in March.')).toBe(false);
     expect(matcher.mayStateClaims('The Framework Convention on Tobacco Control turns twenty.')).toBe(false);
+  });
+
+  it("lets through a sentence naming only an agreement's parties, in a set where they are no claim's actor", () => {
+    const agreement = makeClaim('office-testing-agreements', {
+      actor: { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: [] },
+      parties: [{ id: 'globex', name: 'Globex', type: 'company', aliases: ['Globex AI'] }],
+    });
+    const sentence = 'Globex signed a deal letting the government test its AI models before release.';
+    expect(new VocabularyMatcher(buildClaimVocabulary([{ ...agreement, parties: [] }])).mayStateClaims(sentence)).toBe(false);
+    expect(new VocabularyMatcher(buildClaimVocabulary([agreement])).mayStateClaims(sentence)).toBe(true);
   });
 
   it('stops text that names nobody known, or names someone but is not about AI', () => {

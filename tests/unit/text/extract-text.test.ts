@@ -162,9 +162,17 @@ describe('extractText: boundaries', () => {
     expectSegmentsMapBack(extracted);
   });
 
-  it("lets a cell's own paragraphs, and a row of one cell, keep block boundaries", () => {
+  it("keeps a row one row through its cells' own paragraphs and list items and the source's white space between cells; a row of one cell is a block", () => {
     const extracted = extractBody('<table><tr><td><p>one</p><p>two</p></td><td>three</td></tr><tr><td>alone</td></tr></table>');
-    expect(extracted.text).toBe(`one${BLOCK_SEPARATOR}two${CELL_SEPARATOR}three${BLOCK_SEPARATOR}alone`);
+    expect(extracted.text).toBe(`one${CELL_SEPARATOR}two${CELL_SEPARATOR}three${BLOCK_SEPARATOR}alone`);
+    const pretty = extractBody('<table>\n  <tr>\n    <td><p>Meta</p></td>\n    <td><ul><li>trigger</li></ul></td>\n    <td>Stop development.</td>\n  </tr>\n  <tr>\n    <td>Microsoft</td>\n  </tr>\n</table>');
+    expect(pretty.text).toBe(`Meta${CELL_SEPARATOR}trigger${CELL_SEPARATOR}Stop development.${BLOCK_SEPARATOR}Microsoft`);
+    expectSegmentsMapBack(pretty);
+  });
+
+  it('ends the outer row at a table nested in one of its cells: its later cells do not join the inner table\'s last row', () => {
+    const extracted = extractBody('<table><tr><td>Meta</td><td><table><tr><td>Google</td><td>Framework</td></tr></table></td><td>Stop development.</td></tr></table>');
+    expect(extracted.text).toBe(`Meta${BLOCK_SEPARATOR}Google${CELL_SEPARATOR}Framework${BLOCK_SEPARATOR}Stop development.`);
   });
 
   it('puts a block boundary where a skipped textarea sat between two runs of text', () => {
