@@ -131,8 +131,29 @@ function checkSetSize(claims: readonly Claim[]): ClaimSetIssue[] {
   return issues;
 }
 
+/**
+ * One actor id, one actor: a built set embeds a copy of an actor in every claim that names it (as its
+ * actor or a party), and the matcher compiles the first copy it meets, so a copy with other names would
+ * silently rename that actor for every claim (a party `{ id: "meta", name: "Microsoft" }` took Meta's
+ * pledges from Meta).
+ */
+function checkActorCopies(claims: readonly Claim[]): ClaimSetIssue[] {
+  const issues: ClaimSetIssue[] = [];
+  const first = new Map<string, { claimId: string; copy: string }>();
+  claims.forEach((claim, index) => {
+    const copies: Array<[Claim['actor'], string]> = [[claim.actor, `claims[${index}].actor`], ...(claim.parties ?? []).map((party, p): [Claim['actor'], string] => [party, `claims[${index}].parties[${p}]`])];
+    for (const [actor, path] of copies) {
+      const copy = JSON.stringify([actor.name, actor.type, actor.aliases, actor.members ?? []]);
+      const seen = first.get(actor.id);
+      if (!seen) first.set(actor.id, { claimId: claim.id, copy });
+      else if (seen.copy !== copy) issues.push({ claimId: claim.id, path, message: `actor "${actor.id}" is not the same as in claim "${seen.claimId}": one id must carry one name, type, aliases and members` });
+    }
+  });
+  return issues;
+}
+
 function checkConsistency(set: ClaimSet): ClaimSetIssue[] {
-  const issues = checkUniqueIds(set.claims);
+  const issues = [...checkUniqueIds(set.claims), ...checkActorCopies(set.claims)];
   set.claims.forEach((claim, index) => {
     for (const problem of checkClaimConsistency(claim)) {
       issues.push({ claimId: claim.id, path: `claims[${index}].${problem.field}`, message: problem.message });

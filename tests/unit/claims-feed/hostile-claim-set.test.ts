@@ -129,6 +129,18 @@ describe('sizes a feed could use to stall every page', () => {
     expect(errorOf(setText(overrides))).toContain(`claims[0].${field}: must have at most`);
   });
 
+  it('refuses a set in which one actor id carries two different actors (as an actor or a party), naming the claim and the field', () => {
+    const meta = { id: 'meta', name: 'Meta', type: 'company' as const, aliases: ['Meta Platforms'] };
+    const same = validateClaimSet(makeClaimSet({ claims: [makeClaim('meta-pledge', { actor: meta }), makeClaim('deal', { parties: [{ ...meta, aliases: ['Meta Platforms'] }] })] }));
+    expect(same.ok).toBe(true);
+    const renamed = validateClaimSet(makeClaimSet({ claims: [makeClaim('meta-pledge', { actor: meta }), makeClaim('deal', { parties: [{ ...meta, name: 'Microsoft' }] })] }));
+    expect(!renamed.ok && renamed.issues).toEqual([
+      { claimId: 'deal', path: 'claims[1].parties[0]', message: 'actor "meta" is not the same as in claim "meta-pledge": one id must carry one name, type, aliases and members' },
+    ]);
+    const twoActors = validateClaimSet(makeClaimSet({ claims: [makeClaim('meta-pledge', { actor: meta }), makeClaim('meta-other', { actor: { ...meta, aliases: [] } })] }));
+    expect(!twoActors.ok && twoActors.issues.map((issue) => issue.path)).toEqual(['claims[1].actor']);
+  });
+
   it('refuses a set whose claims name more distinct names than a content script should load, and one with too many phrasings', () => {
     const perClaim = MAX_LIST.members;
     const manyNames = Array.from({ length: Math.ceil((MAX_SET_NAMES + 1) / perClaim) }, (_, c) =>
