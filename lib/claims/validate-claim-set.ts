@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { actorsOf, namesOf } from './claim-actors';
 import {
   CLAIM_SCHEMA_VERSION,
   ClaimSetSchema,
@@ -119,9 +120,9 @@ function checkSetSize(claims: readonly Claim[]): ClaimSetIssue[] {
   const names = new Set<string>();
   let phrasings = 0;
   for (const claim of claims) {
-    for (const name of [claim.actor.name, ...claim.actor.aliases, ...(claim.actor.members ?? []), ...claim.keyPhrases]) names.add(name);
     // (An agreement's parties are actors the matcher reads names of too.)
-    for (const party of claim.parties ?? []) for (const name of [party.name, ...party.aliases, ...(party.members ?? [])]) names.add(name);
+    for (const actor of actorsOf(claim)) for (const name of namesOf(actor)) names.add(name);
+    for (const name of claim.keyPhrases) names.add(name);
     if (claim.instrument) for (const name of [claim.instrument.name, ...claim.instrument.aliases]) names.add(name);
     phrasings += claim.phrasings.length;
   }
@@ -141,13 +142,13 @@ function checkActorCopies(claims: readonly Claim[]): ClaimSetIssue[] {
   const issues: ClaimSetIssue[] = [];
   const first = new Map<string, { claimId: string; copy: string }>();
   claims.forEach((claim, index) => {
-    const copies: Array<[Claim['actor'], string]> = [[claim.actor, `claims[${index}].actor`], ...(claim.parties ?? []).map((party, p): [Claim['actor'], string] => [party, `claims[${index}].parties[${p}]`])];
-    for (const [actor, path] of copies) {
+    actorsOf(claim).forEach((actor, k) => {
+      const path = k === 0 ? `claims[${index}].actor` : `claims[${index}].parties[${k - 1}]`;
       const copy = JSON.stringify([actor.name, actor.type, actor.aliases, actor.members ?? []]);
       const seen = first.get(actor.id);
       if (!seen) first.set(actor.id, { claimId: claim.id, copy });
       else if (seen.copy !== copy) issues.push({ claimId: claim.id, path, message: `actor "${actor.id}" is not the same as in claim "${seen.claimId}": one id must carry one name, type, aliases and members` });
-    }
+    });
   });
   return issues;
 }

@@ -43,7 +43,7 @@ import {
   UNKNOWN_INSTRUMENT_HEADS,
   type InstrumentClass,
 } from './lexicon';
-import { isSpace, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { isSpace, leadsList, opensSection, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { nameKey, type Token } from './tokenize';
 import type { Tunables } from './tunables';
 
@@ -1175,13 +1175,13 @@ export function analyseDiscourse(
       blocks: explicit ? 0 : (carried?.blocks ?? 0) + (carried && carried.block !== unit.block ? 1 : 0),
       block: unit.block,
     };
-    if ((block.kind === 'heading' || block.kind === 'question') && block.row < 0) {
+    if (opensSection(block)) {
       // A heading's scope is what it names; a heading naming nothing ends the previous section's scope.
       // (A line of dates and numbers, a table row's "1 January 2027" beside the law it dates, is no new section.)
       if (u === block.firstUnit && !(tunables.dateLineKeepsScope > 0 && !explicit && datesOnlyTokens(tokens, from, to))) headingScope = undefined;
       if (explicit && !own.unknown) headingScope = { actors: own.actors, instruments: own.instruments };
     }
-    if ((block.kind === 'lead-in' || block.kind === 'heading') && block.row < 0 && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
+    if (leadsList(block) && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };
 
     return new UnitReading(
       actors,

@@ -4,7 +4,7 @@ import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type Na
 import { DATE_WORDS, isDateWord, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
-import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
+import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
@@ -891,7 +891,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const block = doc.blocks[unit.block]!;
     if (u === block.firstUnit) {
       headingBefore = lastHeading;
-      if ((block.kind === 'heading' || block.kind === 'question') && block.row < 0) lastHeading = unit.block;
+      if (opensSection(block)) lastHeading = unit.block;
     }
     const [from, to] = ranges[u]!;
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
@@ -905,12 +905,11 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const discourse = discourseOf(u);
     const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options);
     previousFacets = { unit: u, facets: judged.facets };
-    // (A table cell's label scopes only its row: `DocumentBlock.row`.)
-    if ((block.kind === 'heading' || block.kind === 'question') && block.row < 0) {
+    if (opensSection(block)) {
       // A heading (or a question heading) starts a section: only its last unit scopes what follows.
       headingFacets = u === block.endUnit - 1 ? { unit: u, facets: judged.facets } : undefined;
     }
-    if ((block.kind === 'lead-in' || block.kind === 'heading') && block.row < 0 && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
+    if (leadsList(block) && u === block.endUnit - 1) listFacets = { block: unit.block, facets: judged.facets };
     // "These duties have applied since 2 August 2025": a demonstrative subject takes up what the sentence
     // before stated; of two claims of one instrument sharing the words, the one stated there keeps it. So
     // does the rest of a sentence after its semicolon ("…incident-reporting duties since 2 August 2025; the
@@ -1088,7 +1087,7 @@ function judgeUnit(
     // The frame's strength is cheap; its other parts are worked out below for the claims kept.
     const instrument = h.instrumentOf[claimIndex]!;
     const claim = index.claims[claimIndex]!;
-    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0, claim.parties.length > 0 ? partyFrame(claim, d, t) : 0);
+    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0, partyFrame(claim, d, t));
     if (strength > 0) {
       nominees[nomineeCount] = claimIndex;
       nomineeBounds[nomineeCount++] = bound + strength;

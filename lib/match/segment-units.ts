@@ -38,6 +38,19 @@ export interface DocumentBlock {
   row: number;
 }
 
+/**
+ * Whether a block opens a section whose blocks below read it as their scope: a heading or question heading
+ * outside a table row (a cell's label scopes only its row).
+ */
+export function opensSection(block: DocumentBlock): boolean {
+  return (block.kind === 'heading' || block.kind === 'question') && block.row < 0;
+}
+
+/** Whether the items after a block are its list: a lead-in or heading outside a table row. */
+export function leadsList(block: DocumentBlock): boolean {
+  return (block.kind === 'lead-in' || block.kind === 'heading') && block.row < 0;
+}
+
 export interface SegmentedDocument {
   blocks: DocumentBlock[];
   units: TextUnit[];
@@ -469,11 +482,8 @@ function cutAt(text: string, span: { start: number; end: number }, pattern: RegE
  * "updated February 2026)" alone is no statement of anything.
  */
 function cutAtSemicolons(text: string, span: { start: number; end: number }): Array<{ start: number; end: number }> {
-  // (Looked for within the span only: `indexOf` from the span's start would read on to the text's end for
-  // every sentence of a page without semicolons, quadratic in the page.)
-  let at = span.start;
-  while (at < span.end && text.charCodeAt(at) !== 0x3b) at++;
-  if (at >= span.end) return [span];
+  // (One pass over the span alone: `indexOf` from the span's start read on to the text's end for every
+  // sentence of a page without semicolons, quadratic in the page.)
   const out: Array<{ start: number; end: number }> = [];
   let from = span.start;
   let depth = 0;

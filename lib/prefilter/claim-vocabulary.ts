@@ -6,6 +6,7 @@
  * words), written by the background to `storage.local`, and read by content scripts without waking it.
  */
 import type { Claim } from '../claims/schema';
+import { actorsOf, namesOf } from '../claims/claim-actors';
 import { CLASS_NAME_WORDS } from '../match/lexicon';
 
 /** The `storage.local` key the background writes the vocabulary under. */
@@ -59,14 +60,8 @@ export function buildClaimVocabulary(claims: readonly Claim[]): ClaimVocabulary 
     if (/[a-z]AI\b/.test(name)) aiNames.add(joined);
   };
   for (const claim of claims) {
-    add(claim.actor.name);
-    claim.actor.aliases.forEach(add);
-    claim.actor.members?.forEach(add);
-    // A sentence naming only the parties to an agreement can state it ("OpenAI and Anthropic signed deals …").
-    for (const party of claim.parties ?? []) {
-      add(party.name);
-      party.aliases.forEach(add);
-    }
+    // (A sentence naming only the parties to an agreement can state it: "OpenAI and Anthropic signed deals …".)
+    for (const actor of actorsOf(claim)) namesOf(actor).forEach(add);
     if (claim.instrument) {
       add(claim.instrument.name);
       claim.instrument.aliases.forEach(add);

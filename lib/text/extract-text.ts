@@ -233,11 +233,12 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
       const text = node as Text;
       const counted = isMarkCounted(text);
       const parent = text.parentNode;
-      const visible = !(parent && parent.nodeType === ELEMENT_NODE && /\S/.test(text.data) && isHidden(parent as Element));
+      const blank = !/\S/.test(text.data);
+      const visible = !(parent && parent.nodeType === ELEMENT_NODE && !blank && isHidden(parent as Element));
       if (!visible) noteHidden(builder, parent as Element);
       // White space between a table's cells or rows (source indentation: browsers move any other text out of a
       // table) is left out, so the break between two cells stays a cell's, whatever the cell before ended in.
-      const betweenCells = parent !== null && parent.nodeType === ELEMENT_NODE && TABLE_PARTS.has(tagOf(parent as Element)) && !/\S/.test(text.data);
+      const betweenCells = blank && parent !== null && parent.nodeType === ELEMENT_NODE && TABLE_PARTS.has(tagOf(parent as Element));
       if (counted && visible && text.data.length > 0 && !betweenCells) appendText(builder, text.data, text, markRoot, markCursor);
       if (counted) markCursor += text.data.length;
     } else if (node.nodeType === ELEMENT_NODE) {
