@@ -134,9 +134,9 @@ function checkSetSize(claims: readonly Claim[]): ClaimSetIssue[] {
 
 /**
  * One actor id, one actor: a built set embeds a copy of an actor in every claim that names it (as its
- * actor or a party), and the matcher compiles the first copy it meets, so a copy with other names would
- * silently rename that actor for every claim (a party `{ id: "meta", name: "Microsoft" }` took Meta's
- * pledges from Meta).
+ * actor or a party), and two copies with other names are a mistake in the set whichever one is meant
+ * (a party `{ id: "meta", name: "Microsoft" }`). (Across packs the matcher keys actors by their whole
+ * copy, so one pack's copy never renames another's.)
  */
 function checkActorCopies(claims: readonly Claim[]): ClaimSetIssue[] {
   const issues: ClaimSetIssue[] = [];

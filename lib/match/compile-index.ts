@@ -7,8 +7,8 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
-/** Bumped whenever the index's shape changes, so a stored index of an older shape is compiled again. */
-export const CLAIM_INDEX_FORMAT = 8;
+/** Bumped whenever the index's shape or meaning changes (9: actors keyed by their whole copy), so a stored index of an older one is compiled again. */
+export const CLAIM_INDEX_FORMAT = 9;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -207,11 +207,15 @@ export function compileClaimIndex(
   };
 
   // An actor's index, registered (with its names) the first time a claim names it as its actor or a party.
+  // Keyed by the whole copy, not the id alone: packs merged from different sources may give one id two
+  // actors (a file's `{ id: "openai", name: "Acme" }` beside the bundled OpenAI), and each claim is read
+  // with the actor its own pack gave it, never renamed by another pack's copy.
   const actorIndex = (source: Claim['actor']): number => {
-    let actor = actorIds.get(source.id);
+    const key = JSON.stringify([source.id, source.name, source.type, source.aliases, source.members ?? []]);
+    let actor = actorIds.get(key);
     if (actor === undefined) {
       actor = actors.length;
-      actorIds.set(source.id, actor);
+      actorIds.set(key, actor);
       actors.push({ id: source.id, name: source.name, type: source.type, memberOf: [] });
       actorSources.push(source);
     }

@@ -42,6 +42,19 @@ describe('compileClaimIndex', () => {
   });
 });
 
+describe('compileClaimIndex actors', () => {
+  it("reads each claim with its own copy of an actor when merged packs give one id two actors", () => {
+    // A reader's file (merged first: it takes precedence) reuses the id "acme-ai" for another company.
+    const fileClaim: Claim = { ...WEIGHTS_CLAIM, id: 'initech-weights', actor: { id: 'acme-ai', name: 'Initech', type: 'company', aliases: [] } };
+    const merged = compileClaimIndex([fileClaim, ...TEST_CLAIMS], 'merged');
+    expect(merged.actors.map((actor) => `${actor.id}=${actor.name}`)).toEqual(['acme-ai=Initech', 'acme-ai=Acme AI', 'globex=Globex']);
+    const text = 'Acme AI says it will publish a detailed ledger of model risks every three months.';
+    // The bundled claim is still Acme AI's: its actor was not renamed Initech by the file's copy.
+    expect(matchClaims(text, merged).map((match) => match.claimId)).toEqual([LEDGER_CLAIM.id]);
+    expect(matchClaims(text, merged)).toEqual(matchClaims(text, index));
+  });
+});
+
 describe('compileClaimIndex facets', () => {
   it('makes no facet of a clause that is only a date ("published 10 July 2025"): a sentence dating the document is not the claim', () => {
     const claim: Claim = { ...LEDGER_CLAIM, statement: `${LEDGER_CLAIM.statement.replace(/\.$/, '')} (published 10 July 2025).` };
