@@ -2,7 +2,7 @@ import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
 import { DATE_WORDS, isDateWord, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
-import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile } from './model';
+import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
 import { STOP_WORDS } from './stop-words';
@@ -1136,7 +1136,7 @@ function judgeUnit(
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
     const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
-    const statedHeadline = heading && block.kind !== 'item' && headlineStates(text, unit, d, claim);
+    const statedHeadline = heading && block.kind !== 'item' ? headlineStates(text, unit, d, claim) : 'no';
     const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     const judged: Judged = { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false };
@@ -1350,6 +1350,13 @@ function judgeUnit(
       const bWords = lookupsOf(h, b.claimIndex).words;
       return unitTerms.list.every((term) => claimWordAt(aWords, term) < 0 || claimWordAt(bWords, term) >= 0);
     };
+    // Two actors the sentence names, each with its claim of the instrument ("Google signs the code, Meta stays
+    // outside"): each says its own, whatever words the two claims' statements share (`ownSubjects`).
+    const ownSubjects = (a: Judged, b: Judged): boolean => {
+      const actorA = index.claims[a.claimIndex]!.actor;
+      const actorB = index.claims[b.claimIndex]!.actor;
+      return t.namedActorsKeep > 0 && actorA !== actorB && d.namedActors.includes(actorA) && d.namedActors.includes(actorB);
+    };
     const whole = accepted.filter((j) => !j.byClause && !j.secondary);
     const specific = whole.filter((j) => usesDistinctiveTerm(h, j.claimIndex, unitTerms));
     if (specific.length > 0) {
@@ -1358,7 +1365,11 @@ function judgeUnit(
           // (A claim with no key term of its own cannot be told absent by its terms: the 2026 rule beside the old pledge.)
           lacksDistinctiveTerms(h, a.claimIndex, unitTerms) &&
           specific.some(
-            (b) => groupOf(index.claims[b.claimIndex]!) === groupOf(index.claims[a.claimIndex]!) && b.features.score + b.features.facet >= a.features.score + a.features.facet && covers(b, a),
+            (b) =>
+              groupOf(index.claims[b.claimIndex]!) === groupOf(index.claims[a.claimIndex]!) &&
+              !ownSubjects(a, b) &&
+              b.features.score + b.features.facet >= a.features.score + a.features.facet &&
+              covers(b, a),
           ),
       );
       for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
@@ -1473,17 +1484,26 @@ function namedNotAsOwner(text: string, d: UnitDiscourse, of: (mention: Mention) 
 
 /** Words a headline needs to read as a sentence that states something (see `headlineStates`). */
 const HEADLINE_STATES_WORDS = 5;
+/** Words of the shortest headline that can: a subject, a verb, an object ("Acme stays ad-free"). */
+const SHORT_HEADLINE_WORDS = 3;
 
 /**
- * Whether a heading reads as a sentence about the claim: five words or more, a finite verb (a headline's
- * present tense included: "requires", "won't", "drops"), and the claim's actor or law named in it not
- * as an owner ("OpenAI says …", "California's SB 53 now requires …"), and not a label before a colon or
- * a date ("2 November 2023: Bletchley Park", "Texas: enforcement and the cure period").
+ * Whether a heading reads as a sentence about the claim ('sentence': five words or more; 'short': three
+ * or four), not a label before a colon
+ * or a date ("2 November 2023: Bletchley Park", "Texas: enforcement and the cure period"), and the
+ * claim's actor or law named in it not as an owner ("OpenAI says …", "California's SB 53 now requires …"),
+ * with a finite verb, or a headline's present tense right after that name ("Colorado repeals …", "OpenAI
+ * amends …": FINITE_VERB lists few verbs, and an -s word elsewhere is as often a plural noun, "Acme AI,
+ * duties of data-centre operators").
  */
-function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim): boolean {
+function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim): StatedHeadline {
   const line = text.slice(unit.start, unit.end);
-  if (!hasWords(line, HEADLINE_STATES_WORDS) || !FINITE_VERB.test(line) || LABEL_LEAD.test(line)) return false;
-  return namedNotAsOwner(text, d, (m) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument)));
+  if (!hasWords(line, SHORT_HEADLINE_WORDS) || LABEL_LEAD.test(line)) return 'no';
+  const names = (m: Mention) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument));
+  const states = FINITE_VERB.test(line)
+    ? namedNotAsOwner(text, d, names)
+    : d.mentions.some((m) => names(m) && m.end <= unit.end && SUBJECT_VERB.test(text.slice(m.end, Math.min(unit.end, m.end + 40))) && !POSSESSIVE_END.test(text.slice(m.start, m.end)));
+  return !states ? 'no' : hasWords(line, HEADLINE_STATES_WORDS) ? 'sentence' : 'short';
 }
 
 /**
@@ -1593,6 +1613,8 @@ const CHAPTER_MARKER_WORDS = 12;
 
 /** A lowercase word in -s (not -ss), as a headline's present tense is. */
 const HEADLINE_PRESENT = /\b[a-z]{2,}[^s\W]s\b/u;
+/** A present tense in -s right after a headline's subject, perhaps after an adverb ("… repeals", "… now requires", "… quietly drops"). */
+const SUBJECT_VERB = /^\s+(?:(?:now|also|still|\p{Ll}+ly)\s+)?\p{Ll}{2,}[^s\W]s\b/u;
 
 /** A label and its topic: a colon, or a dash with spaces around it, within the first 60 characters. */
 const TOPIC_SEPARATOR = /^[^:–—]{1,60}?(?::\s|\s[-–—]\s)\S/u;
@@ -1843,25 +1865,35 @@ function splitAmongClaims(
 ): Array<{ claimIndex: number; score: number; start: number; end: number }> {
   const index = h.source;
   let cuts = clauseCuts(text, unit, t.maxClauses);
+  const several = new Set(d.namedActors).size > 1;
   // A clause too short to say anything on its own ("and Critical ones even", "incident reporting.")
-  // is read with the clause after it (the last one with the clause before).
+  // is read with the clause after it (the last one with the clause before), unless, in a sentence
+  // naming several actors, it names one and says something of it ("Google signs the code, Meta stays
+  // outside": Meta's two words are Meta's clause, not more of Google's).
   {
     const said = new Array<number>(cuts.length - 1).fill(0);
+    const namer = new Array<boolean>(cuts.length - 1).fill(false);
     let q = 0;
     for (const c of content) {
       while (q < said.length - 1 && c.token.start >= cuts[q + 1]!) q++;
       if (!c.name) said[q]!++;
     }
+    if (several && t.actorClauseStands > 0) {
+      for (const m of d.mentions) {
+        if (m.actors.length === 0 && m.coalitions.length === 0) continue;
+        for (let k = 0; k < namer.length; k++) if (m.start >= cuts[k]! && m.start < cuts[k + 1]!) namer[k] = said[k]! > 0;
+      }
+    }
     const kept = [cuts[0]!];
     let pending = 0;
     for (let k = 0; k < said.length; k++) {
       pending += said[k]!;
-      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS) {
+      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS || (namer[k + 1] ?? false)) {
         kept.push(cuts[k + 1]!);
         pending = 0;
       }
     }
-    if (kept.length > 2 && said.length > 0) {
+    if (kept.length > 2 && said.length > 0 && !namer[said.length - 1]) {
       // The last clause, if short, joins the one before it.
       let last = 0;
       for (const c of content) if (!c.name && c.token.start >= kept[kept.length - 2]!) last++;
@@ -1879,7 +1911,6 @@ function splitAmongClaims(
     pieceContent[p]!.push(c);
   }
   // Actors named per clause, carried forward within the sentence.
-  const several = new Set(d.namedActors).size > 1;
   const actorsAt: Array<ReadonlySet<number>> = [];
   let current: ReadonlySet<number> = new Set();
   for (let k = 0; k < pieces; k++) {

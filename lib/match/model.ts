@@ -165,13 +165,15 @@ export function ruleAccepts(f: Features, t: Tunables): boolean {
  * topic, so it needs the rule's heading score (items listed under a heading are its content, not
  * headings), unless it is a headline written as a sentence about the claim's actor or law
  * (`statedHeadline`: "OpenAI says it may relax safety requirements if a rival ships first"), which
- * needs only `headlineSentenceScore`; a unit mostly about something else (focus under
+ * needs only `headlineSentenceScore`; such a headline, or a short one, needs none when its words are one
+ * of the claim's facets whole with every key-term group (`headlineWholeFacet`); a unit mostly about something else (focus under
  * `modelMinFocus`) needs the strong score.
  */
-function meetsModelFloors(f: Features, probability: number, t: Tunables, statedHeadline: boolean): boolean {
+function meetsModelFloors(f: Features, probability: number, t: Tunables, statedHeadline: StatedHeadline): boolean {
   if (f.gatesAll <= 0 && f.named <= 0 && probability < t.ungatedThreshold) return false;
-  const headingScore = statedHeadline && t.headlineSentenceScore > 0 ? Math.min(t.headingScore, t.headlineSentenceScore) : t.headingScore;
-  if (f.heading > 0 && f.item <= 0 && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < headingScore * t.modelHeadingRule) return false;
+  const headingScore = statedHeadline === 'sentence' && t.headlineSentenceScore > 0 ? Math.min(t.headingScore, t.headlineSentenceScore) : t.headingScore;
+  const wholeFacet = statedHeadline !== 'no' && t.headlineWholeFacet > 0 && f.gatesAll > 0 && f.facet >= 1;
+  if (f.heading > 0 && f.item <= 0 && !wholeFacet && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < headingScore * t.modelHeadingRule) return false;
   if (f.focus < t.modelMinFocus && f.score < t.strongScore && f.named <= 0) return false;
   return true;
 }
@@ -186,11 +188,14 @@ function namedInSentence(f: Features, t: Tunables): boolean {
 }
 
 /**
- * Accept or not, by the configured decider; the model falls back to the rule until it is trained.
- * `statedHeadline`: the unit is a heading written as a sentence with the claim's actor or law as its
- * subject (see `meetsModelFloors`).
+ * How a heading reads, for the claim judged: 'sentence' when written as a sentence with the claim's actor
+ * or law as its subject ("OpenAI says it may relax …"), 'short' when it is one in three or four words
+ * ("Acme stays ad-free", "Acme promises risk ledger"), 'no' otherwise (see `meetsModelFloors`).
  */
-export function accepts(f: Features, t: Tunables, file?: ModelFile, statedHeadline = false): { accepted: boolean; probability: number } {
+export type StatedHeadline = 'sentence' | 'short' | 'no';
+
+/** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
+export function accepts(f: Features, t: Tunables, file?: ModelFile, statedHeadline: StatedHeadline = 'no'): { accepted: boolean; probability: number } {
   if (t.decider !== 'rules' && (file || MODEL_TRAINED)) {
     // Vetoes both deciders share: not about the actor; someone else's words; a question; a hypothetical someone.
     if (vetoed(f)) return { accepted: false, probability: 0 };

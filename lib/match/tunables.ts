@@ -59,6 +59,12 @@ export interface Tunables {
    */
   headlineSentenceScore: number;
   /**
+   * Model: 1 lets such a headline meet that score with the words of one of the claim's facets, whole, and
+   * every key-term group ("Claude stays ad-free": three words score little against long phrasings, yet
+   * say all of one thing the claim says); 0: the score alone.
+   */
+  headlineWholeFacet: number;
+  /**
    * A headline naming a claim's actor takes the claim the sentence right under it states, if it carries
    * this much of one of the claim's facets ("Google signs, with a warning" over "Google said it would
    * sign the code"); 0: off.
@@ -286,6 +292,16 @@ export interface Tunables {
   introJoins: number;
   /** Once a sentence is known to state claims, a clause needs this share of its score to carry one of them. */
   locateShare: number;
+  /**
+   * 1: in a sentence naming several actors, a clause too short to stand alone that names an actor and says
+   * something of it keeps its cut ("Google signs the code, Meta stays outside"); 0: it joins its neighbour.
+   */
+  actorClauseStands: number;
+  /**
+   * 1: two claims of one instrument by two actors a sentence both names never yield to each other for
+   * sharing words (`distinctiveYield`); 0: they may.
+   */
+  namedActorsKeep: number;
   /** A candidate this far below the best of its instrument in the same unit is the neighbour's vocabulary, not a second claim. */
   neighbourMargin: number;
   /** Evidence (score, or facet coverage weighed by its mass) below which a candidate is not judged at all: no decider accepts it. */
@@ -459,6 +475,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   keyPhraseScore: 0.9,
   headingScore: 0.9,
   headlineSentenceScore: 0.3,
+  headlineWholeFacet: 1,
   headlineFacet: 0.15,
   labelYields: 1,
   memberOwnClaimFirst: 1,
@@ -501,6 +518,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   conditionJoins: 1,
   introJoins: 1,
   locateShare: 0.3,
+  actorClauseStands: 1,
+  namedActorsKeep: 1,
   neighbourMargin: 2,
   minEvidence: 0.15,
   clauseJudging: 1,

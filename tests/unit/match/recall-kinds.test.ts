@@ -16,7 +16,7 @@ import { tokenize } from '../../../lib/match/tokenize';
 import { DEFAULT_TUNABLES, type Tunables } from '../../../lib/match/tunables';
 import { CELL_SEPARATOR } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, bundledClaimSet, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, bundledClaimSet, makeClaim, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -254,6 +254,40 @@ describe('a headline written as a sentence about the actor (a front page, a dige
     for (const label of ['Acme AI: power prices and data centres', "Acme AI's data centres and the power prices they raise", '12 March: Acme AI and the price of power for data centres']) {
       expect(found([label, under].join(SEP))).toEqual([]);
     }
+  });
+});
+
+describe('a short headline or list heading that says its claim ("1. Acme stays ad-free", "Acme AI shoulders …")', () => {
+  const AD_FREE = makeClaim('acme-assistant-ad-free', {
+    actor: ACME,
+    statement: 'Acme AI will stay ad-free.',
+    phrasings: ['Acme promises its chatbot will never show ads.', 'Acme AI says there will be no adverts or sponsored answers in its assistant.'],
+    keyPhrases: [],
+    keyTerms: [['ad', 'ads', 'advert', 'adverts', 'advertising', 'sponsored'], ['free', 'never', 'no', 'without']],
+  });
+  const POWER = makeClaim('acme-grid-costs', {
+    actor: ACME,
+    statement: CLAIMS.find((c) => c.id === 'acme-power-bills')!.statement,
+    phrasings: CLAIMS.find((c) => c.id === 'acme-power-bills')!.phrasings,
+    keyPhrases: [],
+    keyTerms: [['power', 'electricity'], ['price', 'prices', 'bills', 'costs']],
+  });
+  const headings = compileClaimIndex([AD_FREE, POWER], 'headings');
+  const under = (heading: string, tunables: Partial<Tunables> = {}) => {
+    const text = ['Five things Acme AI promised', heading, 'The company made the promise in a blog post in February.'].join(SEP);
+    return matchClaims(text, headings, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+  };
+
+  it('states its claim in three words when they are one of its facets whole, with every key-term group', () => {
+    const strict = { headlineSentenceScore: 0.6 };
+    expect(under('1. Acme stays ad-free', { ...strict, headlineWholeFacet: 0 })).toEqual([]);
+    expect(under('1. Acme stays ad-free', strict)).toEqual([['acme-assistant-ad-free', 'Acme stays ad-free']]);
+  });
+
+  it('reads a present tense right after the actor as the verb, and an -s noun elsewhere as a label', () => {
+    const shoulders = 'Acme AI shoulders power price rises its data centres cause';
+    expect(under(shoulders)).toEqual([['acme-grid-costs', shoulders]]);
+    expect(under('Acme AI, duties of data-centre operators on power prices')).toEqual([]);
   });
 });
 

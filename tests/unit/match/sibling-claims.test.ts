@@ -228,3 +228,24 @@ describe('a document renamed in a new version', () => {
     expect(compileClaimIndex(nicknamesOnly, '1.0.0').instruments).toHaveLength(2);
   });
 });
+
+describe('two actors a sentence names, each with its claim of one instrument ("Google signs the code, Meta stays outside"), in the bundled claim set', () => {
+  // Meta's refusal's statement names Google's signing too, so every word of Google's clause is Meta's
+  // claim's as well; and Meta's clause is two words, short enough to have been read with Google's.
+  const set = bundledClaimSet();
+  const bundledIndex = compileClaimIndex(set.claims, set.version);
+  const text = "Brussels, 1 August. Google signs the EU's code of practice for general-purpose AI, while Meta stays outside.";
+  const found = (tunables: Partial<Tunables> = {}) => matchClaims(text, bundledIndex, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+
+  it("gives each actor its own claim and its own clause", () => {
+    expect(found()).toEqual([
+      ['google-signed-gpai-code', "Google signs the EU's code of practice for general-purpose AI"],
+      ['meta-declined-gpai-code', 'while Meta stays outside.'],
+    ]);
+  });
+
+  it('was one claim for the whole sentence with either rule off', () => {
+    expect(found({ namedActorsKeep: 0 }).map(([id]) => id)).toEqual(['meta-declined-gpai-code']);
+    expect(found({ actorClauseStands: 0 }).map(([id]) => id)).toEqual(['meta-declined-gpai-code']);
+  });
+});
