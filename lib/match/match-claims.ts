@@ -1888,7 +1888,7 @@ function splitAmongClaims(
     let pending = 0;
     for (let k = 0; k < said.length; k++) {
       pending += said[k]!;
-      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS || (namer[k + 1] ?? false)) {
+      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS || namer[k]! || (namer[k + 1] ?? false)) {
         kept.push(cuts[k + 1]!);
         pending = 0;
       }
