@@ -716,6 +716,8 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
 ]);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
 const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
+/** Possessive determiners of an organisation: what follows belongs to one the text already named (a person's "his speech" stays that person's). */
+const OWNER_PRONOUNS: ReadonlySet<string> = new Set(['its', 'their']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -796,7 +798,11 @@ function classifySpeaker(
   const npStart = tokens[npFrom]!.start;
   const npEnd = tokens[npTo - 1]!.end;
   const np = resolver.frameAt(mentionsIn(npStart, npEnd), anaphorsIn(npStart, npEnd), npStart);
-  let outsider = np.unknown;
+  // "According to the version 2 of its Framework of Preparation": a source the subject owns ("its", "their")
+  // speaks for the subject, whatever unknown names it has (a translator's rendering of the document's name
+  // is neither an unknown organisation nor a person "of" one).
+  const ownSource = context.tunables.ownSource > 0 && tokens.slice(npFrom, npTo).some((token) => OWNER_PRONOUNS.has(token.key));
+  let outsider = np.unknown && !ownSource;
   for (let k = npFrom; k < npTo; k++) if (OUTSIDER_NOUNS.has(tokens[k]!.key)) outsider = true;
   // "A Pentagon spokesman", "the CEO of RAIDS AI": someone speaking for an organisation the claim set
   // does not know. A bare name with a title ("Jared Kaplan, cofounder") could be anyone's: no verdict.
@@ -804,7 +810,7 @@ function classifySpeaker(
   const inName = (token: Token) => npMentions.some((m) => m.start <= token.start && token.end <= m.end && m.unknown === '');
   const foreignName = (token: Token | undefined) =>
     token !== undefined && token.caps > 0 && !inName(token) && !NOT_A_NAME.has(context.text.slice(token.start, token.end));
-  if (np.actors.size === 0 && np.instruments.size === 0) {
+  if (np.actors.size === 0 && np.instruments.size === 0 && !ownSource) {
     for (let k = npFrom; k < npTo; k++) {
       if (!SPOKESPERSON_NOUNS.has(tokens[k]!.key)) continue;
       const after = tokens[k + 1];

@@ -298,6 +298,12 @@ export interface Tunables {
    */
   actorClauseStands: number;
   /**
+   * 1: a speaker an organisation's possessive owns ("according to its Framework of Preparation", "their
+   * website") speaks for the organisation it refers to, though its names are unknown; 0: an unknown name
+   * is an outsider.
+   */
+  ownSource: number;
+  /**
    * 1: two claims of one instrument by two actors a sentence both names never yield to each other for
    * sharing words (`distinctiveYield`); 0: they may.
    */
@@ -519,6 +525,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   introJoins: 1,
   locateShare: 0.3,
   actorClauseStands: 1,
+  ownSource: 1,
   namedActorsKeep: 1,
   neighbourMargin: 2,
   minEvidence: 0.15,

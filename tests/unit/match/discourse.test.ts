@@ -175,6 +175,14 @@ describe('who is speaking', () => {
     expect(ids("Acme AI's spokesperson says the launch means the company will publish a risk ledger every three months.")).toEqual(['acme-risk-ledger']);
   });
 
+  it("credits the actor's own document cited by its possessive, whatever unknown names it has (\"according to version 2 of its Charter of Prudence\")", () => {
+    const own = 'Acme AI released a new model. According to version 2 of its Charter of Prudence, the company will publish a risk ledger every three months.';
+    expect(found(own, { ownSource: 0 })).toEqual([]);
+    expect(found(own).map(([id]) => id)).toEqual(['acme-risk-ledger']);
+    // An organisation the text does not know, cited by name, is still someone else.
+    expect(ids('Acme AI released a new model. According to the head of Vireo Partners, the company will publish a risk ledger every three months.')).toEqual([]);
+  });
+
   it('credits the actor when the outsider reports what the actor did', () => {
     expect(ids('Critics say Acme AI will publish a risk ledger every three months describing the dangers of its models.')).toEqual(['acme-risk-ledger']);
   });
