@@ -1873,22 +1873,27 @@ function splitAmongClaims(
   {
     const said = new Array<number>(cuts.length - 1).fill(0);
     const namer = new Array<boolean>(cuts.length - 1).fill(false);
+    /** Where each piece's first word that is not a name starts (its end when it has none). */
+    const firstSaid = cuts.slice(1);
     let q = 0;
     for (const c of content) {
       while (q < said.length - 1 && c.token.start >= cuts[q + 1]!) q++;
-      if (!c.name) said[q]!++;
+      if (!c.name && said[q]!++ === 0) firstSaid[q] = c.token.start;
     }
     if (several && t.actorClauseStands > 0) {
+      // An actor named as the piece's subject: before anything the piece says ("while Meta stays outside", not
+      // "six other companies sign the White House's commitments").
       for (const m of d.mentions) {
         if (m.actors.length === 0 && m.coalitions.length === 0) continue;
-        for (let k = 0; k < namer.length; k++) if (m.start >= cuts[k]! && m.start < cuts[k + 1]!) namer[k] = said[k]! > 0;
+        for (let k = 0; k < namer.length; k++) if (m.start >= cuts[k]! && m.start < firstSaid[k]! && said[k]! > 0) namer[k] = true;
       }
     }
     const kept = [cuts[0]!];
     let pending = 0;
     for (let k = 0; k < said.length; k++) {
       pending += said[k]!;
-      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS || namer[k]! || (namer[k + 1] ?? false)) {
+      // (Words said before an actor's own clause end there; a name alone joins it: "OpenAI and Anthropic sign".)
+      if (k === said.length - 1 || pending >= MIN_CLAUSE_WORDS || namer[k]! || (pending > 0 && (namer[k + 1] ?? false))) {
         kept.push(cuts[k + 1]!);
         pending = 0;
       }

@@ -244,6 +244,17 @@ describe('two actors a sentence names, each with its claim of one instrument ("G
     ]);
   });
 
+  it("keeps an actor named as an owner, not a subject, in its clause (\"six other companies sign the White House's commitments\")", () => {
+    const signing =
+      "In July 2023 Anthropic and six other companies sign the White House's voluntary AI commitments, pledging, among other things, internal and external red-teaming of models before release and watermarks or provenance labels so that users can tell when audio or images are AI-generated.";
+    // Read as the White House's own clause, it left "pledging, among other things, …" no clause of its own and the
+    // watermarking pledge took the whole sentence.
+    expect(matchClaims(signing, bundledIndex).map((m) => [m.claimId, signing.slice(m.start, m.end)])).toEqual([
+      ['white-house-2023-voluntary-commitments-red-teaming', signing.slice(0, signing.indexOf(' and watermarks'))],
+      ['white-house-2023-voluntary-commitments-watermarking', signing.slice(signing.indexOf('watermarks'))],
+    ]);
+  });
+
   it('was one claim for the whole sentence with either rule off', () => {
     expect(found({ namedActorsKeep: 0 }).map(([id]) => id)).toEqual(['meta-declined-gpai-code']);
     expect(found({ actorClauseStands: 0 }).map(([id]) => id)).toEqual(['meta-declined-gpai-code']);
