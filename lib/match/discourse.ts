@@ -714,6 +714,10 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
   'clinic', 'foundation', 'centre', 'center', 'startup', 'start-up', 'company', 'lab', 'laboratory', 'trade', 'lobby',
   'association', 'coalition', 'campaign', 'newsletter', 'publication', 'magazine', 'advocacy', 'research', 'policy',
 ]);
+/** Words after "state(s)" that make it a noun qualifying them ("state AI laws", "state legislatures", "states' attorneys general"). */
+const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders)$/;
+/** Words after "tell" that make it "tell apart" ("tell when", "tell whether", "tell the difference"). */
+const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart', 'which', 'the']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
 const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
 /** Possessive determiners of an organisation: what follows belongs to one the text already named (a person's "his speech" stays that person's). */
@@ -744,8 +748,12 @@ function speakerOf(
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
     // "so that people can tell when content is AI-generated", "hard to tell": telling apart, not telling someone.
     if ((verb.key === 'tell' || verb.key === 'tells') && previous && TELL_APART_BEFORE.has(previous.key)) continue;
-    // "Council of Europe member states", "three states": the countries, not a verb of saying.
+    // "Council of Europe member states", "three states": the countries, not a verb of saying; nor "state AI
+    // laws", "state legislatures" (a state's, before the noun it qualifies).
     if ((verb.key === 'states' || verb.key === 'state') && previous && STATES_AS_NOUN_AFTER.has(previous.key)) continue;
+    if ((verb.key === 'states' || verb.key === 'state') && STATE_AS_NOUN_BEFORE.test(tokens[v + 1]?.key ?? '')) continue;
+    // "let people tell when audio was generated", "tell whether", "tell them apart": telling apart again.
+    if ((verb.key === 'tell' || verb.key === 'tells') && TELL_APART_AFTER.has(tokens[v + 1]?.key ?? '')) continue;
     let npStart = v;
     while (npStart > from && v - npStart < SPEAKER_WORDS && !gaps.holds(text, tokens[npStart - 1]!.end, tokens[npStart]!.start, BEFORE_SPEAKER)) npStart--;
     // "OpenAI, for its part, says": past an aside set off by commas, to the name before it.

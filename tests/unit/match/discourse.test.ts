@@ -183,6 +183,12 @@ describe('who is speaking', () => {
     expect(ids('Acme AI released a new model. According to the head of Vireo Partners, the company will publish a risk ledger every three months.')).toEqual([]);
   });
 
+  it('reads "state" before the noun it qualifies and "tell when" as no verb of saying', () => {
+    // Before, "state" in "state AI laws" had the panel as its speaker, and "tell" the researchers.
+    expect(ids('Acme AI released a new model. A panel at the Vireo Institute reviewing state AI laws welcomed news that Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
+    expect(ids('Acme AI released a new model. To let outside researchers tell when a model turns risky, Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
+  });
+
   it('credits the actor when the outsider reports what the actor did', () => {
     expect(ids('Critics say Acme AI will publish a risk ledger every three months describing the dangers of its models.')).toEqual(['acme-risk-ledger']);
   });
