@@ -720,6 +720,8 @@ const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regim
 const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart', 'which', 'the']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
 const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
+/** Words that open a leading condition ("If …,", "Unless …,", "Once …,"). */
+const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided', 'whenever']);
 /** Possessive determiners of an organisation: what follows belongs to one the text already named (a person's "his speech" stays that person's). */
 const OWNER_PRONOUNS: ReadonlySet<string> = new Set(['its', 'their']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
@@ -736,7 +738,17 @@ function speakerOf(
   resolver: Resolver,
 ): Speaker | undefined {
   const { text } = context;
-  for (let v = from; v < to; v++) {
+  // "If every competitor can credibly argue that …, Anthropic says it will …": a leading condition's
+  // reporting verb speaks only inside the condition; the sentence's speaker is its main clause's.
+  let conditionEnd = from;
+  if (context.tunables.conditionSpeaker > 0 && CONDITION_OPENERS.has(tokens[from]?.key ?? '')) {
+    for (let k = from + 1; k < to; k++) {
+      if (!gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start)) continue;
+      conditionEnd = k;
+      break;
+    }
+  }
+  for (let v = conditionEnd; v < to; v++) {
     const verb = tokens[v]!;
     if (!REPORTING_VERBS.has(verb.key)) continue;
     // "according to X"; "called" only as "called for/on"; "claims"/"note"/"question"/"call" as nouns do not report.

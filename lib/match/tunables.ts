@@ -304,6 +304,11 @@ export interface Tunables {
    */
   ownSource: number;
   /**
+   * 1: a reporting verb inside a leading condition ("If every rival can credibly argue that …, Anthropic
+   * says …") does not make the condition's subject the sentence's speaker; 0: the first reporting verb does.
+   */
+  conditionSpeaker: number;
+  /**
    * 1: two claims of one instrument by two actors a sentence both names never yield to each other for
    * sharing words (`distinctiveYield`); 0: they may.
    */
@@ -526,6 +531,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   locateShare: 0.3,
   actorClauseStands: 1,
   ownSource: 1,
+  conditionSpeaker: 1,
   namedActorsKeep: 1,
   neighbourMargin: 2,
   minEvidence: 0.15,

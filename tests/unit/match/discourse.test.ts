@@ -189,6 +189,12 @@ describe('who is speaking', () => {
     expect(ids('Acme AI released a new model. To let outside researchers tell when a model turns risky, Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
   });
 
+  it("takes the main clause's speaker, not a reporting verb inside a leading condition", () => {
+    const conditional = 'Acme AI released a new model. If critics can credibly argue that its models are safe, Acme AI says it will publish a risk ledger every three months.';
+    expect(found(conditional, { conditionSpeaker: 0 })).toEqual([]);
+    expect(found(conditional).map(([id]) => id)).toEqual(['acme-risk-ledger']);
+  });
+
   it('credits the actor when the outsider reports what the actor did', () => {
     expect(ids('Critics say Acme AI will publish a risk ledger every three months describing the dangers of its models.')).toEqual(['acme-risk-ledger']);
   });
