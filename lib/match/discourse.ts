@@ -1216,7 +1216,7 @@ export function analyseDiscourse(
       namedInstruments,
       ms.length === 0 ? none : ms.filter((m) => m.unknown === ''),
       ms.some((m) => m.unknown !== ''),
-      isQuestion(text, unit.start, unit.end),
+      isQuestion(text, unit.start, unit.end) && !(tunables.rhetoricalRecall > 0 && RHETORICAL_RECALL.test(text.slice(unit.start, Math.min(unit.end, unit.start + 40)))),
       lazy,
       order.expected,
       ms,
@@ -1236,6 +1236,12 @@ function datesOnlyTokens(tokens: readonly Token[], from: number, to: number): bo
 
 /** The words placing a person at an organisation ("an executive at a lab", "a spokesperson for one signatory"). */
 const PERSON_AT: ReadonlySet<string> = new Set(['at', 'for', 'of', 'from', 'with']);
+
+/**
+ * A question that recalls what happened rather than asks ("Remember when OpenAI said in July 2023 that it
+ * would …?", "Who could forget that …?"): it states what it recalls.
+ */
+const RHETORICAL_RECALL = /^\s*(?:remember\s+(?:when|that|how)|recall\s+(?:when|that|how)|(?:who|how)\s+could\s+(?:anyone\s+)?forget)\b/i;
 
 /** Whether text[start, end) ends in a question mark, past closing quotes and brackets (looking at its last 4 characters). */
 function isQuestion(text: string, start: number, end: number): boolean {

@@ -308,6 +308,8 @@ export interface Tunables {
    * says …") does not make the condition's subject the sentence's speaker; 0: the first reporting verb does.
    */
   conditionSpeaker: number;
+  /** 1: a question that recalls ("Remember when OpenAI said …?") states what it recalls; 0: every question asks. */
+  rhetoricalRecall: number;
   /**
    * 1: two claims of one instrument by two actors a sentence both names never yield to each other for
    * sharing words (`distinctiveYield`); 0: they may.
@@ -532,6 +534,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorClauseStands: 1,
   ownSource: 1,
   conditionSpeaker: 1,
+  rhetoricalRecall: 1,
   namedActorsKeep: 1,
   neighbourMargin: 2,
   minEvidence: 0.15,

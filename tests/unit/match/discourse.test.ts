@@ -195,6 +195,13 @@ describe('who is speaking', () => {
     expect(found(conditional).map(([id]) => id)).toEqual(['acme-risk-ledger']);
   });
 
+  it('reads a question that recalls ("Remember when Acme AI said …?") as stating what it recalls, and leaves one that asks', () => {
+    const recall = 'Acme AI released a new model. Remember when Acme AI said it would publish a risk ledger every three months?';
+    expect(found(recall, { rhetoricalRecall: 0 })).toEqual([]);
+    expect(found(recall).map(([id]) => id)).toEqual(['acme-risk-ledger']);
+    expect(ids('Acme AI released a new model. Will Acme AI really publish a risk ledger every three months?')).toEqual([]);
+  });
+
   it('credits the actor when the outsider reports what the actor did', () => {
     expect(ids('Critics say Acme AI will publish a risk ledger every three months describing the dangers of its models.')).toEqual(['acme-risk-ledger']);
   });
