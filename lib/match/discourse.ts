@@ -714,8 +714,12 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
   'clinic', 'foundation', 'centre', 'center', 'startup', 'start-up', 'company', 'lab', 'laboratory', 'trade', 'lobby',
   'association', 'coalition', 'campaign', 'newsletter', 'publication', 'magazine', 'advocacy', 'research', 'policy',
 ]);
-/** Words after "state(s)" that make it a noun qualifying them ("state AI laws", "state legislatures", "states' attorneys general"). */
-const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders)$/;
+/**
+ * Words after "state(s)" that make it a noun: one it qualifies ("state AI laws", "state legislatures"), or
+ * a preposition, conjunction or verb a noun takes ("bar states from regulating", "states and cities", "states
+ * have passed"); a verb of saying takes a clause ("states that", "states:").
+ */
+const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders|from|and|or|across|in|into|with|without|have|had|are|were|can|could|would|will|may|must|should|where|which|who)$/;
 /** Words after "tell" that make it "tell apart" ("tell when", "tell whether", "tell the difference"). */
 const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart', 'which', 'the']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
