@@ -719,7 +719,7 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
  * a preposition, conjunction or verb a noun takes ("bar states from regulating", "states and cities", "states
  * have passed"); a verb of saying takes a clause ("states that", "states:").
  */
-const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders|from|and|or|across|in|into|with|without|have|had|are|were|can|could|would|will|may|must|should|where|which|who)$/;
+const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders|from|and|or|across|in|into|with|without|over|under|for|on|at|by|whose|have|had|are|were|can|could|would|will|may|must|should|where|which|who)$/;
 /** Words after "tell" that make it "tell apart" ("tell when", "tell whether", "tell the difference"). */
 const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart', 'which', 'the']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
@@ -787,6 +787,9 @@ function speakerOf(
     let npFrom = npStart;
     let npTo = v;
     let contentFrom = v + 1;
+    // "…, saying so publicly and staying more protective than the rival": a participle's subject is its main
+    // clause's, never the words after it.
+    if (npFrom === npTo && verb.key !== 'according' && verb.key.endsWith('ing') && context.tunables.participleSpeaker > 0) continue;
     if (npFrom === npTo || verb.key === 'according') {
       // Inverted ("…, said a Pentagon spokesman") or "according to X": the speaker follows the verb.
       npFrom = verb.key === 'according' ? v + 2 : v + 1;

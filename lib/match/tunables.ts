@@ -308,6 +308,8 @@ export interface Tunables {
    * says …") does not make the condition's subject the sentence's speaker; 0: the first reporting verb does.
    */
   conditionSpeaker: number;
+  /** 1: a participle of saying with nothing before it ("…, saying so publicly and …") takes no speaker from the words after it; 0: it may. */
+  participleSpeaker: number;
   /** 1: a question that recalls ("Remember when OpenAI said …?") states what it recalls; 0: every question asks. */
   rhetoricalRecall: number;
   /**
@@ -534,6 +536,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorClauseStands: 1,
   ownSource: 1,
   conditionSpeaker: 1,
+  participleSpeaker: 1,
   rhetoricalRecall: 1,
   namedActorsKeep: 1,
   neighbourMargin: 2,

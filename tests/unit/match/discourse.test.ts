@@ -187,8 +187,15 @@ describe('who is speaking', () => {
     // Before, "state" in "state AI laws" had the panel as its speaker, and "tell" the researchers.
     expect(ids('Acme AI released a new model. A panel at the Vireo Institute reviewing state AI laws welcomed news that Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
     expect(ids('Acme AI released a new model. To let outside researchers tell when a model turns risky, Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
-    // A noun before a preposition or a verb too ("bar states from regulating", "states have passed").
+    // A noun before a preposition or a verb too ("bar states from regulating", "sue states over", "states have passed").
     expect(ids('Acme AI released a new model. A panel at the Vireo Institute that would bar states from regulating welcomed news that Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
+    expect(ids('Acme AI released a new model. A panel at the Vireo Institute set up to sue states over their rules welcomed news that Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
+  });
+
+  it('takes no speaker for a participle of saying from the words after it ("…, saying so publicly")', () => {
+    const participle = 'Acme AI released a new model. In a blog post this week it promised to publish a risk ledger every three months, saying so publicly to its critics and analysts.';
+    expect(found(participle, { participleSpeaker: 0 })).toEqual([]);
+    expect(found(participle).map(([id]) => id)).toEqual(['acme-risk-ledger']);
   });
 
   it("takes the main clause's speaker, not a reporting verb inside a leading condition", () => {
