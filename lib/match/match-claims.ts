@@ -1136,7 +1136,7 @@ function judgeUnit(
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
     const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
-    const statedHeadline = heading && block.kind !== 'item' ? headlineStates(text, unit, d, claim) : 'no';
+    const statedHeadline = heading && block.kind !== 'item' ? headlineStates(text, unit, d, claim, t.colonSentence > 0) : 'no';
     const decision = accepts(features, t, options.model, statedHeadline);
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     const judged: Judged = { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false };
@@ -1489,16 +1489,19 @@ const SHORT_HEADLINE_WORDS = 3;
 
 /**
  * Whether a heading reads as a sentence about the claim ('sentence': five words or more; 'short': three
- * or four), not a label before a colon
+ * or four), not a label before a colon (unless the few words after it have a finite verb)
  * or a date ("2 November 2023: Bletchley Park", "Texas: enforcement and the cure period"), and the
  * claim's actor or law named in it not as an owner ("OpenAI says …", "California's SB 53 now requires …"),
  * with a finite verb, or a headline's present tense right after that name ("Colorado repeals …", "OpenAI
  * amends …": FINITE_VERB lists few verbs, and an -s word elsewhere is as often a plural noun, "Acme AI,
  * duties of data-centre operators").
  */
-function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim): StatedHeadline {
+function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim, colonSentence: boolean): StatedHeadline {
   const line = text.slice(unit.start, unit.end);
-  if (!hasWords(line, SHORT_HEADLINE_WORDS) || LABEL_LEAD.test(line)) return 'no';
+  if (!hasWords(line, SHORT_HEADLINE_WORDS) || DATE_LEAD.test(line)) return 'no';
+  // "Anthropic: Claude will stay ad-free" says something after its colon; "Texas: enforcement and the cure
+  // period" labels a topic (`colonSentence`).
+  if (LABEL_COLON.test(line) && !(colonSentence && FINITE_VERB.test(line.slice(line.indexOf(':') + 1)))) return 'no';
   const names = (m: Mention) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument));
   const states = FINITE_VERB.test(line)
     ? namedNotAsOwner(text, d, names)
@@ -1619,8 +1622,10 @@ const SUBJECT_VERB = /^\s+(?:(?:now|also|still|\p{Ll}+ly)\s+)?\p{Ll}{2,}[^s\W]s\
 /** A label and its topic: a colon, or a dash with spaces around it, within the first 60 characters. */
 const TOPIC_SEPARATOR = /^[^:–—]{1,60}?(?::\s|\s[-–—]\s)\S/u;
 
-/** A heading that labels its topic before a colon or dash of at most three words, or starts with a date. */
-const LABEL_LEAD = /^\s*(?:[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$|\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)/u;
+/** A heading that labels its topic before a colon, with at most four words after it ("Texas: enforcement and the cure period"). */
+const LABEL_COLON = /^\s*[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$/u;
+/** A heading that starts with a date ("2 November 2023: Bletchley Park", "May 2025 …"). */
+const DATE_LEAD = /^\s*(?:\d{1,4}\b|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d)/u;
 
 /** Words from which a headline reads as a sentence rather than a topic label. */
 const HEADLINE_SENTENCE_WORDS = 7;

@@ -65,6 +65,11 @@ export interface Tunables {
    */
   headlineWholeFacet: number;
   /**
+   * 1: a heading whose few words after a colon have a finite verb reads as a sentence ("Anthropic: Claude
+   * will stay ad-free"); 0: any heading of at most four words after a colon is a topic label.
+   */
+  colonSentence: number;
+  /**
    * A headline naming a claim's actor takes the claim the sentence right under it states, if it carries
    * this much of one of the claim's facets ("Google signs, with a warning" over "Google said it would
    * sign the code"); 0: off.
@@ -491,6 +496,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headingScore: 0.9,
   headlineSentenceScore: 0.3,
   headlineWholeFacet: 1,
+  colonSentence: 1,
   headlineFacet: 0.15,
   labelYields: 1,
   memberOwnClaimFirst: 1,

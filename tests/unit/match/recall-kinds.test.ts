@@ -284,6 +284,12 @@ describe('a short headline or list heading that says its claim ("1. Acme stays a
     expect(under('1. Acme stays ad-free', strict)).toEqual([['acme-assistant-ad-free', 'Acme stays ad-free']]);
   });
 
+  it('reads a label before a colon as a sentence when the words after it have a finite verb ("Acme AI: it will stay ad-free")', () => {
+    expect(under('Acme AI: it will stay ad-free', { colonSentence: 0 })).toEqual([]);
+    expect(under('Acme AI: it will stay ad-free')).toEqual([['acme-assistant-ad-free', 'Acme AI: it will stay ad-free']]);
+    expect(under('Acme AI: ads and the ad-free promise')).toEqual([]);
+  });
+
   it('reads a present tense right after the actor as the verb, and an -s noun elsewhere as a label', () => {
     const shoulders = 'Acme AI shoulders power price rises its data centres cause';
     expect(under(shoulders)).toEqual([['acme-grid-costs', shoulders]]);
