@@ -1489,12 +1489,12 @@ const SHORT_HEADLINE_WORDS = 3;
 
 /**
  * Whether a heading reads as a sentence about the claim ('sentence': five words or more; 'short': three
- * or four), not a label before a colon (unless the few words after it have a finite verb)
- * or a date ("2 November 2023: Bletchley Park", "Texas: enforcement and the cure period"), and the
- * claim's actor or law named in it not as an owner ("OpenAI says …", "California's SB 53 now requires …"),
- * with a finite verb, or a headline's present tense right after that name ("Colorado repeals …", "OpenAI
- * amends …": FINITE_VERB lists few verbs, and an -s word elsewhere is as often a plural noun, "Acme AI,
- * duties of data-centre operators").
+ * or four; 'no'). Not one: a heading that starts with a date ("2 November 2023: Bletchley Park"), or a label
+ * before a colon whose few words after it have no finite verb ("Texas: enforcement and the cure period").
+ * One: the claim's actor or law named in it not as an owner ("OpenAI says …", "California's SB 53 now
+ * requires …") with a finite verb, or with a present tense right after that name ("Colorado repeals …",
+ * "OpenAI amends …": FINITE_VERB lists few verbs, and an -s word elsewhere is as often a plural noun,
+ * "Acme AI, duties of data-centre operators").
  */
 function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim, colonSentence: boolean): StatedHeadline {
   const line = text.slice(unit.start, unit.end);
