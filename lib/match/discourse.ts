@@ -206,6 +206,8 @@ export interface Speaker {
   /** Actors and instruments in the first words of what is reported (its subject). */
   contentActors: readonly number[];
   contentInstruments: readonly number[];
+  /** The speaker and its verb close the unit after a comma ("Claude stays ad-free for now, investors say"): they report all of it. */
+  trailing: boolean;
 }
 
 interface Context {
@@ -719,15 +721,15 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
  * a preposition, conjunction or verb a noun takes ("bar states from regulating", "states and cities", "states
  * have passed"); a verb of saying takes a clause ("states that", "states:").
  */
-const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders|from|and|or|across|in|into|with|without|over|under|for|on|at|by|whose|have|had|are|were|can|could|would|will|may|must|should|where|which|who)$/;
-/** Words after "tell" that make it "tell apart" ("tell when", "tell whether", "tell the difference"). */
-const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart', 'which', 'the']);
+const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders|from|and|or|over|whose|have|had|are|were|can|could|would|will|may|must|should|where|which|who)$/;
+/** Words after "tell" that make it "tell apart" ("tell when", "tell whether", "tell them apart" is read by `TELL_APART_BEFORE`'s cases or not at all: "tells the Verge" is telling). */
+const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
 const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
+/** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
+const TRAILING_SPEAKER_WORDS = 4;
 /** Words that open a leading condition ("If …,", "Unless …,", "Once …,"). */
-const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided', 'whenever']);
-/** Possessive determiners of an organisation: what follows belongs to one the text already named (a person's "his speech" stays that person's). */
-const OWNER_PRONOUNS: ReadonlySet<string> = new Set(['its', 'their']);
+const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -743,7 +745,9 @@ function speakerOf(
 ): Speaker | undefined {
   const { text } = context;
   // "If every competitor can credibly argue that …, Anthropic says it will …": a leading condition's
-  // reporting verb speaks only inside the condition; the sentence's speaker is its main clause's.
+  // reporting verb speaks only inside the condition; the sentence's speaker is its main clause's, when the
+  // main clause has one ("Unless a rival's spokesperson says otherwise, the assistant will …" has not: the
+  // condition's speaker stays).
   let conditionEnd = from;
   if (context.tunables.conditionSpeaker > 0 && CONDITION_OPENERS.has(tokens[from]?.key ?? '')) {
     for (let k = from + 1; k < to; k++) {
@@ -752,7 +756,8 @@ function speakerOf(
       break;
     }
   }
-  for (let v = conditionEnd; v < to; v++) {
+  const spans = conditionEnd > from ? [[conditionEnd, to], [from, conditionEnd]] : [[from, to]];
+  for (const [first, last] of spans) for (let v = first!; v < last!; v++) {
     const verb = tokens[v]!;
     if (!REPORTING_VERBS.has(verb.key)) continue;
     // "according to X"; "called" only as "called for/on"; "claims"/"note"/"question"/"call" as nouns do not report.
@@ -772,8 +777,9 @@ function speakerOf(
     if ((verb.key === 'tell' || verb.key === 'tells') && TELL_APART_AFTER.has(tokens[v + 1]?.key ?? '')) continue;
     let npStart = v;
     while (npStart > from && v - npStart < SPEAKER_WORDS && !gaps.holds(text, tokens[npStart - 1]!.end, tokens[npStart]!.start, BEFORE_SPEAKER)) npStart--;
-    // "OpenAI, for its part, says": past an aside set off by commas, to the name before it.
-    if (npStart > from && npStart < v && gaps.comma(text, tokens[npStart - 1]!.end, tokens[npStart]!.start) && mentionsIn(tokens[npStart]!.start, tokens[v - 1]!.end).length === 0) {
+    // "OpenAI, for its part, says": past an aside set off by commas, to the name before it (not when the verb
+    // closes the sentence: in "Claude stays ad-free for now, investors say" the investors are no aside).
+    if (npStart > from && npStart < v && !(v === to - 1 && context.tunables.trailingSpeaker > 0) && gaps.comma(text, tokens[npStart - 1]!.end, tokens[npStart]!.start) && mentionsIn(tokens[npStart]!.start, tokens[v - 1]!.end).length === 0) {
       let back = npStart - 1;
       while (back > from && v - back < SPEAKER_WORDS && !gaps.holds(text, tokens[back - 1]!.end, tokens[back]!.start, BEFORE_SPEAKER)) back--;
       // "A lobbying analyst at a rival lab, who asked not to be named, said": an outsider before the aside too.
@@ -825,11 +831,7 @@ function classifySpeaker(
   const npStart = tokens[npFrom]!.start;
   const npEnd = tokens[npTo - 1]!.end;
   const np = resolver.frameAt(mentionsIn(npStart, npEnd), anaphorsIn(npStart, npEnd), npStart);
-  // "According to the version 2 of its Framework of Preparation": a source the subject owns ("its", "their")
-  // speaks for the subject, whatever unknown names it has (a translator's rendering of the document's name
-  // is neither an unknown organisation nor a person "of" one).
-  const ownSource = context.tunables.ownSource > 0 && tokens.slice(npFrom, npTo).some((token) => OWNER_PRONOUNS.has(token.key));
-  let outsider = np.unknown && !ownSource;
+  let outsider = np.unknown;
   for (let k = npFrom; k < npTo; k++) if (OUTSIDER_NOUNS.has(tokens[k]!.key)) outsider = true;
   // "A Pentagon spokesman", "the CEO of RAIDS AI": someone speaking for an organisation the claim set
   // does not know. A bare name with a title ("Jared Kaplan, cofounder") could be anyone's: no verdict.
@@ -837,7 +839,7 @@ function classifySpeaker(
   const inName = (token: Token) => npMentions.some((m) => m.start <= token.start && token.end <= m.end && m.unknown === '');
   const foreignName = (token: Token | undefined) =>
     token !== undefined && token.caps > 0 && !inName(token) && !NOT_A_NAME.has(context.text.slice(token.start, token.end));
-  if (np.actors.size === 0 && np.instruments.size === 0 && !ownSource) {
+  if (np.actors.size === 0 && np.instruments.size === 0) {
     for (let k = npFrom; k < npTo; k++) {
       if (!SPOKESPERSON_NOUNS.has(tokens[k]!.key)) continue;
       const after = tokens[k + 1];
@@ -892,6 +894,15 @@ function classifySpeaker(
     actors: ownedOutsider ? [] : np.actors.ids,
     instruments: ownedOutsider ? [] : np.instruments.ids,
     outsider: outsider || ownedOutsider,
+    // (A few words after a comma, the verb last: "…, investors say." Not "…, as Nik Kairinos, CEO of …, says:",
+    // which leads into the quotation after it.)
+    trailing:
+      context.tunables.trailingSpeaker > 0 &&
+      npTo === to - 1 &&
+      npTo - npFrom <= TRAILING_SPEAKER_WORDS &&
+      npFrom > 0 &&
+      gaps.comma(context.text, tokens[npFrom - 1]!.end, npStart) &&
+      !context.text.slice(tokens[npTo]!.end, tokens[npTo]!.end + 2).includes(':'),
     contentActors: content?.actors.ids ?? [],
     contentInstruments: content?.instruments.ids ?? [],
   };
@@ -1248,7 +1259,7 @@ const PERSON_AT: ReadonlySet<string> = new Set(['at', 'for', 'of', 'from', 'with
  * A question that recalls what happened rather than asks ("Remember when OpenAI said in July 2023 that it
  * would …?", "Who could forget that …?"): it states what it recalls.
  */
-const RHETORICAL_RECALL = /^\s*(?:remember\s+(?:when|that|how)|recall\s+(?:when|that|how)|(?:who|how)\s+could\s+(?:anyone\s+)?forget)\b/i;
+const RHETORICAL_RECALL = /^\s*(?:remember\s+(?:when|how)|recall\s+(?:when|how)|(?:who|how)\s+could\s+(?:anyone\s+)?forget\s+(?:when|how|that))\b/i;
 
 /** Whether text[start, end) ends in a question mark, past closing quotes and brackets (looking at its last 4 characters). */
 function isQuestion(text: string, start: number, end: number): boolean {

@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { DATE_WORDS, isDateWord, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
+import { COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -695,8 +695,9 @@ function rivalInstrumentFrames(index: ClaimIndex, claim: CompiledClaim, d: UnitD
 function speakerIsOther(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): boolean {
   const s = d.speaker;
   if (!s) return false;
-  // "Google signs with reservations … and Meta says no": the actor named before the speaker is its own clause's subject.
-  if (d.mentions.some((m) => m.start < s.start && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor)))) return false;
+  // "Google signs with reservations … and Meta says no": the actor named before the speaker is its own clause's
+  // subject; not when the speaker closes the sentence ("Claude stays ad-free for now, investors say").
+  if (!s.trailing && d.mentions.some((m) => m.start < s.start && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor)))) return false;
   const refers = (actors: readonly number[], instruments: readonly number[]) =>
     actors.includes(claim.actor) ||
     (claim.instrument >= 0 && instruments.includes(claim.instrument)) ||
@@ -1498,15 +1499,35 @@ const SHORT_HEADLINE_WORDS = 3;
  */
 function headlineStates(text: string, unit: { start: number; end: number }, d: UnitDiscourse, claim: CompiledClaim, colonSentence: boolean): StatedHeadline {
   const line = text.slice(unit.start, unit.end);
-  if (!hasWords(line, SHORT_HEADLINE_WORDS) || DATE_LEAD.test(line)) return 'no';
-  // "Anthropic: Claude will stay ad-free" says something after its colon; "Texas: enforcement and the cure
-  // period" labels a topic (`colonSentence`).
-  if (LABEL_COLON.test(line) && !(colonSentence && FINITE_VERB.test(line.slice(line.indexOf(':') + 1)))) return 'no';
+  // (A heading opening with an auxiliary asks, question mark or not: "Will Claude stay ad-free".)
+  if (!hasWords(line, SHORT_HEADLINE_WORDS) || DATE_LEAD.test(line) || HEADLINE_QUESTION.test(line)) return 'no';
   const names = (m: Mention) => m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || (claim.instrument >= 0 && m.instruments.includes(claim.instrument));
-  const states = FINITE_VERB.test(line)
-    ? namedNotAsOwner(text, d, names)
-    : d.mentions.some((m) => names(m) && m.end <= unit.end && SUBJECT_VERB.test(text.slice(m.end, Math.min(unit.end, m.end + 40))) && !POSSESSIVE_END.test(text.slice(m.start, m.end)));
-  return !states ? 'no' : hasWords(line, HEADLINE_STATES_WORDS) ? 'sentence' : 'short';
+  // "Anthropic: Claude will stay ad-free" says something after its colon, under its actor's name; "Texas:
+  // enforcement and the cure period" labels a topic, and "Opinion: …", "OpenAI: …" are someone else's
+  // (`colonSentence`).
+  const colon = line.indexOf(':');
+  const labelled = LABEL_COLON.test(line);
+  if (labelled && !(colonSentence && FINITE_VERB.test(line.slice(colon + 1)) && d.mentions.some((m) => names(m) && m.start < unit.start + colon))) return 'no';
+  // "Critics: Claude will not stay ad-free", "Anthropic rival: …": a label of people before a colon gives
+  // what follows as theirs.
+  if (colon > 0 && colon < 40 && (line.slice(0, colon).toLowerCase().match(/\p{L}+/gu) ?? []).some((word) => OUTSIDER_NOUNS.has(word))) return 'no';
+  // Its subject is the claim's actor or law: the name right before a verb (FINITE_VERB's or a present
+  // tense in -s that is not a plural noun: "Colorado repeals …", not "EU regulators on …"); in a headline
+  // of five words or more, a name anywhere with a finite verb anywhere, not as an owner.
+  const subjectOf = (m: Mention) => names(m) && m.end <= unit.end && !POSSESSIVE_END.test(text.slice(m.start, m.end)) && verbOpens(text.slice(m.end, Math.min(unit.end, m.end + 40)));
+  const sentence = hasWords(line, HEADLINE_STATES_WORDS);
+  const states = d.mentions.some(subjectOf) || (sentence && FINITE_VERB.test(line) && namedNotAsOwner(text, d, names));
+  if (!states) return 'no';
+  if (NEGATED_VERB.test(line)) return sentence ? 'negated' : 'no';
+  return sentence ? 'sentence' : 'short';
+}
+
+/** Whether `after` (the words after a name) opens with a verb, perhaps after an adverb (see `headlineStates`). */
+function verbOpens(after: string): boolean {
+  const next = NEXT_WORD.exec(after);
+  if (!next) return false;
+  const word = next[1]!;
+  return WHOLE_FINITE_VERB.test(word) || (PRESENT_TENSE.test(word) && !PEOPLE_PLURALS.has(word));
 }
 
 /**
@@ -1616,8 +1637,20 @@ const CHAPTER_MARKER_WORDS = 12;
 
 /** A lowercase word in -s (not -ss), as a headline's present tense is. */
 const HEADLINE_PRESENT = /\b[a-z]{2,}[^s\W]s\b/u;
-/** A present tense in -s right after a headline's subject, perhaps after an adverb ("… repeals", "… now requires", "… quietly drops"). */
-const SUBJECT_VERB = /^\s+(?:(?:now|also|still|\p{Ll}+ly)\s+)?\p{Ll}{2,}[^s\W]s\b/u;
+/** The word after a headline's subject, past an adverb ("… repeals", "… now requires", "… quietly drops"). */
+const NEXT_WORD = /^\s+(?:(?:now|also|still|\p{Ll}+ly)\s+)?(\p{Ll}[\p{Ll}'’]*)/u;
+/** A lowercase word in -s (not -ss): a present tense, or a plural. */
+const PRESENT_TENSE = /^\p{Ll}{2,}[^s\W]s$/u;
+/** Plurals naming people or bodies, which follow an actor's name as nouns ("EU regulators", "Anthropic investors"). */
+const PEOPLE_PLURALS: ReadonlySet<string> = new Set([
+  ...OUTSIDER_NOUNS, ...SPOKESPERSON_NOUNS, ...COLLECTIVE_ANAPHORS,
+  'regulators', 'users', 'customers', 'employees', 'workers', 'staffers', 'shareholders', 'engineers', 'lawyers', 'officers',
+  'founders', 'leaders', 'partners', 'clients', 'models', 'rules', 'laws', 'plans', 'documents', 'tests', 'ads', 'products',
+]);
+/** A negated verb ("won't", "will not", "does not", "isn't", "never"): a headline saying the opposite of a facet in its words. */
+const NEGATED_VERB = /\b(?:\p{L}+n['’]t|not|never|cannot)\b/iu;
+/** A heading that opens with an auxiliary or a question word, as a question does ("Will Claude stay ad-free", "Does …", "Can …"). */
+const HEADLINE_QUESTION = /^\W*(?:\d+\W+)?(?:will|would|does|do|did|is|are|was|were|can|could|should|has|have|may|might|must|why|how|what|who|when|where|which)\b/i;
 
 /** A label and its topic: a colon, or a dash with spaces around it, within the first 60 characters. */
 const TOPIC_SEPARATOR = /^[^:–—]{1,60}?(?::\s|\s[-–—]\s)\S/u;
@@ -1653,6 +1686,8 @@ const POSSESSIVE_END = /['’]s?$/u;
  * committing. Words, lower case; what `statesAsSubject` reads to tell a sentence from a label.
  */
 const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|does|did|will|would|must|shall|may|can|could|should|won['’]t|isn['’]t|hasn['’]t|says|said|declin\w*|refus\w*|sign(?:s|ed)|agree[sd]?|pledge[sd]|promise[sd]|commit(?:s|ted)|vow(?:s|ed)|keeps|kept|stays|remains|drops|dropped|publish(?:es|ed)|announc(?:es|ed)|adopt(?:s|ed)|withdr[ae]w\w*|ban(?:s|ned)|bars|barred|require[sd]|names|named)\b/i;
+/** FINITE_VERB as a whole word (one word read on its own). */
+const WHOLE_FINITE_VERB = new RegExp(`^${FINITE_VERB.source.slice(2, -2)}$`, 'i');
 
 /**
  * Whether a unit is a sentence with `actor` (or a coalition it belongs to) as its subject and a finite

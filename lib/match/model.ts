@@ -171,8 +171,9 @@ export function ruleAccepts(f: Features, t: Tunables): boolean {
  */
 function meetsModelFloors(f: Features, probability: number, t: Tunables, statedHeadline: StatedHeadline): boolean {
   if (f.gatesAll <= 0 && f.named <= 0 && probability < t.ungatedThreshold) return false;
-  const headingScore = statedHeadline === 'sentence' && t.headlineSentenceScore > 0 ? Math.min(t.headingScore, t.headlineSentenceScore) : t.headingScore;
-  const wholeFacet = statedHeadline !== 'no' && t.headlineWholeFacet > 0 && f.gatesAll > 0 && f.facet >= 1;
+  const headingScore = (statedHeadline === 'sentence' || statedHeadline === 'negated') && t.headlineSentenceScore > 0 ? Math.min(t.headingScore, t.headlineSentenceScore) : t.headingScore;
+  // (Coverage is a sum of weights: a whole facet may come to 0.9999999999999999.)
+  const wholeFacet = statedHeadline !== 'no' && statedHeadline !== 'negated' && t.headlineWholeFacet > 0 && f.gatesAll > 0 && f.facet >= 1 - 1e-9;
   if (f.heading > 0 && f.item <= 0 && !wholeFacet && Math.max(f.score, f.named ? t.keyPhraseScore : 0) < headingScore * t.modelHeadingRule) return false;
   if (f.focus < t.modelMinFocus && f.score < t.strongScore && f.named <= 0) return false;
   return true;
@@ -190,9 +191,11 @@ function namedInSentence(f: Features, t: Tunables): boolean {
 /**
  * How a heading reads, for the claim judged: 'sentence' when written as a sentence with the claim's actor
  * or law as its subject ("OpenAI says it may relax …"), 'short' when it is one in three or four words
- * ("Acme stays ad-free", "Acme promises risk ledger"), 'no' otherwise (see `meetsModelFloors`).
+ * ("Acme stays ad-free", "Acme promises risk ledger"), 'negated' when a sentence's verb is negated
+ * ("Claude won't stay ad-free": its words may be a facet's, its sense is not), 'no' otherwise (see
+ * `meetsModelFloors`).
  */
-export type StatedHeadline = 'sentence' | 'short' | 'no';
+export type StatedHeadline = 'sentence' | 'short' | 'negated' | 'no';
 
 /** Accept or not, by the configured decider; the model falls back to the rule until it is trained. */
 export function accepts(f: Features, t: Tunables, file?: ModelFile, statedHeadline: StatedHeadline = 'no'): { accepted: boolean; probability: number } {

@@ -303,16 +303,12 @@ export interface Tunables {
    */
   actorClauseStands: number;
   /**
-   * 1: a speaker an organisation's possessive owns ("according to its Framework of Preparation", "their
-   * website") speaks for the organisation it refers to, though its names are unknown; 0: an unknown name
-   * is an outsider.
-   */
-  ownSource: number;
-  /**
    * 1: a reporting verb inside a leading condition ("If every rival can credibly argue that …, Anthropic
    * says …") does not make the condition's subject the sentence's speaker; 0: the first reporting verb does.
    */
   conditionSpeaker: number;
+  /** 1: a speaker closing the sentence after a comma ("…, investors say") reports all of it, the actor named before it included; 0: it reports only its own clause. */
+  trailingSpeaker: number;
   /** 1: a participle of saying with nothing before it ("…, saying so publicly and …") takes no speaker from the words after it; 0: it may. */
   participleSpeaker: number;
   /** 1: a question that recalls ("Remember when OpenAI said …?") states what it recalls; 0: every question asks. */
@@ -540,8 +536,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   introJoins: 1,
   locateShare: 0.3,
   actorClauseStands: 1,
-  ownSource: 1,
   conditionSpeaker: 1,
+  trailingSpeaker: 1,
   participleSpeaker: 1,
   rhetoricalRecall: 1,
   namedActorsKeep: 1,

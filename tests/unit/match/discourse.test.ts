@@ -175,14 +175,6 @@ describe('who is speaking', () => {
     expect(ids("Acme AI's spokesperson says the launch means the company will publish a risk ledger every three months.")).toEqual(['acme-risk-ledger']);
   });
 
-  it("credits the actor's own document cited by its possessive, whatever unknown names it has (\"according to version 2 of its Charter of Prudence\")", () => {
-    const own = 'Acme AI released a new model. According to version 2 of its Charter of Prudence, the company will publish a risk ledger every three months.';
-    expect(found(own, { ownSource: 0 })).toEqual([]);
-    expect(found(own).map(([id]) => id)).toEqual(['acme-risk-ledger']);
-    // An organisation the text does not know, cited by name, is still someone else.
-    expect(ids('Acme AI released a new model. According to the head of Vireo Partners, the company will publish a risk ledger every three months.')).toEqual([]);
-  });
-
   it('reads "state" before the noun it qualifies and "tell when" as no verb of saying', () => {
     // Before, "state" in "state AI laws" had the panel as its speaker, and "tell" the researchers.
     expect(ids('Acme AI released a new model. A panel at the Vireo Institute reviewing state AI laws welcomed news that Acme AI will publish a risk ledger every three months.')).toEqual(['acme-risk-ledger']);
@@ -196,6 +188,10 @@ describe('who is speaking', () => {
     const participle = 'Acme AI released a new model. In a blog post this week it promised to publish a risk ledger every three months, saying so publicly to its critics and analysts.';
     expect(found(participle, { participleSpeaker: 0 })).toEqual([]);
     expect(found(participle).map(([id]) => id)).toEqual(['acme-risk-ledger']);
+  });
+
+  it('still reads "states in an email that" as saying (a preposition after "states" does not make it a noun)', () => {
+    expect(ids('Acme AI released a new model. A Globex spokesperson states in an email that its lab will publish a risk ledger every three months.')).toEqual([]);
   });
 
   it("takes the main clause's speaker, not a reporting verb inside a leading condition", () => {

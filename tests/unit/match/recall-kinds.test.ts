@@ -290,6 +290,21 @@ describe('a short headline or list heading that says its claim ("1. Acme stays a
     expect(under('Acme AI: ads and the ad-free promise')).toEqual([]);
   });
 
+  it("leaves what only looks like one: a question, a negation, someone else's words, a plural after the name", () => {
+    // Found by a helper attacking the rules above (each was highlighted before these guards).
+    for (const heading of [
+      'Will Acme stay ad-free',
+      "Acme won't stay ad-free",
+      'Critics: Acme will stay ad-free',
+      'Opinion: Acme will stay ad-free',
+      'Acme AI investors on power price rises its data centres cause',
+    ]) {
+      expect(under(heading), heading).toEqual([]);
+    }
+    expect(under('Acme stays ad-free for now, investors say', { trailingSpeaker: 0 })).toHaveLength(1);
+    expect(under('Acme stays ad-free for now, investors say')).toEqual([]);
+  });
+
   it('reads a present tense right after the actor as the verb, and an -s noun elsewhere as a label', () => {
     const shoulders = 'Acme AI shoulders power price rises its data centres cause';
     expect(under(shoulders)).toEqual([['acme-grid-costs', shoulders]]);
