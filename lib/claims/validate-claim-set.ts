@@ -135,8 +135,8 @@ function checkSetSize(claims: readonly Claim[]): ClaimSetIssue[] {
 /**
  * One actor id, one actor: a built set embeds a copy of an actor in every claim that names it (as its
  * actor or a party), and two copies with other names are a mistake in the set whichever one is meant
- * (a party `{ id: "meta", name: "Microsoft" }`). (Across packs the matcher keys actors by their whole
- * copy, so one pack's copy never renames another's.)
+ * (a party `{ id: "meta", name: "Microsoft" }`). (Across packs the matcher keys actors by id and name, so
+ * one pack's copy never renames another's.)
  */
 function checkActorCopies(claims: readonly Claim[]): ClaimSetIssue[] {
   const issues: ClaimSetIssue[] = [];

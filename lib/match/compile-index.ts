@@ -7,7 +7,7 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
-/** Bumped whenever the index's shape or meaning changes (9: actors keyed by their whole copy), so a stored index of an older one is compiled again. */
+/** Bumped whenever the index's shape or meaning changes (9: actors keyed by id and name), so a stored index of an older one is compiled again. */
 export const CLAIM_INDEX_FORMAT = 9;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
@@ -207,17 +207,24 @@ export function compileClaimIndex(
   };
 
   // An actor's index, registered (with its names) the first time a claim names it as its actor or a party.
-  // Keyed by the whole copy, not the id alone: packs merged from different sources may give one id two
-  // actors (a file's `{ id: "openai", name: "Acme" }` beside the bundled OpenAI), and each claim is read
-  // with the actor its own pack gave it, never renamed by another pack's copy.
+  // Keyed by id and name, not the id alone: packs merged from different sources may give one id two actors
+  // (a file's `{ id: "openai", name: "Acme" }` beside the bundled OpenAI), and each claim is read with the
+  // actor its own pack named, never renamed by another pack's copy. Copies of one id and name are one actor
+  // with all their aliases and members: a feed that adds an alias beside an older pack's copy is still one
+  // Anthropic, for "the company" to refer to.
   const actorIndex = (source: Claim['actor']): number => {
-    const key = JSON.stringify([source.id, source.name, source.type, source.aliases, source.members ?? []]);
+    const key = JSON.stringify([source.id, source.name]);
     let actor = actorIds.get(key);
     if (actor === undefined) {
       actor = actors.length;
       actorIds.set(key, actor);
       actors.push({ id: source.id, name: source.name, type: source.type, memberOf: [] });
       actorSources.push(source);
+    } else {
+      const known = actorSources[actor]!;
+      const aliases = [...new Set([...known.aliases, ...source.aliases])];
+      const members = [...new Set([...(known.members ?? []), ...(source.members ?? [])])];
+      if (aliases.length > known.aliases.length || members.length > (known.members ?? []).length) actorSources[actor] = { ...known, aliases, ...(members.length > 0 ? { members } : {}) };
     }
     return actor;
   };

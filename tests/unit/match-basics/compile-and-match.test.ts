@@ -53,6 +53,15 @@ describe('compileClaimIndex actors', () => {
     expect(matchClaims(text, merged).map((match) => match.claimId)).toEqual([LEDGER_CLAIM.id]);
     expect(matchClaims(text, merged)).toEqual(matchClaims(text, index));
   });
+
+  it('reads copies of one id and name as one actor with all their aliases (a feed that adds an alias beside an older pack)', () => {
+    const feedClaim: Claim = { ...LEDGER_CLAIM, actor: { ...LEDGER_CLAIM.actor, aliases: [...LEDGER_CLAIM.actor.aliases, 'Acme Labs'] } };
+    const merged = compileClaimIndex([feedClaim, PAUSE_CLAIM, WEIGHTS_CLAIM], 'merged');
+    expect(merged.actors.map((actor) => actor.name)).toEqual(['Acme AI', 'Globex']);
+    // The older pack's claim is reached by the feed's new alias too, and "the firm" has one Acme to refer to.
+    const text = 'Acme Labs released a chatbot on Monday. The firm added that it will halt the training of larger models unless safeguards are adequate.';
+    expect(matchClaims(text, merged).map((match) => match.claimId)).toEqual([PAUSE_CLAIM.id]);
+  });
 });
 
 describe('compileClaimIndex facets', () => {
