@@ -722,7 +722,7 @@ const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
  * have passed"); a verb of saying takes a clause ("states that", "states:").
  */
 const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regime\w*|rules?|government\w*|agenc\w*|attorneys?|lawmakers?|officials?|courts?|preemption|funding|boundaries|borders|from|and|or|over|whose|have|had|are|were|can|could|would|will|may|must|should|where|which|who)$/;
-/** Words after "tell" that make it "tell apart" ("tell when", "tell whether", "tell them apart" is read by `TELL_APART_BEFORE`'s cases or not at all: "tells the Verge" is telling). */
+/** Words after "tell" that make it telling apart ("tell when", "tell whether", "tell apart"); "tells the Verge" is telling someone. */
 const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
 const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
@@ -756,8 +756,8 @@ function speakerOf(
       break;
     }
   }
-  const spans = conditionEnd > from ? [[conditionEnd, to], [from, conditionEnd]] : [[from, to]];
-  for (const [first, last] of spans) for (let v = first!; v < last!; v++) {
+  const spans: Array<[number, number]> = conditionEnd > from ? [[conditionEnd, to], [from, conditionEnd]] : [[from, to]];
+  for (const [first, last] of spans) for (let v = first; v < last; v++) {
     const verb = tokens[v]!;
     if (!REPORTING_VERBS.has(verb.key)) continue;
     // "according to X"; "called" only as "called for/on"; "claims"/"note"/"question"/"call" as nouns do not report.
@@ -767,14 +767,12 @@ function speakerOf(
     if ((verb.key === 'call' || verb.key === 'calls' || verb.key === 'called') && !['for', 'on'].includes(tokens[v + 1]?.key ?? '') && !outsiderCalls) continue;
     const previous = tokens[v - 1];
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
-    // "so that people can tell when content is AI-generated", "hard to tell": telling apart, not telling someone.
-    if ((verb.key === 'tell' || verb.key === 'tells') && previous && TELL_APART_BEFORE.has(previous.key)) continue;
-    // "Council of Europe member states", "three states": the countries, not a verb of saying; nor "state AI
-    // laws", "state legislatures" (a state's, before the noun it qualifies).
-    if ((verb.key === 'states' || verb.key === 'state') && previous && STATES_AS_NOUN_AFTER.has(previous.key)) continue;
-    if ((verb.key === 'states' || verb.key === 'state') && STATE_AS_NOUN_BEFORE.test(tokens[v + 1]?.key ?? '')) continue;
-    // "let people tell when audio was generated", "tell whether", "tell them apart": telling apart again.
-    if ((verb.key === 'tell' || verb.key === 'tells') && TELL_APART_AFTER.has(tokens[v + 1]?.key ?? '')) continue;
+    const next = tokens[v + 1]?.key ?? '';
+    // "users can tell", "hard to tell", "let people tell when audio was generated": telling apart, not telling someone.
+    if ((verb.key === 'tell' || verb.key === 'tells') && ((previous && TELL_APART_BEFORE.has(previous.key)) || TELL_APART_AFTER.has(next))) continue;
+    // "Council of Europe member states", "three states", "state AI laws", "bar states from …": the countries,
+    // not a verb of saying.
+    if ((verb.key === 'states' || verb.key === 'state') && ((previous && STATES_AS_NOUN_AFTER.has(previous.key)) || STATE_AS_NOUN_BEFORE.test(next))) continue;
     let npStart = v;
     while (npStart > from && v - npStart < SPEAKER_WORDS && !gaps.holds(text, tokens[npStart - 1]!.end, tokens[npStart]!.start, BEFORE_SPEAKER)) npStart--;
     // "OpenAI, for its part, says": past an aside set off by commas, to the name before it (not when the verb

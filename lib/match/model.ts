@@ -166,8 +166,8 @@ export function ruleAccepts(f: Features, t: Tunables): boolean {
  * headings), unless it is a headline written as a sentence about the claim's actor or law
  * (`statedHeadline`: "OpenAI says it may relax safety requirements if a rival ships first"), which
  * needs only `headlineSentenceScore`; such a headline, or a short one, needs none when its words are one
- * of the claim's facets whole with every key-term group (`headlineWholeFacet`); a unit mostly about something else (focus under
- * `modelMinFocus`) needs the strong score.
+ * of the claim's facets whole with every key-term group (`headlineWholeFacet`); a unit mostly about
+ * something else (focus under `modelMinFocus`) needs the strong score.
  */
 function meetsModelFloors(f: Features, probability: number, t: Tunables, statedHeadline: StatedHeadline): boolean {
   if (f.gatesAll <= 0 && f.named <= 0 && probability < t.ungatedThreshold) return false;
