@@ -834,8 +834,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   let listFacets: { block: number; facets: ReadonlyMap<number, number> } | undefined;
   let matchedUpTo = text.length;
   let truncated = false;
-  // The last one-sentence headline that named an actor and stated no claim itself (see `headlineFacet`).
-  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[]; section: number } | undefined;
+  // The last one-sentence headline that named an actor (or had "They"/"It" as its subject: `named` 'any')
+  // and stated no claim itself (see `headlineFacet`, `pronounHeadline`).
+  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] | 'any'; section: number } | undefined;
   // The short first sentence of the current block and the matches it gave, by claim (see `labelYields`);
   // `yielded` holds the indexes in `matches` of labels a later sentence of their block stated in full.
   let label: { block: number; matchesOf: Map<number, number[]> } | undefined;
@@ -933,7 +934,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       );
     }
     const found = judged.accepted;
-    const headlineText = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0 && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
+    const oneLineHeading = block.kind === 'heading' && block.endUnit - block.firstUnit === 1 && found.length === 0;
+    const headlineText = oneLineHeading && discourse.namedActors.length > 0 ? text.slice(unit.start, unit.end) : undefined;
     if (
       headlineText !== undefined &&
       !SECTION_LABEL.test(headlineText) &&
@@ -947,6 +949,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       const sentence = !headlineText.includes(':') && hasWords(headlineText, HEADLINE_SENTENCE_WORDS);
       const named = tunables.headingNeedsSubject > 0 && !sentence ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
       if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore };
+    } else if (oneLineHeading && tunables.pronounHeadline > 0 && discourse.namedActors.length === 0 && pronounSubjectHeadline(text.slice(unit.start, unit.end))) {
+      headline = { unit: u, facets: judged.facets, named: 'any', section: headingBefore };
     }
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ claimIndex: found[0]!.claimIndex, score: found[0]!.score, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
@@ -958,7 +962,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       const inherited = found.filter((j) => {
         if (j.secondary || j.byClause) return false;
         const actor = index.claims[j.claimIndex]!.actor;
-        return named.includes(actor) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
+        return (named === 'any' || named.includes(actor)) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
       });
       for (const j of inherited) {
         if (gating) gated[matches.length] = { unit: gateUnit(above, above.block, headline.section, true), features: j.features, probability: j.probability };
@@ -1528,6 +1532,22 @@ function verbOpens(after: string): boolean {
   if (!next) return false;
   const word = next[1]!;
   return WHOLE_FINITE_VERB.test(word) || (PRESENT_TENSE.test(word) && !PEOPLE_PLURALS.has(word));
+}
+
+/** A list number before a heading's words ("1 ", "2. ", "3) "). */
+const LIST_NUMBER = /^\s*\d{1,2}[.):]?\s+/;
+/** "They"/"It" opening a heading, after its list number if any. */
+const PRONOUN_OPENING = /^(?:They|It)(?=\s)/;
+
+/**
+ * Whether a heading's subject is "They" or "It" with a verb right after it ("1 They promised to red-team
+ * models before release", "It bans social scoring"): a sentence about whoever the text under it names
+ * (see `pronounHeadline`). "It's …" and "They, too" are not read as such.
+ */
+function pronounSubjectHeadline(line: string): boolean {
+  const words = line.replace(LIST_NUMBER, '');
+  const pronoun = PRONOUN_OPENING.exec(words);
+  return pronoun !== null && verbOpens(words.slice(pronoun[0].length));
 }
 
 /**

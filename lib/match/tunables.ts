@@ -76,6 +76,13 @@ export interface Tunables {
    */
   headlineFacet: number;
   /**
+   * 1: a one-sentence heading whose subject is "They" or "It" (a listicle's "1 They promised to red-team
+   * models before release") is such a headline for whoever the sentence right under it is about: it
+   * takes the claim that sentence states, on the same `headlineFacet` terms. 0: only headlines naming the
+   * claim's actor do.
+   */
+  pronounHeadline: number;
+  /**
    * 1: a short first sentence of a paragraph or item ("Italy's national AI law.") is a label when a
    * later sentence of the same block states the same claim: only the later one is highlighted. 0: off.
    */
@@ -494,6 +501,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headlineWholeFacet: 1,
   colonSentence: 1,
   headlineFacet: 0.15,
+  pronounHeadline: 1,
   labelYields: 1,
   memberOwnClaimFirst: 1,
   actorStanceFirst: 1,

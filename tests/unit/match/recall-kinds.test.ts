@@ -310,6 +310,21 @@ describe('a short headline or list heading that says its claim ("1. Acme stays a
     expect(under(shoulders)).toEqual([['acme-grid-costs', shoulders]]);
     expect(under('Acme AI, duties of data-centre operators on power prices')).toEqual([]);
   });
+
+  it('gives a list heading whose subject is "They" or "It" the claim the sentence under it states ("1 They promised to red-team …")', () => {
+    const sentence = 'The company said it would pay all grid-upgrade costs of connecting its data centres, so consumers face no electricity price increases.';
+    const listed = (heading: string, tunables: Partial<Tunables> = {}) => {
+      const text = ['Five things Acme AI promised', heading, sentence].join(SEP);
+      return matchClaims(text, headings, { tunables }).map((m) => text.slice(m.start, m.end));
+    };
+    const heading = '2 It promised to pay for grid upgrades';
+    expect(listed(heading, { pronounHeadline: 0 })).toEqual([sentence]);
+    expect(listed(heading)).toEqual([heading, sentence]);
+    // (A list number with a full stop is a unit of its own: the highlight starts at the words.)
+    expect(listed('3. They promised to pay for grid upgrades')).toEqual(['They promised to pay for grid upgrades', sentence]);
+    // Not a sentence with "It" as its subject, or none of the claim's words: the heading stays a heading.
+    for (const other of ["2 It's about grid upgrades", '2 It grid upgrades', '2 It promised a quieter week']) expect(listed(other), other).toEqual([sentence]);
+  });
 });
 
 describe('a subject cut off by an aside from its predicate, in a sentence naming other actors after it', () => {
