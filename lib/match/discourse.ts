@@ -948,10 +948,22 @@ export function analyseDiscourse(
   const mentionsIn = rangeOf(mentions);
   const anaphorsIn = rangeOf(anaphors);
 
+  // Names in a comparison ("closer to California's SB 53") are what a unit is compared with, never what a
+  // later "the statute" refers to (`comparedNoAntecedent`): found once, unit by unit, before any is read.
+  const notAntecedents = new Set<Mention>();
+  if (tunables.comparedNoAntecedent > 0 && tunables.strengthCompared < 1) {
+    for (const unit of doc.units) {
+      const ms = mentionsIn(unit.start, unit.end);
+      if (ms.length > 0) for (const m of comparedMentions(text, ms, unit.start)) notAntecedents.add(m);
+    }
+  }
   let history = new History(index, tunables.collectiveRecency);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
-    while (historyNext < mentions.length && mentions[historyNext]!.start < position) history.add(mentions[historyNext++]!);
+    while (historyNext < mentions.length && mentions[historyNext]!.start < position) {
+      const mention = mentions[historyNext++]!;
+      if (!notAntecedents.has(mention)) history.add(mention);
+    }
   };
 
   const emptyFrame = { actors: new Strengths(), instruments: new Strengths(), unknown: false, unresolved: [], classes: [] };
@@ -1467,6 +1479,8 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
   'departs', 'departure', 'diverges', 'divergence',
 ]);
+/** Nothing but an opening parenthesis between two names: the second is the first's alias. */
+const PARENTHESIS_BETWEEN = /^\s*\(\s*$/;
 /** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */
 const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
   'much', 'of', 'the', 'a', 'an', 'to', 'on', 'with', 'closely', 'largely', 'heavily', 'substantially', 'deliberately',
@@ -1478,12 +1492,20 @@ const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
 /**
  * The mentions of a unit that stand in a comparison: a cue word among the at most six words before each,
  * within its clause, the words between being fillers ("the statute … deliberately tracks California's SB 53",
- * "aligns its definitions closely with California's"). `mentions` in order, offsets UTF-16 units, `from` the
- * unit's start; returns the subset that compare (often empty).
+ * "aligns its definitions closely with California's"), and an alias in parentheses right after one of them.
+ * `mentions` in order, offsets UTF-16 units, `from` the unit's start; returns the subset that compare (often
+ * empty), in order.
  */
 function comparedMentions(text: string, mentions: readonly Mention[], from: number): Mention[] {
   const out: Mention[] = [];
-  for (const m of mentions) {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    // An alias in parentheses right after a compared name ("California's Transparency in Frontier AI Act (SB 53)").
+    const before = mentions[k - 1];
+    if (before && out[out.length - 1] === before && PARENTHESIS_BETWEEN.test(text.slice(before.end, m.start))) {
+      out.push(m);
+      continue;
+    }
     let at = m.start;
     for (let words = 0; words < 6; words++) {
       let end = at;

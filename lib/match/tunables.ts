@@ -452,6 +452,13 @@ export interface Tunables {
    */
   strengthCompared: number;
   /**
+   * 1: a name in a comparison is no antecedent: "the statute" after "rewrote the RAISE Act, bringing it closer
+   * to California's SB 53 (SB 53)" is the RAISE Act, the last law named that is not compared with; a name in
+   * parentheses right after a compared one ("… Intelligence Act (SB 53)") is compared too. 0: the last law
+   * named, compared or not.
+   */
+  comparedNoAntecedent: number;
+  /**
    * A sentence opening with "It" refers to the actor the last sentence with a named subject opened with,
    * at most this many units before (at `strengthAnaphor`), whatever the sentences between named after
    * their subjects. 0: off (it inherits only what the sentence before named).
@@ -583,6 +590,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthInherited: 0.8,
   strengthDominant: 0.4,
   strengthCompared: 0.4,
+  comparedNoAntecedent: 1,
   dominantYields: 1,
   pronounSubject: 3,
   inheritDecay: 0.1,

@@ -374,6 +374,16 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     expect(found(text).map(([id]) => id)).not.toContain('msa-incident-reporting');
   });
 
+  it('is no antecedent: "the amended statute" after "rewrote X, bringing it closer to Y (Y\'s alias)" is X', () => {
+    const duty = 'The amended statute requires developers to publish a written safety plan and update it every year.';
+    const rewrite = 'Freedonia rewrote the Frontier Duty Act in March, bringing it closer to the Model Safety Act (MSA).';
+    expect(found([rewrite, duty].join(SEP), { comparedNoAntecedent: 0 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(found([rewrite, duty].join(SEP)).map(([id]) => id)).not.toContain('msa-publish-plan');
+    // The law named last, not as a comparison, is still what "the statute" refers to.
+    const amended = 'Freedonia rewrote the Frontier Duty Act in March. Ruritania amended the Model Safety Act (MSA) in May.';
+    expect(found([amended, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
+  });
+
   it("stays the claim's when its law is the subject and the other the one compared", () => {
     const sentence = 'The Model Safety Act, unlike the Frontier Duty Act, requires developers to publish a written safety plan and update it every year.';
     expect(found([...page, sentence].join(SEP))).toContainEqual(['msa-publish-plan', sentence]);
