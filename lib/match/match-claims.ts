@@ -179,11 +179,12 @@ const MONTH_WORD = `(?:${MONTH_STEMS}|${MONTH_STEMS.toUpperCase()})[a-zA-Z]*\\.?
 const DATE_WRITTEN = `(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\d{1,2},?\\s+\\d{4})`;
 /**
  * A byline or dateline, which a page sets as a short unpunctuated line like a heading but which heads
- * nothing ("By Staff Reporter · Brussels · 1 August 2025", "BRUSSELS, July 28, 2026", "Updated 3 June
- * 2026 | 4 min read"): "By" and a name, or a line of parts split by "·", "•" or "|" one of which is a date.
- * Its place name (Brussels, Washington) is no actor it could hand a claim to.
+ * nothing ("By Staff Reporter · Brussels · 1 August 2025", "BRUSSELS, July 28, 2026", "Brussels, 12 August
+ * 2025", "Updated 3 June 2026 | 4 min read"): "By" and a name, a place in capitals before a month, a place
+ * of up to three words and a date and nothing else, or a line of parts split by "·", "•" or "|" one of
+ * which is a date. Its place name (Brussels, Washington) is no actor it could hand a claim to.
  */
-const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
+const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2},\\s+${DATE_WRITTEN}\\s*$|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
 const CLAUSE_BREAK = /[,:;–—]\s+|(?<![-‐])\s+(?:and|while|but|whereas)\s+/g;
 /** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
 const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;

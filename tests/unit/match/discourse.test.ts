@@ -150,6 +150,18 @@ describe('headlines over a section', () => {
     expect(found(['Acme promises a quarterly risk ledger', standfirst].join(SEP))).toHaveLength(2);
   });
 
+  it('takes no place-and-date line for a headline ("Brussels, 12 August 2025"), though its date is the claim\'s', () => {
+    const dated = compileClaimIndex(
+      [claim({ id: 'acme-ledger-from-august', actor: ACME, statement: 'Since 12 August 2025 Acme AI has published a risk ledger describing the dangers of its models.', phrasings: ['Acme AI publishes a risk ledger of its models\' dangers, since 12 August 2025.'] })],
+      'dated',
+    );
+    const sentence = 'Acme AI said it publishes a risk ledger describing the dangers of its models.';
+    const spansOf = (text: string) => matchClaims(text, dated).map((m) => text.slice(m.start, m.end));
+    // The same line with a verb in it is a headline, and takes the claim under it (its date is a facet's share).
+    expect(spansOf(['Acme, 12 August 2025: ledger published', sentence].join(SEP))).toEqual(['Acme, 12 August 2025: ledger published', sentence]);
+    expect(spansOf(['Acme, 12 August 2025', sentence].join(SEP))).toEqual([sentence]);
+  });
+
   it('leaves a headline too short to state the claim when the claim is only stated further down the section', () => {
     const text = ['Acme promises risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
     expect(found(text).map(([, span]) => span)).toEqual([standfirst]);
