@@ -132,12 +132,41 @@ export interface Mention {
   unknownClass: InstrumentClass | '';
 }
 
+/**
+ * A mention as the name finders make them. A class, not an object literal: a page's mentions live as long
+ * as the match, so V8 pretenured the literal and allocated every later page's mentions in the old
+ * generation (see `ContentWord` in match-claims.ts); instances of a class are allocated young.
+ */
+class FoundMention implements Mention {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly actors: readonly number[],
+    readonly coalitions: readonly number[],
+    readonly instruments: readonly number[],
+    readonly unknown: '' | 'org' | 'instrument',
+    readonly unknownClass: InstrumentClass | '',
+  ) {}
+}
+
+/** The actors, coalitions or instruments of a mention that names none: one list shared by all of them. */
+const NO_IDS: readonly number[] = [];
+
 type AnaphorType = 'collective' | 'company' | 'government' | InstrumentClass;
 
 interface Anaphor {
   start: number;
   end: number;
   type: AnaphorType;
+}
+
+/** An anaphor as `findAnaphors` makes them: a class for the reason `FoundMention` is one. */
+class FoundAnaphor implements Anaphor {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly type: AnaphorType,
+  ) {}
 }
 
 /** Strength by id: a small map kept as parallel arrays. */
@@ -270,15 +299,7 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
         ok = keys[i + k] === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
       }
       if (!ok) continue;
-      mentions.push({
-        start: tokens[i]!.start,
-        end: tokens[i + n - 1]!.end,
-        actors: name.actors,
-        coalitions: name.coalitions,
-        instruments: name.instruments,
-        unknown: '',
-        unknownClass: '',
-      });
+      mentions.push(new FoundMention(tokens[i]!.start, tokens[i + n - 1]!.end, name.actors, name.coalitions, name.instruments, '', ''));
       i += n - 1;
       break;
     }
@@ -347,7 +368,7 @@ function withSplitNames(context: Context, keys: readonly string[], mentions: Men
         found = owner(mentions[j]!) && !SENTENCE_BREAK.test(text.slice(end, mentions[j]!.start));
       }
       if (!found) continue;
-      added.push({ start, end, actors: [], coalitions: [], instruments: split.instruments, unknown: '', unknownClass: '' });
+      added.push(new FoundMention(start, end, NO_IDS, NO_IDS, split.instruments, '', ''));
       i += n - 1;
       break;
     }
@@ -441,7 +462,7 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => !NOT_A_NAME.has(word));
     if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
-    out.push({ start, end, actors: [], coalitions: [], instruments: [], unknown: 'org', unknownClass: '' });
+    out.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
     if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
   }
   overlapsKnown.reset();
@@ -450,7 +471,7 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => /^[A-Z]/.test(word) && !NOT_A_NAME.has(word));
     if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
-    out.push({ start, end, actors: [], coalitions: [], instruments: [], unknown: 'instrument', unknownClass: instrumentClassOfHead(match[2]!) });
+    out.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'instrument', instrumentClassOfHead(match[2]!)));
   }
   // Once "Nimbus Labs" is named, a later bare "Nimbus" is the same organisation: one pass over tokens.
   if (unknownNames.size > 0) {
@@ -460,7 +481,7 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
       if (token.caps === 0 || !unknownNames.has(token.key)) continue;
       while (k < taken.length && taken[k]!.end <= token.start) k++;
       if (k < taken.length && taken[k]!.start < token.end) continue;
-      out.push({ start: token.start, end: token.end, actors: [], coalitions: [], instruments: [], unknown: 'org', unknownClass: '' });
+      out.push(new FoundMention(token.start, token.end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
     }
   }
   return out;
@@ -528,7 +549,7 @@ function findAnaphors(context: Context): Anaphor[] {
     const token = tokens[i]!;
     if (token.key === 'signatories' || token.key === 'signers') {
       const previous = tokens[i - 1];
-      if (!previous || !ANAPHOR_DETERMINERS.has(previous.key)) out.push({ start: token.start, end: token.end, type: 'collective' });
+      if (!previous || !ANAPHOR_DETERMINERS.has(previous.key)) out.push(new FoundAnaphor(token.start, token.end, 'collective'));
       continue;
     }
     if (!ANAPHOR_DETERMINERS.has(token.key)) continue;
@@ -537,7 +558,7 @@ function findAnaphors(context: Context): Anaphor[] {
       if (!gaps.spacesAndDashes(text, tokens[i + k - 1]!.end, next.start) || next.caps !== 0) break;
       const type = anaphorTypeOf(next.key, token.key === 'the' || token.key === 'this' || token.key === 'that');
       if (type) {
-        out.push({ start: token.start, end: next.end, type });
+        out.push(new FoundAnaphor(token.start, next.end, type));
         i += k;
         break;
       }
@@ -907,8 +928,8 @@ function classifySpeaker(
 }
 
 /**
- * Reads the discourse of a whole document: per unit, its frames and speaker. `tokenRanges[u]` gives
- * the unit's tokens as [from, to) indices into `tokens`. Returns a reader to call for units 0, 1, 2…
+ * Reads the discourse of a whole document: per unit, its frames and speaker. `tokenRanges[2 * u]` and
+ * `tokenRanges[2 * u + 1]` give the unit's tokens as [from, to) indices into `tokens`. Returns a reader to call for units 0, 1, 2…
  * in order.
  */
 export function analyseDiscourse(
@@ -918,7 +939,7 @@ export function analyseDiscourse(
   index: ClaimIndex,
   names: NameTable,
   tunables: Tunables,
-  tokenRanges: ReadonlyArray<readonly [number, number]>,
+  tokenRanges: Int32Array,
   spend: (n: number) => void,
   knownNames?: readonly Mention[],
 ): (unit: number) => UnitDiscourse {
@@ -1068,7 +1089,8 @@ export function analyseDiscourse(
     // A quotation block after "…, as X says:" speaks with X's voice.
     const before = doc.blocks[b - 1];
     if (before && /^["“]/.test(text.slice(block.start, block.start + 1)) && /:\s*$/.test(text.slice(Math.max(before.start, before.end - 3), before.end))) {
-      const [from, to] = tokenRanges[before.endUnit - 1]!;
+      const from = tokenRanges[2 * (before.endUnit - 1)]!;
+      const to = tokenRanges[2 * (before.endUnit - 1) + 1]!;
       advanceHistory(before.start);
       quoteSpeakers.push({ start: block.start, end: block.end, speaker: speakerOf(context, tokens, Math.max(from, to - SPEAKER_WORDS - 2), to, mentionsIn, anaphorsIn, resolver) });
     }
@@ -1212,7 +1234,8 @@ export function analyseDiscourse(
     // company's own trust asks for it …") is not the unit's reporting verb.
     const opensQuote = tunables.quoteOpensUnit > 0 && quote?.speaker !== undefined && quote.start <= unit.start + 1 && quote.end < unit.end;
     const inQuote = quote && ((quote.start <= unit.start && unit.end <= quote.end + 1) || opensQuote) ? quote : undefined;
-    const [from, to] = tokenRanges[u]!;
+    const from = tokenRanges[2 * u]!;
+    const to = tokenRanges[2 * u + 1]!;
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
     // (Only the first few names a row gives: its opening cells say whose row it is, and a page's row of

@@ -779,14 +779,18 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
-  // Token ranges of units (units and tokens are both in text order).
-  const ranges: Array<[number, number]> = [];
+  // Token ranges of units (units and tokens are both in text order): unit u's tokens are
+  // [ranges[2u], ranges[2u + 1]). Flat numbers, not a pair per unit: pairs living as long as the call
+  // were pretenured by V8 (see `ContentWord`).
+  const ranges = new Int32Array(2 * doc.units.length);
   let cursor = 0;
-  for (const unit of doc.units) {
+  for (let u = 0; u < doc.units.length; u++) {
+    const unit = doc.units[u]!;
     while (cursor < tokens.length && tokens[cursor]!.start < unit.start) cursor++;
     let end = cursor;
     while (end < tokens.length && tokens[end]!.start < unit.end) end++;
-    ranges.push([cursor, end]);
+    ranges[2 * u] = cursor;
+    ranges[2 * u + 1] = end;
   }
   const discourseOf = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known);
   // Content tokens (stop words dropped) with their term ids, once for the whole text; names (the
@@ -911,7 +915,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       headingBefore = lastHeading;
       if (opensSection(block)) lastHeading = unit.block;
     }
-    const [from, to] = ranges[u]!;
+    const from = ranges[2 * u]!;
+    const to = ranges[2 * u + 1]!;
     const content = allContent.slice(contentAt[from]!, contentAt[to]!);
     // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
     // must not be far cheaper per unit in the budget than in time.

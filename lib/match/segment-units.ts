@@ -39,6 +39,23 @@ export interface DocumentBlock {
 }
 
 /**
+ * A block as `segmentDocument` makes them. A class, not an object literal: a page's blocks live as long as
+ * the match, so V8 pretenured the literal and allocated every later page's blocks in the old generation
+ * (see `ContentWord` in match-claims.ts); instances of a class are allocated young.
+ */
+class Block implements DocumentBlock {
+  constructor(
+    public start: number,
+    public end: number,
+    public kind: BlockKind,
+    public firstUnit: number,
+    public endUnit: number,
+    public listOf: number,
+    public row: number,
+  ) {}
+}
+
+/**
  * Whether a block opens a section whose blocks below read it as their scope: a heading or question heading
  * outside a table row (a cell's label scopes only its row).
  */
@@ -649,7 +666,7 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
       rawRow = raw.row;
       row = raw.row < 0 ? -1 : blocks.length;
     }
-    blocks.push({ start, end, kind: 'paragraph', firstUnit, endUnit: units.length, listOf: -1, row });
+    blocks.push(new Block(start, end, 'paragraph', firstUnit, units.length, -1, row));
     shapes.push(shapeOf(text, start, end));
     markers.push(raw.marker);
   }
