@@ -1048,6 +1048,9 @@ export function keepBest(claims: Int32Array, bounds: Float64Array, count: number
   return kept;
 }
 
+/** The facets of a unit that judged no claim: one empty map, not a new one per unit. */
+const NO_FACETS: ReadonlyMap<number, number> = new Map();
+
 function judgeUnit(
   h: HydratedIndex,
   t: Tunables,
@@ -1060,13 +1063,12 @@ function judgeUnit(
   prior: ReadonlyArray<ReadonlyMap<number, number>>,
   budget: Budget,
   options: MatchOptions,
-): { accepted: Judged[]; facets: Map<number, number> } {
+): { accepted: Judged[]; facets: ReadonlyMap<number, number> } {
   const index = h.source;
-  const facets = new Map<number, number>();
   // A unit about nobody the claim set knows can state none of its claims: no scoring at all.
-  if (d.actors.size === 0 && d.instruments.size === 0) return { accepted: [], facets };
+  if (d.actors.size === 0 && d.instruments.size === 0) return { accepted: [], facets: NO_FACETS };
   const unitTerms = termsOf(h, content);
-  if (unitTerms.terms.size === 0) return { accepted: [], facets };
+  if (unitTerms.terms.size === 0) return { accepted: [], facets: NO_FACETS };
   // Accumulate along the postings of the unit's rarer terms (cost: the unit's postings, not the claim count).
   const acc = h.scratch;
   const accIdf = h.scratchIdf;
@@ -1130,6 +1132,9 @@ function judgeUnit(
     const frame = frames[k];
     if (frame) nominated.push({ claimIndex: nominees[k]!, frame });
   }
+  // Nothing nominated: nothing below is judged, accepted or charged (most units end here).
+  if (nominated.length === 0) return { accepted: [], facets: NO_FACETS };
+  const facets = new Map<number, number>();
   const lexicals: Array<Lexical> = [];
   // Best of each instrument (or, without one, actor) group, for "best" and "gap".
   const bestOfGroup = new Map<number, number>();

@@ -189,7 +189,33 @@ const BACKGROUND = /\b(?:was|were|had|first|earlier|previously|originally|in \d{
 const RELATED = /\b(?:related|more on|read more|also read|further reading|most read|latest|recommended|see also|more from|you may also|trending|popular)\b/i;
 /** Fewer blocks than this and a page has no title-and-standfirst top (see `pageTop`). */
 const PAGE_TOP_MIN_BLOCKS = 10;
-const WORD = /[A-Za-z][A-Za-z'’-]*/g;
+/** Whether a UTF-16 code is an ASCII letter: what starts a word the gate counts. */
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Whether a UTF-16 code continues a word the gate counts: an ASCII letter, an apostrophe (' ’) or a hyphen. */
+const continuesWord = (code: number): boolean => isAsciiLetter(code) || code === 39 || code === 0x2019 || code === 45;
+
+/**
+ * How many words `span` has and how many of them are capitalised, a word being what the global pattern
+ * [A-Za-z][A-Za-z'’-]* finds (an ASCII letter, then letters, apostrophes and hyphens), counted by hand: the
+ * pattern's array of words was only ever counted.
+ */
+function countWords(span: string): { words: number; capitals: number } {
+  let words = 0;
+  let capitals = 0;
+  const n = span.length;
+  for (let i = 0; i < n; ) {
+    const code = span.charCodeAt(i);
+    if (!isAsciiLetter(code)) {
+      i++;
+      continue;
+    }
+    words++;
+    if (code <= 90) capitals++;
+    i++;
+    while (i < n && continuesWord(span.charCodeAt(i))) i++;
+  }
+  return { words, capitals };
+}
 const TERMINAL = /[.!?;:]["”’')\]]*$/;
 /** Characters of a block's end the gate is given (UTF-16 units): its closing punctuation and the quotes or brackets after it. */
 export const GATE_BLOCK_END = 32;
@@ -223,10 +249,8 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
   const span = unit.span.trim();
   // Quotations reduced to their marks: the quoted speaker's words are neither the writer's voice nor the gate's words.
   const unquoted = span.replace(QUOTED, quotationMarksOnly);
-  const words = span.match(WORD) ?? [];
-  const n = Math.max(1, words.length);
-  let capitals = 0;
-  for (const word of words) if (word[0] !== word[0]!.toLowerCase()) capitals++;
+  const { words, capitals } = countWords(span);
+  const n = Math.max(1, words);
   const first = span.charAt(0);
   return {
     heading: unit.kind === 'heading' || unit.kind === 'question' ? 1 : 0,
@@ -234,8 +258,8 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     leadIn: unit.kind === 'lead-in' ? 1 : 0,
     noPunct: TERMINAL.test(unit.blockEnd) ? 0 : 1,
     caps: capitals / n,
-    length: Math.min(words.length, 40) / 40,
-    short: words.length <= 8 ? 1 : 0,
+    length: Math.min(words, 40) / 40,
+    short: words <= 8 ? 1 : 0,
     commitVerb: COMMIT_VERB.test(span) ? 1 : 0,
     attribution: ATTRIBUTION.test(span) ? 1 : 0,
     quote: QUOTE.test(span) ? 1 : 0,
