@@ -449,13 +449,13 @@ export class TermSet {
   }
 }
 
-/** The distinct terms of some content, and their IDF mass (exported for tests). */
-export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: readonly Content[]): UnitTerms {
+/** The distinct terms of some content (content[from, to)), and their IDF mass (exported for tests). */
+export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: readonly Content[], from = 0, to = content.length): UnitTerms {
   const list: number[] = [];
   const stamp = ++unknownStamp;
   const known = knownStamps;
   let mass = 0;
-  for (let i = 0; i < content.length; i++) {
+  for (let i = from; i < to; i++) {
     const { id, name } = content[i]!;
     if (name) continue;
     if (id >= 0) {
@@ -1235,11 +1235,11 @@ function judgeUnit(
     const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
     const evident = (l: Lexical) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
     for (const run of runs) {
-      const runTerms = termsOf(h, run.content);
+      const runTerms = termsOf(h, content, run.from, run.to);
       if (runTerms.terms.size === 0) continue;
       // A clause of a few words ("caused unjust harm.") says too little to state a claim on its own unless it
       // uses one of the claim's own key terms ("Meta, on the contrary, declined to sign."; `clauseMinWords`).
-      const terse = t.clauseMinWords > 0 && wordsSaid(run.content) < t.clauseMinWords;
+      const terse = t.clauseMinWords > 0 && wordsSaid(content, run.from, run.to) < t.clauseMinWords;
       budget.charge(runTerms.terms.size * (undecided.length + wholeSentence.length) * 2);
       // Most clauses carry no claim not yet accepted: nothing below would be judged, so nothing is
       // worked out (a loop, not closures, and one scratch answer, not an object per claim: this runs
@@ -1277,7 +1277,7 @@ function judgeUnit(
         if (explained >= l.score * t.secondaryGapExplained && farBehindSibling(claimIndex)) return;
         if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
-        const named = run.content.length >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, run.content);
+        const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content.slice(run.from, run.to));
         // A clause is short by nature: whether the sentence is short is what "short" asks.
         const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
         const gates = gateShare(h, claimIndex, runTerms);
@@ -1861,32 +1861,43 @@ function buildFeatures(
   return setWordFeatures(features, l, gates);
 }
 
+/** A clause or a pair of neighbouring clauses of a unit: its text, and its content as content[from, to) of the unit's. */
+interface ClauseRun {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+}
+
 /**
  * The clauses of a unit (cut where CLAUSE_BREAK allows, at most `maxClauses`) and each pair of
- * neighbouring clauses, with their content; none when the unit is one clause.
+ * neighbouring clauses, with their content; none when the unit is one clause. The unit's content is in
+ * text order, so each clause's is a stretch of it: given as bounds, not copied (most runs are read
+ * only for their terms).
  */
-function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number): Array<{ start: number; end: number; content: Content[] }> {
+function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number): ClauseRun[] {
   const cuts = clauseCuts(text, unit, maxClauses);
   const pieces = cuts.length - 1;
   if (pieces < 2) return [];
-  const pieceContent: Content[][] = Array.from({ length: pieces }, () => []);
+  // bounds[k]: where piece k's content starts; a content word goes to the last piece starting at or before it.
+  const bounds = new Int32Array(pieces + 1);
   let p = 0;
-  for (const c of content) {
-    while (p < pieces - 1 && c.token.start >= cuts[p + 1]!) p++;
-    pieceContent[p]!.push(c);
+  for (let i = 0; i < content.length; i++) {
+    while (p < pieces - 1 && content[i]!.token.start >= cuts[p + 1]!) bounds[++p] = i;
   }
-  const runs: Array<{ start: number; end: number; content: Content[] }> = [];
+  while (p < pieces) bounds[++p] = content.length;
+  const runs: ClauseRun[] = [];
   for (let k = 0; k < pieces; k++) {
-    runs.push({ start: cuts[k]!, end: cuts[k + 1]!, content: pieceContent[k]! });
-    if (k + 1 < pieces) runs.push({ start: cuts[k]!, end: cuts[k + 2]!, content: [...pieceContent[k]!, ...pieceContent[k + 1]!] });
+    runs.push({ start: cuts[k]!, end: cuts[k + 1]!, from: bounds[k]!, to: bounds[k + 1]! });
+    if (k + 1 < pieces) runs.push({ start: cuts[k]!, end: cuts[k + 2]!, from: bounds[k]!, to: bounds[k + 2]! });
   }
   return runs;
 }
 
-/** How many of a run's words are content, not names. */
-function wordsSaid(content: readonly Content[]): number {
+/** How many of content[from, to) are content words, not names. */
+function wordsSaid(content: readonly Content[], from: number, to: number): number {
   let said = 0;
-  for (const c of content) if (!c.name) said++;
+  for (let i = from; i < to; i++) if (!content[i]!.name) said++;
   return said;
 }
 
