@@ -973,9 +973,26 @@ export function analyseDiscourse(
   // later "the statute" refers to (`comparedNoAntecedent`): found once, unit by unit, before any is read.
   const notAntecedents = new Set<Mention>();
   if (tunables.comparedNoAntecedent > 0 && tunables.strengthCompared < 1) {
-    for (const unit of doc.units) {
+    for (let u = 0; u < doc.units.length; u++) {
+      const unit = doc.units[u]!;
       const ms = mentionsIn(unit.start, unit.end);
-      if (ms.length > 0) for (const m of comparedMentions(text, ms, unit.start)) notAntecedents.add(m);
+      if (ms.length === 0) continue;
+      const compared = comparedMentions(text, ms, unit.start);
+      if (compared.length === 0) continue;
+      // Only beside a rival of its kind its sentence names as its own ("rewrote the RAISE Act, bringing it
+      // closer to SB 53", perhaps cut into units at its commas: the units before it up to a sentence's end): "Few
+      // labs drew a bolder line than Meta. The company said …" is about Meta.
+      let first = u;
+      while (first > 0 && doc.units[first - 1]!.block === unit.block && !SENTENCE_END.test(text.slice(doc.units[first - 1]!.start, doc.units[first - 1]!.end))) first--;
+      const from = doc.units[first]!.start;
+      const own = mentionsIn(from, unit.end).filter((m) => m.unknown === '' && !compared.includes(m));
+      // ("As amended, the statute requires …, in terms that deliberately track California's SB 53": a law
+      // referred to is the sentence's own law too.)
+      const referred = anaphorsIn(from, unit.end);
+      const ownLaw = own.some((o) => o.instruments.length > 0) || referred.some((a) => a.type !== 'collective' && a.type !== 'company' && a.type !== 'government');
+      const ownActor = own.some((o) => o.instruments.length === 0 && o.actors.length > 0) || referred.some((a) => a.type === 'company' || a.type === 'government');
+      // (A state compared with beside the sentence's own law is the law's rival's owner: "… track California's SB 53".)
+      for (const m of compared) if (m.instruments.length > 0 ? ownLaw : m.actors.length > 0 && (ownActor || ownLaw)) notAntecedents.add(m);
     }
   }
   let history = new History(index, tunables.collectiveRecency);
@@ -1502,6 +1519,8 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
   'departs', 'departure', 'diverges', 'divergence',
 ]);
+/** How a sentence ends: its stop, perhaps a closing quotation mark or bracket, and space. */
+const SENTENCE_END = /[.!?]["”’)\]]*\s*$/;
 /** Nothing but an opening parenthesis between two names: the second is the first's alias. */
 const PARENTHESIS_BETWEEN = /^\s*\(\s*$/;
 /** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */

@@ -179,12 +179,28 @@ const MONTH_WORD = `(?:${MONTH_STEMS}|${MONTH_STEMS.toUpperCase()})[a-zA-Z]*\\.?
 const DATE_WRITTEN = `(?:\\d{1,2}\\s+${MONTH_WORD}\\s+\\d{4}|${MONTH_WORD}\\s+\\d{1,2},?\\s+\\d{4})`;
 /**
  * A byline or dateline, which a page sets as a short unpunctuated line like a heading but which heads
- * nothing ("By Staff Reporter · Brussels · 1 August 2025", "BRUSSELS, July 28, 2026", "Brussels, 12 August
- * 2025", "Updated 3 June 2026 | 4 min read"): "By" and a name, a place in capitals before a month, a place
- * of up to three words and a date and nothing else, or a line of parts split by "·", "•" or "|" one of
- * which is a date. Its place name (Brussels, Washington) is no actor it could hand a claim to.
+ * nothing ("By Staff Reporter · Brussels · 1 August 2025", "BRUSSELS, July 28, 2026", "Updated 3 June
+ * 2026 | 4 min read"): "By" and a name, a place in capitals before a month, or a line of parts split by
+ * "·", "•" or "|" one of which is a date. Its place name (Brussels, Washington) is no actor it could hand a
+ * claim to. (See also `isPlaceDateLine`.)
  */
-const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2},\\s+${DATE_WRITTEN}\\s*$|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
+const BYLINE = new RegExp(`^\\s*(?:(?:By|BY)\\s+\\p{Lu}|\\p{Lu}[\\p{Lu} .]+,\\s+${MONTH_WORD}|.*${DATE_WRITTEN}.*\\s[·•|]\\s|.*\\s[·•|]\\s.*${DATE_WRITTEN})`, 'u');
+/** A place of up to three capitalised words, a comma and a date, and nothing else ("Brussels, 12 August 2025"). */
+const PLACE_DATE_LINE = new RegExp(`^\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,2}),\\s+${DATE_WRITTEN}\\s*$`, 'u');
+/** A capitalised word that may be a Title Case headline's verb ("Says", "Passes", "Begins"). */
+const TITLE_CASE_VERB = /^\p{Lu}\p{Ll}+s$/u;
+
+/**
+ * Whether a line is a dateline of a place and a date ("Brussels, 12 August 2025"), not a Title Case headline
+ * with its date ("Meta Says No, July 18, 2025", "Google Will Sign, 30 July 2025"): after the place's first
+ * word, no finite verb and no capitalised word ending in -s.
+ */
+function isPlaceDateLine(line: string): boolean {
+  const place = PLACE_DATE_LINE.exec(line);
+  if (!place) return false;
+  const words = place[1]!.split(/\s+/).slice(1);
+  return !words.some((word) => WHOLE_FINITE_VERB.test(word) || TITLE_CASE_VERB.test(word));
+}
 const CLAUSE_BREAK = /[,:;–—]\s+|(?<![-‐])\s+(?:and|while|but|whereas)\s+/g;
 /** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
 const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;
@@ -961,6 +977,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       headlineText !== undefined &&
       !SECTION_LABEL.test(headlineText) &&
       !BYLINE.test(headlineText) &&
+      !isPlaceDateLine(headlineText) &&
       !isTopicLabel(headlineText, tunables.topicLabelVeto) &&
       !(tunables.namingLabelVeto > 0 && isNamingLabel(text, headlineText, unit, block))
     ) {
@@ -980,11 +997,17 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const above = headline && doc.units[headline.unit]!;
     if (headline && above && above.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
       const { facets, named } = headline;
-      const inherited = found.filter((j) => {
-        if (j.secondary || j.byClause) return false;
-        const actor = index.claims[j.claimIndex]!.actor;
-        return (named === 'any' || named.includes(actor)) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
-      });
+      // A heading whose subject is "They" or "It" is about whoever the sentence under it is about, by reference
+      // too: a sentence naming its own actor ("Meta, however, said …") may be about someone else, and of its
+      // claims only those the split kept on it are what it says.
+      const inherited =
+        named === 'any' && discourse.namedActors.length > 0
+          ? []
+          : found.filter((j) => {
+              if (j.secondary || j.byClause) return false;
+              if (named === 'any') return spans.some((span) => span.claimIndex === j.claimIndex) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
+              return named.includes(index.claims[j.claimIndex]!.actor) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
+            });
       for (const j of inherited) {
         if (gating) gated[matches.length] = { unit: gateUnit(above, above.block, headline.section, true), features: j.features, probability: j.probability };
         matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
@@ -1567,13 +1590,14 @@ const PRONOUN_OPENING = /^(?:They|It)(?=\s)/;
 
 /**
  * Whether a heading's subject is "They" or "It" with a verb right after it ("1 They promised to red-team
- * models before release", "It bans social scoring"): a sentence about whoever the text under it names
- * (see `pronounHeadline`). "It's …" and "They, too" are not read as such.
+ * models before release", "It bans social scoring"): a sentence about whoever the text under it is about
+ * (see `pronounHeadline`). "It's …", "They, too" and a negated heading ("It was never a real pause pledge":
+ * its words may be the claim's, its sense is not) are not read as such.
  */
 function pronounSubjectHeadline(line: string): boolean {
   const words = line.replace(LIST_NUMBER, '');
   const pronoun = PRONOUN_OPENING.exec(words);
-  return pronoun !== null && verbOpens(words.slice(pronoun[0].length));
+  return pronoun !== null && verbOpens(words.slice(pronoun[0].length)) && !NEGATED_VERB.test(words);
 }
 
 /**

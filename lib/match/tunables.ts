@@ -452,10 +452,11 @@ export interface Tunables {
    */
   strengthCompared: number;
   /**
-   * 1: a name in a comparison is no antecedent: "the statute" after "rewrote the RAISE Act, bringing it closer
-   * to California's SB 53 (SB 53)" is the RAISE Act, the last law named that is not compared with; a name in
-   * parentheses right after a compared one ("… Intelligence Act (SB 53)") is compared too. 0: the last law
-   * named, compared or not.
+   * 1: a name compared with beside a rival of its kind that the sentence names as its own is no antecedent:
+   * "the statute" after "rewrote the RAISE Act, bringing it closer to California's Transparency in Frontier
+   * AI Act (SB 53)" is the RAISE Act (an alias in parentheses right after a compared name is compared too);
+   * "Few labs drew a bolder line than Meta. The company said …" is still Meta's. 0: the last name of its
+   * kind, compared or not.
    */
   comparedNoAntecedent: number;
   /**

@@ -160,6 +160,8 @@ describe('headlines over a section', () => {
     // The same line with a verb in it is a headline, and takes the claim under it (its date is a facet's share).
     expect(spansOf(['Acme, 12 August 2025: ledger published', sentence].join(SEP))).toEqual(['Acme, 12 August 2025: ledger published', sentence]);
     expect(spansOf(['Acme, 12 August 2025', sentence].join(SEP))).toEqual([sentence]);
+    // A Title Case headline with its date is still a headline (found by a helper attacking the rule: "Meta Says No, July 18, 2025").
+    expect(spansOf(['Acme Says Yes, 12 August 2025', sentence].join(SEP))).toEqual(['Acme Says Yes, 12 August 2025', sentence]);
   });
 
   it('leaves a headline too short to state the claim when the claim is only stated further down the section', () => {

@@ -379,6 +379,10 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     const rewrite = 'Freedonia rewrote the Frontier Duty Act in March, bringing it closer to the Model Safety Act (MSA).';
     expect(found([rewrite, duty].join(SEP), { comparedNoAntecedent: 0 })).toContainEqual(['msa-publish-plan', duty]);
     expect(found([rewrite, duty].join(SEP)).map(([id]) => id)).not.toContain('msa-publish-plan');
+    // A law compared with in a sentence naming no law of its own is still its referent (found by a helper
+    // attacking the rule: "Few labs drew a bolder line than Meta. The company said …").
+    const bolder = 'Freedonia passed the Frontier Duty Act in March. Few laws go further than the Model Safety Act.';
+    expect(found([bolder, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
     // The law named last, not as a comparison, is still what "the statute" refers to.
     const amended = 'Freedonia rewrote the Frontier Duty Act in March. Ruritania amended the Model Safety Act (MSA) in May.';
     expect(found([amended, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);

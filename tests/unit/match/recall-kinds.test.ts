@@ -322,8 +322,15 @@ describe('a short headline or list heading that says its claim ("1. Acme stays a
     expect(listed(heading)).toEqual([heading, sentence]);
     // (A list number with a full stop is a unit of its own: the highlight starts at the words.)
     expect(listed('3. They promised to pay for grid upgrades')).toEqual(['They promised to pay for grid upgrades', sentence]);
-    // Not a sentence with "It" as its subject, or none of the claim's words: the heading stays a heading.
-    for (const other of ["2 It's about grid upgrades", '2 It grid upgrades', '2 It promised a quieter week']) expect(listed(other), other).toEqual([sentence]);
+    // Not a sentence with "It" as its subject, or none of the claim's words, or negated: the heading stays a heading.
+    for (const other of ["2 It's about grid upgrades", '2 It grid upgrades', '2 It promised a quieter week', '2 It was never a promise to pay for grid upgrades']) {
+      expect(listed(other), other).toEqual([sentence]);
+    }
+    // A sentence under it that names its own actor may be about someone else than "It" (found by a helper
+    // attacking the rule: "1 They promised to lock down model weights" over "Meta, however, said …").
+    const named = 'Acme AI, however, said it would pay all grid-upgrade costs of connecting its data centres, so consumers face no electricity price increases.';
+    const text = ['Five things Acme AI promised', heading, named].join(SEP);
+    expect(matchClaims(text, headings).map((m) => text.slice(m.start, m.end))).toEqual([named]);
   });
 });
 
