@@ -969,32 +969,12 @@ export function analyseDiscourse(
   const mentionsIn = rangeOf(mentions);
   const anaphorsIn = rangeOf(anaphors);
 
-  // Names in a comparison ("closer to California's SB 53") are what a unit is compared with, never what a
-  // later "the statute" refers to (`comparedNoAntecedent`): found once, unit by unit, before any is read.
+  // Names in a comparison ("closer to California's SB 53") that are no antecedent of a later "the statute"
+  // (`comparedNoAntecedent`): marked as each unit is read, before its names enter the history.
   const notAntecedents = new Set<Mention>();
-  if (tunables.comparedNoAntecedent > 0 && tunables.strengthCompared < 1) {
-    for (let u = 0; u < doc.units.length; u++) {
-      const unit = doc.units[u]!;
-      const ms = mentionsIn(unit.start, unit.end);
-      if (ms.length === 0) continue;
-      const compared = comparedMentions(text, ms, unit.start);
-      if (compared.length === 0) continue;
-      // Only beside a rival of its kind its sentence names as its own ("rewrote the RAISE Act, bringing it
-      // closer to SB 53", perhaps cut into units at its commas: the units before it up to a sentence's end): "Few
-      // labs drew a bolder line than Meta. The company said …" is about Meta.
-      let first = u;
-      while (first > 0 && doc.units[first - 1]!.block === unit.block && !SENTENCE_END.test(text.slice(doc.units[first - 1]!.start, doc.units[first - 1]!.end))) first--;
-      const from = doc.units[first]!.start;
-      const own = mentionsIn(from, unit.end).filter((m) => m.unknown === '' && !compared.includes(m));
-      // ("As amended, the statute requires …, in terms that deliberately track California's SB 53": a law
-      // referred to is the sentence's own law too.)
-      const referred = anaphorsIn(from, unit.end);
-      const ownLaw = own.some((o) => o.instruments.length > 0) || referred.some((a) => a.type !== 'collective' && a.type !== 'company' && a.type !== 'government');
-      const ownActor = own.some((o) => o.instruments.length === 0 && o.actors.length > 0) || referred.some((a) => a.type === 'company' || a.type === 'government');
-      // (A state compared with beside the sentence's own law is the law's rival's owner: "… track California's SB 53".)
-      for (const m of compared) if (m.instruments.length > 0 ? ownLaw : m.actors.length > 0 && (ownActor || ownLaw)) notAntecedents.add(m);
-    }
-  }
+  /** Where the sentence of the unit being read starts (its units cut at commas share it), UTF-16 units. */
+  let sentenceFrom = 0;
+  let previousUnit: TextUnit | undefined;
   let history = new History(index, tunables.collectiveRecency);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
@@ -1166,6 +1146,21 @@ export function analyseDiscourse(
     const as = anaphorsIn(unit.start, unit.end);
     spend(ms.length + as.length + 40);
     const compared = tunables.strengthCompared < 1 && ms.length > 0 ? comparedMentions(text, ms, unit.start) : none;
+    if (!previousUnit || previousUnit.block !== unit.block || endsSentence(text, previousUnit.start, previousUnit.end)) sentenceFrom = unit.start;
+    previousUnit = unit;
+    if (tunables.comparedNoAntecedent > 0 && compared.length > 0) {
+      // Only beside a rival of its kind its sentence names or refers to as its own ("… rewrote the RAISE Act,
+      // bringing it closer to SB 53"; "the statute … deliberately track California's SB 53"): "Few labs drew a
+      // bolder line than Meta. The company said …" is about Meta. (A state compared with beside the sentence's
+      // own law is the rival law's owner.) The sentence is read back a bounded way: a page of one endless
+      // sentence must not make every unit read all of it.
+      const from = Math.max(sentenceFrom, unit.start - COMPARISON_SENTENCE_REACH);
+      const own = mentionsIn(from, unit.end).filter((m) => m.unknown === '' && !compared.includes(m));
+      const referred = anaphorsIn(from, unit.end);
+      const ownLaw = own.some((o) => o.instruments.length > 0) || referred.some((a) => a.type !== 'collective' && a.type !== 'company' && a.type !== 'government');
+      const ownActor = own.some((o) => o.instruments.length === 0 && o.actors.length > 0) || referred.some((a) => a.type === 'company' || a.type === 'government');
+      for (const m of compared) if (m.instruments.length > 0 ? ownLaw : m.actors.length > 0 && (ownActor || ownLaw)) notAntecedents.add(m);
+    }
     const own = resolver.frameAt(ms, as, unit.start, compared);
     // Most units name nobody: they share the empty list rather than allocate their own. A name only compared
     // with is not what the unit names.
@@ -1519,8 +1514,15 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
   'departs', 'departure', 'diverges', 'divergence',
 ]);
-/** How a sentence ends: its stop, perhaps a closing quotation mark or bracket, and space. */
-const SENTENCE_END = /[.!?]["”’)\]]*\s*$/;
+/** How far back, in UTF-16 units, a unit's sentence is read for the names it calls its own (`comparedNoAntecedent`). */
+const COMPARISON_SENTENCE_REACH = 400;
+
+/** Whether text[start, end) ends a sentence: its stop, perhaps closing quotation marks or brackets, then space. */
+function endsSentence(text: string, start: number, end: number): boolean {
+  let at = end - 1;
+  while (at >= start && /[\s"”’)\]]/.test(text[at]!)) at--;
+  return at >= start && (text[at] === '.' || text[at] === '!' || text[at] === '?');
+}
 /** Nothing but an opening parenthesis between two names: the second is the first's alias. */
 const PARENTHESIS_BETWEEN = /^\s*\(\s*$/;
 /** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */
