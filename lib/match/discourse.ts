@@ -160,6 +160,11 @@ interface Anaphor {
   type: AnaphorType;
 }
 
+/** Whether an anaphor refers to a document ("the law", "the code", "the order"), not to a company, government or coalition. */
+function refersToInstrument(anaphor: Anaphor): anaphor is Anaphor & { type: InstrumentClass } {
+  return anaphor.type !== 'collective' && anaphor.type !== 'company' && anaphor.type !== 'government';
+}
+
 /** An anaphor as `findAnaphors` makes them: a class for the reason `FoundMention` is one. */
 class FoundAnaphor implements Anaphor {
   constructor(
@@ -1020,9 +1025,8 @@ export function analyseDiscourse(
         // What the unit names before the anaphor is what it refers to first ("the RAISE Act, per the bill summary").
         if (tunables.anaphorSeesOwnUnit > 0) advanceHistory(a.start);
         const result = history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments);
-        const isClass = a.type !== 'collective' && a.type !== 'company' && a.type !== 'government';
         if (result === 'unknown') unknown = true;
-        else if (isClass) (result === 'unresolved' ? unresolved : classes).push(a.type as InstrumentClass);
+        else if (refersToInstrument(a)) (result === 'unresolved' ? unresolved : classes).push(a.type);
       }
       return { actors, instruments, unknown, unresolved, classes };
     },
@@ -1155,10 +1159,10 @@ export function analyseDiscourse(
       // own law is the rival law's owner.) The sentence is read back a bounded way: a page of one endless
       // sentence must not make every unit read all of it.
       const from = Math.max(sentenceFrom, unit.start - COMPARISON_SENTENCE_REACH);
-      const own = mentionsIn(from, unit.end).filter((m) => m.unknown === '' && !compared.includes(m));
+      const sentenceNames = mentionsIn(from, unit.end).filter((m) => m.unknown === '' && !compared.includes(m));
       const referred = anaphorsIn(from, unit.end);
-      const ownLaw = own.some((o) => o.instruments.length > 0) || referred.some((a) => a.type !== 'collective' && a.type !== 'company' && a.type !== 'government');
-      const ownActor = own.some((o) => o.instruments.length === 0 && o.actors.length > 0) || referred.some((a) => a.type === 'company' || a.type === 'government');
+      const ownLaw = sentenceNames.some((o) => o.instruments.length > 0) || referred.some(refersToInstrument);
+      const ownActor = sentenceNames.some((o) => o.instruments.length === 0 && o.actors.length > 0) || referred.some((a) => a.type === 'company' || a.type === 'government');
       for (const m of compared) if (m.instruments.length > 0 ? ownLaw : m.actors.length > 0 && (ownActor || ownLaw)) notAntecedents.add(m);
     }
     const own = resolver.frameAt(ms, as, unit.start, compared);

@@ -1000,14 +1000,13 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       // A heading whose subject is "They" or "It" is about whoever the sentence under it is about, by reference
       // too: a sentence naming its own actor ("Meta, however, said …") may be about someone else, and of its
       // claims only those the split kept on it are what it says.
-      const inherited =
-        named === 'any' && discourse.namedActors.length > 0
-          ? []
-          : found.filter((j) => {
-              if (j.secondary || j.byClause) return false;
-              if (named === 'any') return spans.some((span) => span.claimIndex === j.claimIndex) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
-              return named.includes(index.claims[j.claimIndex]!.actor) && (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet;
-            });
+      const inherited = found.filter(
+        (j) =>
+          !j.secondary &&
+          !j.byClause &&
+          (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet &&
+          (named === 'any' ? discourse.namedActors.length === 0 && spans.some((span) => span.claimIndex === j.claimIndex) : named.includes(index.claims[j.claimIndex]!.actor)),
+      );
       for (const j of inherited) {
         if (gating) gated[matches.length] = { unit: gateUnit(above, above.block, headline.section, true), features: j.features, probability: j.probability };
         matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
