@@ -752,6 +752,10 @@ const STATE_AS_NOUN_BEFORE = /^(?:ai|law|laws|legislat\w*|level|regulat\w*|regim
 const TELL_APART_AFTER: ReadonlySet<string> = new Set(['when', 'whether', 'if', 'apart']);
 /** Words before "tell" that make it "tell apart" ("users can tell", "hard to tell"), not a verb of saying. */
 const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot', 'to', 'will', 'would', 'might', 'may']);
+/** Modals of duty before a verb of saying ("must tell", "shall state"): the duty's content, not a report. */
+const DUTY_MODALS: ReadonlySet<string> = new Set(['must', 'shall']);
+/** Words before "to" that make it a duty ("required to disclose", "has to tell", "obliged to state"). */
+const DUTY_BEFORE_TO: ReadonlySet<string> = new Set(['required', 'obliged', 'obligated', 'has', 'have', 'had', 'need', 'needs']);
 /** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
 const TRAILING_SPEAKER_WORDS = 4;
 /** Words that open a leading condition ("If …,", "Unless …,", "Once …,"). */
@@ -794,6 +798,9 @@ function speakerOf(
     const previous = tokens[v - 1];
     if (previous && ANAPHOR_DETERMINERS.has(previous.key)) continue;
     const next = tokens[v + 1]?.key ?? '';
+    // "providers must tell users they are dealing with AI", "are required to state …": what a duty asks.
+    const dutyBefore = previous !== undefined && (DUTY_MODALS.has(previous.key) || (previous.key === 'to' && DUTY_BEFORE_TO.has(tokens[v - 2]?.key ?? '')));
+    if (context.tunables.dutyToSay > 0 && dutyBefore) continue;
     // "users can tell", "hard to tell", "let people tell when audio was generated": telling apart, not telling someone.
     if ((verb.key === 'tell' || verb.key === 'tells') && ((previous && TELL_APART_BEFORE.has(previous.key)) || TELL_APART_AFTER.has(next))) continue;
     // "Council of Europe member states", "three states", "state AI laws", "bar states from …": the countries,

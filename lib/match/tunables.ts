@@ -396,6 +396,12 @@ export interface Tunables {
    */
   speakerAtUnnamed: number;
   /**
+   * 1: a verb of saying after a modal of duty ("providers must tell users they are dealing with AI", "are
+   * required to state", "shall disclose") is what the duty asks, not someone reporting: no speaker. 0: a
+   * speaker like any other's.
+   */
+  dutyToSay: number;
+  /**
    * 1: a speaker placed at, of or with an organisation the claim set does not know, in their appositive or
    * right after their name ("…," said Raj Patel, a staff attorney at the Bay Area Tech Accountability Clinic;
    * "Cormac Delahunt of the consultancy Gridline Partners said …") is an outsider, as a "who" clause saying
@@ -573,6 +579,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   speakerAside: 1,
   quoteOpensUnit: 1,
   speakerAtUnnamed: 1,
+  dutyToSay: 1,
   speakerAffiliation: 1,
   quoteContinues: 1,
   outsiderCalls: 1,

@@ -86,7 +86,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.11');
+    expect(raw.version).toBe('2.1.12');
     expect(raw.publishedAt).toBe('2026-12-03');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');

@@ -418,6 +418,39 @@ describe('"tell" after a modal: telling apart, not a speaker', () => {
   });
 });
 
+describe('a verb of saying after a modal of duty: what the duty asks, not a speaker', () => {
+  const disclosure = compileClaimIndex(
+    [
+      claim({
+        id: 'ruritania-chatbot-disclosure',
+        actor: RURITANIA,
+        instrument: { name: 'Chatbot Act', aliases: [] },
+        statement: "Ruritania's Chatbot Act requires providers of chatbots to inform people that they are interacting with an AI system.",
+        phrasings: ['Under the Chatbot Act, chatbot providers must inform people they are interacting with an AI system.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const under = (sentence: string, tunables: Partial<Tunables> = {}) => {
+    const text = ["Ruritania's Chatbot Act takes effect", sentence].join(SEP);
+    return matchClaims(text, disclosure, { tunables }).map((m) => text.slice(m.start, m.end));
+  };
+
+  it('finds "providers must tell users they are dealing with AI" and "are required to state"', () => {
+    // (A writer's live blog the matcher missed: "must tell" made the providers, "… that talk to people", outsiders speaking.)
+    const must = 'From today, providers of chatbots and other systems that talk to people must tell users that they are interacting with an AI system.';
+    expect(under(must, { dutyToSay: 0 })).toEqual([]);
+    expect(under(must)).toEqual([must]);
+    const required = 'Providers of chatbots and other systems that talk to people are required to state clearly to users that they are interacting with an AI system.';
+    expect(under(required, { dutyToSay: 0 })).toEqual([]);
+    expect(under(required)).toEqual([required]);
+  });
+
+  it('still hears providers who told reporters something', () => {
+    expect(under('Providers of chatbots and other systems that talk to people told reporters that users know they are interacting with an AI system.')).toEqual([]);
+  });
+});
+
 describe('a collective anaphor after two coalitions', () => {
   const text = [
     'Pledges and accords',
