@@ -226,7 +226,19 @@ export interface UnitDiscourse {
   readonly indefinitePerson: boolean;
   /** Known actors named in the unit's opening words (its subject, most often). */
   readonly subjectActors: readonly number[];
+  /**
+   * Known actors the unit names as the one a directive tasks ("asked the Center for AI Standards and Innovation
+   * to evaluate", "tasks CAISI with"), each with where its directive verb starts (UTF-16 units): the directive
+   * is its giver's claim, not the tasked actor's.
+   */
+  readonly taskedActors: readonly TaskedActor[];
   readonly speaker: Speaker | undefined;
+}
+
+export interface TaskedActor {
+  actor: number;
+  /** Where the directive verb starts ("asked", "tasks"), in UTF-16 units. */
+  verbStart: number;
 }
 
 export interface Speaker {
@@ -1348,6 +1360,7 @@ class UnitReading implements UnitDiscourse {
   /** 0 not indefinite, 1 an indefinite organisation or group, 2 an indefinite person (see `genericSubject`). */
   private genericRead: number | undefined;
   private subjectsRead: readonly number[] | undefined;
+  private taskedRead: readonly TaskedActor[] | undefined;
 
   constructor(
     readonly actors: Strengths,
@@ -1391,6 +1404,14 @@ class UnitReading implements UnitDiscourse {
       this.subjectsRead = subjectActors(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
     }
     return this.subjectsRead;
+  }
+
+  get taskedActors(): readonly TaskedActor[] {
+    if (this.taskedRead === undefined) {
+      this.fresh();
+      this.taskedRead = taskedActors(this.lazy.tokens, this.from, this.to, this.own);
+    }
+    return this.taskedRead;
   }
 
   get speaker(): Speaker | undefined {
@@ -1498,6 +1519,68 @@ function subjectActors(text: string, tokens: readonly Token[], from: number, to:
   const end = tokens[Math.min(to, k + 3) - 1]!.end;
   const out: number[] = [];
   for (const m of mentions) if (m.unknown === '' && m.start >= first.start && m.start < end) for (const actor of m.actors) out.push(actor);
+  return out;
+}
+
+/**
+ * Verbs that task someone with a job ("asked CAISI to", "tasks CAISI with", "directs the agency to"). Not
+ * "give": "Five labs give CAISI a first look at new models" grants, and is the agreements' own content.
+ */
+const DIRECTIVE_VERBS: ReadonlySet<string> = new Set([
+  'ask', 'asks', 'asked', 'asking', 'task', 'tasks', 'tasked', 'tasking', 'direct', 'directs', 'directed', 'directing',
+  'order', 'orders', 'ordered', 'ordering', 'instruct', 'instructs', 'instructed', 'instructing', 'charge', 'charges',
+  'charged', 'charging', 'assign', 'assigns', 'assigned', 'assigning', 'urge', 'urges', 'urged', 'urging',
+]);
+/** "call for X to", "call on X to": a directive in two words ("called for open models and for CAISI to test" too). */
+const CALL_VERBS: ReadonlySet<string> = new Set(['call', 'calls', 'called', 'calling']);
+/** How many words back a call verb still governs a "for X to" ("called for encouraging open models and for CAISI to test"). */
+const CALL_REACH = 20;
+/** What follows the one tasked: the task ("to evaluate", "with evaluating", "the job of", "a role in"). */
+const TASK_OPENERS: ReadonlySet<string> = new Set(['to', 'with', 'the', 'a', 'an']);
+/** Causatives taking a bare verb ("having CAISI evaluate", "has the agency test"). */
+const CAUSATIVE_VERBS: ReadonlySet<string> = new Set(['has', 'have', 'had', 'having']);
+/**
+ * The bare verbs of a task after a causative: a list, because "has CAISI agreements" or "has CAISI access"
+ * must not read as one (nothing tells a bare verb from a noun without a dictionary of parts of speech).
+ */
+const TASK_VERBS: ReadonlySet<string> = new Set([
+  'evaluate', 'test', 'assess', 'review', 'examine', 'check', 'study', 'lead', 'run', 'develop', 'build', 'publish',
+  'conduct', 'coordinate', 'oversee', 'monitor', 'work', 'probe', 'vet', 'audit',
+]);
+/** Words between a directive verb and the one it tasks: determiners and a capitalised owner ("the Commerce Department's"). */
+const TASKED_LEAD_WORDS = 4;
+
+/**
+ * Known actors the unit names right after a directive verb and right before their task ("The Action Plan
+ * asked the Center for AI Standards and Innovation to evaluate …", "It also tasks CAISI with evaluating …",
+ * "called for the Commerce Department's Center … to test …"), with where the verb starts.
+ */
+function taskedActors(tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): TaskedActor[] {
+  const out: TaskedActor[] = [];
+  for (const m of mentions) {
+    if (m.unknown !== '' || m.actors.length === 0) continue;
+    const first = lowerBoundToken(tokens, m.start);
+    const after = lowerBoundToken(tokens, m.end);
+    if (first <= from || after >= to) continue;
+    let k = first - 1;
+    while (k > from && first - k <= TASKED_LEAD_WORDS && (tokens[k]!.key === 'the' || tokens[k]!.caps > 0)) k--;
+    const verb = tokens[k]!.key;
+    const task = tokens[after]!.key;
+    let verbAt = -1;
+    if (DIRECTIVE_VERBS.has(verb) && TASK_OPENERS.has(task)) verbAt = k;
+    else if (CAUSATIVE_VERBS.has(verb) && TASK_VERBS.has(task)) verbAt = k;
+    else if (verb === 'on' && k > from && CALL_VERBS.has(tokens[k - 1]!.key) && task === 'to') verbAt = k - 1;
+    else if (verb === 'for' && task === 'to') {
+      for (let back = k - 1; back >= from && k - back <= CALL_REACH; back--) {
+        if (CALL_VERBS.has(tokens[back]!.key)) {
+          verbAt = back;
+          break;
+        }
+      }
+    }
+    if (verbAt < 0) continue;
+    for (const actor of m.actors) out.push({ actor, verbStart: tokens[verbAt]!.start });
+  }
   return out;
 }
 

@@ -662,6 +662,23 @@ function partyFrame(claim: CompiledClaim, d: UnitDiscourse, t: Tunables): number
 /** Below this, two strengths compared are equal (they are sums and products of tunables in floating point). */
 const STRENGTH_ROUNDING = 1e-9;
 
+/**
+ * Whether the unit names the claim's actor only as the one someone else's directive tasks ("The Action Plan
+ * asked the Center for AI Standards and Innovation to evaluate frontier systems"): its own instrument
+ * not in view, and neither it nor a party to its agreement named before the directive.
+ */
+function taskedOnly(claim: CompiledClaim, d: UnitDiscourse): boolean {
+  // ("The agreements ask CAISI to share its findings": the claim's own instrument directs.)
+  if (claim.instrument >= 0 && d.instruments.get(claim.instrument) > 0) return false;
+  const tasked = d.taskedActors.find((x) => x.actor === claim.actor);
+  if (!tasked) return false;
+  for (const m of d.mentions) {
+    if (m.start >= tasked.verbStart) break;
+    if (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || m.actors.some((a) => claim.parties.includes(a))) return false;
+  }
+  return true;
+}
+
 /** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
 function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables): Frame | undefined {
   const actor = Math.max(d.actors.get(claim.actor), partyFrame(claim, d, t));
@@ -692,6 +709,7 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     if (owners.length > 1 && owners.some((owner) => owner !== claim.actor && d.actors.get(owner) > 0)) instrument *= 0.3;
   }
   const explicit = d.namedActors.includes(claim.actor) || (claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument));
+  if (t.taskedNotActor > 0 && explicit && taskedOnly(claim, d)) return undefined;
   let rival = false;
   let rivalSubject = false;
   if (!explicit) {

@@ -402,6 +402,13 @@ export interface Tunables {
    */
   dutyToSay: number;
   /**
+   * 1: a claim's actor named only as the one another's directive tasks ("The Action Plan asked the Center for AI
+   * Standards and Innovation to evaluate …", "It also tasks CAISI with …") does not frame the unit: the
+   * directive is its giver's claim. Not when the claim's instrument is in view, or its actor or a party to its
+   * agreement before the directive ("OpenAI gave CAISI early access"). 0: a name counts wherever it stands.
+   */
+  taskedNotActor: number;
+  /**
    * 1: a speaker placed at, of or with an organisation the claim set does not know, in their appositive or
    * right after their name ("…," said Raj Patel, a staff attorney at the Bay Area Tech Accountability Clinic;
    * "Cormac Delahunt of the consultancy Gridline Partners said …") is an outsider, as a "who" clause saying
@@ -580,6 +587,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   quoteOpensUnit: 1,
   speakerAtUnnamed: 1,
   dutyToSay: 1,
+  taskedNotActor: 1,
   speakerAffiliation: 1,
   quoteContinues: 1,
   outsiderCalls: 1,

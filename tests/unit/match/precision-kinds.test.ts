@@ -1049,3 +1049,60 @@ describe('a clause of a few words with none of the claim\'s key terms ("… and 
     expect(matchClaims(short, pledgeIndex).map((m) => [m.claimId, short.slice(m.start, m.end)])).toContainEqual(['acme-declined-pledge', said]);
   });
 });
+
+describe("an agency another's directive tasks is not the one committing", () => {
+  // An invented agency with testing agreements, and a government plan that tasks the agency with testing.
+  const OFFICE = { id: 'testing-office', name: 'Model Testing Office', type: 'agency' as const, aliases: ['MTO'] };
+  const GLOBEX = { id: 'globex', name: 'Globex', type: 'company' as const, aliases: [] };
+  const tasking = compileClaimIndex(
+    [
+      claim({
+        id: 'mto-testing-agreements',
+        actor: OFFICE,
+        instrument: { name: 'MTO testing agreements', aliases: [] },
+        parties: [ACME, GLOBEX],
+        statement: 'Under agreements with Acme AI and Globex, the Model Testing Office tests frontier models before and after release for security risks.',
+        phrasings: ['The Model Testing Office evaluates frontier models for security risks with their developers.', 'Acme AI and Globex let the MTO test their frontier models before release.'],
+        keyPhrases: ['Model Testing Office', 'MTO'],
+      }),
+      claim({
+        id: 'ruritania-growth-plan',
+        actor: RURITANIA,
+        instrument: { name: 'Growth Plan', aliases: ['Ruritanian Growth Plan'] },
+        statement: "Ruritania's Growth Plan lists 40 actions to lead in AI, among them having the Model Testing Office evaluate frontier models for security risks with developers.",
+        phrasings: ['The Growth Plan lists 40 actions to lead in AI.'],
+        keyPhrases: ['Growth Plan'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const testing = (sentence: string, tunables: Partial<Tunables> = {}) => {
+    const text = ["Ruritania's Growth Plan", 'The Ruritanian Growth Plan lists 40 actions to lead in AI.', sentence].join(SEP);
+    return matchClaims(text, tasking, { tunables })
+      .filter((m) => m.claimId === 'mto-testing-agreements')
+      .map((m) => text.slice(m.start, m.end));
+  };
+
+  it('drops "It also asks the MTO to evaluate …" and "having the MTO evaluate …" as the agency\'s agreements', () => {
+    // (Six such sentences about a real action plan were credited to the testing agency's agreements.)
+    for (const sentence of [
+      'It also asks the Model Testing Office to evaluate frontier models for security risks with their developers.',
+      'It also tasks the MTO with evaluating frontier models for security risks, working with their developers.',
+      'Among its actions: cutting red tape, and having the MTO evaluate frontier models for security risks with developers.',
+      'It called for cutting red tape and for the Model Testing Office to evaluate frontier models for security risks with developers.',
+    ]) {
+      expect(testing(sentence, { taskedNotActor: 0 }).length, sentence).toBeGreaterThan(0);
+      expect(testing(sentence), sentence).toEqual([]);
+    }
+  });
+
+  it('keeps the agency\'s own agreements: a party or the agreements directing, or a grant', () => {
+    for (const sentence of [
+      'Globex asked the Model Testing Office to evaluate its frontier models for security risks before release.',
+      'The MTO testing agreements ask the Model Testing Office to evaluate frontier models for security risks before release.',
+      'The Model Testing Office evaluates frontier models for security risks with their developers.',
+    ]) {
+      expect(testing(sentence), sentence).toHaveLength(1);
+    }
+  });
+});
