@@ -316,12 +316,41 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
         ok = keys[i + k] === name.words[k] && (caps === 0 || (caps === 1 ? token.caps >= 1 : token.caps === 2));
       }
       if (!ok) continue;
+      const after = tokens[i + n];
+      if (context.tunables.placeOpensOtherName > 0 && after && opensOtherName(context, name, tokens[i + n - 1]!, after)) {
+        // "The New York Times reported …", "Texas Instruments", "the Sacramento Bee": a place's name opening
+        // another organisation's names that organisation, one the claim set does not know.
+        mentions.push(new FoundMention(tokens[i]!.start, after.end, [], [], [], 'org', ''));
+        i += n;
+        break;
+      }
       mentions.push(new FoundMention(tokens[i]!.start, tokens[i + n - 1]!.end, name.actors, name.coalitions, name.instruments, '', ''));
       i += n - 1;
       break;
     }
   }
   return names.splitByFirst.size === 0 ? mentions : withSplitNames(context, keys, mentions, spend);
+}
+
+/**
+ * Capitalised words that, right after a place's name, make it another organisation's name: newspapers
+ * and outlets ("New York Times", "Sacramento Bee", "Korea Herald"), universities, companies ("Texas
+ * Instruments"). A government's own offices ("California Attorney General", "New York Department of
+ * Financial Services") are that government and stay its name.
+ */
+const ORGANISATION_AFTER_PLACE: ReadonlySet<string> = new Set([
+  'times', 'post', 'journal', 'tribune', 'herald', 'chronicle', 'gazette', 'daily', 'news', 'bee', 'sun', 'star', 'globe',
+  'examiner', 'observer', 'register', 'review', 'magazine', 'press', 'courier', 'telegraph', 'inquirer', 'dispatch',
+  'ledger', 'beat', 'brief', 'byte', 'wire', 'insider', 'monitor', 'digest', 'bulletin', 'standard', 'mirror', 'record',
+  'university', 'college', 'instruments',
+]);
+
+/** Whether `after`, right after the last word of a government's name, opens another organisation's name. */
+function opensOtherName(context: Context, name: CompiledName, last: Token, after: Token): boolean {
+  if (after.caps === 0 || !ORGANISATION_AFTER_PLACE.has(after.key) || name.actors.length === 0) return false;
+  if (!name.actors.every((actor) => context.index.actors[actor]!.type === 'government')) return false;
+  // One space between: "New York, Times Square" or "California. News of …" are two things.
+  return after.start - last.end === 1 && context.text.charCodeAt(last.end) === 0x20;
 }
 
 /**

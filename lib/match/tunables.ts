@@ -409,6 +409,12 @@ export interface Tunables {
    */
   taskedNotActor: number;
   /**
+   * 1: a government's name opening another organisation's ("The New York Times reported …", "Texas
+   * Instruments", "the Sacramento Bee") names that organisation, one the claim set does not know. 0: the
+   * place's name counts as its government wherever it stands.
+   */
+  placeOpensOtherName: number;
+  /**
    * 1: a speaker placed at, of or with an organisation the claim set does not know, in their appositive or
    * right after their name ("…," said Raj Patel, a staff attorney at the Bay Area Tech Accountability Clinic;
    * "Cormac Delahunt of the consultancy Gridline Partners said …") is an outsider, as a "who" clause saying
@@ -588,6 +594,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   speakerAtUnnamed: 1,
   dutyToSay: 1,
   taskedNotActor: 1,
+  placeOpensOtherName: 1,
   speakerAffiliation: 1,
   quoteContinues: 1,
   outsiderCalls: 1,

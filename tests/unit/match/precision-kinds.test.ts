@@ -1106,3 +1106,20 @@ describe("an agency another's directive tasks is not the one committing", () => 
     }
   });
 });
+
+describe("a place's name opening another organisation's name is that organisation", () => {
+  it('does not credit what "The Ruritania Times" reports to Ruritania, but still what Ruritania does', () => {
+    const reported = 'The Ruritania Times reported that model developers must publish their safety plans and update them yearly.';
+    const page = (sentence: string) => ['Safety plans', sentence].join(SEP);
+    expect(spans(page(reported), { placeOpensOtherName: 0 })).toEqual([reported]);
+    expect(spans(page(reported))).toEqual([]);
+    // The government itself, its own offices, and the newspaper as the one reporting what it requires.
+    for (const sentence of [
+      'Ruritania requires model developers to publish their safety plans and update them yearly, the Ruritania Times reported.',
+      'Ruritania Ministry officials say model developers must publish their safety plans and update them yearly.',
+      'Ruritania, Times of crisis aside, requires model developers to publish their safety plans and update them yearly.',
+    ]) {
+      expect(spans(page(sentence)), sentence).toHaveLength(1);
+    }
+  });
+});
