@@ -26,8 +26,15 @@ const MONEY_NAMED_AFTER = /\b(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?\s+(?:doll
 /** A percentage ("7%", "3 percent", "seven per cent"). */
 const PERCENT_QUANTITY = new RegExp(`\\b(${NUMBER})\\s*(?:%|per\\s?cent\\b)`, 'gi');
 
-/** What every quantity above has: a period word, a currency sign or code, a scale or a percent. */
-const QUANTITY_HINT = /hour|day|week|month|year|[$€£¥₩%]|per\s?cent|million|billion|\d\s*(?:m|bn)\b|dollar|euro|pound|won\b|yuan|USD|EUR|GBP|KRW/i;
+/**
+ * What every quantity above has: a currency or percent sign, a word (a period, a scale, a currency's
+ * name or code, "per cent") or a scale's letters after a digit. Three patterns, not one alternation of
+ * all of them: the signs and the digit's scale are one-character starts, which kept the engine from
+ * skipping ahead through a sentence on the words' letters (the one pattern cost twice the three).
+ */
+const QUANTITY_SIGN = /[$€£¥₩%]/;
+const QUANTITY_WORD = /hour|day|week|month|year|per\s?cent|million|billion|dollar|euro|pound|won\b|yuan|USD|EUR|GBP|KRW/i;
+const DIGIT_SCALE = /\d\s*(?:m|bn)\b/i;
 
 const SCALES: Readonly<Record<string, number>> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
 
@@ -43,8 +50,8 @@ function numberValue(written: string): number {
  * Linear in the text (three global patterns, each a single pass).
  */
 export function quantitiesIn(text: string): string[] {
-  // Most sentences state no quantity: one cheap look for a unit, a currency or a percent sign first.
-  if (!QUANTITY_HINT.test(text)) return [];
+  // Most sentences state no quantity: a cheap look for a unit, a currency or a percent sign first.
+  if (!QUANTITY_SIGN.test(text) && !QUANTITY_WORD.test(text) && !DIGIT_SCALE.test(text)) return [];
   const found = new Set<string>();
   for (const match of text.matchAll(PERIOD_QUANTITY)) {
     const unit = match[3]!.toLowerCase();
