@@ -493,10 +493,9 @@ export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: r
  * key-term groups ("Google says it will sign the EU's General-Purpose AI Code of Practice"): the decider
  * must see it, however little of the statement's wording it has (the instrument's name is frame, not
  * content, and a long statement leaves "sign" little weight).
- * `gates`: the unit's `gateShare` for the claim.
  */
-function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, gates: number): boolean {
-  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gates >= 1;
+function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, unit: UnitTerms): boolean {
+  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, unit) >= 1;
 }
 
 /** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
@@ -622,7 +621,7 @@ interface Lexical {
   focus: number;
 }
 
-/** One `lexical` answer to ask and forget (the clause runs' first question), not an object per claim and run. */
+/** One `lexical` answer to ask and forget (a clause run's first question, and what the sentence's accepted claims explain of it), not an object per claim and run. */
 const LEXICAL_SCRATCH: Lexical = { score: 0, facet: 0, facetMass: 0, focus: 0 };
 
 interface Frame {
@@ -1146,20 +1145,19 @@ function judgeUnit(
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence) continue;
+    // The frame's strength is cheap; its other parts are worked out below for the claims kept. (Asked
+    // before the quantities: most touched claims are about no one the unit is about.)
+    const instrument = h.instrumentOf[claimIndex]!;
+    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0, partyFrame(index.claims[claimIndex]!, d, t));
+    if (strength <= 0) continue;
     // (A unit that names the claim's own document is about it, whatever period it also mentions: "the EU AI
     // Act has introduced … prohibited practices …, with enforcement to take effect in six months".)
-    if (t.quantityVeto > 0 && !(t.namedInstrumentOverQuantity > 0 && h.instrumentOf[claimIndex]! >= 0 && d.namedInstruments.includes(h.instrumentOf[claimIndex]!))) {
+    if (t.quantityVeto > 0 && !(t.namedInstrumentOverQuantity > 0 && instrument >= 0 && d.namedInstruments.includes(instrument))) {
       unitQuantities ??= quantitiesIn(text.slice(unit.start, unit.end));
       if (unitQuantities.length > 0 && quantitiesBelongElsewhere(unitQuantities, h.actorQuantities[claimIndex]!, h.knownQuantities)) continue;
     }
-    // The frame's strength is cheap; its other parts are worked out below for the claims kept.
-    const instrument = h.instrumentOf[claimIndex]!;
-    const claim = index.claims[claimIndex]!;
-    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0, partyFrame(claim, d, t));
-    if (strength > 0) {
-      nominees[nomineeCount] = claimIndex;
-      nomineeBounds[nomineeCount++] = bound + strength;
-    }
+    nominees[nomineeCount] = claimIndex;
+    nomineeBounds[nomineeCount++] = bound + strength;
   }
   budget.charge(touchedCount);
   // The best bounds, by selection (a sort of every touched claim would cost more than it saves).
@@ -1201,8 +1199,9 @@ function judgeUnit(
     const claim = index.claims[claimIndex]!;
     // Too little evidence for any decider: not worth building features for (see `minEvidence`), unless the
     // unit names the claim's actor and instrument in its key terms' words.
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
+    // (Worked out for the candidates kept only: some two in five nominated claims stop at the line above.)
     const gates = gateShare(h, claimIndex, unitTerms);
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !namedWithKeyTerms(h, claimIndex, frame, gates)) continue;
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
@@ -1274,6 +1273,8 @@ function judgeUnit(
     // the RSP," is all claim vocabulary): it must also cover a fair share of the claim itself.
     const clauseEvidence = Math.max(t.minEvidence, t.clauseMinEvidence);
     const evident = (l: Lexical) => !(Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < clauseEvidence);
+    // A clause is short by nature: whether the sentence is short is what "short" asks.
+    const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
     for (const run of runs) {
       const runTerms = termsOf(h, content, run.from, run.to);
       if (runTerms.terms.size === 0) continue;
@@ -1298,7 +1299,7 @@ function judgeUnit(
       let explained = 0;
       let explainedFacet = 0;
       for (const claimIndex of wholeSentence) {
-        const whole = lexical(h, claimIndex, runTerms);
+        const whole = lexical(h, claimIndex, runTerms, LEXICAL_SCRATCH);
         explained = Math.max(explained, whole.score);
         explainedFacet = Math.max(explainedFacet, whole.facet);
       }
@@ -1318,8 +1319,6 @@ function judgeUnit(
         if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
         const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content.slice(run.from, run.to));
-        // A clause is short by nature: whether the sentence is short is what "short" asks.
-        const runShape: UnitShape = { heading: false, item: shape.item, contentLength: content.length };
         const gates = gateShare(h, claimIndex, runTerms);
         // (`gateShare` is 0.5 for a claim without key terms: a terse clause needs a key term it has.)
         if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gates > 0)) return;
