@@ -662,20 +662,31 @@ function partyFrame(claim: CompiledClaim, d: UnitDiscourse, t: Tunables): number
 const STRENGTH_ROUNDING = 1e-9;
 
 /**
- * Whether the unit names the claim's actor only as the one someone else's directive tasks ("The Action Plan
- * asked the Center for AI Standards and Innovation to evaluate frontier systems"): its own instrument
- * not in view, and neither it nor a party to its agreement named before the directive.
+ * Whether the unit names an agency, the claim's actor, only as the one someone else's directive tasks ("The
+ * Action Plan asked the Center for AI Standards and Innovation to evaluate frontier systems"): another
+ * document or actor in view to give the directive, the claim's own instrument not in view, no party to its
+ * agreement named, and the agency not named before the directive.
  */
-function taskedOnly(claim: CompiledClaim, d: UnitDiscourse): boolean {
+function taskedOnly(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): boolean {
+  // Only an agency: a company or a government asked, urged or ordered to do something ("The Pentagon ordered
+  // Anthropic to drop the two limits", "Employees urged Google to keep its 2018 pledge") is often about its
+  // own commitment, which the sentence goes on to state.
+  if (index.actors[claim.actor]!.type !== 'agency') return false;
   // ("The agreements ask CAISI to share its findings": the claim's own instrument directs.)
   if (claim.instrument >= 0 && d.instruments.get(claim.instrument) > 0) return false;
   const tasked = d.taskedActors.find((x) => x.actor === claim.actor);
   if (!tasked) return false;
   for (const m of d.mentions) {
-    if (m.start >= tasked.verbStart) break;
-    if (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor) || m.actors.some((a) => claim.parties.includes(a))) return false;
+    // ("Commerce charged the US AI Safety Institute with testing major new models from OpenAI and Anthropic": the agreements.)
+    if (m.actors.some((a) => claim.parties.includes(a))) return false;
+    if (m.start < tasked.verbStart && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor))) return false;
   }
-  return true;
+  // Someone else in view to give the directive, named or carried from a heading ("Trump unveils plan … The
+  // blueprint ends by having CAISI evaluate …"); "Commerce Secretary Howard Lutnick tasked the Center … with
+  // testing unreleased frontier models" has no one else's claim to give it.
+  const { instruments, actors } = d;
+  if (instruments.ids.some((id, i) => id !== claim.instrument && instruments.values[i]! > 0)) return true;
+  return actors.ids.some((id, i) => id !== claim.actor && actors.values[i]! > 0 && !claim.parties.includes(id));
 }
 
 /** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
@@ -708,7 +719,7 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     if (owners.length > 1 && owners.some((owner) => owner !== claim.actor && d.actors.get(owner) > 0)) instrument *= 0.3;
   }
   const explicit = d.namedActors.includes(claim.actor) || (claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument));
-  if (t.taskedNotActor > 0 && explicit && taskedOnly(claim, d)) return undefined;
+  if (t.taskedNotActor > 0 && explicit && taskedOnly(index, claim, d)) return undefined;
   let rival = false;
   let rivalSubject = false;
   if (!explicit) {

@@ -1099,11 +1099,32 @@ describe("an agency another's directive tasks is not the one committing", () => 
   it('keeps the agency\'s own agreements: a party or the agreements directing, or a grant', () => {
     for (const sentence of [
       'Globex asked the Model Testing Office to evaluate its frontier models for security risks before release.',
+      // (A party named after the directive: its agreements. Found by a helper attacking the rule.)
+      'The ministry charged the Model Testing Office with testing frontier models from Acme AI and Globex before and after release.',
       'The MTO testing agreements ask the Model Testing Office to evaluate frontier models for security risks before release.',
       'The Model Testing Office evaluates frontier models for security risks with their developers.',
     ]) {
       expect(testing(sentence), sentence).toHaveLength(1);
     }
+    // With nothing else in view to give the directive ("Commerce Secretary Howard Lutnick tasked the Center …").
+    const alone = 'Minister Lena Varga tasked the Model Testing Office with evaluating frontier models for security risks with their developers.';
+    const text = ['Testing news', alone].join(SEP);
+    expect(matchClaims(text, tasking).map((m) => m.claimId)).toEqual(['mto-testing-agreements']);
+  });
+
+  it('leaves a company or government asked to do something to the sentence that states its own claim', () => {
+    // ("Employees urged Google to keep its 2018 pledge …", "The Pentagon ordered Anthropic to drop the two limits …".)
+    const urged = 'Investors urged Acme AI to keep its promise to publish the weights of its models.';
+    const acmeIndex = compileClaimIndex(
+      [
+        claim({ id: 'acme-open-weights', actor: ACME, statement: 'Acme AI promises to publish the weights of its models.', phrasings: ['Acme AI will publish its model weights.'] }),
+        claim({ id: 'ruritania-growth-plan', actor: RURITANIA, instrument: { name: 'Growth Plan', aliases: [] }, statement: "Ruritania's Growth Plan lists 40 actions to lead in AI.", phrasings: ['The Growth Plan lists 40 actions to lead in AI.'] }),
+      ],
+      '1.0.0',
+    );
+    // (Ruritania's plan in view, as a giver of directives would be.)
+    const text = ["Ruritania's Growth Plan", urged].join(SEP);
+    expect(matchClaims(text, acmeIndex).map((m) => text.slice(m.start, m.end))).toEqual([urged]);
   });
 });
 
@@ -1113,13 +1134,22 @@ describe("a place's name opening another organisation's name is that organisatio
     const page = (sentence: string) => ['Safety plans', sentence].join(SEP);
     expect(spans(page(reported), { placeOpensOtherName: 0 })).toEqual([reported]);
     expect(spans(page(reported))).toEqual([]);
-    // The government itself, its own offices, and the newspaper as the one reporting what it requires.
+    // The government itself, its own offices and publications, and the newspaper as the one reporting what it requires.
     for (const sentence of [
       'Ruritania requires model developers to publish their safety plans and update them yearly, the Ruritania Times reported.',
       'Ruritania Ministry officials say model developers must publish their safety plans and update them yearly.',
+      'The Ruritania Press Office said model developers must publish their safety plans and update them yearly.',
       'Ruritania, Times of crisis aside, requires model developers to publish their safety plans and update them yearly.',
     ]) {
       expect(spans(page(sentence)), sentence).toHaveLength(1);
     }
+  });
+
+  it('reads a newspaper reporting a law as a fact under the law\'s heading, and a university\'s professor as an outsider', () => {
+    const reported = 'The Ruritania Tribune reported that model developers must publish their safety plans and update them yearly.';
+    expect(spans(['The Model Safety Act takes effect', reported].join(SEP))).toContain(reported);
+    const professor = 'Ruritania University professor Ilse Marek said model developers must publish their safety plans and update them yearly.';
+    expect(spans(['The Model Safety Act takes effect', professor].join(SEP), { placeOpensOtherName: 0 })).toContain(professor);
+    expect(spans(['The Model Safety Act takes effect', professor].join(SEP))).not.toContain(professor);
   });
 });
