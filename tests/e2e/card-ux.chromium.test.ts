@@ -194,6 +194,7 @@ describe('Chromium: the card as a reader sees it', () => {
         await article.page.evaluate(() => window.scrollTo(0, 0));
         await article.hoverHighlight(PAUSE_PLEDGE);
         await article.waitForCard();
+        await article.waitForNoteEditorDrawn();
         await article.page.waitForTimeout(300);
         const look = await article.inCard(cardLook);
         expect(look?.firstLine, where).toBe('verdict');

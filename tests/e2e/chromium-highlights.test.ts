@@ -203,6 +203,7 @@ describe('Chromium: claim cards', () => {
           expect(card.kindLabel).toBe('Announced target');
           expect(card.verdict).toMatch(/^Announced target, current since .+: OpenAI would do this only under conditions it sets itself, and nothing holds it to it\.$/);
           expect(card.verdict).not.toMatch(/aims/);
+          await article.waitForNoteEditorDrawn();
           await article.page.screenshot({ path: resolve(SHOTS, `chromium-conditional-verdict-${colorScheme}-${width}.png`) });
         }
       }

@@ -196,6 +196,15 @@ export class ArticlePage implements HighlightDriver {
     throw new Error(`The card for ${card?.claimId ?? '?'} is still open ${timeout} ms after ${after}; focus is on <${(await this.focus()).tag}>`);
   }
 
+  /**
+   * Waits until the open card's note editor has drawn its form and loaded the stored note (its textarea
+   * enabled): a screenshot taken sooner shows the card with an empty frame where the editor goes.
+   */
+  async waitForNoteEditorDrawn(timeout = 5_000): Promise<void> {
+    const editor = await noteEditorFrame(this.page, timeout);
+    await editor.locator('textarea:not([disabled])').waitFor({ state: 'visible', timeout });
+  }
+
   /** Types a note into the open card's note editor (an extension page framed in the card) and saves it. */
   async saveNote(text: string): Promise<void> {
     await saveNoteIn(await noteEditorFrame(this.page), text);
