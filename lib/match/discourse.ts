@@ -320,9 +320,8 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
       const agencyRule = context.tunables.agencyRuleUnknown > 0 && after ? agencyRuleEnd(context, name, i + n) : -1;
       if (agencyRule >= 0) {
         // "Under the New York Department of Financial Services cybersecurity regulation, …": an agency's own
-        // rule, not the government's law the claims are about, so no mention of the government. Nor a rival
-        // instrument: "The New York Department of Financial Services implementing regulations will require …"
-        // under a RAISE Act heading are that law's.
+        // rule, an instrument the claim set does not know, not the government's law the claims are about.
+        mentions.push(new FoundMention(tokens[i]!.start, tokens[agencyRule]!.end, [], [], [], 'instrument', 'law'));
         i = agencyRule;
         break;
       }

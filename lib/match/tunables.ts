@@ -416,8 +416,8 @@ export interface Tunables {
   placeOpensOtherName: number;
   /**
    * 1: a government agency's own rule named after it ("Under the New York Department of Financial Services
-   * cybersecurity regulation, …") is no mention of the government (the law in view, if any, still frames it).
-   * 0: the government's name counts.
+   * cybersecurity regulation, …") is an instrument the claim set does not know, and no mention of the
+   * government. 0: the government's name counts.
    */
   agencyRuleUnknown: number;
   /**

@@ -1171,8 +1171,5 @@ describe("a government agency's own rule named after it is not the government's 
     ]) {
       expect(found(['Frontier incidents', duty].join(SEP)), duty).toContainEqual(['freedonia-incident-duty', duty]);
     }
-    // The agency's rules under the law in view are the law's (found by trying the rule on the real set).
-    const implementing = 'The Freedonia Department of Financial Services implementing regulations will require frontier developers to notify the ministry of serious incidents within 72 hours.';
-    expect(found(["Freedonia's Frontier Duty Act", implementing].join(SEP))).toContainEqual(['freedonia-incident-duty', implementing]);
   });
 });
