@@ -317,14 +317,6 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
       }
       if (!ok) continue;
       const after = tokens[i + n];
-      const agencyRule = context.tunables.agencyRuleUnknown > 0 && after ? agencyRuleEnd(context, name, i + n) : -1;
-      if (agencyRule >= 0) {
-        // "Under the New York Department of Financial Services cybersecurity regulation, …": an agency's own
-        // rule, an instrument the claim set does not know, not the government's law the claims are about.
-        mentions.push(new FoundMention(tokens[i]!.start, tokens[agencyRule]!.end, [], [], [], 'instrument', 'law'));
-        i = agencyRule;
-        break;
-      }
       if (context.tunables.placeOpensOtherName > 0 && after && opensOtherName(context, name, tokens[i + n - 1]!, after)) {
         // "The New York Times reported …", "Texas Instruments", "the Sacramento Bee": a place's name opening
         // another organisation's is no mention of the place. Not an outsider either, but for a university
@@ -358,37 +350,6 @@ const ORGANISATION_AFTER_PLACE: ReadonlySet<string> = new Set([
 
 /** Of those, the words of a place of learning: its people speak for themselves (see `findNames`). */
 const ACADEMIC_AFTER_PLACE: ReadonlySet<string> = new Set(['university', 'college']);
-
-/** Heads of a government agency's name ("New York Department of Financial Services", "Colorado Division of Insurance"). */
-const AGENCY_HEADS: ReadonlySet<string> = new Set(['department', 'division', 'office', 'agency', 'commission', 'authority', 'board', 'bureau', 'administration']);
-/** Lower-case heads of an agency's own rules ("… cybersecurity regulation", "… emissions rules"). */
-const AGENCY_RULE_HEADS: ReadonlySet<string> = new Set(['regulation', 'regulations', 'rule', 'rules']);
-/** Capitalised words an agency's name may run to after its head ("Department of Financial Services"). */
-const AGENCY_NAME_WORDS = 5;
-/** Lower-case words between the agency's name and its rule's head ("cybersecurity", "data security"): at least one. */
-const AGENCY_RULE_WORDS = 3;
-
-/**
- * Where a government's agency's own rule ends ("New York Department of Financial Services cybersecurity
- * regulation": the index of "regulation"), the government's name ending just before token `next`; -1 when
- * the words there are not one.
- */
-function agencyRuleEnd(context: Context, name: CompiledName, next: number): number {
-  const { tokens } = context;
-  if (name.actors.length === 0 || !name.actors.every((actor) => context.index.actors[actor]!.type === 'government')) return -1;
-  const head = tokens[next];
-  if (!head || head.caps === 0 || !AGENCY_HEADS.has(head.key)) return -1;
-  let k = next + 1;
-  // The agency's name: capitalised words and the small words between them ("of", "and", "for").
-  while (k < tokens.length && k - next <= AGENCY_NAME_WORDS && (tokens[k]!.caps > 0 || ((tokens[k]!.key === 'of' || tokens[k]!.key === 'and' || tokens[k]!.key === 'for') && tokens[k + 1]?.caps))) k++;
-  // At least one word of topic before the head: "EU Commission rules require …" may be the EU's own law.
-  for (let words = 0; k < tokens.length && words <= AGENCY_RULE_WORDS; k++, words++) {
-    const token = tokens[k]!;
-    if (token.caps > 0) return -1;
-    if (AGENCY_RULE_HEADS.has(token.key)) return words > 0 ? k : -1;
-  }
-  return -1;
-}
 
 /** Whether `after`, right after the last word of a government's name, opens another organisation's name. */
 function opensOtherName(context: Context, name: CompiledName, last: Token, after: Token): boolean {

@@ -415,12 +415,6 @@ export interface Tunables {
    */
   placeOpensOtherName: number;
   /**
-   * 1: a government agency's own rule named after it ("Under the New York Department of Financial Services
-   * cybersecurity regulation, …") is an instrument the claim set does not know, and no mention of the
-   * government. 0: the government's name counts.
-   */
-  agencyRuleUnknown: number;
-  /**
    * 1: a speaker placed at, of or with an organisation the claim set does not know, in their appositive or
    * right after their name ("…," said Raj Patel, a staff attorney at the Bay Area Tech Accountability Clinic;
    * "Cormac Delahunt of the consultancy Gridline Partners said …") is an outsider, as a "who" clause saying
@@ -601,7 +595,6 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dutyToSay: 1,
   taskedNotActor: 1,
   placeOpensOtherName: 1,
-  agencyRuleUnknown: 1,
   speakerAffiliation: 1,
   quoteContinues: 1,
   outsiderCalls: 1,

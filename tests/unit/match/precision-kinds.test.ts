@@ -1153,23 +1153,3 @@ describe("a place's name opening another organisation's name is that organisatio
     expect(spans(['The Model Safety Act takes effect', professor].join(SEP))).not.toContain(professor);
   });
 });
-
-describe("a government agency's own rule named after it is not the government's law", () => {
-  it('does not credit "the Freedonia Department of Financial Services cybersecurity regulation" to the Frontier Duty Act', () => {
-    // (A negative page of the twenty-fifth split: New York's financial regulator's 72-hour rule, credited to the RAISE Act.)
-    const rule = 'Under the Freedonia Department of Financial Services cybersecurity regulation, covered banks must notify the ministry of serious incidents within 72 hours.';
-    const page = ['Lessons from banking', rule].join(SEP);
-    expect(found(page, { agencyRuleUnknown: 0 })).toContainEqual(['freedonia-incident-duty', rule]);
-    expect(found(page)).toEqual([]);
-  });
-
-  it("still reads the agency's name as its government's where no rule of its own is named", () => {
-    for (const duty of [
-      'The Freedonia Department of Financial Services will receive serious incident reports from frontier developers within 72 hours.',
-      // (No topic before "rules": the government's own law, for all the words say.)
-      'Freedonia Department rules make frontier developers notify the ministry of serious incidents within 72 hours.',
-    ]) {
-      expect(found(['Frontier incidents', duty].join(SEP)), duty).toContainEqual(['freedonia-incident-duty', duty]);
-    }
-  });
-});
