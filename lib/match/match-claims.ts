@@ -681,9 +681,9 @@ function taskedOnly(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): 
     if (m.actors.some((a) => claim.parties.includes(a))) return false;
     if (m.start < tasked.verbStart && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor))) return false;
   }
-  // Someone else in view to give the directive, named or carried from a heading ("Trump unveils plan … The
-  // blueprint ends by having CAISI evaluate …"); "Commerce Secretary Howard Lutnick tasked the Center … with
-  // testing unreleased frontier models" has no one else's claim to give it.
+  // Someone else in view to give the directive, named or carried from before ("The same Action Plan … asked
+  // the Center …"; "It also tasks CAISI with …" after the plan was named); "Commerce Secretary Howard Lutnick
+  // tasked the Center … with testing unreleased frontier models" has no one else's claim to give it.
   const { instruments, actors } = d;
   if (instruments.ids.some((id, i) => id !== claim.instrument && instruments.values[i]! > 0)) return true;
   return actors.ids.some((id, i) => id !== claim.actor && actors.values[i]! > 0 && !claim.parties.includes(id));
