@@ -332,3 +332,31 @@ describe('a deliberately broken copy of the default set', () => {
     expect(result.issues.some((issue) => issue.claimId === broken.claims[0]!.id && /duplicate/.test(issue.message))).toBe(true);
   });
 });
+
+describe('names of the bundled set that real and translated pages use (claim set 2.1.12)', () => {
+  const claims = loadValid();
+  const index = compileClaimIndex(claims, 'test');
+  const idsOn = (blocks: string[], sentence: string) => {
+    const text = [...blocks, sentence].join('\n\n');
+    const at = text.lastIndexOf(sentence);
+    return matchClaims(text, index)
+      .filter((match) => match.start >= at)
+      .map((match) => match.claimId);
+  };
+
+  it("finds China's labelling Measures by their literal translation on a page that never names China", () => {
+    // (A machine-translated page of dev-25: 标识 rendered "identification", the CAC as the "State Internet Information Office".)
+    const lead =
+      'From 1 September this year, "Artificial Intelligence Generated Synthetic Content Identification Measures" formally start to implement. This Measures were jointly issued by the State Internet Information Office together with three other departments.';
+    const duty =
+      'Besides explicit identification, the service providers also should in the file metadata of the generated content add the implicit identification, including the content attribute information and the service provider name.';
+    expect(idsOn(['Synthetic content identification new rule formally implement', lead], duty)).toEqual(['china-ai-content-labelling-rules']);
+  });
+
+  it('reads "the statute" after the RAISE Act as SB 53 when it sends incidents to Cal OES', () => {
+    const raise = "New York's rewritten RAISE Act, effective 1 January 2027, requires critical safety incidents to be reported within 72 hours to a new office inside the Department of Financial Services.";
+    const statute =
+      'The statute obliges each frontier developer to report any critical safety incident involving one of its frontier models to Cal OES no later than 15 days after the developer discovers it.';
+    expect(idsOn(['The 15-day clock', raise], statute)).toEqual(['ca-sb53-critical-incident-reporting']);
+  });
+});
