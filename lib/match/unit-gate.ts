@@ -117,44 +117,6 @@ const isGateMark = (code: number): boolean => code === 63 || code === 58 || code
 /** Whether a UTF-16 code continues a gate word: a lower-case ASCII letter or an apostrophe. */
 const isGateWordChar = (code: number): boolean => (code >= 97 && code <= 122) || code === 39;
 
-/** The hash of text[from, to) that `CANDIDATE_SLOTS` is keyed by: the same as `gateWords` works out while it reads a word. */
-function wordHash(text: string, from: number, to: number): number {
-  let hash = 0;
-  for (let i = from; i < to; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) | 0;
-  return hash;
-}
-
-/**
- * The candidates `gateWords` can find (those made of gate word characters) in an open-addressing table
- * by `wordHash`, '' in an empty slot: a word of the span is looked up where it stands, not cut out of the
- * span first (cutting out every word of every highlight, most of them no candidate, was most of the gate's cost).
- */
-const CANDIDATE_SLOTS: readonly string[] = (() => {
-  const words = [...GATE_WORD_CANDIDATES].filter((word) => word.length > 0 && [...word].every((c) => isGateWordChar(c.charCodeAt(0))));
-  let size = 16;
-  while (size < 2 * words.length) size *= 2;
-  const slots = new Array<string>(size).fill('');
-  for (const word of words) {
-    let slot = wordHash(word, 0, word.length) & (size - 1);
-    while (slots[slot] !== '') slot = (slot + 1) & (size - 1);
-    slots[slot] = word;
-  }
-  return slots;
-})();
-
-/** The candidate text[from, to) is (its hash `hash`), or '' when it is none. */
-function candidateAt(text: string, from: number, to: number, hash: number): string {
-  const mask = CANDIDATE_SLOTS.length - 1;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-    const word = CANDIDATE_SLOTS[slot]!;
-    if (word === '') return '';
-    if (word.length !== to - from) continue;
-    let same = true;
-    for (let k = 0; k < word.length && same; k++) same = word.charCodeAt(k) === text.charCodeAt(from + k);
-    if (same) return word;
-  }
-}
-
 /**
  * The `GATE_WORD_CANDIDATES` in `span` (read in lower case), each once, in order of first appearance.
  * Its tokens are runs of lower-case ASCII letters and apostrophes, and single marks (what the pattern
@@ -167,17 +129,10 @@ export function gateWords(span: string): string[] {
   for (let i = 0; i < n; ) {
     const code = lower.charCodeAt(i);
     if (isGateWordChar(code)) {
-      // (The hash as `wordHash` works it out, read with the word.)
-      let hash = code;
       let end = i + 1;
-      while (end < n) {
-        const next = lower.charCodeAt(end);
-        if (!isGateWordChar(next)) break;
-        hash = (Math.imul(hash, 31) + next) | 0;
-        end++;
-      }
-      const word = candidateAt(lower, i, end, hash);
-      if (word !== '') found.add(word);
+      while (end < n && isGateWordChar(lower.charCodeAt(end))) end++;
+      const token = lower.slice(i, end);
+      if (GATE_WORD_CANDIDATES.has(token)) found.add(token);
       i = end;
     } else {
       if (isGateMark(code)) {
