@@ -629,22 +629,50 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   workBase: 2_000_000,
 });
 
-/** The defaults with `overrides` applied; unknown keys are an error (a sweep typo must not pass silently). */
+/**
+ * Least values of the bounds: below them matching would not end or would cut every sentence to nothing
+ * (`maxUnitLength: 0` cut units forever). Every other number is at least 0 (a work budget of 0 stops
+ * at once, as it should).
+ */
+const TUNABLE_MINIMUMS: Readonly<Partial<Record<keyof Tunables, number>>> = {
+  maxUnitLength: 40,
+  maxClauses: 1,
+  maxCandidates: 1,
+  commonTermMinClaims: 1,
+  maxUnknownNames: 1,
+};
+
+/**
+ * The defaults with `overrides` applied.
+ * @throws Error for an unknown key (a sweep typo must not pass silently), a value of the wrong type, a
+ *   number that is not finite or is below its least value (0, or a bound's `TUNABLE_MINIMUMS`).
+ */
 export function withTunables(overrides: Partial<Tunables> = {}): Tunables {
-  for (const key of Object.keys(overrides)) {
+  for (const [key, value] of Object.entries(overrides)) {
     if (!(key in DEFAULT_TUNABLES)) throw new Error(`unknown tunable "${key}"`);
+    const current = DEFAULT_TUNABLES[key as keyof Tunables];
+    if (typeof current !== typeof value) throw new Error(`tunable ${key} needs a ${typeof current}, got ${typeof value}`);
+    if (typeof value === 'number') {
+      const least = TUNABLE_MINIMUMS[key as keyof Tunables] ?? 0;
+      if (!Number.isFinite(value) || value < least) throw new Error(`tunable ${key} must be a finite number of at least ${least}, got ${value}`);
+    }
   }
   return { ...DEFAULT_TUNABLES, ...overrides };
 }
 
-/** Parses "name=value" for a sweep or an override: numbers, or the decider's names. */
+/**
+ * Parses "name=value" for a sweep or an override: numbers, or the decider's names.
+ * @throws Error for an unknown name or a value `withTunables` would refuse.
+ */
 export function parseTunable(name: string, value: string): Partial<Tunables> {
   if (!(name in DEFAULT_TUNABLES)) throw new Error(`unknown tunable "${name}" (known: ${Object.keys(DEFAULT_TUNABLES).join(', ')})`);
   const current = DEFAULT_TUNABLES[name as keyof Tunables];
   if (typeof current === 'number') {
     const n = Number(value);
-    if (!Number.isFinite(n)) throw new Error(`tunable ${name} needs a number, got "${value}"`);
-    return { [name]: n } as Partial<Tunables>;
+    if (value.trim() === '' || !Number.isFinite(n)) throw new Error(`tunable ${name} needs a number, got "${value}"`);
+    const setting = { [name]: n } as Partial<Tunables>;
+    withTunables(setting);
+    return setting;
   }
   if (name === 'decider' && (value === 'model' || value === 'rules' || value === 'either')) return { decider: value };
   throw new Error(`tunable ${name} cannot be "${value}"`);
