@@ -50,9 +50,10 @@ async function main(): Promise<number> {
   let characters = 0;
   const started = performance.now();
   for (const file of files) {
-    const { text } = await loadInput(file);
+    const { text, title } = await loadInput(file);
     characters += text.length;
-    const matches = matchClaims(text, index);
+    // (The title as the extension sends it with the page's text.)
+    const matches = matchClaims(text, index, { pageTitle: title });
     if (matches.length === 0) continue;
     total += matches.length;
     withHighlights++;

@@ -60,11 +60,16 @@ async function main(): Promise<number> {
   const articles = await loadGold(values.gold ?? DEFAULT_GOLD, values.articles);
 
   const texts = new Map<string, string>();
-  for (const article of articles) texts.set(article.path, (await loadInput(article.path)).text);
+  const titles = new Map<string, string>();
+  for (const article of articles) {
+    const loaded = await loadInput(article.path);
+    texts.set(article.path, loaded.text);
+    titles.set(article.path, loaded.title);
+  }
   const run = (tunables: Partial<Tunables>): ArticleEvaluation[] =>
     articles.map((article) => {
       const text = texts.get(article.path)!;
-      return evaluateArticle(article.name, text, article.entries, matchClaims(text, index, { tunables }));
+      return evaluateArticle(article.name, text, article.entries, matchClaims(text, index, { tunables, pageTitle: titles.get(article.path) }));
     });
   const out = (line = '') => process.stdout.write(`${line}\n`);
 

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
       failures++;
       continue;
     }
-    const matches = matchClaims(loaded.text, index).map((match) => {
+    const matches = matchClaims(loaded.text, index, { pageTitle: loaded.title }).map((match) => {
       const claim = claims.get(match.claimId)!;
       return { claimId: match.claimId, kind: claim.kind, status: claim.status, start: match.start, end: match.end, text: loaded.text.slice(match.start, match.end), score: match.score };
     });

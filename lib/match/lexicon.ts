@@ -110,6 +110,17 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set([
   'It', 'He', 'She', 'They', 'We', 'You', 'I', 'Big', 'Major', 'Leading', 'Top', 'US', 'UK', 'EU',
 ]);
 
+/**
+ * Words that put a page on the claims' subject, AI (`jurisdictionNeedsAi`): only words other fields do not
+ * use ("frontier developers", "chatbots", "deepfakes"). Not "model", "algorithm", "developer", "automated"
+ * or "synthetic": banks have models, insurers algorithms, housing developers, payments automation and labs
+ * synthetic opioids. Keys as `Token.key` (lower case, plurals listed).
+ */
+export const AI_TOPIC_WORDS: ReadonlySet<string> = new Set([
+  // ("Artificial intelligence" and "AI-generated" reach here as "ai": the tokenizer folds and splits them.)
+  'ai', 'a.i', 'frontier', 'chatbot', 'chatbots', 'deepfake', 'deepfakes', 'gpai', 'llm', 'llms', 'generative', 'genai',
+]);
+
 /** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
 export const UNKNOWN_INSTRUMENT_HEADS = ['Act', 'Law', 'Bill', 'Directive', 'Regulation', 'Convention', 'Treaty', 'Declaration', 'Framework', 'Policy', 'Code', 'Charter', 'Accord', 'Order', 'Pledge', 'Commitments', 'Principles'] as const;
 

@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -43,6 +43,11 @@ export interface MatchOptions {
   gate?: GateFile;
   /** Called with every highlight before the unit gate judges it (even with the gate off), with the gate's features: for training the gate. */
   onHighlight?: (highlight: ClaimMatch & { gate: GateFeatures }) => void;
+  /**
+   * The page's title when `text` is only part of it (a region added after load): read, with `text`, for
+   * whether the page is on AI (`jurisdictionNeedsAi`), never matched.
+   */
+  pageTitle?: string;
 }
 
 export interface MatchResult {
@@ -689,11 +694,32 @@ function taskedOnly(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): 
   return actors.ids.some((id, i) => id !== claim.actor && actors.values[i]! > 0 && !claim.parties.includes(id));
 }
 
-/** How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims). */
-function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables): Frame | undefined {
+/**
+ * Whether a page is on AI: it names a company or an instrument of the claim set (`known`, its known names),
+ * or has `words` words of `AI_TOPIC_WORDS` in `tokens`. One pass, stopping at the answer.
+ */
+function pageOnAi(index: ClaimIndex, tokens: readonly Token[], known: readonly Mention[], words: number): boolean {
+  for (const m of known) {
+    if (m.instruments.length > 0) return true;
+    for (const actor of m.actors) if (index.actors[actor]!.type === 'company') return true;
+  }
+  let seen = 0;
+  for (let i = 0; i < tokens.length; i++) if (AI_TOPIC_WORDS.has(tokens[i]!.key) && ++seen >= words) return true;
+  return false;
+}
+
+/**
+ * How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims).
+ * `onAi`: the page is on AI (`pageOnAi`).
+ */
+function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables, onAi: boolean): Frame | undefined {
   const actor = Math.max(d.actors.get(claim.actor), partyFrame(claim, d, t));
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
   if (actor <= 0 && instrument <= 0) return undefined;
+  // A government's name alone frames its law's claims only on a page on AI: on a page about banking, "Under the
+  // New York Department of Financial Services cybersecurity regulation, covered financial institutions must
+  // notify the department … within 72 hours" is another of New York's rules.
+  if (instrument <= 0 && !onAi && claim.instrument >= 0 && index.actors[claim.actor]!.type === 'government') return undefined;
   if (t.rivalInstrumentMargin > 0) {
     const rival = rivalInstrumentFrames(index, claim, d, false);
     // (Strengths are products of tunables: 0.6000000000000001 + 0.3 must not miss 0.9 by a rounding error.)
@@ -820,6 +846,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const doc = segmentDocument(text, tunables.maxUnitLength);
   budget.charge(text.length / 4);
   const known = findKnownNames(text, tokens, index, h.names, tunables, doc.blocks, budget.spend);
+  // (With `jurisdictionNeedsAi` off, every page counts as on AI.)
+  const onAi = tunables.jurisdictionNeedsAi <= 0 || pageOnAi(index, tokens, known, tunables.jurisdictionNeedsAi) || (options.pageTitle !== undefined && pageOnAi(index, tokenize(options.pageTitle, canonicalizer), [], 1));
   if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
@@ -970,7 +998,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if (block.kind === 'item' && block.listOf >= 0 && listFacets?.block === block.listOf) prior.push(listFacets.facets);
     if (headingFacets && block.kind !== 'heading' && block.kind !== 'question') prior.push(headingFacets.facets);
     const discourse = discourseOf(u);
-    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options);
+    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options, onAi);
     previousFacets = { unit: u, facets: judged.facets };
     if (opensSection(block)) {
       // A heading (or a question heading) starts a section: only its last unit scopes what follows.
@@ -1113,6 +1141,7 @@ function judgeUnit(
   prior: ReadonlyArray<ReadonlyMap<number, number>>,
   budget: Budget,
   options: MatchOptions,
+  onAi: boolean,
 ): { accepted: Judged[]; facets: ReadonlyMap<number, number> } {
   const index = h.source;
   // A unit about nobody the claim set knows can state none of its claims: no scoring at all.
@@ -1175,7 +1204,7 @@ function judgeUnit(
   if (nomineeCount > t.maxCandidates) nomineeCount = keepBest(nominees, nomineeBounds, nomineeCount, t.maxCandidates);
   // Frames are worked out last to first, as the kept claims' order has it.
   const frames: Array<Frame | undefined> = [];
-  for (let k = nomineeCount - 1; k >= 0; k--) frames[k] = frameOf(index, index.claims[nominees[k]!]!, d, t);
+  for (let k = nomineeCount - 1; k >= 0; k--) frames[k] = frameOf(index, index.claims[nominees[k]!]!, d, t, onAi);
   const nominated: Array<{ claimIndex: number; frame: Frame }> = [];
   for (let k = 0; k < nomineeCount; k++) {
     const frame = frames[k];

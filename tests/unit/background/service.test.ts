@@ -64,6 +64,15 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect(await mentionCount(service)).toBe(1);
   });
 
+  it("a region added later is read with the page's title for what the page is about (a government's name alone needs a page on AI)", async () => {
+    const service = await makeService();
+    const url = 'https://news.example/live';
+    const region = 'Under the New York Department of Financial Services incident reporting rules, covered companies will have 72 hours to report a critical safety incident to the new office.';
+    const send = (title: string) => ok(service.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title, text: region, offset: 5000, contextBefore: 'Updates follow.\u2029' }));
+    expect((await send('Live: New York signs its AI safety law')).matches.map((m) => m.claimId)).toEqual(['ny-raise-act-frontier-obligations']);
+    expect((await send('Live: bank supervisors meet')).matches).toEqual([]);
+  });
+
   it('a rescan of a changed region (offset + context) gives the full scan\'s offsets and mention id', async () => {
     const service = await makeService();
     const full = await matchPage(service);

@@ -1131,7 +1131,7 @@ describe("an agency another's directive tasks is not the one committing", () => 
 describe("a place's name opening another organisation's name is that organisation", () => {
   it('does not credit what "The Ruritania Times" reports to Ruritania, but still what Ruritania does', () => {
     const reported = 'The Ruritania Times reported that model developers must publish their safety plans and update them yearly.';
-    const page = (sentence: string) => ['Safety plans', sentence].join(SEP);
+    const page = (sentence: string) => ['AI safety plans', sentence].join(SEP);
     expect(spans(page(reported), { placeOpensOtherName: 0 })).toEqual([reported]);
     expect(spans(page(reported))).toEqual([]);
     // The government itself, its own offices and publications, and the newspaper as the one reporting what it requires.
@@ -1151,5 +1151,34 @@ describe("a place's name opening another organisation's name is that organisatio
     const professor = 'Ruritania University professor Ilse Marek said model developers must publish their safety plans and update them yearly.';
     expect(spans(['The Model Safety Act takes effect', professor].join(SEP), { placeOpensOtherName: 0 })).toContain(professor);
     expect(spans(['The Model Safety Act takes effect', professor].join(SEP))).not.toContain(professor);
+  });
+});
+
+describe("a government's name alone frames its law's claims only on a page on AI", () => {
+  // (A negative page of the twenty-fifth split, on safety lessons from aviation and banking: New York's
+  // financial regulator's 72-hour rule was credited to the RAISE Act.)
+  const rule = 'Under the Freedonia Department of Financial Services cybersecurity regulation, covered banks must notify the ministry of serious incidents within 72 hours.';
+  const banking = ['Lessons from banking', 'Supervisors have long set clocks for reporting trouble.', rule].join(SEP);
+
+  it("does not credit another of the government's rules on a page about something else", () => {
+    expect(found(banking, { jurisdictionNeedsAi: 0 })).toContainEqual(['freedonia-incident-duty', rule]);
+    expect(found(banking)).toEqual([]);
+  });
+
+  it('credits the same words on a page on AI, by its words, a company or an instrument of the set, or its title', () => {
+    for (const opening of ['Frontier AI rules arrive', 'What Acme AI must now do', "Freedonia's Frontier Duty Act in force"]) {
+      expect(found([opening, 'Supervisors have long set clocks for reporting trouble.', rule].join(SEP)), opening).toContainEqual(['freedonia-incident-duty', rule]);
+    }
+  });
+
+  it('reads the title given with a region added later', () => {
+    const region = ['Supervisors have long set clocks for reporting trouble.', rule].join(SEP);
+    expect(matchClaims(region, index).map((m) => m.claimId)).toEqual([]);
+    expect(matchClaims(region, index, { pageTitle: 'Live: AI rules in Freedonia' }).map((m) => m.claimId)).toContain('freedonia-incident-duty');
+  });
+
+  it('needs nothing of the page where the law itself is named or carried', () => {
+    const named = "Under Freedonia's Frontier Duty Act, developers must notify the ministry of serious incidents within 72 hours.";
+    expect(found(['Lessons from banking', named].join(SEP))).toContainEqual(['freedonia-incident-duty', named]);
   });
 });
