@@ -118,7 +118,17 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set([
  */
 export const AI_TOPIC_WORDS: ReadonlySet<string> = new Set([
   // ("Artificial intelligence" and "AI-generated" reach here as "ai": the tokenizer folds and splits them.)
-  'ai', 'a.i', 'frontier', 'chatbot', 'chatbots', 'deepfake', 'deepfakes', 'gpai', 'llm', 'llms', 'generative', 'genai',
+  'ai', 'a.i', 'ais', 'a.i.s', 'frontier', 'chatbot', 'chatbots', 'deepfake', 'deepfakes', 'deepfaked', 'deepfaking', 'gpai',
+  'llm', 'llms', 'generative', 'genai',
+]);
+
+/** Two-word signs of the same (`AI_TOPIC_WORDS`): first word's key to the second words' keys ("deep fakes", "chat bots"). */
+export const AI_TOPIC_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['deep', new Set(['fake', 'fakes'])],
+  ['chat', new Set(['bot', 'bots'])],
+  ['language', new Set(['model', 'models'])],
+  ['machine', new Set(['learning'])],
+  ['neural', new Set(['network', 'networks'])],
 ]);
 
 /** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */

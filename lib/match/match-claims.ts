@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -695,16 +695,28 @@ function taskedOnly(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): 
 }
 
 /**
- * Whether a page is on AI: it names a company or an instrument of the claim set (`known`, its known names),
- * or has `words` words of `AI_TOPIC_WORDS` in `tokens`. One pass, stopping at the answer.
+ * Words (tokens) of a page per sign of AI it must show, up to `jurisdictionNeedsAi`: a news brief of a few
+ * sentences on a state's AI law may say "AI" once, where a long page about banks that says it once in passing
+ * is not on AI.
  */
-function pageOnAi(index: ClaimIndex, tokens: readonly Token[], known: readonly Mention[], words: number): boolean {
-  for (const m of known) {
-    if (m.instruments.length > 0) return true;
-    for (const actor of m.actors) if (index.actors[actor]!.type === 'company') return true;
-  }
+const AI_SIGN_SPAN = 150;
+
+/**
+ * Whether a page is on AI: `needed` signs of it, each mention of a company or an instrument of the claim set
+ * (`known`, the page's known names) and each word of `AI_TOPIC_WORDS` or pair of `AI_TOPIC_PAIRS` in
+ * `tokens`. One pass, stopping at the answer.
+ */
+function pageOnAi(index: ClaimIndex, tokens: readonly Token[], known: readonly Mention[], needed: number): boolean {
   let seen = 0;
-  for (let i = 0; i < tokens.length; i++) if (AI_TOPIC_WORDS.has(tokens[i]!.key) && ++seen >= words) return true;
+  for (const m of known) {
+    if (m.instruments.length > 0 || m.actors.some((actor) => index.actors[actor]!.type === 'company')) {
+      if (++seen >= needed) return true;
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const key = tokens[i]!.key;
+    if ((AI_TOPIC_WORDS.has(key) || (i + 1 < tokens.length && AI_TOPIC_PAIRS.get(key)?.has(tokens[i + 1]!.key))) && ++seen >= needed) return true;
+  }
   return false;
 }
 
@@ -846,8 +858,14 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const doc = segmentDocument(text, tunables.maxUnitLength);
   budget.charge(text.length / 4);
   const known = findKnownNames(text, tokens, index, h.names, tunables, doc.blocks, budget.spend);
-  // (With `jurisdictionNeedsAi` off, every page counts as on AI.)
-  const onAi = tunables.jurisdictionNeedsAi <= 0 || pageOnAi(index, tokens, known, tunables.jurisdictionNeedsAi) || (options.pageTitle !== undefined && pageOnAi(index, tokenize(options.pageTitle, canonicalizer), [], 1));
+  // (With `jurisdictionNeedsAi` off, every page counts as on AI.) A title is short: one sign is enough.
+  const titleOnAi = (title: string) => {
+    const titleTokens = tokenize(title, canonicalizer);
+    return pageOnAi(index, titleTokens, findKnownNames(title, titleTokens, index, h.names, tunables, [], budget.spend), 1);
+  };
+  // A short text needs fewer signs: one per `AI_SIGN_SPAN` words, at most `jurisdictionNeedsAi`.
+  const signsNeeded = Math.min(tunables.jurisdictionNeedsAi, 1 + Math.floor(tokens.length / AI_SIGN_SPAN));
+  const onAi = tunables.jurisdictionNeedsAi <= 0 || pageOnAi(index, tokens, known, signsNeeded) || (options.pageTitle !== undefined && titleOnAi(options.pageTitle));
   if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 

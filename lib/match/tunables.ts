@@ -416,12 +416,14 @@ export interface Tunables {
   placeOpensOtherName: number;
   /**
    * N >= 1: a government's name alone, none of its law in view (not named, not referred to, not carried from
-   * a heading), frames a claim of its law only on a page on AI: one naming a company or an instrument of the
-   * claim set, or with N words of `AI_TOPIC_WORDS` (its title, given as `MatchOptions.pageTitle`, needs one).
-   * On a page about banking, "Under the New York Department of Financial Services cybersecurity regulation,
-   * covered financial institutions must notify the department of cybersecurity events within 72 hours" is
-   * another of New York's rules, not the RAISE Act. 1, 2 and 3 measure the same on every corpus; 1 asks
-   * least of a short text. 0: the government's name frames its laws' claims on any page.
+   * a heading), frames a claim of its law only on a page on AI: one with N signs of it (one per 150 words of a
+   * shorter text), each a mention of a company or an instrument of the claim set or a word of `AI_TOPIC_WORDS`
+   * (its title, given as `MatchOptions.pageTitle`, needs one). On a page about banking, "Under the New York Department of Financial
+   * Services cybersecurity regulation, covered financial institutions must notify the department of
+   * cybersecurity events within 72 hours" is another of New York's rules, not the RAISE Act. 1 to 8 measure
+   * the same on every corpus (12 loses correct highlights of short wire stories); one passing "Microsoft
+   * Windows" or "risks arising from AI" on a page about banks must not make it a page on AI. 0: the
+   * government's name frames its laws' claims on any page.
    */
   jurisdictionNeedsAi: number;
   /**
@@ -605,7 +607,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dutyToSay: 1,
   taskedNotActor: 1,
   placeOpensOtherName: 1,
-  jurisdictionNeedsAi: 1,
+  jurisdictionNeedsAi: 3,
   speakerAffiliation: 1,
   quoteContinues: 1,
   outsiderCalls: 1,

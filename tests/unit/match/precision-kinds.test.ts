@@ -1165,16 +1165,37 @@ describe("a government's name alone frames its law's claims only on a page on AI
     expect(found(banking)).toEqual([]);
   });
 
-  it('credits the same words on a page on AI, by its words, a company or an instrument of the set, or its title', () => {
-    for (const opening of ['Frontier AI rules arrive', 'What Acme AI must now do', "Freedonia's Frontier Duty Act in force"]) {
-      expect(found([opening, 'Supervisors have long set clocks for reporting trouble.', rule].join(SEP)), opening).toContainEqual(['freedonia-incident-duty', rule]);
+  it('credits the same words on a page on AI: three signs of it, words, word pairs or names of companies and instruments of the set', () => {
+    const filler = 'Supervisors have long set clocks for reporting trouble.';
+    for (const signs of [
+      ['Frontier AI rules arrive', 'Chatbot makers are watching.'],
+      ['What Acme AI must now do', 'Acme has said little so far.'],
+      ['Deep fakes, chat bots and language models: what the new rules cover'],
+    ]) {
+      expect(found([...signs, filler, rule].join(SEP)), signs[0]).toContainEqual(['freedonia-incident-duty', rule]);
     }
   });
 
-  it('reads the title given with a region added later', () => {
+  it('does not take one passing mention of AI or of a company for a long page on AI, but does for a brief', () => {
+    // (An attack's pages: a bank cyber rule under "cybersecurity risks arising from AI", an insurers' rule
+    // after an outage of "Microsoft Windows".)
+    const report = Array.from({ length: 40 }, (_, i) => `Supervisors in district ${i + 1} reviewed how quickly banks reported outages last year.`);
+    for (const passing of ['Banks also face cybersecurity risks arising from AI.', 'The outage began with an update to Acme servers.']) {
+      const page = ['Lessons from banking', ...report, passing, rule].join(SEP);
+      expect(found(page, { jurisdictionNeedsAi: 0 }), passing).toContainEqual(['freedonia-incident-duty', rule]);
+      expect(found(page), passing).toEqual([]);
+      // A brief of three lines says it once: one sign per 150 words.
+      expect(found(['Lessons from banking', passing, rule].join(SEP)), passing).toContainEqual(['freedonia-incident-duty', rule]);
+    }
+  });
+
+  it("reads the title given with a region added later, its words and its names", () => {
     const region = ['Supervisors have long set clocks for reporting trouble.', rule].join(SEP);
     expect(matchClaims(region, index).map((m) => m.claimId)).toEqual([]);
-    expect(matchClaims(region, index, { pageTitle: 'Live: AI rules in Freedonia' }).map((m) => m.claimId)).toContain('freedonia-incident-duty');
+    for (const pageTitle of ['Live: AI rules in Freedonia', 'Live: what the new rules mean for Acme']) {
+      expect(matchClaims(region, index, { pageTitle }).map((m) => m.claimId), pageTitle).toContain('freedonia-incident-duty');
+    }
+    expect(matchClaims(region, index, { pageTitle: 'Live: bank supervisors meet' }).map((m) => m.claimId)).toEqual([]);
   });
 
   it('needs nothing of the page where the law itself is named or carried', () => {
