@@ -416,14 +416,14 @@ export interface Tunables {
   placeOpensOtherName: number;
   /**
    * N >= 1: a government's name alone, none of its law in view (not named, not referred to, not carried from
-   * a heading), frames a claim of its law only on a page on AI: one with N signs of it (one per 150 words of a
-   * shorter text), each a mention of a company or an instrument of the claim set or a word of `AI_TOPIC_WORDS`
-   * (its title, given as `MatchOptions.pageTitle`, needs one). On a page about banking, "Under the New York Department of Financial
-   * Services cybersecurity regulation, covered financial institutions must notify the department of
-   * cybersecurity events within 72 hours" is another of New York's rules, not the RAISE Act. 1 to 8 measure
-   * the same on every corpus (12 loses correct highlights of short wire stories); one passing "Microsoft
-   * Windows" or "risks arising from AI" on a page about banks must not make it a page on AI. 0: the
-   * government's name frames its laws' claims on any page.
+   * a heading), frames a claim of its law only on a page on AI: one with N signs of it, or one per 150 words
+   * of a shorter text (match-claims.ts `pageOnAi`: mentions of companies and instruments of the claim set,
+   * words of `AI_TOPIC_WORDS`, pairs of `AI_TOPIC_PAIRS`; a title given as `MatchOptions.pageTitle` needs
+   * one). On a page about banking, "Under the New York Department of Financial Services cybersecurity
+   * regulation, covered financial institutions must notify the department of cybersecurity events within 72
+   * hours" is another of New York's rules, not the RAISE Act; one passing "Microsoft Windows" or "risks
+   * arising from AI" there does not make it a page on AI. 1 to 8 measure the same on every corpus; 12 loses
+   * correct highlights of short wire stories. 0: the government's name frames its laws' claims on any page.
    */
   jurisdictionNeedsAi: number;
   /**
