@@ -699,7 +699,7 @@ function taskedOnly(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse): 
  * sentences on a state's AI law may say "AI" once, where a long page about banks that says it once in passing
  * is not on AI.
  */
-const AI_SIGN_SPAN = 150;
+const AI_SIGN_SPAN = 200;
 
 /**
  * Whether a page is on AI: `needed` signs of it, each mention of a company or an instrument of the claim set

@@ -416,7 +416,7 @@ export interface Tunables {
   placeOpensOtherName: number;
   /**
    * N >= 1: a government's name alone, none of its law in view (not named, not referred to, not carried from
-   * a heading), frames a claim of its law only on a page on AI: one with N signs of it, or one per 150 words
+   * a heading), frames a claim of its law only on a page on AI: one with N signs of it, or one per 200 words
    * of a shorter text (match-claims.ts `pageOnAi`: mentions of companies and instruments of the claim set,
    * words of `AI_TOPIC_WORDS`, pairs of `AI_TOPIC_PAIRS`; a title given as `MatchOptions.pageTitle` needs
    * one). On a page about banking, "Under the New York Department of Financial Services cybersecurity

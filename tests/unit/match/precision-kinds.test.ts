@@ -1184,7 +1184,7 @@ describe("a government's name alone frames its law's claims only on a page on AI
       const page = ['Lessons from banking', ...report, passing, rule].join(SEP);
       expect(found(page, { jurisdictionNeedsAi: 0 }), passing).toContainEqual(['freedonia-incident-duty', rule]);
       expect(found(page), passing).toEqual([]);
-      // A brief of three lines says it once: one sign per 150 words.
+      // A brief of three lines says it once: one sign per 200 words.
       expect(found(['Lessons from banking', passing, rule].join(SEP)), passing).toContainEqual(['freedonia-incident-duty', rule]);
     }
   });
