@@ -16,7 +16,7 @@ import { DEFAULT_TUNABLES, parseTunable, type Tunables } from '../lib/match/tuna
 import { evaluateArticle, totals, type ArticleEvaluation } from './cli/evaluate-matches';
 import { loadClaimSet } from './cli/load-claims';
 import { loadGold } from './cli/load-gold';
-import { InputError, loadInput } from './cli/load-input';
+import { InputError, loadInput, type LoadedInput } from './cli/load-input';
 
 const DEFAULT_GOLD = fileURLToPath(new URL('../tests/fixtures/articles/gold.json', import.meta.url));
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -59,17 +59,12 @@ async function main(): Promise<number> {
   const index = compileClaimIndex(claimSet.claims, claimSet.version);
   const articles = await loadGold(values.gold ?? DEFAULT_GOLD, values.articles);
 
-  const texts = new Map<string, string>();
-  const titles = new Map<string, string>();
-  for (const article of articles) {
-    const loaded = await loadInput(article.path);
-    texts.set(article.path, loaded.text);
-    titles.set(article.path, loaded.title);
-  }
+  const inputs = new Map<string, LoadedInput>();
+  for (const article of articles) inputs.set(article.path, await loadInput(article.path));
   const run = (tunables: Partial<Tunables>): ArticleEvaluation[] =>
     articles.map((article) => {
-      const text = texts.get(article.path)!;
-      return evaluateArticle(article.name, text, article.entries, matchClaims(text, index, { tunables, pageTitle: titles.get(article.path) }));
+      const { text, title } = inputs.get(article.path)!;
+      return evaluateArticle(article.name, text, article.entries, matchClaims(text, index, { tunables, pageTitle: title }));
     });
   const out = (line = '') => process.stdout.write(`${line}\n`);
 

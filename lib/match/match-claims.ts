@@ -722,16 +722,16 @@ function pageOnAi(index: ClaimIndex, tokens: readonly Token[], known: readonly M
 
 /**
  * How strongly a unit is about a claim's actor or instrument; undefined when not at all (most claims).
- * `onAi`: the page is on AI (`pageOnAi`).
+ * `onAi`: whether the page is on AI (`pageOnAi`), asked only when a rule needs it.
  */
-function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables, onAi: boolean): Frame | undefined {
+function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: Tunables, onAi: () => boolean): Frame | undefined {
   const actor = Math.max(d.actors.get(claim.actor), partyFrame(claim, d, t));
   let instrument = claim.instrument >= 0 ? d.instruments.get(claim.instrument) : 0;
   if (actor <= 0 && instrument <= 0) return undefined;
   // A government's name alone frames its law's claims only on a page on AI: on a page about banking, "Under the
   // New York Department of Financial Services cybersecurity regulation, covered financial institutions must
   // notify the department … within 72 hours" is another of New York's rules.
-  if (instrument <= 0 && !onAi && claim.instrument >= 0 && index.actors[claim.actor]!.type === 'government') return undefined;
+  if (instrument <= 0 && claim.instrument >= 0 && index.actors[claim.actor]!.type === 'government' && !onAi()) return undefined;
   if (t.rivalInstrumentMargin > 0) {
     const rival = rivalInstrumentFrames(index, claim, d, false);
     // (Strengths are products of tunables: 0.6000000000000001 + 0.3 must not miss 0.9 by a rounding error.)
@@ -858,14 +858,20 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   const doc = segmentDocument(text, tunables.maxUnitLength);
   budget.charge(text.length / 4);
   const known = findKnownNames(text, tokens, index, h.names, tunables, doc.blocks, budget.spend);
-  // (With `jurisdictionNeedsAi` off, every page counts as on AI.) A title is short: one sign is enough.
-  const titleOnAi = (title: string) => {
+  // Whether the page is on AI, worked out the first time a rule asks (most pages never do). With
+  // `jurisdictionNeedsAi` off every page is; a short text needs fewer signs (one per `AI_SIGN_SPAN` words),
+  // a title one.
+  let pageAi: boolean | undefined;
+  const onAi = (): boolean => {
+    if (pageAi !== undefined) return pageAi;
+    if (tunables.jurisdictionNeedsAi <= 0) return (pageAi = true);
+    const signsNeeded = Math.min(tunables.jurisdictionNeedsAi, 1 + Math.floor(tokens.length / AI_SIGN_SPAN));
+    if (pageOnAi(index, tokens, known, signsNeeded)) return (pageAi = true);
+    const title = options.pageTitle;
+    if (title === undefined) return (pageAi = false);
     const titleTokens = tokenize(title, canonicalizer);
-    return pageOnAi(index, titleTokens, findKnownNames(title, titleTokens, index, h.names, tunables, [], budget.spend), 1);
+    return (pageAi = pageOnAi(index, titleTokens, findKnownNames(title, titleTokens, index, h.names, tunables, [], budget.spend), 1));
   };
-  // A short text needs fewer signs: one per `AI_SIGN_SPAN` words, at most `jurisdictionNeedsAi`.
-  const signsNeeded = Math.min(tunables.jurisdictionNeedsAi, 1 + Math.floor(tokens.length / AI_SIGN_SPAN));
-  const onAi = tunables.jurisdictionNeedsAi <= 0 || pageOnAi(index, tokens, known, signsNeeded) || (options.pageTitle !== undefined && titleOnAi(options.pageTitle));
   if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
   cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
 
@@ -1159,7 +1165,7 @@ function judgeUnit(
   prior: ReadonlyArray<ReadonlyMap<number, number>>,
   budget: Budget,
   options: MatchOptions,
-  onAi: boolean,
+  onAi: () => boolean,
 ): { accepted: Judged[]; facets: ReadonlyMap<number, number> } {
   const index = h.source;
   // A unit about nobody the claim set knows can state none of its claims: no scoring at all.
