@@ -176,3 +176,11 @@ export const MONTH_STEMS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 
 /** Weekday names: a liveblog's dateline ("Thursday 22 January 2026") is a date too (see `weekdayDates`). */
 export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/**
+ * A verb of commitment, obligation, permission or change, or a modal ("will", "must", "pledged", "dropped",
+ * "applies"): what makes a line say something of its subject rather than name it. Read by the unit gate
+ * (`commitVerb`) and by segmentation, which takes a table cell holding one as content, not a label.
+ */
+export const COMMITMENT_VERB =
+  /\b(?:will|would|must|shall|won't|wouldn't|cannot|can't|should|may not|has to|have to|had to|needs? to|agreed?|agrees|commit\w*|pledg\w*|promis\w*|vow\w*|requir\w*|oblig\w*|bans?|banned|prohibit\w*|forbid\w*|bars?|barred|sign\w*|adopt\w*|introduc\w*|add\w*|drop\w*|remov\w*|revok\w*|replac\w*|publish\w*|releas\w*|declin\w*|refus\w*|withh\w*|halt\w*|paus\w*|delay\w*|allow\w*|limit\w*|apply|applies|applied|set|sets|says?|said)\b/i;

@@ -14,7 +14,7 @@
  * and one pass over its words.
  */
 import gate from './data/unit-gate.json';
-import { MONTH_STEMS } from './lexicon';
+import { COMMITMENT_VERB, MONTH_STEMS } from './lexicon';
 import type { Features } from './model';
 import type { BlockKind } from './segment-units';
 import { STOP_WORDS } from './stop-words';
@@ -160,8 +160,6 @@ const trained = gate as GateFile;
 /** The shipped gate's threshold (the default of `Tunables.unitGate`). */
 export const GATE_THRESHOLD = trained.threshold;
 
-const COMMIT_VERB =
-  /\b(?:will|would|must|shall|won't|wouldn't|cannot|can't|should|may not|has to|have to|had to|needs? to|agreed?|agrees|commit\w*|pledg\w*|promis\w*|vow\w*|requir\w*|oblig\w*|bans?|banned|prohibit\w*|forbid\w*|bars?|barred|sign\w*|adopt\w*|introduc\w*|add\w*|drop\w*|remov\w*|revok\w*|replac\w*|publish\w*|releas\w*|declin\w*|refus\w*|withh\w*|halt\w*|paus\w*|delay\w*|allow\w*|limit\w*|apply|applies|applied|set|sets|says?|said)\b/i;
 const ATTRIBUTION = /\b(?:said|says|told|argued?|argues|warned?|warns|according to|wrote|writes|asked|asks|believes?|thinks?|noted?|notes|called|calls|claimed?|claims|added|adds)\b/i;
 const FIRST_PERSON = /\b(?:we|We|our|Our|us|I|my|My|me)\b/;
 /**
@@ -260,7 +258,7 @@ export function gateFeatures(unit: GateUnit, features: Features, probability: nu
     caps: capitals / n,
     length: Math.min(words, 40) / 40,
     short: words <= 8 ? 1 : 0,
-    commitVerb: COMMIT_VERB.test(span) ? 1 : 0,
+    commitVerb: COMMITMENT_VERB.test(span) ? 1 : 0,
     attribution: ATTRIBUTION.test(span) ? 1 : 0,
     quote: QUOTE.test(span) ? 1 : 0,
     firstPerson: FIRST_PERSON.test(unquoted) ? 1 : 0,

@@ -105,6 +105,22 @@ describe('segmentUnits', () => {
     ]);
   });
 
+  it("takes a later cell that says something of its row as content, unpunctuated as it is; label cells stay labels", () => {
+    const row = (...cells: string[]) => cells.join(CELL_SEPARATOR);
+    const rule = 'Pause development on the same trigger, until mitigation practices catch up';
+    const text = [row('Acme', 'Applies since 2 February 2025', rule), row('Acme will publish its rules each year', 'Scaling Rules')].join(BLOCK_SEPARATOR);
+    const kinds = segmentDocument(text).blocks.map((block) => [text.slice(block.start, block.end), block.kind]);
+    expect(kinds).toEqual([
+      ['Acme', 'heading'],
+      // A verb, but five words: a date label.
+      ['Applies since 2 February 2025', 'heading'],
+      ['Pause development on the same trigger, until mitigation practices catch up', 'item'],
+      // The row's first cell is its label whatever it says.
+      ['Acme will publish its rules each year', 'heading'],
+      ['Scaling Rules', 'heading'],
+    ]);
+  });
+
   it('does not split at soft newlines of hard-wrapped text', () => {
     // Wrapped at about 60 columns, as plain-text newsletters and mailing lists are.
     const text = [

@@ -669,6 +669,17 @@ describe('a table row read as one: the company in its first cell, the document i
     expect(claimsOn('Pause development and deployment until mitigations can meet the risk.')).toEqual(['globex-pause']);
   });
 
+  it('finds the rule in a cell written as a note, without a full stop, as in a sentence', () => {
+    const note = 'Pause development and deployment if a risk cannot be sufficiently mitigated';
+    const notePage = `<!doctype html><html><body><h1>Who promises to stop?</h1>
+      <table><tr><th>Company</th><th>Document</th><th>Rule</th></tr>
+      <tr><td>Globex</td><td>Governance Charter (2025)</td><td>${note}</td></tr></table></body></html>`;
+    const noteText = textFromHtml(notePage, 'https://example.test/').text;
+    const at = noteText.indexOf(note);
+    const matched = matchClaims(noteText, rowIndex).filter((m) => m.start >= at && m.end <= at + note.length);
+    expect(matched.map((m) => m.claimId)).toEqual(['globex-pause']);
+  });
+
   it('reads "Acme" and "Scaling Rules" in two cells as two names, not as the alias "Acme Scaling Rules" across them', () => {
     const tokens = tokenize(text, defaultCanonicalizer());
     const namesIn = (tunables: Tunables) =>
