@@ -23,6 +23,11 @@ export function capsOf(surface: string): number {
   let lower = 0;
   for (let i = 0; i < surface.length; i++) {
     const code = surface.charCodeAt(i);
+    // A clitic after an apostrophe is written in lower case whatever the word: "CAISI’s" is in capitals.
+    // Not two-letter ones ("the EU's code", "the UK's institute"): there the government owns the
+    // instrument the sentence is about, and reading it as a third named actor cost sentences such as
+    // "Google signs the EU's code of practice, while Meta stays outside" both their claims.
+    if ((code === 39 || code === 0x2019) && upper >= 3) break;
     if (code >= 65 && code <= 90) upper++;
     else if (code >= 97 && code <= 122) lower++;
     else if (code > 127) {

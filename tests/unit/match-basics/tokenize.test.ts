@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCanonicalizer } from '../../../lib/match/canonicalize';
-import { tokenize, type Token } from '../../../lib/match/tokenize';
+import { capsOf, tokenize, type Token } from '../../../lib/match/tokenize';
 
 const canonicalizer = defaultCanonicalizer();
 
@@ -52,6 +52,12 @@ describe('tokenize', () => {
     const tokens = tokenize(text, canonicalizer);
     expect(surface(text, tokens)).toEqual(['a', 'nai\u0308ve', 'promise']);
     expect(tokens[1]!.term).toBe(canonicalizer.term('naive'));
+  });
+
+  it("reads an acronym's case before a clitic: \"CAISI’s\" is in capitals as \"CAISI\" is", () => {
+    expect(['CAISI', "CAISI's", 'CAISI’s', "DON'T", 'EU'].map(capsOf)).toEqual([2, 2, 2, 2, 2]);
+    // Two capitals before the clitic stay a capitalised word: "the EU's code" is the code's owner (see capsOf).
+    expect(["EU's", "Anthropic's", "caisi's", "O'Brien"].map(capsOf)).toEqual([1, 1, 0, 1]);
   });
 
   it('marks stop words with an empty term but keeps their positions', () => {

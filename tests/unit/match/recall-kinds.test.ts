@@ -21,7 +21,7 @@ import { ACME, bundledClaimSet, makeClaim, PACT, RURITANIA, ungatedClaim as clai
 const SEP = '\u2029';
 
 
-const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office'] };
+const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office', 'MTO'] };
 
 const CLAIMS: Claim[] = [
   claim({
@@ -130,6 +130,16 @@ const CLAIMS: Claim[] = [
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
 const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
+
+describe('an acronym name in the possessive ("CAISI’s access"): capitals, then a lower-case clitic', () => {
+  it('is the actor, as the bare acronym is', () => {
+    const sentence = (name: string) => `The main oversight tool is ${name} access, under its agreements with three labs, to major new models before and after release.`;
+    expect(found(sentence('MTO’s')).map(([id]) => id)).toEqual(['office-testing-agreements']);
+    expect(found(sentence("MTO's")).map(([id]) => id)).toEqual(['office-testing-agreements']);
+    // Lower case is not the acronym: "mto's" names no one.
+    expect(found(sentence("mto's"))).toEqual([]);
+  });
+});
 
 describe('wording a paraphrasing tool produces (curated synonyms)', () => {
   it('finds a pledge whose every content word was swapped for a rarer one', () => {
