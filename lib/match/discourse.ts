@@ -78,6 +78,21 @@ export interface NameTable {
   memberNames: Map<number, number>;
 }
 
+/**
+ * Whether a table cell reads as a proper name rather than a category or a date: a capitalised word after
+ * its first ("Moonshot AI", "Vietnam Law on AI"), a capital inside a word ("DeepSeek") or a word of capitals
+ * ("SB 1047"), months and Roman numerals aside. "High capability", "Annual review", "v3.1", "2 February 2025"
+ * and "Annex III systems" are categories and dates of whatever the page is about.
+ */
+function readsAsProperName(cell: string): boolean {
+  const words = cell.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.replace(/[^\p{L}\p{N}]/gu, '');
+    if (word === '' || /^[IVXLC]+$/.test(word) || isDateWord(word.toLowerCase())) continue;
+    if (/\p{Ll}\p{Lu}/u.test(word) || /^\p{Lu}{2,}$/u.test(word) || (i > 0 && /^\p{Lu}/u.test(word))) return true;
+  }
+  return false;
+}
 /** Actors and instruments a table row's cells may hand on to its later cells (see `strengthRow`). */
 const ROW_SCOPE_NAMES = 8;
 
@@ -219,6 +234,13 @@ export interface UnitDiscourse {
   namesUnknown: boolean;
   /** The unit is a question. */
   question: boolean;
+  /**
+   * A table cell after its row's first, in a row that is someone else's: its first cell reads as a proper
+   * name ("Michigan HB 4668", "DeepSeek", "Moonshot AI": see `readsAsProperName`) of no one the claim set
+   * knows, and no earlier cell names one it knows. False outside tables, for a row's first cell, and for
+   * rows labelled by a category ("High capability", "v3.1"), which are about the page's subject.
+   */
+  rowForeign: boolean;
   /** (speaker, genericSubject and subjectActors are worked out when first read: read them before the next unit.) */
   /** The unit's subject is indefinite or someone else ("one developer", "no rivals", "others"). */
   readonly genericSubject: boolean;
@@ -1181,7 +1203,8 @@ export function analyseDiscourse(
   let previous: { actors: Strengths; instruments: Strengths; age: number; blocks: number; block: number } | undefined;
   let headingScope: { actors: Strengths; instruments: Strengths } | undefined;
   // What the cells of the current table row have named so far: what its later cells are about (`strengthRow`).
-  let rowScope: { row: number; actors: Strengths; instruments: Strengths } | undefined;
+  // `foreign`: its first cell reads as the name of someone the claim set does not know (see `rowForeign`).
+  let rowScope: { row: number; actors: Strengths; instruments: Strengths; foreign: boolean } | undefined;
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
@@ -1226,7 +1249,7 @@ export function analyseDiscourse(
     const namedActors = named.length === 0 ? none : actorsOf(named);
     const namedInstruments = named.length === 0 ? none : instrumentsOfMentions(named);
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
-    if (block.row < 0 || rowScope?.row !== block.row) rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths() } : undefined;
+    if (block.row < 0 || rowScope?.row !== block.row) rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths(), foreign: false } : undefined;
 
     const carry = (dimension: 'actors' | 'instruments'): Strengths => {
       const named = own[dimension];
@@ -1308,6 +1331,10 @@ export function analyseDiscourse(
     const to = tokenRanges[2 * u + 1]!;
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
+    if (rowScope && unit.block === block.row && u === block.firstUnit && own.actors.size === 0 && own.instruments.size === 0) {
+      rowScope.foreign = readsAsProperName(text.slice(block.start, block.end));
+    }
+    const rowForeign = rowScope !== undefined && unit.block !== block.row && rowScope.foreign && rowScope.actors.size + rowScope.instruments.size === 0;
     // (Only the first few names a row gives: its opening cells say whose row it is, and a page's row of
     // thousands of cells naming one actor each must not make every cell carry them all.)
     if (rowScope && !own.unknown && rowScope.actors.size + rowScope.instruments.size < ROW_SCOPE_NAMES) {
@@ -1338,6 +1365,7 @@ export function analyseDiscourse(
       ms.length === 0 ? none : ms.filter((m) => m.unknown === ''),
       ms.some((m) => m.unknown !== ''),
       isQuestion(text, unit.start, unit.end) && !(tunables.rhetoricalRecall > 0 && RHETORICAL_RECALL.test(text.slice(unit.start, Math.min(unit.end, unit.start + 40)))),
+      rowForeign,
       lazy,
       order.expected,
       ms,
@@ -1405,6 +1433,7 @@ class UnitReading implements UnitDiscourse {
     readonly mentions: readonly Mention[],
     readonly namesUnknown: boolean,
     readonly question: boolean,
+    readonly rowForeign: boolean,
     private readonly lazy: LazyParts,
     private readonly readAt: number,
     private readonly own: readonly Mention[],

@@ -1249,9 +1249,14 @@ function judgeUnit(
     bestOfGroup.set(group, Math.max(bestOfGroup.get(group) ?? 0, l.score + l.facet));
   }
 
-  // A short line in a run of them (under a heading, in a table, a byline) reads like a heading too.
-  const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading');
-  const shape: UnitShape = { heading, item: block.kind === 'item', contentLength: content.length };
+  // A short line in a run of them (under a heading, in a table, a byline) reads like a heading too; so does
+  // a table cell that says something of its row (segment-units `CELL_CLAUSE_MIN_WORDS`) when the row is
+  // someone else's and the cell names no one the claim set knows ("Michigan HB 4668 | Requires large
+  // frontier developers to publish …", "DeepSeek | Pledges to publish a safety framework"): what it says is
+  // that one's, held to a heading's bar as before cells were read as content.
+  const unnamedRowCell = block.kind === 'item' && block.row >= 0 && d.rowForeign && d.namedActors.length === 0 && d.namedInstruments.length === 0;
+  const heading = block.kind === 'heading' || block.kind === 'question' || (block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading') || unnamedRowCell;
+  const shape: UnitShape = { heading, item: block.kind === 'item' && !unnamedRowCell, contentLength: content.length };
   const accepted: Judged[] = [];
   // Every claim judged on the whole sentence, accepted or not (for `secondaryGap` and `memberClaimTakesOver`).
   const judgedWhole = new Map<number, Judged>();

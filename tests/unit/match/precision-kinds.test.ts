@@ -1203,3 +1203,29 @@ describe("a government's name alone frames its law's claims only on a page on AI
     expect(found(['Lessons from banking', named].join(SEP))).toContainEqual(['freedonia-incident-duty', named]);
   });
 });
+
+describe("a table row labelled with someone the claim set does not know is that one's row", () => {
+  const rowIndex = compileClaimIndex([MSA_INCIDENT_REPORTING], '1.0.0');
+  const duty = 'Requires developers to tell the regulator about any serious incident within ten days';
+  // A page about the Model Safety Act, with a table of other places' bills modelled on it.
+  const page = (label: string) => `<!doctype html><html><head><title>Bills modelled on Ruritania's Model Safety Act</title></head><body>
+    <h1>Bills modelled on Ruritania's Model Safety Act</h1>
+    <p>Ruritania's Model Safety Act requires model developers to report serious incidents to the regulator within 10 days. Several legislatures copied it this year.</p>
+    <table><tr><th>Bill</th><th>Main duty</th><th>Status</th></tr>
+    <tr><td>${label}</td><td>${duty}</td><td>Introduced</td></tr></table></body></html>`;
+  const onDuty = (label: string, tunables: Partial<Tunables> = {}) => {
+    const { text } = textFromHtml(page(label), 'https://example.test/');
+    const at = text.indexOf(duty);
+    return matchClaims(text, rowIndex, { tunables }).filter((m) => m.start >= at && m.end <= at + duty.length).map((m) => m.claimId);
+  };
+
+  it('gives its duty cell to no claim when the label is a name ("Freedonia HB 12", "DeepSeek")', () => {
+    expect(onDuty('Freedonia HB 12')).toEqual([]);
+    expect(onDuty('DeepSeek')).toEqual([]);
+  });
+
+  it("gives it to the claim when the label is the claim's law, or a category of the page's subject", () => {
+    expect(onDuty('Model Safety Act')).toEqual(['msa-incident-reporting']);
+    expect(onDuty('Incident reporting')).toEqual(['msa-incident-reporting']);
+  });
+});
