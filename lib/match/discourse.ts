@@ -93,6 +93,7 @@ function readsAsProperName(cell: string): boolean {
   }
   return false;
 }
+
 /** Actors and instruments a table row's cells may hand on to its later cells (see `strengthRow`). */
 const ROW_SCOPE_NAMES = 8;
 
