@@ -683,6 +683,25 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
   return { blocks, units };
 }
 
+/** Every verb of `COMMITMENT_VERB` in a text, in turn (global: `lastIndex` is reset before each search). */
+const COMMITMENT_VERBS = new RegExp(COMMITMENT_VERB.source, 'gi');
+/** A relative pronoun just before a verb: the verb describes a noun ("A risk that cannot be mitigated"). */
+const RELATIVE_BEFORE = /\b(?:that|which|who|whom|whose|where)\s+$/i;
+
+/**
+ * Whether a cell's words say something of its row: a verb of commitment or change (lexicon.ts
+ * `COMMITMENT_VERB`) that is not inside a relative clause, which makes the cell a noun phrase naming a
+ * condition or a category ("A risk that cannot be sufficiently mitigated", "Models that must be reported").
+ */
+function saysSomething(cell: string): boolean {
+  const verbs = COMMITMENT_VERBS;
+  verbs.lastIndex = 0;
+  for (let match = verbs.exec(cell); match; match = verbs.exec(cell)) {
+    if (!RELATIVE_BEFORE.test(cell.slice(Math.max(0, match.index - 12), match.index))) return true;
+  }
+  return false;
+}
+
 /**
  * Kinds from shapes: a block ending in a colon is a lead-in and the blocks after it are its items
  * while they look alike; a short unpunctuated block is a heading, unless it is the third or later of
@@ -701,7 +720,7 @@ function classifyBlocks(text: string, blocks: DocumentBlock[], shapes: readonly 
     // judged as a sentence is (headings need a near-whole claim to be highlighted).
     if (block.row >= 0) {
       if (isShort(shape) && block.endUnit - block.firstUnit === 1) {
-        const content = i !== block.row && shape.words >= CELL_CLAUSE_MIN_WORDS && COMMITMENT_VERB.test(text.slice(block.start, block.end));
+        const content = i !== block.row && shape.words >= CELL_CLAUSE_MIN_WORDS && saysSomething(text.slice(block.start, block.end));
         block.kind = content ? 'item' : 'heading';
       }
       i++;

@@ -108,7 +108,11 @@ describe('segmentUnits', () => {
   it("takes a later cell that says something of its row as content, unpunctuated as it is; label cells stay labels", () => {
     const row = (...cells: string[]) => cells.join(CELL_SEPARATOR);
     const rule = 'Pause development on the same trigger, until mitigation practices catch up';
-    const text = [row('Acme', 'Applies since 2 February 2025', rule), row('Acme will publish its rules each year', 'Scaling Rules')].join(BLOCK_SEPARATOR);
+    const text = [
+      row('Acme', 'Applies since 2 February 2025', rule),
+      row('Acme will publish its rules each year', 'Scaling Rules'),
+      row('Globex', 'A risk that cannot be sufficiently mitigated'),
+    ].join(BLOCK_SEPARATOR);
     const kinds = segmentDocument(text).blocks.map((block) => [text.slice(block.start, block.end), block.kind]);
     expect(kinds).toEqual([
       ['Acme', 'heading'],
@@ -118,6 +122,9 @@ describe('segmentUnits', () => {
       // The row's first cell is its label whatever it says.
       ['Acme will publish its rules each year', 'heading'],
       ['Scaling Rules', 'heading'],
+      ['Globex', 'heading'],
+      // Its verb is in a relative clause: a noun phrase naming a condition, not something said of Globex.
+      ['A risk that cannot be sufficiently mitigated', 'heading'],
     ]);
   });
 
