@@ -40,12 +40,13 @@ afterAll(async () => {
 describe('Chromium: a table read by rows', () => {
   test("each row's rule is its own company's claim, highlighted in the rule's cell, though the cell names neither company nor document", async () => {
     const article = await openArticle(server.page('table-rows.html'));
-    await article.page.waitForFunction(() => document.querySelectorAll('td mark.pledge-lens-mark[tabindex="0"]').length >= 2, undefined, { timeout: 15_000 });
+    await article.page.waitForFunction(() => document.querySelectorAll('td mark.pledge-lens-mark[tabindex="0"]').length >= 3, undefined, { timeout: 15_000 });
     const mentions = await article.mentions();
     const cells = await article.page.evaluate(listHighlightCells);
     expect(mentions.map((mention, i) => ({ claim: mention.claimId, ...cells[i] }))).toEqual([
       { claim: 'meta-frontier-ai-framework-stop-development', row: 'Meta', column: 3 },
       { claim: 'microsoft-frontier-governance-pause', row: 'Microsoft', column: 3 },
+      { claim: 'openai-preparedness-high-safeguards-before-deployment', row: 'OpenAI', column: 3 },
     ]);
     await article.page.screenshot({ path: resolve(SHOTS, 'chromium-table-rows.png') });
     await article.close();

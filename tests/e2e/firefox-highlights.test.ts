@@ -56,13 +56,14 @@ describe('Firefox: the MV2 build', () => {
   test("a table read by rows: each row's rule is its own company's claim, in the rule's cell", async () => {
     const article = await FirefoxArticlePage.open(firefox.browser, server.page('table-rows.html'));
     try {
-      // Both rows' rules: the cells of the fourth column.
-      for (const row of [1, 2]) await article.waitForHighlights(`tbody tr:nth-child(${row}) td:nth-child(4) mark.pledge-lens-mark`);
+      // The three known companies' rules: the cells of the fourth column (DeepSeek's row is nobody's claim).
+      for (const row of [1, 2, 3]) await article.waitForHighlights(`tbody tr:nth-child(${row}) td:nth-child(4) mark.pledge-lens-mark`);
       const mentions = await article.mentions();
       const cells = await article.run(listHighlightCells, undefined);
       expect(mentions.map((mention, i) => ({ claim: mention.claimId, ...cells[i] }))).toEqual([
         { claim: 'meta-frontier-ai-framework-stop-development', row: 'Meta', column: 3 },
         { claim: 'microsoft-frontier-governance-pause', row: 'Microsoft', column: 3 },
+        { claim: 'openai-preparedness-high-safeguards-before-deployment', row: 'OpenAI', column: 3 },
       ]);
     } finally {
       await article.close();
