@@ -178,6 +178,14 @@ export const MONTH_STEMS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
+ * A table's column heading naming what its cells promise, require or say ("Commitment", "Pledge", "Core
+ * obligations", "Development rule", "What Anthropic says it will do", "Short summary"): segmentation reads
+ * that column's short cells as the row's content, not labels (segment-units.ts `classifyBlocks`).
+ */
+export const COMMITMENT_COLUMN =
+  /\b(?:commitments?|pledges?|promise[sd]?|undertakings?|dut(?:y|ies)|requirements?|rules?|summary|core content|substance)\b|^what\b.*\b(?:says?|said|promised|promises|requires?|commits?|pledged?|will do)\b/i;
+
+/**
  * A verb of commitment, obligation, permission or change, or a modal ("will", "must", "pledged", "dropped",
  * "applies"): what makes a line say something of its subject rather than name it. Read by the unit gate
  * (`commitVerb`) and by segmentation, which takes a table cell holding one as content, not a label.

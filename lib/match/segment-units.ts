@@ -1,5 +1,5 @@
 import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../text/extract-text';
-import { COMMITMENT_VERB } from './lexicon';
+import { COMMITMENT_COLUMN, COMMITMENT_VERB } from './lexicon';
 
 /**
  * The document model the matcher reads: blocks (paragraphs, headings, question headings, lead-in
@@ -86,6 +86,12 @@ const HEADING_MAX_WORDS = 14;
  * on the development splits, 6 words 4 for 12.
  */
 const CELL_CLAUSE_MIN_WORDS = 6;
+/**
+ * A short cell under a column heading naming commitments (see `inCommitmentColumn`), this long or longer, is
+ * the row's content whatever its verb ("Define ASL-4 evaluations before training ASL-3 models" under
+ * "Commitment"); shorter ones are a word or two of status ("Yes", "In force").
+ */
+const COMMITMENT_CELL_MIN_WORDS = 3;
 /** A question block this short is a question heading (the Q of a Q&A). */
 const QUESTION_MAX_WORDS = 25;
 /** Items after a lead-in, at most. */
@@ -703,6 +709,21 @@ function saysSomething(cell: string): boolean {
 }
 
 /**
+ * Whether a cell sits under a column heading naming what the column's cells promise or require (lexicon.ts
+ * `COMMITMENT_COLUMN`: "Commitment | Where it sits | Status", "Company | Pledge | Date"). The heading is the
+ * cell in the same place of the table's first row (a table is a run of rows with no block between them);
+ * the first row's own cells are headings, not content.
+ */
+function inCommitmentColumn(text: string, blocks: readonly DocumentBlock[], i: number): boolean {
+  const row = blocks[i]!.row;
+  let first = row;
+  while (first > 0 && blocks[first - 1]!.row >= 0) first = blocks[first - 1]!.row;
+  if (first === row) return false;
+  const header = blocks[first + i - row];
+  return header !== undefined && header.row === first && COMMITMENT_COLUMN.test(text.slice(header.start, header.end));
+}
+
+/**
  * Kinds from shapes: a block ending in a colon is a lead-in and the blocks after it are its items
  * while they look alike; a short unpunctuated block is a heading, unless it is the third or later of
  * a run of such blocks (a bulleted list under a heading) or a table cell that says something of its
@@ -720,7 +741,9 @@ function classifyBlocks(text: string, blocks: DocumentBlock[], shapes: readonly 
     // judged as a sentence is (headings need a near-whole claim to be highlighted).
     if (block.row >= 0) {
       if (isShort(shape) && block.endUnit - block.firstUnit === 1) {
-        const content = i !== block.row && shape.words >= CELL_CLAUSE_MIN_WORDS && saysSomething(text.slice(block.start, block.end));
+        const content =
+          (i !== block.row && shape.words >= CELL_CLAUSE_MIN_WORDS && saysSomething(text.slice(block.start, block.end))) ||
+          (shape.words >= COMMITMENT_CELL_MIN_WORDS && inCommitmentColumn(text, blocks, i));
         block.kind = content ? 'item' : 'heading';
       }
       i++;

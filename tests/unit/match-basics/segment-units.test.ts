@@ -128,6 +128,41 @@ describe('segmentUnits', () => {
     ]);
   });
 
+  it("takes the cells under a column heading naming commitments as content, the first column's too; the heading row and other columns stay labels", () => {
+    const row = (...cells: string[]) => cells.join(CELL_SEPARATOR);
+    const text = [
+      'At a glance',
+      row('Commitment', 'Where it sits', 'Status'),
+      row('Define ASL-4 evaluations before training', 'Earlier versions', 'Historical commitment'),
+      row('Ad-free Claude', 'Company blog post', 'In force'),
+      'When the rules apply',
+      row('Obligation', 'Original start'),
+      row('General-purpose AI models', '2 August 2025'),
+    ].join(BLOCK_SEPARATOR);
+    const kinds = segmentDocument(text).blocks.map((block) => [text.slice(block.start, block.end), block.kind]);
+    expect(kinds).toEqual([
+      ['At a glance', 'heading'],
+      ['Commitment', 'heading'],
+      ['Where it sits', 'heading'],
+      ['Status', 'heading'],
+      ['Define ASL-4 evaluations before training', 'item'],
+      // Under "Where it sits": a label, though as long.
+      ['Earlier versions', 'heading'],
+      ['Historical commitment', 'heading'],
+      // Two words under "Commitment": a name as often as a statement.
+      ['Ad-free Claude', 'heading'],
+      ['Company blog post', 'heading'],
+      ['In force', 'heading'],
+      // A block between rows ends the table: the next row is a new table's heading row.
+      ['When the rules apply', 'heading'],
+      // A column of "Obligation" names categories ("General-purpose AI models"), not what they must do.
+      ['Obligation', 'heading'],
+      ['Original start', 'heading'],
+      ['General-purpose AI models', 'heading'],
+      ['2 August 2025', 'heading'],
+    ]);
+  });
+
   it('does not split at soft newlines of hard-wrapped text', () => {
     // Wrapped at about 60 columns, as plain-text newsletters and mailing lists are.
     const text = [

@@ -690,6 +690,22 @@ describe('a table row read as one: the company in its first cell, the document i
     expect(matched.map((m) => m.claimId)).toEqual(['globex-pause']);
   });
 
+  it('finds the rule in the first column of a table whose column heading names commitments, and not under another heading', () => {
+    const rule = 'Halt development of a model at the critical risk level';
+    const tablePage = (column: string) => `<!doctype html><html><body><h1>Acme's promises at a glance</h1>
+      <p>Acme AI has revised its Scaling Rules twice.</p>
+      <table><tr><th>${column}</th><th>Where it sits</th><th>Status</th></tr>
+      <tr><td>${rule}</td><td>Scaling Rules (2025)</td><td>In force</td></tr></table></body></html>`;
+    const claimsIn = (column: string) => {
+      const cellText = textFromHtml(tablePage(column), 'https://example.test/').text;
+      const at = cellText.indexOf(rule);
+      return matchClaims(cellText, rowIndex).filter((m) => m.start >= at && m.end <= at + rule.length).map((m) => m.claimId);
+    };
+    expect(claimsIn('Commitment')).toEqual(['acme-stop-development']);
+    // A first cell under "Topic" is the row's label, held to a heading's bar: half the claim is not enough.
+    expect(claimsIn('Topic')).toEqual([]);
+  });
+
   it('reads "Acme" and "Scaling Rules" in two cells as two names, not as the alias "Acme Scaling Rules" across them', () => {
     const tokens = tokenize(text, defaultCanonicalizer());
     const namesIn = (tunables: Tunables) =>
