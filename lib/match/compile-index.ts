@@ -110,6 +110,9 @@ function termIdsOf(text: string, canonicalizer: Canonicalizer, intern: (term: st
     .map(intern);
 }
 
+/** A number of two digits or more in a name: what makes "Law No. 132" that law whatever its case (see `nameEntry`). */
+const DISTINCTIVE_NUMBER = /^\d{2,}/;
+
 /** The words and case constraints of a name, as the tokenizer will see them on a page. */
 function nameOf(text: string, canonicalizer: Canonicalizer): { words: string[]; caps: number[] } {
   const tokens = tokenize(text, canonicalizer);
@@ -293,8 +296,13 @@ export function compileClaimIndex(
   const names: CompiledName[] = [];
   const nameIds = new Map<string, number>();
   const nameEntry = (text: string): CompiledName | undefined => {
-    const { words, caps } = nameOf(text, canonicalizer);
+    const { words, caps: written } = nameOf(text, canonicalizer);
     if (words.length === 0 || words.every((word) => word === '')) return undefined;
+    // A name with a number in it ("Law No. 132", "Executive Order 14365", "Act No. 20676") is that name in any
+    // case: "the law number 132 of 23 September 2025" (a translation), "executive order 14365" (a forum post).
+    // Its capitals (SB, GB) stay: a lower-case "sb" is no bill.
+    const numbered = words.some((word) => DISTINCTIVE_NUMBER.test(word));
+    const caps = numbered ? written.map((c) => (c === 1 ? 0 : c)) : written;
     const key = `${words.join(' ')}|${caps.join('')}`;
     let id = nameIds.get(key);
     if (id === undefined) {

@@ -141,6 +141,35 @@ describe('an acronym name in the possessive ("CAISI’s access"): capitals, then
   });
 });
 
+describe('a name with a number in it ("Law No. 132") written in lower case, as translations and forum posts write it', () => {
+  const lawIndex = compileClaimIndex(
+    [
+      makeClaim('ruritania-labelling-law', {
+        actor: RURITANIA,
+        instrument: { name: 'Law No. 132 of 2025', aliases: ['Law number 132', 'Synthetic Media Act', 'SM Act'] },
+        statement: 'Law No. 132 of 2025 makes Ruritanian platforms label synthetic media.',
+        phrasings: ['Ruritania requires platforms to label synthetic media.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const namesIn = (text: string) => {
+    const tokens = tokenize(text, defaultCanonicalizer());
+    return findKnownNames(text, tokens, lawIndex, buildNameTable(lawIndex), DEFAULT_TUNABLES, segmentDocument(text).blocks, () => {}).map((m) => text.slice(m.start, m.end));
+  };
+
+  it('is the law whatever its case', () => {
+    expect(namesIn('From 10 October the law number 132 is in vigour.')).toEqual(['law number 132']);
+    expect(namesIn('From 10 October the LAW NUMBER 132 is in vigour.')).toEqual(['LAW NUMBER 132']);
+  });
+
+  it('keeps the capitals of a name without a number, and the acronym of one with a number', () => {
+    expect(namesIn('A synthetic media act would help.')).toEqual([]);
+    expect(namesIn('The Synthetic Media Act applies.')).toEqual(['Synthetic Media Act']);
+    expect(namesIn('The sm act applies.')).toEqual([]);
+  });
+});
+
 describe('wording a paraphrasing tool produces (curated synonyms)', () => {
   it('finds a pledge whose every content word was swapped for a rarer one', () => {
     const spun = 'Acme AI has vowed to absorb the tariff escalations that households confront because of its data centres, and to defray every grid-enhancement expenditure of hooking them up.';
