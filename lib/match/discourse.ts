@@ -242,6 +242,12 @@ export interface UnitDiscourse {
    * rows labelled by a category ("High capability", "v3.1"), which are about the page's subject.
    */
   rowForeign: boolean;
+  /**
+   * A table cell after its row's first, in a row whose earlier cells name an actor or instrument the claim set
+   * knows ("OpenAI | Preparedness Framework | Review the framework … at least once a year"): the row is that
+   * one's record, and a bare verb in it is what they do, not advice to the reader.
+   */
+  rowNamed: boolean;
   /** (speaker, genericSubject and subjectActors are worked out when first read: read them before the next unit.) */
   /** The unit's subject is indefinite or someone else ("one developer", "no rivals", "others"). */
   readonly genericSubject: boolean;
@@ -1336,6 +1342,7 @@ export function analyseDiscourse(
       rowScope.foreign = readsAsProperName(text.slice(block.start, block.end));
     }
     const rowForeign = rowScope !== undefined && unit.block !== block.row && rowScope.foreign && rowScope.actors.size + rowScope.instruments.size === 0;
+    const rowNamed = rowScope !== undefined && unit.block !== block.row && rowScope.actors.size + rowScope.instruments.size > 0;
     // (Only the first few names a row gives: its opening cells say whose row it is, and a page's row of
     // thousands of cells naming one actor each must not make every cell carry them all.)
     if (rowScope && !own.unknown && rowScope.actors.size + rowScope.instruments.size < ROW_SCOPE_NAMES) {
@@ -1367,6 +1374,7 @@ export function analyseDiscourse(
       ms.some((m) => m.unknown !== ''),
       isQuestion(text, unit.start, unit.end) && !(tunables.rhetoricalRecall > 0 && RHETORICAL_RECALL.test(text.slice(unit.start, Math.min(unit.end, unit.start + 40)))),
       rowForeign,
+      rowNamed,
       lazy,
       order.expected,
       ms,
@@ -1435,6 +1443,7 @@ class UnitReading implements UnitDiscourse {
     readonly namesUnknown: boolean,
     readonly question: boolean,
     readonly rowForeign: boolean,
+    readonly rowNamed: boolean,
     private readonly lazy: LazyParts,
     private readonly readAt: number,
     private readonly own: readonly Mention[],

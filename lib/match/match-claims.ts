@@ -1433,7 +1433,7 @@ function judgeUnit(
   if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
-  if (t.adviceVeto > 0 && accepted.length > 0 && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
+  if (t.adviceVeto > 0 && accepted.length > 0 && !d.rowNamed && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
   if (t.checkedClaimVeto > 0 && accepted.length > 0 && (CHECKED_CLAIM.test(said) || isQuotedLine(text, said, unit, block))) return { accepted: [], facets };
   if (t.metaTextVeto > 0 && accepted.length > 0 && META_TEXT.test(said)) return { accepted: [], facets };

@@ -222,7 +222,9 @@ export interface Tunables {
   unsaidVeto: number;
   /**
    * 1: advice to the reader ("Clients … should assume …", a checklist item opening "designate …",
-   * "prepare …") states no claim (match-claims.ts ADVICE). 0: judged as any other.
+   * "prepare …") states no claim (match-claims.ts ADVICE), but for a table cell in a row whose earlier cells
+   * name a known actor or instrument ("OpenAI | Preparedness Framework | Review the framework … once a year":
+   * `UnitDiscourse.rowNamed`). 0: judged as any other.
    */
   adviceVeto: number;
   /** 1: a unit opening with "Whether" ("Whether other labs follow Meta …") leaves the matter open: no claim. 0: judged as any other. */

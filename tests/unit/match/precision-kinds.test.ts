@@ -634,6 +634,20 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
     const update = 'Update 2: under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.';
     expect(found(update).map(([id]) => id)).toContain('msa-incident-reporting');
   });
+
+  it("reads a bare verb in a table row of the law's as the law's duty, and one in a checklist row as advice", () => {
+    const duty = 'Document and report serious incidents to the regulator within 10 days';
+    const table = (first: string) => `<!doctype html><html><body><h1>Duties at a glance</h1>
+      <table><tr><th>Source</th><th>Notes</th><th>Duty</th></tr>
+      <tr><td>${first}</td><td>In force from March 2027</td><td>${duty}</td></tr></table></body></html>`;
+    const idsIn = (first: string) => {
+      const text = textFromHtml(table(first), 'https://example.test/').text;
+      return found(text).filter(([, span]) => span.startsWith('Document')).map(([id]) => id);
+    };
+    expect(idsIn('Model Safety Act')).toEqual(['msa-incident-reporting']);
+    // A row of a checklist names no one: its verb is what the reader should do.
+    expect(idsIn('Step 3')).toEqual([]);
+  });
 });
 
 describe("a coalition's claim reached through one member that has its own claim on the instrument (\"For Google, signing means …\")", () => {
