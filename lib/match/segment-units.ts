@@ -727,7 +727,8 @@ function inCommitmentColumn(text: string, blocks: readonly DocumentBlock[], i: n
  * Kinds from shapes: a block ending in a colon is a lead-in and the blocks after it are its items
  * while they look alike; a short unpunctuated block is a heading, unless it is the third or later of
  * a run of such blocks (a bulleted list under a heading) or a table cell that says something of its
- * row (see `CELL_CLAUSE_MIN_WORDS`); a short question is a question heading.
+ * row (see `CELL_CLAUSE_MIN_WORDS`) or sits under a column heading naming commitments (see
+ * `inCommitmentColumn`); a short question is a question heading.
  */
 function classifyBlocks(text: string, blocks: DocumentBlock[], shapes: readonly Shape[], markers: readonly boolean[]): void {
   let i = 0;
