@@ -180,10 +180,11 @@ export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 
 /**
  * A table's column heading naming what its cells promise, require or say ("Commitment", "Pledge", "Core
  * obligations", "Development rule", "What Anthropic says it will do", "Short summary"): segmentation reads
- * that column's short cells as the row's content, not labels (segment-units.ts `classifyBlocks`).
+ * that column's short cells as the row's content, not labels (segment-units.ts `classifyBlocks`). What a post,
+ * a thread or a critic says is a fact-check's column of claims it checks, not a commitment's.
  */
 export const COMMITMENT_COLUMN =
-  /\b(?:commitments?|pledges?|promise[sd]?|undertakings?|dut(?:y|ies)|requirements?|rules?|summary|core content|substance)\b|^what\b.*\b(?:says?|said|promised|promises|requires?|commits?|pledged?|will do)\b/i;
+  /\b(?:commitments?|pledges?|promise[sd]?|undertakings?|dut(?:y|ies)|requirements?|rules?|summary|core content|substance)\b|^what\b(?!.*\b(?:posts?|thread|tweets?|viral|claims?|rumou?rs?|critics?|users?|video)\b).*\b(?:says?|said|promised|promises|requires?|commits?|pledged?|will do)\b/i;
 
 /**
  * A verb of commitment, obligation, permission or change, or a modal ("will", "must", "pledged", "dropped",

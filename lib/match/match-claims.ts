@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, COMMITMENT_VERB, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -1645,6 +1645,15 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   // (`colonSentence`).
   const colon = line.indexOf(':');
   const labelled = LABEL_COLON.test(line);
+  // "1. Microsoft: pause until mitigations catch up": a list's entry under the claim's actor's name alone, a
+  // clause with a verb after the colon, is what that actor does (a listicle's or a brief's numbered heading).
+  if (colonSentence && colon > 0 && actorLabelled(text, unit.start, colon, d, names) && hasWords(line.slice(colon + 1), ACTOR_LABEL_MIN_WORDS)) {
+    const after = line.slice(colon + 1);
+    if (FINITE_VERB.test(after) || COMMITMENT_VERB.test(after) || LEADING_VERB.test(after)) {
+      if (NEGATED_VERB.test(after)) return 'negated';
+      return 'sentence';
+    }
+  }
   if (labelled && !(colonSentence && FINITE_VERB.test(line.slice(colon + 1)) && d.mentions.some((m) => names(m) && m.start < unit.start + colon))) return 'no';
   // "Critics: Claude will not stay ad-free", "Anthropic rival: …": a label of people before a colon gives
   // what follows as theirs.
@@ -1658,6 +1667,22 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   if (!states) return 'no';
   if (NEGATED_VERB.test(line)) return sentence ? 'negated' : 'no';
   return sentence ? 'sentence' : 'short';
+}
+
+/** Words after the colon of an actor's labelled entry ("Microsoft: pause until mitigations catch up"). */
+const ACTOR_LABEL_MIN_WORDS = 3;
+/** A bare verb opening a clause ("pause until …", "stop work on …", "delay, but …"). */
+const LEADING_VERB = /^\s*(?:stop|pause|halt|delay|keep|publish|test|review|share|report|protect|label|disclose|preserve|pay|cover|withhold|limit|ban|bar)\b/i;
+
+/**
+ * Whether the words before a heading's colon (at `colon`, UTF-16 units from `start`), past a list number,
+ * are one name of the claim's actor or law and nothing else ("1. Microsoft:", "Anthropic:").
+ */
+function actorLabelled(text: string, start: number, colon: number, d: UnitDiscourse, names: (m: Mention) => boolean): boolean {
+  const label = text.slice(start, start + colon);
+  const from = start + (LIST_NUMBER.exec(label)?.[0].length ?? 0);
+  const m = d.mentions.find((mention) => mention.start >= from && mention.end <= start + colon);
+  return m !== undefined && names(m) && text.slice(from, m.start).trim() === '' && text.slice(m.end, start + colon).trim() === '';
 }
 
 /** Whether `after` (the words after a name) opens with a verb, perhaps after an adverb (see `headlineStates`). */

@@ -138,6 +138,9 @@ describe('segmentUnits', () => {
       'When the rules apply',
       row('Obligation', 'Original start'),
       row('General-purpose AI models', '2 August 2025'),
+      'Fact check',
+      row('What the thread says', 'Verdict'),
+      row('OpenAI reviews its framework every month', 'False'),
     ].join(BLOCK_SEPARATOR);
     const kinds = segmentDocument(text).blocks.map((block) => [text.slice(block.start, block.end), block.kind]);
     expect(kinds).toEqual([
@@ -160,6 +163,12 @@ describe('segmentUnits', () => {
       ['Original start', 'heading'],
       ['General-purpose AI models', 'heading'],
       ['2 August 2025', 'heading'],
+      ['Fact check', 'heading'],
+      // What a thread says is a fact-check's claim under test, not a commitment.
+      ['What the thread says', 'heading'],
+      ['Verdict', 'heading'],
+      ['OpenAI reviews its framework every month', 'heading'],
+      ['False', 'heading'],
     ]);
   });
 

@@ -329,6 +329,16 @@ describe('a short headline or list heading that says its claim ("1. Acme stays a
     expect(under('Acme AI: ads and the ad-free promise')).toEqual([]);
   });
 
+  it('reads a numbered entry under the actor\'s name alone as its sentence when a verb follows the colon ("2. Microsoft: pause until mitigations catch up")', () => {
+    const entry = '2. Acme AI: keep the assistant free of ads and sponsored answers';
+    expect(under(entry, { colonSentence: 0 })).toEqual([]);
+    expect(under(entry)).toEqual([['acme-assistant-ad-free', 'Acme AI: keep the assistant free of ads and sponsored answers']]);
+    // No verb after the colon: a topic under the actor's name.
+    expect(under('2. Acme AI: ads, sponsored answers and the free tier')).toEqual([]);
+    // More than the name before the colon: someone speaking of the actor.
+    expect(under('2. Critics of Acme AI: keep the assistant free of ads and sponsored answers')).toEqual([]);
+  });
+
   it("leaves what only looks like one: a question, a negation, someone else's words, a plural after the name", () => {
     // Found by a helper attacking the rules above (each was highlighted before these guards).
     for (const heading of [
