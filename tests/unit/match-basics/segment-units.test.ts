@@ -112,6 +112,7 @@ describe('segmentUnits', () => {
       row('Acme', 'Applies since 2 February 2025', rule),
       row('Acme will publish its rules each year', 'Scaling Rules'),
       row('Globex', 'A risk that cannot be sufficiently mitigated'),
+      row('Initech', 'Review the framework at least once a year'),
     ].join(BLOCK_SEPARATOR);
     const kinds = segmentDocument(text).blocks.map((block) => [text.slice(block.start, block.end), block.kind]);
     expect(kinds).toEqual([
@@ -125,6 +126,9 @@ describe('segmentUnits', () => {
       ['Globex', 'heading'],
       // Its verb is in a relative clause: a noun phrase naming a condition, not something said of Globex.
       ['A risk that cannot be sufficiently mitigated', 'heading'],
+      ['Initech', 'heading'],
+      // An imperative, as documents write their duties.
+      ['Review the framework at least once a year', 'item'],
     ]);
   });
 
