@@ -38,15 +38,17 @@ afterAll(async () => {
 });
 
 describe('Chromium: a table read by rows', () => {
-  test("each row's rule is its own company's claim, highlighted in the rule's cell, though the cell names neither company nor document", async () => {
+  test("each row's rule is its own company's claim, highlighted in the rule's cell, though the cell names neither company nor document; a Commitment column's first cells are statements", async () => {
     const article = await openArticle(server.page('table-rows.html'));
-    await article.page.waitForFunction(() => document.querySelectorAll('td mark.pledge-lens-mark[tabindex="0"]').length >= 3, undefined, { timeout: 15_000 });
+    await article.page.waitForFunction(() => document.querySelectorAll('td mark.pledge-lens-mark[tabindex="0"]').length >= 5, undefined, { timeout: 15_000 });
     const mentions = await article.mentions();
     const cells = await article.page.evaluate(listHighlightCells);
     expect(mentions.map((mention, i) => ({ claim: mention.claimId, ...cells[i] }))).toEqual([
       { claim: 'meta-frontier-ai-framework-stop-development', row: 'Meta', column: 3 },
       { claim: 'microsoft-frontier-governance-pause', row: 'Microsoft', column: 3 },
       { claim: 'openai-preparedness-high-safeguards-before-deployment', row: 'OpenAI', column: 3 },
+      { claim: 'anthropic-asl4-evals-before-asl3-training', row: 'Define ASL-4 evaluations before training ASL-3 models', column: 0 },
+      { claim: 'anthropic-rsp-pause-pledge', row: 'Pause scaling or delay deployment if safeguards lag capabilities', column: 0 },
     ]);
     await article.page.screenshot({ path: resolve(SHOTS, 'chromium-table-rows.png') });
     await article.close();

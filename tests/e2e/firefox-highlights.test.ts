@@ -53,17 +53,21 @@ describe('Firefox: the MV2 build', () => {
     }
   });
 
-  test("a table read by rows: each row's rule is its own company's claim, in the rule's cell", async () => {
+  test("a table read by rows: each row's rule is its own company's claim, in the rule's cell; a Commitment column's first cells are statements", async () => {
     const article = await FirefoxArticlePage.open(firefox.browser, server.page('table-rows.html'));
     try {
       // The three known companies' rules: the cells of the fourth column (DeepSeek's row is nobody's claim).
       for (const row of [1, 2, 3]) await article.waitForHighlights(`tbody tr:nth-child(${row}) td:nth-child(4) mark.pledge-lens-mark`);
+      // The second table's Commitment column: its first two cells are Anthropic's claims.
+      for (const row of [1, 2]) await article.waitForHighlights(`h2 + table tbody tr:nth-child(${row}) td:nth-child(1) mark.pledge-lens-mark`);
       const mentions = await article.mentions();
       const cells = await article.run(listHighlightCells, undefined);
       expect(mentions.map((mention, i) => ({ claim: mention.claimId, ...cells[i] }))).toEqual([
         { claim: 'meta-frontier-ai-framework-stop-development', row: 'Meta', column: 3 },
         { claim: 'microsoft-frontier-governance-pause', row: 'Microsoft', column: 3 },
         { claim: 'openai-preparedness-high-safeguards-before-deployment', row: 'OpenAI', column: 3 },
+        { claim: 'anthropic-asl4-evals-before-asl3-training', row: 'Define ASL-4 evaluations before training ASL-3 models', column: 0 },
+        { claim: 'anthropic-rsp-pause-pledge', row: 'Pause scaling or delay deployment if safeguards lag capabilities', column: 0 },
       ]);
     } finally {
       await article.close();
