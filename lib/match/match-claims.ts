@@ -1720,13 +1720,21 @@ const OPEN_LEAD_IN = /\b(?:must|shall|will|should|may|to|requires?|include[sd]?|
  * Whether a heading names a topic without saying anything of it, as `topicLabelVeto` (`level`) reads one: no
  * finite verb, and (at level 1) a label before a colon or a spaced dash ("California SB 53: Whistleblower
  * Protections", "New York: the RAISE Act, as amended in March 2026", "California SB 53 - incident
- * reporting"). A section's title, not a claim. Never at level 0.
+ * reporting"). A section's title, not a claim. A clause after the separator that opens with a bare verb or
+ * holds a verb of commitment says something ("Anthropic: delay, but only from the front"). Never at level 0.
  */
 function isTopicLabel(line: string, level: number): boolean {
   if (level <= 0) return false;
   // A headline's verb is often one FINITE_VERB does not list ("Anthropic renews …", "Texas takes …"): any
   // lowercase word ending in -s may be one, and keeps the heading (a plural noun too, at worst).
   if (FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
+  // A clause after the separator opening with a bare verb, or holding a verb of commitment, says something
+  // ("Anthropic: delay, but only from the front", "Microsoft: pause until mitigations catch up").
+  const separator = TOPIC_SEPARATOR.exec(line);
+  if (separator) {
+    const after = line.slice(separator[0].length - 1);
+    if (LEADING_VERB.test(after) || COMMITMENT_VERB.test(after)) return false;
+  }
   return level > 1 || TOPIC_SEPARATOR.test(line);
 }
 

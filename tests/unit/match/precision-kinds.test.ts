@@ -734,6 +734,15 @@ describe('a heading that labels a topic without a verb ("California SB 53: Whist
       expect(spans([heading, below].join(SEP)), heading).toContain(heading);
     }
   });
+
+  it('keeps a clause after the label that opens with a bare verb or holds a verb of commitment', () => {
+    for (const heading of ['Ruritania Model Safety Act: publish a written safety plan, update it yearly', 'Ruritania Model Safety Act - safety plans published and updated yearly']) {
+      expect(spans([heading, below].join(SEP)), heading).toContain(heading);
+    }
+    // The same words as nouns: a label.
+    const label = 'Ruritania Model Safety Act: the written safety plan and its yearly update';
+    expect(spans([label, below].join(SEP))).toEqual([below]);
+  });
 });
 
 describe("an old rule's words in the opening of a sentence its successor states (\"Under the new text, a model that reaches the critical risk threshold will continue to be developed only once …\")", () => {
