@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, COMMITMENT_VERB, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -1649,7 +1649,7 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   // clause with a verb after the colon, is what that actor does (a listicle's or a brief's numbered heading).
   if (colonSentence && colon > 0 && actorLabelled(text, unit.start, colon, d, names) && hasWords(line.slice(colon + 1), ACTOR_LABEL_MIN_WORDS)) {
     const after = line.slice(colon + 1);
-    if (FINITE_VERB.test(after) || COMMITMENT_VERB.test(after) || LEADING_VERB.test(after)) {
+    if (FINITE_VERB.test(after) || LEADING_VERB.test(after)) {
       if (NEGATED_VERB.test(after)) return 'negated';
       return 'sentence';
     }
@@ -1720,8 +1720,9 @@ const OPEN_LEAD_IN = /\b(?:must|shall|will|should|may|to|requires?|include[sd]?|
  * Whether a heading names a topic without saying anything of it, as `topicLabelVeto` (`level`) reads one: no
  * finite verb, and (at level 1) a label before a colon or a spaced dash ("California SB 53: Whistleblower
  * Protections", "New York: the RAISE Act, as amended in March 2026", "California SB 53 - incident
- * reporting"). A section's title, not a claim. A clause after the separator that opens with a bare verb or
- * holds a verb of commitment says something ("Anthropic: delay, but only from the front"). Never at level 0.
+ * reporting"). A section's title, not a claim. A clause after the separator that opens with a bare verb says
+ * something ("Anthropic: delay, but only from the front"); a noun that could be a verb ("the ad-free promise")
+ * does not. Never at level 0.
  */
 function isTopicLabel(line: string, level: number): boolean {
   if (level <= 0) return false;
@@ -1733,7 +1734,7 @@ function isTopicLabel(line: string, level: number): boolean {
   const separator = TOPIC_SEPARATOR.exec(line);
   if (separator) {
     const after = line.slice(separator[0].length - 1);
-    if (LEADING_VERB.test(after) || COMMITMENT_VERB.test(after)) return false;
+    if (LEADING_VERB.test(after)) return false;
   }
   return level > 1 || TOPIC_SEPARATOR.test(line);
 }
