@@ -187,6 +187,15 @@ export const COMMITMENT_COLUMN =
   /\b(?:commitments?|pledges?|promise[sd]?|undertakings?|dut(?:y|ies)|requirements?|rules?|summary|core content|substance)\b|^what\b(?!.*\b(?:posts?|thread|tweets?|viral|claims?|rumou?rs?|critics?|users?|video)\b).*\b(?:says?|said|promised|promises|requires?|commits?|pledged?|will do)\b/i;
 
 /**
+ * A bare verb opening a clause, as documents and trackers write duties and listicles summarise them ("Review
+ * the framework at least once a year", "Microsoft: pause until mitigations catch up"): read by segmentation
+ * (a table cell that opens with one is content) and by headings (a clause after a colon that opens with one is
+ * no topic label).
+ */
+export const IMPERATIVE_OPENING =
+  /^\W*(?:review|assess|evaluate|test|report|notify|label|mark|disclose|maintain|implement|define|identify|mitigate|document|share|provide|protect|secure|preserve|retain|keep|stop|pause|halt|delay|restrict|ensure|inform|tell|embed|offer|establish|designate|conduct|perform|deploy|develop|train|invest|facilitate|run|give|grant|pay|cover|fund|dedicate|prioriti[sz]e|match|meet|support|submit|file|register|watermark|publish|withhold|limit|ban|bar)\b/i;
+
+/**
  * A verb of commitment, obligation, permission or change, or a modal ("will", "must", "pledged", "dropped",
  * "applies"): what makes a line say something of its subject rather than name it. Read by the unit gate
  * (`commitVerb`) and by segmentation, which takes a table cell holding one as content, not a label.

@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, IMPERATIVE_OPENING, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -1649,7 +1649,7 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   // clause with a verb after the colon, is what that actor does (a listicle's or a brief's numbered heading).
   if (colonSentence && colon > 0 && actorLabelled(text, unit.start, colon, d, names) && hasWords(line.slice(colon + 1), ACTOR_LABEL_MIN_WORDS)) {
     const after = line.slice(colon + 1);
-    if (FINITE_VERB.test(after) || LEADING_VERB.test(after)) {
+    if (FINITE_VERB.test(after) || IMPERATIVE_OPENING.test(after)) {
       if (NEGATED_VERB.test(after)) return 'negated';
       return 'sentence';
     }
@@ -1671,8 +1671,6 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
 
 /** Words after the colon of an actor's labelled entry ("Microsoft: pause until mitigations catch up"). */
 const ACTOR_LABEL_MIN_WORDS = 3;
-/** A bare verb opening a clause ("pause until …", "stop work on …", "delay, but …"). */
-const LEADING_VERB = /^\s*(?:stop|pause|halt|delay|keep|publish|test|review|share|report|protect|label|disclose|preserve|pay|cover|withhold|limit|ban|bar)\b/i;
 
 /**
  * Whether the words before a heading's colon (at `colon`, UTF-16 units from `start`), past a list number,
@@ -1734,7 +1732,7 @@ function isTopicLabel(line: string, level: number): boolean {
   const separator = TOPIC_SEPARATOR.exec(line);
   if (separator) {
     const after = line.slice(separator[0].length - 1);
-    if (LEADING_VERB.test(after)) return false;
+    if (IMPERATIVE_OPENING.test(after)) return false;
   }
   return level > 1 || TOPIC_SEPARATOR.test(line);
 }

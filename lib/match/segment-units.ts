@@ -1,5 +1,5 @@
 import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../text/extract-text';
-import { COMMITMENT_COLUMN, COMMITMENT_VERB } from './lexicon';
+import { COMMITMENT_COLUMN, COMMITMENT_VERB, IMPERATIVE_OPENING } from './lexicon';
 
 /**
  * The document model the matcher reads: blocks (paragraphs, headings, question headings, lead-in
@@ -694,11 +694,8 @@ const COMMITMENT_VERBS = new RegExp(COMMITMENT_VERB.source, 'gi');
 /** A relative pronoun just before a verb: the verb describes a noun ("A risk that cannot be mitigated"). */
 const RELATIVE_BEFORE = /\b(?:that|which|who|whom|whose|where)\s+$/i;
 
-/** A cell opening with a verb in the imperative, as documents and trackers write duties ("Review the framework at least once a year"). */
-const IMPERATIVE_OPENING = /^\W*(?:review|assess|evaluate|test|report|notify|label|mark|disclose|maintain|implement|define|identify|mitigate|document|share|provide|protect|secure|preserve|retain|keep|stop|pause|halt|delay|restrict|ensure|inform|tell|embed|offer|establish|designate|conduct|perform|deploy|develop|train|invest|facilitate|run|give|grant|pay|cover|fund|dedicate|prioriti[sz]e|match|meet|support|submit|file|register|watermark)\b/i;
-
 /**
- * Whether a cell's words say something of its row: an opening imperative (`IMPERATIVE_OPENING`; a reader's
+ * Whether a cell's words say something of its row: an opening imperative (lexicon.ts `IMPERATIVE_OPENING`; a reader's
  * to-do in a checklist is left to the advice veto), or a verb of commitment or change (lexicon.ts
  * `COMMITMENT_VERB`) that is not inside a relative clause, which makes the cell a noun phrase naming a
  * condition or a category ("A risk that cannot be sufficiently mitigated", "Models that must be reported").
