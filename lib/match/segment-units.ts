@@ -87,7 +87,7 @@ const HEADING_MAX_WORDS = 14;
  */
 const CELL_CLAUSE_MIN_WORDS = 6;
 /**
- * A short cell under a column heading naming commitments (see `inCommitmentColumn`), this long or longer, is
+ * A short cell under a column heading naming commitments (see `commitmentColumns`), this long or longer, is
  * the row's content whatever its verb ("Define ASL-4 evaluations before training ASL-3 models" under
  * "Commitment"); shorter ones are a word or two of status ("Yes", "In force").
  */
@@ -711,18 +711,16 @@ function saysSomething(cell: string): boolean {
 }
 
 /**
- * Whether a cell sits under a column heading naming what the column's cells promise or require (lexicon.ts
- * `COMMITMENT_COLUMN`: "Commitment | Where it sits | Status", "Company | Pledge | Date"). The heading is the
- * cell in the same place of the table's first row (a table is a run of rows with no block between them);
- * the first row's own cells are headings, not content.
+ * Which columns of the table whose first row starts at block `first` sit under a heading naming what their
+ * cells promise or require (lexicon.ts `COMMITMENT_COLUMN`: "Commitment | Where it sits | Status", "Company |
+ * Pledge | Date"), by column (a cell's block index less its row's first). A table is a run of rows with no
+ * block between them; its first row holds the headings. Read once per table: a page's table of thousands of
+ * rows must not make each cell look back for its heading.
  */
-function inCommitmentColumn(text: string, blocks: readonly DocumentBlock[], i: number): boolean {
-  const row = blocks[i]!.row;
-  let first = row;
-  while (first > 0 && blocks[first - 1]!.row >= 0) first = blocks[first - 1]!.row;
-  if (first === row) return false;
-  const header = blocks[first + i - row];
-  return header !== undefined && header.row === first && COMMITMENT_COLUMN.test(text.slice(header.start, header.end));
+function commitmentColumns(text: string, blocks: readonly DocumentBlock[], first: number): boolean[] {
+  const columns: boolean[] = [];
+  for (let b = first; b < blocks.length && blocks[b]!.row === first; b++) columns.push(COMMITMENT_COLUMN.test(text.slice(blocks[b]!.start, blocks[b]!.end)));
+  return columns;
 }
 
 /**
@@ -730,23 +728,27 @@ function inCommitmentColumn(text: string, blocks: readonly DocumentBlock[], i: n
  * while they look alike; a short unpunctuated block is a heading, unless it is the third or later of
  * a run of such blocks (a bulleted list under a heading) or a table cell that says something of its
  * row (see `CELL_CLAUSE_MIN_WORDS`) or sits under a column heading naming commitments (see
- * `inCommitmentColumn`); a short question is a question heading.
+ * `commitmentColumns`); a short question is a question heading.
  */
 function classifyBlocks(text: string, blocks: DocumentBlock[], shapes: readonly Shape[], markers: readonly boolean[]): void {
   let i = 0;
+  // The table being read: its first row (its headings) and which of its columns name commitments.
+  let table: { first: number; commitments: boolean[] } | undefined;
   while (i < blocks.length) {
     const shape = shapes[i]!;
     const block = blocks[i]!;
+    if (block.row < 0) table = undefined;
     // A table cell is read with its row ("Meta" | "Frontier AI Framework" | "Stop development"): a short
     // one is a label, as a heading is, but scopes nothing past its row (see `DocumentBlock.row`), and no
     // cell is an item of the sentence before the table. A later cell that says something of the row
     // ("Framework reviewed for sufficiency at least annually") is the row's content: an item of no list,
     // judged as a sentence is (headings need a near-whole claim to be highlighted).
     if (block.row >= 0) {
+      table ??= { first: block.row, commitments: commitmentColumns(text, blocks, block.row) };
       if (isShort(shape) && block.endUnit - block.firstUnit === 1) {
         const content =
           (i !== block.row && shape.words >= CELL_CLAUSE_MIN_WORDS && saysSomething(text.slice(block.start, block.end))) ||
-          (shape.words >= COMMITMENT_CELL_MIN_WORDS && inCommitmentColumn(text, blocks, i));
+          (shape.words >= COMMITMENT_CELL_MIN_WORDS && block.row !== table.first && table.commitments[i - block.row] === true);
         block.kind = content ? 'item' : 'heading';
       }
       i++;

@@ -82,6 +82,9 @@ export function adversarialTexts(length = MEGABYTE): Record<string, string> {
     // Short quotations, each with a long attribution before and after it: who is speaking is looked up per quote.
     // One table row of ever more cells, each naming an actor and a document: what its later cells inherit must stay bounded.
     'one table row of many cells': grow(length, (i) => `${['Anthropic', 'OpenAI', 'Meta', 'Google DeepMind', 'xAI', 'Microsoft'][i % 6]} ${['Responsible Scaling Policy', 'SB 53', 'AI Act', 'Frontier Safety Framework'][i % 4]}`, CELL_SEPARATOR),
+    // A table of ever more rows under a column heading naming commitments: each short cell asks its column's
+    // heading whether it is content, which must not mean looking back over every row above it.
+    'a table of many rows under a Commitment heading': `Commitment${CELL_SEPARATOR}Where it sits${CELL_SEPARATOR}Status${BLOCK_SEPARATOR}${grow(length, (i) => [`Anthropic will publish Risk Report ${i}`, 'RSP 3.0', 'In force'].join(CELL_SEPARATOR), BLOCK_SEPARATOR)}`.slice(0, length),
     quotations: grow(length, (i) => `A spokesman for Zeta${i} Labs said, as critics of the law and the code argued at length, “Anthropic will pause training,” the spokesman said,`),
     // Anaphors ("the law", "the order", "the companies") among many actors: each is resolved against everyone named.
     'anaphors among actors': grow(length, (i) => `Anthropic, OpenAI, Meta, xAI, Microsoft and Google DeepMind said the order, the law, the code, the framework, the companies, the signatories, the firm and the act ${i % 2 ? 'require' : 'pause'}`),
