@@ -695,10 +695,11 @@ const COMMITMENT_VERBS = new RegExp(COMMITMENT_VERB.source, 'gi');
 const RELATIVE_BEFORE = /\b(?:that|which|who|whom|whose|where)\s+$/i;
 
 /**
- * Whether a cell's words say something of its row: an opening imperative (lexicon.ts `IMPERATIVE_OPENING`; a reader's
- * to-do in a checklist is left to the advice veto), or a verb of commitment or change (lexicon.ts
- * `COMMITMENT_VERB`) that is not inside a relative clause, which makes the cell a noun phrase naming a
- * condition or a category ("A risk that cannot be sufficiently mitigated", "Models that must be reported").
+ * Whether a cell's words say something of its row: an opening imperative (lexicon.ts
+ * `IMPERATIVE_OPENING`; a reader's to-do in a checklist is left to the advice veto), or a verb of commitment
+ * or change (lexicon.ts `COMMITMENT_VERB`) that is not inside a relative clause, which makes the cell a noun
+ * phrase naming a condition or a category ("A risk that cannot be sufficiently mitigated", "Models that must
+ * be reported").
  */
 function saysSomething(cell: string): boolean {
   if (IMPERATIVE_OPENING.test(cell)) return true;
