@@ -1727,14 +1727,11 @@ function isTopicLabel(line: string, level: number): boolean {
   // A headline's verb is often one FINITE_VERB does not list ("Anthropic renews …", "Texas takes …"): any
   // lowercase word ending in -s may be one, and keeps the heading (a plural noun too, at worst).
   if (FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
-  // A clause after the separator opening with a bare verb, or holding a verb of commitment, says something
-  // ("Anthropic: delay, but only from the front", "Microsoft: pause until mitigations catch up").
+  // A clause after the separator that opens with a bare verb says something ("Anthropic: delay, but only from
+  // the front"). (The separator's match ends on the clause's first character.)
   const separator = TOPIC_SEPARATOR.exec(line);
-  if (separator) {
-    const after = line.slice(separator[0].length - 1);
-    if (IMPERATIVE_OPENING.test(after)) return false;
-  }
-  return level > 1 || TOPIC_SEPARATOR.test(line);
+  if (separator && IMPERATIVE_OPENING.test(line.slice(separator[0].length - 1))) return false;
+  return level > 1 || separator !== null;
 }
 
 /**
