@@ -144,7 +144,7 @@ export const INDEFINITE_DETERMINERS: ReadonlySet<string> = new Set(['1', 'one', 
 export const AGENT_NOUNS: ReadonlySet<string> = new Set([
   'developer', 'developers', 'company', 'companies', 'lab', 'labs', 'firm', 'firms', 'rival', 'rivals', 'competitor',
   'competitors', 'player', 'players', 'startup', 'startups', 'organisation', 'organisations', 'organization', 'organizations',
-  'maker', 'makers', 'business', 'businesses',
+  'maker', 'makers', 'business', 'businesses', 'utility', 'utilities', 'association', 'associations', 'insurer', 'insurers',
 ]);
 /** People a sentence may introduce indefinitely as its subject ("one executive", "a spokesperson for one signatory"): see `indefinitePerson`. */
 export const PERSON_NOUNS: ReadonlySet<string> = new Set([

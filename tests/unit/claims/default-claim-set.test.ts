@@ -86,7 +86,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.12');
+    expect(raw.version).toBe('2.1.13');
     expect(raw.publishedAt).toBe('2026-12-03');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -358,5 +358,43 @@ describe('names of the bundled set that real and translated pages use (claim set
     const statute =
       'The statute obliges each frontier developer to report any critical safety incident involving one of its frontier models to Cal OES no later than 15 days after the developer discovers it.';
     expect(idsOn(['The 15-day clock', raise], statute)).toEqual(['ca-sb53-critical-incident-reporting']);
+  });
+});
+
+describe('key terms added in claim set 2.1.13 (claims that matched on phrasings alone)', () => {
+  const claims = loadValid();
+  const withGates = compileClaimIndex(claims, 'test');
+  const GATED = ['anthropic-electricity-price-pledge', 'us-eo-frontier-model-prerelease-access-2026', 'eu-ai-act-digital-omnibus-high-risk-delay', 'china-ai-content-labelling-rules'];
+  const withoutGates = compileClaimIndex(
+    claims.map((claim) => (GATED.includes(claim.id) ? { ...claim, keyTerms: [] } : claim)),
+    'test',
+  );
+  const idsOn = (index: typeof withGates, blocks: string[], sentence: string) => {
+    const text = [...blocks, sentence].join('\n\n');
+    const at = text.lastIndexOf(sentence);
+    return matchClaims(text, index)
+      .filter((match) => match.start >= at)
+      .map((match) => match.claimId);
+  };
+
+  it('gives each of them two groups, a thing and what is done about it, which every phrasing passes', () => {
+    for (const id of GATED) {
+      const claim = claims.find((candidate) => candidate.id === id)!;
+      expect(claim.keyTerms, id).toHaveLength(2);
+      for (const sentence of [claim.statement, ...claim.phrasings]) expect(passesGates(claim, sentence), `${id}: ${sentence}`).toBe(true);
+    }
+  });
+
+  it("finds Anthropic's electricity pledge worded as a wire story would, which the phrasings alone did not", () => {
+    const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
+    const pledge = 'The company said it would pay the full cost of the grid upgrades needed to hook its new sites up to the network, rather than leave it to ratepayers.';
+    expect(idsOn(withoutGates, [lead], pledge)).toEqual([]);
+    expect(idsOn(withGates, [lead], pledge)).toEqual(['anthropic-electricity-price-pledge']);
+  });
+
+  it("leaves a utility's tariff filing on the same page alone: the gate is the pledge's action, not its topic", () => {
+    const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
+    const tariff = 'A utility in Ohio asked regulators to approve a tariff under which large data-centre customers would pay for more of the transmission lines built for them.';
+    expect(idsOn(withGates, [lead], tariff)).toEqual([]);
   });
 });
