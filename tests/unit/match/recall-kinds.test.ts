@@ -792,3 +792,25 @@ describe("an agreement told by the parties the actor signed it with (`Claim.part
     expect(claimsIn('Globex promised to keep releasing its model weights openly.', agreement([ACME, GLOBEX, INITECH]))).toEqual(['globex-open-weights']);
   });
 });
+
+describe("article-spinner swaps on the bundled set: 'hugest … creators', 'discoveries', 'unequivocal … boycott', 'admittance … collaborators'", () => {
+  const set = bundledClaimSet();
+  const index = compileClaimIndex(set.claims, set.version);
+  const claimsOf = (text: string, sentence: string) =>
+    matchClaims(text, index).filter((m) => text.slice(m.start, m.end) === sentence).map((m) => m.claimId);
+
+  it("finds Anthropic's proposal with its largest developers and findings spun", () => {
+    const spun = 'The paper urges that the hugest frontier creators be obliged to test their models, publish their discoveries and undergo autonomous assessment.';
+    expect(claimsOf(['Anthropic published a policy paper in June 2026.', spun].join(SEP), spun)).toEqual(['anthropic-advanced-ai-framework']);
+  });
+
+  it("finds OpenAI's dropped military ban spun as an 'unequivocal boycott'", () => {
+    const spun = 'On that date, an edit eliminated the unequivocal military boycott.';
+    expect(claimsOf(['OpenAI rewrote its usage policy in January 2024.', spun].join(SEP), spun)).toEqual(['openai-usage-policy-military-ban']);
+  });
+
+  it("finds Mythos Preview withheld, its partners spun as 'collaborators' given 'admittance'", () => {
+    const spun = 'Admittance is given solely to Project Glasswing collaborators for protective security labour.';
+    expect(claimsOf(['Anthropic is holding back Claude Mythos Preview from general release.', spun].join(SEP), spun)).toEqual(['anthropic-mythos-withheld-glasswing']);
+  });
+});
