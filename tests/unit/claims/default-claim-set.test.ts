@@ -333,16 +333,19 @@ describe('a deliberately broken copy of the default set', () => {
   });
 });
 
+/** The claims `index` finds in `sentence`, the last block of a page whose earlier blocks are `blocks`. */
+function claimsOfLastBlock(index: ReturnType<typeof compileClaimIndex>, blocks: readonly string[], sentence: string): string[] {
+  const text = [...blocks, sentence].join('\n\n');
+  const at = text.lastIndexOf(sentence);
+  return matchClaims(text, index)
+    .filter((match) => match.start >= at)
+    .map((match) => match.claimId);
+}
+
 describe('names of the bundled set that real and translated pages use (claim set 2.1.12)', () => {
   const claims = loadValid();
   const index = compileClaimIndex(claims, 'test');
-  const idsOn = (blocks: string[], sentence: string) => {
-    const text = [...blocks, sentence].join('\n\n');
-    const at = text.lastIndexOf(sentence);
-    return matchClaims(text, index)
-      .filter((match) => match.start >= at)
-      .map((match) => match.claimId);
-  };
+  const idsOn = (blocks: string[], sentence: string) => claimsOfLastBlock(index, blocks, sentence);
 
   it("finds China's labelling Measures by their literal translation on a page that never names China", () => {
     // (A machine-translated page of dev-25: 标识 rendered "identification", the CAC as the "State Internet Information Office".)
@@ -369,13 +372,6 @@ describe('key terms added in claim set 2.1.13 (claims that matched on phrasings 
     claims.map((claim) => (GATED.includes(claim.id) ? { ...claim, keyTerms: [] } : claim)),
     'test',
   );
-  const idsOn = (index: typeof withGates, blocks: string[], sentence: string) => {
-    const text = [...blocks, sentence].join('\n\n');
-    const at = text.lastIndexOf(sentence);
-    return matchClaims(text, index)
-      .filter((match) => match.start >= at)
-      .map((match) => match.claimId);
-  };
 
   it('gives each of them two groups, a thing and what is done about it, which every phrasing passes', () => {
     for (const id of GATED) {
@@ -388,13 +384,13 @@ describe('key terms added in claim set 2.1.13 (claims that matched on phrasings 
   it("finds Anthropic's electricity pledge worded as a wire story would, which the phrasings alone did not", () => {
     const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
     const pledge = 'The company said it would pay the full cost of the grid upgrades needed to hook its new sites up to the network, rather than leave it to ratepayers.';
-    expect(idsOn(withoutGates, [lead], pledge)).toEqual([]);
-    expect(idsOn(withGates, [lead], pledge)).toEqual(['anthropic-electricity-price-pledge']);
+    expect(claimsOfLastBlock(withoutGates, [lead], pledge)).toEqual([]);
+    expect(claimsOfLastBlock(withGates, [lead], pledge)).toEqual(['anthropic-electricity-price-pledge']);
   });
 
   it("leaves a utility's tariff filing on the same page alone: the gate is the pledge's action, not its topic", () => {
     const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
     const tariff = 'A utility in Ohio asked regulators to approve a tariff under which large data-centre customers would pay for more of the transmission lines built for them.';
-    expect(idsOn(withGates, [lead], tariff)).toEqual([]);
+    expect(claimsOfLastBlock(withGates, [lead], tariff)).toEqual([]);
   });
 });
