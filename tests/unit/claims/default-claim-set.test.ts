@@ -364,7 +364,7 @@ describe('names of the bundled set that real and translated pages use (claim set
   });
 });
 
-describe('key terms added in claim set 2.1.13 (claims that matched on phrasings alone)', () => {
+describe('key terms of claim set 2.1.13', () => {
   const claims = loadValid();
   const withGates = compileClaimIndex(claims, 'test');
   const GATED = ['anthropic-electricity-price-pledge', 'us-eo-frontier-model-prerelease-access-2026', 'eu-ai-act-digital-omnibus-high-risk-delay', 'china-ai-content-labelling-rules'];
@@ -392,5 +392,13 @@ describe('key terms added in claim set 2.1.13 (claims that matched on phrasings 
     const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
     const tariff = 'A utility in Ohio asked regulators to approve a tariff under which large data-centre customers would pay for more of the transmission lines built for them.';
     expect(claimsOfLastBlock(withGates, [lead], tariff)).toEqual([]);
+  });
+
+  it("finds Anthropic's refusal told without naming its two limits ('two restrictions'), and a number alone does not count", () => {
+    const lead = 'Anthropic and the Pentagon';
+    const refusal = 'Anthropic said on Friday it would keep both of its two restrictions in its Pentagon contracts, even after the department labelled it a supply-chain risk.';
+    expect(claimsOfLastBlock(withGates, [lead], refusal)).toEqual(['anthropic-claude-military-use-limits']);
+    const ultimatum = 'The department threatened to end the contract if its use of the model was restricted.';
+    expect(claimsOfLastBlock(withGates, [lead], ultimatum)).toEqual([]);
   });
 });
