@@ -401,4 +401,12 @@ describe('key terms of claim set 2.1.13', () => {
     const ultimatum = 'The department threatened to end the contract if its use of the model was restricted.';
     expect(claimsOfLastBlock(withGates, [lead], ultimatum)).toEqual([]);
   });
+
+  it("gives Meta's rename of 'Stop' to 'Develop with Mitigations' to the pledge it replaced, and the new rule to the new framework", () => {
+    const lead = "Meta's safety rules";
+    const rename = 'Meta\'s new framework swaps the old "Stop" outcome for "Develop with Mitigations", a watchdog found.';
+    expect(claimsOfLastBlock(withGates, [lead], rename)).toEqual(['meta-frontier-ai-framework-stop-development']);
+    const rule = 'Under the new framework, a model at the critical threshold is labelled "Develop with Mitigations" once safeguards are validated.';
+    expect(claimsOfLastBlock(withGates, [lead], rule)).toEqual(['meta-aasf-develop-only-with-mitigations']);
+  });
 });
