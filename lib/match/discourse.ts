@@ -463,10 +463,16 @@ function withSplitNames(context: Context, keys: readonly string[], mentions: Men
  * the name pattern runs only on a short window before each (a page cannot make it scan more).
  */
 const ORGANISATION_HEAD = new RegExp(`\\b(?:${ORGANISATION_SUFFIXES.join('|')})\\b`, 'g');
-const ORGANISATION = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}&'’-]*\\s+){1,3})(?:${ORGANISATION_SUFFIXES.join('|')})$`, 'u');
+/**
+ * The space between a name's words: white space, but not a paragraph or table-cell separator ("Nimbus
+ * Labs" in a row's first cell and "Nimbus Labs says …" in the next are two names, not "Labs Nimbus Labs"
+ * starting in the first cell, which left the second cell without its own unknown speaker).
+ */
+const NAME_SPACE = '[^\\S\\u2028\\u2029]+';
+const ORGANISATION = new RegExp(`(?:^|[^\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}&'’-]*${NAME_SPACE}){1,3})(?:${ORGANISATION_SUFFIXES.join('|')})$`, 'u');
 const INSTRUMENT_HEAD = new RegExp(`\\b(?:${UNKNOWN_INSTRUMENT_HEADS.join('|')})\\b`, 'g');
 const INSTRUMENT = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}'’.-]*\\s+(?:(?:and|of|on|for|the|in)\\s+)?){1,5})(${UNKNOWN_INSTRUMENT_HEADS.join('|')})$`,
+  `(?:^|[^\\p{L}\\p{N}])((?:[A-Z][\\p{L}\\p{N}'’.-]*${NAME_SPACE}(?:(?:and|of|on|for|the|in)${NAME_SPACE})?){1,5})(${UNKNOWN_INSTRUMENT_HEADS.join('|')})$`,
   'u',
 );
 /** Characters before a head word a name may span. */

@@ -1252,3 +1252,29 @@ describe("a table row labelled with someone the claim set does not know is that 
     expect(onDuty('Incident reporting')).toEqual(['msa-incident-reporting']);
   });
 });
+
+describe("an unknown organisation named in a row's first cell and again as the next cell's subject (names do not span cells)", () => {
+  const page = (row: string) => `<html><head><title>AI commitments tracker</title></head><body><main>
+<h1>AI commitments tracker</h1>
+<p>Anthropic refuses to drop its limits on mass surveillance and autonomous weapons from its Pentagon contracts.</p>
+<h2>Unverified entries</h2>
+<table><thead><tr><th>Actor</th><th>Claimed commitment</th><th>Why it is listed here</th></tr></thead><tbody>
+${row}
+<tr><td>Anthropic (rumour)</td><td>A newsletter reported that Anthropic plans to sell sponsored answers inside Claude.</td><td>No evidence found</td></tr>
+</tbody></table></main></body></html>`;
+  const claimsOfCell = (row: string, cell: string) => {
+    const text = textFromHtml(page(row), 'https://example.test/').text;
+    return matchClaims(text, bundled())
+      .filter((m) => text.slice(m.start, m.end).startsWith(cell))
+      .map((m) => m.claimId);
+  };
+  const cell = 'Nimbus Labs says it will not allow its models to be used for mass surveillance or autonomous weapons in its defense contracts.';
+
+  it("leaves the cell to the organisation it names, not the page's Anthropic", () => {
+    expect(claimsOfCell(`<tr><td>Nimbus Labs</td><td>${cell}</td><td>Contracts not public</td></tr>`, cell)).toEqual([]);
+  });
+
+  it('as it does when the first cell names someone else', () => {
+    expect(claimsOfCell(`<tr><td>Unverified</td><td>${cell}</td><td>Contracts not public</td></tr>`, cell)).toEqual([]);
+  });
+});
