@@ -366,7 +366,7 @@ describe('names of the bundled set that real and translated pages use (claim set
 
 describe('key terms of claim set 2.1.13', () => {
   const claims = loadValid();
-  const withGates = compileClaimIndex(claims, 'test');
+  const index = compileClaimIndex(claims, 'test');
   const GATED = ['anthropic-electricity-price-pledge', 'us-eo-frontier-model-prerelease-access-2026', 'eu-ai-act-digital-omnibus-high-risk-delay', 'china-ai-content-labelling-rules'];
   const withoutGates = compileClaimIndex(
     claims.map((claim) => (GATED.includes(claim.id) ? { ...claim, keyTerms: [] } : claim)),
@@ -385,28 +385,28 @@ describe('key terms of claim set 2.1.13', () => {
     const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
     const pledge = 'The company said it would pay the full cost of the grid upgrades needed to hook its new sites up to the network, rather than leave it to ratepayers.';
     expect(claimsOfLastBlock(withoutGates, [lead], pledge)).toEqual([]);
-    expect(claimsOfLastBlock(withGates, [lead], pledge)).toEqual(['anthropic-electricity-price-pledge']);
+    expect(claimsOfLastBlock(index, [lead], pledge)).toEqual(['anthropic-electricity-price-pledge']);
   });
 
   it("leaves a utility's tariff filing on the same page alone: the gate is the pledge's action, not its topic", () => {
     const lead = 'Anthropic on Wednesday addressed complaints from households near its planned data centres.';
     const tariff = 'A utility in Ohio asked regulators to approve a tariff under which large data-centre customers would pay for more of the transmission lines built for them.';
-    expect(claimsOfLastBlock(withGates, [lead], tariff)).toEqual([]);
+    expect(claimsOfLastBlock(index, [lead], tariff)).toEqual([]);
   });
 
   it("finds Anthropic's refusal told without naming its two limits ('two restrictions'), and a number alone does not count", () => {
     const lead = 'Anthropic and the Pentagon';
     const refusal = 'Anthropic said on Friday it would keep both of its two restrictions in its Pentagon contracts, even after the department labelled it a supply-chain risk.';
-    expect(claimsOfLastBlock(withGates, [lead], refusal)).toEqual(['anthropic-claude-military-use-limits']);
+    expect(claimsOfLastBlock(index, [lead], refusal)).toEqual(['anthropic-claude-military-use-limits']);
     const ultimatum = 'The department threatened to end the contract if its use of the model was restricted.';
-    expect(claimsOfLastBlock(withGates, [lead], ultimatum)).toEqual([]);
+    expect(claimsOfLastBlock(index, [lead], ultimatum)).toEqual([]);
   });
 
   it("gives Meta's rename of 'Stop' to 'Develop with Mitigations' to the pledge it replaced, and the new rule to the new framework", () => {
     const lead = "Meta's safety rules";
     const rename = 'Meta\'s new framework swaps the old "Stop" outcome for "Develop with Mitigations", a watchdog found.';
-    expect(claimsOfLastBlock(withGates, [lead], rename)).toEqual(['meta-frontier-ai-framework-stop-development']);
+    expect(claimsOfLastBlock(index, [lead], rename)).toEqual(['meta-frontier-ai-framework-stop-development']);
     const rule = 'Under the new framework, a model at the critical threshold is labelled "Develop with Mitigations" once safeguards are validated.';
-    expect(claimsOfLastBlock(withGates, [lead], rule)).toEqual(['meta-aasf-develop-only-with-mitigations']);
+    expect(claimsOfLastBlock(index, [lead], rule)).toEqual(['meta-aasf-develop-only-with-mitigations']);
   });
 });
