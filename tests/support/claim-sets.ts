@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CLAIM_SCHEMA_VERSION, type Actor, type Claim, type ClaimSet } from '../../lib/claims/schema';
 import { describeClaimSetIssues, validateClaimSet } from '../../lib/claims/validate-claim-set';
+import { compileClaimIndex, type ClaimIndex } from '../../lib/match/compile-index';
 import { REPO_ROOT } from '../../scripts/support/paths';
 
 export const EXAMPLE_LAB: Actor = { id: 'example-lab', name: 'Example Lab', type: 'company', aliases: ['ExLab'] };
@@ -107,4 +108,12 @@ export function bundledClaimSet(): ClaimSet {
     bundled = result.claimSet;
   }
   return bundled;
+}
+
+let bundledIndex: ClaimIndex | undefined;
+
+/** The shipped claim set's index (`bundledClaimSet` compiled), compiled once per test file. */
+export function bundledClaimIndex(): ClaimIndex {
+  const set = bundledClaimSet();
+  return (bundledIndex ??= compileClaimIndex(set.claims, set.version));
 }

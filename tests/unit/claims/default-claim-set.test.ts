@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimSetInput } from '../../../lib/claims/schema';
 import { describeClaimSetIssues, statusFromHistory, validateClaimSet } from '../../../lib/claims/validate-claim-set';
-import { compileClaimIndex } from '../../../lib/match/compile-index';
+import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import { readClaimSource } from '../../../scripts/claims/claim-source';
 import { checkClaimSource, formatClaimSet } from '../../../scripts/claims/check-rules';
@@ -334,7 +334,7 @@ describe('a deliberately broken copy of the default set', () => {
 });
 
 /** The claims `index` finds in `sentence`, the last block of a page whose earlier blocks are `blocks`. */
-function claimsOfLastBlock(index: ReturnType<typeof compileClaimIndex>, blocks: readonly string[], sentence: string): string[] {
+function claimsOfLastBlock(index: ClaimIndex, blocks: readonly string[], sentence: string): string[] {
   const text = [...blocks, sentence].join('\n\n');
   const at = text.lastIndexOf(sentence);
   return matchClaims(text, index)

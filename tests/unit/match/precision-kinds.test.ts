@@ -7,11 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
-import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
+import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, ACME_RISK_LEDGER, bundledClaimSet, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, bundledClaimIndex, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -68,12 +68,6 @@ const CLAIMS: Claim[] = [
 ];
 
 const index = compileClaimIndex(CLAIMS, '1.0.0');
-let bundledIndex: ClaimIndex | undefined;
-/** The shipped claim set's index, compiled once for the cases that need real claims. */
-const bundled = (): ClaimIndex => {
-  const set = bundledClaimSet();
-  return (bundledIndex ??= compileClaimIndex(set.claims, set.version));
-};
 const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)] as const);
 const spans = (text: string, tunables: Partial<Tunables> = {}) => found(text, tunables).map(([, span]) => span);
 
@@ -92,7 +86,7 @@ describe('a unit written only in dates and numbers', () => {
   it('is not highlighted when it names a document with its version and date only ("Advanced AI Scaling Framework v2 (April 2026)")', () => {
     // A table row of the bundled set's claims: the document's cell names and dates it; the next cell states the rule.
     const row = ['Company policies at a glance', 'Meta', 'Advanced AI Scaling Framework v2 (April 2026)', 'A model at the critical risk threshold is developed further only once safeguards are defined, implemented and validated.', 'No (company policy)'].join(SEP);
-    const highlighted = matchClaims(row, bundled()).map((m) => row.slice(m.start, m.end));
+    const highlighted = matchClaims(row, bundledClaimIndex()).map((m) => row.slice(m.start, m.end));
     expect(highlighted).not.toContain('Advanced AI Scaling Framework v2 (April 2026)');
     expect(highlighted).toContain('A model at the critical risk threshold is developed further only once safeguards are defined, implemented and validated.');
   });
@@ -678,7 +672,7 @@ describe("a member's own claim named by its actor and its instrument, with nothi
   // The instrument's name is frame, not content, and Google's long statement (dates, the Commission's list,
   // the chapters) leaves "sign" little weight: below `minEvidence`, the claim was never judged, and the
   // sentence went to the coalition's claim on the Code.
-  const ids = (text: string) => matchClaims(text, bundled()).map((m) => m.claimId);
+  const ids = (text: string) => matchClaims(text, bundledClaimIndex()).map((m) => m.claimId);
 
   it("is judged, and is the member's", () => {
     expect(ids("Google says it will sign the EU's General-Purpose AI Code of Practice.")).toEqual(['google-signed-gpai-code']);
@@ -786,7 +780,7 @@ describe('a lead-in whose verb\'s object is the list after it ("Under the AI Act
   // The bundled set's general-purpose AI duties, in our own words, as a law firm's alert lists them.
   const leadIn = 'Under the AI Act, providers of general-purpose AI models must:';
   const items = ['keep technical documentation of the model up to date;', 'publish a summary of the content used to train it;', 'put in place a policy to comply with EU copyright law.'];
-  const highlighted = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+  const highlighted = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => text.slice(m.start, m.end));
 
   it('states no claim itself; its items do', () => {
     const text = ['What the EU rules require', leadIn, ...items].join(SEP);
@@ -917,7 +911,7 @@ describe('a line naming a document and its topic or date ("SB 53 — whistleblow
   const table = (label: string, duty: string, where = 'State of California') => ['Rules compared', where, label, duty, 'Statutory'].join(SEP);
   const duty = 'Large frontier developers may not retaliate against employees who report catastrophic risks, and must offer an anonymous internal reporting channel.';
   const raiseDuty = 'Large frontier developers must publish a frontier AI framework and report critical safety incidents within 72 hours.';
-  const spansOf = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+  const spansOf = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => text.slice(m.start, m.end));
 
   it('is a row label, not a claim: the cell after it keeps the duty', () => {
     for (const [label, stated] of [
@@ -943,7 +937,7 @@ describe('a line naming a document and its topic or date ("SB 53 — whistleblow
 
 describe('a podcast\'s chapter marker or an explainer\'s title ("15:10 — New York: the RAISE Act", "… RAISE Act: What Developers Need to Do")', () => {
   const raiseDuty = 'Large frontier developers must publish a frontier AI framework and report critical safety incidents within 72 hours.';
-  const spansOf = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+  const spansOf = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => text.slice(m.start, m.end));
 
   it('names what a stretch of the page is about; the stretch states the claim', () => {
     const raise = `Under New York's RAISE Act, as rewritten in March 2026: ${raiseDuty}`;
@@ -1025,7 +1019,7 @@ describe('a sentence two claims of one law state equally ("the Commission can fi
     const text = textFromHtml(page, 'https://example.test/').text;
     const sentence = "The Commission's power to impose fines on model providers kicks in on 2 August 2026";
     const on = (tunables: Partial<Tunables>) =>
-      matchClaims(text, bundled(), { tunables })
+      matchClaims(text, bundledClaimIndex(), { tunables })
         .filter((m) => text.slice(m.start, m.end).startsWith(sentence))
         .map((m) => m.claimId);
     expect(on({ splitTieMargin: 0 })).toEqual(['eu-ai-act-gpai-systemic-risk-obligations']);
@@ -1036,7 +1030,7 @@ describe('a sentence two claims of one law state equally ("the Commission can fi
 describe('a clause of a few words with none of the claim\'s key terms ("… and caused unjust harm.") (`clauseMinWords`)', () => {
   const page = readFileSync('tests/fixtures/independent/dev-16/b-client-alert-synthetic-media-eu-italy-texas.html', 'utf8');
   const text = textFromHtml(page, 'https://example.test/').text;
-  const spansOf = (tunables: Partial<Tunables>) => matchClaims(text, bundled(), { tunables }).map((m) => text.slice(m.start, m.end));
+  const spansOf = (tunables: Partial<Tunables>) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => text.slice(m.start, m.end));
 
   it('is not judged on its own (a development page)', () => {
     expect(spansOf({ clauseMinWords: 0 })).toContain('caused unjust harm.');
@@ -1264,7 +1258,7 @@ ${row}
 </tbody></table></main></body></html>`;
   const claimsOfCell = (row: string, cell: string) => {
     const text = textFromHtml(page(row), 'https://example.test/').text;
-    return matchClaims(text, bundled())
+    return matchClaims(text, bundledClaimIndex())
       .filter((m) => text.slice(m.start, m.end).startsWith(cell))
       .map((m) => m.claimId);
   };

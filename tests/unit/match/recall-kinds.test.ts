@@ -16,7 +16,7 @@ import { tokenize } from '../../../lib/match/tokenize';
 import { DEFAULT_TUNABLES, type Tunables } from '../../../lib/match/tunables';
 import { CELL_SEPARATOR } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, bundledClaimSet, makeClaim, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, bundledClaimIndex, makeClaim, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -569,8 +569,7 @@ describe('a page about one law that names another once: "the amended Act" after 
   // California's SB 53; its later "the amended Act" and "the statute" made SB 53 the page's subject.
   const page = readFileSync('tests/fixtures/independent/dev-20/d-client-alert-new-york-raise-act.html', 'utf8');
   const text = textFromHtml(page, 'https://example.test/').text;
-  const set = bundledClaimSet();
-  const index = compileClaimIndex(set.claims, set.version);
+  const index = bundledClaimIndex();
   const claimsOf = (sentence: string, tunables: Partial<Tunables>) =>
     matchClaims(text, index, { tunables }).filter((m) => text.slice(m.start, m.end) === sentence).map((m) => m.claimId);
 
@@ -586,8 +585,7 @@ describe('a page about one law that names another once: "the amended Act" after 
 });
 
 describe('an initialism inside a known name does not end the sentence ("The U.S. AI Safety Institute signs …", `namesJoinUnits`)', () => {
-  const set = bundledClaimSet();
-  const index = compileClaimIndex(set.claims, set.version);
+  const index = bundledClaimIndex();
   const sentence = 'The U.S. AI Safety Institute struck deals with OpenAI and Anthropic so that government testers could evaluate major new models before and after their public release.';
   const text = `Government testing of frontier AI${SEP}${sentence}${SEP}Critics said the arrangements were voluntary.`;
   const found = (tunables: Partial<Tunables>) => matchClaims(text, index, { tunables }).filter((m) => m.claimId === 'us-aisi-caisi-testing-agreements');
@@ -794,8 +792,7 @@ describe("an agreement told by the parties the actor signed it with (`Claim.part
 });
 
 describe("article-spinner swaps on the bundled set: 'hugest … creators', 'discoveries', 'unequivocal … boycott', 'admittance … collaborators'", () => {
-  const set = bundledClaimSet();
-  const index = compileClaimIndex(set.claims, set.version);
+  const index = bundledClaimIndex();
   const claimsOf = (text: string, sentence: string) =>
     matchClaims(text, index).filter((m) => text.slice(m.start, m.end) === sentence).map((m) => m.claimId);
 

@@ -222,6 +222,7 @@ describe('the gate on the evaluation corpora, as the browser would parse them', 
 
   it('reads every corpus: the independent splits and our own', () => {
     expect(CORPORA.length).toBeGreaterThan(30);
+    expect(CORPORA.flatMap(articlesOf).length).toBeGreaterThan(60);
   });
 
   // One test per corpus, not one for all: the corpus grows by a split at a time, and parsing every page
