@@ -1,4 +1,4 @@
-import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
+import type { Claim, ClaimKind, ClaimStatus, HistoryEvent } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { unknownLookingNames } from './discourse';
 import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, isDateWord, type InstrumentClass } from './lexicon';
@@ -7,8 +7,8 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
-/** Bumped whenever the index's shape or meaning changes (9: actors keyed by id and name), so a stored index of an older one is compiled again. */
-export const CLAIM_INDEX_FORMAT = 9;
+/** Bumped whenever the index's shape or meaning changes (10: instruments' months, classes read from the name's head), so a stored index of an older one is compiled again. */
+export const CLAIM_INDEX_FORMAT = 10;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -64,6 +64,12 @@ export interface CompiledInstrument {
   /** Claims made in this instrument, and their actors. */
   claims: number[];
   actors: number[];
+  /**
+   * The months the instrument was introduced, enacted, took effect, modified or reworded, as year * 100 +
+   * month (202606 for June 2026), sorted, from its claims' `history` and `effectiveDate`: what a dated
+   * description ("the June order", "the 2023 pledges") is resolved by.
+   */
+  months: number[];
 }
 
 /**
@@ -119,7 +125,20 @@ function nameOf(text: string, canonicalizer: Canonicalizer): { words: string[]; 
   return { words: tokens.map((token) => nameKey(token.key)), caps: tokens.map((token) => token.caps) };
 }
 
-function classOf(names: readonly string[][]): InstrumentClass | '' {
+/** Where a name's head phrase ends: "Framework Convention | on …", "Executive Order 14365 | , Ensuring …" ("of" does not: "Council of Europe Framework Convention"). */
+const NAME_HEAD_END = /[,:(]|\s(?:on|for|to|in|with)\s/;
+
+/**
+ * An instrument's class: the last class word of its name's head phrase ("Framework Convention on … the Rule of
+ * Law" is a treaty, "Executive Order 14365, Ensuring …" an order, "Framework Act on …" a law), else the first
+ * class (in INSTRUMENT_CLASSES order) any of its names has a word of; '' for none.
+ */
+function classOf(name: string, names: readonly string[][], canonicalizer: Canonicalizer): InstrumentClass | '' {
+  const head = nameOf(name.split(NAME_HEAD_END)[0]!, canonicalizer).words;
+  for (let k = head.length - 1; k >= 0; k--) {
+    const cls = INSTRUMENT_CLASSES.find((c) => CLASS_NAME_WORDS[c].some((word) => nameKey(word) === nameKey(head[k]!)));
+    if (cls) return cls;
+  }
   for (const cls of INSTRUMENT_CLASSES) {
     const heads = CLASS_NAME_WORDS[cls].map(nameKey);
     if (names.some((words) => words.some((word) => heads.includes(nameKey(word))))) return cls;
@@ -163,6 +182,9 @@ function statementClauses(statement: string): string[] {
   }
   return out;
 }
+
+/** The events that date an instrument (its versions), not what was said about it later. */
+const DATING_EVENTS: ReadonlySet<HistoryEvent> = new Set(['introduced', 'enacted', 'took-effect', 'modified', 'reworded']);
 
 /**
  * Compiles claims into an inverted index over canonical terms. A term's weight for a claim is its
@@ -243,12 +265,18 @@ export function compileClaimIndex(
       else {
         instrument = instruments.length;
         instrumentIds.set(key, instrument);
-        instruments.push({ name: claim.instrument.name, cls: '', claims: [], actors: [] });
+        instruments.push({ name: claim.instrument.name, cls: '', claims: [], actors: [], months: [] });
         instrumentAliases.push([claim.instrument.name]);
       }
       const entry = instruments[instrument]!;
       entry.claims.push(claimIndex);
       if (!entry.actors.includes(actor)) entry.actors.push(actor);
+      const dates = [claim.effectiveDate, ...claim.history.filter((event) => DATING_EVENTS.has(event.event)).map((event) => event.date)];
+      for (const date of dates) {
+        const month = date ? Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7)) : 0;
+        if (month > 0 && !entry.months.includes(month)) entry.months.push(month);
+      }
+      entry.months.sort((a, b) => a - b);
       for (const alias of [claim.instrument.name, ...claim.instrument.aliases]) if (!instrumentAliases[instrument]!.includes(alias)) instrumentAliases[instrument]!.push(alias);
     }
     const texts = [claim.statement, ...claim.phrasings];
@@ -334,7 +362,7 @@ export function compileClaimIndex(
   });
   instrumentAliases.forEach((aliases, instrument) => {
     const entry = instruments[instrument]!;
-    entry.cls = classOf(aliases.map((text) => nameOf(text, canonicalizer).words));
+    entry.cls = classOf(aliases[0]!, aliases.map((text) => nameOf(text, canonicalizer).words), canonicalizer);
     for (const text of aliases) {
       const name = nameEntry(text);
       if (name) addUnique(name.instruments, instrument);

@@ -35,6 +35,7 @@ import {
   GOVERNMENT_ANAPHORS,
   INSTRUMENT_CLASSES,
   isDateWord,
+  monthOf,
   NOT_A_NAME,
   ORGANISATION_SUFFIXES,
   OUTSIDER_NOUNS,
@@ -174,6 +175,9 @@ interface Anaphor {
   start: number;
   end: number;
   type: AnaphorType;
+  /** A dated description's year and month ("the June 2026 order": 2026, 6; "the 2023 pledges": 2023, 0); 0 when not given. */
+  year: number;
+  month: number;
 }
 
 /** Whether an anaphor refers to a document ("the law", "the code", "the order"), not to a company, government or coalition. */
@@ -187,6 +191,8 @@ class FoundAnaphor implements Anaphor {
     readonly start: number,
     readonly end: number,
     readonly type: AnaphorType,
+    readonly year = 0,
+    readonly month = 0,
   ) {}
 }
 
@@ -611,6 +617,18 @@ export const gaps = {
 const BEFORE_SPEAKER = ',;:“”"(';
 const AFTER_SPEAKER = ',;:.“”"';
 
+/** Words that end a determiner's noun phrase before its noun ("the rule of law", "the shift to binding law"). */
+const PHRASE_BREAKS: ReadonlySet<string> = new Set(['of', 'to', 'for', 'in', 'on', 'with', 'by', 'from', 'and', 'or', 'as', 'at', 'than', 'that', 'which', 'under']);
+/** Modifiers that make a document noun a body of law, not one law: "federal law", "the international rules", "existing legislation". */
+const GENERIC_LAW_MODIFIERS: ReadonlySet<string> = new Set(['federal', 'international', 'existing', 'current', 'other', 'criminal', 'civil', 'copyright', 'privacy', 'consumer', 'common', 'case', 'soft']);
+/** How many words a dated description may have between its date and its noun ("the 2023 | White House voluntary AI | vows"). */
+const DATED_REACH = 5;
+/** A year a dated description gives ("the 2023 pledges"). */
+const YEAR = /^(?:19|20)\d\d$/;
+/** What may come between a document's noun and the date after it ("the order signed in June 2026", "the law of 23 September 2025"). */
+const DATING_PARTICIPLES: ReadonlySet<string> = new Set(['signed', 'issued', 'adopted', 'published', 'released', 'passed', 'enacted', 'announced', 'agreed', 'unveiled', 'made', 'struck', 'dated']);
+const DATE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'of', 'from', 'last']);
+
 /** Every noun that can refer back, with what it refers to (built once). */
 const ANAPHOR_NOUNS: ReadonlyMap<string, AnaphorType> = (() => {
   const map = new Map<string, AnaphorType>();
@@ -640,12 +658,45 @@ function findAnaphors(context: Context): Anaphor[] {
       continue;
     }
     if (!ANAPHOR_DETERMINERS.has(token.key)) continue;
-    for (let k = 1; k <= 3 && i + k < tokens.length; k++) {
+    // A month or year before the noun dates it ("the June order", "the December 2025 framework", "the 2023
+    // pledges"): the description picks the instrument of its class from that month, named or not.
+    let year = 0;
+    let month = 0;
+    let dateWords = 0;
+    for (let k = 1; k <= (dateWords > 0 ? DATED_REACH : 3) + dateWords && i + k < tokens.length; k++) {
       const next = tokens[i + k]!;
-      if (!gaps.spacesAndDashes(text, tokens[i + k - 1]!.end, next.start) || next.caps !== 0) break;
+      if (!gaps.spacesAndDashes(text, tokens[i + k - 1]!.end, next.start)) break;
+      if (dateWords < 2 && k === dateWords + 1) {
+        const named = next.caps === 1 ? monthOf(next.key) : 0;
+        if (named > 0 && month === 0) month = named;
+        else if (YEAR.test(next.key) && year === 0) year = Number(next.key);
+        if (named > 0 || YEAR.test(next.key)) {
+          dateWords++;
+          continue;
+        }
+      }
+      // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
+      if (next.caps !== 0 && dateWords === 0) break;
       const type = anaphorTypeOf(next.key, token.key === 'the' || token.key === 'this' || token.key === 'that');
+      // A preposition or conjunction ends the noun phrase: "the rule of law" is a rule, not a law; "federal",
+      // "international" make it law in general ("to the extent federal law permits").
+      if (!type && (PHRASE_BREAKS.has(next.key) || GENERIC_LAW_MODIFIERS.has(next.key))) break;
       if (type) {
-        out.push(new FoundAnaphor(token.start, next.end, type));
+        // … or a date after it: "the executive order signed in June 2026", "the order of 11 December 2025".
+        if (year === 0 && month === 0 && type !== 'company' && type !== 'government' && type !== 'collective') {
+          let j = i + k + 1;
+          if (j < tokens.length && DATING_PARTICIPLES.has(tokens[j]!.key)) j++;
+          if (j < tokens.length && DATE_PREPOSITIONS.has(tokens[j]!.key)) {
+            for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) {
+              const word = tokens[n]!;
+              const named = word.caps === 1 ? monthOf(word.key) : 0;
+              if (named > 0 && month === 0) month = named;
+              else if (YEAR.test(word.key) && year === 0) year = Number(word.key);
+              else if (!/^\d{1,2}$/.test(word.key)) break;
+            }
+          }
+        }
+        out.push(new FoundAnaphor(token.start, next.end, type, year, month));
         i += k;
         break;
       }
@@ -734,6 +785,17 @@ class History {
         if (recent(entry.position) && entry.votes === best) actors.raise(coalition, strength);
       }
       return 'ok';
+    }
+    if (anaphor.year > 0 || anaphor.month > 0) {
+      // A dated description names its instrument however long ago, or whether, the page named it.
+      let found = false;
+      this.index.instruments.forEach((instrument, id) => {
+        if (instrument.cls !== anaphor.type) return;
+        if (!instrument.months.some((m) => (anaphor.year === 0 || Math.floor(m / 100) === anaphor.year) && (anaphor.month === 0 || m % 100 === anaphor.month))) return;
+        instruments.raise(id, strength);
+        found = true;
+      });
+      if (found) return 'ok';
     }
     const last = this.byClass.get(anaphor.type);
     if (!last || !recent(last.position)) return 'unresolved';
@@ -1157,12 +1219,14 @@ export function analyseDiscourse(
     let best = -1;
     let bestCount = 0;
     let second = 0;
+    // Map order is first-mention order: of two named as often, the one named first (in the headline, most
+    // often) wins the tie.
     for (const [id, count] of counts) {
       if (count > bestCount) {
         second = bestCount;
         best = id;
         bestCount = count;
-      } else if (count > second) second = count;
+      } else if (count > second && (count < bestCount || tunables.dominantTieFirstNamed === 0)) second = count;
     }
     if (best >= 0 && bestCount > second && bestCount >= tunables.dominantMentions) {
       const clear = bestCount >= 5 && bestCount >= 2 * second;

@@ -34,7 +34,7 @@ export const CLASS_ANAPHORS: Readonly<Record<InstrumentClass, readonly string[]>
   treaty: ['convention', 'treaty'],
   code: ['code'],
   declaration: ['declaration'],
-  commitments: ['commitments', 'pledges', 'pledge'],
+  commitments: ['commitments', 'pledges', 'pledge', 'vows', 'promises', 'undertakings'],
   agreement: ['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'memorandum', 'memoranda'],
   plan: ['plan', 'blueprint'],
   framework: ['framework', 'policy', 'principles', 'roadmap', 'document', 'rulebook', 'proposal'],
@@ -162,6 +162,13 @@ export const DATE_WORDS: ReadonlySet<string> = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
+
+/** The month (1-12) a month name or abbreviation (a token's lower-case key: "june", "sept") names; 0 for any other word. */
+export function monthOf(key: string): number {
+  if (!DATE_WORDS.has(key)) return 0;
+  return MONTH_KEYS.indexOf(key.slice(0, 3)) + 1;
+}
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Whether a word (a token's lower-case key) is part of a written date: a number or a month. */
 export function isDateWord(key: string): boolean {

@@ -168,6 +168,11 @@ export interface Tunables {
    */
   pronounKeepsDocument: number;
   /**
+   * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
+   * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
+   */
+  dominantTieFirstNamed: number;
+  /**
    * 1: a known name is matched only within one block ("Meta" in a table's first cell and "Frontier AI
    * Framework" in the next are two names, not the alias "Meta Frontier AI Framework"); 0: across blocks.
    */
@@ -572,6 +577,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   distinctiveYield: 1,
   namesJoinUnits: 1,
   pronounKeepsDocument: 1,
+  dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,
   splitTieMargin: 0.05,

@@ -575,7 +575,7 @@ describe('a page about one law that names another once: "the amended Act" after 
 
   it("gives the RAISE Act the duties its alert lists without naming it, and SB 53 none of them", () => {
     const filing = 'Large developers must also file disclosure statements with the State.';
-    expect(claimsOf(filing, { dominantLawAnaphorsUnambiguous: 0 })).toEqual([]);
+    expect(claimsOf(filing, { dominantLawAnaphorsUnambiguous: 0, dominantTieFirstNamed: 0 })).toEqual([]);
     expect(claimsOf(filing, {})).toEqual(['ny-raise-act-frontier-obligations']);
     const from = text.indexOf('A large frontier developer must write and publish');
     const framework = text.slice(from, text.indexOf('catastrophic risk.', from) + 'catastrophic risk.'.length);
@@ -809,5 +809,117 @@ describe("article-spinner swaps on the bundled set: 'hugest … creators', 'disc
   it("finds Mythos Preview withheld, its partners spun as 'collaborators' given 'admittance'", () => {
     const spun = 'Admittance is given solely to Project Glasswing collaborators for protective security labour.';
     expect(claimsOf(['Anthropic is holding back Claude Mythos Preview from general release.', spun].join(SEP), spun)).toEqual(['anthropic-mythos-withheld-glasswing']);
+  });
+});
+
+describe('a dated description names its instrument however long ago the page named it ("the June order", "the 2026 order", "the order signed in June 2026")', () => {
+  const order = (id: string, name: string, date: string, statement: string, phrasing: string) =>
+    claim({ id, actor: RURITANIA, instrument: { name, aliases: [] }, statement, phrasings: [phrasing], history: [{ date, event: 'took-effect', note: 'Signed.', sourceUrl: 'https://example.org/order' }] });
+  const datedIndex = compileClaimIndex(
+    [
+      order('ruritania-testing-order', 'Executive Order 501 on Model Testing', '2026-06-02', 'Executive Order 501 lets developers give the government thirty days to test a frontier model before they release it to partners.', 'Developers may give the government thirty days with a frontier model before release.'),
+      order('ruritania-grid-order', 'Executive Order 488 on Grid Upgrades', '2025-12-11', 'Executive Order 488 tells the energy ministry to publish a list of grid upgrades that data centres must pay for.', 'The energy ministry must list the grid upgrades data centres pay for.'),
+    ],
+    '1.0.0',
+  );
+  const page = (reference: string) =>
+    ['Weekly review', 'Ministers met on Tuesday.', 'The weather was mild.', 'Markets were calm.', 'Several bills were debated.', `${reference} lets developers give the government thirty days with a frontier model before release to partners.`].join(SEP);
+  const found = (text: string) => matchClaims(text, datedIndex).map((m) => m.claimId);
+
+  it.each(['The June order', 'The 2026 order', 'The executive order signed in June 2026', 'The order of 2 June 2026'])('finds the order of its date in "%s …", five sentences after anything named it', (reference) => {
+    expect(found(page(reference))).toEqual(['ruritania-testing-order']);
+  });
+
+  it('finds nothing under a date no instrument of the class has, nor under the bare noun with no order named before', () => {
+    expect(found(page('The March order'))).toEqual([]);
+    expect(found(page('The order'))).toEqual([]);
+  });
+});
+
+describe('a dated description with its author between the date and the noun, in a spinner\'s words ("the 2023 White House voluntary AI vows": here "the 2023 Ruritania voluntary AI vows")', () => {
+  const pledgeIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'harbour-pledges-red-teaming',
+        actor: PACT,
+        instrument: { name: 'Harbour Voluntary Commitments', aliases: [] },
+        statement: 'Companies that signed the Harbour Voluntary Commitments in July 2023 committed to test their models internally and externally for security risks before release.',
+        phrasings: ['The signatories pledged internal and external security testing of their models before release.'],
+        history: [{ date: '2023-07-21', event: 'introduced', note: 'Announced.', sourceUrl: 'https://example.org/pledges' }],
+      }),
+    ],
+    '1.0.0',
+  );
+  const sentence = (noun: string) => `Firms that inked the 2023 Ruritania voluntary AI ${noun} promised to run internal and external security probing of their models before release.`;
+  const page = (noun: string) => ['Weekly review', 'Markets were calm.', sentence(noun)].join(SEP);
+
+  it('finds the pledge under "vows" and "undertakings", not under a noun of no document class', () => {
+    for (const noun of ['vows', 'undertakings']) expect(matchClaims(page(noun), pledgeIndex).map((m) => m.claimId)).toEqual(['harbour-pledges-red-teaming']);
+    expect(matchClaims(page('guidelines'), pledgeIndex)).toEqual([]);
+  });
+});
+
+describe('a document noun after "of", "to" or a modifier of law in general is no reference to a law ("the rule of law", "to the extent federal law permits")', () => {
+  const lawIndex = compileClaimIndex(
+    [
+      claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.', phrasings: ['Under the Model Safety Act, developers must post a written safety plan online.'] }),
+      claim({ id: 'harbour-treaty-rights', actor: PACT, instrument: { name: 'Harbour Convention on Model Rights', aliases: [] }, statement: 'Parties to the Harbour Convention must keep the use of models consistent with human rights, democracy and the rule of law.', phrasings: ['Parties must ensure model activities respect human rights, democracy and the rule of law.'] }),
+    ],
+    '1.0.0',
+  );
+  const text = [
+    'The Model Safety Act took effect in March.',
+    'The Harbour Convention on Model Rights is the first binding treaty on models.',
+    'Parties must ensure that activities across the lifecycle of models are consistent with human rights, democracy and the rule of law.',
+  ].join(SEP);
+
+  it("keeps the convention's duty with the convention, not the Act named before it", () => {
+    const matches = matchClaims(text, lawIndex).map((m) => [m.claimId, text.slice(m.start, m.end)]);
+    expect(matches).toContainEqual(['harbour-treaty-rights', 'Parties must ensure that activities across the lifecycle of models are consistent with human rights, democracy and the rule of law.']);
+    expect(matches.map(([id]) => id)).not.toContain('msa-publish-plan');
+  });
+});
+
+describe("an instrument's class is its name's head noun: \"Executive Order 488, Ending State Law Obstruction\" is an order, \"… Convention on … the Rule of Law\" a treaty", () => {
+  const index = compileClaimIndex(
+    [
+      claim({ id: 'eo-488', actor: RURITANIA, instrument: { name: 'Executive Order 488, Ending State Law Obstruction', aliases: [] }, statement: 'Executive Order 488 sets up a task force to challenge provincial AI laws.', phrasings: ['The order creates a task force against provincial AI laws.'] }),
+      claim({ id: 'harbour-convention', actor: PACT, instrument: { name: 'Harbour Framework Convention on Models and the Rule of Law', aliases: [] }, statement: 'The Harbour Convention binds its parties to respect human rights.', phrasings: ['Parties to the convention must respect human rights.'] }),
+      claim({ id: 'msa', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: [] }, statement: 'The Model Safety Act requires a safety plan.', phrasings: ['Developers must publish a safety plan.'] }),
+    ],
+    '1.0.0',
+  );
+
+  it('reads the classes from the head phrase before "on", "," or "(", and the whole name only when that has none', () => {
+    expect(index.instruments.map((instrument) => [instrument.name.split(/[ ,]/)[0], instrument.cls])).toEqual([
+      ['Executive', 'order'],
+      ['Harbour', 'treaty'],
+      ['Model', 'law'],
+    ]);
+  });
+});
+
+describe("of two instruments a page names as often, the one it names first is its subject (the headline's)", () => {
+  const index = compileClaimIndex(
+    [
+      claim({ id: 'msa-chatbot-disclosure', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires providers of chatbots to tell users they are talking to an AI system.', phrasings: ['Chatbot providers must disclose to users that they are interacting with AI.'] }),
+      claim({ id: 'pact-incidents', actor: PACT, instrument: { name: 'Harbour Pact', aliases: [] }, statement: 'Harbour Pact signatories share incident reports within a week.', phrasings: ['Signatories of the Harbour Pact share incident reports.'] }),
+    ],
+    '1.0.0',
+  );
+  const text = [
+    'Model Safety Act duties arrive in March: a checklist for providers',
+    'Key points',
+    'The Model Safety Act applies to every provider. The Harbour Pact is a voluntary code beside it.',
+    'The Harbour Pact has few signatories; the Model Safety Act binds all.',
+    'Harbour Pact news follows below.',
+    'What applies from March',
+    'Providers of chatbots must tell users they are talking to an AI system.',
+  ].join(SEP);
+
+  it("gives the section under a heading naming nothing the Act's duty", () => {
+    const found = (tunables: Partial<Tunables>) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)]);
+    expect(found({ dominantTieFirstNamed: 0 })).toEqual([]);
+    expect(found({})).toEqual([['msa-chatbot-disclosure', 'Providers of chatbots must tell users they are talking to an AI system.']]);
   });
 });
