@@ -36,14 +36,26 @@ export function locateQuote(text: string, quote: string): { start: number; end: 
   return { start: map[at]!, end: map[at + target.length - 1]! + 1 };
 }
 
+/**
+ * Every exact copy of a quote in the text (a sentence a page repeats: a forum reply quoting a post, a pull
+ * quote), else the one `locateQuote` finds with white space folded; [] when none.
+ */
+export function locateQuoteCopies(text: string, quote: string): Array<{ start: number; end: number }> {
+  const copies: Array<{ start: number; end: number }> = [];
+  if (quote !== '') for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + quote.length)) copies.push({ start: at, end: at + quote.length });
+  if (copies.length > 0) return copies;
+  const folded = locateQuote(text, quote);
+  return folded ? [folded] : [];
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**
- * Scores one article: a required entry is found when a highlight of its claim overlaps it; a
- * highlight is correct when it overlaps any entry (required or not) of its claim.
+ * Scores one article: a required entry is found when a highlight of its claim overlaps it (any copy of
+ * its quote); a highlight is correct when it overlaps any entry (required or not) of its claim.
  */
 export function evaluateArticle(article: string, text: string, gold: readonly GoldEntry[], matches: readonly ClaimMatch[]): ArticleEvaluation {
-  const located = gold.map((entry) => ({ entry, span: locateQuote(text, entry.quote) }));
+  const located = gold.map((entry) => ({ entry, spans: locateQuoteCopies(text, entry.quote) }));
   const perClaim = new Map<string, { required: number; found: number; highlights: number; correct: number }>();
   const stats = (claimId: string) => {
     let entry = perClaim.get(claimId);
@@ -51,19 +63,19 @@ export function evaluateArticle(article: string, text: string, gold: readonly Go
     return entry;
   };
   const result: ArticleEvaluation = { article, required: 0, found: 0, highlights: matches.length, correct: 0, misses: [], falsePositives: [], perClaim };
-  for (const { entry, span } of located) {
+  for (const { entry, spans } of located) {
     if (!entry.required) continue;
     result.required++;
     stats(entry.claim).required++;
-    const hit = span !== undefined && matches.some((match) => match.claimId === entry.claim && overlaps(match, span));
+    const hit = matches.some((match) => match.claimId === entry.claim && spans.some((span) => overlaps(match, span)));
     if (hit) {
       result.found++;
       stats(entry.claim).found++;
-    } else result.misses.push({ ...entry, located: span !== undefined });
+    } else result.misses.push({ ...entry, located: spans.length > 0 });
   }
   for (const match of matches) {
     stats(match.claimId).highlights++;
-    const correct = located.some(({ entry, span }) => span && entry.claim === match.claimId && overlaps(match, span));
+    const correct = located.some(({ entry, spans }) => entry.claim === match.claimId && spans.some((span) => overlaps(match, span)));
     if (correct) {
       result.correct++;
       stats(match.claimId).correct++;
