@@ -623,8 +623,21 @@ const PHRASE_BREAKS: ReadonlySet<string> = new Set(['of', 'to', 'for', 'in', 'on
 const GENERIC_LAW_MODIFIERS: ReadonlySet<string> = new Set(['federal', 'international', 'existing', 'current', 'other', 'criminal', 'civil', 'copyright', 'privacy', 'consumer', 'common', 'case', 'soft']);
 /** How many words a dated description may have between its date and its noun ("the 2023 | White House voluntary AI | vows"). */
 const DATED_REACH = 5;
-/** A year a dated description gives ("the 2023 pledges"). */
+/** A year a dated description gives ("the 2023 pledges"), and a day of the month ("2 June 2026"). */
 const YEAR = /^(?:19|20)\d\d$/;
+const DAY = /^\d{1,2}$/;
+
+/** Reads a capitalised month name or a year into `date` (the first of each kind only); whether the token was either. */
+function readDate(token: Token, date: { year: number; month: number }): boolean {
+  const month = token.caps === 1 ? monthOf(token.key) : 0;
+  if (month > 0) {
+    if (date.month === 0) date.month = month;
+    return true;
+  }
+  if (!YEAR.test(token.key)) return false;
+  if (date.year === 0) date.year = Number(token.key);
+  return true;
+}
 /** What may come between a document's noun and the date after it ("the order signed in June 2026", "the law of 23 September 2025"). */
 const DATING_PARTICIPLES: ReadonlySet<string> = new Set(['signed', 'issued', 'adopted', 'published', 'released', 'passed', 'enacted', 'announced', 'agreed', 'unveiled', 'made', 'struck', 'dated']);
 const DATE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'of', 'from', 'last']);
@@ -660,20 +673,14 @@ function findAnaphors(context: Context): Anaphor[] {
     if (!ANAPHOR_DETERMINERS.has(token.key)) continue;
     // A month or year before the noun dates it ("the June order", "the December 2025 framework", "the 2023
     // pledges"): the description picks the instrument of its class from that month, named or not.
-    let year = 0;
-    let month = 0;
+    const date = { year: 0, month: 0 };
     let dateWords = 0;
     for (let k = 1; k <= (dateWords > 0 ? DATED_REACH : 3) + dateWords && i + k < tokens.length; k++) {
       const next = tokens[i + k]!;
       if (!gaps.spacesAndDashes(text, tokens[i + k - 1]!.end, next.start)) break;
-      if (dateWords < 2 && k === dateWords + 1) {
-        const named = next.caps === 1 ? monthOf(next.key) : 0;
-        if (named > 0 && month === 0) month = named;
-        else if (YEAR.test(next.key) && year === 0) year = Number(next.key);
-        if (named > 0 || YEAR.test(next.key)) {
-          dateWords++;
-          continue;
-        }
+      if (dateWords < 2 && k === dateWords + 1 && readDate(next, date)) {
+        dateWords++;
+        continue;
       }
       // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
       if (next.caps !== 0 && dateWords === 0) break;
@@ -683,20 +690,14 @@ function findAnaphors(context: Context): Anaphor[] {
       if (!type && (PHRASE_BREAKS.has(next.key) || GENERIC_LAW_MODIFIERS.has(next.key))) break;
       if (type) {
         // … or a date after it: "the executive order signed in June 2026", "the order of 11 December 2025".
-        if (year === 0 && month === 0 && type !== 'company' && type !== 'government' && type !== 'collective') {
+        if (dateWords === 0 && type !== 'company' && type !== 'government' && type !== 'collective') {
           let j = i + k + 1;
           if (j < tokens.length && DATING_PARTICIPLES.has(tokens[j]!.key)) j++;
           if (j < tokens.length && DATE_PREPOSITIONS.has(tokens[j]!.key)) {
-            for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) {
-              const word = tokens[n]!;
-              const named = word.caps === 1 ? monthOf(word.key) : 0;
-              if (named > 0 && month === 0) month = named;
-              else if (YEAR.test(word.key) && year === 0) year = Number(word.key);
-              else if (!/^\d{1,2}$/.test(word.key)) break;
-            }
+            for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) if (!readDate(tokens[n]!, date) && !DAY.test(tokens[n]!.key)) break;
           }
         }
-        out.push(new FoundAnaphor(token.start, next.end, type, year, month));
+        out.push(new FoundAnaphor(token.start, next.end, type, date.year, date.month));
         i += k;
         break;
       }
