@@ -136,15 +136,27 @@ const NAME_HEAD_END = /[,:(]|\s(?:on|for|to|in|with)\s/;
 function classOf(name: string, names: readonly string[][], canonicalizer: Canonicalizer): InstrumentClass | '' {
   const head = nameOf(name.split(NAME_HEAD_END)[0]!, canonicalizer).words;
   for (let k = head.length - 1; k >= 0; k--) {
-    const cls = INSTRUMENT_CLASSES.find((c) => CLASS_NAME_WORDS[c].some((word) => nameKey(word) === nameKey(head[k]!)));
+    const cls = CLASS_OF_NAME_WORD.get(nameKey(head[k]!));
     if (cls) return cls;
   }
-  for (const cls of INSTRUMENT_CLASSES) {
-    const heads = CLASS_NAME_WORDS[cls].map(nameKey);
-    if (names.some((words) => words.some((word) => heads.includes(nameKey(word))))) return cls;
+  // The first class in INSTRUMENT_CLASSES order: the lowest rank of any word's class.
+  const order: readonly InstrumentClass[] = INSTRUMENT_CLASSES;
+  let best: number = order.length;
+  for (const words of names) {
+    for (const word of words) {
+      const cls = CLASS_OF_NAME_WORD.get(nameKey(word));
+      if (cls) best = Math.min(best, order.indexOf(cls));
+    }
   }
-  return '';
+  return order[best] ?? '';
 }
+
+/** A name word's instrument class (`CLASS_NAME_WORDS`, by `nameKey`), the first class in INSTRUMENT_CLASSES order listing it. */
+const CLASS_OF_NAME_WORD: ReadonlyMap<string, InstrumentClass> = (() => {
+  const map = new Map<string, InstrumentClass>();
+  for (const cls of INSTRUMENT_CLASSES) for (const word of CLASS_NAME_WORDS[cls]) if (!map.has(nameKey(word))) map.set(nameKey(word), cls);
+  return map;
+})();
 
 /** Whether a clause says nothing but dates and at most one other word ("published 10 July 2025"). */
 function datesOnly(text: string, canonicalizer: Canonicalizer): boolean {
@@ -276,7 +288,6 @@ export function compileClaimIndex(
         const month = date ? Number(date.slice(0, 4)) * 100 + Number(date.slice(5, 7)) : 0;
         if (month > 0 && !entry.months.includes(month)) entry.months.push(month);
       }
-      entry.months.sort((a, b) => a - b);
       for (const alias of [claim.instrument.name, ...claim.instrument.aliases]) if (!instrumentAliases[instrument]!.includes(alias)) instrumentAliases[instrument]!.push(alias);
     }
     const texts = [claim.statement, ...claim.phrasings];
@@ -363,6 +374,7 @@ export function compileClaimIndex(
   instrumentAliases.forEach((aliases, instrument) => {
     const entry = instruments[instrument]!;
     entry.cls = classOf(aliases[0]!, aliases.map((text) => nameOf(text, canonicalizer).words), canonicalizer);
+    entry.months.sort((a, b) => a - b);
     for (const text of aliases) {
       const name = nameEntry(text);
       if (name) addUnique(name.instruments, instrument);

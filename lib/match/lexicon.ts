@@ -158,17 +158,15 @@ export const CONTRAST_SUBJECTS: ReadonlySet<string> = new Set(['rivals', 'compet
  * Month names and their abbreviations: a unit made of these and numbers only ("2 August 2026",
  * "2, 2026.") dates something and states nothing.
  */
-export const DATE_WORDS: ReadonlySet<string> = new Set([
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-]);
+const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+export const DATE_WORDS: ReadonlySet<string> = new Set([...MONTH_NAMES, 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 
 /** The month (1-12) a month name or abbreviation (a token's lower-case key: "june", "sept") names; 0 for any other word. */
 export function monthOf(key: string): number {
   if (!DATE_WORDS.has(key)) return 0;
-  return MONTH_KEYS.indexOf(key.slice(0, 3)) + 1;
+  const stem = key.slice(0, 3);
+  return MONTH_NAMES.findIndex((name) => name.startsWith(stem)) + 1;
 }
-const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** Whether a word (a token's lower-case key) is part of a written date: a number or a month. */
 export function isDateWord(key: string): boolean {
