@@ -289,6 +289,8 @@ export interface Speaker {
   contentInstruments: readonly number[];
   /** The speaker and its verb close the unit after a comma ("Claude stays ad-free for now, investors say"): they report all of it. */
   trailing: boolean;
+  /** The speaker follows a quotation that closes right before it ('"…," said Rosa Kettering'): they say all of it. */
+  quoted: boolean;
 }
 
 interface Context {
@@ -988,7 +990,12 @@ function speakerOf(
       contentFrom = from;
     }
     if (npTo <= npFrom) return undefined;
-    return classifySpeaker(context, tokens, npFrom, npTo, contentFrom, mentionsIn, anaphorsIn, resolver, to);
+    const speaker = classifySpeaker(context, tokens, npFrom, npTo, contentFrom, mentionsIn, anaphorsIn, resolver, to);
+    // A quotation closes right before the speaker ('"…," said Rosa Kettering'; '"…," Kettering said'):
+    // everything in it is the speaker's, the names it mentions included.
+    const opener = contentFrom === from ? v : npStart;
+    if (speaker && opener > from && context.tunables.quotedSpeaker > 0) speaker.quoted = /["”]/.test(text.slice(tokens[opener - 1]!.end, tokens[opener]!.start));
+    return speaker;
   }
   return undefined;
 }
@@ -1081,6 +1088,7 @@ function classifySpeaker(
       !context.text.slice(tokens[npTo]!.end, tokens[npTo]!.end + 2).includes(':'),
     contentActors: content?.actors.ids ?? [],
     contentInstruments: content?.instruments.ids ?? [],
+    quoted: false,
   };
 }
 
@@ -1247,7 +1255,9 @@ export function analyseDiscourse(
       const from = tokenRanges[2 * (before.endUnit - 1)]!;
       const to = tokenRanges[2 * (before.endUnit - 1) + 1]!;
       advanceHistory(before.start);
-      quoteSpeakers.push({ start: block.start, end: block.end, speaker: speakerOf(context, tokens, Math.max(from, to - SPEAKER_WORDS - 2), to, mentionsIn, anaphorsIn, resolver) });
+      const speaker = speakerOf(context, tokens, Math.max(from, to - SPEAKER_WORDS - 2), to, mentionsIn, anaphorsIn, resolver);
+      if (speaker && tunables.quotedSpeaker > 0) speaker.quoted = true;
+      quoteSpeakers.push({ start: block.start, end: block.end, speaker });
     }
     // The last attributed quotation of this block: a quotation without an attribution after it continues that voice
     // ("“…,” said Jo Lind, a lawyer. “Meta's refusal is a signal.”"; `quoteContinues`).
@@ -1266,6 +1276,7 @@ export function analyseDiscourse(
       if (end > first) {
         advanceHistory(quote.start);
         last.speaker = speakerOf(context, tokens, first, end, mentionsIn, anaphorsIn, resolver);
+        if (last.speaker && tunables.quotedSpeaker > 0) last.speaker.quoted = true;
       }
       voice = last.speaker;
     }

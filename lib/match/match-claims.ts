@@ -795,7 +795,7 @@ function speakerIsOther(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscours
   if (!s) return false;
   // "Google signs with reservations … and Meta says no": the actor named before the speaker is its own clause's
   // subject; not when the speaker closes the sentence ("Claude stays ad-free for now, investors say").
-  if (!s.trailing && d.mentions.some((m) => m.start < s.start && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor)))) return false;
+  if (!s.trailing && !s.quoted && d.mentions.some((m) => m.start < s.start && (m.actors.includes(claim.actor) || m.coalitions.includes(claim.actor)))) return false;
   const refers = (actors: readonly number[], instruments: readonly number[]) =>
     actors.includes(claim.actor) ||
     (claim.instrument >= 0 && instruments.includes(claim.instrument)) ||
@@ -1122,6 +1122,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   return { matches: kept, truncated, matchedUpTo, work: Math.round(budget.used) };
 }
 
+/** Added to a nominee's bound to put it before every nominee without it (bounds are at most a few). */
+const NAMED_PLACE = 100;
+
 /**
  * Keeps, in place, the `max` entries of `claims[0, count)` with the highest `bounds` (ties: the lower
  * claim first), in that order, and returns how many are kept. An insertion into a list of at most `max`
@@ -1225,7 +1228,17 @@ function judgeUnit(
   }
   budget.charge(touchedCount);
   // The best bounds, by selection (a sort of every touched claim would cost more than it saves).
-  if (nomineeCount > t.maxCandidates) nomineeCount = keepBest(nominees, nomineeBounds, nomineeCount, t.maxCandidates);
+  if (nomineeCount > t.maxCandidates) {
+    // A claim whose distinctive name the unit has in capitals keeps its place, however small the bound
+    // its long phrasings give it ("Anthropic has released its Frontier Compliance Framework to meet
+    // California's new AI transparency law (SB 53)" touched five SB 53 claims with larger bounds).
+    for (let k = 0, kept = 0; k < nomineeCount && kept < t.namedKeepPlace; k++) {
+      if (!hasCapitalisedKeyPhrase(index.claims[nominees[k]!]!, content)) continue;
+      nomineeBounds[k] = nomineeBounds[k]! + NAMED_PLACE;
+      kept++;
+    }
+    nomineeCount = keepBest(nominees, nomineeBounds, nomineeCount, t.maxCandidates);
+  }
   // Frames are worked out last to first, as the kept claims' order has it.
   const frames: Array<Frame | undefined> = [];
   for (let k = nomineeCount - 1; k >= 0; k--) frames[k] = frameOf(index, index.claims[nominees[k]!]!, d, t, onAi);

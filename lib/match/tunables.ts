@@ -323,6 +323,12 @@ export interface Tunables {
   conditionSpeaker: number;
   /** 1: a speaker closing the sentence after a comma ("…, investors say") reports all of it, the actor named before it included; 0: it reports only its own clause. */
   trailingSpeaker: number;
+  /**
+   * 1: a speaker right after a closing quotation mark ('"…the White House wants to stop anyone else," said
+   * Rosa Kettering') says the whole quotation, so the actor it names is not the sentence's subject. 0: a
+   * known actor named before the speaker is its own clause's subject even inside quotation marks.
+   */
+  quotedSpeaker: number;
   /** 1: a participle of saying with nothing before it ("…, saying so publicly and …") takes no speaker from the words after it; 0: it may. */
   participleSpeaker: number;
   /** 1: a question that recalls ("Remember when OpenAI said …?") states what it recalls; 0: every question asks. */
@@ -513,6 +519,8 @@ export interface Tunables {
   maxClauses: number;
   /** Candidate claims fully scored per unit, best bound first. */
   maxCandidates: number;
+  /** How many claims whose distinctive name a unit has in capitals are kept among its `maxCandidates` whatever their bounds; 0: by bounds alone. */
+  namedKeepPlace: number;
   /**
    * Terms shared by more than this share of claims (and at least `commonTermMinClaims`) nominate no
    * candidates: cost follows the page, not the claim set.
@@ -593,6 +601,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorClauseStands: 1,
   conditionSpeaker: 1,
   trailingSpeaker: 1,
+  quotedSpeaker: 1,
   participleSpeaker: 1,
   rhetoricalRecall: 1,
   namedActorsKeep: 1,
@@ -642,6 +651,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   maxUnitLength: 480,
   maxClauses: 12,
   maxCandidates: 5,
+  namedKeepPlace: 2,
   commonTermShare: 0.01,
   commonTermMinClaims: 32,
   maxUnknownNames: 256,

@@ -405,6 +405,22 @@ describe("the page's dominant law under a unit that carries another law more str
   });
 });
 
+describe('a quotation that names the actor, said by someone another known actor speaks for', () => {
+  const promise = 'Acme AI has promised to publish a risk ledger every three months.';
+  const quote = '“Acme AI will publish a risk ledger every three months and call that an audit,” said Dana Reyes, a minister of Ruritania.';
+
+  it('is that speaker’s words: the actor named inside the quotation is not the sentence’s subject (`quotedSpeaker`)', () => {
+    const text = `${promise} ${quote}`;
+    expect(spans(text, { quotedSpeaker: 0 })).toEqual([promise, quote]);
+    expect(spans(text)).toEqual([promise]);
+  });
+
+  it('stays the actor’s claim when the speaker speaks for the actor', () => {
+    const own = '“Acme AI will publish a risk ledger every three months,” said Jo Park, a cofounder of Acme AI.';
+    expect(spans(`${promise} ${own}`)).toEqual([promise, own]);
+  });
+});
+
 describe('a quotation opening a sentence, its speaker named after it with an aside', () => {
   const promise = 'Acme AI has promised to publish a risk ledger every three months.';
   const quote = '“A risk ledger that the company asks for every three months on the dangers of its models is no audit,” said Dana Reyes, who studies AI audits at a university in Oslo.';

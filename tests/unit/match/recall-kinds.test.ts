@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Claim } from '../../../lib/claims/schema';
 import { compileClaimIndex } from '../../../lib/match/compile-index';
-import { matchClaims } from '../../../lib/match/match-claims';
+import { matchClaims, matchClaimsDetailed } from '../../../lib/match/match-claims';
 import { defaultCanonicalizer } from '../../../lib/match/canonicalize';
 import { buildNameTable, findKnownNames } from '../../../lib/match/discourse';
 import { joinUnitsAcrossNames, segmentDocument } from '../../../lib/match/segment-units';
@@ -921,5 +921,26 @@ describe("of two instruments a page names as often, the one it names first is it
     const found = (tunables: Partial<Tunables>) => matchClaims(text, index, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)]);
     expect(found({ dominantTieFirstNamed: 0 })).toEqual([]);
     expect(found({})).toEqual([['msa-chatbot-disclosure', 'Providers of chatbots must tell users they are talking to an AI system.']]);
+  });
+});
+
+describe("a claim's distinctive name in a unit that shares more words with five claims of another document", () => {
+  // The bundled set: Anthropic's Frontier Compliance Framework has long phrasings, so its bound is small
+  // beside the SB 53 claims the same sentence touches; only `maxCandidates` of them are judged.
+  const bundled = bundledClaimIndex();
+  const text = "Anthropic has put out its Frontier Compliance Framework to satisfy California's new AI transparency statute (SB 53), which makes frontier developers disclose how they assess and manage catastrophic risks.";
+  const judged = (tunables: Partial<Tunables>) => {
+    const ids: string[] = [];
+    matchClaimsDetailed(text, bundled, { tunables, onCandidate: (c) => ids.push(c.claimId) });
+    return ids;
+  };
+
+  it('keeps its place among the claims judged (`namedKeepPlace`)', () => {
+    expect(judged({ namedKeepPlace: 0 })).not.toContain('anthropic-frontier-compliance-framework');
+    expect(judged({})).toContain('anthropic-frontier-compliance-framework');
+  });
+
+  it('takes no more places than `maxCandidates`', () => {
+    expect(new Set(judged({})).size).toBeLessThanOrEqual(DEFAULT_TUNABLES.maxCandidates);
   });
 });
