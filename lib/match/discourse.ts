@@ -643,6 +643,11 @@ function readDate(token: Token, date: { year: number; month: number }): boolean 
 /** What may come between a document's noun and the date after it ("the order signed in June 2026", "the law of 23 September 2025"). */
 const DATING_PARTICIPLES: ReadonlySet<string> = new Set(['signed', 'issued', 'adopted', 'published', 'released', 'passed', 'enacted', 'announced', 'agreed', 'unveiled', 'made', 'struck', 'dated']);
 const DATE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'of', 'from', 'last']);
+/**
+ * Those that date the document right after its noun, with no participle between: "the order of 2 June 2026".
+ * "approved the framework on May 14" and "passed the law in June" date the verb's event, not the document.
+ */
+const NOUN_DATE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'from']);
 
 /** Every noun that can refer back, with what it refers to (built once). */
 const ANAPHOR_NOUNS: ReadonlyMap<string, AnaphorType> = (() => {
@@ -694,8 +699,9 @@ function findAnaphors(context: Context): Anaphor[] {
         // … or a date after it: "the executive order signed in June 2026", "the order of 11 December 2025".
         if (dateWords === 0 && type !== 'company' && type !== 'government' && type !== 'collective') {
           let j = i + k + 1;
-          if (j < tokens.length && DATING_PARTICIPLES.has(tokens[j]!.key)) j++;
-          if (j < tokens.length && DATE_PREPOSITIONS.has(tokens[j]!.key)) {
+          const participle = j < tokens.length && DATING_PARTICIPLES.has(tokens[j]!.key);
+          if (participle) j++;
+          if (j < tokens.length && (participle ? DATE_PREPOSITIONS : NOUN_DATE_PREPOSITIONS).has(tokens[j]!.key)) {
             for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) if (!readDate(tokens[n]!, date) && !DAY.test(tokens[n]!.key)) break;
           }
         }
@@ -789,6 +795,10 @@ class History {
       }
       return 'ok';
     }
+    const last = this.byClass.get(anaphor.type);
+    // A document of its kind the claim set does not know, named just before, is the one meant, dated or not
+    // ("Northgate's model risk framework … The board approved the framework of 14 May 2026").
+    if (last?.unknown && recent(last.position)) return 'unknown';
     if (anaphor.year > 0 || anaphor.month > 0) {
       // A dated description names its instrument however long ago, or whether, the page named it.
       let found = false;
@@ -800,9 +810,7 @@ class History {
       });
       if (found) return 'ok';
     }
-    const last = this.byClass.get(anaphor.type);
     if (!last || !recent(last.position)) return 'unresolved';
-    if (last.unknown) return 'unknown';
     for (const instrument of last.instruments) instruments.raise(instrument, strength);
     return 'ok';
   }

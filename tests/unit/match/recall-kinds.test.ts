@@ -834,6 +834,13 @@ describe('a dated description names its instrument however long ago the page nam
     expect(found(page('The March order'))).toEqual([]);
     expect(found(page('The order'))).toEqual([]);
   });
+
+  it('reads a date after the noun with no participle as its verb\'s ("approved the order on 2 June 2026"), and a document of the class the set does not know, named just before, as the one meant', () => {
+    const approved = ['Weekly review', 'Markets were calm.', 'Ministers approved the order on 2 June 2026, and it lets developers give the government thirty days with a frontier model before release to partners.'];
+    expect(found(approved.join(SEP))).toEqual([]);
+    const unknownOrder = ['Weekly review', 'Pemberton Bank adopted its Model Risk Order in June 2026.', 'The June order lets developers give the government thirty days with a frontier model before release to partners.'];
+    expect(found(unknownOrder.join(SEP))).toEqual([]);
+  });
 });
 
 describe('a dated description with its author between the date and the noun, in a spinner\'s words ("the 2023 White House voluntary AI vows": here "the 2023 Ruritania voluntary AI vows")', () => {
