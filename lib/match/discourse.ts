@@ -1385,7 +1385,7 @@ export function analyseDiscourse(
             const id = dominantInstruments.ids[k]!;
             const floor = dominantInstruments.values[k]!;
             const cls = index.instruments[id]!.cls;
-            const rivalled = cls !== '' && result.ids.some((other, j) => other !== id && index.instruments[other]!.cls === cls && result.values[j]! > floor);
+            const rivalled = cls !== '' && result.ids.some((other, j) => other !== id && index.instruments[other]!.cls === cls && result.values[j]! > floor * tunables.dominantYieldShare);
             if (!rivalled) result.raise(id, floor);
           }
         } else result.absorb(dimension === 'actors' ? dominantActors : dominantInstruments, 1);
@@ -1771,7 +1771,7 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'resemble', 'resembles', 'resembled', 'borrow', 'borrows', 'borrowed', 'borrowing', 'copy', 'copies', 'copied',
   'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'closer', 'similar', 'compared',
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
-  'departs', 'departure', 'diverges', 'divergence',
+  'departs', 'departure', 'diverges', 'divergence', 'separate', 'distinct', 'alongside', 'besides',
 ]);
 /** How far back, in UTF-16 units, a unit's sentence is read for the names it calls its own (`comparedNoAntecedent`). */
 const COMPARISON_SENTENCE_REACH = 400;

@@ -476,6 +476,8 @@ export interface Tunables {
    * 1: the document's dominant instrument is no floor under a unit that carries another instrument of its
    * class (a law beside a law) more strongly than that floor. 0: it is a floor under every unit naming nothing.
    */
+  /** The share of the dominant subject's floor another instrument of its class carried into a unit must exceed for `dominantYields`. */
+  dominantYieldShare: number;
   dominantYields: number;
   /** Strength of each kind of evidence that a unit is about an actor or instrument (named in it = 1). */
   strengthMember: number;
@@ -645,6 +647,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthCompared: 0.4,
   comparedNoAntecedent: 1,
   dominantYields: 1,
+  dominantYieldShare: 0.25,
   pronounSubject: 3,
   inheritDecay: 0.1,
 

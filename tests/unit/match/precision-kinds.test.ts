@@ -382,6 +382,15 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     expect(found([amended, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
   });
 
+  it('reads "alongside" and "separate from" as a comparison too', () => {
+    for (const cue of ['sit alongside', 'are separate from']) {
+      const sentence = `As amended, the statute requires developers to publish a written safety plan and update it every year, duties that ${cue} the Model Safety Act.`;
+      const text = ['Freedonia passed the Frontier Duty Act in May.', sentence].join(SEP);
+      expect(found(text, { strengthCompared: 1 }).map(([id]) => id)).toContain('msa-publish-plan');
+      expect(found(text).map(([id]) => id)).not.toContain('msa-publish-plan');
+    }
+  });
+
   it("stays the claim's when its law is the subject and the other the one compared", () => {
     const sentence = 'The Model Safety Act, unlike the Frontier Duty Act, requires developers to publish a written safety plan and update it every year.';
     expect(found([...page, sentence].join(SEP))).toContainEqual(['msa-publish-plan', sentence]);
@@ -396,6 +405,13 @@ describe("the page's dominant law under a unit that carries another law more str
   it('is not a floor under it: the duty is the other law\'s', () => {
     const text = [page, 'Freedonia passed the Frontier Duty Act in May. ' + duty].join(SEP);
     expect(found(text, { dominantYields: 0 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(spans(text)).not.toContain(duty);
+  });
+
+  it('yields to another law carried in more weakly than itself, at a quarter of its strength or more (`dominantYieldShare`)', () => {
+    // Two sentences and a paragraph after the other law was named: inherited, decayed below the floor.
+    const text = [page, 'Freedonia passed the Frontier Duty Act in May. Its lawmakers argued for weeks.', 'The vote was close. ' + duty].join(SEP);
+    expect(found(text, { dominantYieldShare: 1 })).toContainEqual(['msa-publish-plan', duty]);
     expect(spans(text)).not.toContain(duty);
   });
 
