@@ -644,7 +644,7 @@ function readDate(token: Token, date: { year: number; month: number }): boolean 
 const DATING_PARTICIPLES: ReadonlySet<string> = new Set(['signed', 'issued', 'adopted', 'published', 'released', 'passed', 'enacted', 'announced', 'agreed', 'unveiled', 'made', 'struck', 'dated']);
 const DATE_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'on', 'of', 'from', 'last']);
 /**
- * Those that date the document right after its noun, with no participle between: "the order of 2 June 2026".
+ * The prepositions that date a document right after its noun, with no participle between: "the order of 2 June 2026".
  * "approved the framework on May 14" and "passed the law in June" date the verb's event, not the document.
  */
 const NOUN_DATE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'from']);

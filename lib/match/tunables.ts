@@ -476,9 +476,13 @@ export interface Tunables {
    * 1: the document's dominant instrument is no floor under a unit that carries another instrument of its
    * class (a law beside a law) more strongly than that floor. 0: it is a floor under every unit naming nothing.
    */
-  /** The share of the dominant subject's floor another instrument of its class carried into a unit must exceed for `dominantYields`. */
-  dominantYieldShare: number;
   dominantYields: number;
+  /**
+   * The share of that floor another instrument of the class must be carried in at for `dominantYields` (1: more
+   * strongly than the floor; 0.25: "Freedonia passed the Frontier Duty Act in May. Its lawmakers argued for weeks."
+   * still holds a duty a paragraph on, in a page about Ruritania's act).
+   */
+  dominantYieldShare: number;
   /** Strength of each kind of evidence that a unit is about an actor or instrument (named in it = 1). */
   strengthMember: number;
   strengthAnaphor: number;
