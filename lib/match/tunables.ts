@@ -480,7 +480,7 @@ export interface Tunables {
   /**
    * The share of that floor another instrument of the class must be carried in at for `dominantYields`. 1: more
    * strongly than the floor. 0.25: a law named a paragraph before, carried in below the floor, still takes an
-   * unattributed duty from the page's dominant law (an interview's answer on New York's RAISE Act in a page on SB 53).
+   * unattributed duty from the page's dominant law (precision-kinds.test.ts, `dominantYieldShare`).
    */
   dominantYieldShare: number;
   /** Strength of each kind of evidence that a unit is about an actor or instrument (named in it = 1). */
