@@ -117,16 +117,16 @@ describe('the gate in the matcher', () => {
     expect(spans(opening, { unitGate: 0 })).toEqual([advice]);
     expect(probabilities(opening)[0]![1]).toBeLessThan(GATE_THRESHOLD);
     expect(spans(opening)).toEqual([]);
-    // The same words lower down the page, or on a page of one block (a snippet, a region added after
-    // load), weigh clearly more: the top of a page is where advice boxes sit. (Whether they pass is the
-    // threshold's business: advice in the second person is near it wherever it stands.)
+    // The same words lower down the page or on a page of one block (a snippet, a region added after
+    // load) weigh clearly more, the top of a page being where advice boxes sit, and stay; so does the
+    // duty stated in the third person at the top.
     const top = probabilities(opening)[0]![1];
     for (const page of [[...rest, advice].join(SEP), advice]) {
       const [[span, probability]] = probabilities(page) as [[string, number]];
       expect(span).toBe(advice);
       expect(probability).toBeGreaterThan(top + 0.05);
+      expect(spans(page)).toEqual([advice]);
     }
-    // The duty stated in the third person at the top stays.
     const duty = 'Developers in Ruritania report serious incidents.';
     expect(spans([duty, ...rest].join(SEP))).toEqual([duty]);
   });
