@@ -39,8 +39,21 @@ function startFrame(read: WakeGateOptions['read'], options: Partial<WakeGateOpti
   return { asked, gate };
 }
 
+/**
+ * A clock that runs `stepMs` ahead at every reading, on top of real time: a look reads it when it starts
+ * and when it ends, so each look seems to take `stepMs` longer than it did. Looks are counted as the
+ * gate's calls to its vocabulary (one per look).
+ */
+function slowClock(stepMs: number): { clock: () => number; looks: () => number } {
+  let skew = 0;
+  const clock = (): number => performance.now() + (skew += stepMs);
+  const spy = vi.spyOn(VocabularyMatcher.prototype, 'mayStateClaims');
+  return { clock, looks: () => spy.mock.calls.length };
+}
+
 const gates: WakeGate[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   gates.splice(0).forEach((gate) => gate.destroy());
   document.body.innerHTML = '';
 });
@@ -119,6 +132,30 @@ describe('the wake gate', () => {
     append(`<p>${NAMING}</p>`);
     await sleep(RECHECK_MS * 4);
     expect(asked).toEqual(['get-site-enabled']);
+  });
+
+  it('a name appended after a slow first look is looked at after RECHECK_MS, not a multiple of that cold look', async () => {
+    document.body.innerHTML = NO_NAMES;
+    // Every look takes 100 ms by this clock (a cold first look took 6-22 ms in Firefox): counted, the
+    // next look would wait 10 s, well past askedBy's 3 s.
+    const { clock } = slowClock(100);
+    const { asked } = startFrame(async () => VOCABULARY, { clock });
+    await sleep(RECHECK_MS * 2);
+    append(`<p>${NAMING}</p>`);
+    await askedBy(asked);
+  });
+
+  it('a page that never stops changing is looked at no sooner than 100 times the last look after it', async () => {
+    document.body.innerHTML = NO_NAMES;
+    const { clock, looks } = slowClock(20);
+    startFrame(async () => VOCABULARY, { clock });
+    // A ticker: new words every 10 ms for 1.5 s, never a name.
+    for (let tick = 0; tick < 150; tick++) {
+      append(`<p>Tick ${tick}: the weather is fine and the trains run on time today.</p>`);
+      await sleep(10);
+    }
+    // The first look (cold, not counted), a second RECHECK_MS after the first tick, then none for 2 s.
+    expect(looks()).toBe(2);
   });
 
   it('asks at once when the page already names one', async () => {
