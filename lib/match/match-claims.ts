@@ -1058,7 +1058,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       !SECTION_LABEL.test(headlineText) &&
       !BYLINE.test(headlineText) &&
       !isPlaceDateLine(headlineText) &&
-      !isTopicLabel(headlineText, tunables.topicLabelVeto) &&
+      !isTopicLabel(headlineText, tunables.topicLabelVeto, isNumbered(text, block)) &&
       !(tunables.namingLabelVeto > 0 && isNamingLabel(text, headlineText, unit, block))
     ) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
@@ -1442,7 +1442,7 @@ function judgeUnit(
   // The unit's words, read once by the vetoes below (only a unit that has a claim to lose is read).
   const said = accepted.length > 0 ? text.slice(unit.start, unit.end) : '';
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(said)) return { accepted: [], facets };
-  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto)) return { accepted: [], facets };
+  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto, isNumbered(text, block))) return { accepted: [], facets };
   if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
@@ -1704,6 +1704,14 @@ function verbOpens(after: string): boolean {
   return WHOLE_FINITE_VERB.test(word) || (PRESENT_TENSE.test(word) && !PEOPLE_PLURALS.has(word));
 }
 
+/**
+ * Whether a block is numbered ("3. No ads in Claude"): segmentation leaves a list marker out of its block
+ * (segment-units.ts trimSpan), so the number is read just before the block's start.
+ */
+function isNumbered(text: string, block: DocumentBlock): boolean {
+  return NUMBER_MARKER_BEFORE.test(text.slice(Math.max(0, block.start - 6), block.start));
+}
+const NUMBER_MARKER_BEFORE = /(?:^|\s)\d{1,2}[.)][ \t]+$/;
 /** A list number before a heading's words ("1 ", "2. ", "3) "). */
 const LIST_NUMBER = /^\s*\d{1,2}[.):]?\s+/;
 /** "They"/"It" opening a heading, after its list number if any. */
@@ -1735,7 +1743,7 @@ const OPEN_LEAD_IN = /\b(?:must|shall|will|should|may|to|requires?|include[sd]?|
  * something ("Anthropic: delay, but only from the front"); a noun that could be a verb ("the ad-free promise")
  * does not. Never at level 0.
  */
-function isTopicLabel(line: string, level: number): boolean {
+function isTopicLabel(line: string, level: number, numbered: boolean): boolean {
   if (level <= 0) return false;
   // A headline's verb is often one FINITE_VERB does not list ("Anthropic renews …", "Texas takes …"): any
   // lowercase word ending in -s may be one, and keeps the heading (a plural noun too, at worst).
@@ -1744,7 +1752,8 @@ function isTopicLabel(line: string, level: number): boolean {
   // the front"). (The separator's match ends on the clause's first character.)
   const separator = TOPIC_SEPARATOR.exec(line);
   if (separator && IMPERATIVE_OPENING.test(line.slice(separator[0].length - 1))) return false;
-  return level > 1 || separator !== null;
+  // A numbered heading is a listicle's item, which may state its point in a few words ("3. No ads in Claude").
+  return separator !== null || (level > 1 && !numbered);
 }
 
 /**

@@ -769,6 +769,19 @@ describe('a heading that labels a topic without a verb ("California SB 53: Whist
     const label = 'Ruritania Model Safety Act: the written safety plan and its yearly update';
     expect(spans([label, below].join(SEP))).toEqual([below]);
   });
+
+  it('states no claim without a separator either ("DeepMind and the manipulation question", "From Brussels, the postponement")', () => {
+    for (const heading of ['Ruritania and the written safety plan question', 'From Ruritania, the written safety plan']) {
+      const text = [heading, below].join(SEP);
+      expect(spans(text, { topicLabelVeto: 1 }), heading).toContain(heading);
+      expect(spans(text), heading).toEqual([below]);
+    }
+  });
+
+  it("keeps a numbered heading without a verb: a listicle's item says its point in a few words (\"3. No ads in Claude\")", () => {
+    const text = ['Five things to know about the Model Safety Act', '3. A written safety plan for each Ruritania model developer', below].join(SEP);
+    expect(spans(text)).toContain('A written safety plan for each Ruritania model developer');
+  });
 });
 
 describe("an old rule's words in the opening of a sentence its successor states (\"Under the new text, a model that reaches the critical risk threshold will continue to be developed only once …\")", () => {
@@ -980,7 +993,7 @@ describe('a podcast\'s chapter marker or an explainer\'s title ("15:10 — New Y
       ["New York's Rewritten RAISE Act: What Frontier AI Developers Need to Do Before January 2027", raise],
     ] as const) {
       const text = ['Episode 41 show notes', title, stated].join(SEP);
-      expect(spansOf(text, { namingLabelVeto: 0 }), title).toContain(title);
+      expect(spansOf(text, { namingLabelVeto: 0, topicLabelVeto: 1 }), title).toContain(title);
       expect(spansOf(text), title).toEqual([stated]);
     }
   });
