@@ -168,6 +168,12 @@ const FIRST_PERSON = /\b(?:we|We|our|Our|us|I|my|My|me)\b/;
  * by the matcher, so it is the actor's).
  */
 const QUOTED = /“[^”]*(?:”|$)|"[^"]*(?:"|$)/g;
+/**
+ * A quotation the span continues from the sentence before: its first quotation mark closes one (it follows
+ * the quoted words' punctuation: `So we've made a choice: Claude will remain ad-free," Anthropic stated`).
+ * Read as an opening mark, it made the speaker's first person the writer's.
+ */
+const CONTINUED_QUOTATION = /^[^"“”]*?[,.!?…]["”]/;
 
 /**
  * A quotation reduced to its marks: the gate reads that someone is quoted, not the quoted words, which
@@ -246,7 +252,8 @@ export interface GateUnit {
 export function gateFeatures(unit: GateUnit, features: Features, probability: number, claimCount: number): GateFeatures {
   const span = unit.span.trim();
   // Quotations reduced to their marks: the quoted speaker's words are neither the writer's voice nor the gate's words.
-  const unquoted = span.replace(QUOTED, quotationMarksOnly);
+  const continued = CONTINUED_QUOTATION.exec(span)?.[0] ?? '';
+  const unquoted = (continued ? `${continued.charAt(continued.length - 1)} ` : '') + span.slice(continued.length).replace(QUOTED, quotationMarksOnly);
   const { words, capitals } = countWords(span);
   const n = Math.max(1, words);
   const first = span.charAt(0);

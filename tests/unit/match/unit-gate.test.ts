@@ -81,6 +81,10 @@ describe('gate features per kind of unit', () => {
     expect([q.firstPerson, q.quote]).toEqual([0, 1]);
     const open = 'He called it "what we are proposing';
     expect(gateFeatures(unit({ span: open, blockEnd: open }), NEUTRAL, 0.6, 1)).toMatchObject({ words: ['he', 'it', '"'], firstPerson: 0 });
+    // A quotation continued from the sentence before: its first mark closes it, after the quoted words' punctuation.
+    for (const continued of ['So we have made a choice: the ledger stays public," Acme AI stated in its announcement.', 'Our ledger stays public.” Acme AI said so on Monday.']) {
+      expect(gateFeatures(unit({ span: continued, blockEnd: continued }), NEUTRAL, 0.6, 1), continued).toMatchObject({ firstPerson: 0, quote: 1 });
+    }
     const ours = 'We think the ledger is what Acme AI needs.';
     expect(gateFeatures(unit({ span: ours, blockEnd: ours }), NEUTRAL, 0.6, 1)).toMatchObject({ firstPerson: 1 });
   });
