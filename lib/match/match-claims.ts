@@ -207,6 +207,14 @@ function isPlaceDateLine(line: string): boolean {
   return !words.some((word) => WHOLE_FINITE_VERB.test(word) || TITLE_CASE_VERB.test(word));
 }
 const CLAUSE_BREAK = /[,:;–—]\s+|(?<![-‐])\s+(?:and|while|but|whereas)\s+/g;
+/**
+ * A clause piece (UTF-16 units `start`..`end`, the CLAUSE_BREAK included) that ends on "to <verb> and": the
+ * verb shares the object after the break ("is to develop and publish concrete proposals").
+ */
+function waitsForObject(text: string, start: number, end: number): boolean {
+  return OPEN_INFINITIVE_AND.test(text.slice(Math.max(start, end - 40), end));
+}
+const OPEN_INFINITIVE_AND = /\bto\s+[a-z]+\s+and\s+$/;
 /** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
 const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;
 
@@ -1339,7 +1347,7 @@ function judgeUnit(
   // others: the claims not accepted on the whole sentence are judged again on each clause and pair of
   // clauses, with the clause's own words.
   if (t.clauseJudging > 0 && undecided.length > 0 && !heading) {
-    const runs = clauseRuns(text, unit, content, t.maxClauses);
+    const runs = clauseRuns(text, unit, content, t.maxClauses, t.sharedObjectJoins > 0);
     // A claim far behind a sibling the whole sentence was given is that sibling's vocabulary in a clause the
     // sibling explains well too ("Under the new text, a model that reaches the critical risk threshold will
     // continue to be developed only once …"); a clause in words only it has is still its own ("…, and a new
@@ -2035,7 +2043,7 @@ interface ClauseRun {
  * text order, so each clause's is a stretch of it: given as bounds, not copied (most runs are read
  * only for their terms).
  */
-function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number): ClauseRun[] {
+function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number, sharedObjectJoins: boolean): ClauseRun[] {
   const cuts = clauseCuts(text, unit, maxClauses);
   const pieces = cuts.length - 1;
   if (pieces < 2) return [];
@@ -2048,7 +2056,9 @@ function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], m
   while (p < pieces) bounds[++p] = content.length;
   const runs: ClauseRun[] = [];
   for (let k = 0; k < pieces; k++) {
-    runs.push({ start: cuts[k]!, end: cuts[k + 1]!, from: bounds[k]!, to: bounds[k + 1]! });
+    // A piece that ends on a verb still waiting for the object the next piece gives it ("… is to develop" before
+    // "and publish concrete proposals") is a fragment: it is read with that piece only.
+    if (!(sharedObjectJoins && k + 1 < pieces && waitsForObject(text, cuts[k]!, cuts[k + 1]!))) runs.push({ start: cuts[k]!, end: cuts[k + 1]!, from: bounds[k]!, to: bounds[k + 1]! });
     if (k + 1 < pieces) runs.push({ start: cuts[k]!, end: cuts[k + 2]!, from: bounds[k]!, to: bounds[k + 2]! });
   }
   return runs;

@@ -360,6 +360,12 @@ export interface Tunables {
   clauseJudging: number;
   /** Evidence a clause judged on its own needs (score, or facet coverage weighed by its mass). */
   clauseMinEvidence: number;
+  /**
+   * 1: a clause that ends on "to <verb> and" ("One of the policy goals on that roadmap is to develop and") is
+   * judged only with the clause after it, which gives its verb an object ("publish concrete proposals …"); 0:
+   * judged on its own too.
+   */
+  sharedObjectJoins: number;
   /** A clause with fewer content words (names aside) than this is not judged on its own. 0: any clause. */
   clauseMinWords: number;
   /**
@@ -617,6 +623,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   neighbourMargin: 2,
   minEvidence: 0.15,
   clauseJudging: 1,
+  sharedObjectJoins: 1,
   clauseMinEvidence: 0.2,
   clauseMinWords: 4,
   instrumentNamesAsContent: 0,

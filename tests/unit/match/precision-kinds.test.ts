@@ -1317,3 +1317,31 @@ ${row}
     expect(claimsOfCell(`<tr><td>Unverified</td><td>${cell}</td><td>Contracts not public</td></tr>`, cell)).toEqual([]);
   });
 });
+
+describe('a clause that ends on "to <verb> and" ("One of the policy goals on that roadmap is to develop and …")', () => {
+  const roadmapIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-safety-roadmap',
+        actor: ACME,
+        instrument: { name: 'Safety Roadmap', aliases: [] },
+        statement: "Acme AI's Safety Roadmap sets public goals for security, safeguards, alignment and policy, which Acme describes as targets rather than commitments.",
+        phrasings: ['Acme published a roadmap of safety goals it calls targets, not commitments.', 'The Acme roadmap lists goals on security, alignment and policy.', 'Acme set itself roadmap goals it may revise.'],
+      }),
+      claim({
+        id: 'acme-regulation-proposals',
+        actor: ACME,
+        statement: 'Acme AI aims to develop and publish concrete proposals for regulation whose requirements rise with the risk of the models.',
+        phrasings: ['Acme wants to publish proposals for rules that get stricter as risk rises.', 'Acme aims to propose a regulatory ladder with duties rising with risk.', 'Acme will draft proposals for risk-scaled regulation.'],
+      }),
+    ],
+    'test',
+  );
+  const text = 'One of the policy goals on the Acme roadmap is to develop and publish concrete proposals for regulation whose requirements rise with the risk of the models.';
+  const ids = (tunables: Partial<Tunables> = {}) => matchClaims(text, roadmapIndex, { tunables }).map((m) => [m.claimId, text.slice(m.start, m.end)]);
+
+  it('is judged only with the clause after it, which gives its verb an object', () => {
+    expect(ids({ sharedObjectJoins: 0 })).toContainEqual(['acme-safety-roadmap', 'One of the policy goals on the Acme roadmap is to develop']);
+    expect(ids().map(([id]) => id)).toEqual(['acme-regulation-proposals']);
+  });
+});
