@@ -552,6 +552,18 @@ function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): numbe
   return passed / singles.length;
 }
 
+/**
+ * Whether `content` names the claim by a key phrase as capitalised as the claim writes it (`hasCapitalisedKeyPhrase`),
+ * and the name stands for the claim: with `namedNeedsKeyTerm`, a name met with none of the claim's key-term groups
+ * (`gates` 0) names only its subject ("Claude Mythos Preview is the newest and most potent AI framework from
+ * Anthropic" names the model, not its withholding), unless the unit names the claim's own document, which is what
+ * a claim about a document states.
+ */
+function namesClaim(t: Tunables, d: UnitDiscourse, claim: CompiledClaim, content: readonly Content[], gates: number): boolean {
+  if (t.namedNeedsKeyTerm > 0 && gates === 0 && !d.namedInstruments.includes(claim.instrument)) return false;
+  return hasCapitalisedKeyPhrase(claim, content);
+}
+
 function hasCapitalisedKeyPhrase(claim: CompiledClaim, content: readonly Content[]): boolean {
   if (claim.keyPhrases.length === 0) return false;
   for (let p = 0; p < claim.keyPhrases.length; p++) {
@@ -1294,7 +1306,7 @@ function judgeUnit(
     const gates = gateShare(h, claimIndex, unitTerms);
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
-    const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && hasCapitalisedKeyPhrase(claim, content);
+    const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && namesClaim(t, d, claim, content, gates);
     const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const statedHeadline = heading && block.kind !== 'item' ? headlineStates(text, unit, d, claim, t.colonSentence > 0) : 'no';
     const decision = accepts(features, t, options.model, statedHeadline);
@@ -1331,8 +1343,9 @@ function judgeUnit(
         const l = headLexicals[j]!;
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
         const claim = index.claims[claimIndex]!;
-        const named = hasCapitalisedKeyPhrase(claim, head);
-        const features = buildFeatures(h, claimIndex, l, gateShare(h, claimIndex, headTerms), frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        const gates = gateShare(h, claimIndex, headTerms);
+        const named = namesClaim(t, d, claim, head, gates);
+        const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         const decision = accepts(features, t, options.model);
         options.onCandidate?.({ start: unit.start, end: headEnd, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
@@ -1408,8 +1421,8 @@ function judgeUnit(
         if (explained >= l.score * t.secondaryGapExplained && farBehindSibling(claimIndex)) return;
         if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
-        const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && hasCapitalisedKeyPhrase(claim, content.slice(run.from, run.to));
         const gates = gateShare(h, claimIndex, runTerms);
+        const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && namesClaim(t, d, claim, content.slice(run.from, run.to), gates);
         // (`gateShare` is 0.5 for a claim without key terms: a terse clause needs a key term it has.)
         if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gates > 0)) return;
         const features = buildFeatures(h, claimIndex, l, gates, frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);

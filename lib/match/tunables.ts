@@ -366,6 +366,12 @@ export interface Tunables {
    * judged on its own too.
    */
   sharedObjectJoins: number;
+  /**
+   * 1: a claim's distinctive name (a key phrase: "Claude Mythos Preview") makes a sentence the claim's only
+   * with one of the claim's key-term groups in it ("Claude Mythos Preview is the newest and most potent AI
+   * framework from Anthropic" names the model, not its withholding); 0: the name alone.
+   */
+  namedNeedsKeyTerm: number;
   /** A clause with fewer content words (names aside) than this is not judged on its own. 0: any clause. */
   clauseMinWords: number;
   /**
@@ -624,6 +630,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   minEvidence: 0.15,
   clauseJudging: 1,
   sharedObjectJoins: 1,
+  namedNeedsKeyTerm: 1,
   clauseMinEvidence: 0.2,
   clauseMinWords: 4,
   instrumentNamesAsContent: 0,

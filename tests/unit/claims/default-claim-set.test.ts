@@ -17,8 +17,8 @@ import { checkClaimSource, formatClaimSet } from '../../../scripts/claims/check-
 const DEFAULT_SET_PATH = fileURLToPath(new URL('../../../public/claims/default.json', import.meta.url));
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const V1_SET_PATH = fileURLToPath(new URL('./fixtures/default-1.0.0.json', import.meta.url));
-/** The day the 2.1.x set was last reviewed: the source's checks are pinned to it. */
-const REVIEW_DAY = '2026-12-03';
+/** The day the 2.1.x set was last published: the source's checks are pinned to it. */
+const REVIEW_DAY = '2026-12-04';
 
 /** The ids the claims brief requires, verbatim: other modules and the seed gold labels refer to them. */
 const BRIEF_CLAIM_IDS = [
@@ -86,8 +86,8 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.13');
-    expect(raw.publishedAt).toBe('2026-12-03');
+    expect(raw.version).toBe('2.1.14');
+    expect(raw.publishedAt).toBe('2026-12-04');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');
   });
@@ -408,5 +408,33 @@ describe('key terms of claim set 2.1.13', () => {
     expect(claimsOfLastBlock(index, [lead], rename)).toEqual(['meta-frontier-ai-framework-stop-development']);
     const rule = 'Under the new framework, a model at the critical threshold is labelled "Develop with Mitigations" once safeguards are validated.';
     expect(claimsOfLastBlock(index, [lead], rule)).toEqual(['meta-aasf-develop-only-with-mitigations']);
+  });
+});
+
+describe('key terms of claim set 2.1.14: what a name needs beside it', () => {
+  const claims = loadValid();
+  const index = compileClaimIndex(claims, 'test');
+  const withoutNewTerms = compileClaimIndex(
+    claims.map((claim) => ({ ...claim, keyTerms: claim.keyTerms.map((group) => group.filter((term) => !['under wraps', 'extended', 'expanded'].includes(term))) })),
+    'test',
+  );
+  const MYTHOS = 'anthropic-mythos-withheld-glasswing';
+  const CAISI = 'us-aisi-caisi-testing-agreements';
+
+  it('finds the withheld model "under wraps", and the CAISI agreements "extended" to three more companies', () => {
+    const wraps = 'Anthropic keeps Claude Mythos Preview under wraps.';
+    expect(claimsOfLastBlock(withoutNewTerms, ['AI labs and their models'], wraps)).not.toContain(MYTHOS);
+    expect(claimsOfLastBlock(index, ['AI labs and their models'], wraps)).toContain(MYTHOS);
+    const signed = 'In August 2024 the US AI Safety Institute signed agreements with OpenAI and Anthropic to test their models before release.';
+    const extended = 'Its successor, the Center for AI Standards and Innovation, extended them this May to Google DeepMind, Microsoft and xAI.';
+    expect(claimsOfLastBlock(withoutNewTerms, [signed], extended)).not.toContain(CAISI);
+    expect(claimsOfLastBlock(index, [signed], extended)).toContain(CAISI);
+  });
+
+  it('lets every phrasing and the statement of the two claims through their gates still', () => {
+    for (const id of [MYTHOS, CAISI]) {
+      const claim = claims.find((candidate) => candidate.id === id)!;
+      for (const sentence of [claim.statement, ...claim.phrasings]) expect(passesGates(claim, sentence), `${id}: ${sentence}`).toBe(true);
+    }
   });
 });

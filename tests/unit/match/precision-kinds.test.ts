@@ -1345,3 +1345,31 @@ describe('a clause that ends on "to <verb> and" ("One of the policy goals on tha
     expect(ids().map(([id]) => id)).toEqual(['acme-regulation-proposals']);
   });
 });
+
+describe("a claim's distinctive name with none of its key terms (\"Claude Mythos Preview is the newest and most potent AI framework from Anthropic\")", () => {
+  const quillIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-quill-withheld',
+        actor: ACME,
+        keyPhrases: ['Quill Nine'],
+        keyTerms: [['withhold', 'withheld', 'hold back', 'holds back', 'not release', 'only', 'partners', 'limited']],
+        statement: 'Acme AI withheld its Quill Nine model from general release because of its hacking skills, giving access only to security partners.',
+        phrasings: ['Acme will not release Quill Nine generally; only security partners get it.', 'Acme holds back Quill Nine because it hacks too well.', 'Quill Nine stays withheld, with access limited to defenders.'],
+      }),
+    ],
+    'test',
+  );
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, quillIndex, { tunables }).map((m) => m.claimId);
+
+  it('names the claim\'s subject, not what the claim says of it', () => {
+    for (const text of ['Quill Nine is the newest and most capable model from Acme AI, the San Francisco lab behind the Quill chatbot.', 'The model the viral post seems to mean is Acme AI\'s Quill Nine.']) {
+      expect(ids(text, { namedNeedsKeyTerm: 0 }), text).toEqual(['acme-quill-withheld']);
+      expect(ids(text), text).toEqual([]);
+    }
+  });
+
+  it('stays the claim with one of its key terms beside it', () => {
+    expect(ids('Acme AI holds back Quill Nine from the public.')).toEqual(['acme-quill-withheld']);
+  });
+});
