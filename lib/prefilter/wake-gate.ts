@@ -139,6 +139,7 @@ export class WakeGate {
   /** The last look's cost (ms), and when it ended (`clock` ms); 0 until a second look. */
   private lastCostMs = 0;
   private lastLookEnd = 0;
+  /** Looks so far: the first one's cost is not kept (see COST_FACTOR). */
   private looks = 0;
   private readonly clock: () => number;
 
