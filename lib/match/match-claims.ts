@@ -1078,7 +1078,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       !SECTION_LABEL.test(headlineText) &&
       !BYLINE.test(headlineText) &&
       !isPlaceDateLine(headlineText) &&
-      !isTopicLabel(headlineText, tunables.topicLabelVeto, isNumbered(text, block)) &&
+      !isTopicLabel(headlineText, tunables.topicLabelVeto, block.numbered) &&
       !(tunables.namingLabelVeto > 0 && isNamingLabel(text, headlineText, unit, block))
     ) {
       // A headline as long as a sentence has a verb, whoever is its subject ("xAI's new risk framework drops the honesty bar");
@@ -1463,7 +1463,7 @@ function judgeUnit(
   // The unit's words, read once by the vetoes below (only a unit that has a claim to lose is read).
   const said = accepted.length > 0 ? text.slice(unit.start, unit.end) : '';
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(said)) return { accepted: [], facets };
-  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto, isNumbered(text, block))) return { accepted: [], facets };
+  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
   if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
@@ -1725,14 +1725,6 @@ function verbOpens(after: string): boolean {
   return WHOLE_FINITE_VERB.test(word) || (PRESENT_TENSE.test(word) && !PEOPLE_PLURALS.has(word));
 }
 
-/**
- * Whether a block is numbered ("3. No ads in Claude"): segmentation leaves a list marker out of its block
- * (segment-units.ts trimSpan), so the number is read just before the block's start.
- */
-function isNumbered(text: string, block: DocumentBlock): boolean {
-  return NUMBER_MARKER_BEFORE.test(text.slice(Math.max(0, block.start - 6), block.start));
-}
-const NUMBER_MARKER_BEFORE = /(?:^|\s)\d{1,2}[.)][ \t]+$/;
 /** A list number before a heading's words ("1 ", "2. ", "3) "). */
 const LIST_NUMBER = /^\s*\d{1,2}[.):]?\s+/;
 /** "They"/"It" opening a heading, after its list number if any. */

@@ -37,6 +37,8 @@ export interface DocumentBlock {
    * the row's first block, itself for the first; else -1.
    */
   row: number;
+  /** Whether the block opened with a list number ("3. No ads in Claude"), which is not part of it (`trimSpan`). */
+  numbered: boolean;
 }
 
 /**
@@ -53,6 +55,7 @@ class Block implements DocumentBlock {
     public endUnit: number,
     public listOf: number,
     public row: number,
+    public numbered: boolean,
   ) {}
 }
 
@@ -99,6 +102,8 @@ const MAX_LIST_ITEMS = 40;
 
 /** A bullet, a number or a roman numeral opening a list item or a numbered heading ("1.", "IV."). */
 const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)]|[IVX]{1,5}\.)[ \t]+/;
+/** LIST_MARKER's number ("1.", "2)"), as against a bullet or a roman numeral. */
+const NUMBER_MARKER = /\d[.)]/;
 
 /**
  * Whether single newlines separate paragraphs (one paragraph per line, as in pasted articles) or
@@ -128,6 +133,8 @@ interface RawBlock {
   start: number;
   end: number;
   marker: boolean;
+  /** The marker is a list number ("1.", "2)"). */
+  numbered: boolean;
   /** The blocks from the last block separator on form one table row, and this block is in it. */
   row: number;
 }
@@ -145,7 +152,9 @@ function splitBlocks(text: string): RawBlock[] {
   let rowFirst = 0;
   let inRow = false;
   const close = (end: number) => {
-    if (end > blockStart) blocks.push({ start: blockStart, end, marker: LIST_MARKER.test(text.slice(blockStart, Math.min(end, blockStart + 12))), row: inRow ? rowFirst : -1 });
+    if (end <= blockStart) return;
+    const marker = LIST_MARKER.exec(text.slice(blockStart, Math.min(end, blockStart + 12)));
+    blocks.push({ start: blockStart, end, marker: marker !== null, numbered: marker !== null && NUMBER_MARKER.test(marker[0]), row: inRow ? rowFirst : -1 });
   };
   const separator = BLOCK_SEPARATOR.charCodeAt(0);
   const cellSeparator = CELL_SEPARATOR.charCodeAt(0);
@@ -681,7 +690,7 @@ export function segmentDocument(text: string, maxUnitLength = MAX_UNIT_LENGTH): 
       rawRow = raw.row;
       row = raw.row < 0 ? -1 : blocks.length;
     }
-    blocks.push(new Block(start, end, 'paragraph', firstUnit, units.length, -1, row));
+    blocks.push(new Block(start, end, 'paragraph', firstUnit, units.length, -1, row, raw.numbered));
     shapes.push(shapeOf(text, start, end));
     markers.push(raw.marker);
   }
