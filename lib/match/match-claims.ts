@@ -1548,6 +1548,23 @@ function judgeUnit(
       for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
     }
   }
+  if (t.namedInstrumentFirst > 0 && accepted.length > 1) {
+    // (Only whole-sentence claims: a claim found on its own clause is another thing the sentence says.)
+    const whole = accepted.filter((j) => !j.byClause && !j.secondary);
+    const yields = whole.filter((a) => {
+      const claim = index.claims[a.claimIndex]!;
+      return (
+        claim.instrument >= 0 &&
+        a.features.instrument <= 0 &&
+        whole.some((b) => {
+          const named = index.claims[b.claimIndex]!;
+          // (At least as sure: a document named in passing, "…or when the Long-Term Benefit Trust requests it", is not the subject.)
+          return b.features.named > 0 && b.probability >= a.probability && named.actor === claim.actor && named.instrument >= 0 && named.instrument !== claim.instrument;
+        })
+      );
+    });
+    for (const a of yields) accepted.splice(accepted.indexOf(a), 1);
+  }
   if (t.memberOwnClaimFirst > 0 && accepted.length > 1) {
     // "Amazon, in its framework, pledges not to deploy…": Amazon's own pledge, not the Seoul signatories'
     // one it joined (the coalition's claim reached the sentence only through Amazon's name). The member's

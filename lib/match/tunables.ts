@@ -113,6 +113,13 @@ export interface Tunables {
    * as its frontier AI framework for the purposes of SB 53" says what the company did under the law. 0: both kept.
    */
   companyUnderLawFirst: number;
+  /**
+   * 1: two of one actor's claims accepted on a sentence, one of them named there by its document's distinctive
+   * name and the other's document not in view at all: the named one's. "Anthropic has released its Frontier
+   * Compliance Framework to meet California's new AI transparency law" is about that framework, not about the
+   * transparency its Responsible Scaling Policy promises. 0: both kept.
+   */
+  namedInstrumentFirst: number;
   /** How strongly a unit must be about an actor not named in it (by reference: "the company", "it") for `actorStanceFirst`. */
   stanceActor: number;
   /**
@@ -582,6 +589,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorStanceFirst: 1,
   memberClaimTakesOver: 0.6,
   companyUnderLawFirst: 1,
+  namedInstrumentFirst: 1,
   stanceActor: 0.7,
   dateOnlyVeto: 1,
   topicLabelVeto: 2,

@@ -1373,3 +1373,20 @@ describe("a claim's distinctive name with none of its key terms (\"Claude Mythos
     expect(ids('Acme AI holds back Quill Nine from the public.')).toEqual(['acme-quill-withheld']);
   });
 });
+
+describe('one actor\'s document named in a sentence its other document\'s claim also fits (`namedInstrumentFirst`)', () => {
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => m.claimId);
+  // Our wording of a real article's sentence: the compliance framework's name is most of what says it.
+  const released = "Anthropic has put out its Frontier Compliance Framework to satisfy California's new AI transparency law (SB 53), which mandates that frontier AI developers disclose how they assess and manage catastrophic risks.";
+
+  it('is the named document\'s claim, not the other document\'s', () => {
+    expect(ids(released, { namedInstrumentFirst: 0 })).toEqual(['anthropic-rsp3-safety-testing-disclosure']);
+    expect(ids(released)).toEqual(['anthropic-frontier-compliance-framework']);
+  });
+
+  it('stays the other claim when the document is named in passing and the other claim is surer', () => {
+    // (dev-3's sentence, word for word: the Trust named in passing, the Risk Report claim the surer.)
+    const text = "Anthropic requires independent external review only in specified cases: when a report covers highly capable models and contains significant redactions, or when the Long-Term Benefit Trust, a body that has a role in Anthropic's governance, requests it.";
+    expect(ids(text)).toContain('anthropic-rsp3-risk-reports');
+  });
+});
