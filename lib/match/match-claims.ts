@@ -1119,7 +1119,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
         label.matchesOf.delete(span.claimIndex);
       }
     }
-    const isLabel = tunables.labelYields > 0 && u === block.firstUnit && block.endUnit - block.firstUnit > 1 && content.length < MIN_NAMED_UNIT_TERMS;
+    const isLabel = tunables.labelYields > 0 && u === block.firstUnit && block.endUnit - block.firstUnit > 1 && content.length < MIN_NAMED_UNIT_TERMS && !DUTY_IMPERATIVE.test(text.slice(unit.start, unit.end));
     if (isLabel) label = { block: unit.block, matchesOf: new Map() };
     for (const span of spans) {
       if (isLabel && !statesAsSubject(text, unit, discourse, index.claims[span.claimIndex]!.actor)) label!.matchesOf.set(span.claimIndex, [...(label!.matchesOf.get(span.claimIndex) ?? []), matches.length]);
@@ -1141,6 +1141,14 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   }
   return { matches: kept, truncated, matchedUpTo, work: Math.round(budget.used) };
 }
+
+/**
+ * A duty listed as a bare instruction, a whole sentence ("Publish a transparency report at deployment.",
+ * "Report critical safety incidents within 15 days."): under "SB 53 requires covered companies to:" it
+ * states the duty, it is no label of the sentence after it ("That report must include …"). (Not the verbs
+ * `ADVICE` reads as advice to the reader: "Document …", "Establish …".)
+ */
+const DUTY_IMPERATIVE = /^\W*(?:Publish|Report|Disclose|Notify|File|Submit|Maintain|Implement|Conduct|Assess|Test|Register|Label|Retain|Provide|Adopt|Write|Post)\s+(?:and\s+\p{Ll}+\s+)?(?:an?|the|their|its|all|any)\s[^.!?]*[.]$/u;
 
 /** Added to a nominee's bound to put it before every nominee without it (bounds are at most a few). */
 const NAMED_PLACE = 100;

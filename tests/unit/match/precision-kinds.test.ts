@@ -130,6 +130,14 @@ describe("a paragraph's short first sentence that labels it", () => {
     // The same words without the verb are a label, and yield.
     expect(spans(['Acme AI news', `Acme AI's risk ledger. ${LEDGER}`].join(SEP))).toEqual([LEDGER]);
   });
+
+  it('is a duty, and keeps its claim, when it is a bare instruction under a lead-in ("Publish a transparency report at deployment.")', () => {
+    const duty = 'Publish a risk ledger.';
+    const text = ['Acme AI news', 'In broad strokes, Acme AI has promised to:', `${duty} ${LEDGER}`].join(SEP);
+    expect(spans(text).filter((span) => span === duty)).toHaveLength(1);
+    // (The same check on the same words, minus the instruction's verb, yields as a label.)
+    expect(spans(['Acme AI news', 'In broad strokes, Acme AI has promised to:', `A risk ledger. ${LEDGER}`].join(SEP))).not.toContain('A risk ledger.');
+  });
 });
 
 describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\")", () => {
