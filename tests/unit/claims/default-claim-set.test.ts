@@ -86,7 +86,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.14');
+    expect(raw.version).toBe('2.1.15');
     expect(raw.publishedAt).toBe('2026-12-04');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -436,5 +436,22 @@ describe('key terms of claim set 2.1.14: what a name needs beside it', () => {
       const claim = claims.find((candidate) => candidate.id === id)!;
       for (const sentence of [claim.statement, ...claim.phrasings]) expect(passesGates(claim, sentence), `${id}: ${sentence}`).toBe(true);
     }
+  });
+});
+
+describe('key terms of claim set 2.1.15: a RAISE Act duty stated on its own', () => {
+  const claims = loadValid();
+  const index = compileClaimIndex(claims, 'test');
+  const RAISE = 'ny-raise-act-frontier-obligations';
+  const ungated = compileClaimIndex(
+    claims.map((claim) => (claim.id === RAISE ? { ...claim, keyTerms: [] } : claim)),
+    'test',
+  );
+  const heading = "What New York's RAISE Act requires";
+
+  it('finds one of the four duties under a RAISE heading, which the statement bundling all four left below the ungated bar', () => {
+    const duty = 'Every frontier developer, whatever its revenue, has to publish a transparency report whenever it deploys a new frontier model.';
+    expect(claimsOfLastBlock(ungated, [heading], duty)).not.toContain(RAISE);
+    expect(claimsOfLastBlock(index, [heading], duty)).toContain(RAISE);
   });
 });
