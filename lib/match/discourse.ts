@@ -1661,7 +1661,12 @@ function genericSubject(text: string, tokens: readonly Token[], from: number, to
   if (CONTRAST_SUBJECTS.has(first.key)) return 1;
   if (!INDEFINITE_DETERMINERS.has(first.key)) return 0;
   for (let j = k + 1; j < Math.min(to, k + 4); j++) {
-    if (AGENT_NOUNS.has(tokens[j]!.key)) return 1;
+    if (AGENT_NOUNS.has(tokens[j]!.key)) {
+      // "One AI developer, Anthropic, has promised …": the known actor in apposition is the subject.
+      const noun = tokens[j]!;
+      if (own.some((m) => m.unknown === '' && m.actors.length > 0 && m.start > noun.end && APPOSITION_GAP.test(text.slice(noun.end, m.start)))) return 0;
+      return 1;
+    }
     if (people && PERSON_NOUNS.has(tokens[j]!.key)) {
       // "A spokesperson added that the company…" is the company's own; "one official", or a person "at a
       // lab" or "for one signatory", is one of many others, unless a known actor is named right after.
@@ -1674,6 +1679,9 @@ function genericSubject(text: string, tokens: readonly Token[], from: number, to
   }
   return 0;
 }
+
+/** What stands between an indefinite noun and the name that says who it is: a comma ("one developer, Acme,"). */
+const APPOSITION_GAP = /^\s*[,–—]\s*$/;
 
 /** Actors named in a unit's first words, past openers ("But", "If"): who the sentence is about. */
 function subjectActors(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): number[] {

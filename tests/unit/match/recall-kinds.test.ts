@@ -255,6 +255,18 @@ describe('an indefinite subject in a leading condition ("If another lab ships â€
   });
 });
 
+describe('an indefinite noun with the known actor in apposition ("One AI developer, Anthropic, has promised â€¦")', () => {
+  it('is the named actor: the sentence is its claim', () => {
+    const pledge = 'One AI developer, Acme, says it will adopt any clearly safer guardrail a rival ships at similar cost.';
+    expect(found(['AI news', pledge].join(SEP))).toEqual([['acme-match-rivals', pledge]]);
+  });
+
+  it('stays indefinite when the name comes after more than a comma', () => {
+    const rival = 'One AI developer that competes with Acme says it will adopt any clearly safer guardrail a rival ships at similar cost.';
+    expect(found(['AI news', rival].join(SEP))).toEqual([]);
+  });
+});
+
 describe('a coalition named by its members ("the United States and the United Kingdom")', () => {
   // How strongly a sentence frames the duo's claim: 1 when named, the member share when not.
   const actorStrength = (sentence: string): number => {
