@@ -120,6 +120,9 @@ const reportedScore = (score: number): number => Math.max(0.001, Math.round(scor
 const UNSAID =
   /\b(?:(?:declined|refused|would\s+not|wouldn['’]t|did\s+not|didn['’]t|does\s+not|doesn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|had\s+not)\s+(?:yet\s+)?(?:to\s+)?(?:comment|say|said|disclose|disclosed|confirm|confirmed|specify|specified|explain|explained|reveal|revealed)(?:\s+on)?|unclear|not\s+clear|remains\s+to\s+be\s+seen|look\s+for)\s+(?:whether|which|if|how|when)\b/i;
 
+/** The writer's doubt opening a unit, after a conjunction or two ("Also I don't think …", "But I doubt …"); see `writerDoubtVeto`. */
+const WRITER_DOUBT = /^\W*(?:(?:also|and|but|so|honestly|frankly|personally)[,\s]+){0,2}I\s+(?:(?:don['’]t|do\s+not|never)\s+(?:think|believe|recall|remember)|doubt)\b/i;
+
 /**
  * Advice to the reader, as law-firm alerts and compliance guides give it: "Clients offering AI products in
  * Korea should assume it is relevant to them", "Incident response playbooks should account for that",
@@ -1475,6 +1478,7 @@ function judgeUnit(
   if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
+  if (t.writerDoubtVeto > 0 && accepted.length > 0 && WRITER_DOUBT.test(said)) return { accepted: [], facets };
   if (t.adviceVeto > 0 && accepted.length > 0 && !d.rowNamed && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
   if (t.checkedClaimVeto > 0 && accepted.length > 0 && (CHECKED_CLAIM.test(said) || isQuotedLine(text, said, unit, block))) return { accepted: [], facets };

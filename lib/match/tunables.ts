@@ -233,6 +233,11 @@ export interface Tunables {
    */
   unsaidVeto: number;
   /**
+   * 1: a unit opening with the writer's doubt ("Also I don't think Anthropic ever promised to keep the weights
+   * of old models", "I doubt …") denies or questions what it goes on to say: no claim. 0: judged as any other.
+   */
+  writerDoubtVeto: number;
+  /**
    * 1: advice to the reader ("Clients … should assume …", a checklist item opening "designate …",
    * "prepare …") states no claim (match-claims.ts ADVICE), but for a table cell in a row whose earlier cells
    * name a known actor or instrument ("OpenAI | Preparedness Framework | Review the framework … once a year":
@@ -596,6 +601,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   openLeadInVeto: 1,
   quantityVeto: 1,
   unsaidVeto: 1,
+  writerDoubtVeto: 1,
   adviceVeto: 1,
   openQuestionVeto: 1,
   shortLabelVeto: 3,

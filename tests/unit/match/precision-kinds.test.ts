@@ -140,6 +140,20 @@ describe("a paragraph's short first sentence that labels it", () => {
   });
 });
 
+describe('the writer\'s doubt opening a sentence ("Also I don\'t think Anthropic ever promised to keep the weights …") (`writerDoubtVeto`)', () => {
+  it('questions what it goes on to say: no claim', () => {
+    const doubt = "Also I don't think Acme AI ever said it will publish a risk ledger every three months describing the dangers of its models.";
+    const text = ['Forum: what Acme promised', doubt].join(SEP);
+    expect(spans(text, { writerDoubtVeto: 0 })).toContain(doubt);
+    expect(spans(text)).toEqual([]);
+  });
+
+  it('stays the claim when the writer reports it and thinks something else about it', () => {
+    const report = 'I think Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
+    expect(spans(['Forum: what Acme promised', report].join(SEP))).toEqual([report]);
+  });
+});
+
 describe("a heading naming the actor only as an owner (\"Acme AI's Risk Ledger\")", () => {
   const LEDGER = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
 
