@@ -124,8 +124,9 @@ const UNSAID =
 const WRITER_DOUBT = /^\W*(?:(?:also|and|but|so|honestly|frankly|personally)[,\s]+){0,2}I\s+(?:(?:don['’]t|do\s+not|never)\s+(?:think|believe|recall|remember)|doubt)\b/i;
 
 /**
- * Advice to the reader, as law-firm alerts and compliance guides give it: "Clients offering AI products in
- * Korea should assume it is relevant to them", "Incident response playbooks should account for that",
+ * Advice to the reader, as law-firm alerts, compliance guides and blogs give it: "Clients offering AI products in
+ * Korea should assume it is relevant to them", "Readers who want the legally binding commitments should look at
+ * the Frontier Compliance Framework", "Incident response playbooks should account for that",
  * or an instruction opening a checklist item ("designate a single incident owner …", "prepare template
  * notifications …", numbered in a sentence: "and (iii) rehearse the 24-hour pathway"). It tells the reader
  * what to do; no actor commits to anything. Advice to take note of something ("Clients operating in Italy
@@ -134,7 +135,7 @@ const WRITER_DOUBT = /^\W*(?:(?:also|and|but|so|honestly|frankly|personally)[,\s
  * not an instruction.
  */
 const ADVICE =
-  /^\W*(?:and\s+)?(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s*)?(?:(?:clients?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check|rehearse|draft|assign|schedule|verify)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
+  /^\W*(?:and\s+)?(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s*)?(?:(?:clients?|readers?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check|rehearse|draft|assign|schedule|verify)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
 /** Advice under a label ("Practical point: build the transparency report into the launch checklist."): an imperative after it. */
 const ADVICE_LABEL = /^\W*(?:[Pp]ractical (?:point|tip|step)|[Tt]ip|[Tt]akeaway|[Aa]ction items?|[Nn]ext steps?|[Oo]ur advice|[Ww]hat to do)\s*[:：]\s*[a-z]/;
 

@@ -664,13 +664,15 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
   const clients = 'The Model Safety Act applies from March 2027. Clients should report serious incidents to the regulator within 10 days even before then.';
   // Under a label: "Practical point: build …".
   const labelled = 'The Model Safety Act applies from March 2027. Practical point: build reports of serious incidents to the regulator within 10 days into the launch checklist.';
+  // Readers, as a blog addresses them.
+  const readers = 'The Model Safety Act applies from March 2027. Readers who run a lab should report serious incidents to the regulator within 10 days even before then.';
 
   it('states no claim', () => {
-    for (const text of [checklist, clients, labelled]) {
+    for (const text of [checklist, clients, labelled, readers]) {
       const before = found(text, { adviceVeto: 0 }).map(([, span]) => span);
       const after = found(text).map(([, span]) => span);
       expect(before.length).toBeGreaterThan(after.length);
-      expect(after.some((span) => /^(?:designate|prepare|Clients)/.test(span))).toBe(false);
+      expect(after.some((span) => /^(?:designate|prepare|Clients|Readers)/.test(span))).toBe(false);
     }
   });
 
