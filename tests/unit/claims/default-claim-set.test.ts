@@ -86,7 +86,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.15');
+    expect(raw.version).toBe('2.1.16');
     expect(raw.publishedAt).toBe('2026-12-04');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -453,5 +453,31 @@ describe('key terms of claim set 2.1.15: a RAISE Act duty stated on its own', ()
     const duty = 'Every frontier developer, whatever its revenue, has to publish a transparency report whenever it deploys a new frontier model.';
     expect(claimsOfLastBlock(ungated, [heading], duty)).not.toContain(RAISE);
     expect(claimsOfLastBlock(index, [heading], duty)).toContain(RAISE);
+  });
+});
+
+describe('names of claim set 2.1.16: a government by its adjective', () => {
+  const claims = loadValid();
+  const index = compileClaimIndex(claims, 'test');
+  const withoutAdjective = (actorId: string, adjective: string) =>
+    compileClaimIndex(
+      claims.map((claim) => (claim.actor.id === actorId ? { ...claim, actor: { ...claim.actor, aliases: claim.actor.aliases.filter((alias) => alias !== adjective) } } : claim)),
+      'test',
+    );
+
+  it('reads "the Italian law" as Italy\'s, so the law a translated page goes on about is Italy\'s, not the EU regulation it completes', () => {
+    const blocks = [
+      'The Italian law on artificial intelligence is in vigour: what changes',
+      'Since yesterday the national law is in vigour, the first of its kind in the European Union; it goes to complete the European regulation on artificial intelligence with norms for single sectors.',
+    ];
+    const crime = 'The law introduces a new crime: who spreads images, videos or voices falsified with artificial intelligence, without the consent of the person, causing an unjust damage, is punished with one to five years of prison.';
+    expect(claimsOfLastBlock(withoutAdjective('italy', 'Italian'), blocks, crime)).not.toContain('italy-national-ai-law');
+    expect(claimsOfLastBlock(index, blocks, crime)).toContain('italy-national-ai-law');
+  });
+
+  it('reads "Korean AI businesses" as bound by the Korean law', () => {
+    const duty = 'Since January, Korean AI businesses have had to tell users in advance when a product runs on high-impact or generative AI and to label what generative AI produces.';
+    expect(claimsOfLastBlock(withoutAdjective('republic-of-korea', 'Korean'), ['Panel on Asian AI rules'], duty)).not.toContain('korea-ai-basic-act');
+    expect(claimsOfLastBlock(index, ['Panel on Asian AI rules'], duty)).toContain('korea-ai-basic-act');
   });
 });
