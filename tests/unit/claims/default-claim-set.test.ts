@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Claim, ClaimSetInput } from '../../../lib/claims/schema';
 import { describeClaimSetIssues, statusFromHistory, validateClaimSet } from '../../../lib/claims/validate-claim-set';
+import { defaultCanonicalizer, type Canonicalizer } from '../../../lib/match/canonicalize';
 import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import { readClaimSource } from '../../../scripts/claims/claim-source';
@@ -479,5 +480,40 @@ describe('names of claim set 2.1.16: a government by its adjective', () => {
     const duty = 'Since January, Korean AI businesses have had to tell users in advance when a product runs on high-impact or generative AI and to label what generative AI produces.';
     expect(claimsOfLastBlock(withoutAdjective('republic-of-korea', 'Korean'), ['Panel on Asian AI rules'], duty)).not.toContain('korea-ai-basic-act');
     expect(claimsOfLastBlock(index, ['Panel on Asian AI rules'], duty)).toContain('korea-ai-basic-act');
+  });
+});
+
+describe('key terms of claim set 2.1.16: a signature told as putting a name to something', () => {
+  const claims = loadValid();
+  const XAI = 'xai-gpai-code-safety-chapter';
+  const index = compileClaimIndex(claims, 'test');
+  const withoutName = compileClaimIndex(
+    claims.map((claim) => (claim.id === XAI ? { ...claim, keyTerms: claim.keyTerms.map((group) => group.filter((term) => term !== 'name')) } : claim)),
+    'test',
+  );
+
+  it("finds xAI's one chapter when it 'put its name' to it, which no signing word of the group said", () => {
+    const blocks = ['Who signed the EU code of practice', 'Google, OpenAI and Anthropic signed all three chapters of the General-Purpose AI Code of Practice.'];
+    const sentence = 'xAI is the exception, having put its name only to the safety and security chapter.';
+    expect(claimsOfLastBlock(withoutName, blocks, sentence)).not.toContain(XAI);
+    expect(claimsOfLastBlock(index, blocks, sentence)).toContain(XAI);
+  });
+});
+
+describe('spinner swaps of this set (curated-synonyms.json): hikes, buyers, information hubs', () => {
+  const index = compileClaimIndex(loadValid(), 'test');
+  const base = defaultCanonicalizer();
+  // The bundled tables without the three swaps: the words stand for themselves, the phrase is no phrase.
+  const withoutSwaps: Canonicalizer = {
+    ...base,
+    term: (word) => (['hike', 'hikes', 'buyers'].includes(word) ? word : base.term(word)),
+    phrases: new Map([...base.phrases].filter(([phrase]) => phrase !== 'information hubs')),
+  };
+
+  it("reads a spun electricity pledge ('power cost hikes that buyers face due to its US information hubs') as Anthropic's", () => {
+    const sentence = 'Anthropic has made a vow to shoulder the power cost hikes that buyers face due to its US information hubs.';
+    const ids = (canonicalizer: Canonicalizer) => matchClaims(sentence, index, { canonicalizer }).map((match) => match.claimId);
+    expect(ids(withoutSwaps)).not.toContain('anthropic-electricity-price-pledge');
+    expect(ids(base)).toContain('anthropic-electricity-price-pledge');
   });
 });
