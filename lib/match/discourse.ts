@@ -725,6 +725,7 @@ class History {
   constructor(
     private readonly index: ClaimIndex,
     private readonly collectiveRecency: number,
+    private readonly documentNamesOwner: boolean,
   ) {}
 
   add(mention: Mention): void {
@@ -739,9 +740,13 @@ class History {
     for (const instrument of mention.instruments) {
       const cls = this.index.instruments[instrument]!.cls;
       if (cls) this.byClass.set(cls, { instruments: mention.instruments, unknown: false, position: mention.start });
-      for (const actor of this.index.instruments[instrument]!.actors) {
+      const owners = this.index.instruments[instrument]!.actors;
+      for (const actor of owners) {
         if (this.index.actors[actor]!.type === 'coalition') this.vote(actor, mention.start, 3);
       }
+      // "Anthropic's RSP 3.0 removed the fixed cadence. … The company has also said …": a company's own
+      // document names the company for a later "the company", as its name would (`documentNamesOwner`).
+      if (this.documentNamesOwner && owners.length === 1 && this.index.actors[owners[0]!]!.type === 'company') this.company = { actor: owners[0]!, position: mention.start };
     }
     for (const actor of mention.actors) {
       const type = this.index.actors[actor]!.type;
@@ -1148,7 +1153,7 @@ export function analyseDiscourse(
   /** Where the sentence of the unit being read starts (its units cut at commas share it), UTF-16 units. */
   let sentenceFrom = 0;
   let previousUnit: TextUnit | undefined;
-  let history = new History(index, tunables.collectiveRecency);
+  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) {
@@ -1290,7 +1295,7 @@ export function analyseDiscourse(
     }
   });
   historyNext = 0;
-  history = new History(index, tunables.collectiveRecency);
+  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0);
 
   const instrumentsOf = new Map<number, number[]>();
   index.instruments.forEach((instrument, i) => {

@@ -175,6 +175,12 @@ export interface Tunables {
    */
   pronounKeepsDocument: number;
   /**
+   * 1: a company's own document named ("Anthropic's RSP 3.0", "the Preparedness Framework") is what a later
+   * "the company" or "the firm" refers back to, as the company's own name would be; 0: only names of
+   * companies are.
+   */
+  documentNamesOwner: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -620,6 +626,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   distinctiveYield: 1,
   namesJoinUnits: 1,
   pronounKeepsDocument: 1,
+  documentNamesOwner: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

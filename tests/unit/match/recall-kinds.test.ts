@@ -963,3 +963,38 @@ describe("a claim's distinctive name in a unit that shares more words with five 
     expect(new Set(judged({})).size).toBeLessThanOrEqual(DEFAULT_TUNABLES.maxCandidates);
   });
 });
+
+describe('"The Scaling Charter … The company has also said …": a company\'s own document names the company for "the company" (`documentNamesOwner`)', () => {
+  const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
+  const index = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-disclose-evaluations',
+        actor: ACME,
+        instrument: { name: 'Scaling Charter', aliases: [] },
+        statement: 'Acme AI says it will be more transparent about model risk, disclosing how its models perform in capability evaluations through risk reports and model cards.',
+        phrasings: ['Acme promises to disclose its capability evaluation results in risk reports and model cards.'],
+      }),
+      claim({ id: 'globex-open-weights', actor: GLOBEX, statement: 'Globex says it will keep releasing the weights of its models openly.', phrasings: ['Globex promises to keep its model weights open.'] }),
+    ],
+    '1.0.0',
+  );
+  const page = (between: string) =>
+    [
+      'Acme AI: more reporting',
+      'Acme AI matters to investors through its cloud deals with Globex.',
+      between,
+      'The company has also said it will be more transparent about model risk, disclosing how its models perform in capability evaluations through risk reports and model cards.',
+    ].join(SEP);
+  const ids = (text: string, documentNamesOwner: number) => matchClaims(text, index, { tunables: { documentNamesOwner } }).map((match) => match.claimId);
+
+  it('reads "the company" after its Scaling Charter as Acme, not Globex named before it', () => {
+    const text = page('The Scaling Charter, revised this year, dropped the fixed testing schedule.');
+    expect(ids(text, 0)).not.toContain('acme-disclose-evaluations');
+    expect(ids(text, 1)).toContain('acme-disclose-evaluations');
+  });
+
+  it('leaves "the company" Globex when Globex was named after the document', () => {
+    expect(ids(page('The Scaling Charter, revised this year, dropped the fixed testing schedule, a change Globex welcomed.'), 1)).not.toContain('acme-disclose-evaluations');
+  });
+});
