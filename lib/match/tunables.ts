@@ -548,6 +548,11 @@ export interface Tunables {
    * their subjects. 0: off (it inherits only what the sentence before named).
    */
   pronounSubject: number;
+  /**
+   * 1: that "It" stays the last subject when the sentence names someone only after its opening (an object,
+   * a relative clause); 0: any actor the sentence names replaces it.
+   */
+  pronounSubjectOverNames: number;
   /** Strength lost per sentence a subject is carried. */
   inheritDecay: number;
 
@@ -691,6 +696,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dominantYields: 1,
   dominantYieldShare: 0.25,
   pronounSubject: 3,
+  pronounSubjectOverNames: 1,
   inheritDecay: 0.1,
 
   maxUnitLength: 480,

@@ -569,6 +569,14 @@ describe('a sentence opening "It …" after one that named someone else after it
     expect(on({})).toEqual(['acme-power-bills']);
   });
 
+  it('stays the subject\'s when the sentence names someone else only after its opening (`pronounSubjectOverNames`)', () => {
+    const pledge = 'It pledges to cover the electricity price increases consumers face from its data centres, which the Model Testing Office inspected last year.';
+    const text = `${before} ${pledge}`;
+    const on = (tunables: Partial<Tunables>) => matchClaims(text, index, { tunables }).filter((m) => text.slice(m.start, m.end) === pledge).map((m) => m.claimId);
+    expect(on({ pronounSubjectOverNames: 0 })).not.toContain('acme-power-bills');
+    expect(on({})).toEqual(['acme-power-bills']);
+  });
+
   it('is not carried past a sentence that opens with another subject', () => {
     const pledge = 'It pledges to cover the electricity price increases consumers face from its data centres, paying all grid-upgrade costs.';
     const text = `${before} Globex said on Tuesday that it would keep its model weights open. ${pledge}`;
