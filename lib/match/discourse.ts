@@ -1402,8 +1402,12 @@ export function analyseDiscourse(
       // (Names later in the sentence are its objects and asides, not its subject: "It has refused to remove
       // those two restrictions from its contracts with the Department of Defense, which the Trump administration
       // styles …" is still the last subject's, with `pronounSubjectOverNames`.)
-      const namedOwn = tunables.pronounSubjectOverNames > 0 ? ms.some((m) => m.actors.length > 0 && m.start - unit.start <= SUBJECT_REACH) : own.actors.size > 0;
-      if (lastSubject && !namedOwn && u - lastSubject.unit <= tunables.pronounSubject && PRONOUN_SUBJECT.test(text.slice(unit.start, unit.start + 12))) {
+      if (
+        lastSubject &&
+        u - lastSubject.unit <= tunables.pronounSubject &&
+        !(tunables.pronounSubjectOverNames > 0 ? ms.some((m) => m.actors.length > 0 && m.start - unit.start <= SUBJECT_REACH) : own.actors.size > 0) &&
+        PRONOUN_SUBJECT.test(text.slice(unit.start, unit.start + 12))
+      ) {
         actors.raise(lastSubject.actor, tunables.strengthAnaphor);
       }
       const opening = ms.find((m) => m.actors.length === 1 && m.start - unit.start <= SUBJECT_REACH && !m.unknown);
