@@ -22,6 +22,14 @@ const SEP = '\u2029';
 
 
 const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office', 'MTO'] };
+const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
+/** Another company's pledge, beside Acme's in several tests' claim sets. */
+const GLOBEX_OPEN_WEIGHTS: Claim = claim({
+  id: 'globex-open-weights',
+  actor: GLOBEX,
+  statement: 'Globex says it will keep releasing the weights of its models openly.',
+  phrasings: ['Globex promises to keep its model weights open.'],
+});
 
 const CLAIMS: Claim[] = [
   claim({
@@ -33,12 +41,7 @@ const CLAIMS: Claim[] = [
       'The office extended its pre-release testing agreements to Globex and Initech.',
     ],
   }),
-  claim({
-    id: 'globex-open-weights',
-    actor: { id: 'globex', name: 'Globex', type: 'company', aliases: [] },
-    statement: 'Globex says it will keep releasing the weights of its models openly.',
-    phrasings: ['Globex promises to keep its model weights open.'],
-  }),
+  GLOBEX_OPEN_WEIGHTS,
   claim({
     id: 'acme-power-bills',
     actor: ACME,
@@ -692,7 +695,6 @@ describe('"Firms that sign it commit to …, as a way of meeting the Act": "it" 
 });
 
 describe('a table row read as one: the company in its first cell, the document in the next, the rule in a later one', () => {
-  const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
   const rowIndex = compileClaimIndex(
     [
       claim({
@@ -773,7 +775,6 @@ describe('a table row read as one: the company in its first cell, the document i
 });
 
 describe("an agreement told by the parties the actor signed it with (`Claim.parties`): \"Acme and Globex signed deals letting the government test their models\"", () => {
-  const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
   const INITECH: Claim['actor'] = { id: 'initech', name: 'Initech', type: 'company', aliases: [] };
   const agreement = (parties?: Claim['actor'][]) =>
     compileClaimIndex(
@@ -785,7 +786,7 @@ describe("an agreement told by the parties the actor signed it with (`Claim.part
           statement: 'Under agreements the Model Testing Office signed with Acme AI and extended to Globex and Initech, the government tests major new models before and after release.',
           phrasings: ['The Testing Office can test new Acme AI models before and after release under its agreements.', 'The office extended its pre-release testing agreements to Globex and Initech.'],
         }),
-        claim({ id: 'globex-open-weights', actor: GLOBEX, statement: 'Globex says it will keep releasing the weights of its models openly.', phrasings: ['Globex promises to keep its model weights open.'] }),
+        GLOBEX_OPEN_WEIGHTS,
       ],
       '1.0.0',
     );
@@ -973,7 +974,6 @@ describe("a claim's distinctive name in a unit that shares more words with five 
 });
 
 describe('"The Scaling Charter … The company has also said …": a company\'s own document names the company for "the company" (`documentNamesOwner`)', () => {
-  const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
   const index = compileClaimIndex(
     [
       claim({
@@ -983,7 +983,7 @@ describe('"The Scaling Charter … The company has also said …": a company\'s 
         statement: 'Acme AI says it will be more transparent about model risk, disclosing how its models perform in capability evaluations through risk reports and model cards.',
         phrasings: ['Acme promises to disclose its capability evaluation results in risk reports and model cards.'],
       }),
-      claim({ id: 'globex-open-weights', actor: GLOBEX, statement: 'Globex says it will keep releasing the weights of its models openly.', phrasings: ['Globex promises to keep its model weights open.'] }),
+      GLOBEX_OPEN_WEIGHTS,
     ],
     '1.0.0',
   );
