@@ -1331,6 +1331,10 @@ export function analyseDiscourse(
     const compared = tunables.strengthCompared < 1 && ms.length > 0 ? comparedMentions(text, ms, unit.start) : none;
     if (!previousUnit || previousUnit.block !== unit.block || endsSentence(text, previousUnit.start, previousUnit.end)) sentenceFrom = unit.start;
     previousUnit = unit;
+    // "It is designed to sit alongside the AI Act …": "it" is the document the sentence before was about, whatever
+    // the unit names later on (`pronounKeepsDocument`).
+    const keepsDocument =
+      previous !== undefined && tunables.pronounKeepsDocument > 0 && previous.age === 0 && previous.instruments.size > 0 && opensWithDocumentPronoun(text, unit, ms);
     if (tunables.comparedNoAntecedent > 0 && compared.length > 0) {
       // Only beside a rival of its kind its sentence names or refers to as its own ("… rewrote the RAISE Act,
       // bringing it closer to SB 53"; "the statute … deliberately track California's SB 53"): "Few labs drew a
@@ -1340,7 +1344,7 @@ export function analyseDiscourse(
       const from = Math.max(sentenceFrom, unit.start - COMPARISON_SENTENCE_REACH);
       const sentenceNames = mentionsIn(from, unit.end).filter((m) => m.unknown === '' && !compared.includes(m));
       const referred = anaphorsIn(from, unit.end);
-      const ownLaw = sentenceNames.some((o) => o.instruments.length > 0) || referred.some(refersToInstrument);
+      const ownLaw = sentenceNames.some((o) => o.instruments.length > 0) || referred.some(refersToInstrument) || keepsDocument;
       const ownActor = sentenceNames.some((o) => o.instruments.length === 0 && o.actors.length > 0) || referred.some((a) => a.type === 'company' || a.type === 'government');
       for (const m of compared) if (m.instruments.length > 0 ? ownLaw : m.actors.length > 0 && (ownActor || ownLaw)) notAntecedents.add(m);
     }
@@ -1360,12 +1364,7 @@ export function analyseDiscourse(
         result.absorb(named, 1);
         // "Firms that sign it commit to …, as their route to AI Act compliance": "it" is the document the
         // sentence before was about, whatever the unit names later on (`pronounKeepsDocument`).
-        if (dimension === 'instruments' && previous && tunables.pronounKeepsDocument > 0 && previous.age === 0 && previous.instruments.size > 0) {
-          const opening = text.slice(unit.start, Math.min(unit.end, unit.start + PRONOUN_DOCUMENT_REACH));
-          const firstName = ms.length > 0 ? ms[0]!.start - unit.start : Infinity;
-          const pronoun = DOCUMENT_PRONOUN.exec(opening);
-          if (pronoun && pronoun.index < firstName) result.absorb(previous.instruments, tunables.strengthInherited);
-        }
+        if (dimension === 'instruments' && keepsDocument) result.absorb(previous!.instruments, tunables.strengthInherited);
         return result;
       }
       const result = new Strengths();
@@ -1779,10 +1778,19 @@ function actorsOf(mentions: readonly Mention[]): number[] {
 
 /** A sentence opening with "It" (or "Its") as its subject: it takes up the last sentence's subject. */
 const PRONOUN_SUBJECT = /^\W{0,2}(?:It|Its)\s/;
-/** An object pronoun standing for a document ("sign it", "under it", "its chapters"); see `pronounKeepsDocument`. */
-const DOCUMENT_PRONOUN = /\b(?:it|its)\b/;
+/**
+ * A pronoun standing for a document, as an object ("sign it", "under it", "its chapters") or as the subject
+ * opening a sentence ("It is designed to sit alongside the AI Act rather than duplicate it"); see
+ * `pronounKeepsDocument`.
+ */
+const DOCUMENT_PRONOUN = /\b(?:it|its)\b/i;
 /** How far into a unit (UTF-16 units) that pronoun is looked for. */
 const PRONOUN_DOCUMENT_REACH = 60;
+/** Whether a unit has "it" or "its" in its opening (`PRONOUN_DOCUMENT_REACH`) before any name it has (`mentions`, in order). */
+function opensWithDocumentPronoun(text: string, unit: { start: number; end: number }, mentions: readonly Mention[]): boolean {
+  const pronoun = DOCUMENT_PRONOUN.exec(text.slice(unit.start, Math.min(unit.end, unit.start + PRONOUN_DOCUMENT_REACH)));
+  return pronoun !== null && pronoun.index < (mentions.length > 0 ? mentions[0]!.start - unit.start : Infinity);
+}
 /** How far into a unit (UTF-16 units) a name still opens it as its subject ("On Tuesday, Google said …"). */
 const SUBJECT_REACH = 24;
 

@@ -170,8 +170,10 @@ export interface Tunables {
    */
   namesJoinUnits: number;
   /**
-   * 1: a unit that refers to a document by "it" or "its" before naming anything keeps the document the
-   * sentence before named, beside what it names itself; 0: what it names replaces it.
+   * 1: a unit that refers to a document by "it" or "its" before naming anything ("It is designed to sit
+   * alongside the AI Act …") keeps the document the sentence before named, beside what it names itself, and
+   * a document it names only to compare is no antecedent for a later "the law" (with `comparedNoAntecedent`);
+   * 0: what it names replaces it.
    */
   pronounKeepsDocument: number;
   /**

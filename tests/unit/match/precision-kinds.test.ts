@@ -404,6 +404,17 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     expect(found([amended, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
   });
 
+  it('is no antecedent when the sentence comparing is about its document by "It" ("It is designed to sit alongside X"; `pronounKeepsDocument`)', () => {
+    const duty = 'The law requires developers to publish a written safety plan and update it every year.';
+    const section = ['Freedonia', 'Freedonia passed the Frontier Duty Act in March.', 'It is designed to sit alongside the Model Safety Act rather than duplicate it.'];
+    const text = [...section, duty].join(SEP);
+    expect(found(text, { pronounKeepsDocument: 0 })).toContainEqual(['msa-publish-plan', duty]);
+    expect(found(text).map(([id]) => id)).not.toContain('msa-publish-plan');
+    // Without the pronoun the sentence is about the law it compares with nothing: that law is the referent.
+    const about = [...section.slice(0, 2), 'Lawyers read it beside the Model Safety Act.', duty].join(SEP);
+    expect(found(about)).toContainEqual(['msa-publish-plan', duty]);
+  });
+
   it('reads "alongside" and "separate from" as a comparison too', () => {
     for (const cue of ['sit alongside', 'are separate from']) {
       const sentence = `As amended, the statute requires developers to publish a written safety plan and update it every year, duties that ${cue} the Model Safety Act.`;
