@@ -669,6 +669,7 @@ function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | und
 /** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
 function findAnaphors(context: Context): Anaphor[] {
   const { tokens, text } = context;
+  const datedIndefinites = context.tunables.datedIndefinites > 0;
   const out: Anaphor[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -677,7 +678,10 @@ function findAnaphors(context: Context): Anaphor[] {
       if (!previous || !ANAPHOR_DETERMINERS.has(previous.key)) out.push(new FoundAnaphor(token.start, token.end, 'collective'));
       continue;
     }
-    if (!ANAPHOR_DETERMINERS.has(token.key)) continue;
+    // An indefinite description refers back to nothing, but a dated one names its instrument as a dated anaphor
+    // does ("An executive order signed in December directed …", "a June 2026 order"; `datedIndefinites`).
+    const indefinite = datedIndefinites && (token.key === 'a' || token.key === 'an');
+    if (!indefinite && !ANAPHOR_DETERMINERS.has(token.key)) continue;
     // A month or year before the noun dates it ("the June order", "the December 2025 framework", "the 2023
     // pledges"): the description picks the instrument of its class from that month, named or not.
     const date = { year: 0, month: 0 };
@@ -705,8 +709,10 @@ function findAnaphors(context: Context): Anaphor[] {
             for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) if (!readDate(tokens[n]!, date) && !DAY.test(tokens[n]!.key)) break;
           }
         }
-        out.push(new FoundAnaphor(token.start, next.end, type, date.year, date.month));
-        i += k;
+        if (!indefinite || ((date.year > 0 || date.month > 0) && type !== 'company' && type !== 'government' && type !== 'collective')) {
+          out.push(new FoundAnaphor(token.start, next.end, type, date.year, date.month));
+          i += k;
+        }
         break;
       }
     }

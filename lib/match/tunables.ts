@@ -177,6 +177,12 @@ export interface Tunables {
    */
   pronounKeepsDocument: number;
   /**
+   * 1: "a"/"an" before a document's noun with a date ("An executive order signed in December directed …",
+   * "a June 2026 order") names the instrument of that class and date, as "the" does; 0: an indefinite refers
+   * to nothing.
+   */
+  datedIndefinites: number;
+  /**
    * 1: a company's own document named ("Anthropic's RSP 3.0", "the Preparedness Framework") is what a later
    * "the company" or "the firm" refers back to, as the company's own name would be; 0: only names of
    * companies are.
@@ -633,6 +639,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   distinctiveYield: 1,
   namesJoinUnits: 1,
   pronounKeepsDocument: 1,
+  datedIndefinites: 1,
   documentNamesOwner: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,

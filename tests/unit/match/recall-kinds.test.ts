@@ -856,6 +856,12 @@ describe('a dated description names its instrument however long ago the page nam
     expect(found(page('The order'))).toEqual([]);
   });
 
+  it.each(['An executive order signed in June 2026', 'A June 2026 order'])('reads "%s …", dated, as the order of its date (`datedIndefinites`), and an undated "An order" as none', (reference) => {
+    expect(found(page(reference))).toEqual(['ruritania-testing-order']);
+    expect(matchClaims(page(reference), datedIndex, { tunables: { datedIndefinites: 0 } })).toEqual([]);
+    expect(found(page('An executive order'))).toEqual([]);
+  });
+
   it('reads a date after the noun with no participle as its verb\'s ("approved the order on 2 June 2026"), and a document of the class the set does not know, named just before, as the one meant', () => {
     const approved = ['Weekly review', 'Markets were calm.', 'Ministers approved the order on 2 June 2026, and it lets developers give the government thirty days with a frontier model before release to partners.'];
     expect(found(approved.join(SEP))).toEqual([]);
