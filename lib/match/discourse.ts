@@ -1313,6 +1313,7 @@ export function analyseDiscourse(
   // What the cells of the current table row have named so far: what its later cells are about (`strengthRow`).
   // `foreign`: its first cell reads as the name of someone the claim set does not know (see `rowForeign`).
   let rowScope: { row: number; actors: Strengths; instruments: Strengths; foreign: boolean } | undefined;
+  let rowAhead: { actors: Strengths; instruments: Strengths } | undefined;
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
@@ -1361,7 +1362,21 @@ export function analyseDiscourse(
     const namedActors = named.length === 0 ? none : actorsOf(named);
     const namedInstruments = named.length === 0 ? none : instrumentsOfMentions(named);
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
-    if (block.row < 0 || rowScope?.row !== block.row) rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths(), foreign: false } : undefined;
+    if (block.row < 0 || rowScope?.row !== block.row) {
+      rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths(), foreign: false } : undefined;
+      rowAhead = undefined;
+      // (Every cell's names, read once when the row starts: a later cell's source names the row's promise.)
+      if (rowScope && tunables.strengthRowAhead > 0) {
+        let last = block.row;
+        while (last + 1 < doc.blocks.length && doc.blocks[last + 1]!.row === block.row) last++;
+        rowAhead = { actors: new Strengths(), instruments: new Strengths() };
+        for (const m of mentionsIn(doc.blocks[block.row]!.start, doc.blocks[last]!.end)) {
+          if (m.unknown) continue;
+          for (const actor of m.actors) rowAhead.actors.raise(actor, 1);
+          for (const instrument of m.instruments) rowAhead.instruments.raise(instrument, 1);
+        }
+      }
+    }
 
     const carry = (dimension: 'actors' | 'instruments'): Strengths => {
       const named = own[dimension];
@@ -1386,6 +1401,8 @@ export function analyseDiscourse(
       if (headingScope && block.kind !== 'heading' && block.kind !== 'question') result.absorb(headingScope[dimension], tunables.strengthHeading);
       if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
       if (rowScope) result.absorb(rowScope[dimension], tunables.strengthRow);
+      // (Not the row's first cell: that is its label, "Matching competitors' safety posture", not a promise.)
+      if (rowAhead && unit.block !== block.row) result.absorb(rowAhead[dimension], tunables.strengthRowAhead);
       // The document's subject is a floor under whatever else the unit inherits; an instrument of its class
       // carried in more strongly than that floor is what the unit is about instead (a section on New York's law
       // in a page about California's: `dominantYields`).

@@ -530,6 +530,12 @@ export interface Tunables {
   strengthLeadIn: number;
   /** Strength of what a table row's earlier cells name, in a later cell that names nothing itself. 0: off. */
   strengthRow: number;
+  /**
+   * Strength of what any cell of a table row names, in a cell after the first that names nothing itself
+   * ("Model weight security | Signatory companies promised to invest in … | White House voluntary AI
+   * commitments, July 2023": the source column names whose promise the row is). 0: off.
+   */
+  strengthRowAhead: number;
   /** A claim's actor's strength in a unit about two other parties to its agreement (`Claim.parties`), per unit of the weaker party's. 0: off. */
   strengthParty: number;
   strengthHeading: number;
@@ -696,6 +702,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthAnaphor: 0.85,
   strengthLeadIn: 0.9,
   strengthRow: 0.9,
+  strengthRowAhead: 0.6,
   strengthParty: 0.6,
   strengthHeading: 0.75,
   strengthInherited: 0.8,

@@ -734,6 +734,23 @@ describe('a table row read as one: the company in its first cell, the document i
     expect(claimsOn(rule)).toEqual(['acme-stop-development']);
   });
 
+  it("gives a cell what a later cell of its row names: the source column says whose promise the row is (`strengthRowAhead`)", () => {
+    const label = 'Halt development of a model at the critical risk level';
+    const sourcePage = `<!doctype html><html><body><h1>Promises, checked</h1>
+      <p>We read each promise against its source and rate how easily it can be checked.</p>
+      <table><tr><th>Promise</th><th>What it says</th><th>Source</th><th>Verifiability</th></tr>
+      <tr><td>${label}</td><td>${rule}</td><td>Acme Scaling Rules, 2025</td><td>Low</td></tr></table></body></html>`;
+    const sourceText = textFromHtml(sourcePage, 'https://example.test/').text;
+    const onRule = (tunables: Partial<Tunables> = {}) => {
+      const at = sourceText.indexOf(rule);
+      return matchClaims(sourceText, rowIndex, { tunables }).filter((m) => m.start >= at && m.end <= at + rule.length).map((m) => m.claimId);
+    };
+    expect(onRule({ strengthRowAhead: 0 })).toEqual([]);
+    expect(onRule()).toEqual(['acme-stop-development']);
+    // The row's first cell is its label, not the promise: it takes nothing from the cells after it.
+    expect(matchClaims(sourceText, rowIndex).filter((m) => sourceText.slice(m.start, m.end) === label)).toEqual([]);
+  });
+
   it('gives the next row its own company, not the row above', () => {
     expect(claimsOn('Pause development and deployment until mitigations can meet the risk.')).toEqual(['globex-pause']);
   });
