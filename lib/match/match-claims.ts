@@ -561,10 +561,13 @@ function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): numbe
  * and the name stands for the claim: with `namedNeedsKeyTerm`, a name met with none of the claim's key-term groups
  * (`gates` 0) names only its subject ("Claude Mythos Preview is the newest and most potent AI framework from
  * Anthropic" names the model, not its withholding), unless the unit names the claim's own document, which is what
- * a claim about a document states.
+ * a claim about a document states; with `namedSpeakerMinEvidence`, in an attributed quotation the name counts only
+ * with that much of the claim's wording too (`l`: "'Expanded collaborations with industry help us grow our work,'
+ * said the director of CAISI" names CAISI and states nothing of its agreements).
  */
-function namesClaim(t: Tunables, d: UnitDiscourse, claim: CompiledClaim, content: readonly Content[], gates: number): boolean {
+function namesClaim(t: Tunables, d: UnitDiscourse, claim: CompiledClaim, content: readonly Content[], gates: number, l: Lexical): boolean {
   if (t.namedNeedsKeyTerm > 0 && gates === 0 && !d.namedInstruments.includes(claim.instrument)) return false;
+  if (t.namedSpeakerMinEvidence > 0 && d.speaker?.quoted === true && Math.max(l.score, l.facet) < t.namedSpeakerMinEvidence) return false;
   return hasCapitalisedKeyPhrase(claim, content);
 }
 
@@ -1318,7 +1321,7 @@ function judgeUnit(
     const gates = gateShare(h, claimIndex, unitTerms);
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
-    const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && namesClaim(t, d, claim, content, gates);
+    const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && namesClaim(t, d, claim, content, gates, l);
     const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const statedHeadline = heading && block.kind !== 'item' ? headlineStates(text, unit, d, claim, t.colonSentence > 0) : 'no';
     const decision = accepts(features, t, options.model, statedHeadline);
@@ -1356,7 +1359,7 @@ function judgeUnit(
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
         const claim = index.claims[claimIndex]!;
         const gates = gateShare(h, claimIndex, headTerms);
-        const named = namesClaim(t, d, claim, head, gates);
+        const named = namesClaim(t, d, claim, head, gates, l);
         const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         const decision = accepts(features, t, options.model);
         options.onCandidate?.({ start: unit.start, end: headEnd, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
@@ -1434,7 +1437,7 @@ function judgeUnit(
         if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
         const gates = gateShare(h, claimIndex, runTerms);
-        const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && namesClaim(t, d, claim, content.slice(run.from, run.to), gates);
+        const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && namesClaim(t, d, claim, content.slice(run.from, run.to), gates, l);
         // (`gateShare` is 0.5 for a claim without key terms: a terse clause needs a key term it has.)
         if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gates > 0)) return;
         const features = buildFeatures(h, claimIndex, l, gates, frame, d, runShape, runBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);

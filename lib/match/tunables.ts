@@ -398,6 +398,13 @@ export interface Tunables {
    * framework from Anthropic" names the model, not its withholding); 0: the name alone.
    */
   namedNeedsKeyTerm: number;
+  /**
+   * In an attributed quotation ("'…,' said the director of CAISI"), a claim's distinctive name counts only when
+   * the unit's words reach this lexical score or facet: a spokesperson naming the claim's actor states nothing of
+   * it by that. (Indirect speech keeps the name: "Google says it will sign the EU's General-Purpose AI Code of
+   * Practice" is the claim in few of its words.) 0: off.
+   */
+  namedSpeakerMinEvidence: number;
   /** A clause with fewer content words (names aside) than this is not judged on its own. 0: any clause. */
   clauseMinWords: number;
   /**
@@ -672,6 +679,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   clauseJudging: 1,
   sharedObjectJoins: 1,
   namedNeedsKeyTerm: 1,
+  namedSpeakerMinEvidence: 0.3,
   clauseMinEvidence: 0.2,
   clauseMinWords: 4,
   instrumentNamesAsContent: 0,

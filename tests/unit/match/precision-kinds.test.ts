@@ -1407,6 +1407,22 @@ describe("a claim's distinctive name with none of its key terms (\"Claude Mythos
   it('stays the claim with one of its key terms beside it', () => {
     expect(ids('Acme AI holds back Quill Nine from the public.')).toEqual(['acme-quill-withheld']);
   });
+
+});
+
+describe("a spokesperson's words that name the claim's actor and say little of the claim (`namedSpeakerMinEvidence`)", () => {
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => m.claimId);
+
+  it('are not the claim for the name alone', () => {
+    // Our wording of a real article's quotation.
+    const said = '"Expanded collaborations with industry help us grow our work for the public at a critical moment," said Dana Whitcombe, who directs the Center for AI Standards and Innovation (CAISI).';
+    expect(ids(said, { namedSpeakerMinEvidence: 0 })).toEqual(['us-aisi-caisi-testing-agreements']);
+    expect(ids(said)).toEqual([]);
+  });
+
+  it('are the claim when they state it', () => {
+    expect(ids('CAISI said it has signed agreements with Google DeepMind, Microsoft and xAI to test their new models before and after release.')).toEqual(['us-aisi-caisi-testing-agreements']);
+  });
 });
 
 describe('one actor\'s document named in a sentence its other document\'s claim also fits (`namedInstrumentFirst`)', () => {
