@@ -666,6 +666,13 @@ function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | und
   return type;
 }
 
+/**
+ * Kinds of document a dated indefinite description names (`datedIndefinites`): those only a government or a
+ * summit issues, one a month ("An executive order signed in December"). Not laws ("a bill introduced in June" is
+ * a new bill), frameworks or codes ("A framework published in May 2026 by Tessellate AI": any company's).
+ */
+const INDEFINITE_DATED_CLASSES: ReadonlySet<AnaphorType> = new Set(['order', 'treaty', 'declaration', 'plan']);
+
 /** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
 function findAnaphors(context: Context): Anaphor[] {
   const { tokens, text } = context;
@@ -709,7 +716,7 @@ function findAnaphors(context: Context): Anaphor[] {
             for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) if (!readDate(tokens[n]!, date) && !DAY.test(tokens[n]!.key)) break;
           }
         }
-        if (!indefinite || ((date.year > 0 || date.month > 0) && type !== 'company' && type !== 'government' && type !== 'collective')) {
+        if (!indefinite || ((date.year > 0 || date.month > 0) && INDEFINITE_DATED_CLASSES.has(type))) {
           out.push(new FoundAnaphor(token.start, next.end, type, date.year, date.month));
           i += k;
         }
@@ -1370,10 +1377,16 @@ export function analyseDiscourse(
         let last = block.row;
         while (last + 1 < doc.blocks.length && doc.blocks[last + 1]!.row === block.row) last++;
         rowAhead = { actors: new Strengths(), instruments: new Strengths() };
-        for (const m of mentionsIn(doc.blocks[block.row]!.start, doc.blocks[last]!.end)) {
-          if (m.unknown) continue;
-          for (const actor of m.actors) rowAhead.actors.raise(actor, 1);
-          for (const instrument of m.instruments) rowAhead.instruments.raise(instrument, 1);
+        for (let b = block.row; b <= last; b++) {
+          const cell = doc.blocks[b]!;
+          const names = mentionsIn(cell.start, cell.end);
+          // (A name a cell compares with, "unlike SB 53", "compare California SB 53", is not whose the row is.)
+          const compared = names.length > 0 ? comparedMentions(text, names, cell.start) : none;
+          for (const m of names) {
+            if (m.unknown || compared.includes(m) || CROSS_REFERENCE_BEFORE.test(text.slice(Math.max(cell.start, m.start - 24), m.start))) continue;
+            for (const actor of m.actors) rowAhead.actors.raise(actor, 1);
+            for (const instrument of m.instruments) rowAhead.instruments.raise(instrument, 1);
+          }
         }
       }
     }
@@ -1402,7 +1415,9 @@ export function analyseDiscourse(
       if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
       if (rowScope) result.absorb(rowScope[dimension], tunables.strengthRow);
       // (Not the row's first cell: that is its label, "Matching competitors' safety posture", not a promise.)
-      if (rowAhead && unit.block !== block.row) result.absorb(rowAhead[dimension], tunables.strengthRowAhead);
+      // (Nor a row whose first cell names someone the claim set does not know, "Quarry AI | … | Same approach as
+      // xAI": the row is theirs, whoever its notes mention.)
+      if (rowAhead && unit.block !== block.row && !rowScope!.foreign) result.absorb(rowAhead[dimension], tunables.strengthRowAhead);
       // The document's subject is a floor under whatever else the unit inherits; an instrument of its class
       // carried in more strongly than that floor is what the unit is about instead (a section on New York's law
       // in a page about California's: `dominantYields`).
@@ -1825,6 +1840,8 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
   'departs', 'departure', 'diverges', 'divergence', 'separate', 'distinct', 'alongside', 'besides',
 ]);
+/** A cross-reference right before a name in a table cell ("compare California SB 53", "cf. the EU AI Act", "see also"). */
+const CROSS_REFERENCE_BEFORE = /\b(?:compare(?:\s+(?:with|to))?|cf\.?|see(?:\s+also)?)\s+(?:\S+\s+){0,2}$/i;
 /** How far back, in UTF-16 units, a unit's sentence is read for the names it calls its own (`comparedNoAntecedent`). */
 const COMPARISON_SENTENCE_REACH = 400;
 

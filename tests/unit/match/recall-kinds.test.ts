@@ -751,6 +751,21 @@ describe('a table row read as one: the company in its first cell, the document i
     expect(matchClaims(sourceText, rowIndex).filter((m) => sourceText.slice(m.start, m.end) === label)).toEqual([]);
   });
 
+  it('takes nothing from a later cell that only compares or cross-refers, nor in a row of someone the claim set does not know', () => {
+    const rowOf = (first: string, source: string) => {
+      const html = `<!doctype html><html><body><h1>Promises, checked</h1>
+        <p>We read each promise against its source and rate how easily it can be checked.</p>
+        <table><tr><th>Promise</th><th>What it says</th><th>Source</th></tr>
+        <tr><td>${first}</td><td>${rule}</td><td>${source}</td></tr></table></body></html>`;
+      const rowText = textFromHtml(html, 'https://example.test/').text;
+      const at = rowText.indexOf(rule);
+      return matchClaims(rowText, rowIndex).filter((m) => m.start >= at && m.end <= at + rule.length).map((m) => m.claimId);
+    };
+    expect(rowOf('Stop rule', 'Acme Scaling Rules, 2025')).toEqual(['acme-stop-development']);
+    expect(rowOf('Stop rule', 'Harbour Bank policy, 2024; compare Acme Scaling Rules')).toEqual([]);
+    expect(rowOf('Quarry Robotics', 'Same approach as the Acme Scaling Rules')).toEqual([]);
+  });
+
   it('gives the next row its own company, not the row above', () => {
     expect(claimsOn('Pause development and deployment until mitigations can meet the risk.')).toEqual(['globex-pause']);
   });
@@ -871,6 +886,26 @@ describe('a dated description names its instrument however long ago the page nam
   it('finds nothing under a date no instrument of the class has, nor under the bare noun with no order named before', () => {
     expect(found(page('The March order'))).toEqual([]);
     expect(found(page('The order'))).toEqual([]);
+  });
+
+  it('leaves a dated indefinite framework, bill or code to whoever the sentence names: any company has one', () => {
+    const frameworkIndex = compileClaimIndex(
+      [
+        claim({
+          id: 'acme-stop-development',
+          actor: ACME,
+          instrument: { name: 'Scaling Framework', aliases: ['Acme Scaling Framework'] },
+          statement: 'In its Scaling Framework, Acme AI commits to stop developing a model that reaches its critical risk level.',
+          phrasings: ['Acme says it will halt development of a model at the critical risk level.'],
+          history: [{ date: '2026-06-02', event: 'took-effect', note: 'Published.', sourceUrl: 'https://example.org/rules' }],
+        }),
+      ],
+      '1.0.0',
+    );
+    const on = (reference: string) =>
+      matchClaims(['Weekly review', 'Ministers met on Tuesday.', 'Markets were calm.', `${reference} commits to stop developing a model that reaches its critical risk level.`].join(SEP), frameworkIndex).map((m) => m.claimId);
+    expect(on('The June 2026 framework')).toEqual(['acme-stop-development']);
+    expect(on('A framework published in June 2026 by Tessellate Robotics')).toEqual([]);
   });
 
   it.each(['An executive order signed in June 2026', 'A June 2026 order'])('reads "%s …", dated, as the order of its date (`datedIndefinites`), and an undated "An order" as none', (reference) => {
