@@ -890,21 +890,12 @@ describe('a dated description names its instrument however long ago the page nam
 
   it('leaves a dated indefinite framework, bill or code to whoever the sentence names: any company has one', () => {
     const frameworkIndex = compileClaimIndex(
-      [
-        claim({
-          id: 'acme-stop-development',
-          actor: ACME,
-          instrument: { name: 'Scaling Framework', aliases: ['Acme Scaling Framework'] },
-          statement: 'In its Scaling Framework, Acme AI commits to stop developing a model that reaches its critical risk level.',
-          phrasings: ['Acme says it will halt development of a model at the critical risk level.'],
-          history: [{ date: '2026-06-02', event: 'took-effect', note: 'Published.', sourceUrl: 'https://example.org/rules' }],
-        }),
-      ],
+      [order('ruritania-stop-development', 'Scaling Framework', '2026-06-02', 'In its Scaling Framework, Ruritania commits to stop developing a model that reaches its critical risk level.', 'Ruritania says it will halt development of a model at the critical risk level.')],
       '1.0.0',
     );
     const on = (reference: string) =>
       matchClaims(['Weekly review', 'Ministers met on Tuesday.', 'Markets were calm.', `${reference} commits to stop developing a model that reaches its critical risk level.`].join(SEP), frameworkIndex).map((m) => m.claimId);
-    expect(on('The June 2026 framework')).toEqual(['acme-stop-development']);
+    expect(on('The June 2026 framework')).toEqual(['ruritania-stop-development']);
     expect(on('A framework published in June 2026 by Tessellate Robotics')).toEqual([]);
   });
 
