@@ -1388,6 +1388,8 @@ export function analyseDiscourse(
             for (const instrument of m.instruments) rowAhead.instruments.raise(instrument, 1);
           }
         }
+        // (A row that names many, a cell listing signatories, is about none of them in particular.)
+        if (rowAhead.actors.size + rowAhead.instruments.size > ROW_SCOPE_NAMES) rowAhead = undefined;
       }
     }
 

@@ -177,9 +177,10 @@ export interface Tunables {
    */
   pronounKeepsDocument: number;
   /**
-   * 1: "a"/"an" before a document's noun with a date ("An executive order signed in December directed …",
-   * "a June 2026 order") names the instrument of that class and date, as "the" does; 0: an indefinite refers
-   * to nothing.
+   * 1: "a"/"an" before the noun of an order, treaty, declaration or plan with a date ("An executive order signed
+   * in December directed …", "a June 2026 order") names the instrument of that class and date, as "the" does (not
+   * a law, framework or code: "a bill introduced in June" is a new one, "a framework published in May 2026 by
+   * Tessellate AI" anyone's); 0: an indefinite refers to nothing.
    */
   datedIndefinites: number;
   /**
