@@ -1319,8 +1319,8 @@ export function analyseDiscourse(
   let headingScope: { actors: Strengths; instruments: Strengths } | undefined;
   // What the cells of the current table row have named so far: what its later cells are about (`strengthRow`).
   // `foreign`: its first cell reads as the name of someone the claim set does not know (see `rowForeign`).
-  let rowScope: { row: number; actors: Strengths; instruments: Strengths; foreign: boolean } | undefined;
-  let rowAhead: { actors: Strengths; instruments: Strengths } | undefined;
+  // `ahead`: what any of its cells names, read when the row starts (`strengthRowAhead`).
+  let rowScope: { row: number; actors: Strengths; instruments: Strengths; foreign: boolean; ahead?: { actors: Strengths; instruments: Strengths } } | undefined;
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
@@ -1346,9 +1346,15 @@ export function analyseDiscourse(
     if (!previousUnit || previousUnit.block !== unit.block || endsSentence(text, previousUnit.start, previousUnit.end)) sentenceFrom = unit.start;
     previousUnit = unit;
     // "It is designed to sit alongside the AI Act …": "it" is the document the sentence before was about, whatever
-    // the unit names later on (`pronounKeepsDocument`).
+    // the unit names later on (`pronounKeepsDocument`). (Read only where a name or a reference is: both places that
+    // use it, a comparison's antecedents and what the unit names, have nothing to do in a unit without either.)
     const keepsDocument =
-      previous !== undefined && tunables.pronounKeepsDocument > 0 && previous.age === 0 && previous.instruments.size > 0 && opensWithDocumentPronoun(text, unit, ms);
+      (ms.length > 0 || as.length > 0) &&
+      previous !== undefined &&
+      tunables.pronounKeepsDocument > 0 &&
+      previous.age === 0 &&
+      previous.instruments.size > 0 &&
+      opensWithDocumentPronoun(text, unit, ms);
     if (tunables.comparedNoAntecedent > 0 && compared.length > 0) {
       // Only beside a rival of its kind its sentence names or refers to as its own ("… rewrote the RAISE Act,
       // bringing it closer to SB 53"; "the statute … deliberately track California's SB 53"): "Few labs drew a
@@ -1371,25 +1377,22 @@ export function analyseDiscourse(
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
     if (block.row < 0 || rowScope?.row !== block.row) {
       rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths(), foreign: false } : undefined;
-      rowAhead = undefined;
       // (Every cell's names, read once when the row starts: a later cell's source names the row's promise.)
       if (rowScope && tunables.strengthRowAhead > 0) {
-        let last = block.row;
-        while (last + 1 < doc.blocks.length && doc.blocks[last + 1]!.row === block.row) last++;
-        rowAhead = { actors: new Strengths(), instruments: new Strengths() };
-        for (let b = block.row; b <= last; b++) {
+        const ahead = { actors: new Strengths(), instruments: new Strengths() };
+        for (let b = block.row; b < doc.blocks.length && doc.blocks[b]!.row === block.row; b++) {
           const cell = doc.blocks[b]!;
           const names = mentionsIn(cell.start, cell.end);
           // (A name a cell compares with, "unlike SB 53", "compare California SB 53", is not whose the row is.)
           const compared = names.length > 0 ? comparedMentions(text, names, cell.start) : none;
           for (const m of names) {
-            if (m.unknown || compared.includes(m) || CROSS_REFERENCE_BEFORE.test(text.slice(Math.max(cell.start, m.start - 24), m.start))) continue;
-            for (const actor of m.actors) rowAhead.actors.raise(actor, 1);
-            for (const instrument of m.instruments) rowAhead.instruments.raise(instrument, 1);
+            if (m.unknown || compared.includes(m) || CROSS_REFERENCE_BEFORE.test(text.slice(Math.max(cell.start, m.start - CROSS_REFERENCE_REACH), m.start))) continue;
+            for (const actor of m.actors) ahead.actors.raise(actor, 1);
+            for (const instrument of m.instruments) ahead.instruments.raise(instrument, 1);
           }
         }
         // (A row that names many, a cell listing signatories, is about none of them in particular.)
-        if (rowAhead.actors.size + rowAhead.instruments.size > ROW_SCOPE_NAMES) rowAhead = undefined;
+        if (ahead.actors.size + ahead.instruments.size <= ROW_SCOPE_NAMES) rowScope.ahead = ahead;
       }
     }
 
@@ -1419,7 +1422,7 @@ export function analyseDiscourse(
       // (Not the row's first cell: that is its label, "Matching competitors' safety posture", not a promise.)
       // (Nor a row whose first cell names someone the claim set does not know, "Quarry AI | … | Same approach as
       // xAI": the row is theirs, whoever its notes mention.)
-      if (rowAhead && unit.block !== block.row && !rowScope!.foreign) result.absorb(rowAhead[dimension], tunables.strengthRowAhead);
+      if (rowScope?.ahead && unit.block !== block.row && !rowScope.foreign) result.absorb(rowScope.ahead[dimension], tunables.strengthRowAhead);
       // The document's subject is a floor under whatever else the unit inherits; an instrument of its class
       // carried in more strongly than that floor is what the unit is about instead (a section on New York's law
       // in a page about California's: `dominantYields`).
@@ -1844,6 +1847,8 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
 ]);
 /** A cross-reference right before a name in a table cell ("compare California SB 53", "cf. the EU AI Act", "see also"). */
 const CROSS_REFERENCE_BEFORE = /\b(?:compare(?:\s+(?:with|to))?|cf\.?|see(?:\s+also)?)\s+(?:\S+\s+){0,2}$/i;
+/** How far before a name (UTF-16 units) CROSS_REFERENCE_BEFORE is looked for. */
+const CROSS_REFERENCE_REACH = 24;
 /** How far back, in UTF-16 units, a unit's sentence is read for the names it calls its own (`comparedNoAntecedent`). */
 const COMPARISON_SENTENCE_REACH = 400;
 
