@@ -722,48 +722,38 @@ describe('a table row read as one: the company in its first cell, the document i
       <tr><td>Acme</td><td>Scaling Rules (2025)</td><td>Critical level reached</td><td>Internal review board</td><td>${rule}</td><td>Voluntary</td></tr>
       <tr><td>Globex</td><td>Governance Charter</td><td>Risk that cannot be mitigated</td><td>Chief risk officer</td><td>Pause development and deployment until mitigations can meet the risk.</td><td>In force</td></tr>
     </table></body></html>`;
-  const text = textFromHtml(page, 'https://example.test/').text;
-  // The claims matched inside a cell (a matcher's unit may be a clause of it).
-  const claimsOn = (cell: string, tunables: Partial<Tunables> = {}) => {
-    const at = text.indexOf(cell);
-    return matchClaims(text, rowIndex, { tunables }).filter((m) => m.start >= at && m.end <= at + cell.length).map((m) => m.claimId);
+  // The claims matched inside a cell of a page (a matcher's unit may be a clause of it).
+  const claimsInCell = (html: string, cell: string, tunables: Partial<Tunables> = {}) => {
+    const cellText = textFromHtml(html, 'https://example.test/').text;
+    const at = cellText.indexOf(cell);
+    return matchClaims(cellText, rowIndex, { tunables }).filter((m) => m.start >= at && m.end <= at + cell.length).map((m) => m.claimId);
   };
+  const claimsOn = (cell: string, tunables: Partial<Tunables> = {}) => claimsInCell(page, cell, tunables);
 
   it("gives the rule the row's company and document, past the trigger's cell", () => {
     expect(claimsOn(rule, { strengthRow: 0 })).toEqual([]);
     expect(claimsOn(rule)).toEqual(['acme-stop-development']);
   });
 
+  // A table of promises with their sources: the row's label, the promise, then where it comes from.
+  const sourcedRow = (label: string, source: string) => `<!doctype html><html><body><h1>Promises, checked</h1>
+    <p>We read each promise against its source and rate how easily it can be checked.</p>
+    <table><tr><th>Promise</th><th>What it says</th><th>Source</th><th>Verifiability</th></tr>
+    <tr><td>${label}</td><td>${rule}</td><td>${source}</td><td>Low</td></tr></table></body></html>`;
+
   it("gives a cell what a later cell of its row names: the source column says whose promise the row is (`strengthRowAhead`)", () => {
     const label = 'Halt development of a model at the critical risk level';
-    const sourcePage = `<!doctype html><html><body><h1>Promises, checked</h1>
-      <p>We read each promise against its source and rate how easily it can be checked.</p>
-      <table><tr><th>Promise</th><th>What it says</th><th>Source</th><th>Verifiability</th></tr>
-      <tr><td>${label}</td><td>${rule}</td><td>Acme Scaling Rules, 2025</td><td>Low</td></tr></table></body></html>`;
-    const sourceText = textFromHtml(sourcePage, 'https://example.test/').text;
-    const onRule = (tunables: Partial<Tunables> = {}) => {
-      const at = sourceText.indexOf(rule);
-      return matchClaims(sourceText, rowIndex, { tunables }).filter((m) => m.start >= at && m.end <= at + rule.length).map((m) => m.claimId);
-    };
-    expect(onRule({ strengthRowAhead: 0 })).toEqual([]);
-    expect(onRule()).toEqual(['acme-stop-development']);
+    const sourced = sourcedRow(label, 'Acme Scaling Rules, 2025');
+    expect(claimsInCell(sourced, rule, { strengthRowAhead: 0 })).toEqual([]);
+    expect(claimsInCell(sourced, rule)).toEqual(['acme-stop-development']);
     // The row's first cell is its label, not the promise: it takes nothing from the cells after it.
-    expect(matchClaims(sourceText, rowIndex).filter((m) => sourceText.slice(m.start, m.end) === label)).toEqual([]);
+    expect(claimsInCell(sourced, label)).toEqual([]);
   });
 
   it('takes nothing from a later cell that only compares or cross-refers, nor in a row of someone the claim set does not know', () => {
-    const rowOf = (first: string, source: string) => {
-      const html = `<!doctype html><html><body><h1>Promises, checked</h1>
-        <p>We read each promise against its source and rate how easily it can be checked.</p>
-        <table><tr><th>Promise</th><th>What it says</th><th>Source</th></tr>
-        <tr><td>${first}</td><td>${rule}</td><td>${source}</td></tr></table></body></html>`;
-      const rowText = textFromHtml(html, 'https://example.test/').text;
-      const at = rowText.indexOf(rule);
-      return matchClaims(rowText, rowIndex).filter((m) => m.start >= at && m.end <= at + rule.length).map((m) => m.claimId);
-    };
-    expect(rowOf('Stop rule', 'Acme Scaling Rules, 2025')).toEqual(['acme-stop-development']);
-    expect(rowOf('Stop rule', 'Harbour Bank policy, 2024; compare Acme Scaling Rules')).toEqual([]);
-    expect(rowOf('Quarry Robotics', 'Same approach as the Acme Scaling Rules')).toEqual([]);
+    expect(claimsInCell(sourcedRow('Stop rule', 'Acme Scaling Rules, 2025'), rule)).toEqual(['acme-stop-development']);
+    expect(claimsInCell(sourcedRow('Stop rule', 'Harbour Bank policy, 2024; compare Acme Scaling Rules'), rule)).toEqual([]);
+    expect(claimsInCell(sourcedRow('Quarry Robotics', 'Same approach as the Acme Scaling Rules'), rule)).toEqual([]);
   });
 
   it('gives the next row its own company, not the row above', () => {
@@ -775,10 +765,7 @@ describe('a table row read as one: the company in its first cell, the document i
     const notePage = `<!doctype html><html><body><h1>Who promises to stop?</h1>
       <table><tr><th>Company</th><th>Document</th><th>Rule</th></tr>
       <tr><td>Globex</td><td>Governance Charter (2025)</td><td>${note}</td></tr></table></body></html>`;
-    const noteText = textFromHtml(notePage, 'https://example.test/').text;
-    const at = noteText.indexOf(note);
-    const matched = matchClaims(noteText, rowIndex).filter((m) => m.start >= at && m.end <= at + note.length);
-    expect(matched.map((m) => m.claimId)).toEqual(['globex-pause']);
+    expect(claimsInCell(notePage, note)).toEqual(['globex-pause']);
   });
 
   it('finds the rule in the first column of a table whose column heading names commitments, and not under another heading', () => {
@@ -787,17 +774,13 @@ describe('a table row read as one: the company in its first cell, the document i
       <p>Acme AI has revised its Scaling Rules twice.</p>
       <table><tr><th>${column}</th><th>Where it sits</th><th>Status</th></tr>
       <tr><td>${rule}</td><td>Scaling Rules (2025)</td><td>In force</td></tr></table></body></html>`;
-    const claimsIn = (column: string) => {
-      const cellText = textFromHtml(tablePage(column), 'https://example.test/').text;
-      const at = cellText.indexOf(rule);
-      return matchClaims(cellText, rowIndex).filter((m) => m.start >= at && m.end <= at + rule.length).map((m) => m.claimId);
-    };
-    expect(claimsIn('Commitment')).toEqual(['acme-stop-development']);
+    expect(claimsInCell(tablePage('Commitment'), rule)).toEqual(['acme-stop-development']);
     // A first cell under "Topic" is the row's label, held to a heading's bar: half the claim is not enough.
-    expect(claimsIn('Topic')).toEqual([]);
+    expect(claimsInCell(tablePage('Topic'), rule)).toEqual([]);
   });
 
   it('reads "Acme" and "Scaling Rules" in two cells as two names, not as the alias "Acme Scaling Rules" across them', () => {
+    const text = textFromHtml(page, 'https://example.test/').text;
     const tokens = tokenize(text, defaultCanonicalizer());
     const namesIn = (tunables: Tunables) =>
       findKnownNames(text, tokens, rowIndex, buildNameTable(rowIndex), tunables, segmentDocument(text).blocks, () => {}).map((m) => text.slice(m.start, m.end)).filter((name) => name.startsWith('Acme'));
