@@ -727,18 +727,25 @@ function findAnaphors(context: Context): Anaphor[] {
   return out;
 }
 
+/** The votes a coalition gets when it, or its instrument, is named as such (a member gives 1). */
+const NAMED_COALITION_VOTES = 3;
+
 /** What anaphors can refer to: the last of each kind named before a point. */
 class History {
   private readonly byClass = new Map<string, { instruments: readonly number[]; unknown: boolean; position: number }>();
   private company: { actor: number; position: number } | undefined;
   private government: { actor: number; position: number } | undefined;
-  /** Recent coalition evidence: coalition -> [position of last evidence, votes]. */
-  private readonly coalitions = new Map<number, { position: number; votes: number }>();
+  /**
+   * Recent coalition evidence: coalition -> position of its last evidence, votes, and position of its last
+   * naming as such (its name or its instrument's; -Infinity if only members stood for it).
+   */
+  private readonly coalitions = new Map<number, { position: number; votes: number; named: number }>();
 
   constructor(
     private readonly index: ClaimIndex,
     private readonly collectiveRecency: number,
     private readonly documentNamesOwner: boolean,
+    private readonly collectiveNamedFirst = false,
   ) {}
 
   add(mention: Mention): void {
@@ -755,7 +762,7 @@ class History {
       if (cls) this.byClass.set(cls, { instruments: mention.instruments, unknown: false, position: mention.start });
       const owners = this.index.instruments[instrument]!.actors;
       for (const actor of owners) {
-        if (this.index.actors[actor]!.type === 'coalition') this.vote(actor, mention.start, 3);
+        if (this.index.actors[actor]!.type === 'coalition') this.vote(actor, mention.start, NAMED_COALITION_VOTES);
       }
       // "Anthropic's RSP 3.0 removed the fixed cadence. … The company has also said …": a company's own
       // document names the company for a later "the company", as its name would (`documentNamesOwner`).
@@ -765,17 +772,20 @@ class History {
       const type = this.index.actors[actor]!.type;
       if (type === 'company') this.company = { actor, position: mention.start };
       else if (type === 'government' || type === 'legislature' || type === 'agency') this.government = { actor, position: mention.start };
-      else if (type === 'coalition') this.vote(actor, mention.start, 3);
+      else if (type === 'coalition') this.vote(actor, mention.start, NAMED_COALITION_VOTES);
     }
     for (const coalition of mention.coalitions) this.vote(coalition, mention.start, 1);
   }
 
+  /** `votes`: 3 for the coalition or its instrument named, 1 for one of its members (see `add`). */
   private vote(coalition: number, position: number, votes: number): void {
     const entry = this.coalitions.get(coalition);
+    const named = votes >= NAMED_COALITION_VOTES ? position : -Infinity;
     if (entry) {
       entry.position = position;
       entry.votes += votes;
-    } else if (this.coalitions.size < 64) this.coalitions.set(coalition, { position, votes });
+      if (votes >= NAMED_COALITION_VOTES) entry.named = position;
+    } else if (this.coalitions.size < 64) this.coalitions.set(coalition, { position, votes, named });
   }
 
   /**
@@ -800,6 +810,14 @@ class History {
         // "16 companies signed the Frontier AI Safety Commitments. … Those signatories also said …": the
         // coalition named last, within a few sentences, is the one meant, however often another came up before.
         let last: { position: number } | undefined;
+        if (this.collectiveNamedFirst) {
+          let lastNamed = -Infinity;
+          for (const entry of this.coalitions.values()) if (position - entry.named <= this.collectiveRecency && entry.named > lastNamed) lastNamed = entry.named;
+          if (lastNamed > -Infinity) {
+            for (const [coalition, entry] of this.coalitions) if (entry.named === lastNamed) actors.raise(coalition, strength);
+            return 'ok';
+          }
+        }
         for (const entry of this.coalitions.values()) if (position - entry.position <= this.collectiveRecency && (!last || entry.position > last.position)) last = entry;
         if (last) {
           for (const [coalition, entry] of this.coalitions) if (entry.position === last.position) actors.raise(coalition, strength);
@@ -1166,7 +1184,7 @@ export function analyseDiscourse(
   /** Where the sentence of the unit being read starts (its units cut at commas share it), UTF-16 units. */
   let sentenceFrom = 0;
   let previousUnit: TextUnit | undefined;
-  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0);
+  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) {
@@ -1308,7 +1326,7 @@ export function analyseDiscourse(
     }
   });
   historyNext = 0;
-  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0);
+  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0);
 
   const instrumentsOf = new Map<number, number[]>();
   index.instruments.forEach((instrument, i) => {

@@ -2402,6 +2402,12 @@ const CONDITION_OPENS = /^[\s,;:–—]*(?:(?:under|in|according\s+to|by|with|fo
 
 /** Words a clause needs on each side of a cut: "OpenAI and Anthropic let…" is one clause, not two. */
 const MIN_CLAUSE_WORDS = 3;
+/**
+ * What joins the names of a list ("OpenAI and Anthropic", "Google, Microsoft"): two names with only this
+ * between them are one noun phrase, never two actors' clauses ("… signed agreements with OpenAI and |
+ * Anthropic in August 2024 giving the government access …" left neither half both parties).
+ */
+const NAME_LIST_JOIN = /^\s*(?:,\s*)?(?:(?:and|or|&)\s+)?$/;
 /** A word as clausesOfSeveralActors counts them (global: each use resets it). */
 const CLAUSE_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
@@ -2440,6 +2446,10 @@ function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: rea
       if (mention.actors.length === 0) continue;
       if (previous && !mention.actors.some((a) => previous!.actors.includes(a))) {
         const between = text.slice(previous.end, mention.start);
+        if (NAME_LIST_JOIN.test(between)) {
+          previous = mention;
+          continue;
+        }
         let cut = -1;
         CLAUSE_BREAK.lastIndex = 0;
         for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) cut = previous.end + match.index + match[0].length;

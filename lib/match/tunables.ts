@@ -134,6 +134,14 @@ export interface Tunables {
    */
   collectiveRecency: number;
   /**
+   * 1: within `collectiveRecency`, a collective anaphor refers to the coalition last named as such (by its name
+   * or its instrument's) before one a single member stands for ("16 companies signed the Frontier AI Safety
+   * Commitments … AI Risk Thresholds to Be Decided in France … These organizations vowed …": France, a
+   * Bletchley signatory, is where, not who). Members alone still name a coalition when none was named as such.
+   * 0: the coalition with the last evidence of any kind.
+   */
+  collectiveNamedFirst: number;
+  /**
    * An anaphor ("the bill", "the company") may refer to what its own unit names before it, not only to what
    * earlier units named: "the RAISE Act …, per the bill summary" is RAISE's summary. 0: earlier units only.
    */
@@ -646,6 +654,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   rivalNeedsOwnLaw: 1,
   contextTieBreak: 0.15,
   collectiveRecency: 800,
+  collectiveNamedFirst: 1,
   anaphorSeesOwnUnit: 1,
   dateLineKeepsScope: 1,
   demonstrativeFollows: 0.15,

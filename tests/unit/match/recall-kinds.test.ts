@@ -530,6 +530,23 @@ describe('a collective anaphor after two coalitions', () => {
   });
 });
 
+describe('a collective anaphor after a member named only in passing', () => {
+  // (A real article: the Seoul signatories named, then a heading "AI Risk Thresholds to Be Decided in France",
+  // then "These organizations vowed to publish safety frameworks …": France, a Bletchley signatory, took the anaphor.)
+  const promise = 'Those signatories also said they would watermark the images and audio their AI systems generate.';
+  const text = ['Pledges and accords', 'Globex and Initech signed the Capital Summit Pledge last year.', 'Next steps to be set in Zembla', promise].join(SEP);
+
+  it('refers to the coalition last named as such, not to one a member in a place phrase stands for', () => {
+    expect(found(text, { collectiveNamedFirst: 0 })).not.toContainEqual(['summit-watermarking', promise]);
+    expect(found(text)).toContainEqual(['summit-watermarking', promise]);
+  });
+
+  it('still takes a coalition its members name when none was named as such', () => {
+    const byMembers = ['Pledges and accords', 'Globex and Initech met last year.', promise].join(SEP);
+    expect(found(byMembers)).toContainEqual(['summit-watermarking', promise]);
+  });
+});
+
 describe('more of what spinners swap ("mannequin", "weightings", "bogus or deceiving articulations")', () => {
   for (const spun of [
     'Acme AI promises never to erase the weightings of a mannequin it has unveiled.',
@@ -820,6 +837,17 @@ describe("an agreement told by the parties the actor signed it with (`Claim.part
     const other = 'Globex signed an agreement letting the Freedonian regulator test its major new models before and after public release.';
     expect(claimsIn(other, agreement([ACME, GLOBEX, INITECH]), { strengthParty: 0 })).toEqual([]);
     expect(claimsIn(other, agreement([ACME, GLOBEX, INITECH]))).toEqual([]);
+  });
+
+  it('is told with the parties listed as "X and Y": a list of names is no clause break', () => {
+    // (dev-31: "… the AI Safety Institute signed agreements with OpenAI and | Anthropic in August 2024 giving the
+    // government access …" was cut between the two names, and neither half named two parties.)
+    const listed = 'In Ruritania, the testing institute signed agreements with Acme AI and Globex giving the government access to major new models before and after release.';
+    expect(claimsIn(listed, agreement([ACME, GLOBEX, INITECH]))).toEqual(['office-testing-agreements']);
+    // Two actors' own clauses are still cut apart: each keeps its own claim.
+    const two = 'Globex promised to keep releasing its model weights openly, and Acme AI signed agreements letting the government test its models.';
+    const spans = matchClaims(page(two), agreement([ACME, GLOBEX, INITECH])).map((m) => page(two).slice(m.start, m.end));
+    expect(spans.some((span) => span.length < two.length)).toBe(true);
   });
 
   it("leaves a party's own pledge its own", () => {
