@@ -19,7 +19,7 @@ const DEFAULT_SET_PATH = fileURLToPath(new URL('../../../public/claims/default.j
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const V1_SET_PATH = fileURLToPath(new URL('./fixtures/default-1.0.0.json', import.meta.url));
 /** The day the 2.1.x set was last published: the source's checks are pinned to it. */
-const REVIEW_DAY = '2026-12-04';
+const REVIEW_DAY = '2026-12-05';
 
 /** The ids the claims brief requires, verbatim: other modules and the seed gold labels refer to them. */
 const BRIEF_CLAIM_IDS = [
@@ -87,8 +87,8 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.16');
-    expect(raw.publishedAt).toBe('2026-12-04');
+    expect(raw.version).toBe('2.1.17');
+    expect(raw.publishedAt).toBe('2026-12-05');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');
   });
@@ -515,5 +515,35 @@ describe('spinner swaps of this set (curated-synonyms.json): hikes, buyers, info
     const ids = (canonicalizer: Canonicalizer) => matchClaims(sentence, index, { canonicalizer }).map((match) => match.claimId);
     expect(ids(withoutSwaps)).not.toContain('anthropic-electricity-price-pledge');
     expect(ids(base)).toContain('anthropic-electricity-price-pledge');
+  });
+});
+
+describe('key terms of claim set 2.1.17: one duty of a statute that bundles several, stated on its own', () => {
+  const claims = loadValid();
+  const index = compileClaimIndex(claims, 'test');
+  // The set as it was (2.1.16): these five statutes had no key terms, so every candidate had to clear the
+  // higher bar for claims without gates, which one duty of a statement bundling four or five seldom did.
+  const ungated = (id: string) => compileClaimIndex(claims.map((claim) => (claim.id === id ? { ...claim, keyTerms: [] } : claim)), 'test');
+  const cases: ReadonlyArray<{ id: string; heading: string; duty: string }> = [
+    { id: 'korea-ai-basic-act', heading: "What South Korea's AI Basic Act requires", duty: 'Since January, anything a generative model produces has to be labelled, whether text, a picture or a cloned voice.' },
+    { id: 'texas-traiga', heading: "What Texas's TRAIGA requires", duty: 'Beyond intent-based bans, public bodies may not use artificial intelligence to give residents a social score that leads to unfavourable treatment elsewhere.' },
+    {
+      id: 'eu-ai-act-transparency-obligations',
+      heading: 'What Article 50 of the AI Act requires',
+      duty: 'Makers of image and video generators carry a second duty: what their tools output must be marked so that software can detect it.',
+    },
+    { id: 'colorado-ai-act-replaced', heading: "What happened to Colorado's AI Act", duty: "Hailed as a first, the statute's duty of care toward consumers facing algorithmic discrimination is gone." },
+    { id: 'italy-national-ai-law', heading: "Italy's AI law in brief", duty: 'It adds sector rules for healthcare, employment and the courts, with human oversight of decisions AI supports.' },
+  ];
+  for (const { id, heading, duty } of cases) {
+    it(`finds "${duty}" under "${heading}"`, () => {
+      expect(claimsOfLastBlock(ungated(id), [heading], duty)).not.toContain(id);
+      expect(claimsOfLastBlock(index, [heading], duty)).toContain(id);
+    });
+  }
+
+  it('leaves out a remark on the same statute with none of its duties\' words', () => {
+    expect(claimsOfLastBlock(index, ["What South Korea's AI Basic Act requires"], 'The science ministry will review the grace period with industry groups next spring.')).not.toContain('korea-ai-basic-act');
+    expect(claimsOfLastBlock(index, ["What Texas's TRAIGA requires"], 'The Attorney General has yet to bring a case under the act.')).not.toContain('texas-traiga');
   });
 });
