@@ -687,6 +687,17 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
     }
   });
 
+  it('states no claim when the advisees are described ("Health-care clients should …") or a scope comes first ("For Ruritanian deployments, prepare …")', () => {
+    for (const advice of [
+      'Health-care clients should report serious incidents to the regulator within 10 days even before then.',
+      'For Ruritanian deployments, prepare reports of serious incidents to the regulator within 10 days now.',
+    ]) {
+      const text = `The Model Safety Act applies from March 2027. ${advice}`;
+      expect(found(text, { adviceVeto: 0 }).map(([, span]) => span)).toContain(advice);
+      expect(found(text).map(([, span]) => span)).not.toContain(advice);
+    }
+  });
+
   it('leaves the duty it advises on, and advice to take note of a law that states it', () => {
     expect(found(checklist)).toContainEqual(['msa-incident-reporting', 'Under the Model Safety Act, serious incidents must be reported to the regulator within 10 days.']);
     const note = 'Clients should also note the Model Safety Act, under which serious incidents must be reported to the regulator within 10 days.';
