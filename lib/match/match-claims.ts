@@ -130,14 +130,16 @@ const WRITER_DOUBT = /^\W*(?:(?:also|and|but|so|honestly|frankly|personally)[,\s
  * or an instruction opening a checklist item ("designate a single incident owner …", "prepare template
  * notifications …", numbered in a sentence: "and (iii) rehearse the 24-hour pathway"), the advisees described
  * ("Health-care clients should review patient-facing disclosures now", "Incident response playbooks should …") or
- * the advice scoped first ("For Korean deployments, prepare user notices and labelling now"). It tells the reader
+ * the advice scoped first ("For Korean deployments, prepare user notices and labelling now"), or told to start
+ * doing something ("Start labelling your marketing images now"; not "Keep building, but only with validated
+ * safeguards", a listicle's heading for Meta's rule). It tells the reader
  * what to do; no actor commits to anything. Advice to take note of something ("Clients operating in Italy
  * should also note Law No. 132, which …") states what it points to, and duties listed as bare verbs ("assess
  * and mitigate systemic risks") are not advice verbs; a live blog's "Update 2: …" or "Review of …" is a noun,
  * not an instruction.
  */
 const ADVICE =
-  /^\W*(?:(?:for|in|under|before|ahead\s+of)\s[^,.;:]{0,60},\s*)?(?:and\s+)?(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s*)?(?:(?:[\w-]+\s+){0,2}?(?:clients?|readers?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check|rehearse|draft|assign|schedule|verify)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-]))/i;
+  /^\W*(?:(?:for|in|under|before|ahead\s+of)\s[^,.;:]{0,60},\s*)?(?:and\s+)?(?:\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])\)\s*)?(?:(?:[\w-]+\s+){0,2}?(?:clients?|readers?|companies|firms|businesses|organi[sz]ations|teams|deployers|operators|integrators|customers|boards|playbooks|anyone|whoever|who)\b[^.;:]{0,80}?\bshould\b(?!\s+(?:also\s+)?(?:note|keep\s+in\s+mind|be\s+aware|remember|recall)\b)|(?:designate|prepare|align|review|map|update|consider|document|train|audit|confirm|inventory|monitor|track|identify|establish|brief|budget|engage|revisit|check|rehearse|draft|assign|schedule|verify)\s+(?!\d|(?:on|of|from|to|for|in|at)\b|[:(–—-])|(?:start|begin)\s+\p{Ll}+ing\b)/iu;
 /** Advice under a label ("Practical point: build the transparency report into the launch checklist."): an imperative after it. */
 const ADVICE_LABEL = /^\W*(?:[Pp]ractical (?:point|tip|step)|[Tt]ip|[Tt]akeaway|[Aa]ction items?|[Nn]ext steps?|[Oo]ur advice|[Ww]hat to do)\s*[:：]\s*[a-z]/;
 

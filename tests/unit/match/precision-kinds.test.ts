@@ -687,10 +687,12 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
     }
   });
 
-  it('states no claim when the advisees are described ("Health-care clients should …") or a scope comes first ("For Ruritanian deployments, prepare …")', () => {
+  it('states no claim when the advisees are described ("Health-care clients should …"), a scope comes first ("For Ruritanian deployments, prepare …") or it opens with "Start …ing"', () => {
     for (const advice of [
       'Health-care clients should report serious incidents to the regulator within 10 days even before then.',
       'For Ruritanian deployments, prepare reports of serious incidents to the regulator within 10 days now.',
+      // (An attack page: "Start labelling your marketing images now, even if your generator's vendor will …".)
+      'Start reporting serious incidents to the regulator within 10 days now, even before the act applies.',
     ]) {
       const text = `The Model Safety Act applies from March 2027. ${advice}`;
       expect(found(text, { adviceVeto: 0 }).map(([, span]) => span)).toContain(advice);
