@@ -745,7 +745,7 @@ class History {
     private readonly index: ClaimIndex,
     private readonly collectiveRecency: number,
     private readonly documentNamesOwner: boolean,
-    private readonly collectiveNamedFirst = false,
+    private readonly collectiveNamedFirst: boolean,
   ) {}
 
   add(mention: Mention): void {
