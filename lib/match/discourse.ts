@@ -784,8 +784,21 @@ class History {
     if (entry) {
       entry.position = position;
       entry.votes += votes;
-      if (votes >= NAMED_COALITION_VOTES) entry.named = position;
+      // (Positions only grow as the page is read.)
+      entry.named = Math.max(entry.named, named);
     } else if (this.coalitions.size < 64) this.coalitions.set(coalition, { position, votes, named });
+  }
+
+  /**
+   * Raises to `strength` every coalition whose `at` (a position, UTF-16 units) is the latest within
+   * `collectiveRecency` before `position`; false when none is.
+   */
+  private raiseLatest(at: (entry: { position: number; named: number }) => number, position: number, strength: number, actors: Strengths): boolean {
+    let latest = -Infinity;
+    for (const entry of this.coalitions.values()) if (position - at(entry) <= this.collectiveRecency && at(entry) > latest) latest = at(entry);
+    if (latest === -Infinity) return false;
+    for (const [coalition, entry] of this.coalitions) if (at(entry) === latest) actors.raise(coalition, strength);
+    return true;
   }
 
   /**
@@ -809,20 +822,8 @@ class History {
       if (this.collectiveRecency > 0) {
         // "16 companies signed the Frontier AI Safety Commitments. … Those signatories also said …": the
         // coalition named last, within a few sentences, is the one meant, however often another came up before.
-        let last: { position: number } | undefined;
-        if (this.collectiveNamedFirst) {
-          let lastNamed = -Infinity;
-          for (const entry of this.coalitions.values()) if (position - entry.named <= this.collectiveRecency && entry.named > lastNamed) lastNamed = entry.named;
-          if (lastNamed > -Infinity) {
-            for (const [coalition, entry] of this.coalitions) if (entry.named === lastNamed) actors.raise(coalition, strength);
-            return 'ok';
-          }
-        }
-        for (const entry of this.coalitions.values()) if (position - entry.position <= this.collectiveRecency && (!last || entry.position > last.position)) last = entry;
-        if (last) {
-          for (const [coalition, entry] of this.coalitions) if (entry.position === last.position) actors.raise(coalition, strength);
-          return 'ok';
-        }
+        // (The coalition last named as such first, with `collectiveNamedFirst`; then the one with the last evidence.)
+        if ((this.collectiveNamedFirst && this.raiseLatest((entry) => entry.named, position, strength, actors)) || this.raiseLatest((entry) => entry.position, position, strength, actors)) return 'ok';
       }
       let best = 0;
       for (const entry of this.coalitions.values()) if (recent(entry.position)) best = Math.max(best, entry.votes);
