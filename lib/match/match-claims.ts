@@ -81,6 +81,20 @@ interface HydratedIndex {
   norms: Float64Array;
   actorOf: Int32Array;
   instrumentOf: Int32Array;
+  /** Per claim: 1 when it has two parties or more, so a unit about its parties may frame it (`partyFrame`). */
+  hasParties: Uint8Array;
+  /**
+   * Per actor and per instrument: the stamp of the last unit whose discourse holds it (`frameStamp` counts
+   * units), and its strength there. A posting of a claim whose actor, instrument and parties the unit is not
+   * about is skipped where it is read: such a claim has no frame and would be dropped at nomination.
+   */
+  actorStamps: Int32Array;
+  instrumentStamps: Int32Array;
+  actorStrengths: Float64Array;
+  instrumentStrengths: Float64Array;
+  /** Per term: the stamp of the last unit that has it capitalised, when asked (`capitalisedTermsOf`). */
+  capitalisedStamps: Int32Array;
+  frameStamp: number;
   /** IDF mass of three of the rarest words: what `facetMass` and the nomination bound scale by. */
   rare: number;
   /** Per claim, built the first time the claim is scored (a 10,000-claim index wakes up fast). */
@@ -257,6 +271,13 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     rare: 3 * Math.log(1 + index.claims.length),
     actorOf: Int32Array.from(index.claims, (claim) => claim.actor),
     instrumentOf: Int32Array.from(index.claims, (claim) => claim.instrument),
+    hasParties: Uint8Array.from(index.claims, (claim) => (claim.parties.length >= 2 ? 1 : 0)),
+    actorStamps: new Int32Array(index.actors.length),
+    instrumentStamps: new Int32Array(index.instruments.length),
+    actorStrengths: new Float64Array(index.actors.length),
+    instrumentStrengths: new Float64Array(index.instruments.length),
+    capitalisedStamps: new Int32Array(index.terms.length),
+    frameStamp: 0,
     lookups: new Array<ClaimLookups | undefined>(index.claims.length),
     distinctive: new Array<ReadonlySet<number> | undefined>(index.claims.length),
     facetScratch: new Float64Array(maxFacets),
@@ -344,9 +365,12 @@ interface ClaimLookups {
   words: ClaimWords;
   /** Per key-term group: its one-term alternatives as a set, and its longer bags. */
   gateSingles: Array<Set<number>>;
-  /** The same one-term alternatives as arrays, for walking (faster than a set's iterator). */
-  gateSingleLists: number[][];
   gateBags: number[][][];
+  /**
+   * Every one-term alternative in a word table (`ClaimWords`) whose facet bits are the groups it stands in
+   * for (bit g: group g; a claim has at most `MAX_LIST.keyTerms` groups, 20).
+   */
+  gateTable: ClaimWords;
 }
 
 function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
@@ -356,7 +380,6 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
   const words = claimWordTable(claim.vocabulary, claim.termFacets);
   // Plain loops, not filter and map: this runs for every claim a page first touches, mostly before the JIT has.
   const gateSingles: Array<Set<number>> = [];
-  const gateSingleLists: number[][] = [];
   const gateBags: number[][][] = [];
   for (const group of claim.gates) {
     const singles = new Set<number>();
@@ -366,10 +389,21 @@ function lookupsOf(h: HydratedIndex, claimIndex: number): ClaimLookups {
       else if (bag.length > 1) bags.push(bag);
     }
     gateSingles.push(singles);
-    gateSingleLists.push([...singles]);
     gateBags.push(bags);
   }
-  lookups = { words, gateSingles, gateSingleLists, gateBags };
+  // (One bit per group: an index with more groups than bits is not one the claim-set schema allows.)
+  if (gateSingles.length > 31) throw new Error(`claim ${claim.id}: ${gateSingles.length} key-term groups, at most 31 can be matched`);
+  const groupBits = new Map<number, number>();
+  gateSingles.forEach((singles, g) => {
+    for (const term of singles) groupBits.set(term, (groupBits.get(term) ?? 0) | (1 << g));
+  });
+  const pairs: number[] = [];
+  const bits: number[] = [];
+  for (const [term, groups] of groupBits) {
+    pairs.push(term, 0);
+    bits.push(groups);
+  }
+  lookups = { words, gateSingles, gateBags, gateTable: claimWordTable(pairs, bits) };
   h.lookups[claimIndex] = lookups;
   return lookups;
 }
@@ -519,43 +553,25 @@ function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, u
   return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, unit) >= 1;
 }
 
-/** Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either way). */
+/**
+ * Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either
+ * way). The groups a unit's term stands in for come from one walk of its terms (`gateTable`); a group none of
+ * them does may still be met by one of its bags.
+ */
 function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): number {
-  const { gateSingles: singles, gateSingleLists: singleLists, gateBags: bags } = lookupsOf(h, claimIndex);
+  const { gateSingles: singles, gateBags: bags, gateTable } = lookupsOf(h, claimIndex);
+  if (singles.length === 0) return 0.5;
   const terms = unit.terms;
   const list = unit.list;
-  if (singles.length === 0) return 0.5;
+  const table = gateTable.table;
+  let hit = 0;
+  for (let i = 0; i < list.length; i++) {
+    const at = claimWordAt(gateTable, list[i]!);
+    if (at >= 0) hit |= table[at + 2]!;
+  }
   let passed = 0;
   for (let g = 0; g < singles.length; g++) {
-    const group = singles[g]!;
-    let hit = false;
-    // Walk the unit's few terms rather than the group's many alternatives.
-    if (group.size > terms.size) {
-      for (let i = 0; i < list.length; i++) if (group.has(list[i]!)) {
-        hit = true;
-        break;
-      }
-    } else {
-      const alternatives = singleLists[g]!;
-      for (let i = 0; i < alternatives.length; i++) if (terms.has(alternatives[i]!)) {
-        hit = true;
-        break;
-      }
-    }
-    if (!hit) {
-      for (const bag of bags[g]!) {
-        let all = true;
-        for (const term of bag) if (!terms.has(term)) {
-          all = false;
-          break;
-        }
-        if (all) {
-          hit = true;
-          break;
-        }
-      }
-    }
-    if (hit) passed++;
+    if ((hit >>> g) & 1 || bags[g]!.some((bag) => bag.every((term) => terms.has(term)))) passed++;
   }
   return passed / singles.length;
 }
@@ -1192,6 +1208,30 @@ export function keepBest(claims: Int32Array, bounds: Float64Array, count: number
   return kept;
 }
 
+/**
+ * The terms `content` has capitalised (`Token.caps` >= 1), as `HydratedIndex.capitalisedStamps`: slot id holds
+ * the unit's `frameStamp` when term id is one of them.
+ */
+function capitalisedTermsOf(h: HydratedIndex, content: readonly Content[]): Int32Array {
+  const stamps = h.capitalisedStamps;
+  for (let i = 0; i < content.length; i++) {
+    const { id, token } = content[i]!;
+    if (id >= 0 && token.caps >= 1) stamps[id] = h.frameStamp;
+  }
+  return stamps;
+}
+
+/** A new stamp for `HydratedIndex.actorStamps`, `instrumentStamps` and `capitalisedStamps` (restarting them before it would overflow). */
+function nextFrameStamp(h: HydratedIndex): number {
+  if (h.frameStamp >= 0x3fffffff) {
+    h.actorStamps.fill(0);
+    h.instrumentStamps.fill(0);
+    h.capitalisedStamps.fill(0);
+    h.frameStamp = 0;
+  }
+  return ++h.frameStamp;
+}
+
 /** The facets of a unit that judged no claim: one empty map, not a new one per unit. */
 const NO_FACETS: ReadonlyMap<number, number> = new Map();
 
@@ -1214,6 +1254,24 @@ function judgeUnit(
   if (d.actors.size === 0 && d.instruments.size === 0) return { accepted: [], facets: NO_FACETS };
   const unitTerms = termsOf(h, content);
   if (unitTerms.terms.size === 0) return { accepted: [], facets: NO_FACETS };
+  // The actors and instruments the unit is about, stamped: a claim of none of them (and with no parties)
+  // has no frame, so its postings are passed over (most postings on a page about a few companies).
+  const stamp = nextFrameStamp(h);
+  const actorStamps = h.actorStamps;
+  const instrumentStamps = h.instrumentStamps;
+  const actorStrengths = h.actorStrengths;
+  const instrumentStrengths = h.instrumentStrengths;
+  d.actors.ids.forEach((actor, i) => {
+    actorStamps[actor] = stamp;
+    actorStrengths[actor] = d.actors.values[i]!;
+  });
+  d.instruments.ids.forEach((instrument, i) => {
+    instrumentStamps[instrument] = stamp;
+    instrumentStrengths[instrument] = d.instruments.values[i]!;
+  });
+  const actorOf = h.actorOf;
+  const instrumentOf = h.instrumentOf;
+  const hasParties = h.hasParties;
   // Accumulate along the postings of the unit's rarer terms (cost: the unit's postings, not the claim count).
   const acc = h.scratch;
   const accIdf = h.scratchIdf;
@@ -1226,6 +1284,10 @@ function judgeUnit(
     budget.charge(pairs.length / 2);
     for (let i = 0; i < pairs.length; i += 2) {
       const claim = pairs[i]!;
+      if (actorStamps[actorOf[claim]!] !== stamp && hasParties[claim] === 0) {
+        const instrument = instrumentOf[claim]!;
+        if (instrument < 0 || instrumentStamps[instrument] !== stamp) continue;
+      }
       if (acc[claim] === 0) touched[touchedCount++] = claim;
       // A zero weight still marks the claim as touched.
       acc[claim] = acc[claim]! + (pairs[i + 1]! / 1000 || Number.MIN_VALUE);
@@ -1253,8 +1315,14 @@ function judgeUnit(
     if (reach < t.minEvidence) continue;
     // The frame's strength is cheap; its other parts are worked out below for the claims kept. (Asked
     // before the quantities: most touched claims are about no one the unit is about.)
-    const instrument = h.instrumentOf[claimIndex]!;
-    const strength = Math.max(d.actors.get(h.actorOf[claimIndex]!), instrument >= 0 ? d.instruments.get(instrument) : 0, partyFrame(index.claims[claimIndex]!, d, t));
+    // (The unit's strengths as the stamps above hold them: `d.actors.get` and `d.instruments.get`, without a search.)
+    const actor = actorOf[claimIndex]!;
+    const instrument = instrumentOf[claimIndex]!;
+    const strength = Math.max(
+      actorStamps[actor] === stamp ? actorStrengths[actor]! : 0,
+      instrument >= 0 && instrumentStamps[instrument] === stamp ? instrumentStrengths[instrument]! : 0,
+      hasParties[claimIndex] === 1 ? partyFrame(index.claims[claimIndex]!, d, t) : 0,
+    );
     if (strength <= 0) continue;
     // (A unit that names the claim's own document is about it, whatever period it also mentions: "the EU AI
     // Act has introduced … prohibited practices …, with enforcement to take effect in six months".)
@@ -1271,8 +1339,11 @@ function judgeUnit(
     // A claim whose distinctive name the unit has in capitals keeps its place, however small the bound
     // its long phrasings give it ("Anthropic has released its Frontier Compliance Framework to meet
     // California's new AI transparency law (SB 53)" touched five SB 53 claims with larger bounds).
+    // (A phrase can be there only if its first word is, capitalised: most nominees are passed over on that.)
+    const capitalised = capitalisedTermsOf(h, content);
     for (let k = 0, kept = 0; k < nomineeCount && kept < t.namedKeepPlace; k++) {
-      if (!hasCapitalisedKeyPhrase(index.claims[nominees[k]!]!, content)) continue;
+      const claim = index.claims[nominees[k]!]!;
+      if (!claim.keyPhrases.some((phrase) => capitalised[phrase[0]!] === h.frameStamp) || !hasCapitalisedKeyPhrase(claim, content)) continue;
       nomineeBounds[k] = nomineeBounds[k]! + NAMED_PLACE;
       kept++;
     }
