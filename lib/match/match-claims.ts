@@ -1294,6 +1294,21 @@ function judgeUnit(
       accIdf[claim] = accIdf[claim]! + idf;
     }
   }
+  // The one claim of an instrument the unit names by that claim's key phrase is touched whatever words it
+  // shares (`soleInstrumentNamed`), and goes on however little they are.
+  let namedSole = -1;
+  if (t.soleInstrumentNamed > 0) {
+    for (const instrument of d.namedInstruments) {
+      const claims = index.instruments[instrument]!.claims;
+      if (claims.length !== 1 || !hasCapitalisedKeyPhrase(index.claims[claims[0]!]!, content)) continue;
+      namedSole = claims[0]!;
+      if (acc[namedSole] === 0) {
+        touched[touchedCount++] = namedSole;
+        acc[namedSole] = Number.MIN_VALUE;
+      }
+      break;
+    }
+  }
   // Only claims whose actor or instrument the unit is about go on, and only those whose shared words
   // could reach `minEvidence` (common terms counted at their rarest); the best bounds first, a bounded number.
   const rare = h.rare;
@@ -1312,7 +1327,7 @@ function judgeUnit(
     const reach = Math.max(bound + commonMass, (2 * (accIdf[claimIndex]! + commonMass)) / rare);
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
-    if (reach < t.minEvidence) continue;
+    if (reach < t.minEvidence && claimIndex !== namedSole) continue;
     // The frame's strength is cheap; its other parts are worked out below for the claims kept. (Asked
     // before the quantities: most touched claims are about no one the unit is about.)
     // (The unit's strengths as the stamps above hold them: `d.actors.get` and `d.instruments.get`, without a search.)
@@ -1390,8 +1405,9 @@ function judgeUnit(
     const l = lexicals[k]!;
     const claim = index.claims[claimIndex]!;
     // Too little evidence for any decider: not worth building features for (see `minEvidence`), unless the
-    // unit names the claim's actor and instrument in its key terms' words.
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
+    // unit names the claim's actor and instrument in its key terms' words, or names its document's one claim by
+    // that claim's name (`soleInstrumentNamed`).
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
     // (Worked out for the candidates kept only: some two in five nominated claims stop at the line above.)
     const gates = gateShare(h, claimIndex, unitTerms);
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.

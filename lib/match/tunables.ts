@@ -596,6 +596,13 @@ export interface Tunables {
   /** How many claims whose distinctive name a unit has in capitals are kept among its `maxCandidates` whatever their bounds; 0: by bounds alone. */
   namedKeepPlace: number;
   /**
+   * 1: the one claim of an instrument a unit names by the claim's own capitalised key phrase is a candidate
+   * even when none of its statement's words is there ("Anthropic's Frontier Compliance Framework is an
+   * enforceable document under California's SB 53": the name is the claim's subject, its words are frame);
+   * 0: candidates come from shared words only.
+   */
+  soleInstrumentNamed: number;
+  /**
    * Terms shared by more than this share of claims (and at least `commonTermMinClaims`) nominate no
    * candidates: cost follows the page, not the claim set.
    */
@@ -737,6 +744,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   maxClauses: 12,
   maxCandidates: 5,
   namedKeepPlace: 2,
+  soleInstrumentNamed: 1,
   commonTermShare: 0.01,
   commonTermMinClaims: 32,
   maxUnknownNames: 256,

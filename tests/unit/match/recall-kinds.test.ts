@@ -1033,6 +1033,32 @@ describe("a claim's distinctive name in a unit that shares more words with five 
   });
 });
 
+describe("the one claim of a document the unit names by the claim's own name, in words none of its statement has", () => {
+  // The bundled set: the Frontier Compliance Framework is the one claim of its document; "enforceable" and
+  // "document" are none of its words, and the names are frame, not content.
+  const bundled = bundledClaimIndex();
+  const text = "Anthropic's Frontier Compliance Framework is an enforceable document under California's SB 53.";
+  const judged = (tunables: Partial<Tunables>) => {
+    const ids: string[] = [];
+    matchClaimsDetailed(text, bundled, { tunables, onCandidate: (c) => ids.push(c.claimId) });
+    return ids;
+  };
+
+  it('is judged (`soleInstrumentNamed`)', () => {
+    expect(judged({ soleInstrumentNamed: 0 })).not.toContain('anthropic-frontier-compliance-framework');
+    expect(judged({})).toContain('anthropic-frontier-compliance-framework');
+  });
+
+  it("is the document's one claim: a document of several claims named by one claim's name gives it no place", () => {
+    // (The Frontier Safety Roadmap is one of the names of four claims; "Frontier Safety Roadmap" is one's key phrase.)
+    const several = "Anthropic's Frontier Safety Roadmap is an enforceable document under California's SB 53.";
+    const ids: string[] = [];
+    matchClaimsDetailed(several, bundled, { onCandidate: (c) => ids.push(c.claimId) });
+    expect(judged({})).toContain('anthropic-frontier-compliance-framework');
+    expect(ids).not.toContain('anthropic-rsp3-frontier-safety-roadmaps');
+  });
+});
+
 describe('"The Scaling Charter … The company has also said …": a company\'s own document names the company for "the company" (`documentNamesOwner`)', () => {
   const index = compileClaimIndex(
     [
