@@ -87,7 +87,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.17');
+    expect(raw.version).toBe('2.1.18');
     expect(raw.publishedAt).toBe('2026-12-05');
     expect(raw.asOf).toBe('2026-12-02');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -546,4 +546,30 @@ describe('key terms of claim set 2.1.17: one duty of a statute that bundles seve
     expect(claimsOfLastBlock(index, ["What South Korea's AI Basic Act requires"], 'The science ministry will review the grace period with industry groups next spring.')).not.toContain('korea-ai-basic-act');
     expect(claimsOfLastBlock(index, ["What Texas's TRAIGA requires"], 'The Attorney General has yet to bring a case under the act.')).not.toContain('texas-traiga');
   });
+});
+
+describe("claim set 2.1.18: the AI Act's transparency obligations are Article 50's, by that name", () => {
+  const claims = loadValid();
+  const index = compileClaimIndex(claims, 'test');
+  // The set as it was (2.1.17): the statement never said "transparency obligations", Article 50's own title,
+  // and its key terms had no "transparency": a sentence saying little more went to the general-purpose model
+  // duties, whose group has the word, or to no claim.
+  const before = compileClaimIndex(
+    claims.map((claim) =>
+      claim.id === 'eu-ai-act-transparency-obligations'
+        ? { ...claim, statement: claim.statement.replace("the AI Act's transparency obligations (Article 50) require", 'the AI Act requires'), keyTerms: claim.keyTerms.map((group) => group.filter((term) => term !== 'transparency')) }
+        : claim,
+    ),
+    'test',
+  );
+  const sentences = [
+    "On the same date, the AI Act's transparency rules for chatbots, AI-generated content and deepfakes begin to apply.",
+    "From 2 August 2026 the AI Act's transparency obligations apply to chatbots and deepfakes.",
+  ];
+  for (const sentence of sentences) {
+    it(`finds "${sentence}"`, () => {
+      expect(claimsOfLastBlock(before, [], sentence)).not.toContain('eu-ai-act-transparency-obligations');
+      expect(claimsOfLastBlock(index, [], sentence)).toEqual(['eu-ai-act-transparency-obligations']);
+    });
+  }
 });
