@@ -1366,7 +1366,19 @@ function judgeUnit(
   }
   // Frames are worked out last to first, as the kept claims' order has it.
   const frames: Array<Frame | undefined> = [];
-  for (let k = nomineeCount - 1; k >= 0; k--) frames[k] = frameOf(index, index.claims[nominees[k]!]!, d, t, onAi);
+  // (frameOf reads a claim's actor, instrument and parties only: kept claims of one actor and instrument with no
+  // parties, an RSP's several claims, share the frame worked out for the first of them.)
+  for (let k = nomineeCount - 1; k >= 0; k--) {
+    const claim = index.claims[nominees[k]!]!;
+    let same = -1;
+    if (claim.parties.length === 0) {
+      for (let j = nomineeCount - 1; j > k && same < 0; j--) {
+        const other = index.claims[nominees[j]!]!;
+        if (other.actor === claim.actor && other.instrument === claim.instrument && other.parties.length === 0) same = j;
+      }
+    }
+    frames[k] = same >= 0 ? frames[same] : frameOf(index, claim, d, t, onAi);
+  }
   const nominated: Array<{ claimIndex: number; frame: Frame }> = [];
   for (let k = 0; k < nomineeCount; k++) {
     const frame = frames[k];
