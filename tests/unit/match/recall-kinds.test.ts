@@ -1012,16 +1012,18 @@ describe("of two instruments a page names as often, the one it names first is it
   });
 });
 
+/** The claims the bundled set's index judges on `text` (every candidate the matcher scores, accepted or not), in order. */
+function judgedOnBundled(text: string, tunables: Partial<Tunables> = {}): string[] {
+  const ids: string[] = [];
+  matchClaimsDetailed(text, bundledClaimIndex(), { tunables, onCandidate: (c) => ids.push(c.claimId) });
+  return ids;
+}
+
 describe("a claim's distinctive name in a unit that shares more words with five claims of another document", () => {
   // The bundled set: Anthropic's Frontier Compliance Framework has long phrasings, so its bound is small
   // beside the SB 53 claims the same sentence touches; only `maxCandidates` of them are judged.
-  const bundled = bundledClaimIndex();
   const text = "Anthropic has put out its Frontier Compliance Framework to satisfy California's new AI transparency statute (SB 53), which makes frontier developers disclose how they assess and manage catastrophic risks.";
-  const judged = (tunables: Partial<Tunables>) => {
-    const ids: string[] = [];
-    matchClaimsDetailed(text, bundled, { tunables, onCandidate: (c) => ids.push(c.claimId) });
-    return ids;
-  };
+  const judged = (tunables: Partial<Tunables>) => judgedOnBundled(text, tunables);
 
   it('keeps its place among the claims judged (`namedKeepPlace`)', () => {
     expect(judged({ namedKeepPlace: 0 })).not.toContain('anthropic-frontier-compliance-framework');
@@ -1036,13 +1038,8 @@ describe("a claim's distinctive name in a unit that shares more words with five 
 describe("the one claim of a document the unit names by the claim's own name, in words none of its statement has", () => {
   // The bundled set: the Frontier Compliance Framework is the one claim of its document; "enforceable" and
   // "document" are none of its words, and the names are frame, not content.
-  const bundled = bundledClaimIndex();
   const text = "Anthropic's Frontier Compliance Framework is an enforceable document under California's SB 53.";
-  const judged = (tunables: Partial<Tunables>) => {
-    const ids: string[] = [];
-    matchClaimsDetailed(text, bundled, { tunables, onCandidate: (c) => ids.push(c.claimId) });
-    return ids;
-  };
+  const judged = (tunables: Partial<Tunables>) => judgedOnBundled(text, tunables);
 
   it('is judged (`soleInstrumentNamed`)', () => {
     expect(judged({ soleInstrumentNamed: 0 })).not.toContain('anthropic-frontier-compliance-framework');
@@ -1052,10 +1049,8 @@ describe("the one claim of a document the unit names by the claim's own name, in
   it("is the document's one claim: a document of several claims named by one claim's name gives it no place", () => {
     // (The Frontier Safety Roadmap is one of the names of four claims; "Frontier Safety Roadmap" is one's key phrase.)
     const several = "Anthropic's Frontier Safety Roadmap is an enforceable document under California's SB 53.";
-    const ids: string[] = [];
-    matchClaimsDetailed(several, bundled, { onCandidate: (c) => ids.push(c.claimId) });
     expect(judged({})).toContain('anthropic-frontier-compliance-framework');
-    expect(ids).not.toContain('anthropic-rsp3-frontier-safety-roadmaps');
+    expect(judgedOnBundled(several)).not.toContain('anthropic-rsp3-frontier-safety-roadmaps');
   });
 });
 
