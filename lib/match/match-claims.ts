@@ -1328,9 +1328,9 @@ function judgeUnit(
     acc[claimIndex] = 0;
     accIdf[claimIndex] = 0;
     if (reach < t.minEvidence && claimIndex !== namedSole) continue;
-    // The frame's strength is cheap; its other parts are worked out below for the claims kept. (Asked
-    // before the quantities: most touched claims are about no one the unit is about.)
-    // (The unit's strengths as the stamps above hold them: `d.actors.get` and `d.instruments.get`, without a search.)
+    // The frame's strength is cheap; its other parts are worked out below for the claims kept. (Asked before
+    // the quantities: a claim touched for its parties may have none.) The unit's strengths are read as the stamps
+    // above hold them: `d.actors.get` and `d.instruments.get` without a search.
     const actor = actorOf[claimIndex]!;
     const instrument = instrumentOf[claimIndex]!;
     const strength = Math.max(
