@@ -117,3 +117,17 @@ export function bundledClaimIndex(): ClaimIndex {
   const set = bundledClaimSet();
   return (bundledIndex ??= compileClaimIndex(set.claims, set.version));
 }
+
+/** What claim set 2.1.18 wrote into Article 50's statement, and what it replaced. */
+const ARTICLE_50_NAMED = "the AI Act's transparency obligations (Article 50) require";
+const ARTICLE_50_BEFORE = 'the AI Act requires';
+
+/**
+ * The AI Act's Article 50 claim's statement (`eu-ai-act-transparency-obligations`) as it read before set 2.1.18
+ * named its "transparency obligations": for tests built on pages read against the older wording.
+ * @throws Error when `statement` no longer has the 2.1.18 wording (the test would quietly measure the new one).
+ */
+export function article50StatementBefore2118(statement: string): string {
+  if (!statement.includes(ARTICLE_50_NAMED)) throw new Error(`Article 50's statement no longer says "${ARTICLE_50_NAMED}"`);
+  return statement.replace(ARTICLE_50_NAMED, ARTICLE_50_BEFORE);
+}

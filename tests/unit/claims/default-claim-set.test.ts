@@ -12,6 +12,7 @@ import { describeClaimSetIssues, statusFromHistory, validateClaimSet } from '../
 import { defaultCanonicalizer, type Canonicalizer } from '../../../lib/match/canonicalize';
 import { compileClaimIndex, type ClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
+import { article50StatementBefore2118 } from '../../support/claim-sets';
 import { readClaimSource } from '../../../scripts/claims/claim-source';
 import { checkClaimSource, formatClaimSet } from '../../../scripts/claims/check-rules';
 
@@ -557,7 +558,7 @@ describe("claim set 2.1.18: the AI Act's transparency obligations are Article 50
   const before = compileClaimIndex(
     claims.map((claim) =>
       claim.id === 'eu-ai-act-transparency-obligations'
-        ? { ...claim, statement: claim.statement.replace("the AI Act's transparency obligations (Article 50) require", 'the AI Act requires'), keyTerms: claim.keyTerms.map((group) => group.filter((term) => term !== 'transparency')) }
+        ? { ...claim, statement: article50StatementBefore2118(claim.statement), keyTerms: claim.keyTerms.map((group) => group.filter((term) => term !== 'transparency')) }
         : claim,
     ),
     'test',

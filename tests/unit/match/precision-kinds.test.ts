@@ -11,7 +11,7 @@ import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, ACME_RISK_LEDGER, bundledClaimIndex, bundledClaimSet, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, article50StatementBefore2118, bundledClaimIndex, bundledClaimSet, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -1130,7 +1130,9 @@ describe('a clause of a few words with none of the claim\'s key terms ("… and 
   const UNGATED_THEN = new Set(['italy-national-ai-law', 'eu-ai-act-transparency-obligations']);
   const asThen = compileClaimIndex(
     set.claims.map((c) =>
-      UNGATED_THEN.has(c.id) ? { ...c, keyTerms: [], statement: c.statement.replace("the AI Act's transparency obligations (Article 50) require", 'the AI Act requires') } : c,
+      UNGATED_THEN.has(c.id)
+        ? { ...c, keyTerms: [], statement: c.id === 'eu-ai-act-transparency-obligations' ? article50StatementBefore2118(c.statement) : c.statement }
+        : c,
     ),
     set.version,
   );
