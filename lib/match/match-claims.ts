@@ -1261,14 +1261,15 @@ function judgeUnit(
   const instrumentStamps = h.instrumentStamps;
   const actorStrengths = h.actorStrengths;
   const instrumentStrengths = h.instrumentStrengths;
-  d.actors.ids.forEach((actor, i) => {
-    actorStamps[actor] = stamp;
-    actorStrengths[actor] = d.actors.values[i]!;
-  });
-  d.instruments.ids.forEach((instrument, i) => {
-    instrumentStamps[instrument] = stamp;
-    instrumentStrengths[instrument] = d.instruments.values[i]!;
-  });
+  // (Plain loops, not closures: this runs for every unit about someone.)
+  for (let i = 0; i < d.actors.ids.length; i++) {
+    actorStamps[d.actors.ids[i]!] = stamp;
+    actorStrengths[d.actors.ids[i]!] = d.actors.values[i]!;
+  }
+  for (let i = 0; i < d.instruments.ids.length; i++) {
+    instrumentStamps[d.instruments.ids[i]!] = stamp;
+    instrumentStrengths[d.instruments.ids[i]!] = d.instruments.values[i]!;
+  }
   const actorOf = h.actorOf;
   const instrumentOf = h.instrumentOf;
   const hasParties = h.hasParties;
