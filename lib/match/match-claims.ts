@@ -1761,7 +1761,7 @@ function judgeUnit(
 
 /**
  * The claim on `general`'s instrument of the one member of its coalition the unit is about more than about
- * the coalition itself (named, or carried as the subject), or -1: none, or several members in view (a
+ * the coalition itself, named in the unit or in its table row, or -1: none, or several members in view (a
  * list of signatories is about the coalition).
  */
 function memberOwnClaim(index: ClaimIndex, general: CompiledClaim, d: UnitDiscourse): number {
@@ -1773,6 +1773,9 @@ function memberOwnClaim(index: ClaimIndex, general: CompiledClaim, d: UnitDiscou
     if (!index.actors[actor]!.memberOf.includes(general.actor)) continue;
     members++;
     if (d.actors.values[i]! < coalitionStrength) continue;
+    // Only a member the sentence (or its table row) names: one the sentences before named is background to a
+    // sentence about the signatories in general ("xAI signed one chapter. Firms that sign it commit to …").
+    if (!d.namedActors.includes(actor) && !d.rowNamed) continue;
     const own = index.instruments[general.instrument]!.claims.find((c) => index.claims[c]!.actor === actor);
     if (own !== undefined) found = own;
   }

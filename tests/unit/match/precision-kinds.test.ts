@@ -746,6 +746,22 @@ describe("a coalition's claim reached through one member that has its own claim 
     expect(ids('The Harbour Pact has two chapters. For Initech, signing means committing to both chapters, release and reporting, as its route to showing compliance.')).toEqual(['harbour-pact-chapters']);
     expect(ids('Globex, Initech and Umbrella commit to the release and reporting chapters of the Harbour Pact as their route to showing compliance.')).toEqual(['harbour-pact-chapters']);
   });
+
+  it("stays the coalition's for a sentence about the signatories in general after one naming the member", () => {
+    // The member named in the sentence before is background: "Firms that sign it" are the signatories.
+    // (Globex's own claim is its partial signature, as xAI's is on the EU's code.)
+    const partIndex = compileClaimIndex(
+      [
+        claim({ id: 'harbour-pact-chapters', actor: PACT, instrument: pact, statement: 'Companies that signed the Harbour Pact commit to its release chapter and its reporting chapter as their route to showing compliance.', phrasings: ['Harbour Pact signatories commit to the release and reporting chapters.', 'Firms that signed the Harbour Pact follow its release and reporting chapters to show compliance.'] }),
+        claim({ id: 'globex-release-chapter-only', actor: GLOBEX, instrument: pact, statement: 'Globex signed only the release chapter of the Harbour Pact, not its reporting chapter.', phrasings: ['Globex signed only the Harbour Pact release chapter.'] }),
+      ],
+      '1.0.0',
+    );
+    const text = 'Globex signed only the release chapter of the Harbour Pact. Firms that sign it commit to both chapters, release and reporting, as their route to showing compliance.';
+    const second = text.indexOf('Firms');
+    const onSecond = matchClaims(text, partIndex).filter((m) => m.start >= second).map((m) => m.claimId);
+    expect(onSecond).toEqual(['harbour-pact-chapters']);
+  });
 });
 
 describe("a member's own claim named by its actor and its instrument, with nothing else of its statement (\"Google says it will sign the EU's General-Purpose AI Code of Practice\")", () => {
