@@ -88,9 +88,9 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.18');
+    expect(raw.version).toBe('2.1.19');
     expect(raw.publishedAt).toBe('2026-12-05');
-    expect(raw.asOf).toBe('2026-12-02');
+    expect(raw.asOf).toBe('2026-12-05');
     expect(raw.publisher).toBe('Pledge Lens');
   });
 
@@ -573,4 +573,31 @@ describe("claim set 2.1.18: the AI Act's transparency obligations are Article 50
       expect(claimsOfLastBlock(index, [], sentence)).toEqual(['eu-ai-act-transparency-obligations']);
     });
   }
+});
+
+describe('claim set 2.1.19: statements and dates as the primary sources have them', () => {
+  const byId = new Map(loadValid().map((claim) => [claim.id, claim]));
+  const claimOf = (id: string) => {
+    const claim = byId.get(id);
+    if (!claim) throw new Error(`no claim ${id} in the bundled set`);
+    return claim;
+  };
+
+  it("scopes the electricity pledge to the data centers developed for Anthropic's own workloads, as the announcement does", () => {
+    const claim = claimOf('anthropic-electricity-price-pledge');
+    expect(claim.statement).toContain('developed for its own workloads');
+    expect(claim.evidence.map((e) => e.quote)).toContain('Where we work with partners to develop data centers for handling our own workloads, we make these commitments directly.');
+  });
+
+  it('dates the supply-chain-risk letter 4 March 2026, as Anthropic received it, not 3 March', () => {
+    const dates = claimOf('anthropic-claude-military-use-limits').history.map((event) => event.date);
+    expect(dates).toContain('2026-03-04');
+    expect(dates).not.toContain('2026-03-03');
+  });
+
+  it('quotes the evaluations finished "three days later than scheduled" from the RSP 2.0 announcement itself', () => {
+    const claim = claimOf('anthropic-rsp-evaluation-cadence');
+    expect(claim.history.find((event) => event.date === '2024-10-15')?.note).toContain('three days later than scheduled');
+    expect(claim.evidence.some((e) => e.url === 'https://www.anthropic.com/news/announcing-our-updated-responsible-scaling-policy')).toBe(true);
+  });
 });
