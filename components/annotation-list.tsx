@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { changeDetail, changeSource, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
@@ -125,7 +125,7 @@ function NoteForm({ mention, onSave, onDone }: { mention: Mention; onSave: NonNu
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  useLayoutEffect(() => ref.current?.focus(), []);
 
   const save = async () => {
     setBusy(true);

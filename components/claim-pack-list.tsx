@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PackSummary } from '@/lib/claims/claim-set-info';
 import { ConfirmButton } from './confirm-button';
 import type { MessageName } from '@/lib/i18n/translator';
@@ -34,7 +34,8 @@ export function lastPackWithClaims(packs: readonly PackSummary[], pack: PackSumm
 function LastPackWarning({ pack, onConfirm, onCancel }: { pack: PackSummary; onConfirm: () => void; onCancel: () => void }) {
   const t = useT();
   const keep = useRef<HTMLButtonElement>(null);
-  useEffect(() => keep.current?.focus(), []);
+  // (Before the browser paints: a keyboard user's next key must not still go to the switch.)
+  useLayoutEffect(() => keep.current?.focus(), []);
   return (
     <div class="warning last-pack" role="alertdialog" aria-labelledby="last-pack-warning" data-testid="last-pack-warning">
       <p id="last-pack-warning">{t('packs_lastOffWarning', { name: pack.name })}</p>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from './i18n';
 
 export interface ConfirmButtonProps {
@@ -26,7 +26,7 @@ export function ConfirmButton({ label, confirmLabel, onConfirm, describedBy, tes
   const startRef = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (step === 'confirming') confirmRef.current?.focus();
     if (step === 'idle' && returnFocus.current) {
       returnFocus.current = false;
