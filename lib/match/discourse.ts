@@ -673,6 +673,9 @@ function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | und
  */
 const INDEFINITE_DATED_CLASSES: ReadonlySet<AnaphorType> = new Set(['order', 'treaty', 'declaration', 'plan']);
 
+/** Words after which "states" is a verb opening what is stated ("The report states that …", "… states it will …"). */
+const STATES_VERB_NEXT: ReadonlySet<string> = new Set(['that', 'it', 'its', 'this', 'the', 'a', 'an', 'we', 'they', 'clearly', 'plainly', 'explicitly', 'expressly']);
+
 /** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
 function findAnaphors(context: Context): Anaphor[] {
   const { tokens, text } = context;
@@ -702,6 +705,9 @@ function findAnaphors(context: Context): Anaphor[] {
       }
       // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
       if (next.caps !== 0 && dateWords === 0) break;
+      // "The text states that …", "the report states it …": after a noun, "states" opening a clause is the verb,
+      // not the collective noun of "the member states" (which would raise the page's coalitions as the speaker).
+      if (k >= 2 && next.key === 'states' && tokens[i + k - 1]!.key !== 'member' && STATES_VERB_NEXT.has(tokens[i + k + 1]?.key ?? '')) break;
       const type = anaphorTypeOf(next.key, token.key === 'the' || token.key === 'this' || token.key === 'that');
       // A preposition or conjunction ends the noun phrase: "the rule of law" is a rule, not a law; "federal",
       // "international" make it law in general ("to the extent federal law permits").

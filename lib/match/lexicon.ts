@@ -52,7 +52,7 @@ export const COLLECTIVE_ANAPHORS: ReadonlySet<string> = new Set([
 /** Nouns that refer back to the company last named. */
 export const COMPANY_ANAPHORS: ReadonlySet<string> = new Set([
   'company', 'firm', 'lab', 'laboratory', 'startup', 'start-up', 'developer', 'maker', 'outfit', 'business', 'group', 'giant',
-  'enterprise', 'corporation',
+  'enterprise', 'corporation', 'organization', 'organisation',
 ]);
 
 /** Nouns that refer back to the government or legislature last named. */

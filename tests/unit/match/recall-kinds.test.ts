@@ -194,15 +194,23 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     }
   });
 
-  it('reads "the corporation" and "the enterprise" (a spinner\'s and a translator\'s "the company") back to the company last named', () => {
-    for (const noun of ['corporation', 'enterprise']) {
-      const pledge = `The ${noun} says it will pay for any rise in power prices its data centres cause for households.`;
+  it('reads "the corporation", "the enterprise" and "the organization" (a spinner\'s and a translator\'s "the company") back to the company last named', () => {
+    for (const noun of ['corporation', 'enterprise', 'organization', 'organisation']) {
+      // ("The organization states …": not "the … states", a collective's anaphor, with "states" its verb.)
+      const pledge = `The ${noun} states it will pay for any rise in power prices its data centres cause for households.`;
       const text = ['Acme AI opened a new data centre in Ohio on Monday.', 'Analysts expect more building this year.', 'Local officials welcomed the jobs.', 'Critics were unconvinced.', pledge].join(SEP);
       expect(found(text)).toEqual([['acme-power-bills', pledge]]);
     }
     // A noun that is no company's ("the partnership") refers back to nothing.
     const other = ['Acme AI opened a new data centre in Ohio on Monday.', 'Analysts expect more building this year.', 'Local officials welcomed the jobs.', 'Critics were unconvinced.', 'The partnership says it will pay for any rise in power prices its data centres cause for households.'].join(SEP);
     expect(found(other)).toEqual([]);
+  });
+
+  it('reads "The text states that …" as the document stating it, not "the … states" (a collective) speaking', () => {
+    // Globex is a Capital Summit signatory: read as "the states", the noun phrase spoke for the signatories.
+    const pledge = 'The text states that it will keep releasing the weights of its models openly.';
+    const text = ['Globex published its model policy on Monday.', pledge].join(SEP);
+    expect(found(text)).toEqual([['globex-open-weights', pledge]]);
   });
 
   it('finds an agreement whose nouns and verb were swapped ("inked accords" for "signed an agreement")', () => {
