@@ -673,6 +673,11 @@ function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | und
  */
 const INDEFINITE_DATED_CLASSES: ReadonlySet<AnaphorType> = new Set(['order', 'treaty', 'declaration', 'plan']);
 
+/** Auxiliaries and modals: after "that" or "this" they open a clause ("that would bar states"), never a noun phrase. */
+const VERB_AFTER_DETERMINER: ReadonlySet<string> = new Set([
+  'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do',
+]);
+
 /** Words after which "states" is a verb opening what is stated ("The report states that …", "… states it will …"). */
 const STATES_VERB_NEXT: ReadonlySet<string> = new Set(['that', 'it', 'its', 'this', 'the', 'a', 'an', 'we', 'they', 'clearly', 'plainly', 'explicitly', 'expressly']);
 
@@ -703,6 +708,8 @@ function findAnaphors(context: Context): Anaphor[] {
         dateWords++;
         continue;
       }
+      // "that would bar states", "that will require companies": a relative "that" and a verb, no noun phrase.
+      if (VERB_AFTER_DETERMINER.has(next.key)) break;
       // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
       if (next.caps !== 0 && dateWords === 0) break;
       // "The text states that …", "the report states it …": after a noun, "states" opening a clause is the verb,

@@ -1095,3 +1095,18 @@ describe('"The Scaling Charter … The company has also said …": a company\'s 
     expect(ids(page('The Scaling Charter, revised this year, dropped the fixed testing schedule, a change Globex welcomed.'), 1)).not.toContain('acme-disclose-evaluations');
   });
 });
+
+describe('a relative "that" and a verb ("that would bar states") is no noun phrase referring back', () => {
+  // Read as "that … states", a collective's anaphor, it made the signatories named before the speaker of a
+  // table cell opening with its verb ("Asks Congress …"), and the framework's own duty was someone else's.
+  it('finds the framework\'s request under its name, after a paragraph about signatories', () => {
+    const cell = 'Asks Congress for a single national AI standard that would bar states from regulating AI development or penalising developers for misuse by third parties.';
+    const text = [
+      'The Seoul signatories promised to publish safety frameworks before the Paris summit; only some signatories met the deadline.',
+      'The White House National Policy Framework for AI, 20 March 2026',
+      cell,
+    ].join('\n\n');
+    const found = matchClaims(text, bundledClaimIndex()).filter((m) => text.slice(m.start, m.end) === cell);
+    expect(found.map((m) => m.claimId)).toEqual(['us-national-ai-legislative-framework-preemption']);
+  });
+});
