@@ -678,6 +678,23 @@ const VERB_AFTER_DETERMINER: ReadonlySet<string> = new Set([
   'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do',
 ]);
 
+/**
+ * Whether an organisation named at `start` (UTF-16 units) is a person's affiliation ("…, an analyst at Northgate
+ * Policy Lab", "Priya Rao of the consultancy Gridline"): it places the person, and a later "the company" is not it.
+ */
+function isAffiliation(text: string, start: number): boolean {
+  const before = AFFILIATION_BEFORE.exec(text.slice(Math.max(0, start - AFFILIATION_REACH), start));
+  if (!before) return false;
+  const noun = before[1]!.toLowerCase();
+  return OUTSIDER_NOUNS.has(noun) || PERSON_NOUNS.has(noun) || SPOKESPERSON_NOUNS.has(noun) || AFFILIATION_NOUNS.has(noun);
+}
+/** A noun for a person, then "at", "of", "with" or "from" (perhaps "the", and a kind of organisation), right before a name. */
+const AFFILIATION_BEFORE = /\b(\p{L}+?)s?\s+(?:at|of|with|from)\s+(?:the\s+)?(?:(?:consultancy|think\s+tank|law\s+firm|university|institute|group)\s+)?$/iu;
+/** How far before a name its affiliation's person noun is looked for (UTF-16 units). */
+const AFFILIATION_REACH = 60;
+/** People's roles the other lists do not hold. */
+const AFFILIATION_NOUNS: ReadonlySet<string> = new Set(['professor', 'fellow', 'lecturer', 'scientist', 'partner', 'attorney', 'lawyer', 'counsel', 'scholar', 'associate', 'student', 'strategist', 'consultant']);
+
 /** Words after which "states" is a verb opening what is stated ("The report states that …", "… states it will …"). */
 const STATES_VERB_NEXT: ReadonlySet<string> = new Set(['that', 'it', 'its', 'this', 'the', 'a', 'an', 'we', 'they', 'clearly', 'plainly', 'explicitly', 'expressly']);
 
@@ -710,6 +727,8 @@ function findAnaphors(context: Context): Anaphor[] {
       }
       // "that would bar states", "that will require companies": a relative "that" and a verb, no noun phrase.
       if (VERB_AFTER_DETERMINER.has(next.key)) break;
+      // So is "that bars states", "that requires companies": after "that", a word in -s that refers to nothing is its verb.
+      if (k === 1 && token.key === 'that' && /^\p{Ll}{2,}s$/u.test(next.key) && !ANAPHOR_NOUNS.has(next.key)) break;
       // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
       if (next.caps !== 0 && dateWords === 0) break;
       // "The text states that …", "the report states it …": after a noun, "states" opening a clause is the verb,
@@ -1203,7 +1222,7 @@ export function analyseDiscourse(
   const advanceHistory = (position: number) => {
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) {
       const mention = mentions[historyNext++]!;
-      if (!notAntecedents.has(mention)) history.add(mention);
+      if (!notAntecedents.has(mention) && !(mention.unknown === 'org' && isAffiliation(text, mention.start))) history.add(mention);
     }
   };
 

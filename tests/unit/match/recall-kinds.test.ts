@@ -213,6 +213,12 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     expect(found(text)).toEqual([['globex-open-weights', pledge]]);
   });
 
+  it('reads "the company" back to the company last named, past an analyst\'s affiliation ("an analyst at Northgate Policy Lab")', () => {
+    const pledge = 'The company also says it will pay for any rise in power prices its data centres cause for households.';
+    const text = ['Acme AI opened a new data centre in Ohio on Monday.', '"It is a release valve," said Priya Rao, an analyst at Northgate Policy Lab.', pledge].join(SEP);
+    expect(found(text)).toEqual([['acme-power-bills', pledge]]);
+  });
+
   it('finds an agreement whose nouns and verb were swapped ("inked accords" for "signed an agreement")', () => {
     const spun = 'Acme AI inked an accord letting the state examine its archetypes.';
     expect(found(['Acme AI news', spun].join(SEP))).toEqual([['acme-government-testing', spun]]);
@@ -1099,14 +1105,16 @@ describe('"The Scaling Charter … The company has also said …": a company\'s 
 describe('a relative "that" and a verb ("that would bar states") is no noun phrase referring back', () => {
   // Read as "that … states", a collective's anaphor, it made the signatories named before the speaker of a
   // table cell opening with its verb ("Asks Congress …"), and the framework's own duty was someone else's.
-  it('finds the framework\'s request under its name, after a paragraph about signatories', () => {
-    const cell = 'Asks Congress for a single national AI standard that would bar states from regulating AI development or penalising developers for misuse by third parties.';
-    const text = [
-      'The Seoul signatories promised to publish safety frameworks before the Paris summit; only some signatories met the deadline.',
-      'The White House National Policy Framework for AI, 20 March 2026',
-      cell,
-    ].join('\n\n');
-    const found = matchClaims(text, bundledClaimIndex()).filter((m) => text.slice(m.start, m.end) === cell);
-    expect(found.map((m) => m.claimId)).toEqual(['us-national-ai-legislative-framework-preemption']);
+  it('finds the framework\'s request under its name, after a paragraph about signatories ("that would bar states", "that bars states")', () => {
+    for (const verb of ['would bar', 'bars']) {
+      const cell = `Asks Congress for a single national AI standard that ${verb} states from regulating AI development or penalising developers for misuse by third parties.`;
+      const text = [
+        'The Seoul signatories promised to publish safety frameworks before the Paris summit; only some signatories met the deadline.',
+        'The White House National Policy Framework for AI, 20 March 2026',
+        cell,
+      ].join('\n\n');
+      const found = matchClaims(text, bundledClaimIndex()).filter((m) => text.slice(m.start, m.end) === cell);
+      expect(found.map((m) => m.claimId), verb).toEqual(['us-national-ai-legislative-framework-preemption']);
+    }
   });
 });
