@@ -980,6 +980,8 @@ const TELL_APART_BEFORE: ReadonlySet<string> = new Set(['can', 'could', 'cannot'
 const DUTY_MODALS: ReadonlySet<string> = new Set(['must', 'shall']);
 /** Words before "to" that make it a duty ("required to disclose", "has to tell", "obliged to state"). */
 const DUTY_BEFORE_TO: ReadonlySet<string> = new Set(['required', 'obliged', 'obligated', 'has', 'have', 'had', 'need', 'needs']);
+/** Forms of "be" and "get" before a participle of saying: its subject is the one told or asked. */
+const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'got', 'get']);
 /** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
 const TRAILING_SPEAKER_WORDS = 4;
 /** Words that open a leading condition ("If …,", "Unless …,", "Once …,"). */
@@ -1025,6 +1027,8 @@ function speakerOf(
     // "providers must tell users they are dealing with AI", "are required to state …": what a duty asks.
     const dutyBefore = previous !== undefined && (DUTY_MODALS.has(previous.key) || (previous.key === 'to' && DUTY_BEFORE_TO.has(tokens[v - 2]?.key ?? '')));
     if (context.tunables.dutyToSay > 0 && dutyBefore) continue;
+    // "The Commerce Department is told to publish …", "agencies were asked to …": told, not telling.
+    if (previous && PASSIVE_AUXILIARIES.has(previous.key)) continue;
     // "users can tell", "hard to tell", "let people tell when audio was generated": telling apart, not telling someone.
     if ((verb.key === 'tell' || verb.key === 'tells') && ((previous && TELL_APART_BEFORE.has(previous.key)) || TELL_APART_AFTER.has(next))) continue;
     // "Council of Europe member states", "three states", "state AI laws", "bar states from …": the countries,

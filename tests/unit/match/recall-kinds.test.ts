@@ -1118,3 +1118,12 @@ describe('a relative "that" and a verb ("that would bar states") is no noun phra
     }
   });
 });
+
+describe('a participle of saying after "is" or "was" ("is told to publish") makes no speaker', () => {
+  it("finds the order's directive to an agency told what to do", () => {
+    const directive = 'The Commerce Department is told to publish a list of state AI laws it considers "onerous", and to issue a BEAD policy notice making states with such laws ineligible for remaining broadband funds.';
+    const text = ['Executive Order 14365, signed on 11 December 2025, sets up an AI Litigation Task Force at the Justice Department.', directive].join('\n\n');
+    const found = matchClaims(text, bundledClaimIndex()).filter((m) => text.slice(m.start, m.end) === directive);
+    expect(found.map((m) => m.claimId)).toEqual(['us-eo-14365-state-ai-law-preemption']);
+  });
+});
