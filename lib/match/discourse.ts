@@ -673,7 +673,7 @@ function anaphorTypeOf(key: string, plainDeterminer: boolean): AnaphorType | und
  */
 const INDEFINITE_DATED_CLASSES: ReadonlySet<AnaphorType> = new Set(['order', 'treaty', 'declaration', 'plan']);
 
-/** Auxiliaries and modals: after "that" or "this" they open a clause ("that would bar states"), never a noun phrase. */
+/** Auxiliaries and modals: after a determiner ("that would bar states", "that will require companies") they open a clause, never a noun phrase. */
 const VERB_AFTER_DETERMINER: ReadonlySet<string> = new Set([
   'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must', 'shall', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'does', 'did', 'do',
 ]);
