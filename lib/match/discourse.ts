@@ -984,8 +984,8 @@ const DUTY_BEFORE_TO: ReadonlySet<string> = new Set(['required', 'obliged', 'obl
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'got', 'get']);
 /** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
 const TRAILING_SPEAKER_WORDS = 4;
-/** Words that open a leading condition ("If …,", "Unless …,", "Once …,"). */
-const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided']);
+/** Words that open a leading condition or time clause ("If …,", "Unless …,", "Once …,", "After critics asked …,"). */
+const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided', 'after', 'when', 'before', 'while']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 

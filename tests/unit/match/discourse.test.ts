@@ -214,6 +214,13 @@ describe('who is speaking', () => {
     expect(found(conditional).map(([id]) => id)).toEqual(['acme-risk-ledger']);
   });
 
+  it("takes the main clause's speaker, not a reporting verb inside a leading time clause (\"After critics asked …, Acme AI said …\")", () => {
+    for (const opener of ['After', 'When', 'Before', 'While']) {
+      const timed = `Acme AI released a new model. ${opener} critics asked whether it was safe, Acme AI said it will publish a risk ledger every three months.`;
+      expect(found(timed).map(([id]) => id), opener).toEqual(['acme-risk-ledger']);
+    }
+  });
+
   it('reads a question that recalls ("Remember when Acme AI said …?") as stating what it recalls, and leaves one that asks', () => {
     const recall = 'Acme AI released a new model. Remember when Acme AI said it would publish a risk ledger every three months?';
     expect(found(recall, { rhetoricalRecall: 0 })).toEqual([]);
