@@ -1263,12 +1263,14 @@ function judgeUnit(
   const instrumentStrengths = h.instrumentStrengths;
   // (Plain loops, not closures: this runs for every unit about someone.)
   for (let i = 0; i < d.actors.ids.length; i++) {
-    actorStamps[d.actors.ids[i]!] = stamp;
-    actorStrengths[d.actors.ids[i]!] = d.actors.values[i]!;
+    const actor = d.actors.ids[i]!;
+    actorStamps[actor] = stamp;
+    actorStrengths[actor] = d.actors.values[i]!;
   }
   for (let i = 0; i < d.instruments.ids.length; i++) {
-    instrumentStamps[d.instruments.ids[i]!] = stamp;
-    instrumentStrengths[d.instruments.ids[i]!] = d.instruments.values[i]!;
+    const instrument = d.instruments.ids[i]!;
+    instrumentStamps[instrument] = stamp;
+    instrumentStrengths[instrument] = d.instruments.values[i]!;
   }
   const actorOf = h.actorOf;
   const instrumentOf = h.instrumentOf;
@@ -1761,8 +1763,9 @@ function judgeUnit(
 
 /**
  * The claim on `general`'s instrument of the one member of its coalition the unit is about more than about
- * the coalition itself, named in the unit or in its table row, or -1: none, or several members in view (a
- * list of signatories is about the coalition).
+ * the coalition itself, named in the unit (or, for a table cell, in view while the row's earlier cells name
+ * someone: `UnitDiscourse.rowNamed`), or -1: none, or several members in view (a list of signatories is about
+ * the coalition).
  */
 function memberOwnClaim(index: ClaimIndex, general: CompiledClaim, d: UnitDiscourse): number {
   const coalitionStrength = d.actors.get(general.actor);
@@ -1773,8 +1776,9 @@ function memberOwnClaim(index: ClaimIndex, general: CompiledClaim, d: UnitDiscou
     if (!index.actors[actor]!.memberOf.includes(general.actor)) continue;
     members++;
     if (d.actors.values[i]! < coalitionStrength) continue;
-    // Only a member the sentence (or its table row) names: one the sentences before named is background to a
-    // sentence about the signatories in general ("xAI signed one chapter. Firms that sign it commit to …").
+    // Only a member the sentence names, or one in view in a table row whose earlier cells name someone (the row's
+    // subject): one the sentences before named is background to a sentence about the signatories in general
+    // ("xAI signed one chapter. Firms that sign it commit to …").
     if (!d.namedActors.includes(actor) && !d.rowNamed) continue;
     const own = index.instruments[general.instrument]!.claims.find((c) => index.claims[c]!.actor === actor);
     if (own !== undefined) found = own;
