@@ -727,9 +727,10 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
 describe("a coalition's claim reached through one member that has its own claim on the instrument (\"For Google, signing means …\")", () => {
   const GLOBEX = { id: 'globex', name: 'Globex', type: 'company' as const, aliases: [] };
   const pact = { name: 'Harbour Pact', aliases: [] };
+  const PACT_CHAPTERS = claim({ id: 'harbour-pact-chapters', actor: PACT, instrument: pact, statement: 'Companies that signed the Harbour Pact commit to its release chapter and its reporting chapter as their route to showing compliance.', phrasings: ['Harbour Pact signatories commit to the release and reporting chapters.', 'Firms that signed the Harbour Pact follow its release and reporting chapters to show compliance.'] });
   const pactIndex = compileClaimIndex(
     [
-      claim({ id: 'harbour-pact-chapters', actor: PACT, instrument: pact, statement: 'Companies that signed the Harbour Pact commit to its release chapter and its reporting chapter as their route to showing compliance.', phrasings: ['Harbour Pact signatories commit to the release and reporting chapters.', 'Firms that signed the Harbour Pact follow its release and reporting chapters to show compliance.'] }),
+      PACT_CHAPTERS,
       claim({ id: 'globex-signed-pact', actor: GLOBEX, instrument: pact, statement: 'Globex announced on 3 May 2026 that it would sign the Harbour Pact, committing to its release and reporting chapters.', phrasings: ['Globex said it would sign the Harbour Pact.', 'Globex signed the Harbour Pact in May 2026.'] }),
     ],
     '1.0.0',
@@ -752,7 +753,7 @@ describe("a coalition's claim reached through one member that has its own claim 
     // (Globex's own claim is its partial signature, as xAI's is on the EU's code.)
     const partIndex = compileClaimIndex(
       [
-        claim({ id: 'harbour-pact-chapters', actor: PACT, instrument: pact, statement: 'Companies that signed the Harbour Pact commit to its release chapter and its reporting chapter as their route to showing compliance.', phrasings: ['Harbour Pact signatories commit to the release and reporting chapters.', 'Firms that signed the Harbour Pact follow its release and reporting chapters to show compliance.'] }),
+        PACT_CHAPTERS,
         claim({ id: 'globex-release-chapter-only', actor: GLOBEX, instrument: pact, statement: 'Globex signed only the release chapter of the Harbour Pact, not its reporting chapter.', phrasings: ['Globex signed only the Harbour Pact release chapter.'] }),
       ],
       '1.0.0',

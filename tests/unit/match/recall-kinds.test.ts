@@ -1026,6 +1026,13 @@ describe("of two instruments a page names as often, the one it names first is it
   });
 });
 
+/** The claims the bundled set's index highlights on exactly `span` of `text`, in order. */
+function bundledClaimsOn(text: string, span: string): string[] {
+  return matchClaims(text, bundledClaimIndex())
+    .filter((m) => text.slice(m.start, m.end) === span)
+    .map((m) => m.claimId);
+}
+
 /** The claims the bundled set's index judges on `text` (every candidate the matcher scores, accepted or not), in order. */
 function judgedOnBundled(text: string, tunables: Partial<Tunables> = {}): string[] {
   const ids: string[] = [];
@@ -1113,8 +1120,7 @@ describe('a relative "that" and a verb ("that would bar states") is no noun phra
         'The White House National Policy Framework for AI, 20 March 2026',
         cell,
       ].join('\n\n');
-      const found = matchClaims(text, bundledClaimIndex()).filter((m) => text.slice(m.start, m.end) === cell);
-      expect(found.map((m) => m.claimId), verb).toEqual(['us-national-ai-legislative-framework-preemption']);
+      expect(bundledClaimsOn(text, cell), verb).toEqual(['us-national-ai-legislative-framework-preemption']);
     }
   });
 });
@@ -1123,7 +1129,6 @@ describe('a participle of saying after "is" or "was" ("is told to publish") make
   it("finds the order's directive to an agency told what to do", () => {
     const directive = 'The Commerce Department is told to publish a list of state AI laws it considers "onerous", and to issue a BEAD policy notice making states with such laws ineligible for remaining broadband funds.';
     const text = ['Executive Order 14365, signed on 11 December 2025, sets up an AI Litigation Task Force at the Justice Department.', directive].join('\n\n');
-    const found = matchClaims(text, bundledClaimIndex()).filter((m) => text.slice(m.start, m.end) === directive);
-    expect(found.map((m) => m.claimId)).toEqual(['us-eo-14365-state-ai-law-preemption']);
+    expect(bundledClaimsOn(text, directive)).toEqual(['us-eo-14365-state-ai-law-preemption']);
   });
 });
