@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FeedStatus } from '@/lib/claims/claim-set-info';
 import { FEED_KEY_ALGORITHM_LABEL, type PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { wordFeedProblem } from '@/lib/format/reader-errors';
@@ -68,10 +68,12 @@ export function FeedSettings({ feed, onSaveUrl, onUpdateNow }: FeedSettingsProps
   // Plain http to another machine is refused whatever else is chosen (the background refuses it too):
   // said under the field as it is typed, in words for the case at hand (unsigned: nothing would catch a swap).
   const httpProblem = isRemotePlainHttp(draft) ? t(unsigned ? 'feedError_notHttpsUnsigned' : 'feedError_notHttps') : undefined;
-  // Follows the stored choice when it changes (first load, another options tab) but not on every re-render.
-  useEffect(() => setDraft(savedUrl), [savedUrl]);
-  useEffect(() => setKeyDraft(savedKey), [savedKey]);
-  useEffect(() => setUnsigned(savedUnsigned), [savedUnsigned]);
+  // Follows the stored choice when it changes (first load, another options tab) but not on every
+  // re-render. Layout effects run as the change is drawn; plain effects run after paint, when the
+  // fields may already hold what the reader typed, and would wipe it.
+  useLayoutEffect(() => setDraft(savedUrl), [savedUrl]);
+  useLayoutEffect(() => setKeyDraft(savedKey), [savedKey]);
+  useLayoutEffect(() => setUnsigned(savedUnsigned), [savedUnsigned]);
 
   const save = async (event: Event) => {
     event.preventDefault();

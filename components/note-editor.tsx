@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messages/message-map';
 import { useT } from './i18n';
 
@@ -25,7 +26,27 @@ type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: str
  * confirms. Marking a wrong match dims its highlight on the page (the background tells the page) and
  * offers Undo until the reader does something else; Undo, like unticking, shows it again.
  */
-export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onToggleWrongMatch, legendUrl }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  const t = useT();
+  const legend = props.legendUrl ? (
+    <a class="legend-link" href={props.legendUrl} target="_blank" rel="noopener" data-testid="legend-link">
+      {t('common_legendLink')}
+    </a>
+  ) : null;
+  if (props.loadError)
+    return (
+      <>
+        <p class="status error" role="alert">{props.loadError}</p>
+        {legend}
+      </>
+    );
+  // The form starts afresh once the stored note arrives, its draft and flag taken from it in that same
+  // render. Copying the note into the draft in an effect would run after paint, when the enabled box
+  // may already hold what the reader typed, and the effect would wipe it (a save then stored nothing).
+  return <NoteForm key={props.note === undefined ? 'loading' : 'loaded'} {...props} legend={legend} />;
+}
+
+function NoteForm({ note, wrongMatch, maxLength, onSave, onToggleWrongMatch, legend }: NoteEditorProps & { legend: ComponentChildren }) {
   const t = useT();
   const [draft, setDraft] = useState(note ?? '');
   const [flagged, setFlagged] = useState(wrongMatch);
@@ -33,21 +54,6 @@ export function NoteEditor({ note, wrongMatch, loadError, maxLength, onSave, onT
   /** The mark was just made here: Undo is offered. */
   const [undoable, setUndoable] = useState(false);
   const flagBox = useRef<HTMLInputElement>(null);
-  useEffect(() => setDraft(note ?? ''), [note]);
-  useEffect(() => setFlagged(wrongMatch), [wrongMatch]);
-
-  const legend = legendUrl ? (
-    <a class="legend-link" href={legendUrl} target="_blank" rel="noopener" data-testid="legend-link">
-      {t('common_legendLink')}
-    </a>
-  ) : null;
-  if (loadError)
-    return (
-      <>
-        <p class="status error" role="alert">{loadError}</p>
-        {legend}
-      </>
-    );
   const report = (result: Result<object>, done: string) =>
     setStatus(result.ok ? { kind: 'saved', text: done } : { kind: 'failed', text: t('note_notSaved', { error: result.error }) });
   const setFlag = async (next: boolean) => {

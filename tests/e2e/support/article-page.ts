@@ -25,8 +25,9 @@ export async function noteEditorFrame(page: Page, timeout = 5_000): Promise<Fram
 
 /**
  * Types `text` into the open card's note editor and saves it. Resolves once the editor says exactly
- * "Saved" (the store confirmed); throws with the editor's own words when it says anything else
- * ("Not saved: …" contains "saved", so a substring wait would take a failure for success).
+ * "Saved" (the store confirmed) with the typed text still in its box; throws with the editor's own
+ * words when it says anything else ("Not saved: …" contains "saved", so a substring wait would take a
+ * failure for success), or with the box's text when that is not what was typed.
  */
 export async function saveNoteIn(editor: Frame, text: string): Promise<void> {
   const textarea = editor.locator('textarea');
@@ -44,6 +45,9 @@ export async function saveNoteIn(editor: Frame, text: string): Promise<void> {
     await new Promise((resume) => setTimeout(resume, 50));
   }
   if (said !== 'Saved') throw new Error(`The note editor did not save the note; it says: "${said}"`);
+  // "Saved" says the store took the draft; the draft must still be what was typed (a late reload of the stored note once wiped it).
+  const kept = await textarea.inputValue();
+  if (kept !== text) throw new Error(`The note editor saved "${kept}", not the typed "${text}"`);
 }
 
 export class ArticlePage implements HighlightDriver {

@@ -6,9 +6,11 @@
  * neither seen, reached nor read until there is something to undo.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
+import { I18nProvider } from '@/components/i18n';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor, type NoteEditorProps } from '@/components/note-editor';
-import { german, renderIn } from '../i18n/test-translators';
+import { english, german, renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
@@ -82,5 +84,47 @@ describe('NoteEditor: wrong match', () => {
     fireEvent.click(box());
     await waitFor(() => expect(status()).toBe('Als Fehltreffer markiert: abgeblendet, wird nicht exportiert'));
     expect(undo().textContent).toBe('Rückgängig');
+  });
+});
+
+describe('NoteEditor: the stored note arriving', () => {
+  it('keeps what the reader typed as soon as the box was enabled: the save sends it, not the stored note it started from', async () => {
+    const onSave = vi.fn(async () => ({ ok: true as const }));
+    const host = document.body.appendChild(document.createElement('div'));
+    const draw = (note: string | undefined) =>
+      render(
+        <I18nProvider translator={english}>
+          <NoteEditor {...props({ note, onSave })} />
+        </I18nProvider>,
+        host,
+      );
+    try {
+      // Plain Preact renders, outside act(): effects run after paint, as in the browser, so anything an
+      // effect would do to the draft comes after the typing, as it did in the card.
+      draw(undefined);
+      expect(screen.getByRole<HTMLTextAreaElement>('textbox').disabled).toBe(true);
+      draw('');
+      const textbox = screen.getByRole<HTMLTextAreaElement>('textbox');
+      expect(textbox.disabled).toBe(false);
+      textbox.value = 'Checked against the policy text';
+      fireEvent.input(textbox);
+      await new Promise((resume) => setTimeout(resume, 250));
+      expect(screen.getByRole<HTMLTextAreaElement>('textbox').value).toBe('Checked against the policy text');
+      fireEvent.submit(textbox.closest('form')!);
+      await waitFor(() => expect(status()).toBe('Saved'));
+      expect(onSave).toHaveBeenCalledWith('Checked against the policy text');
+    } finally {
+      render(null, host);
+      host.remove();
+    }
+  });
+
+  it('shows the stored note and flag once loaded', () => {
+    renderIn(<NoteEditor {...props({ note: undefined })} />);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox').value).toBe('');
+    cleanup();
+    renderIn(<NoteEditor {...props({ note: 'Seen in print', wrongMatch: true })} />);
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox').value).toBe('Seen in print');
+    expect(box().checked).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '@/components/i18n';
 import { FeedSettings, type FeedChoice, type FeedSettingsProps } from '@/components/feed-settings';
 import type { PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { formatDateTime } from '@/components/options-format';
@@ -21,6 +23,32 @@ function props(overrides: Partial<FeedSettingsProps> = {}): FeedSettingsProps {
 afterEach(cleanup);
 
 describe('FeedSettings', () => {
+  it('keeps an address typed just after the stored choice arrived (first load): the stored one is taken as it is drawn, not after paint', async () => {
+    const host = document.body.appendChild(document.createElement('div'));
+    const draw = (feed: FeedSettingsProps['feed']) =>
+      render(
+        <I18nProvider translator={english}>
+          <FeedSettings {...props({ feed })} />
+        </I18nProvider>,
+        host,
+      );
+    try {
+      // Plain Preact renders, outside act(): effects run after paint, as in the browser.
+      draw(undefined);
+      draw({ url: FEED });
+      // Preact redraws a state change a microtask later, before any input event can come.
+      await Promise.resolve();
+      const input = screen.getByTestId<HTMLInputElement>('feed-url');
+      expect(input.value).toBe(FEED);
+      fireEvent.input(input, { target: { value: 'https://other.example.net/claims.json' } });
+      await new Promise((resume) => setTimeout(resume, 250));
+      expect(screen.getByTestId<HTMLInputElement>('feed-url').value).toBe('https://other.example.net/claims.json');
+    } finally {
+      render(null, host);
+      host.remove();
+    }
+  });
+
   it('shows the stored URL in a labelled input', () => {
     renderIn(<FeedSettings {...props()} />);
     const input = screen.getByTestId<HTMLInputElement>('feed-url');
