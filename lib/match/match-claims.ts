@@ -991,6 +991,8 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   // Kept only as long as later units can continue them: the previous unit, the current heading, the
   // last lead-in (a page of tens of thousands of units must not keep one map per unit).
   let previousFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
+  // The unit before's content words, when in the same block (see `elidedKeyTerms`).
+  let previousContent: { unit: number; content: readonly Content[] } | undefined;
   /** The claims the last unit that stated any was given (for a demonstrative subject after it). */
   let previousFound: { unit: number; claims: ReadonlySet<number> } | undefined;
   let headingFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
@@ -1069,7 +1071,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     if (block.kind === 'item' && block.listOf >= 0 && listFacets?.block === block.listOf) prior.push(listFacets.facets);
     if (headingFacets && block.kind !== 'heading' && block.kind !== 'question') prior.push(headingFacets.facets);
     const discourse = discourseOf(u);
-    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options, onAi);
+    const before = previousContent && previousContent.unit === u - 1 && doc.units[u - 1]!.block === unit.block ? previousContent.content : undefined;
+    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options, onAi, before);
+    previousContent = { unit: u, content };
     previousFacets = { unit: u, facets: judged.facets };
     if (opensSection(block)) {
       // A heading (or a question heading) starts a section: only its last unit scopes what follows.
@@ -1248,6 +1252,7 @@ function judgeUnit(
   budget: Budget,
   options: MatchOptions,
   onAi: () => boolean,
+  before?: readonly Content[],
 ): { accepted: Judged[]; facets: ReadonlyMap<number, number> } {
   const index = h.source;
   // A unit about nobody the claim set knows can state none of its claims: no scoring at all.
@@ -1415,6 +1420,8 @@ function judgeUnit(
   const judgedWhole = new Map<number, Judged>();
   const undecided: number[] = [];
   const secondary: Judged[] = [];
+  // This unit's terms with the unit before's (see `elidedKeyTerms`), made when first needed.
+  let withBefore: UnitTerms | undefined;
   for (let k = 0; k < nominated.length; k++) {
     const { claimIndex, frame } = nominated[k]!;
     const l = lexicals[k]!;
@@ -1424,7 +1431,11 @@ function judgeUnit(
     // that claim's name (`soleInstrumentNamed`).
     if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
     // (Worked out for the candidates kept only: some two in five nominated claims stop at the line above.)
-    const gates = gateShare(h, claimIndex, unitTerms);
+    let gates = gateShare(h, claimIndex, unitTerms);
+    if (gates > 0 && gates < 1 && before && content.length <= t.elidedKeyTerms && d.namedInstruments.length === 0 && namedAsSubject(text, d, claim.actor)) {
+      withBefore ??= termsOf(h, [...before, ...content]);
+      gates = Math.max(gates, gateShare(h, claimIndex, withBefore));
+    }
     // A heading that does not name the actor as a subject names a topic with the claim's name in it.
     const topicOnly = heading && block.kind !== 'item' && t.headingNeedsSubject > 0 && !namedAsSubject(text, d, claim.actor);
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && namesClaim(t, d, claim, content, gates, l);

@@ -88,6 +88,13 @@ export interface Tunables {
    */
   labelYields: number;
   /**
+   * A short sentence naming a claim's actor, with a term of some of the claim's key-term groups and no
+   * instrument named, meets the other groups with the sentence before it in the same block: its verb's
+   * object is that sentence's ("… the Code of Practice … Meta, famously, declined to sign."). At most
+   * this many content words; 0: off.
+   */
+  elidedKeyTerms: number;
+  /**
    * 1: a coalition's claim (the Seoul signatories' halt pledge) reached only through a member named in
    * the sentence yields to that member's own claim accepted on the same sentence (Amazon's framework
    * states Amazon's own pledge). 0: both are kept.
@@ -639,6 +646,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headlineFacet: 0.15,
   pronounHeadline: 1,
   labelYields: 1,
+  elidedKeyTerms: 8,
   memberOwnClaimFirst: 1,
   actorStanceFirst: 1,
   memberClaimTakesOver: 0.6,

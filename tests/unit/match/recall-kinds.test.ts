@@ -1132,3 +1132,18 @@ describe('a participle of saying after "is" or "was" ("is told to publish") make
     expect(bundledClaimsOn(text, directive)).toEqual(['us-eo-14365-state-ai-law-preemption']);
   });
 });
+
+describe('"… the code of practice … Meta declined to sign.": a short sentence whose verb takes its object from the sentence before (`elidedKeyTerms`)', () => {
+  const before = "Google signed the EU's code of practice for general-purpose AI in August 2025, committing to its transparency, copyright and safety chapters.";
+
+  it("meets the claim's other key-term group with the sentence before it in the same paragraph", () => {
+    const text = `${before} Meta declined to sign.`;
+    expect(bundledClaimsOn(text, 'Meta declined to sign.')).toEqual(['meta-declined-gpai-code']);
+    expect(matchClaims(text, bundledClaimIndex(), { tunables: { elidedKeyTerms: 0 } }).map((m) => m.claimId)).not.toContain('meta-declined-gpai-code');
+  });
+
+  it('borrows nothing across paragraphs, nor for a sentence with none of the claim\'s key terms ("declined to comment")', () => {
+    expect(bundledClaimsOn(`${before}\n\nMeta declined to sign.`, 'Meta declined to sign.')).toEqual([]);
+    expect(bundledClaimsOn(`${before} Meta declined to comment.`, 'Meta declined to comment.')).toEqual([]);
+  });
+});
