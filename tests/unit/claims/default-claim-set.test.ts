@@ -88,7 +88,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.19');
+    expect(raw.version).toBe('2.1.20');
     expect(raw.publishedAt).toBe('2026-12-05');
     expect(raw.asOf).toBe('2026-12-05');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -599,5 +599,48 @@ describe('claim set 2.1.19: statements and dates as the primary sources have the
     const claim = claimOf('anthropic-rsp-evaluation-cadence');
     expect(claim.history.find((event) => event.date === '2024-10-15')?.note).toContain('three days later than scheduled');
     expect(claim.evidence.some((e) => e.url === 'https://www.anthropic.com/news/announcing-our-updated-responsible-scaling-policy')).toBe(true);
+  });
+});
+
+describe('claim set 2.1.20: definitions, dates and sources as the primary texts have them', () => {
+  const byId = new Map(loadValid().map((claim) => [claim.id, claim]));
+  const claimOf = (id: string) => {
+    const claim = byId.get(id);
+    if (!claim) throw new Error(`no claim ${id} in the bundled set`);
+    return claim;
+  };
+
+  it("defines SB 53's large frontier developer as § 22757.11 does: began training too, revenue with affiliates", () => {
+    const claim = claimOf('ca-sb53-publish-frontier-framework');
+    expect(claim.statement).toContain('trained, or began training');
+    expect(claim.statement).toContain('with its affiliates');
+    expect(claim.evidence.some((e) => e.locator.includes('22757.11(j)'))).toBe(true);
+  });
+
+  it("cites the court's own order for Colorado's stay, and says SB 26-189 repeals the 2024 Act from 1 January 2027", () => {
+    const claim = claimOf('colorado-ai-act-replaced');
+    expect(claim.statement).not.toMatch(/repealed and replaced/);
+    expect(claim.statement).toContain('from 1 January 2027');
+    const stay = claim.history.find((event) => event.date === '2026-04-27');
+    expect(stay?.sourceUrl).toMatch(/^https:\/\/storage\.courtlistener\.com\//);
+    expect(stay?.note).not.toMatch(/magistrate/);
+  });
+
+  it("records the Council's final approval of the Digital Omnibus on 29 June 2026", () => {
+    const dates = claimOf('eu-ai-act-digital-omnibus-high-risk-delay').history.map((event) => event.date);
+    expect(dates).toContain('2026-06-29');
+    expect(dates).not.toContain('2026-06-24');
+  });
+
+  it("dates RSP 3.0's ASL-3 rule to the RSP 3.0 announcement, and states the disclosed classifier gap", () => {
+    const claim = claimOf('anthropic-asl3-protections-activated');
+    expect(claim.history.find((event) => event.date === '2026-02-24')?.sourceUrl).toBe('https://www.anthropic.com/news/responsible-scaling-policy-v3');
+    expect(claim.statement).toContain('without its blocking biology classifiers');
+  });
+
+  it("quotes Google DeepMind's own words for the implemented framework, and the 21 July 2023 fact sheet for red-teaming", () => {
+    expect(claimOf('gdm-fsf-implementation-by-early-2025').evidence.map((e) => e.quote)).toContain('We have also implemented the Framework in our safety and governance processes for evaluating frontier models such as Gemini 2.0.');
+    const redTeaming = claimOf('white-house-2023-voluntary-commitments-red-teaming').evidence;
+    expect(redTeaming.every((e) => e.url.includes('/2023/07/21/'))).toBe(true);
   });
 });
