@@ -1595,8 +1595,10 @@ function judgeUnit(
   // The unit's words, read once by the vetoes below (only a unit that has a claim to lose is read).
   const said = accepted.length > 0 ? text.slice(unit.start, unit.end) : '';
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(said)) return { accepted: [], facets };
-  if (accepted.length > 0 && block.kind === 'heading' && isTopicLabel(said, t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
-  if (t.shortLabelVeto > 0 && accepted.length > 0 && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
+  // (A Title Case headline's verb is capitalised: "OpenAI Cuts 'Military and Warfare' Ban …" is no label.)
+  const titleCaseVerb = accepted.length > 0 && block.kind === 'heading' && titleCaseSubject(text, unit, d);
+  if (accepted.length > 0 && block.kind === 'heading' && !titleCaseVerb && isTopicLabel(said, t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
+  if (t.shortLabelVeto > 0 && accepted.length > 0 && !titleCaseVerb && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
   if (t.writerDoubtVeto > 0 && accepted.length > 0 && WRITER_DOUBT.test(said)) return { accepted: [], facets };
@@ -1850,7 +1852,9 @@ function headlineStates(text: string, unit: { start: number; end: number }, d: U
   // Its subject is the claim's actor or law: the name right before a verb (FINITE_VERB's or a present
   // tense in -s that is not a plural noun: "Colorado repeals …", not "EU regulators on …"); in a headline
   // of five words or more, a name anywhere with a finite verb anywhere, not as an owner.
-  const subjectOf = (m: Mention) => names(m) && m.end <= unit.end && !POSSESSIVE_END.test(text.slice(m.start, m.end)) && verbOpens(text.slice(m.end, Math.min(unit.end, m.end + 40)));
+  // A Title Case headline capitalises its verb too ("OpenAI Cuts 'Military and Warfare' Ban …"): read in lower case.
+  const titleCase = isTitleCaseLine(line);
+  const subjectOf = (m: Mention) => names(m) && m.end <= unit.end && nameOpensClause(text, unit.end, m, titleCase);
   const sentence = hasWords(line, HEADLINE_STATES_WORDS);
   const states = d.mentions.some(subjectOf) || (sentence && FINITE_VERB.test(line) && namedNotAsOwner(text, d, names));
   if (!states) return 'no';
@@ -1870,6 +1874,37 @@ function actorLabelled(text: string, start: number, colon: number, d: UnitDiscou
   const from = start + (LIST_NUMBER.exec(label)?.[0].length ?? 0);
   const m = d.mentions.find((mention) => mention.start >= from && mention.end <= start + colon);
   return m !== undefined && names(m) && text.slice(from, m.start).trim() === '' && text.slice(m.end, start + colon).trim() === '';
+}
+
+/** Words of four letters or more in a line, and those of them capitalised, for `isTitleCaseLine`. */
+const LONG_WORD = /\p{L}{4,}/gu;
+
+/**
+ * Whether a heading is written in Title Case: every word of four letters or more capitalised, and at
+ * least three of them ("OpenAI Cuts 'Military and Warfare' Ban From Permissible Use Policy").
+ */
+function isTitleCaseLine(line: string): boolean {
+  const words = line.match(LONG_WORD) ?? [];
+  return words.length >= 3 && words.every((word) => word[0] !== word[0]!.toLowerCase());
+}
+
+/**
+ * Whether a heading in Title Case has a name the claim set knows right before a capitalised verb
+ * ("OpenAI Cuts …", "China Releases …"): read in lower case, the word after the name opens a verb.
+ */
+function titleCaseSubject(text: string, unit: { start: number; end: number }, d: UnitDiscourse): boolean {
+  if (!isTitleCaseLine(text.slice(unit.start, unit.end))) return false;
+  return d.mentions.some((m) => m.start >= unit.start && m.end <= unit.end && nameOpensClause(text, unit.end, m, true));
+}
+
+/**
+ * Whether a name (not written as an owner) is a heading's subject: a verb follows it, before `end`
+ * (UTF-16 units); `titleCase`: the heading capitalises its words, so the next word is read in lower case.
+ */
+function nameOpensClause(text: string, end: number, m: Mention, titleCase: boolean): boolean {
+  if (POSSESSIVE_END.test(text.slice(m.start, m.end))) return false;
+  const after = text.slice(m.end, Math.min(end, m.end + 40));
+  return verbOpens(titleCase ? after.toLowerCase() : after);
 }
 
 /** Whether `after` (the words after a name) opens with a verb, perhaps after an adverb (see `headlineStates`). */

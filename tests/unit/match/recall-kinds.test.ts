@@ -1147,3 +1147,19 @@ describe('"… the code of practice … Meta declined to sign.": a short sentenc
     expect(bundledClaimsOn(`${before} Meta declined to comment.`, 'Meta declined to comment.')).toEqual([]);
   });
 });
+
+describe('a Title Case headline capitalises its verb ("OpenAI Erases … Ban From Its Usage Policy"): read in lower case, it states its claim', () => {
+  const under = '\n\nThe change was first spotted by reporters this week and confirmed by the company on Friday.';
+
+  it.each([
+    ["OpenAI Erases 'Military and Warfare' Ban From Its Usage Policy", 'openai-usage-policy-military-ban'],
+    ['Google Scraps Its Pledge Not To Use AI For Weapons Or Surveillance', 'google-ai-principles-no-weapons-surveillance'],
+  ])('"%s"', (headline, claim) => {
+    expect(bundledClaimsOn(`${headline}${under}`, headline)).toEqual([claim]);
+  });
+
+  it('is still a topic label with no verb after the name ("Google Weapons Pledge: The Full Timeline")', () => {
+    const headline = 'Google Weapons Pledge: The Full Timeline';
+    expect(bundledClaimsOn(`${headline}${under}`, headline)).toEqual([]);
+  });
+});
