@@ -1062,7 +1062,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const from = ranges[2 * u]!;
     const to = ranges[2 * u + 1]!;
-    const content = allContent.slice(contentAt[from]!, contentAt[to]!);
+    const content = withoutAddresses(text, unit, allContent.slice(contentAt[from]!, contentAt[to]!));
     // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
     // must not be far cheaper per unit in the budget than in time.
     budget.charge(content.length + tunables.workPerUnit);
@@ -1874,6 +1874,20 @@ function actorLabelled(text: string, start: number, colon: number, d: UnitDiscou
   const from = start + (LIST_NUMBER.exec(label)?.[0].length ?? 0);
   const m = d.mentions.find((mention) => mention.start >= from && mention.end <= start + colon);
   return m !== undefined && names(m) && text.slice(from, m.start).trim() === '' && text.slice(m.end, start + colon).trim() === '';
+}
+
+/** A web address written out ("https://example.org/google-erases-promise-…", "www.example.org/…"). */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'“”]+/giu;
+
+/**
+ * A unit's content words without those inside a web address: a link's slug repeats its headline's words
+ * ("…/google-erases-promise-not-to-use-ai-technology-for-weapons-or-surveillance/") but states nothing.
+ */
+function withoutAddresses(text: string, unit: { start: number; end: number }, content: readonly Content[]): readonly Content[] {
+  const said = text.slice(unit.start, unit.end);
+  if (!said.includes('://') && !/www\./i.test(said)) return content;
+  const spans = [...said.matchAll(WEB_ADDRESS)].map((m) => [unit.start + m.index, unit.start + m.index + m[0].length] as const);
+  return spans.length === 0 ? content : content.filter((c) => !spans.some(([from, to]) => c.token.start >= from && c.token.end <= to));
 }
 
 /** Words of four letters or more in a line, and those of them capitalised, for `isTitleCaseLine`. */

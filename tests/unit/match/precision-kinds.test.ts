@@ -1484,3 +1484,14 @@ describe('one actor\'s document named in a sentence its other document\'s claim 
     expect(ids(text)).toContain('anthropic-rsp3-risk-reports');
   });
 });
+
+describe('a web address written out states nothing, however its slug reads', () => {
+  it('highlights the headline and not the address under it that repeats its words', () => {
+    const headline = 'Google erases promise not to use AI technology for weapons or surveillance';
+    const address = 'https://news.example.org/2025/02/04/google-erases-promise-not-to-use-ai-technology-for-weapons-or-surveillance/';
+    const text = `${headline}\n${address}\n\nBy Staff Reporter\n\nGoogle removed the pledge from its AI principles on Tuesday.`;
+    const found = matchClaims(text, bundledClaimIndex()).map((m) => text.slice(m.start, m.end));
+    expect(found).toContain(headline);
+    expect(found).not.toContain(address);
+  });
+});
