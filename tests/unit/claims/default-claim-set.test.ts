@@ -55,6 +55,20 @@ function loadValid(): Claim[] {
   return result.claimSet.claims;
 }
 
+/** Asserts the bundled claim's history has an event on `date` and none on `wrongDate` (the date a source got wrong). */
+function expectDatedOn(id: string, date: string, wrongDate: string): void {
+  const dates = bundledClaimOf(id).history.map((event) => event.date);
+  expect(dates).toContain(date);
+  expect(dates).not.toContain(wrongDate);
+}
+
+/** The bundled set's claim with this id; throws when the set has none. */
+function bundledClaimOf(id: string): Claim {
+  const claim = loadValid().find((candidate) => candidate.id === id);
+  if (!claim) throw new Error(`no claim ${id} in the bundled set`);
+  return claim;
+}
+
 /** Lower-cased words, split the way the matcher splits them: hyphens and punctuation separate words, quotes are dropped. */
 function wordsOf(text: string): string[] {
   return text
@@ -576,49 +590,33 @@ describe("claim set 2.1.18: the AI Act's transparency obligations are Article 50
 });
 
 describe('claim set 2.1.19: statements and dates as the primary sources have them', () => {
-  const byId = new Map(loadValid().map((claim) => [claim.id, claim]));
-  const claimOf = (id: string) => {
-    const claim = byId.get(id);
-    if (!claim) throw new Error(`no claim ${id} in the bundled set`);
-    return claim;
-  };
-
   it("scopes the electricity pledge to the data centers developed for Anthropic's own workloads, as the announcement does", () => {
-    const claim = claimOf('anthropic-electricity-price-pledge');
+    const claim = bundledClaimOf('anthropic-electricity-price-pledge');
     expect(claim.statement).toContain('developed for its own workloads');
     expect(claim.evidence.map((e) => e.quote)).toContain('Where we work with partners to develop data centers for handling our own workloads, we make these commitments directly.');
   });
 
   it('dates the supply-chain-risk letter 4 March 2026, as Anthropic received it, not 3 March', () => {
-    const dates = claimOf('anthropic-claude-military-use-limits').history.map((event) => event.date);
-    expect(dates).toContain('2026-03-04');
-    expect(dates).not.toContain('2026-03-03');
+    expectDatedOn('anthropic-claude-military-use-limits', '2026-03-04', '2026-03-03');
   });
 
   it('quotes the evaluations finished "three days later than scheduled" from the RSP 2.0 announcement itself', () => {
-    const claim = claimOf('anthropic-rsp-evaluation-cadence');
+    const claim = bundledClaimOf('anthropic-rsp-evaluation-cadence');
     expect(claim.history.find((event) => event.date === '2024-10-15')?.note).toContain('three days later than scheduled');
     expect(claim.evidence.some((e) => e.url === 'https://www.anthropic.com/news/announcing-our-updated-responsible-scaling-policy')).toBe(true);
   });
 });
 
 describe('claim set 2.1.20: definitions, dates and sources as the primary texts have them', () => {
-  const byId = new Map(loadValid().map((claim) => [claim.id, claim]));
-  const claimOf = (id: string) => {
-    const claim = byId.get(id);
-    if (!claim) throw new Error(`no claim ${id} in the bundled set`);
-    return claim;
-  };
-
   it("defines SB 53's large frontier developer as § 22757.11 does: began training too, revenue with affiliates", () => {
-    const claim = claimOf('ca-sb53-publish-frontier-framework');
+    const claim = bundledClaimOf('ca-sb53-publish-frontier-framework');
     expect(claim.statement).toContain('trained, or began training');
     expect(claim.statement).toContain('with its affiliates');
     expect(claim.evidence.some((e) => e.locator.includes('22757.11(j)'))).toBe(true);
   });
 
   it("cites the court's own order for Colorado's stay, and says SB 26-189 repeals the 2024 Act from 1 January 2027", () => {
-    const claim = claimOf('colorado-ai-act-replaced');
+    const claim = bundledClaimOf('colorado-ai-act-replaced');
     expect(claim.statement).not.toMatch(/repealed and replaced/);
     expect(claim.statement).toContain('from 1 January 2027');
     const stay = claim.history.find((event) => event.date === '2026-04-27');
@@ -627,20 +625,18 @@ describe('claim set 2.1.20: definitions, dates and sources as the primary texts 
   });
 
   it("records the Council's final approval of the Digital Omnibus on 29 June 2026", () => {
-    const dates = claimOf('eu-ai-act-digital-omnibus-high-risk-delay').history.map((event) => event.date);
-    expect(dates).toContain('2026-06-29');
-    expect(dates).not.toContain('2026-06-24');
+    expectDatedOn('eu-ai-act-digital-omnibus-high-risk-delay', '2026-06-29', '2026-06-24');
   });
 
   it("dates RSP 3.0's ASL-3 rule to the RSP 3.0 announcement, and states the disclosed classifier gap", () => {
-    const claim = claimOf('anthropic-asl3-protections-activated');
+    const claim = bundledClaimOf('anthropic-asl3-protections-activated');
     expect(claim.history.find((event) => event.date === '2026-02-24')?.sourceUrl).toBe('https://www.anthropic.com/news/responsible-scaling-policy-v3');
     expect(claim.statement).toContain('without its blocking biology classifiers');
   });
 
   it("quotes Google DeepMind's own words for the implemented framework, and the 21 July 2023 fact sheet for red-teaming", () => {
-    expect(claimOf('gdm-fsf-implementation-by-early-2025').evidence.map((e) => e.quote)).toContain('We have also implemented the Framework in our safety and governance processes for evaluating frontier models such as Gemini 2.0.');
-    const redTeaming = claimOf('white-house-2023-voluntary-commitments-red-teaming').evidence;
+    expect(bundledClaimOf('gdm-fsf-implementation-by-early-2025').evidence.map((e) => e.quote)).toContain('We have also implemented the Framework in our safety and governance processes for evaluating frontier models such as Gemini 2.0.');
+    const redTeaming = bundledClaimOf('white-house-2023-voluntary-commitments-red-teaming').evidence;
     expect(redTeaming.every((e) => e.url.includes('/2023/07/21/'))).toBe(true);
   });
 });
