@@ -984,8 +984,6 @@ const DUTY_BEFORE_TO: ReadonlySet<string> = new Set(['required', 'obliged', 'obl
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'got', 'get']);
 /** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
 const TRAILING_SPEAKER_WORDS = 4;
-/** Words that open a leading condition or time clause ("If …,", "Unless …,", "Once …,", "After critics asked …,"). */
-const CONDITION_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided', 'after', 'when', 'before', 'while']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -1005,7 +1003,7 @@ function speakerOf(
   // main clause has one ("Unless a rival's spokesperson says otherwise, the assistant will …" has not: the
   // condition's speaker stays).
   let conditionEnd = from;
-  if (context.tunables.conditionSpeaker > 0 && CONDITION_OPENERS.has(tokens[from]?.key ?? '')) {
+  if (context.tunables.conditionSpeaker > 0 && LEADING_CLAUSE_OPENERS.has(tokens[from]?.key ?? '')) {
     for (let k = from + 1; k < to; k++) {
       if (!gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start)) continue;
       conditionEnd = k;
@@ -1722,8 +1720,13 @@ function subjectStart(text: string, tokens: readonly Token[], from: number, to: 
   return k;
 }
 
-/** Openers (of SUBJECT_OPENERS) of a clause that comes before the sentence's main clause ("If a rival ships first, Acme …"). */
-const LEADING_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['if', 'when', 'while', 'although', 'though', 'because', 'since']);
+/**
+ * Words that open a clause coming before the sentence's main clause: a condition, a time, a concession or a
+ * reason ("If a rival ships first, Acme …", "Unless …,", "Once …,", "After critics asked …,", "Although …,").
+ * Its reporting verb speaks only inside it (`speakerOf`), and its indefinite subject is not the sentence's
+ * (`genericSubject`, which meets only those of SUBJECT_OPENERS).
+ */
+const LEADING_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'once', 'should', 'provided', 'after', 'when', 'before', 'while', 'although', 'though', 'because', 'since']);
 /** Tokens a leading clause may span before its comma. */
 const LEADING_CLAUSE_WORDS = 30;
 

@@ -362,9 +362,10 @@ export interface Tunables {
    */
   actorClauseStands: number;
   /**
-   * 1: a reporting verb inside a leading condition or time clause ("If every rival can credibly argue that …,
-   * Anthropic says …", "After critics asked …, OpenAI announced …") does not make that clause's subject the
-   * sentence's speaker; 0: the first reporting verb does.
+   * 1: a reporting verb inside a leading clause of condition, time, concession or reason ("If every rival can
+   * credibly argue that …, Anthropic says …", "After critics asked …, OpenAI announced …", "Because … , it largely
+   * restates rules …, said a former Air Force lawyer") does not make that clause's subject the sentence's
+   * speaker; 0: the first reporting verb does.
    */
   conditionSpeaker: number;
   /** 1: a speaker closing the sentence after a comma ("…, investors say") reports all of it, the actor named before it included; 0: it reports only its own clause. */

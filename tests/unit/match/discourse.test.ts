@@ -215,7 +215,8 @@ describe('who is speaking', () => {
   });
 
   it("takes the main clause's speaker, not a reporting verb inside a leading time clause (\"After critics asked …, Acme AI said …\")", () => {
-    for (const opener of ['After', 'When', 'Before', 'While']) {
+    // (A concession or a reason leads the same way: "Although critics asked …", "Because critics asked …".)
+    for (const opener of ['After', 'When', 'Before', 'While', 'Although', 'Because']) {
       const timed = `Acme AI released a new model. ${opener} critics asked whether it was safe, Acme AI said it will publish a risk ledger every three months.`;
       expect(found(timed).map(([id]) => id), opener).toEqual(['acme-risk-ledger']);
     }
