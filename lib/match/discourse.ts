@@ -688,8 +688,17 @@ function isAffiliation(text: string, start: number): boolean {
   const noun = before[1]!.toLowerCase();
   return OUTSIDER_NOUNS.has(noun) || PERSON_NOUNS.has(noun) || SPOKESPERSON_NOUNS.has(noun) || AFFILIATION_NOUNS.has(noun);
 }
-/** A noun for a person, then "at", "of", "with" or "from" (perhaps "the", and a kind of organisation), right before a name. */
-const AFFILIATION_BEFORE = /\b(\p{L}+?)s?\s+(?:at|of|with|from)\s+(?:the\s+)?(?:(?:consultancy|think\s+tank|law\s+firm|university|institute|group)\s+)?$/iu;
+/** Kinds of organisation a speaker's affiliation may name before its name ("of the consultancy Gridline Partners"). */
+const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
+  'consultancy', 'firm', 'law', 'university', 'institute', 'group', 'think', 'tank', 'nonprofit', 'non-profit', 'charity',
+  'clinic', 'foundation', 'centre', 'center', 'startup', 'start-up', 'company', 'lab', 'laboratory', 'trade', 'lobby',
+  'association', 'coalition', 'campaign', 'newsletter', 'publication', 'magazine', 'advocacy', 'research', 'policy',
+]);
+/**
+ * A noun for a person, then "at", "of", "with" or "from" (perhaps "the" or "a", and up to three words of
+ * ORGANISATION_KINDS), right before a name.
+ */
+const AFFILIATION_BEFORE = new RegExp(`\\b(\\p{L}+?)s?\\s+(?:at|of|with|from)\\s+(?:(?:the|a)\\s+)?(?:(?:${[...ORGANISATION_KINDS].join('|')})\\s+){0,3}$`, 'iu');
 /** How far before a name its affiliation's person noun is looked for (UTF-16 units). */
 const AFFILIATION_REACH = 60;
 /** People's roles the other lists do not hold. */
@@ -959,12 +968,6 @@ const STATES_AS_NOUN_AFTER: ReadonlySet<string> = new Set([
   'member', 'nation', 'united', 'us', 'u.s', 'eu', 'all', 'other', 'many', 'some', 'several', 'most', 'few', 'these', 'those',
   'both', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'dozen', 'individual', 'party', 'signatory',
   'american', 'european', 'southern', 'northern', 'western', 'eastern', 'coastal', 'border', 'island', 'small', 'large',
-]);
-/** Kinds of organisation a speaker's affiliation may name before its name ("of the consultancy Gridline Partners"). */
-const ORGANISATION_KINDS: ReadonlySet<string> = new Set([
-  'consultancy', 'firm', 'law', 'university', 'institute', 'group', 'think', 'tank', 'nonprofit', 'non-profit', 'charity',
-  'clinic', 'foundation', 'centre', 'center', 'startup', 'start-up', 'company', 'lab', 'laboratory', 'trade', 'lobby',
-  'association', 'coalition', 'campaign', 'newsletter', 'publication', 'magazine', 'advocacy', 'research', 'policy',
 ]);
 /**
  * Words after "state(s)" that make it a noun: one it qualifies ("state AI laws", "state legislatures"), or

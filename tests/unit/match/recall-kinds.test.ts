@@ -217,6 +217,9 @@ describe('wording a paraphrasing tool produces (curated synonyms)', () => {
     const pledge = 'The company also says it will pay for any rise in power prices its data centres cause for households.';
     const text = ['Acme AI opened a new data centre in Ohio on Monday.', '"It is a release valve," said Priya Rao, an analyst at Northgate Policy Lab.', pledge].join(SEP);
     expect(found(text)).toEqual([['acme-power-bills', pledge]]);
+    // The affiliation's kinds of organisation are the speaker reader's (ORGANISATION_KINDS): "a fellow at the nonprofit …".
+    const nonprofit = ['Acme AI opened a new data centre in Ohio on Monday.', '"It is a release valve," said Priya Rao, a fellow at the nonprofit Northgate Policy Lab.', pledge].join(SEP);
+    expect(found(nonprofit)).toEqual([['acme-power-bills', pledge]]);
   });
 
   it('finds an agreement whose nouns and verb were swapped ("inked accords" for "signed an agreement")', () => {
