@@ -1890,7 +1890,7 @@ function withoutAddresses(text: string, unit: { start: number; end: number }, co
   return spans.length === 0 ? content : content.filter((c) => !spans.some(([from, to]) => c.token.start >= from && c.token.end <= to));
 }
 
-/** Words of four letters or more in a line, and those of them capitalised, for `isTitleCaseLine`. */
+/** A word of four letters or more (`isTitleCaseLine` reads whether each is capitalised). */
 const LONG_WORD = /\p{L}{4,}/gu;
 
 /**
