@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messages/message-map';
 import type { SiteSettings } from '@/lib/sites/site-settings';
 import { useT } from './i18n';
@@ -49,7 +49,9 @@ export function OptionsSites({ settings, onSave }: OptionsSitesProps) {
   const [allowed, setAllowed] = useState('');
   const [disabled, setDisabled] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
-  useEffect(() => {
+  // Follows the stored settings when they arrive or change. A layout effect runs as the change is drawn; a
+  // plain effect would run after paint, when the lists may already hold what the reader typed, and wipe it.
+  useLayoutEffect(() => {
     if (!settings) return;
     setMode(settings.siteMode);
     setAllowed(settings.allowedSites.join('\n'));

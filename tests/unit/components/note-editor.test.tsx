@@ -6,11 +6,9 @@
  * neither seen, reached nor read until there is something to undo.
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { render } from 'preact';
-import { I18nProvider } from '@/components/i18n';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NoteEditor, type NoteEditorProps } from '@/components/note-editor';
-import { english, german, renderIn } from '../i18n/test-translators';
+import { drawnOutsideAct, german, renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
@@ -90,17 +88,10 @@ describe('NoteEditor: wrong match', () => {
 describe('NoteEditor: the stored note arriving', () => {
   it('keeps what the reader typed as soon as the box was enabled: the save sends it, not the stored note it started from', async () => {
     const onSave = vi.fn(async () => ({ ok: true as const }));
-    const host = document.body.appendChild(document.createElement('div'));
-    const draw = (note: string | undefined) =>
-      render(
-        <I18nProvider translator={english}>
-          <NoteEditor {...props({ note, onSave })} />
-        </I18nProvider>,
-        host,
-      );
+    const view = drawnOutsideAct();
+    const draw = (note: string | undefined) => view.draw(<NoteEditor {...props({ note, onSave })} />);
     try {
-      // Plain Preact renders, outside act(): effects run after paint, as in the browser, so anything an
-      // effect would do to the draft comes after the typing, as it did in the card.
+      // Anything an effect would do to the draft comes after the typing, as it did in the card.
       draw(undefined);
       expect(screen.getByRole<HTMLTextAreaElement>('textbox').disabled).toBe(true);
       draw('');
@@ -114,8 +105,7 @@ describe('NoteEditor: the stored note arriving', () => {
       await waitFor(() => expect(status()).toBe('Saved'));
       expect(onSave).toHaveBeenCalledWith('Checked against the policy text');
     } finally {
-      render(null, host);
-      host.remove();
+      view.remove();
     }
   });
 

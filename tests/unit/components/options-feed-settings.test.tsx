@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { I18nProvider } from '@/components/i18n';
 import { FeedSettings, type FeedChoice, type FeedSettingsProps } from '@/components/feed-settings';
 import type { PinnedFeedKey } from '@/lib/claims/feed-keys';
 import { formatDateTime } from '@/components/options-format';
-import { english, renderIn } from '../i18n/test-translators';
+import { drawnOutsideAct, english, renderIn } from '../i18n/test-translators';
 
 const FEED = 'https://claims.example.org/feed.json';
 const PINNED: PinnedFeedKey = { kind: 'pinned', algorithm: 'ECDSA-P256', publicKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE', fingerprint: '3F2A 9C1B 77D0 E4A5' };
@@ -24,16 +22,9 @@ afterEach(cleanup);
 
 describe('FeedSettings', () => {
   it('keeps an address typed just after the stored choice arrived (first load): the stored one is taken as it is drawn, not after paint', async () => {
-    const host = document.body.appendChild(document.createElement('div'));
-    const draw = (feed: FeedSettingsProps['feed']) =>
-      render(
-        <I18nProvider translator={english}>
-          <FeedSettings {...props({ feed })} />
-        </I18nProvider>,
-        host,
-      );
+    const view = drawnOutsideAct();
+    const draw = (feed: FeedSettingsProps['feed']) => view.draw(<FeedSettings {...props({ feed })} />);
     try {
-      // Plain Preact renders, outside act(): effects run after paint, as in the browser.
       draw(undefined);
       draw({ url: FEED });
       // Preact redraws a state change a microtask later, before any input event can come.
@@ -44,8 +35,7 @@ describe('FeedSettings', () => {
       await new Promise((resume) => setTimeout(resume, 250));
       expect(screen.getByTestId<HTMLInputElement>('feed-url').value).toBe('https://other.example.net/claims.json');
     } finally {
-      render(null, host);
-      host.remove();
+      view.remove();
     }
   });
 

@@ -2,11 +2,30 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OptionsSites } from '@/components/options-sites';
-import { renderIn } from '../i18n/test-translators';
+import type { SiteSettings } from '@/lib/sites/site-settings';
+import { drawnOutsideAct, renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
 describe('OptionsSites', () => {
+  it('keeps a list typed just after the stored settings arrived: they are taken as they are drawn, not after paint', async () => {
+    const view = drawnOutsideAct();
+    const draw = (settings: SiteSettings | undefined) => view.draw(<OptionsSites settings={settings} onSave={vi.fn()} />);
+    try {
+      draw(undefined);
+      draw({ siteMode: 'all-sites', allowedSites: [], disabledSites: ['spam.example'] });
+      // Preact redraws a state change a microtask later, before any input event can come.
+      await Promise.resolve();
+      const list = screen.getByTestId<HTMLTextAreaElement>('disabled-sites');
+      expect(list.value).toBe('spam.example');
+      fireEvent.input(list, { target: { value: 'spam.example\nads.example' } });
+      await new Promise((resume) => setTimeout(resume, 250));
+      expect(screen.getByTestId<HTMLTextAreaElement>('disabled-sites').value).toBe('spam.example\nads.example');
+    } finally {
+      view.remove();
+    }
+  });
+
   it('shows the stored mode and lists, and saves what the reader edits', async () => {
     const onSave = vi.fn(async (settings: { siteMode: 'all-sites' | 'allow-list'; allowedSites: string[]; disabledSites: string[] }) => ({ ok: true as const, settings }));
     renderIn(<OptionsSites settings={{ siteMode: 'all-sites', allowedSites: [], disabledSites: ['spam.example'] }} onSave={onSave} />);
