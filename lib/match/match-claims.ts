@@ -987,12 +987,13 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   }
 
   const matches: ClaimMatch[] = [];
+  // Looked for once per page: most pages write out no web address, and their units need no second look.
+  const addressesOnPage = text.includes('://') || /www\./i.test(text);
   // Facet coverage per claim of each unit judged: what later units continue (context feature).
   // Kept only as long as later units can continue them: the previous unit, the current heading, the
-  // last lead-in (a page of tens of thousands of units must not keep one map per unit).
-  let previousFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
-  // The unit before's content words, when in the same block (see `elidedKeyTerms`).
-  let previousContent: { unit: number; content: readonly Content[] } | undefined;
+  // last lead-in (a page of tens of thousands of units must not keep one map per unit). Of the unit judged
+  // last, its content words are kept too (see `elidedKeyTerms`).
+  let previousUnit: { unit: number; facets: ReadonlyMap<number, number>; content: readonly Content[] } | undefined;
   /** The claims the last unit that stated any was given (for a demonstrative subject after it). */
   let previousFound: { unit: number; claims: ReadonlySet<number> } | undefined;
   let headingFacets: { unit: number; facets: ReadonlyMap<number, number> } | undefined;
@@ -1062,19 +1063,20 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     }
     const from = ranges[2 * u]!;
     const to = ranges[2 * u + 1]!;
-    const content = withoutAddresses(text, unit, allContent.slice(contentAt[from]!, contentAt[to]!));
+    const unitContent = allContent.slice(contentAt[from]!, contentAt[to]!);
+    const content = addressesOnPage ? withoutAddresses(text, unit, unitContent) : unitContent;
     // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
     // must not be far cheaper per unit in the budget than in time.
     budget.charge(content.length + tunables.workPerUnit);
     const prior: Array<ReadonlyMap<number, number>> = [];
-    if (previousFacets && previousFacets.unit === u - 1 && doc.units[u - 1]!.block === unit.block) prior.push(previousFacets.facets);
+    // The unit before, when it is in the same block: what this one may continue.
+    const before = previousUnit && previousUnit.unit === u - 1 && doc.units[u - 1]!.block === unit.block ? previousUnit : undefined;
+    if (before) prior.push(before.facets);
     if (block.kind === 'item' && block.listOf >= 0 && listFacets?.block === block.listOf) prior.push(listFacets.facets);
     if (headingFacets && block.kind !== 'heading' && block.kind !== 'question') prior.push(headingFacets.facets);
     const discourse = discourseOf(u);
-    const before = previousContent && previousContent.unit === u - 1 && doc.units[u - 1]!.block === unit.block ? previousContent.content : undefined;
-    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options, onAi, before);
-    previousContent = { unit: u, content };
-    previousFacets = { unit: u, facets: judged.facets };
+    const judged = judgeUnit(h, tunables, text, doc, unit, block, content, discourse, prior, budget, options, onAi, before?.content);
+    previousUnit = { unit: u, facets: judged.facets, content };
     if (opensSection(block)) {
       // A heading (or a question heading) starts a section: only its last unit scopes what follows.
       headingFacets = u === block.endUnit - 1 ? { unit: u, facets: judged.facets } : undefined;
@@ -1885,7 +1887,6 @@ const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'“”]+/giu;
  */
 function withoutAddresses(text: string, unit: { start: number; end: number }, content: readonly Content[]): readonly Content[] {
   const said = text.slice(unit.start, unit.end);
-  if (!said.includes('://') && !/www\./i.test(said)) return content;
   const spans = [...said.matchAll(WEB_ADDRESS)].map((m) => [unit.start + m.index, unit.start + m.index + m[0].length] as const);
   return spans.length === 0 ? content : content.filter((c) => !spans.some(([from, to]) => c.token.start >= from && c.token.end <= to));
 }
