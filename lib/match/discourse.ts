@@ -23,6 +23,7 @@
 import type { ClaimIndex, CompiledName } from './compile-index';
 import {
   AGENT_NOUNS,
+  BUSINESS_NOUNS,
   ANAPHOR_DETERMINERS,
   CONTRAST_SUBJECTS,
   INDEFINITE_DETERMINERS,
@@ -261,6 +262,8 @@ export interface UnitDiscourse {
   readonly indefinitePerson: boolean;
   /** Known actors named in the unit's opening words (its subject, most often). */
   readonly subjectActors: readonly number[];
+  /** An organisation the claim set does not know is named in those opening words ("Halloway AI, a London start-up, adopted …"). */
+  readonly unknownSubject: boolean;
   /**
    * Known actors the unit names as the one a directive tasks ("asked the Center for AI Standards and Innovation
    * to evaluate", "tasks CAISI with"), each with where its directive verb starts (UTF-16 units): the directive
@@ -486,6 +489,58 @@ const INSTRUMENT = new RegExp(
 /** Characters before a head word a name may span. */
 const NAME_WINDOW = 120;
 
+/**
+ * Businesses by description ("Corvex Compute, a private data-centre developer, said …", "Halloway AI, a London
+ * start-up,", "Norvane is a private cloud provider.", "defense start-up Tessaract Systems"): a literal search finds
+ * the description's head noun, then a name is read right before its description or right after the noun.
+ */
+const BUSINESS_HEAD = new RegExp(`(?<![\\p{L}-])(?:${BUSINESS_NOUNS.join('|')})(?![\\p{L}-])`, 'gu');
+const NAME_WORD = `[A-Z][\\p{L}\\p{N}&'’-]*`;
+/**
+ * A name of one to three capitalised words, then ", a/an" or "is a/an" and up to four words, none a preposition
+ * ("Marcus Tenbrook, a grid economist at a consultancy" is a person), ending where the head noun starts. Not after a determiner or preposition: "Under the amended Act, a large frontier developer
+ * must …" opens with a phrase, and its subject is the developer.
+ */
+const NAME_BEFORE_DESCRIPTION = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])((?:${NAME_WORD}${NAME_SPACE}){0,2}${NAME_WORD})(?:,${NAME_SPACE}|${NAME_SPACE}(?:is|was)${NAME_SPACE})(?:a|an)${NAME_SPACE}(?:(?!(?:at|of|for|with|in|on|by)${NAME_SPACE})[\\p{L}\\p{N}-]+${NAME_SPACE}){0,4}$`,
+  'u',
+);
+/** Words before a name that make it something's object, not a business described ("the Act, a …", "under Acme, a …"). */
+const OBJECT_BEFORE_NAME = /(?:^|[^\p{L}])(?:the|a|an|this|that|its|their|to|of|under|by|in|on|at|for|from|with)\s+$/iu;
+/** After the head noun: where an appositive description goes on or closes ("a London start-up, adopted", "a start-up well below …,"). */
+const DESCRIPTION_GOES_ON = /^(?:\s*[,.;:)\u2013\u2014]|\s+(?:based|headquartered|founded|backed|owned|run|that|which|whose|well|in|from|with|known|turned|specialising|specializing|focused|building|making|selling)\b)/u;
+/**
+ * A preposition (and perhaps a determiner and a kind word) right before a description's head noun: "a deal with
+ * the infrastructure firm Fluidstack" names a business in passing, which a later "the company" does not mean.
+ */
+const PREPOSITION_BEFORE_HEAD = /(?:^|[^\p{L}])(?:with|by|to|for|from|of|at|and)\s+(?:(?:the|a|an)\s+)?(?:[\p{L}-]+\s+)?$/iu;
+/** A document's head word ("the Act", "the Code"): what ends such a name is no business. */
+const INSTRUMENT_HEAD_WORDS: ReadonlySet<string> = new Set(UNKNOWN_INSTRUMENT_HEADS);
+/** After the head noun, one to three capitalised words ("start-up Tessaract Systems"). */
+const NAME_AFTER_DESCRIPTION = new RegExp(`^${NAME_SPACE}(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){0,2})`, 'u');
+
+/** Names of businesses described as such (`BUSINESS_HEAD`): start, end (UTF-16 units) and the name's words. */
+function* describedBusinesses(text: string): Generator<{ start: number; end: number; words: string[] }> {
+  BUSINESS_HEAD.lastIndex = 0;
+  for (let hit = BUSINESS_HEAD.exec(text); hit; hit = BUSINESS_HEAD.exec(text)) {
+    const after = hit.index + hit[0].length;
+    const from = Math.max(0, hit.index - NAME_WINDOW);
+    const before = DESCRIPTION_GOES_ON.test(text.slice(after, after + 16)) ? NAME_BEFORE_DESCRIPTION.exec(text.slice(from, hit.index)) : null;
+    if (before) {
+      const start = from + before.index + before[0].indexOf(before[1]!);
+      const words = before[1]!.split(/\s+/);
+      // (The name's own first word may be the preposition: "Under Grid Fairness, a large developer, …".)
+      const opened = OBJECT_BEFORE_NAME.test(`${text.slice(Math.max(0, start - 12), start)}${words.length > 1 ? `${words[0]!} ` : ''}`);
+      if (!opened && !INSTRUMENT_HEAD_WORDS.has(words[words.length - 1]!)) yield { start, end: start + before[1]!.length, words };
+    }
+    const next = PREPOSITION_BEFORE_HEAD.test(text.slice(Math.max(0, hit.index - 40), hit.index)) ? null : NAME_AFTER_DESCRIPTION.exec(text.slice(after, after + NAME_WINDOW));
+    if (next) {
+      const start = after + next[0].length - next[1]!.length;
+      yield { start, end: start + next[1]!.length, words: next[1]!.split(/\s+/) };
+    }
+  }
+}
+
 /** Matches of `pattern` (anchored at the end) ending at each hit of `head`: start, end, groups. */
 function* namesEndingAtHeads(text: string, head: RegExp, pattern: RegExp): Generator<{ start: number; end: number; groups: RegExpExecArray }> {
   head.lastIndex = 0;
@@ -559,6 +614,21 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
     out.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
     if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
+  }
+  if (context.tunables.describedBusinesses > 0) {
+    const found: Mention[] = [];
+    for (const { start, end, words: written } of describedBusinesses(text)) {
+      spend(NAME_WINDOW);
+      // (Not sorted by start across the two readings: the known names are asked afresh.)
+      overlapsKnown.reset();
+      if (overlapsKnown.test(start, end) || out.some((m) => m.start < end && start < m.end) || found.some((m) => m.start < end && start < m.end)) continue;
+      const words = written.filter((word) => !NOT_A_NAME.has(word));
+      if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
+      found.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
+      if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
+    }
+    out.push(...found);
+    out.sort((a, b) => a.start - b.start);
   }
   overlapsKnown.reset();
   for (const { start, end, groups: match } of namesEndingAtHeads(text, INSTRUMENT_HEAD, INSTRUMENT)) {
@@ -1632,7 +1702,7 @@ class UnitReading implements UnitDiscourse {
   private speakerRead: Speaker | undefined | null = null;
   /** 0 not indefinite, 1 an indefinite organisation or group, 2 an indefinite person (see `genericSubject`). */
   private genericRead: number | undefined;
-  private subjectsRead: readonly number[] | undefined;
+  private subjectsRead: { actors: readonly number[]; unknown: boolean } | undefined;
   private taskedRead: readonly TaskedActor[] | undefined;
 
   constructor(
@@ -1674,9 +1744,17 @@ class UnitReading implements UnitDiscourse {
   }
 
   get subjectActors(): readonly number[] {
+    return this.subject().actors;
+  }
+
+  get unknownSubject(): boolean {
+    return this.subject().unknown;
+  }
+
+  private subject(): { actors: readonly number[]; unknown: boolean } {
     if (this.subjectsRead === undefined) {
       this.fresh();
-      this.subjectsRead = subjectActors(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
+      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
     }
     return this.subjectsRead;
   }
@@ -1799,15 +1877,23 @@ function genericSubject(text: string, tokens: readonly Token[], from: number, to
 /** What stands between an indefinite noun and the name that says who it is: a comma ("one developer, Acme,"). */
 const APPOSITION_GAP = /^\s*[,–—]\s*$/;
 
-/** Actors named in a unit's first words, past openers ("But", "If"): who the sentence is about. */
-function subjectActors(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): number[] {
+/**
+ * Who a unit's first words, past openers ("But", "If"), name: the known actors, and whether an organisation the
+ * claim set does not know is among them. Who the sentence is about.
+ */
+function subjectOf(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): { actors: number[]; unknown: boolean } {
   const k = subjectStart(text, tokens, from, to);
   const first = tokens[k];
-  if (!first) return [];
+  const actors: number[] = [];
+  let unknown = false;
+  if (!first) return { actors, unknown };
   const end = tokens[Math.min(to, k + 3) - 1]!.end;
-  const out: number[] = [];
-  for (const m of mentions) if (m.unknown === '' && m.start >= first.start && m.start < end) for (const actor of m.actors) out.push(actor);
-  return out;
+  for (const m of mentions) {
+    if (m.start < first.start || m.start >= end) continue;
+    if (m.unknown === 'org') unknown = true;
+    else if (m.unknown === '') for (const actor of m.actors) actors.push(actor);
+  }
+  return { actors, unknown };
 }
 
 /**

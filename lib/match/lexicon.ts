@@ -102,6 +102,16 @@ export const SPOKESPERSON_NOUNS: ReadonlySet<string> = new Set([
 /** Words that make an unknown capitalised name an organisation ("Nimbus Labs", "Acme Corp"). */
 export const ORGANISATION_SUFFIXES = ['Labs', 'Lab', 'Inc', 'Corp', 'Corporation', 'Technologies', 'Robotics', 'Dynamics', 'Ltd', 'LLC', 'GmbH', 'Holdings', 'Ventures'] as const;
 
+/**
+ * Head nouns that describe a business ("Corvex Compute, a private data-centre developer", "defense start-up
+ * Tessaract Systems"): a capitalised name described by one is an organisation, known or not.
+ */
+export const BUSINESS_NOUNS = [
+  'start-up', 'startup', 'company', 'firm', 'developer', 'provider', 'lab', 'laboratory', 'maker', 'reseller', 'operator',
+  'vendor', 'supplier', 'contractor', 'chipmaker', 'manufacturer', 'insurer', 'lender', 'retailer', 'unicorn', 'subsidiary',
+  'spin-off', 'spinout', 'consultancy', 'builder', 'outfit',
+] as const;
+
 /** Capitalised words that start a sentence or a name without being one. */
 export const NOT_A_NAME: ReadonlySet<string> = new Set([
   'The', 'A', 'An', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'Our', 'New', 'Other', 'Some', 'Many', 'Both', 'All',

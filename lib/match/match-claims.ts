@@ -812,6 +812,9 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     // Another actor as the sentence's subject, this claim's own not named at all: "OpenAI, for its part, says its agreement…".
     for (const other of d.subjectActors) if (isOther(index, claim, other)) rivalSubject = true;
   }
+  // An organisation the claim set does not know as the subject, the claim's actor not named: "Halloway AI, a
+  // London start-up, adopted its own 'Responsible Scaling Policy'" is its pledge, whatever document it names.
+  if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && d.unknownSubject) rivalSubject = true;
   return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
 }
 

@@ -619,6 +619,10 @@ export interface Tunables {
   commonTermMinClaims: number;
   /** Distinct unknown organisation names remembered per page (a later bare "Nimbus" is the same one). */
   maxUnknownNames: number;
+  /** 1: a capitalised name described as a business ("Corvex Compute, a private data-centre developer") is an organisation the claim set does not know, unless it is one it knows. 0: off. */
+  describedBusinesses: number;
+  /** 1: a unit whose opening words name an organisation the claim set does not know, and not the claim's actor, is not the claim's (`rivalSubject`). 0: off. */
+  unknownSubjectVeto: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -758,6 +762,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   commonTermShare: 0.01,
   commonTermMinClaims: 32,
   maxUnknownNames: 256,
+  describedBusinesses: 1,
+  unknownSubjectVeto: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1495,3 +1495,78 @@ describe('a web address written out states nothing, however its slug reads', () 
     expect(found).not.toContain(address);
   });
 });
+
+describe('a business the claim set does not know, named by its description ("Corvex Compute, a private data-centre developer")', () => {
+  const powerIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-power-price-pledge',
+        actor: ACME,
+        instrument: { name: 'Grid Promise', aliases: [] },
+        statement: 'Acme AI pledges to cover the electricity price increases that its data centres cause for consumers, paying for grid upgrades itself.',
+        phrasings: [
+          'Acme AI will pay for the electricity price increases its data centres cause consumers.',
+          'Acme promised to cover the grid-upgrade costs of its data centres so household power bills do not rise.',
+          'Acme says it will cover the electricity price increases consumers face from its data centres.',
+        ],
+      }),
+      claim({
+        id: 'power-act-developer-duty',
+        actor: RURITANIA,
+        instrument: { name: 'Grid Fairness Act', aliases: [] },
+        statement: "Ruritania's Grid Fairness Act requires large data-centre developers to cover the electricity price increases their sites cause for consumers.",
+        phrasings: [
+          'Under the Grid Fairness Act, large data-centre developers must pay for the price increases their sites cause.',
+          'Ruritania makes large data-centre developers cover the electricity price increases their sites cause for households.',
+        ],
+      }),
+    ],
+    'test',
+  );
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, powerIndex, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const lead = 'Acme AI said on Tuesday it will cover the electricity price increases consumers face from its data centres.';
+  const copied = [
+    'Corvex Compute, a private data-centre developer, said last month it will cover the electricity price increases consumers face from its Ohio campuses.',
+    'Halloway Power, a London start-up, pledged last month to cover the electricity price increases consumers face from its data centres.',
+    'Defense start-up Tessaract Systems will cover the electricity price increases consumers face from its data centres.',
+  ];
+
+  it("is the subject of its own pledge, not the page's known actor", () => {
+    for (const sentence of copied) {
+      const text = `${lead}${SEP}${sentence}`;
+      expect(ids(text, { describedBusinesses: 0 }), sentence).toContain(`acme-power-price-pledge: ${sentence}`);
+      expect(ids(text), sentence).toEqual([`acme-power-price-pledge: ${lead}`]);
+    }
+  });
+
+  it('is the subject of its own copy of the document, whatever the copy is called', () => {
+    const copy = 'Halloway Power, a London start-up, adopted its own Grid Promise this summer, committing to cover the electricity price increases consumers face from its data centres.';
+    const text = `${lead}${SEP}${copy}`;
+    expect(ids(text, { unknownSubjectVeto: 0 })).toContain(`acme-power-price-pledge: ${copy}`);
+    expect(ids(text)).toEqual([`acme-power-price-pledge: ${lead}`]);
+  });
+
+  it('is named again by its first word ("Norvane Cloud is a … provider" … "Norvane says")', () => {
+    const later = 'Norvane says it will cover the electricity price increases consumers face from its data centres.';
+    const text = `${lead}${SEP}Norvane Cloud is a private cloud provider in Seattle.${SEP}${later}`;
+    expect(ids(text, { describedBusinesses: 0 })).toContain(`acme-power-price-pledge: ${later}`);
+    expect(ids(text)).toEqual([`acme-power-price-pledge: ${lead}`]);
+  });
+
+  it("leaves the known actor's own description, a phrase that opens a sentence, and a business named in passing alone", () => {
+    const described = 'Acme AI, a San Francisco start-up, says it will cover the electricity price increases consumers face from its data centres.';
+    expect(ids(described)).toEqual([`acme-power-price-pledge: ${described}`]);
+    // "Under the amended Act, a large frontier developer, …": the name before the comma is the phrase's object, not a business.
+    const law = 'Ruritania passed the Grid Fairness Act in March.';
+    for (const opened of [
+      'Under the amended Act, a large data-centre developer, defined by its capacity, must cover the electricity price increases its sites cause for consumers.',
+      'Under Grid Fairness, a large data-centre developer, defined by its capacity, must cover the electricity price increases its sites cause for consumers.',
+    ]) {
+      expect(ids(`${law}${SEP}${opened}`), opened).toContain(`power-act-developer-duty: ${opened}`);
+    }
+    // A later "the company" still means the subject, not the business met in passing.
+    const partner = 'Acme AI is building its data centres with the infrastructure firm Fluidstack.';
+    const followed = 'The company says it will cover the electricity price increases consumers face from those data centres.';
+    expect(ids(`${partner}${SEP}${followed}`)).toEqual([`acme-power-price-pledge: ${followed}`]);
+  });
+});
