@@ -1600,6 +1600,8 @@ function judgeUnit(
   // The unit's words, read once by the vetoes below (only a unit that has a claim to lose is read).
   const said = accepted.length > 0 ? text.slice(unit.start, unit.end) : '';
   if (t.openLeadInVeto > 0 && accepted.length > 0 && block.kind === 'lead-in' && OPEN_LEAD_IN.test(said)) return { accepted: [], facets };
+  // "See ASL-3, ASL-4 evaluations and Risk Report.": a cross-reference points to entries, it states none of them.
+  if (t.crossReferenceVeto > 0 && accepted.length > 0 && CROSS_REFERENCE_LINE.test(said) && !FINITE_VERB.test(said)) return { accepted: [], facets };
   // (A Title Case headline's verb is capitalised: "OpenAI Cuts 'Military and Warfare' Ban …" is no label.)
   const titleCaseVerb = accepted.length > 0 && block.kind === 'heading' && titleCaseSubject(text, unit, d);
   if (accepted.length > 0 && block.kind === 'heading' && !titleCaseVerb && isTopicLabel(said, t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
@@ -1880,6 +1882,12 @@ function actorLabelled(text: string, start: number, colon: number, d: UnitDiscou
   const m = d.mentions.find((mention) => mention.start >= from && mention.end <= start + colon);
   return m !== undefined && names(m) && text.slice(from, m.start).trim() === '' && text.slice(m.end, start + colon).trim() === '';
 }
+
+/**
+ * A unit that opens as a cross-reference: "See …", "See also …", "Cf. …". Not "Compare": "Compare Biden's EO
+ * 14110, which leaned on the Defense Production Act to make developers report …" states what it compares with.
+ */
+const CROSS_REFERENCE_LINE = /^[^\p{L}]*(?:see(?:\s+also)?|cf\.)\s/iu;
 
 /** A web address written out ("https://example.org/google-erases-promise-…", "www.example.org/…"). */
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'“”]+/giu;

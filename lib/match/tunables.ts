@@ -623,6 +623,8 @@ export interface Tunables {
   describedBusinesses: number;
   /** 1: a unit whose opening words name an organisation the claim set does not know, and not the claim's actor, is not the claim's (`rivalSubject`). 0: off. */
   unknownSubjectVeto: number;
+  /** 1: a unit that opens as a cross-reference ("See ASL-3, ASL-4 evaluations and Risk Report.") with no finite verb states nothing. 0: off. */
+  crossReferenceVeto: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -764,6 +766,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   maxUnknownNames: 256,
   describedBusinesses: 1,
   unknownSubjectVeto: 1,
+  crossReferenceVeto: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1570,3 +1570,25 @@ describe('a business the claim set does not know, named by its description ("Cor
     expect(ids(`${partner}${SEP}${followed}`)).toEqual([`acme-power-price-pledge: ${followed}`]);
   });
 });
+
+describe('a cross-reference ("See also ASL-4 evaluations, the Risk Report and ASL-3.") points to entries and states none of them', () => {
+  const found = (html: string, tunables: Partial<Tunables> = {}) => {
+    const { text } = textFromHtml(html, 'https://example.test/');
+    return matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  };
+  const glossary = (entry: string) =>
+    `<h1>A glossary of AI safety terms</h1><p>Anthropic, OpenAI and Google DeepMind each publish a safety framework.</p><dl><dt>Responsible Scaling Policy</dt><dd>${entry}</dd><dt>Risk Report</dt><dd>A document on model risks.</dd></dl>`;
+
+  it('is no highlight, however many of a claim\'s names it lists', () => {
+    const entry = glossary('See also ASL-4 evaluations, the Risk Report and ASL-3.');
+    expect(found(entry, { crossReferenceVeto: 0 })).toEqual(['anthropic-asl4-evals-before-asl3-training: See also ASL-4 evaluations, the Risk Report and ASL-3.']);
+    expect(found(entry)).toEqual([]);
+  });
+
+  it('leaves a sentence that goes on to say something, and a comparison that states what it compares with', () => {
+    const stated = 'See the policy itself: Anthropic will run ASL-4 evaluations before it trains models that need ASL-3 protections.';
+    expect(found(glossary(stated)).map((m) => m.split(':')[0])).toContain('anthropic-asl4-evals-before-asl3-training');
+    const compared = "Compare Biden's EO 14110 of October 2023, which used the Defense Production Act to make developers of the largest models report their red-team results to the government.";
+    expect(found(`<p>${compared}</p>`)).toContain(`us-eo-14110-revoked: ${compared}`);
+  });
+});
