@@ -1447,6 +1447,10 @@ export function analyseDiscourse(
   // `foreign`: its first cell reads as the name of someone the claim set does not know (see `rowForeign`).
   // `ahead`: what any of its cells names, read when the row starts (`strengthRowAhead`).
   let rowScope: { row: number; actors: Strengths; instruments: Strengths; foreign: boolean; ahead?: { actors: Strengths; instruments: Strengths } } | undefined;
+  // The table being read (a run of rows with no other block between them): its first row, and what each of that
+  // row's heading cells names, by column ("Duty | California SB 53 | New York RAISE Act"): what the cells below
+  // each heading are about (`strengthColumn`).
+  let tableScope: { first: number; columns: Array<{ actors: Strengths; instruments: Strengths } | undefined> } | undefined;
   let quoteCursor = 0;
   // The last lead-in (or heading over a list) and its frame: what the items after it read.
   let listParent: { block: number; actors: Strengths; instruments: Strengths } | undefined;
@@ -1501,6 +1505,28 @@ export function analyseDiscourse(
     const namedActors = named.length === 0 ? none : actorsOf(named);
     const namedInstruments = named.length === 0 ? none : instrumentsOfMentions(named);
     const leadIn = block.listOf >= 0 && listParent?.block === block.listOf ? listParent : undefined;
+    if (block.row < 0) tableScope = undefined;
+    else if (tunables.strengthColumn > 0 && (tableScope === undefined || (block.row !== tableScope.first && doc.blocks[block.row - 1]?.row === -1))) {
+      tableScope = { first: block.row, columns: [] };
+      for (let b = block.row; b < doc.blocks.length && doc.blocks[b]!.row === block.row; b++) {
+        const cell = doc.blocks[b]!;
+        // (Only a heading cell names a column; a first row of sentences is a row like any other.)
+        if (cell.kind !== 'heading') {
+          tableScope.columns.push(undefined);
+          continue;
+        }
+        const names = { actors: new Strengths(), instruments: new Strengths() };
+        for (const m of mentionsIn(cell.start, cell.end)) {
+          if (m.unknown) continue;
+          for (const actor of m.actors) names.actors.raise(actor, 1);
+          for (const instrument of m.instruments) names.instruments.raise(instrument, 1);
+        }
+        // (A heading naming several, "Signatories: OpenAI, Google, Microsoft", is about none of them in particular.)
+        tableScope.columns.push(names.actors.size + names.instruments.size > 0 && names.actors.size + names.instruments.size <= ROW_SCOPE_NAMES ? names : undefined);
+      }
+    }
+    // The column heading of a cell below the table's first row (not the row's own first cell, its label).
+    const column = tableScope && block.row >= 0 && block.row !== tableScope.first && unit.block !== block.row ? tableScope.columns[unit.block - block.row] : undefined;
     if (block.row < 0 || rowScope?.row !== block.row) {
       rowScope = block.row >= 0 && tunables.strengthRow > 0 ? { row: block.row, actors: new Strengths(), instruments: new Strengths(), foreign: false } : undefined;
       // (Every cell's names, read once when the row starts: a later cell's source names the row's promise.)
@@ -1545,6 +1571,7 @@ export function analyseDiscourse(
       if (headingScope && block.kind !== 'heading' && block.kind !== 'question') result.absorb(headingScope[dimension], tunables.strengthHeading);
       if (leadIn) result.absorb(leadIn[dimension], tunables.strengthLeadIn);
       if (rowScope) result.absorb(rowScope[dimension], tunables.strengthRow);
+      if (column) result.absorb(column[dimension], tunables.strengthColumn);
       // (Not the row's first cell: that is its label, "Matching competitors' safety posture", not a promise.)
       // (Nor a row whose first cell names someone the claim set does not know, "Quarry AI | … | Same approach as
       // xAI": the row is theirs, whoever its notes mention.)

@@ -561,6 +561,12 @@ export interface Tunables {
    * commitments, July 2023": the source column names whose promise the row is). 0: off.
    */
   strengthRowAhead: number;
+  /**
+   * Strength a table cell reads from its column's heading when that heading names an actor or instrument
+   * ("Duty | California SB 53 | New York RAISE Act": "Large developers must publish one" under the RAISE Act's
+   * heading is New York's). 0: column headings scope nothing.
+   */
+  strengthColumn: number;
   /** A claim's actor's strength in a unit about two other parties to its agreement (`Claim.parties`), per unit of the weaker party's. 0: off. */
   strengthParty: number;
   strengthHeading: number;
@@ -744,6 +750,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthLeadIn: 0.9,
   strengthRow: 0.9,
   strengthRowAhead: 0.6,
+  strengthColumn: 0.9,
   strengthParty: 0.6,
   strengthHeading: 0.75,
   strengthInherited: 0.8,

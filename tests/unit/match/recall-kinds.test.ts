@@ -1166,3 +1166,45 @@ describe('a Title Case headline capitalises its verb ("OpenAI Erases … Ban Fro
     expect(bundledClaimsOn(`${headline}${under}`, headline)).toEqual([]);
   });
 });
+
+describe('a comparison table: each law named only in its column heading ("Duty | Model Safety Act | Frontier Duty Act")', () => {
+  const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
+  const lawsIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'msa-publish-plan',
+        actor: RURITANIA,
+        instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+        statement: "Ruritania's Model Safety Act requires large model developers to write and publish a safety plan and review it every year.",
+        phrasings: ['Under the Model Safety Act, large developers must publish a safety plan and review it yearly.', 'Ruritania makes large model developers publish their safety plans.'],
+      }),
+      claim({
+        id: 'fda-publish-plan',
+        actor: FREEDONIA,
+        instrument: { name: 'Frontier Duty Act', aliases: [] },
+        statement: "Freedonia's Frontier Duty Act requires large model developers to publish a safety plan before deploying a model.",
+        phrasings: ['Under the Frontier Duty Act, large developers must publish a safety plan before deployment.', 'Freedonia makes large model developers publish safety plans.'],
+      }),
+    ],
+    'test',
+  );
+  const cells = (html: string, tunables: Partial<Tunables> = {}) => {
+    const { text } = textFromHtml(html, 'https://example.test/');
+    return matchClaims(text, lawsIndex, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  };
+  const ruritanian = 'Large developers must write and publish a safety plan and review it every year';
+  const freedonian = 'Large developers must publish a safety plan before they deploy a model';
+  const table = (heads: string) =>
+    `<h1>Two safety laws, side by side</h1><p>Ruritania and Freedonia both regulate large model developers.</p><table><tr>${heads}</tr><tr><td>Safety plan</td><td>${ruritanian}</td><td>${freedonian}</td></tr></table>`;
+
+  it("reads each cell as its column's law", () => {
+    const html = table('<th>Duty</th><th>Model Safety Act</th><th>Frontier Duty Act</th>');
+    expect(cells(html, { strengthColumn: 0 })).not.toContain(`fda-publish-plan: ${freedonian}`);
+    expect(cells(html)).toEqual([`msa-publish-plan: ${ruritanian}`, `fda-publish-plan: ${freedonian}`]);
+  });
+
+  it('takes no scope from a first row of sentences rather than headings', () => {
+    const sentences = table('<td>The duties compared here were set in two different years by two parliaments</td><td>Ruritania adopted the Model Safety Act first, in 2024</td><td>Freedonia adopted the Frontier Duty Act later, in 2026</td>');
+    expect(cells(sentences)).not.toContain(`fda-publish-plan: ${freedonian}`);
+  });
+});
