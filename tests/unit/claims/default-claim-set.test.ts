@@ -102,7 +102,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.20');
+    expect(raw.version).toBe('2.1.21');
     expect(raw.publishedAt).toBe('2026-12-05');
     expect(raw.asOf).toBe('2026-12-05');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -638,5 +638,20 @@ describe('claim set 2.1.20: definitions, dates and sources as the primary texts 
     expect(bundledClaimOf('gdm-fsf-implementation-by-early-2025').evidence.map((e) => e.quote)).toContain('We have also implemented the Framework in our safety and governance processes for evaluating frontier models such as Gemini 2.0.');
     const redTeaming = bundledClaimOf('white-house-2023-voluntary-commitments-red-teaming').evidence;
     expect(redTeaming.every((e) => e.url.includes('/2023/07/21/'))).toBe(true);
+  });
+});
+
+describe('claim set 2.1.21: a company by its stock ticker, as investor notes name it', () => {
+  const index = compileClaimIndex(loadValid(), 'test');
+
+  it("reads Amazon's ticker as Amazon in a note's bullet", () => {
+    const bullet = 'AMZN: will not deploy frontier models above its own risk thresholds until appropriate safeguards are in place.';
+    expect(claimsOfLastBlock(index, ['Hyperscaler safety gates, by ticker'], bullet)).toEqual(['amazon-frontier-model-safety-framework']);
+  });
+
+  it("reads Microsoft's ticker in capitals only: a lower-case word is no ticker", () => {
+    const pause = (ticker: string) => `${ticker}: will pause development and deployment of a model if its risks cannot be mitigated.`;
+    expect(claimsOfLastBlock(index, ['Hyperscaler safety gates, by ticker'], pause('MSFT'))).toEqual(['microsoft-frontier-governance-pause']);
+    expect(claimsOfLastBlock(index, ['Hyperscaler safety gates, by ticker'], pause('msft'))).toEqual([]);
   });
 });
