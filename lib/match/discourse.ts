@@ -167,6 +167,58 @@ class FoundMention implements Mention {
   ) {}
 }
 
+/** A name written as an owner ("New York's", "Reuters’"): its last word takes the apostrophe with it. */
+const OWNER_END = /['’]s?$/u;
+/** Words that may stand between an owner's name and its document's class noun ("California's new AI law"). */
+const OWNED_DESCRIPTION_WORDS: ReadonlySet<string> = new Set([
+  'new', 'ai', 'a.i', 'artificial', 'intelligence', 'frontier', 'safety', 'landmark', 'own', 'first', 'flagship', 'recent', 'amended', 'rewritten', 'revised', 'comprehensive', 'state', 'national',
+]);
+
+/** Classes of document a government's possessive names one of ("New York's law", "the President's order"). */
+const OWNED_DESCRIPTION_CLASSES: ReadonlySet<AnaphorType> = new Set(['law', 'order']);
+/** Actor types that make laws and orders. */
+const GOVERNMENT_TYPES: ReadonlySet<string> = new Set(['government', 'legislature']);
+
+/**
+ * Adds, after each known government named as an owner, its document of the class the noun after it names when the
+ * actor has exactly one of that class ("New York's law" is the RAISE Act, "Colorado's AI law" the Colorado AI
+ * Act): a mention of that document over the words after the apostrophe, so that a later "the law" means it as
+ * it would the document's name. An actor with two of the class ("the EU's law") gets none. `mentions` sorted.
+ */
+function withOwnedDescriptions(context: Context, mentions: Mention[]): Mention[] {
+  const { text, tokens, index } = context;
+  const added: Mention[] = [];
+  for (let m = 0; m < mentions.length; m++) {
+    const mention = mentions[m]!;
+    if (mention.unknown || mention.actors.length !== 1 || mention.instruments.length > 0) continue;
+    let k = lowerBoundToken(tokens, mention.end);
+    const first = tokens[k];
+    if (!first || !OWNER_END.test(text.slice(mention.start, mention.end)) || !/^\s+$/.test(text.slice(mention.end, first.start))) continue;
+    const from = k;
+    while (k < tokens.length && k - from < 2 && tokens[k]!.caps === 0 && OWNED_DESCRIPTION_WORDS.has(tokens[k]!.key)) k++;
+    const noun = tokens[k];
+    if (!noun || noun.caps !== 0) continue;
+    const type = ANAPHOR_NOUNS.get(noun.key);
+    if (!type || type === 'company' || type === 'government' || type === 'collective') continue;
+    // (Not a name's own words: "California's SB 53 law" names its law already.)
+    if (m + 1 < mentions.length && mentions[m + 1]!.start < noun.end) continue;
+    const actor = mention.actors[0]!;
+    // (A government's law or order; a company's "safety commitments" or "policy" are all of them, not one.)
+    if (!OWNED_DESCRIPTION_CLASSES.has(type) || !GOVERNMENT_TYPES.has(index.actors[actor]!.type)) continue;
+    let owned = -1;
+    let count = 0;
+    index.instruments.forEach((instrument, id) => {
+      if (instrument.cls === type && instrument.actors.includes(actor)) {
+        owned = id;
+        count++;
+      }
+    });
+    if (count === 1) added.push(new FoundMention(first.start, noun.end, NO_IDS, NO_IDS, [owned], '', ''));
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
 /** The actors, coalitions or instruments of a mention that names none: one list shared by all of them. */
 const NO_IDS: readonly number[] = [];
 
@@ -1261,7 +1313,8 @@ export function analyseDiscourse(
   knownNames?: readonly Mention[],
 ): (unit: number) => UnitDiscourse {
   const context: Context = { text, tokens, index, names, tunables, blocks: doc.blocks };
-  const known = knownNames ? [...knownNames] : findNames(context, spend);
+  const named = knownNames ? [...knownNames] : findNames(context, spend);
+  const known = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const anaphors = findAnaphors(context);
   spend(tokens.length);

@@ -631,6 +631,8 @@ export interface Tunables {
   unknownSubjectVeto: number;
   /** 1: a unit that opens as a cross-reference ("See ASL-3, ASL-4 evaluations and Risk Report.") with no finite verb states nothing. 0: off. */
   crossReferenceVeto: number;
+  /** 1: an actor's name as owner before a document's class noun names its one document of that class ("New York's law" the RAISE Act). 0: off. */
+  ownedDescriptions: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -774,6 +776,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   describedBusinesses: 1,
   unknownSubjectVeto: 1,
   crossReferenceVeto: 1,
+  ownedDescriptions: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1208,3 +1208,58 @@ describe('a comparison table: each law named only in its column heading ("Duty |
     expect(cells(sentences)).not.toContain(`fda-publish-plan: ${freedonian}`);
   });
 });
+
+describe('a government named as owner of its one law ("New York\'s law") is that law for a later "the law" (`ownedDescriptions`)', () => {
+  const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
+  const lawsIndexClaims = [
+    claim({
+      id: 'msa-publish-plan',
+      actor: RURITANIA,
+      instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+      statement: "Ruritania's Model Safety Act requires large model developers to write and publish a safety plan and review it every year.",
+      phrasings: ['Under the Model Safety Act, large developers must publish a safety plan and review it yearly.', 'Ruritania makes large model developers publish their safety plans.'],
+    }),
+    claim({
+      id: 'fda-publish-plan',
+      actor: FREEDONIA,
+      instrument: { name: 'Frontier Duty Act', aliases: [] },
+      statement: "Freedonia's Frontier Duty Act requires large model developers to publish a safety plan before deploying a model.",
+      phrasings: ['Under the Frontier Duty Act, large developers must publish a safety plan before deployment.', 'Freedonia makes large model developers publish safety plans.'],
+    }),
+  ];
+  const lawsIndex = compileClaimIndex(lawsIndexClaims, 'test');
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, lawsIndex, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const duty = 'Its heaviest duty, publishing a safety plan, falls on large model developers.';
+  const page = (owner: string) =>
+    [
+      "Freedonia's Frontier Duty Act already makes large developers publish a safety plan before deployment.",
+      `Claim 4: "${owner} law applies to every start-up in the country."`,
+      'The law is aimed at the developers of the largest models.',
+      duty,
+    ].join(SEP);
+
+  it("reads the law as the government's own, not the law named last", () => {
+    expect(found(page("Ruritania's"), { ownedDescriptions: 0 })).not.toContain(`msa-publish-plan: ${duty}`);
+    expect(found(page("Ruritania's"))).toContain(`msa-publish-plan: ${duty}`);
+  });
+
+  it('names no law for a government with two of them', () => {
+    const twoLaws = compileClaimIndex(
+      [
+        ...lawsIndexClaims,
+        claim({
+          id: 'ruritania-data-act',
+          actor: RURITANIA,
+          instrument: { name: 'Data Access Act', aliases: [] },
+          statement: "Ruritania's Data Access Act requires public bodies to publish their datasets.",
+          phrasings: ['Ruritania makes public bodies publish their datasets.'],
+        }),
+      ],
+      'test',
+    );
+    const text = page("Ruritania's");
+    const spans = (tunables: Partial<Tunables>) => matchClaims(text, twoLaws, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+    expect(spans({})).not.toContain(`msa-publish-plan: ${duty}`);
+    expect(spans({})).toEqual(spans({ ownedDescriptions: 0 }));
+  });
+});
