@@ -1724,6 +1724,21 @@ function judgeUnit(
       if (judged.features.explicit <= 0 && judged.features.actor <= t.strengthMember && own(judged)) accepted.splice(k, 1);
     }
   }
+  if (t.namedActorFirst > 0 && accepted.length > 1) {
+    // "If a model hit Meta's critical risk threshold …, the 2025 document said development would stop": Meta's
+    // rule, named, not OpenAI's similar one reached through a document in view. A claim whose actor the sentence
+    // does not name, beside one of another actor it names (and is about), is that one's vocabulary.
+    const namedOwn = accepted.filter((b) => !b.secondary && b.features.explicit > 0 && b.features.actor >= 1 && d.namedActors.includes(index.claims[b.claimIndex]!.actor));
+    if (namedOwn.length > 0) {
+      for (let k = accepted.length - 1; k >= 0; k--) {
+        const a = accepted[k]!;
+        const claim = index.claims[a.claimIndex]!;
+        // (Companies only: a government's plan tasking an agency the sentence names is still the plan's.)
+        if (a.byClause || a.features.explicit > 0 || a.features.actor > 0 || index.actors[claim.actor]!.type !== 'company') continue;
+        if (namedOwn.some((b) => index.actors[index.claims[b.claimIndex]!.actor]!.type === 'company' && isOther(index, claim, index.claims[b.claimIndex]!.actor))) accepted.splice(k, 1);
+      }
+    }
+  }
   if (t.actorStanceFirst > 0 && accepted.length > 1) {
     // "Google said it would sign the code, committing to all three chapters": Google's stance on the Code,
     // not what the signatories as a body commit to (unless the sentence names them: "the signatories").

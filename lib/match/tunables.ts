@@ -633,6 +633,8 @@ export interface Tunables {
   crossReferenceVeto: number;
   /** 1: an actor's name as owner before a document's class noun names its one document of that class ("New York's law" the RAISE Act). 0: off. */
   ownedDescriptions: number;
+  /** 1: a claim whose actor a sentence does not name (reached through a document in view) yields to an accepted claim of another actor the sentence names. 0: both kept. */
+  namedActorFirst: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -777,6 +779,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   unknownSubjectVeto: 1,
   crossReferenceVeto: 1,
   ownedDescriptions: 1,
+  namedActorFirst: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1592,3 +1592,20 @@ describe('a cross-reference ("See also ASL-4 evaluations, the Risk Report and AS
     expect(found(`<p>${compared}</p>`)).toContain(`us-eo-14110-revoked: ${compared}`);
   });
 });
+
+describe("a company's rule named by its owner, beside a rival's similar rule the page never names (`namedActorFirst`)", () => {
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const rule = "If a frontier model was judged to hit Meta's critical risk threshold and the risk could not be mitigated, the 2025 document said development would stop.";
+  const page = [
+    'Meta Shuts the Door, Partly',
+    'For years Meta was the lab others named when they said someone else was releasing weights anyway. The hosts read the new Meta scaling framework line by line.',
+    'What happens at the critical threshold now (18:10)',
+    `The old rule was blunt. ${rule} Under the new framework, a model over that line can still be developed, but only with mitigations.`,
+  ].join('\n\n');
+
+  it("is the named owner's rule, not another company's that no word of the page names", () => {
+    expect(found(page, { namedActorFirst: 0 })).toContain(`openai-preparedness-critical-safeguards-during-development: ${rule}`);
+    expect(found(page)).toContain(`meta-frontier-ai-framework-stop-development: ${rule}`);
+    expect(found(page).map((m) => m.split(':')[0])).not.toContain('openai-preparedness-critical-safeguards-during-development');
+  });
+});
