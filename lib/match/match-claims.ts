@@ -1589,9 +1589,28 @@ function judgeUnit(
   // keeps them only where their own words are.
   if (accepted.length > 0 && secondary.length > 0) {
     secondary.sort((a, b) => b.probability - a.probability || a.claimIndex - b.claimIndex);
+    // A law's claim reached only through its jurisdiction (its law not in view) beside another law in view that
+    // the sentence surely states: "For the AI system trained above the standard the enforcement decree sets, …
+    // the business operator has the duty to identify, assess and mitigate the risk" after "According to the Act"
+    // (Korea's) is that law's duty, not the EU's from a mention of the EU two paragraphs up.
+    const lawInView = (j: Judged) => {
+      const instrument = index.claims[j.claimIndex]!.instrument;
+      return instrument >= 0 && index.instruments[instrument]!.cls === 'law' && j.features.instrument > 0;
+    };
+    const otherLawStated = (j: Judged) => {
+      const instrument = index.claims[j.claimIndex]!.instrument;
+      return (
+        t.secondaryNeedsOwnLaw > 0 &&
+        instrument >= 0 &&
+        index.instruments[instrument]!.cls === 'law' &&
+        j.features.instrument <= 0 &&
+        accepted.some((a) => lawInView(a) && index.claims[a.claimIndex]!.instrument !== instrument)
+      );
+    };
     for (const judged of secondary) {
       // A claim its own clause already carried is accepted; listing it twice would split it against itself.
       if (accepted.some((a) => a.claimIndex === judged.claimIndex)) continue;
+      if (otherLawStated(judged)) continue;
       judged.secondary = true;
       accepted.push(judged);
     }

@@ -635,6 +635,8 @@ export interface Tunables {
   ownedDescriptions: number;
   /** 1: a claim whose actor a sentence does not name (reached through a document in view) yields to an accepted claim of another actor the sentence names. 0: both kept. */
   namedActorFirst: number;
+  /** 1: a law's claim whose law is not in view is no second claim of a sentence that surely states another law in view. 0: it may be. */
+  secondaryNeedsOwnLaw: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -780,6 +782,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   crossReferenceVeto: 1,
   ownedDescriptions: 1,
   namedActorFirst: 1,
+  secondaryNeedsOwnLaw: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1609,3 +1609,24 @@ describe("a company's rule named by its owner, beside a rival's similar rule the
     expect(found(page).map((m) => m.split(':')[0])).not.toContain('openai-preparedness-critical-safeguards-during-development');
   });
 });
+
+describe("a law's claim reached only through its jurisdiction is no second claim beside another law in view (`secondaryNeedsOwnLaw`)", () => {
+  // Our words, in the manner of a machine translation of a Korean daily: "the Act" is Korea's; the EU was named two paragraphs up.
+  const paragraphs = [
+    "Korea's AI law, seven months on: the EU delays, and we?",
+    "The Framework Act on the Development of Artificial Intelligence and the Establishment of Foundation for Trust (AI Basic Act) which was enforced from 22nd January has passed about seven months. Meanwhile the European Union decided to delay some of its AI regulation, so the voice saying our country also must adjust the speed becomes bigger.",
+    "Our country is the second in the world after the EU to make a comprehensive AI law. The government said the Act is the law of promotion first, and the regulation is minimum.",
+    "What obligation is there?",
+    "According to the Act, the AI business operator must inform the user beforehand that the service is operated by the high-impact AI or the generative AI. Also the output made by the generative AI must be marked as such.",
+    "For the AI system whose training used the cumulative computation amount above the standard, which the enforcement decree set as 10 to the power of 26 floating-point operations, the business operator has the duty to identify, assess and mitigate the risk over the life cycle.",
+  ];
+  const text = paragraphs.join('\n\n');
+  const duty = paragraphs[paragraphs.length - 1]!;
+  // (A lower share lets the EU's claim, just under the bar on the whole sentence, compete for its clauses.)
+  const spans = (tunables: Partial<Tunables>) => matchClaims(text, bundledClaimIndex(), { tunables: { secondaryShare: 0.5, ...tunables } }).filter((m) => m.start >= text.indexOf(duty)).map((m) => m.claimId);
+
+  it('leaves the sentence to the law in view', () => {
+    expect(spans({ secondaryNeedsOwnLaw: 0 })).toContain('eu-ai-act-gpai-systemic-risk-obligations');
+    expect(spans({})).toEqual(['korea-ai-basic-act']);
+  });
+});
