@@ -23,6 +23,25 @@ const SEP = '\u2029';
 
 const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office', 'MTO'] };
 const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
+
+/** Two governments' laws with near-identical publishing duties: what comparison tables and "the law" must tell apart. */
+const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
+const PUBLISH_PLAN_LAWS: Claim[] = [
+  claim({
+    id: 'msa-publish-plan',
+    actor: RURITANIA,
+    instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+    statement: "Ruritania's Model Safety Act requires large model developers to write and publish a safety plan and review it every year.",
+    phrasings: ['Under the Model Safety Act, large developers must publish a safety plan and review it yearly.', 'Ruritania makes large model developers publish their safety plans.'],
+  }),
+  claim({
+    id: 'fda-publish-plan',
+    actor: FREEDONIA,
+    instrument: { name: 'Frontier Duty Act', aliases: [] },
+    statement: "Freedonia's Frontier Duty Act requires large model developers to publish a safety plan before deploying a model.",
+    phrasings: ['Under the Frontier Duty Act, large developers must publish a safety plan before deployment.', 'Freedonia makes large model developers publish safety plans.'],
+  }),
+];
 /** Another company's pledge, beside Acme's in several tests' claim sets. */
 const GLOBEX_OPEN_WEIGHTS: Claim = claim({
   id: 'globex-open-weights',
@@ -458,7 +477,6 @@ describe('a name the claims themselves use, shaped like an unknown organisation 
 });
 
 describe("a table row: the law in its first cell, then a date cell, then the duty (\"New York RAISE Act | 1 January 2027 | Large developers publish …\")", () => {
-  const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
   const rowIndex = compileClaimIndex(
     [
       claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.', phrasings: ['Under the Model Safety Act, developers must post a written safety plan online.'] }),
@@ -1168,26 +1186,7 @@ describe('a Title Case headline capitalises its verb ("OpenAI Erases … Ban Fro
 });
 
 describe('a comparison table: each law named only in its column heading ("Duty | Model Safety Act | Frontier Duty Act")', () => {
-  const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
-  const lawsIndex = compileClaimIndex(
-    [
-      claim({
-        id: 'msa-publish-plan',
-        actor: RURITANIA,
-        instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
-        statement: "Ruritania's Model Safety Act requires large model developers to write and publish a safety plan and review it every year.",
-        phrasings: ['Under the Model Safety Act, large developers must publish a safety plan and review it yearly.', 'Ruritania makes large model developers publish their safety plans.'],
-      }),
-      claim({
-        id: 'fda-publish-plan',
-        actor: FREEDONIA,
-        instrument: { name: 'Frontier Duty Act', aliases: [] },
-        statement: "Freedonia's Frontier Duty Act requires large model developers to publish a safety plan before deploying a model.",
-        phrasings: ['Under the Frontier Duty Act, large developers must publish a safety plan before deployment.', 'Freedonia makes large model developers publish safety plans.'],
-      }),
-    ],
-    'test',
-  );
+  const lawsIndex = compileClaimIndex(PUBLISH_PLAN_LAWS, 'test');
   const cells = (html: string, tunables: Partial<Tunables> = {}) => {
     const { text } = textFromHtml(html, 'https://example.test/');
     return matchClaims(text, lawsIndex, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
@@ -1210,24 +1209,7 @@ describe('a comparison table: each law named only in its column heading ("Duty |
 });
 
 describe('a government named as owner of its one law ("New York\'s law") is that law for a later "the law" (`ownedDescriptions`)', () => {
-  const FREEDONIA: Claim['actor'] = { id: 'freedonia', name: 'Freedonia', type: 'government', aliases: [] };
-  const lawsIndexClaims = [
-    claim({
-      id: 'msa-publish-plan',
-      actor: RURITANIA,
-      instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
-      statement: "Ruritania's Model Safety Act requires large model developers to write and publish a safety plan and review it every year.",
-      phrasings: ['Under the Model Safety Act, large developers must publish a safety plan and review it yearly.', 'Ruritania makes large model developers publish their safety plans.'],
-    }),
-    claim({
-      id: 'fda-publish-plan',
-      actor: FREEDONIA,
-      instrument: { name: 'Frontier Duty Act', aliases: [] },
-      statement: "Freedonia's Frontier Duty Act requires large model developers to publish a safety plan before deploying a model.",
-      phrasings: ['Under the Frontier Duty Act, large developers must publish a safety plan before deployment.', 'Freedonia makes large model developers publish safety plans.'],
-    }),
-  ];
-  const lawsIndex = compileClaimIndex(lawsIndexClaims, 'test');
+  const lawsIndex = compileClaimIndex(PUBLISH_PLAN_LAWS, 'test');
   const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, lawsIndex, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
   const duty = 'Its heaviest duty, publishing a safety plan, falls on large model developers.';
   const page = (owner: string) =>
@@ -1246,7 +1228,7 @@ describe('a government named as owner of its one law ("New York\'s law") is that
   it('names no law for a government with two of them', () => {
     const twoLaws = compileClaimIndex(
       [
-        ...lawsIndexClaims,
+        ...PUBLISH_PLAN_LAWS,
         claim({
           id: 'ruritania-data-act',
           actor: RURITANIA,
