@@ -102,7 +102,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.21');
+    expect(raw.version).toBe('2.1.22');
     expect(raw.publishedAt).toBe('2026-12-05');
     expect(raw.asOf).toBe('2026-12-05');
     expect(raw.publisher).toBe('Pledge Lens');
@@ -653,5 +653,19 @@ describe('claim set 2.1.21: a company by its stock ticker, as investor notes nam
     const pause = (ticker: string) => `${ticker}: will pause development and deployment of a model if its risks cannot be mitigated.`;
     expect(claimsOfLastBlock(index, ['Hyperscaler safety gates, by ticker'], pause('MSFT'))).toEqual(['microsoft-frontier-governance-pause']);
     expect(claimsOfLastBlock(index, ['Hyperscaler safety gates, by ticker'], pause('msft'))).toEqual([]);
+  });
+});
+
+describe('claim set 2.1.22: a signature told as following the code', () => {
+  const index = compileClaimIndex(loadValid(), 'test');
+
+  it("reads Google's following the EU's code as its signature", () => {
+    const followed = "Google will follow the EU's AI code to meet its obligations under the Artificial Intelligence Act.";
+    expect(claimsOfLastBlock(index, ['Google and the EU code'], followed)).toEqual(['google-signed-gpai-code']);
+  });
+
+  it('needs the code beside the verb', () => {
+    const followed = 'Google will follow Meta in publishing its own frontier safety framework this year.';
+    expect(claimsOfLastBlock(index, ['Google and the EU code'], followed)).not.toContain('google-signed-gpai-code');
   });
 });
