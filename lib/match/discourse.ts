@@ -35,11 +35,13 @@ import {
   COMPANY_ANAPHORS,
   GOVERNMENT_ANAPHORS,
   INSTRUMENT_CLASSES,
+  LAWMAKER_TYPES,
   isDateWord,
   monthOf,
   NOT_A_NAME,
   ORGANISATION_SUFFIXES,
   OUTSIDER_NOUNS,
+  POSSESSIVE_END,
   REPORTING_VERBS,
   SPOKESPERSON_NOUNS,
   UNKNOWN_INSTRUMENT_HEADS,
@@ -167,8 +169,6 @@ class FoundMention implements Mention {
   ) {}
 }
 
-/** A name written as an owner ("New York's", "Reuters’"): its last word takes the apostrophe with it. */
-const OWNER_END = /['’]s?$/u;
 /** Words that may stand between an owner's name and its document's class noun ("California's new AI law"). */
 const OWNED_DESCRIPTION_WORDS: ReadonlySet<string> = new Set([
   'new', 'ai', 'a.i', 'artificial', 'intelligence', 'frontier', 'safety', 'landmark', 'own', 'first', 'flagship', 'recent', 'amended', 'rewritten', 'revised', 'comprehensive', 'state', 'national',
@@ -176,8 +176,6 @@ const OWNED_DESCRIPTION_WORDS: ReadonlySet<string> = new Set([
 
 /** Classes of document a government's possessive names one of ("New York's law", "the President's order"). */
 const OWNED_DESCRIPTION_CLASSES: ReadonlySet<AnaphorType> = new Set(['law', 'order']);
-/** Actor types that make laws and orders. */
-const GOVERNMENT_TYPES: ReadonlySet<string> = new Set(['government', 'legislature']);
 
 /**
  * Adds, after each known government named as an owner, its document of the class the noun after it names when the
@@ -193,7 +191,7 @@ function withOwnedDescriptions(context: Context, mentions: Mention[]): Mention[]
     if (mention.unknown || mention.actors.length !== 1 || mention.instruments.length > 0) continue;
     let k = lowerBoundToken(tokens, mention.end);
     const first = tokens[k];
-    if (!first || !OWNER_END.test(text.slice(mention.start, mention.end)) || !/^\s+$/.test(text.slice(mention.end, first.start))) continue;
+    if (!first || !POSSESSIVE_END.test(text.slice(mention.start, mention.end)) || !/^\s+$/.test(text.slice(mention.end, first.start))) continue;
     const from = k;
     while (k < tokens.length && k - from < 2 && tokens[k]!.caps === 0 && OWNED_DESCRIPTION_WORDS.has(tokens[k]!.key)) k++;
     const noun = tokens[k];
@@ -204,7 +202,7 @@ function withOwnedDescriptions(context: Context, mentions: Mention[]): Mention[]
     if (m + 1 < mentions.length && mentions[m + 1]!.start < noun.end) continue;
     const actor = mention.actors[0]!;
     // (A government's law or order; a company's "safety commitments" or "policy" are all of them, not one.)
-    if (!OWNED_DESCRIPTION_CLASSES.has(type) || !GOVERNMENT_TYPES.has(index.actors[actor]!.type)) continue;
+    if (!OWNED_DESCRIPTION_CLASSES.has(type) || !LAWMAKER_TYPES.has(index.actors[actor]!.type)) continue;
     let owned = -1;
     let count = 0;
     index.instruments.forEach((instrument, id) => {
@@ -658,29 +656,27 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
   })();
   const unknownNames = new Set<string>();
   const claimNames = claimNamesOf(context.index);
+  // An organisation found, unless a name the claims use; its first word names it again later ("Nimbus").
+  const addOrganisation = (start: number, end: number, written: readonly string[]) => {
+    const words = written.filter((word) => !NOT_A_NAME.has(word));
+    if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) return;
+    out.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
+    if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
+  };
   overlapsKnown.reset();
   for (const { start, end, groups: match } of namesEndingAtHeads(text, ORGANISATION_HEAD, ORGANISATION)) {
     spend(NAME_WINDOW);
-    if (overlapsKnown.test(start, end)) continue;
-    const words = match[1]!.trim().split(/\s+/).filter((word) => !NOT_A_NAME.has(word));
-    if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
-    out.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
-    if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
+    if (!overlapsKnown.test(start, end)) addOrganisation(start, end, match[1]!.trim().split(/\s+/));
   }
   if (context.tunables.describedBusinesses > 0) {
-    const found: Mention[] = [];
-    for (const { start, end, words: written } of describedBusinesses(text)) {
+    // (In order of where they start, so one pass of `overlapsKnown` serves; one found already, by suffix or
+    // by description, keeps its place.)
+    const described = [...describedBusinesses(text)].sort((a, b) => a.start - b.start);
+    overlapsKnown.reset();
+    for (const { start, end, words } of described) {
       spend(NAME_WINDOW);
-      // (Not sorted by start across the two readings: the known names are asked afresh.)
-      overlapsKnown.reset();
-      if (overlapsKnown.test(start, end) || out.some((m) => m.start < end && start < m.end) || found.some((m) => m.start < end && start < m.end)) continue;
-      const words = written.filter((word) => !NOT_A_NAME.has(word));
-      if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
-      found.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'org', ''));
-      if (unknownNames.size < context.tunables.maxUnknownNames) unknownNames.add(words[0]!.toLowerCase().replace(/['’]s$/, ''));
+      if (!overlapsKnown.test(start, end) && !out.some((m) => m.start < end && start < m.end)) addOrganisation(start, end, words);
     }
-    out.push(...found);
-    out.sort((a, b) => a.start - b.start);
   }
   overlapsKnown.reset();
   for (const { start, end, groups: match } of namesEndingAtHeads(text, INSTRUMENT_HEAD, INSTRUMENT)) {

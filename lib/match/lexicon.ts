@@ -112,6 +112,12 @@ export const BUSINESS_NOUNS = [
   'spin-off', 'spinout', 'consultancy', 'builder', 'outfit',
 ] as const;
 
+/** Actor types that make laws and orders (`Actor.type`). */
+export const LAWMAKER_TYPES: ReadonlySet<string> = new Set(['government', 'legislature']);
+
+/** A mention that took its owner's apostrophe with it ("Anthropic's", "New York's", "Reuters'"). */
+export const POSSESSIVE_END = /['’]s?$/u;
+
 /** Capitalised words that start a sentence or a name without being one. */
 export const NOT_A_NAME: ReadonlySet<string> = new Set([
   'The', 'A', 'An', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'Our', 'New', 'Other', 'Some', 'Many', 'Both', 'All',

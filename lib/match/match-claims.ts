@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, IMPERATIVE_OPENING, isDateWord, MONTH_STEMS, OUTSIDER_NOUNS, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, IMPERATIVE_OPENING, isDateWord, LAWMAKER_TYPES, MONTH_STEMS, OUTSIDER_NOUNS, POSSESSIVE_END, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -1593,24 +1593,18 @@ function judgeUnit(
     // the sentence surely states: "For the AI system trained above the standard the enforcement decree sets, …
     // the business operator has the duty to identify, assess and mitigate the risk" after "According to the Act"
     // (Korea's) is that law's duty, not the EU's from a mention of the EU two paragraphs up.
-    const lawInView = (j: Judged) => {
+    const lawOf = (j: Judged) => {
       const instrument = index.claims[j.claimIndex]!.instrument;
-      return instrument >= 0 && index.instruments[instrument]!.cls === 'law' && j.features.instrument > 0;
+      return instrument >= 0 && index.instruments[instrument]!.cls === 'law' ? instrument : -1;
     };
     const otherLawStated = (j: Judged) => {
-      const instrument = index.claims[j.claimIndex]!.instrument;
-      return (
-        t.secondaryNeedsOwnLaw > 0 &&
-        instrument >= 0 &&
-        index.instruments[instrument]!.cls === 'law' &&
-        j.features.instrument <= 0 &&
-        accepted.some((a) => lawInView(a) && index.claims[a.claimIndex]!.instrument !== instrument)
-      );
+      const law = lawOf(j);
+      return law >= 0 && j.features.instrument <= 0 && accepted.some((a) => a.features.instrument > 0 && lawOf(a) >= 0 && lawOf(a) !== law);
     };
     for (const judged of secondary) {
       // A claim its own clause already carried is accepted; listing it twice would split it against itself.
       if (accepted.some((a) => a.claimIndex === judged.claimIndex)) continue;
-      if (otherLawStated(judged)) continue;
+      if (t.secondaryNeedsOwnLaw > 0 && otherLawStated(judged)) continue;
       judged.secondary = true;
       accepted.push(judged);
     }
@@ -1747,15 +1741,16 @@ function judgeUnit(
     // "If a model hit Meta's critical risk threshold …, the 2025 document said development would stop": Meta's
     // rule, named, not OpenAI's similar one reached through a document in view. A claim whose actor the sentence
     // does not name, beside one of another actor it names (and is about), is that one's vocabulary.
-    const namedOwn = accepted.filter((b) => !b.secondary && b.features.explicit > 0 && b.features.actor >= 1 && d.namedActors.includes(index.claims[b.claimIndex]!.actor));
-    if (namedOwn.length > 0) {
-      for (let k = accepted.length - 1; k >= 0; k--) {
-        const a = accepted[k]!;
-        const claim = index.claims[a.claimIndex]!;
-        // (Companies only: a government's plan tasking an agency the sentence names is still the plan's.)
-        if (a.byClause || a.features.explicit > 0 || a.features.actor > 0 || index.actors[claim.actor]!.type !== 'company') continue;
-        if (namedOwn.some((b) => index.actors[index.claims[b.claimIndex]!.actor]!.type === 'company' && isOther(index, claim, index.claims[b.claimIndex]!.actor))) accepted.splice(k, 1);
-      }
+    // (Companies only: a government's plan tasking an agency the sentence names is still the plan's.)
+    const isCompany = (claim: CompiledClaim) => index.actors[claim.actor]!.type === 'company';
+    const namedOwn = accepted
+      .filter((b) => !b.secondary && b.features.explicit > 0 && b.features.actor >= 1 && d.namedActors.includes(index.claims[b.claimIndex]!.actor) && isCompany(index.claims[b.claimIndex]!))
+      .map((b) => index.claims[b.claimIndex]!.actor);
+    for (let k = accepted.length - 1; k >= 0 && namedOwn.length > 0; k--) {
+      const a = accepted[k]!;
+      const claim = index.claims[a.claimIndex]!;
+      if (a.byClause || a.features.explicit > 0 || a.features.actor > 0 || !isCompany(claim)) continue;
+      if (namedOwn.some((actor) => isOther(index, claim, actor))) accepted.splice(k, 1);
     }
   }
   if (t.actorStanceFirst > 0 && accepted.length > 1) {
@@ -1787,9 +1782,8 @@ function judgeUnit(
     if (companyStates) {
       for (let k = accepted.length - 1; k >= 0; k--) {
         const law = index.claims[accepted[k]!.claimIndex]!;
-        const type = index.actors[law.actor]!.type;
         if (law.instrument < 0 || index.instruments[law.instrument]!.cls !== 'law' || d.subjectActors.includes(law.actor)) continue;
-        if (type === 'government' || type === 'legislature') accepted.splice(k, 1);
+        if (LAWMAKER_TYPES.has(index.actors[law.actor]!.type)) accepted.splice(k, 1);
       }
     }
   }
@@ -2147,8 +2141,6 @@ function hasWords(text: string, atLeast: number): boolean {
   return words >= atLeast;
 }
 
-/** A mention that took its owner's apostrophe with it ("Anthropic's", "Reuters'"). */
-const POSSESSIVE_END = /['’]s?$/u;
 
 /**
  * Finite verbs a short sentence may hang on: the auxiliaries and modals, and the verbs of saying and
