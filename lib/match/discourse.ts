@@ -23,6 +23,7 @@
 import type { ClaimIndex, CompiledName } from './compile-index';
 import {
   AGENT_NOUNS,
+  AI_TOPIC_WORDS,
   BUSINESS_NOUNS,
   ANAPHOR_DETERMINERS,
   CONTRAST_SUBJECTS,
@@ -39,6 +40,7 @@ import {
   isDateWord,
   monthOf,
   NOT_A_NAME,
+  OTHER_FIELD_LAW_TOPICS,
   ORGANISATION_SUFFIXES,
   OUTSIDER_NOUNS,
   POSSESSIVE_END,
@@ -321,6 +323,8 @@ export interface UnitDiscourse {
    */
   readonly taskedActors: readonly TaskedActor[];
   readonly speaker: Speaker | undefined;
+  /** The topics (`Token.term`) of the laws of other fields the unit names ("the state's cybersecurity regulation"). */
+  readonly otherFieldLawTopics: readonly string[];
 }
 
 export interface TaskedActor {
@@ -609,6 +613,41 @@ function instrumentClassOfHead(head: string): InstrumentClass | '' {
   const word = head.toLowerCase();
   for (const cls of INSTRUMENT_CLASSES) if (CLASS_NAME_WORDS[cls].includes(word)) return cls;
   return '';
+}
+
+/** Nouns of a law of another field ("the state's privacy laws", "cybersecurity regulation"): not "measures" or "bill". */
+const OTHER_FIELD_LAW_NOUNS: ReadonlySet<string> = new Set(['law', 'laws', 'act', 'acts', 'statute', 'statutes', 'regulation', 'regulations', 'legislation', 'rules']);
+
+/** A law of another field a page names by its topic: where (UTF-16 units) and the topic's `Token.term`. */
+interface OtherFieldLaw {
+  start: number;
+  end: number;
+  topic: string;
+}
+
+/**
+ * Laws of another field named by their topic ("under the state's cybersecurity regulation", "New York's insurance
+ * law", "consumer protection statutes"): a topic word (`OTHER_FIELD_LAW_TOPICS`), at most one other word, then
+ * a law noun, joined by spaces or hyphens. Not over a known name, nor with an AI word between ("consumer
+ * protection AI law" may be Colorado's). `known` sorted by start.
+ */
+function findOtherFieldLaws(context: Context, known: readonly Mention[]): OtherFieldLaw[] {
+  const { text, tokens } = context;
+  const out: OtherFieldLaw[] = [];
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!OTHER_FIELD_LAW_TOPICS.has(tokens[i]!.key)) continue;
+    for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
+      const token = tokens[j]!;
+      if (!gaps.spacesAndDashes(text, tokens[j - 1]!.end, token.start) || AI_TOPIC_WORDS.has(token.key)) break;
+      if (!OTHER_FIELD_LAW_NOUNS.has(token.key)) continue;
+      const start = tokens[i]!.start;
+      while (k < known.length && known[k]!.end <= start) k++;
+      if (!(k < known.length && known[k]!.start < token.end)) out.push({ start, end: token.end, topic: tokens[i]!.term });
+      break;
+    }
+  }
+  return out;
 }
 
 /** How an unknown-looking name (text[start, end) as `namesEndingAtHeads` found it) is looked up among the claim set's own. */
@@ -1313,6 +1352,7 @@ export function analyseDiscourse(
   const known = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const anaphors = findAnaphors(context);
+  const otherFieldLaws = tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : [];
   spend(tokens.length);
 
   // Range queries over sorted lists; callers ask in (mostly) increasing order, so each walk is short.
@@ -1334,6 +1374,7 @@ export function analyseDiscourse(
   };
   const mentionsIn = rangeOf(mentions);
   const anaphorsIn = rangeOf(anaphors);
+  const otherFieldLawsIn = rangeOf(otherFieldLaws);
 
   // Names in a comparison ("closer to California's SB 53") that are no antecedent of a later "the statute"
   // (`comparedNoAntecedent`): marked as each unit is read, before its names enter the history.
@@ -1728,6 +1769,7 @@ export function analyseDiscourse(
       from,
       to,
       inQuote,
+      otherFieldLaws.length === 0 ? none : otherFieldLawsIn(unit.start, unit.end).map((law) => law.topic),
     );
   };
 }
@@ -1797,7 +1839,9 @@ class UnitReading implements UnitDiscourse {
     private readonly from: number,
     private readonly to: number,
     private readonly inQuote: { speaker: Speaker | undefined } | undefined,
+    readonly otherFieldLawTopics: readonly string[],
   ) {}
+
 
   private fresh(): void {
     if (this.lazy.order.expected !== this.readAt) throw new Error('discourse: a unit’s speaker or subject was read after the next unit');

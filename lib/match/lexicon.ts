@@ -148,6 +148,17 @@ export const AI_TOPIC_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
 ]);
 
 /** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
+/**
+ * Topics of fields of law no claim's document belongs to: before a document noun ("the state's cybersecurity
+ * regulation", "New York's insurance law", "the consumer protection act") they name another document.
+ */
+export const OTHER_FIELD_LAW_TOPICS: ReadonlySet<string> = new Set([
+  'cybersecurity', 'cyber', 'privacy', 'insurance', 'banking', 'securities', 'tax', 'labor', 'labour', 'employment', 'antitrust',
+  'competition', 'environmental', 'health', 'healthcare', 'consumer', 'biometric', 'telecommunications', 'election', 'aviation',
+  'vehicle', 'traffic', 'food', 'drug', 'pharmaceutical', 'medical', 'financial', 'copyright', 'patent', 'trademark', 'immigration',
+  'housing', 'zoning', 'firearms', 'gun', 'breach', 'wiretap', 'lending', 'credit',
+]);
+
 export const UNKNOWN_INSTRUMENT_HEADS = ['Act', 'Law', 'Bill', 'Directive', 'Regulation', 'Convention', 'Treaty', 'Declaration', 'Framework', 'Policy', 'Code', 'Charter', 'Accord', 'Order', 'Pledge', 'Commitments', 'Principles'] as const;
 
 /**

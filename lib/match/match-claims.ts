@@ -819,6 +819,25 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
 }
 
 /**
+ * Whether a unit names a law of a field the claim's words do not speak of, the claim being a law's: "New York-
+ * regulated entities must also notify the Department of Financial Services within 72 hours … under the state's
+ * cybersecurity regulation" is that regulation's duty, not the RAISE Act's (whose words say nothing of
+ * cybersecurity), while "a policy to comply with EU copyright law" is the AI Act's own. Asked when the claim's
+ * law is not in view.
+ */
+function underOtherFieldLaw(h: HydratedIndex, claimIndex: number, d: UnitDiscourse): boolean {
+  const claim = h.source.claims[claimIndex]!;
+  if (claim.instrument < 0 || h.source.instruments[claim.instrument]!.cls !== 'law') return false;
+  const topics = d.otherFieldLawTopics;
+  if (topics.length === 0) return false;
+  const words = lookupsOf(h, claimIndex).words;
+  return topics.some((topic) => {
+    const term = h.termIds.get(topic);
+    return term === undefined || claimWordAt(words, term) < 0;
+  });
+}
+
+/**
  * The strongest frame, in a unit that does not name the claim's own instrument, of an instrument of the
  * same class (a law, a framework) that is not the claim's and that its actor has no claim in: 0 when none.
  * "Large frontier developers must publish a frontier AI framework" under "What the RAISE Act requires"
@@ -1395,7 +1414,7 @@ function judgeUnit(
   const nominated: Array<{ claimIndex: number; frame: Frame }> = [];
   for (let k = 0; k < nomineeCount; k++) {
     const frame = frames[k];
-    if (frame) nominated.push({ claimIndex: nominees[k]!, frame });
+    if (frame && !(t.otherFieldLawVeto > 0 && frame.instrument <= 0 && underOtherFieldLaw(h, nominees[k]!, d))) nominated.push({ claimIndex: nominees[k]!, frame });
   }
   // Nothing nominated: nothing below is judged, accepted or charged (most units end here).
   if (nominated.length === 0) return { accepted: [], facets: NO_FACETS };

@@ -637,6 +637,10 @@ export interface Tunables {
   namedActorFirst: number;
   /** 1: a law's claim whose law is not in view is no second claim of a sentence that surely states another law in view. 0: it may be. */
   secondaryNeedsOwnLaw: number;
+  /** 1: a law noun after a topic word of another field ("the state's cybersecurity regulation", "an insurance law") names a law the claim set does not know. 0: off. */
+  otherFieldLaws: number;
+  /** 1: a law's claim whose law is not in view is no claim of a unit naming a law of a field its words do not speak of. 0: it may be. */
+  otherFieldLawVeto: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -783,6 +787,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   ownedDescriptions: 1,
   namedActorFirst: 1,
   secondaryNeedsOwnLaw: 1,
+  otherFieldLaws: 1,
+  otherFieldLawVeto: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

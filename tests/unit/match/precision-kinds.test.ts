@@ -1296,8 +1296,9 @@ describe("a place's name opening another organisation's name is that organisatio
 
 describe("a government's name alone frames its law's claims only on a page on AI", () => {
   // (A negative page of the twenty-fifth split, on safety lessons from aviation and banking: New York's
-  // financial regulator's 72-hour rule was credited to the RAISE Act.)
-  const rule = 'Under the Freedonia Department of Financial Services cybersecurity regulation, covered banks must notify the ministry of serious incidents within 72 hours.';
+  // financial regulator's 72-hour rule was credited to the RAISE Act. The rule here does not name its field's
+  // law, "cybersecurity regulation", which would make it that law's whatever the page: `otherFieldLawVeto`.)
+  const rule = "Under the Freedonia supervisor's standing orders, covered banks must notify the ministry of serious incidents within 72 hours.";
   const banking = ['Lessons from banking', 'Supervisors have long set clocks for reporting trouble.', rule].join(SEP);
 
   it("does not credit another of the government's rules on a page about something else", () => {
@@ -1628,5 +1629,25 @@ describe("a law's claim reached only through its jurisdiction is no second claim
   it('leaves the sentence to the law in view', () => {
     expect(spans({ secondaryNeedsOwnLaw: 0 })).toContain('eu-ai-act-gpai-systemic-risk-obligations');
     expect(spans({})).toEqual(['korea-ai-basic-act']);
+  });
+});
+
+describe('a law of another field named by its topic (`otherFieldLaws`, `otherFieldLawVeto`)', () => {
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const page = (duty: string) =>
+    ['Chatbots at insurers: which rules apply', 'Insurers are putting generative AI assistants in front of customers, and regulators want to know who answers when one fails.', duty].join('\n\n');
+
+  it("is that law's duty, not the jurisdiction's AI law's, when the AI law is not in view", () => {
+    const duty = "New York-licensed carriers must also report a cybersecurity incident to the Department of Financial Services within 72 hours of determining that it occurred, under the state's cybersecurity regulation.";
+    expect(found(page(duty), { otherFieldLawVeto: 0 })).toEqual([`ny-raise-act-frontier-obligations: ${duty}`]);
+    expect(found(page(duty))).toEqual([]);
+    expect(found(page(duty), { otherFieldLaws: 0 })).toEqual([`ny-raise-act-frontier-obligations: ${duty}`]);
+  });
+
+  it('leaves the AI law named beside it, and a field the claim itself speaks of', () => {
+    const compared = "Like the state's cybersecurity regulation, the RAISE Act sets a 72-hour clock: large frontier developers must report safety incidents to the state within 72 hours of learning of them.";
+    expect(found(['New York\'s new AI rules', 'Albany has regulated banks\' cyber defences for years.', compared].join('\n\n'))).toEqual([`ny-raise-act-frontier-obligations: ${compared}`]);
+    const own = 'Since 2 August 2025, providers of general-purpose AI models must keep technical documentation, give information to downstream providers and adopt a policy to comply with EU copyright law.';
+    expect(found(['The AI Act at one year', own].join('\n\n'))).toEqual([`eu-ai-act-gpai-obligations: ${own}`]);
   });
 });
