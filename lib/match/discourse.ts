@@ -2108,7 +2108,8 @@ const SUBJECT_REACH = 24;
 const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'like', 'unlike', 'than', 'track', 'tracks', 'tracked', 'tracking', 'mirror', 'mirrors', 'mirrored', 'mirroring',
   'resemble', 'resembles', 'resembled', 'borrow', 'borrows', 'borrowed', 'borrowing', 'copy', 'copies', 'copied',
-  'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'closer', 'similar', 'compared',
+  'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'close', 'closer', 'similar', 'compared',
+  'akin', 'near', 'nearer', 'parallel', 'parallels',
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
   'departs', 'departure', 'diverges', 'divergence', 'separate', 'distinct', 'alongside', 'besides',
 ]);

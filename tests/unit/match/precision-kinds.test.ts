@@ -404,6 +404,15 @@ describe('a law named only as what another is compared with ("borrows SB 53\'s a
     expect(found([amended, duty].join(SEP))).toContainEqual(['msa-publish-plan', duty]);
   });
 
+  it('reads "close to", "akin to", "parallel to" and "near" as a comparison too (a rewritten law "close to SB 53")', () => {
+    const duty = 'The amended statute requires developers to publish a written safety plan and update it every year.';
+    for (const cue of ['close to', 'akin to', 'parallel to', 'near']) {
+      const rewrite = `Freedonia rewrote the Frontier Duty Act in March, bringing it ${cue} the Model Safety Act.`;
+      expect(found([rewrite, duty].join(SEP), { comparedNoAntecedent: 0 }), cue).toContainEqual(['msa-publish-plan', duty]);
+      expect(found([rewrite, duty].join(SEP)).map(([id]) => id), cue).not.toContain('msa-publish-plan');
+    }
+  });
+
   it('is no antecedent when the sentence comparing is about its document by "It" ("It is designed to sit alongside X"; `pronounKeepsDocument`)', () => {
     const duty = 'The law requires developers to publish a written safety plan and update it every year.';
     const section = ['Freedonia', 'Freedonia passed the Frontier Duty Act in March.', 'It is designed to sit alongside the Model Safety Act rather than duplicate it.'];
