@@ -551,12 +551,13 @@ const NAME_WINDOW = 120;
 const BUSINESS_HEAD = new RegExp(`(?<![\\p{L}-])(?:${BUSINESS_NOUNS.join('|')})(?![\\p{L}-])`, 'gu');
 const NAME_WORD = `[A-Z][\\p{L}\\p{N}&'’-]*`;
 /**
- * A name of one to three capitalised words, then ", a/an" or "is a/an" and up to four words, none a preposition
+ * A name of one to three capitalised words, perhaps a short aside in brackets ("Helix Compute (HLXC, Not Rated), a
+ * smaller infrastructure provider"), then ", a/an" or "is a/an" and up to four words, none a preposition
  * ("Marcus Tenbrook, a grid economist at a consultancy" is a person), ending where the head noun starts. Not after a determiner or preposition: "Under the amended Act, a large frontier developer
  * must …" opens with a phrase, and its subject is the developer.
  */
 const NAME_BEFORE_DESCRIPTION = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])((?:${NAME_WORD}${NAME_SPACE}){0,2}${NAME_WORD})(?:,${NAME_SPACE}|${NAME_SPACE}(?:is|was)${NAME_SPACE})(?:a|an)${NAME_SPACE}(?:(?!(?:at|of|for|with|in|on|by)${NAME_SPACE})[\\p{L}\\p{N}-]+${NAME_SPACE}){0,4}$`,
+  `(?:^|[^\\p{L}\\p{N}])((?:${NAME_WORD}${NAME_SPACE}){0,2}${NAME_WORD})(?:${NAME_SPACE}\\([^()\\n]{1,40}\\))?(?:,${NAME_SPACE}|${NAME_SPACE}(?:is|was)${NAME_SPACE})(?:a|an)${NAME_SPACE}(?:(?!(?:at|of|for|with|in|on|by)${NAME_SPACE})[\\p{L}\\p{N}-]+${NAME_SPACE}){0,4}$`,
   'u',
 );
 /** Words before a name that make it something's object, not a business described ("the Act, a …", "under Acme, a …"). */

@@ -1539,6 +1539,8 @@ describe('a business the claim set does not know, named by its description ("Cor
     'Corvex Compute, a private data-centre developer, said last month it will cover the electricity price increases consumers face from its Ohio campuses.',
     'Halloway Power, a London start-up, pledged last month to cover the electricity price increases consumers face from its data centres.',
     'Defense start-up Tessaract Systems will cover the electricity price increases consumers face from its data centres.',
+    // (A short aside in brackets between the name and its description: a ticker and a rating in a research note.)
+    'Helix Compute (HLXC, Not Rated), a smaller infrastructure provider, pledged in August to cover the electricity price increases consumers face from its data centres.',
   ];
 
   it("is the subject of its own pledge, not the page's known actor", () => {
