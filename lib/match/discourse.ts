@@ -1859,7 +1859,7 @@ class UnitReading implements UnitDiscourse {
   private genericKind(): number {
     if (this.genericRead === undefined) {
       this.fresh();
-      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.lazy.context.tunables.indefinitePerson > 0);
+      this.genericRead = genericSubject(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.lazy.context.tunables.indefinitePerson > 0, this.lazy.context.tunables.countedOutsiders > 0);
     }
     return this.genericRead;
   }
@@ -1962,7 +1962,7 @@ function definiteMainClause(text: string, tokens: readonly Token[], k: number, t
  * executive at a San Francisco lab called it harmless", "A spokesperson for one signatory said …":
  * someone else's words; "A spokesperson for Acme said …" stays Acme's); 0 otherwise.
  */
-function genericSubject(text: string, tokens: readonly Token[], from: number, to: number, own: readonly Mention[], people: boolean): number {
+function genericSubject(text: string, tokens: readonly Token[], from: number, to: number, own: readonly Mention[], people: boolean, outsiders: boolean): number {
   let k = subjectStart(text, tokens, from, to);
   // The indefinite noun of a leading clause is the condition's subject, not the sentence's.
   let opener = from;
@@ -1974,6 +1974,11 @@ function genericSubject(text: string, tokens: readonly Token[], from: number, to
   const first = tokens[k];
   if (!first) return 0;
   if (CONTRAST_SUBJECTS.has(first.key)) return 1;
+  // "Eleven House Democrats have written to the department urging it to adopt a binding policy that …": a
+  // counted group of outsiders, what they want.
+  if (outsiders && (COUNTED.test(first.key) || first.key === 'several' || first.key === 'some' || first.key === 'many')) {
+    for (let j = k + 1; j < Math.min(to, k + 4); j++) if (OUTSIDER_NOUNS.has(tokens[j]!.key) && tokens[j]!.key.endsWith('s')) return 1;
+  }
   if (!INDEFINITE_DETERMINERS.has(first.key)) return 0;
   for (let j = k + 1; j < Math.min(to, k + 4); j++) {
     if (AGENT_NOUNS.has(tokens[j]!.key)) {
@@ -1994,6 +1999,9 @@ function genericSubject(text: string, tokens: readonly Token[], from: number, to
   }
   return 0;
 }
+
+/** A count as a token's key: number words reach the tokenizer's keys as digits ("Eleven" is "11"). */
+const COUNTED = /^\d+$/;
 
 /** What stands between an indefinite noun and the name that says who it is: a comma ("one developer, Acme,"). */
 const APPOSITION_GAP = /^\s*[,–—]\s*$/;

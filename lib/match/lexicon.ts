@@ -89,7 +89,7 @@ export const OUTSIDER_NOUNS: ReadonlySet<string> = new Set([
   'fan', 'fans', 'admirer', 'admirers', 'defender', 'defenders', 'proponent', 'proponents', 'backer', 'backers', 'champion', 'champions', 'apologist', 'apologists', 'insider', 'insiders', 'investor', 'investors', 'economist', 'economists',
   'pundit', 'pundits', 'columnist', 'columnists', 'editorial', 'some', 'many', 'others', 'people', 'groups', 'ngos',
   'unions', 'rival', 'rivals', 'competitor', 'competitors', 'representative', 'congressman', 'congresswoman', 'judge',
-  'court', 'prosecutors',
+  'court', 'prosecutors', 'democrats', 'republicans',
 ]);
 
 /** Nouns naming someone who speaks for an organisation: their words are the organisation's. */

@@ -641,6 +641,8 @@ export interface Tunables {
   otherFieldLaws: number;
   /** 1: a law's claim whose law is not in view is no claim of a unit naming a law of a field its words do not speak of. 0: it may be. */
   otherFieldLawVeto: number;
+  /** 1: a counted group of outsiders as subject ("Eleven House Democrats have written … urging …", "several senators") is someone else, for a company's claim. 0: off. */
+  countedOutsiders: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -789,6 +791,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   secondaryNeedsOwnLaw: 1,
   otherFieldLaws: 1,
   otherFieldLawVeto: 1,
+  countedOutsiders: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

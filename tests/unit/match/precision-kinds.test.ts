@@ -1662,3 +1662,15 @@ describe('a law of another field named by its topic (`otherFieldLaws`, `otherFie
     expect(found(['The AI Act at one year', own].join('\n\n'))).toEqual([`eu-ai-act-gpai-obligations: ${own}`]);
   });
 });
+
+describe('a counted group of outsiders as the subject (`countedOutsiders`)', () => {
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const own = 'Anthropic says Claude may not be used for mass domestic surveillance of Americans or for fully autonomous weapons.';
+  const urged = 'Eleven House Democrats have written to the department urging it to adopt a binding rule that no AI system it buys may be used for mass surveillance of Americans or for fully autonomous weapons.';
+  const page = ['Pentagon vs Anthropic: live', own, urged].join('\n\n');
+
+  it("is what they want, not the company's limit the sentence repeats", () => {
+    expect(found(page, { countedOutsiders: 0 })).toContain(`anthropic-claude-military-use-limits: ${urged}`);
+    expect(found(page)).toEqual([`anthropic-claude-military-use-limits: ${own}`]);
+  });
+});
