@@ -8,7 +8,7 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 export { capsOf };
 
 /** Bumped whenever the index's shape or meaning changes (10: instruments' months, classes read from the name's head), so a stored index of an older one is compiled again. */
-export const CLAIM_INDEX_FORMAT = 10;
+export const CLAIM_INDEX_FORMAT = 11;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */

@@ -316,6 +316,8 @@ export interface UnitDiscourse {
   readonly subjectActors: readonly number[];
   /** An organisation the claim set does not know is named in those opening words ("Halloway AI, a London start-up, adopted …"). */
   readonly unknownSubject: boolean;
+  /** A bill number the claims do not use is named in those opening words ("Virginia's HB 2094, which would likewise have …"). */
+  readonly unknownBillSubject: boolean;
   /**
    * Known actors the unit names as the one a directive tasks ("asked the Center for AI Standards and Innovation
    * to evaluate", "tasks CAISI with"), each with where its directive verb starts (UTF-16 units): the directive
@@ -619,8 +621,11 @@ function instrumentClassOfHead(head: string): InstrumentClass | '' {
 /** Nouns of a law of another field ("the state's privacy laws", "cybersecurity regulation"): not "measures" or "bill". */
 const OTHER_FIELD_LAW_NOUNS: ReadonlySet<string> = new Set(['law', 'laws', 'act', 'acts', 'statute', 'statutes', 'regulation', 'regulations', 'legislation', 'rules']);
 
-/** A law of another field a page names by its topic: where (UTF-16 units) and the topic's `Token.term`. */
-interface OtherFieldLaw {
+/**
+ * A law the claim set does not know, named by its field's topic ("the state's cybersecurity regulation") or by its
+ * bill number ("Virginia's HB 2094"): where (UTF-16 units) and, for the first, the topic's `Token.term` ('' for a number).
+ */
+interface UnknownLaw {
   start: number;
   end: number;
   topic: string;
@@ -632,9 +637,9 @@ interface OtherFieldLaw {
  * a law noun, joined by spaces or hyphens. Not over a known name, nor with an AI word between ("consumer
  * protection AI law" may be Colorado's). `known` sorted by start.
  */
-function findOtherFieldLaws(context: Context, known: readonly Mention[]): OtherFieldLaw[] {
+function findOtherFieldLaws(context: Context, known: readonly Mention[]): UnknownLaw[] {
   const { text, tokens } = context;
-  const out: OtherFieldLaw[] = [];
+  const out: UnknownLaw[] = [];
   let k = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (!OTHER_FIELD_LAW_TOPICS.has(tokens[i]!.key)) continue;
@@ -647,6 +652,31 @@ function findOtherFieldLaws(context: Context, known: readonly Mention[]): OtherF
       if (!(k < known.length && known[k]!.start < token.end)) out.push({ start, end: token.end, topic: tokens[i]!.term });
       break;
     }
+  }
+  return out;
+}
+
+/**
+ * A legislature's bill number ("HB 2094", "SB 1047", "S.B. 942", "AB 2013", "SB 26-189", "H.R. 1"): a law, or a bill,
+ * by its number alone. Capitals as legislatures write them; "SB53" joined too.
+ */
+const BILL_NUMBER = /(?<![\p{L}\p{N}.])(?:HB|SB|AB|HF|SF|LD|HR|H\.B\.|S\.B\.|A\.B\.|H\.R\.)\s?\d{1,5}(?:-\d{1,5})?(?![\p{L}\p{N}]|-\d)/gu;
+
+/** Where each bill number of `text` is (UTF-16 units). */
+function* billNumbers(text: string): Generator<{ start: number; end: number }> {
+  BILL_NUMBER.lastIndex = 0;
+  for (let hit = BILL_NUMBER.exec(text); hit; hit = BILL_NUMBER.exec(text)) yield { start: hit.index, end: hit.index + hit[0].length };
+}
+
+/** The bill numbers of a page that are no known name and none the claims use (`billNumbers`), as unknown laws. */
+function findUnknownBills(context: Context, known: readonly Mention[]): UnknownLaw[] {
+  const claimNames = claimNamesOf(context.index);
+  const out: UnknownLaw[] = [];
+  let k = 0;
+  for (const { start, end } of billNumbers(context.text)) {
+    while (k < known.length && known[k]!.end <= start) k++;
+    if (k < known.length && known[k]!.start < end) continue;
+    if (!claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
   }
   return out;
 }
@@ -674,6 +704,7 @@ export function unknownLookingNames(text: string): string[] {
   const keys: string[] = [];
   for (const { start, end } of namesEndingAtHeads(text, ORGANISATION_HEAD, ORGANISATION)) keys.push(unknownNameKey(text, start, end));
   for (const { start, end } of namesEndingAtHeads(text, INSTRUMENT_HEAD, INSTRUMENT)) keys.push(unknownNameKey(text, start, end));
+  for (const { start, end } of billNumbers(text)) keys.push(unknownNameKey(text, start, end));
   return keys;
 }
 
@@ -1353,7 +1384,10 @@ export function analyseDiscourse(
   const known = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const anaphors = findAnaphors(context);
-  const otherFieldLaws = tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : [];
+  const unknownLaws = [
+    ...(tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : []),
+    ...(tunables.billNumbers > 0 ? findUnknownBills(context, known) : []),
+  ].sort((a, b) => a.start - b.start);
   spend(tokens.length);
 
   // Range queries over sorted lists; callers ask in (mostly) increasing order, so each walk is short.
@@ -1375,7 +1409,7 @@ export function analyseDiscourse(
   };
   const mentionsIn = rangeOf(mentions);
   const anaphorsIn = rangeOf(anaphors);
-  const otherFieldLawsIn = rangeOf(otherFieldLaws);
+  const unknownLawsIn = rangeOf(unknownLaws);
 
   // Names in a comparison ("closer to California's SB 53") that are no antecedent of a later "the statute"
   // (`comparedNoAntecedent`): marked as each unit is read, before its names enter the history.
@@ -1770,7 +1804,7 @@ export function analyseDiscourse(
       from,
       to,
       inQuote,
-      otherFieldLaws.length === 0 ? none : otherFieldLawsIn(unit.start, unit.end).map((law) => law.topic),
+      unknownLaws.length === 0 ? none : unknownLawsIn(unit.start, unit.end),
     );
   };
 }
@@ -1821,7 +1855,7 @@ class UnitReading implements UnitDiscourse {
   private speakerRead: Speaker | undefined | null = null;
   /** 0 not indefinite, 1 an indefinite organisation or group, 2 an indefinite person (see `genericSubject`). */
   private genericRead: number | undefined;
-  private subjectsRead: { actors: readonly number[]; unknown: boolean } | undefined;
+  private subjectsRead: Subject | undefined;
   private taskedRead: readonly TaskedActor[] | undefined;
 
   constructor(
@@ -1840,8 +1874,14 @@ class UnitReading implements UnitDiscourse {
     private readonly from: number,
     private readonly to: number,
     private readonly inQuote: { speaker: Speaker | undefined } | undefined,
-    readonly otherFieldLawTopics: readonly string[],
+    private readonly unknownLaws: readonly UnknownLaw[],
   ) {}
+
+  get otherFieldLawTopics(): readonly string[] {
+    const topics: string[] = [];
+    for (const law of this.unknownLaws) if (law.topic) topics.push(law.topic);
+    return topics;
+  }
 
 
   private fresh(): void {
@@ -1872,10 +1912,14 @@ class UnitReading implements UnitDiscourse {
     return this.subject().unknown;
   }
 
-  private subject(): { actors: readonly number[]; unknown: boolean } {
+  get unknownBillSubject(): boolean {
+    return this.subject().bill;
+  }
+
+  private subject(): Subject {
     if (this.subjectsRead === undefined) {
       this.fresh();
-      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own);
+      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.unknownLaws);
     }
     return this.subjectsRead;
   }
@@ -2006,23 +2050,33 @@ const COUNTED = /^\d+$/;
 /** What stands between an indefinite noun and the name that says who it is: a comma ("one developer, Acme,"). */
 const APPOSITION_GAP = /^\s*[,–—]\s*$/;
 
+/** Who a unit's first words name: known actors, whether an unknown organisation, whether an unknown bill number. */
+interface Subject {
+  actors: readonly number[];
+  unknown: boolean;
+  bill: boolean;
+}
+
 /**
  * Who a unit's first words, past openers ("But", "If"), name: the known actors, and whether an organisation the
- * claim set does not know is among them. Who the sentence is about.
+ * claim set does not know, or a bill number it does not use ("Virginia's HB 2094, which would likewise have …"),
+ * is among them. Who or what the sentence is about.
  */
-function subjectOf(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): { actors: number[]; unknown: boolean } {
+function subjectOf(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[], laws: readonly UnknownLaw[]): Subject {
   const k = subjectStart(text, tokens, from, to);
   const first = tokens[k];
   const actors: number[] = [];
   let unknown = false;
-  if (!first) return { actors, unknown };
+  let bill = false;
+  if (!first) return { actors, unknown, bill };
   const end = tokens[Math.min(to, k + 3) - 1]!.end;
   for (const m of mentions) {
     if (m.start < first.start || m.start >= end) continue;
     if (m.unknown === 'org') unknown = true;
     else if (m.unknown === '') for (const actor of m.actors) actors.push(actor);
   }
-  return { actors, unknown };
+  for (const law of laws) if (law.topic === '' && law.start >= first.start && law.start < end) bill = true;
+  return { actors, unknown, bill };
 }
 
 /**

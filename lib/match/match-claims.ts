@@ -815,6 +815,9 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   // An organisation the claim set does not know as the subject, the claim's actor not named: "Halloway AI, a
   // London start-up, adopted its own 'Responsible Scaling Policy'" is its pledge, whatever document it names.
   if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && d.unknownSubject) rivalSubject = true;
+  // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
+  // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
+  if (t.billNumbers > 0 && !explicit && claim.instrument >= 0 && index.instruments[claim.instrument]!.cls === 'law' && d.unknownBillSubject) return undefined;
   return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
 }
 

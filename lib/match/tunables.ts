@@ -643,6 +643,8 @@ export interface Tunables {
   otherFieldLawVeto: number;
   /** 1: a counted group of outsiders as subject ("Eleven House Democrats have written … urging …", "several senators") is someone else, for a company's claim. 0: off. */
   countedOutsiders: number;
+  /** 1: a bill number the claims never use ("Virginia's HB 2094", "SB 1047") names a law the claim set does not know. 0: off. */
+  billNumbers: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -792,6 +794,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   otherFieldLaws: 1,
   otherFieldLawVeto: 1,
   countedOutsiders: 1,
+  billNumbers: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

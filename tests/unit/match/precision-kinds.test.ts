@@ -1674,3 +1674,20 @@ describe('a counted group of outsiders as the subject (`countedOutsiders`)', () 
     expect(found(page)).toEqual([`anthropic-claude-military-use-limits: ${own}`]);
   });
 });
+
+describe('another bill by its number as the subject (`billNumbers`)', () => {
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const own = "Colorado's 2024 AI Act required developers and deployers of high-risk AI systems to use reasonable care against algorithmic discrimination.";
+  const other = "Connecticut's SB 2, which would also have made developers and deployers of high-risk AI systems use reasonable care against algorithmic discrimination, died in the House.";
+
+  it("is that bill's, not the law of the state in view", () => {
+    const page = ['Colorado and its neighbours', own, other].join('\n\n');
+    expect(found(page, { billNumbers: 0 })).toContain(`colorado-ai-act-replaced: ${other}`);
+    expect(found(page)).toEqual([`colorado-ai-act-replaced: ${own}`]);
+  });
+
+  it('leaves a bill number the claims themselves use, and the law named beside one', () => {
+    const replaced = 'SB 26-189, signed in May 2026, repeals the 2024 AI Act and re-enacts it as a narrower notice and explanation law.';
+    expect(found(['Colorado and its neighbours', own, replaced].join('\n\n'))).toContain(`colorado-ai-act-replaced: ${replaced}`);
+  });
+});
