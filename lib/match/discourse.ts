@@ -45,6 +45,7 @@ import {
   OUTSIDER_NOUNS,
   POSSESSIVE_END,
   REPORTING_VERBS,
+  SEEKING_VERBS,
   SPOKESPERSON_NOUNS,
   UNKNOWN_INSTRUMENT_HEADS,
   type InstrumentClass,
@@ -316,6 +317,11 @@ export interface UnitDiscourse {
   readonly subjectActors: readonly number[];
   /** An organisation the claim set does not know is named in those opening words ("Halloway AI, a London start-up, adopted …"). */
   readonly unknownSubject: boolean;
+  /**
+   * The unit's opening words say someone sought something: a seeking verb, "for", then a noun phrase ("During the
+   * trilogues the European Parliament pushed for a complete ban on …"; not "a feature advocates pushed for during …").
+   */
+  readonly seeks: boolean;
   /** A bill number the claims do not use is named in those opening words ("Virginia's HB 2094, which would likewise have …"). */
   readonly unknownBillSubject: boolean;
   /**
@@ -1916,6 +1922,10 @@ class UnitReading implements UnitDiscourse {
     return this.subject().bill;
   }
 
+  get seeks(): boolean {
+    return seeksSomething(this.lazy.tokens, this.from, this.to);
+  }
+
   private subject(): Subject {
     if (this.subjectsRead === undefined) {
       this.fresh();
@@ -2049,6 +2059,20 @@ const COUNTED = /^\d+$/;
 
 /** What stands between an indefinite noun and the name that says who it is: a comma ("one developer, Acme,"). */
 const APPOSITION_GAP = /^\s*[,–—]\s*$/;
+
+/** How many words into a unit a seeking verb still opens what it says (`seeksSomething`). */
+const SEEKING_REACH = 10;
+/** Words that, after "pushed for", end a relative clause rather than open what was sought ("pushed for during …"). */
+const NOT_SOUGHT: ReadonlySet<string> = new Set(['during', 'in', 'at', 'on', 'by', 'with', 'since', 'years', 'months', 'weeks', 'decades', 'and', 'or', 'but', 'for']);
+
+/** Whether tokens [from, to) open with someone seeking something: see `UnitDiscourse.seeks`. */
+function seeksSomething(tokens: readonly Token[], from: number, to: number): boolean {
+  const end = Math.min(to - 2, from + SEEKING_REACH);
+  for (let k = from; k < end; k++) {
+    if (SEEKING_VERBS.has(tokens[k]!.key) && tokens[k + 1]!.key === 'for' && !NOT_SOUGHT.has(tokens[k + 2]!.key)) return true;
+  }
+  return false;
+}
 
 /** Who a unit's first words name: known actors, whether an unknown organisation, whether an unknown bill number. */
 interface Subject {

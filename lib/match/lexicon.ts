@@ -80,6 +80,16 @@ export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'acknowledge', 'acknowledges', 'acknowledged', 'admit', 'admits', 'admitted', 'insists', 'reply',
 ]);
 
+/**
+ * Verbs that, before "for", say someone wanted something ("the European Parliament pushed for a complete ban",
+ * "lobbied for", "argued for"): what a law's makers sought, not what the law says.
+ */
+export const SEEKING_VERBS: ReadonlySet<string> = new Set([
+  'push', 'pushes', 'pushed', 'pushing', 'lobby', 'lobbies', 'lobbied', 'lobbying', 'campaign', 'campaigns', 'campaigned',
+  'campaigning', 'fight', 'fights', 'fought', 'fighting', 'argue', 'argues', 'argued', 'arguing', 'press', 'presses',
+  'pressed', 'pressing',
+]);
+
 /** People and groups whose words are theirs, not the actor's: critics, officials of others, observers. */
 export const OUTSIDER_NOUNS: ReadonlySet<string> = new Set([
   'critic', 'critics', 'supporter', 'supporters', 'opponent', 'opponents', 'lobbyist', 'lobbyists', 'analyst', 'analysts',

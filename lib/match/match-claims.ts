@@ -818,6 +818,9 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
   if (t.billNumbers > 0 && !explicit && claim.instrument >= 0 && index.instruments[claim.instrument]!.cls === 'law' && d.unknownBillSubject) return undefined;
+  // "During the trilogues the European Parliament pushed for a complete ban on real-time biometric identification":
+  // what a lawmaker sought, not what its law says.
+  if (t.soughtNotLaw > 0 && claim.instrument >= 0 && index.instruments[claim.instrument]!.cls === 'law' && d.seeks) return undefined;
   return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
 }
 

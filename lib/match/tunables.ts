@@ -645,6 +645,8 @@ export interface Tunables {
   countedOutsiders: number;
   /** 1: a bill number the claims never use ("Virginia's HB 2094", "SB 1047") names a law the claim set does not know. 0: off. */
   billNumbers: number;
+  /** 1: a unit opening with someone seeking something ("the European Parliament pushed for a complete ban …") is no claim of a law. 0: off. */
+  soughtNotLaw: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -795,6 +797,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   otherFieldLawVeto: 1,
   countedOutsiders: 1,
   billNumbers: 1,
+  soughtNotLaw: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1691,3 +1691,20 @@ describe('another bill by its number as the subject (`billNumbers`)', () => {
     expect(found(['Colorado and its neighbours', own, replaced].join('\n\n'))).toContain(`colorado-ai-act-replaced: ${replaced}`);
   });
 });
+
+describe('what a lawmaker sought (`soughtNotLaw`)', () => {
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const law = 'Since February 2025 the AI Act has banned social scoring and the untargeted scraping of facial images to build recognition databases.';
+  const sought = 'In the negotiations the European Parliament lobbied for an outright ban on real-time remote biometric identification in public spaces, with no exceptions for the police.';
+
+  it('is not what the law says', () => {
+    const page = ["The AI Act's banned practices", law, sought].join('\n\n');
+    expect(found(page, { soughtNotLaw: 0 })).toContain(`eu-ai-act-prohibited-practices: ${sought}`);
+    expect(found(page)).toEqual([`eu-ai-act-prohibited-practices: ${law}`]);
+  });
+
+  it('leaves "for" that closes a relative clause ("a feature advocates pushed for during the fight")', () => {
+    const feature = 'Members of the public can also report critical safety incidents to the state, a feature consumer advocates pushed for during the legislative fight over SB 53.';
+    expect(found(['California SB 53', feature].join('\n\n'))).toEqual([`ca-sb53-critical-incident-reporting: ${feature}`]);
+  });
+});
