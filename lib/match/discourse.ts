@@ -2213,6 +2213,8 @@ function endsSentence(text: string, start: number, end: number): boolean {
   while (at >= start && /[\s"”’)\]]/.test(text[at]!)) at--;
   return at >= start && (text[at] === '.' || text[at] === '!' || text[at] === '?');
 }
+/** A compound that makes the name before it a model ("Colorado-style", "SB 53-like", "EU-inspired"). */
+const COMPARED_COMPOUND = /^[-‐‑](?:style|like|type|inspired|esque)(?![\p{L}-])/iu;
 /** Nothing but an opening parenthesis between two names: the second is the first's alias. */
 const PARENTHESIS_BETWEEN = /^\s*\(\s*$/;
 /** Words a comparison cue may stand before the name across ("borrows much of California's architecture"). */
@@ -2237,6 +2239,11 @@ function comparedMentions(text: string, mentions: readonly Mention[], from: numb
     // An alias in parentheses right after a compared name ("California's Transparency in Frontier AI Act (SB 53)").
     const before = mentions[k - 1];
     if (before && out[out.length - 1] === before && PARENTHESIS_BETWEEN.test(text.slice(before.end, m.start))) {
+      out.push(m);
+      continue;
+    }
+    // "Colorado-style duties", "an SB 53-like regime": the name as a model for something else.
+    if (COMPARED_COMPOUND.test(text.slice(m.end, m.end + 12))) {
       out.push(m);
       continue;
     }

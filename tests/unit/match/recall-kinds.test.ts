@@ -1245,3 +1245,17 @@ describe('a government named as owner of its one law ("New York\'s law") is that
     expect(spans({})).toEqual(spans({ ownedDescriptions: 0 }));
   });
 });
+
+describe('a name in a "-style", "-like" or "-inspired" compound is a model for something else, not what the sentence is about', () => {
+  const lawsIndex = compileClaimIndex(PUBLISH_PLAN_LAWS, 'test');
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, lawsIndex, { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+
+  it("does not credit the compound's government with a draft's duties", () => {
+    for (const compound of ['Ruritania-style', 'Ruritania-like', 'Ruritania-inspired']) {
+      const draft = `An early draft would have imposed ${compound} duties on large developers to write and publish a safety plan and review it every year.`;
+      const text = ["Freedonia's new law", `Freedonia passed the Frontier Duty Act in May. ${draft}`].join(SEP);
+      expect(found(text, { strengthCompared: 1 }), compound).toContain(`msa-publish-plan: ${draft}`);
+      expect(found(text), compound).toEqual([]);
+    }
+  });
+});
