@@ -934,7 +934,8 @@ function findAnaphors(context: Context): Anaphor[] {
       // So is "that bars states", "that requires companies": after "that", a word in -s that refers to nothing is its verb.
       if (k === 1 && token.key === 'that' && /^\p{Ll}{2,}s$/u.test(next.key) && !ANAPHOR_NOUNS.has(next.key)) break;
       // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
-      if (next.caps !== 0 && dateWords === 0) break;
+      // (Nor does the class written with capitals, as lawyers write it: "an Executive Order", "the Executive Order".)
+      if (next.caps !== 0 && dateWords === 0 && !(context.tunables.capitalisedClassNouns > 0 && capitalisedClassWord(tokens, i + k))) break;
       // "The text states that …", "the report states it …": after a noun, "states" opening a clause is the verb,
       // not the collective noun of "the member states" (which would raise the page's coalitions as the speaker).
       if (k >= 2 && next.key === 'states' && tokens[i + k - 1]!.key !== 'member' && STATES_VERB_NEXT.has(tokens[i + k + 1]?.key ?? '')) break;
@@ -943,6 +944,8 @@ function findAnaphors(context: Context): Anaphor[] {
       // "international" make it law in general ("to the extent federal law permits").
       if (!type && (PHRASE_BREAKS.has(next.key) || GENERIC_LAW_MODIFIERS.has(next.key))) break;
       if (type) {
+        // ("The Executive Order 14110", "the Order on AI": capitals before a number or a name are that name's.)
+        if (next.caps !== 0 && dateWords === 0 && namePartFollows(text, tokens, i + k)) break;
         // … or a date after it: "the executive order signed in June 2026", "the order of 11 December 2025".
         if (dateWords === 0 && type !== 'company' && type !== 'government' && type !== 'collective') {
           let j = i + k + 1;
@@ -951,6 +954,10 @@ function findAnaphors(context: Context): Anaphor[] {
           if (j < tokens.length && (participle ? DATE_PREPOSITIONS : NOUN_DATE_PREPOSITIONS).has(tokens[j]!.key)) {
             for (let n = j + 1; n < Math.min(tokens.length, j + 4); n++) if (!readDate(tokens[n]!, date) && !DAY.test(tokens[n]!.key)) break;
           }
+        }
+        // … or a date earlier in its sentence: "On December 11, 2025, President Trump issued an Executive Order".
+        if (indefinite && dateWords === 0 && date.year === 0 && date.month === 0 && INDEFINITE_DATED_CLASSES.has(type) && context.tunables.sentenceDatesIndefinite > 0) {
+          datedEarlierInSentence(text, tokens, i, date);
         }
         if (!indefinite || ((date.year > 0 || date.month > 0) && INDEFINITE_DATED_CLASSES.has(type))) {
           out.push(new FoundAnaphor(token.start, next.end, type, date.year, date.month));
@@ -961,6 +968,37 @@ function findAnaphors(context: Context): Anaphor[] {
     }
   }
   return out;
+}
+
+/** Words of a document's class that writers capitalise without naming one ("an Executive Order", "the EO"). */
+const CAPITALISED_CLASS_WORDS: ReadonlySet<string> = new Set(['executive', 'presidential', 'eo']);
+
+/** Whether token `at`, capitalised, is still a class description: "Executive", "EO", or "Order" after "Executive" (not "this Order"). */
+function capitalisedClassWord(tokens: readonly Token[], at: number): boolean {
+  const key = tokens[at]!.key;
+  return CAPITALISED_CLASS_WORDS.has(key) || (key === 'order' && CAPITALISED_CLASS_WORDS.has(tokens[at - 1]?.key ?? ''));
+}
+
+/** Whether the word after token `at` goes on a name: a number or a capitalised word, or "on"/"of" and one ("Order on AI"). */
+function namePartFollows(text: string, tokens: readonly Token[], at: number): boolean {
+  let next = tokens[at + 1];
+  if (!next || !gaps.spacesAndDashes(text, tokens[at]!.end, next.start)) return false;
+  if ((next.key === 'on' || next.key === 'of' || next.key === 'for') && tokens[at + 2]) next = tokens[at + 2]!;
+  return next.caps !== 0 || /^\d/.test(next.key);
+}
+
+/** How many words back from an indefinite description its sentence's date is looked for. */
+const SENTENCE_DATE_REACH = 12;
+
+/**
+ * Reads into `date` the month and year in the words before token `at` in its sentence ("On December 11, 2025,
+ * President Trump issued an Executive Order"): back to a full stop or a block break, at most SENTENCE_DATE_REACH words.
+ */
+function datedEarlierInSentence(text: string, tokens: readonly Token[], at: number, date: { year: number; month: number }): void {
+  for (let k = at - 1; k >= Math.max(0, at - SENTENCE_DATE_REACH); k--) {
+    if (SENTENCE_BREAK.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) return;
+    readDate(tokens[k]!, date);
+  }
 }
 
 /** The votes a coalition gets when it, or its instrument, is named as such (a member gives 1). */
@@ -982,6 +1020,7 @@ class History {
     private readonly collectiveRecency: number,
     private readonly documentNamesOwner: boolean,
     private readonly collectiveNamedFirst: boolean,
+    private readonly datedNamesDocument: boolean,
   ) {}
 
   add(mention: Mention): void {
@@ -1074,14 +1113,20 @@ class History {
     if (last?.unknown && recent(last.position)) return 'unknown';
     if (anaphor.year > 0 || anaphor.month > 0) {
       // A dated description names its instrument however long ago, or whether, the page named it.
-      let found = false;
+      let found = -1;
+      let count = 0;
       this.index.instruments.forEach((instrument, id) => {
         if (instrument.cls !== anaphor.type) return;
         if (!instrument.months.some((m) => (anaphor.year === 0 || Math.floor(m / 100) === anaphor.year) && (anaphor.month === 0 || m % 100 === anaphor.month))) return;
         instruments.raise(id, strength);
-        found = true;
+        found = id;
+        count++;
       });
-      if (found) return 'ok';
+      // "On December 11, 2025, President Trump issued an Executive Order (EO) … The EO requires …": a date that
+      // picks one document names it for the references after, as its name would (`datedNamesDocument`).
+      // (Only documents a government issues, one a month: "the May 2026 framework" may be any company's.)
+      if (count === 1 && this.datedNamesDocument && INDEFINITE_DATED_CLASSES.has(anaphor.type) && anaphor.start > (last?.position ?? -1)) this.byClass.set(anaphor.type, { instruments: [found], unknown: false, position: anaphor.start });
+      if (count > 0) return 'ok';
     }
     if (!last || !recent(last.position)) return 'unresolved';
     for (const instrument of last.instruments) instruments.raise(instrument, strength);
@@ -1423,7 +1468,7 @@ export function analyseDiscourse(
   /** Where the sentence of the unit being read starts (its units cut at commas share it), UTF-16 units. */
   let sentenceFrom = 0;
   let previousUnit: TextUnit | undefined;
-  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0);
+  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) {
@@ -1565,7 +1610,7 @@ export function analyseDiscourse(
     }
   });
   historyNext = 0;
-  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0);
+  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0);
 
   const instrumentsOf = new Map<number, number[]>();
   index.instruments.forEach((instrument, i) => {

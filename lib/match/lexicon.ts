@@ -30,7 +30,7 @@ export const CLASS_NAME_WORDS: Readonly<Record<InstrumentClass, readonly string[
 /** Nouns that, after "the", "this", "that", "its" or "these", refer back to an instrument of a class. */
 export const CLASS_ANAPHORS: Readonly<Record<InstrumentClass, readonly string[]>> = {
   law: ['law', 'act', 'statute', 'bill', 'legislation', 'measure', 'measures', 'regulation', 'rules', 'rulebook'],
-  order: ['order', 'directive'],
+  order: ['order', 'directive', 'eo'],
   treaty: ['convention', 'treaty'],
   code: ['code'],
   declaration: ['declaration'],
@@ -133,7 +133,7 @@ export const NOT_A_NAME: ReadonlySet<string> = new Set([
   'The', 'A', 'An', 'Its', 'Their', 'This', 'That', 'These', 'Those', 'Our', 'New', 'Other', 'Some', 'Many', 'Both', 'All',
   'Under', 'In', 'On', 'At', 'By', 'For', 'From', 'With', 'As', 'If', 'When', 'While', 'But', 'And', 'Or', 'So', 'Since',
   'After', 'Before', 'Last', 'Next', 'Each', 'Every', 'Any', 'No', 'Most', 'Such', 'Why', 'What', 'How', 'Who', 'Where',
-  'It', 'He', 'She', 'They', 'We', 'You', 'I', 'Big', 'Major', 'Leading', 'Top', 'US', 'UK', 'EU',
+  'It', 'He', 'She', 'They', 'We', 'You', 'I', 'Big', 'Major', 'Leading', 'Top', 'US', 'UK', 'EU', 'Executive', 'Presidential',
 ]);
 
 /**

@@ -647,6 +647,12 @@ export interface Tunables {
   billNumbers: number;
   /** 1: a unit opening with someone seeking something ("the European Parliament pushed for a complete ban …") is no claim of a law. 0: off. */
   soughtNotLaw: number;
+  /** 1: an indefinite order, treaty, declaration or plan takes a date earlier in its sentence ("On December 11, 2025, … issued an Executive Order") as `datedIndefinites` takes one beside it. 0: off. */
+  sentenceDatesIndefinite: number;
+  /** 1: "an Executive Order", "the EO" written with capitals still describe an order, as in lower case. 0: capitals end the description. */
+  capitalisedClassNouns: number;
+  /** 1: a dated description that picks one document ("an Executive Order" of 11 December 2025) names it for later references ("the EO"). 0: only names do. */
+  datedNamesDocument: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -798,6 +804,9 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   countedOutsiders: 1,
   billNumbers: 1,
   soughtNotLaw: 1,
+  sentenceDatesIndefinite: 1,
+  capitalisedClassNouns: 1,
+  datedNamesDocument: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1259,3 +1259,32 @@ describe('a name in a "-style", "-like" or "-inspired" compound is a model for s
     }
   });
 });
+
+describe('an order described by its date, "an Executive Order (EO)", is the order that "the EO" later means', () => {
+  const page = [
+    'State AI laws and Washington',
+    'On December 11, 2025, President Trump issued an Executive Order (EO) on state AI laws. The EO targets state rules it calls onerous. In addition, the EO says Washington must work with Congress on one national standard. Finally, the EO says the administration should act until then.',
+    'The EO requires that within 30 days the Attorney General shall establish an AI Litigation Task Force whose sole job is to challenge State AI laws.',
+  ].join(SEP);
+  /** The instrument frame of each claim judged on the last sentence. */
+  const frames = (tunables: Partial<Tunables> = {}) => {
+    const at = page.indexOf('The EO requires');
+    const out: Record<string, number> = {};
+    matchClaimsDetailed(page, bundledClaimIndex(), {
+      tunables,
+      onCandidate: (c) => {
+        if (c.start <= at && c.end > at) out[c.claimId] = c.features.instrument;
+      },
+    });
+    return out;
+  };
+
+  it("takes the date from the sentence's opening words, reads the capitals as a description, and names the order for later", () => {
+    const resolved = frames();
+    expect(resolved['us-eo-14365-state-ai-law-preemption']).toBeGreaterThan(0.8);
+    expect(resolved['us-eo-14110-revoked'] ?? 0).toBeLessThan(0.5);
+    for (const off of ['sentenceDatesIndefinite', 'capitalisedClassNouns', 'datedNamesDocument'] as const) {
+      expect(frames({ [off]: 0 })['us-eo-14365-state-ai-law-preemption'] ?? 0, off).toBeLessThan(0.5);
+    }
+  });
+});
