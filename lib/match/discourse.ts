@@ -220,6 +220,38 @@ function withOwnedDescriptions(context: Context, mentions: Mention[]): Mention[]
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** An article or section by number, perhaps with its paragraph, and perhaps "of (the)" after it ("Article 50(2)", "Section 4 of the"). */
+const ARTICLE_REFERENCE = /(?<![\p{L}\p{N}])(?:Article|Art\.|Section|Sec\.)\s?(\d{1,4}[a-z]?)(?:\(\d{1,3}\))*(\s+of\s+(?:the\s+)?)?/gu;
+
+/**
+ * Adds a mention of its law for each article or section named by number alone ("Article 50(2) requires providers
+ * …") after the page has named that number with its law ("Article 50 of the EU AI Act"): the article is that law's,
+ * whatever instrument the sentence before named (an amending package, a code). The last law named with a number
+ * holds it. `mentions` sorted; returns them sorted.
+ */
+function withArticleReferences(context: Context, mentions: Mention[]): Mention[] {
+  const { text } = context;
+  const lawOf = new Map<string, readonly number[]>();
+  const added: Mention[] = [];
+  let k = 0;
+  ARTICLE_REFERENCE.lastIndex = 0;
+  for (let hit = ARTICLE_REFERENCE.exec(text); hit; hit = ARTICLE_REFERENCE.exec(text)) {
+    const number = hit[1]!.toLowerCase();
+    const end = hit.index + hit[0].length;
+    while (k < mentions.length && mentions[k]!.start < hit.index) k++;
+    const after = mentions[k];
+    if (hit[2]) {
+      if (after && after.start === end && after.instruments.length > 0) lawOf.set(number, after.instruments);
+      continue;
+    }
+    // (Not an article its own sentence names with a law right after: "Article 50 EU AI Act".)
+    const law = lawOf.get(number);
+    if (law && !(after && after.start < end + 2)) added.push(new FoundMention(hit.index, end, NO_IDS, NO_IDS, law, '', ''));
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
 /** The actors, coalitions or instruments of a mention that names none: one list shared by all of them. */
 const NO_IDS: readonly number[] = [];
 
@@ -1432,7 +1464,8 @@ export function analyseDiscourse(
 ): (unit: number) => UnitDiscourse {
   const context: Context = { text, tokens, index, names, tunables, blocks: doc.blocks };
   const named = knownNames ? [...knownNames] : findNames(context, spend);
-  const known = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
+  const owned = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
+  const known = tunables.articleReferences > 0 ? withArticleReferences(context, owned) : owned;
   const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const anaphors = findAnaphors(context);
   const unknownLaws = [

@@ -653,6 +653,8 @@ export interface Tunables {
   capitalisedClassNouns: number;
   /** 1: a dated description that picks one document ("an Executive Order" of 11 December 2025) names it for later references ("the EO"). 0: only names do. */
   datedNamesDocument: number;
+  /** 1: an article named by number alone ("Article 50(2) requires …") is the law the page named it with ("Article 50 of the EU AI Act"). 0: off. */
+  articleReferences: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -807,6 +809,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   sentenceDatesIndefinite: 1,
   capitalisedClassNouns: 1,
   datedNamesDocument: 1,
+  articleReferences: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

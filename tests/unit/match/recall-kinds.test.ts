@@ -1288,3 +1288,35 @@ describe('an order described by its date, "an Executive Order (EO)", is the orde
     }
   });
 });
+
+describe('an article named by number alone is the law the page named it with (`articleReferences`)', () => {
+  const page = (omnibus: string) =>
+    [
+      'AI Act transparency: one month to go',
+      'On 2 August 2026 most transparency obligations under Article 50 of the EU AI Act become applicable.',
+      omnibus,
+      'Article 50(2) requires providers of AI systems that generate synthetic audio, image, video or text content to ensure that their outputs are marked in a machine-readable format and detectable as artificially generated.',
+    ].join(SEP);
+  /** Whether the last sentence names the transparency claim's law (the `explicit` feature of its candidate). */
+  const named = (text: string, tunables: Partial<Tunables> = {}) => {
+    const at = text.indexOf('Article 50(2) requires');
+    let explicit = -1;
+    matchClaimsDetailed(text, bundledClaimIndex(), {
+      tunables,
+      onCandidate: (c) => {
+        if (c.claimId === 'eu-ai-act-transparency-obligations' && c.start <= at && c.end > at) explicit = c.features.explicit;
+      },
+    });
+    return explicit;
+  };
+  const text = page('However, under the Digital Omnibus on AI, the deadline for some systems already on the market moves to 2 December 2026.');
+
+  it('reads "Article 50(2)" as the AI Act, not the package named in the sentence before', () => {
+    expect(named(text, { articleReferences: 0 })).toBe(0);
+    expect(named(text)).toBe(1);
+  });
+
+  it('leaves an article number the page never tied to a law', () => {
+    expect(named(text.replace('under Article 50 of the EU AI Act', 'under the EU AI Act'))).toBe(0);
+  });
+});
