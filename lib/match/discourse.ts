@@ -252,6 +252,46 @@ function withArticleReferences(context: Context, mentions: Mention[]): Mention[]
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** A short name defined in brackets right after a name: ' (the “AI Code”)', ' ("Act")', ' (hereinafter “the Code”)'. */
+const DEFINED_TERM = /^\s*\((?:hereinafter\s+)?(?:the\s+)?[“"‘']((?:the\s+)?[\p{Lu}][\p{L}\p{N} .-]{1,38})[”"’']\)/u;
+/** Defined terms read per page, at most: a page defines a handful. */
+const MAX_DEFINED_TERMS = 16;
+
+/**
+ * Adds, for each short name a page defines for a name it has just used ("the General-Purpose AI Code of Practice
+ * (the “AI Code”)"), a mention of the same actors and instruments (or the same unknown organisation or document)
+ * at each later use of the short name, in place of any unknown-looking name there ("the AI Code" is no document
+ * of its own). Lawyers write this way. `mentions` sorted; returns them sorted.
+ */
+function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
+  const { text } = context;
+  const defined: Array<{ term: string; from: number; like: Mention }> = [];
+  for (const mention of mentions) {
+    if (defined.length >= MAX_DEFINED_TERMS) break;
+    const definition = DEFINED_TERM.exec(text.slice(mention.end, mention.end + 60));
+    if (!definition) continue;
+    const term = definition[1]!.replace(/^the\s+/i, '').trim();
+    // (Not a mere repeat of the name itself, nor a bare class word: "(the “Code”)" after an unknown code is that code's, but "the code" already refers back.)
+    if (term.length < 2 || text.slice(mention.start, mention.end) === term) continue;
+    defined.push({ term, from: mention.end + definition[0].length, like: mention });
+  }
+  if (defined.length === 0) return mentions;
+  const added: Mention[] = [];
+  const replaced = new Set<Mention>();
+  for (const { term, from, like } of defined) {
+    for (let at = text.indexOf(term, from); at >= 0; at = text.indexOf(term, at + term.length)) {
+      const end = at + term.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
+      const overlapping = mentions.filter((m) => m.start < end && at < m.end);
+      if (overlapping.some((m) => m.unknown === '')) continue;
+      for (const m of overlapping) replaced.add(m);
+      added.push(new FoundMention(at, end, like.actors, like.coalitions, like.instruments, like.unknown, like.unknownClass));
+    }
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
+}
+
 /** The actors, coalitions or instruments of a mention that names none: one list shared by all of them. */
 const NO_IDS: readonly number[] = [];
 
@@ -1466,7 +1506,8 @@ export function analyseDiscourse(
   const named = knownNames ? [...knownNames] : findNames(context, spend);
   const owned = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
   const known = tunables.articleReferences > 0 ? withArticleReferences(context, owned) : owned;
-  const mentions = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
+  const found = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
+  const mentions = tunables.definedTerms > 0 ? withDefinedTerms(context, found) : found;
   const anaphors = findAnaphors(context);
   const unknownLaws = [
     ...(tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : []),

@@ -655,6 +655,8 @@ export interface Tunables {
   datedNamesDocument: number;
   /** 1: an article named by number alone ("Article 50(2) requires …") is the law the page named it with ("Article 50 of the EU AI Act"). 0: off. */
   articleReferences: number;
+  /** 1: a short name defined in brackets after a name ("the General-Purpose AI Code of Practice (the “AI Code”)") names the same thing wherever the page uses it. 0: off. */
+  definedTerms: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -810,6 +812,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   capitalisedClassNouns: 1,
   datedNamesDocument: 1,
   articleReferences: 1,
+  definedTerms: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1320,3 +1320,20 @@ describe('an article named by number alone is the law the page named it with (`a
     expect(named(text.replace('under Article 50 of the EU AI Act', 'under the EU AI Act'))).toBe(0);
   });
 });
+
+describe('a short name defined in brackets, "(the “AI Code”)", names the same document wherever the page uses it (`definedTerms`)', () => {
+  const signed = 'Providers that sign the AI Code commit to its transparency and copyright chapters and, for the largest models, its safety and security chapter.';
+  const page = (definition: string) => ["The EU's code for AI models", `On July 10, 2025, the European Commission published ${definition}, three weeks before the rules for general-purpose AI models apply.`, signed].join(SEP);
+  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+
+  it('is the code, not a document of its own', () => {
+    const text = page('the General-Purpose AI Code of Practice (the “AI Code”)');
+    expect(found(text, { definedTerms: 0 })).not.toContain(`eu-gpai-code-of-practice: ${signed}`);
+    expect(found(text)).toContain(`eu-gpai-code-of-practice: ${signed}`);
+  });
+
+  it('names nothing known when the page defined it for something unknown', () => {
+    const text = page('a Code of Conduct for Model Providers (the “AI Code”)');
+    expect(found(text)).not.toContain(`eu-gpai-code-of-practice: ${signed}`);
+  });
+});
