@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { CLAIM_SCHEMA_VERSION, type Actor, type Claim, type ClaimSet } from '../../lib/claims/schema';
 import { describeClaimSetIssues, validateClaimSet } from '../../lib/claims/validate-claim-set';
 import { compileClaimIndex, type ClaimIndex } from '../../lib/match/compile-index';
+import { matchClaims } from '../../lib/match/match-claims';
+import type { Tunables } from '../../lib/match/tunables';
 import { REPO_ROOT } from '../../scripts/support/paths';
 
 export const EXAMPLE_LAB: Actor = { id: 'example-lab', name: 'Example Lab', type: 'company', aliases: ['ExLab'] };
@@ -116,6 +118,11 @@ let bundledIndex: ClaimIndex | undefined;
 export function bundledClaimIndex(): ClaimIndex {
   const set = bundledClaimSet();
   return (bundledIndex ??= compileClaimIndex(set.claims, set.version));
+}
+
+/** The shipped claim set's matches in `text`, each as "claim id: the text it covers", with `tunables` over the defaults. */
+export function bundledMatches(text: string, tunables: Partial<Tunables> = {}): string[] {
+  return matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
 }
 
 /** What claim set 2.1.18 wrote into Article 50's statement, and what it replaced. */

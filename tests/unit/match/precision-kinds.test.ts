@@ -11,7 +11,7 @@ import { compileClaimIndex } from '../../../lib/match/compile-index';
 import { matchClaims } from '../../../lib/match/match-claims';
 import type { Tunables } from '../../../lib/match/tunables';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, ACME_RISK_LEDGER, article50StatementBefore2118, bundledClaimIndex, bundledClaimSet, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, ACME_RISK_LEDGER, article50StatementBefore2118, bundledClaimIndex, bundledClaimSet, bundledMatches, EXAMPLE_LAB, MSA_INCIDENT_REPORTING, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -1606,7 +1606,7 @@ describe('a cross-reference ("See also ASL-4 evaluations, the Risk Report and AS
 });
 
 describe("a company's rule named by its owner, beside a rival's similar rule the page never names (`namedActorFirst`)", () => {
-  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const found = bundledMatches;
   const rule = "If a frontier model was judged to hit Meta's critical risk threshold and the risk could not be mitigated, the 2025 document said development would stop.";
   const page = [
     'Meta Shuts the Door, Partly',
@@ -1644,7 +1644,7 @@ describe("a law's claim reached only through its jurisdiction is no second claim
 });
 
 describe('a law of another field named by its topic (`otherFieldLaws`, `otherFieldLawVeto`)', () => {
-  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const found = bundledMatches;
   const page = (duty: string) =>
     ['Chatbots at insurers: which rules apply', 'Insurers are putting generative AI assistants in front of customers, and regulators want to know who answers when one fails.', duty].join('\n\n');
 
@@ -1664,7 +1664,7 @@ describe('a law of another field named by its topic (`otherFieldLaws`, `otherFie
 });
 
 describe('a counted group of outsiders as the subject (`countedOutsiders`)', () => {
-  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const found = bundledMatches;
   const own = 'Anthropic says Claude may not be used for mass domestic surveillance of Americans or for fully autonomous weapons.';
   const urged = 'Eleven House Democrats have written to the department urging it to adopt a binding rule that no AI system it buys may be used for mass surveillance of Americans or for fully autonomous weapons.';
   const page = ['Pentagon vs Anthropic: live', own, urged].join('\n\n');
@@ -1676,7 +1676,7 @@ describe('a counted group of outsiders as the subject (`countedOutsiders`)', () 
 });
 
 describe('another bill by its number as the subject (`billNumbers`)', () => {
-  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const found = bundledMatches;
   const own = "Colorado's 2024 AI Act required developers and deployers of high-risk AI systems to use reasonable care against algorithmic discrimination.";
   const other = "Connecticut's SB 2, which would also have made developers and deployers of high-risk AI systems use reasonable care against algorithmic discrimination, died in the House.";
 
@@ -1693,7 +1693,7 @@ describe('another bill by its number as the subject (`billNumbers`)', () => {
 });
 
 describe('what a lawmaker sought (`soughtNotLaw`)', () => {
-  const found = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${text.slice(m.start, m.end)}`);
+  const found = bundledMatches;
   const law = 'Since February 2025 the AI Act has banned social scoring and the untargeted scraping of facial images to build recognition databases.';
   const sought = 'In the negotiations the European Parliament lobbied for an outright ban on real-time remote biometric identification in public spaces, with no exceptions for the police.';
 
