@@ -252,6 +252,23 @@ function withArticleReferences(context: Context, mentions: Mention[]): Mention[]
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
+/** How long a name may be (UTF-16 units) for `mentionsOverlapping` to look back for it. */
+const LONGEST_NAME = 240;
+
+/** The mentions (sorted by start) that overlap text[from, to): a binary search, then a short walk back. */
+function mentionsOverlapping(mentions: readonly Mention[], from: number, to: number): Mention[] {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid]!.start < to) low = mid + 1;
+    else high = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = low - 1; i >= 0 && mentions[i]!.start > from - LONGEST_NAME; i--) if (mentions[i]!.end > from) out.push(mentions[i]!);
+  return out;
+}
+
 /** A short name defined in brackets right after a name: ' (the “AI Code”)', ' ("Act")', ' (hereinafter “the Code”)'. */
 const DEFINED_TERM = /^\s*\((?:hereinafter\s+)?(?:the\s+)?[“"‘']((?:the\s+)?[\p{Lu}][\p{L}\p{N} .-]{1,38})[”"’']\)/u;
 /** Defined terms read per page, at most: a page defines a handful. */
@@ -271,8 +288,8 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
     const definition = DEFINED_TERM.exec(text.slice(mention.end, mention.end + 60));
     if (!definition) continue;
     const term = definition[1]!.replace(/^the\s+/i, '').trim();
-    // (Not a mere repeat of the name itself, nor a bare class word: "(the “Code”)" after an unknown code is that code's, but "the code" already refers back.)
-    if (term.length < 2 || text.slice(mention.start, mention.end) === term) continue;
+    // (Not the name itself again: "Anthropic (“Anthropic”)" defines nothing.)
+    if (text.slice(mention.start, mention.end) === term) continue;
     defined.push({ term, from: mention.end + definition[0].length, like: mention });
   }
   if (defined.length === 0) return mentions;
@@ -282,7 +299,7 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
     for (let at = text.indexOf(term, from); at >= 0; at = text.indexOf(term, at + term.length)) {
       const end = at + term.length;
       if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
-      const overlapping = mentions.filter((m) => m.start < end && at < m.end);
+      const overlapping = mentionsOverlapping(mentions, at, end);
       if (overlapping.some((m) => m.unknown === '')) continue;
       for (const m of overlapping) replaced.add(m);
       added.push(new FoundMention(at, end, like.actors, like.coalitions, like.instruments, like.unknown, like.unknownClass));

@@ -785,12 +785,12 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     if (rival >= Math.max(actor, instrument) + t.rivalInstrumentMargin - STRENGTH_ROUNDING) return undefined;
     // The law in view decides; a jurisdiction not named in the unit does not hold a claim against another
     // jurisdiction's law that is in view with its own jurisdiction.
-    if (t.rivalNeedsOwnLaw > 0 && instrument > 0 && index.instruments[claim.instrument]?.cls === 'law' && !d.namedActors.includes(claim.actor)) {
+    if (t.rivalNeedsOwnLaw > 0 && instrument > 0 && isLawClaim(index, claim) && !d.namedActors.includes(claim.actor)) {
       if (rivalInstrumentFrames(index, claim, d, true) >= instrument + t.rivalInstrumentMargin - STRENGTH_ROUNDING) return undefined;
     }
     // The claim's law not in view at all, only its jurisdiction carried from a comparison ("brought New York
     // closer to California"), under another jurisdiction's law in view with its jurisdiction: that law's.
-    if (t.rivalLawOverJurisdiction > 0 && instrument <= 0 && claim.instrument >= 0 && index.instruments[claim.instrument]?.cls === 'law' && !d.namedActors.includes(claim.actor)) {
+    if (t.rivalLawOverJurisdiction > 0 && instrument <= 0 && isLawClaim(index, claim) && !d.namedActors.includes(claim.actor)) {
       if (rivalInstrumentFrames(index, claim, d, true) >= actor) return undefined;
     }
   }
@@ -817,11 +817,16 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && d.unknownSubject) rivalSubject = true;
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
-  if (t.billNumbers > 0 && !explicit && claim.instrument >= 0 && index.instruments[claim.instrument]!.cls === 'law' && d.unknownBillSubject) return undefined;
+  if (t.billNumbers > 0 && !explicit && isLawClaim(index, claim) && d.unknownBillSubject) return undefined;
   // "During the trilogues the European Parliament pushed for a complete ban on real-time biometric identification":
   // what a lawmaker sought, not what its law says.
-  if (t.soughtNotLaw > 0 && claim.instrument >= 0 && index.instruments[claim.instrument]!.cls === 'law' && d.seeks) return undefined;
+  if (t.soughtNotLaw > 0 && isLawClaim(index, claim) && d.seeks) return undefined;
   return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
+}
+
+/** Whether a claim is a law's: its instrument is of the class 'law' (a statute, an act, a regulation). */
+function isLawClaim(index: ClaimIndex, claim: CompiledClaim): boolean {
+  return claim.instrument >= 0 && index.instruments[claim.instrument]!.cls === 'law';
 }
 
 /**
@@ -832,8 +837,7 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
  * law is not in view.
  */
 function underOtherFieldLaw(h: HydratedIndex, claimIndex: number, d: UnitDiscourse): boolean {
-  const claim = h.source.claims[claimIndex]!;
-  if (claim.instrument < 0 || h.source.instruments[claim.instrument]!.cls !== 'law') return false;
+  if (!isLawClaim(h.source, h.source.claims[claimIndex]!)) return false;
   const topics = d.otherFieldLawTopics;
   if (topics.length === 0) return false;
   const words = lookupsOf(h, claimIndex).words;
@@ -1619,8 +1623,8 @@ function judgeUnit(
     // the business operator has the duty to identify, assess and mitigate the risk" after "According to the Act"
     // (Korea's) is that law's duty, not the EU's from a mention of the EU two paragraphs up.
     const lawOf = (j: Judged) => {
-      const instrument = index.claims[j.claimIndex]!.instrument;
-      return instrument >= 0 && index.instruments[instrument]!.cls === 'law' ? instrument : -1;
+      const claim = index.claims[j.claimIndex]!;
+      return isLawClaim(index, claim) ? claim.instrument : -1;
     };
     const otherLawStated = (j: Judged) => {
       const law = lawOf(j);
