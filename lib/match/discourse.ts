@@ -216,8 +216,7 @@ function withOwnedDescriptions(context: Context, mentions: Mention[]): Mention[]
     });
     if (count === 1) added.push(new FoundMention(first.start, noun.end, NO_IDS, NO_IDS, [owned], '', ''));
   }
-  if (added.length === 0) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(mentions, added);
 }
 
 /** An article or section by number, perhaps with its paragraph, and perhaps "of (the)" after it ("Article 50(2)", "Section 4 of the"). */
@@ -248,8 +247,7 @@ function withArticleReferences(context: Context, mentions: Mention[]): Mention[]
     const law = lawOf.get(number);
     if (law && !(after && after.start < end + 2)) added.push(new FoundMention(hit.index, end, NO_IDS, NO_IDS, law, '', ''));
   }
-  if (added.length === 0) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(mentions, added);
 }
 
 /** How long a name may be (UTF-16 units) for `mentionsOverlapping` to look back for it. */
@@ -305,8 +303,30 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
       added.push(new FoundMention(at, end, like.actors, like.coalitions, like.instruments, like.unknown, like.unknownClass));
     }
   }
+  return withAdded(replaced.size === 0 ? mentions : mentions.filter((m) => !replaced.has(m)), added);
+}
+
+/** `mentions` (sorted by start) with `added` among them, in order; `mentions` itself when nothing is added. */
+function withAdded(mentions: Mention[], added: readonly Mention[]): Mention[] {
   if (added.length === 0) return mentions;
-  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a span overlaps one of `mentions` (sorted by start), asked for spans in increasing start order: a pointer
+ * keeps each pass over a page linear. `reset` before a new pass.
+ */
+class OverlapPointer {
+  private k = 0;
+  constructor(private readonly mentions: readonly Mention[]) {}
+  reset(): void {
+    this.k = 0;
+  }
+  test(start: number, end: number): boolean {
+    const mentions = this.mentions;
+    while (this.k < mentions.length && mentions[this.k]!.end <= start) this.k++;
+    return this.k < mentions.length && mentions[this.k]!.start < end;
+  }
 }
 
 /** The actors, coalitions or instruments of a mention that names none: one list shared by all of them. */
@@ -616,8 +636,7 @@ function withSplitNames(context: Context, keys: readonly string[], mentions: Men
       break;
     }
   }
-  if (added.length === 0) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+  return withAdded(mentions, added);
 }
 
 /**
@@ -735,7 +754,7 @@ interface UnknownLaw {
 function findOtherFieldLaws(context: Context, known: readonly Mention[]): UnknownLaw[] {
   const { text, tokens } = context;
   const out: UnknownLaw[] = [];
-  let k = 0;
+  const overlapsKnown = new OverlapPointer(known);
   for (let i = 0; i < tokens.length; i++) {
     if (!OTHER_FIELD_LAW_TOPICS.has(tokens[i]!.key)) continue;
     for (let j = i + 1; j <= i + 2 && j < tokens.length; j++) {
@@ -743,8 +762,7 @@ function findOtherFieldLaws(context: Context, known: readonly Mention[]): Unknow
       if (!gaps.spacesAndDashes(text, tokens[j - 1]!.end, token.start) || AI_TOPIC_WORDS.has(token.key)) break;
       if (!OTHER_FIELD_LAW_NOUNS.has(token.key)) continue;
       const start = tokens[i]!.start;
-      while (k < known.length && known[k]!.end <= start) k++;
-      if (!(k < known.length && known[k]!.start < token.end)) out.push({ start, end: token.end, topic: tokens[i]!.term });
+      if (!overlapsKnown.test(start, token.end)) out.push({ start, end: token.end, topic: tokens[i]!.term });
       break;
     }
   }
@@ -767,11 +785,9 @@ function* billNumbers(text: string): Generator<{ start: number; end: number }> {
 function findUnknownBills(context: Context, known: readonly Mention[]): UnknownLaw[] {
   const claimNames = claimNamesOf(context.index);
   const out: UnknownLaw[] = [];
-  let k = 0;
+  const overlapsKnown = new OverlapPointer(known);
   for (const { start, end } of billNumbers(context.text)) {
-    while (k < known.length && known[k]!.end <= start) k++;
-    if (k < known.length && known[k]!.start < end) continue;
-    if (!claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
+    if (!overlapsKnown.test(start, end) && !claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
   }
   return out;
 }
@@ -807,19 +823,7 @@ export function unknownLookingNames(text: string): string[] {
 function findUnknown(context: Context, known: readonly Mention[], spend: (n: number) => void): Mention[] {
   const { text, tokens } = context;
   const out: Mention[] = [];
-  const overlapsKnown = (() => {
-    // Queries come in increasing start order per regex pass; a pointer keeps each pass linear.
-    let k = 0;
-    return {
-      reset() {
-        k = 0;
-      },
-      test(start: number, end: number): boolean {
-        while (k < known.length && known[k]!.end <= start) k++;
-        return k < known.length && known[k]!.start < end;
-      },
-    };
-  })();
+  const overlapsKnown = new OverlapPointer(known);
   const unknownNames = new Set<string>();
   const claimNames = claimNamesOf(context.index);
   // An organisation found, unless a name the claims use; its first word names it again later ("Nimbus").
@@ -1999,6 +2003,7 @@ class UnitReading implements UnitDiscourse {
   private genericRead: number | undefined;
   private subjectsRead: Subject | undefined;
   private taskedRead: readonly TaskedActor[] | undefined;
+  private topicsRead: readonly string[] | undefined;
 
   constructor(
     readonly actors: Strengths,
@@ -2020,11 +2025,14 @@ class UnitReading implements UnitDiscourse {
   ) {}
 
   get otherFieldLawTopics(): readonly string[] {
-    const topics: string[] = [];
-    for (const law of this.unknownLaws) if (law.topic) topics.push(law.topic);
-    return topics;
+    // (Read once per unit: each claim nominated without its law in view asks.)
+    if (this.topicsRead === undefined) {
+      const topics: string[] = [];
+      for (const law of this.unknownLaws) if (law.topic) topics.push(law.topic);
+      this.topicsRead = topics;
+    }
+    return this.topicsRead;
   }
-
 
   private fresh(): void {
     if (this.lazy.order.expected !== this.readAt) throw new Error('discourse: a unit’s speaker or subject was read after the next unit');

@@ -157,7 +157,6 @@ export const AI_TOPIC_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ['neural', new Set(['network', 'networks'])],
 ]);
 
-/** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
 /**
  * Topics of fields of law no claim's document belongs to: before a document noun ("the state's cybersecurity
  * regulation", "New York's insurance law", "the consumer protection act") they name another document.
@@ -169,6 +168,7 @@ export const OTHER_FIELD_LAW_TOPICS: ReadonlySet<string> = new Set([
   'housing', 'zoning', 'firearms', 'gun', 'breach', 'wiretap', 'lending', 'credit',
 ]);
 
+/** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
 export const UNKNOWN_INSTRUMENT_HEADS = ['Act', 'Law', 'Bill', 'Directive', 'Regulation', 'Convention', 'Treaty', 'Declaration', 'Framework', 'Policy', 'Code', 'Charter', 'Accord', 'Order', 'Pledge', 'Commitments', 'Principles'] as const;
 
 /**

@@ -1811,7 +1811,7 @@ function judgeUnit(
     if (companyStates) {
       for (let k = accepted.length - 1; k >= 0; k--) {
         const law = index.claims[accepted[k]!.claimIndex]!;
-        if (law.instrument < 0 || index.instruments[law.instrument]!.cls !== 'law' || d.subjectActors.includes(law.actor)) continue;
+        if (!isLawClaim(index, law) || d.subjectActors.includes(law.actor)) continue;
         if (LAWMAKER_TYPES.has(index.actors[law.actor]!.type)) accepted.splice(k, 1);
       }
     }
@@ -2169,7 +2169,6 @@ function hasWords(text: string, atLeast: number): boolean {
   while (words < atLeast && WORD_RUN.test(text)) words++;
   return words >= atLeast;
 }
-
 
 /**
  * Finite verbs a short sentence may hang on: the auxiliaries and modals, and the verbs of saying and
