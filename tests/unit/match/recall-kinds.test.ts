@@ -13,12 +13,29 @@ import { defaultCanonicalizer } from '../../../lib/match/canonicalize';
 import { buildNameTable, findKnownNames } from '../../../lib/match/discourse';
 import { joinUnitsAcrossNames, segmentDocument } from '../../../lib/match/segment-units';
 import { tokenize } from '../../../lib/match/tokenize';
+import type { Features } from '../../../lib/match/model';
 import { DEFAULT_TUNABLES, type Tunables } from '../../../lib/match/tunables';
 import { CELL_SEPARATOR } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
 import { ACME, bundledClaimIndex, bundledMatches, makeClaim, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
+
+/**
+ * The features of each claim judged on the unit of `text` that holds `unitText` (its first occurrence), by claim
+ * id, with `tunables` over the defaults: what a test reads to see a frame, not only a highlight.
+ */
+function candidateFeatures(text: string, unitText: string, tunables: Partial<Tunables> = {}): Record<string, Features> {
+  const at = text.indexOf(unitText);
+  const out: Record<string, Features> = {};
+  matchClaimsDetailed(text, bundledClaimIndex(), {
+    tunables,
+    onCandidate: (c) => {
+      if (c.start <= at && c.end > at) out[c.claimId] = c.features;
+    },
+  });
+  return out;
+}
 
 
 const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office', 'MTO'] };
@@ -1267,24 +1284,14 @@ describe('an order described by its date, "an Executive Order (EO)", is the orde
     'The EO requires that within 30 days the Attorney General shall establish an AI Litigation Task Force whose sole job is to challenge State AI laws.',
   ].join(SEP);
   /** The instrument frame of each claim judged on the last sentence. */
-  const frames = (tunables: Partial<Tunables> = {}) => {
-    const at = page.indexOf('The EO requires');
-    const out: Record<string, number> = {};
-    matchClaimsDetailed(page, bundledClaimIndex(), {
-      tunables,
-      onCandidate: (c) => {
-        if (c.start <= at && c.end > at) out[c.claimId] = c.features.instrument;
-      },
-    });
-    return out;
-  };
+  const frames = (tunables: Partial<Tunables> = {}) => candidateFeatures(page, 'The EO requires', tunables);
 
   it("takes the date from the sentence's opening words, reads the capitals as a description, and names the order for later", () => {
     const resolved = frames();
-    expect(resolved['us-eo-14365-state-ai-law-preemption']).toBeGreaterThan(0.8);
-    expect(resolved['us-eo-14110-revoked'] ?? 0).toBeLessThan(0.5);
+    expect(resolved['us-eo-14365-state-ai-law-preemption']?.instrument).toBeGreaterThan(0.8);
+    expect(resolved['us-eo-14110-revoked']?.instrument ?? 0).toBeLessThan(0.5);
     for (const off of ['sentenceDatesIndefinite', 'capitalisedClassNouns', 'datedNamesDocument'] as const) {
-      expect(frames({ [off]: 0 })['us-eo-14365-state-ai-law-preemption'] ?? 0, off).toBeLessThan(0.5);
+      expect(frames({ [off]: 0 })['us-eo-14365-state-ai-law-preemption']?.instrument ?? 0, off).toBeLessThan(0.5);
     }
   });
 });
@@ -1298,17 +1305,7 @@ describe('an article named by number alone is the law the page named it with (`a
       'Article 50(2) requires providers of AI systems that generate synthetic audio, image, video or text content to ensure that their outputs are marked in a machine-readable format and detectable as artificially generated.',
     ].join(SEP);
   /** Whether the last sentence names the transparency claim's law (the `explicit` feature of its candidate). */
-  const named = (text: string, tunables: Partial<Tunables> = {}) => {
-    const at = text.indexOf('Article 50(2) requires');
-    let explicit = -1;
-    matchClaimsDetailed(text, bundledClaimIndex(), {
-      tunables,
-      onCandidate: (c) => {
-        if (c.claimId === 'eu-ai-act-transparency-obligations' && c.start <= at && c.end > at) explicit = c.features.explicit;
-      },
-    });
-    return explicit;
-  };
+  const named = (text: string, tunables: Partial<Tunables> = {}) => candidateFeatures(text, 'Article 50(2) requires', tunables)['eu-ai-act-transparency-obligations']?.explicit ?? -1;
   const text = page('However, under the Digital Omnibus on AI, the deadline for some systems already on the market moves to 2 December 2026.');
 
   it('reads "Article 50(2)" as the AI Act, not the package named in the sentence before', () => {
