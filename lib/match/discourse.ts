@@ -841,11 +841,18 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
   if (context.tunables.describedBusinesses > 0) {
     // (In order of where they start, so one pass of `overlapsKnown` serves; one found already, by suffix or
     // by description, keeps its place.)
+    // (The names found by suffix are walked with a pointer of their own; one found here ends before the next
+    // starts, or overlaps it, so only the furthest end reached so far need be kept.)
     const described = [...describedBusinesses(text)].sort((a, b) => a.start - b.start);
+    const bySuffix = new OverlapPointer([...out].sort((a, b) => a.start - b.start));
+    let describedUpTo = -1;
     overlapsKnown.reset();
     for (const { start, end, words } of described) {
       spend(NAME_WINDOW);
-      if (!overlapsKnown.test(start, end) && !out.some((m) => m.start < end && start < m.end)) addOrganisation(start, end, words);
+      if (overlapsKnown.test(start, end) || bySuffix.test(start, end) || start < describedUpTo) continue;
+      const before = out.length;
+      addOrganisation(start, end, words);
+      if (out.length > before) describedUpTo = Math.max(describedUpTo, end);
     }
   }
   overlapsKnown.reset();
