@@ -230,13 +230,14 @@ function isPlaceDateLine(line: string): boolean {
 }
 const CLAUSE_BREAK = /[,:;–—]\s+|(?<![-‐])\s+(?:and|while|but|whereas)\s+/g;
 /**
- * A clause piece (UTF-16 units `start`..`end`, the CLAUSE_BREAK included) that ends on "to <verb> and": the
- * verb shares the object after the break ("is to develop and publish concrete proposals").
+ * A clause piece (UTF-16 units `start`..`end`, the CLAUSE_BREAK included) that ends on "to <verb> and" or on a
+ * preposition's "-ing" verb and "and": the verb shares the object after the break ("is to develop and publish
+ * concrete proposals", "sets the goal of developing and publishing concrete proposals").
  */
 function waitsForObject(text: string, start: number, end: number): boolean {
-  return OPEN_INFINITIVE_AND.test(text.slice(Math.max(start, end - 40), end));
+  return OPEN_VERB_AND.test(text.slice(Math.max(start, end - 40), end));
 }
-const OPEN_INFINITIVE_AND = /\bto\s+[a-z]+\s+and\s+$/;
+const OPEN_VERB_AND = /\b(?:to\s+[a-z]+|(?:of|for|by|in|on|about|without|from|at)\s+[a-z]+ing)\s+and\s+$/;
 /** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
 const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;
 

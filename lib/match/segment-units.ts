@@ -100,8 +100,12 @@ const QUESTION_MAX_WORDS = 25;
 /** Items after a lead-in, at most. */
 const MAX_LIST_ITEMS = 40;
 
-/** A bullet, a number or a roman numeral opening a list item or a numbered heading ("1.", "IV."). */
-const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)]|[IVX]{1,5}\.)[ \t]+/;
+/**
+ * A bullet, a number, a roman numeral or a capital letter opening a list item or a numbered heading ("1.", "IV.",
+ * a law-firm alert's "B. Transparency reports"). (A name's initial opening a paragraph reads as one too: its
+ * sentence loses the initial, which it lost before as a sentence "J." of its own.)
+ */
+const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)]|[IVX]{1,5}\.|[A-Z]\.)[ \t]+/;
 /** LIST_MARKER's number ("1.", "2)"), as against a bullet or a roman numeral. */
 const NUMBER_MARKER = /\d[.)]/;
 

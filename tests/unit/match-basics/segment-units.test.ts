@@ -73,6 +73,12 @@ describe('segmentUnits', () => {
     expect(unitTexts(text)).toEqual(['What changed:', 'The pause pledge is gone', 'Reports arrive every quarter', 'Roadmaps set goals']);
   });
 
+  it('reads a lettered heading ("B. Transparency reports") as one heading without its letter, not a sentence "B." and a paragraph', () => {
+    const text = `A. Frontier AI frameworks${BLOCK_SEPARATOR}A developer must publish one.${BLOCK_SEPARATOR}B. Transparency reports${BLOCK_SEPARATOR}Before deploying, a developer must publish a report.`;
+    expect(unitTexts(text)).toEqual(['Frontier AI frameworks', 'A developer must publish one.', 'Transparency reports', 'Before deploying, a developer must publish a report.']);
+    expect(segmentDocument(text).blocks.map((block) => block.kind)).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
+  });
+
   it('splits at block separators and numbers the blocks', () => {
     const text = `First paragraph without a full stop${BLOCK_SEPARATOR}Second paragraph${BLOCK_SEPARATOR}${BLOCK_SEPARATOR}Third one. With two sentences.`;
     const units = segmentUnits(text);

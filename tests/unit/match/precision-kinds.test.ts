@@ -1432,6 +1432,13 @@ describe('a clause that ends on "to <verb> and" ("One of the policy goals on tha
     expect(ids({ sharedObjectJoins: 0 })).toContainEqual(['acme-safety-roadmap', 'One of the policy goals on the Acme roadmap is to develop']);
     expect(ids().map(([id]) => id)).toEqual(['acme-regulation-proposals']);
   });
+
+  it('as is one that ends on a preposition\'s "-ing" verb and "and" ("the aim of developing and publishing …")', () => {
+    const gerunds = 'Among the policy goals on the Acme roadmap is the aim of developing and publishing concrete proposals for regulation whose requirements rise with the risk of the models.';
+    const found = (tunables: Partial<Tunables> = {}) => matchClaims(gerunds, roadmapIndex, { tunables }).map((m) => [m.claimId, gerunds.slice(m.start, m.end)]);
+    expect(found({ sharedObjectJoins: 0 })).toContainEqual(['acme-safety-roadmap', 'Among the policy goals on the Acme roadmap is the aim of developing']);
+    expect(found().map(([id]) => id)).toEqual(['acme-regulation-proposals']);
+  });
 });
 
 describe("a claim's distinctive name with none of its key terms (\"Claude Mythos Preview is the newest and most potent AI framework from Anthropic\")", () => {
