@@ -1114,6 +1114,12 @@ class History {
    * naming as such (its name or its instrument's; -Infinity if only members stood for it).
    */
   private readonly coalitions = new Map<number, { position: number; votes: number; named: number }>();
+  /** Where the current section's heading starts, when it named nobody (UTF-16 units; -1 before any). */
+  sectionFrom = -1;
+  /** The document's dominant actor when it is a company (an actor's index; -1 when none): see `sectionCompanyDominant`. */
+  dominantCompany = -1;
+  /** Actors the document names once only: a passing mention, which is all that yields to `dominantCompany`. */
+  namedOnce: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly index: ClaimIndex,
@@ -1185,7 +1191,9 @@ class History {
     if (anaphor.type === 'company') {
       if (this.company && recent(this.company.position)) {
         if (this.company.actor < 0) return 'unknown';
-        actors.raise(this.company.actor, strength);
+        // (A company named in passing in the section before a heading naming nobody yields to the document's own company.)
+        const passing = this.company.position < this.sectionFrom && this.dominantCompany >= 0 && this.namedOnce.has(this.company.actor);
+        actors.raise(passing ? this.dominantCompany : this.company.actor, strength);
       }
       return 'ok';
     }
@@ -1713,6 +1721,10 @@ export function analyseDiscourse(
   });
   historyNext = 0;
   history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0);
+  if (tunables.sectionCompanyDominant > 0 && dominantActors.size > 0 && index.actors[dominantActors.ids[0]!]!.type === 'company') {
+    history.dominantCompany = dominantActors.ids[0]!;
+    history.namedOnce = new Set([...actorCounts].filter(([, count]) => count === 1).map(([actor]) => actor));
+  }
 
   const instrumentsOf = new Map<number, number[]>();
   index.instruments.forEach((instrument, i) => {
@@ -1936,7 +1948,10 @@ export function analyseDiscourse(
     if (opensSection(block)) {
       // A heading's scope is what it names; a heading naming nothing ends the previous section's scope.
       // (A line of dates and numbers, a table row's "1 January 2027" beside the law it dates, is no new section.)
-      if (u === block.firstUnit && !(tunables.dateLineKeepsScope > 0 && !explicit && datesOnlyTokens(tokens, from, to))) headingScope = undefined;
+      if (u === block.firstUnit && !(tunables.dateLineKeepsScope > 0 && !explicit && datesOnlyTokens(tokens, from, to))) {
+        headingScope = undefined;
+        if (!explicit) history.sectionFrom = unit.start;
+      }
       if (explicit && !own.unknown) headingScope = { actors: own.actors, instruments: own.instruments };
     }
     if (leadsList(block) && u === block.endUnit - 1) listParent = { block: unit.block, actors, instruments };

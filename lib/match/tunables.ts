@@ -205,6 +205,13 @@ export interface Tunables {
    */
   documentNamesOwner: number;
   /**
+   * 1: "the company" after a heading that names nobody, its last antecedent named before that heading, is the
+   * document's dominant company when it has one ("Microsoft made a similar pledge." closing one card of a
+   * scorecard of Anthropic's promises, then "3. Keeping old models' weights" and "… kept for the lifetime of
+   * the company"); 0: the company named last, whatever section it was named in.
+   */
+  sectionCompanyDominant: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -719,6 +726,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   pronounKeepsDocument: 1,
   datedIndefinites: 1,
   documentNamesOwner: 1,
+  sectionCompanyDominant: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

@@ -1147,6 +1147,44 @@ describe('"The Scaling Charter … The company has also said …": a company\'s 
   });
 });
 
+describe('"the company" in a section whose heading names nobody, after a company named once in the section before, is the document\'s own (`sectionCompanyDominant`)', () => {
+  const index = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-keep-weights',
+        actor: ACME,
+        statement: 'Acme AI keeps the weights of every publicly released model for at least the lifetime of the company.',
+        phrasings: ['Acme will preserve the weights of its released models for as long as the company exists.'],
+      }),
+      GLOBEX_OPEN_WEIGHTS,
+    ],
+    '1.0.0',
+  );
+  // A scorecard of Acme's promises: each card a numbered heading and what was said; one card ends on a note on Globex.
+  const page = (note: string) =>
+    [
+      "Promise check: ten things Acme AI says it will do",
+      '1. No ads in its chatbot',
+      'Acme AI says its chatbot will carry no advertising. Acme AI repeated it in March.',
+      '2. Power bills',
+      'Acme AI says it will pay for the grid upgrades its data centres need.',
+      note,
+      "3. Keeping old models' weights",
+      'Weights of every publicly released model are to be kept for at least the lifetime of the company.',
+    ].join(SEP);
+  const ids = (text: string, sectionCompanyDominant: number) => matchClaims(text, index, { tunables: { sectionCompanyDominant } }).map((match) => match.claimId);
+
+  it('reads it as Acme, not Globex named once in a note closing the card before', () => {
+    const text = page('Globex made a similar pledge in January.');
+    expect(ids(text, 0)).not.toContain('acme-keep-weights');
+    expect(ids(text, 1)).toContain('acme-keep-weights');
+  });
+
+  it('leaves it Globex when Globex is named more than once: the page may be turning to Globex', () => {
+    expect(ids(page('Globex made a similar pledge in January. Globex repeated it in May.'), 1)).not.toContain('acme-keep-weights');
+  });
+});
+
 describe('a relative "that" and a verb ("that would bar states") is no noun phrase referring back', () => {
   // Read as "that … states", a collective's anaphor, it made the signatories named before the speaker of a
   // table cell opening with its verb ("Asks Congress …"), and the framework's own duty was someone else's.
