@@ -1846,6 +1846,14 @@ export function analyseDiscourse(
         // "Firms that sign it commit to …, as their route to AI Act compliance": "it" is the document the
         // sentence before was about, whatever the unit names later on (`pronounKeepsDocument`).
         if (dimension === 'instruments' && keepsDocument) result.absorb(previous!.instruments, tunables.strengthInherited);
+        // "They promised to: … red-team their systems before release, inside the company and out": a member met by
+        // an anaphor in an item of the coalition's list is one of the coalition, not what the item is about instead.
+        if (dimension === 'actors' && leadIn && tunables.memberAnaphorKeepsCollective > 0 && namedActors.length === 0) {
+          for (let k = 0; k < leadIn.actors.ids.length; k++) {
+            const coalition = leadIn.actors.ids[k]!;
+            if (named.ids.some((actor) => index.actors[actor]!.memberOf.includes(coalition))) result.raise(coalition, leadIn.actors.values[k]! * tunables.strengthLeadIn);
+          }
+        }
         return result;
       }
       const result = new Strengths();

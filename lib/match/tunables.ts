@@ -212,6 +212,12 @@ export interface Tunables {
    */
   sectionCompanyDominant: number;
   /**
+   * 1: a list item under a lead-in about a coalition ("They promised to:") that refers to one of its members by
+   * "the company" and names nobody ("red-team their systems before release, inside the company and out") is
+   * still the coalition's; 0: the member the anaphor resolves to is all the item is about.
+   */
+  memberAnaphorKeepsCollective: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -727,6 +733,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   datedIndefinites: 1,
   documentNamesOwner: 1,
   sectionCompanyDominant: 1,
+  memberAnaphorKeepsCollective: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

@@ -999,6 +999,36 @@ describe('a dated description with its author between the date and the noun, in 
   });
 });
 
+describe('"They promised to: … red-team their models, inside the company and out": a member met by "the company" in an item of a coalition\'s list keeps the item the coalition\'s (`memberAnaphorKeepsCollective`)', () => {
+  const pledgeIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'harbour-pledges-red-teaming',
+        actor: PACT,
+        instrument: { name: 'Harbour Voluntary Commitments', aliases: [] },
+        statement: 'Companies that signed the Harbour Voluntary Commitments in July 2023 committed to test their models internally and externally for security risks before release.',
+        phrasings: ['The signatories pledged internal and external security testing of their models before release.'],
+      }),
+      claim({ id: 'acme-ad-free', actor: ACME, statement: 'Acme AI says its chatbot will stay free of advertising.', phrasings: ['Acme promises no ads in its chatbot.'] }),
+    ],
+    '1.0.0',
+  );
+  const item = 'test their models for security risks before release, inside the company and out, with outside experts doing part of the work;';
+  const page = [
+    'Three years of voluntary promises',
+    'In July 2023, Globex, Initech, Umbrella and Acme AI handed the ministry a list of promises. The list was short and voluntary. They promised to:',
+    item,
+    'share what they learn about risks with governments.',
+  ].join(SEP);
+  const found = (memberAnaphorKeepsCollective: number) =>
+    matchClaims(page, pledgeIndex, { tunables: { memberAnaphorKeepsCollective } }).map((m) => [m.claimId, page.slice(m.start, m.end)]);
+
+  it('finds the pledge in the item, where "the company" alone made it Acme\'s, the member named last', () => {
+    expect(found(0)).not.toContainEqual(['harbour-pledges-red-teaming', item]);
+    expect(found(1)).toContainEqual(['harbour-pledges-red-teaming', item]);
+  });
+});
+
 describe('a document noun after "of", "to" or a modifier of law in general is no reference to a law ("the rule of law", "to the extent federal law permits")', () => {
   const lawIndex = compileClaimIndex(
     [
