@@ -37,6 +37,10 @@ function candidateFeatures(text: string, unitText: string, tunables: Partial<Tun
   return out;
 }
 
+/** The ids of the claims of `index` matched in a text, with one tunable set to a value: `(text, value) => ids`. */
+function claimIdsWith(index: ReturnType<typeof compileClaimIndex>, tunable: keyof Tunables): (text: string, value: number) => string[] {
+  return (text, value) => matchClaims(text, index, { tunables: { [tunable]: value } }).map((match) => match.claimId);
+}
 
 const TESTING_OFFICE: Claim['actor'] = { id: 'testing-office', name: 'Model Testing Office', type: 'agency', aliases: ['Testing Office', 'MTO'] };
 const GLOBEX: Claim['actor'] = { id: 'globex', name: 'Globex', type: 'company', aliases: [] };
@@ -1164,7 +1168,7 @@ describe('"The Scaling Charter … The company has also said …": a company\'s 
       between,
       'The company has also said it will be more transparent about model risk, disclosing how its models perform in capability evaluations through risk reports and model cards.',
     ].join(SEP);
-  const ids = (text: string, documentNamesOwner: number) => matchClaims(text, index, { tunables: { documentNamesOwner } }).map((match) => match.claimId);
+  const ids = claimIdsWith(index, 'documentNamesOwner');
 
   it('reads "the company" after its Scaling Charter as Acme, not Globex named before it', () => {
     const text = page('The Scaling Charter, revised this year, dropped the fixed testing schedule.');
@@ -1193,7 +1197,7 @@ describe('"the company" in a section whose heading names nobody, after a company
   // A scorecard of Acme's promises: each card a numbered heading and what was said; one card ends on a note on Globex.
   const page = (note: string) =>
     [
-      "Promise check: ten things Acme AI says it will do",
+      'Promise check: ten things Acme AI says it will do',
       '1. No ads in its chatbot',
       'Acme AI says its chatbot will carry no advertising. Acme AI repeated it in March.',
       '2. Power bills',
@@ -1202,7 +1206,7 @@ describe('"the company" in a section whose heading names nobody, after a company
       "3. Keeping old models' weights",
       'Weights of every publicly released model are to be kept for at least the lifetime of the company.',
     ].join(SEP);
-  const ids = (text: string, sectionCompanyDominant: number) => matchClaims(text, index, { tunables: { sectionCompanyDominant } }).map((match) => match.claimId);
+  const ids = claimIdsWith(index, 'sectionCompanyDominant');
 
   it('reads it as Acme, not Globex named once in a note closing the card before', () => {
     const text = page('Globex made a similar pledge in January.');
