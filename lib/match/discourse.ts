@@ -840,9 +840,8 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
   }
   if (context.tunables.describedBusinesses > 0) {
     // (In order of where they start, so one pass of `overlapsKnown` serves; one found already, by suffix or
-    // by description, keeps its place.)
-    // (The names found by suffix are walked with a pointer of their own; one found here ends before the next
-    // starts, or overlaps it, so only the furthest end reached so far need be kept.)
+    // by description, keeps its place: those found by suffix are walked with a pointer of their own, and of those
+    // found here only the furthest end reached so far need be kept.)
     const described = [...describedBusinesses(text)].sort((a, b) => a.start - b.start);
     const bySuffix = new OverlapPointer([...out].sort((a, b) => a.start - b.start));
     let describedUpTo = -1;

@@ -106,7 +106,7 @@ const MAX_LIST_ITEMS = 40;
  * sentence loses the initial, which it lost before as a sentence "J." of its own.)
  */
 const LIST_MARKER = /^[ \t]*(?:[-*•▪◦–—]|\d{1,2}[.)]|[IVX]{1,5}\.|[A-Z]\.)[ \t]+/;
-/** LIST_MARKER's number ("1.", "2)"), as against a bullet or a roman numeral. */
+/** LIST_MARKER's number ("1.", "2)"), as against a bullet, a roman numeral or a letter. */
 const NUMBER_MARKER = /\d[.)]/;
 
 /**
