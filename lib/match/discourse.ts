@@ -41,6 +41,7 @@ import {
   monthOf,
   NOT_A_NAME,
   OTHER_FIELD_LAW_TOPICS,
+  JURISDICTION_NAMES,
   ORGANISATION_SUFFIXES,
   OUTSIDER_NOUNS,
   POSSESSIVE_END,
@@ -402,6 +403,8 @@ export interface UnitDiscourse {
   mentions: readonly Mention[];
   /** The unit names an organisation or instrument the claim set does not know. */
   namesUnknown: boolean;
+  /** The unit names a jurisdiction that is no actor of the claim set ("Minnesota", "Japan": `otherJurisdictions`). */
+  namesOtherJurisdiction: boolean;
   /** The unit is a question. */
   question: boolean;
   /**
@@ -788,6 +791,25 @@ function findUnknownBills(context: Context, known: readonly Mention[]): UnknownL
   const overlapsKnown = new OverlapPointer(known);
   for (const { start, end } of billNumbers(context.text)) {
     if (!overlapsKnown.test(start, end) && !claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
+  }
+  return out;
+}
+
+/** A jurisdiction's name (`JURISDICTION_NAMES`) as a whole word, capitalised as written. */
+const JURISDICTION_NAME = new RegExp(`(?<![\\p{L}])(?:${[...JURISDICTION_NAMES].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
+
+/**
+ * Jurisdictions a page names that are no actor of the claim set (`otherJurisdictions`): where (UTF-16 units). A name
+ * the claim set knows as an actor ("Texas") is not one; one it knows only as a coalition's member ("Japan" among the
+ * Bletchley signatories) is, for it makes no law of the set. `known` sorted by start.
+ */
+function findOtherJurisdictions(text: string, known: readonly Mention[]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  JURISDICTION_NAME.lastIndex = 0;
+  for (let hit = JURISDICTION_NAME.exec(text); hit; hit = JURISDICTION_NAME.exec(text)) {
+    const start = hit.index;
+    const end = start + hit[0].length;
+    if (!mentionsOverlapping(known, start, end).some((m) => m.actors.length > 0 || m.instruments.length > 0)) out.push({ start, end });
   }
   return out;
 }
@@ -1548,6 +1570,7 @@ export function analyseDiscourse(
     ...(tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : []),
     ...(tunables.billNumbers > 0 ? findUnknownBills(context, known) : []),
   ].sort((a, b) => a.start - b.start);
+  const otherJurisdictions = tunables.otherJurisdictions > 0 ? findOtherJurisdictions(text, known) : [];
   spend(tokens.length);
 
   // Range queries over sorted lists; callers ask in (mostly) increasing order, so each walk is short.
@@ -1570,6 +1593,7 @@ export function analyseDiscourse(
   const mentionsIn = rangeOf(mentions);
   const anaphorsIn = rangeOf(anaphors);
   const unknownLawsIn = rangeOf(unknownLaws);
+  const otherJurisdictionsIn = rangeOf(otherJurisdictions);
 
   // Names in a comparison ("closer to California's SB 53") that are no antecedent of a later "the statute"
   // (`comparedNoAntecedent`): marked as each unit is read, before its names enter the history.
@@ -1980,6 +2004,7 @@ export function analyseDiscourse(
       to,
       inQuote,
       unknownLaws.length === 0 ? none : unknownLawsIn(unit.start, unit.end),
+      otherJurisdictions.length > 0 && otherJurisdictionsIn(unit.start, unit.end).length > 0,
     );
   };
 }
@@ -2051,6 +2076,7 @@ class UnitReading implements UnitDiscourse {
     private readonly to: number,
     private readonly inQuote: { speaker: Speaker | undefined } | undefined,
     private readonly unknownLaws: readonly UnknownLaw[],
+    readonly namesOtherJurisdiction: boolean,
   ) {}
 
   get otherFieldLawTopics(): readonly string[] {

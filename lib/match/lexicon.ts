@@ -168,6 +168,23 @@ export const OTHER_FIELD_LAW_TOPICS: ReadonlySet<string> = new Set([
   'housing', 'zoning', 'firearms', 'gun', 'breach', 'wiretap', 'lending', 'credit',
 ]);
 
+/**
+ * Jurisdictions that make laws, by name: the US states (not "Washington", which is also the federal government) and
+ * countries outside the EU. Those the claim set knows ("California", "Texas", "China") are found as its names first;
+ * the others name a law of someone else ("a coalition of Democrats in Minnesota has drafted a bill that would require
+ * …", "Japan's AI Promotion Act").
+ */
+export const JURISDICTION_NAMES = [
+  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida', 'Georgia', 'Hawaii',
+  'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine', 'Maryland', 'Massachusetts', 'Michigan',
+  'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska', 'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York',
+  'North Carolina', 'North Dakota', 'Ohio', 'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota',
+  'Tennessee', 'Texas', 'Utah', 'Vermont', 'Virginia', 'West Virginia', 'Wisconsin', 'Wyoming',
+  'Japan', 'Brazil', 'Canada', 'India', 'Australia', 'Singapore', 'Vietnam', 'Taiwan', 'Israel', 'Switzerland', 'Norway', 'Mexico',
+  'Argentina', 'Chile', 'Indonesia', 'Malaysia', 'Thailand', 'Philippines', 'South Africa', 'Nigeria', 'Kenya', 'Turkey', 'Russia',
+  'Saudi Arabia', 'New Zealand', 'Peru', 'Colombia', 'Ukraine', 'Egypt', 'Pakistan', 'Kazakhstan',
+] as const;
+
 /** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */
 export const UNKNOWN_INSTRUMENT_HEADS = ['Act', 'Law', 'Bill', 'Directive', 'Regulation', 'Convention', 'Treaty', 'Declaration', 'Framework', 'Policy', 'Code', 'Charter', 'Accord', 'Order', 'Pledge', 'Commitments', 'Principles'] as const;
 

@@ -819,6 +819,9 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
   if (t.billNumbers > 0 && !explicit && isLawClaim(index, claim) && d.unknownBillSubject) return undefined;
+  // Another jurisdiction named, the claim's actor and law not: "a coalition of Democrats in Minnesota has drafted a bill
+  // that would require …" is Minnesota's (`otherJurisdictions`).
+  if (t.otherJurisdictions > 0 && !explicit && isLawClaim(index, claim) && d.namesOtherJurisdiction) return undefined;
   // "During the trilogues the European Parliament pushed for a complete ban on real-time biometric identification":
   // what a lawmaker sought, not what its law says.
   if (t.soughtNotLaw > 0 && isLawClaim(index, claim) && d.seeks) return undefined;

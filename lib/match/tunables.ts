@@ -218,6 +218,13 @@ export interface Tunables {
    */
   memberAnaphorKeepsCollective: number;
   /**
+   * 1: a unit that names a jurisdiction the claim set does not know (a US state, a country outside the EU:
+   * `JURISDICTION_NAMES`), and neither a law's claim's actor nor its law, is no claim of that law ("Even so, a
+   * coalition of Democrats in Minnesota has drafted a bill that would require developers … to use reasonable care"
+   * on a page about Colorado's Act); 0: such names are read as any other word.
+   */
+  otherJurisdictions: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -734,6 +741,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   documentNamesOwner: 1,
   sectionCompanyDominant: 1,
   memberAnaphorKeepsCollective: 1,
+  otherJurisdictions: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

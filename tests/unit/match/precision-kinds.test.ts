@@ -1689,8 +1689,10 @@ describe('another bill by its number as the subject (`billNumbers`)', () => {
 
   it("is that bill's, not the law of the state in view", () => {
     const page = ['Colorado and its neighbours', own, other].join('\n\n');
-    expect(found(page, { billNumbers: 0 })).toContain(`colorado-ai-act-replaced: ${other}`);
-    expect(found(page)).toEqual([`colorado-ai-act-replaced: ${own}`]);
+    // (Connecticut, a state the claim set does not know, is another jurisdiction too: `otherJurisdictions` off here.)
+    expect(found(page, { billNumbers: 0, otherJurisdictions: 0 })).toContain(`colorado-ai-act-replaced: ${other}`);
+    expect(found(page, { otherJurisdictions: 0 })).toEqual([`colorado-ai-act-replaced: ${own}`]);
+    expect(found(page, { billNumbers: 0 })).toEqual([`colorado-ai-act-replaced: ${own}`]);
   });
 
   it('leaves a bill number the claims themselves use, and the law named beside one', () => {
@@ -1713,5 +1715,34 @@ describe('what a lawmaker sought (`soughtNotLaw`)', () => {
   it('leaves "for" that closes a relative clause ("a feature advocates pushed for during the fight")', () => {
     const feature = 'Members of the public can also report critical safety incidents to the state, a feature consumer advocates pushed for during the legislative fight over SB 53.';
     expect(found(['California SB 53', feature].join('\n\n'))).toEqual([`ca-sb53-critical-incident-reporting: ${feature}`]);
+  });
+});
+
+describe('a law\'s duty in a unit naming another jurisdiction and not the law\'s own ("a coalition of Democrats in Minnesota has drafted a bill that would require …": `otherJurisdictions`)', () => {
+  const lawIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'msa-reasonable-care',
+        actor: RURITANIA,
+        instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+        statement: "Ruritania's Model Safety Act requires developers and deployers of high-risk AI systems to use reasonable care against algorithmic discrimination.",
+        phrasings: ['Under the Model Safety Act, developers of high-risk AI must take reasonable care to avoid algorithmic discrimination.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const page = (sentence: string) =>
+    ['Ruritania keeps its AI law', "Ruritania's Model Safety Act took effect in June after two delays.", sentence].join(SEP);
+  const ids = (text: string, otherJurisdictions: number) => matchClaims(text, lawIndex, { tunables: { otherJurisdictions } }).map((m) => text.slice(m.start, m.end));
+  const elsewhere = 'Even so, a coalition of Democrats in Minnesota has drafted a bill that would require developers and deployers of high-risk AI systems to use reasonable care against algorithmic discrimination.';
+
+  it('is no claim of the law the page is about', () => {
+    expect(ids(page(elsewhere), 0)).toContain(elsewhere);
+    expect(ids(page(elsewhere), 1)).not.toContain(elsewhere);
+  });
+
+  it('unless the unit names that law too', () => {
+    const both = "The Model Safety Act, unlike a bill drafted in Minnesota, requires developers and deployers of high-risk AI systems to use reasonable care against algorithmic discrimination.";
+    expect(ids(page(both), 1)).toContain(both);
   });
 });
