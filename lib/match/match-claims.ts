@@ -175,6 +175,9 @@ const OPEN_QUESTION = /^\W*whether\b(?!\s+or\s+not\b[^,;:]*,)/i;
  */
 const META_TEXT =
   /^\W*(?:in\s+)?(?:this|today['’]s)\s+(?:brief|note|article|piece|post|report|session|episode|thread|alert|memo|digest|newsletter|issue|column|lecture|summary|explainer|guide|page|section|hearing|panel|paper|essay|chapter|segment|edition|update|entry|analysis|review)\b(?:,\s*(?:we|I)\b)?\s*(?:(?:briefly|also|first|then)\s+)?(?:summari[sz]es|look(?:s)?\s+at|examines?|sets?\s+out|explains?|covers?|reviews?|compares?|describes?|outlines?|considers?|asks?|walks?\s+through|traces?|surveys?|discuss(?:es)?|focus(?:es)?|rounds?\s+up|unpacks?|tracks?|maps?|breaks?\s+down|takes?\s+stock)\b|^\W*the\s+(?:purpose|aim|goal|focus|point)\s+of\s+(?:this|today['’]s)\s+\w+\s+(?:is|was)\b/i;
+/** A correction notice: what an earlier version of the page said, which the page now takes back. */
+const CORRECTION_NOTICE =
+  /^\W*(?:correction\s*[:.—–-]\s*)?(?:an?\s+|the\s+)?(?:earlier|previous|prior|original|older)\s+version\s+of\s+this\s+(?:article|story|post|piece|report|page|newsletter|explainer|item)\b/i;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
 
 /**
@@ -1659,6 +1662,7 @@ function judgeUnit(
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
   if (t.checkedClaimVeto > 0 && accepted.length > 0 && (CHECKED_CLAIM.test(said) || isQuotedLine(text, said, unit, block))) return { accepted: [], facets };
   if (t.metaTextVeto > 0 && accepted.length > 0 && META_TEXT.test(said)) return { accepted: [], facets };
+  if (t.correctionVeto > 0 && accepted.length > 0 && CORRECTION_NOTICE.test(said)) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

@@ -322,6 +322,12 @@ export interface Tunables {
    * the page will do, not what an actor committed to (match-claims.ts META_TEXT). 0: judged as any other.
    */
   metaTextVeto: number;
+  /**
+   * 1: a correction notice ("An earlier version of this article said that Anthropic's current policy requires …",
+   * "Correction: a previous version of this story misstated …") says what the page wrongly said, not what an actor
+   * committed to (match-claims.ts CORRECTION_NOTICE). 0: judged as any other.
+   */
+  correctionVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -724,6 +730,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   namingLabelVeto: 1,
   checkedClaimVeto: 1,
   metaTextVeto: 1,
+  correctionVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,

@@ -1746,3 +1746,13 @@ describe('a law\'s duty in a unit naming another jurisdiction and not the law\'s
     expect(ids(page(both), 1)).toContain(both);
   });
 });
+
+describe('a correction notice ("An earlier version of this article said …": `correctionVeto`)', () => {
+  const notice = "An earlier version of this article said that Anthropic's current policy requires dangerous-capability evaluations every three months.";
+  const page = ["Anthropic's scaling policy, three versions on", 'Anthropic has revised its Responsible Scaling Policy three times since 2023.', notice].join('\n\n');
+
+  it('says what the page wrongly said, not what Anthropic committed to', () => {
+    expect(bundledMatches(page, { correctionVeto: 0 })).toContain(`anthropic-rsp-evaluation-cadence: ${notice}`);
+    expect(bundledMatches(page).filter((match) => match.endsWith(notice))).toEqual([]);
+  });
+});
