@@ -1960,7 +1960,10 @@ export function analyseDiscourse(
     if (rowScope && unit.block === block.row && u === block.firstUnit && own.actors.size === 0 && own.instruments.size === 0) {
       rowScope.foreign = readsAsProperName(text.slice(block.start, block.end));
     }
-    const rowForeign = rowScope !== undefined && unit.block !== block.row && rowScope.foreign && rowScope.actors.size + rowScope.instruments.size === 0;
+    // (A document the set knows named in such a row is the organisation's own of that name, with `foreignRowOverDocuments`:
+    // "Norvane Cloud | Frontier Model Safety Framework | No deployment above risk thresholds …" is a copy's row.)
+    const rowForeign =
+      rowScope !== undefined && unit.block !== block.row && rowScope.foreign && rowScope.actors.size + (tunables.foreignRowOverDocuments > 0 ? 0 : rowScope.instruments.size) === 0;
     const rowNamed = rowScope !== undefined && unit.block !== block.row && rowScope.actors.size + rowScope.instruments.size > 0;
     // (Only the first few names a row gives: its opening cells say whose row it is, and a page's row of
     // thousands of cells naming one actor each must not make every cell carry them all.)

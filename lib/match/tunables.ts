@@ -225,6 +225,13 @@ export interface Tunables {
    */
   otherJurisdictions: number;
   /**
+   * 1: a table row whose first cell names an organisation the claim set does not know is that organisation's even
+   * when a later cell names a document the set knows ("Norvane Cloud | Frontier Model Safety Framework | No deployment
+   * above risk thresholds without appropriate safeguards": a start-up's copy of Amazon's title); 0: a known document
+   * in the row makes it its owner's.
+   */
+  foreignRowOverDocuments: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -749,6 +756,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   sectionCompanyDominant: 1,
   memberAnaphorKeepsCollective: 1,
   otherJurisdictions: 1,
+  foreignRowOverDocuments: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

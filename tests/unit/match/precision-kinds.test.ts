@@ -1756,3 +1756,23 @@ describe('a correction notice ("An earlier version of this article said …": `c
     expect(bundledMatches(page).filter((match) => match.endsWith(notice))).toEqual([]);
   });
 });
+
+describe('a row whose first cell names an organisation the set does not know, and a later cell a document the set knows by title (`foreignRowOverDocuments`)', () => {
+  const pledge = 'No deployment above risk thresholds without appropriate safeguards';
+  const page = `<html><head><title>Start-ups borrow big labs' safety pledges</title></head><body><main>
+<h1>Start-ups borrow big labs' safety pledges</h1>
+<p>Venture-backed AI start-ups have found that a safety framework is table stakes in a funding round, and the fastest way to write one is to borrow.</p>
+<table><caption>Borrowed pledges, by start-up</caption><thead><tr><th>Start-up</th><th>Document</th><th>Pledge</th></tr></thead><tbody>
+<tr><td>Norvane Cloud</td><td>Frontier Model Safety Framework</td><td>${pledge}</td></tr>
+</tbody></table></main></body></html>`;
+  const text = textFromHtml(page, 'https://example.test/').text;
+  const onPledge = (foreignRowOverDocuments: number) =>
+    matchClaims(text, bundledClaimIndex(), { tunables: { foreignRowOverDocuments } })
+      .filter((m) => text.slice(m.start, m.end) === pledge)
+      .map((m) => m.claimId);
+
+  it("is the start-up's copy, not Amazon's framework", () => {
+    expect(onPledge(0)).toEqual(['amazon-frontier-model-safety-framework']);
+    expect(onPledge(1)).toEqual([]);
+  });
+});
