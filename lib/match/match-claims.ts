@@ -1431,7 +1431,11 @@ function judgeUnit(
   const nominated: Array<{ claimIndex: number; frame: Frame }> = [];
   for (let k = 0; k < nomineeCount; k++) {
     const frame = frames[k];
-    if (frame && !(t.otherFieldLawVeto > 0 && frame.instrument <= 0 && underOtherFieldLaw(h, nominees[k]!, d))) nominated.push({ claimIndex: nominees[k]!, frame });
+    // (The claim's law not named in the unit, with `otherFieldLawOverInherited`, only carried from the sentences before:
+    // "The complaint does not touch Colorado's older insurance statute, which requires insurers …" on a page about
+    // Colorado's AI Act.)
+    const lawUnnamed = t.otherFieldLawOverInherited > 0 ? !d.namedInstruments.includes(index.claims[nominees[k]!]!.instrument) : frame !== undefined && frame.instrument <= 0;
+    if (frame && !(t.otherFieldLawVeto > 0 && lawUnnamed && underOtherFieldLaw(h, nominees[k]!, d))) nominated.push({ claimIndex: nominees[k]!, frame });
   }
   // Nothing nominated: nothing below is judged, accepted or charged (most units end here).
   if (nominated.length === 0) return { accepted: [], facets: NO_FACETS };

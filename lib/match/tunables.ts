@@ -232,6 +232,12 @@ export interface Tunables {
    */
   foreignRowOverDocuments: number;
   /**
+   * 1: `otherFieldLawVeto` holds whenever the unit does not name the claim's law, however strongly the sentences before
+   * carry it ("The complaint does not touch Colorado's older insurance statute, SB 21-169, which requires insurers …"
+   * on a page about Colorado's AI Act); 0: only when the claim's law is not in view at all.
+   */
+  otherFieldLawOverInherited: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -757,6 +763,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   memberAnaphorKeepsCollective: 1,
   otherJurisdictions: 1,
   foreignRowOverDocuments: 1,
+  otherFieldLawOverInherited: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

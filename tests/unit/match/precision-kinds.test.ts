@@ -1668,6 +1668,15 @@ describe('a law of another field named by its topic (`otherFieldLaws`, `otherFie
     const own = 'Since 2 August 2025, providers of general-purpose AI models must keep technical documentation, give information to downstream providers and adopt a policy to comply with EU copyright law.';
     expect(found(['The AI Act at one year', own].join('\n\n'))).toEqual([`eu-ai-act-gpai-obligations: ${own}`]);
   });
+
+  it('is that law\'s when the AI law is only carried from the sentences before (`otherFieldLawOverInherited`)', () => {
+    const act = "Colorado's 2024 AI Act required developers and deployers of high-risk AI systems to use reasonable care against algorithmic discrimination.";
+    const insurance =
+      "The complaint does not touch Colorado's older insurance statute, SB 21-169, which requires insurers to show that their use of external consumer data, algorithms and predictive models does not unfairly discriminate.";
+    const text = ['The Colorado AI Act in court', act, 'xAI argues the Colorado AI Act compels speech.', insurance].join('\n\n');
+    expect(found(text, { otherFieldLawOverInherited: 0 })).toContain(`colorado-ai-act-replaced: ${insurance}`);
+    expect(found(text)).toEqual([`colorado-ai-act-replaced: ${act}`]);
+  });
 });
 
 describe('a counted group of outsiders as the subject (`countedOutsiders`)', () => {
