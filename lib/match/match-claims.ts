@@ -1656,8 +1656,12 @@ function judgeUnit(
   // "See ASL-3, ASL-4 evaluations and Risk Report.": a cross-reference points to entries, it states none of them.
   if (t.crossReferenceVeto > 0 && accepted.length > 0 && CROSS_REFERENCE_LINE.test(said) && !FINITE_VERB.test(said)) return { accepted: [], facets };
   // (A Title Case headline's verb is capitalised: "OpenAI Cuts 'Military and Warfare' Ban …" is no label.)
-  const titleCaseVerb = accepted.length > 0 && block.kind === 'heading' && titleCaseSubject(text, unit, d);
-  if (accepted.length > 0 && block.kind === 'heading' && !titleCaseVerb && isTopicLabel(said, t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
+  // (A short line in a run of them under a heading, as a page's headline among its kicker and byline, is a heading
+  // misread as an item: held to the separator's test, "EU AI Act: Obligations for …"; a verbless line is not, as
+  // "No public release for Claude Mythos Preview" in such a run states its claim.)
+  const runLine = t.shortRunTopicLabels > 0 && block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading';
+  const titleCaseVerb = accepted.length > 0 && (block.kind === 'heading' || runLine) && titleCaseSubject(text, unit, d);
+  if (accepted.length > 0 && (block.kind === 'heading' || runLine) && !titleCaseVerb && isTopicLabel(said, runLine ? Math.min(1, t.topicLabelVeto) : t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
   if (t.shortLabelVeto > 0 && accepted.length > 0 && !titleCaseVerb && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };

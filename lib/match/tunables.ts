@@ -238,6 +238,13 @@ export interface Tunables {
    */
   otherFieldLawOverInherited: number;
   /**
+   * 1: a short line in a run of short lines under a heading (a page's headline between its kicker and its byline:
+   * "Comparison", "Side by side: California's SB 53 and New York's rewritten RAISE Act", "By …") is held to the
+   * topic-label veto's separator test ("EU AI Act: Obligations for General-Purpose AI Providers"), not to its
+   * verbless-line test (`topicLabelVeto` 2); 0: only headings are held to it.
+   */
+  shortRunTopicLabels: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -764,6 +771,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   otherJurisdictions: 1,
   foreignRowOverDocuments: 1,
   otherFieldLawOverInherited: 1,
+  shortRunTopicLabels: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

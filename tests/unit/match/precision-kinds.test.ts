@@ -1785,3 +1785,14 @@ describe('a row whose first cell names an organisation the set does not know, an
     expect(onPledge(1)).toEqual([]);
   });
 });
+
+describe('a headline labelling its topic among a kicker and a byline, short lines read as a run (`shortRunTopicLabels`)', () => {
+  const headline = 'EU AI Act: Obligations for General-Purpose AI Providers';
+  const duty = 'Since 2 August 2025, providers of general-purpose AI models must keep technical documentation, give information to downstream providers and adopt a copyright policy.';
+  const text = ['Regulation', 'Explainers', headline, 'By Jane Doe · 3 March 2026', duty].join('\n\n');
+
+  it('is a topic label, as a heading of those words is; the duty under it is found', () => {
+    expect(bundledMatches(text, { shortRunTopicLabels: 0 })).toContain(`eu-ai-act-gpai-obligations: ${headline}`);
+    expect(bundledMatches(text)).toEqual([`eu-ai-act-gpai-obligations: ${duty}`]);
+  });
+});
