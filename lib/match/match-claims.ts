@@ -1662,7 +1662,7 @@ function judgeUnit(
   const runLine = t.shortRunTopicLabels > 0 && block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading';
   const titleCaseVerb = accepted.length > 0 && (block.kind === 'heading' || runLine) && titleCaseSubject(text, unit, d);
   if (accepted.length > 0 && (block.kind === 'heading' || runLine) && !titleCaseVerb && isTopicLabel(said, runLine ? Math.min(1, t.topicLabelVeto) : t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
-  if (t.shortLabelVeto > 0 && accepted.length > 0 && !titleCaseVerb && isShortLabel(text, said, unit, block, t.shortLabelVeto)) return { accepted: [], facets };
+  if (t.shortLabelVeto > 0 && accepted.length > 0 && !titleCaseVerb && isShortLabel(text, said, unit, block, t.shortLabelVeto, t.rowLabelPlurals > 0)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
   if (t.writerDoubtVeto > 0 && accepted.length > 0 && WRITER_DOUBT.test(said)) return { accepted: [], facets };
@@ -2064,9 +2064,11 @@ function isTopicLabel(line: string, level: number, numbered: boolean): boolean {
  * or the run-in label opening a list item ("Incident reporting." before the duty it introduces).
  * `said`: the unit's text; `maxWords`: at most this many words.
  */
-function isShortLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock, maxWords: number): boolean {
+function isShortLabel(text: string, said: string, unit: TextUnit, block: DocumentBlock, maxWords: number, rowLabelPlurals: boolean): boolean {
   const line = said.trim();
-  if (hasWords(line, Math.floor(maxWords) + 1) || FINITE_VERB.test(line) || HEADLINE_PRESENT.test(line)) return false;
+  // (A row's first cell in -s is a plural noun, not a headline's verb: "Critical safety incidents", "Transparency reports".)
+  const rowLabel = rowLabelPlurals && block.row >= 0 && unit.block === block.row;
+  if (hasWords(line, Math.floor(maxWords) + 1) || FINITE_VERB.test(line) || (!rowLabel && HEADLINE_PRESENT.test(line))) return false;
   if (block.kind === 'heading' || block.kind === 'question') return true;
   // A line of its own with no closing punctuation (a section kicker, a menu or tag item, a table's row label).
   if (isWholeBlock(text, unit, block) && !/[.;:!?"”)]$/.test(line)) return true;

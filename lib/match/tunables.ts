@@ -245,6 +245,12 @@ export interface Tunables {
    */
   shortRunTopicLabels: number;
   /**
+   * 1: a table row's first cell of a few words ending in -s is a plural noun naming the row ("Critical safety
+   * incidents", "Transparency reports"), held to the short-label veto; 0: a lowercase word in -s may be a headline's
+   * verb there too, and keeps the cell.
+   */
+  rowLabelPlurals: number;
+  /**
    * 1: of two actors or instruments a page names as often (and more than anything else), the one it names
    * first, in its headline most often, is its subject (`dominantMentions`); 0: a tie makes no subject.
    */
@@ -772,6 +778,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   foreignRowOverDocuments: 1,
   otherFieldLawOverInherited: 1,
   shortRunTopicLabels: 1,
+  rowLabelPlurals: 1,
   dominantTieFirstNamed: 1,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,

@@ -1796,3 +1796,31 @@ describe('a headline labelling its topic among a kicker and a byline, short line
     expect(bundledMatches(text)).toEqual([`eu-ai-act-gpai-obligations: ${duty}`]);
   });
 });
+
+describe('a row\'s first cell naming its duty in a plural ("Critical safety incidents": `rowLabelPlurals`)', () => {
+  const index = compileClaimIndex(
+    [
+      claim({
+        id: 'msa-incidents',
+        actor: RURITANIA,
+        instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+        statement: 'The Model Safety Act requires developers to report critical safety incidents to the ministry within 15 days.',
+        phrasings: ['Under the Model Safety Act, developers must report critical safety incidents within 15 days.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const html = `<html><head><title>The Model Safety Act, duty by duty</title></head><body><main><h1>The Model Safety Act, duty by duty</h1>
+<p>Ruritania's Model Safety Act took effect in June.</p>
+<table><thead><tr><th>Duty</th><th>Model Safety Act</th></tr></thead><tbody>
+<tr><td>Critical safety incidents</td><td>Report to the ministry within 15 days</td></tr>
+<tr><td>Start date</td><td>In force since 1 June 2026</td></tr>
+</tbody></table></main></body></html>`;
+  const text = textFromHtml(html, 'https://example.test/').text;
+  const cells = (rowLabelPlurals: number) => matchClaims(text, index, { tunables: { rowLabelPlurals } }).map((m) => text.slice(m.start, m.end));
+
+  it('is a label (its -s a plural, not a headline\'s verb); the duty in the next cell is found', () => {
+    expect(cells(0)).toContain('Critical safety incidents');
+    expect(cells(1)).toEqual(['Report to the ministry within 15 days']);
+  });
+});
