@@ -2061,6 +2061,7 @@ class UnitReading implements UnitDiscourse {
   private subjectsRead: Subject | undefined;
   private taskedRead: readonly TaskedActor[] | undefined;
   private topicsRead: readonly string[] | undefined;
+  private seeksRead: boolean | undefined;
 
   constructor(
     readonly actors: Strengths,
@@ -2125,7 +2126,9 @@ class UnitReading implements UnitDiscourse {
   }
 
   get seeks(): boolean {
-    return seeksSomething(this.lazy.tokens, this.from, this.to);
+    // (Read once per unit, as the topics are: each law's claim nominated asks.)
+    this.seeksRead ??= seeksSomething(this.lazy.tokens, this.from, this.to);
+    return this.seeksRead;
   }
 
   private subject(): Subject {

@@ -1660,8 +1660,9 @@ function judgeUnit(
   // misread as an item: held to the separator's test, "EU AI Act: Obligations for …"; a verbless line is not, as
   // "No public release for Claude Mythos Preview" in such a run states its claim.)
   const runLine = t.shortRunTopicLabels > 0 && block.kind === 'item' && block.listOf >= 0 && doc.blocks[block.listOf]!.kind === 'heading';
-  const titleCaseVerb = accepted.length > 0 && (block.kind === 'heading' || runLine) && titleCaseSubject(text, unit, d);
-  if (accepted.length > 0 && (block.kind === 'heading' || runLine) && !titleCaseVerb && isTopicLabel(said, runLine ? Math.min(1, t.topicLabelVeto) : t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
+  const headingLine = block.kind === 'heading' || runLine;
+  const titleCaseVerb = accepted.length > 0 && headingLine && titleCaseSubject(text, unit, d);
+  if (accepted.length > 0 && headingLine && !titleCaseVerb && isTopicLabel(said, runLine ? Math.min(1, t.topicLabelVeto) : t.topicLabelVeto, block.numbered)) return { accepted: [], facets };
   if (t.shortLabelVeto > 0 && accepted.length > 0 && !titleCaseVerb && isShortLabel(text, said, unit, block, t.shortLabelVeto, t.rowLabelPlurals > 0)) return { accepted: [], facets };
   if (t.namingLabelVeto > 0 && accepted.length > 0 && isNamingLabel(text, said, unit, block)) return { accepted: [], facets };
   if (t.unsaidVeto > 0 && accepted.length > 0 && UNSAID.test(said)) return { accepted: [], facets };
