@@ -841,6 +841,45 @@ export function unknownLookingNames(text: string): string[] {
   return keys;
 }
 
+/**
+ * Words that give the name after them as a document's official or full name: "The official name is …", "formally
+ * the …", "its full title being …", "in full, the …".
+ */
+const OFFICIAL_NAME_CUE = /(?:\b(?:official|formal|full|complete)\s+(?:name|title)(?:\s+(?:is|was|reads|being))?|\b(?:officially|formally|in\s+full))[\s,:]*(?:(?:known\s+as|called|titled|named)\s+)?(?:the\s+)?[“"‘']?\s*$/iu;
+/** How far back (UTF-16 units) the cue may be from the name, and the known document from the cue: about a sentence. */
+const OFFICIAL_NAME_CUE_REACH = 60;
+const OFFICIAL_NAME_REACH = 320;
+/** Known mentions looked at, back from the cue: a bound, so a page of cues costs no more than its length. */
+const OFFICIAL_NAME_MENTIONS = 4;
+
+/**
+ * The known mention whose document an unknown-looking name at `start` is given as the official name of, if any:
+ * "The so-called AI Basic Act … The official name is "Basic Act on the Development of Artificial Intelligence and the
+ * Establishment of Trust Foundation"." A translation or a paraphrase of a document's formal name is no other
+ * document; read as one, it made every later "the law" a law the claim set does not know. The document is the
+ * last one of the name's class (`cls`, '' for any) named within `OFFICIAL_NAME_REACH` before the cue, in one
+ * mention naming that one document. `known` sorted by start.
+ */
+function officialNameOf(context: Context, known: readonly Mention[], start: number, cls: InstrumentClass | ''): Mention | undefined {
+  const cue = OFFICIAL_NAME_CUE.exec(context.text.slice(Math.max(0, start - OFFICIAL_NAME_CUE_REACH), start));
+  if (!cue) return undefined;
+  const cueStart = start - (Math.min(start, OFFICIAL_NAME_CUE_REACH) - cue.index);
+  let hi = known.length;
+  for (let lo = 0; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (known[mid]!.end <= cueStart) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = hi - 1; k >= 0 && k >= hi - OFFICIAL_NAME_MENTIONS; k--) {
+    const mention = known[k]!;
+    if (cueStart - mention.end > OFFICIAL_NAME_REACH) break;
+    if (mention.unknown !== '' || mention.instruments.length !== 1) continue;
+    const documentClass = context.index.instruments[mention.instruments[0]!]!.cls;
+    if (cls === '' || documentClass === '' || documentClass === cls) return mention;
+  }
+  return undefined;
+}
+
 /** Unknown organisations and instruments, skipping whatever overlaps a known name or is a name the claims use. */
 function findUnknown(context: Context, known: readonly Mention[], spend: (n: number) => void): Mention[] {
   const { text, tokens } = context;
@@ -882,7 +921,9 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     if (overlapsKnown.test(start, end)) continue;
     const words = match[1]!.trim().split(/\s+/).filter((word) => /^[A-Z]/.test(word) && !NOT_A_NAME.has(word));
     if (words.length === 0 || claimNames.has(unknownNameKey(text, start, end))) continue;
-    out.push(new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'instrument', instrumentClassOfHead(match[2]!)));
+    const cls = instrumentClassOfHead(match[2]!);
+    const named = context.tunables.officialNames > 0 ? officialNameOf(context, known, start, cls) : undefined;
+    out.push(named ? new FoundMention(start, end, named.actors, named.coalitions, named.instruments, '', '') : new FoundMention(start, end, NO_IDS, NO_IDS, NO_IDS, 'instrument', cls));
   }
   // Once "Nimbus Labs" is named, a later bare "Nimbus" is the same organisation: one pass over tokens.
   if (unknownNames.size > 0) {

@@ -679,6 +679,8 @@ export interface Tunables {
   maxUnknownNames: number;
   /** 1: a capitalised name described as a business ("Corvex Compute, a private data-centre developer") is an organisation the claim set does not know, unless it is one it knows. 0: off. */
   describedBusinesses: number;
+  /** 1: a name given as the official or full name of a document named just before ("The official name is …") is that document (`officialNameOf`). 0: an unknown-looking name is a document the claim set does not know. */
+  officialNames: number;
   /** 1: a unit whose opening words name an organisation the claim set does not know, and not the claim's actor, is not the claim's (`rivalSubject`). 0: off. */
   unknownSubjectVeto: number;
   /** 1: a unit that opens as a cross-reference ("See ASL-3, ASL-4 evaluations and Risk Report.") with no finite verb states nothing. 0: off. */
@@ -858,6 +860,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   commonTermMinClaims: 32,
   maxUnknownNames: 256,
   describedBusinesses: 1,
+  officialNames: 1,
   unknownSubjectVeto: 1,
   crossReferenceVeto: 1,
   ownedDescriptions: 1,

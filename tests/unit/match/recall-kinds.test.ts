@@ -1033,6 +1033,29 @@ describe('"They promised to: … red-team their models, inside the company and o
   });
 });
 
+describe('a name given as the official name of a document just named is that document ("The official name is …"), not one the claim set does not know (`officialNames`)', () => {
+  const lawIndex = compileClaimIndex(
+    [claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires model developers to publish a written safety plan and update it every year.', phrasings: ['Under the Model Safety Act, developers must post a written safety plan online.'] })],
+    '1.0.0',
+  );
+  const duty = 'According to the law, the model developer must publish a written safety plan and update it every year.';
+  const page = (official: string) =>
+    ['Model Safety Act in force from today', `The so-called Model Safety Act took effect this week. ${official} It passed at the end of last year.`, 'Developers must tell users first', duty].join(SEP);
+  const found = (text: string, officialNames: number) =>
+    matchClaims(text, lawIndex, { tunables: { officialNames } }).map((m) => [m.claimId, text.slice(m.start, m.end)]);
+
+  it('finds the duty after a translated official name, which otherwise made "the law" an unknown law', () => {
+    const translated = page('The official name is "Framework Act on the Development of Models and the Establishment of Trust Foundation".');
+    expect(found(translated, 0)).not.toContainEqual(['msa-publish-plan', duty]);
+    expect(found(translated, 1)).toContainEqual(['msa-publish-plan', duty]);
+  });
+
+  it('still reads a law named without the cue as a law the claim set does not know', () => {
+    const other = page('The Framework Act on the Development of Models and the Establishment of Trust Foundation followed.');
+    expect(found(other, 1)).not.toContainEqual(['msa-publish-plan', duty]);
+  });
+});
+
 describe('a document noun after "of", "to" or a modifier of law in general is no reference to a law ("the rule of law", "to the extent federal law permits")', () => {
   const lawIndex = compileClaimIndex(
     [
