@@ -1041,7 +1041,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   let truncated = false;
   // The last one-sentence headline that named an actor (or had "They"/"It" as its subject: `named` 'any')
   // and stated no claim itself (see `headlineFacet`, `pronounHeadline`).
-  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] | 'any'; section: number } | undefined;
+  let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] | 'any'; section: number; verb: boolean } | undefined;
   // The short first sentence of the current block and the matches it gave, by claim (see `labelYields`);
   // `yielded` holds the indexes in `matches` of labels a later sentence of their block stated in full.
   let label: { block: number; matchesOf: Map<number, number[]> } | undefined;
@@ -1158,9 +1158,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       // that labels its topic before a colon ("Acme AI's Risk Ledger: what the new reports cover").
       const sentence = !headlineText.includes(':') && hasWords(headlineText, HEADLINE_SENTENCE_WORDS);
       const named = tunables.headingNeedsSubject > 0 && !sentence ? discourse.namedActors.filter((actor) => namedAsSubject(text, discourse, actor)) : discourse.namedActors;
-      if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore };
+      if (named.length > 0) headline = { unit: u, facets: judged.facets, named, section: headingBefore, verb: FINITE_VERB.test(headlineText) };
     } else if (oneLineHeading && tunables.pronounHeadline > 0 && discourse.namedActors.length === 0 && pronounSubjectHeadline(text.slice(unit.start, unit.end))) {
-      headline = { unit: u, facets: judged.facets, named: 'any', section: headingBefore };
+      headline = { unit: u, facets: judged.facets, named: 'any', section: headingBefore, verb: false };
     }
     if (found.length === 0) continue;
     const spans = found.length === 1 ? [{ claimIndex: found[0]!.claimIndex, score: found[0]!.score, start: unit.start, end: unit.end }] : splitAmongClaims(h, tunables, text, unit, content, found, discourse, options.model);
@@ -1168,14 +1168,14 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     spans.sort((a, b) => a.start - b.start);
     const above = headline && doc.units[headline.unit]!;
     if (headline && above && above.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
-      const { facets, named } = headline;
+      const { facets, named, verb } = headline;
       // A heading whose subject is "They" or "It" is about whoever the sentence under it is about, by reference
       // too: a sentence naming its own actor ("Meta, however, said …") may be about someone else, and of its
       // claims only those the split kept on it are what it says.
       const inherited = found.filter(
         (j) =>
           !j.secondary &&
-          !j.byClause &&
+          (!j.byClause || (tunables.headlineFromClause > 0 && verb && named !== 'any' && spans.some((span) => span.claimIndex === j.claimIndex && span.start === unit.start))) &&
           (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet &&
           (named === 'any' ? discourse.namedActors.length === 0 && spans.some((span) => span.claimIndex === j.claimIndex) : named.includes(index.claims[j.claimIndex]!.actor)),
       );

@@ -76,6 +76,13 @@ export interface Tunables {
    */
   headlineFacet: number;
   /**
+   * 1: a headline naming its actor, with a finite verb, is also carried by the first sentence under it when that
+   * sentence states the claim in its opening clause only ("Meta has publicly rejected the EU's code …, escalating
+   * tensions …"); 0: only when the whole sentence does. (A topic line, "EU obligations for general-purpose AI
+   * models", is carried by whole sentences only.)
+   */
+  headlineFromClause: number;
+  /**
    * 1: a one-sentence heading whose subject is "They" or "It" (a listicle's "1 They promised to red-team
    * models before release") is such a headline for whoever the sentence right under it is about: it
    * takes the claim that sentence states, on the same `headlineFacet` terms. 0: only headlines naming the
@@ -737,6 +744,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headlineWholeFacet: 1,
   colonSentence: 1,
   headlineFacet: 0.15,
+  headlineFromClause: 1,
   pronounHeadline: 1,
   labelYields: 1,
   elidedKeyTerms: 8,

@@ -680,6 +680,27 @@ describe('a page about one law that names another once: "the amended Act" after 
   });
 });
 
+describe('a headline with a verb is carried by the sentence under it that states the claim in its opening clause only ("Google said it would sign the code, but …", `headlineFromClause`)', () => {
+  // A development page (dev-2): a digest whose section heading "Google signs, with a warning" stands over a
+  // sentence whose second clause is the company's warning, so only its first clause states the signing.
+  const page = readFileSync('tests/fixtures/independent/dev-2/b-digest-eu-code-signups-august-2025.html', 'utf8');
+  const text = textFromHtml(page, 'https://example.test/').text;
+  const claimsOf = (line: string, tunables: Partial<Tunables>) =>
+    matchClaims(text, bundledClaimIndex(), { tunables }).filter((m) => text.slice(m.start, m.end) === line).map((m) => m.claimId);
+
+  it('highlights the heading with the claim of the clause under it', () => {
+    expect(claimsOf('Google signs, with a warning', { headlineFromClause: 0 })).toEqual([]);
+    expect(claimsOf('Google signs, with a warning', {})).toEqual(['google-signed-gpai-code']);
+  });
+
+  it('does not carry a heading without a verb the same way (dev-18: "3. EU obligations for general-purpose AI models")', () => {
+    const hearing = textFromHtml(readFileSync('tests/fixtures/independent/dev-18/b-hearing-summary-committee-frontier-ai-assurance.html', 'utf8'), 'https://example.test/').text;
+    const topic = (tunables: Partial<Tunables>) =>
+      matchClaims(hearing, bundledClaimIndex(), { tunables }).filter((m) => hearing.slice(m.start, m.end).includes('EU obligations for general-purpose AI models'));
+    expect(topic({})).toEqual([]);
+  });
+});
+
 describe('an initialism inside a known name does not end the sentence ("The U.S. AI Safety Institute signs …", `namesJoinUnits`)', () => {
   const index = bundledClaimIndex();
   const sentence = 'The U.S. AI Safety Institute struck deals with OpenAI and Anthropic so that government testers could evaluate major new models before and after their public release.';
