@@ -178,6 +178,15 @@ const META_TEXT =
 /** A correction notice: what an earlier version of the page said, which the page now takes back. */
 const CORRECTION_NOTICE =
   /^\W*(?:correction\s*[:.—–-]\s*)?(?:an?\s+|the\s+)?(?:earlier|previous|prior|original|older)\s+version\s+of\s+this\s+(?:article|story|post|piece|report|page|newsletter|explainer|item)\b/i;
+/**
+ * A rumour as the unit's subject: what is said to be coming, not what was committed to. "Street chatter that META
+ * will open-source Muse Spark's successor remains just that", "There are rumours that not everyone will sign",
+ * "A rumour that xAI would sign the remaining chapters went round Brussels", "OpenAI is rumoured to …". Not a
+ * rumour named after a preposition ("Amid speculation that Google would hold out, it signed the code" states its
+ * main clause) nor chatter about a topic ("Hallway chatter is mostly about which state laws …").
+ */
+const RUMOUR =
+  /^\W*(?!(?:amid|despite|after|following|with|over|against|ending|end|to|for|on|denying|denied|dismissing|dismissed)\b)(?:[\p{L}'’-]+\s+){0,6}(?:rumou?rs?|chatter|speculation|whispers|gossip)\s+(?:that|of)\b|\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?rumou?red\s+to\b|^\W*rumou?r\s+has\s+it\b/iu;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
 
 /**
@@ -1672,6 +1681,7 @@ function judgeUnit(
   if (t.checkedClaimVeto > 0 && accepted.length > 0 && (CHECKED_CLAIM.test(said) || isQuotedLine(text, said, unit, block))) return { accepted: [], facets };
   if (t.metaTextVeto > 0 && accepted.length > 0 && META_TEXT.test(said)) return { accepted: [], facets };
   if (t.correctionVeto > 0 && accepted.length > 0 && CORRECTION_NOTICE.test(said)) return { accepted: [], facets };
+  if (t.rumourVeto > 0 && accepted.length > 0 && RUMOUR.test(said)) return { accepted: [], facets };
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

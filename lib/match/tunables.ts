@@ -361,6 +361,8 @@ export interface Tunables {
    * committed to (match-claims.ts CORRECTION_NOTICE). 0: judged as any other.
    */
   correctionVeto: number;
+  /** 1: a unit whose subject is a rumour ("Street chatter that META will …", "OpenAI is rumoured to …") states no claim (`RUMOUR`). 0: off. */
+  rumourVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -767,6 +769,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   checkedClaimVeto: 1,
   metaTextVeto: 1,
   correctionVeto: 1,
+  rumourVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,

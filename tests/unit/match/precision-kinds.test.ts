@@ -1766,6 +1766,22 @@ describe('a correction notice ("An earlier version of this article said …": `c
   });
 });
 
+describe('a rumour as the subject ("Street chatter that Acme AI will …", "… is rumoured to …": `rumourVeto`)', () => {
+  const index = compileClaimIndex([claim({ id: 'acme-ad-free', actor: ACME, statement: 'Acme AI says its chatbot will stay free of advertising.', phrasings: ['Acme promises no ads in its chatbot.'] })], '1.0.0');
+  const found = (sentence: string, rumourVeto: number) => matchClaims(['Acme AI and its chatbot', sentence].join('\u2029'), index, { tunables: { rumourVeto } }).map((m) => m.claimId);
+
+  it('states nothing Acme committed to', () => {
+    for (const rumour of ['Street chatter that Acme AI will keep its chatbot free of advertising remains just that.', 'Acme AI is rumoured to keep its chatbot free of advertising.']) {
+      expect(found(rumour, 0)).toEqual(['acme-ad-free']);
+      expect(found(rumour, 1)).toEqual([]);
+    }
+  });
+
+  it('keeps a main clause after a rumour named by a preposition', () => {
+    expect(found('Amid speculation that it would sell ads, Acme AI promised its chatbot will stay free of advertising.', 1)).toEqual(['acme-ad-free']);
+  });
+});
+
 describe('a row whose first cell names an organisation the set does not know, and a later cell a document the set knows by title (`foreignRowOverDocuments`)', () => {
   const pledge = 'No deployment above risk thresholds without appropriate safeguards';
   const page = `<html><head><title>Start-ups borrow big labs' safety pledges</title></head><body><main>
