@@ -715,6 +715,39 @@ function* describedBusinesses(text: string): Generator<{ start: number; end: num
   }
 }
 
+/**
+ * A name of one to four capitalised words followed by a stock ticker in brackets: "Quillon AI (QLN)", "Helix Compute
+ * (NASDAQ: HLXC)". Investor notes name listed companies this way.
+ */
+const TICKERED_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){0,3})${NAME_SPACE}\\((?:(NYSE|NASDAQ|Nasdaq|LSE|TSX|HKEX|ASX|TYO|KRX)${NAME_SPACE}?:${NAME_SPACE}?)?([A-Z]{2,5}(?:\\.[A-Z]{1,2})?)\\)`, 'gu');
+
+/**
+ * Names with a stock ticker (`TICKERED_NAME`): start, end (UTF-16 units) and the name's words. Not an initialism
+ * defined in brackets ("Frontier Model Forum (FMF)", "National Institute of Standards and Technology (NIST)"): the
+ * letters there are the initials of the capitalised words before them. Without an exchange, a ticker has three letters
+ * or more ("(AI)" is no ticker).
+ */
+function* tickeredNames(text: string): Generator<{ start: number; end: number; words: string[] }> {
+  TICKERED_NAME.lastIndex = 0;
+  for (let hit = TICKERED_NAME.exec(text); hit; hit = TICKERED_NAME.exec(text)) {
+    const name = hit[1]!;
+    const exchange = hit[2];
+    const ticker = hit[3]!;
+    if (!exchange && ticker.length < 3) continue;
+    const start = hit.index;
+    // (A dateline or a heading in capitals is no company: "WASHINGTON (HNS)".)
+    if (name === name.toUpperCase()) continue;
+    // An initialism is spelt mostly by the first letters of the capitalised words before it, in whatever language's
+    // order ("National Cybersecurity Agency (ACN)", "Center for AI Standards and Innovation (CAISI)"); a ticker
+    // mostly by other letters ("Quillon AI (QLN)", "Veltrix Semiconductor (VLTX)").
+    const words = text.slice(Math.max(0, start - 80), start + name.length).split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(-8);
+    const initials = new Set(words.filter((word) => /^\p{Lu}/u.test(word)).flatMap((word) => word.match(/\p{Lu}/gu) ?? []));
+    const letters = [...ticker.replace(/\..*$/, '')];
+    if (!exchange && letters.filter((letter) => initials.has(letter)).length * 3 >= letters.length * 2) continue;
+    yield { start, end: start + name.length, words: name.split(/\s+/) };
+  }
+}
+
 /** Matches of `pattern` (anchored at the end) ending at each hit of `head`: start, end, groups. */
 function* namesEndingAtHeads(text: string, head: RegExp, pattern: RegExp): Generator<{ start: number; end: number; groups: RegExpExecArray }> {
   head.lastIndex = 0;
@@ -903,7 +936,7 @@ function findUnknown(context: Context, known: readonly Mention[], spend: (n: num
     // (In order of where they start, so one pass of `overlapsKnown` serves; one found already, by suffix or
     // by description, keeps its place: those found by suffix are walked with a pointer of their own, and of those
     // found here only the furthest end reached so far need be kept.)
-    const described = [...describedBusinesses(text)].sort((a, b) => a.start - b.start);
+    const described = [...describedBusinesses(text), ...(context.tunables.tickeredNames > 0 ? tickeredNames(text) : [])].sort((a, b) => a.start - b.start);
     const bySuffix = new OverlapPointer([...out].sort((a, b) => a.start - b.start));
     let describedUpTo = -1;
     overlapsKnown.reset();

@@ -690,6 +690,8 @@ export interface Tunables {
   describedBusinesses: number;
   /** 1: a name given as the official or full name of a document named just before ("The official name is …") is that document (`officialNameOf`). 0: an unknown-looking name is a document the claim set does not know. */
   officialNames: number;
+  /** 1 (with `describedBusinesses`): a capitalised name followed by a stock ticker in brackets ("Quillon AI (QLN)") is an organisation, unless one the claim set knows. 0: off. */
+  tickeredNames: number;
   /** 1: a unit whose opening words name an organisation the claim set does not know, and not the claim's actor, is not the claim's (`rivalSubject`). 0: off. */
   unknownSubjectVeto: number;
   /** 1: a unit that opens as a cross-reference ("See ASL-3, ASL-4 evaluations and Risk Report.") with no finite verb states nothing. 0: off. */
@@ -872,6 +874,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   maxUnknownNames: 256,
   describedBusinesses: 1,
   officialNames: 1,
+  tickeredNames: 1,
   unknownSubjectVeto: 1,
   crossReferenceVeto: 1,
   ownedDescriptions: 1,

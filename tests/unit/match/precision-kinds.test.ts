@@ -1782,6 +1782,23 @@ describe('a rumour as the subject ("Street chatter that Acme AI will …", "… 
   });
 });
 
+describe('a name with a stock ticker in brackets is a company ("Quillon AI (QLN) says …": `tickeredNames`), an initialism in brackets is not', () => {
+  const pledge = 'Quillon AI (QLN) says it will pause development and deployment if it finds a risk it cannot sufficiently mitigate, wording lifted almost verbatim from Redmond.';
+  const page = ['MSFT: the governance leader', 'Microsoft (MSFT) published its Frontier Governance Framework in February 2025 and remains our top pick.', pledge].join('\n\n');
+
+  it("reads the small cap's copy of the pledge as its own, not Microsoft's", () => {
+    expect(bundledMatches(page, { tickeredNames: 0 })).toContain(`microsoft-frontier-governance-pause: ${pledge}`);
+    expect(bundledMatches(page)).toEqual([]);
+  });
+
+  it('keeps an initialism defined in brackets, in whatever order it spells the name, no company (dev-9: "the National Cybersecurity Agency (ACN)")', () => {
+    const page = textFromHtml(readFileSync('tests/fixtures/independent/dev-9/c-machinetranslation-italy-ai-law.html', 'utf8'), 'https://example.test/').text;
+    const authorities = 'As authorities for the artificial intelligence the law designates the AgID and the National Agency for the Cybersecurity (ACN).';
+    const claimsOf = matchClaims(page, bundledClaimIndex()).filter((m) => page.slice(m.start, m.end) === authorities).map((m) => m.claimId);
+    expect(claimsOf).toEqual(['italy-national-ai-law']);
+  });
+});
+
 describe('a row whose first cell names an organisation the set does not know, and a later cell a document the set knows by title (`foreignRowOverDocuments`)', () => {
   const pledge = 'No deployment above risk thresholds without appropriate safeguards';
   const page = `<html><head><title>Start-ups borrow big labs' safety pledges</title></head><body><main>
