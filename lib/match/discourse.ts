@@ -817,13 +817,39 @@ function* billNumbers(text: string): Generator<{ start: number; end: number }> {
   for (let hit = BILL_NUMBER.exec(text); hit; hit = BILL_NUMBER.exec(text)) yield { start: hit.index, end: hit.index + hit[0].length };
 }
 
-/** The bill numbers of a page that are no known name and none the claims use (`billNumbers`), as unknown laws. */
+/**
+ * A section of a code of statutes, cited ("Labor Code section 1102.5", "Civil Code § 1798.100", "section 1102.5 of the
+ * Labor Code", "15 U.S.C. § 45"): a law by its citation alone, as lawyers and reporters cite the general law beside a
+ * new one.
+ */
+const CODE_SECTION =
+  /(?<![\p{L}])(?:\p{Lu}\p{Ll}+\s+(?:(?:and\s+)?\p{Lu}\p{Ll}+\s+){0,2})Code,?\s+(?:[Ss]ection|[Ss]ec\.|§{1,2})\s?\d[\d.]*(?:\([\p{L}\d]{1,4}\))*|(?<![\p{L}])[Ss]ection\s\d[\d.]*(?:\([\p{L}\d]{1,4}\))*\s+of\s+the\s+(?:\p{Lu}\p{Ll}+\s+(?:and\s+)?){1,3}Code(?![\p{L}])|(?<![\p{L}\p{N}])\d{1,2}\s+U\.S\.C\.\s+§{0,2}\s?\d+[\p{L}\d-]*/gu;
+
+/** Where each cited code section of `text` is (UTF-16 units). */
+function* codeSections(text: string): Generator<{ start: number; end: number }> {
+  CODE_SECTION.lastIndex = 0;
+  for (let hit = CODE_SECTION.exec(text); hit; hit = CODE_SECTION.exec(text)) yield { start: hit.index, end: hit.index + hit[0].length };
+}
+
+/**
+ * The bill numbers (`billNumbers`) and, with `codeSections`, the cited code sections (`codeSections`) of a page that
+ * are no known name and none the claims use, as unknown laws, in order of where they start.
+ */
 function findUnknownBills(context: Context, known: readonly Mention[]): UnknownLaw[] {
   const claimNames = claimNamesOf(context.index);
   const out: UnknownLaw[] = [];
   const overlapsKnown = new OverlapPointer(known);
   for (const { start, end } of billNumbers(context.text)) {
     if (!overlapsKnown.test(start, end) && !claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
+  }
+  if (context.tunables.codeSections > 0) {
+    // (A citation may open with its jurisdiction, "California Labor Code section 1102.5": only a known document in it
+    // makes it a known law.)
+    const overlapsDocument = new OverlapPointer(known.filter((m) => m.instruments.length > 0));
+    for (const { start, end } of codeSections(context.text)) {
+      if (!overlapsDocument.test(start, end) && !claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
+    }
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -871,6 +897,7 @@ export function unknownLookingNames(text: string): string[] {
   for (const { start, end } of namesEndingAtHeads(text, ORGANISATION_HEAD, ORGANISATION)) keys.push(unknownNameKey(text, start, end));
   for (const { start, end } of namesEndingAtHeads(text, INSTRUMENT_HEAD, INSTRUMENT)) keys.push(unknownNameKey(text, start, end));
   for (const { start, end } of billNumbers(text)) keys.push(unknownNameKey(text, start, end));
+  for (const { start, end } of codeSections(text)) keys.push(unknownNameKey(text, start, end));
   return keys;
 }
 

@@ -830,7 +830,10 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && d.unknownSubject) rivalSubject = true;
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
-  if (t.billNumbers > 0 && !explicit && isLawClaim(index, claim) && d.unknownBillSubject) return undefined;
+  // (With `lawSubjectOverActor`, the claim's actor named does not hold it: "California Labor Code section 1102.5
+  // already bars any employer from …" is the general statute's, not SB 53's, which it does not name.)
+  const lawNamed = claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument);
+  if (t.billNumbers > 0 && (t.lawSubjectOverActor > 0 ? !lawNamed : !explicit) && isLawClaim(index, claim) && d.unknownBillSubject) return undefined;
   // Another jurisdiction named, the claim's actor and law not: "a coalition of Democrats in Minnesota has drafted a bill
   // that would require …" is Minnesota's (`otherJurisdictions`).
   if (t.otherJurisdictions > 0 && !explicit && isLawClaim(index, claim) && d.namesOtherJurisdiction) return undefined;

@@ -692,6 +692,10 @@ export interface Tunables {
   officialNames: number;
   /** 1 (with `describedBusinesses`): a capitalised name followed by a stock ticker in brackets ("Quillon AI (QLN)") is an organisation, unless one the claim set knows. 0: off. */
   tickeredNames: number;
+  /** 1 (with `billNumbers`): a cited section of a code of statutes ("Labor Code section 1102.5", "15 U.S.C. § 45") is a law the claim set does not know, unless a claim cites it. 0: off. */
+  codeSections: number;
+  /** 1: a bill number or cited code section as a unit's subject holds off a law's claim unless the unit names the claim's own law; 0: unless it names the claim's law or actor. */
+  lawSubjectOverActor: number;
   /** 1: a unit whose opening words name an organisation the claim set does not know, and not the claim's actor, is not the claim's (`rivalSubject`). 0: off. */
   unknownSubjectVeto: number;
   /** 1: a unit that opens as a cross-reference ("See ASL-3, ASL-4 evaluations and Risk Report.") with no finite verb states nothing. 0: off. */
@@ -875,6 +879,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   describedBusinesses: 1,
   officialNames: 1,
   tickeredNames: 1,
+  codeSections: 1,
+  lawSubjectOverActor: 1,
   unknownSubjectVeto: 1,
   crossReferenceVeto: 1,
   ownedDescriptions: 1,

@@ -1799,6 +1799,18 @@ describe('a name with a stock ticker in brackets is a company ("Quillon AI (QLN)
   });
 });
 
+describe('a cited section of a code of statutes as the subject is that general law\'s, even with the claim\'s state named ("California Labor Code section 1102.5 already bars …": `codeSections`, `lawSubjectOverActor`)', () => {
+  const general = 'California Labor Code section 1102.5 already bars any employer from retaliating against an employee who discloses a violation of law to a government agency.';
+  const own = 'Under SB 53, large frontier developers may not stop employees from reporting catastrophic risks to the Attorney General.';
+  const page = ['SB 53 and whistleblowers', own, general].join('\n\n');
+
+  it("gives SB 53 its own duty and not the general statute's", () => {
+    expect(bundledMatches(page, { codeSections: 0 })).toContain(`ca-sb53-whistleblower-protections: ${general}`);
+    expect(bundledMatches(page, { lawSubjectOverActor: 0 })).toContain(`ca-sb53-whistleblower-protections: ${general}`);
+    expect(bundledMatches(page)).toEqual([`ca-sb53-whistleblower-protections: ${own}`]);
+  });
+});
+
 describe('a row whose first cell names an organisation the set does not know, and a later cell a document the set knows by title (`foreignRowOverDocuments`)', () => {
   const pledge = 'No deployment above risk thresholds without appropriate safeguards';
   const page = `<html><head><title>Start-ups borrow big labs' safety pledges</title></head><body><main>
