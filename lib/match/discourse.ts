@@ -2279,8 +2279,17 @@ function subjectStart(text: string, tokens: readonly Token[], from: number, to: 
     k += 2;
     if (tokens[k]?.key === 'that') k++;
   }
+  // "Readers will recall that SB 1047 …", "Remember that …", "Note that …": a reminder to the reader; its subject is X.
+  const reminder = REMINDER.exec(text.slice(tokens[k]?.start ?? 0, tokens[Math.min(to, k + 5) - 1]?.end ?? 0));
+  if (reminder && k < to) {
+    const end = tokens[k]!.start + reminder[0].length;
+    while (k < to && tokens[k]!.start < end) k++;
+  }
   return k;
 }
+
+/** A reminder to the reader opening a sentence, up to its "that": "Readers will recall that", "As you may remember, …" is not one. */
+const REMINDER = /^(?:(?:readers|you|we|many|some|longtime\s+readers)\s+(?:will|may|might|should|would|can|'ll|’ll)?\s*(?:recall|remember)|(?:recall|remember|note|bear\s+in\s+mind|keep\s+in\s+mind))\s+that\b/iu;
 
 /**
  * Words that open a clause coming before the sentence's main clause: a condition, a time, a concession or a

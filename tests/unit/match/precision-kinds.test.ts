@@ -1811,6 +1811,20 @@ describe('a cited section of a code of statutes as the subject is that general l
   });
 });
 
+describe('a reminder to the reader ("Readers will recall that SB 1047 …") is passed over to find the sentence\'s subject', () => {
+  const page = (sentence: string) => ['New York and California compared', "New York's RAISE Act now mirrors much of California's SB 53.", sentence].join('\n\n');
+
+  it("reads another bill as the subject, not the RAISE Act in view", () => {
+    const vetoed = 'Readers will recall that SB 1047, vetoed in September 2024, would have required developers of covered models to keep a written safety and security protocol and report safety incidents to the Attorney General within seventy-two hours.';
+    expect(bundledMatches(page(vetoed))).toEqual([]);
+  });
+
+  it("keeps the claim when the reminder's subject is the claim's own law", () => {
+    const own = 'Readers will recall that SB 53 requires large frontier developers to publish a frontier AI framework on their websites.';
+    expect(bundledMatches(page(own))).toEqual([`ca-sb53-publish-frontier-framework: ${own}`]);
+  });
+});
+
 describe('a row whose first cell names an organisation the set does not know, and a later cell a document the set knows by title (`foreignRowOverDocuments`)', () => {
   const pledge = 'No deployment above risk thresholds without appropriate safeguards';
   const page = `<html><head><title>Start-ups borrow big labs' safety pledges</title></head><body><main>
