@@ -2288,8 +2288,8 @@ function subjectStart(text: string, tokens: readonly Token[], from: number, to: 
   return k;
 }
 
-/** A reminder to the reader opening a sentence, up to its "that": "Readers will recall that", "As you may remember, …" is not one. */
-const REMINDER = /^(?:(?:readers|you|we|many|some|longtime\s+readers)\s+(?:will|may|might|should|would|can|'ll|’ll)?\s*(?:recall|remember)|(?:recall|remember|note|bear\s+in\s+mind|keep\s+in\s+mind))\s+that\b/iu;
+/** A reminder to the reader opening a sentence, up to its "that": "Readers will recall that", "A reminder that"; "As you may remember, …" is not one. */
+const REMINDER = /^(?:(?:readers|you|we|many|some|longtime\s+readers)\s+(?:will|may|might|should|would|can|'ll|’ll)?\s*(?:recall|remember)|(?:recall|remember|note|bear\s+in\s+mind|keep\s+in\s+mind)|(?:an?\s+)?(?:quick\s+|brief\s+|friendly\s+)?reminder)\s+that\b/iu;
 
 /**
  * Words that open a clause coming before the sentence's main clause: a condition, a time, a concession or a

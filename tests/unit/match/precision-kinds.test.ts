@@ -1817,6 +1817,9 @@ describe('a reminder to the reader ("Readers will recall that SB 1047 …") is p
   it("reads another bill as the subject, not the RAISE Act in view", () => {
     const vetoed = 'Readers will recall that SB 1047, vetoed in September 2024, would have required developers of covered models to keep a written safety and security protocol and report safety incidents to the Attorney General within seventy-two hours.';
     expect(bundledMatches(page(vetoed))).toEqual([]);
+    const colorado = "Colorado's AI Act was repealed and replaced in May 2026.";
+    const reminded = 'A reminder that HB 2094, which would have placed the same duty of reasonable care against algorithmic discrimination on developers and deployers of high-risk AI systems, was vetoed in March 2025.';
+    expect(bundledMatches(['Colorado watch', colorado, reminded].join('\n\n'))).toEqual([`colorado-ai-act-replaced: ${colorado}`]);
   });
 
   it("keeps the claim when the reminder's subject is the claim's own law", () => {
