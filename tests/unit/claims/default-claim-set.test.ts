@@ -20,7 +20,7 @@ const DEFAULT_SET_PATH = fileURLToPath(new URL('../../../public/claims/default.j
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const V1_SET_PATH = fileURLToPath(new URL('./fixtures/default-1.0.0.json', import.meta.url));
 /** The day the 2.1.x set was last published: the source's checks are pinned to it. */
-const REVIEW_DAY = '2026-12-05';
+const REVIEW_DAY = '2026-12-06';
 
 /** The ids the claims brief requires, verbatim: other modules and the seed gold labels refer to them. */
 const BRIEF_CLAIM_IDS = [
@@ -102,9 +102,9 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.22');
-    expect(raw.publishedAt).toBe('2026-12-05');
-    expect(raw.asOf).toBe('2026-12-05');
+    expect(raw.version).toBe('2.1.23');
+    expect(raw.publishedAt).toBe('2026-12-06');
+    expect(raw.asOf).toBe('2026-12-06');
     expect(raw.publisher).toBe('Pledge Lens');
   });
 
@@ -667,5 +667,19 @@ describe('claim set 2.1.22: a signature told as following the code', () => {
   it('needs the code beside the verb', () => {
     const followed = 'Google will follow Meta in publishing its own frontier safety framework this year.';
     expect(claimsOfLastBlock(index, ['Google and the EU code'], followed)).not.toContain('google-signed-gpai-code');
+  });
+});
+
+describe('claim set 2.1.23: covering the electricity price rises told as picking up the tab or eating them', () => {
+  const index = compileClaimIndex(loadValid(), 'test');
+
+  it("reads Anthropic's picking up the tab for power price rises as its pledge", () => {
+    const tab = 'Anthropic will pick up the tab for electricity price rises that households face because of its US data centres.';
+    expect(claimsOfLastBlock(index, ['Anthropic and the grid'], tab)).toEqual(['anthropic-electricity-price-pledge']);
+  });
+
+  it('needs a price or power word beside the tab', () => {
+    const lunch = 'Anthropic will pick up the tab for the conference dinner at its San Francisco offices.';
+    expect(claimsOfLastBlock(index, ['Anthropic and the grid'], lunch)).not.toContain('anthropic-electricity-price-pledge');
   });
 });
