@@ -1,14 +1,14 @@
 import type { Claim, ClaimKind, ClaimStatus, HistoryEvent } from '../claims/schema';
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import { unknownLookingNames } from './discourse';
-import { CLASS_NAME_WORDS, INSTRUMENT_CLASSES, isDateWord, type InstrumentClass } from './lexicon';
+import { CLASS_NAME_WORDS, INDEFINITE_ARTICLES, INSTRUMENT_CLASSES, isDateWord, type InstrumentClass } from './lexicon';
 import { quantitiesIn } from './quantities';
 import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
 /** Bumped whenever the index's shape or meaning changes (10: instruments' months, classes read from the name's head), so a stored index of an older one is compiled again. */
-export const CLAIM_INDEX_FORMAT = 11;
+export const CLAIM_INDEX_FORMAT = 12;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -85,6 +85,12 @@ export interface CompiledName {
   /** Coalitions this name is a member of. */
   coalitions: number[];
   instruments: number[];
+  /**
+   * A document's name a law's claims also use as a kind of document (a term of art), after "a", "an", "any",
+   * "each" or "every", in their statements or phrasings: SB 53's "publish a frontier AI framework" beside
+   * Meta's "Frontier AI Framework". After such a word on a page it names no document (discourse.ts `findNames`).
+   */
+  generic?: true;
 }
 
 /**
@@ -123,6 +129,37 @@ const DISTINCTIVE_NUMBER = /^\d{2,}/;
 function nameOf(text: string, canonicalizer: Canonicalizer): { words: string[]; caps: number[] } {
   const tokens = tokenize(text, canonicalizer);
   return { words: tokens.map((token) => nameKey(token.key)), caps: tokens.map((token) => token.caps) };
+}
+
+/**
+ * Marks `generic` each document name of two words or more that a law's claim's statement or phrasings write after
+ * an indefinite article (`INDEFINITE_ARTICLES`), the claim not being of that document. Linear in the claims'
+ * words times the few names that start with the word after each determiner.
+ */
+function markGenericNames(names: CompiledName[], claims: readonly Claim[], compiled: readonly CompiledClaim[], instruments: readonly CompiledInstrument[], canonicalizer: Canonicalizer): void {
+  const byFirst = new Map<string, CompiledName[]>();
+  for (const name of names) {
+    if (name.instruments.length === 0 || name.actors.length > 0 || name.words.length < 2) continue;
+    const list = byFirst.get(name.words[0]!) ?? [];
+    list.push(name);
+    byFirst.set(name.words[0]!, list);
+  }
+  claims.forEach((claim, c) => {
+    const own = compiled[c]!.instrument;
+    // (A law's words: a statute's term of art. Our own paraphrase of a company's document as "a frontier safety
+    // framework" makes no kind of one.)
+    if (own < 0 || instruments[own]!.cls !== 'law') return;
+    for (const text of [claim.statement, ...claim.phrasings]) {
+      const keys = tokenize(text, canonicalizer).map((token) => nameKey(token.key));
+      for (let i = 0; i + 1 < keys.length; i++) {
+        if (!INDEFINITE_ARTICLES.has(keys[i]!)) continue;
+        for (const name of byFirst.get(keys[i + 1]!) ?? []) {
+          if (name.instruments.includes(own) || !name.words.every((word, k) => keys[i + 1 + k] === word)) continue;
+          name.generic = true;
+        }
+      }
+    }
+  });
 }
 
 /** Where a name's head phrase ends: "Framework Convention | on …", "Executive Order 14365 | , Ensuring …" ("of" does not: "Council of Europe Framework Convention"). */
@@ -380,6 +417,7 @@ export function compileClaimIndex(
       if (name) addUnique(name.instruments, instrument);
     }
   });
+  markGenericNames(names, claims, compiled, instruments, canonicalizer);
   // A member named on its own ("OpenAI") reaches its coalitions through the actor's own name entries.
   for (const name of names) {
     for (const actor of name.actors) for (const coalition of actors[actor]!.memberOf) addUnique(name.coalitions, coalition);

@@ -42,6 +42,7 @@ import {
   monthOf,
   NOT_A_NAME,
   OTHER_FIELD_LAW_TOPICS,
+  INDEFINITE_ARTICLES,
   ORGANISATION_SUFFIXES,
   OUTSIDER_NOUNS,
   POSSESSIVE_END,
@@ -539,6 +540,13 @@ function findNames(context: Context, spend: (n: number) => void): Mention[] {
         // a fact, as "the law requires" would.
         if (ACADEMIC_AFTER_PLACE.has(after.key)) mentions.push(new FoundMention(tokens[i]!.start, after.end, [], [], [], 'org', ''));
         i += n;
+        break;
+      }
+      // "A large frontier developer must publish a Frontier AI Framework": a document's name the claim set itself
+      // uses as a kind of document (`CompiledName.generic`), after an indefinite article, is that kind, not the
+      // document so named (Meta's). ("Anthropic published a Responsible Scaling Policy" still names Anthropic's.)
+      if (context.tunables.indefiniteDocuments > 0 && name.generic && i > 0 && INDEFINITE_ARTICLES.has(tokens[i - 1]!.key)) {
+        i += n - 1;
         break;
       }
       mentions.push(new FoundMention(tokens[i]!.start, tokens[i + n - 1]!.end, name.actors, name.coalitions, name.instruments, '', ''));

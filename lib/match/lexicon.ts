@@ -261,3 +261,6 @@ export const IMPERATIVE_OPENING =
  */
 export const COMMITMENT_VERB =
   /\b(?:will|would|must|shall|won't|wouldn't|cannot|can't|should|may not|has to|have to|had to|needs? to|agreed?|agrees|commit\w*|pledg\w*|promis\w*|vow\w*|requir\w*|oblig\w*|bans?|banned|prohibit\w*|forbid\w*|bars?|barred|sign\w*|adopt\w*|introduc\w*|add\w*|drop\w*|remov\w*|revok\w*|replac\w*|publish\w*|releas\w*|declin\w*|refus\w*|withh\w*|halt\w*|paus\w*|delay\w*|allow\w*|limit\w*|apply|applies|applied|set|sets|says?|said)\b/i;
+
+/** Articles that make the name after them a kind of thing ("a frontier AI framework"), not the document so named. */
+export const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'any', 'each', 'every']);

@@ -694,6 +694,8 @@ export interface Tunables {
   tickeredNames: number;
   /** 1 (with `billNumbers`): a cited section of a code of statutes ("Labor Code section 1102.5", "15 U.S.C. § 45") is a law the claim set does not know, unless a claim cites it. 0: off. */
   codeSections: number;
+  /** 1: a document's name the claims themselves use as a kind of document (`CompiledName.generic`), after an indefinite article ("publish a Frontier AI Framework"), names that kind, not the document (`findNames`). 0: it names the document. */
+  indefiniteDocuments: number;
   /** 1: a bill number or cited code section as a unit's subject holds off a law's claim unless the unit names the claim's own law; 0: unless it names the claim's law or actor. */
   lawSubjectOverActor: number;
   /** 1: a unit whose opening words name an organisation the claim set does not know, and not the claim's actor, is not the claim's (`rivalSubject`). 0: off. */
@@ -880,6 +882,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   officialNames: 1,
   tickeredNames: 1,
   codeSections: 1,
+  indefiniteDocuments: 1,
   lawSubjectOverActor: 1,
   unknownSubjectVeto: 1,
   crossReferenceVeto: 1,

@@ -680,6 +680,33 @@ describe('a page about one law that names another once: "the amended Act" after 
   });
 });
 
+describe('a document name a law uses as its term of art, after an indefinite article, names that kind of document ("publish a Model Safety Plan": `CompiledName.generic`, `indefiniteDocuments`)', () => {
+  // SB 53 and the RAISE Act require "a frontier AI framework"; Meta's document is called "Frontier AI Framework".
+  const index = compileClaimIndex(
+    [
+      claim({ id: 'msa-publish-plan', actor: RURITANIA, instrument: { name: 'Model Safety Act', aliases: ['MSA'] }, statement: 'The Model Safety Act requires every large developer to write and publish a model safety plan on its website.', phrasings: ['Large developers must publish a model safety plan under the Model Safety Act.'] }),
+      claim({ id: 'acme-plan-stop', actor: ACME, instrument: { name: 'Model Safety Plan', aliases: [] }, statement: "Acme AI's Model Safety Plan commits it to stop developing a model whose risks it cannot mitigate.", phrasings: ['Acme says its Model Safety Plan means it will stop development of models it cannot make safe.'] }),
+    ],
+    '1.0.0',
+  );
+  const duty = 'Publication of a Model Safety Plan: a large developer is required to write, implement and publish on its website a Model Safety Plan that applies to the organisation.';
+  const text = ['Ruritania and the Model Safety Act', 'The Model Safety Act took effect on 1 January.', duty].join(SEP);
+
+  it("marks the company's document name generic, for the law's claim writes it as a kind", () => {
+    expect(index.names.filter((name) => name.generic).map((name) => name.words.join(' '))).toEqual(['model safety plan']);
+  });
+
+  it("finds the law's duty, which the company's name in it hid", () => {
+    expect(matchClaims(text, index, { tunables: { indefiniteDocuments: 0 } }).map((m) => m.claimId)).toEqual([]);
+    expect(matchClaims(text, index).map((m) => [m.claimId, text.slice(m.start, m.end)])).toEqual([['msa-publish-plan', duty]]);
+  });
+
+  it('keeps the name a mention of the document after "the" or the company\'s name', () => {
+    const own = "Acme AI's Model Safety Plan commits it to stop developing any model whose risks it cannot mitigate.";
+    expect(matchClaims(['Acme AI and its plan', own].join(SEP), index).map((m) => m.claimId)).toEqual(['acme-plan-stop']);
+  });
+});
+
 describe('a headline with a verb is carried by the sentence under it that states the claim in its opening clause only ("Google said it would sign the code, but …", `headlineFromClause`)', () => {
   // A development page (dev-2): a digest whose section heading "Google signs, with a warning" stands over a
   // sentence whose second clause is the company's warning, so only its first clause states the signing.
