@@ -826,17 +826,46 @@ function* billNumbers(text: string): Generator<{ start: number; end: number }> {
 }
 
 /**
- * A section of a code of statutes, cited ("Labor Code section 1102.5", "Civil Code § 1798.100", "section 1102.5 of the
- * Labor Code", "15 U.S.C. § 45"): a law by its citation alone, as lawyers and reporters cite the general law beside a
- * new one.
+ * Where a cited section of a code of statutes may be (`codeSections`): "Code section", "Code §", "section 12 of", "U.S.C.".
+ * Found first, as a bill number is, so the page is scanned by one cheap pattern and the names around are read only there.
  */
-const CODE_SECTION =
-  /(?<![\p{L}])(?:\p{Lu}\p{Ll}+\s+(?:(?:and\s+)?\p{Lu}\p{Ll}+\s+){0,2})Code,?\s+(?:[Ss]ection|[Ss]ec\.|§{1,2})\s?\d[\d.]*(?:\([\p{L}\d]{1,4}\))*|(?<![\p{L}])[Ss]ection\s\d[\d.]*(?:\([\p{L}\d]{1,4}\))*\s+of\s+the\s+(?:\p{Lu}\p{Ll}+\s+(?:and\s+)?){1,3}Code(?![\p{L}])|(?<![\p{L}\p{N}])\d{1,2}\s+U\.S\.C\.\s+§{0,2}\s?\d+[\p{L}\d-]*/gu;
+const CODE_SECTION_HEAD = /\bCode,?\s+(?:[Ss]ection|[Ss]ec\.|§)|\b[Ss]ection\s\d|U\.S\.C\./g;
+/** The code's name before "Code" ("Labor ", "Business and Professions "), anchored at the end of the text before it. */
+const CODE_NAME_BEFORE = /(?:\p{Lu}\p{Ll}+\s+(?:and\s+)?){1,3}$/u;
+/** "Code section 1102.5", "Code, § 1798.100(a)", from "Code" on. */
+const CODE_THEN_SECTION = /^Code,?\s+(?:[Ss]ection|[Ss]ec\.|§{1,2})\s?\d[\d.]*(?:\([\p{L}\d]{1,4}\))*/u;
+/** "section 1102.5 of the Labor Code", from "section" on. */
+const SECTION_OF_CODE = /^[Ss]ection\s\d[\d.]*(?:\([\p{L}\d]{1,4}\))*\s+of\s+the\s+(?:\p{Lu}\p{Ll}+\s+(?:and\s+)?){1,3}Code(?![\p{L}])/u;
+/** "15 U.S.C. § 45": the title's number before, then the section. */
+const TITLE_BEFORE_USC = /(?<![\p{L}\p{N}])\d{1,2}\s+$/u;
+const USC_THEN_SECTION = /^U\.S\.C\.\s+§{0,2}\s?\d+[\p{L}\d-]*/u;
+/** How far (UTF-16 units) a citation reaches before and after its head. */
+const CODE_SECTION_REACH = 100;
 
-/** Where each cited code section of `text` is (UTF-16 units). */
+/**
+ * Where each cited section of a code of statutes in `text` is (UTF-16 units): "Labor Code section 1102.5", "Civil Code
+ * § 1798.100", "section 1102.5 of the Labor Code", "15 U.S.C. § 45". A law by its citation alone, as lawyers and reporters
+ * cite the general law beside a new one.
+ */
 function* codeSections(text: string): Generator<{ start: number; end: number }> {
-  CODE_SECTION.lastIndex = 0;
-  for (let hit = CODE_SECTION.exec(text); hit; hit = CODE_SECTION.exec(text)) yield { start: hit.index, end: hit.index + hit[0].length };
+  CODE_SECTION_HEAD.lastIndex = 0;
+  for (let hit = CODE_SECTION_HEAD.exec(text); hit; hit = CODE_SECTION_HEAD.exec(text)) {
+    const at = hit.index;
+    const after = text.slice(at, at + CODE_SECTION_REACH);
+    const before = text.slice(Math.max(0, at - CODE_SECTION_REACH), at);
+    if (hit[0].startsWith('Code')) {
+      const name = CODE_NAME_BEFORE.exec(before);
+      const section = CODE_THEN_SECTION.exec(after);
+      if (name && section) yield { start: at - name[0].length, end: at + section[0].length };
+    } else if (hit[0].startsWith('U')) {
+      const title = TITLE_BEFORE_USC.exec(before);
+      const section = USC_THEN_SECTION.exec(after);
+      if (title && section) yield { start: at - title[0].length, end: at + section[0].length };
+    } else {
+      const cited = SECTION_OF_CODE.exec(after);
+      if (cited) yield { start: at, end: at + cited[0].length };
+    }
+  }
 }
 
 /**
@@ -854,7 +883,7 @@ function findUnknownBills(context: Context, known: readonly Mention[]): UnknownL
     // (A citation may open with its jurisdiction, "California Labor Code section 1102.5": only a known document in it
     // makes it a known law.)
     const overlapsDocument = new OverlapPointer(known.filter((m) => m.instruments.length > 0));
-    for (const { start, end } of codeSections(context.text)) {
+    for (const { start, end } of [...codeSections(context.text)].sort((a, b) => a.start - b.start)) {
       if (!overlapsDocument.test(start, end) && !claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
     }
     out.sort((a, b) => a.start - b.start);
