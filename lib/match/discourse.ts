@@ -723,27 +723,27 @@ function* describedBusinesses(text: string): Generator<{ start: number; end: num
   }
 }
 
-/**
- * A name of one to four capitalised words followed by a stock ticker in brackets: "Quillon AI (QLN)", "Helix Compute
- * (NASDAQ: HLXC)". Investor notes name listed companies this way.
- */
-const TICKERED_NAME = new RegExp(`(?<![\\p{L}\\p{N}])(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){0,3})${NAME_SPACE}\\((?:(NYSE|NASDAQ|Nasdaq|LSE|TSX|HKEX|ASX|TYO|KRX)${NAME_SPACE}?:${NAME_SPACE}?)?([A-Z]{2,5}(?:\\.[A-Z]{1,2})?)\\)`, 'gu');
+/** A stock ticker in brackets, perhaps with its exchange: "(QLN)", "(NASDAQ: HLXC)" (`tickeredNames`). */
+const TICKER = /\((?:(NYSE|NASDAQ|Nasdaq|LSE|TSX|HKEX|ASX|TYO|KRX)\s?:\s?)?([A-Z]{2,5}(?:\.[A-Z]{1,2})?)\)/g;
+/** One to four capitalised words right before a ticker ("Quillon AI (QLN)"), anchored at the end of the text before it. */
+const NAME_BEFORE_TICKER = new RegExp(`(?<![\\p{L}\\p{N}])(${NAME_WORD}(?:${NAME_SPACE}${NAME_WORD}){0,3})${NAME_SPACE}$`, 'u');
 
 /**
- * Names with a stock ticker (`TICKERED_NAME`): start, end (UTF-16 units) and the name's words. Not an initialism
- * defined in brackets ("Frontier Model Forum (FMF)", "National Institute of Standards and Technology (NIST)"): the
- * letters there are the initials of the capitalised words before them. Without an exchange, a ticker has three letters
+ * Names with a stock ticker in brackets, as investor notes name listed companies: start, end (UTF-16 units) and the
+ * name's words. Not an initialism defined in brackets ("Frontier Model Forum (FMF)", "National Institute of Standards
+ * and Technology (NIST)"), nor a line in capitals ("WASHINGTON (HNS)"); without an exchange, a ticker has three letters
  * or more ("(AI)" is no ticker).
  */
 function* tickeredNames(text: string): Generator<{ start: number; end: number; words: string[] }> {
-  TICKERED_NAME.lastIndex = 0;
-  for (let hit = TICKERED_NAME.exec(text); hit; hit = TICKERED_NAME.exec(text)) {
-    const name = hit[1]!;
-    const exchange = hit[2];
-    const ticker = hit[3]!;
+  TICKER.lastIndex = 0;
+  for (let hit = TICKER.exec(text); hit; hit = TICKER.exec(text)) {
+    const exchange = hit[1];
+    const ticker = hit[2]!;
     if (!exchange && ticker.length < 3) continue;
-    const start = hit.index;
-    // (A dateline or a heading in capitals is no company: "WASHINGTON (HNS)".)
+    const named = NAME_BEFORE_TICKER.exec(text.slice(Math.max(0, hit.index - NAME_WINDOW), hit.index));
+    if (!named) continue;
+    const name = named[1]!;
+    const start = hit.index - named[0].length;
     if (name === name.toUpperCase()) continue;
     // An initialism is spelt mostly by the first letters of the capitalised words before it, in whatever language's
     // order ("National Cybersecurity Agency (ACN)", "Center for AI Standards and Innovation (CAISI)"); a ticker
