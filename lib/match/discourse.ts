@@ -2317,14 +2317,16 @@ function subjectStart(text: string, tokens: readonly Token[], from: number, to: 
     if (tokens[k]?.key === 'that') k++;
   }
   // "Readers will recall that SB 1047 …", "Remember that …", "Note that …": a reminder to the reader; its subject is X.
-  const reminder = REMINDER.exec(text.slice(tokens[k]?.start ?? 0, tokens[Math.min(to, k + 5) - 1]?.end ?? 0));
-  if (reminder && k < to) {
+  const reminder = k < to && REMINDER_OPENERS.has(tokens[k]!.key) ? REMINDER.exec(text.slice(tokens[k]!.start, tokens[Math.min(to, k + 5) - 1]!.end)) : null;
+  if (reminder) {
     const end = tokens[k]!.start + reminder[0].length;
     while (k < to && tokens[k]!.start < end) k++;
   }
   return k;
 }
 
+/** The first words a reminder can open with (`REMINDER`): most units are not read further. */
+const REMINDER_OPENERS: ReadonlySet<string> = new Set(['readers', 'you', 'we', 'many', 'some', 'longtime', 'recall', 'remember', 'note', 'bear', 'keep', 'a', 'an', 'quick', 'brief', 'friendly', 'reminder']);
 /** A reminder to the reader opening a sentence, up to its "that": "Readers will recall that", "A reminder that"; "As you may remember, …" is not one. */
 const REMINDER = /^(?:(?:readers|you|we|many|some|longtime\s+readers)\s+(?:will|may|might|should|would|can|'ll|’ll)?\s*(?:recall|remember)|(?:recall|remember|note|bear\s+in\s+mind|keep\s+in\s+mind)|(?:an?\s+)?(?:quick\s+|brief\s+|friendly\s+)?reminder)\s+that\b/iu;
 
