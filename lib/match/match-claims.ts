@@ -1052,7 +1052,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
   let matchedUpTo = text.length;
   let truncated = false;
   // The last one-sentence headline that named an actor (or had "They"/"It" as its subject: `named` 'any')
-  // and stated no claim itself (see `headlineFacet`, `pronounHeadline`).
+  // and stated no claim itself (see `headlineFacet`, `pronounHeadline`); `verb`: it has a finite verb (`headlineFromClause`).
   let headline: { unit: number; facets: ReadonlyMap<number, number>; named: readonly number[] | 'any'; section: number; verb: boolean } | undefined;
   // The short first sentence of the current block and the matches it gave, by claim (see `labelYields`);
   // `yielded` holds the indexes in `matches` of labels a later sentence of their block stated in full.
