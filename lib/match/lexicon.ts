@@ -237,13 +237,14 @@ export const MONTH_STEMS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec
 export const WEEKDAY_WORDS: ReadonlySet<string> = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 
 /**
- * A table's column heading naming what its cells promise, require or say ("Commitment", "Pledge", "Core
- * obligations", "Development rule", "What Anthropic says it will do", "Short summary"): segmentation reads
- * that column's short cells as the row's content, not labels (segment-units.ts `classifyBlocks`). What a post,
- * a thread or a critic says is a fact-check's column of claims it checks, not a commitment's.
+ * A table's column heading naming what its cells promise, require or say ("Commitment", "Pledge", "Development
+ * rule", "Stated gate", "Red lines", "What Anthropic says it will do", "Short summary"): segmentation reads that
+ * column's short cells as the row's content, not labels (segment-units.ts `classifyBlocks`). What a post, a thread or
+ * a critic says is a fact-check's column of claims it checks, not a commitment's; an "Obligation" column names
+ * duties ("High-risk products (Annex I)") beside their dates.
  */
 export const COMMITMENT_COLUMN =
-  /\b(?:commitments?|pledges?|promise[sd]?|undertakings?|dut(?:y|ies)|requirements?|rules?|summary|core content|substance)\b|^what\b(?!.*\b(?:posts?|thread|tweets?|viral|claims?|rumou?rs?|critics?|users?|video)\b).*\b(?:says?|said|promised|promises|requires?|commits?|pledged?|will do)\b/i;
+  /\b(?:commitments?|pledges?|promise[sd]?|undertakings?|dut(?:y|ies)|requirements?|rules?|gates?|red lines?|summary|core content|substance)\b|^what\b(?!.*\b(?:posts?|thread|tweets?|viral|claims?|rumou?rs?|critics?|users?|video)\b).*\b(?:says?|said|promised|promises|requires?|commits?|pledged?|will do)\b/i;
 
 /**
  * A bare verb opening a clause, as documents and trackers write duties and listicles summarise them ("Review

@@ -182,6 +182,16 @@ describe('segmentUnits', () => {
     ]);
   });
 
+  it('takes the cells under a "Stated gate" or "Red lines" column as content (a gate is what a framework commits to)', () => {
+    const row = (...cells: string[]) => cells.join(CELL_SEPARATOR);
+    const cell = 'Critical-risk models developed further only once safeguards are validated';
+    const text = ['Scorecard', row('Ticker', 'Stated gate'), row('META', cell), 'Contracts', row('Company', 'Red lines'), row('OpenAI', 'No mass domestic surveillance of U.S. persons')].join(BLOCK_SEPARATOR);
+    const kinds = segmentDocument(text).blocks.map((block) => [text.slice(block.start, block.end), block.kind]);
+    expect(kinds).toContainEqual([cell, 'item']);
+    expect(kinds).toContainEqual(['No mass domestic surveillance of U.S. persons', 'item']);
+    expect(kinds).toContainEqual(['META', 'heading']);
+  });
+
   it('does not split at soft newlines of hard-wrapped text', () => {
     // Wrapped at about 60 columns, as plain-text newsletters and mailing lists are.
     const text = [
