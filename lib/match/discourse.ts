@@ -194,7 +194,7 @@ function withOwnedDescriptions(context: Context, mentions: Mention[]): Mention[]
   for (let m = 0; m < mentions.length; m++) {
     const mention = mentions[m]!;
     if (mention.unknown || mention.actors.length !== 1 || mention.instruments.length > 0) continue;
-    let k = lowerBoundToken(tokens, mention.end);
+    let k = firstStartingAt(tokens, mention.end);
     const first = tokens[k];
     if (!first || !POSSESSIVE_END.test(text.slice(mention.start, mention.end)) || !/^\s+$/.test(text.slice(mention.end, first.start))) continue;
     const from = k;
@@ -257,13 +257,7 @@ const LONGEST_NAME = 240;
 
 /** The mentions (sorted by start) that overlap text[from, to): a binary search, then a short walk back. */
 function mentionsOverlapping(mentions: readonly Mention[], from: number, to: number): Mention[] {
-  let low = 0;
-  let high = mentions.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (mentions[mid]!.start < to) low = mid + 1;
-    else high = mid;
-  }
+  const low = firstStartingAt(mentions, to);
   const out: Mention[] = [];
   for (let i = low - 1; i >= 0 && mentions[i]!.start > from - LONGEST_NAME; i--) if (mentions[i]!.end > from) out.push(mentions[i]!);
   return out;
@@ -870,7 +864,8 @@ function* codeSections(text: string): Generator<{ start: number; end: number }> 
 
 /**
  * The bill numbers (`billNumbers`) and, with `codeSections`, the cited code sections (`codeSections`) of a page that
- * are no known name and none the claims use, as unknown laws, in order of where they start.
+ * are no known name and none the claims use, as unknown laws: the bills in order, then the sections (the caller sorts
+ * them among the other unknown laws).
  */
 function findUnknownBills(context: Context, known: readonly Mention[]): UnknownLaw[] {
   const claimNames = claimNamesOf(context.index);
@@ -886,7 +881,6 @@ function findUnknownBills(context: Context, known: readonly Mention[]): UnknownL
     for (const { start, end } of [...codeSections(context.text)].sort((a, b) => a.start - b.start)) {
       if (!overlapsDocument.test(start, end) && !claimNames.has(unknownNameKey(context.text, start, end))) out.push({ start, end, topic: '' });
     }
-    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }
@@ -961,16 +955,11 @@ function officialNameOf(context: Context, known: readonly Mention[], start: numb
   const cue = OFFICIAL_NAME_CUE.exec(context.text.slice(Math.max(0, start - OFFICIAL_NAME_CUE_REACH), start));
   if (!cue) return undefined;
   const cueStart = start - (Math.min(start, OFFICIAL_NAME_CUE_REACH) - cue.index);
-  let hi = known.length;
-  for (let lo = 0; lo < hi; ) {
-    const mid = (lo + hi) >> 1;
-    if (known[mid]!.end <= cueStart) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = hi - 1; k >= 0 && k >= hi - OFFICIAL_NAME_MENTIONS; k--) {
+  const before = firstStartingAt(known, cueStart);
+  for (let k = before - 1; k >= 0 && k >= before - OFFICIAL_NAME_MENTIONS; k--) {
     const mention = known[k]!;
     if (cueStart - mention.end > OFFICIAL_NAME_REACH) break;
-    if (mention.unknown !== '' || mention.instruments.length !== 1) continue;
+    if (mention.end > cueStart || mention.unknown !== '' || mention.instruments.length !== 1) continue;
     const documentClass = context.index.instruments[mention.instruments[0]!]!.cls;
     if (cls === '' || documentClass === '' || documentClass === cls) return mention;
   }
@@ -1715,13 +1704,7 @@ export function analyseDiscourse(
   const none: never[] = [];
   const rangeOf = <T extends { start: number }>(list: readonly T[]) => {
     return (start: number, end: number): readonly T[] => {
-      let low = 0;
-      let high = list.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (list[mid]!.start < start) low = mid + 1;
-        else high = mid;
-      }
+      const low = firstStartingAt(list, start);
       if (low >= list.length || list[low]!.start >= end) return none;
       const out: T[] = [];
       for (let i = low; i < list.length && list[i]!.start < end; i++) out.push(list[i]!);
@@ -1869,7 +1852,7 @@ export function analyseDiscourse(
       quoteSpeakers.push({ start: quote.start, end: quote.end, speaker: undefined });
       const last = quoteSpeakers[quoteSpeakers.length - 1]!;
       // The attribution's tokens: find them by offset within the block's units.
-      const first = lowerBoundToken(tokens, quote.speakerStart);
+      const first = firstStartingAt(tokens, quote.speakerStart);
       let end = first;
       while (end < tokens.length && tokens[end]!.end <= quote.speakerEnd) end++;
       if (end > first) {
@@ -2295,12 +2278,13 @@ class UnitReading implements UnitDiscourse {
   }
 }
 
-function lowerBoundToken(tokens: readonly Token[], position: number): number {
+/** The index of the first of `list` (sorted by start) that starts at or after `position`: `list.length` when none does. */
+function firstStartingAt(list: ReadonlyArray<{ start: number }>, position: number): number {
   let low = 0;
-  let high = tokens.length;
+  let high = list.length;
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (tokens[mid]!.start < position) low = mid + 1;
+    if (list[mid]!.start < position) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -2494,8 +2478,8 @@ function taskedActors(tokens: readonly Token[], from: number, to: number, mentio
   const out: TaskedActor[] = [];
   for (const m of mentions) {
     if (m.unknown !== '' || m.actors.length === 0) continue;
-    const first = lowerBoundToken(tokens, m.start);
-    const after = lowerBoundToken(tokens, m.end);
+    const first = firstStartingAt(tokens, m.start);
+    const after = firstStartingAt(tokens, m.end);
     if (first <= from || after >= to) continue;
     let k = first - 1;
     while (k > from && first - k <= TASKED_LEAD_WORDS && (tokens[k]!.key === 'the' || tokens[k]!.caps > 0)) k--;

@@ -816,7 +816,8 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
     if (coalitionMade) return undefined;
     if (owners.length > 1 && owners.some((owner) => owner !== claim.actor && d.actors.get(owner) > 0)) instrument *= 0.3;
   }
-  const explicit = d.namedActors.includes(claim.actor) || (claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument));
+  const lawNamed = claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument);
+  const explicit = d.namedActors.includes(claim.actor) || lawNamed;
   if (t.taskedNotActor > 0 && explicit && taskedOnly(index, claim, d)) return undefined;
   let rival = false;
   let rivalSubject = false;
@@ -832,7 +833,6 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
   // (With `lawSubjectOverActor`, the claim's actor named does not hold it: "California Labor Code section 1102.5
   // already bars any employer from …" is the general statute's, not SB 53's, which it does not name.)
-  const lawNamed = claim.instrument >= 0 && d.namedInstruments.includes(claim.instrument);
   if (t.billNumbers > 0 && (t.lawSubjectOverActor > 0 ? !lawNamed : !explicit) && isLawClaim(index, claim) && d.unknownBillSubject) return undefined;
   // Another jurisdiction named, the claim's actor and law not: "a coalition of Democrats in Minnesota has drafted a bill
   // that would require …" is Minnesota's (`otherJurisdictions`).
