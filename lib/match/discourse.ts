@@ -33,6 +33,8 @@ import {
   CLASS_ANAPHORS,
   CLASS_NAME_WORDS,
   COLLECTIVE_ANAPHORS,
+  COUNTED_GROUP_NOUNS,
+  JOINT_BODY_HEADS,
   COMPANY_ANAPHORS,
   GOVERNMENT_ANAPHORS,
   INSTRUMENT_CLASSES,
@@ -303,6 +305,103 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
 }
 
 /** `mentions` (sorted by start) with `added` among them, in order; `mentions` itself when nothing is added. */
+/** A coalition as a counted group describes it: the kind of actor its known members are, and its instruments' months (YYYYMM). */
+interface CountableCoalition {
+  actor: number;
+  kind: 'company' | 'government';
+  months: readonly number[];
+}
+
+const COUNTABLE_COALITIONS = new WeakMap<ClaimIndex, readonly CountableCoalition[]>();
+
+/** The index's coalitions with known members and dated instruments (worked out once per index). */
+function countableCoalitions(index: ClaimIndex): readonly CountableCoalition[] {
+  let found = COUNTABLE_COALITIONS.get(index);
+  if (found) return found;
+  const list: CountableCoalition[] = [];
+  index.actors.forEach((actor, id) => {
+    if (actor.type !== 'coalition') return;
+    const members = index.actors.filter((member) => member.memberOf.includes(id));
+    const kind = members.some((member) => LAWMAKER_TYPES.has(member.type)) ? 'government' : members.some((member) => member.type === 'company') ? 'company' : undefined;
+    const months = index.instruments.filter((instrument) => instrument.actors.includes(id)).flatMap((instrument) => instrument.months);
+    if (kind && months.length > 0) list.push({ actor: id, kind, months });
+  });
+  found = list;
+  COUNTABLE_COALITIONS.set(index, found);
+  return found;
+}
+
+/** Whether a position (UTF-16 units) falls inside one of `mentions` (sorted by start, none nested). */
+function insideMention(mentions: readonly Mention[], position: number): boolean {
+  const after = firstStartingAt(mentions, position + 1);
+  return after > 0 && mentions[after - 1]!.end > position;
+}
+
+/** How many tokens either side of a counted group its sentence's date is looked for in. */
+const COUNTED_GROUP_DATE_REACH = 40;
+
+/**
+ * Adds a mention of a coalition for each counted group of its kind of member ("seven leading AI companies",
+ * "Sixteen companies", "twenty-eight countries") in a sentence whose date (a year, perhaps with its month) is in
+ * exactly one such coalition's instruments' months, and which names nothing the claim set does not know: "in July
+ * 2023, when the White House gathered seven leading AI companies" describes the signatories of the White House
+ * commitments as their name would, so that a later "Those companies pledged …" refers to them
+ * (`countedCoalitions`). `mentions` sorted, the unknown ones among them; returns them sorted.
+ */
+function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[] {
+  const { text, tokens, index } = context;
+  const coalitions = countableCoalitions(index);
+  if (coalitions.length === 0) return mentions;
+  const added: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!COUNTED.test(tokens[i]!.key)) continue;
+    // Number words come as digits, "twenty-eight" as two ("20 8").
+    let last = i;
+    while (last + 1 < tokens.length && COUNTED.test(tokens[last + 1]!.key) && gaps.spacesAndDashes(text, tokens[last]!.end, tokens[last + 1]!.start)) last++;
+    const count = Number(tokens[i]!.key);
+    if (count < 2 || count >= 1000) {
+      i = last;
+      continue;
+    }
+    // Up to three modifiers in lower case ("leading AI", "major tech") between the number and its noun.
+    let kind: 'company' | 'government' | 'any' | undefined;
+    let noun = last + 1;
+    for (; noun < tokens.length && noun <= last + 4; noun++) {
+      const token = tokens[noun]!;
+      if (!gaps.spacesAndDashes(text, tokens[noun - 1]!.end, token.start)) break;
+      kind = COUNTED_GROUP_NOUNS.get(token.key);
+      if (kind || (token.caps !== 0 && token.key !== 'ai')) break;
+    }
+    if (!kind) {
+      i = last;
+      continue;
+    }
+    // The sentence around it: its date, and whether it names anything unknown ("four companies founded the Frontier Model Forum in July 2023").
+    const date = { year: 0, month: 0 };
+    let from = i;
+    while (from > 0 && i - from < COUNTED_GROUP_DATE_REACH && !SENTENCE_BREAK.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) readDate(tokens[--from]!, date);
+    let to = noun;
+    while (to + 1 < tokens.length && to - noun < COUNTED_GROUP_DATE_REACH && !SENTENCE_BREAK.test(text.slice(tokens[to]!.end, tokens[to + 1]!.start))) readDate(tokens[++to]!, date);
+    const groupStart = tokens[i]!.start;
+    i = noun;
+    if (date.year === 0) continue;
+    const dated = coalitions.filter(
+      (coalition) =>
+        (kind === 'any' || coalition.kind === kind) &&
+        coalition.months.some((month) => Math.floor(month / 100) === date.year && (date.month === 0 || month % 100 === date.month)),
+    );
+    if (dated.length !== 1) continue;
+    const sentenceStart = tokens[from]!.start;
+    const sentenceEnd = tokens[to]!.end;
+    let unknown = false;
+    for (let m = firstStartingAt(mentions, sentenceStart); m < mentions.length && mentions[m]!.start < sentenceEnd && !unknown; m++) unknown = mentions[m]!.unknown !== '';
+    // (A body they form, named with capitals, is theirs: "the Frontier Model Forum", which the claim set knows no more than "Northwind Labs".)
+    for (let t = from + 1; t <= to && !unknown; t++) unknown = tokens[t]!.caps !== 0 && tokens[t - 1]!.caps !== 0 && JOINT_BODY_HEADS.has(tokens[t]!.key) && !insideMention(mentions, tokens[t]!.start);
+    if (!unknown) added.push(new FoundMention(groupStart, tokens[noun]!.end, [dated[0]!.actor], NO_IDS, NO_IDS, '', ''));
+  }
+  return withAdded(mentions, added);
+}
+
 function withAdded(mentions: Mention[], added: readonly Mention[]): Mention[] {
   if (added.length === 0) return mentions;
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
@@ -1691,7 +1790,8 @@ export function analyseDiscourse(
   const owned = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
   const known = tunables.articleReferences > 0 ? withArticleReferences(context, owned) : owned;
   const found = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
-  const mentions = tunables.definedTerms > 0 ? withDefinedTerms(context, found) : found;
+  const defined = tunables.definedTerms > 0 ? withDefinedTerms(context, found) : found;
+  const mentions = tunables.countedCoalitions > 0 ? withCountedCoalitions(context, defined) : defined;
   const anaphors = findAnaphors(context);
   const unknownLaws = [
     ...(tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : []),

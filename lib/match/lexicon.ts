@@ -49,6 +49,23 @@ export const COLLECTIVE_ANAPHORS: ReadonlySet<string> = new Set([
   'participants', 'members', 'parties', 'countries', 'governments', 'nations', 'states', 'group', 'businesses',
 ]);
 
+/**
+ * Nouns a counted group of a coalition's members is written with ("seven leading AI companies", "twenty-eight
+ * countries"), each with the kind of actor it counts: 'company' for firms, 'government' for states, 'any' for
+ * signatories (`countedCoalitions`).
+ */
+export const COUNTED_GROUP_NOUNS: ReadonlyMap<string, 'company' | 'government' | 'any'> = new Map([
+  ['companies', 'company'], ['firms', 'company'], ['labs', 'company'], ['developers', 'company'], ['businesses', 'company'],
+  ['countries', 'government'], ['governments', 'government'], ['nations', 'government'],
+  ['signatories', 'any'],
+] as const);
+
+/**
+ * Heads of the names of bodies companies or governments form together ("the Frontier Model Forum", "the AI
+ * Alliance"): a counted group founding or joining one is its members, not a coalition of the claim set.
+ */
+export const JOINT_BODY_HEADS: ReadonlySet<string> = new Set(['forum', 'alliance', 'consortium', 'coalition', 'partnership', 'initiative', 'network']);
+
 /** Nouns that refer back to the company last named. */
 export const COMPANY_ANAPHORS: ReadonlySet<string> = new Set([
   'company', 'firm', 'lab', 'laboratory', 'startup', 'start-up', 'developer', 'maker', 'outfit', 'business', 'group', 'giant',

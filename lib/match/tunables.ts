@@ -724,6 +724,8 @@ export interface Tunables {
   capitalisedClassNouns: number;
   /** 1: a dated description that picks one document ("an Executive Order" of 11 December 2025) names it for later references ("the EO"). 0: only names do. */
   datedNamesDocument: number;
+  /** 1: a counted group of a coalition's kind of member in a sentence dated to one coalition's instrument ("in July 2023, … seven leading AI companies") names that coalition (`withCountedCoalitions`). 0: only names and members do. */
+  countedCoalitions: number;
   /** 1: an article named by number alone ("Article 50(2) requires …") is the law the page named it with ("Article 50 of the EU AI Act"). 0: off. */
   articleReferences: number;
   /** 1: a short name defined in brackets after a name ("the General-Purpose AI Code of Practice (the “AI Code”)") names the same thing wherever the page uses it. 0: off. */
@@ -897,6 +899,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   sentenceDatesIndefinite: 1,
   capitalisedClassNouns: 1,
   datedNamesDocument: 1,
+  countedCoalitions: 1,
   articleReferences: 1,
   definedTerms: 1,
   workPerChar: 10,

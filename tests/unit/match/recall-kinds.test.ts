@@ -1477,3 +1477,34 @@ describe('a short name defined in brackets, "(the “AI Code”)", names the sam
     expect(found(text)).not.toContain(`eu-gpai-code-of-practice: ${signed}`);
   });
 });
+
+describe('a counted group in a sentence dated to one coalition\'s pledge names that coalition ("in May 2024 … sixteen model companies"), so a later "Those companies" refers to it (`countedCoalitions`)', () => {
+  const pactIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'pact-outside-testing',
+        actor: PACT,
+        instrument: { name: 'Harbour Pact', aliases: [] },
+        statement: 'Signatories of the Harbour Pact pledged to have outside experts test their models before release.',
+        phrasings: ['Harbour Pact signatories promised independent pre-release testing of their models.'],
+        history: [{ date: '2024-05-21', event: 'introduced', note: 'Signed at the Harbour summit.', sourceUrl: 'https://example.org/pact' }],
+      }),
+      claim({ id: 'acme-ledger', actor: ACME, statement: 'Acme AI will publish a risk ledger every quarter.', phrasings: ['Acme says it will publish a quarterly ledger of model dangers.'] }),
+    ],
+    '1.0.0',
+  );
+  const pledge = 'Those companies pledged to have outside experts test their models before release.';
+  const found = (opening: string, countedCoalitions: number) =>
+    matchClaims([opening, pledge].join(' '), pactIndex, { tunables: { countedCoalitions } }).map((m) => m.claimId);
+
+  it('finds the pledge after a group counted in the month the pact was signed, which named nobody before', () => {
+    const opening = 'In May 2024, the summit hosts gathered sixteen leading model companies.';
+    expect(found(opening, 0)).not.toContain('pact-outside-testing');
+    expect(found(opening, 1)).toContain('pact-outside-testing');
+  });
+
+  it('leaves a group counted in another year, or one founding something the claim set does not know, unnamed', () => {
+    expect(found('In May 2022, the summit hosts gathered sixteen leading model companies.', 1)).not.toContain('pact-outside-testing');
+    expect(found('In May 2024, four companies founded the Northwind Model Forum.', 1)).not.toContain('pact-outside-testing');
+  });
+});
