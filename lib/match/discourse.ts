@@ -305,11 +305,16 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
 }
 
 /** `mentions` (sorted by start) with `added` among them, in order; `mentions` itself when nothing is added. */
-/** A coalition as a counted group describes it: the kind of actor its known members are, and its instruments' months (YYYYMM). */
+/**
+ * A coalition as a counted group describes it: the kind of actor its known members are, its instruments' months
+ * (YYYYMM), and its cue words: capitalised words of two or more of its instruments' names that no other
+ * coalition's instrument's name has ("White House", "Seoul", "Bletchley"), as keys.
+ */
 interface CountableCoalition {
   actor: number;
   kind: 'company' | 'government';
   months: readonly number[];
+  cues: ReadonlySet<string>;
 }
 
 const COUNTABLE_COALITIONS = new WeakMap<ClaimIndex, readonly CountableCoalition[]>();
@@ -318,13 +323,34 @@ const COUNTABLE_COALITIONS = new WeakMap<ClaimIndex, readonly CountableCoalition
 function countableCoalitions(index: ClaimIndex): readonly CountableCoalition[] {
   let found = COUNTABLE_COALITIONS.get(index);
   if (found) return found;
+  // Per capitalised word of instruments' names: the instruments whose names have it, and how many names per instrument.
+  const users = new Map<string, Map<number, number>>();
+  for (const name of index.names) {
+    for (const word of new Set(name.words.filter((_, k) => name.caps[k]! >= 1))) {
+      const byInstrument = users.get(word) ?? new Map<number, number>();
+      for (const instrument of name.instruments) byInstrument.set(instrument, (byInstrument.get(instrument) ?? 0) + 1);
+      users.set(word, byInstrument);
+    }
+  }
   const list: CountableCoalition[] = [];
   index.actors.forEach((actor, id) => {
     if (actor.type !== 'coalition') return;
     const members = index.actors.filter((member) => member.memberOf.includes(id));
     const kind = members.some((member) => LAWMAKER_TYPES.has(member.type)) ? 'government' : members.some((member) => member.type === 'company') ? 'company' : undefined;
     const months = index.instruments.filter((instrument) => instrument.actors.includes(id)).flatMap((instrument) => instrument.months);
-    if (kind && months.length > 0) list.push({ actor: id, kind, months });
+    const cues = new Set<string>();
+    for (const [word, byInstrument] of users) {
+      let names = 0;
+      let own = true;
+      for (const [instrument, count] of byInstrument) {
+        const owners = index.instruments[instrument]!.actors;
+        if (owners.includes(id)) names += count;
+        else if (owners.some((owner) => index.actors[owner]!.type === 'coalition')) own = false;
+      }
+      // (A class noun, "Declaration", "Code", says what kind of document, not whose.)
+      if (own && names >= 2 && !CLASS_NOUN_WORDS.has(word)) cues.add(word);
+    }
+    if (kind && months.length > 0) list.push({ actor: id, kind, months, cues });
   });
   found = list;
   COUNTABLE_COALITIONS.set(index, found);
@@ -336,6 +362,12 @@ function insideMention(mentions: readonly Mention[], position: number): boolean 
   const after = firstStartingAt(mentions, position + 1);
   return after > 0 && mentions[after - 1]!.end > position;
 }
+
+/** Every word that makes a name a class of document ("Declaration", "Code", "Commitments"): no cue to whose it is. */
+const CLASS_NOUN_WORDS: ReadonlySet<string> = new Set(Object.values(CLASS_NAME_WORDS).flat());
+
+/** A nationality adjective's ending ("American", "Chinese", "British"), as a key. */
+const NATIONALITY = /(?:an|ese|ish)$/;
 
 /** How many tokens either side of a counted group its sentence's date is looked for in. */
 const COUNTED_GROUP_DATE_REACH = 40;
@@ -363,14 +395,15 @@ function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[]
       i = last;
       continue;
     }
-    // Up to three modifiers in lower case ("leading AI", "major tech") between the number and its noun.
+    // Up to three modifiers between the number and its noun: lower case ("leading", "major tech"), initials ("AI",
+    // "US") or a nationality ("American", "Chinese", "British").
     let kind: 'company' | 'government' | 'any' | undefined;
     let noun = last + 1;
     for (; noun < tokens.length && noun <= last + 4; noun++) {
       const token = tokens[noun]!;
       if (!gaps.spacesAndDashes(text, tokens[noun - 1]!.end, token.start)) break;
       kind = COUNTED_GROUP_NOUNS.get(token.key);
-      if (kind || (token.caps !== 0 && token.key !== 'ai')) break;
+      if (kind || (token.caps === 1 && !NATIONALITY.test(token.key))) break;
     }
     if (!kind) {
       i = last;
@@ -382,13 +415,20 @@ function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[]
     while (from > 0 && i - from < COUNTED_GROUP_DATE_REACH && !SENTENCE_BREAK.test(text.slice(tokens[from - 1]!.end, tokens[from]!.start))) readDate(tokens[--from]!, date);
     let to = noun;
     while (to + 1 < tokens.length && to - noun < COUNTED_GROUP_DATE_REACH && !SENTENCE_BREAK.test(text.slice(tokens[to]!.end, tokens[to + 1]!.start))) readDate(tokens[++to]!, date);
-    const groupStart = tokens[i]!.start;
+    const first = i;
+    const groupStart = tokens[first]!.start;
     i = noun;
-    if (date.year === 0) continue;
+    // A year (perhaps with its month) picks the coalition; without one, a cue word in the sentence written with
+    // its capitals does ("Last July, seven US companies went to the White House and pledged …").
+    // (Outside the group itself: "twelve EU companies" are where they are from.)
+    const cued = (coalition: CountableCoalition) => {
+      for (let t = from; t <= to; t++) if ((t < first || t > noun) && tokens[t]!.caps !== 0 && coalition.cues.has(tokens[t]!.key)) return true;
+      return false;
+    };
     const dated = coalitions.filter(
       (coalition) =>
         (kind === 'any' || coalition.kind === kind) &&
-        coalition.months.some((month) => Math.floor(month / 100) === date.year && (date.month === 0 || month % 100 === date.month)),
+        (date.year > 0 ? coalition.months.some((month) => Math.floor(month / 100) === date.year && (date.month === 0 || month % 100 === date.month)) : kind !== 'any' && cued(coalition)),
     );
     if (dated.length !== 1) continue;
     const sentenceStart = tokens[from]!.start;
@@ -397,7 +437,11 @@ function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[]
     for (let m = firstStartingAt(mentions, sentenceStart); m < mentions.length && mentions[m]!.start < sentenceEnd && !unknown; m++) unknown = mentions[m]!.unknown !== '';
     // (A body they form, named with capitals, is theirs: "the Frontier Model Forum", which the claim set knows no more than "Northwind Labs".)
     for (let t = from + 1; t <= to && !unknown; t++) unknown = tokens[t]!.caps !== 0 && tokens[t - 1]!.caps !== 0 && JOINT_BODY_HEADS.has(tokens[t]!.key) && !insideMention(mentions, tokens[t]!.start);
-    if (!unknown) added.push(new FoundMention(groupStart, tokens[noun]!.end, [dated[0]!.actor], NO_IDS, NO_IDS, '', ''));
+    if (unknown) continue;
+    // A date names the coalition as surely as its name does; a cue word only as one of its members would: the group is
+    // then what a later "Those companies" means, not the subject of a heading over it ("What sixteen companies signed in Seoul").
+    const coalition = [dated[0]!.actor];
+    added.push(date.year > 0 ? new FoundMention(groupStart, tokens[noun]!.end, coalition, NO_IDS, NO_IDS, '', '') : new FoundMention(groupStart, tokens[noun]!.end, NO_IDS, coalition, NO_IDS, '', ''));
   }
   return withAdded(mentions, added);
 }

@@ -1484,7 +1484,7 @@ describe('a counted group in a sentence dated to one coalition\'s pledge names t
       claim({
         id: 'pact-outside-testing',
         actor: PACT,
-        instrument: { name: 'Harbour Pact', aliases: [] },
+        instrument: { name: 'Harbour Pact', aliases: ['Harbour summit pledge'] },
         statement: 'Signatories of the Harbour Pact pledged to have outside experts test their models before release.',
         phrasings: ['Harbour Pact signatories promised independent pre-release testing of their models.'],
         history: [{ date: '2024-05-21', event: 'introduced', note: 'Signed at the Harbour summit.', sourceUrl: 'https://example.org/pact' }],
@@ -1501,6 +1501,13 @@ describe('a counted group in a sentence dated to one coalition\'s pledge names t
     const opening = 'In May 2024, the summit hosts gathered sixteen leading model companies.';
     expect(found(opening, 0)).not.toContain('pact-outside-testing');
     expect(found(opening, 1)).toContain('pact-outside-testing');
+  });
+
+  it('without a year, takes a word of two of the pact\'s names ("Harbour") in the sentence as the cue, past initials in the group ("seven US companies")', () => {
+    const opening = 'Last May, seven US model companies went to Harbour.';
+    expect(found(opening, 0)).not.toContain('pact-outside-testing');
+    expect(found(opening, 1)).toContain('pact-outside-testing');
+    expect(found('Last May, seven US model companies went to Geneva.', 1)).not.toContain('pact-outside-testing');
   });
 
   it('leaves a group counted in another year, or one founding something the claim set does not know, unnamed', () => {
