@@ -101,6 +101,8 @@ interface HydratedIndex {
   lookups: Array<ClaimLookups | undefined>;
   /** Per claim, built the first time two of its instrument's claims meet on a sentence (see `distinctiveTermsOf`). */
   distinctive: Array<ReadonlySet<number> | undefined>;
+  /** Per claim, built when first asked: the key-term groups its instrument's names meet (`instrumentGroupsOf`). */
+  instrumentGroups: Array<number | undefined>;
   /** Scratch per facet. */
   facetScratch: Float64Array;
   /** Scratch for a unit's nominations: claims and their bounds (one slot per claim). */
@@ -293,6 +295,7 @@ function hydrate(index: ClaimIndex, tunables: Tunables): HydratedIndex {
     frameStamp: 0,
     lookups: new Array<ClaimLookups | undefined>(index.claims.length),
     distinctive: new Array<ReadonlySet<number> | undefined>(index.claims.length),
+    instrumentGroups: new Array<number | undefined>(index.claims.length),
     facetScratch: new Float64Array(maxFacets),
     source: index,
     termIds,
@@ -567,13 +570,82 @@ function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, u
 }
 
 /**
+ * Whether a short sentence naming the claim's actor as its subject states the claim with its document left
+ * unsaid, as the object of its verb ("The code was published on 10 July. … Meta said last month it would not
+ * sign."): at most `elidedKeyTerms` content words, no document named, the claim's document in view (its frame
+ * strength at least `elidedDocument`), and every key-term group met once the document's names count as words of the
+ * sentence (`instrumentGroupsOf`), some group only so; only for documents one signs or joins (`JOINED_CLASSES`).
+ */
+function elidedDocumentStates(h: HydratedIndex, t: Tunables, text: string, unitSpan: { start: number }, d: UnitDiscourse, claimIndex: number, frame: Frame, content: readonly Content[], unit: UnitTerms): boolean {
+  if (t.elidedDocument <= 0 || content.length > t.elidedKeyTerms || d.namedInstruments.length > 0 || frame.actor < 1 || frame.instrument < t.elidedDocument) return false;
+  const claim = h.source.claims[claimIndex]!;
+  if (claim.instrument < 0 || !JOINED_CLASSES.has(h.source.instruments[claim.instrument]!.cls)) return false;
+  const groups = lookupsOf(h, claimIndex).gateSingles.length;
+  if (groups === 0) return false;
+  const byDocument = instrumentGroupsOf(h, claimIndex);
+  if (byDocument === 0) return false;
+  const met = gateBits(h, claimIndex, unit);
+  const all = groups === 32 ? -1 : (1 << groups) - 1;
+  return (met | byDocument) === all && met !== all && opensWithActor(text, unitSpan, d, claim.actor);
+}
+
+/** Words a sentence may open with before its subject ("In July, Meta said …", "Not everyone joined: Meta refused …"). */
+const SUBJECT_OPENING_WORDS = 4;
+
+/**
+ * Whether the first name of an actor in a unit is `actor` (or a coalition it belongs to), not as an owner, within
+ * its first `SUBJECT_OPENING_WORDS` words: its subject, as "hold Anthropic to" in "The old pause pledge was simpler
+ * to hold Anthropic to" is not.
+ */
+function opensWithActor(text: string, unit: { start: number }, d: UnitDiscourse, actor: number): boolean {
+  const first = d.mentions.find((m) => m.actors.length > 0 || m.coalitions.length > 0);
+  if (!first || !(first.actors.includes(actor) || first.coalitions.includes(actor))) return false;
+  const before = text.slice(unit.start, first.start).match(/\p{L}+/gu)?.length ?? 0;
+  return before <= SUBJECT_OPENING_WORDS && namedAsSubject(text, d, actor);
+}
+
+/**
+ * Classes of document one signs, joins or stays out of: the elided object of "would not sign" (a law or a
+ * company's framework is no such object: "The AI Office supervises general-purpose model providers").
+ */
+const JOINED_CLASSES: ReadonlySet<string> = new Set(['code', 'declaration', 'commitments', 'treaty', 'agreement']);
+
+/** The key-term groups of a claim the names of its instrument meet (bit g: group g), worked out once per claim. */
+function instrumentGroupsOf(h: HydratedIndex, claimIndex: number): number {
+  const cached = h.instrumentGroups[claimIndex];
+  if (cached !== undefined) return cached;
+  const instrument = h.source.claims[claimIndex]!.instrument;
+  const canonicalizer = defaultCanonicalizer();
+  const ids: number[] = [];
+  for (const name of h.source.names) {
+    if (!name.instruments.includes(instrument)) continue;
+    for (const word of name.words) {
+      const id = h.termIds.get(canonicalizer.term(word));
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+  }
+  const bits = ids.length > 0 ? gateBits(h, claimIndex, { terms: new Set(ids), list: ids }) : 0;
+  h.instrumentGroups[claimIndex] = bits;
+  return bits;
+}
+
+/**
  * Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either
  * way). The groups a unit's term stands in for come from one walk of its terms (`gateTable`); a group none of
  * them does may still be met by one of its bags.
  */
 function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): number {
+  const groups = lookupsOf(h, claimIndex).gateSingles.length;
+  if (groups === 0) return 0.5;
+  let met = gateBits(h, claimIndex, unit);
+  let passed = 0;
+  for (; met !== 0; met &= met - 1) passed++;
+  return passed / groups;
+}
+
+/** The key-term groups a unit's terms meet, as bits (bit g: group g; see `gateShare`). */
+function gateBits(h: HydratedIndex, claimIndex: number, unit: { terms: { has(term: number): boolean }; list: readonly number[] }): number {
   const { gateSingles: singles, gateBags: bags, gateTable } = lookupsOf(h, claimIndex);
-  if (singles.length === 0) return 0.5;
   const terms = unit.terms;
   const list = unit.list;
   const table = gateTable.table;
@@ -582,11 +654,10 @@ function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): numbe
     const at = claimWordAt(gateTable, list[i]!);
     if (at >= 0) hit |= table[at + 2]!;
   }
-  let passed = 0;
   for (let g = 0; g < singles.length; g++) {
-    if ((hit >>> g) & 1 || bags[g]!.some((bag) => bag.every((term) => terms.has(term)))) passed++;
+    if (!((hit >>> g) & 1) && bags[g]!.some((bag) => bag.every((term) => terms.has(term)))) hit |= 1 << g;
   }
-  return passed / singles.length;
+  return hit;
 }
 
 /**
@@ -1486,9 +1557,11 @@ function judgeUnit(
     // Too little evidence for any decider: not worth building features for (see `minEvidence`), unless the
     // unit names the claim's actor and instrument in its key terms' words, or names its document's one claim by
     // that claim's name (`soleInstrumentNamed`).
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms)) continue;
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms) && !(t.elidedDocument > 0 && elidedDocumentStates(h, t, text, unit, d, claimIndex, frame, content, unitTerms))) continue;
     // (Worked out for the candidates kept only: some two in five nominated claims stop at the line above.)
     let gates = gateShare(h, claimIndex, unitTerms);
+    const elided = gates < 1 && elidedDocumentStates(h, t, text, unit, d, claimIndex, frame, content, unitTerms);
+    if (elided) gates = 1;
     if (gates > 0 && gates < 1 && before && content.length <= t.elidedKeyTerms && d.namedInstruments.length === 0 && namedAsSubject(text, d, claim.actor)) {
       withBefore ??= termsOf(h, [...before, ...content]);
       gates = Math.max(gates, gateShare(h, claimIndex, withBefore));
@@ -1498,7 +1571,9 @@ function judgeUnit(
     const named = content.length >= MIN_NAMED_UNIT_TERMS && !topicOnly && namesClaim(t, d, claim, content, gates, l);
     const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
     const statedHeadline = heading && block.kind !== 'item' ? headlineStates(text, unit, d, claim, t.colonSentence > 0) : 'no';
-    const decision = accepts(features, t, options.model, statedHeadline);
+    const modelDecision = accepts(features, t, options.model, statedHeadline);
+    // (What the model cannot weigh: a sentence of a few words, all of them the claim's.)
+    const decision = !modelDecision.accepted && elided && !vetoed(features) && features.focus >= t.elidedDocumentFocus ? { accepted: true, probability: Math.max(modelDecision.probability, t.modelThreshold) } : modelDecision;
     const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
     const judged: Judged = { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false };
     judgedWhole.set(claimIndex, judged);

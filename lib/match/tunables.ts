@@ -102,6 +102,15 @@ export interface Tunables {
    */
   elidedKeyTerms: number;
   /**
+   * A sentence of at most `elidedKeyTerms` content words naming the claim's actor as its subject, and no document,
+   * meets the key-term groups its document's names meet when that document is in view at least this strongly
+   * ("… the code … Meta said last month it would not sign."), and states the claim with `elidedDocumentFocus`
+   * of its words the claim's (`elidedDocumentStates`). 0: off.
+   */
+  elidedDocument: number;
+  /** The share of such a sentence's IDF mass the claim's words must hold (its `focus`), 0..1. */
+  elidedDocumentFocus: number;
+  /**
    * 1: a coalition's claim (the Seoul signatories' halt pledge) reached only through a member named in
    * the sentence yields to that member's own claim accepted on the same sentence (Amazon's framework
    * states Amazon's own pledge). 0: both are kept.
@@ -760,6 +769,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   pronounHeadline: 1,
   labelYields: 1,
   elidedKeyTerms: 8,
+  elidedDocument: 0.4,
+  elidedDocumentFocus: 0.5,
   memberOwnClaimFirst: 1,
   actorStanceFirst: 1,
   memberClaimTakesOver: 0.6,

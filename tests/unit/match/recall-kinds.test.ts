@@ -1515,3 +1515,43 @@ describe('a counted group in a sentence dated to one coalition\'s pledge names t
     expect(found('In May 2024, four companies founded the Northwind Model Forum.', 1)).not.toContain('pact-outside-testing');
   });
 });
+
+describe('a short sentence with the actor as subject states a claim whose document, one signs or joins, it leaves as the elided object ("… the code … Meta said last month it would not sign.") (`elidedDocument`)', () => {
+  const codeIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-declined-harbour-code',
+        actor: ACME,
+        instrument: { name: 'Harbour Code of Practice', aliases: ['Harbour Code'] },
+        statement: 'Acme AI declined to sign the Harbour Code of Practice for model providers, calling it overreach.',
+        phrasings: ['Acme refused to sign the Harbour Code.', 'Acme AI will not sign the voluntary Harbour Code of Practice.'],
+        keyTerms: [['declined', 'refused', 'not sign', 'overreach'], ['code']],
+      }),
+      claim({ id: 'acme-ledger', actor: ACME, statement: 'Acme AI will publish a risk ledger every quarter.', phrasings: ['Acme says it will publish a quarterly ledger of model dangers.'] }),
+    ],
+    '1.0.0',
+  );
+  // (A page about the code: named often enough to be in view where it goes unsaid.)
+  const opening = [
+    'The Harbour Code of Practice was published on 10 July.',
+    'Providers that sign the Harbour Code commit to its transparency and copyright chapters.',
+    'Signing the Harbour Code is voluntary, and the Harbour Code gives signatories legal certainty.',
+  ].join(SEP);
+  // (A sentence between, so that the one before the claim's has no word of the code: see `elidedKeyTerms`.)
+  const found = (sentence: string, elidedDocument: number) =>
+    matchClaims([opening, `Its chief executive spoke in Paris on Tuesday. ${sentence}`].join(SEP), codeIndex, { tunables: { elidedDocument } })
+      .filter((m) => m.start >= opening.length)
+      .map((m) => m.claimId);
+
+  it('finds "Acme, for its part, said last month that it would not sign." and "Acme declined." on a page about the code, which met only one of its two key-term groups', () => {
+    for (const sentence of ['Acme, for its part, said last month that it would not sign.', 'Acme declined.']) {
+      expect(found(sentence, 0)).not.toContain('acme-declined-harbour-code');
+      expect(found(sentence, DEFAULT_TUNABLES.elidedDocument)).toContain('acme-declined-harbour-code');
+    }
+  });
+
+  it('leaves a sentence whose verb has an object of its own, or whose subject is someone else, alone', () => {
+    expect(found('Acme declined to comment on the lawsuit filed by a rival.', DEFAULT_TUNABLES.elidedDocument)).not.toContain('acme-declined-harbour-code');
+    expect(found('The old pledge was simpler to hold Acme to than the refusal.', DEFAULT_TUNABLES.elidedDocument)).not.toContain('acme-declined-harbour-code');
+  });
+});
