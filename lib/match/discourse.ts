@@ -304,7 +304,6 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
   return withAdded(replaced.size === 0 ? mentions : mentions.filter((m) => !replaced.has(m)), added);
 }
 
-/** `mentions` (sorted by start) with `added` among them, in order; `mentions` itself when nothing is added. */
 /**
  * A coalition as a counted group describes it: the kind of actor its known members are, its instruments' months
  * (YYYYMM), and its cue words: capitalised words of two or more of its instruments' names that no other
@@ -369,6 +368,9 @@ const CLASS_NOUN_WORDS: ReadonlySet<string> = new Set(Object.values(CLASS_NAME_W
 /** A nationality adjective's ending ("American", "Chinese", "British"), as a key. */
 const NATIONALITY = /(?:an|ese|ish)$/;
 
+/** Counted groups read a page: a real page has a handful; a page of thousands ("7 companies 7 companies …") must not cost a sentence each. */
+const MAX_COUNTED_GROUPS = 64;
+
 /** How many tokens either side of a counted group its sentence's date is looked for in. */
 const COUNTED_GROUP_DATE_REACH = 40;
 
@@ -378,13 +380,16 @@ const COUNTED_GROUP_DATE_REACH = 40;
  * exactly one such coalition's instruments' months, and which names nothing the claim set does not know: "in July
  * 2023, when the White House gathered seven leading AI companies" describes the signatories of the White House
  * commitments as their name would, so that a later "Those companies pledged …" refers to them
- * (`countedCoalitions`). `mentions` sorted, the unknown ones among them; returns them sorted.
+ * (`countedCoalitions`). Without a year, one coalition's cue word in the sentence picks it ("Last July, seven US
+ * companies went to the White House"), as its members would. At most `MAX_COUNTED_GROUPS` groups a page (each
+ * reads its sentence). `mentions` sorted, the unknown ones among them; returns them sorted.
  */
 function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[] {
   const { text, tokens, index } = context;
   const coalitions = countableCoalitions(index);
   if (coalitions.length === 0) return mentions;
   const added: Mention[] = [];
+  let examined = 0;
   for (let i = 0; i < tokens.length; i++) {
     if (!COUNTED.test(tokens[i]!.key)) continue;
     // Number words come as digits, "twenty-eight" as two ("20 8").
@@ -409,6 +414,7 @@ function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[]
       i = last;
       continue;
     }
+    if (++examined > MAX_COUNTED_GROUPS) break;
     // The sentence around it: its date, and whether it names anything unknown ("four companies founded the Frontier Model Forum in July 2023").
     const date = { year: 0, month: 0 };
     let from = i;
@@ -446,6 +452,7 @@ function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[]
   return withAdded(mentions, added);
 }
 
+/** `mentions` (sorted by start) with `added` among them, in order; `mentions` itself when nothing is added. */
 function withAdded(mentions: Mention[], added: readonly Mention[]): Mention[] {
   if (added.length === 0) return mentions;
   return [...mentions, ...added].sort((a, b) => a.start - b.start);

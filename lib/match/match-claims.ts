@@ -576,13 +576,24 @@ function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, u
  * strength at least `elidedDocument`), and every key-term group met once the document's names count as words of the
  * sentence (`instrumentGroupsOf`), some group only so; only for documents one signs or joins (`JOINED_CLASSES`).
  */
-function elidedDocumentStates(h: HydratedIndex, t: Tunables, text: string, unitSpan: { start: number }, d: UnitDiscourse, claimIndex: number, frame: Frame, content: readonly Content[], unit: UnitTerms): boolean {
+function elidedDocumentStates(
+  h: HydratedIndex,
+  t: Tunables,
+  canonicalizer: Canonicalizer,
+  text: string,
+  unitSpan: { start: number },
+  d: UnitDiscourse,
+  claimIndex: number,
+  frame: Frame,
+  content: readonly Content[],
+  unit: UnitTerms,
+): boolean {
   if (t.elidedDocument <= 0 || content.length > t.elidedKeyTerms || d.namedInstruments.length > 0 || frame.actor < 1 || frame.instrument < t.elidedDocument) return false;
   const claim = h.source.claims[claimIndex]!;
   if (claim.instrument < 0 || !JOINED_CLASSES.has(h.source.instruments[claim.instrument]!.cls)) return false;
   const groups = lookupsOf(h, claimIndex).gateSingles.length;
   if (groups === 0) return false;
-  const byDocument = instrumentGroupsOf(h, claimIndex);
+  const byDocument = instrumentGroupsOf(h, claimIndex, canonicalizer);
   if (byDocument === 0) return false;
   const met = gateBits(h, claimIndex, unit);
   const all = groups === 32 ? -1 : (1 << groups) - 1;
@@ -610,12 +621,11 @@ function opensWithActor(text: string, unit: { start: number }, d: UnitDiscourse,
  */
 const JOINED_CLASSES: ReadonlySet<string> = new Set(['code', 'declaration', 'commitments', 'treaty', 'agreement']);
 
-/** The key-term groups of a claim the names of its instrument meet (bit g: group g), worked out once per claim. */
-function instrumentGroupsOf(h: HydratedIndex, claimIndex: number): number {
+/** The key-term groups of a claim the names of its instrument meet (bit g: group g), read with the page's `canonicalizer`; worked out once per claim. */
+function instrumentGroupsOf(h: HydratedIndex, claimIndex: number, canonicalizer: Canonicalizer): number {
   const cached = h.instrumentGroups[claimIndex];
   if (cached !== undefined) return cached;
   const instrument = h.source.claims[claimIndex]!.instrument;
-  const canonicalizer = defaultCanonicalizer();
   const ids: number[] = [];
   for (const name of h.source.names) {
     if (!name.instruments.includes(instrument)) continue;
@@ -1379,6 +1389,7 @@ function judgeUnit(
   before?: readonly Content[],
 ): { accepted: Judged[]; facets: ReadonlyMap<number, number> } {
   const index = h.source;
+  const canonicalizer = options.canonicalizer ?? defaultCanonicalizer();
   // A unit about nobody the claim set knows can state none of its claims: no scoring at all.
   if (d.actors.size === 0 && d.instruments.size === 0) return { accepted: [], facets: NO_FACETS };
   const unitTerms = termsOf(h, content);
@@ -1557,10 +1568,10 @@ function judgeUnit(
     // Too little evidence for any decider: not worth building features for (see `minEvidence`), unless the
     // unit names the claim's actor and instrument in its key terms' words, or names its document's one claim by
     // that claim's name (`soleInstrumentNamed`).
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms) && !(t.elidedDocument > 0 && elidedDocumentStates(h, t, text, unit, d, claimIndex, frame, content, unitTerms))) continue;
+    const elided = elidedDocumentStates(h, t, canonicalizer, text, unit, d, claimIndex, frame, content, unitTerms);
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms) && !elided) continue;
     // (Worked out for the candidates kept only: some two in five nominated claims stop at the line above.)
     let gates = gateShare(h, claimIndex, unitTerms);
-    const elided = gates < 1 && elidedDocumentStates(h, t, text, unit, d, claimIndex, frame, content, unitTerms);
     if (elided) gates = 1;
     if (gates > 0 && gates < 1 && before && content.length <= t.elidedKeyTerms && d.namedInstruments.length === 0 && namedAsSubject(text, d, claim.actor)) {
       withBefore ??= termsOf(h, [...before, ...content]);
