@@ -1930,7 +1930,7 @@ export function analyseDiscourse(
   // counts more.
   const actorCounts = new Map<number, number>();
   const instrumentCounts = new Map<number, number>();
-  for (const m of known) {
+  for (const m of tunables.definedTermsCount > 0 ? mentions : known) {
     for (const actor of m.actors) actorCounts.set(actor, (actorCounts.get(actor) ?? 0) + 1);
     for (const instrument of m.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + 1);
   }

@@ -735,6 +735,8 @@ export interface Tunables {
   datedNamesDocument: number;
   /** 1: a counted group of a coalition's kind of member in a sentence dated to one coalition's instrument ("in July 2023, … seven leading AI companies") names that coalition (`withCountedCoalitions`). 0: only names and members do. */
   countedCoalitions: number;
+  /** 1: a defined term's uses ("the Act" after (the "Act")) and a described coalition count toward the page's subject as names do. 0: only names count. */
+  definedTermsCount: number;
   /** 1: an article named by number alone ("Article 50(2) requires …") is the law the page named it with ("Article 50 of the EU AI Act"). 0: off. */
   articleReferences: number;
   /** 1: a short name defined in brackets after a name ("the General-Purpose AI Code of Practice (the “AI Code”)") names the same thing wherever the page uses it. 0: off. */
@@ -911,6 +913,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   capitalisedClassNouns: 1,
   datedNamesDocument: 1,
   countedCoalitions: 1,
+  definedTermsCount: 1,
   articleReferences: 1,
   definedTerms: 1,
   workPerChar: 10,

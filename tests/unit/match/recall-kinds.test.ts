@@ -1555,3 +1555,51 @@ describe('a short sentence with the actor as subject states a claim whose docume
     expect(found('The old pledge was simpler to hold Acme to than the refusal.', DEFAULT_TUNABLES.elidedDocument)).not.toContain('acme-declined-harbour-code');
   });
 });
+
+describe('a defined term\'s uses ("the Act" after (the "Act")) make its law the page\'s subject as its name would (`definedTermsCount`)', () => {
+  const lawIndex = compileClaimIndex(
+    [
+      claim({
+        id: 'msa-whistleblower-channel',
+        actor: RURITANIA,
+        instrument: { name: 'Model Safety Act', aliases: ['MSA'] },
+        statement: "Ruritania's Model Safety Act requires model developers to set up internal reporting channels for whistleblowers to raise safety concerns.",
+        phrasings: ['Under the Model Safety Act, developers must give whistleblowers an internal channel to report safety risks.'],
+      }),
+    ],
+    '1.0.0',
+  );
+  const duty = 'All developers must develop internal reporting mechanisms for whistleblowers to report safety concerns.';
+  const page = [
+    'This client alert looks at how Ruritania regulates model developers.',
+    'Ruritania\'s Model Safety Act (the "Act") took effect on 1 January.',
+    'The Act is the state\'s latest attempt to manage serious risks.',
+    'Model developers must file a yearly plan with the regulator.',
+    'Model developers must keep records of their training runs.',
+    'Model developers must report incidents within fifteen days.',
+    'Model developers must publish a summary of their evaluations.',
+    'Model developers must name a compliance officer.',
+    'Model developers must keep their plans for five years.',
+    'Model developers must answer the regulator within a month.',
+    duty,
+    'The Act applies to developers above a revenue threshold.',
+    'Under the Act, fines reach one million crowns.',
+  ].join(SEP);
+  /** The strength of the law in the duty's frame (0..1), with the tunable at `definedTermsCount`. */
+  const lawInView = (definedTermsCount: number) => {
+    let strength = 0;
+    matchClaimsDetailed(page, lawIndex, {
+      tunables: { definedTermsCount },
+      onCandidate: (c) => {
+        if (page.slice(c.start, c.end) === duty) strength = c.features.instrument;
+      },
+    });
+    return strength;
+  };
+
+  it('keeps the law in view in a duty seven paragraphs after "the Act", as the page\'s subject', () => {
+    // (Named once by name and three times as "the Act": the page's subject only when the defined term's uses count.)
+    expect(lawInView(0)).toBeLessThan(0.3);
+    expect(lawInView(1)).toBeGreaterThanOrEqual(DEFAULT_TUNABLES.strengthDominant);
+  });
+});
