@@ -356,12 +356,6 @@ function countableCoalitions(index: ClaimIndex): readonly CountableCoalition[] {
   return found;
 }
 
-/** Whether a position (UTF-16 units) falls inside one of `mentions` (sorted by start, none nested). */
-function insideMention(mentions: readonly Mention[], position: number): boolean {
-  const after = firstStartingAt(mentions, position + 1);
-  return after > 0 && mentions[after - 1]!.end > position;
-}
-
 /** Every word that makes a name a class of document ("Declaration", "Code", "Commitments"): no cue to whose it is. */
 const CLASS_NOUN_WORDS: ReadonlySet<string> = new Set(Object.values(CLASS_NAME_WORDS).flat());
 
@@ -442,7 +436,7 @@ function withCountedCoalitions(context: Context, mentions: Mention[]): Mention[]
     let unknown = false;
     for (let m = firstStartingAt(mentions, sentenceStart); m < mentions.length && mentions[m]!.start < sentenceEnd && !unknown; m++) unknown = mentions[m]!.unknown !== '';
     // (A body they form, named with capitals, is theirs: "the Frontier Model Forum", which the claim set knows no more than "Northwind Labs".)
-    for (let t = from + 1; t <= to && !unknown; t++) unknown = tokens[t]!.caps !== 0 && tokens[t - 1]!.caps !== 0 && JOINT_BODY_HEADS.has(tokens[t]!.key) && !insideMention(mentions, tokens[t]!.start);
+    for (let t = from + 1; t <= to && !unknown; t++) unknown = tokens[t]!.caps !== 0 && tokens[t - 1]!.caps !== 0 && JOINT_BODY_HEADS.has(tokens[t]!.key) && mentionsOverlapping(mentions, tokens[t]!.start, tokens[t]!.end).length === 0;
     if (unknown) continue;
     // A date names the coalition as surely as its name does; a cue word only as one of its members would: the group is
     // then what a later "Those companies" means, not the subject of a heading over it ("What sixteen companies signed in Seoul").
