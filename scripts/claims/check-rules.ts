@@ -16,6 +16,7 @@ import {
   type ClaimSource,
   type SetFile,
 } from '../../lib/claims/schema';
+import { CLAIM_STATUSES } from '../../lib/claims/claim-enums';
 import { checkClaimConsistency, describeClaimSetIssues, statusFromHistory, validateClaimSet } from '../../lib/claims/validate-claim-set';
 import type { ClaimSourceTree, SourceFile } from './claim-source';
 
@@ -40,6 +41,7 @@ export type RuleName =
   | 'quote-length'
   | 'phrasing-count'
   | 'replaced-by'
+  | 'rationale-status'
   | 'alias'
   | 'kind-force';
 
@@ -69,6 +71,16 @@ export interface CheckResult {
  * build reports them as warnings, so a release build never fails on the calendar alone; `claims:check`
  * (CI) fails on them, which is what tells maintainers the data went stale.
  */
+/**
+ * "the status is X" / "the status stays X" / "the status remains X" in a rationale, X one of the statuses written
+ * with a hyphen or a space ("partly fulfilled"); the longest status first, so "partly fulfilled" is not read as
+ * "fulfilled". Conditionals ("the status would change to withdrawn") are not matched: they argue nothing.
+ */
+const RATIONALE_STATUS = new RegExp(
+  `\\bstatus (?:is|stays|remains) (?:now |therefore |still )?(${[...CLAIM_STATUSES].sort((a, b) => b.length - a.length).map((status) => status.replace('-', '[- ]')).join('|')})\\b`,
+  'i',
+);
+
 export const CALENDAR_RULES: ReadonlySet<RuleName> = new Set<RuleName>(['deadline-passed', 'pending-past-effective-date']);
 
 /** Longest evidence quote, in words: enough for the operative words, short enough for fair use. */
@@ -300,6 +312,13 @@ export function checkClaimSource(tree: ClaimSourceTree, options: CheckOptions): 
       warn('phrasing-count', file, 'phrasings', `${claim.phrasings.length} phrasings; write ${MIN_PHRASINGS} to ${MAX_PHRASINGS}`);
     }
     if (claim.instrument) checkAliases(claim.instrument.aliases, file, 'instrument.aliases', claim.instrument.name);
+
+    // A rationale that argues for a status ("so the status is superseded") must argue for the one the claim has:
+    // a status changed without its reasoning leaves the card explaining a label it no longer shows.
+    const argued = RATIONALE_STATUS.exec(claim.rationale);
+    if (argued && argued[1]!.toLowerCase().replace(/\s+/g, '-') !== claim.status) {
+      error('rationale-status', file, 'rationale', `says "${argued[0]}", but the status is ${claim.status}: update the rationale's reasoning`);
+    }
 
     const replaceable = claim.status === 'withdrawn' || claim.status === 'superseded' || claim.status === 'modified';
     if (claim.replacedBy?.length && !replaceable) {

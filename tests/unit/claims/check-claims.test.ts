@@ -251,6 +251,14 @@ describe('claims:check finds each broken invariant, with file and field', () => 
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
+  it('a rationale that argues for a status argues for the claim’s own (hyphen or space, longest status first)', () => {
+    const arguing = (rationale: string) => errors(tree((claims) => (claimAt(claims, 'acme-halt-pledge').rationale = rationale)));
+    expectProblem(arguing('It was revoked, so the status is superseded.'), 'rationale-status', PLEDGE, 'rationale');
+    expectProblem(arguing('Some kept it, so the status is partly fulfilled.'), 'rationale-status', PLEDGE, 'rationale');
+    expect(arguing('It was dropped, so the status is withdrawn, not superseded.').filter((problem) => problem.rule === 'rationale-status')).toEqual([]);
+    expect(arguing('If Acme signs again, the status would change to in force.').filter((problem) => problem.rule === 'rationale-status')).toEqual([]);
+  });
+
   it('claim ids are unique', () => {
     const source = tree((claims) => {
       const copy = structuredClone(claimAt(claims, 'acme-pact-publish'));
