@@ -1476,10 +1476,11 @@ function judgeUnit(
     // above hold them: `d.actors.get` and `d.instruments.get` without a search.
     const actor = actorOf[claimIndex]!;
     const instrument = instrumentOf[claimIndex]!;
+    const party = hasParties[claimIndex] === 1 ? partyFrame(index.claims[claimIndex]!, d, t) : 0;
     const strength = Math.max(
       actorStamps[actor] === stamp ? actorStrengths[actor]! : 0,
       instrument >= 0 && instrumentStamps[instrument] === stamp ? instrumentStrengths[instrument]! : 0,
-      hasParties[claimIndex] === 1 ? partyFrame(index.claims[claimIndex]!, d, t) : 0,
+      t.partyRanksAsActor > 0 && t.strengthParty > 0 ? party / t.strengthParty : party,
     );
     if (strength <= 0) continue;
     // (A unit that names the claim's own document is about it, whatever period it also mentions: "the EU AI

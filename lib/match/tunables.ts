@@ -639,6 +639,14 @@ export interface Tunables {
   strengthColumn: number;
   /** A claim's actor's strength in a unit about two other parties to its agreement (`Claim.parties`), per unit of the weaker party's. 0: off. */
   strengthParty: number;
+  /**
+   * Whether a claim framed through its parties ranks among a unit's `maxCandidates` as if they were its actor (the
+   * weaker party's frame, not `strengthParty` times it). "Both OpenAI and Anthropic have signed deals with the United
+   * States government for … testing" nominates a dozen of the two labs' own claims at full strength, and the
+   * testing agreements' 0.6 lost its place among the five kept. The frame the model sees is still `strengthParty`'s.
+   * 0: ranked by the frame.
+   */
+  partyRanksAsActor: number;
   strengthHeading: number;
   strengthInherited: number;
   strengthDominant: number;
@@ -874,6 +882,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   strengthRowAhead: 0.6,
   strengthColumn: 0.9,
   strengthParty: 0.6,
+  partyRanksAsActor: 1,
   strengthHeading: 0.75,
   strengthInherited: 0.8,
   strengthDominant: 0.4,

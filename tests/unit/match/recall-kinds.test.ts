@@ -1603,3 +1603,18 @@ describe('a defined term\'s uses ("the Act" after (the "Act")) make its law the 
     expect(lawInView(1)).toBeGreaterThanOrEqual(DEFAULT_TUNABLES.strengthDominant);
   });
 });
+
+describe('an agreement claim framed by two of its parties keeps its place among the claims a unit judges, against the parties\' own claims (`partyRanksAsActor`)', () => {
+  const found = bundledMatches;
+  const deals = 'Lab news\u2029OpenAI and Anthropic each signed deals with the federal government that let it test their new models before launch.';
+
+  it('finds the testing agreements in a sentence whose subject is two of their parties, each with a dozen claims of its own', () => {
+    expect(found(deals)).toEqual([`us-aisi-caisi-testing-agreements: ${deals.split('\u2029')[1]}`]);
+    expect(found(deals, { partyRanksAsActor: 0 })).toEqual([]);
+  });
+
+  it('gives the two parties no other agreement: a pledge of their own stays unmatched to the testing deals', () => {
+    const pledge = 'Lab news\u2029OpenAI and Anthropic have both promised to publish safety frameworks for their models before launch.';
+    expect(found(pledge).filter((match) => match.startsWith('us-aisi-caisi-testing-agreements'))).toEqual([]);
+  });
+});
