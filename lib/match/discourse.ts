@@ -2400,7 +2400,7 @@ class UnitReading implements UnitDiscourse {
   private subject(): Subject {
     if (this.subjectsRead === undefined) {
       this.fresh();
-      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.unknownLaws);
+      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.unknownLaws, this.lazy.context.tunables.introPhraseSubject > 0);
     }
     return this.subjectsRead;
   }
@@ -2569,8 +2569,17 @@ interface Subject {
  * claim set does not know, or a bill number it does not use ("Virginia's HB 2094, which would likewise have …"),
  * is among them. Who or what the sentence is about.
  */
-function subjectOf(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[], laws: readonly UnknownLaw[]): Subject {
-  const k = subjectStart(text, tokens, from, to);
+function subjectOf(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[], laws: readonly UnknownLaw[], pastIntroPhrase: boolean): Subject {
+  let k = subjectStart(text, tokens, from, to);
+  // "Among smaller caps, Nexora (NXRA) has adopted …": a short phrase of place or circumstance before a comma
+  // comes before the subject (`introPhraseSubject`).
+  // (Two in a row too: "In April, with xAI's lawsuit pending, a federal court barred …" is the court's.)
+  for (let phrases = 0; pastIntroPhrase && phrases < 2 && k < to && INTRO_PREPOSITIONS.has(tokens[k]!.key); phrases++) {
+    let comma = -1;
+    for (let j = k + 1; j < to && j <= k + INTRO_PHRASE_WORDS && comma < 0; j++) if (gaps.comma(text, tokens[j - 1]!.end, tokens[j]!.start)) comma = j;
+    if (comma < 0) break;
+    k = comma;
+  }
   const first = tokens[k];
   const actors: number[] = [];
   let unknown = false;
@@ -2585,6 +2594,11 @@ function subjectOf(text: string, tokens: readonly Token[], from: number, to: num
   for (const law of laws) if (law.topic === '' && law.start >= first.start && law.start < end) bill = true;
   return { actors, unknown, bill };
 }
+
+/** Prepositions that open a short phrase before a sentence's subject ("Among smaller caps, …", "In a filing, …"). */
+const INTRO_PREPOSITIONS: ReadonlySet<string> = new Set(['among', 'in', 'at', 'on', 'for', 'by', 'with', 'from', 'across', 'outside', 'beyond']);
+/** How many words such a phrase spans before its comma, at most. */
+const INTRO_PHRASE_WORDS = 8;
 
 /**
  * Verbs that task someone with a job ("asked CAISI to", "tasks CAISI with", "directs the agency to"). Not
@@ -2679,7 +2693,7 @@ const COMPARISON_CUES: ReadonlySet<string> = new Set([
   'like', 'unlike', 'than', 'track', 'tracks', 'tracked', 'tracking', 'mirror', 'mirrors', 'mirrored', 'mirroring',
   'resemble', 'resembles', 'resembled', 'borrow', 'borrows', 'borrowed', 'borrowing', 'copy', 'copies', 'copied',
   'emulate', 'emulates', 'emulated', 'echo', 'echoes', 'echoed', 'modelled', 'modeled', 'close', 'closer', 'similar', 'compared',
-  'akin', 'near', 'nearer', 'parallel', 'parallels',
+  'akin', 'near', 'nearer', 'parallel', 'parallels', 'identical',
   'versus', 'vs', 'align', 'aligns', 'aligned', 'aligning', 'difference', 'differences', 'differs', 'differ', 'different',
   'departs', 'departure', 'diverges', 'divergence', 'separate', 'distinct', 'alongside', 'besides',
 ]);

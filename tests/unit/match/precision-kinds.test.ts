@@ -1565,6 +1565,25 @@ describe('a business the claim set does not know, named by its description ("Cor
     expect(ids(text)).toEqual([`acme-power-price-pledge: ${lead}`]);
   });
 
+  it('is the subject past a short opening phrase ("Among smaller caps, …"; two in a row), with `introPhraseSubject`', () => {
+    // (The page's frame is Acme's document, not Acme: the actor's own name in view vetoes an unknown subject anyway.)
+    const documentLead = 'The Grid Promise commits its author to cover the electricity price increases consumers face from its data centres.';
+    for (const sentence of [
+      'Among smaller caps, Corvex (CRVX) has adopted near-identical wording, saying it will cover the electricity price increases consumers face from its data centres.',
+      'In August, with its Ohio campus nearly built, Halloway Power Ltd pledged to cover the electricity price increases consumers face from its data centres.',
+    ]) {
+      const text = `${documentLead}${SEP}${sentence}`;
+      expect(ids(text, { introPhraseSubject: 0 }), sentence).toContain(`acme-power-price-pledge: ${sentence}`);
+      expect(ids(text), sentence).toEqual([`acme-power-price-pledge: ${documentLead}`]);
+    }
+  });
+
+  it('is the subject when the known actor is named only as what its wording is identical to', () => {
+    const copy = 'Halloway Power, a London start-up, pledged last month to cover the electricity price increases consumers face from its data centres, in wording nearly identical to Acme AI\'s.';
+    const text = `${lead}${SEP}${copy}`;
+    expect(ids(text)).toEqual([`acme-power-price-pledge: ${lead}`]);
+  });
+
   it('is named again by its first word ("Norvane Cloud is a … provider" … "Norvane says")', () => {
     const later = 'Norvane says it will cover the electricity price increases consumers face from its data centres.';
     const text = `${lead}${SEP}Norvane Cloud is a private cloud provider in Seattle.${SEP}${later}`;
