@@ -2719,7 +2719,7 @@ const COMPARISON_FILLERS: ReadonlySet<string> = new Set([
   'much', 'of', 'the', 'a', 'an', 'to', 'on', 'with', 'closely', 'largely', 'heavily', 'substantially', 'deliberately',
   'transparency', 'model', 'approach', 'architecture', 'structure', 'framework', 'regime', 'template', 'that', 'those', 'in',
   'adopted', 'used', 'set', 'by', 'its', 'their', 'parts', 'elements', 'what', 'definitions', 'thresholds', 'terms', 'wording',
-  'language', 'rules', 'from',
+  'language', 'rules', 'from', 'landmark', 'flagship', 'sweeping', 'existing', 'broader', 'own',
 ]);
 
 /**
@@ -2758,7 +2758,9 @@ function comparedMentions(text: string, mentions: readonly Mention[], from: numb
       }
       // Another name between (a state's "California's SB 53") is part of the compared name; other words end the search.
       const inName = mentions.some((other) => other !== m && other.start <= start && end <= other.end);
-      if (!inName && !COMPARISON_FILLERS.has(word)) break;
+      // (An owner written with capitals is part of the name too, known or not: "the EU's landmark AI Act".)
+      const owner = /^\p{Lu}/u.test(text[start]!) && /['’]s$/.test(text.slice(start, end));
+      if (!inName && !owner && !COMPARISON_FILLERS.has(word)) break;
       at = start;
     }
   }

@@ -1618,3 +1618,21 @@ describe('an agreement claim framed by two of its parties keeps its place among 
     expect(found(pledge).filter((match) => match.startsWith('us-aisi-caisi-testing-agreements'))).toEqual([]);
   });
 });
+
+describe('a law the sentence compares its subject with through an adjective or a capitalised owner ("aligned with the EU\'s landmark AI Act") is no antecedent of the next "The law"', () => {
+  const page = [
+    'Italy passes its own AI law',
+    "ROME: Italy's senate on Wednesday approved a new law covering artificial intelligence, making it the first European Union country with national AI rules aligned with the EU's landmark AI Act.",
+    "The prime minister's office, which drafted the legislation, said it puts people first while backing innovation and privacy.",
+    'The law sets rules for healthcare, work, public administration and justice, and keeps humans responsible for final decisions.',
+  ];
+
+  it('reads "The law" as the new national law, not the EU act it is aligned with', () => {
+    expect(bundledMatches(page.join(SEP))).toContain(`italy-national-ai-law: ${page[3]}`);
+  });
+
+  it('still reads "The law" as the EU act when the sentence is about the act itself', () => {
+    const about = ["Brussels' AI rulebook", "The EU's landmark AI Act took effect in August 2024.", ...page.slice(2)];
+    expect(bundledMatches(about.join(SEP)).filter((match) => match.startsWith('italy-national-ai-law'))).toEqual([]);
+  });
+});
