@@ -1260,7 +1260,12 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     previousFound = { unit: u, claims: new Set(spans.map((span) => span.claimIndex)) };
     spans.sort((a, b) => a.start - b.start);
     const above = headline && doc.units[headline.unit]!;
-    if (headline && above && above.block === unit.block - 1 && u === block.firstUnit && tunables.headlineFacet > 0) {
+    // Right under the headline, or (`headlineReach`) in its section's first blocks: a news story's headline is often
+    // stated by its second or third paragraph, after a lead about something else ("Meta says it may stop development of
+    // AI systems it deems too risky" over a lead on Zuckerberg's open-AGI pledge).
+    const adjacent = above !== undefined && above.block === unit.block - 1 && u === block.firstUnit;
+    const reached = above !== undefined && !adjacent && headline!.section < 0 && headingBefore === above.block && unit.block - above.block <= tunables.headlineReach;
+    if (headline && above && (adjacent || reached) && tunables.headlineFacet > 0) {
       const { facets, named, verb } = headline;
       // A heading whose subject is "They" or "It" is about whoever the sentence under it is about, by reference
       // too: a sentence naming its own actor ("Meta, however, said …") may be about someone else, and of its
@@ -1269,14 +1274,15 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
         (j) =>
           !j.secondary &&
           (!j.byClause || (tunables.headlineFromClause > 0 && verb && named !== 'any' && spans.some((span) => span.claimIndex === j.claimIndex && span.start === unit.start))) &&
-          (facets.get(j.claimIndex) ?? 0) >= tunables.headlineFacet &&
+          (facets.get(j.claimIndex) ?? 0) >= (reached ? tunables.headlineReachFacet : tunables.headlineFacet) &&
           (named === 'any' ? discourse.namedActors.length === 0 && spans.some((span) => span.claimIndex === j.claimIndex) : named.includes(index.claims[j.claimIndex]!.actor)),
       );
       for (const j of inherited) {
         if (gating) gated[matches.length] = { unit: gateUnit(above, above.block, headline.section, true), features: j.features, probability: j.probability };
         matches.push({ claimId: index.claims[j.claimIndex]!.id, start: above.start, end: above.end, score: reportedScore(j.score) });
       }
-      headline = undefined;
+      // (Further down, a sentence stating a claim the headline does not carry leaves it waiting for the next one.)
+      if (adjacent || inherited.length > 0) headline = undefined;
     }
     if (label && label.block === unit.block) {
       for (const span of spans) {

@@ -83,6 +83,13 @@ export interface Tunables {
    */
   headlineFromClause: number;
   /**
+   * How many blocks under a headline (in its section) the first sentence stating a claim the headline carries may be,
+   * for the headline to take that claim (`headlineFacet`); 1: only the block right under it.
+   */
+  headlineReach: number;
+  /** The share of a facet a headline must carry to take a claim stated further down than the block right under it (`headlineReach`). */
+  headlineReachFacet: number;
+  /**
    * 1: a one-sentence heading whose subject is "They" or "It" (a listicle's "1 They promised to red-team
    * models before release") is such a headline for whoever the sentence right under it is about: it
    * takes the claim that sentence states, on the same `headlineFacet` terms. 0: only headlines naming the
@@ -777,6 +784,8 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headlineWholeFacet: 1,
   colonSentence: 1,
   headlineFacet: 0.15,
+  headlineReach: 4,
+  headlineReachFacet: 0.4,
   headlineFromClause: 1,
   pronounHeadline: 1,
   labelYields: 1,

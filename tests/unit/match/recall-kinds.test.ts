@@ -1636,3 +1636,20 @@ describe('a law the sentence compares its subject with through an adjective or a
     expect(bundledMatches(about.join(SEP)).filter((match) => match.startsWith('italy-national-ai-law'))).toEqual([]);
   });
 });
+
+describe('a page\'s headline takes the claim its story states a few paragraphs down, after a lead about something else (`headlineReach`, `headlineReachFacet`)', () => {
+  const headline = 'Meta may stop development of AI systems it deems too risky, it says';
+  const stated = 'Under the new Frontier AI Framework, Meta says it will stop development of a model that reaches the critical risk threshold until it can be made safe.';
+  const story = (title: string) =>
+    [title, "Mark Zuckerberg has long promised to share Meta's most capable models with the world one day.", 'In a policy paper published on Monday, Meta sets out where that promise ends.', stated].join(SEP);
+
+  it('highlights the headline with the claim the third paragraph states', () => {
+    expect(bundledMatches(story(headline))).toEqual([`meta-frontier-ai-framework-stop-development: ${headline}`, `meta-frontier-ai-framework-stop-development: ${stated}`]);
+    expect(bundledMatches(story(headline), { headlineReach: 1 })).toEqual([`meta-frontier-ai-framework-stop-development: ${stated}`]);
+  });
+
+  it('leaves a headline that carries little of the claim to itself ("Meta publishes a new policy paper")', () => {
+    const topic = 'Meta publishes a new policy paper on its models';
+    expect(bundledMatches(story(topic))).toEqual([`meta-frontier-ai-framework-stop-development: ${stated}`]);
+  });
+});
