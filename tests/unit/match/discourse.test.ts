@@ -164,15 +164,19 @@ describe('headlines over a section', () => {
     expect(spansOf(['Acme Says Yes, 12 August 2025', sentence].join(SEP))).toEqual(['Acme Says Yes, 12 August 2025', sentence]);
   });
 
-  it('leaves a headline too short to state the claim when the claim is only stated further down the section', () => {
+  it('leaves a headline too short to state the claim when the claim is only stated further down the section, unless the page\'s headline reaches it (`headlineReach`)', () => {
     const text = ['Acme promises risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
-    expect(found(text).map(([, span]) => span)).toEqual([standfirst]);
+    expect(found(text, { headlineReach: 1 }).map(([, span]) => span)).toEqual([standfirst]);
+    expect(found(text).map(([, span]) => span)).toEqual(['Acme promises risk ledger', standfirst]);
+    // (A section's heading further down the page reaches only the sentence right under it.)
+    const section = ['Lab news', 'Acme AI released a chatbot on Monday.', 'Acme promises risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
+    expect(found(section).map(([, span]) => span)).toEqual([standfirst]);
   });
 
   it('highlights a headline that states the claim as a sentence, wherever the section states it', () => {
     const text = ['Acme promises a quarterly risk ledger', 'Acme AI released a chatbot on Monday.', standfirst].join(SEP);
     expect(found(text).map(([, span]) => span)).toEqual(['Acme promises a quarterly risk ledger', standfirst]);
-    expect(found(text, { headlineSentenceScore: 0 }).map(([, span]) => span)).toEqual([standfirst]);
+    expect(found(text, { headlineSentenceScore: 0, headlineReach: 1 }).map(([, span]) => span)).toEqual([standfirst]);
   });
 });
 
