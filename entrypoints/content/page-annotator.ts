@@ -4,7 +4,7 @@ import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
 import { drawsPageText } from '@/lib/highlight/page-drawn-text';
 import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, type HighlightSpec, type ModeChooser, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { RangePainter, rangePaintingSupported } from '@/lib/highlight/range-highlights';
-import { MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
+import { MAX_CONTEXT, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
@@ -65,9 +65,7 @@ function nextFrame(doc: Document): Promise<void> {
 
 /** Hard bound on the DOM nodes one scan visits (a 200,000-node page fits). */
 const MAX_NODES = 400_000;
-/** Text sent before a changed region: the matcher's actor look-back is 1,500 characters. */
-const CONTEXT_BEFORE = 1_500;
-const CONTEXT_AFTER = 64;
+
 const FLASH_MS = 1_600;
 
 interface MentionState {
@@ -670,8 +668,8 @@ export class PageAnnotator {
       ...(partial
         ? {
             offset: region.start,
-            contextBefore: text.slice(Math.max(0, region.start - CONTEXT_BEFORE), region.start),
-            contextAfter: text.slice(region.end, region.end + CONTEXT_AFTER),
+            contextBefore: text.slice(Math.max(0, region.start - MAX_CONTEXT), region.start),
+            contextAfter: text.slice(region.end, region.end + MAX_CONTEXT),
           }
         : {}),
     });

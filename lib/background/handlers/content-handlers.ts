@@ -74,13 +74,15 @@ export function contentHandlers(
       const flagged = ctx.flagged.onPage(pageUrl);
       const compiled = await ctx.claimSets.get();
       warmUp.markUsed(compiled.index);
-      // A changed region is matched with the text before it (actor look-back) but only its own
-      // sentences count; anchors see the text around it; offsets go back in page coordinates.
+      // A changed region is matched with the text around it (the page's subject, headings, names referred back
+      // to) but only matches starting in its own text count; anchors see the text around it; offsets go back in
+      // page coordinates.
       const before = request.contextBefore ?? '';
       const after = request.contextAfter ?? '';
       const offset = request.offset ?? 0;
+      const regionEnd = before.length + request.text.length;
       // (The title tells what the page is about when the text is a region added later: `MatchOptions.pageTitle`.)
-      const found = matchClaims(before + request.text, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length);
+      const found = matchClaims(before + request.text + after, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd);
       const seen = mentionsSeen({ url: pageUrl, title: request.title, text: before + request.text + after, offset: offset - before.length }, found, ctx.now());
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);

@@ -73,6 +73,23 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect((await send('Live: bank supervisors meet')).matches).toEqual([]);
   });
 
+  it('a region added on top of a live blog is read with the page after it (its subject), and only its own matches count', async () => {
+    const service = await makeService();
+    const url = 'https://news.example/live-eu';
+    // New posts go on top: what the page is about (the AI Act, its general-purpose duties) comes after the new post.
+    const region = 'Models placed on the market before that date have until 2 August 2027 to comply.';
+    const after = [
+      'What the rules require',
+      'Under the EU AI Act, every provider of a general-purpose AI model must keep technical documentation, share information with downstream providers, adopt a copyright policy and publish a summary of its training content.',
+      'The AI Act obligations for general-purpose AI models have applied since 2 August 2025; the AI Act lets the Commission fine providers from 2 August 2026.',
+    ].join('\u2029');
+    const send = (contextAfter: string) =>
+      ok(service.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 'Live: the AI Office gets teeth', text: region, offset: 400, contextBefore: 'Live coverage\u2029', contextAfter: `\u2029${contextAfter}` }));
+    const found = await send(after);
+    expect(found.matches.map((m) => [m.claimId, m.start])).toEqual([['eu-ai-act-gpai-obligations', 400]]);
+    expect((await send('Weather: rain in Brussels later.')).matches).toEqual([]);
+  });
+
   it('a rescan of a changed region (offset + context) gives the full scan\'s offsets and mention id', async () => {
     const service = await makeService();
     const full = await matchPage(service);
