@@ -239,7 +239,17 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
       // White space between a table's cells or rows (source indentation: browsers move any other text out of a
       // table) is left out, so the break between two cells stays a cell's, whatever the cell before ended in.
       const betweenCells = blank && parent !== null && parent.nodeType === ELEMENT_NODE && TABLE_PARTS.has(tagOf(parent as Element));
-      if (counted && visible && text.data.length > 0 && !betweenCells) appendText(builder, text.data, text, markRoot, markCursor);
+      if (counted && visible && text.data.length > 0 && !betweenCells) {
+        // The node that crosses the bound is cut at it: a text one node past `maxLength` is more than the background
+        // takes, and the whole page would go unread (attack report 45, finding 5).
+        const room = maxLength - builder.length - (builder.length > 0 ? builder.pendingBreak.length : 0);
+        if (text.data.length > room) {
+          if (room > 0) appendText(builder, text.data.slice(0, room), text, markRoot, markCursor);
+          builder.truncated = true;
+          return;
+        }
+        appendText(builder, text.data, text, markRoot, markCursor);
+      }
       if (counted) markCursor += text.data.length;
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;

@@ -11,15 +11,18 @@ function extractBody(html: string, options: Parameters<typeof extractText>[1] = 
   return extractText(document.body, options);
 }
 
-/** Every segment must point at exactly the text its node holds. */
+/** Every segment must point at exactly the text its node holds (the last of a truncated text: at its start). */
 function expectSegmentsMapBack(extracted: ExtractedText): void {
   expect(extracted.segments.length).toBeGreaterThan(0);
   let previousEnd = 0;
-  for (const segment of extracted.segments) {
-    expect(extracted.text.slice(segment.start, segment.end)).toBe(segment.node.data);
+  extracted.segments.forEach((segment, i) => {
+    const cut = extracted.truncated === true && i === extracted.segments.length - 1;
+    const held = extracted.text.slice(segment.start, segment.end);
+    if (cut) expect(segment.node.data.startsWith(held)).toBe(true);
+    else expect(held).toBe(segment.node.data);
     expect(segment.start).toBeGreaterThanOrEqual(previousEnd);
     previousEnd = segment.end;
-  }
+  });
 }
 
 afterEach(() => {
@@ -237,9 +240,17 @@ describe('extractText: bounds and slicing', () => {
     expect(full.truncated).toBeUndefined();
     const cut = extractText(document.body, { ...nothingHidden, maxLength: 300 });
     expect(cut.truncated).toBe(true);
-    expect(cut.text.length).toBeGreaterThanOrEqual(300);
-    expect(cut.text.length).toBeLessThan(full.text.length);
+    // Never past the bound: a text longer than it is more than the background takes (the whole page went unread).
+    expect(cut.text.length).toBe(300);
     expect(full.text.startsWith(cut.text)).toBe(true);
+    expectSegmentsMapBack(cut);
+  });
+
+  it('cuts a single text node longer than maxLength at the bound', () => {
+    document.body.innerHTML = `<p>${'Pledges and safeguards. '.repeat(50)}</p>`;
+    const cut = extractText(document.body, { ...nothingHidden, maxLength: 100 });
+    expect(cut).toMatchObject({ truncated: true });
+    expect(cut.text).toBe('Pledges and safeguards. '.repeat(50).slice(0, 100));
     expectSegmentsMapBack(cut);
   });
 
