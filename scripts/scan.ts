@@ -14,6 +14,7 @@ import { exportW3c, utf16ToCodePoint } from '../lib/annotations/export-w3c';
 import { makeAnchor } from '../lib/annotations/make-anchor';
 import { mentionId } from '../lib/annotations/mention-id';
 import type { Mention } from '../lib/annotations/schema';
+import type { ClaimKind } from '../lib/claims/schema';
 import { compileClaimIndex } from '../lib/match/compile-index';
 import { matchClaims } from '../lib/match/match-claims';
 import { loadClaimSet } from './cli/load-claims';
@@ -25,6 +26,9 @@ function fail(message: string): never {
   process.stderr.write(`scan: ${message}\n`);
   process.exit(2);
 }
+
+/** The kinds as the table prints them, one width (a refusal is no target: the new-user trial read "TARGET declined"). */
+const TABLE_KIND: Readonly<Record<ClaimKind, string>> = { 'binding-commitment': 'BINDING', 'announced-target': 'TARGET ', 'no-commitment': 'NONE   ' };
 
 async function main(): Promise<void> {
   let parsed;
@@ -98,7 +102,7 @@ async function main(): Promise<void> {
     } else {
       process.stdout.write(`${input}: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'} (claim set ${claimSet.version})\n`);
       for (const match of matches) {
-        const label = match.kind === 'binding-commitment' ? 'BINDING' : 'TARGET ';
+        const label = TABLE_KIND[match.kind];
         const snippet = match.text.replace(/\s+/g, ' ');
         process.stdout.write(`  ${label} ${match.status.padEnd(10)} ${match.score.toFixed(2)}  ${match.claimId.padEnd(44)} ${match.start}-${match.end}  ${snippet.length > 90 ? `${snippet.slice(0, 87)}...` : snippet}\n`);
       }

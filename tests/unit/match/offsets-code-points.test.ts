@@ -93,3 +93,16 @@ describe('scanner --json', () => {
     }
   });
 });
+
+describe('scanner table', () => {
+  it('prints each match with its own kind: a refusal is NONE, not TARGET', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
+    const file = join(dir, 'page.txt');
+    writeFileSync(file, 'Meta declines to sign the EU AI code\n\nMeta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.\n');
+    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), file], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const rows = run.stdout.split('\n').filter((line) => line.includes('meta-declined-gpai-code'));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.trim().split(/\s+/)[0]).toBe('NONE');
+  });
+});
