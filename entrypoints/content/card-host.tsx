@@ -31,6 +31,10 @@ export interface CardAnchor {
 const CRAMPED_HEIGHT = 260;
 /** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
 const MAX_REATTACH = 6;
+/** Times the host's own attributes are put back in one opening after the page changed them; past it the card closes. */
+const MAX_RESTYLE = 6;
+/** The host's attributes a page could use to move, hide or disguise the card (its inline style above all). */
+const GUARDED_HOST_ATTRIBUTES = ['style', 'class', 'popover', 'hidden', 'inert'];
 /** Elements that are modal but cannot hold our host (a fullscreen video). */
 const REPLACED = new Set(['VIDEO', 'AUDIO', 'IMG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED']);
 
@@ -99,6 +103,15 @@ export class CardHost {
   /** Watches the host's parent for the page removing it. */
   private readonly watcher: MutationObserver;
   private watched: Node | undefined;
+  /**
+   * Watches the host's own attributes: a page that sets `opacity: 0.001` or a `clip-path` on it and lays a decoy
+   * over the card could get the reader to click "Wrong match" unseen (attack report 45, findings 1-2). The
+   * important `:host` rules in card.css beat such styles; this puts back the host's position and attributes.
+   */
+  private readonly attributeWatcher: MutationObserver;
+  /** The host's attributes as we last set them (name to value; null: absent). */
+  private ownAttributes = new Map<string, string | null>();
+  private restyled = 0;
   /** Which fallback parent (0: <html>, 1: <body>) to use outside modal dialogs; moves on when the page sweeps one. */
   private fallback = 0;
   private reattached = 0;
@@ -119,6 +132,7 @@ export class CardHost {
 
   constructor(private readonly doc: Document) {
     this.watcher = new MutationObserver(() => this.checkAttached());
+    this.attributeWatcher = new MutationObserver(() => this.checkAttributes());
     this.build();
   }
 
@@ -167,6 +181,7 @@ export class CardHost {
     setImportant(host, { all: 'initial', position: 'fixed', 'z-index': '2147483647', top: '0px', left: '0px', display: 'block' });
     this.mount.hidden = true;
     this.host = host;
+    this.noteOwnAttributes();
   }
 
   /** The page defined our tag name after we made the host: move to a fresh, built-in host. */
@@ -175,6 +190,7 @@ export class CardHost {
     const wasOpen = this.isOpen;
     render(null, this.mount);
     this.watcher.disconnect();
+    this.attributeWatcher.disconnect();
     this.host.remove();
     this.build();
     if (wasOpen && this.anchor && this.content) this.renderCard(this.content);
@@ -223,7 +239,33 @@ export class CardHost {
       this.watcher.observe(parent, { childList: true });
     }
     const zoom = (parent as Element & { currentCSSZoom?: number }).currentCSSZoom;
-    setImportant(this.host, { zoom: zoom && zoom > 0 ? String(1 / zoom) : '1' });
+    this.styleHost({ zoom: zoom && zoom > 0 ? String(1 / zoom) : '1' });
+  }
+
+  /** Sets inline !important styles on the host, as ours (`checkAttributes` puts them back if the page changes them). */
+  private styleHost(values: Record<string, string>): void {
+    this.attributeWatcher.disconnect();
+    setImportant(this.host, values);
+    this.noteOwnAttributes();
+  }
+
+  /** Records the host's guarded attributes as ours, and watches them. */
+  private noteOwnAttributes(): void {
+    this.ownAttributes = new Map(GUARDED_HOST_ATTRIBUTES.map((name) => [name, this.host.getAttribute(name)]));
+    this.attributeWatcher.observe(this.host, { attributes: true, attributeFilter: GUARDED_HOST_ATTRIBUTES });
+  }
+
+  /** The page changed the host's attributes: put ours back, a bounded number of times per opening, then close. */
+  private checkAttributes(): void {
+    const changed = GUARDED_HOST_ATTRIBUTES.some((name) => this.host.getAttribute(name) !== this.ownAttributes.get(name));
+    if (!changed) return;
+    this.attributeWatcher.disconnect();
+    for (const [name, value] of this.ownAttributes) {
+      if (value === null) this.host.removeAttribute(name);
+      else this.host.setAttribute(name, value);
+    }
+    this.attributeWatcher.observe(this.host, { attributes: true, attributeFilter: GUARDED_HOST_ATTRIBUTES });
+    if (this.isOpen && ++this.restyled > MAX_RESTYLE) this.hide(false);
   }
 
   /** The page removed the host: put it back (elsewhere next time), a bounded number of times per opening. */
@@ -296,6 +338,7 @@ export class CardHost {
   show(anchor: CardAnchor, content: CardContent): void {
     this.anchor = anchor;
     this.reattached = 0;
+    this.restyled = 0;
     this.side = undefined;
     this.attach();
     this.renderCard(content);
@@ -388,12 +431,13 @@ export class CardHost {
     const head = card?.querySelector<HTMLElement>('.top');
     if (head) card?.style.setProperty('--pl-head-height', `${head.offsetHeight}px`);
     if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;
-    setImportant(this.host, { top: `${placed.top}px`, left: `${placed.left}px` });
+    this.styleHost({ top: `${placed.top}px`, left: `${placed.left}px` });
   }
 
   destroy(): void {
     render(null, this.mount);
     this.watcher.disconnect();
+    this.attributeWatcher.disconnect();
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
     this.view()?.removeEventListener('resize', this.onScroll);
     this.resizeWatcher?.disconnect();

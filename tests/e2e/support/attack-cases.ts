@@ -19,6 +19,7 @@ export type AttackStep =
   | 'dispatchClosing'
   | 'readCard'
   | 'rewriteCard'
+  | 'disguiseCard'
   | 'enumerate'
   | 'sweepStyles'
   | 'markLook'
@@ -180,6 +181,24 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         expect(after.statement).toBe(before.statement);
         expect(after.status).toBe(before.status);
         expect(after.text).not.toContain('PAGE REWROTE THIS');
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test('the page can neither hide, cut nor move the open card under a decoy (clickjacking)', async () => {
+      const tab = await openAttackPage();
+      try {
+        const before = await openCardForReal(tab);
+        const drawn = await tab.attack<Array<{ opacity: string; clipPath: string; transform: string; top: string; className: string }>>('disguiseCard');
+        expect(drawn.length, 'the page found our card host to disguise').toBeGreaterThan(0);
+        for (const host of drawn) {
+          expect(host).toMatchObject({ opacity: '1', clipPath: 'none', transform: 'none', className: '' });
+          expect(host.top).not.toBe('5px');
+        }
+        const after = await tab.card();
+        expect(after.open).toBe(true);
+        expect(after.statement).toBe(before.statement);
       } finally {
         await tab.close();
       }
