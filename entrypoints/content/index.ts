@@ -108,10 +108,32 @@ export default defineContentScript({
     // Each acts only on trusted events, the ones the browser made from the reader's input (or from
     // its own focus changes). A page can dispatch any event it likes at our highlights; acting on
     // those let its script open cards, move between them and close them at will (issue 14).
+    //
+    // A highlight that slides under a resting pointer as the page scrolls opens no card (the new-user trial had a
+    // card open over what they read in 11 of 30 scroll steps); one the pointer moves onto does. The browser's
+    // own mouse events after a scroll keep the pointer's coordinates, which is how they are told apart.
+    // (The browser may send its own events before the page's scroll event: the window's scroll offset, read then,
+    // tells those apart too.)
+    let pointer: { x: number; y: number; scrollX: number; scrollY: number } | undefined;
+    let scrolledUnderPointer = false;
+    let slidUnder: PaintedHighlight | undefined;
+    const onScroll = (): void => {
+      scrolledUnderPointer = true;
+    };
+    /** Notes where the pointer is; true when it moved there (not the page moving under it). */
+    const pointerMoved = (event: MouseEvent): boolean => {
+      const moved = pointer === undefined || pointer.x !== event.clientX || pointer.y !== event.clientY;
+      if (!moved && (pointer!.scrollX !== window.scrollX || pointer!.scrollY !== window.scrollY)) scrolledUnderPointer = true;
+      pointer = { x: event.clientX, y: event.clientY, scrollX: window.scrollX, scrollY: window.scrollY };
+      if (moved) scrolledUnderPointer = false;
+      return moved;
+    };
     const onMouseOver = (event: MouseEvent): void => {
       if (!event.isTrusted) return;
+      pointerMoved(event);
       const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
-      if (highlight) card.show(highlight);
+      if (highlight && scrolledUnderPointer) slidUnder = highlight;
+      else if (highlight) card.show(highlight);
       else if (card.contains(event.target as Node)) card.cancelHide();
     };
     const onMouseOut = (event: MouseEvent): void => {
@@ -126,6 +148,17 @@ export default defineContentScript({
     const onMouseMove = (event: MouseEvent): void => {
       if (!event.isTrusted) return;
       const target = event.composedPath()[0] ?? event.target;
+      if (!pointerMoved(event) && scrolledUnderPointer) {
+        // (The browser's own move after a scroll: what is under the pointer now, for when it moves.)
+        slidUnder = annotator.highlightFor(target) ?? slidUnder;
+        return;
+      }
+      // The pointer moved on from a highlight the page slid under it: that is a hover now.
+      if (slidUnder) {
+        const under = annotator.highlightFor(target);
+        if (under === slidUnder) card.show(under);
+        slidUnder = undefined;
+      }
       const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
       if (highlight) {
         underPointer = highlight;
@@ -186,6 +219,7 @@ export default defineContentScript({
       ctx.addEventListener(document, 'mouseover', onMouseOver);
       ctx.addEventListener(document, 'mouseout', onMouseOut);
       ctx.addEventListener(document, 'mousemove', onMouseMove, { passive: true });
+      ctx.addEventListener(window, 'scroll', onScroll, { capture: true, passive: true });
       ctx.addEventListener(document, 'focusin', onFocusIn);
       ctx.addEventListener(document, 'focusout', onFocusOut);
       ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });

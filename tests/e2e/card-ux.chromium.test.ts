@@ -85,6 +85,47 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('a highlight the page scrolls under a resting pointer opens no card; moving the pointer onto it does', async () => {
+    const article = await openArticle();
+    try {
+      await article.page.setViewportSize({ width: 1280, height: 900 });
+      const index = await article.highlightOf(PAUSE_PLEDGE);
+      const mark = article.markAt(index);
+      // The highlight in the middle of the window, so the page can scroll either way.
+      await mark.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      // Its first line (a highlight over several lines has a box wider and taller than any of its words).
+      const line = await mark.evaluate((element) => {
+        const first = element.getClientRects()[0]!;
+        return { left: first.left, top: first.top, width: first.width, height: first.height };
+      });
+      const x = line.left + Math.min(20, line.width / 2);
+      const markY = line.top + line.height / 2;
+      // The pointer rests where the highlight will be once the wheel scrolls the page by `by` px, over no highlight there now.
+      const by = await article.page.evaluate(([px, py]) => {
+        for (const step of [120, 160, 200, 240, 100, 80]) {
+          const under = document.elementFromPoint(px, py - step);
+          if (under && !under.closest('mark.pledge-lens-mark') && window.scrollY + step + innerHeight <= document.documentElement.scrollHeight) return step;
+        }
+        return 0;
+      }, [x, markY] as const);
+      expect(by, 'a spot above the highlight over no highlight').toBeGreaterThan(0);
+      const restingY = markY - by;
+      await article.page.mouse.move(x, restingY);
+      await article.waitForCardClosed();
+      await article.page.mouse.wheel(0, by);
+      const underPointer = () => article.page.evaluate(([px, py]) => (document.elementFromPoint(px, py)?.closest('mark.pledge-lens-mark') ?? null) !== null, [x, restingY] as const);
+      await expect.poll(underPointer, { timeout: 5_000, message: 'the highlight is under the resting pointer' }).toBe(true);
+      await new Promise((resume) => setTimeout(resume, 600));
+      expect(await article.card(), 'a card opened under a resting pointer as the page scrolled').toBeUndefined();
+      // A real move of the pointer, still on the highlight, is a hover.
+      await article.page.mouse.move(x + 3, restingY);
+      const card = await article.waitForCard();
+      expect(card.claimId).toBe(PAUSE_PLEDGE);
+    } finally {
+      await article.close();
+    }
+  });
+
   test('a voluntary pledge\'s verdict says what binds it: "pledged to", not "has to"', async () => {
     const article = await openArticle();
     try {
