@@ -1,16 +1,8 @@
 import { GuardedStyleSheet, type QuietStep } from './guarded-style';
 import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
 
-/**
- * Highlight styles live in the page (the marks do), so they are written to win: high specificity
- * and !important, so page rules such as `mark { display: none }` or `* { all: unset }` cannot hide
- * them. The kinds differ by line shape (solid, dashed, dotted), not only by colour: a
- * `no-commitment` highlight (a refusal, a position that promises nothing) is a dotted grey line on
- * a faint grey wash, so it never passes for either kind of promise. Line colours keep at least 3:1
- * against the page (WCAG 1.4.11) and the washes are light enough that text keeps AA contrast. A
- * highlight the reader marked as a wrong match is dimmed: no wash, a thin wavy grey line.
- */
-export const HIGHLIGHT_CSS = `
+/** The marks' box and the three kinds in the light palette. */
+const BASE_CSS = `
 mark.${MARK_CLASS}.${MARK_CLASS} {
   all: revert !important;
   display: inline !important;
@@ -40,8 +32,23 @@ mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] {
   text-decoration-thickness: 3px !important;
   text-decoration-color: #52525b !important;
 }
+`;
+
+/**
+ * The kinds' colours on a dark page: lighter lines and washes that keep 3:1 against a dark background. Chosen by
+ * the page's own background, not the reader's system theme: most news pages stay light whatever the system says,
+ * and this palette on them measured 1.6-2.0:1 (the new-user trial, 6 Dec 2026).
+ */
+const DARK_KINDS_CSS = `
+mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
+mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
+mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] { background: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
+`;
+
+/** What overrides a kind's look whatever the palette: after the kinds, so it wins. */
+const STATES_CSS = `
 /* Marked by the reader as a wrong match: no wash, a thin wavy grey line, whatever the kind (one more
-   class than the kinds' rules, so it wins in the dark scheme's rules too). Still a keyboard stop. */
+   class than the kinds' rules). Still a keyboard stop. */
 mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
   background: transparent !important;
   text-decoration-style: wavy !important;
@@ -50,23 +57,66 @@ mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
 }
 mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
-@media (prefers-color-scheme: dark) {
-  mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
-  mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
-  mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] { background: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
-}
 `;
+
+/**
+ * Highlight styles live in the page (the marks do), so they are written to win: high specificity
+ * and !important, so page rules such as `mark { display: none }` or `* { all: unset }` cannot hide
+ * them. The kinds differ by line shape (solid, dashed, dotted), not only by colour: a
+ * `no-commitment` highlight (a refusal, a position that promises nothing) is a dotted grey line on
+ * a faint grey wash, so it never passes for either kind of promise. Line colours keep at least 3:1
+ * against the page (WCAG 1.4.11) and the washes are light enough that text keeps AA contrast. A
+ * highlight the reader marked as a wrong match is dimmed: no wash, a thin wavy grey line.
+ * `HIGHLIGHT_CSS` is for light pages, `HIGHLIGHT_DARK_CSS` for dark ones (`pageLooksDark`).
+ */
+export const HIGHLIGHT_CSS = `${BASE_CSS}${STATES_CSS}`;
+export const HIGHLIGHT_DARK_CSS = `${BASE_CSS}${DARK_KINDS_CSS}${STATES_CSS}`;
 
 export const HIGHLIGHT_STYLE_ID = 'pledge-lens-highlight-style';
 
-/** Held by reference (guarded-style.ts): a page's own `<style id="pledge-lens-highlight-style">` changes nothing. */
+/**
+ * Held by reference (guarded-style.ts): a page's own `<style id="pledge-lens-highlight-style">` changes nothing.
+ * One palette's sheet is in a document at a time, under the same id.
+ */
 const highlightStyle = new GuardedStyleSheet(HIGHLIGHT_STYLE_ID, HIGHLIGHT_CSS);
+const darkHighlightStyle = new GuardedStyleSheet(HIGHLIGHT_STYLE_ID, HIGHLIGHT_DARK_CSS);
 
-/** Adds the highlight styles to the document, or to an open shadow root holding marks, or puts them back. */
+/** Relative luminance (WCAG) under which a page's background is dark. */
+const DARK_LUMINANCE = 0.2;
+
+/**
+ * Whether the page draws its text on a dark background: the first of `<body>` and `<html>` with a mostly opaque
+ * background colour decides; with neither, the canvas, which is dark only when the page allows a dark scheme and
+ * the reader's system asks for one.
+ */
+export function pageLooksDark(doc: Document): boolean {
+  const view = doc.defaultView;
+  if (!view) return false;
+  for (const element of [doc.body, doc.documentElement]) {
+    if (!element) continue;
+    const channels = /rgba?\(([^)]+)\)/.exec(view.getComputedStyle(element).backgroundColor)?.[1]?.split(/[\s,/]+/).filter(Boolean).map(Number);
+    if (!channels || channels.length < 3 || (channels[3] ?? 1) < 0.5) continue;
+    const [r, g, b] = channels.slice(0, 3).map((value) => {
+      const c = value / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < DARK_LUMINANCE;
+  }
+  const scheme = view.getComputedStyle(doc.documentElement).colorScheme ?? '';
+  return /\bdark\b/.test(scheme) && view.matchMedia?.('(prefers-color-scheme: dark)').matches === true;
+}
+
+/**
+ * Adds the highlight styles to the document, or to an open shadow root holding marks, or puts them back: the dark
+ * palette when the page is dark, read each time (a site's own theme switch takes effect at the next scan).
+ */
 export function installHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep): HTMLStyleElement {
-  return highlightStyle.install(doc, container, step);
+  const [wanted, other] = pageLooksDark(doc) ? [darkHighlightStyle, highlightStyle] : [highlightStyle, darkHighlightStyle];
+  other.remove(container);
+  return wanted.install(doc, container, step);
 }
 
 export function removeHighlightStyle(doc: Document): void {
   highlightStyle.remove(doc);
+  darkHighlightStyle.remove(doc);
 }

@@ -1,5 +1,6 @@
 import { GuardedStyleSheet, type QuietStep } from './guarded-style';
 import { RANGE_HIGHLIGHT_NAMES } from '@/lib/highlight/range-highlights';
+import { pageLooksDark } from './highlight-style';
 
 /**
  * Styles for highlights painted with the CSS Custom Highlight API (lib/highlight/range-highlights.ts):
@@ -8,30 +9,41 @@ import { RANGE_HIGHLIGHT_NAMES } from '@/lib/highlight/range-highlights';
  * thicker line drawn over the focused highlight's ranges).
  */
 const names = RANGE_HIGHLIGHT_NAMES;
-export const RANGE_HIGHLIGHT_CSS = `
+const KINDS_CSS = `
 ::highlight(${names['binding-commitment']}) { background-color: rgba(29, 78, 216, 0.16) !important; text-decoration: underline solid #1d4ed8 2px !important; }
 ::highlight(${names['announced-target']}) { background-color: rgba(217, 119, 6, 0.18) !important; text-decoration: underline dashed #a15c00 2px !important; }
 ::highlight(${names['no-commitment']}) { background-color: rgba(82, 82, 91, 0.1) !important; text-decoration: underline dotted #52525b 3px !important; }
+`;
+/** The dark palette (highlight-style.ts): chosen by the page's background, not the system theme. */
+const DARK_KINDS_CSS = `
+::highlight(${names['binding-commitment']}) { background-color: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
+::highlight(${names['announced-target']}) { background-color: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
+::highlight(${names['no-commitment']}) { background-color: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
+`;
+const STATES_CSS = `
 ::highlight(${names.dimmed}) { background-color: transparent !important; text-decoration: underline wavy #8a8a93 1px !important; }
 ::highlight(${names.focus}) { background-color: rgba(245, 158, 11, 0.45) !important; text-decoration: underline solid #b45309 3px !important; }
-@media (prefers-color-scheme: dark) {
-  ::highlight(${names['binding-commitment']}) { background-color: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
-  ::highlight(${names['announced-target']}) { background-color: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
-  ::highlight(${names['no-commitment']}) { background-color: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
-  ::highlight(${names.focus}) { text-decoration-color: #f59e0b !important; }
-}
 `;
+const DARK_FOCUS_CSS = `
+::highlight(${names.focus}) { text-decoration-color: #f59e0b !important; }
+`;
+export const RANGE_HIGHLIGHT_CSS = `${KINDS_CSS}${STATES_CSS}`;
+export const RANGE_HIGHLIGHT_DARK_CSS = `${KINDS_CSS}${DARK_KINDS_CSS}${STATES_CSS}${DARK_FOCUS_CSS}`;
 
 export const RANGE_HIGHLIGHT_STYLE_ID = 'pledge-lens-range-highlight-style';
 
-/** Held by reference (guarded-style.ts), like the mark styles. */
+/** Held by reference (guarded-style.ts), like the mark styles: one palette's sheet at a time, under the same id. */
 const rangeHighlightStyle = new GuardedStyleSheet(RANGE_HIGHLIGHT_STYLE_ID, RANGE_HIGHLIGHT_CSS);
+const darkRangeHighlightStyle = new GuardedStyleSheet(RANGE_HIGHLIGHT_STYLE_ID, RANGE_HIGHLIGHT_DARK_CSS);
 
-/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights, or puts them back. */
+/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights, or puts them back (the page's palette, `pageLooksDark`). */
 export function installRangeHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep): HTMLStyleElement {
-  return rangeHighlightStyle.install(doc, container, step);
+  const [wanted, other] = pageLooksDark(doc) ? [darkRangeHighlightStyle, rangeHighlightStyle] : [rangeHighlightStyle, darkRangeHighlightStyle];
+  other.remove(container);
+  return wanted.install(doc, container, step);
 }
 
 export function removeRangeHighlightStyle(doc: Document): void {
   rangeHighlightStyle.remove(doc);
+  darkRangeHighlightStyle.remove(doc);
 }

@@ -126,6 +126,30 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('the highlights\' lines keep 3:1 against the page whatever the system theme: the palette follows the page\'s background', async () => {
+    const article = await openArticle();
+    try {
+      const index = await article.highlightOf(PAUSE_PLEDGE);
+      const mark = article.markAt(index);
+      for (const pageBackground of ['rgb(255, 255, 255)', 'rgb(20, 22, 26)']) {
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await article.page.emulateMedia({ colorScheme });
+          await article.page.evaluate((colour) => {
+            document.body.style.backgroundColor = colour;
+            document.documentElement.style.backgroundColor = colour;
+          }, pageBackground);
+          // A change of the page's own look is read at the next scan; the page's change to <body> starts one.
+          await article.page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'A paragraph added to start a rescan, long enough to count as a change.' })));
+          await expect
+            .poll(async () => contrastRatio(await mark.evaluate((element) => getComputedStyle(element).textDecorationColor), pageBackground), { timeout: 5_000, message: `line on ${pageBackground}, system ${colorScheme}` })
+            .toBeGreaterThanOrEqual(3);
+        }
+      }
+    } finally {
+      await article.close();
+    }
+  });
+
   test('a voluntary pledge\'s verdict says what binds it: "pledged to", not "has to"', async () => {
     const article = await openArticle();
     try {
