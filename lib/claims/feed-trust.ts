@@ -15,6 +15,12 @@ export type FeedTrust = PinnedFeedKey | { kind: 'unsigned' };
 /** A feed update may be at most this many major versions ahead of the last good one. */
 export const MAX_MAJOR_VERSION_JUMP = 3;
 /**
+ * ...or, in the same major version, this many minor versions (in the same minor version, patch versions): a
+ * "2.99999999999999999999.0" passed the major check and would have blocked every later 2.x (attack report 45,
+ * finding 7). This set has made about 30 minor and patch releases in a week.
+ */
+export const MAX_MINOR_VERSION_JUMP = 1_000;
+/**
  * How far in the future `publishedAt` may be, by the reader's clock. A date-only value ("2026-12-01")
  * is read as that day's start in UTC; publishers up to UTC+14 are a day ahead of UTC, so 36 hours
  * leaves about half a day for a wrong clock on either side.
@@ -59,8 +65,18 @@ export function feedPackName(publisher: string | undefined, trust: FeedTrust, fe
  */
 export function versionLeapProblem(version: string, lastGood: string | undefined): string | undefined {
   if (lastGood === undefined || !isVersion(lastGood) || !isVersion(version) || compareVersions(version, lastGood) <= 0) return undefined;
-  const major = (text: string) => BigInt(text.split('.')[0]!);
-  if (major(version) - major(lastGood) <= BigInt(MAX_MAJOR_VERSION_JUMP)) return undefined;
+  const [major, minor, patch] = version.split('.').map(BigInt) as [bigint, bigint, bigint];
+  const [goodMajor, goodMinor, goodPatch] = lastGood.split('.').map(BigInt) as [bigint, bigint, bigint];
+  if (major === goodMajor) {
+    const leap = minor === goodMinor ? patch - goodPatch : minor - goodMinor;
+    if (leap <= BigInt(MAX_MINOR_VERSION_JUMP)) return undefined;
+    return (
+      `The feed says it is version ${version}, more than ${MAX_MINOR_VERSION_JUMP} ${minor === goodMinor ? 'patch' : 'minor'} versions ahead of the last good ${lastGood}. ` +
+      'A jump that large is refused, because accepting it would block every later normal update. ' +
+      'If the publisher really renumbered its versions, remove the feed pack in the Claim set section and update again.'
+    );
+  }
+  if (major - goodMajor <= BigInt(MAX_MAJOR_VERSION_JUMP)) return undefined;
   return (
     `The feed says it is version ${version}, more than ${MAX_MAJOR_VERSION_JUMP} major versions ahead of the last good ${lastGood}. ` +
     'A jump that large is refused, because accepting it would block every later normal update. ' +

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64, parseFeedPublicKey, pinFeedKey } from '../../../lib/claims/feed-keys';
 import { parseSignatureText, signatureUrlFor, verifyFeedSignature } from '../../../lib/claims/feed-signature';
-import { feedPackName, MAX_MAJOR_VERSION_JUMP, publishedAtProblem, sameFeedTrust, versionLeapProblem } from '../../../lib/claims/feed-trust';
+import { feedPackName, MAX_MAJOR_VERSION_JUMP, MAX_MINOR_VERSION_JUMP, publishedAtProblem, sameFeedTrust, versionLeapProblem } from '../../../lib/claims/feed-trust';
 import { fetchClaimFeed } from '../../../lib/claims/fetch-claim-feed';
 import { generateFeedKey, readFeedSigningKey, signFeedBytes } from '../../../scripts/feed-crypto';
 import { makeClaimSet } from '../../support/claim-sets';
@@ -117,9 +117,18 @@ describe('bounds every update respects', () => {
     expect(versionLeapProblem('5.9.9', '2.0.0')).toBeUndefined();
     expect(versionLeapProblem('6.0.0', '2.0.0')).toMatch(/more than 3 major versions ahead of the last good 2\.0\.0/);
     expect(versionLeapProblem('99999999999999999999.0.0', '2.0.0')).toMatch(/99999999999999999999\.0\.0/);
-    expect(versionLeapProblem('2.99999.0', '2.0.0')).toBeUndefined();
     expect(versionLeapProblem('9.0.0', undefined)).toBeUndefined();
     expect(versionLeapProblem('1.0.0', '2.0.0')).toBeUndefined();
+  });
+
+  it(`in the same major version, at most ${MAX_MINOR_VERSION_JUMP} minor versions ahead (in the same minor version, patch versions): a leap would block every later update`, () => {
+    expect(versionLeapProblem('2.1000.0', '2.0.0')).toBeUndefined();
+    expect(versionLeapProblem('2.1001.0', '2.0.0')).toMatch(/more than 1000 minor versions ahead of the last good 2\.0\.0/);
+    expect(versionLeapProblem('2.99999999999999999999.0', '2.1.27')).toMatch(/99999999999999999999/);
+    expect(versionLeapProblem('2.1.1027', '2.1.27')).toBeUndefined();
+    expect(versionLeapProblem('2.1.1028', '2.1.27')).toMatch(/more than 1000 patch versions ahead/);
+    // A new major version starts its minor and patch numbers afresh.
+    expect(versionLeapProblem('3.0.0', '2.1.27')).toBeUndefined();
   });
 
   it('publishedAt may be at most 36 hours ahead of this computer\'s clock (a date is its UTC day start)', () => {
