@@ -4,20 +4,37 @@
  * note saved right after a page was matched always finds its mention stored.
  *
  * The history is bounded, because a page is an adversary: one page may add at most
- * `MAX_MENTIONS_PER_PAGE` mentions and the whole history holds at most `MAX_STORED_MENTIONS`. Past a
- * bound, new mentions are not recorded (nothing stored is ever dropped) and the reader is told.
+ * `MAX_MENTIONS_PER_PAGE` mentions, one site `MAX_MENTIONS_PER_SITE`, and the whole history holds at most
+ * `MAX_STORED_MENTIONS`. Past a bound, new mentions are not recorded (nothing stored is ever dropped) and the
+ * reader is told.
  */
 import { afterQueuedTasks } from './after-queued-tasks';
 import type { Mention } from '../annotations/schema';
 import { failureMessage } from '../messages/message-map';
 import type { HistoryNotice } from '../messages/reader-failure';
-import { recordSeenMentions } from './store/mention-store';
+import { countSiteMentions, recordSeenMentions } from './store/mention-store';
 import type { PledgeLensDatabase } from './store/open-database';
 
 /** Distinct mentions one page (one history URL) may add: far above any real article (~20). */
 export const MAX_MENTIONS_PER_PAGE = 300;
 /** Mentions the history may hold in all (about 60 MB at the largest record size). */
 export const MAX_STORED_MENTIONS = 100_000;
+/**
+ * Mentions one site (an origin) may add: a fifth of the history. The per-page bound is per address, and a page
+ * made of 334 hidden same-site frames, each its own address, filled the whole history in two minutes, after which
+ * no real article was recorded (attack report 45, finding 3).
+ */
+export const MAX_MENTIONS_PER_SITE = 20_000;
+
+/** The site a history URL belongs to (its origin), or undefined for an address with none ("about:", a bad URL). */
+function siteOf(pageUrl: string): string | undefined {
+  try {
+    const origin = new URL(pageUrl).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A failed write as the popup's notice: a full browser store gets its own words, any other error its own text. */
 function saveFailed(error: unknown): HistoryNotice {
@@ -47,6 +64,8 @@ export class MentionWriter {
    * here is read first. Only a hint: a wrong guess costs a refused add or a read, never a mention.
    */
   private readonly written = new Set<string>();
+  /** Mentions stored per site, as of this writer's last write for it (read from the store the first time). */
+  private readonly siteCounts = new Map<string, number>();
 
   constructor(
     private readonly db: PledgeLensDatabase,
@@ -96,15 +115,22 @@ export class MentionWriter {
 
   private forgetCounts(): void {
     this.total = undefined;
+    this.siteCounts.clear();
   }
 
   private async write(seen: readonly Mention[]): Promise<void> {
     const pageUrl = seen[0]!.pageUrl;
     const known = this.total === undefined ? {} : { total: this.total, newPage: !this.written.has(pageUrl) };
+    const site = siteOf(pageUrl);
+    let onSite = 0;
+    if (site !== undefined) {
+      const counted = this.siteCounts.get(site);
+      onSite = counted ?? (await countSiteMentions(this.db, site));
+    }
     const outcome = await recordSeenMentions(
       this.db,
       seen,
-      (fresh, { onPage, total }) => Math.max(0, Math.min(fresh, MAX_MENTIONS_PER_PAGE - onPage, MAX_STORED_MENTIONS - total)),
+      (fresh, { onPage, total }) => Math.max(0, Math.min(fresh, MAX_MENTIONS_PER_PAGE - onPage, MAX_STORED_MENTIONS - total, MAX_MENTIONS_PER_SITE - onSite)),
       known,
     ).catch((error: unknown) => {
       // Whether the failed transaction wrote anything is not known for sure: read the counts again.
@@ -115,8 +141,17 @@ export class MentionWriter {
     if (refused > 0) {
       this.limited.set(
         pageUrl,
-        before.total + added >= MAX_STORED_MENTIONS ? { kind: 'full', max: MAX_STORED_MENTIONS } : { kind: 'page-limit', max: MAX_MENTIONS_PER_PAGE },
+        before.total + added >= MAX_STORED_MENTIONS
+          ? { kind: 'full', max: MAX_STORED_MENTIONS }
+          : onSite + added >= MAX_MENTIONS_PER_SITE
+            ? { kind: 'site-limit', max: MAX_MENTIONS_PER_SITE }
+            : { kind: 'page-limit', max: MAX_MENTIONS_PER_PAGE },
       );
+    }
+    if (site !== undefined) {
+      // (A worker meets a handful of sites; one that met thousands reads their counts again rather than keep them all.)
+      if (this.siteCounts.size >= REMEMBERED_PAGES) this.siteCounts.clear();
+      this.siteCounts.set(site, onSite + added);
     }
     this.total = before.total + added;
     this.written.delete(pageUrl);

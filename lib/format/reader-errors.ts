@@ -251,6 +251,8 @@ export function wordHistoryNotice(t: Translator, notice: HistoryNotice): string 
       return t('historyNotice_full', { max: notice.max.toLocaleString(t.locale) });
     case 'page-limit':
       return t('historyNotice_pageLimit', { max: notice.max });
+    case 'site-limit':
+      return t('historyNotice_siteLimit', { max: notice.max.toLocaleString(t.locale) });
     case 'save-failed':
       return notice.quota ? t('historyNotice_noRoom') : t('historyNotice_saveFailed', { detail: notice.detail ?? '?' });
   }

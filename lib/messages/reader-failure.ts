@@ -103,6 +103,7 @@ export type ReaderFailure = v.InferOutput<typeof ReaderFailureSchema>;
 export const HistoryNoticeSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('full'), max: count }),
   v.strictObject({ kind: v.literal('page-limit'), max: count }),
+  v.strictObject({ kind: v.literal('site-limit'), max: count }),
   /** `quota`: the browser had no room left; otherwise `detail` is the error's own text. */
   v.strictObject({ kind: v.literal('save-failed'), quota: v.boolean(), detail: v.optional(shortText) }),
 ]);

@@ -194,6 +194,20 @@ export async function mentionsOfClaim(db: PledgeLensDatabase, claimId: string): 
   return pages.flatMap((page) => page.mentions.filter((mention) => mention.claimId === claimId));
 }
 
+/**
+ * How many mentions the history holds from one site: every page whose history URL starts with `origin` + "/"
+ * (`origin` as `URL.origin` gives it, e.g. "https://news.example"). Reads each of those page records once.
+ */
+export async function countSiteMentions(db: PledgeLensDatabase, origin: string): Promise<number> {
+  let found = 0;
+  let cursor = await db.transaction('history-pages').store.openCursor(IDBKeyRange.bound(`${origin}/`, `${origin}/\uffff`));
+  while (cursor) {
+    found += cursor.value.mentionIds.length;
+    cursor = await cursor.continue();
+  }
+  return found;
+}
+
 /** How many mentions the history holds. */
 export function countMentions(db: PledgeLensDatabase): Promise<number> {
   return db.countFromIndex('history-pages', 'mentionId');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Mention } from '../../../lib/annotations/schema';
 import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
-import { MAX_MENTIONS_PER_PAGE, MentionWriter } from '../../../lib/background/mention-writer';
+import { MAX_MENTIONS_PER_PAGE, MAX_MENTIONS_PER_SITE, MentionWriter } from '../../../lib/background/mention-writer';
 import { countMentions, deleteMentions, getMention, importMentions, listMentions, mentionsOnPage, mentionsSeen, updateMention } from '../../../lib/background/store/mention-store';
 import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
 import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, TOP_FRAME } from './background-harness';
@@ -52,12 +52,14 @@ function watchRequests(): { transactions: Record<string, number>; counts: () => 
 }
 
 describe('the mention writer', () => {
-  it('writes a page in one readwrite transaction, reads nothing before it, and stores a repeated quote once', async () => {
+  it('writes a page in one readwrite transaction, reads before it only its site\'s count (once per site per life), and stores a repeated quote once', async () => {
     const writer = new MentionWriter(db, () => NOW);
     const seen = mentionsOn(PAGE, 0, 40);
     const watched = watchRequests();
     await written(writer, [...seen, seen[3]!]);
-    expect(watched.transactions).toEqual({ readwrite: 1 });
+    expect(watched.transactions).toEqual({ readonly: 1, readwrite: 1 });
+    await written(writer, mentionsOn('https://news.example/another', 0, 3));
+    expect(watched.transactions).toEqual({ readonly: 1, readwrite: 2 });
     expect((await mentionsOnPage(db, PAGE)).length).toBe(40);
   });
 
@@ -68,8 +70,23 @@ describe('the mention writer', () => {
     for (let i = 0; i < 50; i++) await Promise.resolve();
     expect(watched.transactions).toEqual({});
     await writer.flushed();
-    expect(watched.transactions).toEqual({ readwrite: 1 });
+    expect(watched.transactions).toEqual({ readonly: 1, readwrite: 1 });
     expect((await mentionsOnPage(db, PAGE)).length).toBe(3);
+  });
+
+  it(`one site adds at most ${MAX_MENTIONS_PER_SITE} mentions, however many addresses (frames) it spreads them over; other sites still record, and a new life counts what is stored`, async () => {
+    const writer = new MentionWriter(db, () => NOW);
+    const pages = Math.ceil(MAX_MENTIONS_PER_SITE / MAX_MENTIONS_PER_PAGE) + 1;
+    for (let page = 0; page < pages; page++) writer.record(mentionsOn(`https://hostile.example/frame?n=${page}`, 0, MAX_MENTIONS_PER_PAGE));
+    await writer.flushed();
+    expect(await countMentions(db)).toBe(MAX_MENTIONS_PER_SITE);
+    expect(writer.noticeFor(`https://hostile.example/frame?n=${pages - 1}`)).toEqual({ kind: 'site-limit', max: MAX_MENTIONS_PER_SITE });
+    await written(writer, mentionsOn(PAGE, 0, 5));
+    expect((await mentionsOnPage(db, PAGE)).length).toBe(5);
+    // A restarted worker reads the site's count from the store.
+    const later = new MentionWriter(db, () => NOW);
+    await written(later, mentionsOn('https://hostile.example/frame?n=new', 0, 10));
+    expect(await mentionsOnPage(db, 'https://hostile.example/frame?n=new')).toEqual([]);
   });
 
   it('a known mention keeps its first sighting and note and takes the new title, anchor and last sighting', async () => {
