@@ -11,7 +11,7 @@ import { makeClaim } from '../../support/claim-sets';
 import type { PackedClaim } from '@/lib/claims/merge-claim-packs';
 import { KIND_LABEL, STATUS_LABEL, statusWithDate } from '@/lib/format/claim-labels';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
-import { HIGHLIGHT_CSS } from '@/entrypoints/content/highlight-style';
+import { HIGHLIGHT_CSS, HIGHLIGHT_DARK_CSS } from '@/entrypoints/content/highlight-style';
 import { renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
@@ -207,9 +207,11 @@ describe('highlights marked as wrong matches', () => {
 });
 
 describe('no-commitment highlights', () => {
+  // The light palette's rule, or the dark palette's own (its sheet repeats the light rules, then overrides them).
   const rule = (scheme: 'light' | 'dark') => {
-    const css = scheme === 'light' ? HIGHLIGHT_CSS.split('@media')[0]! : HIGHLIGHT_CSS.split('@media')[1]!;
-    const block = css.slice(css.indexOf('[data-claim-kind="no-commitment"]'));
+    const css = scheme === 'light' ? HIGHLIGHT_CSS : HIGHLIGHT_DARK_CSS;
+    const selector = '[data-claim-kind="no-commitment"]';
+    const block = css.slice(scheme === 'light' ? css.indexOf(selector) : css.lastIndexOf(selector));
     return block.slice(0, block.indexOf('}'));
   };
 
