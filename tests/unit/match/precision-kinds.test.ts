@@ -1553,19 +1553,20 @@ describe('a business the claim set does not know, named by its description ("Cor
     'Helix Compute (HLXC, Not Rated), a smaller infrastructure provider, pledged in August to cover the electricity price increases consumers face from its data centres.',
   ];
 
+  /** Without the rule (`off`) the business's sentence after `first` is the known actor's pledge; with it, only `first` is. */
+  const expectOwnSubject = (first: string, sentence: string, off: Partial<Tunables>) => {
+    const text = `${first}${SEP}${sentence}`;
+    expect(ids(text, off), sentence).toContain(`acme-power-price-pledge: ${sentence}`);
+    expect(ids(text), sentence).toEqual([`acme-power-price-pledge: ${first}`]);
+  };
+
   it("is the subject of its own pledge, not the page's known actor", () => {
-    for (const sentence of copied) {
-      const text = `${lead}${SEP}${sentence}`;
-      expect(ids(text, { describedBusinesses: 0 }), sentence).toContain(`acme-power-price-pledge: ${sentence}`);
-      expect(ids(text), sentence).toEqual([`acme-power-price-pledge: ${lead}`]);
-    }
+    for (const sentence of copied) expectOwnSubject(lead, sentence, { describedBusinesses: 0 });
   });
 
   it('is the subject of its own copy of the document, whatever the copy is called', () => {
     const copy = 'Halloway Power, a London start-up, adopted its own Grid Promise this summer, committing to cover the electricity price increases consumers face from its data centres.';
-    const text = `${lead}${SEP}${copy}`;
-    expect(ids(text, { unknownSubjectVeto: 0 })).toContain(`acme-power-price-pledge: ${copy}`);
-    expect(ids(text)).toEqual([`acme-power-price-pledge: ${lead}`]);
+    expectOwnSubject(lead, copy, { unknownSubjectVeto: 0 });
   });
 
   it('is the subject past a short opening phrase ("Among smaller caps, …"; two in a row), with `introPhraseSubject`', () => {
@@ -1574,11 +1575,8 @@ describe('a business the claim set does not know, named by its description ("Cor
     for (const sentence of [
       'Among smaller caps, Corvex (CRVX) has adopted near-identical wording, saying it will cover the electricity price increases consumers face from its data centres.',
       'In August, with its Ohio campus nearly built, Halloway Power Ltd pledged to cover the electricity price increases consumers face from its data centres.',
-    ]) {
-      const text = `${documentLead}${SEP}${sentence}`;
-      expect(ids(text, { introPhraseSubject: 0 }), sentence).toContain(`acme-power-price-pledge: ${sentence}`);
-      expect(ids(text), sentence).toEqual([`acme-power-price-pledge: ${documentLead}`]);
-    }
+    ])
+      expectOwnSubject(documentLead, sentence, { introPhraseSubject: 0 });
   });
 
   it('is the subject when the known actor is named only as what its wording is identical to', () => {
