@@ -110,3 +110,28 @@ export class GuardedStyleSheet {
     this.byContainer.delete(container);
   }
 }
+
+/**
+ * One style in two palettes, for light pages and dark ones, under the same id: one of them in a document or shadow
+ * root at a time (installing one takes the other out).
+ */
+export class PaletteStyleSheet {
+  private readonly light: GuardedStyleSheet;
+  private readonly dark: GuardedStyleSheet;
+
+  constructor(id: string, lightCss: string, darkCss: string) {
+    this.light = new GuardedStyleSheet(id, lightCss);
+    this.dark = new GuardedStyleSheet(id, darkCss);
+  }
+
+  /** Adds the palette's style to the document or an open shadow root, or repairs it there; idempotent. */
+  install(doc: Document, container: Document | ShadowRoot, dark: boolean, step: QuietStep = immediate): HTMLStyleElement {
+    (dark ? this.light : this.dark).remove(container);
+    return (dark ? this.dark : this.light).install(doc, container, step);
+  }
+
+  remove(container: Document | ShadowRoot): void {
+    this.light.remove(container);
+    this.dark.remove(container);
+  }
+}

@@ -1,4 +1,4 @@
-import { GuardedStyleSheet, type QuietStep } from './guarded-style';
+import { PaletteStyleSheet, type QuietStep } from './guarded-style';
 import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
 
 /** The marks' box and the three kinds in the light palette. */
@@ -74,12 +74,8 @@ export const HIGHLIGHT_DARK_CSS = `${BASE_CSS}${DARK_KINDS_CSS}${STATES_CSS}`;
 
 export const HIGHLIGHT_STYLE_ID = 'pledge-lens-highlight-style';
 
-/**
- * Held by reference (guarded-style.ts): a page's own `<style id="pledge-lens-highlight-style">` changes nothing.
- * One palette's sheet is in a document at a time, under the same id.
- */
-const highlightStyle = new GuardedStyleSheet(HIGHLIGHT_STYLE_ID, HIGHLIGHT_CSS);
-const darkHighlightStyle = new GuardedStyleSheet(HIGHLIGHT_STYLE_ID, HIGHLIGHT_DARK_CSS);
+/** Held by reference (guarded-style.ts): a page's own `<style id="pledge-lens-highlight-style">` changes nothing. */
+const highlightStyle = new PaletteStyleSheet(HIGHLIGHT_STYLE_ID, HIGHLIGHT_CSS, HIGHLIGHT_DARK_CSS);
 
 /** Relative luminance (WCAG) under which a page's background is dark. */
 const DARK_LUMINANCE = 0.2;
@@ -108,15 +104,13 @@ export function pageLooksDark(doc: Document): boolean {
 
 /**
  * Adds the highlight styles to the document, or to an open shadow root holding marks, or puts them back: the dark
- * palette when the page is dark, read each time (a site's own theme switch takes effect at the next scan).
+ * palette when the page is dark (`dark`: read once by a caller styling many roots; by default read now, so a site's
+ * own theme switch takes effect at the next scan).
  */
-export function installHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep): HTMLStyleElement {
-  const [wanted, other] = pageLooksDark(doc) ? [darkHighlightStyle, highlightStyle] : [highlightStyle, darkHighlightStyle];
-  other.remove(container);
-  return wanted.install(doc, container, step);
+export function installHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep, dark = pageLooksDark(doc)): HTMLStyleElement {
+  return highlightStyle.install(doc, container, dark, step);
 }
 
 export function removeHighlightStyle(doc: Document): void {
   highlightStyle.remove(doc);
-  darkHighlightStyle.remove(doc);
 }

@@ -11,7 +11,7 @@ import { toNodeRanges } from '@/lib/text/node-ranges';
 import { kindLabel } from '@/lib/i18n/claim-words';
 import { CardController } from './card-controller';
 import { cardLanguage } from './card-i18n';
-import { installHighlightStyle, removeHighlightStyle } from './highlight-style';
+import { installHighlightStyle, pageLooksDark, removeHighlightStyle } from './highlight-style';
 import { PageSettle } from './page-settle';
 import { installRangeHighlightStyle, removeRangeHighlightStyle } from './range-highlight-style';
 import { RemovalBackoff } from './removal-backoff';
@@ -135,6 +135,8 @@ export class PageAnnotator {
   private readonly plainText: boolean;
   private scanning = false;
   private rescanQueued = false;
+  /** Whether the page was dark when the styles were last installed (read once per install, not per shadow root). */
+  private darkPage = false;
   private settleArmed = false;
   private prefetch: Prefetch | undefined;
   /** Whether, and when, painting may go on while the page removes our highlights (`removal-backoff.ts`). */
@@ -493,8 +495,9 @@ export class PageAnnotator {
    * costs a style recalculation of the whole page, which on a 200,000-node page is a long task.
    */
   private installStyles(): void {
-    installHighlightStyle(this.doc, this.doc, this.quiet);
-    if (this.registry.hasRanges()) installRangeHighlightStyle(this.doc, this.doc, this.quiet);
+    this.darkPage = pageLooksDark(this.doc);
+    installHighlightStyle(this.doc, this.doc, this.quiet, this.darkPage);
+    if (this.registry.hasRanges()) installRangeHighlightStyle(this.doc, this.doc, this.quiet, this.darkPage);
   }
 
   /** Our own style repairs are not page changes: the scheduler must not rescan for them. */
@@ -705,8 +708,8 @@ export class PageAnnotator {
       const node = highlight.elements[0] ?? highlight.ranges[0]?.startContainer;
       const root = node?.getRootNode();
       if (root && root !== this.doc && 'host' in root) {
-        installHighlightStyle(this.doc, root as ShadowRoot, this.quiet);
-        installRangeHighlightStyle(this.doc, root as ShadowRoot, this.quiet);
+        installHighlightStyle(this.doc, root as ShadowRoot, this.quiet, this.darkPage);
+        installRangeHighlightStyle(this.doc, root as ShadowRoot, this.quiet, this.darkPage);
       }
     }
   }

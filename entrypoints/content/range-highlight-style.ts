@@ -1,4 +1,4 @@
-import { GuardedStyleSheet, type QuietStep } from './guarded-style';
+import { PaletteStyleSheet, type QuietStep } from './guarded-style';
 import { RANGE_HIGHLIGHT_NAMES } from '@/lib/highlight/range-highlights';
 import { pageLooksDark } from './highlight-style';
 
@@ -32,18 +32,14 @@ export const RANGE_HIGHLIGHT_DARK_CSS = `${KINDS_CSS}${DARK_KINDS_CSS}${STATES_C
 
 export const RANGE_HIGHLIGHT_STYLE_ID = 'pledge-lens-range-highlight-style';
 
-/** Held by reference (guarded-style.ts), like the mark styles: one palette's sheet at a time, under the same id. */
-const rangeHighlightStyle = new GuardedStyleSheet(RANGE_HIGHLIGHT_STYLE_ID, RANGE_HIGHLIGHT_CSS);
-const darkRangeHighlightStyle = new GuardedStyleSheet(RANGE_HIGHLIGHT_STYLE_ID, RANGE_HIGHLIGHT_DARK_CSS);
+/** Held by reference (guarded-style.ts), like the mark styles. */
+const rangeHighlightStyle = new PaletteStyleSheet(RANGE_HIGHLIGHT_STYLE_ID, RANGE_HIGHLIGHT_CSS, RANGE_HIGHLIGHT_DARK_CSS);
 
-/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights, or puts them back (the page's palette, `pageLooksDark`). */
-export function installRangeHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep): HTMLStyleElement {
-  const [wanted, other] = pageLooksDark(doc) ? [darkRangeHighlightStyle, rangeHighlightStyle] : [rangeHighlightStyle, darkRangeHighlightStyle];
-  other.remove(container);
-  return wanted.install(doc, container, step);
+/** Adds the range highlight styles to the document, or to an open shadow root holding range highlights, or puts them back (the page's palette: `installHighlightStyle`). */
+export function installRangeHighlightStyle(doc: Document, container: Document | ShadowRoot = doc, step?: QuietStep, dark = pageLooksDark(doc)): HTMLStyleElement {
+  return rangeHighlightStyle.install(doc, container, dark, step);
 }
 
 export function removeRangeHighlightStyle(doc: Document): void {
   rangeHighlightStyle.remove(doc);
-  darkRangeHighlightStyle.remove(doc);
 }
