@@ -12,6 +12,7 @@ import { afterQueuedTasks } from './after-queued-tasks';
 import type { Mention } from '../annotations/schema';
 import { failureMessage } from '../messages/message-map';
 import type { HistoryNotice } from '../messages/reader-failure';
+import { originOf } from '../sites/url';
 import { countSiteMentions, recordSeenMentions } from './store/mention-store';
 import type { PledgeLensDatabase } from './store/open-database';
 
@@ -26,16 +27,6 @@ export const MAX_STORED_MENTIONS = 100_000;
  */
 export const MAX_MENTIONS_PER_SITE = 20_000;
 
-/** The site a history URL belongs to (its origin), or undefined for an address with none ("about:", a bad URL). */
-function siteOf(pageUrl: string): string | undefined {
-  try {
-    const origin = new URL(pageUrl).origin;
-    return origin === 'null' ? undefined : origin;
-  } catch {
-    return undefined;
-  }
-}
-
 /** A failed write as the popup's notice: a full browser store gets its own words, any other error its own text. */
 function saveFailed(error: unknown): HistoryNotice {
   if (error instanceof Error && error.name === 'QuotaExceededError') return { kind: 'save-failed', quota: true };
@@ -45,6 +36,8 @@ function saveFailed(error: unknown): HistoryNotice {
 
 /** Pages remembered as written (a hint, see `written`). */
 const REMEMBERED_PAGES = 500;
+/** Sites whose mention counts are kept (`siteCounts`): a worker meets a handful; past this many they are read again. */
+const REMEMBERED_SITES = 500;
 
 export class MentionWriter {
   private queue: Promise<void> = Promise.resolve();
@@ -121,7 +114,7 @@ export class MentionWriter {
   private async write(seen: readonly Mention[]): Promise<void> {
     const pageUrl = seen[0]!.pageUrl;
     const known = this.total === undefined ? {} : { total: this.total, newPage: !this.written.has(pageUrl) };
-    const site = siteOf(pageUrl);
+    const site = originOf(pageUrl);
     let onSite = 0;
     if (site !== undefined) {
       const counted = this.siteCounts.get(site);
@@ -149,8 +142,7 @@ export class MentionWriter {
       );
     }
     if (site !== undefined) {
-      // (A worker meets a handful of sites; one that met thousands reads their counts again rather than keep them all.)
-      if (this.siteCounts.size >= REMEMBERED_PAGES) this.siteCounts.clear();
+      if (this.siteCounts.size >= REMEMBERED_SITES) this.siteCounts.clear();
       this.siteCounts.set(site, onSite + added);
     }
     this.total = before.total + added;

@@ -63,6 +63,19 @@ export function hostOf(url: string): string | undefined {
 }
 
 /**
+ * The origin of an absolute URL ("https://news.example:8443/x" → "https://news.example:8443"), or undefined when
+ * `url` does not parse or has no origin of its own (about:, data: and file: URLs give "null").
+ */
+export function originOf(url: string): string | undefined {
+  try {
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Turns what a reader typed ("Example.com", "https://www.example.com/x", "*.example.com") into a
  * normalised host, or undefined when it names no host.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedUrlProblem, historyUrl, hostOf, hostOnSite, normaliseSite, pageSlug, safeLinkUrl, siteHost } from '../../../lib/sites/url';
+import { feedUrlProblem, historyUrl, hostOf, hostOnSite, normaliseSite, originOf, pageSlug, safeLinkUrl, siteHost } from '../../../lib/sites/url';
 import { siteEnabled, withSiteSwitched, DEFAULT_SITE_SETTINGS, cleanSiteList } from '../../../lib/sites/site-settings';
 
 describe('hosts', () => {
@@ -89,5 +89,15 @@ describe('pageSlug', () => {
     expect(slug).toMatch(/^word(-word)*$/);
     expect(pageSlug('https://news.example/100%25-sure')).toBe('100-sure');
     expect(pageSlug('https://news.example/50%-off')).toBe('50-off');
+  });
+});
+
+describe('originOf', () => {
+  it('is the scheme, host and port of an absolute URL, and undefined for one without an origin of its own', () => {
+    expect(originOf('https://News.Example:8443/story?id=7')).toBe('https://news.example:8443');
+    expect(originOf('https://news.example/a')).toBe(originOf('https://news.example/b?frame=2'));
+    expect(originOf('about:blank')).toBeUndefined();
+    expect(originOf('data:text/html,x')).toBeUndefined();
+    expect(originOf('not a url')).toBeUndefined();
   });
 });
