@@ -67,18 +67,12 @@ export function versionLeapProblem(version: string, lastGood: string | undefined
   if (lastGood === undefined || !isVersion(lastGood) || !isVersion(version) || compareVersions(version, lastGood) <= 0) return undefined;
   const [major, minor, patch] = version.split('.').map(BigInt) as [bigint, bigint, bigint];
   const [goodMajor, goodMinor, goodPatch] = lastGood.split('.').map(BigInt) as [bigint, bigint, bigint];
-  if (major === goodMajor) {
-    const leap = minor === goodMinor ? patch - goodPatch : minor - goodMinor;
-    if (leap <= BigInt(MAX_MINOR_VERSION_JUMP)) return undefined;
-    return (
-      `The feed says it is version ${version}, more than ${MAX_MINOR_VERSION_JUMP} ${minor === goodMinor ? 'patch' : 'minor'} versions ahead of the last good ${lastGood}. ` +
-      'A jump that large is refused, because accepting it would block every later normal update. ' +
-      'If the publisher really renumbered its versions, remove the feed pack in the Claim set section and update again.'
-    );
-  }
-  if (major - goodMajor <= BigInt(MAX_MAJOR_VERSION_JUMP)) return undefined;
+  // The first part that moves is the one bounded.
+  const [part, leap, bound] =
+    major !== goodMajor ? ['major', major - goodMajor, MAX_MAJOR_VERSION_JUMP] : minor !== goodMinor ? ['minor', minor - goodMinor, MAX_MINOR_VERSION_JUMP] : ['patch', patch - goodPatch, MAX_MINOR_VERSION_JUMP];
+  if (leap <= BigInt(bound)) return undefined;
   return (
-    `The feed says it is version ${version}, more than ${MAX_MAJOR_VERSION_JUMP} major versions ahead of the last good ${lastGood}. ` +
+    `The feed says it is version ${version}, more than ${bound} ${part} versions ahead of the last good ${lastGood}. ` +
     'A jump that large is refused, because accepting it would block every later normal update. ' +
     'If the publisher really renumbered its versions, remove the feed pack in the Claim set section and update again.'
   );

@@ -8,6 +8,7 @@ import * as v from 'valibot';
 import {
   ActorFileSchema,
   CLAIM_SCHEMA_VERSION,
+  CLAIM_STATUSES,
   ClaimSourceSchema,
   FORCES_BY_KIND,
   SetFileSchema,
@@ -16,7 +17,6 @@ import {
   type ClaimSource,
   type SetFile,
 } from '../../lib/claims/schema';
-import { CLAIM_STATUSES } from '../../lib/claims/claim-enums';
 import { checkClaimConsistency, describeClaimSetIssues, statusFromHistory, validateClaimSet } from '../../lib/claims/validate-claim-set';
 import type { ClaimSourceTree, SourceFile } from './claim-source';
 
@@ -71,6 +71,8 @@ export interface CheckResult {
  * build reports them as warnings, so a release build never fails on the calendar alone; `claims:check`
  * (CI) fails on them, which is what tells maintainers the data went stale.
  */
+export const CALENDAR_RULES: ReadonlySet<RuleName> = new Set<RuleName>(['deadline-passed', 'pending-past-effective-date']);
+
 /**
  * "the status is X" / "the status stays X" / "the status remains X" in a rationale, X one of the statuses written
  * with a hyphen or a space ("partly fulfilled"); the longest status first, so "partly fulfilled" is not read as
@@ -80,8 +82,6 @@ const RATIONALE_STATUS = new RegExp(
   `\\bstatus (?:is|stays|remains) (?:now |therefore |still )?(${[...CLAIM_STATUSES].sort((a, b) => b.length - a.length).map((status) => status.replace('-', '[- ]')).join('|')})\\b`,
   'i',
 );
-
-export const CALENDAR_RULES: ReadonlySet<RuleName> = new Set<RuleName>(['deadline-passed', 'pending-past-effective-date']);
 
 /** Longest evidence quote, in words: enough for the operative words, short enough for fair use. */
 export const MAX_QUOTE_WORDS = 30;

@@ -80,10 +80,11 @@ export function contentHandlers(
       const before = request.contextBefore ?? '';
       const after = request.contextAfter ?? '';
       const offset = request.offset ?? 0;
+      const text = before + request.text + after;
       const regionEnd = before.length + request.text.length;
       // (The title tells what the page is about when the text is a region added later: `MatchOptions.pageTitle`.)
-      const found = matchClaims(before + request.text + after, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd);
-      const seen = mentionsSeen({ url: pageUrl, title: request.title, text: before + request.text + after, offset: offset - before.length }, found, ctx.now());
+      const found = matchClaims(text, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd);
+      const seen = mentionsSeen({ url: pageUrl, title: request.title, text, offset: offset - before.length }, found, ctx.now());
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);
       const wrong = await flagged;
