@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
-import { changeDetail, changeSource, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { Result } from '@/lib/messages/message-map';
@@ -61,7 +61,7 @@ function KindBadge({ claim }: { claim: ClaimCardData }) {
   const t = useT();
   return (
     <span class={`badge badge-${claim.kind}`} title={t(kindMeaningMessage(claim.kind, claim.force))} data-testid="claim-kind">
-      {kindLabel(t, claim.kind)}
+      {gradedKindLabel(t, claim.kind, claim.force)}
     </span>
   );
 }

@@ -1,4 +1,4 @@
-import { FORCE_MESSAGE, kindMeaningMessage, readerText, verdictOf } from '@/lib/format/claim-verdict';
+import { FORCE_MESSAGE, kindMeaningMessage, readerText, verdictMessage, verdictOf } from '@/lib/format/claim-verdict';
 import { formatDayIn } from '@/lib/i18n/claim-words';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CLAIM_FORCES } from '@/lib/claims/claim-enums';
@@ -173,10 +173,15 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
       <header class="top">
         <h2 id={headingId} class="verdict" data-testid="verdict">
           <Rich
-            text={t('verdict_sentence', { label: verdict.label, status: verdict.status, consequence: verdict.consequence })}
+            text={verdictMessage(t, verdict)}
             tags={{
               label: (text) => (
                 <span class="verdict-label" data-testid="kind-label">
+                  {text}
+                </span>
+              ),
+              grade: (text) => (
+                <span class="verdict-grade" data-testid="grade">
                   {text}
                 </span>
               ),

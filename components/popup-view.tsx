@@ -1,4 +1,4 @@
-import { changeDetail, changeSource, formatDayIn, KIND_GROUP_MESSAGE, kindLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { changeDetail, changeSource, formatDayIn, gradedKindLabel, KIND_GROUP_MESSAGE, statusWithDate } from '@/lib/i18n/claim-words';
 import type { MessageName, Translator } from '@/lib/i18n/translator';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
@@ -116,7 +116,7 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
         <span class="verdict">
           {/* What the label means, on hover: for a pledge, that no law or contract enforces it (the force is the claim set's now; an update that changed the kind leaves only the kind's line). */}
           <span class={`badge badge-${kind}`} title={t(kindMeaningMessage(kind, kind === claim.kind ? claim.force : undefined))} data-testid="claim-kind">
-            {kindLabel(t, kind)}
+            {gradedKindLabel(t, kind, kind === claim.kind ? claim.force : undefined)}
           </span>
           <span class={`status status-${statusTone(status)}`} data-testid="claim-status">
             {statusWithDate(t, status, statusDate, kind)}

@@ -1,5 +1,6 @@
-import { CLAIM_KINDS, CLAIM_STATUSES, type ClaimKind, type ClaimStatus } from '@/lib/claims/schema';
-import { kindLabel, statusLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { CLAIM_KINDS, CLAIM_STATUSES, FORCES_BY_KIND, type ClaimKind, type ClaimStatus } from '@/lib/claims/schema';
+import { FORCE_MESSAGE } from '@/lib/format/claim-verdict';
+import { gradeOf, kindLabel, statusLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import type { MessageName } from '@/lib/i18n/translator';
 import { useT } from './i18n';
 
@@ -54,6 +55,33 @@ function Example({ example }: { example: LegendExample }) {
   );
 }
 
+/**
+ * The grades the card puts in brackets after a kind's label, each with what it means ("(law) It is a
+ * legal duty."): a binding commitment may be a law or only its maker's word, and the legend says so
+ * before a card does. A kind with no graded force (a refusal) shows none.
+ */
+function Grades({ kind }: { kind: ClaimKind }) {
+  const t = useT();
+  const graded = FORCES_BY_KIND[kind].flatMap((force) => {
+    const grade = gradeOf(t, force);
+    return grade === undefined ? [] : [{ force, grade }];
+  });
+  if (kind === 'no-commitment' || graded.length === 0) return null;
+  return (
+    <>
+      <p class="grades-lead">{t('legend_gradesLead')}</p>
+      <dl class="grades" data-testid="legend-grades">
+        {graded.map(({ force, grade }) => (
+          <div key={force}>
+            <dt>({grade})</dt>
+            <dd>{t(FORCE_MESSAGE[force])}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
+  );
+}
+
 function NoExample({ examples }: { examples: WelcomeLegendProps['examples'] }) {
   const t = useT();
   if (examples === 'loading') return null;
@@ -83,6 +111,7 @@ export function WelcomeLegend({ kindExamples, statusExamples, examples }: Welcom
             <li key={kind} class={`kind kind-${kind}`} data-testid="legend-kind" data-kind={kind}>
               <h3>{kindLabel(t, kind)}</h3>
               <p>{t(KIND_MEANING[kind].meaning)}</p>
+              <Grades kind={kind} />
               <p class="sample-line">
                 {t('legend_onThePage')} <mark class={`sample sample-${kind}`}>{t(KIND_MEANING[kind].line)}</mark>
               </p>

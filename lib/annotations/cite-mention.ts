@@ -8,7 +8,7 @@
  * misattribute it), so it is introduced as a summary instead.
  */
 import type { ClaimCardData } from '../claims/claim-card-data';
-import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import type { Mention } from './schema';
@@ -40,7 +40,7 @@ export function citeMention(mention: Mention, claim: ClaimCardData | undefined):
   const sourceTitle = source && oneLine(source.title);
   const primary = source ? ` Primary source: ${sourceTitle ? `${sourceTitle}, ` : ''}${source.url}.` : '';
   return (
-    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${KIND_LABEL[claim.kind]}; ${statusWithDate(claim.status, claim.statusDate, claim.kind)}).` +
+    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${kindWithGrade(claim.kind, claim.force)}; ${statusWithDate(claim.status, claim.statusDate, claim.kind)}).` +
     `${primary} Pledge Lens claim set “${oneLine(claim.packName)}”, claim ${claim.id}.`
   );
 }

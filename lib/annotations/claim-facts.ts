@@ -3,12 +3,14 @@
  * claim is no longer in the loaded claim set (a pack was removed, an id was renamed). Such mentions
  * still export, marked "unknown", because they are the user's data.
  */
-import type { Claim, ClaimKind, ClaimStatus } from '../claims/schema';
+import type { Claim, ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 
 export const UNKNOWN = 'unknown';
 
 export interface ClaimFacts {
   kind: ClaimKind | typeof UNKNOWN;
+  /** What kind of promise (the schema's `force`: legal-obligation, categorical-pledge, …). */
+  force: ClaimForce | typeof UNKNOWN;
   status: ClaimStatus | typeof UNKNOWN;
   /** YYYY-MM-DD, or '' when the claim is unknown. */
   statusDate: string;
@@ -17,8 +19,8 @@ export interface ClaimFacts {
 }
 
 export function claimFacts(claim: Claim | undefined): ClaimFacts {
-  if (!claim) return { kind: UNKNOWN, status: UNKNOWN, statusDate: '', actor: '' };
-  return { kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actor: claim.actor.name };
+  if (!claim) return { kind: UNKNOWN, force: UNKNOWN, status: UNKNOWN, statusDate: '', actor: '' };
+  return { kind: claim.kind, force: claim.force, status: claim.status, statusDate: claim.statusDate, actor: claim.actor.name };
 }
 
 /** What `primarySource` reads of a claim: a stored claim (`Claim`) and the card's copy (`ClaimCardData`) both fit. */

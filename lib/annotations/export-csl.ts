@@ -20,7 +20,7 @@
  * Bidi controls are dropped (a title's U+202E would turn round the rest of its line in Zotero).
  */
 import type { Claim } from '../claims/schema';
-import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { earlierInstant, laterInstant, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
@@ -99,7 +99,7 @@ function seenDays(mention: Mention): string {
 function mentionLines(mention: Mention, claim: Claim | undefined): string[] {
   const lines = [`“${oneLine(exportedText(mention.anchor.exact))}”`];
   if (claim) {
-    lines.push(`· ${KIND_LABEL[claim.kind]} · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
+    lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
     lines.push(`· Claim by ${oneLine(claim.actor.name)}, as Pledge Lens summarises it: ${oneLine(claim.statement)}`);
     const source = primarySource(claim);
     if (source) {

@@ -12,7 +12,7 @@
  * have imported included, goes through the same defence.
  */
 import type { Claim } from '../claims/schema';
-import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { claimFacts, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import type { Mention } from './schema';
@@ -20,14 +20,15 @@ import type { Mention } from './schema';
 /**
  * A row stands alone in a spreadsheet: the claim (id, its label and status in words and as tokens,
  * actor, statement, the primary source its label rests on), then the page and the quote in its
- * context, then the reader's note and flag. The `kind`/`status` tokens stay for filtering by
- * value; `label` and `status_label` are the words the card and the popup use.
+ * context, then the reader's note and flag. The `kind`/`force`/`status` tokens stay for filtering
+ * by value; `label` ("Binding commitment (self-imposed)") and `status_label` are the words the card and the popup use.
  */
 export const CSV_COLUMNS = [
   'claim_id',
   'label',
   'status_label',
   'kind',
+  'force',
   'status',
   'status_date',
   'actor',
@@ -86,7 +87,7 @@ function claimCells(claim: Claim | undefined): Pick<Record<CsvColumn, string>, '
   if (!claim) return { label: UNKNOWN_CLAIM_LABEL, status_label: '', statement: '', source_title: '', source_url: '' };
   const source = primarySource(claim);
   return {
-    label: KIND_LABEL[claim.kind],
+    label: kindWithGrade(claim.kind, claim.force),
     status_label: statusWithDate(claim.status, claim.statusDate, claim.kind),
     statement: claim.statement,
     source_title: source?.title ?? '',
@@ -100,6 +101,7 @@ function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, s
     claim_id: mention.claimId,
     ...claimCells(claim),
     kind: facts.kind,
+    force: facts.force,
     status: facts.status,
     status_date: facts.statusDate,
     actor: facts.actor,

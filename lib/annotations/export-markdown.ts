@@ -11,7 +11,7 @@
  * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
 import type { Claim } from '../claims/schema';
-import { KIND_LABEL, statusWithDate } from '../format/claim-labels';
+import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
@@ -198,7 +198,7 @@ function sourceItems(claim: Claim): string[] {
 /** A claim once: its statement as the heading, then its label and status, its actor and its sources. */
 function claimBlock(claimId: string, claim: Claim | undefined): string {
   if (!claim) return `## Unknown claim ${codeSpan(claimId)}\n\nNot in the loaded claim set.`;
-  const items = [`**${KIND_LABEL[claim.kind]}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`, `Actor: ${escapeMarkdownText(claim.actor.name)}`, ...sourceItems(claim)];
+  const items = [`**${kindWithGrade(claim.kind, claim.force)}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`, `Actor: ${escapeMarkdownText(claim.actor.name)}`, ...sourceItems(claim)];
   return `## ${escapeMarkdownText(claim.statement)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 

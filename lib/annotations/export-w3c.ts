@@ -96,6 +96,7 @@ export type AnnotationBody = IdentifyingBody | TextualBody;
 export interface PledgeLensAnnotationExtension {
   claimId: string;
   kind: ClaimFacts['kind'];
+  force: ClaimFacts['force'];
   status: ClaimFacts['status'];
   /** null when the claim is unknown. */
   statusDate: string | null;
@@ -259,6 +260,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
     pledgeLens: {
       claimId: mention.claimId,
       kind: facts.kind,
+      force: facts.force,
       status: facts.status,
       statusDate: facts.statusDate || null,
       pageTitle: mention.pageTitle,

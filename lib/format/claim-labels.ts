@@ -1,4 +1,15 @@
 import {
+  grade_legalObligation,
+  grade_contractual,
+  grade_treaty,
+  grade_categoricalPledge,
+  grade_voluntaryPledge,
+  grade_conditional,
+  grade_goal,
+  grade_bestEffort,
+  grade_recommendation,
+  grade_aspiration,
+  grade_declaration,
   kind_announcedTarget,
   kind_bindingCommitment,
   kind_noCommitment,
@@ -13,7 +24,7 @@ import {
   status_superseded,
   status_withdrawn,
 } from '../../public/_locales/en/messages.json';
-import type { ClaimKind, ClaimStatus } from '../claims/schema';
+import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 import { formatDay } from './dates';
 
 /**
@@ -28,6 +39,27 @@ export const KIND_LABEL: Readonly<Record<ClaimKind, string>> = {
   'announced-target': kind_announcedTarget.message,
   'no-commitment': kind_noCommitment.message,
 };
+
+/** The grade after the label, as the card shows it ("law", "self-imposed"); a refusal has none (lib/i18n/claim-words.ts's gradeOf in the reader's language). */
+export const GRADE_LABEL: Readonly<Partial<Record<ClaimForce, string>>> = {
+  'legal-obligation': grade_legalObligation.message,
+  contractual: grade_contractual.message,
+  treaty: grade_treaty.message,
+  'categorical-pledge': grade_categoricalPledge.message,
+  'voluntary-pledge': grade_voluntaryPledge.message,
+  conditional: grade_conditional.message,
+  goal: grade_goal.message,
+  'best-effort': grade_bestEffort.message,
+  recommendation: grade_recommendation.message,
+  aspiration: grade_aspiration.message,
+  declaration: grade_declaration.message,
+};
+
+/** "Binding commitment (self-imposed)": the label with its grade, as the card and popup say it; the label alone for a force without one. */
+export function kindWithGrade(kind: ClaimKind, force: string): string {
+  const grade = Object.hasOwn(GRADE_LABEL, force) ? GRADE_LABEL[force as ClaimForce] : undefined;
+  return grade === undefined ? KIND_LABEL[kind] : `${KIND_LABEL[kind]} (${grade})`;
+}
 
 export const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
   'in-force': status_inForce.message,

@@ -1,11 +1,11 @@
 /**
  * The card's first lines in plain words, in the reader's language (the messages are in
- * public/_locales): the verdict ("Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer
- * has to do this."), one line on what the label means, and reader-facing versions of the claim set's
+ * public/_locales): the verdict ("Binding commitment (self-imposed), withdrawn on 24 Feb 2026:
+ * Anthropic no longer pledges to do this."), one line on what the label means, and reader-facing versions of the claim set's
  * audit wording (its rationales name rubric terms and claim ids; they are English, and so is their rewrite).
  */
 import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
-import { KIND_MESSAGE } from '../i18n/claim-words';
+import { gradeOf, KIND_MESSAGE } from '../i18n/claim-words';
 import { dayOfInstant, formatDay } from './dates';
 import { parseRichText } from '../i18n/rich-text';
 import type { MessageName, PluralBase, Translator } from '../i18n/translator';
@@ -239,6 +239,8 @@ function targetTable(force: string): Consequences {
 export interface Verdict {
   /** "Binding commitment" */
   label: string;
+  /** "self-imposed", what kind of promise (gradeOf); undefined for a refusal */
+  grade: string | undefined;
   /** "withdrawn on 24 Feb 2026" */
   status: string;
   /** "Anthropic no longer has to do this." */
@@ -276,6 +278,7 @@ export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Da
   const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
   return {
     label: t(KIND_MESSAGE[claim.kind]),
+    grade: gradeOf(t, claim.force),
     status,
     consequence: notYet
       ? t('verdictLaw_notYet', { date: formatDay(effective, t.locale) })
@@ -286,12 +289,21 @@ export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Da
 }
 
 /**
- * The verdict as one sentence: "Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer has
- * to do this." The card draws the same message (`verdict_sentence`) with its parts styled.
+ * The verdict's message with its parts put in: `verdict_sentenceGraded` ("<label>Binding
+ * commitment</label> <grade>(self-imposed)</grade>, <status>…") when it has a grade, else
+ * `verdict_sentence`. The tags are left in, for the card to style (parseRichText).
+ */
+export function verdictMessage(t: Translator, verdict: Verdict): string {
+  const { label, grade, status, consequence } = verdict;
+  return grade === undefined ? t('verdict_sentence', { label, status, consequence }) : t('verdict_sentenceGraded', { label, grade, status, consequence });
+}
+
+/**
+ * The verdict as one sentence: "Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Anthropic
+ * no longer pledges to do this." The card draws the same message (verdictMessage) with its parts styled.
  */
 export function verdictSentence(t: Translator, claim: VerdictInput, now: Date = new Date()): string {
-  const { label, status, consequence } = verdictOf(t, claim, now);
-  return parseRichText(t('verdict_sentence', { label, status, consequence }))
+  return parseRichText(verdictMessage(t, verdictOf(t, claim, now)))
     .map((part) => part.text)
     .join('');
 }

@@ -56,6 +56,17 @@ import {
   force_refusal,
   force_treaty,
   force_voluntaryPledge,
+  grade_legalObligation,
+  grade_contractual,
+  grade_treaty,
+  grade_categoricalPledge,
+  grade_voluntaryPledge,
+  grade_conditional,
+  grade_goal,
+  grade_bestEffort,
+  grade_recommendation,
+  grade_aspiration,
+  grade_declaration,
   history_declined,
   history_disputed,
   history_enacted,
@@ -213,6 +224,7 @@ import {
   verdictDeclaration_declined_one,
   verdictDeclaration_declined_other,
   verdict_sentence,
+  verdict_sentenceGraded,
 } from '../../public/_locales/en/messages.json';
 import { getMessageFrom, type MessageCatalogue, type MessageEntry } from './message-format';
 import type { GetMessage } from './translator';
@@ -271,6 +283,17 @@ export const CARD_ENGLISH: MessageCatalogue = {
   force_refusal: shipped(force_refusal),
   force_treaty: shipped(force_treaty),
   force_voluntaryPledge: shipped(force_voluntaryPledge),
+  grade_legalObligation: shipped(grade_legalObligation),
+  grade_contractual: shipped(grade_contractual),
+  grade_treaty: shipped(grade_treaty),
+  grade_categoricalPledge: shipped(grade_categoricalPledge),
+  grade_voluntaryPledge: shipped(grade_voluntaryPledge),
+  grade_conditional: shipped(grade_conditional),
+  grade_goal: shipped(grade_goal),
+  grade_bestEffort: shipped(grade_bestEffort),
+  grade_recommendation: shipped(grade_recommendation),
+  grade_aspiration: shipped(grade_aspiration),
+  grade_declaration: shipped(grade_declaration),
   history_declined: shipped(history_declined),
   history_disputed: shipped(history_disputed),
   history_enacted: shipped(history_enacted),
@@ -428,6 +451,7 @@ export const CARD_ENGLISH: MessageCatalogue = {
   verdictDeclaration_declined_one: shipped(verdictDeclaration_declined_one),
   verdictDeclaration_declined_other: shipped(verdictDeclaration_declined_other),
   verdict_sentence: shipped(verdict_sentence),
+  verdict_sentenceGraded: shipped(verdict_sentenceGraded),
 };
 
 const fromEnglish = getMessageFrom(CARD_ENGLISH);

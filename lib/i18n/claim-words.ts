@@ -5,7 +5,7 @@
  */
 import type { ExportFormat } from '../annotations/export-formats';
 import type { ClaimChange, ClaimState } from '../claims/claim-changes';
-import type { ClaimKind, ClaimStatus } from '../claims/schema';
+import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 import { dayOfInstant, formatDay } from '../format/dates';
 import type { MessageName, PluralBase, Translator } from './translator';
 
@@ -42,7 +42,41 @@ export const EXPORT_FORMAT_MESSAGE = {
   csl: 'exportFormat_csl',
 } as const satisfies Record<ExportFormat, MessageName>;
 
+/**
+ * The kind of promise after the label, in a word or two: "Binding commitment (law)" and "Binding
+ * commitment (self-imposed)" were one label to a new user, who read both as legally binding. A refusal
+ * has none: its verdict already says the actor declined.
+ */
+const GRADE_MESSAGE = {
+  'legal-obligation': 'grade_legalObligation',
+  contractual: 'grade_contractual',
+  treaty: 'grade_treaty',
+  'categorical-pledge': 'grade_categoricalPledge',
+  'voluntary-pledge': 'grade_voluntaryPledge',
+  conditional: 'grade_conditional',
+  goal: 'grade_goal',
+  'best-effort': 'grade_bestEffort',
+  recommendation: 'grade_recommendation',
+  aspiration: 'grade_aspiration',
+  declaration: 'grade_declaration',
+} as const satisfies Partial<Record<ClaimForce, MessageName>>;
+
+/** The grade's words for a force ("law", "self-imposed"), in `t`'s language; undefined for a refusal or a force the schema does not know. */
+export function gradeOf(t: Translator, force: string | undefined): string | undefined {
+  if (force === undefined || !Object.hasOwn(GRADE_MESSAGE, force)) return undefined;
+  return t(GRADE_MESSAGE[force as keyof typeof GRADE_MESSAGE]);
+}
+
 export const kindLabel = (t: Translator, kind: ClaimKind): string => t(KIND_MESSAGE[kind]);
+
+/**
+ * The label with its grade, for a badge: "Binding commitment (self-imposed)"; the kind's label alone
+ * when the force has no grade (a refusal, or none known).
+ */
+export function gradedKindLabel(t: Translator, kind: ClaimKind, force: string | undefined): string {
+  const grade = gradeOf(t, force);
+  return grade === undefined ? kindLabel(t, kind) : t('kind_graded', { kind: kindLabel(t, kind), grade });
+}
 export const statusLabel = (t: Translator, status: ClaimStatus): string => t(STATUS_MESSAGE[status]);
 
 /** "2026-02-24" as the catalogue's language writes a day (lib/format/dates.ts, the one helper the card uses too). */

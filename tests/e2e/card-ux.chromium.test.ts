@@ -156,7 +156,7 @@ describe('Chromium: the card as a reader sees it', () => {
       await article.hoverHighlight(WHITE_HOUSE);
       const card = await article.waitForCard();
       expect(card.kindLabel).toBe('Binding commitment');
-      expect(card.verdict).toMatch(/^Binding commitment, in force since \d{1,2} [A-Z][a-z]{2} \d{4}: Signatories of the White House AI commitments pledged to do this\.$/);
+      expect(card.verdict).toMatch(/^Binding commitment \(pledge to a government\), in force since \d{1,2} [A-Z][a-z]{2} \d{4}: Signatories of the White House AI commitments pledged to do this\.$/);
       expect(card.verdict).not.toMatch(/ha(s|ve) to|required/);
     } finally {
       await article.close();

@@ -95,7 +95,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('a voluntary pledge\'s verdict says "pledged to", not "has to"', async () => {
       const card = await openCard(WHITE_HOUSE);
-      expect(card.verdict).toMatch(/^Binding commitment, in force since \d{1,2} [A-Z][a-z]{2} \d{4}: Signatories of the White House AI commitments pledged to do this\.$/);
+      expect(card.verdict).toMatch(/^Binding commitment \(pledge to a government\), in force since \d{1,2} [A-Z][a-z]{2} \d{4}: Signatories of the White House AI commitments pledged to do this\.$/);
     });
 
     test('the note frame takes its editor\'s height; on a phone the closed card has its room and "More" most of the screen, the verdict and Close always in sight (1280 and 360 px)', async () => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
-import { bundledClaimSet, bundledKind, KIND_WORDS } from './support/claim-set';
+import { bundledBadge, bundledClaimSet } from './support/claim-set';
 import { REPO_ROOT } from './support/paths';
 import { PopupPage, tabIdOf } from './support/popup-page';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -52,7 +52,7 @@ describe('Chromium: popup', () => {
     const claims = await popup.claims();
     expect(claims.map((c) => c.claimId).sort(), await popup.describe()).toEqual([...new Set(mentions.map((m) => m.claimId))].sort());
     for (const claim of claims) {
-      expect(claim.kindLabel, claim.claimId).toBe(KIND_WORDS[bundledKind(claim.claimId) ?? '']);
+      expect(claim.kindLabel, claim.claimId).toBe(bundledBadge(claim.claimId));
       expect(claim.statement.length).toBeGreaterThan(10);
       expect(claim.mentions, `mentions of ${claim.claimId}`).toBe(mentions.filter((m) => m.claimId === claim.claimId).length);
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundledClaimSet, bundledKind, KIND_WORDS } from './support/claim-set';
+import { bundledBadge, bundledClaimSet } from './support/claim-set';
 import {
   FIREFOX_EXTENSION_ORIGIN,
   FirefoxPopupPage,
@@ -158,7 +158,7 @@ describe('Firefox, light scheme: popup and options page', () => {
       const claims = await popup.claims();
       expect(claims.map((c) => c.claimId).sort(), await popup.describe()).toEqual([...new Set(mentions.map((m) => m.claimId))].sort());
       for (const claim of claims) {
-        expect(claim.kindLabel, claim.claimId).toBe(KIND_WORDS[bundledKind(claim.claimId) ?? '']);
+        expect(claim.kindLabel, claim.claimId).toBe(bundledBadge(claim.claimId));
         expect(claim.statement.length).toBeGreaterThan(10);
         expect(claim.mentions, `mentions of ${claim.claimId}`).toBe(mentions.filter((m) => m.claimId === claim.claimId).length);
       }

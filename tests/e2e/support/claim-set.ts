@@ -12,7 +12,31 @@ export function bundledKind(claimId: string): string | undefined {
 export const KIND_WORDS: Readonly<Record<string, string>> = {
   'binding-commitment': 'Binding commitment',
   'announced-target': 'Announced target',
+  'no-commitment': 'No commitment',
 };
+
+/** The grade a badge shows after the kind, by force; spelled out here for the same reason. A refusal has none. */
+const GRADE_WORDS: Readonly<Record<string, string>> = {
+  'legal-obligation': 'law',
+  contractual: 'contract',
+  treaty: 'treaty',
+  'categorical-pledge': 'self-imposed',
+  'voluntary-pledge': 'pledge to a government',
+  conditional: 'conditional',
+  goal: 'goal',
+  'best-effort': 'best effort',
+  recommendation: 'recommendation',
+  aspiration: 'aspiration',
+  declaration: 'declaration',
+};
+
+/** The popup's and options page's badge for a bundled claim: "Binding commitment (self-imposed)". */
+export function bundledBadge(claimId: string): string {
+  const claim = bundledClaimSet.claims.find((one) => one.id === claimId);
+  if (!claim) return '';
+  const grade = GRADE_WORDS[claim.force];
+  return grade === undefined ? (KIND_WORDS[claim.kind] ?? '') : `${KIND_WORDS[claim.kind]} (${grade})`;
+}
 
 /**
  * A claim about an invented company, written for these tests only: valid against the schema, and

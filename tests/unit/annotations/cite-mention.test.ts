@@ -20,15 +20,15 @@ describe('citeMention', () => {
 
   it('gives the label, the status with its date, the primary source and the claim id', () => {
     const text = citeMention(makeMention(), card(bindingClaim));
-    expect(text).toContain('(Binding commitment; Withdrawn 24 Feb 2026).');
+    expect(text).toContain('(Binding commitment (self-imposed); Withdrawn 24 Feb 2026).');
     expect(text, 'an untitled piece of evidence: its address alone').toContain('Primary source: https://example.org/post.');
     expect(citeMention(makeMention(), card({ ...bindingClaim, evidence: [] }))).toContain('Primary source: Acme scaling policy, version 1, https://acme.example/policy-v1.');
     expect(text.endsWith('Pledge Lens claim set “Pledge Lens”, claim acme-pause-pledge.')).toBe(true);
   });
 
   it('says an announced target that holds is current, as the card does, and a binding one in force', () => {
-    expect(citeMention(makeMention({ claimId: targetClaim.id }), card(targetClaim))).toContain('(Announced target; Current since 1 Sep 2025).');
-    expect(citeMention(makeMention(), card({ ...bindingClaim, status: 'in-force', statusDate: '2025-09-01' }))).toContain('(Binding commitment; In force since 1 Sep 2025).');
+    expect(citeMention(makeMention({ claimId: targetClaim.id }), card(targetClaim))).toContain('(Announced target (goal); Current since 1 Sep 2025).');
+    expect(citeMention(makeMention(), card({ ...bindingClaim, status: 'in-force', statusDate: '2025-09-01' }))).toContain('(Binding commitment (self-imposed); In force since 1 Sep 2025).');
   });
 
   it('takes the primary source from the first piece of evidence when there is one', () => {

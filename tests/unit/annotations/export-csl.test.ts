@@ -45,13 +45,13 @@ describe('CSL-JSON export', () => {
     expect(blocks[0]).toBe('— Pledge Lens annotations, exported 22 Nov 2026, 10:00 UTC');
     expect(blocks[1]!.split('\n')).toEqual([
       '“Acme said it would no longer pause training”',
-      '· Binding commitment · Withdrawn 24 Feb 2026',
+      '· Binding commitment (self-imposed) · Withdrawn 24 Feb 2026',
       `· Claim by Acme AI, as Pledge Lens summarises it: ${bindingClaim.statement}`,
       `· Primary source: ${bindingClaim.evidence[0]!.url}`,
       '· Your note: Compare with the March version',
       '· Seen 20 Nov 2026 to 21 Nov 2026 · Pledge Lens claim acme-pause-pledge',
     ]);
-    expect(blocks[2]).toMatch(/^“Acme said it would publish a roadmap each quarter”\n· Announced target · /);
+    expect(blocks[2]).toMatch(/^“Acme said it would publish a roadmap each quarter”\n· Announced target \(goal\) · /);
     expect(blocks).toHaveLength(3);
   });
 

@@ -26,10 +26,11 @@ describe('exportCsv', () => {
     expect(row).toMatchObject({
       claim_id: targetClaim.id,
       // The words the card and popup use: an announced target that holds is "Current", not "In force".
-      label: 'Announced target',
+      label: 'Announced target (goal)',
       status_label: 'Current since 1 Sep 2025',
       statement: 'Acme AI aims to publish a safety roadmap every quarter.',
       kind: 'announced-target',
+      force: 'goal',
       status: 'in-force',
       status_date: '2025-09-01',
       actor: 'Acme AI',
@@ -45,6 +46,7 @@ describe('exportCsv', () => {
       label: 'Unknown claim (not in the loaded claim set)',
       status_label: '',
       kind: 'unknown',
+      force: 'unknown',
       status: 'unknown',
       status_date: '',
       actor: '',
@@ -90,9 +92,10 @@ describe('exportCsv', () => {
     expect(parsed).toHaveLength(2);
     expect(parsed[0]).toEqual({
       claim_id: bindingClaim.id,
-      label: 'Binding commitment',
+      label: 'Binding commitment (self-imposed)',
       status_label: 'Withdrawn 24 Feb 2026',
       kind: 'binding-commitment',
+      force: 'categorical-pledge',
       status: 'withdrawn',
       status_date: '2026-02-24',
       actor: 'Acme AI',

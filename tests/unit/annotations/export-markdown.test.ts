@@ -29,7 +29,7 @@ describe('exportMarkdown', () => {
 
       ## Acme AI will halt training runs if its evaluations find dangerous capabilities.
 
-      - **Binding commitment** · Withdrawn 24 Feb 2026
+      - **Binding commitment (self-imposed)** · Withdrawn 24 Feb 2026
       - Actor: Acme AI
       - Source: [example.org](https://example.org/post)
       - Other sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
@@ -46,7 +46,7 @@ describe('exportMarkdown', () => {
 
       ## Acme AI aims to publish a safety roadmap every quarter.
 
-      - **Announced target** · Current since 1 Sep 2025
+      - **Announced target (goal)** · Current since 1 Sep 2025
       - Actor: Acme AI
       - Source: [example.org](https://example.org/post)
       - Other sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
@@ -85,7 +85,7 @@ describe('exportMarkdown', () => {
     expect(count(bindingClaim.statement)).toBe(1);
     expect(count(targetClaim.statement)).toBe(1);
     expect(count('- Source: ')).toBe(2);
-    expect(count('- **Binding commitment**')).toBe(1);
+    expect(count('- **Binding commitment (self-imposed)**')).toBe(1);
     // Claims in the order the pages first give them; under each, its pages, each once, linked.
     expect(md.match(/^##{1,2} .*$/gm)).toEqual([
       `## ${bindingClaim.statement}`,

@@ -138,7 +138,7 @@ describe('exportW3c', () => {
     expect(first!.body).toContainEqual(
       expect.objectContaining({ purpose: 'commenting', value: mentions[0]!.note!.text, modified: mentions[0]!.note!.updatedAt }),
     );
-    expect(first!.pledgeLens).toMatchObject({ kind: 'binding-commitment', status: 'withdrawn', statusDate: '2026-02-24' });
+    expect(first!.pledgeLens).toMatchObject({ kind: 'binding-commitment', force: 'categorical-pledge', status: 'withdrawn', statusDate: '2026-02-24' });
     // modified reflects the later of lastSeen and the note edit.
     expect(first!.modified).toBe(mentions[0]!.note!.updatedAt);
   });
@@ -146,7 +146,7 @@ describe('exportW3c', () => {
   it('still exports a mention whose claim is unknown, marked unknown', () => {
     const unknown = itemsOf().find((item) => item.pledgeLens.claimId === 'retired-claim')!;
     expect(unknown.motivation).toBe('identifying');
-    expect(unknown.pledgeLens).toMatchObject({ kind: 'unknown', status: 'unknown', statusDate: null });
+    expect(unknown.pledgeLens).toMatchObject({ kind: 'unknown', force: 'unknown', status: 'unknown', statusDate: null });
     expect(unknown.body).toContainEqual(expect.objectContaining({ purpose: 'classifying', value: 'unknown; unknown' }));
     expect(unknown.body.some((body) => body.purpose === 'describing')).toBe(false);
   });

@@ -108,7 +108,7 @@ describe('toCardData', () => {
       );
       expect(law.effectiveDate).toBe('2027-12-02');
       renderCard(law);
-      expect(screen.getByTestId('verdict').textContent).toBe('Binding commitment, modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
+      expect(screen.getByTestId('verdict').textContent).toBe('Binding commitment (law), modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
     } finally {
       vi.useRealTimers();
     }

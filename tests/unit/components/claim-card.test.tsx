@@ -55,9 +55,11 @@ describe('ClaimCard: the first lines', () => {
     const verdict = screen.getByTestId('verdict');
     expect(card.firstElementChild?.firstElementChild, 'the verdict comes first').toBe(verdict);
     expect(verdict.tagName).toBe('H2');
-    expect(verdict.textContent).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
+    expect(verdict.textContent).toBe('Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
     expect(card.getAttribute('aria-labelledby')).toBe(verdict.id);
     expect(screen.getByTestId('kind-label').textContent).toBe('Binding commitment');
+    // What kind of promise, after the label: a company's own pledge is not a law (a new user read both as legally binding).
+    expect(screen.getByTestId('grade').textContent).toBe('(self-imposed)');
     expect(screen.getByTestId('status').querySelector('time')?.getAttribute('datetime')).toBe('2026-02-24');
   });
 
@@ -65,7 +67,7 @@ describe('ClaimCard: the first lines', () => {
     const { container } = renderCard(pausePledge());
     const order = [...container.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
     expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
-    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a pledge with no way out written into it. It binds by its maker’s own word; no law or contract enforces it.');
+    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a pledge worded as a firm rule, not a goal, so dropping it takes a public reversal. It binds by its maker’s own word; no law or contract enforces it.');
   });
 
   it('writes every date as the popup and options page do (one helper, the catalogue\'s language)', () => {
@@ -105,7 +107,7 @@ describe('ClaimCard: "More"', () => {
     const { container } = renderCard(pausePledge());
     const text = container.textContent ?? '';
     expect(text).not.toMatch(/anthropic-rsp3|rubric|docs\/|categorical-pledge|binding-commitment|\(force /);
-    expect(screen.getByTestId('why').textContent).toContain('It is a pledge with no way out written into it; no law or contract enforces it. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
+    expect(screen.getByTestId('why').textContent).toContain('It is a self-imposed pledge worded as a firm rule rather than a goal; no law or contract enforces it. A categorical self-imposed rule, so binding commitment as an unconditional pledge.');
     expect(screen.getByTestId('why').textContent).toContain('“Anthropic will delay only if rivals have strong safety measures”');
     expect(screen.getByTestId('contested').textContent).toBe('Some analysts call it a target (see “Anthropic will delay only if rivals have strong safety measures”).');
     expect(screen.getByTestId('confidence').textContent).toBe('The sources leave little doubt about what was promised and when.');
@@ -114,7 +116,7 @@ describe('ClaimCard: "More"', () => {
   it('names every force in words', () => {
     for (const force of CLAIM_FORCES) {
       renderCard(pausePledge({ force }));
-      expect(screen.getByTestId('why').textContent, force).toMatch(/^It is (a|an) [a-z“” ]+(; no law or contract enforces it)?\. /);
+      expect(screen.getByTestId('why').textContent, force).toMatch(/^It is (a|an) [a-z“” -]+(; no law or contract enforces it)?\. /);
       cleanup();
     }
   });

@@ -62,6 +62,11 @@ describe('PopupView claims', () => {
     expect(title('pledge')).toContain('no law or contract enforces it');
     expect(title('law')).toBe(english('card_meaningBindingLaw'));
     expect(title('unknown')).toContain('Not necessarily legally binding');
+    // The badge says what kind of promise: a law and a company's own pledge differ in words, not only on hover; an unknown force shows the label alone.
+    const badge = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('[data-testid=claim-kind]')!.textContent;
+    expect(badge('pledge')).toBe('Binding commitment (self-imposed)');
+    expect(badge('law')).toBe('Binding commitment (law)');
+    expect(badge('unknown')).toBe('Binding commitment');
   });
 
   it('says how many of a claim\'s mentions here are marked as wrong matches, which exports leave out', () => {

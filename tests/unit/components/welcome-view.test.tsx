@@ -41,6 +41,17 @@ describe('WelcomeView (the first-run page)', () => {
     for (const item of statuses) expect(item.querySelector('dt')?.textContent).toBe(STATUS_LABEL[item.getAttribute('data-status') as keyof typeof STATUS_LABEL]);
   });
 
+  it('lists under each kind the grades the card puts in brackets, with what each means; a binding one says whether law or only a word binds it', () => {
+    const { container } = renderIn(<WelcomeView {...props()} />);
+    const grades = (kind: string) => [...container.querySelectorAll(`[data-kind=${kind}] [data-testid=legend-grades] dt`)].map((term) => term.textContent);
+    expect(grades('binding-commitment')).toEqual(['(law)', '(contract)', '(treaty)', '(self-imposed)', '(pledge to a government)']);
+    expect(grades('announced-target')).toEqual(['(conditional)', '(goal)', '(best effort)', '(recommendation)', '(aspiration)', '(declaration)']);
+    expect(container.querySelector('[data-kind=no-commitment] [data-testid=legend-grades]')).toBeNull();
+    const meaning = (kind: string, grade: string) => [...container.querySelectorAll(`[data-kind=${kind}] [data-testid=legend-grades] div`)].find((row) => row.querySelector('dt')?.textContent === grade)?.querySelector('dd')?.textContent;
+    expect(meaning('binding-commitment', '(law)')).toBe('It is a legal duty.');
+    expect(meaning('binding-commitment', '(self-imposed)')).toContain('no law or contract enforces it');
+  });
+
   it('gives each kind and each status that has a claim one real example, with its kind and dated status', () => {
     const { container } = renderIn(<WelcomeView {...props()} />);
     const withdrawn = container.querySelector('[data-status=withdrawn] [data-testid=legend-example]');

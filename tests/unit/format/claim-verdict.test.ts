@@ -8,7 +8,7 @@ const pause = { kind: 'binding-commitment', force: 'categorical-pledge', status:
 
 describe('verdictOf', () => {
   it('says the withdrawn pause pledge as the issue asks: label, dated status, who no longer pledges it', () => {
-    expect(verdictSentence(english, pause)).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
+    expect(verdictSentence(english, pause)).toBe('Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
   });
 
   it('words a binding commitment by what binds: a law those it covers, a contract or treaty "is required to", a pledge "pledged to"', () => {
@@ -37,7 +37,7 @@ describe('verdictOf', () => {
 
   it('words an announced target by its force: an escape clause is never something its maker "aims to" do', () => {
     const rival = { kind: 'announced-target', force: 'conditional', status: 'in-force', statusDate: '2025-04-15', actorName: 'OpenAI' } as const;
-    expect(verdictSentence(english, rival)).toBe('Announced target, current since 15 Apr 2025: OpenAI would do this only under conditions it sets itself, and nothing holds it to it.');
+    expect(verdictSentence(english, rival)).toBe('Announced target (conditional), current since 15 Apr 2025: OpenAI would do this only under conditions it sets itself, and nothing holds it to it.');
     expect(verdictOf(english, { ...rival, actorName: 'United States and United Kingdom' }).consequence).toBe(
       'United States and United Kingdom would do this only under conditions they set themselves, and nothing holds them to it.',
     );
@@ -58,7 +58,7 @@ describe('verdictOf', () => {
 
   it('says the conditional, recommended and declared targets in natural German', () => {
     const rival = { kind: 'announced-target', force: 'conditional', status: 'in-force', statusDate: '2025-04-15', actorName: 'OpenAI' } as const;
-    expect(verdictSentence(german, rival)).toBe('Angekündigtes Ziel, aktuell seit 15. Apr. 2025: OpenAI würde das nur unter selbst gesetzten Bedingungen tun und ist an nichts gebunden.');
+    expect(verdictSentence(german, rival)).toBe('Angekündigtes Ziel (bedingt), aktuell seit 15. Apr. 2025: OpenAI würde das nur unter selbst gesetzten Bedingungen tun und ist an nichts gebunden.');
     expect(verdictOf(german, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind hat dieses bedingte Versprechen zurückgenommen.');
     expect(verdictOf(german, { ...rival, force: 'recommendation', actorName: 'Anthropic' }).consequence).toBe('Anthropic empfiehlt das, aber es bindet niemanden.');
     expect(verdictOf(german, { ...rival, force: 'declaration', status: 'modified', actorName: 'Meta' }).consequence).toBe('Meta hat diese Erklärung seither geändert und ist an nichts gebunden.');
@@ -76,8 +76,8 @@ describe('verdictOf', () => {
     const omnibus = { kind: 'binding-commitment', force: 'legal-obligation', status: 'modified', statusDate: '2026-07-27', effectiveDate: '2027-12-02', actorName: 'European Union' } as const;
     const before = new Date(2026, 11, 1, 12);
     const onTheDay = new Date(2027, 11, 2, 0, 30);
-    expect(verdictSentence(english, omnibus, before)).toBe('Binding commitment, modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
-    expect(verdictSentence(german, omnibus, before)).toBe('Verbindliche Zusage, geändert am 27. Juli 2026: Vor dem 2. Dez. 2027 muss sich niemand daran halten.');
+    expect(verdictSentence(english, omnibus, before)).toBe('Binding commitment (law), modified on 27 Jul 2026: Nobody has to comply before 2 Dec 2027.');
+    expect(verdictSentence(german, omnibus, before)).toBe('Verbindliche Zusage (Gesetz), geändert am 27. Juli 2026: Vor dem 2. Dez. 2027 muss sich niemand daran halten.');
     expect(verdictOf(english, omnibus, onTheDay).consequence).toBe('It still applies, in a changed form.');
     const raise = { ...omnibus, status: 'pending', statusDate: '2025-12-19', effectiveDate: '2027-01-01', actorName: 'State of New York' } as const;
     expect(verdictOf(english, raise, before).consequence).toBe('Nobody has to comply before 1 Jan 2027.');
@@ -87,7 +87,7 @@ describe('verdictOf', () => {
 
   it('says a disputed pledge is disputed on being kept as much as on still holding (docs/claim-set.md), in English and German', () => {
     const superalignment = { kind: 'binding-commitment', force: 'categorical-pledge', status: 'disputed', statusDate: '2024-05-21', actorName: 'OpenAI' } as const;
-    expect(verdictSentence(english, superalignment)).toBe('Binding commitment, disputed since 21 May 2024: Sources disagree on whether OpenAI has kept this pledge or still holds to it.');
+    expect(verdictSentence(english, superalignment)).toBe('Binding commitment (self-imposed), disputed since 21 May 2024: Sources disagree on whether OpenAI has kept this pledge or still holds to it.');
     expect(verdictOf(english, { ...superalignment, actorName: 'Frontier AI Safety Commitments signatories' }).consequence).toBe('Sources disagree on whether Frontier AI Safety Commitments signatories have kept this pledge or still hold to it.');
     expect(verdictOf(german, superalignment).consequence).toBe('Die Quellen sind uneins, ob OpenAI die Zusage eingehalten hat oder noch zu ihr steht.');
   });
@@ -142,7 +142,10 @@ describe('verdicts in the reader’s language', () => {
       const what = `${language} ${input.kind} ${input.force} ${input.status} ${input.actorName}`;
       const verdict = verdictOf(t, input);
       const sentence = verdictSentence(t, input);
-      expect(sentence, what).toBe(`${verdict.label}, ${verdict.status}: ${verdict.consequence}`);
+      expect(sentence, what).toBe(verdict.grade === undefined ? `${verdict.label}, ${verdict.status}: ${verdict.consequence}` : `${verdict.label} (${verdict.grade}), ${verdict.status}: ${verdict.consequence}`);
+      // Every force but a refusal has its grade, in words (not a message name), and a refusal has none.
+      if (input.force === 'refusal') expect(verdict.grade, what).toBeUndefined();
+      else expect(verdict.grade, what).toMatch(/^\p{L}[\p{L} -]*$/u);
       // A message the catalogue lacks shows as its name; a placeholder left unfilled shows as $NAME$ or $1.
       expect(sentence, what).not.toMatch(/\$|\b[a-z]+_[A-Za-z]+\b|<\/?[a-z]+>/);
       expect(verdict.status, what).toContain(day);
@@ -155,11 +158,11 @@ describe('verdicts in the reader’s language', () => {
   });
 
   it('says the withdrawn pause pledge in German, and a target is only ever current, never in force', () => {
-    expect(verdictSentence(german, pause)).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
+    expect(verdictSentence(german, pause)).toBe('Verbindliche Zusage (selbst auferlegt), zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
     expect(verdictSentence(german, { ...pause, kind: 'announced-target', force: 'goal', status: 'in-force' })).toBe(
-      'Angekündigtes Ziel, aktuell seit 24. Feb. 2026: Anthropic strebt das an, ist aber an nichts gebunden.',
+      'Angekündigtes Ziel (Vorhaben), aktuell seit 24. Feb. 2026: Anthropic strebt das an, ist aber an nichts gebunden.',
     );
-    expect(verdictSentence(german, { ...pause, status: 'in-force' })).toBe('Verbindliche Zusage, in Kraft seit 24. Feb. 2026: Anthropic hat zugesagt, das zu tun.');
+    expect(verdictSentence(german, { ...pause, status: 'in-force' })).toBe('Verbindliche Zusage (selbst auferlegt), in Kraft seit 24. Feb. 2026: Anthropic hat zugesagt, das zu tun.');
     for (const input of inputs.filter((one) => one.kind !== 'binding-commitment')) expect(verdictSentence(german, input)).not.toMatch(/in Kraft seit/);
   });
 

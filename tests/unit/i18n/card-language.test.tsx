@@ -107,13 +107,13 @@ describe('the card in German', () => {
     const { container } = renderIn(<ClaimCard claim={fullClaim()} noteEditorUrl="about:blank" onClose={vi.fn()} />, german);
     const card = container.querySelector('section.card')!;
     expect(card.getAttribute('lang')).toBe('de');
-    expect(screen.getByTestId('verdict').textContent).toBe('Verbindliche Zusage, zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
+    expect(screen.getByTestId('verdict').textContent).toBe('Verbindliche Zusage (selbst auferlegt), zurückgezogen am 24. Feb. 2026: Anthropic hält die Zusage nicht mehr aufrecht.');
     expect(screen.getByTestId('kind-label').textContent).toBe('Verbindliche Zusage');
     expect(screen.getByTestId('status').textContent).toBe('zurückgezogen am 24. Feb. 2026');
     expect(screen.getByTestId('meaning').textContent).toBe(`Verbindliche Zusage: ${CATALOGUES.de.card_meaningBindingPledge!.message}`);
     expect(screen.getByTestId('more').querySelector('summary')?.textContent).toBe('Mehr: wer, warum diese Einstufung, Verlauf, Quellen');
     expect([...card.querySelectorAll('dt')].map((term) => term.textContent)).toEqual(['Wer', 'Warum diese Einstufung', 'Nicht alle sehen das so', 'Geprüft', 'Verlauf', 'Quellen', 'Aussagensammlung']);
-    expect(screen.getByTestId('why').textContent).toMatch(/^Es ist eine Zusage ohne festgeschriebene Ausstiegsklausel; kein Gesetz und kein Vertrag erzwingt sie\. A categorical self-imposed rule\./);
+    expect(screen.getByTestId('why').textContent).toMatch(/^Es ist eine selbst auferlegte Zusage, als feste Regel formuliert und nicht als Ziel; kein Gesetz und kein Vertrag erzwingt sie\. A categorical self-imposed rule\./);
     expect(screen.getByTestId('reviewed-at').textContent).toBe('Stand: 29. Nov. 2026');
     expect(screen.getByTestId('sources').textContent).toBe('A (Anthropic, 24. Feb. 2026)B (Reuters)C (25. Feb. 2026)');
     expect(screen.getByTestId('confidence').textContent).toBe('Die Quellen stützen diese Einstufung, lassen aber etwas Raum für Zweifel.');
