@@ -1829,6 +1829,7 @@ export function analyseDiscourse(
   tokenRanges: Int32Array,
   spend: (n: number) => void,
   knownNames?: readonly Mention[],
+  titleNames: readonly Mention[] = [],
 ): (unit: number) => UnitDiscourse {
   const context: Context = { text, tokens, index, names, tunables, blocks: doc.blocks };
   const named = knownNames ? [...knownNames] : findNames(context, spend);
@@ -1924,6 +1925,13 @@ export function analyseDiscourse(
   // counts more.
   const actorCounts = new Map<number, number>();
   const instrumentCounts = new Map<number, number>();
+  // (The title's names first: of two named as often, the one named first wins, and the title comes before the text.)
+  if (tunables.titleSubjectMentions > 0) {
+    for (const m of titleNames) {
+      for (const actor of m.actors) actorCounts.set(actor, (actorCounts.get(actor) ?? 0) + tunables.titleSubjectMentions);
+      for (const instrument of m.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + tunables.titleSubjectMentions);
+    }
+  }
   for (const m of tunables.definedTermsCount > 0 ? mentions : known) {
     for (const actor of m.actors) actorCounts.set(actor, (actorCounts.get(actor) ?? 0) + 1);
     for (const instrument of m.instruments) instrumentCounts.set(instrument, (instrumentCounts.get(instrument) ?? 0) + 1);

@@ -1067,7 +1067,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     ranges[2 * u] = cursor;
     ranges[2 * u + 1] = end;
   }
-  const discourseOf = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known);
+  // The title's names vote for the page's subject (`titleSubjectMentions`): read only when it is on.
+  const title = options.pageTitle;
+  const titleNames = tunables.titleSubjectMentions > 0 && title ? findKnownNames(title, tokenize(title, canonicalizer), index, h.names, tunables, [], budget.spend) : [];
+  const discourseOf = analyseDiscourse(text, tokens, doc, index, h.names, tunables, ranges, budget.spend, known, titleNames);
   // Content tokens (stop words dropped) with their term ids, once for the whole text; names (the
   // words of a known name) are frame evidence, not content. contentAt[i]: content index of token i.
   const allContent: Content[] = [];

@@ -279,6 +279,12 @@ export interface Tunables {
    */
   dominantTieFirstNamed: number;
   /**
+   * How many mentions an actor or instrument the page's title names counts for, towards the page's subject
+   * (`dominantMentions`): a podcast transcript titled "… Anthropic's other promises" names Anthropic once in
+   * its text and OpenAI twice, in an aside, and every later "they" went to OpenAI. 0: the title is not read for it.
+   */
+  titleSubjectMentions: number;
+  /**
    * 1: a known name is matched only within one block ("Meta" in a table's first cell and "Frontier AI
    * Framework" in the next are two names, not the alias "Meta Frontier AI Framework"); 0: across blocks.
    */
@@ -835,6 +841,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   shortRunTopicLabels: 1,
   rowLabelPlurals: 1,
   dominantTieFirstNamed: 1,
+  titleSubjectMentions: 2,
   namesStayInBlock: 1,
   namedInstrumentOverQuantity: 1,
   splitTieMargin: 0.05,

@@ -1653,3 +1653,44 @@ describe('a page\'s headline takes the claim its story states a few paragraphs d
     expect(bundledMatches(story(topic))).toEqual([`meta-frontier-ai-framework-stop-development: ${stated}`]);
   });
 });
+
+describe('the page\'s title votes for its subject (`titleSubjectMentions`): a transcript that names its subject once, in the title\'s words, and a rival twice in an aside', () => {
+  const GLOBEX = { id: 'globex', name: 'Globex', type: 'company' as const, aliases: [] };
+  const index = compileClaimIndex(
+    [
+      claim({
+        id: 'acme-power-bills',
+        actor: ACME,
+        statement: 'Acme AI will pay for the electricity price increases that its data centres cause for household customers.',
+        phrasings: ['Acme says it will cover the rise in household power bills its data centres cause.', 'Acme AI pledged to pay the electricity price increases its data centres bring to consumers.'],
+      }),
+      claim({
+        id: 'globex-ads-labelled',
+        actor: GLOBEX,
+        statement: 'Globex will label every advertisement in its assistant and keep advertisers out of its answers.',
+        phrasings: ['Globex promised that ads in its assistant would be labelled and never shape answers.'],
+      }),
+    ],
+    'test',
+  );
+  const transcript = [
+    'Episode 12: the side quests',
+    'MAYA: Today, everything Acme has promised outside its scaling policy.',
+    'MAYA: First the ads. Globex said in January it would start testing ads in its assistant, and Globex also said the ads would not sway its answers.',
+    'THEO: Okay. The power bill.',
+    'MAYA: They have said they will pay for the electricity price increases that households face because of the data centres they are building.',
+  ].join(SEP);
+  const stated = transcript.split(SEP)[4]!;
+  const found = (pageTitle: string | undefined, tunables: Partial<Tunables> = {}) =>
+    matchClaims(transcript, index, { tunables, ...(pageTitle === undefined ? {} : { pageTitle }) }).map((m) => `${m.claimId}: ${transcript.slice(m.start, m.end)}`);
+
+  it('reads "They" as the subject the title names', () => {
+    expect(found('The side quests: Acme’s other promises')).toContain(`acme-power-bills: ${stated}`);
+    expect(found('The side quests: Acme’s other promises', { titleSubjectMentions: 0 })).not.toContain(`acme-power-bills: ${stated}`);
+  });
+
+  it('without a title naming anyone, the rival named more often stays the page\'s subject', () => {
+    expect(found(undefined)).not.toContain(`acme-power-bills: ${stated}`);
+    expect(found('The side quests')).not.toContain(`acme-power-bills: ${stated}`);
+  });
+});
