@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
+import { readableQuote } from '@/lib/annotations/readable-quote';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
@@ -199,7 +200,7 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimA
   return (
     <li class={`history-row${flagged ? ' flagged' : ''}${change ? ' changed' : ''}`} data-testid="history-row" data-mention-id={mention.id}>
       <blockquote id={quoteId} class="quote" data-testid="row-quote">
-        {mention.anchor.exact}
+        {readableQuote(mention)}
       </blockquote>
       {showClaim &&
         (sameClaimAsAbove && claim ? (

@@ -4,10 +4,11 @@ import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
 import { drawsPageText } from '@/lib/highlight/page-drawn-text';
 import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, type HighlightSpec, type ModeChooser, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { RangePainter, rangePaintingSupported } from '@/lib/highlight/range-highlights';
-import { MAX_CONTEXT, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
+import { MAX_CONTEXT, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, MAX_SCRIPT_RANGES, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
+import { scriptRangesIn } from '@/lib/text/script-ranges';
 import { kindLabel } from '@/lib/i18n/claim-words';
 import { CardController } from './card-controller';
 import { cardLanguage } from './card-i18n';
@@ -663,6 +664,9 @@ export class PageAnnotator {
     // never after: behind a large message on the same channel it would wait for the browser to pass
     // that on. Usually it was made already, while the site switch was asked (`prepare`).
     cardLanguage();
+    const sentFrom = partial ? Math.max(0, region.start - MAX_CONTEXT) : region.start;
+    const sentTo = partial ? Math.min(text.length, region.end + MAX_CONTEXT) : region.end;
+    const scripts = scriptRangesIn(extracted, sentFrom, sentTo, MAX_SCRIPT_RANGES);
     const answer = this.ask({
       type: 'match-page',
       url: this.pageUrl(),
@@ -671,10 +675,11 @@ export class PageAnnotator {
       ...(partial
         ? {
             offset: region.start,
-            contextBefore: text.slice(Math.max(0, region.start - MAX_CONTEXT), region.start),
-            contextAfter: text.slice(region.end, region.end + MAX_CONTEXT),
+            contextBefore: text.slice(sentFrom, region.start),
+            contextAfter: text.slice(region.end, sentTo),
           }
         : {}),
+      ...(scripts.length > 0 ? { scripts } : {}),
     });
     const response = await answer;
     if (!response.ok || !this.enabled) return [];

@@ -12,6 +12,7 @@ import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import type { Mention } from './schema';
+import { readableQuote } from './readable-quote';
 
 /**
  * One line, without the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): a page
@@ -33,7 +34,7 @@ const oneLine = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2
 export function citeMention(mention: Mention, claim: ClaimCardData | undefined): string {
   const title = oneLine(mention.pageTitle) || mention.pageUrl;
   const page = `In: ${title}, ${mention.pageUrl} (seen ${formatDay(mention.lastSeen.slice(0, 10))}).`;
-  const quote = `“${oneLine(mention.anchor.exact)}”`;
+  const quote = `“${oneLine(readableQuote(mention))}”`;
   if (!claim) return `${quote} ${page} Claim: ${mention.claimId} (no longer in the claim set in use).`;
   const summary = oneLine(claim.statement).replace(/[.;:,]+$/, '');
   const source = primarySource(claim);

@@ -26,6 +26,7 @@ import { earlierInstant, laterInstant, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
 import type { Mention } from './schema';
+import { readableQuote } from './readable-quote';
 import { pageSlug } from '../sites/url';
 
 /** A CSL date: `[[year, month, day]]`, as the CSL-JSON schema's `date-parts`. */
@@ -97,7 +98,7 @@ function seenDays(mention: Mention): string {
 
 /** One mention: its quote on a line of its own, then its facts, each line opening with "·" (a note's later lines with "⋮"). */
 function mentionLines(mention: Mention, claim: Claim | undefined): string[] {
-  const lines = [`“${oneLine(exportedText(mention.anchor.exact))}”`];
+  const lines = [`“${oneLine(exportedText(readableQuote(mention)))}”`];
   if (claim) {
     lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
     lines.push(`· Claim by ${oneLine(claim.actor.name)}, as Pledge Lens summarises it: ${oneLine(claim.statement)}`);

@@ -16,6 +16,7 @@ import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { claimFacts, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import type { Mention } from './schema';
+import { readableQuote } from './readable-quote';
 
 /**
  * A row stands alone in a spreadsheet: the claim (id, its label and status in words and as tokens,
@@ -107,7 +108,7 @@ function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, s
     actor: facts.actor,
     page_url: mention.pageUrl,
     page_title: mention.pageTitle,
-    quote: exportedText(mention.anchor.exact),
+    quote: exportedText(readableQuote(mention)),
     prefix: exportedText(mention.anchor.prefix),
     suffix: exportedText(mention.anchor.suffix),
     start: String(mention.anchor.start),

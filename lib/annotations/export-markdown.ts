@@ -17,6 +17,7 @@ import { primarySource } from './claim-facts';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
 import { groupByClaim } from './group-by-page';
 import type { Mention } from './schema';
+import { readableQuote } from './readable-quote';
 import { safeLinkUrl } from '../sites/url';
 
 export interface ExportMarkdownOptions {
@@ -208,7 +209,7 @@ function mentionBlock(mention: Mention): string {
   if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${noteText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
   items.push(`Seen: ${seenDays(mention)}`);
-  return `${blockQuote(exportedText(mention.anchor.exact))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+  return `${blockQuote(exportedText(readableQuote(mention)))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 
 /** "22 Nov 2026, 10:00 UTC": the moment of the export as a reader reads it (the file name has it in local time). */

@@ -108,6 +108,8 @@ export interface PledgeLensAnnotationExtension {
   noteUpdatedAt: string | null;
   /** The anchor's offsets in UTF-16 code units, as stored (JavaScript string offsets), for an exact re-import. */
   utf16: { start: number; end: number };
+  /** The quote as the reader saw it, superscripts raised ("10²⁶" where the page's text, and `exact`, say "1026"); null when the same. */
+  readableExact: string | null;
 }
 
 export interface W3cAnnotation {
@@ -269,6 +271,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
       wrongMatch: mention.wrongMatch ? { flagged: mention.wrongMatch.flagged, updatedAt: mention.wrongMatch.updatedAt } : null,
       noteUpdatedAt: mention.note ? mention.note.updatedAt : null,
       utf16: { start, end },
+      readableExact: mention.anchor.readableExact === undefined ? null : exportedText(mention.anchor.readableExact),
     },
   };
 }

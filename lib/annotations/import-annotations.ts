@@ -117,6 +117,8 @@ const AnnotationSchema = v.pipe(
           noteUpdatedAt: v.nullish(v.pipe(v.string('must be a date-time string or null'), IsoDateTimeSchema)),
           /** UTF-16 offsets (format 2); absent in format 1, whose TextPositionSelector counted UTF-16 units. */
           utf16: v.optional(v.pipe(fields({ start: AnchorFields.start, end: AnchorFields.end }), endAfterStart())),
+          /** The quote as the reader saw it (superscripts), when it differs from the TextQuoteSelector's. */
+          readableExact: v.nullish(AnchorFields.exact),
         },
         'has no pledgeLens extension (was it exported by Pledge Lens?)',
       ),
@@ -133,6 +135,14 @@ const AnnotationSchema = v.pipe(
         `the identifying body names ${describe(input.body?.identifying?.source)} but pledgeLens.claimId is "${input.pledgeLens.claimId}"`,
     ),
     ['body'],
+  ),
+  // (A readable quote is the quote with some characters raised or lowered: never longer or shorter.)
+  v.forward(
+    v.check(
+      ({ target, pledgeLens }) => pledgeLens.readableExact == null || pledgeLens.readableExact.length === target.selector.TextQuoteSelector.exact.length,
+      'pledgeLens.readableExact must be as long as the TextQuoteSelector\'s exact',
+    ),
+    ['pledgeLens'],
   ),
   // An id is a hash of the page, the claim and the quote (mention-id.ts), so every id an export holds
   // matches them. One that does not would merge into another page's or claim's record and move the
@@ -164,7 +174,7 @@ const AnnotationSchema = v.pipe(
       pageUrl: target.source,
       pageTitle: pledgeLens.pageTitle,
       claimId: pledgeLens.claimId,
-      anchor: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: utf16.start, end: utf16.end },
+      anchor: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: utf16.start, end: utf16.end, ...(pledgeLens.readableExact == null ? {} : { readableExact: pledgeLens.readableExact }) },
       firstSeen: pledgeLens.firstSeen,
       lastSeen: pledgeLens.lastSeen,
     };

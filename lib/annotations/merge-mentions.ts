@@ -35,6 +35,9 @@ function mergeOne(stored: Mention, incoming: Mention): Mention {
     firstSeen: earlierInstant(stored.firstSeen, incoming.firstSeen),
     lastSeen: laterInstant(stored.lastSeen, incoming.lastSeen),
   };
+  // The quote as the reader saw it (superscripts) is known to whichever record was written with it: one id, one quote.
+  const readable = base.anchor.readableExact ?? (base === incoming ? stored : incoming).anchor.readableExact;
+  if (readable !== undefined) merged.anchor.readableExact = readable;
   const note = newer(stored.note, incoming.note);
   if (note) merged.note = { ...note };
   const wrongMatch = newer(stored.wrongMatch, incoming.wrongMatch);

@@ -54,7 +54,16 @@ export const AnchorFields = {
 export const endAfterStart = <T extends { start: number; end: number }>() =>
   v.check<T, string>((range) => range.end > range.start, 'end must be greater than start');
 
-export const AnchorSchema = v.pipe(v.object(AnchorFields), endAfterStart());
+/**
+ * The anchor: its selectors' fields and, when the page set part of the quote as a superscript or subscript
+ * (which the page's text, and so `exact`, flattens: "1026"), the quote as a reader saw it ("10²⁶"), for the
+ * exports' human-readable fields (lib/annotations/readable-quote.ts). Same length as `exact`.
+ */
+export const AnchorSchema = v.pipe(
+  v.object({ ...AnchorFields, readableExact: v.optional(boundedString(10_000)) }),
+  endAfterStart(),
+  v.check((anchor) => anchor.readableExact === undefined || anchor.readableExact.length === anchor.exact.length, 'readableExact must be as long as exact'),
+);
 
 export const NoteSchema = v.object({
   /** May be empty: an empty note with a timestamp records that the user cleared it, so merges respect that. */

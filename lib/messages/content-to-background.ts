@@ -19,6 +19,8 @@ export const MAX_PAGE_TEXT = 2_000_000;
  * page gives it (with 1,500 before and none after, 46 of 972 were lost).
  */
 export const MAX_CONTEXT = 8_000;
+/** Superscript and subscript runs one request may name (footnote markers included): far above an article's, a bound on the message. */
+export const MAX_SCRIPT_RANGES = 10_000;
 /** Claims one frame may report: far above any real page, small enough to bound the popup. */
 export const MAX_REPORTED_CLAIMS = 500;
 
@@ -63,6 +65,11 @@ export const CONTENT_TO_BACKGROUND = {
       offset: v.optional(offset),
       contextBefore: v.optional(bounded(MAX_CONTEXT)),
       contextAfter: v.optional(bounded(MAX_CONTEXT)),
+      /**
+       * The runs the page sets as superscripts or subscripts (lib/text/script-ranges.ts), as offsets into
+       * `contextBefore + text + contextAfter`: the history keeps "10²⁶" for people where the text says "1026".
+       */
+      scripts: v.optional(v.pipe(v.array(v.tuple([offset, offset, v.picklist(['sup', 'sub'])])), v.maxLength(MAX_SCRIPT_RANGES))),
     }),
   ),
   /** Whether this frame's site is switched on. */

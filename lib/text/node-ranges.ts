@@ -9,7 +9,7 @@ export interface NodeRange {
 }
 
 /** Index of the first segment whose end is after `offset` (segments are sorted and disjoint). */
-function firstSegmentEndingAfter(segments: readonly TextSegment[], offset: number): number {
+export function firstSegmentEndingAfter(segments: readonly TextSegment[], offset: number): number {
   let low = 0;
   let high = segments.length;
   while (low < high) {

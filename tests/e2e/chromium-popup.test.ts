@@ -178,6 +178,23 @@ describe('Chromium: popup', () => {
     }
   });
 
+  test('an export quotes "10²⁶" where the page sets 10<sup>26</sup>, while its W3C selector keeps the page\'s own text', async () => {
+    const article = await ArticlePage.open(browser.context, `${server.page('superscript-threshold.html')}?case=${++opened}`);
+    await article.waitForHighlights();
+    const popup = await openPopupFor(article);
+    const rows = parseCsv((await popup.export('csv')).text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.claim_id)).toContain('ca-sb53-transparency-report-before-deployment');
+    const quote = rows.find((row) => row.claim_id === 'ca-sb53-transparency-report-before-deployment')!.quote;
+    expect(quote).toContain('more than 10²⁶ integer');
+    const w3c = JSON.parse((await popup.export('w3c')).text) as { first: { items: Array<{ target: { selector: Array<{ type: string; exact?: string }> }; pledgeLens: { readableExact: string | null } }> } };
+    const exact = w3c.first.items[0]!.target.selector.find((selector) => selector.type === 'TextQuoteSelector')!.exact!;
+    expect(exact).toContain('more than 1026 integer');
+    expect(await article.page.evaluate(() => document.body.textContent ?? '')).toContain('more than 1026 integer');
+    expect(w3c.first.items[0]!.pledgeLens.readableExact).toContain('more than 10²⁶ integer');
+    await popup.close();
+    await article.close();
+  });
+
   test('a note saved in the card is in the JSON-LD, CSV, Markdown and CSL-JSON exports', async () => {
     const note = `E2E reviewer note ${Date.now()} checked against the policy text`;
     const article = await openArticle('bullet-list-what-changed.html');

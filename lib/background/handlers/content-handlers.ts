@@ -84,7 +84,7 @@ export function contentHandlers(
       const regionEnd = before.length + request.text.length;
       // (The title tells what the page is about when the text is a region added later: `MatchOptions.pageTitle`.)
       const found = matchClaims(text, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd);
-      const seen = mentionsSeen({ url: pageUrl, title: request.title, text, offset: offset - before.length }, found, ctx.now());
+      const seen = mentionsSeen({ url: pageUrl, title: request.title, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now());
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);
       const wrong = await flagged;

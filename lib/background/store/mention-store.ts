@@ -2,7 +2,9 @@ import { filterMentions, type MentionFilter } from '../../annotations/filter-men
 import { makeAnchor } from '../../annotations/make-anchor';
 import { mentionId } from '../../annotations/mention-id';
 import { mergeMentions, type MergeResult } from '../../annotations/merge-mentions';
+import { readableText } from '../../annotations/readable-quote';
 import type { Mention } from '../../annotations/schema';
+import type { ScriptRange } from '../../text/script-ranges';
 import { historyPage, type HistoryPage, type PledgeLensDatabase } from './open-database';
 
 export interface FoundSpan {
@@ -15,10 +17,11 @@ export interface FoundSpan {
  * The mentions a page's matches become, before anything is stored. A mention's id comes from the page,
  * the claim and the quote with its context, so a revisit finds the same id (and so the reader's note
  * and flag) without reading the store first.
- * @param page.text the matched text; `page.offset` is the page offset (UTF-16 units) of `text[0]`
+ * @param page.text the matched text; `page.offset` is the page offset (UTF-16 units) of `text[0]`;
+ *   `page.scripts` its superscript and subscript runs (offsets into `text`), which give a quote its `readableExact`
  */
 export function mentionsSeen(
-  page: { url: string; title: string; text: string; offset?: number },
+  page: { url: string; title: string; text: string; offset?: number; scripts?: readonly ScriptRange[] },
   spans: readonly FoundSpan[],
   now: Date,
 ): Mention[] {
@@ -26,7 +29,9 @@ export function mentionsSeen(
   const shift = page.offset ?? 0;
   return spans.map((span) => {
     const local = makeAnchor(page.text, span.start, span.end);
-    const anchor = { ...local, start: local.start + shift, end: local.end + shift };
+    // (Offsets past the text a page sent are its own fault: readableText reads only inside the quote.)
+    const readableExact = page.scripts && page.scripts.length > 0 ? readableText(page.text, local.start, local.end, page.scripts) : undefined;
+    const anchor = { ...local, start: local.start + shift, end: local.end + shift, ...(readableExact === undefined ? {} : { readableExact }) };
     const id = mentionId(page.url, span.claimId, anchor.exact, anchor.prefix, anchor.suffix);
     return { id, pageUrl: page.url, pageTitle: page.title, claimId: span.claimId, anchor, firstSeen: time, lastSeen: time };
   });

@@ -84,7 +84,7 @@ describe('BackgroundHarness: matching and mentions', () => {
       'The AI Act obligations for general-purpose AI models have applied since 2 August 2025; the AI Act lets the Commission fine providers from 2 August 2026.',
     ].join('\u2029');
     const send = (contextAfter: string) =>
-      ok(service.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 'Live: the AI Office gets teeth', text: region, offset: 400, contextBefore: 'Live coverage\u2029', contextAfter: `\u2029${contextAfter}` }));
+      ok(service.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 'Live: news from Brussels', text: region, offset: 400, contextBefore: 'Live coverage\u2029', contextAfter: `\u2029${contextAfter}` }));
     const found = await send(after);
     expect(found.matches.map((m) => [m.claimId, m.start])).toEqual([['eu-ai-act-gpai-obligations', 400]]);
     expect((await send('Weather: rain in Brussels later.')).matches).toEqual([]);
@@ -113,6 +113,25 @@ describe('BackgroundHarness: matching and mentions', () => {
     const listed = await ok(service.page({ type: 'list-mentions', query: {} }));
     expect(listed.mentions).toHaveLength(1);
     expect(listed.mentions[0]!.anchor).toMatchObject({ start: whole!.start, end: whole!.end });
+  });
+
+  it('keeps a quote\'s superscripts for people (CSV, citation) while its W3C selector quotes the page\'s own flat text', async () => {
+    const service = await makeService();
+    const url = 'https://news.example/sb53-threshold';
+    const text = "California's new AI law\u2029Under SB 53, every frontier developer, meaning anyone training a model with more than 1026 integer or floating-point operations, must publish a transparency report when it deploys a new frontier model.";
+    const at = text.indexOf('1026') + 2;
+    const result = await ok(service.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 'SB 53', text, scripts: [[at, at + 2, 'sup']] }));
+    expect(result.matches.map((match) => match.claimId)).toEqual(['ca-sb53-transparency-report-before-deployment']);
+    const [mention] = (await ok(service.page({ type: 'list-mentions', query: {} }))).mentions;
+    expect(mention!.anchor.exact).toContain('more than 1026 integer');
+    expect(mention!.anchor.readableExact).toContain('more than 10²⁶ integer');
+    const csv = await ok(service.page({ type: 'export-mentions', format: 'csv', query: {} }));
+    expect(csv.content).toContain('more than 10²⁶ integer');
+    expect(csv.content).not.toContain('more than 1026 integer');
+    const w3c = JSON.parse((await ok(service.page({ type: 'export-mentions', format: 'w3c', query: {} }))).content) as { first: { items: Array<{ target: { selector: Array<{ type: string; exact?: string }> }; pledgeLens: { readableExact: string | null } }> } };
+    const [item] = w3c.first.items;
+    expect(item!.target.selector.find((selector) => selector.type === 'TextQuoteSelector')!.exact).toContain('more than 1026 integer');
+    expect(item!.pledgeLens.readableExact).toContain('more than 10²⁶ integer');
   });
 
   it('list-mentions and export find a claim\'s mentions by who made it (name or alias), not only by the page\'s words', async () => {

@@ -3,7 +3,7 @@
  * are forged and oversized messages, and senders that only look like ours.
  */
 import { describe, expect, it } from 'vitest';
-import { CONTENT_TO_BACKGROUND, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS } from '../../../lib/messages/content-to-background';
+import { CONTENT_TO_BACKGROUND, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, MAX_SCRIPT_RANGES } from '../../../lib/messages/content-to-background';
 import { EXTENSION_PAGE_TO_BACKGROUND, MAX_NOTE_LENGTH } from '../../../lib/messages/extension-page-to-background';
 import { parseRequest } from '../../../lib/messages/message-map';
 import { senderRole } from '../../../lib/messages/sender-role';
@@ -75,6 +75,17 @@ describe('forged and oversized content-script messages', () => {
   it('refuses page text over the bound before any handler runs', () => {
     const answer = parseRequest(CONTENT_TO_BACKGROUND, { type: 'match-page', url: 'https://news.example/', title: '', text: 'x'.repeat(MAX_PAGE_TEXT + 1) });
     expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed match-page request \(text\)/) as unknown as string });
+  });
+
+  it.each([
+    ['too many runs', Array.from({ length: MAX_SCRIPT_RANGES + 1 }, (_, i): [number, number, string] => [i, i + 1, 'sup'])],
+    ['a position other than sup or sub', [[0, 2, 'strike']]],
+    ['a negative offset', [[-1, 2, 'sup']]],
+    ['a fractional offset', [[0.5, 2, 'sup']]],
+    ['a run of two fields', [[0, 2]]],
+  ])('refuses superscript runs with %s', (_label, scripts) => {
+    const answer = parseRequest(CONTENT_TO_BACKGROUND, { type: 'match-page', url: 'https://news.example/', title: '', text: 'x', scripts });
+    expect(answer).toMatchObject({ ok: false, error: expect.stringMatching(/^Malformed match-page request \(scripts/) as unknown as string });
   });
 
   it('a note longer than the editor allows is refused, not cut', () => {
