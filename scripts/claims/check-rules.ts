@@ -295,8 +295,11 @@ export function checkClaimSource(tree: ClaimSourceTree, options: CheckOptions): 
       if (claim.status === 'in-force' && claim.effectiveDate > today) {
         error('effective-date', file, 'effectiveDate', `in force, but it takes effect only on ${claim.effectiveDate}: the status should be pending`);
       }
-      if (claim.status === 'pending' && claim.effectiveDate <= today) {
-        error('pending-past-effective-date', file, 'status', `pending, but its effective date ${claim.effectiveDate} has come: add the took-effect event (or the delay)`);
+      // (A law amended before it took effect, "modified", waits for the same event: New York's RAISE Act, rewritten by
+      // its chapter amendment of March 2026, applies from 1 January 2027. One that took effect and was amended after has it.)
+      const waiting = claim.status === 'pending' || (claim.status === 'modified' && !claim.history.some((entry) => entry.event === 'took-effect' && entry.date >= claim.effectiveDate!));
+      if (waiting && claim.effectiveDate <= today) {
+        error('pending-past-effective-date', file, 'status', `${claim.status}, but its effective date ${claim.effectiveDate} has come: add the took-effect event (or the delay)`);
       }
     }
     if (claim.status === 'in-force' && claim.deadline && claim.deadline < today) {

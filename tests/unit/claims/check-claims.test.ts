@@ -133,9 +133,14 @@ describe('claims:check on a valid source', () => {
     expect(problems.every((problem) => problem.rule === 'replaced-by')).toBe(true);
   });
 
-  it('fails the real source once a pending law’s effective date passes without a took-effect event (a calendar rule)', () => {
+  it('fails the real source once a law that has not applied yet (pending, or amended before it took effect) passes its effective date without a took-effect event (a calendar rule)', () => {
     const problems = errors(readRealSource(SOURCE_DIR), '2027-01-02');
+    // New York's RAISE Act, amended by its chapter amendment before 1 January 2027; the AI Act's delayed high-risk rules wait until 2 December 2027.
     expectProblem(problems, 'pending-past-effective-date', 'claims/new-york/ny-raise-act-frontier-obligations.json', 'status');
+    expect(problems.some((problem) => problem.rule === 'pending-past-effective-date' && problem.file.includes('digital-omnibus'))).toBe(false);
+    expectProblem(errors(readRealSource(SOURCE_DIR), '2027-12-03'), 'pending-past-effective-date', 'claims/european-union/eu-ai-act-digital-omnibus-high-risk-delay.json', 'status');
+    // A law that took effect and was amended later has its event: SB 53's claims are never flagged.
+    expect(errors(readRealSource(SOURCE_DIR), '2027-12-03').some((problem) => problem.file.includes('ca-sb53'))).toBe(false);
     expect(CALENDAR_RULES.has('pending-past-effective-date')).toBe(true);
   });
 });
