@@ -35,8 +35,8 @@ export const STATUS_EXAMPLES: Readonly<Partial<Record<ClaimStatus, ChosenExample
     gist: 'will publish a Risk Report on its models every three to six months.',
   },
   pending: {
-    claimId: 'ny-raise-act-frontier-obligations',
-    gist: 'the RAISE Act makes frontier AI developers publish safety frameworks and report incidents, from 1 January 2027.',
+    claimId: 'coe-framework-convention-on-ai',
+    gist: 'the first binding international treaty on AI binds the states that ratify it; it takes effect once five have, three of them Council of Europe members.',
   },
   modified: {
     claimId: 'meta-frontier-ai-framework-stop-development',
