@@ -100,6 +100,12 @@ export class CardHost {
   private guards: HTMLElement[] = [];
   private anchor: CardAnchor | undefined;
   private content: CardContent | undefined;
+  /**
+   * Counts the card's openings: each is a fresh card (its own key), so one highlight's card does not open
+   * with the last one's "More" expanded and scrolled to "Why this label" (a new user met that going from
+   * card to card with the popup's "Show on page"). The note editor's address arriving re-renders the same opening.
+   */
+  private openings = 0;
   /** Watches the host's parent for the page removing it. */
   private readonly watcher: MutationObserver;
   private watched: Node | undefined;
@@ -201,7 +207,7 @@ export class CardHost {
     const { t } = cardLanguage();
     render(
       <I18nProvider translator={t}>
-        <ClaimCard {...content} onClose={() => this.hide(true)} />
+        <ClaimCard key={this.openings} {...content} onClose={() => this.hide(true)} />
       </I18nProvider>,
       this.mount,
     );
@@ -336,6 +342,7 @@ export class CardHost {
   }
 
   show(anchor: CardAnchor, content: CardContent): void {
+    this.openings++;
     this.anchor = anchor;
     this.reattached = 0;
     this.restyled = 0;

@@ -85,6 +85,30 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('the next card opens fresh: "More" closed and scrolled to the top, though the last one had it open (the popup\'s "Show on page" while a card is open)', async () => {
+    const article = await openArticle();
+    try {
+      await article.page.setViewportSize({ width: 1280, height: 900 });
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      const summary = await article.inCard(moreSummaryCentre);
+      await article.page.mouse.click(summary!.x, summary!.y);
+      await expect.poll(() => article.inCard(readCardLayout).then((layout) => layout?.moreOpen), { timeout: 5_000 }).toBe(true);
+      const popup = await PopupPage.open(browser.context, browser.extensionId, await tabIdOf(browser.worker, article.page));
+      try {
+        await popup.clickClaim(WHITE_HOUSE);
+        await expect.poll(async () => (await article.card())?.claimId, { timeout: 5_000 }).toBe(WHITE_HOUSE);
+        const layout = await article.inCard(readCardLayout);
+        expect(layout?.moreOpen).toBe(false);
+        expect(layout?.scrollTop).toBe(0);
+      } finally {
+        await popup.close();
+      }
+    } finally {
+      await article.close();
+    }
+  });
+
   test('a highlight the page scrolls under a resting pointer opens no card; moving the pointer onto it does', async () => {
     const article = await openArticle();
     try {
