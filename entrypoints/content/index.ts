@@ -91,7 +91,7 @@ export default defineContentScript({
     // The note editor acts only with a capability the background issues to this tab for this mention
     // (lib/background/note-capabilities.ts); without one (the background did not answer) it says it was refused.
     const noteEditorUrl = async (mentionId: string): Promise<string> => {
-      const answer = await ask({ type: 'open-note-editor', mentionId }).catch(() => undefined);
+      const answer = await ask({ type: 'open-note-editor', mentionId, url: frameUrl() }).catch(() => undefined);
       const query = new URLSearchParams({ mention: mentionId, ...(answer?.ok ? { capability: answer.capability } : {}) });
       return browser.runtime.getURL(`/note-editor.html?${query.toString()}`);
     };

@@ -3,7 +3,7 @@
  * immediate context), so seeing the same sentence on a later visit yields the same id and the stored
  * record is updated instead of duplicated.
  */
-import { PLEDGE_LENS_URN } from './schema';
+import { PLEDGE_LENS_URN, type Mention } from './schema';
 
 export const MENTION_ID_PREFIX = `${PLEDGE_LENS_URN}:mention:`;
 
@@ -80,12 +80,34 @@ export function fnv1a64(text: string): string {
  * tuples produce the same byte string.
  */
 export function mentionId(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string): string {
-  const key = JSON.stringify([
-    normalisePageUrl(pageUrl),
-    claimId.trim(),
-    normaliseText(exact),
-    normaliseText(prefix),
-    normaliseText(suffix),
-  ]);
-  return MENTION_ID_PREFIX + fnv1a64(key);
+  return MENTION_ID_PREFIX + fnv1a64(mentionKey(pageUrl, claimId, exact, prefix, suffix));
+}
+
+/** What a mention's id hashes: its page, claim, quote and context, normalised as `mentionId` reads them. */
+function mentionKey(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string): string {
+  return JSON.stringify([normalisePageUrl(pageUrl), claimId.trim(), normaliseText(exact), normaliseText(prefix), normaliseText(suffix)]);
+}
+
+/**
+ * Whether two records with one id are one mention: the same page, claim, quote and context as the id reads
+ * them. A 64-bit id is no proof of that against a page that chooses its own words: an attack page found text
+ * whose id was a reader's mention on another site in minutes, and its visit rewrote that record's quote and
+ * title under the reader's note (attack report 46). Records that share an id but not this are kept apart.
+ */
+export function sameMention(a: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>, b: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>): boolean {
+  return mentionKey(a.pageUrl, a.claimId, a.anchor.exact, a.anchor.prefix, a.anchor.suffix) === mentionKey(b.pageUrl, b.claimId, b.anchor.exact, b.anchor.prefix, b.anchor.suffix);
+}
+
+/** Whether a record's id is the hash of its own page, claim, quote and context (a crafted import's need not be). */
+export function idFitsMention(mention: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'anchor'>): boolean {
+  return mention.id === mentionId(mention.pageUrl, mention.claimId, mention.anchor.exact, mention.anchor.prefix, mention.anchor.suffix);
+}
+
+/**
+ * Whether `incoming` may update `stored`, the record the history holds under the same id: when they are one mention
+ * (`sameMention`), or when the stored record's id is not its own (a crafted import put it there), never when a
+ * genuine record of another page, claim or quote would be taken over.
+ */
+export function mayUpdate(stored: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'anchor'>, incoming: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>): boolean {
+  return sameMention(stored, incoming) || !idFitsMention(stored);
 }

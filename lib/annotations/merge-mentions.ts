@@ -4,6 +4,7 @@
  */
 import { dequal } from 'dequal/lite';
 import { earlierInstant, laterInstant } from './claim-facts';
+import { mayUpdate } from './mention-id';
 import type { Mention } from './schema';
 
 export interface MergeResult {
@@ -24,6 +25,9 @@ function newer<T extends { updatedAt: string }>(stored: T | undefined, incoming:
 }
 
 function mergeOne(stored: Mention, incoming: Mention): Mention {
+  // One id, another page, claim or quote: a forged record (a 64-bit id can be matched on purpose), never merged into
+  // the reader's genuine one (`mayUpdate`). The stored one stays as it was (and counts as unchanged).
+  if (!mayUpdate(stored, incoming)) return stored;
   // Descriptive fields (title, offsets) come from whichever record saw the page more recently.
   const base = Date.parse(incoming.lastSeen) > Date.parse(stored.lastSeen) ? incoming : stored;
   const merged: Mention = {

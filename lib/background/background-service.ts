@@ -17,7 +17,7 @@ import { FlaggedMentions } from './flagged-mentions';
 import type { BackgroundContext, BrowserPort } from './context';
 import { changeHandlers, recordClaimChanges } from './handlers/change-handlers';
 import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
-import { contentHandlers } from './handlers/content-handlers';
+import { contentHandlers, ownsMention } from './handlers/content-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tabHandlers } from './handlers/tab-handlers';
@@ -80,7 +80,7 @@ export class BackgroundService {
     };
     this.warmUp = new MatcherWarmUp(this.context.claimSets, options.warmUpBudgetMs ?? WARM_UP_BUDGET_MS);
     this.noteCapabilities = new NoteCapabilities(() => now().getTime(), options.capabilityStore);
-    this.content = { ...contentHandlers(this.context, this.warmUp), 'open-note-editor': openNoteEditorHandler(this.noteCapabilities) };
+    this.content = { ...contentHandlers(this.context, this.warmUp), 'open-note-editor': openNoteEditorHandler(this.noteCapabilities, ownsMention(this.context)) };
     this.pages = {
       ...tabHandlers(this.context),
       ...settingsHandlers(this.context),

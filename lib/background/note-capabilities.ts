@@ -165,13 +165,18 @@ export function noteEditorHandlers(pages: Handlers<NoteEditorToBackground, undef
   };
 }
 
+/** The refusal when the mention a card asks for is stored as another page's. */
+export const NOTE_OF_ANOTHER_PAGE = 'That note belongs to a mention on another page.';
+
 /**
  * The content script's request for a capability: only for its own tab (the background knows which from
- * the browser), never for another. The token goes into the note frame's address inside the card's closed root.
+ * the browser), never for another, and only for a mention of the page it speaks for (`ownsMention`: a
+ * page whose text hashes to another page's mention id must not open, read or flag that mention's note).
+ * The token goes into the note frame's address inside the card's closed root.
  */
-export function openNoteEditorHandler(capabilities: NoteCapabilities) {
-  return async (request: { mentionId: string }, from: { tabId: number }): Promise<Result<{ capability: string }>> => ({
-    ok: true,
-    capability: await capabilities.issue(request.mentionId, from.tabId),
-  });
+export function openNoteEditorHandler<S extends { tabId: number }>(capabilities: NoteCapabilities, ownsMention: (request: { mentionId: string; url: string }, from: S) => Promise<boolean>) {
+  return async (request: { mentionId: string; url: string }, from: S): Promise<Result<{ capability: string }>> => {
+    if (!(await ownsMention(request, from))) return { ok: false, error: NOTE_OF_ANOTHER_PAGE };
+    return { ok: true, capability: await capabilities.issue(request.mentionId, from.tabId) };
+  };
 }

@@ -92,7 +92,10 @@ export const CONTENT_TO_BACKGROUND = {
    * The card is opening a mention's note editor in this tab: a capability for its address, without which
    * the editor may not read or change the note (lib/background/note-capabilities.ts). Not note text.
    */
-  'open-note-editor': message<{ capability: string }>()(requestSchema('open-note-editor', { mentionId })),
+  'open-note-editor': message<{ capability: string }>()(
+    /** `url`: the page the mention was found on, as `match-page` named it; the note must be that page's. */
+    requestSchema('open-note-editor', { mentionId, url: pageUrl }),
+  ),
 };
 
 export type ContentToBackground = typeof CONTENT_TO_BACKGROUND;

@@ -5,7 +5,8 @@ import type { ContentToBackground } from '../../messages/content-to-background';
 import type { Handlers } from '../../messages/message-map';
 import { siteEnabled } from '../../sites/site-settings';
 import { historyUrl } from '../../sites/url';
-import { mentionsSeen } from '../store/mention-store';
+import { normalisePageUrl } from '../../annotations/mention-id';
+import { getMention, mentionsSeen } from '../store/mention-store';
 import { refreshBadge } from '../badge';
 import type { CompiledClaims } from '../claim-set-cache';
 import type { MatcherWarmUp } from '../matcher-warm-up';
@@ -50,6 +51,20 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
     out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, force: claim.force, mentions, firstOffset, ...(hiddenByPage ? { hiddenByPage } : {}) });
   }
   return out;
+}
+
+/**
+ * Whether a card's note editor may open `mentionId` for the page `url` names: the frame speaks for that page,
+ * and the mention is that page's or not stored yet (its first sighting may still be on its way to the store).
+ * A mention the history holds for another page is refused: a page can choose text whose 64-bit id is a reader's
+ * mention elsewhere (attack report 46), and its card would show and change that note.
+ */
+export function ownsMention(ctx: Pick<BackgroundContext, 'db' | 'frames'>) {
+  return async (request: { mentionId: string; url: string }, sender: ContentSender): Promise<boolean> => {
+    if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return false;
+    const stored = await getMention(ctx.db, request.mentionId);
+    return stored === undefined || normalisePageUrl(stored.pageUrl) === normalisePageUrl(historyUrl(request.url));
+  };
 }
 
 /**

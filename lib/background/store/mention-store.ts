@@ -1,6 +1,6 @@
 import { filterMentions, type MentionFilter } from '../../annotations/filter-mentions';
 import { makeAnchor } from '../../annotations/make-anchor';
-import { mentionId } from '../../annotations/mention-id';
+import { mayUpdate, mentionId } from '../../annotations/mention-id';
 import { mergeMentions, type MergeResult } from '../../annotations/merge-mentions';
 import { readableText } from '../../annotations/readable-quote';
 import type { Mention } from '../../annotations/schema';
@@ -169,7 +169,10 @@ async function recordOnPage(
   for (const mention of seen) {
     const holder = onPage.has(mention.id) ? onPage : storedElsewhere(mention.id);
     const existing = holder?.get(mention.id);
-    if (holder && existing) holder.set(mention.id, { ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen });
+    // (A record under this id that is another page's, claim's or quote's is someone else's mention: left alone, and this one not kept.)
+    if (holder && existing) {
+      if (mayUpdate(existing, mention)) holder.set(mention.id, { ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen });
+    }
     else if (kept.has(mention.id)) onPage.set(mention.id, mention);
   }
   const writes = [putPage(tx, pageUrl, [...onPage.values()]), ...[...elsewhere].map(([url, mentions]) => putPage(tx, url, [...mentions.values()]))];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { MAX_NOTE_CAPABILITIES, NOTE_CAPABILITY_TTL_MS, NOTE_EDITOR_REFUSED, NoteCapabilities, type NoteCapability } from '../../../lib/background/note-capabilities';
+import { MAX_NOTE_CAPABILITIES, NOTE_CAPABILITY_TTL_MS, NOTE_EDITOR_REFUSED, NOTE_OF_ANOTHER_PAGE, NoteCapabilities, type NoteCapability } from '../../../lib/background/note-capabilities';
 import type { SenderFacts } from '../../../lib/messages/sender-role';
 import { EXTENSION_ID, EXTENSION_ORIGIN, ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
 
@@ -27,7 +27,9 @@ function editor(query: Record<string, string>, tabId: number | null = TOP_FRAME.
 }
 
 async function capabilityFor(id: string, tabId = TOP_FRAME.tabId): Promise<string> {
-  return (await ok(bg.content({ ...TOP_FRAME, tabId })({ type: 'open-note-editor', mentionId: id }))).capability;
+  const answer = await bg.content({ ...TOP_FRAME, tabId })({ type: 'open-note-editor', mentionId: id, url: TOP_FRAME.url });
+  if (!answer.ok || !('capability' in answer)) throw new Error(answer.ok ? 'no capability' : answer.error);
+  return answer.capability;
 }
 
 async function stored() {
@@ -90,6 +92,15 @@ describe('the note editor acts only with a card’s capability', () => {
     expect(await bg.raw({ type: 'set-note', mentionId, text: 'still open' }, sender)).toMatchObject({ ok: true });
     clock += NOTE_CAPABILITY_TTL_MS - 1000;
     expect(await bg.raw({ type: 'set-note', mentionId, text: 'later still' }, sender)).toMatchObject({ ok: true });
+  });
+
+  it('a card on another page may not open this page\'s mention (what a page whose text hashes to the reader\'s mention id would ask), nor speak for a page it is not on', async () => {
+    const other = 'https://attacker.example/memo';
+    const fromOther = bg.content({ ...TOP_FRAME, url: other });
+    expect(await fromOther({ type: 'open-note-editor', mentionId, url: other })).toEqual({ ok: false, error: NOTE_OF_ANOTHER_PAGE });
+    expect(await fromOther({ type: 'open-note-editor', mentionId, url: TOP_FRAME.url })).toEqual({ ok: false, error: NOTE_OF_ANOTHER_PAGE });
+    // A mention the history does not hold yet (its first sighting on its way to the store) opens.
+    expect(await fromOther({ type: 'open-note-editor', mentionId: 'urn:pledge-lens:mention:0000000000000000', url: other })).toMatchObject({ ok: true });
   });
 
   it('the options page (a top-level extension page) still edits notes without a capability', async () => {

@@ -363,20 +363,21 @@ describe('the history, one record per page (version 4)', () => {
     expect(await countMentions(db)).toBe(2);
   });
 
-  it('an import that saw a mention later on another address moves it to that page; deleting the last mention drops the page', async () => {
+  it('an import naming another address under a stored mention\'s id leaves the reader\'s record where it is; deleting the last mention drops the page', async () => {
     const db = await openDb();
     const mention = storedMention(A, 'claim-1', 1);
     await recordSeenMentions(db, [mention]);
+    // The id is A's quote's: a record saying it is B's is forged (or a collision), not the same mention seen elsewhere.
     const moved = { ...mention, pageUrl: B, pageTitle: 'Moved', lastSeen: T2.toISOString() };
-    expect(await importMentions(db, [moved])).toEqual({ added: 0, updated: 1, unchanged: 0 });
-    expect(await mentionsOnPage(db, A)).toEqual([]);
-    expect(await db.get('history-pages', A)).toBeUndefined();
-    expect(await mentionsOnPage(db, B)).toEqual([moved]);
+    expect(await importMentions(db, [moved])).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await mentionsOnPage(db, A)).toEqual([mention]);
+    expect(await mentionsOnPage(db, B)).toEqual([]);
     expect(await countMentions(db)).toBe(1);
 
     const other = storedMention(B, 'claim-2', 2);
     await recordSeenMentions(db, [other]);
-    expect(await deleteMentions(db, [moved.id, moved.id, 'urn:pledge-lens:mention:unknown'])).toBe(1);
+    expect(await deleteMentions(db, [mention.id, mention.id, 'urn:pledge-lens:mention:unknown'])).toBe(1);
+    expect(await db.get('history-pages', A)).toBeUndefined();
     expect(await mentionsOnPage(db, B)).toEqual([other]);
     expect(await deleteMentions(db, [other.id])).toBe(1);
     expect(await db.count('history-pages')).toBe(0);
@@ -388,5 +389,35 @@ describe('the history, one record per page (version 4)', () => {
     await recordSeenMentions(db, [storedMention(B, 'claim-1', 3)]);
     expect(await clearMentions(db)).toBe(3);
     expect(await listMentions(db)).toEqual([]);
+  });
+});
+
+describe('a record whose id is another mention\'s (a 64-bit id can be matched on purpose) never overwrites it', () => {
+  it('a sighting on another page with the stored mention\'s id leaves the reader\'s record, its quote, title and note, as they were, and is not stored', async () => {
+    const db = await openDb();
+    const victimText = 'Anthropic says it will publish Risk Reports every three to six months.';
+    const [victim] = await recordPageMentions(db, { url: 'https://victim.example/news', title: 'Victim News', text: victimText }, [{ claimId: 'anthropic-rsp3-risk-reports', start: 0, end: victimText.length }], T0);
+    await updateMention(db, victim!.id, (mention) => ({ ...mention, note: { text: 'Checked: accurate.', updatedAt: T0.toISOString() } }));
+    // What a collision gives: the attack page's own page, title and quote, under the victim's id.
+    const forgedText = 'Anthropic admitted it will publish Risk Reports only if regulators force it to.';
+    const [forged] = mentionsSeen({ url: 'https://attacker.example/memo', title: 'Leaked memo', text: forgedText }, [{ claimId: 'anthropic-rsp3-risk-reports', start: 0, end: forgedText.length }], T1);
+    await recordSeenMentions(db, [{ ...forged!, id: victim!.id }]);
+    const after = await getMention(db, victim!.id);
+    expect(after).toMatchObject({ pageUrl: 'https://victim.example/news', pageTitle: 'Victim News', note: { text: 'Checked: accurate.' } });
+    expect(after!.anchor.exact).toBe(victimText);
+    expect(await mentionsOnPage(db, 'https://attacker.example/memo')).toEqual([]);
+    // The victim page seen again still updates its own record.
+    await recordPageMentions(db, { url: 'https://victim.example/news', title: 'Victim News (updated)', text: victimText }, [{ claimId: 'anthropic-rsp3-risk-reports', start: 0, end: victimText.length }], T2);
+    expect((await getMention(db, victim!.id))!.pageTitle).toBe('Victim News (updated)');
+  });
+
+  it('an imported record with a stored id but another page or quote is not merged into it', async () => {
+    const db = await openDb();
+    const text = 'Anthropic says it will publish Risk Reports every three to six months.';
+    const [stored] = await recordPageMentions(db, { url: 'https://victim.example/news', title: 'Victim News', text }, [{ claimId: 'anthropic-rsp3-risk-reports', start: 0, end: text.length }], T0);
+    const forged: Mention = { ...stored!, pageUrl: 'https://victim.example/news', pageTitle: 'Forged', anchor: { ...stored!.anchor, exact: 'Anthropic admitted it will publish Risk Reports only under duress.' }, lastSeen: T2.toISOString() };
+    const result = await importMentions(db, [forged]);
+    expect(result).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(await getMention(db, stored!.id)).toEqual(stored);
   });
 });
