@@ -33,6 +33,8 @@ const CRAMPED_HEIGHT = 260;
 const MAX_REATTACH = 6;
 /** Times the host's own attributes are put back in one opening after the page changed them; past it the card closes. */
 const MAX_RESTYLE = 6;
+/** Times the card is raised again in one opening over something the page put in the top layer after it; past it the card closes. */
+const MAX_RERAISE = 6;
 /** The host's attributes a page could use to move, hide or disguise the card (its inline style above all). */
 const GUARDED_HOST_ATTRIBUTES = ['style', 'class', 'popover', 'hidden', 'inert'];
 /** Elements that are modal but cannot hold our host (a fullscreen video). */
@@ -118,6 +120,22 @@ export class CardHost {
   /** The host's attributes as we last set them (name to value; null: absent). */
   private ownAttributes = new Map<string, string | null>();
   private restyled = 0;
+  /**
+   * A popover or dialog the page opens after the card goes above it in the top layer: with `pointer-events: none`
+   * it let clicks through to the card's note editor under a decoy ("Confirm" over "Wrong match") or covered the
+   * card's status (attack report 46, finding 2). Heard in the capture phase (`toggle` does not bubble), the card is
+   * raised over it again; a page that keeps opening more closes the card.
+   */
+  private reraised = 0;
+  private readonly onTopLayer = (event: Event): void => {
+    if (!this.isOpen || event.target === this.host || (event as ToggleEvent).newState !== 'open') return;
+    if (++this.reraised > MAX_RERAISE) this.hide(false);
+    else this.raise();
+  };
+  /** A page going fullscreen covers everything but its fullscreen element: the card closes rather than sit under it. */
+  private readonly onFullscreen = (): void => {
+    if (this.isOpen && this.doc.fullscreenElement) this.hide(false);
+  };
   /** Which fallback parent (0: <html>, 1: <body>) to use outside modal dialogs; moves on when the page sweeps one. */
   private fallback = 0;
   private reattached = 0;
@@ -346,6 +364,7 @@ export class CardHost {
     this.anchor = anchor;
     this.reattached = 0;
     this.restyled = 0;
+    this.reraised = 0;
     this.side = undefined;
     this.attach();
     this.renderCard(content);
@@ -353,6 +372,8 @@ export class CardHost {
     this.position();
     this.view()?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.view()?.addEventListener('resize', this.onScroll, { passive: true });
+    this.doc.addEventListener('toggle', this.onTopLayer, { capture: true });
+    this.doc.addEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.watchSize();
   }
 
@@ -367,6 +388,8 @@ export class CardHost {
     this.content = undefined;
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
     this.view()?.removeEventListener('resize', this.onScroll);
+    this.doc.removeEventListener('toggle', this.onTopLayer, { capture: true });
+    this.doc.removeEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.resizeWatcher?.disconnect();
     const host = this.host as HTMLElement & { hidePopover?: () => void };
     try {

@@ -20,6 +20,7 @@ export type AttackStep =
   | 'readCard'
   | 'rewriteCard'
   | 'disguiseCard'
+  | 'coverCard'
   | 'enumerate'
   | 'sweepStyles'
   | 'markLook'
@@ -201,6 +202,31 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         expect(after.statement).toBe(before.statement);
       } finally {
         await tab.close();
+      }
+    });
+
+    test('a popover the page opens over the open card is put under it again, and a page that keeps opening one closes the card', async () => {
+      const tab = await openAttackPage();
+      try {
+        const before = await openCardForReal(tab);
+        const order = await tab.attack<string[]>('coverCard');
+        // The card is raised over the cover: the last thing opened in the top layer is ours, and it is still the true card.
+        expect(order[0]).toBe('cover');
+        expect(order.at(-1)).toBe('card');
+        const after = await tab.card();
+        expect(after.open).toBe(true);
+        expect(after.status).toBe(before.status);
+      } finally {
+        await tab.close();
+      }
+      const again = await openAttackPage();
+      try {
+        await openCardForReal(again);
+        const order = await again.attack<string[]>('coverCard', 'forever');
+        expect(order.filter((what) => what === 'card').length).toBeGreaterThan(0);
+        expect((await until(() => again.card(), (card) => !card.open, 'the card to close under a page that keeps covering it')).open).toBe(false);
+      } finally {
+        await again.close();
       }
     });
 
