@@ -64,9 +64,20 @@ const NUMERIC_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['start', 'en
  */
 const FORMULA_TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
 
-/** Prefixes an apostrophe when a spreadsheet would otherwise treat the cell as a formula. */
+/**
+ * A trigger after a semicolon: Excel in locales whose list separator is ";" (German, French and more)
+ * splits a line of this comma file there, quotes or not, so "x;=WEBSERVICE(…);y" in a page title made a cell
+ * opening with "=" (attack report 46, finding 6).
+ */
+const SEPARATED_TRIGGER = /(;\s*)([=+\-@])/g;
+
+/**
+ * Prefixes an apostrophe when a spreadsheet would otherwise treat the cell as a formula, and puts one after any
+ * semicolon followed by a trigger, where a ";"-splitting spreadsheet would start a cell.
+ */
 export function neutraliseFormula(value: string): string {
-  return FORMULA_TRIGGER.test(value) ? `'${value}` : value;
+  const inner = value.includes(';') ? value.replace(SEPARATED_TRIGGER, "$1'$2") : value;
+  return FORMULA_TRIGGER.test(inner) ? `'${inner}` : inner;
 }
 
 /** Quotes a field only when RFC 4180 requires it. */

