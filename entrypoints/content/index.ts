@@ -10,6 +10,7 @@ import { documentLanguage } from '@/lib/text/page-language';
 import { guardContextFromPage, runtimeAlive } from './context-guard';
 import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
+import { LocationBackoff } from './location-backoff';
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 /** Documents a reader reads as a page: HTML, XHTML, and plain text (shown by the browser in a `<pre>`). */
@@ -214,7 +215,19 @@ export default defineContentScript({
     const onCopy = (event: ClipboardEvent): void => {
       if (event.isTrusted) cleanCopy(event, (range) => annotator.touchesHighlights(range), card.hostElement);
     };
-    const onLocationChange = (): void => void annotator.reset();
+    // An address that keeps changing is read again less and less often (location-backoff.ts); one change
+    // waiting for its rescan takes in the ones after it.
+    const locations = new LocationBackoff();
+    let locationRescan: number | undefined;
+    const onLocationChange = (): void => {
+      const wait = locations.changed();
+      if (locationRescan !== undefined) return;
+      if (wait === 0) return void annotator.reset();
+      locationRescan = ctx.setTimeout(() => {
+        locationRescan = undefined;
+        void annotator.reset();
+      }, wait);
+    };
     const listen = (): void => {
       ctx.addEventListener(document, 'mouseover', onMouseOver);
       ctx.addEventListener(document, 'mouseout', onMouseOut);
