@@ -15,6 +15,10 @@ export interface ClaimCardData {
   /** When a law's duties take (or took) effect, YYYY-MM-DD; may lie in the future (a delayed obligation). */
   effectiveDate?: string;
   actorName: string;
+  /** The actor's type (company, government, agency, coalition, …): a coalition's verb is plural. */
+  actorType?: string;
+  /** An agreement's other parties, by name: they, not the actor (the agency that signed with them), made its pledge. */
+  partyNames?: string[];
   rationale: string;
   /** The operative words of the primary source behind the label, each with its locator and link. */
   evidence: Evidence[];
@@ -98,6 +102,8 @@ export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, Pack
     statusDate: claim.statusDate,
     ...(claim.effectiveDate ? { effectiveDate: claim.effectiveDate } : {}),
     actorName: claim.actor.name,
+    actorType: claim.actor.type,
+    ...(claim.parties && claim.parties.length > 0 ? { partyNames: claim.parties.map((party) => party.name) } : {}),
     rationale: claim.rationale,
     evidence: evidenceOf(claim),
     ...(claim.contested ? { contested: claim.contested } : {}),

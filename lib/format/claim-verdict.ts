@@ -77,9 +77,15 @@ const STATUS_PHRASE = {
   declined: 'verdictStatus_declined',
 } as const satisfies Record<ClaimStatus, MessageName>;
 
-/** Coalitions ("… signatories") and pairs ("United States and United Kingdom") take a plural verb. Actor names are the claim set's English. */
-function isPlural(actor: string): boolean {
-  return /\b(signatories|parties|members|governments|companies)$/i.test(actor.trim()) || /\band\b/.test(actor);
+/**
+ * Coalitions take a plural verb ("Signatories of the White House AI commitments still pledge this"), anything else a
+ * singular one: "Center for AI Standards and Innovation (CAISI)" is one agency, whatever its "and" (a new user read
+ * "CAISI still pledge this"). Without the actor's type (a pack made before it was sent), its name decides: "…
+ * signatories", "Signatories of …", "X and Y".
+ */
+function isPlural(actor: string, type: string | undefined): boolean {
+  if (type !== undefined) return type === 'coalition';
+  return /\b(signatories|parties|members|governments|companies)$/i.test(actor.trim()) || /^signatories\b/i.test(actor.trim()) || /\band\b/.test(actor);
 }
 
 /**
@@ -255,6 +261,13 @@ export interface VerdictInput {
   /** When a law's duties take effect, YYYY-MM-DD; may lie in the future. */
   effectiveDate?: string;
   actorName: string;
+  /** The actor's type from the claim set (company, agency, coalition, …); a coalition takes a plural verb. */
+  actorType?: string;
+  /**
+   * An agreement's other parties: the consequence names them ("OpenAI, Anthropic, … and xAI still pledge this"). The
+   * testing agreements' actor is the agency that signed with the labs, and "CAISI still pledges this" named the wrong side.
+   */
+  partyNames?: readonly string[];
 }
 
 /** Statuses under which a law still stands, so a future effective date is what the reader needs to know. */
@@ -275,6 +288,7 @@ export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Da
   const today = dayOfInstant(now.toISOString());
   const notYet = table === LAW && LAW_STANDS.has(claim.status) && effective !== undefined && today !== undefined && effective > today;
   const consequence = table[claim.status];
+  const partyNames = claim.partyNames ?? [];
   const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
   return {
     label: t(KIND_MESSAGE[claim.kind]),
@@ -284,7 +298,9 @@ export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Da
       ? t('verdictLaw_notYet', { date: formatDay(effective, t.locale) })
       : 'single' in consequence
         ? t(consequence.single)
-        : t.plural(consequence.pair, isPlural(claim.actorName) ? 2 : 1, { actor: claim.actorName }),
+        : partyNames.length > 0
+          ? t.plural(consequence.pair, partyNames.length > 1 ? 2 : 1, { actor: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(partyNames) })
+          : t.plural(consequence.pair, isPlural(claim.actorName, claim.actorType) ? 2 : 1, { actor: claim.actorName }),
   };
 }
 

@@ -7,6 +7,19 @@ import { CATALOGUES, english, german } from '../i18n/test-translators';
 const pause = { kind: 'binding-commitment', force: 'categorical-pledge', status: 'withdrawn', statusDate: '2026-02-24', actorName: 'Anthropic' } as const;
 
 describe('verdictOf', () => {
+  it('agrees the verb with the actor\'s type: one agency whose name has an "and" is singular, a coalition plural', () => {
+    const modified = { kind: 'binding-commitment', force: 'voluntary-pledge', status: 'modified', statusDate: '2026-05-05' } as const;
+    expect(verdictOf(english, { ...modified, actorName: 'Center for AI Standards and Innovation (CAISI)', actorType: 'agency' }).consequence).toBe('Center for AI Standards and Innovation (CAISI) still pledges this, in a changed form.');
+    expect(verdictOf(english, { ...modified, actorName: 'Signatories of the White House AI commitments', actorType: 'coalition' }).consequence).toBe('Signatories of the White House AI commitments still pledge this, in a changed form.');
+    expect(verdictOf(english, { ...modified, actorName: 'United States and United Kingdom', actorType: 'coalition' }).consequence).toBe('United States and United Kingdom still pledge this, in a changed form.');
+    // An agreement's pledge is its other parties': they are named, not the agency that signed with them.
+    const labs = ['OpenAI', 'Anthropic', 'Google DeepMind', 'Microsoft', 'xAI'];
+    expect(verdictOf(english, { ...modified, actorName: 'Center for AI Standards and Innovation (CAISI)', actorType: 'agency', partyNames: labs }).consequence).toBe('OpenAI, Anthropic, Google DeepMind, Microsoft, and xAI still pledge this, in a changed form.');
+    expect(verdictOf(german, { ...modified, actorName: 'Center for AI Standards and Innovation (CAISI)', actorType: 'agency', partyNames: labs }).consequence).toMatch(/^OpenAI, Anthropic, Google DeepMind, Microsoft und xAI /);
+    // Without a type (an older pack's card), the name decides.
+    expect(verdictOf(english, { ...modified, actorName: 'Signatories of the Seoul commitments' }).consequence).toBe('Signatories of the Seoul commitments still pledge this, in a changed form.');
+  });
+
   it('says the withdrawn pause pledge as the issue asks: label, dated status, who no longer pledges it', () => {
     expect(verdictSentence(english, pause)).toBe('Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
   });
@@ -41,7 +54,7 @@ describe('verdictOf', () => {
     expect(verdictOf(english, { ...rival, actorName: 'United States and United Kingdom' }).consequence).toBe(
       'United States and United Kingdom would do this only under conditions they set themselves, and nothing holds them to it.',
     );
-    expect(verdictOf(english, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind dropped this conditional promise.');
+    expect(verdictOf(english, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind no longer says this.');
     expect(verdictOf(english, { ...rival, force: 'recommendation' }).consequence).toBe('OpenAI recommends this, but it binds no one.');
     expect(verdictOf(english, { ...rival, force: 'declaration', actorName: 'Bletchley Declaration signatories' }).consequence).toBe('Bletchley Declaration signatories declared this, but nothing holds them to it.');
     expect(verdictOf(english, { ...rival, force: 'best-effort' }).consequence).toBe('OpenAI only promised to try to do this, and nothing holds it to it.');
@@ -59,7 +72,7 @@ describe('verdictOf', () => {
   it('says the conditional, recommended and declared targets in natural German', () => {
     const rival = { kind: 'announced-target', force: 'conditional', status: 'in-force', statusDate: '2025-04-15', actorName: 'OpenAI' } as const;
     expect(verdictSentence(german, rival)).toBe('Angekündigtes Ziel (bedingt), aktuell seit 15. Apr. 2025: OpenAI würde das nur unter selbst gesetzten Bedingungen tun und ist an nichts gebunden.');
-    expect(verdictOf(german, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind hat dieses bedingte Versprechen zurückgenommen.');
+    expect(verdictOf(german, { ...rival, status: 'withdrawn', actorName: 'Google DeepMind' }).consequence).toBe('Google DeepMind sagt das nicht mehr.');
     expect(verdictOf(german, { ...rival, force: 'recommendation', actorName: 'Anthropic' }).consequence).toBe('Anthropic empfiehlt das, aber es bindet niemanden.');
     expect(verdictOf(german, { ...rival, force: 'declaration', status: 'modified', actorName: 'Meta' }).consequence).toBe('Meta hat diese Erklärung seither geändert und ist an nichts gebunden.');
     for (const status of CLAIM_STATUSES) {
