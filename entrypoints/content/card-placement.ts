@@ -43,27 +43,35 @@ export const MARGIN = 8;
 export const MIN_HEIGHT = 140;
 /** At this width or less (CSS px) the card is on a phone: see placeCard() and card.css. */
 export const PHONE_WIDTH = 480;
+/**
+ * On a phone, the least room beside the highlight the card may be shortened to (px): a few lines less than a closed
+ * card's full height (about 470-500 px at 360 px wide), so the sentence it explains stays in sight (a reporter could
+ * not read both at 360 x 740), but never the strip of 280 px that put the statement under the note box.
+ */
+export const PHONE_MIN_HEIGHT = 400;
 
 /**
  * Below the highlight when the card fits there, above when it fits there. Otherwise:
  * - wider than a phone: on the side with more room, made shorter (it scrolls) so it does not cover
  *   the highlight, if that side has room for a usable card (MIN_HEIGHT);
- * - on a phone (PHONE_WIDTH or narrower): never shortened to a strip beside the highlight (a reader
- *   had 280 px at 360 x 740, the statement under the note box), but a sheet at its full height
- *   pinned to the bottom of the screen, over the highlight: the card says what the highlight is.
+ * - on a phone (PHONE_WIDTH or narrower): shortened beside the highlight only when that side has
+ *   PHONE_MIN_HEIGHT, a few lines short of the whole card; never to a strip (a reader had 280 px at
+ *   360 x 740, the statement under the note box), but then a sheet at its full height pinned to the
+ *   bottom of the screen, over the highlight: the card says what the highlight is.
  * Once open, it stays on its side while that side still holds it (on a phone: whole). When nothing
  * else works it is the bottom sheet too: the card's controls (note, Save) must always be on screen.
  */
 export function placeCard({ highlight, view, card, kept }: PlacementInput): Placement {
   const phone = view.width <= PHONE_WIDTH;
+  const usable = phone ? PHONE_MIN_HEIGHT : MIN_HEIGHT;
   const below = view.height - MARGIN - (highlight.bottom + GAP);
   const above = highlight.top - GAP - MARGIN;
   const keptRoom = kept === 'below' ? below : kept === 'above' ? above : -1;
   let side: CardSide | undefined;
-  if (kept && keptRoom >= (phone ? card.height : Math.min(card.height, MIN_HEIGHT))) side = kept;
+  if (kept && keptRoom >= Math.min(card.height, usable)) side = kept;
   else if (card.height <= below) side = 'below';
   else if (card.height <= above) side = 'above';
-  else if (!phone && Math.max(below, above) >= MIN_HEIGHT) side = below >= above ? 'below' : 'above';
+  else if (Math.max(below, above) >= usable) side = below >= above ? 'below' : 'above';
   let height = card.height;
   let maxHeight: number | undefined;
   let top: number;

@@ -183,7 +183,7 @@ describe('Chromium: claim cards', () => {
     // The verdict in plain words, its date as the popup writes it; a categorical pledge binds by its maker's word.
     expect(card.statusDate).toBe('2026-02-24');
     expect(card.status).toBe('withdrawn on 24 Feb 2026');
-    expect(card.verdict).toBe('Binding commitment, withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
+    expect(card.verdict).toBe('Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.');
     expect(card.actor).toMatch(/Anthropic/);
     expect(card.statement.length).toBeGreaterThan(20);
     expect(card.sources.length).toBeGreaterThan(0);
@@ -204,7 +204,7 @@ describe('Chromium: claim cards', () => {
           await article.hoverHighlight('openai-preparedness-adjust-if-rival-releases');
           const card = await article.waitForCard();
           expect(card.kindLabel).toBe('Announced target');
-          expect(card.verdict).toMatch(/^Announced target, current since .+: OpenAI would do this only under conditions it sets itself, and nothing holds it to it\.$/);
+          expect(card.verdict).toMatch(/^Announced target \(conditional\), current since .+: OpenAI would do this only under conditions it sets itself, and nothing holds it to it\.$/);
           expect(card.verdict).not.toMatch(/aims/);
           await article.waitForNoteEditorDrawn();
           await article.page.screenshot({ path: resolve(SHOTS, `chromium-conditional-verdict-${colorScheme}-${width}.png`) });
@@ -224,7 +224,7 @@ describe('Chromium: claim cards', () => {
     expect(card.kindLabel).toBe('Announced target');
     // A target is "current", never "in force" (which reads as legally binding).
     expect(card.status).toMatch(/^current since \d{1,2} [A-Z][a-z]{2} \d{4}$/);
-    expect(card.verdict).toMatch(/^Announced target, current since .+: Anthropic aims to do this, but nothing holds it to it\.$/);
+    expect(card.verdict).toMatch(/^Announced target \(goal\), current since .+: Anthropic aims to do this, but nothing holds it to it\.$/);
     await article.close();
   });
 

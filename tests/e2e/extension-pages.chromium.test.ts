@@ -172,7 +172,7 @@ describe('Chromium options page: annotation history', () => {
       for (const row of rows) {
         expect(row.claim_id).toBe(claimId);
         expect(row.statement).not.toBe('');
-        expect(row.label).toMatch(/^(Binding commitment|Announced target|No commitment)$/);
+        expect(row.label).toMatch(/^(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?$/);
         expect(row.status_label).toMatch(/\d{4}/);
         expect(row.source_url).toMatch(/^https:\/\//);
         expect(row.page_url?.startsWith(server.article(ARTICLE))).toBe(true);
@@ -188,7 +188,7 @@ describe('Chromium options page: annotation history', () => {
       expect(pageHeadings.length).toBeGreaterThan(0);
       for (const heading of pageHeadings) expect(heading).toMatch(/^### \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
       expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
-      expect(markdown.text.match(/^- \*\*(Binding commitment|Announced target|No commitment)\*\* · /gm)).toHaveLength(1);
+      expect(markdown.text.match(/^- \*\*(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?\*\* · /gm)).toHaveLength(1);
       expect(markdown.text.match(/^- Source: \[.+\]\(https:\/\/\S+\)$/gm)).toHaveLength(1);
 
       // CSL-JSON, offered beside the others: a JSON array, one webpage item per page (each visit's
@@ -210,7 +210,7 @@ describe('Chromium options page: annotation history', () => {
         expect(item['container-title']).toBe('127.0.0.1');
         expect(item.accessed).toEqual({ 'date-parts': [[expect.any(Number), expect.any(Number), expect.any(Number)]] });
         expect(item.note).toMatch(/^— Pledge Lens annotations, exported /);
-        expect(item.note).toMatch(/^· (Binding commitment|Announced target|No commitment) · /m);
+        expect(item.note).toMatch(/^· (Binding commitment|Announced target|No commitment)( \([a-z -]+\))? · /m);
       }
       const notes = items.map((item) => String(item.note)).join('\n');
       expect(notes.match(/^“/gm)?.length ?? 0).toBe(ofClaim);
@@ -350,7 +350,7 @@ describe('Chromium options page: annotation history', () => {
       expect(await shape(), 'the claim said whole where it differs from the row above').toEqual(['whole', 'folded', 'folded', 'whole', 'whole', 'folded']);
       // A folded claim is one line: its label and "Same claim as above".
       const folded = page.locator('[data-testid=row-same-claim]').first();
-      expect((await folded.locator('summary').textContent())?.trim()).toBe('Binding commitment Same claim as above');
+      expect((await folded.locator('summary').textContent())?.trim()).toBe('Binding commitment (self-imposed) Same claim as above');
       for (const colorScheme of ['light', 'dark'] as const) {
         for (const [width, height] of [[1280, 900], [360, 740]] as const) {
           await page.emulateMedia({ colorScheme });

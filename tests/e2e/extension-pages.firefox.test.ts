@@ -225,7 +225,7 @@ describe('Firefox, light scheme: popup and options page', () => {
       // A row stands alone: the claim's words, its label and status, and the primary source it rests on.
       for (const row of rows) {
         expect(row.statement, row.claim_id).not.toBe('');
-        expect(row.label, row.claim_id).toMatch(/^(Binding commitment|Announced target|No commitment)$/);
+        expect(row.label, row.claim_id).toMatch(/^(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?$/);
         expect(row.status_label, row.claim_id).toMatch(/\d{4}/);
         expect(row.source_url, row.claim_id).toMatch(/^https:\/\//);
       }

@@ -63,7 +63,8 @@ describe('Chromium in German', () => {
     expect(await popup.locator('#found-heading').textContent()).toMatch(/^Aussagen auf dieser Seite/);
     const badges = await popup.locator('[data-testid=claim-item] .badge').allTextContents();
     expect(badges.length).toBeGreaterThan(0);
-    for (const badge of badges) expect(['Verbindliche Zusage', 'Angekündigtes Ziel', 'Keine Zusage']).toContain(badge);
+    // The label, then the kind of promise in German ('Verbindliche Zusage (selbst auferlegt)').
+    for (const badge of badges) expect(badge).toMatch(/^(Verbindliche Zusage|Angekündigtes Ziel|Keine Zusage)( \((Gesetz|Vertrag|Abkommen|selbst auferlegt|Zusage an eine Regierung|bedingt|Vorhaben|nach Kräften|Empfehlung|Bestreben|Erklärung)\))?$/);
     expect(await popup.locator('[data-testid=claim-set-version]').textContent()).toMatch(/^Verwendete Aussagensammlung: .* veröffentlicht am \d{1,2}\. /);
     expect(await popup.locator('[data-testid=legend-link]').textContent()).toBe('Was bedeuten diese Einstufungen?');
     const text = await visibleText(popup);
@@ -148,7 +149,7 @@ describe('Chromium in German: the card on a web page', () => {
       expect(descriptions).toContain('Verbindliche Zusage (Pledge Lens): Eingabetaste für Details');
       expect(descriptions.every((description) => description?.endsWith('(Pledge Lens): Eingabetaste für Details'))).toBe(true);
       expect(card.status).toMatch(/^zurückgezogen am 24\. Feb\.? 2026$/);
-      expect(card.verdict).toBe(`Verbindliche Zusage, ${card.status}: Anthropic hält die Zusage nicht mehr aufrecht.`);
+      expect(card.verdict).toBe(`Verbindliche Zusage (selbst auferlegt), ${card.status}: Anthropic hält die Zusage nicht mehr aufrecht.`);
       const own = await article.inCard(cardOwnWords);
       expect(own).toEqual({
         lang: 'de',

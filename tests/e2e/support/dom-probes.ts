@@ -154,7 +154,7 @@ export interface CardInfo {
   status: string;
   /** The status date as data (the status's <time dateTime>). */
   statusDate: string;
-  /** The card's first line: "Binding commitment, withdrawn on …: Anthropic no longer pledges to do this." */
+  /** The card's first line: "Binding commitment (self-imposed), withdrawn on …: Anthropic no longer pledges to do this." */
   verdict: string;
   actor: string;
   statement: string;

@@ -316,7 +316,7 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     const where = `${label}: ${JSON.stringify(look)}`;
     expect(look!.firstLine, `the verdict is the card's first line; ${where}`).toBe('verdict');
     expect(look!.verdictInSight, `the whole verdict in sight, not under the note editor; ${where}`).toBe(true);
-    expect(look!.verdictText, where).toMatch(/^(Binding commitment|Announced target|No commitment), [^:]+: [A-Z].*\.$/);
+    expect(look!.verdictText, where).toMatch(/^(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?, [^:]+: [A-Z].*\.$/);
     expect(fallsBackToSerif(look!.verdictFont.family), `the card's own font, not the browser's serif; ${where}`).toBe(false);
     expect(fallsBackToSerif(look!.statementFont.family), where).toBe(false);
     // Its own scale: the verdict is larger than the body text, and neither is the browser's 16 px default body.

@@ -4,7 +4,7 @@
  * strip (a closed card got 280 px at 360 x 740 in Firefox, its statement under the note box).
  */
 import { describe, expect, it } from 'vitest';
-import { GAP, MARGIN, MIN_HEIGHT, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
+import { GAP, MARGIN, MIN_HEIGHT, PHONE_MIN_HEIGHT, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
 
 /** A highlight line 16 px left, `top` to `bottom` px down the viewport. */
 const line = (top: number, bottom: number): PlacementBox => ({ top, bottom, left: 16, right: 300 });
@@ -49,15 +49,26 @@ describe('placeCard', () => {
     expect(wide.maxHeight).toBe(284);
   });
 
+  it('on a phone, shortens the card beside the highlight when that side holds nearly all of it (PHONE_MIN_HEIGHT), so the sentence stays in sight', () => {
+    // A reporter at 360 x 740: the highlight from 200 to 265 px, 459 px free below, a 493 px card (a graded verdict's three lines).
+    const placed = placeCard({ highlight: line(200, 265), view: PHONE, card: { width: 344, height: 493 }, kept: undefined });
+    expect(placed.side).toBe('below');
+    expect(placed.maxHeight).toBe(PHONE.height - MARGIN - (265 + GAP));
+    expect(placed.maxHeight!).toBeGreaterThanOrEqual(PHONE_MIN_HEIGHT);
+    expect(placed.top).toBe(265 + GAP);
+  });
+
   it('on a phone, still puts a card that fits whole beside the highlight (the highlight stays in sight)', () => {
     const placed = placeCard({ highlight: line(640, 700), view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined });
     expect(placed).toMatchObject({ side: 'above', maxHeight: undefined, top: 640 - GAP - CLOSED_PHONE_CARD.height });
   });
 
-  it('on a phone, leaves its side for the sheet once the card ("More" opened) no longer fits there whole', () => {
-    const placed = placeCard({ highlight: line(640, 700), view: PHONE, card: { width: 344, height: 724 }, kept: 'above' });
-    expect(placed.side).toBeUndefined();
-    expect(placed.top).toBe(MARGIN);
+  it('on a phone, keeps its side as the card grows ("More" opened) while that side holds PHONE_MIN_HEIGHT, and leaves it for the sheet when it does not', () => {
+    const kept = placeCard({ highlight: line(640, 700), view: PHONE, card: { width: 344, height: 724 }, kept: 'above' });
+    expect(kept).toMatchObject({ side: 'above', maxHeight: 640 - GAP - MARGIN, top: MARGIN });
+    const sheet = placeCard({ highlight: line(380, 440), view: PHONE, card: { width: 344, height: 724 }, kept: 'above' });
+    expect(sheet.side).toBeUndefined();
+    expect(sheet.top).toBe(MARGIN);
   });
 
   it('keeps the side it opened on while that side has room for a usable card, so it does not jump as it grows', () => {
