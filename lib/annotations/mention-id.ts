@@ -94,12 +94,12 @@ function mentionKey(pageUrl: string, claimId: string, exact: string, prefix: str
  * whose id was a reader's mention on another site in minutes, and its visit rewrote that record's quote and
  * title under the reader's note (attack report 46). Records that share an id but not this are kept apart.
  */
-export function sameMention(a: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>, b: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>): boolean {
+function sameMention(a: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>, b: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>): boolean {
   return mentionKey(a.pageUrl, a.claimId, a.anchor.exact, a.anchor.prefix, a.anchor.suffix) === mentionKey(b.pageUrl, b.claimId, b.anchor.exact, b.anchor.prefix, b.anchor.suffix);
 }
 
 /** Whether a record's id is the hash of its own page, claim, quote and context (a crafted import's need not be). */
-export function idFitsMention(mention: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'anchor'>): boolean {
+function idFitsMention(mention: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'anchor'>): boolean {
   return mention.id === mentionId(mention.pageUrl, mention.claimId, mention.anchor.exact, mention.anchor.prefix, mention.anchor.suffix);
 }
 
