@@ -30,7 +30,8 @@ export function readableText(text: string, start: number, end: number, scripts: 
     const table = position === 'sup' ? SUPERSCRIPT : SUBSCRIPT;
     const run = text.slice(runStart, runEnd);
     if (![...run].every((char) => Object.hasOwn(table, char))) continue;
-    out ??= [...text.slice(start, end)];
+    // UTF-16 units, as the offsets count: a quote with an emoji before the run would shift by one if spread by code points.
+    out ??= text.slice(start, end).split('');
     for (let at = Math.max(start, runStart); at < Math.min(end, runEnd); at++) out[at - start] = table[text[at]!]!;
   }
   const readable = out?.join('');

@@ -24,6 +24,12 @@ describe('readableText', () => {
     expect(readable!.length).toBe(text.length);
   });
 
+  it('counts UTF-16 units, as its offsets do: an emoji before the run leaves the digits it raises in place', () => {
+    const text = '🚀 models above 1026 operations';
+    const at = text.indexOf('1026') + 2;
+    expect(readableText(text, 0, text.length, [[at, at + 2, 'sup']])).toBe('🚀 models above 10²⁶ operations');
+  });
+
   it('reads only the quote\'s part of a run that crosses its edge', () => {
     const text = 'more than 1026 operations';
     const at = text.indexOf('26');
