@@ -53,6 +53,11 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
   return out;
 }
 
+/** Every request names a page: the frame must be able to speak for it (content-origin.ts), its tab's top page as the browser gives it. */
+function frameSpeaksFor(ctx: Pick<BackgroundContext, 'frames'>, sender: ContentSender, url: string): boolean {
+  return speaksFor(sender, url, ctx.frames.topUrl(sender.tabId));
+}
+
 /**
  * Whether a card's note editor may open `mentionId` for the page `url` names: the frame speaks for that page,
  * and the mention is that page's or not stored yet (its first sighting may still be on its way to the store).
@@ -61,7 +66,7 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
  */
 export function ownsMention(ctx: Pick<BackgroundContext, 'db' | 'frames'>) {
   return async (request: { mentionId: string; url: string }, sender: ContentSender): Promise<boolean> => {
-    if (!speaksFor(sender, request.url, ctx.frames.topUrl(sender.tabId))) return false;
+    if (!frameSpeaksFor(ctx, sender, request.url)) return false;
     const stored = await getMention(ctx.db, request.mentionId);
     return stored === undefined || normalisePageUrl(stored.pageUrl) === normalisePageUrl(historyUrl(request.url));
   };
@@ -77,8 +82,7 @@ export function contentHandlers(
   // The note editor's capabilities are answered beside these (lib/background/note-capabilities.ts).
 ): Handlers<Omit<ContentToBackground, 'open-note-editor'>, ContentSender> {
   const cardsFor = cardsFrom(new WeakMap());
-  // Every request names a page: the frame must be able to speak for it (content-origin.ts).
-  const speaks = (sender: ContentSender, url: string) => speaksFor(sender, url, ctx.frames.topUrl(sender.tabId));
+  const speaks = (sender: ContentSender, url: string) => frameSpeaksFor(ctx, sender, url);
   return {
     'match-page': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
-import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
-import { KIND_LABEL, STATUS_LABEL, statusWithDate as englishStatusWithDate } from '@/lib/format/claim-labels';
-import { changeDetail, changeSource, kindLabel, localDayIn, statusLabel, statusWithDate } from '@/lib/i18n/claim-words';
+import { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
+import { KIND_LABEL, kindWithGrade, STATUS_LABEL, statusWithDate as englishStatusWithDate } from '@/lib/format/claim-labels';
+import { changeDetail, changeSource, gradedKindLabel, kindLabel, localDayIn, statusLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { formatMessage, getMessageFrom } from '@/lib/i18n/message-format';
 import { parseRichText } from '@/lib/i18n/rich-text';
 import { createTranslator, substitutionsFor } from '@/lib/i18n/translator';
@@ -72,6 +72,8 @@ describe('claim words in English', () => {
 
   it('read exactly like lib/format, which the exports use', () => {
     for (const kind of CLAIM_KINDS) expect(kindLabel(english, kind)).toBe(KIND_LABEL[kind]);
+    // The label with its grade ("Binding commitment (self-imposed)"), for every force the schema knows and none.
+    for (const kind of CLAIM_KINDS) for (const force of [...CLAIM_FORCES, 'unknown-force']) expect(gradedKindLabel(english, kind, force)).toBe(kindWithGrade(kind, force));
     for (const status of CLAIM_STATUSES) {
       expect(statusLabel(english, status)).toBe(STATUS_LABEL[status]);
       expect(statusWithDate(english, status, '2026-09-03')).toBe(englishStatusWithDate(status, '2026-09-03'));
