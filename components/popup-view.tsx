@@ -3,7 +3,7 @@ import type { MessageName, Translator } from '@/lib/i18n/translator';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ClaimKind, ClaimStatus } from '@/lib/claims/schema';
-import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
+import { CLAIM_KINDS, statusHasEnded } from '@/lib/claims/claim-enums';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
@@ -61,9 +61,9 @@ export interface PopupViewProps {
   onOpenLegend: () => void;
 }
 
-/** What a status tells a reader at a glance: still holds, ended, or in question. */
+/** What a status tells a reader at a glance: still holds, ended (or refused), or in question. */
 function statusTone(status: ClaimStatus): 'holds' | 'ended' | 'questioned' {
-  if (status === 'withdrawn' || status === 'superseded' || status === 'lapsed' || status === 'declined') return 'ended';
+  if (statusHasEnded(status) || status === 'declined') return 'ended';
   if (status === 'disputed' || status === 'modified' || status === 'partly-fulfilled') return 'questioned';
   return 'holds';
 }
@@ -74,18 +74,28 @@ interface Shown extends PageClaimSummary {
   flagged?: number;
 }
 
+/** A kind's claims on the page: those that still hold, then those that no longer do (`statusHasEnded`), each in reading order. */
+export interface KindGroup {
+  kind: ClaimKind;
+  claims: Shown[];
+  ended: Shown[];
+}
+
 /**
  * The page's claims grouped by kind, groups always in CLAIM_KINDS order (binding commitments, announced
  * targets, no commitment, as the card's labels and the legend describe them): an order that followed
- * the page's first claim moved the groups from one page to the next. Claims keep reading order within a group.
+ * the page's first claim moved the groups from one page to the next. Within a group the claims that no
+ * longer hold (withdrawn, superseded, lapsed) come last under their own heading, so a dropped pledge is
+ * never read as one in force (the new-user trial, 6 Dec 2026); claims keep reading order within each part.
+ * Kind and status are the claim set's now when an update changed them since the page was read.
  */
-export function groupByKind(claims: readonly Shown[]): Array<{ kind: ClaimKind; claims: Shown[] }> {
-  const groups = new Map<ClaimKind, Shown[]>(CLAIM_KINDS.map((kind) => [kind, []]));
+export function groupByKind(claims: readonly Shown[]): KindGroup[] {
+  const groups = new Map<ClaimKind, KindGroup>(CLAIM_KINDS.map((kind) => [kind, { kind, claims: [], ended: [] }]));
   for (const claim of claims) {
-    const kind = claim.change?.now.kind ?? claim.kind;
-    groups.get(kind)?.push(claim);
+    const group = groups.get(claim.change?.now.kind ?? claim.kind);
+    (statusHasEnded(claim.change?.now.status ?? claim.status) ? group?.ended : group?.claims)?.push(claim);
   }
-  return [...groups].filter(([, list]) => list.length > 0).map(([kind, list]) => ({ kind, claims: list }));
+  return [...groups.values()].filter((group) => group.claims.length + group.ended.length > 0);
 }
 
 function ChangedNote({ change }: { change: ClaimChange }) {
@@ -140,16 +150,31 @@ function ClaimGroups({ claims, onJump }: { claims: readonly Shown[]; onJump: (cl
     <div data-testid="claim-list">
       {groupByKind(claims).map((group) => {
         const headingId = `group-${group.kind}`;
+        const count = group.claims.length + group.ended.length;
         return (
           <section key={group.kind} class={`group group-${group.kind}`} aria-labelledby={headingId} data-testid="claim-group" data-kind={group.kind}>
             <h3 id={headingId}>
-              {t.plural(KIND_GROUP_MESSAGE[group.kind], group.claims.length)} <span class="count">({group.claims.length})</span>
+              {t.plural(KIND_GROUP_MESSAGE[group.kind], count)} <span class="count">({count})</span>
             </h3>
-            <ol class="claims">
-              {group.claims.map((claim) => (
-                <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
-              ))}
-            </ol>
+            {group.claims.length > 0 && (
+              <ol class="claims">
+                {group.claims.map((claim) => (
+                  <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
+                ))}
+              </ol>
+            )}
+            {group.ended.length > 0 && (
+              <>
+                <h4 class="ended-heading" data-testid="claims-ended-heading">
+                  {t('popup_noLongerHolds')} <span class="count">({group.ended.length})</span>
+                </h4>
+                <ol class="claims ended" data-testid="claims-ended">
+                  {group.ended.map((claim) => (
+                    <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
+                  ))}
+                </ol>
+              </>
+            )}
           </section>
         );
       })}

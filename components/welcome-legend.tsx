@@ -125,6 +125,10 @@ export function WelcomeLegend({ kindExamples, statusExamples, examples }: Welcom
         {t('legend_statusesTitle')}
       </h3>
       <p class="lead">{t('legend_statusesLead')}</p>
+      {/* A claim that no longer holds is drawn apart on the page and listed apart in the popup: say how, beside the statuses it covers. */}
+      <p class="sample-line" data-testid="legend-ended-look">
+        {t('legend_endedLook')} <mark class="sample sample-binding-commitment sample-ended">{t('legend_endedSample')}</mark>
+      </p>
       <dl class="statuses">
         {CLAIM_STATUSES.map((status) => {
           const example = statusExamples[status];

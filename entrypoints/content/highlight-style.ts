@@ -1,5 +1,19 @@
 import { PaletteStyleSheet, type QuietStep } from './guarded-style';
+import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
 import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
+
+/**
+ * A claim that no longer holds (withdrawn, superseded, lapsed: `data-claim-ended`) keeps its kind's line
+ * and colour, on a striped wash instead of a solid one: a shape, not only a colour, so it tells apart
+ * from a claim in force without colour vision too. One more attribute than the kinds' rules, so it wins
+ * over them; the states (dimmed, flash) weigh as much and come after it, so they win over it.
+ */
+function endedWashes(stripes: readonly [string, string, string]): string {
+  return CLAIM_KINDS.map(
+    (kind, i) =>
+      `mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-ended][data-claim-kind="${kind}"] { background: repeating-linear-gradient(135deg, ${stripes[i]} 0 3px, transparent 3px 6px) !important; }\n`,
+  ).join('');
+}
 
 /** The marks' box and the three kinds in the light palette. */
 const BASE_CSS = `
@@ -32,6 +46,7 @@ mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] {
   text-decoration-thickness: 3px !important;
   text-decoration-color: #52525b !important;
 }
+${endedWashes(['rgba(29, 78, 216, 0.24)', 'rgba(217, 119, 6, 0.26)', 'rgba(82, 82, 91, 0.18)'])}
 `;
 
 /**
@@ -43,12 +58,12 @@ const DARK_KINDS_CSS = `
 mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] { background: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
-`;
+${endedWashes(['rgba(147, 180, 255, 0.32)', 'rgba(245, 180, 84, 0.3)', 'rgba(196, 196, 204, 0.24)'])}`;
 
 /** What overrides a kind's look whatever the palette: after the kinds, so it wins. */
 const STATES_CSS = `
 /* Marked by the reader as a wrong match: no wash, a thin wavy grey line, whatever the kind (one more
-   class than the kinds' rules). Still a keyboard stop. */
+   class than the kinds' rules; as much as a claim's that no longer holds, and later). Still a keyboard stop. */
 mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
   background: transparent !important;
   text-decoration-style: wavy !important;
@@ -56,13 +71,14 @@ mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
   text-decoration-color: #8a8a93 !important;
 }
 mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
-mark.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
+mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
 `;
 
 /**
  * Highlight styles live in the page (the marks do), so they are written to win: high specificity
  * and !important, so page rules such as `mark { display: none }` or `* { all: unset }` cannot hide
- * them. The kinds differ by line shape (solid, dashed, dotted), not only by colour: a
+ * them. The kinds differ by line shape (solid, dashed, dotted), not only by colour, and a claim that no
+ * longer holds by its striped wash: a
  * `no-commitment` highlight (a refusal, a position that promises nothing) is a dotted grey line on
  * a faint grey wash, so it never passes for either kind of promise. Line colours keep at least 3:1
  * against the page (WCAG 1.4.11) and the washes are light enough that text keeps AA contrast. A

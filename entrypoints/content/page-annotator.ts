@@ -9,6 +9,7 @@ import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
 import { scriptRangesIn } from '@/lib/text/script-ranges';
+import { statusHasEnded } from '@/lib/claims/claim-enums';
 import { kindLabel } from '@/lib/i18n/claim-words';
 import { CardController } from './card-controller';
 import { cardLanguage } from './card-i18n';
@@ -87,25 +88,28 @@ interface Prefetch {
   dropped: boolean;
 }
 
-/** Highlights' accessible descriptions by kind and dimming: the frame's language cannot change while the page is open. */
+/** Highlights' accessible descriptions by kind, dimming and standing: the frame's language cannot change while the page is open. */
 const descriptions = new Map<string, string>();
 
 /**
  * A highlight's accessible description, announced after its name (the page's words), e.g. "Binding
- * commitment (Pledge Lens): press Enter for details", or for one the reader marked as a wrong match
- * (drawn dimmed) "Binding commitment, marked by you as a wrong match (Pledge Lens): …". It is an
- * attribute in the page's DOM, so it names the kind only (as the highlight's colour and line do): a
- * statement or status there would let the page read which of the reader's claims (a private pack's
- * included) its text matched. The card, out of the page's reach, says the rest.
+ * commitment (Pledge Lens): press Enter for details"; for a claim that no longer holds (drawn on a
+ * striped wash) "Binding commitment, no longer holds (Pledge Lens): …"; for one the reader marked as a
+ * wrong match (drawn dimmed) "Binding commitment, marked by you as a wrong match (Pledge Lens): …". It
+ * is an attribute in the page's DOM, so it says what the highlight's look says (kind, and whether the
+ * claim still holds), nothing more: a statement or dated status there would let the page read which of
+ * the reader's claims (a private pack's included) its text matched. The card, out of the page's reach,
+ * says the rest.
  */
-function markDescription(kind: ClaimCardData['kind'], dimmed = false): string {
+function markDescription(kind: ClaimCardData['kind'], dimmed = false, ended = false): string {
   // Each `i18n.getMessage` is an extension API call (its arguments checked against the API's
-  // schema): once per kind, not twice per highlight.
-  const key = `${kind}${dimmed ? ' dimmed' : ''}`;
+  // schema): once per kind and look, not twice per highlight.
+  const message = dimmed ? 'content_wrongMatchLabel' : ended ? 'content_endedHighlightLabel' : 'content_highlightLabel';
+  const key = `${kind} ${message}`;
   let description = descriptions.get(key);
   if (description === undefined) {
     const { t } = cardLanguage();
-    description = t(dimmed ? 'content_wrongMatchLabel' : 'content_highlightLabel', { kind: kindLabel(t, kind) });
+    description = t(message, { kind: kindLabel(t, kind) });
     descriptions.set(key, description);
   }
   return description;
@@ -328,7 +332,7 @@ export class PageAnnotator {
     if (!state) return false;
     const { wrongMatch: _old, ...match } = state.match;
     state.match = flagged ? { ...match, wrongMatch: true } : match;
-    const description = markDescription(state.claim.kind, flagged);
+    const description = markDescription(state.claim.kind, flagged, statusHasEnded(state.claim.status));
     this.scheduler.withoutObserver(() => {
       for (const highlight of this.registry.all()) if (highlight.spec.mentionId === mentionId) this.registry.setDimmed(highlight, flagged, description);
     });
@@ -694,14 +698,16 @@ export class PageAnnotator {
       this.mentions.set(match.mentionId, { match, claim });
       // A wrong match the reader marked is painted dimmed from the start (the background remembers the mark).
       const dimmed = match.wrongMatch === true;
+      const ended = statusHasEnded(claim.status);
       specs.push({
         claimId: claim.id,
         kind: claim.kind,
         mentionId: match.mentionId,
-        description: markDescription(claim.kind, dimmed),
+        description: markDescription(claim.kind, dimmed, ended),
         start: match.start,
         end: match.end,
         ...(dimmed ? { dimmed } : {}),
+        ...(ended ? { ended } : {}),
       });
     }
     return specs;

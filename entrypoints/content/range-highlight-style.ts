@@ -6,19 +6,26 @@ import { pageLooksDark } from './highlight-style';
  * Styles for highlights painted with the CSS Custom Highlight API (lib/highlight/range-highlights.ts):
  * the same colours and line shapes as the marks (highlight-style.ts), as far as `::highlight()` can
  * draw them (colours and text decoration; no outline, so keyboard focus is a stronger wash and a
- * thicker line drawn over the focused highlight's ranges).
+ * thicker line drawn over the focused highlight's ranges). `::highlight()` draws no images, so a claim
+ * that no longer holds, striped under a mark, is drawn here with its kind's line and no wash.
  */
 const names = RANGE_HIGHLIGHT_NAMES;
 const KINDS_CSS = `
 ::highlight(${names['binding-commitment']}) { background-color: rgba(29, 78, 216, 0.16) !important; text-decoration: underline solid #1d4ed8 2px !important; }
 ::highlight(${names['announced-target']}) { background-color: rgba(217, 119, 6, 0.18) !important; text-decoration: underline dashed #a15c00 2px !important; }
 ::highlight(${names['no-commitment']}) { background-color: rgba(82, 82, 91, 0.1) !important; text-decoration: underline dotted #52525b 3px !important; }
+::highlight(${names['binding-commitment-ended']}) { background-color: transparent !important; text-decoration: underline solid #1d4ed8 2px !important; }
+::highlight(${names['announced-target-ended']}) { background-color: transparent !important; text-decoration: underline dashed #a15c00 2px !important; }
+::highlight(${names['no-commitment-ended']}) { background-color: transparent !important; text-decoration: underline dotted #52525b 3px !important; }
 `;
 /** The dark palette (highlight-style.ts): chosen by the page's background, not the system theme. */
 const DARK_KINDS_CSS = `
 ::highlight(${names['binding-commitment']}) { background-color: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
 ::highlight(${names['announced-target']}) { background-color: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
 ::highlight(${names['no-commitment']}) { background-color: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
+::highlight(${names['binding-commitment-ended']}) { text-decoration-color: #93b4ff !important; }
+::highlight(${names['announced-target-ended']}) { text-decoration-color: #f5b454 !important; }
+::highlight(${names['no-commitment-ended']}) { text-decoration-color: #c4c4cc !important; }
 `;
 const STATES_CSS = `
 ::highlight(${names.dimmed}) { background-color: transparent !important; text-decoration: underline wavy #8a8a93 1px !important; }

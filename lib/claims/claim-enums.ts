@@ -43,3 +43,17 @@ export const CLAIM_STATUSES = [
   'declined',
 ] as const;
 export const ClaimStatusSchema = v.picklist(CLAIM_STATUSES, `must be one of ${CLAIM_STATUSES.join(', ')}`);
+
+/**
+ * The statuses under which a claim no longer holds: its actor dropped it (`withdrawn`), a later
+ * instrument replaced it (`superseded`), or it ran out (`lapsed`). A refusal that still stands
+ * (`declined`) and a promise that was kept (`fulfilled`) are not among them: both still say what is
+ * true. The highlight, the popup and the legend draw these apart from claims that hold, so a reader
+ * never takes a dropped pledge for one in force.
+ */
+export const ENDED_STATUSES = ['withdrawn', 'superseded', 'lapsed'] as const satisfies ReadonlyArray<(typeof CLAIM_STATUSES)[number]>;
+
+/** Whether a claim with this status no longer holds (`ENDED_STATUSES`); false for any other string. */
+export function statusHasEnded(status: string): boolean {
+  return (ENDED_STATUSES as readonly string[]).includes(status);
+}

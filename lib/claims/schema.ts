@@ -17,7 +17,7 @@
  */
 import * as v from 'valibot';
 // The enumerations the content script needs live in a module of their own (see claim-enums.ts).
-import { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES, ClaimKindSchema, ClaimStatusSchema } from './claim-enums';
+import { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES, ClaimKindSchema, ClaimStatusSchema, ENDED_STATUSES, statusHasEnded } from './claim-enums';
 
 export const CLAIM_SCHEMA_VERSION = 2;
 
@@ -100,7 +100,7 @@ const list = <S extends v.GenericSchema>(item: S, max: number) => v.pipe(v.array
 
 const versionString = v.pipe(v.string(), v.regex(/^\d+\.\d+\.\d+$/, 'must be a version like 1.4.0'));
 
-export { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES, ClaimKindSchema, ClaimStatusSchema };
+export { CLAIM_FORCES, CLAIM_KINDS, CLAIM_STATUSES, ClaimKindSchema, ClaimStatusSchema, ENDED_STATUSES, statusHasEnded };
 export const ClaimForceSchema = v.picklist(CLAIM_FORCES, `must be one of ${CLAIM_FORCES.join(', ')}`);
 
 /**

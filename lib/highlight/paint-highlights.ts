@@ -23,6 +23,8 @@ export interface HighlightSpec {
   end: number;
   /** The reader marked this mention as a wrong match: drawn dimmed (`data-dimmed`), still a keyboard stop, so the mark can be taken back. */
   dimmed?: boolean;
+  /** The claim no longer holds (`statusHasEnded`: withdrawn, superseded, lapsed): drawn with its kind's line on a striped wash (`data-claim-ended`). */
+  ended?: boolean;
 }
 
 /**
@@ -462,14 +464,16 @@ function wrapByHand(piece: NodeRange, spec: HighlightSpec): HTMLElement {
 }
 
 /**
- * What a mark says about itself in the page's DOM: its kind (the styling hook), and `data-dimmed` when
- * the reader marked it as a wrong match (drawn faint), nothing more. Claim and mention ids stay in
- * `HighlightRegistry`, in the content script's isolated world: as attributes they let any page list
- * which of the reader's claims (a private pack's included) it matched.
+ * What a mark says about itself in the page's DOM: its kind (the styling hook), `data-claim-ended` when
+ * the claim no longer holds and `data-dimmed` when the reader marked it as a wrong match (drawn faint),
+ * nothing more: what the mark's look shows, which the page can read from its computed style anyway.
+ * Claim and mention ids stay in `HighlightRegistry`, in the content script's isolated world: as
+ * attributes they let any page list which of the reader's claims (a private pack's included) it matched.
  */
 function decorate(mark: HTMLElement, spec: HighlightSpec, fresh = false): void {
   mark.setAttribute('data-claim-kind', spec.kind);
-  // A mark just made has no `data-dimmed`: only a dimmed one needs the call (one DOM call less per mark painted).
+  // A mark just made has neither flag: only a flagged one needs the call (one DOM call less per mark painted).
+  if (!fresh || spec.ended === true) mark.toggleAttribute('data-claim-ended', spec.ended === true);
   if (!fresh || spec.dimmed === true) mark.toggleAttribute('data-dimmed', spec.dimmed === true);
 }
 

@@ -16,13 +16,20 @@ export const RANGE_HIGHLIGHT_NAMES = {
   'binding-commitment': 'pledge-lens-binding-commitment',
   'announced-target': 'pledge-lens-announced-target',
   'no-commitment': 'pledge-lens-no-commitment',
+  'binding-commitment-ended': 'pledge-lens-binding-commitment-ended',
+  'announced-target-ended': 'pledge-lens-announced-target-ended',
+  'no-commitment-ended': 'pledge-lens-no-commitment-ended',
   dimmed: 'pledge-lens-dimmed',
   focus: 'pledge-lens-focus',
 } as const;
 
-/** How a highlight is drawn: its kind's look, or dimmed when the reader marked it as a wrong match. */
-export function rangeLookOf(spec: { kind: string; dimmed?: boolean }): string {
-  return spec.dimmed ? 'dimmed' : spec.kind;
+/**
+ * How a highlight is drawn: its kind's look, that look for a claim that no longer holds (`<kind>-ended`),
+ * or dimmed when the reader marked it as a wrong match (whatever the claim's status).
+ */
+export function rangeLookOf(spec: { kind: string; dimmed?: boolean; ended?: boolean }): string {
+  if (spec.dimmed) return 'dimmed';
+  return spec.ended ? `${spec.kind}-ended` : spec.kind;
 }
 
 type HighlightKey = keyof typeof RANGE_HIGHLIGHT_NAMES;
@@ -77,8 +84,10 @@ export class RangePainter {
     return highlight;
   }
 
+  /** A look's registry entry; a look we do not know (a kind from a newer claim set) is drawn as a target, the weaker promise. */
   private static keyOf(look: string): HighlightKey {
-    return look === 'binding-commitment' || look === 'no-commitment' || look === 'dimmed' ? look : 'announced-target';
+    if (look !== 'focus' && Object.hasOwn(RANGE_HIGHLIGHT_NAMES, look)) return look as HighlightKey;
+    return look.endsWith('-ended') ? 'announced-target-ended' : 'announced-target';
   }
 
   /** Draws `ranges` in a look (`rangeLookOf`: a claim kind, or 'dimmed'); false where the browser cannot. */

@@ -5,7 +5,7 @@ import type { Frame } from 'playwright-core';
 import type { FocusInfo } from './support/dom-probes';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { DIMMED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
+import { DIMMED_DESCRIPTION, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, moreSummaryCentre, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { cardLook } from './support/live-probes';
@@ -174,6 +174,41 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('a withdrawn pledge is drawn apart from one in force: its kind\'s line on a striped wash, on light and dark pages (pictures at 1280 and 360 px)', async () => {
+    const article = await openArticle();
+    try {
+      const withdrawn = article.markAt(await article.highlightOf(PAUSE_PLEDGE));
+      const inForce = article.markAt(await article.highlightOf(WHITE_HOUSE));
+      for (const [shade, pageBackground] of [['light', 'rgb(255, 255, 255)'], ['dark', 'rgb(20, 22, 26)']] as const) {
+        await article.page.evaluate((colour) => {
+          document.body.style.backgroundColor = colour;
+          document.documentElement.style.backgroundColor = colour;
+          document.body.style.color = colour === 'rgb(255, 255, 255)' ? '#1b1b1f' : '#e4e4e7';
+        }, pageBackground);
+        // The page's new look is read at the next scan, which the page's change to <body> starts.
+        await article.page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'A paragraph added to start a rescan, long enough to count as a change.' })));
+        const lineColour = (element: Element) => getComputedStyle(element).textDecorationColor;
+        // The palette has followed the page (its line keeps 3:1 there) ...
+        await expect.poll(async () => contrastRatio(await withdrawn.evaluate(lineColour), pageBackground), { timeout: 5_000, message: `line on the ${shade} page` }).toBeGreaterThanOrEqual(3);
+        // ... and in it the withdrawn pledge is striped, the one in force solid.
+        expect(await withdrawn.evaluate(readHighlightLook)).toMatchObject({ ended: true, striped: true, line: 'solid', description: ENDED_DESCRIPTION });
+        const solid = await inForce.evaluate(readHighlightLook);
+        expect(solid).toMatchObject({ ended: false, striped: false, line: 'solid' });
+        expect(solid.wash, 'a claim in force keeps its solid wash').not.toBe('rgba(0, 0, 0, 0)');
+        // The same kind, so the same line colour: only the wash tells them apart, by shape.
+        expect(await withdrawn.evaluate(lineColour)).toBe(await inForce.evaluate(lineColour));
+        for (const [width, height] of [[1280, 900], [360, 740]] as const) {
+          await article.page.setViewportSize({ width, height });
+          await withdrawn.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+          await article.page.screenshot({ path: resolve(SHOTS, `chromium-withdrawn-striped-${shade}-${width}.png`) });
+        }
+      }
+    } finally {
+      await article.page.setViewportSize({ width: 1280, height: 900 });
+      await article.close();
+    }
+  });
+
   test('a voluntary pledge\'s verdict says what binds it: "pledged to", not "has to"', async () => {
     const article = await openArticle();
     try {
@@ -227,7 +262,8 @@ describe('Chromium: the card as a reader sees it', () => {
       const mark = article.markAt(await article.highlightOf(PAUSE_PLEDGE));
       /** How the page draws the highlight: dimmed (no wash, a thin wavy line) or as its kind. */
       const look = () => mark.evaluate(readHighlightLook);
-      expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0 });
+      // The pause pledge was withdrawn: its kind's solid line on a striped wash, described as no longer holding.
+      expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0, ended: true, striped: true, description: ENDED_DESCRIPTION });
       await article.hoverHighlight(PAUSE_PLEDGE);
       await article.waitForCard();
       const editor = await noteEditorFrame(article.page);
@@ -235,14 +271,14 @@ describe('Chromium: the card as a reader sees it', () => {
       await expect.poll(() => flag.isEnabled(), { timeout: 5_000 }).toBe(true);
       // By keyboard, as framed-editor.chromium.test.ts does.
       await flag.press('Space');
-      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', stop: 0 });
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', striped: false, stop: 0 });
       expect((await look()).description).toBe(DIMMED_DESCRIPTION);
       expect((await editor.getByTestId('note-status').textContent())?.trim()).toBe(MARKED_WRONG);
       // Undo is the next keyboard stop after the box; Enter on it brings the highlight back and focus to the box.
       await flag.press('Tab');
       expect(await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('undo-wrong-match');
       await editor.getByTestId('undo-wrong-match').press('Enter');
-      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid' });
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid', striped: true });
       expect(await flag.isChecked()).toBe(false);
       expect(await editor.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('wrong-match');
       await expect.poll(async () => (await editor.getByTestId('note-status').textContent())?.trim(), { timeout: 5_000 }).toBe(UNMARKED_WRONG);

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForFrame } from './support/bidi-frames';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { DIMMED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
+import { DIMMED_DESCRIPTION, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, moreSummaryCentre, readCardLayout, readHighlightLook, scrollCardToEnd, type HighlightLook } from './support/card-ux-probes';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, pollSelector, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
@@ -232,7 +232,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await article.viewport(1280, 900);
       const at = await article.highlightOf(PAUSE_PLEDGE);
       const look = (): Promise<HighlightLook> => highlightLook(at);
-      expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0 });
+      // The pause pledge was withdrawn: its kind's solid line on a striped wash, described as no longer holding.
+      expect(await look()).toMatchObject({ dimmed: false, line: 'solid', stop: 0, ended: true, striped: true, description: ENDED_DESCRIPTION });
       await openCard(PAUSE_PLEDGE);
       const editor = await noteEditor();
       // The editor's box, status and focus, read from inside the frame; focus counts only when the frame's document has it.
@@ -244,7 +245,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await editor.run(() => document.querySelector<HTMLInputElement>('[data-testid=wrong-match]')?.focus(), undefined);
       expect(await focused(), 'focus on the "Wrong match" box').toBe('wrong-match');
       await article.page.keyboard.press(' ');
-      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', stop: 0 });
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: true, line: 'wavy', wash: 'rgba(0, 0, 0, 0)', striped: false, stop: 0 });
       expect((await look()).description).toBe(DIMMED_DESCRIPTION);
       await expect.poll(status, { timeout: 5_000 }).toBe(MARKED_WRONG);
       expect(await flagged()).toBe(true);
@@ -252,7 +253,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await article.page.keyboard.press('Tab');
       expect(await focused(), 'Tab from the box: on Undo').toBe('undo-wrong-match');
       await article.page.keyboard.press('Enter');
-      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid', stop: 0, description: expect.not.stringContaining('wrong match') });
+      await expect.poll(look, { timeout: 5_000 }).toMatchObject({ dimmed: false, line: 'solid', striped: true, stop: 0, description: ENDED_DESCRIPTION });
       expect(await flagged()).toBe(false);
       expect(await focused(), 'after Undo: focus back on the box').toBe('wrong-match');
       await expect.poll(status, { timeout: 5_000 }).toBe(UNMARKED_WRONG);

@@ -5,7 +5,7 @@ import { ArticlePage, HIGHLIGHT } from './support/article-page';
 import { accessibilityTree } from './support/ax-tree';
 import { listHighlightCells, listHighlightWords } from './support/dom-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
-import { bundledKind, KIND_WORDS } from './support/claim-set';
+import { bundledKind, highlightDescription, KIND_WORDS } from './support/claim-set';
 import { allowedClaims, requiredClaims } from './support/gold';
 import { REPO_ROOT } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -71,7 +71,9 @@ describe('Chromium: what a screen reader reads (the accessibility tree)', () => 
     // Each button's name is the words of its whole highlight (for the sentence across a link, all of
     // it, not the words up to the link), the page's words as they read without Pledge Lens.
     const words = await highlightWords(article);
-    expect(buttons).toEqual(words.map(({ kind, text }) => ({ role: 'button', name: text, description: `${KIND_WORDS[kind]} (Pledge Lens): press Enter for details` })));
+    // The headline and the sentence after it state the withdrawn pause pledge: described as no longer holding; the Risk Reports are in force.
+    expect(words.map(({ ended }) => ended)).toEqual([true, true, false]);
+    expect(buttons).toEqual(words.map(({ kind, ended, text }) => ({ role: 'button', name: text, description: highlightDescription(kind, ended) })));
     expect(buttons.map((button) => button.name)).toEqual([HEADLINE, expect.stringMatching(/^The move scraps the promise not to release AI models/), expect.stringMatching(/^Instead, Anthropic will publish Risk Reports every three to six months/)]);
     expect(tree.filter((node) => node.role === 'link').map((node) => node.name)).toContain('Risk Reports every three to six months');
     // No highlight is named by our label any more, so no node is.

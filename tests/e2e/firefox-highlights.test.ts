@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundledKind } from './support/claim-set';
+import { bundledKind, highlightDescription } from './support/claim-set';
 import { listHighlightCells, listHighlightWords } from './support/dom-probes';
 import { FirefoxArticlePage, launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { allowedClaims, requiredClaims } from './support/gold';
@@ -87,13 +87,16 @@ describe('Firefox: the MV2 build', () => {
         return Promise.all(found.map((handle) => handle.evaluate((element) => `${element.tagName} ${element.getAttribute('aria-description') ?? ''}`.trim())));
       };
       expect(await named('heading', headline), 'the h1, named by its text').toEqual(['H1']);
-      expect(await named('button', headline), 'its highlight, named by the same words').toEqual(['MARK Binding commitment (Pledge Lens): press Enter for details']);
-      const acrossLink = (await article.run(listHighlightWords, undefined)).at(-1)!.text;
+      const words = await article.run(listHighlightWords, undefined);
+      // The headline and the sentence after it state the withdrawn pause pledge (described as no longer holding); the Risk Reports are in force.
+      expect(words.map(({ ended }) => ended)).toEqual([true, true, false]);
+      expect(await named('button', headline), 'its highlight, named by the same words').toEqual([`MARK ${highlightDescription('binding-commitment', true)}`]);
+      const acrossLink = words.at(-1)!.text;
       expect(acrossLink).toMatch(/^Instead, Anthropic will publish Risk Reports every three to six months/);
-      expect(await named('button', acrossLink), 'a sentence across a link: named by all of it').toEqual(['MARK Binding commitment (Pledge Lens): press Enter for details']);
+      expect(await named('button', acrossLink), 'a sentence across a link: named by all of it').toEqual([`MARK ${highlightDescription('binding-commitment', false)}`]);
       expect(await named('link', 'Risk Reports every three to six months')).toEqual(['A']);
       const stops = (await article.highlights()).filter((highlight) => highlight.tabIndex === 0);
-      expect(stops.map((stop) => [stop.role, stop.ariaDescription])).toEqual(stops.map(() => ['button', 'Binding commitment (Pledge Lens): press Enter for details']));
+      expect(stops.map((stop) => [stop.role, stop.ariaDescription])).toEqual(words.map(({ kind, ended }) => ['button', highlightDescription(kind, ended)]));
     } finally {
       await article.close();
     }

@@ -147,6 +147,8 @@ describe('Chromium in German: the card on a web page', () => {
       // The highlights' accessible descriptions (in the page's DOM, so the kind only) speak German too.
       const descriptions = await article.page.locator('mark[aria-description]').evaluateAll((marks) => [...new Set(marks.map((mark) => mark.getAttribute('aria-description')))]);
       expect(descriptions).toContain('Verbindliche Zusage (Pledge Lens): Eingabetaste für Details');
+      // The withdrawn pause pledge: "no longer holds", in German.
+      expect(descriptions).toContain('Verbindliche Zusage, gilt nicht mehr (Pledge Lens): Eingabetaste für Details');
       expect(descriptions.every((description) => description?.endsWith('(Pledge Lens): Eingabetaste für Details'))).toBe(true);
       expect(card.status).toMatch(/^zurückgezogen am 24\. Feb\.? 2026$/);
       expect(card.verdict).toBe(`Verbindliche Zusage (selbst auferlegt), ${card.status}: Anthropic hält die Zusage nicht mehr aufrecht.`);

@@ -12,6 +12,8 @@ export const MARKED_WRONG = 'Marked as a wrong match: dimmed, left out of export
 /** The note editor's status line after Undo (or unticking) "Wrong match". */
 export const UNMARKED_WRONG = 'Wrong-match mark removed: highlighted again';
 /** The pause pledge's highlight's aria-description once marked as a wrong match. */
+/** The withdrawn pause pledge's highlight, as a screen reader describes it before any mark of the reader's. */
+export const ENDED_DESCRIPTION = 'Binding commitment, no longer holds (Pledge Lens): press Enter for details';
 export const DIMMED_DESCRIPTION = 'Binding commitment, marked by you as a wrong match (Pledge Lens): press Enter for details';
 
 /** The day inside the card's dated status ("withdrawn on 24 Feb 2026") and the popup's ("Withdrawn 24 Feb 2026"). */

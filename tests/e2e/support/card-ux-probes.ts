@@ -152,13 +152,17 @@ export function focusedInCard(root: ShadowRoot | null): { name: string; inSight:
   return { name, inSight: box.top >= top - 0.5 && box.bottom <= bottom + 0.5, box };
 }
 
-/** How the page draws a highlight: dimmed as a wrong match (data-dimmed, no wash, a thin wavy line) or as its kind; its keyboard stop and description. */
+/** How the page draws a highlight: dimmed as a wrong match (data-dimmed, no wash, a thin wavy line), striped when its claim no longer holds, or as its kind; its keyboard stop and description. */
 export interface HighlightLook {
   dimmed: boolean;
   /** text-decoration-style: 'wavy' dimmed, 'solid' as its kind. */
   line: string;
   /** The background colour, 'rgba(0, 0, 0, 0)' when none. */
   wash: string;
+  /** Drawn on a striped wash (a repeating gradient): its claim no longer holds, and the reader has not dimmed it. */
+  striped: boolean;
+  /** The mark says its claim no longer holds (data-claim-ended). */
+  ended: boolean;
   /** tabIndex: a dimmed highlight stays a keyboard stop (0). */
   stop: number;
   /** aria-description, '' when none. */
@@ -168,5 +172,13 @@ export interface HighlightLook {
 /** Reads one highlight element's look (HighlightLook); run on the element by Playwright or Puppeteer. */
 export function readHighlightLook(element: Element): HighlightLook {
   const style = getComputedStyle(element);
-  return { dimmed: element.hasAttribute('data-dimmed'), line: style.textDecorationStyle, wash: style.backgroundColor, stop: (element as HTMLElement).tabIndex, description: element.getAttribute('aria-description') ?? '' };
+  return {
+    dimmed: element.hasAttribute('data-dimmed'),
+    line: style.textDecorationStyle,
+    wash: style.backgroundColor,
+    striped: style.backgroundImage.includes('repeating-linear-gradient'),
+    ended: element.hasAttribute('data-claim-ended'),
+    stop: (element as HTMLElement).tabIndex,
+    description: element.getAttribute('aria-description') ?? '',
+  };
 }

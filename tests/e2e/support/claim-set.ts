@@ -15,6 +15,14 @@ export const KIND_WORDS: Readonly<Record<string, string>> = {
   'no-commitment': 'No commitment',
 };
 
+/**
+ * A highlight's accessible description as a screen reader speaks it, by its kind and whether its claim no
+ * longer holds (withdrawn, superseded, lapsed); spelled out for the same reason.
+ */
+export function highlightDescription(kind: string, ended: boolean): string {
+  return `${KIND_WORDS[kind] ?? kind}${ended ? ', no longer holds' : ''} (Pledge Lens): press Enter for details`;
+}
+
 /** The grade a badge shows after the kind, by force; spelled out here for the same reason. A refusal has none. */
 const GRADE_WORDS: Readonly<Record<string, string>> = {
   'legal-obligation': 'law',

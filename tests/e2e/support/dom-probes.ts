@@ -19,18 +19,18 @@ export interface HighlightInfo {
 }
 
 /**
- * Each highlight's kind and words, in document order: a keyboard stop's marks are it and the marks
+ * Each highlight's kind, whether its claim no longer holds (data-claim-ended) and words, in document order: a keyboard stop's marks are it and the marks
  * after it up to the next stop (a highlight split by inline markup), their text joined, whitespace as
  * one space. What its keyboard stop's accessible name must say.
  */
-export function listHighlightWords(): Array<{ kind: string; text: string }> {
-  const highlights: Array<{ kind: string; text: string }> = [];
+export function listHighlightWords(): Array<{ kind: string; ended: boolean; text: string }> {
+  const highlights: Array<{ kind: string; ended: boolean; text: string }> = [];
   for (const mark of document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')) {
-    if (mark.tabIndex === 0) highlights.push({ kind: mark.dataset.claimKind ?? '', text: '' });
+    if (mark.tabIndex === 0) highlights.push({ kind: mark.dataset.claimKind ?? '', ended: mark.hasAttribute('data-claim-ended'), text: '' });
     const last = highlights[highlights.length - 1];
     if (last) last.text += mark.textContent ?? '';
   }
-  return highlights.map(({ kind, text }) => ({ kind, text: text.replace(/\s+/g, ' ').trim() }));
+  return highlights.map(({ kind, ended, text }) => ({ kind, ended, text: text.replace(/\s+/g, ' ').trim() }));
 }
 
 /**

@@ -210,7 +210,8 @@ describe('no-commitment highlights', () => {
   // The light palette's rule, or the dark palette's own (its sheet repeats the light rules, then overrides them).
   const rule = (scheme: 'light' | 'dark') => {
     const css = scheme === 'light' ? HIGHLIGHT_CSS : HIGHLIGHT_DARK_CSS;
-    const selector = '[data-claim-kind="no-commitment"]';
+    // The kind's own rule, not the rule for its claims that no longer hold (`[data-claim-ended][data-claim-kind=…]`).
+    const selector = 'pledge-lens-mark[data-claim-kind="no-commitment"]';
     const block = css.slice(scheme === 'light' ? css.indexOf(selector) : css.lastIndexOf(selector));
     return block.slice(0, block.indexOf('}'));
   };
@@ -232,6 +233,32 @@ describe('no-commitment highlights', () => {
       expect(contrast(line, pages[scheme].page), scheme).toBeGreaterThanOrEqual(3);
       expect(contrast(line, wash), scheme).toBeGreaterThanOrEqual(3);
       expect(contrast(pages[scheme].text, wash), scheme).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
+
+describe('highlights of claims that no longer hold (striped)', () => {
+  const pages = { light: { css: HIGHLIGHT_CSS, page: [255, 255, 255], text: [27, 27, 31] }, dark: { css: HIGHLIGHT_DARK_CSS, page: [24, 24, 27], text: [244, 244, 245] } };
+  /** The last rule in a palette's sheet whose selector ends with `selector` (the dark sheet repeats the light rules, then overrides them). */
+  const lastRule = (css: string, selector: string) => {
+    const at = css.lastIndexOf(`${selector} {`);
+    return at < 0 ? '' : css.slice(at, css.indexOf('}', at));
+  };
+
+  it('keep AA contrast on their stripes: text at least 4.5:1, the kind\'s line at least 3:1, in both palettes', () => {
+    for (const [scheme, { css, page, text }] of Object.entries(pages)) {
+      for (const kind of CLAIM_KINDS) {
+        const stripes = lastRule(css, `[data-claim-ended][data-claim-kind="${kind}"]`);
+        const [r, g, b, a] = /repeating-linear-gradient\(135deg, rgba\((\d+), (\d+), (\d+), ([\d.]+)\)/.exec(stripes)!.slice(1).map(Number);
+        const stripe = over([r!, g!, b!], a!, page);
+        const line = hex(/text-decoration-color: (#[0-9a-f]{6})/.exec(lastRule(css, `pledge-lens-mark[data-claim-kind="${kind}"]`))![1]!);
+        expect(contrast(text, stripe), `${scheme} ${kind} text`).toBeGreaterThanOrEqual(4.5);
+        expect(contrast(line, stripe), `${scheme} ${kind} line`).toBeGreaterThanOrEqual(3);
+        // The stripe is the kind's own hue, a little stronger than its solid wash, so the kind still reads by colour.
+        const wash = /background: rgba\((\d+), (\d+), (\d+), ([\d.]+)\)/.exec(lastRule(css, `pledge-lens-mark[data-claim-kind="${kind}"]`))!.slice(1).map(Number);
+        expect([r, g, b], `${scheme} ${kind} hue`).toEqual(wash.slice(0, 3));
+        expect(a!, `${scheme} ${kind} alpha`).toBeGreaterThan(wash[3]!);
+      }
     }
   });
 });

@@ -54,6 +54,53 @@ describe('PopupView claims', () => {
     expect(groupByKind([CLAIMS[3]!, CLAIMS[0]!]).map((group) => group.kind)).toEqual(['announced-target', 'no-commitment']);
   });
 
+  it('lists the claims that no longer hold last in their kind, under their own heading; a standing refusal and a kept promise stay with the rest', () => {
+    const page = {
+      kind: 'ready' as const,
+      enabled: true,
+      scanning: false,
+      claims: [
+        claim('dropped', 'binding-commitment', 10, { status: 'withdrawn' }),
+        claim('law', 'binding-commitment', 20),
+        claim('replaced', 'binding-commitment', 30, { status: 'superseded' }),
+        claim('kept', 'binding-commitment', 40, { status: 'fulfilled' }),
+        claim('goal', 'announced-target', 50),
+        claim('refusal', 'no-commitment', 60, { status: 'declined' }),
+      ],
+    };
+    renderIn(<PopupView {...props({ page })} />);
+    const [binding, target, refusal] = screen.getAllByTestId('claim-group');
+    expect(binding!.querySelector('h3')?.textContent).toBe('Binding commitments (4)');
+    const holds = binding!.querySelector('ol.claims:not(.ended)')!;
+    expect([...holds.querySelectorAll('[data-testid=claim-item]')].map((item) => item.getAttribute('data-claim-id'))).toEqual(['law', 'kept']);
+    expect(within(binding!).getByTestId('claims-ended-heading').textContent).toBe('No longer holds (2)');
+    expect([...within(binding!).getByTestId('claims-ended').querySelectorAll('[data-testid=claim-item]')].map((item) => item.getAttribute('data-claim-id'))).toEqual(['dropped', 'replaced']);
+    // The heading comes before its list, after the claims that hold.
+    const heading = within(binding!).getByTestId('claims-ended-heading');
+    expect(holds.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(target!).queryByTestId('claims-ended-heading')).toBeNull();
+    expect(within(refusal!).queryByTestId('claims-ended-heading')).toBeNull();
+    cleanup();
+    renderIn(<PopupView {...props({ page })} />, german);
+    expect(screen.getByTestId('claims-ended-heading').textContent).toBe('Gilt nicht mehr (2)');
+  });
+
+  it('files a claim by the status an update gave it since the page was read', () => {
+    const change: ClaimChange = {
+      claimId: 'law',
+      was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-10' },
+      now: { kind: 'binding-commitment', status: 'withdrawn', statusDate: '2026-03-01' },
+      evidenceChanged: false,
+      changedAt: '2026-03-02T10:00:00.000Z',
+      pack: { id: 'default', name: 'Pledge Lens', version: '2.1.0' },
+      unseen: true,
+    };
+    const groups = groupByKind([{ ...claim('law', 'binding-commitment', 20), change }, claim('other', 'binding-commitment', 30)]);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]!.claims.map((shown) => shown.claimId)).toEqual(['other']);
+    expect(groups[0]!.ended.map((shown) => shown.claimId)).toEqual(['law']);
+  });
+
   it('glosses each label on hover by the claim\'s force: a pledge is not called legally binding, a law is', () => {
     const page = { kind: 'ready' as const, enabled: true, scanning: false, claims: [claim('pledge', 'binding-commitment', 1, { force: 'categorical-pledge' }), claim('law', 'binding-commitment', 2, { force: 'legal-obligation' }), claim('unknown', 'binding-commitment', 3)] };
     renderIn(<PopupView {...props({ page })} />);
@@ -125,7 +172,9 @@ describe('PopupView claims', () => {
       unseen: true,
     };
     renderIn(<PopupView {...props({ changes: { headline: change } })} />);
-    const item = screen.getAllByTestId('claim-item')[1]!.parentElement!;
+    const item = screen.getAllByTestId('claim-item').find((shown) => shown.getAttribute('data-claim-id') === 'headline')!.parentElement!;
+    // Withdrawn now: listed among the announced targets that no longer hold.
+    expect(item.closest('[data-testid=claims-ended]')).not.toBeNull();
     expect(within(item).getByTestId('claim-changed').textContent).toBe(
       'Changed since you read it (new): was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
     );

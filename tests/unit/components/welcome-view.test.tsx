@@ -5,7 +5,7 @@ import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WelcomeView, type WelcomeViewProps } from '@/components/welcome-view';
 import { pickLegendExamples } from '@/entrypoints/welcome/legend-examples';
-import { CLAIM_KINDS, CLAIM_STATUSES, type Claim } from '@/lib/claims/schema';
+import { CLAIM_KINDS, CLAIM_STATUSES, ENDED_STATUSES, type Claim } from '@/lib/claims/schema';
 import { KIND_LABEL, STATUS_LABEL } from '@/lib/format/claim-labels';
 import { REPO_ROOT } from '../../../scripts/support/paths';
 import { german, renderIn } from '../i18n/test-translators';
@@ -50,6 +50,20 @@ describe('WelcomeView (the first-run page)', () => {
     const meaning = (kind: string, grade: string) => [...container.querySelectorAll(`[data-kind=${kind}] [data-testid=legend-grades] div`)].find((row) => row.querySelector('dt')?.textContent === grade)?.querySelector('dd')?.textContent;
     expect(meaning('binding-commitment', '(law)')).toBe('It is a legal duty.');
     expect(meaning('binding-commitment', '(self-imposed)')).toContain('no law or contract enforces it');
+  });
+
+  it('says how a claim that no longer holds looks, naming exactly the statuses drawn that way, in English and German', () => {
+    for (const language of ['en', 'de'] as const) {
+      const { container } = language === 'en' ? renderIn(<WelcomeView {...props()} />) : renderIn(<WelcomeView {...props()} />, german);
+      const line = container.querySelector('[data-testid=legend-ended-look]')!;
+      expect(line.querySelector('mark.sample.sample-ended')).not.toBeNull();
+      const words = line.textContent!.toLowerCase();
+      const labels = Object.fromEntries([...container.querySelectorAll('[data-testid=legend-status]')].map((item) => [item.getAttribute('data-status'), item.querySelector('dt')!.textContent!.toLowerCase()]));
+      for (const status of CLAIM_STATUSES) expect(words.includes(labels[status]!), `${language} ${status}`).toBe((ENDED_STATUSES as readonly string[]).includes(status));
+      // It sits among the statuses, before their list.
+      expect(line.compareDocumentPosition(container.querySelector('[data-testid=legend-status]')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      cleanup();
+    }
   });
 
   it('gives each kind and each status that has a claim one real example, with its kind and dated status', () => {

@@ -25,16 +25,16 @@ export const RISK_REPORTS_CLAIM: ClaimCardData = {
 
 type Ask = ConstructorParameters<typeof PageAnnotator>[1];
 
-/** The `ask` a PageAnnotator is built with: match-page finds every RISK_REPORTS_SENTENCE in the text it is sent. */
-export function riskReportsBackground(): Ask {
+/** The `ask` a PageAnnotator is built with: match-page finds every RISK_REPORTS_SENTENCE in the text it is sent, as `claim` (by default RISK_REPORTS_CLAIM). */
+export function riskReportsBackground(claim: ClaimCardData = RISK_REPORTS_CLAIM): Ask {
   return (async (request: { type: string; text?: string; offset?: number }) => {
     if (request.type !== 'match-page') return { ok: true };
     const text = request.text ?? '';
     const matches = [];
     for (let at = text.indexOf(RISK_REPORTS_SENTENCE); at >= 0; at = text.indexOf(RISK_REPORTS_SENTENCE, at + 1)) {
       const start = (request.offset ?? 0) + at;
-      matches.push({ claimId: RISK_REPORTS_CLAIM.id, start, end: start + RISK_REPORTS_SENTENCE.length, score: 1, mentionId: `urn:pledge-lens:mention:${start}` });
+      matches.push({ claimId: claim.id, start, end: start + RISK_REPORTS_SENTENCE.length, score: 1, mentionId: `urn:pledge-lens:mention:${start}` });
     }
-    return { ok: true, matches, claims: { [RISK_REPORTS_CLAIM.id]: RISK_REPORTS_CLAIM }, claimSetVersion: '2.0.0' };
+    return { ok: true, matches, claims: { [claim.id]: claim }, claimSetVersion: '2.0.0' };
   }) as unknown as Ask;
 }
