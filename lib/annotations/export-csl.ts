@@ -1,7 +1,8 @@
 /**
  * CSL-JSON export for reference managers and citation tools (Zotero, Pandoc, citeproc): a JSON array
  * of CSL items, one per annotated page, typed `webpage` (true of every page Pledge Lens reads; we cannot
- * tell a newspaper from a blog or a company's post), with the page's title, its site (the host),
+ * tell a newspaper from a blog or a company's post), with the page's title and its site (the site's
+ * name the title ends with, split off it by `citationTitle`, else the host),
  * its address and the day it was last read (`accessed`), and every annotation on it in the item's
  * `note`. One item per page, not per annotation: a reference library holds works to cite, and the
  * annotations are what the reader found in one work; an item per quote would put the same article
@@ -22,6 +23,7 @@
 import type { Claim } from '../claims/schema';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
+import { citationTitle } from './citation-title';
 import { earlierInstant, laterInstant, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
@@ -40,7 +42,7 @@ export interface CslItem {
   id: string;
   type: 'webpage';
   title: string;
-  /** The site: the page's host without "www."; absent for an address with no host. */
+  /** The site: its name as the page's title writes it ("The Verge", `citationTitle`), else the page's host without "www."; absent for neither. */
   'container-title'?: string;
   /** The page's http(s) address; absent for any other scheme (the note then gives the address). */
   URL?: string;
@@ -145,6 +147,8 @@ function keyPart(host: string): string {
 function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Claim>, generatedAt: string, taken: Set<string>): CslItem {
   const first = page[0]!;
   const { href, web, host } = pageAddress(first.pageUrl);
+  // "Title | The Verge": the work's title, and the site's own name as the publication.
+  const cited = citationTitle(first.pageTitle, host);
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
@@ -153,8 +157,8 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   return {
     id: uniqueId([keyPart(host), pageSlug(href), new Date(firstSeen).toISOString().slice(0, 10)].filter((part) => part !== '').join('-'), taken),
     type: 'webpage',
-    title: oneLine(first.pageTitle) || oneLine(href),
-    ...(host !== '' && { 'container-title': oneLine(host) }),
+    title: oneLine(cited.title) || oneLine(href),
+    ...((cited.site ?? host) !== '' && { 'container-title': oneLine(cited.site ?? host) }),
     ...(web && { URL: href }),
     accessed: cslDay(lastSeen),
     note: blocks.map((lines) => lines.join('\n')).join('\n\n'),

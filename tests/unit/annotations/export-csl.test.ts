@@ -39,6 +39,10 @@ describe('CSL-JSON export', () => {
     expect(second).toMatchObject({ id: 'blog.example-acme-2026-11-20', title: 'Acme, again', 'container-title': 'blog.example' });
     for (const item of items) expect(ZOTERO_CSL_TYPES.has(item.type)).toBe(true);
 
+    // A title that ends with the site's name: the work's title, and the site's name as the publication.
+    const [named] = parse([makeMention({ pageUrl: PAGE, pageTitle: 'Acme rewrites its safety policy | Technology | News Example' })]);
+    expect(named).toMatchObject({ title: 'Acme rewrites its safety policy', 'container-title': 'News Example' });
+
     // The note: our header, then the page's mentions in text order, each with its label and status, the
     // claim as Pledge Lens summarises it, the primary source, the reader's note and the days seen.
     const blocks = first.note.split('\n\n');

@@ -1,0 +1,81 @@
+/**
+ * A page's `<title>` as a citation wants it: the work's title apart from the site's name. Outlets
+ * append their name to every title ("Anthropic drops its pause pledge | The Verge", "… - BBC News",
+ * "… | Technology | The Guardian"), and a reference manager that gets the whole string cites the
+ * site twice, once in the title and once as the publication (the new-user trial, 6 Dec 2026).
+ *
+ * The rule is cautious, since a title's own words may hold a separator ("Claude 3 - a new model"):
+ * - after " | " the last part is the site when it is short (at most `MAX_SITE_WORDS` words), and the
+ *   short parts before it are sections ("Technology"), dropped with it;
+ * - after a dash (" - ", " – ", " — ") or " · ", the last part is the site only when it looks like
+ *   the page's host ("BBC News" on bbc.co.uk, "The Verge" on theverge.com);
+ * - a first part before any of these separators is the site only when it looks like the host
+ *   ("Reuters | …").
+ * What is left must keep at least `MIN_TITLE_WORDS` words, or the title stays whole.
+ */
+
+const MAX_SITE_WORDS = 5;
+const MAX_SITE_CHARS = 60;
+const MIN_TITLE_WORDS = 3;
+
+/** A title's parts and the separators between them: `parts[i]` and `parts[i + 1]` are split by `separators[i]`. */
+const SEPARATOR = /\s+(\||-|–|—|·|::)\s+/;
+
+function words(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** Lower-case letters and digits only: "The Verge" → "theverge". */
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The host's labels that name the site ("bbc" of news.bbc.co.uk, "theverge" of www.theverge.com): three letters or more, not a generic second-level label. */
+function hostNames(host: string): string[] {
+  const labels = host.toLowerCase().replace(/^www\./, '').split('.');
+  return labels.slice(0, -1).filter((label) => label.length >= 3 && !['com', 'org', 'net', 'gov', 'edu', 'news'].includes(label));
+}
+
+/** Whether a title's part names the site the page is on. */
+function namesHost(part: string, host: string): boolean {
+  const squashed = squash(part);
+  if (squashed.length < 3) return false;
+  return hostNames(host).some((name) => squashed.includes(name) || name.includes(squashed));
+}
+
+function siteLike(part: string): boolean {
+  return part.length <= MAX_SITE_CHARS && words(part) <= MAX_SITE_WORDS;
+}
+
+/**
+ * Splits a page title into the work's title and the site's name, as the module comment says.
+ * @param pageTitle the page's `<title>` (whitespace as it came: runs are read as one space)
+ * @param host the page's host ('' when it has none); "www." is ignored
+ * @returns `title`, the title without the site's name (the whole title, trimmed, when no part is the
+ *   site's), and `site`, the site's name as the title writes it, when one was found
+ */
+export function citationTitle(pageTitle: string, host: string): { title: string; site?: string } {
+  const whole = pageTitle.replace(/\s+/g, ' ').trim();
+  const pieces = whole.split(SEPARATOR);
+  // split with a capturing group: parts at even indices, separators at odd ones.
+  const parts = pieces.filter((_, i) => i % 2 === 0);
+  const separators = pieces.filter((_, i) => i % 2 === 1);
+  if (parts.length < 2) return { title: whole };
+  const join = (from: number, to: number) => parts.slice(from, to).reduce((text, part, i) => (i === 0 ? part : `${text} ${separators[from + i - 1]} ${part}`), '');
+
+  const last = parts.length - 1;
+  const lastSeparator = separators[last - 1]!;
+  const lastIsSite = siteLike(parts[last]!) && (lastSeparator === '|' || namesHost(parts[last]!, host));
+  if (lastIsSite) {
+    let end = last;
+    // Sections before the site, after " | " ("… | Technology | The Guardian"): short parts, dropped too.
+    while (end > 1 && separators[end - 1] === '|' && words(parts[end - 1]!) <= 2 && words(join(0, end - 1)) >= MIN_TITLE_WORDS) end -= 1;
+    const title = join(0, end);
+    if (words(title) >= MIN_TITLE_WORDS) return { title, site: parts[last]! };
+  }
+  if (siteLike(parts[0]!) && namesHost(parts[0]!, host)) {
+    const title = join(1, parts.length);
+    if (words(title) >= MIN_TITLE_WORDS) return { title, site: parts[0]! };
+  }
+  return { title: whole };
+}

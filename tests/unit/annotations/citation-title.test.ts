@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { citationTitle } from '@/lib/annotations/citation-title';
+
+describe('citationTitle: the work apart from the site', () => {
+  it.each([
+    ['Anthropic drops its pause pledge | The Verge', 'www.theverge.com', 'Anthropic drops its pause pledge', 'The Verge'],
+    ['Anthropic drops its pause pledge - The Verge', 'www.theverge.com', 'Anthropic drops its pause pledge', 'The Verge'],
+    ['AI firm scales back its safety pledge - BBC News', 'www.bbc.co.uk', 'AI firm scales back its safety pledge', 'BBC News'],
+    ['Anthropic rewrites its scaling policy | Technology | The Guardian', 'www.theguardian.com', 'Anthropic rewrites its scaling policy', 'The Guardian'],
+    ['Exclusive: Anthropic weighs a new policy | Reuters', 'www.reuters.com', 'Exclusive: Anthropic weighs a new policy', 'Reuters'],
+    ['Reuters | Anthropic weighs a new safety policy', 'reuters.com', 'Anthropic weighs a new safety policy', 'Reuters'],
+    ['California’s SB 53, explained — Lawfare', 'www.lawfaremedia.org', 'California’s SB 53, explained', 'Lawfare'],
+  ])('%s', (pageTitle, host, title, site) => {
+    expect(citationTitle(pageTitle, host)).toEqual({ title, site });
+  });
+
+  it('keeps a title whole when its dash is its own words, or too little would be left', () => {
+    // A dash whose last part does not name the host is the title's own.
+    expect(citationTitle('Claude 3 - a new model from Anthropic', 'example.com')).toEqual({ title: 'Claude 3 - a new model from Anthropic' });
+    expect(citationTitle('Why the pledge mattered - and why it went', 'www.theverge.com')).toEqual({ title: 'Why the pledge mattered - and why it went' });
+    // Too little left to be a title.
+    expect(citationTitle('Home | The Verge', 'www.theverge.com')).toEqual({ title: 'Home | The Verge' });
+    // A long last part after " | " is no site name.
+    expect(citationTitle('Policy notes | what the new framework changes for frontier labs and their users', 'example.org')).toEqual({ title: 'Policy notes | what the new framework changes for frontier labs and their users' });
+    // No separator, no host.
+    expect(citationTitle('  Anthropic   drops its pledge ', '')).toEqual({ title: 'Anthropic drops its pledge' });
+    expect(citationTitle('', 'example.org')).toEqual({ title: '' });
+  });
+
+  it('keeps a section that is more than a short label as part of the title', () => {
+    expect(citationTitle('The pledge, the policy | A long look at what changed | The Verge', 'theverge.com')).toEqual({ title: 'The pledge, the policy | A long look at what changed', site: 'The Verge' });
+  });
+});
