@@ -8,6 +8,7 @@ import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSecti
 import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
+import { statusHasEnded } from '../claims/claim-enums';
 import { GATE_BLOCK_END, gateFeatures, gateProbability, type GateFeatures, type GateFile, type GateUnit } from './unit-gate';
 
 export interface ClaimMatch {
@@ -1324,6 +1325,13 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
  */
 const DUTY_IMPERATIVE = /^\W*(?:Publish|Report|Disclose|Notify|File|Submit|Maintain|Implement|Conduct|Assess|Test|Register|Label|Retain|Provide|Adopt|Write|Post)\s+(?:and\s+\p{Ll}+\s+)?(?:an?|the|their|its|all|any)\s[^.!?]*[.]$/u;
 
+/**
+ * A verb telling that a promise was dropped or replaced ("removing a prior commitment", "scrapped its pledge",
+ * "replaced the pause pledge with …", "walked back"), for `endedClaimStands`.
+ */
+const ENDING_VERB =
+  /\b(?:remov(?:e|es|ed|ing)|drop(?:s|ped|ping)?|scrap(?:s|ped|ping)?|abandon(?:s|ed|ing)?|ditch(?:es|ed|ing)?|withdr(?:aw|aws|awing|awn|ew)|rescind(?:s|ed|ing)?|retir(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|replac(?:e|es|ed|ing)|(?:roll|walk|scal)(?:e|es|s|ed|ing)? back|strip(?:s|ped|ping)?|delet(?:e|es|ed|ing)|gone)\b/i;
+
 /** Added to a nominee's bound to put it before every nominee without it (bounds are at most a few). */
 const NAMED_PLACE = 100;
 
@@ -1861,11 +1869,14 @@ function judgeUnit(
   if (t.namedInstrumentFirst > 0 && accepted.length > 1) {
     // (Only whole-sentence claims: a claim found on its own clause is another thing the sentence says.)
     const whole = accepted.filter((j) => !j.byClause && !j.secondary);
+    // (A claim that no longer holds, in a sentence telling of a promise dropped or replaced, is stated beside the named one: `endedClaimStands`.)
+    const endingTold = t.endedClaimStands > 0 && ENDING_VERB.test(said);
     const yields = whole.filter((a) => {
       const claim = index.claims[a.claimIndex]!;
       return (
         claim.instrument >= 0 &&
         a.features.instrument <= 0 &&
+        !(endingTold && statusHasEnded(claim.status)) &&
         whole.some((b) => {
           const named = index.claims[b.claimIndex]!;
           // (At least as sure: a document named in passing, "…or when the Long-Term Benefit Trust requests it", is not the subject.)

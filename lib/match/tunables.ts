@@ -150,6 +150,14 @@ export interface Tunables {
    * transparency its Responsible Scaling Policy promises. 0: both kept.
    */
   namedInstrumentFirst: number;
+  /**
+   * 1: `namedInstrumentFirst` spares a claim that no longer holds (withdrawn, superseded, lapsed) when the
+   * sentence says something was dropped or replaced ("Version 3.0 introduced public Frontier Safety Roadmaps …,
+   * but also drew criticism for removing a prior commitment to pause model training …"): the old document is
+   * out of view because it is gone, and the sentence states both the new one and the end of the old promise;
+   * the split gives each its clause. 0: the named document's claim alone, as before.
+   */
+  endedClaimStands: number;
   /** How strongly a unit must be about an actor not named in it (by reference: "the company", "it") for `actorStanceFirst`. */
   stanceActor: number;
   /**
@@ -803,6 +811,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   memberClaimTakesOver: 0.6,
   companyUnderLawFirst: 1,
   namedInstrumentFirst: 1,
+  endedClaimStands: 1,
   stanceActor: 0.7,
   dateOnlyVeto: 1,
   topicLabelVeto: 2,

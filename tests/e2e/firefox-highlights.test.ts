@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { bundledKind, highlightDescription } from './support/claim-set';
+import { bundledKind, bundledStatus as statusOf, highlightDescription } from './support/claim-set';
 import { listHighlightCells, listHighlightWords } from './support/dom-probes';
 import { FirefoxArticlePage, launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 import { allowedClaims, requiredClaims } from './support/gold';
@@ -45,7 +45,9 @@ describe('Firefox: the MV2 build', () => {
       stops.forEach((stop, i) => {
         expect(stop.role).toBe('button');
         expect((stop.ariaLabel ?? stop.text).replace(/\s+/g, ' ').trim(), 'named by its whole highlight').toBe(words[i]!.text);
-        expect(stop.ariaDescription).toMatch(/^(Binding commitment|Announced target) \(/);
+        // Described by its kind, and by whether its claim still holds (the pause pledge was withdrawn).
+        expect(stop.ariaDescription).toBe(highlightDescription(words[i]!.kind, words[i]!.ended));
+        expect(words[i]!.ended, `${stop.claimId} no longer holds`).toBe(statusOf(stop.claimId) === 'withdrawn' || statusOf(stop.claimId) === 'superseded' || statusOf(stop.claimId) === 'lapsed');
       });
       expect(await article.misplacedHighlights()).toEqual([]);
     } finally {

@@ -8,6 +8,11 @@ export function bundledKind(claimId: string): string | undefined {
   return bundledClaimSet.claims.find((claim) => claim.id === claimId)?.kind;
 }
 
+/** The bundled claim's status ('' for a claim the bundled set does not hold). */
+export function bundledStatus(claimId: string): string {
+  return bundledClaimSet.claims.find((claim) => claim.id === claimId)?.status ?? '';
+}
+
 /** The words a user sees for each kind; spelled out here, not imported, so a renamed label fails a test. */
 export const KIND_WORDS: Readonly<Record<string, string>> = {
   'binding-commitment': 'Binding commitment',

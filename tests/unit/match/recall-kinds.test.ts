@@ -17,7 +17,7 @@ import type { Features } from '../../../lib/match/model';
 import { DEFAULT_TUNABLES, type Tunables } from '../../../lib/match/tunables';
 import { CELL_SEPARATOR } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
-import { ACME, bundledClaimIndex, bundledMatches, makeClaim, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
+import { ACME, bundledClaimIndex, bundledClaimSet, bundledMatches, makeClaim, PACT, RURITANIA, ungatedClaim as claim } from '../../support/claim-sets';
 
 const SEP = '\u2029';
 
@@ -1692,5 +1692,31 @@ describe('the page\'s title votes for its subject (`titleSubjectMentions`): a tr
   it('without a title naming anyone, the rival named more often stays the page\'s subject', () => {
     expect(found(undefined)).not.toContain(`acme-power-bills: ${stated}`);
     expect(found('The side quests')).not.toContain(`acme-power-bills: ${stated}`);
+  });
+});
+
+describe('a sentence telling of a new document and the promise the old one dropped states both (`endedClaimStands`)', () => {
+  // Our words, in the form a real tracker page used (real v27): the new document named, the old promise's end told.
+  const text = [
+    'Anthropic rewrote its Responsible Scaling Policy in February.',
+    'Version 3.0 brought in public Frontier Safety Roadmaps with stated goals and Risk Reports, but critics noted that it removed an earlier commitment to pause model training if adequate safety measures could not be shown.',
+  ].join(SEP);
+  const PAUSE = 'anthropic-rsp-pause-pledge';
+  const ROADMAPS = 'anthropic-rsp3-frontier-safety-roadmaps';
+  const claimsOf = (matches: string[]) => matches.map((match) => match.slice(0, match.indexOf(':')));
+
+  it('keeps the withdrawn pledge beside the document named there, each on its own clause', () => {
+    const matches = bundledMatches(text);
+    expect(claimsOf(matches)).toEqual([ROADMAPS, PAUSE]);
+    expect(matches[1]).toMatch(/removed an earlier commitment to pause model training/);
+    expect(matches[0]).not.toMatch(/pause/);
+    expect(claimsOf(bundledMatches(text, { endedClaimStands: 0 }))).toEqual([ROADMAPS]);
+  });
+
+  it('near misses: no verb of ending, or a pledge still in force, yield to the named document as before', () => {
+    expect(claimsOf(bundledMatches(text.replace('removed', 'kept')))).toEqual([ROADMAPS]);
+    const set = bundledClaimSet();
+    const inForce = compileClaimIndex(set.claims.map((c) => (c.id === PAUSE ? { ...c, status: 'in-force' as const } : c)), set.version);
+    expect(matchClaims(text, inForce).map((m) => m.claimId)).toEqual([ROADMAPS]);
   });
 });
