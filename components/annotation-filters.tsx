@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { siteHost } from '@/lib/annotations/filter-mentions';
+import { siteHost } from '@/lib/sites/url';
 import { kindLabel, statusLabel } from '@/lib/i18n/claim-words';
 import type { Translator } from '@/lib/i18n/translator';
 import { useT } from './i18n';

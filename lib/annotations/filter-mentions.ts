@@ -3,6 +3,7 @@
  * text, and by the user's wrong-match flag. Every criterion is optional; with none, all mentions pass.
  */
 import type { Mention } from './schema';
+import { hostOf, hostOnSite, siteHost } from '../sites/url';
 
 export interface MentionFilter {
   /** Keep mentions of these claims. Empty or absent means every claim. */
@@ -18,7 +19,12 @@ export interface MentionFilter {
    */
   from?: string;
   to?: string;
-  /** Words to find (all of them, any order) in the quote, the note, the page title or `claimWords`. */
+  /**
+   * Words to find (all of them, any order) in the quote, the note, the page title or `claimWords`, each at the
+   * start of a word ("pledg" finds "pledges", "sb" does not find "absolutely"); a number finds that whole number,
+   * and right after a word it qualifies that word: "SB 53" finds "SB 53" and "SB-53", not "SB 1047 … 53 days"
+   * (`searchPatterns`).
+   */
   text?: string;
   /**
    * By claim id, more text each of its mentions can be found by: who made the claim (its actor's name
@@ -42,36 +48,6 @@ function parseBound(value: string, edge: 'from' | 'to'): number {
   return dateOnly && edge === 'to' ? ms + DAY_MS - 1 : ms;
 }
 
-function normaliseHost(host: string): string {
-  return host.toLowerCase().replace(/\.$/, '');
-}
-
-/** Turns what a user typed ("Example.com", "https://www.example.com/x", "*.example.com") into a host. */
-export function siteHost(site: string): string | undefined {
-  const trimmed = site.trim().replace(/^\*?\./, '');
-  if (trimmed === '') return undefined;
-  try {
-    // Prepending a scheme lets the URL parser lower-case and punycode the host for us.
-    const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
-    return normaliseHost(url.hostname) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Whether `host` is `site` or one of its subdomains ("news.example.com" is on "example.com"; "badexample.com" is not). */
-export function hostOnSite(host: string, site: string): boolean {
-  return host === site || host.endsWith(`.${site}`);
-}
-
-function hostOf(pageUrl: string): string | undefined {
-  try {
-    return normaliseHost(new URL(pageUrl).hostname);
-  } catch {
-    return undefined;
-  }
-}
-
 /*
  * Built with the constructor because the type checker rejects the `u` flag in a literal whenever the
  * project's target is ES5 (as before `wxt prepare` has written .wxt/tsconfig.json).
@@ -83,6 +59,35 @@ function foldForSearch(text: string): string {
   return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase();
 }
 
+/** A number as typed in a search: "53", "14110", "2.5". */
+const NUMBER_TERM = /^\d+(?:[.,]\d+)*$/;
+/** Not a letter or digit: what must come before a term's first character (a word start). */
+const WORD_START = '(?<![\\p{L}\\p{N}])';
+
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The search's terms as patterns over folded text, one per word with the numbers typed after it ("sb 53" is one
+ * pattern, "sb" then spaces or hyphens then "53"): each starts at a word start; a number ends where the number
+ * ends (so "53" is not "530"), a word may go on ("pledg" finds "pledges").
+ * @param query what the reader typed, already folded (`foldForSearch`)
+ */
+export function searchPatterns(query: string): RegExp[] {
+  const groups: string[][] = [];
+  for (const term of query.split(/\s+/).filter(Boolean)) {
+    const last = groups[groups.length - 1];
+    if (NUMBER_TERM.test(term) && last) last.push(term);
+    else groups.push([term]);
+  }
+  return groups.map(([first, ...numbers]) => {
+    const ending = (term: string) => (NUMBER_TERM.test(term) ? '(?![\\p{N}])' : '');
+    const numberTail = numbers.map((number) => `[\\s\\-\u2010-\u2013]*${escapeForPattern(number)}(?![\\p{N}])`).join('');
+    return new RegExp(`${WORD_START}${escapeForPattern(first!)}${numbers.length > 0 ? '' : ending(first!)}${numberTail}`, 'u');
+  });
+}
+
 export function filterMentions(mentions: readonly Mention[], filter: MentionFilter = {}): Mention[] {
   const claimIds = filter.claimIds && filter.claimIds.length > 0 ? new Set(filter.claimIds) : undefined;
   const site = filter.site === undefined ? undefined : siteHost(filter.site);
@@ -91,7 +96,7 @@ export function filterMentions(mentions: readonly Mention[], filter: MentionFilt
   }
   const from = filter.from ? parseBound(filter.from, 'from') : undefined;
   const to = filter.to ? parseBound(filter.to, 'to') : undefined;
-  const terms = filter.text ? foldForSearch(filter.text).split(/\s+/).filter(Boolean) : [];
+  const patterns = filter.text ? searchPatterns(foldForSearch(filter.text)) : [];
   const wrongMatches = filter.wrongMatches ?? 'include';
 
   return mentions.filter((mention) => {
@@ -112,9 +117,9 @@ export function filterMentions(mentions: readonly Mention[], filter: MentionFilt
       if (to !== undefined && seen > to) return false;
     }
 
-    if (terms.length > 0) {
+    if (patterns.length > 0) {
       const haystack = foldForSearch([mention.anchor.exact, mention.note?.text ?? '', mention.pageTitle, filter.claimWords?.get(mention.claimId) ?? ''].join('\n'));
-      if (!terms.every((term) => haystack.includes(term))) return false;
+      if (!patterns.every((pattern) => pattern.test(haystack))) return false;
     }
     return true;
   });

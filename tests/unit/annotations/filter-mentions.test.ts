@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterMentions, siteHost } from '../../../lib/annotations/filter-mentions';
+import { filterMentions, searchPatterns } from '../../../lib/annotations/filter-mentions';
+import { siteHost } from '../../../lib/sites/url';
 import { makeMention, targetClaim } from './fixtures';
 
 const onNews = makeMention({ pageUrl: 'https://news.example/a', pageTitle: 'Policy shake-up', exact: 'first quote', lastSeen: '2026-11-10T12:00:00.000Z' });
@@ -59,6 +60,29 @@ describe('filterMentions', () => {
     expect(ids(filterMentions(all, { text: 'regulation quote' }))).toEqual(['second quote']);
     expect(ids(filterMentions(all, { text: 'fourth' }))).toEqual(['fourth quote']);
     expect(filterMentions(all, { text: 'quote missingword' })).toEqual([]);
+  });
+
+  it('finds words at word starts and numbers whole, a number after a word as that word\'s: "SB 53" is not "absolutely … 53" nor "SB 1047 … 530"', () => {
+    const quotes = [
+      makeMention({ exact: 'Under SB 53, large developers must publish a framework.', start: 1 }),
+      makeMention({ exact: 'The SB-53 report is due.', start: 2 }),
+      makeMention({ exact: 'Absolutely nothing changed in 53 days.', start: 3 }),
+      makeMention({ exact: 'SB 1047 was vetoed; 530 pages of comments followed.', start: 4 }),
+      makeMention({ exact: 'Anthropic pledges to pause.', start: 5 }),
+      makeMention({ exact: 'The Act applies from 2 August 2026 (Article 53).', start: 6 }),
+    ];
+    const found = (text: string) => filterMentions(quotes, { text }).map((mention) => mention.anchor.exact.slice(0, 12));
+    expect(found('SB 53')).toEqual(['Under SB 53,', 'The SB-53 re']);
+    expect(found('sb53')).toEqual([]);
+    expect(found('53')).toEqual(['Under SB 53,', 'The SB-53 re', 'Absolutely n', 'The Act appl']);
+    expect(found('article 53')).toEqual(['The Act appl']);
+    expect(found('pledg')).toEqual(['Anthropic pl']);
+    expect(found('ledge')).toEqual([]);
+    expect(found('1047')).toEqual(['SB 1047 was ']);
+    // Characters with a meaning in patterns are only characters: "(article" is found as written, "sb.*" nowhere.
+    expect(found('(article')).toEqual(['The Act appl']);
+    expect(found('sb.*')).toEqual([]);
+    expect(searchPatterns('sb 53 eu act').map((pattern) => pattern.source)).toHaveLength(3);
   });
 
   it('finds a claim\'s mentions by the words the caller gives for it (who made it), with the others', () => {
