@@ -1,3 +1,4 @@
+import { claimAsText } from '@/lib/format/claim-as-text';
 import { FORCE_MESSAGE, kindMeaningMessage, readerText, verdictMessage, verdictOf } from '@/lib/format/claim-verdict';
 import { formatDayIn } from '@/lib/i18n/claim-words';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -15,6 +16,11 @@ export interface ClaimCardProps {
   /** The note editor's address; undefined while the content script waits for its capability (no address yet). */
   noteEditorUrl: string | undefined;
   onClose: () => void;
+  /**
+   * Puts the claim's text on the clipboard (`claimAsText`), resolving whether it could: the card's text cannot
+   * be selected (the page would read the selection), so this is how a reader copies it. Absent: no button.
+   */
+  onCopy?: (text: string) => Promise<boolean>;
 }
 
 const HISTORY_MESSAGE = {
@@ -49,7 +55,8 @@ function ExternalLink({ href, children }: { href: string; children: string }) {
   const safe = safeLinkUrl(href);
   if (!safe) return <span>{children}</span>;
   return (
-    <a href={safe} target="_blank" rel="noopener noreferrer">
+    // Not draggable: a link dropped on the page would hand it the claim's source (card.css says why).
+    <a href={safe} target="_blank" rel="noopener noreferrer" draggable={false}>
       {children}
     </a>
   );
@@ -144,7 +151,32 @@ function markScrolled(event: Event): void {
   card.toggleAttribute('data-scrolled', card.scrollTop > 0);
 }
 
-export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
+/** How long the copy button says "Copied" (ms). */
+const COPIED_FOR_MS = 2_000;
+
+/** "Copy claim": the claim as text on the clipboard, "Copied" on the button for a moment, or a line saying copying failed. */
+function CopyClaim({ claim, onCopy }: { claim: ClaimCardData; onCopy: (text: string) => Promise<boolean> }) {
+  const t = useT();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = () => {
+    void onCopy(claimAsText(t, claim)).then((copied) => {
+      setState(copied ? 'copied' : 'failed');
+      if (copied) setTimeout(() => setState((now) => (now === 'copied' ? 'idle' : now)), COPIED_FOR_MS);
+    });
+  };
+  return (
+    <p class="copy-row">
+      <button type="button" class="copy" data-testid="copy-claim" onClick={copy}>
+        {state === 'copied' ? t('card_copied') : t('card_copy')}
+      </button>
+      <span class="copy-status" role="status" data-testid="copy-status">
+        {state === 'failed' ? t('card_copyFailed') : ''}
+      </span>
+    </p>
+  );
+}
+
+export function ClaimCard({ claim, noteEditorUrl, onClose, onCopy }: ClaimCardProps) {
   const t = useT();
   const headingId = `pl-card-title-${claim.id}`;
   // The popup and options page write days with the same helper in the same language.
@@ -206,6 +238,7 @@ export function ClaimCard({ claim, noteEditorUrl, onClose }: ClaimCardProps) {
       </p>
       <details class="more" data-testid="more" onToggle={showOpened}>
         <summary>{t('card_more')}</summary>
+        {onCopy && <CopyClaim claim={claim} onCopy={onCopy} />}
         <dl>
           <dt>{t('card_who')}</dt>
           <dd data-testid="actor">{claim.actorName}</dd>

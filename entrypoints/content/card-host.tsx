@@ -92,6 +92,20 @@ function unionOf(rects: readonly DOMRect[]): { top: number; left: number; bottom
  *   is then a plain `<div>`, which no page can take over;
  * - `@media print` hides it (card.css), whatever the page prints.
  */
+/**
+ * Puts text on the clipboard from the content script's own world (the card's "Copy claim"): the page's scripts
+ * cannot see or replace it there, as they could a selection of the card's text and its `copy` event. False when
+ * the browser or the page's permissions policy refuses (the card then says so).
+ */
+function writeToClipboard(text: string): Promise<boolean> {
+  const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
+  if (!clipboard) return Promise.resolve(false);
+  return clipboard.writeText(text).then(
+    () => true,
+    () => false,
+  );
+}
+
 export class CardHost {
   host!: HTMLElement;
   /** The host's closed shadow root: this reference is the only way in. */
@@ -225,7 +239,7 @@ export class CardHost {
     const { t } = cardLanguage();
     render(
       <I18nProvider translator={t}>
-        <ClaimCard key={this.openings} {...content} onClose={() => this.hide(true)} />
+        <ClaimCard key={this.openings} {...content} onClose={() => this.hide(true)} onCopy={writeToClipboard} />
       </I18nProvider>,
       this.mount,
     );

@@ -209,6 +209,67 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('the page cannot read the card\'s words through a selection or the copy event; "Copy claim" puts the claim on the clipboard from our own world', async () => {
+    const article = await openArticle();
+    try {
+      await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(article.page.url()).origin });
+      // The page listens as a hostile one would: every selection change and every copy.
+      await article.page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
+        document.addEventListener('selectionchange', () => seen.push(document.getSelection()?.toString() ?? ''));
+        document.addEventListener('copy', () => seen.push(`copy:${document.getSelection()?.toString() ?? ''}`));
+      });
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      const card = await article.waitForCard();
+      const statement = await article.inCard((root) => {
+        const box = root?.querySelector('[data-testid=statement]')?.getBoundingClientRect();
+        return box ? { x: box.left, y: box.top, width: box.width, height: box.height } : null;
+      });
+      // The reader drags across the claim's words and presses the copy keys.
+      await article.page.mouse.move(statement!.x + 3, statement!.y + 6);
+      await article.page.mouse.down();
+      await article.page.mouse.move(statement!.x + statement!.width - 4, statement!.y + statement!.height - 4, { steps: 6 });
+      await article.page.mouse.up();
+      await article.page.keyboard.press('Control+c');
+      const seen = await article.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      const words = card.statement.slice(0, 30);
+      expect(seen.filter((text) => text.includes(words)), 'what the page read of the card').toEqual([]);
+      expect(await article.page.evaluate(() => document.getSelection()?.toString() ?? '')).not.toContain(words);
+      // The card's links cannot be dragged onto the page either.
+      expect(await article.inCard((root) => [...(root?.querySelectorAll('section.card a[href]') ?? [])].map((link) => (link as HTMLAnchorElement).draggable))).not.toContain(true);
+
+      const summary = await article.inCard(moreSummaryCentre);
+      await article.page.mouse.click(summary!.x, summary!.y);
+      const copy = await article.inCard((root) => {
+        const button = root?.querySelector('[data-testid=copy-claim]');
+        button?.scrollIntoView({ block: 'nearest' });
+        const box = button?.getBoundingClientRect();
+        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+      });
+      await article.page.mouse.click(copy!.x, copy!.y);
+      await expect.poll(() => article.inCard((root) => root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''), { timeout: 5_000 }).toBe('Copied');
+      const copied = await article.page.evaluate(() => navigator.clipboard.readText());
+      expect(copied.split('\n')[0]).toBe(card.verdict);
+      expect(copied).toContain(`“${card.statement}”`);
+      expect(copied).toMatch(/\nSource: .+, https:\/\/\S+\n/);
+      // Nothing of it passed through the page's copy event.
+      expect((await article.page.evaluate(() => (window as unknown as { seen: string[] }).seen)).filter((text) => text.includes(words))).toEqual([]);
+      await inEachLook(article, async ({ colorScheme, width }) => {
+        await article.hoverHighlight(PAUSE_PLEDGE);
+        await article.waitForCard();
+        const more = await article.inCard(moreSummaryCentre);
+        await article.page.mouse.click(more!.x, more!.y);
+        await article.waitForNoteEditorDrawn();
+        await article.page.screenshot({ path: resolve(SHOTS, `chromium-copy-claim-${colorScheme}-${width}.png`) });
+      });
+    } finally {
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.page.setViewportSize({ width: 1280, height: 900 });
+      await article.close();
+    }
+  });
+
   test('a voluntary pledge\'s verdict says what binds it: "pledged to", not "has to"', async () => {
     const article = await openArticle();
     try {

@@ -93,6 +93,39 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
     });
 
+    test('the page cannot read the card\'s words through a selection; "Copy claim" copies from our own world', async () => {
+      await article.viewport(1280, 900);
+      await article.page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
+        document.addEventListener('selectionchange', () => seen.push(document.getSelection()?.toString() ?? ''));
+      });
+      const card = await openCard(PAUSE_PLEDGE);
+      const statement = await article.inCard((root) => {
+        const box = root?.querySelector('[data-testid=statement]')?.getBoundingClientRect();
+        return box ? { x: box.left, y: box.top, width: box.width, height: box.height } : null;
+      });
+      await article.page.mouse.move(statement!.x + 3, statement!.y + 6);
+      await article.page.mouse.down();
+      await article.page.mouse.move(statement!.x + statement!.width - 4, statement!.y + statement!.height - 4, { steps: 6 });
+      await article.page.mouse.up();
+      const words = card.statement.slice(0, 30);
+      const seen = await article.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      expect(seen.filter((text) => text.includes(words)), 'what the page read of the card').toEqual([]);
+      expect(await article.page.evaluate(() => document.getSelection()?.toString() ?? '')).not.toContain(words);
+      const summary = await article.inCard(moreSummaryCentre);
+      await article.page.mouse.click(summary!.x, summary!.y);
+      const copy = await article.inCard((root) => {
+        const button = root?.querySelector('[data-testid=copy-claim]');
+        button?.scrollIntoView({ block: 'nearest' });
+        const box = button?.getBoundingClientRect();
+        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+      });
+      await article.page.mouse.click(copy!.x, copy!.y);
+      // "Copied" only once the clipboard took the text (the card says otherwise when it was refused).
+      await expect.poll(() => article.inCard((root) => `${root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''}|${root?.querySelector('[data-testid=copy-status]')?.textContent ?? ''}`), { timeout: 5_000 }).toBe('Copied|');
+    });
+
     test('a voluntary pledge\'s verdict says "pledged to", not "has to"', async () => {
       const card = await openCard(WHITE_HOUSE);
       expect(card.verdict).toMatch(/^Binding commitment \(pledge to a government\), in force since \d{1,2} [A-Z][a-z]{2} \d{4}: Signatories of the White House AI commitments pledged to do this\.$/);

@@ -3,7 +3,7 @@
  * The card's new parts (evidence under "Why this label", the contested note, "Status as of"), the
  * labels of the new kind and statuses, and the look of no-commitment highlights.
  */
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '@/components/claim-card';
 import { toCardData, type ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -12,7 +12,7 @@ import type { PackedClaim } from '@/lib/claims/merge-claim-packs';
 import { KIND_LABEL, STATUS_LABEL, statusWithDate } from '@/lib/format/claim-labels';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
 import { HIGHLIGHT_CSS, HIGHLIGHT_DARK_CSS } from '@/entrypoints/content/highlight-style';
-import { renderIn } from '../i18n/test-translators';
+import { german, renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
 
@@ -40,6 +40,61 @@ function cardData(overrides: Partial<ClaimCardData> = {}): ClaimCardData {
 function renderCard(claim: ClaimCardData) {
   return renderIn(<ClaimCard claim={claim} noteEditorUrl="about:blank" onClose={vi.fn()} />);
 }
+
+describe('ClaimCard: "Copy claim" (its text cannot be selected, the page would read the selection)', () => {
+  const PLEDGE = cardData({
+    id: 'acme-pause',
+    statement: 'Acme AI pledged to pause training when its safeguards fell behind.',
+    kind: 'binding-commitment',
+    force: 'categorical-pledge',
+    status: 'withdrawn',
+    statusDate: '2026-02-24',
+    evidence: [{ quote: 'We will pause.', locator: 'section 4', url: 'https://acme.example/policy-v2', title: 'Acme Scaling Policy v2' }],
+    sources: [{ url: 'https://acme.example/policy-v2', title: 'Acme Scaling Policy v2' }],
+  });
+
+  it('copies the verdict, the quoted claim, its primary source and the claim set, and says it did', async () => {
+    const onCopy = vi.fn((_text: string) => Promise.resolve(true));
+    renderIn(<ClaimCard claim={PLEDGE} noteEditorUrl="about:blank" onClose={vi.fn()} onCopy={onCopy} />);
+    const button = screen.getByTestId('copy-claim');
+    expect(button.textContent).toBe('Copy claim');
+    // Inside "More", before its first entry.
+    expect(button.closest('details')?.getAttribute('data-testid')).toBe('more');
+    fireEvent.click(button);
+    await waitFor(() => expect(button.textContent).toBe('Copied'));
+    expect(onCopy).toHaveBeenCalledTimes(1);
+    expect(onCopy.mock.calls[0]![0].split('\n')).toEqual([
+      'Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Acme AI no longer pledges to do this.',
+      '“Acme AI pledged to pause training when its safeguards fell behind.”',
+      'Source: Acme Scaling Policy v2, https://acme.example/policy-v2',
+      'Pledge Lens claim set “Pledge Lens”, checked 29 Nov 2026',
+    ]);
+    expect(screen.getByTestId('copy-status').textContent).toBe('');
+  });
+
+  it('says when the page or browser refused, and names the way that still works', async () => {
+    renderIn(<ClaimCard claim={PLEDGE} noteEditorUrl="about:blank" onClose={vi.fn()} onCopy={() => Promise.resolve(false)} />);
+    fireEvent.click(screen.getByTestId('copy-claim'));
+    await waitFor(() => expect(screen.getByTestId('copy-status').textContent).toMatch(/^This page does not let Pledge Lens copy\. Export/));
+    expect(screen.getByTestId('copy-claim').textContent).toBe('Copy claim');
+  });
+
+  it('copies in the reader\'s language, and leaves out a source that is no web address', async () => {
+    const onCopy = vi.fn((_text: string) => Promise.resolve(true));
+    renderIn(<ClaimCard claim={{ ...PLEDGE, evidence: [], sources: [{ url: 'javascript:alert(1)', title: 'x' }], reviewedAt: undefined }} noteEditorUrl="about:blank" onClose={vi.fn()} onCopy={onCopy} />, german);
+    fireEvent.click(screen.getByTestId('copy-claim'));
+    await waitFor(() => expect(onCopy).toHaveBeenCalled());
+    const lines = onCopy.mock.calls[0]![0].split('\n');
+    expect(lines[1]).toBe('„Acme AI pledged to pause training when its safeguards fell behind.“');
+    expect(lines.some((line) => line.includes('javascript:'))).toBe(false);
+    expect(lines.at(-1)).toBe('Pledge-Lens-Aussagensammlung „Pledge Lens“');
+  });
+
+  it('has no button without a way to copy', () => {
+    renderCard(PLEDGE);
+    expect(screen.queryByTestId('copy-claim')).toBeNull();
+  });
+});
 
 describe('ClaimCard', () => {
   it('shows the evidence, quoted with its locator and linked, under "Why this label"', () => {
