@@ -9,6 +9,7 @@ import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import { languageName } from '@/lib/format/language-name';
 import { wordHistoryNotice } from '@/lib/format/reader-errors';
+import { shortenAtWord } from '@/lib/format/shorten-text';
 import type { HistoryNotice } from '@/lib/messages/reader-failure';
 import { ownEntry } from '@/lib/messages/own-entry';
 import { ENGLISH } from '@/lib/text/page-language';
@@ -59,6 +60,14 @@ export interface PopupViewProps {
   /** Opens the options page; `changed` opens its history filtered to changed claims, `claim-set` its claim packs. */
   onOpenOptions: (view?: 'changed' | 'claim-set') => void;
   onOpenLegend: () => void;
+}
+
+/** How much of a changed claim's statement the list under "… changed since you read it" shows (UTF-16 units). */
+const CHANGED_LINE_CHARS = 80;
+
+/** The popup item of a changed claim, as the list of changes links to it (claim ids are slugs: safe in an id). */
+function changedItemId(claimId: string): string {
+  return `changed-${claimId}`;
 }
 
 /** What a status tells a reader at a glance: still holds, ended (or refused), or in question. */
@@ -121,7 +130,7 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
   const Item = claim.hiddenByPage ? 'div' : 'button';
   const action = claim.hiddenByPage ? { 'data-hidden-by-page': 'true' } : { type: 'button' as const, onClick: () => onJump(claim.claimId) };
   return (
-    <li class={claim.change ? 'has-change' : undefined}>
+    <li class={claim.change ? 'has-change' : undefined} id={claim.change ? changedItemId(claim.claimId) : undefined}>
       <Item class={`claim kind-${kind}${claim.hiddenByPage ? ' not-shown' : ''}`} data-testid="claim-item" data-claim-id={claim.claimId} {...action}>
         <span class="verdict">
           {/* What the label means, on hover: for a pledge, that no law or contract enforces it (the force is the claim set's now; an update that changed the kind leaves only the kind's line). */}
@@ -255,7 +264,8 @@ export function PopupView(props: PopupViewProps) {
     const wrong = ownEntry(flagged, claim.claimId);
     return { ...claim, ...(change ? { change } : {}), ...(wrong ? { flagged: wrong } : {}) };
   }) : [];
-  const changedHere = claims.filter((claim) => claim.change).length;
+  const changed = claims.filter((claim) => claim.change);
+  const changedHere = changed.length;
   return (
     <main>
       <header>
@@ -290,9 +300,21 @@ export function PopupView(props: PopupViewProps) {
           {t('popup_claimsHeading')}{claims.length > 0 && <span class="count"> ({claims.length})</span>}
         </h2>
         {changedHere > 0 && (
-          <p class="changed-summary" data-testid="changed-summary">
-            {t.plural('popup_changedHere', changedHere, { count: changedHere })}
-          </p>
+          <>
+            <p class="changed-summary" data-testid="changed-summary">
+              {t.plural('popup_changedHere', changedHere, { count: changedHere })}
+            </p>
+            {/* Which ones, each a link down to its item and its note (the new user's trial: the line named none). */}
+            <ul class="changed-list" data-testid="changed-list">
+              {changed.map((claim) => (
+                <li key={claim.claimId}>
+                  <a href={`#${changedItemId(claim.claimId)}`}>
+                    {claim.actorName}: {shortenAtWord(claim.statement, CHANGED_LINE_CHARS)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </>
         )}
         <PageState page={page} info={info} host={host} />
         {claims.length > 0 && <ClaimGroups claims={claims} onJump={props.onJump} />}

@@ -6,6 +6,7 @@
 import type { LegendExample } from '@/components/welcome-legend';
 import type { Claim, ClaimKind, ClaimStatus } from '@/lib/claims/schema';
 import { CLAIM_KINDS, CLAIM_STATUSES } from '@/lib/claims/schema';
+import { shortenAtWord } from '@/lib/format/shorten-text';
 
 interface ChosenExample {
   claimId: string;
@@ -68,14 +69,6 @@ export const STATUS_EXAMPLES: Readonly<Partial<Record<ClaimStatus, ChosenExample
   },
 };
 
-/** A claim's statement cut at a word boundary, for a status whose chosen example is missing. */
-function shorten(statement: string, max = 140): string {
-  if (statement.length <= max) return statement;
-  const cut = statement.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > 60 ? space : max).replace(/[\s,;:]+$/, '')}…`;
-}
-
 function toExample(claim: Claim, gist: string): LegendExample {
   return { claimId: claim.id, actorName: claim.actor.name, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, gist };
 }
@@ -96,7 +89,7 @@ export function pickLegendExamples(claims: readonly Claim[]): LegendExamples {
     const named = chosen && byId.get(chosen.claimId);
     if (named && chosen && has(named)) return toExample(named, chosen.gist);
     const first = claims.find(has);
-    return first && toExample(first, shorten(first.statement));
+    return first && toExample(first, shortenAtWord(first.statement, 140));
   };
   const kinds: LegendExamples['kinds'] = {};
   for (const kind of CLAIM_KINDS) {

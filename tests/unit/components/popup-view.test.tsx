@@ -180,6 +180,10 @@ describe('PopupView claims', () => {
     );
     expect(within(item).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
     expect(screen.getByTestId('changed-summary').textContent).toBe('1 claim here has changed since you read it.');
+    // It names the claim, linking down to its item.
+    const links = [...screen.getByTestId('changed-list').querySelectorAll('a')];
+    expect(links.map((link) => link.textContent)).toEqual(['Acme AI: Statement of headline.']);
+    expect(document.querySelector(links[0]!.getAttribute('href')!)).toBe(item);
   });
 
   it('points at changes read elsewhere, opening the history filtered to them', () => {
