@@ -233,6 +233,12 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, onCopy }: ClaimCardPr
       <p class="statement" data-testid="statement">
         {claim.statement}
       </p>
+      {/* What stands in its place, when the claim set holds it: "modified" alone read as "still pledges this". */}
+      {claim.replacements && claim.replacements.length > 0 && (
+        <p class="replaced" data-testid="replaced-by">
+          {t('card_replacedBy', { claims: claim.replacements.map((replacement) => replacement.statement).join('; ') })}
+        </p>
+      )}
       <p class="meaning" data-testid="meaning">
         <Rich text={t('card_meaning', { label: verdict.label, meaning: t(kindMeaningMessage(claim.kind, claim.force)) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
       </p>

@@ -4,6 +4,7 @@
  */
 import type { ClaimKind, ClaimStatus, Evidence, HistoryEntry, Source } from './schema';
 import type { PackedClaim } from './merge-claim-packs';
+import { shortenAtWord } from '../format/shorten-text';
 
 export interface ClaimCardData {
   id: string;
@@ -35,15 +36,20 @@ export interface ClaimCardData {
    * few words a reader can recognise it by; the card shows those words instead of the id.
    */
   related?: Record<string, string>;
+  /**
+   * The claims that replaced this one (its `replacedBy`) that the loaded claims hold, each by its statement cut
+   * short (`shortStatement`): the card says what stands in its place (the new-user trial, 6 Dec 2026).
+   */
+  replacements?: Array<{ id: string; statement: string }>;
 }
 
 /** A claim's statement cut at a word boundary: enough to recognise it in a sentence about another claim. */
 export function shortStatement(statement: string, max = 72): string {
-  const text = statement.replace(/\s+/g, ' ').trim().replace(/\.$/, '');
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[,;:]$/, '')}…`;
+  return shortenAtWord(statement.replace(/\s+/g, ' ').trim().replace(/\.$/, ''), max);
 }
+
+/** How much of a replacing claim's statement the card shows (UTF-16 units). */
+const REPLACEMENT_CHARS = 160;
 
 /**
  * The most other claims one card names (the bundled set's claims name at most one). Each is rewritten
@@ -93,6 +99,10 @@ function evidenceOf(claim: PackedClaim): Evidence[] {
  */
 export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, PackedClaim>): ClaimCardData {
   const related = relatedClaims(claim, claims);
+  const replacements = (claim.replacedBy ?? []).flatMap((id) => {
+    const other = claims?.get(id);
+    return other && id !== claim.id ? [{ id, statement: shortStatement(other.statement, REPLACEMENT_CHARS) }] : [];
+  });
   return {
     id: claim.id,
     statement: claim.statement,
@@ -113,6 +123,7 @@ export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, Pack
     history: claim.history,
     packName: claim.packName,
     ...(related ? { related } : {}),
+    ...(replacements.length > 0 ? { replacements } : {}),
   };
 }
 

@@ -121,7 +121,8 @@ export async function expectMoreTabOrder(page: CardKeyboard): Promise<void> {
     if (focused.name === 'iframe') break;
     expect(focused.inSight, `Tab stop ${order.length} (${focused.name}) in sight below the head: ${JSON.stringify(focused)}`).toBe(true);
   }
-  const expected = await page.inCard((root) => [...(root?.querySelectorAll('section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
-  expect(order, 'after "More": its links, then the note frame, in document order').toEqual(expected);
+  const expected = await page.inCard((root) => [...(root?.querySelectorAll('section.card [data-testid=copy-claim], section.card a[href], section.card iframe') ?? [])].map((element) => element.localName));
+  expect(expected[0], '"Copy claim" opens "More"').toBe('button');
+  expect(order, 'after "More": "Copy claim", its links, then the note frame, in document order').toEqual(expected);
   expectHeadInSight(await page.inCard(readCardLayout), 'Tab into the note frame');
 }

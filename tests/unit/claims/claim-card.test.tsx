@@ -202,6 +202,15 @@ describe('toCardData: claims named by id', () => {
     expect(toCardData(claim).related, 'without the claim map').toBeUndefined();
     expect(toCardData(other, claims).related, 'naming none').toBeUndefined();
   });
+
+  it('brings the claims that replaced it, by their words, those the claim map holds only', () => {
+    const successor = base('acme-develop-with-mitigations', 'Acme AI develops a model past its critical threshold only with mitigations that bring the risk down to moderate.', 'r');
+    const replaced = { ...base('acme-stop', 'Acme AI would stop development at its critical threshold.', 'r'), status: 'modified' as const, replacedBy: ['acme-develop-with-mitigations', 'acme-not-loaded', 'acme-stop'] };
+    const claims = new Map([successor, replaced].map((c) => [c.id, c]));
+    expect(toCardData(replaced, claims).replacements).toEqual([{ id: 'acme-develop-with-mitigations', statement: 'Acme AI develops a model past its critical threshold only with mitigations that bring the risk down to moderate' }]);
+    expect(toCardData(replaced).replacements, 'without the claim map').toBeUndefined();
+    expect(toCardData(successor, claims).replacements, 'replaced by nothing').toBeUndefined();
+  });
 });
 
 describe('labels', () => {

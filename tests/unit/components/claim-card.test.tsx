@@ -67,7 +67,15 @@ describe('ClaimCard: the first lines', () => {
     const { container } = renderCard(pausePledge());
     const order = [...container.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
     expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
-    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A promise its maker cannot quietly drop: a pledge worded as a firm rule, not a goal, so dropping it takes a public reversal. It binds by its maker’s own word; no law or contract enforces it.');
+    // A pledge is firm in its wording, not beyond dropping (the new-user trial: cards said "cannot quietly drop" on pledges dropped without notice).
+    expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A pledge worded as a firm rule, not a goal. It binds by its maker’s own word; no law or contract enforces it, so its maker can still drop it, openly or quietly: the status says if it has.');
+  });
+
+  it('says what stands in the place of a claim that was replaced, when the claim set holds it', () => {
+    renderCard({ ...pausePledge(), replacements: [{ id: 'acme-delay', statement: 'Acme AI would delay a model only if it judged itself in the lead…' }] });
+    const order = [...document.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
+    expect(order).toEqual(['top', 'statement', 'replaced-by', 'meaning', 'more', 'note-frame']);
+    expect(screen.getByTestId('replaced-by').textContent).toBe('In its place: Acme AI would delay a model only if it judged itself in the lead…');
   });
 
   it('writes every date as the popup and options page do (one helper, the catalogue\'s language)', () => {

@@ -1,6 +1,6 @@
 /**
- * What "Binding commitment" means, in every catalogue we ship: something its maker cannot quietly drop
- * (a law, a contract, or a pledge with no escape clause). A pledge is binding in that sense only, not in
+ * What "Binding commitment" means, in every catalogue we ship: a firm commitment rather than a goal
+ * (a law, a contract, or a pledge with no escape clause, which its maker can still drop). A pledge is binding in that sense only, not in
  * law, and a new user read the old one-line gloss as "legally binding". So: no gloss of a binding claim
  * says it binds in law unless its force is law, contract or treaty; every gloss a pledge (or a claim of
  * unknown force) can get says in so many words that no law or contract enforces it.
