@@ -233,18 +233,20 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, onCopy }: ClaimCardPr
       <p class="statement" data-testid="statement">
         {claim.statement}
       </p>
-      {/* What stands in its place, when the claim set holds it: "modified" alone read as "still pledges this". */}
-      {claim.replacements && claim.replacements.length > 0 && (
-        <p class="replaced" data-testid="replaced-by">
-          {t('card_replacedBy', { claims: claim.replacements.map((replacement) => replacement.statement).join('; ') })}
-        </p>
-      )}
+
       <p class="meaning" data-testid="meaning">
         <Rich text={t('card_meaning', { label: verdict.label, meaning: t(kindMeaningMessage(claim.kind, claim.force)) })} tags={{ label: (text) => <span class="meaning-label">{text}</span> }} />
       </p>
       <details class="more" data-testid="more" onToggle={showOpened}>
         <summary>{t('card_more')}</summary>
         {onCopy && <CopyClaim claim={claim} onCopy={onCopy} />}
+        {/* What stands in its place, when the claim set holds it: "modified" alone read as "still pledges this". First in
+            "More", not under the statement: the closed card keeps the room a phone gives it. */}
+        {claim.replacements && claim.replacements.length > 0 && (
+          <p class="replaced" data-testid="replaced-by">
+            {t('card_replacedBy', { claims: claim.replacements.map((replacement) => replacement.statement).join('; ') })}
+          </p>
+        )}
         <dl>
           <dt>{t('card_who')}</dt>
           <dd data-testid="actor">{claim.actorName}</dd>

@@ -67,7 +67,10 @@ export function readCardLayout(root: ShadowRoot | null): CardLayout | null {
     return [{ name, box, seen }];
   });
   const details = card.querySelector<HTMLDetailsElement>('[data-testid=more]');
-  const moreBox = details?.querySelector('dl') ? boxOf(details.querySelector('dl')!) : null;
+  // What "More" shows: from the first thing under its summary ("Copy claim", what replaced the claim) to its list's end.
+  const list = details?.querySelector('dl');
+  const first = details?.querySelector(':scope > summary')?.nextElementSibling;
+  const moreBox = list && first ? { ...boxOf(list), top: boxOf(first).top } : null;
   const moreInSight = details?.open && moreBox ? Math.max(0, Math.min(moreBox.bottom, floor) - Math.max(moreBox.top, headBox.bottom)) : 0;
   return {
     card: cardBox,

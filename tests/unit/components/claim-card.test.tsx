@@ -74,7 +74,9 @@ describe('ClaimCard: the first lines', () => {
   it('says what stands in the place of a claim that was replaced, when the claim set holds it', () => {
     renderCard({ ...pausePledge(), replacements: [{ id: 'acme-delay', statement: 'Acme AI would delay a model only if it judged itself in the lead…' }] });
     const order = [...document.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
-    expect(order).toEqual(['top', 'statement', 'replaced-by', 'meaning', 'more', 'note-frame']);
+    // First in "More": the closed card keeps the room a phone gives it.
+    expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
+    expect(screen.getByTestId('replaced-by').closest('details')?.getAttribute('data-testid')).toBe('more');
     expect(screen.getByTestId('replaced-by').textContent).toBe('In its place: Acme AI would delay a model only if it judged itself in the lead…');
   });
 
