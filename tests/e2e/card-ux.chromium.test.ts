@@ -5,8 +5,8 @@ import type { Frame } from 'playwright-core';
 import type { FocusInfo } from './support/dom-probes';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { DIMMED_DESCRIPTION, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
-import { focusedInCard, moreSummaryCentre, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
+import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
+import { copyButtonCentre, focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -214,25 +214,14 @@ describe('Chromium: the card as a reader sees it', () => {
     try {
       await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(article.page.url()).origin });
       // The page listens as a hostile one would: every selection change and every copy.
-      await article.page.evaluate(() => {
-        const seen: string[] = [];
-        (window as unknown as { seen: string[] }).seen = seen;
-        document.addEventListener('selectionchange', () => seen.push(document.getSelection()?.toString() ?? ''));
-        document.addEventListener('copy', () => seen.push(`copy:${document.getSelection()?.toString() ?? ''}`));
-      });
+      await article.page.evaluate(listenForSelections);
       await article.hoverHighlight(PAUSE_PLEDGE);
       const card = await article.waitForCard();
-      const statement = await article.inCard((root) => {
-        const box = root?.querySelector('[data-testid=statement]')?.getBoundingClientRect();
-        return box ? { x: box.left, y: box.top, width: box.width, height: box.height } : null;
-      });
+      const statement = await article.inCard(statementBox);
       // The reader drags across the claim's words and presses the copy keys.
-      await article.page.mouse.move(statement!.x + 3, statement!.y + 6);
-      await article.page.mouse.down();
-      await article.page.mouse.move(statement!.x + statement!.width - 4, statement!.y + statement!.height - 4, { steps: 6 });
-      await article.page.mouse.up();
+      await dragAcross(article.page.mouse, statement!);
       await article.page.keyboard.press('Control+c');
-      const seen = await article.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      const seen = await article.page.evaluate(selectionsSeen);
       const words = card.statement.slice(0, 30);
       expect(seen.filter((text) => text.includes(words)), 'what the page read of the card').toEqual([]);
       expect(await article.page.evaluate(() => document.getSelection()?.toString() ?? '')).not.toContain(words);
@@ -241,12 +230,7 @@ describe('Chromium: the card as a reader sees it', () => {
 
       const summary = await article.inCard(moreSummaryCentre);
       await article.page.mouse.click(summary!.x, summary!.y);
-      const copy = await article.inCard((root) => {
-        const button = root?.querySelector('[data-testid=copy-claim]');
-        button?.scrollIntoView({ block: 'nearest' });
-        const box = button?.getBoundingClientRect();
-        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
-      });
+      const copy = await article.inCard(copyButtonCentre);
       await article.page.mouse.click(copy!.x, copy!.y);
       await expect.poll(() => article.inCard((root) => root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''), { timeout: 5_000 }).toBe('Copied');
       const copied = await article.page.evaluate(() => navigator.clipboard.readText());
@@ -254,7 +238,7 @@ describe('Chromium: the card as a reader sees it', () => {
       expect(copied).toContain(`“${card.statement}”`);
       expect(copied).toMatch(/\nSource: .+, https:\/\/\S+\n/);
       // Nothing of it passed through the page's copy event.
-      expect((await article.page.evaluate(() => (window as unknown as { seen: string[] }).seen)).filter((text) => text.includes(words))).toEqual([]);
+      expect((await article.page.evaluate(selectionsSeen)).filter((text) => text.includes(words))).toEqual([]);
       await inEachLook(article, async ({ colorScheme, width }) => {
         await article.hoverHighlight(PAUSE_PLEDGE);
         await article.waitForCard();

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForFrame } from './support/bidi-frames';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
-import { DIMMED_DESCRIPTION, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
-import { focusedInCard, moreSummaryCentre, readCardLayout, readHighlightLook, scrollCardToEnd, type HighlightLook } from './support/card-ux-probes';
+import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
+import { copyButtonCentre, focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, scrollCardToEnd, type HighlightLook } from './support/card-ux-probes';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, pollSelector, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -95,32 +95,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('the page cannot read the card\'s words through a selection; "Copy claim" copies from our own world', async () => {
       await article.viewport(1280, 900);
-      await article.page.evaluate(() => {
-        const seen: string[] = [];
-        (window as unknown as { seen: string[] }).seen = seen;
-        document.addEventListener('selectionchange', () => seen.push(document.getSelection()?.toString() ?? ''));
-      });
+      await article.page.evaluate(listenForSelections);
       const card = await openCard(PAUSE_PLEDGE);
-      const statement = await article.inCard((root) => {
-        const box = root?.querySelector('[data-testid=statement]')?.getBoundingClientRect();
-        return box ? { x: box.left, y: box.top, width: box.width, height: box.height } : null;
-      });
-      await article.page.mouse.move(statement!.x + 3, statement!.y + 6);
-      await article.page.mouse.down();
-      await article.page.mouse.move(statement!.x + statement!.width - 4, statement!.y + statement!.height - 4, { steps: 6 });
-      await article.page.mouse.up();
+      const statement = await article.inCard(statementBox);
+      await dragAcross(article.page.mouse, statement!);
       const words = card.statement.slice(0, 30);
-      const seen = await article.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      const seen = await article.page.evaluate(selectionsSeen);
       expect(seen.filter((text) => text.includes(words)), 'what the page read of the card').toEqual([]);
       expect(await article.page.evaluate(() => document.getSelection()?.toString() ?? '')).not.toContain(words);
       const summary = await article.inCard(moreSummaryCentre);
       await article.page.mouse.click(summary!.x, summary!.y);
-      const copy = await article.inCard((root) => {
-        const button = root?.querySelector('[data-testid=copy-claim]');
-        button?.scrollIntoView({ block: 'nearest' });
-        const box = button?.getBoundingClientRect();
-        return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
-      });
+      const copy = await article.inCard(copyButtonCentre);
       await article.page.mouse.click(copy!.x, copy!.y);
       // "Copied" only once the clipboard took the text (the card says otherwise when it was refused).
       await expect.poll(() => article.inCard((root) => `${root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''}|${root?.querySelector('[data-testid=copy-status]')?.textContent ?? ''}`), { timeout: 5_000 }).toBe('Copied|');

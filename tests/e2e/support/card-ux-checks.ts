@@ -126,3 +126,18 @@ export async function expectMoreTabOrder(page: CardKeyboard): Promise<void> {
   expect(order, 'after "More": "Copy claim", its links, then the note frame, in document order').toEqual(expected);
   expectHeadInSight(await page.inCard(readCardLayout), 'Tab into the note frame');
 }
+
+/** The mouse of Playwright's or Puppeteer's page: what a drag needs. */
+interface DraggingMouse {
+  move(x: number, y: number, options?: { steps?: number }): Promise<unknown>;
+  down(): Promise<unknown>;
+  up(): Promise<unknown>;
+}
+
+/** Drags across a box from its first line's start to its last line's end, as a reader selecting its words. */
+export async function dragAcross(mouse: DraggingMouse, box: { x: number; y: number; width: number; height: number }): Promise<void> {
+  await mouse.move(box.x + 3, box.y + 6);
+  await mouse.down();
+  await mouse.move(box.x + box.width - 4, box.y + box.height - 4, { steps: 6 });
+  await mouse.up();
+}

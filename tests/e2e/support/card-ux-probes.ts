@@ -185,3 +185,33 @@ export function readHighlightLook(element: Element): HighlightLook {
     description: element.getAttribute('aria-description') ?? '',
   };
 }
+
+/**
+ * Run in the page, as a hostile page would: records every selection change and every copy (with the
+ * selection's text then) in `window.seen`, read back with `selectionsSeen`.
+ */
+export function listenForSelections(): void {
+  const seen: string[] = [];
+  (window as unknown as { seen: string[] }).seen = seen;
+  document.addEventListener('selectionchange', () => seen.push(document.getSelection()?.toString() ?? ''));
+  document.addEventListener('copy', () => seen.push(`copy:${document.getSelection()?.toString() ?? ''}`));
+}
+
+/** Run in the page: what `listenForSelections` recorded. */
+export function selectionsSeen(): string[] {
+  return (window as unknown as { seen?: string[] }).seen ?? [];
+}
+
+/** The card's statement's box (viewport pixels), to drag across as a reader selecting its words would. */
+export function statementBox(root: ShadowRoot | null): { x: number; y: number; width: number; height: number } | null {
+  const box = root?.querySelector('[data-testid=statement]')?.getBoundingClientRect();
+  return box ? { x: box.left, y: box.top, width: box.width, height: box.height } : null;
+}
+
+/** The centre of "Copy claim" (inside an open "More"), scrolled into the card's view. */
+export function copyButtonCentre(root: ShadowRoot | null): { x: number; y: number } | null {
+  const button = root?.querySelector('[data-testid=copy-claim]');
+  button?.scrollIntoView({ block: 'nearest' });
+  const box = button?.getBoundingClientRect();
+  return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : null;
+}

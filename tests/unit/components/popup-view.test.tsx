@@ -11,6 +11,19 @@ function claim(id: string, kind: PageClaimSummary['kind'], firstOffset: number, 
   return { claimId: id, statement: `Statement of ${id}.`, kind, status: 'in-force', statusDate: '2026-01-10', actorName: 'Acme AI', mentions: 1, firstOffset, ...overrides };
 }
 
+/** An update, stored 1 Mar 2026 from the "Research feed" pack, that withdrew a claim in force since 10 Jan 2026. */
+function withdrawal(claimId: string, kind: PageClaimSummary['kind'], statusDate: string): ClaimChange {
+  return {
+    claimId,
+    was: { kind, status: 'in-force', statusDate: '2026-01-10' },
+    now: { kind, status: 'withdrawn', statusDate },
+    evidenceChanged: false,
+    changedAt: '2026-03-01T12:00:00.000Z',
+    pack: { id: 'feed', name: 'Research feed', version: '2.1.0' },
+    unseen: true,
+  };
+}
+
 /** In reading order, as the background sends them. */
 const CLAIMS = [
   claim('headline', 'announced-target', 10),
@@ -86,15 +99,7 @@ describe('PopupView claims', () => {
   });
 
   it('files a claim by the status an update gave it since the page was read', () => {
-    const change: ClaimChange = {
-      claimId: 'law',
-      was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-10' },
-      now: { kind: 'binding-commitment', status: 'withdrawn', statusDate: '2026-03-01' },
-      evidenceChanged: false,
-      changedAt: '2026-03-02T10:00:00.000Z',
-      pack: { id: 'default', name: 'Pledge Lens', version: '2.1.0' },
-      unseen: true,
-    };
+    const change = withdrawal('law', 'binding-commitment', '2026-03-01');
     const groups = groupByKind([{ ...claim('law', 'binding-commitment', 20), change }, claim('other', 'binding-commitment', 30)]);
     expect(groups).toHaveLength(1);
     expect(groups[0]!.claims.map((shown) => shown.claimId)).toEqual(['other']);
@@ -162,15 +167,7 @@ describe('PopupView claims', () => {
   });
 
   it('says "changed since you read it" with the old and new status, and shows what holds now', () => {
-    const change: ClaimChange = {
-      claimId: 'headline',
-      was: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-10' },
-      now: { kind: 'announced-target', status: 'withdrawn', statusDate: '2026-02-24' },
-      evidenceChanged: false,
-      changedAt: '2026-03-01T12:00:00.000Z',
-      pack: { id: 'feed', name: 'Research feed', version: '2.1.0' },
-      unseen: true,
-    };
+    const change = withdrawal('headline', 'announced-target', '2026-02-24');
     renderIn(<PopupView {...props({ changes: { headline: change } })} />);
     const item = screen.getAllByTestId('claim-item').find((shown) => shown.getAttribute('data-claim-id') === 'headline')!.parentElement!;
     // Withdrawn now: listed among the announced targets that no longer hold.
