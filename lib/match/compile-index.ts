@@ -7,8 +7,8 @@ import { capsOf, nameKey, tokenize } from './tokenize';
 
 export { capsOf };
 
-/** Bumped whenever the index's shape or meaning changes (10: instruments' months, classes read from the name's head), so a stored index of an older one is compiled again. */
-export const CLAIM_INDEX_FORMAT = 12;
+/** Bumped whenever the index's shape or meaning changes (10: instruments' months, classes read from the name's head; 13: no facet of a document's name alone), so a stored index of an older one is compiled again. */
+export const CLAIM_INDEX_FORMAT = 13;
 /** Weight of a key term the phrasings never use, as a share of its IDF. */
 const KEY_TERM_WEIGHT = 0.25;
 /** A facet (one duty, one clause of the statement) needs this many content terms to say anything. */
@@ -331,6 +331,10 @@ export function compileClaimIndex(
     const phrasings = texts.map((text) => [...new Set(termIdsOf(text, canonicalizer, intern))]);
     // Facets are about what the claim says: the actor's names are the frame's business.
     const nameTerms = new Set([claim.actor.name, ...claim.actor.aliases].flatMap((name) => termIdsOf(name, canonicalizer, intern)));
+    // A piece that only names the claim's document ("Under its Responsible Scaling Policy") states nothing of it:
+    // as a facet it let any sentence naming the document ("… a Responsible Scaling Officer … holds accountability for
+    // the policy") say a whole facet of the claim (real v27).
+    const documentTerms = new Set(claim.instrument ? [claim.instrument.name, ...claim.instrument.aliases].flatMap((name) => termIdsOf(name, canonicalizer, intern)) : []);
     phrasingTerms.push(phrasings);
     for (const term of new Set(phrasings.flat())) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const facetKeys = new Set<string>();
@@ -342,6 +346,7 @@ export function compileClaimIndex(
       const ids = [...new Set(termIdsOf(text, canonicalizer, intern))].filter((id) => !nameTerms.has(id));
       const key = [...ids].sort((a, b) => a - b).join(' ');
       if (ids.length < MIN_FACET_TERMS || facetKeys.has(key) || facets.length >= MAX_FACETS) continue;
+      if (documentTerms.size > 0 && ids.every((id) => documentTerms.has(id))) continue;
       facetKeys.add(key);
       facets.push(ids);
     }

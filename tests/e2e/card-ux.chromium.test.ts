@@ -6,7 +6,7 @@ import type { FocusInfo } from './support/dom-probes';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
-import { copyButtonCentre, focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
+import { focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
@@ -228,10 +228,12 @@ describe('Chromium: the card as a reader sees it', () => {
       // The card's links cannot be dragged onto the page either.
       expect(await article.inCard((root) => [...(root?.querySelectorAll('section.card a[href]') ?? [])].map((link) => (link as HTMLAnchorElement).draggable))).not.toContain(true);
 
+      // By keyboard from "More" (a click at the button's place lands elsewhere once "More" has scrolled the card).
       const summary = await article.inCard(moreSummaryCentre);
       await article.page.mouse.click(summary!.x, summary!.y);
-      const copy = await article.inCard(copyButtonCentre);
-      await article.page.mouse.click(copy!.x, copy!.y);
+      await article.page.keyboard.press('Tab');
+      expect(await article.inCard((root) => root?.activeElement?.getAttribute('data-testid') ?? null), 'Tab from "More" reaches "Copy claim"').toBe('copy-claim');
+      await article.page.keyboard.press('Enter');
       await expect.poll(() => article.inCard((root) => root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''), { timeout: 5_000 }).toBe('Copied');
       const copied = await article.page.evaluate(() => navigator.clipboard.readText());
       expect(copied.split('\n')[0]).toBe(card.verdict);

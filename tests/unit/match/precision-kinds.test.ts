@@ -1906,3 +1906,13 @@ describe('a row\'s first cell naming its duty in a plural ("Critical safety inci
     expect(cells(1)).toEqual(['Report to the ministry within 15 days']);
   });
 });
+
+describe('a sentence that only names the claim\'s document states no part of it (no facet of a document\'s name alone)', () => {
+  // Our words, in the form of a real tracker page (real v27): the pledge stated, then a sentence naming its policy in passing.
+  const stated = "Anthropic's new policy drew criticism for removing a prior commitment to pause model training if adequate safety measures could not be confirmed.";
+  const passing = "About 8% of Anthropic's staff work on security, and a named Responsible Scaling Officer holds accountability for the policy.";
+
+  it('highlights the sentence that states the pledge, not the one after it that names its policy', () => {
+    expect(bundledMatches(`${stated} ${passing}`)).toEqual([`anthropic-rsp-pause-pledge: ${stated}`]);
+  });
+});
