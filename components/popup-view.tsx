@@ -153,6 +153,17 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
   );
 }
 
+/** A part of a kind's group: its claims that hold, or (`ended`) those that no longer do. */
+function ClaimList({ claims, onJump, ended = false }: { claims: readonly Shown[]; onJump: (claimId: string) => void; ended?: boolean }) {
+  return (
+    <ol class={ended ? 'claims ended' : 'claims'} data-testid={ended ? 'claims-ended' : undefined}>
+      {claims.map((claim) => (
+        <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
+      ))}
+    </ol>
+  );
+}
+
 function ClaimGroups({ claims, onJump }: { claims: readonly Shown[]; onJump: (claimId: string) => void }) {
   const t = useT();
   return (
@@ -165,23 +176,13 @@ function ClaimGroups({ claims, onJump }: { claims: readonly Shown[]; onJump: (cl
             <h3 id={headingId}>
               {t.plural(KIND_GROUP_MESSAGE[group.kind], count)} <span class="count">({count})</span>
             </h3>
-            {group.claims.length > 0 && (
-              <ol class="claims">
-                {group.claims.map((claim) => (
-                  <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
-                ))}
-              </ol>
-            )}
+            {group.claims.length > 0 && <ClaimList claims={group.claims} onJump={onJump} />}
             {group.ended.length > 0 && (
               <>
                 <h4 class="ended-heading" data-testid="claims-ended-heading">
                   {t('popup_noLongerHolds')} <span class="count">({group.ended.length})</span>
                 </h4>
-                <ol class="claims ended" data-testid="claims-ended">
-                  {group.ended.map((claim) => (
-                    <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
-                  ))}
-                </ol>
+                <ClaimList claims={group.ended} onJump={onJump} ended />
               </>
             )}
           </section>
