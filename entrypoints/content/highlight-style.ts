@@ -15,6 +15,17 @@ function endedWashes(stripes: readonly [string, string, string]): string {
   ).join('');
 }
 
+/**
+ * A highlight's first mark (its keyboard stop, `role="button"`) opens with a bar of its kind's line colour: where
+ * one claim ends and the next begins shows when highlights sit back to back ("three announced targets in one
+ * paragraph look like one amber block", the new-user trial of 6 Dec 2026). A shadow, so the page's text does not
+ * move, cast outside the box into the space before it, so no letter is covered; on the first line's fragment
+ * only, as an inline box's left edge is.
+ */
+function startEdges(lines: readonly [string, string, string]): string {
+  return CLAIM_KINDS.map((kind, i) => `mark.${MARK_CLASS}.${MARK_CLASS}[role="button"][data-claim-kind="${kind}"] { box-shadow: -2px 0 0 ${lines[i]} !important; }\n`).join('');
+}
+
 /** The marks' box and the three kinds in the light palette. */
 const BASE_CSS = `
 mark.${MARK_CLASS}.${MARK_CLASS} {
@@ -47,7 +58,7 @@ mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] {
   text-decoration-color: #52525b !important;
 }
 ${endedWashes(['rgba(29, 78, 216, 0.24)', 'rgba(217, 119, 6, 0.26)', 'rgba(82, 82, 91, 0.18)'])}
-`;
+${startEdges(['#1d4ed8', '#a15c00', '#52525b'])}`;
 
 /**
  * The kinds' colours on a dark page: lighter lines and washes that keep 3:1 against a dark background. Chosen by
@@ -58,7 +69,8 @@ const DARK_KINDS_CSS = `
 mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] { background: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
-${endedWashes(['rgba(147, 180, 255, 0.32)', 'rgba(245, 180, 84, 0.3)', 'rgba(196, 196, 204, 0.24)'])}`;
+${endedWashes(['rgba(147, 180, 255, 0.32)', 'rgba(245, 180, 84, 0.3)', 'rgba(196, 196, 204, 0.24)'])}
+${startEdges(['#93b4ff', '#f5b454', '#c4c4cc'])}`;
 
 /** What overrides a kind's look whatever the palette: after the kinds, so it wins. */
 const STATES_CSS = `
@@ -69,6 +81,7 @@ mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
   text-decoration-style: wavy !important;
   text-decoration-thickness: 1px !important;
   text-decoration-color: #8a8a93 !important;
+  box-shadow: none !important;
 }
 mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
 mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }

@@ -197,6 +197,8 @@ describe('Chromium: the card as a reader sees it', () => {
         expect(solid.wash, 'a claim in force keeps its solid wash').not.toBe('rgba(0, 0, 0, 0)');
         // The same kind, so the same line colour: only the wash tells them apart, by shape.
         expect(await withdrawn.evaluate(lineColour)).toBe(await inForce.evaluate(lineColour));
+        // Each opens with a bar of that colour, so highlights back to back show where one ends and the next begins.
+        for (const look of [await withdrawn.evaluate(readHighlightLook), solid]) expect(look.startEdge).toBe(`${await inForce.evaluate(lineColour)} -2px 0px 0px 0px`);
         for (const [width, height] of [[1280, 900], [360, 740]] as const) {
           await article.page.setViewportSize({ width, height });
           await withdrawn.evaluate((element) => element.scrollIntoView({ block: 'center' }));

@@ -168,6 +168,8 @@ export interface HighlightLook {
   ended: boolean;
   /** tabIndex: a dimmed highlight stays a keyboard stop (0). */
   stop: number;
+  /** box-shadow: a highlight's first mark opens with an inset bar of its line colour ('none' elsewhere). */
+  startEdge: string;
   /** aria-description, '' when none. */
   description: string;
 }
@@ -182,6 +184,7 @@ export function readHighlightLook(element: Element): HighlightLook {
     striped: style.backgroundImage.includes('repeating-linear-gradient'),
     ended: element.hasAttribute('data-claim-ended'),
     stop: (element as HTMLElement).tabIndex,
+    startEdge: style.boxShadow,
     description: element.getAttribute('aria-description') ?? '',
   };
 }
