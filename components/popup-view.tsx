@@ -2,8 +2,8 @@ import { changeDetail, changeSource, formatDayIn, gradedKindLabel, KIND_GROUP_ME
 import type { MessageName, Translator } from '@/lib/i18n/translator';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
-import type { ClaimKind, ClaimStatus } from '@/lib/claims/schema';
-import { CLAIM_KINDS, statusHasEnded } from '@/lib/claims/claim-enums';
+import type { ClaimKind } from '@/lib/claims/schema';
+import { CLAIM_KINDS, statusHasEnded, statusTone } from '@/lib/claims/claim-enums';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
@@ -68,13 +68,6 @@ const CHANGED_LINE_CHARS = 80;
 /** The popup item of a changed claim, as the list of changes links to it (claim ids are slugs: safe in an id). */
 function changedItemId(claimId: string): string {
   return `changed-${claimId}`;
-}
-
-/** What a status tells a reader at a glance: still holds, ended (or refused), or in question. */
-function statusTone(status: ClaimStatus): 'holds' | 'ended' | 'questioned' {
-  if (statusHasEnded(status) || status === 'declined') return 'ended';
-  if (status === 'disputed' || status === 'modified' || status === 'partly-fulfilled') return 'questioned';
-  return 'holds';
 }
 
 interface Shown extends PageClaimSummary {

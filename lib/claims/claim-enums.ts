@@ -57,3 +57,13 @@ export const ENDED_STATUSES = ['withdrawn', 'superseded', 'lapsed'] as const sat
 export function statusHasEnded(status: string): boolean {
   return (ENDED_STATUSES as readonly string[]).includes(status);
 }
+
+/**
+ * What a status tells a reader at a glance, as the popup and the history colour it: the claim still holds, has
+ * ended (`statusHasEnded`) or was refused (`declined`), or stands in question (disputed, modified, partly fulfilled).
+ */
+export function statusTone(status: string): 'holds' | 'ended' | 'questioned' {
+  if (statusHasEnded(status) || status === 'declined') return 'ended';
+  if (status === 'disputed' || status === 'modified' || status === 'partly-fulfilled') return 'questioned';
+  return 'holds';
+}

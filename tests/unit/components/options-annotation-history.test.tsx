@@ -68,6 +68,17 @@ describe('AnnotationHistory rows', () => {
     expect(second.getByTestId('row-last-seen').textContent).toBe('15 Jan 2026');
   });
 
+  it("colours each row's status by its tone, as the popup does: a withdrawn claim reads as ended, a modified one as in question", () => {
+    const withdrawn = claimFixture({ status: 'withdrawn', statusDate: '2026-02-24' });
+    const modified = claimFixture({ id: 'acme-target', kind: 'announced-target', status: 'modified', statusDate: '2026-07-08' });
+    renderIn(<AnnotationHistory {...props({ claims: { [withdrawn.id]: withdrawn, [modified.id]: modified } })} />);
+    const statuses = screen.getAllByTestId('history-row').map((row) => row.querySelector('.status-words')!);
+    expect(statuses.map((status) => status.textContent)).toEqual(['Withdrawn 24 Feb 2026', 'Modified 8 Jul 2026']);
+    expect(statuses.map((status) => status.className)).toEqual(['status-words status-ended', 'status-words status-questioned']);
+    renderIn(<AnnotationHistory {...props()} />);
+    expect(screen.getAllByTestId('history-row')[2]!.querySelector('.status-words')!.className).toBe('status-words status-holds');
+  });
+
   it('says so when a mention points at a claim that is not in the active set', () => {
     renderIn(<AnnotationHistory {...props({ mentions: [mentionFixture({ claimId: 'gone' })], claims: {} })} />);
     expect(screen.getByTestId('row-claim').textContent).toContain('gone');
