@@ -1,6 +1,6 @@
 /**
  * A human-readable Markdown report for notes apps, grouped by claim: each claim once (its statement as
- * the heading, then its label, status, actor and sources), then the pages it was found on, each page
+ * the heading, then its label, status as of the day it was checked, what replaced it, actor and sources), then the pages it was found on, each page
  * once as a linked heading, and under it every mention there: the quote, the reader's note, whether it
  * was flagged, the days seen. (Grouped by page alone, a claim met five times printed its statement,
  * actor and sources five times.)
@@ -196,10 +196,31 @@ function sourceItems(claim: Claim): string[] {
   return items;
 }
 
-/** A claim once: its statement as the heading, then its label and status, its actor and its sources. */
-function claimBlock(claimId: string, claim: Claim | undefined): string {
+/**
+ * "In its place: …": the statements of the claims that replaced this one (`replacedBy`) that the loaded claims hold,
+ * as the card shows them; undefined when there are none. A report pasted into notes months later says what stands now.
+ */
+function replacementItem(claim: Claim, claimsById: ReadonlyMap<string, Claim>): string | undefined {
+  const statements = (claim.replacedBy ?? []).flatMap((id) => {
+    const replacement = claimsById.get(id);
+    return replacement ? [escapeMarkdownText(replacement.statement)] : [];
+  });
+  return statements.length > 0 ? `In its place: ${statements.join('; ')}` : undefined;
+}
+
+/**
+ * A claim once: its statement as the heading, then its label and status (with the day the claim set last checked
+ * it: a status read in a report later is as of then), what replaced it, its actor and its sources.
+ */
+function claimBlock(claimId: string, claim: Claim | undefined, claimsById: ReadonlyMap<string, Claim>): string {
   if (!claim) return `## Unknown claim ${codeSpan(claimId)}\n\nNot in the loaded claim set.`;
-  const items = [`**${kindWithGrade(claim.kind, claim.force)}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`, `Actor: ${escapeMarkdownText(claim.actor.name)}`, ...sourceItems(claim)];
+  const replacement = replacementItem(claim, claimsById);
+  const items = [
+    `**${kindWithGrade(claim.kind, claim.force)}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)} (status as of ${formatDay(claim.reviewedAt)})`,
+    ...(replacement ? [replacement] : []),
+    `Actor: ${escapeMarkdownText(claim.actor.name)}`,
+    ...sourceItems(claim),
+  ];
   return `## ${escapeMarkdownText(claim.statement)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 
@@ -241,7 +262,7 @@ export function exportMarkdown(
     `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} of ${count(claims.length, 'claim')} on ${count(pageCount, 'page')}${flaggedNote(kept)}.`,
   ];
   for (const { claimId, pages } of claims) {
-    parts.push(claimBlock(claimId, claimsById.get(claimId)));
+    parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById));
     for (const page of pages) {
       parts.push(pageHeading(page[0]!, '###'));
       for (const mention of page) parts.push(mentionBlock(mention));

@@ -29,7 +29,7 @@ describe('exportMarkdown', () => {
 
       ## Acme AI will halt training runs if its evaluations find dangerous capabilities.
 
-      - **Binding commitment (self-imposed)** · Withdrawn 24 Feb 2026
+      - **Binding commitment (self-imposed)** · Withdrawn 24 Feb 2026 (status as of 20 Jan 2025)
       - Actor: Acme AI
       - Source: [example.org](https://example.org/post)
       - Other sources: [Acme scaling policy, version 1](https://acme.example/policy-v1), [Acme drops its pause promise](https://news.example/acme-drops-pause)
@@ -46,7 +46,7 @@ describe('exportMarkdown', () => {
 
       ## Acme AI aims to publish a safety roadmap every quarter.
 
-      - **Announced target (goal)** · Current since 1 Sep 2025
+      - **Announced target (goal)** · Current since 1 Sep 2025 (status as of 20 Jan 2025)
       - Actor: Acme AI
       - Source: [example.org](https://example.org/post)
       - Other sources: [Our roadmap plans](https://acme.example/blog/roadmaps)
@@ -71,6 +71,21 @@ describe('exportMarkdown', () => {
       - Seen: 20 Nov 2026 to 21 Nov 2026
       "
     `);
+  });
+
+  it("says what stands in a replaced claim's place (the replacements the loaded claims hold, escaped) and the day its status was checked", () => {
+    const replaced = { ...bindingClaim, replacedBy: [targetClaim.id, 'not-loaded'], reviewedAt: '2026-12-06' };
+    const hostile = { ...targetClaim, statement: 'Acme aims to [publish](javascript:alert(1)) a roadmap.' };
+    const markdown = exportMarkdown([makeMention({ exact: 'Acme will no longer pause training' })], new Map([[replaced.id, replaced], [hostile.id, hostile]]), { generatedAt });
+    const items = markdown.split('\n').filter((line) => line.startsWith('- '));
+    expect(items.slice(0, 3)).toEqual([
+      '- **Binding commitment (self-imposed)** · Withdrawn 24 Feb 2026 (status as of 6 Dec 2026)',
+      '- In its place: Acme aims to \\[publish\\]\\(javascript:alert(1)) a roadmap.',
+      '- Actor: Acme AI',
+    ]);
+    // A claim nothing replaced, or whose replacements are not loaded, has no such line.
+    expect(exportMarkdown([makeMention({ claimId: targetClaim.id, exact: 'a roadmap' })], claimsById, { generatedAt })).not.toContain('In its place');
+    expect(exportMarkdown([makeMention({ exact: 'x' })], new Map([[replaced.id, { ...replaced, replacedBy: ['not-loaded'] }]]), { generatedAt })).not.toContain('In its place');
   });
 
   it('writes a claim met many times, on several pages, once: its statement, label and sources, then every mention with its own note', () => {
