@@ -15,6 +15,7 @@ import { primarySource } from '../annotations/claim-facts';
 import type { ClaimCardData } from '../claims/claim-card-data';
 import { formatDayIn } from '../i18n/claim-words';
 import type { Translator } from '../i18n/translator';
+import { safeLinkUrl } from '../sites/url';
 import { verdictSentence } from './claim-verdict';
 
 /**
@@ -27,7 +28,9 @@ import { verdictSentence } from './claim-verdict';
 export function claimAsText(t: Translator, claim: ClaimCardData, now: Date = new Date()): string {
   const lines = [verdictSentence(t, claim, now), t('card_copyStatement', { statement: claim.statement })];
   const source = primarySource(claim);
-  if (source && /^https?:\/\//i.test(source.url)) lines.push(t('card_copySource', { title: source.title || source.url, url: source.url }));
+  // The card links a source over https only (`safeLinkUrl`): the copy names the same address, or none.
+  const url = source ? safeLinkUrl(source.url) : undefined;
+  if (source && url) lines.push(t('card_copySource', { title: source.title || url, url }));
   lines.push(claim.reviewedAt ? t('card_copyChecked', { pack: claim.packName, date: formatDayIn(t, claim.reviewedAt) }) : t('card_copyPack', { pack: claim.packName }));
   return lines.join('\n');
 }

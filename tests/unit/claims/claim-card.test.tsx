@@ -90,6 +90,14 @@ describe('ClaimCard: "Copy claim" (its text cannot be selected, the page would r
     expect(lines.at(-1)).toBe('Pledge-Lens-Aussagensammlung „Pledge Lens“');
   });
 
+  it('names a source only where the card links it: over https, never a plain http address', async () => {
+    const onCopy = vi.fn((_text: string) => Promise.resolve(true));
+    renderIn(<ClaimCard claim={{ ...PLEDGE, evidence: [], sources: [{ url: 'http://acme.example/policy', title: 'Acme policy' }] }} noteEditorUrl="about:blank" onClose={vi.fn()} onCopy={onCopy} />);
+    fireEvent.click(screen.getByTestId('copy-claim'));
+    await waitFor(() => expect(onCopy).toHaveBeenCalled());
+    expect(onCopy.mock.calls[0]![0]).not.toContain('acme.example');
+  });
+
   it('has no button without a way to copy', () => {
     renderCard(PLEDGE);
     expect(screen.queryByTestId('copy-claim')).toBeNull();
