@@ -1,6 +1,9 @@
 import { PaletteStyleSheet, type QuietStep } from './guarded-style';
 import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
 import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
+import { KIND_LOOKS } from './highlight-palette';
+
+type Shade = 'light' | 'dark';
 
 /**
  * A claim that no longer holds (withdrawn, superseded, lapsed: `data-claim-ended`) keeps its kind's line
@@ -8,10 +11,10 @@ import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
  * from a claim in force without colour vision too. One more attribute than the kinds' rules, so it wins
  * over them; the states (dimmed, flash) weigh as much and come after it, so they win over it.
  */
-function endedWashes(stripes: readonly [string, string, string]): string {
+function endedWashes(shade: Shade): string {
   return CLAIM_KINDS.map(
-    (kind, i) =>
-      `mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-ended][data-claim-kind="${kind}"] { background: repeating-linear-gradient(135deg, ${stripes[i]} 0 3px, transparent 3px 6px) !important; }\n`,
+    (kind) =>
+      `mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-ended][data-claim-kind="${kind}"] { background: repeating-linear-gradient(135deg, ${KIND_LOOKS[kind][shade].stripe} 0 3px, transparent 3px 6px) !important; }\n`,
   ).join('');
 }
 
@@ -22,8 +25,22 @@ function endedWashes(stripes: readonly [string, string, string]): string {
  * move, cast outside the box into the space before it, so no letter is covered; on the first line's fragment
  * only, as an inline box's left edge is.
  */
-function startEdges(lines: readonly [string, string, string]): string {
-  return CLAIM_KINDS.map((kind, i) => `mark.${MARK_CLASS}.${MARK_CLASS}[role="button"][data-claim-kind="${kind}"] { box-shadow: -2px 0 0 ${lines[i]} !important; }\n`).join('');
+function startEdges(shade: Shade): string {
+  return CLAIM_KINDS.map((kind) => `mark.${MARK_CLASS}.${MARK_CLASS}[role="button"][data-claim-kind="${kind}"] { box-shadow: -2px 0 0 ${KIND_LOOKS[kind][shade].line} !important; }\n`).join('');
+}
+
+/** The kinds' rules in the light palette: wash, line shape and colour (the box's 2px line thickness unless the kind's differs). */
+function lightKinds(): string {
+  return CLAIM_KINDS.map((kind) => {
+    const look = KIND_LOOKS[kind];
+    const thickness = look.thickness === 2 ? '' : `  text-decoration-thickness: ${look.thickness}px !important;\n`;
+    return `mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="${kind}"] {\n  background: ${look.light.wash} !important;\n  text-decoration-style: ${look.lineStyle} !important;\n${thickness}  text-decoration-color: ${look.light.line} !important;\n}\n`;
+  }).join('');
+}
+
+/** The kinds' colours on a dark page (their shapes stay the light palette's). */
+function darkKinds(): string {
+  return CLAIM_KINDS.map((kind) => `mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="${kind}"] { background: ${KIND_LOOKS[kind].dark.wash} !important; text-decoration-color: ${KIND_LOOKS[kind].dark.line} !important; }\n`).join('');
 }
 
 /** The marks' box and the three kinds in the light palette. */
@@ -41,24 +58,7 @@ mark.${MARK_CLASS}.${MARK_CLASS} {
   text-decoration-thickness: 2px !important;
   text-underline-offset: 3px !important;
 }
-mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] {
-  background: rgba(29, 78, 216, 0.16) !important;
-  text-decoration-style: solid !important;
-  text-decoration-color: #1d4ed8 !important;
-}
-mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] {
-  background: rgba(217, 119, 6, 0.18) !important;
-  text-decoration-style: dashed !important;
-  text-decoration-color: #a15c00 !important;
-}
-mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] {
-  background: rgba(82, 82, 91, 0.1) !important;
-  text-decoration-style: dotted !important;
-  text-decoration-thickness: 3px !important;
-  text-decoration-color: #52525b !important;
-}
-${endedWashes(['rgba(29, 78, 216, 0.24)', 'rgba(217, 119, 6, 0.26)', 'rgba(82, 82, 91, 0.18)'])}
-${startEdges(['#1d4ed8', '#a15c00', '#52525b'])}`;
+${lightKinds()}${endedWashes('light')}${startEdges('light')}`;
 
 /**
  * The kinds' colours on a dark page: lighter lines and washes that keep 3:1 against a dark background. Chosen by
@@ -66,11 +66,7 @@ ${startEdges(['#1d4ed8', '#a15c00', '#52525b'])}`;
  * and this palette on them measured 1.6-2.0:1 (the new-user trial, 6 Dec 2026).
  */
 const DARK_KINDS_CSS = `
-mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="binding-commitment"] { background: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
-mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="announced-target"] { background: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
-mark.${MARK_CLASS}.${MARK_CLASS}[data-claim-kind="no-commitment"] { background: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
-${endedWashes(['rgba(147, 180, 255, 0.32)', 'rgba(245, 180, 84, 0.3)', 'rgba(196, 196, 204, 0.24)'])}
-${startEdges(['#93b4ff', '#f5b454', '#c4c4cc'])}`;
+${darkKinds()}${endedWashes('dark')}${startEdges('dark')}`;
 
 /** What overrides a kind's look whatever the palette: after the kinds, so it wins. */
 const STATES_CSS = `

@@ -1,6 +1,8 @@
 import { PaletteStyleSheet, type QuietStep } from './guarded-style';
 import { RANGE_HIGHLIGHT_NAMES } from '@/lib/highlight/range-highlights';
 import { pageLooksDark } from './highlight-style';
+import { KIND_LOOKS } from './highlight-palette';
+import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
 
 /**
  * Styles for highlights painted with the CSS Custom Highlight API (lib/highlight/range-highlights.ts):
@@ -10,23 +12,21 @@ import { pageLooksDark } from './highlight-style';
  * that no longer holds, striped under a mark, is drawn here with its kind's line and no wash.
  */
 const names = RANGE_HIGHLIGHT_NAMES;
+
+/** Each kind as its marks draw it (`KIND_LOOKS`), and its `-ended` look: the same line, no wash. */
 const KINDS_CSS = `
-::highlight(${names['binding-commitment']}) { background-color: rgba(29, 78, 216, 0.16) !important; text-decoration: underline solid #1d4ed8 2px !important; }
-::highlight(${names['announced-target']}) { background-color: rgba(217, 119, 6, 0.18) !important; text-decoration: underline dashed #a15c00 2px !important; }
-::highlight(${names['no-commitment']}) { background-color: rgba(82, 82, 91, 0.1) !important; text-decoration: underline dotted #52525b 3px !important; }
-::highlight(${names['binding-commitment-ended']}) { background-color: transparent !important; text-decoration: underline solid #1d4ed8 2px !important; }
-::highlight(${names['announced-target-ended']}) { background-color: transparent !important; text-decoration: underline dashed #a15c00 2px !important; }
-::highlight(${names['no-commitment-ended']}) { background-color: transparent !important; text-decoration: underline dotted #52525b 3px !important; }
-`;
+${CLAIM_KINDS.map((kind) => {
+  const { lineStyle, thickness, light } = KIND_LOOKS[kind];
+  return `::highlight(${names[kind]}) { background-color: ${light.wash} !important; text-decoration: underline ${lineStyle} ${light.line} ${thickness}px !important; }\n`;
+}).join('')}${CLAIM_KINDS.map((kind) => {
+  const { lineStyle, thickness, light } = KIND_LOOKS[kind];
+  return `::highlight(${names[`${kind}-ended`]}) { background-color: transparent !important; text-decoration: underline ${lineStyle} ${light.line} ${thickness}px !important; }\n`;
+}).join('')}`;
 /** The dark palette (highlight-style.ts): chosen by the page's background, not the system theme. */
 const DARK_KINDS_CSS = `
-::highlight(${names['binding-commitment']}) { background-color: rgba(147, 180, 255, 0.25) !important; text-decoration-color: #93b4ff !important; }
-::highlight(${names['announced-target']}) { background-color: rgba(245, 180, 84, 0.22) !important; text-decoration-color: #f5b454 !important; }
-::highlight(${names['no-commitment']}) { background-color: rgba(196, 196, 204, 0.16) !important; text-decoration-color: #c4c4cc !important; }
-::highlight(${names['binding-commitment-ended']}) { text-decoration-color: #93b4ff !important; }
-::highlight(${names['announced-target-ended']}) { text-decoration-color: #f5b454 !important; }
-::highlight(${names['no-commitment-ended']}) { text-decoration-color: #c4c4cc !important; }
-`;
+${CLAIM_KINDS.map((kind) => `::highlight(${names[kind]}) { background-color: ${KIND_LOOKS[kind].dark.wash} !important; text-decoration-color: ${KIND_LOOKS[kind].dark.line} !important; }\n`).join('')}${CLAIM_KINDS.map(
+  (kind) => `::highlight(${names[`${kind}-ended`]}) { text-decoration-color: ${KIND_LOOKS[kind].dark.line} !important; }\n`,
+).join('')}`;
 const STATES_CSS = `
 ::highlight(${names.dimmed}) { background-color: transparent !important; text-decoration: underline wavy #8a8a93 1px !important; }
 ::highlight(${names.focus}) { background-color: rgba(245, 158, 11, 0.45) !important; text-decoration: underline solid #b45309 3px !important; }
