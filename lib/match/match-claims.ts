@@ -1124,7 +1124,9 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
 
   const matches: ClaimMatch[] = [];
   // Looked for once per page: most pages write out no web address, and their units need no second look.
-  const addressesOnPage = text.includes('://') || /www\./i.test(text);
+  // (Found in the whole text, not per unit: the segmenter ends a sentence at an address's "?", which left
+  // "id=98078&slug=google-drops-pledge-not-to-use-ai-for-weapons-surveillance" a unit of its own, real v28.)
+  const addresses = text.includes('://') || /www\./i.test(text) ? [...text.matchAll(WEB_ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const) : [];
   // Facet coverage per claim of each unit judged: what later units continue (context feature).
   // Kept only as long as later units can continue them: the previous unit, the current heading, the
   // last lead-in (a page of tens of thousands of units must not keep one map per unit). Of the unit judged
@@ -1200,7 +1202,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     const from = ranges[2 * u]!;
     const to = ranges[2 * u + 1]!;
     const unitContent = allContent.slice(contentAt[from]!, contentAt[to]!);
-    const content = addressesOnPage ? withoutAddresses(text, unit, unitContent) : unitContent;
+    const content = addresses.length > 0 ? withoutAddresses(addresses, unit, unitContent) : unitContent;
     // Each unit costs its frame, discourse and allocations whatever its length: a page of "Ok. No."
     // must not be far cheaper per unit in the budget than in time.
     budget.charge(content.length + tunables.workPerUnit);
@@ -2087,12 +2089,12 @@ const CROSS_REFERENCE_LINE = /^[^\p{L}]*(?:see(?:\s+also)?|cf\.)\s/iu;
 const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'“”]+/giu;
 
 /**
- * A unit's content words without those inside a web address: a link's slug repeats its headline's words
- * ("…/google-erases-promise-not-to-use-ai-technology-for-weapons-or-surveillance/") but states nothing.
+ * A unit's content words without those inside a web address (`addresses`: the page's, as UTF-16 ranges): a
+ * link's slug repeats its headline's words ("…/google-erases-promise-not-to-use-ai-technology-for-weapons-or-
+ * surveillance/") but states nothing.
  */
-function withoutAddresses(text: string, unit: { start: number; end: number }, content: readonly Content[]): readonly Content[] {
-  const said = text.slice(unit.start, unit.end);
-  const spans = [...said.matchAll(WEB_ADDRESS)].map((m) => [unit.start + m.index, unit.start + m.index + m[0].length] as const);
+function withoutAddresses(addresses: ReadonlyArray<readonly [number, number]>, unit: { start: number; end: number }, content: readonly Content[]): readonly Content[] {
+  const spans = addresses.filter(([from, to]) => from < unit.end && to > unit.start);
   return spans.length === 0 ? content : content.filter((c) => !spans.some(([from, to]) => c.token.start >= from && c.token.end <= to));
 }
 

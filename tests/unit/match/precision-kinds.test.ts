@@ -1514,6 +1514,15 @@ describe('a web address written out states nothing, however its slug reads', () 
     expect(found).toContain(headline);
     expect(found).not.toContain(address);
   });
+
+  it('nor its query string, which the sentence splitter cuts off at the "?" (real v28: a "slug=" line highlighted as the pledge)', () => {
+    const headline = 'Google drops pledge not to use AI for weapons, surveillance';
+    const address = 'https://news.example.org/post?id=98078&slug=google-drops-pledge-not-to-use-ai-for-weapons-surveillance';
+    const text = `${headline}\n${address}\n\nBy Staff Reporter\n\nGoogle removed the pledge from its AI principles on Tuesday.`;
+    const found = matchClaims(text, bundledClaimIndex()).map((m) => text.slice(m.start, m.end));
+    expect(found).toContain(headline);
+    expect(found.filter((span) => span.includes('slug='))).toEqual([]);
+  });
 });
 
 describe('a business the claim set does not know, named by its description ("Corvex Compute, a private data-centre developer")', () => {
