@@ -31,6 +31,9 @@ const WEB_URL = /^(https?|file):/i;
 /** How long focus that left a card control for no element (the note frame, a blur) gets to land before the card closes, ms. */
 const FOCUS_SETTLE_MS = 250;
 
+/** How long after the reader's own Tab key or pointer press a move of focus counts as theirs, ms. */
+const READER_MOVE_MS = 300;
+
 /**
  * The address this frame reports (for its site switch and its mentions). A frame with no address of
  * its own (srcdoc, an about:blank frame written by script, data: and blob: frames) reports the page
@@ -169,14 +172,34 @@ export default defineContentScript({
         card.scheduleHide();
       }
     };
+    // Focus the page's own script moves out of the card onto a highlight (`mark.focus()` while the reader types a
+    // note: focus events from script are trusted too) would keep the card on screen with the keys going to the page,
+    // which listens (attack report 48). Only the reader's Tab or pointer, or our own Escape, moves focus that way:
+    // anything else closes the card, and the highlight's focus does not open it again, so the reader sees the note
+    // box go.
+    let lastTab = -Infinity;
+    let lastPointerDown = -Infinity;
+    let focusInCard = false;
+    const readerMovedFocus = (): boolean => performance.now() - Math.max(lastTab, lastPointerDown) < READER_MOVE_MS;
+    const onPointerDown = (event: PointerEvent): void => {
+      if (event.isTrusted) lastPointerDown = performance.now();
+    };
+    // Focus entering the note frame (another document) fires no focusin here: the window's blur, with the card's
+    // host left as the active element, says it went into the card.
+    const onWindowBlur = (event: FocusEvent): void => {
+      if (event.isTrusted && event.target === window && card.contains(document.activeElement)) focusInCard = true;
+    };
     const onFocusIn = (event: FocusEvent): void => {
       if (!event.isTrusted) return;
       const target = event.composedPath()[0] ?? event.target;
       annotator.focusMoved(target);
+      const fromCard = focusInCard;
+      focusInCard = card.contains(event.target as Node);
       if (card.returningFocus) return;
       const highlight = annotator.highlightFor(target);
-      if (highlight) card.show(highlight);
-      else if (card.contains(event.target as Node)) card.cancelHide();
+      if (highlight && fromCard && card.isOpen && !readerMovedFocus()) card.hide(false);
+      else if (highlight) card.show(highlight);
+      else if (focusInCard) card.cancelHide();
     };
     const onFocusOut = (event: FocusEvent): void => {
       if (!event.isTrusted) return;
@@ -199,7 +222,10 @@ export default defineContentScript({
     };
     const onKeyDown = (event: KeyboardEvent): void => {
       if (!event.isTrusted) return;
-      if (event.key === 'Tab') annotator.keyboardIntent();
+      if (event.key === 'Tab') {
+        lastTab = performance.now();
+        annotator.keyboardIntent();
+      }
       else if (event.key === 'Escape' && card.isOpen) {
         card.hide(true);
         event.stopPropagation();
@@ -234,6 +260,8 @@ export default defineContentScript({
       ctx.addEventListener(document, 'mousemove', onMouseMove, { passive: true });
       ctx.addEventListener(window, 'scroll', onScroll, { capture: true, passive: true });
       ctx.addEventListener(document, 'focusin', onFocusIn);
+      ctx.addEventListener(document, 'pointerdown', onPointerDown, { capture: true, passive: true });
+      ctx.addEventListener(window, 'blur', onWindowBlur);
       ctx.addEventListener(document, 'focusout', onFocusOut);
       ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
       ctx.addEventListener(window, 'copy', onCopy, { capture: true });

@@ -258,6 +258,34 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('a page that moves focus from the note box to the highlight while the reader types closes the card: no note box left on screen while the keys go to the page', async () => {
+    const article = await openArticle();
+    try {
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      const editor = await noteEditorFrame(article.page);
+      const box = editor.locator('textarea:not([disabled])');
+      await box.waitFor({ timeout: 5_000 });
+      await box.click();
+      await article.page.keyboard.type('Ask the press office');
+      expect(await box.inputValue()).toBe('Ask the press office');
+      // A moment later (past the reader's click), the page's own script focuses the highlight whose card is open.
+      await article.page.waitForTimeout(500);
+      await article.page.evaluate(() => document.querySelector<HTMLElement>('mark.pledge-lens-mark[tabindex="0"]')!.focus());
+      await article.waitForCardClosed(5_000, 'the page took focus from the note box');
+      // Nor does the highlight's focus open it again: the reader sees the note box go. (Their Space or Enter on
+      // the focused highlight would: that is the highlight's own key, and opens the card with focus on its Close.)
+      await article.page.keyboard.type('later');
+      expect(await article.card()).toBeUndefined();
+      // The reader's own Tab to a highlight still opens its card.
+      await article.page.mouse.move(1, 1);
+      await article.tabToFirstHighlight();
+      await article.waitForCard();
+    } finally {
+      await article.close();
+    }
+  });
+
   test('a voluntary pledge\'s verdict says what binds it: "pledged to", not "has to"', async () => {
     const article = await openArticle();
     try {

@@ -111,6 +111,23 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect.poll(() => article.inCard((root) => `${root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''}|${root?.querySelector('[data-testid=copy-status]')?.textContent ?? ''}`), { timeout: 5_000 }).toBe('Copied|');
     });
 
+    test('a page that moves focus from the note box to the highlight while the reader types closes the card', async () => {
+      const at = await article.highlightOf(PAUSE_PLEDGE);
+      const editor = await enterCardByKeyboard(at);
+      for (const deadline = Date.now() + 5_000; !(await editor.run(() => document.querySelector('textarea:not([disabled])') !== null, undefined)) && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+      // From Close: "More", the frame's link, then its note box, where the reader types.
+      for (let presses = 0; presses < 3; presses++) await article.page.keyboard.press('Tab');
+      expect(await editor.run(() => document.activeElement?.localName ?? '', undefined)).toBe('textarea');
+      await article.page.keyboard.type('Ask the press office');
+      await new Promise((resume) => setTimeout(resume, 500));
+      // The page's own script focuses the highlight whose card is open.
+      await article.run((index) => document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[index]!.focus(), at);
+      for (const deadline = Date.now() + 5_000; (await article.card()) !== undefined && Date.now() < deadline; ) await new Promise((resume) => setTimeout(resume, 100));
+      expect(await article.card(), 'the card closed').toBeUndefined();
+      await article.page.keyboard.type('later');
+      expect(await article.card(), 'and stays closed').toBeUndefined();
+    });
+
     test('a voluntary pledge\'s verdict says "pledged to", not "has to"', async () => {
       const card = await openCard(WHITE_HOUSE);
       expect(card.verdict).toMatch(/^Binding commitment \(pledge to a government\), in force since \d{1,2} [A-Z][a-z]{2} \d{4}: Signatories of the White House AI commitments pledged to do this\.$/);
