@@ -65,18 +65,22 @@ const NUMERIC_COLUMNS: ReadonlySet<CsvColumn> = new Set<CsvColumn>(['start', 'en
 const FORMULA_TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
 
 /**
- * A trigger after a semicolon: Excel in locales whose list separator is ";" (German, French and more)
- * splits a line of this comma file there, quotes or not, so "x;=WEBSERVICE(…);y" in a page title made a cell
- * opening with "=" (attack report 46, finding 6).
+ * A trigger after a semicolon, a tab or a line break: Excel in locales whose list separator is ";" (German, French
+ * and more) splits a line of this comma file there, quotes or not, so "x;=WEBSERVICE(…);y" in a page title made a
+ * cell opening with "=" (attack report 46, finding 6); read that way, a line break inside a quoted cell starts a
+ * row, so "…\n=2+3" in a quote was a formula in LibreOffice (attack report 48, finding 5).
  */
-const SEPARATED_TRIGGER = /(;\s*)([=+\-@])/g;
+const SEPARATED_TRIGGER = /([;\t\r\n]\s*)([=+\-@])/g;
+
+/** A character after which `SEPARATED_TRIGGER` looks: most cells have none and are left as they are. */
+const SEPARATOR = /[;\t\r\n]/;
 
 /**
  * Prefixes an apostrophe when a spreadsheet would otherwise treat the cell as a formula, and puts one after any
- * semicolon followed by a trigger, where a ";"-splitting spreadsheet would start a cell.
+ * semicolon, tab or line break followed by a trigger, where a spreadsheet splitting differently would start a cell.
  */
 export function neutraliseFormula(value: string): string {
-  const inner = value.includes(';') ? value.replace(SEPARATED_TRIGGER, "$1'$2") : value;
+  const inner = SEPARATOR.test(value) ? value.replace(SEPARATED_TRIGGER, "$1'$2") : value;
   return FORMULA_TRIGGER.test(inner) ? `'${inner}` : inner;
 }
 

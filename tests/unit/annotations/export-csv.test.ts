@@ -157,7 +157,8 @@ describe('exportCsv', () => {
     });
     const [row] = rows(exportCsv([hostile], new Map([[hostileClaim.id, hostileClaim]])));
     expect(row!.actor).toBe(`'${hostileClaim.actor.name}`);
-    expect(row!.statement).toBe(`'${hostileClaim.statement}`);
+    // A trigger after a line break gets its apostrophe there, where a reader splitting rows at line breaks starts a cell.
+    expect(row!.statement).toBe("\n'@SUM(1+1)*cmd|' /C calc'!A0");
     expect(row!.source_title).toBe(`' +HYPERLINK("https://evil.example/")`);
     const TRIGGER = /^(?:[\t\r\0]|\s*[=+\-@])/;
     for (const column of CSV_COLUMNS) {
@@ -165,7 +166,7 @@ describe('exportCsv', () => {
       expect(row![column], column).not.toMatch(TRIGGER);
     }
     // Every cell that reached the row holds the hostile text after its apostrophe: nothing was dropped.
-    expect([row!.page_title, row!.quote, row!.prefix, row!.suffix, row!.note]).toEqual(["'-2+3", "'=1+1", "'@A1", "'\t=1", "'+1"]);
+    expect([row!.page_title, row!.quote, row!.prefix, row!.suffix, row!.note]).toEqual(["'-2+3", "'=1+1", "'@A1", "'\t'=1", "'+1"]);
   });
 
   it('neutralises a trigger after a semicolon, where a spreadsheet that splits lines on ";" starts a cell', () => {
@@ -175,9 +176,17 @@ describe('exportCsv', () => {
     expect(rows(exportCsv([makeMention({ pageTitle: 'a; =b;-c and d;e' })], claimsById))[0]!.page_title).toBe("a; '=b;'-c and d;e");
   });
 
+  it('neutralises a trigger after a line break or a tab inside a cell, where a reader splitting on ";" starts a row (attack report 48)', () => {
+    const csv = exportCsv([makeMention({ exact: 'the first line\n=2+3', suffix: 'x\r\n  @SUM(1)\t-1' })], claimsById);
+    // Read as LibreOffice did with ";" as the separator: every line break a new row, every ";" or tab a new cell.
+    expect(csv.split(/\r\n|\r|\n/).flatMap((line) => line.split(/[;\t]/)).some((field) => /^\s*[=+\-@]/.test(field))).toBe(false);
+    const [row] = rows(csv);
+    expect([row!.quote, row!.suffix]).toEqual(["the first line\n'=2+3", "x\r\n  '@SUM(1)\t'-1"]);
+  });
+
   it('neutralises a cell that starts with a carriage return', () => {
     const [row] = rows(exportCsv([makeMention({ pageTitle: '\r=1+1' })], claimsById));
-    expect(row!.page_title).toBe("'\r=1+1");
+    expect(row!.page_title).toBe("'\r'=1+1");
   });
 
   it('neutralises a cell whose first non-blank character is a trigger: a block boundary ("\n") or spaces before it', () => {
@@ -190,10 +199,10 @@ describe('exportCsv', () => {
       exact: '\u0000=1',
     });
     const [row] = rows(exportCsv([hostile], claimsById));
-    expect(row!.prefix).toBe('\'\n=HYPERLINK("https://evil.example/")');
-    expect(row!.suffix).toBe("'\n@SUM(1+1)*cmd|' /C calc'!A0 ");
+    expect(row!.prefix).toBe('\n\'=HYPERLINK("https://evil.example/")');
+    expect(row!.suffix).toBe("\n'@SUM(1+1)*cmd|' /C calc'!A0 ");
     expect(row!.page_title).toBe("'   =1+1");
-    expect(row!.note).toBe("'\u00a0\n\t-2+3");
+    expect(row!.note).toBe("\u00a0\n\t'-2+3");
     expect(row!.quote).toBe("'\u0000=1");
     // A line feed or spaces before ordinary text, or a trigger after it, are left alone.
     const [plain] = rows(exportCsv([makeMention({ prefix: '\nThe company said', suffix: ' and a = b', pageTitle: 'Sum: =1+1' })], claimsById));

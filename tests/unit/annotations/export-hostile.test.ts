@@ -55,7 +55,8 @@ describe('exports of a hostile page and note', () => {
     const [first, second] = [rows[0]!, rows[1]!];
     const noBidi = (text: string) => text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
     expect(first.page_title).toBe(`'${noBidi(hostile[0]!.pageTitle)}`);
-    expect(first.prefix).toBe(`'${hostile[0]!.anchor.prefix}`);
+    // (Its trigger follows a line break: the apostrophe goes there, where a reader splitting rows at line breaks starts a cell.)
+    expect(first.prefix).toBe(hostile[0]!.anchor.prefix.replace('\n@', "\n'@"));
     expect(first.note).toBe(`'${noBidi(hostile[0]!.note!.text)}`);
     // Text that opens with no trigger is the page's, as it was, less its bidi controls: a CSV opened as
     // text would otherwise show the rest of the row, the reader's note included, reordered.
