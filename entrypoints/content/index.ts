@@ -245,7 +245,13 @@ export default defineContentScript({
     // waiting for its rescan takes in the ones after it.
     const locations = new LocationBackoff();
     let locationRescan: number | undefined;
+    // WXT's event is script-dispatched (never trusted) under a name a page can know (the Firefox add-on id is
+    // fixed), so a page could fire it to tear the highlights down and close the card (attack report 48): only an
+    // address that did change counts.
+    let lastHref = location.href;
     const onLocationChange = (): void => {
+      if (location.href === lastHref) return;
+      lastHref = location.href;
       const wait = locations.changed();
       if (locationRescan !== undefined) return;
       if (wait === 0) return void annotator.reset();

@@ -286,6 +286,27 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('a page that fires WXT\'s location-change event by name, its address unchanged, neither repaints the highlights nor closes the card', async () => {
+    const article = await openArticle();
+    try {
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      // A mark the page tags survives only if the highlights are not torn down and painted again.
+      const tagged = await article.page.evaluate(() => {
+        const mark = document.querySelector<HTMLElement>('mark.pledge-lens-mark')!;
+        mark.dataset.pageTag = 'seen';
+        return document.querySelectorAll('mark.pledge-lens-mark').length;
+      });
+      await article.page.evaluate((id) => window.dispatchEvent(new Event(`${id}:content:wxt:locationchange`)), browser.extensionId);
+      await article.page.waitForTimeout(1_000);
+      expect(await article.page.evaluate(() => document.querySelectorAll('mark.pledge-lens-mark[data-page-tag=seen]').length)).toBe(1);
+      expect(await article.page.evaluate(() => document.querySelectorAll('mark.pledge-lens-mark').length)).toBe(tagged);
+      expect(await article.card(), 'the card is still open').toBeDefined();
+    } finally {
+      await article.close();
+    }
+  });
+
   test('a voluntary pledge\'s verdict says what binds it: "pledged to", not "has to"', async () => {
     const article = await openArticle();
     try {
