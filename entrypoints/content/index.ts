@@ -225,8 +225,7 @@ export default defineContentScript({
       if (event.key === 'Tab') {
         lastTab = performance.now();
         annotator.keyboardIntent();
-      }
-      else if (event.key === 'Escape' && card.isOpen) {
+      } else if (event.key === 'Escape' && card.isOpen) {
         card.hide(true);
         event.stopPropagation();
       } else if (event.key === 'Enter' || event.key === ' ') {

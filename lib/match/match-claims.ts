@@ -2094,7 +2094,17 @@ const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"'“”]+/giu;
  * surveillance/") but states nothing.
  */
 function withoutAddresses(addresses: ReadonlyArray<readonly [number, number]>, unit: { start: number; end: number }, content: readonly Content[]): readonly Content[] {
-  const spans = addresses.filter(([from, to]) => from < unit.end && to > unit.start);
+  // The first address ending after the unit starts (addresses are in text order and do not overlap): a page of
+  // thousands of addresses must not be read whole for each of its units.
+  let low = 0;
+  let high = addresses.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (addresses[mid]![1] <= unit.start) low = mid + 1;
+    else high = mid;
+  }
+  const spans: Array<readonly [number, number]> = [];
+  for (let at = low; at < addresses.length && addresses[at]![0] < unit.end; at++) spans.push(addresses[at]!);
   return spans.length === 0 ? content : content.filter((c) => !spans.some(([from, to]) => c.token.start >= from && c.token.end <= to));
 }
 
