@@ -1,8 +1,8 @@
 /**
  * A human-readable Markdown report for notes apps, grouped by claim: each claim once (its statement as
- * the heading, then its label, status as of the day it was checked, what replaced it, actor and sources), then the pages it was found on, each page
- * once as a linked heading, and under it every mention there: the quote, the reader's note, whether it
- * was flagged, the days seen. (Grouped by page alone, a claim met five times printed its statement,
+ * the heading, then its label, its status as of the day it was checked, what replaced it, its actor and
+ * sources), then the pages it was found on, each page once as a linked heading, and under it every
+ * mention there: the quote, the reader's note, whether it was flagged, the days seen. (Grouped by page alone, a claim met five times printed its statement,
  * actor and sources five times.)
  *
  * Everything that came from a page (titles, quotes) or from the user (notes) is escaped so it renders
@@ -10,6 +10,7 @@
  * might paste into a wiki or render in a previewer. The only links are ones we build ourselves: the
  * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
+import { replacingClaims } from '../claims/replacing-claims';
 import type { Claim } from '../claims/schema';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
@@ -201,10 +202,7 @@ function sourceItems(claim: Claim): string[] {
  * as the card shows them; undefined when there are none. A report pasted into notes months later says what stands now.
  */
 function replacementItem(claim: Claim, claimsById: ReadonlyMap<string, Claim>): string | undefined {
-  const statements = (claim.replacedBy ?? []).flatMap((id) => {
-    const replacement = claimsById.get(id);
-    return replacement ? [escapeMarkdownText(replacement.statement)] : [];
-  });
+  const statements = replacingClaims(claim, claimsById).map((replacement) => escapeMarkdownText(replacement.statement));
   return statements.length > 0 ? `In its place: ${statements.join('; ')}` : undefined;
 }
 

@@ -5,6 +5,7 @@
 import type { ClaimKind, ClaimStatus, Evidence, HistoryEntry, Source } from './schema';
 import type { PackedClaim } from './merge-claim-packs';
 import { shortenAtWord } from '../format/shorten-text';
+import { replacingClaims } from './replacing-claims';
 
 export interface ClaimCardData {
   id: string;
@@ -99,10 +100,7 @@ function evidenceOf(claim: PackedClaim): Evidence[] {
  */
 export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, PackedClaim>): ClaimCardData {
   const related = relatedClaims(claim, claims);
-  const replacements = (claim.replacedBy ?? []).flatMap((id) => {
-    const other = claims?.get(id);
-    return other && id !== claim.id ? [{ id, statement: shortStatement(other.statement, REPLACEMENT_CHARS) }] : [];
-  });
+  const replacements = replacingClaims(claim, claims).map((other) => ({ id: other.id, statement: shortStatement(other.statement, REPLACEMENT_CHARS) }));
   return {
     id: claim.id,
     statement: claim.statement,

@@ -86,6 +86,8 @@ describe('exportMarkdown', () => {
     // A claim nothing replaced, or whose replacements are not loaded, has no such line.
     expect(exportMarkdown([makeMention({ claimId: targetClaim.id, exact: 'a roadmap' })], claimsById, { generatedAt })).not.toContain('In its place');
     expect(exportMarkdown([makeMention({ exact: 'x' })], new Map([[replaced.id, { ...replaced, replacedBy: ['not-loaded'] }]]), { generatedAt })).not.toContain('In its place');
+    // Nor one an imported pack says replaced itself (packs are not checked as the bundled set is).
+    expect(exportMarkdown([makeMention({ exact: 'x' })], new Map([[replaced.id, { ...replaced, replacedBy: [replaced.id] }]]), { generatedAt })).not.toContain('In its place');
   });
 
   it('writes a claim met many times, on several pages, once: its statement, label and sources, then every mention with its own note', () => {
