@@ -174,9 +174,9 @@ export default defineContentScript({
     };
     // Focus the page's own script moves out of the card onto a highlight (`mark.focus()` while the reader types a
     // note: focus events from script are trusted too) would keep the card on screen with the keys going to the page,
-    // which listens (attack report 48). Only the reader's Tab or pointer, or our own Escape, moves focus that way:
-    // anything else closes the card, and the highlight's focus does not open it again, so the reader sees the note
-    // box go.
+    // which listens (attack report 48). Only the reader's Tab or pointer, our own Escape or the popup's "Show on page"
+    // (`showingClaim`) moves focus that way: anything else closes the card, and the highlight's focus does not open it
+    // again, so the reader sees the note box go.
     let lastTab = -Infinity;
     let lastPointerDown = -Infinity;
     let focusInCard = false;
@@ -197,7 +197,7 @@ export default defineContentScript({
       focusInCard = card.contains(event.target as Node);
       if (card.returningFocus) return;
       const highlight = annotator.highlightFor(target);
-      if (highlight && fromCard && card.isOpen && !readerMovedFocus()) card.hide(false);
+      if (highlight && fromCard && card.isOpen && !readerMovedFocus() && !annotator.showingClaim) card.hide(false);
       else if (highlight) card.show(highlight);
       else if (focusInCard) card.cancelHide();
     };

@@ -342,6 +342,9 @@ export class PageAnnotator {
   /** Per claim, the mention `scrollToClaim` showed last. */
   private readonly lastShown = new Map<string, string>();
 
+  /** True while `scrollToClaim` focuses a highlight: the popup's "Show on page", the reader's own move, not the page's. */
+  showingClaim = false;
+
   /** Scrolls to a claim's first mention (or, asked again, its next one), focuses it and flashes it. */
   scrollToClaim(claimId: string): boolean {
     const mentions = this.registry
@@ -358,7 +361,12 @@ export class PageAnnotator {
     const scrollTarget = highlight.mode === 'mark' ? first : highlight.ranges[0]?.startContainer.parentElement;
     if (!scrollTarget) return false;
     scrollTarget.scrollIntoView({ block: 'center', behavior: 'smooth' });
-    first?.focus({ preventScroll: true });
+    this.showingClaim = true;
+    try {
+      first?.focus({ preventScroll: true });
+    } finally {
+      this.showingClaim = false;
+    }
     const flash = (on: boolean) => {
       if (highlight.mode !== 'mark') this.painter.setFocus(on ? highlight.ranges : undefined);
       else this.scheduler.withoutObserver(() => highlight.elements.forEach((element) => element.classList.toggle('pledge-lens-flash', on)));
