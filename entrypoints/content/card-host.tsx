@@ -5,6 +5,7 @@ import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 import { cardLanguage } from './card-i18n';
 import { MARGIN, placeCard, type CardSide } from './card-placement';
+import { TopLayerWatch } from './top-layer-watch';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
 
@@ -137,12 +138,13 @@ export class CardHost {
   /**
    * A popover or dialog the page opens after the card goes above it in the top layer: with `pointer-events: none`
    * it let clicks through to the card's note editor under a decoy ("Confirm" over "Wrong match") or covered the
-   * card's status (attack report 46, finding 2). Heard in the capture phase (`toggle` does not bubble), the card is
-   * raised over it again; a page that keeps opening more closes the card.
+   * card's status (attack report 46, finding 2; in a closed shadow root, report 48, finding 2). Seen by the
+   * watch, in any tree, the card is raised over it again; a page that keeps opening more closes the card.
    */
   private reraised = 0;
-  private readonly onTopLayer = (event: Event): void => {
-    if (!this.isOpen || event.target === this.host || (event as ToggleEvent).newState !== 'open') return;
+  private readonly topLayerWatch: TopLayerWatch;
+  private readonly onTopLayer = (): void => {
+    if (!this.isOpen) return;
     if (++this.reraised > MAX_RERAISE) this.hide(false);
     else this.raise();
   };
@@ -171,6 +173,7 @@ export class CardHost {
   constructor(private readonly doc: Document) {
     this.watcher = new MutationObserver(() => this.checkAttached());
     this.attributeWatcher = new MutationObserver(() => this.checkAttributes());
+    this.topLayerWatch = new TopLayerWatch(doc, () => this.host, this.onTopLayer);
     this.build();
   }
 
@@ -326,13 +329,16 @@ export class CardHost {
   /** Into the top layer, above anything opened before (a modal dialog included). */
   private raise(): void {
     const host = this.host as HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
-    if (!host.showPopover || !host.isConnected) return;
-    try {
-      if (host.matches(':popover-open')) host.hidePopover?.();
-      host.showPopover();
-    } catch {
-      // Not shown in the top layer (an ancestor is hidden): the fixed, topmost host still is the fallback.
+    if (host.showPopover && host.isConnected) {
+      try {
+        if (host.matches(':popover-open')) host.hidePopover?.();
+        host.showPopover();
+      } catch {
+        // Not shown in the top layer (an ancestor is hidden): the fixed, topmost host still is the fallback.
+      }
     }
+    // What is open now is under the card, or cannot be got over: either way no news at the watch's next look.
+    this.topLayerWatch.noteRaised();
   }
 
   get anchorElement(): HTMLElement | undefined {
@@ -386,7 +392,7 @@ export class CardHost {
     this.position();
     this.view()?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.view()?.addEventListener('resize', this.onScroll, { passive: true });
-    this.doc.addEventListener('toggle', this.onTopLayer, { capture: true });
+    this.topLayerWatch.start();
     this.doc.addEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.watchSize();
   }
@@ -402,7 +408,7 @@ export class CardHost {
     this.content = undefined;
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
     this.view()?.removeEventListener('resize', this.onScroll);
-    this.doc.removeEventListener('toggle', this.onTopLayer, { capture: true });
+    this.topLayerWatch.stop();
     this.doc.removeEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.resizeWatcher?.disconnect();
     const host = this.host as HTMLElement & { hidePopover?: () => void };
@@ -480,6 +486,7 @@ export class CardHost {
 
   destroy(): void {
     render(null, this.mount);
+    this.topLayerWatch.stop();
     this.watcher.disconnect();
     this.attributeWatcher.disconnect();
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
