@@ -6,7 +6,9 @@
  * The history is bounded, because a page is an adversary: one page may add at most
  * `MAX_MENTIONS_PER_PAGE` mentions, one site `MAX_MENTIONS_PER_SITE`, and the whole history holds at most
  * `MAX_STORED_MENTIONS`. Past a bound, new mentions are not recorded (nothing stored is ever dropped) and the
- * reader is told.
+ * reader is told. A mention a bound kept out is held in memory a while: the reader's note or wrong-match flag on
+ * it stores it past every bound, since no page can write a note for the reader (attack report 48, finding 4: a
+ * page that filled the history left the reader unable to save any note).
  */
 import { afterQueuedTasks } from './after-queued-tasks';
 import type { Mention } from '../annotations/schema';
@@ -38,6 +40,8 @@ function saveFailed(error: unknown): HistoryNotice {
 const REMEMBERED_PAGES = 500;
 /** Sites whose mention counts are kept (`siteCounts`): a worker meets a handful; past this many they are read again. */
 const REMEMBERED_SITES = 500;
+/** Mentions a bound kept out that are held for the reader's note (`heldBackMentions`): about 1 MB at most. */
+const HELD_BACK_MENTIONS = 2_000;
 
 export class MentionWriter {
   private queue: Promise<void> = Promise.resolve();
@@ -59,6 +63,8 @@ export class MentionWriter {
   private readonly written = new Set<string>();
   /** Mentions stored per site, as of this writer's last write for it (read from the store the first time). */
   private readonly siteCounts = new Map<string, number>();
+  /** The mentions of writes a bound cut short, by id, newest last (at most `HELD_BACK_MENTIONS`; stored ones too). */
+  private readonly heldBackMentions = new Map<string, Mention>();
 
   constructor(
     private readonly db: PledgeLensDatabase,
@@ -101,6 +107,36 @@ export class MentionWriter {
     return this.limited.get(pageUrl) ?? this.lastError?.notice;
   }
 
+  /** A mention a history bound kept out, as the page reported it; undefined when none is held under that id. */
+  heldBack(mentionId: string): Mention | undefined {
+    return this.heldBackMentions.get(mentionId);
+  }
+
+  /**
+   * Stores a mention a history bound kept out, past every bound, after every write queued so far: the reader is
+   * annotating it. Only extension pages' requests (the note editor's) may lead here.
+   * @returns false when no mention is held under that id (nothing is written)
+   * @throws what IndexedDB throws (QuotaExceededError on a full disk)
+   */
+  storeHeldBack(mentionId: string): Promise<boolean> {
+    const run = this.queue.then(async () => {
+      const mention = this.heldBackMentions.get(mentionId);
+      if (!mention) return false;
+      try {
+        await recordSeenMentions(this.db, [mention]);
+      } finally {
+        this.forgetCounts();
+      }
+      this.heldBackMentions.delete(mentionId);
+      return true;
+    });
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
   /** Resolves when every write queued so far has finished (or failed). */
   flushed(): Promise<void> {
     return this.queue;
@@ -132,6 +168,14 @@ export class MentionWriter {
     });
     const { added, refused, before } = outcome;
     if (refused > 0) {
+      for (const mention of seen) {
+        this.heldBackMentions.delete(mention.id);
+        this.heldBackMentions.set(mention.id, mention);
+      }
+      for (const id of this.heldBackMentions.keys()) {
+        if (this.heldBackMentions.size <= HELD_BACK_MENTIONS) break;
+        this.heldBackMentions.delete(id);
+      }
       this.limited.set(
         pageUrl,
         before.total + added >= MAX_STORED_MENTIONS

@@ -61,26 +61,37 @@ async function showWrongMatch(ctx: BackgroundContext, mentionId: string, flagged
   await Promise.all([...tabs].map((tabId) => Promise.resolve().then(() => ctx.port.sendToContent(tabId, { type: 'show-wrong-match', mentionId, flagged })).catch(() => undefined)));
 }
 
+/**
+ * Changes a mention's note or flag: a mention a history bound kept out (the history full, a site's share used
+ * up) is stored first, past the bound, since the reader annotating it is their own act.
+ * @returns the changed mention; undefined when the history neither holds nor held back that id
+ * @throws what IndexedDB throws
+ */
+async function annotateMention(ctx: BackgroundContext, mentionId: string, change: (mention: Mention) => Mention): Promise<Mention | undefined> {
+  await ctx.mentions.flushed();
+  const stored = await updateMention(ctx.db, mentionId, change);
+  if (stored || !(await ctx.mentions.storeHeldBack(mentionId))) return stored;
+  return updateMention(ctx.db, mentionId, change);
+}
+
 export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequests, undefined> {
   return {
     'get-mention': async (request) => {
       // A page matched a moment ago may still be in the write queue.
       await ctx.mentions.flushed();
-      const mention = await getMention(ctx.db, request.mentionId);
+      const mention = (await getMention(ctx.db, request.mentionId)) ?? ctx.mentions.heldBack(request.mentionId);
       if (!mention) return GONE;
       const claim = (await ctx.claimSets.get()).claims.get(mention.claimId);
       return { ok: true, mention, ...(claim ? { claim: toCardData(claim) } : {}) };
     },
     'set-note': async (request) => {
-      await ctx.mentions.flushed();
       const updatedAt = ctx.now().toISOString();
-      const mention = await updateMention(ctx.db, request.mentionId, (m) => ({ ...m, note: { text: request.text, updatedAt } }));
+      const mention = await annotateMention(ctx, request.mentionId, (m) => ({ ...m, note: { text: request.text, updatedAt } }));
       return mention ? { ok: true, mention } : GONE;
     },
     'set-wrong-match': async (request) => {
-      await ctx.mentions.flushed();
       const updatedAt = ctx.now().toISOString();
-      const mention = await updateMention(ctx.db, request.mentionId, (m) => ({ ...m, wrongMatch: { flagged: request.flagged, updatedAt } }));
+      const mention = await annotateMention(ctx, request.mentionId, (m) => ({ ...m, wrongMatch: { flagged: request.flagged, updatedAt } }));
       if (!mention) return GONE;
       ctx.flagged.forget(mention.pageUrl);
       // The highlight dims (or comes back) on the page at once, without waiting for the answer: the

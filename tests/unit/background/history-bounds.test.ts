@@ -36,6 +36,30 @@ describe('a bounded, resilient history', () => {
     expect(state.historyNotice).toEqual({ kind: 'page-limit', max: 300 });
   });
 
+  it('a mention a bound kept out is stored past it when the reader writes a note or flags it, and only then', async () => {
+    const url = 'https://hostile.example/flooded';
+    await report(url);
+    const matched: string[] = [];
+    for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 20; i += 20) {
+      const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
+      matched.push(...(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }))).matches.map((match) => match.mentionId));
+    }
+    await bg.service.context.mentions.flushed();
+    const stored = new Set((await mentionsOnPage(db, url)).map((mention) => mention.id));
+    const [noted, flagged] = matched.filter((id) => !stored.has(id));
+    expect(noted && flagged, 'mentions the per-page bound kept out').toBeTruthy();
+    // The card's note editor opens on it as on any other...
+    expect((await ok(bg.page({ type: 'get-mention', mentionId: noted! }))).mention.id).toBe(noted);
+    // ...and the reader's note or flag stores it, past the bound.
+    expect((await ok(bg.page({ type: 'set-note', mentionId: noted!, text: 'Ask the press office' }))).mention.note?.text).toBe('Ask the press office');
+    expect((await ok(bg.page({ type: 'set-wrong-match', mentionId: flagged!, flagged: true }))).mention.wrongMatch?.flagged).toBe(true);
+    const after = await mentionsOnPage(db, url);
+    expect(after).toHaveLength(MAX_MENTIONS_PER_PAGE + 2);
+    expect(after.find((mention) => mention.id === noted)?.note?.text).toBe('Ask the press office');
+    // An id no page reported is still gone.
+    expect((await bg.page({ type: 'set-note', mentionId: '0123456789abcdef', text: 'x' })).ok).toBe(false);
+  });
+
   it('a full disk fails only the history write: highlighting goes on, notes say why they failed, and the reader is told', async () => {
     const url = 'https://news.example/full-disk';
     await report(url);

@@ -327,7 +327,7 @@ describe('PopupView links and footer', () => {
     renderIn(<PopupView {...props({ exportMessage: 'Exported 2 mentions as x.csv. 1 mention you marked as a wrong match was left out.', historyNotice: { kind: 'full', max: 100_000 } })} />);
     expect(screen.getByTestId('export-message').textContent).toContain('wrong match was left out');
     expect(screen.getByTestId('history-notice').textContent).toBe(
-      'Your history is full (100,000 mentions): new mentions are highlighted but not saved. Delete old history in the options page.',
+      'Your history is full (100,000 mentions): new mentions are highlighted but not saved, unless you write a note on one or mark it a wrong match. Delete old history in the options page.',
     );
   });
 

@@ -135,7 +135,7 @@ describe('every failure and notice is worded in English and German', () => {
   });
 
   it('keeps today’s English for the notices and feed refusals, numbers in the reader’s language', () => {
-    expect(wordHistoryNotice(english, { kind: 'page-limit', max: 300 })).toBe('This page reported more than 300 mentions; the rest are highlighted but not saved in your history.');
+    expect(wordHistoryNotice(english, { kind: 'page-limit', max: 300 })).toBe('This page reported more than 300 mentions; the rest are highlighted but not saved in your history, unless you write a note on one or mark it a wrong match.');
     expect(wordHistoryNotice(english, { kind: 'full', max: 100_000 })).toContain('Your history is full (100,000 mentions)');
     expect(wordHistoryNotice(german, { kind: 'full', max: 100_000 })).toContain('Ihr Verlauf ist voll (100.000 Erwähnungen)');
     expect(wordHistoryNotice(english, { kind: 'save-failed', quota: true })).toMatch(/no room left/);
