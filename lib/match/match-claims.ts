@@ -2139,13 +2139,23 @@ function nameOpensClause(text: string, end: number, m: Mention, titleCase: boole
   return verbOpens(titleCase ? after.toLowerCase() : after);
 }
 
-/** Whether `after` (the words after a name) opens with a verb, perhaps after an adverb (see `headlineStates`). */
+/**
+ * Whether `after` (the words after a name) opens with a verb, perhaps after an adverb (see `headlineStates`),
+ * or with a headline's future, "to" and a verb ("xAI to sign EU code's safety chapter").
+ */
 function verbOpens(after: string): boolean {
+  if (HEADLINE_FUTURE.test(after)) return true;
   const next = NEXT_WORD.exec(after);
   if (!next) return false;
   const word = next[1]!;
   return WHOLE_FINITE_VERB.test(word) || (PRESENT_TENSE.test(word) && !PEOPLE_PLURALS.has(word));
 }
+
+/**
+ * Headline-ese for "will": a name, "to" and a lowercase word that is not a determiner or a pronoun ("Google to
+ * sign …"; not "Letter to the EU", "Anthropic to its critics").
+ */
+const HEADLINE_FUTURE = /^\s+to\s+(?!(?:the|a|an|its|their|his|her|our|your|this|that|these|those|whom?|which|what|be)\b)\p{Ll}{2,}\b/u;
 
 /** A list number before a heading's words ("1 ", "2. ", "3) "). */
 const LIST_NUMBER = /^\s*\d{1,2}[.):]?\s+/;

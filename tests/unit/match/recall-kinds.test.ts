@@ -426,6 +426,14 @@ describe('a short headline or list heading that says its claim ("1. Acme stays a
     expect(under('Acme stays ad-free for now, investors say')).toEqual([]);
   });
 
+  it('reads a headline\'s future, the name, "to" and a verb, as a sentence ("xAI to Sign EU AI Code Chapter on Safety")', () => {
+    // Real v29: "Elon Musk's xAI to Sign EU AI Code Chapter on Safety and Security" was held to a topic's bar.
+    expect(under('Acme AI to keep its assistant free of ads and sponsored answers')).toEqual([['acme-assistant-ad-free', 'Acme AI to keep its assistant free of ads and sponsored answers']]);
+    expect(under('Acme AI To Keep Its Assistant Free Of Ads And Sponsored Answers')).toHaveLength(1);
+    // "to" before a determiner is a direction, not a future: a letter or an answer to the actor is a topic.
+    expect(under('Acme AI to the rescue of the free assistant without ads and sponsored answers')).toEqual([]);
+  });
+
   it('reads a present tense right after the actor as the verb, and an -s noun elsewhere as a label', () => {
     const shoulders = 'Acme AI shoulders power price rises its data centres cause';
     expect(under(shoulders)).toEqual([['acme-grid-costs', shoulders]]);
