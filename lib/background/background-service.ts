@@ -4,6 +4,7 @@
  * that role's message map, so a content script (running inside a web page) can never reach a request
  * that changes settings, history or claim sets.
  */
+import { MatchTurns } from './match-turns';
 import { describeClaimSetIssues, validateClaimSet } from '../claims/validate-claim-set';
 import { TabFrames } from '../frames/tab-frames';
 import { buildClaimVocabulary } from '../prefilter/claim-vocabulary';
@@ -77,6 +78,7 @@ export class BackgroundService {
       flagged: new FlaggedMentions(db),
       frames: new TabFrames(),
       changes: new ClaimChangeTracker(db, now),
+      matchTurns: new MatchTurns(),
     };
     this.warmUp = new MatcherWarmUp(this.context.claimSets, options.warmUpBudgetMs ?? WARM_UP_BUDGET_MS);
     this.noteCapabilities = new NoteCapabilities(() => now().getTime(), options.capabilityStore);
@@ -147,9 +149,10 @@ export class BackgroundService {
     this.context.frames.forgetTab(tabId);
   }
 
-  /** A closed tab: its note-editor capabilities go too. */
+  /** A closed tab: its note-editor capabilities and its wait for a turn at matching go too. */
   closeTab(tabId: number): void {
     this.forgetTab(tabId);
     this.noteCapabilities.forgetTab(tabId);
+    this.context.matchTurns.forget(tabId);
   }
 }

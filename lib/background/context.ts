@@ -5,6 +5,7 @@ import type { TabFrames } from '../frames/tab-frames';
 import type { ClaimChangeTracker } from './claim-change-tracker';
 import type { ClaimSetCache } from './claim-set-cache';
 import type { FlaggedMentions } from './flagged-mentions';
+import type { MatchTurns } from './match-turns';
 import type { MentionWriter } from './mention-writer';
 import type { SettingsStore } from './settings-store';
 import type { PledgeLensDatabase } from './store/open-database';
@@ -51,6 +52,8 @@ export interface BackgroundContext {
   frames: TabFrames;
   /** "Changed since you read it": changes claim-set updates made to claims the reader met. */
   changes: ClaimChangeTracker;
+  /** Tabs' turns at matching: a tab whose matches cost much waits between them (match-turns.ts). */
+  matchTurns: MatchTurns;
 }
 
 /** Where a content script's message came from. */
