@@ -5,7 +5,7 @@ import { BACKGROUND_TO_CONTENT, type BackgroundToContent } from '@/lib/messages/
 import type { ContentToBackground } from '@/lib/messages/content-to-background';
 import { dispatch, senderFor, type Handlers } from '@/lib/messages/message-map';
 import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
-import { WakeGate } from '@/lib/prefilter/wake-gate';
+import { frameIsReadable, WakeGate } from '@/lib/prefilter/wake-gate';
 import { documentLanguage } from '@/lib/text/page-language';
 import { guardContextFromPage, runtimeAlive } from './context-guard';
 import { cleanCopy } from './copy-cleaner';
@@ -310,6 +310,7 @@ export default defineContentScript({
     const gate = new WakeGate(document, {
       read: () => vocabulary,
       wake: () => void startIfSiteOn(),
+      readable: () => frameIsReadable(window),
     });
     ctx.onInvalidated(() => gate.destroy());
 

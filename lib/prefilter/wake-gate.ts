@@ -113,6 +113,21 @@ const WATCHED: MutationObserverInit = { childList: true, subtree: true, characte
  */
 const COST_FACTOR = 100;
 
+/** A frame narrower (CSS px) than this shows no readable line: a 1x1 frame's text is nothing the reader sees. */
+export const READABLE_FRAME_MIN_WIDTH = 60;
+/** A frame lower (CSS px) than this shows no line of text either. */
+export const READABLE_FRAME_MIN_HEIGHT = 16;
+
+/**
+ * Whether a window can show the reader a line of text: the top page always; a frame at least
+ * `READABLE_FRAME_MIN_WIDTH` by `READABLE_FRAME_MIN_HEIGHT` CSS px. An invisible 1x1 third-party frame put its
+ * claims in the popup's list for the page (attack report 48, finding 7), and such frames on six sites filled
+ * the reader's history (finding 4).
+ */
+export function frameIsReadable(view: Window): boolean {
+  return view === view.top || (view.innerWidth >= READABLE_FRAME_MIN_WIDTH && view.innerHeight >= READABLE_FRAME_MIN_HEIGHT);
+}
+
 export interface WakeGateOptions {
   /** Reads the vocabulary as the background stored it (`storage.local` in the extension). */
   read: () => Promise<unknown>;
@@ -122,6 +137,11 @@ export interface WakeGateOptions {
   maxText?: number;
   /** The clock a look's cost is measured with (ms); `performance.now` unless a test stands in for it. */
   clock?: () => number;
+  /**
+   * Whether the frame can show the reader anything (`frameIsReadable` in the extension): until it can, the gate
+   * stays closed whatever the text says, and looks again when the frame is resized.
+   */
+  readable?: () => boolean;
 }
 
 type GateState = 'reading' | 'closed' | 'open' | 'lifted';
@@ -187,12 +207,16 @@ export class WakeGate {
     this.state = 'closed';
     this.observer = new MutationObserver(() => this.schedule());
     this.observer.observe(this.doc, WATCHED);
+    if (this.options.readable) this.doc.defaultView?.addEventListener('resize', this.onResize);
     this.look();
   }
+
+  private readonly onResize = (): void => this.schedule();
 
   /** Reads the document's words; opens the gate when they may state a claim. */
   private look(): void {
     if (this.state !== 'closed' || !this.matcher) return;
+    if (this.options.readable && !this.options.readable()) return;
     const started = this.clock();
     const root = this.doc.body ?? this.doc.documentElement;
     const { text, complete, shadowRoots } = root ? gateText(root, this.options.maxText ?? GATE_MAX_TEXT) : { text: '', complete: true, shadowRoots: [] };
@@ -228,6 +252,7 @@ export class WakeGate {
   }
 
   private stopWatching(): void {
+    this.doc.defaultView?.removeEventListener('resize', this.onResize);
     this.observer?.disconnect();
     this.observer = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);

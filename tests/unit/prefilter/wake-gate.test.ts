@@ -7,7 +7,7 @@ import type { ClaimSet } from '../../../lib/claims/schema';
 import type { ContentToBackground } from '../../../lib/messages/content-to-background';
 import type { Result, Sender } from '../../../lib/messages/message-map';
 import { buildClaimVocabulary, VocabularyMatcher, type ClaimVocabulary } from '../../../lib/prefilter/claim-vocabulary';
-import { gateText, readableVocabulary, WakeGate, type WakeGateOptions } from '../../../lib/prefilter/wake-gate';
+import { frameIsReadable, gateText, READABLE_FRAME_MIN_HEIGHT, READABLE_FRAME_MIN_WIDTH, readableVocabulary, WakeGate, type WakeGateOptions } from '../../../lib/prefilter/wake-gate';
 import { allSplitDirs } from '../../../scripts/cli/independent-splits';
 
 const BUNDLED = JSON.parse(readFileSync(join(import.meta.dirname, '../../../public/claims/default.json'), 'utf8')) as ClaimSet;
@@ -106,6 +106,32 @@ describe('the words the gate reads', () => {
 });
 
 describe('the wake gate', () => {
+  it('holds a frame too small to show a line of text back whatever it names, until it is resized to show one', async () => {
+    document.body.innerHTML = `<p>${NAMING}</p>`;
+    let size = { width: 1, height: 1 };
+    const { asked, gate } = startFrame(async () => VOCABULARY, { readable: () => size.width >= READABLE_FRAME_MIN_WIDTH && size.height >= READABLE_FRAME_MIN_HEIGHT });
+    await sleep(RECHECK_MS * 4);
+    append(`<p>${NAMING}</p>`);
+    await sleep(300);
+    expect(asked, 'an invisible 1x1 frame naming a known actor sends nothing').toEqual([]);
+    expect(gate.waiting).toBe(true);
+    size = { width: 300, height: 250 };
+    window.dispatchEvent(new Event('resize'));
+    await askedBy(asked);
+  });
+
+  it('reads the top page as readable at any size, and a frame by its own size', () => {
+    const frame = (width: number, height: number, top = false) => {
+      const view = { innerWidth: width, innerHeight: height } as Window & { top: Window };
+      view.top = top ? view : ({} as Window);
+      return view;
+    };
+    expect(frameIsReadable(frame(1, 1, true))).toBe(true);
+    expect(frameIsReadable(frame(1, 1))).toBe(false);
+    expect(frameIsReadable(frame(300, 8))).toBe(false);
+    expect(frameIsReadable(frame(READABLE_FRAME_MIN_WIDTH, READABLE_FRAME_MIN_HEIGHT))).toBe(true);
+  });
+
   it('a page that names no known actor sends nothing, however long it stays open', async () => {
     document.body.innerHTML = NO_NAMES;
     const { asked, gate } = startFrame(async () => VOCABULARY);
