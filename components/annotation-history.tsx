@@ -31,7 +31,7 @@ export interface AnnotationHistoryProps {
   onSaveNote?: (mentionId: string, text: string) => Promise<Result<unknown>>;
   onCopyCitation?: (mention: Mention) => Promise<{ copied: boolean; text: string }>;
   onExport: (format: ExportFormat) => Promise<Result<ExportCounts>>;
-  onImport: (text: string) => Promise<ImportCounts>;
+  onImport: (text: string, replace: boolean) => Promise<ImportCounts>;
   onClearAll: () => void | Promise<void>;
 }
 

@@ -5,11 +5,12 @@ import type { Translator } from '@/lib/i18n/translator';
 import { useT } from './i18n';
 import type { Result } from '@/lib/messages/message-map';
 import { ConfirmButton } from './confirm-button';
-import { OptionsFileImport } from './options-file-import';
+import { OptionsFileImport, type ImportOutcome, type ImportQuestion } from './options-file-import';
 
-import { MAX_IMPORT_TEXT } from '@/lib/messages/extension-page-to-background';
+import { MAX_IMPORT_TEXT, type ImportAnswer } from '@/lib/messages/extension-page-to-background';
+import { shortenAtWord } from '@/lib/format/shorten-text';
 
-export type ImportCounts = Result<{ added: number; updated: number; unchanged: number }>;
+export type ImportCounts = Result<ImportAnswer>;
 
 /** What an export wrote: how many mentions, how many of them are marked as wrong matches, and how many such were left out. */
 export interface ExportCounts {
@@ -21,7 +22,8 @@ export interface ExportCounts {
 export interface AnnotationTransferProps {
   /** Exports the mentions that match the current filters and saves the file; resolves with how many. */
   onExport: (format: ExportFormat) => Promise<Result<ExportCounts>>;
-  onImport: (text: string) => Promise<ImportCounts>;
+  /** Imports a file; `replace`: the reader agreed to the notes and flags it replaces (see `ImportAnswer`). */
+  onImport: (text: string, replace: boolean) => Promise<ImportCounts>;
   onClearAll: () => void | Promise<void>;
   /** No mention matches the filters (said next to Export; Clear all ignores filters, so it stays enabled). */
   empty: boolean;
@@ -42,6 +44,35 @@ export function exportMessage(t: Translator, counts: ExportCounts): string {
 export function importMessage(t: Translator, counts: { added: number; updated: number; unchanged: number }): string {
   // Exactly the placeholders: values go by sorted key, so an extra key (the Result's `ok`) would shift them.
   return t('transfer_imported', { added: counts.added, updated: counts.updated, unchanged: counts.unchanged });
+}
+
+/** The longest stretch of a note the import question quotes, in UTF-16 units. */
+const QUOTED_NOTE = 80;
+
+/** The import's answer as the file input shows it: its counts, its refusal, or the reader's notes it would replace. */
+function importOutcome(t: Translator, result: ImportCounts, again: () => Promise<ImportCounts>): ImportOutcome | ImportQuestion {
+  if (!result.ok) return { ok: false, error: result.error };
+  if (!('confirm' in result)) return { ok: true, message: importMessage(t, result) };
+  const { notes, noteCount, changedFlags } = result.confirm;
+  const question = [
+    ...(noteCount > 0 ? [t.plural('transfer_confirmNotes', noteCount, { count: noteCount })] : []),
+    ...(changedFlags > 0 ? [t.plural('transfer_confirmFlags', changedFlags, { count: changedFlags })] : []),
+  ];
+  const details = notes.map((note) =>
+    t('transfer_confirmNote', { title: shortenAtWord(note.pageTitle, QUOTED_NOTE), stored: shortenAtWord(note.stored, QUOTED_NOTE), incoming: shortenAtWord(note.incoming, QUOTED_NOTE) }),
+  );
+  if (noteCount > notes.length) details.push(t.plural('transfer_confirmMore', noteCount - notes.length, { count: noteCount - notes.length }));
+  return {
+    question,
+    details,
+    confirmLabel: t('transfer_confirmReplace'),
+    declined: t('transfer_declined'),
+    confirm: async () => {
+      const outcome = importOutcome(t, await again(), again);
+      // Sent with the reader's leave, the import writes: a second question would be a bug.
+      return 'confirm' in outcome ? { ok: false, error: t('transfer_declined') } : outcome;
+    },
+  };
 }
 
 /** Export, import and clear-all for the annotation history. */
@@ -99,10 +130,7 @@ export function AnnotationTransfer({ onExport, onImport, onClearAll, empty }: An
         maxChars={MAX_IMPORT_TEXT}
         inputTestId="import-input"
         resultTestId="import-result"
-        onImport={async ({ text }) => {
-          const result = await onImport(text);
-          return result.ok ? { ok: true, message: importMessage(t, result) } : { ok: false, error: result.error };
-        }}
+        onImport={async ({ text }) => importOutcome(t, await onImport(text, false), () => onImport(text, true))}
       />
       <div class="clear-all">
         <p class="hint" id={`${id}-clear-hint`}>

@@ -191,9 +191,9 @@ function OptionsPage() {
           downloadText(file.content, file.filename, file.mimeType);
           return { ok: true, count: file.count, wrongMatches: file.wrongMatches, leftOutWrongMatches: file.leftOutWrongMatches };
         },
-        onImport: async (text) => {
-          const result = await ask({ type: 'import-mentions', text });
-          if (result.ok) await loadMentions();
+        onImport: async (text, replace) => {
+          const result = await ask({ type: 'import-mentions', text, ...(replace ? { replace: true as const } : {}) });
+          if (result.ok && !('confirm' in result)) await loadMentions();
           return result;
         },
         onClearAll: async () => {

@@ -15,6 +15,18 @@ export interface MergeResult {
   updated: number;
   /** Incoming ids whose stored record already said everything the incoming one did. */
   unchanged: number;
+  /** Stored notes the merge replaced with an incoming one of other words (the reader's own writing). */
+  replacedNotes: ReplacedNote[];
+  /** Stored mentions whose wrong-match flag the merge turned on or off. */
+  changedFlags: number;
+}
+
+/** A stored note an import would replace: on which page, the reader's words and the file's (UTF-16 strings as stored). */
+export interface ReplacedNote {
+  mentionId: string;
+  pageTitle: string;
+  stored: string;
+  incoming: string;
 }
 
 /** The later-stamped of two timestamped values; on a tie the stored one stays, which keeps merges idempotent. */
@@ -70,6 +82,8 @@ export function mergeMentions(existing: readonly Mention[], incoming: readonly M
   let added = 0;
   let updated = 0;
   let unchanged = 0;
+  let changedFlags = 0;
+  const replacedNotes: ReplacedNote[] = [];
   const incomingIds = new Set(incoming.map((mention) => mention.id));
   incomingIds.forEach((id) => {
     const original = before.get(id);
@@ -78,8 +92,12 @@ export function mergeMentions(existing: readonly Mention[], incoming: readonly M
     else if (dequal(original, now)) {
       unchanged += 1;
       byId.set(id, original); // keep the stored object itself when nothing changed
-    } else updated += 1;
+    } else {
+      updated += 1;
+      if (original.note && now.note && original.note.text !== now.note.text) replacedNotes.push({ mentionId: id, pageTitle: now.pageTitle, stored: original.note.text, incoming: now.note.text });
+      if ((original.wrongMatch?.flagged ?? false) !== (now.wrongMatch?.flagged ?? false)) changedFlags += 1;
+    }
   });
 
-  return { merged: Array.from(byId.values()), added, updated, unchanged };
+  return { merged: Array.from(byId.values()), added, updated, unchanged, replacedNotes, changedFlags };
 }

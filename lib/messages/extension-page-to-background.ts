@@ -4,6 +4,7 @@
  * settings, the reader's history or the claim sets is here.
  */
 import * as v from 'valibot';
+import type { ReplacedNote } from '../annotations/merge-mentions';
 import type { Mention } from '../annotations/schema';
 import { EXPORT_FORMAT_IDS } from '../annotations/export-formats';
 import type { ClaimCardData } from '../claims/claim-card-data';
@@ -17,6 +18,14 @@ import type { HistoryNotice } from './reader-failure';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
 
 /** Largest annotation file an import accepts, in UTF-16 units. */
+/** Notes an import's confirmation lists (the count says how many more). */
+export const MAX_CONFIRM_NOTES = 5;
+
+/** What an annotation import did, or what it would change of the reader's own notes and flags (`replace` not sent). */
+export type ImportAnswer =
+  | { added: number; updated: number; unchanged: number }
+  | { confirm: { notes: ReplacedNote[]; noteCount: number; changedFlags: number } };
+
 export const MAX_IMPORT_TEXT = 50_000_000;
 /** Largest claim-pack file an import accepts, in UTF-16 units. */
 export const MAX_PACK_TEXT = 10_000_000;
@@ -83,7 +92,12 @@ export const EXTENSION_PAGE_TO_BACKGROUND = {
   'export-mentions': message<{ filename: string; mimeType: string; content: string; count: number; wrongMatches: number; leftOutWrongMatches: number }>()(
     requestSchema('export-mentions', { format: v.picklist(EXPORT_FORMAT_IDS), query: MentionQuerySchema }),
   ),
-  'import-mentions': message<{ added: number; updated: number; unchanged: number }>()(requestSchema('import-mentions', { text: bounded(MAX_IMPORT_TEXT) })),
+  /**
+   * Without `replace`, an import that would replace notes of the reader's with other words or change wrong-match
+   * flags writes nothing and answers `confirm`: the first `MAX_CONFIRM_NOTES` such notes, how many in all, and how
+   * many flags; the page asks the reader, then sends the file again with `replace`.
+   */
+  'import-mentions': message<ImportAnswer>()(requestSchema('import-mentions', { text: bounded(MAX_IMPORT_TEXT), replace: v.optional(v.literal(true)) })),
   'delete-mentions': message<{ deleted: number }>()(requestSchema('delete-mentions', { ids: v.pipe(v.array(mentionId), v.maxLength(100_000)) })),
   'clear-mentions': message<{ deleted: number }>()(requestSchema('clear-mentions', {})),
 

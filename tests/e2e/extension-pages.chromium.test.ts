@@ -321,6 +321,39 @@ describe('Chromium options page: annotation history', () => {
     }
   });
 
+  test('an annotation file that would replace a note of the reader\'s asks first, keeps the note when they decline, and replaces it when they agree (light and dark, 1280 and 360 px)', async () => {
+    const claims = new Map(bundledClaimSet.claims.map((claim) => [claim.id, claim as Claim]));
+    const claimId = 'anthropic-rsp-pause-pledge';
+    const pageUrl = 'https://news.example/import-question';
+    const text = 'Anthropic dropped the pledge to pause training if its safeguards fell behind.';
+    const anchor = makeAnchor(text, 0, text.length);
+    const seen = '2026-11-20T12:00:00.000Z';
+    const mention: Mention = { id: mentionId(pageUrl, claimId, anchor.exact, anchor.prefix, anchor.suffix), pageUrl, pageTitle: 'Anthropic drops its pause pledge', claimId, anchor, firstSeen: seen, lastSeen: seen };
+    const file = (note: string, updatedAt: string) => ({ name: 'notes.jsonld', text: JSON.stringify(exportW3c([{ ...mention, note: { text: note, updatedAt } }], claims, { generatedAt: '2026-11-21T00:00:00.000Z' })) });
+    const options = await openOptions();
+    let saved: string | undefined;
+    try {
+      const replaced = await options.replaceHistory(file('Ask the press office about the old wording', '2026-11-20T12:00:00.000Z'));
+      saved = replaced.saved;
+      expect(replaced.imported.ok, JSON.stringify(replaced.imported)).toBe(true);
+      await options.waitForHistoryCount(1);
+      const other = file('Ads confirmed, ignore the earlier note', '2026-11-21T12:00:00.000Z');
+      const question = await options.importAnnotationsAsked(other);
+      expect(question).toContain('This file would replace 1 of your notes');
+      expect(question).toContain('“Ask the press office about the old wording” becomes “Ads confirmed, ignore the earlier note”');
+      for (const shot of await options.shootAt('[data-testid="import-input-question"]', SHOTS, 'import-question')) expect(shot).toMatch(/\.png$/);
+      expect(await options.answerImport(false)).toEqual({ ok: true, text: 'Nothing was imported: your notes and marks are as they were.' });
+      expect(await options.page.getByText('Ask the press office about the old wording').count()).toBeGreaterThan(0);
+      await options.importAnnotationsAsked(other);
+      expect(await options.answerImport(true)).toEqual({ ok: true, text: 'Imported: 0 added, 1 updated, 0 unchanged' });
+      await options.reload();
+      expect(await options.page.getByText('Ads confirmed, ignore the earlier note').count()).toBeGreaterThan(0);
+    } finally {
+      await options.restoreHistory(saved);
+      await options.close();
+    }
+  });
+
   test('one page quoting a claim several times: the statement is said once, the rows after it folded to one line with a disclosure (light and dark, 1280 and 360 px)', async () => {
     // Six quotes on one page, in reading order: the pause pledge three times, another claim, the pause pledge twice.
     const claims = new Map(bundledClaimSet.claims.map((claim) => [claim.id, claim as Claim]));

@@ -6,7 +6,7 @@ import { parseJsonText } from '../../claims/parse-claim-set-text';
 import type { Mention } from '../../annotations/schema';
 import type { PackedClaim } from '../../claims/merge-claim-packs';
 import { failed } from '../../format/reader-errors';
-import type { ExtensionPageToBackground, MentionQuery } from '../../messages/extension-page-to-background';
+import { MAX_CONFIRM_NOTES, type ExtensionPageToBackground, type MentionQuery } from '../../messages/extension-page-to-background';
 import { historyUrl } from '../../sites/url';
 import type { Handlers } from '../../messages/message-map';
 import { clearMentions, deleteMentions, getMention, importMentions, listMentions, updateMention } from '../store/mention-store';
@@ -132,10 +132,14 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       // The background's clock, not the machine's: the same "now" every other timestamp here is judged by.
       const parsed = parseAnnotationExport(json.value, ctx.now());
       if (!parsed.ok) return failed({ code: 'annotation-refused', detail: parsed.error.slice(0, 500) });
-      const imported = await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions));
+      const imported = await ctx.mentions.alter(() => importMentions(ctx.db, parsed.mentions, { replace: request.replace === true }));
+      if (!imported.written) {
+        const { replacedNotes, changedFlags } = imported;
+        return { ok: true, confirm: { notes: replacedNotes.slice(0, MAX_CONFIRM_NOTES), noteCount: replacedNotes.length, changedFlags } };
+      }
       // A merge may carry wrong-match flags.
       ctx.flagged.forget();
-      return { ok: true, ...imported };
+      return { ok: true, added: imported.added, updated: imported.updated, unchanged: imported.unchanged };
     },
     'delete-mentions': async (request) => {
       const deleted = await ctx.mentions.alter(() => deleteMentions(ctx.db, request.ids));

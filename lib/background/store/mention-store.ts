@@ -1,7 +1,7 @@
 import { filterMentions, type MentionFilter } from '../../annotations/filter-mentions';
 import { makeAnchor } from '../../annotations/make-anchor';
 import { mayUpdate, mentionId } from '../../annotations/mention-id';
-import { mergeMentions, type MergeResult } from '../../annotations/merge-mentions';
+import { mergeMentions, type ReplacedNote } from '../../annotations/merge-mentions';
 import { readableText } from '../../annotations/readable-quote';
 import type { Mention } from '../../annotations/schema';
 import type { ScriptRange } from '../../text/script-ranges';
@@ -273,17 +273,29 @@ export async function clearMentions(db: PledgeLensDatabase): Promise<number> {
   return count;
 }
 
+/** What an import did, or, when it would replace the reader's notes or flags without leave, what it would change. */
+export type ImportResult =
+  | { written: true; added: number; updated: number; unchanged: number }
+  | { written: false; replacedNotes: ReplacedNote[]; changedFlags: number };
+
 /**
  * Merges imported mentions in one transaction: either every change lands or none does. A merged
  * mention whose page changed (the import saw it later, on another address) moves to that page's record.
+ * An import that would replace a note of the reader's with other words, or turn a wrong-match flag on or off,
+ * writes nothing unless `replace` is set, and says what it would change: a file's timestamps decide which note
+ * is newer, and a crafted file dated ahead replaced a reader's note unseen (attack report 48, finding 10).
  */
-export async function importMentions(db: PledgeLensDatabase, incoming: readonly Mention[]): Promise<Omit<MergeResult, 'merged'>> {
+export async function importMentions(db: PledgeLensDatabase, incoming: readonly Mention[], options: { replace?: boolean } = {}): Promise<ImportResult> {
   const tx = pagesReadwrite(db);
   const ids = new Set(incoming.map((mention) => mention.id));
   const holders = await Promise.all([...ids].map((id) => tx.store.index('mentionId').get(id)));
   const pages = new Map<string, Mention[]>(holders.flatMap((page) => (page ? [[page.pageUrl, page.mentions] as const] : [])));
   const existing = [...pages.values()].flat().filter((mention) => ids.has(mention.id));
   const result = mergeMentions(existing, incoming);
+  if (!options.replace && (result.replacedNotes.length > 0 || result.changedFlags > 0)) {
+    await tx.done;
+    return { written: false, replacedNotes: result.replacedNotes, changedFlags: result.changedFlags };
+  }
   const targets = [...new Set(result.merged.map((mention) => mention.pageUrl))].filter((url) => !pages.has(url));
   const read = await Promise.all(targets.map((url) => tx.store.get(url)));
   targets.forEach((url, i) => pages.set(url, read[i]?.mentions ?? []));
@@ -301,5 +313,5 @@ export async function importMentions(db: PledgeLensDatabase, incoming: readonly 
   });
   for (const mention of merged.values()) writes.find((write) => write.url === mention.pageUrl)!.placed.push(mention);
   await Promise.all([...writes.map(({ url, placed }) => putPage(tx, url, placed)), tx.done]);
-  return { added: result.added, updated: result.updated, unchanged: result.unchanged };
+  return { written: true, added: result.added, updated: result.updated, unchanged: result.unchanged };
 }

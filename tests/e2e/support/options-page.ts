@@ -121,6 +121,25 @@ export class OptionsPage {
   }
 
   /**
+   * Picks an annotation file that would replace the reader's notes or flags: returns the question the page asks,
+   * and leaves it open for `answerImport`.
+   */
+  async importAnnotationsAsked(file: PickedFile): Promise<string> {
+    await this.front();
+    await this.page.locator(testId('import-input')).setInputFiles({ name: file.name, mimeType: 'application/ld+json', buffer: Buffer.from(file.text, 'utf8') });
+    const question = this.page.locator(testId('import-input-question'));
+    await question.waitFor();
+    return (await question.textContent()) ?? '';
+  }
+
+  /** Answers the import's question (`replace`: "Import and replace", else Cancel) and returns the outcome line. */
+  async answerImport(replace: boolean): Promise<ResultLine> {
+    await this.front();
+    await this.page.locator(testId(replace ? 'import-input-replace' : 'import-input-keep')).click();
+    return this.resultOf('import-result', this.page.locator(testId('import-input')));
+  }
+
+  /**
    * Puts `file` in place of the reader's history as a user would (export it, Clear all, import the file):
    * returns the saved export, for `restoreHistory`, and the import's result line.
    */

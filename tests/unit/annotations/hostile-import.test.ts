@@ -121,6 +121,19 @@ describe('importing through the background', () => {
     expect((await history()).map((mention) => mention.note?.text)).toEqual(['my own note']);
   });
 
+  it('asks before a file within the day\'s clock allowance replaces the reader\'s note, and keeps it until they agree (attack report 48, finding 10)', async () => {
+    const file = await historyWithNote();
+    // Twenty hours ahead: inside the allowance for another device's clock, so "newer" than the reader's note.
+    file.first.items[0]!.pledgeLens['noteUpdatedAt'] = new Date(NOW.getTime() + 20 * 3600_000).toISOString();
+    file.first.items[0]!['body'] = [{ type: 'TextualBody', purpose: 'commenting', value: 'Ads confirmed, ignore earlier note' }];
+    const asked = await ok(bg.page({ type: 'import-mentions', text: JSON.stringify(file) }));
+    expect(asked).toMatchObject({ confirm: { noteCount: 1, changedFlags: 0, notes: [{ pageTitle: 'Story', stored: 'my own note', incoming: 'Ads confirmed, ignore earlier note' }] } });
+    expect((await history()).map((mention) => mention.note?.text)).toEqual(['my own note']);
+    // A file that only adds what the history lacks is imported at once; this one with the reader's leave.
+    expect(await ok(bg.page({ type: 'import-mentions', text: JSON.stringify(file), replace: true }))).toMatchObject({ updated: 1 });
+    expect((await history()).map((mention) => mention.note?.text)).toEqual(['Ads confirmed, ignore earlier note']);
+  });
+
   it('judges "in the future" by the background\'s clock, not the machine\'s', async () => {
     const file = await historyWithNote();
     // Two days ahead of the background (NOW), in the past for the machine's clock.

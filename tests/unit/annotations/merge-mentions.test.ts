@@ -24,7 +24,7 @@ describe('mergeMentions', () => {
 
   it('adds unknown ids and reports the counts', () => {
     const result = mergeMentions([older], [other]);
-    expect(result).toEqual({ merged: [older, other], added: 1, updated: 0, unchanged: 0 });
+    expect(result).toEqual({ merged: [older, other], added: 1, updated: 0, unchanged: 0, replacedNotes: [], changedFlags: 0 });
   });
 
   it('keeps the newer note and widens first/last seen, whichever side is newer', () => {

@@ -93,7 +93,10 @@ describe('a wrong match, on the page', () => {
     // A file flagging it later than that (another browser's history, say) flags it here too.
     const file = JSON.parse(exported.content) as { first: { items: Array<{ pledgeLens: { wrongMatch: { updatedAt: string } } }> } };
     for (const item of file.first.items) item.pledgeLens.wrongMatch.updatedAt = '2026-11-25T14:00:00.000Z';
-    await ok(bg.page({ type: 'import-mentions', text: JSON.stringify(file) }));
+    // Turning the reader's flag back on needs their leave: asked first, nothing changes until they agree.
+    expect(await ok(bg.page({ type: 'import-mentions', text: JSON.stringify(file) }))).toEqual({ ok: true, confirm: { notes: [], noteCount: 0, changedFlags: 1 } });
+    expect((await matchStory()).matches[0]).not.toHaveProperty('wrongMatch');
+    await ok(bg.page({ type: 'import-mentions', text: JSON.stringify(file), replace: true }));
     expect((await matchStory()).matches[0]).toMatchObject({ wrongMatch: true });
   });
 });

@@ -278,9 +278,32 @@ describe('AnnotationHistory export and import', () => {
     renderIn(<AnnotationHistory {...props({ onImport })} />);
     pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
     const result = await screen.findByText('Imported: 2 added, 1 updated, 4 unchanged');
-    expect(onImport).toHaveBeenCalledWith('{"type":"AnnotationCollection"}');
+    expect(onImport).toHaveBeenCalledWith('{"type":"AnnotationCollection"}', false);
     expect(result).toBe(screen.getByTestId('import-result'));
     expect(result.getAttribute('role')).toBe('status');
+  });
+
+  it('asks before an import replaces the reader\'s notes or flags, and imports only when they agree', async () => {
+    const confirm = { notes: [{ mentionId: 'a1', pageTitle: 'Anthropic drops its pause pledge', stored: 'Ask the press office', incoming: 'Ads confirmed, ignore earlier note' }], noteCount: 7, changedFlags: 1 };
+    const onImport = vi.fn(async (_text: string, replace: boolean) => (replace ? { ok: true as const, added: 0, updated: 8, unchanged: 0 } : { ok: true as const, confirm }));
+    renderIn(<AnnotationHistory {...props({ onImport })} />);
+    pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
+    const question = await screen.findByTestId('import-input-question');
+    expect(question.textContent).toContain('This file would replace 7 of your notes');
+    expect(question.textContent).toContain('This file would turn 1 of your wrong-match marks on or off.');
+    expect(question.textContent).toContain('Anthropic drops its pause pledge: “Ask the press office” becomes “Ads confirmed, ignore earlier note”');
+    expect(question.textContent).toContain('and 6 more');
+    expect(document.activeElement).toBe(screen.getByTestId('import-input-replace'));
+    expect(onImport).toHaveBeenCalledTimes(1);
+    // Declined: nothing more is sent, and the reader is told nothing changed.
+    fireEvent.click(screen.getByTestId('import-input-keep'));
+    expect((await screen.findByTestId('import-result')).textContent).toMatch(/^Nothing was imported/);
+    expect(onImport).toHaveBeenCalledTimes(1);
+    // Agreed: the file goes again, with leave to replace.
+    pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
+    fireEvent.click(await screen.findByTestId('import-input-replace'));
+    expect((await screen.findByText('Imported: 0 added, 8 updated, 0 unchanged')).getAttribute('role')).toBe('status');
+    expect(onImport).toHaveBeenLastCalledWith('{"type":"AnnotationCollection"}', true);
   });
 
   it('shows an import failure in role=alert', async () => {

@@ -201,16 +201,16 @@ describe('mentions', () => {
     close(source);
     installFakeIndexedDb();
     const db = await openDb();
-    expect(await importMentions(db, [a!, b!])).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await importMentions(db, [a!, b!])).toEqual({ written: true, added: 2, updated: 0, unchanged: 0 });
     expect(await listMentions(db)).toHaveLength(2);
     // Importing the same file again changes nothing.
-    expect(await importMentions(db, [a!, b!])).toEqual({ added: 0, updated: 0, unchanged: 2 });
+    expect(await importMentions(db, [a!, b!])).toEqual({ written: true, added: 0, updated: 0, unchanged: 2 });
     // A newer note on one of them is an update; the other is unchanged.
     const withNote = { ...a!, note: { text: 'imported note', updatedAt: T1.toISOString() } };
-    expect(await importMentions(db, [withNote, b!])).toEqual({ added: 0, updated: 1, unchanged: 1 });
+    expect(await importMentions(db, [withNote, b!])).toEqual({ written: true, added: 0, updated: 1, unchanged: 1 });
     const stored = await listMentions(db);
     expect(stored.find((m) => m.id === a!.id)?.note?.text).toBe('imported note');
-    expect(await importMentions(db, [])).toEqual({ added: 0, updated: 0, unchanged: 0 });
+    expect(await importMentions(db, [])).toEqual({ written: true, added: 0, updated: 0, unchanged: 0 });
   });
 });
 
@@ -369,7 +369,7 @@ describe('the history, one record per page (version 4)', () => {
     await recordSeenMentions(db, [mention]);
     // The id is A's quote's: a record saying it is B's is forged (or a collision), not the same mention seen elsewhere.
     const moved = { ...mention, pageUrl: B, pageTitle: 'Moved', lastSeen: T2.toISOString() };
-    expect(await importMentions(db, [moved])).toEqual({ added: 0, updated: 0, unchanged: 1 });
+    expect(await importMentions(db, [moved])).toEqual({ written: true, added: 0, updated: 0, unchanged: 1 });
     expect(await mentionsOnPage(db, A)).toEqual([mention]);
     expect(await mentionsOnPage(db, B)).toEqual([]);
     expect(await countMentions(db)).toBe(1);
