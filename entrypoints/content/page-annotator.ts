@@ -6,7 +6,7 @@ import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, ty
 import { RangePainter, rangePaintingSupported } from '@/lib/highlight/range-highlights';
 import { MAX_CONTEXT, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, MAX_SCRIPT_RANGES, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
-import { extractTextSliced, type ExtractedText } from '@/lib/text/extract-text';
+import { extractTextSliced, isHiddenByStyle, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
 import { scriptRangesIn } from '@/lib/text/script-ranges';
 import { statusHasEnded } from '@/lib/claims/claim-enums';
@@ -113,13 +113,6 @@ function markDescription(kind: ClaimCardData['kind'], dimmed = false, ended = fa
     descriptions.set(key, description);
   }
   return description;
-}
-
-function isVisible(element: Element): boolean {
-  const candidate = element as Element & { checkVisibility?: (options?: object) => boolean };
-  if (typeof candidate.checkVisibility === 'function') return candidate.checkVisibility({ visibilityProperty: true });
-  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
-  return style !== undefined && style.display !== 'none' && style.visibility !== 'hidden';
 }
 
 /**
@@ -487,7 +480,7 @@ export class PageAnnotator {
     const shown: Element[] = [];
     for (const element of this.hidden) {
       if (!element.isConnected) this.hidden.delete(element);
-      else if (!element.hasAttribute('hidden') && isVisible(element)) {
+      else if (!element.hasAttribute('hidden') && !isHiddenByStyle(element)) {
         shown.push(element);
         this.hidden.delete(element);
       }

@@ -115,21 +115,31 @@ function isEditable(element: Element): boolean {
   return value !== null && value.toLowerCase() !== 'false';
 }
 
-function defaultIsHidden(element: Element): boolean {
+/**
+ * Whether CSS keeps an element's own text from the reader: not rendered (`display: none`, a hidden ancestor,
+ * `visibility: hidden`) or drawn at font-size 0. The extractor's default `isHidden`, and how a text hidden at one
+ * scan is found shown again.
+ */
+export function isHiddenByStyle(element: Element): boolean {
   const candidate = element as Element & { checkVisibility?: (options?: object) => boolean };
   const view = element.ownerDocument?.defaultView;
   if (typeof candidate.checkVisibility === 'function') {
-    if (candidate.checkVisibility({ visibilityProperty: true })) return false;
-    // `display: contents` makes no box of its own, so checkVisibility says false; its text is shown
-    // wherever its parent's is (a flex item's wrapper span, a component's host-less wrapper).
-    const style = view?.getComputedStyle(element);
-    if (style?.display !== 'contents' || style.visibility === 'hidden') return true;
-    const parent = element.parentElement ?? ((element.getRootNode() as Partial<ShadowRoot>).host as Element | undefined);
-    return parent ? defaultIsHidden(parent) : false;
+    if (!candidate.checkVisibility({ visibilityProperty: true })) {
+      // `display: contents` makes no box of its own, so checkVisibility says false; its text is shown
+      // wherever its parent's is (a flex item's wrapper span, a component's host-less wrapper).
+      const style = view?.getComputedStyle(element);
+      if (style?.display !== 'contents' || style.visibility === 'hidden') return true;
+      const parent = element.parentElement ?? ((element.getRootNode() as Partial<ShadowRoot>).host as Element | undefined);
+      return parent ? isHiddenByStyle(parent) : false;
+    }
+  } else if (view) {
+    const style = view.getComputedStyle(element);
+    if (style.display === 'none' || style.visibility === 'hidden') return true;
   }
-  if (!view) return false;
-  const style = view.getComputedStyle(element);
-  return style.display === 'none' || style.visibility === 'hidden';
+  // Drawn at font-size 0, its words take no room on the screen: a page wrote "Anthropic … Claude" that way and
+  // showed "OpenAI … ChatGPT" from a ::before, and the card labelled the sentence the reader saw with Anthropic's
+  // claim (attack report 48, finding 8). (The size is inherited: an ancestor's 0 counts.)
+  return view?.getComputedStyle(element).fontSize === '0px';
 }
 
 /** Mark-space length of a skipped subtree: mark.js still counts its text. */
@@ -298,7 +308,7 @@ function* walkContext(root: Node, markRoot: Node, builder: Builder, options: Wal
 
 function startWalk(root: Node, options: ExtractOptions): { builder: Builder; steps: Generator<void, void, void> } {
   const builder: Builder = { parts: [], length: 0, pendingBreak: '', segments: [], visited: 0, truncated: false, hidden: new Set() };
-  return { builder, steps: walkContext(root, root, builder, { ...options, isHidden: options.isHidden ?? defaultIsHidden }) };
+  return { builder, steps: walkContext(root, root, builder, { ...options, isHidden: options.isHidden ?? isHiddenByStyle }) };
 }
 
 function result(builder: Builder): ExtractedText {

@@ -29,7 +29,8 @@ export type AttackStep =
   | 'denyBesideStop'
   | 'focusTaken'
   | 'takenIsMark'
-  | 'drawInStops';
+  | 'drawInStops'
+  | 'marksIn';
 
 export interface MarkLook {
   decoration: string;
@@ -233,6 +234,18 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         }
       });
     }
+
+    test('words drawn at font-size 0 are not read: a sentence that shows another company\'s name gets no highlight', async () => {
+      const tab = await openAttackPage();
+      try {
+        // The two real highlights are painted (openAttackPage waited for them), and the page has settled.
+        await new Promise((resume) => setTimeout(resume, 1_000));
+        expect(await tab.attack<number>('marksIn', 'swapped')).toBe(0);
+        expect(await tab.attack<number>('marksIn', 'second')).toBeGreaterThan(0);
+      } finally {
+        await tab.close();
+      }
+    });
 
     test('the page cannot list claim or mention ids from the elements we add', async () => {
       const tab = await openAttackPage();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { BLOCK_SEPARATOR, CELL_SEPARATOR, LINE_BREAK, extractText, extractTextSliced, type ExtractedText } from '../../../lib/text/extract-text';
+import { BLOCK_SEPARATOR, CELL_SEPARATOR, LINE_BREAK, extractText, extractTextSliced, isHiddenByStyle, type ExtractedText } from '../../../lib/text/extract-text';
 import { textFromHtml } from '../../../scripts/cli/load-input';
 
 /** Nothing is hidden unless a test says so: keeps these tests independent of happy-dom's CSS engine. */
@@ -276,5 +276,19 @@ describe('extractText: bounds and slicing', () => {
     expect(sliced.text).toBe(whole.text);
     expect(sliced.segments.map((s) => [s.start, s.end, s.markStart, s.node])).toEqual(whole.segments.map((s) => [s.start, s.end, s.markStart, s.node]));
     expect(sliced.text.endsWith(`${BLOCK_SEPARATOR}Shadow tail.`)).toBe(true);
+  });
+});
+
+describe('isHiddenByStyle: what CSS keeps from the reader', () => {
+  it('counts text drawn at font-size 0, inherited too, as hidden, and a child that sets a size again as shown (attack report 48, finding 8)', () => {
+    document.body.innerHTML = '<p id="plain">Anthropic says</p><p style="font-size: 0"><span id="zero">Anthropic</span><span id="again" style="font-size: 16px">OpenAI</span></p><p id="none" style="display: none">x</p>';
+    const byId = (id: string) => document.getElementById(id)!;
+    expect(isHiddenByStyle(byId('plain'))).toBe(false);
+    expect(isHiddenByStyle(byId('zero'))).toBe(true);
+    expect(isHiddenByStyle(byId('again'))).toBe(false);
+    expect(isHiddenByStyle(byId('none'))).toBe(true);
+    const { text } = extractText(document.body);
+    expect(text.match(/Anthropic/g), 'only the sentence drawn at a size').toHaveLength(1);
+    expect(text).toContain('OpenAI');
   });
 });
