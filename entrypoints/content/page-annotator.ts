@@ -373,16 +373,19 @@ export class PageAnnotator {
    * The highlight an event is about, if it is one of ours (forged marks and clones are not in the
    * registry) and still where we painted it. One the page moved, or put beside other words, opens
    * nothing: it goes, and its places are read again (checked here, at the event, because the page's
-   * script can move a mark and focus it before our observer hears of the move). One inside which the
-   * page's CSS draws words of its own (`::before`, `::after`) opens nothing either, and stays.
+   * script can move a mark and focus it before our observer hears of the move). So does one whose words
+   * the page's CSS hid after painting (a rule making them font-size 0 changes no node, so no observer
+   * hears it; attack report 48, finding 8). One inside which the page's CSS draws words of its own
+   * (`::before`, `::after`) opens nothing either, and stays.
    */
   highlightFor(target: EventTarget | null): PaintedHighlight | undefined {
     if (!(target instanceof Element)) return undefined;
     const mark = target.closest(`mark.${MARK_CLASS}`);
     const highlight = mark ? this.registry.get(mark) : undefined;
     if (!highlight) return undefined;
-    if (this.registry.seated(highlight)) return drawsPageText(highlight.elements) ? undefined : highlight;
-    const places = this.scheduler.withoutObserver(() => this.registry.dropUnseated(highlight));
+    const stillSays = this.registry.seated(highlight) && !(highlight.mode === 'mark' && highlight.elements.some(isHiddenByStyle));
+    if (stillSays) return drawsPageText(highlight.elements) ? undefined : highlight;
+    const places = this.scheduler.withoutObserver(() => this.registry.dropStale(highlight));
     this.card.hideIfGone((shown) => shown !== highlight);
     this.scheduler.invalidate(places);
     return undefined;

@@ -218,11 +218,12 @@ export class HighlightRegistry {
   }
 
   /**
-   * Takes off a highlight found out of its seat between page changes (the page moved a mark, or
-   * changed the words beside it, in a way repair does not see, as in an ancestor it moved): its words
-   * stay where they are. Returns the places to read again: where it was painted and where its marks are.
+   * Takes off a highlight that no longer says what was matched, found out between page changes: out of
+   * its seat (the page moved a mark, or changed the words beside it, in a way repair does not see, as in
+   * an ancestor it moved), or with words the page's CSS now hides. Its words stay where they are. Returns
+   * the places to read again: where it was painted and where its marks are.
    */
-  dropUnseated(highlight: PaintedHighlight): Node[] {
+  dropStale(highlight: PaintedHighlight): Node[] {
     const places = new Set<Node>(this.seats.get(highlight)?.map((seat) => seat.block));
     for (const element of highlight.elements) if (element.parentNode) places.add(element.parentNode);
     this.remove(highlight);

@@ -5,7 +5,7 @@
  * about (`PageAnnotator.highlightFor`, which every card-opening listener asks) must be none; the
  * moved mark is unwrapped, its words left where the page put them, and the claim is painted again
  * where its text still is. An open card whose mark is moved closes. A mark inside which the page's CSS
- * draws words opens nothing either.
+ * draws words opens nothing either, and one whose words its CSS hid after painting goes.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useSpecNodeIterator } from '../highlight/spec-node-iterator';
@@ -124,6 +124,20 @@ describe('a page that moves our highlight', () => {
     expect(stop.isConnected).toBe(true);
     drawn.mockRestore();
     expect(annotator.highlightFor(stop)?.spec.claimId).toBe(CLAIM.id);
+  });
+
+  it("words the page's CSS hides after painting (font-size 0, no node changed): no highlight for the event; it goes and the paragraph is read again", async () => {
+    const annotator = await started();
+    const stop = stopIn('claim');
+    const hiding = document.createElement('style');
+    hiding.textContent = '#claim { font-size: 0; }';
+    document.head.append(hiding);
+    expect(annotator.highlightFor(stop)).toBeUndefined();
+    expect(stop.isConnected).toBe(false);
+    await vi.advanceTimersByTimeAsync(3_000);
+    // Read again, the hidden words are not the page's text any more: nothing is painted there.
+    expect(document.querySelector('#claim mark.pledge-lens-mark')).toBeNull();
+    hiding.remove();
   });
 
   it('an open card closes when the page moves its mark', async () => {
