@@ -1651,6 +1651,33 @@ function judgeUnit(
       });
     }
   }
+  // A headline of two statements either side of a colon ("Claude Stays Ad-Free: Anthropic Takes Direct Shot at
+  // OpenAI's Ad Strategy"): each half is judged as a headline of its own, its words undiluted by the other's.
+  if (t.headlineHalves > 0 && heading && block.kind !== 'item') {
+    for (const half of headlineHalves(text, unit)) {
+      const words = content.filter((c) => c.token.start >= half.start && c.token.end <= half.end);
+      const halfTerms = termsOf(h, words);
+      if (words.length < 2 || halfTerms.terms.size === 0) continue;
+      for (const k of nominated.keys()) {
+        const { claimIndex, frame } = nominated[k]!;
+        if (accepted.some((a) => a.claimIndex === claimIndex)) continue;
+        const l = lexical(h, claimIndex, halfTerms);
+        if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
+        const claim = index.claims[claimIndex]!;
+        const gates = gateShare(h, claimIndex, halfTerms);
+        const named = namesClaim(t, d, claim, words, gates, l);
+        const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
+        // Only a half that reads as a statement about the claim's actor or law; "…: Anthropic's Risk Reports" labels a topic.
+        const stated = headlineStates(text, half, d, claim, t.colonSentence > 0);
+        if (stated === 'no' || stated === 'negated') continue;
+        const decision = accepts(features, t, options.model, stated);
+        options.onCandidate?.({ start: half.start, end: half.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
+        if (!decision.accepted) continue;
+        const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+        accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
+      }
+    }
+  }
   // A sentence that states one claim may state more ("X must do A, and B, and C"), each diluted by the
   // others: the claims not accepted on the whole sentence are judged again on each clause and pair of
   // clauses, with the clause's own words.
@@ -2307,6 +2334,24 @@ const HEADLINE_QUESTION = /^\W*(?:\d+\W+)?(?:will|would|does|do|did|is|are|was|w
 
 /** A label and its topic: a colon, or a dash with spaces around it, within the first 60 characters. */
 const TOPIC_SEPARATOR = /^[^:–—]{1,60}?(?::\s|\s[-–—]\s)\S/u;
+
+/** Words each half of a two-part headline needs (`headlineHalves`). */
+const HEADLINE_HALF_WORDS = 3;
+
+/**
+ * The two halves of a headline split by one colon, each of at least `HEADLINE_HALF_WORDS` words ("Claude Stays
+ * Ad-Free: Anthropic Takes Direct Shot at …"), as UTF-16 spans of `text`; none for other lines.
+ */
+function headlineHalves(text: string, unit: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const line = text.slice(unit.start, unit.end);
+  const colon = line.indexOf(': ');
+  if (colon < 0 || line.indexOf(':', colon + 1) >= 0) return [];
+  const halves = [
+    { start: unit.start, end: unit.start + colon },
+    { start: unit.start + colon + 2, end: unit.end },
+  ];
+  return halves.every((half) => (text.slice(half.start, half.end).match(/\p{L}+/gu)?.length ?? 0) >= HEADLINE_HALF_WORDS) ? halves : [];
+}
 
 /** A heading that labels its topic before a colon, with at most four words after it ("Texas: enforcement and the cure period"). */
 const LABEL_COLON = /^\s*[^:—–]{0,40}?:\s+(?:\S+\s+){0,3}\S+\s*$/u;

@@ -64,6 +64,8 @@ export interface Tunables {
    * say all of one thing the claim says); 0: the score alone.
    */
   headlineWholeFacet: number;
+  /** 1: each half of a headline split by a colon is judged as a headline of its own (`headlineHalves`); 0: off. */
+  headlineHalves: number;
   /**
    * 1: a heading whose few words after a colon have a finite verb reads as a sentence ("Anthropic: Claude
    * will stay ad-free"); 0: any heading of at most four words after a colon is a topic label.
@@ -796,6 +798,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   headingScore: 0.9,
   headlineSentenceScore: 0.3,
   headlineWholeFacet: 1,
+  headlineHalves: 1,
   colonSentence: 1,
   headlineFacet: 0.15,
   headlineReach: 4,

@@ -368,6 +368,22 @@ describe('a headline written as a sentence about the actor (a front page, a dige
   });
 });
 
+describe('a headline of two statements either side of a colon (`headlineHalves`)', () => {
+  // The shape of a real v29 headline, in our words: the first half states the claim whole, the second's
+  // words diluted it below a heading's bar.
+  const page = (headline: string) => [headline, 'The company made the promise in a blog post in February, days before the game.'].join(SEP);
+  const twoPart = "Claude Stays Ad-Free: Anthropic Fires Direct Shot at OpenAI's ChatGPT Ad Strategy";
+
+  it('judges each half as a headline of its own', () => {
+    expect(bundledMatches(page(twoPart), { headlineHalves: 0 })).toEqual([]);
+    expect(bundledMatches(page(twoPart))).toEqual([`anthropic-claude-ad-free: ${twoPart}`]);
+  });
+
+  it('takes nothing from a half that only names a topic', () => {
+    expect(bundledMatches(page("From Super Bowl jokes to subscriptions: Anthropic's ad-free Claude"))).toEqual([]);
+  });
+});
+
 describe('a short headline or list heading that says its claim ("1. Acme stays ad-free", "Acme AI shoulders …")', () => {
   const AD_FREE = makeClaim('acme-assistant-ad-free', {
     actor: ACME,
