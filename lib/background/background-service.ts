@@ -4,6 +4,7 @@
  * that role's message map, so a content script (running inside a web page) can never reach a request
  * that changes settings, history or claim sets.
  */
+import { historyUrl } from '../sites/url';
 import { MatchTurns } from './match-turns';
 import { describeClaimSetIssues, validateClaimSet } from '../claims/validate-claim-set';
 import { TabFrames } from '../frames/tab-frames';
@@ -15,7 +16,7 @@ import { senderRole, type SenderFacts } from '../messages/sender-role';
 import { ClaimChangeTracker } from './claim-change-tracker';
 import { ClaimSetCache } from './claim-set-cache';
 import { FlaggedMentions } from './flagged-mentions';
-import type { BackgroundContext, BrowserPort } from './context';
+import type { BackgroundContext, BrowserPort, ContentSender } from './context';
 import { changeHandlers, recordClaimChanges } from './handlers/change-handlers';
 import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
 import { contentHandlers, ownsMention } from './handlers/content-handlers';
@@ -82,7 +83,20 @@ export class BackgroundService {
     };
     this.warmUp = new MatcherWarmUp(this.context.claimSets, options.warmUpBudgetMs ?? WARM_UP_BUDGET_MS);
     this.noteCapabilities = new NoteCapabilities(() => now().getTime(), options.capabilityStore);
-    this.content = { ...contentHandlers(this.context, this.warmUp), 'open-note-editor': openNoteEditorHandler(this.noteCapabilities, ownsMention(this.context)) };
+    const openNoteEditor = openNoteEditorHandler(this.noteCapabilities, ownsMention(this.context));
+    this.content = {
+      ...contentHandlers(this.context, this.warmUp),
+      'open-note-editor': async (request: { mentionId: string; url: string }, from: ContentSender) => {
+        const answer = await openNoteEditor(request, from);
+        // The reader opened the card of a mention a history bound kept out: it is stored now, past the bound,
+        // so the note they may write finds it, whatever the page reports meanwhile or if this worker stops
+        // (attack report 49, findings 6 and 7). Only the reader's own hover or focus opens a card.
+        if (answer.ok && this.context.mentions.heldBack(request.mentionId)?.pageUrl === historyUrl(request.url)) {
+          void this.context.mentions.storeHeldBack(request.mentionId).catch(() => false);
+        }
+        return answer;
+      },
+    };
     this.pages = {
       ...tabHandlers(this.context),
       ...settingsHandlers(this.context),

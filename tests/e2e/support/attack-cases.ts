@@ -21,6 +21,7 @@ export type AttackStep =
   | 'rewriteCard'
   | 'disguiseCard'
   | 'coverCard'
+  | 'drawOnCard'
   | 'enumerate'
   | 'sweepStyles'
   | 'markLook'
@@ -234,6 +235,19 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         }
       });
     }
+
+    test("the page's CSS draws nothing inside the open card (::before, ::after on the host)", async () => {
+      const tab = await openAttackPage();
+      try {
+        const before = await openCardForReal(tab);
+        expect(await tab.attack<string[]>('drawOnCard')).toEqual(['none', 'none']);
+        const after = await tab.card();
+        expect(after.open).toBe(true);
+        expect(after.status).toBe(before.status);
+      } finally {
+        await tab.close();
+      }
+    });
 
     test('words drawn at font-size 0 are not read: a sentence that shows another company\'s name gets no highlight', async () => {
       const tab = await openAttackPage();

@@ -60,6 +60,23 @@ describe('a bounded, resilient history', () => {
     expect((await bg.page({ type: 'set-note', mentionId: '0123456789abcdef', text: 'x' })).ok).toBe(false);
   });
 
+  it("stores a mention a bound kept out as soon as the reader opens its card, before any note (the page may report more, or the worker stop)", async () => {
+    const url = 'https://hostile.example/flooded-card';
+    await report(url);
+    const matched: string[] = [];
+    for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 20; i += 20) {
+      const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
+      matched.push(...(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }))).matches.map((match) => match.mentionId));
+    }
+    await bg.service.context.mentions.flushed();
+    const stored = new Set((await mentionsOnPage(db, url)).map((mention) => mention.id));
+    const keptOut = matched.find((id) => !stored.has(id))!;
+    expect(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'open-note-editor', mentionId: keptOut, url }))).toHaveProperty('capability');
+    await bg.service.context.mentions.flushed();
+    expect((await mentionsOnPage(db, url)).map((mention) => mention.id)).toContain(keptOut);
+    expect(await mentionsOnPage(db, url)).toHaveLength(MAX_MENTIONS_PER_PAGE + 1);
+  });
+
   it('a full disk fails only the history write: highlighting goes on, notes say why they failed, and the reader is told', async () => {
     const url = 'https://news.example/full-disk';
     await report(url);
