@@ -167,6 +167,12 @@ export class CardHost {
   private side: CardSide | undefined;
   /** The card grows and shrinks ("More", the viewport): it is placed again, so it never grows over the highlight. */
   private resizeWatcher: ResizeObserver | undefined;
+  /**
+   * Where the browser tells whether anything is drawn over the card (IntersectionObserver v2, Chromium): a page
+   * that swallows its own `toggle` events and shows again a popover that was open when the card was raised goes
+   * over it unheard (attack report 49, finding 1); covered, the card is raised again, as for an entry the watch sees.
+   */
+  private visibilityWatcher: IntersectionObserver | undefined;
   /** True while focus is being handed back to a highlight, so that focus does not reopen the card. */
   returningFocus = false;
 
@@ -395,6 +401,7 @@ export class CardHost {
     this.topLayerWatch.start();
     this.doc.addEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.watchSize();
+    this.watchVisibility();
   }
 
   /** Hides the card; returns focus to the highlight when focus was inside the card. */
@@ -409,6 +416,7 @@ export class CardHost {
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });
     this.view()?.removeEventListener('resize', this.onScroll);
     this.topLayerWatch.stop();
+    this.visibilityWatcher?.disconnect();
     this.doc.removeEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.resizeWatcher?.disconnect();
     const host = this.host as HTMLElement & { hidePopover?: () => void };
@@ -438,6 +446,27 @@ export class CardHost {
     setTimeout(() => {
       this.live.textContent = message;
     }, 50);
+  }
+
+  /** Raises the card when the browser says something covers it (`visibilityWatcher`); where it cannot say, nothing. */
+  private watchVisibility(): void {
+    const View = this.view() as (Window & { IntersectionObserver?: typeof IntersectionObserver }) | null;
+    const card = this.mount.firstElementChild;
+    if (!View?.IntersectionObserver || !card) return;
+    if (!this.visibilityWatcher) {
+      try {
+        // (`trackVisibility` and `delay` are not in TypeScript's DOM types; a browser without them ignores them.)
+        const visibility = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
+        this.visibilityWatcher = new View.IntersectionObserver((entries) => {
+          const last = entries[entries.length - 1] as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
+          if (last?.isIntersecting && last.isVisible === false) this.onTopLayer();
+        }, visibility);
+      } catch {
+        return;
+      }
+    }
+    this.visibilityWatcher.disconnect();
+    this.visibilityWatcher.observe(card);
   }
 
   /** Places the card again whenever its size changes (the rAF batches it with scrolling). */
@@ -487,6 +516,7 @@ export class CardHost {
   destroy(): void {
     render(null, this.mount);
     this.topLayerWatch.stop();
+    this.visibilityWatcher?.disconnect();
     this.watcher.disconnect();
     this.attributeWatcher.disconnect();
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });

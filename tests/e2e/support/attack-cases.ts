@@ -21,6 +21,7 @@ export type AttackStep =
   | 'rewriteCard'
   | 'disguiseCard'
   | 'coverCard'
+  | 'coverCardUnheard'
   | 'drawOnCard'
   | 'enumerate'
   | 'sweepStyles'
@@ -235,6 +236,25 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         }
       });
     }
+
+    test('a popover open under the card and shown again on top, its toggle swallowed, is found by what the browser draws (Chromium)', async () => {
+      const tab = await openAttackPage();
+      try {
+        await openCardForReal(tab);
+        const order = await tab.attack<string[]>('coverCardUnheard');
+        expect(order[0]).toBe('cover');
+        if (browser.name === 'Chromium') {
+          // IntersectionObserver v2 says the card is covered: it is raised over the cover again.
+          expect(order.at(-1)).toBe('card');
+        } else {
+          // Firefox has no IntersectionObserver v2 and the page's event never reaches us: the known gap
+          // (lib/match/README's security notes and attack report 49). If this starts failing, Firefox can tell.
+          expect(order).toEqual(['cover']);
+        }
+      } finally {
+        await tab.close();
+      }
+    });
 
     test("the page's CSS draws nothing inside the open card (::before, ::after on the host)", async () => {
       const tab = await openAttackPage();
