@@ -179,7 +179,7 @@ export class CardHost {
   constructor(private readonly doc: Document) {
     this.watcher = new MutationObserver(() => this.checkAttached());
     this.attributeWatcher = new MutationObserver(() => this.checkAttributes());
-    this.topLayerWatch = new TopLayerWatch(doc, () => this.host, this.onTopLayer);
+    this.topLayerWatch = new TopLayerWatch(doc, () => this.host, this.onTopLayer, () => this.hide(false));
     this.build();
   }
 

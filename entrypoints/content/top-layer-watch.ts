@@ -39,6 +39,15 @@ export function browserShadowRootReader(): ShadowRootReader {
   };
 }
 
+/** Whether a view transition is running in `doc` (never throws: a browser without them has none). */
+function viewTransitionRunning(doc: Document): boolean {
+  try {
+    return doc.documentElement?.matches(':active-view-transition') ?? false;
+  } catch {
+    return false;
+  }
+}
+
 /** The top-layer elements open in `root` (never throws: a browser without `:popover-open` or `:modal` has none). */
 function openIn(root: Document | ShadowRoot): Element[] {
   try {
@@ -73,12 +82,15 @@ export class TopLayerWatch {
    * @param doc the page's document
    * @param ownHost the card's host: its own entries are not the page's
    * @param onEntered called (synchronously, from an event or a timer) for each entry seen after the last raise
+   * @param onCovered called at a look that finds a view transition running: its snapshot is drawn above the whole
+   *   top layer, so nothing can be raised over it (attack report 49, finding 5)
    * @param clock ms, for the walk's time slice (`performance.now` unless a test stands in for it)
    */
   constructor(
     private readonly doc: Document,
     private readonly ownHost: () => Element,
     private readonly onEntered: () => void,
+    private readonly onCovered: () => void,
     private readonly shadowRootOf: ShadowRootReader = browserShadowRootReader(),
     private readonly clock: () => number = () => performance.now(),
   ) {}
@@ -113,6 +125,10 @@ export class TopLayerWatch {
 
   /** One look: new shadow roots get our listener; an entry opened since the last raise is reported. */
   look(): void {
+    if (viewTransitionRunning(this.doc)) {
+      this.onCovered();
+      return;
+    }
     this.findShadowRoots();
     const host = this.ownHost();
     if (this.openElements().some((element) => element !== host && !this.openAtRaise.has(element))) this.onEntered();

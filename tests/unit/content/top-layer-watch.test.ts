@@ -35,7 +35,7 @@ function watching(): { entries: () => number; watch: TopLayerWatch; cardHost: HT
   const cardHost = document.createElement('pledge-lens-card');
   document.documentElement.append(cardHost);
   let entries = 0;
-  const watch = new TopLayerWatch(document, () => cardHost, () => entries++, reader);
+  const watch = new TopLayerWatch(document, () => cardHost, () => entries++, () => undefined, reader);
   return { entries: () => entries, watch, cardHost };
 }
 
