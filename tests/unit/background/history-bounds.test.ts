@@ -20,6 +20,19 @@ afterEach(() => {
 
 const report = (url: string) => ok(bg.content({ ...TOP_FRAME, url })({ type: 'report-frame', url, enabled: true, scanning: false, claims: [] }));
 
+/** Matches `url` past the per-page bound: returns the ids of the mentions the bound kept out of the history. */
+async function keptOutOf(url: string): Promise<string[]> {
+  await report(url);
+  const matched: string[] = [];
+  for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 20; i += 20) {
+    const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
+    matched.push(...(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }))).matches.map((match) => match.mentionId));
+  }
+  await bg.service.context.mentions.flushed();
+  const stored = new Set((await mentionsOnPage(db, url)).map((mention) => mention.id));
+  return matched.filter((id) => !stored.has(id));
+}
+
 describe('a bounded, resilient history', () => {
   it('a page that keeps producing new mentions is highlighted, but stops growing the history at the per-page bound, and the reader is told', async () => {
     const url = 'https://hostile.example/page';
@@ -38,15 +51,7 @@ describe('a bounded, resilient history', () => {
 
   it('a mention a bound kept out is stored past it when the reader writes a note or flags it, and only then', async () => {
     const url = 'https://hostile.example/flooded';
-    await report(url);
-    const matched: string[] = [];
-    for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 20; i += 20) {
-      const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
-      matched.push(...(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }))).matches.map((match) => match.mentionId));
-    }
-    await bg.service.context.mentions.flushed();
-    const stored = new Set((await mentionsOnPage(db, url)).map((mention) => mention.id));
-    const [noted, flagged] = matched.filter((id) => !stored.has(id));
+    const [noted, flagged] = await keptOutOf(url);
     expect(noted && flagged, 'mentions the per-page bound kept out').toBeTruthy();
     // The card's note editor opens on it as on any other...
     expect((await ok(bg.page({ type: 'get-mention', mentionId: noted! }))).mention.id).toBe(noted);
@@ -62,16 +67,8 @@ describe('a bounded, resilient history', () => {
 
   it("stores a mention a bound kept out as soon as the reader opens its card, before any note (the page may report more, or the worker stop)", async () => {
     const url = 'https://hostile.example/flooded-card';
-    await report(url);
-    const matched: string[] = [];
-    for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 20; i += 20) {
-      const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
-      matched.push(...(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }))).matches.map((match) => match.mentionId));
-    }
-    await bg.service.context.mentions.flushed();
-    const stored = new Set((await mentionsOnPage(db, url)).map((mention) => mention.id));
-    const keptOut = matched.find((id) => !stored.has(id))!;
-    expect(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'open-note-editor', mentionId: keptOut, url }))).toHaveProperty('capability');
+    const [keptOut] = await keptOutOf(url);
+    expect(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'open-note-editor', mentionId: keptOut!, url }))).toHaveProperty('capability');
     await bg.service.context.mentions.flushed();
     expect((await mentionsOnPage(db, url)).map((mention) => mention.id)).toContain(keptOut);
     expect(await mentionsOnPage(db, url)).toHaveLength(MAX_MENTIONS_PER_PAGE + 1);
