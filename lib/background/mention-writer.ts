@@ -114,27 +114,20 @@ export class MentionWriter {
 
   /**
    * Stores a mention a history bound kept out, past every bound, after every write queued so far: the reader is
-   * annotating it. Only extension pages' requests (the note editor's) may lead here.
+   * annotating it, or opened its card. Only the reader's acts lead here (an extension page's note or flag, a card
+   * opened by the reader's own hover or focus).
    * @returns false when no mention is held under that id (nothing is written)
    * @throws what IndexedDB throws (QuotaExceededError on a full disk)
    */
   storeHeldBack(mentionId: string): Promise<boolean> {
-    const run = this.queue.then(async () => {
+    // A write past the counts' bookkeeping: `alter` forgets them after it.
+    return this.alter(async () => {
       const mention = this.heldBackMentions.get(mentionId);
       if (!mention) return false;
-      try {
-        await recordSeenMentions(this.db, [mention]);
-      } finally {
-        this.forgetCounts();
-      }
+      await recordSeenMentions(this.db, [mention]);
       this.heldBackMentions.delete(mentionId);
       return true;
     });
-    this.queue = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
   }
 
   /** Resolves when every write queued so far has finished (or failed). */

@@ -1605,7 +1605,7 @@ function judgeUnit(
     const modelDecision = accepts(features, t, options.model, statedHeadline);
     // (What the model cannot weigh: a sentence of a few words, all of them the claim's.)
     const decision = !modelDecision.accepted && elided && !vetoed(features) && features.focus >= t.elidedDocumentFocus ? { accepted: true, probability: Math.max(modelDecision.probability, t.modelThreshold) } : modelDecision;
-    const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+    const score = judgedScore(t, l, named, features);
     const judged: Judged = { claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false };
     judgedWhole.set(claimIndex, judged);
     // A claim far behind a better one of the same instrument is the neighbour's vocabulary.
@@ -1644,7 +1644,7 @@ function judgeUnit(
         const decision = accepts(features, t, options.model);
         options.onCandidate?.({ start: unit.start, end: headEnd, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
-        const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+        const score = judgedScore(t, l, named, features);
         accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
         const at = secondary.findIndex((s2) => s2.claimIndex === claimIndex);
         if (at >= 0) secondary.splice(at, 1);
@@ -1673,7 +1673,7 @@ function judgeUnit(
         const decision = accepts(features, t, options.model, stated);
         options.onCandidate?.({ start: half.start, end: half.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) continue;
-        const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+        const score = judgedScore(t, l, named, features);
         accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: false });
       }
     }
@@ -1761,7 +1761,7 @@ function judgeUnit(
         const decision = yieldsToSibling ? { accepted: false, probability: 0 } : accepts(features, t, options.model);
         options.onCandidate?.({ start: run.start, end: run.end, clause: true, claimId: claim.id, features, accepted: decision.accepted, probability: decision.probability });
         if (!decision.accepted) return;
-        const score = Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+        const score = judgedScore(t, l, named, features);
         accepted.push({ claimIndex, features, probability: decision.probability, score, secondary: false, byClause: true });
       });
     }
@@ -2183,6 +2183,14 @@ function verbOpens(after: string): boolean {
  * sign …"; not "Letter to the EU", "Anthropic to its critics").
  */
 const HEADLINE_FUTURE = /^\s+to\s+(?!(?:the|a|an|its|their|his|her|our|your|this|that|these|those|whom?|which|what|be)\b)\p{Ll}{2,}\b/u;
+
+/**
+ * The score a judged claim's highlight reports (0-1): its lexical score, a named claim's `keyPhraseScore`, or its
+ * best facet weighed by how well the sentence frames the claim's actor, whichever is highest.
+ */
+function judgedScore(t: Tunables, l: Lexical, named: boolean, features: Features): number {
+  return Math.min(1, Math.max(l.score, named ? t.keyPhraseScore : 0, l.facet * Math.min(1, features.frame + 0.2)));
+}
 
 /** A list number before a heading's words ("1 ", "2. ", "3) "). */
 const LIST_NUMBER = /^\s*\d{1,2}[.):]?\s+/;

@@ -134,7 +134,7 @@ export function isHiddenByStyle(element: Element): boolean {
     }
   } else if (view) {
     const style = view.getComputedStyle(element);
-    if (style.display === 'none' || style.visibility === 'hidden') return true;
+    return style.display === 'none' || style.visibility === 'hidden' || style.fontSize === '0px';
   }
   // Drawn at font-size 0, its words take no room on the screen: a page wrote "Anthropic … Claude" that way and
   // showed "OpenAI … ChatGPT" from a ::before, and the card labelled the sentence the reader saw with Anthropic's
