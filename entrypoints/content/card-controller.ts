@@ -1,9 +1,17 @@
 import type { PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import { CardHost, type CardAnchor } from './card-host';
+import type { PlacementBox } from './card-placement';
 import { cardLanguage } from './card-i18n';
 
 const HOVER_HIDE_DELAY_MS = 250;
+/**
+ * How long the pointer must rest on another highlight, while it is on its way to the open card, before that
+ * highlight's card replaces it (ms): crossing one on the way swaps nothing, stopping on one does.
+ */
+const SWITCH_ON_THE_WAY_MS = 300;
+/** How long a reader on their way to the card (pointer-aim.ts) may take over page text before it closes anyway (ms). */
+const MAX_APPROACH_MS = 1_500;
 
 /** What the card shows for one painted highlight. */
 export interface CardSubject {
@@ -30,6 +38,9 @@ function anchorOf(highlight: PaintedHighlight): CardAnchor | undefined {
 export class CardController {
   private card: CardHost | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pointer left the highlight and card (performance.now(), ms), while a hide is pending. */
+  private leftAt: number | undefined;
+  private switchTimer: ReturnType<typeof setTimeout> | undefined;
   private current: PaintedHighlight | undefined;
   /** Counts openings: a note editor address that arrives after its card moved on is dropped. */
   private opening = 0;
@@ -53,7 +64,7 @@ export class CardController {
     const subject = this.subjectOf(highlight);
     const anchor = anchorOf(highlight);
     if (!subject || !anchor) return;
-    clearTimeout(this.hideTimer);
+    this.cancelHide();
     const card = this.host();
     if (this.current !== highlight || !card.isOpen) {
       this.current = highlight;
@@ -71,13 +82,42 @@ export class CardController {
     return this.card?.isOpen ? this.current : undefined;
   }
 
+  /**
+   * The pointer reached `highlight` on its way to the open card (pointer-aim.ts): its card replaces the open one
+   * only if the pointer rests there; reaching the card first (`cancelHide`) or leaving the highlight
+   * (`scheduleHide`) keeps the open one.
+   */
+  showAfterRest(highlight: PaintedHighlight): void {
+    if (!this.isOpen || this.current === highlight) return this.show(highlight);
+    // On a highlight the pointer has not left the cards' ground: only the switch is pending, not a close.
+    this.cancelHide();
+    this.switchTimer = setTimeout(() => this.show(highlight), SWITCH_ON_THE_WAY_MS);
+  }
+
+  /** The pointer left the highlight and the card: the card closes after a grace period (and no other takes its place). */
   scheduleHide(): void {
+    clearTimeout(this.switchTimer);
+    clearTimeout(this.hideTimer);
+    this.leftAt ??= performance.now();
+    this.hideTimer = setTimeout(() => this.hide(), HOVER_HIDE_DELAY_MS);
+  }
+
+  /** The pointer, off the highlight and the card, is on its way to the card: the pending close waits, up to MAX_APPROACH_MS. */
+  postponeHide(): void {
+    if (this.leftAt === undefined || performance.now() - this.leftAt > MAX_APPROACH_MS) return;
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => this.hide(), HOVER_HIDE_DELAY_MS);
   }
 
   cancelHide(): void {
     clearTimeout(this.hideTimer);
+    clearTimeout(this.switchTimer);
+    this.leftAt = undefined;
+  }
+
+  /** The open card's box in the viewport (CSS px), where the pointer may be heading. */
+  get box(): PlacementBox | undefined {
+    return this.card?.box;
   }
 
   /** Whether keyboard focus is inside the open card (its note frame included). */
@@ -86,7 +126,7 @@ export class CardController {
   }
 
   hide(restoreFocus = false): void {
-    clearTimeout(this.hideTimer);
+    this.cancelHide();
     this.card?.hide(restoreFocus);
     this.current = undefined;
   }
@@ -125,7 +165,7 @@ export class CardController {
   }
 
   destroy(): void {
-    clearTimeout(this.hideTimer);
+    this.cancelHide();
     this.card?.destroy();
     this.card = undefined;
     this.current = undefined;

@@ -4,7 +4,7 @@ import { I18nProvider } from '@/components/i18n';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 import { cardLanguage } from './card-i18n';
-import { MARGIN, placeCard, type CardSide } from './card-placement';
+import { MARGIN, placeCard, type CardSide, type PlacementBox } from './card-placement';
 import { TopLayerWatch } from './top-layer-watch';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
@@ -65,7 +65,7 @@ function isModal(element: Element): boolean {
   }
 }
 
-function unionOf(rects: readonly DOMRect[]): { top: number; left: number; bottom: number; right: number } | undefined {
+function unionOf(rects: readonly DOMRect[]): PlacementBox | undefined {
   const boxes = rects.filter((rect) => rect.width > 0 || rect.height > 0);
   if (boxes.length === 0) return undefined;
   return {
@@ -221,6 +221,16 @@ export class CardHost {
       });
     }
     shadow.append(style, before, this.mount, after, this.live);
+    // A click meant for the note frame can reach this document instead (Chromium hands it to the frame's parent
+    // for a while after the card moved under a resting pointer, as it does when the editor reports its height): the
+    // page's frame would then keep focus and the reader's typing would go nowhere (a new user's report 49,
+    // problem 3). Focus goes into the frame, whose editor puts the caret in its note box.
+    shadow.addEventListener('mousedown', (event) => {
+      const frame = event.target;
+      if (!event.isTrusted || !(frame instanceof HTMLIFrameElement)) return;
+      event.preventDefault();
+      frame.focus();
+    });
     if ('showPopover' in host) host.setAttribute('popover', 'manual');
     // Everything the host's box depends on is inline !important: `:host` rules lose to a page's
     // `* { all: unset }`, inline important declarations do not. (The print rule in card.css is an
@@ -362,6 +372,14 @@ export class CardHost {
 
   get isOpen(): boolean {
     return !this.mount.hidden;
+  }
+
+  /** The open card's box in the viewport (CSS px); undefined while closed. */
+  get box(): PlacementBox | undefined {
+    const card = this.isOpen ? this.mount.firstElementChild : null;
+    if (!card) return undefined;
+    const { top, left, bottom, right } = card.getBoundingClientRect();
+    return { top, left, bottom, right };
   }
 
   isHost(node: Node | null): boolean {

@@ -10,6 +10,7 @@ import { documentLanguage } from '@/lib/text/page-language';
 import { guardContextFromPage, runtimeAlive } from './context-guard';
 import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
+import { isHeadingFor } from './pointer-aim';
 import { LocationBackoff } from './location-backoff';
 
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
@@ -28,7 +29,7 @@ function isReadableDocument(doc: Document): boolean {
 
 const WEB_URL = /^(https?|file):/i;
 
-/** How long focus that left a card control for no element (the note frame, a blur) gets to land before the card closes, ms. */
+/** How long focus that left a card control or a highlight for no element (the note frame, a blur) gets to land before the card closes, ms. */
 const FOCUS_SETTLE_MS = 250;
 
 /** How long after the reader's own Tab key or pointer press a move of focus counts as theirs, ms. */
@@ -124,20 +125,30 @@ export default defineContentScript({
     const onScroll = (): void => {
       scrolledUnderPointer = true;
     };
+    /** Whether the pointer's last move (within the page, not the page moving under it) brought it closer to the open card. */
+    let headingForCard = false;
     /** Notes where the pointer is; true when it moved there (not the page moving under it). */
     const pointerMoved = (event: MouseEvent): boolean => {
       const moved = pointer === undefined || pointer.x !== event.clientX || pointer.y !== event.clientY;
       if (!moved && (pointer!.scrollX !== window.scrollX || pointer!.scrollY !== window.scrollY)) scrolledUnderPointer = true;
-      pointer = { x: event.clientX, y: event.clientY, scrollX: window.scrollX, scrollY: window.scrollY };
+      const box = card.box;
+      const to = { x: event.clientX, y: event.clientY };
+      if (moved) headingForCard = pointer !== undefined && box !== undefined && isHeadingFor(pointer, to, box);
+      pointer = { ...to, scrollX: window.scrollX, scrollY: window.scrollY };
       if (moved) scrolledUnderPointer = false;
       return moved;
+    };
+    /** The pointer is on a highlight: its card opens, unless the reader is crossing it on their way to the open one. */
+    const pointerOn = (highlight: PaintedHighlight): void => {
+      if (headingForCard) card.showAfterRest(highlight);
+      else card.show(highlight);
     };
     const onMouseOver = (event: MouseEvent): void => {
       if (!event.isTrusted) return;
       pointerMoved(event);
       const highlight = annotator.highlightFor(event.composedPath()[0] ?? event.target);
       if (highlight && scrolledUnderPointer) slidUnder = highlight;
-      else if (highlight) card.show(highlight);
+      else if (highlight) pointerOn(highlight);
       else if (card.contains(event.target as Node)) card.cancelHide();
     };
     const onMouseOut = (event: MouseEvent): void => {
@@ -165,12 +176,12 @@ export default defineContentScript({
       }
       const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
       if (highlight) {
+        if (highlight !== underPointer) pointerOn(highlight);
         underPointer = highlight;
-        card.show(highlight);
       } else if (underPointer && !card.contains(target as Node)) {
         underPointer = undefined;
         card.scheduleHide();
-      }
+      } else if (headingForCard && !card.contains(target as Node)) card.postponeHide();
     };
     // Focus the page's own script moves out of the card onto a highlight (`mark.focus()` while the reader types a
     // note: focus events from script are trusted too) would keep the card on screen with the keys going to the page,
@@ -206,17 +217,22 @@ export default defineContentScript({
       const next = event.relatedTarget as Node | null;
       if (!annotator.highlightFor(next)) annotator.focusMoved(null);
       if (!card.isOpen || card.contains(next) || annotator.highlightFor(next)) return;
-      // Focus leaving a card control for no element is (usually) moving into the card's note frame:
-      // another document, in Chromium another process, where it lands a moment later. Look where it
-      // went once it has, instead of closing the card the reader is about to type in; focus that left
-      // the window keeps it. Focus leaving a highlight for nowhere (a blur) closes the card at once.
+      // Focus leaving for no element is (usually) moving into the card's note frame: another document, in
+      // Chromium another process, where it lands a moment later. That holds for focus leaving a highlight
+      // too: the reader who pressed Escape (focus back on its highlight) then clicks the note box of the
+      // next card they hover (a new user's report 49, problem 3). Look where it went once it has, instead
+      // of closing the card the reader is about to type in. Focus that left a card control for another
+      // window keeps the card; a highlight's blur (a script's, or the reader leaving) closes it unless the
+      // focus is in the card now.
       // The look is for the card shown now: a blur Chromium reports late, after that card closed and
       // another opened on the highlight the reader has moved to, must not close the new one.
-      if (next === null && card.contains(event.target as Node)) {
+      if (next === null) {
         const shown = card.showing;
+        const fromControl = card.contains(event.target as Node);
         setTimeout(() => {
           const still = card.showing;
-          if (still && still === shown && !card.hasFocus && document.hasFocus() && annotator.highlightFor(document.activeElement) !== still) card.hide(false);
+          if (!still || still !== shown || card.hasFocus || annotator.highlightFor(document.activeElement) === still) return;
+          if (!fromControl || document.hasFocus()) card.hide(false);
         }, FOCUS_SETTLE_MS);
       } else card.hide(false);
     };

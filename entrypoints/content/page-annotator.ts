@@ -338,12 +338,15 @@ export class PageAnnotator {
   /** True while `scrollToClaim` focuses a highlight: the popup's "Show on page", the reader's own move, not the page's. */
   showingClaim = false;
 
-  /** Scrolls to a claim's first mention (or, asked again, its next one), focuses it and flashes it. */
+  /**
+   * Scrolls to a claim's first mention (or, asked again, its next one), focuses it and flashes it. Mentions the
+   * reader marked as wrong matches are stepped past while the claim has another: "Show on page" went to the one
+   * they had marked wrong (a new user's report 49, problem 11).
+   */
   scrollToClaim(claimId: string): boolean {
-    const mentions = this.registry
-      .all()
-      .filter((h) => h.spec.claimId === claimId && this.registry.seated(h))
-      .sort((a, b) => a.spec.start - b.spec.start);
+    const seated = this.registry.all().filter((h) => h.spec.claimId === claimId && this.registry.seated(h));
+    const standing = seated.filter((h) => this.mentions.get(h.spec.mentionId)?.match.wrongMatch !== true);
+    const mentions = (standing.length > 0 ? standing : seated).sort((a, b) => a.spec.start - b.spec.start);
     // Asked again for the same claim, the next mention in reading order (after the last, the first again),
     // as a find bar steps through its hits.
     const last = mentions.findIndex((h) => h.spec.mentionId === this.lastShown.get(claimId));

@@ -74,6 +74,15 @@ window.addEventListener('keydown', (event) => {
   sizePort?.postMessage(NOTE_CLOSE_MESSAGE);
 });
 
+// Focus given to the frame itself, with nothing inside it focused (the card forwarding a click the browser handed
+// to the page's document, see card-host.tsx), goes to the note box: a reader who clicked the note area then types
+// into it. A control the reader clicked or tabbed to has focus by the next task, and keeps it.
+window.addEventListener('focus', () => {
+  setTimeout(() => {
+    if (document.activeElement === document.body) document.querySelector<HTMLTextAreaElement>('textarea:not([disabled])')?.focus();
+  });
+});
+
 document.documentElement.lang = t.locale;
 document.title = t('note_title');
 render(

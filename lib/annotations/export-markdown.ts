@@ -1,6 +1,6 @@
 /**
- * A human-readable Markdown report for notes apps, grouped by claim: each claim once (its statement as
- * the heading, then its label, its status as of the day it was checked, what replaced it, its actor and
+ * A human-readable Markdown report for notes apps, opening with YAML front matter, grouped by claim: each
+ * claim once (a heading of its actor, instrument and id, then its statement, its label, its status as of the day it was checked, what replaced it, its actor and
  * sources), then the pages it was found on, each page once as a linked heading, and under it every
  * mention there: the quote, the reader's note, whether it was flagged, the days seen. (Grouped by page alone, a claim met five times printed its statement,
  * actor and sources five times.)
@@ -207,8 +207,10 @@ function replacementItem(claim: Claim, claimsById: ReadonlyMap<string, Claim>): 
 }
 
 /**
- * A claim once: its statement as the heading, then its label and status (with the day the claim set last checked
- * it: a status read in a report later is as of then), what replaced it, its actor and its sources.
+ * A claim once: a short heading (its actor, its instrument, its id: a notes app's outline and heading links stay
+ * usable, where whole statements of 260-570 characters made them useless, a new user's report 49), then its
+ * statement, its label and status (with the day the claim set last checked it: a status read in a report later is
+ * as of then), what replaced it, its actor and its sources.
  */
 function claimBlock(claimId: string, claim: Claim | undefined, claimsById: ReadonlyMap<string, Claim>): string {
   if (!claim) return `## Unknown claim ${codeSpan(claimId)}\n\nNot in the loaded claim set.`;
@@ -219,7 +221,18 @@ function claimBlock(claimId: string, claim: Claim | undefined, claimsById: Reado
     `Actor: ${escapeMarkdownText(claim.actor.name)}`,
     ...sourceItems(claim),
   ];
-  return `## ${escapeMarkdownText(claim.statement)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+  const named = [claim.actor.name, claim.instrument?.name].filter((name): name is string => name !== undefined).map(escapeMarkdownText).join(' — ');
+  return `## ${named} (${escapeMarkdownText(claim.id)})\n\n${escapeMarkdownText(claim.statement)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+}
+
+/**
+ * YAML front matter for notes apps (Obsidian's properties, Logseq's and Pandoc's metadata): the export's time, the
+ * claims it holds by id (to link or deduplicate across exports in a vault) and a tag. Every value is a JSON string,
+ * which YAML reads as a double-quoted scalar: an imported claim id cannot close the block or add a key.
+ */
+function frontMatter(generatedAt: string, claimIds: readonly string[]): string {
+  const list = (values: readonly string[]) => (values.length > 0 ? values.map((value) => `\n  - ${JSON.stringify(value)}`).join('') : ' []');
+  return ['---', `title: ${JSON.stringify('Pledge Lens annotations')}`, `exported: ${JSON.stringify(generatedAt)}`, `claims:${list(claimIds)}`, `tags:${list(['pledge-lens'])}`, '---'].join('\n');
 }
 
 /** One mention under its page: the quote, then the reader's note, the flag and the days seen. */
@@ -256,6 +269,7 @@ export function exportMarkdown(
   const pageCount = new Set(kept.map((mention) => mention.pageUrl)).size;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [
+    frontMatter(options.generatedAt, claims.map((claim) => claim.claimId)),
     '# Pledge Lens annotations',
     `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} of ${count(claims.length, 'claim')} on ${count(pageCount, 'page')}${flaggedNote(kept)}.`,
   ];

@@ -104,6 +104,11 @@ async function launchOnce(options: ChromiumLaunchOptions): Promise<ChromiumWithE
         '--disable-component-update',
         '--disable-sync',
         '--headless=new',
+        // Headless Chromium's frame-rate limiter, with an extension page framed in the web page (the card's note
+        // editor), could hold the page to one frame a second for the rest of its life: every mouse event then waited
+        // up to a second for its frame, and Chromium routed clicks by hit-test data a second old. A reader's window
+        // draws at the display's rate; so does this one.
+        '--disable-frame-rate-limit',
         ...(options.language ? [`--lang=${options.language}`] : []),
       ],
       ...(options.language ? { env: { ...process.env, LANGUAGE: options.language } } : {}),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame } from 'playwright-core';
 import type { FocusInfo } from './support/dom-probes';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
+import { expectApproachAcrossAnotherHighlight, expectSlowApproachKeepsCard } from './support/card-approach';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
@@ -281,6 +282,78 @@ describe('Chromium: the card as a reader sees it', () => {
       await article.page.mouse.move(1, 1);
       await article.tabToFirstHighlight();
       await article.waitForCard();
+    } finally {
+      await article.close();
+    }
+  });
+
+  test('after Escape leaves focus on a highlight, a click in the next card\'s note box keeps that card open and the typing lands in the note: the highlight\'s blur was focus going into the note frame (a new user\'s report 49, problem 3)', async () => {
+    const article = await openArticle();
+    try {
+      // The highlight near the viewport's foot (under a tall masthead), so that its card opens above it: a card that
+      // grows there moves up.
+      const other = WHITE_HOUSE;
+      const mark = article.markAt(await article.highlightOf(other));
+      await mark.evaluate((element) => {
+        document.body.style.paddingTop = `${window.innerHeight}px`;
+        window.scrollBy(0, element.getBoundingClientRect().top - (window.innerHeight - 60));
+      });
+      // Another card opened, then closed with Escape: focus back on its highlight.
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      await article.page.mouse.move(2, 2);
+      await article.pressEscape();
+      await article.waitForCardClosed(2_000, 'Escape');
+      await article.page.waitForTimeout(800);
+      await mark.hover();
+      expect((await article.waitForCard()).claimId).toBe(other);
+      // The reader heads straight for the note box and rests there while its editor loads and reports its height.
+      const early = await noteEditorFrame(article.page);
+      const point = await early.locator('textarea:not([disabled])').boundingBox({ timeout: 5_000 });
+      await article.page.mouse.move(point!.x + point!.width / 2, point!.y + point!.height / 2);
+      await article.page.waitForTimeout(300);
+      const editor = await noteEditorFrame(article.page);
+      await article.page.mouse.click(point!.x + point!.width / 2, point!.y + point!.height / 2);
+      await article.page.keyboard.type('Check the date');
+      expect((await article.card())?.claimId, 'the card stays open while the reader types').toBe(other);
+      expect(await editor.locator('textarea').inputValue(), 'the typing lands in the note box').toBe('Check the date');
+    } finally {
+      await article.close();
+    }
+  });
+
+  test('focus given to the note frame itself (the card forwarding a click the browser handed to the page) puts the caret in the note box', async () => {
+    const article = await openArticle();
+    try {
+      await article.hoverHighlight(PAUSE_PLEDGE);
+      await article.waitForCard();
+      const editor = await noteEditorFrame(article.page);
+      await editor.locator('textarea:not([disabled])').waitFor({ timeout: 5_000 });
+      expect(await editor.evaluate(() => document.hasFocus()), 'the frame starts without focus').toBe(false);
+      await article.inCard((root) => root?.querySelector<HTMLIFrameElement>('[data-testid=note-frame]')?.focus());
+      await expect.poll(() => editor.evaluate(() => document.activeElement?.localName), { timeout: 2_000 }).toBe('textarea');
+      await article.page.keyboard.type('From the frame');
+      expect(await editor.locator('textarea').inputValue()).toBe('From the frame');
+    } finally {
+      await article.close();
+    }
+  });
+
+  test('on the way to the card the pointer crosses another highlight: the card stays; resting there, or moving along the line, opens that one\'s (a new user\'s report 49, problem 4)', async () => {
+    const article = await ArticlePage.open(browser.context, server.page('card-approach.html'));
+    try {
+      await article.waitForHighlights();
+      await expectApproachAcrossAnotherHighlight(article);
+    } finally {
+      await article.close();
+    }
+  });
+
+  test('a slow approach to the card over the page text between it and its highlight keeps it open (a new user\'s report 49, problem 4)', async () => {
+    const article = await ArticlePage.open(browser.context, server.page('card-approach.html'));
+    try {
+      await article.waitForHighlights();
+      await expectSlowApproachKeepsCard(article);
     } finally {
       await article.close();
     }

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForFrame } from './support/bidi-frames';
+import { expectApproachAcrossAnotherHighlight, expectSlowApproachKeepsCard } from './support/card-approach';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
 import { copyButtonCentre, focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, scrollCardToEnd, type HighlightLook } from './support/card-ux-probes';
-import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, pollSelector, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
+import { FirefoxArticlePage, FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, pollSelector, type FirefoxWithExtension } from './support/firefox';
 import { cardLook } from './support/live-probes';
 import { REPO_ROOT } from './support/paths';
 import { startStaticServer, type StaticServer } from './support/static-server';
@@ -126,6 +127,17 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await article.card(), 'the card closed').toBeUndefined();
       await article.page.keyboard.type('later');
       expect(await article.card(), 'and stays closed').toBeUndefined();
+    });
+
+    test('on the way to the card the pointer may cross another highlight, or page text slowly: the card stays; resting on the other highlight, or moving along its line, opens that one\'s (a new user\'s report 49, problem 4)', async () => {
+      const approach = await FirefoxArticlePage.open(firefox.browser, `${server.page('card-approach.html')}?scheme=${colorScheme}`);
+      try {
+        await approach.waitForHighlights();
+        await expectApproachAcrossAnotherHighlight(approach);
+        await expectSlowApproachKeepsCard(approach);
+      } finally {
+        await approach.close();
+      }
     });
 
     test('a voluntary pledge\'s verdict says "pledged to", not "has to"', async () => {

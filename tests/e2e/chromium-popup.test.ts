@@ -2,7 +2,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ArticlePage, HIGHLIGHT } from './support/article-page';
+import { ArticlePage, HIGHLIGHT, noteEditorFrame } from './support/article-page';
+import { readHighlightLook } from './support/card-ux-probes';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { bundledBadge, bundledClaimSet } from './support/claim-set';
 import { REPO_ROOT } from './support/paths';
@@ -140,6 +141,39 @@ describe('Chromium: popup', () => {
     }
     // Each mention (its first highlighted piece), in reading order, then the first again.
     expect(seen).toEqual([...indexes!, indexes![0]]);
+    await popup.close();
+    await article.close();
+  });
+
+  test('"Show on page" steps past a mention the reader marked as a wrong match while the claim has another (a new user\'s report 49, problem 11)', async () => {
+    const article = await openArticle('clean-paraphrase-rsp3-overhaul.html');
+    await article.waitForHighlights();
+    const mentions = await article.mentions();
+    const byClaim = new Map<string, number[]>();
+    for (const mention of mentions) byClaim.set(mention.claimId, [...(byClaim.get(mention.claimId) ?? []), mention.index]);
+    const [claimId, indexes] = [...byClaim].find(([, at]) => at.length > 1) ?? [];
+    expect(indexes, 'the fixture has a claim with two mentions or more').toBeDefined();
+    // The reader marks the claim's first mention as a wrong match in its card.
+    const flagged = indexes![0]!;
+    await article.page.mouse.move(1, 1);
+    await article.markAt(flagged).hover();
+    await article.waitForCard();
+    const flag = (await noteEditorFrame(article.page)).getByTestId('wrong-match');
+    await expect.poll(() => flag.isEnabled(), { timeout: 5_000 }).toBe(true);
+    // By keyboard, as card-ux.chromium.test.ts does.
+    await flag.press('Space');
+    await expect.poll(() => article.markAt(flagged).evaluate(readHighlightLook).then((look) => look.dimmed), { timeout: 5_000 }).toBe(true);
+    await article.page.mouse.move(1, 1);
+    await article.waitForCardClosed();
+    const popup = await openPopupFor(article);
+    const focused = () => article.page.evaluate(() => [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(document.activeElement as Element));
+    const seen: number[] = [];
+    for (let click = 1; click < indexes!.length; click++) {
+      await popup.clickClaim(claimId!);
+      await expect.poll(focused, { timeout: 5_000 }).not.toBe(seen.at(-1) ?? -1);
+      seen.push(await focused());
+    }
+    expect(seen, 'the mentions not marked wrong, in reading order').toEqual(indexes!.slice(1));
     await popup.close();
     await article.close();
   });

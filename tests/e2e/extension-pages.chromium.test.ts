@@ -180,10 +180,11 @@ describe('Chromium options page: annotation history', () => {
 
       const markdown = await options.exportHistory('markdown');
       expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.md$/);
-      // The filtered claim once (its statement the one claim heading, its label in bold and its primary
-      // source linked once), then a linked heading per page it was on (each visit's address is a page),
-      // and a block quote per mention.
-      expect(markdown.text.match(/^## .*$/gm) ?? []).toHaveLength(1);
+      // Front matter naming the claim by id, then the filtered claim once (one short heading of its actor,
+      // instrument and id, its label in bold and its primary source linked once), then a linked heading per page
+      // it was on (each visit's address is a page), and a block quote per mention.
+      expect(markdown.text).toMatch(/^---\ntitle: "Pledge Lens annotations"\nexported: "[^"]+"\nclaims:\n {2}- "[a-z0-9-]+"\ntags:\n {2}- "pledge-lens"\n---\n/);
+      expect(markdown.text.match(/^## .*$/gm) ?? []).toEqual([expect.stringMatching(/^## .+ \([a-z0-9-]+\)$/)]);
       const pageHeadings = markdown.text.match(/^### .*$/gm) ?? [];
       expect(pageHeadings.length).toBeGreaterThan(0);
       for (const heading of pageHeadings) expect(heading).toMatch(/^### \[.+\]\(http:\/\/127\.0\.0\.1:\d+\/\S+\)$/);
@@ -248,6 +249,12 @@ describe('Chromium options page: annotation history', () => {
       const imported = await options.importAnnotations({ name: exported.filename, text: exported.text });
       expect(imported).toEqual({ ok: true, text: `Imported: ${before.length} added, 0 updated, 0 unchanged` });
       await options.waitForHistoryCount(before.length);
+      // The list filled above the import control: the result line is still in view (a new user's report 49, problem 8).
+      const inView = () => options.page.locator('[data-testid="import-result"]').evaluate((line) => {
+        const box = line.getBoundingClientRect();
+        return box.top >= -1 && box.bottom <= window.innerHeight + 1;
+      });
+      await expect.poll(inView, { timeout: 5_000 }).toBe(true);
       await options.reload();
       expect((await options.historyMentionIds()).sort()).toEqual(before);
     } finally {

@@ -16,7 +16,7 @@ export const HIGHLIGHT = 'mark.pledge-lens-mark';
 export async function noteEditorFrame(page: Page, timeout = 5_000): Promise<Frame> {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const editor = page.frames().find((frame) => frame.url().includes('/note-editor.html'));
+    const editor = page.frames().find((frame) => !frame.isDetached() && frame.url().includes('/note-editor.html'));
     if (editor) return editor;
     if (Date.now() > deadline) throw new Error(`The open card has no note editor frame; frames: ${page.frames().map((frame) => frame.url()).join(', ')}`);
     await new Promise((resume) => setTimeout(resume, 100));

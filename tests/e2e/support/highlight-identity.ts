@@ -72,8 +72,10 @@ export function focusMark(index: number): boolean {
 }
 
 /** In the page: takes focus off whatever has it (a focus-opened card closes). Self-contained. */
-export function blurFocus(): void {
-  (document.activeElement as HTMLElement | null)?.blur();
+export function blurFocus(): boolean {
+  const focused = document.activeElement as HTMLElement | null;
+  focused?.blur();
+  return focused?.matches('mark.pledge-lens-mark') ?? false;
 }
 
 /** In the page: scrolls mark `index` into view and returns a point on its first line where it is what the pointer hits, or null. Self-contained. */
@@ -111,7 +113,8 @@ async function until(driver: HighlightDriver, done: (card: ClosedCardInfo) => bo
  */
 export async function closeCard(driver: HighlightDriver): Promise<void> {
   if (!(await readCard(driver)).open) return;
-  await driver.run(blurFocus, undefined);
+  // A highlight's blur closes its card once focus has settled (it may be going into the card's note frame).
+  if (await driver.run(blurFocus, undefined)) await until(driver, (read) => !read.open, 800);
   if (!(await readCard(driver)).open) return;
   await driver.mouseMove(1, 1);
   if (!(await until(driver, (read) => !read.open, 800)).open) return;
@@ -146,7 +149,6 @@ export async function identifyMark(driver: HighlightDriver, index: number, stop:
   // The note frame's address (which names the mention) comes a moment after the card shows: it carries a capability.
   const card = await until(driver, (read) => read.open && read.claimId !== '' && read.mentionId !== '', stop ? 500 : OPEN_MS);
   const identity = { index, stop, claimId: card.open ? card.claimId : '', mentionId: card.open ? card.mentionId : '' };
-  if (stop) await driver.run(blurFocus, undefined);
   await closeCard(driver);
   return identity;
 }

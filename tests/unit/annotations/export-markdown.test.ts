@@ -23,11 +23,24 @@ describe('exportMarkdown', () => {
       makeMention({ exact: 'hidden', start: 1, wrongMatch: { flagged: true, updatedAt: '2026-11-21T20:00:00.000Z' } }),
     ];
     expect(exportMarkdown(mentions, claimsById, { generatedAt })).toMatchInlineSnapshot(`
-      "# Pledge Lens annotations
+      "---
+      title: "Pledge Lens annotations"
+      exported: "2026-11-22T10:00:00.000Z"
+      claims:
+        - "acme-pause-pledge"
+        - "acme-roadmap-target"
+        - "retired-claim"
+      tags:
+        - "pledge-lens"
+      ---
+
+      # Pledge Lens annotations
 
       Exported 22 Nov 2026, 10:00 UTC: 4 mentions of 3 claims on 3 pages.
 
-      ## Acme AI will halt training runs if its evaluations find dangerous capabilities.
+      ## Acme AI (acme-pause-pledge)
+
+      Acme AI will halt training runs if its evaluations find dangerous capabilities.
 
       - **Binding commitment (self-imposed)** · Withdrawn 24 Feb 2026 (status as of 20 Jan 2025)
       - Actor: Acme AI
@@ -44,7 +57,9 @@ describe('exportMarkdown', () => {
 
       - Seen: 20 Nov 2026 to 21 Nov 2026
 
-      ## Acme AI aims to publish a safety roadmap every quarter.
+      ## Acme AI (acme-roadmap-target)
+
+      Acme AI aims to publish a safety roadmap every quarter.
 
       - **Announced target (goal)** · Current since 1 Sep 2025 (status as of 20 Jan 2025)
       - Actor: Acme AI
@@ -105,16 +120,25 @@ describe('exportMarkdown', () => {
     expect(count('- **Binding commitment (self-imposed)**')).toBe(1);
     // Claims in the order the pages first give them; under each, its pages, each once, linked.
     expect(md.match(/^##{1,2} .*$/gm)).toEqual([
-      `## ${bindingClaim.statement}`,
+      `## Acme AI (${bindingClaim.id})`,
       '### [Acme rewrites its safety policy](https://news.example/2026/acme-policy)',
       '### [Another story](https://other.example/story)',
-      `## ${targetClaim.statement}`,
+      `## Acme AI (${targetClaim.id})`,
       '### [Acme rewrites its safety policy](https://news.example/2026/acme-policy)',
     ]);
     // Each quote keeps its own note, under its own page.
-    const binding = md.slice(md.indexOf(`## ${bindingClaim.statement}`), md.indexOf(`## ${targetClaim.statement}`));
+    const binding = md.slice(md.indexOf(`## Acme AI (${bindingClaim.id})`), md.indexOf(`## Acme AI (${targetClaim.id})`));
     expect(binding).toMatch(/> first quote\n\n- Note: note one\n- Seen: [^\n]+\n\n> second quote\n\n- Seen: [^\n]+\n\n### \[Another story\]\(https:\/\/other\.example\/story\)\n\n> third quote\n\n- Note: note three\n/);
     expect(md).toContain('4 mentions of 2 claims on 2 pages.');
+  });
+
+  it('heads a claim with its actor, instrument and id (short enough for a notes app\'s outline), its statement below; the front matter lists the ids as YAML strings a hostile id cannot break out of', () => {
+    const withInstrument = { ...bindingClaim, instrument: { name: 'Acme Scaling Policy', aliases: [] } };
+    const md = exportMarkdown([makeMention({ exact: 'x' })], new Map([[withInstrument.id, withInstrument]]), { generatedAt });
+    expect(md).toContain(`## Acme AI — Acme Scaling Policy (${withInstrument.id})\n\n${withInstrument.statement}\n\n- **Binding`);
+    const hostileId = 'x"\n---\ninjected: true';
+    const front = exportMarkdown([makeMention({ claimId: hostileId, exact: 'x' })], claimsById, { generatedAt }).split('\n# Pledge Lens annotations')[0]!;
+    expect(front.split('\n')).toEqual(['---', 'title: "Pledge Lens annotations"', `exported: "${generatedAt}"`, 'claims:', '  - "x\\"\\n---\\ninjected: true"', 'tags:', '  - "pledge-lens"', '---', '']);
   });
 
   it('escapes a hostile page title so it cannot inject a link or HTML', () => {
@@ -205,7 +229,7 @@ describe('exportMarkdown', () => {
   it('says at the top how many of its mentions are marked as wrong matches', () => {
     const flagged = (exact: string) => makeMention({ exact, wrongMatch: { flagged: true, updatedAt: generatedAt } });
     const header = (mentions: ReturnType<typeof makeMention>[]) =>
-      exportMarkdown(mentions, claimsById, { generatedAt, includeWrongMatches: true }).split('\n')[2];
+      exportMarkdown(mentions, claimsById, { generatedAt, includeWrongMatches: true }).split('\n').find((line) => line.startsWith('Exported '));
     expect(header([makeMention(), flagged('one')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions of 1 claim on 1 page, 1 of them marked as a wrong match.');
     expect(header([flagged('one'), flagged('two')])).toBe('Exported 22 Nov 2026, 10:00 UTC: 2 mentions of 1 claim on 1 page, 2 of them marked as wrong matches.');
     expect(header([makeMention()])).toBe('Exported 22 Nov 2026, 10:00 UTC: 1 mention of 1 claim on 1 page.');
