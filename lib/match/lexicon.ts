@@ -282,3 +282,10 @@ export const COMMITMENT_VERB =
 
 /** Articles that make the name after them a kind of thing ("a frontier AI framework"), not the document so named. */
 export const INDEFINITE_ARTICLES: ReadonlySet<string> = new Set(['a', 'an', 'any', 'each', 'every']);
+
+/**
+ * Finite verbs a short sentence may hang on: the auxiliaries and modals, and the verbs of saying and
+ * committing. Words, lower case; what tells a sentence from a label (match-claims' `statesAsSubject`,
+ * segment-units' runs of short lines).
+ */
+export const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|does|did|will|would|must|shall|may|can|could|should|won['’]t|isn['’]t|hasn['’]t|says|said|declin\w*|refus\w*|sign(?:s|ed)|agree[sd]?|pledge[sd]|promise[sd]|commit(?:s|ted)|vow(?:s|ed)|keeps|kept|stays|remains|drops|dropped|publish(?:es|ed)|announc(?:es|ed)|adopt(?:s|ed)|withdr[ae]w\w*|ban(?:s|ned)|bars|barred|require[sd]|names|named)\b/i;

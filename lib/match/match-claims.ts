@@ -1,7 +1,7 @@
 import { defaultCanonicalizer, type Canonicalizer } from './canonicalize';
 import type { ClaimIndex, CompiledClaim } from './compile-index';
 import { analyseDiscourse, buildNameTable, findKnownNames, type Mention, type NameTable, type UnitDiscourse } from './discourse';
-import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, IMPERATIVE_OPENING, isDateWord, LAWMAKER_TYPES, MONTH_STEMS, OUTSIDER_NOUNS, POSSESSIVE_END, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
+import { AI_TOPIC_PAIRS, AI_TOPIC_WORDS, COLLECTIVE_ANAPHORS, DATE_WORDS, FINITE_VERB, IMPERATIVE_OPENING, isDateWord, LAWMAKER_TYPES, MONTH_STEMS, OUTSIDER_NOUNS, POSSESSIVE_END, SPOKESPERSON_NOUNS, WEEKDAY_WORDS } from './lexicon';
 import { accepts, FEATURE_NAMES, vetoed, type Features, type ModelFile, type StatedHeadline } from './model';
 import { quantitiesBelongElsewhere, quantitiesIn } from './quantities';
 import { cutUnits, joinUnitsAcrossNames, hasWord, isSpace, leadsList, opensSection, segmentDocument, type DocumentBlock, type SegmentedDocument, type TextUnit } from './segment-units';
@@ -255,6 +255,11 @@ function waitsForObject(text: string, start: number, end: number): boolean {
 const OPEN_VERB_AND = /\b(?:to\s+[a-z]+|(?:of|for|by|in|on|about|without|from|at)\s+[a-z]+ing)\s+and\s+$/;
 /** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
 const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;
+
+/** A sentence's closing punctuation, and any closing quotes or brackets after it. */
+const SENTENCE_END = /[.!?]["”’')\]]*$/;
+/** Words the last piece of a paragraph needs, ending on a letter, to read as a sentence cut off (see `readBlock`). */
+const CUT_SENTENCE_MIN_WORDS = 6;
 
 const hydrated = new WeakMap<ClaimIndex, Map<string, HydratedIndex>>();
 
@@ -1160,6 +1165,16 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
       const of = doc.blocks[blockIndex]!;
       let last = of.end;
       while (last > of.start && /\s/.test(text[last - 1]!)) last--;
+      // A paragraph cut off mid-sentence ("… to develop and publish a Frontier Safet", a stored copy's or a "Read
+      // more" cut) is still prose, not a title: the gate reads how its last whole sentence ends (a new user's
+      // report 49: the cut took every highlight of its paragraph).
+      // (A cut sentence: at least CUT_SENTENCE_MIN_WORDS words ending on a letter, after a sentence's full stop; not a
+      // heading's "108: Incident reporting…", nor a comment's closing signature or date.)
+      const cut = doc.units[of.endUnit - 1]!;
+      if (of.endUnit - of.firstUnit > 1 && /\p{L}$/u.test(text.slice(cut.start, last)) && hasWords(text.slice(cut.start, last), CUT_SENTENCE_MIN_WORDS)) {
+        const whole = doc.units[of.endUnit - 2]!.end;
+        if (SENTENCE_END.test(text.slice(Math.max(of.start, whole - GATE_BLOCK_END), whole))) last = whole;
+      }
       // The smallest end at which [of.start, end) holds a word (hasWord grows with its end): a binary search.
       let low = of.start;
       let high = of.end + 1;
@@ -2384,11 +2399,6 @@ function hasWords(text: string, atLeast: number): boolean {
   return words >= atLeast;
 }
 
-/**
- * Finite verbs a short sentence may hang on: the auxiliaries and modals, and the verbs of saying and
- * committing. Words, lower case; what `statesAsSubject` reads to tell a sentence from a label.
- */
-const FINITE_VERB = /\b(?:is|are|was|were|has|have|had|does|did|will|would|must|shall|may|can|could|should|won['’]t|isn['’]t|hasn['’]t|says|said|declin\w*|refus\w*|sign(?:s|ed)|agree[sd]?|pledge[sd]|promise[sd]|commit(?:s|ted)|vow(?:s|ed)|keeps|kept|stays|remains|drops|dropped|publish(?:es|ed)|announc(?:es|ed)|adopt(?:s|ed)|withdr[ae]w\w*|ban(?:s|ned)|bars|barred|require[sd]|names|named)\b/i;
 /** FINITE_VERB as a whole word (one word read on its own). */
 const WHOLE_FINITE_VERB = new RegExp(`^${FINITE_VERB.source.slice(2, -2)}$`, 'i');
 

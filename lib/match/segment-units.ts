@@ -1,5 +1,5 @@
 import { BLOCK_SEPARATOR, CELL_SEPARATOR } from '../text/extract-text';
-import { COMMITMENT_COLUMN, COMMITMENT_VERB, IMPERATIVE_OPENING } from './lexicon';
+import { COMMITMENT_COLUMN, COMMITMENT_VERB, FINITE_VERB, IMPERATIVE_OPENING, MONTH_STEMS, WEEKDAY_WORDS } from './lexicon';
 
 /**
  * The document model the matcher reads: blocks (paragraphs, headings, question headings, lead-in
@@ -657,6 +657,40 @@ function shapeOf(text: string, start: number, end: number): Shape {
 
 const isShort = (shape: Shape) => shape.words <= HEADING_MAX_WORDS && !/[.!;,:?…]/.test(shape.last);
 
+/** A word of a date or time line: a month, a weekday, a clock's or a time zone's, or a publishing label. */
+const DATE_LINE_WORD = new RegExp(`^(?:(?:${MONTH_STEMS})[a-z]*\\.?|${[...WEEKDAY_WORDS].join('|')}|[ap]\\.?m\\.?|ist|gmt|utc|bst|cet|cest|[ecmp][sd]?t|updated|published|posted|last|first|on|at)$`, 'i');
+/** A byline ("By Priya Sharma", "Words by J. Doe and A. Roe") or a reading time ("4 min read"). */
+const BYLINE_OR_READING_TIME = /^(?:(?:[Ww]ords|[Ww]ritten|[Rr]eported)\s+)?(?:[Bb]y|BY)\s+\p{Lu}[^\n]{0,80}$|^\d{1,3}\s*-?\s*[Mm]in(?:ute)?s?\s+[Rr]ead$/u;
+
+/** Words a short line needs, with a finite verb, to read as a sentence rather than a heading ("Duties under the Act"). */
+const SHORT_SENTENCE_MIN_WORDS = 6;
+/** A question word opening a heading ("What the Act requires", "How the code works"): a heading, whatever its verb. */
+const QUESTION_OPENING = /^\W*(?:what|how|who|whom|which|where|when|why)\b/i;
+
+/** Whether a short unpunctuated line reads as a sentence: enough words, a finite verb, and no question word opening it. */
+function readsAsSentence(line: string, shape: Shape): boolean {
+  return shape.words >= SHORT_SENTENCE_MIN_WORDS && !shape.lowerStart && FINITE_VERB.test(line) && !QUESTION_OPENING.test(line);
+}
+
+/** A page's first blocks, where its masthead sits (site name, headline, dateline), on a page of at least MASTHEAD_MIN_BLOCKS. */
+const MASTHEAD_BLOCKS = 4;
+const MASTHEAD_MIN_BLOCKS = 8;
+
+/**
+ * Whether a short line is a page's metadata, set like a heading but heading nothing: a byline or a
+ * reading time anywhere, and in the masthead a date or time alone ("2026-02-25", "Updated: Feb 25,
+ * 2026, 10:32 IST"; further down, a date line is a timeline's or a table's, and keeps its place in a
+ * list). It neither opens a section nor joins a run of short lines: a headline between its site's
+ * name and its dateline was read as the second item of a list under the site's name, and scoped
+ * nothing (a new user's report 49: a real article lost its highlights to a dateline).
+ */
+function isMetadataLine(line: string, inMasthead: boolean): boolean {
+  if (BYLINE_OR_READING_TIME.test(line)) return true;
+  if (!inMasthead) return false;
+  const words = line.split(/[\s,/|·•:–—-]+/).filter(Boolean);
+  return words.some((word) => /\d/.test(word)) && words.every((word) => /^[\d.:]+(?:st|nd|rd|th)?$/i.test(word) || DATE_LINE_WORD.test(word));
+}
+
 /** Segments text into sentences, split further at semicolons and list items. */
 export function segmentUnits(text: string, maxUnitLength = MAX_UNIT_LENGTH): TextUnit[] {
   return segmentDocument(text, maxUnitLength).units;
@@ -797,11 +831,20 @@ function classifyBlocks(text: string, blocks: DocumentBlock[], shapes: readonly 
       i++;
       continue;
     }
-    if (isShort(shape) && block.endUnit - block.firstUnit === 1) {
+    const metadata = (k: number) => isMetadataLine(text.slice(blocks[k]!.start, blocks[k]!.end), k < MASTHEAD_BLOCKS && blocks.length >= MASTHEAD_MIN_BLOCKS);
+    if (isShort(shape) && block.endUnit - block.firstUnit === 1 && !metadata(i)) {
       let j = i;
-      while (j < blocks.length && isShort(shapes[j]!) && blocks[j]!.endUnit - blocks[j]!.firstUnit === 1 && blocks[j]!.row < 0) j++;
+      while (j < blocks.length && isShort(shapes[j]!) && blocks[j]!.endUnit - blocks[j]!.firstUnit === 1 && blocks[j]!.row < 0 && !metadata(j)) j++;
       block.kind = 'heading';
-      if (j - i >= 3) {
+      // A first line that reads as a sentence heads nothing: the run is a bulleted list whose bullets the page's
+      // markup drew ("The company commits to immediately stopping development upon identifying critical risks",
+      // "Access to dangerous models would be restricted to a small group of experts", under a paragraph; a new
+      // user's report 49), items of no lead-in; only after prose: at a page's top such lines are its headline,
+      // standfirst and kicker.
+      const afterProse = i > 0 && blocks[i - 1]!.kind === 'paragraph' && blocks[i - 1]!.row < 0 && /[.!?]/.test(shapes[i - 1]!.last);
+      if (afterProse && j - i >= 2 && readsAsSentence(text.slice(block.start, block.end), shape)) {
+        for (let k = i; k < j; k++) blocks[k]!.kind = 'item';
+      } else if (j - i >= 3) {
         // A heading over a list of short lines: the lines are its items.
         for (let k = i + 1; k < j; k++) {
           blocks[k]!.kind = 'item';

@@ -112,6 +112,19 @@ describe('the gate in the matcher', () => {
     expect(matchClaims(text, index, { gate: refuseWhy, tunables: { unitGate: 0.5 } })).toHaveLength(1);
   });
 
+  it('reads a paragraph cut off mid-sentence (a stored copy\'s or a "Read more" cut) as prose, not as an unpunctuated title (a new user\'s report 49)', () => {
+    const claimSentence = 'Acme AI says it will publish a risk ledger every three months describing the dangers of its models.';
+    const read = (paragraph: string) => {
+      const out: number[] = [];
+      matchClaimsDetailed(paragraph, index, { tunables: { ...OFF_TOPIC_OK, unitGate: 0 }, onHighlight: (h) => out.push(h.gate.noPunct) });
+      return out;
+    };
+    expect(read(`${claimSentence} It also named a new chief scientist, Dr Ana Petr`)).toEqual([0]);
+    expect(read(`${claimSentence} It also named a new chief scientist.`)).toEqual([0]);
+    // One unpunctuated line is a title, a link or a label, as before.
+    expect(read('Acme AI will publish a risk ledger every three months describing the dangers of its models')).toEqual([1]);
+  });
+
   it('removes a weakly matched line of advice to the reader opening a page, and keeps near misses', () => {
     // The shipped weights decide this one: a retrained gate may need these texts revisited (the
     // feature tests above hold the kinds; this holds that the gate acts on them in the matcher).
