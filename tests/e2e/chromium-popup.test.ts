@@ -43,6 +43,21 @@ async function openPopupFor(article: ArticlePage): Promise<PopupPage> {
 /** Collapses white space the way gold.json and the exports' quotes do, so line breaks in the HTML do not matter. */
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** A claim the page mentions twice or more, and the mark index of each mention's keyboard stop, in reading order. */
+async function claimMentionedTwice(article: ArticlePage): Promise<{ claimId: string; indexes: number[] }> {
+  await article.waitForHighlights();
+  const byClaim = new Map<string, number[]>();
+  for (const mention of await article.mentions()) byClaim.set(mention.claimId, [...(byClaim.get(mention.claimId) ?? []), mention.index]);
+  const [claimId, indexes] = [...byClaim].find(([, at]) => at.length > 1) ?? [];
+  expect(indexes, 'the fixture has a claim with two mentions or more').toBeDefined();
+  return { claimId: claimId!, indexes: indexes! };
+}
+
+/** The index, among the page's marks, of the one that has focus (-1 for none). */
+function focusedMark(article: ArticlePage): Promise<number> {
+  return article.page.evaluate(() => [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(document.activeElement as Element));
+}
+
 describe('Chromium: popup', () => {
   test('lists the claims on the page with kind labels and mention counts, and the claim-set version', async () => {
     const article = await openArticle('bullet-list-what-changed.html');
@@ -124,37 +139,27 @@ describe('Chromium: popup', () => {
 
   test('choosing a claim again shows its next mention, and after the last its first again', async () => {
     const article = await openArticle('clean-paraphrase-rsp3-overhaul.html');
-    await article.waitForHighlights();
-    const mentions = await article.mentions();
-    const byClaim = new Map<string, number[]>();
-    for (const mention of mentions) byClaim.set(mention.claimId, [...(byClaim.get(mention.claimId) ?? []), mention.index]);
-    const [claimId, indexes] = [...byClaim].find(([, at]) => at.length > 1) ?? [];
-    expect(indexes, 'the fixture has a claim with two mentions or more').toBeDefined();
+    const { claimId, indexes } = await claimMentionedTwice(article);
     const popup = await openPopupFor(article);
-    const focused = () => article.page.evaluate(() => [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(document.activeElement as Element));
+    const focused = () => focusedMark(article);
     const seen: number[] = [];
-    for (let click = 0; click <= indexes!.length; click++) {
-      await popup.clickClaim(claimId!);
+    for (let click = 0; click <= indexes.length; click++) {
+      await popup.clickClaim(claimId);
       const before = seen.at(-1);
       await expect.poll(focused, { timeout: 5_000 }).not.toBe(before ?? -1);
       seen.push(await focused());
     }
     // Each mention (its first highlighted piece), in reading order, then the first again.
-    expect(seen).toEqual([...indexes!, indexes![0]]);
+    expect(seen).toEqual([...indexes, indexes[0]]);
     await popup.close();
     await article.close();
   });
 
   test('"Show on page" steps past a mention the reader marked as a wrong match while the claim has another (a new user\'s report 49, problem 11)', async () => {
     const article = await openArticle('clean-paraphrase-rsp3-overhaul.html');
-    await article.waitForHighlights();
-    const mentions = await article.mentions();
-    const byClaim = new Map<string, number[]>();
-    for (const mention of mentions) byClaim.set(mention.claimId, [...(byClaim.get(mention.claimId) ?? []), mention.index]);
-    const [claimId, indexes] = [...byClaim].find(([, at]) => at.length > 1) ?? [];
-    expect(indexes, 'the fixture has a claim with two mentions or more').toBeDefined();
+    const { claimId, indexes } = await claimMentionedTwice(article);
     // The reader marks the claim's first mention as a wrong match in its card.
-    const flagged = indexes![0]!;
+    const flagged = indexes[0]!;
     await article.page.mouse.move(1, 1);
     await article.markAt(flagged).hover();
     await article.waitForCard();
@@ -166,14 +171,14 @@ describe('Chromium: popup', () => {
     await article.page.mouse.move(1, 1);
     await article.waitForCardClosed();
     const popup = await openPopupFor(article);
-    const focused = () => article.page.evaluate(() => [...document.querySelectorAll('mark.pledge-lens-mark')].indexOf(document.activeElement as Element));
+    const focused = () => focusedMark(article);
     const seen: number[] = [];
-    for (let click = 1; click < indexes!.length; click++) {
-      await popup.clickClaim(claimId!);
+    for (let click = 1; click < indexes.length; click++) {
+      await popup.clickClaim(claimId);
       await expect.poll(focused, { timeout: 5_000 }).not.toBe(seen.at(-1) ?? -1);
       seen.push(await focused());
     }
-    expect(seen, 'the mentions not marked wrong, in reading order').toEqual(indexes!.slice(1));
+    expect(seen, 'the mentions not marked wrong, in reading order').toEqual(indexes.slice(1));
     await popup.close();
     await article.close();
   });
