@@ -66,7 +66,7 @@ export function AnnotationHistory(props: AnnotationHistoryProps) {
       {unseenChanges.length > 0 && (
         <div class="warning changed-notice" data-testid="changed-notice">
           <p>
-            <strong>{t.plural('history_changed', unseenChanges.length, { count: unseenChanges.length })}</strong> {t('history_changedWhy')}
+            <strong>{t.plural('history_changed', unseenChanges.length, { count: unseenChanges.length })}</strong> {t.plural('history_changedWhy', unseenChanges.length)}
           </p>
           {!form.changed && (
             <button type="button" class="secondary" data-testid="show-changed" onClick={() => setFilters({ ...form, changed: true })}>

@@ -410,7 +410,12 @@ describe('AnnotationHistory as a research view', () => {
       'Changed since you read it was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
     );
     expect(within(second!).queryByTestId('row-changed')).toBeNull();
-    expect(screen.getByTestId('changed-notice').textContent).toContain('A claim you read about has changed since.');
+    expect(screen.getByTestId('changed-notice').textContent).toContain('A claim you read about has changed since. A claim-set update changed its label, status or evidence after you read it.');
+  });
+
+  it('says "their" and "them" of two changed claims, "its" and "it" of one (a new user\'s report 49)', () => {
+    renderIn(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change, { ...change, mentionId: 'm-2' }] })} />);
+    expect(screen.getByTestId('changed-notice').textContent).toContain('have changed since. A claim-set update changed their labels, status or evidence after you read them.');
   });
 
   it('the notice shows only the changed mentions in one click', () => {
