@@ -414,7 +414,7 @@ describe('AnnotationHistory as a research view', () => {
   });
 
   it('says "their" and "them" of two changed claims, "its" and "it" of one (a new user\'s report 49)', () => {
-    renderIn(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change, { ...change, mentionId: 'm-2' }] })} />);
+    renderIn(<AnnotationHistory {...props({ changes: { 'm-1': change }, unseenChanges: [change, { ...change, claimId: 'acme-roadmap' }] })} />);
     expect(screen.getByTestId('changed-notice').textContent).toContain('have changed since. A claim-set update changed their labels, status or evidence after you read them.');
   });
 
