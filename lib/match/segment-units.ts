@@ -659,8 +659,6 @@ const isShort = (shape: Shape) => shape.words <= HEADING_MAX_WORDS && !/[.!;,:?�
 
 /** A word of a date or time line: a month, a weekday, a clock's or a time zone's, or a publishing label. */
 const DATE_LINE_WORD = new RegExp(`^(?:(?:${MONTH_STEMS})[a-z]*\\.?|${[...WEEKDAY_WORDS].join('|')}|[ap]\\.?m\\.?|ist|gmt|utc|bst|cet|cest|[ecmp][sd]?t|updated|published|posted|last|first|on|at)$`, 'i');
-/** A byline ("By Priya Sharma", "Words by J. Doe and A. Roe") or a reading time ("4 min read"). */
-const BYLINE_OR_READING_TIME = /^(?:(?:[Ww]ords|[Ww]ritten|[Rr]eported)\s+)?(?:[Bb]y|BY)\s+\p{Lu}[^\n]{0,80}$|^\d{1,3}\s*-?\s*[Mm]in(?:ute)?s?\s+[Rr]ead$/u;
 
 /** Words a short line needs, with a finite verb, to read as a sentence rather than a heading ("Duties under the Act"). */
 const SHORT_SENTENCE_MIN_WORDS = 6;
@@ -677,15 +675,14 @@ const MASTHEAD_BLOCKS = 4;
 const MASTHEAD_MIN_BLOCKS = 8;
 
 /**
- * Whether a short line is a page's metadata, set like a heading but heading nothing: a byline or a
- * reading time anywhere, and in the masthead a date or time alone ("2026-02-25", "Updated: Feb 25,
- * 2026, 10:32 IST"; further down, a date line is a timeline's or a table's, and keeps its place in a
- * list). It neither opens a section nor joins a run of short lines: a headline between its site's
- * name and its dateline was read as the second item of a list under the site's name, and scoped
- * nothing (a new user's report 49: a real article lost its highlights to a dateline).
+ * Whether a short line is a page's dateline: a date or time alone ("2026-02-25", "Updated: Feb 25, 2026, 10:32
+ * IST") among a page's first blocks (further down, a date line is a timeline's or a table's, and keeps its place
+ * in a list). It neither opens a section nor joins a run of short lines: a headline between its site's name and
+ * its dateline was read as the second item of a list under the site's name, and scoped nothing (a new user's
+ * report 49: a real article lost its highlights to a dateline). A byline is left in the run: with one, a
+ * headline read as the list's item kept its highlight, which the unit gate denies a heading.
  */
 function isMetadataLine(line: string, inMasthead: boolean): boolean {
-  if (BYLINE_OR_READING_TIME.test(line)) return true;
   if (!inMasthead) return false;
   const words = line.split(/[\s,/|·•:–—-]+/).filter(Boolean);
   return words.some((word) => /\d/.test(word)) && words.every((word) => /^[\d.:]+(?:st|nd|rd|th)?$/i.test(word) || DATE_LINE_WORD.test(word));
