@@ -221,10 +221,10 @@ export class CardHost {
       });
     }
     shadow.append(style, before, this.mount, after, this.live);
-    // A click meant for the note frame can reach this document instead (Chromium hands it to the frame's parent
-    // for a while after the card moved under a resting pointer, as it does when the editor reports its height): the
-    // page's frame would then keep focus and the reader's typing would go nowhere (a new user's report 49,
-    // problem 3). Focus goes into the frame, whose editor puts the caret in its note box.
+    // A click meant for the note frame can reach this document instead: Chromium routes a click by the frame's
+    // last hit-test data, which lagged after the card moved (seen in headless Chromium, where frames came a second
+    // apart). The page's frame would then keep focus and the reader's typing would go nowhere (a new user's report
+    // 49, problem 3). Focus goes into the frame, whose editor puts the caret in its note box.
     shadow.addEventListener('mousedown', (event) => {
       const frame = event.target;
       if (!event.isTrusted || !(frame instanceof HTMLIFrameElement)) return;
