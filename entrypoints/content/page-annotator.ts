@@ -9,6 +9,7 @@ import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
 import { extractTextSliced, isHiddenByStyle, type ExtractedText } from '@/lib/text/extract-text';
 import { toNodeRanges } from '@/lib/text/node-ranges';
 import { scriptRangesIn } from '@/lib/text/script-ranges';
+import { readPageCitation, type PageCitation } from '@/lib/annotations/page-citation';
 import { statusHasEnded } from '@/lib/claims/claim-enums';
 import { kindLabel } from '@/lib/i18n/claim-words';
 import { CardController } from './card-controller';
@@ -149,6 +150,8 @@ export class PageAnnotator {
   private heldTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the latest scan painted (the first scan's are checked once the scheduler watches). */
   private lastPainted: PaintedHighlight[] = [];
+  /** The page's citation data, read once per address (a single-page app's next article is read again). */
+  private citation: { url: string; value: PageCitation } | undefined;
   enabled = false;
 
   constructor(
@@ -210,6 +213,13 @@ export class PageAnnotator {
    * Highlights of the first scan the page took out while it ran, before the scheduler watched (a
    * page whose observer unwraps marks at once): counted as it would count them, and read again.
    */
+  /** What the page's metadata says of its publication day and authors, for the history's exports. */
+  private pageCitation(): PageCitation {
+    const url = this.doc.location.href;
+    if (this.citation?.url !== url) this.citation = { url, value: readPageCitation(this.doc) };
+    return this.citation.value;
+  }
+
   private noteRemovedUnwatched(): void {
     const gone = this.lastPainted.filter((highlight) => highlight.mode === 'mark' && !highlight.elements.some((element) => element.isConnected));
     if (gone.length === 0 || !this.doc.body) return;
@@ -682,6 +692,7 @@ export class PageAnnotator {
       type: 'match-page',
       url: this.pageUrl(),
       title: this.doc.title.slice(0, 2000),
+      citation: this.pageCitation(),
       text: text.slice(region.start, region.end),
       ...(partial
         ? {

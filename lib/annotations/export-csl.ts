@@ -6,8 +6,10 @@
  * its address and the day it was last read (`accessed`), and every annotation on it in the item's
  * `note`. One item per page, not per annotation: a reference library holds works to cite, and the
  * annotations are what the reader found in one work; an item per quote would put the same article
- * into the library once per highlight. The page's publication date (`issued`) is not written: the
- * history does not store one.
+ * into the library once per highlight. The page's publication day (`issued`) and authors (`author`)
+ * are written when its metadata gave them (page-citation.ts); a name is split into given and family
+ * names only when it reads as one person's (see `cslName`), else kept whole (`literal`), as
+ * "Reuters Staff" or "The Editorial Board" must be.
  *
  * Zotero reads `note` into the item's Extra field, plain text (no HTML), where a line that opens
  * with a letter and holds a colon ("Type: book", "URL: …", "Issued: 1900") is read as a field of the
@@ -27,14 +29,23 @@ import { citationTitle } from './citation-title';
 import { earlierInstant, laterInstant, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
+import { latestPageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
 import { pageSlug } from '../sites/url';
 
-/** A CSL date: `[[year, month, day]]`, as the CSL-JSON schema's `date-parts`. */
+/** A CSL date: `[[year, month, day]]`, `[[year, month]]` or `[[year]]`, as the CSL-JSON schema's `date-parts`. */
 export interface CslDate {
-  'date-parts': [[number, number, number]];
+  'date-parts': [[number, number?, number?]];
 }
+
+/**
+ * A CSL name: a person's given and family names (with a particle such as "van" or "de" and a suffix such
+ * as "Jr." in their own fields, as citeproc sorts and abbreviates them), or a name kept whole.
+ */
+export type CslName =
+  | { given: string; family: string; 'non-dropping-particle'?: string; suffix?: string }
+  | { literal: string };
 
 /** The CSL-JSON fields this export writes (the schema's names: `container-title`, `URL` in capitals). */
 export interface CslItem {
@@ -46,6 +57,10 @@ export interface CslItem {
   'container-title'?: string;
   /** The page's http(s) address; absent for any other scheme (the note then gives the address). */
   URL?: string;
+  /** Who wrote the page, as its metadata names them; absent when it does not. */
+  author?: CslName[];
+  /** The page's publication day (or month, or year) as its metadata gives it; absent when it does not. */
+  issued?: CslDate;
   /** The UTC day the page was last read with a mention on it. */
   accessed: CslDate;
   /** The annotations, as plain text lines (see the module comment). */
@@ -77,6 +92,43 @@ function oneLine(text: string): string {
 function cslDay(instant: string): CslDate {
   const day = new Date(instant);
   return { 'date-parts': [[day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()]] };
+}
+
+/** A stored publication date ("2026-02-24", "2026-02", "2026") as CSL date parts. */
+function cslIssued(published: string): CslDate {
+  const [year, month, day] = published.split('-').map(Number);
+  return { 'date-parts': [[year!, ...(month === undefined ? [] : [month]), ...(day === undefined ? [] : [day])] as [number, number?, number?]] };
+}
+
+/** Lower-case words that open a family name ("Vincent van Gogh", "Ursula von der Leyen"). */
+const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
+/** What follows a family name ("Martin Luther King Jr."). */
+const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+/** Words that make a name an organisation's, a desk's or a role's, not a person's. */
+const NOT_A_PERSON = /\b(?:staff|team|desk|editors?|editorial|board|reporters?|correspondents?|bureau|news|newsroom|press|agency|service|media|times|post|journal|magazine|group|institute|university|foundation|association|council|centre|center|office|department|inc|ltd|llc|gmbh|plc|corp|company|contributors?|wire|admin|guest)\b/i;
+
+/**
+ * A name as CSL writes it. "Jane Q. Doe" gives given "Jane Q.", family "Doe"; "Vincent van Gogh" keeps
+ * "van" as the family name's particle; "Martin Luther King Jr." keeps its suffix. Anything that does
+ * not read as one person's name (one word, five or more, "The …", a digit, a word in capitals, a desk or
+ * organisation word, a comma) is kept whole as `literal`: a wrong split would be cited as a person.
+ */
+export function cslName(name: string): CslName {
+  const whole = oneLine(name);
+  const words = whole.split(' ');
+  let suffix: string | undefined;
+  if (words.length > 2 && SUFFIX.test(words[words.length - 1]!)) suffix = words.pop();
+  const personLike =
+    words.length >= 2 && words.length <= 4 && !/^(?:the|a|an)$/i.test(words[0]!) && !/[\d,;:@&/()]/.test(whole) && !NOT_A_PERSON.test(whole) &&
+    words.every((word) => PARTICLES.has(word) || (/^\p{Lu}/u.test(word) && !/^\p{Lu}{2,}$/u.test(word.replace(/\.$/, ''))));
+  if (!personLike) return { literal: whole };
+  let familyStart = words.length - 1;
+  while (familyStart > 1 && PARTICLES.has(words[familyStart - 1]!)) familyStart -= 1;
+  const given = words.slice(0, familyStart).join(' ');
+  if (PARTICLES.has(words[0]!) || given === '') return { literal: whole };
+  const family = words[words.length - 1]!;
+  const particle = words.slice(familyStart, words.length - 1).join(' ');
+  return { given, family, ...(particle !== '' && { 'non-dropping-particle': particle }), ...(suffix !== undefined && { suffix }) };
 }
 
 /**
@@ -151,6 +203,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const cited = citationTitle(first.pageTitle, host);
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
+  const citation = latestPageCitation(page);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
   if (!web) header.push(`— Address (not a web link) ${oneLine(href)}`);
   const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId)))];
@@ -160,6 +213,8 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
     title: oneLine(cited.title) || oneLine(href),
     ...((cited.site ?? host) !== '' && { 'container-title': oneLine(cited.site ?? host) }),
     ...(web && { URL: href }),
+    ...(citation?.authors && { author: citation.authors.map(cslName) }),
+    ...(citation?.published !== undefined && { issued: cslIssued(citation.published) }),
     accessed: cslDay(lastSeen),
     note: blocks.map((lines) => lines.join('\n')).join('\n\n'),
   };

@@ -13,10 +13,12 @@
 import { replacingClaims } from '../claims/replacing-claims';
 import type { Claim } from '../claims/schema';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
-import { formatDay } from '../format/dates';
+import { authorList } from '../format/author-list';
+import { formatCalendarDate, formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
 import { groupByClaim } from './group-by-page';
+import { latestPageCitation, type PageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
 import { safeLinkUrl } from '../sites/url';
@@ -169,6 +171,15 @@ function pageHeading(mention: Mention, level: string): string {
   return `${level} ${escapeMarkdownText(title)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
 }
 
+/** "By Jane Doe and John Roe · Published 24 Feb 2026" under a page's heading, when its metadata named either. */
+function pageByline(citation: PageCitation | undefined): string | undefined {
+  const parts = [
+    ...(citation?.authors ? [`By ${escapeMarkdownText(authorList(citation.authors))}`] : []),
+    ...(citation?.published ? [`Published ${escapeMarkdownText(formatCalendarDate(citation.published))}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : undefined;
+}
+
 /** "28 Nov 2026 to 30 Nov 2026", or one day: the UTC days, as the history shows them (the W3C and CSV files keep the instants). */
 function seenDays(mention: Mention): string {
   const [first, last] = [mention.firstSeen, mention.lastSeen].map((instant) => escapeMarkdownText(formatDay(instant.slice(0, 10))));
@@ -277,6 +288,8 @@ export function exportMarkdown(
     parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById));
     for (const page of pages) {
       parts.push(pageHeading(page[0]!, '###'));
+      const byline = pageByline(latestPageCitation(page));
+      if (byline) parts.push(byline);
       for (const mention of page) parts.push(mentionBlock(mention));
     }
   }

@@ -15,6 +15,7 @@ import { claimFacts, laterInstant, primarySource, type ClaimFacts } from './clai
 import { safeLinkUrl } from '../sites/url';
 import { exportedText } from './exported-text';
 import { fnv1a64 } from './mention-id';
+import type { PageCitation } from './page-citation';
 import { PLEDGE_LENS_URN, type Mention, type WrongMatch } from './schema';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -101,6 +102,8 @@ export interface PledgeLensAnnotationExtension {
   /** null when the claim is unknown. */
   statusDate: string | null;
   pageTitle: string;
+  /** The page's publication day and authors as its metadata gave them (page-citation.ts); null when it gave neither. */
+  pageCitation: PageCitation | null;
   firstSeen: string;
   lastSeen: string;
   wrongMatch: WrongMatch | null;
@@ -266,6 +269,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
       status: facts.status,
       statusDate: facts.statusDate || null,
       pageTitle: mention.pageTitle,
+      pageCitation: mention.pageCitation ? structuredClone(mention.pageCitation) : null,
       firstSeen: mention.firstSeen,
       lastSeen: mention.lastSeen,
       wrongMatch: mention.wrongMatch ? { flagged: mention.wrongMatch.flagged, updatedAt: mention.wrongMatch.updatedAt } : null,

@@ -8,6 +8,7 @@
 import * as v from 'valibot';
 import { ANNO_CONTEXT, CLAIM_URN_PREFIX, codePointLength, EXPORT_FORMAT_VERSION } from './export-w3c';
 import { mentionId } from './mention-id';
+import { PageCitationSchema } from './page-citation';
 import { AnchorFields, endAfterStart, IsoDateTimeSchema, MentionSchema, NoteSchema, WrongMatchSchema, type Mention } from './schema';
 
 /** Refuse absurdly large files up front instead of freezing the options page. */
@@ -110,6 +111,8 @@ const AnnotationSchema = v.pipe(
         {
           claimId: MentionSchema.entries.claimId,
           pageTitle: MentionSchema.entries.pageTitle,
+          /** The page's publication day and authors (absent from files written before they were kept). */
+          pageCitation: v.nullish(fields(PageCitationSchema.entries, 'must be an object or null')),
           firstSeen: MentionSchema.entries.firstSeen,
           lastSeen: MentionSchema.entries.lastSeen,
           wrongMatch: v.nullish(fields(WrongMatchSchema.entries, 'must be an object or null')),
@@ -181,6 +184,8 @@ const AnnotationSchema = v.pipe(
     // A note cleared by the user is exported as a timestamp without a commenting body.
     if (pledgeLens.noteUpdatedAt) mention.note = { text: body?.commenting?.value ?? '', updatedAt: pledgeLens.noteUpdatedAt };
     if (pledgeLens.wrongMatch) mention.wrongMatch = pledgeLens.wrongMatch;
+    const citation = pledgeLens.pageCitation;
+    if (citation && (citation.published !== undefined || citation.authors !== undefined)) mention.pageCitation = citation;
     return mention;
   }),
 );

@@ -54,6 +54,9 @@ function mergeOne(stored: Mention, incoming: Mention): Mention {
   // The quote as the reader saw it (superscripts) is known to whichever record was written with it: one id, one quote.
   const readable = base.anchor.readableExact ?? (base === incoming ? stored : incoming).anchor.readableExact;
   if (readable !== undefined) merged.anchor.readableExact = readable;
+  // The page's citation data, like its title, from the later sighting; from the other when that one had none.
+  const pageCitation = base.pageCitation ?? (base === incoming ? stored : incoming).pageCitation;
+  if (pageCitation) merged.pageCitation = structuredClone(pageCitation);
   const note = newer(stored.note, incoming.note);
   if (note) merged.note = { ...note };
   const wrongMatch = newer(stored.wrongMatch, incoming.wrongMatch);

@@ -7,6 +7,7 @@
  * comes out byte-for-byte as it went in. Export → import round trips rely on that.
  */
 import * as v from 'valibot';
+import { PageCitationSchema } from './page-citation';
 
 /** The URN namespace for ids minted by Pledge Lens (mentions, claims, export files). */
 export const PLEDGE_LENS_URN = 'urn:pledge-lens';
@@ -87,6 +88,8 @@ export const MentionSchema = v.object({
   lastSeen: IsoDateTimeSchema,
   note: v.optional(NoteSchema),
   wrongMatch: v.optional(WrongMatchSchema),
+  /** The page's publication day and authors as its metadata gave them when last seen (page-citation.ts); absent when it gave neither. */
+  pageCitation: v.optional(PageCitationSchema),
 });
 
 export type Anchor = v.InferOutput<typeof AnchorSchema>;

@@ -44,6 +44,18 @@ export function formatDay(isoDate: string, language = 'en'): string {
 }
 
 /**
+ * A date as precise as its source, in English (the exports' and "Copy citation"'s language): a day
+ * ("2026-02-24") as `formatDay` writes it, a month ("2026-02") as "Feb 2026", a year ("2026") as it
+ * is. A page's publication date is often only a month or a year. Anything else comes back as given.
+ */
+export function formatCalendarDate(isoDate: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(isoDate);
+  if (!month) return formatDay(isoDate);
+  const monthNumber = Number(month[2]);
+  return monthNumber >= 1 && monthNumber <= 12 ? `${MONTHS[monthNumber - 1]} ${month[1]}` : isoDate;
+}
+
+/**
  * The calendar day ("2026-12-01") an instant ("2026-11-30T23:30:00Z") falls on in `timeZone` (an
  * IANA name; default the runtime's own, i.e. the reader's), for "when did this happen for me".
  * Undefined for an instant Date cannot read.

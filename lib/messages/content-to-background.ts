@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import type { ClaimCardData } from '../claims/claim-card-data';
 // From the enumerations' own module: the content script validates with these, and the claim schema stays out of its bundle.
 import { ClaimKindSchema, ClaimStatusSchema } from '../claims/claim-enums';
+import { PageCitationSchema } from '../annotations/page-citation';
 import { bounded, claimId, languageSubtag, mentionId, pageUrl } from './fields';
 import { message, requestSchema, type AnyRequestOf, type Sender } from './message-map';
 
@@ -56,6 +57,8 @@ export const CONTENT_TO_BACKGROUND = {
     requestSchema('match-page', {
       url: pageUrl,
       title: bounded(2000),
+      /** The page's publication day and authors from its metadata (lib/annotations/page-citation.ts), for the history's exports; absent when it gives neither. */
+      citation: v.optional(PageCitationSchema),
       text: bounded(MAX_PAGE_TEXT),
       /**
        * For a rescan of changed regions: where `text` starts in the page's extracted text, and the

@@ -176,6 +176,8 @@ describe('Chromium options page: annotation history', () => {
         expect(row.status_label).toMatch(/\d{4}/);
         expect(row.source_url).toMatch(/^https:\/\//);
         expect(row.page_url?.startsWith(server.article(ARTICLE))).toBe(true);
+        // The page's own metadata (its head's Open Graph date and JSON-LD author), read by the content script.
+        expect([row.page_published, row.page_authors]).toEqual(['2026-02-26', 'Jonah Whitcombe']);
       }
 
       const markdown = await options.exportHistory('markdown');
@@ -191,6 +193,7 @@ describe('Chromium options page: annotation history', () => {
       expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
       expect(markdown.text.match(/^- \*\*(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?\*\* · /gm)).toHaveLength(1);
       expect(markdown.text.match(/^- Source: \[.+\]\(https:\/\/\S+\)$/gm)).toHaveLength(1);
+      expect(markdown.text.match(/^By Jonah Whitcombe · Published 26 Feb 2026$/gm)).toHaveLength(pageHeadings.length);
 
       // CSL-JSON, offered beside the others: a JSON array, one webpage item per page (each visit's
       // address is a page), with the fields Zotero and citeproc need and every mention's quote in a note.
@@ -210,6 +213,8 @@ describe('Chromium options page: annotation history', () => {
         expect(String(item.URL).startsWith(server.article(ARTICLE))).toBe(true);
         expect(item['container-title']).toBe('127.0.0.1');
         expect(item.accessed).toEqual({ 'date-parts': [[expect.any(Number), expect.any(Number), expect.any(Number)]] });
+        expect(item.issued).toEqual({ 'date-parts': [[2026, 2, 26]] });
+        expect(item.author).toEqual([{ given: 'Jonah', family: 'Whitcombe' }]);
         expect(item.note).toMatch(/^— Pledge Lens annotations, exported /);
         expect(item.note).toMatch(/^· (Binding commitment|Announced target|No commitment)( \([a-z -]+\))? · /m);
       }

@@ -228,6 +228,8 @@ describe('Firefox, light scheme: popup and options page', () => {
         expect(row.label, row.claim_id).toMatch(/^(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?$/);
         expect(row.status_label, row.claim_id).toMatch(/\d{4}/);
         expect(row.source_url, row.claim_id).toMatch(/^https:\/\//);
+        // The page's own metadata (its head's Open Graph date and JSON-LD author), read by the content script.
+        expect([row.page_published, row.page_authors], row.claim_id).toEqual(['2026-02-26', 'Jonah Whitcombe']);
       }
 
       await options.select('[data-testid=filter-wrong]', 'include');

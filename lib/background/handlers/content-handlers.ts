@@ -104,7 +104,7 @@ export function contentHandlers(
       // (The title tells what the page is about when the text is a region added later: `MatchOptions.pageTitle`.)
       // (In the tab's turn: a tab whose matches cost much waits between them, see match-turns.ts.)
       const found = await ctx.matchTurns.run(sender.tabId, () => matchClaims(text, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd));
-      const seen = mentionsSeen({ url: pageUrl, title: request.title, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now());
+      const seen = mentionsSeen({ url: pageUrl, title: request.title, citation: request.citation, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now());
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);
       const wrong = await flagged;

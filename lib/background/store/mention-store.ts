@@ -3,6 +3,7 @@ import { makeAnchor } from '../../annotations/make-anchor';
 import { mayUpdate, mentionId } from '../../annotations/mention-id';
 import { mergeMentions, type ReplacedNote } from '../../annotations/merge-mentions';
 import { readableText } from '../../annotations/readable-quote';
+import type { PageCitation } from '../../annotations/page-citation';
 import type { Mention } from '../../annotations/schema';
 import type { ScriptRange } from '../../text/script-ranges';
 import { historyPage, type HistoryPage, type PledgeLensDatabase } from './open-database';
@@ -18,23 +19,36 @@ export interface FoundSpan {
  * the claim and the quote with its context, so a revisit finds the same id (and so the reader's note
  * and flag) without reading the store first.
  * @param page.text the matched text; `page.offset` is the page offset (UTF-16 units) of `text[0]`;
- *   `page.scripts` its superscript and subscript runs (offsets into `text`), which give a quote its `readableExact`
+ *   `page.scripts` its superscript and subscript runs (offsets into `text`), which give a quote its `readableExact`;
+ *   `page.citation` what the page's metadata says of its publication day and authors
  */
 export function mentionsSeen(
-  page: { url: string; title: string; text: string; offset?: number; scripts?: readonly ScriptRange[] },
+  page: { url: string; title: string; citation?: PageCitation; text: string; offset?: number; scripts?: readonly ScriptRange[] },
   spans: readonly FoundSpan[],
   now: Date,
 ): Mention[] {
   const time = now.toISOString();
   const shift = page.offset ?? 0;
+  // (A page whose metadata says nothing stores no empty object.)
+  const citation = page.citation && (page.citation.published !== undefined || page.citation.authors !== undefined) ? page.citation : undefined;
   return spans.map((span) => {
     const local = makeAnchor(page.text, span.start, span.end);
     // (Offsets past the text a page sent are its own fault: readableText reads only inside the quote.)
     const readableExact = page.scripts && page.scripts.length > 0 ? readableText(page.text, local.start, local.end, page.scripts) : undefined;
     const anchor = { ...local, start: local.start + shift, end: local.end + shift, ...(readableExact === undefined ? {} : { readableExact }) };
     const id = mentionId(page.url, span.claimId, anchor.exact, anchor.prefix, anchor.suffix);
-    return { id, pageUrl: page.url, pageTitle: page.title, claimId: span.claimId, anchor, firstSeen: time, lastSeen: time };
+    return { id, pageUrl: page.url, pageTitle: page.title, claimId: span.claimId, anchor, firstSeen: time, lastSeen: time, ...(citation && { pageCitation: citation }) };
   });
+}
+
+/**
+ * A stored mention seen again: the page's title, the quote's place and the last sighting are the new
+ * sighting's, and so is the page's citation data when it gave any (a page whose metadata went missing
+ * keeps what it said before); the reader's note and flag stay.
+ */
+function revisited(stored: Mention, seen: Mention): Mention {
+  const pageCitation = seen.pageCitation ?? stored.pageCitation;
+  return { ...stored, pageTitle: seen.pageTitle, anchor: seen.anchor, lastSeen: seen.lastSeen, ...(pageCitation && { pageCitation }) };
 }
 
 /** How many mentions the history held before a write: those of the written page, and all. */
@@ -129,7 +143,7 @@ async function addNewPage(
   // A repeated quote keeps its first place and takes the later sighting's anchor, as a known one would.
   for (const mention of seen) {
     const first = distinct.get(mention.id);
-    distinct.set(mention.id, first ? { ...first, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen } : mention);
+    distinct.set(mention.id, first ? revisited(first, mention) : mention);
   }
   const kept = [...distinct.values()].slice(0, Math.max(0, Math.min(distinct.size, admit(distinct.size, before))));
   if (kept.length === 0) return undefined;
@@ -171,7 +185,7 @@ async function recordOnPage(
     const existing = holder?.get(mention.id);
     // (A record under this id that is another page's, claim's or quote's is someone else's mention: left alone, and this one not kept.)
     if (holder && existing) {
-      if (mayUpdate(existing, mention)) holder.set(mention.id, { ...existing, pageTitle: mention.pageTitle, anchor: mention.anchor, lastSeen: mention.lastSeen });
+      if (mayUpdate(existing, mention)) holder.set(mention.id, revisited(existing, mention));
     }
     else if (kept.has(mention.id)) onPage.set(mention.id, mention);
   }

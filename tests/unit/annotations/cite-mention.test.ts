@@ -18,6 +18,12 @@ describe('citeMention', () => {
     expect(text.match(/[“”]/g)?.length, 'one quotation: the page text (and the pack name)').toBe(4);
   });
 
+  it("names the page's authors and publication date when its metadata gave them", () => {
+    const text = citeMention(makeMention({ pageCitation: { published: '2026-02-24', authors: ['Jane Doe', 'John Roe', 'Ann‮ Poe'] } }), card(bindingClaim));
+    expect(text).toContain('In: Acme rewrites its safety policy, by Jane Doe, John Roe and Ann Poe, published 24 Feb 2026, https://news.example/2026/acme-policy (seen 21 Nov 2026).');
+    expect(citeMention(makeMention({ pageCitation: { published: '2026-02', authors: ['A One', 'B Two', 'C Three', 'D Four'] } }), card(bindingClaim))).toContain(', by A One et al., published Feb 2026, ');
+  });
+
   it('gives the label, the status with its date, the primary source and the claim id', () => {
     const text = citeMention(makeMention(), card(bindingClaim));
     expect(text).toContain('(Binding commitment (self-imposed); Withdrawn 24 Feb 2026).');

@@ -85,6 +85,30 @@ describe('CSL-JSON export', () => {
     expect(exportFileName('csl', new Date(2026, 10, 22, 14, 30), { kind: 'filtered' })).toBe('pledge-lens-annotations-2026-11-22_14-30-filtered.json');
   });
 
+  it("gives the page's publication date as precise as its metadata was, and its authors, a person's name split only when it reads as one", () => {
+    const [item, other] = parse([
+      makeMention({ pageUrl: PAGE, lastSeen: '2026-11-21T00:00:00.000Z', pageCitation: { published: '2026-01-01', authors: ['Old Byline'] } }),
+      makeMention({ pageUrl: PAGE, start: 300, exact: 'another quote', lastSeen: '2026-11-22T00:00:00.000Z', pageCitation: { published: '2026-02', authors: ['Jane Q. Doe', 'Martin Luther King Jr.', 'Ursula von der Leyen', 'The Editorial Board', 'AP', 'Reuters Staff', 'Prince', 'Doe, Jane', 'J.R.R. Tolkien'] } }),
+      makeMention({ pageUrl: OTHER }),
+    ]);
+    expect(item!.issued).toEqual({ 'date-parts': [[2026, 2]] });
+    expect(item!.author).toEqual([
+      { given: 'Jane Q.', family: 'Doe' },
+      { given: 'Martin Luther', family: 'King', suffix: 'Jr.' },
+      { given: 'Ursula', 'non-dropping-particle': 'von der', family: 'Leyen' },
+      { literal: 'The Editorial Board' },
+      { literal: 'AP' },
+      { literal: 'Reuters Staff' },
+      { literal: 'Prince' },
+      { literal: 'Doe, Jane' },
+      { given: 'J.R.R.', family: 'Tolkien' },
+    ]);
+    expect(parse([makeMention({ pageCitation: { published: '2025' } })])[0]!.issued).toEqual({ 'date-parts': [[2025]] });
+    // A page whose metadata said nothing has neither field: no empty author list, no made-up date.
+    expect(other).not.toHaveProperty('issued');
+    expect(other).not.toHaveProperty('author');
+  });
+
   it('a page with no web address keeps its title and gives the address in the note, with no URL or site a reader app would open', () => {
     const [item] = parse([makeMention({ pageUrl: 'file:///home/reader/saved.html', pageTitle: '' })]);
     expect(item).not.toHaveProperty('URL');

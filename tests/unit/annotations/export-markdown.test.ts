@@ -151,6 +151,15 @@ describe('exportMarkdown', () => {
     expect(md).not.toMatch(/(^|[^\\])<img/m);
   });
 
+  it("writes the page's authors and publication date under its heading, escaped", () => {
+    const md = exportMarkdown([makeMention({ pageCitation: { published: '2026-02-24', authors: ['[x](javascript:alert(1))', '<b>Jane</b>'] } })], claimsById, { generatedAt });
+    const lines = md.split('\n');
+    const heading = lines.findIndex((line) => line.startsWith('### '));
+    expect(lines[heading + 2]).toBe('By \\[x\\]\\(javascript:alert(1)) and \\<b\\>Jane\\</b\\> · Published 24 Feb 2026');
+    expect(exportMarkdown([makeMention({ pageCitation: { published: '2026' } })], claimsById, { generatedAt })).toContain('\n\nPublished 2026\n\n');
+    expect(exportMarkdown([makeMention()], claimsById, { generatedAt })).not.toMatch(/^(By|Published) /m);
+  });
+
   it('escapes hostile quotes and notes line by line', () => {
     const md = exportMarkdown(
       [

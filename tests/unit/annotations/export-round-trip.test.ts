@@ -19,6 +19,8 @@ const PAGE = {
     'The company now says it will publish a written risk assessment on a recurring schedule, roughly every three to six months.\u2029\n   \u2029' +
     'Anthropic added that it will put out a written risk assessment every three to six months.\u2029\n\u2029' +
     'Shares of unrelated chipmakers rose on the news.',
+  /** What the page's metadata says (the content script reads it): every format carries it through the round trip. */
+  citation: { published: '2026-02-24', authors: ['Jane van der Berg', 'Example News Staff'] },
 };
 
 const now = () => new Date('2026-11-25T12:00:00.000Z');
@@ -31,7 +33,7 @@ async function background(): Promise<BackgroundHarness> {
 }
 
 async function readPage(bg: BackgroundHarness) {
-  return ok(bg.content({ ...TOP_FRAME, url: PAGE.url })({ type: 'match-page', url: PAGE.url, title: PAGE.title, text: PAGE.text }));
+  return ok(bg.content({ ...TOP_FRAME, url: PAGE.url })({ type: 'match-page', url: PAGE.url, title: PAGE.title, citation: PAGE.citation, text: PAGE.text }));
 }
 
 /** Every format's export of the whole history, wrong matches included (the flag must survive too). */
@@ -64,6 +66,14 @@ describe('export → import → export', () => {
     await ok(bg.page({ type: 'set-wrong-match', mentionId: matches[matches.length - 1]!.mentionId, flagged: true }));
     const stored = await historySize(bg);
     const before = await exportAll(bg);
+    // The page's own citation data is in every format (and so goes through the round trip below).
+    expect(JSON.parse(before.csl)[0]).toMatchObject({
+      issued: { 'date-parts': [[2026, 2, 24]] },
+      author: [{ given: 'Jane', 'non-dropping-particle': 'van der', family: 'Berg' }, { literal: 'Example News Staff' }],
+    });
+    expect(before.w3c).toContain('"pageCitation": {\n');
+    expect(before.csv).toContain(',2026-02-24,Jane van der Berg; Example News Staff,');
+    expect(before.markdown).toContain('By Jane van der Berg and Example News Staff · Published 24 Feb 2026');
 
     // The same history: nothing added, nothing changed, and the files are as they were.
     expect(await bg.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
@@ -84,6 +94,27 @@ describe('export → import → export', () => {
     const after = await exportAll(fresh);
     expect(after.w3c).toContain('Compare with the “March” version');
     expect(after.csv.match(/,true,/g)).toHaveLength(1);
+  });
+
+  it("a revisit takes the page's new citation data, and keeps the old when the page no longer gives any", async () => {
+    const bg = await background();
+    await readPage(bg);
+    const content = bg.content({ ...TOP_FRAME, url: PAGE.url });
+    const csl = async () => JSON.parse((await ok(bg.page({ type: 'export-mentions', format: 'csl', query: { wrongMatches: 'include' } }))).content)[0];
+    await ok(content({ type: 'match-page', url: PAGE.url, title: PAGE.title, text: PAGE.text }));
+    expect(await csl()).toMatchObject({ issued: { 'date-parts': [[2026, 2, 24]] } });
+    await ok(content({ type: 'match-page', url: PAGE.url, title: PAGE.title, citation: { published: '2026-02-25', authors: ['Ann Poe'] }, text: PAGE.text }));
+    expect(await csl()).toMatchObject({ issued: { 'date-parts': [[2026, 2, 25]] }, author: [{ given: 'Ann', family: 'Poe' }] });
+  });
+
+  it("refuses a page's citation data that is not a date or a list of names, and records nothing from it", async () => {
+    const bg = await background();
+    const content = bg.content({ ...TOP_FRAME, url: PAGE.url });
+    for (const citation of [{ published: '2026-02-30' }, { authors: ['x'.repeat(201)] }, { authors: 'Jane Doe' }]) {
+      const answer = await content({ type: 'match-page', url: PAGE.url, title: PAGE.title, citation, text: PAGE.text } as never);
+      expect(answer.ok).toBe(false);
+    }
+    expect(await historySize(bg)).toBe(0);
   });
 
   it('writes no U+2029, reads a W3C file with or without a byte order mark, and refuses a CSV export either way with the same words', async () => {

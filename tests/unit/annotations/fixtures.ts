@@ -56,6 +56,7 @@ export interface MentionInput {
   lastSeen?: string;
   note?: Mention['note'];
   wrongMatch?: Mention['wrongMatch'];
+  pageCitation?: Mention['pageCitation'];
 }
 
 export function makeMention(input: MentionInput = {}): Mention {
@@ -76,6 +77,7 @@ export function makeMention(input: MentionInput = {}): Mention {
   };
   if (input.note) mention.note = input.note;
   if (input.wrongMatch) mention.wrongMatch = input.wrongMatch;
+  if (input.pageCitation) mention.pageCitation = input.pageCitation;
   return mention;
 }
 

@@ -106,6 +106,22 @@ describe('parseAnnotationExport', () => {
     expect(errorOf(mismatch)).toMatch(/^item 1 field body invalid/);
   });
 
+  it("reads a page's citation data back, refuses one that is no date or list of names, and reads a file without it (written before it was kept)", () => {
+    const cited = JSON.parse(JSON.stringify(exportW3c([makeMention({ pageCitation: { published: '2026-02-24', authors: ['Jane Doe'] } })], claimsById, { generatedAt }))) as Record<string, unknown>;
+    const result = parseAnnotationExport(cited);
+    expect(result.ok && result.mentions[0]!.pageCitation).toEqual({ published: '2026-02-24', authors: ['Jane Doe'] });
+
+    (firstItem(cited).pledgeLens as Record<string, unknown>).pageCitation = { published: '2026-02-30' };
+    expect(errorOf(cited)).toMatch(/^item 1 field pledgeLens\.pageCitation\.published invalid: must be a real calendar date/);
+    (firstItem(cited).pledgeLens as Record<string, unknown>).pageCitation = { authors: ['Jane\u202EDoe'] };
+    expect(errorOf(cited)).toMatch(/^item 1 field pledgeLens\.pageCitation\.authors\.0 invalid: must be one line without control characters/);
+
+    const older = validExport();
+    delete (firstItem(older).pledgeLens as Record<string, unknown>).pageCitation;
+    const read = parseAnnotationExport(older);
+    expect(read.ok && read.mentions[0]).not.toHaveProperty('pageCitation');
+  });
+
   it('words an absent field as its own check reads a missing value', () => {
     const noEnd = validExport();
     delete ((firstItem(noEnd).target as Record<string, unknown>).selector as Record<string, unknown>[])[1]!.end;

@@ -37,6 +37,14 @@ describe('mergeMentions', () => {
     expect(backward).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
   });
 
+  it("takes the page's citation data from the later sighting, and from the earlier when the later had none", () => {
+    const cited = (mention: Mention, published: string): Mention => ({ ...mention, pageCitation: { published, authors: ['Jane Doe'] } });
+    expect(mergeMentions([cited(older, '2026-01-01')], [cited(newer, '2026-02-24')]).merged[0]!.pageCitation).toEqual({ published: '2026-02-24', authors: ['Jane Doe'] });
+    expect(mergeMentions([cited(newer, '2026-02-24')], [cited(older, '2026-01-01')]).merged[0]!.pageCitation).toEqual({ published: '2026-02-24', authors: ['Jane Doe'] });
+    expect(mergeMentions([cited(older, '2026-01-01')], [newer]).merged[0]!.pageCitation).toEqual({ published: '2026-01-01', authors: ['Jane Doe'] });
+    expect(mergeMentions([older], [newer]).merged[0]).not.toHaveProperty('pageCitation');
+  });
+
   it('never lets an older note or flag replace a newer one', () => {
     const staleFlag: Mention = { ...older, wrongMatch: { flagged: true, updatedAt: '2026-11-01T00:00:00.000Z' } };
     const { merged } = mergeMentions([newer], [staleFlag]);

@@ -1,0 +1,140 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import * as v from 'valibot';
+import {
+  authorName,
+  latestPageCitation,
+  MAX_AUTHORS,
+  MAX_JSON_LD_LENGTH,
+  PageCitationSchema,
+  publishedDate,
+  readPageCitation,
+} from '@/lib/annotations/page-citation';
+
+/** A document whose head holds `head` (meta elements, JSON-LD scripts) and whose body holds `body`. */
+function page(head: string, body = '<p>Text.</p>'): Document {
+  const doc = document.implementation.createHTMLDocument('t');
+  doc.documentElement.innerHTML = `<head>${head}</head><body>${body}</body>`;
+  return doc;
+}
+
+const jsonLd = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+
+describe('publishedDate: the day a metadata value names', () => {
+  it.each([
+    ['2026-02-24', '2026-02-24'],
+    ['2026-02-24T23:30:00-05:00', '2026-02-24'],
+    ['2026-02-25T01:10:00Z', '2026-02-25'],
+    ['2026-02-24 10:00:00', '2026-02-24'],
+    ['2026/2/4', '2026-02-04'],
+    ['2026-02', '2026-02'],
+    ['2026', '2026'],
+    ['Tue, 24 Feb 2026 10:00:00 GMT', '2026-02-24'],
+    ['24 February 2026', '2026-02-24'],
+    ['February 24, 2026', '2026-02-24'],
+    ['Feb. 4 2026', '2026-02-04'],
+    ['2024-02-29', '2024-02-29'],
+  ])('%j is %j', (value, day) => {
+    expect(publishedDate(value)).toBe(day);
+  });
+
+  it.each(['2026-02-30', '2025-02-29', '2026-13-01', '2026-00', '0999-01-01', 'yesterday', '10:00', '', '24 Smarch 2026', '20260224'])('%j names no day', (value) => {
+    expect(publishedDate(value)).toBeUndefined();
+  });
+});
+
+describe('authorName: a name fit to keep', () => {
+  it('drops "By ", control and bidi characters, and runs of space', () => {
+    expect(authorName('  By   Jane\u202E  Doe\n')).toBe('Jane Doe');
+  });
+
+  it.each(['https://www.facebook.com/janedoe', 'www.example.com/jane', 'example.com/authors/jane', '@janedoe', '', 'x'.repeat(201)])('refuses %j', (value) => {
+    expect(authorName(value)).toBeUndefined();
+  });
+});
+
+describe('readPageCitation', () => {
+  it('reads Open Graph and the author meta of a news page', () => {
+    const doc = page('<meta property="article:published_time" content="2026-02-24T18:05:00-08:00"><meta name="author" content="By Jane Doe and John Roe">');
+    expect(readPageCitation(doc)).toEqual({ published: '2026-02-24', authors: ['Jane Doe', 'John Roe'] });
+  });
+
+  it('reads a NewsArticle in JSON-LD, in @graph, its authors as Person and Organization objects', () => {
+    const doc = page(
+      jsonLd({
+        '@context': 'https://schema.org',
+        '@graph': [
+          { '@type': 'WebPage', datePublished: '2020-01-01', author: { '@type': 'Person', name: 'Page Owner' } },
+          { '@type': ['NewsArticle'], datePublished: '2026-02-25', author: [{ '@type': 'Person', name: 'Ann Poe' }, { '@type': 'Organization', name: 'Reuters' }, 'Bo Lee'] },
+        ],
+      }),
+    );
+    expect(readPageCitation(doc)).toEqual({ published: '2026-02-25', authors: ['Ann Poe', 'Reuters', 'Bo Lee'] });
+  });
+
+  it('trusts Highwire citation tags over Open Graph and JSON-LD, each author in its own tag, in order', () => {
+    const doc = page(
+      '<meta property="article:published_time" content="2026-03-01">' +
+        jsonLd({ '@type': 'ScholarlyArticle', datePublished: '2026-03-02', author: 'Someone Else' }) +
+        '<meta name="citation_publication_date" content="2026/02/24"><meta name="citation_author" content="Doe, Jane"><meta name="citation_author" content="Roe, John">',
+    );
+    expect(readPageCitation(doc)).toEqual({ published: '2026-02-24', authors: ['Doe, Jane', 'Roe, John'] });
+  });
+
+  it('falls back to microdata and Dublin Core', () => {
+    expect(readPageCitation(page('', '<article><time itemprop="datePublished" datetime="2025-11-03T09:00:00+01:00">3 Nov</time></article>'))).toEqual({ published: '2025-11-03' });
+    expect(readPageCitation(page('<meta name="DC.date.issued" content="2025-07"><meta name="DC.creator" content="Council of Europe">'))).toEqual({ published: '2025-07', authors: ['Council of Europe'] });
+  });
+
+  it('says nothing when the page says nothing, and never reads dates or names from the text', () => {
+    expect(readPageCitation(page('', '<p>Published 24 February 2026 by Jane Doe.</p><time datetime="2026-02-24">x</time>'))).toEqual({});
+  });
+
+  it('keeps a profile address out, each name once, and at most MAX_AUTHORS names', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `<meta name="citation_author" content="Author Number${String.fromCharCode(65 + (i % 26))}${i}">`).join('');
+    expect(readPageCitation(page(many)).authors).toHaveLength(MAX_AUTHORS);
+    const doc = page('<meta property="article:author" content="https://www.facebook.com/janedoe"><meta name="author" content="Jane Doe, JANE DOE & John Roe">');
+    expect(readPageCitation(doc).authors).toEqual(['Jane Doe', 'John Roe']);
+  });
+
+  it('survives a hostile page: broken and oversized JSON-LD, impossible dates, markup in names', () => {
+    const doc = page(
+      '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": </script>' +
+        `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: '2026-01-01', padding: 'x'.repeat(MAX_JSON_LD_LENGTH) })}</script>` +
+        jsonLd({ '@type': 'NewsArticle', datePublished: '2026-02-31', author: { name: '<img src=x onerror=alert(1)>' } }) +
+        '<meta name="date" content="2026-04-31"><meta name="pubdate" content="2026-05-01">',
+    );
+    const citation = readPageCitation(doc);
+    expect(citation).toEqual({ published: '2026-05-01', authors: ['<img src=x onerror=alert(1)>'] });
+    expect(v.is(PageCitationSchema, citation)).toBe(true);
+  });
+});
+
+describe('PageCitationSchema', () => {
+  it.each([
+    [{ published: '2026-02-30' }],
+    [{ published: '24 Feb 2026' }],
+    [{ authors: [] }],
+    [{ authors: ['Jane\nDoe'] }],
+    [{ authors: ['x'.repeat(201)] }],
+    [{ authors: Array.from({ length: MAX_AUTHORS + 1 }, (_, i) => `A${i}`) }],
+  ])('refuses %j', (value) => {
+    expect(v.is(PageCitationSchema, value)).toBe(false);
+  });
+
+  it('takes a day, a month or a year and up to MAX_AUTHORS names', () => {
+    for (const published of ['2026-02-24', '2026-02', '2026']) expect(v.is(PageCitationSchema, { published, authors: ['Jane Doe'] })).toBe(true);
+  });
+});
+
+describe('latestPageCitation', () => {
+  it('is the latest sighting that had any, not the latest sighting', () => {
+    const mentions = [
+      { lastSeen: '2026-11-20T00:00:00.000Z', pageCitation: { published: '2026-01-01' } },
+      { lastSeen: '2026-11-22T00:00:00.000Z', pageCitation: { published: '2026-02-24' } },
+      { lastSeen: '2026-11-23T00:00:00.000Z' },
+    ];
+    expect(latestPageCitation(mentions)).toEqual({ published: '2026-02-24' });
+    expect(latestPageCitation([{ lastSeen: '2026-11-23T00:00:00.000Z' }])).toBeUndefined();
+  });
+});
