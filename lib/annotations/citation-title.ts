@@ -8,8 +8,9 @@
  * - after " | " the last part is the site when it is short (at most `MAX_SITE_WORDS` words), and the
  *   short parts before it are sections ("Technology"), dropped with it;
  * - after a dash (" - ", " – ", " — ") or " · ", the last part is the site only when it looks like
- *   the page's host ("BBC News" on bbc.co.uk, "The Verge" on theverge.com);
- * - a first part before any of these separators is the site only when it looks like the host
+ *   the page's host ("BBC News" on bbc.co.uk, "The Verge" on theverge.com) or is the name the page's
+ *   metadata gives its site (`og:site_name`: "Signal & Noise" on signalnoise.example);
+ * - a first part before any of these separators is the site only when it does the same
  *   ("Reuters | …").
  * What is left must keep at least `MIN_TITLE_WORDS` words, or the title stays whole.
  */
@@ -36,10 +37,11 @@ function hostNames(host: string): string[] {
   return labels.slice(0, -1).filter((label) => label.length >= 3 && !['com', 'org', 'net', 'gov', 'edu', 'news'].includes(label));
 }
 
-/** Whether a title's part names the site the page is on. */
-function namesHost(part: string, host: string): boolean {
+/** Whether a title's part names the site the page is on: its host, or the site's name from the page's metadata. */
+function namesSite(part: string, host: string, siteName: string | undefined): boolean {
   const squashed = squash(part);
   if (squashed.length < 3) return false;
+  if (siteName !== undefined && squashed === squash(siteName)) return true;
   return hostNames(host).some((name) => squashed.includes(name) || name.includes(squashed));
 }
 
@@ -51,10 +53,11 @@ function siteLike(part: string): boolean {
  * Splits a page title into the work's title and the site's name, as the module comment says.
  * @param pageTitle the page's `<title>` (whitespace as it came: runs are read as one space)
  * @param host the page's host ('' when it has none); "www." is ignored
+ * @param siteName the site's name as the page's metadata gives it (`PageCitation.site`), when it does
  * @returns `title`, the title without the site's name (the whole title, trimmed, when no part is the
  *   site's), and `site`, the site's name as the title writes it, when one was found
  */
-export function citationTitle(pageTitle: string, host: string): { title: string; site?: string } {
+export function citationTitle(pageTitle: string, host: string, siteName?: string): { title: string; site?: string } {
   const whole = pageTitle.replace(/\s+/g, ' ').trim();
   const pieces = whole.split(SEPARATOR);
   // split with a capturing group: parts at even indices, separators at odd ones.
@@ -65,7 +68,7 @@ export function citationTitle(pageTitle: string, host: string): { title: string;
 
   const last = parts.length - 1;
   const lastSeparator = separators[last - 1]!;
-  const lastIsSite = siteLike(parts[last]!) && (lastSeparator === '|' || namesHost(parts[last]!, host));
+  const lastIsSite = siteLike(parts[last]!) && (lastSeparator === '|' || namesSite(parts[last]!, host, siteName));
   if (lastIsSite) {
     let end = last;
     // Sections before the site, after " | " ("… | Technology | The Guardian"): short parts, dropped too.
@@ -73,7 +76,7 @@ export function citationTitle(pageTitle: string, host: string): { title: string;
     const title = join(0, end);
     if (words(title) >= MIN_TITLE_WORDS) return { title, site: parts[last]! };
   }
-  if (siteLike(parts[0]!) && namesHost(parts[0]!, host)) {
+  if (siteLike(parts[0]!) && namesSite(parts[0]!, host, siteName)) {
     const title = join(1, parts.length);
     if (words(title) >= MIN_TITLE_WORDS) return { title, site: parts[0]! };
   }

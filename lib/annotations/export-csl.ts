@@ -1,8 +1,9 @@
 /**
  * CSL-JSON export for reference managers and citation tools (Zotero, Pandoc, citeproc): a JSON array
  * of CSL items, one per annotated page, typed `webpage` (true of every page Pledge Lens reads; we cannot
- * tell a newspaper from a blog or a company's post), with the page's title and its site (the site's
- * name the title ends with, split off it by `citationTitle`, else the host),
+ * tell a newspaper from a blog or a company's post), with the page's title and its site (the name its
+ * metadata gives the site, else the site's name the title ends with, split off it by `citationTitle`,
+ * else the host),
  * its address and the day it was last read (`accessed`), and every annotation on it in the item's
  * `note`. One item per page, not per annotation: a reference library holds works to cite, and the
  * annotations are what the reader found in one work; an item per quote would put the same article
@@ -53,7 +54,10 @@ export interface CslItem {
   id: string;
   type: 'webpage';
   title: string;
-  /** The site: its name as the page's title writes it ("The Verge", `citationTitle`), else the page's host without "www."; absent for neither. */
+  /**
+   * The site: its name as the page's metadata gives it (`og:site_name`, a journal's title), else as the page's title
+   * writes it ("The Verge", `citationTitle`), else the page's host without "www."; absent for none.
+   */
   'container-title'?: string;
   /** The page's http(s) address; absent for any other scheme (the note then gives the address). */
   URL?: string;
@@ -200,10 +204,10 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const first = page[0]!;
   const { href, web, host } = pageAddress(first.pageUrl);
   // "Title | The Verge": the work's title, and the site's own name as the publication.
-  const cited = citationTitle(first.pageTitle, host);
+  const citation = latestPageCitation(page);
+  const cited = citationTitle(first.pageTitle, host, citation?.site);
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
-  const citation = latestPageCitation(page);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
   if (!web) header.push(`— Address (not a web link) ${oneLine(href)}`);
   const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId)))];
@@ -211,7 +215,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
     id: uniqueId([keyPart(host), pageSlug(href), new Date(firstSeen).toISOString().slice(0, 10)].filter((part) => part !== '').join('-'), taken),
     type: 'webpage',
     title: oneLine(cited.title) || oneLine(href),
-    ...((cited.site ?? host) !== '' && { 'container-title': oneLine(cited.site ?? host) }),
+    ...((citation?.site ?? cited.site ?? host) !== '' && { 'container-title': oneLine(citation?.site ?? cited.site ?? host) }),
     ...(web && { URL: href }),
     ...(citation?.authors && { author: citation.authors.map(cslName) }),
     ...(citation?.published !== undefined && { issued: cslIssued(citation.published) }),

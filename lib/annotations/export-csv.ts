@@ -21,7 +21,8 @@ import { readableQuote } from './readable-quote';
 /**
  * A row stands alone in a spreadsheet: the claim (id, its label and status in words and as tokens,
  * actor, statement, the primary source its label rests on), then the page and the quote in its
- * context (`page_published`: the page's day, month or year as its metadata gave it, "2026-02-24";
+ * context (`page_site`: the site's or journal's name as the page's metadata gave it; `page_published`: the
+ * page's day, month or year as its metadata gave it, "2026-02-24";
  * `page_authors`: its authors' names, "; " between them), then the reader's note and flag. The `kind`/`force`/`status` tokens stay for filtering
  * by value; `label` ("Binding commitment (self-imposed)") and `status_label` are the words the card and the popup use.
  */
@@ -39,6 +40,7 @@ export const CSV_COLUMNS = [
   'source_url',
   'page_url',
   'page_title',
+  'page_site',
   'page_published',
   'page_authors',
   'quote',
@@ -126,6 +128,7 @@ function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, s
     actor: facts.actor,
     page_url: mention.pageUrl,
     page_title: mention.pageTitle,
+    page_site: mention.pageCitation?.site ?? '',
     page_published: mention.pageCitation?.published ?? '',
     page_authors: (mention.pageCitation?.authors ?? []).join('; '),
     quote: exportedText(readableQuote(mention)),

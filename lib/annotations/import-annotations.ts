@@ -8,7 +8,7 @@
 import * as v from 'valibot';
 import { ANNO_CONTEXT, CLAIM_URN_PREFIX, codePointLength, EXPORT_FORMAT_VERSION } from './export-w3c';
 import { mentionId } from './mention-id';
-import { PageCitationSchema } from './page-citation';
+import { PageCitationSchema, saysAnything } from './page-citation';
 import { AnchorFields, endAfterStart, IsoDateTimeSchema, MentionSchema, NoteSchema, WrongMatchSchema, type Mention } from './schema';
 
 /** Refuse absurdly large files up front instead of freezing the options page. */
@@ -185,7 +185,7 @@ const AnnotationSchema = v.pipe(
     if (pledgeLens.noteUpdatedAt) mention.note = { text: body?.commenting?.value ?? '', updatedAt: pledgeLens.noteUpdatedAt };
     if (pledgeLens.wrongMatch) mention.wrongMatch = pledgeLens.wrongMatch;
     const citation = pledgeLens.pageCitation;
-    if (citation && (citation.published !== undefined || citation.authors !== undefined)) mention.pageCitation = citation;
+    if (saysAnything(citation)) mention.pageCitation = citation;
     return mention;
   }),
 );

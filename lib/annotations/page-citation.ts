@@ -1,17 +1,18 @@
 /**
- * A page's own citation data: the day it was published and who wrote it, as the page's metadata
- * gives them, for the exports a reference manager or a notes app reads (CSL-JSON's `issued` and
- * `author`, the W3C and CSV exports' page fields, "Copy citation").
+ * A page's own citation data: the day it was published, who wrote it and the site or journal it
+ * appeared in, as the page's metadata gives them, for the exports a reference manager or a notes app
+ * reads (CSL-JSON's `issued`, `author` and `container-title`, the W3C and CSV exports' page fields,
+ * "Copy citation").
  *
  * Read by the content script from the page's `<head>` and JSON-LD only, never from its visible text:
  * a date or a name in the article body may be anyone's (a quoted report's, a related story's). The
  * vocabularies, in the order they are trusted:
- * - Highwire Press (`citation_publication_date`, `citation_author`), what Google Scholar and Zotero
- *   read on journals, preprint servers and many law and policy sites;
- * - Open Graph's article properties (`article:published_time`, `article:author` when it is a name,
- *   not a profile's address);
- * - schema.org as JSON-LD (`datePublished`, `author` of an Article, NewsArticle, BlogPosting, Report…
- *   node, in `@graph` or not), then as microdata (`itemprop="datePublished"`);
+ * - Highwire Press (`citation_publication_date`, `citation_author`, `citation_journal_title`), what
+ *   Google Scholar and Zotero read on journals, preprint servers and many law and policy sites;
+ * - Open Graph (`article:published_time`, `article:author` when it is a name, not a profile's address,
+ *   and `og:site_name`, the site's name as it writes it: "The Verge", where the host gives "theverge.com");
+ * - schema.org as JSON-LD (`datePublished`, `author` and `publisher` of an Article, NewsArticle,
+ *   BlogPosting, Report… node, in `@graph` or not), then as microdata (`itemprop="datePublished"`);
  * - Dublin Core (`dcterms.issued`, `DC.date.issued`, `DC.date`, `DC.creator`), and the bare `author`
  *   and `date` names and the few publishing platforms' own (`parsely-pub-date`, `parsely-author`,
  *   `sailthru.date`, `byl`).
@@ -58,18 +59,20 @@ export const PublishedDateSchema = v.pipe(
   v.check(isPublishedDate, 'must be a real calendar date such as 2026-02-24, 2026-02 or 2026'),
 );
 
-/** One author's name as the page writes it: one line, no control or bidi characters. */
-export const AuthorNameSchema = v.pipe(
+/** An author's or a site's name as the page writes it: one line, no control or bidi characters. */
+export const NameSchema = v.pipe(
   v.string('must be a string'),
   v.minLength(1, 'must not be empty'),
   v.maxLength(MAX_AUTHOR_LENGTH, `must be at most ${MAX_AUTHOR_LENGTH} characters`),
   v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
 );
 
-/** What a page says of itself for citing: either field absent when its metadata does not say. */
+/** What a page says of itself for citing: each field absent when its metadata does not say. */
 export const PageCitationSchema = v.object({
   published: v.optional(PublishedDateSchema),
-  authors: v.optional(v.pipe(v.array(AuthorNameSchema, 'must be a list of names'), v.minLength(1, 'must not be empty'), v.maxLength(MAX_AUTHORS, `must name at most ${MAX_AUTHORS} authors`))),
+  /** The site, journal or publisher the page appeared in, by its own name. */
+  site: v.optional(NameSchema),
+  authors: v.optional(v.pipe(v.array(NameSchema, 'must be a list of names'), v.minLength(1, 'must not be empty'), v.maxLength(MAX_AUTHORS, `must name at most ${MAX_AUTHORS} authors`))),
 });
 
 export type PageCitation = v.InferOutput<typeof PageCitationSchema>;
@@ -125,8 +128,8 @@ export function publishedDate(value: string): string | undefined {
 const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /**
- * A name as a page's metadata gives it, made fit to keep: one line, no "By " before it, not an address
- * (Open Graph's `article:author` is often the author's profile page).
+ * A name (an author's, a site's) as a page's metadata gives it, made fit to keep: one line, no "By "
+ * before it, not an address (Open Graph's `article:author` is often the author's profile page).
  * @returns the name, at most MAX_AUTHOR_LENGTH UTF-16 units; undefined for an address, an empty value or a longer one
  */
 export function authorName(value: string): string | undefined {
@@ -208,6 +211,7 @@ function metaValues(doc: Document, keys: readonly string[]): string[] {
 const DATE_KEYS_FIRST = ['citation_publication_date', 'citation_date', 'article:published_time'];
 const DATE_KEYS_LAST = ['dcterms.issued', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publish-date', 'date'];
 const AUTHOR_KEYS_FIRST = ['citation_author'];
+const SITE_KEYS = ['citation_journal_title', 'og:site_name'];
 const AUTHOR_KEYS_LAST = ['article:author', 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl'];
 
 /** The first value of the keys, in order of the keys, that gives a date. */
@@ -235,6 +239,15 @@ function firstAuthors(doc: Document, keys: readonly string[]): string[] {
   return [];
 }
 
+/** The first of the keys' values, in order of the keys, that is a name. */
+function firstName(doc: Document, keys: readonly string[]): string | undefined {
+  for (const key of keys) for (const value of metaValues(doc, [key])) {
+    const name = authorName(value);
+    if (name) return name;
+  }
+  return undefined;
+}
+
 /** Names in their order, each once (by its letters, any case), at most MAX_AUTHORS. */
 function distinctNames(names: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -249,8 +262,8 @@ function distinctNames(names: readonly string[]): string[] {
 /**
  * What a document's metadata says of its publication day and authors (see the module comment for the
  * vocabularies and their order). Reads the DOM only; never throws on a page's malformed metadata.
- * @returns `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY") and `authors` (1 to MAX_AUTHORS names), each
- *   absent when the page does not say
+ * @returns `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), `site` (a name) and `authors` (1 to
+ *   MAX_AUTHORS names), each absent when the page does not say
  */
 export function readPageCitation(doc: Document): PageCitation {
   const article = jsonLdArticle(doc);
@@ -258,7 +271,14 @@ export function readPageCitation(doc: Document): PageCitation {
   const published = firstDate(doc, DATE_KEYS_FIRST) ?? articleDate ?? microdataDate(doc) ?? firstDate(doc, DATE_KEYS_LAST);
   const highwire = firstAuthors(doc, AUTHOR_KEYS_FIRST);
   const names = distinctNames(highwire.length > 0 ? highwire : article && jsonLdAuthors(article.author).length > 0 ? jsonLdAuthors(article.author) : firstAuthors(doc, AUTHOR_KEYS_LAST));
-  return { ...(published && { published }), ...(names.length > 0 && { authors: names }) };
+  const publisher = article?.publisher;
+  const site = firstName(doc, SITE_KEYS) ?? (isObject(publisher) && typeof publisher.name === 'string' ? authorName(publisher.name) : undefined);
+  return { ...(published && { published }), ...(site && { site }), ...(names.length > 0 && { authors: names }) };
+}
+
+/** Whether a page's citation data says anything: one that says nothing is not stored (no empty object in the history). */
+export function saysAnything(citation: PageCitation | undefined | null): citation is PageCitation {
+  return !!citation && (citation.published !== undefined || citation.site !== undefined || citation.authors !== undefined);
 }
 
 /**

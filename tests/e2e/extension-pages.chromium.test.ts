@@ -177,7 +177,7 @@ describe('Chromium options page: annotation history', () => {
         expect(row.source_url).toMatch(/^https:\/\//);
         expect(row.page_url?.startsWith(server.article(ARTICLE))).toBe(true);
         // The page's own metadata (its head's Open Graph date and JSON-LD author), read by the content script.
-        expect([row.page_published, row.page_authors]).toEqual(['2026-02-26', 'Jonah Whitcombe']);
+        expect([row.page_site, row.page_published, row.page_authors]).toEqual(['Signal & Noise', '2026-02-26', 'Jonah Whitcombe']);
       }
 
       const markdown = await options.exportHistory('markdown');
@@ -211,7 +211,9 @@ describe('Chromium options page: annotation history', () => {
         ids.add(item.id);
         expect(typeof item.title === 'string' && item.title !== '').toBe(true);
         expect(String(item.URL).startsWith(server.article(ARTICLE))).toBe(true);
-        expect(item['container-title']).toBe('127.0.0.1');
+        // The site's name from the page's og:site_name, and the title without it (it ends "— Signal & Noise").
+        expect(item['container-title']).toBe('Signal & Noise');
+        expect(item.title).toBe('What changed in Anthropic’s Responsible Scaling Policy 3.0');
         expect(item.accessed).toEqual({ 'date-parts': [[expect.any(Number), expect.any(Number), expect.any(Number)]] });
         expect(item.issued).toEqual({ 'date-parts': [[2026, 2, 26]] });
         expect(item.author).toEqual([{ given: 'Jonah', family: 'Whitcombe' }]);

@@ -229,7 +229,7 @@ describe('Firefox, light scheme: popup and options page', () => {
         expect(row.status_label, row.claim_id).toMatch(/\d{4}/);
         expect(row.source_url, row.claim_id).toMatch(/^https:\/\//);
         // The page's own metadata (its head's Open Graph date and JSON-LD author), read by the content script.
-        expect([row.page_published, row.page_authors], row.claim_id).toEqual(['2026-02-26', 'Jonah Whitcombe']);
+        expect([row.page_site, row.page_published, row.page_authors], row.claim_id).toEqual(['Signal & Noise', '2026-02-26', 'Jonah Whitcombe']);
       }
 
       await options.select('[data-testid=filter-wrong]', 'include');

@@ -3,7 +3,7 @@ import { makeAnchor } from '../../annotations/make-anchor';
 import { mayUpdate, mentionId } from '../../annotations/mention-id';
 import { mergeMentions, type ReplacedNote } from '../../annotations/merge-mentions';
 import { readableText } from '../../annotations/readable-quote';
-import type { PageCitation } from '../../annotations/page-citation';
+import { saysAnything, type PageCitation } from '../../annotations/page-citation';
 import type { Mention } from '../../annotations/schema';
 import type { ScriptRange } from '../../text/script-ranges';
 import { historyPage, type HistoryPage, type PledgeLensDatabase } from './open-database';
@@ -30,7 +30,7 @@ export function mentionsSeen(
   const time = now.toISOString();
   const shift = page.offset ?? 0;
   // (A page whose metadata says nothing stores no empty object.)
-  const citation = page.citation && (page.citation.published !== undefined || page.citation.authors !== undefined) ? page.citation : undefined;
+  const citation = saysAnything(page.citation) ? page.citation : undefined;
   return spans.map((span) => {
     const local = makeAnchor(page.text, span.start, span.end);
     // (Offsets past the text a page sent are its own fault: readableText reads only inside the quote.)

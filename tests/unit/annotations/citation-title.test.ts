@@ -27,6 +27,15 @@ describe('citationTitle: the work apart from the site', () => {
     expect(citationTitle('', 'example.org')).toEqual({ title: '' });
   });
 
+  it("knows the site by the name the page's metadata gives it, where the host does not say it", () => {
+    const title = 'What changed in the policy — Signal & Noise';
+    expect(citationTitle(title, 'signal-and-noise.example')).toEqual({ title });
+    expect(citationTitle(title, 'signal-and-noise.example', 'Signal & Noise')).toEqual({ title: 'What changed in the policy', site: 'Signal & Noise' });
+    expect(citationTitle('Signal & Noise · What changed in the policy', 'sn.example', 'Signal & Noise')).toEqual({ title: 'What changed in the policy', site: 'Signal & Noise' });
+    // A name that is not the last part's is no help.
+    expect(citationTitle(title, 'sn.example', 'The Verge')).toEqual({ title });
+  });
+
   it('keeps a section that is more than a short label as part of the title', () => {
     expect(citationTitle('The pledge, the policy | A long look at what changed | The Verge', 'theverge.com')).toEqual({ title: 'The pledge, the policy | A long look at what changed', site: 'The Verge' });
   });

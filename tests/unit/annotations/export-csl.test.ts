@@ -104,6 +104,9 @@ describe('CSL-JSON export', () => {
       { given: 'J.R.R.', family: 'Tolkien' },
     ]);
     expect(parse([makeMention({ pageCitation: { published: '2025' } })])[0]!.issued).toEqual({ 'date-parts': [[2025]] });
+    // The site's own name from the metadata: the publication, and split off a title that ends with it after a dash.
+    const [site] = parse([makeMention({ pageTitle: 'Acme rewrites its safety policy — Signal & Noise', pageCitation: { site: 'Signal & Noise' } })]);
+    expect(site).toMatchObject({ title: 'Acme rewrites its safety policy', 'container-title': 'Signal & Noise' });
     // A page whose metadata said nothing has neither field: no empty author list, no made-up date.
     expect(other).not.toHaveProperty('issued');
     expect(other).not.toHaveProperty('author');

@@ -86,7 +86,7 @@ describe('exportCsv', () => {
       start: 42,
       note: { text: 'Line one,\nline "two"\n\nline 🙂 three', updatedAt: '2026-11-21T20:00:00.000Z' },
       wrongMatch: { flagged: true, updatedAt: '2026-11-21T20:00:00.000Z' },
-      pageCitation: { published: '2026-02', authors: ['Doe, Jane', 'O"Brien, Ann'] },
+      pageCitation: { published: '2026-02', site: '=Example, "News"', authors: ['Doe, Jane', 'O"Brien, Ann'] },
     });
     const plain = makeMention({ exact: 'plain text', start: 7 });
     const parsed = rows(exportCsv([tricky, plain], claimsById));
@@ -106,6 +106,7 @@ describe('exportCsv', () => {
       source_url: bindingClaim.evidence[0]!.url,
       page_url: tricky.pageUrl,
       page_title: tricky.pageTitle,
+      page_site: '\'=Example, "News"',
       page_published: '2026-02',
       page_authors: 'Doe, Jane; O"Brien, Ann',
       quote: tricky.anchor.exact,
@@ -119,7 +120,7 @@ describe('exportCsv', () => {
       last_seen: tricky.lastSeen,
     });
     expect(parsed[1]!.quote).toBe('plain text');
-    expect([parsed[1]!.page_published, parsed[1]!.page_authors], 'a page whose metadata said nothing').toEqual(['', '']);
+    expect([parsed[1]!.page_site, parsed[1]!.page_published, parsed[1]!.page_authors], 'a page whose metadata said nothing').toEqual(['', '', '']);
     expect(parsed[1]!.start).toBe('7');
   });
 

@@ -81,6 +81,13 @@ describe('readPageCitation', () => {
     expect(readPageCitation(doc)).toEqual({ published: '2026-02-24', authors: ['Doe, Jane', 'Roe, John'] });
   });
 
+  it("names the site as its metadata does: a journal's title first, then Open Graph's site name, then the article's publisher", () => {
+    expect(readPageCitation(page('<meta property="og:site_name" content="The Verge"><meta name="citation_journal_title" content="Journal of AI Policy">')).site).toBe('Journal of AI Policy');
+    expect(readPageCitation(page('<meta property="og:site_name" content="  The Verge ">')).site).toBe('The Verge');
+    expect(readPageCitation(page(jsonLd({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'Example News' } })))).toEqual({ site: 'Example News' });
+    expect(readPageCitation(page('<meta property="og:site_name" content="https://news.example/">')).site).toBeUndefined();
+  });
+
   it('falls back to microdata and Dublin Core', () => {
     expect(readPageCitation(page('', '<article><time itemprop="datePublished" datetime="2025-11-03T09:00:00+01:00">3 Nov</time></article>'))).toEqual({ published: '2025-11-03' });
     expect(readPageCitation(page('<meta name="DC.date.issued" content="2025-07"><meta name="DC.creator" content="Council of Europe">'))).toEqual({ published: '2025-07', authors: ['Council of Europe'] });
@@ -115,6 +122,8 @@ describe('PageCitationSchema', () => {
     [{ published: '2026-02-30' }],
     [{ published: '24 Feb 2026' }],
     [{ authors: [] }],
+    [{ site: '' }],
+    [{ site: 'Example\u2066 News' }],
     [{ authors: ['Jane\nDoe'] }],
     [{ authors: ['x'.repeat(201)] }],
     [{ authors: Array.from({ length: MAX_AUTHORS + 1 }, (_, i) => `A${i}`) }],
@@ -122,8 +131,8 @@ describe('PageCitationSchema', () => {
     expect(v.is(PageCitationSchema, value)).toBe(false);
   });
 
-  it('takes a day, a month or a year and up to MAX_AUTHORS names', () => {
-    for (const published of ['2026-02-24', '2026-02', '2026']) expect(v.is(PageCitationSchema, { published, authors: ['Jane Doe'] })).toBe(true);
+  it('takes a day, a month or a year, a site and up to MAX_AUTHORS names', () => {
+    for (const published of ['2026-02-24', '2026-02', '2026']) expect(v.is(PageCitationSchema, { published, site: 'Example News', authors: ['Jane Doe'] })).toBe(true);
   });
 });
 
