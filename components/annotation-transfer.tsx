@@ -41,9 +41,14 @@ export function exportMessage(t: Translator, counts: ExportCounts): string {
   return parts.join(' ');
 }
 
-export function importMessage(t: Translator, counts: { added: number; updated: number; unchanged: number }): string {
+/**
+ * "Imported: 0 added, 0 updated, 26 unchanged." and, when the file held notes older than the reader's, "1 note in the
+ * file was older than yours and was not used.": "unchanged" alone hid that (a new user's report 49, problem 9).
+ */
+export function importMessage(t: Translator, counts: { added: number; updated: number; unchanged: number; keptNotes: number }): string {
   // Exactly the placeholders: values go by sorted key, so an extra key (the Result's `ok`) would shift them.
-  return t('transfer_imported', { added: counts.added, updated: counts.updated, unchanged: counts.unchanged });
+  const imported = t('transfer_imported', { added: counts.added, updated: counts.updated, unchanged: counts.unchanged });
+  return counts.keptNotes > 0 ? `${imported}. ${t.plural('transfer_keptNotes', counts.keptNotes, { count: counts.keptNotes })}` : imported;
 }
 
 /** The longest stretch of a note the import question quotes, in UTF-16 units. */

@@ -17,6 +17,11 @@ export interface MergeResult {
   unchanged: number;
   /** Stored notes the merge replaced with an incoming one of other words (the reader's own writing). */
   replacedNotes: ReplacedNote[];
+  /**
+   * Incoming notes of other words than the stored one that the merge did not use, the stored being as new or
+   * newer: an "unchanged" record whose file said something else (a reader re-importing an old backup sees it said).
+   */
+  keptNotes: number;
   /** Stored mentions whose wrong-match flag the merge turned on or off. */
   changedFlags: number;
 }
@@ -86,11 +91,15 @@ export function mergeMentions(existing: readonly Mention[], incoming: readonly M
   let updated = 0;
   let unchanged = 0;
   let changedFlags = 0;
+  let keptNotes = 0;
   const replacedNotes: ReplacedNote[] = [];
+  const incomingNotes = new Map(incoming.map((mention) => [mention.id, mention.note?.text]));
   const incomingIds = new Set(incoming.map((mention) => mention.id));
   incomingIds.forEach((id) => {
     const original = before.get(id);
     const now = byId.get(id)!;
+    const offered = incomingNotes.get(id);
+    if (original?.note && offered !== undefined && offered !== original.note.text && now.note?.text === original.note.text) keptNotes += 1;
     if (!original) added += 1;
     else if (dequal(original, now)) {
       unchanged += 1;
@@ -102,5 +111,5 @@ export function mergeMentions(existing: readonly Mention[], incoming: readonly M
     }
   });
 
-  return { merged: Array.from(byId.values()), added, updated, unchanged, replacedNotes, changedFlags };
+  return { merged: Array.from(byId.values()), added, updated, unchanged, replacedNotes, keptNotes, changedFlags };
 }

@@ -21,9 +21,12 @@ import { message, requestSchema, type AnyRequestOf, type Sender } from './messag
 /** Notes an import's confirmation lists (the count says how many more). */
 export const MAX_CONFIRM_NOTES = 5;
 
-/** What an annotation import did, or what it would change of the reader's own notes and flags (`replace` not sent). */
+/**
+ * What an annotation import did (`keptNotes`: the file's notes it did not use, the reader's being as new or newer),
+ * or what it would change of the reader's own notes and flags (`replace` not sent).
+ */
 export type ImportAnswer =
-  | { added: number; updated: number; unchanged: number }
+  | { added: number; updated: number; unchanged: number; keptNotes: number }
   | { confirm: { notes: ReplacedNote[]; noteCount: number; changedFlags: number } };
 
 export const MAX_IMPORT_TEXT = 50_000_000;

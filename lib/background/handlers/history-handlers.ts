@@ -139,7 +139,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
       }
       // A merge may carry wrong-match flags.
       ctx.flagged.forget();
-      return { ok: true, added: imported.added, updated: imported.updated, unchanged: imported.unchanged };
+      return { ok: true, added: imported.added, updated: imported.updated, unchanged: imported.unchanged, keptNotes: imported.keptNotes };
     },
     'delete-mentions': async (request) => {
       const deleted = await ctx.mentions.alter(() => deleteMentions(ctx.db, request.ids));

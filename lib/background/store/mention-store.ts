@@ -289,7 +289,7 @@ export async function clearMentions(db: PledgeLensDatabase): Promise<number> {
 
 /** What an import did, or, when it would replace the reader's notes or flags without leave, what it would change. */
 export type ImportResult =
-  | { written: true; added: number; updated: number; unchanged: number }
+  | { written: true; added: number; updated: number; unchanged: number; keptNotes: number }
   | { written: false; replacedNotes: ReplacedNote[]; changedFlags: number };
 
 /**
@@ -327,5 +327,5 @@ export async function importMentions(db: PledgeLensDatabase, incoming: readonly 
   });
   for (const mention of merged.values()) writes.find((write) => write.url === mention.pageUrl)!.placed.push(mention);
   await Promise.all([...writes.map(({ url, placed }) => putPage(tx, url, placed)), tx.done]);
-  return { written: true, added: result.added, updated: result.updated, unchanged: result.unchanged };
+  return { written: true, added: result.added, updated: result.updated, unchanged: result.unchanged, keptNotes: result.keptNotes };
 }

@@ -76,7 +76,7 @@ describe('export → import → export', () => {
     expect(before.markdown).toContain('By Jane van der Berg and Example News Staff · Published 24 Feb 2026');
 
     // The same history: nothing added, nothing changed, and the files are as they were.
-    expect(await bg.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
+    expect(await bg.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored, keptNotes: 0 });
     expect(await historySize(bg)).toBe(stored);
     expect(await exportAll(bg)).toEqual(before);
 
@@ -84,9 +84,9 @@ describe('export → import → export', () => {
     db.close();
     db = await openFreshDatabase();
     const fresh = await background();
-    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: stored, updated: 0, unchanged: 0 });
+    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: stored, updated: 0, unchanged: 0, keptNotes: 0 });
     expect(await exportAll(fresh)).toEqual(before);
-    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
+    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored, keptNotes: 0 });
 
     // Reading the page again finds the imported records (same ids), not new ones; the note and flag stay.
     await readPage(fresh);
@@ -94,6 +94,18 @@ describe('export → import → export', () => {
     const after = await exportAll(fresh);
     expect(after.w3c).toContain('Compare with the “March” version');
     expect(after.csv.match(/,true,/g)).toHaveLength(1);
+  });
+
+  it("re-importing an older backup after a note was edited keeps the reader's newer note and says the file's was not used", async () => {
+    const bg = await background();
+    const { matches } = await readPage(bg);
+    const id = matches[0]!.mentionId;
+    await ok(bg.page({ type: 'set-note', mentionId: id, text: 'first thoughts' }));
+    const backup = (await ok(bg.page({ type: 'export-mentions', format: 'w3c', query: { wrongMatches: 'include' } }))).content;
+    await ok(bg.page({ type: 'set-note', mentionId: id, text: 'second thoughts' }));
+    const stored = await historySize(bg);
+    expect(await bg.page({ type: 'import-mentions', text: backup })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored, keptNotes: 1 });
+    expect((await ok(bg.page({ type: 'export-mentions', format: 'w3c', query: { wrongMatches: 'include' } }))).content).toContain('second thoughts');
   });
 
   it("a revisit takes the page's new citation data, and keeps the old when the page no longer gives any", async () => {
@@ -126,7 +138,7 @@ describe('export → import → export', () => {
     for (const file of Object.values(files)) expect(file).not.toContain('\u2029');
     const stored = await historySize(bg);
     for (const text of [files.w3c, `\uFEFF${files.w3c}`]) {
-      expect(await bg.page({ type: 'import-mentions', text })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored });
+      expect(await bg.page({ type: 'import-mentions', text })).toEqual({ ok: true, added: 0, updated: 0, unchanged: stored, keptNotes: 0 });
     }
     const refusals = await Promise.all([files.csv, files.csv.slice(1)].map((text) => bg.page({ type: 'import-mentions', text })));
     for (const refusal of refusals) expect(refusal).toMatchObject({ ok: false, failure: { code: 'annotation-not-json' } });

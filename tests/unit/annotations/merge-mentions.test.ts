@@ -24,7 +24,7 @@ describe('mergeMentions', () => {
 
   it('adds unknown ids and reports the counts', () => {
     const result = mergeMentions([older], [other]);
-    expect(result).toEqual({ merged: [older, other], added: 1, updated: 0, unchanged: 0, replacedNotes: [], changedFlags: 0 });
+    expect(result).toEqual({ merged: [older, other], added: 1, updated: 0, unchanged: 0, replacedNotes: [], keptNotes: 0, changedFlags: 0 });
   });
 
   it('keeps the newer note and widens first/last seen, whichever side is newer', () => {
@@ -43,6 +43,13 @@ describe('mergeMentions', () => {
     expect(mergeMentions([cited(newer, '2026-02-24')], [cited(older, '2026-01-01')]).merged[0]!.pageCitation).toEqual({ published: '2026-02-24', authors: ['Jane Doe'] });
     expect(mergeMentions([cited(older, '2026-01-01')], [newer]).merged[0]!.pageCitation).toEqual({ published: '2026-01-01', authors: ['Jane Doe'] });
     expect(mergeMentions([older], [newer]).merged[0]).not.toHaveProperty('pageCitation');
+  });
+
+  it("counts the file's notes of other words it did not use, the stored one being newer", () => {
+    expect(mergeMentions([newer], [older]).keptNotes).toBe(1);
+    expect(mergeMentions([older], [newer]).keptNotes, 'used: the replaced note is reported, not kept').toBe(0);
+    expect(mergeMentions([newer], [newer]).keptNotes, 'the same words').toBe(0);
+    expect(mergeMentions([newer], [{ ...older, note: undefined }]).keptNotes, 'no note in the file').toBe(0);
   });
 
   it('never lets an older note or flag replace a newer one', () => {

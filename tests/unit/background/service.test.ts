@@ -187,7 +187,7 @@ describe('BackgroundHarness: matching and mentions', () => {
     db.close();
     db = await openFreshDatabase();
     const fresh = await makeService();
-    expect(await fresh.page({ type: 'import-mentions', text: content })).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0 });
+    expect(await fresh.page({ type: 'import-mentions', text: content })).toEqual({ ok: true, added: 1, updated: 0, unchanged: 0, keptNotes: 0 });
     expect(await mentionCount(fresh)).toBe(1);
   });
 

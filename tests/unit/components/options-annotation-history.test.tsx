@@ -32,7 +32,7 @@ function props(overrides: Partial<AnnotationHistoryProps> = {}): AnnotationHisto
     onQueryChange: vi.fn(),
     onDelete: vi.fn(),
     onExport: vi.fn(async () => ({ ok: true as const, count: 2 })),
-    onImport: vi.fn(async () => ({ ok: true as const, added: 1, updated: 0, unchanged: 0 })),
+    onImport: vi.fn(async () => ({ ok: true as const, added: 1, updated: 0, unchanged: 0, keptNotes: 0 })),
     onClearAll: vi.fn(),
     // The flat list shows every field on every row; the grouped views are tested below.
     initialGrouping: 'none',
@@ -274,7 +274,7 @@ describe('AnnotationHistory export and import', () => {
   });
 
   it('reads the chosen file and reports the import counts', async () => {
-    const onImport = vi.fn(async () => ({ ok: true as const, added: 2, updated: 1, unchanged: 4 }));
+    const onImport = vi.fn(async () => ({ ok: true as const, added: 2, updated: 1, unchanged: 4, keptNotes: 0 }));
     renderIn(<AnnotationHistory {...props({ onImport })} />);
     pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
     const result = await screen.findByText('Imported: 2 added, 1 updated, 4 unchanged');
@@ -283,9 +283,16 @@ describe('AnnotationHistory export and import', () => {
     expect(result.getAttribute('role')).toBe('status');
   });
 
+  it("says when the file's notes were older than the reader's and were not used", async () => {
+    const onImport = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 26, keptNotes: 1 }));
+    renderIn(<AnnotationHistory {...props({ onImport })} />);
+    pickFile(screen.getByTestId('import-input'), 'backup.jsonld', '{"type":"AnnotationCollection"}');
+    expect((await screen.findByTestId('import-result')).textContent).toBe('Imported: 0 added, 0 updated, 26 unchanged. 1 note in the file was older than yours and was not used.');
+  });
+
   it('asks before an import replaces the reader\'s notes or flags, and imports only when they agree', async () => {
     const confirm = { notes: [{ mentionId: 'a1', pageTitle: 'Anthropic drops its pause pledge', stored: 'Ask the press office', incoming: 'Ads confirmed, ignore earlier note' }], noteCount: 7, changedFlags: 1 };
-    const onImport = vi.fn(async (_text: string, replace: boolean) => (replace ? { ok: true as const, added: 0, updated: 8, unchanged: 0 } : { ok: true as const, confirm }));
+    const onImport = vi.fn(async (_text: string, replace: boolean) => (replace ? { ok: true as const, added: 0, updated: 8, unchanged: 0, keptNotes: 0 } : { ok: true as const, confirm }));
     renderIn(<AnnotationHistory {...props({ onImport })} />);
     pickFile(screen.getByTestId('import-input'), 'notes.jsonld', '{"type":"AnnotationCollection"}');
     const question = await screen.findByTestId('import-input-question');

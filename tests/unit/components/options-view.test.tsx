@@ -18,7 +18,7 @@ function props(stale: boolean): OptionsViewProps {
       onQueryChange: vi.fn(),
       onDelete: vi.fn(),
       onExport: vi.fn(async () => ({ ok: true as const, count: 0 })),
-      onImport: vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0 })),
+      onImport: vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 0, keptNotes: 0 })),
       onClearAll: vi.fn(),
     },
     claimSet: {

@@ -201,16 +201,16 @@ describe('mentions', () => {
     close(source);
     installFakeIndexedDb();
     const db = await openDb();
-    expect(await importMentions(db, [a!, b!])).toEqual({ written: true, added: 2, updated: 0, unchanged: 0 });
+    expect(await importMentions(db, [a!, b!])).toEqual({ written: true, added: 2, updated: 0, unchanged: 0, keptNotes: 0 });
     expect(await listMentions(db)).toHaveLength(2);
     // Importing the same file again changes nothing.
-    expect(await importMentions(db, [a!, b!])).toEqual({ written: true, added: 0, updated: 0, unchanged: 2 });
+    expect(await importMentions(db, [a!, b!])).toEqual({ written: true, added: 0, updated: 0, unchanged: 2, keptNotes: 0 });
     // A newer note on one of them is an update; the other is unchanged.
     const withNote = { ...a!, note: { text: 'imported note', updatedAt: T1.toISOString() } };
-    expect(await importMentions(db, [withNote, b!])).toEqual({ written: true, added: 0, updated: 1, unchanged: 1 });
+    expect(await importMentions(db, [withNote, b!])).toEqual({ written: true, added: 0, updated: 1, unchanged: 1, keptNotes: 0 });
     const stored = await listMentions(db);
     expect(stored.find((m) => m.id === a!.id)?.note?.text).toBe('imported note');
-    expect(await importMentions(db, [])).toEqual({ written: true, added: 0, updated: 0, unchanged: 0 });
+    expect(await importMentions(db, [])).toEqual({ written: true, added: 0, updated: 0, unchanged: 0, keptNotes: 0 });
   });
 });
 
@@ -369,7 +369,7 @@ describe('the history, one record per page (version 4)', () => {
     await recordSeenMentions(db, [mention]);
     // The id is A's quote's: a record saying it is B's is forged (or a collision), not the same mention seen elsewhere.
     const moved = { ...mention, pageUrl: B, pageTitle: 'Moved', lastSeen: T2.toISOString() };
-    expect(await importMentions(db, [moved])).toEqual({ written: true, added: 0, updated: 0, unchanged: 1 });
+    expect(await importMentions(db, [moved])).toEqual({ written: true, added: 0, updated: 0, unchanged: 1, keptNotes: 0 });
     expect(await mentionsOnPage(db, A)).toEqual([mention]);
     expect(await mentionsOnPage(db, B)).toEqual([]);
     expect(await countMentions(db)).toBe(1);
@@ -417,7 +417,7 @@ describe('a record whose id is another mention\'s (a 64-bit id can be matched on
     const [stored] = await recordPageMentions(db, { url: 'https://victim.example/news', title: 'Victim News', text }, [{ claimId: 'anthropic-rsp3-risk-reports', start: 0, end: text.length }], T0);
     const forged: Mention = { ...stored!, pageUrl: 'https://victim.example/news', pageTitle: 'Forged', anchor: { ...stored!.anchor, exact: 'Anthropic admitted it will publish Risk Reports only under duress.' }, lastSeen: T2.toISOString() };
     const result = await importMentions(db, [forged]);
-    expect(result).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(result).toMatchObject({ added: 0, updated: 0, unchanged: 1, keptNotes: 0 });
     expect(await getMention(db, stored!.id)).toEqual(stored);
   });
 });
