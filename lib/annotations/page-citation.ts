@@ -36,6 +36,12 @@ export const MAX_AUTHOR_LENGTH = 200;
 export const MAX_JSON_LD_LENGTH = 200_000;
 /** JSON-LD blocks read at most per page. */
 const MAX_JSON_LD_BLOCKS = 20;
+/**
+ * UTF-16 units of one metadata value (a meta element's content, a JSON-LD string) read at most: a date or a
+ * list of names is far shorter, and a longer value is not looked at, so no pattern here ever runs over a page's
+ * megabyte string (the splitting and type patterns backtrack over long runs of spaces or colons).
+ */
+export const MAX_METADATA_VALUE = 2_000;
 
 /** Whether year, month and day name a real calendar day (the 31st of a 31-day month, 29 February of a leap year). */
 function isCalendarDay(year: number, month: number, day: number): boolean {
@@ -133,6 +139,7 @@ const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066
  * @returns the name, at most MAX_AUTHOR_LENGTH UTF-16 units; undefined for an address, an empty value or a longer one
  */
 export function authorName(value: string): string | undefined {
+  if (value.length > MAX_METADATA_VALUE) return undefined;
   const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim().replace(/^by:?\s+/i, '');
   if (name === '' || name.length > MAX_AUTHOR_LENGTH) return undefined;
   if (/^(?:https?:|www\.)|^\S+\.\S+\/\S*$/i.test(name) || /^@/.test(name)) return undefined;
@@ -144,6 +151,7 @@ export function authorName(value: string): string | undefined {
  * whose parts would be single words ("Doe, Jane", "Reuters") is one name.
  */
 function namesIn(value: string): string[] {
+  if (value.length > MAX_METADATA_VALUE) return [];
   const parts = value.split(/\s*(?:;|,|&|\band\b)\s*/i).map((part) => part.trim()).filter((part) => part !== '');
   const split = parts.length > 1 && parts.every((part) => /\S\s+\S/.test(part.replace(/^by:?\s+/i, '')));
   return (split ? parts : [value]).flatMap((part) => authorName(part) ?? []);
@@ -160,7 +168,7 @@ function isObject(value: JsonValue | undefined): value is { [key: string]: JsonV
 
 function typesOf(node: { [key: string]: JsonValue }): string[] {
   const type = node['@type'];
-  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string');
+  return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string' && t.length <= MAX_METADATA_VALUE);
 }
 
 /** The nodes of a JSON-LD document: the top level, an array's items and `@graph`'s, one level down. */
@@ -203,7 +211,7 @@ function metaValues(doc: Document, keys: readonly string[]): string[] {
   for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
     const key = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop') ?? '').toLowerCase();
     const content = meta.getAttribute('content');
-    if (wanted.has(key) && content !== null) values.push(content);
+    if (wanted.has(key) && content !== null && content.length <= MAX_METADATA_VALUE) values.push(content);
   }
   return values;
 }

@@ -6,6 +6,7 @@ import {
   latestPageCitation,
   MAX_AUTHORS,
   MAX_JSON_LD_LENGTH,
+  MAX_METADATA_VALUE,
   PageCitationSchema,
   publishedDate,
   readPageCitation,
@@ -114,6 +115,20 @@ describe('readPageCitation', () => {
     const citation = readPageCitation(doc);
     expect(citation).toEqual({ published: '2026-05-01', authors: ['<img src=x onerror=alert(1)>'] });
     expect(v.is(PageCitationSchema, citation)).toBe(true);
+  });
+});
+
+describe('readPageCitation: values longer than MAX_METADATA_VALUE are not read', () => {
+  it('ignores a meta value or a JSON-LD type or name over the bound, and reads the rest of the page', () => {
+    const spaces = ' '.repeat(200_000);
+    const doc = page(
+      `<meta name="author" content="Jane Doe${spaces}and${spaces}">` +
+        `<meta property="article:published_time" content="${'2026-02-24'.padEnd(MAX_METADATA_VALUE + 1, ' ')}">` +
+        jsonLd({ '@type': ':'.repeat(150_000), datePublished: '2026-01-01' }) +
+        jsonLd({ '@type': 'NewsArticle', author: { name: `A${spaces}B` }, publisher: { name: 'x'.repeat(MAX_METADATA_VALUE + 1) } }) +
+        '<meta name="date" content="2026-03-03"><meta property="og:site_name" content="Example News">',
+    );
+    expect(readPageCitation(doc)).toEqual({ published: '2026-03-03', site: 'Example News' });
   });
 });
 
