@@ -2,7 +2,8 @@ import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Mention } from '@/lib/annotations/schema';
 import { readableQuote } from '@/lib/annotations/readable-quote';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
-import { statusTone } from '@/lib/claims/claim-enums';
+import { appliesLater, statusTone } from '@/lib/claims/claim-enums';
+import { readerToday } from '@/lib/format/dates';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -73,7 +74,8 @@ function StatusAndStatement({ claim }: { claim: ClaimCardData }) {
   const t = useT();
   return (
     <>
-      <span class={`status-words status-${statusTone(claim.status)}`}>{statusWithDate(t, claim.status, claim.statusDate, claim.kind)}</span> <span class="statement">{claim.statement}</span>
+      <span class={`status-words status-${statusTone(claim.status)}`}>{statusWithDate(t, claim.status, claim.statusDate, claim.kind, appliesLater(claim, readerToday()))}</span>{' '}
+      <span class="statement">{claim.statement}</span>
     </>
   );
 }

@@ -3,7 +3,8 @@ import type { MessageName, Translator } from '@/lib/i18n/translator';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import type { ClaimSetInfo } from '@/lib/claims/claim-set-info';
 import type { ClaimKind } from '@/lib/claims/schema';
-import { CLAIM_KINDS, statusHasEnded, statusTone } from '@/lib/claims/claim-enums';
+import { appliesLater, CLAIM_KINDS, statusHasEnded, statusTone } from '@/lib/claims/claim-enums';
+import { readerToday } from '@/lib/format/dates';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
@@ -119,6 +120,7 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
   const kind = claim.change?.now.kind ?? claim.kind;
   const status = claim.change?.now.status ?? claim.status;
   const statusDate = claim.change?.now.statusDate ?? claim.statusDate;
+  const today = readerToday();
   // Found on the page, but the page removes our highlights: nothing to jump to, and the reader is told why.
   const Item = claim.hiddenByPage ? 'div' : 'button';
   const action = claim.hiddenByPage ? { 'data-hidden-by-page': 'true' } : { type: 'button' as const, onClick: () => onJump(claim.claimId) };
@@ -131,7 +133,7 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
             {gradedKindLabel(t, kind, kind === claim.kind ? claim.force : undefined)}
           </span>
           <span class={`status status-${statusTone(status)}`} data-testid="claim-status">
-            {statusWithDate(t, status, statusDate, kind)}
+            {statusWithDate(t, status, statusDate, kind, appliesLater({ kind, force: claim.force, status, effectiveDate: claim.effectiveDate }, today))}
           </span>
         </span>
         <span class="statement">{claim.statement}</span>

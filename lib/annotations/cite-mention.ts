@@ -8,9 +8,10 @@
  * misattribute it), so it is introduced as a summary instead.
  */
 import type { ClaimCardData } from '../claims/claim-card-data';
+import { appliesLater } from '../claims/claim-enums';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
-import { formatCalendarDate, formatDay } from '../format/dates';
+import { formatCalendarDate, formatDay, readerToday } from '../format/dates';
 import { primarySource } from './claim-facts';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
@@ -28,12 +29,12 @@ const oneLine = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2
  * Primary source: Responsible Scaling Policy, version 3.0, https://…. Pledge Lens claim set “Pledge
  * Lens”, claim anthropic-rsp3-risk-reports.
  *
- * The authors and the publication date are the page's own metadata's (page-citation.ts), left out when
+ * A law whose duties start after `now` (the reader's day) says so after its status. The authors and the publication date are the page's own metadata's (page-citation.ts), left out when
  * it gave none. The day seen is the UTC day, as the history shows and filters it. The primary source is the first
  * piece of evidence (the operative words behind the label), titled as the evidence or the source with
  * its address names it, else the first source; none is named when the claim has neither.
  */
-export function citeMention(mention: Mention, claim: ClaimCardData | undefined): string {
+export function citeMention(mention: Mention, claim: ClaimCardData | undefined, now: Date = new Date()): string {
   const title = oneLine(mention.pageTitle) || mention.pageUrl;
   const authors = mention.pageCitation?.authors ? `, by ${oneLine(authorList(mention.pageCitation.authors))}` : '';
   const published = mention.pageCitation?.published ? `, published ${formatCalendarDate(mention.pageCitation.published)}` : '';
@@ -45,7 +46,7 @@ export function citeMention(mention: Mention, claim: ClaimCardData | undefined):
   const sourceTitle = source && oneLine(source.title);
   const primary = source ? ` Primary source: ${sourceTitle ? `${sourceTitle}, ` : ''}${source.url}.` : '';
   return (
-    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${kindWithGrade(claim.kind, claim.force)}; ${statusWithDate(claim.status, claim.statusDate, claim.kind)}).` +
+    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${kindWithGrade(claim.kind, claim.force)}; ${statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, readerToday(now)))}).` +
     `${primary} Pledge Lens claim set “${oneLine(claim.packName)}”, claim ${claim.id}.`
   );
 }

@@ -23,6 +23,7 @@
  * add markup to a note. A "<" before a space or digit ("a < b", "<5%") stays as it is.
  * Bidi controls are dropped (a title's U+202E would turn round the rest of its line in Zotero).
  */
+import { appliesLater } from '../claims/claim-enums';
 import type { Claim } from '../claims/schema';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
@@ -155,10 +156,10 @@ function seenDays(mention: Mention): string {
 }
 
 /** One mention: its quote on a line of its own, then its facts, each line opening with "·" (a note's later lines with "⋮"). */
-function mentionLines(mention: Mention, claim: Claim | undefined): string[] {
+function mentionLines(mention: Mention, claim: Claim | undefined, today: string): string[] {
   const lines = [`“${oneLine(exportedText(readableQuote(mention)))}”`];
   if (claim) {
-    lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${statusWithDate(claim.status, claim.statusDate, claim.kind)}`);
+    lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today))}`);
     lines.push(`· Claim by ${oneLine(claim.actor.name)}, as Pledge Lens summarises it: ${oneLine(claim.statement)}`);
     const source = primarySource(claim);
     if (source) {
@@ -210,7 +211,8 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
   if (!web) header.push(`— Address (not a web link) ${oneLine(href)}`);
-  const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId)))];
+  // (A law whose duties start after the day of the export says so: "Modified 27 Mar 2026; applies from 1 Jan 2027".)
+  const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId), generatedAt.slice(0, 10)))];
   return {
     id: uniqueId([keyPart(host), pageSlug(href), new Date(firstSeen).toISOString().slice(0, 10)].filter((part) => part !== '').join('-'), taken),
     type: 'webpage',

@@ -11,6 +11,7 @@
  * need it. Every other column, the claim's statement and source from a claim pack the reader may
  * have imported included, goes through the same defence.
  */
+import { appliesLater } from '../claims/claim-enums';
 import type { Claim } from '../claims/schema';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { claimFacts, primarySource } from './claim-facts';
@@ -101,26 +102,28 @@ export interface ExportCsvOptions {
    * (`EXPORT_FORMATS.csv`); off by default here for callers that want plain RFC 4180 text.
    */
   bom?: boolean;
+  /** The day of the export, YYYY-MM-DD (default: today, UTC): a law whose duties start after it says so in `status_label`. */
+  today?: string;
 }
 
 /** The claim's columns; a claim no longer in the claim set says so in its label and leaves the rest empty. */
-function claimCells(claim: Claim | undefined): Pick<Record<CsvColumn, string>, 'label' | 'status_label' | 'statement' | 'source_title' | 'source_url'> {
+function claimCells(claim: Claim | undefined, today: string): Pick<Record<CsvColumn, string>, 'label' | 'status_label' | 'statement' | 'source_title' | 'source_url'> {
   if (!claim) return { label: UNKNOWN_CLAIM_LABEL, status_label: '', statement: '', source_title: '', source_url: '' };
   const source = primarySource(claim);
   return {
     label: kindWithGrade(claim.kind, claim.force),
-    status_label: statusWithDate(claim.status, claim.statusDate, claim.kind),
+    status_label: statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today)),
     statement: claim.statement,
     source_title: source?.title ?? '',
     source_url: source?.url ?? '',
   };
 }
 
-function rowFor(mention: Mention, claim: Claim | undefined): Record<CsvColumn, string> {
+function rowFor(mention: Mention, claim: Claim | undefined, today: string): Record<CsvColumn, string> {
   const facts = claimFacts(claim);
   return {
     claim_id: mention.claimId,
-    ...claimCells(claim),
+    ...claimCells(claim, today),
     kind: facts.kind,
     force: facts.force,
     status: facts.status,
@@ -158,8 +161,9 @@ export function exportCsv(
 ): string {
   let out = options.bom ? '\uFEFF' : '';
   out += encodeRow(CSV_COLUMNS);
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   for (const mention of mentions) {
-    const row = rowFor(mention, claimsById.get(mention.claimId));
+    const row = rowFor(mention, claimsById.get(mention.claimId), today);
     out += encodeRow(
       // A spreadsheet draws a cell's text as it comes: no bidi control may reorder it (withoutBidiControls).
       CSV_COLUMNS.map((column) => (NUMERIC_COLUMNS.has(column) ? row[column] : neutraliseFormula(withoutBidiControls(row[column])))),

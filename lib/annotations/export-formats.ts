@@ -43,7 +43,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = 
     // charset spelled out: without it some browsers and editors guess Latin-1 and garble quotes.
     mimeType: 'text/csv;charset=utf-8',
     // The byte order mark: Excel reads a double-clicked file as UTF-8 only with it.
-    serialise: (mentions, claims) => exportCsv(mentions, claims, { bom: true }),
+    serialise: (mentions, claims, generatedAt) => exportCsv(mentions, claims, { bom: true, today: generatedAt.slice(0, 10) }),
   },
   markdown: {
     label: 'Markdown (notes apps)',

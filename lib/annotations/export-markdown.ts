@@ -11,6 +11,7 @@
  * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
 import { replacingClaims } from '../claims/replacing-claims';
+import { appliesLater } from '../claims/claim-enums';
 import type { Claim } from '../claims/schema';
 import { kindWithGrade, statusWithDate } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
@@ -223,11 +224,11 @@ function replacementItem(claim: Claim, claimsById: ReadonlyMap<string, Claim>): 
  * statement, its label and status (with the day the claim set last checked it: a status read in a report later is
  * as of then), what replaced it, its actor and its sources.
  */
-function claimBlock(claimId: string, claim: Claim | undefined, claimsById: ReadonlyMap<string, Claim>): string {
+function claimBlock(claimId: string, claim: Claim | undefined, claimsById: ReadonlyMap<string, Claim>, today: string): string {
   if (!claim) return `## Unknown claim ${codeSpan(claimId)}\n\nNot in the loaded claim set.`;
   const replacement = replacementItem(claim, claimsById);
   const items = [
-    `**${kindWithGrade(claim.kind, claim.force)}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind)} (status as of ${formatDay(claim.reviewedAt)})`,
+    `**${kindWithGrade(claim.kind, claim.force)}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today))} (status as of ${formatDay(claim.reviewedAt)})`,
     ...(replacement ? [replacement] : []),
     `Actor: ${escapeMarkdownText(claim.actor.name)}`,
     ...sourceItems(claim),
@@ -285,7 +286,7 @@ export function exportMarkdown(
     `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} of ${count(claims.length, 'claim')} on ${count(pageCount, 'page')}${flaggedNote(kept)}.`,
   ];
   for (const { claimId, pages } of claims) {
-    parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById));
+    parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById, options.generatedAt.slice(0, 10)));
     for (const page of pages) {
       parts.push(pageHeading(page[0]!, '###'));
       const byline = pageByline(latestPageCitation(page));

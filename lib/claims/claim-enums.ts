@@ -67,3 +67,20 @@ export function statusTone(status: string): 'holds' | 'ended' | 'questioned' {
   if (status === 'disputed' || status === 'modified' || status === 'partly-fulfilled') return 'questioned';
   return 'holds';
 }
+
+/** Statuses under which a law still stands, so a future effective date is what the reader needs to know. */
+const LAW_STANDS: ReadonlySet<string> = new Set(['in-force', 'pending', 'modified']);
+
+/**
+ * The day a law's duties start, when that is still to come: a binding legal obligation that stands (in force,
+ * adopted, modified) with an `effectiveDate` after `today`. "Modified 27 Mar 2026" alone was read as a law in
+ * force (New York's RAISE Act applies from 1 Jan 2027; a new user's report 49, problem 10), so every status line
+ * adds this day, as the card's verdict does.
+ * @param today the reader's calendar day, YYYY-MM-DD (dates compare as strings)
+ * @returns the effective date, YYYY-MM-DD, or undefined (no such date, already passed, not a law, or ended)
+ */
+export function appliesLater(claim: { kind: string; force?: string; status: string; effectiveDate?: string }, today: string): string | undefined {
+  const { effectiveDate } = claim;
+  if (claim.kind !== 'binding-commitment' || claim.force !== 'legal-obligation' || !LAW_STANDS.has(claim.status)) return undefined;
+  return effectiveDate !== undefined && effectiveDate > today ? effectiveDate : undefined;
+}

@@ -78,10 +78,16 @@ export const STATUS_LABEL: Readonly<Record<ClaimStatus, string>> = {
  * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (adopted 19 Dec 2025)",
  * in the exports' English (a reader's language: claim-words.ts's statusWithDate). A pending law's
  * status date is the day it was adopted, not a day it took force. With `kind`, an announced target
- * that holds is "Current since …", as the card and popup say ("in force" would read as binding).
+ * that holds is "Current since …", as the card and popup say ("in force" would read as binding). With
+ * `appliesFrom` (claim-enums.ts `appliesLater`: a law whose duties start later), that day follows: "Modified
+ * 27 Mar 2026; applies from 1 Jan 2027".
  */
-export function statusWithDate(status: ClaimStatus, isoDate: string, kind?: ClaimKind): string {
-  if (status === 'in-force') return `${kind === 'announced-target' ? 'Current' : 'In force'} since ${formatDay(isoDate)}`;
-  if (status === 'pending') return `${STATUS_LABEL.pending} (adopted ${formatDay(isoDate)})`;
-  return `${STATUS_LABEL[status]} ${formatDay(isoDate)}`;
+export function statusWithDate(status: ClaimStatus, isoDate: string, kind?: ClaimKind, appliesFrom?: string): string {
+  const line =
+    status === 'in-force'
+      ? `${kind === 'announced-target' ? 'Current' : 'In force'} since ${formatDay(isoDate)}`
+      : status === 'pending'
+        ? `${STATUS_LABEL.pending} (adopted ${formatDay(isoDate)})`
+        : `${STATUS_LABEL[status]} ${formatDay(isoDate)}`;
+  return appliesFrom === undefined ? line : `${line}; applies from ${formatDay(appliesFrom)}`;
 }

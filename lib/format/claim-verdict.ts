@@ -4,9 +4,10 @@
  * Anthropic no longer pledges to do this."), one line on what the label means, and reader-facing versions of the claim set's
  * audit wording (its rationales name rubric terms and claim ids; they are English, and so is their rewrite).
  */
+import { appliesLater } from '../claims/claim-enums';
 import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 import { gradeOf, KIND_MESSAGE } from '../i18n/claim-words';
-import { dayOfInstant, formatDay } from './dates';
+import { formatDay, readerToday } from './dates';
 import { parseRichText } from '../i18n/rich-text';
 import type { MessageName, PluralBase, Translator } from '../i18n/translator';
 
@@ -270,9 +271,6 @@ export interface VerdictInput {
   partyNames?: readonly string[];
 }
 
-/** Statuses under which a law still stands, so a future effective date is what the reader needs to know. */
-const LAW_STANDS: ReadonlySet<ClaimStatus> = new Set(['in-force', 'pending', 'modified']);
-
 /**
  * The card's first line, in three parts the card styles apart: label, dated status, what it means
  * for whom, in `t`'s language, its date as the popup and options write it (formatDay in `t.locale`);
@@ -284,9 +282,7 @@ const LAW_STANDS: ReadonlySet<ClaimStatus> = new Set(['in-force', 'pending', 'mo
 export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Date()): Verdict {
   const table = claim.kind === 'no-commitment' ? NOTHING : claim.kind === 'announced-target' ? targetTable(claim.force) : bindingTable(claim.force);
   const date = formatDay(claim.statusDate, t.locale);
-  const effective = claim.effectiveDate;
-  const today = dayOfInstant(now.toISOString());
-  const notYet = table === LAW && LAW_STANDS.has(claim.status) && effective !== undefined && today !== undefined && effective > today;
+  const effective = appliesLater(claim, readerToday(now));
   const consequence = table[claim.status];
   const partyNames = claim.partyNames ?? [];
   const status = claim.status === 'in-force' && claim.kind !== 'binding-commitment' ? t('verdictStatus_current', { date }) : t(STATUS_PHRASE[claim.status], { date });
@@ -294,7 +290,7 @@ export function verdictOf(t: Translator, claim: VerdictInput, now: Date = new Da
     label: t(KIND_MESSAGE[claim.kind]),
     grade: gradeOf(t, claim.force),
     status,
-    consequence: notYet
+    consequence: effective !== undefined
       ? t('verdictLaw_notYet', { date: formatDay(effective, t.locale) })
       : 'single' in consequence
         ? t(consequence.single)

@@ -68,3 +68,8 @@ export function dayOfInstant(isoDateTime: string, timeZone?: string): string | u
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((one) => one.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
+
+/** The reader's calendar day now, YYYY-MM-DD, in the runtime's time zone: "is this law in force yet, for me". */
+export function readerToday(now: Date = new Date()): string {
+  return dayOfInstant(now.toISOString()) ?? now.toISOString().slice(0, 10);
+}

@@ -18,6 +18,8 @@ export interface PageClaimSummary {
    * from a frame's report): the label's tooltip says whether it binds in law or by its maker's word.
    */
   force?: string;
+  /** When a law's duties take effect (YYYY-MM-DD), added by the background like `force`: the popup says a later day. */
+  effectiveDate?: string;
   mentions: number;
   /** UTF-16 offset of the claim's first mention in its frame's extracted text: reading order within a frame. */
   firstOffset: number;

@@ -93,13 +93,20 @@ export function localDayIn(t: Translator, isoDateTime: string): string {
 /**
  * "Withdrawn 24 Feb 2026", "In force since 24 Feb 2026", "Not yet in force (adopted 19 Dec 2025)". An
  * announced target in force is "Current since …": "in force" would read as legally binding (the card
- * says the same).
+ * says the same). With `appliesFrom` (claim-enums.ts `appliesLater`: a law whose duties start later), that
+ * day follows: "Modified 27 Mar 2026; applies from 1 Jan 2027".
  */
-export function statusWithDate(t: Translator, status: ClaimStatus, isoDate: string, kind?: ClaimKind): string {
+export function statusWithDate(t: Translator, status: ClaimStatus, isoDate: string, kind?: ClaimKind, appliesFrom?: string): string {
   const date = formatDayIn(t, isoDate);
-  if (status === 'in-force') return kind === 'announced-target' ? t('status_currentSince', { date }) : t('status_inForceSince', { date });
-  if (status === 'pending') return t('status_pendingEnacted', { date });
-  return t('status_withDate', { status: statusLabel(t, status), date });
+  const line =
+    status === 'in-force'
+      ? kind === 'announced-target'
+        ? t('status_currentSince', { date })
+        : t('status_inForceSince', { date })
+      : status === 'pending'
+        ? t('status_pendingEnacted', { date })
+        : t('status_withDate', { status: statusLabel(t, status), date });
+  return appliesFrom === undefined ? line : t('status_appliesFrom', { status: line, date: formatDayIn(t, appliesFrom) });
 }
 
 /** Like statusWithDate, with "on" before the day: "Withdrawn on 24 Feb 2026". */

@@ -48,7 +48,19 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
   for (const { claimId, mentions, firstOffset, hiddenByPage } of reported) {
     const claim = compiled.claims.get(claimId);
     if (!claim) continue;
-    out.push({ claimId, statement: claim.statement, kind: claim.kind, status: claim.status, statusDate: claim.statusDate, actorName: claim.actor.name, force: claim.force, mentions, firstOffset, ...(hiddenByPage ? { hiddenByPage } : {}) });
+    out.push({
+      claimId,
+      statement: claim.statement,
+      kind: claim.kind,
+      status: claim.status,
+      statusDate: claim.statusDate,
+      actorName: claim.actor.name,
+      force: claim.force,
+      ...(claim.effectiveDate ? { effectiveDate: claim.effectiveDate } : {}),
+      mentions,
+      firstOffset,
+      ...(hiddenByPage ? { hiddenByPage } : {}),
+    });
   }
   return out;
 }

@@ -76,6 +76,14 @@ describe('exportCsv', () => {
     ]);
   });
 
+  it("says a law's later start day in status_label, judged on the day of the export", () => {
+    const law: Claim = { ...bindingClaim, id: 'acme-state-law', force: 'legal-obligation', status: 'modified', statusDate: '2026-03-27', effectiveDate: '2027-01-01' };
+    const claims = new Map([[law.id, law]]);
+    const label = (generatedAt: string) => (rows(EXPORT_FORMATS.csv.serialise([makeMention({ claimId: law.id })], claims, generatedAt).slice(1))[0]!.status_label);
+    expect(label('2026-12-07T10:00:00.000Z')).toBe('Modified 27 Mar 2026; applies from 1 Jan 2027');
+    expect(label('2027-01-02T10:00:00.000Z')).toBe('Modified 27 Mar 2026');
+  });
+
   it('round-trips tricky text through a CSV parser', () => {
     const tricky = makeMention({
       pageUrl: 'https://news.example/a?x=1,2&y="3"',

@@ -69,6 +69,9 @@ describe('a content script speaks only for its own origin', () => {
     // The force too (the label's tooltip says how it binds), from the set, never from the frame.
     expect(claims[0]).toMatchObject({ statement: real.statement, kind: real.kind, force: real.force, status: real.status, statusDate: real.statusDate, actorName: real.actor.name, mentions: 1 });
     expect(claims[0]!.statement).not.toContain('Victim');
+    // A law's effective date too (the popup says when its duties start), from the set: RAISE's is 1 Jan 2027.
+    await ok(bg.content()({ type: 'report-frame', url: TOP_FRAME.url, enabled: true, scanning: false, claims: [forged('ny-raise-act-frontier-obligations')] }));
+    expect((await tabState()).tab.claims[0]).toMatchObject({ claimId: 'ny-raise-act-frontier-obligations', effectiveDate: '2027-01-01' });
   });
 
   it('an about:srcdoc or about:blank frame speaks for the origin the browser gives it, else for the tab', async () => {

@@ -121,6 +121,22 @@ describe('PopupView claims', () => {
     expect(badge('unknown')).toBe('Binding commitment');
   });
 
+  it("says the day a standing law's duties start when it is still to come, and nothing once it has passed", () => {
+    const page = {
+      kind: 'ready' as const,
+      enabled: true,
+      scanning: false,
+      claims: [
+        claim('later', 'binding-commitment', 1, { force: 'legal-obligation', status: 'modified', statusDate: '2026-03-27', effectiveDate: '2099-01-01' }),
+        claim('started', 'binding-commitment', 2, { force: 'legal-obligation', statusDate: '2026-01-01', effectiveDate: '2026-01-01' }),
+      ],
+    };
+    renderIn(<PopupView {...props({ page })} />);
+    const status = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('[data-testid=claim-status]')!.textContent;
+    expect(status('later')).toBe('Modified 27 Mar 2026; applies from 1 Jan 2099');
+    expect(status('started')).toBe('In force since 1 Jan 2026');
+  });
+
   it('says how many of a claim\'s mentions here are marked as wrong matches, which exports leave out', () => {
     renderIn(<PopupView {...props({ flagged: { second: 1, headline: 2, elsewhere: 4 } })} />);
     const meta = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('.meta')!.textContent;
