@@ -422,13 +422,14 @@ function cutAtItemSeparators(text: string, spans: Array<{ start: number; end: nu
 /**
  * A footnote or endnote mark right after a sentence's closing punctuation, before the next sentence or
  * the block's end: "… Emergency Services.3 It does not …" (a superscript extracted as a plain digit),
- * "….[12]", "….*", "….³". UAX #29 sees no break before a digit after a full stop (SB6), so the next
- * sentence ran on into this one, and the mark into every quote of it. Only after a word or a closing
- * quote, so "version 2.3 The" and "in 2025.3 million" are left alone.
+ * "….[12]", "….[1][2]", "….[^1]" (a wiki's Markdown footnotes), "….*", "….³". UAX #29 sees no break
+ * before a digit after a full stop (SB6), so the next sentence ran on into this one, and the mark into
+ * every quote of it ("…externally released.[" in a new user's export, report 49). Only after a word or a
+ * closing quote, so "version 2.3 The" and "in 2025.3 million" are left alone.
  */
-const FOOTNOTE_MARK = /(?<=[\p{L}"”’)][.!?]["”’)]?)(?:\d{1,3}|\[\d{1,3}\]|[*†‡]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?=\s+["“‘(]?\p{Lu}|\s*$)/gu;
+const FOOTNOTE_MARK = /(?<=[\p{L}"”’)][.!?]["”’)]?)(?:\d{1,3}|(?:\[\^?\d{1,3}\])+|[*†‡]{1,3}|[¹²³⁰⁴-⁹]{1,3})(?=\s+["“‘(]?\p{Lu}|\s*$)/gu;
 /** The characters a footnote mark starts with, for a cheap test before `FOOTNOTE_MARK` runs. */
-const FOOTNOTE_AFTER_STOP = /[.!?]["”’)]?(?:\d|\[\d|[*†‡¹²³⁰⁴-⁹])|^[¹²³⁰⁴-⁹]/u;
+const FOOTNOTE_AFTER_STOP = /[.!?]["”’)]?(?:\d|\[\^?\d|[*†‡¹²³⁰⁴-⁹])|^[¹²³⁰⁴-⁹]/u;
 /** A superscript mark opening a span, before the next sentence or nothing. */
 const LEADING_SUPERSCRIPT_MARK = /^[¹²³⁰⁴-⁹]{1,3}(?=\s+["“‘(]?\p{Lu}|\s*$)/u;
 /** The end of a sentence after a word, as `FOOTNOTE_MARK` wants it before the mark. */

@@ -39,7 +39,8 @@ describe('segmentUnits', () => {
 
   it('ends a sentence at a footnote mark after its full stop, the mark in neither sentence', () => {
     // Superscripts are extracted as plain characters: "Services.<sup>3</sup> It" reads "Services.3 It".
-    for (const mark of ['3', '12', '[4]', '*', '†', '³']) {
+    // Wikipedia's runs of marks and a wiki's Markdown footnotes ("…released.[^1][^2]" left "released.[" in a quote, a new user's report 49).
+    for (const mark of ['3', '12', '[4]', '[1][2]', '[^1]', '[^1][^2]', '*', '†', '³']) {
       const text = `Developers must report incidents to the Office of Emergency Services.${mark} It does not require anyone to pause.${mark}`;
       expect(unitTexts(text)).toEqual(['Developers must report incidents to the Office of Emergency Services.', 'It does not require anyone to pause.']);
     }
