@@ -3,7 +3,8 @@ import type { Mention } from '@/lib/annotations/schema';
 import { readableQuote } from '@/lib/annotations/readable-quote';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { appliesLater, statusTone } from '@/lib/claims/claim-enums';
-import { readerToday } from '@/lib/format/dates';
+import { formatCalendarDate, readerToday } from '@/lib/format/dates';
+import { latestPageCitation } from '@/lib/annotations/page-citation';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -237,7 +238,7 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimA
             <div>
               <dt>{t('list_page')}</dt>
               <dd data-testid="row-page">
-                <PageLink url={mention.pageUrl} title={mention.pageTitle} />
+                <PageLink url={mention.pageUrl} title={mention.pageTitle} /> <PageSource mentions={[mention]} />
               </dd>
             </div>
           )}
@@ -354,6 +355,25 @@ export function pageOfGroups(groups: readonly Group[], page: number, pageSize: n
   return out;
 }
 
+/**
+ * "The Verge · By Jane Doe and John Roe · 24 Feb 2026": the page's site, authors and publication date as its
+ * metadata gave them (page-citation.ts), else its host alone: what the exports will cite, seen before exporting.
+ */
+function PageSource({ mentions }: { mentions: readonly Mention[] }) {
+  const t = useT();
+  const citation = latestPageCitation(mentions);
+  const parts = [
+    citation?.site ?? hostLabel(mentions[0]!.pageUrl),
+    ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(citation.authors.length > 3 ? [citation.authors[0]!, t('list_pageAuthorsMore')] : citation.authors) })] : []),
+    ...(citation?.published ? [formatCalendarDate(citation.published, t.locale)] : []),
+  ].filter((part) => part !== '');
+  return (
+    <span class="muted group-site" data-testid="page-source">
+      {parts.join(' · ')}
+    </span>
+  );
+}
+
 function GroupHeading({ group, grouping, claims, changed, continued }: { group: Group; grouping: Exclude<HistoryGrouping, 'none'>; claims: AnnotationListProps['claims']; changed: number; continued: boolean }) {
   const t = useT();
   const first = group.mentions[0]!;
@@ -363,7 +383,7 @@ function GroupHeading({ group, grouping, claims, changed, continued }: { group: 
   if (grouping === 'page') {
     return (
       <h3 class="group-heading" data-testid="group-heading">
-        <PageLink url={first.pageUrl} title={first.pageTitle} /> <span class="muted group-site">{hostLabel(first.pageUrl)}</span> {count} {changedNote}
+        <PageLink url={first.pageUrl} title={first.pageTitle} /> <PageSource mentions={group.mentions} /> {count} {changedNote}
         {more}
       </h3>
     );

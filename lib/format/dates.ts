@@ -44,15 +44,23 @@ export function formatDay(isoDate: string, language = 'en'): string {
 }
 
 /**
- * A date as precise as its source, in English (the exports' and "Copy citation"'s language): a day
- * ("2026-02-24") as `formatDay` writes it, a month ("2026-02") as "Feb 2026", a year ("2026") as it
- * is. A page's publication date is often only a month or a year. Anything else comes back as given.
+ * A date as precise as its source: a day ("2026-02-24") as `formatDay` writes it, a month ("2026-02") as
+ * "Feb 2026" (Intl's short month and year in another `language`), a year ("2026") as it is. A page's
+ * publication date is often only a month or a year. Anything else comes back as given.
  */
-export function formatCalendarDate(isoDate: string): string {
+export function formatCalendarDate(isoDate: string, language = 'en'): string {
   const month = /^(\d{4})-(\d{2})$/.exec(isoDate);
-  if (!month) return formatDay(isoDate);
-  const monthNumber = Number(month[2]);
-  return monthNumber >= 1 && monthNumber <= 12 ? `${MONTHS[monthNumber - 1]} ${month[1]}` : isoDate;
+  if (!month) return formatDay(isoDate, language);
+  const [year, monthNumber] = [Number(month[1]), Number(month[2])];
+  if (monthNumber < 1 || monthNumber > 12) return isoDate;
+  if (language.split('-')[0]!.toLowerCase() !== 'en') {
+    try {
+      return new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
+    } catch {
+      // A tag Intl refuses: English, as formatDay does.
+    }
+  }
+  return `${MONTHS[monthNumber - 1]} ${year}`;
 }
 
 /**

@@ -381,7 +381,9 @@ describe('Chromium options page: annotation history', () => {
       const start = pageText.indexOf(sentences[index]!);
       const anchor = makeAnchor(pageText, start, start + sentences[index]!.length);
       const seen = new Date(Date.UTC(2026, 10, 20, 12, 0)).toISOString();
-      return { id: mentionId(pageUrl, claimId, anchor.exact, anchor.prefix, anchor.suffix), pageUrl, pageTitle: 'One page, many quotes', claimId, anchor, firstSeen: seen, lastSeen: seen };
+      // The page's own metadata (site, authors, day published): its heading says them, as the exports will cite them.
+      const pageCitation = { site: 'News Example', authors: ['Jane van der Berg', 'John Roe'], published: '2026-02-24' };
+      return { id: mentionId(pageUrl, claimId, anchor.exact, anchor.prefix, anchor.suffix), pageUrl, pageTitle: 'One page, many quotes', claimId, anchor, firstSeen: seen, lastSeen: seen, pageCitation };
     });
     const options = await openOptions();
     let saved: string | undefined;
@@ -392,6 +394,7 @@ describe('Chromium options page: annotation history', () => {
       await options.waitForHistoryCount(order.length);
       const page = options.page;
       await page.locator('[data-testid=group-by-page]').check();
+      expect(await page.locator('[data-testid=group-heading] [data-testid=page-source]').first().textContent()).toBe('News Example · by Jane van der Berg and John Roe · 24 Feb 2026');
       const rows = page.locator('[data-testid=history-row]');
       const shape = () => rows.evaluateAll((list) => list.map((row) => (row.querySelector('[data-testid=row-claim]') ? 'whole' : row.querySelector('[data-testid=row-same-claim]') ? 'folded' : 'none')));
       expect(await shape(), 'the claim said whole where it differs from the row above').toEqual(['whole', 'folded', 'folded', 'whole', 'whole', 'folded']);
@@ -411,6 +414,8 @@ describe('Chromium options page: annotation history', () => {
           // One line on a wide screen; on a phone its words may go under the label (two short lines, against the statement's ten).
           expect(summaryBox!.height, `${where}: the folded claim's lines`).toBeLessThanOrEqual(lineHeight * (width > 600 ? 1.6 : 2.6));
           expect(summaryBox!.height, `${where}: the folded claim against the whole one`).toBeLessThan(wholeBox!.height / 2);
+          // The page's heading, its byline included, wraps within the page: nothing scrolls sideways.
+          expect(await page.evaluate(() => document.scrollingElement!.scrollWidth), `${where}: the page's width`).toBeLessThanOrEqual(width);
           // Rows do not overlap one another.
           const boxes = await rows.evaluateAll((list) => list.map((row) => row.getBoundingClientRect()).map(({ top, bottom }) => ({ top, bottom })));
           boxes.slice(1).forEach((box, i) => expect(box.top, `${where}: row ${i + 2} below row ${i + 1}`).toBeGreaterThanOrEqual(boxes[i]!.bottom - 0.5));

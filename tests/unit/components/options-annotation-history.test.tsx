@@ -64,8 +64,17 @@ describe('AnnotationHistory rows', () => {
     expect(second.getByTestId('row-wrong-match').textContent).toContain('wrong match');
     // http pages are named but never linked.
     expect(second.getByTestId('row-page').querySelector('a')).toBeNull();
-    expect(second.getByTestId('row-page').textContent).toBe('Plain http page');
+    // After the title, the page's site: its host when its metadata named none.
+    expect(second.getByTestId('row-page').textContent).toBe('Plain http page insecure.example.org');
     expect(second.getByTestId('row-last-seen').textContent).toBe('15 Jan 2026');
+  });
+
+  it("shows a page's site, authors and publication date as its metadata gave them, what the exports will cite", () => {
+    const cited = mentionFixture({ pageCitation: { site: 'The Verge', authors: ['Jane Doe', 'John Roe'], published: '2026-02-24' } });
+    const many = mentionFixture({ id: 'm-3', pageUrl: 'https://journal.example/paper', pageTitle: 'A paper', pageCitation: { authors: ['A One', 'B Two', 'C Three', 'D Four'], published: '2026-02' } });
+    renderIn(<AnnotationHistory {...props({ mentions: [cited, many] })} />);
+    const sources = screen.getAllByTestId('page-source').map((node) => node.textContent);
+    expect(sources).toEqual(['The Verge · by Jane Doe and John Roe · 24 Feb 2026', 'journal.example · by A One and others · Feb 2026']);
   });
 
   it("colours each row's status by its tone, as the popup does: a withdrawn claim reads as ended, a modified one as in question", () => {
