@@ -1473,8 +1473,14 @@ describe("a claim's distinctive name with none of its key terms (\"Claude Mythos
 
 });
 
-describe("a spokesperson's words that name the claim's actor and say little of the claim (`namedSpeakerMinEvidence`)", () => {
-  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => m.claimId);
+describe("a spokesperson's words that name the claim and say little of it (`namedSpeakerMinEvidence`)", () => {
+  // The bundled set with the agency's names as the CAISI claim's key phrases, as before set 2.1.32 took them out
+  // (a key phrase is accepted whatever the model says, so this is where a quotation naming one would slip through).
+  const withNames = compileClaimIndex(
+    bundledClaimSet().claims.map((entry) => (entry.id === 'us-aisi-caisi-testing-agreements' ? { ...entry, keyPhrases: ['Center for AI Standards and Innovation', 'CAISI'] } : entry)),
+    bundledClaimSet().version,
+  );
+  const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, withNames, { tunables }).map((m) => m.claimId);
 
   it('are not the claim for the name alone', () => {
     // Our wording of a real article's quotation.
@@ -1487,6 +1493,7 @@ describe("a spokesperson's words that name the claim's actor and say little of t
     expect(ids('CAISI said it has signed agreements with Google DeepMind, Microsoft and xAI to test their new models before and after release.')).toEqual(['us-aisi-caisi-testing-agreements']);
   });
 });
+
 
 describe('one actor\'s document named in a sentence its other document\'s claim also fits (`namedInstrumentFirst`)', () => {
   const ids = (text: string, tunables: Partial<Tunables> = {}) => matchClaims(text, bundledClaimIndex(), { tunables }).map((m) => m.claimId);
