@@ -107,13 +107,16 @@ function cslIssued(published: string): CslDate {
 
 /** Lower-case words that open a family name ("Vincent van Gogh", "Ursula von der Leyen"). */
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
+/** A title before a person's name ("Dr Brianna Rosen"): a bibliography leaves it out (APA: "Rosen, B."), and read as a given name it made "Rosen, D. B." (a new user's report 51). */
+const HONORIFIC = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\.?$/i;
 /** What follows a family name ("Martin Luther King Jr."). */
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
 /** Words that make a name an organisation's, a desk's or a role's, not a person's. */
 const NOT_A_PERSON = /\b(?:staff|team|desk|editors?|editorial|board|reporters?|correspondents?|bureau|news|newsroom|press|agency|service|media|times|post|journal|magazine|group|institute|university|foundation|association|council|centre|center|office|department|inc|ltd|llc|gmbh|plc|corp|company|contributors?|wire|admin|guest)\b/i;
 
 /**
- * A name as CSL writes it. "Jane Q. Doe" gives given "Jane Q.", family "Doe"; "Vincent van Gogh" keeps
+ * A name as CSL writes it. "Jane Q. Doe" gives given "Jane Q.", family "Doe" (a title before it, "Dr", is left
+ * out); "Vincent van Gogh" keeps
  * "van" as the family name's particle; "Martin Luther King Jr." keeps its suffix. Anything that does
  * not read as one person's name (one word, five or more, "The …", a digit, a word in capitals, a desk or
  * organisation word, a comma) is kept whole as `literal`: a wrong split would be cited as a person.
@@ -121,6 +124,7 @@ const NOT_A_PERSON = /\b(?:staff|team|desk|editors?|editorial|board|reporters?|c
 export function cslName(name: string): CslName {
   const whole = oneLine(name);
   const words = whole.split(' ');
+  while (words.length > 2 && HONORIFIC.test(words[0]!)) words.shift();
   let suffix: string | undefined;
   if (words.length > 2 && SUFFIX.test(words[words.length - 1]!)) suffix = words.pop();
   const personLike =

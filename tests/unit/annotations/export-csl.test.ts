@@ -88,12 +88,13 @@ describe('CSL-JSON export', () => {
   it("gives the page's publication date as precise as its metadata was, and its authors, a person's name split only when it reads as one", () => {
     const [item, other] = parse([
       makeMention({ pageUrl: PAGE, lastSeen: '2026-11-21T00:00:00.000Z', pageCitation: { published: '2026-01-01', authors: ['Old Byline'] } }),
-      makeMention({ pageUrl: PAGE, start: 300, exact: 'another quote', lastSeen: '2026-11-22T00:00:00.000Z', pageCitation: { published: '2026-02', authors: ['Jane Q. Doe', 'Martin Luther King Jr.', 'Ursula von der Leyen', 'The Editorial Board', 'AP', 'Reuters Staff', 'Prince', 'Doe, Jane', 'J.R.R. Tolkien'] } }),
+      makeMention({ pageUrl: PAGE, start: 300, exact: 'another quote', lastSeen: '2026-11-22T00:00:00.000Z', pageCitation: { published: '2026-02', authors: ['Jane Q. Doe', 'Dr Brianna Rosen', 'Martin Luther King Jr.', 'Ursula von der Leyen', 'The Editorial Board', 'AP', 'Reuters Staff', 'Prince', 'Doe, Jane', 'J.R.R. Tolkien'] } }),
       makeMention({ pageUrl: OTHER }),
     ]);
     expect(item!.issued).toEqual({ 'date-parts': [[2026, 2]] });
     expect(item!.author).toEqual([
       { given: 'Jane Q.', family: 'Doe' },
+      { given: 'Brianna', family: 'Rosen' },
       { given: 'Martin Luther', family: 'King', suffix: 'Jr.' },
       { given: 'Ursula', 'non-dropping-particle': 'von der', family: 'Leyen' },
       { literal: 'The Editorial Board' },

@@ -296,7 +296,7 @@ describe('AnnotationHistory export and import', () => {
     const onImport = vi.fn(async () => ({ ok: true as const, added: 0, updated: 0, unchanged: 26, keptNotes: 1 }));
     renderIn(<AnnotationHistory {...props({ onImport })} />);
     pickFile(screen.getByTestId('import-input'), 'backup.jsonld', '{"type":"AnnotationCollection"}');
-    expect((await screen.findByTestId('import-result')).textContent).toBe('Imported: 0 added, 0 updated, 26 unchanged. 1 note in the file was older than yours and was not used.');
+    expect((await screen.findByTestId('import-result')).textContent).toBe('Imported: 0 added, 0 updated, 26 unchanged. 1 note in the file was not newer than yours and was not used.');
   });
 
   it('asks before an import replaces the reader\'s notes or flags, and imports only when they agree', async () => {
