@@ -42,8 +42,9 @@ export function exportMessage(t: Translator, counts: ExportCounts): string {
 }
 
 /**
- * "Imported: 0 added, 0 updated, 26 unchanged." and, when the file held notes older than the reader's, "1 note in the
- * file was not newer than yours and was not used (a tie keeps the stored note, so a re-import changes nothing).": "unchanged" alone hid that (a new user's report 49, problem 9).
+ * "Imported: 0 added, 0 updated, 26 unchanged." and, when the file held notes of other words no newer than the reader's
+ * (a tie keeps the stored note, so a re-import changes nothing), "1 note in the file was not newer than yours and was not
+ * used.": "unchanged" alone hid that (a new user's report 49, problem 9).
  */
 export function importMessage(t: Translator, counts: { added: number; updated: number; unchanged: number; keptNotes: number }): string {
   // Exactly the placeholders: values go by sorted key, so an extra key (the Result's `ok`) would shift them.
