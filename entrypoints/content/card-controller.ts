@@ -19,15 +19,31 @@ export interface CardSubject {
   mentionId: string;
 }
 
-/** The card's anchor for a highlight: its marks, or for a range-painted one its ranges (and its proxy for focus). */
-function anchorOf(highlight: PaintedHighlight): CardAnchor | undefined {
+/** A point in viewport coordinates (CSS px): where the pointer was when it opened a card. */
+export interface ViewportPoint {
+  x: number;
+  y: number;
+}
+
+/**
+ * The card's anchor for a highlight: its marks, or for a range-painted one its ranges (and its proxy for focus); with
+ * `pointer`, the box of the highlight the pointer is on (else the nearest by distance), whose left the card takes.
+ */
+function anchorOf(highlight: PaintedHighlight, pointer?: ViewportPoint): CardAnchor | undefined {
   const node = highlight.elements[0] ?? highlight.ranges[0]?.startContainer;
   if (!node) return undefined;
-  return {
-    focusTarget: highlight.elements[0],
-    node,
-    rects: () => (highlight.mode === 'mark' ? highlight.elements.flatMap((element) => [...element.getClientRects()]) : highlight.ranges.flatMap((range) => [...range.getClientRects()])),
-  };
+  const rects = () => (highlight.mode === 'mark' ? highlight.elements.flatMap((element) => [...element.getClientRects()]) : highlight.ranges.flatMap((range) => [...range.getClientRects()]));
+  let pointerRect: number | undefined;
+  if (pointer) {
+    let nearest = Infinity;
+    rects().forEach((rect, index) => {
+      const dx = Math.max(rect.left - pointer.x, 0, pointer.x - rect.right);
+      const dy = Math.max(rect.top - pointer.y, 0, pointer.y - rect.bottom);
+      const distance = dx * dx + dy * dy;
+      if (distance < nearest) [nearest, pointerRect] = [distance, index];
+    });
+  }
+  return { focusTarget: highlight.elements[0], node, rects, ...(pointerRect !== undefined && { pointerRect }) };
 }
 
 /**
@@ -60,9 +76,10 @@ export class CardController {
     return (this.card ??= new CardHost(this.doc));
   }
 
-  show(highlight: PaintedHighlight, focusCard = false): void {
+  /** Opens `highlight`'s card (`pointer`: where the pointer opened it, so the card starts under it; none by keyboard). */
+  show(highlight: PaintedHighlight, focusCard = false, pointer?: ViewportPoint): void {
     const subject = this.subjectOf(highlight);
-    const anchor = anchorOf(highlight);
+    const anchor = anchorOf(highlight, pointer);
     if (!subject || !anchor) return;
     this.cancelHide();
     const card = this.host();
@@ -87,11 +104,11 @@ export class CardController {
    * only if the pointer rests there; reaching the card first (`cancelHide`) or leaving the highlight
    * (`scheduleHide`) keeps the open one.
    */
-  showAfterRest(highlight: PaintedHighlight): void {
-    if (!this.isOpen || this.current === highlight) return this.show(highlight);
+  showAfterRest(highlight: PaintedHighlight, pointer?: ViewportPoint): void {
+    if (!this.isOpen || this.current === highlight) return this.show(highlight, false, pointer);
     // On a highlight the pointer has not left the cards' ground: only the switch is pending, not a close.
     this.cancelHide();
-    this.switchTimer = setTimeout(() => this.show(highlight), SWITCH_ON_THE_WAY_MS);
+    this.switchTimer = setTimeout(() => this.show(highlight, false, pointer), SWITCH_ON_THE_WAY_MS);
   }
 
   /** The pointer left the highlight and the card: the card closes after a grace period (and no other takes its place). */

@@ -24,6 +24,8 @@ export interface CardAnchor {
   focusTarget?: HTMLElement;
   /** The highlight's boxes in viewport coordinates. */
   rects(): DOMRect[];
+  /** Which of `rects()` the pointer opened the card from (its left is the card's left); none when opened by keyboard. */
+  pointerRect?: number;
   /** A node inside the highlight: the card joins the modal dialog holding it. */
   node: Node;
 }
@@ -505,8 +507,10 @@ export class CardHost {
     const anchor = this.anchor;
     const view = this.view();
     if (!anchor || !view) return;
-    const box = unionOf(anchor.rects());
+    const rects = anchor.rects();
+    const box = unionOf(rects);
     if (!box) return;
+    const pointed = anchor.pointerRect === undefined ? undefined : rects[anchor.pointerRect];
     const viewWidth = Math.min(view.innerWidth, view.visualViewport?.width ?? view.innerWidth);
     const viewHeight = Math.min(view.innerHeight, view.visualViewport?.height ?? view.innerHeight);
     const card = this.mount.firstElementChild as HTMLElement | null;
@@ -518,6 +522,7 @@ export class CardHost {
       view: { width: viewWidth, height: viewHeight },
       card: { width: card?.offsetWidth || Math.min(420, viewWidth - 2 * MARGIN), height: card?.offsetHeight || 300 },
       kept: this.side,
+      ...(pointed && { left: pointed.left }),
     });
     if (placed.maxHeight !== undefined) card?.style.setProperty('max-height', `${placed.maxHeight}px`);
     this.side = placed.side;

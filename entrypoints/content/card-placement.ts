@@ -22,6 +22,13 @@ export interface PlacementInput {
   card: { width: number; height: number };
   /** The side the card opened on; it stays there while that side still has room (no jump as "More" opens). */
   kept: CardSide | undefined;
+  /**
+   * Where the card's left edge goes, when not the highlight's left (CSS px, viewport): the left of the line box the
+   * pointer opened it from. A highlight that starts at a line's end and runs on into the next has its union's left
+   * at the next line's start: its card opened some 650 px from the pointer and closed before the pointer got there
+   * (a new user's report 51).
+   */
+  left?: number;
 }
 
 export interface Placement {
@@ -61,7 +68,7 @@ export const PHONE_MIN_HEIGHT = 400;
  * Once open, it stays on its side while that side still holds it (on a phone: whole). When nothing
  * else works it is the bottom sheet too: the card's controls (note, Save) must always be on screen.
  */
-export function placeCard({ highlight, view, card, kept }: PlacementInput): Placement {
+export function placeCard({ highlight, view, card, kept, left: anchorLeft }: PlacementInput): Placement {
   const phone = view.width <= PHONE_WIDTH;
   const usable = phone ? PHONE_MIN_HEIGHT : MIN_HEIGHT;
   const below = view.height - MARGIN - (highlight.bottom + GAP);
@@ -83,6 +90,6 @@ export function placeCard({ highlight, view, card, kept }: PlacementInput): Plac
     }
     top = side === 'below' ? highlight.bottom + GAP : highlight.top - GAP - height;
   } else top = Math.max(MARGIN, view.height - MARGIN - height);
-  const left = Math.max(MARGIN, Math.min(highlight.left, view.width - card.width - MARGIN));
+  const left = Math.max(MARGIN, Math.min(anchorLeft ?? highlight.left, view.width - card.width - MARGIN));
   return { side, top: Math.round(top), left: Math.round(left), maxHeight, height };
 }

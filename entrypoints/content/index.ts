@@ -140,8 +140,9 @@ export default defineContentScript({
     };
     /** The pointer is on a highlight: its card opens, unless the reader is crossing it on their way to the open one. */
     const pointerOn = (highlight: PaintedHighlight): void => {
-      if (headingForCard) card.showAfterRest(highlight);
-      else card.show(highlight);
+      const at = pointer && { x: pointer.x, y: pointer.y };
+      if (headingForCard) card.showAfterRest(highlight, at);
+      else card.show(highlight, false, at);
     };
     const onMouseOver = (event: MouseEvent): void => {
       if (!event.isTrusted) return;

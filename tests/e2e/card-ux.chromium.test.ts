@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Frame } from 'playwright-core';
 import type { FocusInfo } from './support/dom-probes';
 import { ArticlePage, noteEditorFrame } from './support/article-page';
-import { expectApproachAcrossAnotherHighlight, expectSlowApproachKeepsCard } from './support/card-approach';
+import { expectApproachAcrossAnotherHighlight, expectCardUnderPointedLine, expectSlowApproachKeepsCard } from './support/card-approach';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, expectStatusInsideFrame, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
 import { focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, readNoteFrameFit, scrollCardToEnd } from './support/card-ux-probes';
@@ -345,6 +345,7 @@ describe('Chromium: the card as a reader sees it', () => {
       await article.waitForHighlights();
       await expectApproachAcrossAnotherHighlight(article);
       await expectSlowApproachKeepsCard(article);
+      await expectCardUnderPointedLine(article);
     } finally {
       await article.close();
     }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { waitForFrame } from './support/bidi-frames';
-import { expectApproachAcrossAnotherHighlight, expectSlowApproachKeepsCard } from './support/card-approach';
+import { expectApproachAcrossAnotherHighlight, expectCardUnderPointedLine, expectSlowApproachKeepsCard } from './support/card-approach';
 import { contrastRatio, fallsBackToSerif } from './support/card-look';
 import { DIMMED_DESCRIPTION, dragAcross, ENDED_DESCRIPTION, expectHeadInSight, expectMoreTabOrder, expectPhoneClosed, expectPhoneMore, expectSameDay, MARKED_WRONG, PAUSE_PLEDGE, UNMARKED_WRONG, WHITE_HOUSE } from './support/card-ux-checks';
 import { copyButtonCentre, focusedInCard, listenForSelections, moreSummaryCentre, selectionsSeen, statementBox, readCardLayout, readHighlightLook, scrollCardToEnd, type HighlightLook } from './support/card-ux-probes';
@@ -135,6 +135,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await approach.waitForHighlights();
         await expectApproachAcrossAnotherHighlight(approach);
         await expectSlowApproachKeepsCard(approach);
+        await expectCardUnderPointedLine(approach);
       } finally {
         await approach.close();
       }

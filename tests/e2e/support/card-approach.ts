@@ -109,3 +109,21 @@ export async function expectSlowApproachKeepsCard(reader: ApproachingReader): Pr
   await pause(600);
   expect((await reader.card())?.claimId, 'a slow approach over page text keeps the card').toBe(CROSSED_FROM);
 }
+
+/**
+ * Pointed at from the first highlight's first line, which starts mid-line, the card starts at that line's left (or as
+ * far right as the viewport lets it), not at the next lines' start: a highlight from a line's end into the next line
+ * had its card open some 650 px from the pointer, and it closed before the pointer got there (a new user's report 51).
+ */
+export async function expectCardUnderPointedLine(reader: ApproachingReader): Promise<void> {
+  const first = await lineBoxesOf(reader, await reader.highlightOf(CROSSED_FROM));
+  expect(first[0]!.left, 'the pause pledge starts mid-line').toBeGreaterThan(first[1]!.left + 100);
+  await reader.mouseMove(1, 1);
+  await pause(400);
+  await reader.mouseMove((first[0]!.left + first[0]!.right) / 2, (first[0]!.top + first[0]!.bottom) / 2);
+  await expect.poll(async () => (await reader.card())?.claimId, { timeout: 5_000 }).toBe(CROSSED_FROM);
+  const card = (await reader.inCard(cardBox))!;
+  const viewport = await reader.run(() => window.innerWidth, undefined);
+  const expected = Math.min(first[0]!.left, viewport - (card.right - card.left) - 8);
+  expect(Math.abs(card.left - expected), `the card's left (${card.left}) against the pointed line's (${first[0]!.left})`).toBeLessThanOrEqual(2);
+}

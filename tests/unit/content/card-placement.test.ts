@@ -19,6 +19,14 @@ describe('placeCard', () => {
     expect(placed).toEqual({ side: 'below', top: 140 + GAP, left: 16, maxHeight: undefined, height: 300 });
   });
 
+  it("starts at the left of the line the pointer opened it from, within the viewport", () => {
+    // A highlight from a line's end (x 700) into the next line's start (x 16): opened from its first part, the card goes under the pointer.
+    const wrapped: PlacementBox = { top: 100, bottom: 160, left: 16, right: 1200 };
+    expect(placeCard({ highlight: wrapped, view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined, left: 700 })).toEqual({ side: 'below', top: 160 + GAP, left: 700, maxHeight: undefined, height: 300 });
+    expect(placeCard({ highlight: wrapped, view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined, left: 1100 }).left).toBe(1280 - 400 - MARGIN);
+    expect(placeCard({ highlight: wrapped, view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined }).left).toBe(16);
+  });
+
   it('puts it above when only there it fits, its bottom a gap above the highlight', () => {
     const placed = placeCard({ highlight: line(700, 740), view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined });
     expect(placed.side).toBe('above');
