@@ -204,17 +204,8 @@ const NUMBER_AFTER_ABBREVIATION = /^[0-9]/;
 /** Characters before a boundary that can hold the abbreviation and its spaces (UTF-16 units). */
 const ABBREVIATION_LOOKBEHIND = 12;
 
-/** A letter or digit: what follows a full stop inside a ticker or an initialism ("005930.KS", "BRK.B"). */
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
-
-/**
- * Whether the boundary at `at` follows an abbreviation rather than a sentence's end (see `TITLE_BEFORE_BOUNDARY`),
- * or a full stop with no space after it: "Samsung Electronics (005930.KS), …" is one sentence, where UAX #29 ends one
- * after "005930." (a digit before the stop, a capital after it), and a new user's quote began "KS, voluntarily
- * committed …" (report 51).
- */
+/** Whether the boundary at `at` follows an abbreviation rather than a sentence's end (see `TITLE_BEFORE_BOUNDARY`). */
 function followsAbbreviation(text: string, at: number, from: number): boolean {
-  if (at > from && text.charCodeAt(at - 1) === 46 && WORD_CHARACTER.test(text.charAt(at))) return true;
   const before = text.slice(Math.max(from, at - ABBREVIATION_LOOKBEHIND), at);
   if (TITLE_BEFORE_BOUNDARY.test(before)) return true;
   return NUMBERED_BEFORE_BOUNDARY.test(before) && NUMBER_AFTER_ABBREVIATION.test(text.charAt(at));
