@@ -240,7 +240,7 @@ describe('Firefox, light scheme: popup and options page', () => {
       expect(shown.text).not.toContain('\u2029');
       const collection = JSON.parse(shown.text) as { first: { items: { id: string }[] } };
       expect(collection.first.items.map((item) => item.id).sort()).toEqual(all);
-      expect(await askBackground(options, { type: 'import-mentions', text: shown.text })).toEqual({ ok: true, added: 0, updated: 0, unchanged: all.length });
+      expect(await askBackground(options, { type: 'import-mentions', text: shown.text })).toEqual({ ok: true, added: 0, updated: 0, unchanged: all.length, keptNotes: 0 });
 
       const popup = await FirefoxPopupPage.open(session.firefox.browser, session.tabId);
       try {
