@@ -3,6 +3,7 @@ import type { Mention } from '@/lib/annotations/schema';
 import { readableQuote } from '@/lib/annotations/readable-quote';
 import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { appliesLater, statusTone } from '@/lib/claims/claim-enums';
+import { MAX_LISTED_AUTHORS } from '@/lib/format/author-list';
 import { formatCalendarDate, readerToday } from '@/lib/format/dates';
 import { latestPageCitation } from '@/lib/annotations/page-citation';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
@@ -364,7 +365,7 @@ function PageSource({ mentions }: { mentions: readonly Mention[] }) {
   const citation = latestPageCitation(mentions);
   const parts = [
     citation?.site ?? hostLabel(mentions[0]!.pageUrl),
-    ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(citation.authors.length > 3 ? [citation.authors[0]!, t('list_pageAuthorsMore')] : citation.authors) })] : []),
+    ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(citation.authors.length > MAX_LISTED_AUTHORS ? [citation.authors[0]!, t('list_pageAuthorsMore')] : citation.authors) })] : []),
     ...(citation?.published ? [formatCalendarDate(citation.published, t.locale)] : []),
   ].filter((part) => part !== '');
   return (

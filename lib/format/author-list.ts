@@ -1,3 +1,6 @@
+/** Names listed in full at most; more are the first name and "et al." (in the history: "and others"). */
+export const MAX_LISTED_AUTHORS = 3;
+
 /**
  * Authors' names as a citation's running text lists them: "Jane Doe", "Jane Doe and John Roe",
  * "Jane Doe, John Roe and Ann Poe", and from four names on the first with "et al." (APA and Chicago
@@ -6,6 +9,6 @@
  */
 export function authorList(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
-  if (names.length > 3) return `${names[0]} et al.`;
+  if (names.length > MAX_LISTED_AUTHORS) return `${names[0]} et al.`;
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

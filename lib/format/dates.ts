@@ -7,7 +7,26 @@
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
+/** Intl formats made once per language and shape (a history page formats a date per row). */
 const formats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A UTC day (`utcMs`) in a language other than English, by Intl in the given shape (with or without the day of the
+ * month), or undefined for English (which writes its own, the same in every browser) and for a tag Intl refuses
+ * (the caller then writes English).
+ */
+function intlDate(language: string, withDay: boolean, utcMs: number): string | undefined {
+  if (language.split('-')[0]!.toLowerCase() === 'en') return undefined;
+  const key = `${language}|${withDay ? 'day' : 'month'}`;
+  try {
+    let format = formats.get(key);
+    if (!format) formats.set(key, (format = new Intl.DateTimeFormat(language, { ...(withDay && { day: 'numeric' }), month: 'short', year: 'numeric', timeZone: 'UTC' })));
+    return format.format(utcMs);
+  } catch {
+    // RangeError for a malformed tag: the reader still gets a date, in English.
+    return undefined;
+  }
+}
 
 /** `YYYY-MM-DD` as [year, month 1-12, day 1-31], or undefined for anything else. */
 function parseDay(isoDate: string): [number, number, number] | undefined {
@@ -31,16 +50,7 @@ export function formatDay(isoDate: string, language = 'en'): string {
   const parts = parseDay(isoDate);
   if (!parts) return isoDate;
   const [year, month, day] = parts;
-  if (language.split('-')[0]!.toLowerCase() !== 'en') {
-    let format = formats.get(language);
-    try {
-      if (!format) formats.set(language, (format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
-      return format.format(Date.UTC(year, month - 1, day));
-    } catch {
-      // RangeError for a malformed tag: the reader still gets a date, in English.
-    }
-  }
-  return `${day} ${MONTHS[month - 1]} ${year}`;
+  return intlDate(language, true, Date.UTC(year, month - 1, day)) ?? `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /**
@@ -53,14 +63,7 @@ export function formatCalendarDate(isoDate: string, language = 'en'): string {
   if (!month) return formatDay(isoDate, language);
   const [year, monthNumber] = [Number(month[1]), Number(month[2])];
   if (monthNumber < 1 || monthNumber > 12) return isoDate;
-  if (language.split('-')[0]!.toLowerCase() !== 'en') {
-    try {
-      return new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, monthNumber - 1, 1));
-    } catch {
-      // A tag Intl refuses: English, as formatDay does.
-    }
-  }
-  return `${MONTHS[monthNumber - 1]} ${year}`;
+  return intlDate(language, false, Date.UTC(year, monthNumber - 1, 1)) ?? `${MONTHS[monthNumber - 1]} ${year}`;
 }
 
 /**
