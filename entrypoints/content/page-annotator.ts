@@ -213,7 +213,7 @@ export class PageAnnotator {
    * Highlights of the first scan the page took out while it ran, before the scheduler watched (a
    * page whose observer unwraps marks at once): counted as it would count them, and read again.
    */
-  /** What the page's metadata says of its publication day and authors, for the history's exports. */
+  /** What the page's metadata says of its publication day, site and authors, for the history's exports. */
   private pageCitation(): PageCitation {
     const url = this.doc.location.href;
     if (this.citation?.url !== url) this.citation = { url, value: readPageCitation(this.doc) };

@@ -8,8 +8,7 @@
  * misattribute it), so it is introduced as a summary instead.
  */
 import type { ClaimCardData } from '../claims/claim-card-data';
-import { appliesLater } from '../claims/claim-enums';
-import { kindWithGrade, statusWithDate } from '../format/claim-labels';
+import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay, readerToday } from '../format/dates';
 import { primarySource } from './claim-facts';
@@ -46,7 +45,7 @@ export function citeMention(mention: Mention, claim: ClaimCardData | undefined, 
   const sourceTitle = source && oneLine(source.title);
   const primary = source ? ` Primary source: ${sourceTitle ? `${sourceTitle}, ` : ''}${source.url}.` : '';
   return (
-    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${kindWithGrade(claim.kind, claim.force)}; ${statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, readerToday(now)))}).` +
+    `${quote} ${page} Claim by ${oneLine(claim.actorName)}, as Pledge Lens summarises it: ${summary} (${kindWithGrade(claim.kind, claim.force)}; ${claimStatusLine(claim, readerToday(now))}).` +
     `${primary} Pledge Lens claim set “${oneLine(claim.packName)}”, claim ${claim.id}.`
   );
 }

@@ -23,9 +23,8 @@
  * add markup to a note. A "<" before a space or digit ("a < b", "<5%") stays as it is.
  * Bidi controls are dropped (a title's U+202E would turn round the rest of its line in Zotero).
  */
-import { appliesLater } from '../claims/claim-enums';
 import type { Claim } from '../claims/schema';
-import { kindWithGrade, statusWithDate } from '../format/claim-labels';
+import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { citationTitle } from './citation-title';
 import { earlierInstant, laterInstant, primarySource } from './claim-facts';
@@ -163,7 +162,7 @@ function seenDays(mention: Mention): string {
 function mentionLines(mention: Mention, claim: Claim | undefined, today: string): string[] {
   const lines = [`“${oneLine(exportedText(readableQuote(mention)))}”`];
   if (claim) {
-    lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today))}`);
+    lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${claimStatusLine(claim, today)}`);
     lines.push(`· Claim by ${oneLine(claim.actor.name)}, as Pledge Lens summarises it: ${oneLine(claim.statement)}`);
     const source = primarySource(claim);
     if (source) {

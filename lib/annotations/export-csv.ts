@@ -11,9 +11,8 @@
  * need it. Every other column, the claim's statement and source from a claim pack the reader may
  * have imported included, goes through the same defence.
  */
-import { appliesLater } from '../claims/claim-enums';
 import type { Claim } from '../claims/schema';
-import { kindWithGrade, statusWithDate } from '../format/claim-labels';
+import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { claimFacts, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import type { Mention } from './schema';
@@ -112,7 +111,7 @@ function claimCells(claim: Claim | undefined, today: string): Pick<Record<CsvCol
   const source = primarySource(claim);
   return {
     label: kindWithGrade(claim.kind, claim.force),
-    status_label: statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today)),
+    status_label: claimStatusLine(claim, today),
     statement: claim.statement,
     source_title: source?.title ?? '',
     source_url: source?.url ?? '',

@@ -11,9 +11,8 @@
  * page the reader read (http or https, as it was) and the claim's sources (https only).
  */
 import { replacingClaims } from '../claims/replacing-claims';
-import { appliesLater } from '../claims/claim-enums';
 import type { Claim } from '../claims/schema';
-import { kindWithGrade, statusWithDate } from '../format/claim-labels';
+import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
@@ -228,7 +227,7 @@ function claimBlock(claimId: string, claim: Claim | undefined, claimsById: Reado
   if (!claim) return `## Unknown claim ${codeSpan(claimId)}\n\nNot in the loaded claim set.`;
   const replacement = replacementItem(claim, claimsById);
   const items = [
-    `**${kindWithGrade(claim.kind, claim.force)}** · ${statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today))} (status as of ${formatDay(claim.reviewedAt)})`,
+    `**${kindWithGrade(claim.kind, claim.force)}** · ${claimStatusLine(claim, today)} (status as of ${formatDay(claim.reviewedAt)})`,
     ...(replacement ? [replacement] : []),
     `Actor: ${escapeMarkdownText(claim.actor.name)}`,
     ...sourceItems(claim),

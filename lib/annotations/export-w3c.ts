@@ -102,7 +102,7 @@ export interface PledgeLensAnnotationExtension {
   /** null when the claim is unknown. */
   statusDate: string | null;
   pageTitle: string;
-  /** The page's publication day and authors as its metadata gave them (page-citation.ts); null when it gave neither. */
+  /** The page's publication day, site and authors as its metadata gave them (page-citation.ts); null when it gave none. */
   pageCitation: PageCitation | null;
   firstSeen: string;
   lastSeen: string;

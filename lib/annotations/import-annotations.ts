@@ -111,7 +111,7 @@ const AnnotationSchema = v.pipe(
         {
           claimId: MentionSchema.entries.claimId,
           pageTitle: MentionSchema.entries.pageTitle,
-          /** The page's publication day and authors (absent from files written before they were kept). */
+          /** The page's publication day, site and authors (absent from files written before they were kept). */
           pageCitation: v.nullish(fields(PageCitationSchema.entries, 'must be an object or null')),
           firstSeen: MentionSchema.entries.firstSeen,
           lastSeen: MentionSchema.entries.lastSeen,

@@ -268,7 +268,7 @@ function distinctNames(names: readonly string[]): string[] {
 }
 
 /**
- * What a document's metadata says of its publication day and authors (see the module comment for the
+ * What a document's metadata says of its publication day, site and authors (see the module comment for the
  * vocabularies and their order). Reads the DOM only; never throws on a page's malformed metadata.
  * @returns `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), `site` (a name) and `authors` (1 to
  *   MAX_AUTHORS names), each absent when the page does not say

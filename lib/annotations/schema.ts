@@ -88,7 +88,7 @@ export const MentionSchema = v.object({
   lastSeen: IsoDateTimeSchema,
   note: v.optional(NoteSchema),
   wrongMatch: v.optional(WrongMatchSchema),
-  /** The page's publication day and authors as its metadata gave them when last seen (page-citation.ts); absent when it gave neither. */
+  /** The page's publication day, site and authors as its metadata gave them when last seen (page-citation.ts); absent when it gave none. */
   pageCitation: v.optional(PageCitationSchema),
 });
 

@@ -24,6 +24,7 @@ import {
   status_superseded,
   status_withdrawn,
 } from '../../public/_locales/en/messages.json';
+import { appliesLater } from '../claims/claim-enums';
 import type { ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema';
 import { formatDay } from './dates';
 
@@ -90,4 +91,13 @@ export function statusWithDate(status: ClaimStatus, isoDate: string, kind?: Clai
         ? `${STATUS_LABEL.pending} (adopted ${formatDay(isoDate)})`
         : `${STATUS_LABEL[status]} ${formatDay(isoDate)}`;
   return appliesFrom === undefined ? line : `${line}; applies from ${formatDay(appliesFrom)}`;
+}
+
+/**
+ * A claim's status line as the exports write it on `today` (YYYY-MM-DD: the export's or the reader's day):
+ * `statusWithDate`, with the day a law's duties start when that is still to come ("Modified 27 Mar 2026; applies
+ * from 1 Jan 2027").
+ */
+export function claimStatusLine(claim: { kind: ClaimKind; force?: string; status: ClaimStatus; statusDate: string; effectiveDate?: string }, today: string): string {
+  return statusWithDate(claim.status, claim.statusDate, claim.kind, appliesLater(claim, today));
 }

@@ -57,7 +57,7 @@ export const CONTENT_TO_BACKGROUND = {
     requestSchema('match-page', {
       url: pageUrl,
       title: bounded(2000),
-      /** The page's publication day and authors from its metadata (lib/annotations/page-citation.ts), for the history's exports; absent when it gives neither. */
+      /** The page's publication day, site and authors from its metadata (lib/annotations/page-citation.ts), for the history's exports; absent when it gives none. */
       citation: v.optional(PageCitationSchema),
       text: bounded(MAX_PAGE_TEXT),
       /**

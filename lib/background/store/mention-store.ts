@@ -20,7 +20,7 @@ export interface FoundSpan {
  * and flag) without reading the store first.
  * @param page.text the matched text; `page.offset` is the page offset (UTF-16 units) of `text[0]`;
  *   `page.scripts` its superscript and subscript runs (offsets into `text`), which give a quote its `readableExact`;
- *   `page.citation` what the page's metadata says of its publication day and authors
+ *   `page.citation` what the page's metadata says of its publication day, site and authors
  */
 export function mentionsSeen(
   page: { url: string; title: string; citation?: PageCitation; text: string; offset?: number; scripts?: readonly ScriptRange[] },
