@@ -15,6 +15,7 @@ import {
   welcomeIsReady,
   welcomeScreenshotPath,
 } from './support/welcome-page';
+import { withinDeadline } from './support/step-deadline';
 
 /**
  * The first-run page (welcome.html) in Chromium: it opens on install; its legend names every kind
@@ -38,6 +39,9 @@ async function openWelcome(colorScheme: 'light' | 'dark', hash = ''): Promise<Pa
   await page.emulateMedia({ colorScheme });
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`chrome-extension://${browser.extensionId}/welcome.html${hash}`);
+  // A background tab draws no frames, and a screenshot of it waits for one that never comes: the
+  // first-run tab, or the tab left after the previous test's page closed, can be the active one.
+  await page.bringToFront();
   await page.waitForFunction(welcomeIsReady);
   return page;
 }
@@ -59,11 +63,14 @@ interface ChromeTabsInPage {
 async function applyViewport(page: Page, viewport: (typeof WELCOME_VIEWPORTS)[number]): Promise<void> {
   const zoom = viewport.deviceScaleFactor;
   await page.setViewportSize({ width: viewport.width * zoom, height: viewport.height * zoom });
-  await page.evaluate(async (factor) => {
-    const { tabs } = (globalThis as unknown as ChromeTabsInPage).chrome;
-    const tab = await tabs.getCurrent();
-    if (tab?.id !== undefined) await tabs.setZoom(tab.id, factor);
-  }, zoom);
+  await withinDeadline(
+    `tabs.setZoom(${zoom})`,
+    page.evaluate(async (factor) => {
+      const { tabs } = (globalThis as unknown as ChromeTabsInPage).chrome;
+      const tab = await tabs.getCurrent();
+      if (tab?.id !== undefined) await tabs.setZoom(tab.id, factor);
+    }, zoom),
+  );
   await page.waitForFunction(
     ({ width, ratio }) => window.innerWidth === width && window.devicePixelRatio === ratio,
     { width: viewport.width, ratio: zoom },
@@ -78,7 +85,7 @@ async function fullPageScreenshot(page: Page, path: string, zoom: number): Promi
   const { width, height } = await page.evaluate(() => ({ width: window.innerWidth, height: document.documentElement.scrollHeight }));
   const cdp = await page.context().newCDPSession(page);
   try {
-    const shot = await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: width * zoom, height: height * zoom, scale: 1 } });
+    const shot = await withinDeadline(`Page.captureScreenshot of ${path}`, cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width: width * zoom, height: height * zoom, scale: 1 } }));
     writeFileSync(path, Buffer.from(shot.data, 'base64'));
   } finally {
     await cdp.detach();
@@ -86,8 +93,8 @@ async function fullPageScreenshot(page: Page, path: string, zoom: number): Promi
 }
 
 async function audit(page: Page, where: string): Promise<void> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(runAxeInPage);
+  await withinDeadline(`loading axe on ${where}`, page.evaluate(AXE_SOURCE));
+  const violations = await withinDeadline(`axe on ${where}`, page.evaluate(runAxeInPage), 60_000);
   const blocking = blockingViolations(where, violations);
   expect(blocking, `serious or critical axe violations on ${where}:\n${describeViolations(blocking)}`).toEqual([]);
 }
