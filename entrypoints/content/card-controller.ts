@@ -73,7 +73,7 @@ export class CardController {
   ) {}
 
   private host(): CardHost {
-    return (this.card ??= new CardHost(this.doc));
+    return (this.card ??= new CardHost(this.doc, () => this.card?.announce(cardLanguage().t('content_cardCoveredInFrame'))));
   }
 
   /** Opens `highlight`'s card (`pointer`: where the pointer opened it, so the card starts under it; none by keyboard). */

@@ -38,6 +38,11 @@ const MAX_REATTACH = 6;
 const MAX_RESTYLE = 6;
 /** Times the card is raised again in one opening over something the page put in the top layer after it; past it the card closes. */
 const MAX_RERAISE = 6;
+/**
+ * In a frame, how long the card may stay covered after it was raised, ms: a cover of the frame's own goes under
+ * within IntersectionObserver v2's 100 ms delay and a frame or two; one that stays is the parent page's.
+ */
+const PARENT_COVER_GRACE_MS = 400;
 /** The host's attributes a page could use to move, hide or disguise the card (its inline style above all). */
 const GUARDED_HOST_ATTRIBUTES = ['style', 'class', 'popover', 'hidden', 'inert'];
 /** Elements that are modal but cannot hold our host (a fullscreen video). */
@@ -175,10 +180,20 @@ export class CardHost {
    * over it unheard (attack report 49, finding 1); covered, the card is raised again, as for an entry the watch sees.
    */
   private visibilityWatcher: IntersectionObserver | undefined;
+  /** What IntersectionObserver v2 last said: something is drawn over the open card. */
+  private covered = false;
+  private coverCheck: ReturnType<typeof setTimeout> | undefined;
   /** True while focus is being handed back to a highlight, so that focus does not reopen the card. */
   returningFocus = false;
 
-  constructor(private readonly doc: Document) {
+  /**
+   * @param doc The document the card opens in (a frame's own, for a highlight in a frame).
+   * @param onClosedCovered Called when the card closed because, in a frame, the parent page drew over it.
+   */
+  constructor(
+    private readonly doc: Document,
+    private readonly onClosedCovered: () => void = () => undefined,
+  ) {
     this.watcher = new MutationObserver(() => this.checkAttached());
     this.attributeWatcher = new MutationObserver(() => this.checkAttributes());
     this.topLayerWatch = new TopLayerWatch(doc, () => this.host, this.onTopLayer, () => this.hide(false));
@@ -437,6 +452,8 @@ export class CardHost {
     this.view()?.removeEventListener('resize', this.onScroll);
     this.topLayerWatch.stop();
     this.visibilityWatcher?.disconnect();
+    this.covered = false;
+    clearTimeout(this.coverCheck);
     this.doc.removeEventListener('fullscreenchange', this.onFullscreen, { capture: true });
     this.resizeWatcher?.disconnect();
     const host = this.host as HTMLElement & { hidePopover?: () => void };
@@ -479,7 +496,9 @@ export class CardHost {
         const visibility = { trackVisibility: true, delay: 100 } as IntersectionObserverInit;
         this.visibilityWatcher = new View.IntersectionObserver((entries) => {
           const last = entries[entries.length - 1] as (IntersectionObserverEntry & { isVisible?: boolean }) | undefined;
-          if (last?.isIntersecting && last.isVisible === false) this.onTopLayer();
+          if (!last) return;
+          this.covered = last.isIntersecting && last.isVisible === false;
+          if (this.covered) this.onCovered();
         }, visibility);
       } catch {
         return;
@@ -487,6 +506,28 @@ export class CardHost {
     }
     this.visibilityWatcher.disconnect();
     this.visibilityWatcher.observe(card);
+  }
+
+  /**
+   * Something is drawn over the open card: raised, it goes above what this document drew. In a frame, what stays
+   * over it after that is the parent page's, drawn in a document this one can neither see nor go above (attack
+   * report 49, finding 4): the card closes rather than show a look-alike in its place, and the reader is told.
+   */
+  private onCovered(): void {
+    this.onTopLayer();
+    if (!this.isOpen || !this.inFrame()) return;
+    clearTimeout(this.coverCheck);
+    this.coverCheck = setTimeout(() => {
+      if (!this.isOpen || !this.covered) return;
+      this.hide(false);
+      this.onClosedCovered();
+    }, PARENT_COVER_GRACE_MS);
+  }
+
+  /** Whether the card's document is a frame in another page (its window is not the tab's top one). */
+  private inFrame(): boolean {
+    const view = this.view();
+    return view !== null && view.top !== view;
   }
 
   /** Places the card again whenever its size changes (the rAF batches it with scrolling). */
@@ -540,6 +581,7 @@ export class CardHost {
     render(null, this.mount);
     this.topLayerWatch.stop();
     this.visibilityWatcher?.disconnect();
+    clearTimeout(this.coverCheck);
     this.watcher.disconnect();
     this.attributeWatcher.disconnect();
     this.view()?.removeEventListener('scroll', this.onScroll, { capture: true });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ClosedCardInfo } from './closed-card';
+import { sleep, until } from './dynamic-driver';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** The attack steps pages/attack.html defines on `window.pledgeLensAttack`. */
@@ -60,19 +61,6 @@ export interface AttackBrowser {
   readonly extensionId: string;
   open(url: string): Promise<AttackTab>;
   close(): Promise<void>;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resume) => setTimeout(resume, ms));
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  let value = await read();
-  while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(value)}`);
-    await sleep(100);
-    value = await read();
-  }
-  return value;
 }
 
 /** Time for a handler that did react to an attack to have opened, moved or closed the card. */

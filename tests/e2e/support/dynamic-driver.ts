@@ -61,6 +61,18 @@ export async function waitOrExplain<A>(page: PageDriver, what: string, fn: PageF
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Calls `read` every 100 ms until `done` holds for its value, which it returns; rejects with the last value after `timeoutMs`. */
+export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last: ${JSON.stringify(value)}`);
+    await sleep(100);
+    value = await read();
+  }
+  return value;
+}
+
 /** Polls the privileged `probe` of the card (see `inCard`) every 50 ms until it is truthy; rejects with what it last saw after `timeoutMs`. */
 export async function waitForCardState(page: PageDriver, what: string, probe: CardProbe<unknown>, timeoutMs: number, explain?: () => Promise<unknown>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
