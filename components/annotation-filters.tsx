@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { siteHost } from '@/lib/sites/url';
+import { siteFilterIsEmpty } from '@/lib/annotations/filter-mentions';
 import { kindLabel, statusLabel } from '@/lib/i18n/claim-words';
 import type { Translator } from '@/lib/i18n/translator';
 import { useT } from './i18n';
@@ -43,9 +43,9 @@ export interface ClaimOption {
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Whether the site box holds something the background can read as a host (empty counts as fine). */
+/** Whether the site box holds something the site filter can go by (an address or a name; empty counts as fine). */
 export function siteIsValid(site: string): boolean {
-  return site.trim() === '' || siteHost(site) !== undefined;
+  return site.trim() === '' || !siteFilterIsEmpty(site);
 }
 
 /**

@@ -9,8 +9,9 @@ export interface MentionFilter {
   /** Keep mentions of these claims. Empty or absent means every claim. */
   claimIds?: readonly string[];
   /**
-   * Keep mentions on this site or its subdomains: "example.com" matches "news.example.com" but not
-   * "badexample.com". A full URL or "*.example.com" is accepted too; only its host counts.
+   * Keep mentions on this site (`siteMatcher`): its host or a subdomain ("example.com" matches
+   * "news.example.com" but not "badexample.com"; a full URL or "*.example.com" counts by its host), the page's own
+   * name for its site ("The Verge", from `pageCitation.site`), or one of the host's labels ("technewsday").
    */
   site?: string;
   /**
@@ -88,12 +89,37 @@ export function searchPatterns(query: string): RegExp[] {
   });
 }
 
+/** A site as typed, with no letter or digit to go by ("", "...", "///"). */
+export function siteFilterIsEmpty(site: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(site);
+}
+
+/**
+ * What the site filter keeps, for what the reader typed: a page whose host is that site or a subdomain of it (when the
+ * text reads as a host: "example.com", a URL, "*.example.com"), a page whose own name for its site has the typed words
+ * at word starts ("verge", "The Verge" find `pageCitation.site` "The Verge"), or a page one of whose host's labels is
+ * the typed text without spaces or punctuation ("technewsday" finds technewsday.com, "the verge" theverge.com).
+ * A reader knows a publication by its name, not always by its address (a new user's report 51, problem 12).
+ * @throws RangeError when the text has no letter or digit
+ */
+export function siteMatcher(site: string): (mention: Pick<Mention, 'pageUrl' | 'pageCitation'>) => boolean {
+  if (siteFilterIsEmpty(site)) throw new RangeError(`filterMentions: "${site}" is not a site name`);
+  const host = siteHost(site);
+  const folded = foldForSearch(site.trim());
+  const label = folded.replace(/[^\p{L}\p{N}-]+/gu, '');
+  const words = searchPatterns(folded);
+  return (mention) => {
+    const pageHost = hostOf(mention.pageUrl);
+    if (pageHost && host && hostOnSite(pageHost, host)) return true;
+    if (pageHost && label !== '' && pageHost.split('.').includes(label)) return true;
+    const name = mention.pageCitation?.site;
+    return name !== undefined && words.length > 0 && words.every((pattern) => pattern.test(foldForSearch(name)));
+  };
+}
+
 export function filterMentions(mentions: readonly Mention[], filter: MentionFilter = {}): Mention[] {
   const claimIds = filter.claimIds && filter.claimIds.length > 0 ? new Set(filter.claimIds) : undefined;
-  const site = filter.site === undefined ? undefined : siteHost(filter.site);
-  if (filter.site !== undefined && filter.site.trim() !== '' && site === undefined) {
-    throw new RangeError(`filterMentions: "${filter.site}" is not a site name`);
-  }
+  const onSite = filter.site === undefined || filter.site.trim() === '' ? undefined : siteMatcher(filter.site);
   const from = filter.from ? parseBound(filter.from, 'from') : undefined;
   const to = filter.to ? parseBound(filter.to, 'to') : undefined;
   const patterns = filter.text ? searchPatterns(foldForSearch(filter.text)) : [];
@@ -106,10 +132,7 @@ export function filterMentions(mentions: readonly Mention[], filter: MentionFilt
     if (wrongMatches === 'exclude' && flagged) return false;
     if (wrongMatches === 'only' && !flagged) return false;
 
-    if (site) {
-      const host = hostOf(mention.pageUrl);
-      if (!host || !hostOnSite(host, site)) return false;
-    }
+    if (onSite && !onSite(mention)) return false;
 
     if (from !== undefined || to !== undefined) {
       const seen = Date.parse(mention.lastSeen);

@@ -47,6 +47,22 @@ describe('filterMentions', () => {
     expect(ids(filterMentions(all, { site: '*.news.example' }))).toEqual(['first quote', 'second quote']);
   });
 
+  it('filters by a publication\'s name: the page\'s own name for its site, or a label of its host (a new user\'s report 51, problem 12)', () => {
+    const verge = makeMention({ pageUrl: 'https://www.theverge.com/ai/1', exact: 'verge quote', pageCitation: { site: 'The Verge' } });
+    const tech = makeMention({ pageUrl: 'https://technewsday.com/2026/03/rsp', exact: 'technewsday quote' });
+    const mirror = makeMention({ pageUrl: 'https://mirror.example/verge-copy', exact: 'copy quote', pageCitation: { site: 'Verge Mirror Weekly' } });
+    const pages = [verge, tech, mirror, onNews];
+    expect(ids(filterMentions(pages, { site: 'The Verge' }))).toEqual(['verge quote']);
+    expect(ids(filterMentions(pages, { site: 'verge' }))).toEqual(['verge quote', 'copy quote']);
+    expect(ids(filterMentions(pages, { site: 'the verge' }))).toEqual(['verge quote']);
+    expect(ids(filterMentions(pages, { site: 'Technewsday' }))).toEqual(['technewsday quote']);
+    expect(ids(filterMentions(pages, { site: 'TECHNEWSDAY ' }))).toEqual(['technewsday quote']);
+    // A name's word is found at a word start only, and a label whole: "news" is news.example's, not technewsday's.
+    expect(ids(filterMentions(pages, { site: 'news' }))).toEqual(['first quote']);
+    expect(ids(filterMentions(pages, { site: 'erge' }))).toEqual([]);
+    expect(ids(filterMentions(pages, { site: 'Wired' }))).toEqual([]);
+  });
+
   it('filters by a lastSeen date range, whole days inclusive', () => {
     expect(ids(filterMentions(all, { from: '2026-11-20', to: '2026-11-20' }))).toEqual(['second quote']);
     expect(ids(filterMentions(all, { from: '2026-11-21' }))).toEqual(['third quote', 'fourth quote', 'fifth quote']);
@@ -105,7 +121,8 @@ describe('filterMentions', () => {
 
   it('rejects bounds and sites it cannot read instead of guessing', () => {
     expect(() => filterMentions(all, { from: 'last week' })).toThrow(RangeError);
-    expect(() => filterMentions(all, { site: 'exa mple' })).toThrow(RangeError);
+    expect(() => filterMentions(all, { site: '...' })).toThrow(RangeError);
+    expect(() => filterMentions(all, { site: '// -' })).toThrow(RangeError);
   });
 });
 

@@ -156,13 +156,16 @@ describe('AnnotationHistory filters', () => {
     expect(texts('filter-status')).toContain('Withdrawn');
   });
 
-  it('leaves out a site the background could not read, and marks the field invalid', () => {
+  it('leaves out a site with no letter or digit, and marks the field invalid; a publication\'s name is a site', () => {
     const onQueryChange = vi.fn<(query: MentionQuery) => void>();
     renderIn(<AnnotationHistory {...props({ onQueryChange })} />);
     const site = screen.getByTestId('filter-site');
-    fireEvent.input(site, { target: { value: 'not a host' } });
+    fireEvent.input(site, { target: { value: '.../' } });
     expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude' });
     expect(site.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(site, { target: { value: 'The Verge' } });
+    expect(onQueryChange).toHaveBeenLastCalledWith({ wrongMatches: 'exclude', site: 'The Verge' });
+    expect(site.getAttribute('aria-invalid')).toBeNull();
     fireEvent.input(site, { target: { value: 'example.org' } });
     expect(site.getAttribute('aria-invalid')).toBeNull();
   });
