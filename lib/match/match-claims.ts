@@ -571,8 +571,8 @@ export function termsOf(h: Pick<HydratedIndex, 'idf' | 'unknownIdf'>, content: r
  * must see it, however little of the statement's wording it has (the instrument's name is frame, not
  * content, and a long statement leaves "sign" little weight).
  */
-function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, unit: UnitTerms): boolean {
-  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, unit) >= 1;
+function namedWithKeyTerms(h: HydratedIndex, claimIndex: number, frame: Frame, unit: UnitTerms, byName: number): boolean {
+  return frame.actor >= 1 && frame.instrument >= 1 && h.source.claims[claimIndex]!.instrument >= 0 && lookupsOf(h, claimIndex).gateSingles.length > 0 && gateShare(h, claimIndex, unit, byName) >= 1;
 }
 
 /**
@@ -646,14 +646,29 @@ function instrumentGroupsOf(h: HydratedIndex, claimIndex: number, canonicalizer:
 }
 
 /**
+ * The key-term groups the claim's own document meets by its names (bit g: group g), for a span of a unit that names
+ * the claim's actor and that document, one signs or stays out of (`namedDocumentKeyTerms`, `JOINED_CLASSES`); else 0.
+ * @param from, to the span (UTF-16 units): the whole unit, or the clause or headline half judged
+ */
+function namedDocumentGroups(h: HydratedIndex, t: Tunables, canonicalizer: Canonicalizer, d: UnitDiscourse, claimIndex: number, from: number, to: number): number {
+  if (t.namedDocumentKeyTerms <= 0) return 0;
+  const claim = h.source.claims[claimIndex]!;
+  if (claim.instrument < 0 || !JOINED_CLASSES.has(h.source.instruments[claim.instrument]!.cls)) return 0;
+  const inSpan = d.mentions.filter((m) => m.start < to && m.end > from);
+  if (!inSpan.some((m) => m.instruments.includes(claim.instrument)) || !inSpan.some((m) => m.actors.includes(claim.actor))) return 0;
+  return instrumentGroupsOf(h, claimIndex, canonicalizer);
+}
+
+/**
  * Share of the claim's key-term groups present; a claim without groups gets a neutral 0.5 (no evidence either
  * way). The groups a unit's term stands in for come from one walk of its terms (`gateTable`); a group none of
  * them does may still be met by one of its bags.
  */
-function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms): number {
+function gateShare(h: HydratedIndex, claimIndex: number, unit: UnitTerms, byName = 0): number {
   const groups = lookupsOf(h, claimIndex).gateSingles.length;
   if (groups === 0) return 0.5;
   let met = gateBits(h, claimIndex, unit);
+  if (met !== 0) met |= byName;
   let passed = 0;
   for (; met !== 0; met &= met - 1) passed++;
   return passed / groups;
@@ -1604,9 +1619,10 @@ function judgeUnit(
     // unit names the claim's actor and instrument in its key terms' words, or names its document's one claim by
     // that claim's name (`soleInstrumentNamed`).
     const elided = elidedDocumentStates(h, t, canonicalizer, text, unit, d, claimIndex, frame, content, unitTerms);
-    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms) && !elided) continue;
+    const byName = namedDocumentGroups(h, t, canonicalizer, d, claimIndex, unit.start, unit.end);
+    if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence && claimIndex !== namedSole && !namedWithKeyTerms(h, claimIndex, frame, unitTerms, byName) && !elided) continue;
     // (Worked out for the candidates kept only: some two in five nominated claims stop at the line above.)
-    let gates = gateShare(h, claimIndex, unitTerms);
+    let gates = gateShare(h, claimIndex, unitTerms, byName);
     if (elided) gates = 1;
     if (gates > 0 && gates < 1 && before && content.length <= t.elidedKeyTerms && d.namedInstruments.length === 0 && namedAsSubject(text, d, claim.actor)) {
       withBefore ??= termsOf(h, [...before, ...content]);
@@ -1653,7 +1669,7 @@ function judgeUnit(
         const l = headLexicals[j]!;
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) return;
         const claim = index.claims[claimIndex]!;
-        const gates = gateShare(h, claimIndex, headTerms);
+        const gates = gateShare(h, claimIndex, headTerms, namedDocumentGroups(h, t, canonicalizer, d, claimIndex, unit.start, headEnd));
         const named = namesClaim(t, d, claim, head, gates, l);
         const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, headBest.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         const decision = accepts(features, t, options.model);
@@ -1679,7 +1695,7 @@ function judgeUnit(
         const l = lexical(h, claimIndex, halfTerms);
         if (Math.max(l.score, l.facet * Math.min(1, l.facetMass * 2)) < t.minEvidence) continue;
         const claim = index.claims[claimIndex]!;
-        const gates = gateShare(h, claimIndex, halfTerms);
+        const gates = gateShare(h, claimIndex, halfTerms, namedDocumentGroups(h, t, canonicalizer, d, claimIndex, half.start, half.end));
         const named = namesClaim(t, d, claim, words, gates, l);
         const features = buildFeatures(h, claimIndex, l, gates, frame, d, shape, bestOfGroup.get(groupOf(claim))!, contextOf(prior, claimIndex), named);
         // Only a half that reads as a statement about the claim's actor or law; "…: Anthropic's Risk Reports" labels a topic.
@@ -1758,7 +1774,7 @@ function judgeUnit(
         if (explained >= l.score * t.secondaryGapExplained && farBehindSibling(claimIndex)) return;
         if (t.clauseFacetExplained > 0 && explainedFacet >= l.facet * t.clauseFacetExplained) return;
         const claim = index.claims[claimIndex]!;
-        const gates = gateShare(h, claimIndex, runTerms);
+        const gates = gateShare(h, claimIndex, runTerms, namedDocumentGroups(h, t, canonicalizer, d, claimIndex, run.start, run.end));
         const named = run.to - run.from >= MIN_NAMED_UNIT_TERMS && namesClaim(t, d, claim, content.slice(run.from, run.to), gates, l);
         // (`gateShare` is 0.5 for a claim without key terms: a terse clause needs a key term it has.)
         if (terse && !(lookupsOf(h, claimIndex).gateSingles.length > 0 && gates > 0)) return;

@@ -120,6 +120,13 @@ export interface Tunables {
   /** The share of such a sentence's IDF mass the claim's words must hold (its `focus`), 0..1. */
   elidedDocumentFocus: number;
   /**
+   * 1: a sentence that names the claim's actor and its own document (a code, declaration or agreement one signs or
+   * stays out of), and meets some key-term group with its own words, meets too the groups that document's names meet
+   * (`instrumentGroupsOf`): "Meta refuses to sign EU AI Code" says "code", though a known name's words are not the
+   * sentence's terms (they must not lift its lexical score). 0: off.
+   */
+  namedDocumentKeyTerms: number;
+  /**
    * 1: a coalition's claim (the Seoul signatories' halt pledge) reached only through a member named in
    * the sentence yields to that member's own claim accepted on the same sentence (Amazon's framework
    * states Amazon's own pledge). 0: both are kept.
@@ -809,6 +816,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   elidedKeyTerms: 8,
   elidedDocument: 0.4,
   elidedDocumentFocus: 0.5,
+  namedDocumentKeyTerms: 1,
   memberOwnClaimFirst: 1,
   actorStanceFirst: 1,
   memberClaimTakesOver: 0.6,

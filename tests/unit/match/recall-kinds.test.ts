@@ -1580,6 +1580,25 @@ describe('a short sentence with the actor as subject states a claim whose docume
   });
 });
 
+describe('a sentence naming the actor and its own code, declaration or agreement meets the key terms that document\'s name holds ("Meta refuses to sign the EU AI Code of Practice": "Code") (`namedDocumentKeyTerms`)', () => {
+  // A known name's words are not the sentence's terms, so "Code" in "Code of Practice" met no "code" group: the
+  // claim was not even judged. Real wire copy (real articles v32) writes the code's name in capitals.
+  const declined = 'meta-declined-gpai-code';
+  const found = (sentence: string, namedDocumentKeyTerms: number) => bundledMatches(sentence, { namedDocumentKeyTerms }).map((line) => line.split(':')[0]);
+
+  it('finds the refusal with the code named in capitals, which the "code" group alone missed', () => {
+    const sentence = 'Meta refuses to sign the EU AI Code of Practice.';
+    expect(found(sentence, 0)).not.toContain(declined);
+    expect(found(sentence, DEFAULT_TUNABLES.namedDocumentKeyTerms)).toContain(declined);
+  });
+
+  it('needs the actor named too, and a group met by the sentence\'s own words: the name alone states nothing', () => {
+    for (const sentence of ['The EU AI Code of Practice was published on 10 July 2025.', 'The company will not sign the EU AI Code of Practice.', 'Meta and the EU AI Code of Practice.']) {
+      expect(found(sentence, DEFAULT_TUNABLES.namedDocumentKeyTerms), sentence).not.toContain(declined);
+    }
+  });
+});
+
 describe('a defined term\'s uses ("the Act" after (the "Act")) make its law the page\'s subject as its name would (`definedTermsCount`)', () => {
   const lawIndex = compileClaimIndex(
     [
