@@ -742,6 +742,19 @@ function namedByMembers(text: string, mentions: readonly Mention[], names: NameT
   }
 }
 
+/**
+ * `actors` without the coalition members among `listed` when there are at least `least` of them: what a list of
+ * signatories hands on is their groups (`listCarriesGroup`). Actors that belong to no coalition stay ("CAISI extended
+ * them to Google DeepMind, Microsoft and xAI" hands on CAISI).
+ */
+function groupsOf(actors: Strengths, listed: readonly number[], index: ClaimIndex, least: number): Strengths {
+  const members = listed.filter((id) => index.actors[id]!.memberOf.length > 0);
+  if (members.length < least) return actors;
+  const groups = new Strengths();
+  for (let i = 0; i < actors.ids.length; i++) if (!members.includes(actors.ids[i]!)) groups.raise(actors.ids[i]!, actors.values[i]!);
+  return groups;
+}
+
 /** Sentence ends, block and cell breaks: a split name's parts must not have one between them. */
 const SENTENCE_BREAK = /[.!?\n\u2028\u2029]/;
 
@@ -2247,7 +2260,7 @@ export function analyseDiscourse(
     }
     const carried = previous && !explicit ? previous : undefined;
     previous = {
-      actors,
+      actors: tunables.listCarriesGroup > 0 && namedActors.length >= tunables.listCarriesGroup ? groupsOf(actors, namedActors, index, tunables.listCarriesGroup) : actors,
       instruments,
       age: explicit ? 0 : (carried?.age ?? 0) + 1,
       blocks: explicit ? 0 : (carried?.blocks ?? 0) + (carried && carried.block !== unit.block ? 1 : 0),

@@ -199,6 +199,13 @@ export interface Tunables {
    */
   dateLineKeepsScope: number;
   /**
+   * A sentence naming at least this many actors the claim set knows (a list of signatories: "Amazon, Anthropic,
+   * Cohere, Google, …") hands on to the sentences after it only the groups those members make up, and its documents:
+   * "Crucially, they agreed not to develop or deploy a model at all …" two sentences on is the coalition's pledge,
+   * not that of whichever member had the strongest words (Microsoft's own pause). 0: every member is handed on.
+   */
+  listCarriesGroup: number;
+  /**
    * A sentence whose subject takes up the one before ("These duties have applied since 2 August 2025")
    * gives a claim of one instrument (or actor) the sentence before was given precedence over its siblings
    * accepted with it, unless their own words (score + facet) are this much stronger. 0: off, each is judged
@@ -846,6 +853,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   collectiveNamedFirst: 1,
   anaphorSeesOwnUnit: 1,
   dateLineKeepsScope: 1,
+  listCarriesGroup: 5,
   demonstrativeFollows: 0.15,
   siblingYield: 0.4,
   distinctiveYield: 1,

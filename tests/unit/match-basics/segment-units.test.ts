@@ -53,6 +53,13 @@ describe('segmentUnits', () => {
     expect(unitTexts('The lab said it would pause.3 of its rivals did not')).toEqual(['The lab said it would pause.3 of its rivals did not']);
   });
 
+  it('does not end a sentence inside a stock ticker after a number ("005930.KS,"), but still at a full stop a space was lost after (a new user\'s report 51, problem 5)', () => {
+    const wire = 'The firms, also including Amazon AMZN.O, IBM IBM.N and Samsung Electronics 005930.KS, voluntarily committed to not develop or deploy AI models.';
+    expect(unitTexts(wire).join(' ')).toBe(wire);
+    for (const text of ['Toyota (7203.T) and Tencent 0700.HK; both pledged to publish a framework.', 'Moutai 600519.SS, a spirits maker, was not in the list.']) expect(unitTexts(text).join(' ')).toBe(text);
+    expect(unitTexts('The order took effect in 2025.A new rule followed in March.')).toEqual(['The order took effect in 2025.', 'A new rule followed in March.']);
+  });
+
   it('does not end a sentence at a title before a name or at a month, "No." or "Art." before a number', () => {
     for (const text of [
       'Sen. Scott Wiener wrote the bill, and Gov. Gavin Newsom signed it.',

@@ -1599,6 +1599,30 @@ describe('a sentence naming the actor and its own code, declaration or agreement
   });
 });
 
+describe('a list of signatories hands on to the sentences after it their groups, not each member (`listCarriesGroup`)', () => {
+  // Real articles v27: a Seoul explainer's list of sixteen signatories, then "Crucially, they agreed not to develop or
+  // deploy a model … at all", which went to Microsoft's own pause (the member with the strongest words), once a ticker
+  // rule joined "01.AI" back into the list's sentence.
+  const page = [
+    'At the AI Seoul Summit in May 2024, sixteen leading AI companies agreed to the Frontier AI Safety Commitments. The original signatories were Amazon, Anthropic, Cohere, Google, G42, IBM, Inflection AI, Meta, Microsoft, Mistral AI, Naver, OpenAI, Samsung Electronics, the Technology Innovation Institute, xAI, and Zhipu.ai, with Magic, MiniMax, 01.AI, and NVIDIA joining later.',
+    'The commitments ask each company to publish a safety framework. Crucially, they agreed not to develop or deploy a model or system at all if mitigations cannot keep risks below those thresholds.',
+  ].join(SEP);
+  const pledge = (listCarriesGroup: number) => bundledMatches(page, { listCarriesGroup }).filter((line) => line.includes('Crucially')).map((line) => line.split(':')[0]);
+
+  it('gives the pledge two sentences on to the coalition', () => {
+    expect(pledge(0)).toContain('microsoft-frontier-governance-pause');
+    expect(pledge(DEFAULT_TUNABLES.listCarriesGroup)).toEqual(['seoul-frontier-ai-safety-commitments-halt']);
+  });
+
+  it('keeps an actor of no coalition that the list names ("CAISI extended them to Google DeepMind, Microsoft and xAI")', () => {
+    const agreements = [
+      'The US AI Safety Institute first signed testing agreements with OpenAI and Anthropic in August 2024. Its successor, the Center for AI Standards and Innovation, or CAISI, extended them in May 2026 to Google DeepMind, Microsoft and xAI.',
+      'Under the arrangements, government evaluators get access to major new frontier models both before and after public release.',
+    ].join(SEP);
+    expect(bundledMatches(agreements).filter((line) => line.includes('Under the arrangements')).map((line) => line.split(':')[0])).toEqual(['us-aisi-caisi-testing-agreements']);
+  });
+});
+
 describe('a defined term\'s uses ("the Act" after (the "Act")) make its law the page\'s subject as its name would (`definedTermsCount`)', () => {
   const lawIndex = compileClaimIndex(
     [
