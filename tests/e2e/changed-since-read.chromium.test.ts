@@ -178,7 +178,8 @@ describe('Chromium: the options page as a research view', () => {
       expect(copied).toContain(article.url);
       expect(copied).toMatch(/\(seen \d{1,2} [A-Z][a-z]{2} \d{4}\)/);
       expect(copied).toContain('Withdrawn 20 Nov 2026');
-      expect(copied).toContain(await article.page.title());
+      // The work's title, then its site split off the title ("… | The Ledger Wire"), as the CSL export cites them.
+      expect(copied).toContain(`In: ${(await article.page.title()).replace(' | ', ', ')}, `);
     } finally {
       await options.close();
     }

@@ -24,6 +24,15 @@ describe('citeMention', () => {
     expect(citeMention(makeMention({ pageCitation: { published: '2026-02', authors: ['A One', 'B Two', 'C Three', 'D Four'] } }), card(bindingClaim))).toContain(', by A One et al., published Feb 2026, ');
   });
 
+  it("cites the work's title and names its site after it, as the CSL export does (a new user's report 51, problem 9)", () => {
+    const oxford = makeMention({ pageUrl: 'https://www.ox.ac.uk/news/expert-comment', pageTitle: 'Expert Comment: What the Pentagon dispute means | University of Oxford', pageCitation: { authors: ['Dr Brianna Rosen'] } });
+    expect(citeMention(oxford, card(bindingClaim))).toContain('In: Expert Comment: What the Pentagon dispute means, University of Oxford, by Dr Brianna Rosen, https://www.ox.ac.uk/news/expert-comment (seen ');
+    // The metadata's own site name wins over the title's, and a title that names no site stays whole.
+    const verge = makeMention({ pageUrl: 'https://www.theverge.com/ai/1', pageTitle: 'Anthropic drops its pause pledge - The Verge', pageCitation: { site: 'The Verge' } });
+    expect(citeMention(verge, card(bindingClaim))).toContain('In: Anthropic drops its pause pledge, The Verge, https://www.theverge.com/ai/1 (seen ');
+    expect(citeMention(makeMention({ pageTitle: 'Claude 3 - a new model arrives' }), card(bindingClaim))).toContain('In: Claude 3 - a new model arrives, https://news.example/');
+  });
+
   it('gives the label, the status with its date, the primary source and the claim id', () => {
     const text = citeMention(makeMention(), card(bindingClaim));
     expect(text).toContain('(Binding commitment (self-imposed); Withdrawn 24 Feb 2026).');
