@@ -16,12 +16,13 @@ import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
+import { citationTitle } from './citation-title';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
 import { groupByClaim } from './group-by-page';
 import { latestPageCitation, type PageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
-import { safeLinkUrl } from '../sites/url';
+import { hostOf, safeLinkUrl } from '../sites/url';
 
 export interface ExportMarkdownOptions {
   /** ISO date-time of the export, printed in the header. */
@@ -161,19 +162,31 @@ function link(text: string, href: string | undefined): string {
 }
 
 /**
+ * The page's title as a citation gives it, the site's name split off ("Anthropic drops its pause pledge | The Verge"
+ * is "Anthropic drops its pause pledge"), and the site's name: the page's metadata's, else the one its title ended
+ * with (`citationTitle`, as the CSL export and "Copy citation" cite a page; a new user's report 51, problem 9).
+ */
+function citedPage(mention: Mention, citation: PageCitation | undefined): { title: string; site?: string } {
+  const cited = citationTitle(mention.pageTitle, hostOf(mention.pageUrl) ?? '', citation?.site);
+  const site = citation?.site ?? cited.site;
+  return site === undefined ? { title: cited.title } : { title: cited.title, site };
+}
+
+/**
  * The page's title as a link to it, as a heading at `level` (`###` under a claim); a page with no
  * http(s) address shows that address as code, not as a link.
  */
-function pageHeading(mention: Mention, level: string): string {
-  const title = mention.pageTitle.trim() || 'Untitled page';
+function pageHeading(mention: Mention, title: string, level: string): string {
+  const shown = title.trim() || 'Untitled page';
   const href = safePageUrl(mention.pageUrl);
-  if (href) return `${level} ${link(title, href)}`;
-  return `${level} ${escapeMarkdownText(title)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
+  if (href) return `${level} ${link(shown, href)}`;
+  return `${level} ${escapeMarkdownText(shown)}\n\nPage: ${codeSpan(mention.pageUrl)}`;
 }
 
-/** "By Jane Doe and John Roe · Published 24 Feb 2026" under a page's heading, when its metadata named either. */
-function pageByline(citation: PageCitation | undefined): string | undefined {
+/** "The Verge · By Jane Doe and John Roe · Published 24 Feb 2026" under a page's heading, when its site, authors or date are known. */
+function pageByline(citation: PageCitation | undefined, site: string | undefined): string | undefined {
   const parts = [
+    ...(site ? [escapeMarkdownText(site)] : []),
     ...(citation?.authors ? [`By ${escapeMarkdownText(authorList(citation.authors))}`] : []),
     ...(citation?.published ? [`Published ${escapeMarkdownText(formatCalendarDate(citation.published))}`] : []),
   ];
@@ -287,8 +300,10 @@ export function exportMarkdown(
   for (const { claimId, pages } of claims) {
     parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById, options.generatedAt.slice(0, 10)));
     for (const page of pages) {
-      parts.push(pageHeading(page[0]!, '###'));
-      const byline = pageByline(latestPageCitation(page));
+      const citation = latestPageCitation(page);
+      const cited = citedPage(page[0]!, citation);
+      parts.push(pageHeading(page[0]!, cited.title, '###'));
+      const byline = pageByline(citation, cited.site);
       if (byline) parts.push(byline);
       for (const mention of page) parts.push(mentionBlock(mention));
     }

@@ -193,7 +193,7 @@ describe('Chromium options page: annotation history', () => {
       expect(markdown.text.match(/^> /gm)?.length ?? 0).toBeGreaterThanOrEqual(ofClaim);
       expect(markdown.text.match(/^- \*\*(Binding commitment|Announced target|No commitment)( \([a-z -]+\))?\*\* · /gm)).toHaveLength(1);
       expect(markdown.text.match(/^- Source: \[.+\]\(https:\/\/\S+\)$/gm)).toHaveLength(1);
-      expect(markdown.text.match(/^By Jonah Whitcombe · Published 26 Feb 2026$/gm)).toHaveLength(pageHeadings.length);
+      expect(markdown.text.match(/^Signal & Noise · By Jonah Whitcombe · Published 26 Feb 2026$/gm)).toHaveLength(pageHeadings.length);
 
       // CSL-JSON, offered beside the others: a JSON array, one webpage item per page (each visit's
       // address is a page), with the fields Zotero and citeproc need and every mention's quote in a note.

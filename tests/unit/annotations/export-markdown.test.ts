@@ -151,6 +151,19 @@ describe('exportMarkdown', () => {
     expect(md).not.toMatch(/(^|[^\\])<img/m);
   });
 
+  it("heads a page with the work's title and names its site in the byline, as the CSL export and Copy citation cite it (a new user's report 51, problem 9)", () => {
+    const lines = (mention: Parameters<typeof makeMention>[0]) => exportMarkdown([makeMention(mention)], claimsById, { generatedAt }).split('\n');
+    const wire = lines({ pageTitle: 'Anthropic rewrites its scaling policy | The Ledger Wire', pageCitation: { authors: ['Jane Doe'] } });
+    const heading = wire.findIndex((line) => line.startsWith('### '));
+    expect(wire[heading]).toBe('### [Anthropic rewrites its scaling policy](https://news.example/2026/acme-policy)');
+    expect(wire[heading + 2]).toBe('The Ledger Wire · By Jane Doe');
+    // The metadata's name for the site, when it gives one, and a title with no site in it kept whole.
+    const named = lines({ pageTitle: 'Claude 3 - a new model arrives', pageCitation: { site: 'Signal & Noise' } });
+    const at = named.findIndex((line) => line.startsWith('### '));
+    expect(named[at]).toBe('### [Claude 3 - a new model arrives](https://news.example/2026/acme-policy)');
+    expect(named[at + 2]).toBe('Signal & Noise');
+  });
+
   it("writes the page's authors and publication date under its heading, escaped", () => {
     const md = exportMarkdown([makeMention({ pageCitation: { published: '2026-02-24', authors: ['[x](javascript:alert(1))', '<b>Jane</b>'] } })], claimsById, { generatedAt });
     const lines = md.split('\n');
