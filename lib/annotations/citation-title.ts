@@ -15,6 +15,8 @@
  * What is left must keep at least `MIN_TITLE_WORDS` words, or the title stays whole.
  */
 
+import { hostOf } from '../sites/url';
+
 const MAX_SITE_WORDS = 5;
 const MAX_SITE_CHARS = 60;
 const MIN_TITLE_WORDS = 3;
@@ -81,4 +83,16 @@ export function citationTitle(pageTitle: string, host: string, siteName?: string
     if (words(title) >= MIN_TITLE_WORDS) return { title, site: parts[0]! };
   }
   return { title: whole };
+}
+
+/**
+ * A page as a citation names it: the work's title (`citationTitle`) and the site's name, the page's metadata's
+ * (`siteName`: `PageCitation.site`) else the one its title ended with; `site` is absent when neither names one.
+ * What the CSL export, the Markdown export and "Copy citation" each cite a page by.
+ * @param pageUrl the page's address: its host tells a site's name at a title's end
+ */
+export function citedPage(pageTitle: string, pageUrl: string, siteName?: string): { title: string; site?: string } {
+  const cited = citationTitle(pageTitle, hostOf(pageUrl) ?? '', siteName);
+  const site = siteName ?? cited.site;
+  return site === undefined ? { title: cited.title } : { title: cited.title, site };
 }

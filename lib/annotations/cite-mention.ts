@@ -11,9 +11,8 @@ import type { ClaimCardData } from '../claims/claim-card-data';
 import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay, readerToday } from '../format/dates';
-import { hostOf } from '../sites/url';
 import { primarySource } from './claim-facts';
-import { citationTitle } from './citation-title';
+import { citedPage } from './citation-title';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
 
@@ -39,9 +38,9 @@ const oneLine = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2
  * its address names it, else the first source; none is named when the claim has neither.
  */
 export function citeMention(mention: Mention, claim: ClaimCardData | undefined, now: Date = new Date()): string {
-  const cited = citationTitle(mention.pageTitle, hostOf(mention.pageUrl) ?? '', mention.pageCitation?.site);
+  const cited = citedPage(mention.pageTitle, mention.pageUrl, mention.pageCitation?.site);
   const title = oneLine(cited.title) || mention.pageUrl;
-  const siteName = oneLine(mention.pageCitation?.site ?? cited.site ?? '');
+  const siteName = oneLine(cited.site ?? '');
   const site = siteName !== '' && siteName !== title ? `, ${siteName}` : '';
   const authors = mention.pageCitation?.authors ? `, by ${oneLine(authorList(mention.pageCitation.authors))}` : '';
   const published = mention.pageCitation?.published ? `, published ${formatCalendarDate(mention.pageCitation.published)}` : '';

@@ -26,7 +26,7 @@
 import type { Claim } from '../claims/schema';
 import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
-import { citationTitle } from './citation-title';
+import { citedPage } from './citation-title';
 import { earlierInstant, laterInstant, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
@@ -209,7 +209,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const { href, web, host } = pageAddress(first.pageUrl);
   // "Title | The Verge": the work's title, and the site's own name as the publication.
   const citation = latestPageCitation(page);
-  const cited = citationTitle(first.pageTitle, host, citation?.site);
+  const cited = citedPage(first.pageTitle, first.pageUrl, citation?.site);
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
@@ -220,7 +220,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
     id: uniqueId([keyPart(host), pageSlug(href), new Date(firstSeen).toISOString().slice(0, 10)].filter((part) => part !== '').join('-'), taken),
     type: 'webpage',
     title: oneLine(cited.title) || oneLine(href),
-    ...((citation?.site ?? cited.site ?? host) !== '' && { 'container-title': oneLine(citation?.site ?? cited.site ?? host) }),
+    ...((cited.site ?? host) !== '' && { 'container-title': oneLine(cited.site ?? host) }),
     ...(web && { URL: href }),
     ...(citation?.authors && { author: citation.authors.map(cslName) }),
     ...(citation?.published !== undefined && { issued: cslIssued(citation.published) }),

@@ -16,13 +16,13 @@ import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay } from '../format/dates';
 import { primarySource } from './claim-facts';
-import { citationTitle } from './citation-title';
+import { citedPage } from './citation-title';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
 import { groupByClaim } from './group-by-page';
 import { latestPageCitation, type PageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
-import { hostOf, safeLinkUrl } from '../sites/url';
+import { safeLinkUrl } from '../sites/url';
 
 export interface ExportMarkdownOptions {
   /** ISO date-time of the export, printed in the header. */
@@ -162,17 +162,6 @@ function link(text: string, href: string | undefined): string {
 }
 
 /**
- * The page's title as a citation gives it, the site's name split off ("Anthropic drops its pause pledge | The Verge"
- * is "Anthropic drops its pause pledge"), and the site's name: the page's metadata's, else the one its title ended
- * with (`citationTitle`, as the CSL export and "Copy citation" cite a page; a new user's report 51, problem 9).
- */
-function citedPage(mention: Mention, citation: PageCitation | undefined): { title: string; site?: string } {
-  const cited = citationTitle(mention.pageTitle, hostOf(mention.pageUrl) ?? '', citation?.site);
-  const site = citation?.site ?? cited.site;
-  return site === undefined ? { title: cited.title } : { title: cited.title, site };
-}
-
-/**
  * The page's title as a link to it, as a heading at `level` (`###` under a claim); a page with no
  * http(s) address shows that address as code, not as a link.
  */
@@ -301,7 +290,7 @@ export function exportMarkdown(
     parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById, options.generatedAt.slice(0, 10)));
     for (const page of pages) {
       const citation = latestPageCitation(page);
-      const cited = citedPage(page[0]!, citation);
+      const cited = citedPage(page[0]!.pageTitle, page[0]!.pageUrl, citation?.site);
       parts.push(pageHeading(page[0]!, cited.title, '###'));
       const byline = pageByline(citation, cited.site);
       if (byline) parts.push(byline);

@@ -654,8 +654,9 @@ function namedDocumentGroups(h: HydratedIndex, t: Tunables, canonicalizer: Canon
   if (t.namedDocumentKeyTerms <= 0) return 0;
   const claim = h.source.claims[claimIndex]!;
   if (claim.instrument < 0 || !JOINED_CLASSES.has(h.source.instruments[claim.instrument]!.cls)) return 0;
-  const inSpan = d.mentions.filter((m) => m.start < to && m.end > from);
-  if (!inSpan.some((m) => m.instruments.includes(claim.instrument)) || !inSpan.some((m) => m.actors.includes(claim.actor))) return 0;
+  // (No array made: this runs for each nominated claim of such a document, before most are dropped.)
+  const inSpan = (m: Mention): boolean => m.start < to && m.end > from;
+  if (!d.mentions.some((m) => inSpan(m) && m.instruments.includes(claim.instrument)) || !d.mentions.some((m) => inSpan(m) && m.actors.includes(claim.actor))) return 0;
   return instrumentGroupsOf(h, claimIndex, canonicalizer);
 }
 
