@@ -253,6 +253,22 @@ function waitsForObject(text: string, start: number, end: number): boolean {
   return OPEN_VERB_AND.test(text.slice(Math.max(start, end - 40), end));
 }
 const OPEN_VERB_AND = /\b(?:to\s+[a-z]+|(?:of|for|by|in|on|about|without|from|at)\s+[a-z]+ing)\s+and\s+$/;
+/**
+ * What follows "and" when it joins two nouns of one phrase: a word, then a preposition ("safety and security
+ * from the code", "research and development of …"). A clause after "and" starts with its subject or verb.
+ */
+const NOUN_AND_NOUN_PHRASE = /^\p{Ll}+\s+(?:of|from|in|on|for|with|at|by|under|against|across|within)\s/u;
+/** A verb after "to" or a modal before "and" ("to implement and comply with it"): two verbs, which may be two clauses. */
+const VERB_BEFORE_AND = /\b(?:to|will|must|shall|can|may|should|would|not)\s+\p{Ll}+$/u;
+/**
+ * Whether a CLAUSE_BREAK `breakText` at `at` (UTF-16 units, within `from`..`to`) is an "and" joining two nouns
+ * of one phrase (see NOUN_AND_NOUN_PHRASE) rather than two clauses.
+ */
+function joinsPhrase(text: string, at: number, breakText: string, from: number, to: number): boolean {
+  if (breakText.trim() !== 'and') return false;
+  const after = at + breakText.length;
+  return NOUN_AND_NOUN_PHRASE.test(text.slice(after, Math.min(to, after + 40))) && !VERB_BEFORE_AND.test(text.slice(Math.max(from, at - 40), at));
+}
 /** A verb in the present or past and its object's determiner ("extends its", "signed the"): a predicate, not a new clause's subject. */
 const VERB_AND_OBJECT_OPENS = /^\p{Ll}+(?:s|ed)\s+(?:its|their|the|a|an|his|her|all|both|new)\s/u;
 
@@ -1074,7 +1090,7 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     return (pageAi = pageOnAi(index, titleTokens, findKnownNames(title, titleTokens, index, h.names, tunables, [], budget.spend), 1));
   };
   if (tunables.namesJoinUnits > 0) joinUnitsAcrossNames(doc, text, known);
-  cutUnits(doc, text, clausesOfSeveralActors(text, doc, known));
+  cutUnits(doc, text, clausesOfSeveralActors(text, doc, known, tunables.phraseAndJoins > 0));
 
   // Token ranges of units (units and tokens are both in text order): unit u's tokens are
   // [ranges[2u], ranges[2u + 1]). Flat numbers, not a pair per unit: pairs living as long as the call
@@ -1714,7 +1730,7 @@ function judgeUnit(
   // others: the claims not accepted on the whole sentence are judged again on each clause and pair of
   // clauses, with the clause's own words.
   if (t.clauseJudging > 0 && undecided.length > 0 && !heading) {
-    const runs = clauseRuns(text, unit, content, t.maxClauses, t.sharedObjectJoins > 0);
+    const runs = clauseRuns(text, unit, content, t.maxClauses, t.sharedObjectJoins > 0, t.phraseAndJoins > 0);
     // A claim far behind a sibling the whole sentence was given is that sibling's vocabulary in a clause the
     // sibling explains well too ("Under the new text, a model that reaches the critical risk threshold will
     // continue to be developed only once …"); a clause in words only it has is still its own ("…, and a new
@@ -2559,8 +2575,8 @@ interface ClauseRun {
  * text order, so each clause's is a stretch of it: given as bounds, not copied (most runs are read
  * only for their terms).
  */
-function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number, sharedObjectJoins: boolean): ClauseRun[] {
-  const cuts = clauseCuts(text, unit, maxClauses);
+function clauseRuns(text: string, unit: TextUnit, content: readonly Content[], maxClauses: number, sharedObjectJoins: boolean, phraseAndJoins: boolean): ClauseRun[] {
+  const cuts = clauseCuts(text, unit, maxClauses, phraseAndJoins);
   const pieces = cuts.length - 1;
   if (pieces < 2) return [];
   // bounds[k]: where piece k's content starts; a content word goes to the last piece starting at or before it.
@@ -2588,12 +2604,13 @@ function wordsSaid(content: readonly Content[], from: number, to: number): numbe
 }
 
 /** Where a unit may be cut into clauses: unit start, each CLAUSE_BREAK, unit end; at most `maxClauses` clauses (evenly kept). */
-function clauseCuts(text: string, unit: TextUnit, maxClauses: number): number[] {
+function clauseCuts(text: string, unit: TextUnit, maxClauses: number, phraseAndJoins: boolean): number[] {
   let cuts = [unit.start];
   CLAUSE_BREAK.lastIndex = 0;
   const slice = text.slice(unit.start, unit.end);
   for (let match = CLAUSE_BREAK.exec(slice); match; match = CLAUSE_BREAK.exec(slice)) {
     const cut = unit.start + match.index + match[0].length;
+    if (phraseAndJoins && joinsPhrase(text, unit.start + match.index, match[0], unit.start, unit.end)) continue;
     if (cut > cuts[cuts.length - 1]! && cut < unit.end) cuts.push(cut);
   }
   cuts.push(unit.end);
@@ -2647,7 +2664,7 @@ function splitAmongClaims(
   model: ModelFile | undefined,
 ): Array<{ claimIndex: number; score: number; start: number; end: number }> {
   const index = h.source;
-  let cuts = clauseCuts(text, unit, t.maxClauses);
+  let cuts = clauseCuts(text, unit, t.maxClauses, t.phraseAndJoins > 0);
   const several = new Set(d.namedActors).size > 1;
   // A clause too short to say anything on its own ("and Critical ones even", "incident reporting.")
   // is read with the clause after it (the last one with the clause before), unless, in a sentence
@@ -2895,7 +2912,7 @@ const CLAUSE_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
  * two mentions of different actors, when both sides are real clauses. Each clause is then judged with
  * its own actor. One pass over units and mentions.
  */
-function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: readonly Mention[]): number[] {
+function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: readonly Mention[], phraseAndJoins: boolean): number[] {
   const cuts: number[] = [];
   let m = 0;
   // Words that are neither stop words nor part of a name: a clause has some ("Elon Musk's xAI and" has none to speak of).
@@ -2930,7 +2947,9 @@ function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: rea
         }
         let cut = -1;
         CLAUSE_BREAK.lastIndex = 0;
-        for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) cut = previous.end + match.index + match[0].length;
+        for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) {
+          if (!(phraseAndJoins && joinsPhrase(text, previous.end + match.index, match[0], unit.start, unit.end))) cut = previous.end + match.index + match[0].length;
+        }
         // "The Center …, successor to the AI Safety Institute, extends its agreements to Google DeepMind":
         // what follows the break is the predicate of the subject before it, not a clause of the next actor.
         if (cut > clauseStart && isClause(clauseStart, cut) && isClause(cut, unit.end) && !VERB_AND_OBJECT_OPENS.test(text.slice(cut, cut + 40))) {

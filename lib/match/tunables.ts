@@ -518,6 +518,11 @@ export interface Tunables {
    */
   sharedObjectJoins: number;
   /**
+   * 1: "and" before a word and a preposition ("a chapter on safety and security from the EU's code") joins two
+   * nouns of one phrase, not two clauses: no clause cut there; 0: every "and" may cut.
+   */
+  phraseAndJoins: number;
+  /**
    * 1: a claim's distinctive name (a key phrase: "Claude Mythos Preview") makes a sentence the claim's only
    * with one of the claim's key-term groups in it ("Claude Mythos Preview is the newest and most potent AI
    * framework from Anthropic" names the model, not its withholding); 0: the name alone.
@@ -893,6 +898,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   minEvidence: 0.15,
   clauseJudging: 1,
   sharedObjectJoins: 1,
+  phraseAndJoins: 1,
   namedNeedsKeyTerm: 1,
   namedSpeakerMinEvidence: 0.3,
   clauseMinEvidence: 0.2,

@@ -1925,3 +1925,20 @@ describe('a sentence that only names the claim\'s document states no part of it 
     expect(bundledMatches(`${stated} ${passing}`)).toEqual([`anthropic-rsp-pause-pledge: ${stated}`]);
   });
 });
+
+describe('"and" between two nouns of one phrase ("a chapter on safety and security from the code") cuts no clause (`phraseAndJoins`)', () => {
+  it('keeps the whole sentence, where the cut between two actors left a highlight ending on "safety and"', () => {
+    const sentence = "Elon Musk's xAI said on Thursday it will sign a chapter on safety and security from the European Union's code of practice, which aims to help companies comply with the bloc's landmark artificial intelligence rules.";
+    expect(bundledMatches(sentence, { phraseAndJoins: 0 })).toEqual([`xai-gpai-code-safety-chapter: Elon Musk's xAI said on Thursday it will sign a chapter on safety and`]);
+    expect(bundledMatches(sentence)).toEqual([`xai-gpai-code-safety-chapter: ${sentence}`]);
+  });
+
+  it('keeps a verb and its preposition with the clause before ("… its framework and comply with it"), and still cuts before the next duty', () => {
+    const duties = 'Under SB 53 a large frontier developer must write its frontier AI framework and comply with it, and must publish a transparency report before deploying a new model.';
+    expect(bundledMatches(duties, { phraseAndJoins: 0 })).toContain('ca-sb53-transparency-report-before-deployment: comply with it, and must publish a transparency report before deploying a new model.');
+    expect(bundledMatches(duties)).toEqual([
+      'ca-sb53-publish-frontier-framework: Under SB 53 a large frontier developer must write its frontier AI framework and comply with it',
+      'ca-sb53-transparency-report-before-deployment: and must publish a transparency report before deploying a new model.',
+    ]);
+  });
+});
