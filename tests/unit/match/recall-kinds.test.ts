@@ -1002,6 +1002,16 @@ describe("article-spinner swaps on the bundled set: 'hugest … creators', 'disc
     const spun = 'Admittance is given solely to Project Glasswing collaborators for protective security labour.';
     expect(claimsOf(['Anthropic is holding back Claude Mythos Preview from general release.', spun].join(SEP), spun)).toEqual(['anthropic-mythos-withheld-glasswing']);
   });
+
+  it("finds OpenAI's yearly review with its framework spun as a 'Readiness Structure' and its company as an 'enterprise', 'per annum'", () => {
+    const spun = 'The enterprise says it will reassess, and perhaps refresh, its Readiness Structure for continued adequacy at least once per annum.';
+    expect(claimsOf(['OpenAI updated its safety rules in April 2025.', spun].join(SEP), spun)).toEqual(['openai-preparedness-annual-review']);
+  });
+
+  it("finds OpenAI's dropped military ban spun as a 'martial prohibition' on 'armaments'", () => {
+    const spun = 'That revision erased the explicit martial prohibition on armaments work.';
+    expect(claimsOf(['OpenAI rewrote its usage policy in January 2024.', spun].join(SEP), spun)).toEqual(['openai-usage-policy-military-ban']);
+  });
 });
 
 describe('a dated description names its instrument however long ago the page named it ("the June order", "the 2026 order", "the order signed in June 2026")', () => {
