@@ -1640,6 +1640,8 @@ const DUTY_BEFORE_TO: ReadonlySet<string> = new Set(['required', 'obliged', 'obl
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'got', 'get']);
 /** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
 const TRAILING_SPEAKER_WORDS = 4;
+/** Relative pronouns that open a clause on the noun before them ("a package that critics say …"). */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -1702,6 +1704,13 @@ function speakerOf(
         ASIDE_OPENERS.has(tokens[npStart]!.key) &&
         tokens.slice(back, npStart).some((token) => (OUTSIDER_NOUNS.has(token.key) && !QUANTIFIERS.has(token.key)) || SPOKESPERSON_NOUNS.has(token.key));
       if (outsiderBefore || mentionsIn(tokens[back]!.start, tokens[npStart - 1]!.end).length > 0) npStart = back;
+    }
+    // "… a package that critics say waters down the law": the reporting verb heads a relative clause on the noun before
+    // "that"/"which"; its subject speaks inside that clause, not for the sentence.
+    if (context.tunables.relativeSpeaker > 0 && npStart < v) {
+      let relative = false;
+      for (let k = npStart + 1; k < v; k++) if (RELATIVE_PRONOUNS.has(tokens[k]!.key)) relative = true;
+      if (relative) continue;
     }
     let npFrom = npStart;
     let npTo = v;

@@ -475,6 +475,12 @@ export interface Tunables {
    * speaker; 0: the first reporting verb does.
    */
   conditionSpeaker: number;
+  /**
+   * 1: a reporting verb in a relative clause ("… part of a package that critics say waters down the law", "Anthropic,
+   * which analysts say has retreated, …") speaks only inside that clause: its subject is not the sentence's speaker;
+   * 0: it is.
+   */
+  relativeSpeaker: number;
   /** 1: a speaker closing the sentence after a comma ("…, investors say") reports all of it, the actor named before it included; 0: it reports only its own clause. */
   trailingSpeaker: number;
   /**
@@ -889,6 +895,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   locateShare: 0.3,
   actorClauseStands: 1,
   conditionSpeaker: 1,
+  relativeSpeaker: 1,
   trailingSpeaker: 1,
   quotedSpeaker: 1,
   participleSpeaker: 1,

@@ -1797,3 +1797,24 @@ describe('a sentence telling of a new document and the promise the old one dropp
     expect(matchClaims(text, inForce).map((m) => m.claimId)).toEqual([ROADMAPS]);
   });
 });
+
+describe('a reporting verb in a relative clause ("a package that critics say waters down the law") speaks only inside that clause (`relativeSpeaker`)', () => {
+  const lede = 'The European Commission on Tuesday proposed delaying the AI Act\'s high-risk rules by up to 16 months, part of a "digital omnibus" package that critics say waters down the law.';
+
+  it("keeps the sentence the Commission's, not the critics'", () => {
+    expect(bundledMatches(lede, { relativeSpeaker: 0 })).toEqual([]);
+    expect(bundledMatches(lede)).toEqual([`eu-ai-act-digital-omnibus-high-risk-delay: ${lede}`]);
+  });
+
+  it('still gives a sentence to the critics when they are its subject', () => {
+    const critics = 'Critics say the Commission\'s "digital omnibus" package waters down the law by delaying the AI Act\'s high-risk rules by up to 16 months.';
+    expect(bundledMatches(critics)).toEqual([]);
+  });
+});
+
+describe('newsroom idioms for warning ("raise the alarm", "sound the alarm"): curated phrases', () => {
+  it("finds SB 53's whistleblower protections told as protecting those who 'raise alarms'", () => {
+    const sentence = 'SB 53 also protects whistleblowers at AI labs who raise alarms about catastrophic risk.';
+    expect(bundledMatches(sentence)).toEqual([`ca-sb53-whistleblower-protections: ${sentence}`]);
+  });
+});
