@@ -6,6 +6,7 @@ import { appliesLater, statusTone } from '@/lib/claims/claim-enums';
 import { MAX_LISTED_AUTHORS } from '@/lib/format/author-list';
 import { formatCalendarDate, readerToday } from '@/lib/format/dates';
 import { latestPageCitation } from '@/lib/annotations/page-citation';
+import { citedPage } from '@/lib/annotations/citation-title';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
@@ -384,7 +385,7 @@ function GroupHeading({ group, grouping, claims, changed, continued }: { group: 
   if (grouping === 'page') {
     return (
       <h3 class="group-heading" data-testid="group-heading">
-        <PageLink url={first.pageUrl} title={first.pageTitle} /> <PageSource mentions={group.mentions} /> {count} {changedNote}
+        <PageLink url={first.pageUrl} title={citedPage(first.pageTitle, first.pageUrl, latestPageCitation(group.mentions)?.site).title} /> <PageSource mentions={group.mentions} /> {count} {changedNote}
         {more}
       </h3>
     );

@@ -118,10 +118,13 @@ const NOT_A_PERSON = /\b(?:staff|team|desk|editors?|editorial|board|reporters?|c
  * out); "Vincent van Gogh" keeps
  * "van" as the family name's particle; "Martin Luther King Jr." keeps its suffix. Anything that does
  * not read as one person's name (one word, five or more, "The …", a digit, a word in capitals, a desk or
- * organisation word, a comma) is kept whole as `literal`: a wrong split would be cited as a person.
+ * organisation word, a comma other than the family-name-first form's, see `invertedName`) is kept whole as
+ * `literal`: a wrong split would be cited as a person.
  */
 export function cslName(name: string): CslName {
   const whole = oneLine(name);
+  const inverted = invertedName(whole);
+  if (inverted) return inverted;
   const words = whole.split(' ');
   while (words.length > 2 && HONORIFIC.test(words[0]!)) words.shift();
   let suffix: string | undefined;
@@ -137,6 +140,25 @@ export function cslName(name: string): CslName {
   const family = words[words.length - 1]!;
   const particle = words.slice(familyStart, words.length - 1).join(' ');
   return { given, family, ...(particle !== '' && { 'non-dropping-particle': particle }), ...(suffix !== undefined && { suffix }) };
+}
+
+/**
+ * A name written family name first, as Highwire's `citation_author` and library catalogues write it ("Schmidt,
+ * Katrin", "van der Berg, Anna", "Doe, J. R."): one comma, one family name (its particles before it) and one to
+ * three given names or initials after it. Anything else is not this form (undefined): "Jane Doe, Reuters" has two
+ * capitalised words before its comma, so it is a name and an affiliation, kept whole by `cslName`.
+ */
+function invertedName(whole: string): CslName | undefined {
+  const parts = whole.split(',');
+  if (parts.length !== 2 || NOT_A_PERSON.test(whole) || /[\d;:@&/()]/.test(whole)) return undefined;
+  const familyWords = parts[0]!.trim().split(' ');
+  const givenWords = parts[1]!.trim().split(' ').filter((word) => word !== '');
+  const family = familyWords[familyWords.length - 1]!;
+  const particles = familyWords.slice(0, -1);
+  const capitalised = (word: string) => /^\p{Lu}/u.test(word) && !/^\p{Lu}{2,}$/u.test(word.replace(/\./g, ''));
+  if (!capitalised(family) || particles.some((word) => !PARTICLES.has(word)) || particles.length > 2) return undefined;
+  if (givenWords.length === 0 || givenWords.length > 3 || !givenWords.every((word) => capitalised(word) || /^(?:\p{Lu}\.)+$/u.test(word))) return undefined;
+  return { given: givenWords.join(' '), family, ...(particles.length > 0 && { 'non-dropping-particle': particles.join(' ') }) };
 }
 
 /**

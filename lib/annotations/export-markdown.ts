@@ -212,11 +212,13 @@ function sourceItems(claim: Claim): string[] {
 
 /**
  * "In its place: …": the statements of the claims that replaced this one (`replacedBy`) that the loaded claims hold,
- * as the card shows them; undefined when there are none. A report pasted into notes months later says what stands now.
+ * as the card shows them (two or more as a nested list); undefined when there are none. A report pasted into notes months later says what stands now.
  */
 function replacementItem(claim: Claim, claimsById: ReadonlyMap<string, Claim>): string | undefined {
   const statements = replacingClaims(claim, claimsById).map((replacement) => escapeMarkdownText(replacement.statement));
-  return statements.length > 0 ? `In its place: ${statements.join('; ')}` : undefined;
+  if (statements.length === 0) return undefined;
+  // Several statements, each ending in its own full stop, are a nested list: joined by "; " they read ".; " (report 53).
+  return statements.length === 1 ? `In its place: ${statements[0]}` : `In its place:${statements.map((statement) => `\n  - ${statement}`).join('')}`;
 }
 
 /**

@@ -88,7 +88,7 @@ describe('CSL-JSON export', () => {
   it("gives the page's publication date as precise as its metadata was, and its authors, a person's name split only when it reads as one", () => {
     const [item, other] = parse([
       makeMention({ pageUrl: PAGE, lastSeen: '2026-11-21T00:00:00.000Z', pageCitation: { published: '2026-01-01', authors: ['Old Byline'] } }),
-      makeMention({ pageUrl: PAGE, start: 300, exact: 'another quote', lastSeen: '2026-11-22T00:00:00.000Z', pageCitation: { published: '2026-02', authors: ['Jane Q. Doe', 'Dr Brianna Rosen', 'Martin Luther King Jr.', 'Ursula von der Leyen', 'The Editorial Board', 'AP', 'Reuters Staff', 'Prince', 'Doe, Jane', 'J.R.R. Tolkien'] } }),
+      makeMention({ pageUrl: PAGE, start: 300, exact: 'another quote', lastSeen: '2026-11-22T00:00:00.000Z', pageCitation: { published: '2026-02', authors: ['Jane Q. Doe', 'Dr Brianna Rosen', 'Martin Luther King Jr.', 'Ursula von der Leyen', 'The Editorial Board', 'AP', 'Reuters Staff', 'Prince', 'Doe, Jane', 'van der Berg, Anna K.', 'Jane Doe, Reuters', 'J.R.R. Tolkien'] } }),
       makeMention({ pageUrl: OTHER }),
     ]);
     expect(item!.issued).toEqual({ 'date-parts': [[2026, 2]] });
@@ -101,7 +101,11 @@ describe('CSL-JSON export', () => {
       { literal: 'AP' },
       { literal: 'Reuters Staff' },
       { literal: 'Prince' },
-      { literal: 'Doe, Jane' },
+      // Family name first, as Highwire's citation_author writes it (a new user's report 53, problem 10).
+      { given: 'Jane', family: 'Doe' },
+      { given: 'Anna K.', 'non-dropping-particle': 'van der', family: 'Berg' },
+      // A name and an affiliation after a comma is no such form.
+      { literal: 'Jane Doe, Reuters' },
       { given: 'J.R.R.', family: 'Tolkien' },
     ]);
     expect(parse([makeMention({ pageCitation: { published: '2025' } })])[0]!.issued).toEqual({ 'date-parts': [[2025]] });

@@ -103,6 +103,11 @@ describe('exportMarkdown', () => {
     expect(exportMarkdown([makeMention({ exact: 'x' })], new Map([[replaced.id, { ...replaced, replacedBy: ['not-loaded'] }]]), { generatedAt })).not.toContain('In its place');
     // Nor one an imported pack says replaced itself (packs are not checked as the bundled set is).
     expect(exportMarkdown([makeMention({ exact: 'x' })], new Map([[replaced.id, { ...replaced, replacedBy: [replaced.id] }]]), { generatedAt })).not.toContain('In its place');
+    // Two replacements are two nested items, not one line joined by "; " that read ".; " (a new user's report 53).
+    const second = { ...targetClaim, id: 'acme-second', statement: 'Acme will publish risk reports.' };
+    const twice = exportMarkdown([makeMention({ exact: 'x' })], new Map([[replaced.id, { ...replaced, replacedBy: [targetClaim.id, second.id] }], [targetClaim.id, targetClaim], [second.id, second]]), { generatedAt });
+    expect(twice).toContain(`- In its place:\n  - ${targetClaim.statement.replace(/[[\]()]/g, (c) => `\\${c}`)}\n  - Acme will publish risk reports.\n`);
+    expect(twice).not.toContain('.; ');
   });
 
   it('writes a claim met many times, on several pages, once: its statement, label and sources, then every mention with its own note', () => {

@@ -77,6 +77,15 @@ describe('AnnotationHistory rows', () => {
     expect(sources).toEqual(['The Verge · by Jane Doe and John Roe · 24 Feb 2026', 'journal.example · by A One and others · Feb 2026']);
   });
 
+  it("names a page in its heading by the work's title, the site's name split off, since the heading names the site after it", () => {
+    const titled = mentionFixture({ pageTitle: 'Acme drops its pause pledge | Frontier Desk', pageCitation: { site: 'Frontier Desk' } });
+    renderIn(<AnnotationHistory {...props({ initialGrouping: undefined, mentions: [titled] })} />);
+    const heading = screen.getByTestId('group-heading').textContent ?? '';
+    expect(heading).toContain('Acme drops its pause pledge Frontier Desk');
+    // Before, the heading read "… | Frontier Desk Frontier Desk" (a new user's report 53, problem 12).
+    expect(heading.match(/Frontier Desk/g)).toHaveLength(1);
+  });
+
   it("colours each row's status by its tone, as the popup does: a withdrawn claim reads as ended, a modified one as in question", () => {
     const withdrawn = claimFixture({ status: 'withdrawn', statusDate: '2026-02-24' });
     const modified = claimFixture({ id: 'acme-target', kind: 'announced-target', status: 'modified', statusDate: '2026-07-08' });
