@@ -84,6 +84,7 @@ async function main(): Promise<void> {
           id: mentionId(loaded.url, match.claimId, anchor.exact, anchor.prefix, anchor.suffix),
           pageUrl: loaded.url,
           pageTitle: loaded.title,
+          ...(loaded.pageCitation && { pageCitation: loaded.pageCitation }),
           claimId: match.claimId,
           anchor,
           firstSeen: now,
@@ -101,10 +102,12 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify({ input, claimSetVersion: claimSet.version, offsets: 'unicode-code-points', matches: inCodePoints })}\n`);
     } else {
       process.stdout.write(`${input}: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'} (claim set ${claimSet.version})\n`);
+      // The id column is as wide as the longest id in the set, so the offsets and text line up whatever the page's ids.
+      const idWidth = Math.max(...[...claims.keys()].map((id) => id.length));
       for (const match of matches) {
         const label = TABLE_KIND[match.kind];
         const snippet = match.text.replace(/\s+/g, ' ');
-        process.stdout.write(`  ${label} ${match.status.padEnd(10)} ${match.score.toFixed(2)}  ${match.claimId.padEnd(44)} ${match.start}-${match.end}  ${snippet.length > 90 ? `${snippet.slice(0, 87)}...` : snippet}\n`);
+        process.stdout.write(`  ${label} ${match.status.padEnd(10)} ${match.score.toFixed(2)}  ${match.claimId.padEnd(idWidth)}  ${`${match.start}-${match.end}`.padEnd(11)} ${snippet.length > 90 ? `${snippet.slice(0, 87)}...` : snippet}\n`);
       }
     }
   }

@@ -3,6 +3,7 @@ import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { extractText } from '../../lib/text/extract-text';
+import { readPageCitation, saysAnything, type PageCitation } from '../../lib/annotations/page-citation';
 
 export interface LoadedInput {
   input: string;
@@ -11,6 +12,8 @@ export interface LoadedInput {
   title: string;
   /** For .txt files the file's text; otherwise the text extracted from the HTML as the extension does. */
   text: string;
+  /** An HTML page's site, authors and publication date from its metadata, read as the extension reads them; absent when it gives none. */
+  pageCitation?: PageCitation;
 }
 
 export class InputError extends Error {}
@@ -28,14 +31,15 @@ function hiddenByInlineStyle(element: Element): boolean {
 }
 
 /** Extracts text from HTML with the extension's own extraction, in a DOM that runs no page scripts. */
-export function textFromHtml(html: string, url: string): { title: string; text: string } {
+export function textFromHtml(html: string, url: string): { title: string; text: string; pageCitation?: PageCitation } {
   const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   try {
     const document = window.document;
     document.write(html);
     const body = document.body;
     const text = body ? extractText(body as unknown as Node, { isHidden: (element) => hiddenByInlineStyle(element) }).text : '';
-    return { title: document.title, text };
+    const citation = readPageCitation(document as unknown as Document);
+    return { title: document.title, text, ...(saysAnything(citation) && { pageCitation: citation }) };
   } finally {
     void window.happyDOM.close();
   }

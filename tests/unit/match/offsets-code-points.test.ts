@@ -106,3 +106,30 @@ describe('scanner table', () => {
     for (const row of rows) expect(row.trim().split(/\s+/)[0]).toBe('NONE');
   });
 });
+
+describe('scanner exports', () => {
+  it("cite the page's site, authors and publication date from its metadata, as the extension's exports do", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
+    const file = join(dir, 'page.html');
+    writeFileSync(
+      file,
+      '<!doctype html><html><head><title>Meta declines to sign the EU AI code | The Ledger</title><meta property="og:site_name" content="The Ledger"><meta name="citation_author" content="Schmidt, Katrin"><meta property="article:published_time" content="2025-07-18T09:00:00Z"></head><body><p>Meta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.</p></body></html>',
+    );
+    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), '--format', 'csl', file], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const [item] = JSON.parse(run.stdout) as Array<{ 'container-title'?: string; author?: unknown[]; issued?: unknown }>;
+    // Before, a scanned file's export had none of the three (a new user's report 53, problem 7).
+    expect(item).toMatchObject({ 'container-title': 'The Ledger', author: [{ family: 'Schmidt', given: 'Katrin' }], issued: { 'date-parts': [[2025, 7, 18]] } });
+  });
+
+  it('line up the table: the offsets start in one column whatever the length of the claim id', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
+    const file = join(dir, 'page.txt');
+    writeFileSync(file, 'For models that reach the Critical level, OpenAI says safeguards must be in place during development, not only before deployment.\n\nMeta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.\n');
+    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), file], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const rows = run.stdout.split('\n').filter((line) => /^\s+(?:BINDING|TARGET|NONE)/.test(line));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(rows.map((row) => row.search(/\d+-\d+/))).size).toBe(1);
+  });
+});
