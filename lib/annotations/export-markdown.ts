@@ -15,6 +15,7 @@ import type { Claim } from '../claims/schema';
 import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay } from '../format/dates';
+import { withSuperscriptPowers } from '../format/superscript-powers';
 import { primarySource } from './claim-facts';
 import { citedPage } from './citation-title';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
@@ -215,7 +216,7 @@ function sourceItems(claim: Claim): string[] {
  * as the card shows them (two or more as a nested list); undefined when there are none. A report pasted into notes months later says what stands now.
  */
 function replacementItem(claim: Claim, claimsById: ReadonlyMap<string, Claim>): string | undefined {
-  const statements = replacingClaims(claim, claimsById).map((replacement) => escapeMarkdownText(replacement.statement));
+  const statements = replacingClaims(claim, claimsById).map((replacement) => escapeMarkdownText(withSuperscriptPowers(replacement.statement)));
   if (statements.length === 0) return undefined;
   // Several statements, each ending in its own full stop, are a nested list: joined by "; " they read ".; " (report 53).
   return statements.length === 1 ? `In its place: ${statements[0]}` : `In its place:${statements.map((statement) => `\n  - ${statement}`).join('')}`;
@@ -237,7 +238,7 @@ function claimBlock(claimId: string, claim: Claim | undefined, claimsById: Reado
     ...sourceItems(claim),
   ];
   const named = [claim.actor.name, claim.instrument?.name].filter((name): name is string => name !== undefined).map(escapeMarkdownText).join(' — ');
-  return `## ${named} (${escapeMarkdownText(claim.id)})\n\n${escapeMarkdownText(claim.statement)}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
+  return `## ${named} (${escapeMarkdownText(claim.id)})\n\n${escapeMarkdownText(withSuperscriptPowers(claim.statement))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
 
 /**

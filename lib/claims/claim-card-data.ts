@@ -5,6 +5,7 @@
 import type { ClaimKind, ClaimStatus, Evidence, HistoryEntry, Source } from './schema';
 import type { PackedClaim } from './merge-claim-packs';
 import { shortenAtWord } from '../format/shorten-text';
+import { withSuperscriptPowers } from '../format/superscript-powers';
 import { replacingClaims } from './replacing-claims';
 
 export interface ClaimCardData {
@@ -100,10 +101,10 @@ function evidenceOf(claim: PackedClaim): Evidence[] {
  */
 export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, PackedClaim>): ClaimCardData {
   const related = relatedClaims(claim, claims);
-  const replacements = replacingClaims(claim, claims).map((other) => ({ id: other.id, statement: shortStatement(other.statement, REPLACEMENT_CHARS) }));
+  const replacements = replacingClaims(claim, claims).map((other) => ({ id: other.id, statement: shortStatement(withSuperscriptPowers(other.statement), REPLACEMENT_CHARS) }));
   return {
     id: claim.id,
-    statement: claim.statement,
+    statement: withSuperscriptPowers(claim.statement),
     kind: claim.kind,
     force: claim.force,
     status: claim.status,
@@ -112,9 +113,9 @@ export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, Pack
     actorName: claim.actor.name,
     actorType: claim.actor.type,
     ...(claim.parties && claim.parties.length > 0 ? { partyNames: claim.parties.map((party) => party.name) } : {}),
-    rationale: claim.rationale,
+    rationale: withSuperscriptPowers(claim.rationale),
     evidence: evidenceOf(claim),
-    ...(claim.contested ? { contested: claim.contested } : {}),
+    ...(claim.contested ? { contested: withSuperscriptPowers(claim.contested) } : {}),
     ...(typeof claim.reviewedAt === 'string' ? { reviewedAt: claim.reviewedAt } : {}),
     confidence: claim.confidence,
     sources: claim.sources,

@@ -1640,8 +1640,15 @@ const DUTY_BEFORE_TO: ReadonlySet<string> = new Set(['required', 'obliged', 'obl
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'gets', 'got', 'get']);
 /** Most words of a speaker that closes its sentence ("…, investors say", "…, a Pentagon official said"). */
 const TRAILING_SPEAKER_WORDS = 4;
-/** Relative pronouns that open a clause on the noun before them ("a package that critics say …"). */
-const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which']);
+/**
+ * Relative pronouns that open a clause on what comes before them ("a package that critics say …", "change what people
+ * believe"): never the unit's first word, where "What critics say is …" makes them the sentence's speakers.
+ */
+const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'what']);
+/** Most words of a relative clause's subject before its reporting verb ("that some industry critics say"). */
+const RELATIVE_SUBJECT_WORDS = 3;
+/** Words that show a relative clause has a verb of its own before the reporting verb ("that talk to people must tell"). */
+const CLAUSE_VERB_WORDS: ReadonlySet<string> = new Set(['to', 'must', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -1707,9 +1714,14 @@ function speakerOf(
     }
     // "… a package that critics say waters down the law": the reporting verb heads a relative clause on the noun before
     // "that"/"which"; its subject speaks inside that clause, not for the sentence.
+    // Only a short subject between the pronoun and the verb ("that critics say", "which the company says"): in "systems
+    // that talk to people must tell users" the relative clause ended at "people" and "must tell" is the sentence's.
     if (context.tunables.relativeSpeaker > 0 && npStart < v) {
       let relative = false;
-      for (let k = npStart + 1; k < v; k++) if (RELATIVE_PRONOUNS.has(tokens[k]!.key)) relative = true;
+      for (let k = Math.max(npStart, from + 1); k < v; k++) {
+        if (!RELATIVE_PRONOUNS.has(tokens[k]!.key) || v - k - 1 > RELATIVE_SUBJECT_WORDS) continue;
+        relative = tokens.slice(k + 1, v).every((token) => !CLAUSE_VERB_WORDS.has(token.key));
+      }
       if (relative) continue;
     }
     let npFrom = npStart;

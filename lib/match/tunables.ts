@@ -476,9 +476,9 @@ export interface Tunables {
    */
   conditionSpeaker: number;
   /**
-   * 1: a reporting verb in a relative clause ("… part of a package that critics say waters down the law", "Anthropic,
-   * which analysts say has retreated, …") speaks only inside that clause: its subject is not the sentence's speaker;
-   * 0: it is.
+   * 1: a reporting verb in a relative clause with a short subject ("… part of a package that critics say waters down
+   * the law", "Anthropic, which analysts say has retreated, …", "models that could change what people believe")
+   * speaks only inside that clause: its subject is not the sentence's speaker; 0: it is.
    */
   relativeSpeaker: number;
   /** 1: a speaker closing the sentence after a comma ("…, investors say") reports all of it, the actor named before it included; 0: it reports only its own clause. */

@@ -481,7 +481,7 @@ describe('a quotation that names the actor, said by someone another known actor 
 
 describe('a quotation opening a sentence, its speaker named after it with an aside', () => {
   const promise = 'Acme AI has promised to publish a risk ledger every three months.';
-  const quote = '“A risk ledger that the company asks for every three months on the dangers of its models is no audit,” said Dana Reyes, who studies AI audits at a university in Oslo.';
+  const quote = '“A risk ledger the company asks for every three months on the dangers of its models is no audit,” said Dana Reyes, who studies AI audits at a university in Oslo.';
 
   it('is that speaker’s, not the actor a verb inside the quotation names', () => {
     const text = `${promise} ${quote}`;

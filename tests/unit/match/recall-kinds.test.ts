@@ -1806,6 +1806,13 @@ describe('a reporting verb in a relative clause ("a package that critics say wat
     expect(bundledMatches(lede)).toEqual([`eu-ai-act-digital-omnibus-high-risk-delay: ${lede}`]);
   });
 
+  it('reads "change what people believe" as what a model might do, not as people speaking', () => {
+    const level = 'The new level covers models that could substantially change what people believe and do in high-stakes situations, causing harm at severe scale.';
+    const text = ['Google DeepMind updated its Frontier Safety Framework in September 2025.', level].join(SEP);
+    expect(bundledMatches(text, { relativeSpeaker: 0 })).toEqual([]);
+    expect(bundledMatches(text)).toEqual([`gdm-fsf-harmful-manipulation-ccl: ${level}`]);
+  });
+
   it('still gives a sentence to the critics when they are its subject', () => {
     const critics = 'Critics say the Commission\'s "digital omnibus" package waters down the law by delaying the AI Act\'s high-risk rules by up to 16 months.';
     expect(bundledMatches(critics)).toEqual([]);
