@@ -15,6 +15,15 @@ import { mentionId } from '../../../lib/annotations/mention-id';
 import type { Mention } from '../../../lib/annotations/schema';
 import { REPO_ROOT } from '../../../scripts/support/paths';
 
+/** Runs the scanner on one file of `content` named `name` in a fresh temporary folder, with `args` before it: its stdout. */
+function scan(name: string, content: string, args: readonly string[] = []): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'pledge-lens-scan-')), name);
+  writeFileSync(file, content);
+  const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), ...args, file], { encoding: 'utf8', timeout: 60_000 });
+  expect(run.status, run.stderr).toBe(0);
+  return run.stdout;
+}
+
 const TEXT = 'Intro 🙂 and 👩🏽‍💻 before. Anthropic said it will publish a Risk Report every three to six months.';
 const QUOTE = 'Anthropic said it will publish a Risk Report every three to six months.';
 
@@ -79,12 +88,8 @@ describe('code points', () => {
 
 describe('scanner --json', () => {
   it('names its offset unit and gives code points, with the UTF-16 span beside them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
-    const file = join(dir, 'page.txt');
-    writeFileSync(file, TEXT);
-    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), '--json', file], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const out = JSON.parse(run.stdout) as { offsets: string; matches: Array<{ start: number; end: number; utf16Start: number; utf16End: number; text: string }> };
+    const stdout = scan('page.txt', TEXT, ['--json']);
+    const out = JSON.parse(stdout) as { offsets: string; matches: Array<{ start: number; end: number; utf16Start: number; utf16End: number; text: string }> };
     expect(out.offsets).toBe('unicode-code-points');
     expect(out.matches.length).toBeGreaterThan(0);
     for (const match of out.matches) {
@@ -96,12 +101,8 @@ describe('scanner --json', () => {
 
 describe('scanner table', () => {
   it('prints each match with its own kind: a refusal is NONE, not TARGET', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
-    const file = join(dir, 'page.txt');
-    writeFileSync(file, 'Meta declines to sign the EU AI code\n\nMeta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.\n');
-    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), file], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const rows = run.stdout.split('\n').filter((line) => line.includes('meta-declined-gpai-code'));
+    const stdout = scan('page.txt', 'Meta declines to sign the EU AI code\n\nMeta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.\n');
+    const rows = stdout.split('\n').filter((line) => line.includes('meta-declined-gpai-code'));
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.trim().split(/\s+/)[0]).toBe('NONE');
   });
@@ -109,26 +110,15 @@ describe('scanner table', () => {
 
 describe('scanner exports', () => {
   it("cite the page's site, authors and publication date from its metadata, as the extension's exports do", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
-    const file = join(dir, 'page.html');
-    writeFileSync(
-      file,
-      '<!doctype html><html><head><title>Meta declines to sign the EU AI code | The Ledger</title><meta property="og:site_name" content="The Ledger"><meta name="citation_author" content="Schmidt, Katrin"><meta property="article:published_time" content="2025-07-18T09:00:00Z"></head><body><p>Meta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.</p></body></html>',
-    );
-    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), '--format', 'csl', file], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const [item] = JSON.parse(run.stdout) as Array<{ 'container-title'?: string; author?: unknown[]; issued?: unknown }>;
+    const stdout = scan('page.html', '<!doctype html><html><head><title>Meta declines to sign the EU AI code | The Ledger</title><meta property="og:site_name" content="The Ledger"><meta name="citation_author" content="Schmidt, Katrin"><meta property="article:published_time" content="2025-07-18T09:00:00Z"></head><body><p>Meta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.</p></body></html>', ['--format', 'csl']);
+    const [item] = JSON.parse(stdout) as Array<{ 'container-title'?: string; author?: unknown[]; issued?: unknown }>;
     // Before, a scanned file's export had none of the three (a new user's report 53, problem 7).
     expect(item).toMatchObject({ 'container-title': 'The Ledger', author: [{ family: 'Schmidt', given: 'Katrin' }], issued: { 'date-parts': [[2025, 7, 18]] } });
   });
 
   it('line up the table: the offsets start in one column whatever the length of the claim id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pledge-lens-scan-'));
-    const file = join(dir, 'page.txt');
-    writeFileSync(file, 'For models that reach the Critical level, OpenAI says safeguards must be in place during development, not only before deployment.\n\nMeta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.\n');
-    const run = spawnSync(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), file], { encoding: 'utf8', timeout: 60_000 });
-    expect(run.status, run.stderr).toBe(0);
-    const rows = run.stdout.split('\n').filter((line) => /^\s+(?:BINDING|TARGET|NONE)/.test(line));
+    const stdout = scan('page.txt', 'For models that reach the Critical level, OpenAI says safeguards must be in place during development, not only before deployment.\n\nMeta will not sign the EU code of practice for general-purpose AI models, its global affairs chief said on Friday.\n');
+    const rows = stdout.split('\n').filter((line) => /^\s+(?:BINDING|TARGET|NONE)/.test(line));
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(new Set(rows.map((row) => row.search(/\d+-\d+/))).size).toBe(1);
   });

@@ -983,34 +983,20 @@ describe("an agreement told by the parties the actor signed it with (`Claim.part
   });
 });
 
-describe("article-spinner swaps on the bundled set: 'hugest … creators', 'discoveries', 'unequivocal … boycott', 'admittance … collaborators'", () => {
+describe("article-spinner swaps on the bundled set: 'hugest … creators', 'discoveries', 'unequivocal … boycott', 'admittance … collaborators', 'Readiness Structure … per annum', 'martial … armaments'", () => {
   const index = bundledClaimIndex();
   const claimsOf = (text: string, sentence: string) =>
     matchClaims(text, index).filter((m) => text.slice(m.start, m.end) === sentence).map((m) => m.claimId);
 
-  it("finds Anthropic's proposal with its largest developers and findings spun", () => {
-    const spun = 'The paper urges that the hugest frontier creators be obliged to test their models, publish their discoveries and undergo autonomous assessment.';
-    expect(claimsOf(['Anthropic published a policy paper in June 2026.', spun].join(SEP), spun)).toEqual(['anthropic-advanced-ai-framework']);
-  });
-
-  it("finds OpenAI's dropped military ban spun as an 'unequivocal boycott'", () => {
-    const spun = 'On that date, an edit eliminated the unequivocal military boycott.';
-    expect(claimsOf(['OpenAI rewrote its usage policy in January 2024.', spun].join(SEP), spun)).toEqual(['openai-usage-policy-military-ban']);
-  });
-
-  it("finds Mythos Preview withheld, its partners spun as 'collaborators' given 'admittance'", () => {
-    const spun = 'Admittance is given solely to Project Glasswing collaborators for protective security labour.';
-    expect(claimsOf(['Anthropic is holding back Claude Mythos Preview from general release.', spun].join(SEP), spun)).toEqual(['anthropic-mythos-withheld-glasswing']);
-  });
-
-  it("finds OpenAI's yearly review with its framework spun as a 'Readiness Structure' and its company as an 'enterprise', 'per annum'", () => {
-    const spun = 'The enterprise says it will reassess, and perhaps refresh, its Readiness Structure for continued adequacy at least once per annum.';
-    expect(claimsOf(['OpenAI updated its safety rules in April 2025.', spun].join(SEP), spun)).toEqual(['openai-preparedness-annual-review']);
-  });
-
-  it("finds OpenAI's dropped military ban spun as a 'martial prohibition' on 'armaments'", () => {
-    const spun = 'That revision erased the explicit martial prohibition on armaments work.';
-    expect(claimsOf(['OpenAI rewrote its usage policy in January 2024.', spun].join(SEP), spun)).toEqual(['openai-usage-policy-military-ban']);
+  // [what is spun, the sentence before it (naming the actor), the spun sentence, the claim it states]
+  it.each([
+    ["Anthropic's proposal with its largest developers and findings", 'Anthropic published a policy paper in June 2026.', 'The paper urges that the hugest frontier creators be obliged to test their models, publish their discoveries and undergo autonomous assessment.', 'anthropic-advanced-ai-framework'],
+    ["OpenAI's dropped military ban as an 'unequivocal boycott'", 'OpenAI rewrote its usage policy in January 2024.', 'On that date, an edit eliminated the unequivocal military boycott.', 'openai-usage-policy-military-ban'],
+    ["Mythos Preview withheld, its partners as 'collaborators' given 'admittance'", 'Anthropic is holding back Claude Mythos Preview from general release.', 'Admittance is given solely to Project Glasswing collaborators for protective security labour.', 'anthropic-mythos-withheld-glasswing'],
+    ["OpenAI's yearly review, its framework as a 'Readiness Structure', the company as an 'enterprise', 'per annum'", 'OpenAI updated its safety rules in April 2025.', 'The enterprise says it will reassess, and perhaps refresh, its Readiness Structure for continued adequacy at least once per annum.', 'openai-preparedness-annual-review'],
+    ["OpenAI's dropped military ban as a 'martial prohibition' on 'armaments'", 'OpenAI rewrote its usage policy in January 2024.', 'That revision erased the explicit martial prohibition on armaments work.', 'openai-usage-policy-military-ban'],
+  ])('finds %s', (_spun, before, spun, claimId) => {
+    expect(claimsOf([before, spun].join(SEP), spun)).toEqual([claimId]);
   });
 });
 
