@@ -1712,9 +1712,9 @@ function speakerOf(
         tokens.slice(back, npStart).some((token) => (OUTSIDER_NOUNS.has(token.key) && !QUANTIFIERS.has(token.key)) || SPOKESPERSON_NOUNS.has(token.key));
       if (outsiderBefore || mentionsIn(tokens[back]!.start, tokens[npStart - 1]!.end).length > 0) npStart = back;
     }
-    // "… a package that critics say waters down the law": the reporting verb heads a relative clause on the noun before
-    // "that"/"which"; its subject speaks inside that clause, not for the sentence.
-    // Only a short subject between the pronoun and the verb ("that critics say", "which the company says"): in "systems
+    // "… a package that critics say waters down the law", "change what people believe": the reporting verb heads a
+    // relative clause (see RELATIVE_PRONOUNS); its subject speaks inside that clause, not for the sentence. Only a
+    // short subject between the pronoun and the verb ("that critics say", "which the company says"): in "systems
     // that talk to people must tell users" the relative clause ended at "people" and "must tell" is the sentence's.
     if (context.tunables.relativeSpeaker > 0 && npStart < v) {
       let relative = false;
