@@ -5,7 +5,7 @@ import type { ClaimChange } from '@/lib/claims/claim-changes';
 import { appliesLater, statusTone } from '@/lib/claims/claim-enums';
 import { MAX_LISTED_AUTHORS } from '@/lib/format/author-list';
 import { formatCalendarDate, readerToday } from '@/lib/format/dates';
-import { latestPageCitation } from '@/lib/annotations/page-citation';
+import { latestPageCitation, type PageCitation } from '@/lib/annotations/page-citation';
 import { citedPage } from '@/lib/annotations/citation-title';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
@@ -240,7 +240,7 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimA
             <div>
               <dt>{t('list_page')}</dt>
               <dd data-testid="row-page">
-                <PageLink url={mention.pageUrl} title={mention.pageTitle} /> <PageSource mentions={[mention]} />
+                <PageLink url={mention.pageUrl} title={mention.pageTitle} /> <PageSource citation={latestPageCitation([mention])} pageUrl={mention.pageUrl} />
               </dd>
             </div>
           )}
@@ -359,13 +359,13 @@ export function pageOfGroups(groups: readonly Group[], page: number, pageSize: n
 
 /**
  * "The Verge · By Jane Doe and John Roe · 24 Feb 2026": the page's site, authors and publication date as its
- * metadata gave them (page-citation.ts), else its host alone: what the exports will cite, seen before exporting.
+ * metadata gave them (`citation`, from `latestPageCitation`), else the host of `pageUrl` alone: what the exports will
+ * cite, seen before exporting.
  */
-function PageSource({ mentions }: { mentions: readonly Mention[] }) {
+function PageSource({ citation, pageUrl }: { citation: PageCitation | undefined; pageUrl: string }) {
   const t = useT();
-  const citation = latestPageCitation(mentions);
   const parts = [
-    citation?.site ?? hostLabel(mentions[0]!.pageUrl),
+    citation?.site ?? hostLabel(pageUrl),
     ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(citation.authors.length > MAX_LISTED_AUTHORS ? [citation.authors[0]!, t('list_pageAuthorsMore')] : citation.authors) })] : []),
     ...(citation?.published ? [formatCalendarDate(citation.published, t.locale)] : []),
   ].filter((part) => part !== '');
@@ -383,9 +383,10 @@ function GroupHeading({ group, grouping, claims, changed, continued }: { group: 
   const changedNote = changed > 0 ? <span class="changed-badge">{t.plural('list_changedSinceRead', changed, { count: changed })}</span> : null;
   const more = continued ? <span class="muted group-continued"> {t('list_groupContinued')}</span> : null;
   if (grouping === 'page') {
+    const citation = latestPageCitation(group.mentions);
     return (
       <h3 class="group-heading" data-testid="group-heading">
-        <PageLink url={first.pageUrl} title={citedPage(first.pageTitle, first.pageUrl, latestPageCitation(group.mentions)?.site).title} /> <PageSource mentions={group.mentions} /> {count} {changedNote}
+        <PageLink url={first.pageUrl} title={citedPage(first.pageTitle, first.pageUrl, citation?.site).title} /> <PageSource citation={citation} pageUrl={first.pageUrl} /> {count} {changedNote}
         {more}
       </h3>
     );

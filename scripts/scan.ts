@@ -62,6 +62,9 @@ async function main(): Promise<void> {
   const now = new Date().toISOString();
   let failures = 0;
 
+  // The table's id column is as wide as the longest id in the set, so the offsets and text line up whatever the page's ids.
+  const idWidth = Math.max(...[...claims.keys()].map((id) => id.length));
+
   for (const input of positionals) {
     let loaded;
     try {
@@ -102,8 +105,6 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify({ input, claimSetVersion: claimSet.version, offsets: 'unicode-code-points', matches: inCodePoints })}\n`);
     } else {
       process.stdout.write(`${input}: ${matches.length} ${matches.length === 1 ? 'match' : 'matches'} (claim set ${claimSet.version})\n`);
-      // The id column is as wide as the longest id in the set, so the offsets and text line up whatever the page's ids.
-      const idWidth = Math.max(...[...claims.keys()].map((id) => id.length));
       for (const match of matches) {
         const label = TABLE_KIND[match.kind];
         const snippet = match.text.replace(/\s+/g, ' ');
