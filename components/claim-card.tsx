@@ -83,8 +83,12 @@ function showOpened(event: Event): void {
 
 /**
  * The note frame's content height (px), as its editor reports it (note-frame-size.ts); undefined
- * until it does. Each time the frame loads, the card hands it a fresh port; heights count only from
- * that port, never from the window, where the page posts too. Escape in the editor arrives on the
+ * until it does. `ready` turns true with the editor's first message on the port, which it sends once
+ * drawn: until then "Loading your note…" covers the frame. A new user saw the note area as an empty
+ * block for up to 2.5 s in Chromium, whose extension frame had loaded but not yet painted; the frame
+ * stays visible under the cover (a hidden one painted later still). Each time the frame loads, the
+ * card hands it a fresh port; heights count only from that port, never from the window, where the
+ * page posts too. Escape in the editor arrives on the
  * same port and calls onClose (the frame's keys never reach the content script).
  */
 function useNoteFrameHeight(onClose: () => void) {
@@ -92,6 +96,7 @@ function useNoteFrameHeight(onClose: () => void) {
   close.current = onClose;
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState<number>();
+  const [ready, setReady] = useState(false);
   // A layout effect: it runs before the browser can fire the frame's load event, which a (later) effect could miss.
   useLayoutEffect(() => {
     const element = frame.current;
@@ -104,6 +109,7 @@ function useNoteFrameHeight(onClose: () => void) {
       const channel = new MessageChannel();
       port = channel.port1;
       port.onmessage = (event: MessageEvent) => {
+        setReady(true);
         if (event.data === NOTE_CLOSE_MESSAGE) return close.current();
         const reported = noteHeightOf(event.data);
         if (reported !== undefined) setHeight(reported);
@@ -117,7 +123,7 @@ function useNoteFrameHeight(onClose: () => void) {
       port?.close();
     };
   }, []);
-  return { frame, height };
+  return { frame, height, ready };
 }
 
 /**
@@ -323,6 +329,11 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, onCopy }: ClaimCardPr
           </dd>
         </dl>
       </details>
+      {!noteHeight.ready && (
+        <p class="note-loading" data-testid="note-loading">
+          {t('card_noteLoading')}
+        </p>
+      )}
       <iframe ref={noteHeight.frame} class="note-frame" src={noteEditorUrl} title={t('card_noteFrameTitle')} data-testid="note-frame" />
     </section>
   );

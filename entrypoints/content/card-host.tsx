@@ -4,7 +4,7 @@ import { I18nProvider } from '@/components/i18n';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 import { cardLanguage } from './card-i18n';
-import { MARGIN, placeCard, type CardSide, type PlacementBox } from './card-placement';
+import { MARGIN, noteScrollsWithCard, placeCard, type CardSide, type PlacementBox } from './card-placement';
 import { TopLayerWatch } from './top-layer-watch';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
@@ -30,8 +30,6 @@ export interface CardAnchor {
   node: Node;
 }
 
-/** Below this the note editor stops sticking to the card's bottom (it would leave no room for the verdict). */
-const CRAMPED_HEIGHT = 260;
 /** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
 const MAX_REATTACH = 6;
 /** Times the host's own attributes are put back in one opening after the page changed them; past it the card closes. */
@@ -567,11 +565,12 @@ export class CardHost {
     });
     if (placed.maxHeight !== undefined) card?.style.setProperty('max-height', `${placed.maxHeight}px`);
     this.side = placed.side;
-    // Too short to give the sticky note editor its room and still show the verdict: the note then
-    // scrolls with the card (Tab still reaches it), and the verdict stays in sight.
-    card?.toggleAttribute('data-cramped', placed.height < CRAMPED_HEIGHT);
-    // The sticky head's height (card.css): focus and "More" scroll the card's body to below it, not under it.
     const head = card?.querySelector<HTMLElement>('.top');
+    const note = card?.querySelector<HTMLElement>('.note-frame');
+    // Too short to give the sticky note editor its room and still show the verdict, the statement, what
+    // the label means and "More": the note then scrolls with the card (Tab still reaches it).
+    card?.toggleAttribute('data-cramped', noteScrollsWithCard({ height: placed.height, head: head?.offsetHeight ?? 0, note: note?.offsetHeight ?? 0 }));
+    // The sticky head's height (card.css): focus and "More" scroll the card's body to below it, not under it.
     if (head) card?.style.setProperty('--pl-head-height', `${head.offsetHeight}px`);
     if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;
     this.styleHost({ top: `${placed.top}px`, left: `${placed.left}px` });

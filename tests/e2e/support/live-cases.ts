@@ -291,6 +291,32 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     }
   });
 
+  test('a card squeezed beside its highlight (report 53): verdict, statement, meaning and "More" in sight; light and dark', async () => {
+    const page = await open('k-squeezed.html');
+    const name = browser.name.toLowerCase();
+    try {
+      await waitForMarkIn(page, '#s1');
+      await page.viewport(1280, 700);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.colorScheme(scheme);
+        const label = `1280 x 700 ${scheme}`;
+        await cardNextToHighlight(page, RISK, label);
+        const look = await page.inCard(cardLook);
+        const shown = await card(page);
+        expectReadableCard(look, label);
+        const where = `${label}: ${JSON.stringify({ look, box: shown.box })}`;
+        // The point of the page: the card fits whole on neither side, so it was shortened.
+        expect(shown.box!.bottom - shown.box!.top, `shortened beside the highlight; ${where}`).toBeLessThan(420);
+        expect(look!.moreInSight, `the whole "More" row in sight; ${where}`).toBe(true);
+        await page.screenshot(resolve(SHOTS, `${name}-card-squeezed-${scheme}-1280.png`));
+        await page.press('Escape');
+      }
+    } finally {
+      await page.colorScheme('light').catch(() => undefined);
+      await closeQuietly(page);
+    }
+  });
+
   test('07 at 200% browser zoom: the card opens next to the highlight, inside the viewport', async () => {
     const page = await open('07-css-zoom.html', '?browser-zoom');
     try {
@@ -420,7 +446,9 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
           await page.colorScheme(scheme);
           const label = `${width}px ${scheme}`;
           await cardNextToHighlight(page, RISK, label);
-          expectReadableCard(await page.inCard(cardLook), label);
+          const look = await page.inCard(cardLook);
+          expectReadableCard(look, label);
+          expect(look!.moreInSight, `the whole "More" row in sight as the card opens; ${label}: ${JSON.stringify(look)}`).toBe(true);
           await page.screenshot(resolve(SHOTS, `${name}-card-${scheme}-${width}.png`));
           await moreByKeyboard(page, RISK, label, resolve(SHOTS, `${name}-card-more-${scheme}-${width}.png`));
         }

@@ -66,7 +66,7 @@ describe('ClaimCard: the first lines', () => {
   it('then what was claimed and one line on what the label means, before "More"', () => {
     const { container } = renderCard(pausePledge());
     const order = [...container.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
-    expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
+    expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-loading', 'note-frame']);
     // A pledge is firm in its wording, not beyond dropping (the new-user trial: cards said "cannot quietly drop" on pledges dropped without notice).
     expect(screen.getByTestId('meaning').textContent).toBe('Binding commitment: A pledge worded as a firm rule, not a goal. It binds by its maker’s own word; no law or contract enforces it, so its maker can still drop it, openly or quietly: the status says if it has.');
   });
@@ -75,7 +75,7 @@ describe('ClaimCard: the first lines', () => {
     renderCard({ ...pausePledge(), replacements: [{ id: 'acme-delay', statement: 'Acme AI would delay a model only if it judged itself in the lead…' }] });
     const order = [...document.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
     // First in "More": the closed card keeps the room a phone gives it.
-    expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-frame']);
+    expect(order).toEqual(['top', 'statement', 'meaning', 'more', 'note-loading', 'note-frame']);
     expect(screen.getByTestId('replaced-by').closest('details')?.getAttribute('data-testid')).toBe('more');
     expect(screen.getByTestId('replaced-by').textContent).toBe('In its place: Acme AI would delay a model only if it judged itself in the lead…');
   });
@@ -212,6 +212,20 @@ describe('ClaimCard: the note frame takes its editor\'s height', () => {
     expect(height()).toBe('');
     handed.port.postMessage(noteHeightMessage(140));
     await vi.waitFor(() => expect(height()).toBe('140px'));
+    handed.port.close();
+  });
+
+  it('covers the frame with "Loading your note…" until its editor speaks on the port, which it does once drawn', async () => {
+    const { container } = renderCard(pausePledge());
+    const { frame } = frameOf(container);
+    expect(screen.getByTestId('note-loading').textContent).toBe('Loading your note…');
+    // Loaded is not drawn: the cover stays until the editor reports (a page's message to the window does not count).
+    const handed = await handedPort(frame);
+    window.dispatchEvent(new MessageEvent('message', { data: noteHeightMessage(140), source: frame.contentWindow }));
+    await new Promise((resume) => setTimeout(resume, 20));
+    expect(screen.queryByTestId('note-loading')).not.toBeNull();
+    handed.port.postMessage(noteHeightMessage(140));
+    await vi.waitFor(() => expect(screen.queryByTestId('note-loading')).toBeNull());
     handed.port.close();
   });
 

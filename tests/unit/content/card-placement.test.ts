@@ -4,7 +4,7 @@
  * strip (a closed card got 280 px at 360 x 740 in Firefox, its statement under the note box).
  */
 import { describe, expect, it } from 'vitest';
-import { GAP, MARGIN, MIN_HEIGHT, PHONE_MIN_HEIGHT, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
+import { CRAMPED_HEIGHT, GAP, MARGIN, MIN_BODY_HEIGHT, MIN_HEIGHT, PHONE_MIN_HEIGHT, noteScrollsWithCard, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
 
 /** A highlight line 16 px left, `top` to `bottom` px down the viewport. */
 const line = (top: number, bottom: number): PlacementBox => ({ top, bottom, left: 16, right: 300 });
@@ -98,5 +98,21 @@ describe('placeCard', () => {
   it('keeps the card inside the viewport across: a highlight at the right edge pulls it left', () => {
     const placed = placeCard({ highlight: { top: 100, bottom: 120, left: 1200, right: 1270 }, view: DESKTOP, card: { width: 400, height: 300 }, kept: undefined });
     expect(placed.left).toBe(1280 - 400 - MARGIN);
+  });
+});
+
+describe('noteScrollsWithCard', () => {
+  it('lets the note scroll when a shortened card would leave its body too little room between head and note (report 53: 97 px)', () => {
+    // The new user's card: 362 px above the highlight, a five-line verdict (125 px) and the note (140 px).
+    expect(noteScrollsWithCard({ height: 362, head: 125, note: 140 })).toBe(true);
+    // The same card at full height keeps its note pinned.
+    expect(noteScrollsWithCard({ height: 520, head: 125, note: 140 })).toBe(false);
+    expect(noteScrollsWithCard({ height: 125 + 140 + MIN_BODY_HEIGHT, head: 125, note: 140 })).toBe(false);
+    expect(noteScrollsWithCard({ height: 125 + 140 + MIN_BODY_HEIGHT - 1, head: 125, note: 140 })).toBe(true);
+  });
+
+  it('and always below CRAMPED_HEIGHT, whatever the parts measure', () => {
+    expect(noteScrollsWithCard({ height: CRAMPED_HEIGHT - 1, head: 0, note: 0 })).toBe(true);
+    expect(noteScrollsWithCard({ height: CRAMPED_HEIGHT, head: 0, note: 0 })).toBe(false);
   });
 });
