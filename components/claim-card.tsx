@@ -15,6 +15,11 @@ export interface ClaimCardProps {
   /** The note editor (an extension page): framed, so the web page around the card cannot read the note. */
   /** The note editor's address; undefined while the content script waits for its capability (no address yet). */
   noteEditorUrl: string | undefined;
+  /**
+   * The matcher is unsure the highlighted passage states this claim (`ClaimMatch.possible`, lib/match): the card
+   * says so before the claim, so a loose match is not read as sure as a close one (a new user's report 53).
+   */
+  possible?: boolean;
   onClose: () => void;
   /**
    * Puts the claim's text on the clipboard (`claimAsText`), resolving whether it could: the card's text cannot
@@ -182,7 +187,7 @@ function CopyClaim({ claim, onCopy }: { claim: ClaimCardData; onCopy: (text: str
   );
 }
 
-export function ClaimCard({ claim, noteEditorUrl, onClose, onCopy }: ClaimCardProps) {
+export function ClaimCard({ claim, noteEditorUrl, possible = false, onClose, onCopy }: ClaimCardProps) {
   const t = useT();
   const headingId = `pl-card-title-${claim.id}`;
   // The popup and options page write days with the same helper in the same language.
@@ -236,6 +241,11 @@ export function ClaimCard({ claim, noteEditorUrl, onClose, onCopy }: ClaimCardPr
           ×
         </button>
       </header>
+      {possible && (
+        <p class="possible" data-testid="possible">
+          <Rich text={t('card_possibleMatch')} tags={{ strong: (text) => <strong>{text}</strong> }} />
+        </p>
+      )}
       <p class="statement" data-testid="statement">
         {claim.statement}
       </p>

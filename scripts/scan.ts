@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     }
     const matches = matchClaims(loaded.text, index, { pageTitle: loaded.title }).map((match) => {
       const claim = claims.get(match.claimId)!;
-      return { claimId: match.claimId, kind: claim.kind, status: claim.status, start: match.start, end: match.end, text: loaded.text.slice(match.start, match.end), score: match.score };
+      return { claimId: match.claimId, kind: claim.kind, status: claim.status, start: match.start, end: match.end, text: loaded.text.slice(match.start, match.end), score: match.score, possible: match.possible === true };
     });
     if (format) {
       pageTexts.set(loaded.url, loaded.text);
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       for (const match of matches) {
         const label = TABLE_KIND[match.kind];
         const snippet = match.text.replace(/\s+/g, ' ');
-        process.stdout.write(`  ${label} ${match.status.padEnd(10)} ${match.score.toFixed(2)}  ${match.claimId.padEnd(idWidth)}  ${`${match.start}-${match.end}`.padEnd(11)} ${snippet.length > 90 ? `${snippet.slice(0, 87)}...` : snippet}\n`);
+        process.stdout.write(`  ${label} ${match.status.padEnd(10)} ${match.score.toFixed(2)}${match.possible ? '?' : ' '} ${match.claimId.padEnd(idWidth)}  ${`${match.start}-${match.end}`.padEnd(11)} ${snippet.length > 90 ? `${snippet.slice(0, 87)}...` : snippet}\n`);
       }
     }
   }

@@ -17,6 +17,8 @@ const MAX_APPROACH_MS = 1_500;
 export interface CardSubject {
   claim: ClaimCardData;
   mentionId: string;
+  /** The matcher is unsure this highlight states the claim: the card asks the reader to check. */
+  possible: boolean;
 }
 
 /** A point in viewport coordinates (CSS px): where the pointer was when it opened a card. */
@@ -85,7 +87,7 @@ export class CardController {
     const card = this.host();
     if (this.current !== highlight || !card.isOpen) {
       this.current = highlight;
-      card.show(anchor, { claim: subject.claim, noteEditorUrl: undefined });
+      card.show(anchor, { claim: subject.claim, noteEditorUrl: undefined, possible: subject.possible });
       const opening = ++this.opening;
       void this.noteEditorUrl(subject.mentionId).then((url) => {
         if (opening === this.opening && this.current === highlight) card.setNoteEditorUrl(url);

@@ -16,6 +16,8 @@ export interface CardContent {
    * Undefined while its capability is on its way from the background (the frame waits without an address).
    */
   noteEditorUrl: string | undefined;
+  /** The matcher is unsure the highlight states the claim (`ClaimMatch.possible`). */
+  possible?: boolean;
 }
 
 /** What the card is opened for: a highlight's boxes, and where focus returns when it closes. */

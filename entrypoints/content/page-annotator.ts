@@ -422,7 +422,7 @@ export class PageAnnotator {
 
   private cardSubject(highlight: PaintedHighlight) {
     const state = this.mentions.get(highlight.spec.mentionId);
-    return state ? { claim: state.claim, mentionId: state.match.mentionId } : undefined;
+    return state ? { claim: state.claim, mentionId: state.match.mentionId, possible: state.match.possible === true } : undefined;
   }
 
   /**

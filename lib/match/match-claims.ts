@@ -9,7 +9,7 @@ import { STOP_WORDS } from './stop-words';
 import { tokenize, type Token } from './tokenize';
 import { withTunables, type Tunables } from './tunables';
 import { statusHasEnded } from '../claims/claim-enums';
-import { GATE_BLOCK_END, gateFeatures, gateProbability, type GateFeatures, type GateFile, type GateUnit } from './unit-gate';
+import { GATE_BLOCK_END, POSSIBLE_MATCH_BELOW, gateFeatures, gateProbability, type GateFeatures, type GateFile, type GateUnit } from './unit-gate';
 
 export interface ClaimMatch {
   claimId: string;
@@ -18,6 +18,12 @@ export interface ClaimMatch {
   end: number;
   /** 0..1: how fully the span says the claim (1 = as fully as one of its phrasings, or a distinctive name). */
   score: number;
+  /**
+   * Set when the unit gate kept the highlight with a probability under POSSIBLE_MATCH_BELOW (unit-gate.ts): the
+   * span may not state the claim (about one in three such on real articles did not), so the card asks the
+   * reader to compare. Absent for a sure match, and whenever the gate is off (`unitGate` 0).
+   */
+  possible?: true;
 }
 
 /** One candidate the matcher judged: for training the model and for diagnostics. */
@@ -1361,7 +1367,10 @@ export function matchClaimsDetailed(text: string, index: ClaimIndex, options: Ma
     for (const match of kept) perClaim.set(match.claimId, (perClaim.get(match.claimId) ?? 0) + 1);
     const features = read.map((g, at) => gateFeatures(g.unit, g.features, g.probability, perClaim.get(kept[at]!.claimId)!));
     if (options.onHighlight) kept.forEach((match, at) => options.onHighlight!({ ...match, gate: features[at]! }));
-    if (tunables.unitGate > 0) kept = kept.filter((_, at) => gateProbability(features[at]!, options.gate) >= tunables.unitGate);
+    if (tunables.unitGate > 0) {
+      const probability = features.map((gate) => gateProbability(gate, options.gate));
+      kept = kept.flatMap((match, at) => (probability[at]! < tunables.unitGate ? [] : probability[at]! < POSSIBLE_MATCH_BELOW ? [{ ...match, possible: true as const }] : [match]));
+    }
   }
   return { matches: kept, truncated, matchedUpTo, work: Math.round(budget.used) };
 }

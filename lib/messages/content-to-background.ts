@@ -35,6 +35,8 @@ export interface PageMatch {
   mentionId: string;
   /** The reader marked this mention as a wrong match: its highlight is painted dimmed. */
   wrongMatch?: true;
+  /** The matcher is unsure the passage states the claim (`ClaimMatch.possible`): the card says so. */
+  possible?: true;
 }
 
 const offset = v.pipe(v.number(), v.integer(), v.minValue(0));

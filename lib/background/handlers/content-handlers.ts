@@ -131,6 +131,7 @@ export function contentHandlers(
           end: match.end - before.length + offset,
           mentionId: seen[i]!.id,
           ...(wrong.has(seen[i]!.id) ? { wrongMatch: true as const } : {}),
+          ...(match.possible ? { possible: true as const } : {}),
         })),
       };
     },

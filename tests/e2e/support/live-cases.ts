@@ -317,6 +317,39 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     }
   });
 
+  test('a possible match (report 53): its card says so before the claim, a sure match\'s does not; 1280 and 360 px, light and dark', async () => {
+    const page = await open('k-possible.html');
+    const name = browser.name.toLowerCase();
+    try {
+      await waitForMarkIn(page, '#loose');
+      await waitForMarkIn(page, '#sure');
+      for (const [width, height] of [[1280, 800], [360, 740]] as const) {
+        await page.viewport(width, height);
+        for (const scheme of ['light', 'dark'] as const) {
+          await page.colorScheme(scheme);
+          const label = `${width}px ${scheme}`;
+          // (Where the card goes is the 07 tests' business; a phone's card may be a sheet over the highlight.)
+          const openCard = async (claimId: string): Promise<void> => {
+            await hoverClaim(page, claimId);
+            expect((await waitForCard(page)).claimId, label).toBe(claimId);
+          };
+          await openCard('anthropic-propose-risk-scaled-regulation');
+          const loose = await page.inCard(cardLook);
+          expectReadableCard(loose, `the loose passage; ${label}`);
+          expect(loose!.possible, `the loose passage's card says "Possible match"; ${label}`).toBe(true);
+          await page.screenshot(resolve(SHOTS, `${name}-card-possible-${scheme}-${width}.png`));
+          await page.press('Escape');
+          await openCard(RISK);
+          expect((await page.inCard(cardLook))!.possible, `the sure passage's card does not; ${label}`).toBe(false);
+          await page.press('Escape');
+        }
+      }
+    } finally {
+      await page.colorScheme('light').catch(() => undefined);
+      await closeQuietly(page);
+    }
+  });
+
   test('07 at 200% browser zoom: the card opens next to the highlight, inside the viewport', async () => {
     const page = await open('07-css-zoom.html', '?browser-zoom');
     try {

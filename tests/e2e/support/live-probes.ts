@@ -193,6 +193,8 @@ export interface CardLook {
   noteFrame: { top: number; bottom: number } | null;
   /** The "More" summary's box: once opened it must be in sight, above the sticky note editor. */
   summary: { top: number; bottom: number } | null;
+  /** Whether the card says the passage is a possible match (the matcher is unsure it states the claim). */
+  possible: boolean;
   /** Whether the whole "More" row is inside the card's visible box and, while the note sticks, above the note editor. */
   moreInSight: boolean;
   viewportHeight: number;
@@ -217,8 +219,10 @@ export function cardLook(root: ShadowRoot | null): CardLook | null {
     ['statement', '[data-testid=statement]'],
     ['meaning', '[data-testid=meaning]'],
     ['more', '[data-testid=more] > summary'],
+    ['possible', '[data-testid=possible]'],
   ] as const) {
-    colours[name] = style(selector)?.color ?? '';
+    const colour = style(selector)?.color;
+    if (colour) colours[name] = colour;
   }
   const first = card.firstElementChild?.firstElementChild as HTMLElement | null | undefined;
   const active = root.activeElement as HTMLElement | null;
@@ -239,6 +243,7 @@ export function cardLook(root: ShadowRoot | null): CardLook | null {
     noteFrame: frame ? { top: frame.top, bottom: frame.bottom } : null,
     // Clipped to the card's box: a summary scrolled out of the card is not in sight.
     summary: summary && summary.bottom > cardBox.top && summary.top < cardBox.bottom ? { top: summary.top, bottom: summary.bottom } : null,
+    possible: part('[data-testid=possible]') !== null,
     moreInSight: summary !== undefined && summary.top >= cardBox.top && summary.bottom <= (frame && !card.hasAttribute('data-cramped') ? Math.min(frame.top, cardBox.bottom) : cardBox.bottom) + 1,
     viewportHeight: window.innerHeight,
   };

@@ -64,6 +64,18 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect(await mentionCount(service)).toBe(1);
   });
 
+  it('says which highlights the matcher is unsure of (possible), and only those (report 53: a loose match looked as sure as a close one)', async () => {
+    const service = await makeService();
+    const url = 'https://news.example/anthropic-policy';
+    // The first sentence is a loose match of the regulatory-ladder goal (a new user's report 53); the second states the Risk Reports claim.
+    const text = "Anthropic has also told lawmakers it supports regulation scaled to risk, and it endorsed California's SB 53 last year.\u2029The company now says it will publish a written risk assessment on a recurring schedule, roughly every three to six months.";
+    const result = await ok(service.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 'Anthropic policy', text }));
+    expect(result.matches.map((m) => [m.claimId, m.possible ?? false])).toEqual([
+      ['anthropic-propose-risk-scaled-regulation', true],
+      [RISK_REPORTS_ID, false],
+    ]);
+  });
+
   it("a region added later is read with the page's title for what the page is about (a government's name alone needs a page on AI)", async () => {
     const service = await makeService();
     const url = 'https://news.example/live';

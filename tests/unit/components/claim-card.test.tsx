@@ -138,6 +138,19 @@ describe('ClaimCard: "More"', () => {
   });
 });
 
+describe('ClaimCard: a possible match', () => {
+  it('says, before the claim, that the passage may not state it; a sure match says nothing of the kind', () => {
+    const { container } = renderIn(<ClaimCard claim={pausePledge()} noteEditorUrl={undefined} possible onClose={vi.fn()} />);
+    const order = [...container.querySelector('section.card')!.children].map((child) => child.getAttribute('data-testid') ?? child.className);
+    expect(order.slice(0, 3)).toEqual(['top', 'possible', 'statement']);
+    expect(screen.getByTestId('possible').textContent).toBe('Possible match: this passage shares words with the claim but may not state it. Check before you cite it.');
+    expect(screen.getByTestId('possible').querySelector('strong')?.textContent).toBe('Possible match:');
+    cleanup();
+    renderCard(pausePledge());
+    expect(screen.queryByTestId('possible')).toBeNull();
+  });
+});
+
 describe('ClaimCard: the note editor', () => {
   it('frames the note editor last, so it can stick to the bottom', () => {
     const { container } = renderCard(pausePledge());

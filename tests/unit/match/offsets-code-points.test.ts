@@ -123,3 +123,16 @@ describe('scanner exports', () => {
     expect(new Set(rows.map((row) => row.search(/\d+-\d+/))).size).toBe(1);
   });
 });
+
+describe('the scanner marks a possible match', () => {
+  it('"possible" in its JSON and "?" after the score in its table, for the loose passage only', () => {
+    const text = "Anthropic has also told lawmakers it supports regulation scaled to risk, and it endorsed California's SB 53 last year.\n\nAnthropic said it will publish a Risk Report every three to six months.\n";
+    const json = JSON.parse(scan('loose.txt', text, ['--json'])) as { matches: Array<{ claimId: string; possible: boolean }> };
+    expect(json.matches.map((m) => [m.claimId, m.possible])).toEqual([
+      ['anthropic-propose-risk-scaled-regulation', true],
+      ['anthropic-rsp3-risk-reports', false],
+    ]);
+    const rows = scan('loose.txt', text).split('\n').filter((line) => line.startsWith('  '));
+    expect(rows.map((row) => /\d\.\d\d(\?| ) /.exec(row)?.[1])).toEqual(['?', ' ']);
+  }, 120_000);
+});

@@ -12,7 +12,7 @@ import { matchClaims, matchClaimsDetailed } from '../../../lib/match/match-claim
 import type { Features } from '../../../lib/match/model';
 import { FEATURE_NAMES } from '../../../lib/match/model';
 import type { Tunables } from '../../../lib/match/tunables';
-import { GATE_FEATURE_NAMES, GATE_THRESHOLD, gateFeatures, gateProbability, type GateUnit } from '../../../lib/match/unit-gate';
+import { GATE_FEATURE_NAMES, GATE_THRESHOLD, POSSIBLE_MATCH_BELOW, gateFeatures, gateProbability, type GateUnit } from '../../../lib/match/unit-gate';
 import { ACME_RISK_LEDGER, MSA_INCIDENT_REPORTING } from '../../support/claim-sets';
 
 const SEP = '\u2029';
@@ -146,5 +146,26 @@ describe('the gate in the matcher', () => {
     }
     const duty = 'Developers in Ruritania report serious incidents.';
     expect(spans([duty, ...rest].join(SEP))).toEqual([duty]);
+  });
+});
+
+describe('possible matches', () => {
+  it('flags exactly the kept highlights whose gate probability is under POSSIBLE_MATCH_BELOW, and none with the gate off', () => {
+    const text = [
+      'Acme AI will publish a Risk Ledger every quarter, the company said.',
+      'Acme AI has talked about ledgers of risk before.',
+      'Under the Maritime Safety Act, operators must report incidents within 72 hours.',
+      'Operators talk about incidents and reporting all the time.',
+    ].join(SEP);
+    const byGate = new Map(probabilities(text));
+    const found = matchClaims(text, index, { tunables: OFF_TOPIC_OK });
+    expect(found.length).toBeGreaterThan(0);
+    for (const match of found) {
+      const p = byGate.get(text.slice(match.start, match.end))!;
+      expect(p).toBeGreaterThanOrEqual(GATE_THRESHOLD);
+      expect(match.possible ?? false, `${text.slice(match.start, match.end)} (${p})`).toBe(p < POSSIBLE_MATCH_BELOW);
+    }
+    expect(matchClaims(text, index, { tunables: { ...OFF_TOPIC_OK, unitGate: 0 } }).some((match) => match.possible)).toBe(false);
+    expect(POSSIBLE_MATCH_BELOW).toBeGreaterThan(GATE_THRESHOLD);
   });
 });
