@@ -1649,6 +1649,12 @@ const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['that', 'which', 'what']
 const RELATIVE_SUBJECT_WORDS = 3;
 /** Words that show a relative clause has a verb of its own before the reporting verb ("that talk to people must tell"). */
 const CLAUSE_VERB_WORDS: ReadonlySet<string> = new Set(['to', 'must', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'do', 'does', 'did']);
+/** Verbs of noting that take a noun phrase as object ("noted the parallel", "recalled the episode"): see `nounObjectSpeaker`. */
+const NOTING_VERBS: ReadonlySet<string> = new Set(['note', 'notes', 'noted', 'recall', 'recalls', 'recalled', 'cite', 'cites', 'cited', 'stress', 'stresses', 'stressed']);
+/** Determiners that open a noun phrase object ("noted the parallel", "recalled a pledge"): never "that", which may open a clause. */
+const OBJECT_DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her']);
+/** Openers of the narrated clause after a noted noun phrase ("…, when OpenAI promised …", "…, as the company pledged …"). */
+const NARRATED_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['when', 'as']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
@@ -1723,6 +1729,17 @@ function speakerOf(
         relative = tokens.slice(k + 1, v).every((token) => !CLAUSE_VERB_WORDS.has(token.key));
       }
       if (relative) continue;
+    }
+    // "Observers noted the parallel with 2023, when OpenAI promised …": they noted a noun phrase; the "when" clause
+    // after it is the writer's account, so the sentence has no speaker (a new user's report 53, problem 3).
+    if (context.tunables.nounObjectSpeaker > 0 && npStart < v && NOTING_VERBS.has(verb.key) && OBJECT_DETERMINERS.has(next)) {
+      let narrated = false;
+      for (let k = v + 2; k < last && k - v <= 8; k++) {
+        if (!NARRATED_CLAUSE_OPENERS.has(tokens[k]!.key)) continue;
+        narrated = gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start);
+        break;
+      }
+      if (narrated) return undefined;
     }
     let npFrom = npStart;
     let npTo = v;

@@ -481,6 +481,12 @@ export interface Tunables {
    * speaks only inside that clause: its subject is not the sentence's speaker; 0: it is.
    */
   relativeSpeaker: number;
+  /**
+   * 1: a verb of noting whose object is a noun phrase, followed by a comma and a "when" or "as" clause ("Observers
+   * noted the parallel with 2023, when OpenAI promised …") reports the noun phrase only: the clause after it is the
+   * writer's narration, and the sentence has no speaker; 0: its subject speaks for the sentence.
+   */
+  nounObjectSpeaker: number;
   /** 1: a speaker closing the sentence after a comma ("…, investors say") reports all of it, the actor named before it included; 0: it reports only its own clause. */
   trailingSpeaker: number;
   /**
@@ -896,6 +902,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorClauseStands: 1,
   conditionSpeaker: 1,
   relativeSpeaker: 1,
+  nounObjectSpeaker: 1,
   trailingSpeaker: 1,
   quotedSpeaker: 1,
   participleSpeaker: 1,

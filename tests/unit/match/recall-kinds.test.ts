@@ -1805,6 +1805,29 @@ describe('a reporting verb in a relative clause ("a package that critics say wat
   });
 });
 
+describe('"X noted the parallel, when Y promised …": the noted noun phrase is X\'s, the "when" clause the writer\'s (`nounObjectSpeaker`)', () => {
+  // A new user's report 53, problem 3: only "that team was disbanded …" was highlighted, a fragment naming neither OpenAI nor the pledge.
+  const lead = 'OpenAI on Tuesday published an updated version of its Preparedness Framework.';
+  const sentence = 'Observers noted the parallel with 2023, when OpenAI promised to dedicate 20% of its compute to its superalignment team; that team was disbanded less than a year later.';
+  const pledge = 'Observers noted the parallel with 2023, when OpenAI promised to dedicate 20% of its compute to its superalignment team;';
+
+  it('highlights the clause that holds the pledge', () => {
+    const text = [lead, sentence].join(SEP);
+    expect(bundledMatches(text)).toContain(`openai-superalignment-compute-pledge: ${pledge}`);
+    expect(bundledMatches(text, { nounObjectSpeaker: 0 })).not.toContain(`openai-superalignment-compute-pledge: ${pledge}`);
+  });
+
+  it('changes nothing where no "when" or "as" clause follows the noted noun phrase, nor for "noted that …"', () => {
+    for (const other of [
+      'Critics noted the irony of a pledge to dedicate 20% of its compute to its superalignment team that OpenAI never kept.',
+      'Observers noted that OpenAI had promised to dedicate 20% of its compute to its superalignment team.',
+    ]) {
+      const text = [lead, other].join(SEP);
+      expect(bundledMatches(text), other).toEqual(bundledMatches(text, { nounObjectSpeaker: 0 }));
+    }
+  });
+});
+
 describe('newsroom idioms for warning ("raise the alarm", "sound the alarm"): curated phrases', () => {
   it("finds SB 53's whistleblower protections told as protecting those who 'raise alarms'", () => {
     const sentence = 'SB 53 also protects whistleblowers at AI labs who raise alarms about catastrophic risk.';
