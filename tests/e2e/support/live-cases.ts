@@ -381,6 +381,8 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     // Its own scale: the verdict is larger than the body text, and neither is the browser's 16 px default body.
     expect(parseFloat(look!.verdictFont.size), where).toBeGreaterThan(parseFloat(look!.statementFont.size));
     expect(look!.statementFont.size, where).toBe('14px');
+    // The grade weighs as much as the kind: "Binding commitment (self-imposed)" reads as one label, not a legal one with a footnote.
+    if (look!.gradeWeight) expect(look!.gradeWeight, `the grade as heavy as the kind; ${where}`).toBe(look!.kindWeight);
     for (const [part, colour] of Object.entries(look!.colours)) {
       expect(contrastRatio(colour, look!.background), `${part} (${colour} on ${look!.background}); ${label}`).toBeGreaterThanOrEqual(4.5);
     }

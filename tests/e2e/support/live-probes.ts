@@ -178,6 +178,9 @@ export interface CardLook {
   verdictText: string;
   /** Computed font family and size of the verdict and of the statement. */
   verdictFont: { family: string; size: string; weight: string };
+  /** The font weights of the kind ("Binding commitment") and of its grade ("(self-imposed)"), '' when the verdict has none. */
+  kindWeight: string;
+  gradeWeight: string;
   statementFont: { family: string; size: string };
   /** The card's background and, per part the reader must read, its text colour (computed, rgb()). */
   background: string;
@@ -234,6 +237,8 @@ export function cardLook(root: ShadowRoot | null): CardLook | null {
     verdictText: (part('[data-testid=verdict]')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
     verdictFont: { family: verdict?.fontFamily ?? '', size: verdict?.fontSize ?? '', weight: verdict?.fontWeight ?? '' },
     statementFont: { family: statement?.fontFamily ?? '', size: statement?.fontSize ?? '' },
+    kindWeight: style('[data-testid=kind-label]')?.fontWeight ?? '',
+    gradeWeight: style('[data-testid=grade]')?.fontWeight ?? '',
     background: getComputedStyle(card).backgroundColor,
     colours,
     moreOpen: (part('[data-testid=more]') as HTMLDetailsElement | null)?.open ?? false,
