@@ -304,6 +304,68 @@ function withDefinedTerms(context: Context, mentions: Mention[]): Mention[] {
   return withAdded(replaced.size === 0 ? mentions : mentions.filter((m) => !replaced.has(m)), added);
 }
 
+/** Titles that make the person named after (or before) them an actor's officer, who speaks for it. */
+const OFFICER_TITLE = String.raw`(?:co-?founder|founder|chief executive(?: officer)?|CEO|CTO|COO|president|chief scientist|chief technology officer|chair(?:man|woman)?|head|boss)`;
+/** A person's name: two or three capitalised words ("Sundar Pichai", "Dario Amodei", "Mary Ann Smith"). */
+const PERSON_NAME = String.raw`((?:\p{Lu}[\p{L}'’-]+[^\S\u2028\u2029]+){1,2}\p{Lu}[\p{L}'’-]+)`;
+/** After an actor's name: "('s) chief executive Sundar Pichai", "CEO Sam Altman", "co-founder and CEO Dario Amodei". */
+const OFFICER_AFTER_ACTOR = new RegExp(String.raw`^(?:['’]s)?[^\S\u2028\u2029]+(?:(?:senior|executive|vice)[^\S\u2028\u2029]+)?${OFFICER_TITLE}(?:[^\S\u2028\u2029]+and[^\S\u2028\u2029]+${OFFICER_TITLE})?[^\S\u2028\u2029]+${PERSON_NAME}(?![\p{L}])`, 'u');
+/** Before an actor's name: "Sam Altman, chief executive of " (then "OpenAI"). */
+const OFFICER_OF_ACTOR = new RegExp(String.raw`${PERSON_NAME},[^\S\u2028\u2029]+(?:(?:the|its)[^\S\u2028\u2029]+)?${OFFICER_TITLE}[^\S\u2028\u2029]+(?:of|at)[^\S\u2028\u2029]+(?:the[^\S\u2028\u2029]+)?$`, 'u');
+/** Before an actor's name that owns the title after it: "Dario Amodei, " (then "Anthropic's CEO"). */
+const OFFICER_BEFORE_OWNER = new RegExp(String.raw`${PERSON_NAME},[^\S\u2028\u2029]+$`, 'u');
+/** After an owning actor's name (its possessive ending may be the name's own): "'s CEO", "’s chief executive". */
+const OWNED_TITLE = new RegExp(String.raw`^(?:['’]s)?[^\S\u2028\u2029]+${OFFICER_TITLE}(?![\p{L}])`, 'u');
+/** Officers read per page, at most. */
+const MAX_OFFICERS = 16;
+
+/**
+ * Adds, for each person a page introduces as a known actor's officer ("Google chief executive Sundar Pichai", "Sam
+ * Altman, chief executive of OpenAI", "Dario Amodei, Anthropic's CEO"), a mention of that actor at each later use of
+ * the person's full name or surname, in place of any unknown-looking name there: "Pichai had previously stated that the
+ * company would not …" is Google speaking of itself, not an outsider (real v34). Only an actor of one id, and only a
+ * person named once as an officer (two actors' officers of the same surname cancel). `mentions` sorted; returns them sorted.
+ */
+function withOfficers(context: Context, mentions: Mention[]): Mention[] {
+  const { text } = context;
+  const officers = new Map<string, { actors: readonly number[]; from: number } | null>();
+  const learn = (name: string, actors: readonly number[], from: number): void => {
+    const words = name.split(/\s+/);
+    for (const key of new Set([name.replace(/\s+/g, ' '), words[words.length - 1]!])) {
+      const known = officers.get(key);
+      if (known === undefined) officers.set(key, { actors, from });
+      else if (known && known.actors[0] !== actors[0]) officers.set(key, null);
+    }
+  };
+  for (const mention of mentions) {
+    if (officers.size >= MAX_OFFICERS * 2) break;
+    if (mention.unknown || mention.actors.length !== 1 || mention.instruments.length > 0) continue;
+    const after = OFFICER_AFTER_ACTOR.exec(text.slice(mention.end, mention.end + 80));
+    if (after) learn(after[1]!, mention.actors, mention.end + after[0].length);
+    const lead = text.slice(Math.max(0, mention.start - 80), mention.start);
+    const owner = POSSESSIVE_END.test(text.slice(mention.start, mention.end)) || /^['’]s/u.test(text.slice(mention.end, mention.end + 2));
+    const before = OFFICER_OF_ACTOR.exec(lead) ?? (owner && OWNED_TITLE.test(text.slice(mention.end, mention.end + 40)) ? OFFICER_BEFORE_OWNER.exec(lead) : null);
+    if (before) learn(before[1]!, mention.actors, mention.end);
+  }
+  if (officers.size === 0) return mentions;
+  const added: Mention[] = [];
+  const replaced = new Set<Mention>();
+  for (const [name, officer] of officers) {
+    if (!officer) continue;
+    for (let at = text.indexOf(name, officer.from); at >= 0; at = text.indexOf(name, at + name.length)) {
+      const end = at + name.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? ' ') || /[\p{L}\p{N}]/u.test(text[end] ?? ' ')) continue;
+      const overlapping = mentionsOverlapping(mentions, at, end);
+      if (overlapping.some((m) => m.unknown === '')) continue;
+      // (The surname inside the full name, once the full name is added, is not a second mention.)
+      if (added.some((m) => m.start <= at && end <= m.end)) continue;
+      for (const m of overlapping) replaced.add(m);
+      added.push(new FoundMention(at, end, officer.actors, NO_IDS, NO_IDS, '', ''));
+    }
+  }
+  return withAdded(replaced.size === 0 ? mentions : mentions.filter((m) => !replaced.has(m)), added);
+}
+
 /**
  * A coalition as a counted group describes it: the kind of actor its known members are, its instruments' months
  * (YYYYMM), and its cue words: capitalised words of two or more of its instruments' names that no other
@@ -1888,7 +1950,8 @@ export function analyseDiscourse(
   const known = tunables.articleReferences > 0 ? withArticleReferences(context, owned) : owned;
   const found = [...known, ...findUnknown(context, known, spend)].sort((a, b) => a.start - b.start);
   const defined = tunables.definedTerms > 0 ? withDefinedTerms(context, found) : found;
-  const mentions = tunables.countedCoalitions > 0 ? withCountedCoalitions(context, defined) : defined;
+  const officered = tunables.officerNames > 0 ? withOfficers(context, defined) : defined;
+  const mentions = tunables.countedCoalitions > 0 ? withCountedCoalitions(context, officered) : officered;
   const anaphors = findAnaphors(context);
   const unknownLaws = [
     ...(tunables.otherFieldLaws > 0 ? findOtherFieldLaws(context, known) : []),

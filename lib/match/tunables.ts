@@ -805,6 +805,12 @@ export interface Tunables {
   articleReferences: number;
   /** 1: a short name defined in brackets after a name ("the General-Purpose AI Code of Practice (the “AI Code”)") names the same thing wherever the page uses it. 0: off. */
   definedTerms: number;
+  /**
+   * 1: a person a page introduces with a known actor and a title ("Google chief executive Sundar Pichai", "Sam Altman,
+   * OpenAI's chief executive") stands for that actor wherever the page names them again, by full name or surname
+   * ("Pichai had previously stated that the company would not …"); 0: a bare person's name is anyone's.
+   */
+  officerNames: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -992,6 +998,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   definedTermsCount: 1,
   articleReferences: 1,
   definedTerms: 1,
+  officerNames: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

@@ -1828,6 +1828,28 @@ describe('"X noted the parallel, when Y promised …": the noted noun phrase is 
   });
 });
 
+describe('a person the page introduces as an actor\'s officer speaks for it by name (`officerNames`)', () => {
+  // Real v34 (an AFP story): the DeepMind chief quoted in between made "the company" ambiguous, and Pichai an unknown speaker.
+  const text = [
+    'Revised AI principles were posted just weeks after Google chief executive Sundar Pichai attended the inauguration.',
+    '“We believe democracies should lead in AI development,” read a blog post by Google DeepMind chief Demis Hassabis.',
+    'Pichai had previously stated that the company would not design or deploy the technology for weapons designed to hurt people or for surveillance violating internationally accepted norms.',
+  ].join(SEP);
+  const pledge = text.split(SEP)[2]!;
+
+  it("reads the surname of Google's chief executive as Google", () => {
+    expect(bundledMatches(text)).toContain(`google-ai-principles-no-weapons-surveillance: ${pledge}`);
+    expect(bundledMatches(text, { officerNames: 0 })).not.toContain(`google-ai-principles-no-weapons-surveillance: ${pledge}`);
+  });
+
+  it('also from "Name, chief executive of Actor" and "Name, Actor\'s CEO"', () => {
+    for (const intro of ['Sundar Pichai, chief executive of Google, attended the inauguration.', "Sundar Pichai, Google's CEO, attended the inauguration."]) {
+      const variant = [intro, text.split(SEP)[1]!, pledge].join(SEP);
+      expect(bundledMatches(variant), intro).toContain(`google-ai-principles-no-weapons-surveillance: ${pledge}`);
+    }
+  });
+});
+
 describe('newsroom idioms for warning ("raise the alarm", "sound the alarm"): curated phrases', () => {
   it("finds SB 53's whistleblower protections told as protecting those who 'raise alarms'", () => {
     const sentence = 'SB 53 also protects whistleblowers at AI labs who raise alarms about catastrophic risk.';
