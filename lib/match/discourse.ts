@@ -423,6 +423,8 @@ const CLASS_NOUN_WORDS: ReadonlySet<string> = new Set(Object.values(CLASS_NAME_W
 
 /** A nationality adjective's ending ("American", "Chinese", "British"), as a key. */
 const NATIONALITY = /(?:an|ese|ish)$/;
+/** The endings of most nationalities ("Canadian", "Japanese", "British"); not "-an" words that are other things ("Urban", "Titan" pass, but they are not read before a class noun). */
+const DEMONYM_ENDING = /(?:ian|ean|can|ese|ish|ic)$/;
 
 /** Counted groups read a page: a real page has a handful; a page of thousands ("7 companies 7 companies …") must not cost a sentence each. */
 const MAX_COUNTED_GROUPS = 64;
@@ -1370,6 +1372,14 @@ const AFFILIATION_NOUNS: ReadonlySet<string> = new Set(['professor', 'fellow', '
 const STATES_VERB_NEXT: ReadonlySet<string> = new Set(['that', 'it', 'its', 'this', 'the', 'a', 'an', 'we', 'they', 'clearly', 'plainly', 'explicitly', 'expressly']);
 
 /** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
+/** Demonyms that `NATIONALITY`'s endings miss. */
+const OTHER_DEMONYMS: ReadonlySet<string> = new Set(['French', 'Dutch', 'Swiss', 'Greek', 'Thai', 'Israeli', 'Emirati', 'Saudi', 'Welsh', 'Czech', 'Iraqi', 'Pakistani', 'Bangladeshi', 'Kuwaiti', 'Qatari']);
+
+/** Whether a capitalised word is a nationality ("French", "Canadian", "Japanese", "British"). */
+function isDemonym(word: string): boolean {
+  return OTHER_DEMONYMS.has(word) || (/^\p{Lu}\p{Ll}{3,}$/u.test(word) && DEMONYM_ENDING.test(word));
+}
+
 function findAnaphors(context: Context): Anaphor[] {
   const { tokens, text } = context;
   const datedIndefinites = context.tunables.datedIndefinites > 0;
@@ -1402,7 +1412,9 @@ function findAnaphors(context: Context): Anaphor[] {
       if (k === 1 && token.key === 'that' && /^\p{Ll}{2,}s$/u.test(next.key) && !ANAPHOR_NOUNS.has(next.key)) break;
       // (A dated description may name its author on the way: "the 2023 White House voluntary pledges".)
       // (Nor does the class written with capitals, as lawyers write it: "an Executive Order", "the Executive Order".)
-      if (next.caps !== 0 && dateWords === 0 && !(context.tunables.capitalisedClassNouns > 0 && capitalisedClassWord(tokens, i + k))) break;
+      // ("The French company", "the Canadian developer": a nationality before the noun describes it, as any adjective does.)
+      const demonym = context.tunables.demonymAnaphors > 0 && k <= 2 && isDemonym(text.slice(next.start, next.end));
+      if (next.caps !== 0 && dateWords === 0 && !demonym && !(context.tunables.capitalisedClassNouns > 0 && capitalisedClassWord(tokens, i + k))) break;
       // "The text states that …", "the report states it …": after a noun, "states" opening a clause is the verb,
       // not the collective noun of "the member states" (which would raise the page's coalitions as the speaker).
       if (k >= 2 && next.key === 'states' && tokens[i + k - 1]!.key !== 'member' && STATES_VERB_NEXT.has(tokens[i + k + 1]?.key ?? '')) break;

@@ -811,6 +811,8 @@ export interface Tunables {
    * ("Pichai had previously stated that the company would not …"); 0: a bare person's name is anyone's.
    */
   officerNames: number;
+  /** 1: a nationality between "the" and a class noun ("The French company", "the Canadian developer") keeps it a reference back; 0: a capitalised word ends it. */
+  demonymAnaphors: number;
   /** Work units (token visits, posting entries, feature terms) per character, plus a fixed allowance, per call. */
   workPerChar: number;
   /** Work charged per unit judged, on top of its words (see match-claims.ts). */
@@ -999,6 +1001,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   articleReferences: 1,
   definedTerms: 1,
   officerNames: 1,
+  demonymAnaphors: 1,
   workPerChar: 10,
   workPerUnit: 40,
   workBase: 2_000_000,

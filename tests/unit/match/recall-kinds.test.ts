@@ -1850,6 +1850,16 @@ describe('a person the page introduces as an actor\'s officer speaks for it by n
   });
 });
 
+describe('a nationality between "the" and a class noun keeps the reference ("the Italian law", "the French company"; `demonymAnaphors`)', () => {
+  it('reads a machine-translated headline\'s "the Italian law" as the law the page is about (dev-48)', () => {
+    const { text, title } = textFromHtml(readFileSync('tests/fixtures/independent/dev-48/b-machine-translated-italy-ai-law.html', 'utf8'), 'https://example.test/');
+    const italianLaw = (tunables: Partial<Tunables>) =>
+      matchClaims(text, bundledClaimIndex(), { tunables, pageTitle: title }).filter((m) => m.claimId === 'italy-national-ai-law' && text.slice(m.start, m.end).includes('the Italian law is in vigour'));
+    expect(italianLaw({})).toHaveLength(1);
+    expect(italianLaw({ demonymAnaphors: 0 })).toHaveLength(0);
+  });
+});
+
 describe('newsroom idioms for warning ("raise the alarm", "sound the alarm"): curated phrases', () => {
   it("finds SB 53's whistleblower protections told as protecting those who 'raise alarms'", () => {
     const sentence = 'SB 53 also protects whistleblowers at AI labs who raise alarms about catastrophic risk.';
