@@ -1,5 +1,6 @@
 /** Answers content scripts: matching a page, whether its site is on, and what a frame found. */
 import { toCardData, type ClaimCardData } from '../../claims/claim-card-data';
+import { withSuperscriptPowers } from '../../format/superscript-powers';
 import { matchClaims } from '../../match/match-claims';
 import type { ContentToBackground } from '../../messages/content-to-background';
 import type { Handlers } from '../../messages/message-map';
@@ -50,7 +51,8 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
     if (!claim) continue;
     out.push({
       claimId,
-      statement: claim.statement,
+      // "10²⁶" as the card writes it (a new user's report 54 saw "10^26" in the popup and "10²⁶" on the card).
+      statement: withSuperscriptPowers(claim.statement),
       kind: claim.kind,
       status: claim.status,
       statusDate: claim.statusDate,

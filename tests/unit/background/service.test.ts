@@ -244,6 +244,18 @@ describe('BackgroundHarness: matching and mentions', () => {
     expect((await ok(service.page({ type: 'get-tab-state', tabId: top.tabId }))).tab.claims[0]).not.toHaveProperty('hiddenByPage');
   });
 
+  it('get-tab-state writes powers raised, as the card does ("10²⁶", not "10^26")', async () => {
+    const service = await makeService();
+    const top = { ...TOP_FRAME, url: PAGE.url };
+    const korea = freshBundledClaimSet().claims.find((claim) => claim.id === 'korea-ai-basic-act')!;
+    expect(korea.statement).toContain('10^26');
+    const reported = { claimId: korea.id, statement: 'x', kind: 'binding-commitment' as const, status: 'in-force' as const, statusDate: '2026-01-22', actorName: 'x', mentions: 1, firstOffset: 0 };
+    await ok(service.content(top)({ type: 'report-frame', url: PAGE.url, enabled: true, scanning: false, claims: [reported] }));
+    const { tab } = await ok(service.page({ type: 'get-tab-state', tabId: top.tabId }));
+    expect(tab.claims[0]!.statement).toContain('10²⁶');
+    expect(tab.claims[0]!.statement).not.toContain('^');
+  });
+
   it("switching a site off in one tab's popup tells the site's other open tabs to recheck, and no tab of another site", async () => {
     const service = await makeService();
     const tabs = [

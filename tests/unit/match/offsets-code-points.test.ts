@@ -3,7 +3,7 @@
  * code points, as the Web Annotation model says, so it does not drift after an emoji; our own import
  * restores the exact UTF-16 offsets; the scanner's JSON says which unit it uses and gives code points.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,5 +134,19 @@ describe('the scanner marks a possible match', () => {
     ]);
     const rows = scan('loose.txt', text).split('\n').filter((line) => line.startsWith('  '));
     expect(rows.map((row) => /\d\.\d\d(\?| ) /.exec(row)?.[1])).toEqual(['?', ' ']);
+  }, 120_000);
+});
+
+describe('the scanner piped into a reader that stops early (`| head`)', () => {
+  it('ends quietly, without a stack trace for the closed pipe', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'pledge-lens-scan-')), 'many.txt');
+    writeFileSync(file, 'Anthropic said it will publish a Risk Report every three to six months.\n\n'.repeat(400));
+    const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'scripts/scan.ts'), '--json', file, file, file, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|at .+:\d+:\d+/);
+    expect(code).toBe(0);
   }, 120_000);
 });
