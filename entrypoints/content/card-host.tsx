@@ -569,9 +569,11 @@ export class CardHost {
     this.side = placed.side;
     const head = card?.querySelector<HTMLElement>('.top');
     const note = card?.querySelector<HTMLElement>('.note-frame');
+    const more = card?.querySelector<HTMLElement>('.more > summary');
+    const moreBottom = card && more ? more.getBoundingClientRect().bottom - card.getBoundingClientRect().top + card.scrollTop : 0;
     // Too short to give the sticky note editor its room and still show the verdict, the statement, what
     // the label means and "More": the note then scrolls with the card (Tab still reaches it).
-    card?.toggleAttribute('data-cramped', noteScrollsWithCard({ height: placed.height, head: head?.offsetHeight ?? 0, note: note?.offsetHeight ?? 0 }));
+    card?.toggleAttribute('data-cramped', noteScrollsWithCard({ height: placed.height, note: note?.offsetHeight ?? 0, moreBottom }));
     // The sticky head's height (card.css): focus and "More" scroll the card's body to below it, not under it.
     if (head) card?.style.setProperty('--pl-head-height', `${head.offsetHeight}px`);
     if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;

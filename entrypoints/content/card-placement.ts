@@ -97,19 +97,13 @@ export function placeCard({ highlight, view, card, kept, left: anchorLeft }: Pla
 /** Below this (px) a card cannot give its sticky note editor room and still show its verdict. */
 export const CRAMPED_HEIGHT = 260;
 /**
- * The least room (px) the card's body needs between its sticky head and its sticky note editor: four lines
- * of statement, the label's meaning and the "More" row (about 82 + 70 + 36 px at 14 px type). A card
- * shortened to 362 px above a highlight gave them 97 px; the statement ended in "…" and neither the
- * meaning nor "More" was in sight (a new user's report 53).
+ * Whether the note editor should scroll with the card rather than stick to its bottom: the card is shorter than
+ * CRAMPED_HEIGHT, or the sticky note would cover the "More" row. `height` is the card as placed, `note` the sticky
+ * note's height, `moreBottom` how far below the card's top the "More" row ends (all CSS px, the card unscrolled).
+ * A card shortened to 362 px above a highlight kept its note pinned and left the statement, what the label means
+ * and "More" 97 px: neither of the last two was in sight (a new user's report 53). Tab still reaches the note; it
+ * is a scroll away.
  */
-export const MIN_BODY_HEIGHT = 200;
-
-/**
- * Whether the note editor should scroll with the card rather than stick to its bottom: the card is
- * shorter than CRAMPED_HEIGHT, or its sticky head and note leave the body under MIN_BODY_HEIGHT.
- * `height` is the card as placed, `head` and `note` the sticky parts' heights (all CSS px). Tab still
- * reaches the note; it is a scroll away.
- */
-export function noteScrollsWithCard({ height, head, note }: { height: number; head: number; note: number }): boolean {
-  return height < CRAMPED_HEIGHT || height - head - note < MIN_BODY_HEIGHT;
+export function noteScrollsWithCard({ height, note, moreBottom }: { height: number; note: number; moreBottom: number }): boolean {
+  return height < CRAMPED_HEIGHT || moreBottom > height - note;
 }

@@ -383,6 +383,8 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     expect(look!.statementFont.size, where).toBe('14px');
     // The grade weighs as much as the kind: "Binding commitment (self-imposed)" reads as one label, not a legal one with a footnote.
     if (look!.gradeWeight) expect(look!.gradeWeight, `the grade as heavy as the kind; ${where}`).toBe(look!.kindWeight);
+    // The note editor draws in the card's colour scheme, whatever the page's (Firefox drew it dark in a light card on a dark page).
+    expect(look!.noteScheme, `the note frame in the card's colour scheme; ${where}`).toBe(look!.cardScheme);
     for (const [part, colour] of Object.entries(look!.colours)) {
       expect(contrastRatio(colour, look!.background), `${part} (${colour} on ${look!.background}); ${label}`).toBeGreaterThanOrEqual(4.5);
     }

@@ -196,6 +196,9 @@ export interface CardLook {
   noteFrame: { top: number; bottom: number } | null;
   /** The "More" summary's box: once opened it must be in sight, above the sticky note editor. */
   summary: { top: number; bottom: number } | null;
+  /** The computed color-scheme of the card and of its note frame's element: the editor must draw in the card's. */
+  cardScheme: string;
+  noteScheme: string;
   /** Whether the card says the passage is a possible match (the matcher is unsure it states the claim). */
   possible: boolean;
   /** Whether the whole "More" row is inside the card's visible box and, while the note sticks, above the note editor. */
@@ -249,6 +252,8 @@ export function cardLook(root: ShadowRoot | null): CardLook | null {
     // Clipped to the card's box: a summary scrolled out of the card is not in sight.
     summary: summary && summary.bottom > cardBox.top && summary.top < cardBox.bottom ? { top: summary.top, bottom: summary.bottom } : null,
     possible: part('[data-testid=possible]') !== null,
+    cardScheme: getComputedStyle(card).colorScheme,
+    noteScheme: style('[data-testid=note-frame]')?.colorScheme ?? '',
     moreInSight: summary !== undefined && summary.top >= cardBox.top && summary.bottom <= (frame && !card.hasAttribute('data-cramped') ? Math.min(frame.top, cardBox.bottom) : cardBox.bottom) + 1,
     viewportHeight: window.innerHeight,
   };

@@ -4,7 +4,7 @@
  * strip (a closed card got 280 px at 360 x 740 in Firefox, its statement under the note box).
  */
 import { describe, expect, it } from 'vitest';
-import { CRAMPED_HEIGHT, GAP, MARGIN, MIN_BODY_HEIGHT, MIN_HEIGHT, PHONE_MIN_HEIGHT, noteScrollsWithCard, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
+import { CRAMPED_HEIGHT, GAP, MARGIN, MIN_HEIGHT, PHONE_MIN_HEIGHT, noteScrollsWithCard, placeCard, type PlacementBox } from '@/entrypoints/content/card-placement';
 
 /** A highlight line 16 px left, `top` to `bottom` px down the viewport. */
 const line = (top: number, bottom: number): PlacementBox => ({ top, bottom, left: 16, right: 300 });
@@ -102,17 +102,17 @@ describe('placeCard', () => {
 });
 
 describe('noteScrollsWithCard', () => {
-  it('lets the note scroll when a shortened card would leave its body too little room between head and note (report 53: 97 px)', () => {
-    // The new user's card: 362 px above the highlight, a five-line verdict (125 px) and the note (140 px).
-    expect(noteScrollsWithCard({ height: 362, head: 125, note: 140 })).toBe(true);
+  it('lets the note scroll when the sticky note would cover the "More" row (report 53: a card shortened to 362 px)', () => {
+    // The new user's card: "More" ends 320 px below its top, the note is 140 px high.
+    expect(noteScrollsWithCard({ height: 362, note: 140, moreBottom: 320 })).toBe(true);
     // The same card at full height keeps its note pinned.
-    expect(noteScrollsWithCard({ height: 520, head: 125, note: 140 })).toBe(false);
-    expect(noteScrollsWithCard({ height: 125 + 140 + MIN_BODY_HEIGHT, head: 125, note: 140 })).toBe(false);
-    expect(noteScrollsWithCard({ height: 125 + 140 + MIN_BODY_HEIGHT - 1, head: 125, note: 140 })).toBe(true);
+    expect(noteScrollsWithCard({ height: 520, note: 140, moreBottom: 320 })).toBe(false);
+    expect(noteScrollsWithCard({ height: 460, note: 140, moreBottom: 320 })).toBe(false);
+    expect(noteScrollsWithCard({ height: 459, note: 140, moreBottom: 320 })).toBe(true);
   });
 
   it('and always below CRAMPED_HEIGHT, whatever the parts measure', () => {
-    expect(noteScrollsWithCard({ height: CRAMPED_HEIGHT - 1, head: 0, note: 0 })).toBe(true);
-    expect(noteScrollsWithCard({ height: CRAMPED_HEIGHT, head: 0, note: 0 })).toBe(false);
+    expect(noteScrollsWithCard({ height: CRAMPED_HEIGHT - 1, note: 0, moreBottom: 0 })).toBe(true);
+    expect(noteScrollsWithCard({ height: CRAMPED_HEIGHT, note: 0, moreBottom: 0 })).toBe(false);
   });
 });
