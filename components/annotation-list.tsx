@@ -17,6 +17,7 @@ import { ConfirmButton } from './confirm-button';
 import { useT } from './i18n';
 import { formatUtcDay } from './options-format';
 import { safeLinkUrl } from '@/lib/sites/url';
+import { readingOrderName } from '@/lib/format/person-name';
 
 /**
  * Rows on one page of the list: enough to scan at a glance, few enough that a history of hundreds
@@ -366,7 +367,7 @@ function PageSource({ citation, pageUrl }: { citation: PageCitation | undefined;
   const t = useT();
   const parts = [
     citation?.site ?? hostLabel(pageUrl),
-    ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(citation.authors.length > MAX_LISTED_AUTHORS ? [citation.authors[0]!, t('list_pageAuthorsMore')] : citation.authors) })] : []),
+    ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format([...(citation.authors.length > MAX_LISTED_AUTHORS ? [citation.authors[0]!] : citation.authors).map(readingOrderName), ...(citation.authors.length > MAX_LISTED_AUTHORS ? [t('list_pageAuthorsMore')] : [])]) })] : []),
     ...(citation?.published ? [formatCalendarDate(citation.published, t.locale)] : []),
   ].filter((part) => part !== '');
   return (

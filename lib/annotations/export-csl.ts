@@ -34,6 +34,7 @@ import { latestPageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
 import { pageSlug } from '../sites/url';
+import { NOT_A_PERSON, PARTICLES, invertedName } from '../format/person-name';
 
 /** A CSL date: `[[year, month, day]]`, `[[year, month]]` or `[[year]]`, as the CSL-JSON schema's `date-parts`. */
 export interface CslDate {
@@ -104,14 +105,10 @@ function cslIssued(published: string): CslDate {
   return { 'date-parts': [[year!, ...(month === undefined ? [] : [month]), ...(day === undefined ? [] : [day])] as [number, number?, number?]] };
 }
 
-/** Lower-case words that open a family name ("Vincent van Gogh", "Ursula von der Leyen"). */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'du', 'la', 'le', 'ter', 'ten', 'bin', 'al']);
 /** A title before a person's name ("Dr Brianna Rosen"): a bibliography leaves it out (APA: "Rosen, B."), and read as a given name it made "Rosen, D. B." (a new user's report 51). */
 const HONORIFIC = /^(?:dr|prof|professor|mr|mrs|ms|mx|sir|dame|rev|hon)\.?$/i;
 /** What follows a family name ("Martin Luther King Jr."). */
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
-/** Words that make a name an organisation's, a desk's or a role's, not a person's. */
-const NOT_A_PERSON = /\b(?:staff|team|desk|editors?|editorial|board|reporters?|correspondents?|bureau|news|newsroom|press|agency|service|media|times|post|journal|magazine|group|institute|university|foundation|association|council|centre|center|office|department|inc|ltd|llc|gmbh|plc|corp|company|contributors?|wire|admin|guest)\b/i;
 
 /**
  * A name as CSL writes it. "Jane Q. Doe" gives given "Jane Q.", family "Doe" (a title before it, "Dr", is left
@@ -124,7 +121,7 @@ const NOT_A_PERSON = /\b(?:staff|team|desk|editors?|editorial|board|reporters?|c
 export function cslName(name: string): CslName {
   const whole = oneLine(name);
   const inverted = invertedName(whole);
-  if (inverted) return inverted;
+  if (inverted) return { given: inverted.given, family: inverted.family, ...(inverted.particle !== undefined && { 'non-dropping-particle': inverted.particle }) };
   const words = whole.split(' ');
   while (words.length > 2 && HONORIFIC.test(words[0]!)) words.shift();
   let suffix: string | undefined;
@@ -140,25 +137,6 @@ export function cslName(name: string): CslName {
   const family = words[words.length - 1]!;
   const particle = words.slice(familyStart, words.length - 1).join(' ');
   return { given, family, ...(particle !== '' && { 'non-dropping-particle': particle }), ...(suffix !== undefined && { suffix }) };
-}
-
-/**
- * A name written family name first, as Highwire's `citation_author` and library catalogues write it ("Schmidt,
- * Katrin", "van der Berg, Anna", "Doe, J. R."): one comma, one family name (its particles before it) and one to
- * three given names or initials after it. Anything else is not this form (undefined): "Jane Doe, Reuters" has two
- * capitalised words before its comma, so it is a name and an affiliation, kept whole by `cslName`.
- */
-function invertedName(whole: string): CslName | undefined {
-  const parts = whole.split(',');
-  if (parts.length !== 2 || NOT_A_PERSON.test(whole) || /[\d;:@&/()]/.test(whole)) return undefined;
-  const familyWords = parts[0]!.trim().split(' ');
-  const givenWords = parts[1]!.trim().split(' ').filter((word) => word !== '');
-  const family = familyWords[familyWords.length - 1]!;
-  const particles = familyWords.slice(0, -1);
-  const capitalised = (word: string) => /^\p{Lu}/u.test(word) && !/^\p{Lu}{2,}$/u.test(word.replace(/\./g, ''));
-  if (!capitalised(family) || particles.some((word) => !PARTICLES.has(word)) || particles.length > 2) return undefined;
-  if (givenWords.length === 0 || givenWords.length > 3 || !givenWords.every((word) => capitalised(word) || /^(?:\p{Lu}\.)+$/u.test(word))) return undefined;
-  return { given: givenWords.join(' '), family, ...(particles.length > 0 && { 'non-dropping-particle': particles.join(' ') }) };
 }
 
 /**
