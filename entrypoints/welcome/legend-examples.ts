@@ -40,8 +40,8 @@ export const STATUS_EXAMPLES: Readonly<Partial<Record<ClaimStatus, ChosenExample
     gist: 'the first binding international treaty on AI binds the states that ratify it; it takes effect once five have, three of them Council of Europe members.',
   },
   modified: {
-    claimId: 'meta-frontier-ai-framework-stop-development',
-    gist: 'said it would stop developing a model that reached its critical risk threshold; since April 2026 it develops such a model with mitigations instead.',
+    claimId: 'openai-dow-agreement-red-lines',
+    gist: 'says its Pentagon agreement bars use of its models for mass domestic surveillance and autonomous weapons; a March 2026 amendment tightened the surveillance limit.',
   },
   superseded: {
     claimId: 'colorado-ai-act-replaced',
