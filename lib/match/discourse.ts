@@ -423,8 +423,6 @@ const CLASS_NOUN_WORDS: ReadonlySet<string> = new Set(Object.values(CLASS_NAME_W
 
 /** A nationality adjective's ending ("American", "Chinese", "British"), as a key. */
 const NATIONALITY = /(?:an|ese|ish)$/;
-/** The endings of most nationalities ("Canadian", "Japanese", "British"); not "-an" words that are other things ("Urban", "Titan" pass, but they are not read before a class noun). */
-const DEMONYM_ENDING = /(?:ian|ean|can|ese|ish|ic)$/;
 
 /** Counted groups read a page: a real page has a handful; a page of thousands ("7 companies 7 companies …") must not cost a sentence each. */
 const MAX_COUNTED_GROUPS = 64;
@@ -1371,15 +1369,15 @@ const AFFILIATION_NOUNS: ReadonlySet<string> = new Set(['professor', 'fellow', '
 /** Words after which "states" is a verb opening what is stated ("The report states that …", "… states it will …"). */
 const STATES_VERB_NEXT: ReadonlySet<string> = new Set(['that', 'it', 'its', 'this', 'the', 'a', 'an', 'we', 'they', 'clearly', 'plainly', 'explicitly', 'expressly']);
 
-/** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
 /** Demonyms that `NATIONALITY`'s endings miss. */
 const OTHER_DEMONYMS: ReadonlySet<string> = new Set(['French', 'Dutch', 'Swiss', 'Greek', 'Thai', 'Israeli', 'Emirati', 'Saudi', 'Welsh', 'Czech', 'Iraqi', 'Pakistani', 'Bangladeshi', 'Kuwaiti', 'Qatari']);
 
 /** Whether a capitalised word is a nationality ("French", "Canadian", "Japanese", "British"). */
 function isDemonym(word: string): boolean {
-  return OTHER_DEMONYMS.has(word) || (/^\p{Lu}\p{Ll}{3,}$/u.test(word) && DEMONYM_ENDING.test(word));
+  return OTHER_DEMONYMS.has(word) || (/^\p{Lu}\p{Ll}{3,}$/u.test(word) && NATIONALITY.test(word));
 }
 
+/** "the law", "this statute", "the new code", "those signatories", "the firm": determiner, up to two words, noun. */
 function findAnaphors(context: Context): Anaphor[] {
   const { tokens, text } = context;
   const datedIndefinites = context.tunables.datedIndefinites > 0;
