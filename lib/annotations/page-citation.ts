@@ -4,15 +4,17 @@
  * reads (CSL-JSON's `issued`, `author` and `container-title`, the W3C and CSV exports' page fields,
  * "Copy citation").
  *
- * Read by the content script from the page's `<head>` and JSON-LD only, never from its visible text:
- * a date or a name in the article body may be anyone's (a quoted report's, a related story's). The
+ * Read by the content script from the page's `<head>`, JSON-LD and schema.org microdata only, never from its free
+ * text: a date or a name in the article body may be anyone's (a quoted report's, a related story's); an element the
+ * page marks `itemprop="author"` or `itemprop="datePublished"` says whose it is. The
  * vocabularies, in the order they are trusted:
  * - Highwire Press (`citation_publication_date`, `citation_author`, `citation_journal_title`), what
  *   Google Scholar and Zotero read on journals, preprint servers and many law and policy sites;
  * - Open Graph (`article:published_time`, `article:author` when it is a name, not a profile's address,
  *   and `og:site_name`, the site's name as it writes it: "The Verge", where the host gives "theverge.com");
  * - schema.org as JSON-LD (`datePublished`, `author` and `publisher` of an Article, NewsArticle,
- *   BlogPosting, Report… node, in `@graph` or not), then as microdata (`itemprop="datePublished"`);
+ *   BlogPosting, Report… node, in `@graph` or not), then as microdata (`itemprop="datePublished"`, `itemprop="author"`
+ *   with its `name`);
  * - Dublin Core (`dcterms.issued`, `DC.date.issued`, `DC.date`, `DC.creator`), and the bare `author`
  *   and `date` names and the few publishing platforms' own (`parsely-pub-date`, `parsely-author`,
  *   `sailthru.date`, `byl`).
@@ -238,6 +240,23 @@ function microdataDate(doc: Document): string | undefined {
   return value ? publishedDate(value) : undefined;
 }
 
+/**
+ * schema.org microdata authors (`<span itemprop="author" itemscope itemtype="…/Person"><span itemprop="name">Jane
+ * Doe</span></span>`, `<a itemprop="author">Jane Doe</a>`, a `content` attribute on either): each author item's
+ * `name` property, else its own content or text. At most MAX_AUTHORS items are read, each bounded as any name is.
+ */
+function microdataAuthors(doc: Document): string[] {
+  const names: string[] = [];
+  for (const element of [...doc.querySelectorAll('[itemprop~="author"]')].slice(0, MAX_AUTHORS)) {
+    const named = element.hasAttribute('itemscope') ? element.querySelector('[itemprop~="name"]') : null;
+    const source = named ?? element;
+    const value = source.getAttribute('content') ?? (source.textContent ?? '').slice(0, MAX_AUTHOR_LENGTH + 1);
+    const name = authorName(value.replace(/\s+/g, ' ').trim());
+    if (name) names.push(name);
+  }
+  return names;
+}
+
 /** The names of the first key, in order, that gives any. */
 function firstAuthors(doc: Document, keys: readonly string[]): string[] {
   for (const key of keys) {
@@ -278,7 +297,9 @@ export function readPageCitation(doc: Document): PageCitation {
   const articleDate = typeof article?.datePublished === 'string' ? publishedDate(article.datePublished) : undefined;
   const published = firstDate(doc, DATE_KEYS_FIRST) ?? articleDate ?? microdataDate(doc) ?? firstDate(doc, DATE_KEYS_LAST);
   const highwire = firstAuthors(doc, AUTHOR_KEYS_FIRST);
-  const names = distinctNames(highwire.length > 0 ? highwire : article && jsonLdAuthors(article.author).length > 0 ? jsonLdAuthors(article.author) : firstAuthors(doc, AUTHOR_KEYS_LAST));
+  const fromJsonLd = article ? jsonLdAuthors(article.author) : [];
+  const fromMicrodata = highwire.length > 0 || fromJsonLd.length > 0 ? [] : microdataAuthors(doc);
+  const names = distinctNames(highwire.length > 0 ? highwire : fromJsonLd.length > 0 ? fromJsonLd : fromMicrodata.length > 0 ? fromMicrodata : firstAuthors(doc, AUTHOR_KEYS_LAST));
   const publisher = article?.publisher;
   const site = firstName(doc, SITE_KEYS) ?? (isObject(publisher) && typeof publisher.name === 'string' ? authorName(publisher.name) : undefined);
   return { ...(published && { published }), ...(site && { site }), ...(names.length > 0 && { authors: names }) };

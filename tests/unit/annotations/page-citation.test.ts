@@ -162,3 +162,19 @@ describe('latestPageCitation', () => {
     expect(latestPageCitation([{ lastSeen: '2026-11-23T00:00:00.000Z' }])).toBeUndefined();
   });
 });
+
+describe('readPageCitation: schema.org microdata authors (report 54: the README promised them, none was read)', () => {
+  it('reads an author item\'s name, a plain itemprop="author", and a content attribute', () => {
+    const person = '<article itemscope itemtype="https://schema.org/OpinionNewsArticle"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Tomás O\'Connell-Reyes</span></span><p>Text.</p></article>';
+    expect(readPageCitation(page('', person)).authors).toEqual(["Tomás O'Connell-Reyes"]);
+    expect(readPageCitation(page('', '<p>By <a itemprop="author" href="/a">Jane  Doe</a> and <span itemprop="author">John Roe</span></p>')).authors).toEqual(['Jane Doe', 'John Roe']);
+    expect(readPageCitation(page('', '<div itemprop="author" itemscope><meta itemprop="name" content="Ann Poe"></div>')).authors).toEqual(['Ann Poe']);
+  });
+
+  it('comes after Highwire and JSON-LD, and a name in the body without itemprop is never read', () => {
+    const body = '<span itemprop="author">Micro Data</span>';
+    expect(readPageCitation(page('<meta name="citation_author" content="Schmidt, Katrin">', body)).authors).toEqual(['Schmidt, Katrin']);
+    expect(readPageCitation(page(jsonLd({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Ld Author' } }), body)).authors).toEqual(['Ld Author']);
+    expect(readPageCitation(page('', '<p>By Jane Doe</p>')).authors).toBeUndefined();
+  });
+});
