@@ -194,6 +194,14 @@ const CORRECTION_NOTICE =
  * rumour named after a preposition ("Amid speculation that Google would hold out, it signed the code" states its
  * main clause) nor chatter about a topic ("Hallway chatter is mostly about which state laws …").
  */
+/**
+ * A list's lead-in that recommends what its items say ("We recommend that legislators:", "The coalition urges
+ * states to:", "Congress should:"; not "… anyone … should know about:"): the items are proposals, not a law's duties. A think tank's "require developers to
+ * report critical safety incidents to a named state office within 15 days;" read as SB 53 in force (a new user's
+ * report 54).
+ */
+const RECOMMENDING_LEAD_IN = /\b(?:recommends?|recommended|urges?|urged|calls?\s+on|propose|proposes|suggests?)\b[^.!?]*[:：]\s*$|\bshould\s*[:：]\s*$/iu;
+
 const RUMOUR =
   /^\W*(?!(?:amid|despite|after|following|with|over|against|ending|end|to|for|on|denying|denied|dismissing|dismissed)\b)(?:[\p{L}'’-]+\s+){0,6}(?:rumou?rs?|chatter|speculation|whispers|gossip)\s+(?:that|of)\b|\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?rumou?red\s+to\b|^\W*rumou?r\s+has\s+it\b/iu;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
@@ -1875,6 +1883,13 @@ function judgeUnit(
   if (t.metaTextVeto > 0 && accepted.length > 0 && META_TEXT.test(said)) return { accepted: [], facets };
   if (t.correctionVeto > 0 && accepted.length > 0 && CORRECTION_NOTICE.test(said)) return { accepted: [], facets };
   if (t.rumourVeto > 0 && accepted.length > 0 && RUMOUR.test(said)) return { accepted: [], facets };
+  if (t.recommendedItemVeto > 0 && accepted.length > 0 && block.kind === 'item' && block.listOf >= 0) {
+    const leadIn = doc.blocks[block.listOf]!;
+    if (RECOMMENDING_LEAD_IN.test(text.slice(leadIn.start, leadIn.end))) {
+      for (let k = accepted.length - 1; k >= 0; k--) if (isLawClaim(index, index.claims[accepted[k]!.claimIndex]!)) accepted.splice(k, 1);
+      if (accepted.length === 0) return { accepted: [], facets };
+    }
+  }
   if (t.contextTieBreak > 0 && accepted.length > 1) {
     // Two claims of one instrument sharing the sentence's words ("These duties have applied since
     // 2 August 2025" fits the general and the systemic-risk duties alike): the one the sentences before

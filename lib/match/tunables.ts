@@ -409,6 +409,8 @@ export interface Tunables {
   correctionVeto: number;
   /** 1: a unit whose subject is a rumour ("Street chatter that META will …", "OpenAI is rumoured to …") states no claim (`RUMOUR`). 0: off. */
   rumourVeto: number;
+  /** 1: a list item under a lead-in that recommends ("We recommend that legislators:") states no law's duty; 0: off. */
+  recommendedItemVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
   dateOnlyVeto: number;
   /**
@@ -870,6 +872,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   metaTextVeto: 1,
   correctionVeto: 1,
   rumourVeto: 1,
+  recommendedItemVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,
   rivalNeedsOwnLaw: 1,

@@ -689,7 +689,8 @@ describe("advice to the reader (a law firm's checklist, \"Clients … should …
 
   it('states no claim', () => {
     for (const text of [checklist, clients, labelled, readers]) {
-      const before = found(text, { adviceVeto: 0 }).map(([, span]) => span);
+      // (The checklist's items are under "We recommend that clients:", which `recommendedItemVeto` reads too.)
+      const before = found(text, { adviceVeto: 0, recommendedItemVeto: 0 }).map(([, span]) => span);
       const after = found(text).map(([, span]) => span);
       expect(before.length).toBeGreaterThan(after.length);
       expect(after.some((span) => /^(?:designate|prepare|Clients|Readers)/.test(span))).toBe(false);
@@ -1940,5 +1941,26 @@ describe('"and" between two nouns of one phrase ("a chapter on safety and securi
       'ca-sb53-publish-frontier-framework: Under SB 53 a large frontier developer must write its frontier AI framework and comply with it',
       'ca-sb53-transparency-report-before-deployment: and must publish a transparency report before deploying a new model.',
     ]);
+  });
+});
+
+describe('a list under a lead-in that recommends ("We recommend that legislators:") proposes; it states no law (`recommendedItemVeto`)', () => {
+  // A new user's report 54: a think tank's recommendations were shown as SB 53 in force.
+  const page = textFromHtml(
+    "<html><body><h1>Frontier frameworks compared</h1><p>California's SB 53 took effect on 1 January 2026; it binds frontier AI developers.</p><h2>6. Recommendations</h2><p>We recommend that legislators:</p><ul>" +
+      '<li>require developers to report critical safety incidents to a named state office within 15 days;</li>' +
+      '<li>protect employees who report catastrophic risks to regulators from retaliation;</li></ul>' +
+      '<p>Here are the rules that anyone publishing frontier models should know about:</p><ul>' +
+      "<li>Under California's SB 53, frontier developers must report critical safety incidents to the Office of Emergency Services within 15 days.</li></ul></body></html>",
+    'https://example.test/',
+  ).text;
+  const found = (tunables: Partial<Tunables>) => matchClaims(page, bundledClaimIndex(), { tunables }).map((m) => `${m.claimId}: ${page.slice(m.start, m.end)}`);
+
+  it('leaves the recommended duties unmatched, and a list of the rules themselves matched', () => {
+    const on = found({});
+    expect(on.some((m) => m.includes('named state office'))).toBe(false);
+    expect(on.some((m) => m.includes('from retaliation'))).toBe(false);
+    expect(on).toContain("ca-sb53-critical-incident-reporting: Under California's SB 53, frontier developers must report critical safety incidents to the Office of Emergency Services within 15 days.");
+    expect(found({ recommendedItemVeto: 0 }).some((m) => m.includes('named state office'))).toBe(true);
   });
 });
