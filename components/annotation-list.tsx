@@ -365,9 +365,10 @@ export function pageOfGroups(groups: readonly Group[], page: number, pageSize: n
  */
 function PageSource({ citation, pageUrl }: { citation: PageCitation | undefined; pageUrl: string }) {
   const t = useT();
+  const authors = citation?.authors?.map(readingOrderName);
   const parts = [
     citation?.site ?? hostLabel(pageUrl),
-    ...(citation?.authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format([...(citation.authors.length > MAX_LISTED_AUTHORS ? [citation.authors[0]!] : citation.authors).map(readingOrderName), ...(citation.authors.length > MAX_LISTED_AUTHORS ? [t('list_pageAuthorsMore')] : [])]) })] : []),
+    ...(authors ? [t('list_pageAuthors', { authors: new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(authors.length > MAX_LISTED_AUTHORS ? [authors[0]!, t('list_pageAuthorsMore')] : authors) })] : []),
     ...(citation?.published ? [formatCalendarDate(citation.published, t.locale)] : []),
   ].filter((part) => part !== '');
   return (

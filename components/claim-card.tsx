@@ -93,8 +93,8 @@ function showOpened(event: Event): void {
  * block for up to 2.5 s in Chromium, whose extension frame had loaded but not yet painted; the frame
  * stays visible under the cover (a hidden one painted later still). Each time the frame loads, the
  * card hands it a fresh port; heights count only from that port, never from the window, where the
- * page posts too. Escape in the editor arrives on the
- * same port and calls onClose (the frame's keys never reach the content script).
+ * page posts too. Escape in the editor arrives on the same port and calls onClose (the frame's keys
+ * never reach the content script).
  */
 function useNoteFrameHeight(onClose: () => void) {
   const close = useRef(onClose);

@@ -27,7 +27,6 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** The kinds as the table prints them, one width (a refusal is no target: the new-user trial read "TARGET declined"). */
 // A reader that stops reading (`| head`) closes the pipe: the scan's output is no longer wanted, so it ends quietly
 // rather than with a stack trace for the EPIPE (a new user's report 54).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -35,6 +34,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** The kinds as the table prints them, one width (a refusal is no target: the new-user trial read "TARGET declined"). */
 const TABLE_KIND: Readonly<Record<ClaimKind, string>> = { 'binding-commitment': 'BINDING', 'announced-target': 'TARGET ', 'no-commitment': 'NONE   ' };
 
 async function main(): Promise<void> {

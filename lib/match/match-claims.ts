@@ -196,9 +196,9 @@ const CORRECTION_NOTICE =
  */
 /**
  * A list's lead-in that recommends what its items say ("We recommend that legislators:", "The coalition urges
- * states to:", "Congress should:"; not "… anyone … should know about:"): the items are proposals, not a law's duties. A think tank's "require developers to
- * report critical safety incidents to a named state office within 15 days;" read as SB 53 in force (a new user's
- * report 54).
+ * states to:", "Congress should:"; not "… anyone … should know about:"): the items are proposals, not a law's
+ * duties. A think tank's "require developers to report critical safety incidents to a named state office within
+ * 15 days;" read as SB 53 in force (a new user's report 54).
  */
 const RECOMMENDING_LEAD_IN = /\b(?:recommends?|recommended|urges?|urged|calls?\s+on|propose|proposes|suggests?)\b[^.!?]*[:：]\s*$|\bshould\s*[:：]\s*$/iu;
 
