@@ -628,8 +628,18 @@ export interface UnitDiscourse {
   readonly indefinitePerson: boolean;
   /** Known actors named in the unit's opening words (its subject, most often). */
   readonly subjectActors: readonly number[];
-  /** An organisation the claim set does not know is named in those opening words ("Halloway AI, a London start-up, adopted …"). */
+  /**
+   * An organisation the claim set does not know is named in those opening words ("Halloway AI, a London start-up,
+   * adopted …"), or one it knows only as a coalition's member ("Mistral AI also said …").
+   */
   readonly unknownSubject: boolean;
+  /**
+   * Such an organisation is the unit's subject by way of its sentence's opening, or of a pronoun or description
+   * opening the unit right after a sentence it was the subject of ("The French company also said …": `unknownSubjectCarries`).
+   */
+  readonly unknownSubjectCarried: boolean;
+  /** The coalitions that organisation is a member of, when it is one (the Frontier AI Safety Commitments' signatories for Mistral AI). */
+  readonly unknownSubjectCoalitions: readonly number[];
   /**
    * The unit's opening words say someone sought something: a seeking verb, "for", then a noun phrase ("During the
    * trilogues the European Parliament pushed for a complete ban on …"; not "a feature advocates pushed for during …").
@@ -1105,7 +1115,13 @@ function findUnknownBills(context: Context, known: readonly Mention[]): UnknownL
 }
 
 /** A jurisdiction's name (`JURISDICTION_NAMES`) as a whole word, capitalised as written. */
-const JURISDICTION_NAME = new RegExp(`(?<![\\p{L}])(?:${[...JURISDICTION_NAMES].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`, 'gu');
+const JURISDICTION_NAME = new RegExp(
+  `(?<![\\p{L}])(?:${[...JURISDICTION_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map((name) => name.replace(/\./g, '\\.'))
+    .join('|')})(?![\\p{L}])`,
+  'gu',
+);
 
 /**
  * Jurisdictions a page names that are no actor of the claim set (`otherJurisdictions`): where (UTF-16 units). A name
@@ -1484,7 +1500,8 @@ const NAMED_COALITION_VOTES = 3;
 /** What anaphors can refer to: the last of each kind named before a point. */
 class History {
   private readonly byClass = new Map<string, { instruments: readonly number[]; unknown: boolean; position: number }>();
-  private company: { actor: number; position: number } | undefined;
+  /** (actor -1: an organisation the claim set does not know, or knows only as a member of `coalitions`.) */
+  private company: { actor: number; position: number; coalitions: readonly number[] } | undefined;
   private government: { actor: number; position: number } | undefined;
   /**
    * Recent coalition evidence: coalition -> position of its last evidence, votes, and position of its last
@@ -1504,7 +1521,14 @@ class History {
     private readonly documentNamesOwner: boolean,
     private readonly collectiveNamedFirst: boolean,
     private readonly datedNamesDocument: boolean,
+    /** Coalitions of companies, whose member-only organisations are companies of their own; empty: none is. */
+    private readonly companyCoalitionIds: ReadonlySet<number>,
   ) {}
+
+  /** The coalitions of the company "the company" refers to when it is a member-only organisation (else none). */
+  get companyCoalitions(): readonly number[] {
+    return this.company?.coalitions ?? NO_IDS;
+  }
 
   add(mention: Mention): void {
     if (mention.unknown === 'instrument') {
@@ -1512,9 +1536,12 @@ class History {
       return;
     }
     if (mention.unknown === 'org') {
-      this.company = { actor: -1, position: mention.start };
+      this.company = { actor: -1, position: mention.start, coalitions: NO_IDS };
       return;
     }
+    // "Mistral AI on Tuesday published … The French company also said …": a member the claim set knows no claim of
+    // is a company of its own for "the company", not the one named before it.
+    if (memberOnlyOrganisation(mention, this.companyCoalitionIds)) this.company = { actor: -1, position: mention.start, coalitions: mention.coalitions };
     for (const instrument of mention.instruments) {
       const cls = this.index.instruments[instrument]!.cls;
       if (cls) this.byClass.set(cls, { instruments: mention.instruments, unknown: false, position: mention.start });
@@ -1524,11 +1551,11 @@ class History {
       }
       // "Anthropic's RSP 3.0 removed the fixed cadence. … The company has also said …": a company's own
       // document names the company for a later "the company", as its name would (`documentNamesOwner`).
-      if (this.documentNamesOwner && owners.length === 1 && this.index.actors[owners[0]!]!.type === 'company') this.company = { actor: owners[0]!, position: mention.start };
+      if (this.documentNamesOwner && owners.length === 1 && this.index.actors[owners[0]!]!.type === 'company') this.company = { actor: owners[0]!, position: mention.start, coalitions: NO_IDS };
     }
     for (const actor of mention.actors) {
       const type = this.index.actors[actor]!.type;
-      if (type === 'company') this.company = { actor, position: mention.start };
+      if (type === 'company') this.company = { actor, position: mention.start, coalitions: NO_IDS };
       else if (type === 'government' || type === 'legislature' || type === 'agency') this.government = { actor, position: mention.start };
       else if (type === 'coalition') this.vote(actor, mention.start, NAMED_COALITION_VOTES);
     }
@@ -1683,7 +1710,7 @@ interface Resolver {
     anaphorsIn: readonly Anaphor[],
     position: number,
     compared?: readonly Mention[],
-  ): { actors: Strengths; instruments: Strengths; unknown: boolean; unresolved: InstrumentClass[]; classes: InstrumentClass[] };
+  ): { actors: Strengths; instruments: Strengths; unknown: boolean; unknownFrom: number; unknownCoalitions: readonly number[]; unresolved: InstrumentClass[]; classes: InstrumentClass[] };
 }
 
 /** What opens an aside about a speaker ("…, who asked not to be named, said"; "…, speaking on condition of anonymity, said"). */
@@ -1955,6 +1982,7 @@ export function analyseDiscourse(
   titleNames: readonly Mention[] = [],
 ): (unit: number) => UnitDiscourse {
   const context: Context = { text, tokens, index, names, tunables, blocks: doc.blocks };
+  const companyCoalitions: ReadonlySet<number> = tunables.unknownSubjectCarries > 0 ? coalitionsOfCompanies(index) : new Set();
   const named = knownNames ? [...knownNames] : findNames(context, spend);
   const owned = tunables.ownedDescriptions > 0 ? withOwnedDescriptions(context, named) : named;
   const known = tunables.articleReferences > 0 ? withArticleReferences(context, owned) : owned;
@@ -1992,7 +2020,7 @@ export function analyseDiscourse(
   /** Where the sentence of the unit being read starts (its units cut at commas share it), UTF-16 units. */
   let sentenceFrom = 0;
   let previousUnit: TextUnit | undefined;
-  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0);
+  let history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0, companyCoalitions);
   let historyNext = 0;
   const advanceHistory = (position: number) => {
     while (historyNext < mentions.length && mentions[historyNext]!.start < position) {
@@ -2001,13 +2029,16 @@ export function analyseDiscourse(
     }
   };
 
-  const emptyFrame = { actors: new Strengths(), instruments: new Strengths(), unknown: false, unresolved: [], classes: [] };
+  const emptyFrame = { actors: new Strengths(), instruments: new Strengths(), unknown: false, unknownFrom: -1, unknownCoalitions: none, unresolved: [], classes: [] };
   const resolver: Resolver = {
     frameAt(ms, as, position, compared = none) {
       if (ms.length === 0 && as.length === 0) return emptyFrame;
       const actors = new Strengths();
       const instruments = new Strengths();
       let unknown = false;
+      // Where the first "the company" referring to an organisation the claim set does not know starts (-1: none).
+      let unknownFrom = -1;
+      let unknownCoalitions: readonly number[] = none;
       const ambiguous: Mention[] = [];
       const memberMentions: Mention[] = [];
       for (const m of ms) {
@@ -2037,10 +2068,16 @@ export function analyseDiscourse(
         // What the unit names before the anaphor is what it refers to first ("the RAISE Act, per the bill summary").
         if (tunables.anaphorSeesOwnUnit > 0) advanceHistory(a.start);
         const result = history.resolve(a, position, tunables.anaphorWindow, tunables.strengthAnaphor, actors, instruments);
-        if (result === 'unknown') unknown = true;
-        else if (refersToInstrument(a)) (result === 'unresolved' ? unresolved : classes).push(a.type);
+        if (result === 'unknown') {
+          unknown = true;
+          // ("The framework" of a company the claim set does not know names no subject: only "the company" does.)
+          if (unknownFrom < 0 && a.type === 'company') {
+            unknownFrom = a.start;
+            unknownCoalitions = history.companyCoalitions;
+          }
+        } else if (refersToInstrument(a)) (result === 'unresolved' ? unresolved : classes).push(a.type);
       }
-      return { actors, instruments, unknown, unresolved, classes };
+      return { actors, instruments, unknown, unknownFrom, unknownCoalitions, unresolved, classes };
     },
   };
 
@@ -2141,7 +2178,7 @@ export function analyseDiscourse(
     }
   });
   historyNext = 0;
-  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0);
+  history = new History(index, tunables.collectiveRecency, tunables.documentNamesOwner > 0, tunables.collectiveNamedFirst > 0, tunables.datedNamesDocument > 0, companyCoalitions);
   if (tunables.sectionCompanyDominant > 0 && dominantActors.size > 0 && index.actors[dominantActors.ids[0]!]!.type === 'company') {
     history.dominantCompany = dominantActors.ids[0]!;
     history.namedOnce = new Set([...actorCounts].filter(([, count]) => count === 1).map(([actor]) => actor));
@@ -2168,9 +2205,14 @@ export function analyseDiscourse(
   // The actor the last sentence with a named subject opened with, and the unit it was in: what a sentence
   // opening "It …" is about ("Google said it would sign, and it appeared among the signatories the
   // Commission published. It is therefore committed to …" is Google's, not the Commission's).
-  let lastSubject: { actor: number; unit: number } | undefined;
+  // (-1 for an organisation the claim set does not know, or knows only as a member, with that member's coalitions:
+  // "Mistral AI published its framework. It also said …".)
+  let lastSubject: { actor: number; unit: number; coalitions: readonly number[] } | undefined;
+  // The sentence whose subject is such an organisation: where it starts (UTF-16 units) and the organisation's
+  // coalitions. Its later units are that organisation's too (`unknownSubjectCarries`).
+  let unknownSubjectSentence: { from: number; coalitions: readonly number[] } | undefined;
   const order = { expected: 0 };
-  const lazy: LazyParts = { text, tokens, context, mentionsIn, anaphorsIn, resolver, order };
+  const lazy: LazyParts = { text, tokens, context, mentionsIn, anaphorsIn, resolver, companyCoalitions, order };
 
   // Units are read in order, one at a time, so nothing per unit outlives the next one (a page of
   // tens of thousands of tiny units must not fill the heap).
@@ -2320,12 +2362,37 @@ export function analyseDiscourse(
         lastSubject &&
         u - lastSubject.unit <= tunables.pronounSubject &&
         !(tunables.pronounSubjectOverNames > 0 ? ms.some((m) => m.actors.length > 0 && m.start - unit.start <= SUBJECT_REACH) : own.actors.size > 0) &&
-        PRONOUN_SUBJECT.test(text.slice(unit.start, unit.start + 12))
+        PRONOUN_SUBJECT.test(text.slice(unit.start, unit.start + 12)) &&
+        lastSubject.actor >= 0
       ) {
         actors.raise(lastSubject.actor, tunables.strengthAnaphor);
       }
-      const opening = ms.find((m) => m.actors.length === 1 && m.start - unit.start <= SUBJECT_REACH && !m.unknown);
-      if (opening) lastSubject = { actor: opening.actors[0]!, unit: u };
+    }
+    // Whose the unit is when its subject is an organisation the claim set does not know, named ("Mistral AI also
+    // said …") or referred to ("The French company also said …", "It also said …" after it): such a unit states
+    // no claim of an actor it names only in passing ("… language almost identical to Microsoft's").
+    const openingKnown = ms.find((m) => m.actors.length === 1 && m.start - unit.start <= SUBJECT_REACH && !m.unknown);
+    const openingUnknown =
+      tunables.unknownSubjectCarries > 0
+        ? ms.find((m) => (m.unknown === 'org' || memberOnlyOrganisation(m, companyCoalitions)) && m.start - unit.start <= SUBJECT_REACH && (openingKnown === undefined || m.start < openingKnown.start))
+        : undefined;
+    let carriedSubject: { coalitions: readonly number[] } | undefined;
+    if (tunables.unknownSubjectCarries > 0) {
+      const sameSentence = unknownSubjectSentence?.from === sentenceFrom && unit.start > sentenceFrom ? unknownSubjectSentence : undefined;
+      // (Only right after a sentence whose subject it was: "the lab" after a researcher "at the Oxford-based Digital
+      // Conduct Lab" is still the page's lab.)
+      const afterUnknownSubject = lastSubject?.actor === -1 && u - lastSubject.unit <= tunables.pronounSubject ? lastSubject : undefined;
+      const unknownPronoun = afterUnknownSubject && PRONOUN_SUBJECT.test(text.slice(unit.start, unit.start + 12)) ? afterUnknownSubject : undefined;
+      const unknownAnaphor = afterUnknownSubject && own.unknownFrom >= 0 && own.unknownFrom - unit.start <= SUBJECT_REACH ? { coalitions: own.unknownCoalitions } : undefined;
+      if (openingKnown === undefined && openingUnknown === undefined) carriedSubject = sameSentence ?? unknownAnaphor ?? unknownPronoun;
+      if (openingUnknown) unknownSubjectSentence = { from: sentenceFrom, coalitions: openingUnknown.coalitions };
+      else if (carriedSubject) unknownSubjectSentence = { from: sentenceFrom, coalitions: carriedSubject.coalitions };
+      else if (openingKnown !== undefined || unit.start === sentenceFrom) unknownSubjectSentence = undefined;
+    }
+    if (tunables.pronounSubject > 0) {
+      if (openingUnknown) lastSubject = { actor: -1, unit: u, coalitions: openingUnknown.coalitions };
+      else if (carriedSubject) lastSubject = { actor: -1, unit: u, coalitions: carriedSubject.coalitions };
+      else if (openingKnown) lastSubject = { actor: openingKnown.actors[0]!, unit: u, coalitions: none };
     }
     const instruments = carry('instruments');
     // "the order": the last order named, and (less surely) the other orders of whoever the unit or the
@@ -2406,6 +2473,7 @@ export function analyseDiscourse(
       inQuote,
       unknownLaws.length === 0 ? none : unknownLawsIn(unit.start, unit.end),
       otherJurisdictions.length > 0 && otherJurisdictionsIn(unit.start, unit.end).length > 0,
+      carriedSubject?.coalitions,
     );
   };
 }
@@ -2442,6 +2510,8 @@ interface LazyParts {
   mentionsIn: (start: number, end: number) => readonly Mention[];
   anaphorsIn: (start: number, end: number) => readonly Anaphor[];
   resolver: Resolver;
+  /** Coalitions of companies (see `coalitionsOfCompanies`); empty with `unknownSubjectCarries` off. */
+  companyCoalitions: ReadonlySet<number>;
   /** The next unit the reader expects: a unit's lazy parts may be read only before it is. */
   order: { expected: number };
 }
@@ -2479,6 +2549,11 @@ class UnitReading implements UnitDiscourse {
     private readonly inQuote: { speaker: Speaker | undefined } | undefined,
     private readonly unknownLaws: readonly UnknownLaw[],
     readonly namesOtherJurisdiction: boolean,
+    /**
+     * When the unit's subject is an organisation the claim set does not know (or knows only as a member), carried in
+     * by its sentence, a pronoun or a description (see `unknownSubjectCarries`): that organisation's coalitions.
+     */
+    private readonly carriedCoalitions: readonly number[] | undefined,
   ) {}
 
   get otherFieldLawTopics(): readonly string[] {
@@ -2519,6 +2594,14 @@ class UnitReading implements UnitDiscourse {
     return this.subject().unknown;
   }
 
+  get unknownSubjectCarried(): boolean {
+    return this.carriedCoalitions !== undefined;
+  }
+
+  get unknownSubjectCoalitions(): readonly number[] {
+    return this.carriedCoalitions ?? this.subject().coalitions;
+  }
+
   get unknownBillSubject(): boolean {
     return this.subject().bill;
   }
@@ -2532,7 +2615,7 @@ class UnitReading implements UnitDiscourse {
   private subject(): Subject {
     if (this.subjectsRead === undefined) {
       this.fresh();
-      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.unknownLaws, this.lazy.context.tunables.introPhraseSubject > 0);
+      this.subjectsRead = subjectOf(this.lazy.text, this.lazy.tokens, this.from, this.to, this.own, this.unknownLaws, this.lazy.context.tunables.introPhraseSubject > 0, this.lazy.companyCoalitions);
     }
     return this.subjectsRead;
   }
@@ -2693,6 +2776,8 @@ function seeksSomething(tokens: readonly Token[], from: number, to: number): boo
 interface Subject {
   actors: readonly number[];
   unknown: boolean;
+  /** The coalitions of a member-only organisation among those opening words (see `memberOnlyOrganisation`). */
+  coalitions: readonly number[];
   bill: boolean;
 }
 
@@ -2701,7 +2786,16 @@ interface Subject {
  * claim set does not know, or a bill number it does not use ("Virginia's HB 2094, which would likewise have …"),
  * is among them. Who or what the sentence is about.
  */
-function subjectOf(text: string, tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[], laws: readonly UnknownLaw[], pastIntroPhrase: boolean): Subject {
+function subjectOf(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  mentions: readonly Mention[],
+  laws: readonly UnknownLaw[],
+  pastIntroPhrase: boolean,
+  companyCoalitions: ReadonlySet<number>,
+): Subject {
   let k = subjectStart(text, tokens, from, to);
   // "Among smaller caps, Nexora (NXRA) has adopted …": a short phrase of place or circumstance before a comma
   // comes before the subject (`introPhraseSubject`).
@@ -2714,17 +2808,37 @@ function subjectOf(text: string, tokens: readonly Token[], from: number, to: num
   }
   const first = tokens[k];
   const actors: number[] = [];
+  let coalitions: readonly number[] = NO_IDS;
   let unknown = false;
   let bill = false;
-  if (!first) return { actors, unknown, bill };
+  if (!first) return { actors, unknown, coalitions, bill };
   const end = tokens[Math.min(to, k + 3) - 1]!.end;
   for (const m of mentions) {
     if (m.start < first.start || m.start >= end) continue;
     if (m.unknown === 'org') unknown = true;
-    else if (m.unknown === '') for (const actor of m.actors) actors.push(actor);
+    else if (memberOnlyOrganisation(m, companyCoalitions)) {
+      unknown = true;
+      coalitions = m.coalitions;
+    } else if (m.unknown === '') for (const actor of m.actors) actors.push(actor);
   }
   for (const law of laws) if (law.topic === '' && law.start >= first.start && law.start < end) bill = true;
-  return { actors, unknown, bill };
+  return { actors, unknown, coalitions, bill };
+}
+
+/**
+ * Whether a mention names an organisation the claim set knows only as a member of coalitions of companies ("Mistral
+ * AI", "Cohere" among the Frontier AI Safety Commitments' signatories): it has no claims of its own, so a sentence
+ * about it states none of another company's, only, at most, its coalitions'.
+ */
+function memberOnlyOrganisation(m: Mention, companyCoalitions: ReadonlySet<number>): boolean {
+  return m.unknown === '' && m.actors.length === 0 && m.instruments.length === 0 && m.coalitions.some((c) => companyCoalitions.has(c));
+}
+
+/** The coalitions most of whose members the claim set knows as actors are companies (the signatories of the Seoul commitments, not of the Bletchley Declaration). */
+function coalitionsOfCompanies(index: ClaimIndex): Set<number> {
+  const balance = new Map<number, number>();
+  for (const actor of index.actors) for (const coalition of actor.memberOf) balance.set(coalition, (balance.get(coalition) ?? 0) + (actor.type === 'company' ? 1 : -1));
+  return new Set([...balance].filter(([, sum]) => sum > 0).map(([coalition]) => coalition));
 }
 
 /** Prepositions that open a short phrase before a sentence's subject ("Among smaller caps, …", "In a filing, …"). */

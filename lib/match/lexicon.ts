@@ -186,8 +186,8 @@ export const OTHER_FIELD_LAW_TOPICS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Jurisdictions that make laws, by name: the US states (not "Washington", which is also the federal government) and
- * countries outside the EU. Those the claim set knows ("California", "Texas", "China") are found as its names first;
+ * Jurisdictions that make laws, by name (and the countries' demonyms): the US states (not "Washington", which is
+ * also the federal government) and countries outside the EU. Those the claim set knows ("California", "Texas", "China") are found as its names first;
  * the others name a law of someone else ("a coalition of Democrats in Minnesota has drafted a bill that would require
  * …", "Japan's AI Promotion Act").
  */
@@ -200,6 +200,13 @@ export const JURISDICTION_NAMES = [
   'Japan', 'Brazil', 'Canada', 'India', 'Australia', 'Singapore', 'Vietnam', 'Taiwan', 'Israel', 'Switzerland', 'Norway', 'Mexico',
   'Argentina', 'Chile', 'Indonesia', 'Malaysia', 'Thailand', 'Philippines', 'South Africa', 'Nigeria', 'Kenya', 'Turkey', 'Russia',
   'Saudi Arabia', 'New Zealand', 'Peru', 'Colombia', 'Ukraine', 'Egypt', 'Pakistan', 'Kazakhstan',
+  // (The UK makes no law of the set: it is known only as a member, of the Bletchley signatories and, with the US, of
+  // those who declined the Paris declaration. "Britain's AI bill would require frontier developers to report …".)
+  'United Kingdom', 'Great Britain', 'Britain', 'UK', 'U.K.',
+  // Their demonyms, for the same: "the British bill", "a Canadian law would require …".
+  'British', 'Canadian', 'Japanese', 'Brazilian', 'Australian', 'Indian', 'Singaporean', 'Israeli', 'Swiss', 'Norwegian',
+  'Mexican', 'Argentine', 'Chilean', 'Indonesian', 'Malaysian', 'Thai', 'Filipino', 'South African', 'Nigerian', 'Kenyan',
+  'Turkish', 'Russian', 'Saudi', 'Peruvian', 'Colombian', 'Ukrainian', 'Egyptian', 'Pakistani', 'Taiwanese', 'Vietnamese',
 ] as const;
 
 /** Head nouns of instruments we may not know ("the Digital Services Act", "Japan's AI Promotion Act"). */

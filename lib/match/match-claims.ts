@@ -961,7 +961,12 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   }
   // An organisation the claim set does not know as the subject, the claim's actor not named: "Halloway AI, a
   // London start-up, adopted its own 'Responsible Scaling Policy'" is its pledge, whatever document it names.
-  if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && d.unknownSubject) rivalSubject = true;
+  // (One the claim set knows only as a member, "Mistral AI also said …", may state its coalition's claim.) Carried in by
+  // a pronoun or its sentence ("The French company also said …, language almost identical to Microsoft's"), it holds
+  // only a company's or a coalition's claim whose document the unit does not name: "It points to Executive Order
+  // 14365, which …" in a filing's summary states the order.
+  const unknownSubject = d.unknownSubject || (d.unknownSubjectCarried && !explicit && PLEDGING_TYPES.has(index.actors[claim.actor]!.type));
+  if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && unknownSubject && !d.unknownSubjectCoalitions.includes(claim.actor)) rivalSubject = true;
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
   // (With `lawSubjectOverActor`, the claim's actor named does not hold it: "California Labor Code section 1102.5
@@ -975,6 +980,9 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   if (t.soughtNotLaw > 0 && isLawClaim(index, claim) && d.seeks) return undefined;
   return { frame: Math.max(actor, instrument), actor, instrument, explicit, rival, rivalSubject };
 }
+
+/** Actor types whose claims are their own pledges, not laws or orders (`Actor.type`). */
+const PLEDGING_TYPES: ReadonlySet<string> = new Set(['company', 'coalition']);
 
 /** Whether a claim is a law's: its instrument is of the class 'law' (a statute, an act, a regulation). */
 function isLawClaim(index: ClaimIndex, claim: CompiledClaim): boolean {

@@ -732,6 +732,13 @@ export interface Tunables {
    * a relative clause); 0: any actor the sentence names replaces it.
    */
   pronounSubjectOverNames: number;
+  /**
+   * 1: a unit's subject is an organisation the claim set does not know when a description ("The French company
+   * also said …"), or an opening "It" within `pronounSubject` units, refers to one, or when its sentence opened
+   * with one ("Cohere said it would …, and that it would …"); such a unit states no claim of an actor it names only
+   * in passing (with `unknownSubjectVeto`). 0: only a name at the unit's opening makes it so.
+   */
+  unknownSubjectCarries: number;
   /** Strength lost per sentence a subject is carried. */
   inheritDecay: number;
 
@@ -969,6 +976,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   dominantYieldShare: 0.25,
   pronounSubject: 3,
   pronounSubjectOverNames: 1,
+  unknownSubjectCarries: 1,
   inheritDecay: 0.1,
 
   maxUnitLength: 480,

@@ -1642,6 +1642,55 @@ describe('a cross-reference ("See also ASL-4 evaluations, the Risk Report and AS
   });
 });
 
+describe('a company the claim set knows only as a member, or not at all, as the subject its sentence, a pronoun or a description carries in (`unknownSubjectCarries`)', () => {
+  // Report 54's first problem: Mistral's pause pledge, "language almost identical to Microsoft's", shown as Microsoft's.
+  const found = bundledMatches;
+  const lead = 'PARIS — Mistral AI on Tuesday published its first frontier safety framework.';
+  const pause = (opening: string) =>
+    `${opening} also said that if it identifies a risk it cannot sufficiently mitigate, it will pause development and deployment until mitigation practices evolve to meet the risk, language almost identical to Microsoft's.`;
+  const microsofts = 'Microsoft, for its part, says that if it identifies a risk it cannot sufficiently mitigate, it will pause development and deployment until mitigation practices evolve to meet the risk.';
+
+  it('is that company\'s when "the French company", "the company" or "It" refers to it, not the company it is compared with', () => {
+    for (const opening of ['The French company', 'The company', 'It']) {
+      const sentence = pause(opening);
+      const page = [lead, sentence, microsofts].join(SEP);
+      expect(found(page, { unknownSubjectCarries: 0 }), opening).toContain(`microsoft-frontier-governance-pause: ${sentence}`);
+      expect(found(page), opening).toEqual([`microsoft-frontier-governance-pause: ${microsofts}`]);
+    }
+  });
+
+  it('is that company\'s in the later parts of a sentence it opens ("Cohere, …, published its framework on Monday, and said that …")', () => {
+    const cohere =
+      'Cohere, the Canadian model developer, published its framework on Monday, and said that if it identifies a risk it cannot sufficiently mitigate, it will pause development and deployment until mitigation practices evolve.';
+    const page = [microsofts, cohere].join(SEP);
+    expect(found(page, { unknownSubjectCarries: 0 })).toContain(`microsoft-frontier-governance-pause: ${cohere}`);
+    expect(found(page)).toEqual([`microsoft-frontier-governance-pause: ${microsofts}`]);
+  });
+
+  it("leaves a member stating its coalition's claim, referred to or named", () => {
+    const named = 'Mistral AI, one of the signatories of the Frontier AI Safety Commitments, pledged not to develop or deploy a model at all if it cannot keep risks below its thresholds.';
+    const referred = 'The company also committed to publish a safety framework setting out how it will assess and manage severe risks.';
+    const ids = found([named, referred].join(SEP)).map((m) => m.split(':')[0]);
+    expect(ids).toContain('seoul-frontier-ai-safety-commitments-halt');
+    expect(ids).toContain('seoul-publish-safety-frameworks');
+  });
+});
+
+describe("another country's bill, by its name or its demonym, is not the law of a state the page is about (`otherJurisdictions`)", () => {
+  const found = bundledMatches;
+  it('is no claim of SB 53', () => {
+    for (const bill of [
+      "Britain's long-promised AI bill, which has still not been introduced, would reportedly require frontier developers to report critical safety incidents to a regulator within 15 days.",
+      'The British bill, which has still not been introduced, would reportedly require frontier developers to report critical safety incidents to a regulator within 15 days.',
+      'A draft U.K. bill would require frontier developers to report critical safety incidents to a regulator within 15 days.',
+    ]) {
+      const page = ["California's SB 53 took effect on 1 January 2026.", bill].join(SEP);
+      expect(found(page, { otherJurisdictions: 0 }), bill).toContain(`ca-sb53-critical-incident-reporting: ${bill}`);
+      expect(found(page), bill).not.toContain(`ca-sb53-critical-incident-reporting: ${bill}`);
+    }
+  });
+});
+
 describe("a company's rule named by its owner, beside a rival's similar rule the page never names (`namedActorFirst`)", () => {
   const found = bundledMatches;
   const rule = "If a frontier model was judged to hit Meta's critical risk threshold and the risk could not be mitigated, the 2025 document said development would stop.";
