@@ -6,7 +6,7 @@ import type { ClaimKind } from '@/lib/claims/schema';
 import { appliesLater, CLAIM_KINDS, statusHasEnded, statusTone } from '@/lib/claims/claim-enums';
 import { readerToday } from '@/lib/format/dates';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, type ExportFormat } from '@/lib/annotations/export-formats';
-import type { PageClaimSummary } from '@/lib/frames/tab-frames';
+import { standsOnPage, type PageClaimSummary } from '@/lib/frames/tab-frames';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
 import { languageName } from '@/lib/format/language-name';
 import { wordHistoryNotice } from '@/lib/format/reader-errors';
@@ -148,10 +148,10 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
   );
 }
 
-/** A part of a kind's group: its claims that hold, or (`ended`) those that no longer do. */
-function ClaimList({ claims, onJump, ended = false }: { claims: readonly Shown[]; onJump: (claimId: string) => void; ended?: boolean }) {
+/** A part of a kind's group: its claims that hold, or (`ended`) those that no longer do; or the claims marked as wrong matches. */
+function ClaimList({ claims, onJump, part = 'standing' }: { claims: readonly Shown[]; onJump: (claimId: string) => void; part?: 'standing' | 'ended' | 'marked-wrong' }) {
   return (
-    <ol class={ended ? 'claims ended' : 'claims'} data-testid={ended ? 'claims-ended' : undefined}>
+    <ol class={part === 'standing' ? 'claims' : `claims ${part}`} data-testid={part === 'ended' ? 'claims-ended' : undefined}>
       {claims.map((claim) => (
         <ClaimItem key={claim.claimId} claim={claim} onJump={onJump} />
       ))}
@@ -177,7 +177,7 @@ function ClaimGroups({ claims, onJump }: { claims: readonly Shown[]; onJump: (cl
                 <h4 class="ended-heading" data-testid="claims-ended-heading">
                   {t('popup_noLongerHolds')} <span class="count">({group.ended.length})</span>
                 </h4>
-                <ClaimList claims={group.ended} onJump={onJump} ended />
+                <ClaimList claims={group.ended} onJump={onJump} part="ended" />
               </>
             )}
           </section>
@@ -260,6 +260,10 @@ export function PopupView(props: PopupViewProps) {
     const wrong = ownEntry(flagged, claim.claimId);
     return { ...claim, ...(change ? { change } : {}), ...(wrong ? { flagged: wrong } : {}) };
   }) : [];
+  // A claim whose every mention here the reader marked as a wrong match is not one of the page's (a new user's report
+  // 54 saw it counted): it is listed apart, where its "Show on page" and its mark can still be reached.
+  const standing = claims.filter(standsOnPage);
+  const markedWrong = claims.filter((claim) => !standsOnPage(claim));
   const changed = claims.filter((claim) => claim.change);
   const changedHere = changed.length;
   return (
@@ -293,7 +297,7 @@ export function PopupView(props: PopupViewProps) {
       )}
       <section aria-labelledby="found-heading">
         <h2 id="found-heading">
-          {t('popup_claimsHeading')}{claims.length > 0 && <span class="count"> ({claims.length})</span>}
+          {t('popup_claimsHeading')}{standing.length > 0 && <span class="count"> ({standing.length})</span>}
         </h2>
         {changedHere > 0 && (
           <>
@@ -313,7 +317,15 @@ export function PopupView(props: PopupViewProps) {
           </>
         )}
         <PageState page={page} info={info} host={host} />
-        {claims.length > 0 && <ClaimGroups claims={claims} onJump={props.onJump} />}
+        {standing.length > 0 && <ClaimGroups claims={standing} onJump={props.onJump} />}
+        {markedWrong.length > 0 && (
+          <section class="group marked-wrong" aria-labelledby="group-marked-wrong" data-testid="claims-marked-wrong">
+            <h3 id="group-marked-wrong">
+              {t('popup_markedWrong')} <span class="count">({markedWrong.length})</span>
+            </h3>
+            <ClaimList claims={markedWrong} onJump={props.onJump} part="marked-wrong" />
+          </section>
+        )}
         {historyNotice && (
           <p class="notice" role="status" data-testid="history-notice">
             {wordHistoryNotice(t, historyNotice)}

@@ -265,14 +265,16 @@ export class PageAnnotator {
   /**
    * What this frame found, one entry per claim in reading order (first mention's offset): the
    * mentions highlighted now, and those the page keeps us from highlighting (`held`); a claim with
-   * none of its mentions highlighted says `hiddenByPage`.
+   * none of its mentions highlighted says `hiddenByPage`, one with mentions marked as wrong matches how many.
    */
   summary(): PageClaimSummary[] {
     const byClaim = new Map<string, PageClaimSummary>();
     const count = (state: MentionState, shown: boolean): void => {
       const entry = byClaim.get(state.claim.id);
+      const wrong = state.match.wrongMatch === true;
       if (entry) {
         entry.mentions++;
+        if (wrong) entry.wrongMatches = (entry.wrongMatches ?? 0) + 1;
         entry.firstOffset = Math.min(entry.firstOffset, state.match.start);
         if (shown) delete entry.hiddenByPage;
         return;
@@ -287,6 +289,7 @@ export class PageAnnotator {
         mentions: 1,
         firstOffset: state.match.start,
         ...(shown ? {} : { hiddenByPage: true as const }),
+        ...(wrong ? { wrongMatches: 1 } : {}),
       });
     };
     const live = new Set<string>();
@@ -339,6 +342,8 @@ export class PageAnnotator {
     this.scheduler.withoutObserver(() => {
       for (const highlight of this.registry.all()) if (highlight.spec.mentionId === mentionId) this.registry.setDimmed(highlight, flagged, description);
     });
+    // The badge and the popup count the claims the reader leaves on the page.
+    void this.report();
     return true;
   }
 

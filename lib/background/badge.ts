@@ -5,6 +5,7 @@
  */
 import type { Translator } from '../i18n/translator';
 import type { BackgroundContext, ToolbarBadge } from './context';
+import { standsOnPage } from '../frames/tab-frames';
 
 /** Appended to the count while the tab shows a claim with an unseen change. */
 export const CHANGED_MARK = '!';
@@ -31,7 +32,8 @@ export function toolbarBadge(t: Translator, count: number, changed = false): Too
 export async function refreshBadge(ctx: Pick<BackgroundContext, 'frames' | 'changes' | 'port' | 't'>, tabId: number): Promise<void> {
   const unseen = await ctx.changes.unseenClaimIds().catch(() => new Set<string>());
   // Read after the wait, so a report that arrived meanwhile is not overwritten by an older count.
-  const claims = ctx.frames.state(tabId).claims;
+  // (A claim whose every mention the reader marked as a wrong match is not one they see on the page.)
+  const claims = ctx.frames.state(tabId).claims.filter(standsOnPage);
   ctx.port.setBadge(tabId, toolbarBadge(ctx.t, claims.length, claims.some((claim) => unseen.has(claim.claimId))));
 }
 

@@ -39,8 +39,8 @@ export interface ClaimCardData {
    */
   related?: Record<string, string>;
   /**
-   * The claims that replaced this one (its `replacedBy`) that the loaded claims hold, each by its statement cut
-   * short (`shortStatement`): the card says what stands in its place (the new-user trial, 6 Dec 2026).
+   * The claims that replaced this one (its `replacedBy`) that the loaded claims hold, each by the first clause of its
+   * statement (`leadClause`): the card says what stands in its place (the new-user trial, 6 Dec 2026).
    */
   replacements?: Array<{ id: string; statement: string }>;
 }
@@ -50,8 +50,30 @@ export function shortStatement(statement: string, max = 72): string {
   return shortenAtWord(statement.replace(/\s+/g, ' ').trim().replace(/\.$/, ''), max);
 }
 
-/** How much of a replacing claim's statement the card shows (UTF-16 units). */
-const REPLACEMENT_CHARS = 160;
+/** The longest lead clause a card shows of a replacing claim's statement before it cuts it at a word (UTF-16 units). */
+const REPLACEMENT_CHARS = 400;
+
+/**
+ * Where a statement's first sentence, or first clause before a semicolon, ends: a full stop after a lower-case
+ * letter, a digit or a closing bracket or quote ("… (April 2026).", not "U.S."), or a semicolon, before a new word.
+ */
+const LEAD_CLAUSE_END = /(?<=[\p{Ll}\d)'’"”])\.(?=\s)|;(?=\s)/u;
+
+/**
+ * A statement's first sentence, or its first clause before a semicolon, whole: what a card says stands in a replaced
+ * claim's place. A word-boundary cut (`shortStatement`) of a conditional statement stopped mid-condition, "… and has
+ * clear evidence no…" (report 54, problem 11); a whole clause states the condition and what follows from it.
+ * @param statement a claim's statement
+ * @param max the longest clause kept whole, in UTF-16 units; a longer one is cut at a word, with "…"
+ * @returns the clause without its full stop or semicolon; "…" after it when the statement goes on
+ */
+export function leadClause(statement: string, max = REPLACEMENT_CHARS): string {
+  const text = statement.replace(/\s+/g, ' ').trim();
+  const end = LEAD_CLAUSE_END.exec(text);
+  const clause = end ? text.slice(0, end.index) : text.replace(/\.$/, '');
+  if (clause.length > max) return shortenAtWord(clause, max);
+  return end && text.slice(end.index + 1).trim() !== '' ? `${clause}…` : clause;
+}
 
 /**
  * The most other claims one card names (the bundled set's claims name at most one). Each is rewritten
@@ -101,7 +123,7 @@ function evidenceOf(claim: PackedClaim): Evidence[] {
  */
 export function toCardData(claim: PackedClaim, claims?: ReadonlyMap<string, PackedClaim>): ClaimCardData {
   const related = relatedClaims(claim, claims);
-  const replacements = replacingClaims(claim, claims).map((other) => ({ id: other.id, statement: shortStatement(withSuperscriptPowers(other.statement), REPLACEMENT_CHARS) }));
+  const replacements = replacingClaims(claim, claims).map((other) => ({ id: other.id, statement: leadClause(withSuperscriptPowers(other.statement)) }));
   return {
     id: claim.id,
     statement: withSuperscriptPowers(claim.statement),

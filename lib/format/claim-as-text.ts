@@ -3,7 +3,7 @@
  * the card says at a glance and where it comes from, to paste into notes or a draft.
  *
  *   Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Anthropic no longer pledges to do this.
- *   “Under its Responsible Scaling Policy (versions 1.0 to 2.2, …), Anthropic committed to pause scaling …”
+ *   Claim as Pledge Lens summarises it (not a quotation): Under its Responsible Scaling Policy (versions 1.0 to 2.2, …), Anthropic …
  *   Source: Responsible Scaling Policy, Version 2.2, https://www-cdn.anthropic.com/…
  *   Pledge Lens claim set “Pledge Lens”, checked 6 Dec 2026
  *
@@ -22,7 +22,8 @@ import { verdictSentence } from './claim-verdict';
  * @param t the reader's translator (the card's)
  * @param claim the card's claim
  * @param now the day the verdict is read on (a law past its effective date reads as in force)
- * @returns lines joined by "\n": the verdict, the quoted statement, the primary source (when the claim has
+ * @returns lines joined by "\n": the verdict, the statement said to be our summary (in quotation marks it read as the
+ *   actor's words once pasted: a new user's report 55), the primary source (when the claim has
  *   one with a web address) and the claim set with the day it was checked (the day when it has one)
  */
 export function claimAsText(t: Translator, claim: ClaimCardData, now: Date = new Date()): string {

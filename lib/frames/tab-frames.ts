@@ -25,6 +25,16 @@ export interface PageClaimSummary {
   firstOffset: number;
   /** Found on the page but not highlighted there: the page removes our highlights (so no jump to it). */
   hiddenByPage?: true;
+  /**
+   * How many of `mentions` the reader marked as wrong matches (absent when none). A claim all of whose mentions are
+   * marked is not counted as on the page: not in the badge, and listed apart in the popup (a new user's report 54).
+   */
+  wrongMatches?: number;
+}
+
+/** Whether the reader left a claim on the page: not every one of its mentions there is marked as a wrong match. */
+export function standsOnPage(claim: Pick<PageClaimSummary, 'mentions' | 'wrongMatches'>): boolean {
+  return (claim.wrongMatches ?? 0) < claim.mentions;
 }
 
 /** What one frame's content script last reported. */
@@ -96,6 +106,7 @@ export class TabFrames {
         const earlier = seen.get(claim.claimId);
         if (earlier) {
           earlier.mentions += claim.mentions;
+          if (claim.wrongMatches) earlier.wrongMatches = (earlier.wrongMatches ?? 0) + claim.wrongMatches;
           // Shown in this frame though not in the earlier one: jumping goes here.
           if (earlier.hiddenByPage && !claim.hiddenByPage) {
             delete earlier.hiddenByPage;

@@ -110,15 +110,23 @@ export function statusWithDate(t: Translator, status: ClaimStatus, isoDate: stri
 }
 
 /** Like statusWithDate, with "on" before the day: "Withdrawn on 24 Feb 2026". */
-function statusOn(t: Translator, status: ClaimStatus, isoDate: string): string {
+function statusOn(t: Translator, status: ClaimStatus, isoDate: string, kind: ClaimKind): string {
   const date = formatDayIn(t, isoDate);
-  if (status === 'in-force') return t('status_inForceSince', { date });
+  if (status === 'in-force') return t(kind === 'announced-target' ? 'status_currentSince' : 'status_inForceSince', { date });
   if (status === 'pending') return t('status_pendingEnacted', { date });
   return t('status_onDate', { status: statusLabel(t, status), date });
 }
 
+/**
+ * A state in a change's "was … now …": a target in force is "Current", as the popup and the card call it (a new user's
+ * report 54 read "was In force" in a change beside "Current since" on the same target).
+ */
 function stateWords(t: Translator, state: ClaimState, withKind: boolean, withDate: boolean): string {
-  const status = withDate ? statusOn(t, state.status, state.statusDate) : statusLabel(t, state.status);
+  const status = withDate
+    ? statusOn(t, state.status, state.statusDate, state.kind)
+    : state.status === 'in-force' && state.kind === 'announced-target'
+      ? t('status_current')
+      : statusLabel(t, state.status);
   // The status follows the kind mid-phrase, so it loses its capital ("Binding commitment, in force").
   return withKind ? t('change_kindAndStatus', { kind: kindLabel(t, state.kind), status: `${status.charAt(0).toLowerCase()}${status.slice(1)}` }) : status;
 }

@@ -51,6 +51,7 @@ const PageClaimSummarySchema = v.strictObject({
   mentions: v.pipe(v.number(), v.integer(), v.minValue(1)),
   firstOffset: offset,
   hiddenByPage: v.optional(v.literal(true)),
+  wrongMatches: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 export const CONTENT_TO_BACKGROUND = {

@@ -459,6 +459,16 @@ describe('Chromium: the card as a reader sees it', () => {
         await again.evaluate((element) => element.scrollIntoView({ block: 'center' }));
         await article.page.screenshot({ path: resolve(SHOTS, `chromium-wrong-match-dimmed-${colorScheme}-${width}.png`) });
       });
+      // The popup lists the claim apart, its only mention here marked, and leaves it out of the page's count.
+      const popup = await PopupPage.open(browser.context, browser.extensionId, await tabIdOf(browser.worker, article.page));
+      try {
+        const apart = popup.page.getByTestId('claims-marked-wrong');
+        await expect.poll(() => apart.locator(`[data-claim-id="${PAUSE_PLEDGE}"]`).count(), { timeout: 5_000 }).toBe(1);
+        expect(await popup.page.getByTestId('claim-list').locator(`[data-claim-id="${PAUSE_PLEDGE}"]`).count()).toBe(0);
+        await popup.page.screenshot({ path: resolve(SHOTS, 'chromium-popup-marked-wrong.png'), fullPage: true });
+      } finally {
+        await popup.close();
+      }
       // The card still opens on it, its box ticked; unticking shows the highlight again.
       await article.page.emulateMedia({ colorScheme: 'light' });
       await article.page.setViewportSize({ width: 1280, height: 900 });

@@ -156,7 +156,7 @@ describe('a claim-set update that changes a claim the reader met', () => {
     change = (await ok(bg.page({ type: 'list-mentions', query: {} }))).changes[mentionId]!;
     expect(change).toMatchObject({ was: { kind: 'binding-commitment' }, now: { kind: 'announced-target' }, evidenceChanged: true, changedAt: '2026-11-27T09:00:00.000Z' });
     expect(changeSentence(change)).toBe(
-      'Changed since you read it: was Binding commitment, in force, now Announced target, in force since 24 Feb 2026; its evidence was updated too',
+      'Changed since you read it: was Binding commitment, in force, now Announced target, current since 24 Feb 2026; its evidence was updated too',
     );
   });
 

@@ -45,6 +45,23 @@ describe('a wrong match, on the page', () => {
     expect(shown().every((sent) => sent.request.flagged === false)).toBe(true);
   });
 
+  it('a claim whose every mention the frame reports as marked is not counted on the badge; one with a mention left is', async () => {
+    const [match] = (await matchStory()).matches;
+    const summary = { claimId: match!.claimId, statement: 'forged', kind: 'announced-target' as const, status: 'in-force' as const, statusDate: '2026-01-01', actorName: 'x', firstOffset: 0 };
+    const report = (mentions: number, wrongMatches?: number) =>
+      ok(bg.content()({ type: 'report-frame', url: TOP_FRAME.url, enabled: true, scanning: false, claims: [{ ...summary, mentions, ...(wrongMatches ? { wrongMatches } : {}) }] }));
+    await report(1);
+    expect(bg.port.badges.get(TOP_FRAME.tabId)).toBe('1');
+    await report(1, 1);
+    expect(bg.port.badges.get(TOP_FRAME.tabId)).toBe('');
+    await report(2, 1);
+    expect(bg.port.badges.get(TOP_FRAME.tabId)).toBe('1');
+    // A frame claiming more marks than mentions is held to its mentions.
+    await report(2, 9);
+    expect(bg.port.badges.get(TOP_FRAME.tabId)).toBe('');
+    expect(bg.service.context.frames.state(TOP_FRAME.tabId).claims[0]).toMatchObject({ mentions: 2, wrongMatches: 2 });
+  });
+
   it('answers the reader before the tabs do: a tab that never answers does not hold up "Marked"', async () => {
     const [match] = (await matchStory()).matches;
     bg.port.openTabs = [TOP_FRAME.tabId];

@@ -6,7 +6,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClaimCard } from '@/components/claim-card';
-import { toCardData, type ClaimCardData } from '@/lib/claims/claim-card-data';
+import { leadClause, toCardData, type ClaimCardData } from '@/lib/claims/claim-card-data';
 import { makeClaim } from '../../support/claim-sets';
 import type { PackedClaim } from '@/lib/claims/merge-claim-packs';
 import { KIND_LABEL, STATUS_LABEL, statusWithDate } from '@/lib/format/claim-labels';
@@ -65,7 +65,7 @@ describe('ClaimCard: "Copy claim" (its text cannot be selected, the page would r
     expect(onCopy).toHaveBeenCalledTimes(1);
     expect(onCopy.mock.calls[0]![0].split('\n')).toEqual([
       'Binding commitment (self-imposed), withdrawn on 24 Feb 2026: Acme AI no longer pledges to do this.',
-      '“Acme AI pledged to pause training when its safeguards fell behind.”',
+      'Claim as Pledge Lens summarises it (not a quotation): Acme AI pledged to pause training when its safeguards fell behind.',
       'Source: Acme Scaling Policy v2, https://acme.example/policy-v2',
       'Pledge Lens claim set “Pledge Lens”, checked 29 Nov 2026',
     ]);
@@ -85,7 +85,7 @@ describe('ClaimCard: "Copy claim" (its text cannot be selected, the page would r
     fireEvent.click(screen.getByTestId('copy-claim'));
     await waitFor(() => expect(onCopy).toHaveBeenCalled());
     const lines = onCopy.mock.calls[0]![0].split('\n');
-    expect(lines[1]).toBe('„Acme AI pledged to pause training when its safeguards fell behind.“');
+    expect(lines[1]).toBe('Aussage, wie Pledge Lens sie zusammenfasst (kein Zitat): Acme AI pledged to pause training when its safeguards fell behind.');
     expect(lines.some((line) => line.includes('javascript:'))).toBe(false);
     expect(lines.at(-1)).toBe('Pledge-Lens-Aussagensammlung „Pledge Lens“');
   });
@@ -218,6 +218,27 @@ describe('toCardData: claims named by id', () => {
     expect(toCardData(replaced, claims).replacements).toEqual([{ id: 'acme-develop-with-mitigations', statement: 'Acme AI develops a model past its critical threshold only with mitigations that bring the risk down to moderate' }]);
     expect(toCardData(replaced).replacements, 'without the claim map').toBeUndefined();
     expect(toCardData(successor, claims).replacements, 'replaced by nothing').toBeUndefined();
+  });
+});
+
+describe('leadClause', () => {
+  it('keeps a conditional first sentence whole, past where a word cut would stop mid-condition (report 54, problem 11)', () => {
+    const conditional =
+      "If Acme AI has developed a 'highly capable' model, meaning one past its automated R&D threshold, and has clear evidence no competitor will soon do the same, it will delay development as needed. It will say so publicly.";
+    expect(leadClause(conditional)).toBe(
+      "If Acme AI has developed a 'highly capable' model, meaning one past its automated R&D threshold, and has clear evidence no competitor will soon do the same, it will delay development as needed…",
+    );
+  });
+
+  it('ends at a semicolon, not at an abbreviation, and adds nothing to a statement it keeps whole', () => {
+    expect(leadClause('Under its U.S. framework v2 (April 2026), Acme AI develops only with mitigations; deployment needs them too.')).toBe(
+      'Under its U.S. framework v2 (April 2026), Acme AI develops only with mitigations…',
+    );
+    expect(leadClause('Acme AI will publish a report.')).toBe('Acme AI will publish a report');
+  });
+
+  it('cuts a clause longer than its limit at a word', () => {
+    expect(leadClause('Acme AI will publish a long report every quarter, with outside review, forever.', 30)).toBe('Acme AI will publish a long…');
   });
 });
 

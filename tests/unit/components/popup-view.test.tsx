@@ -149,6 +149,19 @@ describe('PopupView claims', () => {
     expect(screen.getByTestId('claim-flagged').textContent).toBe(', 1 als Fehltreffer markiert');
   });
 
+  it('lists a claim whose every mention here is marked as a wrong match apart, and leaves it out of the count (report 54, problem 13)', () => {
+    const claims = [CLAIMS[0]!, { ...CLAIMS[1]!, wrongMatches: 2 }, { ...CLAIMS[2]!, mentions: 2, wrongMatches: 1 }, CLAIMS[3]!];
+    renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims } })} />);
+    expect(screen.getByRole('heading', { level: 2, name: /Claims on this page/i }).textContent).toContain('(3)');
+    expect(within(screen.getByTestId('claim-list')).getAllByTestId('claim-item').map((item) => item.getAttribute('data-claim-id'))).toEqual(['headline', 'third', 'refusal']);
+    const apart = screen.getByTestId('claims-marked-wrong');
+    expect(within(apart).getByRole('heading').textContent).toBe('Marked by you as wrong matches (1)');
+    expect(within(apart).getAllByTestId('claim-item').map((item) => item.getAttribute('data-claim-id'))).toEqual(['second']);
+    cleanup();
+    renderIn(<PopupView {...props()} />);
+    expect(screen.queryByTestId('claims-marked-wrong')).toBeNull();
+  });
+
   it('shows kind and status in plain words on every claim', () => {
     renderIn(<PopupView {...props()} />);
     const second = screen.getAllByTestId('claim-item')[0]!;
@@ -189,7 +202,7 @@ describe('PopupView claims', () => {
     // Withdrawn now: listed among the announced targets that no longer hold.
     expect(item.closest('[data-testid=claims-ended]')).not.toBeNull();
     expect(within(item).getByTestId('claim-changed').textContent).toBe(
-      'Changed since you read it (new): was In force, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
+      'Changed since you read it (new): was Current, now Withdrawn on 24 Feb 2026. Claim set update from Research feed (version 2.1.0), 1 Mar 2026.',
     );
     expect(within(item).getByTestId('claim-status').textContent).toBe('Withdrawn 24 Feb 2026');
     expect(screen.getByTestId('changed-summary').textContent).toBe('1 claim here has changed since you read it.');

@@ -81,8 +81,11 @@ describe('change wording', () => {
   it('says was and now in plain words, with the date of the new status', () => {
     expect(changeDetail(english, event('x', 'in-force', 'withdrawn'))).toBe('was In force, now Withdrawn on 24 Feb 2026');
     expect(changeDetail(english, { was: { kind: 'announced-target', status: 'pending', statusDate: '2025-12-19' }, now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-01' }, evidenceChanged: false })).toBe(
-      'was Not yet in force, now In force since 1 Jan 2026',
+      'was Not yet in force, now Current since 1 Jan 2026',
     );
+    // A target in force is "Current", with or without its day, as the popup says (report 54, problem 16).
+    const target = { kind: 'announced-target' as const, status: 'in-force' as const, statusDate: '2025-04-15' };
+    expect(changeDetail(english, { was: target, now: { ...target, status: 'withdrawn', statusDate: '2026-02-24' }, evidenceChanged: false })).toBe('was Current, now Withdrawn on 24 Feb 2026');
     expect(changeDetail(english, { was: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-01' }, now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' }, evidenceChanged: false })).toBe(
       'was In force since 1 Jan 2026, now In force since 3 Jan 2026',
     );

@@ -84,7 +84,7 @@ describe('claim words in English', () => {
     const cases: Array<[ClaimChange, string]> = [
       [change(), 'was In force, now Withdrawn on 24 Feb 2026'],
       [change({ evidenceChanged: true }), 'was In force, now Withdrawn on 24 Feb 2026; its evidence was updated too'],
-      [change({ now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-03' } }), 'was Binding commitment, in force since 10 Jan 2025, now Announced target, in force since 3 Jan 2026'],
+      [change({ now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-03' } }), 'was Binding commitment, in force since 10 Jan 2025, now Announced target, current since 3 Jan 2026'],
       [change({ now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2026-01-03' } }), 'was In force since 10 Jan 2025, now In force since 3 Jan 2026'],
       [change({ now: { kind: 'binding-commitment', status: 'in-force', statusDate: '2025-01-10' }, evidenceChanged: true }), 'the evidence behind its label was updated'],
     ];
@@ -97,7 +97,7 @@ describe('claim words in English', () => {
   it('read as German with the German catalogue', () => {
     expect(changeDetail(german, change())).toBe('vorher In Kraft, jetzt Zurückgezogen am 24. Feb. 2026');
     expect(changeDetail(german, change({ now: { kind: 'announced-target', status: 'in-force', statusDate: '2026-01-03' } }))).toBe(
-      'vorher Verbindliche Zusage, in Kraft seit 10. Jan. 2025, jetzt Angekündigtes Ziel, in Kraft seit 3. Jan. 2026',
+      'vorher Verbindliche Zusage, in Kraft seit 10. Jan. 2025, jetzt Angekündigtes Ziel, aktuell seit 3. Jan. 2026',
     );
     expect(statusWithDate(german, 'pending', '2025-12-19')).toBe('Noch nicht in Kraft (beschlossen am 19. Dez. 2025)');
   });
