@@ -85,6 +85,12 @@ describe('verdictOf', () => {
     expect(`${law.status}: ${law.consequence}`).toBe('not yet in force (adopted 19 Dec 2025): Nobody has to comply yet.');
   });
 
+  it('says a superseded law was replaced, not that its replacement applies already (report 55: Colorado\'s starts in 2027)', () => {
+    const colorado = { kind: 'binding-commitment', force: 'legal-obligation', status: 'superseded', statusDate: '2026-05-14', actorName: 'State of Colorado' } as const;
+    expect(verdictOf(english, colorado).consequence).toBe('Replaced by a newer rule.');
+    expect(verdictOf(german, colorado).consequence).toBe('Durch eine neuere Regel ersetzt.');
+  });
+
   it('names the day a standing law\'s delayed duties begin, until that day, in English and German', () => {
     const omnibus = { kind: 'binding-commitment', force: 'legal-obligation', status: 'modified', statusDate: '2026-07-27', effectiveDate: '2027-12-02', actorName: 'European Union' } as const;
     const before = new Date(2026, 11, 1, 12);
