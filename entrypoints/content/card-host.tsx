@@ -4,7 +4,7 @@ import { I18nProvider } from '@/components/i18n';
 import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 import { cardLanguage } from './card-i18n';
-import { MARGIN, noteScrollsWithCard, placeCard, type CardSide, type PlacementBox } from './card-placement';
+import { MARGIN, noteScrollsWithCard, placeCard, type CardSide, type Placement, type PlacementBox } from './card-placement';
 import { TopLayerWatch } from './top-layer-watch';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
@@ -430,7 +430,13 @@ export class CardHost {
     this.attach();
     this.renderCard(content);
     this.raise();
-    this.position();
+    const placed = this.position();
+    // Opened by keyboard, on a screen where it would cover its highlight: the page scrolls so the card fits below it
+    // (placeCard's `scrollBy`). Not for a card opened by the pointer: the highlight would move from under it.
+    if (placed?.scrollBy !== undefined && anchor.pointerRect === undefined) {
+      this.view()?.scrollBy({ top: placed.scrollBy, behavior: 'instant' });
+      this.position();
+    }
     this.view()?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.view()?.addEventListener('resize', this.onScroll, { passive: true });
     this.topLayerWatch.start();
@@ -543,14 +549,14 @@ export class CardHost {
     card.addEventListener('toggle', this.onScroll, true);
   }
 
-  /** Places the card by placeCard() (card-placement.ts), shortening it where that says so. */
-  private position(): void {
+  /** Places the card by placeCard() (card-placement.ts), shortening it where that says so; returns where (none without a highlight box). */
+  private position(): Placement | undefined {
     const anchor = this.anchor;
     const view = this.view();
-    if (!anchor || !view) return;
+    if (!anchor || !view) return undefined;
     const rects = anchor.rects();
     const box = unionOf(rects);
-    if (!box) return;
+    if (!box) return undefined;
     const pointed = anchor.pointerRect === undefined ? undefined : rects[anchor.pointerRect];
     const viewWidth = Math.min(view.innerWidth, view.visualViewport?.width ?? view.innerWidth);
     const viewHeight = Math.min(view.innerHeight, view.visualViewport?.height ?? view.innerHeight);
@@ -578,6 +584,7 @@ export class CardHost {
     if (head) card?.style.setProperty('--pl-head-height', `${head.offsetHeight}px`);
     if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;
     this.styleHost({ top: `${placed.top}px`, left: `${placed.left}px` });
+    return placed;
   }
 
   destroy(): void {

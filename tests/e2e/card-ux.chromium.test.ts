@@ -550,6 +550,56 @@ describe('Chromium: the card as a reader sees it', () => {
     }
   });
 
+  test('keyboard at 360 px: a card opened by Tab never covers the highlight it is about; the page scrolls to make room (a new user\'s report 55, problem 1; light and dark)', async () => {
+    const article = await openArticle();
+    try {
+      await article.page.setViewportSize({ width: 360, height: 740 });
+      await article.tabToFirstHighlight();
+      let checked = 0;
+      let scrolled = 0;
+      for (let stop = 0; stop < 10; stop++) {
+        await article.waitForCard().catch((error: unknown) => {
+          throw new Error(`stop ${stop}: ${String(error)}`);
+        });
+        await article.page.waitForTimeout(200);
+        const card = await article.inCard((root) => {
+          const box = root?.querySelector('section.card')?.getBoundingClientRect();
+          return box ? { top: box.top, bottom: box.bottom } : null;
+        });
+        const mark = await article.page.evaluate(() => {
+          const box = document.activeElement?.matches('mark.pledge-lens-mark') ? document.activeElement.getBoundingClientRect() : undefined;
+          return box ? { top: box.top, bottom: box.bottom, scrollY: window.scrollY } : null;
+        });
+        expect(card, `stop ${stop}: a card is open`).not.toBeNull();
+        if (mark && card) {
+          checked++;
+          if (mark.scrollY > 0) scrolled++;
+          expect(card.top >= mark.bottom || card.bottom <= mark.top, `stop ${stop}: card ${JSON.stringify(card)} clear of the focused highlight ${JSON.stringify(mark)}`).toBe(true);
+          if (stop === 3) {
+            for (const colorScheme of ['light', 'dark'] as const) {
+              await article.page.emulateMedia({ colorScheme });
+              await article.page.screenshot({ path: resolve(SHOTS, `chromium-keyboard-360-card-beside-highlight-${colorScheme}.png`) });
+            }
+            await article.page.emulateMedia({ colorScheme: 'light' });
+          }
+        }
+        // Escape closes the card, focus back on the highlight; Tab goes on to the next one, past the page's links.
+        await article.pressEscape();
+        await article.waitForCardClosed();
+        let onHighlight = false;
+        for (let presses = 0; presses < 15 && !onHighlight; presses++) {
+          await article.page.keyboard.press('Tab');
+          onHighlight = (await article.focus()).isHighlight;
+        }
+        if (!onHighlight) break;
+      }
+      expect(checked, 'highlights reached by Tab').toBeGreaterThanOrEqual(3);
+    } finally {
+      await article.page.emulateMedia({ colorScheme: 'light' });
+      await article.close();
+    }
+  });
+
   test('keyboard: from Close, each Tab lands on a control, the note frame\'s first one included: no invisible stop on the frame\'s body (light and dark, 1280 and 360 px)', async () => {
     const article = await openArticle();
     try {

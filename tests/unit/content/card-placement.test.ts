@@ -88,6 +88,20 @@ describe('placeCard', () => {
     expect(kept.maxHeight).toBe(DESKTOP.height - MARGIN - (584 + GAP));
   });
 
+  it('says how far a sheet over the highlight would have the page scroll for the whole card to fit below it (report 55: keyboard readers at 360 px)', () => {
+    const highlight = line(375, 516);
+    const placed = placeCard({ highlight, view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined });
+    expect(placed.side).toBeUndefined();
+    expect(placed.scrollBy).toBe(516 + GAP + CLOSED_PHONE_CARD.height + MARGIN - PHONE.height);
+    // Scrolled that far, the card fits below, the highlight in sight.
+    const after = placeCard({ highlight: line(375 - placed.scrollBy!, 516 - placed.scrollBy!), view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined });
+    expect(after).toMatchObject({ side: 'below', maxHeight: undefined });
+    expect(after).not.toHaveProperty('scrollBy');
+    // A highlight too tall to leave room for the card below it gets no scroll; nor does a card beside its highlight.
+    expect(placeCard({ highlight: line(200, 560), view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined }).scrollBy).toBeUndefined();
+    expect(placeCard({ highlight: line(100, 140), view: PHONE, card: CLOSED_PHONE_CARD, kept: undefined }).scrollBy).toBeUndefined();
+  });
+
   it('covers the highlight, pinned to the bottom, when neither side has room for a usable card', () => {
     const short = { width: 1280, height: 2 * MIN_HEIGHT + 40 };
     const placed = placeCard({ highlight: line(MIN_HEIGHT - 20, MIN_HEIGHT + 40), view: short, card: { width: 400, height: 300 }, kept: undefined });
