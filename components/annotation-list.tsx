@@ -260,6 +260,11 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimA
               {t('list_wrongMatch')}
             </span>
           )}
+          {mention.possible && !flagged && (
+            <span class="possible" data-testid="row-possible-match">
+              {t('list_possibleMatch')}
+            </span>
+          )}
           {props.onSaveNote && !editing && (
             <button
               type="button"

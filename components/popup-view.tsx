@@ -139,7 +139,8 @@ function ClaimItem({ claim, onJump }: { claim: Shown; onJump: (claimId: string) 
         <span class="statement">{claim.statement}</span>
         <span class="meta">
           {claim.actorName} · {t.plural('common_mentions', claim.mentions, { count: claim.mentions })}
-          {claim.flagged ? <span data-testid="claim-flagged">, {t.plural('popup_flagged', claim.flagged, { count: claim.flagged })}</span> : null} ·{' '}
+          {claim.flagged ? <span data-testid="claim-flagged">, {t.plural('popup_flagged', claim.flagged, { count: claim.flagged })}</span> : null}
+          {claim.possible ? <span data-testid="claim-possible">, {t.plural('popup_possible', claim.possible, { count: claim.possible })}</span> : null} ·{' '}
           {claim.hiddenByPage ? <span data-testid="claim-hidden-by-page">{t('popup_hiddenByPage')}</span> : <span class="jump">{t('popup_showOnPage')}</span>}
         </span>
       </Item>

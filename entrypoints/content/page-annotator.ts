@@ -265,16 +265,19 @@ export class PageAnnotator {
   /**
    * What this frame found, one entry per claim in reading order (first mention's offset): the
    * mentions highlighted now, and those the page keeps us from highlighting (`held`); a claim with
-   * none of its mentions highlighted says `hiddenByPage`, one with mentions marked as wrong matches how many.
+   * none of its mentions highlighted says `hiddenByPage`, one with mentions marked as wrong matches, or possible
+   * matches, how many.
    */
   summary(): PageClaimSummary[] {
     const byClaim = new Map<string, PageClaimSummary>();
     const count = (state: MentionState, shown: boolean): void => {
       const entry = byClaim.get(state.claim.id);
       const wrong = state.match.wrongMatch === true;
+      const possible = state.match.possible === true;
       if (entry) {
         entry.mentions++;
         if (wrong) entry.wrongMatches = (entry.wrongMatches ?? 0) + 1;
+        if (possible) entry.possible = (entry.possible ?? 0) + 1;
         entry.firstOffset = Math.min(entry.firstOffset, state.match.start);
         if (shown) delete entry.hiddenByPage;
         return;
@@ -290,6 +293,7 @@ export class PageAnnotator {
         firstOffset: state.match.start,
         ...(shown ? {} : { hiddenByPage: true as const }),
         ...(wrong ? { wrongMatches: 1 } : {}),
+        ...(possible ? { possible: 1 } : {}),
       });
     };
     const live = new Set<string>();

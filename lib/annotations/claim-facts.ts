@@ -7,6 +7,9 @@ import type { Claim, ClaimForce, ClaimKind, ClaimStatus } from '../claims/schema
 
 export const UNKNOWN = 'unknown';
 
+/** What the human-readable exports (Markdown, CSL-JSON's note) say of a possible match (`Mention.possible`), in the card's words. */
+export const POSSIBLE_MATCH_LINE = 'Possible match: this passage shares words with the claim but may not state it. Check before you cite it.';
+
 export interface ClaimFacts {
   kind: ClaimKind | typeof UNKNOWN;
   /** What kind of promise (the schema's `force`: legal-obligation, categorical-pledge, …). */

@@ -27,7 +27,7 @@ import type { Claim } from '../claims/schema';
 import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { citedPage } from './citation-title';
-import { earlierInstant, laterInstant, primarySource } from './claim-facts';
+import { earlierInstant, laterInstant, POSSIBLE_MATCH_LINE, primarySource } from './claim-facts';
 import { exportedText, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
 import { latestPageCitation } from './page-citation';
@@ -178,6 +178,7 @@ function mentionLines(mention: Mention, claim: Claim | undefined, today: string)
     .filter((line) => line !== '');
   if (note.length > 0) lines.push(`· Your note: ${note[0]}`, ...note.slice(1).map((line) => `⋮ ${line}`));
   if (mention.wrongMatch?.flagged) lines.push('· Flagged as a wrong match');
+  if (mention.possible) lines.push(`· ${POSSIBLE_MATCH_LINE}`);
   lines.push(`· Seen ${seenDays(mention)} · Pledge Lens claim ${oneLine(mention.claimId)}`);
   return lines;
 }

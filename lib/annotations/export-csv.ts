@@ -50,6 +50,7 @@ export const CSV_COLUMNS = [
   'end',
   'note',
   'wrong_match',
+  'possible_match',
   'first_seen',
   'last_seen',
 ] as const;
@@ -140,6 +141,7 @@ function rowFor(mention: Mention, claim: Claim | undefined, today: string): Reco
     end: String(mention.anchor.end),
     note: mention.note?.text ?? '',
     wrong_match: mention.wrongMatch?.flagged ? 'true' : 'false',
+    possible_match: mention.possible ? 'true' : 'false',
     first_seen: mention.firstSeen,
     last_seen: mention.lastSeen,
   };

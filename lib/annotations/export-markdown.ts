@@ -16,7 +16,7 @@ import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { authorList } from '../format/author-list';
 import { formatCalendarDate, formatDay } from '../format/dates';
 import { withSuperscriptPowers } from '../format/superscript-powers';
-import { primarySource } from './claim-facts';
+import { POSSIBLE_MATCH_LINE, primarySource } from './claim-facts';
 import { citedPage } from './citation-title';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
 import { groupByClaim } from './group-by-page';
@@ -256,6 +256,7 @@ function mentionBlock(mention: Mention): string {
   const items: string[] = [];
   if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${noteText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
+  if (mention.possible) items.push(POSSIBLE_MATCH_LINE);
   items.push(`Seen: ${seenDays(mention)}`);
   return `${blockQuote(exportedText(readableQuote(mention)))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }

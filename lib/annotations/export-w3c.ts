@@ -107,6 +107,8 @@ export interface PledgeLensAnnotationExtension {
   firstSeen: string;
   lastSeen: string;
   wrongMatch: WrongMatch | null;
+  /** The matcher was unsure the passage states the claim (a "possible match": check it before citing it). */
+  possibleMatch: boolean;
   /** The note text is in the commenting body; null when there is no note. */
   noteUpdatedAt: string | null;
   /** The anchor's offsets in UTF-16 code units, as stored (JavaScript string offsets), for an exact re-import. */
@@ -273,6 +275,7 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
       firstSeen: mention.firstSeen,
       lastSeen: mention.lastSeen,
       wrongMatch: mention.wrongMatch ? { flagged: mention.wrongMatch.flagged, updatedAt: mention.wrongMatch.updatedAt } : null,
+      possibleMatch: mention.possible === true,
       noteUpdatedAt: mention.note ? mention.note.updatedAt : null,
       utf16: { start, end },
       readableExact: mention.anchor.readableExact === undefined ? null : exportedText(mention.anchor.readableExact),

@@ -116,6 +116,8 @@ const AnnotationSchema = v.pipe(
           firstSeen: MentionSchema.entries.firstSeen,
           lastSeen: MentionSchema.entries.lastSeen,
           wrongMatch: v.nullish(fields(WrongMatchSchema.entries, 'must be an object or null')),
+          /** A possible match (absent from files written before it was kept). */
+          possibleMatch: v.optional(v.boolean('must be true or false')),
           /** The note's timestamp; its text is in the commenting body. */
           noteUpdatedAt: v.nullish(v.pipe(v.string('must be a date-time string or null'), IsoDateTimeSchema)),
           /** UTF-16 offsets (format 2); absent in format 1, whose TextPositionSelector counted UTF-16 units. */
@@ -184,6 +186,7 @@ const AnnotationSchema = v.pipe(
     // A note cleared by the user is exported as a timestamp without a commenting body.
     if (pledgeLens.noteUpdatedAt) mention.note = { text: body?.commenting?.value ?? '', updatedAt: pledgeLens.noteUpdatedAt };
     if (pledgeLens.wrongMatch) mention.wrongMatch = pledgeLens.wrongMatch;
+    if (pledgeLens.possibleMatch === true) mention.possible = true;
     const citation = pledgeLens.pageCitation;
     if (saysAnything(citation)) mention.pageCitation = citation;
     return mention;

@@ -66,6 +66,8 @@ function mergeOne(stored: Mention, incoming: Mention): Mention {
   if (note) merged.note = { ...note };
   const wrongMatch = newer(stored.wrongMatch, incoming.wrongMatch);
   if (wrongMatch) merged.wrongMatch = { ...wrongMatch };
+  // Whether the match was a possible one is the later sighting's, as the title is.
+  if (base.possible) merged.possible = true;
   return merged;
 }
 

@@ -88,6 +88,11 @@ export const MentionSchema = v.object({
   lastSeen: IsoDateTimeSchema,
   note: v.optional(NoteSchema),
   wrongMatch: v.optional(WrongMatchSchema),
+  /**
+   * The matcher was unsure the passage states the claim when it last read it (`ClaimMatch.possible`): the card, the
+   * history and every export say "possible match" (a new user's report 55: journalists exported them unmarked).
+   */
+  possible: v.optional(v.literal(true)),
   /** The page's publication day, site and authors as its metadata gave them when last seen (page-citation.ts); absent when it gave none. */
   pageCitation: v.optional(PageCitationSchema),
 });

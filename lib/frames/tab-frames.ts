@@ -30,6 +30,8 @@ export interface PageClaimSummary {
    * marked is not counted as on the page: not in the badge, and listed apart in the popup (a new user's report 54).
    */
   wrongMatches?: number;
+  /** How many of `mentions` the matcher was unsure of (`ClaimMatch.possible`; absent when none): the popup says so. */
+  possible?: number;
 }
 
 /** Whether the reader left a claim on the page: not every one of its mentions there is marked as a wrong match. */
@@ -107,6 +109,7 @@ export class TabFrames {
         if (earlier) {
           earlier.mentions += claim.mentions;
           if (claim.wrongMatches) earlier.wrongMatches = (earlier.wrongMatches ?? 0) + claim.wrongMatches;
+          if (claim.possible) earlier.possible = (earlier.possible ?? 0) + claim.possible;
           // Shown in this frame though not in the earlier one: jumping goes here.
           if (earlier.hiddenByPage && !claim.hiddenByPage) {
             delete earlier.hiddenByPage;

@@ -52,6 +52,7 @@ const PageClaimSummarySchema = v.strictObject({
   firstOffset: offset,
   hiddenByPage: v.optional(v.literal(true)),
   wrongMatches: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  possible: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 export const CONTENT_TO_BACKGROUND = {

@@ -46,7 +46,7 @@ function cardsFrom(cache: WeakMap<CompiledClaims, Map<string, ClaimCardData>>) {
  */
 function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSummary[]): PageClaimSummary[] {
   const out: PageClaimSummary[] = [];
-  for (const { claimId, mentions, firstOffset, hiddenByPage, wrongMatches } of reported) {
+  for (const { claimId, mentions, firstOffset, hiddenByPage, wrongMatches, possible } of reported) {
     const claim = compiled.claims.get(claimId);
     if (!claim) continue;
     out.push({
@@ -64,6 +64,7 @@ function summariesFrom(compiled: CompiledClaims, reported: readonly PageClaimSum
       ...(hiddenByPage ? { hiddenByPage } : {}),
       // (No more than it has: a frame's word on its own counts, bounded.)
       ...(wrongMatches ? { wrongMatches: Math.min(wrongMatches, mentions) } : {}),
+      ...(possible ? { possible: Math.min(possible, mentions) } : {}),
     });
   }
   return out;

@@ -12,6 +12,8 @@ export interface FoundSpan {
   claimId: string;
   start: number;
   end: number;
+  /** The matcher is unsure the span states the claim (`ClaimMatch.possible`). */
+  possible?: boolean;
 }
 
 /**
@@ -37,18 +39,20 @@ export function mentionsSeen(
     const readableExact = page.scripts && page.scripts.length > 0 ? readableText(page.text, local.start, local.end, page.scripts) : undefined;
     const anchor = { ...local, start: local.start + shift, end: local.end + shift, ...(readableExact === undefined ? {} : { readableExact }) };
     const id = mentionId(page.url, span.claimId, anchor.exact, anchor.prefix, anchor.suffix);
-    return { id, pageUrl: page.url, pageTitle: page.title, claimId: span.claimId, anchor, firstSeen: time, lastSeen: time, ...(citation && { pageCitation: citation }) };
+    return { id, pageUrl: page.url, pageTitle: page.title, claimId: span.claimId, anchor, firstSeen: time, lastSeen: time, ...(span.possible && { possible: true as const }), ...(citation && { pageCitation: citation }) };
   });
 }
 
 /**
- * A stored mention seen again: the page's title, the quote's place and the last sighting are the new
- * sighting's, and so is the page's citation data when it gave any (a page whose metadata went missing
- * keeps what it said before); the reader's note and flag stay.
+ * A stored mention seen again: the page's title, the quote's place, the last sighting and whether the match was
+ * a possible one are the new sighting's (a claim-set update may have made the matcher surer), and so is the page's
+ * citation data when it gave any (a page whose metadata went missing keeps what it said before); the reader's note
+ * and flag stay.
  */
 function revisited(stored: Mention, seen: Mention): Mention {
   const pageCitation = seen.pageCitation ?? stored.pageCitation;
-  return { ...stored, pageTitle: seen.pageTitle, anchor: seen.anchor, lastSeen: seen.lastSeen, ...(pageCitation && { pageCitation }) };
+  const { possible: _was, ...kept } = stored;
+  return { ...kept, pageTitle: seen.pageTitle, anchor: seen.anchor, lastSeen: seen.lastSeen, ...(seen.possible && { possible: true as const }), ...(pageCitation && { pageCitation }) };
 }
 
 /** How many mentions the history held before a write: those of the written page, and all. */

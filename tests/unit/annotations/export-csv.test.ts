@@ -94,6 +94,7 @@ describe('exportCsv', () => {
       start: 42,
       note: { text: 'Line one,\nline "two"\n\nline 🙂 three', updatedAt: '2026-11-21T20:00:00.000Z' },
       wrongMatch: { flagged: true, updatedAt: '2026-11-21T20:00:00.000Z' },
+      possible: true,
       pageCitation: { published: '2026-02', site: '=Example, "News"', authors: ['Doe, Jane', 'O"Brien, Ann'] },
     });
     const plain = makeMention({ exact: 'plain text', start: 7 });
@@ -124,12 +125,14 @@ describe('exportCsv', () => {
       end: String(42 + tricky.anchor.exact.length),
       note: tricky.note!.text,
       wrong_match: 'true',
+      possible_match: 'true',
       first_seen: tricky.firstSeen,
       last_seen: tricky.lastSeen,
     });
     expect(parsed[1]!.quote).toBe('plain text');
     expect([parsed[1]!.page_site, parsed[1]!.page_published, parsed[1]!.page_authors], 'a page whose metadata said nothing').toEqual(['', '', '']);
     expect(parsed[1]!.start).toBe('7');
+    expect(parsed[1]!.possible_match, 'a sure match').toBe('false');
   });
 
   it('neutralises spreadsheet formulas in page-derived and user text', () => {

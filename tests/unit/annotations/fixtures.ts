@@ -56,6 +56,7 @@ export interface MentionInput {
   lastSeen?: string;
   note?: Mention['note'];
   wrongMatch?: Mention['wrongMatch'];
+  possible?: true;
   pageCitation?: Mention['pageCitation'];
 }
 
@@ -77,6 +78,7 @@ export function makeMention(input: MentionInput = {}): Mention {
   };
   if (input.note) mention.note = input.note;
   if (input.wrongMatch) mention.wrongMatch = input.wrongMatch;
+  if (input.possible) mention.possible = true;
   if (input.pageCitation) mention.pageCitation = input.pageCitation;
   return mention;
 }

@@ -67,6 +67,14 @@ describe('AnnotationHistory rows', () => {
     // After the title, the page's site: its host when its metadata named none.
     expect(second.getByTestId('row-page').textContent).toBe('Plain http page insecure.example.org');
     expect(second.getByTestId('row-last-seen').textContent).toBe('15 Jan 2026');
+    expect(first.queryByTestId('row-possible-match')).toBeNull();
+  });
+
+  it('marks a possible match, to check before citing, unless the reader marked it a wrong match already (report 55, problem 2)', () => {
+    renderIn(<AnnotationHistory {...props({ mentions: [mentionFixture({ possible: true }), mentionFixture({ id: 'm-2', possible: true, wrongMatch: { flagged: true, updatedAt: '2026-01-16T00:00:00.000Z' } })] })} />);
+    const [unsure, marked] = within(screen.getByTestId('history-list')).getAllByTestId('history-row');
+    expect(within(unsure!).getByTestId('row-possible-match').textContent).toBe('Possible match: check before you cite it');
+    expect(within(marked!).queryByTestId('row-possible-match')).toBeNull();
   });
 
   it("shows a page's site, authors and publication date as its metadata gave them, what the exports will cite", () => {

@@ -162,6 +162,17 @@ describe('PopupView claims', () => {
     expect(screen.queryByTestId('claims-marked-wrong')).toBeNull();
   });
 
+  it('says how many of a claim\'s mentions here are possible matches, to check before citing (report 55, problem 2)', () => {
+    const claims = [{ ...CLAIMS[0]!, mentions: 3, possible: 2 }, CLAIMS[1]!, CLAIMS[2]!, CLAIMS[3]!];
+    renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims } })} />);
+    const meta = (id: string) => screen.getAllByTestId('claim-item').find((item) => item.getAttribute('data-claim-id') === id)!.querySelector('.meta')!.textContent;
+    expect(meta('headline')).toBe('Acme AI · 3 mentions, 2 possible matches, check before citing · Show on page');
+    expect(screen.getAllByTestId('claim-possible')).toHaveLength(1);
+    cleanup();
+    renderIn(<PopupView {...props({ page: { kind: 'ready', enabled: true, scanning: false, claims: [{ ...CLAIMS[0]!, possible: 1 }] } })} />, german);
+    expect(screen.getByTestId('claim-possible').textContent).toBe(', 1 möglicher Treffer, vor dem Zitieren prüfen');
+  });
+
   it('shows kind and status in plain words on every claim', () => {
     renderIn(<PopupView {...props()} />);
     const second = screen.getAllByTestId('claim-item')[0]!;
