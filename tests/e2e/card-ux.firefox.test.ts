@@ -243,6 +243,43 @@ for (const colorScheme of ['light', 'dark'] as const) {
       }
     });
 
+    test('keyboard at 360 px: a card opened by focus on a mid-screen highlight never covers it; the page scrolls to make room (a new user\'s report 55, problem 1)', async () => {
+      await article.viewport(360, 740);
+      try {
+        const stops = await article.run(() => [...document.querySelectorAll('mark.pledge-lens-mark')].flatMap((mark, index) => (mark.getAttribute('tabindex') === '0' ? [index] : [])), undefined);
+        let checked = 0;
+        for (const index of stops.slice(0, 6)) {
+          await article.page.mouse.move(1, 1);
+          // The highlight mid-screen, where a whole card fits neither above nor below it.
+          await article.run((at) => {
+            (document.activeElement as HTMLElement | null)?.blur();
+            const mark = document.querySelectorAll<HTMLElement>('mark.pledge-lens-mark')[at]!;
+            window.scrollBy({ top: mark.getBoundingClientRect().top - 330, behavior: 'instant' });
+            mark.focus();
+          }, index);
+          await article.waitForCard();
+          await new Promise((resume) => setTimeout(resume, 300));
+          const card = await article.inCard((root) => {
+            const box = root?.querySelector('section.card')?.getBoundingClientRect();
+            return box ? { top: box.top, bottom: box.bottom } : null;
+          });
+          const mark = await article.run((at) => {
+            const box = document.querySelectorAll('mark.pledge-lens-mark')[at]!.getBoundingClientRect();
+            return { top: box.top, bottom: box.bottom };
+          }, index);
+          expect(card, `highlight ${index}: a card is open`).not.toBeNull();
+          if (mark.bottom - mark.top > 200) continue;
+          checked++;
+          expect(card!.top >= mark.bottom || card!.bottom <= mark.top, `highlight ${index}: card ${JSON.stringify(card)} clear of it ${JSON.stringify(mark)}`).toBe(true);
+          if (checked === 1) await article.page.screenshot({ path: resolve(SHOTS, `firefox-keyboard-360-card-beside-highlight-${colorScheme}.png`) });
+          await article.page.keyboard.press('Escape');
+        }
+        expect(checked, 'highlights checked').toBeGreaterThanOrEqual(2);
+      } finally {
+        await article.viewport(1280, 900);
+      }
+    });
+
     test('keyboard: from Close, each Tab lands on a control, the note frame\'s first one included: no invisible stop on the frame\'s body (1280 and 360 px)', async () => {
       const at = await article.highlightOf(PAUSE_PLEDGE);
       for (const [width, height] of [[1280, 900], [360, 740]] as const) {
