@@ -241,7 +241,8 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimA
             <div>
               <dt>{t('list_page')}</dt>
               <dd data-testid="row-page">
-                <PageLink url={mention.pageUrl} title={mention.pageTitle} /> <PageSource citation={latestPageCitation([mention])} pageUrl={mention.pageUrl} />
+                {/* The work's title as the page groups and exports cite it, its site's name beside it, not in it. */}
+                <PageLink url={mention.pageUrl} title={citedPage(mention.pageTitle, mention.pageUrl, mention.pageCitation).title} /> <PageSource citation={latestPageCitation([mention])} pageUrl={mention.pageUrl} />
               </dd>
             </div>
           )}
@@ -393,7 +394,7 @@ function GroupHeading({ group, grouping, claims, changed, continued }: { group: 
     const citation = latestPageCitation(group.mentions);
     return (
       <h3 class="group-heading" data-testid="group-heading">
-        <PageLink url={first.pageUrl} title={citedPage(first.pageTitle, first.pageUrl, citation?.site).title} /> <PageSource citation={citation} pageUrl={first.pageUrl} /> {count} {changedNote}
+        <PageLink url={first.pageUrl} title={citedPage(first.pageTitle, first.pageUrl, citation).title} /> <PageSource citation={citation} pageUrl={first.pageUrl} /> {count} {changedNote}
         {more}
       </h3>
     );

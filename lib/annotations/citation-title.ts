@@ -16,6 +16,7 @@
  */
 
 import { hostOf } from '../sites/url';
+import type { PageCitation } from './page-citation';
 
 const MAX_SITE_WORDS = 5;
 const MAX_SITE_CHARS = 60;
@@ -86,13 +87,16 @@ export function citationTitle(pageTitle: string, host: string, siteName?: string
 }
 
 /**
- * A page as a citation names it: the work's title (`citationTitle`) and the site's name, the page's metadata's
- * (`siteName`: `PageCitation.site`) else the one its title ended with; `site` is absent when neither names one.
+ * A page as a citation names it: the work's title (`citationTitle` of the metadata's title, `PageCitation.title`, else of
+ * the `<title>`) and the site's name, the page's metadata's (`PageCitation.site`) else the one its title ended with;
+ * `site` is absent when neither names one.
  * What the CSL export, the Markdown export and "Copy citation" each cite a page by.
  * @param pageUrl the page's address: its host tells a site's name at a title's end
  */
-export function citedPage(pageTitle: string, pageUrl: string, siteName?: string): { title: string; site?: string } {
-  const cited = citationTitle(pageTitle, hostOf(pageUrl) ?? '', siteName);
+export function citedPage(pageTitle: string, pageUrl: string, citation?: Pick<PageCitation, 'title' | 'site'>): { title: string; site?: string } {
+  const siteName = citation?.site;
+  // The metadata's title first: the `<title>` often has a section or a site's name the split cannot tell apart.
+  const cited = citationTitle(citation?.title ?? pageTitle, hostOf(pageUrl) ?? '', siteName);
   const site = siteName ?? cited.site;
   return site === undefined ? { title: cited.title } : { title: cited.title, site };
 }

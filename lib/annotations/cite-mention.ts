@@ -38,7 +38,7 @@ const oneLine = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2
  * its address names it, else the first source; none is named when the claim has neither.
  */
 export function citeMention(mention: Mention, claim: ClaimCardData | undefined, now: Date = new Date()): string {
-  const cited = citedPage(mention.pageTitle, mention.pageUrl, mention.pageCitation?.site);
+  const cited = citedPage(mention.pageTitle, mention.pageUrl, mention.pageCitation);
   const title = oneLine(cited.title) || mention.pageUrl;
   const siteName = oneLine(cited.site ?? '');
   const site = siteName !== '' && siteName !== title ? `, ${siteName}` : '';

@@ -210,7 +210,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const { href, web, host } = pageAddress(first.pageUrl);
   // "Title | The Verge": the work's title, and the site's own name as the publication.
   const citation = latestPageCitation(page);
-  const cited = citedPage(first.pageTitle, first.pageUrl, citation?.site);
+  const cited = citedPage(first.pageTitle, first.pageUrl, citation);
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];

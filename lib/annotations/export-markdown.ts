@@ -294,7 +294,7 @@ export function exportMarkdown(
     parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById, options.generatedAt.slice(0, 10)));
     for (const page of pages) {
       const citation = latestPageCitation(page);
-      const cited = citedPage(page[0]!.pageTitle, page[0]!.pageUrl, citation?.site);
+      const cited = citedPage(page[0]!.pageTitle, page[0]!.pageUrl, citation);
       parts.push(pageHeading(page[0]!, cited.title, '###'));
       const byline = pageByline(citation, cited.site);
       if (byline) parts.push(byline);

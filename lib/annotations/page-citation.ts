@@ -1,5 +1,5 @@
 /**
- * A page's own citation data: the day it was published, who wrote it and the site or journal it
+ * A page's own citation data: its title, the day it was published, who wrote it and the site or journal it
  * appeared in, as the page's metadata gives them, for the exports a reference manager or a notes app
  * reads (CSL-JSON's `issued`, `author` and `container-title`, the W3C and CSV exports' page fields,
  * "Copy citation").
@@ -8,11 +8,11 @@
  * text: a date or a name in the article body may be anyone's (a quoted report's, a related story's); an element the
  * page marks `itemprop="author"` or `itemprop="datePublished"` says whose it is. The
  * vocabularies, in the order they are trusted:
- * - Highwire Press (`citation_publication_date`, `citation_author`, `citation_journal_title`), what
+ * - Highwire Press (`citation_title`, `citation_publication_date`, `citation_author`, `citation_journal_title`), what
  *   Google Scholar and Zotero read on journals, preprint servers and many law and policy sites;
- * - Open Graph (`article:published_time`, `article:author` when it is a name, not a profile's address,
+ * - Open Graph (`og:title`, `article:published_time`, `article:author` when it is a name, not a profile's address,
  *   and `og:site_name`, the site's name as it writes it: "The Verge", where the host gives "theverge.com");
- * - schema.org as JSON-LD (`datePublished`, `author` and `publisher` of an Article, NewsArticle,
+ * - schema.org as JSON-LD (`headline`, `datePublished`, `author` and `publisher` of an Article, NewsArticle,
  *   BlogPosting, Report… node, in `@graph` or not), then as microdata (`itemprop="datePublished"`, `itemprop="author"`
  *   with its `name`);
  * - Dublin Core (`dcterms.issued`, `DC.date.issued`, `DC.date`, `DC.creator`), and the bare `author`
@@ -75,8 +75,24 @@ export const NameSchema = v.pipe(
   v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
 );
 
+/** The longest title kept from a page's metadata (UTF-16 units). */
+export const MAX_TITLE_LENGTH = 500;
+
+/** A work's title as the page's metadata gives it: one line, no control or bidi characters. */
+export const CitationTitleSchema = v.pipe(
+  v.string('must be a string'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
+  v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
+);
+
 /** What a page says of itself for citing: each field absent when its metadata does not say. */
 export const PageCitationSchema = v.object({
+  /**
+   * The work's title (`citation_title`, `og:title`, JSON-LD `headline`): cleaner than the `<title>`, which often
+   * carries the site's name or a section ("Opinion | …", "… - Le Quotidien Numérique"; new users' reports 54 and 55).
+   */
+  title: v.optional(CitationTitleSchema),
   published: v.optional(PublishedDateSchema),
   /** The site, journal or publisher the page appeared in, by its own name. */
   site: v.optional(NameSchema),
@@ -222,6 +238,7 @@ const DATE_KEYS_FIRST = ['citation_publication_date', 'citation_date', 'article:
 const DATE_KEYS_LAST = ['dcterms.issued', 'dc.date.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date', 'pubdate', 'publish-date', 'date'];
 const AUTHOR_KEYS_FIRST = ['citation_author'];
 const SITE_KEYS = ['citation_journal_title', 'og:site_name'];
+const TITLE_KEYS = ['citation_title', 'og:title', 'twitter:title', 'dc.title', 'dcterms.title'];
 const AUTHOR_KEYS_LAST = ['article:author', 'author', 'dc.creator', 'dcterms.creator', 'parsely-author', 'sailthru.author', 'byl'];
 
 /** The first value of the keys, in order of the keys, that gives a date. */
@@ -257,6 +274,21 @@ function microdataAuthors(doc: Document): string[] {
   return names;
 }
 
+/** A title as kept: one line (white space runs as one space), no control or bidi characters; undefined when none is left or it is too long. */
+function titleOf(value: string): string | undefined {
+  const title = value.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  return title !== '' && title.length <= MAX_TITLE_LENGTH ? title : undefined;
+}
+
+/** The page's title from its metadata, in order of TITLE_KEYS, then the JSON-LD article's `headline`. */
+function metadataTitle(doc: Document, article: { [key: string]: JsonValue } | undefined): string | undefined {
+  for (const key of TITLE_KEYS) for (const value of metaValues(doc, [key])) {
+    const title = titleOf(value);
+    if (title) return title;
+  }
+  return typeof article?.headline === 'string' ? titleOf(article.headline) : undefined;
+}
+
 /** The names of the first key, in order, that gives any. */
 function firstAuthors(doc: Document, keys: readonly string[]): string[] {
   for (const key of keys) {
@@ -289,8 +321,8 @@ function distinctNames(names: readonly string[]): string[] {
 /**
  * What a document's metadata says of its publication day, site and authors (see the module comment for the
  * vocabularies and their order). Reads the DOM only; never throws on a page's malformed metadata.
- * @returns `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), `site` (a name) and `authors` (1 to
- *   MAX_AUTHORS names), each absent when the page does not say
+ * @returns `title` (at most MAX_TITLE_LENGTH units), `published` ("YYYY-MM-DD", "YYYY-MM" or "YYYY"), `site` (a name) and
+ *   `authors` (1 to MAX_AUTHORS names), each absent when the page does not say
  */
 export function readPageCitation(doc: Document): PageCitation {
   const article = jsonLdArticle(doc);
@@ -302,12 +334,13 @@ export function readPageCitation(doc: Document): PageCitation {
   const names = distinctNames(highwire.length > 0 ? highwire : fromJsonLd.length > 0 ? fromJsonLd : fromMicrodata.length > 0 ? fromMicrodata : firstAuthors(doc, AUTHOR_KEYS_LAST));
   const publisher = article?.publisher;
   const site = firstName(doc, SITE_KEYS) ?? (isObject(publisher) && typeof publisher.name === 'string' ? authorName(publisher.name) : undefined);
-  return { ...(published && { published }), ...(site && { site }), ...(names.length > 0 && { authors: names }) };
+  const title = metadataTitle(doc, article);
+  return { ...(title && { title }), ...(published && { published }), ...(site && { site }), ...(names.length > 0 && { authors: names }) };
 }
 
 /** Whether a page's citation data says anything: one that says nothing is not stored (no empty object in the history). */
 export function saysAnything(citation: PageCitation | undefined | null): citation is PageCitation {
-  return !!citation && (citation.published !== undefined || citation.site !== undefined || citation.authors !== undefined);
+  return !!citation && (citation.title !== undefined || citation.published !== undefined || citation.site !== undefined || citation.authors !== undefined);
 }
 
 /**

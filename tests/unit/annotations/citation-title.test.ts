@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationTitle } from '@/lib/annotations/citation-title';
+import { citationTitle, citedPage } from '@/lib/annotations/citation-title';
 
 describe('citationTitle: the work apart from the site', () => {
   it.each([
@@ -38,5 +38,15 @@ describe('citationTitle: the work apart from the site', () => {
 
   it('keeps a section that is more than a short label as part of the title', () => {
     expect(citationTitle('The pledge, the policy | A long look at what changed | The Verge', 'theverge.com')).toEqual({ title: 'The pledge, the policy | A long look at what changed', site: 'The Verge' });
+  });
+});
+
+describe('citedPage: the metadata\'s title before the <title>', () => {
+  it('cites a page by its metadata\'s title when it gives one, the site\'s name apart (new users\' reports 54 and 55)', () => {
+    expect(citedPage('Opinion | The Year the AI Pledges Died', 'https://signal.example/opinion/pledges', { title: 'The Year the AI Pledges Died' })).toEqual({ title: 'The Year the AI Pledges Died' });
+    expect(citedPage('AI Act: what stays - Le Quotidien Numérique (English edition)', 'https://lqn.example/ai-act', { title: 'AI Act: what stays', site: 'Le Quotidien Numérique' })).toEqual({ title: 'AI Act: what stays', site: 'Le Quotidien Numérique' });
+    // A metadata title with the site's name still loses it; no metadata title: the <title> split as before.
+    expect(citedPage('x', 'https://www.theverge.com/a', { title: 'Anthropic drops its pause pledge | The Verge' })).toEqual({ title: 'Anthropic drops its pause pledge', site: 'The Verge' });
+    expect(citedPage('Anthropic drops its pause pledge | The Verge', 'https://www.theverge.com/a')).toEqual({ title: 'Anthropic drops its pause pledge', site: 'The Verge' });
   });
 });

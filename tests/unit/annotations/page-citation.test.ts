@@ -7,6 +7,7 @@ import {
   MAX_AUTHORS,
   MAX_JSON_LD_LENGTH,
   MAX_METADATA_VALUE,
+  MAX_TITLE_LENGTH,
   PageCitationSchema,
   publishedDate,
   readPageCitation,
@@ -87,6 +88,14 @@ describe('readPageCitation', () => {
     expect(readPageCitation(page('<meta property="og:site_name" content="  The Verge ">')).site).toBe('The Verge');
     expect(readPageCitation(page(jsonLd({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'Example News' } })))).toEqual({ site: 'Example News' });
     expect(readPageCitation(page('<meta property="og:site_name" content="https://news.example/">')).site).toBeUndefined();
+  });
+
+  it('reads the work\'s title: Highwire first, then Open Graph, then the JSON-LD headline; one line, bounded (reports 54 and 55: exports kept "Opinion |" and a site\'s name)', () => {
+    expect(readPageCitation(page('<meta property="og:title" content="The Year the AI Pledges Died"><meta name="citation_title" content="Promises with Escape Hatches">')).title).toBe('Promises with Escape Hatches');
+    expect(readPageCitation(page('<meta property="og:title" content="  The Year the AI\n Pledges Died ">')).title).toBe('The Year the AI Pledges Died');
+    expect(readPageCitation(page(jsonLd({ '@type': 'NewsArticle', headline: 'AI Act: what stays' })))).toEqual({ title: 'AI Act: what stays' });
+    expect(readPageCitation(page(`<meta property="og:title" content="${'x'.repeat(MAX_TITLE_LENGTH + 1)}">`)).title).toBeUndefined();
+    expect(readPageCitation(page('<meta property="og:title" content="Safe\u202etitle">')).title).toBe('Safe title');
   });
 
   it('falls back to microdata and Dublin Core', () => {
