@@ -638,6 +638,12 @@ export interface UnitDiscourse {
    * opening the unit right after a sentence it was the subject of ("The French company also said …": `unknownSubjectCarries`).
    */
   readonly unknownSubjectCarried: boolean;
+  /**
+   * The unit's sentence puts a duty on a kind of actor, not a named one: a plural agent noun ("developers", "large
+   * frontier developers", "companies") or "each of them" before "must", "shall", "have to" or "are required to"
+   * (`genericDutySubject`). What a law or a code asks of them, not a company's own pledge.
+   */
+  readonly genericDutySubject: boolean;
   /** The coalitions that organisation is a member of, when it is one (the Frontier AI Safety Commitments' signatories for Mistral AI). */
   readonly unknownSubjectCoalitions: readonly number[];
   /**
@@ -2211,6 +2217,9 @@ export function analyseDiscourse(
   // The sentence whose subject is such an organisation: where it starts (UTF-16 units) and the organisation's
   // coalitions. Its later units are that organisation's too (`unknownSubjectCarries`).
   let unknownSubjectSentence: { from: number; coalitions: readonly number[] } | undefined;
+  // Whether the sentence being read puts a duty on a kind of actor rather than one ("Developers also have to publish
+  // …", "Each of them must …"), read at its first unit and kept for the rest (`genericDutySubject`).
+  let genericDutySentence = false;
   const order = { expected: 0 };
   const lazy: LazyParts = { text, tokens, context, mentionsIn, anaphorsIn, resolver, companyCoalitions, order };
 
@@ -2420,6 +2429,7 @@ export function analyseDiscourse(
     const inQuote = quote && ((quote.start <= unit.start && unit.end <= quote.end + 1) || opensQuote) ? quote : undefined;
     const from = tokenRanges[2 * u]!;
     const to = tokenRanges[2 * u + 1]!;
+    if (unit.start === sentenceFrom) genericDutySentence = tunables.genericDutySubject > 0 && opensWithGenericDuty(tokens, from, to, ms);
 
     const explicit = own.actors.size > 0 || own.instruments.size > 0 || own.unknown;
     if (rowScope && unit.block === block.row && u === block.firstUnit && own.actors.size === 0 && own.instruments.size === 0) {
@@ -2474,6 +2484,7 @@ export function analyseDiscourse(
       unknownLaws.length === 0 ? none : unknownLawsIn(unit.start, unit.end),
       otherJurisdictions.length > 0 && otherJurisdictionsIn(unit.start, unit.end).length > 0,
       carriedSubject?.coalitions,
+      genericDutySentence,
     );
   };
 }
@@ -2554,6 +2565,7 @@ class UnitReading implements UnitDiscourse {
      * by its sentence, a pronoun or a description (see `unknownSubjectCarries`): that organisation's coalitions.
      */
     private readonly carriedCoalitions: readonly number[] | undefined,
+    readonly genericDutySubject: boolean,
   ) {}
 
   get otherFieldLawTopics(): readonly string[] {
@@ -2839,6 +2851,46 @@ function coalitionsOfCompanies(index: ClaimIndex): Set<number> {
   const balance = new Map<number, number>();
   for (const actor of index.actors) for (const coalition of actor.memberOf) balance.set(coalition, (balance.get(coalition) ?? 0) + (actor.type === 'company' ? 1 : -1));
   return new Set([...balance].filter(([, sum]) => sum > 0).map(([coalition]) => coalition));
+}
+
+/** How many words into a sentence its duty modal may come after its generic subject ("Before deploying a new frontier model, developers also have to"). */
+const GENERIC_DUTY_REACH = 14;
+/** Words between a generic subject and its duty modal ("developers also have to", "labs would still have to"). */
+const DUTY_ADVERBS: ReadonlySet<string> = new Set(['also', 'still', 'now', 'then', 'too', 'additionally', 'further', 'likewise']);
+/**
+ * Words before such a duty that make it one proposed, not imposed: "the biggest frontier developers would have to test
+ * their models" is Anthropic's proposal for regulation, its own claim; "It also wants the biggest developers obliged to …".
+ */
+const PROPOSING_WORDS: ReadonlySet<string> = new Set([
+  'would', 'could', 'should', 'might', 'want', 'wants', 'wanted', 'propose', 'proposes', 'proposed', 'proposal', 'recommend', 'recommends',
+  'recommended', 'urge', 'urges', 'urged', 'suggest', 'suggests', 'suggested', 'call', 'calls', 'called', 'framework', 'blueprint', 'plan',
+]);
+
+/**
+ * Whether tokens [from, to) open with a duty put on a kind of actor: a plural agent noun (`AGENT_NOUNS`) or "each
+ * of them" / "all of them", then at most a few adverbs, then "must" or "shall" or "have to" / "are required to",
+ * within GENERIC_DUTY_REACH words, no known actor named before it (`mentions`, the unit's) and no word proposing it
+ * (`PROPOSING_WORDS`). See `genericDutySubject`.
+ */
+function opensWithGenericDuty(tokens: readonly Token[], from: number, to: number, mentions: readonly Mention[]): boolean {
+  const end = Math.min(to, from + GENERIC_DUTY_REACH);
+  for (let k = from; k < end; k++) {
+    const key = tokens[k]!.key;
+    const duty = DUTY_MODALS.has(key) || ((key === 'have' || key === 'has' || key === 'required' || key === 'obliged') && tokens[k + 1]?.key === 'to');
+    if (!duty) continue;
+    for (let p = from; p < k; p++) if (PROPOSING_WORDS.has(tokens[p]!.key)) return false;
+    let s = k - 1;
+    if ((key === 'required' || key === 'obliged') && (tokens[s]?.key === 'are' || tokens[s]?.key === 'is')) s--;
+    while (s >= from && DUTY_ADVERBS.has(tokens[s]!.key)) s--;
+    const subject = tokens[s];
+    if (!subject || s < from) return false;
+    const plural = AGENT_NOUNS.has(subject.key) && subject.key.endsWith('s');
+    const each = subject.key === 'them' && (tokens[s - 1]?.key === 'of') && (tokens[s - 2]?.key === 'each' || tokens[s - 2]?.key === 'all');
+    if (!plural && !each) return false;
+    // ("Anthropic's developers must …", "OpenAI and other labs have to …": a known actor before the modal is its subject.)
+    return !mentions.some((m) => m.unknown === '' && m.actors.length > 0 && m.start < tokens[k]!.start);
+  }
+  return false;
 }
 
 /** Prepositions that open a short phrase before a sentence's subject ("Among smaller caps, …", "In a filing, …"). */

@@ -967,6 +967,8 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   // 14365, which …" in a filing's summary states the order.
   const unknownSubject = d.unknownSubject || (d.unknownSubjectCarried && !explicit && PLEDGING_TYPES.has(index.actors[claim.actor]!.type));
   if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && unknownSubject && !d.unknownSubjectCoalitions.includes(claim.actor)) rivalSubject = true;
+  // A duty put on a kind of actor ("Developers also have to publish …") is a law's or a code's, not a company's own pledge.
+  if (t.genericDutySubject > 0 && d.genericDutySubject && !d.namedActors.includes(claim.actor) && index.actors[claim.actor]!.type === 'company') rivalSubject = true;
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
   // (With `lawSubjectOverActor`, the claim's actor named does not hold it: "California Labor Code section 1102.5

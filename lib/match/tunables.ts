@@ -739,6 +739,13 @@ export interface Tunables {
    * in passing (with `unknownSubjectVeto`). 0: only a name at the unit's opening makes it so.
    */
   unknownSubjectCarries: number;
+  /**
+   * 1: a sentence that puts a duty on a kind of actor ("Developers also have to publish a transparency report …",
+   * "Each of them must write, publish and follow a frontier AI framework …, and update it at least once a year") states
+   * no single company's own claim it does not name (a law's duty, split at its commas, was drawn half as Anthropic's and
+   * OpenAI's targets: a new user's report 55). 0: off.
+   */
+  genericDutySubject: number;
   /** Strength lost per sentence a subject is carried. */
   inheritDecay: number;
 
@@ -977,6 +984,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   pronounSubject: 3,
   pronounSubjectOverNames: 1,
   unknownSubjectCarries: 1,
+  genericDutySubject: 1,
   inheritDecay: 0.1,
 
   maxUnitLength: 480,

@@ -1153,11 +1153,12 @@ describe('a clause of a few words with none of the claim\'s key terms ("… and 
   // Italy's law and the AI Act's transparency duties as they were when this page was read: without key terms
   // (set 2.1.17 gave both some, which decide this sentence on their own) and, for Article 50, the statement before
   // set 2.1.18 named its "transparency obligations", so the clause is judged and only the rule keeps it out.
-  // (And without three claims the page never mentions whose statements set 2.1.27 rewrote: their new words move the
-  // weights of the clause's terms across the claims, and the clause is then turned down before this rule is reached.)
+  // (And without three claims the page never mentions whose statements set 2.1.27 rewrote, and one set 2.1.36 rewrote:
+  // their new words move the weights of the clause's terms across the claims, and the clause is then turned down before
+  // this rule is reached.)
   const set = bundledClaimSet();
   const UNGATED_THEN = new Set(['italy-national-ai-law', 'eu-ai-act-transparency-obligations']);
-  const REWORDED_SINCE = new Set(['eu-ai-act-prohibited-practices', 'amazon-frontier-model-safety-framework', 'google-ai-principles-no-weapons-surveillance']);
+  const REWORDED_SINCE = new Set(['eu-ai-act-prohibited-practices', 'amazon-frontier-model-safety-framework', 'google-ai-principles-no-weapons-surveillance', 'anthropic-claude-military-use-limits']);
   const asThen = compileClaimIndex(
     set.claims.filter((c) => !REWORDED_SINCE.has(c.id)).map((c) =>
       UNGATED_THEN.has(c.id)
@@ -1673,6 +1674,30 @@ describe('a company the claim set knows only as a member, or not at all, as the 
     const ids = found([named, referred].join(SEP)).map((m) => m.split(':')[0]);
     expect(ids).toContain('seoul-frontier-ai-safety-commitments-halt');
     expect(ids).toContain('seoul-publish-safety-frameworks');
+  });
+});
+
+describe('a duty put on a kind of actor ("developers also have to …", "each of them must …") is no company\'s own pledge (`genericDutySubject`)', () => {
+  // A new user's report 55: SB 53's transparency-report duty, cut at its commas, was drawn half as Anthropic's target.
+  const found = bundledMatches;
+  const law = 'Before deploying a new frontier model, developers also have to publish a transparency report describing the model, its intended uses and the results of their catastrophic-risk assessments.';
+  const page = [
+    "California's SB 53: what frontier developers now owe the public",
+    'The law took effect on 1 January 2026. The heaviest duties fall on large frontier developers.',
+    'Anthropic published its Frontier Compliance Framework for this purpose in December.',
+    law,
+  ].join(SEP);
+
+  it('is the law\'s whole sentence, not a company\'s target for its last part', () => {
+    expect(found(page, { genericDutySubject: 0 }).map((m) => m.split(':')[0])).toContain('anthropic-rsp3-safety-testing-disclosure');
+    expect(found(page)).toContain(`ca-sb53-transparency-report-before-deployment: ${law}`);
+    expect(found(page).map((m) => m.split(':')[0])).not.toContain('anthropic-rsp3-safety-testing-disclosure');
+  });
+
+  it("leaves a company's own sentence that names it, whatever its modal", () => {
+    const own = "Anthropic's engineers must run automated red-teaming of its deployment safeguards that beats its bug bounty programs at finding jailbreaks.";
+    const ids = (text: string, tunables = {}) => found(text, tunables).map((m) => m.split(':')[0]);
+    expect(ids([page, own].join(SEP))).toEqual(ids([page, own].join(SEP), { genericDutySubject: 0 }).filter((id) => id !== 'anthropic-rsp3-safety-testing-disclosure'));
   });
 });
 
