@@ -240,7 +240,7 @@ describe('Chromium: the card as a reader sees it', () => {
       await expect.poll(() => article.inCard((root) => root?.querySelector('[data-testid=copy-claim]')?.textContent ?? ''), { timeout: 5_000 }).toBe('Copied');
       const copied = await article.page.evaluate(() => navigator.clipboard.readText());
       expect(copied.split('\n')[0]).toBe(card.verdict);
-      expect(copied).toContain(`“${card.statement}”`);
+      expect(copied).toContain(`Claim as Pledge Lens summarises it (not a quotation): ${card.statement}`);
       expect(copied).toMatch(/\nSource: .+, https:\/\/\S+\n/);
       // Nothing of it passed through the page's copy event.
       expect((await article.page.evaluate(selectionsSeen)).filter((text) => text.includes(words))).toEqual([]);
