@@ -172,7 +172,9 @@ export default defineContentScript({
       // The pointer moved on from a highlight the page slid under it: that is a hover now.
       if (slidUnder) {
         const under = annotator.highlightFor(target);
-        if (under === slidUnder) card.show(under);
+        // (With the pointer's place, as any hover: a card opened with none is the keyboard's, and on a phone the page
+        // would scroll to make room for it, taking the highlight from under the pointer.)
+        if (under === slidUnder) card.show(under, false, { x: event.clientX, y: event.clientY });
         slidUnder = undefined;
       }
       const highlight = annotator.rangeHighlightAt(event.clientX, event.clientY, target);
