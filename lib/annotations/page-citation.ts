@@ -67,24 +67,24 @@ export const PublishedDateSchema = v.pipe(
   v.check(isPublishedDate, 'must be a real calendar date such as 2026-02-24, 2026-02 or 2026'),
 );
 
+/** A non-empty string of at most `max` UTF-16 units, on one line, with no control or bidi characters. */
+function oneLineString(max: number) {
+  return v.pipe(
+    v.string('must be a string'),
+    v.minLength(1, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+    v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
+  );
+}
+
 /** An author's or a site's name as the page writes it: one line, no control or bidi characters. */
-export const NameSchema = v.pipe(
-  v.string('must be a string'),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(MAX_AUTHOR_LENGTH, `must be at most ${MAX_AUTHOR_LENGTH} characters`),
-  v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
-);
+export const NameSchema = oneLineString(MAX_AUTHOR_LENGTH);
 
 /** The longest title kept from a page's metadata (UTF-16 units). */
 export const MAX_TITLE_LENGTH = 500;
 
 /** A work's title as the page's metadata gives it: one line, no control or bidi characters. */
-export const CitationTitleSchema = v.pipe(
-  v.string('must be a string'),
-  v.minLength(1, 'must not be empty'),
-  v.maxLength(MAX_TITLE_LENGTH, `must be at most ${MAX_TITLE_LENGTH} characters`),
-  v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
-);
+export const CitationTitleSchema = oneLineString(MAX_TITLE_LENGTH);
 
 /** What a page says of itself for citing: each field absent when its metadata does not say. */
 export const PageCitationSchema = v.object({

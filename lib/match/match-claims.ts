@@ -188,13 +188,6 @@ const META_TEXT =
 const CORRECTION_NOTICE =
   /^\W*(?:correction\s*[:.—–-]\s*)?(?:an?\s+|the\s+)?(?:earlier|previous|prior|original|older)\s+version\s+of\s+this\s+(?:article|story|post|piece|report|page|newsletter|explainer|item)\b/i;
 /**
- * A rumour as the unit's subject: what is said to be coming, not what was committed to. "Street chatter that META
- * will open-source Muse Spark's successor remains just that", "There are rumours that not everyone will sign",
- * "A rumour that xAI would sign the remaining chapters went round Brussels", "OpenAI is rumoured to …". Not a
- * rumour named after a preposition ("Amid speculation that Google would hold out, it signed the code" states its
- * main clause) nor chatter about a topic ("Hallway chatter is mostly about which state laws …").
- */
-/**
  * A list's lead-in that recommends what its items say ("We recommend that legislators:", "The coalition urges
  * states to:", "Congress should:"; not "… anyone … should know about:"): the items are proposals, not a law's
  * duties. A think tank's "require developers to report critical safety incidents to a named state office within
@@ -202,6 +195,13 @@ const CORRECTION_NOTICE =
  */
 const RECOMMENDING_LEAD_IN = /\b(?:recommends?|recommended|urges?|urged|calls?\s+on|propose|proposes|suggests?)\b[^.!?]*[:：]\s*$|\bshould\s*[:：]\s*$/iu;
 
+/**
+ * A rumour as the unit's subject: what is said to be coming, not what was committed to. "Street chatter that META
+ * will open-source Muse Spark's successor remains just that", "There are rumours that not everyone will sign",
+ * "A rumour that xAI would sign the remaining chapters went round Brussels", "OpenAI is rumoured to …". Not a
+ * rumour named after a preposition ("Amid speculation that Google would hold out, it signed the code" states its
+ * main clause) nor chatter about a topic ("Hallway chatter is mostly about which state laws …").
+ */
 const RUMOUR =
   /^\W*(?!(?:amid|despite|after|following|with|over|against|ending|end|to|for|on|denying|denied|dismissing|dismissed)\b)(?:[\p{L}'’-]+\s+){0,6}(?:rumou?rs?|chatter|speculation|whispers|gossip)\s+(?:that|of)\b|\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?rumou?red\s+to\b|^\W*rumou?r\s+has\s+it\b/iu;
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
