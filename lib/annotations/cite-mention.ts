@@ -14,13 +14,8 @@ import { formatCalendarDate, formatDay, readerToday } from '../format/dates';
 import { primarySource } from './claim-facts';
 import { citedPage } from './citation-title';
 import type { Mention } from './schema';
+import { oneLine } from './exported-text';
 import { readableQuote } from './readable-quote';
-
-/**
- * One line, without the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): a page
- * title's U+202E would turn round the rest of the pasted paragraph, the claim's words included.
- */
-const oneLine = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 
 /**
  * “Anthropic says it will publish Risk Reports…” In: Anthropic rewrites its rulebook, The Verge, by Jane Doe,

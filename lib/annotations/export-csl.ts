@@ -28,7 +28,7 @@ import { claimStatusLine, kindWithGrade } from '../format/claim-labels';
 import { formatDay } from '../format/dates';
 import { citedPage } from './citation-title';
 import { earlierInstant, laterInstant, POSSIBLE_MATCH_LINE, primarySource } from './claim-facts';
-import { exportedText, withoutBidiControls } from './exported-text';
+import { exportedText, oneLine, withoutBidiControls } from './exported-text';
 import { groupByPage } from './group-by-page';
 import { latestPageCitation } from './page-citation';
 import type { Mention } from './schema';
@@ -88,9 +88,9 @@ export function cslText(text: string): string {
   return withoutBidiControls(text).replace(CONTROL_CHARS, '').replace(TAG_OPEN, '\uFF1C');
 }
 
-/** `cslText` on one line: every run of whitespace, line breaks included, as one space. */
-function oneLine(text: string): string {
-  return cslText(text).replace(/\s+/g, ' ').trim();
+/** `cslText` on one line (`oneLine`): every run of whitespace, line breaks included, as one space. */
+function cslLine(text: string): string {
+  return oneLine(cslText(text));
 }
 
 /** The UTC day of an ISO date-time as CSL date parts. */
@@ -119,7 +119,7 @@ const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
  * `literal`: a wrong split would be cited as a person.
  */
 export function cslName(name: string): CslName {
-  const whole = oneLine(name);
+  const whole = cslLine(name);
   const inverted = invertedName(whole);
   if (inverted) return { given: inverted.given, family: inverted.family, ...(inverted.particle !== undefined && { 'non-dropping-particle': inverted.particle }) };
   const words = whole.split(' ');
@@ -160,33 +160,33 @@ function seenDays(mention: Mention): string {
 
 /** One mention: its quote on a line of its own, then its facts, each line opening with "·" (a note's later lines with "⋮"). */
 function mentionLines(mention: Mention, claim: Claim | undefined, today: string): string[] {
-  const lines = [`“${oneLine(exportedText(readableQuote(mention)))}”`];
+  const lines = [`“${cslLine(exportedText(readableQuote(mention)))}”`];
   if (claim) {
     lines.push(`· ${kindWithGrade(claim.kind, claim.force)} · ${claimStatusLine(claim, today)}`);
-    lines.push(`· Claim by ${oneLine(claim.actor.name)}, as Pledge Lens summarises it: ${oneLine(claim.statement)}`);
+    lines.push(`· Claim by ${cslLine(claim.actor.name)}, as Pledge Lens summarises it: ${cslLine(claim.statement)}`);
     const source = primarySource(claim);
     if (source) {
-      const title = oneLine(source.title);
-      lines.push(`· Primary source: ${title ? `${title}, ` : ''}${oneLine(source.url)}`);
+      const title = cslLine(source.title);
+      lines.push(`· Primary source: ${title ? `${title}, ` : ''}${cslLine(source.url)}`);
     }
   } else {
-    lines.push(`· Unknown claim ${oneLine(mention.claimId)}, not in the loaded claim set`);
+    lines.push(`· Unknown claim ${cslLine(mention.claimId)}, not in the loaded claim set`);
   }
   const note = (mention.note?.text ?? '')
     .split(/\r\n?|\n/)
-    .map(oneLine)
+    .map(cslLine)
     .filter((line) => line !== '');
   if (note.length > 0) lines.push(`· Your note: ${note[0]}`, ...note.slice(1).map((line) => `⋮ ${line}`));
   if (mention.wrongMatch?.flagged) lines.push('· Flagged as a wrong match');
   if (mention.possible) lines.push(`· ${POSSIBLE_MATCH_LINE}`);
-  lines.push(`· Seen ${seenDays(mention)} · Pledge Lens claim ${oneLine(mention.claimId)}`);
+  lines.push(`· Seen ${seenDays(mention)} · Pledge Lens claim ${cslLine(mention.claimId)}`);
   return lines;
 }
 
 /** "22 Nov 2026, 10:00 UTC". */
 function exportedWhen(generatedAt: string): string {
   const when = new Date(generatedAt);
-  if (Number.isNaN(when.getTime())) return oneLine(generatedAt);
+  if (Number.isNaN(when.getTime())) return cslLine(generatedAt);
   const iso = when.toISOString();
   return `${formatDay(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
 }
@@ -214,14 +214,14 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];
-  if (!web) header.push(`— Address (not a web link) ${oneLine(href)}`);
+  if (!web) header.push(`— Address (not a web link) ${cslLine(href)}`);
   // (A law whose duties start after the day of the export says so: "Modified 27 Mar 2026; applies from 1 Jan 2027".)
   const blocks = [header, ...page.map((mention) => mentionLines(mention, claimsById.get(mention.claimId), generatedAt.slice(0, 10)))];
   return {
     id: uniqueId([keyPart(host), pageSlug(href), new Date(firstSeen).toISOString().slice(0, 10)].filter((part) => part !== '').join('-'), taken),
     type: 'webpage',
-    title: oneLine(cited.title) || oneLine(href),
-    ...((cited.site ?? host) !== '' && { 'container-title': oneLine(cited.site ?? host) }),
+    title: cslLine(cited.title) || cslLine(href),
+    ...((cited.site ?? host) !== '' && { 'container-title': cslLine(cited.site ?? host) }),
     ...(web && { URL: href }),
     ...(citation?.authors && { author: citation.authors.map(cslName) }),
     ...(citation?.published !== undefined && { issued: cslIssued(citation.published) }),

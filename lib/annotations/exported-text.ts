@@ -45,6 +45,26 @@ export function withoutBidiControls(text: string): string {
 }
 
 /**
+ * Whitespace, control characters (C0 and C1: line breaks and tabs among them) and bidi controls, a run of
+ * them: a bidi control between two words ("Safe\u202Etitle") stands where the reader sees a break.
+ */
+const BREAKS_AND_SPACE = new RegExp(`[\\s\\u0000-\\u001F\\u007F-\\u009F${BIDI_CONTROL_CLASS}]+`, 'g');
+/**
+ * The zero-width space and the byte-order mark: they show as nothing and only split or hide a word's letters.
+ * The zero-width joiner and non-joiner stay: Persian words and emoji sequences need them.
+ */
+const ZERO_WIDTH = /[\u200B\uFEFF]/g;
+
+/**
+ * `text` on one line, as a name, title or quotation pasted into a paragraph or a bibliography: no
+ * zero-width space or byte-order mark, and each run of whitespace, control characters or bidi controls
+ * (`BIDI_CONTROL_CLASS`) as one space; trimmed. Idempotent.
+ */
+export function oneLine(text: string): string {
+  return text.replace(ZERO_WIDTH, '').replace(BREAKS_AND_SPACE, ' ').trim();
+}
+
+/**
  * Serialised JSON with each bidi control written as its `\\uXXXX` escape: the same data once parsed
  * (an import reads back the page's text exactly), but a viewer of the file sees no reordered line.
  * Valid because these characters can only stand inside JSON strings.

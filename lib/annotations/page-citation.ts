@@ -29,6 +29,7 @@
  * parsed), control and bidi characters are dropped, and nothing read here is ever put into markup.
  */
 import * as v from 'valibot';
+import { BIDI_CONTROL_CLASS, oneLine } from './exported-text';
 
 /** Names kept at most (a paper with a consortium's author list is cited with its first twenty). */
 export const MAX_AUTHORS = 20;
@@ -67,13 +68,16 @@ export const PublishedDateSchema = v.pipe(
   v.check(isPublishedDate, 'must be a real calendar date such as 2026-02-24, 2026-02 or 2026'),
 );
 
+/** No control or bidi characters: what `oneLine` leaves. */
+const ONE_LINE = new RegExp(`^[^\\u0000-\\u001F\\u007F-\\u009F${BIDI_CONTROL_CLASS}]*$`);
+
 /** A non-empty string of at most `max` UTF-16 units, on one line, with no control or bidi characters. */
 function oneLineString(max: number) {
   return v.pipe(
     v.string('must be a string'),
     v.minLength(1, 'must not be empty'),
     v.maxLength(max, `must be at most ${max} characters`),
-    v.regex(/^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/, 'must be one line without control characters'),
+    v.regex(ONE_LINE, 'must be one line without control characters'),
   );
 }
 
@@ -148,9 +152,6 @@ export function publishedDate(value: string): string | undefined {
   return undefined;
 }
 
-/** Control, bidi and zero-width characters: a name is shown on one line and pasted into bibliographies. */
-const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
-
 /**
  * A name (an author's, a site's) as a page's metadata gives it, made fit to keep: one line, no "By "
  * before it, not an address (Open Graph's `article:author` is often the author's profile page).
@@ -158,7 +159,7 @@ const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066
  */
 export function authorName(value: string): string | undefined {
   if (value.length > MAX_METADATA_VALUE) return undefined;
-  const name = value.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim().replace(/^by:?\s+/i, '');
+  const name = oneLine(value).replace(/^by:?\s+/i, '');
   if (name === '' || name.length > MAX_AUTHOR_LENGTH) return undefined;
   if (/^(?:https?:|www\.)|^\S+\.\S+\/\S*$/i.test(name) || /^@/.test(name)) return undefined;
   return name;
@@ -274,9 +275,9 @@ function microdataAuthors(doc: Document): string[] {
   return names;
 }
 
-/** A title as kept: one line (white space runs as one space), no control or bidi characters; undefined when none is left or it is too long. */
+/** A title as kept: `oneLine`; undefined when nothing is left or it is too long. */
 function titleOf(value: string): string | undefined {
-  const title = value.replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const title = oneLine(value);
   return title !== '' && title.length <= MAX_TITLE_LENGTH ? title : undefined;
 }
 
