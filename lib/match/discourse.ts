@@ -1763,6 +1763,18 @@ const NARRATED_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['when', 'as']);
 /** Outsider words that are quantifiers, not people: "Some of its measures, it said, …". */
 const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'people']);
 
+/**
+ * Whether token `v` sits inside an aside set off by commas within tokens [from, to): a comma before it after
+ * `from`, and one after it with words of the sentence still to come.
+ */
+function insideCommaAside(text: string, tokens: readonly Token[], from: number, v: number, to: number): boolean {
+  let opened = false;
+  for (let k = from + 1; k <= v && !opened; k++) opened = gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start);
+  if (!opened) return false;
+  for (let k = v + 1; k < to - 1; k++) if (gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start)) return true;
+  return false;
+}
+
 /** The reporting verb of a unit and its subject, as token ranges. */
 function speakerOf(
   context: Context,
@@ -1835,6 +1847,10 @@ function speakerOf(
       }
       if (relative) continue;
     }
+    // "The startup, founded by former OpenAI staffers who warned about runaway AI, has scrapped …": a "who" clause
+    // inside an aside set off by commas says what its people said; the sentence goes on after the aside, and
+    // what it states is the writer's (another reporting verb, "…, CNN reports", may still speak for it).
+    if (context.tunables.relativeAsideSpeaker > 0 && previous?.key === 'who' && insideCommaAside(text, tokens, first, v, last)) continue;
     // "Observers noted the parallel with 2023, when OpenAI promised …": they noted a noun phrase; the "when" clause
     // after it is the writer's account, so the sentence has no speaker (a new user's report 53, problem 3).
     if (context.tunables.nounObjectSpeaker > 0 && npStart < v && NOTING_VERBS.has(verb.key) && OBJECT_DETERMINERS.has(next)) {
@@ -2863,7 +2879,7 @@ const DUTY_ADVERBS: ReadonlySet<string> = new Set(['also', 'still', 'now', 'then
  */
 const PROPOSING_WORDS: ReadonlySet<string> = new Set([
   'would', 'could', 'should', 'might', 'want', 'wants', 'wanted', 'propose', 'proposes', 'proposed', 'proposal', 'recommend', 'recommends',
-  'recommended', 'urge', 'urges', 'urged', 'suggest', 'suggests', 'suggested', 'call', 'calls', 'called', 'framework', 'blueprint', 'plan',
+  'recommended', 'urge', 'urges', 'urged', 'suggest', 'suggests', 'suggested', 'call', 'calls', 'called',
 ]);
 
 /**

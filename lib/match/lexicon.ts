@@ -29,7 +29,7 @@ export const CLASS_NAME_WORDS: Readonly<Record<InstrumentClass, readonly string[
 
 /** Nouns that, after "the", "this", "that", "its" or "these", refer back to an instrument of a class. */
 export const CLASS_ANAPHORS: Readonly<Record<InstrumentClass, readonly string[]>> = {
-  law: ['law', 'act', 'statute', 'bill', 'legislation', 'measure', 'measures', 'regulation', 'rules', 'rulebook'],
+  law: ['law', 'act', 'statute', 'bill', 'legislation', 'measure', 'measures', 'regulation', 'regulations', 'rules', 'rulebook'],
   order: ['order', 'directive', 'eo'],
   treaty: ['convention', 'treaty'],
   code: ['code'],

@@ -484,6 +484,12 @@ export interface Tunables {
    */
   relativeSpeaker: number;
   /**
+   * 1: a reporting verb right after "who" inside an aside set off by commas ("The startup, founded by former OpenAI
+   * staffers who warned about runaway AI, has scrapped …") speaks only inside the aside; 0: its subject is the
+   * sentence's speaker.
+   */
+  relativeAsideSpeaker: number;
+  /**
    * 1: a verb of noting whose object is a noun phrase, followed by a comma and a "when" or "as" clause ("Observers
    * noted the parallel with 2023, when OpenAI promised …") reports the noun phrase only: the clause after it is the
    * writer's narration, and the sentence has no speaker; 0: its subject speaks for the sentence.
@@ -927,6 +933,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   actorClauseStands: 1,
   conditionSpeaker: 1,
   relativeSpeaker: 1,
+  relativeAsideSpeaker: 1,
   nounObjectSpeaker: 1,
   trailingSpeaker: 1,
   quotedSpeaker: 1,

@@ -1866,3 +1866,44 @@ describe('newsroom idioms for warning ("raise the alarm", "sound the alarm"): cu
     expect(bundledMatches(sentence)).toEqual([`ca-sb53-whistleblower-protections: ${sentence}`]);
   });
 });
+
+describe('a "who" clause inside an aside set off by commas speaks only inside it (`relativeAsideSpeaker`)', () => {
+  // Real article (v36): the founders "who warned about runaway AI" made the whole sentence theirs, and the pause pledge went unhighlighted.
+  const lead = 'Anthropic has changed its rules.';
+  const sentence =
+    "The San Francisco startup, founded by former OpenAI staffers who warned about runaway AI, has scrapped its Responsible Scaling Policy, which required it to pause training more powerful models if it couldn't reliably control them.";
+
+  it('keeps the sentence the writer\'s', () => {
+    const text = [lead, sentence].join(SEP);
+    expect(bundledMatches(text, { relativeAsideSpeaker: 0 })).toEqual([]);
+    expect(bundledMatches(text)).toEqual([`anthropic-rsp-pause-pledge: ${sentence}`]);
+  });
+
+  it('still gives a sentence to the people a "who" clause names when it is not an aside', () => {
+    const critics = 'Critics who warned about runaway AI say Anthropic scrapped its pledge to pause training more powerful models if it could not control them.';
+    expect(bundledMatches([lead, critics].join(SEP))).toEqual([]);
+  });
+});
+
+describe('machine translation\'s "refused the signature" is refusing to sign (curated synonym "signature")', () => {
+  it('highlights the refusal', () => {
+    const heading = 'Meta and the EU code of practice';
+    const lead = 'The European Commission published its code of practice for general-purpose AI in July.';
+    const refusal = 'Meta has refused the signature.';
+    expect(bundledMatches([heading, lead, refusal].join(SEP))).toContain(`meta-declined-gpai-code: ${refusal}`);
+  });
+});
+
+describe('headline verbs ("snubs", "scraps") and the hyphenated "pre-empt" read as the words claims use (curated synonyms)', () => {
+  it('reads "Meta snubs EU code" as declining to sign it', () => {
+    const intro = 'The European Commission published its code of practice for general-purpose AI in July.';
+    const headline = 'Meta snubs EU code as Google signs';
+    expect(bundledMatches([headline, intro].join(SEP)).map((m) => m.split(':')[0])).toContain('meta-declined-gpai-code');
+  });
+
+  it('reads "pre-empt" as "preempt"', () => {
+    const intro = 'The White House published a national policy framework for AI on Friday.';
+    const ask = 'White House asks Congress to pre-empt state AI laws';
+    expect(bundledMatches([intro, ask].join(SEP))).toContain(`us-national-ai-legislative-framework-preemption: ${ask}`);
+  });
+});
