@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '@/lib/messages/message-map';
 import { useT } from './i18n';
 
@@ -19,11 +19,18 @@ export interface NoteEditorProps {
   legendUrl?: string;
 }
 
+/**
+ * How long typing must pause before the draft is saved without the reader asking (ms). The card closes when the
+ * pointer leaves it, and with it this frame: a reader who typed a note and moved on lost it (a new user's report 56).
+ */
+export const AUTOSAVE_MS = 800;
+
 type Status = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; text: string } | { kind: 'failed'; text: string };
 
 /**
  * The reader's note and wrong-match flag for one highlight. "Saved" is said only after the store
- * confirms. Marking a wrong match dims its highlight on the page (the background tells the page) and
+ * confirms. The draft is saved by itself once typing pauses (AUTOSAVE_MS) and when the frame goes away (the card
+ * closed), so a note is never lost for want of pressing Save. Marking a wrong match dims its highlight on the page (the background tells the page) and
  * offers Undo until the reader does something else; Undo, like unticking, shows it again.
  */
 export function NoteEditor(props: NoteEditorProps) {
@@ -65,6 +72,30 @@ function NoteForm({ note, wrongMatch, maxLength, onSave, onToggleWrongMatch, leg
     report(result, next ? t('note_markedWrong') : t('note_unmarkedWrong'));
   };
 
+  /** The text the store holds, as far as this form knows: a draft equal to it needs no save. */
+  const stored = useRef(note ?? '');
+  /** The draft as typed, for the frame's last moment (a listener set up once reads it). */
+  const latest = useRef(draft);
+  latest.current = draft;
+  const save = async (text: string) => {
+    const result = await onSave(text);
+    if (result.ok) stored.current = text;
+    return result;
+  };
+  useEffect(() => {
+    if (note === undefined || draft === stored.current) return undefined;
+    const timer = setTimeout(() => void save(draft).then((result) => report(result, t('note_saved'))), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  useEffect(() => {
+    // The card closing removes this frame: what was typed since the last save goes to the store on the way out.
+    const flush = () => {
+      if (note !== undefined && latest.current !== stored.current) void save(latest.current);
+    };
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, []);
+
   return (
     <form
       class="note"
@@ -72,7 +103,7 @@ function NoteForm({ note, wrongMatch, maxLength, onSave, onToggleWrongMatch, leg
         event.preventDefault();
         setStatus({ kind: 'saving' });
         setUndoable(false);
-        report(await onSave(draft), t('note_saved'));
+        report(await save(draft), t('note_saved'));
       }}
     >
       {/* The legend link shares the label's line: the frame stays short, and a cramped card keeps room for its verdict. */}

@@ -7,7 +7,7 @@
  */
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { NoteEditor, type NoteEditorProps } from '@/components/note-editor';
+import { AUTOSAVE_MS, NoteEditor, type NoteEditorProps } from '@/components/note-editor';
 import { drawnOutsideAct, german, renderIn } from '../i18n/test-translators';
 
 afterEach(cleanup);
@@ -116,5 +116,44 @@ describe('NoteEditor: the stored note arriving', () => {
     renderIn(<NoteEditor {...props({ note: 'Seen in print', wrongMatch: true })} />);
     expect(screen.getByRole<HTMLTextAreaElement>('textbox').value).toBe('Seen in print');
     expect(box().checked).toBe(true);
+  });
+});
+
+describe('NoteEditor: nothing typed is lost (a new user\'s report 56: the card closed with the pointer, and the draft with it)', () => {
+  const type = (text: string) => {
+    const textbox = screen.getByRole<HTMLTextAreaElement>('textbox');
+    textbox.value = text;
+    fireEvent.input(textbox);
+  };
+
+  it('saves the draft once typing pauses, says so, and does not save it again unchanged', async () => {
+    const onSave = vi.fn(async () => ({ ok: true as const }));
+    renderIn(<NoteEditor {...props({ onSave })} />);
+    type('Check the 2023 wording');
+    expect(onSave).not.toHaveBeenCalled();
+    await waitFor(() => expect(onSave).toHaveBeenCalledWith('Check the 2023 wording'), { timeout: AUTOSAVE_MS * 3 });
+    await waitFor(() => expect(status()).toBe('Saved'));
+    fireEvent.submit(screen.getByRole('button', { name: 'Save note' }).closest('form')!);
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(2));
+    await new Promise((resume) => setTimeout(resume, AUTOSAVE_MS * 2));
+    expect(onSave).toHaveBeenCalledTimes(2);
+  });
+
+  it('saves what was typed since the last save when the frame goes away, and nothing when there is nothing new', async () => {
+    const onSave = vi.fn(async () => ({ ok: true as const }));
+    renderIn(<NoteEditor {...props({ note: 'Seen in print', onSave })} />);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(onSave).not.toHaveBeenCalled();
+    type('Seen in print; compare with the RSP 3.0 text');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(onSave).toHaveBeenCalledWith('Seen in print; compare with the RSP 3.0 text');
+  });
+
+  it('does not save while the stored note is still loading', async () => {
+    const onSave = vi.fn(async () => ({ ok: true as const }));
+    renderIn(<NoteEditor {...props({ note: undefined, onSave })} />);
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((resume) => setTimeout(resume, AUTOSAVE_MS * 2));
+    expect(onSave).not.toHaveBeenCalled();
   });
 });
