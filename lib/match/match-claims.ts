@@ -204,6 +204,26 @@ const RECOMMENDING_LEAD_IN = /\b(?:recommends?|recommended|urges?|urged|calls?\s
  */
 const RUMOUR =
   /^\W*(?!(?:amid|despite|after|following|with|over|against|ending|end|to|for|on|denying|denied|dismissing|dismissed)\b)(?:[\p{L}'’-]+\s+){0,6}(?:rumou?rs?|chatter|speculation|whispers|gossip)\s+(?:that|of)\b|\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?rumou?red\s+to\b|^\W*rumou?r\s+has\s+it\b/iu;
+/**
+ * The page denying what follows, or its actor never or no longer saying it: "It is no longer true that Anthropic
+ * will publish a Risk Report …", "It is false that …", "Microsoft has never said it will pause …", "OpenAI no
+ * longer says it will review …" (a new user's report 56: each was highlighted with a card saying the actor
+ * pledged it). See `deniedHere`.
+ */
+const DENIED =
+  /\b(?:it\s+is|it['’]s|it\s+was|that\s+is)\s+(?:(?:simply|just|also)\s+)?(?:(?:not|no\s+longer)\s+(?:true|the\s+case|correct|accurate)|false|untrue|incorrect|a\s+myth)\s+(?:to\s+say\s+)?that\b|\b(?:has|have|had)\s+never\s+(?:said|promised|pledged|committed|vowed|agreed)\b|\bnever\s+(?:said|promised|pledged|committed|vowed)\s+(?:that|to|it)\b|\bno\s+longer\s+(?:says?|promises?|pledges?|commits?|vows?|claims?)\b/i;
+
+/**
+ * Whether `said` takes back `claim`: denies it or says it holds no longer (`DENIED`) while the set says it holds. A
+ * claim that ended or changed is left alone: "Anthropic no longer pledges to pause" and "It is not accurate to say
+ * that military use has always been banned" state its fate, which its card tells; so is a claim that no
+ * commitment exists ("DeepMind never promised to pause" states the framework's missing gate).
+ */
+function deniedHere(said: string, claim: CompiledClaim): boolean {
+  if (claim.kind === 'no-commitment' || claim.status === 'modified' || statusHasEnded(claim.status)) return false;
+  return DENIED.test(said);
+}
+
 const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
 
 /**
@@ -1893,6 +1913,10 @@ function judgeUnit(
   if (t.metaTextVeto > 0 && accepted.length > 0 && META_TEXT.test(said)) return { accepted: [], facets };
   if (t.correctionVeto > 0 && accepted.length > 0 && CORRECTION_NOTICE.test(said)) return { accepted: [], facets };
   if (t.rumourVeto > 0 && accepted.length > 0 && RUMOUR.test(said)) return { accepted: [], facets };
+  if (t.deniedClaimVeto > 0 && accepted.length > 0) {
+    for (let k = accepted.length - 1; k >= 0; k--) if (deniedHere(said, index.claims[accepted[k]!.claimIndex]!)) accepted.splice(k, 1);
+    if (accepted.length === 0) return { accepted: [], facets };
+  }
   if (t.recommendedItemVeto > 0 && accepted.length > 0 && block.kind === 'item' && block.listOf >= 0) {
     const leadIn = doc.blocks[block.listOf]!;
     if (RECOMMENDING_LEAD_IN.test(text.slice(leadIn.start, leadIn.end))) {

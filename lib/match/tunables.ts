@@ -409,6 +409,11 @@ export interface Tunables {
   correctionVeto: number;
   /** 1: a unit whose subject is a rumour ("Street chatter that META will …", "OpenAI is rumoured to …") states no claim (`RUMOUR`). 0: off. */
   rumourVeto: number;
+  /**
+   * 1: a sentence denying a claim or saying it holds no longer ("It is false that …", "X has never said it will …",
+   * "X no longer says it will …") states no claim the set says still holds (`deniedHere` in match-claims.ts); 0: off.
+   */
+  deniedClaimVeto: number;
   /** 1: a list item under a lead-in that recommends ("We recommend that legislators:") states no law's duty; 0: off. */
   recommendedItemVeto: number;
   /** 1: a unit written only in dates and numbers ("2 August 2026", "2, 2026.") states no claim. 0: judged as any other. */
@@ -892,6 +897,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   metaTextVeto: 1,
   correctionVeto: 1,
   rumourVeto: 1,
+  deniedClaimVeto: 1,
   recommendedItemVeto: 1,
   rivalInstrumentMargin: 0.3,
   rivalLawOverJurisdiction: 1,

@@ -2038,3 +2038,26 @@ describe('a list under a lead-in that recommends ("We recommend that legislators
     expect(found({ recommendedItemVeto: 0 }).some((m) => m.includes('named state office'))).toBe(true);
   });
 });
+
+describe('a claim denied, or said to hold no longer while it holds, is not stated (`deniedClaimVeto`; a new user\'s report 56)', () => {
+  const intro = 'A viral post claims the big labs broke their word. We checked.';
+  const on = (sentence: string, deniedClaimVeto = 1) => bundledMatches([intro, sentence].join(SEP), { deniedClaimVeto }).map((m) => m.split(':')[0]);
+
+  it('takes back a claim the sentence denies or says its actor no longer makes, while the claim still holds', () => {
+    for (const [sentence, claimId] of [
+      ['It is no longer true that Anthropic will publish a Risk Report every three to six months.', 'anthropic-rsp3-risk-reports'],
+      ['OpenAI no longer says it will review its Preparedness Framework every year.', 'openai-preparedness-annual-review'],
+      ['It is false that Anthropic will publish a Risk Report every three to six months.', 'anthropic-rsp3-risk-reports'],
+    ] as const) {
+      expect(on(sentence, 0), sentence).toContain(claimId);
+      expect(on(sentence), sentence).not.toContain(claimId);
+    }
+  });
+
+  it("keeps a withdrawn pledge's fate, and a claim that no commitment exists", () => {
+    const fate = 'Anthropic no longer pledges to pause training or deployment when its safeguards fall behind its models.';
+    expect(on(fate)).toContain('anthropic-rsp-pause-pledge');
+    const none = 'Google DeepMind has never promised to halt development of a model that reaches a critical capability level.';
+    expect(bundledMatches(['Google DeepMind Frontier Safety Framework', none].join(SEP))).toContain(`gdm-fsf-v3-1-no-development-gate: ${none}`);
+  });
+});
