@@ -576,10 +576,23 @@ export class CardHost {
     const head = card?.querySelector<HTMLElement>('.top');
     const note = card?.querySelector<HTMLElement>('.note-frame');
     const more = card?.querySelector<HTMLElement>('.more > summary');
-    const moreBottom = card && more ? more.getBoundingClientRect().bottom - card.getBoundingClientRect().top + card.scrollTop : 0;
-    // Too short to give the sticky note editor its room and still show the verdict, the statement, what
-    // the label means and "More": the note then scrolls with the card (Tab still reaches it).
-    card?.toggleAttribute('data-cramped', noteScrollsWithCard({ height: placed.height, note: note?.offsetHeight ?? 0, moreBottom }));
+    const moreBottom = () => (card && more ? more.getBoundingClientRect().bottom - card.getBoundingClientRect().top + card.scrollTop : 0);
+    const noteScrolls = () => noteScrollsWithCard({ height: placed.height, note: note?.offsetHeight ?? 0, moreBottom: moreBottom() });
+    // Too short to give the sticky note editor its room and still show the verdict, the statement, what the label
+    // means and "More": first the label's meaning goes (the legend link and "More" still give it), then the
+    // statement shows two lines (its whole text is a "More" away), so the note's Save and Wrong match stay in
+    // sight; a card still too short lets the note scroll with it (Tab still reaches it). A card shortened above its
+    // highlight at 1280 x 720 hid both below its edge, and a click on the sliver left went to the page (a new
+    // user's report 56).
+    card?.removeAttribute('data-tight');
+    let scrolls = noteScrolls();
+    for (const level of ['1', '2']) {
+      if (!scrolls || !card) break;
+      card.setAttribute('data-tight', level);
+      scrolls = noteScrolls();
+    }
+    if (scrolls) card?.removeAttribute('data-tight');
+    card?.toggleAttribute('data-cramped', scrolls);
     // The sticky head's height (card.css): focus and "More" scroll the card's body to below it, not under it.
     if (head) card?.style.setProperty('--pl-head-height', `${head.offsetHeight}px`);
     if (card && card.scrollTop !== scrolled) card.scrollTop = scrolled;

@@ -203,6 +203,10 @@ export interface CardLook {
   possible: boolean;
   /** Whether the whole "More" row is inside the card's visible box and, while the note sticks, above the note editor. */
   moreInSight: boolean;
+  /** Whether the whole note editor (its box, Save and Wrong match) is inside the card's visible box. */
+  noteWhole: boolean;
+  /** Whether what the label means is shown (a card a little short of room lets it go: `data-tight`). */
+  meaningShown: boolean;
   viewportHeight: number;
 }
 
@@ -255,6 +259,8 @@ export function cardLook(root: ShadowRoot | null): CardLook | null {
     cardScheme: getComputedStyle(card).colorScheme,
     noteScheme: style('[data-testid=note-frame]')?.colorScheme ?? '',
     moreInSight: summary !== undefined && summary.top >= cardBox.top && summary.bottom <= (frame && !card.hasAttribute('data-cramped') ? Math.min(frame.top, cardBox.bottom) : cardBox.bottom) + 1,
+    noteWhole: frame !== undefined && frame.top >= cardBox.top - 1 && frame.bottom <= cardBox.bottom + 1,
+    meaningShown: part('[data-testid=meaning]')?.checkVisibility() ?? false,
     viewportHeight: window.innerHeight,
   };
 }
