@@ -37,6 +37,8 @@ export type PopupPageState =
       claims: PageClaimSummary[];
       /** The page's language (a primary subtag, "de") as its top frame decided it; undefined when unknown. */
       language?: string;
+      /** The page is longer than a scan reads: claims further down are not listed. */
+      partlyRead?: boolean;
     };
 
 export interface PopupViewProps {
@@ -318,6 +320,12 @@ export function PopupView(props: PopupViewProps) {
           </>
         )}
         <PageState page={page} info={info} host={host} />
+        {/* A very long page (a liveblog of months): the list is of its first part only (a new user's report 56 took it for the whole). */}
+        {page.kind === 'ready' && page.enabled && page.partlyRead && (
+          <p class="notice" role="status" data-testid="partly-read">
+            {t('popup_partlyRead')}
+          </p>
+        )}
         {standing.length > 0 && <ClaimGroups claims={standing} onJump={props.onJump} />}
         {markedWrong.length > 0 && (
           <section class="group marked-wrong" aria-labelledby="group-marked-wrong" data-testid="claims-marked-wrong">

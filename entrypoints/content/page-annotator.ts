@@ -133,6 +133,8 @@ export class PageAnnotator {
   /** A text/plain document: the browser shows it in one `<pre>`, which is the text, not code. */
   private readonly plainText: boolean;
   private scanning = false;
+  /** The last scan's text was cut at its bounds (MAX_PAGE_TEXT, MAX_NODES): the report says the page was read in part. */
+  private partlyRead = false;
   private rescanQueued = false;
   /** Whether the page was dark when the styles were last installed (read once per install, not per shadow root). */
   private darkPage = false;
@@ -325,6 +327,7 @@ export class PageAnnotator {
       scanning: this.scanning,
       claims: this.enabled ? this.summary() : [],
       ...(language ? { language } : {}),
+      ...(this.enabled && this.partlyRead ? { partlyRead: true as const } : {}),
     }).then(
       () => undefined,
       () => undefined,
@@ -571,6 +574,7 @@ export class PageAnnotator {
       const { shouldYield, yieldNow } = this.slicer();
       const extracted = (whole ? await this.takePrefetch(root) : undefined) ?? (await this.extract(root, shouldYield, yieldNow));
       if (!this.enabled) return;
+      this.partlyRead = extracted.truncated === true;
       this.hidden = new Set(extracted.hidden);
       const changed = whole ? 'whole-page' : changedRegions(extracted, roots);
       const regions: TextRegion[] = changed === 'whole-page' ? [{ start: 0, end: extracted.text.length }] : changed;

@@ -47,6 +47,8 @@ export interface FrameReport {
   claims: PageClaimSummary[];
   /** The page's language (a primary subtag, "de") as the top frame decided it; other frames send none. */
   language?: string;
+  /** The frame's text was cut at the scan's bounds: claims further down were not read. */
+  partlyRead?: true;
 }
 
 /** A tab as the popup sees it: the top frame's page, and the claims of every frame. */
@@ -61,6 +63,8 @@ export interface TabState {
   frameCount: number;
   /** The top frame's page language (a primary subtag, "de"); undefined when unknown or not reported. */
   language?: string;
+  /** Some frame's text was cut at the scan's bounds (a very long page): the claims listed may not be all. */
+  partlyRead?: true;
 }
 
 const TOP_FRAME_ID = 0;
@@ -129,6 +133,7 @@ export class TabFrames {
       claims,
       frameCount: frames.size,
       ...(top?.language ? { language: top.language } : {}),
+      ...([...frames.values()].some((frame) => frame.enabled && frame.partlyRead) ? { partlyRead: true as const } : {}),
     };
   }
 }

@@ -1765,13 +1765,14 @@ const QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'others', 'peo
 
 /**
  * Whether token `v` sits inside an aside set off by commas within tokens [from, to): a comma before it after
- * `from`, and one after it with words of the sentence still to come.
+ * `from`, and one after it with words of the sentence still to come, which do not open with a reporting verb (in
+ * "A risk analyst at a rival lab, who asked not to be named, said …" the aside is about the speaker of "said").
  */
 function insideCommaAside(text: string, tokens: readonly Token[], from: number, v: number, to: number): boolean {
   let opened = false;
   for (let k = from + 1; k <= v && !opened; k++) opened = gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start);
   if (!opened) return false;
-  for (let k = v + 1; k < to - 1; k++) if (gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start)) return true;
+  for (let k = v + 1; k < to - 1; k++) if (gaps.comma(text, tokens[k - 1]!.end, tokens[k]!.start)) return !REPORTING_VERBS.has(tokens[k]!.key);
   return false;
 }
 

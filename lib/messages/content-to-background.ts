@@ -93,6 +93,11 @@ export const CONTENT_TO_BACKGROUND = {
        * frames: the popup says a page in another language is not read, rather than "no known claims".
        */
       language: v.optional(languageSubtag),
+      /**
+       * The frame's text was cut at its bounds (MAX_PAGE_TEXT characters or its node limit, lib/text/extract-text.ts):
+       * claims further down were not read, and the popup says so rather than pass the list off as the page's.
+       */
+      partlyRead: v.optional(v.literal(true)),
     }),
   ),
   /**

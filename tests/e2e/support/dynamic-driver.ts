@@ -34,6 +34,8 @@ export interface TabStateView {
   enabled: boolean;
   scanning: boolean;
   claims: { claimId: string; mentions: number; frameId: number; hiddenByPage?: true }[];
+  /** Some frame's text was cut at the scan's bounds. */
+  partlyRead?: true;
 }
 
 export interface DynamicBrowser {

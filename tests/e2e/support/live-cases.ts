@@ -680,6 +680,26 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     }
   });
 
+  test('a page longer than a scan reads (report 56): its first part is highlighted, and the tab says it was read in part; a page read whole does not', async () => {
+    const page = await open('k-partly-read.html');
+    try {
+      await waitForMarkIn(page, '#top', 20_000);
+      const state = await browser.tabState(page);
+      expect(state.claims.map((claim) => claim.claimId), 'the top claim only').toEqual([RISK]);
+      expect(state.partlyRead, 'read in part').toBe(true);
+      expect(await page.run(() => document.querySelector('#bottom mark') === null, undefined), 'the claim past the bounds is not highlighted').toBe(true);
+    } finally {
+      await closeQuietly(page);
+    }
+    const whole = await open('k-squeezed.html');
+    try {
+      await waitForMarkIn(whole, '#s1');
+      expect(await browser.tabState(whole)).not.toHaveProperty('partlyRead');
+    } finally {
+      await closeQuietly(whole);
+    }
+  });
+
   test('09 a text/plain document gets highlights', async () => {
     const page = await open('09-text-plain.html');
     try {

@@ -272,6 +272,21 @@ describe('PopupView states', () => {
     expect(screen.queryByTestId('no-claims-notice')).toBeNull();
   });
 
+  it('says when a very long page was read only in part, under the list, in the reader\'s language; not when it was read whole or is off', () => {
+    const page = (partlyRead: boolean, enabled = true) => ({ kind: 'ready' as const, enabled, scanning: false, claims: [], ...(partlyRead ? { partlyRead } : {}) });
+    renderIn(<PopupView {...props({ page: page(true) })} />);
+    expect(screen.getByTestId('partly-read').textContent).toMatch(/^This page is very long, and Pledge Lens read only its first part .*: claims further down are not listed or highlighted\.$/);
+    cleanup();
+    renderIn(<PopupView {...props({ page: page(true) })} />, german);
+    expect(screen.getByTestId('partly-read').textContent).toMatch(/^Diese Seite ist sehr lang/);
+    cleanup();
+    renderIn(<PopupView {...props({ page: page(false) })} />);
+    expect(screen.queryByTestId('partly-read')).toBeNull();
+    cleanup();
+    renderIn(<PopupView {...props({ page: page(true, false) })} />);
+    expect(screen.queryByTestId('partly-read')).toBeNull();
+  });
+
   describe('a page in another language (the matcher reads English only)', () => {
     const emptyPage = (language?: string) => ({ kind: 'ready' as const, enabled: true, scanning: false, claims: [], ...(language ? { language } : {}) });
 

@@ -59,6 +59,17 @@ describe('TabFrames', () => {
     expect(frames.state(1)).not.toHaveProperty('language');
   });
 
+  it('says the tab was read in part when any frame switched on cut its text at the scan\'s bounds (a new user\'s report 56)', () => {
+    const frames = new TabFrames();
+    frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('a', 0)] });
+    expect(frames.state(1)).not.toHaveProperty('partlyRead');
+    frames.report(1, 3, { url: 'https://embed.example/', enabled: true, scanning: false, claims: [], partlyRead: true });
+    expect(frames.state(1).partlyRead).toBe(true);
+    // A frame switched off lists nothing, so it leaves nothing out either.
+    frames.report(1, 3, { url: 'https://embed.example/', enabled: false, scanning: false, claims: [], partlyRead: true });
+    expect(frames.state(1)).not.toHaveProperty('partlyRead');
+  });
+
   it('a later report replaces a frame\'s earlier one; a switched-off frame lists nothing; forgetting a tab empties it', () => {
     const frames = new TabFrames();
     frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('x', 5)] });
