@@ -688,6 +688,13 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
       expect(state.claims.map((claim) => claim.claimId), 'the top claim only').toEqual([RISK]);
       expect(state.partlyRead, 'read in part').toBe(true);
       expect(await page.run(() => document.querySelector('#bottom mark') === null, undefined), 'the claim past the bounds is not highlighted').toBe(true);
+      const popup = await browser.popup(page);
+      try {
+        expect(await popup.textOf('partly-read'), await popup.describe()).toMatch(/^This page is very long, and Pledge Lens read only its first part/);
+        await popup.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-popup-partly-read.png`));
+      } finally {
+        await popup.close().catch(() => undefined);
+      }
     } finally {
       await closeQuietly(page);
     }

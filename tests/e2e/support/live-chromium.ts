@@ -143,6 +143,15 @@ class ChromiumPopup implements LivePopup {
     return this.popup.describe();
   }
 
+  async textOf(testId: string): Promise<string | undefined> {
+    const element = this.popup.page.locator(`[data-testid="${testId}"]`);
+    return (await element.count()) === 0 ? undefined : ((await element.first().textContent()) ?? '');
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.popup.page.screenshot({ path, fullPage: true });
+  }
+
   close(): Promise<void> {
     return this.popup.close();
   }

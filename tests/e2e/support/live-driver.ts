@@ -50,6 +50,10 @@ export interface LivePopup {
   siteToggle(): Promise<boolean | undefined>;
   setSiteToggle(on: boolean): Promise<void>;
   describe(): Promise<string>;
+  /** The text of the popup's element with this `data-testid`, or undefined when it shows none. */
+  textOf(testId: string): Promise<string | undefined>;
+  /** Saves a picture of the whole popup as it is. */
+  screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
 

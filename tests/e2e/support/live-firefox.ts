@@ -165,6 +165,14 @@ class FirefoxLivePopup implements LivePopup {
     return this.popup.describe();
   }
 
+  textOf(testId: string): Promise<string | undefined> {
+    return this.popup.page.evaluate((id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? undefined, testId);
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.popup.page.screenshot({ path: path as `${string}.png`, fullPage: true });
+  }
+
   /** The popup's tab as the browser and the background see it, for a failure message. */
   private whatTheBackgroundKnows(): Promise<string> {
     return this.popup.page.evaluate(async () => {

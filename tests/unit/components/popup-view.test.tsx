@@ -272,7 +272,7 @@ describe('PopupView states', () => {
     expect(screen.queryByTestId('no-claims-notice')).toBeNull();
   });
 
-  it('says when a very long page was read only in part, under the list, in the reader\'s language; not when it was read whole or is off', () => {
+  it('says when a very long page was read only in part, above the list, in the reader\'s language; not when it was read whole or is off', () => {
     const page = (partlyRead: boolean, enabled = true) => ({ kind: 'ready' as const, enabled, scanning: false, claims: [], ...(partlyRead ? { partlyRead } : {}) });
     renderIn(<PopupView {...props({ page: page(true) })} />);
     expect(screen.getByTestId('partly-read').textContent).toMatch(/^This page is very long, and Pledge Lens read only its first part .*: claims further down are not listed or highlighted\.$/);
