@@ -490,8 +490,8 @@ export interface Tunables {
   relativeSpeaker: number;
   /**
    * 1: a reporting verb right after "who" inside an aside set off by commas ("The startup, founded by former OpenAI
-   * staffers who warned about runaway AI, has scrapped …") speaks only inside the aside; 0: its subject is the
-   * sentence's speaker.
+   * staffers who warned about runaway AI, has scrapped …") speaks only inside the aside, unless a reporting verb
+   * follows the aside ("…, who asked not to be named, said"); 0: its subject is the sentence's speaker.
    */
   relativeAsideSpeaker: number;
   /**
