@@ -39,6 +39,8 @@ export type PopupPageState =
       language?: string;
       /** The page is longer than a scan reads: claims further down are not listed. */
       partlyRead?: boolean;
+      /** The page draws its own words into the highlights, which then open no card. */
+      cardsRefused?: boolean;
     };
 
 export interface PopupViewProps {
@@ -324,6 +326,12 @@ export function PopupView(props: PopupViewProps) {
         {page.kind === 'ready' && page.enabled && page.partlyRead && (
           <p class="notice" role="status" data-testid="partly-read">
             {t('popup_partlyRead')}
+          </p>
+        )}
+        {/* A page that writes "FALSE:" into our highlights gets no card to vouch for its words: the list is where the claims are. */}
+        {page.kind === 'ready' && page.enabled && page.cardsRefused && (
+          <p class="notice" role="status" data-testid="cards-refused">
+            {t('popup_cardsRefused')}
           </p>
         )}
         {standing.length > 0 && <ClaimGroups claims={standing} onJump={props.onJump} />}

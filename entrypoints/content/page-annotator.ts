@@ -68,6 +68,8 @@ function nextFrame(doc: Document): Promise<void> {
 
 /** Hard bound on the DOM nodes one scan visits (a 200,000-node page fits). */
 const MAX_NODES = 400_000;
+/** Marked highlights asked whether the page draws its words into them, for the frame's report (see `pageDrawsInHighlights`). */
+const CARDS_REFUSED_SAMPLE = 20;
 
 const FLASH_MS = 1_600;
 
@@ -135,6 +137,8 @@ export class PageAnnotator {
   private scanning = false;
   /** The last scan's text was cut at its bounds (MAX_PAGE_TEXT, MAX_NODES): the report says the page was read in part. */
   private partlyRead = false;
+  /** The last report said the page draws its words into our highlights (`pageDrawsInHighlights`). */
+  private cardsRefusedReported = false;
   private rescanQueued = false;
   /** Whether the page was dark when the styles were last installed (read once per install, not per shadow root). */
   private darkPage = false;
@@ -313,6 +317,21 @@ export class PageAnnotator {
   }
 
   /**
+   * Whether the page's CSS draws its own words into our highlights (`drawsPageText`), which then open no card: asked
+   * of the first CARDS_REFUSED_SAMPLE marked highlights only (two computed-style reads each), since such a rule is
+   * written for the marks' class, not for one of them (a new user's report 56: no card opened, and nothing said why).
+   */
+  private pageDrawsInHighlights(): boolean {
+    let asked = 0;
+    for (const highlight of this.registry.all()) {
+      if (highlight.mode !== 'mark') continue;
+      if (drawsPageText(highlight.elements)) return true;
+      if (++asked >= CARDS_REFUSED_SAMPLE) break;
+    }
+    return false;
+  }
+
+  /**
    * Tells the background (for the popup and the badge) what this frame holds now. Resolves once the
    * background has recorded it (or failed to); never rejects. Called on every change, and when the
    * background asks again because it lost what it had (a restarted worker, or a tab whose frame loaded).
@@ -320,6 +339,7 @@ export class PageAnnotator {
   report(): Promise<void> {
     // Asked each time: a single-page app may load an article in another language.
     const language = this.pageLanguage();
+    this.cardsRefusedReported = this.enabled && this.pageDrawsInHighlights();
     return this.ask({
       type: 'report-frame',
       url: this.pageUrl(),
@@ -328,6 +348,7 @@ export class PageAnnotator {
       claims: this.enabled ? this.summary() : [],
       ...(language ? { language } : {}),
       ...(this.enabled && this.partlyRead ? { partlyRead: true as const } : {}),
+      ...(this.cardsRefusedReported ? { cardsRefused: true as const } : {}),
     }).then(
       () => undefined,
       () => undefined,
@@ -409,7 +430,12 @@ export class PageAnnotator {
     const highlight = mark ? this.registry.get(mark) : undefined;
     if (!highlight) return undefined;
     const stillSays = this.registry.seated(highlight) && !(highlight.mode === 'mark' && highlight.elements.some(isHiddenByStyle));
-    if (stillSays) return drawsPageText(highlight.elements) ? undefined : highlight;
+    if (stillSays) {
+      if (!drawsPageText(highlight.elements)) return highlight;
+      // A rule the page added after our last report: the popup hears of it now, so it can say why no card opens.
+      if (!this.cardsRefusedReported) void this.report();
+      return undefined;
+    }
     const places = this.scheduler.withoutObserver(() => this.registry.dropStale(highlight));
     this.card.hideIfGone((shown) => shown !== highlight);
     this.scheduler.invalidate(places);

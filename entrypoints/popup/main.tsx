@@ -123,7 +123,7 @@ function Popup() {
         const all = await ask({ type: 'get-claim-changes', claimIds: [], pageUrl: state.topUrl });
         if (all.ok) setChangedElsewhere(all.unseen);
       }
-      setPage({ kind: 'ready', enabled: state.enabled, scanning: state.scanning, claims: state.claims, ...(state.language ? { language: state.language } : {}), ...(state.partlyRead ? { partlyRead: true } : {}) });
+      setPage({ kind: 'ready', enabled: state.enabled, scanning: state.scanning, claims: state.claims, ...(state.language ? { language: state.language } : {}), ...(state.partlyRead ? { partlyRead: true } : {}), ...(state.cardsRefused ? { cardsRefused: true } : {}) });
     },
     [loadChanges, loadFlagged],
   );

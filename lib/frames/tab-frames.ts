@@ -49,6 +49,8 @@ export interface FrameReport {
   language?: string;
   /** The frame's text was cut at the scan's bounds: claims further down were not read. */
   partlyRead?: true;
+  /** The page draws its own words into the frame's highlights, so they open no card. */
+  cardsRefused?: true;
 }
 
 /** A tab as the popup sees it: the top frame's page, and the claims of every frame. */
@@ -65,6 +67,8 @@ export interface TabState {
   language?: string;
   /** Some frame's text was cut at the scan's bounds (a very long page): the claims listed may not be all. */
   partlyRead?: true;
+  /** Some frame's page draws its own words into the highlights, which then open no card. */
+  cardsRefused?: true;
 }
 
 const TOP_FRAME_ID = 0;
@@ -134,6 +138,7 @@ export class TabFrames {
       frameCount: frames.size,
       ...(top?.language ? { language: top.language } : {}),
       ...([...frames.values()].some((frame) => frame.enabled && frame.partlyRead) ? { partlyRead: true as const } : {}),
+      ...([...frames.values()].some((frame) => frame.enabled && frame.cardsRefused) ? { cardsRefused: true as const } : {}),
     };
   }
 }

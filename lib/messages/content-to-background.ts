@@ -98,6 +98,11 @@ export const CONTENT_TO_BACKGROUND = {
        * claims further down were not read, and the popup says so rather than pass the list off as the page's.
        */
       partlyRead: v.optional(v.literal(true)),
+      /**
+       * The page's CSS draws its own words into the frame's highlights (`::before`/`::after`, lib/highlight/page-drawn-text.ts),
+       * so they open no card: the popup says why, and lists the claims the cards would have shown.
+       */
+      cardsRefused: v.optional(v.literal(true)),
     }),
   ),
   /**

@@ -152,8 +152,8 @@ export function contentHandlers(
     'report-frame': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       const claims = request.claims.length ? summariesFrom(await ctx.claimSets.get(), request.claims) : [];
-      const { url, enabled, scanning, language, partlyRead } = request;
-      ctx.frames.report(sender.tabId, sender.frameId, { url, enabled, scanning, claims, ...(language ? { language } : {}), ...(partlyRead ? { partlyRead } : {}) });
+      const { url, enabled, scanning, language, partlyRead, cardsRefused } = request;
+      ctx.frames.report(sender.tabId, sender.frameId, { url, enabled, scanning, claims, ...(language ? { language } : {}), ...(partlyRead ? { partlyRead } : {}), ...(cardsRefused ? { cardsRefused } : {}) });
       await refreshBadge(ctx, sender.tabId);
       return { ok: true };
     },

@@ -36,6 +36,8 @@ export interface TabStateView {
   claims: { claimId: string; mentions: number; frameId: number; hiddenByPage?: true }[];
   /** Some frame's text was cut at the scan's bounds. */
   partlyRead?: true;
+  /** Some frame's page draws its own words into the highlights. */
+  cardsRefused?: true;
 }
 
 export interface DynamicBrowser {

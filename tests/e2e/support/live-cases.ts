@@ -701,9 +701,29 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     const whole = await open('k-squeezed.html');
     try {
       await waitForMarkIn(whole, '#s1');
-      expect(await browser.tabState(whole)).not.toHaveProperty('partlyRead');
+      const wholeState = await browser.tabState(whole);
+      expect(wholeState).not.toHaveProperty('partlyRead');
+      expect(wholeState, 'a page that draws nothing into the highlights').not.toHaveProperty('cardsRefused');
     } finally {
       await closeQuietly(whole);
+    }
+  });
+
+  test('a page that writes its own words into our highlights (report 56): the tab and the popup say why their cards do not open', async () => {
+    const page = await open('k-drawn-words.html');
+    try {
+      await waitForMarkIn(page, '#s1');
+      const state = await browser.tabState(page);
+      expect({ claims: state.claims.map((claim) => claim.claimId), cardsRefused: state.cardsRefused }).toEqual({ claims: [RISK], cardsRefused: true });
+      const popup = await browser.popup(page);
+      try {
+        expect(await popup.textOf('cards-refused'), await popup.describe()).toMatch(/^This page's own styles write words into Pledge Lens's highlights/);
+        await popup.screenshot(resolve(SHOTS, `${browser.name.toLowerCase()}-popup-cards-refused.png`));
+      } finally {
+        await popup.close().catch(() => undefined);
+      }
+    } finally {
+      await closeQuietly(page);
     }
   });
 

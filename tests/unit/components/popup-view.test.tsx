@@ -287,6 +287,18 @@ describe('PopupView states', () => {
     expect(screen.queryByTestId('partly-read')).toBeNull();
   });
 
+  it('says when the page writes its own words into the highlights, so they open no card (report 56), and only then', () => {
+    const page = (cardsRefused: boolean) => ({ kind: 'ready' as const, enabled: true, scanning: false, claims: [], ...(cardsRefused ? { cardsRefused } : {}) });
+    renderIn(<PopupView {...props({ page: page(true) })} />);
+    expect(screen.getByTestId('cards-refused').textContent).toBe("This page's own styles write words into Pledge Lens's highlights, so the highlights open no card here: the claims they mark are listed below.");
+    cleanup();
+    renderIn(<PopupView {...props({ page: page(true) })} />, german);
+    expect(screen.getByTestId('cards-refused').textContent).toMatch(/^Die eigenen Stile dieser Seite/);
+    cleanup();
+    renderIn(<PopupView {...props({ page: page(false) })} />);
+    expect(screen.queryByTestId('cards-refused')).toBeNull();
+  });
+
   describe('a page in another language (the matcher reads English only)', () => {
     const emptyPage = (language?: string) => ({ kind: 'ready' as const, enabled: true, scanning: false, claims: [], ...(language ? { language } : {}) });
 

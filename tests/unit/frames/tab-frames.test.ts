@@ -70,6 +70,16 @@ describe('TabFrames', () => {
     expect(frames.state(1)).not.toHaveProperty('partlyRead');
   });
 
+  it('says the highlights open no card when any frame switched on reports that its page draws words into them (report 56)', () => {
+    const frames = new TabFrames();
+    frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('a', 0)] });
+    expect(frames.state(1)).not.toHaveProperty('cardsRefused');
+    frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('a', 0)], cardsRefused: true });
+    expect(frames.state(1).cardsRefused).toBe(true);
+    frames.report(1, 0, { url: 'https://a.example/', enabled: false, scanning: false, claims: [], cardsRefused: true });
+    expect(frames.state(1)).not.toHaveProperty('cardsRefused');
+  });
+
   it('a later report replaces a frame\'s earlier one; a switched-off frame lists nothing; forgetting a tab empties it', () => {
     const frames = new TabFrames();
     frames.report(1, 0, { url: 'https://a.example/', enabled: true, scanning: false, claims: [claim('x', 5)] });
