@@ -561,9 +561,12 @@ export class CardHost {
     const viewWidth = Math.min(view.innerWidth, view.visualViewport?.width ?? view.innerWidth);
     const viewHeight = Math.min(view.innerHeight, view.visualViewport?.height ?? view.innerHeight);
     const card = this.mount.firstElementChild as HTMLElement | null;
-    // Measured at its full height, then shortened again: keep where the reader had scrolled it to.
+    // Measured at its full height, then shortened again: keep where the reader had scrolled it to. (Its full height
+    // with what the label means: measured tight, a card placed as a sheet under the pointer moved beside the
+    // highlight on the next resize, and the pointer left it.)
     const scrolled = card?.scrollTop ?? 0;
     card?.style.removeProperty('max-height');
+    card?.removeAttribute('data-tight');
     const placed = placeCard({
       highlight: box,
       view: { width: viewWidth, height: viewHeight },
@@ -584,7 +587,6 @@ export class CardHost {
     // sight; a card still too short lets the note scroll with it (Tab still reaches it). A card shortened above its
     // highlight at 1280 x 720 hid both below its edge, and a click on the sliver left went to the page (a new
     // user's report 56).
-    card?.removeAttribute('data-tight');
     let scrolls = noteScrolls();
     for (const level of ['1', '2']) {
       if (!scrolls || !card) break;
