@@ -6,6 +6,7 @@ import { appliesLater, statusTone } from '@/lib/claims/claim-enums';
 import { MAX_LISTED_AUTHORS } from '@/lib/format/author-list';
 import { formatCalendarDate, readerToday } from '@/lib/format/dates';
 import { latestPageCitation, type PageCitation } from '@/lib/annotations/page-citation';
+import { pageTitleOf } from '@/lib/annotations/group-by-page';
 import { citedPage } from '@/lib/annotations/citation-title';
 import { changeDetail, changeSource, gradedKindLabel, statusWithDate } from '@/lib/i18n/claim-words';
 import { kindMeaningMessage } from '@/lib/format/claim-verdict';
@@ -246,6 +247,14 @@ function AnnotationRow({ mention, claim, change, showPage, showClaim, sameClaimA
               </dd>
             </div>
           )}
+          {mention.frameUrl !== undefined && (
+            <div>
+              <dt>{t('list_inEmbed')}</dt>
+              <dd data-testid="row-embed">
+                <PageLink url={mention.frameUrl} title={hostLabel(mention.frameUrl) || mention.frameUrl} />
+              </dd>
+            </div>
+          )}
           <div>
             <dt>{t('list_lastSeen')}</dt>
             <dd>
@@ -394,7 +403,7 @@ function GroupHeading({ group, grouping, claims, changed, continued }: { group: 
     const citation = latestPageCitation(group.mentions);
     return (
       <h3 class="group-heading" data-testid="group-heading">
-        <PageLink url={first.pageUrl} title={citedPage(first.pageTitle, first.pageUrl, citation).title} /> <PageSource citation={citation} pageUrl={first.pageUrl} /> {count} {changedNote}
+        <PageLink url={first.pageUrl} title={citedPage(pageTitleOf(group.mentions), first.pageUrl, citation).title} /> <PageSource citation={citation} pageUrl={first.pageUrl} /> {count} {changedNote}
         {more}
       </h3>
     );
@@ -492,7 +501,7 @@ export function AnnotationList(props: AnnotationListProps) {
   );
   const label = (group: Group): string =>
     grouping === 'page'
-      ? t('list_mentionsOn', { page: group.mentions[0]!.pageTitle.trim() || group.key })
+      ? t('list_mentionsOn', { page: pageTitleOf(group.mentions).trim() || group.key })
       : grouping === 'day'
         ? t('list_seenOn', { day: formatUtcDay(t, group.key) })
         : t('list_mentionsOfClaim');

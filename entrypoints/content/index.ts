@@ -7,6 +7,7 @@ import { dispatch, senderFor, type Handlers } from '@/lib/messages/message-map';
 import { CLAIM_VOCABULARY_KEY } from '@/lib/prefilter/claim-vocabulary';
 import { frameIsReadable, WakeGate } from '@/lib/prefilter/wake-gate';
 import { documentLanguage } from '@/lib/text/page-language';
+import { isWebAddress } from '@/lib/sites/url';
 import { guardContextFromPage, runtimeAlive } from './context-guard';
 import { cleanCopy } from './copy-cleaner';
 import { PageAnnotator } from './page-annotator';
@@ -27,7 +28,6 @@ function isReadableDocument(doc: Document): boolean {
   return READABLE_TYPES.has(doc.contentType) && root !== null && root.namespaceURI === XHTML_NS && root.localName === 'html';
 }
 
-const WEB_URL = /^(https?|file):/i;
 
 /** How long focus that left a card control or a highlight for no element (the note frame, a blur) gets to land before the card closes, ms. */
 const FOCUS_SETTLE_MS = 250;
@@ -43,11 +43,11 @@ const READER_MOVE_MS = 300;
  */
 function frameUrl(): string {
   const own = location.href;
-  if (WEB_URL.test(own)) return own;
+  if (isWebAddress(own)) return own;
   try {
     for (let frame: Window = window; frame !== frame.parent; ) {
       frame = frame.parent;
-      if (WEB_URL.test(frame.location.href)) return frame.location.href;
+      if (isWebAddress(frame.location.href)) return frame.location.href;
     }
   } catch {
     // A cross-origin ancestor (or an opaque origin of ours): go by origins.
@@ -220,6 +220,11 @@ export default defineContentScript({
       const next = event.relatedTarget as Node | null;
       if (!annotator.highlightFor(next)) annotator.focusMoved(null);
       if (!card.isOpen || card.contains(next) || annotator.highlightFor(next)) return;
+      // A highlight losing focus closes its own card only: the reader who pressed Escape (focus stays on that
+      // highlight) and hovers another gets that one's card, and the first highlight's blur, which can come just after
+      // it opened, must not close it (Firefox, 360 px: the card closed a moment after the pointer opened it).
+      const from = annotator.highlightFor(event.composedPath()[0] ?? event.target);
+      if (from && from !== card.showing) return;
       // Focus leaving for no element is (usually) moving into the card's note frame: another document, in
       // Chromium another process, where it lands a moment later. That holds for focus leaving a highlight
       // too: the reader who pressed Escape (focus back on its highlight) then clicks the note box of the
@@ -306,7 +311,7 @@ export default defineContentScript({
       return enabled;
     };
     const siteIsOn = async (): Promise<boolean> => {
-      const answer = await ask({ type: 'get-site-enabled', url: frameUrl() });
+      const answer = await ask({ type: 'get-site-enabled', url: frameUrl(), title: document.title });
       return answer.ok && answer.enabled;
     };
 

@@ -29,7 +29,7 @@ import { formatDay } from '../format/dates';
 import { citedPage } from './citation-title';
 import { earlierInstant, laterInstant, POSSIBLE_MATCH_LINE, primarySource } from './claim-facts';
 import { exportedText, oneLine, withoutBidiControls } from './exported-text';
-import { groupByPage } from './group-by-page';
+import { groupByPage, pageTitleOf } from './group-by-page';
 import { latestPageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
@@ -179,6 +179,7 @@ function mentionLines(mention: Mention, claim: Claim | undefined, today: string)
   if (note.length > 0) lines.push(`· Your note: ${note[0]}`, ...note.slice(1).map((line) => `⋮ ${line}`));
   if (mention.wrongMatch?.flagged) lines.push('· Flagged as a wrong match');
   if (mention.possible) lines.push(`· ${POSSIBLE_MATCH_LINE}`);
+  if (mention.frameUrl !== undefined) lines.push(`· In an embed: ${cslLine(mention.frameUrl)}`);
   lines.push(`· Seen ${seenDays(mention)} · Pledge Lens claim ${cslLine(mention.claimId)}`);
   return lines;
 }
@@ -210,7 +211,7 @@ function pageItem(page: readonly Mention[], claimsById: ReadonlyMap<string, Clai
   const { href, web, host } = pageAddress(first.pageUrl);
   // "Title | The Verge": the work's title, and the site's own name as the publication.
   const citation = latestPageCitation(page);
-  const cited = citedPage(first.pageTitle, first.pageUrl, citation);
+  const cited = citedPage(pageTitleOf(page), first.pageUrl, citation);
   const firstSeen = page.map((mention) => mention.firstSeen).reduce(earlierInstant);
   const lastSeen = page.map((mention) => mention.lastSeen).reduce(laterInstant);
   const header = [`— Pledge Lens annotations, exported ${exportedWhen(generatedAt)}`];

@@ -3,7 +3,8 @@
  * CR or LF, embedded quotes doubled), one header row, one row per mention.
  *
  * Quote, prefix and suffix are written as the reader sees them (`exportedText`: a block boundary is
- * one line feed); `start` and `end` are UTF-16 offsets into the page's text as Pledge Lens read it.
+ * one line feed); `start` and `end` are UTF-16 offsets into the page's text as Pledge Lens read it (into the embed's
+ * text when `frame_url` names one).
  *
  * Page text is attacker-controlled, and spreadsheets execute cells that start with `=`, `+`, `-` or
  * `@` as formulas (OWASP "CSV injection"). Text cells starting with one of those, or with a tab or
@@ -23,7 +24,8 @@ import { readableQuote } from './readable-quote';
  * actor, statement, the primary source its label rests on), then the page and the quote in its
  * context (`page_site`: the site's or journal's name as the page's metadata gave it; `page_published`: the
  * page's day, month or year as its metadata gave it, "2026-02-24";
- * `page_authors`: its authors' names, "; " between them), then the reader's note and flag. The `kind`/`force`/`status` tokens stay for filtering
+ * `page_authors`: its authors' names, "; " between them; `frame_url`: the embed in the page the quote is in, empty
+ * when it is in the page itself), then the reader's note and flag. The `kind`/`force`/`status` tokens stay for filtering
  * by value; `label` ("Binding commitment (self-imposed)") and `status_label` are the words the card and the popup use.
  */
 export const CSV_COLUMNS = [
@@ -43,6 +45,7 @@ export const CSV_COLUMNS = [
   'page_site',
   'page_published',
   'page_authors',
+  'frame_url',
   'quote',
   'prefix',
   'suffix',
@@ -134,6 +137,7 @@ function rowFor(mention: Mention, claim: Claim | undefined, today: string): Reco
     page_site: mention.pageCitation?.site ?? '',
     page_published: mention.pageCitation?.published ?? '',
     page_authors: (mention.pageCitation?.authors ?? []).join('; '),
+    frame_url: mention.frameUrl ?? '',
     quote: exportedText(readableQuote(mention)),
     prefix: exportedText(mention.anchor.prefix),
     suffix: exportedText(mention.anchor.suffix),

@@ -19,7 +19,7 @@ import { withSuperscriptPowers } from '../format/superscript-powers';
 import { POSSIBLE_MATCH_LINE, primarySource } from './claim-facts';
 import { citedPage } from './citation-title';
 import { BIDI_CONTROL_CLASS, exportedText } from './exported-text';
-import { groupByClaim } from './group-by-page';
+import { groupByClaim, pageTitleOf } from './group-by-page';
 import { latestPageCitation, type PageCitation } from './page-citation';
 import type { Mention } from './schema';
 import { readableQuote } from './readable-quote';
@@ -252,11 +252,18 @@ function frontMatter(generatedAt: string, claimIds: readonly string[]): string {
 }
 
 /** One mention under its page: the quote, then the reader's note, the flag and the days seen. */
+/** An embed's address (`Mention.frameUrl`) as a link over http(s), else as code. */
+function embedAddress(frameUrl: string): string {
+  const href = safePageUrl(frameUrl);
+  return href ? link(frameUrl, href) : codeSpan(frameUrl);
+}
+
 function mentionBlock(mention: Mention): string {
   const items: string[] = [];
   if (mention.note && mention.note.text.trim() !== '') items.push(`Note: ${noteText(mention.note.text)}`);
   if (mention.wrongMatch?.flagged) items.push('Flagged as a wrong match');
   if (mention.possible) items.push(POSSIBLE_MATCH_LINE);
+  if (mention.frameUrl !== undefined) items.push(`In an embed: ${embedAddress(mention.frameUrl)}`);
   items.push(`Seen: ${seenDays(mention)}`);
   return `${blockQuote(exportedText(readableQuote(mention)))}\n\n${items.map((item) => `- ${item}`).join('\n')}`;
 }
@@ -294,7 +301,7 @@ export function exportMarkdown(
     parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById, options.generatedAt.slice(0, 10)));
     for (const page of pages) {
       const citation = latestPageCitation(page);
-      const cited = citedPage(page[0]!.pageTitle, page[0]!.pageUrl, citation);
+      const cited = citedPage(pageTitleOf(page), page[0]!.pageUrl, citation);
       parts.push(pageHeading(page[0]!, cited.title, '###'));
       const byline = pageByline(citation, cited.site);
       if (byline) parts.push(byline);

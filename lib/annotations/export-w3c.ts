@@ -124,7 +124,10 @@ export interface W3cAnnotation {
   created: string;
   modified: string;
   target: {
+    /** The document the quote is in: the page, or the embed in it (`Mention.frameUrl`). */
     source: string;
+    /** The page the embed was read in (the model's "scope": the context the source was seen in); absent when the source is the page. */
+    scope?: string;
     selector: [TextQuoteSelector, TextPositionSelector];
   };
   body: AnnotationBody[];
@@ -257,7 +260,8 @@ function toAnnotation(mention: Mention, claim: Claim | undefined, text: string |
     created: mention.firstSeen,
     modified,
     target: {
-      source: mention.pageUrl,
+      source: mention.frameUrl ?? mention.pageUrl,
+      ...(mention.frameUrl !== undefined && { scope: mention.pageUrl }),
       selector: [
         { type: 'TextQuoteSelector', exact, prefix: exportedText(mention.anchor.prefix), suffix: exportedText(mention.anchor.suffix) },
         { type: 'TextPositionSelector', start: cpStart, end: cpStart + codePointLength(exact) },

@@ -102,6 +102,11 @@ const BodiesSchema = v.pipe(
   }),
 );
 
+/** A target's page and embed: an annotation with a `scope` was read in that page, in the embed its `source` names. */
+function placeOf(target: { source: string; scope?: string | undefined }): Pick<Mention, 'pageUrl' | 'frameUrl'> {
+  return target.scope === undefined ? { pageUrl: target.source } : { pageUrl: target.scope, frameUrl: target.source };
+}
+
 /** One annotation as `export-w3c.ts` writes it, read back into the mention it came from. */
 const AnnotationSchema = v.pipe(
   fields(
@@ -127,7 +132,8 @@ const AnnotationSchema = v.pipe(
         },
         'has no pledgeLens extension (was it exported by Pledge Lens?)',
       ),
-      target: fields({ source: MentionSchema.entries.pageUrl, selector: SelectorsSchema }, 'must be an object with source and selector'),
+      // (scope: the page an embed was read in, when the source is the embed.)
+      target: fields({ source: MentionSchema.entries.pageUrl, scope: v.optional(MentionSchema.entries.pageUrl), selector: SelectorsSchema }, 'must be an object with source and selector'),
       body: BodiesSchema,
       id: MentionSchema.entries.id,
     },
@@ -156,7 +162,8 @@ const AnnotationSchema = v.pipe(
     v.check(
       ({ id, target, pledgeLens }) => {
         const quote = target.selector.TextQuoteSelector;
-        return id === mentionId(target.source, pledgeLens.claimId, quote.exact, quote.prefix, quote.suffix);
+        const { pageUrl, frameUrl } = placeOf(target);
+        return id === mentionId(pageUrl, pledgeLens.claimId, quote.exact, quote.prefix, quote.suffix, frameUrl);
       },
       'does not match the page, claim and quote of the annotation (was the file edited?)',
     ),
@@ -176,7 +183,7 @@ const AnnotationSchema = v.pipe(
     }
     const mention: Mention = {
       id,
-      pageUrl: target.source,
+      ...placeOf(target),
       pageTitle: pledgeLens.pageTitle,
       claimId: pledgeLens.claimId,
       anchor: { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start: utf16.start, end: utf16.end, ...(pledgeLens.readableExact == null ? {} : { readableExact: pledgeLens.readableExact }) },

@@ -78,14 +78,28 @@ export function fnv1a64(text: string): string {
  * The id of a mention, e.g. `urn:pledge-lens:mention:9f1c0a2b3d4e5f60`. Pure and synchronous.
  * Inputs are serialised as a JSON array so that no choice of field contents can make two different
  * tuples produce the same byte string.
+ * @param frameUrl the embed the quote is in (`Mention.frameUrl`), when it is not in the page itself
  */
-export function mentionId(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string): string {
-  return MENTION_ID_PREFIX + fnv1a64(mentionKey(pageUrl, claimId, exact, prefix, suffix));
+export function mentionId(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string, frameUrl?: string): string {
+  return MENTION_ID_PREFIX + fnv1a64(mentionKey(pageUrl, claimId, exact, prefix, suffix, frameUrl));
 }
 
-/** What a mention's id hashes: its page, claim, quote and context, normalised as `mentionId` reads them. */
-function mentionKey(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string): string {
-  return JSON.stringify([normalisePageUrl(pageUrl), claimId.trim(), normaliseText(exact), normaliseText(prefix), normaliseText(suffix)]);
+/**
+ * What a mention's id hashes: its page, claim, quote and context, normalised as `mentionId` reads them, and the embed
+ * it is in (`Mention.frameUrl`) when there is one: one post embedded in two articles is a mention in each, and a
+ * mention's id outside an embed is what it was before embeds were kept apart.
+ */
+function mentionKey(pageUrl: string, claimId: string, exact: string, prefix: string, suffix: string, frameUrl?: string): string {
+  const key = [normalisePageUrl(pageUrl), claimId.trim(), normaliseText(exact), normaliseText(prefix), normaliseText(suffix)];
+  if (frameUrl !== undefined) key.push(parsePageUrl(frameUrl));
+  return JSON.stringify(key);
+}
+
+type KeyedMention = Pick<Mention, 'pageUrl' | 'frameUrl' | 'claimId' | 'anchor'>;
+
+/** `mentionKey` of a record. */
+function keyOf(mention: KeyedMention): string {
+  return mentionKey(mention.pageUrl, mention.claimId, mention.anchor.exact, mention.anchor.prefix, mention.anchor.suffix, mention.frameUrl);
 }
 
 /**
@@ -94,13 +108,13 @@ function mentionKey(pageUrl: string, claimId: string, exact: string, prefix: str
  * whose id was a reader's mention on another site in minutes, and its visit rewrote that record's quote and
  * title under the reader's note (attack report 46). Records that share an id but not this are kept apart.
  */
-function sameMention(a: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>, b: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>): boolean {
-  return mentionKey(a.pageUrl, a.claimId, a.anchor.exact, a.anchor.prefix, a.anchor.suffix) === mentionKey(b.pageUrl, b.claimId, b.anchor.exact, b.anchor.prefix, b.anchor.suffix);
+function sameMention(a: KeyedMention, b: KeyedMention): boolean {
+  return keyOf(a) === keyOf(b);
 }
 
 /** Whether a record's id is the hash of its own page, claim, quote and context (a crafted import's need not be). */
-function idFitsMention(mention: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'anchor'>): boolean {
-  return mention.id === mentionId(mention.pageUrl, mention.claimId, mention.anchor.exact, mention.anchor.prefix, mention.anchor.suffix);
+function idFitsMention(mention: KeyedMention & Pick<Mention, 'id'>): boolean {
+  return mention.id === MENTION_ID_PREFIX + fnv1a64(keyOf(mention));
 }
 
 /**
@@ -108,6 +122,6 @@ function idFitsMention(mention: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'an
  * (`sameMention`), or when the stored record's id is not its own (a crafted import put it there), never when a
  * genuine record of another page, claim or quote would be taken over.
  */
-export function mayUpdate(stored: Pick<Mention, 'id' | 'pageUrl' | 'claimId' | 'anchor'>, incoming: Pick<Mention, 'pageUrl' | 'claimId' | 'anchor'>): boolean {
+export function mayUpdate(stored: KeyedMention & Pick<Mention, 'id'>, incoming: KeyedMention): boolean {
   return sameMention(stored, incoming) || !idFitsMention(stored);
 }

@@ -82,6 +82,13 @@ export const MentionSchema = v.object({
   id: v.pipe(boundedString(200), v.minLength(1, 'must not be empty')),
   pageUrl: v.pipe(boundedString(8_192), v.url('must be an absolute URL')),
   pageTitle: boundedString(2_000),
+  /**
+   * The address of the embedded document (an iframe: a post, a fact box) the quote is in, when that is not the page the
+   * reader was on; `pageUrl` and `pageTitle` are then that page's, and the anchor's offsets count the embed's text. The
+   * W3C export names it the target's `source` and the page its `scope` (Web Annotation Data Model, 4.2.1). Absent for
+   * a quote in the page itself (a new user's report 56: embeds became pages of their own, cut off from the article).
+   */
+  frameUrl: v.optional(v.pipe(boundedString(8_192), v.url('must be an absolute URL'))),
   claimId: v.pipe(boundedString(200), v.minLength(1, 'must not be empty')),
   anchor: AnchorSchema,
   firstSeen: IsoDateTimeSchema,

@@ -4,7 +4,6 @@
  * that role's message map, so a content script (running inside a web page) can never reach a request
  * that changes settings, history or claim sets.
  */
-import { historyUrl } from '../sites/url';
 import { MatchTurns } from './match-turns';
 import { describeClaimSetIssues, validateClaimSet } from '../claims/validate-claim-set';
 import { TabFrames } from '../frames/tab-frames';
@@ -19,7 +18,7 @@ import { FlaggedMentions } from './flagged-mentions';
 import type { BackgroundContext, BrowserPort, ContentSender } from './context';
 import { changeHandlers, recordClaimChanges } from './handlers/change-handlers';
 import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
-import { contentHandlers, ownsMention } from './handlers/content-handlers';
+import { contentHandlers, ownsMention, senderPlace } from './handlers/content-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tabHandlers } from './handlers/tab-handlers';
@@ -91,7 +90,9 @@ export class BackgroundService {
         // The reader opened the card of a mention a history bound kept out: it is stored now, past the bound,
         // so the note they may write finds it, whatever the page reports meanwhile or if this worker stops
         // (attack report 49, findings 6 and 7). Only the reader's own hover or focus opens a card.
-        if (answer.ok && this.context.mentions.heldBack(request.mentionId)?.pageUrl === historyUrl(request.url)) {
+        const heldBack = answer.ok ? this.context.mentions.heldBack(request.mentionId) : undefined;
+        const place = heldBack && senderPlace(this.context, from, request.url);
+        if (heldBack && place && heldBack.pageUrl === place.pageUrl && heldBack.frameUrl === place.frameUrl) {
           void this.context.mentions.storeHeldBack(request.mentionId).catch(() => false);
         }
         return answer;

@@ -66,4 +66,6 @@ export interface ContentSender {
   origin?: string;
   /** The tab's top page, as the browser gives it. */
   tabUrl?: string;
+  /** The tab's title, as the browser gives it (with `tabUrl`: when the extension may read the tab). */
+  tabTitle?: string;
 }

@@ -73,8 +73,33 @@ export interface TabState {
 
 const TOP_FRAME_ID = 0;
 
+/** The page in a tab's top frame, as that frame named it when it first asked or matched. */
+export interface TopPage {
+  url: string;
+  /** The page's `document.title`; '' when not told yet. */
+  title: string;
+}
+
 export class TabFrames {
   private readonly tabs = new Map<number, Map<number, FrameReport>>();
+  private readonly topPages = new Map<number, TopPage>();
+
+  /**
+   * Records the page in a tab's top frame before it reports (it asks whether its site is on as it starts): an embed
+   * matched meanwhile is filed under it (content-origin.ts `historyPlace`). A title given once stays until a new one.
+   */
+  noteTopPage(tabId: number, url: string, title?: string): void {
+    const known = this.topPages.get(tabId);
+    this.topPages.set(tabId, { url, title: title ?? (known?.url === url ? known.title : '') });
+  }
+
+  /** The tab's top page as its top frame named it (`noteTopPage`), or as its report gave it; undefined before either. */
+  topPage(tabId: number): TopPage | undefined {
+    const noted = this.topPages.get(tabId);
+    const reported = this.topUrl(tabId);
+    if (reported !== undefined && reported !== noted?.url) return { url: reported, title: '' };
+    return noted;
+  }
 
   /** Records a frame's latest report (it replaces that frame's earlier one). */
   report(tabId: number, frameId: number, report: FrameReport): void {
@@ -86,6 +111,7 @@ export class TabFrames {
   /** Forgets a tab (closed), or all its frames when its top document changes (a new page loads). */
   forgetTab(tabId: number): void {
     this.tabs.delete(tabId);
+    this.topPages.delete(tabId);
   }
 
   /** Every tab some frame has reported for (and that was not forgotten since). */

@@ -79,8 +79,8 @@ export const CONTENT_TO_BACKGROUND = {
       scripts: v.optional(v.pipe(v.array(v.tuple([offset, offset, v.picklist(['sup', 'sub'])])), v.maxLength(MAX_SCRIPT_RANGES))),
     }),
   ),
-  /** Whether this frame's site is switched on. */
-  'get-site-enabled': message<{ enabled: boolean }>()(requestSchema('get-site-enabled', { url: pageUrl })),
+  /** Whether this frame's site is switched on; `title`: the frame's document title (the top frame's names the page its embeds are filed under). */
+  'get-site-enabled': message<{ enabled: boolean }>()(requestSchema('get-site-enabled', { url: pageUrl, title: v.optional(bounded(2000)) })),
   /** This frame's current findings, for the popup and the badge (the background knows the tab and frame). */
   'report-frame': message<object>()(
     requestSchema('report-frame', {

@@ -10,7 +10,7 @@ export interface SenderFacts {
   url?: string;
   /** The frame's origin (Chrome only): what an about:blank or srcdoc frame inherits. */
   origin?: string;
-  tab?: { id?: number; url?: string };
+  tab?: { id?: number; url?: string; title?: string };
   frameId?: number;
 }
 
@@ -24,7 +24,7 @@ export type SenderRole =
    * its own URL carries (lib/background/note-capabilities.ts); `url` is its address as the browser gives it.
    */
   | { role: 'note-editor'; url: string; tabId?: number }
-  | { role: 'content-script'; tabId: number; frameId: number; url: string; origin?: string; tabUrl?: string }
+  | { role: 'content-script'; tabId: number; frameId: number; url: string; origin?: string; tabUrl?: string; tabTitle?: string }
   | { role: 'foreign' };
 
 function isNoteEditor(url: string, extensionOrigin: string): boolean {
@@ -55,6 +55,7 @@ export function senderRole(sender: SenderFacts, extensionId: string, extensionOr
       url,
       ...(sender.origin ? { origin: sender.origin } : {}),
       ...(sender.tab.url ? { tabUrl: sender.tab.url } : {}),
+      ...(sender.tab.title ? { tabTitle: sender.tab.title } : {}),
     };
   }
   return { role: 'foreign' };

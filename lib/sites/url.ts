@@ -150,6 +150,14 @@ const SECRET_OR_TRACKING_PARAM = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_eid|_hs
 const MAX_KEPT_PARAM_VALUE = 32;
 
 /**
+ * Whether a frame's URL is an address of its own (http, https, file), not one it borrows from the page that made it
+ * (about:srcdoc, about:blank, data:, blob:).
+ */
+export function isWebAddress(url: string): boolean {
+  return /^(https?|file):/i.test(url);
+}
+
+/**
  * The address stored in the reader's history for a page: no fragment, no credentials, and no query
  * parameter that looks like a token or a tracker (by name, or by an opaque value over 32 characters).
  * Parameters that identify an article (`?id=123`, `?p=42`) stay. A URL that does not parse is returned as is.

@@ -5,7 +5,6 @@ import { matchClaims } from '../../match/match-claims';
 import type { ContentToBackground } from '../../messages/content-to-background';
 import type { Handlers } from '../../messages/message-map';
 import { siteEnabled } from '../../sites/site-settings';
-import { historyUrl } from '../../sites/url';
 import { normalisePageUrl } from '../../annotations/mention-id';
 import { getMention, mentionsSeen } from '../store/mention-store';
 import { refreshBadge } from '../badge';
@@ -13,7 +12,7 @@ import type { CompiledClaims } from '../claim-set-cache';
 import type { MatcherWarmUp } from '../matcher-warm-up';
 import type { BackgroundContext, ContentSender } from '../context';
 import type { PageClaimSummary } from '../../frames/tab-frames';
-import { FOREIGN_URL_ERROR, speaksFor } from './content-origin';
+import { FOREIGN_URL_ERROR, historyPlace, speaksFor, type HistoryPlace } from './content-origin';
 
 /**
  * The cards of the claims a page matched, each made once per compiled set: making one scans the whole
@@ -75,17 +74,26 @@ function frameSpeaksFor(ctx: Pick<BackgroundContext, 'frames'>, sender: ContentS
   return speaksFor(sender, url, ctx.frames.topUrl(sender.tabId));
 }
 
+/** Where the history files the text of the frame that sent `url` (content-origin.ts). */
+export function senderPlace(ctx: Pick<BackgroundContext, 'frames'>, sender: ContentSender, url: string): HistoryPlace {
+  return historyPlace(sender, url, ctx.frames.topPage(sender.tabId));
+}
+
 /**
  * Whether a card's note editor may open `mentionId` for the page `url` names: the frame speaks for that page,
- * and the mention is that page's or not stored yet (its first sighting may still be on its way to the store).
- * A mention the history holds for another page is refused: a page can choose text whose 64-bit id is a reader's
- * mention elsewhere (attack report 46), and its card would show and change that note.
+ * and the mention is filed where that frame's text is (`senderPlace`: the page and, in an embed, the embed's
+ * address) or not stored yet (its first sighting may still be on its way to the store). A mention the history
+ * holds for another page is refused: a page can choose text whose 64-bit id is a reader's mention elsewhere
+ * (attack report 46), and its card would show and change that note.
  */
 export function ownsMention(ctx: Pick<BackgroundContext, 'db' | 'frames'>) {
   return async (request: { mentionId: string; url: string }, sender: ContentSender): Promise<boolean> => {
     if (!frameSpeaksFor(ctx, sender, request.url)) return false;
     const stored = await getMention(ctx.db, request.mentionId);
-    return stored === undefined || normalisePageUrl(stored.pageUrl) === normalisePageUrl(historyUrl(request.url));
+    if (stored === undefined) return true;
+    const place = senderPlace(ctx, sender, request.url);
+    // ('' for no embed: `normalisePageUrl` keeps it.)
+    return normalisePageUrl(stored.pageUrl) === normalisePageUrl(place.pageUrl) && normalisePageUrl(stored.frameUrl ?? '') === normalisePageUrl(place.frameUrl ?? '');
   };
 }
 
@@ -104,7 +112,9 @@ export function contentHandlers(
     'match-page': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
-      const pageUrl = historyUrl(request.url);
+      if (sender.frameId === 0) ctx.frames.noteTopPage(sender.tabId, request.url, request.title);
+      const place = senderPlace(ctx, sender, request.url);
+      const { pageUrl } = place;
       // The reader's wrong-match flags on this page, read while the page is matched (a revisit paints
       // them dimmed from the first frame; a page met for the first time has none).
       const flagged = ctx.flagged.onPage(pageUrl);
@@ -121,7 +131,12 @@ export function contentHandlers(
       // (The title tells what the page is about when the text is a region added later: `MatchOptions.pageTitle`.)
       // (In the tab's turn: a tab whose matches cost much waits between them, see match-turns.ts.)
       const found = await ctx.matchTurns.run(sender.tabId, () => matchClaims(text, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd));
-      const seen = mentionsSeen({ url: pageUrl, title: request.title, citation: request.citation, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now());
+      // (Text in a frame that is not the page, an embed or a srcdoc frame, is filed under the page it was read on,
+      // with the page's title and without the frame's citation data, which describes the frame, not the article.)
+      const page = place.pageTitle === undefined
+        ? { url: pageUrl, title: request.title, citation: request.citation }
+        : { url: pageUrl, title: place.pageTitle, ...(place.frameUrl !== undefined && { frameUrl: place.frameUrl }) };
+      const seen = mentionsSeen({ ...page, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now());
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);
       const wrong = await flagged;
@@ -142,6 +157,7 @@ export function contentHandlers(
     },
     'get-site-enabled': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
+      if (sender.frameId === 0) ctx.frames.noteTopPage(sender.tabId, request.url, request.title);
       const enabled = siteEnabled(await ctx.settings.read(), request.url);
       // A frame on a switched-off site never starts and so never reports: record it as off, so the
       // popup shows "off on this site" with its switch rather than "not read". A frame that is on reports itself.

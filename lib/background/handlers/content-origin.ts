@@ -5,6 +5,8 @@
  * evil.example saying it is https://victim.example/ would put that host in the popup, let the popup's
  * switch turn victim.example off, and write history under its address.
  */
+import { historyUrl, isWebAddress } from '../../sites/url';
+import type { TopPage } from '../../frames/tab-frames';
 import type { ContentSender } from '../context';
 
 /** The answer to a content script that names an address it does not belong to. */
@@ -52,4 +54,40 @@ export function speaksFor(sender: Pick<ContentSender, 'url' | 'origin' | 'tabUrl
   const own = senderOrigin(sender);
   if (own !== undefined) return originOf(url) === own;
   return topUrl === undefined || (originOf(topUrl) !== undefined && originOf(url) === originOf(topUrl));
+}
+
+/** Where the history files what a frame's text says (`Mention.pageUrl`, `pageTitle`, `frameUrl`). */
+export interface HistoryPlace {
+  /** The page the reader was on, as `historyUrl` keeps it. */
+  pageUrl: string;
+  /** The embed's own address (`historyUrl`), when the text is in one: a frame at another address than the page's. */
+  frameUrl?: string;
+  /**
+   * The page's title when the frame is not the page itself (an embed, a srcdoc frame in it): as its top frame said it
+   * or the browser gives it, '' while neither has; absent when the frame is the page (its own title then).
+   */
+  pageTitle?: string;
+}
+
+/**
+ * The page a frame's text is filed under: the tab's top page for a frame at another address (an embedded post, a
+ * fact box, a cross-origin widget), with the frame's address kept, so that a quote read in an article is the
+ * article's (a new user's report 56: embeds became pages of their own in the history and every export); a frame
+ * without an address of its own is the page's; the frame's own address when the page is not known. The top page is the browser's word (`sender.tabUrl`) or, where it says nothing
+ * (Firefox without host permission), what the top frame reported (checked when it was recorded); while neither is
+ * known the frame is its own page.
+ * @param url the address in the request, which `speaksFor` has accepted
+ * @param topPage `TabFrames.topPage(tabId)`
+ */
+export function historyPlace(sender: Pick<ContentSender, 'frameId' | 'url' | 'tabUrl' | 'tabTitle'>, url: string, topPage?: TopPage): HistoryPlace {
+  const own = historyUrl(url);
+  const top = sender.frameId === 0 ? undefined : (sender.tabUrl ?? topPage?.url);
+  if (top === undefined) return { pageUrl: own };
+  const pageUrl = historyUrl(top);
+  // (The top frame's own title, as its mentions have it; the tab's while the top frame has not said it.)
+  const pageTitle = (topPage && historyUrl(topPage.url) === pageUrl ? topPage.title : '') || sender.tabTitle || '';
+  // A frame with no address of its own (srcdoc, about:blank: it reports the page that made it, or that page's origin)
+  // is part of the page.
+  if (pageUrl === own || !isWebAddress(sender.url)) return { pageUrl, pageTitle };
+  return { pageUrl, frameUrl: own, pageTitle };
 }

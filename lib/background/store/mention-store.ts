@@ -22,10 +22,12 @@ export interface FoundSpan {
  * and flag) without reading the store first.
  * @param page.text the matched text; `page.offset` is the page offset (UTF-16 units) of `text[0]`;
  *   `page.scripts` its superscript and subscript runs (offsets into `text`), which give a quote its `readableExact`;
- *   `page.citation` what the page's metadata says of its publication day, site and authors
+ *   `page.citation` what the page's metadata says of its publication day, site and authors; `page.frameUrl` the embed
+ *   the text is from when it is not the page itself (`Mention.frameUrl`; the caller gives no citation then: an embed's
+ *   metadata is not the article's)
  */
 export function mentionsSeen(
-  page: { url: string; title: string; citation?: PageCitation; text: string; offset?: number; scripts?: readonly ScriptRange[] },
+  page: { url: string; title: string; frameUrl?: string; citation?: PageCitation; text: string; offset?: number; scripts?: readonly ScriptRange[] },
   spans: readonly FoundSpan[],
   now: Date,
 ): Mention[] {
@@ -38,8 +40,8 @@ export function mentionsSeen(
     // (Offsets past the text a page sent are its own fault: readableText reads only inside the quote.)
     const readableExact = page.scripts && page.scripts.length > 0 ? readableText(page.text, local.start, local.end, page.scripts) : undefined;
     const anchor = { ...local, start: local.start + shift, end: local.end + shift, ...(readableExact === undefined ? {} : { readableExact }) };
-    const id = mentionId(page.url, span.claimId, anchor.exact, anchor.prefix, anchor.suffix);
-    return { id, pageUrl: page.url, pageTitle: page.title, claimId: span.claimId, anchor, firstSeen: time, lastSeen: time, ...(span.possible && { possible: true as const }), ...(citation && { pageCitation: citation }) };
+    const id = mentionId(page.url, span.claimId, anchor.exact, anchor.prefix, anchor.suffix, page.frameUrl);
+    return { id, pageUrl: page.url, pageTitle: page.title, ...(page.frameUrl !== undefined && { frameUrl: page.frameUrl }), claimId: span.claimId, anchor, firstSeen: time, lastSeen: time, ...(span.possible && { possible: true as const }), ...(citation && { pageCitation: citation }) };
   });
 }
 
@@ -149,6 +151,7 @@ async function addNewPage(
     const first = distinct.get(mention.id);
     distinct.set(mention.id, first ? revisited(first, mention) : mention);
   }
+  titleUntitled(distinct);
   const kept = [...distinct.values()].slice(0, Math.max(0, Math.min(distinct.size, admit(distinct.size, before))));
   if (kept.length === 0) return undefined;
   const tx = pagesReadwrite(db, 'relaxed');
@@ -157,6 +160,16 @@ async function addNewPage(
   commitNow(tx);
   await Promise.all([added, tx.done]);
   return { added: kept.length, refused: distinct.size - kept.length, before };
+}
+
+/**
+ * Gives a page's title to its mentions without one (read in a frame of it before the page had said its title), in
+ * place: the title of the first that has one.
+ */
+function titleUntitled(mentions: Map<string, Mention>): void {
+  const title = [...mentions.values()].find((mention) => mention.pageTitle.trim() !== '')?.pageTitle;
+  if (title === undefined) return;
+  for (const [id, mention] of mentions) if (mention.pageTitle.trim() === '') mentions.set(id, { ...mention, pageTitle: title });
 }
 
 async function recordOnPage(
@@ -193,6 +206,7 @@ async function recordOnPage(
     }
     else if (kept.has(mention.id)) onPage.set(mention.id, mention);
   }
+  titleUntitled(onPage);
   const writes = [putPage(tx, pageUrl, [...onPage.values()]), ...[...elsewhere].map(([url, mentions]) => putPage(tx, url, [...mentions.values()]))];
   commitNow(tx);
   await Promise.all([...writes, tx.done]);

@@ -917,6 +917,20 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
         }
         expect(listed[0], 'the top frame\'s claim first').toBe(RISK);
         expect([...listed].sort(), await popup.describe()).toEqual([ANNUAL, ROADMAPS, RISK].sort());
+        // The history files every frame's quotes under the page read; the other site's frame is named as its embed
+        // (a new user's report 56: it was a page of its own in every export).
+        // (The profile's history holds the other cases' pages too.)
+        const history = (await browser.history()).filter((mention) => /frames-(top|child)\.html/.test(mention.pageUrl));
+        const topPage = history.find((mention) => mention.claimId === RISK)?.pageUrl;
+        expect(topPage, JSON.stringify(history)).toMatch(/\/pages\/live\/frames-top\.html/);
+        expect(history.map(({ claimId, pageUrl, frameUrl }) => ({ claimId, pageUrl, frameUrl })).sort((a, b) => a.claimId.localeCompare(b.claimId))).toEqual(
+          [
+            { claimId: RISK, pageUrl: topPage, frameUrl: undefined },
+            { claimId: ROADMAPS, pageUrl: topPage, frameUrl: `${embedOrigin}/pages/live/frames-child.html` },
+            { claimId: ANNUAL, pageUrl: topPage, frameUrl: undefined },
+          ].sort((a, b) => a.claimId.localeCompare(b.claimId)),
+        );
+        expect(new Set(history.map((mention) => mention.pageTitle)), 'the embed\'s quote has the page\'s title').toEqual(new Set(['frames in the popup']));
         expect(await popup.siteToggle()).toBe(true);
 
         await popup.setSiteToggle(false);

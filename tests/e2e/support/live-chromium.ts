@@ -3,7 +3,7 @@ import { launchChromiumWithExtension } from './chromium';
 import { PlaywrightDrivenPage } from './driven-page';
 import { inCardRootChromium, type CardProbe, type FramePath } from './closed-card';
 import { settledTabState, type PageFunction } from './dynamic-driver';
-import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
+import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type HistoryMention, type LivePage, type LivePopup } from './live-driver';
 import { PopupPage, tabIdOf } from './popup-page';
 import { withinDeadline } from './step-deadline';
 
@@ -192,6 +192,11 @@ export async function launchLiveChromium(): Promise<LiveBrowser> {
     async tabState(page) {
       const tabId = await tabIdOf(chromium.worker, driverOf(page).page);
       return settledTabState(() => askBackground({ type: 'get-tab-state', tabId }));
+    },
+    async history() {
+      const answer = (await askBackground({ type: 'list-mentions', query: {} })) as { ok: boolean; mentions?: HistoryMention[] };
+      if (!answer.ok || !answer.mentions) throw new Error(`list-mentions failed: ${JSON.stringify(answer)}`);
+      return answer.mentions;
     },
     async popup(page) {
       const tabId = await tabIdOf(chromium.worker, driverOf(page).page);

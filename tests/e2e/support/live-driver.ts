@@ -57,11 +57,21 @@ export interface LivePopup {
   close(): Promise<void>;
 }
 
+/** What a test reads of a stored mention (lib/annotations/schema.ts). */
+export interface HistoryMention {
+  claimId: string;
+  pageUrl: string;
+  pageTitle: string;
+  frameUrl?: string;
+}
+
 export interface LiveBrowser {
   readonly name: 'Chromium' | 'Firefox';
   open(url: string): Promise<LivePage>;
   /** The page's tab as the popup sees it (`get-tab-state`), once no frame is scanning. */
   tabState(page: LivePage): Promise<TabStateView>;
+  /** The reader's history as the options page lists it (`list-mentions`), once the background's writes are done. */
+  history(): Promise<HistoryMention[]>;
   /** The toolbar popup, opened for the page's tab. */
   popup(page: LivePage): Promise<LivePopup>;
   /** Serves `http://<host>:<port>/…` from the test server on 127.0.0.1 (no name is ever looked up). */

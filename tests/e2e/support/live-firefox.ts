@@ -3,7 +3,7 @@ import { bidiConnection, inCardRootFirefox, type CardProbe, type FramePath } fro
 import { PuppeteerDrivenPage } from './driven-page';
 import { settledTabState, type PageFunction } from './dynamic-driver';
 import { extensionTabIds, FirefoxPopupPage, launchFirefoxWithExtension, openExtensionPage, pollPage, setViewportSize, type FirefoxTestHelper } from './firefox';
-import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type LivePage, type LivePopup } from './live-driver';
+import { readRecordedCopy, recordNextCopy, type ColorScheme, type CopiedData, type LiveBrowser, type HistoryMention, type LivePage, type LivePopup } from './live-driver';
 import { readPopupClaims } from './popup-page';
 
 interface BidiEvaluation {
@@ -221,6 +221,12 @@ export async function launchLiveFirefox(): Promise<LiveBrowser> {
       const { tabId } = driverOf(page);
       const ext = await extension();
       return settledTabState(() => ext.evaluate((request) => (globalThis as unknown as ExtensionPageGlobals).browser.runtime.sendMessage(request), { type: 'get-tab-state', tabId }));
+    },
+    async history() {
+      const ext = await extension();
+      const answer = (await ext.evaluate((message) => (globalThis as unknown as ExtensionPageGlobals).browser.runtime.sendMessage(message), { type: 'list-mentions', query: {} })) as { ok: boolean; mentions?: HistoryMention[] };
+      if (!answer.ok || !answer.mentions) throw new Error(`list-mentions failed: ${JSON.stringify(answer)}`);
+      return answer.mentions;
     },
     async popup(page) {
       return new FirefoxLivePopup(await FirefoxPopupPage.open(firefox.browser, driverOf(page).tabId));

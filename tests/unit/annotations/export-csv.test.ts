@@ -118,6 +118,7 @@ describe('exportCsv', () => {
       page_site: '\'=Example, "News"',
       page_published: '2026-02',
       page_authors: 'Doe, Jane; O"Brien, Ann',
+      frame_url: '',
       quote: tricky.anchor.exact,
       prefix: tricky.anchor.prefix,
       suffix: tricky.anchor.suffix,

@@ -96,6 +96,40 @@ describe('export → import → export', () => {
     expect(after.csv.match(/,true,/g)).toHaveLength(1);
   });
 
+  it('a quote read in an embed goes through every format under its article, the embed named, and back in', async () => {
+    const bg = await background();
+    const embed = 'https://posts.example/embed/42';
+    const sender = { id: 'pledge-lens-test-id', url: embed, tab: { id: TOP_FRAME.tabId, url: PAGE.url, title: PAGE.title }, frameId: 4 };
+    const answer = (await bg.raw({ type: 'match-page', url: embed, title: 'Post by @someone', text: PAGE.text }, sender)) as { ok: boolean };
+    expect(answer.ok).toBe(true);
+    await readPage(bg);
+    const stored = await historySize(bg);
+    const before = await exportAll(bg);
+    const annotations = JSON.parse(before.w3c).first.items as Array<{ target: { source: string; scope?: string } }>;
+    expect(annotations.filter((a) => a.target.scope !== undefined).map((a) => a.target)).toEqual(
+      annotations.filter((a) => a.target.scope !== undefined).map(() => expect.objectContaining({ source: embed, scope: PAGE.url })),
+    );
+    expect(annotations.filter((a) => a.target.scope !== undefined).length).toBe(stored / 2);
+    // One reference for the article, its embed's quotes in it (after the article's own) and named.
+    const csl = JSON.parse(before.csl) as Array<{ title: string; URL: string; note: string }>;
+    expect(csl.map((item) => item.URL)).toEqual([PAGE.url]);
+    expect(csl[0]!.note).toContain(`· In an embed: ${embed}`);
+    // (The link's text escaped as every page-given text is: "https\\://".)
+    expect(before.markdown.split('\n').filter((line) => line.startsWith('- In an embed: [') && line.endsWith(`](${embed})`))).toHaveLength(stored / 2);
+    expect(before.markdown).not.toContain('Post by @someone');
+    expect(before.csv.split('\r\n').filter((row) => row.includes(`,${embed},`))).toHaveLength(stored / 2);
+
+    db.close();
+    db = await openFreshDatabase();
+    const fresh = await background();
+    expect(await fresh.page({ type: 'import-mentions', text: before.w3c })).toEqual({ ok: true, added: stored, updated: 0, unchanged: 0, keptNotes: 0 });
+    expect(await exportAll(fresh)).toEqual(before);
+    // A file whose scope was changed no longer matches its ids.
+    const moved = before.w3c.replaceAll(`"scope": "${PAGE.url}"`, '"scope": "https://elsewhere.example/"');
+    expect(moved).not.toBe(before.w3c);
+    expect((await fresh.page({ type: 'import-mentions', text: moved })).ok).toBe(false);
+  });
+
   it("re-importing an older backup after a note was edited keeps the reader's newer note and says the file's was not used", async () => {
     const bg = await background();
     const { matches } = await readPage(bg);

@@ -58,6 +58,7 @@ export interface MentionInput {
   wrongMatch?: Mention['wrongMatch'];
   possible?: true;
   pageCitation?: Mention['pageCitation'];
+  frameUrl?: string;
 }
 
 export function makeMention(input: MentionInput = {}): Mention {
@@ -68,8 +69,9 @@ export function makeMention(input: MentionInput = {}): Mention {
   const suffix = input.suffix ?? ' when its tests flag a risk.';
   const start = input.start ?? 120;
   const mention: Mention = {
-    id: mentionId(pageUrl, claimId, exact, prefix, suffix),
+    id: mentionId(pageUrl, claimId, exact, prefix, suffix, input.frameUrl),
     pageUrl,
+    ...(input.frameUrl !== undefined && { frameUrl: input.frameUrl }),
     pageTitle: input.pageTitle ?? 'Acme rewrites its safety policy',
     claimId,
     anchor: { exact, prefix, suffix, start, end: start + exact.length },

@@ -70,6 +70,17 @@ describe('AnnotationHistory rows', () => {
     expect(first.queryByTestId('row-possible-match')).toBeNull();
   });
 
+  it('names the embed a quote was read in, linked over https, under its article (report 56: embeds were pages of their own)', () => {
+    renderIn(<AnnotationHistory {...props({ mentions: [mentionFixture({ frameUrl: 'https://posts.example/embed/42' }), mentionFixture({ id: 'm-2' })] })} />);
+    const [embedded, own] = within(screen.getByTestId('history-list')).getAllByTestId('history-row');
+    const embed = within(embedded!).getByTestId('row-embed');
+    expect(embed.querySelector('a')!.getAttribute('href')).toBe('https://posts.example/embed/42');
+    expect(embed.textContent).toBe('posts.example');
+    expect(embed.previousElementSibling!.textContent).toBe('In an embed');
+    expect(within(embedded!).getByTestId('row-page').querySelector('a')!.getAttribute('href')).toBe('https://news.example.com/story');
+    expect(within(own!).queryByTestId('row-embed')).toBeNull();
+  });
+
   it('marks a possible match, to check before citing, unless the reader marked it a wrong match already (report 55, problem 2)', () => {
     renderIn(<AnnotationHistory {...props({ mentions: [mentionFixture({ possible: true }), mentionFixture({ id: 'm-2', possible: true, wrongMatch: { flagged: true, updatedAt: '2026-01-16T00:00:00.000Z' } })] })} />);
     const [unsure, marked] = within(screen.getByTestId('history-list')).getAllByTestId('history-row');
