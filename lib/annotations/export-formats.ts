@@ -24,8 +24,10 @@ export interface ExportFormatSpec {
   /**
    * Serialises mentions (all given, wrong matches included: filter beforehand).
    * @param generatedAt ISO 8601 date-time written into the file
+   * @param leftOutWrongMatches how many mentions the reader marked as wrong matches the filter left out: the W3C and
+   *   Markdown files say so (a new user's report 56: only the popup did, not the file a colleague gets)
    */
-  serialise: (mentions: readonly Mention[], claims: ReadonlyMap<string, Claim>, generatedAt: string) => string;
+  serialise: (mentions: readonly Mention[], claims: ReadonlyMap<string, Claim>, generatedAt: string, leftOutWrongMatches?: number) => string;
 }
 
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = {
@@ -34,7 +36,8 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = 
     shortLabel: 'W3C JSON-LD',
     extension: 'jsonld',
     mimeType: 'application/ld+json',
-    serialise: (mentions, claims, generatedAt) => `${escapeBidiControls(JSON.stringify(exportW3c(mentions, claims, { generatedAt, includeWrongMatches: true }), null, 2))}\n`,
+    serialise: (mentions, claims, generatedAt, leftOutWrongMatches = 0) =>
+      `${escapeBidiControls(JSON.stringify(exportW3c(mentions, claims, { generatedAt, includeWrongMatches: true, leftOutWrongMatches }), null, 2))}\n`,
   },
   csv: {
     label: 'CSV (spreadsheets)',
@@ -50,7 +53,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ExportFormatSpec>> = 
     shortLabel: 'Markdown',
     extension: 'md',
     mimeType: 'text/markdown;charset=utf-8',
-    serialise: (mentions, claims, generatedAt) => exportMarkdown(mentions, claims, { generatedAt, includeWrongMatches: true }),
+    serialise: (mentions, claims, generatedAt, leftOutWrongMatches = 0) => exportMarkdown(mentions, claims, { generatedAt, includeWrongMatches: true, leftOutWrongMatches }),
   },
   csl: {
     label: 'CSL-JSON (Zotero, reference managers)',
@@ -120,10 +123,10 @@ function scopePart(scope: ExportScope): string {
 }
 
 /**
- * `pledge-lens-annotations-2026-11-22_14-30-all.csv`, `…_14-30-filtered.md`,
- * `…_14-30-page-news.example.com-anthropic-rsp-3.jsonld`: the user's local date and time to the minute (the moment
- * they will look for in their downloads folder; two exports a day no longer share a name) and what
- * the file holds. Only ASCII letters, digits, '.', '-' and '_': no ':' (Windows, and Finder shows it
+ * `pledge-lens-annotations-2026-11-22_14-30-05-all.csv`, `…_14-30-05-filtered.md`,
+ * `…_14-30-05-page-news.example.com-anthropic-rsp-3.jsonld`: the user's local date and time to the second (the moment
+ * they will look for in their downloads folder; two exports a minute no longer share a name, which the browser
+ * turned into "…(1)") and what the file holds. Only ASCII letters, digits, '.', '-' and '_': no ':' (Windows, and Finder shows it
  * as '/'), no '/' or backslash, no spaces, and no name Windows reserves (the name starts "pledge-lens").
  * @param when the moment of the export, read in the local time zone
  * @throws RangeError for an invalid date
@@ -131,6 +134,6 @@ function scopePart(scope: ExportScope): string {
 export function exportFileName(format: ExportFormat, when: Date, scope: ExportScope): string {
   if (Number.isNaN(when.getTime())) throw new RangeError('exportFileName: invalid date');
   const date = `${pad(when.getFullYear(), 4)}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
-  const time = `${pad(when.getHours())}-${pad(when.getMinutes())}`;
+  const time = `${pad(when.getHours())}-${pad(when.getMinutes())}-${pad(when.getSeconds())}`;
   return `pledge-lens-annotations-${date}_${time}-${scopePart(scope)}.${EXPORT_FORMATS[format].extension}`;
 }

@@ -30,6 +30,8 @@ export interface ExportMarkdownOptions {
   generatedAt: string;
   /** Mentions the user flagged as wrong matches are left out unless this is true. */
   includeWrongMatches?: boolean;
+  /** How many the caller left out before (its filter hid wrong matches); added to those `includeWrongMatches` leaves out. */
+  leftOutWrongMatches?: number;
 }
 
 /**
@@ -283,6 +285,12 @@ function flaggedNote(mentions: readonly Mention[]): string {
   return `, ${flagged} of them marked as ${flagged === 1 ? 'a wrong match' : 'wrong matches'}`;
 }
 
+/** " 2 mentions you marked as wrong matches were left out." when any were: the file says what it does not hold. */
+function leftOutNote(leftOut: number): string {
+  if (leftOut <= 0) return '';
+  return leftOut === 1 ? ' 1 mention you marked as a wrong match was left out.' : ` ${leftOut} mentions you marked as wrong matches were left out.`;
+}
+
 export function exportMarkdown(
   mentions: readonly Mention[],
   claimsById: ReadonlyMap<string, Claim>,
@@ -295,7 +303,7 @@ export function exportMarkdown(
   const parts = [
     frontMatter(options.generatedAt, claims.map((claim) => claim.claimId)),
     '# Pledge Lens annotations',
-    `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} of ${count(claims.length, 'claim')} on ${count(pageCount, 'page')}${flaggedNote(kept)}.`,
+    `Exported ${exportedWhen(options.generatedAt)}: ${count(kept.length, 'mention')} of ${count(claims.length, 'claim')} on ${count(pageCount, 'page')}${flaggedNote(kept)}.${leftOutNote((options.leftOutWrongMatches ?? 0) + mentions.length - kept.length)}`,
   ];
   for (const { claimId, pages } of claims) {
     parts.push(claimBlock(claimId, claimsById.get(claimId), claimsById, options.generatedAt.slice(0, 10)));

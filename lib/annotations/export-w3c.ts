@@ -148,7 +148,8 @@ export interface W3cAnnotationCollection {
     startIndex: 0;
     items: W3cAnnotation[];
   };
-  pledgeLens: { formatVersion: typeof EXPORT_FORMAT_VERSION };
+  /** `leftOutWrongMatches`: how many mentions the reader marked as wrong matches the export left out, when any. */
+  pledgeLens: { formatVersion: typeof EXPORT_FORMAT_VERSION; leftOutWrongMatches?: number };
 }
 
 export interface ExportW3cOptions {
@@ -156,6 +157,8 @@ export interface ExportW3cOptions {
   generatedAt: string;
   /** Mentions the user flagged as wrong matches are left out unless this is true. */
   includeWrongMatches?: boolean;
+  /** How many the caller left out before (its filter hid wrong matches); added to those `includeWrongMatches` leaves out. */
+  leftOutWrongMatches?: number;
   /**
    * The text a mention's offsets point into (the page's extracted text), when the caller has it (the
    * scanner does): code-point offsets are then exact. Without it they are computed from the anchor,
@@ -294,6 +297,7 @@ export function exportW3c(
   options: ExportW3cOptions,
 ): W3cAnnotationCollection {
   const kept = options.includeWrongMatches ? mentions : mentions.filter((mention) => !mention.wrongMatch?.flagged);
+  const leftOut = (options.leftOutWrongMatches ?? 0) + mentions.length - kept.length;
   const items = kept.map((mention) => toAnnotation(mention, claimsById.get(mention.claimId), options.pageText?.(mention)));
   // Collections and pages must have IRIs; derive one from the content so re-exporting is deterministic.
   const collectionId = `${PLEDGE_LENS_URN}:export:${fnv1a64(JSON.stringify([options.generatedAt, items.map((item) => item.id)]))}`;
@@ -306,6 +310,6 @@ export function exportW3c(
     generator: { id: PLEDGE_LENS_URN, type: 'Software', name: 'Pledge Lens' },
     total: items.length,
     first: { id: `${collectionId}:page:1`, type: 'AnnotationPage', startIndex: 0, items },
-    pledgeLens: { formatVersion: EXPORT_FORMAT_VERSION },
+    pledgeLens: { formatVersion: EXPORT_FORMAT_VERSION, ...(leftOut > 0 && { leftOutWrongMatches: leftOut }) },
   };
 }

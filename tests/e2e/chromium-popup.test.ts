@@ -251,7 +251,7 @@ describe('Chromium: popup', () => {
 
     const jsonld = await popup.export('w3c');
     // The popup exports one page: the name says so, with the page's host (the fixture server's).
-    expect(jsonld.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.jsonld$/);
+    expect(jsonld.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.jsonld$/);
     const collection = JSON.parse(jsonld.text) as {
       type: string;
       first: { items: { target: { source: string; selector: { type: string; exact?: string }[] }; body: { type: string; purpose?: string; value?: string; source?: string; 'dcterms:source'?: { id: string } }[] }[] };
@@ -269,7 +269,7 @@ describe('Chromium: popup', () => {
     expect(claimBody?.['dcterms:source']?.id).toMatch(/^https:\/\//);
 
     const csv = await popup.export('csv');
-    expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.csv$/);
+    expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.csv$/);
     const rows = parseCsv(csv.text, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
     const row = rows.find((r) => r.note === note);
     expect(row, 'a CSV row with the note').toBeDefined();
@@ -281,11 +281,11 @@ describe('Chromium: popup', () => {
     expect(pageText).toContain(collapse(row!.quote!));
 
     const markdown = await popup.export('markdown');
-    expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.md$/);
+    expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.md$/);
     expect(markdown.text).toContain(note);
 
     const csl = await popup.export('csl');
-    expect(csl.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.json$/);
+    expect(csl.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-page-127\.0\.0\.1-bullet-list-what-changed\.json$/);
     const items = JSON.parse(csl.text) as Array<{ id: string; type: string; title: string; URL: string; note: string }>;
     expect(items.map((item) => [item.type, item.URL])).toEqual([['webpage', article.url]]);
     expect(items[0]!.id).not.toBe('');

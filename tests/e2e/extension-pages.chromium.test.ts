@@ -158,7 +158,7 @@ describe('Chromium options page: annotation history', () => {
     const options = await openOptions();
     try {
       const all = await options.exportHistory('csv');
-      expect(all.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.csv$/);
+      expect(all.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-all\.csv$/);
       const allRows = parseCsv(all.text, { columns: true, bom: true }) as Record<string, string>[];
       const claimId = allRows[0]!.claim_id!;
       const ofClaim = allRows.filter((row) => row.claim_id === claimId).length;
@@ -166,7 +166,7 @@ describe('Chromium options page: annotation history', () => {
       await options.waitForHistoryCount(ofClaim);
 
       const csv = await options.exportHistory('csv');
-      expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.csv$/);
+      expect(csv.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-filtered\.csv$/);
       const rows = parseCsv(csv.text, { columns: true, bom: true }) as Record<string, string>[];
       expect(rows).toHaveLength(ofClaim);
       for (const row of rows) {
@@ -181,7 +181,7 @@ describe('Chromium options page: annotation history', () => {
       }
 
       const markdown = await options.exportHistory('markdown');
-      expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.md$/);
+      expect(markdown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-filtered\.md$/);
       // Front matter naming the claim by id, then the filtered claim once (one short heading of its actor,
       // instrument and id, its label in bold and its primary source linked once), then a linked heading per page
       // it was on (each visit's address is a page), and a block quote per mention.
@@ -200,7 +200,7 @@ describe('Chromium options page: annotation history', () => {
       const offered = await options.page.locator('[data-testid="export-format"] option').evaluateAll((list) => list.map((option) => (option as HTMLOptionElement).value));
       expect(offered).toEqual(['w3c', 'csv', 'markdown', 'csl']);
       const csl = await options.exportHistory('csl');
-      expect(csl.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-filtered\.json$/);
+      expect(csl.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-filtered\.json$/);
       const items = JSON.parse(csl.text) as Array<Record<string, unknown>>;
       expect(Array.isArray(items)).toBe(true);
       expect(items).toHaveLength(new Set(rows.map((row) => row.page_url)).size);
@@ -238,7 +238,7 @@ describe('Chromium options page: annotation history', () => {
 
       const exported = await options.exportHistory('w3c');
       // Local date and time to the minute, and the scope: no filter set, so the whole history.
-      expect(exported.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.jsonld$/);
+      expect(exported.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-all\.jsonld$/);
       expect(exported.result).toEqual({ ok: true, text: `Exported ${before.length} ${before.length === 1 ? 'mention' : 'mentions'}.` });
       const collection = JSON.parse(exported.text) as { '@context': unknown; type: string; first: { items: { id: string }[] } };
       expect(collection['@context']).toEqual([

@@ -218,7 +218,7 @@ describe('Firefox, light scheme: popup and options page', () => {
       const word = (n: number) => (n === 1 ? 'mention' : 'mentions');
       expect(hidden.result).toBe(`Exported ${all.length - 1} ${word(all.length - 1)}. 1 mention you marked as a wrong match was left out.`);
       // Hiding wrong matches is no filter: the file holds the whole history, and is named so.
-      expect(hidden.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.csv$/);
+      expect(hidden.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-all\.csv$/);
       expect(hidden.text.startsWith('\uFEFFclaim_id,')).toBe(true);
       const rows = parseCsv(hidden.text, { columns: true, bom: true }) as Record<string, string>[];
       expect(rows.map((row) => row.wrong_match)).toEqual(Array.from({ length: all.length - 1 }, () => 'false'));
@@ -236,7 +236,7 @@ describe('Firefox, light scheme: popup and options page', () => {
       await pollPage(options, (want: number) => document.querySelectorAll('[data-testid=history-row]').length === want, [all.length]);
       const shown = await exportFromOptions(options, 'w3c', session.downloads);
       expect(shown.result).toBe(`Exported ${all.length} ${word(all.length)}. 1 of them is marked as a wrong match.`);
-      expect(shown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-all\.jsonld$/);
+      expect(shown.filename).toMatch(/^pledge-lens-annotations-\d{4}-\d{2}-\d{2}_\d{2}-\d{2}-\d{2}-all\.jsonld$/);
       expect(shown.text).not.toContain('\u2029');
       const collection = JSON.parse(shown.text) as { first: { items: { id: string }[] } };
       expect(collection.first.items.map((item) => item.id).sort()).toEqual(all);

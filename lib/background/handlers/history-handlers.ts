@@ -120,7 +120,7 @@ export function historyHandlers(ctx: BackgroundContext): Handlers<HistoryRequest
         ok: true,
         filename: exportFileName(request.format, now, exportScope(request.query)),
         mimeType: format.mimeType,
-        content: format.serialise(mentions, claims, now.toISOString()),
+        content: format.serialise(mentions, claims, now.toISOString(), leftOutWrongMatches),
         count: mentions.length,
         wrongMatches: mentions.filter((mention) => mention.wrongMatch?.flagged === true).length,
         leftOutWrongMatches,

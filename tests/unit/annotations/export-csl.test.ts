@@ -82,7 +82,7 @@ describe('CSL-JSON export', () => {
   it('an empty export is an empty array, and the file is named as the others with .json', () => {
     expect(EXPORT_FORMATS.csl.serialise([], claimsById, generatedAt)).toBe('[]\n');
     expect(exportCsl([], claimsById, { generatedAt })).toEqual([]);
-    expect(exportFileName('csl', new Date(2026, 10, 22, 14, 30), { kind: 'filtered' })).toBe('pledge-lens-annotations-2026-11-22_14-30-filtered.json');
+    expect(exportFileName('csl', new Date(2026, 10, 22, 14, 30), { kind: 'filtered' })).toBe('pledge-lens-annotations-2026-11-22_14-30-00-filtered.json');
   });
 
   it("gives the page's publication date as precise as its metadata was, and its authors, a person's name split only when it reads as one", () => {

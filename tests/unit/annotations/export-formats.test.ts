@@ -6,31 +6,33 @@ describe('exportFileName', () => {
   const when = new Date(2026, 10, 22, 23, 30, 59);
   const ALL = { kind: 'all' } as const;
 
-  it('names each format with the local date and time to the minute, the scope and the right extension', () => {
-    expect(exportFileName('w3c', when, ALL)).toBe('pledge-lens-annotations-2026-11-22_23-30-all.jsonld');
-    expect(exportFileName('csv', when, ALL)).toBe('pledge-lens-annotations-2026-11-22_23-30-all.csv');
-    expect(exportFileName('markdown', when, ALL)).toBe('pledge-lens-annotations-2026-11-22_23-30-all.md');
+  it('names each format with the local date and time to the second, the scope and the right extension', () => {
+    expect(exportFileName('w3c', when, ALL)).toBe('pledge-lens-annotations-2026-11-22_23-30-59-all.jsonld');
+    expect(exportFileName('csv', when, ALL)).toBe('pledge-lens-annotations-2026-11-22_23-30-59-all.csv');
+    expect(exportFileName('markdown', when, ALL)).toBe('pledge-lens-annotations-2026-11-22_23-30-59-all.md');
   });
 
-  it('gives two exports of a day, a minute apart or of different scopes, different names', () => {
+  it('gives two exports of a day, a second apart or of different scopes, different names', () => {
     const names = new Set([
       exportFileName('csv', when, ALL),
       exportFileName('csv', new Date(2026, 10, 22, 23, 31), ALL),
+      exportFileName('csv', new Date(2026, 10, 22, 23, 30, 58), ALL),
       exportFileName('csv', when, { kind: 'filtered' }),
       exportFileName('csv', when, { kind: 'page', pageUrl: 'https://news.example/a', filtered: false }),
       exportFileName('csv', when, { kind: 'page', pageUrl: 'https://news.example/a', filtered: true }),
     ]);
     expect([...names]).toEqual([
-      'pledge-lens-annotations-2026-11-22_23-30-all.csv',
-      'pledge-lens-annotations-2026-11-22_23-31-all.csv',
-      'pledge-lens-annotations-2026-11-22_23-30-filtered.csv',
-      'pledge-lens-annotations-2026-11-22_23-30-page-news.example-a.csv',
-      'pledge-lens-annotations-2026-11-22_23-30-page-news.example-a-filtered.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-59-all.csv',
+      'pledge-lens-annotations-2026-11-22_23-31-00-all.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-58-all.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-59-filtered.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-news.example-a.csv',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-news.example-a-filtered.csv',
     ]);
   });
 
-  it('zero-pads months, days, hours and minutes', () => {
-    expect(exportFileName('csv', new Date(2027, 0, 5, 7, 4), ALL)).toBe('pledge-lens-annotations-2027-01-05_07-04-all.csv');
+  it('zero-pads months, days, hours, minutes and seconds', () => {
+    expect(exportFileName('csv', new Date(2027, 0, 5, 7, 4, 3), ALL)).toBe('pledge-lens-annotations-2027-01-05_07-04-03-all.csv');
   });
 
   it('makes a name every file system takes from any page address', () => {
@@ -45,18 +47,18 @@ describe('exportFileName', () => {
     ];
     const names = pageUrls.map((pageUrl) => exportFileName('markdown', when, { kind: 'page', pageUrl, filtered: false }));
     for (const name of names) {
-      expect(name).toMatch(/^pledge-lens-annotations-2026-11-22_23-30-page(-[a-z0-9]([a-z0-9.-]*[a-z0-9])?)?\.md$/);
+      expect(name).toMatch(/^pledge-lens-annotations-2026-11-22_23-30-59-page(-[a-z0-9]([a-z0-9.-]*[a-z0-9])?)?\.md$/);
       expect(name.length).toBeLessThanOrEqual(120);
     }
     expect(names.slice(0, 3)).toEqual([
-      'pledge-lens-annotations-2026-11-22_23-30-page-xn--bcher-kva.example-x.md',
-      'pledge-lens-annotations-2026-11-22_23-30-page-127.0.0.1-a.md',
-      'pledge-lens-annotations-2026-11-22_23-30-page-1-a.md',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-xn--bcher-kva.example-x.md',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-127.0.0.1-a.md',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-1-a.md',
     ]);
     expect(names.slice(4)).toEqual([
-      'pledge-lens-annotations-2026-11-22_23-30-page-page.md',
-      'pledge-lens-annotations-2026-11-22_23-30-page.md',
-      'pledge-lens-annotations-2026-11-22_23-30-page-con.example.md',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-page.md',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page.md',
+      'pledge-lens-annotations-2026-11-22_23-30-59-page-con.example.md',
     ]);
   });
 

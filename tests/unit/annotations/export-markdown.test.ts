@@ -36,7 +36,7 @@ describe('exportMarkdown', () => {
 
       # Pledge Lens annotations
 
-      Exported 22 Nov 2026, 10:00 UTC: 4 mentions of 3 claims on 3 pages.
+      Exported 22 Nov 2026, 10:00 UTC: 4 mentions of 3 claims on 3 pages. 1 mention you marked as a wrong match was left out.
 
       ## Acme AI (acme-pause-pledge)
 

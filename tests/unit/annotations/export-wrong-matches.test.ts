@@ -45,12 +45,19 @@ describe('exports and mentions marked as wrong matches', () => {
     for (const file of [popup, options]) {
       expect(file).toMatchObject({ count: 1, wrongMatches: 0, leftOutWrongMatches: 1 });
       expect(file.content).not.toContain(FLAGGED_QUOTE);
+      // The file says so too, for whoever gets only the file (a new user's report 56).
+      expect(file.content).toContain('1 mention you marked as a wrong match was left out.');
     }
+    const w3c = JSON.parse((await ok(bg.page({ type: 'export-mentions', format: 'w3c', query: { pageUrl: PAGE.url } }))).content) as { pledgeLens: object };
+    expect(w3c.pledgeLens).toEqual({ formatVersion: expect.any(Number), leftOutWrongMatches: 1 });
 
     const shown = await exported(toMentionQuery({ ...EMPTY_FILTERS, wrongMatches: 'include' }));
     expect(shown).toMatchObject({ count: 2, wrongMatches: 1, leftOutWrongMatches: 0 });
     expect(shown.content).toContain(FLAGGED_QUOTE);
     expect(shown.content).toContain('2 mentions of 1 claim on 1 page, 1 of them marked as a wrong match.');
+    expect(shown.content).not.toContain('left out');
+    const w3cAll = JSON.parse((await ok(bg.page({ type: 'export-mentions', format: 'w3c', query: { wrongMatches: 'include' } }))).content) as { pledgeLens: object };
+    expect(w3cAll.pledgeLens).not.toHaveProperty('leftOutWrongMatches');
     expect(await exported(toMentionQuery({ ...EMPTY_FILTERS, wrongMatches: 'only' }))).toMatchObject({ count: 1, wrongMatches: 1, leftOutWrongMatches: 0 });
   });
 });
