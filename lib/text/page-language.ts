@@ -1,7 +1,7 @@
 /**
  * The language a page is written in, as far as Pledge Lens needs it: the matcher reads English only,
  * so the popup tells a reader whose page is in another language why nothing was found. Decided by
- * the top frame's content script from the page's own `lang` declaration, else from its first words.
+ * the top frame's content script from the page's first words, else from its own `lang` declaration.
  * Pure functions; `documentLanguage` reads a DOM and nothing else (no extension APIs).
  */
 import { gateText } from '../prefilter/wake-gate';
@@ -91,14 +91,15 @@ export function textLanguage(text: string): string | undefined {
 }
 
 /**
- * The language of a document as its top frame reports it: the primary subtag its `lang` attribute
- * declares, else (no attribute, an empty or malformed one) what `textLanguage` reads in the first
- * LANGUAGE_SAMPLE_CHARS of its text, else undefined (unknown: the popup says nothing about language).
- * A declaration wins over the text, even a wrong one: the page's author knows the page.
+ * The language of a document as its top frame reports it: what `textLanguage` reads in the first
+ * LANGUAGE_SAMPLE_CHARS of its text, else the primary subtag its `lang` attribute declares, else undefined
+ * (unknown: the popup says nothing about language). The text wins where it is decisive: a site's template
+ * declares one language for every page (`lang="en"` over a German article, a new user's report 56), and no
+ * English page of the evaluation corpora reads as another language by its text; a declaration tells where the
+ * text cannot (a short page, a language outside the seven).
  */
 export function documentLanguage(doc: Document): string | undefined {
-  const declared = primaryLanguage(doc.documentElement?.lang ?? '');
-  if (declared !== undefined) return declared;
   const root = doc.body ?? doc.documentElement;
-  return root ? textLanguage(gateText(root, LANGUAGE_SAMPLE_CHARS).text) : undefined;
+  const read = root ? textLanguage(gateText(root, LANGUAGE_SAMPLE_CHARS).text) : undefined;
+  return read ?? primaryLanguage(doc.documentElement?.lang ?? '');
 }

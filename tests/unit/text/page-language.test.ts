@@ -100,9 +100,14 @@ const CORPORA = allSplitDirs().concat(join(import.meta.dirname, '../../fixtures/
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
 describe('documentLanguage: the top frame decides', () => {
-  it('takes the declared language over the text, even where the text says otherwise', () => {
-    expect(documentLanguage(parse(`<html lang="de-AT"><body><p>${ENGLISH}</p></body></html>`))).toBe('de');
-    expect(documentLanguage(parse(`<html lang="en"><body><p>${GERMAN}</p></body></html>`))).toBe('en');
+  it('takes what the text decisively is over a wrong declaration (a template\'s lang="en" over a German article, report 56)', () => {
+    expect(documentLanguage(parse(`<html lang="de-AT"><body><p>${ENGLISH}</p></body></html>`))).toBe('en');
+    expect(documentLanguage(parse(`<html lang="en"><body><p>${GERMAN}</p></body></html>`))).toBe('de');
+  });
+
+  it('takes the declaration where the text cannot tell (a short page, a language outside the seven)', () => {
+    expect(documentLanguage(parse('<html lang="de"><body><h1>Anthropic RSP 3.0</h1></body></html>'))).toBe('de');
+    expect(documentLanguage(parse(`<html lang="pl"><body><p>${POLISH}</p></body></html>`))).toBe('pl');
   });
 
   it('reads the text when the page declares nothing, or nothing it can use', () => {
