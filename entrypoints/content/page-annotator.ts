@@ -279,7 +279,8 @@ export class PageAnnotator {
     const count = (state: MentionState, shown: boolean): void => {
       const entry = byClaim.get(state.claim.id);
       const wrong = state.match.wrongMatch === true;
-      const possible = state.match.possible === true;
+      // (One the reader marked as a wrong match is no longer one to check: the popup's "possible" count leaves it out.)
+      const possible = state.match.possible === true && !wrong;
       if (entry) {
         entry.mentions++;
         if (wrong) entry.wrongMatches = (entry.wrongMatches ?? 0) + 1;

@@ -15,6 +15,7 @@ import type { Mention } from '../annotations/schema';
 import { failureMessage } from '../messages/message-map';
 import type { HistoryNotice } from '../messages/reader-failure';
 import { originOf } from '../sites/url';
+import { RecentPlaces } from './recent-places';
 import { countSiteMentions, recordSeenMentions } from './store/mention-store';
 import type { PledgeLensDatabase } from './store/open-database';
 
@@ -65,11 +66,22 @@ export class MentionWriter {
   private readonly siteCounts = new Map<string, number>();
   /** The mentions of writes a bound cut short, by id, newest last (at most `HELD_BACK_MENTIONS`; stored ones too). */
   private readonly heldBackMentions = new Map<string, Mention>();
+  /** Where the mentions seen lately are, for a page that re-renders a quote with new numbers beside it (recent-places.ts). */
+  private readonly places = new RecentPlaces();
 
   constructor(
     private readonly db: PledgeLensDatabase,
     private readonly now: () => Date,
   ) {}
+
+  /**
+   * One page's sighting (all of one `pageUrl`) as it is to be answered and recorded: a quote at a place seen lately,
+   * its context's numbers changed since (a counter, a clock), keeps the id and anchor it was first seen with
+   * (`RecentPlaces`). Call before `record`, and answer the page with these ids.
+   */
+  sameAsBefore(seen: readonly Mention[]): Mention[] {
+    return this.places.sameAsBefore(seen);
+  }
 
   /**
    * Queues the mentions one page reported (all with the same `pageUrl`); returns at once. The write
@@ -138,6 +150,7 @@ export class MentionWriter {
   private forgetCounts(): void {
     this.total = undefined;
     this.siteCounts.clear();
+    this.places.forget();
   }
 
   private async write(seen: readonly Mention[]): Promise<void> {

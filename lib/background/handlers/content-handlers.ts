@@ -136,7 +136,8 @@ export function contentHandlers(
       const page = place.pageTitle === undefined
         ? { url: pageUrl, title: request.title, citation: request.citation }
         : { url: pageUrl, title: place.pageTitle, ...(place.frameUrl !== undefined && { frameUrl: place.frameUrl }) };
-      const seen = mentionsSeen({ ...page, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now());
+      // (A quote the page re-rendered with new numbers beside it keeps the id it was first seen with: recent-places.ts.)
+      const seen = ctx.mentions.sameAsBefore(mentionsSeen({ ...page, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now()));
       // Answer first: the history is written after, and a failed write never holds up highlighting.
       ctx.mentions.record(seen);
       const wrong = await flagged;

@@ -709,6 +709,21 @@ export function defineLiveSiteTests(launch: () => Promise<LiveBrowser>): void {
     }
   });
 
+  test('a paragraph rewritten with a growing counter before its claim (report 57): one mention in the popup and the history', async () => {
+    const page = await open('k-rerender.html');
+    try {
+      await waitForMarkIn(page, '#live');
+      // Rewritten every 400 ms: several rescans and repaints.
+      await sleep(4_000);
+      const state = await browser.tabState(page);
+      expect(state.claims.map((claim) => [claim.claimId, claim.mentions]), JSON.stringify(state.claims)).toEqual([[RISK, 1]]);
+      const records = (await browser.history()).filter((mention) => mention.pageUrl.includes('k-rerender.html'));
+      expect(records.map((mention) => mention.claimId)).toEqual([RISK]);
+    } finally {
+      await closeQuietly(page);
+    }
+  });
+
   test('a page that writes its own words into our highlights (report 56): the tab and the popup say why their cards do not open', async () => {
     const page = await open('k-drawn-words.html');
     try {

@@ -143,3 +143,16 @@ export async function ok<T>(answer: Promise<Result<T>> | Result<T>): Promise<{ o
   if (!result.ok) throw new Error(`expected ok, got: ${result.error}`);
   return result;
 }
+
+/**
+ * A list item's label in letters ("a", "b", … "ba"): items told apart by words, not numbers, which a mention's place
+ * reads as one (recent-places.ts: a counter beside a quote does not make it another mention).
+ */
+export function itemLabel(n: number): string {
+  let label = '';
+  do {
+    label = String.fromCharCode(97 + (n % 26)) + label;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return label;
+}

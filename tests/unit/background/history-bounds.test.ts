@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_MENTIONS_PER_PAGE } from '../../../lib/background/mention-writer';
 import { mentionsOnPage } from '../../../lib/background/store/mention-store';
 import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { ok, startBackground, TOP_FRAME, type BackgroundHarness } from './background-harness';
+import { ok, startBackground, TOP_FRAME, itemLabel, type BackgroundHarness } from './background-harness';
 
 const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
 
@@ -25,7 +25,7 @@ async function keptOutOf(url: string): Promise<string[]> {
   await report(url);
   const matched: string[] = [];
   for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 20; i += 20) {
-    const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
+    const text = Array.from({ length: 20 }, (_, j) => `Item ${itemLabel(i + j)}. ${SENTENCE}`).join('\u2029');
     matched.push(...(await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }))).matches.map((match) => match.mentionId));
   }
   await bg.service.context.mentions.flushed();
@@ -39,7 +39,7 @@ describe('a bounded, resilient history', () => {
     await report(url);
     // Each rescan brings "new" text around the same claim, so each match is a new mention id.
     for (let i = 0; i < MAX_MENTIONS_PER_PAGE + 40; i += 20) {
-      const text = Array.from({ length: 20 }, (_, j) => `Item ${i + j}. ${SENTENCE}`).join('\u2029');
+      const text = Array.from({ length: 20 }, (_, j) => `Item ${itemLabel(i + j)}. ${SENTENCE}`).join('\u2029');
       const answer = await ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text }));
       expect(answer.matches.length).toBeGreaterThan(0);
     }

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS } from '../../../lib/annotations/export-formats';
 import { MAX_MENTIONS_PER_PAGE, MAX_MENTIONS_PER_SITE, MentionWriter } from '../../../lib/background/mention-writer';
 import { countMentions, deleteMentions, getMention, importMentions, listMentions, mentionsOnPage, mentionsSeen, updateMention } from '../../../lib/background/store/mention-store';
 import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, TOP_FRAME } from './background-harness';
+import { BackgroundHarness, freshBundledClaimSet, itemLabel, ok, openFreshDatabase, TOP_FRAME } from './background-harness';
 
 const SENTENCE = 'Anthropic says it will publish Risk Reports every three to six months.';
 const NOW = new Date('2026-11-25T12:00:00Z');
@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** `count` distinct mentions of one claim on `url`, numbered from `from` (each quote has its own context, so its own id). */
 function mentionsOn(url: string, from: number, count: number, claimId = 'claim-x'): Mention[] {
-  const parts = Array.from({ length: count }, (_, i) => `Item ${from + i}. ${SENTENCE}`);
+  const parts = Array.from({ length: count }, (_, i) => `Item ${itemLabel(from + i)}. ${SENTENCE}`);
   const text = parts.join('\u2029');
   const spans = parts.map((part, i) => {
     const start = parts.slice(0, i).reduce((sum, p) => sum + p.length + 1, 0) + part.indexOf(SENTENCE);
@@ -157,7 +157,7 @@ describe('history messages and the writer', () => {
   });
 
   const page = (url: string, from: number, count: number) =>
-    ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text: Array.from({ length: count }, (_, i) => `Item ${from + i}. ${SENTENCE}`).join('\u2029') }));
+    ok(bg.content({ ...TOP_FRAME, url })({ type: 'match-page', url, title: 't', text: Array.from({ length: count }, (_, i) => `Item ${itemLabel(from + i)}. ${SENTENCE}`).join('\u2029') }));
 
   it('delete-mentions frees room on a full page for the next visit', async () => {
     await page(PAGE, 0, MAX_MENTIONS_PER_PAGE);

@@ -82,6 +82,19 @@ describe('a highlight marked as a wrong match', () => {
     expect(stops().some((stop) => stop.hasAttribute('data-dimmed'))).toBe(false);
   });
 
+  it('is no longer counted as a possible match to check (a new user\'s report 57: the popup still said "1 possible match")', async () => {
+    const plain = backgroundFlagging(new Set());
+    const unsure = (async (request: { type: string }) => {
+      const answer = (await (plain as (request: unknown) => Promise<{ matches?: Array<{ possible?: true }> }>)(request));
+      for (const match of answer.matches ?? []) match.possible = true;
+      return answer;
+    }) as unknown as ReturnType<typeof riskReportsBackground>;
+    const annotator = await started(unsure);
+    expect(annotator.summary()).toEqual([expect.objectContaining({ mentions: 2, possible: 2 })]);
+    expect(annotator.showWrongMatch(annotator.highlightFor(stops()[0]!)!.spec.mentionId, true)).toBe(true);
+    expect(annotator.summary()).toEqual([expect.objectContaining({ mentions: 2, possible: 1, wrongMatches: 1 })]);
+  });
+
   it('is painted dimmed from the start when the background says it was marked (a revisit)', async () => {
     // The second sentence's mention, as a first visit names it (the same page text gives the same id).
     const probe = await started();
