@@ -204,10 +204,19 @@ const NUMBER_AFTER_ABBREVIATION = /^[0-9]/;
 /** Characters before a boundary that can hold the abbreviation and its spaces (UTF-16 units). */
 const ABBREVIATION_LOOKBEHIND = 12;
 
+/**
+ * A day written as an ordinal number with a stop before its month, as German, Danish, Norwegian, Czech and Polish
+ * write dates and as machine translations from them keep them: "must since the 22. January inform users" was two
+ * sentences and two highlights (a new user's report 57, problem 11).
+ */
+const ORDINAL_DAY_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:[1-9]|[12][0-9]|3[01])\.\s+$/;
+const MONTH_AFTER_ORDINAL_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
 /** Whether the boundary at `at` follows an abbreviation rather than a sentence's end (see `TITLE_BEFORE_BOUNDARY`). */
 function followsAbbreviation(text: string, at: number, from: number): boolean {
   const before = text.slice(Math.max(from, at - ABBREVIATION_LOOKBEHIND), at);
   if (TITLE_BEFORE_BOUNDARY.test(before)) return true;
+  if (ORDINAL_DAY_BEFORE_BOUNDARY.test(before) && MONTH_AFTER_ORDINAL_DAY.test(text.slice(at, at + 10))) return true;
   return NUMBERED_BEFORE_BOUNDARY.test(before) && NUMBER_AFTER_ABBREVIATION.test(text.charAt(at));
 }
 

@@ -60,6 +60,15 @@ describe('segmentUnits', () => {
     expect(unitTexts('The order took effect in 2025.A new rule followed in March.')).toEqual(['The order took effect in 2025.', 'A new rule followed in March.']);
   });
 
+  it('does not end a sentence at a day written as an ordinal before its month ("since the 22. January", German dates machine-translated, report 57)', () => {
+    for (const text of ['Providers must since the 22. January inform users about AI content.', 'The duties apply from 2. August 2026 for all providers.', 'Am 1. December 2026 tritt es in Kraft, said the ministry.']) {
+      expect(unitTexts(text), text).toEqual([text]);
+    }
+    // A number ending a sentence before a month's name that opens the next still ends it, and so does one before any other word.
+    expect(unitTexts('The vote was 52 to 47. January brought the next one.')).toEqual(['The vote was 52 to 47.', 'January brought the next one.']);
+    expect(unitTexts('The list ran to 22. Then it stopped.')).toEqual(['The list ran to 22.', 'Then it stopped.']);
+  });
+
   it('does not end a sentence at a title before a name or at a month, "No." or "Art." before a number', () => {
     for (const text of [
       'Sen. Scott Wiener wrote the bill, and Gov. Gavin Newsom signed it.',
