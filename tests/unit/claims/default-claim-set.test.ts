@@ -102,7 +102,7 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.37');
+    expect(raw.version).toBe('2.1.38');
     expect(raw.publishedAt).toBe('2026-12-07');
     expect(raw.asOf).toBe('2026-12-07');
     expect(raw.publisher).toBe('Pledge Lens');
