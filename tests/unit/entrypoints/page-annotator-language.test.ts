@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { documentLanguage } from '@/lib/text/page-language';
-import { GERMAN } from '../text/language-samples';
+import { FRENCH, GERMAN } from '../text/language-samples';
 
 vi.mock('webextension-polyfill', () => ({ default: { i18n: { getMessage: () => '' }, runtime: { getURL: (path: string) => path } } }));
 
@@ -42,8 +42,8 @@ describe('the page language in the frame report', () => {
     made = page;
     await page.startWhen(Promise.resolve(true));
     expect(reports.at(-1)).toMatchObject({ type: 'report-frame', language: 'de' });
-    // The page declares another language (a single-page app's next article): the next report says so.
-    document.documentElement.lang = 'fr';
+    // A single-page app's next article is in another language: the next report says so.
+    document.body.innerHTML = `<p>${FRENCH}</p>`;
     await page.report();
     expect(reports.at(-1)).toMatchObject({ language: 'fr' });
   });
