@@ -1,6 +1,6 @@
 import { PaletteStyleSheet, type QuietStep } from './guarded-style';
 import { CLAIM_KINDS } from '@/lib/claims/claim-enums';
-import { MARK_CLASS } from '@/lib/highlight/paint-highlights';
+import { FLASH_CLASS, MARK_CLASS } from '@/lib/highlight/paint-highlights';
 import { KIND_LOOKS } from './highlight-palette';
 
 type Shade = 'light' | 'dark';
@@ -80,7 +80,7 @@ mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}[data-dimmed] {
   box-shadow: none !important;
 }
 mark.${MARK_CLASS}.${MARK_CLASS}:focus-visible { outline: 3px solid #f59e0b !important; outline-offset: 1px !important; }
-mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}.pledge-lens-flash { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
+mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}.${FLASH_CLASS} { outline: 3px solid #f59e0b !important; background: rgba(245, 158, 11, 0.45) !important; }
 `;
 
 /**

@@ -2,7 +2,7 @@ import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import type { PageClaimSummary } from '@/lib/frames/tab-frames';
 import { wrappingChangesLayout } from '@/lib/highlight/layout-safety';
 import { drawsPageText } from '@/lib/highlight/page-drawn-text';
-import { HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, type HighlightSpec, type ModeChooser, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
+import { FLASH_CLASS, HighlightRegistry, MARK_CLASS, paintHighlightsSliced, settleInterim, type HighlightSpec, type ModeChooser, type PaintedHighlight } from '@/lib/highlight/paint-highlights';
 import { RangePainter, rangePaintingSupported } from '@/lib/highlight/range-highlights';
 import { MAX_CONTEXT, MAX_PAGE_TEXT, MAX_REPORTED_CLAIMS, MAX_SCRIPT_RANGES, type PageMatch, type SendToBackgroundFromContent } from '@/lib/messages/content-to-background';
 import { changedRegions, type TextRegion } from '@/lib/text/changed-regions';
@@ -409,7 +409,7 @@ export class PageAnnotator {
     }
     const flash = (on: boolean) => {
       if (highlight.mode !== 'mark') this.painter.setFocus(on ? highlight.ranges : undefined);
-      else this.scheduler.withoutObserver(() => highlight.elements.forEach((element) => element.classList.toggle('pledge-lens-flash', on)));
+      else this.scheduler.withoutObserver(() => highlight.elements.forEach((element) => element.classList.toggle(FLASH_CLASS, on)));
     };
     flash(true);
     setTimeout(() => flash(false), FLASH_MS);

@@ -8,6 +8,8 @@ import { RangePainter, rangeLookOf } from './range-highlights';
 export const MARK_CLASS = 'pledge-lens-mark';
 /** The keyboard stop of a range-painted highlight: an empty, out-of-flow mark before its text. */
 export const PROXY_CLASS = 'pledge-lens-proxy';
+/** The class the popup's "Show on page" briefly gives a highlight. */
+export const FLASH_CLASS = 'pledge-lens-flash';
 
 /** One span to highlight, with what the mark elements must say about it. */
 export interface HighlightSpec {
@@ -97,6 +99,10 @@ export class HighlightRegistry {
   private readonly originText = new WeakMap<Text, string>();
   /** Where each wrapped highlight was painted (highlight-seat.ts): kept here, out of the page's reach. */
   private readonly seats = new WeakMap<PaintedHighlight, HighlightSeat[]>();
+  /** Watches our marks' attributes: the page may rewrite the look and the spoken label (`restoreLook`). */
+  private lookGuard: MutationObserver | undefined;
+  /** Per highlight, how often its look was put back, and since when (`LOOK_RESTORES`). */
+  private readonly restores = new WeakMap<PaintedHighlight, { count: number; since: number }>();
 
   constructor(painter?: RangePainter) {
     this.painter = painter;
@@ -129,7 +135,36 @@ export class HighlightRegistry {
   add(highlight: PaintedHighlight): void {
     this.painted.push(highlight);
     for (const element of highlight.elements) this.byElement.set(element, highlight);
-    if (highlight.mode === 'mark') this.seats.set(highlight, seatsOf(highlight.elements));
+    if (highlight.mode !== 'mark') return;
+    this.seats.set(highlight, seatsOf(highlight.elements));
+    const doc = highlight.elements[0]?.ownerDocument;
+    const Observer = doc?.defaultView?.MutationObserver;
+    if (!Observer) return;
+    this.lookGuard ??= new Observer((records) => this.onLookChanged(records));
+    for (const element of highlight.elements) this.lookGuard.observe(element, { attributes: true, attributeFilter: GUARDED_ATTRIBUTES });
+  }
+
+  /**
+   * The page rewrote an attribute of our marks (a new user's report 57, problem 10: `data-claim-kind` set to
+   * "no-commitment" drew a binding commitment grey, and a screen reader heard "No commitment"; a page class
+   * restyled it): each such highlight's look is put back. Our own writes (dimming, the flash) agree with the spec
+   * and change nothing, so they end here. A page that keeps rewriting (its own observer undoing ours) gets
+   * `LOOK_RESTORES` restores per highlight in `LOOK_RESTORE_WINDOW_MS`, then is left alone: two observers answering
+   * each other would hang the page.
+   */
+  private onLookChanged(records: readonly MutationRecord[]): void {
+    const seen = new Set<PaintedHighlight>();
+    for (const record of records) {
+      const highlight = this.byElement.get(record.target as Element);
+      if (!highlight || seen.has(highlight)) continue;
+      seen.add(highlight);
+      const now = Date.now();
+      const tally = this.restores.get(highlight);
+      if (tally && now - tally.since < LOOK_RESTORE_WINDOW_MS && tally.count >= LOOK_RESTORES) continue;
+      if (!restoreLook(highlight)) continue;
+      if (!tally || now - tally.since >= LOOK_RESTORE_WINDOW_MS) this.restores.set(highlight, { count: 1, since: now });
+      else tally.count++;
+    }
   }
 
   /**
@@ -237,6 +272,8 @@ export class HighlightRegistry {
    * own node objects, which frameworks hold references to and update in place.
    */
   clear(): void {
+    this.lookGuard?.disconnect();
+    this.lookGuard = undefined;
     for (const highlight of [...this.painted]) this.remove(highlight);
     this.painter?.clear();
     this.derived.clear();
@@ -476,6 +513,50 @@ function decorate(mark: HTMLElement, spec: HighlightSpec, fresh = false): void {
   // A mark just made has neither flag: only a flagged one needs the call (one DOM call less per mark painted).
   if (!fresh || spec.ended === true) mark.toggleAttribute('data-claim-ended', spec.ended === true);
   if (!fresh || spec.dimmed === true) mark.toggleAttribute('data-dimmed', spec.dimmed === true);
+}
+
+/** The attributes that say what a mark is, to the eye (its kind, ended, dimmed, class) and to assistive technology. */
+const GUARDED_ATTRIBUTES = ['class', 'data-claim-kind', 'data-claim-ended', 'data-dimmed', 'tabindex', 'role', 'aria-haspopup', 'aria-description'];
+/** Restores of one highlight's look within `LOOK_RESTORE_WINDOW_MS` before a page that keeps rewriting it is left alone. */
+const LOOK_RESTORES = 20;
+const LOOK_RESTORE_WINDOW_MS = 5_000;
+/** The classes a mark of ours may carry: its own, a proxy's and the popup's "show on page" flash. */
+const OWN_CLASSES: ReadonlySet<string> = new Set([MARK_CLASS, PROXY_CLASS, FLASH_CLASS]);
+
+/** Sets an attribute only when it differs: an unchanged write still notifies observers, ours included. */
+function setIfChanged(element: Element, name: string, value: string | null): boolean {
+  if (element.getAttribute(name) === value) return false;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+  return true;
+}
+
+/**
+ * Puts back what a wrapped highlight's marks say about themselves, as painting set it (`decorate`,
+ * `makeKeyboardStop`): the class (ours, with a page's own classes taken off), the kind, ended and dimmed flags, and
+ * on the first mark the keyboard stop's role and description. Returns whether anything had changed.
+ */
+function restoreLook(highlight: PaintedHighlight): boolean {
+  const { spec } = highlight;
+  let changed = false;
+  for (const element of highlight.elements) {
+    const classes = [...element.classList];
+    if (!classes.includes(MARK_CLASS) || classes.some((name) => !OWN_CLASSES.has(name))) {
+      element.className = [MARK_CLASS, ...classes.filter((name) => name !== MARK_CLASS && OWN_CLASSES.has(name))].join(' ');
+      changed = true;
+    }
+    changed = setIfChanged(element, 'data-claim-kind', spec.kind) || changed;
+    changed = setIfChanged(element, 'data-claim-ended', spec.ended === true ? '' : null) || changed;
+    changed = setIfChanged(element, 'data-dimmed', spec.dimmed === true ? '' : null) || changed;
+  }
+  const first = highlight.elements[0];
+  if (first) {
+    changed = setIfChanged(first, 'tabindex', '0') || changed;
+    changed = setIfChanged(first, 'role', 'button') || changed;
+    changed = setIfChanged(first, 'aria-haspopup', 'dialog') || changed;
+    changed = setIfChanged(first, 'aria-description', spec.description) || changed;
+  }
+  return changed;
 }
 
 const BREAKS = new Set([BLOCK_SEPARATOR, CELL_SEPARATOR, LINE_BREAK]);

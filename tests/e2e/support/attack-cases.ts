@@ -12,6 +12,7 @@ import { startStaticServer, type StaticServer } from './static-server';
 /** The attack steps pages/attack.html defines on `window.pledgeLensAttack`. */
 export type AttackStep =
   | 'marks'
+  | 'relabelStops'
   | 'stops'
   | 'heardScriptStarted'
   | 'endContentScript'
@@ -353,6 +354,18 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
         expect((await tab.card()).open, 'the card opened for a highlight the page drew its words into').toBe(false);
         await tab.attack('drawInStops', 'false');
         expect((await openCardForReal(tab)).open).toBe(true);
+      } finally {
+        await tab.close();
+      }
+    });
+
+    test("a page that relabels our highlights (their kind, spoken description and class) has them put back (report 57)", async () => {
+      const tab = await openAttackPage();
+      try {
+        const said = await tab.attack<{ kind: string; description: string; className: string } | undefined>('relabelStops');
+        expect(said?.kind).not.toBe('no-commitment');
+        expect(said?.description ?? '').not.toContain('No commitment');
+        expect(said?.className).toBe('pledge-lens-mark');
       } finally {
         await tab.close();
       }
