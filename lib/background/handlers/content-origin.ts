@@ -73,9 +73,9 @@ export interface HistoryPlace {
  * The page a frame's text is filed under: the tab's top page for a frame at another address (an embedded post, a
  * fact box, a cross-origin widget), with the frame's address kept, so that a quote read in an article is the
  * article's (a new user's report 56: embeds became pages of their own in the history and every export); a frame
- * without an address of its own is the page's; the frame's own address when the page is not known. The top page is the browser's word (`sender.tabUrl`) or, where it says nothing
- * (Firefox without host permission), what the top frame reported (checked when it was recorded); while neither is
- * known the frame is its own page.
+ * without an address of its own is the page's. The top page is the browser's word (`sender.tabUrl`) or, where it
+ * says nothing (Firefox without host permission), what the top frame named (checked when it was recorded); while
+ * neither is known the frame is its own page.
  * @param url the address in the request, which `speaksFor` has accepted
  * @param topPage `TabFrames.topPage(tabId)`
  */
