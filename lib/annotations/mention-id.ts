@@ -35,7 +35,7 @@ function parsePageUrl(pageUrl: string): string {
 }
 
 /** Text extraction differs slightly between visits (whitespace runs, composed accents); ignore that. */
-function normaliseText(text: string): string {
+export function normaliseText(text: string): string {
   return text.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

@@ -9,6 +9,7 @@
  * within this worker's life and for the pages met lately: a visit days later with other numbers is a new sighting,
  * as before.
  */
+import { normaliseText } from '../annotations/mention-id';
 import type { Mention } from '../annotations/schema';
 
 /** Pages whose places are kept, newest last. */
@@ -21,8 +22,9 @@ const STEADY_CONTEXT_CHARS = 20;
 /** Digits, with the separators inside a number, as one mark: "1,234" and "9" read the same. */
 const NUMBER = /\d(?:[\d,.]*\d)?/g;
 
+/** Text as a mention's id reads it (`normaliseText`), with its numbers masked. */
 function steady(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').replace(NUMBER, '#');
+  return normaliseText(text).replace(NUMBER, '#');
 }
 
 /** Where a mention is, for this purpose: its page, embed, claim, quote and steady context. */
