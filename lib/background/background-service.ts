@@ -18,7 +18,7 @@ import { FlaggedMentions } from './flagged-mentions';
 import type { BackgroundContext, BrowserPort, ContentSender } from './context';
 import { changeHandlers, recordClaimChanges } from './handlers/change-handlers';
 import { claimSetHandlers, updateFeed } from './handlers/claim-set-handlers';
-import { contentHandlers, ownsMention, senderPlace } from './handlers/content-handlers';
+import { contentHandlers, filedAt, ownsMention, senderPlace } from './handlers/content-handlers';
 import { historyHandlers } from './handlers/history-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tabHandlers } from './handlers/tab-handlers';
@@ -91,8 +91,7 @@ export class BackgroundService {
         // so the note they may write finds it, whatever the page reports meanwhile or if this worker stops
         // (attack report 49, findings 6 and 7). Only the reader's own hover or focus opens a card.
         const heldBack = answer.ok ? this.context.mentions.heldBack(request.mentionId) : undefined;
-        const place = heldBack && senderPlace(this.context, from, request.url);
-        if (heldBack && place && heldBack.pageUrl === place.pageUrl && heldBack.frameUrl === place.frameUrl) {
+        if (heldBack && filedAt(heldBack, senderPlace(this.context, from, request.url))) {
           void this.context.mentions.storeHeldBack(request.mentionId).catch(() => false);
         }
         return answer;

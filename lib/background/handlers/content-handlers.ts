@@ -6,6 +6,7 @@ import type { ContentToBackground } from '../../messages/content-to-background';
 import type { Handlers } from '../../messages/message-map';
 import { siteEnabled } from '../../sites/site-settings';
 import { normalisePageUrl } from '../../annotations/mention-id';
+import type { Mention } from '../../annotations/schema';
 import { getMention, mentionsSeen } from '../store/mention-store';
 import { refreshBadge } from '../badge';
 import type { CompiledClaims } from '../claim-set-cache';
@@ -79,6 +80,12 @@ export function senderPlace(ctx: Pick<BackgroundContext, 'frames'>, sender: Cont
   return historyPlace(sender, url, ctx.frames.topPage(sender.tabId));
 }
 
+/** Whether a mention is filed at `place`: its page and its embed (none for both, or the same address). */
+export function filedAt(mention: Pick<Mention, 'pageUrl' | 'frameUrl'>, place: HistoryPlace): boolean {
+  // ('' for no embed: `normalisePageUrl` keeps it.)
+  return normalisePageUrl(mention.pageUrl) === normalisePageUrl(place.pageUrl) && normalisePageUrl(mention.frameUrl ?? '') === normalisePageUrl(place.frameUrl ?? '');
+}
+
 /**
  * Whether a card's note editor may open `mentionId` for the page `url` names: the frame speaks for that page,
  * and the mention is filed where that frame's text is (`senderPlace`: the page and, in an embed, the embed's
@@ -90,10 +97,7 @@ export function ownsMention(ctx: Pick<BackgroundContext, 'db' | 'frames'>) {
   return async (request: { mentionId: string; url: string }, sender: ContentSender): Promise<boolean> => {
     if (!frameSpeaksFor(ctx, sender, request.url)) return false;
     const stored = await getMention(ctx.db, request.mentionId);
-    if (stored === undefined) return true;
-    const place = senderPlace(ctx, sender, request.url);
-    // ('' for no embed: `normalisePageUrl` keeps it.)
-    return normalisePageUrl(stored.pageUrl) === normalisePageUrl(place.pageUrl) && normalisePageUrl(stored.frameUrl ?? '') === normalisePageUrl(place.frameUrl ?? '');
+    return stored === undefined || filedAt(stored, senderPlace(ctx, sender, request.url));
   };
 }
 
