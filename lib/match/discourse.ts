@@ -265,8 +265,12 @@ function mentionsOverlapping(mentions: readonly Mention[], from: number, to: num
   return out;
 }
 
-/** A short name defined in brackets right after a name: ' (the “AI Code”)', ' ("Act")', ' (hereinafter “the Code”)'. */
-const DEFINED_TERM = /^\s*\((?:hereinafter\s+)?(?:the\s+)?[“"‘']((?:the\s+)?[\p{Lu}][\p{L}\p{N} .-]{1,38})[”"’']\)/u;
+/**
+ * A short name defined in brackets right after a name: ' (the “AI Code”)', ' ("Act")', ' (hereinafter “the Code”)',
+ * ' (hereinafter referred to as the "Act")'. The name may be a quoted title, its closing quote before the bracket:
+ * 'an Executive Order on “Ensuring a National Policy Framework for Artificial Intelligence” (the “Order”)' (real v35).
+ */
+const DEFINED_TERM = /^[”"’']?\s*\((?:hereinafter,?\s+)?(?:(?:referred\s+to|known)\s+as\s+)?(?:the\s+)?[“"‘']((?:the\s+)?[\p{Lu}][\p{L}\p{N} .-]{1,38})[”"’']\)/u;
 /** Defined terms read per page, at most: a page defines a handful. */
 const MAX_DEFINED_TERMS = 16;
 

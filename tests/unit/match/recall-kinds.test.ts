@@ -1667,6 +1667,30 @@ describe('a defined term\'s uses ("the Act" after (the "Act")) make its law the 
   });
 });
 
+describe('a short name defined after a quoted title ("… on “Ensuring a National Policy Framework for Artificial Intelligence” (the “Order”)") names the document at each later use', () => {
+  // A law firm's alert (real v35) named the order once by its quoted title, defined "the Order" after the closing
+  // quote, and then wrote only "The Order …" under section headings: the definition was not read past the quote.
+  const task = 'The Order tasks the Attorney General with setting up an AI Litigation Task Force within thirty days.';
+  const page = [
+    'On 11 December the President signed an executive order on “Ensuring a National Policy Framework for Artificial Intelligence” (the “Order”). Its stated aim is a light-touch national approach in place of a patchwork of state rules, and it is expected to take effect in stages over the next three months, beginning with reviews by several agencies.',
+    'Review of state laws',
+    'The Commerce Department will publish a review of state rules within ninety days, and the review will list the rules it judges too burdensome for developers and deployers.',
+    'Litigation',
+    task,
+  ].join(SEP);
+
+  it('finds the order in a sentence that names it only as "The Order", two sections after the definition', () => {
+    let instrument = 0;
+    const found = matchClaimsDetailed(page, bundledClaimIndex(), {
+      onCandidate: (c) => {
+        if (c.claimId === 'us-eo-14365-state-ai-law-preemption' && page.slice(c.start, c.end) === task) instrument = Math.max(instrument, c.features.instrument);
+      },
+    });
+    expect(instrument).toBe(1);
+    expect(found.matches.filter((m) => page.slice(m.start, m.end) === task).map((m) => m.claimId)).toEqual(['us-eo-14365-state-ai-law-preemption']);
+  });
+});
+
 describe('an agreement claim framed by two of its parties keeps its place among the claims a unit judges, against the parties\' own claims (`partyRanksAsActor`)', () => {
   const found = bundledMatches;
   const deals = 'Lab news\u2029OpenAI and Anthropic each signed deals with the federal government that let it test their new models before launch.';
