@@ -637,6 +637,8 @@ export interface UnitDiscourse {
    * adopted …"), or one it knows only as a coalition's member ("Mistral AI also said …").
    */
   readonly unknownSubject: boolean;
+  /** A government body the claim set does not know opens the unit ("The Department of War has no interest …"). */
+  readonly governmentBodySubject: boolean;
   /**
    * Such an organisation is the unit's subject by way of its sentence's opening, or of a pronoun or description
    * opening the unit right after a sentence it was the subject of ("The French company also said …": `unknownSubjectCarries`).
@@ -2635,6 +2637,10 @@ class UnitReading implements UnitDiscourse {
     return this.carriedCoalitions ?? this.subject().coalitions;
   }
 
+  get governmentBodySubject(): boolean {
+    return this.subject().governmentBody;
+  }
+
   get unknownBillSubject(): boolean {
     return this.subject().bill;
   }
@@ -2809,6 +2815,8 @@ function seeksSomething(tokens: readonly Token[], from: number, to: number): boo
 interface Subject {
   actors: readonly number[];
   unknown: boolean;
+  /** A government body the claim set does not know opens the unit ("The Department of War has no interest …", "The Pentagon …"). */
+  governmentBody: boolean;
   /** The coalitions of a member-only organisation among those opening words (see `memberOnlyOrganisation`). */
   coalitions: readonly number[];
   bill: boolean;
@@ -2844,8 +2852,9 @@ function subjectOf(
   let coalitions: readonly number[] = NO_IDS;
   let unknown = false;
   let bill = false;
-  if (!first) return { actors, unknown, coalitions, bill };
+  if (!first) return { actors, unknown, governmentBody: false, coalitions, bill };
   const end = tokens[Math.min(to, k + 3) - 1]!.end;
+  const governmentBody = opensWithGovernmentBody(text, tokens, k, to, mentions);
   for (const m of mentions) {
     if (m.start < first.start || m.start >= end) continue;
     if (m.unknown === 'org') unknown = true;
@@ -2855,7 +2864,36 @@ function subjectOf(
     } else if (m.unknown === '') for (const actor of m.actors) actors.push(actor);
   }
   for (const law of laws) if (law.topic === '' && law.start >= first.start && law.start < end) bill = true;
-  return { actors, unknown, coalitions, bill };
+  return { actors, unknown, governmentBody, coalitions, bill };
+}
+
+/**
+ * A government body's capitalised head word, in a token's surface: "the Department of War", "the Commerce Department",
+ * "the Ministry of Defence", "the Pentagon". (The surface, not the key: "Department of War" is one token folded to
+ * "military".)
+ */
+const GOVERNMENT_BODY_HEAD = /\b(?:Department|Ministry|Pentagon)\b/u;
+/** Nouns after a government body's name that make the name a modifier: what was agreed with it. */
+const DEALT_WITH_BODY: ReadonlySet<string> = new Set(['agreement', 'agreements', 'deal', 'deals', 'contract', 'contracts', 'partnership', 'arrangement', 'pact', 'memorandum', 'award', 'work']);
+/** Words of a subject before a government body's head ("The U.S. Defense Department", "the War Department's"). */
+const GOVERNMENT_BODY_REACH = 4;
+
+/**
+ * Whether the subject opening at token `k` is a government body no known name covers: a capitalised "Department",
+ * "Ministry" or "Pentagon" among its first words, before any verb-like lower-case word ("The Department of War has
+ * no interest in using AI to conduct mass surveillance", a Pentagon spokesman's words on a page about Anthropic's
+ * limits, real v38). A known actor's own name there ("the Department of Commerce's CAISI") is that actor's.
+ */
+function opensWithGovernmentBody(text: string, tokens: readonly Token[], k: number, to: number, mentions: readonly Mention[]): boolean {
+  for (let j = k; j < to && j < k + GOVERNMENT_BODY_REACH; j++) {
+    const token = tokens[j]!;
+    if (token.caps === 0 && token.key !== 'the' && token.key !== 'of') return false;
+    if (!GOVERNMENT_BODY_HEAD.test(text.slice(token.start, token.end))) continue;
+    // ("The Pentagon agreement of 27 February opens classified deployments": a deal with the body, not the body.)
+    if (DEALT_WITH_BODY.has(tokens[j + 1]?.key ?? '')) return false;
+    return !mentions.some((m) => m.unknown === '' && m.start <= token.start && token.end <= m.end);
+  }
+  return false;
 }
 
 /**

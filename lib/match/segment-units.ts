@@ -196,7 +196,8 @@ const LOWER_NAME_AFTER_STOP = /[.!?]["”’)]?\s+[a-z]+[A-Z]/;
  * segmenter found (UAX #29 has no abbreviation list: "Sen. Scott Wiener", "Feb. 27, 2026 — OpenAI …"
  * and "Dr. Marsh" are each cut in two). A title always precedes a name; a month, "No." or "Art."
  * precede a number (the digit test is `NUMBER_AFTER_ABBREVIATION`); "e.g." and "vs." never end a
- * sentence in the pages we read. "U.S." is left out: it ends sentences as often as it opens names.
+ * sentence in the pages we read. "U.S." ends sentences as often as it opens names: only before a word of a
+ * government body's name (`INITIALISM_BEFORE_BOUNDARY`).
  */
 const TITLE_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|Pres|Amb|Atty|Supt|Sec|Fr|e\.g|i\.e|cf|vs|viz|approx|incl)\.\s+$/;
 const NUMBERED_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Art|Arts|Para|para|Vol|Ch|p|pp)\.\s+$/;
@@ -212,10 +213,21 @@ const ABBREVIATION_LOOKBEHIND = 12;
 const ORDINAL_DAY_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:[1-9]|[12][0-9]|3[01])\.\s+$/;
 const MONTH_AFTER_ORDINAL_DAY = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
+/**
+ * A country's initialism before a word that goes on a government body's or an office's name: "the U.S. Department of
+ * War", "the U.S. Senate", "U.K. ministers". "U.S." ends sentences as often as it opens names, but not before these:
+ * "OpenAI amended its agreement with the U.S. | Department of War so that …" was two units, the second a sentence
+ * about the department (our own splits, 6 labels).
+ */
+const INITIALISM_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:U\.S|U\.K|E\.U)\.\s+$/;
+const GOVERNMENT_WORD_AFTER_INITIALISM =
+  /^(?:Department|Dept|Ministry|Senate|House|Congress|Parliament|Government|Administration|Army|Navy|Air Force|Armed|Marines?|Coast Guard|Supreme|District|Court|Attorney|Secretary|Commerce|Treasury|Trade|Federal|National|State|Defen[cs]e|Justice|Embassy|Chamber|Office|Agency|Institute|Center|Centre|Copyright|Patent|Securities|Space|Census|Postal|Cyber|Intelligence|Home|Foreign|Prime|President|Vice|Ambassador|Representative|Senator|Lawmakers|Officials|Regulators|Military|Government's|Commission|Council)\b/;
+
 /** Whether the boundary at `at` follows an abbreviation rather than a sentence's end (see `TITLE_BEFORE_BOUNDARY`). */
 function followsAbbreviation(text: string, at: number, from: number): boolean {
   const before = text.slice(Math.max(from, at - ABBREVIATION_LOOKBEHIND), at);
   if (TITLE_BEFORE_BOUNDARY.test(before)) return true;
+  if (INITIALISM_BEFORE_BOUNDARY.test(before) && GOVERNMENT_WORD_AFTER_INITIALISM.test(text.slice(at, at + 16))) return true;
   if (ORDINAL_DAY_BEFORE_BOUNDARY.test(before) && MONTH_AFTER_ORDINAL_DAY.test(text.slice(at, at + 10))) return true;
   return NUMBERED_BEFORE_BOUNDARY.test(before) && NUMBER_AFTER_ABBREVIATION.test(text.charAt(at));
 }

@@ -69,6 +69,17 @@ describe('segmentUnits', () => {
     expect(unitTexts('The list ran to 22. Then it stopped.')).toEqual(['The list ran to 22.', 'Then it stopped.']);
   });
 
+  it('does not end a sentence at "U.S." before a word of a government body\'s name ("the U.S. Department of War", our own splits)', () => {
+    for (const text of [
+      'OpenAI amended its agreement with the U.S. Department of War so that the contract now bars domestic surveillance.',
+      'The bill passed the U.S. Senate, and U.K. ministers welcomed it.',
+    ]) {
+      expect(unitTexts(text), text).toEqual([text]);
+    }
+    // "U.S." at a sentence's end before any other word still ends it.
+    expect(unitTexts('The chips are made in the U.S. The company said so.')).toEqual(['The chips are made in the U.S.', 'The company said so.']);
+  });
+
   it('does not end a sentence at a title before a name or at a month, "No." or "Art." before a number', () => {
     for (const text of [
       'Sen. Scott Wiener wrote the bill, and Gov. Gavin Newsom signed it.',

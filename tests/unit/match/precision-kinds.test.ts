@@ -2067,3 +2067,29 @@ describe('a claim denied, or said to hold no longer while it holds, is not state
     expect(bundledMatches(['Google DeepMind Frontier Safety Framework', none].join(SEP))).toContain(`gdm-fsf-v3-1-no-development-gate: ${none}`);
   });
 });
+
+describe('a government body opening a sentence states no company\'s claim the sentence does not name (`governmentSubjectVeto`; real v38)', () => {
+  const page = [
+    'Anthropic refuses Pentagon demands',
+    'Anthropic has said Claude may not be used for mass domestic surveillance of Americans or to power fully autonomous weapons.',
+    '"The Department of War has no interest in using AI to conduct mass surveillance of Americans, nor do we want to use AI to develop autonomous weapons that operate without human involvement," a spokesman said in a post.',
+    'OpenAI, for its part, reached a deal for classified deployments on 27 February.',
+    'The Pentagon agreement bars use of its models for mass domestic surveillance and to direct autonomous weapons where human control is required.',
+  ].join(SEP);
+  /** The claims highlighted within the page's line `line` (0-based). */
+  const onLine = (line: number, governmentSubjectVeto: number) =>
+    matchClaims(page, bundledClaimIndex(), { tunables: { governmentSubjectVeto } })
+      .filter((m) => page.split(SEP)[line]!.includes(page.slice(m.start, m.end)))
+      .map((m) => m.claimId);
+
+  it("leaves the department's own words to the department", () => {
+    expect(onLine(2, 0)).toEqual(['anthropic-claude-military-use-limits']);
+    expect(onLine(2, 1)).toEqual([]);
+    // The company's own sentence stays.
+    expect(onLine(1, 1)).toEqual(['anthropic-claude-military-use-limits']);
+  });
+
+  it('reads "The Pentagon agreement" as a deal with the body, not the body speaking', () => {
+    expect(onLine(4, 1)).toContain('openai-dow-agreement-red-lines');
+  });
+});
