@@ -224,7 +224,16 @@ function deniedHere(said: string, claim: CompiledClaim): boolean {
   return DENIED.test(said);
 }
 
-const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]/i;
+const CHECKED_CLAIM = /^\W*(?:the\s+)?(?:viral\s+|social[- ]media\s+|online\s+)?claim(?:\s*#?\d+)?\s*[:：]|^\W*true\s+or\s+false\s*[:?]/i;
+
+/**
+ * Someone's account of a claim that the writer, in the same sentence, calls wrong: "A trade-association lawyer told
+ * us the order amounts to a federal sign-off on every new model, which misreads the text", "Headlines such as
+ * 'DeepMind adds shutdown-resistance tier' got it wrong" (attack62). The account is what is wrong, not a statement
+ * of the claim. See `misreadingVeto`.
+ */
+const MISREADING =
+  /,\s*which\s+(?:(?:also|badly|simply)\s+)?(?:mis(?:reads|states|represents|characteri[sz]es|describes|quotes)|overstates|understates|exaggerates|(?:is|was)\s+(?:(?:simply|just|plainly)\s+)?(?:wrong|false|incorrect|inaccurate|untrue|a\s+misreading))\b|\bgot\s+(?:it|that|this)\s+wrong\b/i;
 
 /**
  * A line of its own that is one short quotation and nothing else, perhaps numbered: a fact-check's
@@ -1914,6 +1923,7 @@ function judgeUnit(
   if (t.adviceVeto > 0 && accepted.length > 0 && !d.rowNamed && (ADVICE.test(said) || ADVICE_LABEL.test(said))) return { accepted: [], facets };
   if (t.openQuestionVeto > 0 && accepted.length > 0 && OPEN_QUESTION.test(said)) return { accepted: [], facets };
   if (t.checkedClaimVeto > 0 && accepted.length > 0 && (CHECKED_CLAIM.test(said) || isQuotedLine(text, said, unit, block))) return { accepted: [], facets };
+  if (t.misreadingVeto > 0 && accepted.length > 0 && MISREADING.test(said)) return { accepted: [], facets };
   if (t.metaTextVeto > 0 && accepted.length > 0 && META_TEXT.test(said)) return { accepted: [], facets };
   if (t.correctionVeto > 0 && accepted.length > 0 && CORRECTION_NOTICE.test(said)) return { accepted: [], facets };
   if (t.rumourVeto > 0 && accepted.length > 0 && RUMOUR.test(said)) return { accepted: [], facets };

@@ -800,6 +800,8 @@ export interface Tunables {
   unknownSubjectVeto: number;
   /** 1: a unit opening with a government body the claim set does not know ("The Department of War has no interest in …") states no company's claim unless it names the company (`rivalSubject`). 0: off. */
   governmentSubjectVeto: number;
+  /** 1: a sentence whose own words call what it reports wrong (", which misreads the text", "got it wrong") states no claim (`MISREADING`). 0: off. */
+  misreadingVeto: number;
   /** 1: a unit's subject is read past a short opening phrase of place or circumstance ("Among smaller caps, Nexora (NXRA) has adopted …"). 0: from the first word. */
   introPhraseSubject: number;
   /** 1: a unit that opens as a cross-reference ("See ASL-3, ASL-4 evaluations and Risk Report.") with no finite verb states nothing. 0: off. */
@@ -1018,6 +1020,7 @@ export const DEFAULT_TUNABLES: Readonly<Tunables> = Object.freeze({
   lawSubjectOverActor: 1,
   unknownSubjectVeto: 1,
   governmentSubjectVeto: 1,
+  misreadingVeto: 1,
   introPhraseSubject: 1,
   crossReferenceVeto: 1,
   ownedDescriptions: 1,

@@ -2093,3 +2093,17 @@ describe('a government body opening a sentence states no company\'s claim the se
     expect(onLine(4, 1)).toContain('openai-dow-agreement-red-lines');
   });
 });
+
+describe('an account the same sentence calls wrong, or a quiz\'s "True or false:", states no claim (`misreadingVeto`, `checkedClaimVeto`; attack62)', () => {
+  const account = 'A trade lawyer told us that under Executive Order 14365 the Attorney General must set up an AI Litigation Task Force to sue states over their AI laws, which misreads the text.';
+  const quiz = 'True or false: Executive Order 14365 orders the Attorney General to set up an AI Litigation Task Force to challenge state AI laws.';
+  const plain = 'Executive Order 14365 orders the Attorney General to set up an AI Litigation Task Force to challenge state AI laws.';
+
+  it('leaves the misreading and the quiz unhighlighted, and keeps the plain statement', () => {
+    expect(bundledMatches(account, { misreadingVeto: 0 }).map((m) => m.split(':')[0])).toEqual(['us-eo-14365-state-ai-law-preemption']);
+    expect(bundledMatches(account)).toEqual([]);
+    expect(bundledMatches(quiz, { checkedClaimVeto: 0 }).map((m) => m.split(':')[0])).toEqual(['us-eo-14365-state-ai-law-preemption']);
+    expect(bundledMatches(quiz)).toEqual([]);
+    expect(bundledMatches(plain).map((m) => m.split(':')[0])).toEqual(['us-eo-14365-state-ai-law-preemption']);
+  });
+});
