@@ -45,7 +45,8 @@ function anchorOf(highlight: PaintedHighlight, pointer?: ViewportPoint): CardAnc
       if (distance < nearest) [nearest, pointerRect] = [distance, index];
     });
   }
-  return { focusTarget: highlight.elements[0], node, rects, ...(pointerRect !== undefined && { pointerRect }) };
+  const end = highlight.elements.at(-1) ?? highlight.ranges.at(-1)?.endContainer ?? node;
+  return { focusTarget: highlight.elements[0], node, end, rects, ...(pointerRect !== undefined && { pointerRect }) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ClaimCardData } from '@/lib/claims/claim-card-data';
 import cardCss from './card.css?inline';
 import { cardLanguage } from './card-i18n';
 import { MARGIN, noteScrollsWithCard, placeCard, type CardSide, type Placement, type PlacementBox } from './card-placement';
+import { nextTabStop } from './next-tab-stop';
 import { TopLayerWatch } from './top-layer-watch';
 
 export const CARD_HOST_TAG = 'pledge-lens-card';
@@ -30,6 +31,8 @@ export interface CardAnchor {
   pointerRect?: number;
   /** A node inside the highlight: the card joins the modal dialog holding it. */
   node: Node;
+  /** The highlight's last node (its last mark, or its last range's end): Tab out of the card goes to the stop after it. */
+  end: Node;
 }
 
 /** Times the card is put back in one opening after the page removed it (a page that sweeps forever gets no loop). */
@@ -223,9 +226,11 @@ export class CardHost {
     this.live.setAttribute('aria-live', 'polite');
     this.live.setAttribute('role', 'status');
     // Focus guards around the card: Tab past its last control (the note frame's last one included,
-    // whose keys we never see) or Shift+Tab before its first lands on one, which hands focus back to
-    // the highlight. The host sits at the end of the document or in the top layer, so the browser
-    // would otherwise carry the reader to the page's end or start and lose their place in the article.
+    // whose keys we never see) or Shift+Tab before its first lands on one. The host sits at the end of
+    // the document or in the top layer, so the browser would otherwise carry the reader to the page's
+    // end or start and lose their place in the article. As for a popover after its invoker, the card
+    // reads as if it followed its highlight: Shift+Tab goes back to the highlight, Tab on to the stop
+    // after it (next-tab-stop.ts).
     const before = doc.createElement('span');
     const after = doc.createElement('span');
     this.guards = [before, after];
@@ -234,7 +239,8 @@ export class CardHost {
       guard.tabIndex = 0;
       guard.hidden = true;
       guard.addEventListener('focus', (event) => {
-        if (event.isTrusted) this.hide(true);
+        if (!event.isTrusted) return;
+        this.hide(true, guard === after && this.anchor ? nextTabStop(this.anchor.end, this.host) : undefined);
       });
     }
     shadow.append(style, before, this.mount, after, this.live);
@@ -445,10 +451,13 @@ export class CardHost {
     this.watchVisibility();
   }
 
-  /** Hides the card; returns focus to the highlight when focus was inside the card. */
-  hide(restoreFocus = false): void {
+  /**
+   * Hides the card; returns focus to the highlight when focus was inside the card or `restoreFocus`, or moves it
+   * to `focusNext` (the stop after the highlight) when given.
+   */
+  hide(restoreFocus = false, focusNext?: HTMLElement): void {
     if (!this.isOpen) return;
-    const target = this.anchor?.focusTarget;
+    const target = focusNext ?? this.anchor?.focusTarget;
     const focusInside = this.contains(this.doc.activeElement);
     this.setShown(false);
     render(null, this.mount);
@@ -469,7 +478,8 @@ export class CardHost {
       // nothing to undo
     }
     if ((restoreFocus || focusInside) && target?.isConnected) {
-      this.returningFocus = true;
+      // (Focus moved on to the next stop is the reader's Tab: a highlight there opens its card as any Tab to it does.)
+      this.returningFocus = focusNext === undefined;
       try {
         target.focus();
       } finally {

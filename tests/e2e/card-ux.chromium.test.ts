@@ -612,7 +612,17 @@ describe('Chromium: the card as a reader sees it', () => {
           const inCard = await article.inCard(focusedInCard);
           if (inCard) return inCard.name;
           const back = await article.focus();
-          return back.isHighlight && back.markIndex === focus.markIndex ? 'the highlight' : `page ${back.tag}`;
+          if (back.isHighlight && back.markIndex === focus.markIndex) return 'the highlight';
+          // As after a popover's invoker: on to the page's next stop after the highlight (report 56, problem 15).
+          const follows = await article.page.evaluate(
+            (index) => {
+              const highlight = document.querySelectorAll('mark.pledge-lens-mark')[index];
+              const active = document.activeElement;
+              return !!highlight && !!active && active !== document.body && (highlight.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+            },
+            focus.markIndex,
+          );
+          return follows ? 'the next stop after the highlight' : `page ${back.tag}`;
         };
         // The editor's page cannot scroll (a scroll container may be a Tab stop of its own): the frame holds all of it,
         // once it has taken its editor's height (the editor reports it after its first layout, a moment after the card opens).
@@ -626,8 +636,8 @@ describe('Chromium: the card as a reader sees it', () => {
           order.push(await stop());
           if (order.at(-1) === 'frame a') await article.page.screenshot({ path: resolve(SHOTS, `chromium-card-tab-into-note-${colorScheme}-${width}.png`) });
         }
-        // "More", then straight to the note's legend link, its box, Save, Wrong match; past the last, back to the highlight.
-        expect(order, where).toEqual(['summary', 'frame a', 'frame textarea', 'frame button', 'frame input', 'the highlight']);
+        // "More", then straight to the note's legend link, its box, Save, Wrong match; past the last, on to the page's next stop.
+        expect(order, where).toEqual(['summary', 'frame a', 'frame textarea', 'frame button', 'frame input', 'the next stop after the highlight']);
         await article.pressEscape();
       });
     } finally {
