@@ -58,6 +58,11 @@ mark.${MARK_CLASS}.${MARK_CLASS} {
   text-decoration-thickness: 2px !important;
   text-underline-offset: 3px !important;
 }
+/* No words of a page's own drawn into our highlights: the accessible-highlight pattern
+   "mark::before { content: ' [highlight start] ' }" (visually hidden) or a hostile "It is false that ".
+   Three classes and !important: only a page rule that is !important and more specific still draws,
+   and then the highlight opens no card (page-drawn-text.ts). */
+mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}::before, mark.${MARK_CLASS}.${MARK_CLASS}.${MARK_CLASS}::after { content: none !important; }
 ${lightKinds()}${endedWashes('light')}${startEdges('light')}`;
 
 /**

@@ -345,13 +345,17 @@ export function defineAttackPageTests(launch: () => Promise<AttackBrowser>): voi
       }
     });
 
-    test("words the page's CSS draws inside our highlights (::before) stop the card opening there; without them it opens", async () => {
+    test("words the page's CSS would draw inside our highlights (::before) are not drawn; where a more specific rule draws them the card does not open there; without them it opens", async () => {
       const tab = await openAttackPage();
       try {
-        expect(await tab.attack<boolean>('drawInStops', 'true'), "the page's rule draws inside our highlight").toBe(true);
+        expect(await tab.attack<boolean>('drawInStops', 'strong'), "the page's more specific rule draws inside our highlight").toBe(true);
         await tab.hoverFirstHighlight();
         await sleep(REACTION_MS);
         expect((await tab.card()).open, 'the card opened for a highlight the page drew its words into').toBe(false);
+        // (A site's accessible-highlight rule, "mark::before { content: ' [highlight start] ' }", is of the weak kind:
+        // with it, no card opened at all; a new user's report 58, problem 1.)
+        expect(await tab.attack<boolean>('drawInStops', 'weak'), "our rule keeps the page's words out of the highlight").toBe(false);
+        expect((await openCardForReal(tab)).open, 'the card opens where the page drew nothing').toBe(true);
         await tab.attack('drawInStops', 'false');
         expect((await openCardForReal(tab)).open).toBe(true);
       } finally {
