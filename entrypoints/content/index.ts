@@ -34,6 +34,8 @@ const FOCUS_SETTLE_MS = 250;
 
 /** How long after the reader's own Tab key or pointer press a move of focus counts as theirs, ms. */
 const READER_MOVE_MS = 300;
+/** How often, at most, the top frame reports again because an embed loaded (ms; see `onFrameLoad`). */
+const FRAME_LOAD_REPORT_MS = 1_000;
 
 /**
  * The address this frame reports (for its site switch and its mentions). A frame with no address of
@@ -272,6 +274,14 @@ export default defineContentScript({
     // fixed), so a page could fire it to tear the highlights down and close the card (attack report 48): only an
     // address that did change counts.
     let lastHref = location.href;
+    let lastFrameLoadReport = -Infinity;
+    const onFrameLoad = (event: Event): void => {
+      if (!event.isTrusted || !(event.target instanceof HTMLIFrameElement) || gate.waiting || !annotator.enabled) return;
+      // (Ads load frames by the dozen: one report per FRAME_LOAD_REPORT_MS at most.)
+      if (performance.now() - lastFrameLoadReport < FRAME_LOAD_REPORT_MS) return;
+      lastFrameLoadReport = performance.now();
+      void annotator.report();
+    };
     const onLocationChange = (): void => {
       if (location.href === lastHref) return;
       lastHref = location.href;
@@ -295,6 +305,9 @@ export default defineContentScript({
       ctx.addEventListener(document, 'keydown', onKeyDown, { capture: true });
       ctx.addEventListener(window, 'copy', onCopy, { capture: true });
       ctx.addEventListener(window, 'wxt:locationchange', onLocationChange);
+      // An embed that loads after this (top) frame reported: reporting again has the background tell the tab's
+      // frames once more that the page is about AI (`page-about-ai`), so the embed's gate hears it too.
+      if (window === window.top) ctx.addEventListener(document, 'load', onFrameLoad, { capture: true });
     };
     listen();
     // A script that writes this frame (document.open(), as about:blank frames are written) erases
@@ -360,6 +373,11 @@ export default defineContentScript({
           return { ok: true, enabled };
         }
         return { ok: true, enabled: enabled === annotator.enabled ? enabled : await setEnabled(enabled) };
+      },
+      'page-about-ai': async () => {
+        if (window === window.top || !gate.waiting) return { ok: true, opened: false };
+        gate.pageIsAboutAi();
+        return { ok: true, opened: !gate.waiting };
       },
       'report-state': async (request) => {
         // The top frame is asked on its own; a question for every frame is for the others.

@@ -21,6 +21,12 @@ export const BACKGROUND_TO_CONTENT = {
    */
   'report-state': message<{ gated: boolean }>()(requestSchema('report-state', { subframes: v.optional(v.literal(true)) })),
   /**
+   * The tab's top frame is on a page about AI (it passed its wake gate and asked for its text to be matched): a frame
+   * of the tab still behind its gate opens on a known name alone (`WakeGate.pageIsAboutAi`). Sent to every frame;
+   * the top frame ignores it. `opened`: whether this frame's gate opened now.
+   */
+  'page-about-ai': message<{ opened: boolean }>()(requestSchema('page-about-ai', {})),
+  /**
    * The reader marked a mention as a wrong match, or took the mark back (in the card's note editor):
    * the frame holding its highlight dims it, or shows it again, at once. Frames without it answer not found.
    */

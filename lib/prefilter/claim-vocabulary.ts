@@ -93,11 +93,12 @@ export class VocabularyMatcher {
 
   /**
    * Whether `text` may state a known claim: it names a known name, and speaks of AI (a cue word, or a
-   * name built on "AI" such as OpenAI).
+   * name built on "AI" such as OpenAI). `pageAboutAi`: the page it is part of speaks of AI (an embedded
+   * post in an article that does), so a name is enough.
    * One pass over the text's words; cost is linear in its length (UTF-16 units).
    */
-  mayStateClaims(text: string): boolean {
-    const aboutAi = AI_CUES.test(text);
+  mayStateClaims(text: string, pageAboutAi = false): boolean {
+    const aboutAi = pageAboutAi || AI_CUES.test(text);
     const tokens = words(text);
     for (let i = 0; i < tokens.length; i++) {
       const candidates = this.byFirstWord.get(tokens[i]!);

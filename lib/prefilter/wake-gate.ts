@@ -161,6 +161,8 @@ export class WakeGate {
   private lastLookEnd = 0;
   /** Looks so far: the first one's cost is not kept (see COST_FACTOR). */
   private looks = 0;
+  /** The page this frame is part of speaks of AI (`pageIsAboutAi`): a known name alone opens the gate. */
+  private pageAboutAi = false;
   private readonly clock: () => number;
 
   constructor(
@@ -196,6 +198,16 @@ export class WakeGate {
     this.lift();
   }
 
+  /**
+   * The tab's page speaks of AI (its top frame passed its own gate): this frame, an embed of it, opens on a known
+   * name alone. An embedded post ("Microsoft will pause development and deployment if it identifies a risk it cannot
+   * sufficiently mitigate.") need not say "AI" itself; alone, its frame stayed shut (a new user's report 58, problem 2).
+   */
+  pageIsAboutAi(): void {
+    this.pageAboutAi = true;
+    this.look();
+  }
+
   private begin(stored: unknown): void {
     if (this.state !== 'reading') return;
     const vocabulary = readableVocabulary(stored);
@@ -221,7 +233,7 @@ export class WakeGate {
     const root = this.doc.body ?? this.doc.documentElement;
     const { text, complete, shadowRoots } = root ? gateText(root, this.options.maxText ?? GATE_MAX_TEXT) : { text: '', complete: true, shadowRoots: [] };
     // The title is the page's too (and the annotator sends it): "AI" there makes a body's name count.
-    if (!complete || this.matcher.mayStateClaims(`${this.doc.title.slice(0, TITLE_MAX)} ${text}`)) {
+    if (!complete || this.matcher.mayStateClaims(`${this.doc.title.slice(0, TITLE_MAX)} ${text}`, this.pageAboutAi)) {
       this.open();
       return;
     }

@@ -10,7 +10,7 @@ import { openPopupPage, tabIdOf } from '../../scripts/support/chromium';
 import { HIGHLIGHT } from './support/article-page';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from './support/chromium';
 import { startStaticServer, type StaticServer } from './support/static-server';
-import { NAMING, NO_NAMES_PAGE } from './support/wake-gate-pages';
+import { EMBED_POST, embeddingPage, NAMING, NO_NAMES_PAGE } from './support/wake-gate-pages';
 
 
 /** What the test's listener in the service worker saw: each message's type and the tab it came from. */
@@ -112,6 +112,23 @@ describe('Chromium: the wake gate', () => {
     // The popup, still open, looks again while it lists nothing: it now lists the claim.
     await popup.waitForSelector('[data-testid=claim-item]', { timeout: 10_000 });
     await popup.close();
+    await page.close();
+  });
+
+  test("an embedded post that names a claim but not AI is read in a page about AI, and not on its own (report 58)", async () => {
+    const embedUrl = server.put(`/gate/embed-${++opened}.html`, EMBED_POST, 'text/html; charset=utf-8');
+    // On its own, the post cannot wake anything.
+    const alone = await browser.context.newPage();
+    await alone.goto(embedUrl, { waitUntil: 'load' });
+    const aloneTab = await tabIdOf(browser.worker, alone);
+    await alone.waitForTimeout(1_500);
+    expect(await askedBy(browser.worker, aloneTab), 'messages from the post on its own').toEqual([]);
+    await alone.close();
+    // Embedded in a page about AI, it is highlighted in its frame.
+    const page = await browser.context.newPage();
+    await page.goto(server.put(`/gate/embedding-${opened}.html`, embeddingPage(embedUrl), 'text/html; charset=utf-8'), { waitUntil: 'load' });
+    await page.waitForSelector(`#claim ${HIGHLIGHT}`, { state: 'attached', timeout: 10_000 });
+    await page.frameLocator('#embed').locator(`#post ${HIGHLIGHT}`).first().waitFor({ state: 'attached', timeout: 10_000 });
     await page.close();
   });
 

@@ -14,7 +14,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FirefoxPopupPage, launchFirefoxWithExtension, openArticleWithTabId, openExtensionPage, type FirefoxArticlePage, type FirefoxWithExtension } from './support/firefox';
 import { startStaticServer, type StaticServer } from './support/static-server';
-import { NAMING, NAMING_PAGE, NO_NAMES_PAGE } from './support/wake-gate-pages';
+import { EMBED_POST, embeddingPage, NAMING, NAMING_PAGE, NO_NAMES_PAGE } from './support/wake-gate-pages';
 
 const HIGHLIGHT = 'mark.pledge-lens-mark';
 
@@ -89,6 +89,25 @@ describe('Firefox: the wake gate', () => {
     await article.waitForHighlights(`#claim ${HIGHLIGHT}`);
     // The listener sees what the background is asked: the same observer must see nothing below.
     await waitFor(async () => (await sentBy(tabId)).includes('match-page'), 'the match-page message', 5_000);
+    await article.close();
+  });
+
+  test("an embedded post that names a claim but not AI is read in a page about AI, and not on its own (report 58)", async () => {
+    const embedUrl = server.put(`/gate/embed-${++opened}.html`, EMBED_POST, 'text/html; charset=utf-8');
+    const { article: alone, tabId } = await openArticleWithTabId(firefox.browser, options, embedUrl);
+    await new Promise((resume) => setTimeout(resume, 2_000));
+    expect(await sentBy(tabId), 'messages from the post on its own').toEqual([]);
+    await alone.close();
+    const { article } = await openPage(embeddingPage(embedUrl));
+    await article.waitForHighlights(`#claim ${HIGHLIGHT}`);
+    const deadline = Date.now() + 10_000;
+    let found = false;
+    while (!found && Date.now() < deadline) {
+      const frame = article.page.frames().find((candidate) => candidate.url() === embedUrl);
+      found = (await frame?.evaluate((selector) => document.querySelector(selector) !== null, `#post ${HIGHLIGHT}`).catch(() => false)) ?? false;
+      if (!found) await new Promise((resume) => setTimeout(resume, 200));
+    }
+    expect(found, 'a highlight in the embedded post').toBe(true);
     await article.close();
   });
 

@@ -101,6 +101,9 @@ export function ownsMention(ctx: Pick<BackgroundContext, 'db' | 'frames'>) {
   };
 }
 
+/** How often a tab's frames are told, at most, that its page is about AI (ms). */
+export const ABOUT_AI_EVERY_MS = 1_000;
+
 /**
  * @param warmUp warms the matcher for a frame that hears its site is on (its page's text comes next)
  *   and is told when a page's own match makes the warm-up needless
@@ -112,11 +115,27 @@ export function contentHandlers(
 ): Handlers<Omit<ContentToBackground, 'open-note-editor'>, ContentSender> {
   const cardsFor = cardsFrom(new WeakMap());
   const speaks = (sender: ContentSender, url: string) => frameSpeaksFor(ctx, sender, url);
+  // When each tab's frames were last told its page is about AI (ms): a top frame that matches or reports again
+  // tells them again (an embed that loaded after the last telling), at most once per ABOUT_AI_EVERY_MS.
+  const toldAboutAi = new Map<number, number>();
+  const tellFramesAboutAi = (tabId: number): void => {
+    const now = ctx.now().getTime();
+    if (now - (toldAboutAi.get(tabId) ?? -Infinity) < ABOUT_AI_EVERY_MS) return;
+    toldAboutAi.set(tabId, now);
+    // (Frames with no content script, or gone, answer with an error: nothing to do.)
+    void Promise.resolve()
+      .then(() => ctx.port.sendToContent(tabId, { type: 'page-about-ai' }))
+      .catch(() => undefined);
+  };
   return {
     'match-page': async (request, sender) => {
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
-      if (sender.frameId === 0) ctx.frames.noteTopPage(sender.tabId, request.url, request.title);
+      if (sender.frameId === 0) {
+        ctx.frames.noteTopPage(sender.tabId, request.url, request.title);
+        // The top frame passed its wake gate: its page speaks of AI, and an embed of it need not.
+        tellFramesAboutAi(sender.tabId);
+      }
       const place = senderPlace(ctx, sender, request.url);
       const { pageUrl } = place;
       // The reader's wrong-match flags on this page, read while the page is matched (a revisit paints
@@ -175,6 +194,8 @@ export function contentHandlers(
       const claims = request.claims.length ? summariesFrom(await ctx.claimSets.get(), request.claims) : [];
       const { url, enabled, scanning, language, partlyRead, cardsRefused } = request;
       ctx.frames.report(sender.tabId, sender.frameId, { url, enabled, scanning, claims, ...(language ? { language } : {}), ...(partlyRead ? { partlyRead } : {}), ...(cardsRefused ? { cardsRefused } : {}) });
+      // (A top frame reports again when an embed of it has loaded: see the content script's frame watch.)
+      if (sender.frameId === 0 && enabled && claims.length > 0) tellFramesAboutAi(sender.tabId);
       await refreshBadge(ctx, sender.tabId);
       return { ok: true };
     },

@@ -15,3 +15,16 @@ export const NAMING = 'Anthropic said it will publish Risk Reports on its AI mod
 
 /** The no-names page with the naming sentence in `#claim`. */
 export const NAMING_PAGE = NO_NAMES_PAGE.replace('</main>', `<p id="claim">${NAMING}</p></main>`);
+
+/**
+ * An embedded post that names a known actor's claim but never says "AI" (a new user's report 58, problem 2): on its
+ * own it cannot wake anything; embedded in a page about AI, it is read.
+ */
+export const EMBED_POST = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Post</title></head>
+<body><p id="post">Microsoft will pause development and deployment if it identifies a risk it cannot sufficiently mitigate.</p>
+<p>Amazon shares rose 2 percent.</p></body></html>`;
+
+/** The naming page with `EMBED_POST`, served at `embedUrl`, in a frame. */
+export const embeddingPage = (embedUrl: string): string =>
+  NAMING_PAGE.replace('</main>', `<iframe id="embed" title="Embedded post" src="${embedUrl}" width="600" height="200"></iframe></main>`);

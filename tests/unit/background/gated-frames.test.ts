@@ -1,6 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PledgeLensDatabase } from '../../../lib/background/store/open-database';
-import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, TOP_FRAME, type SentToContent } from './background-harness';
+import { BackgroundHarness, freshBundledClaimSet, ok, openFreshDatabase, RISK_REPORTS_PAGE, startBackground, TOP_FRAME, type SentToContent } from './background-harness';
 
 const PAGE_URL = 'https://news.example/2026/weather';
 
@@ -126,5 +126,32 @@ describe('the popup asks about a tab this background has forgotten', () => {
     await ok(bg.page({ type: 'set-site-enabled', tabId: 99, enabled: false, url: PAGE_URL }));
     const rechecked = bg.port.sent.filter((sent) => sent.request.type === 'recheck-site').map((sent) => sent.tabId);
     expect(rechecked.sort()).toEqual([41, 42, 99]);
+  });
+});
+
+describe("a tab's frames hear that its page is about AI (`page-about-ai`), so an embed need not say AI itself (report 58, problem 2)", () => {
+  it('is sent to every frame when the top frame asks for its page to be matched, once a second at most, never for an embed', async () => {
+    let clock = Date.parse('2026-11-25T12:00:00Z');
+    const { db: own, bg } = await startBackground({ now: () => new Date(clock) });
+    try {
+      const told = () => bg.port.sent.filter((sent) => sent.request.type === 'page-about-ai');
+      const top = bg.content({ ...TOP_FRAME, url: RISK_REPORTS_PAGE.url });
+      await ok(top({ type: 'match-page', url: RISK_REPORTS_PAGE.url, title: RISK_REPORTS_PAGE.title, text: RISK_REPORTS_PAGE.text }));
+      await vi.waitFor(() => expect(told()).toEqual([{ tabId: TOP_FRAME.tabId, frameId: undefined, request: { type: 'page-about-ai' } }]));
+      // Again at once (a region added later): not again.
+      await ok(top({ type: 'match-page', url: RISK_REPORTS_PAGE.url, title: RISK_REPORTS_PAGE.title, text: RISK_REPORTS_PAGE.text }));
+      // An embed's own match tells no one.
+      const embedUrl = 'https://embeds.example/post/1';
+      await ok(bg.content({ tabId: TOP_FRAME.tabId, frameId: 3, url: embedUrl })({ type: 'match-page', url: embedUrl, title: 'Post', text: RISK_REPORTS_PAGE.text }));
+      await Promise.resolve();
+      expect(told()).toHaveLength(1);
+      // A second on, the top frame's report with claims (an embed loaded) tells the frames again.
+      clock += 1_000;
+      const summary = { claimId: 'anthropic-rsp3-risk-reports', statement: 'Risk Reports', kind: 'announced-target' as const, status: 'in-force' as const, statusDate: '2026-02-24', actorName: 'Anthropic', mentions: 1, firstOffset: 0 };
+      await ok(top({ type: 'report-frame', url: RISK_REPORTS_PAGE.url, enabled: true, scanning: false, claims: [summary] }));
+      await vi.waitFor(() => expect(told()).toHaveLength(2));
+    } finally {
+      own.close();
+    }
   });
 });

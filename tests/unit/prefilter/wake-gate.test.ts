@@ -106,6 +106,25 @@ describe('the words the gate reads', () => {
 });
 
 describe('the wake gate', () => {
+  it("in an embed that names a known actor but not AI, opens when told its page is about AI, and only then (report 58, problem 2)", async () => {
+    document.body.innerHTML = '<p>Microsoft will pause development and deployment if it identifies a risk it cannot sufficiently mitigate.</p>';
+    const { asked, gate } = startFrame(async () => VOCABULARY);
+    await sleep(RECHECK_MS * 5);
+    expect(asked).toEqual([]);
+    gate.pageIsAboutAi();
+    await askedBy(asked);
+  });
+
+  it('told its page is about AI, still holds back an embed that names no one', async () => {
+    document.body.innerHTML = NO_NAMES;
+    const { asked, gate } = startFrame(async () => VOCABULARY);
+    await sleep(RECHECK_MS * 5);
+    gate.pageIsAboutAi();
+    await sleep(RECHECK_MS * 5);
+    expect(asked).toEqual([]);
+    expect(gate.waiting).toBe(true);
+  });
+
   it('holds a frame too small to show a line of text back whatever it names, until it is resized to show one', async () => {
     document.body.innerHTML = `<p>${NAMING}</p>`;
     let size = { width: 1, height: 1 };
