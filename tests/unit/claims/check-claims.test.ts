@@ -15,7 +15,7 @@ import { readClaimSource as readRealSource } from '../../../scripts/claims/claim
 
 const TODAY = '2026-12-03';
 /** The day the real source in claims/ was last published (claims/set.json `publishedAt`): its checks are pinned to it. */
-const REAL_SOURCE_DAY = '2026-12-07';
+const REAL_SOURCE_DAY = '2026-12-08';
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const CHECK_SCRIPT = fileURLToPath(new URL('../../../scripts/claims/check-claims.ts', import.meta.url));
 

@@ -20,7 +20,7 @@ const DEFAULT_SET_PATH = fileURLToPath(new URL('../../../public/claims/default.j
 const SOURCE_DIR = fileURLToPath(new URL('../../../claims', import.meta.url));
 const V1_SET_PATH = fileURLToPath(new URL('./fixtures/default-1.0.0.json', import.meta.url));
 /** The day the 2.1.x set was last published: the source's checks are pinned to it. */
-const REVIEW_DAY = '2026-12-07';
+const REVIEW_DAY = '2026-12-08';
 
 /** The ids the claims brief requires, verbatim: other modules and the seed gold labels refer to them. */
 const BRIEF_CLAIM_IDS = [
@@ -102,9 +102,9 @@ describe('default claim set (public/claims/default.json)', () => {
   it('carries the expected header', () => {
     const raw = loadRaw();
     expect(raw.schemaVersion).toBe(2);
-    expect(raw.version).toBe('2.1.38');
-    expect(raw.publishedAt).toBe('2026-12-07');
-    expect(raw.asOf).toBe('2026-12-07');
+    expect(raw.version).toBe('2.1.39');
+    expect(raw.publishedAt).toBe('2026-12-08');
+    expect(raw.asOf).toBe('2026-12-08');
     expect(raw.publisher).toBe('Pledge Lens');
   });
 
