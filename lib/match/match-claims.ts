@@ -297,10 +297,19 @@ function waitsForObject(text: string, start: number, end: number): boolean {
 }
 const OPEN_VERB_AND = /\b(?:to\s+[a-z]+|(?:of|for|by|in|on|about|without|from|at)\s+[a-z]+ing)\s+and\s+$/;
 /**
- * What follows "and" when it joins two nouns of one phrase: a word, then a preposition ("safety and security
- * from the code", "research and development of …"). A clause after "and" starts with its subject or verb.
+ * What follows "and" when it joins two nouns of one phrase: a word (and perhaps the noun they qualify: "safety and
+ * security chapter of the EU code", report 58), then a preposition ("safety and security from the code", "research
+ * and development of …"). A clause after "and" starts with its subject or verb.
  */
-const NOUN_AND_NOUN_PHRASE = /^\p{Ll}+\s+(?:of|from|in|on|for|with|at|by|under|against|across|within)\s/u;
+const NOUN_AND_NOUN_PHRASE = /^\p{Ll}+(?:\s+(?:chapter|chapters|section|sections|part|parts|rules?|duties|obligations|provisions|measures|commitments?|risks?))?\s+(?:of|from|in|on|for|with|at|by|under|against|across|within)\s/u;
+/**
+ * An example list set off by a comma: "…, including the US and China, declared …", "…, such as Google and Meta".
+ * Its names are examples of the subject before them, not a clause's: no cut before it (`EXAMPLE_LIST_OPENS`, after
+ * the break) nor at an "and" inside it (`IN_EXAMPLE_LIST`, the text before the "and"). A new user's report 58: the
+ * Bletchley sentence's highlight began at "China, declared …".
+ */
+const EXAMPLE_LIST_OPENS = /^(?:including|such\s+as|notably|among\s+them|especially)\b/i;
+const IN_EXAMPLE_LIST = /(?:^|,\s*)(?:including|such\s+as|notably|among\s+them|especially)\s+[^,;:]*$/i;
 /** A verb after "to" or a modal before "and" ("to implement and comply with it"): two verbs, which may be two clauses. */
 const VERB_BEFORE_AND = /\b(?:to|will|must|shall|can|may|should|would|not)\s+\p{Ll}+$/u;
 /**
@@ -3020,7 +3029,11 @@ function clausesOfSeveralActors(text: string, doc: SegmentedDocument, known: rea
         let cut = -1;
         CLAUSE_BREAK.lastIndex = 0;
         for (let match = CLAUSE_BREAK.exec(between); match; match = CLAUSE_BREAK.exec(between)) {
-          if (!(phraseAndJoins && joinsPhrase(text, previous.end + match.index, match[0], unit.start, unit.end))) cut = previous.end + match.index + match[0].length;
+          if (phraseAndJoins && joinsPhrase(text, previous.end + match.index, match[0], unit.start, unit.end)) continue;
+          const after = previous.end + match.index + match[0].length;
+          if (phraseAndJoins && match[0].trim() === 'and' && IN_EXAMPLE_LIST.test(text.slice(unit.start, previous.end + match.index))) continue;
+          if (phraseAndJoins && EXAMPLE_LIST_OPENS.test(text.slice(after, after + 16))) continue;
+          cut = after;
         }
         // "The Center …, successor to the AI Safety Institute, extends its agreements to Google DeepMind":
         // what follows the break is the predicate of the subject before it, not a clause of the next actor.

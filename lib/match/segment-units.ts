@@ -194,12 +194,12 @@ const LOWER_NAME_AFTER_STOP = /[.!?]["”’)]?\s+[a-z]+[A-Z]/;
 /**
  * A stop that ends an abbreviation, not a sentence, when it is all that precedes a boundary the
  * segmenter found (UAX #29 has no abbreviation list: "Sen. Scott Wiener", "Feb. 27, 2026 — OpenAI …"
- * and "Dr. Marsh" are each cut in two). A title always precedes a name; a month, "No." or "Art."
+ * and "Dr. Marsh" are each cut in two; a hearing transcript's "MS. TONER:", report 58). A title always precedes a name; a month, "No." or "Art."
  * precede a number (the digit test is `NUMBER_AFTER_ABBREVIATION`); "e.g." and "vs." never end a
  * sentence in the pages we read. "U.S." ends sentences as often as it opens names: only before a word of a
  * government body's name (`INITIALISM_BEFORE_BOUNDARY`).
  */
-const TITLE_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|Pres|Amb|Atty|Supt|Sec|Fr|e\.g|i\.e|cf|vs|viz|approx|incl)\.\s+$/;
+const TITLE_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:Mr|Mrs|Ms|Mx|Dr|Prof|MR|MRS|MS|DR|PROF|SEN|REP|GOV|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Cmdr|Adm|Rev|Hon|Pres|Amb|Atty|Supt|Sec|Fr|e\.g|i\.e|cf|vs|viz|approx|incl)\.\s+$/;
 const NUMBERED_BEFORE_BOUNDARY = /(?:^|[\s("“‘'])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Nos|Art|Arts|Para|para|Vol|Ch|p|pp)\.\s+$/;
 const NUMBER_AFTER_ABBREVIATION = /^[0-9]/;
 /** Characters before a boundary that can hold the abbreviation and its spaces (UTF-16 units). */

@@ -83,6 +83,7 @@ describe('segmentUnits', () => {
   it('does not end a sentence at a title before a name or at a month, "No." or "Art." before a number', () => {
     for (const text of [
       'Sen. Scott Wiener wrote the bill, and Gov. Gavin Newsom signed it.',
+      'MS. TONER: I think the public deserves transparency, and DR. BENGIO agreed.',
       'Dr. Ingrid Haldane says the shift is the bigger story.',
       'Feb. 27, 2026 — OpenAI reaches an agreement with the Department of War.',
       'The rules apply from Aug. 2, 2025, and fines from Aug. 2, 2026.',

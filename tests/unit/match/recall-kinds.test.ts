@@ -1931,3 +1931,18 @@ describe('headline verbs ("snubs", "scraps") and the hyphenated "pre-empt" read 
     expect(bundledMatches([intro, ask].join(SEP))).toContain(`us-national-ai-legislative-framework-preemption: ${ask}`);
   });
 });
+
+describe('a sentence is not cut at an example list ("…, including the US and China, declared …") nor inside "the safety and security chapter of …" (a new user\'s report 58)', () => {
+  const sentences = [
+    'That came two years after Bletchley Park, where 28 countries and the EU, including the US and China, declared that frontier AI could cause serious, even catastrophic harm and agreed to cooperate on AI safety risks.',
+    'xAI signed only the safety and security chapter of the EU code, not the transparency or copyright chapters.',
+  ];
+
+  it('highlights each whole sentence, as one highlight', () => {
+    for (const sentence of sentences) expect(bundledMatches(sentence).map((m) => m.slice(m.indexOf(': ') + 2)), sentence).toEqual([sentence]);
+  });
+
+  it('cut them with the phrase joins off', () => {
+    for (const sentence of sentences) expect(bundledMatches(sentence, { phraseAndJoins: 0 }).map((m) => m.slice(m.indexOf(': ') + 2)), sentence).not.toEqual([sentence]);
+  });
+});
