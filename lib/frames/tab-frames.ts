@@ -4,6 +4,7 @@
  * Pure data, no extension APIs.
  */
 import type { ClaimKind, ClaimStatus } from '../claims/schema';
+import type { PageCitation } from '../annotations/page-citation';
 
 /** One claim found in one frame, as the popup lists it. */
 export interface PageClaimSummary {
@@ -78,6 +79,8 @@ export interface TopPage {
   url: string;
   /** The page's `document.title`; '' when not told yet. */
   title: string;
+  /** The page's citation metadata, as its top frame sent it with its text (absent before, or when it has none). */
+  citation?: PageCitation;
 }
 
 export class TabFrames {
@@ -86,11 +89,13 @@ export class TabFrames {
 
   /**
    * Records the page in a tab's top frame before it reports (it asks whether its site is on as it starts): an embed
-   * matched meanwhile is filed under it (content-origin.ts `historyPlace`). A title given once stays until a new one.
+   * matched meanwhile is filed under it (content-origin.ts `historyPlace`), with the page's title and citation (a quote in
+   * an embed is cited as the article's, with its authors and date). A title or citation given once stays until a new one.
    */
-  noteTopPage(tabId: number, url: string, title?: string): void {
-    const known = this.topPages.get(tabId);
-    this.topPages.set(tabId, { url, title: title ?? (known?.url === url ? known.title : '') });
+  noteTopPage(tabId: number, url: string, title?: string, citation?: PageCitation): void {
+    const known = this.topPages.get(tabId)?.url === url ? this.topPages.get(tabId) : undefined;
+    const kept = citation ?? known?.citation;
+    this.topPages.set(tabId, { url, title: title ?? known?.title ?? '', ...(kept && { citation: kept }) });
   }
 
   /** The tab's top page as its top frame named it (`noteTopPage`), or as its report gave it; undefined before either. */

@@ -132,7 +132,7 @@ export function contentHandlers(
       if (!speaks(sender, request.url)) return { ok: false, error: FOREIGN_URL_ERROR };
       if (!siteEnabled(await ctx.settings.read(), request.url)) return { ok: false, error: 'Pledge Lens is off on this site.' };
       if (sender.frameId === 0) {
-        ctx.frames.noteTopPage(sender.tabId, request.url, request.title);
+        ctx.frames.noteTopPage(sender.tabId, request.url, request.title, request.citation);
         // The top frame passed its wake gate: its page speaks of AI, and an embed of it need not.
         tellFramesAboutAi(sender.tabId);
       }
@@ -155,10 +155,11 @@ export function contentHandlers(
       // (In the tab's turn: a tab whose matches cost much waits between them, see match-turns.ts.)
       const found = await ctx.matchTurns.run(sender.tabId, () => matchClaims(text, compiled.index, { pageTitle: request.title }).filter((match) => match.start >= before.length && match.start < regionEnd));
       // (Text in a frame that is not the page, an embed or a srcdoc frame, is filed under the page it was read on,
-      // with the page's title and without the frame's citation data, which describes the frame, not the article.)
+      // with the page's title and citation data as its top frame sent them, never the frame's own, which describes the
+      // frame, not the article.)
       const page = place.pageTitle === undefined
         ? { url: pageUrl, title: request.title, citation: request.citation }
-        : { url: pageUrl, title: place.pageTitle, ...(place.frameUrl !== undefined && { frameUrl: place.frameUrl }) };
+        : { url: pageUrl, title: place.pageTitle, ...(place.frameUrl !== undefined && { frameUrl: place.frameUrl }), ...(place.pageCitation && { citation: place.pageCitation }) };
       // (A quote the page re-rendered with new numbers beside it keeps the id it was first seen with: recent-places.ts.)
       const seen = ctx.mentions.sameAsBefore(mentionsSeen({ ...page, text, offset: offset - before.length, scripts: request.scripts ?? [] }, found, ctx.now()));
       // Answer first: the history is written after, and a failed write never holds up highlighting.

@@ -5,6 +5,7 @@
  * evil.example saying it is https://victim.example/ would put that host in the popup, let the popup's
  * switch turn victim.example off, and write history under its address.
  */
+import type { PageCitation } from '../../annotations/page-citation';
 import { historyUrl, isWebAddress } from '../../sites/url';
 import type { TopPage } from '../../frames/tab-frames';
 import type { ContentSender } from '../context';
@@ -67,6 +68,8 @@ export interface HistoryPlace {
    * or the browser gives it, '' while neither has; absent when the frame is the page (its own title then).
    */
   pageTitle?: string;
+  /** The page's citation metadata when the frame is not the page itself, as its top frame sent it (`TopPage.citation`). */
+  pageCitation?: PageCitation;
 }
 
 /**
@@ -85,9 +88,12 @@ export function historyPlace(sender: Pick<ContentSender, 'frameId' | 'url' | 'ta
   if (top === undefined) return { pageUrl: own };
   const pageUrl = historyUrl(top);
   // (The top frame's own title, as its mentions have it; the tab's while the top frame has not said it.)
-  const pageTitle = (topPage && historyUrl(topPage.url) === pageUrl ? topPage.title : '') || sender.tabTitle || '';
+  const samePage = topPage !== undefined && historyUrl(topPage.url) === pageUrl;
+  const pageTitle = (samePage ? topPage.title : '') || sender.tabTitle || '';
+  // (The article's authors and date: the embed's own metadata describes the embed.)
+  const cited = samePage && topPage.citation ? { pageCitation: topPage.citation } : {};
   // A frame with no address of its own (srcdoc, about:blank: it reports the page that made it, or that page's origin)
   // is part of the page.
-  if (pageUrl === own || !isWebAddress(sender.url)) return { pageUrl, pageTitle };
-  return { pageUrl, frameUrl: own, pageTitle };
+  if (pageUrl === own || !isWebAddress(sender.url)) return { pageUrl, pageTitle, ...cited };
+  return { pageUrl, frameUrl: own, pageTitle, ...cited };
 }

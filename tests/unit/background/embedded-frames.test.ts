@@ -68,6 +68,18 @@ describe('where the history files a frame\'s text', () => {
     expect(onPage.map((m) => m.id)).toEqual([mention!.id]);
   });
 
+  it("a quote in an embed takes the article's citation as the article's top frame sent it (its authors and date: a new user's report 58, problem 7)", async () => {
+    const articleCitation = { site: 'News', authors: ['R. Porter'], published: '2026-02-24' };
+    // The article's own text first: its top frame sends the page's citation with it.
+    await bg.raw({ type: 'match-page', url: ARTICLE.url, title: ARTICLE.title, text: RISK_REPORTS_PAGE.text, citation: articleCitation }, frame(0, ARTICLE.url));
+    await matchIn(frame(5, EMBED), EMBED, 'Post by @someone');
+    const inEmbed = (await stored()).find((m) => m.frameUrl === EMBED);
+    expect(inEmbed).toMatchObject({ pageTitle: ARTICLE.title, pageCitation: articleCitation });
+    expect(historyPlace({ frameId: 5, url: EMBED }, EMBED, { url: ARTICLE.url, title: 'Live', citation: articleCitation }).pageCitation).toEqual(articleCitation);
+    // The tab now shows another page than the one the top frame described: that page's citation is not this one's.
+    expect(historyPlace({ frameId: 5, url: EMBED, tabUrl: 'https://other.example/' }, EMBED, { url: ARTICLE.url, title: 'Live', citation: articleCitation }).pageCitation).toBeUndefined();
+  });
+
   it('the same quote in the article and in its embed are two mentions; one post embedded in two articles is a mention in each', async () => {
     await matchIn(frame(0, ARTICLE.url), ARTICLE.url, ARTICLE.title);
     await matchIn(frame(5, EMBED), EMBED, 'Post');

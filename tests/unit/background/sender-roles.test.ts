@@ -64,7 +64,8 @@ describe('sender roles', () => {
       expect(JSON.stringify(answer)).not.toContain('my private note');
     }
     expect(await snapshot()).toEqual(before);
-    expect(bg.port.sent).toEqual([]);
+    // Its own match told its own tab's frames that the page is about AI (gated-frames.test.ts); nothing else was sent.
+    expect(bg.port.sent).toEqual([{ tabId: TOP_FRAME.tabId, frameId: undefined, request: { type: 'page-about-ai' } }]);
   });
 
   it('a sender that is not this extension gets nothing, whatever it asks', async () => {
