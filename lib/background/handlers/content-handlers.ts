@@ -115,12 +115,13 @@ export function contentHandlers(
 ): Handlers<Omit<ContentToBackground, 'open-note-editor'>, ContentSender> {
   const cardsFor = cardsFrom(new WeakMap());
   const speaks = (sender: ContentSender, url: string) => frameSpeaksFor(ctx, sender, url);
-  // When each tab's frames were last told its page is about AI (ms): a top frame that matches or reports again
-  // tells them again (an embed that loaded after the last telling), at most once per ABOUT_AI_EVERY_MS.
+  // When each tab's frames were last told its page is about AI (ms): a top frame's matches (a live blog's regions
+  // come by the dozen) tell them at most once per ABOUT_AI_EVERY_MS; its reports with claims always do (it reports
+  // again when an embed has loaded, at most once a second itself, and that embed may have loaded within the second).
   const toldAboutAi = new Map<number, number>();
-  const tellFramesAboutAi = (tabId: number): void => {
+  const tellFramesAboutAi = (tabId: number, throttled: boolean): void => {
     const now = ctx.now().getTime();
-    if (now - (toldAboutAi.get(tabId) ?? -Infinity) < ABOUT_AI_EVERY_MS) return;
+    if (throttled && now - (toldAboutAi.get(tabId) ?? -Infinity) < ABOUT_AI_EVERY_MS) return;
     toldAboutAi.set(tabId, now);
     // (Frames with no content script, or gone, answer with an error: nothing to do.)
     void Promise.resolve()
@@ -134,7 +135,7 @@ export function contentHandlers(
       if (sender.frameId === 0) {
         ctx.frames.noteTopPage(sender.tabId, request.url, request.title, request.citation);
         // The top frame passed its wake gate: its page speaks of AI, and an embed of it need not.
-        tellFramesAboutAi(sender.tabId);
+        tellFramesAboutAi(sender.tabId, true);
       }
       const place = senderPlace(ctx, sender, request.url);
       const { pageUrl } = place;
@@ -196,7 +197,7 @@ export function contentHandlers(
       const { url, enabled, scanning, language, partlyRead, cardsRefused } = request;
       ctx.frames.report(sender.tabId, sender.frameId, { url, enabled, scanning, claims, ...(language ? { language } : {}), ...(partlyRead ? { partlyRead } : {}), ...(cardsRefused ? { cardsRefused } : {}) });
       // (A top frame reports again when an embed of it has loaded: see the content script's frame watch.)
-      if (sender.frameId === 0 && enabled && claims.length > 0) tellFramesAboutAi(sender.tabId);
+      if (sender.frameId === 0 && enabled && claims.length > 0) tellFramesAboutAi(sender.tabId, false);
       await refreshBadge(ctx, sender.tabId);
       return { ok: true };
     },
