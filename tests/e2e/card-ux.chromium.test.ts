@@ -314,6 +314,9 @@ describe('Chromium: the card as a reader sees it', () => {
       await article.page.waitForTimeout(300);
       const editor = await noteEditorFrame(article.page);
       await article.page.mouse.click(point!.x + point!.width / 2, point!.y + point!.height / 2);
+      // Focus crosses into the frame's process a moment after the click (under CI load the first key fell before it):
+      // the caret must land in the note box, which the reader sees before typing.
+      await expect.poll(() => editor.evaluate(() => document.hasFocus() && document.activeElement?.localName), { message: 'the click puts the caret in the note box', timeout: 2_000 }).toBe('textarea');
       await article.page.keyboard.type('Check the date');
       expect((await article.card())?.claimId, 'the card stays open while the reader types').toBe(other);
       expect(await editor.locator('textarea').inputValue(), 'the typing lands in the note box').toBe('Check the date');
