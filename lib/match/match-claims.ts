@@ -1005,12 +1005,13 @@ function frameOf(index: ClaimIndex, claim: CompiledClaim, d: UnitDiscourse, t: T
   // 14365, which …" in a filing's summary states the order.
   const unknownSubject = d.unknownSubject || (d.unknownSubjectCarried && !explicit && PLEDGING_TYPES.has(index.actors[claim.actor]!.type));
   if (t.unknownSubjectVeto > 0 && !d.namedActors.includes(claim.actor) && unknownSubject && !d.unknownSubjectCoalitions.includes(claim.actor)) rivalSubject = true;
-  // A government body as the subject of a company's claim, the company not named: "The Department of War has no
-  // interest in using AI to conduct mass surveillance of Americans …," a Pentagon spokesman's words on a page about
-  // Anthropic's limits (real v38), are the department's, not the company's pledge.
-  if (t.governmentSubjectVeto > 0 && d.governmentBodySubject && !d.namedActors.includes(claim.actor) && index.actors[claim.actor]!.type === 'company') rivalSubject = true;
-  // A duty put on a kind of actor ("Developers also have to publish …") is a law's or a code's, not a company's own pledge.
-  if (t.genericDutySubject > 0 && d.genericDutySubject && !d.namedActors.includes(claim.actor) && index.actors[claim.actor]!.type === 'company') rivalSubject = true;
+  // A company's claim, the company not named, whose sentence has another subject: a government body ("The Department
+  // of War has no interest in using AI to conduct mass surveillance of Americans …," a Pentagon spokesman's words on a
+  // page about Anthropic's limits, real v38, are the department's), or a kind of actor a duty is put on ("Developers
+  // also have to publish …" is a law's or a code's), is not the company's own pledge.
+  if (!d.namedActors.includes(claim.actor) && index.actors[claim.actor]!.type === 'company') {
+    if ((t.governmentSubjectVeto > 0 && d.governmentBodySubject) || (t.genericDutySubject > 0 && d.genericDutySubject)) rivalSubject = true;
+  }
   // Another bill by its number as the subject, the claim's law and actor not named: "Virginia's HB 2094, which would
   // likewise have required developers … to guard against algorithmic discrimination, was vetoed" is Virginia's.
   // (With `lawSubjectOverActor`, the claim's actor named does not hold it: "California Labor Code section 1102.5
